@@ -1,0 +1,1 @@
+"""curator: build and maintain an execution-based Python coding benchmark."""

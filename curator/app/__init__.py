@@ -1,0 +1,11 @@
+"""The Textual app: a thin shell over the core library."""
+
+from __future__ import annotations
+
+from curator.bank import Bank
+
+
+def run_app(bank: Bank) -> None:
+    from curator.app.main import CuratorApp
+
+    CuratorApp(bank).run()

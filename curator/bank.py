@@ -1,0 +1,410 @@
+"""The task bank: a directory inside a git repository, one plain-file folder per task.
+
+A task folder holds files that read and diff well in review:
+
+- `task.py`: the task program (imports, `task_func` with its docstring, the solution)
+- `tests.py`: the `TestCases` module
+- `instruction.md`: the natural-language (Instruct) prompt
+- `task.json`: everything else (`TaskMeta`)
+- `code_prompt.py`: only where the code prompt cannot be derived from `task.py`
+
+Other files beside them (validation reports, flaky evidence) are sidecars owned by the stage
+that writes them.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import git
+from pydantic import BaseModel, ValidationError
+
+from curator.errors import BankError, TaskFileError, TaskNotFound
+from curator.fsutil import atomic_write, read_text
+from curator.models import Task, TaskMeta
+from curator.program import derive_code_prompt, split_program
+
+MARKER = "bank.json"
+PROGRAM_FILE = "task.py"
+TESTS_FILE = "tests.py"
+INSTRUCTION_FILE = "instruction.md"
+META_FILE = "task.json"
+CODE_PROMPT_FILE = "code_prompt.py"
+PRIVATE_DIR = ".curator"
+RELEASES_DIR = "releases"
+BANK_FORMAT = 1
+
+Sidecar = TypeVar("Sidecar", bound=BaseModel)
+
+_SAFE = re.compile(r"[A-Za-z0-9.\-]")
+
+
+def folder_name(task_id: str) -> str:
+    """Map a task id to a safe folder name, reversibly: `BigCodeBench/12` -> `BigCodeBench__12`.
+
+    `/` becomes `__`; any other character outside [A-Za-z0-9.-] (and a leading dot) becomes
+    `_XX` with its code point in hex (`_u` + 6 hex digits beyond one byte).
+    """
+    if not task_id:
+        raise ValueError("a task id cannot be empty")
+    out = []
+    for index, char in enumerate(task_id):
+        if char == "/":
+            out.append("__")
+        elif _SAFE.fullmatch(char) and not (index == 0 and char == "."):
+            out.append(char)
+        elif ord(char) < 256:
+            out.append(f"_{ord(char):02X}")
+        else:
+            out.append(f"_u{ord(char):06X}")
+    return "".join(out)
+
+
+def task_id_from_folder(name: str) -> str:
+    """Inverse of `folder_name`; ValueError for a name `folder_name` cannot produce."""
+    if folder_name_is_valid(name):
+        return _decode_folder(name)
+    raise ValueError(f"{name!r} is not a task folder name")
+
+
+def folder_name_is_valid(name: str) -> bool:
+    try:
+        return bool(name) and folder_name(_decode_folder(name)) == name
+    except (ValueError, IndexError):
+        return False
+
+
+def _id_or_name(name: str) -> str:
+    return _decode_folder(name) if folder_name_is_valid(name) else name
+
+
+def _decode_folder(name: str) -> str:
+    out = []
+    index = 0
+    while index < len(name):
+        char = name[index]
+        if char != "_":
+            out.append(char)
+            index += 1
+        elif name[index + 1 : index + 2] == "_":
+            out.append("/")
+            index += 2
+        elif name[index + 1 : index + 2] == "u":
+            out.append(chr(int(name[index + 2 : index + 8], 16)))
+            index += 8
+        else:
+            out.append(chr(int(name[index + 1 : index + 3], 16)))
+            index += 3
+    return "".join(out)
+
+
+@dataclass
+class BankScan:
+    """All tasks that loaded, and a named problem for each folder that did not."""
+
+    tasks: list[Task] = field(default_factory=list)
+    problems: list[TaskFileError] = field(default_factory=list)
+
+
+def task_sort_key(task_id: str) -> tuple[str, int, str]:
+    """Order ids as the benchmark does: by prefix, then numerically (`X/2` before `X/10`)."""
+    prefix, _, number = task_id.rpartition("/")
+    if number.isdigit():
+        return prefix, int(number), ""
+    return task_id, -1, task_id
+
+
+class Bank:
+    """A task bank on disk. Reads need no lock; every write happens under `lock()`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, root: Path) -> Bank:
+        root = Path(root)
+        if not root.is_dir():
+            raise BankError(f"{root}: no such directory (create a bank with `curator init`)")
+        marker = root / MARKER
+        if not marker.is_file():
+            raise BankError(
+                f"{root}: not a curator bank ({MARKER} is missing; create one with `curator init`)"
+            )
+        try:
+            settings = json.loads(read_text(marker))
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise BankError(f"{marker}: not valid JSON ({error})") from error
+        if not isinstance(settings, dict) or settings.get("format") != BANK_FORMAT:
+            raise BankError(f"{marker}: unsupported bank format (expected format {BANK_FORMAT})")
+        return cls(root)
+
+    @classmethod
+    def init(cls, root: Path, name: str | None = None) -> Bank:
+        """Create a bank; the directory becomes a git repository unless it is inside one."""
+        root = Path(root)
+        root.mkdir(parents=True, exist_ok=True)
+        if (root / MARKER).exists():
+            raise BankError(f"{root}: already a curator bank")
+        try:
+            git.Repo(root, search_parent_directories=True)
+        except git.InvalidGitRepositoryError:
+            git.Repo.init(root, initial_branch="main")
+        atomic_write(
+            root / MARKER,
+            json.dumps({"format": BANK_FORMAT, "name": name or root.resolve().name}, indent=2)
+            + "\n",
+        )
+        gitignore = root / ".gitignore"
+        if not gitignore.exists():
+            atomic_write(gitignore, f"{PRIVATE_DIR}/\n")
+        return cls(root)
+
+    @property
+    def name(self) -> str:
+        return json.loads(read_text(self.root / MARKER)).get("name", self.root.name)
+
+    @property
+    def private_dir(self) -> Path:
+        """Untracked working state: the lock, autosaved drafts, staging areas."""
+        path = self.root / PRIVATE_DIR
+        path.mkdir(exist_ok=True)
+        return path
+
+    def repo(self) -> git.Repo:
+        try:
+            return git.Repo(self.root, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError) as error:
+            raise BankError(f"{self.root}: the bank is not inside a git repository") from error
+
+    # -- locking -----------------------------------------------------------------------------
+
+    @contextmanager
+    def lock(self, timeout: float = 10.0) -> Iterator[None]:
+        """Keep other curator processes from writing the bank at the same time."""
+        path = self.private_dir / "lock"
+        with open(path, "a+") as handle:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        handle.seek(0)
+                        holder = handle.read().strip() or "unknown"
+                        raise BankError(
+                            f"{self.root}: the bank is locked by another curator process "
+                            f"(pid {holder}); try again when it has finished"
+                        ) from None
+                    time.sleep(0.05)
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+            try:
+                yield
+            finally:
+                handle.seek(0)
+                handle.truncate()
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def task_dir(self, task_id: str) -> Path:
+        return self.root / folder_name(task_id)
+
+    def task_dirs(self) -> list[Path]:
+        """Every folder that is, or looks like it was meant to be, a task folder."""
+        folders = [
+            Path(entry.path)
+            for entry in os.scandir(self.root)
+            if entry.is_dir()
+            and not entry.name.startswith(".")
+            and entry.name != RELEASES_DIR
+            and (
+                os.path.exists(os.path.join(entry.path, META_FILE))
+                or os.path.exists(os.path.join(entry.path, PROGRAM_FILE))
+            )
+        ]
+        return sorted(folders, key=lambda path: task_sort_key(_id_or_name(path.name)))
+
+    def task_ids(self) -> list[str]:
+        return [_id_or_name(path.name) for path in self.task_dirs()]
+
+    def exists(self, task_id: str) -> bool:
+        return (self.task_dir(task_id) / META_FILE).is_file()
+
+    def load(self, task_id: str) -> Task:
+        directory = self.task_dir(task_id)
+        if not directory.is_dir():
+            raise TaskNotFound(task_id)
+        return load_task_dir(directory)
+
+    def scan(self) -> BankScan:
+        scan = BankScan()
+        for directory in self.task_dirs():
+            try:
+                scan.tasks.append(load_task_dir(directory))
+            except TaskFileError as problem:
+                scan.problems.append(problem)
+        return scan
+
+    def load_all(self) -> list[Task]:
+        """Every task; raises the first problem so that nothing acts on a partial bank."""
+        scan = self.scan()
+        if scan.problems:
+            raise scan.problems[0]
+        return scan.tasks
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def save(self, task: Task) -> Path:
+        """Write a task's files atomically, one by one, `task.json` last. Caller holds the lock."""
+        directory = self.task_dir(task.task_id)
+        directory.mkdir(exist_ok=True)
+        write_task_files(directory, task)
+        return directory
+
+    def delete(self, task_id: str) -> None:
+        directory = self.task_dir(task_id)
+        if not directory.is_dir():
+            raise TaskNotFound(task_id)
+        shutil.rmtree(directory)
+
+    def add_all(self, tasks: list[Task]) -> None:
+        """Add new tasks all or nothing: staged under `.curator/`, then renamed into place."""
+        clashes = [task.task_id for task in tasks if self.task_dir(task.task_id).exists()]
+        if clashes:
+            listed = ", ".join(clashes[:10]) + (" ..." if len(clashes) > 10 else "")
+            raise BankError(f"{len(clashes)} task(s) already in the bank: {listed}")
+        staging = self.private_dir / f"staging-{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        moved: list[Path] = []
+        try:
+            for task in tasks:
+                directory = staging / folder_name(task.task_id)
+                directory.mkdir()
+                write_task_files(directory, task, durable=False)
+            os.sync()
+            for task in tasks:
+                target = self.task_dir(task.task_id)
+                os.rename(staging / target.name, target)
+                moved.append(target)
+        except BaseException:
+            for target in moved:
+                shutil.rmtree(target, ignore_errors=True)
+            raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    # -- sidecars ----------------------------------------------------------------------------
+
+    def read_sidecar(self, task_id: str, name: str, model: type[Sidecar]) -> Sidecar | None:
+        path = self.task_dir(task_id) / name
+        if not path.is_file():
+            return None
+        try:
+            return model.model_validate_json(path.read_bytes())
+        except ValidationError as error:
+            raise TaskFileError(path, describe_validation_error(error)) from error
+
+    def write_sidecar(self, task_id: str, name: str, value: BaseModel) -> None:
+        directory = self.task_dir(task_id)
+        if not directory.is_dir():
+            raise TaskNotFound(task_id)
+        atomic_write(directory / name, value.model_dump_json(indent=2) + "\n")
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    problems = []
+    for item in error.errors():
+        location = ".".join(str(part) for part in item["loc"]) or "(root)"
+        problems.append(f"field {location!r}: {item['msg']}")
+    return "; ".join(problems)
+
+
+def load_task_dir(directory: Path) -> Task:
+    """Read one task folder, naming the file and field of any problem."""
+    meta_path = directory / META_FILE
+    if not meta_path.is_file():
+        raise TaskFileError(directory, f"{META_FILE} is missing")
+    try:
+        meta = TaskMeta.model_validate_json(meta_path.read_bytes())
+    except ValidationError as error:
+        raise TaskFileError(meta_path, describe_validation_error(error)) from error
+    if not folder_name_is_valid(directory.name):
+        raise TaskFileError(directory, "the folder name is not one curator gives a task")
+    expected = task_id_from_folder(directory.name)
+    if meta.task_id != expected:
+        raise TaskFileError(
+            meta_path, f"task_id {meta.task_id!r} does not match its folder (expected {expected!r})"
+        )
+    try:
+        program = read_text(directory / PROGRAM_FILE)
+        tests = read_text(directory / TESTS_FILE)
+    except FileNotFoundError as error:
+        raise TaskFileError(Path(error.filename), "file is missing") from error
+    except UnicodeDecodeError as error:
+        raise TaskFileError(directory, f"a code file is not UTF-8 ({error})") from error
+    instruction_path = directory / INSTRUCTION_FILE
+    instruction = read_text(instruction_path) if instruction_path.is_file() else ""
+    complete_prompt, solution = _split(program, meta)
+    code_prompt_path = directory / CODE_PROMPT_FILE
+    if code_prompt_path.is_file():
+        code_prompt = read_text(code_prompt_path)
+    else:
+        code_prompt = derive_code_prompt(complete_prompt, meta.entry_point) or ""
+    return Task(
+        **meta.model_dump(),
+        complete_prompt=complete_prompt,
+        canonical_solution=solution,
+        instruct_prompt=instruction,
+        code_prompt=code_prompt,
+        test=tests,
+    )
+
+
+def _split(program: str, meta: TaskMeta) -> tuple[str, str]:
+    if meta.interchange.prompt_chars is not None:
+        return program[: meta.interchange.prompt_chars], program[meta.interchange.prompt_chars :]
+    split = split_program(program, meta.entry_point)
+    if split is None:
+        # A draft that does not parse yet: all of it counts as prompt until it does.
+        return program, ""
+    return split
+
+
+def write_task_files(directory: Path, task: Task, durable: bool = True) -> None:
+    meta = task.meta()
+    split = split_program(task.program, task.entry_point)
+    if split != (task.complete_prompt, task.canonical_solution):
+        meta.interchange.prompt_chars = len(task.complete_prompt)
+    else:
+        meta.interchange.prompt_chars = None
+    write = atomic_write if durable else _plain_write
+    write(directory / PROGRAM_FILE, task.program)
+    write(directory / TESTS_FILE, task.test)
+    write(directory / INSTRUCTION_FILE, task.instruct_prompt)
+    code_prompt_path = directory / CODE_PROMPT_FILE
+    if derive_code_prompt(task.complete_prompt, task.entry_point) == task.code_prompt:
+        code_prompt_path.unlink(missing_ok=True)
+    else:
+        write(code_prompt_path, task.code_prompt)
+    write(directory / META_FILE, meta.model_dump_json(indent=2, exclude_defaults=False) + "\n")
+
+
+def _plain_write(path: Path, data: str) -> None:
+    path.write_bytes(data.encode())

@@ -1,0 +1,192 @@
+"""Bank commands: init, import, export, list, show, schema."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.markup import escape
+from rich.syntax import Syntax
+from rich.table import Table
+
+from curator.bank import Bank, BankScan
+from curator.cli.context import CliContext, pass_cli
+from curator.interchange import read_jsonl, write_jsonl
+from curator.models import Stage, Task
+from curator.schema import stale_schemas, write_schemas
+
+STAGE_CHOICE = click.Choice([stage.value for stage in Stage])
+
+
+def report_problems(cli: CliContext, scan: BankScan) -> None:
+    for problem in scan.problems:
+        cli.err.print(f"[red]problem:[/] {escape(str(problem))}")
+
+
+@click.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", help="The bank's name (default: the directory's name).")
+@pass_cli
+def init_command(cli: CliContext, directory: Path, name: str | None) -> None:
+    """Create a new, empty bank in DIRECTORY (a git repository unless already inside one)."""
+    bank = Bank.init(directory, name)
+    cli.out.print(f"created bank [bold]{escape(bank.name)}[/] at {escape(str(bank.root))}")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--stage",
+    type=STAGE_CHOICE,
+    default=Stage.DRAFT.value,
+    show_default=True,
+    help="Stage to give the imported tasks (a released benchmark can come in as accepted).",
+)
+@click.option("--annotator", help="Recorded as the author of the imported tasks.")
+@pass_cli
+def import_command(cli: CliContext, file: Path, stage: str, annotator: str | None) -> None:
+    """Import a BigCodeBench JSONL(.gz) FILE into the bank, all records or none."""
+    bank = cli.open_bank()
+    tasks = read_jsonl(file, Stage(stage), annotator)
+    with bank.lock():
+        bank.add_all(tasks)
+    cli.out.print(f"imported {len(tasks)} task(s) from {escape(str(file))} as {stage}")
+
+
+@click.command("export")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--stage", type=STAGE_CHOICE, help="Only tasks in this stage.")
+@pass_cli
+def export_command(cli: CliContext, out: Path, stage: str | None) -> None:
+    """Export tasks to OUT in BigCodeBench's JSONL format (gzipped if OUT ends in .gz)."""
+    tasks = cli.open_bank().load_all()
+    if stage:
+        tasks = [task for task in tasks if task.stage == stage]
+    count = write_jsonl(tasks, out)
+    cli.err.print(f"exported {count} task(s) to {escape(str(out))}")
+
+
+def coverage_text(task: Task) -> str:
+    summary = task.validation
+    if summary is None or summary.branch_coverage is None:
+        return ""
+    return f"{summary.branch_coverage:.0f}%"
+
+
+def validation_text(task: Task) -> str:
+    if task.validation is None:
+        return "not run"
+    stale = "" if task.validation_is_current else " (stale)"
+    return f"{task.validation.verdict.value}{stale}"
+
+
+def list_row(task: Task) -> dict[str, object]:
+    return {
+        "task_id": task.task_id,
+        "stage": task.stage.value,
+        "libs": task.libs,
+        "validation": task.validation.verdict.value if task.validation else None,
+        "validation_current": task.validation_is_current,
+        "branch_coverage": task.validation.branch_coverage if task.validation else None,
+        "open_flags": len(task.open_flags()),
+    }
+
+
+@click.command("list")
+@click.option("--stage", type=STAGE_CHOICE, help="Only tasks in this stage.")
+@click.option("--lib", "library", help="Only tasks that use this library.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per task.")
+@pass_cli
+def list_command(cli: CliContext, stage: str | None, library: str | None, as_json: bool) -> None:
+    """List the bank's tasks (exit 1 if some task folders could not be read)."""
+    scan = cli.open_bank().scan()
+    tasks = [
+        task
+        for task in scan.tasks
+        if (stage is None or task.stage == stage) and (library is None or library in task.libs)
+    ]
+    if as_json:
+        for task in tasks:
+            click.echo(json.dumps(list_row(task)))
+    else:
+        table = Table(title=f"{len(tasks)} task(s)")
+        for column in ("task", "stage", "libraries", "validation", "branch cov.", "flags"):
+            table.add_column(column)
+        for task in tasks:
+            flags = len(task.open_flags())
+            table.add_row(
+                escape(task.task_id),
+                task.stage.value,
+                escape(", ".join(task.libs)),
+                validation_text(task),
+                coverage_text(task),
+                f"[yellow]{flags} open[/]" if flags else "",
+            )
+        cli.out.print(table)
+    report_problems(cli, scan)
+    if scan.problems:
+        sys.exit(1)
+
+
+@click.command("show")
+@click.argument("task_id")
+@click.option("--json", "as_json", is_flag=True, help="The whole task as JSON.")
+@pass_cli
+def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
+    """Show one task: metadata, program, tests and instruction."""
+    task = cli.open_bank().load(task_id)
+    if as_json:
+        click.echo(task.model_dump_json(indent=2))
+        return
+    out = cli.out
+    out.rule(f"[bold]{escape(task.task_id)}[/] · {task.stage.value}")
+    out.print(f"libraries: {escape(', '.join(task.libs)) or '-'}")
+    out.print(f"origin: {task.provenance.origin.value}  source: {task.provenance.source or '-'}")
+    out.print(f"validation: {validation_text(task)}  branch coverage: {coverage_text(task) or '-'}")
+    for flag in task.flags:
+        out.print(
+            f"flag: {escape(flag.test)} {flag.classification} [{flag.status.value}]"
+            f" {escape(flag.cause or '')}"
+        )
+    out.rule("task program")
+    out.print(Syntax(task.program, "python", line_numbers=True))
+    out.rule("tests")
+    out.print(Syntax(task.test, "python", line_numbers=True))
+    out.rule("instruction")
+    out.print(escape(task.instruct_prompt) or "[dim](none yet)[/]")
+
+
+@click.command("schema")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Directory for the JSON Schema files.",
+)
+@click.option("--check", is_flag=True, help="Only check; exit 1 if a file is stale.")
+@pass_cli
+def schema_command(cli: CliContext, out: Path, check: bool) -> None:
+    """Generate the JSON Schema files of the data models."""
+    if check:
+        stale = stale_schemas(out)
+        for name in stale:
+            cli.err.print(f"stale: {escape(str(out / name))} (run `curator schema`)")
+        if stale:
+            sys.exit(1)
+        cli.out.print(f"{escape(str(out))}: schemas are current")
+        return
+    for path in write_schemas(out):
+        cli.out.print(f"wrote {escape(str(path))}")
+
+
+COMMANDS = [
+    init_command,
+    import_command,
+    export_command,
+    list_command,
+    show_command,
+    schema_command,
+]

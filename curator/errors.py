@@ -1,0 +1,40 @@
+"""Errors that name what went wrong and where, so every layer can show them as they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CuratorError(Exception):
+    """Base of every error curator reports to a user (CLI exit code 2, an app notification)."""
+
+
+class BankError(CuratorError):
+    """The bank as a whole cannot be used: not a bank, locked, not a git repository."""
+
+
+class TaskFileError(CuratorError):
+    """A task folder or one of its files is missing or malformed."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}")
+
+
+class TaskNotFound(CuratorError):
+    def __init__(self, task_id: str) -> None:
+        self.task_id = task_id
+        super().__init__(f"no task {task_id!r} in the bank")
+
+
+class InterchangeError(CuratorError):
+    """A BigCodeBench JSONL record is malformed; names the file, line and field."""
+
+    def __init__(self, source: str, line: int, field: str | None, message: str) -> None:
+        self.source = source
+        self.line = line
+        self.field = field
+        self.message = message
+        where = f"{source}:{line}" + (f": field {field!r}" if field else "")
+        super().__init__(f"{where}: {message}")

@@ -1,0 +1,157 @@
+"""BigCodeBench JSONL (optionally gzipped) in and out, byte for byte.
+
+A release must be a file the benchmark's own evaluator accepts unchanged, so export reproduces
+the dataset's exact form: its key order, `libs` as the string of a Python list, `doc_struct` as a
+JSON string, `json.dumps` escaping, records ordered by numeric id.
+"""
+
+from __future__ import annotations
+
+import ast
+import gzip
+import io
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from curator.bank import task_sort_key
+from curator.errors import InterchangeError
+from curator.fsutil import atomic_write
+from curator.imports import task_dependencies
+from curator.models import BCB_FIELDS, DocStruct, Origin, Provenance, Stage, Task
+from curator.program import split_program
+
+STRING_FIELDS = tuple(name for name in BCB_FIELDS if name not in ("doc_struct", "libs"))
+
+
+def _open_text(path: Path, mode: str) -> io.TextIOBase:
+    if path.name.endswith(".gz"):
+        return gzip.open(path, mode + "t", encoding="utf-8", newline="")  # type: ignore[return-value]
+    return open(path, mode, encoding="utf-8", newline="")
+
+
+def read_jsonl(path: Path, stage: Stage = Stage.DRAFT, annotator: str | None = None) -> list[Task]:
+    """Parse a whole file first; any bad record raises before anything is written anywhere."""
+    source = str(path)
+    tasks: list[Task] = []
+    first_line: dict[str, int] = {}
+    try:
+        with _open_text(path, "r") as handle:
+            lines = list(handle)
+    except FileNotFoundError as error:
+        raise InterchangeError(source, 0, None, "no such file") from error
+    except (OSError, EOFError, UnicodeDecodeError) as error:
+        raise InterchangeError(source, 0, None, f"cannot be read: {error}") from error
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        task = record_to_task(parse_record(line, source, number), source, number, stage)
+        if annotator:
+            task.provenance.authors.append(annotator)
+        if task.task_id in first_line:
+            raise InterchangeError(
+                source,
+                number,
+                "task_id",
+                f"duplicate id {task.task_id!r} (first on line {first_line[task.task_id]})",
+            )
+        first_line[task.task_id] = number
+        tasks.append(task)
+    return tasks
+
+
+def parse_record(line: str, source: str, number: int) -> dict[str, str]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InterchangeError(source, number, None, f"not valid JSON ({error.msg})") from error
+    if not isinstance(record, dict):
+        raise InterchangeError(source, number, None, "a record must be a JSON object")
+    for name in BCB_FIELDS:
+        if name not in record:
+            raise InterchangeError(source, number, name, "missing")
+        if not isinstance(record[name], str):
+            kind = type(record[name]).__name__
+            raise InterchangeError(source, number, name, f"must be a string, not {kind}")
+    unknown = sorted(set(record) - set(BCB_FIELDS))
+    if unknown:
+        raise InterchangeError(source, number, unknown[0], "not a BigCodeBench field")
+    if not record["task_id"].strip():
+        raise InterchangeError(source, number, "task_id", "empty")
+    return record
+
+
+def record_to_task(record: dict[str, str], source: str, number: int, stage: Stage) -> Task:
+    try:
+        doc_struct_value = json.loads(record["doc_struct"])
+        doc_struct = DocStruct.model_validate(doc_struct_value)
+    except (json.JSONDecodeError, ValidationError) as error:
+        raise InterchangeError(
+            source, number, "doc_struct", f"not a JSON docstring structure ({error})"
+        ) from error
+    try:
+        libs = ast.literal_eval(record["libs"])
+    except (ValueError, SyntaxError) as error:
+        raise InterchangeError(source, number, "libs", "not a Python list of strings") from error
+    if not isinstance(libs, list) or not all(isinstance(lib, str) for lib in libs):
+        raise InterchangeError(source, number, "libs", "not a Python list of strings")
+    task = Task(
+        task_id=record["task_id"],
+        entry_point=record["entry_point"],
+        stage=stage,
+        libs=libs,
+        doc_struct=doc_struct,
+        provenance=Provenance(origin=Origin.IMPORTED, source=f"{Path(source).name}:{number}"),
+        complete_prompt=record["complete_prompt"],
+        canonical_solution=record["canonical_solution"],
+        instruct_prompt=record["instruct_prompt"],
+        code_prompt=record["code_prompt"],
+        test=record["test"],
+    )
+    task.dependencies = task_dependencies(task)
+    # Keep the original text only where our canonical form would not reproduce it.
+    if json.dumps(doc_struct.model_dump()) != record["doc_struct"]:
+        task.interchange.doc_struct = record["doc_struct"]
+    if str(libs) != record["libs"]:
+        task.interchange.libs = record["libs"]
+    if split_program(task.program, task.entry_point) is None:
+        task.interchange.prompt_chars = len(task.complete_prompt)
+    return task
+
+
+def task_to_record(task: Task) -> dict[str, str]:
+    doc_struct = task.interchange.doc_struct or json.dumps(task.doc_struct.model_dump())
+    libs = task.interchange.libs or str(task.libs)
+    values = {
+        "task_id": task.task_id,
+        "complete_prompt": task.complete_prompt,
+        "instruct_prompt": task.instruct_prompt,
+        "canonical_solution": task.canonical_solution,
+        "code_prompt": task.code_prompt,
+        "test": task.test,
+        "entry_point": task.entry_point,
+        "doc_struct": doc_struct,
+        "libs": libs,
+    }
+    return {name: values[name] for name in BCB_FIELDS}
+
+
+def render_jsonl(tasks: Iterable[Task]) -> str:
+    ordered = sorted(tasks, key=lambda task: task_sort_key(task.task_id))
+    return "".join(json.dumps(task_to_record(task)) + "\n" for task in ordered)
+
+
+def write_jsonl(tasks: Iterable[Task], path: Path) -> int:
+    """Write tasks in BigCodeBench's format; `.gz` names are gzipped reproducibly (mtime 0)."""
+    text = render_jsonl(tasks)
+    data = text.encode("utf-8")
+    if path.name.endswith(".gz"):
+        buffer = io.BytesIO()
+        with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0) as handle:
+            handle.write(data)
+        data = buffer.getvalue()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, data)
+    return text.count("\n")

@@ -1,0 +1,215 @@
+"""The task model: every field of a BigCodeBench record plus what curation needs.
+
+These pydantic models are the single source of truth for data; `schemas/` is generated from
+them (`curator schema`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# The keys of a BigCodeBench record, in the order the dataset writes them.
+BCB_FIELDS = (
+    "task_id",
+    "complete_prompt",
+    "instruct_prompt",
+    "canonical_solution",
+    "code_prompt",
+    "test",
+    "entry_point",
+    "doc_struct",
+    "libs",
+)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class Stage(StrEnum):
+    """Where a task stands in the curation pipeline."""
+
+    DRAFT = "draft"
+    REFINED = "refined"
+    VALIDATED = "validated"
+    CONDENSED = "condensed"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class Origin(StrEnum):
+    IMPORTED = "imported"
+    HAND_WRITTEN = "hand-written"
+    LLM_ASSISTED = "llm-assisted"
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DocStruct(StrictModel):
+    """The docstring's sections, one list entry per source line, as BigCodeBench stores them."""
+
+    description: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    params: list[str] = Field(default_factory=list)
+    returns: list[str] = Field(default_factory=list)
+    reqs: list[str] = Field(default_factory=list)
+    raises: list[str] = Field(default_factory=list)
+    examples: list[str] = Field(default_factory=list)
+
+
+class Dependencies(StrictModel):
+    """Top-level modules each part of the task imports.
+
+    BigCodeBench's `libs` covers only the prompt and solution; an environment built from it
+    misses what the tests or the docstring examples import.
+    """
+
+    solution: list[str] = Field(default_factory=list)
+    tests: list[str] = Field(default_factory=list)
+    examples: list[str] = Field(default_factory=list)
+
+    def all(self) -> list[str]:
+        return sorted({*self.solution, *self.tests, *self.examples})
+
+
+class ProvenanceEvent(StrictModel):
+    """One recorded change to a task: what was done, by whom, with which model."""
+
+    operation: str
+    at: datetime = Field(default_factory=utc_now)
+    annotator: str | None = None
+    model: str | None = None
+    prompt_hash: str | None = None
+    detail: str | None = None
+
+
+class Provenance(StrictModel):
+    origin: Origin = Origin.HAND_WRITTEN
+    source: str | None = Field(
+        default=None, description="Where the task came from: an imported file, a seed."
+    )
+    model: str | None = Field(default=None, description="The LLM that helped, if any.")
+    authors: list[str] = Field(default_factory=list)
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+    events: list[ProvenanceEvent] = Field(default_factory=list)
+
+
+class Verdict(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    ERROR = "error"
+    TIMEOUT = "timeout"
+    ENVIRONMENT = "environment"
+    INVALID = "invalid"
+
+
+class ValidationSummary(StrictModel):
+    """The latest validation, kept with the task; stale when the content hash differs."""
+
+    verdict: Verdict
+    content_hash: str
+    environment: str = Field(description="Fingerprint of the Python and library versions.")
+    tests_total: int = 0
+    tests_passed: int = 0
+    branch_coverage: float | None = None
+    line_coverage: float | None = None
+    static_problems: int = 0
+    duration_s: float = 0.0
+    at: datetime = Field(default_factory=utc_now)
+
+
+class FlagStatus(StrEnum):
+    OPEN = "open"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+    FIXED = "fixed"
+
+
+class FlagEvent(StrictModel):
+    status: FlagStatus
+    who: str
+    why: str
+    at: datetime = Field(default_factory=utc_now)
+
+
+class Flag(StrictModel):
+    """A test flagged as flaky, with the decisions maintainers took on it."""
+
+    test: str
+    classification: str
+    cause: str | None = None
+    status: FlagStatus = FlagStatus.OPEN
+    history: list[FlagEvent] = Field(default_factory=list)
+
+
+class ReviewerNote(StrictModel):
+    author: str
+    text: str
+    at: datetime = Field(default_factory=utc_now)
+
+
+class InterchangeText(StrictModel):
+    """Exact BigCodeBench text kept only where it cannot be derived, for a byte-exact export."""
+
+    doc_struct: str | None = None
+    libs: str | None = None
+    code_prompt: str | None = None
+    prompt_chars: int | None = Field(
+        default=None, description="Length of complete_prompt where the docstring split fails."
+    )
+
+
+class TaskMeta(StrictModel):
+    """What a task folder's `task.json` holds: everything except the code and prose files."""
+
+    task_id: str
+    entry_point: str = "task_func"
+    stage: Stage = Stage.DRAFT
+    libs: list[str] = Field(default_factory=list)
+    doc_struct: DocStruct = Field(default_factory=DocStruct)
+    dependencies: Dependencies = Field(default_factory=Dependencies)
+    provenance: Provenance = Field(default_factory=Provenance)
+    validation: ValidationSummary | None = None
+    flags: list[Flag] = Field(default_factory=list)
+    notes: list[ReviewerNote] = Field(default_factory=list)
+    interchange: InterchangeText = Field(default_factory=InterchangeText)
+
+
+class Task(TaskMeta):
+    """A whole task: its metadata plus the code and prose of a BigCodeBench record."""
+
+    complete_prompt: str = ""
+    canonical_solution: str = ""
+    instruct_prompt: str = ""
+    code_prompt: str = ""
+    test: str = ""
+
+    @property
+    def program(self) -> str:
+        """The task module the tests run against: prompt (with docstring) plus solution."""
+        return self.complete_prompt + self.canonical_solution
+
+    def content_hash(self) -> str:
+        """Hash of what validation executes; a change to any of it makes results stale."""
+        payload = json.dumps(
+            [self.complete_prompt, self.canonical_solution, self.test, self.entry_point]
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+    @property
+    def validation_is_current(self) -> bool:
+        return self.validation is not None and self.validation.content_hash == self.content_hash()
+
+    def open_flags(self) -> list[Flag]:
+        return [flag for flag in self.flags if flag.status is FlagStatus.OPEN]
+
+    def meta(self) -> TaskMeta:
+        return TaskMeta.model_validate(self.model_dump(include=set(TaskMeta.model_fields)))

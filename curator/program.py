@@ -1,0 +1,53 @@
+"""The task program: where the prompt (with its docstring) ends and the solution begins.
+
+A bank stores the task program as one reviewable `.py` file; BigCodeBench stores its two halves
+(`complete_prompt`, `canonical_solution`) and the bare `code_prompt`. Both halves are derived
+from the entry point's docstring.
+"""
+
+from __future__ import annotations
+
+import ast
+
+
+def entry_function(module: ast.Module, entry_point: str) -> ast.FunctionDef | None:
+    for node in module.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == entry_point:
+            return node  # type: ignore[return-value]
+    return None
+
+
+def docstring_span(program: str, entry_point: str) -> tuple[int, int] | None:
+    """First and last line (1-based) of the entry point's docstring, or None if there is none."""
+    try:
+        module = ast.parse(program)
+    except SyntaxError:
+        return None
+    function = entry_function(module, entry_point)
+    if function is None or not function.body:
+        return None
+    first = function.body[0]
+    if not (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)):
+        return None
+    if not isinstance(first.value.value, str):
+        return None
+    return first.lineno, first.end_lineno or first.lineno
+
+
+def split_program(program: str, entry_point: str) -> tuple[str, str] | None:
+    """Split into (complete_prompt, canonical_solution) after the docstring's last line."""
+    span = docstring_span(program, entry_point)
+    if span is None:
+        return None
+    lines = program.splitlines(keepends=True)
+    prompt = "".join(lines[: span[1]])
+    return prompt, program[len(prompt) :]
+
+
+def derive_code_prompt(complete_prompt: str, entry_point: str) -> str | None:
+    """The prompt without its docstring and blank lines: the benchmark's `code_prompt`."""
+    span = docstring_span(complete_prompt, entry_point)
+    if span is None:
+        return None
+    lines = complete_prompt.splitlines(keepends=True)[: span[0] - 1]
+    return "".join(line for line in lines if line.strip())

@@ -1,0 +1,40 @@
+"""JSON Schema files generated from the pydantic models, kept in `schemas/`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from curator.models import Task, TaskMeta
+
+# File name -> model. Each stage that stores data with a task adds its model here.
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    "task.schema.json": Task,
+    "task-meta.schema.json": TaskMeta,
+}
+
+
+def render_schema(model: type[BaseModel]) -> str:
+    return json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, model in SCHEMA_MODELS.items():
+        path = directory / name
+        path.write_text(render_schema(model))
+        written.append(path)
+    return written
+
+
+def stale_schemas(directory: Path) -> list[str]:
+    """Names of schema files that are missing or differ from what the models generate."""
+    stale = []
+    for name, model in SCHEMA_MODELS.items():
+        path = directory / name
+        if not path.is_file() or path.read_text() != render_schema(model):
+            stale.append(name)
+    return stale
