@@ -1,0 +1,118 @@
+"""Shared fixtures: real banks in temp dirs, a real `curator` subprocess, a small valid task."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from curator.bank import Bank
+from curator.imports import task_dependencies
+from curator.models import DocStruct, Stage, Task
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_JSONL = PROJECT_ROOT.parent / "shared" / "bcb-sample" / "BigCodeBench-sample40.jsonl"
+
+WORD_COUNT_PROGRAM = '''import collections
+import re
+
+def task_func(text, top=3):
+    """
+    Count the words of a text and return the most common ones.
+
+    Parameters:
+    text (str): The text to count.
+    top (int): How many words to return. Defaults to 3.
+
+    Returns:
+    list[tuple[str, int]]: The most common words with their counts.
+
+    Raises:
+    - ValueError: If top is not positive.
+
+    Requirements:
+    - collections
+    - re
+
+    Example:
+    >>> task_func("a b a", top=1)
+    [('a', 2)]
+    """
+    if top <= 0:
+        raise ValueError("top must be positive")
+    words = re.findall(r"[a-z']+", text.lower())
+    return collections.Counter(words).most_common(top)
+'''
+
+WORD_COUNT_TESTS = """import unittest
+
+class TestCases(unittest.TestCase):
+    def test_counts(self):
+        self.assertEqual(task_func("a b a", top=1), [("a", 2)])
+
+    def test_case_insensitive(self):
+        self.assertEqual(task_func("A a", top=1), [("a", 2)])
+
+    def test_bad_top(self):
+        with self.assertRaises(ValueError):
+            task_func("a", top=0)
+"""
+
+
+def make_task(task_id: str = "Test/1", stage: Stage = Stage.DRAFT, **fields: object) -> Task:
+    """A small, valid, fully covered task; override any field."""
+    prompt, _, solution = WORD_COUNT_PROGRAM.partition('    """\n    if top')
+    task = Task(
+        task_id=task_id,
+        stage=stage,
+        libs=["collections", "re"],
+        complete_prompt=prompt + '    """\n',
+        canonical_solution="    if top" + solution,
+        code_prompt="import collections\nimport re\ndef task_func(text, top=3):\n",
+        test=WORD_COUNT_TESTS,
+        doc_struct=DocStruct(
+            description=["Count the words of a text and return the most common ones."],
+            params=[
+                "text (str): The text to count.",
+                "top (int): How many words to return. Defaults to 3.",
+            ],
+            returns=["list[tuple[str, int]]: The most common words with their counts."],
+            raises=["- ValueError: If top is not positive."],
+            reqs=["collections", "re"],
+            examples=['>>> task_func("a b a", top=1)', "[('a', 2)]"],
+        ),
+    )
+    task = task.model_copy(update=fields)
+    task.dependencies = task_dependencies(task)
+    return task
+
+
+@pytest.fixture
+def bank(tmp_path: Path) -> Bank:
+    return Bank.init(tmp_path / "bank")
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run the real `curator` command in a subprocess."""
+
+    def run(
+        *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        environment = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+        environment.pop("CURATOR_BANK", None)
+        environment.update(env or {})
+        return subprocess.run(
+            [sys.executable, "-m", "curator", *map(str, args)],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            env=environment,
+            timeout=600,
+        )
+
+    return run
