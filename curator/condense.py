@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import re
-from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -19,7 +18,9 @@ from pydantic import Field
 
 from curator.docstring import (
     SECTIONS,
+    ConsumedHeading,
     ParsedDocstring,
+    Placement,
     ReviewWarning,
     Rule,
     entry_docstring,
@@ -86,6 +87,7 @@ class Reason(StrEnum):
     HEADING_VARIANT = "heading-variant"
     DOCTEST_PARAGRAPH = "doctest-paragraph"
     HEADING_KEPT_AS_TEXT = "heading-kept-as-text"
+    HEADING_IN_PARAGRAPH = "heading-in-paragraph"
     INDENTED_CONTINUATION = "indented-continuation"
     NUMPY_SECTION = "numpy-section"
     CODE_PROMPT_CHANGED = "code-prompt-changed"
@@ -105,6 +107,7 @@ REASON_KINDS: dict[Reason, ReasonKind] = {
     Reason.HEADING_VARIANT: ReasonKind.FIX,
     Reason.DOCTEST_PARAGRAPH: ReasonKind.FIX,
     Reason.HEADING_KEPT_AS_TEXT: ReasonKind.FIX,
+    Reason.HEADING_IN_PARAGRAPH: ReasonKind.FIX,
     Reason.INDENTED_CONTINUATION: ReasonKind.FIX,
     Reason.NUMPY_SECTION: ReasonKind.FIX,
     Reason.CODE_PROMPT_CHANGED: ReasonKind.UPDATE,
@@ -171,78 +174,80 @@ def explain_doc_struct(
 ) -> list[DifferenceReason]:
     """Name why the stored doc_struct differs from the parsed one, line by line.
 
-    Only lines that are, or were, in `sections` count: the instruction check passes the
-    sections the instruction shows, so a change confined to the examples is no reason.
+    Only differences that touch `sections` count: the instruction check passes the sections
+    the instruction shows, so a change confined to the examples is no reason there.
     """
-    stored_items = Counter(_items(stored))
-    parsed_items = Counter(_items(parsed.doc_struct))
-    _drop_unshown(parsed_items, stored_items, sections)
-    _drop_unshown(stored_items, parsed_items, sections)
-    only_stored = stored_items - parsed_items
-    only_parsed = parsed_items - stored_items
-    reasons: list[DifferenceReason] = []
+    stored_left = list(_items(stored))
+    parsed_left = [(p.section, p.text, p) for p in parsed.placements]
+    for section, text in list(stored_left):
+        match = next((e for e in parsed_left if e[0] == section and e[1] == text), None)
+        if match is not None:
+            stored_left.remove((section, text))
+            parsed_left.remove(match)
+    found: list[tuple[set[str], DifferenceReason]] = []
 
-    # Heading lines the original converter kept as text (`Notes:`, `Examples: ...`).
-    for (section, text), count in list(only_stored.items()):
+    # Heading lines the original converter kept as text (`Notes:`, `Args:`, `Example 2:`).
+    for section, text in list(stored_left):
         for heading in parsed.headings:
-            if heading.section != section or not text.startswith(heading.text):
+            if not text.startswith(heading.text):
                 continue
             remainder = text[len(heading.text) :].strip()
-            if remainder and only_parsed[(section, remainder)] <= 0:
-                continue
-            reasons.append(
-                DifferenceReason.of(
-                    Reason.HEADING_KEPT_AS_TEXT,
-                    f"line {heading.line}: the {heading.text!r} heading is structure, not text "
-                    f"(the original converter kept it in the {SECTION_NAMES[section]}"
-                    + (", giving 'Note that: Notes:')" if section == "notes" else ")"),
-                )
+            partner = next(
+                (e for e in parsed_left if e[0] == heading.section and e[1] == remainder), None
             )
-            only_stored[(section, text)] -= count
-            if remainder:
-                only_parsed[(section, remainder)] -= 1
+            if remainder and partner is None:
+                continue
+            stored_left.remove((section, text))
+            if partner is not None:
+                parsed_left.remove(partner)
+            found.append(({section, heading.section}, _heading_reason(heading, section)))
             break
-    only_stored = +only_stored
-    only_parsed = +only_parsed
 
-    placements = {(p.section, p.text): p for p in parsed.placements}
-    moved_from = {text: section for (section, text) in only_stored}
-    for section, text in only_parsed:
-        placement = placements[(section, text)]
-        origin = moved_from.get(text)
-        if origin is None:
-            if any(text in other or other in text for (_, other) in only_stored):
-                reasons.append(_placement_differs(placement, "is written differently"))
-            else:
-                reasons.append(
+    # Lines in another section than the original converter put them.
+    for entry in list(parsed_left):
+        target, text, placement = entry
+        key = _key(text)
+        candidates = [(s, t) for s, t in stored_left if _key(t) == key]
+        if not candidates:
+            continue
+        origin, stored_text = next(((s, t) for s, t in candidates if s != target), candidates[0])
+        stored_left.remove((origin, stored_text))
+        parsed_left.remove(entry)
+        if origin == target:
+            found.append(({target}, _placement_differs(placement, "is written differently")))
+        else:
+            found.append(({origin, target}, _moved_reason(placement, origin)))
+
+    for target, text, placement in parsed_left:
+        if any(text in other or other in text for _, other in stored_left):
+            found.append(({target}, _placement_differs(placement, "is written differently")))
+        else:
+            found.append(
+                (
+                    {target},
                     DifferenceReason.of(
                         Reason.DOCSTRING_CHANGED,
                         f"line {placement.line}: the docstring was edited after the instruction "
                         "was written (this text is new)",
-                    )
+                    ),
                 )
-            continue
-        only_stored[(origin, text)] -= 1
-        reasons.append(_moved_reason(placement, origin))
-    for (section, text), count in (+only_stored).items():
-        if count <= 0:
-            continue
+            )
+    for origin, text in stored_left:
         if _normalised(text) in _normalised(docstring_text):
-            reasons.append(
-                DifferenceReason.of(
-                    Reason.PLACEMENT_DIFFERS,
-                    f"the stored {SECTION_NAMES[section]} line {text[:60]!r} is not where the "
-                    "parser puts it",
-                )
+            reason = DifferenceReason.of(
+                Reason.PLACEMENT_DIFFERS,
+                f"the stored {SECTION_NAMES[origin]} line {text[:60]!r} is not where the "
+                "parser puts it",
             )
         else:
-            reasons.append(
-                DifferenceReason.of(
-                    Reason.DOCSTRING_CHANGED,
-                    f"the docstring was edited after the instruction was written (the stored "
-                    f"{SECTION_NAMES[section]} line {text[:60]!r} is gone)",
-                )
+            reason = DifferenceReason.of(
+                Reason.DOCSTRING_CHANGED,
+                "the docstring was edited after the instruction was written (the stored "
+                f"{SECTION_NAMES[origin]} line {text[:60]!r} is gone)",
             )
+        found.append(({origin}, reason))
+
+    reasons = [reason for touched, reason in found if touched & set(sections)]
     differing = [
         name for name in sections if getattr(stored, name) != getattr(parsed.doc_struct, name)
     ]
@@ -257,14 +262,49 @@ def explain_doc_struct(
     return _unique(reasons)
 
 
-def _drop_unshown(
-    items: Counter[tuple[str, str]], others: Counter[tuple[str, str]], sections: tuple[str, ...]
-) -> None:
-    """Forget lines outside `sections` that the other side does not have inside them either."""
-    for section, text in list(items):
-        outside = section not in sections and others[(section, text)] == 0
-        if outside and not any(others[(other, text)] for other in sections):
-            del items[(section, text)]
+def _key(text: str) -> str:
+    """A line as compared across sections: bullets and spacing do not count."""
+    return _normalised(text.removeprefix("- "))
+
+
+def _heading_reason(heading: ConsumedHeading, origin: str) -> DifferenceReason:
+    if heading.section == origin:
+        tail = ", giving 'Note that: Notes:')" if origin == "notes" else ")"
+        return DifferenceReason.of(
+            Reason.HEADING_KEPT_AS_TEXT,
+            f"line {heading.line}: the {heading.text!r} heading is structure, not text (the "
+            f"original converter kept it in the {SECTION_NAMES[origin]}{tail}",
+        )
+    return _section_reason(heading.rule, heading.text, heading.line, heading.section, origin)
+
+
+def _section_reason(
+    rule: Rule, heading: str, line: int, section: str, origin: str
+) -> DifferenceReason:
+    """Why text under `heading` is in `section` while the original converter put it elsewhere."""
+    was = f"the original converter left it in the {SECTION_NAMES[origin]}"
+    target = SECTION_NAMES[section]
+    if rule is Rule.HEADING_IN_PARAGRAPH:
+        return DifferenceReason.of(
+            Reason.HEADING_IN_PARAGRAPH,
+            f"line {line}: {heading!r} starts the {target} although no blank line comes before "
+            f"it ({was}: it saw headings only at the start of a paragraph)",
+        )
+    if rule is Rule.NUMPY_SECTION:
+        return DifferenceReason.of(
+            Reason.NUMPY_SECTION,
+            f"line {line}: NumPy-style heading {heading!r} recognised as the {target} ({was})",
+        )
+    name = heading.rstrip(":").strip().lower()
+    if name in ("args", "arguments"):
+        code = Reason.ARGS_HEADING
+    elif re.search(r"\d", name):
+        code = Reason.NUMBERED_EXAMPLE_HEADING
+    else:
+        code = Reason.HEADING_VARIANT
+    return DifferenceReason.of(
+        code, f"line {line}: {heading!r} recognised as the {target} heading ({was})"
+    )
 
 
 def _items(doc_struct: DocStruct) -> list[tuple[str, str]]:
@@ -275,21 +315,15 @@ def _normalised(text: str) -> str:
     return " ".join(text.split())
 
 
-def _moved_reason(placement, origin: str) -> DifferenceReason:  # type: ignore[no-untyped-def]
+def _moved_reason(placement: Placement, origin: str) -> DifferenceReason:
+    heading_rules = (Rule.HEADING_VARIANT, Rule.HEADING_IN_PARAGRAPH, Rule.NUMPY_SECTION)
+    if placement.rule in heading_rules and placement.heading and placement.heading_line:
+        return _section_reason(
+            placement.rule, placement.heading, placement.heading_line, placement.section, origin
+        )
     where = f"line {placement.line}"
     was = f"the original converter put it in the {SECTION_NAMES[origin]}"
     target = SECTION_NAMES[placement.section]
-    heading = placement.heading or ""
-    if placement.rule is Rule.HEADING_VARIANT:
-        if heading.rstrip(":").strip().lower() in ("args", "arguments"):
-            code = Reason.ARGS_HEADING
-        elif re.search(r"\d", heading):
-            code = Reason.NUMBERED_EXAMPLE_HEADING
-        else:
-            code = Reason.HEADING_VARIANT
-        return DifferenceReason.of(
-            code, f"{where}: {heading!r} recognised as the {target} heading ({was})"
-        )
     if placement.rule is Rule.DOCTEST_PARAGRAPH:
         return DifferenceReason.of(
             Reason.DOCTEST_PARAGRAPH,
@@ -301,15 +335,10 @@ def _moved_reason(placement, origin: str) -> DifferenceReason:  # type: ignore[n
             Reason.INDENTED_CONTINUATION,
             f"{where}: an indented paragraph continues the {target} ({was})",
         )
-    if placement.rule is Rule.NUMPY_SECTION:
-        return DifferenceReason.of(
-            Reason.NUMPY_SECTION,
-            f"{where}: NumPy-style heading {heading!r} recognised as the {target} ({was})",
-        )
     return _placement_differs(placement, f"is in the {target}, but {was}")
 
 
-def _placement_differs(placement, what: str) -> DifferenceReason:  # type: ignore[no-untyped-def]
+def _placement_differs(placement: Placement, what: str) -> DifferenceReason:
     return DifferenceReason.of(
         Reason.PLACEMENT_DIFFERS, f"line {placement.line}: {placement.text[:60]!r} {what}"
     )

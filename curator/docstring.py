@@ -79,6 +79,7 @@ class Rule(StrEnum):
     DESCRIPTION = "description"  # opening text, before any heading
     HEADING = "heading"  # under a heading the original converter knew
     HEADING_VARIANT = "heading-variant"  # under a heading it did not know (Args:, Yields:, ...)
+    HEADING_IN_PARAGRAPH = "heading-in-paragraph"  # under a heading with no blank line before it
     NUMPY_SECTION = "numpy-section"  # under an underlined heading, across blank lines
     INDENTED_CONTINUATION = "indented-continuation"  # indented paragraph after a blank line
     DOCTEST_PARAGRAPH = "doctest-paragraph"  # paragraph with `>>>` lines, put in the examples
@@ -108,6 +109,7 @@ class Placement:
     line: int
     rule: Rule
     heading: str | None = None
+    heading_line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ class ConsumedHeading:
     line: int
     section: str
     rest: str
+    rule: Rule
 
 
 @dataclass
@@ -265,7 +268,9 @@ def parse_docstring(docstring: Docstring | str) -> ParsedDocstring:
         if not text:
             return
         sections[section].append(text)
-        parsed.placements.append(Placement(section, text, number, rule, heading_text))
+        parsed.placements.append(
+            Placement(section, text, number, rule, heading_text, heading_line or None)
+        )
         heading_filled = True
 
     def close_heading() -> None:
@@ -308,12 +313,14 @@ def parse_docstring(docstring: Docstring | str) -> ParsedDocstring:
             section = heading.section
             if heading.underlined:
                 rule = Rule.NUMPY_SECTION
+            elif not starts_paragraph:
+                rule = Rule.HEADING_IN_PARAGRAPH
             elif heading.original:
                 rule = Rule.HEADING
             else:
                 rule = Rule.HEADING_VARIANT
             parsed.headings.append(
-                ConsumedHeading(heading.text, line.number, section, heading.rest)
+                ConsumedHeading(heading.text, line.number, section, heading.rest, rule)
             )
             if section in seen_headings and section != "examples":
                 parsed.warnings.append(
@@ -369,15 +376,17 @@ def parse_docstring(docstring: Docstring | str) -> ParsedDocstring:
 
 
 def _starts_section(heading: _Heading, line: _Line, starts_paragraph: bool, indent: int) -> bool:
-    """Headings open a paragraph; a bare known one may also follow text without a blank line.
+    """Headings open a paragraph; a known one may also follow text without a blank line.
 
-    Lines indented under the current heading are its text, whatever they look like.
+    Lines indented under the current heading are its text, whatever they look like. Inside a
+    paragraph, `Example: ...` with text after it stays prose: taking it for a heading would move
+    that text out of the instruction.
     """
     if line.indent > indent:
         return False
-    return (
-        starts_paragraph or heading.underlined or (not heading.rest and heading.section is not None)
-    )
+    if starts_paragraph or heading.underlined:
+        return True
+    return heading.section is not None and (not heading.rest or heading.section != "examples")
 
 
 def _paragraph(lines: list[_Line | None], start: int) -> list[_Line]:
