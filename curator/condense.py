@@ -295,6 +295,11 @@ def _section_reason(
             Reason.NUMPY_SECTION,
             f"line {line}: NumPy-style heading {heading!r} recognised as the {target} ({was})",
         )
+    if rule is Rule.HEADING:
+        return DifferenceReason.of(
+            Reason.PLACEMENT_DIFFERS,
+            f"line {line}: text under {heading!r} is in the {target}, but {was}",
+        )
     name = heading.rstrip(":").strip().lower()
     if name in ("args", "arguments"):
         code = Reason.ARGS_HEADING
