@@ -308,6 +308,13 @@ def test_accepted_instruction_is_explained_by_its_provenance() -> None:
     assert [r.code for r in report.reasons] == [Reason.ACCEPTED_INSTRUCTION]
     assert report.reasons[0].kind is ReasonKind.ACCEPTED
     assert not report.needs_attention
+    accepted.complete_prompt = accepted.complete_prompt.replace("Empty cells", "Blank cells")
+    stale = check_task(accepted)
+    assert [r.code for r in stale.reasons] == [
+        Reason.ACCEPTED_INSTRUCTION,
+        Reason.DOCSTRING_CHANGED,
+    ]
+    assert stale.needs_attention
 
 
 def test_apply_instruction_records_provenance_and_advances_a_validated_task() -> None:

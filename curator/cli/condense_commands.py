@@ -94,7 +94,8 @@ def print_instruction(cli: CliContext, report: CondenseReport) -> None:
         for reason in report.reasons:
             cli.out.print(f"[red]cannot condense:[/] {escape(reason.message)}")
         return
-    cli.out.print(escape(report.instruction))
+    cli.out.file.flush()
+    click.echo(report.instruction)
     print_warnings(cli, report)
 
 
