@@ -173,6 +173,9 @@ def entry_docstring(program: str, entry_point: str = "task_func") -> Docstring |
         return None
     quote = match.group(1)
     body = literal[match.end() : len(literal) - len(quote)]
+    if quote in body:
+        # Implicitly concatenated literals: only the evaluated text is one docstring.
+        return Docstring(text=node.value, first_line=node.lineno)
     return Docstring(text=body, first_line=node.lineno)
 
 
@@ -209,9 +212,13 @@ class _Heading:
     kept_by_original: bool  # ...and kept the header line as text
 
 
-def _heading(line: _Line, following: _Line | None) -> _Heading | None:
-    """A section heading: `Name:` (with optional text after it) or `Name` over an underline."""
-    if following is not None and _UNDERLINE.match(following.text) and len(line.text) <= 40:
+def _heading(line: _Line, following: _Line | None, starts_paragraph: bool) -> _Heading | None:
+    """A section heading: `Name:` (with optional text after it) or `Name` over an underline.
+
+    An underlined heading opens a paragraph: a rule under a line of doctest output is not one.
+    """
+    underlined = following is not None and _UNDERLINE.match(following.text) is not None
+    if underlined and starts_paragraph and len(line.text) <= 40:
         name = line.text.rstrip(":").strip()
         section = HEADINGS.get(_heading_key(name))
         return _Heading(section, line.text, "", True, False, False)
@@ -291,7 +298,7 @@ def parse_docstring(docstring: Docstring | str) -> ParsedDocstring:
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
         starts_paragraph = after_blank or index == 0
-        heading = _heading(line, following)
+        heading = _heading(line, following, starts_paragraph)
         if heading is not None and _starts_section(heading, line, starts_paragraph, heading_indent):
             close_heading()
             index += 2 if heading.underlined else 1

@@ -328,3 +328,17 @@ def test_entry_docstring_is_none_without_one() -> None:
     assert entry_docstring("def other(x):\n    'Doc.'\n") is None
     assert entry_docstring("def task_func(:\n") is None
     assert parse_program("x = 1\n") is None
+
+
+def test_a_rule_under_doctest_output_is_not_a_numpy_heading() -> None:
+    parsed = parse_docstring("Tabulate.\n\nExample:\n>>> print(task_func())\ntotal\n-----\n3\n")
+    assert parsed.doc_struct.examples == [">>> print(task_func())", "total", "-----", "3"]
+    assert parsed.warnings == []
+
+
+def test_implicitly_concatenated_docstring_is_read_as_evaluated() -> None:
+    parsed = parse_program(
+        'def task_func():\n    ("Say hi.\\n\\n"\n     "Returns:\\nstr: Hi.\\n")\n'
+    )
+    assert parsed is not None
+    assert parsed.doc_struct == DocStruct(description=["Say hi."], returns=["str: Hi."])
