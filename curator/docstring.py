@@ -44,10 +44,14 @@ HEADINGS: dict[str, str] = {
         ),
         "params",
     ),
-    **dict.fromkeys(("returns", "return", "yields", "yield"), "returns"),
+    **dict.fromkeys(
+        ("returns", "return", "yields", "yield", "return value", "return values"), "returns"
+    ),
     **dict.fromkeys(("raises", "raise", "exceptions", "throws"), "raises"),
-    **dict.fromkeys(("requirements", "requirement", "requires", "dependencies"), "reqs"),
-    **dict.fromkeys(("example", "examples", "usage", "usage example"), "examples"),
+    **dict.fromkeys(
+        ("requirements", "requirement", "requires", "dependencies", "required libraries"), "reqs"
+    ),
+    **dict.fromkeys(("example", "examples", "usage", "usage example", "example usage"), "examples"),
     **dict.fromkeys(("note", "notes", "remark", "remarks", "warning", "warnings"), "notes"),
 }
 

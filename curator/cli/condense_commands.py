@@ -64,6 +64,10 @@ def condense_command(
     """Condense the docstrings of tasks IDS (or --all) into BigCodeBench Instruct prompts.
 
     Without --check or --write, prints each regenerated instruction with its warnings.
+    --check names the reason for every difference from the stored instruction: a fix of the
+    original converter, an update (the docstring or code prompt changed), an instruction an
+    annotator accepted, or unexplained. Exit 1 when a task has no docstring, or with --check
+    when a difference is an update or unexplained (with --strict also on any warning).
     """
     bank = cli.open_bank()
     tasks = cli.select_tasks(bank, ids, all_tasks)
