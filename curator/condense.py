@@ -661,6 +661,23 @@ def _present(needle: str, haystack: str, case_sensitive: bool = True) -> bool:
     return re.search(pattern, haystack, flags) is not None
 
 
+def _default_value(text: str) -> str:
+    """The default a docstring states: its longest leading Python literal, else its words.
+
+    `None, which disables the check` states `None`; `lowercase letters` is kept as written.
+    """
+    text = text.strip().rstrip(".")
+    ends = [index for index, char in enumerate(text) if char in ", ;"] + [len(text)]
+    for end in reversed(ends):
+        candidate = text[:end].rstrip(" ,;")
+        try:
+            ast.literal_eval(candidate)
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            continue
+        return candidate
+    return text
+
+
 def _same_literal(left: str, right: str) -> bool | None:
     """Whether two source literals have equal values; None when either is not a literal."""
     try:
@@ -706,7 +723,7 @@ def information_loss(
             match = _DEFAULT.search(entry.text)
             if match is None:
                 continue
-            value = match.group("value").strip().rstrip(".")
+            value = _default_value(match.group("value"))
             if default is not None and default != "None":
                 if _same_literal(value, default) is False:
                     warn(

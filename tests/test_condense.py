@@ -393,6 +393,20 @@ def test_missing_default_when_the_signature_does_not_state_it() -> None:
     assert [k for k, _ in loss(params, stated) if k == "missing-default"] == []
 
 
+def test_default_is_the_literal_before_any_explanation() -> None:
+    params = ["now (float, optional): Time. Defaults to None, which disables the check."]
+    assert loss(params, fenced("def task_func(now: float = None):\n")) == []
+    params = ["size (int): Size. Defaults to 64, the page size."]
+    assert loss(params, fenced("def task_func(size: int = 64):\n")) == []
+    params = ["chars (str): Letters. Default is lowercase letters."]
+    assert loss(params, fenced("def task_func(chars: str = None):\n")) == [
+        (
+            "missing-default",
+            "the default of parameter 'chars' (lowercase letters) is not in the instruction",
+        )
+    ]
+
+
 def test_default_that_contradicts_the_signature() -> None:
     warnings = loss(
         ["seed (int): Seed. Defaults to 42."], fenced("def task_func(seed: int = 0):\n")
