@@ -55,18 +55,21 @@ HEADINGS: dict[str, str] = {
     **dict.fromkeys(("note", "notes", "remark", "remarks", "warning", "warnings"), "notes"),
 }
 
-# The exact headers the original converter understood, and whether it dropped the header line
-# (`Note:`) or kept it as text (`Notes:`, the source of `Note that: Notes:`).
-ORIGINAL_HEADERS: dict[str, bool] = {
-    "Parameters:": True,
-    "Returns:": True,
-    "Raises:": True,
-    "Requirements:": True,
-    "Example:": True,
-    "Note:": True,
-    "Examples:": False,
-    "Notes:": False,
-}
+# The exact headers the original converter understood (at the start of a paragraph). It dropped
+# `Note:` and `Example:` but kept `Notes:` and `Examples:` as text (the source of
+# `Note that: Notes:`); the comparison with a stored doc_struct finds those from the data.
+ORIGINAL_HEADERS = frozenset(
+    {
+        "Parameters:",
+        "Returns:",
+        "Raises:",
+        "Requirements:",
+        "Example:",
+        "Examples:",
+        "Note:",
+        "Notes:",
+    }
+)
 
 # Sections whose lines lose a leading `- ` bullet, as in the benchmark's doc_struct.
 BULLETED = frozenset({"notes", "params", "returns", "reqs", "raises"})
@@ -213,7 +216,6 @@ class _Heading:
     rest: str
     underlined: bool
     original: bool  # the original converter recognised it
-    kept_by_original: bool  # ...and kept the header line as text
 
 
 def _heading(line: _Line, following: _Line | None, starts_paragraph: bool) -> _Heading | None:
@@ -225,7 +227,7 @@ def _heading(line: _Line, following: _Line | None, starts_paragraph: bool) -> _H
     if underlined and starts_paragraph and len(line.text) <= 40:
         name = line.text.rstrip(":").strip()
         section = HEADINGS.get(_heading_key(name))
-        return _Heading(section, line.text, "", True, False, False)
+        return _Heading(section, line.text, "", True, False)
     match = _HEADER.match(line.text)
     if match is None:
         return None
@@ -240,9 +242,7 @@ def _heading(line: _Line, following: _Line | None, starts_paragraph: bool) -> _H
         if rest or not 1 <= len(words) <= 3 or not all(_TITLE_WORD.match(w) for w in words):
             return None
     header_text = line.text[: len(line.text) - len(match.group("rest"))].strip()
-    original = header_text in ORIGINAL_HEADERS
-    kept = original and not ORIGINAL_HEADERS[header_text]
-    return _Heading(section, header_text, rest, False, original, kept)
+    return _Heading(section, header_text, rest, False, header_text in ORIGINAL_HEADERS)
 
 
 def _heading_key(name: str) -> str:
