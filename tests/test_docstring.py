@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from curator.docstring import Rule, entry_docstring, parse_docstring, parse_program
 from curator.models import DocStruct
 
@@ -342,3 +344,43 @@ def test_implicitly_concatenated_docstring_is_read_as_evaluated() -> None:
     )
     assert parsed is not None
     assert parsed.doc_struct == DocStruct(description=["Say hi."], returns=["str: Hi."])
+
+
+FRAGMENTS = [
+    "Do a thing.",
+    "",
+    "Parameters:",
+    "Args:",
+    "- x (int): X. Defaults to 3.",
+    "    y: indented",
+    "Returns",
+    "-------",
+    "Note: a note",
+    "Notes:",
+    "Example 2:",
+    ">>> task_func(1)",
+    "Constants:",
+    "See Also",
+    "=====",
+    "ValueError: bad",
+    "Example: prose here",
+    "\tTabbed:",
+    "::",
+    "- ",
+    "x : int",
+]
+
+
+def test_random_fragment_docstrings_never_lose_a_word() -> None:
+    """Whatever the mix of headings, bullets and rules, every word lands somewhere."""
+    generator = random.Random(5)
+    for _ in range(2000):
+        lines = [generator.choice(FRAGMENTS) for _ in range(generator.randint(0, 12))]
+        margin = generator.choice(["", "    "])
+        body = "\n".join(margin + " " * generator.choice([0, 0, 4]) + line for line in lines)
+        parsed = parse_docstring(body)
+        kept = " ".join(line for _, section in parsed.doc_struct for line in section)
+        kept += " " + " ".join(heading.text for heading in parsed.headings)
+        for word in (word for line in lines for word in line.split()):
+            if set(word) - set("-=:"):
+                assert word in kept, body
