@@ -110,22 +110,23 @@ def stage_problems(task: Task, stage: Stage) -> list[str]:
 
 
 def resolve_annotator(bank: Bank, explicit: str | None = None) -> str:
-    """Who is committing: `--annotator`, else $CURATOR_ANNOTATOR, else git's user.name."""
+    """Who is committing: `--annotator`, else $CURATOR_ANNOTATOR, else git's author name."""
     if explicit and explicit.strip():
         return explicit.strip()
     from_environment = os.environ.get(ANNOTATOR_VARIABLE, "").strip()
     if from_environment:
         return from_environment
     try:
-        name = bank.repo().config_reader().get_value("user", "name", default="")
-    except (OSError, ValueError):
-        name = ""
-    if not str(name).strip():
+        ident = bank.repo().git.var("GIT_AUTHOR_IDENT")
+    except git.GitCommandError:
+        ident = ""
+    name = ident.rpartition(" <")[0].strip()
+    if not name:
         raise CuratorError(
             "who is committing? give --annotator NAME, set $CURATOR_ANNOTATOR, "
             "or set git's user.name"
         )
-    return str(name).strip()
+    return name
 
 
 def flaky_runs(bank: Bank, task_id: str) -> str:

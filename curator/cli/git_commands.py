@@ -36,6 +36,7 @@ def commit_command(
         cli.err.print(f"[red]refused:[/] {escape(refusal.task_id)} cannot be {refusal.stage.value}")
         for reason in refusal.reasons:
             cli.err.print(f"  - {escape(reason)}")
+        cli.err.print("fix that first, or commit it in an earlier stage (e.g. --stage refined)")
         sys.exit(1)
     change = (
         f"{result.previous_stage.value} → {result.stage.value}"
