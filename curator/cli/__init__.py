@@ -54,9 +54,7 @@ def main(ctx: click.Context, bank_path: Path) -> None:
 
 def _register() -> None:
     """Add the commands of every `curator.cli.*_commands` module (each lists its `COMMANDS`)."""
-    import curator.cli
-
-    for info in pkgutil.iter_modules(curator.cli.__path__):
+    for info in pkgutil.iter_modules(__path__):
         if info.name.endswith("_commands"):
             module = importlib.import_module(f"curator.cli.{info.name}")
             for command in module.COMMANDS:
