@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -20,6 +21,8 @@ from curator.app.screens.workspace import TaskWorkspace
 from curator.app.settings import AppSettings, load_app_settings
 from curator.bank import Bank
 from curator.models import Task
+from curator.sandbox import Sandbox
+from curator.validation import sandbox_for
 
 
 class CuratorApp(App[None]):
@@ -34,6 +37,8 @@ class CuratorApp(App[None]):
         super().__init__()
         self.bank = bank
         self.settings = settings
+        self._sandbox: Sandbox | None = None
+        self._sandbox_lock = threading.Lock()
 
     def get_default_screen(self) -> Screen[object]:
         return BankBrowser(self.bank)
@@ -43,6 +48,18 @@ class CuratorApp(App[None]):
             self.set_keymap(self.settings.keymap)
 
     # -- shared services for screens ---------------------------------------------------------
+
+    def sandbox(self) -> Sandbox:
+        """One warm sandbox for the whole session, started by the first run that needs it."""
+        with self._sandbox_lock:
+            if self._sandbox is None:
+                self._sandbox = sandbox_for(self.bank)
+            return self._sandbox
+
+    def on_unmount(self) -> None:
+        with self._sandbox_lock:
+            if self._sandbox is not None:
+                self._sandbox.close()
 
     def post_task_changed(self, task: Task) -> None:
         """Tell every open screen that a task was written, so none shows it stale."""

@@ -9,7 +9,9 @@ from textual.message import Message
 
 from curator.app.rows import TaskRow
 from curator.errors import TaskFileError
+from curator.history import CommitResult, FileDiff, LogEntry
 from curator.models import Task
+from curator.validation import ValidationReport
 
 # -- bank browser: BankChunkLoaded × n, the last with done=True; TaskChanged after any write --
 
@@ -55,4 +57,27 @@ class WorkRefused(Message):
     def __init__(self, action: str, reason: str) -> None:
         self.action = action
         self.reason = reason
+        super().__init__()
+
+
+class ValidationFinished(Message):
+    """The task was validated and the report stored with it."""
+
+    def __init__(self, task: Task, report: ValidationReport) -> None:
+        self.task = task
+        self.report = report
+        super().__init__()
+
+
+class Committed(Message):
+    def __init__(self, task: Task, result: CommitResult) -> None:
+        self.task = task
+        self.result = result
+        super().__init__()
+
+
+class HistoryLoaded(Message):
+    def __init__(self, entries: list[LogEntry], diffs: list[FileDiff]) -> None:
+        self.entries = entries
+        self.diffs = diffs
         super().__init__()

@@ -83,7 +83,14 @@ def task_row(task: Task) -> TaskRow:
             changed.timestamp(),
         ),
         search="\n".join(
-            (task.task_id, libraries, description, task.complete_prompt, task.instruct_prompt)
+            (
+                task.task_id,
+                task.stage.value,
+                libraries,
+                description,
+                task.complete_prompt,
+                task.instruct_prompt,
+            )
         ).lower(),
         flagged=bool(open_flags),
     )
