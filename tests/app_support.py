@@ -16,7 +16,7 @@ from conftest import make_task
 from curator.app.main import CuratorApp, make_app
 from curator.app.settings import AppSettings
 from curator.bank import Bank
-from curator.history import commit_new_bank
+from curator.history import commit_new_bank, import_tasks
 from curator.models import Stage, Task
 
 SIZE = (120, 34)
@@ -56,8 +56,9 @@ def git_bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tasks: list[Task])
     isolate_git(monkeypatch, tmp_path / "home")
     monkeypatch.setenv("CURATOR_CONFIG", str(tmp_path / "no-config.toml"))
     bank = Bank.init(tmp_path / "bank")
-    bank.add_all(tasks)
     commit_new_bank(bank)
+    outcome = import_tasks(bank, tasks, Path("demo.jsonl"))
+    assert outcome.sha is not None, outcome.not_committed
     return bank
 
 

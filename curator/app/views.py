@@ -5,7 +5,6 @@ Plain functions of core data, with no Textual in them, so the same text can be c
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
 from rich.text import Text
 
 from curator.validation import ValidationReport
@@ -71,13 +70,13 @@ def report_header(report: ValidationReport) -> Text:
     return text
 
 
-def traceback_view(report: ValidationReport, test: str | None) -> RenderableType:
+def traceback_view(report: ValidationReport, test: str | None) -> Text:
     if test is None or test not in report.tests:
         return Text("select a test to see its traceback", style="dim")
     outcome = report.tests[test]
-    title = Text(f"{test}: {outcome.outcome}", style=OUTCOME_STYLES.get(outcome.outcome, ""))
-    body = Text(outcome.traceback or outcome.message or "(no traceback: the test passed)")
-    return Group(title, body)
+    text = Text(f"{test}: {outcome.outcome}\n", style=OUTCOME_STYLES.get(outcome.outcome, ""))
+    text.append(outcome.traceback or outcome.message or "(no traceback: the test passed)")
+    return text
 
 
 def diff_text(diff: str) -> Text:

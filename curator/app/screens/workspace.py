@@ -93,6 +93,7 @@ class TaskWorkspace(CuratorScreen):
         self.task_id = task_id
         self.current: Task = bank.load(task_id)
         self.report: ValidationReport | None = None
+        self.result_names: list[str] = []
         self.last_autosaved: TaskTexts | None = None
         self.unsaved = False
         self.committed = False
@@ -367,22 +368,21 @@ class TaskWorkspace(CuratorScreen):
         if report is None:
             return
         self.query_one("#verdict", Static).update(report_header(report))
-        for name, outcome in report.tests.items():
+        self.result_names = sorted(
+            report.tests, key=lambda name: (report.tests[name].outcome == "pass", name)
+        )
+        for name in self.result_names:
+            outcome = report.tests[name]
             style = OUTCOME_STYLES.get(outcome.outcome, "")
             table.add_row(name, Text(outcome.outcome, style=style), f"{outcome.duration_s:.3f}s")
-        first_failure = next(
-            (name for name, outcome in report.tests.items() if outcome.outcome != "pass"), None
-        )
-        self.query_one("#traceback", Static).update(traceback_view(report, first_failure))
+        first = self.result_names[0] if self.result_names else None
+        self.query_one("#traceback", Static).update(traceback_view(report, first))
         self.query_one("#coverage-view", Static).update(coverage_text(self.current.program, report))
 
     @on(DataTable.RowHighlighted, "#test-results")
     def test_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if self.report is None:
-            return
-        names = list(self.report.tests)
-        if 0 <= event.cursor_row < len(names):
-            test = names[event.cursor_row]
+        if self.report is not None and 0 <= event.cursor_row < len(self.result_names):
+            test = self.result_names[event.cursor_row]
             self.query_one("#traceback", Static).update(traceback_view(self.report, test))
 
     def action_coverage(self) -> None:
@@ -488,7 +488,12 @@ class TaskWorkspace(CuratorScreen):
             text.append("no commits of this task yet\n", style="dim")
         for entry in event.entries:
             stage = entry.stage or "deleted"
-            change = f" ({entry.previous_stage} → {stage})" if entry.stage_changed else ""
+            if entry.previous_stage is None:
+                change = " (new)"
+            elif entry.stage_changed:
+                change = f" ({entry.previous_stage} → {stage})"
+            else:
+                change = ""
             text.append(f"{entry.sha[:10]} ", style="yellow")
             text.append(f"{entry.date:%Y-%m-%d %H:%M} {entry.annotator}: {entry.subject}")
             text.append(f" [{stage}]{change}\n", style="cyan")
