@@ -426,6 +426,11 @@ def test_missing_return_type() -> None:
     assert warnings == [
         ("missing-return-type", "the return type pd.DataFrame is not in the instruction")
     ]
+    nested = loss([], "Return pairs.", returns=["list[tuple[str, int]]: Pairs like ['a']."])
+    assert nested == [
+        ("missing-return-type", "the return type list[tuple[str, int]] is not in the instruction"),
+        ("missing-literal", "the value 'a' is not in the instruction"),
+    ]
     named = loss([], "Return the frame.", returns=["data (pd.DataFrame): The frame."])
     assert named == [
         ("missing-return-type", "the return type pd.DataFrame is not in the instruction")
