@@ -47,6 +47,7 @@ CODE_LEAD = "You should write self-contained code starting with:"
 FENCE = "```"
 
 RULES_DETAIL = "rules"
+EDITED_DETAIL = "edited"  # an annotator accepted the stored instruction as they wrote it
 CONDENSE_OPERATION = "condense"
 
 
