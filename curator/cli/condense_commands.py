@@ -123,6 +123,8 @@ def print_check(cli: CliContext, report: CondenseReport) -> None:
         verdict = "[green]equal[/]"
     elif report.needs_attention:
         verdict = "[red]differs[/]"
+    elif any(reason.kind is ReasonKind.ACCEPTED for reason in report.reasons):
+        verdict = "[cyan]accepted instruction[/]"
     else:
         verdict = "[green]differs by named fixes[/]"
     cli.out.print(f"[bold]{escape(report.task_id)}[/]: {verdict}")
