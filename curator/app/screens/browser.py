@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Input, Static
 
 from curator.app.messages import BankChunkLoaded, TaskChanged
-from curator.app.rows import COLUMN_KEYS, TaskRow, filter_rows, sort_rows, stage_counts, task_row
+from curator.app.rows import COLUMN_KEYS, RowFilter, TaskRow, sort_rows, stage_counts, task_row
 from curator.app.screens.base import CuratorScreen
 from curator.app.screens.release import ReleaseScreen
 from curator.app.screens.workspace import TaskWorkspace
@@ -38,6 +38,7 @@ class BankBrowser(CuratorScreen):
         self.bank = bank
         self.all_rows: list[TaskRow] = []
         self.problems: list[TaskFileError] = []
+        self.row_filter = RowFilter()
         self.sort_column = "id"
         self.sort_descending = False
         self.still_loading = True
@@ -106,7 +107,7 @@ class BankBrowser(CuratorScreen):
         self.apply_filter()
 
     def apply_filter(self) -> None:
-        shown = filter_rows(self.all_rows, self.query_one("#filter", Input).value)
+        shown = self.row_filter.apply(self.all_rows, self.query_one("#filter", Input).value)
         self.query_one(TaskTable).set_rows(shown)
         self.show_counts(shown)
 
