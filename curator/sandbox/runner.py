@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,6 +225,8 @@ class Sandbox:
         self._free_uids = list(range(SANDBOX_UID_BASE, SANDBOX_UID_BASE + SANDBOX_UID_SLOTS))
         self._uid_ready = threading.Condition(self._lock)
         self._closed = False
+        self.id = uuid.uuid4().hex
+        """Every process of a run has CURATOR_SANDBOX=<id> in its initial environment."""
 
     def __enter__(self) -> Sandbox:
         return self
@@ -295,6 +298,7 @@ class Sandbox:
             "options": options.model_dump(),
             "uid": uid,
             "hash_seed": options.hash_seed,
+            "sandbox_id": self.id,
             "isolate": True,
             "hidden_paths": self._hidden,
             "keep_paths": self._keep,

@@ -60,7 +60,7 @@ PR_SET_NO_NEW_PRIVS = 38
 OUTPUT_TAIL_BYTES = 16 * 1024
 EVENT_BYTES_LIMIT = 64 * 1024 * 1024
 FILE_SIZE_LIMIT = 256 * 1024 * 1024
-PROCESS_LIMIT = 512
+PROCESS_LIMIT = 128
 SCRATCH_TMPFS = "size=1g,mode=1777"
 MODULE_NAME = "__test__"
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -490,6 +490,7 @@ def prepare_harness(request: dict, workdir: str, pipes: tuple[int, int, int]) ->
             "MPLBACKEND": "Agg",
             "MPLCONFIGDIR": os.path.join(workdir, ".matplotlib"),
             "PYTHONDONTWRITEBYTECODE": "1",
+            "CURATOR_SANDBOX": request["sandbox_id"],
             **{variable: "1" for variable in THREAD_VARIABLES},
         }
     )
@@ -646,12 +647,17 @@ def run_harness(request: dict, task_path: str, result_fd: int) -> None:
 
     tests_path = os.path.join(os.path.dirname(task_path), "tests.py")
     tests_source = request["tests"]
-    linecache.cache[tests_path] = (
-        len(tests_source),
-        None,
-        tests_source.splitlines(keepends=True),
-        tests_path,
-    )
+    # The tests exist only in memory (never as a file the task could read); their lines are
+    # lent to linecache only while a traceback is formatted.
+    tests_lines = (len(tests_source), None, tests_source.splitlines(keepends=True), tests_path)
+
+    def format_traceback(kind: type, value: BaseException, trace: object) -> str:
+        linecache.cache[tests_path] = tests_lines
+        try:
+            return "".join(traceback.format_exception(kind, value, trace))
+        finally:
+            linecache.cache.pop(tests_path, None)
+
     cov = None
     if options["coverage"]:
         os.environ["COVERAGE_CORE"] = "ctrace"
@@ -681,7 +687,7 @@ def run_harness(request: dict, task_path: str, result_fd: int) -> None:
                     {
                         "event": "invalid",
                         "message": f"{what} raised {type(error).__name__}: {error}",
-                        "traceback": traceback.format_exc(),
+                        "traceback": format_traceback(type(error), error, error.__traceback__),
                     }
                 )
             return False
@@ -743,7 +749,7 @@ def run_harness(request: dict, task_path: str, result_fd: int) -> None:
         elif result.error is not None:
             kind, value, trace = result.error
             event["message"] = "".join(traceback.format_exception_only(kind, value)).strip()
-            event["traceback"] = "".join(traceback.format_exception(kind, value, trace))
+            event["traceback"] = format_traceback(kind, value, trace)
             event["memory"] = issubclass(kind, MemoryError)
             missing = _missing_module(value)
             if missing:
