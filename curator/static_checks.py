@@ -144,7 +144,9 @@ def ruff_problems(
         return [StaticProblem(code="ruff", message=completed.stderr.strip()[:500], file=filename)]
     problems = []
     for finding in findings:
-        code = finding.get("code") or "syntax"
+        code = finding.get("code")
+        if code in (None, "invalid-syntax"):
+            continue  # reported once, from Python's own parser, by `syntax_problems`
         severity = "warning" if code.startswith(RUFF_WARNINGS) else "error"
         problems.append(
             StaticProblem(
@@ -261,6 +263,22 @@ def library_problems(task: Task) -> list[StaticProblem]:
     return problems
 
 
+def syntax_problems(source: str, filename: str) -> list[StaticProblem]:
+    try:
+        ast.parse(source)
+    except SyntaxError as error:
+        return [
+            StaticProblem(
+                code="syntax",
+                message=f"SyntaxError: {error.msg}",
+                line=error.lineno,
+                severity="error",
+                file=filename,
+            )
+        ]
+    return []
+
+
 def structure_problems(task: Task, program: ast.Module | None, tests: ast.Module | None):
     """What makes a task impossible to run: an `invalid` verdict."""
     problems = []
@@ -313,7 +331,9 @@ def static_problems(task: Task) -> list[StaticProblem]:
     """Everything static that is wrong with the task; `error` severity where it cannot run."""
     program = parse(task.program)
     tests = parse(task.test)
-    problems = ruff_problems(task.program, PROGRAM_FILE)
+    problems = syntax_problems(task.program, PROGRAM_FILE)
+    problems += syntax_problems(task.test, TESTS_FILE)
+    problems += ruff_problems(task.program, PROGRAM_FILE)
     builtins = defined_names(program) if program is not None else set()
     problems += ruff_problems(task.test, TESTS_FILE, builtins)
     problems += structure_problems(task, program, tests)
@@ -325,13 +345,8 @@ def static_problems(task: Task) -> list[StaticProblem]:
 
 def blocking_problems(problems: list[StaticProblem]) -> list[StaticProblem]:
     """Problems that keep the task from running at all (verdict `invalid`)."""
-    blocking = {"entry-point", "no-testcases", "no-tests", "syntax", "E999"}
-    return [
-        problem
-        for problem in problems
-        if problem.code in blocking
-        or (problem.code == "syntax" or problem.message.startswith("SyntaxError"))
-    ]
+    blocking = {"syntax", "entry-point", "no-testcases", "no-tests"}
+    return [problem for problem in problems if problem.code in blocking]
 
 
 # -- risky tests -----------------------------------------------------------------------------------

@@ -245,6 +245,10 @@ class Sandbox:
             return range(0)
         return range(SANDBOX_UID_BASE, SANDBOX_UID_BASE + SANDBOX_UID_SLOTS)
 
+    def worker_info(self) -> dict:
+        """What the warm worker reported at start: preloaded modules, thread count, seed."""
+        return dict(self._warm_zygote().info)
+
     def start(self) -> None:
         """Start the warm worker now (it otherwise starts with the first run)."""
         self._warm_zygote()

@@ -414,7 +414,7 @@ def build_response(
         "coverage": None,
     }
     arcs = next((event["arcs"] for event in events if event.get("event") == "arcs"), None)
-    if arcs is not None and options.get("coverage", True):
+    if arcs and options.get("coverage", True):
         response["coverage"] = analyse_coverage(task_path, [tuple(arc) for arc in arcs])
     return response
 
