@@ -4,7 +4,8 @@ Each file in tests/hostile/programs/ is a task program and its tests (split at `
 with the expected run status and verdict in its header. `@@NAME@@` placeholders are filled in
 here: the bank's and HOME's real paths, a unique marker, the port of a server on the host's
 loopback. After every case: the bank is byte-for-byte unchanged, nothing new is in HOME or
-/tmp, and no process of the sandbox is left.
+/tmp, and no process of the sandbox is left. (Program file names must not match pytest's
+`test_*.py` / `*_test.py`: pytest would import them.)
 """
 
 from __future__ import annotations
@@ -168,9 +169,9 @@ def test_hostile_program(
     assert not (PROJECT_ROOT / f"evil-{marker}.txt").exists()
     assert wait_for_no_survivors(sandbox.id, marker) == []
     outcomes = {name: test.outcome for name, test in report.tests.items()}
-    if case.name == "os_exit_during_test":
+    if case.name == "os_exit_in_test_method":
         assert outcomes == {"test_a_exits": "error", "test_b_never_runs": "error"}
-    elif case.name == "sys_exit_during_test":
+    elif case.name == "sys_exit_in_test_method":
         assert outcomes == {"test_exits": "error", "test_still_runs": "pass"}
     elif case.name == "patch_unittest":
         assert set(outcomes.values()) == {"error"}
