@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from curator.condense import CondenseReport
 from curator.models import Task, TaskMeta
 from curator.sandbox.models import SuiteRun
 from curator.validation import ValidationReport
@@ -17,6 +18,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "task-meta.schema.json": TaskMeta,
     "validation-report.schema.json": ValidationReport,
     "suite-run.schema.json": SuiteRun,
+    "condense-report.schema.json": CondenseReport,
 }
 
 
