@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT_ROOT, make_task
 
+from conftest import PROJECT_ROOT, make_task
 from curator.bank import Bank
 from curator.sandbox import Sandbox
 from curator.validation import validate_task

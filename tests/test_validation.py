@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import WORD_COUNT_TESTS, make_task
 
+from conftest import WORD_COUNT_TESTS, make_task
 from curator import environment
 from curator.bank import Bank
 from curator.models import Verdict
