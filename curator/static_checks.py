@@ -13,7 +13,9 @@ import ast
 import json
 import re
 import subprocess
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel
@@ -115,49 +117,52 @@ def defined_names(module: ast.Module) -> set[str]:
 # -- ruff ------------------------------------------------------------------------------------------
 
 
-def ruff_problems(
-    source: str, filename: str, builtins: set[str] = frozenset()
-) -> list[StaticProblem]:
+def ruff_problems(program: str, tests: str, builtins: set[str]) -> list[StaticProblem]:
+    """ruff on task.py and tests.py in one process; the tests see the program's names."""
     from ruff.__main__ import find_ruff_bin
 
-    command = [
-        str(find_ruff_bin()),
-        "check",
-        "--isolated",
-        "--no-cache",
-        "--output-format",
-        "json",
-        "--select",
-        ",".join(RUFF_ERRORS + RUFF_WARNINGS),
-        "--stdin-filename",
-        filename,
-        "-",
-    ]
-    if builtins:
-        command[2:2] = ["--config", f"builtins = {json.dumps(sorted(builtins))}"]
-    completed = subprocess.run(
-        command, input=source, capture_output=True, text=True, timeout=60, cwd="/"
-    )
+    with tempfile.TemporaryDirectory(prefix="curator-ruff-") as directory:
+        for name, source in ((PROGRAM_FILE, program), (TESTS_FILE, tests)):
+            Path(directory, name).write_text(source, encoding="utf-8")
+        completed = subprocess.run(
+            [
+                str(find_ruff_bin()),
+                "check",
+                "--isolated",
+                "--no-cache",
+                "--config",
+                f"builtins = {json.dumps(sorted(builtins))}",
+                "--output-format",
+                "json",
+                "--select",
+                ",".join(RUFF_ERRORS + RUFF_WARNINGS),
+                PROGRAM_FILE,
+                TESTS_FILE,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=directory,
+        )
     try:
         findings = json.loads(completed.stdout or "[]")
     except json.JSONDecodeError:
-        return [StaticProblem(code="ruff", message=completed.stderr.strip()[:500], file=filename)]
+        return [StaticProblem(code="ruff", message=completed.stderr.strip()[:500])]
     problems = []
     for finding in findings:
         code = finding.get("code")
         if code in (None, "invalid-syntax"):
             continue  # reported once, from Python's own parser, by `syntax_problems`
-        severity = "warning" if code.startswith(RUFF_WARNINGS) else "error"
         problems.append(
             StaticProblem(
                 code=code,
                 message=finding["message"],
                 line=finding["location"]["row"],
-                severity=severity,
-                file=filename,
+                severity="warning" if code.startswith(RUFF_WARNINGS) else "error",
+                file=Path(finding["filename"]).name,
             )
         )
-    return problems
+    return sorted(problems, key=lambda problem: (problem.file, problem.line or 0))
 
 
 # -- the docstring and the libraries ---------------------------------------------------------------
@@ -333,9 +338,8 @@ def static_problems(task: Task) -> list[StaticProblem]:
     tests = parse(task.test)
     problems = syntax_problems(task.program, PROGRAM_FILE)
     problems += syntax_problems(task.test, TESTS_FILE)
-    problems += ruff_problems(task.program, PROGRAM_FILE)
     builtins = defined_names(program) if program is not None else set()
-    problems += ruff_problems(task.test, TESTS_FILE, builtins)
+    problems += ruff_problems(task.program, task.test, builtins)
     problems += structure_problems(task, program, tests)
     if program is not None:
         problems += docstring_problems(task, program)

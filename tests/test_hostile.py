@@ -189,3 +189,25 @@ def test_sandbox_still_works_after_the_hostile_programs(sandbox: Sandbox) -> Non
     assert report.verdict.value == "pass", report.message
     assert report.branch_coverage == 100.0
     assert wait_for_no_survivors(sandbox.id, "curator-hostile-") == []
+
+
+def test_without_namespaces_leftovers_are_still_killed_and_reported(tmp_path: Path) -> None:
+    """The fallback for machines that forbid unshare: the run says the network is not isolated,
+    and a daemon the task leaves behind is still killed (by the subreaper)."""
+    marker = f"curator-hostile-{uuid.uuid4().hex}"
+    case = load_case(
+        PROGRAMS / "daemon.py",
+        {
+            "BANK": str(tmp_path),
+            "HOME": str(Path.home()),
+            "PROJECT": str(PROJECT_ROOT),
+            "MARKER": marker,
+            "PORT": "9",
+        },
+    )
+    with Sandbox(isolate=False) as unisolated:
+        run = unisolated.run(case.program, case.tests)
+        assert run.passed, run.message
+        assert not run.network_isolated
+        assert any("network not isolated" in note for note in run.notes)
+        assert wait_for_no_survivors(unisolated.id, marker) == []

@@ -40,6 +40,14 @@ class Isolation:
     note: str | None = None
 
 
+NO_ISOLATION = Isolation(
+    (),
+    network_isolated=False,
+    drop_privileges=os.geteuid() == 0,
+    note="namespaces switched off: network not isolated, processes tracked with a subreaper",
+)
+
+
 @functools.cache
 def probe_isolation() -> Isolation:
     """Find the strongest `unshare` this machine allows: as root, else in a user namespace."""
@@ -213,10 +221,18 @@ class Sandbox:
     preloaded) serves concurrent `run` calls; runs that need another hash seed or a fresh
     interpreter get a zygote of their own, started and stopped for that run.
     `protect` lists directories (a bank) that task code must not see; HOME is always hidden.
+    `isolate=False` (or CURATOR_SANDBOX_ISOLATION=off) uses no namespaces at all: what remains is
+    the unprivileged uid, rlimits, the timeout and a subreaper that kills leftover processes;
+    this is also what a machine that forbids `unshare` gets.
     """
 
-    def __init__(self, protect: Iterable[Path] = (), *, preload: bool = True) -> None:
-        self.isolation = probe_isolation()
+    def __init__(
+        self, protect: Iterable[Path] = (), *, preload: bool = True, isolate: bool = True
+    ) -> None:
+        if os.environ.get("CURATOR_SANDBOX_ISOLATION") == "off":
+            isolate = False
+        self._isolate = isolate
+        self.isolation = probe_isolation() if isolate else NO_ISOLATION
         self._hidden = [str(path) for path in {Path.home(), *map(Path, protect)} if hideable(path)]
         self._keep = keep_paths()
         self._preload = preload
@@ -303,7 +319,7 @@ class Sandbox:
             "uid": uid,
             "hash_seed": options.hash_seed,
             "sandbox_id": self.id,
-            "isolate": True,
+            "isolate": self._isolate,
             "hidden_paths": self._hidden,
             "keep_paths": self._keep,
         }
@@ -331,8 +347,6 @@ class Sandbox:
         run.network_isolated = self.isolation.network_isolated
         if self.isolation.note:
             run.notes.insert(0, self.isolation.note)
-        if uid is None and os.geteuid() == 0:
-            run.notes.append("task code ran as root (no unprivileged user available)")
         return run
 
 

@@ -35,6 +35,7 @@ import resource
 import select
 import signal
 import socket
+import stat
 import sys
 import time
 import traceback
@@ -54,6 +55,7 @@ MS_REMOUNT = 32
 MS_BIND = 4096
 MS_REC = 16384
 MS_PRIVATE = 1 << 18
+MNT_DETACH = 2
 PR_SET_CHILD_SUBREAPER = 36
 PR_SET_NO_NEW_PRIVS = 38
 
@@ -225,31 +227,69 @@ def serve_run(conn_fd: int) -> None:
     conn.close()
 
 
-def isolate_filesystem(request: dict, notes: list[str]) -> bool:
-    """New pid + mount namespace: scratch tmpfs on /tmp, protected directories hidden."""
+def isolate_run(request: dict, notes: list[str]) -> tuple[bool, bool]:
+    """Give the run its own pid namespace and, where possible, a private filesystem view
+    (scratch tmpfs on /tmp, /var/tmp and /dev/shm; HOME and protected directories hidden).
+
+    Returns (own pid namespace, private filesystem). Without a pid namespace, processes are
+    tracked with a subreaper instead; without a private filesystem, the unprivileged uid and
+    file permissions are what protects the bank and HOME.
+    """
     try:
         _libc_call("unshare", CLONE_NEWPID | CLONE_NEWNS)
     except OSError as error:
-        notes.append(
-            f"no pid/mount namespace for this run ({error.strerror}); processes are "
-            "tracked with a subreaper instead"
-        )
-        return False
-    _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
-    keep = [path for path in request["keep_paths"] if os.path.isdir(path)]
-    keep_fds = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in keep}
-    for scratch in ("/tmp", "/var/tmp", "/dev/shm"):
-        if os.path.isdir(scratch):
-            _mount("tmpfs", scratch, "tmpfs", MS_NOSUID | MS_NODEV, SCRATCH_TMPFS)
-    for hidden in request["hidden_paths"]:
-        if os.path.isdir(hidden):
-            _mount("tmpfs", hidden, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=755")
-    for path, fd in keep_fds.items():
-        if not os.path.isdir(path):  # now hidden: bind the original back, read-only
-            os.makedirs(path, mode=0o755, exist_ok=True)
-            _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
-            _mount(None, path, None, MS_BIND | MS_REMOUNT | MS_RDONLY, None)
-        os.close(fd)
+        notes.append(f"no mount namespace for this run ({error.strerror})")
+        try:
+            _libc_call("unshare", CLONE_NEWPID)
+        except OSError as pid_error:
+            notes.append(
+                f"no pid namespace for this run ({pid_error.strerror}): processes are tracked "
+                "with a subreaper instead"
+            )
+            return False, False
+        return True, False
+    mounted: list[str] = []
+    try:
+        _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
+        keep = [path for path in request["keep_paths"] if os.path.isdir(path)]
+        keep_fds = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in keep}
+        for scratch in ("/tmp", "/var/tmp", "/dev/shm"):
+            if os.path.isdir(scratch):
+                _mount("tmpfs", scratch, "tmpfs", MS_NOSUID | MS_NODEV, SCRATCH_TMPFS)
+                mounted.append(scratch)
+        for hidden in request["hidden_paths"]:
+            if os.path.isdir(hidden):
+                _mount("tmpfs", hidden, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=755")
+                mounted.append(hidden)
+        for path, fd in keep_fds.items():
+            if not os.path.isdir(path):  # now hidden: bind the original back, read-only
+                os.makedirs(path, mode=0o755, exist_ok=True)
+                _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
+                mounted.append(path)
+                _mount(None, path, None, MS_BIND | MS_REMOUNT | MS_RDONLY, None)
+            os.close(fd)
+    except OSError as error:
+        for path in reversed(mounted):
+            _libc.umount2(path.encode(), MNT_DETACH)
+        notes.append(f"no private /tmp or hidden directories for this run ({error.strerror})")
+        return True, False
+    return True, True
+
+
+def world_readable(paths: list[str]) -> bool:
+    """Whether a user with no rights of its own can reach and read all of `paths`."""
+    for path in paths:
+        current = os.path.abspath(path)
+        while True:
+            try:
+                mode = os.stat(current).st_mode
+            except OSError:
+                return False
+            if not mode & stat.S_IXOTH or (current == path and not mode & stat.S_IROTH):
+                return False
+            if current == "/":
+                break
+            current = os.path.dirname(current)
     return True
 
 
@@ -258,7 +298,22 @@ def supervise(request: dict) -> dict:
     notes: list[str] = []
     started = _perf_counter()
     _libc_call("prctl", PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-    own_namespace = isolate_filesystem(request, notes) if request["isolate"] else False
+    own_namespace, private_files = (
+        isolate_run(request, notes)
+        if request["isolate"]
+        else (
+            False,
+            False,
+        )
+    )
+    uid = request["uid"]
+    if uid is not None and not private_files and not world_readable(request["keep_paths"]):
+        uid = None
+        notes.append(
+            "task code ran as root: the interpreter's files are readable only by their owner "
+            "and could not be bound into a private filesystem view"
+        )
+    request["uid"] = uid
     import tempfile
 
     root = tempfile.mkdtemp(prefix="curator-run-", dir="/tmp")
@@ -269,7 +324,6 @@ def supervise(request: dict) -> dict:
     os.chmod(task_path, 0o644)
     workdir = os.path.join(root, "work")
     os.mkdir(workdir, 0o700)
-    uid = request["uid"]
     if uid is not None:
         os.chown(workdir, uid, uid)
     result_r, result_w = os.pipe()
@@ -838,6 +892,7 @@ def main(argv: list[str]) -> None:
     control_fd = int(argv[argv.index("--control-fd") + 1])
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     zygote(control_fd, preload_libraries="--preload" in argv)
+    _exit(0)  # skip finalizing numpy, pandas and friends: nothing of ours needs it
 
 
 if __name__ == "__main__":
