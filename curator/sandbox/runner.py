@@ -26,6 +26,10 @@ WARM_HASH_SEED = 0
 SANDBOX_UID_BASE = 64000
 SANDBOX_UID_SLOTS = 32
 STARTUP_TIMEOUT_S = 180.0
+# RLIMIT_NPROC counts every process of the real uid. A dedicated uid gets this many; a run under
+# curator's own uid gets this many more than the uid already has (measured when the sandbox
+# starts), so that a fork bomb is bounded without starving the user's other programs.
+RUN_PROCESS_LIMIT = 128
 # Directories the task must never see even when it runs as a user that could read them.
 NEVER_HIDE = ("/", "/proc", "/dev", "/tmp", "/sys", "/usr", "/etc", "/bin", "/lib", "/var")
 
@@ -90,6 +94,17 @@ def keep_paths() -> list[str]:
 def hideable(path: Path) -> bool:
     text = str(path.resolve())
     return not any(text == never or never.startswith(text + "/") for never in NEVER_HIDE)
+
+
+def processes_of_uid(uid: int) -> int:
+    count = 0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                count += os.stat(f"/proc/{entry}").st_uid == uid
+            except OSError:
+                continue
+    return count
 
 
 class WorkerGone(Exception):
@@ -241,6 +256,9 @@ class Sandbox:
         self._free_uids = list(range(SANDBOX_UID_BASE, SANDBOX_UID_BASE + SANDBOX_UID_SLOTS))
         self._uid_ready = threading.Condition(self._lock)
         self._closed = False
+        self._process_limit = RUN_PROCESS_LIMIT
+        if not self.isolation.drop_privileges:
+            self._process_limit += 2 * RUN_PROCESS_LIMIT + processes_of_uid(os.getuid())
         self.id = uuid.uuid4().hex
         """Every process of a run has CURATOR_SANDBOX=<id> in its initial environment."""
 
@@ -319,6 +337,7 @@ class Sandbox:
             "uid": uid,
             "hash_seed": options.hash_seed,
             "sandbox_id": self.id,
+            "process_limit": self._process_limit,
             "isolate": self._isolate,
             "hidden_paths": self._hidden,
             "keep_paths": self._keep,

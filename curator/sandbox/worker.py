@@ -62,7 +62,6 @@ PR_SET_NO_NEW_PRIVS = 38
 OUTPUT_TAIL_BYTES = 16 * 1024
 EVENT_BYTES_LIMIT = 64 * 1024 * 1024
 FILE_SIZE_LIMIT = 256 * 1024 * 1024
-PROCESS_LIMIT = 128
 SCRATCH_TMPFS = "size=1g,mode=1777"
 MODULE_NAME = "__test__"
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -554,7 +553,8 @@ def prepare_harness(request: dict, workdir: str, pipes: tuple[int, int, int]) ->
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
     resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, FILE_SIZE_LIMIT))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_NPROC, (PROCESS_LIMIT, PROCESS_LIMIT))
+    processes = request["process_limit"]
+    resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
     uid = request["uid"]
     if uid is not None:
         os.setgroups([])
