@@ -7,12 +7,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from curator.flaky.evidence import FlakyEvidence
 from curator.models import Task, TaskMeta
 
 # File name -> model. Each stage that stores data with a task adds its model here.
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "task.schema.json": Task,
     "task-meta.schema.json": TaskMeta,
+    "flaky-evidence.schema.json": FlakyEvidence,
 }
 
 

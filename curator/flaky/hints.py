@@ -147,7 +147,7 @@ def code_hints(source: str, where: str) -> list[Hint]:
                 random_draws.append((node.lineno, name))
             if name.rpartition(".")[2] in NETWORK_CALLS:
                 hints.append(Hint(HintKind.NETWORK, where, node.lineno, f"{name}()"))
-            consumer = name.rpartition(".")[2]
+            consumer = node.func.attr if isinstance(node.func, ast.Attribute) else name
             if consumer in ORDER_CONSUMERS and any(
                 _is_set_expression(argument, set_names) for argument in node.args
             ):

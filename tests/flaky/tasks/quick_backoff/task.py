@@ -1,7 +1,7 @@
 import time
 
 
-def task_func(operation, retries=3, delay=0.1):
+def task_func(operation, retries=3, delay=0.15):
     """
     Call an operation until it succeeds, waiting longer after each failure.
 
@@ -9,7 +9,7 @@ def task_func(operation, retries=3, delay=0.1):
     operation (callable): Called with no arguments; a failure raises an exception.
     retries (int): How many times to retry after the first failure. Defaults to 3.
     delay (float): Seconds to wait after the first failure; doubled after each one.
-        Defaults to 0.1.
+        Defaults to 0.15.
 
     Returns:
     object: What the operation returned.

@@ -19,7 +19,7 @@ class TestCases(unittest.TestCase):
         self.assertEqual(task_func(failing(0)), "done")
 
     def test_succeeds_on_last_retry(self):
-        # Slow: the default delays add up to 0.1 + 0.2 + 0.4 = 0.7 s.
+        # Slow: the default delays add up to 0.15 + 0.3 + 0.6 = 1.05 s.
         self.assertEqual(task_func(failing(3)), "done")
 
     def test_gives_up(self):
