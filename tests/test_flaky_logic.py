@@ -27,7 +27,7 @@ from curator.flaky.evidence import (
 )
 from curator.flaky.flags import FlagAction, FlagError, apply_action, update_flags
 from curator.flaky.hints import HintKind, code_hints, hints_for_test, task_hints
-from curator.flaky.plan import BASELINE_HASH_SEED, plan_kinds, plan_runs
+from curator.flaky.plan import BASELINE_HASH_SEED, baseline_run, plan_kinds, plan_runs
 from curator.models import FlagStatus, Task
 
 TESTS = ["test_a", "test_b", "test_c"]
@@ -117,6 +117,11 @@ def test_each_run_differs_from_the_baseline_in_one_respect():
 def test_plan_is_replayable_from_its_seed():
     assert plan_runs(TESTS, 20, 99) == plan_runs(TESTS, 20, 99)
     assert plan_runs(TESTS, 20, 99) != plan_runs(TESTS, 20, 100)
+    # The baseline runs before the test names are known, with the seeds the plan gives it.
+    first = baseline_run(99)
+    assert first.order == [] and first == plan_runs(TESTS, 20, 99)[0].model_copy(
+        update={"order": []}
+    )
 
 
 def test_small_plans_and_single_test_suites():

@@ -69,8 +69,14 @@ def plan_kinds(runs: int, test_count: int) -> list[RunKind]:
     return kinds
 
 
+def baseline_run(detection_seed: int) -> RunSpec:
+    """The plan's first run, which needs no test names: it is the run that finds them."""
+    return plan_runs([], 1, detection_seed)[0]
+
+
 def plan_runs(tests: list[str], runs: int, detection_seed: int) -> list[RunSpec]:
-    """The runs of one detection; `tests` is the suite's default order."""
+    """The runs of one detection; `tests` is the suite's default order. The baseline's seeds
+    do not depend on `tests`, so `baseline_run` gives the same first run."""
     rng = random.Random(detection_seed)
     base_random_seed = rng.randrange(2**31)
     used_random_seeds = {base_random_seed}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from curator.flaky.classify import classify, failure_digest, replays_needed
 from curator.flaky.evidence import Cell, Failure, FlakyEvidence, Outcome, RunRecord, RunSpec
 from curator.flaky.hints import hints_for_test, task_hints
-from curator.flaky.plan import DEFAULT_RUNS, new_detection_seed, plan_runs
+from curator.flaky.plan import DEFAULT_RUNS, baseline_run, new_detection_seed, plan_runs
 from curator.models import Task
 from curator.sandbox import RunOptions, Sandbox, SuiteRun, TestOutcome
 
@@ -71,7 +71,7 @@ class Detection:
 
     def run(self, progress: Progress | None = None) -> FlakyEvidence:
         settings = self.settings
-        baseline_spec = plan_runs([], 1, self.seed)[0]
+        baseline_spec = baseline_run(self.seed)
         baseline_suite = self._sandbox_run(baseline_spec, None)
         tests = [outcome.name for outcome in baseline_suite.tests]
         specs = plan_runs(tests, settings.runs, self.seed)
