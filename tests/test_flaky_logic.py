@@ -18,12 +18,14 @@ from curator.flaky.classify import (
 from curator.flaky.evidence import (
     Cell,
     Classification,
+    Failure,
     FlakyEvidence,
     FlakyVerdict,
     Outcome,
     RunKind,
     RunRecord,
     RunSpec,
+    failure_diff,
 )
 from curator.flaky.flags import FlagAction, FlagError, apply_action, update_flags
 from curator.flaky.hints import HintKind, code_hints, hints_for_test, task_hints
@@ -317,6 +319,21 @@ def test_failure_digest_ignores_values_and_paths_but_not_places():
     assert failure_digest("fail", first) != failure_digest("fail", elsewhere)
     assert failure_digest("fail", first) != failure_digest("error", first)
     assert failure_digest("timeout", "", "") == failure_digest("timeout", "", "")
+
+
+def test_failure_diff_shows_where_two_failures_part():
+    first = Failure(
+        digest="a", test="t", outcome=Outcome.FAIL, runs=[1, 4],
+        traceback=TRACEBACK.format(run=1, line=5, value="x"),
+    )  # fmt: skip
+    second = Failure(
+        digest="b", test="t", outcome=Outcome.FAIL, runs=[7],
+        traceback=TRACEBACK.format(run=1, line=9, value="x"),
+    )  # fmt: skip
+    diff = failure_diff(first, second)
+    assert "failure a (runs 1, 4)" in diff and "failure b (runs 7)" in diff
+    assert '-  File "/tmp/run-1/tests.py", line 5' in diff
+    assert '+  File "/tmp/run-1/tests.py", line 9' in diff
 
 
 # -- static hints ------------------------------------------------------------------------------

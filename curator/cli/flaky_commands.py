@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from curator.cli.context import CliContext, pass_cli
-from curator.flaky.evidence import Classification, FlakyEvidence
+from curator.flaky.evidence import Classification, FlakyEvidence, failure_diff
 from curator.flaky.flags import (
     FlagAction,
     FlagChange,
@@ -279,10 +279,13 @@ def show_flag_evidence(
             escape(clock),
         )
     cli.out.print(table)
-    for failure in evidence.failures.values():
-        if failure.test == test:
-            cli.out.rule(f"failure {failure.digest} · runs {', '.join(map(str, failure.runs))}")
-            cli.out.print(escape(failure.traceback or failure.message))
+    failures = [failure for failure in evidence.failures.values() if failure.test == test]
+    for failure in failures:
+        cli.out.rule(f"failure {failure.digest} · runs {', '.join(map(str, failure.runs))}")
+        cli.out.print(escape(failure.traceback or failure.message))
+    for other in failures[1:]:
+        cli.out.rule(f"how failure {other.digest} differs from {failures[0].digest}")
+        cli.out.print(escape(failure_diff(failures[0], other)))
 
 
 COMMANDS = [flaky_command, flags_command, flag_command]

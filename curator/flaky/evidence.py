@@ -6,6 +6,7 @@ and the failure itself; a detection is replayable from its recorded seeds.
 
 from __future__ import annotations
 
+import difflib
 from datetime import datetime
 from enum import StrEnum
 
@@ -110,6 +111,18 @@ class Failure(StrictModel):
     message: str = ""
     traceback: str = ""
     runs: list[int] = Field(default_factory=list, description="The runs it happened in.")
+
+
+def failure_diff(first: Failure, second: Failure) -> str:
+    """A unified diff of two distinct failures' tracebacks: where and how they part."""
+    return "".join(
+        difflib.unified_diff(
+            first.traceback.splitlines(keepends=True),
+            second.traceback.splitlines(keepends=True),
+            fromfile=f"failure {first.digest} (runs {', '.join(map(str, first.runs))})",
+            tofile=f"failure {second.digest} (runs {', '.join(map(str, second.runs))})",
+        )
+    )
 
 
 class FlakyVerdict(StrictModel):
