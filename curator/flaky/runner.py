@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from curator.flaky.classify import classify, failure_digest, replays_needed
 from curator.flaky.evidence import Cell, Failure, FlakyEvidence, Outcome, RunRecord, RunSpec
 from curator.flaky.hints import hints_for_test, task_hints
-from curator.flaky.plan import DEFAULT_RUNS, baseline_run, new_detection_seed, plan_runs
+from curator.flaky.plan import (
+    BASELINE_HASH_SEED,
+    DEFAULT_RUNS,
+    baseline_run,
+    new_detection_seed,
+    plan_runs,
+)
 from curator.models import Task
 from curator.sandbox import RunOptions, Sandbox, SuiteRun, TestOutcome
 
@@ -124,6 +130,8 @@ class Detection:
             for spec in specs
             for test in (spec.order if spec.isolated else [None])
         ]
+        # Fresh interpreters (other hash seeds) take longest: start them first.
+        units.sort(key=lambda unit: unit[0].hash_seed == BASELINE_HASH_SEED)
         results: dict[int, list[SuiteRun]] = {spec.index: [] for spec in specs}
         done = offset
         with ThreadPoolExecutor(max_workers=max(1, self.settings.jobs)) as pool:
