@@ -51,9 +51,9 @@ def main(ctx: click.Context, bank_path: Path) -> None:
 
 
 def _register() -> None:
-    from curator.cli import bank_commands
+    from curator.cli import bank_commands, llm_commands
 
-    for module in (bank_commands,):
+    for module in (bank_commands, llm_commands):
         for command in module.COMMANDS:
             main.add_command(command)
 
