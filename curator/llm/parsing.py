@@ -190,7 +190,7 @@ def prose_of(text: str) -> str:
             inside = None
         elif inside is None:
             kept.append(line)
-    return "\n".join(kept).strip()
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
 
 
 def excerpt(text: str) -> str:
