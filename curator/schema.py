@@ -7,12 +7,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from curator.llm.preeval import PreEvalReport
+from curator.llm.proposals import ProposedChange
 from curator.models import Task, TaskMeta
 
 # File name -> model. Each stage that stores data with a task adds its model here.
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "task.schema.json": Task,
     "task-meta.schema.json": TaskMeta,
+    "proposal.schema.json": ProposedChange,
+    "preeval.schema.json": PreEvalReport,
 }
 
 
