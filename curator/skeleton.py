@@ -17,7 +17,7 @@ _RAISES_ENTRY = re.compile(r"^\s*-?\s*(?P<name>[A-Za-z_][\w.]*)\s*:\s*(?P<why>.*
 INDENT = " " * 4
 
 
-def test_skeleton(task: Task) -> str:
+def skeleton_for(task: Task) -> str:
     try:
         module = ast.parse(task.program)
     except SyntaxError as error:

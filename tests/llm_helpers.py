@@ -100,7 +100,7 @@ def llm_env(tmp_path: Path, base_url: str | None = None, **extra: str) -> dict[s
     return env
 
 
-def snapshot(root: Path) -> dict[str, bytes]:
+def bank_files(root: Path) -> dict[str, bytes]:
     """Every file of a bank (outside git's and curator's private folders), byte for byte."""
     return {
         str(path.relative_to(root)): path.read_bytes()

@@ -29,7 +29,7 @@ from curator.llm.checking import check_task
 from curator.llm.client import ChatClient, LLMNotConfigured, RetryNotice
 from curator.llm.operations import Assistant, NothingToPropose
 from curator.llm.proposals import Operation, ProposedChange, apply
-from curator.skeleton import test_skeleton
+from curator.skeleton import skeleton_for
 
 SUGGEST_OPERATIONS = [Operation.REFINE, Operation.TESTS, Operation.FLAKY, Operation.CONDENSE]
 FAILING_PROGRAM_LINES = 40
@@ -306,7 +306,7 @@ def preeval_command(cli: CliContext, task_id: str, k: int, stream: bool, as_json
 def skeleton_command(cli: CliContext, task_id: str) -> None:
     """Print a TestCases skeleton from the signature and docstring examples (no LLM needed)."""
     task = cli.open_bank().load(task_id)
-    sys.stdout.write(test_skeleton(task))
+    sys.stdout.write(skeleton_for(task))
 
 
 COMMANDS = [config_command, draft_command, suggest_command, preeval_command, skeleton_command]
