@@ -6,53 +6,48 @@ solution against the task's tests.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from curator.llm.proposals import ProposalCheck
 from curator.models import Task
 
+if TYPE_CHECKING:
+    from curator.sandbox import Sandbox
+    from curator.validation import ValidationReport
 
-def check_task(task: Task) -> ProposalCheck:
+
+def check_task(task: Task, sandbox: Sandbox | None = None) -> ProposalCheck:
     """Validate one version of a task with branch coverage, as the validation stage does."""
     from curator.validation import validate_task
 
-    report = validate_task(task, coverage=True)
-    return ProposalCheck(
-        verdict=report.verdict,
-        tests_total=len(report.tests),
-        tests_passed=sum(1 for outcome in report.tests.values() if _passed(outcome)),
-        failures={
-            name: _describe(outcome)
-            for name, outcome in report.tests.items()
-            if not _passed(outcome)
-        },
-        branch_coverage=report.branch_coverage,
-        line_coverage=report.line_coverage,
-        missed_lines=list(report.missed_lines),
-        missed_branches=[tuple(arc) for arc in report.missed_branches],
-        static_problems=[str(problem) for problem in report.static_problems],
-    )
+    return proposal_check(validate_task(task, sandbox, coverage=True))
 
 
-def run_solution(task: Task, program: str) -> ProposalCheck:
+def run_solution(task: Task, program: str, sandbox: Sandbox | None = None) -> ProposalCheck:
     """Run a candidate solution (a whole program) against the task's tests, without coverage."""
     from curator.validation import validate_task
 
     candidate = task.model_copy(update={"complete_prompt": program, "canonical_solution": ""})
-    report = validate_task(candidate, coverage=False)
+    return proposal_check(validate_task(candidate, sandbox, coverage=False))
+
+
+def proposal_check(report: ValidationReport) -> ProposalCheck:
     return ProposalCheck(
         verdict=report.verdict,
-        tests_total=len(report.tests),
-        tests_passed=sum(1 for outcome in report.tests.values() if _passed(outcome)),
+        tests_total=report.tests_total,
+        tests_passed=report.tests_passed,
         failures={
-            name: _describe(outcome)
-            for name, outcome in report.tests.items()
-            if not _passed(outcome)
+            name: f"{test.outcome}" + (f": {test.message}" if test.message else "")
+            for name, test in report.tests.items()
+            if test.outcome != "pass"
         },
+        branch_coverage=report.branch_coverage,
+        line_coverage=report.line_coverage,
+        missed_lines=report.missed_lines,
+        missed_branches=report.missed_branches,
+        static_problems=[
+            f"{problem.file}:{problem.line or '-'}: {problem.message} ({problem.code})"
+            for problem in report.static
+        ],
+        message=report.message or "",
     )
-
-
-def _passed(outcome: object) -> bool:
-    return str(getattr(outcome, "status", outcome)) == "pass"
-
-
-def _describe(outcome: object) -> str:
-    return str(outcome)
