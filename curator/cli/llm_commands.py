@@ -12,6 +12,7 @@ import click
 from rich.markup import escape
 from rich.syntax import Syntax
 from rich.table import Table
+from rich.text import Text
 
 from curator.bank import INSTRUCTION_FILE
 from curator.cli.context import CliContext, pass_cli
@@ -28,7 +29,7 @@ from curator.llm import operations, preeval
 from curator.llm.checking import check_task
 from curator.llm.client import ChatClient, LLMNotConfigured, RetryNotice
 from curator.llm.operations import Assistant, NothingToPropose
-from curator.llm.proposals import Operation, ProposedChange, apply
+from curator.llm.proposals import Operation, ProposalCheck, ProposedChange, apply
 from curator.skeleton import skeleton_for
 
 SUGGEST_OPERATIONS = [Operation.REFINE, Operation.TESTS, Operation.FLAKY, Operation.CONDENSE]
@@ -58,6 +59,18 @@ def make_assistant(cli: CliContext, settings: LLMSettings, stream: bool) -> Assi
     return Assistant(client, on_chunk=on_chunk if stream else None)
 
 
+DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
+
+
+def diff_text(diff: str) -> Text:
+    """A unified diff coloured by line, with no padding (so a transcript copies cleanly)."""
+    text = Text()
+    for line in diff.splitlines(keepends=True):
+        style = next((style for prefix, style in DIFF_STYLES if line.startswith(prefix)), "")
+        text.append(line, style=style)
+    return text
+
+
 def print_proposal(cli: CliContext, change: ProposedChange) -> None:
     out = cli.out
     out.rule(
@@ -66,28 +79,24 @@ def print_proposal(cli: CliContext, change: ProposedChange) -> None:
     )
     if change.explanation:
         out.print(f"[dim]{escape(change.explanation)}[/]")
-    out.print(Syntax(change.diff(), "diff", word_wrap=True))
+    out.print(diff_text(change.diff()), end="")
     if change.reference is not None:
         proposed = change.file(INSTRUCTION_FILE)
         out.rule("rule-based instruction → proposed instruction")
-        out.print(
-            Syntax(
-                "".join(
-                    difflib.unified_diff(
-                        change.reference.splitlines(keepends=True),
-                        (proposed.after if proposed else "").splitlines(keepends=True),
-                        fromfile="rule-based",
-                        tofile="proposed",
-                    )
-                ),
-                "diff",
-                word_wrap=True,
-            )
+        beside = difflib.unified_diff(
+            change.reference.splitlines(keepends=True),
+            (proposed.after if proposed else "").splitlines(keepends=True),
+            fromfile="rule-based",
+            tofile="proposed",
         )
+        out.print(diff_text("".join(beside)), end="")
     for warning in change.warnings:
         out.print(f"[yellow]warning:[/] {escape(warning)}")
     if change.baseline is not None:
         out.print(f"current version:  {escape(change.baseline.headline())}")
+        missed = missed_summary(change.baseline)
+        if missed:
+            out.print(f"  never run: {missed}")
     if change.check is not None:
         colour = "green" if change.check.verdict == "pass" else "red"
         out.print(f"proposed version: [{colour}]{escape(change.check.headline())}[/]")
@@ -95,6 +104,17 @@ def print_proposal(cli: CliContext, change: ProposedChange) -> None:
             out.print(f"  [red]{escape(name)}[/]: {escape(outcome)}")
         for problem in change.check.static_problems:
             out.print(f"  [yellow]static:[/] {escape(problem)}")
+        missed = missed_summary(change.check)
+        if missed:
+            out.print(f"  never run: {missed}")
+
+
+def missed_summary(check: ProposalCheck) -> str:
+    lines = [f"line {number}" for number in check.missed_lines]
+    branches = [
+        f"branch {start}→{end if end > 0 else 'exit'}" for start, end in check.missed_branches
+    ]
+    return ", ".join(lines + branches)
 
 
 @click.command("config")
