@@ -8,14 +8,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import WORD_COUNT_PROGRAM, WORD_COUNT_TESTS, make_task
 from llm_helpers import DRAFT_ANSWER, DRAFT_ANSWER_IN_PROSE, DRAFT_PROGRAM, bank_files, llm_env
+
+from conftest import WORD_COUNT_PROGRAM, WORD_COUNT_TESTS, make_task
 
 pytest.importorskip("curator.validation", reason="needs the validation stage (issue 3)")
 
-from curator.llm.preeval import SIDECAR, PreEvalReport  # noqa: E402
-from curator.llm.scripted_server import ScriptedLLMServer  # noqa: E402
-from curator.models import Flag, Origin  # noqa: E402
+from curator.llm.preeval import SIDECAR, PreEvalReport
+from curator.llm.scripted_server import ScriptedLLMServer
+from curator.models import Flag, Origin
 
 BAD_TOP_TEST = """
     def test_bad_top(self):
@@ -107,7 +108,7 @@ def test_suggest_tests_names_missed_lines_and_shows_coverage_rising(run_cli, ban
         applied = run_cli(
             "--bank", bank.root, "suggest", "Test/1", "--op", "tests", "--apply", env=env
         )
-    assert "line 27 `raise ValueError(\"top must be positive\")` never runs" in prompt
+    assert 'line 27 `raise ValueError("top must be positive")` never runs' in prompt
     assert "the branch from line 26 `if top <= 0:` to line 27" in prompt
     assert "+    def test_bad_top(self):" in shown.stdout
     assert "current version:  pass, 2/2 tests passed, branch coverage 50%" in shown.stdout
@@ -166,7 +167,7 @@ def test_suggest_flaky_sends_the_flag_as_evidence(run_cli, bank, tmp_path):
     save(bank, make_task("Test/1", flags=[flag]))
     evidence = tmp_path / "evidence.txt"
     evidence.write_text("failed 2 of 20 runs with PYTHONHASHSEED=7\n")
-    answer = fenced(WORD_COUNT_TESTS.replace("[(\"a\", 2)]", "[('a', 2)]"))
+    answer = fenced(WORD_COUNT_TESTS.replace('[("a", 2)]', "[('a', 2)]"))
     with ScriptedLLMServer([{"answer": answer}]) as server:
         result = run_cli(
             "--bank",
