@@ -166,6 +166,23 @@ def test_cancelling_stops_a_request_that_is_waiting(server):
         client_for(server, timeout_s=30).chat(HELLO, cancel=cancel)
 
 
+def test_cancelling_stops_a_stream_midway(server):
+    server.queue({"answer": LONG_ANSWER, "chunk_delay_s": 0.05})
+    cancel = threading.Event()
+    chunks: list[str] = []
+
+    def cancel_after_the_first_piece(piece: str) -> None:
+        chunks.append(piece)
+        cancel.set()
+
+    with pytest.raises(LLMCancelled):
+        client_for(server).chat(
+            HELLO, stream=True, on_chunk=cancel_after_the_first_piece, cancel=cancel
+        )
+    assert 1 <= len(chunks) < len(LONG_ANSWER) // 16
+    assert len(server.requests) == 1
+
+
 def test_cancelling_during_the_retry_wait_after_a_429(server):
     server.queue({"status": 429, "retry_after": "30"})
     cancel = threading.Event()

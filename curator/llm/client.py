@@ -173,19 +173,22 @@ class ChatClient:
         )
         connection = connection_class(self._host, self._port, timeout=self.settings.timeout_s)
         finished = threading.Event()
-        watcher = threading.Thread(
-            target=_close_on_cancel, args=(connection, cancel, finished), daemon=True
-        )
-        watcher.start()
         received: list[str] = []
         try:
+            connection.connect()
+            # The response keeps reading from this socket after http.client lets go of it.
+            threading.Thread(
+                target=_shut_down_on_cancel,
+                args=(connection.sock, cancel, finished),
+                daemon=True,
+            ).start()
             connection.request("POST", self._path, body=payload, headers=self._headers(stream))
             response = connection.getresponse()
             if response.status != 200:
                 self._fail_on_status(response)
             content_type = response.getheader("Content-Type", "")
             if stream and "text/event-stream" in content_type:
-                return self._read_stream(response, on_chunk, received)
+                return self._read_stream(response, on_chunk, received, cancel)
             text, finish_reason, model = self._read_json(response.read())
             if on_chunk and text:
                 on_chunk(text)
@@ -275,10 +278,13 @@ class ChatClient:
         response: http.client.HTTPResponse,
         on_chunk: Callable[[str], None] | None,
         received: list[str],
+        cancel: threading.Event,
     ) -> tuple[str, str | None, str | None]:
         finish_reason = None
         model = None
         for data in _server_sent_data(response):
+            if cancel.is_set():
+                raise LLMCancelled()
             if data == "[DONE]":
                 return "".join(received), finish_reason, model
             try:
@@ -329,14 +335,14 @@ def _server_sent_data(response: http.client.HTTPResponse) -> Any:
             lines.append(line[5:].removeprefix(" "))
 
 
-def _close_on_cancel(
-    connection: http.client.HTTPConnection, cancel: threading.Event, finished: threading.Event
+def _shut_down_on_cancel(
+    sock: socket.socket, cancel: threading.Event, finished: threading.Event
 ) -> None:
+    """Unblock a read in progress when the request is cancelled."""
     while not finished.is_set():
         if cancel.wait(CANCEL_POLL_S):
-            if connection.sock is not None:
-                with contextlib.suppress(OSError):
-                    connection.sock.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
             return
 
 

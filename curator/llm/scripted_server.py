@@ -8,7 +8,8 @@ Each request takes the next step of the script; a step is a JSON object:
 - `{"delay_s": 5, ...}`: wait before doing the rest of the step (to provoke a timeout);
 - `{"raw": "..."}`: this body as it is, with status 200 (malformed JSON, say);
 - `{"drop": true}`: close the connection without answering;
-- `{"answer": "...", "drop_after_chars": 40}`: stream that much of the answer, then drop.
+- `{"answer": "...", "drop_after_chars": 40}`: stream that much of the answer, then drop;
+- `{"answer": "...", "chunk_delay_s": 0.1}`: stream slowly, to watch (or cancel) it live.
 
 When the script runs out, the last step repeats. Every request body is kept in `requests`.
 Run `python -m curator.llm.scripted_server SCRIPT.json [--port N]` to serve a script file
@@ -143,6 +144,8 @@ def _handler_for(server: ScriptedLLMServer) -> type[BaseHTTPRequestHandler]:
                 if drop_after is not None and sent >= drop_after:
                     self.wfile.flush()
                     self._drop()
+                    return
+                if step.get("chunk_delay_s") and server._stopping.wait(step["chunk_delay_s"]):
                     return
                 piece = text[sent : sent + STREAM_PIECE_CHARS]
                 sent += len(piece)
