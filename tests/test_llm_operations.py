@@ -6,6 +6,7 @@ Each proposal is validated before it is shown; the bank changes only when it is 
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from llm_helpers import DRAFT_ANSWER, DRAFT_ANSWER_IN_PROSE, DRAFT_PROGRAM, bank_files, llm_env
@@ -240,3 +241,36 @@ def test_preeval_stores_solve_rates_and_shows_failing_solutions(run_cli, bank, t
     assert [sample.passed for sample in report.runs[0].samples] == [True, False]
     assert report.runs[0].samples[1].program is not None
     assert report.runs[0].samples[0].program is None
+
+
+def test_suggest_edit_accepts_the_annotators_version_and_validates_it(run_cli, bank, tmp_path):
+    save(bank, make_task("Test/1", test=TESTS_WITHOUT_BAD_TOP))
+    answer = fenced(TESTS_WITHOUT_BAD_TOP.rstrip() + "\n" + BAD_TOP_TEST)
+    editor = tmp_path / "rename_test.py"
+    editor.write_text(
+        "import pathlib, sys\n"
+        "path = pathlib.Path(sys.argv[1])\n"
+        "path.write_text(path.read_text().replace('test_bad_top', 'test_top_must_be_positive'))\n"
+    )
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        env = llm_env(tmp_path, server.base_url, EDITOR=f"{sys.executable} {editor}")
+        result = run_cli(
+            "--bank", bank.root, "suggest", "Test/1", "--op", "tests", "--edit", env=env
+        )
+    assert result.returncode == 0, result.stderr
+    assert "edited version:   pass, 3/3 tests passed, branch coverage 100%" in result.stdout
+    assert "applied an edited tests proposal" in result.stderr
+    task = bank.load("Test/1")
+    assert "def test_top_must_be_positive" in task.test
+    assert task.provenance.events[-1].detail == "edited before accepting: tests.py"
+
+
+def test_the_api_key_never_reaches_the_bank(run_cli, bank, seed, tmp_path):
+    secret = "sk-never-store-me-0123456789"
+    with ScriptedLLMServer([{"answer": DRAFT_ANSWER}]) as server:
+        env = llm_env(tmp_path, server.base_url, CURATOR_LLM_API_KEY=secret)
+        result = run_cli("--bank", bank.root, "draft", "--seed", seed, "--json", env=env)
+        assert server.headers[0]["Authorization"] == f"Bearer {secret}"
+    assert result.returncode == 0, result.stderr
+    assert secret not in result.stdout + result.stderr
+    assert not [name for name, data in bank_files(bank.root).items() if secret.encode() in data]

@@ -29,7 +29,14 @@ from curator.llm import operations, preeval
 from curator.llm.checking import check_task
 from curator.llm.client import ChatClient, LLMNotConfigured, RetryNotice
 from curator.llm.operations import Assistant, NothingToPropose
-from curator.llm.proposals import Operation, ProposalCheck, ProposedChange, apply
+from curator.llm.proposals import (
+    Operation,
+    ProposalCheck,
+    ProposedChange,
+    apply,
+    task_with_files,
+)
+from curator.models import Task
 from curator.skeleton import skeleton_for
 
 SUGGEST_OPERATIONS = [Operation.REFINE, Operation.TESTS, Operation.FLAKY, Operation.CONDENSE]
@@ -218,6 +225,11 @@ def draft_command(
 )
 @click.option("--apply", "accept", is_flag=True, help="Accept the proposal and write it.")
 @click.option(
+    "--edit",
+    is_flag=True,
+    help="Edit the proposed files in $EDITOR first, then accept the edited version.",
+)
+@click.option(
     "--evidence",
     type=click.Path(dir_okay=False, path_type=Path),
     help="For --op flaky: a file with more evidence (failure output, a diagnosis).",
@@ -231,6 +243,7 @@ def suggest_command(
     task_id: str,
     operation: str,
     accept: bool,
+    edit: bool,
     evidence: Path | None,
     annotator: str | None,
     stream: bool,
@@ -261,11 +274,31 @@ def suggest_command(
         click.echo(change.model_dump_json(indent=2))
     else:
         print_proposal(cli, change)
-    if accept:
+    if edit:
+        edited = edit_proposal(cli, task, change)
+        apply(bank, change, annotator_name(settings, annotator), edited_after=edited)
+        how = "an edited" if edited else "the"
+        cli.err.print(f"applied {how} {op.value} proposal to {escape(task_id)}")
+    elif accept:
         apply(bank, change, annotator_name(settings, annotator))
         cli.err.print(f"applied the {op.value} proposal to {escape(task_id)}")
     else:
         cli.err.print("not applied (run again with --apply to accept it)")
+
+
+def edit_proposal(cli: CliContext, task: Task, change: ProposedChange) -> dict[str, str]:
+    """Open each proposed file in the editor; validate the edited version if code changed."""
+    edited = {}
+    for file in change.files:
+        text = click.edit(file.after, extension=Path(file.name).suffix, require_save=True)
+        if text is not None and text != file.after:
+            edited[file.name] = text
+    code_edits = {name: text for name, text in edited.items() if name != INSTRUCTION_FILE}
+    if code_edits:
+        texts = {file.name: file.after for file in change.files} | code_edits
+        check = check_task(task_with_files(task, texts))
+        cli.out.print(f"edited version:   {escape(check.headline())}")
+    return edited
 
 
 def _read_evidence(path: Path | None) -> str:

@@ -254,20 +254,23 @@ class ChatClient:
         raise LLMRequestError(message + hint, status)
 
     def _read_json(self, raw: bytes) -> tuple[str, str | None, str | None]:
+        body = self._redact(_excerpt(raw))
         try:
             data = json.loads(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             raise LLMProtocolError(
-                f"{self.url}: the answer is not valid JSON ({error}): {_excerpt(raw)!r}"
+                f"{self.url}: the answer is not valid JSON ({error}): {body!r}"
             ) from None
         if isinstance(data, dict) and "error" in data:
-            raise LLMRequestError(f"{self.url}: the server reported an error: {_error_detail(raw)}")
+            raise LLMRequestError(
+                f"{self.url}: the server reported an error: {self._redact(_error_detail(raw))}"
+            )
         try:
             choice = data["choices"][0]
             text = choice["message"]["content"]
         except (KeyError, IndexError, TypeError):
             raise LLMProtocolError(
-                f"{self.url}: the answer has no choices[0].message.content: {_excerpt(raw)!r}"
+                f"{self.url}: the answer has no choices[0].message.content: {body!r}"
             ) from None
         if not isinstance(text, str):
             raise LLMProtocolError(f"{self.url}: the answer's content is not text")
@@ -298,7 +301,7 @@ class ChatClient:
             if "error" in event:
                 raise LLMRequestError(
                     f"{self.url}: the server reported an error mid-answer: "
-                    f"{_error_detail(data.encode())}"
+                    f"{self._redact(_error_detail(data.encode()))}"
                 )
             model = event.get("model") or model
             for choice in event.get("choices") or []:
