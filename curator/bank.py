@@ -30,7 +30,7 @@ import git
 from pydantic import BaseModel, ValidationError
 
 from curator.errors import BankError, TaskFileError, TaskNotFound
-from curator.fsutil import atomic_write, read_text
+from curator.fsutil import atomic_write, exchange_paths, fsync_directory, read_text
 from curator.models import Task, TaskMeta
 from curator.program import derive_code_prompt, split_program
 
@@ -271,10 +271,31 @@ class Bank:
     # -- writing -----------------------------------------------------------------------------
 
     def save(self, task: Task) -> Path:
-        """Write a task's files atomically, one by one, `task.json` last. Caller holds the lock."""
+        """Write a task so that a crash leaves the old task or the new one, whole.
+
+        The files are written and fsynced in a staging folder under `.curator/`, which then
+        swaps places with the task folder in one step; sidecars are carried over as hard links.
+        Where the system cannot swap folders, files are replaced one by one, `task.json` last.
+        Caller holds the lock.
+        """
         directory = self.task_dir(task.task_id)
-        directory.mkdir(exist_ok=True)
-        write_task_files(directory, task)
+        saving = self.private_dir / "saving"
+        shutil.rmtree(saving, ignore_errors=True)  # leftovers of a crash; we hold the lock
+        staging = saving / directory.name
+        staging.mkdir(parents=True)
+        try:
+            write_task_files(staging, task, durable=False)
+            if not directory.is_dir():
+                _fsync_folder(staging)
+                os.rename(staging, directory)
+            else:
+                _link_sidecars(directory, staging)
+                _fsync_folder(staging)
+                if not exchange_paths(staging, directory):
+                    write_task_files(directory, task)
+            fsync_directory(self.root)
+        finally:
+            shutil.rmtree(saving, ignore_errors=True)
         return directory
 
     def delete(self, task_id: str) -> None:
@@ -404,6 +425,31 @@ def write_task_files(directory: Path, task: Task, durable: bool = True) -> None:
     else:
         write(code_prompt_path, task.code_prompt)
     write(directory / META_FILE, meta.model_dump_json(indent=2, exclude_defaults=False) + "\n")
+
+
+TASK_FILES = frozenset({PROGRAM_FILE, TESTS_FILE, INSTRUCTION_FILE, META_FILE, CODE_PROMPT_FILE})
+
+
+def _link_sidecars(source: Path, target: Path) -> None:
+    """Give `target` every file of `source` that is not one of the task's own files."""
+    for entry in os.scandir(source):
+        if entry.name in TASK_FILES or entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.copytree(entry.path, target / entry.name, copy_function=os.link)
+        else:
+            os.link(entry.path, target / entry.name, follow_symlinks=False)
+
+
+def _fsync_folder(directory: Path) -> None:
+    for entry in os.scandir(directory):
+        if entry.is_file(follow_symlinks=False):
+            fd = os.open(entry.path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    fsync_directory(directory)
 
 
 def _plain_write(path: Path, data: str) -> None:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 from pathlib import Path
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+_libc = ctypes.CDLL(None, use_errno=True)
 
 
 def fsync_directory(directory: Path) -> None:
@@ -32,3 +38,22 @@ def atomic_write(path: Path, data: str | bytes) -> None:
 def read_text(path: Path) -> str:
     """Read exactly what is on disk (no newline translation), so round trips are byte exact."""
     return path.read_bytes().decode("utf-8")
+
+
+def exchange_paths(first: Path, second: Path) -> bool:
+    """Swap two directories in one step (Linux `renameat2` with RENAME_EXCHANGE).
+
+    Returns False where the system or file system cannot do it, so callers can fall back.
+    """
+    renameat2 = getattr(_libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(first), None, str(second))

@@ -7,9 +7,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from curator.condense import CondenseReport
 from curator.llm.preeval import PreEvalReport
 from curator.llm.proposals import ProposedChange
 from curator.models import Task, TaskMeta
+from curator.sandbox.models import SuiteRun
+from curator.validation import ValidationReport
 
 # File name -> model. Each stage that stores data with a task adds its model here.
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
@@ -17,6 +20,9 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "task-meta.schema.json": TaskMeta,
     "proposal.schema.json": ProposedChange,
     "preeval.schema.json": PreEvalReport,
+    "validation-report.schema.json": ValidationReport,
+    "suite-run.schema.json": SuiteRun,
+    "condense-report.schema.json": CondenseReport,
 }
 
 

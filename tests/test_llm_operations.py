@@ -12,12 +12,9 @@ import pytest
 from llm_helpers import DRAFT_ANSWER, DRAFT_ANSWER_IN_PROSE, DRAFT_PROGRAM, bank_files, llm_env
 
 from conftest import WORD_COUNT_PROGRAM, WORD_COUNT_TESTS, make_task
-
-pytest.importorskip("curator.validation", reason="needs the validation stage (issue 3)")
-
 from curator.llm.preeval import SIDECAR, PreEvalReport
 from curator.llm.scripted_server import ScriptedLLMServer
-from curator.models import Flag, Origin
+from curator.models import Flag, Origin, Stage
 
 BAD_TOP_TEST = """
     def test_bad_top(self):
@@ -274,3 +271,39 @@ def test_the_api_key_never_reaches_the_bank(run_cli, bank, seed, tmp_path):
     assert result.returncode == 0, result.stderr
     assert secret not in result.stdout + result.stderr
     assert not [name for name, data in bank_files(bank.root).items() if secret.encode() in data]
+
+
+def test_suggest_condense_shows_the_rule_based_text_beside_it_with_losses(run_cli, bank, tmp_path):
+    save(bank, make_task("Test/1", stage=Stage.VALIDATED))
+    answer = "Here is the instruction:\nReturn the most common words of a text with their counts."
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        shown = run_cli("--bank", bank.root, "suggest", "Test/1", "--op", "condense", env=env)
+        prompt = server.requests[0]["messages"][1]["content"]
+        applied = run_cli(
+            "--bank", bank.root, "suggest", "Test/1", "--op", "condense", "--apply", env=env
+        )
+    assert shown.returncode == 0, shown.stderr
+    assert "The function should raise the exception for: ValueError" in prompt
+    assert "rule-based instruction → proposed instruction" in shown.stdout
+    assert "-The function should raise the exception for:" in shown.stdout
+    assert "+Return the most common words of a text with their counts." in shown.stdout
+    assert "warning:" in shown.stdout and "ValueError" in shown.stdout
+    assert applied.returncode == 0, applied.stderr
+    task = bank.load("Test/1")
+    assert task.instruct_prompt.startswith("Return the most common words")
+    assert task.instruct_prompt.endswith(
+        "```\nimport collections\nimport re\ndef task_func(text, top=3):\n```"
+    )
+    assert task.stage is Stage.CONDENSED
+    event = task.provenance.events[-1]
+    assert (event.operation, event.detail, event.model) == ("condense", "llm", "scripted-model")
+
+
+def test_a_drafted_task_gets_its_doc_struct_from_the_docstring(run_cli, bank, seed, tmp_path):
+    with ScriptedLLMServer([{"answer": DRAFT_ANSWER}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        assert run_cli("--bank", bank.root, "draft", "--seed", seed, env=env).returncode == 0
+    doc_struct = bank.load("Draft/1").doc_struct
+    assert doc_struct.params[0].startswith("values (list[float])")
+    assert "If nothing remains after trimming." in doc_struct.raises[0]

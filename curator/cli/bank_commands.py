@@ -13,6 +13,8 @@ from rich.table import Table
 
 from curator.bank import Bank, BankScan
 from curator.cli.context import CliContext, pass_cli
+from curator.errors import CuratorError
+from curator.history import commit_new_bank, import_tasks
 from curator.interchange import read_jsonl, write_jsonl
 from curator.models import Stage, Task
 from curator.schema import stale_schemas, write_schemas
@@ -33,6 +35,10 @@ def init_command(cli: CliContext, directory: Path, name: str | None) -> None:
     """Create a new, empty bank in DIRECTORY (a git repository unless already inside one)."""
     bank = Bank.init(directory, name)
     cli.out.print(f"created bank [bold]{escape(bank.name)}[/] at {escape(str(bank.root))}")
+    try:
+        commit_new_bank(bank)
+    except CuratorError as error:
+        cli.err.print(f"[yellow]not committed:[/] {escape(str(error))}")
 
 
 @click.command("import")
@@ -50,9 +56,10 @@ def import_command(cli: CliContext, file: Path, stage: str, annotator: str | Non
     """Import a BigCodeBench JSONL(.gz) FILE into the bank, all records or none."""
     bank = cli.open_bank()
     tasks = read_jsonl(file, Stage(stage), annotator)
-    with bank.lock():
-        bank.add_all(tasks)
+    outcome = import_tasks(bank, tasks, file, annotator)
     cli.out.print(f"imported {len(tasks)} task(s) from {escape(str(file))} as {stage}")
+    if outcome.not_committed:
+        cli.err.print(f"[yellow]not committed:[/] {escape(outcome.not_committed)}")
 
 
 @click.command("export")

@@ -38,6 +38,7 @@ from curator.llm.proposals import (
 )
 from curator.models import Task
 from curator.skeleton import skeleton_for
+from curator.validation import sandbox_for
 
 SUGGEST_OPERATIONS = [Operation.REFINE, Operation.TESTS, Operation.FLAKY, Operation.CONDENSE]
 FAILING_PROGRAM_LINES = 40
@@ -202,7 +203,8 @@ def draft_command(
     if bank.task_dir(task_id).exists():
         raise CuratorError(f"task {task_id!r} is already in the bank")
     library_list = [name.strip() for name in libs.split(",") if name.strip()]
-    change = operations.draft(assistant, seed, library_list, task_id, source=str(seed_file))
+    with sandbox_for(bank) as assistant.sandbox:
+        change = operations.draft(assistant, seed, library_list, task_id, source=str(seed_file))
     task = apply(bank, change, annotator_name(settings, annotator))
     if as_json:
         click.echo(change.model_dump_json(indent=2))
@@ -255,27 +257,19 @@ def suggest_command(
     settings = load_settings()
     assistant = make_assistant(cli, settings.llm, stream)
     op = Operation(operation)
-    try:
-        if op is Operation.CONDENSE:
-            change = operations.condense(assistant, task)
+    extra = _read_evidence(evidence)
+    with sandbox_for(bank) as assistant.sandbox:
+        try:
+            change = propose(assistant, op, task, extra)
+        except NothingToPropose as nothing:
+            cli.out.print(escape(str(nothing)))
+            return
+        if as_json:
+            click.echo(change.model_dump_json(indent=2))
         else:
-            baseline = check_task(task)
-            if op is Operation.REFINE:
-                change = operations.refine(assistant, task, baseline)
-            elif op is Operation.TESTS:
-                change = operations.cover_missed(assistant, task, baseline)
-            else:
-                extra = _read_evidence(evidence)
-                change = operations.fix_flaky(assistant, task, baseline, extra)
-    except NothingToPropose as nothing:
-        cli.out.print(escape(str(nothing)))
-        return
-    if as_json:
-        click.echo(change.model_dump_json(indent=2))
-    else:
-        print_proposal(cli, change)
+            print_proposal(cli, change)
+        edited = edit_proposal(cli, assistant, task, change) if edit else {}
     if edit:
-        edited = edit_proposal(cli, task, change)
         apply(bank, change, annotator_name(settings, annotator), edited_after=edited)
         how = "an edited" if edited else "the"
         cli.err.print(f"applied {how} {op.value} proposal to {escape(task_id)}")
@@ -286,7 +280,20 @@ def suggest_command(
         cli.err.print("not applied (run again with --apply to accept it)")
 
 
-def edit_proposal(cli: CliContext, task: Task, change: ProposedChange) -> dict[str, str]:
+def propose(assistant: Assistant, op: Operation, task: Task, evidence: str) -> ProposedChange:
+    if op is Operation.CONDENSE:
+        return operations.condense(assistant, task)
+    baseline = check_task(task, assistant.sandbox)
+    if op is Operation.REFINE:
+        return operations.refine(assistant, task, baseline)
+    if op is Operation.TESTS:
+        return operations.cover_missed(assistant, task, baseline)
+    return operations.fix_flaky(assistant, task, baseline, evidence)
+
+
+def edit_proposal(
+    cli: CliContext, assistant: Assistant, task: Task, change: ProposedChange
+) -> dict[str, str]:
     """Open each proposed file in the editor; validate the edited version if code changed."""
     edited = {}
     for file in change.files:
@@ -296,7 +303,7 @@ def edit_proposal(cli: CliContext, task: Task, change: ProposedChange) -> dict[s
     code_edits = {name: text for name, text in edited.items() if name != INSTRUCTION_FILE}
     if code_edits:
         texts = {file.name: file.after for file in change.files} | code_edits
-        check = check_task(task_with_files(task, texts))
+        check = check_task(task_with_files(task, texts), assistant.sandbox)
         cli.out.print(f"edited version:   {escape(check.headline())}")
     return edited
 
@@ -327,9 +334,10 @@ def preeval_command(cli: CliContext, task_id: str, k: int, stream: bool, as_json
         mark = "[green]solved[/]" if sample.passed else "[red]failed[/]"
         cli.err.print(f"{kind.value} sample {index + 1}/{k}: {mark}")
 
-    report = preeval.preevaluate(
-        assistant, task, k, settings.llm.sample_temperature, on_sample=progress
-    )
+    with sandbox_for(bank) as assistant.sandbox:
+        report = preeval.preevaluate(
+            assistant, task, k, settings.llm.sample_temperature, on_sample=progress
+        )
     preeval.store(bank, report)
     if as_json:
         click.echo(report.model_dump_json(indent=2))

@@ -6,27 +6,19 @@ solution against the task's tests.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from curator.llm.proposals import ProposalCheck
 from curator.models import Task
-
-if TYPE_CHECKING:
-    from curator.sandbox import Sandbox
-    from curator.validation import ValidationReport
+from curator.sandbox import Sandbox
+from curator.validation import ValidationReport, validate_task
 
 
 def check_task(task: Task, sandbox: Sandbox | None = None) -> ProposalCheck:
     """Validate one version of a task with branch coverage, as the validation stage does."""
-    from curator.validation import validate_task
-
     return proposal_check(validate_task(task, sandbox, coverage=True))
 
 
 def run_solution(task: Task, program: str, sandbox: Sandbox | None = None) -> ProposalCheck:
     """Run a candidate solution (a whole program) against the task's tests, without coverage."""
-    from curator.validation import validate_task
-
     candidate = task.model_copy(update={"complete_prompt": program, "canonical_solution": ""})
     return proposal_check(validate_task(candidate, sandbox, coverage=False))
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank, task_sort_key
+from curator.condense import condense_task, information_loss
 from curator.errors import CuratorError
 from curator.llm import parsing
 from curator.llm.checking import check_task
@@ -24,6 +25,7 @@ from curator.llm.proposals import (
 )
 from curator.llm.templates import Prompt, numbered, render
 from curator.models import Task
+from curator.sandbox import Sandbox
 
 DRAFT_PREFIX = "Draft"
 
@@ -34,11 +36,13 @@ class NothingToPropose(CuratorError):
 
 @dataclass
 class Assistant:
-    """A chat client plus how this caller wants answers delivered (streamed, cancellable)."""
+    """A chat client, how this caller wants answers delivered (streamed, cancellable), and the
+    sandbox that validates proposals (one is started per check when none is given)."""
 
     client: ChatClient
     on_chunk: Callable[[str], None] | None = None
     cancel: threading.Event | None = None
+    sandbox: Sandbox | None = None
 
     @property
     def model(self) -> str:
@@ -92,7 +96,7 @@ def draft(
         source=source,
         explanation=code.explanation,
     )
-    return with_check(change, Task(task_id=task_id))
+    return with_check(assistant, change, Task(task_id=task_id))
 
 
 def refine(assistant: Assistant, task: Task, baseline: ProposalCheck) -> ProposedChange:
@@ -183,13 +187,13 @@ def _code_proposal(
     )
     if not change.changes_anything:
         raise parsing.UnusableAnswer("the answer repeats the task unchanged")
-    return with_check(change, task)
+    return with_check(assistant, change, task)
 
 
-def with_check(change: ProposedChange, task: Task) -> ProposedChange:
+def with_check(assistant: Assistant, change: ProposedChange, task: Task) -> ProposedChange:
     """Validate the proposed version in the sandbox: a proposal is ready only with its result."""
     proposed = task_with_files(task, {file.name: file.after for file in change.files})
-    return change.model_copy(update={"check": check_task(proposed)})
+    return change.model_copy(update={"check": check_task(proposed, assistant.sandbox)})
 
 
 def report_text(check: ProposalCheck) -> str:
@@ -226,8 +230,6 @@ def condense(assistant: Assistant, task: Task) -> ProposedChange:
     The information-loss check of the condensation stage lists what the proposed text leaves
     out of the docstring, for the reviewer.
     """
-    from curator.condense import condense_task, information_loss
-
     condensed = condense_task(task)
     if condensed.parsed is None or condensed.instruction is None:
         raise NothingToPropose(f"{task.task_id}: {task.entry_point} has no docstring to condense")

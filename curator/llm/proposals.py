@@ -15,6 +15,8 @@ from enum import StrEnum
 from pydantic import Field
 
 from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
+from curator.condense import apply_instruction
+from curator.docstring import parse_program
 from curator.errors import CuratorError
 from curator.imports import imported_modules, task_dependencies
 from curator.models import (
@@ -29,7 +31,8 @@ from curator.models import (
 )
 from curator.program import derive_code_prompt, split_program
 
-TASK_FILES = (PROGRAM_FILE, TESTS_FILE, INSTRUCTION_FILE)
+# How the condensation stage tells an LLM instruction from a rule-based one in provenance.
+LLM_CONDENSE_DETAIL = "llm"
 
 
 class Operation(StrEnum):
@@ -155,14 +158,31 @@ def apply(
                 f"{change.task_id}: {', '.join(stale)} changed since the proposal was made; "
                 "ask for a new proposal"
             )
-        task = task_with_files(task, texts)
-        task.provenance.events.append(event)
+        if change.operation is Operation.CONDENSE:
+            task = accepted_instruction(task, texts[INSTRUCTION_FILE], event)
+        else:
+            task = task_with_files(task, texts)
+            task.provenance.events.append(event)
         task.provenance.model = change.model
         task.provenance.updated_at = event.at
         if annotator and annotator not in task.provenance.authors:
             task.provenance.authors.append(annotator)
         bank.save(task)
         return task
+
+
+def accepted_instruction(task: Task, instruction: str, event: ProvenanceEvent) -> Task:
+    """Record an LLM instruction the way the condensation stage records any accepted one."""
+    parsed = parse_program(task.complete_prompt, task.entry_point)
+    return apply_instruction(
+        task,
+        instruction,
+        parsed.doc_struct if parsed else task.doc_struct,
+        detail=LLM_CONDENSE_DETAIL + (f"; {event.detail}" if event.detail else ""),
+        annotator=event.annotator,
+        model=event.model,
+        prompt_hash=event.prompt_hash,
+    )
 
 
 def current_files(task: Task) -> dict[str, str]:
@@ -183,9 +203,15 @@ def task_with_files(task: Task, texts: dict[str, str]) -> Task:
     if PROGRAM_FILE in texts and texts[PROGRAM_FILE] != task.program:
         program = texts[PROGRAM_FILE]
         old_imports = imported_modules(task.program)
+        old_prompt = task.complete_prompt
         task.complete_prompt, task.canonical_solution = split_program(
             program, task.entry_point
         ) or (program, "")
+        if task.complete_prompt != old_prompt:
+            parsed = parse_program(task.complete_prompt, task.entry_point)
+            if parsed is not None and parsed.doc_struct != task.doc_struct:
+                task.doc_struct = parsed.doc_struct
+                task.interchange.doc_struct = None
         task.code_prompt = derive_code_prompt(task.complete_prompt, task.entry_point) or ""
         task.interchange.prompt_chars = None
         task.interchange.code_prompt = None

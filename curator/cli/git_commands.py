@@ -1,0 +1,174 @@
+"""Git commands: commit, log, diff, release, sync."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.markup import escape
+from rich.syntax import Syntax
+from rich.table import Table
+
+from curator.cli.bank_commands import STAGE_CHOICE
+from curator.cli.context import CliContext, pass_cli
+from curator.history import CommitRefused, commit_task, task_diff, task_log
+from curator.models import Stage
+from curator.release import ReleaseRefused, build_release, export_tagged_release
+from curator.sync import SyncConflict, sync
+
+
+@click.command("commit")
+@click.argument("task_id")
+@click.option("--stage", type=STAGE_CHOICE, help="Record the task in this stage (default: as is).")
+@click.option("-m", "--message", required=True, help="What changed and why.")
+@click.option("--annotator", help="Who commits (default: $CURATOR_ANNOTATOR, else git user.name).")
+@pass_cli
+def commit_command(
+    cli: CliContext, task_id: str, stage: str | None, message: str, annotator: str | None
+) -> None:
+    """Commit one task's folder, with provenance trailers (exit 1 if the stage is refused)."""
+    bank = cli.open_bank()
+    try:
+        result = commit_task(bank, task_id, Stage(stage) if stage else None, message, annotator)
+    except CommitRefused as refusal:
+        cli.err.print(f"[red]refused:[/] {escape(refusal.task_id)} cannot be {refusal.stage.value}")
+        for reason in refusal.reasons:
+            cli.err.print(f"  - {escape(reason)}")
+        cli.err.print("fix that first, or commit it in an earlier stage (e.g. --stage refined)")
+        sys.exit(1)
+    change = (
+        f"{result.previous_stage.value} → {result.stage.value}"
+        if result.previous_stage is not result.stage
+        else result.stage.value
+    )
+    cli.out.print(f"committed {escape(task_id)} ({change}) as {result.sha[:10]}")
+
+
+@click.command("log")
+@click.argument("task_id")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per commit.")
+@pass_cli
+def log_command(cli: CliContext, task_id: str, as_json: bool) -> None:
+    """The commits of one task, newest first, with its stage changes."""
+    entries = task_log(cli.open_bank(), task_id)
+    if as_json:
+        for entry in entries:
+            row = {
+                "commit": entry.sha,
+                "date": entry.date.isoformat(),
+                "author": entry.author,
+                "annotator": entry.annotator,
+                "stage": entry.stage,
+                "previous_stage": entry.previous_stage,
+                "subject": entry.subject,
+                "trailers": entry.trailers,
+            }
+            click.echo(json.dumps(row))
+        return
+    table = Table(title=f"{escape(task_id)}: {len(entries)} commit(s)")
+    for column in ("commit", "date", "annotator", "stage", "message"):
+        table.add_column(column)
+    for entry in entries:
+        stage = entry.stage or "deleted"
+        if entry.stage_changed and entry.previous_stage is not None:
+            stage = f"[bold]{entry.previous_stage} → {stage}[/]"
+        table.add_row(
+            entry.sha[:10],
+            entry.date.strftime("%Y-%m-%d %H:%M"),
+            escape(entry.annotator),
+            stage,
+            escape(entry.subject),
+        )
+    cli.out.print(table)
+
+
+@click.command("diff")
+@click.argument("task_id")
+@click.argument("old_rev", required=False)
+@click.argument("new_rev", required=False)
+@pass_cli
+def diff_command(cli: CliContext, task_id: str, old_rev: str | None, new_rev: str | None) -> None:
+    """Diff a task's program, tests and prompts between versions.
+
+    No revision: HEAD against the work tree; one: that revision against the work tree;
+    two: the first against the second (e.g. `release/v0.1 HEAD`).
+    """
+    diffs = task_diff(cli.open_bank(), task_id, old_rev, new_rev)
+    changed = [diff for diff in diffs if diff.text]
+    for diff in changed:
+        cli.out.rule(f"{diff.part} ({diff.file_name})")
+        cli.out.print(Syntax(diff.text, "diff", theme="ansi_dark", background_color="default"))
+    if not changed:
+        old = old_rev or "HEAD"
+        cli.out.print(
+            f"{escape(task_id)}: no differences between {escape(old)} and "
+            f"{escape(new_rev or 'the work tree')}"
+        )
+
+
+@click.command("release")
+@click.argument("version")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the files (default: releases/VERSION/ inside the bank).",
+)
+@click.option(
+    "--from-tag",
+    is_flag=True,
+    help="Write the files of the past release VERSION again, byte for byte, from its tag.",
+)
+@pass_cli
+def release_command(cli: CliContext, version: str, out: Path | None, from_tag: bool) -> None:
+    """Export the accepted tasks as release VERSION and tag it `release/VERSION`.
+
+    Exit 1, naming them, when an accepted task is stale, failing or has an open flaky flag.
+    """
+    bank = cli.open_bank()
+    try:
+        release = (
+            export_tagged_release(bank, version, out)
+            if from_tag
+            else build_release(bank, version, out)
+        )
+    except ReleaseRefused as refusal:
+        cli.err.print(
+            f"[red]refused:[/] release {escape(version)}: {len(refusal.problems)} task(s) unfit"
+        )
+        for task_id, reasons in refusal.problems.items():
+            cli.err.print(f"  - {escape(task_id)}: {escape('; '.join(reasons))}")
+        sys.exit(1)
+    manifest = release.manifest
+    verb = "re-exported" if from_tag else "released"
+    cli.out.print(
+        f"{verb} {escape(version)} ({release.tag} at {manifest.commit[:10]}): "
+        f"{manifest.counts.tasks} task(s), {manifest.counts.added} added, "
+        f"{manifest.counts.changed} changed, {manifest.counts.removed} removed"
+        + (f" since {escape(manifest.previous_release)}" if manifest.previous_release else "")
+    )
+    for path in release.files:
+        cli.out.print(f"  {escape(str(path))}")
+
+
+@click.command("sync")
+@click.option("--remote", default="origin", show_default=True, help="The remote to sync with.")
+@pass_cli
+def sync_command(cli: CliContext, remote: str) -> None:
+    """Pull the remote's commits, then push ours (exit 1 when both sides changed a task)."""
+    try:
+        result = sync(cli.open_bank(), remote)
+    except SyncConflict as conflict:
+        cli.err.print(f"[red]conflict:[/] {escape(str(conflict))}")
+        sys.exit(1)
+    how = "merged" if result.merged else "up to date"
+    cli.out.print(
+        f"synced {escape(result.branch)} with {escape(remote)} ({how}): "
+        f"{result.pulled} commit(s) pulled, {result.pushed} pushed"
+    )
+    if result.updated_tasks:
+        cli.out.print("updated: " + escape(", ".join(result.updated_tasks)))
+
+
+COMMANDS = [commit_command, log_command, diff_command, release_command, sync_command]

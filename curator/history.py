@@ -1,0 +1,440 @@
+"""A task's life in git: one commit per change with provenance trailers, its log, its diffs.
+
+Every commit of a task touches only that task's folder and carries trailers that answer "who
+changed it, in which stage, and was it validated?" without opening the task:
+
+    Fix the expected value of test_counts
+
+    Task-Id: BigCodeBench/12
+    Stage: accepted
+    Branch-Coverage: 100.0%
+    Tests: 3/3 passed
+    Flaky-Runs: 0
+    Validated-Content-Hash: 3f9a0c2b7d1e4a56
+    Environment: py3.11.7 numpy-1.26.4
+    Annotator: alice
+    LLM-Assisted: no
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import git
+
+from curator.bank import (
+    CODE_PROMPT_FILE,
+    INSTRUCTION_FILE,
+    MARKER,
+    META_FILE,
+    PROGRAM_FILE,
+    TESTS_FILE,
+    Bank,
+)
+from curator.errors import CuratorError
+from curator.gitbank import GitBank, GitError
+from curator.models import Origin, ProvenanceEvent, Stage, Task, Verdict
+
+TRAILER_KEYS = (
+    "Task-Id",
+    "Stage",
+    "Branch-Coverage",
+    "Tests",
+    "Flaky-Runs",
+    "Validated-Content-Hash",
+    "Environment",
+    "Annotator",
+    "LLM-Assisted",
+)
+# Stages that claim the task's current content passed validation.
+VALIDATED_STAGES = frozenset({Stage.VALIDATED, Stage.CONDENSED, Stage.ACCEPTED})
+FLAKY_FILE = "flaky.json"
+ANNOTATOR_VARIABLE = "CURATOR_ANNOTATOR"
+NONE = "none"
+
+# The files `curator diff` compares, with what each one is to a reader.
+DIFF_PARTS = (
+    ("program", PROGRAM_FILE),
+    ("tests", TESTS_FILE),
+    ("instruction", INSTRUCTION_FILE),
+    ("code prompt", CODE_PROMPT_FILE),
+)
+
+
+class CommitRefused(CuratorError):
+    """The task cannot be committed in the stage asked for; names every reason."""
+
+    def __init__(self, task_id: str, stage: Stage, reasons: list[str]) -> None:
+        self.task_id = task_id
+        self.stage = stage
+        self.reasons = reasons
+        super().__init__(f"{task_id} cannot be committed as {stage.value}: " + "; ".join(reasons))
+
+
+# -- the stage gate --------------------------------------------------------------------------
+
+
+def stage_problems(task: Task, stage: Stage) -> list[str]:
+    """Why `task` may not be recorded in `stage`; empty when it may.
+
+    Validated, condensed and accepted need a passing validation of the current content;
+    accepted also needs no open flaky flag.
+    """
+    problems = []
+    if stage in VALIDATED_STAGES:
+        summary = task.validation
+        if summary is None:
+            problems.append("it has never been validated (run validation first)")
+        elif not task.validation_is_current:
+            problems.append(
+                f"its validation is stale: it validated content {summary.content_hash}, "
+                f"the content is now {task.content_hash()} (validate it again)"
+            )
+        elif summary.verdict is not Verdict.PASS:
+            problems.append(f"its validation did not pass (verdict: {summary.verdict.value})")
+    if stage is Stage.ACCEPTED:
+        open_flags = task.open_flags()
+        if open_flags:
+            tests = ", ".join(flag.test for flag in open_flags)
+            problems.append(f"it has {len(open_flags)} open flaky flag(s): {tests}")
+    return problems
+
+
+# -- trailers --------------------------------------------------------------------------------
+
+
+def resolve_annotator(bank: Bank, explicit: str | None = None) -> str:
+    """Who is committing: `--annotator`, else $CURATOR_ANNOTATOR, else git's author name."""
+    if explicit and explicit.strip():
+        return explicit.strip()
+    from_environment = os.environ.get(ANNOTATOR_VARIABLE, "").strip()
+    if from_environment:
+        return from_environment
+    try:
+        ident = bank.repo().git.var("GIT_AUTHOR_IDENT")
+    except git.GitCommandError:
+        ident = ""
+    name = ident.rpartition(" <")[0].strip()
+    if not name:
+        raise CuratorError(
+            "who is committing? give --annotator NAME, set $CURATOR_ANNOTATOR, "
+            "or set git's user.name"
+        )
+    return name
+
+
+def flaky_runs(bank: Bank, task_id: str) -> str:
+    """How many reruns the flakiness evidence in `flaky.json` holds ("0" without the file)."""
+    path = bank.task_dir(task_id) / FLAKY_FILE
+    if not path.is_file():
+        return "0"
+    try:
+        evidence = json.loads(path.read_bytes())
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise CuratorError(f"{path}: not valid JSON ({error})") from error
+    runs = evidence.get("runs") if isinstance(evidence, dict) else None
+    if isinstance(runs, bool):
+        return "unknown"
+    if isinstance(runs, int):
+        return str(runs)
+    if isinstance(runs, list):
+        return str(len(runs))
+    return "unknown"
+
+
+def llm_assisted(task: Task) -> str:
+    provenance = task.provenance
+    models = [event.model for event in provenance.events if event.model]
+    if provenance.model:
+        models.insert(0, provenance.model)
+    if models:
+        return "yes (" + ", ".join(dict.fromkeys(models)) + ")"
+    return "yes" if provenance.origin is Origin.LLM_ASSISTED else "no"
+
+
+def task_trailers(task: Task, annotator: str, flaky: str) -> dict[str, str]:
+    """The trailers of a commit of `task`; validation figures only when they are current."""
+    summary = task.validation
+    current = task.validation_is_current
+    if summary is None:
+        coverage = tests = content_hash = environment = NONE
+    elif not current:
+        coverage = tests = f"stale ({summary.verdict.value} on {summary.content_hash})"
+        content_hash = NONE
+        environment = summary.environment
+    else:
+        coverage = (
+            f"{summary.branch_coverage:.1f}%" if summary.branch_coverage is not None else NONE
+        )
+        tests = f"{summary.tests_passed}/{summary.tests_total} passed"
+        content_hash = summary.content_hash
+        environment = summary.environment
+    values = {
+        "Task-Id": task.task_id,
+        "Stage": task.stage.value,
+        "Branch-Coverage": coverage,
+        "Tests": tests,
+        "Flaky-Runs": flaky,
+        "Validated-Content-Hash": content_hash,
+        "Environment": environment,
+        "Annotator": annotator,
+        "LLM-Assisted": llm_assisted(task),
+    }
+    return {key: " ".join(values[key].split()) or NONE for key in TRAILER_KEYS}
+
+
+def format_message(message: str, trailers: dict[str, str]) -> str:
+    lines = [f"{key}: {value}" for key, value in trailers.items()]
+    return message.strip() + "\n\n" + "\n".join(lines) + "\n"
+
+
+def parse_trailers(message: str) -> dict[str, str]:
+    """The `Key: value` lines of a message's last paragraph."""
+    paragraphs = [part for part in message.strip().split("\n\n") if part.strip()]
+    if len(paragraphs) < 2:
+        return {}
+    trailers = {}
+    for line in paragraphs[-1].splitlines():
+        key, separator, value = line.partition(": ")
+        if not separator or " " in key:
+            return {}
+        trailers[key] = value.strip()
+    return trailers
+
+
+# -- committing ------------------------------------------------------------------------------
+
+
+@dataclass
+class CommitResult:
+    sha: str
+    task_id: str
+    stage: Stage
+    previous_stage: Stage
+    message: str
+
+
+def commit_task(
+    bank: Bank, task_id: str, stage: Stage | None, message: str, annotator: str | None = None
+) -> CommitResult:
+    """Record a task in `stage` (default: its current one) as one commit of only its folder.
+
+    Refuses (naming why) a stage the task's validation does not support, a message that is
+    empty, and a task whose folder matches HEAD already.
+    """
+    if not message.strip():
+        raise CuratorError("a commit needs a message (-m MESSAGE)")
+    repository = GitBank(bank)
+    repository.branch()
+    who = resolve_annotator(bank, annotator)
+    with bank.lock():
+        task = bank.load(task_id)
+        stage = stage or task.stage
+        problems = stage_problems(task, stage)
+        if problems:
+            raise CommitRefused(task_id, stage, problems)
+        previous = task.stage
+        if previous is not stage:
+            task.stage = stage
+            task.provenance.events.append(
+                ProvenanceEvent(
+                    operation="stage", annotator=who, detail=f"{previous.value} -> {stage.value}"
+                )
+            )
+            bank.save(task)
+        path = repository.task_path(task_id)
+        if not repository.changed_paths(path):
+            raise CuratorError(f"nothing to commit for {task_id}: its folder matches HEAD")
+        full_message = format_message(message, task_trailers(task, who, flaky_runs(bank, task_id)))
+        repository.run("add", "--all", "--", path)
+        repository.run("commit", "--quiet", "--cleanup=whitespace", "-m", full_message, "--", path)
+    return CommitResult(
+        sha=repository.repo.head.commit.hexsha,
+        task_id=task_id,
+        stage=stage,
+        previous_stage=previous,
+        message=full_message,
+    )
+
+
+def commit_paths(bank: Bank, paths: list[str], message: str) -> str:
+    """Commit exactly `paths` (relative to the bank) with `message`; returns the new sha."""
+    repository = GitBank(bank)
+    repository.branch()
+    specs = [repository.in_bank(path) for path in paths]
+    repository.run("add", "--all", "--", *specs)
+    repository.run("commit", "--quiet", "--cleanup=whitespace", "-m", message, "--", *specs)
+    return repository.repo.head.commit.hexsha
+
+
+@dataclass
+class ImportOutcome:
+    count: int
+    sha: str | None  # None when the tasks were added but could not be committed
+    not_committed: str | None = None
+
+
+def import_tasks(
+    bank: Bank, tasks: list[Task], source: Path, annotator: str | None = None
+) -> ImportOutcome:
+    """Add tasks all or nothing, then commit them as one "Import N tasks from FILE".
+
+    The tasks stay imported when git cannot commit (no identity, detached HEAD, no
+    repository); the outcome says why, so the user can commit them by hand.
+    """
+    with bank.lock():
+        bank.add_all(tasks)
+        folders = [bank.task_dir(task.task_id).name for task in tasks]
+        message = f"Import {len(tasks)} task(s) from {Path(source).name}"
+        if annotator:
+            message += f"\n\nAnnotator: {annotator}"
+        try:
+            sha = commit_paths(bank, folders, message) if tasks else None
+        except CuratorError as error:
+            return ImportOutcome(len(tasks), None, str(error))
+    return ImportOutcome(len(tasks), sha)
+
+
+def commit_new_bank(bank: Bank) -> str:
+    """Commit the marker files `curator init` wrote, so clones of the bank are banks too."""
+    names = [MARKER] + ([".gitignore"] if (bank.root / ".gitignore").is_file() else [])
+    return commit_paths(bank, names, f"Create bank {bank.name}")
+
+
+# -- history ---------------------------------------------------------------------------------
+
+
+@dataclass
+class LogEntry:
+    sha: str
+    date: datetime
+    author: str
+    subject: str
+    trailers: dict[str, str] = field(default_factory=dict)
+    stage: str | None = None  # None where the commit deleted the task
+    previous_stage: str | None = None
+
+    @property
+    def annotator(self) -> str:
+        return self.trailers.get("Annotator", self.author)
+
+    @property
+    def stage_changed(self) -> bool:
+        return self.stage != self.previous_stage
+
+
+_FIELD = "\x1f"
+_RECORD = "\x1e"
+
+
+def task_log(bank: Bank, task_id: str) -> list[LogEntry]:
+    """The commits that touched a task's folder, newest first, with the stage after each."""
+    repository = GitBank(bank)
+    if not repository.has_commits():
+        return []
+    path = repository.task_path(task_id)
+    output = repository.run(
+        "log", f"--format=%H{_FIELD}%aI{_FIELD}%an{_FIELD}%B{_RECORD}", "--", path
+    )
+    entries = []
+    for record in output.split(_RECORD):
+        record = record.strip("\n")
+        if not record:
+            continue
+        sha, date, author, body = record.split(_FIELD, 3)
+        commit = repository.repo.commit(sha)
+        entries.append(
+            LogEntry(
+                sha=sha,
+                date=datetime.fromisoformat(date),
+                author=author,
+                subject=body.strip().splitlines()[0] if body.strip() else "",
+                trailers=parse_trailers(body),
+                stage=_stage_at(repository, commit, f"{path}/{META_FILE}"),
+            )
+        )
+    if not entries and not bank.task_dir(task_id).is_dir():
+        raise GitError(f"no task {task_id!r} in the bank or its history")
+    for newer, older in itertools.pairwise(entries):
+        newer.previous_stage = older.stage
+    return entries
+
+
+def _stage_at(repository: GitBank, commit: git.Commit, meta_path: str) -> str | None:
+    data = repository.file_at(commit, meta_path)
+    if data is None:
+        return None
+    try:
+        stage = json.loads(data).get("stage")
+    except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
+        return "unreadable"
+    return stage if isinstance(stage, str) else "unreadable"
+
+
+@dataclass
+class FileDiff:
+    part: str
+    file_name: str
+    old_label: str
+    new_label: str
+    text: str  # a unified diff; empty when the file is the same on both sides
+
+
+WORK_TREE = "work tree"
+
+
+def task_diff(
+    bank: Bank, task_id: str, old_rev: str | None = None, new_rev: str | None = None
+) -> list[FileDiff]:
+    """Diffs of a task's program, tests and prompts between two versions.
+
+    Like `git diff`: no revision compares HEAD with the work tree, one revision compares it
+    with the work tree, two compare them with each other.
+    """
+    repository = GitBank(bank)
+    path = repository.task_path(task_id)
+    old_commit = repository.commit(old_rev or "HEAD")
+    new_commit = repository.commit(new_rev) if new_rev else None
+    old_name = old_rev or "HEAD"
+    new_name = new_rev or WORK_TREE
+    found = False
+    diffs = []
+    for part, file_name in DIFF_PARTS:
+        old = repository.file_at(old_commit, f"{path}/{file_name}")
+        if new_commit is None:
+            local = bank.task_dir(task_id) / file_name
+            new = local.read_bytes() if local.is_file() else None
+        else:
+            new = repository.file_at(new_commit, f"{path}/{file_name}")
+        found = found or old is not None or new is not None
+        old_text, new_text = _text(old), _text(new)
+        old_label = f"{old_name}:{path}/{file_name}" if old is not None else "/dev/null"
+        new_label = f"{new_name}:{path}/{file_name}" if new is not None else "/dev/null"
+        text = "".join(
+            _mark_missing_newline(line)
+            for line in difflib.unified_diff(
+                old_text.splitlines(keepends=True),
+                new_text.splitlines(keepends=True),
+                old_label,
+                new_label,
+            )
+        )
+        diffs.append(FileDiff(part, file_name, old_label, new_label, text))
+    if not found:
+        raise GitError(f"task {task_id!r} is in neither {old_name} nor {new_name}")
+    return diffs
+
+
+def _text(data: bytes | None) -> str:
+    return "" if data is None else data.decode("utf-8", errors="replace")
+
+
+def _mark_missing_newline(line: str) -> str:
+    """As `git diff` shows it: the last line of a file that does not end in a newline."""
+    return line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"

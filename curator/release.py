@@ -1,0 +1,434 @@
+"""Releases: the accepted tasks of one commit, exported, described, and tagged.
+
+A release is the annotated tag `release/VERSION` on the commit it was built from. Its files
+(`tasks.jsonl`, `tasks.jsonl.gz`, `manifest.json`, `CHANGELOG.md`) are a pure function of the
+tagged tree, the history before it and the previous release named in the tag, so
+`curator release VERSION --from-tag` writes them again byte for byte. Nothing in them depends on
+the clock or the machine: dates are the tagged commit's, environments the tasks' validations'.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import git
+from pydantic import Field
+
+from curator.bank import RELEASES_DIR, Bank, task_sort_key
+from curator.errors import CuratorError
+from curator.fsutil import atomic_write
+from curator.gitbank import RELEASE_TAG_PREFIX, GitBank, GitError, release_tag
+from curator.history import parse_trailers, stage_problems
+from curator.interchange import task_to_record, write_jsonl
+from curator.models import Stage, StrictModel, Task
+
+JSONL_NAME = "tasks.jsonl"
+GZIP_NAME = "tasks.jsonl.gz"
+MANIFEST_NAME = "manifest.json"
+CHANGELOG_NAME = "CHANGELOG.md"
+PREVIOUS_TRAILER = "Previous-Release"
+
+# What a reader calls each part of an exported record, in the order the changelog lists them.
+CHANGE_KINDS = (
+    ("tests", ("test",)),
+    ("solution", ("canonical_solution",)),
+    ("prompt", ("complete_prompt", "code_prompt")),
+    ("instruction", ("instruct_prompt",)),
+    ("metadata", ("entry_point", "doc_struct", "libs")),
+)
+
+
+class ReleaseRefused(CuratorError):
+    """Tasks that would go into the release are not fit for it; names each one and why."""
+
+    def __init__(self, version: str, problems: dict[str, list[str]]) -> None:
+        self.version = version
+        self.problems = problems
+        listed = "; ".join(f"{task_id}: {', '.join(why)}" for task_id, why in problems.items())
+        super().__init__(f"release {version} refused, {len(problems)} task(s) unfit: {listed}")
+
+
+# -- the manifest ----------------------------------------------------------------------------
+
+
+class FileDigest(StrictModel):
+    name: str
+    size: int
+    sha256: str
+
+
+class ReleasedTask(StrictModel):
+    task_id: str
+    content_hash: str = Field(description="Hash of what validation executes (Task.content_hash).")
+    record_sha256: str = Field(description="sha256 of the task's JSONL line.")
+    tests: int
+    branch_coverage: float | None
+    environment: str
+
+
+class CoverageSummary(StrictModel):
+    tasks_measured: int
+    mean: float | None
+    minimum: float | None
+    maximum: float | None
+
+
+class ReleaseCounts(StrictModel):
+    tasks: int
+    added: int
+    removed: int
+    changed: int
+    unchanged: int
+
+
+class ValidationTotals(StrictModel):
+    tasks_passed: int
+    tests_total: int
+    tests_passed: int
+    branch_coverage: CoverageSummary
+
+
+class ReleaseManifest(StrictModel):
+    """`manifest.json`: what a release holds and how to check it."""
+
+    version: str
+    tag: str
+    commit: str
+    committed_at: str = Field(description="The tagged commit's date (ISO 8601).")
+    bank: str = Field(description="The bank's folder within the repository ('' for its top).")
+    previous_release: str | None
+    counts: ReleaseCounts
+    files: list[FileDigest]
+    environments: dict[str, int] = Field(
+        description="Environment fingerprint of the tasks' validations -> number of tasks."
+    )
+    validation: ValidationTotals
+    tasks: list[ReleasedTask]
+
+
+# -- comparing two releases ------------------------------------------------------------------
+
+
+@dataclass
+class ReleaseChanges:
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: dict[str, list[str]] = field(default_factory=dict)  # task id -> kinds of change
+    unchanged: int = 0
+
+
+def compare_releases(previous: list[Task], current: list[Task]) -> ReleaseChanges:
+    """What differs between two releases' tasks, judged on the exported records."""
+    before = {task.task_id: task_to_record(task) for task in previous}
+    after = {task.task_id: task_to_record(task) for task in current}
+    changes = ReleaseChanges()
+    for task_id in sorted(after.keys() | before.keys(), key=task_sort_key):
+        if task_id not in before:
+            changes.added.append(task_id)
+        elif task_id not in after:
+            changes.removed.append(task_id)
+        else:
+            kinds = [
+                kind
+                for kind, keys in CHANGE_KINDS
+                if any(before[task_id][key] != after[task_id][key] for key in keys)
+            ]
+            if kinds:
+                changes.changed[task_id] = kinds
+            else:
+                changes.unchanged += 1
+    return changes
+
+
+# -- building --------------------------------------------------------------------------------
+
+
+@dataclass
+class Release:
+    version: str
+    tag: str
+    out: Path
+    manifest: ReleaseManifest
+    changes: ReleaseChanges
+    files: list[Path]
+
+
+def validate_version(repository: GitBank, version: str) -> None:
+    if not version.strip() or version != version.strip():
+        raise CuratorError(f"{version!r} is not a release version")
+    try:
+        repository.repo.git.check_ref_format(f"refs/tags/{release_tag(version)}")
+    except git.GitCommandError as error:
+        raise CuratorError(
+            f"{version!r} cannot name a release (a git tag name cannot hold it)"
+        ) from error
+
+
+def default_out(bank: Bank, version: str) -> Path:
+    return bank.root / RELEASES_DIR / version
+
+
+def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
+    """Export HEAD's accepted tasks as release VERSION and tag HEAD `release/VERSION`.
+
+    Refuses when a task folder has uncommitted changes (the tag must hold what is released),
+    when a task folder cannot be read, and when an accepted task is stale, failing, or has an
+    open flaky flag.
+    """
+    repository = GitBank(bank)
+    validate_version(repository, version)
+    repository.branch()
+    if not repository.has_commits():
+        raise GitError(f"{repository.top}: nothing is committed yet; commit tasks first")
+    tag = release_tag(version)
+    if repository.tag(tag) is not None:
+        raise CuratorError(
+            f"{tag} exists already; write its files again with "
+            f"`curator release {version} --from-tag`"
+        )
+    changed = repository.changed_tasks()
+    if changed:
+        raise GitError(
+            f"{len(changed)} task(s) have uncommitted changes: {_listing(changed)}; "
+            "commit them (`curator commit`) or discard them first"
+        )
+    commit = repository.repo.head.commit
+    with repository.bank_at(commit) as snapshot:
+        scan = snapshot.scan()
+        problems: dict[str, list[str]] = {
+            repository.in_bank(Path(problem.path).relative_to(snapshot.root).as_posix()): [
+                problem.message
+            ]
+            for problem in scan.problems
+        }
+        tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
+        for task in tasks:
+            reasons = stage_problems(task, Stage.ACCEPTED)
+            if reasons:
+                problems[task.task_id] = reasons
+    if problems:
+        raise ReleaseRefused(version, problems)
+    if not tasks:
+        raise CuratorError(f"release {version} refused: no task at HEAD is accepted")
+    previous = previous_release(repository, commit)
+    release = _write_release(repository, version, commit, previous, tasks, out)
+    message = (
+        f"Release {version}\n\n{_summary(release.manifest.counts)}\n\n"
+        f"{PREVIOUS_TRAILER}: {previous or 'none'}\nTasks: {len(tasks)}\n"
+    )
+    repository.run("tag", "--annotate", "--cleanup=whitespace", "-m", message, tag, commit.hexsha)
+    return release
+
+
+def export_tagged_release(bank: Bank, version: str, out: Path | None = None) -> Release:
+    """Write the files of a past release again from its tagged tree, byte for byte."""
+    repository = GitBank(bank)
+    validate_version(repository, version)
+    tag = release_tag(version)
+    reference = repository.tag(tag)
+    if reference is None:
+        raise CuratorError(f"no release {version}: there is no tag {tag}")
+    commit = reference.commit
+    previous = _recorded_previous(repository, reference)
+    with repository.bank_at(commit) as snapshot:
+        scan = snapshot.scan()
+    if scan.problems:
+        raise CuratorError(
+            f"{tag}: a task folder in the tagged tree cannot be read: {scan.problems[0]}"
+        )
+    tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
+    return _write_release(repository, version, commit, previous, tasks, out)
+
+
+def _recorded_previous(repository: GitBank, reference: git.TagReference) -> str | None:
+    """The previous release the tag names; found by ancestry for tags made by hand."""
+    if reference.tag is not None:
+        recorded = parse_trailers(reference.tag.message).get(PREVIOUS_TRAILER)
+        if recorded is not None:
+            return None if recorded == "none" else recorded
+    return previous_release(repository, reference.commit, exclude=reference.name)
+
+
+def previous_release(
+    repository: GitBank, commit: git.Commit, exclude: str | None = None
+) -> str | None:
+    """The latest release tag on `commit` or its ancestors: deepest commit, then newest tag."""
+    output = repository.run(
+        "for-each-ref",
+        f"--merged={commit.hexsha}",
+        "--format=%(refname:short)\x1f%(*objectname)%(objectname)\x1f%(creatordate:unix)",
+        f"refs/tags/{RELEASE_TAG_PREFIX}",
+    )
+    candidates = []
+    for line in output.splitlines():
+        name, objects, created = line.split("\x1f")
+        if name == exclude:
+            continue
+        tagged = objects[:40]  # the peeled commit comes first for an annotated tag
+        depth = int(repository.run("rev-list", "--count", tagged).strip())
+        candidates.append((depth, int(created), name))
+    return max(candidates)[2] if candidates else None
+
+
+def _write_release(
+    repository: GitBank,
+    version: str,
+    commit: git.Commit,
+    previous: str | None,
+    tasks: list[Task],
+    out: Path | None,
+) -> Release:
+    bank = repository.bank
+    out = Path(out) if out is not None else default_out(bank, version)
+    tasks = sorted(tasks, key=lambda task: task_sort_key(task.task_id))
+    previous_tasks: list[Task] = []
+    if previous is not None:
+        with repository.bank_at(repository.commit(previous)) as snapshot:
+            previous_tasks = [t for t in snapshot.scan().tasks if t.stage is Stage.ACCEPTED]
+    changes = compare_releases(previous_tasks, tasks)
+    with bank.lock():
+        out.mkdir(parents=True, exist_ok=True)
+        write_jsonl(tasks, out / JSONL_NAME)
+        write_jsonl(tasks, out / GZIP_NAME)
+        manifest = _manifest(repository, version, commit, previous, tasks, changes, out)
+        atomic_write(out / MANIFEST_NAME, manifest.model_dump_json(indent=2) + "\n")
+        changelog = _changelog(repository, manifest, changes, commit, previous)
+        atomic_write(out / CHANGELOG_NAME, changelog)
+    files = [out / name for name in (JSONL_NAME, GZIP_NAME, MANIFEST_NAME, CHANGELOG_NAME)]
+    return Release(version, release_tag(version), out, manifest, changes, files)
+
+
+def _manifest(
+    repository: GitBank,
+    version: str,
+    commit: git.Commit,
+    previous: str | None,
+    tasks: list[Task],
+    changes: ReleaseChanges,
+    out: Path,
+) -> ReleaseManifest:
+    digests = []
+    for name in (JSONL_NAME, GZIP_NAME):
+        data = (out / name).read_bytes()
+        digests.append(FileDigest(name=name, size=len(data), sha256=_sha256(data)))
+    released = []
+    environments: dict[str, int] = {}
+    for task in tasks:
+        summary = task.validation
+        assert summary is not None  # accepted tasks passed the stage gate
+        record = json.dumps(task_to_record(task)) + "\n"
+        released.append(
+            ReleasedTask(
+                task_id=task.task_id,
+                content_hash=task.content_hash(),
+                record_sha256=_sha256(record.encode()),
+                tests=summary.tests_total,
+                branch_coverage=summary.branch_coverage,
+                environment=summary.environment,
+            )
+        )
+        environments[summary.environment] = environments.get(summary.environment, 0) + 1
+    coverages = [t.branch_coverage for t in released if t.branch_coverage is not None]
+    summaries = [task.validation for task in tasks if task.validation is not None]
+    return ReleaseManifest(
+        version=version,
+        tag=release_tag(version),
+        commit=commit.hexsha,
+        committed_at=commit.committed_datetime.isoformat(),
+        bank=repository.prefix,
+        previous_release=previous,
+        counts=ReleaseCounts(
+            tasks=len(tasks),
+            added=len(changes.added),
+            removed=len(changes.removed),
+            changed=len(changes.changed),
+            unchanged=changes.unchanged,
+        ),
+        files=digests,
+        environments=dict(sorted(environments.items())),
+        validation=ValidationTotals(
+            tasks_passed=sum(summary.verdict == "pass" for summary in summaries),
+            tests_total=sum(summary.tests_total for summary in summaries),
+            tests_passed=sum(summary.tests_passed for summary in summaries),
+            branch_coverage=CoverageSummary(
+                tasks_measured=len(coverages),
+                mean=round(sum(coverages) / len(coverages), 2) if coverages else None,
+                minimum=min(coverages) if coverages else None,
+                maximum=max(coverages) if coverages else None,
+            ),
+        ),
+        tasks=released,
+    )
+
+
+def _changelog(
+    repository: GitBank,
+    manifest: ReleaseManifest,
+    changes: ReleaseChanges,
+    commit: git.Commit,
+    previous: str | None,
+) -> str:
+    lines = [f"# {manifest.version}", ""]
+    since = f"since {previous}" if previous else "first release"
+    lines.append(f"{manifest.tag} at {commit.hexsha[:12]} ({manifest.committed_at}), {since}.")
+    lines += ["", _summary(manifest.counts) + ".", ""]
+    history = _commits_by_task(repository, previous, commit) if previous else {}
+    sections = (
+        ("Added", [(task_id, "") for task_id in changes.added]),
+        ("Changed", [(task_id, ", ".join(kinds)) for task_id, kinds in changes.changed.items()]),
+        ("Removed", [(task_id, "") for task_id in changes.removed]),
+    )
+    for title, entries in sections:
+        if not entries:
+            continue
+        lines += [f"## {title}", ""]
+        for task_id, what in entries:
+            lines.append(f"- `{task_id}`" + (f": {what}" if what else ""))
+            for sha, subject, who in history.get(task_id, []):
+                lines.append(f"  - {sha[:10]} {subject} ({who})")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _commits_by_task(
+    repository: GitBank, previous: str, commit: git.Commit
+) -> dict[str, list[tuple[str, str, str]]]:
+    """Commits since the previous release that touched each task: (sha, subject, annotator)."""
+    output = repository.run(
+        "log",
+        "--name-only",
+        "--format=\x1e%H\x1f%s\x1f%an\x1f%(trailers:key=Annotator,valueonly,separator=%x2C)",
+        f"{repository.commit(previous).hexsha}..{commit.hexsha}",
+        "--",
+        repository.prefix or ".",
+    )
+    by_task: dict[str, list[tuple[str, str, str]]] = {}
+    for record in output.split("\x1e"):
+        if not record.strip():
+            continue
+        header, _, names = record.partition("\n")
+        sha, subject, author, annotator = header.split("\x1f")
+        touched = {repository.task_id_of(name) for name in names.split("\n") if name.strip()}
+        for task_id in sorted(touched - {None}, key=task_sort_key):  # type: ignore[arg-type]
+            by_task.setdefault(task_id, []).append((sha, subject, annotator.strip() or author))
+    return by_task
+
+
+def _summary(counts: ReleaseCounts) -> str:
+    return (
+        f"{counts.tasks} task(s): {counts.added} added, {counts.changed} changed, "
+        f"{counts.removed} removed, {counts.unchanged} unchanged"
+    )
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _listing(names: list[str], limit: int = 10) -> str:
+    return ", ".join(names[:limit]) + (
+        f" and {len(names) - limit} more" if len(names) > limit else ""
+    )

@@ -1,0 +1,179 @@
+"""Collaboration: bring a clone of the bank up to date with a remote and share its commits.
+
+Annotators work on clones of one bank. `sync` fetches, merges and pushes. Edits of different
+tasks merge without a question; a task changed on both sides since the clones last met is a
+conflict even where git could merge its lines, because two half-edits of one task make a task
+nobody validated. Then nothing is merged, nothing is pushed, nothing is overwritten, and the
+report names each such task with the commits on both sides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from curator.bank import Bank, task_sort_key
+from curator.errors import CuratorError
+from curator.gitbank import GitBank, GitError
+
+
+class SyncConflict(CuratorError):
+    """Both sides changed the same tasks (or git could not merge other files)."""
+
+    def __init__(
+        self,
+        remote: str,
+        upstream: str,
+        tasks: dict[str, tuple[list[str], list[str]]],
+        paths: list[str],
+    ) -> None:
+        self.remote = remote
+        self.tasks = tasks
+        self.paths = paths
+        lines = []
+        if tasks:
+            lines.append(
+                f"{len(tasks)} task(s) changed both here and on {remote}; "
+                "nothing was merged, pushed or overwritten:"
+            )
+        for task_id, (here, there) in tasks.items():
+            lines.append(f"  {task_id}")
+            lines += [f"    here:      {commit}" for commit in here]
+            lines += [f"    {remote + ':':<10} {commit}" for commit in there]
+        if paths:
+            lines.append(f"git could not merge {len(paths)} other file(s): " + ", ".join(paths))
+            lines.append("the merge was aborted; nothing was pushed or overwritten")
+        example = next(iter(tasks), "ID")
+        lines.append(
+            f"to resolve: compare with `curator diff {example} HEAD {upstream}`, then "
+            f"`git merge {upstream}`, settle each task's folder, `curator commit` it, sync again"
+        )
+        super().__init__("\n".join(lines))
+
+
+@dataclass
+class SyncResult:
+    remote: str
+    branch: str
+    pulled: int = 0
+    pushed: int = 0
+    merged: bool = False
+    updated_tasks: list[str] = field(default_factory=list)
+
+
+def sync(bank: Bank, remote: str = "origin") -> SyncResult:
+    """Fetch `remote`, merge its branch of the same name, push ours; refuse rather than guess."""
+    repository = GitBank(bank)
+    branch = repository.branch()
+    remotes = [item.name for item in repository.repo.remotes]
+    if remote not in remotes:
+        known = ", ".join(remotes) or "none"
+        raise GitError(
+            f"{repository.top}: no remote {remote!r} (remotes: {known}); "
+            f"add one with `git remote add {remote} URL`"
+        )
+    if not repository.has_commits():
+        raise GitError(f"{repository.top}: nothing is committed yet; commit before syncing")
+    uncommitted = [
+        path
+        for code, path in repository.status()
+        if code != "??" or repository.task_id_of(path) is not None
+    ]
+    if uncommitted:
+        shown = ", ".join(uncommitted[:10]) + (" ..." if len(uncommitted) > 10 else "")
+        raise GitError(
+            f"{repository.top}: {len(uncommitted)} uncommitted change(s) in the bank ({shown}); "
+            "commit them (`curator commit`) or discard them before syncing"
+        )
+    result = SyncResult(remote=remote, branch=branch)
+    upstream = f"{remote}/{branch}"
+    with bank.lock():
+        repository.run("fetch", "--quiet", remote)
+        local = repository.repo.head.commit.hexsha
+        remote_head = _resolve(repository, f"refs/remotes/{upstream}")
+        if remote_head is not None and remote_head != local:
+            base = repository.run("merge-base", local, remote_head).strip()
+            result.pulled = _count(repository, f"{local}..{remote_head}")
+            if base == local:
+                repository.run("merge", "--quiet", "--ff-only", remote_head)
+            elif base != remote_head:
+                _refuse_shared_tasks(repository, remote, upstream, base, local, remote_head)
+                _merge(repository, remote, upstream, remote_head)
+                result.merged = True
+            result.updated_tasks = _tasks_between(repository, local, "HEAD")
+        ahead = (
+            _count(repository, f"{remote_head}..HEAD")
+            if remote_head
+            else _count(repository, "HEAD")
+        )
+        if ahead:
+            try:
+                repository.run("push", "--quiet", "--set-upstream", remote, branch)
+            except GitError as error:
+                raise GitError(
+                    f"{error}\n{remote} changed while syncing; run `curator sync` again"
+                ) from error
+        result.pushed = ahead
+    return result
+
+
+def _resolve(repository: GitBank, ref: str) -> str | None:
+    try:
+        return repository.run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").strip()
+    except GitError:
+        return None
+
+
+def _count(repository: GitBank, revisions: str) -> int:
+    return int(repository.run("rev-list", "--count", revisions).strip())
+
+
+def _tasks_between(repository: GitBank, old: str, new: str) -> list[str]:
+    names = repository.run("diff", "--name-only", old, new, "--", repository.prefix or ".")
+    ids = {repository.task_id_of(name) for name in names.splitlines()}
+    ids.discard(None)
+    return sorted(ids, key=task_sort_key)  # type: ignore[arg-type]
+
+
+def _refuse_shared_tasks(
+    repository: GitBank, remote: str, upstream: str, base: str, local: str, remote_head: str
+) -> None:
+    """Raise `SyncConflict` for tasks both sides changed differently since `base`."""
+    shared = set(_tasks_between(repository, base, local)) & set(
+        _tasks_between(repository, base, remote_head)
+    )
+    conflicts = {}
+    for task_id in sorted(shared, key=task_sort_key):
+        path = repository.task_path(task_id)
+        if _tree_id(repository, local, path) == _tree_id(repository, remote_head, path):
+            continue  # both sides made the same change
+        conflicts[task_id] = (
+            _commits(repository, f"{base}..{local}", path),
+            _commits(repository, f"{base}..{remote_head}", path),
+        )
+    if conflicts:
+        raise SyncConflict(remote, upstream, conflicts, [])
+
+
+def _tree_id(repository: GitBank, commit: str, path: str) -> str | None:
+    try:
+        return repository.run("rev-parse", "--verify", "--quiet", f"{commit}:{path}").strip()
+    except GitError:
+        return None
+
+
+def _commits(repository: GitBank, revisions: str, path: str) -> list[str]:
+    output = repository.run("log", "--format=%h %s (%an)", revisions, "--", path)
+    return output.splitlines()
+
+
+def _merge(repository: GitBank, remote: str, upstream: str, remote_head: str) -> None:
+    try:
+        repository.run("merge", "--quiet", "--no-edit", "-m", f"Sync with {upstream}", remote_head)
+    except GitError as error:
+        unmerged = repository.run("diff", "--name-only", "--diff-filter=U").split()
+        if (Path(repository.repo.git_dir) / "MERGE_HEAD").exists() or unmerged:
+            repository.run("merge", "--abort")
+        if unmerged:
+            raise SyncConflict(remote, upstream, {}, unmerged) from error
+        raise

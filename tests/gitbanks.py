@@ -1,0 +1,71 @@
+"""Helpers for tests on banks in real git repositories (never the user's own git config)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from curator.bank import Bank
+from curator.history import commit_new_bank, commit_task
+from curator.models import Stage, Task, ValidationSummary, Verdict
+
+ANNOTATOR = "Ada Annotator"
+ENVIRONMENT = "cpython-3.11.7 numpy-1.26.4"
+
+
+def isolate_git(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    """Keep git (here and in subprocesses) away from the global config; give it an identity."""
+    home.mkdir(parents=True, exist_ok=True)
+    empty = home / "gitconfig"
+    empty.write_text("")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(empty))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("HOME", str(home))
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{role}_NAME", ANNOTATOR)
+        monkeypatch.setenv(f"GIT_{role}_EMAIL", "ada@example.org")
+    monkeypatch.delenv("CURATOR_ANNOTATOR", raising=False)
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def new_bank(root: Path) -> Bank:
+    """A bank whose marker is committed, as `curator init` leaves it."""
+    bank = Bank.init(root)
+    commit_new_bank(bank)
+    return bank
+
+
+def passing(task: Task, coverage: float = 100.0) -> Task:
+    """`task` with a passing validation of its current content."""
+    task.validation = ValidationSummary(
+        verdict=Verdict.PASS,
+        content_hash=task.content_hash(),
+        environment=ENVIRONMENT,
+        tests_total=3,
+        tests_passed=3,
+        branch_coverage=coverage,
+    )
+    return task
+
+
+def save(bank: Bank, task: Task) -> None:
+    with bank.lock():
+        bank.save(task)
+
+
+def save_and_commit(
+    bank: Bank, task: Task, message: str, stage: Stage | None = None, annotator: str | None = None
+) -> str:
+    save(bank, task)
+    return commit_task(bank, task.task_id, stage, message, annotator).sha
+
+
+def head(cwd: Path) -> str:
+    return git(cwd, "rev-parse", "HEAD").strip()

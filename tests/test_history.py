@@ -1,0 +1,315 @@
+"""Task commits with provenance trailers, the stage gate, `log` and `diff`, on real repos."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from gitbanks import (
+    ANNOTATOR,
+    ENVIRONMENT,
+    git,
+    head,
+    isolate_git,
+    new_bank,
+    passing,
+    save,
+    save_and_commit,
+)
+
+from conftest import make_task
+from curator.bank import Bank
+from curator.errors import CuratorError
+from curator.gitbank import GitError
+from curator.history import (
+    TRAILER_KEYS,
+    CommitRefused,
+    commit_task,
+    parse_trailers,
+    task_diff,
+    task_log,
+)
+from curator.interchange import write_jsonl
+from curator.models import Flag, Origin, ProvenanceEvent, Stage, Verdict
+
+
+@pytest.fixture(autouse=True)
+def _git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    isolate_git(monkeypatch, tmp_path / "home")
+
+
+@pytest.fixture
+def bank(tmp_path: Path) -> Bank:
+    return new_bank(tmp_path / "bank")
+
+
+def committed_files(cwd: Path, rev: str = "HEAD") -> list[str]:
+    return git(cwd, "show", "--name-only", "--format=", rev).split()
+
+
+def last_message(cwd: Path) -> str:
+    return git(cwd, "log", "-1", "--format=%B")
+
+
+def test_a_commit_touches_only_its_task_folder(bank: Bank) -> None:
+    save(bank, make_task("Test/1"))
+    save(bank, make_task("Test/2"))
+    commit_task(bank, "Test/1", None, "Add the word counter")
+    assert sorted(committed_files(bank.root)) == [
+        "Test__1/instruction.md",
+        "Test__1/task.json",
+        "Test__1/task.py",
+        "Test__1/tests.py",
+    ]
+    assert "?? Test__2/" in git(bank.root, "status", "--porcelain")
+
+
+def test_a_commit_carries_every_trailer_with_the_validation_figures(bank: Bank) -> None:
+    task = passing(make_task("Test/1"), coverage=87.5)
+    save_and_commit(bank, task, "Accept the word counter", Stage.ACCEPTED, annotator="alice")
+    trailers = parse_trailers(last_message(bank.root))
+    assert list(trailers) == list(TRAILER_KEYS)
+    assert trailers == {
+        "Task-Id": "Test/1",
+        "Stage": "accepted",
+        "Branch-Coverage": "87.5%",
+        "Tests": "3/3 passed",
+        "Flaky-Runs": "0",
+        "Validated-Content-Hash": task.content_hash(),
+        "Environment": ENVIRONMENT,
+        "Annotator": "alice",
+        "LLM-Assisted": "no",
+    }
+    assert last_message(bank.root).startswith("Accept the word counter\n\n")
+    assert bank.load("Test/1").stage is Stage.ACCEPTED
+
+
+def test_git_reads_the_same_trailers(bank: Bank) -> None:
+    save_and_commit(bank, passing(make_task("Test/1")), "Validate", Stage.VALIDATED)
+    value = git(bank.root, "log", "-1", "--format=%(trailers:key=Task-Id,valueonly)")
+    assert value.strip() == "Test/1"
+
+
+def test_annotator_comes_from_option_then_environment_then_git(
+    bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    task = make_task("Test/1")
+    save_and_commit(bank, task, "first")
+    assert parse_trailers(last_message(bank.root))["Annotator"] == ANNOTATOR
+    monkeypatch.setenv("CURATOR_ANNOTATOR", "bob")
+    task.instruct_prompt = "Count words."
+    save_and_commit(bank, task, "second")
+    assert parse_trailers(last_message(bank.root))["Annotator"] == "bob"
+    task.instruct_prompt = "Count the words."
+    save_and_commit(bank, task, "third", annotator="carol")
+    assert parse_trailers(last_message(bank.root))["Annotator"] == "carol"
+
+
+def test_llm_help_and_flaky_runs_are_recorded(bank: Bank) -> None:
+    task = make_task("Test/1")
+    task.provenance.origin = Origin.LLM_ASSISTED
+    task.provenance.events.append(ProvenanceEvent(operation="refine", model="gpt-x"))
+    save(bank, task)
+    (bank.task_dir("Test/1") / "flaky.json").write_text(json.dumps({"runs": [1, 2, 3, 4]}))
+    commit_task(bank, "Test/1", None, "Refined with help")
+    trailers = parse_trailers(last_message(bank.root))
+    assert trailers["LLM-Assisted"] == "yes (gpt-x)"
+    assert trailers["Flaky-Runs"] == "4"
+    assert "Test__1/flaky.json" in committed_files(bank.root)
+
+
+def test_a_draft_with_stale_validation_says_so_in_its_trailers(bank: Bank) -> None:
+    task = passing(make_task("Test/1"))
+    task.test += "\n# one more line\n"
+    save_and_commit(bank, task, "Edit tests")
+    trailers = parse_trailers(last_message(bank.root))
+    assert trailers["Validated-Content-Hash"] == "none"
+    assert trailers["Tests"].startswith("stale (pass on ")
+
+
+@pytest.mark.parametrize(
+    ("prepare", "stage", "reason"),
+    [
+        (lambda task: task, Stage.VALIDATED, "never been validated"),
+        (lambda task: setattr(passing(task), "test", task.test + "#\n"), Stage.ACCEPTED, "stale"),
+        (
+            lambda task: setattr(passing(task).validation, "verdict", Verdict.FAIL),
+            Stage.CONDENSED,
+            "did not pass (verdict: fail)",
+        ),
+        (
+            lambda task: passing(task).flags.append(Flag(test="test_counts", classification="x")),
+            Stage.ACCEPTED,
+            "1 open flaky flag(s): test_counts",
+        ),
+    ],
+    ids=["unvalidated", "stale", "failing", "open-flag"],
+)
+def test_the_stage_gate_refuses_naming_the_reason(
+    bank: Bank, prepare: object, stage: Stage, reason: str
+) -> None:
+    task = make_task("Test/1")
+    save_and_commit(bank, task, "Add")
+    before = head(bank.root)
+    prepare(task)  # type: ignore[operator]
+    save(bank, task)
+    with pytest.raises(CommitRefused) as refusal:
+        commit_task(bank, "Test/1", stage, "Promote")
+    assert reason in str(refusal.value)
+    assert head(bank.root) == before
+    assert bank.load("Test/1").stage is Stage.DRAFT
+
+
+def test_an_open_flag_does_not_block_validated(bank: Bank) -> None:
+    task = passing(make_task("Test/1"))
+    task.flags.append(Flag(test="test_counts", classification="order-dependent"))
+    save_and_commit(bank, task, "Validated, flag under study", Stage.VALIDATED)
+    assert parse_trailers(last_message(bank.root))["Stage"] == "validated"
+
+
+def test_nothing_to_commit_is_an_error(bank: Bank) -> None:
+    save_and_commit(bank, make_task("Test/1"), "Add")
+    with pytest.raises(CuratorError, match="nothing to commit for Test/1"):
+        commit_task(bank, "Test/1", None, "again")
+
+
+def test_a_bank_inside_a_project_commits_only_its_task_paths(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    git(project, "init", "--quiet", "--initial-branch=main")
+    (project / "README.md").write_text("project\n")
+    git(project, "add", "README.md")
+    git(project, "commit", "--quiet", "-m", "project")
+    bank = new_bank(project / "tasks")
+    (project / "README.md").write_text("changed, not for the task commit\n")
+    save_and_commit(bank, make_task("BigCodeBench/7"), "Add task 7")
+    files = committed_files(project)
+    assert files and all(name.startswith("tasks/BigCodeBench__7/") for name in files)
+    assert [entry.subject for entry in task_log(bank, "BigCodeBench/7")] == ["Add task 7"]
+    assert " M README.md" in git(project, "status", "--porcelain")
+
+
+def test_log_lists_commits_newest_first_with_stage_changes(bank: Bank) -> None:
+    task = make_task("Test/1")
+    save_and_commit(bank, task, "Draft it")
+    save(bank, make_task("Test/2"))
+    commit_task(bank, "Test/2", None, "Another task")
+    passing(task)
+    save_and_commit(bank, task, "Validated", Stage.VALIDATED)
+    save_and_commit(bank, task, "Accepted", Stage.ACCEPTED, annotator="bob")
+    entries = task_log(bank, "Test/1")
+    assert [entry.subject for entry in entries] == ["Accepted", "Validated", "Draft it"]
+    assert [(entry.previous_stage, entry.stage) for entry in entries] == [
+        ("validated", "accepted"),
+        ("draft", "validated"),
+        (None, "draft"),
+    ]
+    assert entries[0].annotator == "bob"
+    assert entries[1].annotator == ANNOTATOR
+
+
+def test_diff_shows_what_changed_between_revisions(bank: Bank) -> None:
+    task = make_task("Test/1")
+    first = save_and_commit(bank, task, "Add")
+    task.test = task.test.replace(
+        'task_func("a b a", top=1), [("a", 2)]', 'task_func("a b a b a", top=1), [("a", 3)]'
+    )
+    second = save_and_commit(bank, task, "Stronger test")
+    diffs = {diff.part: diff for diff in task_diff(bank, "Test/1", first, second)}
+    assert diffs["program"].text == ""
+    assert diffs["instruction"].text == ""
+    tests = diffs["tests"].text
+    assert f"--- {first}:Test__1/tests.py" in tests
+    assert '-        self.assertEqual(task_func("a b a", top=1), [("a", 2)])' in tests
+    assert '+        self.assertEqual(task_func("a b a b a", top=1), [("a", 3)])' in tests
+
+
+def test_diff_without_revisions_compares_head_with_the_work_tree(bank: Bank) -> None:
+    task = make_task("Test/1")
+    save_and_commit(bank, task, "Add")
+    assert all(diff.text == "" for diff in task_diff(bank, "Test/1"))
+    task.instruct_prompt = "Count the words of a text."
+    save(bank, task)
+    diffs = {diff.part: diff.text for diff in task_diff(bank, "Test/1")}
+    assert "+Count the words of a text." in diffs["instruction"]
+    assert "work tree:Test__1/instruction.md" in diffs["instruction"]
+
+
+def test_diff_of_an_unknown_revision_is_a_clear_error(bank: Bank) -> None:
+    save_and_commit(bank, make_task("Test/1"), "Add")
+    with pytest.raises(GitError, match="unknown revision 'v9'"):
+        task_diff(bank, "Test/1", "v9")
+
+
+def test_detached_head_is_refused_clearly(bank: Bank) -> None:
+    save_and_commit(bank, make_task("Test/1"), "Add")
+    git(bank.root, "checkout", "--quiet", "--detach")
+    task = bank.load("Test/1")
+    task.instruct_prompt = "changed"
+    save(bank, task)
+    with pytest.raises(GitError, match="HEAD is detached"):
+        commit_task(bank, "Test/1", None, "on a detached head")
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def test_cli_commit_log_and_diff(bank: Bank, run_cli) -> None:
+    save(bank, passing(make_task("Test/1")))
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "--stage", "validated", "-m", "Go")
+    assert result.returncode == 0, result.stderr
+    assert "committed Test/1 (draft → validated)" in result.stdout
+    result = run_cli("--bank", bank.root, "log", "Test/1", "--json")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(row["previous_stage"], row["stage"]) for row in rows] == [(None, "validated")]
+    assert rows[0]["trailers"]["Tests"] == "3/3 passed"
+    result = run_cli("--bank", bank.root, "log", "Test/1")
+    assert "Go" in result.stdout and "validated" in result.stdout
+    (bank.task_dir("Test/1") / "tests.py").write_text("import unittest\nclass Gone: pass\n")
+    result = run_cli("--bank", bank.root, "diff", "Test/1")
+    assert result.returncode == 0
+    assert "+class Gone: pass" in result.stdout and "-class TestCases" in result.stdout
+
+
+def test_cli_refusal_exits_1_and_names_the_reason(bank: Bank, run_cli) -> None:
+    save(bank, make_task("Test/1"))
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "--stage", "accepted", "-m", "Go")
+    assert result.returncode == 1
+    assert "Test/1 cannot be accepted" in result.stderr
+    assert "never been validated" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_reports_a_corrupted_task_folder_without_a_traceback(bank: Bank, run_cli) -> None:
+    save_and_commit(bank, make_task("Test/1"), "Add")
+    (bank.task_dir("Test/1") / "task.json").write_text("{ not json")
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "-m", "Broken")
+    assert result.returncode == 2
+    assert "Test__1/task.json" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_reports_a_detached_head_without_a_traceback(bank: Bank, run_cli) -> None:
+    save_and_commit(bank, make_task("Test/1"), "Add")
+    git(bank.root, "checkout", "--quiet", "--detach")
+    (bank.task_dir("Test/1") / "instruction.md").write_text("changed\n")
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "-m", "Detached")
+    assert result.returncode == 2
+    assert "HEAD is detached" in result.stderr and "git switch" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_init_and_import_are_committed(tmp_path: Path, run_cli) -> None:
+    source = tmp_path / "three.jsonl"
+    write_jsonl([make_task(f"Test/{number}") for number in (1, 2, 3)], source)
+    root = tmp_path / "fresh"
+    assert run_cli("init", root).returncode == 0
+    result = run_cli("--bank", root, "import", source, "--annotator", "ada")
+    assert result.returncode == 0, result.stderr
+    subjects = git(root, "log", "--format=%s").splitlines()
+    assert subjects == ["Import 3 task(s) from three.jsonl", "Create bank fresh"]
+    files = committed_files(root)
+    assert len(files) == 12
+    assert {name.split("/")[0] for name in files} == {"Test__1", "Test__2", "Test__3"}
+    assert git(root, "status", "--porcelain") == ""

@@ -1,0 +1,224 @@
+"""Releases: export, manifest, changelog between releases, refusals, byte-exact `--from-tag`."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from gitbanks import ENVIRONMENT, git, head, isolate_git, new_bank, passing, save, save_and_commit
+
+from conftest import make_task
+from curator.bank import Bank
+from curator.errors import CuratorError
+from curator.gitbank import GitError
+from curator.history import parse_trailers
+from curator.interchange import read_jsonl, render_jsonl
+from curator.models import Flag, Stage, Task, Verdict
+from curator.release import (
+    CHANGELOG_NAME,
+    GZIP_NAME,
+    JSONL_NAME,
+    MANIFEST_NAME,
+    ReleaseRefused,
+    build_release,
+    export_tagged_release,
+)
+
+RELEASE_FILES = (JSONL_NAME, GZIP_NAME, MANIFEST_NAME, CHANGELOG_NAME)
+
+
+@pytest.fixture(autouse=True)
+def _git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    isolate_git(monkeypatch, tmp_path / "home")
+
+
+@pytest.fixture
+def bank(tmp_path: Path) -> Bank:
+    """Three accepted tasks and one draft, all committed."""
+    bank = new_bank(tmp_path / "bank")
+    for number in (1, 2, 3):
+        task = passing(make_task(f"Test/{number}"), coverage=90.0 + number)
+        save_and_commit(bank, task, f"Accept task {number}", Stage.ACCEPTED)
+    save_and_commit(bank, make_task("Test/4"), "Draft task 4")
+    return bank
+
+
+def test_a_release_exports_the_accepted_tasks_and_tags_them(bank: Bank) -> None:
+    release = build_release(bank, "v0.1")
+    out = bank.root / "releases" / "v0.1"
+    assert release.out == out
+    assert sorted(path.name for path in out.iterdir()) == sorted(RELEASE_FILES)
+    exported = read_jsonl(out / JSONL_NAME)
+    assert [task.task_id for task in exported] == ["Test/1", "Test/2", "Test/3"]
+    assert gzip.decompress((out / GZIP_NAME).read_bytes()) == (out / JSONL_NAME).read_bytes()
+    accepted = [bank.load(f"Test/{number}") for number in (1, 2, 3)]
+    assert (out / JSONL_NAME).read_text() == render_jsonl(accepted)
+
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    assert manifest["tag"] == "release/v0.1"
+    assert manifest["commit"] == head(bank.root)
+    assert manifest["previous_release"] is None
+    assert manifest["counts"] == {
+        "tasks": 3,
+        "added": 3,
+        "removed": 0,
+        "changed": 0,
+        "unchanged": 0,
+    }
+    for entry in manifest["files"]:
+        data = (out / entry["name"]).read_bytes()
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+        assert entry["size"] == len(data)
+    assert manifest["environments"] == {ENVIRONMENT: 3}
+    assert manifest["validation"]["tests_total"] == 9
+    assert manifest["validation"]["branch_coverage"]["mean"] == 92.0
+    assert [task["content_hash"] for task in manifest["tasks"]] == [
+        task.content_hash() for task in accepted
+    ]
+
+    assert git(bank.root, "cat-file", "-t", "release/v0.1").strip() == "tag"
+    assert git(bank.root, "rev-parse", "release/v0.1^{commit}").strip() == head(bank.root)
+    changelog = (out / CHANGELOG_NAME).read_text()
+    assert "first release" in changelog
+    assert "## Added\n\n- `Test/1`\n- `Test/2`\n- `Test/3`\n" in changelog
+
+
+def test_release_fix_release_gives_a_changelog_of_what_changed(bank: Bank) -> None:
+    build_release(bank, "v0.1")
+    fixed = bank.load("Test/2")
+    fixed.test = fixed.test.replace("top=0", "top=-1")
+    save_and_commit(bank, passing(fixed), "Test a negative top", Stage.ACCEPTED, "bob")
+    reworded = bank.load("Test/3")
+    reworded.instruct_prompt = "Count the words and return the most common."
+    save_and_commit(bank, reworded, "Reword the instruction", annotator="carol")
+    new = passing(make_task("Test/4"))
+    save_and_commit(bank, new, "Accept task 4", Stage.ACCEPTED)
+    dropped = bank.load("Test/1")
+    save_and_commit(bank, dropped, "Reject task 1", Stage.REJECTED)
+
+    release = build_release(bank, "v0.2")
+    changelog = (release.out / CHANGELOG_NAME).read_text()
+    assert "since release/v0.1" in changelog
+    assert "3 task(s): 1 added, 2 changed, 1 removed, 0 unchanged." in changelog
+    added = changelog.split("## Added\n\n")[1].split("\n\n")[0]
+    changed = changelog.split("## Changed\n\n")[1].split("\n\n")[0]
+    removed = changelog.split("## Removed\n\n")[1].split("\n\n")[0]
+    assert added.splitlines()[0] == "- `Test/4`"
+    assert changed.splitlines()[0] == "- `Test/2`: tests"
+    assert changed.splitlines()[1].endswith(" Test a negative top (bob)")
+    assert changed.splitlines()[2] == "- `Test/3`: instruction"
+    assert changed.splitlines()[3].endswith(" Reword the instruction (carol)")
+    assert removed.splitlines()[0] == "- `Test/1`"
+    tag_message = git(bank.root, "tag", "-l", "--format=%(contents)", "release/v0.2")
+    assert parse_trailers(tag_message)["Previous-Release"] == "release/v0.1"
+
+
+def test_from_tag_reproduces_a_release_byte_for_byte(bank: Bank, tmp_path: Path) -> None:
+    first = build_release(bank, "v0.1")
+    kept = tmp_path / "v0.1-as-released"
+    shutil.copytree(first.out, kept)
+    changed = bank.load("Test/1")
+    changed.canonical_solution = changed.canonical_solution.replace("top <= 0", "top < 1")
+    save_and_commit(bank, passing(changed), "Tidy the guard", Stage.ACCEPTED)
+    build_release(bank, "v0.2")
+    # The work tree moves on: even an uncommitted edit must not leak into the old release.
+    (bank.task_dir("Test/2") / "instruction.md").write_text("uncommitted\n")
+    shutil.rmtree(first.out)
+
+    again = export_tagged_release(bank, "v0.1", tmp_path / "again")
+    for name in RELEASE_FILES:
+        subprocess.run(["cmp", kept / name, again.out / name], check=True)
+    export_tagged_release(bank, "v0.1")
+    for name in RELEASE_FILES:
+        assert (bank.root / "releases" / "v0.1" / name).read_bytes() == (kept / name).read_bytes()
+
+
+def commit_by_hand(bank: Bank, task: Task, message: str) -> None:
+    """Commit with git alone, past curator's stage gate, as a careless script might."""
+    save(bank, task)
+    git(bank.root, "add", "--all", bank.task_dir(task.task_id).name)
+    git(bank.root, "commit", "--quiet", "-m", message)
+
+
+def test_a_release_refuses_unfit_tasks_naming_each(bank: Bank) -> None:
+    stale = bank.load("Test/1")
+    stale.test += "# changed after validation\n"
+    commit_by_hand(bank, stale, "Edit tests")
+    failing = bank.load("Test/2")
+    failing.validation.verdict = Verdict.FAIL  # type: ignore[union-attr]
+    commit_by_hand(bank, failing, "Record a failure")
+    flagged = bank.load("Test/3")
+    flagged.flags.append(Flag(test="test_counts", classification="timing"))
+    commit_by_hand(bank, flagged, "Flag a test")
+    with pytest.raises(ReleaseRefused) as refusal:
+        build_release(bank, "v0.1")
+    problems = refusal.value.problems
+    assert sorted(problems) == ["Test/1", "Test/2", "Test/3"]
+    assert "stale" in problems["Test/1"][0]
+    assert "verdict: fail" in problems["Test/2"][0]
+    assert "open flaky flag" in problems["Test/3"][0]
+    assert git(bank.root, "tag", "-l") == ""
+    assert not (bank.root / "releases" / "v0.1").exists()
+
+
+def test_a_release_refuses_uncommitted_task_changes(bank: Bank) -> None:
+    (bank.task_dir("Test/2") / "instruction.md").write_text("not committed\n")
+    save(bank, make_task("Test/9"))
+    with pytest.raises(GitError, match=r"2 task\(s\) have uncommitted changes: Test/2, Test/9"):
+        build_release(bank, "v0.1")
+
+
+def test_a_release_refuses_an_unreadable_task_folder(bank: Bank) -> None:
+    (bank.task_dir("Test/4") / "task.json").write_text("[]")
+    git(bank.root, "commit", "--quiet", "-am", "Break task 4 by hand")
+    with pytest.raises(ReleaseRefused, match=r"Test__4/task\.json"):
+        build_release(bank, "v0.1")
+
+
+def test_a_version_is_released_once(bank: Bank) -> None:
+    build_release(bank, "v0.1")
+    with pytest.raises(CuratorError, match="--from-tag"):
+        build_release(bank, "v0.1")
+    with pytest.raises(CuratorError, match="no release v9"):
+        export_tagged_release(bank, "v9")
+    with pytest.raises(CuratorError, match="cannot name a release"):
+        build_release(bank, "v0..2")
+
+
+def test_a_bank_inside_a_project_releases_into_its_own_folder(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    git(project, "init", "--quiet", "--initial-branch=main")
+    bank = new_bank(project / "tasks")
+    save_and_commit(bank, passing(make_task("Test/1")), "Accept", Stage.ACCEPTED)
+    release = build_release(bank, "v1")
+    assert release.out == project / "tasks" / "releases" / "v1"
+    assert json.loads((release.out / MANIFEST_NAME).read_text())["bank"] == "tasks"
+    again = export_tagged_release(bank, "v1", tmp_path / "again")
+    for name in RELEASE_FILES:
+        assert (again.out / name).read_bytes() == (release.out / name).read_bytes()
+
+
+def test_cli_release_and_refusal(bank: Bank, run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("--bank", bank.root, "release", "v0.1", "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert "released v0.1 (release/v0.1" in result.stdout
+    assert sorted(path.name for path in out.iterdir()) == sorted(RELEASE_FILES)
+    result = run_cli("--bank", bank.root, "release", "v0.1", "--from-tag", "--out", tmp_path / "b")
+    assert result.returncode == 0, result.stderr
+    for name in RELEASE_FILES:
+        assert (tmp_path / "b" / name).read_bytes() == (out / name).read_bytes()
+
+    stale = bank.load("Test/3")
+    stale.canonical_solution += "\n"
+    commit_by_hand(bank, stale, "Touch the solution")
+    result = run_cli("--bank", bank.root, "release", "v0.2")
+    assert result.returncode == 1
+    assert "Test/3: its validation is stale" in result.stderr
+    assert "Traceback" not in result.stderr

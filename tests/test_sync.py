@@ -1,0 +1,141 @@
+"""Collaboration: a bare remote and two clones of one bank, synced with `curator sync`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gitbanks import git, head, isolate_git, new_bank, save, save_and_commit
+
+from conftest import make_task
+from curator.bank import Bank
+from curator.gitbank import GitError
+from curator.sync import SyncConflict, sync
+
+
+@pytest.fixture(autouse=True)
+def _git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    isolate_git(monkeypatch, tmp_path / "home")
+
+
+@pytest.fixture
+def clones(tmp_path: Path) -> tuple[Bank, Bank, Path]:
+    """Two annotators' clones of a bank of three tasks, and the bare remote they share."""
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(remote))
+    first = new_bank(tmp_path / "alice")
+    for number in (1, 2, 3):
+        save_and_commit(first, make_task(f"Test/{number}"), f"Add task {number}")
+    git(first.root, "remote", "add", "origin", str(remote))
+    result = sync(first)
+    assert result.pushed == 4
+    git(tmp_path, "clone", "--quiet", str(remote), str(tmp_path / "bob"))
+    return first, Bank.open(tmp_path / "bob"), remote
+
+
+def edit(bank: Bank, task_id: str, instruction: str, message: str) -> str:
+    task = bank.load(task_id)
+    task.instruct_prompt = instruction
+    return save_and_commit(bank, task, message)
+
+
+def test_edits_of_different_tasks_sync_cleanly(clones: tuple[Bank, Bank, Path]) -> None:
+    alice, bob, remote = clones
+    edit(alice, "Test/1", "Alice's wording.", "Reword task 1")
+    edit(bob, "Test/2", "Bob's wording.", "Reword task 2")
+    assert sync(alice).pushed == 1
+    result = sync(bob)
+    assert (result.pulled, result.pushed, result.merged) == (1, 2, True)
+    assert result.updated_tasks == ["Test/1"]
+    result = sync(alice)
+    assert (result.pulled, result.pushed) == (2, 0)
+    for bank in (alice, bob):
+        assert bank.load("Test/1").instruct_prompt == "Alice's wording."
+        assert bank.load("Test/2").instruct_prompt == "Bob's wording."
+    assert head(alice.root) == head(bob.root) == git(remote, "rev-parse", "main").strip()
+
+
+def test_the_same_task_on_both_sides_is_a_conflict_and_nothing_is_overwritten(
+    clones: tuple[Bank, Bank, Path],
+) -> None:
+    alice, bob, remote = clones
+    edit(alice, "Test/1", "Alice's wording.", "Alice rewords task 1")
+    sync(alice)
+    remote_before = git(remote, "rev-parse", "main").strip()
+    edit(bob, "Test/2", "Bob's wording.", "Bob rewords task 2")
+    bob_before = edit(bob, "Test/1", "Bob's wording.", "Bob rewords task 1")
+
+    with pytest.raises(SyncConflict) as conflict:
+        sync(bob)
+    assert list(conflict.value.tasks) == ["Test/1"]
+    message = str(conflict.value)
+    assert "Test/1" in message and "Test/2" not in message.split("to resolve")[0]
+    assert "Alice rewords task 1" in message and "Bob rewords task 1" in message
+    assert head(bob.root) == bob_before
+    assert bob.load("Test/1").instruct_prompt == "Bob's wording."
+    assert git(bob.root, "status", "--porcelain") == ""
+    assert git(remote, "rev-parse", "main").strip() == remote_before
+
+
+def test_edits_of_different_files_of_one_task_still_conflict(
+    clones: tuple[Bank, Bank, Path],
+) -> None:
+    """Git could merge these lines, but the result would be a task nobody validated."""
+    alice, bob, _ = clones
+    edit(alice, "Test/3", "Alice's wording.", "Alice rewords task 3")
+    sync(alice)
+    task = bob.load("Test/3")
+    task.test = task.test.replace("top=0", "top=-1")
+    save_and_commit(bob, task, "Bob changes a test of task 3")
+    with pytest.raises(SyncConflict, match="Test/3"):
+        sync(bob)
+    assert bob.load("Test/3").instruct_prompt != "Alice's wording."
+
+
+def test_the_same_change_on_both_sides_is_no_conflict(clones: tuple[Bank, Bank, Path]) -> None:
+    alice, bob, _ = clones
+    edit(alice, "Test/1", "Agreed wording.", "Alice rewords task 1")
+    sync(alice)
+    edit(bob, "Test/1", "Agreed wording.", "Bob rewords task 1 the same way")
+    assert sync(bob).merged
+
+
+def test_sync_refuses_uncommitted_changes(clones: tuple[Bank, Bank, Path]) -> None:
+    alice, _, _ = clones
+    (alice.task_dir("Test/1") / "instruction.md").write_text("half done\n")
+    with pytest.raises(GitError, match=r"uncommitted change\(s\) in the bank \(Test__1/instr"):
+        sync(alice)
+
+
+def test_sync_names_a_missing_remote(clones: tuple[Bank, Bank, Path]) -> None:
+    alice, _, _ = clones
+    with pytest.raises(GitError, match="no remote 'upstream' \\(remotes: origin\\)"):
+        sync(alice, "upstream")
+
+
+def test_cli_sync_reports_a_conflict_with_exit_1(clones: tuple[Bank, Bank, Path], run_cli) -> None:
+    alice, bob, _ = clones
+    edit(alice, "Test/2", "Alice's wording.", "Alice rewords task 2")
+    assert run_cli("--bank", alice.root, "sync").returncode == 0
+    edit(bob, "Test/2", "Bob's wording.", "Bob rewords task 2")
+    result = run_cli("--bank", bob.root, "sync")
+    assert result.returncode == 1
+    assert "conflict" in result.stderr and "Test/2" in result.stderr
+    assert "curator diff Test/2 HEAD origin/main" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert bob.load("Test/2").instruct_prompt == "Bob's wording."
+
+
+def test_cli_sync_pulls_and_pushes(clones: tuple[Bank, Bank, Path], run_cli) -> None:
+    alice, bob, _ = clones
+    edit(alice, "Test/3", "Alice's wording.", "Alice rewords task 3")
+    save(bob, make_task("Test/4"))
+    result = run_cli("--bank", bob.root, "sync")
+    assert result.returncode == 2
+    assert "uncommitted" in result.stderr and "Test__4" in result.stderr
+    assert run_cli("--bank", bob.root, "commit", "Test/4", "-m", "Add task 4").returncode == 0
+    assert run_cli("--bank", alice.root, "sync").returncode == 0
+    result = run_cli("--bank", bob.root, "sync")
+    assert result.returncode == 0, result.stderr
+    assert "1 commit(s) pulled, 2 pushed" in result.stdout
+    assert "updated: Test/3" in result.stdout
