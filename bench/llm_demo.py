@@ -1,8 +1,10 @@
-"""LLM assistance end to end, offline: `curator draft` and `curator suggest --op tests`.
+"""LLM assistance end to end, offline: draft, suggest tests, condense, pre-evaluate.
 
 Runs the real `curator` CLI against the scripted chat-completions server on 127.0.0.1, in a
 fresh bank holding a copy of the demo task `Demo/4` (whose tests never take one branch), and
 prints the transcript plus figures: branch coverage before and after, requests, wall time.
+The drafted task is then condensed by the "LLM" and pre-evaluated (one sampled solution
+forgets a documented exception, so the complete prompt is solved 1/2).
 
     .venv/bin/python bench/llm_demo.py
 """
@@ -28,11 +30,10 @@ from curator.llm.scripted_server import ScriptedLLMServer  # noqa: E402
 DEMO_TASK = "Demo/4"
 
 SEED = "How do I run-length encode a string, e.g. 'aaabcc' -> 'a3b1c2'?\n"
+LIBS = "itertools,re"
 
-DRAFT_ANSWER = '''I turned the seed into a task with a structured docstring and tests.
-
-```python
-import itertools
+DRAFT_PROGRAM = '''import itertools
+import re
 
 
 def task_func(text, min_run=1):
@@ -48,10 +49,12 @@ def task_func(text, min_run=1):
     str: The encoded string.
 
     Raises:
-    - ValueError: If min_run is less than 1.
+    - ValueError: If min_run is less than 1, or if the text contains digits (their counts
+      would be ambiguous).
 
     Requirements:
     - itertools
+    - re
 
     Example:
     >>> task_func('aaabcc')
@@ -59,6 +62,8 @@ def task_func(text, min_run=1):
     """
     if min_run < 1:
         raise ValueError("min_run must be at least 1")
+    if re.search(r"\\d", text):
+        raise ValueError("digits cannot be run-length encoded unambiguously")
     parts = []
     for char, group in itertools.groupby(text):
         length = len(list(group))
@@ -67,10 +72,9 @@ def task_func(text, min_run=1):
         else:
             parts.append(char * length)
     return "".join(parts)
-```
+'''
 
-```python
-import unittest
+DRAFT_TESTS = """import unittest
 
 
 class TestCases(unittest.TestCase):
@@ -89,8 +93,26 @@ class TestCases(unittest.TestCase):
     def test_bad_min_run(self):
         with self.assertRaises(ValueError):
             task_func('abc', min_run=0)
-```
-'''
+
+    def test_digits_are_rejected(self):
+        with self.assertRaises(ValueError):
+            task_func('a11')
+"""
+
+DRAFT_ANSWER = (
+    "I turned the seed into a task with a structured docstring and tests.\n\n"
+    f"```python\n{DRAFT_PROGRAM}```\n\n```python\n{DRAFT_TESTS}```\n"
+)
+
+CONDENSE_ANSWER = (
+    "Run-length encode a string: every run of a repeated character becomes the character "
+    "followed by the run's length, while runs shorter than min_run (an int, default 1) are "
+    "copied unchanged. Raise a ValueError when min_run is below 1 or when the text contains "
+    "digits. Return the encoded string (str)."
+)
+
+# A solution that forgets the digits check: what pre-evaluation should catch.
+FORGETFUL_SOLUTION = DRAFT_PROGRAM.replace('    if re.search(r"\\d", text):\n', "    if False:\n")
 
 NEW_TEST = """
     def test_single_value_has_no_stdev(self):
@@ -134,8 +156,17 @@ def main() -> None:
     seed = workdir / "seed.txt"
     seed.write_text(SEED)
     demo_tests = bank.load(DEMO_TASK).test
-    # The last step repeats: both `suggest` calls get the same answer.
-    script = [{"answer": DRAFT_ANSWER}, {"answer": tests_answer(demo_tests)}]
+    right, wrong = (f"```python\n{program}```" for program in (DRAFT_PROGRAM, FORGETFUL_SOLUTION))
+    script = [
+        {"answer": DRAFT_ANSWER},
+        {"answer": tests_answer(demo_tests)},
+        {"answer": tests_answer(demo_tests)},
+        {"answer": CONDENSE_ANSWER},
+        {"answer": right},
+        {"answer": wrong},
+        {"answer": right},
+        {"answer": right},
+    ]
     with ScriptedLLMServer(script) as server:
         env = {
             **os.environ,
@@ -148,9 +179,11 @@ def main() -> None:
             "CURATOR_BANK": str(bank.root),
         }
         started = time.perf_counter()
-        run(["draft", "--seed", str(seed), "--libs", "itertools"], env)
+        run(["draft", "--seed", str(seed), "--libs", LIBS], env)
         run(["suggest", DEMO_TASK, "--op", "tests"], env)
         run(["suggest", DEMO_TASK, "--op", "tests", "--apply"], env)
+        run(["suggest", "Draft/1", "--op", "condense", "--apply"], env)
+        run(["preeval", "Draft/1", "--k", "2"], env)
         elapsed = time.perf_counter() - started
         requests = len(server.requests)
     task = bank.load(DEMO_TASK)
@@ -158,7 +191,7 @@ def main() -> None:
     event = task.provenance.events[-1]
     print("figures:")
     print(f"  requests to the scripted server: {requests}")
-    print(f"  wall time for the three commands: {elapsed:.1f} s")
+    print(f"  wall time for the five commands: {elapsed:.1f} s")
     print(f"  {DEMO_TASK} before: {before.headline()}")
     print(f"  {DEMO_TASK} after:  {after.headline()}")
     print(

@@ -94,3 +94,10 @@ def test_instruction_text_drops_a_preface_line_and_takes_a_text_block():
         parsing.instruction_text("Count the", "length")
     with pytest.raises(UnusableAnswer, match="empty"):
         parsing.instruction_text("  \n", "stop")
+
+
+def test_imports_the_solution_already_has_are_not_repeated():
+    prompt = 'import math\nimport re\n\ndef task_func(x):\n    """Root."""\n'
+    code = "import math\n\ndef task_func(x):\n    return math.sqrt(x)\n"
+    program = parsing.solution_program(f"```python\n{code}```", "stop", prompt, "task_func")
+    assert program == "import re\n\n" + code

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 from rich.markup import escape
-from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
@@ -75,7 +74,7 @@ def diff_text(diff: str) -> Text:
     text = Text()
     for line in diff.splitlines(keepends=True):
         style = next((style for prefix, style in DIFF_STYLES if line.startswith(prefix)), "")
-        text.append(line, style=style)
+        text.append(line if line.endswith("\n") else line + "\n", style=style)
     return text
 
 
@@ -356,7 +355,7 @@ def preeval_command(cli: CliContext, task_id: str, k: int, stream: bool, as_json
             if sample.program:
                 lines = sample.program.splitlines()
                 more = len(lines) - FAILING_PROGRAM_LINES
-                cli.out.print(Syntax("\n".join(lines[:FAILING_PROGRAM_LINES]), "python"))
+                cli.out.print(Text("\n".join(lines[:FAILING_PROGRAM_LINES])))
                 if more > 0:
                     cli.out.print(f"[dim]… {more} more line(s) in {preeval.SIDECAR}[/]")
 

@@ -160,7 +160,7 @@ def solution_program(
     defining = [code for code in blocks if _defines(code, entry_point)]
     if defining:
         code = defining[-1]
-        return _prompt_imports(task_prompt) + code
+        return _missing_imports(task_prompt, code) + code
     return task_prompt + blocks[-1]
 
 
@@ -210,16 +210,18 @@ def _defines(code: str, name: str) -> bool:
     return re.search(rf"^(async )?def {re.escape(name)}\s*\(", code, re.MULTILINE) is not None
 
 
-def _prompt_imports(prompt: str) -> str:
-    """The import lines at the top level of a prompt, so that a bare function still runs."""
+def _missing_imports(prompt: str, code: str) -> str:
+    """The prompt's top-level imports that `code` lacks, so that a bare function still runs."""
     try:
         module = ast.parse(prompt)
     except SyntaxError:
         return ""
     lines = prompt.splitlines(keepends=True)
+    present = {line.strip() for line in code.splitlines()}
     kept = [
         "".join(lines[node.lineno - 1 : node.end_lineno])
         for node in module.body
         if isinstance(node, ast.Import | ast.ImportFrom)
+        and lines[node.lineno - 1].strip() not in present
     ]
     return "".join(kept) + ("\n" if kept else "")
