@@ -59,13 +59,15 @@ def test_suggest_and_preeval_without_an_llm_change_nothing(run_cli, stored, tmp_
     ],
     ids=["unclosed", "length", "no-code", "500", "429", "malformed", "dropped", "timeout"],
 )
+@pytest.mark.parametrize("streamed", [False, True], ids=["plain", "streamed"])
 def test_draft_with_an_unusable_answer_reports_it_and_changes_nothing(
-    run_cli, bank, seed, tmp_path, steps, message
+    run_cli, bank, seed, tmp_path, steps, message, streamed
 ):
     before = bank_files(bank.root)
     with ScriptedLLMServer(steps) as server:
         env = llm_env(tmp_path, server.base_url, CURATOR_LLM_TIMEOUT_S="0.3")
-        result = run_cli("--bank", bank.root, "draft", "--seed", seed, "--stream", env=env)
+        stream = ["--stream"] if streamed else []
+        result = run_cli("--bank", bank.root, "draft", "--seed", seed, *stream, env=env)
     assert result.returncode == 2, result.stderr
     assert message in result.stderr
     assert bank_files(bank.root) == before

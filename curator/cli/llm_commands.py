@@ -26,7 +26,7 @@ from curator.config import (
 from curator.errors import CuratorError
 from curator.llm import operations, preeval
 from curator.llm.checking import check_task
-from curator.llm.client import ChatClient, LLMNotConfigured, RetryNotice
+from curator.llm.client import RetryNotice
 from curator.llm.operations import Assistant, NothingToPropose
 from curator.llm.proposals import (
     Operation,
@@ -48,9 +48,7 @@ def annotator_name(settings: Settings, given: str | None) -> str:
 
 
 def make_assistant(cli: CliContext, settings: LLMSettings, stream: bool) -> Assistant:
-    """A client for the configured server; `LLMNotConfigured` says how to configure one."""
-    if not settings.configured:
-        raise LLMNotConfigured()
+    """An assistant that reports retries on stderr and, with --stream, the answer as it comes."""
 
     def on_retry(notice: RetryNotice) -> None:
         cli.err.print(
@@ -62,8 +60,9 @@ def make_assistant(cli: CliContext, settings: LLMSettings, stream: bool) -> Assi
         cli.err.file.write(piece)
         cli.err.file.flush()
 
-    client = ChatClient(settings, on_retry=on_retry)
-    return Assistant(client, on_chunk=on_chunk if stream else None)
+    return Assistant.from_settings(
+        settings, on_retry=on_retry, on_chunk=on_chunk if stream else None
+    )
 
 
 DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))

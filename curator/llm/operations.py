@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank, task_sort_key
 from curator.condense import condense_task, information_loss
+from curator.config import LLMSettings
 from curator.errors import CuratorError
 from curator.llm import parsing
 from curator.llm.checking import check_task
-from curator.llm.client import ChatAnswer, ChatClient
+from curator.llm.client import ChatAnswer, ChatClient, RetryNotice
 from curator.llm.proposals import (
     FileChange,
     Operation,
@@ -43,6 +44,18 @@ class Assistant:
     on_chunk: Callable[[str], None] | None = None
     cancel: threading.Event | None = None
     sandbox: Sandbox | None = None
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: LLMSettings,
+        *,
+        on_chunk: Callable[[str], None] | None = None,
+        on_retry: Callable[[RetryNotice], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Assistant:
+        """An assistant for the configured server; `LLMNotConfigured` says how to set one up."""
+        return cls(ChatClient(settings, on_retry=on_retry), on_chunk=on_chunk, cancel=cancel)
 
     @property
     def model(self) -> str:
