@@ -27,6 +27,18 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = PROJECT_ROOT.parent / "shared" / "bcb-sample" / "BigCodeBench-sample40.jsonl"
 
 
+def _text(instruction: str) -> str:
+    """The instruction without its code prompt, where a docstring's defects would show."""
+    return instruction.split("You should write self-contained code starting with:")[0]
+
+
+DEFECTS = {
+    "doctest lines (>>>)": lambda instruction: ">>>" in _text(instruction),
+    "'Note that: Notes:'": lambda instruction: "Note that: Notes:" in instruction,
+    "'Args:' block in the description": lambda instruction: "Args:" in _text(instruction),
+}
+
+
 def describe(reason: DifferenceReason) -> str:
     return f"[{reason.kind.value}] {reason.code.value}: {reason.message}"
 
@@ -82,6 +94,14 @@ def main() -> None:
         f"{unexplained or ''}"
     )
     print(f"   task differences by reason: {dict(reason_counts)}\n")
+
+    print("known defects of the original converter, stored -> regenerated instructions:")
+    regenerated = {report.task_id: report.instruction or "" for report in reports}
+    for name, probe in DEFECTS.items():
+        before = sum(probe(task.instruct_prompt) for task in tasks)
+        after = sum(probe(regenerated[task.task_id]) for task in tasks)
+        print(f"   {name}: {before} -> {after}")
+    print()
 
     with_warnings = sum(bool(report.warnings) for report in reports)
     print(f"warnings (parser and information loss): {with_warnings} task(s) with warnings")

@@ -47,6 +47,7 @@ CODE_LEAD = "You should write self-contained code starting with:"
 FENCE = "```"
 
 RULES_DETAIL = "rules"
+EDITED_DETAIL = "edited"  # an annotator accepted the stored instruction as they wrote it
 CONDENSE_OPERATION = "condense"
 
 
@@ -549,7 +550,7 @@ _DEFAULT = re.compile(
     re.IGNORECASE,
 )
 _RETURN_TYPE = re.compile(
-    r"^(?:\w+\s*\((?P<named>[^()]+)\)|(?P<type>[A-Za-z_][\w.]*(?:\[[^\]]*\])?(?:\s+of\s+\w+)?))"
+    r"^(?:\w+\s*\((?P<named>[^()]+)\)|(?P<type>[A-Za-z_][\w.]*(?:\[.*\])?(?:\s+of\s+\w+)?))"
     r"\s*:(?:\s|$)"
 )
 _EXCEPTION = re.compile(
@@ -782,7 +783,7 @@ def information_loss(
                 )
         for match in _QUOTED.finditer(line):
             value = match.group(0)
-            if value not in text and match.group("value") not in text:
+            if value not in text and not _present(match.group("value"), text):
                 warn("missing-literal", value, f"the value {value} is not in the instruction")
         for number in _NUMBER.findall(line):
             if not _present(number, text):

@@ -426,6 +426,11 @@ def test_missing_return_type() -> None:
     assert warnings == [
         ("missing-return-type", "the return type pd.DataFrame is not in the instruction")
     ]
+    nested = loss([], "Return pairs.", returns=["list[tuple[str, int]]: Pairs like ['a']."])
+    assert nested == [
+        ("missing-return-type", "the return type list[tuple[str, int]] is not in the instruction"),
+        ("missing-literal", "the value 'a' is not in the instruction"),
+    ]
     named = loss([], "Return the frame.", returns=["data (pd.DataFrame): The frame."])
     assert named == [
         ("missing-return-type", "the return type pd.DataFrame is not in the instruction")
@@ -588,6 +593,30 @@ def test_cli_write_keeps_an_accepted_instruction(bank: Bank, run_cli) -> None:  
     assert result.returncode == 0, result.stderr
     assert "kept the instruction an annotator accepted" in result.stderr
     assert bank.load("Condense/1").instruct_prompt.startswith("Count CSV values.")
+
+
+def test_cli_accept_records_a_hand_edited_instruction(bank: Bank, run_cli) -> None:  # type: ignore[no-untyped-def]
+    bank_with(bank, make_condense_task())
+    instruction_file = Path(bank.task_dir("Condense/1")) / "instruction.md"
+    edited = EXPECTED.replace("most frequent values", "commonest values")
+    instruction_file.write_text(edited)
+    check = run_cli("--bank", bank.root, "condense", "Condense/1", "--check")
+    assert check.returncode == 1
+    assert "instruction-edited" in check.stdout
+    assert run_cli("--bank", bank.root, "condense", "--all", "--accept").returncode == 2
+    accepted = run_cli(
+        "--bank", bank.root, "condense", "Condense/1", "--accept", "--annotator", "bo"
+    )
+    assert accepted.returncode == 0, accepted.stderr
+    task = bank.load("Condense/1")
+    assert task.instruct_prompt == edited
+    event = task.provenance.events[-1]
+    assert (event.operation, event.detail, event.annotator) == ("condense", "edited", "bo")
+    after = run_cli("--bank", bank.root, "condense", "Condense/1", "--check", "--json")
+    assert after.returncode == 0
+    assert [r["code"] for r in json.loads(after.stdout)["reasons"]] == ["accepted-instruction"]
+    both = run_cli("--bank", bank.root, "condense", "Condense/1", "--write", "--accept")
+    assert both.returncode == 2
 
 
 def test_cli_exit_codes_for_problems_and_usage(bank: Bank, run_cli) -> None:  # type: ignore[no-untyped-def]

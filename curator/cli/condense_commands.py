@@ -17,6 +17,7 @@ from rich.markup import escape
 from curator.bank import Bank
 from curator.cli.context import CliContext, pass_cli
 from curator.condense import (
+    EDITED_DETAIL,
     CondenseReport,
     Reason,
     ReasonKind,
@@ -47,9 +48,15 @@ KIND_STYLE = {
     is_flag=True,
     help="Store the regenerated instruction (and the doc_struct it came from) in the bank.",
 )
+@click.option(
+    "--accept",
+    is_flag=True,
+    help="Keep each stored instruction as written (e.g. edited by hand) and record it as "
+    "accepted, so --check no longer reports it.",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per task.")
 @click.option("--strict", is_flag=True, help="With --check, exit 1 also when a warning is listed.")
-@click.option("--annotator", help="Recorded with --write as who condensed the tasks.")
+@click.option("--annotator", help="Recorded with --write or --accept as who did it.")
 @pass_cli
 def condense_command(
     cli: CliContext,
@@ -57,18 +64,24 @@ def condense_command(
     all_tasks: bool,
     check: bool,
     write: bool,
+    accept: bool,
     as_json: bool,
     strict: bool,
     annotator: str | None,
 ) -> None:
     """Condense the docstrings of tasks IDS (or --all) into BigCodeBench Instruct prompts.
 
-    Without --check or --write, prints each regenerated instruction with its warnings.
+    Without --check, --write or --accept, prints each regenerated instruction with its
+    warnings.
     --check names the reason for every difference from the stored instruction: a fix of the
     original converter, an update (the docstring or code prompt changed), an instruction an
     annotator accepted, or unexplained. Exit 1 when a task has no docstring, or with --check
     when a difference is an update or unexplained (with --strict also on any warning).
     """
+    if write and accept:
+        raise click.UsageError("--write replaces instructions and --accept keeps them: pick one")
+    if accept and all_tasks:
+        raise click.UsageError("--accept takes task ids: accept instructions one by one")
     bank = cli.open_bank()
     tasks = cli.select_tasks(bank, ids, all_tasks)
     reports = [check_task(task) for task in tasks]
@@ -84,6 +97,8 @@ def condense_command(
     if write:
         write_instructions(cli, bank, tasks, annotator)
     failed = any(report.instruction is None for report in reports)
+    if accept and not accept_instructions(cli, bank, tasks, annotator):
+        failed = True
     if check and any(report.needs_attention for report in reports):
         failed = True
     if check and strict and any(report.warnings for report in reports):
@@ -108,6 +123,8 @@ def print_check(cli: CliContext, report: CondenseReport) -> None:
         verdict = "[green]equal[/]"
     elif report.needs_attention:
         verdict = "[red]differs[/]"
+    elif any(reason.kind is ReasonKind.ACCEPTED for reason in report.reasons):
+        verdict = "[cyan]accepted instruction[/]"
     else:
         verdict = "[green]differs by named fixes[/]"
     cli.out.print(f"[bold]{escape(report.task_id)}[/]: {verdict}")
@@ -173,6 +190,37 @@ def write_instructions(
         f"wrote {written} instruction(s); {unchanged} unchanged, {kept} accepted kept, "
         f"{skipped} without a docstring"
     )
+
+
+def accept_instructions(
+    cli: CliContext, bank: Bank, tasks: list[Task], annotator: str | None
+) -> bool:
+    """Record each stored instruction as accepted, with the doc_struct it now stands for.
+
+    False if some task had nothing to accept.
+    """
+    accepted = 0
+    with bank.lock():
+        for listed in tasks:
+            task = bank.load(listed.task_id)
+            condensed = condense_task(task)
+            if condensed.parsed is None or not task.instruct_prompt.strip():
+                cli.err.print(
+                    f"{escape(task.task_id)}: nothing to accept (no docstring or no instruction)"
+                )
+                continue
+            bank.save(
+                apply_instruction(
+                    task,
+                    task.instruct_prompt,
+                    condensed.parsed.doc_struct,
+                    detail=EDITED_DETAIL,
+                    annotator=annotator,
+                )
+            )
+            accepted += 1
+    cli.err.print(f"accepted {accepted} instruction(s) as written")
+    return accepted == len(tasks)
 
 
 COMMANDS = [condense_command]

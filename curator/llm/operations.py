@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank, task_sort_key
-from curator.condense import condense_task, information_loss
+from curator.condense import condense_task, information_loss, render_instruction
 from curator.config import LLMSettings
 from curator.errors import CuratorError
 from curator.llm import parsing
@@ -25,7 +25,7 @@ from curator.llm.proposals import (
     task_with_files,
 )
 from curator.llm.templates import Prompt, numbered, render
-from curator.models import Task
+from curator.models import DocStruct, Task
 from curator.sandbox import Sandbox
 
 DRAFT_PREFIX = "Draft"
@@ -233,10 +233,6 @@ def missed_text(program: str, check: ProposalCheck) -> str:
     return "\n".join(described)
 
 
-# How BigCodeBench's Instruct prompts end: the code to start from, fenced, no final newline.
-INSTRUCTION_TAIL = "You should write self-contained code starting with:\n```\n{code_prompt}```"
-
-
 def condense(assistant: Assistant, task: Task) -> ProposedChange:
     """A shorter, human-style instruction, proposed beside the rule-based one.
 
@@ -249,7 +245,8 @@ def condense(assistant: Assistant, task: Task) -> ProposedChange:
     prompt = render("condense", program=task.program.rstrip(), reference=condensed.instruction)
     answer = assistant.ask(prompt)
     text = parsing.instruction_text(answer.text, answer.finish_reason)
-    instruction = text + "\n" + INSTRUCTION_TAIL.format(code_prompt=task.code_prompt)
+    # The model writes the prose; the code to start from follows in the benchmark's layout.
+    instruction = render_instruction(DocStruct(description=[text]), task.code_prompt)
     losses = information_loss(condensed.parsed.doc_struct, instruction, task.entry_point)
     return ProposedChange(
         operation=Operation.CONDENSE,
