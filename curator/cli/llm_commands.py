@@ -47,22 +47,42 @@ def annotator_name(settings: Settings, given: str | None) -> str:
     return given or settings.annotator or getpass.getuser()
 
 
+class StreamEcho:
+    """Writes a streamed answer to stderr as it arrives; `end_line` closes its last line."""
+
+    def __init__(self, cli: CliContext) -> None:
+        self.file = cli.err.file
+        self.at_line_start = True
+
+    def __call__(self, piece: str) -> None:
+        self.file.write(piece)
+        self.file.flush()
+        self.at_line_start = piece.endswith("\n")
+
+    def end_line(self) -> None:
+        if not self.at_line_start:
+            self.file.write("\n")
+            self.at_line_start = True
+
+
+def end_stream(assistant: Assistant) -> None:
+    if isinstance(assistant.on_chunk, StreamEcho):
+        assistant.on_chunk.end_line()
+
+
 def make_assistant(cli: CliContext, settings: LLMSettings, stream: bool) -> Assistant:
     """An assistant that reports retries on stderr and, with --stream, the answer as it comes."""
+    echo = StreamEcho(cli) if stream else None
 
     def on_retry(notice: RetryNotice) -> None:
+        if echo:
+            echo.end_line()
         cli.err.print(
             f"[yellow]{escape(notice.reason)}[/]: retrying in {notice.wait_s:.1f} s "
             f"(attempt {notice.attempt + 1})"
         )
 
-    def on_chunk(piece: str) -> None:
-        cli.err.file.write(piece)
-        cli.err.file.flush()
-
-    return Assistant.from_settings(
-        settings, on_retry=on_retry, on_chunk=on_chunk if stream else None
-    )
+    return Assistant.from_settings(settings, on_retry=on_retry, on_chunk=echo)
 
 
 DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
@@ -202,7 +222,10 @@ def draft_command(
         raise CuratorError(f"task {task_id!r} is already in the bank")
     library_list = [name.strip() for name in libs.split(",") if name.strip()]
     with sandbox_for(bank) as assistant.sandbox:
-        change = operations.draft(assistant, seed, library_list, task_id, source=str(seed_file))
+        try:
+            change = operations.draft(assistant, seed, library_list, task_id, source=str(seed_file))
+        finally:
+            end_stream(assistant)
     task = apply(bank, change, annotator_name(settings, annotator))
     if as_json:
         click.echo(change.model_dump_json(indent=2))
@@ -262,6 +285,8 @@ def suggest_command(
         except NothingToPropose as nothing:
             cli.out.print(escape(str(nothing)))
             return
+        finally:
+            end_stream(assistant)
         if as_json:
             click.echo(change.model_dump_json(indent=2))
         else:
@@ -329,6 +354,7 @@ def preeval_command(cli: CliContext, task_id: str, k: int, stream: bool, as_json
     assistant = make_assistant(cli, settings.llm, stream)
 
     def progress(kind: preeval.PromptKind, index: int, sample: preeval.PreEvalSample) -> None:
+        end_stream(assistant)
         mark = "[green]solved[/]" if sample.passed else "[red]failed[/]"
         cli.err.print(f"{kind.value} sample {index + 1}/{k}: {mark}")
 
