@@ -218,3 +218,38 @@ def test_404_is_not_retried_and_points_at_the_url_and_model(server):
     with pytest.raises(LLMRequestError, match=r"model 'nope' not found.*check the base URL"):
         client_for(server).chat(HELLO, stream=True)
     assert len(server.requests) == 1
+
+
+def chunk(content: str | None = None, finish_reason: str | None = None) -> str:
+    delta = {"content": content} if content is not None else {}
+    choice = {"index": 0, "delta": delta, "finish_reason": finish_reason}
+    return "data: " + json.dumps({"choices": [choice]}) + "\n\n"
+
+
+def test_a_stream_with_comments_and_no_done_marker_still_ends_cleanly(server):
+    body = ": keep-alive\n\n" + chunk("Hel") + chunk("lo") + chunk(None, "stop")
+    server.queue({"sse": body})
+    chunks: list[str] = []
+    answer = client_for(server).chat(HELLO, stream=True, on_chunk=chunks.append)
+    assert (answer.text, answer.finish_reason, chunks) == ("Hello", "stop", ["Hel", "lo"])
+
+
+def test_an_error_event_inside_a_stream_is_reported(server):
+    error = {"error": {"message": "model overloaded"}}
+    server.queue({"sse": chunk("Hel") + "data: " + json.dumps(error) + "\n\n"})
+    with pytest.raises(LLMRequestError, match="mid-answer: model overloaded"):
+        client_for(server).chat(HELLO, stream=True)
+
+
+def test_a_malformed_streamed_event_is_a_protocol_error(server):
+    server.queue({"sse": chunk("Hel") + "data: {not json\n\n"})
+    with pytest.raises(LLMProtocolError, match="streamed event is not valid JSON"):
+        client_for(server).chat(HELLO, stream=True)
+
+
+def test_a_server_that_ignores_stream_gets_its_json_answer_read(server):
+    completion = {"choices": [{"message": {"content": "whole"}, "finish_reason": "stop"}]}
+    server.queue({"raw": json.dumps(completion)})
+    chunks: list[str] = []
+    answer = client_for(server).chat(HELLO, stream=True, on_chunk=chunks.append)
+    assert (answer.text, chunks) == ("whole", ["whole"])

@@ -7,6 +7,7 @@ Each request takes the next step of the script; a step is a JSON object:
 - `{"status": 429, "retry_after": "1", "body": "..."}`: an error status, optional Retry-After;
 - `{"delay_s": 5, ...}`: wait before doing the rest of the step (to provoke a timeout);
 - `{"raw": "..."}`: this body as it is, with status 200 (malformed JSON, say);
+- `{"sse": "..."}`: this body as it is, as a server-sent event stream;
 - `{"drop": true}`: close the connection without answering;
 - `{"answer": "...", "drop_after_chars": 40}`: stream that much of the answer, then drop;
 - `{"answer": "...", "chunk_delay_s": 0.1}`: stream slowly, to watch (or cancel) it live.
@@ -109,6 +110,8 @@ def _handler_for(server: ScriptedLLMServer) -> type[BaseHTTPRequestHandler]:
                 self._drop()
             elif "raw" in step:
                 self._send(200, step["raw"].encode(), "application/json")
+            elif "sse" in step:
+                self._send(200, step["sse"].encode(), "text/event-stream")
             elif "status" in step and step["status"] != 200:
                 extra = {"Retry-After": str(step["retry_after"])} if "retry_after" in step else {}
                 message = step.get("body", f"scripted error {step['status']}")
