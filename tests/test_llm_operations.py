@@ -307,3 +307,19 @@ def test_a_drafted_task_gets_its_doc_struct_from_the_docstring(run_cli, bank, se
     doc_struct = bank.load("Draft/1").doc_struct
     assert doc_struct.params[0].startswith("values (list[float])")
     assert "If nothing remains after trimming." in doc_struct.raises[0]
+
+
+def test_preeval_of_a_task_not_condensed_yet_uses_the_rule_based_instruction(
+    run_cli, bank, tmp_path
+):
+    save(bank, make_task("Test/1", instruct_prompt=""))
+    with ScriptedLLMServer([{"answer": fenced(WORD_COUNT_PROGRAM)}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        result = run_cli("--bank", bank.root, "preeval", "Test/1", "--k", "1", env=env)
+        instruct_prompt = server.requests[1]["messages"][1]["content"]
+    assert result.returncode == 0, result.stderr
+    assert "The function should raise the exception for: ValueError" in instruct_prompt
+    assert "instruct: solved 1/1 (from the rule-based instruction (none stored yet))" in (
+        result.stdout
+    )
+    assert bank.load("Test/1").preeval.instruct_rate == 1.0

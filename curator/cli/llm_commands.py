@@ -370,7 +370,10 @@ def preeval_command(cli: CliContext, task_id: str, k: int, stream: bool, as_json
     for reason in report.skipped:
         cli.out.print(f"[yellow]skipped[/] {escape(reason)}")
     for run in report.runs:
-        cli.out.print(f"{run.prompt.value}: solved {run.solved}/{len(run.samples)}")
+        cli.out.print(
+            f"{run.prompt.value}: solved {run.solved}/{len(run.samples)} "
+            f"[dim](from {escape(run.prompt_source)})[/]"
+        )
     for run in report.runs:
         for index, sample in enumerate(run.samples, start=1):
             if sample.passed:

@@ -15,6 +15,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from curator.bank import Bank
+from curator.condense import rule_based_instruction
 from curator.errors import CuratorError
 from curator.llm import parsing
 from curator.llm.checking import run_solution
@@ -42,6 +43,7 @@ class PreEvalSample(StrictModel):
 
 class PreEvalRun(StrictModel):
     prompt: PromptKind
+    prompt_source: str = Field(description="Which text the model was given.")
     prompt_hash: str
     samples: list[PreEvalSample] = Field(default_factory=list)
 
@@ -95,13 +97,12 @@ def preevaluate(
     report = PreEvalReport(
         task_id=task.task_id, model=assistant.model, k=k, content_hash=task.content_hash()
     )
-    prompts = {PromptKind.COMPLETE: task.complete_prompt, PromptKind.INSTRUCT: task.instruct_prompt}
-    for kind, text in prompts.items():
+    for kind, (source, text) in prompt_texts(task).items():
         if not text.strip():
-            report.skipped.append(f"{kind.value}: the task has no {kind.value} prompt yet")
+            report.skipped.append(f"{kind.value}: {source}")
             continue
         prompt = render(f"preeval_{kind.value}", prompt=text.rstrip())
-        run = PreEvalRun(prompt=kind, prompt_hash=prompt.hash)
+        run = PreEvalRun(prompt=kind, prompt_source=source, prompt_hash=prompt.hash)
         for index in range(k):
             answer = assistant.ask(prompt, temperature=temperature)
             sample = _judge(task, answer.text, answer.finish_reason, assistant.sandbox)
@@ -110,6 +111,25 @@ def preevaluate(
                 on_sample(kind, index, sample)
         report.runs.append(run)
     return report
+
+
+def prompt_texts(task: Task) -> dict[PromptKind, tuple[str, str]]:
+    """What the model solves from: (where the text comes from, the text) per prompt kind.
+
+    A task not condensed yet is solved from its rule-based instruction, as it would be released.
+    """
+    instruct = ("the stored instruct_prompt", task.instruct_prompt)
+    if not task.instruct_prompt.strip():
+        rule_based = rule_based_instruction(task)
+        instruct = (
+            ("the rule-based instruction (none stored yet)", rule_based)
+            if rule_based
+            else (f"no instruct prompt: {task.entry_point} has no docstring", "")
+        )
+    return {
+        PromptKind.COMPLETE: ("the complete_prompt", task.complete_prompt),
+        PromptKind.INSTRUCT: instruct,
+    }
 
 
 def _judge(
