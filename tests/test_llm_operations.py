@@ -323,3 +323,7 @@ def test_preeval_of_a_task_not_condensed_yet_uses_the_rule_based_instruction(
         result.stdout
     )
     assert bank.load("Test/1").preeval.instruct_rate == 1.0
+    shown = run_cli("--bank", bank.root, "show", "Test/1", env=env)
+    assert "pre-evaluation: complete 100%, instruct 100% solved by scripted-model (k=1)" in (
+        shown.stdout
+    )
