@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from curator.app.settings import config_path
+from curator.config import config_path
 
 INTRO = """\
 The pipeline: draft → refine → validate → flaky → condense → commit. The stepper at the top of a

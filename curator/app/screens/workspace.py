@@ -27,6 +27,7 @@ from textual.widgets import (
 
 from curator.app.messages import (
     Committed,
+    FlakyFinished,
     HistoryLoaded,
     RunLog,
     TaskChanged,
@@ -47,8 +48,11 @@ from curator.bank import Bank
 from curator.condense import apply_instruction, condense_task, information_loss
 from curator.drafts import TaskTexts, apply_edits, clear_draft, recoverable_draft, write_draft
 from curator.errors import CuratorError
+from curator.flaky.evidence import FlakyEvidence
+from curator.flaky.flags import read_evidence, record_detection
+from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.gitbank import GitBank
-from curator.history import CommitRefused, commit_task, task_diff, task_log
+from curator.history import CommitRefused, commit_task, resolve_annotator, task_diff, task_log
 from curator.models import Stage, Task
 from curator.pipeline import (
     PipelineFacts,
@@ -58,6 +62,7 @@ from curator.pipeline import (
     mark_refined,
     pipeline_status,
 )
+from curator.review import flaky_clean
 from curator.validation import ValidationReport, current_report, store_report, validate_task
 
 AUTOSAVE_SECONDS = 2.0
@@ -81,6 +86,7 @@ class TaskWorkspace(CuratorScreen):
         Binding("f3", "next_view", "Next view", id="task.next-view", tooltip="Next tab"),
         Binding("f4", "coverage", "Coverage", id="task.coverage", tooltip="Coverage view"),
         Binding("f5", "validate", "Validate", id="task.validate", tooltip="Run the tests"),
+        Binding("f6", "flaky", "Flaky check", id="task.flaky", tooltip="Rerun the tests"),
         Binding("f7", "condense", "Condense", id="task.condense", tooltip="Write instruction"),
         Binding("f8", "commit", "Commit", id="task.commit", tooltip="Commit as accepted"),
         Binding("f9", "history", "History", id="task.history", tooltip="Log and diff"),
@@ -98,6 +104,7 @@ class TaskWorkspace(CuratorScreen):
         self.unsaved = False
         self.committed = False
         self.running: str | None = None
+        self.evidence: FlakyEvidence | None = None
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -141,6 +148,7 @@ class TaskWorkspace(CuratorScreen):
         self.query_one("#progress", ProgressBar).display = False
         self.query_one("#test-results", DataTable).add_columns("test", "outcome", "time")
         self.committed = self.folder_committed()
+        self.evidence = self.read_flaky_evidence()
         self.show_report(current_report(self.bank, self.current))
         self.refresh_pipeline()
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
@@ -241,8 +249,19 @@ class TaskWorkspace(CuratorScreen):
         except CuratorError:
             return False
 
+    def read_flaky_evidence(self) -> FlakyEvidence | None:
+        try:
+            return read_evidence(self.bank, self.task_id)
+        except CuratorError as error:
+            self.notify(str(error), title="unreadable flaky evidence", severity="warning")
+            return None
+
     def facts(self) -> PipelineFacts:
-        return PipelineFacts(unsaved=self.unsaved, committed=self.committed)
+        return PipelineFacts(
+            unsaved=self.unsaved,
+            committed=self.committed,
+            flaky_clean=flaky_clean(self.current, self.evidence),
+        )
 
     def statuses(self) -> list[StepStatus]:
         return pipeline_status(self.current, self.facts())
@@ -283,7 +302,8 @@ class TaskWorkspace(CuratorScreen):
 
     @on(RunLog)
     def show_run_log(self, event: RunLog) -> None:
-        self.write_log(event.text)
+        if event.text:
+            self.write_log(event.text)
         if event.progress is not None:
             self.query_one("#progress", ProgressBar).update(total=1.0, progress=event.progress)
 
@@ -387,6 +407,58 @@ class TaskWorkspace(CuratorScreen):
 
     def action_coverage(self) -> None:
         self.show_view("coverage")
+
+    # -- flaky -------------------------------------------------------------------------------
+
+    def action_flaky(self) -> None:
+        if self.running:
+            self.notify(f"{self.running} is still running", severity="warning")
+            return
+        self.save()
+        status = self.step(Step.FLAKY)
+        if status.state is StepState.BLOCKED and not self.current.open_flags():
+            self.refuse("flaky check", status.reason)
+            return
+        self.start_run(f"checking {self.task_id} for flaky tests")
+        self.show_view("log")
+        self.run_flaky(self.current, DetectionSettings())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="flaky", name="flaky check")
+    def run_flaky(self, task: Task, settings: DetectionSettings) -> None:
+        sandbox = self.app.sandbox()  # type: ignore[attr-defined]
+
+        def progress(done: int, total: int) -> None:
+            line = f"run {done}/{total}" if done == total or done % 5 == 0 else ""
+            self.post_message(RunLog(line, progress=done / max(total, 1)))
+
+        self.post_message(RunLog(f"{settings.runs} runs varying order, seeds, hash seed, clock"))
+        evidence = detect_flaky(task, sandbox, settings, progress)
+        who = resolve_annotator(self.bank, self.annotator)
+        changes = record_detection(self.bank, evidence, who)
+        self.post_message(FlakyFinished(self.bank.load(task.task_id), evidence, changes))
+
+    @on(FlakyFinished)
+    def flaky_finished(self, event: FlakyFinished) -> None:
+        self.current = event.task
+        self.evidence = event.evidence
+        self.committed = self.folder_committed()
+        self.edited()
+        self.refresh_pipeline()
+        self.app.post_task_changed(event.task)  # type: ignore[attr-defined]
+        flaky = event.evidence.flaky_tests()
+        if event.evidence.problem:
+            self.write_log(f"[red]the suite could not be rerun:[/] {event.evidence.problem}")
+        for test, verdict in event.evidence.verdicts.items():
+            style = "red" if verdict.classification.is_flaky else "green"
+            cause = f": {verdict.cause}" if verdict.cause else ""
+            self.write_log(
+                f"[{style}]{verdict.classification.value:>22}[/]  {test}  "
+                f"{verdict.failures}/{verdict.runs} failed{cause}"
+            )
+        for change in event.changes:
+            self.write_log(f"flag {change.test}: {change.status.value} ({change.note})")
+        summary = f"{len(flaky)} flaky test(s)" if flaky else "no flaky tests"
+        self.end_run(f"flaky check: {summary} in {len(event.evidence.runs)} runs")
 
     # -- condense ----------------------------------------------------------------------------
 
