@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Input, Static
 from curator.app.messages import BankChunkLoaded, TaskChanged
 from curator.app.rows import COLUMN_KEYS, RowFilter, TaskRow, sort_rows, stage_counts, task_row
 from curator.app.screens.base import CuratorScreen
+from curator.app.screens.flaky_review import FlakyReview
 from curator.app.screens.release import ReleaseScreen
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
@@ -29,6 +30,7 @@ class BankBrowser(CuratorScreen):
         Binding("enter", "open_task", "Open", id="bank.open", tooltip="Open the task"),
         Binding("s", "sort_next", "Sort", id="bank.sort", tooltip="Sort by the next column"),
         Binding("d", "reverse_sort", "Reverse", id="bank.reverse", tooltip="Reverse the order"),
+        Binding("f", "flaky_review", "Flaky queue", id="bank.flaky", tooltip="Review flags"),
         Binding("r", "release", "Release", id="bank.release", tooltip="Release screen"),
         Binding("ctrl+r", "reload", "Reload", id="bank.reload", tooltip="Reload the bank"),
     ]
@@ -171,6 +173,9 @@ class BankBrowser(CuratorScreen):
 
     def open_task(self, task_id: str) -> None:
         self.app.push_screen(TaskWorkspace(self.bank, task_id))
+
+    def action_flaky_review(self) -> None:
+        self.app.push_screen(FlakyReview(self.bank))
 
     def action_release(self) -> None:
         self.app.push_screen(ReleaseScreen(self.bank))
