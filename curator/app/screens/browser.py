@@ -55,7 +55,7 @@ class BankBrowser(CuratorScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = str(self.bank.root)
+        self.sub_title = self.bank.name
         self.query_one(TaskTable).focus()
         self.load_bank()
 
