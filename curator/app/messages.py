@@ -12,6 +12,7 @@ from curator.errors import TaskFileError
 from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import FlagChange
 from curator.history import CommitResult, FileDiff, LogEntry
+from curator.llm.proposals import ProposedChange
 from curator.models import Task
 from curator.validation import ValidationReport
 
@@ -92,4 +93,21 @@ class FlakyFinished(Message):
         self.task = task
         self.evidence = evidence
         self.changes = changes
+        super().__init__()
+
+
+# -- LLM proposals: LLMChunk × n while the answer streams, then ProposalReady ----------------
+
+
+class LLMChunk(Message):
+    def __init__(self, text: str) -> None:
+        self.text = text
+        super().__init__()
+
+
+class ProposalReady(Message):
+    """A proposal, validated in the sandbox, waiting for the annotator to accept or reject."""
+
+    def __init__(self, change: ProposedChange) -> None:
+        self.change = change
         super().__init__()
