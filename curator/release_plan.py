@@ -43,8 +43,8 @@ def plan_release(bank: Bank) -> ReleasePlan:
     if repository.has_commits():
         previous = previous_release(repository, repository.repo.head.commit)
     if previous is not None:
-        with repository.bank_at(repository.commit(previous)) as snapshot:
-            previous_tasks = [t for t in snapshot.scan().tasks if t.stage is Stage.ACCEPTED]
+        snapshot = repository.scan_at(repository.commit(previous))
+        previous_tasks = [task for task in snapshot.tasks if task.stage is Stage.ACCEPTED]
     return ReleasePlan(
         previous=previous,
         accepted=len(accepted),

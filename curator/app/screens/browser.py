@@ -25,6 +25,7 @@ CHUNK = 1000
 
 class BankBrowser(CuratorScreen):
     COMMAND_CATEGORY = "bank"
+    AUTO_FOCUS = "#tasks"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Filter", id="bank.filter", tooltip="Filter tasks"),
         Binding("enter", "open_task", "Open", id="bank.open", tooltip="Open the task"),
@@ -56,7 +57,6 @@ class BankBrowser(CuratorScreen):
 
     def on_mount(self) -> None:
         self.sub_title = self.bank.name
-        self.query_one(TaskTable).focus()
         self.load_bank()
 
     # -- loading -----------------------------------------------------------------------------

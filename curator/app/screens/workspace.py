@@ -89,6 +89,7 @@ STEP_BINDINGS = {
 
 class TaskWorkspace(CuratorScreen):
     COMMAND_CATEGORY = "task"
+    AUTO_FOCUS = "#program-editor"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="task.save", priority=True, tooltip="Save edits"),
         Binding("f2", "refine", "Mark refined", id="task.refine", tooltip="Refine step done"),
@@ -171,7 +172,6 @@ class TaskWorkspace(CuratorScreen):
         self.show_report(current_report(self.bank, self.current))
         self.refresh_pipeline()
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
-        self.query_one("#program-editor", TextArea).focus()
         self.offer_recovery()
 
     # -- editing, saving, autosave -----------------------------------------------------------
