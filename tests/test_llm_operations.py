@@ -327,3 +327,16 @@ def test_preeval_of_a_task_not_condensed_yet_uses_the_rule_based_instruction(
     assert "pre-evaluation: complete 100%, instruct 100% solved by scripted-model (k=1)" in (
         shown.stdout
     )
+
+
+def test_an_answer_that_changes_nothing_is_unusable(run_cli, bank, tmp_path):
+    save(bank, make_task("Test/1", test=TESTS_WITHOUT_BAD_TOP))
+    before = bank_files(bank.root)
+    with ScriptedLLMServer([{"answer": fenced(TESTS_WITHOUT_BAD_TOP)}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        result = run_cli(
+            "--bank", bank.root, "suggest", "Test/1", "--op", "tests", "--apply", env=env
+        )
+    assert result.returncode == 2
+    assert "repeats the task unchanged" in result.stderr
+    assert bank_files(bank.root) == before

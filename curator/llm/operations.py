@@ -182,13 +182,16 @@ def _code_proposal(
 ) -> ProposedChange:
     answer = assistant.ask(prompt)
     code = parsing.task_code(answer.text, answer.finish_reason, task.entry_point)
-    files = []
+    answered = []
     if code.program is not None and not tests_only:
-        files.append(FileChange(name=PROGRAM_FILE, before=task.program, after=code.program))
+        answered.append(FileChange(name=PROGRAM_FILE, before=task.program, after=code.program))
     if code.tests is not None:
-        files.append(FileChange(name=TESTS_FILE, before=task.test, after=code.tests))
-    if not files:
+        answered.append(FileChange(name=TESTS_FILE, before=task.test, after=code.tests))
+    if not answered:
         raise parsing.UnusableAnswer("the answer has no test module (class TestCases)")
+    files = [file for file in answered if file.changes]
+    if not files:
+        raise parsing.UnusableAnswer("the answer repeats the task unchanged")
     change = ProposedChange(
         operation=operation,
         task_id=task.task_id,
@@ -198,8 +201,6 @@ def _code_proposal(
         explanation=code.explanation,
         baseline=baseline,
     )
-    if not change.changes_anything:
-        raise parsing.UnusableAnswer("the answer repeats the task unchanged")
     return with_check(assistant, change, task)
 
 

@@ -52,13 +52,17 @@ class FileChange(StrictModel):
     before: str
     after: str
 
-    def diff(self, label: str = "") -> str:
+    @property
+    def changes(self) -> bool:
+        return self.before != _normalised(self.name, self.after)
+
+    def diff(self) -> str:
         return "".join(
             difflib.unified_diff(
                 self.before.splitlines(keepends=True),
                 _normalised(self.name, self.after).splitlines(keepends=True),
-                fromfile=f"a/{label}{self.name}" if self.before else "/dev/null",
-                tofile=f"b/{label}{self.name}",
+                fromfile=f"a/{self.name}" if self.before else "/dev/null",
+                tofile=f"b/{self.name}",
             )
         )
 
@@ -115,10 +119,6 @@ class ProposedChange(StrictModel):
 
     def file(self, name: str) -> FileChange | None:
         return next((change for change in self.files if change.name == name), None)
-
-    @property
-    def changes_anything(self) -> bool:
-        return any(change.before != _normalised(change.name, change.after) for change in self.files)
 
 
 def apply(
