@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from curator.condense import CondenseReport
+from curator.flaky.evidence import FlakyEvidence
 from curator.llm.preeval import PreEvalReport
 from curator.llm.proposals import ProposedChange
 from curator.models import Task, TaskMeta
@@ -23,6 +24,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "validation-report.schema.json": ValidationReport,
     "suite-run.schema.json": SuiteRun,
     "condense-report.schema.json": CondenseReport,
+    "flaky-evidence.schema.json": FlakyEvidence,
 }
 
 

@@ -13,7 +13,9 @@ import ast
 import json
 import re
 import subprocess
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel
@@ -115,47 +117,52 @@ def defined_names(module: ast.Module) -> set[str]:
 # -- ruff ------------------------------------------------------------------------------------------
 
 
-def ruff_problems(
-    source: str, filename: str, builtins: set[str] = frozenset()
-) -> list[StaticProblem]:
+def ruff_problems(program: str, tests: str, builtins: set[str]) -> list[StaticProblem]:
+    """ruff on task.py and tests.py in one process; the tests see the program's names."""
     from ruff.__main__ import find_ruff_bin
 
-    command = [
-        str(find_ruff_bin()),
-        "check",
-        "--isolated",
-        "--no-cache",
-        "--output-format",
-        "json",
-        "--select",
-        ",".join(RUFF_ERRORS + RUFF_WARNINGS),
-        "--stdin-filename",
-        filename,
-        "-",
-    ]
-    if builtins:
-        command[2:2] = ["--config", f"builtins = {json.dumps(sorted(builtins))}"]
-    completed = subprocess.run(
-        command, input=source, capture_output=True, text=True, timeout=60, cwd="/"
-    )
+    with tempfile.TemporaryDirectory(prefix="curator-ruff-") as directory:
+        for name, source in ((PROGRAM_FILE, program), (TESTS_FILE, tests)):
+            Path(directory, name).write_text(source, encoding="utf-8")
+        completed = subprocess.run(
+            [
+                str(find_ruff_bin()),
+                "check",
+                "--isolated",
+                "--no-cache",
+                "--config",
+                f"builtins = {json.dumps(sorted(builtins))}",
+                "--output-format",
+                "json",
+                "--select",
+                ",".join(RUFF_ERRORS + RUFF_WARNINGS),
+                PROGRAM_FILE,
+                TESTS_FILE,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=directory,
+        )
     try:
         findings = json.loads(completed.stdout or "[]")
     except json.JSONDecodeError:
-        return [StaticProblem(code="ruff", message=completed.stderr.strip()[:500], file=filename)]
+        return [StaticProblem(code="ruff", message=completed.stderr.strip()[:500])]
     problems = []
     for finding in findings:
-        code = finding.get("code") or "syntax"
-        severity = "warning" if code.startswith(RUFF_WARNINGS) else "error"
+        code = finding.get("code")
+        if code in (None, "invalid-syntax"):
+            continue  # reported once, from Python's own parser, by `syntax_problems`
         problems.append(
             StaticProblem(
                 code=code,
                 message=finding["message"],
                 line=finding["location"]["row"],
-                severity=severity,
-                file=filename,
+                severity="warning" if code.startswith(RUFF_WARNINGS) else "error",
+                file=Path(finding["filename"]).name,
             )
         )
-    return problems
+    return sorted(problems, key=lambda problem: (problem.file, problem.line or 0))
 
 
 # -- the docstring and the libraries ---------------------------------------------------------------
@@ -261,6 +268,22 @@ def library_problems(task: Task) -> list[StaticProblem]:
     return problems
 
 
+def syntax_problems(source: str, filename: str) -> list[StaticProblem]:
+    try:
+        ast.parse(source)
+    except SyntaxError as error:
+        return [
+            StaticProblem(
+                code="syntax",
+                message=f"SyntaxError: {error.msg}",
+                line=error.lineno,
+                severity="error",
+                file=filename,
+            )
+        ]
+    return []
+
+
 def structure_problems(task: Task, program: ast.Module | None, tests: ast.Module | None):
     """What makes a task impossible to run: an `invalid` verdict."""
     problems = []
@@ -313,9 +336,10 @@ def static_problems(task: Task) -> list[StaticProblem]:
     """Everything static that is wrong with the task; `error` severity where it cannot run."""
     program = parse(task.program)
     tests = parse(task.test)
-    problems = ruff_problems(task.program, PROGRAM_FILE)
+    problems = syntax_problems(task.program, PROGRAM_FILE)
+    problems += syntax_problems(task.test, TESTS_FILE)
     builtins = defined_names(program) if program is not None else set()
-    problems += ruff_problems(task.test, TESTS_FILE, builtins)
+    problems += ruff_problems(task.program, task.test, builtins)
     problems += structure_problems(task, program, tests)
     if program is not None:
         problems += docstring_problems(task, program)
@@ -325,13 +349,8 @@ def static_problems(task: Task) -> list[StaticProblem]:
 
 def blocking_problems(problems: list[StaticProblem]) -> list[StaticProblem]:
     """Problems that keep the task from running at all (verdict `invalid`)."""
-    blocking = {"entry-point", "no-testcases", "no-tests", "syntax", "E999"}
-    return [
-        problem
-        for problem in problems
-        if problem.code in blocking
-        or (problem.code == "syntax" or problem.message.startswith("SyntaxError"))
-    ]
+    blocking = {"syntax", "entry-point", "no-testcases", "no-tests"}
+    return [problem for problem in problems if problem.code in blocking]
 
 
 # -- risky tests -----------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 import click
@@ -137,19 +138,22 @@ def validate_command(
                 transient=True,
             ) as progress,
         ):
+            # The warm worker's imports overlap with the first tasks' static checks.
+            threading.Thread(target=sandbox.start, daemon=True).start()
             bar = progress.add_task("validate", total=len(to_run), last="")
             if not sandbox.network_isolated:
                 cli.err.print("[yellow]warning:[/] network not isolated on this machine")
 
             def work(task: Task) -> ValidationReport:
-                report = validate_task(task, sandbox, coverage=not no_coverage, timeout_s=timeout_s)
-                store_report(bank, task, report)
-                return report
+                return validate_task(task, sandbox, coverage=not no_coverage, timeout_s=timeout_s)
 
+            # Workers run tasks; this thread stores each result as it arrives, so that writes
+            # to the bank overlap with runs and an interrupted run keeps what it finished.
             with ThreadPoolExecutor(max_workers=jobs) as pool:
                 futures = {pool.submit(work, task): task for task in to_run}
                 for future in as_completed(futures):
                     report = future.result()
+                    store_report(bank, futures[future], report)
                     reports[report.task_id] = report
                     progress.update(bar, advance=1, last=escape(report.task_id))
     ordered = [reports[task.task_id] for task in tasks]

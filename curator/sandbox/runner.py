@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,10 @@ WARM_HASH_SEED = 0
 SANDBOX_UID_BASE = 64000
 SANDBOX_UID_SLOTS = 32
 STARTUP_TIMEOUT_S = 180.0
+# RLIMIT_NPROC counts every process of the real uid. A dedicated uid gets this many; a run under
+# curator's own uid gets this many more than the uid already has (measured when the sandbox
+# starts), so that a fork bomb is bounded without starving the user's other programs.
+RUN_PROCESS_LIMIT = 128
 # Directories the task must never see even when it runs as a user that could read them.
 NEVER_HIDE = ("/", "/proc", "/dev", "/tmp", "/sys", "/usr", "/etc", "/bin", "/lib", "/var")
 
@@ -37,6 +42,14 @@ class Isolation:
     network_isolated: bool
     drop_privileges: bool
     note: str | None = None
+
+
+NO_ISOLATION = Isolation(
+    (),
+    network_isolated=False,
+    drop_privileges=os.geteuid() == 0,
+    note="namespaces switched off: network not isolated, processes tracked with a subreaper",
+)
 
 
 @functools.cache
@@ -81,6 +94,17 @@ def keep_paths() -> list[str]:
 def hideable(path: Path) -> bool:
     text = str(path.resolve())
     return not any(text == never or never.startswith(text + "/") for never in NEVER_HIDE)
+
+
+def processes_of_uid(uid: int) -> int:
+    count = 0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                count += os.stat(f"/proc/{entry}").st_uid == uid
+            except OSError:
+                continue
+    return count
 
 
 class WorkerGone(Exception):
@@ -212,10 +236,18 @@ class Sandbox:
     preloaded) serves concurrent `run` calls; runs that need another hash seed or a fresh
     interpreter get a zygote of their own, started and stopped for that run.
     `protect` lists directories (a bank) that task code must not see; HOME is always hidden.
+    `isolate=False` (or CURATOR_SANDBOX_ISOLATION=off) uses no namespaces at all: what remains is
+    the unprivileged uid, rlimits, the timeout and a subreaper that kills leftover processes;
+    this is also what a machine that forbids `unshare` gets.
     """
 
-    def __init__(self, protect: Iterable[Path] = (), *, preload: bool = True) -> None:
-        self.isolation = probe_isolation()
+    def __init__(
+        self, protect: Iterable[Path] = (), *, preload: bool = True, isolate: bool = True
+    ) -> None:
+        if os.environ.get("CURATOR_SANDBOX_ISOLATION") == "off":
+            isolate = False
+        self._isolate = isolate
+        self.isolation = probe_isolation() if isolate else NO_ISOLATION
         self._hidden = [str(path) for path in {Path.home(), *map(Path, protect)} if hideable(path)]
         self._keep = keep_paths()
         self._preload = preload
@@ -224,6 +256,11 @@ class Sandbox:
         self._free_uids = list(range(SANDBOX_UID_BASE, SANDBOX_UID_BASE + SANDBOX_UID_SLOTS))
         self._uid_ready = threading.Condition(self._lock)
         self._closed = False
+        self._process_limit = RUN_PROCESS_LIMIT
+        if not self.isolation.drop_privileges:
+            self._process_limit += 2 * RUN_PROCESS_LIMIT + processes_of_uid(os.getuid())
+        self.id = uuid.uuid4().hex
+        """Every process of a run has CURATOR_SANDBOX=<id> in its initial environment."""
 
     def __enter__(self) -> Sandbox:
         return self
@@ -241,6 +278,10 @@ class Sandbox:
         if not self.isolation.drop_privileges:
             return range(0)
         return range(SANDBOX_UID_BASE, SANDBOX_UID_BASE + SANDBOX_UID_SLOTS)
+
+    def worker_info(self) -> dict:
+        """What the warm worker reported at start: preloaded modules, thread count, seed."""
+        return dict(self._warm_zygote().info)
 
     def start(self) -> None:
         """Start the warm worker now (it otherwise starts with the first run)."""
@@ -295,7 +336,9 @@ class Sandbox:
             "options": options.model_dump(),
             "uid": uid,
             "hash_seed": options.hash_seed,
-            "isolate": True,
+            "sandbox_id": self.id,
+            "process_limit": self._process_limit,
+            "isolate": self._isolate,
             "hidden_paths": self._hidden,
             "keep_paths": self._keep,
         }
@@ -323,8 +366,6 @@ class Sandbox:
         run.network_isolated = self.isolation.network_isolated
         if self.isolation.note:
             run.notes.insert(0, self.isolation.note)
-        if uid is None and os.geteuid() == 0:
-            run.notes.append("task code ran as root (no unprivileged user available)")
         return run
 
 
