@@ -340,3 +340,32 @@ def test_an_answer_that_changes_nothing_is_unusable(run_cli, bank, tmp_path):
     assert result.returncode == 2
     assert "repeats the task unchanged" in result.stderr
     assert bank_files(bank.root) == before
+
+
+def test_condense_edit_rechecks_the_edited_instruction_and_records_both_origins(
+    run_cli, bank, tmp_path
+):
+    save(bank, make_task("Test/1", stage=Stage.VALIDATED))
+    answer = "Return the most common words of a text with their counts."
+    editor = tmp_path / "add_sentence.py"
+    editor.write_text(
+        "import pathlib, sys\n"
+        "path = pathlib.Path(sys.argv[1])\n"
+        "text = path.read_text()\n"
+        "path.write_text(text.replace('counts.', 'counts. Raise ValueError if top < 1.', 1))\n"
+    )
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        env = llm_env(tmp_path, server.base_url, EDITOR=f"{sys.executable} {editor}")
+        result = run_cli(
+            "--bank", bank.root, "suggest", "Test/1", "--op", "condense", "--edit", env=env
+        )
+    assert result.returncode == 0, result.stderr
+    proposal_warnings, marker, edited_warnings = result.stdout.partition(
+        "warning (edited instruction)"
+    )
+    assert marker  # what the edit still leaves out (the parameter top, say) is listed
+    assert "ValueError" in proposal_warnings
+    assert "ValueError" not in edited_warnings
+    task = bank.load("Test/1")
+    assert "counts. Raise ValueError if top < 1." in task.instruct_prompt
+    assert task.provenance.events[-1].detail == "llm; edited before accepting: instruction.md"

@@ -317,7 +317,7 @@ def propose(assistant: Assistant, op: Operation, task: Task, evidence: str) -> P
 def edit_proposal(
     cli: CliContext, assistant: Assistant, task: Task, change: ProposedChange
 ) -> dict[str, str]:
-    """Open each proposed file in the editor; validate the edited version if code changed."""
+    """Open each proposed file in the editor; validate edited code, check an edited instruction."""
     edited = {}
     for file in change.files:
         text = click.edit(file.after, extension=Path(file.name).suffix, require_save=True)
@@ -328,6 +328,9 @@ def edit_proposal(
         texts = {file.name: file.after for file in change.files} | code_edits
         check = check_task(task_with_files(task, texts), assistant.sandbox)
         cli.out.print(f"edited version:   {escape(check.headline())}")
+    if INSTRUCTION_FILE in edited:
+        for warning in operations.instruction_warnings(task, edited[INSTRUCTION_FILE]):
+            cli.out.print(f"[yellow]warning (edited instruction):[/] {escape(warning)}")
     return edited
 
 

@@ -248,7 +248,6 @@ def condense(assistant: Assistant, task: Task) -> ProposedChange:
     text = parsing.instruction_text(answer.text, answer.finish_reason)
     # The model writes the prose; the code to start from follows in the benchmark's layout.
     instruction = render_instruction(DocStruct(description=[text]), task.code_prompt)
-    losses = information_loss(condensed.parsed.doc_struct, instruction, task.entry_point)
     return ProposedChange(
         operation=Operation.CONDENSE,
         task_id=task.task_id,
@@ -256,5 +255,14 @@ def condense(assistant: Assistant, task: Task) -> ProposedChange:
         model=answer.model,
         prompt_hash=prompt.hash,
         reference=condensed.instruction,
-        warnings=[warning.message for warning in losses],
+        warnings=instruction_warnings(task, instruction),
     )
+
+
+def instruction_warnings(task: Task, instruction: str) -> list[str]:
+    """What the docstring states that `instruction` leaves out (the condensation stage's check)."""
+    parsed = condense_task(task).parsed
+    if parsed is None:
+        return []
+    losses = information_loss(parsed.doc_struct, instruction, task.entry_point)
+    return [loss.message for loss in losses]
