@@ -348,11 +348,12 @@ def test_condense_edit_rechecks_the_edited_instruction_and_records_both_origins(
     save(bank, make_task("Test/1", stage=Stage.VALIDATED))
     answer = "Return the most common words of a text with their counts."
     editor = tmp_path / "add_sentence.py"
-    editor.write_text(
+    editor.write_text(  # like most editors, it also ends the file with a newline
         "import pathlib, sys\n"
         "path = pathlib.Path(sys.argv[1])\n"
         "text = path.read_text()\n"
-        "path.write_text(text.replace('counts.', 'counts. Raise ValueError if top < 1.', 1))\n"
+        "text = text.replace('counts.', 'counts. Raise ValueError if top < 1.', 1)\n"
+        "path.write_text(text + '\\n')\n"
     )
     with ScriptedLLMServer([{"answer": answer}]) as server:
         env = llm_env(tmp_path, server.base_url, EDITOR=f"{sys.executable} {editor}")
@@ -368,4 +369,5 @@ def test_condense_edit_rechecks_the_edited_instruction_and_records_both_origins(
     assert "ValueError" not in edited_warnings
     task = bank.load("Test/1")
     assert "counts. Raise ValueError if top < 1." in task.instruct_prompt
+    assert task.instruct_prompt.endswith("def task_func(text, top=3):\n```")
     assert task.provenance.events[-1].detail == "llm; edited before accepting: instruction.md"

@@ -33,6 +33,7 @@ from curator.llm.proposals import (
     ProposalCheck,
     ProposedChange,
     apply,
+    normalised_text,
     task_with_files,
 )
 from curator.models import Task
@@ -321,7 +322,9 @@ def edit_proposal(
     edited = {}
     for file in change.files:
         text = click.edit(file.after, extension=Path(file.name).suffix, require_save=True)
-        if text is not None and text != file.after:
+        if text is not None and normalised_text(file.name, text) != normalised_text(
+            file.name, file.after
+        ):
             edited[file.name] = text
     code_edits = {name: text for name, text in edited.items() if name != INSTRUCTION_FILE}
     if code_edits:
