@@ -24,6 +24,8 @@ from curator.config import (
     value_source,
 )
 from curator.errors import CuratorError
+from curator.flaky.evidence import FlakyEvidence
+from curator.flaky.flags import read_evidence
 from curator.llm import operations, preeval
 from curator.llm.checking import check_task
 from curator.llm.client import RetryNotice
@@ -282,7 +284,7 @@ def suggest_command(
     extra = _read_evidence(evidence)
     with sandbox_for(bank) as assistant.sandbox:
         try:
-            change = propose(assistant, op, task, extra)
+            change = propose(assistant, op, task, extra, read_evidence(bank, task_id))
         except NothingToPropose as nothing:
             cli.out.print(escape(str(nothing)))
             return
@@ -304,7 +306,13 @@ def suggest_command(
         cli.err.print("not applied (run again with --apply to accept it)")
 
 
-def propose(assistant: Assistant, op: Operation, task: Task, evidence: str) -> ProposedChange:
+def propose(
+    assistant: Assistant,
+    op: Operation,
+    task: Task,
+    evidence: str,
+    detection: FlakyEvidence | None,
+) -> ProposedChange:
     if op is Operation.CONDENSE:
         return operations.condense(assistant, task)
     baseline = check_task(task, assistant.sandbox)
@@ -312,7 +320,7 @@ def propose(assistant: Assistant, op: Operation, task: Task, evidence: str) -> P
         return operations.refine(assistant, task, baseline)
     if op is Operation.TESTS:
         return operations.cover_missed(assistant, task, baseline)
-    return operations.fix_flaky(assistant, task, baseline, evidence)
+    return operations.fix_flaky(assistant, task, baseline, evidence, detection)
 
 
 def edit_proposal(

@@ -14,6 +14,8 @@ from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank, task_
 from curator.condense import condense_task, information_loss, render_instruction
 from curator.config import LLMSettings
 from curator.errors import CuratorError
+from curator.flaky.evidence import FlakyEvidence
+from curator.flaky.hints import task_hints
 from curator.llm import parsing
 from curator.llm.checking import check_task
 from curator.llm.client import ChatAnswer, ChatClient, RetryNotice
@@ -29,6 +31,7 @@ from curator.models import DocStruct, Task
 from curator.sandbox import Sandbox
 
 DRAFT_PREFIX = "Draft"
+FAILURE_TRACEBACK_LINES = 6
 
 
 class NothingToPropose(CuratorError):
@@ -149,20 +152,23 @@ def cover_missed(assistant: Assistant, task: Task, baseline: ProposalCheck) -> P
 
 
 def fix_flaky(
-    assistant: Assistant, task: Task, baseline: ProposalCheck, extra_evidence: str = ""
+    assistant: Assistant,
+    task: Task,
+    baseline: ProposalCheck,
+    extra_evidence: str = "",
+    detection: FlakyEvidence | None = None,
 ) -> ProposedChange:
-    """A fix for a flaky test from its evidence: the open flags and what the annotator adds."""
-    evidence = [
-        f"- {flag.test}: {flag.classification}" + (f"; cause: {flag.cause}" if flag.cause else "")
-        for flag in task.open_flags()
-    ]
+    """A fix for a flaky test from its evidence: the flaky-test detection's verdicts and
+    failures, the open flags, what the annotator adds, and the static cause hints."""
+    evidence = flaky_evidence(task, detection)
     if extra_evidence.strip():
         evidence.append(extra_evidence.strip())
     if not evidence:
         raise NothingToPropose(
-            f"{task.task_id}: no open flaky flag and no evidence given; "
-            "flag the test first or pass the evidence (--evidence FILE)"
+            f"{task.task_id}: no flaky test detected or flagged and no evidence given; "
+            "run the flaky check first or pass the evidence (--evidence FILE)"
         )
+    evidence += [f"- hint: {hint}" for hint in task_hints(task.program, task.test)]
     prompt = render(
         "flaky",
         program_numbered=numbered(task.program),
@@ -170,6 +176,31 @@ def fix_flaky(
         evidence="\n".join(evidence),
     )
     return _code_proposal(assistant, task, baseline, prompt, Operation.FLAKY)
+
+
+def flaky_evidence(task: Task, detection: FlakyEvidence | None) -> list[str]:
+    """The detection's findings on this version of the task, then flags it does not cover."""
+    lines = []
+    covered = set()
+    if detection is not None and detection.content_hash == task.content_hash():
+        for test, verdict in detection.flaky_tests().items():
+            covered.add(test)
+            cause = f"; cause: {verdict.cause}" if verdict.cause else ""
+            lines.append(
+                f"- {test}: {verdict.classification.value}, failed {verdict.failures} of "
+                f"{verdict.runs} runs{cause}"
+            )
+            for failure in detection.failures.values():
+                if failure.test == test:
+                    tail = failure.traceback.strip().splitlines()[-FAILURE_TRACEBACK_LINES:]
+                    runs = ", ".join(map(str, failure.runs))
+                    lines.append(f"  {failure.outcome.value} in run(s) {runs}: {failure.message}")
+                    lines += [f"    {line}" for line in tail]
+    for flag in task.open_flags():
+        if flag.test not in covered:
+            cause = f"; cause: {flag.cause}" if flag.cause else ""
+            lines.append(f"- {flag.test}: {flag.classification}{cause}")
+    return lines
 
 
 def _code_proposal(
