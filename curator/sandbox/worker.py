@@ -169,21 +169,31 @@ def zygote(control_fd: int, preload_libraries: bool) -> None:
         os.close(fds[0])
 
 
+# A Coverage object started once in the zygote: forks reuse it, skipping coverage.py's start-up
+# (path matchers, sysconfig scans: ~40 ms a run). It measures every run's task.py.
+_warm_measurement = None
+RUN_DIRECTORY_PREFIX = "curator-run-"
+MEASURED_FILES = f"*/{RUN_DIRECTORY_PREFIX}*/task.py"
+
+
 def warm_up_coverage() -> None:
     """Measure and analyse a tiny program once, so that every fork inherits coverage.py's
-    lazily imported modules and caches instead of loading them again (~70 ms a run)."""
+    lazily imported modules and initialised state instead of paying for them again."""
+    global _warm_measurement
     import shutil
     import tempfile
 
     import coverage
 
     os.environ["COVERAGE_CORE"] = "ctrace"
-    directory = tempfile.mkdtemp(prefix="curator-warm-up-")
+    directory = tempfile.mkdtemp(prefix=RUN_DIRECTORY_PREFIX + "warm-up-")
     try:
         path = os.path.join(directory, "task.py")
         with open(path, "w") as handle:
             handle.write("def f(x):\n    if x:\n        return 1\n    return 2\nf(1)\n")
-        cov = coverage.Coverage(data_file=None, branch=True, include=[path], config_file=False)
+        cov = coverage.Coverage(
+            data_file=None, branch=True, include=[MEASURED_FILES], config_file=False
+        )
         cov.start()
         with open(path) as handle:
             exec(compile(handle.read(), path, "exec"), {})
@@ -191,6 +201,7 @@ def warm_up_coverage() -> None:
         analyse_coverage(path, sorted(cov.get_data().arcs(path) or []))
     finally:
         shutil.rmtree(directory, ignore_errors=True)
+    _warm_measurement = cov
 
 
 def _reap_children() -> None:
@@ -315,7 +326,7 @@ def supervise(request: dict) -> dict:
     request["uid"] = uid
     import tempfile
 
-    root = tempfile.mkdtemp(prefix="curator-run-", dir="/tmp")
+    root = tempfile.mkdtemp(prefix=RUN_DIRECTORY_PREFIX, dir="/tmp")
     os.chmod(root, 0o755)
     task_path = os.path.join(root, "task.py")
     with open(task_path, "w", encoding="utf-8") as handle:
@@ -750,7 +761,9 @@ def run_harness(request: dict, task_path: str, result_fd: int) -> None:
         os.environ["COVERAGE_CORE"] = "ctrace"
         import coverage
 
-        cov = coverage.Coverage(data_file=None, branch=True, include=[task_path], config_file=False)
+        cov = _warm_measurement or coverage.Coverage(
+            data_file=None, branch=True, include=[task_path], config_file=False
+        )
     module = types.ModuleType(MODULE_NAME)
     module.__file__ = task_path
     sys.modules[MODULE_NAME] = module
