@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import json
 import os
+import random
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,10 +24,11 @@ from curator.sandbox.models import CoverageResult, DoctestResult, RunOptions, Su
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 WARM_HASH_SEED = 0
-# Task code runs as one of these uids when curator runs as root: one per concurrent run, so that
-# RLIMIT_NPROC (counted per uid) bounds each run on its own and a run's processes are findable.
+# Task code runs as one of these uids when curator runs as root: one per concurrent run on the
+# machine (held with a lock file, also across curator processes), so that RLIMIT_NPROC (counted
+# per uid) bounds each run on its own and a run's processes are findable.
 SANDBOX_UID_BASE = 64000
-SANDBOX_UID_SLOTS = 32
+SANDBOX_UID_SLOTS = 256
 STARTUP_TIMEOUT_S = 180.0
 # RLIMIT_NPROC counts every process of the real uid. A dedicated uid gets this many; a run under
 # curator's own uid gets this many more than the uid already has (measured when the sandbox
@@ -94,6 +98,17 @@ def keep_paths() -> list[str]:
 def hideable(path: Path) -> bool:
     text = str(path.resolve())
     return not any(text == never or never.startswith(text + "/") for never in NEVER_HIDE)
+
+
+@functools.cache
+def uid_lock_directory() -> Path:
+    directory = Path("/run/curator-sandbox")
+    try:
+        directory.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        directory = Path(tempfile.gettempdir()) / f"curator-sandbox-{os.geteuid()}"
+        directory.mkdir(mode=0o700, exist_ok=True)
+    return directory
 
 
 def processes_of_uid(uid: int) -> int:
@@ -253,8 +268,7 @@ class Sandbox:
         self._preload = preload
         self._lock = threading.Lock()
         self._warm: Zygote | None = None
-        self._free_uids = list(range(SANDBOX_UID_BASE, SANDBOX_UID_BASE + SANDBOX_UID_SLOTS))
-        self._uid_ready = threading.Condition(self._lock)
+        self._held_uids: dict[int, int] = {}  # uid -> descriptor of its lock file
         self._closed = False
         self._process_limit = RUN_PROCESS_LIMIT
         if not self.isolation.drop_privileges:
@@ -305,19 +319,30 @@ class Sandbox:
             return self._warm
 
     def _take_uid(self) -> int | None:
+        """A sandbox uid no other run on this machine holds; waits while all are taken."""
         if not self.isolation.drop_privileges:
             return None
-        with self._uid_ready:
-            while not self._free_uids:
-                self._uid_ready.wait()
-            return self._free_uids.pop(0)
+        directory = uid_lock_directory()
+        while True:
+            for uid in random.sample(self.uids, len(self.uids)):
+                with self._lock:
+                    if uid in self._held_uids:
+                        continue
+                    fd = os.open(directory / f"{uid}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    except BlockingIOError:
+                        os.close(fd)
+                        continue
+                    self._held_uids[uid] = fd
+                    return uid
+            time.sleep(0.05)
 
     def _give_uid(self, uid: int | None) -> None:
         if uid is None:
             return
-        with self._uid_ready:
-            self._free_uids.append(uid)
-            self._uid_ready.notify()
+        with self._lock:
+            os.close(self._held_uids.pop(uid))  # closing releases the lock
 
     def run(
         self,
