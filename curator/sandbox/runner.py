@@ -129,7 +129,9 @@ class WorkerGone(Exception):
 class Zygote:
     """One warm worker process (see worker.py), forking one supervisor per request."""
 
-    def __init__(self, isolation: Isolation, hash_seed: int | None, preload: bool) -> None:
+    def __init__(
+        self, isolation: Isolation, hash_seed: int | None, preload: bool, coverage: bool = True
+    ) -> None:
         self.hash_seed = hash_seed
         # Datagram boundaries keep each request's descriptor apart from the next one's.
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -146,6 +148,8 @@ class Zygote:
         ]
         if preload:
             command.append("--preload")
+        if coverage:
+            command.append("--coverage")
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the worker
         self.process = subprocess.Popen(
             command,
@@ -371,7 +375,9 @@ class Sandbox:
         try:
             fresh = options.fresh_interpreter or options.hash_seed != WARM_HASH_SEED
             if fresh:
-                zygote = Zygote(self.isolation, options.hash_seed, preload=False)
+                zygote = Zygote(
+                    self.isolation, options.hash_seed, preload=False, coverage=options.coverage
+                )
                 try:
                     response = zygote.request(payload, answer_timeout)
                 finally:

@@ -66,6 +66,56 @@ SCRATCH_TMPFS = "size=1g,mode=1777"
 MODULE_NAME = "__test__"
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "scipy", "sklearn")
+# Standard-library modules tasks and tests often import (unittest.mock alone pulls in asyncio).
+# None of them starts a thread or keeps per-process state that a fork would share wrongly
+# (`random` and `tempfile` reseed themselves in a forked child).
+PRELOAD_STANDARD = (
+    "asyncio",
+    "base64",
+    "collections",
+    "csv",
+    "ctypes",
+    "datetime",
+    "decimal",
+    "email",
+    "fractions",
+    "glob",
+    "gzip",
+    "hashlib",
+    "heapq",
+    "hmac",
+    "html",
+    "http.client",
+    "inspect",
+    "io",
+    "itertools",
+    "json",
+    "logging",
+    "math",
+    "mimetypes",
+    "operator",
+    "pathlib",
+    "pickle",
+    "random",
+    "re",
+    "secrets",
+    "shutil",
+    "socket",
+    "sqlite3",
+    "ssl",
+    "statistics",
+    "string",
+    "struct",
+    "subprocess",
+    "tarfile",
+    "textwrap",
+    "unittest.mock",
+    "urllib.parse",
+    "urllib.request",
+    "uuid",
+    "xml.etree.ElementTree",
+    "zipfile",
+)
 
 _libc = ctypes.CDLL(None, use_errno=True)
 
@@ -119,11 +169,11 @@ def preload(modules: tuple[str, ...]) -> list[str]:
     return loaded
 
 
-def zygote(control_fd: int, preload_libraries: bool) -> None:
+def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
     """Fork one supervisor per run request; exit when the control channel closes."""
     for variable in THREAD_VARIABLES:
         os.environ[variable] = "1"
-    loaded = preload(PRELOAD) if preload_libraries else []
+    loaded = preload(PRELOAD + PRELOAD_STANDARD) if preload_libraries else []
     # What every run needs, imported while the interpreter's files are still readable.
     import doctest  # noqa: F401
     import importlib.util  # noqa: F401
@@ -133,7 +183,8 @@ def zygote(control_fd: int, preload_libraries: bool) -> None:
     import types  # noqa: F401
     import unittest  # noqa: F401
 
-    warm_up_coverage()
+    if coverage:
+        warm_up_coverage()
     control = socket.socket(fileno=control_fd)
     info = {
         "ready": True,
@@ -811,7 +862,7 @@ def run_harness(request: dict, task_path: str, result_fd: int) -> None:
         names = list(loader.getTestCaseNames(test_cases))
         if options.get("test_order") is not None:
             names = list(options["test_order"])
-        emit({"event": "tests", "names": names})
+        emit({"event": "tests", "names": names, "clock": _perf_counter()})
         changed = _tampered(baseline)
         if changed:
             emit({"event": "tampered", "names": changed[:10]})
@@ -861,7 +912,9 @@ def run_harness(request: dict, task_path: str, result_fd: int) -> None:
             break
     if cov is not None:
         cov.stop()
-        emit({"event": "arcs", "arcs": sorted(cov.get_data().arcs(task_path) or [])})
+        stopped = _perf_counter()
+        arcs = sorted(cov.get_data().arcs(task_path) or [])
+        emit({"event": "arcs", "arcs": arcs, "clock": stopped, "clock_after": _perf_counter()})
     if loaded and options.get("doctests"):
         emit(run_doctests(module, request["entry_point"]))
     emit({"event": "done", "clock": _perf_counter()})
@@ -904,7 +957,7 @@ def run_doctests(module: object, entry_point: str) -> dict:
 def main(argv: list[str]) -> None:
     control_fd = int(argv[argv.index("--control-fd") + 1])
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    zygote(control_fd, preload_libraries="--preload" in argv)
+    zygote(control_fd, preload_libraries="--preload" in argv, coverage="--coverage" in argv)
     _exit(0)  # skip finalizing numpy, pandas and friends: nothing of ours needs it
 
 
