@@ -385,3 +385,21 @@ def test_validate_command_json_cache_force_and_exit_codes(bank: Bank, run_cli) -
 
     assert run_cli("--bank", bank.root, "validate").returncode == 2
     assert run_cli("--bank", bank.root, "validate", "No/such").returncode == 2
+
+
+def test_one_runs_files_never_reach_the_next_run(sandbox: Sandbox) -> None:
+    """BigCodeBench task 832 creates /non/existent/path and so flips task 288; here a run's
+    writes to shared places stay in that run."""
+    name = f"curator-cross-run-{os.getpid()}"
+    write = (
+        f"[open(path, 'w').write('x') for path in ('/tmp/{name}', '/var/tmp/{name}', "
+        f"'/dev/shm/{name}', os.path.expanduser('~/{name}'))]"
+    )
+    probe(sandbox, write)
+    seen = probe(
+        sandbox,
+        f"[os.path.exists(p) for p in ('/tmp/{name}', '/var/tmp/{name}', '/dev/shm/{name}', "
+        f"os.path.expanduser('~/{name}'))]",
+    )
+    assert seen == "[False, False, False, False]"
+    assert not Path(f"/tmp/{name}").exists()
