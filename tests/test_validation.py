@@ -403,3 +403,13 @@ def test_one_runs_files_never_reach_the_next_run(sandbox: Sandbox) -> None:
     )
     assert seen == "[False, False, False, False]"
     assert not Path(f"/tmp/{name}").exists()
+
+
+def test_loopback_inside_the_sandbox_works(sandbox: Sandbox) -> None:
+    """Tests that serve and connect on 127.0.0.1 work; the loopback is the sandbox's own."""
+    served = probe(
+        sandbox,
+        "(lambda server: (__import__('socket').create_connection(server.getsockname()).close(),"
+        " server.close(), 'connected')[-1])(__import__('socket').create_server(('127.0.0.1', 0)))",
+    )
+    assert served == "'connected'"

@@ -150,6 +150,8 @@ class Zygote:
             command.append("--preload")
         if coverage:
             command.append("--coverage")
+        if isolation.network_isolated:
+            command.append("--own-network")
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the worker
         self.process = subprocess.Popen(
             command,

@@ -22,7 +22,11 @@ descriptor in /proc/self/fd). The harness defends against the known ways a task 
 accident or by simple tricks: it records outcomes through references captured before the task
 runs, reports a test only when it actually finished (`os._exit` mid-test is a crash, not a
 pass), and compares unittest's classes and modules before and after each test so that a task that
-monkeypatches unittest gets errors, not passes.
+monkeypatches unittest gets errors, not passes. The tests' source is never written where the task
+could read it, but it is in the same process's memory. Coverage is likewise only as honest as the
+task lets it be (it can only inflate its own figures). Where the machine forbids namespaces, the
+task shares the host's /proc and network and, when curator does not run as root, its uid: it
+could then read other processes of that user (for example their environment).
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ PR_SET_NO_NEW_PRIVS = 38
 OUTPUT_TAIL_BYTES = 16 * 1024
 EVENT_BYTES_LIMIT = 64 * 1024 * 1024
 FILE_SIZE_LIMIT = 256 * 1024 * 1024
-SCRATCH_TMPFS = "size=1g,mode=1777"
+SCRATCH_TMPFS = "size=512m,mode=1777"
 MODULE_NAME = "__test__"
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "scipy", "sklearn")
@@ -169,8 +173,27 @@ def preload(modules: tuple[str, ...]) -> list[str]:
     return loaded
 
 
+def bring_loopback_up() -> bool:
+    """A new network namespace starts with its loopback down; tests that serve and connect on
+    127.0.0.1 need it up (it is the namespace's own, not the host's)."""
+    import fcntl
+    import struct
+
+    siocgifflags, siocsifflags, iff_up = 0x8913, 0x8914, 0x1
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            request = struct.pack("16sH", b"lo", 0)
+            flags = struct.unpack("16sH", fcntl.ioctl(probe, siocgifflags, request)[:18])[1]
+            if not flags & iff_up:
+                fcntl.ioctl(probe, siocsifflags, struct.pack("16sH", b"lo", flags | iff_up))
+    except OSError:
+        return False
+    return True
+
+
 def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
     """Fork one supervisor per run request; exit when the control channel closes."""
+    loopback = bring_loopback_up() if "--own-network" in sys.argv else None
     for variable in THREAD_VARIABLES:
         os.environ[variable] = "1"
     loaded = preload(PRELOAD + PRELOAD_STANDARD) if preload_libraries else []
@@ -192,6 +215,7 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
         "preloaded": loaded,
         "threads": thread_count(),
         "hash_seed": os.environ.get("PYTHONHASHSEED"),
+        "loopback_up": loopback,
     }
     control.sendall(_dumps(info).encode() + b"\n")
     while True:
