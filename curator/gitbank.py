@@ -8,27 +8,35 @@ that commits touch only `<bank>/<task folder>`, and turns every git failure into
 
 from __future__ import annotations
 
+import errno
 import io
-import tarfile
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+import subprocess
 from pathlib import Path, PurePosixPath
 
 import git
+from gitdb import IStream
 from gitdb.exc import BadName, BadObject
 
 from curator.bank import (
+    META_FILE,
     PRIVATE_DIR,
+    PROGRAM_FILE,
     RELEASES_DIR,
     Bank,
+    BankScan,
     folder_name_is_valid,
+    load_task_dir,
     task_id_from_folder,
     task_sort_key,
 )
-from curator.errors import CuratorError
+from curator.errors import CuratorError, TaskFileError
 
 RELEASE_TAG_PREFIX = "release/"
+TREE_MODE = 0o40000
+
+_Entry = tuple[int, bytes]  # (mode, binary sha)
+# A path's change: a dict descends into a folder; a list replaces the path with staged files.
+_Trie = dict[bytes, "_Trie | list[tuple[tuple[bytes, ...], int, bytes]]"]
 
 
 class GitError(CuratorError):
@@ -141,6 +149,90 @@ class GitBank:
         ids.discard(None)
         return sorted(ids, key=task_sort_key)  # type: ignore[arg-type]
 
+    # -- committing --------------------------------------------------------------------------
+
+    def commit_paths(self, paths: list[str], message: str) -> str | None:
+        """Commit the work-tree state of exactly `paths` (relative to the top) on top of HEAD.
+
+        Everything else stays as it is, other staged changes included. Built with plumbing
+        (the new trees are written from HEAD's, not from the whole index), which keeps a
+        commit fast in a bank of many thousand tasks; git hooks do not run. Returns the new
+        commit, or None when the paths match HEAD already.
+        """
+        self.run("add", "--all", "--", *paths)
+        listing = self.run("ls-files", "--stage", "-z", "--", *paths)
+        staged: list[tuple[str, int, bytes]] = []
+        for line in filter(None, listing.split("\0")):
+            info, path = line.split("\t", 1)
+            mode, sha, stage = info.split()
+            if stage != "0":
+                raise GitError(f"{self.top}: {path} has unresolved merge conflicts")
+            staged.append((path, int(mode, 8), bytes.fromhex(sha)))
+        parent = self.repo.head.commit if self.has_commits() else None
+        changes = _path_trie(paths, staged)
+        old_root = parent.tree.binsha if parent else None
+        new_root = self._rewrite_tree(old_root, changes) or self._store_tree({})
+        if new_root == old_root:
+            return None
+        arguments = ["commit-tree", new_root.hex(), "-m", message.rstrip("\n") + "\n"]
+        if parent is not None:
+            arguments += ["-p", parent.hexsha]
+        sha = self.run(*arguments).strip()
+        subject = message.strip().splitlines()[0]
+        expected = parent.hexsha if parent else ""  # "" makes sure no one committed meanwhile
+        self.run("update-ref", "-m", f"commit: {subject}", "HEAD", sha, expected)
+        return sha
+
+    def _rewrite_tree(self, base: bytes | None, node: _Trie) -> bytes | None:
+        """Write `base` with the changes of `node` applied; None for a tree left empty."""
+        entries = self._read_tree(base) if base else {}
+        for name, change in node.items():
+            if isinstance(change, dict):
+                old = entries.get(name)
+                old_tree = old[1] if old and old[0] == TREE_MODE else None
+                written = self._rewrite_tree(old_tree, change)
+                entry = (TREE_MODE, written) if written else None
+            else:
+                entry = self._build_entry(change)
+            if entry is None:
+                entries.pop(name, None)
+            else:
+                entries[name] = entry
+        return self._store_tree(entries) if entries else None
+
+    def _build_entry(self, files: list[tuple[tuple[bytes, ...], int, bytes]]) -> _Entry | None:
+        """The tree entry for a replaced path: its staged files below it (a file: itself)."""
+        if not files:
+            return None
+        if len(files) == 1 and not files[0][0]:
+            return files[0][1], files[0][2]
+        groups: dict[bytes, list[tuple[tuple[bytes, ...], int, bytes]]] = {}
+        for parts, mode, sha in files:
+            groups.setdefault(parts[0], []).append((parts[1:], mode, sha))
+        entries = {name: self._build_entry(group) for name, group in groups.items()}
+        return TREE_MODE, self._store_tree({k: v for k, v in entries.items() if v})
+
+    def _read_tree(self, binsha: bytes) -> dict[bytes, _Entry]:
+        data = self.repo.odb.stream(binsha).read()
+        entries = {}
+        index = 0
+        while index < len(data):
+            space = data.index(b" ", index)
+            end = data.index(b"\0", space)
+            entries[data[space + 1 : end]] = (int(data[index:space], 8), data[end + 1 : end + 21])
+            index = end + 21
+        return entries
+
+    def _store_tree(self, entries: dict[bytes, _Entry]) -> bytes:
+        def order(name: bytes) -> bytes:  # git sorts a subtree as if its name ended in "/"
+            return name + b"/" if entries[name][0] == TREE_MODE else name
+
+        data = b"".join(
+            b"%o %s\0%s" % (entries[name][0], name, entries[name][1])
+            for name in sorted(entries, key=order)
+        )
+        return self.repo.odb.store(IStream(b"tree", len(data), io.BytesIO(data))).binsha
+
     # -- revisions ---------------------------------------------------------------------------
 
     def commit(self, rev: str) -> git.Commit:
@@ -166,15 +258,96 @@ class GitBank:
             return None
         return reference
 
-    @contextmanager
-    def bank_at(self, commit: git.Commit) -> Iterator[Bank]:
-        """The bank as it was in `commit`, read from its tree (never from the work tree)."""
-        treeish = f"{commit.hexsha}:{self.prefix}" if self.prefix else commit.hexsha
-        archive = self.run_bytes("archive", "--format=tar", treeish)
-        with tempfile.TemporaryDirectory(prefix="curator-tree-") as directory:
-            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-                tar.extractall(directory, filter="data")
-            yield Bank(Path(directory))
+    def scan_at(self, commit: git.Commit) -> BankScan:
+        """The bank's tasks as they were in `commit`, read from its tree, never the work tree.
+
+        Each folder is read by the same `load_task_dir` as the work tree, through `TreeFolder`.
+        """
+        files = self.task_files_at(commit)
+        folders = {
+            path.partition("/")[0]
+            for path in files
+            if path.endswith((f"/{META_FILE}", f"/{PROGRAM_FILE}"))
+        }
+        label = commit.hexsha[:10]
+        scan = BankScan()
+        for folder in sorted(folders, key=_folder_order):
+            try:
+                scan.tasks.append(load_task_dir(TreeFolder(files, label, folder)))  # type: ignore[arg-type]
+            except TaskFileError as problem:
+                scan.problems.append(problem)
+        return scan
+
+    def task_files_at(self, commit: git.Commit) -> dict[str, bytes]:
+        """The files directly inside the task folders of `commit`, by path within the bank.
+
+        Two git calls whatever the bank's size: a recursive listing, then one batch read.
+        """
+        listing = self.run("ls-tree", "-r", "-z", commit.hexsha, "--", self.prefix or ".")
+        wanted: dict[str, str] = {}
+        skip = len(self.prefix) + 1 if self.prefix else 0
+        for entry in filter(None, listing.split("\0")):
+            info, path = entry.split("\t", 1)
+            _, kind, sha = info.split()
+            parts = path[skip:].split("/")
+            if kind != "blob" or len(parts) != 2 or parts[0] in (RELEASES_DIR, PRIVATE_DIR):
+                continue
+            if parts[0].startswith("."):
+                continue
+            wanted[path[skip:]] = sha
+        batch = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            input="".join(f"{sha}\n" for sha in wanted.values()).encode(),
+            capture_output=True,
+            cwd=self.top,
+            check=False,
+        )
+        if batch.returncode != 0:
+            raise GitError(f"{self.top}: `git cat-file` failed: {batch.stderr.decode().strip()}")
+        contents: dict[str, bytes] = {}
+        output = batch.stdout
+        position = 0
+        for path in wanted:
+            header_end = output.index(b"\n", position)
+            size = int(output[position:header_end].split()[2])
+            start = header_end + 1
+            contents[path] = output[start : start + size]
+            position = start + size + 1
+        return contents
+
+
+def _folder_order(name: str) -> tuple[str, int, str]:
+    return task_sort_key(task_id_from_folder(name) if folder_name_is_valid(name) else name)
+
+
+class TreeFolder:
+    """A task folder of a commit, read through the few `Path` methods `load_task_dir` uses."""
+
+    def __init__(self, files: dict[str, bytes], label: str, path: str) -> None:
+        self.files = files
+        self.label = label
+        self.path = path
+
+    @property
+    def name(self) -> str:
+        return PurePosixPath(self.path).name
+
+    def __truediv__(self, name: str) -> TreeFolder:
+        return TreeFolder(self.files, self.label, f"{self.path}/{name}")
+
+    def is_file(self) -> bool:
+        return self.path in self.files
+
+    def read_bytes(self) -> bytes:
+        if self.path not in self.files:
+            raise FileNotFoundError(errno.ENOENT, "no such file", str(self))
+        return self.files[self.path]
+
+    def __str__(self) -> str:
+        return f"{self.label}:{self.path}"
+
+    def __fspath__(self) -> str:
+        return str(self)
 
 
 def describe_git_failure(args: tuple[str, ...], error: git.GitCommandError, top: Path) -> str:
@@ -188,3 +361,30 @@ def describe_git_failure(args: tuple[str, ...], error: git.GitCommandError, top:
         )
     lines = [line.strip() for line in detail.splitlines() if line.strip()]
     return f"{top}: `git {args[0]}` failed: " + " / ".join(lines[:6])
+
+
+def _path_trie(paths: list[str], staged: list[tuple[str, int, bytes]]) -> _Trie:
+    """Nest the committed paths by component; each ends in the staged files under it."""
+    root: _Trie = {}
+    replaced: dict[tuple[bytes, ...], list[tuple[tuple[bytes, ...], int, bytes]]] = {}
+    for path in sorted(set(paths), key=len):
+        parts = tuple(part.encode() for part in PurePosixPath(path).parts)
+        if any(parts[:depth] in replaced for depth in range(1, len(parts))):
+            continue  # inside a path already replaced whole
+        node = root
+        for part in parts[:-1]:
+            child = node.setdefault(part, {})
+            if not isinstance(child, dict):
+                break
+            node = child
+        else:
+            files: list[tuple[tuple[bytes, ...], int, bytes]] = []
+            node[parts[-1]] = files
+            replaced[parts] = files
+    for path, mode, sha in staged:
+        parts = tuple(part.encode() for part in PurePosixPath(path).parts)
+        for depth in range(len(parts), 0, -1):
+            if parts[:depth] in replaced:
+                replaced[parts[:depth]].append((parts[depth:], mode, sha))
+                break
+    return root

@@ -248,14 +248,12 @@ def commit_task(
                 )
             )
             bank.save(task)
-        path = repository.task_path(task_id)
-        if not repository.changed_paths(path):
-            raise CuratorError(f"nothing to commit for {task_id}: its folder matches HEAD")
         full_message = format_message(message, task_trailers(task, who, flaky_runs(bank, task_id)))
-        repository.run("add", "--all", "--", path)
-        repository.run("commit", "--quiet", "--cleanup=whitespace", "-m", full_message, "--", path)
+        sha = repository.commit_paths([repository.task_path(task_id)], full_message)
+        if sha is None:
+            raise CuratorError(f"nothing to commit for {task_id}: its folder matches HEAD")
     return CommitResult(
-        sha=repository.repo.head.commit.hexsha,
+        sha=sha,
         task_id=task_id,
         stage=stage,
         previous_stage=previous,
@@ -264,13 +262,13 @@ def commit_task(
 
 
 def commit_paths(bank: Bank, paths: list[str], message: str) -> str:
-    """Commit exactly `paths` (relative to the bank) with `message`; returns the new sha."""
+    """Commit exactly `paths` (relative to the bank) with `message`; returns the new commit."""
     repository = GitBank(bank)
     repository.branch()
-    specs = [repository.in_bank(path) for path in paths]
-    repository.run("add", "--all", "--", *specs)
-    repository.run("commit", "--quiet", "--cleanup=whitespace", "-m", message, "--", *specs)
-    return repository.repo.head.commit.hexsha
+    sha = repository.commit_paths([repository.in_bank(path) for path in paths], message)
+    if sha is None:
+        raise CuratorError(f"nothing to commit: {', '.join(paths[:5])} match HEAD already")
+    return sha
 
 
 @dataclass

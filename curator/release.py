@@ -196,19 +196,13 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
             "commit them (`curator commit`) or discard them first"
         )
     commit = repository.repo.head.commit
-    with repository.bank_at(commit) as snapshot:
-        scan = snapshot.scan()
-        problems: dict[str, list[str]] = {
-            repository.in_bank(Path(problem.path).relative_to(snapshot.root).as_posix()): [
-                problem.message
-            ]
-            for problem in scan.problems
-        }
-        tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
-        for task in tasks:
-            reasons = stage_problems(task, Stage.ACCEPTED)
-            if reasons:
-                problems[task.task_id] = reasons
+    scan = repository.scan_at(commit)
+    problems = {str(problem.path): [problem.message] for problem in scan.problems}
+    tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
+    for task in tasks:
+        reasons = stage_problems(task, Stage.ACCEPTED)
+        if reasons:
+            problems[task.task_id] = reasons
     if problems:
         raise ReleaseRefused(version, problems)
     if not tasks:
@@ -233,8 +227,7 @@ def export_tagged_release(bank: Bank, version: str, out: Path | None = None) -> 
         raise CuratorError(f"no release {version}: there is no tag {tag}")
     commit = reference.commit
     previous = _recorded_previous(repository, reference)
-    with repository.bank_at(commit) as snapshot:
-        scan = snapshot.scan()
+    scan = repository.scan_at(commit)
     if scan.problems:
         raise CuratorError(
             f"{tag}: a task folder in the tagged tree cannot be read: {scan.problems[0]}"
@@ -286,8 +279,8 @@ def _write_release(
     tasks = sorted(tasks, key=lambda task: task_sort_key(task.task_id))
     previous_tasks: list[Task] = []
     if previous is not None:
-        with repository.bank_at(repository.commit(previous)) as snapshot:
-            previous_tasks = [t for t in snapshot.scan().tasks if t.stage is Stage.ACCEPTED]
+        scan = repository.scan_at(repository.commit(previous))
+        previous_tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
     changes = compare_releases(previous_tasks, tasks)
     with bank.lock():
         out.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from curator.condense import CondenseReport
+from curator.flaky.evidence import FlakyEvidence
+from curator.llm.preeval import PreEvalReport
+from curator.llm.proposals import ProposedChange
 from curator.models import Task, TaskMeta
 from curator.sandbox.models import SuiteRun
 from curator.validation import ValidationReport
@@ -16,9 +19,12 @@ from curator.validation import ValidationReport
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "task.schema.json": Task,
     "task-meta.schema.json": TaskMeta,
+    "proposal.schema.json": ProposedChange,
+    "preeval.schema.json": PreEvalReport,
     "validation-report.schema.json": ValidationReport,
     "suite-run.schema.json": SuiteRun,
     "condense-report.schema.json": CondenseReport,
+    "flaky-evidence.schema.json": FlakyEvidence,
 }
 
 
