@@ -413,3 +413,28 @@ def test_loopback_inside_the_sandbox_works(sandbox: Sandbox) -> None:
         " server.close(), 'connected')[-1])(__import__('socket').create_server(('127.0.0.1', 0)))",
     )
     assert served == "'connected'"
+
+
+def test_risky_detectors_stay_quiet_on_harmless_code() -> None:
+    """URLs as plain data, paths only built in f-strings or compared as text, and random numbers
+    seeded in setUp or by the solution are not risky."""
+    program = make_task().complete_prompt.replace(
+        "import re\n", "import re\nimport random\nimport os\n"
+    )
+    solution = (
+        "    random.seed(top)\n"
+        "    pattern = f'{text}/**/*.txt'\n"
+        '    words = re.findall(r"[a-z\']+", text.lower())\n'
+        "    random.shuffle(words)\n"
+        "    return collections.Counter(words).most_common(top)\n"
+    )
+    tests = WORD_COUNT_TESTS.replace(
+        "class TestCases(unittest.TestCase):\n",
+        "class TestCases(unittest.TestCase):\n"
+        "    def setUp(self):\n        random.seed(0)\n"
+        "    def test_data(self):\n"
+        "        self.assertTrue('https://example.com/a' != '/Docs/src/Scripts/')\n"
+        "        random.choice([1, 2])\n",
+    ).replace("import unittest\n", "import unittest\nimport random\n")
+    task = make_task(complete_prompt=program, canonical_solution=solution, test=tests)
+    assert risky_test_warnings(task) == []
