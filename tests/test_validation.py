@@ -438,3 +438,12 @@ def test_risky_detectors_stay_quiet_on_harmless_code() -> None:
     ).replace("import unittest\n", "import unittest\nimport random\n")
     task = make_task(complete_prompt=program, canonical_solution=solution, test=tests)
     assert risky_test_warnings(task) == []
+
+
+def test_validate_warns_when_the_bank_is_world_writable(bank: Bank, run_cli) -> None:
+    with bank.lock():
+        bank.add_all([make_task()])
+    bank.root.chmod(0o777)
+    result = run_cli("--bank", bank.root, "validate", "--all")
+    assert result.returncode == 0, result.stderr
+    assert "world-writable" in result.stderr

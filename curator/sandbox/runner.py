@@ -321,7 +321,14 @@ class Sandbox:
             if self._warm is None or not self._warm.alive():
                 if self._warm is not None:
                     self._warm.close()
-                self._warm = Zygote(self.isolation, WARM_HASH_SEED, self._preload)
+                warm = Zygote(self.isolation, WARM_HASH_SEED, self._preload)
+                if warm.info.get("threads", 1) != 1:
+                    # Forking a process that runs threads (a BLAS pool started by a preloaded
+                    # library) can deadlock the child: do without preloading instead.
+                    warm.close()
+                    self._preload = False
+                    warm = Zygote(self.isolation, WARM_HASH_SEED, preload=False)
+                self._warm = warm
             return self._warm
 
     def _take_uid(self) -> int | None:
