@@ -40,6 +40,7 @@ import select
 import signal
 import socket
 import stat
+import struct
 import sys
 import time
 import traceback
@@ -60,6 +61,10 @@ MS_BIND = 4096
 MS_REC = 16384
 MS_PRIVATE = 1 << 18
 MNT_DETACH = 2
+SYS_MOUNT_SETATTR = 442  # the same number on every architecture (added after unification)
+AT_FDCWD = -100
+AT_RECURSIVE = 0x8000
+MOUNT_ATTR_RDONLY = 1
 PR_SET_CHILD_SUBREAPER = 36
 PR_SET_NO_NEW_PRIVS = 38
 
@@ -177,7 +182,6 @@ def bring_loopback_up() -> bool:
     """A new network namespace starts with its loopback down; tests that serve and connect on
     127.0.0.1 need it up (it is the namespace's own, not the host's)."""
     import fcntl
-    import struct
 
     siocgifflags, siocsifflags, iff_up = 0x8913, 0x8914, 0x1
     try:
@@ -338,6 +342,8 @@ def isolate_run(request: dict, notes: list[str]) -> tuple[bool, bool]:
         _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
         keep = [path for path in request["keep_paths"] if os.path.isdir(path)]
         keep_fds = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in keep}
+        if not make_read_only("/"):
+            notes.append("the file system outside the run's scratch space is not read-only")
         for scratch in ("/tmp", "/var/tmp", "/dev/shm"):
             if os.path.isdir(scratch):
                 _mount("tmpfs", scratch, "tmpfs", MS_NOSUID | MS_NODEV, SCRATCH_TMPFS)
@@ -359,6 +365,14 @@ def isolate_run(request: dict, notes: list[str]) -> tuple[bool, bool]:
         notes.append(f"no private /tmp or hidden directories for this run ({error.strerror})")
         return True, False
     return True, True
+
+
+def make_read_only(path: str) -> bool:
+    """Every mount at and below `path` read-only in this mount namespace (mount_setattr(2),
+    Linux 5.12+): task code can then write only into the scratch tmpfs mounted afterwards."""
+    attributes = ctypes.create_string_buffer(struct.pack("QQQQ", MOUNT_ATTR_RDONLY, 0, 0, 0))
+    result = _libc.syscall(SYS_MOUNT_SETATTR, AT_FDCWD, path.encode(), AT_RECURSIVE, attributes, 32)
+    return result == 0
 
 
 def world_readable(paths: list[str]) -> bool:
