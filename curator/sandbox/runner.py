@@ -34,7 +34,8 @@ STARTUP_TIMEOUT_S = 180.0
 # curator's own uid gets this many more than the uid already has (measured when the sandbox
 # starts), so that a fork bomb is bounded without starving the user's other programs.
 RUN_PROCESS_LIMIT = 128
-# Directories the task must never see even when it runs as a user that could read them.
+# Directories never hidden from task code, even when asked to protect them (or an ancestor):
+# the run needs them.
 NEVER_HIDE = ("/", "/proc", "/dev", "/tmp", "/sys", "/usr", "/etc", "/bin", "/lib", "/var")
 
 
