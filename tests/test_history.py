@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -313,3 +314,39 @@ def test_cli_init_and_import_are_committed(tmp_path: Path, run_cli) -> None:
     assert len(files) == 12
     assert {name.split("/")[0] for name in files} == {"Test__1", "Test__2", "Test__3"}
     assert git(root, "status", "--porcelain") == ""
+
+
+def test_a_commit_keeps_other_staged_work_staged_and_the_repository_sound(bank: Bank) -> None:
+    task = make_task("Test/1", code_prompt="def task_func(text, top=3):\n")
+    save_and_commit(bank, task, "Add with an explicit code prompt")
+    assert (bank.task_dir("Test/1") / "code_prompt.py").is_file()
+    save(bank, make_task("Test/2"))
+    git(bank.root, "add", "Test__2")
+    task.code_prompt = make_task("Test/1").code_prompt  # derivable again: the file goes
+    save(bank, task)
+    evidence = bank.task_dir("Test/1") / "evidence"
+    evidence.mkdir()
+    (evidence / "run-1.json").write_text("{}\n")
+    commit_task(bank, "Test/1", None, "Drop the code prompt, keep evidence")
+    assert sorted(committed_files(bank.root)) == [
+        "Test__1/code_prompt.py",
+        "Test__1/evidence/run-1.json",
+    ]
+    status = git(bank.root, "status", "--porcelain").splitlines()
+    assert status == [f"A  Test__2/{name}" for name in sorted(os.listdir(bank.task_dir("Test/2")))]
+    git(bank.root, "fsck", "--strict", "--no-progress")
+    assert git(bank.root, "ls-tree", "-r", "--name-only", "HEAD", "Test__1").split() == [
+        "Test__1/evidence/run-1.json",
+        "Test__1/instruction.md",
+        "Test__1/task.json",
+        "Test__1/task.py",
+        "Test__1/tests.py",
+    ]
+
+
+def test_the_first_commit_of_a_new_repository(tmp_path: Path) -> None:
+    bank = Bank.init(tmp_path / "bank")
+    save_and_commit(bank, make_task("Test/1"), "First task")
+    assert git(bank.root, "log", "--format=%s").splitlines() == ["First task"]
+    assert git(bank.root, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
+    git(bank.root, "fsck", "--strict", "--no-progress")
