@@ -302,7 +302,8 @@ def import_tasks(
 def commit_new_bank(bank: Bank) -> str:
     """Commit the marker files `curator init` wrote, so clones of the bank are banks too."""
     names = [MARKER] + ([".gitignore"] if (bank.root / ".gitignore").is_file() else [])
-    return commit_paths(bank, names, f"Create bank {bank.name}")
+    with bank.lock():
+        return commit_paths(bank, names, f"Create bank {bank.name}")
 
 
 # -- history ---------------------------------------------------------------------------------

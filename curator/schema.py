@@ -8,11 +8,13 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from curator.models import Task, TaskMeta
+from curator.release import ReleaseManifest
 
 # File name -> model. Each stage that stores data with a task adds its model here.
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "task.schema.json": Task,
     "task-meta.schema.json": TaskMeta,
+    "release-manifest.schema.json": ReleaseManifest,
 }
 
 
