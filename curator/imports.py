@@ -6,6 +6,7 @@ import ast
 import sys
 
 from curator.models import Dependencies, Task
+from curator.program import parse_quietly
 
 
 def imported_modules(source: str) -> list[str]:
@@ -15,7 +16,7 @@ def imported_modules(source: str) -> list[str]:
     report the syntax error).
     """
     try:
-        tree = ast.parse(source)
+        tree = parse_quietly(source)
     except SyntaxError:
         return []
     seen: dict[str, None] = {}

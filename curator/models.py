@@ -167,6 +167,17 @@ class InterchangeText(StrictModel):
     )
 
 
+class PreEvalSummary(StrictModel):
+    """How often a capable model solved the task (details in the `preeval.json` sidecar)."""
+
+    model: str
+    k: int = Field(description="Samples per prompt.")
+    complete_rate: float | None = Field(default=None, description="Solved from complete_prompt.")
+    instruct_rate: float | None = Field(default=None, description="Solved from instruct_prompt.")
+    content_hash: str = Field(description="The task version that was evaluated.")
+    at: datetime = Field(default_factory=utc_now)
+
+
 class TaskMeta(StrictModel):
     """What a task folder's `task.json` holds: everything except the code and prose files."""
 
@@ -178,6 +189,7 @@ class TaskMeta(StrictModel):
     dependencies: Dependencies = Field(default_factory=Dependencies)
     provenance: Provenance = Field(default_factory=Provenance)
     validation: ValidationSummary | None = None
+    preeval: PreEvalSummary | None = None
     flags: list[Flag] = Field(default_factory=list)
     notes: list[ReviewerNote] = Field(default_factory=list)
     interchange: InterchangeText = Field(default_factory=InterchangeText)

@@ -8,6 +8,14 @@ from the entry point's docstring.
 from __future__ import annotations
 
 import ast
+import warnings
+
+
+def parse_quietly(source: str) -> ast.Module:
+    """Parse task code without echoing its warnings (invalid escapes) to our user."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(source)
 
 
 def entry_function(module: ast.Module, entry_point: str) -> ast.FunctionDef | None:
@@ -20,7 +28,7 @@ def entry_function(module: ast.Module, entry_point: str) -> ast.FunctionDef | No
 def docstring_span(program: str, entry_point: str) -> tuple[int, int] | None:
     """First and last line (1-based) of the entry point's docstring, or None if there is none."""
     try:
-        module = ast.parse(program)
+        module = parse_quietly(program)
     except SyntaxError:
         return None
     function = entry_function(module, entry_point)

@@ -7,13 +7,25 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from curator.condense import CondenseReport
+from curator.flaky.evidence import FlakyEvidence
+from curator.llm.preeval import PreEvalReport
+from curator.llm.proposals import ProposedChange
 from curator.models import Task, TaskMeta
 from curator.release import ReleaseManifest
+from curator.sandbox.models import SuiteRun
+from curator.validation import ValidationReport
 
 # File name -> model. Each stage that stores data with a task adds its model here.
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "task.schema.json": Task,
     "task-meta.schema.json": TaskMeta,
+    "proposal.schema.json": ProposedChange,
+    "preeval.schema.json": PreEvalReport,
+    "validation-report.schema.json": ValidationReport,
+    "suite-run.schema.json": SuiteRun,
+    "condense-report.schema.json": CondenseReport,
+    "flaky-evidence.schema.json": FlakyEvidence,
     "release-manifest.schema.json": ReleaseManifest,
 }
 

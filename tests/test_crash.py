@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import make_task
 
+from conftest import make_task
 from curator.bank import Bank
 from curator.errors import BankError
 from curator.models import Provenance, Stage, Task

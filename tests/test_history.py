@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import make_task
 from gitbanks import (
     ANNOTATOR,
     ENVIRONMENT,
@@ -20,6 +19,7 @@ from gitbanks import (
     save_and_commit,
 )
 
+from conftest import make_task
 from curator.bank import Bank
 from curator.errors import CuratorError
 from curator.gitbank import GitError

@@ -10,9 +10,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import make_task
 from gitbanks import ENVIRONMENT, git, head, isolate_git, new_bank, passing, save, save_and_commit
 
+from conftest import make_task
 from curator.bank import Bank
 from curator.errors import CuratorError
 from curator.gitbank import GitError

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import make_task
 from gitbanks import git, head, isolate_git, new_bank, save, save_and_commit
 
+from conftest import make_task
 from curator.bank import Bank
 from curator.gitbank import GitError
 from curator.sync import SyncConflict, sync

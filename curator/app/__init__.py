@@ -6,6 +6,6 @@ from curator.bank import Bank
 
 
 def run_app(bank: Bank) -> None:
-    from curator.app.main import CuratorApp
+    from curator.app.main import make_app
 
-    CuratorApp(bank).run()
+    make_app(bank).run()

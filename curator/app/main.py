@@ -1,27 +1,133 @@
-"""The application shell (grows with each pipeline stage)."""
+"""The application shell over the core; one factory for the CLI, tests and snapshot apps."""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable, Footer, Header
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
 
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from curator.app.messages import TaskChanged
+from curator.app.screens.base import CuratorScreen, palette_commands
+from curator.app.screens.browser import BankBrowser
+from curator.app.screens.dialogs import ChoiceDialog
+from curator.app.screens.help import HelpScreen
+from curator.app.screens.workspace import TaskWorkspace
+from curator.app.settings import AppSettings, load_app_settings
 from curator.bank import Bank
+from curator.models import Task
+from curator.sandbox import Sandbox
+from curator.validation import sandbox_for
 
 
 class CuratorApp(App[None]):
     TITLE = "curator"
+    CSS_PATH: ClassVar[list[str]] = ["styles/global.tcss", "styles/app.tcss"]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="app.help", tooltip="Keys and how to remap them"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Quit curator"),
+    ]
 
-    def __init__(self, bank: Bank) -> None:
+    def __init__(self, bank: Bank, settings: AppSettings) -> None:
         super().__init__()
         self.bank = bank
+        self.settings = settings
+        self._sandbox: Sandbox | None = None
+        self._sandbox_lock = threading.Lock()
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable(id="tasks")
-        yield Footer()
+    def get_default_screen(self) -> Screen[object]:
+        return BankBrowser(self.bank)
 
     def on_mount(self) -> None:
-        table = self.query_one("#tasks", DataTable)
-        table.add_columns("task", "stage", "libraries")
-        for task in self.bank.scan().tasks:
-            table.add_row(task.task_id, task.stage.value, ", ".join(task.libs))
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+
+    # -- shared services for screens ---------------------------------------------------------
+
+    def sandbox(self) -> Sandbox:
+        """One warm sandbox for the whole session, started by the first run that needs it."""
+        with self._sandbox_lock:
+            if self._sandbox is None:
+                self._sandbox = sandbox_for(self.bank)
+            return self._sandbox
+
+    def on_unmount(self) -> None:
+        with self._sandbox_lock:
+            if self._sandbox is not None:
+                self._sandbox.close()
+
+    def post_task_changed(self, task: Task) -> None:
+        """Tell every open screen that a task was written, so none shows it stale."""
+        for screen in self.screen_stack:
+            screen.post_message(TaskChanged(task))
+
+    def key_for(self, binding_id: str, node: DOMNode | None = None) -> str:
+        """The key a user presses for a binding id, after their remaps."""
+        remapped = self.settings.keymap.get(binding_id)
+        if remapped:
+            return remapped.split(",")[0]
+        for owner in (node or self.screen, self):
+            for binding in owner.BINDINGS:
+                if isinstance(binding, Binding) and binding.id == binding_id:
+                    return self.get_key_display(binding)
+        return ""
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, CuratorScreen):
+            yield from screen.palette()
+        app_bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        yield from palette_commands(app_bindings, "app", self.run_action)
+
+    # -- help and quitting -------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def unsaved_workspaces(self) -> list[TaskWorkspace]:
+        return [
+            screen
+            for screen in self.screen_stack
+            if isinstance(screen, TaskWorkspace) and screen.unsaved
+        ]
+
+    async def action_quit(self) -> None:
+        unsaved = self.unsaved_workspaces()
+        if not unsaved:
+            self.exit()
+            return
+        names = ", ".join(screen.task_id for screen in unsaved)
+
+        def answered(choice: str | None) -> None:
+            if choice == "save":
+                for screen in unsaved:
+                    screen.save()
+                self.exit()
+            elif choice == "discard":
+                for screen in unsaved:
+                    screen.discard()
+                self.exit()
+
+        self.push_screen(
+            ChoiceDialog(
+                f"Unsaved edits in {names}. Quit anyway?",
+                [
+                    ("save", "Save and quit", "s"),
+                    ("discard", "Discard", "d"),
+                    ("cancel", "Cancel", "c"),
+                ],
+            ),
+            answered,
+        )
+
+
+def make_app(bank: Bank | Path | str, settings: AppSettings | None = None) -> CuratorApp:
+    """The app on a bank; the one constructor the CLI, the tests and the snapshot apps use."""
+    opened = bank if isinstance(bank, Bank) else Bank.open(Path(bank))
+    return CuratorApp(opened, settings if settings is not None else load_app_settings())

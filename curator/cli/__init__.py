@@ -6,7 +6,9 @@ Each group of commands lives in its own module and registers itself on `main`.
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import sys
 from pathlib import Path
 
@@ -51,11 +53,12 @@ def main(ctx: click.Context, bank_path: Path) -> None:
 
 
 def _register() -> None:
-    from curator.cli import bank_commands, git_commands
-
-    for module in (bank_commands, git_commands):
-        for command in module.COMMANDS:
-            main.add_command(command)
+    """Add the commands of every `curator.cli.*_commands` module (each lists its `COMMANDS`)."""
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.endswith("_commands"):
+            module = importlib.import_module(f"curator.cli.{info.name}")
+            for command in module.COMMANDS:
+                main.add_command(command)
 
 
 _register()

@@ -82,6 +82,20 @@ def coverage_text(task: Task) -> str:
     return f"{summary.branch_coverage:.0f}%"
 
 
+def preeval_text(task: Task) -> str:
+    """Solve rates of the last pre-evaluation, marked stale if the task changed since."""
+    summary = task.preeval
+    if summary is None:
+        return ""
+    rates = [
+        f"{kind} {rate:.0%}"
+        for kind, rate in (("complete", summary.complete_rate), ("instruct", summary.instruct_rate))
+        if rate is not None
+    ]
+    stale = "" if summary.content_hash == task.content_hash() else " (stale)"
+    return f"{', '.join(rates)} solved by {summary.model} (k={summary.k}){stale}"
+
+
 def validation_text(task: Task) -> str:
     if task.validation is None:
         return "not run"
@@ -152,6 +166,8 @@ def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
     out.print(f"libraries: {escape(', '.join(task.libs)) or '-'}")
     out.print(f"origin: {task.provenance.origin.value}  source: {task.provenance.source or '-'}")
     out.print(f"validation: {validation_text(task)}  branch coverage: {coverage_text(task) or '-'}")
+    if task.preeval is not None:
+        out.print(f"pre-evaluation: {escape(preeval_text(task))}")
     for flag in task.flags:
         out.print(
             f"flag: {escape(flag.test)} {flag.classification} [{flag.status.value}]"

@@ -1,0 +1,83 @@
+"""Every message a background worker posts, in one place: each flow reads top to bottom.
+
+Workers never touch widgets; they post these, and `@on` handlers on the screens own state.
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from curator.app.rows import TaskRow
+from curator.errors import TaskFileError
+from curator.history import CommitResult, FileDiff, LogEntry
+from curator.models import Task
+from curator.validation import ValidationReport
+
+# -- bank browser: BankChunkLoaded × n, the last with done=True; TaskChanged after any write --
+
+
+class BankChunkLoaded(Message):
+    def __init__(
+        self, rows: list[TaskRow], problems: list[TaskFileError], loaded: int, total: int
+    ) -> None:
+        self.rows = rows
+        self.problems = problems
+        self.loaded = loaded
+        self.total = total
+        super().__init__()
+
+    @property
+    def done(self) -> bool:
+        return self.loaded >= self.total
+
+
+class TaskChanged(Message):
+    """A task was written to the bank; any view of it should refresh."""
+
+    def __init__(self, task: Task) -> None:
+        self.task = task
+        super().__init__()
+
+
+# -- task workspace: a run posts RunLog lines, then its own finished message -----------------
+
+
+class RunLog(Message):
+    """A line for the live log of a validation, flaky or LLM run."""
+
+    def __init__(self, text: str, progress: float | None = None) -> None:
+        self.text = text
+        self.progress = progress
+        super().__init__()
+
+
+class WorkRefused(Message):
+    """The core refused an action, with its reason (a commit of a failing task, ...)."""
+
+    def __init__(self, action: str, reason: str) -> None:
+        self.action = action
+        self.reason = reason
+        super().__init__()
+
+
+class ValidationFinished(Message):
+    """The task was validated and the report stored with it."""
+
+    def __init__(self, task: Task, report: ValidationReport) -> None:
+        self.task = task
+        self.report = report
+        super().__init__()
+
+
+class Committed(Message):
+    def __init__(self, task: Task, result: CommitResult) -> None:
+        self.task = task
+        self.result = result
+        super().__init__()
+
+
+class HistoryLoaded(Message):
+    def __init__(self, entries: list[LogEntry], diffs: list[FileDiff]) -> None:
+        self.entries = entries
+        self.diffs = diffs
+        super().__init__()

@@ -1,0 +1,175 @@
+"""The bank browser: every task in a table, filtered as you type, sorted by any column."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Header, Input, Static
+
+from curator.app.messages import BankChunkLoaded, TaskChanged
+from curator.app.rows import COLUMN_KEYS, TaskRow, filter_rows, sort_rows, stage_counts, task_row
+from curator.app.screens.base import CuratorScreen
+from curator.app.screens.release import ReleaseScreen
+from curator.app.screens.workspace import TaskWorkspace
+from curator.app.widgets.task_table import ColumnHeader, TaskTable
+from curator.bank import Bank, load_task_dir
+from curator.errors import TaskFileError
+from curator.pipeline import STAGE_ORDER
+
+CHUNK = 1000
+
+
+class BankBrowser(CuratorScreen):
+    COMMAND_CATEGORY = "bank"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_filter", "Filter", id="bank.filter", tooltip="Filter tasks"),
+        Binding("enter", "open_task", "Open", id="bank.open", tooltip="Open the task"),
+        Binding("s", "sort_next", "Sort", id="bank.sort", tooltip="Sort by the next column"),
+        Binding("d", "reverse_sort", "Reverse", id="bank.reverse", tooltip="Reverse the order"),
+        Binding("r", "release", "Release", id="bank.release", tooltip="Release screen"),
+        Binding("ctrl+r", "reload", "Reload", id="bank.reload", tooltip="Reload the bank"),
+    ]
+
+    def __init__(self, bank: Bank) -> None:
+        super().__init__(id="browser")
+        self.bank = bank
+        self.all_rows: list[TaskRow] = []
+        self.problems: list[TaskFileError] = []
+        self.sort_column = "id"
+        self.sort_descending = False
+        self.still_loading = True
+        self.total = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="filter by id, text or library  ( / )", id="filter")
+        yield ColumnHeader(id="columns")
+        yield TaskTable(id="tasks")
+        yield Static("loading…", id="counts")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = str(self.bank.root)
+        self.query_one(TaskTable).focus()
+        self.load_bank()
+
+    # -- loading -----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="bank", name="loading the bank")
+    def load_bank(self) -> None:
+        directories = self.bank.task_dirs()
+        total = len(directories)
+        if not directories:
+            self.post_message(BankChunkLoaded([], [], 0, 0))
+        for start in range(0, total, CHUNK):
+            rows, problems = [], []
+            for directory in directories[start : start + CHUNK]:
+                try:
+                    rows.append(task_row(load_task_dir(directory)))
+                except TaskFileError as problem:
+                    problems.append(problem)
+            loaded = min(start + CHUNK, total)
+            self.post_message(BankChunkLoaded(rows, problems, loaded, total))
+
+    @on(BankChunkLoaded)
+    def add_loaded_rows(self, event: BankChunkLoaded) -> None:
+        if event.loaded <= CHUNK:
+            self.all_rows, self.problems = [], []
+        self.all_rows.extend(event.rows)
+        self.problems.extend(event.problems)
+        self.still_loading = not event.done
+        self.total = event.total
+        self.resort()
+        if event.done and self.problems:
+            first = self.problems[0]
+            more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+            self.notify(f"{first}{more}", title="unreadable task folders", severity="warning")
+
+    @on(TaskChanged)
+    def refresh_task(self, event: TaskChanged) -> None:
+        row = task_row(event.task)
+        self.all_rows = [row if old.task_id == row.task_id else old for old in self.all_rows]
+        if all(old.task_id != row.task_id for old in self.all_rows):
+            self.all_rows.append(row)
+        self.resort()
+
+    # -- filtering and sorting ---------------------------------------------------------------
+
+    def resort(self) -> None:
+        self.all_rows = sort_rows(self.all_rows, self.sort_column, self.sort_descending)
+        header = self.query_one(ColumnHeader)
+        header.sort_column = self.sort_column
+        header.sort_descending = self.sort_descending
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        shown = filter_rows(self.all_rows, self.query_one("#filter", Input).value)
+        self.query_one(TaskTable).set_rows(shown)
+        self.show_counts(shown)
+
+    def show_counts(self, shown: list[TaskRow]) -> None:
+        counts = stage_counts(shown)
+        per_stage = " · ".join(
+            f"{stage.value} {counts[stage.value]}" for stage in STAGE_ORDER if counts[stage.value]
+        )
+        rejected = counts.get("rejected")
+        if rejected:
+            per_stage += f" · rejected {rejected}"
+        status = f"{len(shown)} of {len(self.all_rows)} tasks"
+        if self.still_loading:
+            status += f" (loading {len(self.all_rows)}/{self.total}…)"
+        if self.problems:
+            status += f" · {len(self.problems)} unreadable"
+        self.query_one("#counts", Static).update(f"{status}   {per_stage}")
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        self.apply_filter()
+
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self) -> None:
+        self.query_one(TaskTable).focus()
+
+    @on(ColumnHeader.SortRequested)
+    def sort_requested(self, event: ColumnHeader.SortRequested) -> None:
+        if event.column == self.sort_column:
+            self.sort_descending = not self.sort_descending
+        else:
+            self.sort_column, self.sort_descending = event.column, False
+        self.resort()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_sort_next(self) -> None:
+        index = (COLUMN_KEYS.index(self.sort_column) + 1) % len(COLUMN_KEYS)
+        self.sort_column, self.sort_descending = COLUMN_KEYS[index], False
+        self.resort()
+
+    def action_reverse_sort(self) -> None:
+        self.sort_descending = not self.sort_descending
+        self.resort()
+
+    def action_reload(self) -> None:
+        self.still_loading = True
+        self.load_bank()
+
+    def action_open_task(self) -> None:
+        task_id = self.query_one(TaskTable).current_task_id
+        if task_id is not None:
+            self.open_task(task_id)
+
+    @on(TaskTable.Selected)
+    def row_selected(self, event: TaskTable.Selected) -> None:
+        self.open_task(event.task_id)
+
+    def open_task(self, task_id: str) -> None:
+        self.app.push_screen(TaskWorkspace(self.bank, task_id))
+
+    def action_release(self) -> None:
+        self.app.push_screen(ReleaseScreen(self.bank))

@@ -1,0 +1,56 @@
+"""The help screen: every key of the screen below it, by binding id, and how to remap."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from curator.app.settings import config_path
+
+INTRO = """\
+The pipeline: draft → refine → validate → flaky → condense → commit. The stepper at the top of a
+task shows each step (✓ done, ● ready, ✗ blocked) and what to do next.
+
+Ctrl+P opens the command palette (every action below, as "category: action").
+Edits are autosaved every few seconds and offered back if curator stops before you save.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,q", "dismiss", "Close", id="help.close", tooltip="Close the help"),
+    ]
+
+    def __init__(self, below: Screen[object]) -> None:
+        super().__init__(id="help")
+        self.below = below
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog-box"):
+            yield Static("[b]curator help[/b]  (Escape to close)")
+            yield Static(INTRO)
+            yield Static(self.key_table())
+            yield Static(f'Remap keys in {config_path()}:\n[keymap]\n"task.validate" = "ctrl+t"')
+
+    def key_table(self) -> Table:
+        table = Table(box=None, pad_edge=False)
+        table.add_column("key", style="bold")
+        table.add_column("action")
+        table.add_column("binding id", style="dim")
+        category = getattr(self.below, "COMMAND_CATEGORY", "app")
+        seen = set()
+        for node, source in ((self.below, category), (self.app, "app")):
+            for key, active in node._bindings.key_to_bindings.items():
+                for binding in active:
+                    if not binding.id or binding.id in seen or not binding.description:
+                        continue
+                    seen.add(binding.id)
+                    display = self.app.get_key_display(binding)
+                    table.add_row(display or key, f"{source}: {binding.description}", binding.id)
+        return table

@@ -1,0 +1,136 @@
+"""The release screen: what changed since the last release, what blocks the next, and the
+export-and-tag action (`curator.release.build_release`)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Header, Static
+
+from curator.app.messages import WorkRefused
+from curator.app.screens.base import CuratorScreen
+from curator.app.screens.dialogs import TextDialog
+from curator.bank import Bank
+from curator.errors import CuratorError
+from curator.release import Release, ReleaseRefused, build_release
+from curator.release_plan import ReleasePlan, plan_release
+
+
+class PlanLoaded(Message):
+    def __init__(self, plan: ReleasePlan) -> None:
+        self.plan = plan
+        super().__init__()
+
+
+class Released(Message):
+    def __init__(self, release: Release) -> None:
+        self.release = release
+        super().__init__()
+
+
+def plan_text(plan: ReleasePlan) -> Text:
+    text = Text()
+    text.append(f"last release: {plan.previous or 'none'}\n", style="bold")
+    text.append(f"accepted tasks in the work tree: {plan.accepted}\n\n")
+    changes = plan.changes
+    text.append("changes since the last release\n", style="bold underline")
+    if changes.added:
+        text.append(f"  added ({len(changes.added)}): {', '.join(changes.added)}\n", style="green")
+    if changes.removed:
+        removed = ", ".join(changes.removed)
+        text.append(f"  removed ({len(changes.removed)}): {removed}\n", style="red")
+    for task_id, kinds in changes.changed.items():
+        text.append(f"  changed {task_id}: {', '.join(kinds)}\n", style="yellow")
+    if not (changes.added or changes.removed or changes.changed):
+        text.append("  none\n", style="dim")
+    text.append(f"  unchanged: {changes.unchanged}\n\n")
+    text.append("blockers\n", style="bold underline")
+    if not plan.blockers:
+        text.append("  none: ready to release (press e)\n", style="green")
+    for where, reasons in plan.blockers.items():
+        text.append(f"  {where}: {'; '.join(reasons)}\n", style="red")
+    return text
+
+
+class ReleaseScreen(CuratorScreen):
+    COMMAND_CATEGORY = "release"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "release", "Export and tag", id="release.build", tooltip="Build a release"),
+        Binding("ctrl+r", "reload", "Reload", id="release.reload", tooltip="Check again"),
+        Binding("escape", "back", "Back", id="release.back", tooltip="To the bank"),
+    ]
+
+    def __init__(self, bank: Bank) -> None:
+        super().__init__(id="release-screen")
+        self.bank = bank
+        self.plan: ReleasePlan | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="release-body"):
+            yield Static("checking the bank…", id="release-plan")
+            yield Static("", id="release-result")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "release"
+        self.load_plan()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="release", name="release check")
+    def load_plan(self) -> None:
+        self.post_message(PlanLoaded(plan_release(self.bank)))
+
+    @on(PlanLoaded)
+    def show_plan(self, event: PlanLoaded) -> None:
+        self.plan = event.plan
+        self.query_one("#release-plan", Static).update(plan_text(event.plan))
+
+    def action_reload(self) -> None:
+        self.load_plan()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_release(self) -> None:
+        def answered(version: str | None) -> None:
+            if version:
+                self.query_one("#release-result", Static).update(f"building {version}…")
+                self.build(version)
+
+        self.app.push_screen(TextDialog("Release version (tagged release/VERSION):"), answered)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="release", name="release")
+    def build(self, version: str) -> None:
+        try:
+            release = build_release(self.bank, version)
+        except ReleaseRefused as refused:
+            problems = "; ".join(f"{key}: {', '.join(v)}" for key, v in refused.problems.items())
+            self.post_message(WorkRefused("release", problems))
+            return
+        except CuratorError as error:
+            self.post_message(WorkRefused("release", str(error)))
+            return
+        self.post_message(Released(release))
+
+    @on(Released)
+    def released(self, event: Released) -> None:
+        release = event.release
+        text = Text(f"released {release.version}: tag {release.tag}\n", style="bold green")
+        for path in release.files:
+            text.append(f"  {path}\n")
+        self.query_one("#release-result", Static).update(text)
+        self.notify(f"tagged {release.tag}", title="release")
+        self.load_plan()
+
+    @on(WorkRefused)
+    def refused(self, event: WorkRefused) -> None:
+        self.query_one("#release-result", Static).update(
+            Text(f"{event.action} refused: {event.reason}", style="red")
+        )
+        self.notify(event.reason, title=f"{event.action} refused", severity="warning")

@@ -1,0 +1,96 @@
+"""Rich renderables for the workspace's read-only views: coverage, test results, diffs.
+
+Plain functions of core data, with no Textual in them, so the same text can be checked in tests.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from curator.validation import ValidationReport
+
+OUTCOME_STYLES = {
+    "pass": "green",
+    "fail": "bold red",
+    "error": "bold red",
+    "timeout": "bold magenta",
+    "skip": "dim",
+}
+
+
+def coverage_text(program: str, report: ValidationReport) -> Text:
+    """The solution with a gutter: ✗ a line never run, ◐ a branch not taken (and where to)."""
+    missed = set(report.missed_lines)
+    arcs: dict[int, list[int]] = {}
+    for start, end in report.missed_branches:
+        arcs.setdefault(start, []).append(end)
+    text = Text()
+    summary = (
+        f"branch coverage {report.branch_coverage:.1f}% · line coverage "
+        f"{report.line_coverage:.1f}% · {len(missed)} missed line(s) · "
+        f"{len(report.missed_branches)} missed branch(es)\n\n"
+        if report.branch_coverage is not None and report.line_coverage is not None
+        else "no coverage was measured in this run\n\n"
+    )
+    text.append(summary, style="bold")
+    for number, line in enumerate(program.splitlines(), start=1):
+        if number in missed:
+            text.append(f"✗ {number:4} ", style="bold red")
+            text.append(line, style="red")
+        elif number in arcs:
+            targets = ", ".join("exit" if end < 0 else str(end) for end in sorted(arcs[number]))
+            text.append(f"◐ {number:4} ", style="bold yellow")
+            text.append(line, style="yellow")
+            text.append(f"   ← branch to {targets} never taken", style="italic yellow")
+        else:
+            text.append(f"  {number:4} ", style="dim")
+            text.append(line)
+        text.append("\n")
+    return text
+
+
+def report_header(report: ValidationReport) -> Text:
+    """Verdict, counts, and every static problem and warning with its line."""
+    style = "bold green" if report.verdict.value == "pass" else "bold red"
+    text = Text()
+    text.append(f"{report.verdict.value.upper()}", style=style)
+    text.append(
+        f"  {report.tests_passed}/{report.tests_total} tests passed in {report.duration_s:.2f} s"
+    )
+    if report.branch_coverage is not None:
+        text.append(f" · branch coverage {report.branch_coverage:.1f}%")
+    if not report.network_isolated:
+        text.append(" · network not isolated", style="yellow")
+    if report.message:
+        text.append(f"\n{report.message}", style="red")
+    for label, problems in (("static", report.static), ("warning", report.warnings)):
+        for problem in problems:
+            where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+            text.append(f"\n{label} {where} [{problem.code}] {problem.message}", style="yellow")
+    return text
+
+
+def traceback_view(report: ValidationReport, test: str | None) -> Text:
+    if test is None or test not in report.tests:
+        return Text("select a test to see its traceback", style="dim")
+    outcome = report.tests[test]
+    text = Text(f"{test}: {outcome.outcome}\n", style=OUTCOME_STYLES.get(outcome.outcome, ""))
+    text.append(outcome.traceback or outcome.message or "(no traceback: the test passed)")
+    return text
+
+
+def diff_text(diff: str) -> Text:
+    """A unified diff, coloured as git does."""
+    text = Text()
+    for line in diff.splitlines(keepends=True):
+        if line.startswith(("+++", "---")):
+            text.append(line, style="bold")
+        elif line.startswith("+"):
+            text.append(line, style="green")
+        elif line.startswith("-"):
+            text.append(line, style="red")
+        elif line.startswith("@@"):
+            text.append(line, style="cyan")
+        else:
+            text.append(line)
+    return text

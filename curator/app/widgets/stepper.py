@@ -1,0 +1,36 @@
+"""The pipeline stepper: each step's state, and what blocks the next one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from curator.pipeline import StepState, StepStatus, next_step
+
+MARKS = {StepState.DONE: "✓", StepState.READY: "●", StepState.BLOCKED: "✗"}
+STYLES = {StepState.DONE: "bold green", StepState.READY: "bold yellow", StepState.BLOCKED: "dim"}
+
+
+class PipelineStepper(Static):
+    """Two lines: the steps with their marks, then the next step and why."""
+
+    statuses: reactive[list[StepStatus]] = reactive(list, always_update=True)
+    keys: reactive[dict[str, str]] = reactive(dict)
+
+    def render(self) -> Text:
+        line = Text()
+        for index, status in enumerate(self.statuses):
+            if index:
+                line.append("  ›  ", style="dim")
+            line.append(f"{MARKS[status.state]} {status.step.value}", style=STYLES[status.state])
+        line.append("\n")
+        upcoming = next_step(self.statuses)
+        if upcoming is None:
+            line.append("every step is done", style="green")
+        else:
+            key = self.keys.get(upcoming.step.value)
+            hint = f"  [{key}]" if key else ""
+            line.append(f"next: {upcoming.step.value}", style="bold")
+            line.append(f" — {upcoming.reason}{hint}")
+        return line

@@ -1,0 +1,291 @@
+"""Flaky-test commands: flaky (detect), flags (the maintainers' queue), flag (decide on one)."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+
+import click
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from curator.cli.context import CliContext, pass_cli
+from curator.flaky.evidence import Classification, FlakyEvidence, failure_diff
+from curator.flaky.flags import (
+    FlagAction,
+    FlagChange,
+    all_flags,
+    change_flag,
+    find_flag,
+    read_evidence,
+    record_detection,
+)
+from curator.flaky.plan import DEFAULT_RUNS
+from curator.models import Flag, FlagStatus, Task
+
+CLASS_STYLE = {
+    Classification.STABLE_PASS: "green",
+    Classification.STABLE_FAIL: "red",
+}
+
+
+def default_who() -> str:
+    return os.environ.get("CURATOR_USER") or getpass.getuser()
+
+
+def evidence_json(evidence: FlakyEvidence, changes: list[FlagChange]) -> dict[str, object]:
+    return {
+        "task_id": evidence.task_id,
+        "detection_seed": evidence.detection_seed,
+        "runs": len(evidence.runs),
+        "problem": evidence.problem,
+        "tests": {
+            name: {
+                "classification": verdict.classification.value,
+                "runs": verdict.runs,
+                "failures": verdict.failures,
+                "cause": verdict.cause,
+            }
+            for name, verdict in evidence.verdicts.items()
+        },
+        "flags": {
+            change.test: {"status": change.status.value, "note": change.note} for change in changes
+        },
+    }
+
+
+def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, str]) -> None:
+    title = (
+        f"{escape(evidence.task_id)} · {len(evidence.runs)} runs · "
+        f"detection seed {evidence.detection_seed}"
+    )
+    if evidence.problem:
+        cli.out.print(f"[red]{title}: {escape(evidence.problem)}[/]")
+        return
+    table = Table(title=title, title_justify="left")
+    for column in ("test", "classification", "failed", "flag", "likely cause"):
+        table.add_column(column)
+    for name, verdict in evidence.verdicts.items():
+        style = CLASS_STYLE.get(verdict.classification, "yellow")
+        table.add_row(
+            escape(name),
+            f"[{style}]{verdict.classification.value}[/]",
+            f"{verdict.failures}/{verdict.runs}",
+            escape(notes.get(name, "")),
+            escape(verdict.cause or ""),
+        )
+    cli.out.print(table)
+
+
+@click.command("flaky")
+@click.argument("task_ids", nargs=-1)
+@click.option("--all", "all_tasks", is_flag=True, help="Every task in the bank.")
+@click.option(
+    "--runs",
+    type=click.IntRange(min=1),
+    default=DEFAULT_RUNS,
+    show_default=True,
+    help="Runs of each task's suite (replays to confirm a finding come on top).",
+)
+@click.option("--seed", type=int, help="Detection seed, to replay an earlier detection exactly.")
+@click.option(
+    "--timeout",
+    "timeout_s",
+    type=click.FloatRange(min=0.1),
+    help="Time limit of one suite run in seconds (default: the validation limit).",
+)
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=2, show_default=True, help="Runs at a time."
+)
+@click.option("--who", help="Recorded on the flags this run opens or closes (default: $USER).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per task on stdout.")
+@pass_cli
+def flaky_command(
+    cli: CliContext,
+    task_ids: tuple[str, ...],
+    all_tasks: bool,
+    runs: int,
+    seed: int | None,
+    timeout_s: float | None,
+    jobs: int,
+    who: str | None,
+    as_json: bool,
+) -> None:
+    """Rerun tasks' tests many times, varying order, seeds and clock, and flag flaky tests.
+
+    Evidence goes to each task's flaky.json, flags to its task.json. Exit 1 if any test was
+    found flaky or a suite could not run.
+    """
+    from curator.flaky.runner import DEFAULT_TIMEOUT_S, DetectionSettings, detect_flaky
+    from curator.sandbox import Sandbox
+
+    bank = cli.open_bank()
+    tasks = cli.select_tasks(bank, task_ids, all_tasks)
+    settings = DetectionSettings(
+        runs=runs, seed=seed, timeout_s=timeout_s or DEFAULT_TIMEOUT_S, jobs=jobs
+    )
+    who = who or default_who()
+    found_problems = False
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=cli.err,
+        transient=True,
+        disable=not cli.err.is_terminal,
+    )
+    with Sandbox(protect=[bank.root]) as sandbox, progress:
+        for task in tasks:
+            bar = progress.add_task(escape(task.task_id), total=runs)
+
+            def advance(done: int, total: int, bar: int = bar) -> None:
+                progress.update(bar, completed=done, total=total)
+
+            evidence = detect_flaky(task, sandbox, settings, advance)
+            progress.remove_task(bar)
+            changes = record_detection(bank, evidence, who)
+            found_problems |= bool(evidence.problem or evidence.flaky_tests())
+            if as_json:
+                click.echo(json.dumps(evidence_json(evidence, changes)))
+            else:
+                notes = {change.test: f"{change.status.value}: {change.note}" for change in changes}
+                print_evidence(cli, evidence, notes)
+    if found_problems:
+        sys.exit(1)
+
+
+def last_change(flag: Flag) -> str:
+    """Who changed the flag last, when, and (for a decision, not the opening) why."""
+    if not flag.history:
+        return ""
+    event = flag.history[-1]
+    text = f"{event.status.value} by {event.who}, {event.at:%Y-%m-%d %H:%M}"
+    return text + (f": {event.why}" if len(flag.history) > 1 else "")
+
+
+@click.command("flags")
+@click.option(
+    "--status",
+    type=click.Choice([status.value for status in FlagStatus]),
+    help="Only flags with this status.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per flag.")
+@pass_cli
+def flags_command(cli: CliContext, status: str | None, as_json: bool) -> None:
+    """List flaky-test flags: the maintainers' queue."""
+    scan = cli.open_bank().scan()
+    flags = all_flags(scan.tasks, FlagStatus(status) if status else None)
+    if as_json:
+        for task, flag in flags:
+            click.echo(json.dumps({"task_id": task.task_id, **flag.model_dump(mode="json")}))
+    else:
+        table = Table(title=f"{len(flags)} flag(s)", title_justify="left")
+        for column in ("task", "test", "classification", "status", "last change", "cause"):
+            table.add_column(column)
+        for task, flag in flags:
+            table.add_row(
+                escape(task.task_id),
+                escape(flag.test),
+                flag.classification,
+                flag.status.value,
+                escape(last_change(flag)),
+                escape(flag.cause or ""),
+            )
+        cli.out.print(table)
+    for problem in scan.problems:
+        cli.err.print(f"[red]problem:[/] {escape(str(problem))}")
+    if scan.problems:
+        sys.exit(1)
+
+
+@click.command("flag")
+@click.argument("task_id")
+@click.argument("test")
+@click.option("--confirm", "action", flag_value=FlagAction.CONFIRM.value, help="It is flaky.")
+@click.option("--dismiss", "action", flag_value=FlagAction.DISMISS.value, help="Not a problem.")
+@click.option("--reopen", "action", flag_value=FlagAction.REOPEN.value, help="Open it again.")
+@click.option("--reason", help="Why (recorded in the flag's history).")
+@click.option("--who", help="Who decides (default: $CURATOR_USER, else the login name).")
+@pass_cli
+def flag_command(
+    cli: CliContext,
+    task_id: str,
+    test: str,
+    action: str | None,
+    reason: str | None,
+    who: str | None,
+) -> None:
+    """Decide on the flag of TEST in task TASK_ID; without a decision, show its evidence."""
+    bank = cli.open_bank()
+    if action is None:
+        if reason:
+            raise click.UsageError("--reason goes with --confirm, --dismiss or --reopen")
+        show_flag_evidence(cli, read_evidence(bank, task_id), bank.load(task_id), test)
+        return
+    if not reason:
+        raise click.UsageError("give a --reason for the decision")
+    flag = change_flag(bank, task_id, test, FlagAction(action), who or default_who(), reason)
+    cli.out.print(f"{escape(task_id)} {escape(test)}: {flag.status.value}")
+
+
+def show_flag_evidence(
+    cli: CliContext, evidence: FlakyEvidence | None, task: Task, test: str
+) -> None:
+    """The run matrix column of one test, its flag history and its distinct failures."""
+    flag = find_flag(task, test)
+    if flag is not None:
+        cli.out.print(
+            f"flag: {flag.classification} [{flag.status.value}] {escape(flag.cause or '')}"
+        )
+        for event in flag.history:
+            cli.out.print(
+                f"  {event.at:%Y-%m-%d %H:%M} {event.status.value} by {escape(event.who)}: "
+                f"{escape(event.why)}"
+            )
+    if evidence is None or test not in evidence.tests:
+        cli.out.print(f"no flaky-run evidence for {escape(test)} in {escape(task.task_id)}")
+        return
+    table = Table(
+        title=f"{len(evidence.runs)} runs, detection seed {evidence.detection_seed}",
+        title_justify="left",
+    )
+    for column in ("run", "kind", "outcome", "s", "position", "hash seed", "random seed", "clock"):
+        table.add_column(column)
+    for run in evidence.runs:
+        cell = run.results.get(test)
+        spec = run.spec
+        kind = spec.kind.value + (f" of {spec.replay_of}" if spec.replay_of is not None else "")
+        if spec.isolated:
+            position = "alone"
+        elif test in spec.order:
+            position = f"{spec.order.index(test) + 1}/{len(spec.order)}"
+        else:
+            position = "-"
+        clock = f"{spec.clock_at:%Y-%m-%d %H:%M}Z {spec.tz}" if spec.clock_at else spec.tz
+        outcome = "not run" if cell is None else cell.outcome.value
+        style = "red" if cell is not None and cell.outcome.failed else ""
+        table.add_row(
+            str(spec.index),
+            kind,
+            f"[{style}]{outcome}[/]" if style else outcome,
+            f"{cell.duration_s:.3f}" if cell else "",
+            position,
+            str(spec.hash_seed),
+            str(spec.random_seed),
+            escape(clock),
+        )
+    cli.out.print(table)
+    failures = [failure for failure in evidence.failures.values() if failure.test == test]
+    for failure in failures:
+        cli.out.rule(f"failure {failure.digest} · runs {', '.join(map(str, failure.runs))}")
+        cli.out.print(escape(failure.traceback or failure.message))
+    for other in failures[1:]:
+        cli.out.rule(f"how failure {other.digest} differs from {failures[0].digest}")
+        cli.out.print(escape(failure_diff(failures[0], other)))
+
+
+COMMANDS = [flaky_command, flags_command, flag_command]

@@ -1,0 +1,400 @@
+"""LLM assistance commands: config, draft, suggest, preeval; and the offline test skeleton."""
+
+from __future__ import annotations
+
+import difflib
+import getpass
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from curator.bank import INSTRUCTION_FILE
+from curator.cli.context import CliContext, pass_cli
+from curator.config import (
+    LLMSettings,
+    Settings,
+    config_path,
+    load_settings,
+    masked,
+    value_source,
+)
+from curator.errors import CuratorError
+from curator.llm import operations, preeval
+from curator.llm.checking import check_task
+from curator.llm.client import RetryNotice
+from curator.llm.operations import Assistant, NothingToPropose
+from curator.llm.proposals import (
+    Operation,
+    ProposalCheck,
+    ProposedChange,
+    apply,
+    task_with_files,
+)
+from curator.models import Task
+from curator.skeleton import skeleton_for
+from curator.validation import sandbox_for
+
+SUGGEST_OPERATIONS = [Operation.REFINE, Operation.TESTS, Operation.FLAKY, Operation.CONDENSE]
+FAILING_PROGRAM_LINES = 40
+
+
+def annotator_name(settings: Settings, given: str | None) -> str:
+    return given or settings.annotator or getpass.getuser()
+
+
+class StreamEcho:
+    """Writes a streamed answer to stderr as it arrives; `end_line` closes its last line."""
+
+    def __init__(self, cli: CliContext) -> None:
+        self.file = cli.err.file
+        self.at_line_start = True
+
+    def __call__(self, piece: str) -> None:
+        self.file.write(piece)
+        self.file.flush()
+        self.at_line_start = piece.endswith("\n")
+
+    def end_line(self) -> None:
+        if not self.at_line_start:
+            self.file.write("\n")
+            self.at_line_start = True
+
+
+def end_stream(assistant: Assistant) -> None:
+    if isinstance(assistant.on_chunk, StreamEcho):
+        assistant.on_chunk.end_line()
+
+
+def make_assistant(cli: CliContext, settings: LLMSettings, stream: bool) -> Assistant:
+    """An assistant that reports retries on stderr and, with --stream, the answer as it comes."""
+    echo = StreamEcho(cli) if stream else None
+
+    def on_retry(notice: RetryNotice) -> None:
+        if echo:
+            echo.end_line()
+        cli.err.print(
+            f"[yellow]{escape(notice.reason)}[/]: retrying in {notice.wait_s:.1f} s "
+            f"(attempt {notice.attempt + 1})"
+        )
+
+    return Assistant.from_settings(settings, on_retry=on_retry, on_chunk=echo)
+
+
+DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
+
+
+def diff_text(diff: str) -> Text:
+    """A unified diff coloured by line, with no padding (so a transcript copies cleanly)."""
+    text = Text()
+    for line in diff.splitlines(keepends=True):
+        style = next((style for prefix, style in DIFF_STYLES if line.startswith(prefix)), "")
+        text.append(line if line.endswith("\n") else line + "\n", style=style)
+    return text
+
+
+def print_proposal(cli: CliContext, change: ProposedChange) -> None:
+    out = cli.out
+    out.rule(
+        f"[bold]{change.operation.value}[/] proposal for {escape(change.task_id)} · "
+        f"model {escape(change.model)} · prompt {change.prompt_hash}"
+    )
+    if change.explanation:
+        out.print(f"[dim]{escape(change.explanation)}[/]")
+    out.print(diff_text(change.diff()), end="")
+    if change.reference is not None:
+        proposed = change.file(INSTRUCTION_FILE)
+        out.rule("rule-based instruction → proposed instruction")
+        beside = difflib.unified_diff(
+            change.reference.splitlines(keepends=True),
+            (proposed.after if proposed else "").splitlines(keepends=True),
+            fromfile="rule-based",
+            tofile="proposed",
+        )
+        out.print(diff_text("".join(beside)), end="")
+    for warning in change.warnings:
+        out.print(f"[yellow]warning:[/] {escape(warning)}")
+    if change.baseline is not None:
+        out.print(f"current version:  {escape(change.baseline.headline())}")
+        missed = missed_summary(change.baseline)
+        if missed:
+            out.print(f"  never run: {missed}")
+    if change.check is not None:
+        colour = "green" if change.check.verdict == "pass" else "red"
+        out.print(f"proposed version: [{colour}]{escape(change.check.headline())}[/]")
+        for name, outcome in change.check.failures.items():
+            out.print(f"  [red]{escape(name)}[/]: {escape(outcome)}")
+        for problem in change.check.static_problems:
+            out.print(f"  [yellow]static:[/] {escape(problem)}")
+        missed = missed_summary(change.check)
+        if missed:
+            out.print(f"  never run: {missed}")
+
+
+def missed_summary(check: ProposalCheck) -> str:
+    lines = [f"line {number}" for number in check.missed_lines]
+    branches = [
+        f"branch {start}→{end if end > 0 else 'exit'}" for start, end in check.missed_branches
+    ]
+    return ", ".join(lines + branches)
+
+
+@click.command("config")
+@click.option("--json", "as_json", is_flag=True, help="The settings as JSON (key masked).")
+@pass_cli
+def config_command(cli: CliContext, as_json: bool) -> None:
+    """Show the settings in effect and where each comes from (the API key masked)."""
+    settings = load_settings()
+    path = config_path()
+    values: dict[str, object] = {
+        "annotator": settings.annotator,
+        "keymap": settings.keymap,
+        **{
+            f"llm.{name}": getattr(settings.llm, name)
+            for name in LLMSettings.model_fields
+            if name != "api_key"
+        },
+        "llm.api_key": masked(settings.llm.api_key),
+    }
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "config_file": str(path),
+                    "config_file_exists": path.is_file(),
+                    "llm_configured": settings.llm.configured,
+                    "settings": values,
+                },
+                indent=2,
+            )
+        )
+        return
+    state = "" if path.is_file() else " (does not exist)"
+    cli.out.print(f"config file: {escape(str(path))}{state}")
+    table = Table()
+    for column in ("setting", "value", "from"):
+        table.add_column(column)
+    for name, value in values.items():
+        shown = "(not set)" if value is None else str(value)
+        table.add_row(name, escape(shown), escape(value_source(name)))
+    cli.out.print(table)
+    if not settings.llm.configured:
+        cli.out.print("no LLM is configured: every stage works by hand (see `curator draft`).")
+
+
+@click.command("draft")
+@click.option(
+    "--seed",
+    "seed_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A code snippet or question to build the task from.",
+)
+@click.option("--libs", default="", help="Comma-separated libraries the task should use.")
+@click.option("--id", "task_id", help="The new task's id (default: the next Draft/N).")
+@click.option("--annotator", help="Recorded as the author (default: from the config, or $USER).")
+@click.option("--stream", is_flag=True, help="Show the answer on stderr as it arrives.")
+@click.option("--json", "as_json", is_flag=True, help="Print the proposal as JSON.")
+@pass_cli
+def draft_command(
+    cli: CliContext,
+    seed_file: Path,
+    libs: str,
+    task_id: str | None,
+    annotator: str | None,
+    stream: bool,
+    as_json: bool,
+) -> None:
+    """Draft a complete task from a seed with the LLM, validate it, and add it to the bank."""
+    bank = cli.open_bank()
+    settings = load_settings()
+    assistant = make_assistant(cli, settings.llm, stream)
+    try:
+        seed = seed_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CuratorError(f"{seed_file}: cannot read the seed ({error})") from None
+    task_id = task_id or operations.next_draft_id(bank)
+    if bank.task_dir(task_id).exists():
+        raise CuratorError(f"task {task_id!r} is already in the bank")
+    library_list = [name.strip() for name in libs.split(",") if name.strip()]
+    with sandbox_for(bank) as assistant.sandbox:
+        try:
+            change = operations.draft(assistant, seed, library_list, task_id, source=str(seed_file))
+        finally:
+            end_stream(assistant)
+    task = apply(bank, change, annotator_name(settings, annotator))
+    if as_json:
+        click.echo(change.model_dump_json(indent=2))
+    else:
+        print_proposal(cli, change)
+    cli.err.print(
+        f"wrote draft task {escape(task.task_id)} to {escape(str(bank.task_dir(task_id)))}"
+    )
+
+
+@click.command("suggest")
+@click.argument("task_id")
+@click.option(
+    "--op",
+    "operation",
+    required=True,
+    type=click.Choice([operation.value for operation in SUGGEST_OPERATIONS]),
+    help="refine: fix what validation reports; tests: cover missed branches; "
+    "flaky: fix a flaky test; condense: a shorter instruction.",
+)
+@click.option("--apply", "accept", is_flag=True, help="Accept the proposal and write it.")
+@click.option(
+    "--edit",
+    is_flag=True,
+    help="Edit the proposed files in $EDITOR first, then accept the edited version.",
+)
+@click.option(
+    "--evidence",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="For --op flaky: a file with more evidence (failure output, a diagnosis).",
+)
+@click.option("--annotator", help="Recorded as the author (default: from the config, or $USER).")
+@click.option("--stream", is_flag=True, help="Show the answer on stderr as it arrives.")
+@click.option("--json", "as_json", is_flag=True, help="Print the proposal as JSON.")
+@pass_cli
+def suggest_command(
+    cli: CliContext,
+    task_id: str,
+    operation: str,
+    accept: bool,
+    edit: bool,
+    evidence: Path | None,
+    annotator: str | None,
+    stream: bool,
+    as_json: bool,
+) -> None:
+    """Ask the LLM for a change to a task; show diff and validation; write only with --apply."""
+    bank = cli.open_bank()
+    task = bank.load(task_id)
+    settings = load_settings()
+    assistant = make_assistant(cli, settings.llm, stream)
+    op = Operation(operation)
+    extra = _read_evidence(evidence)
+    with sandbox_for(bank) as assistant.sandbox:
+        try:
+            change = propose(assistant, op, task, extra)
+        except NothingToPropose as nothing:
+            cli.out.print(escape(str(nothing)))
+            return
+        finally:
+            end_stream(assistant)
+        if as_json:
+            click.echo(change.model_dump_json(indent=2))
+        else:
+            print_proposal(cli, change)
+        edited = edit_proposal(cli, assistant, task, change) if edit else {}
+    if edit:
+        apply(bank, change, annotator_name(settings, annotator), edited_after=edited)
+        how = "an edited" if edited else "the"
+        cli.err.print(f"applied {how} {op.value} proposal to {escape(task_id)}")
+    elif accept:
+        apply(bank, change, annotator_name(settings, annotator))
+        cli.err.print(f"applied the {op.value} proposal to {escape(task_id)}")
+    else:
+        cli.err.print("not applied (run again with --apply to accept it)")
+
+
+def propose(assistant: Assistant, op: Operation, task: Task, evidence: str) -> ProposedChange:
+    if op is Operation.CONDENSE:
+        return operations.condense(assistant, task)
+    baseline = check_task(task, assistant.sandbox)
+    if op is Operation.REFINE:
+        return operations.refine(assistant, task, baseline)
+    if op is Operation.TESTS:
+        return operations.cover_missed(assistant, task, baseline)
+    return operations.fix_flaky(assistant, task, baseline, evidence)
+
+
+def edit_proposal(
+    cli: CliContext, assistant: Assistant, task: Task, change: ProposedChange
+) -> dict[str, str]:
+    """Open each proposed file in the editor; validate the edited version if code changed."""
+    edited = {}
+    for file in change.files:
+        text = click.edit(file.after, extension=Path(file.name).suffix, require_save=True)
+        if text is not None and text != file.after:
+            edited[file.name] = text
+    code_edits = {name: text for name, text in edited.items() if name != INSTRUCTION_FILE}
+    if code_edits:
+        texts = {file.name: file.after for file in change.files} | code_edits
+        check = check_task(task_with_files(task, texts), assistant.sandbox)
+        cli.out.print(f"edited version:   {escape(check.headline())}")
+    return edited
+
+
+def _read_evidence(path: Path | None) -> str:
+    if path is None:
+        return ""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CuratorError(f"{path}: cannot read the evidence ({error})") from None
+
+
+@click.command("preeval")
+@click.argument("task_id")
+@click.option("--k", "k", default=5, show_default=True, help="Solutions sampled per prompt.")
+@click.option("--stream", is_flag=True, help="Show the answers on stderr as they arrive.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@pass_cli
+def preeval_command(cli: CliContext, task_id: str, k: int, stream: bool, as_json: bool) -> None:
+    """Have the LLM solve the task K times per prompt; store and show the solve rates."""
+    bank = cli.open_bank()
+    task = bank.load(task_id)
+    settings = load_settings()
+    assistant = make_assistant(cli, settings.llm, stream)
+
+    def progress(kind: preeval.PromptKind, index: int, sample: preeval.PreEvalSample) -> None:
+        end_stream(assistant)
+        mark = "[green]solved[/]" if sample.passed else "[red]failed[/]"
+        cli.err.print(f"{kind.value} sample {index + 1}/{k}: {mark}")
+
+    with sandbox_for(bank) as assistant.sandbox:
+        report = preeval.preevaluate(
+            assistant, task, k, settings.llm.sample_temperature, on_sample=progress
+        )
+    preeval.store(bank, report)
+    if as_json:
+        click.echo(report.model_dump_json(indent=2))
+        return
+    cli.out.rule(f"pre-evaluation of {escape(task_id)} · model {escape(report.model)} · k={k}")
+    for reason in report.skipped:
+        cli.out.print(f"[yellow]skipped[/] {escape(reason)}")
+    for run in report.runs:
+        cli.out.print(
+            f"{run.prompt.value}: solved {run.solved}/{len(run.samples)} "
+            f"[dim](from {escape(run.prompt_source)})[/]"
+        )
+    for run in report.runs:
+        for index, sample in enumerate(run.samples, start=1):
+            if sample.passed:
+                continue
+            cli.out.rule(f"failing {run.prompt.value} solution {index}")
+            cli.out.print(escape(sample.detail))
+            if sample.program:
+                lines = sample.program.splitlines()
+                more = len(lines) - FAILING_PROGRAM_LINES
+                cli.out.print(Text("\n".join(lines[:FAILING_PROGRAM_LINES])))
+                if more > 0:
+                    cli.out.print(f"[dim]… {more} more line(s) in {preeval.SIDECAR}[/]")
+
+
+@click.command("skeleton")
+@click.argument("task_id")
+@pass_cli
+def skeleton_command(cli: CliContext, task_id: str) -> None:
+    """Print a TestCases skeleton from the signature and docstring examples (no LLM needed)."""
+    task = cli.open_bank().load(task_id)
+    sys.stdout.write(skeleton_for(task))
+
+
+COMMANDS = [config_command, draft_command, suggest_command, preeval_command, skeleton_command]

@@ -1,0 +1,174 @@
+"""`curator validate`: run tasks' tests in the sandbox, with coverage and static checks."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor, as_completed
+
+import click
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from curator.cli.context import CliContext, pass_cli
+from curator.models import Task, Verdict
+from curator.validation import (
+    ValidationReport,
+    bank_notes,
+    current_report,
+    sandbox_for,
+    store_report,
+    validate_task,
+)
+
+VERDICT_STYLE = {
+    Verdict.PASS: "green",
+    Verdict.FAIL: "red",
+    Verdict.ERROR: "red",
+    Verdict.TIMEOUT: "magenta",
+    Verdict.ENVIRONMENT: "yellow",
+    Verdict.INVALID: "red bold",
+}
+
+
+def percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}%"
+
+
+def summary_table(reports: list[ValidationReport], cached: set[str]) -> Table:
+    table = Table(title=f"validation of {len(reports)} task(s)")
+    table.add_column("task", no_wrap=True)
+    table.add_column("verdict", no_wrap=True)
+    for column in ("tests", "branch", "lines", "static", "warn", "time"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for report in reports:
+        style = VERDICT_STYLE[report.verdict]
+        verdict = f"[{style}]{report.verdict.value}[/]"
+        if report.task_id in cached:
+            verdict += " [dim]cached[/]"
+        table.add_row(
+            escape(report.task_id),
+            verdict,
+            f"{report.tests_passed}/{report.tests_total}",
+            percent(report.branch_coverage),
+            percent(report.line_coverage),
+            str(len(report.static)) if report.static else "",
+            str(len(report.warnings)) if report.warnings else "",
+            f"{report.duration_s:.2f}s",
+        )
+    return table
+
+
+def print_reasons(cli: CliContext, reports: list[ValidationReport]) -> None:
+    """One line per task that did not pass, saying why."""
+    for report in reports:
+        if report.verdict is not Verdict.PASS:
+            reason = (report.message or "").strip().splitlines()
+            cli.out.print(
+                f"[{VERDICT_STYLE[report.verdict]}]{report.verdict.value}[/] "
+                f"{escape(report.task_id)}: {escape(reason[0][:300] if reason else '')}"
+            )
+
+
+@click.command("validate")
+@click.argument("task_ids", nargs=-1)
+@click.option("--all", "all_tasks", is_flag=True, help="Validate every task in the bank.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 32),
+    default=lambda: min(4, os.cpu_count() or 1),
+    show_default="number of CPUs, at most 4",
+    help="Tasks to run at the same time.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per task on stdout.")
+@click.option("--force", is_flag=True, help="Rerun tasks whose stored result is current.")
+@click.option(
+    "--timeout",
+    "timeout_s",
+    type=click.FloatRange(1, 3600),
+    default=60.0,
+    show_default=True,
+    help="Wall-clock limit per task, in seconds.",
+)
+@click.option("--no-coverage", is_flag=True, help="Skip branch coverage (a little faster).")
+@pass_cli
+def validate_command(
+    cli: CliContext,
+    task_ids: tuple[str, ...],
+    all_tasks: bool,
+    jobs: int,
+    as_json: bool,
+    force: bool,
+    timeout_s: float,
+    no_coverage: bool,
+) -> None:
+    """Run tasks' tests in the sandbox; exit 1 if any verdict is not `pass`.
+
+    Results are stored with each task (validation.json) and reused while the task and the
+    environment are unchanged; --force reruns them.
+    """
+    bank = cli.open_bank()
+    tasks = cli.select_tasks(bank, task_ids, all_tasks)
+    for note in bank_notes(bank):
+        cli.err.print(f"[yellow]warning:[/] {escape(note)}")
+    reports: dict[str, ValidationReport] = {}
+    cached: set[str] = set()
+    to_run: list[Task] = []
+    for task in tasks:
+        report = None if force else current_report(bank, task)
+        if report is None:
+            to_run.append(task)
+        else:
+            reports[task.task_id] = report
+            cached.add(task.task_id)
+    if to_run:
+        with (
+            sandbox_for(bank) as sandbox,
+            Progress(
+                TextColumn("validating"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.fields[last]}"),
+                console=cli.err,
+                transient=True,
+            ) as progress,
+        ):
+            # The warm worker's imports overlap with the first tasks' static checks.
+            threading.Thread(target=sandbox.start, daemon=True).start()
+            bar = progress.add_task("validate", total=len(to_run), last="")
+            if not sandbox.network_isolated:
+                cli.err.print("[yellow]warning:[/] network not isolated on this machine")
+
+            def work(task: Task) -> ValidationReport:
+                return validate_task(task, sandbox, coverage=not no_coverage, timeout_s=timeout_s)
+
+            # Workers run tasks; this thread stores each result as it arrives, so that writes
+            # to the bank overlap with runs and an interrupted run keeps what it finished.
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
+                futures = {pool.submit(work, task): task for task in to_run}
+                for future in as_completed(futures):
+                    report = future.result()
+                    store_report(bank, futures[future], report)
+                    reports[report.task_id] = report
+                    progress.update(bar, advance=1, last=escape(report.task_id))
+    ordered = [reports[task.task_id] for task in tasks]
+    if as_json:
+        for report in ordered:
+            click.echo(json.dumps(report.json_row()))
+    else:
+        cli.out.print(summary_table(ordered, cached))
+        print_reasons(cli, ordered)
+        counts: dict[str, int] = {}
+        for report in ordered:
+            counts[report.verdict.value] = counts.get(report.verdict.value, 0) + 1
+        cli.out.print(", ".join(f"{count} {verdict}" for verdict, count in sorted(counts.items())))
+    if any(report.verdict is not Verdict.PASS for report in ordered):
+        sys.exit(1)
+
+
+COMMANDS = [validate_command]

@@ -1,0 +1,108 @@
+"""Work in progress on a task: applying an annotator's edits, and autosaved drafts.
+
+An editor keeps the three texts a person writes (task program, tests, instruction). Edits
+become a Task through `apply_edits`; until they are saved, `write_draft` keeps them under
+`<bank>/.curator/autosave/` so that a crash loses nothing, and `recoverable_draft` offers them
+back when the task is opened again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError
+
+from curator.bank import META_FILE, Bank, describe_validation_error, folder_name
+from curator.errors import TaskFileError
+from curator.fsutil import atomic_write
+from curator.imports import task_dependencies
+from curator.models import ProvenanceEvent, Task, utc_now
+from curator.program import derive_code_prompt, split_program
+
+AUTOSAVE_DIR = "autosave"
+
+
+class TaskTexts(BaseModel):
+    """The three texts an annotator edits."""
+
+    program: str
+    tests: str
+    instruction: str
+
+    @classmethod
+    def of(cls, task: Task) -> TaskTexts:
+        return cls(program=task.program, tests=task.test, instruction=task.instruct_prompt)
+
+
+class Draft(BaseModel):
+    """Unsaved edits of one task, kept until they are saved or discarded."""
+
+    task_id: str
+    texts: TaskTexts
+    saved_at: datetime = Field(default_factory=utc_now)
+
+
+def apply_edits(task: Task, texts: TaskTexts, annotator: str | None = None) -> Task:
+    """The task with the edited texts; the program is split after the docstring as on load."""
+    if TaskTexts.of(task) == texts:
+        return task
+    split = split_program(texts.program, task.entry_point)
+    prompt, solution = split if split is not None else (texts.program, "")
+    updated = task.model_copy(deep=True)
+    updated.complete_prompt = prompt
+    updated.canonical_solution = solution
+    updated.test = texts.tests
+    updated.instruct_prompt = texts.instruction
+    updated.code_prompt = derive_code_prompt(prompt, task.entry_point) or task.code_prompt
+    updated.dependencies = task_dependencies(updated)
+    updated.provenance.updated_at = utc_now()
+    changed = [
+        name
+        for name, before, after in (
+            ("program", task.program, texts.program),
+            ("tests", task.test, texts.tests),
+            ("instruction", task.instruct_prompt, texts.instruction),
+        )
+        if before != after
+    ]
+    updated.provenance.events.append(
+        ProvenanceEvent(operation="edited", annotator=annotator, detail=", ".join(changed))
+    )
+    return updated
+
+
+def draft_path(bank: Bank, task_id: str) -> Path:
+    return bank.private_dir / AUTOSAVE_DIR / f"{folder_name(task_id)}.json"
+
+
+def write_draft(bank: Bank, task_id: str, texts: TaskTexts) -> None:
+    path = draft_path(bank, task_id)
+    path.parent.mkdir(exist_ok=True)
+    atomic_write(path, Draft(task_id=task_id, texts=texts).model_dump_json(indent=2) + "\n")
+
+
+def read_draft(bank: Bank, task_id: str) -> Draft | None:
+    path = draft_path(bank, task_id)
+    if not path.is_file():
+        return None
+    try:
+        return Draft.model_validate_json(path.read_bytes())
+    except ValidationError as error:
+        problem = describe_validation_error(error)
+        raise TaskFileError(path, f"unreadable autosave ({problem})") from None
+
+
+def clear_draft(bank: Bank, task_id: str) -> None:
+    path = draft_path(bank, task_id)
+    path.unlink(missing_ok=True)
+
+
+def recoverable_draft(bank: Bank, task: Task) -> Draft | None:
+    """An autosave newer than the task's saved files and different from them, if any."""
+    draft = read_draft(bank, task.task_id)
+    if draft is None or draft.texts == TaskTexts.of(task):
+        return None
+    meta_path = bank.task_dir(task.task_id) / META_FILE
+    saved_at = meta_path.stat().st_mtime if meta_path.is_file() else 0.0
+    return draft if draft.saved_at.timestamp() >= int(saved_at) else None

@@ -1,0 +1,174 @@
+"""Flags on flaky tests and the maintainers' decisions on them, kept in `task.flags`.
+
+A flag opens when a detection finds a test flaky. Maintainers confirm or dismiss it, or reopen
+it. It closes as `fixed` only when a detection on a changed task finds the test clean: a clean
+run of the same code only means the flakiness did not show this time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from curator.bank import Bank
+from curator.errors import CuratorError, TaskFileError
+from curator.flaky.evidence import EVIDENCE_FILE, Classification, FlakyEvidence
+from curator.models import Flag, FlagEvent, FlagStatus, Task
+
+
+class FlagError(CuratorError):
+    """A flag change that the flag's state does not allow, or a flag that does not exist."""
+
+
+class FlagAction(StrEnum):
+    CONFIRM = "confirm"
+    DISMISS = "dismiss"
+    REOPEN = "reopen"
+
+
+# action -> (statuses it applies to, status it leads to)
+TRANSITIONS: dict[FlagAction, tuple[frozenset[FlagStatus], FlagStatus]] = {
+    FlagAction.CONFIRM: (frozenset({FlagStatus.OPEN}), FlagStatus.CONFIRMED),
+    FlagAction.DISMISS: (frozenset({FlagStatus.OPEN, FlagStatus.CONFIRMED}), FlagStatus.DISMISSED),
+    FlagAction.REOPEN: (
+        frozenset({FlagStatus.CONFIRMED, FlagStatus.DISMISSED, FlagStatus.FIXED}),
+        FlagStatus.OPEN,
+    ),
+}
+STILL_FLAKY = frozenset({FlagStatus.OPEN, FlagStatus.CONFIRMED})
+
+
+@dataclass(frozen=True)
+class FlagChange:
+    """What a detection did to one test's flag, for the report."""
+
+    test: str
+    status: FlagStatus
+    note: str
+
+
+def find_flag(task: Task, test: str) -> Flag | None:
+    return next((flag for flag in task.flags if flag.test == test), None)
+
+
+def apply_action(task: Task, test: str, action: FlagAction, who: str, why: str) -> Flag:
+    """A maintainer's decision on one flag; raises FlagError if the flag's state forbids it."""
+    if not why.strip():
+        raise FlagError("give a reason (--reason) for the change")
+    if not who.strip():
+        raise FlagError("give who decides (--who)")
+    flag = find_flag(task, test)
+    if flag is None:
+        flagged = ", ".join(flag.test for flag in task.flags) or "none"
+        raise FlagError(f"{task.task_id}: no flag on test {test!r} (flagged tests: {flagged})")
+    allowed, target = TRANSITIONS[action]
+    if flag.status not in allowed:
+        raise FlagError(
+            f"{task.task_id} {test}: cannot {action.value} a flag that is {flag.status.value} "
+            f"(only one that is {' or '.join(sorted(status.value for status in allowed))})"
+        )
+    flag.status = target
+    flag.history.append(FlagEvent(status=target, who=who, why=why))
+    return flag
+
+
+def update_flags(
+    task: Task, evidence: FlakyEvidence, previous: FlakyEvidence | None, who: str
+) -> list[FlagChange]:
+    """Open, refresh, reopen or close the task's flags after a detection."""
+    changes: list[FlagChange] = []
+    run = f"{len(evidence.runs)} runs, detection seed {evidence.detection_seed}"
+    changed_since = previous is None or previous.content_hash != evidence.content_hash
+    for test, verdict in evidence.verdicts.items():
+        flag = find_flag(task, test)
+        if verdict.classification.is_flaky:
+            why = f"{verdict.classification.value} in {run}: {verdict.cause or 'no cause found'}"
+            if flag is None:
+                flag = Flag(test=test, classification=verdict.classification.value)
+                flag.history.append(FlagEvent(status=FlagStatus.OPEN, who=who, why=why))
+                task.flags.append(flag)
+                changes.append(FlagChange(test, FlagStatus.OPEN, "opened"))
+            elif flag.status is FlagStatus.FIXED:
+                flag.status = FlagStatus.OPEN
+                flag.history.append(
+                    FlagEvent(
+                        status=FlagStatus.OPEN, who=who, why="flaky again after a fix: " + why
+                    )
+                )
+                changes.append(FlagChange(test, FlagStatus.OPEN, "reopened: flaky again"))
+            else:
+                changes.append(FlagChange(test, flag.status, "still flaky"))
+            flag.classification = verdict.classification.value
+            flag.cause = verdict.cause
+        elif flag is not None and flag.status in STILL_FLAKY:
+            if verdict.classification is not Classification.STABLE_PASS:
+                changes.append(
+                    FlagChange(test, flag.status, f"not fixed: {verdict.classification}")
+                )
+            elif not changed_since:
+                changes.append(
+                    FlagChange(
+                        test,
+                        flag.status,
+                        "clean this time, but the task has not changed since it was found flaky",
+                    )
+                )
+            else:
+                _close(flag, who, f"clean after a change to the task: {run}")
+                changes.append(FlagChange(test, FlagStatus.FIXED, "fixed"))
+    for flag in task.flags:
+        if flag.test not in evidence.verdicts and flag.status in STILL_FLAKY and changed_since:
+            _close(flag, who, f"the test is gone from the suite: {run}")
+            changes.append(FlagChange(flag.test, FlagStatus.FIXED, "fixed: test removed"))
+    return changes
+
+
+def _close(flag: Flag, who: str, why: str) -> None:
+    flag.status = FlagStatus.FIXED
+    flag.history.append(FlagEvent(status=FlagStatus.FIXED, who=who, why=why))
+
+
+def read_evidence(bank: Bank, task_id: str) -> FlakyEvidence | None:
+    return bank.read_sidecar(task_id, EVIDENCE_FILE, FlakyEvidence)
+
+
+def record_detection(bank: Bank, evidence: FlakyEvidence, who: str) -> list[FlagChange]:
+    """Store the evidence beside the task and update its flags, under the bank's lock.
+
+    Refuses if the task changed while the runs went on: the evidence would be of other code.
+    """
+    with bank.lock():
+        task = bank.load(evidence.task_id)
+        if task.content_hash() != evidence.content_hash:
+            raise FlagError(
+                f"{evidence.task_id}: the task changed while its flaky runs went on; "
+                "nothing was stored (run `curator flaky` again)"
+            )
+        try:
+            previous = read_evidence(bank, task.task_id)
+        except TaskFileError:
+            previous = None  # unreadable old evidence: the new evidence replaces it
+        changes = update_flags(task, evidence, previous, who) if not evidence.problem else []
+        bank.write_sidecar(task.task_id, EVIDENCE_FILE, evidence)
+        if changes:
+            bank.save(task)
+    return changes
+
+
+def change_flag(
+    bank: Bank, task_id: str, test: str, action: FlagAction, who: str, why: str
+) -> Flag:
+    with bank.lock():
+        task = bank.load(task_id)
+        flag = apply_action(task, test, action, who, why)
+        bank.save(task)
+    return flag
+
+
+def all_flags(tasks: list[Task], status: FlagStatus | None = None) -> list[tuple[Task, Flag]]:
+    return [
+        (task, flag)
+        for task in tasks
+        for flag in task.flags
+        if status is None or flag.status is status
+    ]

@@ -1,0 +1,201 @@
+"""Running a detection: the plan's runs through the sandbox, replays, then the verdicts.
+
+The baseline runs first (it finds the tests' names and default order); the other runs go to
+the sandbox in parallel. Warm forked workers serve every run except the hash-seed ones, which
+the sandbox starts in fresh interpreters because a fork inherits the parent's hash seed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from curator.flaky.classify import classify, failure_digest, replays_needed
+from curator.flaky.evidence import Cell, Failure, FlakyEvidence, Outcome, RunRecord, RunSpec
+from curator.flaky.hints import hints_for_test, task_hints
+from curator.flaky.plan import (
+    BASELINE_HASH_SEED,
+    DEFAULT_RUNS,
+    baseline_run,
+    new_detection_seed,
+    plan_runs,
+)
+from curator.models import Task
+from curator.sandbox import RunOptions, Sandbox, SuiteRun, TestOutcome
+
+DEFAULT_TIMEOUT_S = RunOptions.model_fields["timeout_s"].default
+# Worst first: how an isolated run, made of one sandbox run per test, ended as a whole.
+STATUS_SEVERITY = ("invalid", "environment", "crashed", "memory", "timeout", "completed")
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class DetectionSettings:
+    runs: int = DEFAULT_RUNS
+    seed: int | None = None
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    jobs: int = 2
+
+
+def run_options(spec: RunSpec, order: list[str] | None, timeout_s: float) -> RunOptions:
+    """What the sandbox needs for one run; a shifted clock is set relative to now, so that the
+    task's clock reads `clock_at` when the run starts."""
+    offset = spec.clock_at.timestamp() - time.time() if spec.clock_at else 0.0
+    return RunOptions(
+        test_order=order,
+        hash_seed=spec.hash_seed,
+        random_seed=spec.random_seed,
+        tz=spec.tz,
+        clock_offset_s=offset,
+        coverage=False,
+        timeout_s=timeout_s,
+    )
+
+
+def not_run(suite: SuiteRun, outcome: TestOutcome) -> bool:
+    """A test the sandbox never started because an earlier one ended the run: it is absent
+    from the matrix, not a failure (the test that was running when it ended does count)."""
+    return (
+        suite.status != "completed"
+        and outcome.outcome == "error"
+        and (outcome.message or "").startswith("not run")
+    )
+
+
+class Detection:
+    """One detection on one task: collects runs and distinct failures as they come in."""
+
+    def __init__(self, task: Task, sandbox: Sandbox, settings: DetectionSettings) -> None:
+        self.task = task
+        self.sandbox = sandbox
+        self.settings = settings
+        self.seed = settings.seed if settings.seed is not None else new_detection_seed()
+        self.failures: dict[str, Failure] = {}
+
+    def run(self, progress: Progress | None = None) -> FlakyEvidence:
+        settings = self.settings
+        baseline_spec = baseline_run(self.seed)
+        baseline_suite = self._sandbox_run(baseline_spec, None)
+        tests = [outcome.name for outcome in baseline_suite.tests]
+        specs = plan_runs(tests, settings.runs, self.seed)
+        baseline = self._record(specs[0], [baseline_suite])
+        evidence = FlakyEvidence(
+            task_id=self.task.task_id,
+            content_hash=self.task.content_hash(),
+            detection_seed=self.seed,
+            runs_requested=settings.runs,
+            timeout_s=settings.timeout_s,
+            tests=tests,
+            runs=[baseline],
+        )
+        if not tests:
+            evidence.problem = (
+                f"the suite did not run ({baseline_suite.status}): "
+                f"{baseline_suite.message or 'no tests'}"
+            )
+            return evidence
+        total = len(specs)
+        if progress:
+            progress(1, total)
+        evidence.runs += self._run_all(specs[1:], progress, offset=1, total=total)
+        replays = replays_needed(evidence.runs, tests, settings.timeout_s)
+        if replays:
+            total += len(replays)
+            evidence.runs += self._run_all(
+                replays, progress, offset=len(evidence.runs), total=total
+            )
+        evidence.failures = self.failures
+        hints = task_hints(self.task.program, self.task.test)
+        digests: dict[str, set[str]] = {}
+        for failure in self.failures.values():
+            digests.setdefault(failure.test, set()).add(failure.digest)
+        evidence.verdicts = classify(
+            evidence.runs,
+            tests,
+            settings.timeout_s,
+            digests,
+            {test: hints_for_test(hints, self.task.test, test) for test in tests},
+        )
+        return evidence
+
+    def _run_all(
+        self, specs: list[RunSpec], progress: Progress | None, offset: int, total: int
+    ) -> list[RunRecord]:
+        """Run specs in parallel; an isolated run is one sandbox run per test."""
+        units = [
+            (spec, [test] if spec.isolated else spec.order)
+            for spec in specs
+            for test in (spec.order if spec.isolated else [None])
+        ]
+        # Fresh interpreters (other hash seeds) take longest: start them first.
+        units.sort(key=lambda unit: unit[0].hash_seed == BASELINE_HASH_SEED)
+        results: dict[int, list[SuiteRun]] = {spec.index: [] for spec in specs}
+        done = offset
+        with ThreadPoolExecutor(max_workers=max(1, self.settings.jobs)) as pool:
+            futures = [(spec, pool.submit(self._sandbox_run, spec, order)) for spec, order in units]
+            for spec, future in futures:
+                results[spec.index].append(future.result())
+                if len(results[spec.index]) == (len(spec.order) if spec.isolated else 1):
+                    done += 1
+                    if progress:
+                        progress(done, total)
+        return [self._record(spec, results[spec.index]) for spec in specs]
+
+    def _sandbox_run(self, spec: RunSpec, order: list[str] | None) -> SuiteRun:
+        return self.sandbox.run(
+            self.task.program,
+            self.task.test,
+            entry_point=self.task.entry_point,
+            options=run_options(spec, order, self.settings.timeout_s),
+        )
+
+    def _record(self, spec: RunSpec, suites: list[SuiteRun]) -> RunRecord:
+        results: dict[str, Cell] = {}
+        for suite in suites:
+            for outcome in suite.tests:
+                if not_run(suite, outcome):
+                    continue
+                cell = Cell(outcome=Outcome(outcome.outcome), duration_s=outcome.duration_s)
+                if cell.outcome.failed:
+                    cell.digest = self._failure(spec.index, outcome.name, suite, outcome)
+                results[outcome.name] = cell
+        statuses = [suite.status for suite in suites]
+        status = min(statuses, key=STATUS_SEVERITY.index)
+        messages = [suite.message for suite in suites if suite.message]
+        return RunRecord(
+            spec=spec,
+            status=status,
+            duration_s=sum(suite.duration_s for suite in suites),
+            detail="; ".join(dict.fromkeys(messages)) or None,
+            results=results,
+        )
+
+    def _failure(self, run: int, test: str, suite: SuiteRun, outcome: TestOutcome) -> str:
+        traceback = outcome.traceback or ""
+        message = outcome.message or suite.message or ""
+        digest = failure_digest(outcome.outcome, traceback, message)
+        failure = self.failures.setdefault(
+            digest,
+            Failure(
+                digest=digest,
+                test=test,
+                outcome=Outcome(outcome.outcome),
+                message=message,
+                traceback=traceback,
+            ),
+        )
+        failure.runs.append(run)
+        return digest
+
+
+def detect_flaky(
+    task: Task,
+    sandbox: Sandbox,
+    settings: DetectionSettings = DetectionSettings(),
+    progress: Progress | None = None,
+) -> FlakyEvidence:
+    """Rerun a task's suite as the plan says and classify every test."""
+    return Detection(task, sandbox, settings).run(progress)

@@ -1,0 +1,244 @@
+"""Proposed changes: what an LLM operation suggests, shown as a diff, applied only on acceptance.
+
+A proposal carries the files before and after, the model and a hash of the prompt, and the
+validation result of the proposed version, so the annotator decides on evidence. Applying one
+checks that the task has not changed since the proposal was made, writes under the bank lock, and
+records who accepted what from which model.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import Field
+
+from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
+from curator.condense import apply_instruction
+from curator.docstring import parse_program
+from curator.errors import CuratorError
+from curator.imports import imported_modules, task_dependencies
+from curator.models import (
+    Origin,
+    Provenance,
+    ProvenanceEvent,
+    Stage,
+    StrictModel,
+    Task,
+    Verdict,
+    utc_now,
+)
+from curator.program import derive_code_prompt, split_program
+
+# How the condensation stage tells an LLM instruction from a rule-based one in provenance.
+LLM_CONDENSE_DETAIL = "llm"
+
+
+class Operation(StrEnum):
+    DRAFT = "draft"
+    REFINE = "refine"
+    TESTS = "tests"
+    FLAKY = "flaky"
+    CONDENSE = "condense"
+
+
+class ProposalConflict(CuratorError):
+    """The task changed after the proposal was made; applying it would undo that change."""
+
+
+class FileChange(StrictModel):
+    name: str = Field(description="task.py, tests.py or instruction.md")
+    before: str
+    after: str
+
+    def diff(self, label: str = "") -> str:
+        return "".join(
+            difflib.unified_diff(
+                self.before.splitlines(keepends=True),
+                _normalised(self.name, self.after).splitlines(keepends=True),
+                fromfile=f"a/{label}{self.name}" if self.before else "/dev/null",
+                tofile=f"b/{label}{self.name}",
+            )
+        )
+
+
+class ProposalCheck(StrictModel):
+    """The validation result of one version of a task, as far as a proposal needs it."""
+
+    verdict: Verdict
+    tests_total: int = 0
+    tests_passed: int = 0
+    failures: dict[str, str] = Field(
+        default_factory=dict, description="Test name -> outcome and message, for tests not passed."
+    )
+    branch_coverage: float | None = None
+    line_coverage: float | None = None
+    missed_lines: list[int] = Field(default_factory=list)
+    missed_branches: list[tuple[int, int]] = Field(default_factory=list)
+    static_problems: list[str] = Field(default_factory=list)
+    message: str = Field(default="", description="Why the run failed as a whole, if it did.")
+
+    def headline(self) -> str:
+        parts = [self.verdict.value, f"{self.tests_passed}/{self.tests_total} tests passed"]
+        if self.branch_coverage is not None:
+            parts.append(f"branch coverage {self.branch_coverage:.0f}%")
+        if self.static_problems:
+            parts.append(f"{len(self.static_problems)} static problem(s)")
+        return ", ".join(parts)
+
+
+class ProposedChange(StrictModel):
+    """One operation's suggestion for one task, with the evidence to judge it."""
+
+    operation: Operation
+    task_id: str
+    files: list[FileChange]
+    model: str
+    prompt_hash: str
+    created_at: datetime = Field(default_factory=utc_now)
+    source: str | None = Field(default=None, description="For a draft: the seed it came from.")
+    explanation: str = Field(default="", description="The model's prose around its code.")
+    baseline: ProposalCheck | None = Field(
+        default=None, description="Validation of the task as it is."
+    )
+    check: ProposalCheck | None = Field(
+        default=None, description="Validation of the proposed version."
+    )
+    reference: str | None = Field(
+        default=None, description="For condense: the rule-based instruction, shown beside it."
+    )
+    warnings: list[str] = Field(default_factory=list)
+
+    def diff(self) -> str:
+        return "".join(change.diff() for change in self.files)
+
+    def file(self, name: str) -> FileChange | None:
+        return next((change for change in self.files if change.name == name), None)
+
+    @property
+    def changes_anything(self) -> bool:
+        return any(change.before != _normalised(change.name, change.after) for change in self.files)
+
+
+def apply(
+    bank: Bank,
+    change: ProposedChange,
+    annotator: str | None,
+    edited_after: dict[str, str] | None = None,
+) -> Task:
+    """Accept a proposal (with the annotator's edits, file name -> text) and record provenance."""
+    edited_after = edited_after or {}
+    unknown = sorted(set(edited_after) - {file.name for file in change.files})
+    if unknown:
+        raise CuratorError(f"edits for files the proposal does not change: {', '.join(unknown)}")
+    texts = {
+        file.name: _normalised(file.name, edited_after.get(file.name, file.after))
+        for file in change.files
+    }
+    edited = sorted(name for name, text in edited_after.items() if text != change.file(name).after)
+    event = ProvenanceEvent(
+        operation=change.operation.value,
+        annotator=annotator,
+        model=change.model,
+        prompt_hash=change.prompt_hash,
+        detail=f"edited before accepting: {', '.join(edited)}" if edited else None,
+    )
+    with bank.lock():
+        if change.operation is Operation.DRAFT:
+            task = drafted_task(change, texts, annotator)
+            task.provenance.events.append(event)
+            bank.add_all([task])
+            return task
+        task = bank.load(change.task_id)
+        current = current_files(task)
+        stale = [file.name for file in change.files if current[file.name] != file.before]
+        if stale:
+            raise ProposalConflict(
+                f"{change.task_id}: {', '.join(stale)} changed since the proposal was made; "
+                "ask for a new proposal"
+            )
+        if change.operation is Operation.CONDENSE:
+            task = accepted_instruction(task, texts[INSTRUCTION_FILE], event)
+        else:
+            task = task_with_files(task, texts)
+            task.provenance.events.append(event)
+        task.provenance.model = change.model
+        task.provenance.updated_at = event.at
+        if annotator and annotator not in task.provenance.authors:
+            task.provenance.authors.append(annotator)
+        bank.save(task)
+        return task
+
+
+def accepted_instruction(task: Task, instruction: str, event: ProvenanceEvent) -> Task:
+    """Record an LLM instruction the way the condensation stage records any accepted one."""
+    parsed = parse_program(task.complete_prompt, task.entry_point)
+    return apply_instruction(
+        task,
+        instruction,
+        parsed.doc_struct if parsed else task.doc_struct,
+        detail=LLM_CONDENSE_DETAIL + (f"; {event.detail}" if event.detail else ""),
+        annotator=event.annotator,
+        model=event.model,
+        prompt_hash=event.prompt_hash,
+    )
+
+
+def current_files(task: Task) -> dict[str, str]:
+    return {
+        PROGRAM_FILE: task.program,
+        TESTS_FILE: task.test,
+        INSTRUCTION_FILE: task.instruct_prompt,
+    }
+
+
+def task_with_files(task: Task, texts: dict[str, str]) -> Task:
+    """A copy of `task` with new file contents, its derived fields brought up to date."""
+    task = task.model_copy(deep=True)
+    if TESTS_FILE in texts:
+        task.test = texts[TESTS_FILE]
+    if INSTRUCTION_FILE in texts:
+        task.instruct_prompt = texts[INSTRUCTION_FILE]
+    if PROGRAM_FILE in texts and texts[PROGRAM_FILE] != task.program:
+        program = texts[PROGRAM_FILE]
+        old_imports = imported_modules(task.program)
+        old_prompt = task.complete_prompt
+        task.complete_prompt, task.canonical_solution = split_program(
+            program, task.entry_point
+        ) or (program, "")
+        if task.complete_prompt != old_prompt:
+            parsed = parse_program(task.complete_prompt, task.entry_point)
+            if parsed is not None and parsed.doc_struct != task.doc_struct:
+                task.doc_struct = parsed.doc_struct
+                task.interchange.doc_struct = None
+        task.code_prompt = derive_code_prompt(task.complete_prompt, task.entry_point) or ""
+        task.interchange.prompt_chars = None
+        task.interchange.code_prompt = None
+        new_imports = imported_modules(task.program)
+        if new_imports != old_imports:
+            task.libs = new_imports
+            task.interchange.libs = None
+    task.dependencies = task_dependencies(task)
+    return task
+
+
+def drafted_task(change: ProposedChange, texts: dict[str, str], annotator: str | None) -> Task:
+    task = Task(
+        task_id=change.task_id,
+        stage=Stage.DRAFT,
+        provenance=Provenance(
+            origin=Origin.LLM_ASSISTED,
+            source=change.source,
+            model=change.model,
+            authors=[annotator] if annotator else [],
+        ),
+    )
+    return task_with_files(task, texts)
+
+
+def _normalised(name: str, text: str) -> str:
+    """Code files end with a newline; an instruction is kept exactly as written."""
+    if name == INSTRUCTION_FILE or not text or text.endswith("\n"):
+        return text
+    return text + "\n"

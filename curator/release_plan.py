@@ -1,0 +1,53 @@
+"""What the next release would hold, before building it: changes since the last release and
+what blocks it. The release screen shows this; `release.build_release` makes the release."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from curator.bank import Bank
+from curator.gitbank import GitBank
+from curator.history import stage_problems
+from curator.models import Stage
+from curator.release import ReleaseChanges, compare_releases, previous_release
+
+
+@dataclass
+class ReleasePlan:
+    previous: str | None  # the latest release tag reachable from HEAD
+    accepted: int
+    changes: ReleaseChanges
+    blockers: dict[str, list[str]] = field(default_factory=dict)  # task id or path -> reasons
+
+    @property
+    def ready(self) -> bool:
+        return self.accepted > 0 and not self.blockers
+
+
+def plan_release(bank: Bank) -> ReleasePlan:
+    """Accepted tasks of the work tree against the last release, and every blocker named."""
+    repository = GitBank(bank)
+    scan = bank.scan()
+    accepted = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
+    blockers: dict[str, list[str]] = {}
+    for problem in scan.problems:
+        blockers[str(problem.path)] = [problem.message]
+    for task in accepted:
+        reasons = stage_problems(task, Stage.ACCEPTED)
+        if reasons:
+            blockers[task.task_id] = reasons
+    for task_id in repository.changed_tasks():
+        blockers.setdefault(task_id, []).append("uncommitted changes (commit or discard them)")
+    previous = None
+    previous_tasks = []
+    if repository.has_commits():
+        previous = previous_release(repository, repository.repo.head.commit)
+    if previous is not None:
+        scan_then = repository.scan_at(repository.commit(previous))
+        previous_tasks = [t for t in scan_then.tasks if t.stage is Stage.ACCEPTED]
+    return ReleasePlan(
+        previous=previous,
+        accepted=len(accepted),
+        changes=compare_releases(previous_tasks, accepted),
+        blockers=blockers,
+    )

@@ -1,0 +1,120 @@
+"""What a sandboxed test-suite run takes (`RunOptions`) and gives back (`SuiteRun`)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+TestOutcomeName = Literal["pass", "fail", "error", "skip", "timeout"]
+RunStatus = Literal["completed", "timeout", "memory", "crashed", "environment", "invalid"]
+
+
+class RunOptions(BaseModel):
+    """How to run one suite. The defaults are what validation uses."""
+
+    test_order: list[str] | None = Field(
+        default=None,
+        description="TestCases method names to run, in this order; None runs all of them in "
+        "unittest's default (alphabetical) order.",
+    )
+    hash_seed: int | None = Field(
+        default=0,
+        description="PYTHONHASHSEED. A warm worker has seed 0; any other value (None = random) "
+        "runs in a fresh interpreter.",
+    )
+    random_seed: int | None = Field(
+        default=None,
+        description="If set: random.seed and numpy.random.seed (if importable) before EACH test. "
+        "If not, numpy's global generator is reseeded from OS entropy after the fork, as in a "
+        "fresh interpreter.",
+    )
+    tz: str = Field(default="UTC", description="TZ of the task's process.")
+    clock_offset_s: float = Field(
+        default=0.0,
+        description="Shift time.time/time_ns and datetime.now/utcnow/today/date.today by this "
+        "many seconds.",
+    )
+    coverage: bool = Field(default=True, description="Branch coverage of the task program only.")
+    doctests: bool = Field(
+        default=False, description="Also run the entry point's docstring examples (after tests)."
+    )
+    timeout_s: float = Field(
+        default=60.0, description="Wall clock for the whole run; the whole process tree dies."
+    )
+    memory_mb: int = Field(
+        default=2048, description="Address-space budget above the worker's own measured size."
+    )
+    fresh_interpreter: bool = Field(
+        default=False, description="Force a new interpreter instead of a fork of a warm one."
+    )
+
+
+class TestOutcome(BaseModel):
+    """How one test method ended."""
+
+    __test__ = False  # not a pytest test class
+
+    name: str
+    outcome: TestOutcomeName
+    duration_s: float = 0.0
+    message: str | None = Field(default=None, description="The assertion or exception line.")
+    traceback: str | None = None
+
+
+class CoverageResult(BaseModel):
+    """Coverage of the task program (`task.py`) by its tests; line numbers are of that file."""
+
+    branch_coverage: float = Field(description="Percent of branch arcs taken (100 if none).")
+    line_coverage: float = Field(description="Percent of statements executed.")
+    missed_lines: list[int] = Field(default_factory=list)
+    missed_branches: list[tuple[int, int]] = Field(
+        default_factory=list, description="Arcs (from line, to line); a negative `to` is an exit."
+    )
+    num_statements: int = 0
+    covered_lines: int = 0
+    num_branches: int = 0
+    covered_branches: int = 0
+
+
+class DoctestResult(BaseModel):
+    attempted: int = 0
+    failed: int = 0
+    report: str = ""
+
+
+class SuiteRun(BaseModel):
+    """The result of one sandboxed run of a task program and its TestCases."""
+
+    status: RunStatus
+    tests: list[TestOutcome] = Field(default_factory=list)
+    coverage: CoverageResult | None = None
+    doctest: DoctestResult | None = None
+    missing_module: str | None = Field(
+        default=None, description="A module the task imports that the sandbox cannot import."
+    )
+    message: str | None = Field(default=None, description="Why the run is not `completed`.")
+    stdout_tail: str = ""
+    stderr_tail: str = ""
+    stdout_bytes: int = 0
+    stderr_bytes: int = 0
+    exit_code: int | None = None
+    duration_s: float = 0.0
+    sandbox_error: bool = Field(
+        default=False, description="The sandbox itself failed: the result says nothing of the task."
+    )
+    network_isolated: bool = False
+    notes: list[str] = Field(default_factory=list)
+    options: RunOptions = Field(default_factory=RunOptions)
+
+    def outcome_of(self, name: str) -> str | None:
+        return next((test.outcome for test in self.tests if test.name == name), None)
+
+    @property
+    def passed(self) -> bool:
+        """Completed, at least one test, and every test passed or was skipped."""
+        return (
+            self.status == "completed"
+            and any(test.outcome == "pass" for test in self.tests)
+            and all(test.outcome in ("pass", "skip") for test in self.tests)
+        )

@@ -1,0 +1,491 @@
+"""The parent side of the sandbox: starts warm zygote workers and turns their reports into
+`SuiteRun`s. See `curator.sandbox` for the API and `worker.py` for what happens inside."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from curator.sandbox.models import CoverageResult, DoctestResult, RunOptions, SuiteRun, TestOutcome
+
+WORKER_SCRIPT = Path(__file__).with_name("worker.py")
+WARM_HASH_SEED = 0
+# Task code runs as one of these uids when curator runs as root: one per concurrent run, so that
+# RLIMIT_NPROC (counted per uid) bounds each run on its own and a run's processes are findable.
+SANDBOX_UID_BASE = 64000
+SANDBOX_UID_SLOTS = 32
+STARTUP_TIMEOUT_S = 180.0
+# RLIMIT_NPROC counts every process of the real uid. A dedicated uid gets this many; a run under
+# curator's own uid gets this many more than the uid already has (measured when the sandbox
+# starts), so that a fork bomb is bounded without starving the user's other programs.
+RUN_PROCESS_LIMIT = 128
+# Directories the task must never see even when it runs as a user that could read them.
+NEVER_HIDE = ("/", "/proc", "/dev", "/tmp", "/sys", "/usr", "/etc", "/bin", "/lib", "/var")
+
+
+@dataclass(frozen=True)
+class Isolation:
+    """How the zygote is started, and what that isolates."""
+
+    prefix: tuple[str, ...]
+    network_isolated: bool
+    drop_privileges: bool
+    note: str | None = None
+
+
+NO_ISOLATION = Isolation(
+    (),
+    network_isolated=False,
+    drop_privileges=os.geteuid() == 0,
+    note="namespaces switched off: network not isolated, processes tracked with a subreaper",
+)
+
+
+@functools.cache
+def probe_isolation() -> Isolation:
+    """Find the strongest `unshare` this machine allows: as root, else in a user namespace."""
+    unshare = shutil.which("unshare")
+    is_root = os.geteuid() == 0
+    if unshare is None:
+        return Isolation((), False, is_root, "unshare is not installed: network not isolated")
+    # --mount-proc: the worker's /proc shows its own pid namespace, so the pids it reads there
+    # are the pids it can signal.
+    base = (unshare, "--net", "--pid", "--fork", "--kill-child", "--mount-proc")
+    attempts = [base, (*base, "--map-root-user")] if is_root else [(*base, "--map-root-user")]
+    for prefix in attempts:
+        try:
+            probe = subprocess.run(
+                [*prefix, "true"], capture_output=True, timeout=20, stdin=subprocess.DEVNULL
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if probe.returncode == 0:
+            return Isolation(prefix, True, is_root and "--map-root-user" not in prefix)
+    return Isolation(
+        (), False, is_root, "the kernel does not allow unshare here: network not isolated"
+    )
+
+
+def keep_paths() -> list[str]:
+    """Directories the interpreter needs; bound back read-only if they lie in a hidden one."""
+    candidates = {
+        sys.prefix,
+        sys.base_prefix,
+        sys.exec_prefix,
+        sys.base_exec_prefix,
+        os.path.dirname(os.path.realpath(sys.executable)),
+        *(entry for entry in sys.path if entry and os.path.isdir(entry)),
+    }
+    resolved = {os.path.realpath(path) for path in candidates} | candidates
+    return sorted(resolved, key=len)
+
+
+def hideable(path: Path) -> bool:
+    text = str(path.resolve())
+    return not any(text == never or never.startswith(text + "/") for never in NEVER_HIDE)
+
+
+def processes_of_uid(uid: int) -> int:
+    count = 0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                count += os.stat(f"/proc/{entry}").st_uid == uid
+            except OSError:
+                continue
+    return count
+
+
+class WorkerGone(Exception):
+    """The zygote died or closed its channel; the caller may start a new one."""
+
+
+class Zygote:
+    """One warm worker process (see worker.py), forking one supervisor per request."""
+
+    def __init__(self, isolation: Isolation, hash_seed: int | None, preload: bool) -> None:
+        self.hash_seed = hash_seed
+        # Datagram boundaries keep each request's descriptor apart from the next one's.
+        parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self._control = parent_end
+        self._send_lock = threading.Lock()
+        command = [
+            *isolation.prefix,
+            sys.executable,
+            "-s",
+            "-P",
+            str(WORKER_SCRIPT),
+            "--control-fd",
+            str(child_end.fileno()),
+        ]
+        if preload:
+            command.append("--preload")
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the worker
+        self.process = subprocess.Popen(
+            command,
+            env=zygote_environment(hash_seed),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=self._log,
+            pass_fds=(child_end.fileno(),),
+            cwd="/",
+        )
+        child_end.close()
+        self._control.settimeout(STARTUP_TIMEOUT_S)
+        try:
+            line = self._read_line()
+            self.info = json.loads(line)
+        except (OSError, ValueError) as error:
+            self.close()
+            raise WorkerGone(f"the sandbox worker did not start: {self.log_text()}") from error
+        self._control.settimeout(None)
+
+    def _read_line(self) -> bytes:
+        data = b""
+        while not data.endswith(b"\n"):
+            chunk = self._control.recv(4096)
+            if not chunk:
+                raise OSError("closed")
+            data += chunk
+        return data
+
+    def log_text(self) -> str:
+        self._log.seek(0)
+        return self._log.read()[-4000:].decode("utf-8", "replace").strip() or "(no output)"
+
+    def request(self, payload: dict, timeout_s: float) -> dict:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        with ours:
+            try:
+                with self._send_lock:
+                    socket.send_fds(self._control, [b"r"], [theirs.fileno()])
+            except OSError as error:
+                raise WorkerGone("the sandbox worker has gone") from error
+            finally:
+                theirs.close()
+            ours.sendall(json.dumps(payload).encode())
+            ours.shutdown(socket.SHUT_WR)
+            ours.settimeout(timeout_s)
+            chunks = []
+            try:
+                while chunk := ours.recv(1 << 20):
+                    chunks.append(chunk)
+            except TimeoutError as error:
+                raise WorkerGone("the sandbox supervisor did not answer in time") from error
+        if not chunks:
+            raise WorkerGone("the sandbox worker closed the run without an answer")
+        return json.loads(b"".join(chunks))
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def close(self) -> None:
+        self._control.close()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self._log.close()
+
+
+def zygote_environment(hash_seed: int | None) -> dict[str, str]:
+    environment = {
+        "PATH": os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin"),
+        "LANG": "C.UTF-8",
+        "HOME": os.environ.get("HOME", "/"),
+        "MPLBACKEND": "Agg",
+        "MPLCONFIGDIR": str(matplotlib_cache_dir()),
+        "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "TZ": "UTC",
+    }
+    if hash_seed is not None:
+        environment["PYTHONHASHSEED"] = str(hash_seed)
+    return environment
+
+
+def matplotlib_cache_dir() -> Path:
+    """Matplotlib's font cache for the zygote, built once per machine rather than per run."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    path = base / "curator" / "matplotlib"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        path = Path(tempfile.gettempdir()) / f"curator-matplotlib-{os.geteuid()}"
+        path.mkdir(exist_ok=True)
+    return path
+
+
+class Sandbox:
+    """Runs task programs and their TestCases in isolated process trees.
+
+    Long-lived and thread-safe: one warm zygote (PYTHONHASHSEED 0, numpy/pandas/matplotlib
+    preloaded) serves concurrent `run` calls; runs that need another hash seed or a fresh
+    interpreter get a zygote of their own, started and stopped for that run.
+    `protect` lists directories (a bank) that task code must not see; HOME is always hidden.
+    `isolate=False` (or CURATOR_SANDBOX_ISOLATION=off) uses no namespaces at all: what remains is
+    the unprivileged uid, rlimits, the timeout and a subreaper that kills leftover processes;
+    this is also what a machine that forbids `unshare` gets.
+    """
+
+    def __init__(
+        self, protect: Iterable[Path] = (), *, preload: bool = True, isolate: bool = True
+    ) -> None:
+        if os.environ.get("CURATOR_SANDBOX_ISOLATION") == "off":
+            isolate = False
+        self._isolate = isolate
+        self.isolation = probe_isolation() if isolate else NO_ISOLATION
+        self._hidden = [str(path) for path in {Path.home(), *map(Path, protect)} if hideable(path)]
+        self._keep = keep_paths()
+        self._preload = preload
+        self._lock = threading.Lock()
+        self._warm: Zygote | None = None
+        self._free_uids = list(range(SANDBOX_UID_BASE, SANDBOX_UID_BASE + SANDBOX_UID_SLOTS))
+        self._uid_ready = threading.Condition(self._lock)
+        self._closed = False
+        self._process_limit = RUN_PROCESS_LIMIT
+        if not self.isolation.drop_privileges:
+            self._process_limit += 2 * RUN_PROCESS_LIMIT + processes_of_uid(os.getuid())
+        self.id = uuid.uuid4().hex
+        """Every process of a run has CURATOR_SANDBOX=<id> in its initial environment."""
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def network_isolated(self) -> bool:
+        return self.isolation.network_isolated
+
+    @property
+    def uids(self) -> range:
+        """The uids task code may run as (empty unless curator runs as root)."""
+        if not self.isolation.drop_privileges:
+            return range(0)
+        return range(SANDBOX_UID_BASE, SANDBOX_UID_BASE + SANDBOX_UID_SLOTS)
+
+    def worker_info(self) -> dict:
+        """What the warm worker reported at start: preloaded modules, thread count, seed."""
+        return dict(self._warm_zygote().info)
+
+    def start(self) -> None:
+        """Start the warm worker now (it otherwise starts with the first run)."""
+        self._warm_zygote()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            warm, self._warm = self._warm, None
+        if warm is not None:
+            warm.close()
+
+    def _warm_zygote(self) -> Zygote:
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the sandbox is closed")
+            if self._warm is None or not self._warm.alive():
+                if self._warm is not None:
+                    self._warm.close()
+                self._warm = Zygote(self.isolation, WARM_HASH_SEED, self._preload)
+            return self._warm
+
+    def _take_uid(self) -> int | None:
+        if not self.isolation.drop_privileges:
+            return None
+        with self._uid_ready:
+            while not self._free_uids:
+                self._uid_ready.wait()
+            return self._free_uids.pop(0)
+
+    def _give_uid(self, uid: int | None) -> None:
+        if uid is None:
+            return
+        with self._uid_ready:
+            self._free_uids.append(uid)
+            self._uid_ready.notify()
+
+    def run(
+        self,
+        program: str,
+        tests: str,
+        entry_point: str = "task_func",
+        options: RunOptions | None = None,
+    ) -> SuiteRun:
+        """Run `tests` (a module defining `TestCases`) against `program` in the same namespace."""
+        options = options or RunOptions()
+        uid = self._take_uid()
+        payload = {
+            "program": program,
+            "tests": tests,
+            "entry_point": entry_point,
+            "options": options.model_dump(),
+            "uid": uid,
+            "hash_seed": options.hash_seed,
+            "sandbox_id": self.id,
+            "process_limit": self._process_limit,
+            "isolate": self._isolate,
+            "hidden_paths": self._hidden,
+            "keep_paths": self._keep,
+        }
+        answer_timeout = options.timeout_s + 60
+        try:
+            fresh = options.fresh_interpreter or options.hash_seed != WARM_HASH_SEED
+            if fresh:
+                zygote = Zygote(self.isolation, options.hash_seed, preload=False)
+                try:
+                    response = zygote.request(payload, answer_timeout)
+                finally:
+                    zygote.close()
+            else:
+                try:
+                    response = self._warm_zygote().request(payload, answer_timeout)
+                except WorkerGone:
+                    response = self._warm_zygote().request(payload, answer_timeout)
+        except WorkerGone as error:
+            return SuiteRun(
+                status="crashed", message=str(error), options=options, sandbox_error=True
+            )
+        finally:
+            self._give_uid(uid)
+        run = suite_run_from_response(response, options)
+        run.network_isolated = self.isolation.network_isolated
+        if self.isolation.note:
+            run.notes.insert(0, self.isolation.note)
+        return run
+
+
+def suite_run_from_response(response: dict, options: RunOptions) -> SuiteRun:
+    """Turn the supervisor's event log into a SuiteRun; unfinished tests never count as passed."""
+    events = response.get("events", [])
+    run = SuiteRun(
+        status="completed",
+        options=options,
+        notes=list(response.get("notes", [])),
+        stdout_tail=response.get("stdout_tail", ""),
+        stderr_tail=response.get("stderr_tail", ""),
+        stdout_bytes=response.get("stdout_bytes", 0),
+        stderr_bytes=response.get("stderr_bytes", 0),
+        exit_code=response.get("exit_code"),
+        duration_s=response.get("duration_s", 0.0),
+    )
+    if response.get("status") == "crashed":
+        run.status = "crashed"
+        run.sandbox_error = True
+        run.message = "\n".join(run.notes) or "the sandbox failed"
+        return run
+    names: list[str] = []
+    finished: dict[str, TestOutcome] = {}
+    running: str | None = None
+    done = False
+    memory = False
+    for event in events:
+        kind = event.get("event")
+        if kind == "tests":
+            names = [str(name) for name in event.get("names", [])]
+        elif kind == "start":
+            running = str(event.get("test"))
+        elif kind == "end":
+            name = str(event.get("test"))
+            finished[name] = TestOutcome(
+                name=name,
+                outcome=event.get("outcome") or "error",
+                duration_s=float(event.get("duration_s") or 0.0),
+                message=event.get("message"),
+                traceback=event.get("traceback"),
+            )
+            memory = memory or bool(event.get("memory"))
+            running = None
+        elif kind == "missing_module" and run.missing_module is None:
+            run.missing_module = str(event.get("module"))
+        elif kind == "invalid" and run.message is None:
+            run.status = "invalid"
+            run.message = event.get("message")
+            if event.get("traceback"):
+                run.notes.append(event["traceback"])
+        elif kind == "tampered":
+            run.message = "the task modified unittest: " + ", ".join(event.get("names", []))
+        elif kind == "harness_error":
+            run.notes.append("harness error: " + str(event.get("traceback")))
+        elif kind == "doctest":
+            run.doctest = DoctestResult(
+                attempted=event.get("attempted", 0),
+                failed=event.get("failed", 0),
+                report=event.get("report", ""),
+            )
+        elif kind == "done":
+            done = True
+    exit_code = response.get("exit_code")
+    if response.get("coverage"):
+        run.coverage = coverage_result(response["coverage"])
+    if run.missing_module is not None:
+        run.status = "environment"
+        run.message = f"module {run.missing_module!r} is not installed in the sandbox"
+    elif response.get("timed_out") or exit_code == 128 + 24:  # SIGXCPU: CPU time limit
+        run.status = "timeout"
+        run.message = f"the run exceeded its time limit ({options.timeout_s:g} s)"
+    elif run.status == "invalid":
+        pass
+    elif not done:
+        run.status = "memory" if exit_code == 128 + 9 else "crashed"
+        run.message = crash_message(exit_code, running)
+    elif memory:
+        run.status = "memory"
+        run.message = f"a test ran out of memory (budget {options.memory_mb} MB)"
+    unfinished_reason = {
+        "timeout": "not run: the suite timed out",
+        "memory": "not run: the suite ran out of memory",
+        "crashed": "not run: the test process ended early",
+    }.get(run.status, "not run")
+    for name in names:
+        if name in finished:
+            run.tests.append(finished[name])
+        elif name == running:
+            outcome = "timeout" if run.status == "timeout" else "error"
+            run.tests.append(TestOutcome(name=name, outcome=outcome, message=run.message))
+        else:
+            run.tests.append(TestOutcome(name=name, outcome="error", message=unfinished_reason))
+    if run.message and run.message.startswith("the task modified unittest"):
+        for test in run.tests:
+            test.outcome, test.message = "error", run.message
+    return run
+
+
+def crash_message(exit_code: int | None, running: str | None) -> str:
+    during = f" during {running}" if running else ""
+    if exit_code is None:
+        return f"the test process ended{during} without reporting"
+    if exit_code > 128:
+        signals = {9: "SIGKILL (out of memory?)", 11: "SIGSEGV", 25: "SIGXFSZ (file too large)"}
+        name = signals.get(exit_code - 128, f"signal {exit_code - 128}")
+        return f"the test process was killed by {name}{during}"
+    return f"the test process exited with status {exit_code}{during} before finishing"
+
+
+def coverage_result(data: dict) -> CoverageResult:
+    branches, covered_branches = data["num_branches"], data["covered_branches"]
+    statements, covered_lines = data["num_statements"], data["covered_lines"]
+    return CoverageResult(
+        branch_coverage=100.0 * covered_branches / branches if branches else 100.0,
+        line_coverage=100.0 * covered_lines / statements if statements else 100.0,
+        missed_lines=data["missed_lines"],
+        missed_branches=[(arc[0], arc[1]) for arc in data["missed_branches"]],
+        num_statements=statements,
+        covered_lines=covered_lines,
+        num_branches=branches,
+        covered_branches=covered_branches,
+    )

@@ -1,0 +1,507 @@
+"""Static checks of a task, and detectors of risky (possibly flaky) tests.
+
+`static_problems(task)` reports what is wrong with the task as written (ruff findings, docstring
+sections, Requirements vs imports vs `libs`, entry point, TestCases, fixed paths);
+`risky_test_warnings(task)` reports test practices that make results depend on the machine, the
+network or the clock. Neither changes a validation verdict: they are reported beside it. Line
+numbers are of `task.py` (the task program) or `tests.py`, as the `file` field says.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+
+from curator.imports import imported_modules
+from curator.models import Task
+
+PROGRAM_FILE = "task.py"
+TESTS_FILE = "tests.py"
+# The BigCodeBench pipeline's selection (syntax errors, invalid comparisons, misplaced statements,
+# undefined names), plus unused imports.
+RUFF_ERRORS = ("E9", "F63", "F7", "F82")
+RUFF_WARNINGS = ("F401",)
+SETUP_METHODS = {"setUp", "tearDown", "setUpClass", "tearDownClass", "setUpModule"}
+FILE_USE_MODULES = {"os", "shutil", "pathlib", "glob", "tempfile", "zipfile", "tarfile", "csv"}
+NETWORK_MODULES = {"socket", "urllib", "requests", "http", "ssl", "smtplib", "ftplib", "httpx"}
+DATABASE_MODULES = {"sqlite3", "sqlalchemy", "psycopg2", "pymysql"}
+NETWORK_OWNERS = {"socket", "urllib", "request", "requests"}
+NETWORK_CALLS = {
+    "urlopen",
+    "urlretrieve",
+    "gethostbyname",
+    "getaddrinfo",
+    "create_connection",
+    "socket",
+    "get",
+    "post",
+}
+CLOCK_CALLS = {
+    ("datetime", "now"),
+    ("datetime", "today"),
+    ("datetime", "utcnow"),
+    ("date", "today"),
+    ("time", "time"),
+    ("time", "time_ns"),
+}
+SEEDING_CALLS = {"seed", "default_rng", "RandomState", "Random", "Generator", "PCG64"}
+RANDOM_FUNCTIONS = {
+    "random",
+    "randint",
+    "choice",
+    "choices",
+    "shuffle",
+    "sample",
+    "uniform",
+    "gauss",
+    "randrange",
+    "normal",
+    "rand",
+    "randn",
+    "permutation",
+    "integers",
+    "binomial",
+    "poisson",
+    "exponential",
+    "triangular",
+    "betavariate",
+    "normalvariate",
+}
+URL = re.compile(r"^(https?|ftp)://", re.IGNORECASE)
+SAFE_ABSOLUTE = ("/dev/null", "/tmp")
+
+
+class StaticProblem(BaseModel):
+    """One finding, located in task.py or tests.py."""
+
+    code: str
+    message: str
+    line: int | None = None
+    severity: Literal["error", "warning"] = "warning"
+    file: Literal["task.py", "tests.py"] = "task.py"
+
+
+def parse(source: str) -> ast.Module | None:
+    try:
+        return ast.parse(source)
+    except SyntaxError:
+        return None
+
+
+def defined_names(module: ast.Module) -> set[str]:
+    """Top-level names a module defines: what the tests see in the shared namespace."""
+    names: set[str] = set()
+    for node in module.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            for alias in node.names:
+                names.add((alias.asname or alias.name).split(".")[0])
+        elif isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                for name in ast.walk(target):
+                    if isinstance(name, ast.Name):
+                        names.add(name.id)
+    return names
+
+
+# -- ruff ------------------------------------------------------------------------------------------
+
+
+def ruff_problems(program: str, tests: str, builtins: set[str]) -> list[StaticProblem]:
+    """ruff on task.py and tests.py in one process; the tests see the program's names."""
+    from ruff.__main__ import find_ruff_bin
+
+    with tempfile.TemporaryDirectory(prefix="curator-ruff-") as directory:
+        for name, source in ((PROGRAM_FILE, program), (TESTS_FILE, tests)):
+            Path(directory, name).write_text(source, encoding="utf-8")
+        completed = subprocess.run(
+            [
+                str(find_ruff_bin()),
+                "check",
+                "--isolated",
+                "--no-cache",
+                "--config",
+                f"builtins = {json.dumps(sorted(builtins))}",
+                "--output-format",
+                "json",
+                "--select",
+                ",".join(RUFF_ERRORS + RUFF_WARNINGS),
+                PROGRAM_FILE,
+                TESTS_FILE,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=directory,
+        )
+    try:
+        findings = json.loads(completed.stdout or "[]")
+    except json.JSONDecodeError:
+        return [StaticProblem(code="ruff", message=completed.stderr.strip()[:500])]
+    problems = []
+    for finding in findings:
+        code = finding.get("code")
+        if code in (None, "invalid-syntax"):
+            continue  # reported once, from Python's own parser, by `syntax_problems`
+        problems.append(
+            StaticProblem(
+                code=code,
+                message=finding["message"],
+                line=finding["location"]["row"],
+                severity="warning" if code.startswith(RUFF_WARNINGS) else "error",
+                file=Path(finding["filename"]).name,
+            )
+        )
+    return sorted(problems, key=lambda problem: (problem.file, problem.line or 0))
+
+
+# -- the docstring and the libraries ---------------------------------------------------------------
+
+
+def entry_docstring(module: ast.Module, entry_point: str) -> tuple[str, int] | None:
+    for node in module.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == entry_point:
+            docstring = ast.get_docstring(node, clean=True)
+            return (docstring, node.body[0].lineno) if docstring else ("", node.lineno)
+    return None
+
+
+def docstring_sections(docstring: str) -> dict[str, list[str]]:
+    """Lines per section heading (`Requirements:`, `Returns:`, ...); `description` comes first."""
+    sections: dict[str, list[str]] = {"description": []}
+    current = "description"
+    for line in docstring.splitlines():
+        heading = re.fullmatch(r"\s*([A-Za-z][A-Za-z ]*):\s*", line)
+        if heading:
+            current = heading.group(1).strip().lower()
+            sections.setdefault(current, [])
+        elif line.strip():
+            sections[current].append(line.strip())
+    return sections
+
+
+def required_libraries(lines: list[str]) -> list[str]:
+    libraries = []
+    for line in lines:
+        match = re.match(r"-\s*([A-Za-z_][\w.]*)", line)
+        if match:
+            libraries.append(match.group(1).split(".")[0])
+    return libraries
+
+
+def docstring_problems(task: Task, module: ast.Module) -> list[StaticProblem]:
+    found = entry_docstring(module, task.entry_point)
+    if found is None:
+        return []
+    docstring, line = found
+    if not docstring:
+        return [
+            StaticProblem(code="doc-missing", message="the entry point has no docstring", line=line)
+        ]
+    sections = docstring_sections(docstring)
+    problems = []
+    wanted = {
+        "description": "a description",
+        "requirements": "a Requirements section",
+        "returns": "a Returns section",
+        "example": "an Example section",
+    }
+    for key, what in wanted.items():
+        present = sections.get(key) or (key == "example" and sections.get("examples"))
+        if not present:
+            problems.append(
+                StaticProblem(code=f"doc-{key}", message=f"the docstring lacks {what}", line=line)
+            )
+    imported = [name for name in imported_modules(task.program)]
+    listed = required_libraries(sections.get("requirements", []))
+    for library in sorted(set(imported) - set(listed)):
+        problems.append(
+            StaticProblem(
+                code="requirements-missing",
+                message=f"{library!r} is imported but not listed under Requirements",
+                line=line,
+            )
+        )
+    for library in sorted(set(listed) - set(imported)):
+        problems.append(
+            StaticProblem(
+                code="requirements-unused",
+                message=f"Requirements lists {library!r}, which the program does not import",
+                line=line,
+            )
+        )
+    return problems
+
+
+def library_problems(task: Task) -> list[StaticProblem]:
+    imported = set(imported_modules(task.program))
+    problems = []
+    if len(imported) < 2:
+        problems.append(
+            StaticProblem(
+                code="libs-few",
+                message=f"the program imports {len(imported)} module(s); a task should use at "
+                "least two libraries",
+            )
+        )
+    declared = set(task.libs)
+    if declared != imported:
+        missing = ", ".join(sorted(imported - declared)) or "-"
+        extra = ", ".join(sorted(declared - imported)) or "-"
+        problems.append(
+            StaticProblem(
+                code="libs-mismatch",
+                message=f"`libs` does not match the imports (not in libs: {missing}; "
+                f"not imported: {extra})",
+            )
+        )
+    return problems
+
+
+def syntax_problems(source: str, filename: str) -> list[StaticProblem]:
+    try:
+        ast.parse(source)
+    except SyntaxError as error:
+        return [
+            StaticProblem(
+                code="syntax",
+                message=f"SyntaxError: {error.msg}",
+                line=error.lineno,
+                severity="error",
+                file=filename,
+            )
+        ]
+    return []
+
+
+def structure_problems(task: Task, program: ast.Module | None, tests: ast.Module | None):
+    """What makes a task impossible to run: an `invalid` verdict."""
+    problems = []
+    if program is not None and not any(
+        isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == task.entry_point
+        for node in program.body
+    ):
+        problems.append(
+            StaticProblem(
+                code="entry-point",
+                message=f"the program defines no function {task.entry_point!r}",
+                severity="error",
+            )
+        )
+    if tests is not None:
+        test_cases = next(
+            (
+                node
+                for node in tests.body
+                if isinstance(node, ast.ClassDef) and node.name == "TestCases"
+            ),
+            None,
+        )
+        if test_cases is None:
+            problems.append(
+                StaticProblem(
+                    code="no-testcases",
+                    message="the tests define no TestCases class",
+                    severity="error",
+                    file=TESTS_FILE,
+                )
+            )
+        elif not any(
+            isinstance(node, ast.FunctionDef) and node.name.startswith("test")
+            for node in test_cases.body
+        ):
+            problems.append(
+                StaticProblem(
+                    code="no-tests",
+                    message="TestCases has no test method",
+                    severity="error",
+                    line=test_cases.lineno,
+                    file=TESTS_FILE,
+                )
+            )
+    return problems
+
+
+def static_problems(task: Task) -> list[StaticProblem]:
+    """Everything static that is wrong with the task; `error` severity where it cannot run."""
+    program = parse(task.program)
+    tests = parse(task.test)
+    problems = syntax_problems(task.program, PROGRAM_FILE)
+    problems += syntax_problems(task.test, TESTS_FILE)
+    builtins = defined_names(program) if program is not None else set()
+    problems += ruff_problems(task.program, task.test, builtins)
+    problems += structure_problems(task, program, tests)
+    if program is not None:
+        problems += docstring_problems(task, program)
+        problems += library_problems(task)
+    return problems
+
+
+def blocking_problems(problems: list[StaticProblem]) -> list[StaticProblem]:
+    """Problems that keep the task from running at all (verdict `invalid`)."""
+    blocking = {"syntax", "entry-point", "no-testcases", "no-tests"}
+    return [problem for problem in problems if problem.code in blocking]
+
+
+# -- risky tests -----------------------------------------------------------------------------------
+
+
+def _call_name(node: ast.Call) -> tuple[str | None, str | None]:
+    """(object, attribute) of a call: `np.random.seed()` -> ("random", "seed")."""
+    function = node.func
+    if isinstance(function, ast.Attribute):
+        owner = function.value
+        owner_name = (
+            owner.id
+            if isinstance(owner, ast.Name)
+            else owner.attr
+            if isinstance(owner, ast.Attribute)
+            else None
+        )
+        return owner_name, function.attr
+    if isinstance(function, ast.Name):
+        return None, function.id
+    return None, None
+
+
+def _nodes_outside_setup(module: ast.Module) -> Iterator[ast.AST]:
+    """Every node, except those inside setUp/tearDown-style methods."""
+    stack: list[ast.AST] = [module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.FunctionDef) and node.name in SETUP_METHODS:
+            continue
+        yield node
+        stack.extend(ast.iter_child_nodes(node))
+
+
+def _uses_mocks(source: str) -> bool:
+    return bool(re.search(r"\b(patch|Mock|MagicMock|responses|requests_mock)\b", source))
+
+
+def _from_imports(module: ast.Module) -> dict[tuple[str, str], int]:
+    """(module, name) -> line for every `from module import name`."""
+    found = {}
+    for node in ast.walk(module):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                found[(node.module, alias.name)] = node.lineno
+    return found
+
+
+def _patch_targets(module: ast.Module) -> Iterator[tuple[str, int]]:
+    for node in ast.walk(module):
+        if isinstance(node, ast.Call):
+            _, name = _call_name(node)
+            if name in ("patch", "patch.object") and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    yield first.value, node.lineno
+
+
+def risky_test_warnings(task: Task) -> list[StaticProblem]:
+    """Test practices that make outcomes depend on the network, the clock or chance."""
+    program = parse(task.program)
+    tests = parse(task.test)
+    if program is None or tests is None:
+        return []
+    warnings: list[StaticProblem] = []
+
+    def warn(code: str, message: str, line: int | None, filename: str) -> None:
+        warnings.append(StaticProblem(code=code, message=message, line=line, file=filename))
+
+    tests_mock = _uses_mocks(task.test)
+    seeded = False
+    random_uses: list[tuple[str, int]] = []
+    for tree, filename in ((program, PROGRAM_FILE), (tests, TESTS_FILE)):
+        for node in _nodes_outside_setup(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                text = node.value.strip()
+                if URL.match(text) and not tests_mock:
+                    warn(
+                        "risky-url", f"live URL {text[:80]!r} without a mock", node.lineno, filename
+                    )
+                elif _is_fixed_path(text):
+                    message = f"fixed absolute path {text[:80]!r} outside the test's own directory"
+                    warn("risky-path", message, node.lineno, filename)
+            if not isinstance(node, ast.Call):
+                continue
+            owner, name = _call_name(node)
+            line = node.lineno
+            if name in SEEDING_CALLS and filename == TESTS_FILE:
+                seeded = True
+            if (owner, name) in CLOCK_CALLS:
+                warn("risky-clock", f"reads the wall clock ({owner}.{name}())", line, filename)
+            if name in NETWORK_CALLS and owner in NETWORK_OWNERS and not tests_mock:
+                warn(
+                    "risky-network", f"network use ({owner}.{name}) without a mock", line, filename
+                )
+            fixed_port = (
+                name in ("bind", "connect") and any(_has_port(arg) for arg in node.args)
+            ) or any(
+                keyword.arg == "port" and isinstance(keyword.value, ast.Constant)
+                for keyword in node.keywords
+            )
+            if fixed_port:
+                warn("risky-port", "a fixed port number", line, filename)
+            if owner == "random" and name in RANDOM_FUNCTIONS:
+                random_uses.append((filename, line))
+            if owner == "nltk" and name == "download":
+                warn("risky-download", "downloads data (nltk.download)", line, filename)
+        for node in tree.body:
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+                owner, name = _call_name(node.value)
+                if name in ("download", "urlretrieve", "urlopen") and owner != "nltk":
+                    warn(
+                        "risky-download",
+                        f"downloads at import time ({name})",
+                        node.lineno,
+                        filename,
+                    )
+    if random_uses and not seeded:
+        filename, line = random_uses[0]
+        warn("risky-random", "uses random numbers but the tests never seed them", line, filename)
+    imported_by_name = _from_imports(program)
+    for target, line in _patch_targets(tests):
+        module_name, _, attribute = target.rpartition(".")
+        if (module_name, attribute) in imported_by_name:
+            message = (
+                f"patching {target!r} cannot take effect: the program did `from {module_name} "
+                f"import {attribute}` (line {imported_by_name[(module_name, attribute)]}); "
+                "patch the name in the task's module instead"
+            )
+            warn("risky-patch", message, line, TESTS_FILE)
+    return warnings
+
+
+def _is_fixed_path(text: str) -> bool:
+    return (
+        text.startswith("/")
+        and text.count("/") >= 2
+        and not any(character.isspace() for character in text)
+        and not text.startswith(SAFE_ABSOLUTE)
+    )
+
+
+def _has_port(node: ast.AST) -> bool:
+    return isinstance(node, ast.Tuple) and any(
+        isinstance(item, ast.Constant) and isinstance(item.value, int) for item in node.elts
+    )
+
+
+def doctest_eligible(task: Task) -> bool:
+    """Run docstring examples only where they touch no files, network or database."""
+    used = set(imported_modules(task.program))
+    if used & (FILE_USE_MODULES | NETWORK_MODULES | DATABASE_MODULES):
+        return False
+    return "open(" not in task.program

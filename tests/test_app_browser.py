@@ -1,0 +1,149 @@
+"""The bank browser, driven through Pilot: loading, filtering, sorting, keys and help."""
+
+from __future__ import annotations
+
+from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
+from textual.widgets import Input, Static
+
+from curator.app.messages import BankChunkLoaded
+from curator.app.rows import filter_rows, sort_rows, task_row
+from curator.app.screens.browser import BankBrowser
+from curator.app.screens.help import HelpScreen
+from curator.app.screens.workspace import TaskWorkspace
+from curator.app.widgets.task_table import TaskTable
+
+
+def shown_ids(app) -> list[str]:
+    return [row.task_id for row in app.screen.query_one(TaskTable).rows]
+
+
+@run_async
+async def test_the_bank_loads_in_a_worker_and_counts_stages(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    messages = []
+    app = app_on(bank)
+    async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, BankBrowser)
+        assert shown_ids(app) == ["Demo/1", "Demo/2", "Demo/3", "Demo/4", "Demo/10"]
+        loaded = [m for m in messages if isinstance(m, BankChunkLoaded)]
+        assert loaded and loaded[-1].done and loaded[-1].total == 5
+        counts = str(app.screen.query_one("#counts", Static).render())
+        assert "5 of 5 tasks" in counts
+        assert "draft 2" in counts and "refined 2" in counts and "accepted 1" in counts
+
+
+@run_async
+async def test_filter_as_you_type_over_id_text_libraries_and_stage(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"numpy")
+        assert shown_ids(app) == ["Demo/4", "Demo/10"]
+        await pilot.press(*" pandas")
+        assert shown_ids(app) == ["Demo/4"]
+        app.screen.query_one("#filter", Input).value = "refined"
+        await pilot.pause()
+        assert shown_ids(app) == ["Demo/2", "Demo/3"]
+        app.screen.query_one("#filter", Input).value = "most common"
+        await pilot.pause()
+        assert len(shown_ids(app)) == 5
+        counts = str(app.screen.query_one("#counts", Static).render())
+        assert counts.startswith("5 of 5")
+        app.screen.query_one("#filter", Input).value = "no such words"
+        await pilot.pause()
+        assert shown_ids(app) == []
+        await pilot.press("enter")
+        assert isinstance(app.focused, TaskTable)
+
+
+@run_async
+async def test_sort_by_any_column_and_reverse(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")  # stage
+        assert shown_ids(app)[-1] == "Demo/4"
+        await pilot.press("d")
+        assert shown_ids(app)[0] == "Demo/4"
+        await pilot.click("#columns", offset=(2, 0))  # the id column title
+        assert shown_ids(app) == ["Demo/1", "Demo/2", "Demo/3", "Demo/4", "Demo/10"]
+
+
+def test_rows_filter_and_sort_without_textual():
+    rows = [task_row(task) for task in demo_tasks()]
+    assert sort_rows(rows, "id", descending=True)[0].task_id == "Demo/10"
+    assert [r.task_id for r in filter_rows(rows, "DEMO/1")] == ["Demo/1", "Demo/10"]
+    assert filter_rows(rows, "  ") is rows
+
+
+@run_async
+async def test_enter_opens_the_highlighted_task(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "enter")
+        assert isinstance(app.screen, TaskWorkspace)
+        assert app.screen.task_id == "Demo/3"
+        await pilot.press("escape")
+        assert isinstance(app.screen, BankBrowser)
+
+
+@run_async
+async def test_an_unreadable_task_folder_is_reported_not_fatal(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    (bank.task_dir("Demo/2") / "task.json").write_text("{ not json")
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Demo/2" not in shown_ids(app)
+        assert "1 unreadable" in str(app.screen.query_one("#counts", Static).render())
+        assert any("task.json" in n.message for n in app._notifications)
+
+
+@run_async
+async def test_keys_can_be_remapped_by_binding_id(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank, keymap={"bank.filter": "ctrl+f"})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, TaskTable)
+        await pilot.press("ctrl+f")
+        assert isinstance(app.focused, Input)
+        assert app.key_for("bank.filter") == "ctrl+f"
+
+
+@run_async
+async def test_palette_entries_read_category_action_and_follow_the_screen(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "bank: filter" in titles and "bank: sort" in titles and "app: help" in titles
+        assert "task: validate" not in titles
+        await pilot.press("enter")
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "task: validate" in titles and "task: commit" in titles
+        assert "bank: filter" not in titles
+
+
+@run_async
+async def test_help_lists_every_key_with_its_binding_id(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "f1")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.key_table()
+        ids = list(table.columns[2].cells)
+        assert "task.validate" in ids and "task.commit" in ids and "app.help" in ids
+        await pilot.press("escape")
+        assert isinstance(app.screen, TaskWorkspace)

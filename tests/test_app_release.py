@@ -1,0 +1,69 @@
+"""The release screen: changes since the last release, blockers, export and tag."""
+
+from __future__ import annotations
+
+from app_support import SIZE, app_on, git_bank, run_async, settle
+from gitbanks import passing
+from textual.widgets import Static
+
+from conftest import make_task
+from curator.app.screens.release import ReleaseScreen
+from curator.gitbank import GitBank
+from curator.history import commit_task
+from curator.models import Stage
+from curator.release_plan import plan_release
+
+
+def release_bank(tmp_path, monkeypatch):
+    tasks = [
+        passing(make_task("Demo/1", stage=Stage.ACCEPTED)),
+        make_task("Demo/2", stage=Stage.ACCEPTED),  # never validated: blocks a release
+        make_task("Demo/3"),
+    ]
+    return git_bank(tmp_path, monkeypatch, tasks)
+
+
+def test_the_plan_names_blockers_and_changes(tmp_path, monkeypatch):
+    bank = release_bank(tmp_path, monkeypatch)
+    plan = plan_release(bank)
+    assert plan.previous is None
+    assert plan.accepted == 2
+    assert plan.changes.added == ["Demo/1", "Demo/2"]
+    assert "never been validated" in plan.blockers["Demo/2"][0]
+    assert not plan.ready
+
+
+@run_async
+async def test_release_screen_refuses_then_releases_once_blockers_are_gone(tmp_path, monkeypatch):
+    bank = release_bank(tmp_path, monkeypatch)
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ReleaseScreen)
+        screen = app.screen
+        plan = str(screen.query_one("#release-plan", Static).render())
+        assert "Demo/2: it has never been validated" in plan
+        await pilot.press("e", *"0.1", "enter")
+        await settle(pilot)
+        result = str(screen.query_one("#release-result", Static).render())
+        assert "release refused" in result and "Demo/2" in result
+        assert GitBank(bank).tag("release/0.1") is None
+
+        task = passing(bank.load("Demo/2"))
+        with bank.lock():
+            bank.save(task)
+        commit_task(bank, "Demo/2", Stage.ACCEPTED, "validated")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert "ready to release" in str(screen.query_one("#release-plan", Static).render())
+        await pilot.press("e", *"0.1", "enter")
+        await settle(pilot)
+        assert "released 0.1: tag release/0.1" in str(
+            screen.query_one("#release-result", Static).render()
+        )
+        assert GitBank(bank).tag("release/0.1") is not None
+        assert "last release: release/0.1" in str(
+            screen.query_one("#release-plan", Static).render()
+        )

@@ -1,0 +1,205 @@
+"""The task workspace, driven through Pilot: edit, save, autosave and recovery, quitting,
+validation with results and coverage, condensing, and commits that are refused or made."""
+
+from __future__ import annotations
+
+from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
+from textual.widgets import DataTable, Static, TextArea
+
+from curator.app.messages import Committed, ValidationFinished, WorkRefused
+from curator.app.screens.dialogs import ChoiceDialog, TextDialog
+from curator.app.screens.workspace import TaskWorkspace
+from curator.drafts import TaskTexts, draft_path, read_draft, write_draft
+from curator.history import task_log
+from curator.models import Stage, Verdict
+from curator.pipeline import Step, StepState
+
+
+async def open_task(pilot, task_id: str) -> TaskWorkspace:
+    app = pilot.app
+    await settle(pilot)
+    app.screen.open_task(task_id)
+    await pilot.pause()
+    return next(screen for screen in app.screen_stack if isinstance(screen, TaskWorkspace))
+
+
+def rendered(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+@run_async
+async def test_edit_save_and_autosave(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        editor = workspace.query_one("#program-editor", TextArea)
+        editor.focus()
+        editor.move_cursor((0, 0))
+        await pilot.press(*"# edited", "enter")
+        assert workspace.unsaved
+        assert workspace.step(Step.COMMIT).state is StepState.BLOCKED
+        workspace.autosave()
+        draft = read_draft(bank, "Demo/1")
+        assert draft is not None and draft.texts.program.startswith("# edited\n")
+        await pilot.press("ctrl+s")
+        assert not workspace.unsaved
+        assert bank.load("Demo/1").program.startswith("# edited\n")
+        assert not draft_path(bank, "Demo/1").exists()
+
+
+@run_async
+async def test_a_newer_autosave_is_offered_back_after_a_crash(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    task = bank.load("Demo/1")
+    texts = TaskTexts.of(task).model_copy(update={"instruction": "Recovered words."})
+    write_draft(bank, "Demo/1", texts)
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("r")
+        assert app.screen is workspace
+        assert workspace.query_one("#instruction-editor", TextArea).text == "Recovered words."
+        assert workspace.unsaved
+        assert bank.load("Demo/1").instruct_prompt == ""
+
+
+@run_async
+async def test_quitting_with_unsaved_edits_asks(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        workspace.query_one("#tests-editor", TextArea).insert("# more\n", (0, 0))
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("c")
+        assert app.screen is workspace and app.is_running
+        await pilot.press("ctrl+q", "s")
+        await pilot.pause()
+    assert bank.load("Demo/1").test.startswith("# more\n")
+
+
+@run_async
+async def test_leaving_a_task_with_unsaved_edits_asks_and_can_discard(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        workspace.query_one("#tests-editor", TextArea).insert("# more\n", (0, 0))
+        await pilot.pause()
+        workspace.autosave()
+        await pilot.press("escape")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("d")
+        assert not isinstance(app.screen, TaskWorkspace)
+    assert not bank.load("Demo/1").test.startswith("# more")
+    assert read_draft(bank, "Demo/1") is None
+
+
+@run_async
+async def test_validate_shows_results_and_the_coverage_view_marks_missed_code(
+    tmp_path, monkeypatch
+):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    messages = []
+    app = app_on(bank)
+    async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
+        workspace = await open_task(pilot, "Demo/2")
+        await pilot.press("f5")
+        await settle(pilot)
+        finished = [m for m in messages if isinstance(m, ValidationFinished)]
+        assert len(finished) == 1
+        report = finished[0].report
+        assert report.verdict is Verdict.PASS
+        assert report.missed_lines, "the tests never call task_func with top <= 0"
+        assert workspace.query_one("#views").active == "results"
+        assert workspace.query_one("#test-results", DataTable).row_count == 1
+        assert "PASS" in rendered(workspace, "#verdict")
+        await pilot.press("f4")
+        assert workspace.query_one("#views").active == "coverage"
+        coverage = rendered(workspace, "#coverage-view")
+        raise_line = next(
+            number
+            for number, line in enumerate(workspace.current.program.splitlines(), 1)
+            if "raise ValueError" in line
+        )
+        assert f"✗ {raise_line:4}" in coverage
+        assert "never taken" in coverage
+        assert workspace.step(Step.VALIDATE).state is StepState.DONE
+        assert bank.load("Demo/2").validation.verdict is Verdict.PASS
+
+
+@run_async
+async def test_a_failing_test_shows_its_traceback_and_commit_is_refused(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    messages = []
+    app = app_on(bank)
+    async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
+        workspace = await open_task(pilot, "Demo/3")
+        await pilot.press("f5")
+        await settle(pilot)
+        assert workspace.report.verdict is Verdict.FAIL
+        traceback = str(workspace.query_one("#traceback", Static).render())
+        assert "test_counts: fail" in traceback and "AssertionError" in traceback
+        await pilot.press("f8")
+        refused = [m for m in messages if isinstance(m, WorkRefused)]
+        assert refused and refused[-1].action == "commit"
+        assert "fail" in refused[-1].reason
+        assert not isinstance(app.screen, TextDialog)
+        assert len(task_log(bank, "Demo/3")) == 1
+
+
+@run_async
+async def test_condense_writes_the_rule_based_instruction_with_warnings(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/2")
+        await pilot.press("f7")
+        assert workspace.step(Step.CONDENSE).state is StepState.BLOCKED
+        await pilot.press("f5")
+        await settle(pilot)
+        await pilot.press("f7")
+        instruction = workspace.query_one("#instruction-editor", TextArea).text
+        assert instruction.startswith("Count the words of a text")
+        assert "You should write self-contained code starting with:" in instruction
+        assert bank.load("Demo/2").instruct_prompt == instruction
+        assert workspace.query_one("#views").active == "instruction"
+        assert workspace.step(Step.CONDENSE).state is StepState.DONE
+        notes = rendered(workspace, "#condense-notes")
+        assert "rule-based instruction written" in notes
+
+
+@run_async
+async def test_commit_is_refused_while_validation_is_stale(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    messages = []
+    app = app_on(bank)
+    async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
+        workspace = await open_task(pilot, "Demo/2")
+        await pilot.press("f5")
+        await settle(pilot)
+        workspace.query_one("#tests-editor", TextArea).insert("# touched\n", (0, 0))
+        await pilot.pause()
+        await pilot.press("f8")
+        refused = [m for m in messages if isinstance(m, WorkRefused)]
+        assert "stale" in refused[-1].reason
+        assert not [m for m in messages if isinstance(m, Committed)]
+
+
+@run_async
+async def test_history_shows_commits_and_uncommitted_changes(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        workspace.query_one("#tests-editor", TextArea).insert("# touched\n", (0, 0))
+        await pilot.press("ctrl+s", "f9")
+        await settle(pilot)
+        history = rendered(workspace, "#history-view")
+        assert "Ada Annotator: Import 5 task(s) from demo.jsonl [draft] (new)" in history
+        assert "uncommitted changes" in history and "+# touched" in history
+        assert workspace.current.stage is Stage.DRAFT

@@ -1,0 +1,152 @@
+"""The bank on disk: folder names, loading, named problems, locking, all-or-nothing adds."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import make_task
+from curator.bank import Bank, folder_name, task_id_from_folder
+from curator.errors import BankError, TaskFileError, TaskNotFound
+from curator.models import FlagStatus, Stage
+
+
+@pytest.mark.parametrize(
+    ("task_id", "folder"),
+    [
+        ("BigCodeBench/123", "BigCodeBench__123"),
+        ("my_task/1", "my_5Ftask__1"),
+        ("a b/c:d", "a_20b__c_3Ad"),
+        ("../etc", "_2E.__etc"),
+        ("日本/1", "_u0065E5_u00672C__1"),
+        ("Demo/1.v2-x", "Demo__1.v2-x"),
+    ],
+)
+def test_folder_names_are_safe_and_reversible(task_id: str, folder: str) -> None:
+    assert folder_name(task_id) == folder
+    assert task_id_from_folder(folder) == task_id
+    assert "/" not in folder and not folder.startswith(".")
+
+
+@pytest.mark.parametrize("name", ["_zz", "a_", "x_u12"])
+def test_foreign_folder_names_are_rejected(name: str) -> None:
+    with pytest.raises(ValueError, match="not a task folder name"):
+        task_id_from_folder(name)
+
+
+def test_save_and_load_round_trip(bank: Bank) -> None:
+    task = make_task("Demo/3", stage=Stage.REFINED, instruct_prompt="Count words.\n")
+    bank.save(task)
+    loaded = Bank.open(bank.root).load("Demo/3")
+    assert loaded == task
+    files = sorted(path.name for path in bank.task_dir("Demo/3").iterdir())
+    assert files == ["instruction.md", "task.json", "task.py", "tests.py"]
+    assert "def task_func" in (bank.task_dir("Demo/3") / "task.py").read_text()
+    assert "def task_func" not in (bank.task_dir("Demo/3") / "task.json").read_text()
+
+
+def test_tasks_are_listed_in_numeric_order(bank: Bank) -> None:
+    for number in (10, 9, 1):
+        bank.save(make_task(f"T/{number}"))
+    assert bank.task_ids() == ["T/1", "T/9", "T/10"]
+
+
+def test_a_draft_that_does_not_parse_keeps_all_its_text(bank: Bank) -> None:
+    task = make_task(complete_prompt="def task_func(:\n", canonical_solution="    return 1\n")
+    bank.save(task)
+    loaded = bank.load(task.task_id)
+    assert loaded.program == task.program
+    assert (loaded.complete_prompt, loaded.canonical_solution) == (
+        task.complete_prompt,
+        task.canonical_solution,
+    )
+
+
+def test_open_refuses_what_is_not_a_bank(tmp_path: Path) -> None:
+    with pytest.raises(BankError, match="no such directory"):
+        Bank.open(tmp_path / "absent")
+    with pytest.raises(BankError, match="not a curator bank"):
+        Bank.open(tmp_path)
+    (tmp_path / "bank.json").write_text("{")
+    with pytest.raises(BankError, match=r"bank\.json: not valid JSON"):
+        Bank.open(tmp_path)
+    (tmp_path / "bank.json").write_text('{"format": 99}')
+    with pytest.raises(BankError, match="unsupported bank format"):
+        Bank.open(tmp_path)
+
+
+def test_init_twice_is_refused(bank: Bank) -> None:
+    with pytest.raises(BankError, match="already a curator bank"):
+        Bank.init(bank.root)
+
+
+def test_corrupt_folders_are_named_and_the_rest_still_loads(bank: Bank) -> None:
+    for number in range(1, 5):
+        bank.save(make_task(f"T/{number}"))
+    (bank.task_dir("T/1") / "task.json").write_text('{"task_id": "T/1", "stage": "bogus"}')
+    (bank.task_dir("T/2") / "tests.py").unlink()
+    meta = json.loads((bank.task_dir("T/3") / "task.json").read_text())
+    meta["task_id"] = "T/99"
+    (bank.task_dir("T/3") / "task.json").write_text(json.dumps(meta))
+    scan = bank.scan()
+    assert [task.task_id for task in scan.tasks] == ["T/4"]
+    messages = [str(problem) for problem in scan.problems]
+    assert "T__1/task.json: field 'stage'" in messages[0]
+    assert "T__2/tests.py: file is missing" in messages[1]
+    assert "does not match its folder" in messages[2]
+    with pytest.raises(TaskFileError):
+        bank.load_all()
+
+
+def test_unknown_task_is_named(bank: Bank) -> None:
+    with pytest.raises(TaskNotFound, match="'Nope/1'"):
+        bank.load("Nope/1")
+
+
+def test_add_all_is_all_or_nothing(bank: Bank) -> None:
+    bank.save(make_task("T/2"))
+    before = sorted(path.name for path in bank.root.iterdir())
+    with pytest.raises(BankError, match=r"1 task\(s\) already in the bank: T/2"):
+        bank.add_all([make_task("T/1"), make_task("T/2")])
+    assert sorted(path.name for path in bank.root.iterdir()) == before
+
+
+def _hold_lock(root: str, ready: multiprocessing.Event, release: multiprocessing.Event) -> None:
+    with Bank.open(Path(root)).lock():
+        ready.set()
+        release.wait(30)
+
+
+def test_lock_keeps_a_second_process_out(bank: Bank) -> None:
+    context = multiprocessing.get_context("spawn")
+    ready, release = context.Event(), context.Event()
+    holder = context.Process(target=_hold_lock, args=(str(bank.root), ready, release))
+    holder.start()
+    try:
+        assert ready.wait(30)
+        with (
+            pytest.raises(
+                BankError, match=rf"locked by another curator process \(pid {holder.pid}\)"
+            ),
+            bank.lock(timeout=0.2),
+        ):
+            pass
+    finally:
+        release.set()
+        holder.join(30)
+    started = time.monotonic()
+    with bank.lock(timeout=5):
+        assert time.monotonic() - started < 5
+
+
+def test_task_helpers(bank: Bank) -> None:
+    task = make_task()
+    assert not task.validation_is_current
+    assert task.content_hash() == make_task().content_hash()
+    assert task.content_hash() != make_task(test=task.test + "\n").content_hash()
+    assert task.open_flags() == []
+    assert FlagStatus.OPEN == "open"

@@ -1,0 +1,114 @@
+"""The bank commands, run as the real `curator` subprocess."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE_JSONL, make_task
+from curator.bank import Bank
+from curator.interchange import task_to_record
+from curator.models import Stage
+
+
+def write_jsonl(path: Path, *records: dict[str, str]) -> Path:
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+    return path
+
+
+def test_init_import_list_show_export(run_cli, tmp_path: Path) -> None:
+    bank_dir = tmp_path / "bank"
+    result = run_cli("init", bank_dir)
+    assert result.returncode == 0, result.stderr
+    assert (bank_dir / ".git").is_dir()
+    source = write_jsonl(
+        tmp_path / "in.jsonl",
+        task_to_record(make_task("X/2")),
+        task_to_record(make_task("X/1")),
+    )
+    result = run_cli("--bank", bank_dir, "import", source, "--stage", "accepted")
+    assert result.returncode == 0, result.stderr
+    assert "imported 2 task(s)" in result.stdout
+
+    listed = run_cli("--bank", bank_dir, "list", "--json")
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert [(row["task_id"], row["stage"]) for row in rows] == [
+        ("X/1", "accepted"),
+        ("X/2", "accepted"),
+    ]
+    assert run_cli("--bank", bank_dir, "list", "--lib", "numpy", "--json").stdout == ""
+
+    shown = run_cli("show", "X/1", env={"CURATOR_BANK": str(bank_dir)})
+    assert shown.returncode == 0, shown.stderr
+    assert "def task_func(text, top=3):" in shown.stdout
+    assert "class TestCases" in shown.stdout
+
+    out = tmp_path / "out.jsonl"
+    assert run_cli("--bank", bank_dir, "export", out).returncode == 0
+    assert [json.loads(line)["task_id"] for line in out.read_text().splitlines()] == ["X/1", "X/2"]
+    assert run_cli("--bank", bank_dir, "export", out, "--stage", "draft").returncode == 0
+    assert out.read_text() == ""
+
+
+@pytest.mark.skipif(not SAMPLE_JSONL.exists(), reason="shared BigCodeBench sample not present")
+def test_sample_import_export_is_identical(run_cli, tmp_path: Path) -> None:
+    bank_dir = tmp_path / "bank"
+    run_cli("init", bank_dir)
+    assert run_cli("--bank", bank_dir, "import", SAMPLE_JSONL).returncode == 0
+    out = tmp_path / "out.jsonl.gz"
+    assert run_cli("--bank", bank_dir, "export", out).returncode == 0
+    assert gzip.decompress(out.read_bytes()) == SAMPLE_JSONL.read_bytes()
+
+
+def test_bad_import_exits_2_and_leaves_the_bank_untouched(run_cli, tmp_path: Path) -> None:
+    bank_dir = tmp_path / "bank"
+    run_cli("init", bank_dir)
+    bad = dict(task_to_record(make_task("X/2")), entry_point=3)
+    source = write_jsonl(tmp_path / "bad.jsonl", task_to_record(make_task("X/1")), bad)
+    result = run_cli("--bank", bank_dir, "import", source)
+    assert result.returncode == 2
+    assert "bad.jsonl:2: field 'entry_point': must be a string, not int" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(path.name for path in bank_dir.iterdir() if not path.name.startswith(".")) == [
+        "bank.json"
+    ]
+
+
+def test_import_of_existing_ids_is_refused(run_cli, tmp_path: Path) -> None:
+    bank = Bank.init(tmp_path / "bank")
+    bank.save(make_task("X/1", stage=Stage.ACCEPTED))
+    source = write_jsonl(tmp_path / "in.jsonl", task_to_record(make_task("X/1")))
+    result = run_cli("--bank", bank.root, "import", source)
+    assert result.returncode == 2
+    assert "already in the bank: X/1" in result.stderr
+    assert bank.load("X/1").stage is Stage.ACCEPTED
+
+
+def test_usage_and_missing_bank_errors_exit_2(run_cli, tmp_path: Path) -> None:
+    result = run_cli("--bank", tmp_path / "nowhere", "list")
+    assert result.returncode == 2
+    assert "nowhere: no such directory" in result.stderr
+    assert run_cli("list", "--stage", "bogus", cwd=tmp_path).returncode == 2
+    result = run_cli("show", "X/9", cwd=tmp_path)
+    assert result.returncode == 2 and "not a curator bank" in result.stderr
+
+
+def test_list_exits_1_and_names_a_corrupt_task(run_cli, tmp_path: Path) -> None:
+    bank = Bank.init(tmp_path / "bank")
+    bank.save(make_task("X/1"))
+    bank.save(make_task("X/2"))
+    (bank.task_dir("X/2") / "task.json").write_text("{oops")
+    result = run_cli("--bank", bank.root, "list", "--json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["task_id"] == "X/1"
+    assert "X__2/task.json" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_help_lists_the_commands(run_cli) -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for command in ("init", "import", "export", "list", "show", "schema"):
+        assert command in result.stdout

@@ -1,0 +1,73 @@
+"""Edits applied to a task, and autosaved drafts that survive a crash."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import make_task
+from curator.drafts import (
+    TaskTexts,
+    apply_edits,
+    clear_draft,
+    draft_path,
+    read_draft,
+    recoverable_draft,
+    write_draft,
+)
+from curator.errors import TaskFileError
+
+
+def test_apply_edits_splits_the_program_after_the_docstring():
+    task = make_task()
+    texts = TaskTexts.of(task)
+    program = texts.program.replace("top <= 0", "top < 1")
+    edited = apply_edits(task, texts.model_copy(update={"program": program}), "ann")
+    assert edited.complete_prompt == task.complete_prompt
+    assert "top < 1" in edited.canonical_solution
+    assert edited.provenance.events[-1].detail == "program"
+    assert apply_edits(task, texts) is task
+
+
+def test_a_program_that_does_not_parse_is_kept_whole_as_prompt():
+    task = make_task()
+    edited = apply_edits(task, TaskTexts(program="def task_func(:\n", tests="", instruction=""))
+    assert edited.complete_prompt == "def task_func(:\n"
+    assert edited.canonical_solution == ""
+
+
+def test_a_newer_different_autosave_is_offered_back(bank):
+    task = make_task()
+    with bank.lock():
+        bank.add_all([task])
+    saved = bank.load(task.task_id)
+    assert recoverable_draft(bank, saved) is None
+    texts = TaskTexts.of(saved).model_copy(update={"tests": saved.test + "\n# more\n"})
+    write_draft(bank, saved.task_id, texts)
+    assert draft_path(bank, saved.task_id).parent.name == "autosave"
+    draft = recoverable_draft(bank, saved)
+    assert draft is not None and draft.texts == texts
+    clear_draft(bank, saved.task_id)
+    assert read_draft(bank, saved.task_id) is None
+
+
+def test_an_autosave_older_than_the_saved_task_is_not_offered(bank):
+    task = make_task()
+    bank.add_all([task])
+    texts = TaskTexts.of(task).model_copy(update={"instruction": "old"})
+    write_draft(bank, task.task_id, texts)
+    meta = bank.task_dir(task.task_id) / "task.json"
+    later = meta.stat().st_mtime + 60
+    os.utime(meta, (later, later))
+    assert recoverable_draft(bank, task) is None
+
+
+def test_a_corrupt_autosave_is_named(bank):
+    task = make_task()
+    bank.add_all([task])
+    path = draft_path(bank, task.task_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{}")
+    with pytest.raises(TaskFileError, match="autosave"):
+        read_draft(bank, task.task_id)

@@ -1,0 +1,480 @@
+"""Flaky-test detection without the sandbox: plan, classifier on synthetic run matrices,
+traceback digests, static hints, and the flag state machine."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from curator.flaky.classify import (
+    TIMING_FRACTION,
+    classify,
+    exception_type,
+    failure_digest,
+    judge,
+    replays_needed,
+)
+from curator.flaky.evidence import (
+    Cell,
+    Classification,
+    Failure,
+    FlakyEvidence,
+    FlakyVerdict,
+    Outcome,
+    RunKind,
+    RunRecord,
+    RunSpec,
+    failure_diff,
+)
+from curator.flaky.flags import FlagAction, FlagError, apply_action, update_flags
+from curator.flaky.hints import HintKind, code_hints, hints_for_test, task_hints
+from curator.flaky.plan import BASELINE_HASH_SEED, baseline_run, plan_kinds, plan_runs
+from curator.models import FlagStatus, Task
+
+TESTS = ["test_a", "test_b", "test_c"]
+TIMEOUT = 10.0
+
+OutcomeRule = Callable[[RunSpec, str], Outcome]
+
+
+def matrix(specs: list[RunSpec], rule: OutcomeRule, duration: float = 0.01) -> list[RunRecord]:
+    """The run records a suite whose outcomes follow `rule` would give."""
+    return [
+        RunRecord(
+            spec=spec,
+            status="completed",
+            results={
+                test: Cell(outcome=rule(spec, test), duration_s=duration) for test in spec.order
+            },
+        )
+        for spec in specs
+    ]
+
+
+def with_replays(runs: list[RunRecord], rule: OutcomeRule) -> list[RunRecord]:
+    return runs + matrix(replays_needed(runs, TESTS, TIMEOUT), rule)
+
+
+def verdicts(runs: list[RunRecord]) -> dict[str, FlakyVerdict]:
+    return classify(runs, TESTS, TIMEOUT, {}, {})
+
+
+def passes(spec: RunSpec, test: str) -> Outcome:
+    return Outcome.PASS
+
+
+# -- plan --------------------------------------------------------------------------------------
+
+
+def test_default_plan_varies_each_dimension():
+    specs = plan_runs(TESTS, 20, detection_seed=11)
+    kinds = [spec.kind for spec in specs]
+    assert len(specs) == 20 and kinds[0] is RunKind.BASELINE
+    assert kinds.count(RunKind.RANDOM_STATE) >= 6
+    assert kinds.count(RunKind.HASH_SEED) >= 3
+    assert kinds.count(RunKind.CLOCK) >= 2
+    assert {RunKind.REVERSED, RunKind.SHUFFLED, RunKind.ISOLATED, RunKind.REPEAT} <= set(kinds)
+    baseline = specs[0]
+    assert baseline.hash_seed == BASELINE_HASH_SEED and baseline.tz == "UTC"
+    assert baseline.clock_at is None and baseline.order == TESTS
+
+
+def test_each_run_differs_from_the_baseline_in_one_respect():
+    specs = plan_runs(TESTS, 20, detection_seed=5)
+    baseline = specs[0]
+
+    def differences(spec: RunSpec) -> set[str]:
+        fields = {
+            "order": (spec.order, spec.isolated),
+            "hash": spec.hash_seed,
+            "random": spec.random_seed,
+            "clock": (spec.tz, spec.clock_at),
+        }
+        reference = {
+            "order": (baseline.order, baseline.isolated),
+            "hash": baseline.hash_seed,
+            "random": baseline.random_seed,
+            "clock": (baseline.tz, baseline.clock_at),
+        }
+        return {name for name in fields if fields[name] != reference[name]}
+
+    expected = {
+        RunKind.REPEAT: set(),
+        RunKind.RANDOM_STATE: {"random"},
+        RunKind.REVERSED: {"order"},
+        RunKind.SHUFFLED: {"order"},
+        RunKind.ISOLATED: {"order"},
+        RunKind.HASH_SEED: {"hash"},
+        RunKind.CLOCK: {"clock"},
+    }
+    for spec in specs[1:]:
+        assert differences(spec) == expected[spec.kind], spec
+        assert sorted(spec.order) == sorted(TESTS)
+    clocks = [spec for spec in specs if spec.kind is RunKind.CLOCK]
+    assert all(spec.tz != "UTC" and spec.clock_at is not None for spec in clocks)
+    assert len({spec.random_seed for spec in specs if spec.kind is RunKind.RANDOM_STATE}) == 7
+
+
+def test_plan_is_replayable_from_its_seed():
+    assert plan_runs(TESTS, 20, 99) == plan_runs(TESTS, 20, 99)
+    assert plan_runs(TESTS, 20, 99) != plan_runs(TESTS, 20, 100)
+    # The baseline runs before the test names are known, with the seeds the plan gives it.
+    first = baseline_run(99)
+    assert first.order == [] and first == plan_runs(TESTS, 20, 99)[0].model_copy(
+        update={"order": []}
+    )
+
+
+def test_small_plans_and_single_test_suites():
+    assert plan_kinds(1, 3) == [RunKind.BASELINE]
+    assert plan_kinds(3, 3) == [RunKind.BASELINE, RunKind.RANDOM_STATE, RunKind.REVERSED]
+    single = plan_kinds(20, 1)
+    assert len(single) == 20
+    assert not {RunKind.REVERSED, RunKind.SHUFFLED, RunKind.ISOLATED} & set(single)
+
+
+# -- classifier --------------------------------------------------------------------------------
+
+
+def test_stable_pass_and_stable_fail():
+    specs = plan_runs(TESTS, 20, 1)
+
+    def rule(spec: RunSpec, test: str) -> Outcome:
+        return Outcome.FAIL if test == "test_c" else Outcome.PASS
+
+    result = verdicts(matrix(specs, rule))
+    assert result["test_a"].classification is Classification.STABLE_PASS
+    assert result["test_c"].classification is Classification.STABLE_FAIL
+    assert (result["test_c"].runs, result["test_c"].failures) == (20, 20)
+    assert replays_needed(matrix(specs, rule), TESTS, TIMEOUT) == []
+
+
+def test_random_state_dependence_is_nondeterministic_and_replayed():
+    specs = plan_runs(TESTS, 20, 2)
+    failing_seeds = {spec.random_seed for spec in specs if spec.kind is RunKind.RANDOM_STATE}
+    failing_seeds = set(sorted(failing_seeds)[:3])
+
+    def rule(spec: RunSpec, test: str) -> Outcome:
+        return (
+            Outcome.FAIL if test == "test_b" and spec.random_seed in failing_seeds else Outcome.PASS
+        )
+
+    runs = matrix(specs, rule)
+    replays = replays_needed(runs, TESTS, TIMEOUT)
+    assert len(replays) == 1 and replays[0].kind is RunKind.REPLAY
+    original = specs[replays[0].replay_of]
+    assert original.random_seed in failing_seeds
+    assert replays[0].model_dump(exclude={"index", "kind", "replay_of"}) == original.model_dump(
+        exclude={"index", "kind", "replay_of"}
+    )
+    runs += matrix(replays, rule)
+    verdict = verdicts(runs)["test_b"]
+    assert verdict.classification is Classification.NONDETERMINISTIC
+    assert "random states" in verdict.cause and "confirmed by replaying" in verdict.cause
+    assert verdict.failures == 4  # three runs and the replay
+    assert replays_needed(runs, TESTS, TIMEOUT) == []
+
+
+def test_a_replay_that_does_not_reproduce_means_nondeterministic():
+    specs = plan_runs(TESTS, 20, 3)
+
+    def in_suite(spec: RunSpec, test: str) -> Outcome:
+        failed = test == "test_c" and spec.kind is RunKind.REVERSED
+        return Outcome.FAIL if failed else Outcome.PASS
+
+    runs = matrix(specs, in_suite)
+    assert judge("test_c", runs, TIMEOUT).classification is Classification.ORDER_DEPENDENT
+    runs += matrix(replays_needed(runs, TESTS, TIMEOUT), passes)
+    verdict = verdicts(runs)["test_c"]
+    assert verdict.classification is Classification.NONDETERMINISTIC
+    assert "replay" in verdict.cause
+
+
+def test_victim_of_a_polluting_test_is_order_dependent():
+    specs = plan_runs(TESTS, 20, 4)
+
+    def rule(spec: RunSpec, test: str) -> Outcome:
+        polluted = (
+            test == "test_a"
+            and not spec.isolated
+            and spec.order.index("test_c") < spec.order.index("test_a")
+        )
+        return Outcome.FAIL if polluted else Outcome.PASS
+
+    verdict = verdicts(with_replays(matrix(specs, rule), rule))["test_a"]
+    assert verdict.classification is Classification.ORDER_DEPENDENT
+    assert "fails when run after test_c" in verdict.cause
+    assert "passes when run alone" in verdict.cause
+    assert "confirmed by replaying" in verdict.cause
+
+
+def test_test_that_needs_another_to_run_first_is_order_dependent():
+    specs = plan_runs(TESTS, 20, 6)
+
+    def rule(spec: RunSpec, test: str) -> Outcome:
+        if test != "test_b":
+            return Outcome.PASS
+        prepared = not spec.isolated and spec.order.index("test_a") < spec.order.index("test_b")
+        return Outcome.PASS if prepared else Outcome.ERROR
+
+    verdict = verdicts(with_replays(matrix(specs, rule), rule))["test_b"]
+    assert verdict.classification is Classification.ORDER_DEPENDENT
+    assert "fails when run alone" in verdict.cause
+    assert "passes only when run after test_a" in verdict.cause
+
+
+def test_hash_seed_and_clock_dependence_are_environment_sensitive():
+    specs = plan_runs(TESTS, 20, 7)
+
+    def rule(spec: RunSpec, test: str) -> Outcome:
+        if test == "test_a" and spec.hash_seed != BASELINE_HASH_SEED:
+            return Outcome.FAIL
+        if test == "test_b" and spec.tz != "UTC":
+            return Outcome.FAIL
+        return Outcome.PASS
+
+    result = verdicts(with_replays(matrix(specs, rule), rule))
+    assert result["test_a"].classification is Classification.ENVIRONMENT_SENSITIVE
+    assert "PYTHONHASHSEED" in result["test_a"].cause
+    assert result["test_b"].classification is Classification.ENVIRONMENT_SENSITIVE
+    assert "clock shifted" in result["test_b"].cause and "TZ=" in result["test_b"].cause
+    assert result["test_c"].classification is Classification.STABLE_PASS
+
+
+def test_different_outcomes_under_identical_seeds_are_nondeterministic():
+    specs = plan_runs(TESTS, 20, 8)
+    repeat = next(spec.index for spec in specs if spec.kind is RunKind.REPEAT)
+
+    def rule(spec: RunSpec, test: str) -> Outcome:
+        return Outcome.FAIL if test == "test_a" and spec.index == repeat else Outcome.PASS
+
+    verdict = verdicts(matrix(specs, rule))["test_a"]
+    assert verdict.classification is Classification.NONDETERMINISTIC
+    assert "identical order and seeds" in verdict.cause
+
+
+def test_timing_near_the_limit_and_timeouts():
+    specs = plan_runs(TESTS, 10, 9)
+    slow = matrix(specs, passes, duration=TIMING_FRACTION * TIMEOUT + 0.1)
+    assert verdicts(slow)["test_a"].classification is Classification.TIMING
+    assert verdicts(matrix(specs, passes, duration=0.2))["test_a"].classification is (
+        Classification.STABLE_PASS
+    )
+
+    def sometimes_times_out(spec: RunSpec, test: str) -> Outcome:
+        return Outcome.TIMEOUT if spec.index == 3 else Outcome.PASS
+
+    verdict = verdicts(matrix(specs, sometimes_times_out))["test_a"]
+    assert verdict.classification is Classification.TIMING and "timed out" in verdict.cause
+
+    def always_times_out(spec: RunSpec, test: str) -> Outcome:
+        return Outcome.TIMEOUT
+
+    verdict = verdicts(matrix(specs, always_times_out))["test_a"]
+    assert verdict.classification is Classification.STABLE_FAIL
+
+
+def test_tests_that_never_ran_and_causes_from_hints_and_failures():
+    specs = plan_runs(TESTS, 20, 10)
+    failing = {spec.random_seed for spec in specs if spec.kind is RunKind.RANDOM_STATE}
+
+    def rule(spec: RunSpec, test: str) -> Outcome:
+        return Outcome.FAIL if spec.random_seed in failing else Outcome.PASS
+
+    runs = with_replays(matrix(specs, rule), rule)
+    for run in runs:
+        run.results.pop("test_c")
+    hints = task_hints("import random\ndef task_func():\n    return random.random()\n", "")
+    result = classify(
+        runs, TESTS, TIMEOUT, {"test_a": {"digest1", "digest2"}}, {"test_a": hints, "test_b": []}
+    )
+    assert "2 different failures across runs" in result["test_a"].cause
+    assert "solution uses random without a seed (random.random(), line 3)" in result["test_a"].cause
+    assert "solution uses random" not in result["test_b"].cause
+    assert result["test_c"].classification is Classification.STABLE_FAIL
+    assert "never ran" in result["test_c"].cause and result["test_c"].runs == 0
+
+
+# -- traceback digests -------------------------------------------------------------------------
+
+TRACEBACK = """Traceback (most recent call last):
+  File "/tmp/run-{run}/tests.py", line {line}, in test_order
+    self.assertEqual(task_func("b a"), ["a", "b"])
+  File "/usr/lib/python3.11/unittest/case.py", line 873, in assertEqual
+    assertion_func(first, second, msg=msg)
+AssertionError: Lists differ: {value} != ['a', 'b']
+
+- ['b', 'a']
++ ['a', 'b']
+"""
+
+
+def test_failure_digest_ignores_values_and_paths_but_not_places():
+    first = TRACEBACK.format(run=1, line=5, value="['b', 'a']")
+    same_place = TRACEBACK.format(run=2, line=5, value="['c', 'a']")
+    elsewhere = TRACEBACK.format(run=1, line=9, value="['b', 'a']")
+    assert exception_type(first) == "AssertionError"
+    assert failure_digest("fail", first) == failure_digest("fail", same_place)
+    assert failure_digest("fail", first) != failure_digest("fail", elsewhere)
+    assert failure_digest("fail", first) != failure_digest("error", first)
+    assert failure_digest("timeout", "", "") == failure_digest("timeout", "", "")
+
+
+def test_failure_diff_shows_where_two_failures_part():
+    first = Failure(
+        digest="a", test="t", outcome=Outcome.FAIL, runs=[1, 4],
+        traceback=TRACEBACK.format(run=1, line=5, value="x"),
+    )  # fmt: skip
+    second = Failure(
+        digest="b", test="t", outcome=Outcome.FAIL, runs=[7],
+        traceback=TRACEBACK.format(run=1, line=9, value="x"),
+    )  # fmt: skip
+    diff = failure_diff(first, second)
+    assert "failure a (runs 1, 4)" in diff and "failure b (runs 7)" in diff
+    assert '-  File "/tmp/run-1/tests.py", line 5' in diff
+    assert '+  File "/tmp/run-1/tests.py", line 9' in diff
+
+
+# -- static hints ------------------------------------------------------------------------------
+
+
+def kinds(source: str) -> set[HintKind]:
+    return {hint.kind for hint in code_hints(source, "solution")}
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("import time\nx = time.time()\n", {HintKind.CLOCK}),
+        ("from datetime import date\nx = date.today()\n", {HintKind.CLOCK}),
+        ("import datetime\nx = datetime.datetime.now()\n", {HintKind.CLOCK}),
+        ("import time\nx = time.strftime('%Y', (2020,) * 9)\n", set()),
+        ("import random\nx = random.choice([1, 2])\n", {HintKind.RANDOM}),
+        ("import random\nrandom.seed(1)\nx = random.choice([1, 2])\n", set()),
+        ("import numpy as np\nx = np.random.rand(3)\n", {HintKind.RANDOM}),
+        ("import numpy as np\nx = np.random.default_rng(0).random()\n", set()),
+        ("x = list(set('abc'))\n", {HintKind.SET_ORDER}),
+        ("s = {'a', 'b'}\nfor c in s:\n    print(c)\n", {HintKind.SET_ORDER}),
+        ("x = [c for c in set('ab') | set('cd')]\n", {HintKind.SET_ORDER}),
+        ("x = sorted(set('abc'))\n", set()),
+        ("x = ', '.join(set(['a', 'b']))\n", {HintKind.SET_ORDER}),
+        ("import requests\n", {HintKind.NETWORK}),
+        ("from urllib.request import urlopen\n", {HintKind.NETWORK}),
+        ("import socket\n", {HintKind.NETWORK}),
+        ("_SEEN = []\ndef f(x):\n    _SEEN.append(x)\n", {HintKind.SHARED_STATE}),
+        ("_SEEN = {}\ndef f(x):\n    _SEEN[x] = 1\n", {HintKind.SHARED_STATE}),
+        ("class T:\n    cache = {}\n", {HintKind.SHARED_STATE}),
+        ("def f(:\n", set()),
+    ],
+)
+def test_code_hints(source: str, expected: set[HintKind]):
+    assert kinds(source) == expected
+
+
+def test_hints_for_a_test_skip_other_test_methods():
+    tests = (
+        "import unittest, time\n"
+        "class TestCases(unittest.TestCase):\n"
+        "    def setUp(self):\n"
+        "        self.t = time.time()\n"
+        "    def test_one(self):\n"
+        "        self.assertTrue(time.time())\n"
+        "    def test_two(self):\n"
+        "        self.assertTrue(True)\n"
+    )
+    hints = task_hints("import random\ndef f():\n    return random.random()\n", tests)
+    one = {(hint.where, hint.line) for hint in hints_for_test(hints, tests, "test_one")}
+    two = {(hint.where, hint.line) for hint in hints_for_test(hints, tests, "test_two")}
+    assert one == {("solution", 3), ("tests", 4), ("tests", 6)}
+    assert two == {("solution", 3), ("tests", 4)}
+
+
+# -- flags -------------------------------------------------------------------------------------
+
+
+def evidence(content_hash: str, classes: dict[str, Classification]) -> FlakyEvidence:
+    return FlakyEvidence(
+        task_id="Test/1",
+        content_hash=content_hash,
+        detection_seed=42,
+        runs_requested=20,
+        timeout_s=TIMEOUT,
+        tests=list(classes),
+        verdicts={
+            name: FlakyVerdict(classification=value, cause="because", runs=20, failures=3)
+            for name, value in classes.items()
+        },
+    )
+
+
+FLAKY = Classification.NONDETERMINISTIC
+CLEAN = Classification.STABLE_PASS
+
+
+def test_flag_opens_and_closes_only_when_a_changed_task_runs_clean():
+    task = Task(task_id="Test/1")
+    first = evidence("aaa", {"test_a": FLAKY, "test_b": CLEAN})
+    changes = update_flags(task, first, None, "ann")
+    assert [(change.test, change.status) for change in changes] == [("test_a", FlagStatus.OPEN)]
+    flag = task.flags[0]
+    assert (flag.test, flag.classification, flag.cause) == ("test_a", "nondeterministic", "because")
+    assert flag.history[0].who == "ann" and "detection seed 42" in flag.history[0].why
+
+    clean_same_code = evidence("aaa", {"test_a": CLEAN, "test_b": CLEAN})
+    update_flags(task, clean_same_code, first, "ann")
+    assert flag.status is FlagStatus.OPEN  # unchanged code: the flakiness just did not show
+
+    apply_action(task, "test_a", FlagAction.CONFIRM, "maintainer", "seen it fail in CI")
+    still_failing_stably = evidence("bbb", {"test_a": Classification.STABLE_FAIL, "test_b": CLEAN})
+    update_flags(task, still_failing_stably, clean_same_code, "ann")
+    assert flag.status is FlagStatus.CONFIRMED
+
+    clean_after_fix = evidence("ccc", {"test_a": CLEAN, "test_b": CLEAN})
+    changes = update_flags(task, clean_after_fix, still_failing_stably, "ann")
+    assert flag.status is FlagStatus.FIXED
+    assert [event.status for event in flag.history] == [
+        FlagStatus.OPEN,
+        FlagStatus.CONFIRMED,
+        FlagStatus.FIXED,
+    ]
+    assert flag.history[1].who == "maintainer" and flag.history[1].why == "seen it fail in CI"
+
+    flaky_again = evidence("ddd", {"test_a": Classification.ORDER_DEPENDENT, "test_b": CLEAN})
+    changes = update_flags(task, flaky_again, clean_after_fix, "ann")
+    assert flag.status is FlagStatus.OPEN and flag.classification == "order-dependent"
+    assert "flaky again" in changes[0].note and len(task.flags) == 1
+
+
+def test_flag_of_a_removed_test_closes_and_dismissed_flags_stay_dismissed():
+    task = Task(task_id="Test/1")
+    first = evidence("aaa", {"test_a": FLAKY, "test_b": FLAKY})
+    update_flags(task, first, None, "ann")
+    apply_action(task, "test_b", FlagAction.DISMISS, "maintainer", "harmless")
+    second = evidence("bbb", {"test_b": FLAKY})
+    update_flags(task, second, first, "ann")
+    by_test = {flag.test: flag for flag in task.flags}
+    assert by_test["test_a"].status is FlagStatus.FIXED
+    assert "gone from the suite" in by_test["test_a"].history[-1].why
+    assert by_test["test_b"].status is FlagStatus.DISMISSED
+
+
+def test_flag_transitions_that_are_not_allowed():
+    task = Task(task_id="Test/1")
+    update_flags(task, evidence("aaa", {"test_a": FLAKY}), None, "ann")
+    with pytest.raises(FlagError, match="cannot reopen a flag that is open"):
+        apply_action(task, "test_a", FlagAction.REOPEN, "m", "why")
+    with pytest.raises(FlagError, match="no flag on test 'test_z'"):
+        apply_action(task, "test_z", FlagAction.CONFIRM, "m", "why")
+    with pytest.raises(FlagError, match="reason"):
+        apply_action(task, "test_a", FlagAction.CONFIRM, "m", "  ")
+    apply_action(task, "test_a", FlagAction.DISMISS, "m", "not a problem")
+    with pytest.raises(FlagError, match="cannot confirm a flag that is dismissed"):
+        apply_action(task, "test_a", FlagAction.CONFIRM, "m", "why")
+    apply_action(task, "test_a", FlagAction.REOPEN, "m", "it is a problem after all")
+    assert task.flags[0].status is FlagStatus.OPEN
+    assert [event.status for event in task.flags[0].history] == [
+        FlagStatus.OPEN,
+        FlagStatus.DISMISSED,
+        FlagStatus.OPEN,
+    ]

@@ -1,0 +1,137 @@
+"""Settings from the user config file and the environment; `curator config` masks the key."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from llm_helpers import llm_env
+
+from curator.config import ConfigError, load_settings, masked, value_source
+
+SECRET = "sk-live-abcdefghijklmnop1234"
+VARIABLES = (
+    "CURATOR_LLM_BASE_URL",
+    "CURATOR_LLM_MODEL",
+    "CURATOR_LLM_API_KEY",
+    "CURATOR_LLM_TIMEOUT_S",
+    "CURATOR_ANNOTATOR",
+    "OPENAI_BASE_URL",
+    "OPENAI_API_KEY",
+    "XDG_CONFIG_HOME",
+)
+
+
+@pytest.fixture
+def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A config file of our own; none of the developer's settings leak in."""
+    for name in VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    path = tmp_path / "config.toml"
+    monkeypatch.setenv("CURATOR_CONFIG", str(path))
+    return path
+
+
+def test_nothing_set_means_no_llm(config_file):
+    settings = load_settings()
+    assert not settings.llm.configured
+    assert settings.keymap == {}
+
+
+def test_the_file_supplies_llm_settings_annotator_and_keymap(config_file):
+    config_file.write_text(
+        'annotator = "ada"\n[keymap]\nsave = "ctrl+s"\n'
+        '[llm]\nbase_url = "http://localhost:11434/v1/"\nmodel = "qwen"\n'
+    )
+    settings = load_settings()
+    assert settings.annotator == "ada"
+    assert settings.keymap == {"save": "ctrl+s"}
+    assert settings.llm.base_url == "http://localhost:11434/v1"
+    assert settings.llm.model == "qwen"
+    assert value_source("llm.model") == str(config_file)
+
+
+def test_curator_variables_beat_the_file_which_beats_openai_variables(config_file, monkeypatch):
+    config_file.write_text('[llm]\nbase_url = "http://file/v1"\nmodel = "file-model"\n')
+    monkeypatch.setenv("CURATOR_LLM_MODEL", "env-model")
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://openai-var/v1")
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    settings = load_settings()
+    assert settings.llm.model == "env-model"
+    assert settings.llm.base_url == "http://file/v1"
+    assert settings.llm.api_key.get_secret_value() == SECRET
+    assert value_source("llm.model") == "$CURATOR_LLM_MODEL"
+    assert value_source("llm.api_key") == "$OPENAI_API_KEY"
+
+
+def test_openai_variables_alone_configure_the_llm(config_file, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    settings = load_settings()
+    assert settings.llm.configured
+    assert settings.llm.effective_base_url == "https://api.openai.com/v1"
+
+
+def test_an_empty_variable_counts_as_unset(config_file, monkeypatch):
+    config_file.write_text('[llm]\nmodel = "file-model"\n')
+    monkeypatch.setenv("CURATOR_LLM_MODEL", "")
+    assert load_settings().llm.model == "file-model"
+
+
+def test_bad_values_name_the_setting_and_where_it_came_from(config_file, monkeypatch):
+    monkeypatch.setenv("CURATOR_LLM_TIMEOUT_S", "soon")
+    with pytest.raises(ConfigError, match=r"llm\.timeout_s.*\$CURATOR_LLM_TIMEOUT_S"):
+        load_settings()
+    monkeypatch.delenv("CURATOR_LLM_TIMEOUT_S")
+    config_file.write_text('[llm]\nbase_url = "localhost:8000"\n')
+    with pytest.raises(ConfigError, match=rf"llm\.base_url.*http.*{config_file}"):
+        load_settings()
+    config_file.write_text("[llm]\nunknown_option = 1\n")
+    with pytest.raises(ConfigError, match=r"llm\.unknown_option"):
+        load_settings()
+
+
+def test_malformed_toml_names_the_file_and_line(config_file):
+    config_file.write_text('[llm]\nmodel = "unterminated\n')
+    with pytest.raises(ConfigError, match=rf"{config_file}: not valid TOML.*line 2"):
+        load_settings()
+
+
+def test_the_key_is_masked_to_its_last_four_characters():
+    from pydantic import SecretStr
+
+    assert masked(SecretStr(SECRET)) == "********1234"
+    assert masked(SecretStr("short")) == "********"
+    assert masked(None) == "(not set)"
+
+
+def test_curator_config_shows_settings_with_the_key_masked(run_cli, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('annotator = "grace"\n[llm]\nmodel = "file-model"\n')
+    env = llm_env(
+        tmp_path,
+        CURATOR_CONFIG=str(config),
+        CURATOR_LLM_BASE_URL="http://127.0.0.1:9/v1",
+        CURATOR_LLM_MODEL="",
+        CURATOR_LLM_API_KEY=SECRET,
+        CURATOR_ANNOTATOR="",
+    )
+    result = run_cli("config", env=env)
+    assert result.returncode == 0, result.stderr
+    assert SECRET not in result.stdout
+    assert "********1234" in result.stdout
+    assert "file-model" in result.stdout
+    assert "$CURATOR_LLM_BASE_URL" in result.stdout
+    shown = json.loads(run_cli("config", "--json", env=env).stdout)
+    assert shown["llm_configured"] is True
+    assert shown["settings"]["llm.api_key"] == "********1234"
+    assert shown["settings"]["annotator"] == "grace"
+    assert shown["config_file"] == str(config)
+
+
+def test_curator_config_reports_a_broken_file_with_exit_2(run_cli, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text("llm = 3\n")
+    result = run_cli("config", env=llm_env(tmp_path, CURATOR_CONFIG=str(config)))
+    assert result.returncode == 2
+    assert "llm" in result.stderr

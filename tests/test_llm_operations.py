@@ -1,0 +1,329 @@
+"""LLM operations end to end through the CLI: real scripted server, real sandbox validation.
+
+Each proposal is validated before it is shown; the bank changes only when it is accepted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from llm_helpers import DRAFT_ANSWER, DRAFT_ANSWER_IN_PROSE, DRAFT_PROGRAM, bank_files, llm_env
+
+from conftest import WORD_COUNT_PROGRAM, WORD_COUNT_TESTS, make_task
+from curator.llm.preeval import SIDECAR, PreEvalReport
+from curator.llm.scripted_server import ScriptedLLMServer
+from curator.models import Flag, Origin, Stage
+
+BAD_TOP_TEST = """
+    def test_bad_top(self):
+        with self.assertRaises(ValueError):
+            task_func("a", top=0)
+"""
+TESTS_WITHOUT_BAD_TOP = WORD_COUNT_TESTS.replace(BAD_TOP_TEST, "")
+
+
+def fenced(*blocks: str) -> str:
+    return "\n".join(f"```python\n{block}```" for block in blocks)
+
+
+@pytest.fixture
+def seed(tmp_path):
+    path = tmp_path / "seed.txt"
+    path.write_text("statistics.mean of a list without its extremes\n")
+    return path
+
+
+def save(bank, task):
+    with bank.lock():
+        bank.save(task)
+    return task
+
+
+def test_draft_writes_a_validated_llm_assisted_task(run_cli, bank, seed, tmp_path):
+    with ScriptedLLMServer([{"answer": DRAFT_ANSWER}]) as server:
+        result = run_cli(
+            "--bank",
+            bank.root,
+            "draft",
+            "--seed",
+            seed,
+            "--libs",
+            "statistics,math",
+            env=llm_env(tmp_path, server.base_url),
+        )
+        prompt = server.requests[0]["messages"][1]["content"]
+    assert result.returncode == 0, result.stderr
+    assert "statistics mean of a list" in prompt.replace(".", " ")
+    assert "Libraries the task should use: statistics, math" in prompt
+    assert "proposed version: pass, 3/3 tests passed, branch coverage 100%" in result.stdout
+    assert "wrote draft task Draft/1" in result.stderr
+    task = bank.load("Draft/1")
+    assert task.program == DRAFT_PROGRAM
+    assert task.provenance.origin is Origin.LLM_ASSISTED
+    assert task.provenance.model == "scripted-model"
+    event = task.provenance.events[-1]
+    assert (event.operation, event.annotator, event.model) == ("draft", "ada", "scripted-model")
+    assert len(event.prompt_hash) == 16
+
+
+def test_draft_streams_an_answer_with_prose_around_the_code(run_cli, bank, seed, tmp_path):
+    with ScriptedLLMServer([{"answer": DRAFT_ANSWER_IN_PROSE}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        result = run_cli(
+            "--bank", bank.root, "draft", "--seed", seed, "--stream", "--json", env=env
+        )
+    assert result.returncode == 0, result.stderr
+    assert "Hope this helps" in result.stderr  # shown live as it streamed
+    proposal = json.loads(result.stdout)
+    assert proposal["check"]["verdict"] == "pass"
+    assert proposal["explanation"].startswith("Sure!")
+    assert bank.load("Draft/1").program.rstrip() == DRAFT_PROGRAM.rstrip()
+
+
+def test_draft_waits_out_a_429_then_succeeds(run_cli, bank, seed, tmp_path):
+    steps = [{"status": 429, "retry_after": "0.1"}, {"answer": DRAFT_ANSWER}]
+    with ScriptedLLMServer(steps) as server:
+        result = run_cli(
+            "--bank", bank.root, "draft", "--seed", seed, env=llm_env(tmp_path, server.base_url)
+        )
+    assert result.returncode == 0, result.stderr
+    assert "HTTP 429: retrying in 0.1 s" in result.stderr
+    assert bank.exists("Draft/1")
+
+
+def test_suggest_tests_names_missed_lines_and_shows_coverage_rising(run_cli, bank, tmp_path):
+    save(bank, make_task("Test/1", test=TESTS_WITHOUT_BAD_TOP))
+    before = bank_files(bank.root)
+    answer = "A test for top <= 0.\n" + fenced(TESTS_WITHOUT_BAD_TOP.rstrip() + "\n" + BAD_TOP_TEST)
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        shown = run_cli("--bank", bank.root, "suggest", "Test/1", "--op", "tests", env=env)
+        prompt = server.requests[0]["messages"][1]["content"]
+        assert shown.returncode == 0, shown.stderr
+        assert bank_files(bank.root) == before
+        applied = run_cli(
+            "--bank", bank.root, "suggest", "Test/1", "--op", "tests", "--apply", env=env
+        )
+    assert 'line 27 `raise ValueError("top must be positive")` never runs' in prompt
+    assert "the branch from line 26 `if top <= 0:` to line 27" in prompt
+    assert "+    def test_bad_top(self):" in shown.stdout
+    assert "current version:  pass, 2/2 tests passed, branch coverage 50%" in shown.stdout
+    assert "proposed version: pass, 3/3 tests passed, branch coverage 100%" in shown.stdout
+    assert "not applied" in shown.stderr
+    assert applied.returncode == 0, applied.stderr
+    task = bank.load("Test/1")
+    assert "def test_bad_top" in task.test
+    event = task.provenance.events[-1]
+    assert (event.operation, event.annotator, event.model) == ("tests", "ada", "scripted-model")
+
+
+def test_suggest_tests_on_a_fully_covered_task_asks_nothing(run_cli, bank, tmp_path):
+    save(bank, make_task("Test/1"))
+    with ScriptedLLMServer([{"answer": "unused"}]) as server:
+        result = run_cli(
+            "--bank",
+            bank.root,
+            "suggest",
+            "Test/1",
+            "--op",
+            "tests",
+            env=llm_env(tmp_path, server.base_url),
+        )
+        assert server.requests == []
+    assert result.returncode == 0
+    assert "nothing to cover" in result.stdout
+
+
+def test_suggest_refine_fixes_a_failing_solution(run_cli, bank, tmp_path):
+    broken = make_task("Test/1")
+    broken.canonical_solution = broken.canonical_solution.replace("text.lower()", "text")
+    save(bank, broken)
+    answer = "The solution must lower-case the text.\n" + fenced(WORD_COUNT_PROGRAM)
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        result = run_cli(
+            "--bank",
+            bank.root,
+            "suggest",
+            "Test/1",
+            "--op",
+            "refine",
+            "--apply",
+            env=llm_env(tmp_path, server.base_url),
+        )
+        prompt = server.requests[0]["messages"][1]["content"]
+    assert result.returncode == 0, result.stderr
+    assert "test_case_insensitive: fail" in prompt
+    assert "current version:  fail, 2/3 tests passed" in result.stdout
+    assert "proposed version: pass, 3/3 tests passed" in result.stdout
+    assert bank.load("Test/1").program == WORD_COUNT_PROGRAM
+
+
+def test_suggest_flaky_sends_the_flag_as_evidence(run_cli, bank, tmp_path):
+    flag = Flag(test="test_counts", classification="order-dependent", cause="dict order")
+    save(bank, make_task("Test/1", flags=[flag]))
+    evidence = tmp_path / "evidence.txt"
+    evidence.write_text("failed 2 of 20 runs with PYTHONHASHSEED=7\n")
+    answer = fenced(WORD_COUNT_TESTS.replace('[("a", 2)]', "[('a', 2)]"))
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        result = run_cli(
+            "--bank",
+            bank.root,
+            "suggest",
+            "Test/1",
+            "--op",
+            "flaky",
+            "--evidence",
+            evidence,
+            env=llm_env(tmp_path, server.base_url),
+        )
+        prompt = server.requests[0]["messages"][1]["content"]
+    assert result.returncode == 0, result.stderr
+    assert "- test_counts: order-dependent; cause: dict order" in prompt
+    assert "failed 2 of 20 runs with PYTHONHASHSEED=7" in prompt
+
+
+def test_suggest_with_a_truncated_answer_changes_nothing(run_cli, bank, tmp_path):
+    save(bank, make_task("Test/1", test=TESTS_WITHOUT_BAD_TOP))
+    before = bank_files(bank.root)
+    with ScriptedLLMServer([{"answer": "```python\nimport unittest\n"}]) as server:
+        result = run_cli(
+            "--bank",
+            bank.root,
+            "suggest",
+            "Test/1",
+            "--op",
+            "tests",
+            "--apply",
+            env=llm_env(tmp_path, server.base_url),
+        )
+    assert result.returncode == 2
+    assert "unclosed code block" in result.stderr
+    assert bank_files(bank.root) == before
+
+
+def test_preeval_stores_solve_rates_and_shows_failing_solutions(run_cli, bank, tmp_path):
+    task = make_task("Test/1", instruct_prompt="Count the words of a text.")
+    save(bank, task)
+    right = fenced(WORD_COUNT_PROGRAM)
+    wrong = fenced(WORD_COUNT_PROGRAM.replace("text.lower()", "text.upper()"))
+    body_only = fenced(task.canonical_solution)
+    steps = [{"answer": right}, {"answer": wrong}, {"answer": body_only}, {"answer": "no idea"}]
+    with ScriptedLLMServer(steps) as server:
+        result = run_cli(
+            "--bank",
+            bank.root,
+            "preeval",
+            "Test/1",
+            "--k",
+            "2",
+            env=llm_env(tmp_path, server.base_url),
+        )
+        temperatures = {request["temperature"] for request in server.requests}
+        prompts = [request["messages"][1]["content"] for request in server.requests]
+    assert result.returncode == 0, result.stderr
+    assert temperatures == {0.8}
+    assert task.complete_prompt.rstrip() in prompts[0]
+    assert prompts[2].startswith("Count the words of a text.")
+    assert "complete: solved 1/2" in result.stdout
+    assert "instruct: solved 1/2" in result.stdout
+    assert "failing complete solution 2" in result.stdout
+    assert "text.upper()" in result.stdout
+    assert "unusable answer" in result.stdout
+    stored = bank.load("Test/1")
+    assert (stored.preeval.complete_rate, stored.preeval.instruct_rate) == (0.5, 0.5)
+    assert stored.preeval.content_hash == task.content_hash()
+    report = PreEvalReport.model_validate_json((bank.task_dir("Test/1") / SIDECAR).read_text())
+    assert [sample.passed for sample in report.runs[0].samples] == [True, False]
+    assert report.runs[0].samples[1].program is not None
+    assert report.runs[0].samples[0].program is None
+
+
+def test_suggest_edit_accepts_the_annotators_version_and_validates_it(run_cli, bank, tmp_path):
+    save(bank, make_task("Test/1", test=TESTS_WITHOUT_BAD_TOP))
+    answer = fenced(TESTS_WITHOUT_BAD_TOP.rstrip() + "\n" + BAD_TOP_TEST)
+    editor = tmp_path / "rename_test.py"
+    editor.write_text(
+        "import pathlib, sys\n"
+        "path = pathlib.Path(sys.argv[1])\n"
+        "path.write_text(path.read_text().replace('test_bad_top', 'test_top_must_be_positive'))\n"
+    )
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        env = llm_env(tmp_path, server.base_url, EDITOR=f"{sys.executable} {editor}")
+        result = run_cli(
+            "--bank", bank.root, "suggest", "Test/1", "--op", "tests", "--edit", env=env
+        )
+    assert result.returncode == 0, result.stderr
+    assert "edited version:   pass, 3/3 tests passed, branch coverage 100%" in result.stdout
+    assert "applied an edited tests proposal" in result.stderr
+    task = bank.load("Test/1")
+    assert "def test_top_must_be_positive" in task.test
+    assert task.provenance.events[-1].detail == "edited before accepting: tests.py"
+
+
+def test_the_api_key_never_reaches_the_bank(run_cli, bank, seed, tmp_path):
+    secret = "sk-never-store-me-0123456789"
+    with ScriptedLLMServer([{"answer": DRAFT_ANSWER}]) as server:
+        env = llm_env(tmp_path, server.base_url, CURATOR_LLM_API_KEY=secret)
+        result = run_cli("--bank", bank.root, "draft", "--seed", seed, "--json", env=env)
+        assert server.headers[0]["Authorization"] == f"Bearer {secret}"
+    assert result.returncode == 0, result.stderr
+    assert secret not in result.stdout + result.stderr
+    assert not [name for name, data in bank_files(bank.root).items() if secret.encode() in data]
+
+
+def test_suggest_condense_shows_the_rule_based_text_beside_it_with_losses(run_cli, bank, tmp_path):
+    save(bank, make_task("Test/1", stage=Stage.VALIDATED))
+    answer = "Here is the instruction:\nReturn the most common words of a text with their counts."
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        shown = run_cli("--bank", bank.root, "suggest", "Test/1", "--op", "condense", env=env)
+        prompt = server.requests[0]["messages"][1]["content"]
+        applied = run_cli(
+            "--bank", bank.root, "suggest", "Test/1", "--op", "condense", "--apply", env=env
+        )
+    assert shown.returncode == 0, shown.stderr
+    assert "The function should raise the exception for: ValueError" in prompt
+    assert "rule-based instruction → proposed instruction" in shown.stdout
+    assert "-The function should raise the exception for:" in shown.stdout
+    assert "+Return the most common words of a text with their counts." in shown.stdout
+    assert "warning:" in shown.stdout and "ValueError" in shown.stdout
+    assert applied.returncode == 0, applied.stderr
+    task = bank.load("Test/1")
+    assert task.instruct_prompt.startswith("Return the most common words")
+    assert task.instruct_prompt.endswith(
+        "```\nimport collections\nimport re\ndef task_func(text, top=3):\n```"
+    )
+    assert task.stage is Stage.CONDENSED
+    event = task.provenance.events[-1]
+    assert (event.operation, event.detail, event.model) == ("condense", "llm", "scripted-model")
+
+
+def test_a_drafted_task_gets_its_doc_struct_from_the_docstring(run_cli, bank, seed, tmp_path):
+    with ScriptedLLMServer([{"answer": DRAFT_ANSWER}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        assert run_cli("--bank", bank.root, "draft", "--seed", seed, env=env).returncode == 0
+    doc_struct = bank.load("Draft/1").doc_struct
+    assert doc_struct.params[0].startswith("values (list[float])")
+    assert "If nothing remains after trimming." in doc_struct.raises[0]
+
+
+def test_preeval_of_a_task_not_condensed_yet_uses_the_rule_based_instruction(
+    run_cli, bank, tmp_path
+):
+    save(bank, make_task("Test/1", instruct_prompt=""))
+    with ScriptedLLMServer([{"answer": fenced(WORD_COUNT_PROGRAM)}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        result = run_cli("--bank", bank.root, "preeval", "Test/1", "--k", "1", env=env)
+        instruct_prompt = server.requests[1]["messages"][1]["content"]
+    assert result.returncode == 0, result.stderr
+    assert "The function should raise the exception for: ValueError" in instruct_prompt
+    assert "instruct: solved 1/1 (from the rule-based instruction (none stored yet))" in (
+        result.stdout
+    )
+    assert bank.load("Test/1").preeval.instruct_rate == 1.0
+    shown = run_cli("--bank", bank.root, "show", "Test/1", env=env)
+    assert "pre-evaluation: complete 100%, instruct 100% solved by scripted-model (k=1)" in (
+        shown.stdout
+    )

@@ -1,0 +1,114 @@
+"""The pipeline's pure answer: each step done, ready or blocked, and why."""
+
+from __future__ import annotations
+
+from conftest import make_task
+from curator.models import Flag, Stage, ValidationSummary, Verdict
+from curator.pipeline import (
+    PipelineFacts,
+    Step,
+    StepState,
+    earned_stage,
+    mark_refined,
+    next_step,
+    pipeline_status,
+)
+
+
+def states(task, facts=None):
+    return {status.step: status.state for status in pipeline_status(task, facts)}
+
+
+def passing(task, verdict=Verdict.PASS):
+    task.validation = ValidationSummary(
+        verdict=verdict,
+        content_hash=task.content_hash(),
+        environment="test",
+        tests_total=3,
+        tests_passed=3 if verdict is Verdict.PASS else 1,
+        branch_coverage=100.0,
+    )
+    return task
+
+
+def test_a_broken_draft_blocks_everything_after_it():
+    task = make_task(test="import unittest\n")
+    result = pipeline_status(task)
+    assert result[0].state is StepState.READY
+    assert "TestCases" in result[0].reason
+    assert [s.state for s in result[1:]] == [StepState.BLOCKED] * 5
+
+
+def test_a_program_that_does_not_parse_names_the_line():
+    task = make_task(complete_prompt="def task_func(:\n", canonical_solution="")
+    draft = pipeline_status(task)[0]
+    assert draft.state is StepState.READY
+    assert "line 1" in draft.reason
+
+
+def test_a_fresh_draft_is_ready_to_refine_and_validate():
+    result = states(make_task())
+    assert result[Step.DRAFT] is StepState.DONE
+    assert result[Step.REFINE] is StepState.READY
+    assert result[Step.VALIDATE] is StepState.READY
+    assert result[Step.FLAKY] is StepState.BLOCKED
+    assert result[Step.COMMIT] is StepState.BLOCKED
+
+
+def test_stale_validation_is_not_done_and_says_so():
+    task = passing(make_task(stage=Stage.REFINED))
+    task.test += "\n# changed\n"
+    validate = pipeline_status(task)[2]
+    assert validate.state is StepState.READY
+    assert "stale" in validate.reason
+
+
+def test_failing_validation_names_the_verdict_and_blocks_the_commit():
+    task = passing(make_task(stage=Stage.REFINED), Verdict.FAIL)
+    result = pipeline_status(task)
+    assert result[2].state is StepState.READY
+    assert "fail" in result[2].reason
+    assert result[5].state is StepState.BLOCKED
+    assert result[5].reason.startswith("validate:")
+
+
+def test_open_flags_block_flaky_and_name_the_tests():
+    task = passing(make_task(stage=Stage.REFINED))
+    task.flags = [Flag(test="test_counts", classification="nondeterministic")]
+    flaky = pipeline_status(task, PipelineFacts(flaky_clean=True))[3]
+    assert flaky.state is StepState.BLOCKED
+    assert "test_counts" in flaky.reason
+
+
+def test_everything_done_makes_the_commit_ready_unless_edits_are_unsaved():
+    task = passing(make_task(stage=Stage.REFINED, instruct_prompt="Count words."))
+    ready = pipeline_status(task, PipelineFacts(flaky_clean=True))
+    assert ready[5].state is StepState.READY
+    assert next_step(ready).step is Step.COMMIT
+    assert earned_stage(task, ready) is Stage.ACCEPTED
+    unsaved = pipeline_status(task, PipelineFacts(flaky_clean=True, unsaved=True))
+    assert unsaved[5].state is StepState.BLOCKED
+    assert "save" in unsaved[5].reason
+
+
+def test_a_committed_accepted_task_is_done():
+    task = passing(make_task(stage=Stage.ACCEPTED, instruct_prompt="Count words."))
+    result = pipeline_status(task, PipelineFacts(flaky_clean=True, committed=True))
+    assert next_step(result) is None
+
+
+def test_earned_stage_follows_the_done_steps():
+    task = passing(make_task(stage=Stage.REFINED))
+    assert earned_stage(task, pipeline_status(task)) is Stage.VALIDATED
+    draft = make_task()
+    assert earned_stage(draft, pipeline_status(draft)) is Stage.DRAFT
+
+
+def test_mark_refined_records_the_decision_and_never_moves_back():
+    task = make_task()
+    refined = mark_refined(task, "ann")
+    assert refined.stage is Stage.REFINED
+    assert refined.provenance.events[-1].operation == "refined"
+    assert task.stage is Stage.DRAFT
+    accepted = make_task(stage=Stage.ACCEPTED)
+    assert mark_refined(accepted) is accepted

@@ -1,0 +1,387 @@
+"""The validation engine: sandbox runs, verdicts, coverage, static checks, storage and the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import WORD_COUNT_TESTS, make_task
+from curator import environment
+from curator.bank import Bank
+from curator.models import Verdict
+from curator.sandbox import RunOptions, Sandbox
+from curator.static_checks import risky_test_warnings, static_problems
+from curator.validation import REPORT_FILE, current_report, store_report, validate_task
+
+# The word-count tests without the one that covers `raise ValueError` (task.py lines 26-27).
+PARTIAL_TESTS = WORD_COUNT_TESTS.split("    def test_bad_top")[0]
+
+
+def line_of(program: str, text: str) -> int:
+    return next(number for number, line in enumerate(program.splitlines(), 1) if text in line)
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[Sandbox]:
+    with Sandbox() as shared:
+        yield shared
+
+
+def run_program(sandbox: Sandbox, program: str, tests: str, **options: object):
+    return sandbox.run(program, tests, options=RunOptions(**options))
+
+
+# -- verdicts ------------------------------------------------------------------------------------
+
+
+def test_valid_task_passes_with_full_coverage(sandbox: Sandbox) -> None:
+    report = validate_task(make_task(), sandbox)
+    assert report.verdict is Verdict.PASS
+    assert {name: test.outcome for name, test in report.tests.items()} == {
+        "test_bad_top": "pass",
+        "test_case_insensitive": "pass",
+        "test_counts": "pass",
+    }
+    assert (report.branch_coverage, report.line_coverage) == (100.0, 100.0)
+    assert (report.missed_lines, report.missed_branches) == ([], [])
+    assert report.static == []
+    assert report.environment == environment.fingerprint()
+
+
+def test_missed_lines_and_branches_are_task_py_lines(sandbox: Sandbox) -> None:
+    task = make_task(test=PARTIAL_TESTS)
+    report = validate_task(task, sandbox)
+    condition = line_of(task.program, "if top <= 0")
+    raise_line = line_of(task.program, "raise ValueError")
+    assert report.verdict is Verdict.PASS
+    assert report.missed_lines == [raise_line]
+    assert report.missed_branches == [(condition, raise_line)]
+    assert report.branch_coverage == 50.0
+    assert report.line_coverage < 100.0
+
+
+def test_coverage_agrees_with_coverage_py_run_by_hand(sandbox: Sandbox, tmp_path: Path) -> None:
+    task = make_task(test=PARTIAL_TESTS)
+    report = validate_task(task, sandbox)
+    (tmp_path / "task.py").write_text(task.program)
+    (tmp_path / "test_by_hand.py").write_text("from task import *\n" + task.test)
+    coverage = [sys.executable, "-m", "coverage"]
+    subprocess.run(
+        [*coverage, "run", "--branch", "--include=task.py", "-m", "unittest", "test_by_hand"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run([*coverage, "json", "-o", "cov.json"], cwd=tmp_path, check=True)
+    by_hand = json.loads((tmp_path / "cov.json").read_text())["files"]["task.py"]
+    assert abs(by_hand["summary"]["percent_branches_covered"] - report.branch_coverage) < 0.5
+    assert abs(by_hand["summary"]["percent_statements_covered"] - report.line_coverage) < 0.5
+    assert by_hand["missing_lines"] == report.missed_lines
+
+
+def test_wrong_solution_fails_with_the_assertion(sandbox: Sandbox) -> None:
+    task = make_task(canonical_solution="    return [('a', 1)]\n")
+    report = validate_task(task, sandbox)
+    assert report.verdict is Verdict.FAIL
+    failed = report.tests["test_counts"]
+    assert failed.outcome == "fail"
+    assert "AssertionError" in failed.message
+    assert "tests.py" in failed.traceback and "test_counts" in failed.traceback
+
+
+def test_exception_in_solution_is_an_error(sandbox: Sandbox) -> None:
+    task = make_task(canonical_solution="    return len(None)\n")
+    report = validate_task(task, sandbox)
+    assert report.verdict is Verdict.ERROR
+    assert report.tests["test_counts"].message.startswith("TypeError")
+
+
+def test_missing_library_is_environment_not_fail(sandbox: Sandbox) -> None:
+    task = make_task(
+        complete_prompt="import curator_absent_library\n" + make_task().complete_prompt
+    )
+    report = validate_task(task, sandbox)
+    assert report.verdict is Verdict.ENVIRONMENT
+    assert report.missing_module == "curator_absent_library"
+    assert "curator_absent_library" in report.message
+
+
+def test_missing_library_imported_inside_a_test_is_environment(sandbox: Sandbox) -> None:
+    tests = WORD_COUNT_TESTS + (
+        "\n    def test_uses_a_missing_library(self):\n        import curator_absent_library\n"
+    )
+    report = validate_task(make_task(test=tests), sandbox)
+    assert report.verdict is Verdict.ENVIRONMENT
+    assert report.missing_module == "curator_absent_library"
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"canonical_solution": "    return (\n"}, "SyntaxError"),
+        ({"test": "import unittest\n"}, "TestCases"),
+        ({"entry_point": "other_func"}, "other_func"),
+        ({"test": "import unittest\nclass TestCases(unittest.TestCase):\n    x = 1\n"}, "no test"),
+    ],
+    ids=["syntax-error", "no-testcases", "no-entry-point", "no-test-method"],
+)
+def test_task_that_cannot_run_is_invalid(
+    sandbox: Sandbox, fields: dict[str, str], reason: str
+) -> None:
+    report = validate_task(make_task(**fields), sandbox)
+    assert report.verdict is Verdict.INVALID
+    assert reason in report.message
+    assert any(problem.severity == "error" for problem in report.static)
+
+
+def test_program_raising_at_import_is_invalid(sandbox: Sandbox) -> None:
+    task = make_task(complete_prompt="raise RuntimeError('boom')\n" + make_task().complete_prompt)
+    report = validate_task(task, sandbox)
+    assert report.verdict is Verdict.INVALID
+    assert "RuntimeError: boom" in report.message
+
+
+def test_static_problems_do_not_fail_a_passing_run(sandbox: Sandbox) -> None:
+    task = make_task(libs=["re"], complete_prompt="import os\n" + make_task().complete_prompt)
+    report = validate_task(task, sandbox)
+    assert report.verdict is Verdict.PASS
+    codes = {problem.code for problem in report.static}
+    assert {"F401", "libs-mismatch", "requirements-missing"} <= codes
+
+
+# -- run options and isolation ---------------------------------------------------------------------
+
+PROBE_PROGRAM = """import os, sys, time, datetime, random
+
+def task_func():
+    return 1
+"""
+
+
+def probe(sandbox: Sandbox, expression: str, **options: object) -> str:
+    """Print `expression` evaluated inside a sandboxed test; return what it printed."""
+    tests = (
+        "import unittest\nclass TestCases(unittest.TestCase):\n"
+        f"    def test_probe(self):\n        print('PROBE', repr({expression}))\n"
+    )
+    run = run_program(sandbox, PROBE_PROGRAM, tests, coverage=False, **options)
+    assert run.status == "completed", run.message
+    line = next(line for line in run.stdout_tail.splitlines() if line.startswith("PROBE "))
+    return line.removeprefix("PROBE ")
+
+
+def test_task_runs_unprivileged_in_its_own_scratch_directory(sandbox: Sandbox) -> None:
+    cwd = eval(probe(sandbox, "(os.getcwd(), os.environ['HOME'], os.environ['TMPDIR'])"))
+    assert cwd[0] == cwd[1] == cwd[2]
+    assert "curator-run-" in cwd[0]
+    if os.geteuid() == 0:
+        assert int(probe(sandbox, "os.getuid()")) in sandbox.uids
+
+
+def test_home_and_protected_directories_are_hidden(bank: Bank) -> None:
+    with Sandbox(protect=[bank.root]) as protecting:
+        seen = probe(
+            protecting,
+            f"os.listdir({str(bank.root)!r}) if os.path.isdir({str(bank.root)!r}) else None",
+        )
+        assert seen in ("None", "[]")
+        home_listing = eval(probe(protecting, f"os.listdir({str(Path.home())!r})"))
+        assert set(home_listing) <= {part for part in Path(sys.prefix).parts} | {
+            Path(path).relative_to(Path.home()).parts[0]
+            for path in (sys.prefix, sys.base_prefix, *sys.path)
+            if path.startswith(str(Path.home()) + "/")
+        }
+
+
+def test_test_order_runs_only_the_named_tests_in_that_order(sandbox: Sandbox) -> None:
+    task = make_task()
+    run = sandbox.run(
+        task.program, task.test, options=RunOptions(test_order=["test_counts", "test_bad_top"])
+    )
+    assert [test.name for test in run.tests] == ["test_counts", "test_bad_top"]
+    assert run.passed
+
+
+def test_hash_seed_selects_a_fresh_interpreter_with_that_seed(sandbox: Sandbox) -> None:
+    default = probe(sandbox, "hash('curator')")
+    assert probe(sandbox, "hash('curator')") == default
+    seeded = probe(sandbox, "hash('curator')", hash_seed=7)
+    assert seeded == probe(sandbox, "hash('curator')", hash_seed=7, fresh_interpreter=True)
+    assert seeded != default
+
+
+def test_random_seed_is_applied_before_each_test(sandbox: Sandbox) -> None:
+    first = probe(sandbox, "(random.random(), __import__('numpy').random.rand())", random_seed=3)
+    second = probe(sandbox, "(random.random(), __import__('numpy').random.rand())", random_seed=3)
+    assert first == second
+
+
+def test_forked_runs_do_not_share_numpy_random_state(sandbox: Sandbox) -> None:
+    values = {probe(sandbox, "__import__('numpy').random.rand()") for _ in range(3)}
+    assert len(values) == 3
+
+
+def test_clock_offset_and_time_zone(sandbox: Sandbox) -> None:
+    century = 100 * 365.25 * 86400
+    shifted = eval(
+        probe(
+            sandbox,
+            "(time.time(), datetime.datetime.now().year, datetime.date.today().year, "
+            "isinstance(datetime.datetime(2000, 1, 1), datetime.datetime))",
+            clock_offset_s=century,
+        )
+    )
+    assert shifted[0] > 4_000_000_000
+    assert shifted[1] >= 2100 and shifted[2] >= 2100 and shifted[3] is True
+    assert probe(sandbox, "time.localtime().tm_gmtoff", tz="Asia/Tokyo") == str(9 * 3600)
+    assert probe(sandbox, "time.localtime().tm_gmtoff") == "0"
+
+
+def test_warm_worker_is_single_threaded_and_preloaded(sandbox: Sandbox) -> None:
+    info = sandbox.worker_info()
+    assert info["threads"] == 1
+    assert "numpy" in info["preloaded"]
+
+
+def test_output_is_captured_and_capped(sandbox: Sandbox) -> None:
+    tests = (
+        "import unittest, sys\nclass TestCases(unittest.TestCase):\n"
+        "    def test_noise(self):\n        print('o' * 100000)\n"
+        "        sys.stderr.write('e' * 100000)\n"
+    )
+    run = run_program(sandbox, PROBE_PROGRAM, tests, coverage=False)
+    assert run.passed
+    assert run.stdout_bytes == 100001 and run.stderr_bytes == 100000
+    assert 0 < len(run.stdout_tail) <= 16 * 1024 and set(run.stderr_tail) == {"e"}
+
+
+# -- static checks and risky tests -----------------------------------------------------------------
+
+
+def test_docstring_sections_and_requirements_are_checked() -> None:
+    program = '''import json
+import re
+
+def task_func(text):
+    """
+    Requirements:
+    - json
+    - numpy
+    """
+    return re.findall("a", json.dumps(text))
+'''
+    task = make_task(complete_prompt=program, canonical_solution="", libs=["json"])
+    codes = {problem.code for problem in static_problems(task)}
+    assert {"doc-description", "doc-returns", "doc-example"} <= codes
+    assert {"requirements-missing", "requirements-unused", "libs-mismatch"} <= codes
+    assert "doc-requirements" not in codes
+
+
+def test_undefined_names_in_tests_are_found_but_the_task_namespace_is_known() -> None:
+    tests = (
+        WORD_COUNT_TESTS
+        + "\n    def test_other(self):\n        self.assertTrue(collections and nope)\n"
+    )
+    problems = static_problems(make_task(test=tests))
+    undefined = [problem for problem in problems if problem.code == "F821"]
+    assert [(problem.file, problem.message) for problem in undefined] == [
+        ("tests.py", "Undefined name `nope`")
+    ]
+
+
+def test_risky_patch_target_that_cannot_take_effect() -> None:
+    program = make_task().complete_prompt.replace(
+        "import re\n", "import re\nfrom random import shuffle\n"
+    )
+    tests = "from unittest import mock\n" + WORD_COUNT_TESTS.replace(
+        "    def test_counts(self):\n",
+        "    @mock.patch('random.shuffle')\n    def test_counts(self, shuffle_mock):\n",
+    )
+    warnings = risky_test_warnings(make_task(complete_prompt=program, test=tests))
+    patch = [warning for warning in warnings if warning.code == "risky-patch"]
+    assert len(patch) == 1
+    assert patch[0].file == "tests.py" and "from random import shuffle" in patch[0].message
+
+
+def test_risky_clock_network_random_and_paths_are_reported() -> None:
+    tests = WORD_COUNT_TESTS + (
+        "\n    def test_risky(self):\n"
+        "        import datetime, random, urllib.request\n"
+        "        urllib.request.urlopen('https://example.com/data.csv')\n"
+        "        random.choice([1, 2])\n"
+        "        open('/etc/curator/config.txt')\n"
+        "        datetime.datetime.now()\n"
+    )
+    codes = {warning.code for warning in risky_test_warnings(make_task(test=tests))}
+    assert {"risky-url", "risky-network", "risky-random", "risky-path", "risky-clock"} <= codes
+    seeded = tests.replace("random.choice", "random.seed(1); random.choice")
+    assert "risky-random" not in {
+        warning.code for warning in risky_test_warnings(make_task(test=seeded))
+    }
+
+
+def test_docstring_examples_run_as_doctests(sandbox: Sandbox) -> None:
+    report = validate_task(make_task(), sandbox)
+    assert report.doctest is not None and report.doctest.attempted == 1
+    assert report.doctest.failed == 0
+    wrong = make_task().complete_prompt.replace("[('a', 2)]", "[('a', 3)]")
+    report = validate_task(make_task(complete_prompt=wrong), sandbox)
+    assert report.verdict is Verdict.PASS
+    assert report.doctest.failed == 1
+    assert "doctest" in {warning.code for warning in report.warnings}
+
+
+# -- storage and the CLI -------------------------------------------------------------------------
+
+
+def test_report_is_stored_keyed_by_content_and_environment(bank: Bank, sandbox: Sandbox) -> None:
+    task = make_task()
+    with bank.lock():
+        bank.add_all([task])
+    report = validate_task(task, sandbox)
+    store_report(bank, task, report)
+    assert (bank.task_dir(task.task_id) / REPORT_FILE).is_file()
+    stored = bank.load(task.task_id)
+    assert stored.validation.verdict is Verdict.PASS and stored.validation_is_current
+    assert current_report(bank, stored) == report
+    edited = stored.model_copy(update={"canonical_solution": stored.canonical_solution + "\n"})
+    assert current_report(bank, edited) is None
+
+
+def test_validate_command_json_cache_force_and_exit_codes(bank: Bank, run_cli) -> None:
+    good = make_task("Test/1")
+    bad = make_task("Test/2", canonical_solution="    return []\n")
+    with bank.lock():
+        bank.add_all([good, bad])
+    first = run_cli("--bank", bank.root, "validate", "--all", "--jobs", "2", "--json")
+    assert first.returncode == 1, first.stderr
+    rows = [json.loads(line) for line in first.stdout.splitlines()]
+    assert [row["task_id"] for row in rows] == ["Test/1", "Test/2"]
+    assert [row["verdict"] for row in rows] == ["pass", "fail"]
+    for key in (
+        "tests",
+        "branch_coverage",
+        "line_coverage",
+        "missed_lines",
+        "missed_branches",
+        "static",
+        "duration_s",
+    ):
+        assert key in rows[0]
+    assert rows[0]["tests"]["test_counts"] == "pass"
+
+    only_good = run_cli("--bank", bank.root, "validate", "Test/1")
+    assert only_good.returncode == 0, only_good.stderr
+    assert "cached" in only_good.stdout and "1 pass" in only_good.stdout
+
+    forced = run_cli("--bank", bank.root, "validate", "Test/1", "--force", "--json")
+    assert json.loads(forced.stdout)["duration_s"] != rows[0]["duration_s"]
+
+    assert run_cli("--bank", bank.root, "validate").returncode == 2
+    assert run_cli("--bank", bank.root, "validate", "No/such").returncode == 2
