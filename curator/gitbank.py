@@ -90,15 +90,14 @@ class GitBank:
     # -- running git -------------------------------------------------------------------------
 
     def run(self, *args: str) -> str:
-        """Run one git command at the repository's top; failures become a `GitError`."""
-        try:
-            return self.repo.git.execute(["git", *args], strip_newline_in_stdout=False)
-        except git.GitCommandError as error:
-            raise GitError(describe_git_failure(args, error, self.top)) from error
+        """Run one git command at the repository's top; failures become a `GitError`.
 
-    def run_bytes(self, *args: str) -> bytes:
+        Paths are literal: a `*` or `[` in a bank's folder name is no pattern.
+        """
         try:
-            return self.repo.git.execute(["git", *args], stdout_as_string=False)
+            return self.repo.git.execute(
+                ["git", "--literal-pathspecs", *args], strip_newline_in_stdout=False
+            )
         except git.GitCommandError as error:
             raise GitError(describe_git_failure(args, error, self.top)) from error
 

@@ -22,6 +22,15 @@ from gitbanks import (
 from conftest import make_task
 from curator.bank import Bank
 from curator.errors import CuratorError
+from curator.flaky.evidence import (
+    EVIDENCE_FILE,
+    Cell,
+    FlakyEvidence,
+    Outcome,
+    RunKind,
+    RunRecord,
+    RunSpec,
+)
 from curator.gitbank import GitError
 from curator.history import (
     TRAILER_KEYS,
@@ -32,7 +41,7 @@ from curator.history import (
     task_log,
 )
 from curator.interchange import write_jsonl
-from curator.models import Flag, Origin, ProvenanceEvent, Stage, Verdict
+from curator.models import Flag, Origin, ProvenanceEvent, Stage, Task, Verdict
 
 
 @pytest.fixture(autouse=True)
@@ -112,12 +121,38 @@ def test_llm_help_and_flaky_runs_are_recorded(bank: Bank) -> None:
     task.provenance.origin = Origin.LLM_ASSISTED
     task.provenance.events.append(ProvenanceEvent(operation="refine", model="gpt-x"))
     save(bank, task)
-    (bank.task_dir("Test/1") / "flaky.json").write_text(json.dumps({"runs": [1, 2, 3, 4]}))
+    bank.write_sidecar("Test/1", EVIDENCE_FILE, flaky_evidence(task, runs=4))
     commit_task(bank, "Test/1", None, "Refined with help")
     trailers = parse_trailers(last_message(bank.root))
     assert trailers["LLM-Assisted"] == "yes (gpt-x)"
     assert trailers["Flaky-Runs"] == "4"
     assert "Test__1/flaky.json" in committed_files(bank.root)
+    task.test += "# changed since the detection\n"
+    save_and_commit(bank, task, "Edit tests")
+    trailers = parse_trailers(last_message(bank.root))
+    assert trailers["Flaky-Runs"].startswith("stale (4 on ")
+
+
+def flaky_evidence(task: Task, runs: int) -> FlakyEvidence:
+    tests = ["test_bad_top", "test_case_insensitive", "test_counts"]
+    return FlakyEvidence(
+        task_id=task.task_id,
+        content_hash=task.content_hash(),
+        detection_seed=1,
+        runs_requested=runs,
+        timeout_s=10.0,
+        tests=tests,
+        runs=[
+            RunRecord(
+                spec=RunSpec(
+                    index=index, kind=RunKind.REPEAT, order=tests, hash_seed=0, random_seed=index
+                ),
+                status="completed",
+                results={name: Cell(outcome=Outcome.PASS) for name in tests},
+            )
+            for index in range(runs)
+        ],
+    )
 
 
 def test_a_draft_with_stale_validation_says_so_in_its_trailers(bank: Bank) -> None:
