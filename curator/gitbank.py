@@ -247,7 +247,7 @@ class GitBank:
             header_end = output.index(b"\n", position)
             header = output[position:header_end].split()
             position = header_end + 1
-            if len(header) != 3:  # "<name> missing" or "ambiguous"
+            if header[-1] in (b"missing", b"ambiguous"):  # "<name> missing"; names may hold spaces
                 found.append(None)
                 continue
             size = int(header[2])

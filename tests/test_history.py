@@ -55,7 +55,7 @@ def bank(tmp_path: Path) -> Bank:
 
 
 def committed_files(cwd: Path, rev: str = "HEAD") -> list[str]:
-    return git(cwd, "show", "--name-only", "--format=", rev).split()
+    return git(cwd, "show", "--name-only", "--format=", rev).splitlines()
 
 
 def last_message(cwd: Path) -> str:
@@ -210,18 +210,19 @@ def test_nothing_to_commit_is_an_error(bank: Bank) -> None:
         commit_task(bank, "Test/1", None, "again")
 
 
-def test_a_bank_inside_a_project_commits_only_its_task_paths(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", ["tasks", "bank [v*]"])
+def test_a_bank_inside_a_project_commits_only_its_task_paths(tmp_path: Path, folder: str) -> None:
     project = tmp_path / "project"
     project.mkdir()
     git(project, "init", "--quiet", "--initial-branch=main")
     (project / "README.md").write_text("project\n")
     git(project, "add", "README.md")
     git(project, "commit", "--quiet", "-m", "project")
-    bank = new_bank(project / "tasks")
+    bank = new_bank(project / folder)
     (project / "README.md").write_text("changed, not for the task commit\n")
     save_and_commit(bank, make_task("BigCodeBench/7"), "Add task 7")
     files = committed_files(project)
-    assert files and all(name.startswith("tasks/BigCodeBench__7/") for name in files)
+    assert files and all(name.startswith(f"{folder}/BigCodeBench__7/") for name in files)
     assert [entry.subject for entry in task_log(bank, "BigCodeBench/7")] == ["Add task 7"]
     assert " M README.md" in git(project, "status", "--porcelain")
 
