@@ -106,6 +106,9 @@ def main() -> None:
     os.environ.setdefault("GIT_AUTHOR_EMAIL", "bench@example.org")
     os.environ.setdefault("GIT_COMMITTER_NAME", "bench")
     os.environ.setdefault("GIT_COMMITTER_EMAIL", "bench@example.org")
+    cores = os.cpu_count()
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"machine: {cores} cores, load average {load} (other work skews the figures)")
     with tempfile.TemporaryDirectory(prefix="curator-bench-") as directory:
         for size in options.sizes:
             bank = make_bank(Path(directory) / f"bank-{size}", size)
