@@ -386,3 +386,25 @@ def test_the_first_commit_of_a_new_repository(tmp_path: Path) -> None:
     assert git(bank.root, "log", "--format=%s").splitlines() == ["First task"]
     assert git(bank.root, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
     git(bank.root, "fsck", "--strict", "--no-progress")
+
+
+def test_cli_import_without_a_git_identity_imports_and_says_why_it_did_not_commit(
+    tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.delenv(f"GIT_{role}_NAME")
+        monkeypatch.delenv(f"GIT_{role}_EMAIL")
+    monkeypatch.delenv("EMAIL", raising=False)
+    # Git must not guess a name from the machine either.
+    Path(os.environ["GIT_CONFIG_GLOBAL"]).write_text("[user]\n\tuseConfigOnly = true\n")
+    source = tmp_path / "one.jsonl"
+    write_jsonl([make_task("Test/1")], source)
+    root = tmp_path / "anonymous"
+    result = run_cli("init", root)
+    assert result.returncode == 0
+    assert "not committed" in result.stderr and "git does not know who you are" in result.stderr
+    result = run_cli("--bank", root, "import", source)
+    assert result.returncode == 0
+    assert "not committed" in result.stderr and "Traceback" not in result.stderr
+    assert Bank.open(root).task_ids() == ["Test/1"]
+    assert "A  Test__1/task.py" in git(root, "status", "--porcelain")
