@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from conftest import make_task
 from curator.flaky.classify import (
     TIMING_FRACTION,
     classify,
@@ -27,7 +28,14 @@ from curator.flaky.evidence import (
     RunSpec,
     failure_diff,
 )
-from curator.flaky.flags import FlagAction, FlagError, apply_action, update_flags
+from curator.flaky.flags import (
+    FlagAction,
+    FlagError,
+    apply_action,
+    read_evidence,
+    record_detection,
+    update_flags,
+)
 from curator.flaky.hints import HintKind, code_hints, hints_for_test, task_hints
 from curator.flaky.plan import BASELINE_HASH_SEED, baseline_run, plan_kinds, plan_runs
 from curator.models import FlagStatus, Task
@@ -478,3 +486,22 @@ def test_flag_transitions_that_are_not_allowed():
         FlagStatus.DISMISSED,
         FlagStatus.OPEN,
     ]
+
+
+def test_record_detection_stores_evidence_and_flags_and_refuses_stale_evidence(bank):
+    task = make_task("Test/1")
+    with bank.lock():
+        bank.add_all([task])
+    found = evidence(task.content_hash(), {"test_counts": FLAKY, "test_bad_top": CLEAN})
+    changes = record_detection(bank, found, "ann")
+    assert [(change.test, change.status) for change in changes] == [
+        ("test_counts", FlagStatus.OPEN)
+    ]
+    assert read_evidence(bank, "Test/1") == found
+    assert [flag.test for flag in bank.load("Test/1").flags] == ["test_counts"]
+
+    stale = evidence("0000", {"test_counts": CLEAN, "test_bad_top": CLEAN})
+    with pytest.raises(FlagError, match="the task changed while its flaky runs went on"):
+        record_detection(bank, stale, "ann")
+    assert read_evidence(bank, "Test/1") == found
+    assert bank.load("Test/1").flags[0].status is FlagStatus.OPEN
