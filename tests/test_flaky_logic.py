@@ -151,9 +151,14 @@ def test_stable_pass_and_stable_fail():
     def rule(spec: RunSpec, test: str) -> Outcome:
         return Outcome.FAIL if test == "test_c" else Outcome.PASS
 
-    result = verdicts(matrix(specs, rule))
+    failure = Failure(
+        digest="d", test="test_c", outcome=Outcome.FAIL, message="AssertionError: 3 != 4\nmore"
+    )
+    result = classify(matrix(specs, rule), TESTS, TIMEOUT, [failure], {})
     assert result["test_a"].classification is Classification.STABLE_PASS
+    assert result["test_a"].cause is None
     assert result["test_c"].classification is Classification.STABLE_FAIL
+    assert result["test_c"].cause == "fails in every run: AssertionError: 3 != 4"
     assert (result["test_c"].runs, result["test_c"].failures) == (20, 20)
     assert replays_needed(matrix(specs, rule), TESTS, TIMEOUT) == []
 
@@ -294,9 +299,11 @@ def test_tests_that_never_ran_and_causes_from_hints_and_failures():
     for run in runs:
         run.results.pop("test_c")
     hints = task_hints("import random\ndef task_func():\n    return random.random()\n", "")
-    result = classify(
-        runs, TESTS, TIMEOUT, {"test_a": {"digest1", "digest2"}}, {"test_a": hints, "test_b": []}
-    )
+    failures = [
+        Failure(digest="d1", test="test_a", outcome=Outcome.FAIL, message="AssertionError: 1"),
+        Failure(digest="d2", test="test_a", outcome=Outcome.ERROR, message="KeyError: 'x'"),
+    ]
+    result = classify(runs, TESTS, TIMEOUT, failures, {"test_a": hints, "test_b": []})
     assert "2 different failures across runs" in result["test_a"].cause
     assert "solution uses random without a seed (random.random(), line 3)" in result["test_a"].cause
     assert "solution uses random" not in result["test_b"].cause
