@@ -13,6 +13,7 @@ from curator.flaky.evidence import FlakyEvidence
 from curator.llm.preeval import PreEvalReport
 from curator.llm.proposals import ProposedChange
 from curator.models import Task, TaskMeta
+from curator.release import ReleaseManifest
 from curator.sandbox.models import SuiteRun
 from curator.validation import ValidationReport
 
@@ -26,6 +27,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "suite-run.schema.json": SuiteRun,
     "condense-report.schema.json": CondenseReport,
     "flaky-evidence.schema.json": FlakyEvidence,
+    "release-manifest.schema.json": ReleaseManifest,
     "autosave-draft.schema.json": Draft,
 }
 
