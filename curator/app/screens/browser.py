@@ -12,9 +12,6 @@ from textual.widgets import Footer, Header, Input, Static
 from curator.app.messages import BankChunkLoaded, TaskChanged
 from curator.app.rows import COLUMN_KEYS, RowFilter, TaskRow, sort_rows, stage_counts, task_row
 from curator.app.screens.base import CuratorScreen
-from curator.app.screens.flaky_review import FlakyReview
-from curator.app.screens.release import ReleaseScreen
-from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
 from curator.bank import Bank, load_task_dir
 from curator.errors import TaskFileError
@@ -171,11 +168,20 @@ class BankBrowser(CuratorScreen):
     def row_selected(self, event: TaskTable.Selected) -> None:
         self.open_task(event.task_id)
 
+    # The other screens import every pipeline stage; they load on first use, which keeps the
+    # browser's start-up light.
+
     def open_task(self, task_id: str) -> None:
+        from curator.app.screens.workspace import TaskWorkspace
+
         self.app.push_screen(TaskWorkspace(self.bank, task_id))
 
     def action_flaky_review(self) -> None:
+        from curator.app.screens.flaky_review import FlakyReview
+
         self.app.push_screen(FlakyReview(self.bank))
 
     def action_release(self) -> None:
+        from curator.app.screens.release import ReleaseScreen
+
         self.app.push_screen(ReleaseScreen(self.bank))
