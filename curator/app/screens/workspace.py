@@ -332,9 +332,9 @@ class TaskWorkspace(CuratorScreen):
         self.write_log(f"[yellow]{event.action} refused:[/] {event.reason}")
         self.notify(event.reason, title=f"{event.action} refused", severity="warning", timeout=10)
 
-    def worker_failed(self, group: str, message: str) -> None:
-        self.end_run(f"{group} failed: {message}")
-        self.write_log(f"[red]{group} failed:[/] {message}")
+    def worker_failed(self, name: str, message: str) -> None:
+        self.end_run(f"{name} failed: {message}")
+        self.write_log(f"[red]{name} failed:[/] {message}")
 
     @on(TaskChanged)
     def task_changed(self, event: TaskChanged) -> None:
