@@ -76,3 +76,14 @@ def test_release_screen(snap_compare, tmp_path, monkeypatch):
         await steady(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_release)
+
+
+def test_flaky_review_queue(snap_compare, tmp_path, monkeypatch):
+    app = app_on(demo_bank(tmp_path, monkeypatch))
+
+    async def open_queue(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("f")
+        await steady(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_queue)
