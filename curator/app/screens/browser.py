@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -10,7 +11,15 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Input, Static
 
 from curator.app.messages import BankChunkLoaded, TaskChanged
-from curator.app.rows import COLUMN_KEYS, RowFilter, TaskRow, sort_rows, stage_counts, task_row
+from curator.app.rows import (
+    COLUMN_KEYS,
+    RowCache,
+    RowFilter,
+    TaskRow,
+    sort_rows,
+    stage_counts,
+    task_row,
+)
 from curator.app.screens.base import CuratorScreen
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
 from curator.bank import Bank, load_task_dir
@@ -18,6 +27,10 @@ from curator.errors import TaskFileError
 from curator.pipeline import STAGE_ORDER
 
 CHUNK = 1000
+
+
+def build_row(directory: Path) -> TaskRow:
+    return task_row(load_task_dir(directory))
 
 
 class BankBrowser(CuratorScreen):
@@ -62,17 +75,19 @@ class BankBrowser(CuratorScreen):
     def load_bank(self) -> None:
         directories = self.bank.task_dirs()
         total = len(directories)
+        cache = RowCache.read(self.bank.private_dir)
         if not directories:
             self.post_message(BankChunkLoaded([], [], 0, 0))
         for start in range(0, total, CHUNK):
             rows, problems = [], []
             for directory in directories[start : start + CHUNK]:
                 try:
-                    rows.append(task_row(load_task_dir(directory)))
+                    rows.append(cache.row(directory, build_row))
                 except TaskFileError as problem:
                     problems.append(problem)
             loaded = min(start + CHUNK, total)
             self.post_message(BankChunkLoaded(rows, problems, loaded, total))
+        cache.write()
 
     @on(BankChunkLoaded)
     def add_loaded_rows(self, event: BankChunkLoaded) -> None:
