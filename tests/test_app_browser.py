@@ -180,3 +180,17 @@ def test_the_row_cache_reuses_unchanged_folders_and_rebuilds_changed_ones(tmp_pa
     third = RowCache.read(bank.private_dir)
     assert [third.row(d, build) for d in bank.task_dirs()] == again
     assert len(built) == 5
+
+
+@run_async
+async def test_a_task_broken_after_loading_is_named_not_fatal(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        (bank.task_dir("Demo/1") / "tests.py").unlink()
+        await pilot.press("enter")
+        assert isinstance(app.screen, BankBrowser)
+        assert any(
+            n.title == "cannot open Demo/1" and "tests.py" in n.message for n in app._notifications
+        )

@@ -23,7 +23,7 @@ from curator.app.rows import (
 from curator.app.screens.base import CuratorScreen
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
 from curator.bank import Bank, load_task_dir
-from curator.errors import TaskFileError
+from curator.errors import CuratorError, TaskFileError
 from curator.pipeline import STAGE_ORDER
 
 CHUNK = 1000
@@ -189,7 +189,12 @@ class BankBrowser(CuratorScreen):
     def open_task(self, task_id: str) -> None:
         from curator.app.screens.workspace import TaskWorkspace
 
-        self.app.push_screen(TaskWorkspace(self.bank, task_id))
+        try:
+            workspace = TaskWorkspace(self.bank, task_id)
+        except CuratorError as error:
+            self.notify(str(error), title=f"cannot open {task_id}", severity="error")
+            return
+        self.app.push_screen(workspace)
 
     def action_flaky_review(self) -> None:
         from curator.app.screens.flaky_review import FlakyReview
