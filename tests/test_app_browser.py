@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
+from textual.command import CommandList
 from textual.widgets import Input, Static
 
 from curator.app.messages import BankChunkLoaded
@@ -194,3 +195,18 @@ async def test_a_task_broken_after_loading_is_named_not_fatal(tmp_path, monkeypa
         assert any(
             n.title == "cannot open Demo/1" and "tests.py" in n.message for n in app._notifications
         )
+
+
+@run_async
+async def test_a_palette_entry_runs_its_action(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"bank: open")
+        commands = app.screen.query_one(CommandList)
+        while commands.option_count == 0:  # the palette searches in the background
+            await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TaskWorkspace) and app.screen.task_id == "Demo/1"
