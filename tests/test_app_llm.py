@@ -98,3 +98,25 @@ async def test_without_an_llm_the_app_says_how_to_configure_one(tmp_path, monkey
         assert "no LLM is configured" in refused[-1].reason
         assert "CURATOR_LLM_BASE_URL" in refused[-1].reason
         assert isinstance(app.screen, TaskWorkspace)
+
+
+@run_async
+async def test_a_proposal_can_be_edited_before_it_is_accepted(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    with ScriptedLLMServer([{"answer": ANSWER}]) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model")
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=SIZE) as pilot:
+            workspace = await open_workspace(pilot, "Demo/2")
+            await pilot.press("ctrl+l", "t")
+            await settle(pilot)
+            await pilot.press("ctrl+t")
+            editor = workspace.query_one("#tests-editor", TextArea)
+            assert editor.text == COVERING_TESTS
+            assert workspace.query_one("#views").active == "tests"
+            editor.insert("# reviewed\n", (0, 0))
+            await pilot.press("ctrl+o")
+    task = bank.load("Demo/2")
+    assert task.test == "# reviewed\n" + COVERING_TESTS
+    event = task.provenance.events[-1]
+    assert event.operation == "tests" and event.detail == "edited before accepting: tests.py"

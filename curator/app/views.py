@@ -115,5 +115,5 @@ def proposal_text(change: ProposedChange) -> Text:
         text.append(change.reference + "\n", style="dim")
     text.append("\n")
     text.append_text(diff_text(change.diff()))
-    text.append("\nCtrl+O accepts · Ctrl+R rejects", style="bold")
+    text.append("\nCtrl+O accepts · Ctrl+T edits it first · Ctrl+R rejects", style="bold")
     return text

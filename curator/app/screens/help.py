@@ -36,7 +36,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self.key_table())
             yield Static(
                 "Remap keys by binding id in the user config ($CURATOR_CONFIG, else "
-                '~/.config/curator/config.toml):\n[keymap]\n"task.validate" = "ctrl+t"'
+                '~/.config/curator/config.toml):\n[keymap]\n"task.validate" = "ctrl+b"'
             )
 
     def key_table(self) -> Table:

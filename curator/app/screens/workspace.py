@@ -48,7 +48,7 @@ from curator.app.views import (
     traceback_view,
 )
 from curator.app.widgets.stepper import PipelineStepper
-from curator.bank import Bank
+from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
 from curator.condense import apply_instruction, condense_task, information_loss
 from curator.drafts import TaskTexts, apply_edits, clear_draft, recoverable_draft, write_draft
 from curator.errors import CuratorError
@@ -76,6 +76,9 @@ from curator.validation import ValidationReport, current_report, store_report, v
 
 AUTOSAVE_SECONDS = 2.0
 
+# Which editor (a TaskTexts field) shows each file a proposal changes.
+EDITOR_OF_FILE = {PROGRAM_FILE: "program", TESTS_FILE: "tests", INSTRUCTION_FILE: "instruction"}
+
 # The binding that performs each pipeline step, for the stepper's hint.
 STEP_BINDINGS = {
     "draft": "task.save",
@@ -101,6 +104,7 @@ class TaskWorkspace(CuratorScreen):
         Binding("f8", "commit", "Commit", id="task.commit", tooltip="Commit as accepted"),
         Binding("ctrl+l", "ask_llm", "Ask LLM", id="task.llm", tooltip="LLM proposal"),
         Binding("ctrl+o", "accept_proposal", "Accept", id="task.accept", tooltip="Accept it"),
+        Binding("ctrl+t", "edit_proposal", "Edit it", id="task.edit-proposal", tooltip="Edit"),
         Binding("ctrl+r", "reject_proposal", "Reject", id="task.reject", tooltip="Reject it"),
         Binding("f9", "history", "History", id="task.history", tooltip="Log and diff"),
         Binding("escape", "back", "Back", id="task.back", priority=True, tooltip="To the bank"),
@@ -119,6 +123,7 @@ class TaskWorkspace(CuratorScreen):
         self.running: str | None = None
         self.evidence: FlakyEvidence | None = None
         self.proposal: ProposedChange | None = None
+        self.editing_proposal = False
         self.streamed = ""
         self.cancel_llm = threading.Event()
 
@@ -592,16 +597,38 @@ class TaskWorkspace(CuratorScreen):
         self.show_view("proposal")
         self.end_run("proposal ready: Ctrl+O accepts, Ctrl+R rejects")
 
+    def action_edit_proposal(self) -> None:
+        """Put the proposal into the editors, to change before accepting it with Ctrl+O."""
+        if self.proposal is None:
+            self.notify("no proposal to edit", severity="warning")
+            return
+        texts = TaskTexts.of(self.current).model_dump()
+        for file in self.proposal.files:
+            texts[EDITOR_OF_FILE[file.name]] = file.after
+        self.editing_proposal = True
+        self.load_texts(TaskTexts(**texts))
+        self.show_view("tests" if self.proposal.file(TESTS_FILE) else "program")
+        if self.proposal.file(INSTRUCTION_FILE):
+            self.show_view("instruction")
+        self.set_status("editing the proposal: Ctrl+O accepts your version, Ctrl+R rejects it")
+
     def action_accept_proposal(self) -> None:
         if self.proposal is None:
             self.notify("no proposal to accept", severity="warning")
             return
-        self.save()
+        edited: dict[str, str] | None = None
+        if self.editing_proposal:
+            texts = self.editor_texts().model_dump()
+            edited = {file.name: texts[EDITOR_OF_FILE[file.name]] for file in self.proposal.files}
+        else:
+            self.save()
         try:
-            task = apply(self.bank, self.proposal, self.annotator)
+            task = apply(self.bank, self.proposal, self.annotator, edited_after=edited)
         except CuratorError as error:
             self.refuse("accept", str(error))
             return
+        self.editing_proposal = False
+        clear_draft(self.bank, self.task_id)
         self.current = task
         self.committed = self.folder_committed()
         self.load_texts(TaskTexts.of(task))
@@ -613,6 +640,9 @@ class TaskWorkspace(CuratorScreen):
 
     def action_reject_proposal(self) -> None:
         self.cancel_llm.set()
+        if self.editing_proposal:
+            self.editing_proposal = False
+            self.load_texts(TaskTexts.of(self.current))
         self.proposal = None
         self.query_one("#proposal-view", Static).update("proposal rejected: nothing changed")
         self.set_status("proposal rejected")
