@@ -11,7 +11,8 @@ On the same tasks (default: ../shared/bcb-sample/BigCodeBench-sample40.jsonl), i
 - floor: every task's tests in one warm process (numpy, pandas and matplotlib already imported),
   no isolation, no coverage: the time spent in the tests themselves.
 
-Prints the three times and the ratios. The goal: curator >= 4x faster than the anchor and within
+Prints the three times (wall clock, and CPU seconds of all processes involved, which a busy
+machine distorts less) and the ratios. The goal: curator >= 4x faster than the anchor and within
 4x of the floor.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -61,6 +63,11 @@ print(json.dumps({"elapsed": elapsed, "outcomes": outcomes}))
 """
 
 
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_curator(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, list[dict]]:
     bank = workdir / "bank"
     curator = [sys.executable, "-m", "curator", "--bank", str(bank)]
@@ -69,18 +76,22 @@ def run_curator(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, list[dict
     )
     subprocess.run([*curator, "import", str(jsonl)], check=True, capture_output=True)
     started = time.perf_counter()
+    cpu = children_cpu()
     completed = subprocess.run(
         [*curator, "validate", "--all", "--jobs", str(jobs), "--force", "--json"],
         capture_output=True,
         text=True,
     )
     elapsed = time.perf_counter() - started
+    cpu = children_cpu() - cpu
     if completed.returncode not in (0, 1):
         sys.exit(f"curator validate failed:\n{completed.stderr}")
-    return elapsed, [json.loads(line) for line in completed.stdout.splitlines()]
+    return elapsed, cpu, [json.loads(line) for line in completed.stdout.splitlines()]
 
 
-def run_anchor(records: list[dict], jobs: int, workdir: Path) -> tuple[float, dict[str, int]]:
+def run_anchor(
+    records: list[dict], jobs: int, workdir: Path
+) -> tuple[float, float, dict[str, int]]:
     files = []
     for index, record in enumerate(records):
         directory = workdir / f"anchor-{index}"
@@ -102,15 +113,17 @@ def run_anchor(records: list[dict], jobs: int, workdir: Path) -> tuple[float, di
         return task_id, completed.returncode
 
     started = time.perf_counter()
+    cpu = children_cpu()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         codes = dict(pool.map(one, files))
-    return time.perf_counter() - started, codes
+    return time.perf_counter() - started, children_cpu() - cpu, codes
 
 
-def run_floor(jsonl: Path, workdir: Path) -> tuple[float, float, dict]:
+def run_floor(jsonl: Path, workdir: Path) -> tuple[float, float, float, dict]:
     script = workdir / "floor.py"
     script.write_text(FLOOR_SCRIPT)
     started = time.perf_counter()
+    cpu = children_cpu()
     completed = subprocess.run(
         [sys.executable, str(script), str(jsonl)],
         capture_output=True,
@@ -119,8 +132,9 @@ def run_floor(jsonl: Path, workdir: Path) -> tuple[float, float, dict]:
         env={**os.environ, "MPLBACKEND": "Agg"},
     )
     total = time.perf_counter() - started
+    cpu = children_cpu() - cpu
     result = json.loads(completed.stdout.strip().splitlines()[-1])
-    return result["elapsed"], total, result["outcomes"]
+    return result["elapsed"], total, cpu, result["outcomes"]
 
 
 def main() -> None:
@@ -135,26 +149,35 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory(prefix="curator-bench-") as temporary:
         workdir = Path(temporary)
-        floor, floor_process, floor_outcomes = run_floor(args.jsonl, workdir)
-        anchor, anchor_codes = run_anchor(records, args.jobs, workdir)
-        curator, rows = run_curator(args.jsonl, args.jobs, workdir)
+        floor, floor_process, floor_cpu, floor_outcomes = run_floor(args.jsonl, workdir)
+        anchor, anchor_cpu, anchor_codes = run_anchor(records, args.jobs, workdir)
+        curator, curator_cpu, rows = run_curator(args.jsonl, args.jobs, workdir)
     verdicts: dict[str, int] = {}
     for row in rows:
         verdicts[row["verdict"]] = verdicts.get(row["verdict"], 0) + 1
     passed_floor = sum(outcome is True for outcome in floor_outcomes.values())
     passed_anchor = sum(code == 0 for code in anchor_codes.values())
-    print(f"curator validate --jobs {args.jobs}: {curator:7.2f} s  verdicts {verdicts}")
     print(
-        f"pytest per file, {args.jobs} at a time: {anchor:7.2f} s  ({passed_anchor} files passed)"
+        f"curator validate --jobs {args.jobs}: {curator:7.2f} s  ({curator_cpu:6.2f} CPU s)  "
+        f"verdicts {verdicts}"
     )
     print(
-        f"floor, one warm process:     {floor:7.2f} s  ({passed_floor} tasks passed; "
-        f"{floor_process:.2f} s with interpreter start and imports)"
+        f"pytest per file, {args.jobs} at a time: {anchor:7.2f} s  ({anchor_cpu:6.2f} CPU s)  "
+        f"{passed_anchor} files passed"
     )
-    print(f"anchor / curator: {anchor / curator:5.1f}x faster (goal >= 4x)")
     print(
-        f"curator / floor:  {curator / floor:5.1f}x the floor (goal <= 4x); "
-        f"{curator / floor_process:.1f}x the floor process with its start-up"
+        f"floor, one warm process:     {floor:7.2f} s  in the tests; {floor_process:.2f} s "
+        f"({floor_cpu:.2f} CPU s) with interpreter start and imports; "
+        f"{passed_floor} tasks passed"
+    )
+    print(
+        f"anchor / curator: {anchor / curator:5.1f}x faster (goal >= 4x); "
+        f"{anchor_cpu / curator_cpu:.1f}x in CPU seconds"
+    )
+    print(
+        f"curator / floor:  {curator / floor:5.1f}x the floor's test time (goal <= 4x); "
+        f"{curator / floor_process:.1f}x the floor process; "
+        f"{curator_cpu / floor_cpu:.1f}x its CPU seconds"
     )
 
 

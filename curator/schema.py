@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from curator.condense import CondenseReport
+from curator.drafts import Draft
 from curator.flaky.evidence import FlakyEvidence
 from curator.llm.preeval import PreEvalReport
 from curator.llm.proposals import ProposedChange
@@ -27,6 +28,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "condense-report.schema.json": CondenseReport,
     "flaky-evidence.schema.json": FlakyEvidence,
     "release-manifest.schema.json": ReleaseManifest,
+    "autosave-draft.schema.json": Draft,
 }
 
 

@@ -75,6 +75,36 @@ RANDOM_FUNCTIONS = {
     "betavariate",
     "normalvariate",
 }
+# Calls that read or write the file system at a path given as an argument.
+FILE_CALLS = {
+    "open",
+    "makedirs",
+    "mkdir",
+    "remove",
+    "unlink",
+    "rmtree",
+    "rmdir",
+    "listdir",
+    "scandir",
+    "walk",
+    "exists",
+    "isfile",
+    "isdir",
+    "Path",
+    "glob",
+    "copy",
+    "copyfile",
+    "copytree",
+    "move",
+    "rename",
+    "chdir",
+    "stat",
+    "read_csv",
+    "to_csv",
+    "savefig",
+    "connect",
+    "ZipFile",
+}
 URL = re.compile(r"^(https?|ftp)://", re.IGNORECASE)
 SAFE_ABSOLUTE = ("/dev/null", "/tmp")
 
@@ -421,25 +451,45 @@ def risky_test_warnings(task: Task) -> list[StaticProblem]:
         warnings.append(StaticProblem(code=code, message=message, line=line, file=filename))
 
     tests_mock = _uses_mocks(task.test)
-    seeded = False
+    uses_network = bool(
+        set(imported_modules(task.program) + imported_modules(task.test)) & NETWORK_MODULES
+    )
+    # Seeded in the tests, or by the solution itself (`np.random.seed(random_seed)`), or the
+    # tests pass a seed to the task.
+    seeded = any(
+        isinstance(node, ast.Call) and _seeds(node)
+        for tree in (program, tests)
+        for node in ast.walk(tree)
+    )
     random_uses: list[tuple[str, int]] = []
     for tree, filename in ((program, PROGRAM_FILE), (tests, TESTS_FILE)):
         for node in _nodes_outside_setup(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                text = node.value.strip()
-                if URL.match(text) and not tests_mock:
-                    warn(
-                        "risky-url", f"live URL {text[:80]!r} without a mock", node.lineno, filename
-                    )
-                elif _is_fixed_path(text):
-                    message = f"fixed absolute path {text[:80]!r} outside the test's own directory"
-                    warn("risky-path", message, node.lineno, filename)
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and URL.match(node.value.strip())
+                and uses_network
+                and not tests_mock
+            ):
+                message = f"live URL {node.value.strip()[:80]!r} without a mock"
+                warn("risky-url", message, node.lineno, filename)
             if not isinstance(node, ast.Call):
                 continue
             owner, name = _call_name(node)
             line = node.lineno
-            if name in SEEDING_CALLS and filename == TESTS_FILE:
-                seeded = True
+            touches_files = name in FILE_CALLS or name == task.entry_point
+            if touches_files and not tests_mock:
+                for argument in node.args:
+                    if (
+                        isinstance(argument, ast.Constant)
+                        and isinstance(argument.value, str)
+                        and _is_fixed_path(argument.value)
+                    ):
+                        message = (
+                            f"fixed absolute path {argument.value[:80]!r} outside the test's own "
+                            "directory"
+                        )
+                        warn("risky-path", message, line, filename)
             if (owner, name) in CLOCK_CALLS:
                 warn("risky-clock", f"reads the wall clock ({owner}.{name}())", line, filename)
             if name in NETWORK_CALLS and owner in NETWORK_OWNERS and not tests_mock:
@@ -482,6 +532,14 @@ def risky_test_warnings(task: Task) -> list[StaticProblem]:
             )
             warn("risky-patch", message, line, TESTS_FILE)
     return warnings
+
+
+def _seeds(call: ast.Call) -> bool:
+    _, name = _call_name(call)
+    return name in SEEDING_CALLS or any(
+        keyword.arg is not None and ("seed" in keyword.arg or keyword.arg == "random_state")
+        for keyword in call.keywords
+    )
 
 
 def _is_fixed_path(text: str) -> bool:

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from curator import environment
 from curator.bank import Bank
 from curator.models import Task, ValidationSummary, Verdict, utc_now
+from curator.program import docstring_span
 from curator.sandbox import DoctestResult, RunOptions, Sandbox, SuiteRun, TestOutcome
 from curator.static_checks import (
     StaticProblem,
@@ -159,12 +160,14 @@ def validate_task(
                 run = own.run(task.program, task.test, task.entry_point, options)
         else:
             run = sandbox.run(task.program, task.test, task.entry_point, options)
-        apply_run(report, run)
+        apply_run(report, run, docstring_span(task.program, task.entry_point))
     report.duration_s = time.perf_counter() - started
     return report
 
 
-def apply_run(report: ValidationReport, run: SuiteRun) -> None:
+def apply_run(
+    report: ValidationReport, run: SuiteRun, docstring: tuple[int, int] | None = None
+) -> None:
     report.verdict, report.message = verdict_of(run)
     report.run_status = run.status
     report.tests = {test.name: test for test in run.tests}
@@ -188,6 +191,7 @@ def apply_run(report: ValidationReport, run: SuiteRun) -> None:
                 code="doctest",
                 message=f"{run.doctest.failed} of {run.doctest.attempted} docstring example(s) "
                 "give other output than shown",
+                line=docstring[0] if docstring else None,
             )
         )
 

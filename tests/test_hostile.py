@@ -31,6 +31,7 @@ from curator.validation import validate_task
 PROGRAMS = Path(__file__).parent / "hostile" / "programs"
 CASES = sorted(PROGRAMS.glob("*.py"))
 TESTS_SEPARATOR = "# ---- tests ----\n"
+NEEDS_ISOLATION = {"kill_parent", "write_outside", "cheat_read_tests"}
 
 
 @dataclass
@@ -149,6 +150,10 @@ def test_hostile_program(
     )
     if case.name == "network" and not sandbox.network_isolated:
         pytest.skip("this machine does not allow a network namespace")
+    if case.name in NEEDS_ISOLATION and not sandbox.network_isolated and not sandbox.uids:
+        # Neither namespaces nor a dedicated uid: task code runs as this very user and could
+        # signal pytest or write the bank. The runs say so in their notes.
+        pytest.skip("no namespaces and no unprivileged uid on this machine")
     bank_before = tree_snapshot(hostile_bank.root)
     home_before = sorted(os.listdir(home))
     tmp_before = sorted(os.listdir("/tmp"))
@@ -165,7 +170,12 @@ def test_hostile_program(
     assert tree_snapshot(hostile_bank.root) == bank_before
     assert sorted(os.listdir(home)) == home_before
     new_in_tmp = set(os.listdir("/tmp")) - set(tmp_before)
-    assert not [name for name in new_in_tmp if "curator-run" in name or marker in name]
+    # (A worker that is starting meanwhile briefly has a curator-run-warm-up-* directory.)
+    assert not [
+        name
+        for name in new_in_tmp
+        if ("curator-run" in name and "warm-up" not in name) or marker in name
+    ]
     assert not (PROJECT_ROOT / f"evil-{marker}.txt").exists()
     assert wait_for_no_survivors(sandbox.id, marker) == []
     outcomes = {name: test.outcome for name, test in report.tests.items()}

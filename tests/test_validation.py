@@ -385,3 +385,65 @@ def test_validate_command_json_cache_force_and_exit_codes(bank: Bank, run_cli) -
 
     assert run_cli("--bank", bank.root, "validate").returncode == 2
     assert run_cli("--bank", bank.root, "validate", "No/such").returncode == 2
+
+
+def test_one_runs_files_never_reach_the_next_run(sandbox: Sandbox) -> None:
+    """BigCodeBench task 832 creates /non/existent/path and so flips task 288; here a run's
+    writes to shared places stay in that run."""
+    name = f"curator-cross-run-{os.getpid()}"
+    write = (
+        f"[open(path, 'w').write('x') for path in ('/tmp/{name}', '/var/tmp/{name}', "
+        f"'/dev/shm/{name}', os.path.expanduser('~/{name}'))]"
+    )
+    probe(sandbox, write)
+    seen = probe(
+        sandbox,
+        f"[os.path.exists(p) for p in ('/tmp/{name}', '/var/tmp/{name}', '/dev/shm/{name}', "
+        f"os.path.expanduser('~/{name}'))]",
+    )
+    assert seen == "[False, False, False, False]"
+    assert not Path(f"/tmp/{name}").exists()
+
+
+def test_loopback_inside_the_sandbox_works(sandbox: Sandbox) -> None:
+    """Tests that serve and connect on 127.0.0.1 work; the loopback is the sandbox's own."""
+    served = probe(
+        sandbox,
+        "(lambda server: (__import__('socket').create_connection(server.getsockname()).close(),"
+        " server.close(), 'connected')[-1])(__import__('socket').create_server(('127.0.0.1', 0)))",
+    )
+    assert served == "'connected'"
+
+
+def test_risky_detectors_stay_quiet_on_harmless_code() -> None:
+    """URLs as plain data, paths only built in f-strings or compared as text, and random numbers
+    seeded in setUp or by the solution are not risky."""
+    program = make_task().complete_prompt.replace(
+        "import re\n", "import re\nimport random\nimport os\n"
+    )
+    solution = (
+        "    random.seed(top)\n"
+        "    pattern = f'{text}/**/*.txt'\n"
+        '    words = re.findall(r"[a-z\']+", text.lower())\n'
+        "    random.shuffle(words)\n"
+        "    return collections.Counter(words).most_common(top)\n"
+    )
+    tests = WORD_COUNT_TESTS.replace(
+        "class TestCases(unittest.TestCase):\n",
+        "class TestCases(unittest.TestCase):\n"
+        "    def setUp(self):\n        random.seed(0)\n"
+        "    def test_data(self):\n"
+        "        self.assertTrue('https://example.com/a' != '/Docs/src/Scripts/')\n"
+        "        random.choice([1, 2])\n",
+    ).replace("import unittest\n", "import unittest\nimport random\n")
+    task = make_task(complete_prompt=program, canonical_solution=solution, test=tests)
+    assert risky_test_warnings(task) == []
+
+
+def test_validate_warns_when_the_bank_is_world_writable(bank: Bank, run_cli) -> None:
+    with bank.lock():
+        bank.add_all([make_task()])
+    bank.root.chmod(0o777)
+    result = run_cli("--bank", bank.root, "validate", "--all")
+    assert result.returncode == 0, result.stderr
+    assert "world-writable" in result.stderr

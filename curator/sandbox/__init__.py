@@ -14,8 +14,9 @@ the bank's task.py); the tests run in the same namespace, as BigCodeBench runs t
 
 Isolation (see worker.py for the process layout): `unshare --net --pid` where allowed (else
 `SuiteRun.network_isolated` is False and a note says so); per run a new pid namespace (the
-wall-clock timeout kills the whole tree, and nothing outlives the run) and mount namespace (tmpfs
-on /tmp, /var/tmp and /dev/shm; HOME and the `protect` directories hidden); as root, task code
+wall-clock timeout kills the whole tree, and nothing outlives the run) and mount namespace (the
+whole file system read-only, fresh tmpfs on /tmp, /var/tmp and /dev/shm, HOME and the `protect`
+directories hidden); as root, task code
 runs as an unprivileged uid (64000 + slot) with rlimits on address space (relative to the
 worker's own size), CPU time, file size and processes, in a scratch directory that is its cwd,
 HOME and TMPDIR.

@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import json
 import os
+import random
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,16 +24,18 @@ from curator.sandbox.models import CoverageResult, DoctestResult, RunOptions, Su
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 WARM_HASH_SEED = 0
-# Task code runs as one of these uids when curator runs as root: one per concurrent run, so that
-# RLIMIT_NPROC (counted per uid) bounds each run on its own and a run's processes are findable.
+# Task code runs as one of these uids when curator runs as root: one per concurrent run on the
+# machine (held with a lock file, also across curator processes), so that RLIMIT_NPROC (counted
+# per uid) bounds each run on its own and a run's processes are findable.
 SANDBOX_UID_BASE = 64000
-SANDBOX_UID_SLOTS = 32
+SANDBOX_UID_SLOTS = 256
 STARTUP_TIMEOUT_S = 180.0
 # RLIMIT_NPROC counts every process of the real uid. A dedicated uid gets this many; a run under
 # curator's own uid gets this many more than the uid already has (measured when the sandbox
 # starts), so that a fork bomb is bounded without starving the user's other programs.
 RUN_PROCESS_LIMIT = 128
-# Directories the task must never see even when it runs as a user that could read them.
+# Directories never hidden from task code, even when asked to protect them (or an ancestor):
+# the run needs them.
 NEVER_HIDE = ("/", "/proc", "/dev", "/tmp", "/sys", "/usr", "/etc", "/bin", "/lib", "/var")
 
 
@@ -96,6 +101,17 @@ def hideable(path: Path) -> bool:
     return not any(text == never or never.startswith(text + "/") for never in NEVER_HIDE)
 
 
+@functools.cache
+def uid_lock_directory() -> Path:
+    directory = Path("/run/curator-sandbox")
+    try:
+        directory.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        directory = Path(tempfile.gettempdir()) / f"curator-sandbox-{os.geteuid()}"
+        directory.mkdir(mode=0o700, exist_ok=True)
+    return directory
+
+
 def processes_of_uid(uid: int) -> int:
     count = 0
     for entry in os.listdir("/proc"):
@@ -114,7 +130,9 @@ class WorkerGone(Exception):
 class Zygote:
     """One warm worker process (see worker.py), forking one supervisor per request."""
 
-    def __init__(self, isolation: Isolation, hash_seed: int | None, preload: bool) -> None:
+    def __init__(
+        self, isolation: Isolation, hash_seed: int | None, preload: bool, coverage: bool = True
+    ) -> None:
         self.hash_seed = hash_seed
         # Datagram boundaries keep each request's descriptor apart from the next one's.
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -131,6 +149,10 @@ class Zygote:
         ]
         if preload:
             command.append("--preload")
+        if coverage:
+            command.append("--coverage")
+        if isolation.network_isolated:
+            command.append("--own-network")
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the worker
         self.process = subprocess.Popen(
             command,
@@ -253,8 +275,7 @@ class Sandbox:
         self._preload = preload
         self._lock = threading.Lock()
         self._warm: Zygote | None = None
-        self._free_uids = list(range(SANDBOX_UID_BASE, SANDBOX_UID_BASE + SANDBOX_UID_SLOTS))
-        self._uid_ready = threading.Condition(self._lock)
+        self._held_uids: dict[int, int] = {}  # uid -> descriptor of its lock file
         self._closed = False
         self._process_limit = RUN_PROCESS_LIMIT
         if not self.isolation.drop_privileges:
@@ -301,23 +322,41 @@ class Sandbox:
             if self._warm is None or not self._warm.alive():
                 if self._warm is not None:
                     self._warm.close()
-                self._warm = Zygote(self.isolation, WARM_HASH_SEED, self._preload)
+                warm = Zygote(self.isolation, WARM_HASH_SEED, self._preload)
+                if warm.info.get("threads", 1) != 1:
+                    # Forking a process that runs threads (a BLAS pool started by a preloaded
+                    # library) can deadlock the child: do without preloading instead.
+                    warm.close()
+                    self._preload = False
+                    warm = Zygote(self.isolation, WARM_HASH_SEED, preload=False)
+                self._warm = warm
             return self._warm
 
     def _take_uid(self) -> int | None:
+        """A sandbox uid no other run on this machine holds; waits while all are taken."""
         if not self.isolation.drop_privileges:
             return None
-        with self._uid_ready:
-            while not self._free_uids:
-                self._uid_ready.wait()
-            return self._free_uids.pop(0)
+        directory = uid_lock_directory()
+        while True:
+            for uid in random.sample(self.uids, len(self.uids)):
+                with self._lock:
+                    if uid in self._held_uids:
+                        continue
+                    fd = os.open(directory / f"{uid}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    except BlockingIOError:
+                        os.close(fd)
+                        continue
+                    self._held_uids[uid] = fd
+                    return uid
+            time.sleep(0.05)
 
     def _give_uid(self, uid: int | None) -> None:
         if uid is None:
             return
-        with self._uid_ready:
-            self._free_uids.append(uid)
-            self._uid_ready.notify()
+        with self._lock:
+            os.close(self._held_uids.pop(uid))  # closing releases the lock
 
     def run(
         self,
@@ -346,7 +385,9 @@ class Sandbox:
         try:
             fresh = options.fresh_interpreter or options.hash_seed != WARM_HASH_SEED
             if fresh:
-                zygote = Zygote(self.isolation, options.hash_seed, preload=False)
+                zygote = Zygote(
+                    self.isolation, options.hash_seed, preload=False, coverage=options.coverage
+                )
                 try:
                     response = zygote.request(payload, answer_timeout)
                 finally:

@@ -22,7 +22,11 @@ descriptor in /proc/self/fd). The harness defends against the known ways a task 
 accident or by simple tricks: it records outcomes through references captured before the task
 runs, reports a test only when it actually finished (`os._exit` mid-test is a crash, not a
 pass), and compares unittest's classes and modules before and after each test so that a task that
-monkeypatches unittest gets errors, not passes.
+monkeypatches unittest gets errors, not passes. The tests' source is never written where the task
+could read it, but it is in the same process's memory. Coverage is likewise only as honest as the
+task lets it be (it can only inflate its own figures). Where the machine forbids namespaces, the
+task shares the host's /proc and network and, when curator does not run as root, its uid: it
+could then read other processes of that user (for example their environment).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ import select
 import signal
 import socket
 import stat
+import struct
 import sys
 import time
 import traceback
@@ -56,16 +61,70 @@ MS_BIND = 4096
 MS_REC = 16384
 MS_PRIVATE = 1 << 18
 MNT_DETACH = 2
+SYS_MOUNT_SETATTR = 442  # the same number on every architecture (added after unification)
+AT_FDCWD = -100
+AT_RECURSIVE = 0x8000
+MOUNT_ATTR_RDONLY = 1
 PR_SET_CHILD_SUBREAPER = 36
 PR_SET_NO_NEW_PRIVS = 38
 
 OUTPUT_TAIL_BYTES = 16 * 1024
 EVENT_BYTES_LIMIT = 64 * 1024 * 1024
 FILE_SIZE_LIMIT = 256 * 1024 * 1024
-SCRATCH_TMPFS = "size=1g,mode=1777"
+SCRATCH_TMPFS = "size=512m,mode=1777"
 MODULE_NAME = "__test__"
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "scipy", "sklearn")
+# Standard-library modules tasks and tests often import (unittest.mock alone pulls in asyncio).
+# None of them starts a thread or keeps per-process state that a fork would share wrongly
+# (`random` and `tempfile` reseed themselves in a forked child).
+PRELOAD_STANDARD = (
+    "asyncio",
+    "base64",
+    "collections",
+    "csv",
+    "ctypes",
+    "datetime",
+    "decimal",
+    "email",
+    "fractions",
+    "glob",
+    "gzip",
+    "hashlib",
+    "heapq",
+    "hmac",
+    "html",
+    "http.client",
+    "inspect",
+    "io",
+    "itertools",
+    "json",
+    "logging",
+    "math",
+    "mimetypes",
+    "operator",
+    "pathlib",
+    "pickle",
+    "random",
+    "re",
+    "secrets",
+    "shutil",
+    "socket",
+    "sqlite3",
+    "ssl",
+    "statistics",
+    "string",
+    "struct",
+    "subprocess",
+    "tarfile",
+    "textwrap",
+    "unittest.mock",
+    "urllib.parse",
+    "urllib.request",
+    "uuid",
+    "xml.etree.ElementTree",
+    "zipfile",
+)
 
 _libc = ctypes.CDLL(None, use_errno=True)
 
@@ -119,11 +178,29 @@ def preload(modules: tuple[str, ...]) -> list[str]:
     return loaded
 
 
-def zygote(control_fd: int, preload_libraries: bool) -> None:
+def bring_loopback_up() -> bool:
+    """A new network namespace starts with its loopback down; tests that serve and connect on
+    127.0.0.1 need it up (it is the namespace's own, not the host's)."""
+    import fcntl
+
+    siocgifflags, siocsifflags, iff_up = 0x8913, 0x8914, 0x1
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            request = struct.pack("16sH", b"lo", 0)
+            flags = struct.unpack("16sH", fcntl.ioctl(probe, siocgifflags, request)[:18])[1]
+            if not flags & iff_up:
+                fcntl.ioctl(probe, siocsifflags, struct.pack("16sH", b"lo", flags | iff_up))
+    except OSError:
+        return False
+    return True
+
+
+def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
     """Fork one supervisor per run request; exit when the control channel closes."""
+    loopback = bring_loopback_up() if "--own-network" in sys.argv else None
     for variable in THREAD_VARIABLES:
         os.environ[variable] = "1"
-    loaded = preload(PRELOAD) if preload_libraries else []
+    loaded = preload(PRELOAD + PRELOAD_STANDARD) if preload_libraries else []
     # What every run needs, imported while the interpreter's files are still readable.
     import doctest  # noqa: F401
     import importlib.util  # noqa: F401
@@ -133,7 +210,8 @@ def zygote(control_fd: int, preload_libraries: bool) -> None:
     import types  # noqa: F401
     import unittest  # noqa: F401
 
-    warm_up_coverage()
+    if coverage:
+        warm_up_coverage()
     control = socket.socket(fileno=control_fd)
     info = {
         "ready": True,
@@ -141,6 +219,7 @@ def zygote(control_fd: int, preload_libraries: bool) -> None:
         "preloaded": loaded,
         "threads": thread_count(),
         "hash_seed": os.environ.get("PYTHONHASHSEED"),
+        "loopback_up": loopback,
     }
     control.sendall(_dumps(info).encode() + b"\n")
     while True:
@@ -169,21 +248,31 @@ def zygote(control_fd: int, preload_libraries: bool) -> None:
         os.close(fds[0])
 
 
+# A Coverage object started once in the zygote: forks reuse it, skipping coverage.py's start-up
+# (path matchers, sysconfig scans: ~40 ms a run). It measures every run's task.py.
+_warm_measurement = None
+RUN_DIRECTORY_PREFIX = "curator-run-"
+MEASURED_FILES = f"*/{RUN_DIRECTORY_PREFIX}*/task.py"
+
+
 def warm_up_coverage() -> None:
     """Measure and analyse a tiny program once, so that every fork inherits coverage.py's
-    lazily imported modules and caches instead of loading them again (~70 ms a run)."""
+    lazily imported modules and initialised state instead of paying for them again."""
+    global _warm_measurement
     import shutil
     import tempfile
 
     import coverage
 
     os.environ["COVERAGE_CORE"] = "ctrace"
-    directory = tempfile.mkdtemp(prefix="curator-warm-up-")
+    directory = tempfile.mkdtemp(prefix=RUN_DIRECTORY_PREFIX + "warm-up-")
     try:
         path = os.path.join(directory, "task.py")
         with open(path, "w") as handle:
             handle.write("def f(x):\n    if x:\n        return 1\n    return 2\nf(1)\n")
-        cov = coverage.Coverage(data_file=None, branch=True, include=[path], config_file=False)
+        cov = coverage.Coverage(
+            data_file=None, branch=True, include=[MEASURED_FILES], config_file=False
+        )
         cov.start()
         with open(path) as handle:
             exec(compile(handle.read(), path, "exec"), {})
@@ -191,6 +280,7 @@ def warm_up_coverage() -> None:
         analyse_coverage(path, sorted(cov.get_data().arcs(path) or []))
     finally:
         shutil.rmtree(directory, ignore_errors=True)
+    _warm_measurement = cov
 
 
 def _reap_children() -> None:
@@ -252,6 +342,8 @@ def isolate_run(request: dict, notes: list[str]) -> tuple[bool, bool]:
         _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
         keep = [path for path in request["keep_paths"] if os.path.isdir(path)]
         keep_fds = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in keep}
+        if not make_read_only("/"):
+            notes.append("the file system outside the run's scratch space is not read-only")
         for scratch in ("/tmp", "/var/tmp", "/dev/shm"):
             if os.path.isdir(scratch):
                 _mount("tmpfs", scratch, "tmpfs", MS_NOSUID | MS_NODEV, SCRATCH_TMPFS)
@@ -273,6 +365,14 @@ def isolate_run(request: dict, notes: list[str]) -> tuple[bool, bool]:
         notes.append(f"no private /tmp or hidden directories for this run ({error.strerror})")
         return True, False
     return True, True
+
+
+def make_read_only(path: str) -> bool:
+    """Every mount at and below `path` read-only in this mount namespace (mount_setattr(2),
+    Linux 5.12+): task code can then write only into the scratch tmpfs mounted afterwards."""
+    attributes = ctypes.create_string_buffer(struct.pack("QQQQ", MOUNT_ATTR_RDONLY, 0, 0, 0))
+    result = _libc.syscall(SYS_MOUNT_SETATTR, AT_FDCWD, path.encode(), AT_RECURSIVE, attributes, 32)
+    return result == 0
 
 
 def world_readable(paths: list[str]) -> bool:
@@ -315,7 +415,7 @@ def supervise(request: dict) -> dict:
     request["uid"] = uid
     import tempfile
 
-    root = tempfile.mkdtemp(prefix="curator-run-", dir="/tmp")
+    root = tempfile.mkdtemp(prefix=RUN_DIRECTORY_PREFIX, dir="/tmp")
     os.chmod(root, 0o755)
     task_path = os.path.join(root, "task.py")
     with open(task_path, "w", encoding="utf-8") as handle:
@@ -750,7 +850,9 @@ def run_harness(request: dict, task_path: str, result_fd: int) -> None:
         os.environ["COVERAGE_CORE"] = "ctrace"
         import coverage
 
-        cov = coverage.Coverage(data_file=None, branch=True, include=[task_path], config_file=False)
+        cov = _warm_measurement or coverage.Coverage(
+            data_file=None, branch=True, include=[task_path], config_file=False
+        )
     module = types.ModuleType(MODULE_NAME)
     module.__file__ = task_path
     sys.modules[MODULE_NAME] = module
@@ -798,7 +900,7 @@ def run_harness(request: dict, task_path: str, result_fd: int) -> None:
         names = list(loader.getTestCaseNames(test_cases))
         if options.get("test_order") is not None:
             names = list(options["test_order"])
-        emit({"event": "tests", "names": names})
+        emit({"event": "tests", "names": names, "clock": _perf_counter()})
         changed = _tampered(baseline)
         if changed:
             emit({"event": "tampered", "names": changed[:10]})
@@ -848,7 +950,9 @@ def run_harness(request: dict, task_path: str, result_fd: int) -> None:
             break
     if cov is not None:
         cov.stop()
-        emit({"event": "arcs", "arcs": sorted(cov.get_data().arcs(task_path) or [])})
+        stopped = _perf_counter()
+        arcs = sorted(cov.get_data().arcs(task_path) or [])
+        emit({"event": "arcs", "arcs": arcs, "clock": stopped, "clock_after": _perf_counter()})
     if loaded and options.get("doctests"):
         emit(run_doctests(module, request["entry_point"]))
     emit({"event": "done", "clock": _perf_counter()})
@@ -891,7 +995,7 @@ def run_doctests(module: object, entry_point: str) -> dict:
 def main(argv: list[str]) -> None:
     control_fd = int(argv[argv.index("--control-fd") + 1])
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    zygote(control_fd, preload_libraries="--preload" in argv)
+    zygote(control_fd, preload_libraries="--preload" in argv, coverage="--coverage" in argv)
     _exit(0)  # skip finalizing numpy, pandas and friends: nothing of ours needs it
 
 
