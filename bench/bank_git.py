@@ -3,7 +3,8 @@
     python bench/bank_git.py [--sizes 1140 10000] [--release-size 1140] [--repeat 10]
 
 Banks are synthetic: the BigCodeBench sample's 40 tasks under new ids, repeated, each with a
-passing validation, all accepted and committed. Prints one line per figure.
+passing validation, all accepted and committed. Prints one line per figure. Each timed commit
+is `commit_task` end to end (stage gate, trailers, git), after a small edit of the task.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def synthetic_tasks(count: int) -> list[Task]:
 def make_bank(root: Path, count: int) -> Bank:
     started = time.perf_counter()
     bank = Bank.init(root)
+    # No background `git gc --auto` halfway through the timings (nor while deleting the bank).
+    subprocess.run(["git", "config", "gc.auto", "0"], cwd=root, check=True)
     commit_new_bank(bank)
     with bank.lock():
         bank.add_all(synthetic_tasks(count))
@@ -103,6 +106,9 @@ def main() -> None:
     os.environ.setdefault("GIT_AUTHOR_EMAIL", "bench@example.org")
     os.environ.setdefault("GIT_COMMITTER_NAME", "bench")
     os.environ.setdefault("GIT_COMMITTER_EMAIL", "bench@example.org")
+    cores = os.cpu_count()
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"machine: {cores} cores, load average {load} (other work skews the figures)")
     with tempfile.TemporaryDirectory(prefix="curator-bench-") as directory:
         for size in options.sizes:
             bank = make_bank(Path(directory) / f"bank-{size}", size)

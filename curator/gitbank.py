@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import errno
 import io
+import os
 import subprocess
 from pathlib import Path, PurePosixPath
 
 import git
-from gitdb import IStream
+from gitdb import IStream, LooseObjectDB
 from gitdb.exc import BadName, BadObject
 
 from curator.bank import (
@@ -35,6 +36,7 @@ RELEASE_TAG_PREFIX = "release/"
 TREE_MODE = 0o40000
 
 _Entry = tuple[int, bytes]  # (mode, binary sha)
+_Tree = tuple[bytes, dict[bytes, _Entry]]  # (binary sha, entries by name)
 # A path's change: a dict descends into a folder; a list replaces the path with staged files.
 _Trie = dict[bytes, "_Trie | list[tuple[tuple[bytes, ...], int, bytes]]"]
 
@@ -59,6 +61,7 @@ class GitBank:
         self.top = Path(self.repo.working_tree_dir).resolve()
         relative = bank.root.relative_to(self.top).as_posix()
         self.prefix = "" if relative == "." else relative
+        self._loose: LooseObjectDB | None = None
 
     # -- paths -------------------------------------------------------------------------------
 
@@ -87,22 +90,28 @@ class GitBank:
     # -- running git -------------------------------------------------------------------------
 
     def run(self, *args: str) -> str:
-        """Run one git command at the repository's top; failures become a `GitError`."""
-        try:
-            return self.repo.git.execute(["git", *args], strip_newline_in_stdout=False)
-        except git.GitCommandError as error:
-            raise GitError(describe_git_failure(args, error, self.top)) from error
+        """Run one git command at the repository's top; failures become a `GitError`.
 
-    def run_bytes(self, *args: str) -> bytes:
+        Paths are literal: a `*` or `[` in a bank's folder name is no pattern.
+        """
         try:
-            return self.repo.git.execute(["git", *args], stdout_as_string=False)
+            return self.repo.git.execute(
+                ["git", "--literal-pathspecs", *args], strip_newline_in_stdout=False
+            )
         except git.GitCommandError as error:
             raise GitError(describe_git_failure(args, error, self.top)) from error
 
     # -- state -------------------------------------------------------------------------------
 
     def has_commits(self) -> bool:
-        return self.repo.head.is_valid()
+        return self.head_sha() is not None
+
+    def head_sha(self) -> str | None:
+        """HEAD's commit, read from the ref files alone (no git process); None before any."""
+        try:
+            return git.SymbolicReference.dereference_recursive(self.repo, "HEAD")
+        except ValueError:
+            return None
 
     def branch(self) -> str:
         """The checked-out branch; a detached HEAD or a merge in progress is refused."""
@@ -168,29 +177,28 @@ class GitBank:
             if stage != "0":
                 raise GitError(f"{self.top}: {path} has unresolved merge conflicts")
             staged.append((path, int(mode, 8), bytes.fromhex(sha)))
-        parent = self.repo.head.commit if self.has_commits() else None
+        parent = self.head_sha()
         changes = _path_trie(paths, staged)
-        old_root = parent.tree.binsha if parent else None
-        new_root = self._rewrite_tree(old_root, changes) or self._store_tree({})
+        base = self._read_trees(parent, _trie_folders(changes)) if parent else {}
+        old_root = base[""][0] if "" in base else None
+        new_root = self._rewrite_tree(base, "", changes) or self._store_tree({})
         if new_root == old_root:
             return None
         arguments = ["commit-tree", new_root.hex(), "-m", message.rstrip("\n") + "\n"]
         if parent is not None:
-            arguments += ["-p", parent.hexsha]
+            arguments += ["-p", parent]
         sha = self.run(*arguments).strip()
         subject = message.strip().splitlines()[0]
-        expected = parent.hexsha if parent else ""  # "" makes sure no one committed meanwhile
+        expected = parent or ""  # the branch must not have moved meanwhile ("": not exist)
         self.run("update-ref", "-m", f"commit: {subject}", "HEAD", sha, expected)
         return sha
 
-    def _rewrite_tree(self, base: bytes | None, node: _Trie) -> bytes | None:
-        """Write `base` with the changes of `node` applied; None for a tree left empty."""
-        entries = self._read_tree(base) if base else {}
+    def _rewrite_tree(self, base: dict[str, _Tree], folder: str, node: _Trie) -> bytes | None:
+        """Write `folder` of HEAD with the changes of `node`; None for a folder left empty."""
+        entries = dict(base[folder][1]) if folder in base else {}
         for name, change in node.items():
             if isinstance(change, dict):
-                old = entries.get(name)
-                old_tree = old[1] if old and old[0] == TREE_MODE else None
-                written = self._rewrite_tree(old_tree, change)
+                written = self._rewrite_tree(base, _join(folder, name.decode()), change)
                 entry = (TREE_MODE, written) if written else None
             else:
                 entry = self._build_entry(change)
@@ -212,16 +220,42 @@ class GitBank:
         entries = {name: self._build_entry(group) for name, group in groups.items()}
         return TREE_MODE, self._store_tree({k: v for k, v in entries.items() if v})
 
-    def _read_tree(self, binsha: bytes) -> dict[bytes, _Entry]:
-        data = self.repo.odb.stream(binsha).read()
-        entries = {}
-        index = 0
-        while index < len(data):
-            space = data.index(b" ", index)
-            end = data.index(b"\0", space)
-            entries[data[space + 1 : end]] = (int(data[index:space], 8), data[end + 1 : end + 21])
-            index = end + 21
-        return entries
+    def _read_trees(self, commit: str, folders: list[str]) -> dict[str, _Tree]:
+        """The trees of `folders` (relative to the top, "" for the top) in `commit`."""
+        names = [f"{commit}:{folder}" if folder else f"{commit}^{{tree}}" for folder in folders]
+        trees = {}
+        for folder, found in zip(folders, self.read_objects(names), strict=True):
+            if found is not None and found[1] == "tree":
+                trees[folder] = (bytes.fromhex(found[0]), _parse_tree(found[2]))
+        return trees
+
+    def read_objects(self, names: list[str]) -> list[tuple[str, str, bytes] | None]:
+        """(sha, type, content) of each named object, None where missing; one git call."""
+        batch = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            input="".join(f"{name}\n" for name in names).encode(),
+            capture_output=True,
+            cwd=self.top,
+            check=False,
+        )
+        if batch.returncode != 0:
+            raise GitError(f"{self.top}: `git cat-file` failed: {batch.stderr.decode().strip()}")
+        output = batch.stdout
+        found: list[tuple[str, str, bytes] | None] = []
+        position = 0
+        for _ in names:
+            header_end = output.index(b"\n", position)
+            header = output[position:header_end].split()
+            position = header_end + 1
+            if header[-1] in (b"missing", b"ambiguous"):  # "<name> missing"; names may hold spaces
+                found.append(None)
+                continue
+            size = int(header[2])
+            found.append(
+                (header[0].decode(), header[1].decode(), output[position : position + size])
+            )
+            position += size + 1
+        return found
 
     def _store_tree(self, entries: dict[bytes, _Entry]) -> bytes:
         def order(name: bytes) -> bytes:  # git sorts a subtree as if its name ended in "/"
@@ -231,7 +265,9 @@ class GitBank:
             b"%o %s\0%s" % (entries[name][0], name, entries[name][1])
             for name in sorted(entries, key=order)
         )
-        return self.repo.odb.store(IStream(b"tree", len(data), io.BytesIO(data))).binsha
+        if self._loose is None:
+            self._loose = LooseObjectDB(os.path.join(self.repo.common_dir, "objects"))
+        return self._loose.store(IStream(b"tree", len(data), io.BytesIO(data))).binsha
 
     # -- revisions ---------------------------------------------------------------------------
 
@@ -295,25 +331,8 @@ class GitBank:
             if parts[0].startswith("."):
                 continue
             wanted[path[skip:]] = sha
-        batch = subprocess.run(
-            ["git", "cat-file", "--batch"],
-            input="".join(f"{sha}\n" for sha in wanted.values()).encode(),
-            capture_output=True,
-            cwd=self.top,
-            check=False,
-        )
-        if batch.returncode != 0:
-            raise GitError(f"{self.top}: `git cat-file` failed: {batch.stderr.decode().strip()}")
-        contents: dict[str, bytes] = {}
-        output = batch.stdout
-        position = 0
-        for path in wanted:
-            header_end = output.index(b"\n", position)
-            size = int(output[position:header_end].split()[2])
-            start = header_end + 1
-            contents[path] = output[start : start + size]
-            position = start + size + 1
-        return contents
+        contents = self.read_objects(list(wanted.values()))
+        return {path: found[2] for path, found in zip(wanted, contents, strict=True) if found}
 
 
 def _folder_order(name: str) -> tuple[str, int, str]:
@@ -388,3 +407,27 @@ def _path_trie(paths: list[str], staged: list[tuple[str, int, bytes]]) -> _Trie:
                 replaced[parts[:depth]].append((parts[depth:], mode, sha))
                 break
     return root
+
+
+def _trie_folders(node: _Trie, folder: str = "") -> list[str]:
+    """The folders a change descends through, the top ("") first: the trees to read."""
+    folders = [folder]
+    for name, change in node.items():
+        if isinstance(change, dict):
+            folders += _trie_folders(change, _join(folder, name.decode()))
+    return folders
+
+
+def _join(folder: str, name: str) -> str:
+    return f"{folder}/{name}" if folder else name
+
+
+def _parse_tree(data: bytes) -> dict[bytes, _Entry]:
+    entries = {}
+    index = 0
+    while index < len(data):
+        space = data.index(b" ", index)
+        end = data.index(b"\0", space)
+        entries[data[space + 1 : end]] = (int(data[index:space], 8), data[end + 1 : end + 21])
+        index = end + 21
+    return entries

@@ -38,6 +38,7 @@ from curator.bank import (
     Bank,
 )
 from curator.errors import CuratorError
+from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence
 from curator.gitbank import GitBank, GitError
 from curator.models import Origin, ProvenanceEvent, Stage, Task, Verdict
 
@@ -54,7 +55,6 @@ TRAILER_KEYS = (
 )
 # Stages that claim the task's current content passed validation.
 VALIDATED_STAGES = frozenset({Stage.VALIDATED, Stage.CONDENSED, Stage.ACCEPTED})
-FLAKY_FILE = "flaky.json"
 ANNOTATOR_VARIABLE = "CURATOR_ANNOTATOR"
 NONE = "none"
 
@@ -129,23 +129,17 @@ def resolve_annotator(bank: Bank, explicit: str | None = None) -> str:
     return name
 
 
-def flaky_runs(bank: Bank, task_id: str) -> str:
-    """How many reruns the flakiness evidence in `flaky.json` holds ("0" without the file)."""
-    path = bank.task_dir(task_id) / FLAKY_FILE
-    if not path.is_file():
+def flaky_runs(bank: Bank, task: Task) -> str:
+    """How many reruns the flaky-test detection in `flaky.json` made of this content.
+
+    "0" when there is no detection; "stale (...)" when it ran on other content.
+    """
+    evidence = bank.read_sidecar(task.task_id, EVIDENCE_FILE, FlakyEvidence)
+    if evidence is None:
         return "0"
-    try:
-        evidence = json.loads(path.read_bytes())
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise CuratorError(f"{path}: not valid JSON ({error})") from error
-    runs = evidence.get("runs") if isinstance(evidence, dict) else None
-    if isinstance(runs, bool):
-        return "unknown"
-    if isinstance(runs, int):
-        return str(runs)
-    if isinstance(runs, list):
-        return str(len(runs))
-    return "unknown"
+    if evidence.content_hash != task.content_hash():
+        return f"stale ({len(evidence.runs)} on {evidence.content_hash})"
+    return str(len(evidence.runs))
 
 
 def llm_assisted(task: Task) -> str:
@@ -248,7 +242,7 @@ def commit_task(
                 )
             )
             bank.save(task)
-        full_message = format_message(message, task_trailers(task, who, flaky_runs(bank, task_id)))
+        full_message = format_message(message, task_trailers(task, who, flaky_runs(bank, task)))
         sha = repository.commit_paths([repository.task_path(task_id)], full_message)
         if sha is None:
             raise CuratorError(f"nothing to commit for {task_id}: its folder matches HEAD")
@@ -302,7 +296,8 @@ def import_tasks(
 def commit_new_bank(bank: Bank) -> str:
     """Commit the marker files `curator init` wrote, so clones of the bank are banks too."""
     names = [MARKER] + ([".gitignore"] if (bank.root / ".gitignore").is_file() else [])
-    return commit_paths(bank, names, f"Create bank {bank.name}")
+    with bank.lock():
+        return commit_paths(bank, names, f"Create bank {bank.name}")
 
 
 # -- history ---------------------------------------------------------------------------------

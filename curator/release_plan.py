@@ -43,8 +43,8 @@ def plan_release(bank: Bank) -> ReleasePlan:
     if repository.has_commits():
         previous = previous_release(repository, repository.repo.head.commit)
     if previous is not None:
-        with repository.bank_at(repository.commit(previous)) as snapshot:
-            previous_tasks = [t for t in snapshot.scan().tasks if t.stage is Stage.ACCEPTED]
+        scan_then = repository.scan_at(repository.commit(previous))
+        previous_tasks = [t for t in scan_then.tasks if t.stage is Stage.ACCEPTED]
     return ReleasePlan(
         previous=previous,
         accepted=len(accepted),

@@ -8,10 +8,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from curator.condense import CondenseReport
+from curator.drafts import Draft
 from curator.flaky.evidence import FlakyEvidence
 from curator.llm.preeval import PreEvalReport
 from curator.llm.proposals import ProposedChange
 from curator.models import Task, TaskMeta
+from curator.release import ReleaseManifest
 from curator.sandbox.models import SuiteRun
 from curator.validation import ValidationReport
 
@@ -25,6 +27,8 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "suite-run.schema.json": SuiteRun,
     "condense-report.schema.json": CondenseReport,
     "flaky-evidence.schema.json": FlakyEvidence,
+    "release-manifest.schema.json": ReleaseManifest,
+    "autosave-draft.schema.json": Draft,
 }
 
 

@@ -163,8 +163,19 @@ def _tree_id(repository: GitBank, commit: str, path: str) -> str | None:
 
 
 def _commits(repository: GitBank, revisions: str, path: str) -> list[str]:
-    output = repository.run("log", "--format=%h %s (%an)", revisions, "--", path)
-    return output.splitlines()
+    """`sha subject (annotator)` of each commit, the annotator from its trailer if any."""
+    output = repository.run(
+        "log",
+        "--format=%h %s\x1f%an\x1f%(trailers:key=Annotator,valueonly,separator=%x2C)",
+        revisions,
+        "--",
+        path,
+    )
+    lines = []
+    for line in output.splitlines():
+        summary, author, annotator = line.split("\x1f")
+        lines.append(f"{summary} ({annotator.strip() or author})")
+    return lines
 
 
 def _merge(repository: GitBank, remote: str, upstream: str, remote_head: str) -> None:

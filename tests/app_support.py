@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import shutil
+import subprocess
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,7 @@ import pytest
 from gitbanks import isolate_git
 from textual.pilot import Pilot
 
-from conftest import make_task
+from conftest import PROJECT_ROOT, make_task
 from curator.app.main import CuratorApp, make_app
 from curator.app.settings import AppSettings
 from curator.bank import Bank
@@ -82,3 +84,15 @@ def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., N
         asyncio.run(test(*args, **kwargs))
 
     return runner
+
+
+def demo_bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Bank:
+    """A copy of the demo bank `tasks/` in its own git repository (never the real one)."""
+    isolate_git(monkeypatch, tmp_path / "home")
+    monkeypatch.setenv("CURATOR_CONFIG", str(tmp_path / "no-config.toml"))
+    root = tmp_path / "demo"
+    shutil.copytree(PROJECT_ROOT / "tasks", root)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run(["git", "commit", "-q", "-m", "demo bank"], cwd=root, check=True)
+    return Bank.open(root)

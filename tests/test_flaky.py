@@ -17,7 +17,8 @@ from curator.bank import Bank
 from curator.flaky.evidence import EVIDENCE_FILE, Classification, FlakyEvidence, RunKind
 from curator.flaky.plan import DEFAULT_RUNS
 from curator.flaky.runner import DetectionSettings, detect_flaky
-from curator.models import FlagStatus
+from curator.models import FlagStatus, Task
+from curator.program import split_program
 from curator.sandbox import Sandbox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "flaky"))
@@ -46,7 +47,7 @@ def json_lines(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def check_reports(bank: Bank, names: list[str], stdout: str) -> set[str]:
+def check_reports(bank: Bank, names: list[str], stdout: str, min_runs: int) -> set[str]:
     """Each task's classes are the expected ones, flags are open on exactly the flaky tests,
     and the evidence is stored with its detection seed. Returns the flaky classes seen."""
     reports = {report["task_id"]: report for report in json_lines(stdout)}
@@ -58,7 +59,7 @@ def check_reports(bank: Bank, names: list[str], stdout: str) -> set[str]:
         got = {test: entry["classification"] for test, entry in report["tests"].items()}
         assert got == expected, (name, {t: e["cause"] for t, e in report["tests"].items()})
         for test, entry in report["tests"].items():
-            assert entry["runs"] >= DEFAULT_RUNS and set(entry) >= {"failures", "cause"}
+            assert entry["runs"] >= min_runs and set(entry) >= {"failures", "cause"}
             if Classification(entry["classification"]).is_flaky:
                 flaky_kinds.add(entry["classification"])
                 assert entry["cause"], (name, test)
@@ -83,13 +84,15 @@ def test_flaky_suite_is_classified_at_the_default_run_count(tmp_path, run_cli):
         "--json", "--seed", ACCEPTANCE_SEED,
     )  # fmt: skip
     assert result.returncode == 1, result.stderr
-    flaky_kinds = check_reports(bank, untimed, result.stdout)
+    flaky_kinds = check_reports(bank, untimed, result.stdout, min_runs=DEFAULT_RUNS)
     result = run_cli(
         "--bank", bank.root, "flaky", *(f"Flaky/{name}" for name in timed),
         "--json", "--seed", ACCEPTANCE_SEED, "--timeout", TIMED_LIMIT_S,
     )  # fmt: skip
     assert result.returncode == 1, result.stderr
-    flaky_kinds |= check_reports(bank, timed, result.stdout)
+    # Under a 1.5 s limit, a fresh interpreter's start-up (the hash-seed runs) may use it up
+    # on a loaded machine before a test starts: such a run records no outcome.
+    flaky_kinds |= check_reports(bank, timed, result.stdout, min_runs=DEFAULT_RUNS - 3)
     assert flaky_kinds == {
         "nondeterministic",
         "order-dependent",
@@ -215,3 +218,46 @@ def test_a_suite_that_cannot_run_is_reported_not_flagged(tmp_path, run_cli):
     (report,) = json_lines(result.stdout)
     assert "did not run" in report["problem"] and report["tests"] == {}
     assert bank.load("Flaky/sorted_words").flags == []
+
+
+def small_task(task_id: str, program: str, tests: str) -> Task:
+    prompt, solution = split_program(program, "task_func")
+    return Task(task_id=task_id, complete_prompt=prompt, canonical_solution=solution, test=tests)
+
+
+def test_tests_a_timeout_kept_from_running_are_left_out_not_failed(sandbox):
+    task = small_task(
+        "Test/slow",
+        'import time\n\ndef task_func(seconds):\n    """Sleep."""\n    time.sleep(seconds)\n',
+        "import unittest\n\n"
+        "class TestCases(unittest.TestCase):\n"
+        "    def test_a_hangs(self):\n"
+        "        task_func(30)\n\n"
+        "    def test_b_quick(self):\n"
+        "        task_func(0)\n",
+    )
+    evidence = detect_flaky(task, sandbox, DetectionSettings(runs=6, seed=1, timeout_s=0.5))
+    hangs, quick = evidence.verdicts["test_a_hangs"], evidence.verdicts["test_b_quick"]
+    assert hangs.classification is Classification.STABLE_FAIL
+    assert "exceeds the time limit in every run" in hangs.cause
+    # test_b ran only where it came first (reversed order) or alone, and passed there.
+    assert quick.classification is Classification.STABLE_PASS
+    assert 0 < quick.runs < len(evidence.runs) and quick.failures == 0
+
+
+def test_a_test_that_needs_the_network_is_a_stable_failure_with_its_cause(sandbox):
+    task = small_task(
+        "Test/net",
+        "import socket\n\n"
+        'def task_func(port):\n    """Connect."""\n'
+        '    return socket.create_connection(("127.0.0.1", port), timeout=1)\n',
+        "import unittest\n\n"
+        "class TestCases(unittest.TestCase):\n"
+        "    def test_connects(self):\n"
+        "        task_func(9).close()\n",
+    )
+    verdict = detect_flaky(task, sandbox, DetectionSettings(runs=4, seed=1)).verdicts[
+        "test_connects"
+    ]
+    assert verdict.classification is Classification.STABLE_FAIL
+    assert "solution touches the network (imports socket, line 1)" in verdict.cause

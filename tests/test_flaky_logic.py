@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from conftest import make_task
 from curator.flaky.classify import (
     TIMING_FRACTION,
     classify,
@@ -27,7 +28,14 @@ from curator.flaky.evidence import (
     RunSpec,
     failure_diff,
 )
-from curator.flaky.flags import FlagAction, FlagError, apply_action, update_flags
+from curator.flaky.flags import (
+    FlagAction,
+    FlagError,
+    apply_action,
+    read_evidence,
+    record_detection,
+    update_flags,
+)
 from curator.flaky.hints import HintKind, code_hints, hints_for_test, task_hints
 from curator.flaky.plan import BASELINE_HASH_SEED, baseline_run, plan_kinds, plan_runs
 from curator.models import FlagStatus, Task
@@ -143,9 +151,14 @@ def test_stable_pass_and_stable_fail():
     def rule(spec: RunSpec, test: str) -> Outcome:
         return Outcome.FAIL if test == "test_c" else Outcome.PASS
 
-    result = verdicts(matrix(specs, rule))
+    failure = Failure(
+        digest="d", test="test_c", outcome=Outcome.FAIL, message="AssertionError: 3 != 4\nmore"
+    )
+    result = classify(matrix(specs, rule), TESTS, TIMEOUT, [failure], {})
     assert result["test_a"].classification is Classification.STABLE_PASS
+    assert result["test_a"].cause is None
     assert result["test_c"].classification is Classification.STABLE_FAIL
+    assert result["test_c"].cause == "fails in every run: AssertionError: 3 != 4"
     assert (result["test_c"].runs, result["test_c"].failures) == (20, 20)
     assert replays_needed(matrix(specs, rule), TESTS, TIMEOUT) == []
 
@@ -286,9 +299,11 @@ def test_tests_that_never_ran_and_causes_from_hints_and_failures():
     for run in runs:
         run.results.pop("test_c")
     hints = task_hints("import random\ndef task_func():\n    return random.random()\n", "")
-    result = classify(
-        runs, TESTS, TIMEOUT, {"test_a": {"digest1", "digest2"}}, {"test_a": hints, "test_b": []}
-    )
+    failures = [
+        Failure(digest="d1", test="test_a", outcome=Outcome.FAIL, message="AssertionError: 1"),
+        Failure(digest="d2", test="test_a", outcome=Outcome.ERROR, message="KeyError: 'x'"),
+    ]
+    result = classify(runs, TESTS, TIMEOUT, failures, {"test_a": hints, "test_b": []})
     assert "2 different failures across runs" in result["test_a"].cause
     assert "solution uses random without a seed (random.random(), line 3)" in result["test_a"].cause
     assert "solution uses random" not in result["test_b"].cause
@@ -478,3 +493,22 @@ def test_flag_transitions_that_are_not_allowed():
         FlagStatus.DISMISSED,
         FlagStatus.OPEN,
     ]
+
+
+def test_record_detection_stores_evidence_and_flags_and_refuses_stale_evidence(bank):
+    task = make_task("Test/1")
+    with bank.lock():
+        bank.add_all([task])
+    found = evidence(task.content_hash(), {"test_counts": FLAKY, "test_bad_top": CLEAN})
+    changes = record_detection(bank, found, "ann")
+    assert [(change.test, change.status) for change in changes] == [
+        ("test_counts", FlagStatus.OPEN)
+    ]
+    assert read_evidence(bank, "Test/1") == found
+    assert [flag.test for flag in bank.load("Test/1").flags] == ["test_counts"]
+
+    stale = evidence("0000", {"test_counts": CLEAN, "test_bad_top": CLEAN})
+    with pytest.raises(FlagError, match="the task changed while its flaky runs went on"):
+        record_detection(bank, stale, "ann")
+    assert read_evidence(bank, "Test/1") == found
+    assert bank.load("Test/1").flags[0].status is FlagStatus.OPEN

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,15 @@ from gitbanks import (
 from conftest import make_task
 from curator.bank import Bank
 from curator.errors import CuratorError
+from curator.flaky.evidence import (
+    EVIDENCE_FILE,
+    Cell,
+    FlakyEvidence,
+    Outcome,
+    RunKind,
+    RunRecord,
+    RunSpec,
+)
 from curator.gitbank import GitError
 from curator.history import (
     TRAILER_KEYS,
@@ -31,7 +41,7 @@ from curator.history import (
     task_log,
 )
 from curator.interchange import write_jsonl
-from curator.models import Flag, Origin, ProvenanceEvent, Stage, Verdict
+from curator.models import Flag, Origin, ProvenanceEvent, Stage, Task, Verdict
 
 
 @pytest.fixture(autouse=True)
@@ -45,7 +55,7 @@ def bank(tmp_path: Path) -> Bank:
 
 
 def committed_files(cwd: Path, rev: str = "HEAD") -> list[str]:
-    return git(cwd, "show", "--name-only", "--format=", rev).split()
+    return git(cwd, "show", "--name-only", "--format=", rev).splitlines()
 
 
 def last_message(cwd: Path) -> str:
@@ -111,12 +121,38 @@ def test_llm_help_and_flaky_runs_are_recorded(bank: Bank) -> None:
     task.provenance.origin = Origin.LLM_ASSISTED
     task.provenance.events.append(ProvenanceEvent(operation="refine", model="gpt-x"))
     save(bank, task)
-    (bank.task_dir("Test/1") / "flaky.json").write_text(json.dumps({"runs": [1, 2, 3, 4]}))
+    bank.write_sidecar("Test/1", EVIDENCE_FILE, flaky_evidence(task, runs=4))
     commit_task(bank, "Test/1", None, "Refined with help")
     trailers = parse_trailers(last_message(bank.root))
     assert trailers["LLM-Assisted"] == "yes (gpt-x)"
     assert trailers["Flaky-Runs"] == "4"
     assert "Test__1/flaky.json" in committed_files(bank.root)
+    task.test += "# changed since the detection\n"
+    save_and_commit(bank, task, "Edit tests")
+    trailers = parse_trailers(last_message(bank.root))
+    assert trailers["Flaky-Runs"].startswith("stale (4 on ")
+
+
+def flaky_evidence(task: Task, runs: int) -> FlakyEvidence:
+    tests = ["test_bad_top", "test_case_insensitive", "test_counts"]
+    return FlakyEvidence(
+        task_id=task.task_id,
+        content_hash=task.content_hash(),
+        detection_seed=1,
+        runs_requested=runs,
+        timeout_s=10.0,
+        tests=tests,
+        runs=[
+            RunRecord(
+                spec=RunSpec(
+                    index=index, kind=RunKind.REPEAT, order=tests, hash_seed=0, random_seed=index
+                ),
+                status="completed",
+                results={name: Cell(outcome=Outcome.PASS) for name in tests},
+            )
+            for index in range(runs)
+        ],
+    )
 
 
 def test_a_draft_with_stale_validation_says_so_in_its_trailers(bank: Bank) -> None:
@@ -174,18 +210,19 @@ def test_nothing_to_commit_is_an_error(bank: Bank) -> None:
         commit_task(bank, "Test/1", None, "again")
 
 
-def test_a_bank_inside_a_project_commits_only_its_task_paths(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", ["tasks", "bank [v*]"])
+def test_a_bank_inside_a_project_commits_only_its_task_paths(tmp_path: Path, folder: str) -> None:
     project = tmp_path / "project"
     project.mkdir()
     git(project, "init", "--quiet", "--initial-branch=main")
     (project / "README.md").write_text("project\n")
     git(project, "add", "README.md")
     git(project, "commit", "--quiet", "-m", "project")
-    bank = new_bank(project / "tasks")
+    bank = new_bank(project / folder)
     (project / "README.md").write_text("changed, not for the task commit\n")
     save_and_commit(bank, make_task("BigCodeBench/7"), "Add task 7")
     files = committed_files(project)
-    assert files and all(name.startswith("tasks/BigCodeBench__7/") for name in files)
+    assert files and all(name.startswith(f"{folder}/BigCodeBench__7/") for name in files)
     assert [entry.subject for entry in task_log(bank, "BigCodeBench/7")] == ["Add task 7"]
     assert " M README.md" in git(project, "status", "--porcelain")
 
@@ -313,3 +350,61 @@ def test_cli_init_and_import_are_committed(tmp_path: Path, run_cli) -> None:
     assert len(files) == 12
     assert {name.split("/")[0] for name in files} == {"Test__1", "Test__2", "Test__3"}
     assert git(root, "status", "--porcelain") == ""
+
+
+def test_a_commit_keeps_other_staged_work_staged_and_the_repository_sound(bank: Bank) -> None:
+    task = make_task("Test/1", code_prompt="def task_func(text, top=3):\n")
+    save_and_commit(bank, task, "Add with an explicit code prompt")
+    assert (bank.task_dir("Test/1") / "code_prompt.py").is_file()
+    save(bank, make_task("Test/2"))
+    git(bank.root, "add", "Test__2")
+    task.code_prompt = make_task("Test/1").code_prompt  # derivable again: the file goes
+    save(bank, task)
+    evidence = bank.task_dir("Test/1") / "evidence"
+    evidence.mkdir()
+    (evidence / "run-1.json").write_text("{}\n")
+    commit_task(bank, "Test/1", None, "Drop the code prompt, keep evidence")
+    assert sorted(committed_files(bank.root)) == [
+        "Test__1/code_prompt.py",
+        "Test__1/evidence/run-1.json",
+    ]
+    status = git(bank.root, "status", "--porcelain").splitlines()
+    assert status == [f"A  Test__2/{name}" for name in sorted(os.listdir(bank.task_dir("Test/2")))]
+    git(bank.root, "fsck", "--strict", "--no-progress")
+    assert git(bank.root, "ls-tree", "-r", "--name-only", "HEAD", "Test__1").split() == [
+        "Test__1/evidence/run-1.json",
+        "Test__1/instruction.md",
+        "Test__1/task.json",
+        "Test__1/task.py",
+        "Test__1/tests.py",
+    ]
+
+
+def test_the_first_commit_of_a_new_repository(tmp_path: Path) -> None:
+    bank = Bank.init(tmp_path / "bank")
+    save_and_commit(bank, make_task("Test/1"), "First task")
+    assert git(bank.root, "log", "--format=%s").splitlines() == ["First task"]
+    assert git(bank.root, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
+    git(bank.root, "fsck", "--strict", "--no-progress")
+
+
+def test_cli_import_without_a_git_identity_imports_and_says_why_it_did_not_commit(
+    tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.delenv(f"GIT_{role}_NAME")
+        monkeypatch.delenv(f"GIT_{role}_EMAIL")
+    monkeypatch.delenv("EMAIL", raising=False)
+    # Git must not guess a name from the machine either.
+    Path(os.environ["GIT_CONFIG_GLOBAL"]).write_text("[user]\n\tuseConfigOnly = true\n")
+    source = tmp_path / "one.jsonl"
+    write_jsonl([make_task("Test/1")], source)
+    root = tmp_path / "anonymous"
+    result = run_cli("init", root)
+    assert result.returncode == 0
+    assert "not committed" in result.stderr and "git does not know who you are" in result.stderr
+    result = run_cli("--bank", root, "import", source)
+    assert result.returncode == 0
+    assert "not committed" in result.stderr and "Traceback" not in result.stderr
+    assert Bank.open(root).task_ids() == ["Test/1"]
+    assert "A  Test__1/task.py" in git(root, "status", "--porcelain")

@@ -12,6 +12,14 @@ import pytest
 from llm_helpers import DRAFT_ANSWER, DRAFT_ANSWER_IN_PROSE, DRAFT_PROGRAM, bank_files, llm_env
 
 from conftest import WORD_COUNT_PROGRAM, WORD_COUNT_TESTS, make_task
+from curator.flaky.evidence import (
+    EVIDENCE_FILE,
+    Classification,
+    Failure,
+    FlakyEvidence,
+    FlakyVerdict,
+    Outcome,
+)
 from curator.llm.preeval import SIDECAR, PreEvalReport
 from curator.llm.scripted_server import ScriptedLLMServer
 from curator.models import Flag, Origin, Stage
@@ -327,3 +335,97 @@ def test_preeval_of_a_task_not_condensed_yet_uses_the_rule_based_instruction(
     assert "pre-evaluation: complete 100%, instruct 100% solved by scripted-model (k=1)" in (
         shown.stdout
     )
+
+
+def test_an_answer_that_changes_nothing_is_unusable(run_cli, bank, tmp_path):
+    save(bank, make_task("Test/1", test=TESTS_WITHOUT_BAD_TOP))
+    before = bank_files(bank.root)
+    with ScriptedLLMServer([{"answer": fenced(TESTS_WITHOUT_BAD_TOP)}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        result = run_cli(
+            "--bank", bank.root, "suggest", "Test/1", "--op", "tests", "--apply", env=env
+        )
+    assert result.returncode == 2
+    assert "repeats the task unchanged" in result.stderr
+    assert bank_files(bank.root) == before
+
+
+def test_condense_edit_rechecks_the_edited_instruction_and_records_both_origins(
+    run_cli, bank, tmp_path
+):
+    save(bank, make_task("Test/1", stage=Stage.VALIDATED))
+    answer = "Return the most common words of a text with their counts."
+    editor = tmp_path / "add_sentence.py"
+    editor.write_text(  # like most editors, it also ends the file with a newline
+        "import pathlib, sys\n"
+        "path = pathlib.Path(sys.argv[1])\n"
+        "text = path.read_text()\n"
+        "text = text.replace('counts.', 'counts. Raise ValueError if top < 1.', 1)\n"
+        "path.write_text(text + '\\n')\n"
+    )
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        env = llm_env(tmp_path, server.base_url, EDITOR=f"{sys.executable} {editor}")
+        result = run_cli(
+            "--bank", bank.root, "suggest", "Test/1", "--op", "condense", "--edit", env=env
+        )
+    assert result.returncode == 0, result.stderr
+    proposal_warnings, marker, edited_warnings = result.stdout.partition(
+        "warning (edited instruction)"
+    )
+    assert marker  # what the edit still leaves out (the parameter top, say) is listed
+    assert "ValueError" in proposal_warnings
+    assert "ValueError" not in edited_warnings
+    task = bank.load("Test/1")
+    assert "counts. Raise ValueError if top < 1." in task.instruct_prompt
+    assert task.instruct_prompt.endswith("def task_func(text, top=3):\n```")
+    assert task.provenance.events[-1].detail == "llm; edited before accepting: instruction.md"
+
+
+SHUFFLED_TEST = """
+    def test_shuffled(self):
+        words = ["a", "a", "b"]
+        random.shuffle(words)
+        self.assertEqual(task_func(" ".join(words), top=1), [("a", 2)])
+"""
+
+
+def test_suggest_flaky_sends_the_detection_evidence_and_cause_hints(run_cli, bank, tmp_path):
+    tests = "import random\n" + WORD_COUNT_TESTS + SHUFFLED_TEST
+    task = save(bank, make_task("Test/1", test=tests))
+    detection = FlakyEvidence(
+        task_id="Test/1",
+        content_hash=task.content_hash(),
+        detection_seed=7,
+        runs_requested=20,
+        timeout_s=10,
+        tests=["test_bad_top", "test_case_insensitive", "test_counts", "test_shuffled"],
+        verdicts={
+            "test_shuffled": FlakyVerdict(
+                classification=Classification.NONDETERMINISTIC, runs=20, failures=3
+            )
+        },
+        failures={
+            "d1": Failure(
+                digest="d1",
+                test="test_shuffled",
+                outcome=Outcome.FAIL,
+                message="AssertionError: [('b', 1)] != [('a', 2)]",
+                traceback='Traceback (most recent call last):\n  File "tests.py", line 20\n'
+                "AssertionError: [('b', 1)] != [('a', 2)]",
+                runs=[4, 9, 15],
+            )
+        },
+    )
+    with bank.lock():
+        bank.write_sidecar("Test/1", EVIDENCE_FILE, detection)
+    answer = fenced(tests.replace("random.shuffle(words)", "random.Random(0).shuffle(words)"))
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        result = run_cli("--bank", bank.root, "suggest", "Test/1", "--op", "flaky", env=env)
+        prompt = server.requests[0]["messages"][1]["content"]
+    assert result.returncode == 0, result.stderr
+    assert "- test_shuffled: nondeterministic, failed 3 of 20 runs" in prompt
+    assert "fail in run(s) 4, 9, 15: AssertionError: [('b', 1)] != [('a', 2)]" in prompt
+    assert '    File "tests.py", line 20' in prompt
+    assert "- hint: tests uses random without a seed" in prompt
+    assert "+        random.Random(0).shuffle(words)" in result.stdout

@@ -139,3 +139,21 @@ def test_cli_sync_pulls_and_pushes(clones: tuple[Bank, Bank, Path], run_cli) -> 
     assert result.returncode == 0, result.stderr
     assert "1 commit(s) pulled, 2 pushed" in result.stdout
     assert "updated: Test/3" in result.stdout
+
+
+def test_a_clash_outside_task_folders_is_aborted_and_named(
+    clones: tuple[Bank, Bank, Path],
+) -> None:
+    alice, bob, _ = clones
+    for bank, name in ((alice, "alice's bank"), (bob, "bob's bank")):
+        (bank.root / "bank.json").write_text(f'{{"format": 1, "name": "{name}"}}\n')
+        git(bank.root, "commit", "--quiet", "-am", f"Rename the bank to {name}")
+    sync(alice)
+    before = head(bob.root)
+    with pytest.raises(SyncConflict) as conflict:
+        sync(bob)
+    assert conflict.value.paths == ["bank.json"]
+    assert "the merge was aborted" in str(conflict.value)
+    assert head(bob.root) == before
+    assert git(bob.root, "status", "--porcelain") == ""
+    assert "bob's bank" in (bob.root / "bank.json").read_text()

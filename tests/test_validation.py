@@ -243,6 +243,24 @@ def test_clock_offset_and_time_zone(sandbox: Sandbox) -> None:
     assert probe(sandbox, "time.localtime().tm_gmtoff") == "0"
 
 
+def test_every_clock_reading_moves_by_the_same_offset(sandbox: Sandbox) -> None:
+    """now(), today(), date.today() and time.time() must agree: none shifted twice."""
+    readings = eval(
+        probe(
+            sandbox,
+            "(abs((datetime.datetime.today() - datetime.datetime.now()).total_seconds()), "
+            "abs(datetime.datetime.fromtimestamp(time.time()).timestamp() "
+            "- datetime.datetime.now().timestamp()), "
+            "(datetime.date.today() - datetime.datetime.now().date()).days, "
+            "(datetime.datetime.now() - datetime.datetime.fromtimestamp(0)).days)",
+            clock_offset_s=10 * 86400,
+        )
+    )
+    today_gap, time_gap, date_gap, days_since_epoch = readings
+    assert today_gap < 60 and time_gap < 60 and date_gap == 0
+    assert days_since_epoch > 20_000
+
+
 def test_warm_worker_is_single_threaded_and_preloaded(sandbox: Sandbox) -> None:
     info = sandbox.worker_info()
     assert info["threads"] == 1

@@ -9,7 +9,10 @@ from textual.message import Message
 
 from curator.app.rows import TaskRow
 from curator.errors import TaskFileError
+from curator.flaky.evidence import FlakyEvidence
+from curator.flaky.flags import FlagChange
 from curator.history import CommitResult, FileDiff, LogEntry
+from curator.llm.proposals import ProposedChange
 from curator.models import Task
 from curator.validation import ValidationReport
 
@@ -80,4 +83,31 @@ class HistoryLoaded(Message):
     def __init__(self, entries: list[LogEntry], diffs: list[FileDiff]) -> None:
         self.entries = entries
         self.diffs = diffs
+        super().__init__()
+
+
+class FlakyFinished(Message):
+    """A flaky-test detection ran; its evidence and the flag changes are stored."""
+
+    def __init__(self, task: Task, evidence: FlakyEvidence, changes: list[FlagChange]) -> None:
+        self.task = task
+        self.evidence = evidence
+        self.changes = changes
+        super().__init__()
+
+
+# -- LLM proposals: LLMChunk × n while the answer streams, then ProposalReady ----------------
+
+
+class LLMChunk(Message):
+    def __init__(self, text: str) -> None:
+        self.text = text
+        super().__init__()
+
+
+class ProposalReady(Message):
+    """A proposal, validated in the sandbox, waiting for the annotator to accept or reject."""
+
+    def __init__(self, change: ProposedChange) -> None:
+        self.change = change
         super().__init__()

@@ -112,5 +112,21 @@ def filter_rows(rows: list[TaskRow], query: str) -> list[TaskRow]:
     return [row for row in rows if all(term in row.search for term in terms)]
 
 
+class RowFilter:
+    """Filters rows as a query is typed; a query that extends the last one (the user typed
+    one more character) searches only the last matches, since each match must still match."""
+
+    def __init__(self) -> None:
+        self.rows: list[TaskRow] = []
+        self.query = ""
+        self.matches: list[TaskRow] = []
+
+    def apply(self, rows: list[TaskRow], query: str) -> list[TaskRow]:
+        narrower = rows is self.rows and self.query.strip() and query.startswith(self.query)
+        self.matches = filter_rows(self.matches if narrower else rows, query)
+        self.rows, self.query = rows, query
+        return self.matches
+
+
 def stage_counts(rows: list[TaskRow]) -> Counter[str]:
     return Counter(row.stage for row in rows)

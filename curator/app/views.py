@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from curator.llm.proposals import ProposedChange
 from curator.validation import ValidationReport
 
 OUTCOME_STYLES = {
@@ -93,4 +94,26 @@ def diff_text(diff: str) -> Text:
             text.append(line, style="cyan")
         else:
             text.append(line)
+    return text
+
+
+def proposal_text(change: ProposedChange) -> Text:
+    """A proposal as the annotator judges it: results before and after, warnings, the diff."""
+    text = Text()
+    text.append(f"{change.operation.value} proposal from {change.model}\n", style="bold")
+    if change.baseline is not None:
+        text.append(f"current version:  {change.baseline.headline()}\n")
+    if change.check is not None:
+        style = "green" if change.check.verdict.value == "pass" else "red"
+        text.append(f"proposed version: {change.check.headline()}\n", style=style)
+    for warning in change.warnings:
+        text.append(f"⚠ {warning}\n", style="yellow")
+    if change.explanation:
+        text.append(f"\n{change.explanation.strip()}\n", style="italic")
+    if change.reference:
+        text.append("\nrule-based instruction, for comparison:\n", style="bold")
+        text.append(change.reference + "\n", style="dim")
+    text.append("\n")
+    text.append_text(diff_text(change.diff()))
+    text.append("\nCtrl+O accepts · Ctrl+R rejects", style="bold")
     return text

@@ -17,6 +17,7 @@ from curator.flaky.evidence import Classification, FlakyEvidence, failure_diff
 from curator.flaky.flags import (
     FlagAction,
     FlagChange,
+    FlagError,
     all_flags,
     change_flag,
     find_flag,
@@ -147,7 +148,12 @@ def flaky_command(
 
             evidence = detect_flaky(task, sandbox, settings, advance)
             progress.remove_task(bar)
-            changes = record_detection(bank, evidence, who)
+            try:
+                changes = record_detection(bank, evidence, who)
+            except FlagError as error:
+                cli.err.print(f"[red]not stored:[/] {escape(str(error))}")
+                found_problems = True
+                continue
             found_problems |= bool(evidence.problem or evidence.flaky_tests())
             if as_json:
                 click.echo(json.dumps(evidence_json(evidence, changes)))

@@ -162,7 +162,7 @@ def sync_command(cli: CliContext, remote: str) -> None:
     except SyncConflict as conflict:
         cli.err.print(f"[red]conflict:[/] {escape(str(conflict))}")
         sys.exit(1)
-    how = "merged" if result.merged else "up to date"
+    how = "merged" if result.merged else "fast-forward" if result.pulled else "nothing to pull"
     cli.out.print(
         f"synced {escape(result.branch)} with {escape(remote)} ({how}): "
         f"{result.pulled} commit(s) pulled, {result.pushed} pushed"

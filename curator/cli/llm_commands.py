@@ -24,6 +24,8 @@ from curator.config import (
     value_source,
 )
 from curator.errors import CuratorError
+from curator.flaky.evidence import FlakyEvidence
+from curator.flaky.flags import read_evidence
 from curator.llm import operations, preeval
 from curator.llm.checking import check_task
 from curator.llm.client import RetryNotice
@@ -33,6 +35,7 @@ from curator.llm.proposals import (
     ProposalCheck,
     ProposedChange,
     apply,
+    normalised_text,
     task_with_files,
 )
 from curator.models import Task
@@ -281,7 +284,7 @@ def suggest_command(
     extra = _read_evidence(evidence)
     with sandbox_for(bank) as assistant.sandbox:
         try:
-            change = propose(assistant, op, task, extra)
+            change = propose(assistant, op, task, extra, read_evidence(bank, task_id))
         except NothingToPropose as nothing:
             cli.out.print(escape(str(nothing)))
             return
@@ -303,7 +306,13 @@ def suggest_command(
         cli.err.print("not applied (run again with --apply to accept it)")
 
 
-def propose(assistant: Assistant, op: Operation, task: Task, evidence: str) -> ProposedChange:
+def propose(
+    assistant: Assistant,
+    op: Operation,
+    task: Task,
+    evidence: str,
+    detection: FlakyEvidence | None,
+) -> ProposedChange:
     if op is Operation.CONDENSE:
         return operations.condense(assistant, task)
     baseline = check_task(task, assistant.sandbox)
@@ -311,23 +320,28 @@ def propose(assistant: Assistant, op: Operation, task: Task, evidence: str) -> P
         return operations.refine(assistant, task, baseline)
     if op is Operation.TESTS:
         return operations.cover_missed(assistant, task, baseline)
-    return operations.fix_flaky(assistant, task, baseline, evidence)
+    return operations.fix_flaky(assistant, task, baseline, evidence, detection)
 
 
 def edit_proposal(
     cli: CliContext, assistant: Assistant, task: Task, change: ProposedChange
 ) -> dict[str, str]:
-    """Open each proposed file in the editor; validate the edited version if code changed."""
+    """Open each proposed file in the editor; validate edited code, check an edited instruction."""
     edited = {}
     for file in change.files:
         text = click.edit(file.after, extension=Path(file.name).suffix, require_save=True)
-        if text is not None and text != file.after:
+        if text is not None and normalised_text(file.name, text) != normalised_text(
+            file.name, file.after
+        ):
             edited[file.name] = text
     code_edits = {name: text for name, text in edited.items() if name != INSTRUCTION_FILE}
     if code_edits:
         texts = {file.name: file.after for file in change.files} | code_edits
         check = check_task(task_with_files(task, texts), assistant.sandbox)
         cli.out.print(f"edited version:   {escape(check.headline())}")
+    if INSTRUCTION_FILE in edited:
+        for warning in operations.instruction_warnings(task, edited[INSTRUCTION_FILE]):
+            cli.out.print(f"[yellow]warning (edited instruction):[/] {escape(warning)}")
     return edited
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from curator.flaky.evidence import (
     Cell,
     Classification,
+    Failure,
     FlakyVerdict,
     RunKind,
     RunRecord,
@@ -253,19 +254,21 @@ def classify(
     runs: list[RunRecord],
     tests: list[str],
     timeout_s: float,
-    failure_digests: dict[str, set[str]],
+    failures: list[Failure],
     hints: dict[str, list[Hint]],
 ) -> dict[str, FlakyVerdict]:
-    """Verdict per test. `failure_digests`: test -> digests of its distinct failures;
+    """Verdict per test. `failures`: the distinct failures seen in `runs`;
     `hints`: test -> static hints that bear on it."""
     verdicts = {}
     for test in tests:
         judgement = judge(test, runs, timeout_s)
         cells = _cells(runs, test)
         reasons = list(judgement.reasons)
-        distinct = len(failure_digests.get(test, ()))
-        if distinct > 1:
-            reasons.append(f"{distinct} different failures across runs")
+        own_failures = [failure for failure in failures if failure.test == test]
+        if judgement.classification is Classification.STABLE_FAIL and own_failures:
+            reasons.append(f"fails in every run: {_first_line(own_failures[0].message)}")
+        if len(own_failures) > 1:
+            reasons.append(f"{len(own_failures)} different failures across runs")
         wanted = judgement.hint_kinds or RELEVANT_HINTS.get(judgement.classification, set())
         if judgement.classification is not Classification.STABLE_PASS:
             reasons += [str(hint) for hint in hints.get(test, []) if hint.kind in wanted]
@@ -276,6 +279,11 @@ def classify(
             failures=sum(1 for _, cell in cells if cell.outcome.failed),
         )
     return verdicts
+
+
+def _first_line(message: str, limit: int = 160) -> str:
+    line = message.strip().splitlines()[0] if message.strip() else "no message"
+    return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
 def replays_needed(runs: list[RunRecord], tests: list[str], timeout_s: float) -> list[RunSpec]:

@@ -109,14 +109,11 @@ class Detection:
             )
         evidence.failures = self.failures
         hints = task_hints(self.task.program, self.task.test)
-        digests: dict[str, set[str]] = {}
-        for failure in self.failures.values():
-            digests.setdefault(failure.test, set()).add(failure.digest)
         evidence.verdicts = classify(
             evidence.runs,
             tests,
             settings.timeout_s,
-            digests,
+            list(self.failures.values()),
             {test: hints_for_test(hints, self.task.test, test) for test in tests},
         )
         return evidence

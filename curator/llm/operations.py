@@ -14,6 +14,8 @@ from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank, task_
 from curator.condense import condense_task, information_loss, render_instruction
 from curator.config import LLMSettings
 from curator.errors import CuratorError
+from curator.flaky.evidence import FlakyEvidence
+from curator.flaky.hints import task_hints
 from curator.llm import parsing
 from curator.llm.checking import check_task
 from curator.llm.client import ChatAnswer, ChatClient, RetryNotice
@@ -29,6 +31,7 @@ from curator.models import DocStruct, Task
 from curator.sandbox import Sandbox
 
 DRAFT_PREFIX = "Draft"
+FAILURE_TRACEBACK_LINES = 6
 
 
 class NothingToPropose(CuratorError):
@@ -149,20 +152,23 @@ def cover_missed(assistant: Assistant, task: Task, baseline: ProposalCheck) -> P
 
 
 def fix_flaky(
-    assistant: Assistant, task: Task, baseline: ProposalCheck, extra_evidence: str = ""
+    assistant: Assistant,
+    task: Task,
+    baseline: ProposalCheck,
+    extra_evidence: str = "",
+    detection: FlakyEvidence | None = None,
 ) -> ProposedChange:
-    """A fix for a flaky test from its evidence: the open flags and what the annotator adds."""
-    evidence = [
-        f"- {flag.test}: {flag.classification}" + (f"; cause: {flag.cause}" if flag.cause else "")
-        for flag in task.open_flags()
-    ]
+    """A fix for a flaky test from its evidence: the flaky-test detection's verdicts and
+    failures, the open flags, what the annotator adds, and the static cause hints."""
+    evidence = flaky_evidence(task, detection)
     if extra_evidence.strip():
         evidence.append(extra_evidence.strip())
     if not evidence:
         raise NothingToPropose(
-            f"{task.task_id}: no open flaky flag and no evidence given; "
-            "flag the test first or pass the evidence (--evidence FILE)"
+            f"{task.task_id}: no flaky test detected or flagged and no evidence given; "
+            "run the flaky check first or pass the evidence (--evidence FILE)"
         )
+    evidence += [f"- hint: {hint}" for hint in task_hints(task.program, task.test)]
     prompt = render(
         "flaky",
         program_numbered=numbered(task.program),
@@ -170,6 +176,31 @@ def fix_flaky(
         evidence="\n".join(evidence),
     )
     return _code_proposal(assistant, task, baseline, prompt, Operation.FLAKY)
+
+
+def flaky_evidence(task: Task, detection: FlakyEvidence | None) -> list[str]:
+    """The detection's findings on this version of the task, then flags it does not cover."""
+    lines = []
+    covered = set()
+    if detection is not None and detection.content_hash == task.content_hash():
+        for test, verdict in detection.flaky_tests().items():
+            covered.add(test)
+            cause = f"; cause: {verdict.cause}" if verdict.cause else ""
+            lines.append(
+                f"- {test}: {verdict.classification.value}, failed {verdict.failures} of "
+                f"{verdict.runs} runs{cause}"
+            )
+            for failure in detection.failures.values():
+                if failure.test == test:
+                    tail = failure.traceback.strip().splitlines()[-FAILURE_TRACEBACK_LINES:]
+                    runs = ", ".join(map(str, failure.runs))
+                    lines.append(f"  {failure.outcome.value} in run(s) {runs}: {failure.message}")
+                    lines += [f"    {line}" for line in tail]
+    for flag in task.open_flags():
+        if flag.test not in covered:
+            cause = f"; cause: {flag.cause}" if flag.cause else ""
+            lines.append(f"- {flag.test}: {flag.classification}{cause}")
+    return lines
 
 
 def _code_proposal(
@@ -182,13 +213,16 @@ def _code_proposal(
 ) -> ProposedChange:
     answer = assistant.ask(prompt)
     code = parsing.task_code(answer.text, answer.finish_reason, task.entry_point)
-    files = []
+    answered = []
     if code.program is not None and not tests_only:
-        files.append(FileChange(name=PROGRAM_FILE, before=task.program, after=code.program))
+        answered.append(FileChange(name=PROGRAM_FILE, before=task.program, after=code.program))
     if code.tests is not None:
-        files.append(FileChange(name=TESTS_FILE, before=task.test, after=code.tests))
-    if not files:
+        answered.append(FileChange(name=TESTS_FILE, before=task.test, after=code.tests))
+    if not answered:
         raise parsing.UnusableAnswer("the answer has no test module (class TestCases)")
+    files = [file for file in answered if file.changes]
+    if not files:
+        raise parsing.UnusableAnswer("the answer repeats the task unchanged")
     change = ProposedChange(
         operation=operation,
         task_id=task.task_id,
@@ -198,8 +232,6 @@ def _code_proposal(
         explanation=code.explanation,
         baseline=baseline,
     )
-    if not change.changes_anything:
-        raise parsing.UnusableAnswer("the answer repeats the task unchanged")
     return with_check(assistant, change, task)
 
 
@@ -247,7 +279,6 @@ def condense(assistant: Assistant, task: Task) -> ProposedChange:
     text = parsing.instruction_text(answer.text, answer.finish_reason)
     # The model writes the prose; the code to start from follows in the benchmark's layout.
     instruction = render_instruction(DocStruct(description=[text]), task.code_prompt)
-    losses = information_loss(condensed.parsed.doc_struct, instruction, task.entry_point)
     return ProposedChange(
         operation=Operation.CONDENSE,
         task_id=task.task_id,
@@ -255,5 +286,14 @@ def condense(assistant: Assistant, task: Task) -> ProposedChange:
         model=answer.model,
         prompt_hash=prompt.hash,
         reference=condensed.instruction,
-        warnings=[warning.message for warning in losses],
+        warnings=instruction_warnings(task, instruction),
     )
+
+
+def instruction_warnings(task: Task, instruction: str) -> list[str]:
+    """What the docstring states that `instruction` leaves out (the condensation stage's check)."""
+    parsed = condense_task(task).parsed
+    if parsed is None:
+        return []
+    losses = information_loss(parsed.doc_struct, instruction, task.entry_point)
+    return [loss.message for loss in losses]

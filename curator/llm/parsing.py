@@ -113,9 +113,7 @@ def code_in_prose(text: str) -> str | None:
     return None
 
 
-def task_code(
-    text: str, finish_reason: str | None, entry_point: str, *, want_tests: bool = True
-) -> TaskCode:
+def task_code(text: str, finish_reason: str | None, entry_point: str) -> TaskCode:
     """Sort an answer's code into a task program and a test module.
 
     A block with `class TestCases` is the tests, a block defining the entry point is the
@@ -133,8 +131,9 @@ def task_code(
         elif defines_entry:
             program = code
     if program is None and tests is None:
-        wanted = "a TestCases class" if want_tests else f"a definition of {entry_point}"
-        raise UnusableAnswer(f"the answer's code has neither {wanted} nor what was asked for")
+        raise UnusableAnswer(
+            f"the answer's code has neither a definition of {entry_point} nor a TestCases class"
+        )
     return TaskCode(program, tests, prose_of(text))
 
 

@@ -52,13 +52,17 @@ class FileChange(StrictModel):
     before: str
     after: str
 
-    def diff(self, label: str = "") -> str:
+    @property
+    def changes(self) -> bool:
+        return self.before != normalised_text(self.name, self.after)
+
+    def diff(self) -> str:
         return "".join(
             difflib.unified_diff(
                 self.before.splitlines(keepends=True),
-                _normalised(self.name, self.after).splitlines(keepends=True),
-                fromfile=f"a/{label}{self.name}" if self.before else "/dev/null",
-                tofile=f"b/{label}{self.name}",
+                normalised_text(self.name, self.after).splitlines(keepends=True),
+                fromfile=f"a/{self.name}" if self.before else "/dev/null",
+                tofile=f"b/{self.name}",
             )
         )
 
@@ -116,10 +120,6 @@ class ProposedChange(StrictModel):
     def file(self, name: str) -> FileChange | None:
         return next((change for change in self.files if change.name == name), None)
 
-    @property
-    def changes_anything(self) -> bool:
-        return any(change.before != _normalised(change.name, change.after) for change in self.files)
-
 
 def apply(
     bank: Bank,
@@ -133,10 +133,14 @@ def apply(
     if unknown:
         raise CuratorError(f"edits for files the proposal does not change: {', '.join(unknown)}")
     texts = {
-        file.name: _normalised(file.name, edited_after.get(file.name, file.after))
+        file.name: normalised_text(file.name, edited_after.get(file.name, file.after))
         for file in change.files
     }
-    edited = sorted(name for name, text in edited_after.items() if text != change.file(name).after)
+    edited = sorted(
+        name
+        for name, text in edited_after.items()
+        if normalised_text(name, text) != normalised_text(name, change.file(name).after)
+    )
     event = ProvenanceEvent(
         operation=change.operation.value,
         annotator=annotator,
@@ -237,8 +241,11 @@ def drafted_task(change: ProposedChange, texts: dict[str, str], annotator: str |
     return task_with_files(task, texts)
 
 
-def _normalised(name: str, text: str) -> str:
-    """Code files end with a newline; an instruction is kept exactly as written."""
-    if name == INSTRUCTION_FILE or not text or text.endswith("\n"):
+def normalised_text(name: str, text: str) -> str:
+    """Code files end with a newline; an instruction ends with its code fence, as in the
+    benchmark (editors add a final newline that would break that layout)."""
+    if name == INSTRUCTION_FILE:
+        return text.rstrip("\n")
+    if not text or text.endswith("\n"):
         return text
     return text + "\n"

@@ -10,8 +10,9 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Input, Static
 
 from curator.app.messages import BankChunkLoaded, TaskChanged
-from curator.app.rows import COLUMN_KEYS, TaskRow, filter_rows, sort_rows, stage_counts, task_row
+from curator.app.rows import COLUMN_KEYS, RowFilter, TaskRow, sort_rows, stage_counts, task_row
 from curator.app.screens.base import CuratorScreen
+from curator.app.screens.flaky_review import FlakyReview
 from curator.app.screens.release import ReleaseScreen
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
@@ -29,6 +30,7 @@ class BankBrowser(CuratorScreen):
         Binding("enter", "open_task", "Open", id="bank.open", tooltip="Open the task"),
         Binding("s", "sort_next", "Sort", id="bank.sort", tooltip="Sort by the next column"),
         Binding("d", "reverse_sort", "Reverse", id="bank.reverse", tooltip="Reverse the order"),
+        Binding("f", "flaky_review", "Flaky queue", id="bank.flaky", tooltip="Review flags"),
         Binding("r", "release", "Release", id="bank.release", tooltip="Release screen"),
         Binding("ctrl+r", "reload", "Reload", id="bank.reload", tooltip="Reload the bank"),
     ]
@@ -38,6 +40,7 @@ class BankBrowser(CuratorScreen):
         self.bank = bank
         self.all_rows: list[TaskRow] = []
         self.problems: list[TaskFileError] = []
+        self.row_filter = RowFilter()
         self.sort_column = "id"
         self.sort_descending = False
         self.still_loading = True
@@ -52,7 +55,7 @@ class BankBrowser(CuratorScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = str(self.bank.root)
+        self.sub_title = self.bank.name
         self.query_one(TaskTable).focus()
         self.load_bank()
 
@@ -106,7 +109,7 @@ class BankBrowser(CuratorScreen):
         self.apply_filter()
 
     def apply_filter(self) -> None:
-        shown = filter_rows(self.all_rows, self.query_one("#filter", Input).value)
+        shown = self.row_filter.apply(self.all_rows, self.query_one("#filter", Input).value)
         self.query_one(TaskTable).set_rows(shown)
         self.show_counts(shown)
 
@@ -170,6 +173,9 @@ class BankBrowser(CuratorScreen):
 
     def open_task(self, task_id: str) -> None:
         self.app.push_screen(TaskWorkspace(self.bank, task_id))
+
+    def action_flaky_review(self) -> None:
+        self.app.push_screen(FlakyReview(self.bank))
 
     def action_release(self) -> None:
         self.app.push_screen(ReleaseScreen(self.bank))

@@ -11,11 +11,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from curator.app.settings import config_path
-
 INTRO = """\
-The pipeline: draft → refine → validate → flaky → condense → commit. The stepper at the top of a
-task shows each step (✓ done, ● ready, ✗ blocked) and what to do next.
+The pipeline: draft → refine → validate → flaky → condense → commit. The stepper at the top \
+of a task shows each step (✓ done, ● ready, ✗ blocked) and what to do next.
 
 Ctrl+P opens the command palette (every action below, as "category: action").
 Edits are autosaved every few seconds and offered back if curator stops before you save.
@@ -36,7 +34,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static("[b]curator help[/b]  (Escape to close)")
             yield Static(INTRO)
             yield Static(self.key_table())
-            yield Static(f'Remap keys in {config_path()}:\n[keymap]\n"task.validate" = "ctrl+t"')
+            yield Static(
+                "Remap keys by binding id in the user config ($CURATOR_CONFIG, else "
+                '~/.config/curator/config.toml):\n[keymap]\n"task.validate" = "ctrl+t"'
+            )
 
     def key_table(self) -> Table:
         table = Table(box=None, pad_edge=False)

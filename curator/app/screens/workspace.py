@@ -6,6 +6,7 @@ the messages in `curator.app.messages`, and the handlers here own the screen's s
 
 from __future__ import annotations
 
+import threading
 from typing import ClassVar
 
 from rich.text import Text
@@ -27,7 +28,10 @@ from textual.widgets import (
 
 from curator.app.messages import (
     Committed,
+    FlakyFinished,
     HistoryLoaded,
+    LLMChunk,
+    ProposalReady,
     RunLog,
     TaskChanged,
     ValidationFinished,
@@ -39,6 +43,7 @@ from curator.app.views import (
     OUTCOME_STYLES,
     coverage_text,
     diff_text,
+    proposal_text,
     report_header,
     traceback_view,
 )
@@ -47,8 +52,16 @@ from curator.bank import Bank
 from curator.condense import apply_instruction, condense_task, information_loss
 from curator.drafts import TaskTexts, apply_edits, clear_draft, recoverable_draft, write_draft
 from curator.errors import CuratorError
+from curator.flaky.evidence import FlakyEvidence
+from curator.flaky.flags import read_evidence, record_detection
+from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.gitbank import GitBank
-from curator.history import CommitRefused, commit_task, task_diff, task_log
+from curator.history import CommitRefused, commit_task, resolve_annotator, task_diff, task_log
+from curator.llm import operations
+from curator.llm.checking import check_task
+from curator.llm.client import LLMCancelled
+from curator.llm.operations import Assistant
+from curator.llm.proposals import ProposedChange, apply
 from curator.models import Stage, Task
 from curator.pipeline import (
     PipelineFacts,
@@ -58,6 +71,7 @@ from curator.pipeline import (
     mark_refined,
     pipeline_status,
 )
+from curator.review import flaky_clean
 from curator.validation import ValidationReport, current_report, store_report, validate_task
 
 AUTOSAVE_SECONDS = 2.0
@@ -81,8 +95,12 @@ class TaskWorkspace(CuratorScreen):
         Binding("f3", "next_view", "Next view", id="task.next-view", tooltip="Next tab"),
         Binding("f4", "coverage", "Coverage", id="task.coverage", tooltip="Coverage view"),
         Binding("f5", "validate", "Validate", id="task.validate", tooltip="Run the tests"),
+        Binding("f6", "flaky", "Flaky check", id="task.flaky", tooltip="Rerun the tests"),
         Binding("f7", "condense", "Condense", id="task.condense", tooltip="Write instruction"),
         Binding("f8", "commit", "Commit", id="task.commit", tooltip="Commit as accepted"),
+        Binding("ctrl+l", "ask_llm", "Ask LLM", id="task.llm", tooltip="LLM proposal"),
+        Binding("ctrl+o", "accept_proposal", "Accept", id="task.accept", tooltip="Accept it"),
+        Binding("ctrl+r", "reject_proposal", "Reject", id="task.reject", tooltip="Reject it"),
         Binding("f9", "history", "History", id="task.history", tooltip="Log and diff"),
         Binding("escape", "back", "Back", id="task.back", priority=True, tooltip="To the bank"),
     ]
@@ -98,6 +116,10 @@ class TaskWorkspace(CuratorScreen):
         self.unsaved = False
         self.committed = False
         self.running: str | None = None
+        self.evidence: FlakyEvidence | None = None
+        self.proposal: ProposedChange | None = None
+        self.streamed = ""
+        self.cancel_llm = threading.Event()
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -127,6 +149,10 @@ class TaskWorkspace(CuratorScreen):
                         yield Static("", id="traceback")
             with TabPane("Coverage", id="coverage"), VerticalScroll(id="coverage-scroll"):
                 yield Static("not validated yet (F5)", id="coverage-view")
+            with TabPane("Proposal", id="proposal"), VerticalScroll(id="proposal-scroll"):
+                yield Static(
+                    "no proposal (Ctrl+L asks the LLM, if one is configured)", id="proposal-view"
+                )
             with TabPane("History", id="history"), VerticalScroll(id="history-scroll"):
                 yield Static("press F9 to load the history", id="history-view")
             with TabPane("Log", id="log"):
@@ -141,6 +167,7 @@ class TaskWorkspace(CuratorScreen):
         self.query_one("#progress", ProgressBar).display = False
         self.query_one("#test-results", DataTable).add_columns("test", "outcome", "time")
         self.committed = self.folder_committed()
+        self.evidence = self.read_flaky_evidence()
         self.show_report(current_report(self.bank, self.current))
         self.refresh_pipeline()
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
@@ -241,8 +268,19 @@ class TaskWorkspace(CuratorScreen):
         except CuratorError:
             return False
 
+    def read_flaky_evidence(self) -> FlakyEvidence | None:
+        try:
+            return read_evidence(self.bank, self.task_id)
+        except CuratorError as error:
+            self.notify(str(error), title="unreadable flaky evidence", severity="warning")
+            return None
+
     def facts(self) -> PipelineFacts:
-        return PipelineFacts(unsaved=self.unsaved, committed=self.committed)
+        return PipelineFacts(
+            unsaved=self.unsaved,
+            committed=self.committed,
+            flaky_clean=flaky_clean(self.current, self.evidence),
+        )
 
     def statuses(self) -> list[StepStatus]:
         return pipeline_status(self.current, self.facts())
@@ -283,7 +321,8 @@ class TaskWorkspace(CuratorScreen):
 
     @on(RunLog)
     def show_run_log(self, event: RunLog) -> None:
-        self.write_log(event.text)
+        if event.text:
+            self.write_log(event.text)
         if event.progress is not None:
             self.query_one("#progress", ProgressBar).update(total=1.0, progress=event.progress)
 
@@ -388,6 +427,58 @@ class TaskWorkspace(CuratorScreen):
     def action_coverage(self) -> None:
         self.show_view("coverage")
 
+    # -- flaky -------------------------------------------------------------------------------
+
+    def action_flaky(self) -> None:
+        if self.running:
+            self.notify(f"{self.running} is still running", severity="warning")
+            return
+        self.save()
+        status = self.step(Step.FLAKY)
+        if status.state is StepState.BLOCKED and not self.current.open_flags():
+            self.refuse("flaky check", status.reason)
+            return
+        self.start_run(f"checking {self.task_id} for flaky tests")
+        self.show_view("log")
+        self.run_flaky(self.current, DetectionSettings())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="flaky", name="flaky check")
+    def run_flaky(self, task: Task, settings: DetectionSettings) -> None:
+        sandbox = self.app.sandbox()  # type: ignore[attr-defined]
+
+        def progress(done: int, total: int) -> None:
+            line = f"run {done}/{total}" if done == total or done % 5 == 0 else ""
+            self.post_message(RunLog(line, progress=done / max(total, 1)))
+
+        self.post_message(RunLog(f"{settings.runs} runs varying order, seeds, hash seed, clock"))
+        evidence = detect_flaky(task, sandbox, settings, progress)
+        who = resolve_annotator(self.bank, self.annotator)
+        changes = record_detection(self.bank, evidence, who)
+        self.post_message(FlakyFinished(self.bank.load(task.task_id), evidence, changes))
+
+    @on(FlakyFinished)
+    def flaky_finished(self, event: FlakyFinished) -> None:
+        self.current = event.task
+        self.evidence = event.evidence
+        self.committed = self.folder_committed()
+        self.edited()
+        self.refresh_pipeline()
+        self.app.post_task_changed(event.task)  # type: ignore[attr-defined]
+        flaky = event.evidence.flaky_tests()
+        if event.evidence.problem:
+            self.write_log(f"[red]the suite could not be rerun:[/] {event.evidence.problem}")
+        for test, verdict in event.evidence.verdicts.items():
+            style = "red" if verdict.classification.is_flaky else "green"
+            cause = f": {verdict.cause}" if verdict.cause else ""
+            self.write_log(
+                f"[{style}]{verdict.classification.value:>22}[/]  {test}  "
+                f"{verdict.failures}/{verdict.runs} failed{cause}"
+            )
+        for change in event.changes:
+            self.write_log(f"flag {change.test}: {change.status.value} ({change.note})")
+        summary = f"{len(flaky)} flaky test(s)" if flaky else "no flaky tests"
+        self.end_run(f"flaky check: {summary} in {len(event.evidence.runs)} runs")
+
     # -- condense ----------------------------------------------------------------------------
 
     def action_condense(self) -> None:
@@ -424,6 +515,107 @@ class TaskWorkspace(CuratorScreen):
         self.refresh_pipeline()
         self.show_view("instruction")
         self.set_status(f"condensed: {len(warnings)} warning(s) to review")
+
+    # -- LLM proposals -----------------------------------------------------------------------
+
+    LLM_OPERATIONS: ClassVar[list[tuple[str, str, str]]] = [
+        ("refine", "Refine from validation", "r"),
+        ("tests", "Tests for missed branches", "t"),
+        ("flaky", "Fix a flaky test", "f"),
+        ("condense", "Condense the docstring", "c"),
+        ("cancel", "Cancel", "escape"),
+    ]
+
+    def action_ask_llm(self) -> None:
+        settings = self.app.settings.llm  # type: ignore[attr-defined]
+        if not settings.configured:
+            self.refuse(
+                "LLM",
+                "no LLM is configured (set CURATOR_LLM_BASE_URL and CURATOR_LLM_MODEL, or "
+                "[llm] in the config); every step works by hand",
+            )
+            return
+        if self.running:
+            self.notify(f"{self.running} is still running", severity="warning")
+            return
+        self.save()
+
+        def answered(operation: str | None) -> None:
+            if operation and operation != "cancel":
+                self.cancel_llm = threading.Event()
+                self.streamed = ""
+                self.start_run(f"asking the LLM: {operation}")
+                self.show_view("proposal")
+                self.query_one("#proposal-view", Static).update("waiting for the model…")
+                self.run_llm(self.current, operation)
+
+        choices = [(value, label, key) for value, label, key in self.LLM_OPERATIONS]
+        self.app.push_screen(ChoiceDialog("Ask the LLM for a proposal:", choices), answered)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="llm", name="LLM proposal")
+    def run_llm(self, task: Task, operation: str) -> None:
+        settings = self.app.settings.llm  # type: ignore[attr-defined]
+        assistant = Assistant.from_settings(
+            settings,
+            on_chunk=lambda chunk: self.post_message(LLMChunk(chunk)),
+            cancel=self.cancel_llm,
+        )
+        assistant.sandbox = self.app.sandbox()  # type: ignore[attr-defined]
+        try:
+            if operation == "condense":
+                change = operations.condense(assistant, task)
+            else:
+                baseline = check_task(task, assistant.sandbox)
+                propose = {
+                    "refine": operations.refine,
+                    "tests": operations.cover_missed,
+                    "flaky": operations.fix_flaky,
+                }[operation]
+                change = propose(assistant, task, baseline)
+        except LLMCancelled:
+            self.post_message(WorkRefused("LLM", "cancelled"))
+            return
+        except CuratorError as error:
+            self.post_message(WorkRefused("LLM", str(error)))
+            return
+        self.post_message(ProposalReady(change))
+
+    @on(LLMChunk)
+    def show_chunk(self, event: LLMChunk) -> None:
+        self.streamed += event.text
+        self.query_one("#proposal-view", Static).update(Text(self.streamed, style="dim"))
+
+    @on(ProposalReady)
+    def show_proposal(self, event: ProposalReady) -> None:
+        self.proposal = event.change
+        self.query_one("#proposal-view", Static).update(proposal_text(event.change))
+        self.show_view("proposal")
+        self.end_run("proposal ready: Ctrl+O accepts, Ctrl+R rejects")
+
+    def action_accept_proposal(self) -> None:
+        if self.proposal is None:
+            self.notify("no proposal to accept", severity="warning")
+            return
+        self.save()
+        try:
+            task = apply(self.bank, self.proposal, self.annotator)
+        except CuratorError as error:
+            self.refuse("accept", str(error))
+            return
+        self.current = task
+        self.committed = self.folder_committed()
+        self.load_texts(TaskTexts.of(task))
+        self.proposal = None
+        self.query_one("#proposal-view", Static).update("proposal accepted and saved")
+        self.refresh_pipeline()
+        self.app.post_task_changed(task)  # type: ignore[attr-defined]
+        self.set_status("proposal accepted; validate again (F5)")
+
+    def action_reject_proposal(self) -> None:
+        self.cancel_llm.set()
+        self.proposal = None
+        self.query_one("#proposal-view", Static).update("proposal rejected: nothing changed")
+        self.set_status("proposal rejected")
 
     # -- commit and history ------------------------------------------------------------------
 

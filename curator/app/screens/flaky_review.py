@@ -1,0 +1,266 @@
+"""The maintainers' flaky-test queue: flags, the run matrix, what differs between a passing and
+a failing run, and the decisions (confirm, dismiss, send back, rerun with more runs)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Static
+
+from curator.app.messages import RunLog, WorkRefused
+from curator.app.screens.base import CuratorScreen
+from curator.app.screens.dialogs import TextDialog
+from curator.app.views import diff_text
+from curator.bank import Bank
+from curator.errors import CuratorError
+from curator.flaky.evidence import FlakyEvidence, Outcome
+from curator.flaky.flags import FlagAction, all_flags, change_flag, read_evidence, record_detection
+from curator.flaky.runner import DetectionSettings, detect_flaky
+from curator.history import resolve_annotator
+from curator.models import Flag, FlagStatus, Task
+from curator.review import (
+    failure_tracebacks,
+    pass_fail_pair,
+    run_settings_diff,
+    send_back,
+    traceback_diff,
+)
+
+MARKS = {
+    Outcome.PASS: ("·", "green"),
+    Outcome.FAIL: ("F", "bold red"),
+    Outcome.ERROR: ("E", "bold red"),
+    Outcome.TIMEOUT: ("T", "bold magenta"),
+    Outcome.SKIP: ("s", "dim"),
+}
+
+
+class FlagsLoaded(Message):
+    def __init__(self, flags: list[tuple[Task, Flag]]) -> None:
+        self.flags = flags
+        super().__init__()
+
+
+class ReviewDone(Message):
+    def __init__(self, summary: str) -> None:
+        self.summary = summary
+        super().__init__()
+
+
+def run_matrix(evidence: FlakyEvidence, focus: str) -> Text:
+    """Runs × tests, one coloured mark per cell; the flagged test's column is highlighted."""
+    text = Text()
+    tests = evidence.tests
+    text.append("tests: ", style="bold")
+    for column, test in enumerate(tests):
+        style = "bold reverse" if test == focus else ""
+        text.append(f"{column + 1}={test}", style=style)
+        text.append("  ")
+    text.append("\n\n")
+    text.append("run  kind          " + "".join(f"{i + 1:>3}" for i in range(len(tests))) + "\n")
+    for run in evidence.runs:
+        text.append(f"{run.spec.index:>3}  {run.spec.kind.value:<12}  ")
+        for test in tests:
+            cell = run.results.get(test)
+            mark, style = ("-", "dim") if cell is None else MARKS[Outcome(cell.outcome)]
+            if test == focus:
+                style += " reverse"
+            text.append(f"{mark:>3}", style=style)
+        text.append("\n")
+    return text
+
+
+def evidence_text(evidence: FlakyEvidence | None, flag: Flag) -> Text:
+    if evidence is None:
+        return Text("no flaky evidence stored for this task", style="dim")
+    text = Text()
+    verdict = evidence.verdicts.get(flag.test)
+    if verdict is not None:
+        text.append(f"{flag.test}: {verdict.classification.value}", style="bold")
+        text.append(f", failed {verdict.failures} of {verdict.runs} runs")
+        if verdict.cause:
+            text.append(f"\nlikely cause: {verdict.cause}", style="yellow")
+    text.append(f"\ndetection seed {evidence.detection_seed}, {len(evidence.runs)} runs\n\n")
+    text.append_text(run_matrix(evidence, flag.test))
+    pair = pass_fail_pair(evidence, flag.test)
+    if pair is not None:
+        text.append("\nwhat the failing run did differently from the passing one\n", style="bold")
+        text.append_text(diff_text(run_settings_diff(*pair)))
+    tracebacks = failure_tracebacks(evidence, flag.test)
+    if len(tracebacks) >= 2:
+        text.append("\ntwo distinct failures of this test\n", style="bold")
+        text.append_text(diff_text(traceback_diff(tracebacks[0], tracebacks[1])))
+    elif tracebacks:
+        text.append("\nthe failure\n", style="bold")
+        text.append(tracebacks[0], style="red")
+    text.append("\nhistory\n", style="bold")
+    for event in flag.history:
+        when = f"{event.at:%Y-%m-%d %H:%M}"
+        text.append(f"  {when} {event.status.value} by {event.who}: {event.why}\n")
+    return text
+
+
+class FlakyReview(CuratorScreen):
+    COMMAND_CATEGORY = "flaky"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "decide('confirm')", "Confirm", id="flaky.confirm", tooltip="It is flaky"),
+        Binding("x", "decide('dismiss')", "Dismiss", id="flaky.dismiss", tooltip="Not flaky"),
+        Binding("b", "decide('send-back')", "Send back", id="flaky.send-back", tooltip="To fix"),
+        Binding("m", "rerun", "Rerun more", id="flaky.rerun", tooltip="More runs"),
+        Binding("a", "toggle_all", "All/open", id="flaky.all", tooltip="Show closed flags too"),
+        Binding("escape", "back", "Back", id="flaky.back", tooltip="To the bank"),
+    ]
+
+    def __init__(self, bank: Bank) -> None:
+        super().__init__(id="flaky-review")
+        self.bank = bank
+        self.flags: list[tuple[Task, Flag]] = []
+        self.show_all = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="review-body"):
+            yield DataTable(id="flags", cursor_type="row")
+            with VerticalScroll(id="evidence-scroll"):
+                yield Static("loading the flags…", id="evidence")
+        yield Static("", id="review-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "flaky-test review"
+        self.query_one("#flags", DataTable).add_columns("task", "test", "class", "status")
+        self.load_flags()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="flags", name="loading flags")
+    def load_flags(self) -> None:
+        status = None if self.show_all else FlagStatus.OPEN
+        self.post_message(FlagsLoaded(all_flags(self.bank.load_all(), status)))
+
+    @on(FlagsLoaded)
+    def show_flags(self, event: FlagsLoaded) -> None:
+        self.flags = event.flags
+        table = self.query_one("#flags", DataTable)
+        table.clear()
+        for task, flag in event.flags:
+            table.add_row(task.task_id, flag.test, flag.classification, flag.status.value)
+        which = "flags" if self.show_all else "open flags"
+        self.sub_title = f"{len(event.flags)} {which}"
+        if not event.flags:
+            self.query_one("#evidence", Static).update(f"no {which}")
+        table.focus()
+
+    def selected(self) -> tuple[Task, Flag] | None:
+        row = self.query_one("#flags", DataTable).cursor_row
+        return self.flags[row] if 0 <= row < len(self.flags) else None
+
+    @on(DataTable.RowHighlighted, "#flags")
+    def flag_highlighted(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        task, flag = chosen
+        try:
+            evidence = read_evidence(self.bank, task.task_id)
+        except CuratorError as error:
+            self.query_one("#evidence", Static).update(Text(str(error), style="red"))
+            return
+        self.query_one("#evidence", Static).update(evidence_text(evidence, flag))
+
+    @property
+    def who(self) -> str:
+        settings = self.app.settings  # type: ignore[attr-defined]
+        return resolve_annotator(self.bank, settings.annotator)
+
+    def action_decide(self, decision: str) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        task, flag = chosen
+
+        def answered(reason: str | None) -> None:
+            if reason:
+                self.decide(task.task_id, flag.test, decision, reason)
+
+        self.app.push_screen(
+            TextDialog(f"{decision} the flag on {task.task_id} {flag.test}: why?"), answered
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="flags", name="flag decision")
+    def decide(self, task_id: str, test: str, decision: str, reason: str) -> None:
+        try:
+            if decision == "send-back":
+                send_back(self.bank, task_id, test, self.who, reason)
+            else:
+                change_flag(self.bank, task_id, test, FlagAction(decision), self.who, reason)
+        except CuratorError as error:
+            self.post_message(WorkRefused(decision, str(error)))
+            return
+        self.post_message(ReviewDone(f"{task_id} {test}: {decision} ({reason})"))
+
+    def action_rerun(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        task, _flag = chosen
+        try:
+            evidence = read_evidence(self.bank, task.task_id)
+        except CuratorError:
+            evidence = None
+        suggested = str(max(60, 2 * len(evidence.runs))) if evidence else "60"
+
+        def answered(runs: str | None) -> None:
+            if runs and runs.isdigit() and int(runs) > 0:
+                self.set_status(f"rerunning {task.task_id} with {runs} runs…")
+                self.rerun(task.task_id, int(runs))
+            elif runs:
+                self.notify("give a number of runs", severity="warning")
+
+        question = f"Rerun {task.task_id}: how many runs?"
+        self.app.push_screen(TextDialog(question, suggested), answered)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="flaky", name="flaky rerun")
+    def rerun(self, task_id: str, runs: int) -> None:
+        task = self.bank.load(task_id)
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(RunLog(f"run {done}/{total}", progress=done / max(total, 1)))
+
+        sandbox = self.app.sandbox()  # type: ignore[attr-defined]
+        evidence = detect_flaky(task, sandbox, DetectionSettings(runs=runs), progress)
+        changes = record_detection(self.bank, evidence, self.who)
+        notes = ", ".join(f"{c.test} {c.note}" for c in changes) or "no flag changed"
+        self.post_message(ReviewDone(f"{task_id}: {len(evidence.runs)} runs; {notes}"))
+
+    @on(RunLog)
+    def show_progress(self, event: RunLog) -> None:
+        self.set_status(event.text)
+
+    @on(ReviewDone)
+    def review_done(self, event: ReviewDone) -> None:
+        self.set_status(event.summary)
+        self.notify(event.summary, title="flaky review")
+        self.load_flags()
+
+    @on(WorkRefused)
+    def refused(self, event: WorkRefused) -> None:
+        self.set_status(f"{event.action} refused: {event.reason}")
+        self.notify(event.reason, title=f"{event.action} refused", severity="warning")
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#review-status", Static).update(text)
+
+    def worker_failed(self, group: str, message: str) -> None:
+        self.set_status(f"{group} failed: {message}")
+
+    def action_toggle_all(self) -> None:
+        self.show_all = not self.show_all
+        self.load_flags()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,103 @@
+"""The flaky-test review queue, driven through Pilot on a real detection's evidence."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from app_support import SIZE, app_on, git_bank, run_async, settle
+from textual.widgets import DataTable, Static
+
+from curator.app.screens.dialogs import TextDialog
+from curator.app.screens.flaky_review import FlakyReview
+from curator.flaky.flags import read_evidence, record_detection
+from curator.flaky.runner import DetectionSettings, detect_flaky
+from curator.models import FlagStatus, Stage
+from curator.sandbox import Sandbox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "flaky"))
+from flaky_suite import load_suite_task
+
+TASK = "Flaky/random_dice"
+FLAKY_TEST = "test_six_comes_up"
+
+
+def flagged_bank(tmp_path, monkeypatch):
+    task = load_suite_task("random_dice").model_copy(update={"stage": Stage.REFINED})
+    bank = git_bank(tmp_path, monkeypatch, [task])
+    with Sandbox(protect=[bank.root]) as sandbox:
+        evidence = detect_flaky(bank.load(TASK), sandbox, DetectionSettings(seed=2026))
+    record_detection(bank, evidence, "detector")
+    assert [flag.test for flag in bank.load(TASK).open_flags()] == [FLAKY_TEST]
+    return bank
+
+
+def evidence_shown(screen) -> str:
+    return str(screen.query_one("#evidence", Static).render())
+
+
+@run_async
+async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeypatch):
+    bank = flagged_bank(tmp_path, monkeypatch)
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FlakyReview)
+        assert screen.query_one("#flags", DataTable).row_count == 1
+        shown = evidence_shown(screen)
+        assert f"{FLAKY_TEST}: nondeterministic" in shown
+        assert "run  kind" in shown and "baseline" in shown
+        assert "what the failing run did differently" in shown and "+random_seed" in shown
+        assert "AssertionError" in shown
+
+        await pilot.press("c")
+        assert isinstance(app.screen, TextDialog)
+        await pilot.press(*"four rolls miss a six half the time", "enter")
+        await settle(pilot)
+        flag = bank.load(TASK).flags[0]
+        assert flag.status is FlagStatus.CONFIRMED
+        assert flag.history[-1].why == "four rolls miss a six half the time"
+        assert flag.history[-1].who == "Ada Annotator"
+        assert screen.query_one("#flags", DataTable).row_count == 0  # no open flags left
+
+        await pilot.press("a")
+        await settle(pilot)
+        assert screen.query_one("#flags", DataTable).row_count == 1
+        await pilot.press("c", *"again", "enter")
+        await settle(pilot)
+        assert "cannot confirm a flag that is confirmed" in str(
+            screen.query_one("#review-status", Static).render()
+        )
+
+        await pilot.press("b", *"seed the dice in the test", "enter")
+        await settle(pilot)
+        task = bank.load(TASK)
+        assert task.stage is Stage.DRAFT
+        assert task.notes[-1].text == f"flaky test {FLAKY_TEST}: seed the dice in the test"
+
+        await pilot.press("x", *"seeded upstream", "enter")
+        await settle(pilot)
+        assert bank.load(TASK).flags[0].status is FlagStatus.DISMISSED
+
+
+@run_async
+async def test_rerun_with_more_runs_updates_the_evidence(tmp_path, monkeypatch):
+    bank = flagged_bank(tmp_path, monkeypatch)
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("m")
+        dialog = app.screen
+        assert isinstance(dialog, TextDialog) and dialog.value == "60"
+        await pilot.press(*("backspace",) * 2, *"30", "enter")
+        await settle(pilot)
+        status = str(app.screen.query_one("#review-status", Static).render())
+        assert status.startswith(f"{TASK}: ") and "runs" in status
+        assert "still flaky" in status
+    evidence = read_evidence(bank, TASK)
+    assert evidence.runs_requested == 30 and len(evidence.runs) >= 30

@@ -1,0 +1,100 @@
+"""LLM proposals in the workspace, against a real scripted chat-completions server on
+127.0.0.1: streamed live, shown as a diff with its validation, accepted or rejected."""
+
+from __future__ import annotations
+
+from app_support import SIZE, UNCOVERED_TESTS, app_on, demo_tasks, git_bank, run_async, settle
+from textual.widgets import Static, TextArea
+
+from curator.app.main import make_app
+from curator.app.messages import LLMChunk, ProposalReady, WorkRefused
+from curator.app.screens.dialogs import ChoiceDialog
+from curator.app.screens.workspace import TaskWorkspace
+from curator.app.settings import AppSettings
+from curator.config import LLMSettings
+from curator.llm.scripted_server import ScriptedLLMServer
+
+COVERING_TESTS = (
+    UNCOVERED_TESTS
+    + """
+    def test_bad_top(self):
+        with self.assertRaises(ValueError):
+            task_func("a", top=0)
+"""
+)
+
+ANSWER = f"Here is a test for the branch that raises.\n\n```python\n{COVERING_TESTS}```\n"
+
+
+async def open_workspace(pilot, task_id):
+    await settle(pilot)
+    pilot.app.screen.open_task(task_id)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TaskWorkspace)
+    return pilot.app.screen
+
+
+@run_async
+async def test_a_streamed_proposal_is_shown_checked_and_accepted(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    messages = []
+    with ScriptedLLMServer([{"answer": ANSWER}]) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model")
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
+            workspace = await open_workspace(pilot, "Demo/2")
+            await pilot.press("ctrl+l")
+            assert isinstance(app.screen, ChoiceDialog)
+            await pilot.press("t")
+            await settle(pilot)
+            chunks = [m.text for m in messages if isinstance(m, LLMChunk)]
+            assert len(chunks) > 1 and "".join(chunks) == ANSWER
+            change = next(m for m in messages if isinstance(m, ProposalReady)).change
+            assert change.baseline.branch_coverage < 100
+            assert change.check.branch_coverage == 100
+            shown = str(workspace.query_one("#proposal-view", Static).render())
+            assert "proposed version: pass, 2/2 tests passed, branch coverage 100%" in shown
+            assert "+    def test_bad_top(self):" in shown
+            assert bank.load("Demo/2").test == UNCOVERED_TESTS  # nothing written yet
+            await pilot.press("ctrl+o")
+            assert workspace.query_one("#tests-editor", TextArea).text == COVERING_TESTS
+        assert server.requests[0]["stream"] is True
+    task = bank.load("Demo/2")
+    assert task.test == COVERING_TESTS
+    event = task.provenance.events[-1]
+    assert (event.operation, event.model, event.annotator) == (
+        "tests",
+        "scripted-model",
+        "Ada Annotator",
+    )
+
+
+@run_async
+async def test_a_rejected_proposal_changes_nothing(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    with ScriptedLLMServer([{"answer": ANSWER}]) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model")
+        app = make_app(bank, AppSettings(llm=llm))
+        async with app.run_test(size=SIZE) as pilot:
+            workspace = await open_workspace(pilot, "Demo/2")
+            await pilot.press("ctrl+l", "t")
+            await settle(pilot)
+            assert workspace.proposal is not None
+            await pilot.press("ctrl+r")
+            assert workspace.proposal is None
+            await pilot.press("ctrl+o")
+    assert bank.load("Demo/2").test == UNCOVERED_TESTS
+
+
+@run_async
+async def test_without_an_llm_the_app_says_how_to_configure_one(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    messages = []
+    app = app_on(bank)
+    async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
+        await open_workspace(pilot, "Demo/2")
+        await pilot.press("ctrl+l")
+        refused = [m for m in messages if isinstance(m, WorkRefused)]
+        assert "no LLM is configured" in refused[-1].reason
+        assert "CURATOR_LLM_BASE_URL" in refused[-1].reason
+        assert isinstance(app.screen, TaskWorkspace)
