@@ -69,10 +69,13 @@ def app_on(bank: Bank, keymap: dict[str, str] | None = None) -> CuratorApp:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until every worker has finished and the messages they posted are handled."""
+    """Wait until every worker has finished and the messages they posted are handled, including
+    workers that those messages start in turn."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    while any(not worker.is_finished for worker in pilot.app.workers):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
     await pilot.pause()
 
 

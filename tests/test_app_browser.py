@@ -6,8 +6,8 @@ from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
 from textual.widgets import Input, Static
 
 from curator.app.messages import BankChunkLoaded
-from curator.app.rows import filter_rows, sort_rows, task_row
-from curator.app.screens.browser import BankBrowser
+from curator.app.rows import CACHE_FILE, RowCache, filter_rows, sort_rows, task_row
+from curator.app.screens.browser import BankBrowser, build_row
 from curator.app.screens.help import HelpScreen
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.task_table import TaskTable
@@ -147,3 +147,50 @@ async def test_help_lists_every_key_with_its_binding_id(tmp_path, monkeypatch):
         assert "task.validate" in ids and "task.commit" in ids and "app.help" in ids
         await pilot.press("escape")
         assert isinstance(app.screen, TaskWorkspace)
+
+
+def test_the_row_cache_reuses_unchanged_folders_and_rebuilds_changed_ones(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    built = []
+
+    def build(directory):
+        built.append(directory.name)
+        return build_row(directory)
+
+    first = RowCache.read(bank.private_dir)
+    rows = [first.row(directory, build) for directory in bank.task_dirs()]
+    first.write()
+    assert len(built) == 5
+
+    built.clear()
+    task = bank.load("Demo/2")
+    task.instruct_prompt = "Count words, changed."
+    with bank.lock():
+        bank.save(task)
+    second = RowCache.read(bank.private_dir)
+    again = [second.row(directory, build) for directory in bank.task_dirs()]
+    assert built == ["Demo__2"]
+    assert [r for r in again if r.task_id != "Demo/2"] == [r for r in rows if r.task_id != "Demo/2"]
+    assert "changed" in next(r for r in again if r.task_id == "Demo/2").search
+    # cached rows (read back from JSON) sort together with freshly built ones
+    assert [r.task_id for r in sort_rows(again, "id")] == [r.task_id for r in sort_rows(rows, "id")]
+
+    (bank.private_dir / CACHE_FILE).write_text("{ not json")
+    built.clear()
+    third = RowCache.read(bank.private_dir)
+    assert [third.row(d, build) for d in bank.task_dirs()] == again
+    assert len(built) == 5
+
+
+@run_async
+async def test_a_task_broken_after_loading_is_named_not_fatal(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        (bank.task_dir("Demo/1") / "tests.py").unlink()
+        await pilot.press("enter")
+        assert isinstance(app.screen, BankBrowser)
+        assert any(
+            n.title == "cannot open Demo/1" and "tests.py" in n.message for n in app._notifications
+        )

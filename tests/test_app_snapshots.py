@@ -6,16 +6,26 @@ and review the SVGs under tests/__snapshots__/.
 
 from __future__ import annotations
 
-from app_support import SIZE, app_on, demo_bank, settle
+from app_support import SIZE, demo_bank, settle
+from app_support import app_on as live_app_on
 from textual.widgets import Input, TextArea
 
 
+def app_on(bank):
+    """The app with animations off, so no screenshot catches a tab underline mid-slide."""
+    app = live_app_on(bank)
+    app.animation_level = "none"
+    return app
+
+
 async def steady(pilot) -> None:
-    """Let workers finish, then stop every cursor blinking so screenshots are stable."""
+    """Let workers finish, stop every cursor blinking and take the focus away, so that no
+    screenshot depends on when a cursor blinked or focus arrived."""
     await settle(pilot)
     for widget in pilot.app.screen.query("Input, TextArea"):
         if isinstance(widget, Input | TextArea):
             widget.cursor_blink = False
+    pilot.app.screen.set_focus(None)
     await pilot.pause()
 
 
@@ -66,3 +76,14 @@ def test_release_screen(snap_compare, tmp_path, monkeypatch):
         await steady(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_release)
+
+
+def test_flaky_review_queue(snap_compare, tmp_path, monkeypatch):
+    app = app_on(demo_bank(tmp_path, monkeypatch))
+
+    async def open_queue(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("f")
+        await steady(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_queue)

@@ -3,6 +3,8 @@ validation with results and coverage, condensing, and commits that are refused o
 
 from __future__ import annotations
 
+import shutil
+
 from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
 from textual.widgets import DataTable, Static, TextArea
 
@@ -203,3 +205,22 @@ async def test_history_shows_commits_and_uncommitted_changes(tmp_path, monkeypat
         assert "Ada Annotator: Import 5 task(s) from demo.jsonl [draft] (new)" in history
         assert "uncommitted changes" in history and "+# touched" in history
         assert workspace.current.stage is Stage.DRAFT
+
+
+@run_async
+async def test_a_failing_worker_is_reported_and_the_app_keeps_running(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        shutil.rmtree(bank.root / ".git")
+        await pilot.press("f9")
+        await settle(pilot)
+        assert app.is_running and app.screen is workspace
+        assert any(
+            n.title == "history failed" and "not inside a git repository" in n.message
+            for n in app._notifications
+        )
+        assert "history failed" in rendered(workspace, "#status")
+        await pilot.press("ctrl+s")
+        assert workspace.step(Step.DRAFT).state is StepState.DONE

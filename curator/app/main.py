@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -17,12 +17,13 @@ from curator.app.screens.base import CuratorScreen, palette_commands
 from curator.app.screens.browser import BankBrowser
 from curator.app.screens.dialogs import ChoiceDialog
 from curator.app.screens.help import HelpScreen
-from curator.app.screens.workspace import TaskWorkspace
 from curator.app.settings import AppSettings, load_app_settings
 from curator.bank import Bank
 from curator.models import Task
-from curator.sandbox import Sandbox
-from curator.validation import sandbox_for
+
+if TYPE_CHECKING:
+    from curator.app.screens.workspace import TaskWorkspace
+    from curator.sandbox import Sandbox
 
 
 class CuratorApp(App[None]):
@@ -51,6 +52,8 @@ class CuratorApp(App[None]):
 
     def sandbox(self) -> Sandbox:
         """One warm sandbox for the whole session, started by the first run that needs it."""
+        from curator.validation import sandbox_for
+
         with self._sandbox_lock:
             if self._sandbox is None:
                 self._sandbox = sandbox_for(self.bank)
@@ -91,11 +94,7 @@ class CuratorApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def unsaved_workspaces(self) -> list[TaskWorkspace]:
-        return [
-            screen
-            for screen in self.screen_stack
-            if isinstance(screen, TaskWorkspace) and screen.unsaved
-        ]
+        return [screen for screen in self.screen_stack if getattr(screen, "unsaved", False)]
 
     async def action_quit(self) -> None:
         unsaved = self.unsaved_workspaces()

@@ -5,16 +5,19 @@ Workers never touch widgets; they post these, and `@on` handlers on the screens 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from curator.app.rows import TaskRow
-from curator.errors import TaskFileError
-from curator.flaky.evidence import FlakyEvidence
-from curator.flaky.flags import FlagChange
-from curator.history import CommitResult, FileDiff, LogEntry
-from curator.llm.proposals import ProposedChange
-from curator.models import Task
-from curator.validation import ValidationReport
+if TYPE_CHECKING:  # the stages' modules load when a task is opened, not at start-up
+    from curator.app.rows import TaskRow
+    from curator.errors import TaskFileError
+    from curator.flaky.evidence import FlakyEvidence
+    from curator.flaky.flags import FlagChange
+    from curator.history import CommitResult, FileDiff, LogEntry
+    from curator.llm.proposals import ProposedChange
+    from curator.models import Task
+    from curator.validation import ValidationReport
 
 # -- bank browser: BankChunkLoaded × n, the last with done=True; TaskChanged after any write --
 

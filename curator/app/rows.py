@@ -7,10 +7,15 @@ keeps the current sort order, so a keystroke is one pass of substring tests.
 
 from __future__ import annotations
 
+import json
+import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from curator.bank import task_sort_key
+from curator.fsutil import atomic_write
 from curator.models import Task
 from curator.pipeline import stage_rank
 
@@ -130,3 +135,74 @@ class RowFilter:
 
 def stage_counts(rows: list[TaskRow]) -> Counter[str]:
     return Counter(row.stage for row in rows)
+
+
+# -- the row cache: rows of unchanged task folders are read back instead of rebuilt -----------
+
+CACHE_FILE = "browser-rows.json"
+CACHE_VERSION = 1
+
+
+def folder_stamp(directory: Path) -> list[list[object]]:
+    """Name, size and modification time of each file in a task folder, as git's index does."""
+    stamp = []
+    for entry in sorted(os.scandir(directory), key=lambda entry: entry.name):
+        if entry.is_file():
+            info = entry.stat()
+            stamp.append([entry.name, info.st_size, info.st_mtime_ns])
+    return stamp
+
+
+class RowCache:
+    """Rows by task folder, kept in the bank's private directory; any doubt means a rebuild."""
+
+    def __init__(self, path: Path, entries: dict[str, tuple[list[list[object]], TaskRow]]):
+        self.path = path
+        self.entries = entries
+        self.fresh: dict[str, tuple[list[list[object]], TaskRow]] = {}
+
+    @classmethod
+    def read(cls, private_dir: Path) -> RowCache:
+        path = private_dir / CACHE_FILE
+        entries: dict[str, tuple[list[list[object]], TaskRow]] = {}
+        try:
+            data = json.loads(path.read_bytes())
+            if data.get("version") == CACHE_VERSION:
+                for name, (stamp, row) in data["rows"].items():
+                    entries[name] = (stamp, _row_from_json(row))
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            entries = {}
+        return cls(path, entries)
+
+    def row(self, directory: Path, build: Callable[[Path], TaskRow]) -> TaskRow:
+        """The folder's row from the cache if no file in it changed, else `build(directory)`."""
+        stamp = folder_stamp(directory)
+        cached = self.entries.get(directory.name)
+        row = cached[1] if cached is not None and cached[0] == stamp else build(directory)
+        self.fresh[directory.name] = (stamp, row)
+        return row
+
+    def write(self) -> None:
+        """Keep what this load saw (folders that failed to load are left out)."""
+        if self.fresh == self.entries:
+            return
+        rows = {name: [stamp, _row_to_json(row)] for name, (stamp, row) in self.fresh.items()}
+        atomic_write(self.path, json.dumps({"version": CACHE_VERSION, "rows": rows}))
+
+
+def _row_to_json(row: TaskRow) -> list[object]:
+    return [row.task_id, row.stage, list(row.cells), list(row.sort_keys), row.search, row.flagged]
+
+
+def _row_from_json(data: list[object]) -> TaskRow:
+    task_id, stage, cells, sort_keys, search, flagged = data
+    keys = list(sort_keys)  # type: ignore[call-overload]
+    keys[0] = tuple(keys[0])  # the id's sort key is a tuple
+    return TaskRow(
+        task_id=str(task_id),
+        stage=str(stage),
+        cells=tuple(cells),  # type: ignore[arg-type]
+        sort_keys=tuple(keys),
+        search=str(search),
+        flagged=bool(flagged),
+    )

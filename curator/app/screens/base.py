@@ -46,7 +46,7 @@ class CuratorScreen(Screen[None]):
         else:
             message = f"{type(error).__name__}: {error}"
         self.notify(message, title=f"{event.worker.name} failed", severity="error", timeout=10)
-        self.worker_failed(event.worker.group, message)
+        self.worker_failed(event.worker.name, message)
 
-    def worker_failed(self, group: str, message: str) -> None:
+    def worker_failed(self, name: str, message: str) -> None:
         """Hook for screens that show a failed run in place (a log, a stepper)."""

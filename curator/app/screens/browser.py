@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -10,21 +11,31 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Input, Static
 
 from curator.app.messages import BankChunkLoaded, TaskChanged
-from curator.app.rows import COLUMN_KEYS, RowFilter, TaskRow, sort_rows, stage_counts, task_row
+from curator.app.rows import (
+    COLUMN_KEYS,
+    RowCache,
+    RowFilter,
+    TaskRow,
+    sort_rows,
+    stage_counts,
+    task_row,
+)
 from curator.app.screens.base import CuratorScreen
-from curator.app.screens.flaky_review import FlakyReview
-from curator.app.screens.release import ReleaseScreen
-from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
 from curator.bank import Bank, load_task_dir
-from curator.errors import TaskFileError
+from curator.errors import CuratorError, TaskFileError
 from curator.pipeline import STAGE_ORDER
 
 CHUNK = 1000
 
 
+def build_row(directory: Path) -> TaskRow:
+    return task_row(load_task_dir(directory))
+
+
 class BankBrowser(CuratorScreen):
     COMMAND_CATEGORY = "bank"
+    AUTO_FOCUS = "#tasks"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Filter", id="bank.filter", tooltip="Filter tasks"),
         Binding("enter", "open_task", "Open", id="bank.open", tooltip="Open the task"),
@@ -56,7 +67,6 @@ class BankBrowser(CuratorScreen):
 
     def on_mount(self) -> None:
         self.sub_title = self.bank.name
-        self.query_one(TaskTable).focus()
         self.load_bank()
 
     # -- loading -----------------------------------------------------------------------------
@@ -65,17 +75,19 @@ class BankBrowser(CuratorScreen):
     def load_bank(self) -> None:
         directories = self.bank.task_dirs()
         total = len(directories)
+        cache = RowCache.read(self.bank.private_dir)
         if not directories:
             self.post_message(BankChunkLoaded([], [], 0, 0))
         for start in range(0, total, CHUNK):
             rows, problems = [], []
             for directory in directories[start : start + CHUNK]:
                 try:
-                    rows.append(task_row(load_task_dir(directory)))
+                    rows.append(cache.row(directory, build_row))
                 except TaskFileError as problem:
                     problems.append(problem)
             loaded = min(start + CHUNK, total)
             self.post_message(BankChunkLoaded(rows, problems, loaded, total))
+        cache.write()
 
     @on(BankChunkLoaded)
     def add_loaded_rows(self, event: BankChunkLoaded) -> None:
@@ -171,11 +183,25 @@ class BankBrowser(CuratorScreen):
     def row_selected(self, event: TaskTable.Selected) -> None:
         self.open_task(event.task_id)
 
+    # The other screens import every pipeline stage; they load on first use, which keeps the
+    # browser's start-up light.
+
     def open_task(self, task_id: str) -> None:
-        self.app.push_screen(TaskWorkspace(self.bank, task_id))
+        from curator.app.screens.workspace import TaskWorkspace
+
+        try:
+            workspace = TaskWorkspace(self.bank, task_id)
+        except CuratorError as error:
+            self.notify(str(error), title=f"cannot open {task_id}", severity="error")
+            return
+        self.app.push_screen(workspace)
 
     def action_flaky_review(self) -> None:
+        from curator.app.screens.flaky_review import FlakyReview
+
         self.app.push_screen(FlakyReview(self.bank))
 
     def action_release(self) -> None:
+        from curator.app.screens.release import ReleaseScreen
+
         self.app.push_screen(ReleaseScreen(self.bank))

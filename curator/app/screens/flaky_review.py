@@ -255,8 +255,8 @@ class FlakyReview(CuratorScreen):
     def set_status(self, text: str) -> None:
         self.query_one("#review-status", Static).update(text)
 
-    def worker_failed(self, group: str, message: str) -> None:
-        self.set_status(f"{group} failed: {message}")
+    def worker_failed(self, name: str, message: str) -> None:
+        self.set_status(f"{name} failed: {message}")
 
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all

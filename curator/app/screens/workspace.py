@@ -89,6 +89,7 @@ STEP_BINDINGS = {
 
 class TaskWorkspace(CuratorScreen):
     COMMAND_CATEGORY = "task"
+    AUTO_FOCUS = "#program-editor"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="task.save", priority=True, tooltip="Save edits"),
         Binding("f2", "refine", "Mark refined", id="task.refine", tooltip="Refine step done"),
@@ -171,7 +172,6 @@ class TaskWorkspace(CuratorScreen):
         self.show_report(current_report(self.bank, self.current))
         self.refresh_pipeline()
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
-        self.query_one("#program-editor", TextArea).focus()
         self.offer_recovery()
 
     # -- editing, saving, autosave -----------------------------------------------------------
@@ -332,9 +332,9 @@ class TaskWorkspace(CuratorScreen):
         self.write_log(f"[yellow]{event.action} refused:[/] {event.reason}")
         self.notify(event.reason, title=f"{event.action} refused", severity="warning", timeout=10)
 
-    def worker_failed(self, group: str, message: str) -> None:
-        self.end_run(f"{group} failed: {message}")
-        self.write_log(f"[red]{group} failed:[/] {message}")
+    def worker_failed(self, name: str, message: str) -> None:
+        self.end_run(f"{name} failed: {message}")
+        self.write_log(f"[red]{name} failed:[/] {message}")
 
     @on(TaskChanged)
     def task_changed(self, event: TaskChanged) -> None:
