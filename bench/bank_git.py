@@ -109,7 +109,8 @@ def main() -> None:
     cores = os.cpu_count()
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"machine: {cores} cores, load average {load} (other work skews the figures)")
-    with tempfile.TemporaryDirectory(prefix="curator-bench-") as directory:
+    scratch = tempfile.TemporaryDirectory(prefix="curator-bench-", ignore_cleanup_errors=True)
+    with scratch as directory:
         for size in options.sizes:
             bank = make_bank(Path(directory) / f"bank-{size}", size)
             time_commits(bank, size, options.repeat)

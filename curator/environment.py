@@ -22,16 +22,6 @@ def installed_distributions() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pair for pair in pairs if pair[0]))
 
 
-def describe() -> dict[str, object]:
-    """What the fingerprint covers, for people to read."""
-    return {
-        "python": platform.python_version(),
-        "implementation": sys.implementation.name,
-        "machine": platform.machine(),
-        "distributions": dict(installed_distributions()),
-    }
-
-
 @functools.cache
 def fingerprint() -> str:
     """`py3.11.7-<hash>`: changes whenever Python or any installed distribution changes."""

@@ -226,7 +226,8 @@ class GitBank:
         trees = {}
         for folder, found in zip(folders, self.read_objects(names), strict=True):
             if found is not None and found[1] == "tree":
-                trees[folder] = (bytes.fromhex(found[0]), _parse_tree(found[2]))
+                sha = bytes.fromhex(found[0])
+                trees[folder] = (sha, _parse_tree(found[2], len(sha)))
         return trees
 
     def read_objects(self, names: list[str]) -> list[tuple[str, str, bytes] | None]:
@@ -392,14 +393,10 @@ def _path_trie(paths: list[str], staged: list[tuple[str, int, bytes]]) -> _Trie:
             continue  # inside a path already replaced whole
         node = root
         for part in parts[:-1]:
-            child = node.setdefault(part, {})
-            if not isinstance(child, dict):
-                break
-            node = child
-        else:
-            files: list[tuple[tuple[bytes, ...], int, bytes]] = []
-            node[parts[-1]] = files
-            replaced[parts] = files
+            node = node.setdefault(part, {})  # type: ignore[assignment]  # a folder, see above
+        files: list[tuple[tuple[bytes, ...], int, bytes]] = []
+        node[parts[-1]] = files
+        replaced[parts] = files
     for path, mode, sha in staged:
         parts = tuple(part.encode() for part in PurePosixPath(path).parts)
         for depth in range(len(parts), 0, -1):
@@ -422,12 +419,14 @@ def _join(folder: str, name: str) -> str:
     return f"{folder}/{name}" if folder else name
 
 
-def _parse_tree(data: bytes) -> dict[bytes, _Entry]:
+def _parse_tree(data: bytes, hash_size: int) -> dict[bytes, _Entry]:
+    """A tree object's entries: `<mode> <name>\\0<binary sha>` one after another."""
     entries = {}
     index = 0
     while index < len(data):
         space = data.index(b" ", index)
         end = data.index(b"\0", space)
-        entries[data[space + 1 : end]] = (int(data[index:space], 8), data[end + 1 : end + 21])
-        index = end + 21
+        sha = data[end + 1 : end + 1 + hash_size]
+        entries[data[space + 1 : end]] = (int(data[index:space], 8), sha)
+        index = end + 1 + hash_size
     return entries

@@ -127,17 +127,29 @@ def verdict_of(run: SuiteRun) -> tuple[Verdict, str | None]:
     return Verdict.PASS, None
 
 
+StaticChecks = tuple[list[StaticProblem], list[StaticProblem]]
+
+
+def static_checks(task: Task) -> StaticChecks:
+    """The static problems and the risky-test warnings of a task: no execution involved."""
+    return static_problems(task), risky_test_warnings(task)
+
+
 def validate_task(
     task: Task,
     sandbox: Sandbox | None = None,
     *,
     coverage: bool = True,
     timeout_s: float = 60.0,
+    checks: StaticChecks | None = None,
 ) -> ValidationReport:
-    """Validate one task. Without a sandbox, a temporary one is started and stopped."""
+    """Validate one task. Without a sandbox, a temporary one is started and stopped.
+
+    `checks` are the task's static checks if the caller ran them already (`static_checks`),
+    for example while the sandbox was starting.
+    """
     started = time.perf_counter()
-    static = static_problems(task)
-    warnings = risky_test_warnings(task)
+    static, warnings = checks if checks is not None else static_checks(task)
     report = ValidationReport(
         task_id=task.task_id,
         verdict=Verdict.INVALID,

@@ -132,6 +132,18 @@ def wait_for_no_survivors(sandbox_id: str, marker: str) -> list[str]:
     return left
 
 
+def wait_for_no_leftovers(tmp_before: list[str], marker: str) -> list[str]:
+    """New run directories or marked files in /tmp that stay. (Other runs going on meanwhile,
+    unisolated ones in parallel tests or a worker warming up, have theirs only briefly.)"""
+    deadline = time.monotonic() + 5
+    while True:
+        new = set(os.listdir("/tmp")) - set(tmp_before)
+        left = sorted(name for name in new if "curator-run" in name or marker in name)
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.1)
+
+
 @pytest.mark.parametrize("path", CASES, ids=[path.stem for path in CASES])
 def test_hostile_program(
     path: Path, sandbox: Sandbox, hostile_bank: Bank, loopback_port: int
@@ -169,13 +181,7 @@ def test_hostile_program(
     ), report.message
     assert tree_snapshot(hostile_bank.root) == bank_before
     assert sorted(os.listdir(home)) == home_before
-    new_in_tmp = set(os.listdir("/tmp")) - set(tmp_before)
-    # (A worker that is starting meanwhile briefly has a curator-run-warm-up-* directory.)
-    assert not [
-        name
-        for name in new_in_tmp
-        if ("curator-run" in name and "warm-up" not in name) or marker in name
-    ]
+    assert wait_for_no_leftovers(tmp_before, marker) == []
     assert not (PROJECT_ROOT / f"evil-{marker}.txt").exists()
     assert wait_for_no_survivors(sandbox.id, marker) == []
     outcomes = {name: test.outcome for name, test in report.tests.items()}

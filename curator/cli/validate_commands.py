@@ -20,6 +20,7 @@ from curator.validation import (
     bank_notes,
     current_report,
     sandbox_for,
+    static_checks,
     store_report,
     validate_task,
 )
@@ -144,12 +145,22 @@ def validate_command(
             if not sandbox.network_isolated:
                 cli.err.print("[yellow]warning:[/] network not isolated on this machine")
 
+            # Static checks need no sandbox: they run while the warm worker starts.
+            checker = ThreadPoolExecutor(max_workers=jobs)
+            checks = {task.task_id: checker.submit(static_checks, task) for task in to_run}
+
             def work(task: Task) -> ValidationReport:
-                return validate_task(task, sandbox, coverage=not no_coverage, timeout_s=timeout_s)
+                return validate_task(
+                    task,
+                    sandbox,
+                    coverage=not no_coverage,
+                    timeout_s=timeout_s,
+                    checks=checks[task.task_id].result(),
+                )
 
             # Workers run tasks; this thread stores each result as it arrives, so that writes
             # to the bank overlap with runs and an interrupted run keeps what it finished.
-            with ThreadPoolExecutor(max_workers=jobs) as pool:
+            with checker, ThreadPoolExecutor(max_workers=jobs) as pool:
                 futures = {pool.submit(work, task): task for task in to_run}
                 for future in as_completed(futures):
                     report = future.result()

@@ -107,9 +107,6 @@ class SuiteRun(BaseModel):
     notes: list[str] = Field(default_factory=list)
     options: RunOptions = Field(default_factory=RunOptions)
 
-    def outcome_of(self, name: str) -> str | None:
-        return next((test.outcome for test in self.tests if test.name == name), None)
-
     @property
     def passed(self) -> bool:
         """Completed, at least one test, and every test passed or was skipped."""

@@ -133,7 +133,6 @@ class Zygote:
     def __init__(
         self, isolation: Isolation, hash_seed: int | None, preload: bool, coverage: bool = True
     ) -> None:
-        self.hash_seed = hash_seed
         # Datagram boundaries keep each request's descriptor apart from the next one's.
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self._control = parent_end
