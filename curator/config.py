@@ -88,7 +88,8 @@ class Settings(BaseSettings):
         default=None, description="Recorded as the author of accepted changes."
     )
     keymap: dict[str, str] = Field(
-        default_factory=dict, description="App key remaps: binding id -> key, e.g. save: ctrl+s."
+        default_factory=dict,
+        description="App key remaps: binding id -> key ('task.save' = 'ctrl+s').",
     )
     llm: LLMSettings = Field(default_factory=LLMSettings)
 
