@@ -149,7 +149,16 @@ def run(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[
 
 
 def main() -> None:
+    """Run the demo in a temporary bank; `--keep` leaves the bank behind to look at."""
     workdir = Path(tempfile.mkdtemp(prefix="curator-llm-demo-"))
+    try:
+        demo(workdir)
+    finally:
+        if "--keep" not in sys.argv[1:]:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def demo(workdir: Path) -> None:
     bank = Bank.init(workdir / "bank", "llm-demo")
     source = Bank.open(ROOT / "tasks")
     shutil.copytree(source.task_dir(DEMO_TASK), bank.task_dir(DEMO_TASK))
@@ -198,7 +207,8 @@ def main() -> None:
         f"  provenance: {event.operation} by {event.annotator} with {event.model} "
         f"(prompt {event.prompt_hash}) at {event.at.isoformat()}"
     )
-    print(f"  bank: {bank.root}")
+    kept = "--keep" in sys.argv[1:]
+    print(f"  bank: {bank.root}" + ("" if kept else " (removed; run with --keep to keep it)"))
 
 
 if __name__ == "__main__":
