@@ -15,7 +15,6 @@ Every line it places carries the rule that placed it (`Placement`), so `curator 
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -23,7 +22,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from curator.models import DocStruct, StrictModel
-from curator.program import entry_function
+from curator.program import docstring_node
 
 SECTIONS = ("description", "notes", "params", "returns", "reqs", "raises", "examples")
 
@@ -152,21 +151,9 @@ def entry_docstring(program: str, entry_point: str = "task_func") -> Docstring |
     The source text, not the evaluated string: the benchmark's doc_struct keeps escapes such as
     `\\'` as the task author typed them.
     """
-    try:
-        module = ast.parse(program)
-    except SyntaxError:
+    node = docstring_node(program, entry_point)
+    if node is None:
         return None
-    function = entry_function(module, entry_point)
-    if function is None or not function.body:
-        return None
-    first = function.body[0]
-    if not (
-        isinstance(first, ast.Expr)
-        and isinstance(first.value, ast.Constant)
-        and isinstance(first.value.value, str)
-    ):
-        return None
-    node = first.value
     lines = program.splitlines(keepends=True)
     end_line = node.end_lineno or node.lineno
     end_col = node.end_col_offset if node.end_col_offset is not None else len(lines[end_line - 1])

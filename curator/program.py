@@ -25,8 +25,8 @@ def entry_function(module: ast.Module, entry_point: str) -> ast.FunctionDef | No
     return None
 
 
-def docstring_span(program: str, entry_point: str) -> tuple[int, int] | None:
-    """First and last line (1-based) of the entry point's docstring, or None if there is none."""
+def docstring_node(program: str, entry_point: str) -> ast.Constant | None:
+    """The string constant that is the entry point's docstring, or None if there is none."""
     try:
         module = parse_quietly(program)
     except SyntaxError:
@@ -39,7 +39,15 @@ def docstring_span(program: str, entry_point: str) -> tuple[int, int] | None:
         return None
     if not isinstance(first.value.value, str):
         return None
-    return first.lineno, first.end_lineno or first.lineno
+    return first.value
+
+
+def docstring_span(program: str, entry_point: str) -> tuple[int, int] | None:
+    """First and last line (1-based) of the entry point's docstring, or None if there is none."""
+    node = docstring_node(program, entry_point)
+    if node is None:
+        return None
+    return node.lineno, node.end_lineno or node.lineno
 
 
 def split_program(program: str, entry_point: str) -> tuple[str, str] | None:
