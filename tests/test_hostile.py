@@ -187,6 +187,8 @@ def test_hostile_program(
     outcomes = {name: test.outcome for name, test in report.tests.items()}
     if case.name == "os_exit_in_test_method":
         assert outcomes == {"test_a_exits": "error", "test_b_never_runs": "error"}
+        assert report.tests["test_a_exits"].started
+        assert not report.tests["test_b_never_runs"].started
     elif case.name == "sys_exit_in_test_method":
         assert outcomes == {"test_exits": "error", "test_still_runs": "pass"}
     elif case.name == "patch_unittest":

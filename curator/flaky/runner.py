@@ -55,16 +55,6 @@ def run_options(spec: RunSpec, order: list[str] | None, timeout_s: float) -> Run
     )
 
 
-def not_run(suite: SuiteRun, outcome: TestOutcome) -> bool:
-    """A test the sandbox never started because an earlier one ended the run: it is absent
-    from the matrix, not a failure (the test that was running when it ended does count)."""
-    return (
-        suite.status != "completed"
-        and outcome.outcome == "error"
-        and (outcome.message or "").startswith("not run")
-    )
-
-
 class Detection:
     """One detection on one task: collects runs and distinct failures as they come in."""
 
@@ -153,7 +143,9 @@ class Detection:
         results: dict[str, Cell] = {}
         for suite in suites:
             for outcome in suite.tests:
-                if not_run(suite, outcome):
+                # A test the sandbox never started (an earlier one ended the run) is absent
+                # from the matrix, not a failure; the test that was running does count.
+                if not outcome.started:
                     continue
                 cell = Cell(outcome=Outcome(outcome.outcome), duration_s=outcome.duration_s)
                 if cell.outcome.failed:

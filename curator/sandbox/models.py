@@ -60,6 +60,9 @@ class TestOutcome(BaseModel):
     duration_s: float = 0.0
     message: str | None = Field(default=None, description="The assertion or exception line.")
     traceback: str | None = None
+    started: bool = Field(
+        default=True, description="False for a test never started because the run ended early."
+    )
 
 
 class CoverageResult(BaseModel):

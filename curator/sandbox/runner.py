@@ -498,7 +498,9 @@ def suite_run_from_response(response: dict, options: RunOptions) -> SuiteRun:
             outcome = "timeout" if run.status == "timeout" else "error"
             run.tests.append(TestOutcome(name=name, outcome=outcome, message=run.message))
         else:
-            run.tests.append(TestOutcome(name=name, outcome="error", message=unfinished_reason))
+            run.tests.append(
+                TestOutcome(name=name, outcome="error", message=unfinished_reason, started=False)
+            )
     if run.message and run.message.startswith("the task modified unittest"):
         for test in run.tests:
             test.outcome, test.message = "error", run.message
