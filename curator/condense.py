@@ -38,6 +38,7 @@ from curator.docstring import (
     parse_docstring,
 )
 from curator.models import DocStruct, ProvenanceEvent, Stage, StrictModel, Task, utc_now
+from curator.program import entry_function
 
 NOTES_LEAD = "Note that: "
 RAISES_LEAD = "The function should raise the exception for: "
@@ -603,28 +604,28 @@ def _signature(instruction: str, entry_point: str) -> _Signature | None:
         for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
         if isinstance(target, ast.Name)
     )
-    for node in module.body:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == entry_point:
-            arguments = node.args
-            positional = [*arguments.posonlyargs, *arguments.args]
-            defaults: list[ast.expr | None] = [None] * (
-                len(positional) - len(arguments.defaults)
-            ) + list(arguments.defaults)
-            parameters: dict[str, tuple[str | None, str | None]] = {}
-            for argument, default in [
-                *zip(positional, defaults, strict=True),
-                *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
-            ]:
-                parameters[argument.arg] = (
-                    ast.unparse(argument.annotation) if argument.annotation else None,
-                    ast.unparse(default) if default is not None else None,
-                )
-            for argument in (arguments.vararg, arguments.kwarg):
-                if argument is not None:
-                    parameters[argument.arg] = (None, None)
-            returns = ast.unparse(node.returns) if node.returns else None
-            return _Signature(parameters, returns, constants)
-    return _Signature({}, None, constants)
+    node = entry_function(module, entry_point)
+    if node is None:
+        return _Signature({}, None, constants)
+    arguments = node.args
+    positional = [*arguments.posonlyargs, *arguments.args]
+    defaults: list[ast.expr | None] = [None] * (len(positional) - len(arguments.defaults)) + list(
+        arguments.defaults
+    )
+    parameters: dict[str, tuple[str | None, str | None]] = {}
+    for argument, default in [
+        *zip(positional, defaults, strict=True),
+        *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
+    ]:
+        parameters[argument.arg] = (
+            ast.unparse(argument.annotation) if argument.annotation else None,
+            ast.unparse(default) if default is not None else None,
+        )
+    for argument in (arguments.vararg, arguments.kwarg):
+        if argument is not None:
+            parameters[argument.arg] = (None, None)
+    returns = ast.unparse(node.returns) if node.returns else None
+    return _Signature(parameters, returns, constants)
 
 
 @dataclass

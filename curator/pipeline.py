@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from curator.models import ProvenanceEvent, Stage, Task, Verdict, utc_now
+from curator.program import entry_function, parse_quietly
 
 
 class Step(StrEnum):
@@ -62,18 +63,14 @@ def draft_problems(task: Task) -> list[str]:
     """What a draft still lacks before it can run at all."""
     problems = []
     try:
-        module = ast.parse(task.program)
+        module = parse_quietly(task.program)
     except SyntaxError as error:
         problems.append(f"the task program does not parse (line {error.lineno}: {error.msg})")
     else:
-        if not any(
-            isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-            and node.name == task.entry_point
-            for node in module.body
-        ):
+        if entry_function(module, task.entry_point) is None:
             problems.append(f"the task program defines no {task.entry_point}()")
     try:
-        tests = ast.parse(task.test)
+        tests = parse_quietly(task.test)
     except SyntaxError as error:
         problems.append(f"the tests do not parse (line {error.lineno}: {error.msg})")
     else:

@@ -11,7 +11,7 @@ import ast
 import re
 
 from curator.models import Task
-from curator.program import entry_function
+from curator.program import entry_function, parse_quietly
 
 _RAISES_ENTRY = re.compile(r"^\s*-?\s*(?P<name>[A-Za-z_][\w.]*)\s*:\s*(?P<why>.*)$")
 INDENT = " " * 4
@@ -19,7 +19,7 @@ INDENT = " " * 4
 
 def skeleton_for(task: Task) -> str:
     try:
-        module = ast.parse(task.program)
+        module = parse_quietly(task.program)
     except SyntaxError as error:
         return _module([], f"the task program does not parse (line {error.lineno}): {error.msg}")
     function = entry_function(module, task.entry_point)

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from curator.imports import imported_modules
 from curator.models import Task
+from curator.program import entry_function, parse_quietly
 
 PROGRAM_FILE = "task.py"
 TESTS_FILE = "tests.py"
@@ -121,7 +122,7 @@ class StaticProblem(BaseModel):
 
 def parse(source: str) -> ast.Module | None:
     try:
-        return ast.parse(source)
+        return parse_quietly(source)
     except SyntaxError:
         return None
 
@@ -199,11 +200,11 @@ def ruff_problems(program: str, tests: str, builtins: set[str]) -> list[StaticPr
 
 
 def entry_docstring(module: ast.Module, entry_point: str) -> tuple[str, int] | None:
-    for node in module.body:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == entry_point:
-            docstring = ast.get_docstring(node, clean=True)
-            return (docstring, node.body[0].lineno) if docstring else ("", node.lineno)
-    return None
+    node = entry_function(module, entry_point)
+    if node is None:
+        return None
+    docstring = ast.get_docstring(node, clean=True)
+    return (docstring, node.body[0].lineno) if docstring else ("", node.lineno)
 
 
 def docstring_sections(docstring: str) -> dict[str, list[str]]:
@@ -252,7 +253,7 @@ def docstring_problems(task: Task, module: ast.Module) -> list[StaticProblem]:
             problems.append(
                 StaticProblem(code=f"doc-{key}", message=f"the docstring lacks {what}", line=line)
             )
-    imported = [name for name in imported_modules(task.program)]
+    imported = imported_modules(task.program)
     listed = required_libraries(sections.get("requirements", []))
     for library in sorted(set(imported) - set(listed)):
         problems.append(
@@ -317,10 +318,7 @@ def syntax_problems(source: str, filename: str) -> list[StaticProblem]:
 def structure_problems(task: Task, program: ast.Module | None, tests: ast.Module | None):
     """What makes a task impossible to run: an `invalid` verdict."""
     problems = []
-    if program is not None and not any(
-        isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == task.entry_point
-        for node in program.body
-    ):
+    if program is not None and entry_function(program, task.entry_point) is None:
         problems.append(
             StaticProblem(
                 code="entry-point",
