@@ -1,7 +1,8 @@
 """The validation stage: run a task's tests in the sandbox, measure coverage, check statically.
 
-    report = validate_task(task, sandbox)      # ValidationReport
-    store_report(bank, task, report)            # validation.json sidecar + task.validation
+    results = validate_tasks(bank, ids, jobs=4)   # run what is not current, store, in order
+    report = validate_task(task, sandbox)         # one task, nothing stored
+    store_report(bank, task, report)              # validation.json sidecar + task.validation
 
 The verdict reflects execution only (`pass`, `fail`, `error`, `timeout`, `environment`);
 static problems and risky-test warnings are reported beside it and never turn a passing run into
@@ -13,7 +14,11 @@ no TestCases). Reports are keyed by the task's content hash and the environment 
 from __future__ import annotations
 
 import stat
+import threading
 import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -248,3 +253,95 @@ def store_report(bank: Bank, task: Task, report: ValidationReport) -> None:
 def sandbox_for(bank: Bank) -> Sandbox:
     """A sandbox that hides the bank from task code."""
     return Sandbox(protect=[Path(bank.root)])
+
+
+ReportCallback = Callable[[ValidationReport, bool], None]
+
+
+@dataclass
+class ValidationResults:
+    """The reports of one `validate_tasks` call, in the order asked, and which were reused."""
+
+    reports: list[ValidationReport]
+    cached: set[str] = field(default_factory=set)
+
+    @property
+    def all_pass(self) -> bool:
+        return all(report.verdict is Verdict.PASS for report in self.reports)
+
+
+def validate_tasks(
+    bank: Bank,
+    ids: Sequence[str],
+    sandbox: Sandbox | None = None,
+    force: bool = False,
+    jobs: int = 1,
+    on_report: ReportCallback | None = None,
+    *,
+    coverage: bool = True,
+    timeout_s: float = 60.0,
+) -> ValidationResults:
+    """The validation stage: validate the tasks and store each result as it arrives.
+
+    A stored report is reused while it is current (unless `force`). The rest run `jobs` at a
+    time, in `sandbox` or in one made for the bank (`sandbox_for`) and closed at the end.
+    `on_report(report, cached)` is called once per task as its report is known, from the
+    calling thread. Results are stored as they come, so an interrupted run keeps what finished.
+    """
+    tasks = [bank.load(task_id) for task_id in ids]
+    results: dict[str, ValidationReport] = {}
+    cached: set[str] = set()
+    to_run: list[Task] = []
+    for task in tasks:
+        report = None if force else current_report(bank, task)
+        if report is None:
+            to_run.append(task)
+        else:
+            results[task.task_id] = report
+            cached.add(task.task_id)
+            if on_report:
+                on_report(report, True)
+    if to_run:
+        if sandbox is None:
+            with sandbox_for(bank) as own:
+                _run_and_store(bank, to_run, own, jobs, coverage, timeout_s, results, on_report)
+        else:
+            _run_and_store(bank, to_run, sandbox, jobs, coverage, timeout_s, results, on_report)
+    return ValidationResults([results[task.task_id] for task in tasks], cached)
+
+
+def _run_and_store(
+    bank: Bank,
+    tasks: list[Task],
+    sandbox: Sandbox,
+    jobs: int,
+    coverage: bool,
+    timeout_s: float,
+    results: dict[str, ValidationReport],
+    on_report: ReportCallback | None,
+) -> None:
+    # The warm worker's imports overlap with the first tasks' static checks, which need no
+    # sandbox.
+    threading.Thread(target=sandbox.start, daemon=True).start()
+    checker = ThreadPoolExecutor(max_workers=jobs)
+    checks = {task.task_id: checker.submit(static_checks, task) for task in tasks}
+
+    def work(task: Task) -> ValidationReport:
+        return validate_task(
+            task,
+            sandbox,
+            coverage=coverage,
+            timeout_s=timeout_s,
+            checks=checks[task.task_id].result(),
+        )
+
+    # Workers run tasks; this thread stores each result as it arrives, so that writes to the
+    # bank overlap with runs.
+    with checker, ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(work, task): task for task in tasks}
+        for future in as_completed(futures):
+            report = future.result()
+            store_report(bank, futures[future], report)
+            results[report.task_id] = report
+            if on_report:
+                on_report(report, False)

@@ -17,6 +17,7 @@ from curator.bank import Bank
 from curator.flaky.evidence import EVIDENCE_FILE, Classification, FlakyEvidence, RunKind
 from curator.flaky.plan import DEFAULT_RUNS
 from curator.flaky.runner import DetectionSettings, detect_flaky
+from curator.flaky.stage import check
 from curator.models import FlagStatus, Task
 from curator.program import split_program
 from curator.sandbox import Sandbox
@@ -106,6 +107,29 @@ def test_flaky_suite_is_classified_at_the_default_run_count(tmp_path, run_cli):
         for name in names
         if any(Classification(c).is_flaky for c in expected_classes(name).values())
     }
+
+
+def test_check_runs_stores_evidence_and_opens_flags(tmp_path, sandbox):
+    bank = suite_bank(tmp_path / "bank", ["seeded_dice", "random_dice"])
+    progress: list[tuple[str, int, int]] = []
+    results = check(
+        bank,
+        ["Flaky/random_dice", "Flaky/seeded_dice"],
+        "ann",
+        DetectionSettings(runs=10, seed=ACCEPTANCE_SEED),
+        sandbox,
+        on_progress=lambda task_id, done, total: progress.append((task_id, done, total)),
+    )
+    assert [r.evidence.task_id for r in results] == ["Flaky/random_dice", "Flaky/seeded_dice"]
+    assert {task_id for task_id, _, _ in progress} == {"Flaky/random_dice", "Flaky/seeded_dice"}
+    flaky, stable = results
+    assert flaky.found_problems and not stable.found_problems
+    assert {change.status for change in flaky.changes} == {FlagStatus.OPEN}
+    stored = bank.load("Flaky/random_dice")
+    assert {flag.test for flag in stored.flags} == {change.test for change in flaky.changes}
+    assert all(flag.history[0].who == "ann" for flag in stored.flags)
+    evidence = bank.read_sidecar("Flaky/seeded_dice", EVIDENCE_FILE, FlakyEvidence)
+    assert evidence == stable.evidence and bank.load("Flaky/seeded_dice").flags == []
 
 
 def test_a_detection_replays_exactly_from_its_seed(sandbox):

@@ -17,7 +17,14 @@ from curator.bank import Bank
 from curator.models import Verdict
 from curator.sandbox import RunOptions, Sandbox
 from curator.static_checks import risky_test_warnings, static_problems
-from curator.validation import REPORT_FILE, current_report, store_report, validate_task
+from curator.validation import (
+    REPORT_FILE,
+    ValidationReport,
+    current_report,
+    store_report,
+    validate_task,
+    validate_tasks,
+)
 
 # The word-count tests without the one that covers `raise ValueError` (task.py lines 26-27).
 PARTIAL_TESTS = WORD_COUNT_TESTS.split("    def test_bad_top")[0]
@@ -370,6 +377,34 @@ def test_report_is_stored_keyed_by_content_and_environment(bank: Bank, sandbox: 
     assert current_report(bank, stored) == report
     edited = stored.model_copy(update={"canonical_solution": stored.canonical_solution + "\n"})
     assert current_report(bank, edited) is None
+
+
+def test_validate_tasks_runs_stores_and_reuses_current_results(
+    bank: Bank, sandbox: Sandbox
+) -> None:
+    good = make_task("Test/1")
+    bad = make_task("Test/2", canonical_solution="    return []\n")
+    with bank.lock():
+        bank.add_all([good, bad])
+    seen: list[tuple[str, bool]] = []
+
+    def record(report: ValidationReport, cached: bool) -> None:
+        seen.append((report.task_id, cached))
+
+    first = validate_tasks(bank, ["Test/2", "Test/1"], sandbox, jobs=2, on_report=record)
+    assert [report.task_id for report in first.reports] == ["Test/2", "Test/1"]
+    assert [report.verdict for report in first.reports] == [Verdict.FAIL, Verdict.PASS]
+    assert first.cached == set() and not first.all_pass
+    assert sorted(seen) == [("Test/1", False), ("Test/2", False)]
+    assert bank.load("Test/1").validation.verdict is Verdict.PASS
+    assert bank.load("Test/2").validation.verdict is Verdict.FAIL
+
+    again = validate_tasks(bank, ["Test/1"])  # no sandbox needed: the stored result is current
+    assert again.cached == {"Test/1"} and again.all_pass
+    assert again.reports == [first.reports[1]]
+    forced = validate_tasks(bank, ["Test/1"], force=True, coverage=False)
+    assert forced.cached == set() and forced.reports[0].branch_coverage is None
+    assert current_report(bank, bank.load("Test/1")) == forced.reports[0]
 
 
 def test_validate_command_json_cache_force_and_exit_codes(bank: Bank, run_cli) -> None:

@@ -9,7 +9,14 @@ import sys
 
 import click
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from curator.cli.context import CliContext, pass_cli
@@ -17,12 +24,10 @@ from curator.flaky.evidence import Classification, FlakyEvidence, failure_diff
 from curator.flaky.flags import (
     FlagAction,
     FlagChange,
-    FlagError,
     all_flags,
     change_flag,
     find_flag,
     read_evidence,
-    record_detection,
 )
 from curator.flaky.plan import DEFAULT_RUNS
 from curator.models import Flag, FlagStatus, Task
@@ -120,16 +125,14 @@ def flaky_command(
     Evidence goes to each task's flaky.json, flags to its task.json. Exit 1 if any test was
     found flaky or a suite could not run.
     """
-    from curator.flaky.runner import DEFAULT_TIMEOUT_S, DetectionSettings, detect_flaky
-    from curator.sandbox import Sandbox
+    from curator.flaky.runner import DEFAULT_TIMEOUT_S, DetectionSettings
+    from curator.flaky.stage import FlakyCheck, check
 
     bank = cli.open_bank()
     tasks = cli.select_tasks(bank, task_ids, all_tasks)
     settings = DetectionSettings(
         runs=runs, seed=seed, timeout_s=timeout_s or DEFAULT_TIMEOUT_S, jobs=jobs
     )
-    who = who or default_who()
-    found_problems = False
     progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -139,28 +142,35 @@ def flaky_command(
         transient=True,
         disable=not cli.err.is_terminal,
     )
-    with Sandbox(protect=[bank.root]) as sandbox, progress:
-        for task in tasks:
-            bar = progress.add_task(escape(task.task_id), total=runs)
+    bars: dict[str, TaskID] = {}
 
-            def advance(done: int, total: int, bar: int = bar) -> None:
-                progress.update(bar, completed=done, total=total)
+    def advance(task_id: str, done: int, total: int) -> None:
+        if task_id not in bars:
+            bars[task_id] = progress.add_task(escape(task_id), total=runs)
+        progress.update(bars[task_id], completed=done, total=total)
 
-            evidence = detect_flaky(task, sandbox, settings, advance)
-            progress.remove_task(bar)
-            try:
-                changes = record_detection(bank, evidence, who)
-            except FlagError as error:
-                cli.err.print(f"[red]not stored:[/] {escape(str(error))}")
-                found_problems = True
-                continue
-            found_problems |= bool(evidence.problem or evidence.flaky_tests())
-            if as_json:
-                click.echo(json.dumps(evidence_json(evidence, changes)))
-            else:
-                notes = {change.test: f"{change.status.value}: {change.note}" for change in changes}
-                print_evidence(cli, evidence, notes)
-    if found_problems:
+    def show(result: FlakyCheck) -> None:
+        evidence = result.evidence
+        if evidence.task_id in bars:
+            progress.remove_task(bars.pop(evidence.task_id))
+        if result.not_stored:
+            cli.err.print(f"[red]not stored:[/] {escape(result.not_stored)}")
+        elif as_json:
+            click.echo(json.dumps(evidence_json(evidence, result.changes)))
+        else:
+            notes = {c.test: f"{c.status.value}: {c.note}" for c in result.changes}
+            print_evidence(cli, evidence, notes)
+
+    with progress:
+        results = check(
+            bank,
+            [task.task_id for task in tasks],
+            who or default_who(),
+            settings,
+            on_progress=advance,
+            on_result=show,
+        )
+    if any(result.found_problems for result in results):
         sys.exit(1)
 
 

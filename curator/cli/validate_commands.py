@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import threading
-from concurrent.futures import ThreadPoolExecutor, as_completed
 
 import click
 from rich.markup import escape
@@ -14,16 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from curator.cli.context import CliContext, pass_cli
-from curator.models import Task, Verdict
-from curator.validation import (
-    ValidationReport,
-    bank_notes,
-    current_report,
-    sandbox_for,
-    static_checks,
-    store_report,
-    validate_task,
-)
+from curator.models import Verdict
+from curator.validation import ValidationReport, bank_notes, validate_tasks
 
 VERDICT_STYLE = {
     Verdict.PASS: "green",
@@ -116,58 +106,33 @@ def validate_command(
     tasks = cli.select_tasks(bank, task_ids, all_tasks)
     for note in bank_notes(bank):
         cli.err.print(f"[yellow]warning:[/] {escape(note)}")
-    reports: dict[str, ValidationReport] = {}
-    cached: set[str] = set()
-    to_run: list[Task] = []
-    for task in tasks:
-        report = None if force else current_report(bank, task)
-        if report is None:
-            to_run.append(task)
-        else:
-            reports[task.task_id] = report
-            cached.add(task.task_id)
-    if to_run:
-        with (
-            sandbox_for(bank) as sandbox,
-            Progress(
-                TextColumn("validating"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                TextColumn("{task.fields[last]}"),
-                console=cli.err,
-                transient=True,
-            ) as progress,
-        ):
-            # The warm worker's imports overlap with the first tasks' static checks.
-            threading.Thread(target=sandbox.start, daemon=True).start()
-            bar = progress.add_task("validate", total=len(to_run), last="")
-            if not sandbox.network_isolated:
-                cli.err.print("[yellow]warning:[/] network not isolated on this machine")
+    progress = Progress(
+        TextColumn("validating"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[last]}"),
+        console=cli.err,
+        transient=True,
+    )
+    bar = progress.add_task("validate", total=len(tasks), last="")
 
-            # Static checks need no sandbox: they run while the warm worker starts.
-            checker = ThreadPoolExecutor(max_workers=jobs)
-            checks = {task.task_id: checker.submit(static_checks, task) for task in to_run}
+    def show(report: ValidationReport, cached: bool) -> None:
+        progress.update(bar, advance=1, last=escape(report.task_id))
 
-            def work(task: Task) -> ValidationReport:
-                return validate_task(
-                    task,
-                    sandbox,
-                    coverage=not no_coverage,
-                    timeout_s=timeout_s,
-                    checks=checks[task.task_id].result(),
-                )
-
-            # Workers run tasks; this thread stores each result as it arrives, so that writes
-            # to the bank overlap with runs and an interrupted run keeps what it finished.
-            with checker, ThreadPoolExecutor(max_workers=jobs) as pool:
-                futures = {pool.submit(work, task): task for task in to_run}
-                for future in as_completed(futures):
-                    report = future.result()
-                    store_report(bank, futures[future], report)
-                    reports[report.task_id] = report
-                    progress.update(bar, advance=1, last=escape(report.task_id))
-    ordered = [reports[task.task_id] for task in tasks]
+    with progress:
+        results = validate_tasks(
+            bank,
+            [task.task_id for task in tasks],
+            force=force,
+            jobs=jobs,
+            on_report=show,
+            coverage=not no_coverage,
+            timeout_s=timeout_s,
+        )
+    ordered, cached = results.reports, results.cached
+    if any(r.run_status and not r.network_isolated for r in ordered if r.task_id not in cached):
+        cli.err.print("[yellow]warning:[/] network not isolated on this machine")
     if as_json:
         for report in ordered:
             click.echo(json.dumps(report.json_row()))
@@ -178,7 +143,7 @@ def validate_command(
         for report in ordered:
             counts[report.verdict.value] = counts.get(report.verdict.value, 0) + 1
         cli.out.print(", ".join(f"{count} {verdict}" for verdict, count in sorted(counts.items())))
-    if any(report.verdict is not Verdict.PASS for report in ordered):
+    if not results.all_pass:
         sys.exit(1)
 
 

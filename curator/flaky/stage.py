@@ -1,0 +1,73 @@
+"""The flaky-check stage: detect flaky tests in each task and record the evidence and flags.
+
+    results = check(bank, ids, annotator="ann")    # runs, stores flaky.json, updates flags
+
+The CLI and the app only display what this returns and reports through its callbacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from curator.bank import Bank
+from curator.flaky.evidence import FlakyEvidence
+from curator.flaky.flags import FlagChange, FlagError, record_detection
+from curator.flaky.runner import DetectionSettings, detect_flaky
+from curator.sandbox import Sandbox
+from curator.validation import sandbox_for
+
+# (task id, runs done, runs planned) while a task's runs go on.
+RunProgress = Callable[[str, int, int], None]
+
+
+@dataclass
+class FlakyCheck:
+    """One task's detection and what recording it did (or why it was not stored)."""
+
+    evidence: FlakyEvidence
+    changes: list[FlagChange] = field(default_factory=list)
+    not_stored: str | None = None
+
+    @property
+    def found_problems(self) -> bool:
+        """A test was found flaky, the suite could not run, or nothing was stored."""
+        evidence = self.evidence
+        return bool(self.not_stored or evidence.problem or evidence.flaky_tests())
+
+
+def check(
+    bank: Bank,
+    ids: Sequence[str],
+    annotator: str,
+    settings: DetectionSettings | None = None,
+    sandbox: Sandbox | None = None,
+    on_progress: RunProgress | None = None,
+    on_result: Callable[[FlakyCheck], None] | None = None,
+) -> list[FlakyCheck]:
+    """Check each task for flaky tests, one after another, storing each result as it comes.
+
+    The runs go to `sandbox`, or to one made for the bank and closed at the end. The evidence
+    of a task that changed while its runs went on is not stored (`not_stored` says why).
+    """
+    settings = settings or DetectionSettings()
+    if sandbox is None:
+        with sandbox_for(bank) as own:
+            return check(bank, ids, annotator, settings, own, on_progress, on_result)
+    results = []
+    for task_id in ids:
+        task = bank.load(task_id)
+
+        def progress(done: int, total: int, task_id: str = task_id) -> None:
+            if on_progress:
+                on_progress(task_id, done, total)
+
+        result = FlakyCheck(detect_flaky(task, sandbox, settings, progress))
+        try:
+            result.changes = record_detection(bank, result.evidence, annotator)
+        except FlagError as error:
+            result.not_stored = str(error)
+        results.append(result)
+        if on_result:
+            on_result(result)
+    return results
