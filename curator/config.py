@@ -5,13 +5,20 @@ config file (`$CURATOR_CONFIG`, else `$XDG_CONFIG_HOME/curator/config.toml`, els
 `~/.config/curator/config.toml`), the conventional `OPENAI_BASE_URL` / `OPENAI_API_KEY`, defaults.
 An empty environment variable counts as unset, so a test or a shell can switch a value off.
 
+Who the annotator is (recorded on commits, flags, LLM and condense provenance) is resolved in
+one place, `resolve_annotator`: the explicit `--annotator` option, else `$CURATOR_ANNOTATOR`,
+else the config's `annotator`, else git's user.name (as `git var GIT_AUTHOR_IDENT` gives it in
+the bank), else the login name.
+
 The API key is a `SecretStr`: it prints as `**********`, is never stored in the bank, and is
 shown by `curator config` only as its last four characters.
 """
 
 from __future__ import annotations
 
+import getpass
 import os
+import subprocess
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -148,6 +155,46 @@ def value_source(field: str) -> str:
     if section in read_config_file():
         return str(config_path())
     return "default"
+
+
+def annotator_and_source(explicit: str | None = None, repo: Path | None = None) -> tuple[str, str]:
+    """Who the annotator is, and where that came from (see the module's docstring)."""
+    if explicit and explicit.strip():
+        return explicit.strip(), "--annotator"
+    configured = load_settings().annotator
+    if configured and configured.strip():
+        return configured.strip(), value_source("annotator")
+    name = git_author_name(repo)
+    if name:
+        return name, "git user.name"
+    try:
+        return getpass.getuser(), "login name"
+    except (KeyError, OSError):
+        raise ConfigError(
+            "who is the annotator? give --annotator NAME, set $CURATOR_ANNOTATOR, "
+            "set `annotator` in the config or git's user.name"
+        ) from None
+
+
+def resolve_annotator(explicit: str | None = None, repo: Path | None = None) -> str:
+    """Who the annotator is: `--annotator`, $CURATOR_ANNOTATOR, config, git, login name."""
+    return annotator_and_source(explicit, repo)[0]
+
+
+def git_author_name(repo: Path | None) -> str | None:
+    """Git's author name as git would record it in `repo` (or here), if git knows one."""
+    try:
+        ident = subprocess.run(
+            ["git", "var", "GIT_AUTHOR_IDENT"],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return ident.rpartition(" <")[0].strip() or None
 
 
 def masked(secret: SecretStr | None) -> str:

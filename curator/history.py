@@ -21,7 +21,6 @@ from __future__ import annotations
 import difflib
 import itertools
 import json
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +36,7 @@ from curator.bank import (
     TESTS_FILE,
     Bank,
 )
+from curator.config import resolve_annotator
 from curator.errors import CuratorError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence
 from curator.gitbank import GitBank, GitError
@@ -55,7 +55,6 @@ TRAILER_KEYS = (
 )
 # Stages that claim the task's current content passed validation.
 VALIDATED_STAGES = frozenset({Stage.VALIDATED, Stage.CONDENSED, Stage.ACCEPTED})
-ANNOTATOR_VARIABLE = "CURATOR_ANNOTATOR"
 NONE = "none"
 
 # The files `curator diff` compares, with what each one is to a reader.
@@ -107,26 +106,6 @@ def stage_problems(task: Task, stage: Stage) -> list[str]:
 
 
 # -- trailers --------------------------------------------------------------------------------
-
-
-def resolve_annotator(bank: Bank, explicit: str | None = None) -> str:
-    """Who is committing: `--annotator`, else $CURATOR_ANNOTATOR, else git's author name."""
-    if explicit and explicit.strip():
-        return explicit.strip()
-    from_environment = os.environ.get(ANNOTATOR_VARIABLE, "").strip()
-    if from_environment:
-        return from_environment
-    try:
-        ident = bank.repo().git.var("GIT_AUTHOR_IDENT")
-    except git.GitCommandError:
-        ident = ""
-    name = ident.rpartition(" <")[0].strip()
-    if not name:
-        raise CuratorError(
-            "who is committing? give --annotator NAME, set $CURATOR_ANNOTATOR, "
-            "or set git's user.name"
-        )
-    return name
 
 
 def flaky_runs(bank: Bank, task: Task) -> str:
@@ -226,7 +205,7 @@ def commit_task(
         raise CuratorError("a commit needs a message (-m MESSAGE)")
     repository = GitBank(bank)
     repository.branch()
-    who = resolve_annotator(bank, annotator)
+    who = resolve_annotator(annotator, bank.root)
     with bank.lock():
         task = bank.load(task_id)
         stage = stage or task.stage

@@ -583,6 +583,21 @@ def test_cli_write_stores_instruction_doc_struct_and_provenance(bank: Bank, run_
     assert [json.loads(line)["equal"] for line in check.stdout.splitlines()] == [True, True]
 
 
+def test_cli_write_records_the_annotator_without_the_option(bank: Bank, run_cli) -> None:
+    bank_with(bank, legacy_args_task("Condense/2"))
+    env = {"CURATOR_ANNOTATOR": "", "CURATOR_CONFIG": str(bank.root / "none.toml")}
+    result = run_cli(
+        "--bank",
+        bank.root,
+        "condense",
+        "Condense/2",
+        "--write",
+        env={**env, "GIT_AUTHOR_NAME": "Lin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert bank.load("Condense/2").provenance.events[-1].annotator == "Lin"
+
+
 def test_cli_write_keeps_an_accepted_instruction(bank: Bank, run_cli) -> None:  # type: ignore[no-untyped-def]
     task = make_condense_task()
     accepted = apply_instruction(

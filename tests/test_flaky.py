@@ -181,7 +181,7 @@ def test_flag_lifecycle_from_detection_to_fix(tmp_path, run_cli):
 
     confirm = run_cli(
         "--bank", bank.root, "flag", task_id, "test_six_comes_up",
-        "--confirm", "--reason", "fails one run in two", "--who", "maria",
+        "--confirm", "--reason", "fails one run in two", "--annotator", "maria",
     )  # fmt: skip
     assert confirm.returncode == 0, confirm.stderr
     shown = run_cli("--bank", bank.root, "flag", task_id, "test_six_comes_up")

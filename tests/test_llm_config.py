@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 from llm_helpers import llm_env
 
-from curator.config import ConfigError, load_settings, masked, value_source
+from curator.config import (
+    ConfigError,
+    annotator_and_source,
+    load_settings,
+    masked,
+    value_source,
+)
 
 SECRET = "sk-live-abcdefghijklmnop1234"
 VARIABLES = (
@@ -127,6 +133,27 @@ def test_curator_config_shows_settings_with_the_key_masked(run_cli, tmp_path):
     assert shown["settings"]["llm.api_key"] == "********1234"
     assert shown["settings"]["annotator"] == "grace"
     assert shown["config_file"] == str(config)
+
+
+def test_the_annotator_is_the_option_then_variable_then_config_then_git(
+    config_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Grace Hopper")
+    assert annotator_and_source(repo=tmp_path) == ("Grace Hopper", "git user.name")
+    config_file.write_text('annotator = "ada"\n')
+    assert annotator_and_source(repo=tmp_path) == ("ada", str(config_file))
+    monkeypatch.setenv("CURATOR_ANNOTATOR", "bob")
+    assert annotator_and_source(repo=tmp_path) == ("bob", "$CURATOR_ANNOTATOR")
+    assert annotator_and_source(" carol ", tmp_path) == ("carol", "--annotator")
+
+
+def test_curator_config_shows_who_the_annotator_is_and_why(run_cli, tmp_path):
+    env = llm_env(tmp_path, CURATOR_ANNOTATOR="", GIT_AUTHOR_NAME="Grace Hopper")
+    shown = json.loads(run_cli("config", "--json", env=env).stdout)
+    assert shown["settings"]["annotator"] == "Grace Hopper"
+    assert shown["annotator_from"] == "git user.name"
+    table = run_cli("config", env=llm_env(tmp_path)).stdout
+    assert "ada" in table and "$CURATOR_ANNOTATOR" in table
 
 
 def test_curator_config_reports_a_broken_file_with_exit_2(run_cli, tmp_path):

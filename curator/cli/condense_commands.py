@@ -25,6 +25,7 @@ from curator.condense import (
     check_task,
     condense_task,
 )
+from curator.config import resolve_annotator
 from curator.models import Task
 
 KIND_STYLE = {
@@ -95,10 +96,11 @@ def condense_command(
     if check and not as_json:
         print_summary(cli, reports)
     if write:
-        write_instructions(cli, bank, tasks, annotator)
+        write_instructions(cli, bank, tasks, resolve_annotator(annotator, bank.root))
     failed = any(report.instruction is None for report in reports)
-    if accept and not accept_instructions(cli, bank, tasks, annotator):
-        failed = True
+    if accept:
+        who = resolve_annotator(annotator, bank.root)
+        failed |= not accept_instructions(cli, bank, tasks, who)
     if check and any(report.needs_attention for report in reports):
         failed = True
     if check and strict and any(report.warnings for report in reports):
@@ -153,9 +155,7 @@ def print_summary(cli: CliContext, reports: list[CondenseReport]) -> None:
     )
 
 
-def write_instructions(
-    cli: CliContext, bank: Bank, tasks: list[Task], annotator: str | None
-) -> None:
+def write_instructions(cli: CliContext, bank: Bank, tasks: list[Task], annotator: str) -> None:
     """Store each regenerated instruction; a task is re-read under the lock before it changes.
 
     An instruction an annotator accepted (LLM-written or edited) is never overwritten.
@@ -192,9 +192,7 @@ def write_instructions(
     )
 
 
-def accept_instructions(
-    cli: CliContext, bank: Bank, tasks: list[Task], annotator: str | None
-) -> bool:
+def accept_instructions(cli: CliContext, bank: Bank, tasks: list[Task], annotator: str) -> bool:
     """Record each stored instruction as accepted, with the doc_struct it now stands for.
 
     False if some task had nothing to accept.

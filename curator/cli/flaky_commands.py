@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import getpass
 import json
-import os
 import sys
 
 import click
@@ -20,6 +18,7 @@ from rich.progress import (
 from rich.table import Table
 
 from curator.cli.context import CliContext, pass_cli
+from curator.config import resolve_annotator
 from curator.flaky.evidence import Classification, FlakyEvidence, failure_diff
 from curator.flaky.flags import (
     FlagAction,
@@ -36,10 +35,6 @@ CLASS_STYLE = {
     Classification.STABLE_PASS: "green",
     Classification.STABLE_FAIL: "red",
 }
-
-
-def default_who() -> str:
-    return os.environ.get("CURATOR_USER") or getpass.getuser()
 
 
 def evidence_json(evidence: FlakyEvidence, changes: list[FlagChange]) -> dict[str, object]:
@@ -106,7 +101,7 @@ def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, st
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=2, show_default=True, help="Runs at a time."
 )
-@click.option("--who", help="Recorded on the flags this run opens or closes (default: $USER).")
+@click.option("--annotator", help="Recorded on the flags this run opens or closes.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per task on stdout.")
 @pass_cli
 def flaky_command(
@@ -117,7 +112,7 @@ def flaky_command(
     seed: int | None,
     timeout_s: float | None,
     jobs: int,
-    who: str | None,
+    annotator: str | None,
     as_json: bool,
 ) -> None:
     """Rerun tasks' tests many times, varying order, seeds and clock, and flag flaky tests.
@@ -165,7 +160,7 @@ def flaky_command(
         results = check(
             bank,
             [task.task_id for task in tasks],
-            who or default_who(),
+            resolve_annotator(annotator, bank.root),
             settings,
             on_progress=advance,
             on_result=show,
@@ -225,7 +220,7 @@ def flags_command(cli: CliContext, status: str | None, as_json: bool) -> None:
 @click.option("--dismiss", "action", flag_value=FlagAction.DISMISS.value, help="Not a problem.")
 @click.option("--reopen", "action", flag_value=FlagAction.REOPEN.value, help="Open it again.")
 @click.option("--reason", help="Why (recorded in the flag's history).")
-@click.option("--who", help="Who decides (default: $CURATOR_USER, else the login name).")
+@click.option("--annotator", help="Who decides (recorded in the flag's history).")
 @pass_cli
 def flag_command(
     cli: CliContext,
@@ -233,7 +228,7 @@ def flag_command(
     test: str,
     action: str | None,
     reason: str | None,
-    who: str | None,
+    annotator: str | None,
 ) -> None:
     """Decide on the flag of TEST in task TASK_ID; without a decision, show its evidence."""
     bank = cli.open_bank()
@@ -244,7 +239,9 @@ def flag_command(
         return
     if not reason:
         raise click.UsageError("give a --reason for the decision")
-    flag = change_flag(bank, task_id, test, FlagAction(action), who or default_who(), reason)
+    flag = change_flag(
+        bank, task_id, test, FlagAction(action), resolve_annotator(annotator, bank.root), reason
+    )
     cli.out.print(f"{escape(task_id)} {escape(test)}: {flag.status.value}")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import getpass
 import json
 import sys
 from pathlib import Path
@@ -17,10 +16,11 @@ from curator.bank import INSTRUCTION_FILE
 from curator.cli.context import CliContext, pass_cli
 from curator.config import (
     LLMSettings,
-    Settings,
+    annotator_and_source,
     config_path,
     load_settings,
     masked,
+    resolve_annotator,
     value_source,
 )
 from curator.errors import CuratorError
@@ -44,10 +44,6 @@ from curator.validation import sandbox_for
 
 SUGGEST_OPERATIONS = [Operation.REFINE, Operation.TESTS, Operation.FLAKY, Operation.CONDENSE]
 FAILING_PROGRAM_LINES = 40
-
-
-def annotator_name(settings: Settings, given: str | None) -> str:
-    return given or settings.annotator or getpass.getuser()
 
 
 class StreamEcho:
@@ -153,8 +149,11 @@ def config_command(cli: CliContext, as_json: bool) -> None:
     """Show the settings in effect and where each comes from (the API key masked)."""
     settings = load_settings()
     path = config_path()
+    annotator, annotator_from = annotator_and_source(
+        repo=cli.bank_path if cli.bank_path.is_dir() else None
+    )
     values: dict[str, object] = {
-        "annotator": settings.annotator,
+        "annotator": annotator,
         "keymap": settings.keymap,
         **{
             f"llm.{name}": getattr(settings.llm, name)
@@ -171,6 +170,7 @@ def config_command(cli: CliContext, as_json: bool) -> None:
                     "config_file_exists": path.is_file(),
                     "llm_configured": settings.llm.configured,
                     "settings": values,
+                    "annotator_from": annotator_from,
                 },
                 indent=2,
             )
@@ -183,7 +183,8 @@ def config_command(cli: CliContext, as_json: bool) -> None:
         table.add_column(column)
     for name, value in values.items():
         shown = "(not set)" if value is None else str(value)
-        table.add_row(name, escape(shown), escape(value_source(name)))
+        source = annotator_from if name == "annotator" else value_source(name)
+        table.add_row(name, escape(shown), escape(source))
     cli.out.print(table)
     if not settings.llm.configured:
         cli.out.print("no LLM is configured: every stage works by hand (see `curator draft`).")
@@ -199,7 +200,7 @@ def config_command(cli: CliContext, as_json: bool) -> None:
 )
 @click.option("--libs", default="", help="Comma-separated libraries the task should use.")
 @click.option("--id", "task_id", help="The new task's id (default: the next Draft/N).")
-@click.option("--annotator", help="Recorded as the author (default: from the config, or $USER).")
+@click.option("--annotator", help="Recorded as the author (see `curator config`).")
 @click.option("--stream", is_flag=True, help="Show the answer on stderr as it arrives.")
 @click.option("--json", "as_json", is_flag=True, help="Print the proposal as JSON.")
 @pass_cli
@@ -229,7 +230,7 @@ def draft_command(
             change = operations.draft(assistant, seed, library_list, task_id, source=str(seed_file))
         finally:
             end_stream(assistant)
-    task = apply(bank, change, annotator_name(settings, annotator))
+    task = apply(bank, change, resolve_annotator(annotator, bank.root))
     if as_json:
         click.echo(change.model_dump_json(indent=2))
     else:
@@ -260,7 +261,7 @@ def draft_command(
     type=click.Path(dir_okay=False, path_type=Path),
     help="For --op flaky: a file with more evidence (failure output, a diagnosis).",
 )
-@click.option("--annotator", help="Recorded as the author (default: from the config, or $USER).")
+@click.option("--annotator", help="Recorded as the author (see `curator config`).")
 @click.option("--stream", is_flag=True, help="Show the answer on stderr as it arrives.")
 @click.option("--json", "as_json", is_flag=True, help="Print the proposal as JSON.")
 @pass_cli
@@ -296,11 +297,11 @@ def suggest_command(
             print_proposal(cli, change)
         edited = edit_proposal(cli, assistant, task, change) if edit else {}
     if edit:
-        apply(bank, change, annotator_name(settings, annotator), edited_after=edited)
+        apply(bank, change, resolve_annotator(annotator, bank.root), edited_after=edited)
         how = "an edited" if edited else "the"
         cli.err.print(f"applied {how} {op.value} proposal to {escape(task_id)}")
     elif accept:
-        apply(bank, change, annotator_name(settings, annotator))
+        apply(bank, change, resolve_annotator(annotator, bank.root))
         cli.err.print(f"applied the {op.value} proposal to {escape(task_id)}")
     else:
         cli.err.print("not applied (run again with --apply to accept it)")

@@ -56,7 +56,7 @@ def apply_action(task: Task, test: str, action: FlagAction, who: str, why: str) 
     if not why.strip():
         raise FlagError("give a reason (--reason) for the change")
     if not who.strip():
-        raise FlagError("give who decides (--who)")
+        raise FlagError("give who decides (--annotator)")
     flag = find_flag(task, test)
     if flag is None:
         flagged = ", ".join(flag.test for flag in task.flags) or "none"

@@ -18,11 +18,11 @@ from curator.app.screens.base import CuratorScreen
 from curator.app.screens.dialogs import TextDialog
 from curator.app.views import diff_text
 from curator.bank import Bank
+from curator.config import resolve_annotator
 from curator.errors import CuratorError
 from curator.flaky.evidence import FlakyEvidence, Outcome
 from curator.flaky.flags import FlagAction, all_flags, change_flag, read_evidence, record_detection
 from curator.flaky.runner import DetectionSettings, detect_flaky
-from curator.history import resolve_annotator
 from curator.models import Flag, FlagStatus, Task
 from curator.review import (
     failure_tracebacks,
@@ -175,7 +175,7 @@ class FlakyReview(CuratorScreen):
     @property
     def who(self) -> str:
         settings = self.app.settings  # type: ignore[attr-defined]
-        return resolve_annotator(self.bank, settings.annotator)
+        return resolve_annotator(settings.annotator, self.bank.root)
 
     def action_decide(self, decision: str) -> None:
         chosen = self.selected()

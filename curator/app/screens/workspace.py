@@ -50,13 +50,14 @@ from curator.app.views import (
 from curator.app.widgets.stepper import PipelineStepper
 from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
 from curator.condense import apply_instruction, condense_task, information_loss
+from curator.config import resolve_annotator
 from curator.drafts import TaskTexts, apply_edits, clear_draft, recoverable_draft, write_draft
 from curator.errors import CuratorError
 from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import read_evidence, record_detection
 from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.gitbank import GitBank
-from curator.history import CommitRefused, commit_task, resolve_annotator, task_diff, task_log
+from curator.history import CommitRefused, commit_task, task_diff, task_log
 from curator.llm import operations
 from curator.llm.checking import check_task
 from curator.llm.client import LLMCancelled
@@ -457,7 +458,7 @@ class TaskWorkspace(CuratorScreen):
 
         self.post_message(RunLog(f"{settings.runs} runs varying order, seeds, hash seed, clock"))
         evidence = detect_flaky(task, sandbox, settings, progress)
-        who = resolve_annotator(self.bank, self.annotator)
+        who = resolve_annotator(self.annotator, self.bank.root)
         changes = record_detection(self.bank, evidence, who)
         self.post_message(FlakyFinished(self.bank.load(task.task_id), evidence, changes))
 
