@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from curator.condense import CondenseReport
+from curator.condense.reasons import CondenseReport
 from curator.drafts import Draft
 from curator.flaky.evidence import FlakyEvidence
 from curator.llm.preeval import PreEvalReport

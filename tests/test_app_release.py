@@ -11,7 +11,7 @@ from curator.app.screens.release import ReleaseScreen
 from curator.gitbank import GitBank
 from curator.history import commit_task
 from curator.models import Stage
-from curator.release_plan import plan_release
+from curator.release.plan import plan_release
 
 
 def release_bank(tmp_path, monkeypatch):

@@ -16,15 +16,8 @@ from rich.markup import escape
 
 from curator.bank import Bank
 from curator.cli.context import CliContext, pass_cli
-from curator.condense import (
-    EDITED_DETAIL,
-    CondenseReport,
-    Reason,
-    ReasonKind,
-    apply_instruction,
-    check_task,
-    condense_task,
-)
+from curator.condense.reasons import CondenseReport, Reason, ReasonKind
+from curator.condense.stage import EDITED_DETAIL, apply_instruction, check_task, condense_task
 from curator.config import resolve_annotator
 from curator.models import Task
 

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank, task_sort_key
-from curator.condense import condense_task, information_loss, render_instruction
+from curator.condense.loss import information_loss
+from curator.condense.render import render_instruction
+from curator.condense.stage import condense_task
 from curator.config import LLMSettings
 from curator.errors import CuratorError
 from curator.flaky.evidence import FlakyEvidence

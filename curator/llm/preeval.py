@@ -15,7 +15,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from curator.bank import Bank
-from curator.condense import rule_based_instruction
+from curator.condense.stage import rule_based_instruction
 from curator.errors import CuratorError
 from curator.llm import parsing
 from curator.llm.checking import run_solution

@@ -22,15 +22,15 @@ from curator.config import resolve_annotator
 from curator.errors import CuratorError
 from curator.flaky.evidence import FlakyEvidence, Outcome
 from curator.flaky.flags import FlagAction, all_flags, change_flag, read_evidence, record_detection
-from curator.flaky.runner import DetectionSettings, detect_flaky
-from curator.models import Flag, FlagStatus, Task
-from curator.review import (
+from curator.flaky.review import (
     failure_tracebacks,
     pass_fail_pair,
     run_settings_diff,
     send_back,
     traceback_diff,
 )
+from curator.flaky.runner import DetectionSettings, detect_flaky
+from curator.models import Flag, FlagStatus, Task
 
 MARKS = {
     Outcome.PASS: ("·", "green"),

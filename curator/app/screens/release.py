@@ -19,7 +19,7 @@ from curator.app.screens.dialogs import TextDialog
 from curator.bank import Bank
 from curator.errors import CuratorError
 from curator.release import Release, ReleaseRefused, build_release
-from curator.release_plan import ReleasePlan, plan_release
+from curator.release.plan import ReleasePlan, plan_release
 
 
 class PlanLoaded(Message):

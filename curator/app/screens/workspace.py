@@ -49,12 +49,14 @@ from curator.app.views import (
 )
 from curator.app.widgets.stepper import PipelineStepper
 from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
-from curator.condense import apply_instruction, condense_task, information_loss
+from curator.condense.loss import information_loss
+from curator.condense.stage import apply_instruction, condense_task
 from curator.config import resolve_annotator
 from curator.drafts import TaskTexts, apply_edits, clear_draft, recoverable_draft, write_draft
 from curator.errors import CuratorError
 from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import read_evidence, record_detection
+from curator.flaky.review import flaky_clean
 from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.gitbank import GitBank
 from curator.history import CommitRefused, commit_task, task_diff, task_log
@@ -72,7 +74,6 @@ from curator.pipeline import (
     mark_refined,
     pipeline_status,
 )
-from curator.review import flaky_clean
 from curator.validation import ValidationReport, current_report, store_report, validate_task
 
 AUTOSAVE_SECONDS = 2.0
