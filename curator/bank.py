@@ -173,7 +173,7 @@ class Bank:
 
     @property
     def name(self) -> str:
-        return json.loads(read_text(self.root / MARKER)).get("name", self.root.name)
+        return str(json.loads(read_text(self.root / MARKER)).get("name", self.root.name))
 
     @property
     def private_dir(self) -> Path:

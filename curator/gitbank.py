@@ -155,8 +155,7 @@ class GitBank:
     def changed_tasks(self) -> list[str]:
         """Tasks whose folders hold uncommitted changes (new folders included)."""
         ids = {self.task_id_of(path) for path in self.changed_paths()}
-        ids.discard(None)
-        return sorted(ids, key=task_sort_key)  # type: ignore[arg-type]
+        return sorted(filter(None, ids), key=task_sort_key)
 
     # -- committing --------------------------------------------------------------------------
 
@@ -268,7 +267,8 @@ class GitBank:
         )
         if self._loose is None:
             self._loose = LooseObjectDB(os.path.join(self.repo.common_dir, "objects"))
-        return self._loose.store(IStream(b"tree", len(data), io.BytesIO(data))).binsha
+        stored: bytes = self._loose.store(IStream(b"tree", len(data), io.BytesIO(data))).binsha
+        return stored
 
     # -- revisions ---------------------------------------------------------------------------
 
@@ -286,7 +286,8 @@ class GitBank:
             return None
         if blob.type != "blob":
             return None
-        return blob.data_stream.read()
+        data: bytes = blob.data_stream.read()
+        return data
 
     def tag(self, name: str) -> git.TagReference | None:
         try:

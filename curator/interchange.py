@@ -13,6 +13,7 @@ import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
 from pydantic import ValidationError
 
@@ -26,10 +27,10 @@ from curator.program import split_program
 STRING_FIELDS = tuple(name for name in BCB_FIELDS if name not in ("doc_struct", "libs"))
 
 
-def _open_text(path: Path, mode: str) -> io.TextIOBase:
+def _open_text(path: Path) -> IO[str]:
     if path.name.endswith(".gz"):
-        return gzip.open(path, mode + "t", encoding="utf-8", newline="")  # type: ignore[return-value]
-    return open(path, mode, encoding="utf-8", newline="")
+        return gzip.open(path, "rt", encoding="utf-8", newline="")
+    return open(path, encoding="utf-8", newline="")
 
 
 def read_jsonl(path: Path, stage: Stage = Stage.DRAFT, annotator: str | None = None) -> list[Task]:
@@ -38,7 +39,7 @@ def read_jsonl(path: Path, stage: Stage = Stage.DRAFT, annotator: str | None = N
     tasks: list[Task] = []
     first_line: dict[str, int] = {}
     try:
-        with _open_text(path, "r") as handle:
+        with _open_text(path) as handle:
             lines = list(handle)
     except FileNotFoundError as error:
         raise InterchangeError(source, 0, None, "no such file") from error

@@ -18,10 +18,13 @@ def parse_quietly(source: str) -> ast.Module:
         return ast.parse(source)
 
 
-def entry_function(module: ast.Module, entry_point: str) -> ast.FunctionDef | None:
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+def entry_function(module: ast.Module, entry_point: str) -> FunctionNode | None:
     for node in module.body:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == entry_point:
-            return node  # type: ignore[return-value]
+        if isinstance(node, FunctionNode) and node.name == entry_point:
+            return node
     return None
 
 

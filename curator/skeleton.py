@@ -72,7 +72,7 @@ def examples(docstring: str) -> list[list[tuple[str, str | None]]]:
 
 def documented_raises(docstring: str) -> list[tuple[str, str]]:
     """(exception, when) for each entry of a `Raises:` section."""
-    found = []
+    found: list[tuple[str, str]] = []
     inside = False
     for raw in docstring.splitlines():
         line = raw.strip()

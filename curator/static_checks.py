@@ -315,9 +315,11 @@ def syntax_problems(source: str, filename: str) -> list[StaticProblem]:
     return []
 
 
-def structure_problems(task: Task, program: ast.Module | None, tests: ast.Module | None):
+def structure_problems(
+    task: Task, program: ast.Module | None, tests: ast.Module | None
+) -> list[StaticProblem]:
     """What makes a task impossible to run: an `invalid` verdict."""
-    problems = []
+    problems: list[StaticProblem] = []
     if program is not None and entry_function(program, task.entry_point) is None:
         problems.append(
             StaticProblem(

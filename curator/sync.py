@@ -131,8 +131,7 @@ def _count(repository: GitBank, revisions: str) -> int:
 def _tasks_between(repository: GitBank, old: str, new: str) -> list[str]:
     names = repository.run("diff", "--name-only", old, new, "--", repository.prefix or ".")
     ids = {repository.task_id_of(name) for name in names.splitlines()}
-    ids.discard(None)
-    return sorted(ids, key=task_sort_key)  # type: ignore[arg-type]
+    return sorted(filter(None, ids), key=task_sort_key)
 
 
 def _refuse_shared_tasks(

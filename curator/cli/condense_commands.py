@@ -166,11 +166,10 @@ def write_instructions(cli: CliContext, bank: Bank, tasks: list[Task], annotator
                 kept += 1
                 cli.err.print(f"{escape(task.task_id)}: kept the instruction an annotator accepted")
                 continue
-            unchanged = (
+            if (
                 task.instruct_prompt == condensed.instruction
                 and task.doc_struct == condensed.parsed.doc_struct
-            )
-            if unchanged:
+            ):
                 continue
             bank.save(
                 apply_instruction(

@@ -169,7 +169,7 @@ def entry_docstring(program: str, entry_point: str = "task_func") -> Docstring |
     body = literal[match.end() : len(literal) - len(quote)]
     if quote in body:
         # Implicitly concatenated literals: only the evaluated text is one docstring.
-        return Docstring(text=node.value, first_line=node.lineno)
+        return Docstring(text=str(node.value), first_line=node.lineno)
     return Docstring(text=body, first_line=node.lineno)
 
 

@@ -93,9 +93,9 @@ def _signature(instruction: str, entry_point: str) -> _Signature | None:
             ast.unparse(argument.annotation) if argument.annotation else None,
             ast.unparse(default) if default is not None else None,
         )
-    for argument in (arguments.vararg, arguments.kwarg):
-        if argument is not None:
-            parameters[argument.arg] = (None, None)
+    for starred in (arguments.vararg, arguments.kwarg):
+        if starred is not None:
+            parameters[starred.arg] = (None, None)
     returns = ast.unparse(node.returns) if node.returns else None
     return _Signature(parameters, returns, constants)
 
@@ -155,7 +155,7 @@ def _default_value(text: str) -> str:
 def _same_literal(left: str, right: str) -> bool | None:
     """Whether two source literals have equal values; None when either is not a literal."""
     try:
-        return ast.literal_eval(left) == ast.literal_eval(right)
+        return bool(ast.literal_eval(left) == ast.literal_eval(right))
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         return None
 

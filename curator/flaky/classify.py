@@ -239,8 +239,8 @@ def _order_reasons(test: str, originals: list[tuple[RunSpec, Cell]], reference: 
     failing = [_preceding(spec, test) for spec, cell in originals if cell.outcome.failed]
     passing = [_preceding(spec, test) for spec, cell in originals if not cell.outcome.failed]
     if failing and passing:
-        polluters = set.intersection(*failing) - set.union(*passing)
-        setters = set.intersection(*passing) - set.union(*failing)
+        polluters = set.intersection(*failing) - set[str]().union(*passing)
+        setters = set.intersection(*passing) - set[str]().union(*failing)
         if polluters:
             reasons.append(f"fails when run after {', '.join(sorted(polluters))}")
         if setters:

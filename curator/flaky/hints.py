@@ -200,9 +200,9 @@ def _shared_state_hints(tree: ast.Module, where: str) -> list[Hint]:
                         )
                     )
     changed: dict[str, int] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            for inner in ast.walk(node):
+    for function in ast.walk(tree):
+        if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            for inner in ast.walk(function):
                 if isinstance(inner, ast.Global):
                     for name in inner.names:
                         changed.setdefault(name, inner.lineno)

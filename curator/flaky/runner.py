@@ -112,11 +112,12 @@ class Detection:
         self, specs: list[RunSpec], progress: Progress | None, offset: int, total: int
     ) -> list[RunRecord]:
         """Run specs in parallel; an isolated run is one sandbox run per test."""
-        units = [
-            (spec, [test] if spec.isolated else spec.order)
-            for spec in specs
-            for test in (spec.order if spec.isolated else [None])
-        ]
+        units: list[tuple[RunSpec, list[str]]] = []
+        for spec in specs:
+            if spec.isolated:
+                units += [(spec, [test]) for test in spec.order]
+            else:
+                units.append((spec, spec.order))
         # Fresh interpreters (other hash seeds) take longest: start them first.
         units.sort(key=lambda unit: unit[0].hash_seed == BASELINE_HASH_SEED)
         results: dict[int, list[SuiteRun]] = {spec.index: [] for spec in specs}

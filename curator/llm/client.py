@@ -196,7 +196,7 @@ class ChatClient:
         except TimeoutError:
             if cancel.is_set():
                 raise LLMCancelled() from None
-            error = LLMTimeout(
+            error: LLMError = LLMTimeout(
                 f"{self.url}: no answer within {self.settings.timeout_s:g} s "
                 f"(timeout_s; tried {self.settings.max_retries + 1} time(s))"
             )
@@ -382,8 +382,9 @@ def _error_detail(raw: bytes) -> str:
         return _excerpt(raw)
     if isinstance(data, dict):
         error = data.get("error")
-        if isinstance(error, dict) and isinstance(error.get("message"), str):
-            return error["message"]
+        message = error.get("message") if isinstance(error, dict) else None
+        if isinstance(message, str):
+            return message
         if isinstance(error, str):
             return error
     return _excerpt(raw)

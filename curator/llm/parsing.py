@@ -86,11 +86,11 @@ def python_blocks(text: str, finish_reason: str | None = None) -> list[str]:
     """The Python code of an answer: its Python fences, else the code inside plain prose."""
     blocks = fenced_blocks(text, finish_reason)
     if blocks:
-        code = [block.code for block in blocks if block.language in PYTHON_LANGUAGES]
-        if not code:
+        fenced = [block.code for block in blocks if block.language in PYTHON_LANGUAGES]
+        if not fenced:
             languages = ", ".join(sorted({block.language for block in blocks}))
             raise UnusableAnswer(f"the answer has code blocks but none in Python ({languages})")
-        return code
+        return fenced
     code = code_in_prose(text)
     if code is None:
         raise UnusableAnswer(

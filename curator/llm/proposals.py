@@ -136,11 +136,8 @@ def apply(
         file.name: normalised_text(file.name, edited_after.get(file.name, file.after))
         for file in change.files
     }
-    edited = sorted(
-        name
-        for name, text in edited_after.items()
-        if normalised_text(name, text) != normalised_text(name, change.file(name).after)
-    )
+    proposed = {file.name: normalised_text(file.name, file.after) for file in change.files}
+    edited = sorted(name for name in edited_after if texts[name] != proposed[name])
     event = ProvenanceEvent(
         operation=change.operation.value,
         annotator=annotator,

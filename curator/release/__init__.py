@@ -405,7 +405,7 @@ def _commits_by_task(
         header, _, names = record.partition("\n")
         sha, subject, author, annotator = header.split("\x1f")
         touched = {repository.task_id_of(name) for name in names.split("\n") if name.strip()}
-        for task_id in sorted(touched - {None}, key=task_sort_key):  # type: ignore[arg-type]
+        for task_id in sorted(filter(None, touched), key=task_sort_key):
             by_task.setdefault(task_id, []).append((sha, subject, annotator.strip() or author))
     return by_task
 
