@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import ast
+import functools
 import sys
 
 from curator.models import Dependencies, Task
-from curator.program import parse_quietly
+from curator.program import PARSED_TEXTS, syntax_tree
 
 
 def imported_modules(source: str) -> list[str]:
@@ -15,10 +16,14 @@ def imported_modules(source: str) -> list[str]:
     Relative imports are skipped; code that does not parse yields nothing (the static checks
     report the syntax error).
     """
-    try:
-        tree = parse_quietly(source)
-    except SyntaxError:
-        return []
+    return list(_imported_modules(source))
+
+
+@functools.lru_cache(maxsize=PARSED_TEXTS)
+def _imported_modules(source: str) -> tuple[str, ...]:
+    tree = syntax_tree(source)
+    if tree is None:
+        return ()
     seen: dict[str, None] = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -26,7 +31,7 @@ def imported_modules(source: str) -> list[str]:
                 seen.setdefault(alias.name.split(".")[0], None)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             seen.setdefault(node.module.split(".")[0], None)
-    return list(seen)
+    return tuple(seen)
 
 
 def example_source(examples: list[str]) -> str:

@@ -3,19 +3,54 @@
 A bank stores the task program as one reviewable `.py` file; BigCodeBench stores its two halves
 (`complete_prompt`, `canonical_solution`) and the bare `code_prompt`. Both halves are derived
 from the entry point's docstring.
+
+A text is parsed once: `parsed` keeps the syntax tree (or the syntax error) of the texts seen
+last, and every check (static checks, imports, docstring, flaky hints, pipeline) reads the same
+tree, so no check may change a tree it is given.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 import warnings
+from dataclasses import dataclass
+
+# Texts whose parse is kept: a bank's tasks' programs and tests, with room for edits.
+PARSED_TEXTS = 2048
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One text parsed: its syntax tree, or the syntax error that stops it."""
+
+    tree: ast.Module | None
+    error: SyntaxError | None
+
+
+@functools.lru_cache(maxsize=PARSED_TEXTS)
+def parsed(source: str) -> Parsed:
+    """Parse task code once per text, without echoing its warnings (invalid escapes)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return Parsed(ast.parse(source), None)
+        except SyntaxError as error:
+            return Parsed(None, error)
 
 
 def parse_quietly(source: str) -> ast.Module:
-    """Parse task code without echoing its warnings (invalid escapes) to our user."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return ast.parse(source)
+    """The (shared) syntax tree of task code; raises its SyntaxError."""
+    result = parsed(source)
+    if result.tree is None:
+        assert result.error is not None
+        raise result.error.with_traceback(None)
+    return result.tree
+
+
+def syntax_tree(source: str) -> ast.Module | None:
+    """The (shared) syntax tree of task code, or None if it does not parse."""
+    return parsed(source).tree
 
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef

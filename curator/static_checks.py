@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from curator.imports import imported_modules
 from curator.models import Task
-from curator.program import entry_function, parse_quietly
+from curator.program import entry_function, parsed, syntax_tree
 
 PROGRAM_FILE = "task.py"
 TESTS_FILE = "tests.py"
@@ -118,13 +118,6 @@ class StaticProblem(BaseModel):
     line: int | None = None
     severity: Literal["error", "warning"] = "warning"
     file: Literal["task.py", "tests.py"] = "task.py"
-
-
-def parse(source: str) -> ast.Module | None:
-    try:
-        return parse_quietly(source)
-    except SyntaxError:
-        return None
 
 
 def defined_names(module: ast.Module) -> set[str]:
@@ -300,19 +293,18 @@ def library_problems(task: Task) -> list[StaticProblem]:
 
 
 def syntax_problems(source: str, filename: str) -> list[StaticProblem]:
-    try:
-        ast.parse(source)
-    except SyntaxError as error:
-        return [
-            StaticProblem(
-                code="syntax",
-                message=f"SyntaxError: {error.msg}",
-                line=error.lineno,
-                severity="error",
-                file=filename,
-            )
-        ]
-    return []
+    error = parsed(source).error
+    if error is None:
+        return []
+    return [
+        StaticProblem(
+            code="syntax",
+            message=f"SyntaxError: {error.msg}",
+            line=error.lineno,
+            severity="error",
+            file=filename,
+        )
+    ]
 
 
 def structure_problems(
@@ -364,8 +356,8 @@ def structure_problems(
 
 def static_problems(task: Task) -> list[StaticProblem]:
     """Everything static that is wrong with the task; `error` severity where it cannot run."""
-    program = parse(task.program)
-    tests = parse(task.test)
+    program = syntax_tree(task.program)
+    tests = syntax_tree(task.test)
     problems = syntax_problems(task.program, PROGRAM_FILE)
     problems += syntax_problems(task.test, TESTS_FILE)
     builtins = defined_names(program) if program is not None else set()
@@ -441,8 +433,8 @@ def _patch_targets(module: ast.Module) -> Iterator[tuple[str, int]]:
 
 def risky_test_warnings(task: Task) -> list[StaticProblem]:
     """Test practices that make outcomes depend on the network, the clock or chance."""
-    program = parse(task.program)
-    tests = parse(task.test)
+    program = syntax_tree(task.program)
+    tests = syntax_tree(task.test)
     if program is None or tests is None:
         return []
     warnings: list[StaticProblem] = []

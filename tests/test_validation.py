@@ -500,3 +500,30 @@ def test_validate_warns_when_the_bank_is_world_writable(bank: Bank, run_cli) -> 
     result = run_cli("--bank", bank.root, "validate", "--all")
     assert result.returncode == 0, result.stderr
     assert "world-writable" in result.stderr
+
+
+def test_each_check_reads_one_parse_of_the_task(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ast
+
+    from curator.flaky.hints import task_hints
+    from curator.imports import task_dependencies
+    from curator.pipeline import pipeline_status
+    from curator.program import docstring_span, parsed
+    from curator.validation import static_checks
+
+    task = make_task()
+    parsed.cache_clear()
+    texts: list[str] = []
+    real_parse = ast.parse
+
+    def counting_parse(source: str, *args: object, **kwargs: object) -> ast.Module:
+        texts.append(source)
+        return real_parse(source, *args, **kwargs)
+
+    monkeypatch.setattr(ast, "parse", counting_parse)
+    static_checks(task)
+    task_dependencies(task)
+    task_hints(task.program, task.test)
+    docstring_span(task.program, task.entry_point)
+    pipeline_status(task)
+    assert texts.count(task.program) == 1 and texts.count(task.test) == 1

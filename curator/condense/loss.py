@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from curator.condense.docstring import ReviewWarning
 from curator.condense.render import single_spaced
 from curator.models import DocStruct
-from curator.program import entry_function
+from curator.program import entry_function, syntax_tree
 
 LOSS_SECTIONS = ("description", "notes", "params", "returns", "raises")
 
@@ -60,13 +60,9 @@ def _signature(instruction: str, entry_point: str) -> _Signature | None:
     if not blocks:
         return None
     code = blocks[-1]
-    module = None
-    for candidate in (code, code + "    pass\n", code.rstrip() + "\n    pass\n"):
-        try:
-            module = ast.parse(candidate)
-            break
-        except SyntaxError:
-            continue
+    candidates = (code, code + "    pass\n", code.rstrip() + "\n    pass\n")
+    trees = (syntax_tree(candidate) for candidate in candidates)
+    module = next((tree for tree in trees if tree is not None), None)
     if module is None:
         return None
     constants = frozenset(

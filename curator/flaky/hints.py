@@ -9,6 +9,8 @@ import ast
 from dataclasses import dataclass
 from enum import StrEnum
 
+from curator.program import syntax_tree
+
 
 class HintKind(StrEnum):
     CLOCK = "reads the clock"
@@ -113,9 +115,8 @@ def _is_set_expression(node: ast.AST, set_names: set[str]) -> bool:
 
 def code_hints(source: str, where: str) -> list[Hint]:
     """The hints for one file of a task; an unparsable file gives none (validation reports it)."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
+    tree = syntax_tree(source)
+    if tree is None:
         return []
     hints: list[Hint] = []
     set_names = {
@@ -247,9 +248,8 @@ def hints_for_test(hints: list[Hint], tests: str, test: str) -> list[Hint]:
 
 
 def _test_method_spans(tests: str) -> dict[str, tuple[int, int]]:
-    try:
-        tree = ast.parse(tests)
-    except SyntaxError:
+    tree = syntax_tree(tests)
+    if tree is None:
         return {}
     return {
         method.name: (method.lineno, method.end_lineno or method.lineno)
