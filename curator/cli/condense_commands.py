@@ -15,7 +15,7 @@ import click
 from rich.markup import escape
 
 from curator.bank import Bank
-from curator.cli.context import CliContext, pass_cli
+from curator.cli.context import CliContext, annotator_option, pass_cli
 from curator.condense.reasons import CondenseReport, Reason, ReasonKind
 from curator.condense.stage import EDITED_DETAIL, apply_instruction, check_task, condense_task
 from curator.config import resolve_annotator
@@ -50,7 +50,7 @@ KIND_STYLE = {
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per task.")
 @click.option("--strict", is_flag=True, help="With --check, exit 1 also when a warning is listed.")
-@click.option("--annotator", help="Recorded with --write or --accept as who did it.")
+@annotator_option("Recorded with --write or --accept as who did it")
 @pass_cli
 def condense_command(
     cli: CliContext,

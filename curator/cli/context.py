@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
 
 from curator.bank import Bank
 from curator.models import Task
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @dataclass
@@ -33,3 +37,8 @@ class CliContext:
 
 
 pass_cli = click.make_pass_decorator(CliContext)
+
+
+def annotator_option(what: str) -> Callable[[F], F]:
+    """The one `--annotator` option; unset, `curator.config.resolve_annotator` decides."""
+    return click.option("--annotator", help=f"{what} (default: see `curator config`).")

@@ -17,7 +17,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from curator.cli.context import CliContext, pass_cli
+from curator.cli.context import CliContext, annotator_option, pass_cli
 from curator.config import resolve_annotator
 from curator.flaky.evidence import Classification, FlakyEvidence, failure_diff
 from curator.flaky.flags import (
@@ -101,7 +101,7 @@ def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, st
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=2, show_default=True, help="Runs at a time."
 )
-@click.option("--annotator", help="Recorded on the flags this run opens or closes.")
+@annotator_option("Recorded on the flags this run opens or closes")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per task on stdout.")
 @pass_cli
 def flaky_command(
@@ -220,7 +220,7 @@ def flags_command(cli: CliContext, status: str | None, as_json: bool) -> None:
 @click.option("--dismiss", "action", flag_value=FlagAction.DISMISS.value, help="Not a problem.")
 @click.option("--reopen", "action", flag_value=FlagAction.REOPEN.value, help="Open it again.")
 @click.option("--reason", help="Why (recorded in the flag's history).")
-@click.option("--annotator", help="Who decides (recorded in the flag's history).")
+@annotator_option("Who decides, recorded in the flag's history")
 @pass_cli
 def flag_command(
     cli: CliContext,

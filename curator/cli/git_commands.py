@@ -12,7 +12,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 
 from curator.cli.bank_commands import STAGE_CHOICE
-from curator.cli.context import CliContext, pass_cli
+from curator.cli.context import CliContext, annotator_option, pass_cli
 from curator.history import CommitRefused, commit_task, task_diff, task_log
 from curator.models import Stage
 from curator.release import ReleaseRefused, build_release, export_tagged_release
@@ -23,7 +23,7 @@ from curator.sync import SyncConflict, sync
 @click.argument("task_id")
 @click.option("--stage", type=STAGE_CHOICE, help="Record the task in this stage (default: as is).")
 @click.option("-m", "--message", required=True, help="What changed and why.")
-@click.option("--annotator", help="Who commits (default: $CURATOR_ANNOTATOR, else git user.name).")
+@annotator_option("Who commits")
 @pass_cli
 def commit_command(
     cli: CliContext, task_id: str, stage: str | None, message: str, annotator: str | None

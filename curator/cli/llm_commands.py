@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from curator.bank import INSTRUCTION_FILE
-from curator.cli.context import CliContext, pass_cli
+from curator.cli.context import CliContext, F, annotator_option, pass_cli
 from curator.config import (
     LLMSettings,
     annotator_and_source,
@@ -142,6 +142,17 @@ def missed_summary(check: ProposalCheck) -> str:
     return ", ".join(lines + branches)
 
 
+def proposal_options(command: F) -> F:
+    """The options of every command that asks the model for a proposal."""
+    command = click.option("--json", "as_json", is_flag=True, help="Print the proposal as JSON.")(
+        command
+    )
+    command = click.option(
+        "--stream", is_flag=True, help="Show the answer on stderr as it arrives."
+    )(command)
+    return annotator_option("Recorded as the author")(command)
+
+
 @click.command("config")
 @click.option("--json", "as_json", is_flag=True, help="The settings as JSON (key masked).")
 @pass_cli
@@ -200,9 +211,7 @@ def config_command(cli: CliContext, as_json: bool) -> None:
 )
 @click.option("--libs", default="", help="Comma-separated libraries the task should use.")
 @click.option("--id", "task_id", help="The new task's id (default: the next Draft/N).")
-@click.option("--annotator", help="Recorded as the author (see `curator config`).")
-@click.option("--stream", is_flag=True, help="Show the answer on stderr as it arrives.")
-@click.option("--json", "as_json", is_flag=True, help="Print the proposal as JSON.")
+@proposal_options
 @pass_cli
 def draft_command(
     cli: CliContext,
@@ -261,9 +270,7 @@ def draft_command(
     type=click.Path(dir_okay=False, path_type=Path),
     help="For --op flaky: a file with more evidence (failure output, a diagnosis).",
 )
-@click.option("--annotator", help="Recorded as the author (see `curator config`).")
-@click.option("--stream", is_flag=True, help="Show the answer on stderr as it arrives.")
-@click.option("--json", "as_json", is_flag=True, help="Print the proposal as JSON.")
+@proposal_options
 @pass_cli
 def suggest_command(
     cli: CliContext,
