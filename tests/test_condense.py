@@ -331,7 +331,7 @@ def test_apply_instruction_records_provenance_and_advances_a_validated_task() ->
 # -- information loss --------------------------------------------------------------------------
 
 
-def kinds(warnings: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+def kinds(warnings: list) -> list[tuple[str, str]]:
     return [(w.kind, w.message) for w in warnings]
 
 
@@ -518,14 +518,14 @@ def legacy_args_task(task_id: str) -> Task:
     )
 
 
-def test_cli_prints_the_regenerated_instruction(bank: Bank, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_prints_the_regenerated_instruction(bank: Bank, run_cli) -> None:
     bank_with(bank, make_condense_task())
     result = run_cli("--bank", bank.root, "condense", "Condense/1")
     assert result.returncode == 0, result.stderr
     assert EXPECTED in result.stdout
 
 
-def test_cli_check_passes_when_differences_are_named_fixes(bank: Bank, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_check_passes_when_differences_are_named_fixes(bank: Bank, run_cli) -> None:
     bank_with(bank, make_condense_task(), legacy_args_task("Condense/2"))
     result = run_cli("--bank", bank.root, "condense", "--all", "--check")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -534,7 +534,7 @@ def test_cli_check_passes_when_differences_are_named_fixes(bank: Bank, run_cli) 
     assert "args-heading" in result.stdout
 
 
-def test_cli_check_json_fails_on_a_stale_instruction(bank: Bank, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_check_json_fails_on_a_stale_instruction(bank: Bank, run_cli) -> None:
     stale = make_condense_task(task_id="Condense/3")
     stale.complete_prompt = stale.complete_prompt.replace("Empty cells", "Blank cells")
     bank_with(bank, make_condense_task(), stale)
@@ -549,7 +549,7 @@ def test_cli_check_json_fails_on_a_stale_instruction(bank: Bank, run_cli) -> Non
     assert rows[1]["reasons"][0]["kind"] == "update"
 
 
-def test_cli_check_strict_fails_on_warnings(bank: Bank, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_check_strict_fails_on_warnings(bank: Bank, run_cli) -> None:
     bank_with(bank, make_condense_task())
     assert run_cli("--bank", bank.root, "condense", "Condense/1", "--check").returncode == 0
     strict = run_cli("--bank", bank.root, "condense", "Condense/1", "--check", "--strict")
@@ -557,7 +557,7 @@ def test_cli_check_strict_fails_on_warnings(bank: Bank, run_cli) -> None:  # typ
     assert "missing-parameter-type" in strict.stdout
 
 
-def test_cli_write_stores_instruction_doc_struct_and_provenance(bank: Bank, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_write_stores_instruction_doc_struct_and_provenance(bank: Bank, run_cli) -> None:
     bank_with(bank, legacy_args_task("Condense/2"), make_condense_task())
     result = run_cli(
         "--bank", bank.root, "condense", "Condense/2", "Condense/1", "--write", "--annotator", "ana"
@@ -592,7 +592,7 @@ def test_cli_write_records_the_annotator_without_the_option(bank: Bank, run_cli)
     assert bank.load("Condense/2").provenance.events[-1].annotator == "Lin"
 
 
-def test_cli_write_keeps_an_accepted_instruction(bank: Bank, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_write_keeps_an_accepted_instruction(bank: Bank, run_cli) -> None:
     task = make_condense_task()
     accepted = apply_instruction(
         task, "Count CSV values.\n" + EXPECTED.split("\n", 1)[1], task.doc_struct, detail="llm"
@@ -604,7 +604,7 @@ def test_cli_write_keeps_an_accepted_instruction(bank: Bank, run_cli) -> None:  
     assert bank.load("Condense/1").instruct_prompt.startswith("Count CSV values.")
 
 
-def test_cli_accept_records_a_hand_edited_instruction(bank: Bank, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_accept_records_a_hand_edited_instruction(bank: Bank, run_cli) -> None:
     bank_with(bank, make_condense_task())
     instruction_file = Path(bank.task_dir("Condense/1")) / "instruction.md"
     edited = EXPECTED.replace("most frequent values", "commonest values")
@@ -628,7 +628,7 @@ def test_cli_accept_records_a_hand_edited_instruction(bank: Bank, run_cli) -> No
     assert both.returncode == 2
 
 
-def test_cli_exit_codes_for_problems_and_usage(bank: Bank, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_exit_codes_for_problems_and_usage(bank: Bank, run_cli) -> None:
     bank_with(bank, make_condense_task(prompt="def task_func(path, column, limit=5):\n    pass\n"))
     no_doc = run_cli("--bank", bank.root, "condense", "Condense/1")
     assert no_doc.returncode == 1
