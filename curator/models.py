@@ -123,6 +123,10 @@ class ValidationSummary(StrictModel):
     line_coverage: float | None = None
     static_problems: int = 0
     duration_s: float = 0.0
+    runtime: list[str] = Field(
+        default_factory=list,
+        description="Codes of the runtime findings that need a reviewer's waiver.",
+    )
     at: datetime = Field(default_factory=utc_now)
 
 

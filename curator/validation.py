@@ -22,7 +22,14 @@ from curator import environment
 from curator.bank import Bank
 from curator.models import Task, ValidationSummary, Verdict, utc_now
 from curator.program import docstring_span
-from curator.sandbox import DoctestResult, RunOptions, Sandbox, SuiteRun, TestOutcome
+from curator.sandbox import (
+    DoctestResult,
+    RunOptions,
+    RuntimeFinding,
+    Sandbox,
+    SuiteRun,
+    TestOutcome,
+)
 from curator.static_checks import (
     StaticProblem,
     blocking_problems,
@@ -57,6 +64,13 @@ class ValidationReport(BaseModel):
         default_factory=list, description="Risky-test detections and failing docstring examples."
     )
     doctest: DoctestResult | None = None
+    tampering: list[str] = Field(
+        default_factory=list, description="What the task did to the test machinery."
+    )
+    fixture_errors: list[TestOutcome] = Field(default_factory=list)
+    runtime: list[RuntimeFinding] = Field(
+        default_factory=list, description="What the task did at run time that it should not."
+    )
     missing_module: str | None = None
     sandbox_error: bool = Field(
         default=False, description="The sandbox failed; the result is not kept as current."
@@ -79,6 +93,7 @@ class ValidationReport(BaseModel):
             line_coverage=self.line_coverage,
             static_problems=len(self.static),
             duration_s=self.duration_s,
+            runtime=[finding.code for finding in self.runtime if finding.needs_waiver],
         )
 
     def json_row(self) -> dict[str, object]:
@@ -100,6 +115,8 @@ class ValidationReport(BaseModel):
                 "network_isolated",
                 "content_hash",
                 "environment",
+                "runtime",
+                "tampering",
             },
         )
         row["tests"] = {name: outcome.outcome for name, outcome in self.tests.items()}
@@ -108,6 +125,8 @@ class ValidationReport(BaseModel):
 
 def verdict_of(run: SuiteRun) -> tuple[Verdict, str | None]:
     """Map a sandbox run to a verdict, with the reason when it is not `pass`."""
+    if run.tampering:
+        return Verdict.ERROR, "tampering: " + "; ".join(run.tampering[:3])
     if run.status == "environment":
         return Verdict.ENVIRONMENT, run.message
     if run.status == "invalid":
@@ -116,6 +135,9 @@ def verdict_of(run: SuiteRun) -> tuple[Verdict, str | None]:
         return Verdict.TIMEOUT, run.message
     if run.status in ("memory", "crashed"):
         return Verdict.ERROR, run.message
+    fixture = next((found for found in run.fixture_errors if found.outcome == "error"), None)
+    if fixture is not None:
+        return Verdict.ERROR, f"{fixture.name}: {fixture.message}"
     failing = [test for test in run.tests if test.outcome not in ("pass", "skip")]
     if any(test.outcome == "error" for test in failing):
         first = next(test for test in failing if test.outcome == "error")
@@ -192,6 +214,9 @@ def apply_run(
     report.stderr_tail = run.stderr_tail[-4000:]
     report.doctest = run.doctest
     report.sandbox_error = run.sandbox_error
+    report.tampering = run.tampering
+    report.fixture_errors = run.fixture_errors
+    report.runtime = run.runtime
     if run.coverage is not None and run.status == "completed":
         report.branch_coverage = round(run.coverage.branch_coverage, 2)
         report.line_coverage = round(run.coverage.line_coverage, 2)

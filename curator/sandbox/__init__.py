@@ -30,6 +30,7 @@ from curator.sandbox.models import (
     CoverageResult,
     DoctestResult,
     RunOptions,
+    RuntimeFinding,
     SuiteRun,
     TestOutcome,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "CoverageResult",
     "DoctestResult",
     "RunOptions",
+    "RuntimeFinding",
     "Sandbox",
     "SuiteRun",
     "TestOutcome",
