@@ -4,9 +4,9 @@ Each file in tests/hostile/programs/ is a task program and its tests (split at `
 with the expected run status and verdict in its header, and optionally the runtime finding
 codes it must get (`expect-runtime`, exactly those) and a part of its message (`expect-message`;
 `tampering` also requires every test to be an error and no coverage figures). The `forge_*`
-programs are wrong solutions trying to report themselves passing. `@@NAME@@` placeholders are filled in
-here: the bank's and HOME's real paths, a unique marker, the port of a server on the host's
-loopback. After every case: the bank is byte-for-byte unchanged, nothing new is in HOME or
+programs are wrong solutions trying to report themselves passing. `@@NAME@@` placeholders are
+filled in here: the bank's and HOME's real paths, a unique marker, the port of a server on the
+host's loopback. After every case: the bank is byte-for-byte unchanged, nothing new is in HOME or
 /tmp, and no process of the sandbox is left. (Program file names must not match pytest's
 `test_*.py` / `*_test.py`: pytest would import them.)
 """

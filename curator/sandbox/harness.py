@@ -11,8 +11,9 @@ How a wrong solution is kept from reporting itself passing:
 - unittest's modules and classes, the tests' own methods and a few builtins are compared
   (identity, code object, bytecode) after loading and after every test: any change is tampering.
 - An audit hook (PEP 578), installed before task code runs and impossible to remove, notes what
-  a forger needs (the process's own descriptors or memory under /proc, ctypes, the garbage
-  collector's object lists, other code's stack frames, `__code__` assignment) as tampering, and
+  a forger needs (the process's own descriptors or memory under /proc, reading memory by address
+  with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
+  the harness's stack frames, `__code__` assignment) as tampering, and
   what a benchmark task should not do (writes outside the scratch, signals to processes outside
   the run, network, subprocesses, many forks) as runtime findings.
 
@@ -361,8 +362,6 @@ class AuditWatch:
         "gc.get_objects": _on_forger_tool,
         "gc.get_referrers": _on_forger_tool,
         "gc.get_referents": _on_forger_tool,
-        "ctypes.dlopen": _on_forger_tool,
-        "ctypes.dlsym": _on_forger_tool,
         "ctypes.string_at": _on_forger_tool,
         "ctypes.wstring_at": _on_forger_tool,
         "ctypes.cdata": _on_forger_tool,
