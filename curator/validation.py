@@ -20,7 +20,8 @@ from pydantic import BaseModel, Field
 
 from curator import environment
 from curator.bank import Bank
-from curator.models import Task, ValidationSummary, Verdict, utc_now
+from curator.errors import CuratorError
+from curator.models import RuntimeWaiver, Task, ValidationSummary, Verdict, utc_now
 from curator.program import docstring_span
 from curator.sandbox import (
     DoctestResult,
@@ -39,6 +40,8 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
+HARNESS_VERSION = 2
+"""Reports of an older harness (no tampering checks, no runtime findings) are not current."""
 
 
 class ValidationReport(BaseModel):
@@ -81,6 +84,7 @@ class ValidationReport(BaseModel):
     stdout_tail: str = ""
     stderr_tail: str = ""
     at: str = Field(default_factory=lambda: utc_now().isoformat())
+    harness_version: int = Field(default=0, description="The sandbox harness that ran it.")
 
     def summary(self) -> ValidationSummary:
         return ValidationSummary(
@@ -177,6 +181,7 @@ def validate_task(
         verdict=Verdict.INVALID,
         content_hash=task.content_hash(),
         environment=environment.fingerprint(),
+        harness_version=HARNESS_VERSION,
         static=static,
         warnings=warnings,
     )
@@ -256,6 +261,8 @@ def current_report(bank: Bank, task: Task) -> ValidationReport | None:
         return None
     if report.environment != environment.fingerprint():
         return None
+    if report.harness_version != HARNESS_VERSION:
+        return None
     return report
 
 
@@ -268,6 +275,26 @@ def store_report(bank: Bank, task: Task, report: ValidationReport) -> None:
             on_disk.validation = report.summary()
             bank.save(on_disk)
     task.validation = report.summary()
+
+
+def waive_runtime_finding(bank: Bank, task_id: str, code: str, reason: str, who: str) -> Task:
+    """Record a reviewer's waiver of one runtime finding of the task's last validation."""
+    if not reason.strip():
+        raise CuratorError("give a --reason for the waiver")
+    with bank.lock():
+        task = bank.load(task_id)
+        found = task.validation.runtime if task.validation is not None else []
+        if code not in found:
+            has = ", ".join(found) or "none"
+            raise CuratorError(
+                f"{task_id}: its last validation has no runtime finding {code!r} (it has: {has})"
+            )
+        waiver = RuntimeWaiver(
+            code=code, reason=reason.strip(), who=who, content_hash=task.content_hash()
+        )
+        task.waivers = [kept for kept in task.waivers if kept.code != code] + [waiver]
+        bank.save(task)
+        return task
 
 
 def sandbox_for(bank: Bank) -> Sandbox:

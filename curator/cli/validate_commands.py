@@ -14,7 +14,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from curator.cli.context import CliContext, pass_cli
-from curator.models import Task, Verdict
+from curator.history import resolve_annotator
+from curator.models import Task, Verdict, unwaived_runtime_findings
 from curator.validation import (
     ValidationReport,
     bank_notes,
@@ -23,6 +24,7 @@ from curator.validation import (
     static_checks,
     store_report,
     validate_task,
+    waive_runtime_finding,
 )
 
 VERDICT_STYLE = {
@@ -64,8 +66,13 @@ def summary_table(reports: list[ValidationReport], cached: set[str]) -> Table:
 
 
 def print_reasons(cli: CliContext, reports: list[ValidationReport]) -> None:
-    """One line per task that did not pass, saying why."""
+    """One line per task that did not pass, saying why; one per runtime finding."""
     for report in reports:
+        for finding in report.runtime:
+            cli.out.print(
+                f"[yellow]runtime[/] {escape(report.task_id)}: {finding.code}: "
+                f"{escape(finding.message[:300])}"
+            )
         if report.verdict is not Verdict.PASS:
             reason = (report.message or "").strip().splitlines()
             cli.out.print(
@@ -182,4 +189,24 @@ def validate_command(
         sys.exit(1)
 
 
-COMMANDS = [validate_command]
+@click.command("waive")
+@click.argument("task_id")
+@click.argument("code")
+@click.option("--reason", required=True, help="Why this finding is acceptable for this task.")
+@click.option("--annotator", help="Who waives (default: $CURATOR_ANNOTATOR, else git's author).")
+@pass_cli
+def waive_command(
+    cli: CliContext, task_id: str, code: str, reason: str, annotator: str | None
+) -> None:
+    """Waive runtime finding CODE of TASK_ID (see `validate`): the task may then be accepted."""
+    bank = cli.open_bank()
+    who = resolve_annotator(bank, annotator)
+    task = waive_runtime_finding(bank, task_id, code, reason, who)
+    left = unwaived_runtime_findings(task)
+    cli.out.print(
+        f"{escape(task_id)}: {escape(code)} waived by {escape(who)}"
+        + (f"; still to waive: {escape(', '.join(left))}" if left else "")
+    )
+
+
+COMMANDS = [validate_command, waive_command]
