@@ -220,3 +220,21 @@ def test_the_test_list_must_hold_every_declared_test() -> None:
     data = records_through_a_pipe(key, [(Event.TESTS, {"names": ["test_a"]}), (Event.DONE, {})])
     records, _ = read_records(data, key)
     assert check_order(records, {"test_a", "test_b"}) == ["the test list leaves out test_b"]
+
+
+def test_a_declared_skip_in_set_up_class_skips_the_class(sandbox: Sandbox) -> None:
+    result = run(
+        sandbox,
+        """
+class TestCases(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        raise unittest.SkipTest("no display")
+
+    def test_one(self):
+        self.assertEqual(task_func(1), 3)
+""",
+    )
+    assert result.tampering == []
+    assert outcomes(result) == {"test_one": "skip"}
+    assert [fixture.outcome for fixture in result.fixture_errors] == ["skip"]

@@ -682,7 +682,7 @@ def run_harness(request: dict, task_path: str, channel: Channel, measurement: An
             names = list(options["test_order"])
         emit(Event.TESTS, names=names, clock=perf_counter())
     ended: set[str] = set()
-    fixture_failures: list[str] = []
+    fixture_failures: list[tuple[str, str]] = []  # (outcome, what failed)
     random_seed = options.get("random_seed")
 
     def on_start(name: str) -> None:
@@ -719,7 +719,7 @@ def run_harness(request: dict, task_path: str, channel: Channel, measurement: An
         if kind == "skip" and not (declared.skips >= declared.names):
             tampering.append(f"{description} raised SkipTest, but the tests declare no skip there")
         outcome = "skip" if kind == "skip" else "error"
-        fixture_failures.append(f"{description}: {fields.get('message')}")
+        fixture_failures.append((outcome, f"{description}: {fields.get('message')}"))
         emit(Event.FIXTURE, name=description, outcome=outcome, **fields)
 
     result = HarnessResult(declared, on_start, on_end, on_fixture, test_case_class)
@@ -746,22 +746,22 @@ def run_harness(request: dict, task_path: str, channel: Channel, measurement: An
     if cov is not None:
         cov.stop()
     tampering += [reason for reason in watch.tampering if reason not in tampering]
-    not_run = (
-        "not run: tampering"
-        if tampering
-        else "not run: " + "; ".join(fixture_failures)
-        if fixture_failures
-        else "not run"
+    not_run = "not run: " + "; ".join(what for _, what in fixture_failures)
+    # Tests a declared fixture skip left out are skipped, as unittest counts them.
+    not_run_outcome = (
+        "skip" if fixture_failures and {o for o, _ in fixture_failures} == {"skip"} else "error"
     )
+    if tampering:
+        not_run, not_run_outcome = "not run: tampering", "error"
     for name in names if loaded else []:
         if name not in ended:
             emit(Event.START, test=name)
             emit(
                 Event.END,
                 test=name,
-                outcome="error",
+                outcome=not_run_outcome,
                 duration_s=0.0,
-                message=not_run,
+                message=not_run if fixture_failures or tampering else "not run",
                 started=False,
             )
     if tampering:
