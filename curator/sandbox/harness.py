@@ -217,13 +217,13 @@ class Machinery:
 class AuditWatch:
     """What the audit hook saw while task code ran: tampering signs and runtime findings."""
 
-    def __init__(self, scratch: str, harness_files: tuple[str, ...]) -> None:
+    def __init__(self, scratch: str, protected_files: tuple[str, ...]) -> None:
         self.active = False
         self.tampering: list[str] = []
         self.findings: dict[str, list[str]] = {}
         self.forks = 0
         self._scratch = scratch.rstrip("/") + "/"
-        self._harness_files = harness_files
+        self._protected_files = protected_files
         self._pid = os.getpid()
 
     def install(self) -> None:
@@ -321,12 +321,14 @@ class AuditWatch:
 
     def _on_forger_tool(self, event: str, args: tuple[Any, ...]) -> None:
         if event == "object.__setattr__":
-            if len(args) > 1 and args[1] == "__code__":
+            # Only code the outcome depends on: asyncio's @types.coroutine assigns `__code__`.
+            code = getattr(args[0], "__code__", None) if args[1:2] == ("__code__",) else None
+            if code is not None and self._protected(code.co_filename):
                 self._tamper(f"replaced the code of {getattr(args[0], '__qualname__', args[0])!r}")
         elif event == "sys._getframe":
-            filename = args[0].f_code.co_filename if args else ""
-            if filename in self._harness_files or "/unittest/" in filename:
-                self._tamper("took a stack frame of the harness or of unittest")
+            # Only frames of the tests, harness or unittest (libraries take their own: logging).
+            if args and self._protected(args[0].f_code.co_filename):
+                self._tamper("took a stack frame of the tests, the harness or unittest")
         else:
             self._tamper(f"called {event}")
 
@@ -366,6 +368,9 @@ class AuditWatch:
         "ctypes.wstring_at": _on_forger_tool,
         "ctypes.cdata": _on_forger_tool,
     }
+
+    def _protected(self, filename: str) -> bool:
+        return filename in self._protected_files or "/unittest/" in filename
 
     def runtime_findings(self) -> list[dict[str, str]]:
         findings = []
@@ -604,8 +609,10 @@ def run_harness(request: dict, task_path: str, channel: Channel, measurement: An
             emit(Event.MISSING_MODULE, module=missing)
         return fields
 
+    here = os.path.dirname(os.path.abspath(__file__))
     watch = AuditWatch(
-        os.getcwd(), (__file__, os.path.join(os.path.dirname(__file__), "worker.py"))
+        os.getcwd(),
+        (os.path.abspath(__file__), os.path.join(here, "worker.py"), tests_path),
     )
     watch.install()
     cov = None
