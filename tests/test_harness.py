@@ -238,3 +238,19 @@ class TestCases(unittest.TestCase):
     assert result.tampering == []
     assert outcomes(result) == {"test_one": "skip"}
     assert [fixture.outcome for fixture in result.fixture_errors] == ["skip"]
+
+
+def test_a_huge_assertion_message_is_clipped_not_taken_for_tampering(sandbox: Sandbox) -> None:
+    result = run(
+        sandbox,
+        """
+class TestCases(unittest.TestCase):
+    def test_huge(self):
+        self.assertEqual(task_func(1), 3, "x" * (20 * 1024 * 1024))
+""",
+    )
+    assert result.tampering == []
+    (test,) = result.tests
+    assert test.outcome == "fail"
+    assert "characters left out" in (test.message or "")
+    assert len(test.message or "") < 20 * 1024

@@ -49,6 +49,7 @@ from curator.sandbox.protocol import ARCS_LIMIT, Channel, Event
 
 MODULE_NAME = "__test__"
 OUTPUT_TAIL_BYTES = 16 * 1024
+TEXT_LIMIT = 16 * 1024
 FORK_FINDING_COUNT = 32
 """This many processes started by the harness's process is worth a reviewer's look."""
 EXAMPLES_PER_FINDING = 3
@@ -523,8 +524,17 @@ class HarnessResult:
         if "unexpected_success" in kinds:
             return {"outcome": "fail", "message": "unexpected success of an expected failure"}
         if "skip" in kinds:
-            return {"outcome": "skip", "message": next(str(d) for k, d in reports if k == "skip")}
+            reason = next(str(detail) for kind, detail in reports if kind == "skip")
+            return {"outcome": "skip", "message": clipped(reason)}
         return {"outcome": "pass"}
+
+
+def clipped(text: str) -> str:
+    """A message or traceback short enough for a record (a task may fail with 20 MB of text)."""
+    if len(text) <= TEXT_LIMIT:
+        return text
+    half = TEXT_LIMIT // 2
+    return f"{text[:half]}\n[... {len(text) - TEXT_LIMIT} characters left out ...]\n{text[-half:]}"
 
 
 def tampered(reason: str) -> dict[str, object]:
@@ -600,8 +610,8 @@ def run_harness(request: dict, task_path: str, channel: Channel, measurement: An
     def error_fields(error: tuple[Any, ...]) -> dict[str, object]:
         kind, value, trace = error
         fields: dict[str, object] = {
-            "message": "".join(traceback.format_exception_only(kind, value)).strip(),
-            "traceback": format_traceback(kind, value, trace),
+            "message": clipped("".join(traceback.format_exception_only(kind, value)).strip()),
+            "traceback": clipped(format_traceback(kind, value, trace)),
             "memory": issubclass(kind, MemoryError),
         }
         missing = missing_module(value)
@@ -722,7 +732,7 @@ def run_harness(request: dict, task_path: str, channel: Channel, measurement: An
     def on_fixture(
         description: str, kind: str, error: tuple[Any, ...] | None, reason: str | None
     ) -> None:
-        fields = error_fields(error) if error else {"message": reason}
+        fields = error_fields(error) if error else {"message": clipped(str(reason))}
         if kind == "skip" and not (declared.skips >= declared.names):
             tampering.append(f"{description} raised SkipTest, but the tests declare no skip there")
         outcome = "skip" if kind == "skip" else "error"
