@@ -158,9 +158,9 @@ def declared_tests(source: str) -> DeclaredTests:
 def _fingerprint(value: object) -> tuple[int, ...]:
     """Identity of a value and, for functions, of its code object and defaults."""
     function = getattr(value, "__func__", value)
-    code = getattr(function, "__code__", None) if isinstance(function, types.FunctionType) else None
-    if code is None:
+    if not isinstance(function, types.FunctionType):
         return (id(value),)
+    code = function.__code__
     return (id(value), id(code), hash(code.co_code), id(function.__defaults__))
 
 
@@ -250,9 +250,9 @@ class AuditWatch:
                 return
 
     def _path(self, value: object) -> str | None:
-        if isinstance(value, int) or value is None:
+        if not isinstance(value, str | bytes | os.PathLike):
             return None
-        path = os.fsdecode(os.fspath(value))  # type: ignore[arg-type]
+        path = os.fsdecode(os.fspath(value))
         return os.path.normpath(os.path.join(os.getcwd(), path))
 
     def _outside_scratch(self, path: str) -> bool:
@@ -403,7 +403,6 @@ class HarnessResult:
     __slots__ = (
         "_began",
         "_declared",
-        "_is_test",
         "_moduleSetUpFailed",
         "_on_end",
         "_on_fixture",
@@ -411,6 +410,7 @@ class HarnessResult:
         "_previousTestClass",
         "_reports",
         "_testRunEntered",
+        "_test_case_class",
         "buffer",
         "failfast",
         "shouldStop",
@@ -423,7 +423,7 @@ class HarnessResult:
         on_start: Callable[[str], None],
         on_end: Callable[[str, dict[str, object]], None],
         on_fixture: Callable[[str, str, tuple[Any, ...] | None, str | None], None],
-        test_case_class: type,
+        test_case_class: type[unittest.TestCase],
     ) -> None:
         self.shouldStop = False
         self.failfast = False
@@ -438,10 +438,10 @@ class HarnessResult:
         self._on_start = on_start
         self._on_end = on_end
         self._on_fixture = on_fixture
-        self._is_test = lambda test: isinstance(test, test_case_class)
+        self._test_case_class = test_case_class
 
     def _name(self, test: Any) -> str | None:
-        return test._testMethodName if self._is_test(test) else None
+        return str(test._testMethodName) if isinstance(test, self._test_case_class) else None
 
     def _report(self, test: Any, kind: str, detail: object = None) -> None:
         name = self._name(test)
@@ -579,7 +579,9 @@ def kill_leftovers() -> int:
         killed += 1
 
 
-def run_harness(request: dict, task_path: str, channel: Channel, measurement: Any) -> None:
+def run_harness(
+    request: dict[str, Any], task_path: str, channel: Channel, measurement: Any
+) -> None:
     """Load the program and the tests in module `__test__`, run the suite, report."""
     options = request["options"]
     emit = channel.emit
@@ -600,7 +602,9 @@ def run_harness(request: dict, task_path: str, channel: Channel, measurement: An
     # lent to linecache only while a traceback is formatted.
     tests_lines = (len(tests_source), None, tests_source.splitlines(keepends=True), tests_path)
 
-    def format_traceback(kind: type, value: BaseException, trace: object) -> str:
+    def format_traceback(
+        kind: type[BaseException], value: BaseException, trace: types.TracebackType | None
+    ) -> str:
         linecache.cache[tests_path] = tests_lines
         try:
             return "".join(traceback.format_exception(kind, value, trace))
@@ -694,6 +698,7 @@ def run_harness(request: dict, task_path: str, channel: Channel, measurement: An
         machinery.watch_tests([cls for cls in test_cases.__mro__ if cls.__module__ == MODULE_NAME])
     names: list[str] = []
     if loaded:
+        assert isinstance(test_cases, type)
         names = list(loader.getTestCaseNames(test_cases))
         if options.get("test_order") is not None:
             names = list(options["test_order"])
@@ -804,12 +809,10 @@ def _seed_everything(seed: int) -> None:
     import random
 
     random.seed(seed)
-    numpy = sys.modules.get("numpy")
-    if numpy is None:
-        try:
-            import numpy
-        except ImportError:
-            return
+    try:
+        import numpy
+    except ImportError:
+        return
     numpy.random.seed(seed)
 
 

@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from curator.sandbox.models import (
     CoverageResult,
@@ -417,7 +418,7 @@ class Sandbox:
         return run
 
 
-def suite_run_from_response(response: dict, options: RunOptions) -> SuiteRun:
+def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> SuiteRun:
     """Turn the supervisor's checked records into a SuiteRun; unfinished tests never count as
     passed, and any tampering makes every test an error."""
     records = response.get("events", [])
@@ -517,14 +518,16 @@ def suite_run_from_response(response: dict, options: RunOptions) -> SuiteRun:
     return run
 
 
-def outcome_of(name: str, record: dict) -> TestOutcome:
-    return TestOutcome(
-        name=name,
-        outcome=record.get("outcome") or "error",
-        duration_s=float(record.get("duration_s") or 0.0),
-        message=record.get("message"),
-        traceback=record.get("traceback"),
-        started=bool(record.get("started", True)),
+def outcome_of(name: str, record: dict[str, Any]) -> TestOutcome:
+    return TestOutcome.model_validate(
+        {
+            "name": name,
+            "outcome": record.get("outcome") or "error",
+            "duration_s": float(record.get("duration_s") or 0.0),
+            "message": record.get("message"),
+            "traceback": record.get("traceback"),
+            "started": bool(record.get("started", True)),
+        }
     )
 
 
