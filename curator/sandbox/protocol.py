@@ -61,8 +61,13 @@ class Channel:
         self._sender = sender
         self._sequence = 0
         self._write = os.write
+        self._pid = os.getpid()
 
     def emit(self, event: Event, **fields: object) -> None:
+        """Write one signed record; a forked child that runs on in the harness writes nothing
+        (its records would repeat the parent's sequence numbers)."""
+        if os.getpid() != self._pid:
+            return
         body = {"event": event.value, "from": self._sender, "seq": self._sequence, **fields}
         self._sequence += 1
         data = json.dumps(body).encode()
