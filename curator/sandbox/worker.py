@@ -659,7 +659,9 @@ def build_response(
         "notes": notes,
         "coverage": None,
     }
-    arcs = next((record["arcs"] for record in records if record["event"] == "arcs"), None)
+    arcs = next(
+        (record["arcs"] for record in records if record["event"] == protocol.Event.ARCS), None
+    )
     if isinstance(arcs, list) and len(arcs) > protocol.ARCS_LIMIT:
         notes.append(f"coverage not measured: over {protocol.ARCS_LIMIT} arcs")
     elif arcs and options.get("coverage", True) and not tampering:
