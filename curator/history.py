@@ -40,7 +40,14 @@ from curator.config import resolve_annotator
 from curator.errors import CuratorError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence
 from curator.gitbank import GitBank, GitError
-from curator.models import Origin, ProvenanceEvent, Stage, Task, Verdict
+from curator.models import (
+    Origin,
+    ProvenanceEvent,
+    Stage,
+    Task,
+    Verdict,
+    unwaived_runtime_findings,
+)
 
 TRAILER_KEYS = (
     "Task-Id",
@@ -102,6 +109,12 @@ def stage_problems(task: Task, stage: Stage) -> list[str]:
         if open_flags:
             tests = ", ".join(flag.test for flag in open_flags)
             problems.append(f"it has {len(open_flags)} open flaky flag(s): {tests}")
+        unwaived = unwaived_runtime_findings(task)
+        if unwaived:
+            problems.append(
+                f"its runtime findings are not waived: {', '.join(unwaived)} "
+                "(curator waive ID CODE --reason ...)"
+            )
     return problems
 
 

@@ -123,6 +123,10 @@ class ValidationSummary(StrictModel):
     line_coverage: float | None = None
     static_problems: int = 0
     duration_s: float = 0.0
+    runtime: list[str] = Field(
+        default_factory=list,
+        description="Codes of the runtime findings that need a reviewer's waiver.",
+    )
     at: datetime = Field(default_factory=utc_now)
 
 
@@ -153,6 +157,16 @@ class Flag(StrictModel):
 class ReviewerNote(StrictModel):
     author: str
     text: str
+    at: datetime = Field(default_factory=utc_now)
+
+
+class RuntimeWaiver(StrictModel):
+    """A reviewer's decision that a runtime finding (by code) is acceptable for this task."""
+
+    code: str = Field(description="The runtime finding's code, e.g. `network`.")
+    reason: str
+    who: str
+    content_hash: str = Field(description="The task version the reviewer looked at.")
     at: datetime = Field(default_factory=utc_now)
 
 
@@ -192,6 +206,9 @@ class TaskMeta(StrictModel):
     preeval: PreEvalSummary | None = None
     flags: list[Flag] = Field(default_factory=list)
     notes: list[ReviewerNote] = Field(default_factory=list)
+    waivers: list[RuntimeWaiver] = Field(
+        default_factory=list, description="Runtime findings a reviewer accepted, with why."
+    )
     interchange: InterchangeText = Field(default_factory=InterchangeText)
 
 
@@ -225,3 +242,12 @@ class Task(TaskMeta):
 
     def meta(self) -> TaskMeta:
         return TaskMeta.model_validate(self.model_dump(include=set(TaskMeta.model_fields)))
+
+
+def unwaived_runtime_findings(task: TaskMeta) -> list[str]:
+    """Codes of the runtime findings of the task's last validation that no reviewer waived:
+    a task with any of them may not be accepted."""
+    if task.validation is None:
+        return []
+    waived = {waiver.code for waiver in task.waivers}
+    return [code for code in task.validation.runtime if code not in waived]

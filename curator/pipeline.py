@@ -11,7 +11,14 @@ import ast
 from dataclasses import dataclass
 from enum import StrEnum
 
-from curator.models import ProvenanceEvent, Stage, Task, Verdict, utc_now
+from curator.models import (
+    ProvenanceEvent,
+    Stage,
+    Task,
+    Verdict,
+    unwaived_runtime_findings,
+    utc_now,
+)
 from curator.program import entry_function, parse_quietly
 
 
@@ -162,6 +169,9 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
         steps.append(
             StepStatus(Step.COMMIT, StepState.BLOCKED, f"{first.step.value}: {first.reason}")
         )
+    elif unwaived := unwaived_runtime_findings(task):
+        reason = f"runtime findings to waive or fix: {', '.join(unwaived)}"
+        steps.append(StepStatus(Step.COMMIT, StepState.BLOCKED, reason))
     elif facts.unsaved:
         steps.append(StepStatus(Step.COMMIT, StepState.BLOCKED, "save your edits first"))
     elif facts.committed and task.stage is Stage.ACCEPTED:
@@ -179,7 +189,8 @@ def next_step(statuses: list[StepStatus]) -> StepStatus | None:
 def earned_stage(task: Task, statuses: list[StepStatus]) -> Stage:
     """The furthest stage the task's current state justifies, for a commit."""
     done = {status.step for status in statuses if status.state is StepState.DONE}
-    if {Step.DRAFT, Step.REFINE, Step.VALIDATE, Step.FLAKY, Step.CONDENSE} <= done:
+    every_step = {Step.DRAFT, Step.REFINE, Step.VALIDATE, Step.FLAKY, Step.CONDENSE}
+    if every_step <= done and not unwaived_runtime_findings(task):
         return Stage.ACCEPTED
     if {Step.VALIDATE, Step.CONDENSE} <= done:
         return Stage.CONDENSED

@@ -25,9 +25,17 @@ from pydantic import BaseModel, Field
 
 from curator import environment
 from curator.bank import Bank
-from curator.models import Task, ValidationSummary, Verdict, utc_now
+from curator.errors import CuratorError
+from curator.models import RuntimeWaiver, Task, ValidationSummary, Verdict, utc_now
 from curator.program import docstring_span
-from curator.sandbox import DoctestResult, RunOptions, Sandbox, SuiteRun, TestOutcome
+from curator.sandbox import (
+    DoctestResult,
+    RunOptions,
+    RuntimeFinding,
+    Sandbox,
+    SuiteRun,
+    TestOutcome,
+)
 from curator.static_checks import (
     StaticProblem,
     blocking_problems,
@@ -37,6 +45,8 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
+HARNESS_VERSION = 2
+"""Reports of an older harness (no tampering checks, no runtime findings) are not current."""
 
 
 class ValidationReport(BaseModel):
@@ -62,6 +72,13 @@ class ValidationReport(BaseModel):
         default_factory=list, description="Risky-test detections and failing docstring examples."
     )
     doctest: DoctestResult | None = None
+    tampering: list[str] = Field(
+        default_factory=list, description="What the task did to the test machinery."
+    )
+    fixture_errors: list[TestOutcome] = Field(default_factory=list)
+    runtime: list[RuntimeFinding] = Field(
+        default_factory=list, description="What the task did at run time that it should not."
+    )
     missing_module: str | None = None
     sandbox_error: bool = Field(
         default=False, description="The sandbox failed; the result is not kept as current."
@@ -72,6 +89,7 @@ class ValidationReport(BaseModel):
     stdout_tail: str = ""
     stderr_tail: str = ""
     at: str = Field(default_factory=lambda: utc_now().isoformat())
+    harness_version: int = Field(default=0, description="The sandbox harness that ran it.")
 
     def summary(self) -> ValidationSummary:
         return ValidationSummary(
@@ -84,6 +102,7 @@ class ValidationReport(BaseModel):
             line_coverage=self.line_coverage,
             static_problems=len(self.static),
             duration_s=self.duration_s,
+            runtime=[finding.code for finding in self.runtime if finding.needs_waiver],
         )
 
     def json_row(self) -> dict[str, object]:
@@ -105,6 +124,8 @@ class ValidationReport(BaseModel):
                 "network_isolated",
                 "content_hash",
                 "environment",
+                "runtime",
+                "tampering",
             },
         )
         row["tests"] = {name: outcome.outcome for name, outcome in self.tests.items()}
@@ -113,6 +134,8 @@ class ValidationReport(BaseModel):
 
 def verdict_of(run: SuiteRun) -> tuple[Verdict, str | None]:
     """Map a sandbox run to a verdict, with the reason when it is not `pass`."""
+    if run.tampering:
+        return Verdict.ERROR, "tampering: " + "; ".join(run.tampering[:3])
     if run.status == "environment":
         return Verdict.ENVIRONMENT, run.message
     if run.status == "invalid":
@@ -121,6 +144,9 @@ def verdict_of(run: SuiteRun) -> tuple[Verdict, str | None]:
         return Verdict.TIMEOUT, run.message
     if run.status in ("memory", "crashed"):
         return Verdict.ERROR, run.message
+    fixture = next((found for found in run.fixture_errors if found.outcome == "error"), None)
+    if fixture is not None:
+        return Verdict.ERROR, f"{fixture.name}: {fixture.message}"
     failing = [test for test in run.tests if test.outcome not in ("pass", "skip")]
     if any(test.outcome == "error" for test in failing):
         first = next(test for test in failing if test.outcome == "error")
@@ -160,6 +186,7 @@ def validate_task(
         verdict=Verdict.INVALID,
         content_hash=task.content_hash(),
         environment=environment.fingerprint(),
+        harness_version=HARNESS_VERSION,
         static=static,
         warnings=warnings,
     )
@@ -197,6 +224,9 @@ def apply_run(
     report.stderr_tail = run.stderr_tail[-4000:]
     report.doctest = run.doctest
     report.sandbox_error = run.sandbox_error
+    report.tampering = run.tampering
+    report.fixture_errors = run.fixture_errors
+    report.runtime = run.runtime
     if run.coverage is not None and run.status == "completed":
         report.branch_coverage = round(run.coverage.branch_coverage, 2)
         report.line_coverage = round(run.coverage.line_coverage, 2)
@@ -236,6 +266,8 @@ def current_report(bank: Bank, task: Task) -> ValidationReport | None:
         return None
     if report.environment != environment.fingerprint():
         return None
+    if report.harness_version != HARNESS_VERSION:
+        return None
     return report
 
 
@@ -248,6 +280,26 @@ def store_report(bank: Bank, task: Task, report: ValidationReport) -> None:
             on_disk.validation = report.summary()
             bank.save(on_disk)
     task.validation = report.summary()
+
+
+def waive_runtime_finding(bank: Bank, task_id: str, code: str, reason: str, who: str) -> Task:
+    """Record a reviewer's waiver of one runtime finding of the task's last validation."""
+    if not reason.strip():
+        raise CuratorError("give a --reason for the waiver")
+    with bank.lock():
+        task = bank.load(task_id)
+        found = task.validation.runtime if task.validation is not None else []
+        if code not in found:
+            has = ", ".join(found) or "none"
+            raise CuratorError(
+                f"{task_id}: its last validation has no runtime finding {code!r} (it has: {has})"
+            )
+        waiver = RuntimeWaiver(
+            code=code, reason=reason.strip(), who=who, content_hash=task.content_hash()
+        )
+        task.waivers = [kept for kept in task.waivers if kept.code != code] + [waiver]
+        bank.save(task)
+        return task
 
 
 def sandbox_for(bank: Bank) -> Sandbox:

@@ -1,9 +1,12 @@
 """Hostile task programs get a clear verdict and never hurt the app, the bank or HOME.
 
 Each file in tests/hostile/programs/ is a task program and its tests (split at `# ---- tests`),
-with the expected run status and verdict in its header. `@@NAME@@` placeholders are filled in
-here: the bank's and HOME's real paths, a unique marker, the port of a server on the host's
-loopback. After every case: the bank is byte-for-byte unchanged, nothing new is in HOME or
+with the expected run status and verdict in its header, and optionally the runtime finding
+codes it must get (`expect-runtime`, exactly those) and a part of its message (`expect-message`;
+`tampering` also requires every test to be an error and no coverage figures). The `forge_*`
+programs are wrong solutions trying to report themselves passing. `@@NAME@@` placeholders are
+filled in here: the bank's and HOME's real paths, a unique marker, the port of a server on the
+host's loopback. After every case: the bank is byte-for-byte unchanged, nothing new is in HOME or
 /tmp, and no process of the sandbox is left. (Program file names must not match pytest's
 `test_*.py` / `*_test.py`: pytest would import them.)
 """
@@ -42,6 +45,8 @@ class HostileCase:
     timeout_s: float
     program: str
     tests: str
+    expect_runtime: set[str]
+    expect_message: str | None
 
 
 def load_case(path: Path, substitutions: dict[str, str]) -> HostileCase:
@@ -56,6 +61,9 @@ def load_case(path: Path, substitutions: dict[str, str]) -> HostileCase:
         expect_status=header["expect-status"],
         expect_verdict=header["expect-verdict"],
         timeout_s=float(header["timeout"]),
+        expect_runtime={code.strip() for code in header.get("expect-runtime", "").split(",")}
+        - {""},
+        expect_message=header.get("expect-message"),
         program=program,
         tests=tests,
     )
@@ -179,6 +187,13 @@ def test_hostile_program(
         case.expect_status,
         case.expect_verdict,
     ), report.message
+    assert {finding.code for finding in report.runtime} == case.expect_runtime, report.runtime
+    if case.expect_message is not None:
+        assert case.expect_message in (report.message or "")
+    if case.expect_message == "tampering":
+        assert report.tampering
+        assert {test.outcome for test in report.tests.values()} <= {"error"}
+        assert report.branch_coverage is None
     assert tree_snapshot(hostile_bank.root) == bank_before
     assert sorted(os.listdir(home)) == home_before
     assert wait_for_no_leftovers(tmp_before, marker) == []
@@ -193,7 +208,6 @@ def test_hostile_program(
         assert outcomes == {"test_exits": "error", "test_still_runs": "pass"}
     elif case.name == "patch_unittest":
         assert set(outcomes.values()) == {"error"}
-        assert "modified unittest" in (report.message or "")
     elif case.name == "print_1gb":
         assert 0 < len(report.stdout_tail) <= 4000
         assert set(report.stdout_tail) == {"x"}

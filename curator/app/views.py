@@ -51,7 +51,7 @@ def coverage_text(program: str, report: ValidationReport) -> Text:
 
 
 def report_header(report: ValidationReport) -> Text:
-    """Verdict, counts, and every static problem and warning with its line."""
+    """Verdict, counts, every static problem and warning with its line, runtime findings."""
     style = "bold green" if report.verdict.value == "pass" else "bold red"
     text = Text()
     text.append(f"{report.verdict.value.upper()}", style=style)
@@ -68,6 +68,8 @@ def report_header(report: ValidationReport) -> Text:
         for problem in problems:
             where = f"{problem.file}:{problem.line}" if problem.line else problem.file
             text.append(f"\n{label} {where} [{problem.code}] {problem.message}", style="yellow")
+    for finding in report.runtime:
+        text.append(f"\nruntime [{finding.code}] {finding.message}", style="yellow")
     return text
 
 

@@ -16,7 +16,7 @@ from curator.cli.context import CliContext, pass_cli
 from curator.errors import CuratorError
 from curator.history import commit_new_bank, import_tasks
 from curator.interchange import read_jsonl, write_jsonl
-from curator.models import Stage, Task
+from curator.models import Stage, Task, unwaived_runtime_findings
 from curator.schema import stale_schemas, write_schemas
 
 STAGE_CHOICE = click.Choice([stage.value for stage in Stage])
@@ -112,6 +112,7 @@ def list_row(task: Task) -> dict[str, object]:
         "validation_current": task.validation_is_current,
         "branch_coverage": task.validation.branch_coverage if task.validation else None,
         "open_flags": len(task.open_flags()),
+        "runtime_unwaived": unwaived_runtime_findings(task),
     }
 
 
@@ -133,10 +134,12 @@ def list_command(cli: CliContext, stage: str | None, library: str | None, as_jso
             click.echo(json.dumps(list_row(task)))
     else:
         table = Table(title=f"{len(tasks)} task(s)")
-        for column in ("task", "stage", "libraries", "validation", "branch cov.", "flags"):
+        columns = ("task", "stage", "libraries", "validation", "branch cov.", "flags", "runtime")
+        for column in columns:
             table.add_column(column)
         for task in tasks:
             flags = len(task.open_flags())
+            unwaived = unwaived_runtime_findings(task)
             table.add_row(
                 escape(task.task_id),
                 task.stage.value,
@@ -144,6 +147,7 @@ def list_command(cli: CliContext, stage: str | None, library: str | None, as_jso
                 validation_text(task),
                 coverage_text(task),
                 f"[yellow]{flags} open[/]" if flags else "",
+                f"[yellow]{escape(', '.join(unwaived))}[/]" if unwaived else "",
             )
         cli.out.print(table)
     report_problems(cli, scan)

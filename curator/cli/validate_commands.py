@@ -11,9 +11,15 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from curator.cli.context import CliContext, pass_cli
-from curator.models import Verdict
-from curator.validation import ValidationReport, bank_notes, validate_tasks
+from curator.cli.context import CliContext, annotator_option, pass_cli
+from curator.config import resolve_annotator
+from curator.models import Verdict, unwaived_runtime_findings
+from curator.validation import (
+    ValidationReport,
+    bank_notes,
+    validate_tasks,
+    waive_runtime_finding,
+)
 
 VERDICT_STYLE = {
     Verdict.PASS: "green",
@@ -54,8 +60,13 @@ def summary_table(reports: list[ValidationReport], cached: set[str]) -> Table:
 
 
 def print_reasons(cli: CliContext, reports: list[ValidationReport]) -> None:
-    """One line per task that did not pass, saying why."""
+    """One line per task that did not pass, saying why; one per runtime finding."""
     for report in reports:
+        for finding in report.runtime:
+            cli.out.print(
+                f"[yellow]runtime[/] {escape(report.task_id)}: {finding.code}: "
+                f"{escape(finding.message[:300])}"
+            )
         if report.verdict is not Verdict.PASS:
             reason = (report.message or "").strip().splitlines()
             cli.out.print(
@@ -147,4 +158,24 @@ def validate_command(
         sys.exit(1)
 
 
-COMMANDS = [validate_command]
+@click.command("waive")
+@click.argument("task_id")
+@click.argument("code")
+@click.option("--reason", required=True, help="Why this finding is acceptable for this task.")
+@annotator_option("Who waives")
+@pass_cli
+def waive_command(
+    cli: CliContext, task_id: str, code: str, reason: str, annotator: str | None
+) -> None:
+    """Waive runtime finding CODE of TASK_ID (see `validate`): the task may then be accepted."""
+    bank = cli.open_bank()
+    who = resolve_annotator(annotator, bank.root)
+    task = waive_runtime_finding(bank, task_id, code, reason, who)
+    left = unwaived_runtime_findings(task)
+    cli.out.print(
+        f"{escape(task_id)}: {escape(code)} waived by {escape(who)}"
+        + (f"; still to waive: {escape(', '.join(left))}" if left else "")
+    )
+
+
+COMMANDS = [validate_command, waive_command]

@@ -21,6 +21,14 @@ runs as an unprivileged uid (64000 + slot) with rlimits on address space (relati
 worker's own size), CPU time, file size and processes, in a scratch directory that is its cwd,
 HOME and TMPDIR.
 
+Outcomes (see harness.py and protocol.py): the harness alone decides them, in a real unittest
+suite, and signs its records with a per-run key; the supervisor rejects anything else. Tampering
+(forged records, unittest patched, undeclared skips or expected failures, forger's tools seen by
+an audit hook) is listed in `SuiteRun.tampering` and makes every test an error; what the task did
+that a benchmark task should not is in `SuiteRun.runtime`. Residual risk: the harness shares the
+task's process, so stack walking through frame attributes no audit event covers, or adding arcs
+to coverage.py's running tracer, could still misreport the task's own run (never the host's).
+
 Speed: a warm zygote with PYTHONHASHSEED=0 preloads numpy/pandas/matplotlib (with BLAS threads
 pinned to 1, so forking is safe) and forks per run. A run with another `hash_seed` or with
 `fresh_interpreter=True` gets its own new interpreter.
@@ -30,6 +38,7 @@ from curator.sandbox.models import (
     CoverageResult,
     DoctestResult,
     RunOptions,
+    RuntimeFinding,
     SuiteRun,
     TestOutcome,
 )
@@ -39,6 +48,7 @@ __all__ = [
     "CoverageResult",
     "DoctestResult",
     "RunOptions",
+    "RuntimeFinding",
     "Sandbox",
     "SuiteRun",
     "TestOutcome",

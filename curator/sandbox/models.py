@@ -65,6 +65,32 @@ class TestOutcome(BaseModel):
     )
 
 
+RuntimeFindingCode = Literal[
+    "leftover_processes",
+    "output",
+    "processes",
+    "write_outside",
+    "signal",
+    "network",
+    "subprocess",
+    "memory",
+]
+INFORMATIONAL_FINDINGS = frozenset({"subprocess"})
+"""Findings shown for the record that need no waiver: starting a program is common and usually
+harmless in a benchmark task."""
+
+
+class RuntimeFinding(BaseModel):
+    """Something a task did at run time that a benchmark task should not (seen in the sandbox)."""
+
+    code: RuntimeFindingCode
+    message: str
+
+    @property
+    def needs_waiver(self) -> bool:
+        return self.code not in INFORMATIONAL_FINDINGS
+
+
 class CoverageResult(BaseModel):
     """Coverage of the task program (`task.py`) by its tests; line numbers are of that file."""
 
@@ -109,12 +135,25 @@ class SuiteRun(BaseModel):
     network_isolated: bool = False
     notes: list[str] = Field(default_factory=list)
     options: RunOptions = Field(default_factory=RunOptions)
+    tampering: list[str] = Field(
+        default_factory=list,
+        description="What the task did to the test machinery or the result channel; any entry "
+        "makes every test an error.",
+    )
+    fixture_errors: list[TestOutcome] = Field(
+        default_factory=list,
+        description="Class and module fixtures (setUpClass, tearDownModule...) that failed.",
+    )
+    runtime: list[RuntimeFinding] = Field(default_factory=list)
 
     @property
     def passed(self) -> bool:
-        """Completed, at least one test, and every test passed or was skipped."""
+        """Completed without tampering or fixture errors, at least one test, and every test
+        passed or was skipped."""
         return (
             self.status == "completed"
+            and not self.tampering
+            and not any(fixture.outcome == "error" for fixture in self.fixture_errors)
             and any(test.outcome == "pass" for test in self.tests)
             and all(test.outcome in ("pass", "skip") for test in self.tests)
         )

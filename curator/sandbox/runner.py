@@ -19,8 +19,17 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from curator.sandbox.models import CoverageResult, DoctestResult, RunOptions, SuiteRun, TestOutcome
+from curator.sandbox.models import (
+    CoverageResult,
+    DoctestResult,
+    RunOptions,
+    RuntimeFinding,
+    SuiteRun,
+    TestOutcome,
+)
+from curator.sandbox.protocol import Event
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 WARM_HASH_SEED = 0
@@ -409,9 +418,10 @@ class Sandbox:
         return run
 
 
-def suite_run_from_response(response: dict, options: RunOptions) -> SuiteRun:
-    """Turn the supervisor's event log into a SuiteRun; unfinished tests never count as passed."""
-    events = response.get("events", [])
+def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> SuiteRun:
+    """Turn the supervisor's checked records into a SuiteRun; unfinished tests never count as
+    passed, and any tampering makes every test an error."""
+    records = response.get("events", [])
     run = SuiteRun(
         status="completed",
         options=options,
@@ -422,6 +432,8 @@ def suite_run_from_response(response: dict, options: RunOptions) -> SuiteRun:
         stderr_bytes=response.get("stderr_bytes", 0),
         exit_code=response.get("exit_code"),
         duration_s=response.get("duration_s", 0.0),
+        tampering=[str(reason) for reason in response.get("tampering", [])],
+        runtime=[RuntimeFinding.model_validate(found) for found in response.get("runtime", [])],
     )
     if response.get("status") == "crashed":
         run.status = "crashed"
@@ -433,41 +445,36 @@ def suite_run_from_response(response: dict, options: RunOptions) -> SuiteRun:
     running: str | None = None
     done = False
     memory = False
-    for event in events:
-        kind = event.get("event")
-        if kind == "tests":
-            names = [str(name) for name in event.get("names", [])]
-        elif kind == "start":
-            running = str(event.get("test"))
-        elif kind == "end":
-            name = str(event.get("test"))
-            finished[name] = TestOutcome(
-                name=name,
-                outcome=event.get("outcome") or "error",
-                duration_s=float(event.get("duration_s") or 0.0),
-                message=event.get("message"),
-                traceback=event.get("traceback"),
-            )
-            memory = memory or bool(event.get("memory"))
+    for record in records:
+        kind = record.get("event")
+        if kind == Event.TESTS:
+            names = [str(name) for name in record.get("names", [])]
+        elif kind == Event.START:
+            running = str(record.get("test"))
+        elif kind == Event.END:
+            name = str(record.get("test"))
+            finished[name] = outcome_of(name, record)
+            memory = memory or bool(record.get("memory"))
             running = None
-        elif kind == "missing_module" and run.missing_module is None:
-            run.missing_module = str(event.get("module"))
-        elif kind == "invalid" and run.message is None:
+        elif kind == Event.FIXTURE:
+            run.fixture_errors.append(outcome_of(str(record.get("name")), record))
+            memory = memory or bool(record.get("memory"))
+        elif kind == Event.MISSING_MODULE and run.missing_module is None:
+            run.missing_module = str(record.get("module"))
+        elif kind == Event.INVALID and run.message is None:
             run.status = "invalid"
-            run.message = event.get("message")
-            if event.get("traceback"):
-                run.notes.append(event["traceback"])
-        elif kind == "tampered":
-            run.message = "the task modified unittest: " + ", ".join(event.get("names", []))
-        elif kind == "harness_error":
-            run.notes.append("harness error: " + str(event.get("traceback")))
-        elif kind == "doctest":
+            run.message = record.get("message")
+            if record.get("traceback"):
+                run.notes.append(record["traceback"])
+        elif kind == Event.HARNESS_ERROR:
+            run.notes.append("harness error: " + str(record.get("traceback")))
+        elif kind == Event.DOCTEST:
             run.doctest = DoctestResult(
-                attempted=event.get("attempted", 0),
-                failed=event.get("failed", 0),
-                report=event.get("report", ""),
+                attempted=record.get("attempted", 0),
+                failed=record.get("failed", 0),
+                report=record.get("report", ""),
             )
-        elif kind == "done":
+        elif kind == Event.DONE:
             done = True
     exit_code = response.get("exit_code")
     if response.get("coverage"):
@@ -486,6 +493,8 @@ def suite_run_from_response(response: dict, options: RunOptions) -> SuiteRun:
     elif memory:
         run.status = "memory"
         run.message = f"a test ran out of memory (budget {options.memory_mb} MB)"
+    if run.status == "memory":
+        run.runtime.append(RuntimeFinding(code="memory", message=run.message or "out of memory"))
     unfinished_reason = {
         "timeout": "not run: the suite timed out",
         "memory": "not run: the suite ran out of memory",
@@ -501,10 +510,25 @@ def suite_run_from_response(response: dict, options: RunOptions) -> SuiteRun:
             run.tests.append(
                 TestOutcome(name=name, outcome="error", message=unfinished_reason, started=False)
             )
-    if run.message and run.message.startswith("the task modified unittest"):
+    if run.tampering:
+        run.message = "tampering: " + run.tampering[0]
+        run.coverage = None
         for test in run.tests:
             test.outcome, test.message = "error", run.message
     return run
+
+
+def outcome_of(name: str, record: dict[str, Any]) -> TestOutcome:
+    return TestOutcome.model_validate(
+        {
+            "name": name,
+            "outcome": record.get("outcome") or "error",
+            "duration_s": float(record.get("duration_s") or 0.0),
+            "message": record.get("message"),
+            "traceback": record.get("traceback"),
+            "started": bool(record.get("started", True)),
+        }
+    )
 
 
 def crash_message(exit_code: int | None, running: str | None) -> str:

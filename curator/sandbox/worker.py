@@ -16,15 +16,10 @@ The supervisor enforces the wall clock (SIGKILL to the reaper tears down the who
 caps captured output, reads per-test events from a pipe, and computes coverage from the arcs the
 harness reports (coverage analysis runs outside the task's process).
 
-Residual risk, stated honestly: the harness and the task share one process, so task code can in
-principle forge events on the result pipe or tamper with coverage collection (it can find the
-descriptor in /proc/self/fd). The harness defends against the known ways a task fakes passes by
-accident or by simple tricks: it records outcomes through references captured before the task
-runs, reports a test only when it actually finished (`os._exit` mid-test is a crash, not a
-pass), and compares unittest's classes and modules before and after each test so that a task that
-monkeypatches unittest gets errors, not passes. The tests' source is never written where the task
-could read it, but it is in the same process's memory. Coverage is likewise only as honest as the
-task lets it be (it can only inflate its own figures). Where the machine forbids namespaces, the
+Outcomes: the harness (harness.py) alone decides them and signs its records with a per-run key
+(protocol.py); `build_response` here, outside the task's process, accepts only signed records in
+the harness's order and turns anything else into `tampering`. The residual risk of running the
+harness in the task's process is stated in harness.py. Where the machine forbids namespaces, the
 task shares the host's /proc and network and, when curator does not run as root, its uid: it
 could then read other processes of that user (for example their environment).
 """
@@ -44,9 +39,25 @@ import struct
 import sys
 import time
 import traceback
+import types
+
+
+def _load_stdlib_siblings() -> None:
+    """Make `curator.sandbox.protocol` and `.harness` importable without running the packages'
+    `__init__` (which imports pydantic): register the two package names as bare shells."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name, path in (("curator", os.path.dirname(here)), ("curator.sandbox", here)):
+        if name not in sys.modules:
+            shell = types.ModuleType(name)
+            shell.__path__ = [path]
+            sys.modules[name] = shell
+
+
+_load_stdlib_siblings()
+
+from curator.sandbox import harness, protocol  # noqa: E402
 
 # References captured before any task code runs.
-_write = os.write
 _dumps = json.dumps
 _perf_counter = time.perf_counter
 _exit = os._exit
@@ -69,10 +80,10 @@ PR_SET_CHILD_SUBREAPER = 36
 PR_SET_NO_NEW_PRIVS = 38
 
 OUTPUT_TAIL_BYTES = 16 * 1024
+OUTPUT_FINDING_BYTES = 1024 * 1024
 EVENT_BYTES_LIMIT = 64 * 1024 * 1024
 FILE_SIZE_LIMIT = 256 * 1024 * 1024
 SCRATCH_TMPFS = "size=512m,mode=1777"
-MODULE_NAME = "__test__"
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "scipy", "sklearn")
 # Standard-library modules tasks and tests often import (unittest.mock alone pulls in asyncio).
@@ -425,6 +436,7 @@ def supervise(request: dict) -> dict:
     os.mkdir(workdir, 0o700)
     if uid is not None:
         os.chown(workdir, uid, uid)
+    key = protocol.new_key()
     result_r, result_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
@@ -437,17 +449,23 @@ def supervise(request: dict) -> dict:
         os.setsid()
         harness_pid = os.fork()
         if harness_pid == 0:
-            _emit(result_w, {"event": "forked", "clock": _perf_counter()})
+            channel = protocol.Channel(result_w, key, protocol.HARNESS)
+            channel.emit(protocol.Event.FORKED, clock=_perf_counter())
             try:
                 prepare_harness(request, workdir, (result_w, out_w, err_w))
-                run_harness(request, task_path, result_w)
+                harness.run_harness(request, task_path, channel, _warm_measurement)
             except BaseException:
-                _emit(result_w, {"event": "harness_error", "traceback": traceback.format_exc()})
+                channel.emit(protocol.Event.HARNESS_ERROR, traceback=traceback.format_exc())
             _flush_standard_streams()
             _exit(0)
-        for fd in (result_w, out_w, err_w):
+        for fd in (out_w, err_w):
             os.close(fd)
-        _exit(_wait_for(harness_pid))
+        code = _wait_for(harness_pid)
+        leftover_count = harness.kill_leftovers()
+        protocol.Channel(result_w, key, protocol.REAPER).emit(
+            protocol.Event.LEFTOVERS, count=leftover_count
+        )
+        _exit(code)
     for fd in (result_w, out_w, err_w):
         os.close(fd)
     deadline = started + float(options["timeout_s"])
@@ -458,7 +476,7 @@ def supervise(request: dict) -> dict:
     leftovers = _kill_descendants()
     if leftovers and not own_namespace:
         notes.append(f"killed {leftovers} process(es) the task left behind")
-    response = build_response(streams, status, timed_out, task_path, options, notes)
+    response = build_response(streams, status, timed_out, task_path, request, notes, key, leftovers)
     finished = _perf_counter()
     response["duration_s"] = finished - started
     response["timings"] = {
@@ -577,18 +595,61 @@ def _children_of(parent: int) -> list[int]:
 
 
 def build_response(
-    streams: dict, status: int, timed_out: bool, task_path: str, options: dict, notes: list[str]
+    streams: dict,
+    status: int,
+    timed_out: bool,
+    task_path: str,
+    request: dict,
+    notes: list[str],
+    key: bytes,
+    leftovers: int,
 ) -> dict:
-    events = []
-    for line in streams["result"].split(b"\n"):
-        if line.strip():
-            try:
-                events.append(json.loads(line))
-            except ValueError:
-                notes.append("the result channel held a malformed record")
+    """Check the run's records (outside the task's process), then measure coverage from the
+    harness's one arcs record and gather the runtime findings."""
+    options = request["options"]
+    records, tampering = protocol.read_records(streams["result"], key)
+    try:
+        declared: set[str] | None = harness.declared_tests(request["tests"]).names
+    except SyntaxError:
+        declared = set()
+    if options.get("test_order") is not None:
+        declared = None
+    tampering += protocol.check_order(records, declared)
     code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
+    done = any(
+        record["event"] == protocol.Event.DONE and record["from"] == protocol.HARNESS
+        for record in records
+    )
+    if done and code != 0 and not timed_out:
+        tampering.append(f"the harness exited with status {code} after its last record")
+    runtime: list[dict] = []
+    for record in records:
+        if record["event"] == protocol.Event.TAMPERING:
+            tampering.extend(str(reason) for reason in record.get("reasons", []))
+        elif record["event"] == protocol.Event.RUNTIME:
+            runtime.extend(record.get("findings", []))
+        elif record["event"] == protocol.Event.LEFTOVERS:
+            leftovers += int(record.get("count", 0))
+    if leftovers:
+        runtime.append(
+            {
+                "code": "leftover_processes",
+                "message": f"{leftovers} process(es) still running when the tests ended (killed)",
+            }
+        )
+    output = streams["stdout_bytes"] + streams["stderr_bytes"]
+    if output > OUTPUT_FINDING_BYTES:
+        runtime.append(
+            {
+                "code": "output",
+                "message": f"wrote {output / 1024 / 1024:.1f} MiB of output "
+                f"(over {OUTPUT_FINDING_BYTES // 1024 // 1024} MiB)",
+            }
+        )
     response: dict = {
-        "events": events,
+        "events": records,
+        "tampering": tampering,
+        "runtime": runtime,
         "exit_code": code,
         "timed_out": timed_out,
         "stdout_tail": streams["stdout"].decode("utf-8", "replace"),
@@ -598,9 +659,13 @@ def build_response(
         "notes": notes,
         "coverage": None,
     }
-    arcs = next((event["arcs"] for event in events if event.get("event") == "arcs"), None)
-    if arcs and options.get("coverage", True):
-        response["coverage"] = analyse_coverage(task_path, [tuple(arc) for arc in arcs])
+    arcs = next(
+        (record["arcs"] for record in records if record["event"] == protocol.Event.ARCS), None
+    )
+    if isinstance(arcs, list) and len(arcs) > protocol.ARCS_LIMIT:
+        notes.append(f"coverage not measured: over {protocol.ARCS_LIMIT} arcs")
+    elif arcs and options.get("coverage", True) and not tampering:
+        response["coverage"] = analyse_coverage(task_path, [(int(a), int(b)) for a, b in arcs])
     return response
 
 
@@ -721,267 +786,10 @@ def shift_clock(offset: float) -> None:
     datetime_module.datetime = ShiftedDatetime
 
 
-def _emit(fd: int, event: dict) -> None:
-    data = _dumps(event).encode() + b"\n"
-    while data:
-        written = _write(fd, data)
-        data = data[written:]
-
-
 def _flush_standard_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):  # the task may have closed or replaced them
             stream.flush()
-
-
-def _unittest_state() -> dict[str, int]:
-    """Identity of every attribute of unittest's machinery, to notice a task patching it."""
-    import unittest
-    import unittest.case
-    import unittest.loader
-    import unittest.result
-    import unittest.suite
-
-    state = {}
-    for owner in (
-        unittest,
-        unittest.case,
-        unittest.result,
-        unittest.loader,
-        unittest.suite,
-        unittest.case.TestCase,
-        unittest.case._Outcome,
-        unittest.result.TestResult,
-        unittest.loader.TestLoader,
-        unittest.suite.TestSuite,
-    ):
-        for name, value in list(vars(owner).items()):
-            state[f"{getattr(owner, '__name__', owner)}.{name}"] = id(value)
-    return state
-
-
-def _tampered(before: dict[str, int]) -> list[str]:
-    """Names replaced or removed (new module attributes are fine: unittest adds some lazily)."""
-    after = _unittest_state()
-    changed = [name for name, identity in before.items() if after.get(name) != identity]
-    return sorted(changed)
-
-
-def _missing_module(error: BaseException) -> str | None:
-    """The top-level module of an import error, if that module really is not installed."""
-    import importlib.util
-
-    if not isinstance(error, ModuleNotFoundError) or not error.name:
-        return None
-    top = error.name.split(".")[0]
-    try:
-        return top if importlib.util.find_spec(top) is None else None
-    except (ImportError, ValueError):
-        return top
-
-
-def run_harness(request: dict, task_path: str, result_fd: int) -> None:
-    import linecache
-    import types
-    import unittest
-
-    options = request["options"]
-    emit = lambda event: _emit(result_fd, event)  # noqa: E731
-    emit({"event": "started", "clock": _perf_counter()})
-    test_case_class = unittest.TestCase
-    run_test = unittest.TestCase.run
-    loader = unittest.TestLoader()
-    baseline = _unittest_state()
-
-    class HarnessResult(unittest.TestResult):
-        """Remembers how the one test it sees ended."""
-
-        outcome: str | None = None
-        error: tuple | None = None
-
-        def addSuccess(self, test):
-            self.outcome = self.outcome or "pass"
-
-        def addFailure(self, test, err):
-            self.outcome, self.error = "fail", err
-
-        def addError(self, test, err):
-            self.outcome, self.error = "error", err
-
-        def addSubTest(self, test, subtest, err):
-            if err is not None:
-                failed = issubclass(err[0], test.failureException)
-                if self.outcome != "error":
-                    self.outcome, self.error = ("fail" if failed else "error"), err
-
-        def addSkip(self, test, reason):
-            self.outcome, self.error = "skip", None
-            self.skip_reason = reason
-
-        def addExpectedFailure(self, test, err):
-            self.outcome = "pass"
-
-        def addUnexpectedSuccess(self, test):
-            self.outcome = "fail"
-
-    tests_path = os.path.join(os.path.dirname(task_path), "tests.py")
-    tests_source = request["tests"]
-    # The tests exist only in memory (never as a file the task could read); their lines are
-    # lent to linecache only while a traceback is formatted.
-    tests_lines = (len(tests_source), None, tests_source.splitlines(keepends=True), tests_path)
-
-    def format_traceback(kind: type, value: BaseException, trace: object) -> str:
-        linecache.cache[tests_path] = tests_lines
-        try:
-            return "".join(traceback.format_exception(kind, value, trace))
-        finally:
-            linecache.cache.pop(tests_path, None)
-
-    cov = None
-    if options["coverage"]:
-        os.environ["COVERAGE_CORE"] = "ctrace"
-        import coverage
-
-        cov = _warm_measurement or coverage.Coverage(
-            data_file=None, branch=True, include=[task_path], config_file=False
-        )
-    module = types.ModuleType(MODULE_NAME)
-    module.__file__ = task_path
-    sys.modules[MODULE_NAME] = module
-    with open(task_path, encoding="utf-8") as handle:
-        program = handle.read()
-
-    def load(source: str, path: str, what: str) -> bool:
-        try:
-            code = compile(source, path, "exec")
-        except SyntaxError as error:
-            emit({"event": "invalid", "message": f"{what} does not compile: {error}"})
-            return False
-        try:
-            exec(code, module.__dict__)
-        except BaseException as error:
-            missing = _missing_module(error)
-            if missing:
-                emit({"event": "missing_module", "module": missing})
-            else:
-                emit(
-                    {
-                        "event": "invalid",
-                        "message": f"{what} raised {type(error).__name__}: {error}",
-                        "traceback": format_traceback(type(error), error, error.__traceback__),
-                    }
-                )
-            return False
-        return True
-
-    if cov is not None:
-        cov.start()
-    loaded = load(program, task_path, "the task program") and load(
-        tests_source, tests_path, "the tests"
-    )
-    test_cases = module.__dict__.get("TestCases")
-    if loaded:
-        if not callable(module.__dict__.get(request["entry_point"])):
-            emit({"event": "invalid", "message": f"no entry point {request['entry_point']!r}"})
-            loaded = False
-        elif not (isinstance(test_cases, type) and issubclass(test_cases, test_case_class)):
-            emit({"event": "invalid", "message": "the tests define no unittest TestCases class"})
-            loaded = False
-    names: list[str] = []
-    if loaded:
-        names = list(loader.getTestCaseNames(test_cases))
-        if options.get("test_order") is not None:
-            names = list(options["test_order"])
-        emit({"event": "tests", "names": names, "clock": _perf_counter()})
-        changed = _tampered(baseline)
-        if changed:
-            emit({"event": "tampered", "names": changed[:10]})
-            loaded = False
-    random_seed = options.get("random_seed")
-    for name in names if loaded else []:
-        emit({"event": "start", "test": name})
-        if random_seed is not None:
-            _seed_everything(int(random_seed))
-        result = HarnessResult()
-        began = _perf_counter()
-        try:
-            test = test_cases(name)
-        except (ValueError, AttributeError):
-            emit(
-                {
-                    "event": "end",
-                    "test": name,
-                    "outcome": "error",
-                    "duration_s": 0.0,
-                    "message": f"no test method {name!r} in TestCases",
-                }
-            )
-            continue
-        run_test(test, result)
-        duration = _perf_counter() - began
-        changed = _tampered(baseline)
-        event = {"event": "end", "test": name, "outcome": result.outcome, "duration_s": duration}
-        if changed:
-            event.update(
-                outcome="error", message="the task modified unittest: " + ", ".join(changed[:5])
-            )
-        elif result.outcome is None:
-            event.update(outcome="error", message="the test recorded no outcome")
-        elif result.error is not None:
-            kind, value, trace = result.error
-            event["message"] = "".join(traceback.format_exception_only(kind, value)).strip()
-            event["traceback"] = format_traceback(kind, value, trace)
-            event["memory"] = issubclass(kind, MemoryError)
-            missing = _missing_module(value)
-            if missing:
-                emit({"event": "missing_module", "module": missing})
-        elif result.outcome == "skip":
-            event["message"] = getattr(result, "skip_reason", None)
-        emit(event)
-        if changed:
-            break
-    if cov is not None:
-        cov.stop()
-        stopped = _perf_counter()
-        arcs = sorted(cov.get_data().arcs(task_path) or [])
-        emit({"event": "arcs", "arcs": arcs, "clock": stopped, "clock_after": _perf_counter()})
-    if loaded and options.get("doctests"):
-        emit(run_doctests(module, request["entry_point"]))
-    emit({"event": "done", "clock": _perf_counter()})
-
-
-def _seed_everything(seed: int) -> None:
-    import random
-
-    random.seed(seed)
-    numpy = sys.modules.get("numpy")
-    if numpy is None:
-        try:
-            import numpy
-        except ImportError:
-            return
-    numpy.random.seed(seed)
-
-
-def run_doctests(module: object, entry_point: str) -> dict:
-    """Run the entry point's docstring examples, as BigCodeBench's annotation CI did."""
-    import doctest
-    import io
-
-    function = getattr(module, entry_point)
-    finder = doctest.DocTestFinder(recurse=False)
-    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-    runner = doctest.DocTestRunner(optionflags=flags)
-    output = io.StringIO()
-    for test in finder.find(function, entry_point, globs=dict(vars(module))):
-        runner.run(test, out=output.write)
-    outcome = runner.summarize(verbose=False)
-    return {
-        "event": "doctest",
-        "attempted": outcome.attempted,
-        "failed": outcome.failed,
-        "report": output.getvalue()[-OUTPUT_TAIL_BYTES:],
-    }
 
 
 def main(argv: list[str]) -> None:

@@ -1,5 +1,6 @@
 # expect-status: memory
 # expect-verdict: error
+# expect-runtime: memory
 # timeout: 20
 import os
 import sys

@@ -1,5 +1,6 @@
 # expect-status: completed
 # expect-verdict: pass
+# expect-runtime: leftover_processes
 # timeout: 20
 import os
 import sys

@@ -1,5 +1,6 @@
 # expect-status: completed
 # expect-verdict: pass
+# expect-runtime: signal
 # timeout: 20
 import os
 import signal

@@ -1,5 +1,6 @@
 # expect-status: completed
 # expect-verdict: pass
+# expect-runtime: network
 # timeout: 20
 import socket
 import urllib.request

@@ -1,5 +1,6 @@
 # expect-status: completed
 # expect-verdict: error
+# expect-message: tampering
 # timeout: 20
 import unittest
 import unittest.case

@@ -1,5 +1,6 @@
 # expect-status: completed
 # expect-verdict: pass
+# expect-runtime: output
 # timeout: 60
 import os
 import sys

@@ -1,5 +1,6 @@
 # expect-status: completed
 # expect-verdict: pass
+# expect-runtime: write_outside
 # timeout: 20
 import glob
 import os

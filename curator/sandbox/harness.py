@@ -1,0 +1,836 @@
+"""The harness: runs the task program and its TestCases in the task's own process, and alone
+decides each test's outcome. Standard library only (the worker loads it without `curator`).
+
+How a wrong solution is kept from reporting itself passing:
+- Outcomes are sent as records signed with a per-run key (see `protocol`); the supervisor
+  rejects anything else, so bytes the task writes into the inherited pipe count as tampering.
+- The tests run in a real `unittest` suite (class and module fixtures, cleanups, as unittest
+  runs them) with a result object of the harness's own, whose slots leave no room for task
+  code to shadow its methods. A test skipped or expected to fail counts as such only where the
+  tests' source declares it (`declared_tests`, from the syntax tree); otherwise it is tampering.
+- unittest's modules and classes, the tests' own methods and a few builtins are compared
+  (identity, code object, bytecode) after loading and after every test: any change is tampering.
+- An audit hook (PEP 578), installed before task code runs and impossible to remove, notes what
+  a forger needs (the process's own descriptors or memory under /proc, reading memory by address
+  with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
+  the harness's stack frames, `__code__` assignment) as tampering, and
+  what a benchmark task should not do (writes outside the scratch, signals to processes outside
+  the run, network, subprocesses, many forks) as runtime findings.
+
+Residual risk of the same-process design: task code runs in the harness's interpreter, so code
+that walks the stack through frame attributes the audit hook does not see (`f_back`,
+`f_locals`) can reach the harness's state, and code that finds coverage.py's running tracer can
+add arcs to its own figures. Such a task can only misreport its own run; it cannot reach the
+bank or the host. `preeval` treats every tampering sign as a failed attempt.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import linecache
+import os
+import re
+import sys
+import time
+import traceback
+import types
+import unittest
+import unittest.case
+import unittest.loader
+import unittest.result
+import unittest.suite
+import unittest.util
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from curator.sandbox.protocol import ARCS_LIMIT, Channel, Event
+
+MODULE_NAME = "__test__"
+OUTPUT_TAIL_BYTES = 16 * 1024
+TEXT_LIMIT = 16 * 1024
+FORK_FINDING_COUNT = 32
+"""This many processes started by the harness's process is worth a reviewer's look."""
+EXAMPLES_PER_FINDING = 3
+SKIP_NAMES = frozenset({"skip", "skipIf", "skipUnless", "skipTest", "SkipTest"})
+SCRATCH_PREFIXES = ("/tmp/", "/var/tmp/", "/dev/shm/")
+HARMLESS_WRITE_PATHS = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"})
+OWN_DESCRIPTORS = re.compile(
+    r"^/(proc/(self|thread-self|\d+)(/task/\d+)?/(fd|fdinfo|mem)|dev/fd)(/|$)"
+)
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0", ""})
+WATCHED_BUILTINS = (
+    "__build_class__",
+    "__import__",
+    "isinstance",
+    "issubclass",
+    "getattr",
+    "setattr",
+    "hasattr",
+    "len",
+    "repr",
+    "type",
+    "super",
+    "AssertionError",
+)
+
+
+# -- what the tests' source declares (also read by the supervisor, outside the task) ------------
+
+
+@dataclass
+class DeclaredTests:
+    """Test methods of `TestCases` and which of them may skip or are expected to fail."""
+
+    names: set[str] = field(default_factory=set)
+    skips: set[str] = field(default_factory=set)
+    expected_failures: set[str] = field(default_factory=set)
+
+
+def _mentions(
+    nodes: list[ast.AST] | list[ast.expr] | list[ast.stmt], words: frozenset[str]
+) -> bool:
+    for node in nodes:
+        for inner in ast.walk(node):
+            name = inner.id if isinstance(inner, ast.Name) else getattr(inner, "attr", None)
+            if name in words:
+                return True
+    return False
+
+
+def declared_tests(source: str) -> DeclaredTests:
+    """Read from the tests' syntax tree (raises SyntaxError). A skip is declared by a skip
+    decorator on the method or its class, or a `skipTest`/`SkipTest` in the method, in setUp or
+    setUpClass of its class or its bases, or in setUpModule."""
+    tree = ast.parse(source)
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+    module_skips = any(
+        isinstance(node, ast.FunctionDef)
+        and node.name == "setUpModule"
+        and _mentions(node.body, SKIP_NAMES)
+        for node in tree.body
+    )
+    declared = DeclaredTests()
+    if "TestCases" not in classes:
+        return declared
+    methods: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+    class_skips = module_skips
+    class_expects_failure = False
+    lineage: list[ast.ClassDef] = []
+    pending = [classes["TestCases"]]
+    while pending:
+        node = pending.pop()
+        if node in lineage:
+            continue
+        lineage.append(node)
+        pending.extend(
+            classes[base.id]
+            for base in node.bases
+            if isinstance(base, ast.Name) and base.id in classes
+        )
+    for node in reversed(lineage):  # bases first: a subclass's method overrides its base's
+        class_skips = class_skips or _mentions(node.decorator_list, SKIP_NAMES)
+        class_expects_failure = class_expects_failure or _mentions(
+            node.decorator_list, frozenset({"expectedFailure"})
+        )
+        for item in node.body:
+            if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                methods[item.name] = item
+                if item.name in ("setUp", "setUpClass", "asyncSetUp"):
+                    class_skips = class_skips or _mentions(item.body, SKIP_NAMES)
+    for name, method in methods.items():
+        if not name.startswith("test"):
+            continue
+        declared.names.add(name)
+        if class_skips or _mentions([*method.decorator_list, *method.body], SKIP_NAMES):
+            declared.skips.add(name)
+        if class_expects_failure or _mentions(
+            method.decorator_list, frozenset({"expectedFailure"})
+        ):
+            declared.expected_failures.add(name)
+    return declared
+
+
+# -- the machinery task code must leave alone ---------------------------------------------------
+
+
+def _fingerprint(value: object) -> tuple[int, ...]:
+    """Identity of a value and, for functions, of its code object and defaults."""
+    function = getattr(value, "__func__", value)
+    if not isinstance(function, types.FunctionType):
+        return (id(value),)
+    code = function.__code__
+    return (id(value), id(code), hash(code.co_code), id(function.__defaults__))
+
+
+def _machinery_owners() -> list[tuple[str, object]]:
+    owners: list[tuple[str, object]] = []
+    for module in (
+        unittest,
+        unittest.case,
+        unittest.result,
+        unittest.suite,
+        unittest.loader,
+        unittest.util,
+    ):
+        owners.append((module.__name__, module))
+        for name, value in vars(module).items():
+            if isinstance(value, type) and value.__module__.startswith("unittest"):
+                owners.append((f"{module.__name__}.{name}", value))
+    return owners
+
+
+class Machinery:
+    """A snapshot of what decides outcomes; `changes()` names what was replaced since."""
+
+    def __init__(self, extra: list[tuple[str, object]]) -> None:
+        self._owners = _machinery_owners() + extra
+        self._state = self._read()
+
+    def _read(self) -> dict[str, tuple[int, ...]]:
+        state = {}
+        for owner_name, owner in self._owners:
+            for name, value in list(vars(owner).items()):
+                state[f"{owner_name}.{name}"] = _fingerprint(value)
+        for name in WATCHED_BUILTINS:
+            state[f"builtins.{name}"] = _fingerprint(getattr(builtins, name, None))
+        state["sys.modules[unittest]"] = (id(sys.modules.get("unittest")),)
+        return state
+
+    def watch_tests(self, classes: list[type]) -> None:
+        """Add the tests' own classes: their functions must stay (other attributes may change:
+        setUpClass stores state there)."""
+        for cls in classes:
+            self._owners.append((cls.__qualname__, cls))
+            for name, value in vars(cls).items():
+                if isinstance(value, types.FunctionType | classmethod | staticmethod):
+                    self._state[f"{cls.__qualname__}.{name}"] = _fingerprint(value)
+
+    def changes(self) -> list[str]:
+        now = self._read()
+        return sorted(name for name, mark in self._state.items() if now.get(name) != mark)
+
+
+# -- the audit hook ------------------------------------------------------------------------------
+
+
+class AuditWatch:
+    """What the audit hook saw while task code ran: tampering signs and runtime findings."""
+
+    def __init__(self, scratch: str, protected_files: tuple[str, ...]) -> None:
+        self.active = False
+        self.tampering: list[str] = []
+        self.findings: dict[str, list[str]] = {}
+        self.forks = 0
+        self._scratch = scratch.rstrip("/") + "/"
+        self._protected_files = protected_files
+        self._pid = os.getpid()
+
+    def install(self) -> None:
+        sys.addaudithook(self._hook)
+
+    def _note(self, code: str, example: str) -> None:
+        examples = self.findings.setdefault(code, [])
+        if example not in examples and len(examples) < EXAMPLES_PER_FINDING:
+            examples.append(example)
+
+    def _tamper(self, reason: str) -> None:
+        if reason not in self.tampering and len(self.tampering) < 20:
+            self.tampering.append(reason)
+
+    def _hook(self, event: str, args: tuple[Any, ...]) -> None:
+        if not self.active or os.getpid() != self._pid:
+            return
+        handler = self._handlers.get(event)
+        if handler is not None:
+            try:
+                handler(self, event, args)
+            except Exception:  # a hook must never break the operation it watches
+                return
+
+    def _path(self, value: object) -> str | None:
+        if not isinstance(value, str | bytes | os.PathLike):
+            return None
+        path = os.fsdecode(os.fspath(value))
+        return os.path.normpath(os.path.join(os.getcwd(), path))
+
+    def _outside_scratch(self, path: str) -> bool:
+        return not (
+            (path + "/").startswith(self._scratch)
+            or path.startswith(SCRATCH_PREFIXES)
+            or path in HARMLESS_WRITE_PATHS
+        )
+
+    def _on_open(self, event: str, args: tuple[Any, ...]) -> None:
+        path = self._path(args[0])
+        if path is None:
+            return
+        if OWN_DESCRIPTORS.match(path):
+            self._tamper(f"opened {path}")
+            return
+        mode, flags = args[1], args[2] if len(args) > 2 else 0
+        writes = (
+            any(letter in mode for letter in "wax+")
+            if isinstance(mode, str)
+            else bool(flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND))
+        )
+        if writes and self._outside_scratch(path):
+            self._note("write_outside", f"open {path} for writing")
+
+    def _on_listing(self, event: str, args: tuple[Any, ...]) -> None:
+        path = self._path(args[0]) if args else None
+        if path is not None and OWN_DESCRIPTORS.match(path):
+            self._tamper(f"listed {path}")
+
+    def _on_file_change(self, event: str, args: tuple[Any, ...]) -> None:
+        count = 2 if event in ("os.rename", "os.link", "os.symlink") else 1
+        for value in args[:count]:
+            path = self._path(value)
+            if path is not None and self._outside_scratch(path):
+                self._note("write_outside", f"{event} {path}")
+
+    def _on_signal(self, event: str, args: tuple[Any, ...]) -> None:
+        target, signal_number = int(args[0]), int(args[1])
+        if event == "os.killpg":
+            if target != os.getpgrp():
+                self._note("signal", f"signal {signal_number} to process group {target}")
+        elif target <= 0 or target == 1 or target == os.getppid():
+            what = {0: "its own process group", -1: "every process it may signal"}.get(
+                target, "the run's supervisor" if target > 0 else f"process group {-target}"
+            )
+            self._note("signal", f"signal {signal_number} to {what} (pid {target})")
+
+    def _on_network(self, event: str, args: tuple[Any, ...]) -> None:
+        address = args[1] if event in ("socket.connect", "socket.sendto") else args[0]
+        if isinstance(address, tuple):
+            address = address[0]
+        if isinstance(address, bytes):
+            address = address.decode("utf-8", "replace")
+        if address is None or str(address) in LOOPBACK_HOSTS or str(address).startswith("127."):
+            return
+        self._note("network", f"{event} {address}")
+
+    def _on_spawn(self, event: str, args: tuple[Any, ...]) -> None:
+        if event == "os.fork":
+            self.forks += 1
+            return
+        command = args[1] if event == "subprocess.Popen" else args[0]
+        if isinstance(command, list | tuple):
+            command = " ".join(map(str, command))
+        self._note("subprocess", f"{event}: {str(command)[:120]}")
+
+    def _on_forger_tool(self, event: str, args: tuple[Any, ...]) -> None:
+        if event == "object.__setattr__":
+            # Only code the outcome depends on: asyncio's @types.coroutine assigns `__code__`.
+            code = getattr(args[0], "__code__", None) if args[1:2] == ("__code__",) else None
+            if code is not None and self._protected(code.co_filename):
+                self._tamper(f"replaced the code of {getattr(args[0], '__qualname__', args[0])!r}")
+        elif event == "sys._getframe":
+            # Only frames of the tests, harness or unittest (libraries take their own: logging).
+            if args and self._protected(args[0].f_code.co_filename):
+                self._tamper("took a stack frame of the tests, the harness or unittest")
+        else:
+            self._tamper(f"called {event}")
+
+    _handlers: ClassVar[dict[str, Callable[[AuditWatch, str, tuple[Any, ...]], None]]] = {
+        "open": _on_open,
+        "os.listdir": _on_listing,
+        "os.scandir": _on_listing,
+        "os.remove": _on_file_change,
+        "os.rmdir": _on_file_change,
+        "os.rename": _on_file_change,
+        "os.mkdir": _on_file_change,
+        "os.truncate": _on_file_change,
+        "os.chmod": _on_file_change,
+        "os.link": _on_file_change,
+        "os.symlink": _on_file_change,
+        "shutil.rmtree": _on_file_change,
+        "os.kill": _on_signal,
+        "os.killpg": _on_signal,
+        "socket.connect": _on_network,
+        "socket.sendto": _on_network,
+        "socket.getaddrinfo": _on_network,
+        "socket.gethostbyname": _on_network,
+        "socket.gethostbyaddr": _on_network,
+        "os.fork": _on_spawn,
+        "subprocess.Popen": _on_spawn,
+        "os.system": _on_spawn,
+        "os.exec": _on_spawn,
+        "os.posix_spawn": _on_spawn,
+        "os.spawn": _on_spawn,
+        "object.__setattr__": _on_forger_tool,
+        "sys._getframe": _on_forger_tool,
+        "sys._current_frames": _on_forger_tool,
+        "gc.get_objects": _on_forger_tool,
+        "gc.get_referrers": _on_forger_tool,
+        "gc.get_referents": _on_forger_tool,
+        "ctypes.string_at": _on_forger_tool,
+        "ctypes.wstring_at": _on_forger_tool,
+        "ctypes.cdata": _on_forger_tool,
+    }
+
+    def _protected(self, filename: str) -> bool:
+        return filename in self._protected_files or "/unittest/" in filename
+
+    def runtime_findings(self) -> list[dict[str, str]]:
+        findings = []
+        messages = {
+            "write_outside": "wrote or tried to write outside its scratch directory",
+            "signal": "sent signals to processes outside the run",
+            "network": "tried to reach the network",
+            "subprocess": "started other programs",
+        }
+        for code, examples in self.findings.items():
+            findings.append({"code": code, "message": f"{messages[code]}: {'; '.join(examples)}"})
+        if self.forks >= FORK_FINDING_COUNT:
+            findings.append(
+                {"code": "processes", "message": f"forked {self.forks} processes in one run"}
+            )
+        return findings
+
+
+# -- the result object -----------------------------------------------------------------------
+
+
+class HarnessResult:
+    """A unittest result with fixed slots: no attribute of its can be shadowed per instance.
+
+    Each test's outcome is decided here from what unittest reports, against what the tests
+    declare; `on_end` and `on_fixture` receive the decisions.
+    """
+
+    __slots__ = (
+        "_began",
+        "_declared",
+        "_moduleSetUpFailed",
+        "_on_end",
+        "_on_fixture",
+        "_on_start",
+        "_previousTestClass",
+        "_reports",
+        "_testRunEntered",
+        "_test_case_class",
+        "buffer",
+        "failfast",
+        "shouldStop",
+        "tb_locals",
+    )
+
+    def __init__(
+        self,
+        declared: DeclaredTests,
+        on_start: Callable[[str], None],
+        on_end: Callable[[str, dict[str, object]], None],
+        on_fixture: Callable[[str, str, tuple[Any, ...] | None, str | None], None],
+        test_case_class: type[unittest.TestCase],
+    ) -> None:
+        self.shouldStop = False
+        self.failfast = False
+        self.buffer = False
+        self.tb_locals = False
+        self._testRunEntered = False
+        self._previousTestClass: type | None = None
+        self._moduleSetUpFailed = False
+        self._declared = declared
+        self._reports: dict[str, list[tuple[str, object]]] = {}
+        self._began: dict[str, float] = {}
+        self._on_start = on_start
+        self._on_end = on_end
+        self._on_fixture = on_fixture
+        self._test_case_class = test_case_class
+
+    def _name(self, test: Any) -> str | None:
+        return str(test._testMethodName) if isinstance(test, self._test_case_class) else None
+
+    def _report(self, test: Any, kind: str, detail: object = None) -> None:
+        name = self._name(test)
+        if name is None:  # a class or module fixture (unittest's _ErrorHolder)
+            error = detail if isinstance(detail, tuple) else None
+            reason = detail if isinstance(detail, str) else None
+            self._on_fixture(str(test), kind, error, reason)
+            return
+        self._reports.setdefault(name, []).append((kind, detail))
+
+    def startTest(self, test: Any) -> None:
+        name = self._name(test)
+        if name is not None:
+            self._reports[name] = []
+            self._began[name] = time.perf_counter()
+            self._on_start(name)
+
+    def stopTest(self, test: Any) -> None:
+        name = self._name(test)
+        if name is not None:
+            event = self.decide(name)
+            event["duration_s"] = time.perf_counter() - self._began.get(name, time.perf_counter())
+            self._on_end(name, event)
+
+    def startTestRun(self) -> None:
+        pass
+
+    def stopTestRun(self) -> None:
+        pass
+
+    def addSuccess(self, test: Any) -> None:
+        self._report(test, "pass")
+
+    def addFailure(self, test: Any, err: tuple[Any, ...]) -> None:
+        self._report(test, "fail", err)
+
+    def addError(self, test: Any, err: tuple[Any, ...]) -> None:
+        self._report(test, "error", err)
+
+    def addSubTest(self, test: Any, subtest: Any, err: tuple[Any, ...] | None) -> None:
+        if err is not None:
+            failed = issubclass(err[0], test.failureException)
+            self._report(test, "fail" if failed else "error", err)
+
+    def addSkip(self, test: Any, reason: str) -> None:
+        self._report(test, "skip", reason)
+
+    def addExpectedFailure(self, test: Any, err: tuple[Any, ...]) -> None:
+        self._report(test, "expected_failure", err)
+
+    def addUnexpectedSuccess(self, test: Any) -> None:
+        self._report(test, "unexpected_success")
+
+    def addDuration(self, test: Any, elapsed: float) -> None:
+        pass
+
+    def stop(self) -> None:
+        self.shouldStop = True
+
+    def wasSuccessful(self) -> bool:
+        return False
+
+    def decide(self, name: str) -> dict[str, object]:
+        """The outcome of one finished test, from everything unittest reported for it."""
+        reports = self._reports.get(name, [])
+        kinds = [kind for kind, _ in reports]
+        errors = [detail for kind, detail in reports if kind in ("fail", "error")]
+        if not reports:
+            return {"outcome": "error", "message": "the test recorded no outcome"}
+        if "pass" in kinds and errors:
+            return tampered(f"{name} was reported passing after it failed")
+        if "skip" in kinds and name not in self._declared.skips:
+            return tampered(f"{name} was skipped, but its source declares no skip")
+        if "expected_failure" in kinds and name not in self._declared.expected_failures:
+            return tampered(f"{name} was an expected failure, but its source declares none")
+        if "error" in kinds or "fail" in kinds:
+            kind = "error" if "error" in kinds else "fail"
+            detail = next(detail for found, detail in reports if found == kind)
+            return {"outcome": kind, "error": detail}
+        if "unexpected_success" in kinds:
+            return {"outcome": "fail", "message": "unexpected success of an expected failure"}
+        if "skip" in kinds:
+            reason = next(str(detail) for kind, detail in reports if kind == "skip")
+            return {"outcome": "skip", "message": clipped(reason)}
+        return {"outcome": "pass"}
+
+
+def clipped(text: str) -> str:
+    """A message or traceback short enough for a record (a task may fail with 20 MB of text)."""
+    if len(text) <= TEXT_LIMIT:
+        return text
+    half = TEXT_LIMIT // 2
+    return f"{text[:half]}\n[... {len(text) - TEXT_LIMIT} characters left out ...]\n{text[-half:]}"
+
+
+def tampered(reason: str) -> dict[str, object]:
+    return {"outcome": "error", "message": f"tampering: {reason}", "tampering": reason}
+
+
+# -- running ------------------------------------------------------------------------------------
+
+
+def missing_module(error: BaseException) -> str | None:
+    """The top-level module of an import error, if that module really is not installed."""
+    import importlib.util
+
+    if not isinstance(error, ModuleNotFoundError) or not error.name:
+        return None
+    top = error.name.split(".")[0]
+    try:
+        return top if importlib.util.find_spec(top) is None else None
+    except (ImportError, ValueError):
+        return top
+
+
+def kill_leftovers() -> int:
+    """As init of the run's pid namespace, after the harness ended: kill every process the
+    task left behind and count them. Elsewhere (pid is not 1) the supervisor's subreaper does."""
+    if os.getpid() != 1:
+        return 0
+    while True:
+        try:
+            finished, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return 0
+        if finished == 0:
+            break
+    os.kill(-1, 9)
+    killed = 0
+    while True:
+        try:
+            os.wait()
+        except ChildProcessError:
+            return killed
+        killed += 1
+
+
+def run_harness(
+    request: dict[str, Any], task_path: str, channel: Channel, measurement: Any
+) -> None:
+    """Load the program and the tests in module `__test__`, run the suite, report."""
+    options = request["options"]
+    emit = channel.emit
+    perf_counter = time.perf_counter
+    emit(Event.STARTED, clock=perf_counter())
+    test_case_class = unittest.TestCase
+    suite_class = unittest.TestSuite
+    loader = unittest.TestLoader()
+    tests_path = os.path.join(os.path.dirname(task_path), "tests.py")
+    tests_source = request["tests"]
+    try:
+        declared = declared_tests(tests_source)
+    except SyntaxError as error:
+        emit(Event.INVALID, message=f"the tests do not compile: {error}")
+        emit(Event.DONE, clock=perf_counter())
+        return
+    # The tests exist only in memory (never as a file the task could read); their lines are
+    # lent to linecache only while a traceback is formatted.
+    tests_lines = (len(tests_source), None, tests_source.splitlines(keepends=True), tests_path)
+
+    def format_traceback(
+        kind: type[BaseException], value: BaseException, trace: types.TracebackType | None
+    ) -> str:
+        linecache.cache[tests_path] = tests_lines
+        try:
+            return "".join(traceback.format_exception(kind, value, trace))
+        finally:
+            linecache.cache.pop(tests_path, None)
+
+    def error_fields(error: tuple[Any, ...]) -> dict[str, object]:
+        kind, value, trace = error
+        fields: dict[str, object] = {
+            "message": clipped("".join(traceback.format_exception_only(kind, value)).strip()),
+            "traceback": clipped(format_traceback(kind, value, trace)),
+            "memory": issubclass(kind, MemoryError),
+        }
+        missing = missing_module(value)
+        if missing:
+            emit(Event.MISSING_MODULE, module=missing)
+        return fields
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    watch = AuditWatch(
+        os.getcwd(),
+        (os.path.abspath(__file__), os.path.join(here, "worker.py"), tests_path),
+    )
+    watch.install()
+    cov = None
+    if options["coverage"]:
+        os.environ["COVERAGE_CORE"] = "ctrace"
+        import coverage
+
+        cov = measurement or coverage.Coverage(
+            data_file=None, branch=True, include=[task_path], config_file=False
+        )
+    module = types.ModuleType(MODULE_NAME)
+    module.__file__ = task_path
+    sys.modules[MODULE_NAME] = module
+    with open(task_path, encoding="utf-8") as handle:
+        program = handle.read()
+
+    def load(source: str, path: str, what: str) -> bool:
+        try:
+            code = compile(source, path, "exec")
+        except SyntaxError as error:
+            emit(Event.INVALID, message=f"{what} does not compile: {error}")
+            return False
+        watch.active = True
+        try:
+            exec(code, module.__dict__)
+        except BaseException as error:
+            watch.active = False
+            missing = missing_module(error)
+            if missing:
+                emit(Event.MISSING_MODULE, module=missing)
+            else:
+                emit(
+                    Event.INVALID,
+                    message=f"{what} raised {type(error).__name__}: {error}",
+                    traceback=format_traceback(type(error), error, error.__traceback__),
+                )
+            return False
+        watch.active = False
+        return True
+
+    machinery = Machinery([("HarnessResult", HarnessResult)])
+    if cov is not None:
+        cov.start()
+    loaded = load(program, task_path, "the task program") and load(
+        tests_source, tests_path, "the tests"
+    )
+    test_cases = module.__dict__.get("TestCases")
+    if loaded:
+        if not callable(module.__dict__.get(request["entry_point"])):
+            emit(Event.INVALID, message=f"no entry point {request['entry_point']!r}")
+            loaded = False
+        elif not (isinstance(test_cases, type) and issubclass(test_cases, test_case_class)):
+            emit(Event.INVALID, message="the tests define no unittest TestCases class")
+            loaded = False
+    tampering = list(watch.tampering)
+    if loaded:
+        assert isinstance(test_cases, type)
+        tampering += [f"changed {name}" for name in machinery.changes()[:5]]
+        foreign = [
+            cls.__qualname__
+            for cls in test_cases.__mro__
+            if cls.__module__ == MODULE_NAME
+            and cls.__qualname__ not in declared_class_names(tests_source)
+        ]
+        if foreign:
+            tampering.append(
+                "TestCases inherits from classes the tests do not define: " + ", ".join(foreign)
+            )
+        machinery.watch_tests([cls for cls in test_cases.__mro__ if cls.__module__ == MODULE_NAME])
+    names: list[str] = []
+    if loaded:
+        assert isinstance(test_cases, type)
+        names = list(loader.getTestCaseNames(test_cases))
+        if options.get("test_order") is not None:
+            names = list(options["test_order"])
+        emit(Event.TESTS, names=names, clock=perf_counter())
+    ended: set[str] = set()
+    fixture_failures: list[tuple[str, str]] = []  # (outcome, what failed)
+    random_seed = options.get("random_seed")
+
+    def on_start(name: str) -> None:
+        emit(Event.START, test=name)
+        if random_seed is not None:
+            _seed_everything(int(random_seed))
+        watch.active = True
+
+    def on_end(name: str, event: dict[str, object]) -> None:
+        watch.active = False
+        changed = machinery.changes()
+        reasons = [f"changed {change}" for change in changed[:5]] + [
+            reason for reason in watch.tampering if reason not in tampering
+        ]
+        if reasons:
+            event = tampered("; ".join(reasons))
+            tampering.extend(reasons)
+        elif "tampering" in event:
+            tampering.append(str(event["tampering"]))
+        error = event.pop("error", None)
+        if isinstance(error, tuple):
+            event.update(error_fields(error))
+        event.pop("tampering", None)
+        ended.add(name)
+        emit(Event.END, test=name, **event)
+        if tampering:
+            result.stop()
+        watch.active = True
+
+    def on_fixture(
+        description: str, kind: str, error: tuple[Any, ...] | None, reason: str | None
+    ) -> None:
+        fields = error_fields(error) if error else {"message": clipped(str(reason))}
+        if kind == "skip" and not (declared.skips >= declared.names):
+            tampering.append(f"{description} raised SkipTest, but the tests declare no skip there")
+        outcome = "skip" if kind == "skip" else "error"
+        fixture_failures.append((outcome, f"{description}: {fields.get('message')}"))
+        emit(Event.FIXTURE, name=description, outcome=outcome, **fields)
+
+    result = HarnessResult(declared, on_start, on_end, on_fixture, test_case_class)
+    runnable = []
+    for name in names if loaded and not tampering else []:
+        try:
+            runnable.append(test_cases(name))  # type: ignore[misc]
+        except (ValueError, AttributeError):
+            emit(Event.START, test=name)
+            emit(
+                Event.END,
+                test=name,
+                outcome="error",
+                duration_s=0.0,
+                message=f"no test method {name!r} in TestCases",
+            )
+            ended.add(name)
+    if runnable:
+        watch.active = True
+        try:
+            suite_class(runnable).run(result)  # type: ignore[arg-type]
+        finally:
+            watch.active = False
+    if cov is not None:
+        cov.stop()
+    tampering += [reason for reason in watch.tampering if reason not in tampering]
+    not_run = "not run: " + "; ".join(what for _, what in fixture_failures)
+    # Tests a declared fixture skip left out are skipped, as unittest counts them.
+    not_run_outcome = (
+        "skip" if fixture_failures and {o for o, _ in fixture_failures} == {"skip"} else "error"
+    )
+    if tampering:
+        not_run, not_run_outcome = "not run: tampering", "error"
+    for name in names if loaded else []:
+        if name not in ended:
+            emit(Event.START, test=name)
+            emit(
+                Event.END,
+                test=name,
+                outcome=not_run_outcome,
+                duration_s=0.0,
+                message=not_run if fixture_failures or tampering else "not run",
+                started=False,
+            )
+    if tampering:
+        emit(Event.TAMPERING, reasons=tampering[:20])
+    if cov is not None:
+        stopped = perf_counter()
+        arcs = sorted(cov.get_data().arcs(task_path) or [])
+        emit(Event.ARCS, arcs=arcs[: ARCS_LIMIT + 1], clock=stopped, clock_after=perf_counter())
+    if loaded and options.get("doctests") and not tampering:
+        watch.active = True
+        doctest_record = run_doctests(module, request["entry_point"])
+        watch.active = False
+        emit(Event.DOCTEST, **doctest_record)
+    emit(Event.RUNTIME, findings=watch.runtime_findings())
+    emit(Event.DONE, clock=perf_counter())
+
+
+def declared_class_names(source: str) -> set[str]:
+    return {node.name for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ClassDef)}
+
+
+def _seed_everything(seed: int) -> None:
+    import random
+
+    random.seed(seed)
+    try:
+        import numpy
+    except ImportError:
+        return
+    numpy.random.seed(seed)
+
+
+def run_doctests(module: object, entry_point: str) -> dict[str, object]:
+    """Run the entry point's docstring examples, as BigCodeBench's annotation CI did."""
+    import doctest
+    import io
+
+    function = getattr(module, entry_point)
+    finder = doctest.DocTestFinder(recurse=False)
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    runner = doctest.DocTestRunner(optionflags=flags)
+    output = io.StringIO()
+    for test in finder.find(function, entry_point, globs=dict(vars(module))):
+        runner.run(test, out=output.write)
+    outcome = runner.summarize(verbose=False)
+    return {
+        "attempted": outcome.attempted,
+        "failed": outcome.failed,
+        "report": output.getvalue()[-OUTPUT_TAIL_BYTES:],
+    }

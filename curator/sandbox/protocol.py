@@ -1,0 +1,182 @@
+"""The records a sandbox run sends from inside (harness, reaper) to the supervisor, defined once.
+
+Standard library only: the worker loads this file without the `curator` package.
+
+Each record is one line: its JSON body, a tab, and an HMAC-SHA256 of the body keyed with a
+secret the supervisor draws per run. The body carries the sender and that sender's sequence
+number. The supervisor (outside the task's process) accepts a run's records only if every line
+is signed, numbered 0, 1, 2... per sender, of a known kind, and in the order the harness writes
+them (`check_order`); anything else is `tampering`. Task code writing into the inherited pipe
+does not know the secret, so its records are rejected rather than believed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from enum import StrEnum
+
+RECORD_BYTES_LIMIT = 4 * 1024 * 1024
+"""A longer line is rejected unread (a real arcs record of a large program is far smaller)."""
+ARCS_LIMIT = 100_000
+"""Arcs beyond this are not analysed: the analysis must stay bounded in time."""
+KEY_BYTES = 32
+HARNESS = "harness"
+REAPER = "reaper"
+SENDERS = (HARNESS, REAPER)
+
+
+class Event(StrEnum):
+    """The kinds of record, in the order the harness writes them (`check_order`)."""
+
+    FORKED = "forked"  # the harness process exists (before privileges are dropped)
+    STARTED = "started"  # the harness runs, before any task code
+    INVALID = "invalid"  # the program or the tests cannot run: message, traceback
+    MISSING_MODULE = "missing_module"  # module
+    TESTS = "tests"  # names: the tests the harness loaded, in run order
+    START = "start"  # test
+    END = "end"  # test, outcome, duration_s, message, traceback, memory
+    FIXTURE = "fixture"  # name, outcome, message, traceback: a class or module fixture failed
+    TAMPERING = "tampering"  # reasons: what the harness saw the task do to the test machinery
+    ARCS = "arcs"  # arcs: the tracer's branch arcs of task.py
+    DOCTEST = "doctest"  # attempted, failed, report
+    RUNTIME = "runtime"  # findings: [{code, message}] seen by the audit hook
+    HARNESS_ERROR = "harness_error"  # traceback: the harness itself failed
+    DONE = "done"  # the last harness record; the harness then exits 0
+    LEFTOVERS = "leftovers"  # count: processes the reaper killed after the harness ended
+
+
+def new_key() -> bytes:
+    return os.urandom(KEY_BYTES)
+
+
+class Channel:
+    """The signing end of the result pipe, for one sender of one run."""
+
+    def __init__(self, fd: int, key: bytes, sender: str) -> None:
+        self._fd = fd
+        self._mac = hmac.new(key, digestmod=hashlib.sha256)
+        self._sender = sender
+        self._sequence = 0
+        self._write = os.write
+        self._pid = os.getpid()
+
+    def emit(self, event: Event, **fields: object) -> None:
+        """Write one signed record; a forked child that runs on in the harness writes nothing
+        (its records would repeat the parent's sequence numbers)."""
+        if os.getpid() != self._pid:
+            return
+        body = {"event": event.value, "from": self._sender, "seq": self._sequence, **fields}
+        self._sequence += 1
+        data = json.dumps(body).encode()
+        mac = self._mac.copy()
+        mac.update(data)
+        line = data + b"\t" + mac.hexdigest().encode() + b"\n"
+        while line:
+            line = line[self._write(self._fd, line) :]
+
+
+def read_records(data: bytes, key: bytes) -> tuple[list[dict[str, object]], list[str]]:
+    """The signed records of a run, and why the rest was rejected (each reason is tampering).
+
+    A last line cut short is dropped without blame when the harness never finished (it was
+    killed mid-write); after `done`, every byte must belong to a signed record.
+    """
+    records: list[dict[str, object]] = []
+    problems: list[str] = []
+    expected = dict.fromkeys(SENDERS, 0)
+    lines = data.split(b"\n")
+    tail = lines.pop()
+    names = {event.value for event in Event}
+    for line in lines:
+        record = _verified(line, key)
+        if record is None:
+            problems.append(_describe_rejected(line))
+            continue
+        sender, sequence = record.get("from"), record.get("seq")
+        if record.get("event") not in names or sender not in expected:
+            problems.append(f"a signed record of unknown kind {record.get('event')!r}")
+        elif sequence != expected[str(sender)]:
+            problems.append(
+                f"record {sequence} from the {sender} arrived where {expected[str(sender)]} "
+                "was due (duplicated, dropped or reordered)"
+            )
+        else:
+            expected[str(sender)] += 1
+            records.append(record)
+    finished = any(record["event"] == Event.DONE for record in records)
+    if tail and finished:
+        problems.append("unsigned bytes after the last record")
+    return records, problems
+
+
+def _verified(line: bytes, key: bytes) -> dict[str, object] | None:
+    if len(line) > RECORD_BYTES_LIMIT:
+        return None
+    body, tab, mac = line.rpartition(b"\t")
+    if not tab:
+        return None
+    expected = hmac.new(key, body, hashlib.sha256).hexdigest().encode()
+    if not hmac.compare_digest(expected, mac):
+        return None
+    try:
+        record = json.loads(body)
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def _describe_rejected(line: bytes) -> str:
+    if len(line) > RECORD_BYTES_LIMIT:
+        return f"a {len(line) // 1024} KiB record, over the {RECORD_BYTES_LIMIT // 1024} KiB limit"
+    snippet = line[:60].decode("utf-8", "replace")
+    return f"an unsigned or forged record: {snippet!r}"
+
+
+def check_order(records: list[dict[str, object]], test_names: set[str] | None) -> list[str]:
+    """Where the harness's records break the order it writes them in (each is tampering).
+
+    `test_names`: the test methods the tests declare (from their syntax tree, read outside the
+    task's process), or None when a run order was given; `tests` must list every one of them.
+    """
+    problems: list[str] = []
+    seen: set[str] = set()
+    listed: set[str] | None = None
+    running: str | None = None
+    finished: set[str] = set()
+    done = False
+    for record in records:
+        if record.get("from") != HARNESS:
+            continue
+        kind = str(record["event"])
+        if done:
+            problems.append(f"a {kind} record after done")
+        once = kind in (Event.STARTED, Event.TESTS, Event.ARCS, Event.RUNTIME, Event.DOCTEST)
+        if once and kind in seen:
+            problems.append(f"a second {kind} record")
+        seen.add(kind)
+        if kind == Event.TESTS:
+            names = record.get("names")
+            if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+                problems.append("a malformed tests record")
+                continue
+            listed = set(names)
+            dropped = sorted((test_names or set()) - listed)
+            if dropped:
+                problems.append("the test list leaves out " + ", ".join(dropped[:5]))
+        elif kind == Event.START:
+            test = record.get("test")
+            if listed is None or test not in listed or test in finished or running is not None:
+                problems.append(f"start of {test!r} out of order")
+            running = str(test)
+        elif kind == Event.END:
+            test = record.get("test")
+            if test != running:
+                problems.append(f"end of {test!r} out of order")
+            finished.add(str(test))
+            running = None
+        elif kind == Event.DONE:
+            done = True
+    return problems

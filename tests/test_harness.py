@@ -1,0 +1,256 @@
+"""The harness runs fixtures as unittest does, and decides outcomes from what the tests declare;
+the supervisor believes only signed records in the harness's order."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from curator.sandbox import Sandbox, SuiteRun
+from curator.sandbox.harness import declared_tests
+from curator.sandbox.protocol import Channel, Event, check_order, new_key, read_records
+
+PROGRAM = "def task_func(x):\n    return 2 * x\n"
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[Sandbox]:
+    with Sandbox(preload=False) as shared:
+        yield shared
+
+
+def run(sandbox: Sandbox, tests: str) -> SuiteRun:
+    return sandbox.run(PROGRAM, "import unittest\n" + tests)
+
+
+def outcomes(result: SuiteRun) -> dict[str, str]:
+    return {test.name: test.outcome for test in result.tests}
+
+
+def test_class_and_module_fixtures_run_as_unittest_runs_them(sandbox: Sandbox) -> None:
+    result = run(
+        sandbox,
+        """
+state = {}
+
+def setUpModule():
+    state["module"] = 10
+    unittest.addModuleCleanup(state.clear)
+
+class TestCases(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.base = state["module"] + 1
+        cls.addClassCleanup(state.setdefault, "cleaned", True)
+
+    def test_uses_class_state(self):
+        self.assertEqual(task_func(self.base), 22)
+
+    def test_uses_module_state(self):
+        self.assertEqual(state["module"], 10)
+""",
+    )
+    assert result.passed, result
+    assert outcomes(result) == {"test_uses_class_state": "pass", "test_uses_module_state": "pass"}
+    assert result.fixture_errors == []
+
+
+def test_a_failing_set_up_class_errors_every_test_of_the_class(sandbox: Sandbox) -> None:
+    result = run(
+        sandbox,
+        """
+class TestCases(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        raise RuntimeError("no database")
+
+    def test_one(self):
+        self.assertEqual(task_func(1), 2)
+
+    def test_two(self):
+        self.assertEqual(task_func(2), 4)
+""",
+    )
+    assert not result.passed
+    assert outcomes(result) == {"test_one": "error", "test_two": "error"}
+    assert all("no database" in (test.message or "") for test in result.tests)
+    (fixture,) = result.fixture_errors
+    assert fixture.name.startswith("setUpClass") and fixture.outcome == "error"
+    assert "RuntimeError: no database" in (fixture.message or "")
+
+
+def test_a_failing_tear_down_module_or_cleanup_is_an_error(sandbox: Sandbox) -> None:
+    result = run(
+        sandbox,
+        """
+def tearDownModule():
+    raise ValueError("could not tidy up")
+
+class TestCases(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.addClassCleanup(lambda: 1 / 0)
+
+    def test_one(self):
+        self.assertEqual(task_func(1), 2)
+""",
+    )
+    assert outcomes(result) == {"test_one": "pass"}
+    assert not result.passed
+    messages = sorted(fixture.message or "" for fixture in result.fixture_errors)
+    assert messages[0].startswith("ValueError: could not tidy up")
+    assert messages[1].startswith("ZeroDivisionError")
+
+
+def test_declared_skips_and_expected_failures_count_as_unittest_counts_them(
+    sandbox: Sandbox,
+) -> None:
+    result = run(
+        sandbox,
+        """
+class TestCases(unittest.TestCase):
+    def test_right(self):
+        self.assertEqual(task_func(1), 2)
+
+    @unittest.skip("needs a GPU")
+    def test_skipped(self):
+        self.fail()
+
+    def test_skips_itself(self):
+        self.skipTest("no network here")
+
+    @unittest.expectedFailure
+    def test_known_bug(self):
+        self.assertEqual(task_func(1), 3)
+""",
+    )
+    assert result.passed, result
+    assert result.tampering == []
+    assert outcomes(result) == {
+        "test_known_bug": "pass",
+        "test_right": "pass",
+        "test_skipped": "skip",
+        "test_skips_itself": "skip",
+    }
+
+
+def test_declared_tests_reads_names_skips_and_expected_failures() -> None:
+    declared = declared_tests(
+        """
+import unittest
+
+class Base(unittest.TestCase):
+    def setUp(self):
+        pass
+
+    def test_inherited(self):
+        pass
+
+@unittest.expectedFailure
+class Other(unittest.TestCase):
+    def test_elsewhere(self):
+        pass
+
+class TestCases(Base):
+    @unittest.skipIf(True, "why")
+    def test_decorated(self):
+        pass
+
+    def test_calls_skip(self):
+        if True:
+            self.skipTest("no")
+
+    @unittest.expectedFailure
+    def test_bug(self):
+        pass
+
+    def helper(self):
+        pass
+"""
+    )
+    assert declared.names == {"test_inherited", "test_decorated", "test_calls_skip", "test_bug"}
+    assert declared.skips == {"test_decorated", "test_calls_skip"}
+    assert declared.expected_failures == {"test_bug"}
+
+
+def records_through_a_pipe(key: bytes, write: list[tuple[Event, dict[str, object]]]) -> bytes:
+    import os
+
+    read_end, write_end = os.pipe()
+    channel = Channel(write_end, key, "harness")
+    for event, fields in write:
+        channel.emit(event, **fields)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        return pipe.read()
+
+
+def test_only_signed_records_in_sequence_are_believed() -> None:
+    key = new_key()
+    genuine = records_through_a_pipe(
+        key,
+        [
+            (Event.TESTS, {"names": ["test_a"]}),
+            (Event.START, {"test": "test_a"}),
+            (Event.END, {"test": "test_a", "outcome": "fail"}),
+            (Event.DONE, {}),
+        ],
+    )
+    records, problems = read_records(genuine, key)
+    assert problems == [] and check_order(records, {"test_a"}) == []
+    assert [record["event"] for record in records] == ["tests", "start", "end", "done"]
+
+    lines = genuine.split(b"\n")
+    forged = json.dumps({"event": "end", "test": "test_a", "outcome": "pass"}).encode()
+    with_forgery = b"\n".join([*lines[:3], forged + b"\tdeadbeef", *lines[3:]])
+    (rejected,) = read_records(with_forgery, key)[1]
+    assert rejected.startswith('an unsigned or forged record: \'{"event": "end"')
+    replayed = b"\n".join([*lines[:3], lines[2], *lines[3:]])
+    assert "duplicated, dropped or reordered" in read_records(replayed, key)[1][0]
+    assert read_records(genuine, new_key())[1]  # another run's key signs nothing here
+    assert read_records(genuine + b"trailing", key)[1] == ["unsigned bytes after the last record"]
+    _, cut_short = read_records(genuine[: genuine.index(b"\n") + 10], key)
+    assert cut_short == []  # a harness killed mid-write is a crash, not tampering
+
+
+def test_the_test_list_must_hold_every_declared_test() -> None:
+    key = new_key()
+    data = records_through_a_pipe(key, [(Event.TESTS, {"names": ["test_a"]}), (Event.DONE, {})])
+    records, _ = read_records(data, key)
+    assert check_order(records, {"test_a", "test_b"}) == ["the test list leaves out test_b"]
+
+
+def test_a_declared_skip_in_set_up_class_skips_the_class(sandbox: Sandbox) -> None:
+    result = run(
+        sandbox,
+        """
+class TestCases(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        raise unittest.SkipTest("no display")
+
+    def test_one(self):
+        self.assertEqual(task_func(1), 3)
+""",
+    )
+    assert result.tampering == []
+    assert outcomes(result) == {"test_one": "skip"}
+    assert [fixture.outcome for fixture in result.fixture_errors] == ["skip"]
+
+
+def test_a_huge_assertion_message_is_clipped_not_taken_for_tampering(sandbox: Sandbox) -> None:
+    result = run(
+        sandbox,
+        """
+class TestCases(unittest.TestCase):
+    def test_huge(self):
+        self.assertEqual(task_func(1), 3, "x" * (20 * 1024 * 1024))
+""",
+    )
+    assert result.tampering == []
+    (test,) = result.tests
+    assert test.outcome == "fail"
+    assert "characters left out" in (test.message or "")
+    assert len(test.message or "") < 20 * 1024

@@ -1,0 +1,81 @@
+"""A task that does what a benchmark task should not (here: writes outside its scratch) passes
+with a runtime finding, and is not accepted until a reviewer waives the finding with a reason."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import make_task
+from curator.app.views import report_header
+from curator.bank import Bank
+from curator.history import stage_problems
+from curator.models import Stage, unwaived_runtime_findings
+from curator.validation import REPORT_FILE, ValidationReport
+
+WRITES_OUTSIDE = """    if top < 1:
+        raise ValueError("top must be positive")
+    try:
+        with open("/etc/curator-runtime-probe", "w") as handle:
+            handle.write("x")
+    except OSError:
+        pass
+    words = re.findall(r"\\w+", text.lower())
+    return collections.Counter(words).most_common(top)
+"""
+
+
+def test_a_runtime_finding_blocks_acceptance_until_waived(bank: Bank, run_cli) -> None:
+    task = make_task("Test/1", canonical_solution=WRITES_OUTSIDE)
+    with bank.lock():
+        bank.add_all([task])
+
+    validated = run_cli("--bank", bank.root, "validate", "Test/1", "--json")
+    assert validated.returncode == 0, validated.stderr
+    (row,) = [json.loads(line) for line in validated.stdout.splitlines()]
+    assert row["verdict"] == "pass"
+    assert [finding["code"] for finding in row["runtime"]] == ["write_outside"]
+    assert "/etc/curator-runtime-probe" in row["runtime"][0]["message"]
+    report = bank.read_sidecar("Test/1", REPORT_FILE, ValidationReport)
+    assert report is not None
+    assert "runtime [write_outside]" in report_header(report).plain
+
+    listed = run_cli("--bank", bank.root, "list", "--json")
+    assert json.loads(listed.stdout)["runtime_unwaived"] == ["write_outside"]
+    stored = bank.load("Test/1")
+    assert any(
+        "not waived: write_outside" in problem for problem in stage_problems(stored, Stage.ACCEPTED)
+    )
+
+    unknown = run_cli("--bank", bank.root, "waive", "Test/1", "network", "--reason", "fine")
+    assert unknown.returncode == 2
+    assert "no runtime finding 'network' (it has: write_outside)" in unknown.stderr
+
+    waived = run_cli(
+        "--bank",
+        bank.root,
+        "waive",
+        "Test/1",
+        "write_outside",
+        "--reason",
+        "the write fails harmlessly and the task handles it",
+        "--annotator",
+        "Rita Reviewer",
+    )
+    assert waived.returncode == 0, waived.stderr
+    stored = bank.load("Test/1")
+    assert unwaived_runtime_findings(stored) == []
+    assert [(waiver.code, waiver.who) for waiver in stored.waivers] == [
+        ("write_outside", "Rita Reviewer")
+    ]
+    assert stored.waivers[0].content_hash == stored.content_hash()
+    assert not any("not waived" in problem for problem in stage_problems(stored, Stage.ACCEPTED))
+    listed = run_cli("--bank", bank.root, "list", "--json")
+    assert json.loads(listed.stdout)["runtime_unwaived"] == []
+
+
+def test_an_ordinary_task_has_no_runtime_findings(bank: Bank, run_cli) -> None:
+    with bank.lock():
+        bank.add_all([make_task("Test/1")])
+    validated = run_cli("--bank", bank.root, "validate", "Test/1", "--json")
+    (row,) = [json.loads(line) for line in validated.stdout.splitlines()]
+    assert (row["verdict"], row["runtime"], row["tampering"]) == ("pass", [], [])
