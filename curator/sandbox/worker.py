@@ -938,7 +938,7 @@ def run_harness(request: dict, task_path: str, result_fd: int) -> None:
         elif result.outcome == "skip":
             event["message"] = getattr(result, "skip_reason", None)
         emit(event)
-        if changed:
+        if changed or (options.get("fail_fast") and event["outcome"] not in ("pass", "skip")):
             break
     if cov is not None:
         cov.stop()
