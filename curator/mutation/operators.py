@@ -126,6 +126,7 @@ class SiteFinder(ast.NodeVisitor):
         self.source = source
         self.first_offset = first_offset
         self.sites: list[tuple[str, str, Splice]] = []
+        self.statement_calls: set[int] = set()  # calls that are whole statements
 
     def add(self, operator: str, description: str, splice: Splice) -> None:
         if splice.start >= self.first_offset:
@@ -144,6 +145,7 @@ class SiteFinder(ast.NodeVisitor):
             return  # a docstring or a bare string: no behaviour to change
         if isinstance(value, ast.Call):
             self.replace("call-removal", node, "pass", f"remove the call {self.callee(value)}()")
+            self.statement_calls.add(id(value))
         self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
@@ -154,6 +156,19 @@ class SiteFinder(ast.NodeVisitor):
                 node,
                 self.source.text(positional[0]),
                 f"{self.callee(node)}(x) becomes x",
+            )
+        method = node.func
+        if (
+            isinstance(method, ast.Attribute)
+            and not node.args
+            and not node.keywords
+            and id(node) not in self.statement_calls
+        ):
+            self.replace(
+                "call-removal",
+                node,
+                self.source.text(method.value),
+                f"x.{method.attr}() becomes x",
             )
         if len(positional) >= 2 and positional == node.args[: len(positional)]:
             first, second = positional[0], positional[1]
