@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -69,8 +70,8 @@ def print_survivors(cli: CliContext, report: MutationReport) -> None:
     "--jobs",
     "-j",
     type=click.IntRange(1, 32),
-    default=1,
-    show_default=True,
+    default=lambda: min(4, os.cpu_count() or 1),
+    show_default="number of CPUs, at most 4",
     help="Mutants to run at the same time.",
 )
 @click.option(

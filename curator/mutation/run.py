@@ -27,8 +27,8 @@ from curator.validation import ValidationReport, validate_task
 
 DEFAULT_MAX_MUTANTS = 60
 # A mutant's run may take this many times the reference run (an infinite loop is a timeout).
-TIMEOUT_FACTOR = 4.0
-MIN_MUTANT_TIMEOUT_S = 10.0
+TIMEOUT_FACTOR = 5.0
+MIN_MUTANT_TIMEOUT_S = 3.0
 
 
 def task_mutants(task: Task, max_mutants: int = DEFAULT_MAX_MUTANTS) -> list[Mutant]:
