@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from curator.alternatives import AlternativesReport
 from curator.condense import CondenseReport
 from curator.drafts import Draft
 from curator.flaky.evidence import FlakyEvidence
@@ -31,6 +32,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "release-manifest.schema.json": ReleaseManifest,
     "autosave-draft.schema.json": Draft,
     "mutation-report.schema.json": MutationReport,
+    "alternatives-report.schema.json": AlternativesReport,
 }
 
 

@@ -1,0 +1,100 @@
+"""Alternative solutions: stored beside a task, run against its tests, over-strict tests found."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import WORD_COUNT_TESTS, make_task
+from curator.alternatives import ALTERNATIVES_DIR, RESULT_FILE, read_alternatives
+from curator.bank import Bank
+
+# One test asserts an exception message the prompt never states.
+STRICT_TESTS = WORD_COUNT_TESTS + (
+    "\n    def test_message(self):\n"
+    "        with self.assertRaisesRegex(ValueError, 'top must be positive'):\n"
+    "            task_func('a', top=0)\n"
+)
+# Correct by the prompt, with its own message.
+OTHER_MESSAGE = """    if top < 1:
+        raise ValueError(f"top={top} is not positive")
+    counts = collections.Counter(re.findall(r"[a-z']+", text.lower()))
+    return counts.most_common(top)
+"""
+# Wrong: fails most tests, so no single test is blamed.
+WRONG = "    return []\n"
+
+
+def test_alternatives_find_the_over_strict_test_until_fixed_or_marked_wrong(
+    bank: Bank, run_cli, tmp_path: Path
+) -> None:
+    task = make_task(test=STRICT_TESTS)
+    with bank.lock():
+        bank.add_all([task])
+    other = tmp_path / "other_message.py"
+    other.write_text(OTHER_MESSAGE)
+    wrong = tmp_path / "wrong.py"
+    wrong.write_text(WRONG)
+    assert (
+        run_cli("--bank", bank.root, "alternatives", task.task_id, "--add", wrong).returncode == 0
+    )
+
+    found = run_cli("--bank", bank.root, "alternatives", task.task_id, "--add", other, "--json")
+    assert found.returncode == 1, found.stderr
+    report = json.loads(found.stdout)
+    assert [(f["test"], f["alternative"]) for f in report["findings"]] == [
+        ("test_message", "other_message")
+    ]
+    finding = report["findings"][0]
+    assert "top must be positive" in finding["message"]
+    assert '+        raise ValueError(f"top={top} is not positive")' in finding["diff"]
+    results = {result["name"]: result for result in report["results"]}
+    assert len(results["wrong"]["failed"]) == 4 and results["other_message"]["problem"] is None
+
+    # The folder is a sidecar: a save keeps it, loading and exporting never see it.
+    stored = bank.load(task.task_id)
+    with bank.lock():
+        bank.save(stored.model_copy(update={"notes": []}))
+    assert set(read_alternatives(bank, task.task_id)) == {"wrong", "other_message"}
+    assert bank.load(task.task_id).content_hash() == task.content_hash()
+    exported = run_cli("--bank", bank.root, "export", tmp_path / "out.jsonl")
+    assert exported.returncode == 0, exported.stderr
+    assert "top={top}" not in (tmp_path / "out.jsonl").read_text()
+
+    cached = run_cli("--bank", bank.root, "alternatives", task.task_id)
+    assert cached.returncode == 1 and "possibly over-strict test_message" in cached.stdout
+
+    marked = run_cli(
+        "--bank", bank.root, "alternatives", task.task_id,
+        "--wrong", "other_message", "--reason", "the message is part of the spec",
+    )  # fmt: skip
+    assert marked.returncode == 0, marked.stdout
+    assert "(marked wrong)" in marked.stdout
+    # A new version of the alternative is judged again.
+    alternative = bank.task_dir(task.task_id) / ALTERNATIVES_DIR / "other_message.py"
+    alternative.write_text(alternative.read_text() + "\n")
+    again = run_cli("--bank", bank.root, "alternatives", task.task_id)
+    assert again.returncode == 1 and "possibly over-strict" in again.stdout
+
+    # Fixing the test (any ValueError will do) clears the finding.
+    fixed = STRICT_TESTS.replace(
+        "assertRaisesRegex(ValueError, 'top must be positive')", "assertRaises(ValueError)"
+    )
+    with bank.lock():
+        bank.save(bank.load(task.task_id).model_copy(update={"test": fixed}))
+    clean = run_cli("--bank", bank.root, "alternatives", task.task_id, "--json")
+    assert clean.returncode == 0, clean.stdout
+    assert json.loads(clean.stdout)["findings"] == []
+    assert (bank.task_dir(task.task_id) / RESULT_FILE).is_file()
+
+
+def test_an_alternative_that_does_not_parse_is_refused(bank: Bank, run_cli, tmp_path: Path) -> None:
+    with bank.lock():
+        bank.add_all([make_task()])
+    broken = tmp_path / "broken.py"
+    broken.write_text("    return (\n")
+    result = run_cli("--bank", bank.root, "alternatives", "Test/1", "--add", broken)
+    assert result.returncode == 2 and "does not" in result.stderr
+    assert read_alternatives(bank, "Test/1") == {}
+    no_alternatives = run_cli("--bank", bank.root, "alternatives", "Test/1")
+    assert no_alternatives.returncode == 2 and "no alternatives" in no_alternatives.stderr
