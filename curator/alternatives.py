@@ -28,6 +28,7 @@ from curator.errors import CuratorError, TaskFileError
 from curator.fsutil import atomic_write, read_text
 from curator.models import StrictModel, Task, utc_now
 from curator.program import entry_function, parse_quietly
+from curator.quality import record_quality
 from curator.sandbox import RunOptions, Sandbox
 
 ALTERNATIVES_DIR = "alternatives"
@@ -214,7 +215,19 @@ def store_report(bank: Bank, report: AlternativesReport) -> AlternativesReport:
             report.wrong = {**previous.wrong, **report.wrong}
         report.refresh_findings()
         bank.write_sidecar(report.task_id, RESULT_FILE, report)
+        record_summary(bank, report)
     return report
+
+
+def record_summary(bank: Bank, report: AlternativesReport) -> None:
+    """The over-strict tests in task.json, where the stage gate and the release read them."""
+    record_quality(
+        bank,
+        report.task_id,
+        report.content_hash,
+        over_strict=[f"{f.test} ({f.alternative})" for f in report.findings],
+        alternatives_content_hash=report.content_hash,
+    )
 
 
 def mark_wrong(bank: Bank, task_id: str, name: str, reason: str, who: str) -> AlternativesReport:
@@ -235,4 +248,5 @@ def mark_wrong(bank: Bank, task_id: str, name: str, reason: str, who: str) -> Al
         )
         report.refresh_findings()
         bank.write_sidecar(task_id, RESULT_FILE, report)
+        record_summary(bank, report)
     return report

@@ -48,6 +48,8 @@ def test_alternatives_find_the_over_strict_test_until_fixed_or_marked_wrong(
     finding = report["findings"][0]
     assert "top must be positive" in finding["message"]
     assert '+        raise ValueError(f"top={top} is not positive")' in finding["diff"]
+    quality = bank.load(task.task_id).quality
+    assert quality is not None and quality.over_strict == ["test_message (other_message)"]
     results = {result["name"]: result for result in report["results"]}
     assert len(results["wrong"]["failed"]) == 4 and results["other_message"]["problem"] is None
 

@@ -173,6 +173,9 @@ def test_store_keeps_equivalence_marks_and_refuses_stale_runs(bank: Bank, sandbo
     report = mutate_task(task, sandbox)
     store_report(bank, report)
     assert current_report(bank, task) == report
+    quality = bank.load(task.task_id).quality
+    assert quality is not None and quality.mutation_score == report.score
+    assert quality.mutation_content_hash == task.content_hash()
     survivor = report.survivors()[0]
     killed = next(m for m in report.mutants if m.status is MutantStatus.KILLED)
     with pytest.raises(MutationError, match="reason"):
@@ -185,6 +188,7 @@ def test_store_keeps_equivalence_marks_and_refuses_stale_runs(bank: Bank, sandbo
     assert marked.score is not None and report.score is not None
     assert marked.score > report.score
     assert survivor.id not in {m.id for m in marked.survivors()}
+    assert bank.load(task.task_id).quality.mutation_score == marked.score  # type: ignore[union-attr]
 
     store_report(bank, mutate_task(task, sandbox))  # a rerun keeps the mark
     stored = read_report(bank, task.task_id)

@@ -17,6 +17,7 @@ from curator import environment
 from curator.bank import Bank
 from curator.errors import CuratorError, TaskFileError
 from curator.models import StrictModel, Task, utc_now
+from curator.quality import record_quality
 
 MUTATION_FILE = "mutation.json"
 
@@ -163,6 +164,20 @@ def store_report(bank: Bank, report: MutationReport) -> None:
         if previous is not None:
             report.equivalent = {**previous.equivalent, **report.equivalent}
         bank.write_sidecar(report.task_id, MUTATION_FILE, report)
+        record_summary(bank, report)
+
+
+def record_summary(bank: Bank, report: MutationReport) -> None:
+    """The score in task.json, where the stage gate and the release read it."""
+    record_quality(
+        bank,
+        report.task_id,
+        report.content_hash,
+        mutation_score=report.score,
+        mutants=len(report.mutants),
+        survived=len(report.survivors()),
+        mutation_content_hash=report.content_hash,
+    )
 
 
 def mark_equivalent(
@@ -185,4 +200,5 @@ def mark_equivalent(
             )
         report.equivalent[mutant_id] = EquivalentMark(reason=reason.strip(), who=who)
         bank.write_sidecar(task_id, MUTATION_FILE, report)
+        record_summary(bank, report)
     return report
