@@ -29,6 +29,7 @@ from curator.flaky.flags import read_evidence
 from curator.llm import operations, preeval
 from curator.llm.checking import check_task
 from curator.llm.client import RetryNotice
+from curator.llm.kill import kill_mutant
 from curator.llm.operations import Assistant, NothingToPropose
 from curator.llm.proposals import (
     Operation,
@@ -42,7 +43,13 @@ from curator.models import Task
 from curator.skeleton import skeleton_for
 from curator.validation import sandbox_for
 
-SUGGEST_OPERATIONS = [Operation.REFINE, Operation.TESTS, Operation.FLAKY, Operation.CONDENSE]
+SUGGEST_OPERATIONS = [
+    Operation.REFINE,
+    Operation.TESTS,
+    Operation.FLAKY,
+    Operation.CONDENSE,
+    Operation.KILL,
+]
 FAILING_PROGRAM_LINES = 40
 
 
@@ -247,8 +254,10 @@ def draft_command(
     required=True,
     type=click.Choice([operation.value for operation in SUGGEST_OPERATIONS]),
     help="refine: fix what validation reports; tests: cover missed branches; "
-    "flaky: fix a flaky test; condense: a shorter instruction.",
+    "flaky: fix a flaky test; condense: a shorter instruction; "
+    "kill: a test that kills a surviving mutant (--mutant).",
 )
+@click.option("--mutant", "mutant_id", help="For --op kill: the mutant's id (curator mutate).")
 @click.option("--apply", "accept", is_flag=True, help="Accept the proposal and write it.")
 @click.option(
     "--edit",
@@ -274,8 +283,11 @@ def suggest_command(
     annotator: str | None,
     stream: bool,
     as_json: bool,
+    mutant_id: str | None,
 ) -> None:
     """Ask the LLM for a change to a task; show diff and validation; write only with --apply."""
+    if (operation == Operation.KILL.value) != (mutant_id is not None):
+        raise click.UsageError("--mutant goes with --op kill, and --op kill needs --mutant")
     bank = cli.open_bank()
     task = bank.load(task_id)
     settings = load_settings()
@@ -284,7 +296,10 @@ def suggest_command(
     extra = _read_evidence(evidence)
     with sandbox_for(bank) as assistant.sandbox:
         try:
-            change = propose(assistant, op, task, extra, read_evidence(bank, task_id))
+            if mutant_id is not None:
+                change = kill_mutant(assistant, task, mutant_id)
+            else:
+                change = propose(assistant, op, task, extra, read_evidence(bank, task_id))
         except NothingToPropose as nothing:
             cli.out.print(escape(str(nothing)))
             return

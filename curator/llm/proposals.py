@@ -41,6 +41,7 @@ class Operation(StrEnum):
     TESTS = "tests"
     FLAKY = "flaky"
     CONDENSE = "condense"
+    KILL = "kill"
 
 
 class ProposalConflict(CuratorError):
