@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from llm_helpers import llm_env
+
 from conftest import WORD_COUNT_TESTS, make_task
 from curator.alternatives import ALTERNATIVES_DIR, RESULT_FILE, read_alternatives
 from curator.bank import Bank
+from curator.llm.scripted_server import ScriptedLLMServer
 
 # One test asserts an exception message the prompt never states.
 STRICT_TESTS = WORD_COUNT_TESTS + (
@@ -100,3 +103,27 @@ def test_an_alternative_that_does_not_parse_is_refused(bank: Bank, run_cli, tmp_
     assert read_alternatives(bank, "Test/1") == {}
     no_alternatives = run_cli("--bank", bank.root, "alternatives", "Test/1")
     assert no_alternatives.returncode == 2 and "no alternatives" in no_alternatives.stderr
+
+
+def test_suggest_alternative_writes_from_the_instruction_and_keeps_it_with_apply(
+    bank: Bank, run_cli, tmp_path: Path
+) -> None:
+    task = make_task(test=STRICT_TESTS, instruct_prompt="Count the words; top must be > 0.")
+    with bank.lock():
+        bank.add_all([task])
+    program = task.complete_prompt + OTHER_MESSAGE
+    steps = [{"answer": "```python\n" + program + "```\n"}]
+    args = ["--bank", bank.root, "suggest", task.task_id, "--op", "alternative"]
+    with ScriptedLLMServer(steps) as server:
+        env = llm_env(tmp_path, server.base_url)
+        shown = run_cli(*args, env=env)
+        assert shown.returncode == 0, shown.stderr
+        assert "3/4 tests passed" in shown.stdout and "test_message" in shown.stdout
+        assert read_alternatives(bank, task.task_id) == {}
+        prompt = server.requests[0]["messages"][-1]["content"]
+        assert "top must be > 0" in prompt and "most_common" not in prompt
+        kept = run_cli(*args, "--apply", env=env)
+        assert kept.returncode == 0, kept.stderr
+    assert list(read_alternatives(bank, task.task_id).values()) == [program]
+    found = run_cli("--bank", bank.root, "alternatives", task.task_id)
+    assert found.returncode == 1 and "possibly over-strict test_message" in found.stdout

@@ -42,6 +42,7 @@ class Operation(StrEnum):
     FLAKY = "flaky"
     CONDENSE = "condense"
     KILL = "kill"
+    ALTERNATIVE = "alternative"
 
 
 class ProposalConflict(CuratorError):
