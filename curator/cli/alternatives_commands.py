@@ -63,8 +63,10 @@ def alternatives_command(
         if add_file is not None:
             added = add_alternative(bank, task, read_text(add_file), name or add_file.stem)
             cli.err.print(f"added alternatives/{escape(added)}.py")
-        report = None if force or add_file is not None else current_report(bank, task)
-        if report is None:
+        stored = None if force or add_file is not None else current_report(bank, task)
+        if stored is not None:
+            report = stored
+        else:
             alternatives = read_alternatives(bank, task_id)
             if not alternatives:
                 raise click.UsageError(f"{task_id} has no alternatives (add one with --add FILE)")
