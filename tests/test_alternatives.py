@@ -127,3 +127,26 @@ def test_suggest_alternative_writes_from_the_instruction_and_keeps_it_with_apply
     assert list(read_alternatives(bank, task.task_id).values()) == [program]
     found = run_cli("--bank", bank.root, "alternatives", task.task_id)
     assert found.returncode == 1 and "possibly over-strict test_message" in found.stdout
+
+
+def test_preeval_samples_failing_one_test_only_are_kept_as_alternatives(
+    bank: Bank, run_cli, tmp_path: Path
+) -> None:
+    task = make_task(test=STRICT_TESTS, instruct_prompt="Count the words; top must be > 0.")
+    with bank.lock():
+        bank.add_all([task])
+    near_miss = task.complete_prompt + OTHER_MESSAGE
+    steps = [
+        {"answer": "```python\n" + near_miss + "```\n"},
+        {"answer": "```python\n" + task.complete_prompt + WRONG + "```\n"},
+    ]
+    none_yet = run_cli("--bank", bank.root, "alternatives", task.task_id, "--from-preeval")
+    assert none_yet.returncode == 2 and "curator preeval" in none_yet.stderr
+    with ScriptedLLMServer(steps) as server:
+        env = llm_env(tmp_path, server.base_url)
+        evaluated = run_cli("--bank", bank.root, "preeval", task.task_id, "--k", "1", env=env)
+        assert evaluated.returncode == 0, evaluated.stderr
+    kept = run_cli("--bank", bank.root, "alternatives", task.task_id, "--from-preeval")
+    assert "kept 1 pre-evaluation sample(s)" in kept.stderr
+    assert kept.returncode == 1 and "possibly over-strict test_message" in kept.stdout
+    assert list(read_alternatives(bank, task.task_id).values()) == [near_miss]

@@ -20,6 +20,7 @@ from curator.alternatives import (
 from curator.cli.context import CliContext, pass_cli
 from curator.cli.flaky_commands import default_who
 from curator.fsutil import read_text
+from curator.llm.alternative import keep_near_misses
 from curator.validation import sandbox_for
 
 
@@ -32,6 +33,11 @@ from curator.validation import sandbox_for
     help="Add this file (a whole program, or a solution body) as an alternative, then run.",
 )
 @click.option("--name", help="Name of the added alternative (default: the file's name).")
+@click.option(
+    "--from-preeval",
+    is_flag=True,
+    help="Keep the pre-evaluation samples that fail one test only as alternatives, then run.",
+)
 @click.option("--wrong", "wrong_name", help="Record that this alternative is not correct.")
 @click.option("--reason", default="", help="Why the alternative is wrong (with --wrong).")
 @click.option("--who", default=default_who, show_default="$CURATOR_USER, else your login")
@@ -43,6 +49,7 @@ def alternatives_command(
     task_id: str,
     add_file: Path | None,
     name: str | None,
+    from_preeval: bool,
     wrong_name: str | None,
     reason: str,
     who: str,
@@ -63,7 +70,12 @@ def alternatives_command(
         if add_file is not None:
             added = add_alternative(bank, task, read_text(add_file), name or add_file.stem)
             cli.err.print(f"added alternatives/{escape(added)}.py")
-        stored = None if force or add_file is not None else current_report(bank, task)
+        if from_preeval:
+            with sandbox_for(bank) as sandbox:
+                kept = keep_near_misses(bank, task, sandbox)
+            cli.err.print(f"kept {len(kept)} pre-evaluation sample(s) failing one test only")
+        changed = add_file is not None or from_preeval
+        stored = None if force or changed else current_report(bank, task)
         if stored is not None:
             report = stored
         else:
