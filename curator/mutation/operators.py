@@ -150,7 +150,8 @@ class SiteFinder(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         positional = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
-        if len(node.args) == 1 and len(positional) == 1 and not node.keywords:
+        statement = id(node) in self.statement_calls  # removing it is a mutant already
+        if len(node.args) == 1 and len(positional) == 1 and not node.keywords and not statement:
             self.replace(
                 "call-removal",
                 node,
@@ -162,7 +163,7 @@ class SiteFinder(ast.NodeVisitor):
             isinstance(method, ast.Attribute)
             and not node.args
             and not node.keywords
-            and id(node) not in self.statement_calls
+            and not statement
         ):
             self.replace(
                 "call-removal",
