@@ -192,6 +192,26 @@ class PreEvalSummary(StrictModel):
     at: datetime = Field(default_factory=utc_now)
 
 
+class QualitySummary(StrictModel):
+    """Test-quality figures kept in task.json (details: mutation.json, alternatives.json)."""
+
+    mutation_score: float | None = Field(
+        default=None, description="Percent of non-equivalent mutants the tests detect."
+    )
+    mutants: int = 0
+    survived: int = Field(default=0, description="Survivors not marked equivalent.")
+    mutation_content_hash: str | None = Field(
+        default=None, description="The task version the mutation figures are of."
+    )
+    over_strict: list[str] = Field(
+        default_factory=list,
+        description="Tests that fail only an otherwise-passing alternative: 'test (alternative)'.",
+    )
+    alternatives_content_hash: str | None = Field(
+        default=None, description="The task version the alternatives were run against."
+    )
+
+
 class TaskMeta(StrictModel):
     """What a task folder's `task.json` holds: everything except the code and prose files."""
 
@@ -210,6 +230,7 @@ class TaskMeta(StrictModel):
         default_factory=list, description="Runtime findings a reviewer accepted, with why."
     )
     interchange: InterchangeText = Field(default_factory=InterchangeText)
+    quality: QualitySummary | None = None
 
 
 class Task(TaskMeta):

@@ -7,12 +7,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from curator.alternatives import AlternativesReport
 from curator.condense.reasons import CondenseReport
 from curator.drafts import Draft
 from curator.flaky.evidence import FlakyEvidence
 from curator.llm.preeval import PreEvalReport
 from curator.llm.proposals import ProposedChange
 from curator.models import Task, TaskMeta
+from curator.mutation import MutationReport
 from curator.release import ReleaseManifest
 from curator.sandbox.models import SuiteRun
 from curator.validation import ValidationReport
@@ -29,6 +31,8 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "flaky-evidence.schema.json": FlakyEvidence,
     "release-manifest.schema.json": ReleaseManifest,
     "autosave-draft.schema.json": Draft,
+    "mutation-report.schema.json": MutationReport,
+    "alternatives-report.schema.json": AlternativesReport,
 }
 
 

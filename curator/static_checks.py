@@ -3,8 +3,9 @@
 `static_problems(task)` reports what is wrong with the task as written (ruff findings, docstring
 sections, Requirements vs imports vs `libs`, entry point, TestCases, fixed paths);
 `risky_test_warnings(task)` reports test practices that make results depend on the machine, the
-network or the clock. Neither changes a validation verdict: they are reported beside it. Line
-numbers are of `task.py` (the task program) or `tests.py`, as the `file` field says.
+network or the clock, and tests too strict for the prompt (`curator.strict_tests`). Neither
+changes a validation verdict: they are reported beside it. Line numbers are of `task.py` (the
+task program) or `tests.py`, as the `file` field says.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pydantic import BaseModel
 from curator.imports import imported_modules
 from curator.models import Task
 from curator.program import entry_function, parsed, syntax_tree
+from curator.strict_tests import too_strict_findings
 
 PROGRAM_FILE = "task.py"
 TESTS_FILE = "tests.py"
@@ -523,6 +525,8 @@ def risky_test_warnings(task: Task) -> list[StaticProblem]:
                 "patch the name in the task's module instead"
             )
             warn("risky-patch", message, line, TESTS_FILE)
+    for code, message, line in too_strict_findings(task):
+        warn(code, message, line, TESTS_FILE)
     return warnings
 
 

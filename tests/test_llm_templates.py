@@ -23,6 +23,7 @@ def test_every_operation_has_a_template():
         "condense",
         "draft",
         "flaky",
+        "kill",
         "preeval_complete",
         "preeval_instruct",
         "refine",

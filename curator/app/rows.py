@@ -33,6 +33,7 @@ COLUMNS = (
     Column("libraries", "libraries", 0),
     Column("tests", "tests", 6),
     Column("coverage", "branch cov", 11),
+    Column("mutation", "mut. score", 10),
     Column("flaky", "flaky", 7),
     Column("changed", "last change", 17),
 )
@@ -55,12 +56,21 @@ def count_tests(task: Task) -> int:
     return sum(1 for line in task.test.splitlines() if line.lstrip().startswith("def test"))
 
 
+def mutation_score(task: Task) -> float | None:
+    """The tests' mutation score, if measured on the task as it is now."""
+    quality = task.quality
+    if quality is None or quality.mutation_content_hash != task.content_hash():
+        return None
+    return quality.mutation_score
+
+
 def task_row(task: Task) -> TaskRow:
     summary = task.validation
     coverage = summary.branch_coverage if summary is not None else None
     coverage_cell = "" if coverage is None else f"{coverage:.0f}%"
     if summary is not None and not task.validation_is_current and coverage is not None:
         coverage_cell += " stale"
+    score = mutation_score(task)
     open_flags = len(task.open_flags())
     tests = count_tests(task)
     changed = task.provenance.updated_at
@@ -75,6 +85,7 @@ def task_row(task: Task) -> TaskRow:
             libraries,
             str(tests),
             coverage_cell,
+            "" if score is None else f"{score:.0f}%",
             f"⚑ {open_flags}" if open_flags else "",
             changed.strftime("%Y-%m-%d %H:%M"),
         ),
@@ -84,6 +95,7 @@ def task_row(task: Task) -> TaskRow:
             libraries,
             tests,
             -1.0 if coverage is None else coverage,
+            -1.0 if score is None else score,
             open_flags,
             changed.timestamp(),
         ),
@@ -140,7 +152,7 @@ def stage_counts(rows: list[TaskRow]) -> Counter[str]:
 # -- the row cache: rows of unchanged task folders are read back instead of rebuilt -----------
 
 CACHE_FILE = "browser-rows.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: the mutation-score column
 
 
 def folder_stamp(directory: Path) -> list[list[object]]:

@@ -12,7 +12,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from curator.bank import INSTRUCTION_FILE
+from curator.alternatives import add_alternative
+from curator.bank import INSTRUCTION_FILE, Bank
 from curator.cli.context import CliContext, F, annotator_option, pass_cli
 from curator.config import (
     LLMSettings,
@@ -27,8 +28,10 @@ from curator.errors import CuratorError
 from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import read_evidence
 from curator.llm import operations, preeval
+from curator.llm.alternative import propose_alternative
 from curator.llm.checking import check_task
 from curator.llm.client import RetryNotice
+from curator.llm.kill import kill_mutant
 from curator.llm.operations import Assistant, NothingToPropose
 from curator.llm.proposals import (
     Operation,
@@ -42,7 +45,14 @@ from curator.models import Task
 from curator.skeleton import skeleton_for
 from curator.validation import sandbox_for
 
-SUGGEST_OPERATIONS = [Operation.REFINE, Operation.TESTS, Operation.FLAKY, Operation.CONDENSE]
+SUGGEST_OPERATIONS = [
+    Operation.REFINE,
+    Operation.TESTS,
+    Operation.FLAKY,
+    Operation.CONDENSE,
+    Operation.KILL,
+    Operation.ALTERNATIVE,
+]
 FAILING_PROGRAM_LINES = 40
 
 
@@ -257,8 +267,11 @@ def draft_command(
     required=True,
     type=click.Choice([operation.value for operation in SUGGEST_OPERATIONS]),
     help="refine: fix what validation reports; tests: cover missed branches; "
-    "flaky: fix a flaky test; condense: a shorter instruction.",
+    "flaky: fix a flaky test; condense: a shorter instruction; "
+    "kill: a test that kills a surviving mutant (--mutant); "
+    "alternative: another solution from the instruction alone (kept in alternatives/).",
 )
+@click.option("--mutant", "mutant_id", help="For --op kill: the mutant's id (curator mutate).")
 @click.option("--apply", "accept", is_flag=True, help="Accept the proposal and write it.")
 @click.option(
     "--edit",
@@ -282,17 +295,26 @@ def suggest_command(
     annotator: str | None,
     stream: bool,
     as_json: bool,
+    mutant_id: str | None,
 ) -> None:
     """Ask the LLM for a change to a task; show diff and validation; write only with --apply."""
+    if (operation == Operation.KILL.value) != (mutant_id is not None):
+        raise click.UsageError("--mutant goes with --op kill, and --op kill needs --mutant")
     bank = cli.open_bank()
     task = bank.load(task_id)
     settings = load_settings()
     assistant = make_assistant(cli, settings.llm, stream)
     op = Operation(operation)
     extra = _read_evidence(evidence)
+    if op is Operation.ALTERNATIVE:
+        suggest_alternative(cli, assistant, bank, task, accept)
+        return
     with sandbox_for(bank) as assistant.sandbox:
         try:
-            change = propose(assistant, op, task, extra, read_evidence(bank, task_id))
+            if mutant_id is not None:
+                change = kill_mutant(assistant, task, mutant_id)
+            else:
+                change = propose(assistant, op, task, extra, read_evidence(bank, task_id))
         except NothingToPropose as nothing:
             cli.out.print(escape(str(nothing)))
             return
@@ -312,6 +334,33 @@ def suggest_command(
         cli.err.print(f"applied the {op.value} proposal to {escape(task_id)}")
     else:
         cli.err.print("not applied (run again with --apply to accept it)")
+
+
+def suggest_alternative(
+    cli: CliContext, assistant: Assistant, bank: Bank, task: Task, accept: bool
+) -> None:
+    """Show an LLM-written solution's diff and test results; keep it with --apply."""
+    with sandbox_for(bank) as assistant.sandbox:
+        try:
+            proposal = propose_alternative(assistant, task)
+        finally:
+            end_stream(assistant)
+    cli.out.rule(f"[bold]alternative[/] {proposal.name} · model {escape(proposal.model)}")
+    diff = difflib.unified_diff(
+        task.program.splitlines(keepends=True),
+        proposal.program.splitlines(keepends=True),
+        "a/task.py",
+        f"b/alternatives/{proposal.name}.py",
+    )
+    cli.out.print(escape("".join(diff)))
+    cli.out.print(f"against the tests: {escape(proposal.check.headline())}")
+    for test, failure in proposal.check.failures.items():
+        cli.out.print(f"  {escape(test)}: {escape(failure)}")
+    if accept:
+        name = add_alternative(bank, task, proposal.program, proposal.name)
+        cli.err.print(f"kept as alternatives/{escape(name)}.py (run `curator alternatives`)")
+    else:
+        cli.err.print("not kept (run again with --apply to keep it)")
 
 
 def propose(

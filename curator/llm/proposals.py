@@ -41,6 +41,8 @@ class Operation(StrEnum):
     TESTS = "tests"
     FLAKY = "flaky"
     CONDENSE = "condense"
+    KILL = "kill"
+    ALTERNATIVE = "alternative"
 
 
 class ProposalConflict(CuratorError):

@@ -13,6 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import git
 from pydantic import Field
@@ -23,7 +24,8 @@ from curator.fsutil import atomic_write
 from curator.gitbank import RELEASE_TAG_PREFIX, GitBank, GitError, release_tag
 from curator.history import parse_trailers, stage_problems
 from curator.interchange import task_to_record, write_jsonl
-from curator.models import Stage, StrictModel, Task
+from curator.models import QualitySummary, Stage, StrictModel, Task
+from curator.strict_tests import too_strict_findings
 
 JSONL_NAME = "tasks.jsonl"
 GZIP_NAME = "tasks.jsonl.gz"
@@ -67,6 +69,13 @@ class ReleasedTask(StrictModel):
     tests: int
     branch_coverage: float | None
     environment: str
+    mutation_score: float | None = Field(
+        default=None, description="The tests' mutation score for this version, if measured."
+    )
+    findings: list[str] = Field(
+        default_factory=list,
+        description="Possibly over-strict tests and too-strict test detections.",
+    )
 
 
 class CoverageSummary(StrictModel):
@@ -321,6 +330,7 @@ def _manifest(
                 tests=summary.tests_total,
                 branch_coverage=summary.branch_coverage,
                 environment=summary.environment,
+                **quality_figures(task),
             )
         )
         environments[summary.environment] = environments.get(summary.environment, 0) + 1
@@ -355,6 +365,26 @@ def _manifest(
         ),
         tasks=released,
     )
+
+
+def quality_figures(task: Task) -> dict[str, Any]:
+    """The task's mutation score and test-strictness findings, where current."""
+    quality = task.quality or QualitySummary()
+    current = task.content_hash()
+    findings = (
+        [f"over-strict: {test}" for test in quality.over_strict]
+        if quality.alternatives_content_hash == current
+        else []
+    )
+    findings += [
+        f"{code}: tests.py:{line}: {message}" for code, message, line in too_strict_findings(task)
+    ]
+    return {
+        "mutation_score": (
+            quality.mutation_score if quality.mutation_content_hash == current else None
+        ),
+        "findings": findings,
+    }
 
 
 def _changelog(

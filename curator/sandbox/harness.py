@@ -706,6 +706,7 @@ def run_harness(
     ended: set[str] = set()
     fixture_failures: list[tuple[str, str]] = []  # (outcome, what failed)
     random_seed = options.get("random_seed")
+    fail_fast = bool(options.get("fail_fast"))
 
     def on_start(name: str) -> None:
         emit(Event.START, test=name)
@@ -730,7 +731,7 @@ def run_harness(
         event.pop("tampering", None)
         ended.add(name)
         emit(Event.END, test=name, **event)
-        if tampering:
+        if tampering or (fail_fast and event["outcome"] not in ("pass", "skip")):
             result.stop()
         watch.active = True
 

@@ -48,6 +48,10 @@ class RunOptions(BaseModel):
     fresh_interpreter: bool = Field(
         default=False, description="Force a new interpreter instead of a fork of a warm one."
     )
+    fail_fast: bool = Field(
+        default=False,
+        description="Stop at the first failing test (the rest are reported as not started).",
+    )
 
 
 class TestOutcome(BaseModel):

@@ -47,6 +47,7 @@ from curator.app.views import (
     report_header,
     traceback_view,
 )
+from curator.app.widgets.mutants import MutantsView
 from curator.app.widgets.stepper import PipelineStepper
 from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
 from curator.condense.loss import information_loss
@@ -157,6 +158,8 @@ class TaskWorkspace(CuratorScreen):
                         yield Static("", id="traceback")
             with TabPane("Coverage", id="coverage"), VerticalScroll(id="coverage-scroll"):
                 yield Static("not validated yet (F5)", id="coverage-view")
+            with TabPane("Mutants", id="mutants"):
+                yield MutantsView(id="mutants-scroll")
             with TabPane("Proposal", id="proposal"), VerticalScroll(id="proposal-scroll"):
                 yield Static(
                     "no proposal (Ctrl+L asks the LLM, if one is configured)", id="proposal-view"
@@ -177,6 +180,7 @@ class TaskWorkspace(CuratorScreen):
         self.committed = self.folder_committed()
         self.evidence = self.read_flaky_evidence()
         self.show_report(current_report(self.bank, self.current))
+        self.query_one(MutantsView).show(self.bank, self.current)
         self.refresh_pipeline()
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
         self.offer_recovery()

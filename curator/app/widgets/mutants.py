@@ -1,0 +1,66 @@
+"""The Mutants tab: the task's mutation score and each surviving mutant as a diff.
+
+Reads `mutation.json` (written by `curator mutate`); a survivor is a planted bug no test
+noticed, which a reviewer either kills with a new assertion or marks equivalent.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.syntax import Syntax
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from curator.bank import Bank
+from curator.errors import CuratorError
+from curator.models import Task
+from curator.mutation import MutationReport, read_report
+
+NOT_RUN = "no mutation analysis yet (run `curator mutate ID`)"
+
+
+def mutants_renderable(report: MutationReport | None, task: Task) -> RenderableType:
+    """The score line, then every survivor not marked equivalent with its diff."""
+    if report is None:
+        return Text(NOT_RUN, style="dim")
+    lines: list[RenderableType] = []
+    header = Text()
+    if report.problem:
+        header.append(f"not run: {report.problem}", style="red")
+    else:
+        score = "-" if report.score is None else f"{report.score:.1f}%"
+        header.append(f"mutation score {score}", style="bold")
+        header.append(
+            f"  ·  {len(report.mutants)} mutants, {len(report.survivors())} surviving, "
+            f"{len(report.equivalent_ids())} equivalent"
+        )
+    if report.content_hash != task.content_hash():
+        header.append("  ·  stale: the task changed since", style="yellow")
+    lines.append(header)
+    for mutant in report.survivors():
+        title = Text(f"\n{mutant.id}  {mutant.operator}  line {mutant.line}: ", style="bold")
+        title.append(mutant.description, style="")
+        if not mutant.covered:
+            title.append("  (no test runs this line)", style="dim")
+        lines.append(title)
+        lines.append(Syntax(mutant.diff.rstrip("\n"), "diff", theme="ansi_dark"))
+    if not report.survivors() and not report.problem:
+        lines.append(Text("\nevery mutant is killed or marked equivalent", style="green"))
+    return Group(*lines)
+
+
+class MutantsView(VerticalScroll):
+    """Scrolls the survivors of the task's latest mutation analysis."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(NOT_RUN, style="dim"), id="mutants-view")
+
+    def show(self, bank: Bank, task: Task) -> None:
+        try:
+            report = read_report(bank, task.task_id)
+        except CuratorError as error:
+            self.query_one("#mutants-view", Static).update(Text(str(error), style="red"))
+            return
+        self.query_one("#mutants-view", Static).update(mutants_renderable(report, task))

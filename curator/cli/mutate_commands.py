@@ -1,0 +1,171 @@
+"""`curator mutate`: how many planted bugs in the reference solution the tests notice."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+from rich.markup import escape
+from rich.table import Table
+
+from curator.cli.context import CliContext, annotator_option, pass_cli
+from curator.config import resolve_annotator
+from curator.models import Task
+from curator.mutation import (
+    MutationReport,
+    current_report,
+    mark_equivalent,
+    mutate_task,
+    store_report,
+)
+from curator.mutation.run import DEFAULT_MAX_MUTANTS
+from curator.validation import current_report as current_validation
+from curator.validation import sandbox_for
+
+
+def score_text(score: float | None) -> str:
+    return "-" if score is None else f"{score:.1f}%"
+
+
+def summary_table(reports: list[MutationReport], cached: set[str]) -> Table:
+    table = Table(title=f"mutation analysis of {len(reports)} task(s)")
+    table.add_column("task", no_wrap=True)
+    for column in ("score", "mutants", "killed", "survived", "timeout", "error", "equiv", "time"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for report in reports:
+        row = report.json_row()
+        score = score_text(report.score) + (" [dim]cached[/]" if report.task_id in cached else "")
+        table.add_row(
+            escape(report.task_id),
+            score if report.problem is None else "[red]not run[/]",
+            str(row["mutants"]),
+            str(row["killed"]),
+            str(len(report.survivors())),
+            str(row["timeout"]),
+            str(row["error"]),
+            str(len(report.equivalent_ids())),
+            f"{report.duration_s:.1f}s",
+        )
+    return table
+
+
+def print_survivors(cli: CliContext, report: MutationReport) -> None:
+    for mutant in report.survivors():
+        note = "" if mutant.covered else " [dim](no test runs this line)[/]"
+        cli.out.print(
+            f"[yellow]survived[/] {escape(report.task_id)} {mutant.id} {mutant.operator} "
+            f"line {mutant.line}: {escape(mutant.description)}{note}"
+        )
+        cli.out.print(escape(mutant.diff.rstrip()), style="dim")
+
+
+@click.command("mutate")
+@click.argument("task_ids", nargs=-1)
+@click.option("--all", "all_tasks", is_flag=True, help="Mutate every task in the bank.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per task on stdout.")
+@click.option("--force", is_flag=True, help="Rerun tasks whose stored analysis is current.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 32),
+    default=lambda: min(4, os.cpu_count() or 1),
+    show_default="number of CPUs, at most 4",
+    help="Mutants to run at the same time.",
+)
+@click.option(
+    "--max-mutants",
+    type=click.IntRange(1, 1000),
+    default=DEFAULT_MAX_MUTANTS,
+    show_default=True,
+    help="At most this many mutants per task (a stable subset beyond that).",
+)
+@click.option(
+    "--timeout",
+    "timeout_s",
+    type=click.FloatRange(1, 3600),
+    default=60.0,
+    show_default=True,
+    help="Wall-clock limit of the reference run, in seconds.",
+)
+@click.option("--equivalent", "equivalent_id", help="Mark this surviving mutant equivalent.")
+@click.option("--reason", default="", help="Why the mutant is equivalent (with --equivalent).")
+@annotator_option("Recorded as who decided")
+@pass_cli
+def mutate_command(
+    cli: CliContext,
+    task_ids: tuple[str, ...],
+    all_tasks: bool,
+    as_json: bool,
+    force: bool,
+    jobs: int,
+    max_mutants: int,
+    timeout_s: float,
+    equivalent_id: str | None,
+    reason: str,
+    annotator: str | None,
+) -> None:
+    """Run the tests against mutants of each task's reference solution.
+
+    Each mutant (an operator, a line, a diff) ends killed, survived, timeout or error; the
+    score is the percent of non-equivalent mutants the tests detect. Results are stored with
+    each task (mutation.json) and reused while the task and the environment are unchanged.
+    Exit 1 if a task's reference solution does not pass its tests.
+
+    With --equivalent MUTANT --reason TEXT: record that a surviving mutant of one task behaves
+    like the reference, so that it no longer counts against the score.
+    """
+    bank = cli.open_bank()
+    if equivalent_id is not None:
+        if len(task_ids) != 1 or all_tasks:
+            raise click.UsageError("--equivalent takes exactly one task id")
+        report = mark_equivalent(
+            bank, task_ids[0], equivalent_id, reason, resolve_annotator(annotator, bank.root)
+        )
+        cli.out.print(
+            f"{escape(task_ids[0])}: mutant {equivalent_id} marked equivalent; "
+            f"score {score_text(report.score)}"
+        )
+        return
+    tasks = cli.select_tasks(bank, task_ids, all_tasks)
+    reports: dict[str, MutationReport] = {}
+    cached: set[str] = set()
+    to_run: list[Task] = []
+    for task in tasks:
+        stored = None if force else current_report(bank, task)
+        if stored is None:
+            to_run.append(task)
+        else:
+            reports[task.task_id] = stored
+            cached.add(task.task_id)
+    if to_run:
+        with sandbox_for(bank) as sandbox:
+            for task in to_run:
+                if not as_json:
+                    cli.err.print(f"mutating {escape(task.task_id)}...")
+                report = mutate_task(
+                    task,
+                    sandbox,
+                    reference=current_validation(bank, task),
+                    max_mutants=max_mutants,
+                    timeout_s=timeout_s,
+                    jobs=jobs,
+                )
+                store_report(bank, report)
+                reports[task.task_id] = report
+    ordered = [reports[task.task_id] for task in tasks]
+    if as_json:
+        for report in ordered:
+            click.echo(json.dumps(report.json_row()))
+    else:
+        cli.out.print(summary_table(ordered, cached))
+        for report in ordered:
+            if report.problem:
+                cli.out.print(f"[red]not run[/] {escape(report.task_id)}: {escape(report.problem)}")
+            print_survivors(cli, report)
+    if any(report.problem for report in ordered):
+        sys.exit(1)
+
+
+COMMANDS = [mutate_command]

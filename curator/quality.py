@@ -1,0 +1,91 @@
+"""The test-quality gate: a bank's minimum mutation score and its stance on over-strict tests.
+
+The settings live in `bank.json` under `"quality"`:
+
+    {"format": 1, "name": "...", "quality": {"min_mutation_score": 70, "over_strict_blocks": true}}
+
+`quality_gate_problems(task, settings)` names what keeps a task from acceptance, from the
+figures kept in its task.json (`task.quality`), which `curator mutate` and
+`curator alternatives` record.
+"""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import Field, ValidationError
+
+from curator.bank import MARKER, Bank, describe_validation_error
+from curator.errors import BankError
+from curator.fsutil import read_text
+from curator.models import QualitySummary, StrictModel, Task
+
+
+class QualitySettings(StrictModel):
+    """The bank's test-quality requirements for accepting a task."""
+
+    min_mutation_score: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="Accept a task only with a current mutation score at least this (percent); "
+        "None: no requirement.",
+    )
+    over_strict_blocks: bool = Field(
+        default=False,
+        description="Possibly over-strict tests (failing only an otherwise-passing "
+        "alternative) keep a task from acceptance until fixed or the alternative is marked wrong.",
+    )
+
+
+def quality_settings(bank: Bank) -> QualitySettings:
+    """The `quality` section of the bank's `bank.json` (defaults if there is none)."""
+    marker = bank.root / MARKER
+    try:
+        section = json.loads(read_text(marker)).get("quality", {})
+        return QualitySettings.model_validate(section)
+    except ValidationError as error:
+        raise BankError(f"{marker}: quality: {describe_validation_error(error)}") from error
+    except (json.JSONDecodeError, AttributeError) as error:
+        raise BankError(f"{marker}: not a JSON object ({error})") from error
+
+
+def quality_gate_problems(task: Task, settings: QualitySettings) -> list[str]:
+    """Why the task's tests do not meet the bank's quality bar (empty: they do)."""
+    problems = []
+    quality = task.quality or QualitySummary()
+    current_hash = task.content_hash()
+    if settings.min_mutation_score is not None:
+        minimum = settings.min_mutation_score
+        if quality.mutation_content_hash != current_hash or quality.mutation_score is None:
+            problems.append(
+                f"no current mutation score (the bank requires {minimum:g}%; run `curator mutate`)"
+            )
+        elif quality.mutation_score < minimum:
+            problems.append(
+                f"mutation score {quality.mutation_score:g}% is below the bank's minimum "
+                f"{minimum:g}% ({quality.survived} surviving mutant(s); see `curator mutate`)"
+            )
+    if (
+        settings.over_strict_blocks
+        and quality.alternatives_content_hash == current_hash
+        and quality.over_strict
+    ):
+        problems.append(
+            "possibly over-strict test(s): "
+            + ", ".join(quality.over_strict)
+            + " (fix the test or mark the alternative wrong: `curator alternatives --wrong`)"
+        )
+    return problems
+
+
+def record_quality(bank: Bank, task_id: str, content_hash: str, **figures: object) -> None:
+    """Update `task.quality` in task.json, if the task is still the version measured.
+
+    Call under the bank's lock.
+    """
+    task = bank.load(task_id)
+    if task.content_hash() != content_hash:
+        return
+    task.quality = (task.quality or QualitySummary()).model_copy(update=figures)
+    bank.save(task)

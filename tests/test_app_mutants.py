@@ -1,0 +1,54 @@
+"""The mutation score in the bank browser and the Mutants tab, driven through Pilot."""
+
+from __future__ import annotations
+
+from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
+from textual.widgets import Static, TabbedContent
+
+from curator.app.rows import COLUMN_KEYS
+from curator.app.screens.workspace import TaskWorkspace
+from curator.app.widgets.task_table import TaskTable
+from curator.mutation import mutate_task, store_report
+from curator.sandbox import Sandbox
+
+WEAK_TESTS = """import unittest
+
+class TestCases(unittest.TestCase):
+    def test_counts(self):
+        task_func("a b a", top=1)
+"""
+
+
+@run_async
+async def test_browser_shows_the_score_and_the_mutants_tab_shows_survivor_diffs(
+    tmp_path, monkeypatch
+):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    task = bank.load("Demo/1").model_copy(update={"test": WEAK_TESTS})
+    with bank.lock():
+        bank.save(task)
+    with Sandbox(protect=[bank.root]) as sandbox:
+        report = mutate_task(task, sandbox)
+    store_report(bank, report)
+    survivor = report.survivors()[0]
+    assert report.score is not None
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = {row.task_id: row for row in app.screen.query_one(TaskTable).rows}
+        column = COLUMN_KEYS.index("mutation")
+        assert rows["Demo/1"].cells[column] == f"{report.score:.0f}%"
+        assert rows["Demo/2"].cells[column] == ""
+        app.screen.open_task("Demo/1")
+        await pilot.pause()
+        workspace = next(s for s in app.screen_stack if isinstance(s, TaskWorkspace))
+        tabs = workspace.query_one(TabbedContent)
+        for _ in range(10):
+            if tabs.active == "mutants":
+                break
+            await pilot.press("f3")
+        assert tabs.active == "mutants"
+        shown = workspace.query_one("#mutants-view", Static)
+        text = "".join(segment.text for segment in app.console.render(shown.content))
+        assert f"mutation score {report.score:.1f}%" in text
+        assert survivor.id in text and survivor.diff.splitlines()[-1].strip() in text

@@ -1,0 +1,237 @@
+"""Mutation analysis: operators, runs in the real sandbox, mutation.json, and `curator mutate`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from conftest import WORD_COUNT_TESTS, make_task
+from curator.bank import Bank
+from curator.mutation import (
+    MUTATION_FILE,
+    OPERATORS,
+    MutantStatus,
+    MutationError,
+    current_report,
+    generate_mutants,
+    mark_equivalent,
+    mutate_task,
+    read_report,
+    store_report,
+    task_mutants,
+)
+from curator.program import docstring_span
+from curator.sandbox import RunOptions, Sandbox
+
+EVERY_OPERATOR_PROGRAM = '''def task_func(values, limit):
+    """Sum the doubled values between 1 and limit, then split the sum by limit."""
+    if not values or limit < 0:
+        raise ValueError("bad")
+    total = 0
+    for value in values[1:limit]:
+        total += value * 2
+    try:
+        pairs = divmod(total, limit)
+    except ZeroDivisionError:
+        pairs = None
+    print(total)
+    return sorted([pairs[0]] if pairs else [])
+'''
+
+# The word-count tests with the assertions of one test deleted: it still runs the code.
+WEAKENED_TESTS = WORD_COUNT_TESTS.replace(
+    'self.assertEqual(task_func("A a", top=1), [("a", 2)])', 'task_func("A a", top=1)'
+)
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[Sandbox]:
+    with Sandbox() as shared:
+        yield shared
+
+
+# -- operators -----------------------------------------------------------------------------------
+
+
+def test_every_operator_plants_a_compiling_one_place_change() -> None:
+    mutants = generate_mutants(EVERY_OPERATOR_PROGRAM)
+    assert {mutant.operator for mutant in mutants} == set(OPERATORS)
+    changes = {(mutant.operator, mutant.description) for mutant in mutants}
+    for expected in (
+        ("arithmetic", "+= becomes -="),
+        ("arithmetic", "* becomes /"),
+        ("comparison", "< becomes <="),
+        ("boolean", "or becomes and"),
+        ("boolean", "drop a `not`"),
+        ("constant", "0 becomes 1"),
+        ("return-value", "return None instead"),
+        ("call-removal", "remove the call print()"),
+        ("call-removal", "sorted(x) becomes x"),
+        ("argument-swap", "swap the first two arguments of divmod()"),
+        ("slice-bounds", "slice starts one later"),
+        ("slice-bounds", "slice ends one earlier"),
+        ("exception-type", "raise ValueError becomes raise TypeError"),
+        ("exception-type", "except ZeroDivisionError becomes except RuntimeError"),
+    ):
+        assert expected in changes
+    swap = next(mutant for mutant in mutants if mutant.operator == "argument-swap")
+    assert "+        pairs = divmod(limit, total)\n" in swap.diff
+    assert swap.line == 9
+    for mutant in mutants:
+        compile(mutant.program, "task.py", "exec")
+        removed = [line for line in mutant.diff.splitlines() if line.startswith("-    ")]
+        assert len(removed) == 1 and mutant.program != EVERY_OPERATOR_PROGRAM
+        assert len(mutant.program.splitlines()) == len(EVERY_OPERATOR_PROGRAM.splitlines())
+    assert len({mutant.id for mutant in mutants}) == len(mutants)
+
+
+def test_only_the_solution_is_mutated_and_ids_survive_edits_elsewhere() -> None:
+    task = make_task()
+    docstring_end = docstring_span(task.program, task.entry_point)[1]
+    mutants = task_mutants(task)
+    assert mutants and all(mutant.line > docstring_end for mutant in mutants)
+    # Another line in the prompt moves every mutant down a line but keeps every id.
+    moved = make_task(complete_prompt=task.complete_prompt.replace("import re\n", "import re\n\n"))
+    moved_mutants = task_mutants(moved)
+    assert [m.id for m in moved_mutants] == [m.id for m in mutants]
+    assert [m.line for m in moved_mutants] == [m.line + 1 for m in mutants]
+    assert len(task_mutants(task, max_mutants=3)) == 3
+
+
+# -- runs ----------------------------------------------------------------------------------------
+
+
+def test_fail_fast_stops_at_the_first_failing_test(sandbox: Sandbox) -> None:
+    task = make_task(canonical_solution="    return []\n")
+    order = ["test_counts", "test_case_insensitive", "test_bad_top"]
+    run = sandbox.run(task.program, task.test, options=RunOptions(fail_fast=True, test_order=order))
+    assert [(test.name, test.started) for test in run.tests] == [
+        ("test_counts", True),
+        ("test_case_insensitive", False),
+        ("test_bad_top", False),
+    ]
+    assert run.tests[0].outcome == "fail"
+    full = sandbox.run(task.program, task.test, options=RunOptions(test_order=order))
+    assert all(test.started for test in full.tests)
+
+
+def test_weakened_tests_score_lower_and_survivors_are_named(sandbox: Sandbox) -> None:
+    strong = mutate_task(make_task(), sandbox)
+    weak = mutate_task(make_task(test=WEAKENED_TESTS), sandbox)
+    assert strong.problem is None and weak.problem is None
+    assert len(strong.mutants) == len(weak.mutants) >= 10
+    assert strong.score is not None and weak.score is not None
+    assert weak.score < strong.score
+    survivor_ids = {mutant.id for mutant in weak.survivors()}
+    assert survivor_ids > {mutant.id for mutant in strong.survivors()}
+    # Counting "A" apart from "a" passes the weakened tests only.
+    no_lower = next(m for m in weak.mutants if m.description == "x.lower() becomes x")
+    assert no_lower.id in survivor_ids
+    killed = next(m for m in strong.mutants if m.id == no_lower.id)
+    assert killed.status is MutantStatus.KILLED
+    assert killed.killed_by == "test_case_insensitive"
+    row = weak.json_row()
+    assert row["score"] == weak.score and row["mutants"] == len(weak.mutants)
+    assert {"id", "operator", "line", "diff"} <= set(row["survived"][0])  # type: ignore[index]
+
+
+def test_uncovered_lines_survive_without_a_run_and_loops_time_out(sandbox: Sandbox) -> None:
+    untested = WORD_COUNT_TESTS.split("    def test_bad_top")[0]
+    report = mutate_task(make_task(test=untested), sandbox)
+    raise_mutants = [m for m in report.mutants if m.operator == "exception-type"]
+    assert raise_mutants and all(not m.covered for m in raise_mutants)
+    assert all(m.status is MutantStatus.SURVIVED and m.duration_s == 0 for m in raise_mutants)
+
+    looping = make_task(
+        canonical_solution=(
+            "    count = 0\n    while count < top:\n        count += 1\n"
+            '    words = re.findall(r"[a-z\']+", text.lower())\n'
+            "    return collections.Counter(words).most_common(count)\n"
+        ),
+        test=WORD_COUNT_TESTS.split("    def test_bad_top")[0],
+    )
+    looped = mutate_task(looping, sandbox, timeout_s=3)
+    minus = next(m for m in looped.mutants if m.description == "+= becomes -=")
+    assert minus.status is MutantStatus.TIMEOUT
+
+
+def test_a_failing_reference_is_a_problem_not_a_score(sandbox: Sandbox) -> None:
+    report = mutate_task(make_task(canonical_solution="    return []\n"), sandbox)
+    assert report.problem and "does not pass" in report.problem
+    assert report.mutants == [] and report.score is None
+
+
+# -- storage and the command -------------------------------------------------------------------
+
+
+def test_store_keeps_equivalence_marks_and_refuses_stale_runs(bank: Bank, sandbox: Sandbox) -> None:
+    task = make_task(test=WEAKENED_TESTS)
+    with bank.lock():
+        bank.add_all([task])
+    report = mutate_task(task, sandbox)
+    store_report(bank, report)
+    assert current_report(bank, task) == report
+    quality = bank.load(task.task_id).quality
+    assert quality is not None and quality.mutation_score == report.score
+    assert quality.mutation_content_hash == task.content_hash()
+    survivor = report.survivors()[0]
+    killed = next(m for m in report.mutants if m.status is MutantStatus.KILLED)
+    with pytest.raises(MutationError, match="reason"):
+        mark_equivalent(bank, task.task_id, survivor.id, " ", "ann")
+    with pytest.raises(MutationError, match="not survived"):
+        mark_equivalent(bank, task.task_id, killed.id, "same", "ann")
+    with pytest.raises(MutationError, match="no mutant"):
+        mark_equivalent(bank, task.task_id, "nope", "same", "ann")
+    marked = mark_equivalent(bank, task.task_id, survivor.id, "prints nothing else", "ann")
+    assert marked.score is not None and report.score is not None
+    assert marked.score > report.score
+    assert survivor.id not in {m.id for m in marked.survivors()}
+    assert bank.load(task.task_id).quality.mutation_score == marked.score  # type: ignore[union-attr]
+
+    store_report(bank, mutate_task(task, sandbox))  # a rerun keeps the mark
+    stored = read_report(bank, task.task_id)
+    assert stored is not None and stored.equivalent[survivor.id].reason == "prints nothing else"
+
+    edited = task.model_copy(update={"test": task.test + "\n"})
+    assert current_report(bank, edited) is None
+    with bank.lock():
+        bank.save(edited)
+    with pytest.raises(MutationError, match="changed while"):
+        store_report(bank, report)
+
+
+def test_mutate_command_json_cache_equivalent_and_exit_codes(bank: Bank, run_cli) -> None:
+    with bank.lock():
+        bank.add_all(
+            [
+                make_task("Test/1", test=WEAKENED_TESTS),
+                make_task("Test/2", canonical_solution="    return []\n"),
+            ]
+        )
+    first = run_cli("--bank", bank.root, "mutate", "--all", "--json", "--jobs", "2")
+    assert first.returncode == 1, first.stderr
+    rows = [json.loads(line) for line in first.stdout.splitlines()]
+    assert [row["task_id"] for row in rows] == ["Test/1", "Test/2"]
+    assert 0 < rows[0]["score"] < 100 and rows[0]["killed"] > 0
+    assert rows[1]["score"] is None and "does not pass" in rows[1]["problem"]
+    survivor = rows[0]["survived"][0]
+    assert survivor["diff"].startswith("--- a/task.py")
+    assert (bank.task_dir("Test/1") / MUTATION_FILE).is_file()
+
+    marked = run_cli(
+        "--bank", bank.root, "mutate", "Test/1", "--equivalent", survivor["id"], "--reason", "same"
+    )
+    assert marked.returncode == 0, marked.stderr
+    assert "marked equivalent" in marked.stdout
+
+    again = run_cli("--bank", bank.root, "mutate", "Test/1")
+    assert again.returncode == 0, again.stderr
+    assert "cached" in again.stdout and survivor["id"] not in again.stdout
+    row = json.loads(run_cli("--bank", bank.root, "mutate", "Test/1", "--json").stdout)
+    assert row["equivalent"] == [survivor["id"]] and row["score"] > rows[0]["score"]
+
+    no_reason = run_cli("--bank", bank.root, "mutate", "Test/1", "--equivalent", survivor["id"])
+    assert no_reason.returncode == 2 and "reason" in no_reason.stderr
+    assert run_cli("--bank", bank.root, "mutate").returncode == 2

@@ -1,0 +1,97 @@
+"""`curator mutate` and `curator alternatives` as an ordinary user (not root), as users run them.
+
+The interpreter is Debian's own `/usr/bin/python3` (one under root's home is not readable by
+another uid), given this project's packages; the user has a HOME and a bank of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sysconfig
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_mutation import WEAKENED_TESTS
+
+from conftest import PROJECT_ROOT, make_task
+from curator.bank import Bank
+
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+NOBODY = 65534
+
+
+def readable_by_others(path: Path) -> bool:
+    """Every folder up to `path` lets other users through, and `path` itself is readable."""
+    return all(os.stat(folder).st_mode & 0o005 for folder in [path, *path.parents])
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A temporary folder another user can reach (pytest's own is private to root)."""
+    with tempfile.TemporaryDirectory(prefix="curator-user-test-") as name:
+        folder = Path(name)
+        folder.chmod(0o755)
+        yield folder
+
+
+@pytest.fixture
+def user_python(shared_tmp: Path) -> Path:
+    if os.geteuid() != 0:
+        pytest.skip("switching to another uid needs root")
+    if not SYSTEM_PYTHON.is_file():
+        pytest.skip("no system python3")
+    packages = Path(sysconfig.get_paths()["purelib"])
+    if not (readable_by_others(packages) and readable_by_others(PROJECT_ROOT)):
+        pytest.skip(f"{packages} or {PROJECT_ROOT} is not readable by other users")
+    venv = shared_tmp / "user-venv"
+    subprocess.run([str(SYSTEM_PYTHON), "-m", "venv", "--without-pip", str(venv)], check=True)
+    (site,) = (venv / "lib").glob("python3*/site-packages")
+    (site / "curator-project.pth").write_text(f"{packages}\n{PROJECT_ROOT}\n")
+    return venv / "bin" / "python"
+
+
+def test_mutate_runs_as_an_unprivileged_user(shared_tmp: Path, user_python: Path) -> None:
+    home = shared_tmp / "home"
+    home.mkdir()
+    bank = Bank.init(shared_tmp / "bank")
+    with bank.lock():
+        bank.add_all([make_task(test=WEAKENED_TESTS)])
+    shutil.rmtree(bank.private_dir, ignore_errors=True)
+    for path in (home, bank.root, *bank.root.rglob("*")):
+        os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
+
+    def as_user(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(user_python), "-m", "curator", "--bank", str(bank.root), *args],
+            capture_output=True,
+            text=True,
+            user=NOBODY,
+            group=NOBODY,
+            extra_groups=[],
+            env={"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+            cwd=home,
+            timeout=300,
+        )
+
+    mutated = as_user("mutate", "Test/1", "--json")
+    assert mutated.returncode == 0, mutated.stderr
+    row = json.loads(mutated.stdout)
+    assert 0 < row["score"] < 100 and row["survived"]
+    stored = bank.task_dir("Test/1") / "mutation.json"
+    assert stored.stat().st_uid == NOBODY
+
+    alternative = home / "sorted_counts.py"
+    alternative.write_text(
+        "    if top <= 0:\n        raise ValueError('no')\n"
+        '    return collections.Counter(re.findall(r"[a-z\']+", text.lower())).most_common(top)\n'
+    )
+    os.chown(alternative, NOBODY, NOBODY)
+    checked = as_user("alternatives", "Test/1", "--add", str(alternative), "--json")
+    assert checked.returncode == 0, checked.stderr
+    report = json.loads(checked.stdout)
+    assert report["findings"] == [] and report["results"][0]["failed"] == {}
