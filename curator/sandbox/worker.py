@@ -524,7 +524,8 @@ def build_run_root(run_directory: str, request: dict, uid: int | None) -> str:
     os.mkdir(scratch)
     _mount("tmpfs", scratch, "tmpfs", MS_NOSUID | MS_NODEV, SCRATCH_TMPFS)
     for name, target in (("tmp", RUN_TMP), ("home", RUN_HOME), ("shm", "/dev/shm")):
-        os.mkdir(os.path.join(scratch, name), 0o1777 if name != "home" else 0o755)
+        os.mkdir(os.path.join(scratch, name))
+        os.chmod(os.path.join(scratch, name), 0o1777 if name != "home" else 0o755)
         if name == "home" and uid is not None:
             os.chown(os.path.join(scratch, name), uid, uid)
         os.makedirs(root + target, mode=0o755, exist_ok=True)
