@@ -365,10 +365,11 @@ class Namespaces:
     ipc: bool = False
 
 
-def isolate_run(notes: list[str]) -> Namespaces:
+def isolate_run(notes: list[str], keep: list[str]) -> tuple[Namespaces, dict[str, int]]:
     """Give the run its own pid, mount, network and IPC namespaces (as many as the kernel allows,
     each refusal noted). The supervisor's own /tmp becomes a private tmpfs holding the run's
-    files; the file system the task sees is built afterwards by `build_run_root`."""
+    files; the file system the task sees is built afterwards by `build_run_root`. Returns the
+    namespaces and a descriptor for each of `keep`, opened before that tmpfs can hide it."""
     everything = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC
     attempts = [
         (Namespaces(True, True, True, True), everything),
@@ -390,6 +391,7 @@ def isolate_run(notes: list[str]) -> Namespaces:
         notes.append("no network or IPC namespace of its own for this run")
     elif not bring_loopback_up():
         notes.append("the run's loopback interface could not be brought up")
+    sources = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in keep}
     if granted.mount:
         try:
             _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
@@ -397,29 +399,31 @@ def isolate_run(notes: list[str]) -> Namespaces:
         except OSError as error:
             notes.append(f"no private mounts for this run ({error.strerror})")
             granted.mount = False
-    return granted
+    return granted, sources
 
 
 def read_only_host(notes: list[str]) -> None:
     """The fallback when no root of its own could be built: the host's file system read-only,
     fresh tmpfs on /var/tmp and /dev/shm (the supervisor's /tmp already is one)."""
-    if not make_read_only("/"):
+    if not make_read_only("/") or not make_read_only("/tmp", read_only=False, recursive=False):
         notes.append("the file system outside the run's scratch space is not read-only")
     for scratch in ("/var/tmp", "/dev/shm"):
         with contextlib.suppress(OSError):
             _mount("tmpfs", scratch, "tmpfs", MS_NOSUID | MS_NODEV, SCRATCH_TMPFS)
 
 
-def make_read_only(path: str) -> bool:
-    """Every mount at and below `path` read-only in this mount namespace (mount_setattr(2),
-    Linux 5.12+): task code can then write only into the scratch tmpfs mounted afterwards."""
-    attributes = ctypes.create_string_buffer(struct.pack("QQQQ", MOUNT_ATTR_RDONLY, 0, 0, 0))
-    result = _libc.syscall(SYS_MOUNT_SETATTR, AT_FDCWD, path.encode(), AT_RECURSIVE, attributes, 32)
+def make_read_only(path: str, read_only: bool = True, recursive: bool = True) -> bool:
+    """Every mount at and below `path` read-only (or writable again) in this mount namespace
+    (mount_setattr(2), Linux 5.12+)."""
+    change = (MOUNT_ATTR_RDONLY, 0) if read_only else (0, MOUNT_ATTR_RDONLY)
+    attributes = ctypes.create_string_buffer(struct.pack("QQQQ", *change, 0, 0))
+    flags = AT_RECURSIVE if recursive else 0
+    result = _libc.syscall(SYS_MOUNT_SETATTR, AT_FDCWD, path.encode(), flags, attributes, 32)
     return result == 0
 
 
 def bind_read_only(source: str, target: str) -> None:
-    if os.path.isdir(source):
+    if os.path.isdir(source) or os.path.isdir(target):
         os.makedirs(target, mode=0o755, exist_ok=True)
     else:
         os.makedirs(os.path.dirname(target), mode=0o755, exist_ok=True)
@@ -474,7 +478,7 @@ def _within(path: str, directory: str) -> bool:
     return path == directory or path.startswith(directory.rstrip("/") + "/")
 
 
-def build_run_root(run_directory: str, request: dict, uid: int | None) -> str:
+def build_run_root(run_directory: str, sources: dict[str, int], uid: int | None) -> str:
     """The run's whole file system, built the way bubblewrap builds one: a small tmpfs root
     with read-only binds of /usr, /lib*, a few /etc files and the interpreter's directories; a
     fresh /dev with its harmless devices; one scratch tmpfs (ENOSPC is then the task's own
@@ -486,8 +490,6 @@ def build_run_root(run_directory: str, request: dict, uid: int | None) -> str:
     _mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=4m,mode=755")
     for path in SYSTEM_DIRECTORIES:
         copy_or_bind(path, root)
-    for path in request["interpreter_paths"]:
-        bind_read_only(path, root + path)
     os.makedirs(root + "/etc", mode=0o755, exist_ok=True)
     for name in ETC_ENTRIES:
         copy_or_bind("/etc/" + name, root)
@@ -534,6 +536,10 @@ def build_run_root(run_directory: str, request: dict, uid: int | None) -> str:
     os.makedirs(root + "/var", mode=0o755)
     os.symlink("../tmp", root + "/var/tmp")
     bind_read_only(os.path.join(run_directory, "task"), root + RUN_TASK_DIRECTORY)
+    # After the scratch: an interpreter installed under /tmp shows (read-only) inside it.
+    for path, descriptor in sources.items():
+        os.makedirs(root + path, mode=0o755, exist_ok=True)
+        bind_read_only(f"/proc/self/fd/{descriptor}", root + path)
     os.mkdir(root + "/proc", 0o555)
     return root
 
@@ -697,10 +703,14 @@ def supervise(request: dict) -> dict:
             "memory: no memory cgroup here; each process is limited to the budget of address "
             "space and the run's processes together to the budget of resident memory (polled)"
         )
-    namespaces = isolate_run(notes) if request["isolate"] else Namespaces()
     request["interpreter_paths"], left_out = interpreter_paths(request["protect"])
     if left_out:
         notes.append("not shown to the task (they hold HOME or the bank): " + ", ".join(left_out))
+    namespaces, sources = (
+        isolate_run(notes, request["interpreter_paths"])
+        if request["isolate"]
+        else (Namespaces(), {})
+    )
     uid = request["uid"]
     import tempfile
 
@@ -714,11 +724,13 @@ def supervise(request: dict) -> dict:
     root = None
     if namespaces.mount:
         try:
-            root = build_run_root(run_directory, request, uid)
+            root = build_run_root(run_directory, sources, uid)
         except OSError as error:
             _libc.umount2(os.path.join(run_directory, "root").encode(), MNT_DETACH)
             notes.append(f"no root of its own for this run ({error}): the host's files are seen")
             read_only_host(notes)
+    for descriptor in sources.values():
+        os.close(descriptor)
     if uid is not None and root is None and not world_readable(request["interpreter_paths"]):
         uid = request["uid"] = None
         notes.append(
