@@ -462,6 +462,9 @@ def suite_run_from_response(response: dict, options: RunOptions) -> SuiteRun:
     elif response.get("timed_out") or exit_code == 128 + 24:  # SIGXCPU: CPU time limit
         run.status = "timeout"
         run.message = f"the run exceeded its time limit ({options.timeout_s:g} s)"
+    elif response.get("memory_exceeded"):
+        run.status = "memory"
+        run.message = f"the run's processes together went over {options.memory_mb} MB"
     elif run.status == "invalid":
         pass
     elif not done:

@@ -650,8 +650,10 @@ def make_memory_cap(budget: int) -> MemoryCap | None:
     return None
 
 
-def tree_memory_bytes(root_pid: int) -> int:
-    """Resident memory of `root_pid` and all its descendants, from /proc."""
+def tree_memory_bytes(root_pid: int, limit: int) -> int:
+    """Memory of `root_pid` and all its descendants, from /proc: their resident sizes, or
+    where those add up to more than `limit` (forked processes share pages, counted in each),
+    their proportional set sizes, which count a shared page once."""
     children: dict[int, list[int]] = {}
     resident: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -664,12 +666,22 @@ def tree_memory_bytes(root_pid: int) -> int:
             continue
         children.setdefault(int(fields[1]), []).append(int(entry))
         resident[int(entry)] = int(fields[21])
-    total, pending = 0, [root_pid]
+    tree, pending = [], [root_pid]
     while pending:
         pid = pending.pop()
-        total += resident.get(pid, 0)
+        tree.append(pid)
         pending.extend(children.get(pid, []))
-    return total * os.sysconf("SC_PAGE_SIZE")
+    total = sum(resident.get(pid, 0) for pid in tree) * os.sysconf("SC_PAGE_SIZE")
+    if total <= limit:
+        return total
+    total = 0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            continue
+    return total * 1024
 
 
 def world_readable(paths: list[str]) -> bool:
@@ -790,8 +802,9 @@ def supervise(request: dict) -> dict:
     collected = _perf_counter()
     timed_out = streams.pop("timed_out")
     status = streams.pop("status")
-    if streams.pop("memory_exceeded") or (memory_cap is not None and memory_cap.hit()):
-        notes.append(f"memory: the run's processes together went over {budget >> 20} MB")
+    memory_exceeded = streams.pop("memory_exceeded") or (
+        memory_cap is not None and memory_cap.hit()
+    )
     leftovers = _kill_descendants()
     if leftovers and not namespaces.pid:
         notes.append(f"killed {leftovers} process(es) the task left behind")
@@ -801,6 +814,7 @@ def supervise(request: dict) -> dict:
         failure = streams["stderr"].decode("utf-8", "replace")
         return {"status": "crashed", "notes": [*notes, failure]}
     response = build_response(streams, status, timed_out, task_path, options, notes)
+    response["memory_exceeded"] = memory_exceeded
     finished = _perf_counter()
     response["duration_s"] = finished - started
     response["timings"] = {
@@ -848,7 +862,7 @@ def _collect(
         now = _perf_counter()
         if memory_limit is not None and status is None and now >= next_memory_check:
             next_memory_check = now + MEMORY_POLL_S
-            if tree_memory_bytes(reaper) > memory_limit:
+            if tree_memory_bytes(reaper, memory_limit) > memory_limit:
                 memory_exceeded = True
                 os.kill(reaper, signal.SIGKILL)
         if status is None:
