@@ -1,20 +1,33 @@
 """The sandbox worker: a zygote that forks one isolated process tree per test-suite run.
 
-This file runs as a script (`python -I worker.py --control-fd N`) inside the sandbox, started by
-`curator.sandbox.runner.Sandbox`, usually under `unshare --net --pid --fork --kill-child`. It
+This file runs as a script (`python -s -P worker.py --control-fd N`) inside the sandbox, started
+by `curator.sandbox.runner.Sandbox`, usually under `unshare --net --pid --fork --kill-child`. It
 imports only the standard library (and coverage.py, numpy, pandas, matplotlib when preloading),
 never pydantic or the rest of curator, so that a fresh interpreter starts fast.
 
 Process layout of one run:
 
     zygote (pid 1 of the sandbox's pid namespace; preloaded libraries; single-threaded)
-      └─ supervisor (root; new pid + mount namespace; tmpfs on /tmp, HOME and bank hidden)
-           └─ reaper (pid 1 of the run's own pid namespace: its death kills every process in it)
-                └─ harness (unprivileged uid, rlimits, scrubbed env): task program + TestCases
+      └─ supervisor (root, or root of curator's user namespace; new pid, mount, network, IPC
+         │           namespaces; builds the run's root; memory cgroup or watchdog; deadline)
+           └─ reaper (pid 1 of the run's pid namespace: its death kills every process in it;
+                │     pivots into the run's root, with a /proc of its own pid namespace)
+                └─ harness (unprivileged uid as root; no capabilities, no_new_privs, rlimits,
+                            scrubbed env; cwd /home/user): task program + TestCases
+
+The run's root (`build_run_root`) is a tmpfs holding read-only binds of /usr, /lib*, a few /etc
+files and the interpreter's directories, a fresh /proc and /dev, one scratch tmpfs shown as
+/tmp, /home/user and /dev/shm, and the task file in /task. Nothing else of the host exists in
+it: HOME, the bank, `.git` folders and unix sockets are absent rather than hidden. The same
+holds as root and as an ordinary user (where curator's `unshare --map-root-user` gives the
+supervisor the privileges to build it); where the kernel refuses a namespace, the run says so
+in its notes and falls back to the host's file system made read-only.
 
 The supervisor enforces the wall clock (SIGKILL to the reaper tears down the whole namespace),
-caps captured output, reads per-test events from a pipe, and computes coverage from the arcs the
-harness reports (coverage analysis runs outside the task's process).
+the memory budget of the whole tree (a memory cgroup, else per-process RLIMIT_AS plus a polled
+watchdog on the tree's memory), caps captured output, reads per-test events from a pipe, and
+computes coverage from the arcs the harness reports (coverage analysis runs outside the task's
+process).
 
 Residual risk, stated honestly: the harness and the task share one process, so task code can in
 principle forge events on the result pipe or tamper with coverage collection (it can find the
@@ -26,7 +39,9 @@ monkeypatches unittest gets errors, not passes. The tests' source is never writt
 could read it, but it is in the same process's memory. Coverage is likewise only as honest as the
 task lets it be (it can only inflate its own figures). Where the machine forbids namespaces, the
 task shares the host's /proc and network and, when curator does not run as root, its uid: it
-could then read other processes of that user (for example their environment).
+could then read other processes of that user (for example their environment). As an ordinary
+user, task code is uid 0 of curator's user namespace without capabilities; it can still make a
+nested user namespace of its own, which gives it nothing over the run's mounts or the host.
 """
 
 from __future__ import annotations

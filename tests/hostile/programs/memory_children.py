@@ -25,7 +25,7 @@ def task_func():
             for _ in range(15):
                 held.append(b"x" * (100 << 20))
                 time.sleep(0.05)
-            time.sleep(5)
+            time.sleep(1)
             os._exit(0)
         children.append(pid)
     return [os.waitpid(pid, 0)[1] for pid in children]
