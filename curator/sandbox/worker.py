@@ -717,13 +717,22 @@ def world_readable(paths: list[str]) -> bool:
 
 
 def supervise(request: dict) -> dict:
+    """One run, start to end; its memory cgroup (if any) is removed however the run ends."""
+    budget = int(request["options"]["memory_mb"]) * 1024 * 1024
+    memory_cap = make_memory_cap(budget) if request["isolate"] else None
+    try:
+        return supervise_run(request, memory_cap, budget)
+    finally:
+        if memory_cap is not None:
+            memory_cap.remove()
+
+
+def supervise_run(request: dict, memory_cap: MemoryCap | None, budget: int) -> dict:
     options = request["options"]
     notes: list[str] = []
     started = _perf_counter()
     os.umask(0o022)
     _libc_call("prctl", PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-    budget = int(options["memory_mb"]) * 1024 * 1024
-    memory_cap = make_memory_cap(budget) if request["isolate"] else None
     request["address_space_limit"] = memory_cap is None
     if memory_cap is None:
         notes.append(
@@ -823,8 +832,6 @@ def supervise(request: dict) -> dict:
     leftovers = _kill_descendants()
     if leftovers and not namespaces.pid:
         notes.append(f"killed {leftovers} process(es) the task left behind")
-    if memory_cap is not None:
-        memory_cap.remove()
     if os.WIFEXITED(status) and os.WEXITSTATUS(status) == REAPER_SETUP_FAILED:
         failure = streams["stderr"].decode("utf-8", "replace")
         return {"status": "crashed", "notes": [*notes, failure]}
