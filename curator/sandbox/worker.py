@@ -870,13 +870,37 @@ def _collect(
     """Read the result and output pipes until the run ends or the deadline passes.
 
     The run has ended when the reaper has exited and the pipes are drained; a straggler that
-    still holds a pipe open (possible only without a pid namespace) does not keep us waiting.
+    still holds a pipe open (possible only without a pid namespace) does not keep us waiting,
+    but whatever the run wrote before it ended is always read, however late the supervisor
+    gets to it (a run whose last record is unread would look as if it ended early).
     With `memory_limit` (no memory cgroup), the run is killed when its processes together hold
     more resident memory than that.
     """
     buffers: dict[str, bytearray] = {name: bytearray() for name in fds.values()}
     totals = {name: 0 for name in fds.values()}
     open_fds = set(fds)
+
+    def take(fd: int) -> bool:
+        """Read one chunk of `fd` into its buffer; False at its end (or the result's limit)."""
+        try:
+            chunk = os.read(fd, 1 << 16)
+        except BlockingIOError:
+            return False
+        name = fds[fd]
+        if not chunk:
+            open_fds.discard(fd)
+            return False
+        totals[name] += len(chunk)
+        buffer = buffers[name]
+        buffer.extend(chunk)
+        if name != "result" and len(buffer) > 2 * OUTPUT_TAIL_BYTES:
+            del buffer[: len(buffer) - OUTPUT_TAIL_BYTES]
+        if name == "result" and totals[name] > EVENT_BYTES_LIMIT:
+            os.kill(reaper, signal.SIGKILL)
+            open_fds.discard(fd)
+            return False
+        return True
+
     timed_out = memory_exceeded = False
     status = None
     next_memory_check = 0.0
@@ -900,19 +924,13 @@ def _collect(
             break
         readable, _, _ = select.select(list(open_fds), [], [], min(remaining, 0.05))
         for fd in readable:
-            chunk = os.read(fd, 1 << 16)
-            name = fds[fd]
-            if not chunk:
-                open_fds.discard(fd)
-                continue
-            totals[name] += len(chunk)
-            buffer = buffers[name]
-            buffer.extend(chunk)
-            if name != "result" and len(buffer) > 2 * OUTPUT_TAIL_BYTES:
-                del buffer[: len(buffer) - OUTPUT_TAIL_BYTES]
-            if name == "result" and totals[name] > EVENT_BYTES_LIMIT:
-                os.kill(reaper, signal.SIGKILL)
-                open_fds.discard(fd)
+            take(fd)
+    if status is not None and not timed_out:
+        for fd in list(open_fds):
+            os.set_blocking(fd, False)
+            for _ in range(256):  # a pipe holds 1 MB at most; a straggler cannot keep us here
+                if not take(fd):
+                    break
     for fd in fds:
         os.close(fd)
     return {
