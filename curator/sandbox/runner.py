@@ -244,8 +244,8 @@ class Sandbox:
     worker.py); `protect` lists directories (a bank) that must stay out of it even when an
     interpreter directory holds them, as HOME does.
     `isolate=False` (or CURATOR_SANDBOX_ISOLATION=off) uses no namespaces at all: what remains is
-    the unprivileged uid, rlimits, the timeout and a subreaper that kills leftover processes;
-    this is also what a machine that forbids `unshare` gets.
+    the unprivileged uid, rlimits, the memory watchdog, the timeout and a subreaper that kills
+    leftover processes; this is also what a machine that forbids `unshare` gets.
     """
 
     def __init__(
