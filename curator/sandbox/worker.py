@@ -101,7 +101,7 @@ RUN_HOME = "/home/user"
 RUN_TMP = "/tmp"
 RUN_TASK_DIRECTORY = "/task"
 RUN_BIN = "/opt/python/bin"
-RUN_PATH = f"{RUN_BIN}:/usr/local/bin:/usr/bin:/bin"
+SYSTEM_PATH = "/usr/local/bin:/usr/bin:/bin"
 SYSTEM_DIRECTORIES = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 # What of /etc a plain program needs (name resolution of localhost, time zones, certificates,
 # MIME types, the dynamic linker's cache); passwd, group and hosts are written for the run.
@@ -774,13 +774,24 @@ def supervise_run(request: dict, memory_cap: MemoryCap | None, budget: int) -> d
             "and could not be bound into a root of the run's own"
         )
     if root is not None:
-        paths = {"task": RUN_TASK_DIRECTORY + "/task.py", "home": RUN_HOME, "tmp": RUN_TMP}
+        paths = {
+            "task": RUN_TASK_DIRECTORY + "/task.py",
+            "home": RUN_HOME,
+            "tmp": RUN_TMP,
+            "bin": RUN_BIN,
+        }
     else:
         home = os.path.join(run_directory, "home")
         os.mkdir(home, 0o700)
         if uid is not None:
             os.chown(home, uid, uid)
-        paths = {"task": task_path, "home": home, "tmp": home}
+        # The interpreter's own folder stands in for RUN_BIN (python, python3 on PATH).
+        paths = {
+            "task": task_path,
+            "home": home,
+            "tmp": home,
+            "bin": os.path.dirname(sys.executable),
+        }
     result_r, result_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
@@ -1062,7 +1073,8 @@ def clear_capability_sets() -> None:
 
 def prepare_harness(request: dict, paths: dict[str, str], pipes: tuple[int, int, int]) -> None:
     """Redirect output, close every other descriptor, set limits, drop privileges and every
-    capability, scrub env; `paths` are the task file, HOME (the cwd) and TMPDIR as it sees them."""
+    capability, scrub env; `paths` are the task file, HOME (the cwd), TMPDIR and the folder of
+    `python` as the task sees them."""
     result_w, out_w, err_w = pipes
     options = request["options"]
     null = os.open(os.devnull, os.O_RDONLY)
@@ -1093,7 +1105,7 @@ def prepare_harness(request: dict, paths: dict[str, str], pipes: tuple[int, int,
     os.environ.clear()
     os.environ.update(
         {
-            "PATH": RUN_PATH,
+            "PATH": f"{paths['bin']}:{SYSTEM_PATH}",
             "HOME": paths["home"],
             "TMPDIR": paths["tmp"],
             "TZ": options["tz"],
