@@ -750,7 +750,7 @@ def supervise_run(request: dict, memory_cap: MemoryCap | None, budget: int) -> d
     uid = request["uid"]
     import tempfile
 
-    run_directory = tempfile.mkdtemp(prefix="curator-", dir="/tmp")
+    run_directory = tempfile.mkdtemp(prefix="curator-run-", dir="/tmp")
     os.chmod(run_directory, 0o755)
     os.mkdir(os.path.join(run_directory, "task"), 0o755)
     task_path = os.path.join(run_directory, "task", "task.py")
