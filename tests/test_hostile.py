@@ -6,9 +6,13 @@ codes it must get (`expect-runtime`, exactly those) and a part of its message (`
 `tampering` also requires every test to be an error and no coverage figures). The `forge_*`
 programs are wrong solutions trying to report themselves passing. `@@NAME@@` placeholders are
 filled in here: the bank's and HOME's real paths, a unique marker, the port of a server on the
-host's loopback. After every case: the bank is byte-for-byte unchanged, nothing new is in HOME or
-/tmp, and no process of the sandbox is left. (Program file names must not match pytest's
-`test_*.py` / `*_test.py`: pytest would import them.)
+host's loopback, a unix socket a host process listens on, canary files and their secret. After
+every case: the bank and HOME's files are byte-for-byte unchanged, nothing new is in /tmp, the
+host's socket saw no connection, and no process of the sandbox is left. (Program file names must
+not match pytest's `test_*.py` / `*_test.py`: pytest would import them.)
+
+CI runs as root; `test_isolation_as_an_ordinary_user` runs this module again as an unprivileged
+uid (where task code is root of a user namespace), so every case holds in both modes.
 """
 
 from __future__ import annotations
@@ -16,7 +20,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import socket
+import subprocess
+import sys
+import sysconfig
+import tempfile
 import threading
 import time
 import uuid
@@ -34,7 +43,19 @@ from curator.validation import validate_task
 PROGRAMS = Path(__file__).parent / "hostile" / "programs"
 CASES = sorted(PROGRAMS.glob("*.py"))
 TESTS_SEPARATOR = "# ---- tests ----\n"
-NEEDS_ISOLATION = {"kill_parent", "write_outside", "cheat_read_tests"}
+NEEDS_ISOLATION = {
+    "kill_parent",
+    "write_outside",
+    "cheat_read_tests",
+    "read_canaries",
+    "append_bashrc",
+    "unmount_tmp",
+    "reach_git",
+    "unix_socket",
+    "capabilities",
+}
+CANARY_SECRET = f"canary-{uuid.uuid4().hex}"
+ORDINARY_UID = 63999  # below the sandbox's own uids (64000 + slot)
 
 
 @dataclass
@@ -74,12 +95,59 @@ def hostile_bank(tmp_path_factory: pytest.TempPathFactory) -> Bank:
     bank = Bank.init(tmp_path_factory.mktemp("hostile") / "bank")
     with bank.lock():
         bank.add_all([make_task("Victim/1")])
+    (bank.root / "canary.txt").write_text(CANARY_SECRET)
     return bank
+
+
+@pytest.fixture(scope="module")
+def home_canary() -> Iterator[Path]:
+    path = Path.home() / f"curator-hostile-canary-{uuid.uuid4().hex}.txt"
+    path.write_text(CANARY_SECRET)
+    yield path
+    path.unlink()
+
+
+@dataclass
+class UnixServer:
+    path: Path
+    accepted: int = 0
+
+
+@pytest.fixture(scope="module")
+def unix_server() -> Iterator[UnixServer]:
+    """A unix socket a host process listens on; no run may connect to it."""
+    directory = Path(tempfile.mkdtemp(prefix="curator-hostile-socket-"))
+    directory.chmod(0o755)
+    server = UnixServer(directory / "host.sock")
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(server.path))
+    server.path.chmod(0o777)
+    listener.listen()
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                continue
+            server.accepted += 1
+            connection.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield server
+    stop.set()
+    thread.join()
+    listener.close()
+    shutil.rmtree(directory)
 
 
 @pytest.fixture(scope="module")
 def sandbox(hostile_bank: Bank) -> Iterator[Sandbox]:
     with Sandbox(protect=[hostile_bank.root]) as shared:
+        shared.start()  # its caches in HOME exist before any case takes HOME's snapshot
         yield shared
 
 
@@ -113,6 +181,17 @@ def tree_snapshot(root: Path) -> dict[str, str]:
             snapshot[str(path.relative_to(root))] = hashlib.sha256(path.read_bytes()).hexdigest()
         elif path.is_dir():
             snapshot[str(path.relative_to(root))] = "dir"
+    return snapshot
+
+
+def home_snapshot(home: Path) -> dict[str, str]:
+    """HOME's own entries, files by content (HOME itself may be large: not recursive)."""
+    snapshot = {}
+    for path in sorted(home.iterdir()):
+        if path.is_file() and not path.is_symlink():
+            snapshot[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            snapshot[path.name] = "other"
     return snapshot
 
 
@@ -154,7 +233,12 @@ def wait_for_no_leftovers(tmp_before: list[str], marker: str) -> list[str]:
 
 @pytest.mark.parametrize("path", CASES, ids=[path.stem for path in CASES])
 def test_hostile_program(
-    path: Path, sandbox: Sandbox, hostile_bank: Bank, loopback_port: int
+    path: Path,
+    sandbox: Sandbox,
+    hostile_bank: Bank,
+    loopback_port: int,
+    home_canary: Path,
+    unix_server: UnixServer,
 ) -> None:
     marker = f"curator-hostile-{uuid.uuid4().hex}"
     home = Path.home()
@@ -166,6 +250,9 @@ def test_hostile_program(
             "PROJECT": str(PROJECT_ROOT),
             "MARKER": marker,
             "PORT": str(loopback_port),
+            "SOCKET": str(unix_server.path),
+            "HOME_CANARY": str(home_canary),
+            "CANARY": CANARY_SECRET,
         },
     )
     if case.name == "network" and not sandbox.network_isolated:
@@ -175,7 +262,7 @@ def test_hostile_program(
         # signal pytest or write the bank. The runs say so in their notes.
         pytest.skip("no namespaces and no unprivileged uid on this machine")
     bank_before = tree_snapshot(hostile_bank.root)
-    home_before = sorted(os.listdir(home))
+    home_before = home_snapshot(home)
     tmp_before = sorted(os.listdir("/tmp"))
     task = make_task(
         f"Hostile/{case.name}", complete_prompt=case.program, canonical_solution="", test=case.tests
@@ -195,7 +282,8 @@ def test_hostile_program(
         assert {test.outcome for test in report.tests.values()} <= {"error"}
         assert report.branch_coverage is None
     assert tree_snapshot(hostile_bank.root) == bank_before
-    assert sorted(os.listdir(home)) == home_before
+    assert home_snapshot(home) == home_before
+    assert unix_server.accepted == 0
     assert wait_for_no_leftovers(tmp_before, marker) == []
     assert not (PROJECT_ROOT / f"evil-{marker}.txt").exists()
     assert wait_for_no_survivors(sandbox.id, marker) == []
@@ -213,6 +301,10 @@ def test_hostile_program(
         assert set(report.stdout_tail) == {"x"}
     elif case.expect_status == "timeout":
         assert "timeout" in outcomes.values()
+    elif case.name == "fill_scratch":
+        assert "No space left on device" in (report.tests["test_fill"].message or "")
+    elif case.name == "memory_children":
+        assert "2048 MB" in (report.message or "")
 
 
 def test_sandbox_still_works_after_the_hostile_programs(sandbox: Sandbox) -> None:
@@ -243,3 +335,175 @@ def test_without_namespaces_leftovers_are_still_killed_and_reported(tmp_path: Pa
         assert not run.network_isolated
         assert any("network not isolated" in note for note in run.notes)
         assert wait_for_no_survivors(unisolated.id, marker) == []
+
+
+SHARED_MEMORY_PROGRAM = '''import ctypes
+
+def task_func(key, create):
+    """
+    Leave a SysV shared-memory segment behind (create=True), or look for one (create=False).
+
+    Returns:
+    bool: Whether the segment exists now.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    flags = 0o1000 | 0o666 if create else 0  # IPC_CREAT
+    return libc.shmget(key, 64 << 20 if create else 0, flags) != -1
+'''
+
+
+def shared_memory_keys() -> set[int]:
+    """Keys of the SysV shared-memory segments of this IPC namespace."""
+    lines = Path("/proc/sysvipc/shm").read_text().splitlines()[1:]
+    return {int(line.split()[0]) for line in lines}
+
+
+def test_shared_memory_dies_with_the_run(sandbox: Sandbox) -> None:
+    """BigCodeBench-style tasks run one after another in one worker: a SysV segment one leaves
+    must reach neither the next run nor outlive curator (each run has its IPC namespace)."""
+    if not sandbox.network_isolated:
+        pytest.skip("this machine does not allow namespaces")
+    key = int.from_bytes(os.urandom(3), "big") + 1
+    tests = "import unittest\nclass TestCases(unittest.TestCase):\n    def test_it(self):\n"
+    left = sandbox.run(
+        SHARED_MEMORY_PROGRAM, tests + f"        self.assertTrue(task_func({key}, True))\n"
+    )
+    assert left.passed, left.message
+    seen = sandbox.run(
+        SHARED_MEMORY_PROGRAM, tests + f"        self.assertFalse(task_func({key}, False))\n"
+    )
+    assert seen.passed, seen.message
+    assert key not in shared_memory_keys()
+
+
+CONVERSATION_PROGRAM = '''import socket
+import time
+
+def task_func(role, port):
+    """
+    Listen on 127.0.0.1:port for a while (role "server"), or try to connect there ("client").
+
+    Returns:
+    bool: Whether the other side was reached.
+    """
+    if role == "server":
+        with socket.create_server(("127.0.0.1", port)) as server:
+            server.settimeout(6)
+            try:
+                server.accept()[0].close()
+            except OSError:
+                return False
+            return True
+    deadline = time.monotonic() + 4
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+'''
+
+
+def test_concurrent_runs_cannot_talk_over_loopback(sandbox: Sandbox) -> None:
+    """Two runs of one `validate --jobs 2` each have a loopback of their own: a fixed port
+    neither clashes nor connects them."""
+    if not sandbox.network_isolated:
+        pytest.skip("this machine does not allow a network namespace")
+    port = 20000 + int.from_bytes(os.urandom(2), "big") % 20000
+    tests = "import unittest\nclass TestCases(unittest.TestCase):\n    def test_it(self):\n"
+    runs = {}
+
+    def run(role: str) -> None:
+        check = f"        self.assertFalse(task_func({role!r}, {port}))\n"
+        runs[role] = sandbox.run(CONVERSATION_PROGRAM, tests + check)
+
+    server = threading.Thread(target=run, args=("server",))
+    server.start()
+    time.sleep(0.5)
+    run("client")
+    server.join()
+    assert runs["server"].passed, runs["server"].message
+    assert runs["client"].passed, runs["client"].message
+
+
+def readable_by_anyone(path: Path) -> bool:
+    current = path.resolve()
+    return all(directory.stat().st_mode & 0o001 for directory in (current, *current.parents))
+
+
+@pytest.fixture(scope="module")
+def ordinary_user_setup() -> Iterator[tuple[Path, Path, Path]]:
+    """A venv of Debian's /usr/bin/python3 that an unprivileged uid can run, seeing this
+    project's dependencies (and the project) by a .pth file, or a copy of them where they are
+    not readable by others (a clone under root's HOME); a writable HOME for that uid.
+    Yields (python, project folder to run in, HOME)."""
+    system_python = Path("/usr/bin/python3")
+    if not system_python.exists():
+        pytest.skip("no system python3 for the unprivileged pass")
+    version = subprocess.run(
+        [system_python, "-c", "import sys; print(sys.version_info[:2])"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    if version != str(sys.version_info[:2]):
+        pytest.skip(f"the system python3 is {version}, this venv's is {sys.version_info[:2]}")
+    base = Path(tempfile.mkdtemp(prefix="curator-ordinary-user-"))
+    base.chmod(0o755)
+    subprocess.run([system_python, "-m", "venv", "--without-pip", base / "venv"], check=True)
+    site_packages = Path(sysconfig.get_paths()["purelib"])
+    project = PROJECT_ROOT
+    if not (readable_by_anyone(site_packages) and readable_by_anyone(PROJECT_ROOT)):
+        site_packages = base / "site-packages"
+        copy = subprocess.run(["cp", "-al", sysconfig.get_paths()["purelib"], site_packages])
+        if copy.returncode != 0:
+            shutil.rmtree(site_packages, ignore_errors=True)
+            shutil.copytree(sysconfig.get_paths()["purelib"], site_packages, symlinks=True)
+        project = base / "project"
+        for part in ("curator", "tests", "pyproject.toml"):
+            source = PROJECT_ROOT / part
+            if source.is_dir():
+                shutil.copytree(source, project / part, ignore=shutil.ignore_patterns(".venv"))
+            else:
+                shutil.copy2(source, project / part)
+        subprocess.run(["chmod", "-R", "a+rX", base], check=True)
+    venv_site = next((base / "venv" / "lib").glob("python3*/site-packages"))
+    (venv_site / "project.pth").write_text(f"{site_packages}\n{project}\n")
+    home = base / "home"
+    home.mkdir()
+    os.chown(home, ORDINARY_UID, ORDINARY_UID)
+    yield base / "venv" / "bin" / "python", project, home
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def test_isolation_as_an_ordinary_user(ordinary_user_setup: tuple[Path, Path, Path]) -> None:
+    """The second pass: this module again, run by an unprivileged uid in a subprocess, where
+    the sandbox works in a user namespace (how most annotators run curator)."""
+    if os.geteuid() != 0:
+        pytest.skip("already an ordinary user: this run is the ordinary-user pass")
+    python, project, home = ordinary_user_setup
+    command = [
+        "setpriv",
+        f"--reuid={ORDINARY_UID}",
+        f"--regid={ORDINARY_UID}",
+        "--clear-groups",
+        "env",
+        "-i",
+        f"HOME={home}",
+        "PATH=/usr/local/bin:/usr/bin:/bin",
+        "LANG=C.UTF-8",
+        str(python),
+        "-m",
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "-q",
+        "-x",
+        f"--basetemp={home / 'pytest'}",
+        "tests/test_hostile.py",
+        "-k",
+        "not ordinary_user",
+    ]
+    done = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-3000:]
+    assert " passed" in done.stdout and " skipped" not in done.stdout, done.stdout[-3000:]

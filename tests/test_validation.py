@@ -164,7 +164,7 @@ def test_static_problems_do_not_fail_a_passing_run(sandbox: Sandbox) -> None:
 
 # -- run options and isolation ---------------------------------------------------------------------
 
-PROBE_PROGRAM = """import os, sys, time, datetime, random
+PROBE_PROGRAM = """import os, subprocess, sys, time, datetime, random
 
 def task_func():
     return 1
@@ -183,10 +183,13 @@ def probe(sandbox: Sandbox, expression: str, **options: object) -> str:
     return line.removeprefix("PROBE ")
 
 
-def test_task_runs_unprivileged_in_its_own_scratch_directory(sandbox: Sandbox) -> None:
-    cwd = eval(probe(sandbox, "(os.getcwd(), os.environ['HOME'], os.environ['TMPDIR'])"))
-    assert cwd[0] == cwd[1] == cwd[2]
-    assert "curator-run-" in cwd[0]
+def test_task_runs_unprivileged_in_plain_scratch_directories(sandbox: Sandbox) -> None:
+    """Paths a plain machine gives (BigCodeBench/1127 splits them on '-'), and `python`."""
+    seen = eval(probe(sandbox, "(os.getcwd(), os.environ['HOME'], os.environ['TMPDIR'])"))
+    assert seen == ("/home/user", "/home/user", "/tmp")
+    command = "subprocess.run(['python', '-c', 'import sys; print(sys.executable)'], "
+    command += "capture_output=True, text=True).stdout.strip()"
+    assert eval(probe(sandbox, command)) == sys.executable
     if os.geteuid() == 0:
         assert int(probe(sandbox, "os.getuid()")) in sandbox.uids
 

@@ -12,14 +12,13 @@ API (used by validation, flaky-test detection, LLM candidate checks and the app)
 The program runs as module `__test__` from a real file `task.py` (so line numbers are those of
 the bank's task.py); the tests run in the same namespace, as BigCodeBench runs them.
 
-Isolation (see worker.py for the process layout): `unshare --net --pid` where allowed (else
-`SuiteRun.network_isolated` is False and a note says so); per run a new pid namespace (the
-wall-clock timeout kills the whole tree, and nothing outlives the run) and mount namespace (the
-whole file system read-only, fresh tmpfs on /tmp, /var/tmp and /dev/shm, HOME and the `protect`
-directories hidden); as root, task code
-runs as an unprivileged uid (64000 + slot) with rlimits on address space (relative to the
-worker's own size), CPU time, file size and processes, in a scratch directory that is its cwd,
-HOME and TMPDIR.
+Isolation (see worker.py for the process layout): `unshare --net --pid` (with
+`--map-root-user` for an ordinary user) where allowed, else `SuiteRun.network_isolated` is
+False and a note says so; per run new pid, mount, network and IPC namespaces and a root file
+system of its own (the system's and the interpreter's files read-only, a scratch tmpfs as /tmp
+and /home/user, nothing of HOME or the bank); no capabilities and `no_new_privs`; as root, an
+unprivileged uid (64000 + slot); a memory budget for the whole process tree (cgroup, else
+per-process address space plus a watchdog), rlimits on CPU time, file size and processes.
 
 Outcomes (see harness.py and protocol.py): the harness alone decides them, in a real unittest
 suite, and signs its records with a per-run key; the supervisor rejects anything else. Tampering

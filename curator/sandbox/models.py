@@ -43,7 +43,7 @@ class RunOptions(BaseModel):
         default=60.0, description="Wall clock for the whole run; the whole process tree dies."
     )
     memory_mb: int = Field(
-        default=2048, description="Address-space budget above the worker's own measured size."
+        default=2048, description="Memory budget of the run's whole process tree (see notes)."
     )
     fresh_interpreter: bool = Field(
         default=False, description="Force a new interpreter instead of a fork of a warm one."

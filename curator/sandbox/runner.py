@@ -39,13 +39,11 @@ WARM_HASH_SEED = 0
 SANDBOX_UID_BASE = 64000
 SANDBOX_UID_SLOTS = 256
 STARTUP_TIMEOUT_S = 180.0
-# RLIMIT_NPROC counts every process of the real uid. A dedicated uid gets this many; a run under
-# curator's own uid gets this many more than the uid already has (measured when the sandbox
-# starts), so that a fork bomb is bounded without starving the user's other programs.
-RUN_PROCESS_LIMIT = 128
-# Directories never hidden from task code, even when asked to protect them (or an ancestor):
-# the run needs them.
-NEVER_HIDE = ("/", "/proc", "/dev", "/tmp", "/sys", "/usr", "/etc", "/bin", "/lib", "/var")
+# RLIMIT_NPROC counts every process and thread of the real uid. A dedicated uid gets this many
+# (room for the thread pools of heavy libraries such as TensorFlow); a run under curator's own
+# uid gets this many more than the uid already has (measured when the sandbox starts), so that
+# a fork bomb is bounded without starving the user's other programs.
+RUN_PROCESS_LIMIT = 256
 
 
 @dataclass(frozen=True)
@@ -91,23 +89,9 @@ def probe_isolation() -> Isolation:
     )
 
 
-def keep_paths() -> list[str]:
-    """Directories the interpreter needs; bound back read-only if they lie in a hidden one."""
-    candidates = {
-        sys.prefix,
-        sys.base_prefix,
-        sys.exec_prefix,
-        sys.base_exec_prefix,
-        os.path.dirname(os.path.realpath(sys.executable)),
-        *(entry for entry in sys.path if entry and os.path.isdir(entry)),
-    }
-    resolved = {os.path.realpath(path) for path in candidates} | candidates
-    return sorted(resolved, key=len)
-
-
-def hideable(path: Path) -> bool:
-    text = str(path.resolve())
-    return not any(text == never or never.startswith(text + "/") for never in NEVER_HIDE)
+def zygote_interpreter() -> str:
+    """The interpreter the sandbox's worker runs in (the run's `python` and `python3` too)."""
+    return sys.executable
 
 
 @functools.cache
@@ -148,7 +132,7 @@ class Zygote:
         self._send_lock = threading.Lock()
         command = [
             *isolation.prefix,
-            sys.executable,
+            zygote_interpreter(),
             "-s",
             "-P",
             str(WORKER_SCRIPT),
@@ -265,10 +249,12 @@ class Sandbox:
     Long-lived and thread-safe: one warm zygote (PYTHONHASHSEED 0, numpy/pandas/matplotlib
     preloaded) serves concurrent `run` calls; runs that need another hash seed or a fresh
     interpreter get a zygote of their own, started and stopped for that run.
-    `protect` lists directories (a bank) that task code must not see; HOME is always hidden.
+    Task code sees a root of its own holding only the system's and the interpreter's files (see
+    worker.py); `protect` lists directories (a bank) that must stay out of it even when an
+    interpreter directory holds them, as HOME does.
     `isolate=False` (or CURATOR_SANDBOX_ISOLATION=off) uses no namespaces at all: what remains is
-    the unprivileged uid, rlimits, the timeout and a subreaper that kills leftover processes;
-    this is also what a machine that forbids `unshare` gets.
+    the unprivileged uid, rlimits, the memory watchdog, the timeout and a subreaper that kills
+    leftover processes; this is also what a machine that forbids `unshare` gets.
     """
 
     def __init__(
@@ -278,8 +264,7 @@ class Sandbox:
             isolate = False
         self._isolate = isolate
         self.isolation = probe_isolation() if isolate else NO_ISOLATION
-        self._hidden = [str(path) for path in {Path.home(), *map(Path, protect)} if hideable(path)]
-        self._keep = keep_paths()
+        self._protect = sorted({str(path.resolve()) for path in (Path.home(), *map(Path, protect))})
         self._preload = preload
         self._lock = threading.Lock()
         self._warm: Zygote | None = None
@@ -386,8 +371,7 @@ class Sandbox:
             "sandbox_id": self.id,
             "process_limit": self._process_limit,
             "isolate": self._isolate,
-            "hidden_paths": self._hidden,
-            "keep_paths": self._keep,
+            "protect": self._protect,
         }
         answer_timeout = options.timeout_s + 60
         try:
@@ -485,6 +469,9 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
     elif response.get("timed_out") or exit_code == 128 + 24:  # SIGXCPU: CPU time limit
         run.status = "timeout"
         run.message = f"the run exceeded its time limit ({options.timeout_s:g} s)"
+    elif response.get("memory_exceeded"):
+        run.status = "memory"
+        run.message = f"the run's processes together went over {options.memory_mb} MB"
     elif run.status == "invalid":
         pass
     elif not done:

@@ -1,33 +1,49 @@
 """The sandbox worker: a zygote that forks one isolated process tree per test-suite run.
 
-This file runs as a script (`python -I worker.py --control-fd N`) inside the sandbox, started by
-`curator.sandbox.runner.Sandbox`, usually under `unshare --net --pid --fork --kill-child`. It
+This file runs as a script (`python -s -P worker.py --control-fd N`) inside the sandbox, started
+by `curator.sandbox.runner.Sandbox`, usually under `unshare --net --pid --fork --kill-child`. It
 imports only the standard library (and coverage.py, numpy, pandas, matplotlib when preloading),
 never pydantic or the rest of curator, so that a fresh interpreter starts fast.
 
 Process layout of one run:
 
     zygote (pid 1 of the sandbox's pid namespace; preloaded libraries; single-threaded)
-      └─ supervisor (root; new pid + mount namespace; tmpfs on /tmp, HOME and bank hidden)
-           └─ reaper (pid 1 of the run's own pid namespace: its death kills every process in it)
-                └─ harness (unprivileged uid, rlimits, scrubbed env): task program + TestCases
+      └─ supervisor (root, or root of curator's user namespace; new pid, mount, network, IPC
+         │           namespaces; builds the run's root; memory cgroup or watchdog; deadline)
+           └─ reaper (pid 1 of the run's pid namespace: its death kills every process in it;
+                │     pivots into the run's root, with a /proc of its own pid namespace)
+                └─ harness (unprivileged uid as root; no capabilities, no_new_privs, rlimits,
+                            scrubbed env; cwd /home/user): task program + TestCases
+
+The run's root (`build_run_root`) is a tmpfs holding read-only binds of /usr, /lib*, a few /etc
+files and the interpreter's directories, a fresh /proc and /dev, one scratch tmpfs shown as
+/tmp, /home/user and /dev/shm, and the task file in /task. Nothing else of the host exists in
+it: HOME, the bank, `.git` folders and unix sockets are absent rather than hidden. The same
+holds as root and as an ordinary user (where curator's `unshare --map-root-user` gives the
+supervisor the privileges to build it); where the kernel refuses a namespace, the run says so
+in its notes and falls back to the host's file system made read-only.
 
 The supervisor enforces the wall clock (SIGKILL to the reaper tears down the whole namespace),
-caps captured output, reads per-test events from a pipe, and computes coverage from the arcs the
-harness reports (coverage analysis runs outside the task's process).
+the memory budget of the whole tree (a memory cgroup, else per-process RLIMIT_AS plus a polled
+watchdog on the tree's memory), caps captured output, reads per-test events from a pipe, and
+computes coverage from the arcs the harness reports (coverage analysis runs outside the task's
+process).
 
 Outcomes: the harness (harness.py) alone decides them and signs its records with a per-run key
 (protocol.py); `build_response` here, outside the task's process, accepts only signed records in
 the harness's order and turns anything else into `tampering`. The residual risk of running the
 harness in the task's process is stated in harness.py. Where the machine forbids namespaces, the
 task shares the host's /proc and network and, when curator does not run as root, its uid: it
-could then read other processes of that user (for example their environment).
+could then read other processes of that user (for example their environment). As an ordinary
+user, task code is uid 0 of curator's user namespace without capabilities; it can still make a
+nested user namespace of its own, which gives it nothing over the run's mounts or the host.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import json
 import os
 import resource
@@ -64,8 +80,11 @@ _exit = os._exit
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWPID = 0x20000000
+CLONE_NEWNET = 0x40000000
+CLONE_NEWIPC = 0x08000000
 MS_NOSUID = 2
 MS_NODEV = 4
+MS_NOEXEC = 8
 MS_RDONLY = 1
 MS_REMOUNT = 32
 MS_BIND = 4096
@@ -78,12 +97,47 @@ AT_RECURSIVE = 0x8000
 MOUNT_ATTR_RDONLY = 1
 PR_SET_CHILD_SUBREAPER = 36
 PR_SET_NO_NEW_PRIVS = 38
+PR_CAPBSET_DROP = 24
+PR_CAP_AMBIENT = 47
+PR_CAP_AMBIENT_CLEAR_ALL = 4
+CAPABILITY_VERSION_3 = 0x20080522
+PIVOT_ROOT_SYSCALL = {"x86_64": 155, "aarch64": 41, "riscv64": 41, "ppc64le": 203, "s390x": 217}
 
 OUTPUT_TAIL_BYTES = 16 * 1024
 OUTPUT_FINDING_BYTES = 1024 * 1024
 EVENT_BYTES_LIMIT = 64 * 1024 * 1024
 FILE_SIZE_LIMIT = 256 * 1024 * 1024
 SCRATCH_TMPFS = "size=512m,mode=1777"
+# The run's own root (see build_run_root): plain paths, as on an ordinary machine.
+RUN_HOME = "/home/user"
+RUN_TMP = "/tmp"
+RUN_TASK_DIRECTORY = "/task"
+RUN_BIN = "/opt/python/bin"
+SYSTEM_PATH = "/usr/local/bin:/usr/bin:/bin"
+SYSTEM_DIRECTORIES = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+# What of /etc a plain program needs (name resolution of localhost, time zones, certificates,
+# MIME types, the dynamic linker's cache); passwd, group and hosts are written for the run.
+ETC_ENTRIES = (
+    "alternatives",
+    "ca-certificates",
+    "ca-certificates.conf",
+    "fonts",
+    "host.conf",
+    "ld.so.cache",
+    "ld.so.conf",
+    "ld.so.conf.d",
+    "localtime",
+    "mime.types",
+    "nsswitch.conf",
+    "os-release",
+    "protocols",
+    "services",
+    "ssl",
+    "timezone",
+)
+DEVICES = ("null", "zero", "full", "random", "urandom")
+REAPER_SETUP_FAILED = 126
+MEMORY_POLL_S = 0.1
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "scipy", "sklearn")
 # Standard-library modules tasks and tests often import (unittest.mock alone pulls in asyncio).
@@ -262,8 +316,7 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
 # A Coverage object started once in the zygote: forks reuse it, skipping coverage.py's start-up
 # (path matchers, sysconfig scans: ~40 ms a run). It measures every run's task.py.
 _warm_measurement = None
-RUN_DIRECTORY_PREFIX = "curator-run-"
-MEASURED_FILES = f"*/{RUN_DIRECTORY_PREFIX}*/task.py"
+MEASURED_FILES = "*/task/task.py"  # RUN_TASK_DIRECTORY in the run's root; the same outside
 
 
 def warm_up_coverage() -> None:
@@ -276,9 +329,10 @@ def warm_up_coverage() -> None:
     import coverage
 
     os.environ["COVERAGE_CORE"] = "ctrace"
-    directory = tempfile.mkdtemp(prefix=RUN_DIRECTORY_PREFIX + "warm-up-")
+    directory = tempfile.mkdtemp(prefix="curator-warm-up-")
     try:
-        path = os.path.join(directory, "task.py")
+        os.mkdir(os.path.join(directory, "task"))
+        path = os.path.join(directory, "task", "task.py")
         with open(path, "w") as handle:
             handle.write("def f(x):\n    if x:\n        return 1\n    return 2\nf(1)\n")
         cov = coverage.Coverage(
@@ -327,63 +381,333 @@ def serve_run(conn_fd: int) -> None:
     conn.close()
 
 
-def isolate_run(request: dict, notes: list[str]) -> tuple[bool, bool]:
-    """Give the run its own pid namespace and, where possible, a private filesystem view
-    (scratch tmpfs on /tmp, /var/tmp and /dev/shm; HOME and protected directories hidden).
+@dataclasses.dataclass
+class Namespaces:
+    """Which of the run's own namespaces the kernel granted."""
 
-    Returns (own pid namespace, private filesystem). Without a pid namespace, processes are
-    tracked with a subreaper instead; without a private filesystem, the unprivileged uid and
-    file permissions are what protects the bank and HOME.
-    """
-    try:
-        _libc_call("unshare", CLONE_NEWPID | CLONE_NEWNS)
-    except OSError as error:
-        notes.append(f"no mount namespace for this run ({error.strerror})")
+    pid: bool = False
+    mount: bool = False
+    network: bool = False
+    ipc: bool = False
+
+
+def isolate_run(notes: list[str], keep: list[str]) -> tuple[Namespaces, dict[str, int]]:
+    """Give the run its own pid, mount, network and IPC namespaces (as many as the kernel allows,
+    each refusal noted). The supervisor's own /tmp becomes a private tmpfs holding the run's
+    files; the file system the task sees is built afterwards by `build_run_root`. Returns the
+    namespaces and a descriptor for each of `keep`, opened before that tmpfs can hide it."""
+    everything = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC
+    attempts = [
+        (Namespaces(True, True, True, True), everything),
+        (Namespaces(True, True), CLONE_NEWPID | CLONE_NEWNS),
+        (Namespaces(True), CLONE_NEWPID),
+    ]
+    granted = Namespaces()
+    for candidate, flags in attempts:
         try:
-            _libc_call("unshare", CLONE_NEWPID)
-        except OSError as pid_error:
-            notes.append(
-                f"no pid namespace for this run ({pid_error.strerror}): processes are tracked "
-                "with a subreaper instead"
-            )
-            return False, False
-        return True, False
-    mounted: list[str] = []
-    try:
-        _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
-        keep = [path for path in request["keep_paths"] if os.path.isdir(path)]
-        keep_fds = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in keep}
-        if not make_read_only("/"):
-            notes.append("the file system outside the run's scratch space is not read-only")
-        for scratch in ("/tmp", "/var/tmp", "/dev/shm"):
-            if os.path.isdir(scratch):
-                _mount("tmpfs", scratch, "tmpfs", MS_NOSUID | MS_NODEV, SCRATCH_TMPFS)
-                mounted.append(scratch)
-        for hidden in request["hidden_paths"]:
-            if os.path.isdir(hidden):
-                _mount("tmpfs", hidden, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=755")
-                mounted.append(hidden)
-        for path, fd in keep_fds.items():
-            if not os.path.isdir(path):  # now hidden: bind the original back, read-only
-                os.makedirs(path, mode=0o755, exist_ok=True)
-                _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
-                mounted.append(path)
-                _mount(None, path, None, MS_BIND | MS_REMOUNT | MS_RDONLY, None)
-            os.close(fd)
-    except OSError as error:
-        for path in reversed(mounted):
-            _libc.umount2(path.encode(), MNT_DETACH)
-        notes.append(f"no private /tmp or hidden directories for this run ({error.strerror})")
-        return True, False
-    return True, True
+            _libc_call("unshare", flags)
+        except OSError as error:
+            notes.append(f"the kernel refused namespaces for this run ({error.strerror})")
+            continue
+        granted = candidate
+        break
+    if not granted.pid:
+        notes.append("no pid namespace for this run: processes are tracked with a subreaper")
+    if not granted.network:
+        notes.append("no network or IPC namespace of its own for this run")
+    elif not bring_loopback_up():
+        notes.append("the run's loopback interface could not be brought up")
+    sources = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in keep}
+    if granted.mount:
+        try:
+            _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
+            _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, SCRATCH_TMPFS)
+        except OSError as error:
+            notes.append(f"no private mounts for this run ({error.strerror})")
+            granted.mount = False
+    return granted, sources
 
 
-def make_read_only(path: str) -> bool:
-    """Every mount at and below `path` read-only in this mount namespace (mount_setattr(2),
-    Linux 5.12+): task code can then write only into the scratch tmpfs mounted afterwards."""
-    attributes = ctypes.create_string_buffer(struct.pack("QQQQ", MOUNT_ATTR_RDONLY, 0, 0, 0))
-    result = _libc.syscall(SYS_MOUNT_SETATTR, AT_FDCWD, path.encode(), AT_RECURSIVE, attributes, 32)
+def read_only_host(notes: list[str]) -> None:
+    """The fallback when no root of its own could be built: the host's file system read-only,
+    fresh tmpfs on /var/tmp and /dev/shm (the supervisor's /tmp already is one)."""
+    if not make_read_only("/") or not make_read_only("/tmp", read_only=False, recursive=False):
+        notes.append("the file system outside the run's scratch space is not read-only")
+    for scratch in ("/var/tmp", "/dev/shm"):
+        with contextlib.suppress(OSError):
+            _mount("tmpfs", scratch, "tmpfs", MS_NOSUID | MS_NODEV, SCRATCH_TMPFS)
+
+
+def make_read_only(path: str, read_only: bool = True, recursive: bool = True) -> bool:
+    """Every mount at and below `path` read-only (or writable again) in this mount namespace
+    (mount_setattr(2), Linux 5.12+)."""
+    change = (MOUNT_ATTR_RDONLY, 0) if read_only else (0, MOUNT_ATTR_RDONLY)
+    attributes = ctypes.create_string_buffer(struct.pack("QQQQ", *change, 0, 0))
+    flags = AT_RECURSIVE if recursive else 0
+    result = _libc.syscall(SYS_MOUNT_SETATTR, AT_FDCWD, path.encode(), flags, attributes, 32)
     return result == 0
+
+
+def bind_read_only(source: str, target: str) -> None:
+    if os.path.isdir(source) or os.path.isdir(target):
+        os.makedirs(target, mode=0o755, exist_ok=True)
+    else:
+        os.makedirs(os.path.dirname(target), mode=0o755, exist_ok=True)
+        with open(target, "w"):
+            pass
+    _mount(source, target, None, MS_BIND | MS_REC, None)
+    if not make_read_only(target):
+        _mount(None, target, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
+
+
+def copy_or_bind(path: str, root: str) -> None:
+    """Make `path` of the host appear at the same place under `root`: a symlink as the same
+    symlink (merged /usr: /bin -> usr/bin), anything else as a read-only bind."""
+    if os.path.islink(path):
+        os.makedirs(os.path.dirname(root + path), mode=0o755, exist_ok=True)
+        os.symlink(os.readlink(path), root + path)
+    elif os.path.exists(path):
+        bind_read_only(path, root + path)
+
+
+def interpreter_paths(protected: list[str]) -> tuple[list[str], list[str]]:
+    """Directories of this interpreter to bind into the run's root: its prefixes (standard
+    library, site-packages) and site-packages entries outside them; never a protected directory
+    (HOME, the bank) or a folder holding one, so a project folder on sys.path stays out.
+    Returns (paths, what was left out)."""
+    candidates = {
+        sys.prefix,
+        sys.base_prefix,
+        sys.exec_prefix,
+        sys.base_exec_prefix,
+        os.path.dirname(os.path.realpath(sys.executable)),
+        *(
+            entry
+            for entry in sys.path
+            if os.path.basename(entry) in ("site-packages", "dist-packages")
+        ),
+    }
+    candidates |= {os.path.realpath(path) for path in candidates}
+    chosen: list[str] = []
+    left_out: list[str] = []
+    for path in sorted(candidates, key=len):
+        if not os.path.isdir(path) or any(_within(path, kept) for kept in chosen):
+            continue
+        if any(_within(secret, path) for secret in protected):
+            left_out.append(path)
+            continue
+        chosen.append(path)
+    return chosen, left_out
+
+
+def _within(path: str, directory: str) -> bool:
+    return path == directory or path.startswith(directory.rstrip("/") + "/")
+
+
+def build_run_root(run_directory: str, sources: dict[str, int], uid: int | None) -> str:
+    """The run's whole file system, built the way bubblewrap builds one: a small tmpfs root
+    with read-only binds of /usr, /lib*, a few /etc files and the interpreter's directories; a
+    fresh /dev with its harmless devices; one scratch tmpfs (ENOSPC is then the task's own
+    error) shown as /tmp, /home/user and /dev/shm; the task file read-only in /task. Nothing
+    else of the host (HOME, the bank, .git folders, unix sockets) exists in it. The reaper
+    mounts /proc and pivots into it (see `enter_run_root`)."""
+    root = os.path.join(run_directory, "root")
+    os.mkdir(root)
+    _mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=4m,mode=755")
+    for path in SYSTEM_DIRECTORIES:
+        copy_or_bind(path, root)
+    os.makedirs(root + "/etc", mode=0o755, exist_ok=True)
+    for name in ETC_ENTRIES:
+        copy_or_bind("/etc/" + name, root)
+    for entry in os.listdir("/etc"):
+        if entry.startswith("python"):  # Debian's sitecustomize lives in /etc/python3.X
+            copy_or_bind("/etc/" + entry, root)
+    user = uid if uid is not None else os.getuid()
+    files = {
+        "/etc/passwd": (
+            f"root:x:0:0:root:/root:/bin/sh\nuser:x:{user}:{user}:user:{RUN_HOME}:/bin/sh\n"
+        ),
+        "/etc/group": f"root:x:0:\nuser:x:{user}:\n",
+        "/etc/hosts": "127.0.0.1 localhost\n::1 localhost\n",
+    }
+    for name in ("python", "python3"):  # the interpreter that runs the worker, by name
+        files[f"{RUN_BIN}/{name}"] = f'#!/bin/sh\nexec {sys.executable} "$@"\n'
+    for path, text in files.items():
+        os.makedirs(os.path.dirname(root + path), mode=0o755, exist_ok=True)
+        with open(root + path, "w") as handle:
+            handle.write(text)
+        os.chmod(root + path, 0o755 if path.startswith(RUN_BIN) else 0o644)
+    os.makedirs(root + "/dev", mode=0o755)
+    _mount("tmpfs", root + "/dev", "tmpfs", MS_NOSUID, "size=64k,mode=755")
+    for device in DEVICES:
+        bind_device = root + "/dev/" + device
+        with open(bind_device, "w"):
+            pass
+        _mount("/dev/" + device, bind_device, None, MS_BIND, None)
+    for name, target in (("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0")):
+        os.symlink(target, f"{root}/dev/{name}")
+    os.symlink("/proc/self/fd/1", root + "/dev/stdout")
+    os.symlink("/proc/self/fd/2", root + "/dev/stderr")
+    scratch = os.path.join(run_directory, "scratch")
+    os.mkdir(scratch)
+    _mount("tmpfs", scratch, "tmpfs", MS_NOSUID | MS_NODEV, SCRATCH_TMPFS)
+    for name, target in (("tmp", RUN_TMP), ("home", RUN_HOME), ("shm", "/dev/shm")):
+        os.mkdir(os.path.join(scratch, name))
+        os.chmod(os.path.join(scratch, name), 0o1777 if name != "home" else 0o755)
+        if name == "home" and uid is not None:
+            os.chown(os.path.join(scratch, name), uid, uid)
+        os.makedirs(root + target, mode=0o755, exist_ok=True)
+        _mount(os.path.join(scratch, name), root + target, None, MS_BIND, None)
+    _libc.umount2(scratch.encode(), MNT_DETACH)
+    os.makedirs(root + "/var", mode=0o755)
+    os.symlink("../tmp", root + "/var/tmp")
+    bind_read_only(os.path.join(run_directory, "task"), root + RUN_TASK_DIRECTORY)
+    # After the scratch: an interpreter installed under /tmp shows (read-only) inside it.
+    for path, descriptor in sources.items():
+        os.makedirs(root + path, mode=0o755, exist_ok=True)
+        bind_read_only(f"/proc/self/fd/{descriptor}", root + path)
+    os.mkdir(root + "/proc", 0o555)
+    return root
+
+
+def enter_run_root(root: str) -> None:
+    """In the reaper (pid 1 of the run's pid namespace): a mount namespace of its own, a /proc
+    showing only the run's processes, then pivot_root into the run's root, the host's detached."""
+    _libc_call("unshare", CLONE_NEWNS)
+    _mount("proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
+    os.chdir(root)
+    number = PIVOT_ROOT_SYSCALL.get(os.uname().machine)
+    if number is None or _libc.syscall(number, b".", b".") != 0:
+        raise OSError(ctypes.get_errno(), "pivot_root failed")
+    _libc_call("umount2", b".", MNT_DETACH)
+    os.chdir("/")
+    _mount(None, "/", None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
+
+
+# -- memory cap for the whole run ----------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class MemoryCap:
+    """A memory cgroup of the run's own: the budget holds for its whole process tree. Its
+    files are reached through a descriptor opened before the run's mount namespace exists."""
+
+    parent_fd: int
+    name: str
+    version: int
+
+    def join_file(self) -> int:
+        return os.open(f"{self.name}/cgroup.procs", os.O_WRONLY, dir_fd=self.parent_fd)
+
+    def hit(self) -> bool:
+        """Whether the kernel killed a process of the run for going over the budget."""
+        events = "memory.events" if self.version == 2 else "memory.oom_control"
+        try:
+            fd = os.open(f"{self.name}/{events}", os.O_RDONLY, dir_fd=self.parent_fd)
+            with open(fd) as handle:
+                fields = dict(line.split() for line in handle if len(line.split()) == 2)
+        except OSError:
+            return False
+        return int(fields.get("oom_kill", "0")) > 0
+
+    def remove(self) -> None:
+        for _ in range(100):
+            try:
+                os.rmdir(self.name, dir_fd=self.parent_fd)
+                break
+            except OSError:
+                time.sleep(0.01)
+        os.close(self.parent_fd)
+
+
+def cgroup_candidates() -> list[tuple[int, str]]:
+    """Where this process could make a memory cgroup: (version, directory), v2 first."""
+    mounts: dict[str, str] = {}
+    with open("/proc/self/mountinfo") as mountinfo:
+        for line in mountinfo:
+            fields = line.split()
+            fstype = fields[fields.index("-") + 1]
+            if fstype == "cgroup2":
+                mounts.setdefault("v2", fields[4])
+            elif fstype == "cgroup" and "memory" in fields[-1].split(","):
+                mounts.setdefault("v1", fields[4])
+    found = []
+    with open("/proc/self/cgroup") as cgroups:
+        for line in cgroups:
+            _, controllers, path = line.rstrip("\n").split(":", 2)
+            if controllers == "" and "v2" in mounts:
+                found.append((2, mounts["v2"] + path))
+            elif "memory" in controllers.split(",") and "v1" in mounts:
+                found.append((1, mounts["v1"] + path))
+    return sorted(found, reverse=True)
+
+
+def make_memory_cap(budget: int) -> MemoryCap | None:
+    """A memory cgroup capping the run at `budget` bytes, where one can be made (cgroup v2 with
+    the memory controller delegated to our subtree, or v1 as root); else None."""
+    for version, directory in cgroup_candidates():
+        if version == 2:
+            try:
+                with open(os.path.join(directory, "cgroup.subtree_control")) as control:
+                    if "memory" not in control.read().split():
+                        continue
+            except OSError:
+                continue
+        try:
+            parent_fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            continue
+        name = f"curator-run-{os.getpid()}-{os.urandom(4).hex()}"
+        try:
+            os.mkdir(name, 0o755, dir_fd=parent_fd)
+        except OSError:
+            os.close(parent_fd)
+            continue
+        cap = MemoryCap(parent_fd, name, version)
+        limit = "memory.max" if version == 2 else "memory.limit_in_bytes"
+        try:
+            fd = os.open(f"{name}/{limit}", os.O_WRONLY, dir_fd=parent_fd)
+            os.write(fd, str(budget).encode())
+            os.close(fd)
+        except OSError:
+            cap.remove()
+            continue
+        return cap
+    return None
+
+
+def tree_memory_bytes(root_pid: int, limit: int) -> int:
+    """Memory of `root_pid` and all its descendants, from /proc: their resident sizes, or
+    where those add up to more than `limit` (forked processes share pages, counted in each),
+    their proportional set sizes, which count a shared page once."""
+    children: dict[int, list[int]] = {}
+    resident: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat_file:
+                fields = stat_file.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        resident[int(entry)] = int(fields[21])
+    tree, pending = [], [root_pid]
+    while pending:
+        pid = pending.pop()
+        tree.append(pid)
+        pending.extend(children.get(pid, []))
+    total = sum(resident.get(pid, 0) for pid in tree) * os.sysconf("SC_PAGE_SIZE")
+    if total <= limit:
+        return total
+    total = 0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            continue
+    return total * 1024
 
 
 def world_readable(paths: list[str]) -> bool:
@@ -404,42 +728,86 @@ def world_readable(paths: list[str]) -> bool:
 
 
 def supervise(request: dict) -> dict:
+    """One run, start to end; its memory cgroup (if any) is removed however the run ends."""
+    budget = int(request["options"]["memory_mb"]) * 1024 * 1024
+    memory_cap = make_memory_cap(budget) if request["isolate"] else None
+    try:
+        return supervise_run(request, memory_cap, budget)
+    finally:
+        if memory_cap is not None:
+            memory_cap.remove()
+
+
+def supervise_run(request: dict, memory_cap: MemoryCap | None, budget: int) -> dict:
     options = request["options"]
     notes: list[str] = []
     started = _perf_counter()
+    os.umask(0o022)
     _libc_call("prctl", PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-    own_namespace, private_files = (
-        isolate_run(request, notes)
-        if request["isolate"]
-        else (
-            False,
-            False,
+    request["address_space_limit"] = memory_cap is None
+    if memory_cap is None:
+        notes.append(
+            "memory: no memory cgroup here; each process is limited to the budget of address "
+            "space and the run's processes together to the budget of resident memory (polled)"
         )
+    request["interpreter_paths"], left_out = interpreter_paths(request["protect"])
+    if left_out:
+        notes.append("not shown to the task (they hold HOME or the bank): " + ", ".join(left_out))
+    namespaces, sources = (
+        isolate_run(notes, request["interpreter_paths"])
+        if request["isolate"]
+        else (Namespaces(), {})
     )
     uid = request["uid"]
-    if uid is not None and not private_files and not world_readable(request["keep_paths"]):
-        uid = None
-        notes.append(
-            "task code ran as root: the interpreter's files are readable only by their owner "
-            "and could not be bound into a private filesystem view"
-        )
-    request["uid"] = uid
     import tempfile
 
-    root = tempfile.mkdtemp(prefix=RUN_DIRECTORY_PREFIX, dir="/tmp")
-    os.chmod(root, 0o755)
-    task_path = os.path.join(root, "task.py")
+    run_directory = tempfile.mkdtemp(prefix="curator-run-", dir="/tmp")
+    os.chmod(run_directory, 0o755)
+    os.mkdir(os.path.join(run_directory, "task"), 0o755)
+    task_path = os.path.join(run_directory, "task", "task.py")
     with open(task_path, "w", encoding="utf-8") as handle:
         handle.write(request["program"])
     os.chmod(task_path, 0o644)
-    workdir = os.path.join(root, "work")
-    os.mkdir(workdir, 0o700)
-    if uid is not None:
-        os.chown(workdir, uid, uid)
+    root = None
+    if namespaces.mount:
+        try:
+            root = build_run_root(run_directory, sources, uid)
+        except OSError as error:
+            _libc.umount2(os.path.join(run_directory, "root").encode(), MNT_DETACH)
+            notes.append(f"no root of its own for this run ({error}): the host's files are seen")
+            read_only_host(notes)
+    for descriptor in sources.values():
+        os.close(descriptor)
+    if uid is not None and root is None and not world_readable(request["interpreter_paths"]):
+        uid = request["uid"] = None
+        notes.append(
+            "task code ran as root: the interpreter's files are readable only by their owner "
+            "and could not be bound into a root of the run's own"
+        )
+    if root is not None:
+        paths = {
+            "task": RUN_TASK_DIRECTORY + "/task.py",
+            "home": RUN_HOME,
+            "tmp": RUN_TMP,
+            "bin": RUN_BIN,
+        }
+    else:
+        home = os.path.join(run_directory, "home")
+        os.mkdir(home, 0o700)
+        if uid is not None:
+            os.chown(home, uid, uid)
+        # The interpreter's own folder stands in for RUN_BIN (python, python3 on PATH).
+        paths = {
+            "task": task_path,
+            "home": home,
+            "tmp": home,
+            "bin": os.path.dirname(sys.executable),
+        }
     key = protocol.new_key()
     result_r, result_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
+    join_fd = memory_cap.join_file() if memory_cap is not None else None
     forked = _perf_counter()
     reaper = os.fork()
     if reaper == 0:
@@ -447,13 +815,22 @@ def supervise(request: dict) -> dict:
         os.close(out_r)
         os.close(err_r)
         os.setsid()
+        try:
+            if join_fd is not None:
+                os.write(join_fd, b"0")
+                os.close(join_fd)
+            if root is not None:
+                enter_run_root(root)
+        except OSError as error:
+            os.write(err_w, f"sandbox failure: could not enter the run's root: {error}".encode())
+            _exit(REAPER_SETUP_FAILED)
         harness_pid = os.fork()
         if harness_pid == 0:
             channel = protocol.Channel(result_w, key, protocol.HARNESS)
             channel.emit(protocol.Event.FORKED, clock=_perf_counter())
             try:
-                prepare_harness(request, workdir, (result_w, out_w, err_w))
-                harness.run_harness(request, task_path, channel, _warm_measurement)
+                prepare_harness(request, paths, (result_w, out_w, err_w))
+                harness.run_harness(request, paths["task"], channel, _warm_measurement)
             except BaseException:
                 channel.emit(protocol.Event.HARNESS_ERROR, traceback=traceback.format_exc())
             _flush_standard_streams()
@@ -468,15 +845,27 @@ def supervise(request: dict) -> dict:
         _exit(code)
     for fd in (result_w, out_w, err_w):
         os.close(fd)
+    if join_fd is not None:
+        os.close(join_fd)
     deadline = started + float(options["timeout_s"])
-    streams = _collect(reaper, {result_r: "result", out_r: "stdout", err_r: "stderr"}, deadline)
+    memory_limit = budget if memory_cap is None else None
+    streams = _collect(
+        reaper, {result_r: "result", out_r: "stdout", err_r: "stderr"}, deadline, memory_limit
+    )
     collected = _perf_counter()
     timed_out = streams.pop("timed_out")
     status = streams.pop("status")
+    memory_exceeded = streams.pop("memory_exceeded") or (
+        memory_cap is not None and memory_cap.hit()
+    )
     leftovers = _kill_descendants()
-    if leftovers and not own_namespace:
+    if leftovers and not namespaces.pid:
         notes.append(f"killed {leftovers} process(es) the task left behind")
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == REAPER_SETUP_FAILED:
+        failure = streams["stderr"].decode("utf-8", "replace")
+        return {"status": "crashed", "notes": [*notes, failure]}
     response = build_response(streams, status, timed_out, task_path, request, notes, key, leftovers)
+    response["memory_exceeded"] = memory_exceeded
     finished = _perf_counter()
     response["duration_s"] = finished - started
     response["timings"] = {
@@ -484,9 +873,10 @@ def supervise(request: dict) -> dict:
         "run": collected - forked,
         "analysis": finished - collected,
     }
-    import shutil
+    if not namespaces.mount:  # else the run's files vanish with its mount namespace
+        import shutil
 
-    shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(run_directory, ignore_errors=True)
     return response
 
 
@@ -503,19 +893,53 @@ def _wait_for(pid: int) -> int:
             return os.WEXITSTATUS(status)
 
 
-def _collect(reaper: int, fds: dict[int, str], deadline: float) -> dict:
+def _collect(
+    reaper: int, fds: dict[int, str], deadline: float, memory_limit: int | None = None
+) -> dict:
     """Read the result and output pipes until the run ends or the deadline passes.
 
     The run has ended when the reaper has exited and the pipes are drained; a straggler that
-    still holds a pipe open (possible only without a pid namespace) does not keep us waiting.
+    still holds a pipe open (possible only without a pid namespace) does not keep us waiting,
+    but whatever the run wrote before it ended is always read, however late the supervisor
+    gets to it (a run whose last record is unread would look as if it ended early).
+    With `memory_limit` (no memory cgroup), the run is killed when its processes together hold
+    more resident memory than that.
     """
     buffers: dict[str, bytearray] = {name: bytearray() for name in fds.values()}
     totals = {name: 0 for name in fds.values()}
     open_fds = set(fds)
-    timed_out = False
+
+    def take(fd: int) -> bool:
+        """Read one chunk of `fd` into its buffer; False at its end (or the result's limit)."""
+        try:
+            chunk = os.read(fd, 1 << 16)
+        except BlockingIOError:
+            return False
+        name = fds[fd]
+        if not chunk:
+            open_fds.discard(fd)
+            return False
+        totals[name] += len(chunk)
+        buffer = buffers[name]
+        buffer.extend(chunk)
+        if name != "result" and len(buffer) > 2 * OUTPUT_TAIL_BYTES:
+            del buffer[: len(buffer) - OUTPUT_TAIL_BYTES]
+        if name == "result" and totals[name] > EVENT_BYTES_LIMIT:
+            os.kill(reaper, signal.SIGKILL)
+            open_fds.discard(fd)
+            return False
+        return True
+
+    timed_out = memory_exceeded = False
     status = None
+    next_memory_check = 0.0
     while open_fds:
         now = _perf_counter()
+        if memory_limit is not None and status is None and now >= next_memory_check:
+            next_memory_check = now + MEMORY_POLL_S
+            if tree_memory_bytes(reaper, memory_limit) > memory_limit:
+                memory_exceeded = True
+                os.kill(reaper, signal.SIGKILL)
         if status is None:
             finished, waited = os.waitpid(reaper, os.WNOHANG)
             if finished:
@@ -529,19 +953,13 @@ def _collect(reaper: int, fds: dict[int, str], deadline: float) -> dict:
             break
         readable, _, _ = select.select(list(open_fds), [], [], min(remaining, 0.05))
         for fd in readable:
-            chunk = os.read(fd, 1 << 16)
-            name = fds[fd]
-            if not chunk:
-                open_fds.discard(fd)
-                continue
-            totals[name] += len(chunk)
-            buffer = buffers[name]
-            buffer.extend(chunk)
-            if name != "result" and len(buffer) > 2 * OUTPUT_TAIL_BYTES:
-                del buffer[: len(buffer) - OUTPUT_TAIL_BYTES]
-            if name == "result" and totals[name] > EVENT_BYTES_LIMIT:
-                os.kill(reaper, signal.SIGKILL)
-                open_fds.discard(fd)
+            take(fd)
+    if status is not None and not timed_out:
+        for fd in list(open_fds):
+            os.set_blocking(fd, False)
+            for _ in range(256):  # a pipe holds 1 MB at most; a straggler cannot keep us here
+                if not take(fd):
+                    break
     for fd in fds:
         os.close(fd)
     return {
@@ -551,6 +969,7 @@ def _collect(reaper: int, fds: dict[int, str], deadline: float) -> dict:
         "stdout_bytes": totals["stdout"],
         "stderr_bytes": totals["stderr"],
         "timed_out": timed_out,
+        "memory_exceeded": memory_exceeded,
         "status": status if status is not None else os.waitpid(reaper, 0)[1],
     }
 
@@ -701,8 +1120,26 @@ def analyse_coverage(task_path: str, arcs: list[tuple[int, int]]) -> dict:
 # -- harness (runs as the unprivileged user) -----------------------------------------------------
 
 
-def prepare_harness(request: dict, workdir: str, pipes: tuple[int, int, int]) -> None:
-    """Redirect output, close every other descriptor, set limits, drop privileges, scrub env."""
+def drop_capabilities() -> None:
+    """No capability left, now or after an exec: the bounding and ambient sets emptied, then
+    the effective, permitted and inheritable sets (needed in a user namespace, where task code
+    is uid 0 of that namespace; harmless after setuid, which already cleared them)."""
+    with open("/proc/sys/kernel/cap_last_cap") as last:
+        last_capability = int(last.read())
+    for capability in range(last_capability + 1):
+        _libc_call("prctl", PR_CAPBSET_DROP, capability, 0, 0, 0)
+    _libc_call("prctl", PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
+
+
+def clear_capability_sets() -> None:
+    header = struct.pack("Ii", CAPABILITY_VERSION_3, 0)
+    _libc_call("capset", header, bytes(24))
+
+
+def prepare_harness(request: dict, paths: dict[str, str], pipes: tuple[int, int, int]) -> None:
+    """Redirect output, close every other descriptor, set limits, drop privileges and every
+    capability, scrub env; `paths` are the task file, HOME (the cwd), TMPDIR and the folder of
+    `python` as the task sees them."""
     result_w, out_w, err_w = pipes
     options = request["options"]
     null = os.open(os.devnull, os.O_RDONLY)
@@ -711,9 +1148,9 @@ def prepare_harness(request: dict, workdir: str, pipes: tuple[int, int, int]) ->
     os.dup2(err_w, 2)
     os.closerange(3, result_w)
     os.closerange(result_w + 1, 65536)
-    budget = int(options["memory_mb"]) * 1024 * 1024
-    address_space = vm_size_bytes() + budget
-    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    if request["address_space_limit"]:  # else a memory cgroup caps the whole run
+        address_space = vm_size_bytes() + int(options["memory_mb"]) * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
     cpu = int(float(options["timeout_s"])) + 5
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
     resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, FILE_SIZE_LIMIT))
@@ -721,25 +1158,26 @@ def prepare_harness(request: dict, workdir: str, pipes: tuple[int, int, int]) ->
     processes = request["process_limit"]
     resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
     uid = request["uid"]
+    if os.geteuid() == 0:  # root, or root of the user namespace: holds capabilities
+        drop_capabilities()
     if uid is not None:
         os.setgroups([])
         os.setgid(uid)
         os.setuid(uid)
+    clear_capability_sets()
     _libc_call("prctl", PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-    os.chdir(workdir)
-    keep_path = os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin")
+    os.chdir(paths["home"])
     os.environ.clear()
     os.environ.update(
         {
-            "PATH": keep_path,
-            "HOME": workdir,
-            "TMPDIR": workdir,
+            "PATH": f"{paths['bin']}:{SYSTEM_PATH}",
+            "HOME": paths["home"],
+            "TMPDIR": paths["tmp"],
             "TZ": options["tz"],
             "LANG": "C.UTF-8",
-            "USER": "sandbox",
-            "LOGNAME": "sandbox",
+            "USER": "user",
+            "LOGNAME": "user",
             "MPLBACKEND": "Agg",
-            "MPLCONFIGDIR": os.path.join(workdir, ".matplotlib"),
             "PYTHONDONTWRITEBYTECODE": "1",
             "CURATOR_SANDBOX": request["sandbox_id"],
             **{variable: "1" for variable in THREAD_VARIABLES},
