@@ -89,7 +89,7 @@ def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, st
     type=click.IntRange(min=1),
     default=DEFAULT_RUNS,
     show_default=True,
-    help="Runs of each task's suite (replays to confirm a finding come on top).",
+    help="Detection runs of each task's suite (attribution runs for flipped tests come on top).",
 )
 @click.option("--seed", type=int, help="Detection seed, to replay an earlier detection exactly.")
 @click.option(
@@ -264,7 +264,8 @@ def show_flag_evidence(
     for run in evidence.runs:
         cell = run.results.get(test)
         spec = run.spec
-        kind = spec.kind.value + (f" of {spec.replay_of}" if spec.replay_of is not None else "")
+        source = spec.replay_of if spec.replay_of is not None else spec.attribution_of
+        kind = spec.kind.value + (f" of {source}" if source is not None else "")
         if spec.isolated:
             position = "alone"
         elif test in spec.order:
