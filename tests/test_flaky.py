@@ -271,3 +271,38 @@ def test_a_test_that_needs_the_network_is_a_stable_failure_with_its_cause(sandbo
     ]
     assert verdict.classification is Classification.STABLE_FAIL
     assert "solution touches the network (imports socket, line 1)" in verdict.cause
+
+
+def test_a_budgeted_bank_check_takes_risky_and_changed_tasks_first(tmp_path, run_cli):
+    bank = suite_bank(tmp_path / "bank", ["sorted_words", "registry_reset", "clock_report"])
+    checked = run_cli(
+        "--bank", bank.root, "flaky", "Flaky/sorted_words", "Flaky/registry_reset",
+        "--runs", "2", "--seed", "1",
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stderr
+    task = bank.load("Flaky/registry_reset")
+    task.test += "\n# a comment changes the content\n"
+    with bank.lock():
+        bank.save(task)
+
+    # A budget that one detection uses up: the first task only, the rest said.
+    short = run_cli(
+        "--bank", bank.root, "flaky", "--all", "--budget", "0.0005",
+        "--runs", "2", "--seed", "1", "--json",
+    )  # fmt: skip
+    assert [report["task_id"] for report in json_lines(short.stdout)] == ["Flaky/clock_report"]
+    assert "1 task(s) checked" in short.stderr and "2 not reached" in short.stderr
+    not_reached = [line.strip() for line in short.stderr.splitlines() if "not reached:" in line]
+    assert not_reached[0] == "not reached: Flaky/registry_reset (changed since its last check)"
+    assert not_reached[1].startswith("not reached: Flaky/sorted_words (last checked ")
+
+    full = run_cli(
+        "--bank", bank.root, "flaky", "--all", "--budget", "30",
+        "--runs", "2", "--seed", "1", "--json",
+    )  # fmt: skip
+    assert [report["task_id"] for report in json_lines(full.stdout)] == [
+        "Flaky/registry_reset",  # changed
+        "Flaky/clock_report",  # risky-test warnings, unchanged
+        "Flaky/sorted_words",
+    ]
+    assert "3 task(s) checked" in full.stderr and "0 not reached" in full.stderr

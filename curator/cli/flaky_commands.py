@@ -6,6 +6,7 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Iterable
 
 import click
 from rich.markup import escape
@@ -13,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from curator.cli.context import CliContext, pass_cli
+from curator.flaky.budget import BudgetRun, prioritise
 from curator.flaky.evidence import Classification, FlakyEvidence, failure_diff
 from curator.flaky.flags import (
     FlagAction,
@@ -101,6 +103,13 @@ def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, st
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=2, show_default=True, help="Runs at a time."
 )
+@click.option(
+    "--budget",
+    "budget_min",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Minutes to spend: tasks with risky-test warnings and changed content go first; "
+    "the tasks not reached are listed at the end.",
+)
 @click.option("--who", help="Recorded on the flags this run opens or closes (default: $USER).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per task on stdout.")
 @pass_cli
@@ -112,6 +121,7 @@ def flaky_command(
     seed: int | None,
     timeout_s: float | None,
     jobs: int,
+    budget_min: float | None,
     who: str | None,
     as_json: bool,
 ) -> None:
@@ -125,6 +135,11 @@ def flaky_command(
 
     bank = cli.open_bank()
     tasks = cli.select_tasks(bank, task_ids, all_tasks)
+    budget = None
+    queue: Iterable[Task] = tasks
+    if budget_min is not None:
+        budget = BudgetRun(prioritise(bank, tasks), budget_min * 60)
+        queue = (candidate.task for candidate in budget)
     settings = DetectionSettings(
         runs=runs, seed=seed, timeout_s=timeout_s or DEFAULT_TIMEOUT_S, jobs=jobs
     )
@@ -140,7 +155,7 @@ def flaky_command(
         disable=not cli.err.is_terminal,
     )
     with Sandbox(protect=[bank.root]) as sandbox, progress:
-        for task in tasks:
+        for task in queue:
             bar = progress.add_task(escape(task.task_id), total=runs)
 
             def advance(done: int, total: int, bar: int = bar) -> None:
@@ -160,8 +175,20 @@ def flaky_command(
             else:
                 notes = {change.test: f"{change.status.value}: {change.note}" for change in changes}
                 print_evidence(cli, evidence, notes)
+    if budget is not None:
+        print_budget(cli, budget, budget_min or 0.0)
     if found_problems:
         sys.exit(1)
+
+
+def print_budget(cli: CliContext, budget: BudgetRun, minutes: float) -> None:
+    """What the budget covered, and each task it did not reach with why it was due."""
+    cli.err.print(
+        f"budget {minutes:g} min: {len(budget.durations)} task(s) checked in "
+        f"{sum(budget.durations) / 60:.1f} min; {len(budget.not_reached)} not reached"
+    )
+    for candidate in budget.not_reached:
+        cli.err.print(f"  not reached: {escape(candidate.task.task_id)} ({candidate.reason})")
 
 
 def last_change(flag: Flag) -> str:
