@@ -293,8 +293,10 @@ class _Attribution:
             kept, flipped = bracket
             middle = kept + (flipped - kept) / 2
             middle = middle.replace(hour=12, minute=0, second=0, microsecond=0)
-            if middle.date() not in (kept.date(), flipped.date()):
-                needs.append(self._date_run(side, middle))
+            step = self._date_run(side, middle)
+            # A date run the test did not run in (the run ended early) ends the halving.
+            if middle.date() not in (kept.date(), flipped.date()) and self._find(step) is None:
+                needs.append(step)
         return needs
 
     def _date_run(self, side: RunSpec, at: datetime) -> RunSpec:
