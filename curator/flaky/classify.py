@@ -14,7 +14,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from curator.flaky.evidence import (
     Cell,
@@ -106,6 +106,7 @@ def judge(test: str, runs: list[RunRecord], timeout_s: float, now: datetime) -> 
 
 
 NONDETERMINISTIC_HINTS = RELEVANT_HINTS[Classification.NONDETERMINISTIC]
+RecordOrNone = RunRecord | None
 
 
 class _Attribution:
@@ -274,7 +275,10 @@ class _Attribution:
         points = self._date_points(side)
         if not any(flipped for at, flipped in points if at == _at(side)):
             return None
-        distance = lambda at: abs(at - self.now)  # noqa: E731
+
+        def distance(at: datetime) -> timedelta:
+            return abs(at - self.now)
+
         first_flip = min((at for at, flipped in points if flipped), key=distance)
         kept = [self.now] + [at for at, flipped in points if not flipped]
         closer = [at for at in kept if distance(at) < distance(first_flip)]
@@ -336,7 +340,6 @@ class _Attribution:
         )
 
 
-RecordOrNone = RunRecord | None
 FACTOR_PRIORITY = (
     RunKind.RANDOM_STATE,
     RunKind.ISOLATED,
