@@ -303,14 +303,13 @@ class Bank:
         directory = self.real_task_dir(task_id)
         if not directory.is_dir():
             raise TaskNotFound(task_id)
-        return load_task_dir(directory)
+        return load_bank_folder(directory)
 
     def scan(self) -> BankScan:
         scan = BankScan()
         for directory in self.task_dirs():
             try:
-                check_real_folder(directory)
-                scan.tasks.append(load_task_dir(directory))
+                scan.tasks.append(load_bank_folder(directory))
             except TaskFileError as problem:
                 scan.problems.append(problem)
         return scan
@@ -416,6 +415,12 @@ def describe_validation_error(error: ValidationError) -> str:
         location = ".".join(str(part) for part in item["loc"]) or "(root)"
         problems.append(f"field {location!r}: {item['msg']}")
     return "; ".join(problems)
+
+
+def load_bank_folder(directory: Path) -> Task:
+    """Read a task folder of the bank (not of a commit), refused if it is or holds a link."""
+    check_real_folder(directory)
+    return load_task_dir(directory)
 
 
 def load_task_dir(directory: Path) -> Task:
