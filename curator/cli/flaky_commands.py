@@ -125,7 +125,8 @@ def flaky_command(
     who: str | None,
     as_json: bool,
 ) -> None:
-    """Rerun tasks' tests many times, varying order, seeds and clock, and flag flaky tests.
+    """Rerun tasks' tests, each run varying order, seeds and clock at once; find what made
+    each flipped test flip, and flag flaky tests.
 
     Evidence goes to each task's flaky.json, flags to its task.json. Exit 1 if any test was
     found flaky or a suite could not run.
