@@ -43,6 +43,15 @@ CODE_PROMPT_FILE = "code_prompt.py"
 PRIVATE_DIR = ".curator"
 RELEASES_DIR = "releases"
 BANK_FORMAT = 1
+# Names the bank keeps (or will keep) at its root beside the task folders: no task may map
+# onto one, in any letter case (file systems that ignore case would merge them).
+RESERVED_FOLDERS = frozenset(
+    {PRIVATE_DIR, RELEASES_DIR, ".git", "environment", "alternatives", MARKER, ".gitignore"}
+)
+# Bytes of a task's folder name: file systems allow 255, and staging and temporary names add
+# a prefix or suffix to it.
+MAX_FOLDER_NAME_BYTES = 200
+NAME_MAX = 255
 
 Sidecar = TypeVar("Sidecar", bound=BaseModel)
 
@@ -68,6 +77,37 @@ def folder_name(task_id: str) -> str:
         else:
             out.append(f"_u{ord(char):06X}")
     return "".join(out)
+
+
+def task_id_problem(task_id: str) -> str | None:
+    """Why a task id cannot have a folder in the bank (None: it can)."""
+    if not task_id:
+        return "the task id is empty"
+    name = folder_name(task_id)
+    if len(name.encode()) > MAX_FOLDER_NAME_BYTES:
+        return (
+            f"the task id is too long ({len(task_id)} characters; its folder name would take "
+            f"{len(name.encode())} bytes, at most {MAX_FOLDER_NAME_BYTES})"
+        )
+    if name.lower() in RESERVED_FOLDERS:
+        return f"the task id {task_id!r} maps to the folder {name!r}, which the bank uses itself"
+    return None
+
+
+def check_real_folder(directory: Path) -> None:
+    """Refuse a task folder that is, or holds, a symbolic link: reading through it would put
+    outside content into the bank's tasks, and writing through it would write outside."""
+    entries = [directory]
+    if directory.is_dir() and not directory.is_symlink():
+        entries += [Path(entry.path) for entry in os.scandir(directory)]
+    for path in entries:
+        if path.is_symlink():
+            what = "task folder" if path == directory else "file in a task folder"
+            raise TaskFileError(
+                path,
+                f"is a symbolic link (to {os.readlink(path)}); a {what} must be a real one "
+                "inside the bank: replace the link with the content it points to",
+            )
 
 
 def task_id_from_folder(name: str) -> str:
@@ -154,21 +194,25 @@ class Bank:
     def init(cls, root: Path, name: str | None = None) -> Bank:
         """Create a bank; the directory becomes a git repository unless it is inside one."""
         root = Path(root)
-        root.mkdir(parents=True, exist_ok=True)
-        if (root / MARKER).exists():
-            raise BankError(f"{root}: already a curator bank")
         try:
-            git.Repo(root, search_parent_directories=True)
-        except git.InvalidGitRepositoryError:
-            git.Repo.init(root, initial_branch="main")
-        atomic_write(
-            root / MARKER,
-            json.dumps({"format": BANK_FORMAT, "name": name or root.resolve().name}, indent=2)
-            + "\n",
-        )
-        gitignore = root / ".gitignore"
-        if not gitignore.exists():
-            atomic_write(gitignore, f"{PRIVATE_DIR}/\n")
+            root.mkdir(parents=True, exist_ok=True)
+            if (root / MARKER).exists():
+                raise BankError(f"{root}: already a curator bank")
+            try:
+                git.Repo(root, search_parent_directories=True)
+            except git.InvalidGitRepositoryError:
+                git.Repo.init(root, initial_branch="main")
+            atomic_write(
+                root / MARKER,
+                json.dumps({"format": BANK_FORMAT, "name": name or root.resolve().name}, indent=2)
+                + "\n",
+            )
+            gitignore = root / ".gitignore"
+            if not gitignore.exists():
+                atomic_write(gitignore, f"{PRIVATE_DIR}/\n")
+        except (OSError, git.GitCommandError) as error:
+            reason = error.strerror if isinstance(error, OSError) else str(error).strip()
+            raise BankError(f"{root}: cannot create a bank here ({reason})") from error
         return cls(root)
 
     @property
@@ -223,7 +267,16 @@ class Bank:
     # -- reading -----------------------------------------------------------------------------
 
     def task_dir(self, task_id: str) -> Path:
-        return self.root / folder_name(task_id)
+        name = folder_name(task_id)
+        if len(name.encode()) > NAME_MAX:
+            raise TaskNotFound(task_id)  # no file system holds it: no task can have that id
+        return self.root / name
+
+    def real_task_dir(self, task_id: str) -> Path:
+        """The task's folder, refused if it is or holds a symbolic link."""
+        directory = self.task_dir(task_id)
+        check_real_folder(directory)
+        return directory
 
     def task_dirs(self) -> list[Path]:
         """Every folder that is, or looks like it was meant to be, a task folder."""
@@ -232,7 +285,7 @@ class Bank:
             for entry in os.scandir(self.root)
             if entry.is_dir()
             and not entry.name.startswith(".")
-            and entry.name != RELEASES_DIR
+            and entry.name.lower() not in RESERVED_FOLDERS
             and (
                 os.path.exists(os.path.join(entry.path, META_FILE))
                 or os.path.exists(os.path.join(entry.path, PROGRAM_FILE))
@@ -247,16 +300,16 @@ class Bank:
         return (self.task_dir(task_id) / META_FILE).is_file()
 
     def load(self, task_id: str) -> Task:
-        directory = self.task_dir(task_id)
+        directory = self.real_task_dir(task_id)
         if not directory.is_dir():
             raise TaskNotFound(task_id)
-        return load_task_dir(directory)
+        return load_bank_folder(directory)
 
     def scan(self) -> BankScan:
         scan = BankScan()
         for directory in self.task_dirs():
             try:
-                scan.tasks.append(load_task_dir(directory))
+                scan.tasks.append(load_bank_folder(directory))
             except TaskFileError as problem:
                 scan.problems.append(problem)
         return scan
@@ -278,7 +331,7 @@ class Bank:
         Where the system cannot swap folders, files are replaced one by one, `task.json` last.
         Caller holds the lock.
         """
-        directory = self.task_dir(task.task_id)
+        directory = self.real_task_dir(task.task_id)
         saving = self.private_dir / "saving"
         shutil.rmtree(saving, ignore_errors=True)  # leftovers of a crash; we hold the lock
         staging = saving / directory.name
@@ -299,14 +352,21 @@ class Bank:
         return directory
 
     def delete(self, task_id: str) -> None:
-        directory = self.task_dir(task_id)
+        directory = self.real_task_dir(task_id)
         if not directory.is_dir():
             raise TaskNotFound(task_id)
         shutil.rmtree(directory)
 
     def add_all(self, tasks: list[Task]) -> None:
         """Add new tasks all or nothing: staged under `.curator/`, then renamed into place."""
-        clashes = [task.task_id for task in tasks if self.task_dir(task.task_id).exists()]
+        problems = [
+            f"{task.task_id!r}: {problem}"
+            for task in tasks
+            if (problem := task_id_problem(task.task_id))
+        ]
+        if problems:
+            raise BankError(problems[0])
+        clashes = [task.task_id for task in tasks if os.path.lexists(self.task_dir(task.task_id))]
         if clashes:
             listed = ", ".join(clashes[:10]) + (" ..." if len(clashes) > 10 else "")
             raise BankError(f"{len(clashes)} task(s) already in the bank: {listed}")
@@ -334,7 +394,7 @@ class Bank:
     # -- sidecars ----------------------------------------------------------------------------
 
     def read_sidecar(self, task_id: str, name: str, model: type[Sidecar]) -> Sidecar | None:
-        path = self.task_dir(task_id) / name
+        path = self.real_task_dir(task_id) / name
         if not path.is_file():
             return None
         try:
@@ -343,7 +403,7 @@ class Bank:
             raise TaskFileError(path, describe_validation_error(error)) from error
 
     def write_sidecar(self, task_id: str, name: str, value: BaseModel) -> None:
-        directory = self.task_dir(task_id)
+        directory = self.real_task_dir(task_id)
         if not directory.is_dir():
             raise TaskNotFound(task_id)
         atomic_write(directory / name, value.model_dump_json(indent=2) + "\n")
@@ -355,6 +415,12 @@ def describe_validation_error(error: ValidationError) -> str:
         location = ".".join(str(part) for part in item["loc"]) or "(root)"
         problems.append(f"field {location!r}: {item['msg']}")
     return "; ".join(problems)
+
+
+def load_bank_folder(directory: Path) -> Task:
+    """Read a task folder of the bank (not of a commit), refused if it is or holds a link."""
+    check_real_folder(directory)
+    return load_task_dir(directory)
 
 
 def load_task_dir(directory: Path) -> Task:

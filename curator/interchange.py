@@ -17,7 +17,7 @@ from typing import IO
 
 from pydantic import ValidationError
 
-from curator.bank import task_sort_key
+from curator.bank import task_id_problem, task_sort_key
 from curator.errors import InterchangeError
 from curator.fsutil import atomic_write
 from curator.imports import task_dependencies
@@ -98,6 +98,9 @@ def record_to_task(record: dict[str, str], source: str, number: int, stage: Stag
         raise InterchangeError(source, number, "libs", "not a Python list of strings") from error
     if not isinstance(libs, list) or not all(isinstance(lib, str) for lib in libs):
         raise InterchangeError(source, number, "libs", "not a Python list of strings")
+    id_problem = task_id_problem(record["task_id"])
+    if id_problem:
+        raise InterchangeError(source, number, "task_id", id_problem)
     task = Task(
         task_id=record["task_id"],
         entry_point=record["entry_point"],

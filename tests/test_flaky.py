@@ -26,6 +26,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "flaky"))
 from flaky_suite import expected_classes, load_suite_task, suite_names
 
 ACCEPTANCE_SEED = 2026
+ATTRIBUTION_KINDS = {
+    RunKind.RANDOM_STATE,
+    RunKind.REVERSED,
+    RunKind.SHUFFLED,
+    RunKind.ISOLATED,
+    RunKind.HASH_SEED,
+    RunKind.CLOCK,
+}
 # The backoff tasks run with a time limit their slow test (1.05 s) comes near; the others
 # with the default limit.
 TIMED_LIMIT_S = "1.5"
@@ -101,7 +109,7 @@ def test_flaky_suite_is_classified_at_the_default_run_count(tmp_path, run_cli):
         "timing",
     }
     listed = json_lines(run_cli("--bank", bank.root, "flags", "--status", "open", "--json").stdout)
-    assert len(listed) == 7
+    assert len(listed) == 9
     assert {entry["task_id"] for entry in listed} == {
         f"Flaky/{name}"
         for name in names
@@ -156,7 +164,9 @@ def test_evidence_holds_the_run_matrix_and_one_traceback_per_failure(sandbox):
         load_suite_task("order_class_attribute"), sandbox, DetectionSettings(runs=8, seed=5)
     )
     kinds = [run.spec.kind for run in evidence.runs]
-    assert kinds[:2] == [RunKind.BASELINE, RunKind.RANDOM_STATE] and RunKind.REPLAY in kinds
+    assert kinds[:8] == [RunKind.BASELINE] + [RunKind.DETECTION] * 7
+    # Attribution: the first flipped run's factors alone, replays, and nothing more.
+    assert RunKind.REPLAY in kinds and set(kinds[8:]) < {RunKind.REPLAY, *ATTRIBUTION_KINDS}
     isolated = next(run for run in evidence.runs if run.spec.isolated)
     assert set(isolated.results) == set(evidence.tests)
     failed_cells = [
@@ -188,9 +198,9 @@ def test_flag_lifecycle_from_detection_to_fix(tmp_path, run_cli):
     assert shown.returncode == 0 and "confirmed by maria" in shown.stdout
     assert "random-state" in shown.stdout and "AssertionError" in shown.stdout
 
-    # Detection seed 2 happens to give eight passing runs: the same code is not fixed by that.
+    # Detection seed 531 happens to give eight passing runs: the same code is not fixed by that.
     again = run_cli(
-        "--bank", bank.root, "flaky", task_id, "--runs", "8", "--seed", "2", "--json"
+        "--bank", bank.root, "flaky", task_id, "--runs", "8", "--seed", "531", "--json"
     )  # fmt: skip
     (report,) = json_lines(again.stdout)
     assert report["tests"]["test_six_comes_up"]["classification"] == "stable-pass"
@@ -285,3 +295,38 @@ def test_a_test_that_needs_the_network_is_a_stable_failure_with_its_cause(sandbo
     ]
     assert verdict.classification is Classification.STABLE_FAIL
     assert "solution touches the network (imports socket, line 1)" in verdict.cause
+
+
+def test_a_budgeted_bank_check_takes_risky_and_changed_tasks_first(tmp_path, run_cli):
+    bank = suite_bank(tmp_path / "bank", ["sorted_words", "registry_reset", "clock_report"])
+    checked = run_cli(
+        "--bank", bank.root, "flaky", "Flaky/sorted_words", "Flaky/registry_reset",
+        "--runs", "2", "--seed", "1",
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stderr
+    task = bank.load("Flaky/registry_reset")
+    task.test += "\n# a comment changes the content\n"
+    with bank.lock():
+        bank.save(task)
+
+    # A budget that one detection uses up: the first task only, the rest said.
+    short = run_cli(
+        "--bank", bank.root, "flaky", "--all", "--budget", "0.0005",
+        "--runs", "2", "--seed", "1", "--json",
+    )  # fmt: skip
+    assert [report["task_id"] for report in json_lines(short.stdout)] == ["Flaky/clock_report"]
+    assert "1 task(s) checked" in short.stderr and "2 not reached" in short.stderr
+    not_reached = [line.strip() for line in short.stderr.splitlines() if "not reached:" in line]
+    assert not_reached[0] == "not reached: Flaky/registry_reset (changed since its last check)"
+    assert not_reached[1].startswith("not reached: Flaky/sorted_words (last checked ")
+
+    full = run_cli(
+        "--bank", bank.root, "flaky", "--all", "--budget", "30",
+        "--runs", "2", "--seed", "1", "--json",
+    )  # fmt: skip
+    assert [report["task_id"] for report in json_lines(full.stdout)] == [
+        "Flaky/registry_reset",  # changed
+        "Flaky/clock_report",  # risky-test warnings, unchanged
+        "Flaky/sorted_words",
+    ]
+    assert "3 task(s) checked" in full.stderr and "0 not reached" in full.stderr

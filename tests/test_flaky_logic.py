@@ -3,18 +3,20 @@ traceback digests, static hints, and the flag state machine."""
 
 from __future__ import annotations
 
+import itertools
+import random
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 
 import pytest
 
 from conftest import make_task
 from curator.flaky.classify import (
     TIMING_FRACTION,
+    attribution_runs,
     classify,
     exception_type,
     failure_digest,
-    judge,
-    replays_needed,
 )
 from curator.flaky.evidence import (
     Cell,
@@ -37,11 +39,13 @@ from curator.flaky.flags import (
     update_flags,
 )
 from curator.flaky.hints import HintKind, code_hints, hints_for_test, task_hints
-from curator.flaky.plan import BASELINE_HASH_SEED, baseline_run, plan_kinds, plan_runs
+from curator.flaky.plan import BASELINE_HASH_SEED, CLOCK_SETTINGS, baseline_run, plan_runs
+from curator.flaky.runner import MAX_ATTRIBUTION_ROUNDS
 from curator.models import FlagStatus, Task
 
 TESTS = ["test_a", "test_b", "test_c"]
 TIMEOUT = 10.0
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 
 OutcomeRule = Callable[[RunSpec, str], Outcome]
 
@@ -60,68 +64,58 @@ def matrix(specs: list[RunSpec], rule: OutcomeRule, duration: float = 0.01) -> l
     ]
 
 
-def with_replays(runs: list[RunRecord], rule: OutcomeRule) -> list[RunRecord]:
-    return runs + matrix(replays_needed(runs, TESTS, TIMEOUT), rule)
+def detected(rule: OutcomeRule, seed: int, runs: int = 20) -> list[RunRecord]:
+    """Detection runs, then attribution rounds until none is asked for, as the runner does."""
+    records = matrix(plan_runs(TESTS, runs, seed), rule)
+    for _ in range(MAX_ATTRIBUTION_ROUNDS):
+        attribution = attribution_runs(records, TESTS, TIMEOUT, NOW)
+        if not attribution:
+            return records
+        records += matrix(attribution, rule)
+    raise AssertionError("attribution did not settle")
 
 
 def verdicts(runs: list[RunRecord]) -> dict[str, FlakyVerdict]:
-    return classify(runs, TESTS, TIMEOUT, {}, {})
+    return classify(runs, TESTS, TIMEOUT, [], {}, NOW)
 
 
 def passes(spec: RunSpec, test: str) -> Outcome:
     return Outcome.PASS
 
 
+def draw(spec: RunSpec, test: str, probability: float) -> bool:
+    """A failure drawn from the run's random seed, as a test using seeded `random` would."""
+    return random.Random(f"{spec.random_seed}/{test}").random() < probability
+
+
+def clock_of(spec: RunSpec) -> datetime:
+    return spec.clock_at or NOW
+
+
 # -- plan --------------------------------------------------------------------------------------
 
 
-def test_default_plan_varies_each_dimension():
+def test_every_detection_run_varies_everything_at_once():
     specs = plan_runs(TESTS, 20, detection_seed=11)
-    kinds = [spec.kind for spec in specs]
-    assert len(specs) == 20 and kinds[0] is RunKind.BASELINE
-    assert kinds.count(RunKind.RANDOM_STATE) >= 6
-    assert kinds.count(RunKind.HASH_SEED) >= 3
-    assert kinds.count(RunKind.CLOCK) >= 2
-    assert {RunKind.REVERSED, RunKind.SHUFFLED, RunKind.ISOLATED, RunKind.REPEAT} <= set(kinds)
-    baseline = specs[0]
+    baseline, detection = specs[0], specs[1:]
+    assert len(specs) == 20 and baseline.kind is RunKind.BASELINE
     assert baseline.hash_seed == BASELINE_HASH_SEED and baseline.tz == "UTC"
-    assert baseline.clock_at is None and baseline.order == TESTS
-
-
-def test_each_run_differs_from_the_baseline_in_one_respect():
-    specs = plan_runs(TESTS, 20, detection_seed=5)
-    baseline = specs[0]
-
-    def differences(spec: RunSpec) -> set[str]:
-        fields = {
-            "order": (spec.order, spec.isolated),
-            "hash": spec.hash_seed,
-            "random": spec.random_seed,
-            "clock": (spec.tz, spec.clock_at),
-        }
-        reference = {
-            "order": (baseline.order, baseline.isolated),
-            "hash": baseline.hash_seed,
-            "random": baseline.random_seed,
-            "clock": (baseline.tz, baseline.clock_at),
-        }
-        return {name for name in fields if fields[name] != reference[name]}
-
-    expected = {
-        RunKind.REPEAT: set(),
-        RunKind.RANDOM_STATE: {"random"},
-        RunKind.REVERSED: {"order"},
-        RunKind.SHUFFLED: {"order"},
-        RunKind.ISOLATED: {"order"},
-        RunKind.HASH_SEED: {"hash"},
-        RunKind.CLOCK: {"clock"},
-    }
-    for spec in specs[1:]:
-        assert differences(spec) == expected[spec.kind], spec
-        assert sorted(spec.order) == sorted(TESTS)
-    clocks = [spec for spec in specs if spec.kind is RunKind.CLOCK]
-    assert all(spec.tz != "UTC" and spec.clock_at is not None for spec in clocks)
-    assert len({spec.random_seed for spec in specs if spec.kind is RunKind.RANDOM_STATE}) == 7
+    assert baseline.clock_at is None and baseline.order == TESTS and not baseline.isolated
+    assert all(spec.kind is RunKind.DETECTION for spec in detection)
+    random_seeds = [spec.random_seed for spec in specs]
+    assert len(set(random_seeds)) == 20
+    assert all(spec.tz != "UTC" and spec.clock_at is not None for spec in detection)
+    orders = {tuple(spec.order) for spec in detection if not spec.isolated}
+    assert orders == set(itertools.permutations(TESTS))  # new orders first, then any
+    assert sum(spec.isolated for spec in detection) == 1
+    assert detection[0].order == TESTS[::-1]
+    hash_seeds = [spec.hash_seed for spec in detection if spec.hash_seed != BASELINE_HASH_SEED]
+    assert len(set(hash_seeds)) == 4  # fresh interpreters: every fifth run, where it costs
+    # Every clock setting is used; they reach decades ahead and behind, DST rules included.
+    assert {(spec.tz, spec.clock_at) for spec in detection} == set(CLOCK_SETTINGS)
+    years = [clock_of(spec).year for spec in detection]
+    assert min(years) < 2000 and max(years) >= 2099
+    assert any("," in spec.tz for spec in detection)  # a POSIX TZ with DST rules
 
 
 def test_plan_is_replayable_from_its_seed():
@@ -135,17 +129,16 @@ def test_plan_is_replayable_from_its_seed():
 
 
 def test_small_plans_and_single_test_suites():
-    assert plan_kinds(1, 3) == [RunKind.BASELINE]
-    assert plan_kinds(3, 3) == [RunKind.BASELINE, RunKind.RANDOM_STATE, RunKind.REVERSED]
-    single = plan_kinds(20, 1)
+    assert [spec.kind for spec in plan_runs(TESTS, 1, 3)] == [RunKind.BASELINE]
+    single = plan_runs(["test_a"], 20, 3)
     assert len(single) == 20
-    assert not {RunKind.REVERSED, RunKind.SHUFFLED, RunKind.ISOLATED} & set(single)
+    assert all(spec.order == ["test_a"] and not spec.isolated for spec in single)
 
 
 # -- classifier --------------------------------------------------------------------------------
 
 
-def test_stable_pass_and_stable_fail():
+def test_stable_suites_need_no_attribution():
     specs = plan_runs(TESTS, 20, 1)
 
     def rule(spec: RunSpec, test: str) -> Outcome:
@@ -154,68 +147,65 @@ def test_stable_pass_and_stable_fail():
     failure = Failure(
         digest="d", test="test_c", outcome=Outcome.FAIL, message="AssertionError: 3 != 4\nmore"
     )
-    result = classify(matrix(specs, rule), TESTS, TIMEOUT, [failure], {})
+    runs = matrix(specs, rule)
+    assert attribution_runs(runs, TESTS, TIMEOUT, NOW) == []
+    result = classify(runs, TESTS, TIMEOUT, [failure], {}, NOW)
     assert result["test_a"].classification is Classification.STABLE_PASS
     assert result["test_a"].cause is None
     assert result["test_c"].classification is Classification.STABLE_FAIL
     assert result["test_c"].cause == "fails in every run: AssertionError: 3 != 4"
     assert (result["test_c"].runs, result["test_c"].failures) == (20, 20)
-    assert replays_needed(matrix(specs, rule), TESTS, TIMEOUT) == []
 
 
-def test_random_state_dependence_is_nondeterministic_and_replayed():
-    specs = plan_runs(TESTS, 20, 2)
-    failing_seeds = {spec.random_seed for spec in specs if spec.kind is RunKind.RANDOM_STATE}
-    failing_seeds = set(sorted(failing_seeds)[:3])
-
+def test_random_state_dependence_is_attributed_to_the_random_seed():
     def rule(spec: RunSpec, test: str) -> Outcome:
-        return (
-            Outcome.FAIL if test == "test_b" and spec.random_seed in failing_seeds else Outcome.PASS
-        )
+        return Outcome.FAIL if test == "test_b" and draw(spec, test, 0.3) else Outcome.PASS
 
-    runs = matrix(specs, rule)
-    replays = replays_needed(runs, TESTS, TIMEOUT)
-    assert len(replays) == 1 and replays[0].kind is RunKind.REPLAY
-    original = specs[replays[0].replay_of]
-    assert original.random_seed in failing_seeds
-    assert replays[0].model_dump(exclude={"index", "kind", "replay_of"}) == original.model_dump(
-        exclude={"index", "kind", "replay_of"}
+    runs = detected(rule, seed=2)
+    attribution = [run.spec for run in runs[20:]]
+    reference = runs[0].results["test_b"].outcome.failed
+    first_flip = next(
+        run.spec.index for run in runs[1:20] if run.results["test_b"].outcome.failed != reference
     )
-    runs += matrix(replays, rule)
+    # One-factor runs of the first flipped run, each on the baseline.
+    factors = {spec.kind for spec in attribution if spec.attribution_of == first_flip}
+    assert factors >= {RunKind.RANDOM_STATE, RunKind.CLOCK}
+    random_alone = next(spec for spec in attribution if spec.kind is RunKind.RANDOM_STATE)
+    assert random_alone.model_dump(exclude={"index", "kind", "random_seed", "attribution_of"}) == (
+        runs[0].spec.model_dump(exclude={"index", "kind", "random_seed", "attribution_of"})
+    )
+    assert {spec.replay_of for spec in attribution if spec.kind is RunKind.REPLAY} == {
+        0,
+        first_flip,
+        random_alone.index,
+    }
     verdict = verdicts(runs)["test_b"]
     assert verdict.classification is Classification.NONDETERMINISTIC
-    assert "random states" in verdict.cause and "confirmed by replaying" in verdict.cause
-    assert verdict.failures == 4  # three runs and the replay
-    assert replays_needed(runs, TESTS, TIMEOUT) == []
+    assert "with only the random seed changed" in verdict.cause
+    assert f"confirmed by replaying run {random_alone.index}" in verdict.cause
+    assert verdicts(runs)["test_a"].classification is Classification.STABLE_PASS
 
 
 def test_a_replay_that_does_not_reproduce_means_nondeterministic():
-    specs = plan_runs(TESTS, 20, 3)
+    def rule(spec: RunSpec, test: str) -> Outcome:
+        return Outcome.FAIL if test == "test_c" and spec.index == 3 else Outcome.PASS
 
-    def in_suite(spec: RunSpec, test: str) -> Outcome:
-        failed = test == "test_c" and spec.kind is RunKind.REVERSED
-        return Outcome.FAIL if failed else Outcome.PASS
-
-    runs = matrix(specs, in_suite)
-    assert judge("test_c", runs, TIMEOUT).classification is Classification.ORDER_DEPENDENT
-    runs += matrix(replays_needed(runs, TESTS, TIMEOUT), passes)
-    verdict = verdicts(runs)["test_c"]
+    verdict = verdicts(detected(rule, seed=3))["test_c"]
     assert verdict.classification is Classification.NONDETERMINISTIC
-    assert "replay" in verdict.cause
+    assert "a replay with the same order and seeds gave another outcome (run 3" in verdict.cause
 
 
 def test_victim_of_a_polluting_test_is_order_dependent():
-    specs = plan_runs(TESTS, 20, 4)
-
     def rule(spec: RunSpec, test: str) -> Outcome:
         polluted = (
             test == "test_a"
             and not spec.isolated
+            and "test_c" in spec.order
             and spec.order.index("test_c") < spec.order.index("test_a")
         )
         return Outcome.FAIL if polluted else Outcome.PASS
 
-    verdict = verdicts(with_replays(matrix(specs, rule), rule))["test_a"]
+    verdict = verdicts(detected(rule, seed=4))["test_a"]
     assert verdict.classification is Classification.ORDER_DEPENDENT
     assert "fails when run after test_c" in verdict.cause
     assert "passes when run alone" in verdict.cause
@@ -223,23 +213,19 @@ def test_victim_of_a_polluting_test_is_order_dependent():
 
 
 def test_test_that_needs_another_to_run_first_is_order_dependent():
-    specs = plan_runs(TESTS, 20, 6)
-
     def rule(spec: RunSpec, test: str) -> Outcome:
         if test != "test_b":
             return Outcome.PASS
         prepared = not spec.isolated and spec.order.index("test_a") < spec.order.index("test_b")
         return Outcome.PASS if prepared else Outcome.ERROR
 
-    verdict = verdicts(with_replays(matrix(specs, rule), rule))["test_b"]
+    verdict = verdicts(detected(rule, seed=6))["test_b"]
     assert verdict.classification is Classification.ORDER_DEPENDENT
     assert "fails when run alone" in verdict.cause
     assert "passes only when run after test_a" in verdict.cause
 
 
-def test_hash_seed_and_clock_dependence_are_environment_sensitive():
-    specs = plan_runs(TESTS, 20, 7)
-
+def test_hash_seed_and_time_zone_dependence_are_environment_sensitive():
     def rule(spec: RunSpec, test: str) -> Outcome:
         if test == "test_a" and spec.hash_seed != BASELINE_HASH_SEED:
             return Outcome.FAIL
@@ -247,24 +233,44 @@ def test_hash_seed_and_clock_dependence_are_environment_sensitive():
             return Outcome.FAIL
         return Outcome.PASS
 
-    result = verdicts(with_replays(matrix(specs, rule), rule))
+    result = verdicts(detected(rule, seed=7))
     assert result["test_a"].classification is Classification.ENVIRONMENT_SENSITIVE
-    assert "PYTHONHASHSEED" in result["test_a"].cause
+    assert "only the string hash seed changed (PYTHONHASHSEED=" in result["test_a"].cause
     assert result["test_b"].classification is Classification.ENVIRONMENT_SENSITIVE
     assert "clock shifted" in result["test_b"].cause and "TZ=" in result["test_b"].cause
+    assert "depends on the time zone" in result["test_b"].cause
     assert result["test_c"].classification is Classification.STABLE_PASS
 
 
-def test_different_outcomes_under_identical_seeds_are_nondeterministic():
-    specs = plan_runs(TESTS, 20, 8)
-    repeat = next(spec.index for spec in specs if spec.kind is RunKind.REPEAT)
-
+@pytest.mark.parametrize("seed", [8, 9, 10])
+def test_a_time_bomb_is_found_and_dated_to_the_day(seed: int):
     def rule(spec: RunSpec, test: str) -> Outcome:
-        return Outcome.FAIL if test == "test_a" and spec.index == repeat else Outcome.PASS
+        day = clock_of(spec).date()
+        bomb = test == "test_a" and not date(2025, 1, 1) <= day < date(2041, 1, 1)
+        only_later = test == "test_b" and day >= date(2067, 3, 15)
+        return Outcome.FAIL if bomb or only_later else Outcome.PASS
 
-    verdict = verdicts(matrix(specs, rule))["test_a"]
+    runs = detected(rule, seed)
+    result = verdicts(runs)
+    assert result["test_a"].classification is Classification.ENVIRONMENT_SENSITIVE
+    assert result["test_a"].cause.startswith(
+        "depends on the current date: fails from 2041-01-01 and fails before 2025-01-01"
+    )
+    assert result["test_b"].cause.startswith("depends on the current date: fails from 2067-03-15")
+    assert result["test_c"].classification is Classification.STABLE_PASS
+    dates = [run.spec for run in runs if run.spec.kind is RunKind.DATE]
+    assert all(spec.tz == "UTC" for spec in dates)
+    assert len(dates) <= 3 * 18  # a halving per run: days over a century take 16
+
+
+def test_a_flip_no_single_factor_brings_back_is_said_to_be_unknown():
+    def rule(spec: RunSpec, test: str) -> Outcome:
+        together = spec.order != TESTS and spec.hash_seed != BASELINE_HASH_SEED
+        return Outcome.FAIL if test == "test_a" and together else Outcome.PASS
+
+    verdict = verdicts(detected(rule, seed=12))["test_a"]
     assert verdict.classification is Classification.NONDETERMINISTIC
-    assert "identical order and seeds" in verdict.cause
+    assert "cause unknown" in verdict.cause and "act together" in verdict.cause
 
 
 def test_timing_near_the_limit_and_timeouts():
@@ -289,21 +295,19 @@ def test_timing_near_the_limit_and_timeouts():
 
 
 def test_tests_that_never_ran_and_causes_from_hints_and_failures():
-    specs = plan_runs(TESTS, 20, 10)
-    failing = {spec.random_seed for spec in specs if spec.kind is RunKind.RANDOM_STATE}
-
     def rule(spec: RunSpec, test: str) -> Outcome:
-        return Outcome.FAIL if spec.random_seed in failing else Outcome.PASS
+        return Outcome.FAIL if draw(spec, "any", 0.5) else Outcome.PASS
 
-    runs = with_replays(matrix(specs, rule), rule)
+    runs = detected(rule, seed=10)
     for run in runs:
-        run.results.pop("test_c")
+        run.results.pop("test_c", None)
     hints = task_hints("import random\ndef task_func():\n    return random.random()\n", "")
     failures = [
         Failure(digest="d1", test="test_a", outcome=Outcome.FAIL, message="AssertionError: 1"),
         Failure(digest="d2", test="test_a", outcome=Outcome.ERROR, message="KeyError: 'x'"),
     ]
-    result = classify(runs, TESTS, TIMEOUT, failures, {"test_a": hints, "test_b": []})
+    result = classify(runs, TESTS, TIMEOUT, failures, {"test_a": hints, "test_b": []}, NOW)
+    assert result["test_a"].classification is Classification.NONDETERMINISTIC
     assert "2 different failures across runs" in result["test_a"].cause
     assert "solution uses random without a seed (random.random(), line 3)" in result["test_a"].cause
     assert "solution uses random" not in result["test_b"].cause

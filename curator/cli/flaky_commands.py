@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 
 import click
 from rich.markup import escape
@@ -19,6 +20,7 @@ from rich.table import Table
 
 from curator.cli.context import CliContext, annotator_option, pass_cli
 from curator.config import resolve_annotator
+from curator.flaky.budget import BudgetRun, prioritise
 from curator.flaky.evidence import Classification, FlakyEvidence, failure_diff
 from curator.flaky.flags import (
     FlagAction,
@@ -89,7 +91,7 @@ def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, st
     type=click.IntRange(min=1),
     default=DEFAULT_RUNS,
     show_default=True,
-    help="Runs of each task's suite (replays to confirm a finding come on top).",
+    help="Detection runs of each task's suite (attribution runs for flipped tests come on top).",
 )
 @click.option("--seed", type=int, help="Detection seed, to replay an earlier detection exactly.")
 @click.option(
@@ -100,6 +102,13 @@ def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, st
 )
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=2, show_default=True, help="Runs at a time."
+)
+@click.option(
+    "--budget",
+    "budget_min",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Minutes to spend: tasks with risky-test warnings and changed content go first; "
+    "the tasks not reached are listed at the end.",
 )
 @annotator_option("Recorded on the flags this run opens or closes")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per task on stdout.")
@@ -112,10 +121,12 @@ def flaky_command(
     seed: int | None,
     timeout_s: float | None,
     jobs: int,
+    budget_min: float | None,
     annotator: str | None,
     as_json: bool,
 ) -> None:
-    """Rerun tasks' tests many times, varying order, seeds and clock, and flag flaky tests.
+    """Rerun tasks' tests, each run varying order, seeds and clock at once; find what made
+    each flipped test flip, and flag flaky tests.
 
     Evidence goes to each task's flaky.json, flags to its task.json. Exit 1 if any test was
     found flaky or a suite could not run.
@@ -125,6 +136,11 @@ def flaky_command(
 
     bank = cli.open_bank()
     tasks = cli.select_tasks(bank, task_ids, all_tasks)
+    budget = None
+    ids: Iterable[str] = [task.task_id for task in tasks]
+    if budget_min is not None:
+        budget = BudgetRun(prioritise(bank, tasks), budget_min * 60)
+        ids = (candidate.task.task_id for candidate in budget)
     settings = DetectionSettings(
         runs=runs, seed=seed, timeout_s=timeout_s or DEFAULT_TIMEOUT_S, jobs=jobs
     )
@@ -159,14 +175,26 @@ def flaky_command(
     with progress:
         results = check(
             bank,
-            [task.task_id for task in tasks],
+            ids,
             resolve_annotator(annotator, bank.root),
             settings,
             on_progress=advance,
             on_result=show,
         )
+    if budget is not None:
+        print_budget(cli, budget, budget_min or 0.0)
     if any(result.found_problems for result in results):
         sys.exit(1)
+
+
+def print_budget(cli: CliContext, budget: BudgetRun, minutes: float) -> None:
+    """What the budget covered, and each task it did not reach with why it was due."""
+    cli.err.print(
+        f"budget {minutes:g} min: {len(budget.durations)} task(s) checked in "
+        f"{sum(budget.durations) / 60:.1f} min; {len(budget.not_reached)} not reached"
+    )
+    for candidate in budget.not_reached:
+        cli.err.print(f"  not reached: {escape(candidate.task.task_id)} ({candidate.reason})")
 
 
 def last_change(flag: Flag) -> str:
@@ -271,7 +299,8 @@ def show_flag_evidence(
     for run in evidence.runs:
         cell = run.results.get(test)
         spec = run.spec
-        kind = spec.kind.value + (f" of {spec.replay_of}" if spec.replay_of is not None else "")
+        source = spec.replay_of if spec.replay_of is not None else spec.attribution_of
+        kind = spec.kind.value + (f" of {source}" if source is not None else "")
         if spec.isolated:
             position = "alone"
         elif test in spec.order:

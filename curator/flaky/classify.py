@@ -1,9 +1,11 @@
 """Classification: a pure function from the run matrix to a verdict and likely cause per test.
 
-Each run of the plan differs from the baseline in one respect, so the kinds of run in which a
-test's outcome differs from the baseline's say what it depends on. A classification other than
-nondeterministic rests on a replay: rerunning a run with its recorded order and seeds must give
-the same outcome again, or the test is nondeterministic after all.
+Detection runs vary everything at once, so a flip in one says only that the test is flaky.
+Attribution says why: the flipped run's differences from the baseline are tried one at a time,
+and the one that brings the flip back is the cause. A classification other than
+nondeterministic rests on replays: the baseline, the flipped run and the deciding one-factor
+run must each give the same outcome again, or the test is nondeterministic after all.
+`attribution_runs` asks for the runs a judgement still lacks.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from curator.flaky.evidence import (
     Cell,
@@ -28,7 +31,6 @@ from curator.flaky.hints import Hint, HintKind
 TIMING_FRACTION = 0.5
 
 ORDER_KINDS = {RunKind.REVERSED, RunKind.SHUFFLED, RunKind.ISOLATED}
-ENVIRONMENT_KINDS = {RunKind.HASH_SEED, RunKind.CLOCK}
 RELEVANT_HINTS = {
     Classification.NONDETERMINISTIC: {HintKind.RANDOM, HintKind.CLOCK, HintKind.NETWORK},
     Classification.ORDER_DEPENDENT: {HintKind.SHARED_STATE},
@@ -66,9 +68,8 @@ def exception_type(traceback: str) -> str:
 class Judgement:
     classification: Classification
     reasons: list[str] = field(default_factory=list)
-    decisive_runs: list[int] = field(default_factory=list)  # flipped runs a replay should check
     hint_kinds: set[HintKind] = field(default_factory=set)
-    confirmed: bool = False
+    needs: list[RunSpec] = field(default_factory=list)  # attribution runs still to run
 
 
 def _cells(runs: list[RunRecord], test: str) -> list[tuple[RunSpec, Cell]]:
@@ -80,7 +81,9 @@ def _describe_runs(specs: list[RunSpec], limit: int = 4) -> str:
     return listed + (f" and {len(specs) - limit} more" if len(specs) > limit else "")
 
 
-def judge(test: str, runs: list[RunRecord], timeout_s: float) -> Judgement:
+def judge(test: str, runs: list[RunRecord], timeout_s: float, now: datetime) -> Judgement:
+    """The verdict on one test from the runs so far, and the attribution runs it still needs.
+    `now`: when the detection ran (the real clock that the baseline saw)."""
     cells = _cells(runs, test)
     if not cells:
         statuses = sorted({run.status for run in runs})
@@ -99,126 +102,315 @@ def judge(test: str, runs: list[RunRecord], timeout_s: float) -> Judgement:
         return Judgement(Classification.STABLE_PASS)
     if all(failed):
         return Judgement(Classification.STABLE_FAIL)
-    return _judge_flaky(test, cells)
+    return _Attribution(test, runs, now).judge()
 
 
-def _judge_flaky(test: str, cells: list[tuple[RunSpec, Cell]]) -> Judgement:
-    by_index = {spec.index: cell for spec, cell in cells}
-    originals = [(spec, cell) for spec, cell in cells if spec.kind is not RunKind.REPLAY]
-    baseline = [cell for spec, cell in originals if spec.kind is RunKind.BASELINE]
-    if baseline:
-        reference = baseline[0].outcome.failed
-    else:
-        reference = Counter(cell.outcome.failed for _, cell in originals).most_common(1)[0][0]
-    flips: dict[RunKind, list[RunSpec]] = {}
-    for spec, cell in originals:
-        if spec.kind is not RunKind.BASELINE and cell.outcome.failed != reference:
-            flips.setdefault(spec.kind, []).append(spec)
-    replays = [(spec, cell) for spec, cell in cells if spec.kind is RunKind.REPLAY]
-    unreproduced = [
-        spec
-        for spec, cell in replays
-        if spec.replay_of in by_index
-        and by_index[spec.replay_of].outcome.failed != cell.outcome.failed
-    ]
-    replayed = {spec.replay_of for spec, _ in replays} - {spec.replay_of for spec in unreproduced}
-    verb = "passes" if reference else "fails"
+NONDETERMINISTIC_HINTS = RELEVANT_HINTS[Classification.NONDETERMINISTIC]
+RecordOrNone = RunRecord | None
 
-    if RunKind.REPEAT in flips:
-        specs = flips[RunKind.REPEAT]
-        return Judgement(
-            Classification.NONDETERMINISTIC,
-            [f"different outcomes under identical order and seeds (runs {_describe_runs(specs)})"],
-            hint_kinds=RELEVANT_HINTS[Classification.NONDETERMINISTIC],
-        )
-    if unreproduced:
-        originals_listed = ", ".join(str(spec.replay_of) for spec in unreproduced)
-        return Judgement(
-            Classification.NONDETERMINISTIC,
-            [f"a replay with the same seeds gave another outcome (runs {originals_listed})"],
-            hint_kinds=RELEVANT_HINTS[Classification.NONDETERMINISTIC],
-        )
-    if RunKind.RANDOM_STATE in flips:
-        specs = flips[RunKind.RANDOM_STATE]
-        seeds = ", ".join(str(spec.random_seed) for spec in specs[:4])
-        reasons = [
-            f"{verb} with {len(specs)} of {_count(originals, RunKind.RANDOM_STATE)} other random "
-            f"states (random seed {seeds}{' ...' if len(specs) > 4 else ''})"
+
+class _Attribution:
+    """Detect, then attribute: the first detection run in which the test flipped is taken
+    apart one factor at a time (each factor of it alone on the baseline), replays tell
+    factors from chance, and a clock-driven flip is bisected down to the day it starts."""
+
+    def __init__(self, test: str, runs: list[RunRecord], now: datetime) -> None:
+        self.test = test
+        self.runs = runs
+        self.now = now
+        self.by_key = {_key(run.spec): run for run in runs}
+        originals = [run for run in runs if run.spec.kind is not RunKind.REPLAY]
+        baselines = [run for run in originals if run.spec.kind is RunKind.BASELINE]
+        self.baseline = baselines[0].spec if baselines else None
+        if baselines and test in baselines[0].results:
+            self.reference = baselines[0].results[test].outcome.failed
+        else:
+            self.reference = Counter(
+                run.results[test].outcome.failed for run in originals if test in run.results
+            ).most_common(1)[0][0]
+        self.detection = [
+            run for run in originals if run.spec.kind is RunKind.DETECTION and test in run.results
         ]
-        return _confirmed(
-            Judgement(
+        self.flipped = [run for run in self.detection if self._flipped(run)]
+        self.verb = "passes" if self.reference else "fails"
+        self.originals = [(run.spec, run.results[test]) for run in originals if test in run.results]
+
+    def _flipped(self, run: RecordOrNone) -> bool | None:
+        """Whether the test's outcome in `run` differs from the baseline's; None: not run."""
+        if run is None or self.test not in run.results:
+            return None
+        return run.results[self.test].outcome.failed != self.reference
+
+    def _find(self, spec: RunSpec) -> RecordOrNone:
+        return self.by_key.get(_key(spec))
+
+    def judge(self) -> Judgement:
+        if not self.flipped or self.baseline is None:
+            return Judgement(
                 Classification.NONDETERMINISTIC,
-                reasons,
-                [spec.index for spec in specs],
-                RELEVANT_HINTS[Classification.NONDETERMINISTIC],
-            ),
-            replayed,
+                ["outcome changed between runs"],
+                hint_kinds=NONDETERMINISTIC_HINTS,
+            )
+        first = self.flipped[0]
+        counted = f"{self.verb} in {len(self.flipped)} of {len(self.detection)} detection runs"
+        stage = [self.baseline.replay(-1), first.spec.replay(-1)]
+        stage += factor_runs(self.baseline, first.spec)
+        needs = [spec for spec in stage if self._find(spec) is None]
+        if needs:
+            return self._pending(needs)
+        unreproduced = self._unreproduced([self.baseline, first.spec])
+        if unreproduced:
+            return unreproduced
+        factors = [self._find(spec) for spec in stage[2:]]
+        reproducing = [run.spec for run in factors if run and self._flipped(run)]
+        if not reproducing:
+            varied = ", ".join(FACTOR_NAMES[spec.kind] for spec in stage[2:])
+            return Judgement(
+                Classification.NONDETERMINISTIC,
+                [
+                    counted,
+                    f"cause unknown: run {first.spec.index}'s outcome came back in a replay but "
+                    f"with none of its differences ({varied}) alone: they act together",
+                ],
+                hint_kinds=NONDETERMINISTIC_HINTS,
+            )
+        decisive = min(reproducing, key=lambda spec: FACTOR_PRIORITY.index(spec.kind))
+        replay = decisive.replay(-1)
+        clock_needs = self._date_needs() if decisive.kind is RunKind.CLOCK else []
+        needs = [replay] if self._find(replay) is None else []
+        if needs or clock_needs:
+            return self._pending(needs + clock_needs)
+        unreproduced = self._unreproduced([decisive])
+        if unreproduced:
+            return unreproduced
+        confirmed = f"confirmed by replaying run {decisive.index}"
+        others = sorted(
+            {FACTOR_NAMES[spec.kind] for spec in reproducing} - {FACTOR_NAMES[decisive.kind]}
         )
-    order_flips = [spec for kind in ORDER_KINDS for spec in flips.get(kind, [])]
-    if order_flips:
-        reasons = _order_reasons(test, originals, reference)
-        reasons += _also(flips, ENVIRONMENT_KINDS)
-        return _confirmed(
-            Judgement(
+        also = [f"also changes with the {', '.join(others)} alone"] if others else []
+        if decisive.kind is RunKind.RANDOM_STATE:
+            alone = (
+                f"{self.verb} with only the random seed changed "
+                f"(random seed {decisive.random_seed}, run {decisive.index})"
+            )
+            return Judgement(
+                Classification.NONDETERMINISTIC,
+                [counted, alone, *also, confirmed],
+                hint_kinds=NONDETERMINISTIC_HINTS,
+            )
+        if decisive.kind in ORDER_KINDS:
+            reasons = _order_reasons(self.test, self.originals, self.reference)
+            return Judgement(
                 Classification.ORDER_DEPENDENT,
-                reasons,
-                sorted(spec.index for spec in order_flips),
-                RELEVANT_HINTS[Classification.ORDER_DEPENDENT],
-            ),
-            replayed,
-        )
-    environment_flips = [spec for kind in ENVIRONMENT_KINDS for spec in flips.get(kind, [])]
-    if environment_flips:
-        reasons = []
-        hint_kinds: set[HintKind] = set()
-        if RunKind.HASH_SEED in flips:
-            specs = flips[RunKind.HASH_SEED]
-            seeds = ", ".join(str(spec.hash_seed) for spec in specs[:4])
-            reasons.append(
-                f"{verb} with {len(specs)} of {_count(originals, RunKind.HASH_SEED)} other string "
-                f"hash seeds (PYTHONHASHSEED={seeds})"
+                [*reasons, *also, confirmed],
+                hint_kinds=RELEVANT_HINTS[Classification.ORDER_DEPENDENT],
             )
-            hint_kinds |= ENVIRONMENT_HINTS[RunKind.HASH_SEED]
-        if RunKind.CLOCK in flips:
-            settings = "; ".join(
-                f"clock at {spec.clock_at:%Y-%m-%d %H:%M} UTC, TZ={spec.tz}"
-                for spec in flips[RunKind.CLOCK]
+        if decisive.kind is RunKind.HASH_SEED:
+            alone = (
+                f"{self.verb} with only the string hash seed changed "
+                f"(PYTHONHASHSEED={decisive.hash_seed}, run {decisive.index})"
             )
-            reasons.append(f"{verb} with the clock shifted ({settings})")
-            hint_kinds |= ENVIRONMENT_HINTS[RunKind.CLOCK]
-        return _confirmed(
-            Judgement(
-                Classification.ENVIRONMENT_SENSITIVE,
-                reasons,
-                sorted(spec.index for spec in environment_flips),
-                hint_kinds,
-            ),
-            replayed,
+            reasons = [counted, alone]
+        else:
+            reasons = [self._clock_cause(decisive)]
+        return Judgement(
+            Classification.ENVIRONMENT_SENSITIVE,
+            [*reasons, *also, confirmed],
+            hint_kinds=ENVIRONMENT_HINTS[decisive.kind],
         )
-    return Judgement(
-        Classification.NONDETERMINISTIC,
-        ["outcome changed between runs"],
-        hint_kinds=RELEVANT_HINTS[Classification.NONDETERMINISTIC],
-    )
+
+    def _pending(self, needs: list[RunSpec]) -> Judgement:
+        return Judgement(
+            Classification.NONDETERMINISTIC,
+            ["attribution not finished"],
+            hint_kinds=NONDETERMINISTIC_HINTS,
+            needs=needs,
+        )
+
+    def _unreproduced(self, specs: list[RunSpec]) -> Judgement | None:
+        for spec in specs:
+            replay = self._find(spec.replay(-1))
+            original = self._find(spec)
+            outcomes = {self._flipped(original), self._flipped(replay)}
+            if replay is not None and None not in outcomes and len(outcomes) == 2:
+                return Judgement(
+                    Classification.NONDETERMINISTIC,
+                    [
+                        f"a replay with the same order and seeds gave another outcome "
+                        f"(run {spec.index}, replayed in run {replay.spec.index})"
+                    ],
+                    hint_kinds=NONDETERMINISTIC_HINTS,
+                )
+        return None
+
+    # -- the clock: which date, or which time zone ---------------------------------------
+
+    def _sides(self) -> list[RunSpec]:
+        """Per direction (ahead of `now`, behind it), the flipped detection run whose clock
+        is nearest to now: where a date boundary, if any, is bracketed most tightly."""
+        sides = []
+        for ahead in (True, False):
+            shifted = [
+                run.spec
+                for run in self.flipped
+                if run.spec.clock_at is not None and (run.spec.clock_at > self.now) is ahead
+            ]
+            if shifted:
+                sides.append(min(shifted, key=lambda spec: abs(_at(spec) - self.now)))
+        return sides
+
+    def _date_points(self, side: RunSpec) -> list[tuple[datetime, bool]]:
+        """(clock, flipped) of the date runs on one side so far."""
+        points = []
+        for run in self.runs:
+            if run.spec.kind is RunKind.DATE and run.spec.attribution_of == side.index:
+                flipped = self._flipped(run)
+                if flipped is not None:
+                    points.append((_at(run.spec), flipped))
+        return points
+
+    def _bracket(self, side: RunSpec) -> tuple[datetime, datetime] | None:
+        """The last clock that keeps the baseline outcome and the first that flips, walking
+        from now towards the side's run; None if the side's own date in UTC does not flip."""
+        points = self._date_points(side)
+        if not any(flipped for at, flipped in points if at == _at(side)):
+            return None
+
+        def distance(at: datetime) -> timedelta:
+            return abs(at - self.now)
+
+        first_flip = min((at for at, flipped in points if flipped), key=distance)
+        kept = [self.now] + [at for at, flipped in points if not flipped]
+        closer = [at for at in kept if distance(at) < distance(first_flip)]
+        return max(closer, key=distance), first_flip
+
+    def _date_needs(self) -> list[RunSpec]:
+        needs = []
+        for side in self._sides():
+            first = self._date_run(side, _at(side))
+            if self._find(first) is None:
+                needs.append(first)
+                continue
+            bracket = self._bracket(side)
+            if bracket is None:
+                continue
+            kept, flipped = bracket
+            middle = kept + (flipped - kept) / 2
+            middle = middle.replace(hour=12, minute=0, second=0, microsecond=0)
+            step = self._date_run(side, middle)
+            # A date run the test did not run in (the run ended early) ends the halving.
+            if middle.date() not in (kept.date(), flipped.date()) and self._find(step) is None:
+                needs.append(step)
+        return needs
+
+    def _date_run(self, side: RunSpec, at: datetime) -> RunSpec:
+        """The baseline with only the clock moved to `at`, in UTC, up to the test."""
+        assert self.baseline is not None
+        order = self.baseline.order
+        if self.test in order:
+            order = order[: order.index(self.test) + 1]
+        return self.baseline.model_copy(
+            update={
+                "index": -1,
+                "kind": RunKind.DATE,
+                "order": order,
+                "tz": "UTC",
+                "clock_at": at,
+                "attribution_of": side.index,
+            }
+        )
+
+    def _clock_cause(self, decisive: RunSpec) -> str:
+        boundaries = []
+        for side in self._sides():
+            bracket = self._bracket(side)
+            if bracket is None:
+                continue
+            kept, flipped = bracket
+            if flipped > kept:
+                boundaries.append(f"{self.verb} from {flipped:%Y-%m-%d}")
+            else:
+                boundaries.append(f"{self.verb} before {kept:%Y-%m-%d}")
+        if boundaries:
+            return f"depends on the current date: {' and '.join(boundaries)}"
+        return (
+            f"{self.verb} with the clock shifted (clock at {_at(decisive):%Y-%m-%d %H:%M} UTC, "
+            f"TZ={decisive.tz}, run {decisive.index}) but not at the same instant in UTC: "
+            f"depends on the time zone"
+        )
 
 
-def _count(originals: list[tuple[RunSpec, Cell]], kind: RunKind) -> int:
-    return sum(1 for spec, _ in originals if spec.kind is kind)
+FACTOR_PRIORITY = (
+    RunKind.RANDOM_STATE,
+    RunKind.ISOLATED,
+    RunKind.REVERSED,
+    RunKind.SHUFFLED,
+    RunKind.HASH_SEED,
+    RunKind.CLOCK,
+)
+FACTOR_NAMES = {
+    RunKind.RANDOM_STATE: "random seed",
+    RunKind.ISOLATED: "test order",
+    RunKind.REVERSED: "test order",
+    RunKind.SHUFFLED: "test order",
+    RunKind.HASH_SEED: "hash seed",
+    RunKind.CLOCK: "clock and time zone",
+}
 
 
-def _also(flips: dict[RunKind, list[RunSpec]], kinds: set[RunKind]) -> list[str]:
-    extra = sorted(kind.value for kind in kinds if kind in flips)
-    return [f"also changes in {', '.join(extra)} runs"] if extra else []
+def _at(spec: RunSpec) -> datetime:
+    assert spec.clock_at is not None
+    return spec.clock_at
 
 
-def _confirmed(judgement: Judgement, replayed: set[int | None]) -> Judgement:
-    confirming = [index for index in judgement.decisive_runs if index in replayed]
-    if confirming:
-        judgement.confirmed = True
-        judgement.reasons.append(f"confirmed by replaying run {confirming[0]}")
-    else:
-        judgement.reasons.append("not confirmed by a replay")
-    return judgement
+def _key(spec: RunSpec) -> tuple[object, ...]:
+    """What makes an attribution run the one a judgement asks for, whatever its index."""
+    if spec.kind is RunKind.REPLAY:
+        return (spec.kind, spec.replay_of)
+    if spec.kind is RunKind.DATE:
+        return (spec.kind, spec.attribution_of, spec.clock_at)
+    if spec.attribution_of is not None:
+        return (spec.kind, spec.attribution_of)
+    return (spec.kind, spec.index)
+
+
+def factor_runs(baseline: RunSpec, flipped: RunSpec) -> list[RunSpec]:
+    """The baseline with one of `flipped`'s differences from it at a time."""
+    runs = []
+
+    def one(kind: RunKind, **update: object) -> None:
+        update.update(index=-1, kind=kind, attribution_of=flipped.index)
+        runs.append(baseline.model_copy(update=update))
+
+    if flipped.random_seed != baseline.random_seed:
+        one(RunKind.RANDOM_STATE, random_seed=flipped.random_seed)
+    if flipped.isolated:
+        one(RunKind.ISOLATED, isolated=True)
+    elif flipped.order != baseline.order:
+        kind = RunKind.REVERSED if flipped.order == baseline.order[::-1] else RunKind.SHUFFLED
+        one(kind, order=flipped.order, order_seed=flipped.order_seed)
+    if flipped.hash_seed != baseline.hash_seed:
+        one(RunKind.HASH_SEED, hash_seed=flipped.hash_seed)
+    if (flipped.tz, flipped.clock_at) != (baseline.tz, baseline.clock_at):
+        one(RunKind.CLOCK, tz=flipped.tz, clock_at=flipped.clock_at)
+    return runs
+
+
+def attribution_runs(
+    runs: list[RunRecord], tests: list[str], timeout_s: float, now: datetime
+) -> list[RunSpec]:
+    """The next attribution runs for the tests whose outcome flipped (none: all settled),
+    numbered after the last run. Called again after they ran, until it returns none."""
+    next_index = max(run.spec.index for run in runs) + 1
+    wanted: dict[tuple[object, ...], RunSpec] = {}
+    for test in tests:
+        for spec in judge(test, runs, timeout_s, now).needs:
+            wanted.setdefault(_key(spec), spec)
+    specs = []
+    for spec in wanted.values():
+        specs.append(spec.model_copy(update={"index": next_index}))
+        next_index += 1
+    return specs
 
 
 def _preceding(spec: RunSpec, test: str) -> set[str]:
@@ -256,12 +448,13 @@ def classify(
     timeout_s: float,
     failures: list[Failure],
     hints: dict[str, list[Hint]],
+    now: datetime,
 ) -> dict[str, FlakyVerdict]:
     """Verdict per test. `failures`: the distinct failures seen in `runs`;
-    `hints`: test -> static hints that bear on it."""
+    `hints`: test -> static hints that bear on it; `now`: when the detection ran."""
     verdicts = {}
     for test in tests:
-        judgement = judge(test, runs, timeout_s)
+        judgement = judge(test, runs, timeout_s, now)
         cells = _cells(runs, test)
         reasons = list(judgement.reasons)
         own_failures = [failure for failure in failures if failure.test == test]
@@ -284,29 +477,3 @@ def classify(
 def _first_line(message: str, limit: int = 160) -> str:
     line = message.strip().splitlines()[0] if message.strip() else "no message"
     return line if len(line) <= limit else line[: limit - 3] + "..."
-
-
-def replays_needed(runs: list[RunRecord], tests: list[str], timeout_s: float) -> list[RunSpec]:
-    """The runs to replay so that each flaky verdict rests on a reproduced outcome: the first
-    decisive run of each flaky test, and the baseline where no repeat run backs it."""
-    wanted: list[int] = []
-    for test in tests:
-        judgement = judge(test, runs, timeout_s)
-        if judgement.decisive_runs and not judgement.confirmed:
-            wanted.append(judgement.decisive_runs[0])
-    if not wanted:
-        return []
-    already = {run.spec.replay_of for run in runs if run.spec.kind is RunKind.REPLAY}
-    has_repeat = any(run.spec.kind is RunKind.REPEAT for run in runs)
-    baseline = [run.spec.index for run in runs if run.spec.kind is RunKind.BASELINE]
-    if not has_repeat:
-        wanted += baseline
-    by_index = {run.spec.index: run.spec for run in runs}
-    next_index = max(by_index) + 1
-    specs = []
-    for index in dict.fromkeys(wanted):
-        if index in already:
-            continue
-        specs.append(by_index[index].replay(next_index))
-        next_index += 1
-    return specs

@@ -31,9 +31,11 @@ class Classification(StrEnum):
 
 
 class RunKind(StrEnum):
-    """What a run varies, relative to the baseline run."""
+    """What a run varies, relative to the baseline run. A detection run varies everything at
+    once; an attribution run (random-state to date) varies one factor of a detection run."""
 
     BASELINE = "baseline"
+    DETECTION = "detection"
     REPEAT = "repeat"
     RANDOM_STATE = "random-state"
     REVERSED = "reversed"
@@ -41,6 +43,7 @@ class RunKind(StrEnum):
     ISOLATED = "isolated"
     HASH_SEED = "hash-seed"
     CLOCK = "clock"
+    DATE = "date"
     REPLAY = "replay"
 
 
@@ -63,6 +66,11 @@ class RunSpec(StrictModel):
         default=None, description="What the clock reads when the run starts; None: the real time."
     )
     replay_of: int | None = Field(default=None, description="The run this one replays.")
+    attribution_of: int | None = Field(
+        default=None,
+        description="The detection run whose outcome this run tries to reproduce with one of "
+        "its differences from the baseline (or, for a date run, its date in UTC).",
+    )
 
     def replay(self, index: int) -> RunSpec:
         return self.model_copy(

@@ -1,10 +1,15 @@
-"""The run plan: which of N runs varies what, all derived from one recorded detection seed.
+"""The run plan: detection runs that vary everything at once, then attribution runs.
 
-Every run differs from the baseline in exactly one respect (or none, for a repeat), so that a
-test whose outcome changes points at what changed it. Forked warm workers share the parent's
-string-hash seed, so only the hash-seed runs need fresh interpreters; every other run can reuse
-a warm one. Stdlib `random` and numpy's global generator are reseeded before each test from the
-run's random seed: a forked worker alone would give numpy the same state on every run.
+Detection (after iDFlakies): every run after the baseline takes a fresh random seed, a new test
+order, a shifted clock in a far time zone and, in every fifth run, a fresh string-hash seed, so
+each run is an independent draw and a test failing with probability p per run escapes N runs
+with probability (1-p)^N only. Attribution (`curator.flaky.classify.attribution_runs`) then
+reruns, for tests whose outcome flipped, one factor of a flipped run at a time.
+
+Forked warm workers share the parent's string-hash seed, so only hash-seed runs need fresh
+interpreters (the costly part: "where cheap"); every other run reuses a warm one. Stdlib
+`random` and numpy's global generator are reseeded before each test from the run's random seed.
+Everything derives from one recorded detection seed.
 """
 
 from __future__ import annotations
@@ -16,57 +21,34 @@ from curator.flaky.evidence import RunKind, RunSpec
 
 DEFAULT_RUNS = 20
 BASELINE_HASH_SEED = 0
+# Every HASH_SEED_EVERY-th detection run starts a fresh interpreter with another hash seed.
+HASH_SEED_EVERY = 5
 
-# Shifted clocks at the edges where clock bugs show (a day, month and year boundary; a leap
-# day), each in a time zone far from UTC. POSIX TZ strings need no tz database.
+# Shifted clocks where clock bugs show: decades ahead and behind, year, month and leap-day
+# boundaries, DST changes, each in a time zone far from UTC (POSIX TZ strings need no tz
+# database). Instants sit at least 10 minutes from a boundary so that one run does not cross it.
 CLOCK_SETTINGS: tuple[tuple[str, datetime], ...] = (
     ("<+14>-14", datetime(2031, 12, 31, 23, 30, tzinfo=UTC)),  # local: 1 January 2032
     ("<-12>+12", datetime(2028, 3, 1, 0, 30, tzinfo=UTC)),  # local: 29 February 2028
     ("<+0530>-05:30", datetime(2029, 6, 30, 20, 0, tzinfo=UTC)),  # local: 1 July 2029
     ("<-0930>+09:30", datetime(2030, 1, 1, 5, 0, tzinfo=UTC)),  # local: 31 December 2029
+    ("<+13>-13", datetime(2049, 12, 31, 23, 40, tzinfo=UTC)),  # local: 1 January 2050
+    ("<-11>+11", datetime(2077, 7, 1, 2, 0, tzinfo=UTC)),  # local: 30 June 2077
+    ("<+12>-12", datetime(2099, 12, 31, 22, 0, tzinfo=UTC)),  # local: 1 January 2100
+    ("<-10>+10", datetime(2000, 1, 1, 3, 0, tzinfo=UTC)),  # local: 31 December 1999
+    ("<+0845>-08:45", datetime(2012, 2, 29, 18, 0, tzinfo=UTC)),  # local: 1 March 2012
+    ("<+10>-10", datetime(1996, 12, 31, 16, 0, tzinfo=UTC)),  # local: 1 January 1997
+    # 01:50 local, ten minutes before clocks spring forward (US rules, 11 March 2035).
+    ("EST5EDT,M3.2.0,M11.1.0", datetime(2035, 3, 11, 6, 50, tzinfo=UTC)),
+    # 02:30 local, the hour that happens twice when clocks fall back (EU, 29 October 2045).
+    ("CET-1CEST,M3.5.0,M10.5.0/3", datetime(2045, 10, 29, 0, 30, tzinfo=UTC)),
+    # 01:50 local, before New Zealand's spring-forward (26 September 2060).
+    ("NZST-12NZDT,M9.5.0,M4.1.0/3", datetime(2060, 9, 25, 13, 50, tzinfo=UTC)),
 )
-
-# Kinds that every plan of this many runs has, in order of importance; then the rest of the
-# runs go round SPREAD. Random-state runs get the most: a failure with probability p needs
-# about ln(0.05)/ln(1-p) runs to show.
-ESSENTIAL = (
-    RunKind.RANDOM_STATE,
-    RunKind.REVERSED,
-    RunKind.HASH_SEED,
-    RunKind.CLOCK,
-    RunKind.ISOLATED,
-    RunKind.REPEAT,
-    RunKind.CLOCK,
-    RunKind.HASH_SEED,
-)
-SPREAD = (
-    RunKind.RANDOM_STATE,
-    RunKind.SHUFFLED,
-    RunKind.RANDOM_STATE,
-    RunKind.HASH_SEED,
-    RunKind.RANDOM_STATE,
-    RunKind.SHUFFLED,
-    RunKind.RANDOM_STATE,
-    RunKind.REPEAT,
-    RunKind.RANDOM_STATE,
-    RunKind.SHUFFLED,
-)
-ORDER_KINDS = (RunKind.REVERSED, RunKind.SHUFFLED, RunKind.ISOLATED)
 
 
 def new_detection_seed() -> int:
     return random.SystemRandom().randrange(1, 2**31)
-
-
-def plan_kinds(runs: int, test_count: int) -> list[RunKind]:
-    """The kind of each of `runs` runs; order-varying kinds only where there are two tests."""
-    usable = [kind for kind in ESSENTIAL if test_count > 1 or kind not in ORDER_KINDS]
-    spread = [kind for kind in SPREAD if test_count > 1 or kind not in ORDER_KINDS]
-    kinds = [RunKind.BASELINE]
-    kinds += usable[: max(0, runs - 1)]
-    while len(kinds) < runs:
-        kinds.append(spread[(len(kinds) - 1 - len(usable)) % len(spread)])
-    return kinds
 
 
 def baseline_run(detection_seed: int) -> RunSpec:
@@ -75,38 +57,46 @@ def baseline_run(detection_seed: int) -> RunSpec:
 
 
 def plan_runs(tests: list[str], runs: int, detection_seed: int) -> list[RunSpec]:
-    """The runs of one detection; `tests` is the suite's default order. The baseline's seeds
-    do not depend on `tests`, so `baseline_run` gives the same first run."""
+    """The detection runs; `tests` is the suite's default order. The baseline's seeds do not
+    depend on `tests`, so `baseline_run` gives the same first run."""
     rng = random.Random(detection_seed)
     base_random_seed = rng.randrange(2**31)
     used_random_seeds = {base_random_seed}
     used_hash_seeds = {BASELINE_HASH_SEED}
     clock_settings = list(CLOCK_SETTINGS)
     rng.shuffle(clock_settings)
-    seen_orders = {tuple(tests), tuple(reversed(tests))}
-    specs: list[RunSpec] = []
-    for index, kind in enumerate(plan_kinds(runs, len(tests))):
-        spec = RunSpec(
-            index=index,
-            kind=kind,
+    seen_orders = {tuple(tests)}
+    reorder = len(tests) > 1
+    specs = [
+        RunSpec(
+            index=0,
+            kind=RunKind.BASELINE,
             order=list(tests),
             hash_seed=BASELINE_HASH_SEED,
             random_seed=base_random_seed,
         )
-        if kind is RunKind.RANDOM_STATE:
-            spec.random_seed = _fresh(rng, used_random_seeds, 2**31)
-        elif kind is RunKind.REVERSED:
+    ]
+    for index in range(1, runs):
+        tz, clock_at = clock_settings[(index - 1) % len(clock_settings)]
+        spec = RunSpec(
+            index=index,
+            kind=RunKind.DETECTION,
+            order=list(tests),
+            hash_seed=BASELINE_HASH_SEED,
+            random_seed=_fresh(rng, used_random_seeds, 2**31),
+            tz=tz,
+            clock_at=clock_at,
+        )
+        if index % HASH_SEED_EVERY == HASH_SEED_EVERY - 2:
+            spec.hash_seed = _fresh(rng, used_hash_seeds, 2**32)
+        if reorder and index == 1:
             spec.order = list(reversed(tests))
-        elif kind is RunKind.SHUFFLED:
+            seen_orders.add(tuple(spec.order))
+        elif reorder and index == 2:
+            spec.isolated = True
+        elif reorder:
             spec.order_seed = rng.randrange(2**31)
             spec.order = _new_order(tests, spec.order_seed, seen_orders)
-        elif kind is RunKind.ISOLATED:
-            spec.isolated = True
-        elif kind is RunKind.HASH_SEED:
-            spec.hash_seed = _fresh(rng, used_hash_seeds, 2**32)
-        elif kind is RunKind.CLOCK:
-            clock_count = sum(1 for earlier in specs if earlier.kind is RunKind.CLOCK)
-            spec.tz, spec.clock_at = clock_settings[clock_count % len(clock_settings)]
         specs.append(spec)
     return specs
 

@@ -1,8 +1,10 @@
-"""Running a detection: the plan's runs through the sandbox, replays, then the verdicts.
+"""Running a detection: the plan's runs through the sandbox, attribution, then the verdicts.
 
-The baseline runs first (it finds the tests' names and default order); the other runs go to
-the sandbox in parallel. Warm forked workers serve every run except the hash-seed ones, which
-the sandbox starts in fresh interpreters because a fork inherits the parent's hash seed.
+The baseline runs first (it finds the tests' names and default order); the other detection
+runs go to the sandbox in parallel; then, only if some test flipped, attribution runs in
+rounds (each round's runs in parallel) until every flipped test has its cause. Warm forked
+workers serve every run except the hash-seed ones, which the sandbox starts in fresh
+interpreters because a fork inherits the parent's hash seed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from curator.flaky.classify import classify, failure_digest, replays_needed
+from curator.flaky.classify import attribution_runs, classify, failure_digest
 from curator.flaky.evidence import Cell, Failure, FlakyEvidence, Outcome, RunRecord, RunSpec
 from curator.flaky.hints import hints_for_test, task_hints
 from curator.flaky.plan import (
@@ -28,6 +30,9 @@ from curator.sandbox import RunOptions, Sandbox, SuiteRun, TestOutcome
 DEFAULT_TIMEOUT_S = RunOptions.model_fields["timeout_s"].default
 # Worst first: how an isolated run, made of one sandbox run per test, ended as a whole.
 STATUS_SEVERITY = ("invalid", "environment", "crashed", "memory", "timeout", "completed")
+# Attribution rounds: one of one-factor runs, one of replays, then one per halving of the
+# date range of a clock-driven flip (a day's precision over a century).
+MAX_ATTRIBUTION_ROUNDS = 24
 
 Progress = Callable[[int, int], None]
 
@@ -91,11 +96,13 @@ class Detection:
         if progress:
             progress(1, total)
         evidence.runs += self._run_all(specs[1:], progress, offset=1, total=total)
-        replays = replays_needed(evidence.runs, tests, settings.timeout_s)
-        if replays:
-            total += len(replays)
+        for _ in range(MAX_ATTRIBUTION_ROUNDS):
+            attribution = attribution_runs(evidence.runs, tests, settings.timeout_s, evidence.at)
+            if not attribution:
+                break
+            total += len(attribution)
             evidence.runs += self._run_all(
-                replays, progress, offset=len(evidence.runs), total=total
+                attribution, progress, offset=len(evidence.runs), total=total
             )
         evidence.failures = self.failures
         hints = task_hints(self.task.program, self.task.test)
@@ -105,6 +112,7 @@ class Detection:
             settings.timeout_s,
             list(self.failures.values()),
             {test: hints_for_test(hints, self.task.test, test) for test in tests},
+            evidence.at,
         )
         return evidence
 

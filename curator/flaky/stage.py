@@ -7,7 +7,7 @@ The CLI and the app only display what this returns and reports through its callb
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from curator.bank import Bank
@@ -38,7 +38,7 @@ class FlakyCheck:
 
 def check(
     bank: Bank,
-    ids: Sequence[str],
+    ids: Iterable[str],
     annotator: str,
     settings: DetectionSettings | None = None,
     sandbox: Sandbox | None = None,
@@ -46,6 +46,9 @@ def check(
     on_result: Callable[[FlakyCheck], None] | None = None,
 ) -> list[FlakyCheck]:
     """Check each task for flaky tests, one after another, storing each result as it comes.
+
+    `ids` is read lazily, so a budget (`curator.flaky.budget.BudgetRun`) can stop handing out
+    tasks once its time is spent.
 
     The runs go to `sandbox`, or to one made for the bank and closed at the end. The evidence
     of a task that changed while its runs went on is not stored (`not_stored` says why).

@@ -22,7 +22,7 @@ from curator.app.rows import (
 )
 from curator.app.screens.base import CuratorScreen
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
-from curator.bank import Bank, load_task_dir
+from curator.bank import Bank, load_bank_folder
 from curator.errors import CuratorError, TaskFileError
 from curator.pipeline import STAGE_ORDER
 
@@ -30,7 +30,7 @@ CHUNK = 1000
 
 
 def build_row(directory: Path) -> TaskRow:
-    return task_row(load_task_dir(directory))
+    return task_row(load_bank_folder(directory))
 
 
 class BankBrowser(CuratorScreen):
