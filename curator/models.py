@@ -220,6 +220,12 @@ class Task(TaskMeta):
     def validation_is_current(self) -> bool:
         return self.validation is not None and self.validation.content_hash == self.content_hash()
 
+    def validation_is_current_in(self, environment: str) -> bool:
+        """Current for this content and run in the environment with this fingerprint."""
+        summary = self.validation
+        current = self.validation_is_current
+        return current and summary is not None and summary.environment == environment
+
     def open_flags(self) -> list[Flag]:
         return [flag for flag in self.flags if flag.status is FlagStatus.OPEN]
 

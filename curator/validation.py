@@ -12,17 +12,27 @@ no TestCases). Reports are keyed by the task's content hash and the environment 
 
 from __future__ import annotations
 
+import re
 import stat
 import time
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from curator import environment
 from curator.bank import Bank
+from curator.environment import Environment, EnvironmentProblem, declared_environment
 from curator.models import Task, ValidationSummary, Verdict, utc_now
 from curator.program import docstring_span
-from curator.sandbox import DoctestResult, RunOptions, Sandbox, SuiteRun, TestOutcome
+from curator.sandbox import (
+    DoctestResult,
+    Interpreter,
+    RunOptions,
+    Sandbox,
+    SuiteRun,
+    TestOutcome,
+)
 from curator.static_checks import (
     StaticProblem,
     blocking_problems,
@@ -58,6 +68,9 @@ class ValidationReport(BaseModel):
     )
     doctest: DoctestResult | None = None
     missing_module: str | None = None
+    environment_reason: Literal["module", "network", "data"] | None = Field(
+        default=None, description="Why the verdict is `environment`."
+    )
     sandbox_error: bool = Field(
         default=False, description="The sandbox failed; the result is not kept as current."
     )
@@ -96,6 +109,7 @@ class ValidationReport(BaseModel):
                 "static",
                 "warnings",
                 "missing_module",
+                "environment_reason",
                 "duration_s",
                 "network_isolated",
                 "content_hash",
@@ -106,10 +120,62 @@ class ValidationReport(BaseModel):
         return row
 
 
+NETWORK_ERRORS = re.compile(
+    r"gaierror|Temporary failure in name resolution|Name or service not known|"
+    r"No address associated with hostname|NameResolutionError|Network is unreachable|"
+    r"\[Errno 101\]|getaddrinfo failed"
+)
+CONNECTION_REFUSED = re.compile(r"Connection refused|\[Errno 111\]")
+REFUSED_HOST = re.compile(r"host='([^']+)'|https?://([^/:\s'\"]+)")
+LOCAL_HOSTS = ("localhost", "127.", "::1", "0.0.0.0")
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+NLTK_RESOURCE = re.compile(r"Resource\s+(\S+)\s+not\s+found")
+
+
+def environment_cause(text: str) -> tuple[Literal["network", "data"], str] | None:
+    """Whether an error text shows missing network or missing library data, and which."""
+    text = ANSI_ESCAPE.sub("", text)
+    if "LookupError" in text and (found := NLTK_RESOURCE.search(text)):
+        return "data", f"NLTK resource {found.group(1)!r}"
+    if "MissingCorpusError" in text:
+        return "data", "TextBlob corpora"
+    if NETWORK_ERRORS.search(text):
+        return "network", "the network"
+    if CONNECTION_REFUSED.search(text):
+        hosts = [next(filter(None, match)) for match in REFUSED_HOST.findall(text)]
+        if any(not host.startswith(LOCAL_HOSTS) for host in hosts):
+            return "network", "the network"
+    return None
+
+
+def environment_finding(run: SuiteRun) -> tuple[Literal["network", "data"], str] | None:
+    """A failure caused by the sandbox's missing network or missing library data.
+
+    Returns the reason and a message naming the test, what is missing, and the error line.
+    """
+    failed = [
+        (test.name, test.message or "", test.traceback or "")
+        for test in run.tests
+        if test.outcome in ("fail", "error")
+    ]
+    if run.status == "invalid":
+        failed.append(("loading", run.message or "", "\n".join(run.notes)))
+    for name, message, trace in failed:
+        cause = environment_cause(message + "\n" + trace)
+        if cause is not None:
+            reason, what = cause
+            line = ANSI_ESCAPE.sub("", message).strip().splitlines()
+            first = next((part.strip() for part in line if part.strip(" *")), "")
+            return reason, f"{reason}: {name} needs {what}: {first[:300]}"
+    return None
+
+
 def verdict_of(run: SuiteRun) -> tuple[Verdict, str | None]:
     """Map a sandbox run to a verdict, with the reason when it is not `pass`."""
     if run.status == "environment":
         return Verdict.ENVIRONMENT, run.message
+    if run.status in ("invalid", "completed") and (finding := environment_finding(run)):
+        return Verdict.ENVIRONMENT, finding[1]
     if run.status == "invalid":
         return Verdict.INVALID, run.message
     if run.status == "timeout":
@@ -135,6 +201,13 @@ def static_checks(task: Task) -> StaticChecks:
     return static_problems(task), risky_test_warnings(task)
 
 
+def run_fingerprint(sandbox: Sandbox | None) -> str:
+    """The environment a sandbox runs: a bank environment's, else curator's own."""
+    if sandbox is not None and sandbox.interpreter.fingerprint is not None:
+        return sandbox.interpreter.fingerprint
+    return environment.fingerprint()
+
+
 def validate_task(
     task: Task,
     sandbox: Sandbox | None = None,
@@ -154,7 +227,7 @@ def validate_task(
         task_id=task.task_id,
         verdict=Verdict.INVALID,
         content_hash=task.content_hash(),
-        environment=environment.fingerprint(),
+        environment=run_fingerprint(sandbox),
         static=static,
         warnings=warnings,
     )
@@ -186,6 +259,9 @@ def apply_run(
     report.tests_total = len(run.tests)
     report.tests_passed = sum(test.outcome == "pass" for test in run.tests)
     report.missing_module = run.missing_module
+    if report.verdict is Verdict.ENVIRONMENT:
+        finding = environment_finding(run)
+        report.environment_reason = finding[0] if finding else "module"
     report.network_isolated = run.network_isolated
     report.notes = run.notes
     report.stdout_tail = run.stdout_tail[-4000:]
@@ -229,7 +305,7 @@ def current_report(bank: Bank, task: Task) -> ValidationReport | None:
         return None
     if report.content_hash != task.content_hash():
         return None
-    if report.environment != environment.fingerprint():
+    if report.environment != environment.bank_fingerprint(bank.root):
         return None
     return report
 
@@ -245,6 +321,19 @@ def store_report(bank: Bank, task: Task, report: ValidationReport) -> None:
     task.validation = report.summary()
 
 
-def sandbox_for(bank: Bank) -> Sandbox:
-    """A sandbox that hides the bank from task code."""
-    return Sandbox(protect=[Path(bank.root)])
+def sandbox_for(bank: Bank, other: Environment | None = None) -> Sandbox:
+    """A sandbox that hides the bank from task code and runs the bank's environment (or
+    `other`); raises `EnvironmentProblem` when that environment is not built."""
+    chosen = other or declared_environment(bank.root)
+    if chosen is None:
+        return Sandbox(protect=[Path(bank.root)])
+    if chosen.built() is None:
+        raise EnvironmentProblem(
+            f"the environment of {chosen.lock_path} is not built: run `curator env sync`"
+        )
+    interpreter = Interpreter(
+        executable=str(chosen.python),
+        variables=tuple(chosen.run_variables().items()),
+        fingerprint=chosen.fingerprint,
+    )
+    return Sandbox(protect=[Path(bank.root)], interpreter=interpreter)

@@ -7,15 +7,19 @@ import os
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
 
 import click
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from curator.bank import Bank
 from curator.cli.context import CliContext, pass_cli
+from curator.environment import declared_environment, lock_environment
 from curator.models import Task, Verdict
 from curator.validation import (
+    REPORT_FILE,
     ValidationReport,
     bank_notes,
     current_report,
@@ -96,6 +100,13 @@ def print_reasons(cli: CliContext, reports: list[ValidationReport]) -> None:
     help="Wall-clock limit per task, in seconds.",
 )
 @click.option("--no-coverage", is_flag=True, help="Skip branch coverage (a little faster).")
+@click.option(
+    "--env",
+    "other_lock",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Validate in the environment of this lock (built with `env sync --lock`) without "
+    "storing results; print which tasks change verdict.",
+)
 @pass_cli
 def validate_command(
     cli: CliContext,
@@ -106,6 +117,7 @@ def validate_command(
     force: bool,
     timeout_s: float,
     no_coverage: bool,
+    other_lock: Path | None,
 ) -> None:
     """Run tasks' tests in the sandbox; exit 1 if any verdict is not `pass`.
 
@@ -119,6 +131,11 @@ def validate_command(
     reports: dict[str, ValidationReport] = {}
     cached: set[str] = set()
     to_run: list[Task] = []
+    other = None
+    if other_lock is not None:
+        declared = declared_environment(bank.root)
+        other = lock_environment(other_lock, declared.spec if declared else None)
+        force = True
     for task in tasks:
         report = None if force else current_report(bank, task)
         if report is None:
@@ -128,7 +145,7 @@ def validate_command(
             cached.add(task.task_id)
     if to_run:
         with (
-            sandbox_for(bank) as sandbox,
+            sandbox_for(bank, other) as sandbox,
             Progress(
                 TextColumn("validating"),
                 BarColumn(),
@@ -164,10 +181,13 @@ def validate_command(
                 futures = {pool.submit(work, task): task for task in to_run}
                 for future in as_completed(futures):
                     report = future.result()
-                    store_report(bank, futures[future], report)
+                    if other is None:
+                        store_report(bank, futures[future], report)
                     reports[report.task_id] = report
                     progress.update(bar, advance=1, last=escape(report.task_id))
     ordered = [reports[task.task_id] for task in tasks]
+    if other is not None:
+        print_verdict_changes(cli, bank, tasks, reports, other_lock)
     if as_json:
         for report in ordered:
             click.echo(json.dumps(report.json_row()))
@@ -180,6 +200,33 @@ def validate_command(
         cli.out.print(", ".join(f"{count} {verdict}" for verdict, count in sorted(counts.items())))
     if any(report.verdict is not Verdict.PASS for report in ordered):
         sys.exit(1)
+
+
+def print_verdict_changes(
+    cli: CliContext,
+    bank: Bank,
+    tasks: list[Task],
+    reports: dict[str, ValidationReport],
+    lock: Path | None,
+) -> None:
+    """Which tasks get another verdict than their stored one (for the same content)."""
+    changes = 0
+    for task in tasks:
+        stored = bank.read_sidecar(task.task_id, REPORT_FILE, ValidationReport)
+        if stored is None or stored.content_hash != task.content_hash():
+            continue
+        new = reports[task.task_id]
+        if stored.verdict is not new.verdict:
+            changes += 1
+            cli.err.print(
+                f"changes: {escape(task.task_id)}: {stored.verdict.value} -> "
+                f"[{VERDICT_STYLE[new.verdict]}]{new.verdict.value}[/] "
+                f"{escape((new.message or '').splitlines()[0][:200] if new.message else '')}"
+            )
+    cli.err.print(
+        f"{changes} task(s) change verdict with {escape(str(lock))} "
+        "(stored results left as they were)"
+    )
 
 
 COMMANDS = [validate_command]

@@ -33,11 +33,13 @@ from curator.sandbox.models import (
     SuiteRun,
     TestOutcome,
 )
-from curator.sandbox.runner import Sandbox, probe_isolation
+from curator.sandbox.runner import OWN_INTERPRETER, Interpreter, Sandbox, probe_isolation
 
 __all__ = [
+    "OWN_INTERPRETER",
     "CoverageResult",
     "DoctestResult",
+    "Interpreter",
     "RunOptions",
     "Sandbox",
     "SuiteRun",

@@ -74,7 +74,28 @@ FILE_SIZE_LIMIT = 256 * 1024 * 1024
 SCRATCH_TMPFS = "size=512m,mode=1777"
 MODULE_NAME = "__test__"
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "scipy", "sklearn")
+# Heavy libraries, imported when the interpreter (a bank environment) has them.
+PRELOAD = (
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "matplotlib.pyplot",
+    "scipy",
+    "scipy.stats",
+    "sklearn",
+    "sklearn.model_selection",
+    "sklearn.linear_model",
+    "seaborn",
+    "statsmodels.api",
+    "PIL.Image",
+    "bs4",
+    "requests",
+    "nltk",
+    "faker",
+    "openpyxl",
+    "pytz",
+    "dateutil.parser",
+)
 # Standard-library modules tasks and tests often import (unittest.mock alone pulls in asyncio).
 # None of them starts a thread or keeps per-process state that a fork would share wrongly
 # (`random` and `tempfile` reseed themselves in a forked child).
