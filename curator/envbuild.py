@@ -254,7 +254,7 @@ def sync(
     with build_lock(environment):
         built = environment.built()
         if built is not None:
-            report(f"built meanwhile by another sync: {environment.directory}")
+            report(f"already built by another sync: {environment.directory}")
             return built
         started = time.perf_counter()
         # Beside the final place (same file system), so the rename is atomic.

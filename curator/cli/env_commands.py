@@ -83,7 +83,7 @@ def lock_command(
 
 
 @env_group.command("add")
-@click.argument("requirements", nargs=-1, required=True)
+@click.argument("requirements", nargs=-1)
 @click.option(
     "--from",
     "from_file",
@@ -108,6 +108,8 @@ def add_command(
             for line in from_file.read_text().splitlines()
             if envbuild.requirement_name(line)
         ]
+    if not wanted:
+        raise click.UsageError("give distributions to add, or --from FILE")
     source = envbuild.PackageSource(find_links, no_index)
     with progress_report(cli, "locking") as report:
         locked = envbuild.add(bank.root, wanted, source, report)

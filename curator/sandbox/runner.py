@@ -415,6 +415,7 @@ class Sandbox:
             "isolate": self._isolate,
             "hidden_paths": self._hidden,
             "keep_paths": self._keep,
+            "variables": dict(self.interpreter.variables),
         }
         answer_timeout = options.timeout_s + 60
         try:

@@ -699,6 +699,7 @@ def prepare_harness(request: dict, workdir: str, pipes: tuple[int, int, int]) ->
             "PYTHONDONTWRITEBYTECODE": "1",
             "CURATOR_SANDBOX": request["sandbox_id"],
             **{variable: "1" for variable in THREAD_VARIABLES},
+            **request.get("variables", {}),
         }
     )
     if request["hash_seed"] is not None:
