@@ -112,9 +112,7 @@ def test_cli_env_cycle_from_missing_to_pass_and_upgrade_impact(
     checked = cli("env", "check", "--json")
     assert checked.returncode == 1, checked.stderr
     missing = json.loads(checked.stdout)["tasks"][0]["missing"]
-    assert missing == [
-        {"module": "tinydist", "distribution": "tinydist", "where": ["solution"]}
-    ]
+    assert missing == [{"module": "tinydist", "distribution": "tinydist", "where": ["solution"]}]
 
     before = cli("validate", "Tiny/1", "--json")
     assert json.loads(before.stdout)["verdict"] == "environment"
