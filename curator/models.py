@@ -193,6 +193,12 @@ class TaskMeta(StrictModel):
     flags: list[Flag] = Field(default_factory=list)
     notes: list[ReviewerNote] = Field(default_factory=list)
     interchange: InterchangeText = Field(default_factory=InterchangeText)
+    timeout_s: float | None = Field(
+        default=None,
+        gt=0,
+        description="Wall-clock limit of this task's test run, in seconds; overrides the "
+        "bank's `timeout_s` (bank.json). Coverage's overhead is not charged to it.",
+    )
 
 
 class Task(TaskMeta):

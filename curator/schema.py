@@ -9,6 +9,8 @@ from pydantic import BaseModel
 
 from curator.condense import CondenseReport
 from curator.drafts import Draft
+from curator.envcheck import EnvironmentCheck
+from curator.environment import BuiltEnvironment, EnvironmentSpec
 from curator.flaky.evidence import FlakyEvidence
 from curator.llm.preeval import PreEvalReport
 from curator.llm.proposals import ProposedChange
@@ -29,6 +31,9 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "flaky-evidence.schema.json": FlakyEvidence,
     "release-manifest.schema.json": ReleaseManifest,
     "autosave-draft.schema.json": Draft,
+    "environment.schema.json": EnvironmentSpec,
+    "built-environment.schema.json": BuiltEnvironment,
+    "environment-check.schema.json": EnvironmentCheck,
 }
 
 

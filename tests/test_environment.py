@@ -22,9 +22,10 @@ from curator.environment import (
     declared_environment,
     lock_environment,
 )
+from curator.errors import BankError
 from curator.models import Task, Verdict
 from curator.sandbox import Sandbox
-from curator.validation import REPORT_FILE, sandbox_for, validate_task
+from curator.validation import REPORT_FILE, sandbox_for, task_timeout, validate_task
 
 TINY_PROGRAM = '''import tinydist
 
@@ -294,3 +295,26 @@ def test_check_names_the_providing_distribution(bank: Bank) -> None:
         ("cv2", "opencv-python-headless"),
         ("yaml", "PyYAML"),
     ]
+
+
+def test_time_limit_comes_from_the_task_then_the_bank(bank: Bank) -> None:
+    task = make_task()
+    assert task_timeout(bank, task) == 60.0
+    settings = json.loads((bank.root / "bank.json").read_text())
+    (bank.root / "bank.json").write_text(json.dumps({**settings, "timeout_s": 240}))
+    assert task_timeout(bank, task) == 240.0
+    assert task_timeout(bank, task.model_copy(update={"timeout_s": 5.0})) == 5.0
+    (bank.root / "bank.json").write_text(json.dumps({**settings, "timeout_s": "long"}))
+    with pytest.raises(BankError, match="timeout_s must be a positive number"):
+        task_timeout(bank, task)
+
+
+def test_coverage_overhead_is_not_charged_to_the_time_limit(sandbox: Sandbox) -> None:
+    # Slow only while coverage traces: the task itself fits its limit.
+    body = "        import sys, time\n        time.sleep(20 if sys.gettrace() else 0)\n"
+    report = validate_task(network_task(body), sandbox, timeout_s=3.0)
+    assert report.verdict is Verdict.PASS, report.message
+    assert report.branch_coverage is None
+    assert any("coverage not measured" in note for note in report.notes)
+    slow = "        import time\n        time.sleep(20)\n"
+    assert validate_task(network_task(slow), sandbox, timeout_s=3.0).verdict is Verdict.TIMEOUT

@@ -26,6 +26,7 @@ from curator.validation import (
     sandbox_for,
     static_checks,
     store_report,
+    task_timeout,
     validate_task,
 )
 
@@ -95,9 +96,8 @@ def print_reasons(cli: CliContext, reports: list[ValidationReport]) -> None:
     "--timeout",
     "timeout_s",
     type=click.FloatRange(1, 3600),
-    default=60.0,
-    show_default=True,
-    help="Wall-clock limit per task, in seconds.",
+    help="Wall-clock limit per task, in seconds [default: the task's timeout_s, else the "
+    "bank's (bank.json), else 60].",
 )
 @click.option("--no-coverage", is_flag=True, help="Skip branch coverage (a little faster).")
 @click.option(
@@ -115,7 +115,7 @@ def validate_command(
     jobs: int,
     as_json: bool,
     force: bool,
-    timeout_s: float,
+    timeout_s: float | None,
     no_coverage: bool,
     other_lock: Path | None,
 ) -> None:
@@ -171,7 +171,7 @@ def validate_command(
                     task,
                     sandbox,
                     coverage=not no_coverage,
-                    timeout_s=timeout_s,
+                    timeout_s=timeout_s or task_timeout(bank, task),
                     checks=checks[task.task_id].result(),
                 )
 
