@@ -43,7 +43,14 @@ class BankBrowser(CuratorScreen):
         Binding("d", "reverse_sort", "Reverse", id="bank.reverse", tooltip="Reverse the order"),
         Binding("f", "flaky_review", "Flaky queue", id="bank.flaky", tooltip="Review flags"),
         Binding("r", "release", "Release", id="bank.release", tooltip="Release screen"),
-        Binding("e", "environment", "Environment", id="bank.environment", tooltip="Env screen"),
+        Binding(
+            "e",
+            "environment",
+            "Environment",
+            id="bank.environment",
+            tooltip="The bank's environment: missing modules, env sync",
+            show=False,  # in the palette and the help; the footer is full
+        ),
         Binding("ctrl+r", "reload", "Reload", id="bank.reload", tooltip="Reload the bank"),
     ]
 
