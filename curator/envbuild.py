@@ -70,7 +70,14 @@ def uv_command(*arguments: str) -> list[str]:
 
 def run_uv(arguments: list[str], what: str, report: Report) -> str:
     """Run uv, passing its progress lines to `report`; raise with its message on failure."""
-    variables = {**os.environ, "UV_PYTHON_DOWNLOADS": "never", "NO_COLOR": "1"}
+    # Never the caller's virtual environment (uv looks for one in the working directory and in
+    # VIRTUAL_ENV): what uv resolves and builds depends only on the arguments.
+    variables = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("VIRTUAL_ENV", "CONDA_PREFIX")
+    }
+    variables.update(UV_PYTHON_DOWNLOADS="never", NO_COLOR="1")
     process = subprocess.Popen(
         uv_command(*arguments),
         stdout=subprocess.PIPE,
@@ -78,6 +85,7 @@ def run_uv(arguments: list[str], what: str, report: Report) -> str:
         stdin=subprocess.DEVNULL,
         text=True,
         env=variables,
+        cwd=tempfile.gettempdir(),
     )
     assert process.stderr is not None and process.stdout is not None
     lines = []

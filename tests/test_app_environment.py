@@ -22,7 +22,7 @@ async def test_environment_screen_shows_missing_modules_and_syncs(
     build_tiny_wheel(wheels, "tinydist", "1.0", "def answer():\n    return 42\n")
     pack_installed("coverage", wheels)
     # The app syncs with uv's defaults: point them at the local wheels only (offline).
-    monkeypatch.setenv("UV_NO_INDEX", "1")
+    monkeypatch.setenv("UV_OFFLINE", "1")
     monkeypatch.setenv("UV_FIND_LINKS", str(wheels))
     monkeypatch.setenv("UV_CACHE_DIR", str(tmp_path / "uv-cache"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
+import sysconfig
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -318,3 +322,57 @@ def test_coverage_overhead_is_not_charged_to_the_time_limit(sandbox: Sandbox) ->
     assert any("coverage not measured" in note for note in report.notes)
     slow = "        import time\n        time.sleep(20)\n"
     assert validate_task(network_task(slow), sandbox, timeout_s=3.0).verdict is Verdict.TIMEOUT
+
+
+DEBIAN_PYTHON = Path("/usr/bin/python3")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run as another uid")
+def test_an_ordinary_user_syncs_and_validates(wheels: Path, tmp_path: Path) -> None:
+    """The whole cycle as an unprivileged uid, with Debian's interpreter (STYLE.md): curator's
+    own venv lives under root's home, which that uid cannot read."""
+    if not DEBIAN_PYTHON.exists():
+        pytest.skip("no Debian python3")
+    uid = 64999  # outside the sandbox's uid range
+    home = Path(tempfile.mkdtemp(prefix="curator-user-", dir="/tmp"))
+    try:
+        os.chmod(home, 0o755)
+        local_wheels = home / "wheels"
+        shutil.copytree(wheels, local_wheels)
+        bank = Bank.init(home / "bank")
+        bank.save(tiny_task())
+        for path in [home, *home.rglob("*")]:
+            os.chown(path, uid, uid, follow_symlinks=False)
+        site_packages = sysconfig.get_paths()["purelib"]
+        launcher = (
+            f"import site, sys; site.addsitedir({site_packages!r}); "
+            "from curator.cli import main; sys.argv[0] = 'curator'; main()"
+        )
+        variables = {
+            "HOME": str(home),
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+            "NO_COLOR": "1",
+            "UV_OFFLINE": "1",
+            "UV_FIND_LINKS": str(local_wheels),
+        }
+
+        def cli(*args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [str(DEBIAN_PYTHON), "-c", launcher, "--bank", str(bank.root), *args],
+                capture_output=True,
+                text=True,
+                env=variables,
+                user=uid,
+                group=uid,
+                timeout=300,
+            )
+
+        added = cli("env", "add", "tinydist==1.0")
+        assert added.returncode == 0, added.stderr
+        synced = cli("env", "sync")
+        assert synced.returncode == 0, synced.stderr
+        assert (home / ".cache" / "curator" / "envs").is_dir()
+        validated = cli("validate", "Tiny/1", "--json")
+        assert json.loads(validated.stdout)["verdict"] == "pass", validated.stdout
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
