@@ -121,7 +121,7 @@ def flaky_command(
     found flaky or a suite could not run.
     """
     from curator.flaky.runner import DEFAULT_TIMEOUT_S, DetectionSettings, detect_flaky
-    from curator.sandbox import Sandbox
+    from curator.validation import sandbox_for
 
     bank = cli.open_bank()
     tasks = cli.select_tasks(bank, task_ids, all_tasks)
@@ -139,7 +139,7 @@ def flaky_command(
         transient=True,
         disable=not cli.err.is_terminal,
     )
-    with Sandbox(protect=[bank.root]) as sandbox, progress:
+    with sandbox_for(bank) as sandbox, progress:
         for task in tasks:
             bar = progress.add_task(escape(task.task_id), total=runs)
 

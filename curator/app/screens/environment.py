@@ -139,7 +139,11 @@ class EnvironmentScreen(CuratorScreen):
             declared = declared_environment(self.bank.root)
             if declared is None:
                 raise CuratorError("the bank has no environment/ (add one with `curator env add`)")
-            envbuild.sync(declared, report=lambda line: self.post_message(SyncStep(line)))
+
+            def report(line: str) -> None:
+                self.post_message(SyncStep(line))
+
+            envbuild.sync(declared, report=report)
         except CuratorError as error:
             self.post_message(SyncFinished(str(error)))
             return
@@ -157,5 +161,6 @@ class EnvironmentScreen(CuratorScreen):
             self.query_one(Log).write_line(f"sync failed: {event.error}")
             self.notify(escape(event.error), title="env sync failed", severity="error")
         else:
+            self.app.restart_sandbox()  # type: ignore[attr-defined]
             self.notify("environment built", title="env sync")
         self.load()
