@@ -27,6 +27,7 @@ from curator.environment import (
     lock_environment,
 )
 from curator.errors import BankError
+from curator.interchange import write_jsonl
 from curator.models import Task, Verdict
 from curator.sandbox import Sandbox
 from curator.validation import REPORT_FILE, sandbox_for, task_timeout, validate_task
@@ -376,3 +377,13 @@ def test_an_ordinary_user_syncs_and_validates(wheels: Path, tmp_path: Path) -> N
         assert json.loads(validated.stdout)["verdict"] == "pass", validated.stdout
     finally:
         shutil.rmtree(home, ignore_errors=True)
+
+
+def test_import_ends_with_what_env_check_would_add(
+    bank: Bank, tmp_path: Path, run_cli: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    source = tmp_path / "tiny.jsonl"
+    write_jsonl([tiny_task()], source)
+    imported = run_cli("--bank", bank.root, "import", source)
+    assert imported.returncode == 0, imported.stderr
+    assert "add them with: curator env add tinydist" in imported.stdout

@@ -4,6 +4,7 @@ API (used by validation, flaky-test detection, LLM candidate checks and the app)
 
     from curator.sandbox import Sandbox, RunOptions
     with Sandbox(protect=[bank.root]) as sandbox:           # thread-safe; share it across jobs
+    Sandbox(..., interpreter=Interpreter(venv_python, variables, fingerprint))  # another Python
         run = sandbox.run(task.program, task.test, task.entry_point, RunOptions(...))
     run.status      # completed | timeout | memory | crashed | environment | invalid
     run.tests       # [TestOutcome(name, outcome pass|fail|error|skip|timeout, duration_s, ...)]
@@ -21,7 +22,12 @@ runs as an unprivileged uid (64000 + slot) with rlimits on address space (relati
 worker's own size), CPU time, file size and processes, in a scratch directory that is its cwd,
 HOME and TMPDIR.
 
-Speed: a warm zygote with PYTHONHASHSEED=0 preloads numpy/pandas/matplotlib (with BLAS threads
+Interpreter: curator's own by default; `Interpreter` names another (a bank environment's venv,
+see `curator.validation.sandbox_for`): the zygote starts from it, its prefix stays visible, and
+its variables (e.g. NLTK_DATA) reach every run.
+
+Speed: a warm zygote with PYTHONHASHSEED=0 preloads the heavy libraries the interpreter has
+(numpy, pandas, matplotlib, scipy, sklearn, seaborn, ...: `worker.PRELOAD`) (with BLAS threads
 pinned to 1, so forking is safe) and forks per run. A run with another `hash_seed` or with
 `fresh_interpreter=True` gets its own new interpreter.
 """
