@@ -59,8 +59,9 @@ class PackageSource:
 
     def uv_arguments(self) -> list[str]:
         arguments = ["--no-index"] if self.no_index else []
-        for link in self.find_links:
-            arguments += ["--find-links", str(link)]
+        for link in self.find_links:  # uv runs elsewhere: local paths made absolute
+            text = str(link)
+            arguments += ["--find-links", text if "://" in text else str(Path(text).resolve())]
         return arguments
 
 

@@ -156,14 +156,14 @@ def declared_environment(bank_root: Path) -> Environment | None:
         raise EnvironmentProblem(
             f"{lock}: missing; create it with `curator env lock` (or `curator env add DIST`)"
         )
-    return Environment(read_spec(directory), read_text(lock), lock)
+    return Environment(read_spec(directory), read_text(lock), lock.resolve())
 
 
 def lock_environment(lock: Path, spec: EnvironmentSpec | None = None) -> Environment:
     """An environment from another lock file (`validate --env OTHER.lock`)."""
     if not lock.is_file():
         raise EnvironmentProblem(f"{lock}: no such lock file")
-    return Environment(spec or EnvironmentSpec(), read_text(lock), lock)
+    return Environment(spec or EnvironmentSpec(), read_text(lock), lock.resolve())
 
 
 @functools.cache

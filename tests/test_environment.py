@@ -149,7 +149,16 @@ def test_cli_env_cycle_from_missing_to_pass_and_upgrade_impact(
     # Upgrade impact: another lock, built beside, validated without touching the bank.
     other = bank.root.parent / "other.lock"
     other.write_text(lock_text.replace("tinydist==1.0", "tinydist==2.0"))
-    assert cli("env", "sync", "--lock", str(other), *source).returncode == 0
+    # Relative paths are the user's: curator runs uv elsewhere.
+    relative = [
+        "--no-index",
+        "--find-links",
+        os.path.relpath(wheels, bank.root.parent),
+        "--lock",
+        other.name,
+    ]
+    synced_other = run_cli(*where, "env", "sync", *relative, env=cache, cwd=bank.root.parent)
+    assert synced_other.returncode == 0, synced_other.stderr
     stored = (bank.task_dir("Tiny/1") / REPORT_FILE).read_text()
     impact = cli("validate", "--all", "--env", str(other))
     assert impact.returncode == 1
