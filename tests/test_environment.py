@@ -215,6 +215,10 @@ def test_a_failed_lock_keeps_the_requirements(
     with pytest.raises(EnvironmentProblem, match="resolving failed"):
         envbuild.add(bank.root, ["no-such-dist"], offline(wheels))
     assert (bank.root / "environment" / "requirements.txt").read_text() == "tinydist\n"
+    with pytest.raises(EnvironmentProblem, match="does not list no-such-dist"):
+        envbuild.remove(bank.root, ["no-such-dist"], offline(wheels))
+    removed = envbuild.remove(bank.root, ["TinyDist"], offline(wheels))
+    assert "tinydist" not in removed.lock_text and "coverage==" in removed.lock_text
 
 
 def test_nltk_data_comes_from_a_mirror_and_reaches_the_run(
