@@ -136,6 +136,7 @@ REFUSED_HOST = re.compile(r"host='([^']+)'|https?://([^/:\s'\"]+)")
 LOCAL_HOSTS = ("localhost", "127.", "::1", "0.0.0.0")
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 NLTK_RESOURCE = re.compile(r"Resource\s+(\S+)\s+not\s+found")
+TASK_FRAME = re.compile(r'File "[^"]*/(task\.py|tests\.py)", line (\d+)')
 
 
 def environment_cause(text: str) -> tuple[Literal["network", "data"], str] | None:
@@ -170,9 +171,11 @@ def environment_finding(run: SuiteRun) -> tuple[Literal["network", "data"], str]
         cause = environment_cause(message + "\n" + trace)
         if cause is not None:
             reason, what = cause
-            line = ANSI_ESCAPE.sub("", message).strip().splitlines()
-            first = next((part.strip() for part in line if part.strip(" *")), "")
-            return reason, f"{reason}: {name} needs {what}: {first[:300]}"
+            lines = ANSI_ESCAPE.sub("", message).strip().splitlines()
+            first = next((part.strip() for part in lines if part.strip(" *")), "")
+            frames = TASK_FRAME.findall(trace)
+            where = f" at {frames[-1][0]}:{frames[-1][1]}" if frames else ""
+            return reason, f"{reason}: {name} needs {what}{where}: {first[:300]}"
     return None
 
 

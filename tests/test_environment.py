@@ -282,7 +282,8 @@ def test_network_errors_are_environment_not_fail(sandbox: Sandbox, body: str) ->
     report = validate_task(network_task(body), sandbox)
     assert report.verdict is Verdict.ENVIRONMENT, report.message
     assert report.environment_reason == "network"
-    assert report.message is not None and report.message.startswith("network: test_counts")
+    assert report.message is not None
+    assert report.message.startswith("network: test_counts needs the network at tests.py:")
 
 
 def test_a_refused_local_connection_is_a_real_failure(sandbox: Sandbox) -> None:
