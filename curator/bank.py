@@ -220,6 +220,16 @@ class Bank:
         return str(json.loads(read_text(self.root / MARKER)).get("name", self.root.name))
 
     @property
+    def timeout_s(self) -> float | None:
+        """The bank's wall-clock limit per task run (`timeout_s` in bank.json), if set."""
+        value = json.loads(read_text(self.root / MARKER)).get("timeout_s")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            raise BankError(f"{self.root / MARKER}: timeout_s must be a positive number of seconds")
+        return float(value)
+
+    @property
     def private_dir(self) -> Path:
         """Untracked working state: the lock, autosaved drafts, staging areas."""
         path = self.root / PRIVATE_DIR

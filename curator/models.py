@@ -231,6 +231,12 @@ class TaskMeta(StrictModel):
     )
     interchange: InterchangeText = Field(default_factory=InterchangeText)
     quality: QualitySummary | None = None
+    timeout_s: float | None = Field(
+        default=None,
+        gt=0,
+        description="Wall-clock limit of this task's test run, in seconds; overrides the "
+        "bank's `timeout_s` (bank.json). Coverage's overhead is not charged to it.",
+    )
 
 
 class Task(TaskMeta):
@@ -257,6 +263,12 @@ class Task(TaskMeta):
     @property
     def validation_is_current(self) -> bool:
         return self.validation is not None and self.validation.content_hash == self.content_hash()
+
+    def validation_is_current_in(self, environment: str) -> bool:
+        """Current for this content and run in the environment with this fingerprint."""
+        summary = self.validation
+        current = self.validation_is_current
+        return current and summary is not None and summary.environment == environment
 
     def open_flags(self) -> list[Flag]:
         return [flag for flag in self.flags if flag.status is FlagStatus.OPEN]

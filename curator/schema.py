@@ -10,6 +10,8 @@ from pydantic import BaseModel
 from curator.alternatives import AlternativesReport
 from curator.condense.reasons import CondenseReport
 from curator.drafts import Draft
+from curator.envcheck import EnvironmentCheck
+from curator.environment import BuiltEnvironment, EnvironmentSpec
 from curator.flaky.evidence import FlakyEvidence
 from curator.llm.preeval import PreEvalReport
 from curator.llm.proposals import ProposedChange
@@ -33,6 +35,9 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "autosave-draft.schema.json": Draft,
     "mutation-report.schema.json": MutationReport,
     "alternatives-report.schema.json": AlternativesReport,
+    "environment.schema.json": EnvironmentSpec,
+    "built-environment.schema.json": BuiltEnvironment,
+    "environment-check.schema.json": EnvironmentCheck,
 }
 
 

@@ -13,6 +13,7 @@ no TestCases). Reports are keyed by the task's content hash and the environment 
 
 from __future__ import annotations
 
+import re
 import stat
 import threading
 import time
@@ -20,16 +21,19 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from curator import environment
 from curator.bank import Bank
+from curator.environment import Environment, EnvironmentProblem, declared_environment
 from curator.errors import CuratorError
 from curator.models import RuntimeWaiver, Task, ValidationSummary, Verdict, utc_now
 from curator.program import docstring_span
 from curator.sandbox import (
     DoctestResult,
+    Interpreter,
     RunOptions,
     RuntimeFinding,
     Sandbox,
@@ -47,6 +51,12 @@ from curator.static_checks import (
 REPORT_FILE = "validation.json"
 HARNESS_VERSION = 2
 """Reports of an older harness (no tampering checks, no runtime findings) are not current."""
+DEFAULT_TIMEOUT_S = 60.0
+
+
+def task_timeout(bank: Bank, task: Task) -> float:
+    """The task's own limit, else the bank's, else the default."""
+    return task.timeout_s or bank.timeout_s or DEFAULT_TIMEOUT_S
 
 
 class ValidationReport(BaseModel):
@@ -80,6 +90,9 @@ class ValidationReport(BaseModel):
         default_factory=list, description="What the task did at run time that it should not."
     )
     missing_module: str | None = None
+    environment_reason: Literal["module", "network", "data"] | None = Field(
+        default=None, description="Why the verdict is `environment`."
+    )
     sandbox_error: bool = Field(
         default=False, description="The sandbox failed; the result is not kept as current."
     )
@@ -120,6 +133,7 @@ class ValidationReport(BaseModel):
                 "static",
                 "warnings",
                 "missing_module",
+                "environment_reason",
                 "duration_s",
                 "network_isolated",
                 "content_hash",
@@ -132,12 +146,67 @@ class ValidationReport(BaseModel):
         return row
 
 
+NETWORK_ERRORS = re.compile(
+    r"gaierror|Temporary failure in name resolution|Name or service not known|"
+    r"No address associated with hostname|NameResolutionError|Network is unreachable|"
+    r"\[Errno 101\]|getaddrinfo failed"
+)
+CONNECTION_REFUSED = re.compile(r"Connection refused|\[Errno 111\]")
+REFUSED_HOST = re.compile(r"host='([^']+)'|https?://([^/:\s'\"]+)")
+LOCAL_HOSTS = ("localhost", "127.", "::1", "0.0.0.0")
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+NLTK_RESOURCE = re.compile(r"Resource\s+(\S+)\s+not\s+found")
+TASK_FRAME = re.compile(r'File "[^"]*/(task\.py|tests\.py)", line (\d+)')
+
+
+def environment_cause(text: str) -> tuple[Literal["network", "data"], str] | None:
+    """Whether an error text shows missing network or missing library data, and which."""
+    text = ANSI_ESCAPE.sub("", text)
+    if "LookupError" in text and (found := NLTK_RESOURCE.search(text)):
+        return "data", f"NLTK resource {found.group(1)!r}"
+    if "MissingCorpusError" in text:
+        return "data", "TextBlob corpora"
+    if NETWORK_ERRORS.search(text):
+        return "network", "the network"
+    if CONNECTION_REFUSED.search(text):
+        hosts = [next(filter(None, match)) for match in REFUSED_HOST.findall(text)]
+        if any(not host.startswith(LOCAL_HOSTS) for host in hosts):
+            return "network", "the network"
+    return None
+
+
+def environment_finding(run: SuiteRun) -> tuple[Literal["network", "data"], str] | None:
+    """A failure caused by the sandbox's missing network or missing library data.
+
+    Returns the reason and a message naming the test, what is missing, and the error line.
+    """
+    failed = [
+        (test.name, test.message or "", test.traceback or "")
+        for test in run.tests
+        if test.outcome in ("fail", "error")
+    ]
+    if run.status == "invalid":
+        failed.append(("loading", run.message or "", "\n".join(run.notes)))
+    for name, message, trace in failed:
+        cause = environment_cause(message + "\n" + trace)
+        if cause is not None:
+            reason, what = cause
+            lines = ANSI_ESCAPE.sub("", message).strip().splitlines()
+            first = next((part.strip() for part in lines if part.strip(" *")), "")
+            frames = TASK_FRAME.findall(trace)
+            where = f" at {frames[-1][0]}:{frames[-1][1]}" if frames else ""
+            return reason, f"{reason}: {name} needs {what}{where}: {first[:300]}"
+    return None
+
+
 def verdict_of(run: SuiteRun) -> tuple[Verdict, str | None]:
     """Map a sandbox run to a verdict, with the reason when it is not `pass`."""
     if run.tampering:
         return Verdict.ERROR, "tampering: " + "; ".join(run.tampering[:3])
     if run.status == "environment":
         return Verdict.ENVIRONMENT, run.message
+    if run.status in ("invalid", "completed") and (finding := environment_finding(run)):
+        return Verdict.ENVIRONMENT, finding[1]
     if run.status == "invalid":
         return Verdict.INVALID, run.message
     if run.status == "timeout":
@@ -166,12 +235,19 @@ def static_checks(task: Task) -> StaticChecks:
     return static_problems(task), risky_test_warnings(task)
 
 
+def run_fingerprint(sandbox: Sandbox | None) -> str:
+    """The environment a sandbox runs: a bank environment's, else curator's own."""
+    if sandbox is not None and sandbox.interpreter.fingerprint is not None:
+        return sandbox.interpreter.fingerprint
+    return environment.fingerprint()
+
+
 def validate_task(
     task: Task,
     sandbox: Sandbox | None = None,
     *,
     coverage: bool = True,
-    timeout_s: float = 60.0,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
     checks: StaticChecks | None = None,
 ) -> ValidationReport:
     """Validate one task. Without a sandbox, a temporary one is started and stopped.
@@ -185,7 +261,7 @@ def validate_task(
         task_id=task.task_id,
         verdict=Verdict.INVALID,
         content_hash=task.content_hash(),
-        environment=environment.fingerprint(),
+        environment=run_fingerprint(sandbox),
         harness_version=HARNESS_VERSION,
         static=static,
         warnings=warnings,
@@ -201,12 +277,29 @@ def validate_task(
         )
         if sandbox is None:
             with Sandbox(preload=False) as own:
-                run = own.run(task.program, task.test, task.entry_point, options)
+                run = run_uncharged(own, task, options)
         else:
-            run = sandbox.run(task.program, task.test, task.entry_point, options)
+            run = run_uncharged(sandbox, task, options)
         apply_run(report, run, docstring_span(task.program, task.entry_point))
     report.duration_s = time.perf_counter() - started
     return report
+
+
+def run_uncharged(sandbox: Sandbox, task: Task, options: RunOptions) -> SuiteRun:
+    """Run the task; coverage's overhead is not charged to its time limit: a run that times
+    out only with coverage is judged by a run without it (and has no coverage figures)."""
+    run = sandbox.run(task.program, task.test, task.entry_point, options)
+    if run.status != "timeout" or not options.coverage:
+        return run
+    plain = sandbox.run(
+        task.program, task.test, task.entry_point, options.model_copy(update={"coverage": False})
+    )
+    if plain.status == "timeout":
+        return run
+    plain.notes.append(
+        f"coverage not measured: with coverage the run exceeded {options.timeout_s:g} s"
+    )
+    return plain
 
 
 def apply_run(
@@ -218,6 +311,9 @@ def apply_run(
     report.tests_total = len(run.tests)
     report.tests_passed = sum(test.outcome == "pass" for test in run.tests)
     report.missing_module = run.missing_module
+    if report.verdict is Verdict.ENVIRONMENT:
+        finding = environment_finding(run)
+        report.environment_reason = finding[0] if finding else "module"
     report.network_isolated = run.network_isolated
     report.notes = run.notes
     report.stdout_tail = run.stdout_tail[-4000:]
@@ -264,7 +360,7 @@ def current_report(bank: Bank, task: Task) -> ValidationReport | None:
         return None
     if report.content_hash != task.content_hash():
         return None
-    if report.environment != environment.fingerprint():
+    if report.environment != environment.bank_fingerprint(bank.root):
         return None
     if report.harness_version != HARNESS_VERSION:
         return None
@@ -302,9 +398,22 @@ def waive_runtime_finding(bank: Bank, task_id: str, code: str, reason: str, who:
         return task
 
 
-def sandbox_for(bank: Bank) -> Sandbox:
-    """A sandbox that hides the bank from task code."""
-    return Sandbox(protect=[Path(bank.root)])
+def sandbox_for(bank: Bank, other: Environment | None = None) -> Sandbox:
+    """A sandbox that hides the bank from task code and runs the bank's environment (or
+    `other`); raises `EnvironmentProblem` when that environment is not built."""
+    chosen = other or declared_environment(bank.root)
+    if chosen is None:
+        return Sandbox(protect=[Path(bank.root)])
+    if chosen.built() is None:
+        raise EnvironmentProblem(
+            f"the environment of {chosen.lock_path} is not built: run `curator env sync`"
+        )
+    interpreter = Interpreter(
+        executable=str(chosen.python),
+        variables=tuple(chosen.run_variables().items()),
+        fingerprint=chosen.fingerprint,
+    )
+    return Sandbox(protect=[Path(bank.root)], interpreter=interpreter)
 
 
 ReportCallback = Callable[[ValidationReport, bool], None]
@@ -331,7 +440,8 @@ def validate_tasks(
     on_report: ReportCallback | None = None,
     *,
     coverage: bool = True,
-    timeout_s: float = 60.0,
+    timeout_s: float | None = None,
+    other: Environment | None = None,
 ) -> ValidationResults:
     """The validation stage: validate the tasks and store each result as it arrives.
 
@@ -339,7 +449,10 @@ def validate_tasks(
     time, in `sandbox` or in one made for the bank (`sandbox_for`) and closed at the end.
     `on_report(report, cached)` is called once per task as its report is known, from the
     calling thread. Results are stored as they come, so an interrupted run keeps what finished.
+    `timeout_s` overrides each task's own limit (`task_timeout`). With `other`, an environment
+    other than the bank's, every task runs in it and nothing is stored (upgrade impact).
     """
+    force = force or other is not None
     tasks = [bank.load(task_id) for task_id in ids]
     results: dict[str, ValidationReport] = {}
     cached: set[str] = set()
@@ -355,10 +468,14 @@ def validate_tasks(
                 on_report(report, True)
     if to_run:
         if sandbox is None:
-            with sandbox_for(bank) as own:
-                _run_and_store(bank, to_run, own, jobs, coverage, timeout_s, results, on_report)
+            with sandbox_for(bank, other) as own:
+                _run_and_store(
+                    bank, to_run, own, jobs, coverage, timeout_s, results, on_report, other is None
+                )
         else:
-            _run_and_store(bank, to_run, sandbox, jobs, coverage, timeout_s, results, on_report)
+            _run_and_store(
+                bank, to_run, sandbox, jobs, coverage, timeout_s, results, on_report, other is None
+            )
     return ValidationResults([results[task.task_id] for task in tasks], cached)
 
 
@@ -368,9 +485,10 @@ def _run_and_store(
     sandbox: Sandbox,
     jobs: int,
     coverage: bool,
-    timeout_s: float,
+    timeout_s: float | None,
     results: dict[str, ValidationReport],
     on_report: ReportCallback | None,
+    store: bool,
 ) -> None:
     # The warm worker's imports overlap with the first tasks' static checks, which need no
     # sandbox.
@@ -383,7 +501,7 @@ def _run_and_store(
             task,
             sandbox,
             coverage=coverage,
-            timeout_s=timeout_s,
+            timeout_s=timeout_s or task_timeout(bank, task),
             checks=checks[task.task_id].result(),
         )
 
@@ -393,7 +511,8 @@ def _run_and_store(
         futures = {pool.submit(work, task): task for task in tasks}
         for future in as_completed(futures):
             report = future.result()
-            store_report(bank, futures[future], report)
+            if store:
+                store_report(bank, futures[future], report)
             results[report.task_id] = report
             if on_report:
                 on_report(report, False)

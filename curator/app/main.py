@@ -59,6 +59,13 @@ class CuratorApp(App[None]):
                 self._sandbox = sandbox_for(self.bank)
             return self._sandbox
 
+    def restart_sandbox(self) -> None:
+        """Close the session's sandbox: the next run starts one in the bank's (new) environment."""
+        with self._sandbox_lock:
+            old, self._sandbox = self._sandbox, None
+        if old is not None:
+            old.close()
+
     def on_unmount(self) -> None:
         with self._sandbox_lock:
             if self._sandbox is not None:

@@ -13,6 +13,8 @@ from rich.table import Table
 
 from curator.bank import Bank, BankScan
 from curator.cli.context import CliContext, pass_cli
+from curator.envcheck import check_bank
+from curator.environment import bank_fingerprint
 from curator.errors import CuratorError
 from curator.history import commit_new_bank, import_tasks
 from curator.interchange import read_jsonl, write_jsonl
@@ -60,6 +62,17 @@ def import_command(cli: CliContext, file: Path, stage: str, annotator: str | Non
     cli.out.print(f"imported {len(tasks)} task(s) from {escape(str(file))} as {stage}")
     if outcome.not_committed:
         cli.err.print(f"[yellow]not committed:[/] {escape(outcome.not_committed)}")
+    try:
+        needed = check_bank(bank.root, tasks).distributions()
+    except CuratorError as error:
+        cli.err.print(f"[yellow]env check:[/] {escape(str(error))}")
+        return
+    if needed:
+        cli.out.print(
+            f"env check: {len(needed)} distribution(s) missing from the environment; "
+            f"`curator env check` lists them per task; add them with: curator env add "
+            + " ".join(needed)
+        )
 
 
 @click.command("export")
@@ -96,20 +109,23 @@ def preeval_text(task: Task) -> str:
     return f"{', '.join(rates)} solved by {summary.model} (k={summary.k}){stale}"
 
 
-def validation_text(task: Task) -> str:
+def validation_text(task: Task, environment: str) -> str:
     if task.validation is None:
         return "not run"
-    stale = "" if task.validation_is_current else " (stale)"
-    return f"{task.validation.verdict.value}{stale}"
+    if not task.validation_is_current:
+        return f"{task.validation.verdict.value} (stale)"
+    if not task.validation_is_current_in(environment):
+        return f"{task.validation.verdict.value} (stale: other environment)"
+    return task.validation.verdict.value
 
 
-def list_row(task: Task) -> dict[str, object]:
+def list_row(task: Task, environment: str) -> dict[str, object]:
     return {
         "task_id": task.task_id,
         "stage": task.stage.value,
         "libs": task.libs,
         "validation": task.validation.verdict.value if task.validation else None,
-        "validation_current": task.validation_is_current,
+        "validation_current": task.validation_is_current_in(environment),
         "branch_coverage": task.validation.branch_coverage if task.validation else None,
         "open_flags": len(task.open_flags()),
         "runtime_unwaived": unwaived_runtime_findings(task),
@@ -123,7 +139,9 @@ def list_row(task: Task) -> dict[str, object]:
 @pass_cli
 def list_command(cli: CliContext, stage: str | None, library: str | None, as_json: bool) -> None:
     """List the bank's tasks (exit 1 if some task folders could not be read)."""
-    scan = cli.open_bank().scan()
+    bank = cli.open_bank()
+    scan = bank.scan()
+    environment = bank_fingerprint(bank.root)
     tasks = [
         task
         for task in scan.tasks
@@ -131,7 +149,7 @@ def list_command(cli: CliContext, stage: str | None, library: str | None, as_jso
     ]
     if as_json:
         for task in tasks:
-            click.echo(json.dumps(list_row(task)))
+            click.echo(json.dumps(list_row(task, environment)))
     else:
         table = Table(title=f"{len(tasks)} task(s)")
         columns = ("task", "stage", "libraries", "validation", "branch cov.", "flags", "runtime")
@@ -144,7 +162,7 @@ def list_command(cli: CliContext, stage: str | None, library: str | None, as_jso
                 escape(task.task_id),
                 task.stage.value,
                 escape(", ".join(task.libs)),
-                validation_text(task),
+                validation_text(task, environment),
                 coverage_text(task),
                 f"[yellow]{flags} open[/]" if flags else "",
                 f"[yellow]{escape(', '.join(unwaived))}[/]" if unwaived else "",
@@ -161,7 +179,8 @@ def list_command(cli: CliContext, stage: str | None, library: str | None, as_jso
 @pass_cli
 def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
     """Show one task: metadata, program, tests and instruction."""
-    task = cli.open_bank().load(task_id)
+    bank = cli.open_bank()
+    task = bank.load(task_id)
     if as_json:
         click.echo(task.model_dump_json(indent=2))
         return
@@ -169,7 +188,8 @@ def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
     out.rule(f"[bold]{escape(task.task_id)}[/] · {task.stage.value}")
     out.print(f"libraries: {escape(', '.join(task.libs)) or '-'}")
     out.print(f"origin: {task.provenance.origin.value}  source: {task.provenance.source or '-'}")
-    out.print(f"validation: {validation_text(task)}  branch coverage: {coverage_text(task) or '-'}")
+    validation = validation_text(task, bank_fingerprint(bank.root))
+    out.print(f"validation: {validation}  branch coverage: {coverage_text(task) or '-'}")
     if task.preeval is not None:
         out.print(f"pre-evaluation: {escape(preeval_text(task))}")
     for flag in task.flags:

@@ -5,16 +5,20 @@ from __future__ import annotations
 import json
 import os
 import sys
+from pathlib import Path
 
 import click
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from curator.bank import Bank
 from curator.cli.context import CliContext, annotator_option, pass_cli
 from curator.config import resolve_annotator
-from curator.models import Verdict, unwaived_runtime_findings
+from curator.environment import declared_environment, lock_environment
+from curator.models import Task, Verdict, unwaived_runtime_findings
 from curator.validation import (
+    REPORT_FILE,
     ValidationReport,
     bank_notes,
     validate_tasks,
@@ -92,11 +96,17 @@ def print_reasons(cli: CliContext, reports: list[ValidationReport]) -> None:
     "--timeout",
     "timeout_s",
     type=click.FloatRange(1, 3600),
-    default=60.0,
-    show_default=True,
-    help="Wall-clock limit per task, in seconds.",
+    help="Wall-clock limit per task, in seconds [default: the task's timeout_s, else the "
+    "bank's (bank.json), else 60].",
 )
 @click.option("--no-coverage", is_flag=True, help="Skip branch coverage (a little faster).")
+@click.option(
+    "--env",
+    "other_lock",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Validate in the environment of this lock (built with `env sync --lock`) without "
+    "storing results; print which tasks change verdict.",
+)
 @pass_cli
 def validate_command(
     cli: CliContext,
@@ -105,8 +115,9 @@ def validate_command(
     jobs: int,
     as_json: bool,
     force: bool,
-    timeout_s: float,
+    timeout_s: float | None,
     no_coverage: bool,
+    other_lock: Path | None,
 ) -> None:
     """Run tasks' tests in the sandbox; exit 1 if any verdict is not `pass`.
 
@@ -117,6 +128,10 @@ def validate_command(
     tasks = cli.select_tasks(bank, task_ids, all_tasks)
     for note in bank_notes(bank):
         cli.err.print(f"[yellow]warning:[/] {escape(note)}")
+    other = None
+    if other_lock is not None:
+        declared = declared_environment(bank.root)
+        other = lock_environment(other_lock, declared.spec if declared else None)
     progress = Progress(
         TextColumn("validating"),
         BarColumn(),
@@ -140,10 +155,14 @@ def validate_command(
             on_report=show,
             coverage=not no_coverage,
             timeout_s=timeout_s,
+            other=other,
         )
     ordered, cached = results.reports, results.cached
     if any(r.run_status and not r.network_isolated for r in ordered if r.task_id not in cached):
         cli.err.print("[yellow]warning:[/] network not isolated on this machine")
+    if other is not None:
+        reports = {report.task_id: report for report in ordered}
+        print_verdict_changes(cli, bank, tasks, reports, other_lock)
     if as_json:
         for report in ordered:
             click.echo(json.dumps(report.json_row()))
@@ -175,6 +194,33 @@ def waive_command(
     cli.out.print(
         f"{escape(task_id)}: {escape(code)} waived by {escape(who)}"
         + (f"; still to waive: {escape(', '.join(left))}" if left else "")
+    )
+
+
+def print_verdict_changes(
+    cli: CliContext,
+    bank: Bank,
+    tasks: list[Task],
+    reports: dict[str, ValidationReport],
+    lock: Path | None,
+) -> None:
+    """Which tasks get another verdict than their stored one (for the same content)."""
+    changes = 0
+    for task in tasks:
+        stored = bank.read_sidecar(task.task_id, REPORT_FILE, ValidationReport)
+        if stored is None or stored.content_hash != task.content_hash():
+            continue
+        new = reports[task.task_id]
+        if stored.verdict is not new.verdict:
+            changes += 1
+            cli.err.print(
+                f"changes: {escape(task.task_id)}: {stored.verdict.value} -> "
+                f"[{VERDICT_STYLE[new.verdict]}]{new.verdict.value}[/] "
+                f"{escape((new.message or '').splitlines()[0][:200] if new.message else '')}"
+            )
+    cli.err.print(
+        f"{changes} task(s) change verdict with {escape(str(lock))} "
+        "(stored results left as they were)"
     )
 
 

@@ -4,6 +4,7 @@ API (used by validation, flaky-test detection, LLM candidate checks and the app)
 
     from curator.sandbox import Sandbox, RunOptions
     with Sandbox(protect=[bank.root]) as sandbox:           # thread-safe; share it across jobs
+    Sandbox(..., interpreter=Interpreter(venv_python, variables, fingerprint))  # another Python
         run = sandbox.run(task.program, task.test, task.entry_point, RunOptions(...))
     run.status      # completed | timeout | memory | crashed | environment | invalid
     run.tests       # [TestOutcome(name, outcome pass|fail|error|skip|timeout, duration_s, ...)]
@@ -28,7 +29,12 @@ that a benchmark task should not is in `SuiteRun.runtime`. Residual risk: the ha
 task's process, so stack walking through frame attributes no audit event covers, or adding arcs
 to coverage.py's running tracer, could still misreport the task's own run (never the host's).
 
-Speed: a warm zygote with PYTHONHASHSEED=0 preloads numpy/pandas/matplotlib (with BLAS threads
+Interpreter: curator's own by default; `Interpreter` names another (a bank environment's venv,
+see `curator.validation.sandbox_for`): the zygote starts from it, its prefix stays visible, and
+its variables (e.g. NLTK_DATA) reach every run.
+
+Speed: a warm zygote with PYTHONHASHSEED=0 preloads the heavy libraries the interpreter has
+(numpy, pandas, matplotlib, scipy, sklearn, seaborn, ...: `worker.PRELOAD`) (with BLAS threads
 pinned to 1, so forking is safe) and forks per run. A run with another `hash_seed` or with
 `fresh_interpreter=True` gets its own new interpreter.
 """
@@ -41,11 +47,13 @@ from curator.sandbox.models import (
     SuiteRun,
     TestOutcome,
 )
-from curator.sandbox.runner import Sandbox, probe_isolation
+from curator.sandbox.runner import OWN_INTERPRETER, Interpreter, Sandbox, probe_isolation
 
 __all__ = [
+    "OWN_INTERPRETER",
     "CoverageResult",
     "DoctestResult",
+    "Interpreter",
     "RunOptions",
     "RuntimeFinding",
     "Sandbox",

@@ -56,6 +56,25 @@ class Isolation:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class Interpreter:
+    """The Python that task code runs in: curator's own, or a bank environment's venv."""
+
+    executable: str = sys.executable
+    variables: tuple[tuple[str, str], ...] = ()
+    """Extra environment variables of every run (e.g. NLTK_DATA)."""
+    fingerprint: str | None = None
+    """What results obtained with it are keyed by; None for curator's own interpreter."""
+
+    @property
+    def prefix(self) -> str:
+        """The venv (or installation) directory: the executable's grandparent."""
+        return os.path.dirname(os.path.dirname(os.path.abspath(self.executable)))
+
+
+OWN_INTERPRETER = Interpreter()
+
+
 NO_ISOLATION = Isolation(
     (),
     network_isolated=False,
@@ -89,11 +108,6 @@ def probe_isolation() -> Isolation:
     )
 
 
-def zygote_interpreter() -> str:
-    """The interpreter the sandbox's worker runs in (the run's `python` and `python3` too)."""
-    return sys.executable
-
-
 @functools.cache
 def uid_lock_directory() -> Path:
     directory = Path("/run/curator-sandbox")
@@ -124,7 +138,12 @@ class Zygote:
     """One warm worker process (see worker.py), forking one supervisor per request."""
 
     def __init__(
-        self, isolation: Isolation, hash_seed: int | None, preload: bool, coverage: bool = True
+        self,
+        isolation: Isolation,
+        hash_seed: int | None,
+        preload: bool,
+        coverage: bool = True,
+        interpreter: Interpreter = OWN_INTERPRETER,
     ) -> None:
         # Datagram boundaries keep each request's descriptor apart from the next one's.
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -132,7 +151,7 @@ class Zygote:
         self._send_lock = threading.Lock()
         command = [
             *isolation.prefix,
-            zygote_interpreter(),
+            interpreter.executable,
             "-s",
             "-P",
             str(WORKER_SCRIPT),
@@ -148,7 +167,7 @@ class Zygote:
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the worker
         self.process = subprocess.Popen(
             command,
-            env=zygote_environment(hash_seed),
+            env={**zygote_environment(hash_seed), **dict(interpreter.variables)},
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=self._log,
@@ -258,13 +277,19 @@ class Sandbox:
     """
 
     def __init__(
-        self, protect: Iterable[Path] = (), *, preload: bool = True, isolate: bool = True
+        self,
+        protect: Iterable[Path] = (),
+        *,
+        preload: bool = True,
+        isolate: bool = True,
+        interpreter: Interpreter = OWN_INTERPRETER,
     ) -> None:
         if os.environ.get("CURATOR_SANDBOX_ISOLATION") == "off":
             isolate = False
         self._isolate = isolate
         self.isolation = probe_isolation() if isolate else NO_ISOLATION
         self._protect = sorted({str(path.resolve()) for path in (Path.home(), *map(Path, protect))})
+        self.interpreter = interpreter
         self._preload = preload
         self._lock = threading.Lock()
         self._warm: Zygote | None = None
@@ -315,13 +340,17 @@ class Sandbox:
             if self._warm is None or not self._warm.alive():
                 if self._warm is not None:
                     self._warm.close()
-                warm = Zygote(self.isolation, WARM_HASH_SEED, self._preload)
+                warm = Zygote(
+                    self.isolation, WARM_HASH_SEED, self._preload, interpreter=self.interpreter
+                )
                 if warm.info.get("threads", 1) != 1:
                     # Forking a process that runs threads (a BLAS pool started by a preloaded
                     # library) can deadlock the child: do without preloading instead.
                     warm.close()
                     self._preload = False
-                    warm = Zygote(self.isolation, WARM_HASH_SEED, preload=False)
+                    warm = Zygote(
+                        self.isolation, WARM_HASH_SEED, False, interpreter=self.interpreter
+                    )
                 self._warm = warm
             return self._warm
 
@@ -372,13 +401,18 @@ class Sandbox:
             "process_limit": self._process_limit,
             "isolate": self._isolate,
             "protect": self._protect,
+            "variables": dict(self.interpreter.variables),
         }
         answer_timeout = options.timeout_s + 60
         try:
             fresh = options.fresh_interpreter or options.hash_seed != WARM_HASH_SEED
             if fresh:
                 zygote = Zygote(
-                    self.isolation, options.hash_seed, preload=False, coverage=options.coverage
+                    self.isolation,
+                    options.hash_seed,
+                    preload=False,
+                    coverage=options.coverage,
+                    interpreter=self.interpreter,
                 )
                 try:
                     response = zygote.request(payload, answer_timeout)

@@ -139,7 +139,28 @@ DEVICES = ("null", "zero", "full", "random", "urandom")
 REAPER_SETUP_FAILED = 126
 MEMORY_POLL_S = 0.1
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "scipy", "sklearn")
+# Heavy libraries, imported when the interpreter (a bank environment) has them.
+PRELOAD = (
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "matplotlib.pyplot",
+    "scipy",
+    "scipy.stats",
+    "sklearn",
+    "sklearn.model_selection",
+    "sklearn.linear_model",
+    "seaborn",
+    "statsmodels.api",
+    "PIL.Image",
+    "bs4",
+    "requests",
+    "nltk",
+    "faker",
+    "openpyxl",
+    "pytz",
+    "dateutil.parser",
+)
 # Standard-library modules tasks and tests often import (unittest.mock alone pulls in asyncio).
 # None of them starts a thread or keeps per-process state that a fork would share wrongly
 # (`random` and `tempfile` reseed themselves in a forked child).
@@ -1181,6 +1202,7 @@ def prepare_harness(request: dict, paths: dict[str, str], pipes: tuple[int, int,
             "PYTHONDONTWRITEBYTECODE": "1",
             "CURATOR_SANDBOX": request["sandbox_id"],
             **{variable: "1" for variable in THREAD_VARIABLES},
+            **request.get("variables", {}),
         }
     )
     if request["hash_seed"] is not None:

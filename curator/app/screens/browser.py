@@ -43,6 +43,14 @@ class BankBrowser(CuratorScreen):
         Binding("d", "reverse_sort", "Reverse", id="bank.reverse", tooltip="Reverse the order"),
         Binding("f", "flaky_review", "Flaky queue", id="bank.flaky", tooltip="Review flags"),
         Binding("r", "release", "Release", id="bank.release", tooltip="Release screen"),
+        Binding(
+            "e",
+            "environment",
+            "Environment",
+            id="bank.environment",
+            tooltip="The bank's environment: missing modules, env sync",
+            show=False,  # in the palette and the help; the footer is full
+        ),
         Binding("ctrl+r", "reload", "Reload", id="bank.reload", tooltip="Reload the bank"),
     ]
 
@@ -200,6 +208,11 @@ class BankBrowser(CuratorScreen):
         from curator.app.screens.flaky_review import FlakyReview
 
         self.app.push_screen(FlakyReview(self.bank))
+
+    def action_environment(self) -> None:
+        from curator.app.screens.environment import EnvironmentScreen
+
+        self.app.push_screen(EnvironmentScreen(self.bank))
 
     def action_release(self) -> None:
         from curator.app.screens.release import ReleaseScreen

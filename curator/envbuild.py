@@ -1,0 +1,389 @@
+"""Lock and build environments with uv.
+
+    lock(bank_root)                       requirements.txt (+ coverage) -> requirements.lock
+    add(bank_root, ["scikit-learn"])      edit requirements.txt, then lock
+    sync(environment, report=print)       build the lock into the shared cache (see below)
+
+A build happens in a temporary directory beside its final place and is renamed into place
+only when complete (the `BuiltEnvironment` marker is written last), so a half-built
+environment is never used. A file lock per environment makes concurrent syncs of the same
+environment wait for each other instead of building it twice.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import uv
+
+from curator.environment import (
+    BUILT_MARKER,
+    IMPLICIT_REQUIREMENTS,
+    LOCK_FILE,
+    REQUIREMENTS_FILE,
+    SPEC_FILE,
+    BuiltEnvironment,
+    Environment,
+    EnvironmentProblem,
+    EnvironmentSpec,
+    declared_environment,
+    environment_dir,
+    read_spec,
+)
+from curator.fsutil import atomic_write, read_text
+from curator.models import utc_now
+
+Report = Callable[[str], None]
+LOCK_WAIT_S = 1800.0
+DISTRIBUTION_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+
+
+@dataclass(frozen=True)
+class PackageSource:
+    """Where uv finds distributions: the configured index, or only local wheels (offline)."""
+
+    find_links: tuple[Path, ...] = ()
+    no_index: bool = False
+    data_mirror: Path | None = None
+
+    def uv_arguments(self) -> list[str]:
+        arguments = ["--no-index"] if self.no_index else []
+        for link in self.find_links:  # uv runs elsewhere: local paths made absolute
+            text = str(link)
+            arguments += ["--find-links", text if "://" in text else str(Path(text).resolve())]
+        return arguments
+
+
+def uv_command(*arguments: str) -> list[str]:
+    return [uv.find_uv_bin(), *arguments]
+
+
+def run_uv(arguments: list[str], what: str, report: Report) -> str:
+    """Run uv, passing its progress lines to `report`; raise with its message on failure."""
+    # Never the caller's virtual environment (uv looks for one in the working directory and in
+    # VIRTUAL_ENV): what uv resolves and builds depends only on the arguments.
+    variables = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("VIRTUAL_ENV", "CONDA_PREFIX")
+    }
+    variables.update(UV_PYTHON_DOWNLOADS="never", NO_COLOR="1")
+    process = subprocess.Popen(
+        uv_command(*arguments),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=variables,
+        cwd=tempfile.gettempdir(),
+    )
+    assert process.stderr is not None and process.stdout is not None
+    lines = []
+    for line in process.stderr:
+        lines.append(line.rstrip())
+        if line.strip():
+            report(f"{what}: {line.strip()}")
+    output = process.stdout.read()
+    if process.wait() != 0:
+        raise EnvironmentProblem(f"{what} failed:\n" + "\n".join(lines[-30:]))
+    return output
+
+
+# -- declaring -----------------------------------------------------------------------------------
+
+
+def requirement_lines(bank_root: Path) -> list[str]:
+    path = environment_dir(bank_root) / REQUIREMENTS_FILE
+    return read_text(path).splitlines() if path.exists() else []
+
+
+def requirement_name(line: str) -> str | None:
+    """The normalized distribution name a requirement line names (None for comments)."""
+    stripped = line.split("#", 1)[0].strip()
+    if not stripped or stripped.startswith("-"):
+        return None
+    match = DISTRIBUTION_NAME.match(stripped)
+    return normalize(match.group(1)) if match else None
+
+
+def normalize(name: str) -> str:
+    """PEP 503 normalized distribution name."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def ensure_declared(bank_root: Path, python: str | None = None) -> Path:
+    """Create `environment/` with an empty requirements file and a spec, if missing."""
+    directory = environment_dir(bank_root)
+    directory.mkdir(exist_ok=True)
+    requirements = directory / REQUIREMENTS_FILE
+    if not requirements.exists():
+        atomic_write(requirements, "")
+    spec_path = directory / SPEC_FILE
+    if not spec_path.exists() or python:
+        spec = read_spec(directory) if spec_path.exists() else EnvironmentSpec()
+        if python:
+            spec.python = python
+        atomic_write(spec_path, spec.model_dump_json(indent=2) + "\n")
+    return directory
+
+
+def lock(
+    bank_root: Path, source: PackageSource = PackageSource(), report: Report = lambda _: None
+) -> Environment:
+    """Resolve `requirements.txt` plus curator's own needs into a fully pinned lock."""
+    directory = ensure_declared(bank_root)
+    spec = read_spec(directory)
+    with tempfile.TemporaryDirectory(prefix="curator-lock-") as scratch:
+        implicit = Path(scratch) / "implicit.txt"
+        implicit.write_text("\n".join(IMPLICIT_REQUIREMENTS) + "\n")
+        output = run_uv(
+            [
+                "pip",
+                "compile",
+                str(directory / REQUIREMENTS_FILE),
+                str(implicit),
+                "--python-version",
+                spec.python,
+                "--no-header",
+                "--no-annotate",
+                "--quiet",
+                *source.uv_arguments(),
+            ],
+            "resolving",
+            report,
+        )
+    atomic_write(directory / LOCK_FILE, output)
+    declared = declared_environment(bank_root)
+    assert declared is not None
+    return declared
+
+
+def add(
+    bank_root: Path,
+    requirements: list[str],
+    source: PackageSource = PackageSource(),
+    report: Report = lambda _: None,
+) -> Environment:
+    """Add (or replace) requirement lines by distribution name, then re-lock.
+
+    When the lock fails the requirements file is left as it was.
+    """
+    directory = ensure_declared(bank_root)
+    path = directory / REQUIREMENTS_FILE
+    before = read_text(path)
+    lines = before.splitlines()
+    for requirement in requirements:
+        name = requirement_name(requirement)
+        if name is None:
+            raise EnvironmentProblem(f"{requirement!r}: not a distribution requirement")
+        lines = [line for line in lines if requirement_name(line) != name]
+        lines.append(requirement.strip())
+    return _relock(bank_root, path, before, lines, source, report)
+
+
+def remove(
+    bank_root: Path,
+    names: list[str],
+    source: PackageSource = PackageSource(),
+    report: Report = lambda _: None,
+) -> Environment:
+    directory = ensure_declared(bank_root)
+    path = directory / REQUIREMENTS_FILE
+    before = read_text(path)
+    wanted = {normalize(name) for name in names}
+    declared = {requirement_name(line) for line in before.splitlines()}
+    unknown = sorted(wanted - declared)
+    if unknown:
+        raise EnvironmentProblem(f"{path}: does not list {', '.join(unknown)}")
+    lines = [line for line in before.splitlines() if requirement_name(line) not in wanted]
+    return _relock(bank_root, path, before, lines, source, report)
+
+
+def _relock(
+    bank_root: Path,
+    path: Path,
+    before: str,
+    lines: list[str],
+    source: PackageSource,
+    report: Report,
+) -> Environment:
+    atomic_write(path, "\n".join(lines) + "\n" if lines else "")
+    try:
+        return lock(bank_root, source, report)
+    except BaseException:
+        atomic_write(path, before)
+        raise
+
+
+# -- building ------------------------------------------------------------------------------------
+
+
+@contextmanager
+def build_lock(environment: Environment) -> Iterator[None]:
+    """Held while `environment` is built: a second sync waits, then finds it built."""
+    environment.directory.parent.mkdir(parents=True, exist_ok=True)
+    path = environment.directory.parent / f".{environment.key}.lock"
+    with open(path, "a+b") as handle:
+        deadline = time.monotonic() + LOCK_WAIT_S
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise EnvironmentProblem(f"{path}: another sync holds it") from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def sync(
+    environment: Environment,
+    source: PackageSource = PackageSource(),
+    report: Report = lambda _: None,
+) -> BuiltEnvironment:
+    """Build `environment` into the cache unless it is built already; returns its marker."""
+    built = environment.built()
+    if built is not None:
+        report(f"up to date: {environment.directory}")
+        return built
+    with build_lock(environment):
+        built = environment.built()
+        if built is not None:
+            report(f"already built by another sync: {environment.directory}")
+            return built
+        started = time.perf_counter()
+        # Beside the final place (same file system), so the rename is atomic.
+        scratch = Path(
+            tempfile.mkdtemp(prefix=f".{environment.key}-", dir=environment.directory.parent)
+        )
+        scratch.chmod(0o755)  # task code runs as another uid and must read it
+        try:
+            built = _build(environment, scratch, source, report)
+            built.build_s = round(time.perf_counter() - started, 2)
+            atomic_write(scratch / BUILT_MARKER, built.model_dump_json(indent=2) + "\n")
+            if environment.directory.exists():  # a leftover without marker: never used
+                shutil.rmtree(environment.directory)
+            scratch.rename(environment.directory)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        report(f"built {environment.directory} in {built.build_s:.1f} s")
+        return built
+
+
+def _build(
+    environment: Environment, target: Path, source: PackageSource, report: Report
+) -> BuiltEnvironment:
+    python = environment.spec.python
+    report(f"creating a Python {python} virtual environment")
+    run_uv(
+        ["venv", "--quiet", "--relocatable", "--python", python, str(target)],
+        "creating",
+        report,
+    )
+    interpreter = target / "bin" / "python"
+    report("installing the lock")
+    run_uv(
+        [
+            "pip",
+            "sync",
+            "--python",
+            str(interpreter),
+            str(environment.lock_path),
+            *source.uv_arguments(),
+        ],
+        "installing",
+        report,
+    )
+    if environment.spec.data.nltk:
+        fetch_nltk_data(environment, interpreter, target, source, report)
+    facts = json.loads(
+        subprocess.run(
+            [str(interpreter), "-I", "-c", DESCRIBE_SCRIPT],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    return BuiltEnvironment(
+        fingerprint=environment.fingerprint,
+        python=facts["python"],
+        lock_hash=environment.lock_hash,
+        distributions=facts["distributions"],
+        data=environment.spec.data,
+        built_at=utc_now().isoformat(),
+    )
+
+
+DESCRIBE_SCRIPT = """
+import importlib.metadata, json, platform
+dists = {}
+for dist in importlib.metadata.distributions():
+    name = dist.metadata["Name"]
+    if name:
+        dists[name] = dist.version
+facts = {"python": platform.python_version(), "distributions": dict(sorted(dists.items()))}
+print(json.dumps(facts))
+"""
+
+
+def fetch_nltk_data(
+    environment: Environment,
+    interpreter: Path,
+    target: Path,
+    source: PackageSource,
+    report: Report,
+) -> None:
+    """NLTK resources into the environment's data dir: from a mirror, else NLTK's downloader."""
+    resources = environment.spec.data.nltk
+    destination = target / environment.nltk_data.relative_to(environment.directory)
+    destination.mkdir(parents=True, exist_ok=True)
+    if source.data_mirror is not None:
+        mirror = source.data_mirror / "nltk_data"
+        if not mirror.is_dir():
+            raise EnvironmentProblem(f"{mirror}: no such directory in the data mirror")
+        report(f"copying NLTK data from {mirror}")
+        shutil.copytree(mirror, destination, dirs_exist_ok=True)
+        missing = [name for name in resources if not nltk_resource_present(destination, name)]
+        if missing:
+            raise EnvironmentProblem(f"{mirror}: lacks NLTK resource(s) {', '.join(missing)}")
+        return
+    report(f"downloading NLTK data: {', '.join(resources)}")
+    script = (
+        "import sys, nltk\n"
+        "failed = [name for name in sys.argv[2:]\n"
+        "          if not nltk.download(name, download_dir=sys.argv[1], quiet=True,"
+        " raise_on_error=True)]\n"
+        "sys.exit(', '.join(failed))\n"
+    )
+    done = subprocess.run(
+        [str(interpreter), "-I", "-c", script, str(destination), *resources],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise EnvironmentProblem(
+            f"downloading NLTK data failed: {(done.stderr or done.stdout).strip()[-2000:]}"
+        )
+
+
+def nltk_resource_present(directory: Path, name: str) -> bool:
+    """NLTK keeps a resource as `<category>/<name>` or `<category>/<name>.zip`."""
+    return any(
+        (category / name).exists() or (category / f"{name}.zip").exists()
+        for category in directory.iterdir()
+        if category.is_dir()
+    )

@@ -1,0 +1,159 @@
+"""Which modules a bank's tasks import that its environment lacks, and who provides them.
+
+    check = check_environment(tasks, interpreter)     # EnvironmentCheck
+    check.distributions()                             # what `curator env add` needs
+
+What is installed is asked of the environment's own interpreter
+(`importlib.metadata.packages_distributions()`, the standard answer). For a module that is not
+installed there is no well-kept offline mapping to ask: pipreqs' curated `mapping` lacks cv2,
+docx and skimage and its package pins an old IPython; pigar's database lists every PyPI
+project shipping a module without ranking them (27 for cv2, 12 for sklearn, including the
+deprecated `sklearn` dummy). So `PROVIDERS` names the distribution for modules whose name
+differs from it; any other module is assumed to be provided by a distribution of its name.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from curator.environment import EnvironmentProblem, declared_environment
+from curator.imports import example_source, imported_modules
+from curator.models import Task
+
+# Import name -> the distribution a benchmark environment should install for it.
+PROVIDERS: dict[str, str] = {
+    "Crypto": "pycryptodome",
+    "Cryptodome": "pycryptodomex",
+    "Levenshtein": "Levenshtein",
+    "OpenSSL": "pyOpenSSL",
+    "PIL": "Pillow",
+    "attr": "attrs",
+    "bs4": "beautifulsoup4",
+    "cv2": "opencv-python-headless",
+    "dateutil": "python-dateutil",
+    "dns": "dnspython",
+    "docx": "python-docx",
+    "docxtpl": "docxtpl",
+    "dotenv": "python-dotenv",
+    "faker": "Faker",
+    "flask_login": "Flask-Login",
+    "flask_mail": "Flask-Mail",
+    "flask_restful": "Flask-RESTful",
+    "flask_wtf": "Flask-WTF",
+    "google": "protobuf",
+    "jwt": "PyJWT",
+    "magic": "python-magic",
+    "mpl_toolkits": "matplotlib",
+    "pkg_resources": "setuptools",
+    "pptx": "python-pptx",
+    "serial": "pyserial",
+    "skimage": "scikit-image",
+    "sklearn": "scikit-learn",
+    "usb": "pyusb",
+    "werkzeug": "Werkzeug",
+    "wtforms": "WTForms",
+    "yaml": "PyYAML",
+    "zmq": "pyzmq",
+}
+
+INSTALLED_SCRIPT = """
+import importlib.metadata, json, sys
+print(json.dumps({
+    "modules": sorted(importlib.metadata.packages_distributions()),
+    "stdlib": sorted(sys.stdlib_module_names),
+}))
+"""
+
+
+class MissingModule(BaseModel):
+    module: str
+    distribution: str = Field(description="The distribution that provides it.")
+    where: list[str] = Field(description="solution, tests and/or examples")
+
+
+class TaskCheck(BaseModel):
+    task_id: str
+    missing: list[MissingModule] = Field(default_factory=list)
+
+
+class EnvironmentCheck(BaseModel):
+    """`curator env check --json`: per task, imports the environment cannot satisfy."""
+
+    interpreter: str
+    fingerprint: str
+    tasks: list[TaskCheck] = Field(default_factory=list, description="Only tasks missing some.")
+
+    def distributions(self) -> dict[str, list[str]]:
+        """Distribution -> the tasks that need it, most needed first."""
+        needed: dict[str, list[str]] = {}
+        for task in self.tasks:
+            for missing in task.missing:
+                needed.setdefault(missing.distribution, []).append(task.task_id)
+        return dict(sorted(needed.items(), key=lambda item: (-len(item[1]), item[0].lower())))
+
+
+def provider(module: str) -> str:
+    return PROVIDERS.get(module, module)
+
+
+def importable_modules(interpreter: Path | None) -> set[str]:
+    """Top-level modules the interpreter can import: standard library and installed ones.
+
+    Without an interpreter: only the standard library (what a new environment starts with).
+    """
+    if interpreter is None:
+        return set(sys.stdlib_module_names)
+    command = [str(interpreter), "-I", "-c", INSTALLED_SCRIPT]
+    facts = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    return set(facts["modules"]) | set(facts["stdlib"])
+
+
+def task_imports(task: Task) -> dict[str, list[str]]:
+    """Module -> where the task imports it (solution, tests, examples)."""
+    sources = {
+        "solution": task.program,
+        "tests": task.test,
+        "examples": example_source(task.doc_struct.examples),
+    }
+    where: dict[str, list[str]] = {}
+    for name, source in sources.items():
+        for module in imported_modules(source):
+            where.setdefault(module, []).append(name)
+    return where
+
+
+def check_bank(bank_root: Path, tasks: list[Task]) -> EnvironmentCheck:
+    """Check `tasks` against the bank's built environment; a bank without `environment/` is
+    checked against an empty one (the standard library), which is where `env add` starts."""
+    declared = declared_environment(bank_root)
+    if declared is None:
+        return check_environment(tasks, None, "none")
+    if declared.built() is None:
+        raise EnvironmentProblem(
+            f"the environment of {declared.lock_path} is not built: run `curator env sync`"
+        )
+    return check_environment(tasks, declared.python, declared.fingerprint)
+
+
+def check_environment(
+    tasks: list[Task], interpreter: Path | None, fingerprint: str
+) -> EnvironmentCheck:
+    available = importable_modules(interpreter)
+    check = EnvironmentCheck(
+        interpreter=str(interpreter) if interpreter else "none (standard library only)",
+        fingerprint=fingerprint,
+    )
+    for task in tasks:
+        missing = [
+            MissingModule(module=module, distribution=provider(module), where=where)
+            for module, where in task_imports(task).items()
+            if module not in available and module != "__test__"
+        ]
+        if missing:
+            check.tasks.append(TaskCheck(task_id=task.task_id, missing=missing))
+    return check

@@ -1,0 +1,50 @@
+"""The environment screen: shows what tasks lack and builds the environment in a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from app_support import SIZE, app_on, git_bank, run_async, settle
+from test_environment import tiny_task
+from textual.widgets import Log, Static
+from wheels import build_tiny_wheel, pack_installed
+
+from curator import envbuild
+from curator.app.screens.environment import EnvironmentScreen
+
+
+@run_async
+async def test_environment_screen_shows_missing_modules_and_syncs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wheels = tmp_path / "wheels"
+    build_tiny_wheel(wheels, "tinydist", "1.0", "def answer():\n    return 42\n")
+    pack_installed("coverage", wheels)
+    # The app syncs with uv's defaults: point them at the local wheels only (offline).
+    monkeypatch.setenv("UV_OFFLINE", "1")
+    monkeypatch.setenv("UV_FIND_LINKS", str(wheels))
+    monkeypatch.setenv("UV_CACHE_DIR", str(tmp_path / "uv-cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    bank = git_bank(tmp_path, monkeypatch, [tiny_task()])
+    environment = envbuild.add(bank.root, ["tinydist"])
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EnvironmentScreen)
+        summary = str(screen.query_one("#environment-summary", Static).render())
+        assert environment.fingerprint in summary and "not built" in summary
+        assert "curator env sync" in str(screen.query_one("#environment-check", Static).render())
+
+        await pilot.press("y")
+        await settle(pilot)
+        assert environment.built() is not None
+        log = "\n".join(screen.query_one(Log).lines)
+        assert "installing the lock" in log and "built " in log
+        summary = str(screen.query_one("#environment-summary", Static).render())
+        assert "built: Python 3.11" in summary
+        check = str(screen.query_one("#environment-check", Static).render())
+        assert "every module the tasks import is present" in check

@@ -1,0 +1,403 @@
+"""Bank environments built for real with uv, offline: local wheels only (`--no-index`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sysconfig
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from wheels import build_tiny_wheel, pack_installed
+
+from conftest import make_task
+from curator import envbuild
+from curator.bank import Bank
+from curator.envcheck import check_bank
+from curator.environment import (
+    EnvironmentProblem,
+    EnvironmentSpec,
+    LibraryData,
+    declared_environment,
+    lock_environment,
+)
+from curator.errors import BankError
+from curator.interchange import write_jsonl
+from curator.models import Task, Verdict
+from curator.sandbox import Sandbox
+from curator.validation import REPORT_FILE, sandbox_for, task_timeout, validate_task
+
+TINY_PROGRAM = '''import tinydist
+
+def task_func(x):
+    """
+    Add the answer.
+
+    Parameters:
+    x (int): A number.
+
+    Returns:
+    int: x plus the answer.
+
+    Requirements:
+    - tinydist
+
+    Example:
+    >>> task_func(0)
+    42
+    """
+    return x + tinydist.answer()
+'''
+
+TINY_TESTS = """import unittest
+
+class TestCases(unittest.TestCase):
+    def test_answer(self):
+        self.assertEqual(task_func(1), 43)
+"""
+
+
+@pytest.fixture(scope="module")
+def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tinydist 1.0 (answer 42), tinydist 2.0 (answer 41) and coverage, as local wheels."""
+    directory = tmp_path_factory.mktemp("wheels")
+    build_tiny_wheel(directory, "tinydist", "1.0", "def answer():\n    return 42\n")
+    build_tiny_wheel(directory, "tinydist", "2.0", "def answer():\n    return 41\n")
+    return pack_installed("coverage", directory)
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+    """A private XDG cache (built environments) and uv cache for this test."""
+    variables = {
+        "XDG_CACHE_HOME": str(tmp_path / "xdg-cache"),
+        "UV_CACHE_DIR": str(tmp_path / "uv-cache"),
+    }
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    yield variables
+
+
+def offline(wheels: Path, data_mirror: Path | None = None) -> envbuild.PackageSource:
+    return envbuild.PackageSource((wheels,), no_index=True, data_mirror=data_mirror)
+
+
+def tiny_task(task_id: str = "Tiny/1") -> Task:
+    prompt, _, solution = TINY_PROGRAM.partition('    """\n    return')
+    return make_task(
+        task_id,
+        libs=["tinydist"],
+        complete_prompt=prompt + '    """\n',
+        canonical_solution="    return" + solution,
+        code_prompt="import tinydist\ndef task_func(x):\n",
+        test=TINY_TESTS,
+        doc_struct=make_task().doc_struct.model_copy(
+            update={"examples": [">>> task_func(0)", "42"], "reqs": ["tinydist"]}
+        ),
+    )
+
+
+def test_cli_env_cycle_from_missing_to_pass_and_upgrade_impact(
+    bank: Bank,
+    wheels: Path,
+    cache: dict[str, str],
+    run_cli: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    bank.save(tiny_task())
+    where = ["--bank", str(bank.root)]
+    source = ["--no-index", "--find-links", str(wheels)]
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_cli(*where, *args, env=cache)
+
+    checked = cli("env", "check", "--json")
+    assert checked.returncode == 1, checked.stderr
+    missing = json.loads(checked.stdout)["tasks"][0]["missing"]
+    assert missing == [{"module": "tinydist", "distribution": "tinydist", "where": ["solution"]}]
+
+    before = cli("validate", "Tiny/1", "--json")
+    assert json.loads(before.stdout)["verdict"] == "environment"
+    own_fingerprint = json.loads(before.stdout)["environment"]
+
+    added = cli("env", "add", "tinydist", *source)
+    assert added.returncode == 0, added.stderr
+    lock_text = (bank.root / "environment" / "requirements.lock").read_text()
+    assert "tinydist==2.0" in lock_text and "coverage==" in lock_text
+    assert (bank.root / "environment" / "requirements.txt").read_text() == "tinydist\n"
+
+    not_built = cli("validate", "Tiny/1")
+    assert not_built.returncode == 2 and "env sync" in not_built.stderr
+
+    cli("env", "add", "tinydist==1.0", *source)
+    synced = cli("env", "sync", *source)
+    assert synced.returncode == 0, synced.stderr
+    shown = json.loads(cli("env", "show", "--json").stdout)
+    assert shown["built"] and shown["distributions"]["tinydist"] == "1.0"
+    assert "coverage" in shown["distributions"]
+    assert cli("env", "check").returncode == 0
+
+    after = cli("validate", "Tiny/1", "--json")
+    row = json.loads(after.stdout)
+    assert row["verdict"] == "pass", row
+    assert row["environment"] == shown["fingerprint"] != own_fingerprint
+
+    # Upgrade impact: another lock, built beside, validated without touching the bank.
+    other = bank.root.parent / "other.lock"
+    other.write_text(lock_text.replace("tinydist==1.0", "tinydist==2.0"))
+    # Relative paths are the user's: curator runs uv elsewhere.
+    relative = [
+        "--no-index",
+        "--find-links",
+        os.path.relpath(wheels, bank.root.parent),
+        "--lock",
+        other.name,
+    ]
+    synced_other = run_cli(*where, "env", "sync", *relative, env=cache, cwd=bank.root.parent)
+    assert synced_other.returncode == 0, synced_other.stderr
+    stored = (bank.task_dir("Tiny/1") / REPORT_FILE).read_text()
+    impact = cli("validate", "--all", "--env", str(other))
+    assert impact.returncode == 1
+    assert "Tiny/1: pass -> fail" in impact.stderr
+    assert "1 task(s) change verdict" in impact.stderr
+    assert (bank.task_dir("Tiny/1") / REPORT_FILE).read_text() == stored
+
+    # Changing the bank's lock makes the stored result stale.
+    cli("env", "add", "tinydist==2.0", *source)
+    listed = json.loads(cli("list", "--json").stdout)
+    assert listed["validation"] == "pass" and listed["validation_current"] is False
+
+
+def test_concurrent_syncs_build_once(wheels: Path, cache: dict[str, str], tmp_path: Path) -> None:
+    bank = Bank.init(tmp_path / "bank")
+    environment = envbuild.add(bank.root, ["tinydist==1.0"], offline(wheels))
+    messages: list[list[str]] = [[], []]
+
+    def sync(index: int) -> None:
+        envbuild.sync(environment, offline(wheels), messages[index].append)
+
+    threads = [threading.Thread(target=sync, args=(index,)) for index in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    built = [log for log in messages if any(line.startswith("built ") for line in log)]
+    assert len(built) == 1, messages
+    assert environment.built() is not None
+    assert environment.built().distributions["tinydist"] == "1.0"  # type: ignore[union-attr]
+    assert [path.name for path in environment.directory.parent.iterdir() if path.is_dir()] == [
+        environment.key
+    ]
+
+
+def test_a_failed_build_leaves_nothing_behind(
+    wheels: Path, cache: dict[str, str], tmp_path: Path
+) -> None:
+    lock = tmp_path / "broken.lock"
+    lock.write_text("coverage==7.0.0\ntinydist==9.9\n")
+    environment = lock_environment(lock)
+    with pytest.raises(EnvironmentProblem, match="installing failed"):
+        envbuild.sync(environment, offline(wheels))
+    assert environment.built() is None
+    assert not environment.directory.exists()
+    assert [path for path in environment.directory.parent.iterdir() if path.is_dir()] == []
+
+
+def test_a_failed_lock_keeps_the_requirements(
+    wheels: Path, cache: dict[str, str], tmp_path: Path
+) -> None:
+    bank = Bank.init(tmp_path / "bank")
+    envbuild.add(bank.root, ["tinydist"], offline(wheels))
+    with pytest.raises(EnvironmentProblem, match="resolving failed"):
+        envbuild.add(bank.root, ["no-such-dist"], offline(wheels))
+    assert (bank.root / "environment" / "requirements.txt").read_text() == "tinydist\n"
+    with pytest.raises(EnvironmentProblem, match="does not list no-such-dist"):
+        envbuild.remove(bank.root, ["no-such-dist"], offline(wheels))
+    removed = envbuild.remove(bank.root, ["TinyDist"], offline(wheels))
+    assert "tinydist" not in removed.lock_text and "coverage==" in removed.lock_text
+
+
+def test_nltk_data_comes_from_a_mirror_and_reaches_the_run(
+    wheels: Path, cache: dict[str, str], tmp_path: Path
+) -> None:
+    bank = Bank.init(tmp_path / "bank")
+    envbuild.ensure_declared(bank.root)
+    spec = EnvironmentSpec(data=LibraryData(nltk=["stopwords"]))
+    (bank.root / "environment" / "environment.json").write_text(spec.model_dump_json())
+    envbuild.lock(bank.root, offline(wheels))
+    environment = declared_environment(bank.root)
+    assert environment is not None
+    empty_mirror = tmp_path / "empty-mirror"
+    (empty_mirror / "nltk_data" / "corpora").mkdir(parents=True)
+    with pytest.raises(EnvironmentProblem, match="lacks NLTK resource"):
+        envbuild.sync(environment, offline(wheels, data_mirror=empty_mirror))
+    assert environment.built() is None
+
+    mirror = tmp_path / "mirror"
+    (mirror / "nltk_data" / "corpora" / "stopwords").mkdir(parents=True)
+    (mirror / "nltk_data" / "corpora" / "stopwords" / "english").write_text("the\na\n")
+    envbuild.sync(environment, offline(wheels, data_mirror=mirror))
+    task = make_task(
+        test="import os, unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_data(self):\n"
+        "        path = os.path.join(os.environ['NLTK_DATA'], 'corpora', 'stopwords', 'english')\n"
+        "        with open(path) as handle:\n"
+        "            self.assertEqual(handle.read().split(), ['the', 'a'])\n"
+    )
+    with sandbox_for(bank) as sandbox:
+        report = validate_task(task, sandbox)
+    assert report.verdict is Verdict.PASS, report.message
+    assert report.environment == environment.fingerprint
+
+
+def network_task(test_body: str) -> Task:
+    return make_task(
+        test="import unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_counts(self):\n" + test_body
+    )
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[Sandbox]:
+    with Sandbox(preload=False) as shared:
+        yield shared
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "        import socket\n        socket.getaddrinfo('example.com', 80)\n",
+        "        import urllib.request\n"
+        "        urllib.request.urlopen('http://example.com/', timeout=5)\n",
+    ],
+    ids=["gaierror", "urlerror"],
+)
+def test_network_errors_are_environment_not_fail(sandbox: Sandbox, body: str) -> None:
+    if not sandbox.network_isolated:
+        pytest.skip("the network is not isolated on this machine")
+    report = validate_task(network_task(body), sandbox)
+    assert report.verdict is Verdict.ENVIRONMENT, report.message
+    assert report.environment_reason == "network"
+    assert report.message is not None
+    assert report.message.startswith("network: test_counts needs the network at tests.py:")
+
+
+def test_a_refused_local_connection_is_a_real_failure(sandbox: Sandbox) -> None:
+    body = "        import socket\n        socket.create_connection(('127.0.0.1', 9), timeout=5)\n"
+    report = validate_task(network_task(body), sandbox)
+    assert report.verdict is Verdict.ERROR, report.message
+
+
+def test_missing_library_data_is_environment_naming_the_resource(sandbox: Sandbox) -> None:
+    # The exact text NLTK raises (with its terminal colours) when a resource is missing.
+    body = (
+        "        raise LookupError('\\n***\\n  Resource \\x1b[93mstopwords\\x1b[0m not found.\\n"
+        "  Please use the NLTK Downloader to obtain the resource:\\n')\n"
+    )
+    report = validate_task(network_task(body), sandbox)
+    assert report.verdict is Verdict.ENVIRONMENT
+    assert report.environment_reason == "data"
+    assert "NLTK resource 'stopwords'" in (report.message or "")
+
+
+def test_check_names_the_providing_distribution(bank: Bank) -> None:
+    task = make_task(
+        canonical_solution="    import sklearn, cv2, yaml\n" + make_task().canonical_solution
+    )
+    check = check_bank(bank.root, [task])
+    assert [(item.module, item.distribution) for item in check.tasks[0].missing] == [
+        ("sklearn", "scikit-learn"),
+        ("cv2", "opencv-python-headless"),
+        ("yaml", "PyYAML"),
+    ]
+
+
+def test_time_limit_comes_from_the_task_then_the_bank(bank: Bank) -> None:
+    task = make_task()
+    assert task_timeout(bank, task) == 60.0
+    settings = json.loads((bank.root / "bank.json").read_text())
+    (bank.root / "bank.json").write_text(json.dumps({**settings, "timeout_s": 240}))
+    assert task_timeout(bank, task) == 240.0
+    assert task_timeout(bank, task.model_copy(update={"timeout_s": 5.0})) == 5.0
+    (bank.root / "bank.json").write_text(json.dumps({**settings, "timeout_s": "long"}))
+    with pytest.raises(BankError, match="timeout_s must be a positive number"):
+        task_timeout(bank, task)
+
+
+def test_coverage_overhead_is_not_charged_to_the_time_limit(sandbox: Sandbox) -> None:
+    # Slow only while coverage traces: the task itself fits its limit.
+    body = "        import sys, time\n        time.sleep(20 if sys.gettrace() else 0)\n"
+    report = validate_task(network_task(body), sandbox, timeout_s=3.0)
+    assert report.verdict is Verdict.PASS, report.message
+    assert report.branch_coverage is None
+    assert any("coverage not measured" in note for note in report.notes)
+    slow = "        import time\n        time.sleep(20)\n"
+    assert validate_task(network_task(slow), sandbox, timeout_s=3.0).verdict is Verdict.TIMEOUT
+
+
+DEBIAN_PYTHON = Path("/usr/bin/python3")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run as another uid")
+def test_an_ordinary_user_syncs_and_validates(wheels: Path, tmp_path: Path) -> None:
+    """The whole cycle as an unprivileged uid, with Debian's interpreter (STYLE.md): curator's
+    own venv lives under root's home, which that uid cannot read."""
+    if not DEBIAN_PYTHON.exists():
+        pytest.skip("no Debian python3")
+    uid = 64999  # outside the sandbox's uid range
+    home = Path(tempfile.mkdtemp(prefix="curator-user-", dir="/tmp"))
+    try:
+        os.chmod(home, 0o755)
+        local_wheels = home / "wheels"
+        shutil.copytree(wheels, local_wheels)
+        bank = Bank.init(home / "bank")
+        bank.save(tiny_task())
+        for path in [home, *home.rglob("*")]:
+            os.chown(path, uid, uid, follow_symlinks=False)
+        site_packages = sysconfig.get_paths()["purelib"]
+        launcher = (
+            f"import site, sys; site.addsitedir({site_packages!r}); "
+            "from curator.cli import main; sys.argv[0] = 'curator'; main()"
+        )
+        variables = {
+            "HOME": str(home),
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+            "NO_COLOR": "1",
+            "UV_OFFLINE": "1",
+            "UV_FIND_LINKS": str(local_wheels),
+        }
+
+        def cli(*args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [str(DEBIAN_PYTHON), "-c", launcher, "--bank", str(bank.root), *args],
+                capture_output=True,
+                text=True,
+                env=variables,
+                user=uid,
+                group=uid,
+                timeout=300,
+            )
+
+        added = cli("env", "add", "tinydist==1.0")
+        assert added.returncode == 0, added.stderr
+        synced = cli("env", "sync")
+        assert synced.returncode == 0, synced.stderr
+        assert (home / ".cache" / "curator" / "envs").is_dir()
+        validated = cli("validate", "Tiny/1", "--json")
+        assert json.loads(validated.stdout)["verdict"] == "pass", validated.stdout
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def test_import_ends_with_what_env_check_would_add(
+    bank: Bank, tmp_path: Path, run_cli: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    source = tmp_path / "tiny.jsonl"
+    write_jsonl([tiny_task()], source)
+    imported = run_cli("--bank", bank.root, "import", source)
+    assert imported.returncode == 0, imported.stderr
+    assert "add them with: curator env add tinydist" in imported.stdout
