@@ -15,15 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import git
-from pydantic import Field
+from pydantic import Field, ValidationError
 
 from curator.bank import RELEASES_DIR, Bank, task_sort_key
 from curator.errors import CuratorError
+from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, flaky_checked_hash
 from curator.fsutil import atomic_write
 from curator.gitbank import RELEASE_TAG_PREFIX, GitBank, GitError, release_tag
-from curator.history import parse_trailers, stage_problems
+from curator.history import parse_trailers
 from curator.interchange import task_to_record, write_jsonl
 from curator.models import Stage, StrictModel, Task
+from curator.pipeline import PipelineFacts, stage_blockers
 
 JSONL_NAME = "tasks.jsonl"
 GZIP_NAME = "tasks.jsonl.gz"
@@ -200,7 +202,7 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     problems = {str(problem.path): [problem.message] for problem in scan.problems}
     tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
     for task in tasks:
-        reasons = stage_problems(task, Stage.ACCEPTED)
+        reasons = stage_blockers(task, Stage.ACCEPTED, _gate_facts_at(repository, commit, task))
         if reasons:
             problems[task.task_id] = reasons
     if problems:
@@ -215,6 +217,18 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     )
     repository.run("tag", "--annotate", "--cleanup=whitespace", "-m", message, tag, commit.hexsha)
     return release
+
+
+def _gate_facts_at(repository: GitBank, commit: git.Commit, task: Task) -> PipelineFacts:
+    """The stage gate's facts as `commit` recorded them: the `flaky.json` in its tree."""
+    data = repository.file_at(commit, f"{repository.task_path(task.task_id)}/{EVIDENCE_FILE}")
+    if data is None:
+        return PipelineFacts()
+    try:
+        evidence = FlakyEvidence.model_validate_json(data)
+    except ValidationError:
+        return PipelineFacts()
+    return PipelineFacts(flaky_checked_hash=flaky_checked_hash(evidence))
 
 
 def export_tagged_release(bank: Bank, version: str, out: Path | None = None) -> Release:

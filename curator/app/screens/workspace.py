@@ -52,7 +52,7 @@ from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
 from curator.condense import apply_instruction, condense_task, information_loss
 from curator.drafts import TaskTexts, apply_edits, clear_draft, recoverable_draft, write_draft
 from curator.errors import CuratorError
-from curator.flaky.evidence import FlakyEvidence
+from curator.flaky.evidence import FlakyEvidence, flaky_checked_hash
 from curator.flaky.flags import read_evidence, record_detection
 from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.gitbank import GitBank
@@ -71,7 +71,6 @@ from curator.pipeline import (
     mark_refined,
     pipeline_status,
 )
-from curator.review import flaky_clean
 from curator.validation import ValidationReport, current_report, store_report, validate_task
 
 AUTOSAVE_SECONDS = 2.0
@@ -284,7 +283,7 @@ class TaskWorkspace(CuratorScreen):
         return PipelineFacts(
             unsaved=self.unsaved,
             committed=self.committed,
-            flaky_clean=flaky_clean(self.current, self.evidence),
+            flaky_checked_hash=flaky_checked_hash(self.evidence),
         )
 
     def statuses(self) -> list[StepStatus]:
