@@ -222,16 +222,26 @@ def bank_notes(bank: Bank) -> list[str]:
     return notes
 
 
+def stale_reason(report: ValidationReport, task: Task) -> str | None:
+    """Why a stored report no longer speaks for `task` here; None while it does."""
+    if report.content_hash != task.content_hash():
+        return f"the task changed since this run (it ran on content {report.content_hash})"
+    here = environment.fingerprint()
+    if report.environment != here:
+        return f"it ran in another environment ({report.environment}; here: {here})"
+    return None
+
+
+def stored_report(bank: Bank, task: Task) -> ValidationReport | None:
+    """The stored report, current or not (None when there is none or the sandbox failed)."""
+    report = bank.read_sidecar(task.task_id, REPORT_FILE, ValidationReport)
+    return None if report is None or report.sandbox_error else report
+
+
 def current_report(bank: Bank, task: Task) -> ValidationReport | None:
     """The stored report, if it is for this exact content and this environment."""
-    report = bank.read_sidecar(task.task_id, REPORT_FILE, ValidationReport)
-    if report is None or report.sandbox_error:
-        return None
-    if report.content_hash != task.content_hash():
-        return None
-    if report.environment != environment.fingerprint():
-        return None
-    return report
+    report = stored_report(bank, task)
+    return report if report is not None and stale_reason(report, task) is None else None
 
 
 def store_report(bank: Bank, task: Task, report: ValidationReport) -> None:

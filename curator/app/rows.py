@@ -50,7 +50,9 @@ class TaskRow:
 
 
 def count_tests(task: Task) -> int:
-    if task.validation is not None and task.validation_is_current:
+    """The tests the last current run counted; else (never run, stale, or the run could not
+    start them, e.g. a missing library) the `def test` lines of the tests."""
+    if task.validation is not None and task.validation_is_current and task.validation.tests_total:
         return task.validation.tests_total
     return sum(1 for line in task.test.splitlines() if line.lstrip().startswith("def test"))
 
