@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
@@ -43,7 +44,7 @@ class ChoiceDialog(ModalScreen[str]):
             with Vertical(classes="dialog-buttons"):
                 for value, label, key in self.choices:
                     yield Button(
-                        f"{label}  [{key_label(key)}]",
+                        Content(f"{label}  [{key_label(key)}]"),
                         id=f"choice-{value}",
                         compact=True,
                         classes="dialog-choice",

@@ -97,7 +97,7 @@ STEP_BINDINGS = {
     "commit": "task.commit",
 }
 
-# The tabs in order; alt+1 … alt+8 jump to them.
+# The tabs in order; 1 … 8 jump to them (outside the editors).
 VIEWS = ("program", "tests", "instruction", "results", "coverage", "proposal", "history", "log")
 EDITORS = {
     "program": "#program-editor",
@@ -117,14 +117,15 @@ class FolderStatus(Message):
 
 
 def tab_bindings() -> list[BindingType]:
+    """1 … 8 jump to a tab, as in lazygit and k9s; in an editor the digits are typed instead
+    (F3 cycles the tabs from there)."""
     return [
         Binding(
-            f"alt+{number}",
+            str(number),
             f"show_view('{view}')",
             view.capitalize(),
             id=f"task.view-{view}",
             show=False,
-            priority=True,
         )
         for number, view in enumerate(VIEWS, start=1)
     ]
