@@ -32,7 +32,7 @@ class CuratorApp(App[None]):
     CSS_PATH: ClassVar[list[str]] = ["styles/global.tcss", "styles/app.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Keys and how to remap them"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Quit curator"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False, tooltip="Quit"),
     ]
 
     def __init__(self, bank: Bank, settings: AppSettings) -> None:

@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import events, on
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from curator.app.messages import WorkerFailed
@@ -17,6 +18,9 @@ from curator.errors import CuratorError
 
 if TYPE_CHECKING:
     from curator.app.main import CuratorApp
+
+# From this width on, the footer also shows the command palette's key.
+WIDE_FOOTER = 100
 
 
 def palette_commands(
@@ -54,6 +58,12 @@ class CuratorScreen(Screen[None]):
             self.run_action,
             lambda binding: self.app.key_for(binding.id or "", self),
         )
+
+    @on(events.Resize)
+    def fit_footer(self, event: events.Resize) -> None:
+        """Below 100 columns the footer's room goes to keys, not to the palette hint."""
+        for footer in self.query(Footer):
+            footer.show_command_palette = event.size.width >= WIDE_FOOTER
 
     @on(Worker.StateChanged)
     def report_worker_failure(self, event: Worker.StateChanged) -> None:

@@ -41,10 +41,10 @@ class BankBrowser(CuratorScreen):
         Binding("escape", "leave_filter", "Clear filter", id="bank.clear-filter", show=False),
         Binding("enter", "open_task", "Open", id="bank.open", tooltip="Open the task"),
         Binding("s", "sort_next", "Sort", id="bank.sort", tooltip="Sort by the next column"),
-        Binding("d", "reverse_sort", "Reverse", id="bank.reverse", tooltip="Reverse the order"),
+        Binding("d", "reverse_sort", "Reverse", id="bank.reverse", show=False, tooltip="Reverse"),
         Binding("f", "flaky_review", "Flaky queue", id="bank.flaky", tooltip="Review flags"),
         Binding("r", "release", "Release", id="bank.release", tooltip="Release screen"),
-        Binding("ctrl+r", "reload", "Reload", id="bank.reload", tooltip="Reload the bank"),
+        Binding("ctrl+r", "reload", "Reload", id="bank.reload", show=False, tooltip="Reload"),
     ]
 
     def __init__(self, bank: Bank) -> None:

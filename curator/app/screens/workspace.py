@@ -136,7 +136,7 @@ class TaskWorkspace(CuratorScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="task.back", priority=True, tooltip="To the bank"),
         Binding("ctrl+s", "save", "Save", id="task.save", priority=True, tooltip="Save edits"),
-        Binding("f2", "refine", "Refined", id="task.refine", priority=True, tooltip="Refine done"),
+        Binding("f2", "refine", "Refined", id="task.refine", priority=True, show=False),
         Binding("f3", "next_view", "Next tab", id="task.next-view", priority=True, show=False),
         Binding("f4", "coverage", "Coverage", id="task.coverage", priority=True, show=False),
         Binding("f5", "validate", "Validate", id="task.validate", priority=True),
@@ -144,7 +144,7 @@ class TaskWorkspace(CuratorScreen):
         Binding("f7", "condense", "Condense", id="task.condense", priority=True),
         Binding("f8", "commit", "Commit", id="task.commit", priority=True, tooltip="Commit"),
         Binding("f9", "history", "History", id="task.history", priority=True),
-        Binding("ctrl+l", "ask_llm", "LLM", id="task.llm", priority=True, tooltip="Ask the LLM"),
+        Binding("ctrl+l", "ask_llm", "LLM", id="task.llm", priority=True, show=False),
         Binding("ctrl+o", "accept_proposal", "Accept", id="task.accept", priority=True),
         Binding("ctrl+t", "edit_proposal", "Edit it", id="task.edit-proposal", priority=True),
         Binding("ctrl+r", "reject_proposal", "Reject", id="task.reject", priority=True),
@@ -819,6 +819,9 @@ class TaskWorkspace(CuratorScreen):
             target = next((w for w in event.pane.query("*") if w.focusable), None)
         if target is not None:
             target.focus()
+        if view == "coverage":  # it can only scroll to the first miss once it is shown
+            coverage = self.query_one(CoverageView)
+            coverage.call_after_refresh(coverage.scroll_to_current)
 
     def editor_in_view(self) -> TaskEditor | None:
         active = self.query_one(TabbedContent).active

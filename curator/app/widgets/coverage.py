@@ -15,11 +15,12 @@ from curator.validation import ValidationReport
 
 
 class CoverageView(VerticalScroll, can_focus=True):
-    """Opens at the first miss; `n` and `p` (or ↓↑ between misses: `j`/`k`) step through them."""
+    """Opens at the first miss; `n` and `p` (or `j` and `k`) step through the misses. Lines
+    never wrap (the view scrolls sideways), so a program line is one screen line."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n,j", "step(1)", "Next miss", id="coverage.next", tooltip="Next missed line"),
-        Binding("p,k", "step(-1)", "Prev miss", id="coverage.previous", tooltip="Previous miss"),
+        Binding("n,j", "step(1)", "Next miss", id="coverage.next", show=False),
+        Binding("p,k", "step(-1)", "Previous miss", id="coverage.previous", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -48,13 +49,16 @@ class CoverageView(VerticalScroll, can_focus=True):
         text = Text()
         if self.stale:
             text.append(f"STALE: {self.stale}; F5 validates again\n", style="bold yellow")
+        if self.misses:
+            text.append("n / p: next / previous miss\n", style="dim")
         text.append_text(coverage_text(self.program, self.report, self.current))
+        text.no_wrap = True
         view.update(text)
 
     def scroll_to_current(self) -> None:
         if self.current is None:
             return
-        banner = 1 if self.stale else 0
+        banner = (1 if self.stale else 0) + 1  # the stale line, the n / p hint
         y = banner + COVERAGE_HEADER_LINES + self.current - 1
         self.scroll_to(y=max(0, y - 3), animate=False)
 
