@@ -110,15 +110,19 @@ def test_in_a_real_terminal_f7_and_tab_keys_reach_the_workspace_not_the_editor(
         time.sleep(0.5)
         terminal.keys("F3")
         terminal.wait_for("outcome")  # the Results tab's table
-        terminal.keys("2")
         time.sleep(1.0)
+        terminal.keys("2")
+        terminal.wait_for("1  import unittest")  # the Tests editor
+        time.sleep(0.5)
         terminal.keys("Q", literal=True)
         terminal.keys("C-s")
-        time.sleep(1.0)
+        deadline = time.monotonic() + 30
+        while not bank.load("Demo/7").test.startswith("Q") and time.monotonic() < deadline:
+            time.sleep(0.2)
         task = bank.load("Demo/7")
+        assert task.test.startswith("Q"), terminal.screen()
         assert task.program == program
         assert "Z" in task.instruct_prompt and len(task.instruct_prompt) > 100
-        assert task.test.startswith("Q")
         terminal.keys("C-q")
     finally:
         terminal.close()
