@@ -211,10 +211,10 @@ async def test_history_shows_commits_and_uncommitted_changes(tmp_path, monkeypat
         assert "uncommitted changes" in history and "+# touched" in history
         log = workspace.query_one("#history-log", DataTable)
         assert log.has_focus
-        assert [str(cell) for cell in log.get_row_at(1)][2:] == [
-            "Ada Annotator",
-            "draft (new)",
+        assert [str(cell) for cell in log.get_row_at(1)][1:4] == [
             "Import 5 task(s) from demo.jsonl",
+            "draft (new)",
+            "Ada Annotator",
         ]
         await pilot.press("down")
         await settle(pilot)

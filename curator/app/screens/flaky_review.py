@@ -142,10 +142,11 @@ class FlakyReview(CuratorScreen):
         self.title = "flaky-test review"
         self.query_one("#review-progress", ProgressBar).display = False
         table = self.query_one("#flags", DataTable)
+        # The status comes second so that a narrow table cuts the test's name, never it.
         table.add_column("task")
+        table.add_column("status", width=9)
         table.add_column("test")
         table.add_column("class")
-        table.add_column("status", width=9)
         self.load_flags()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="flags", name="loading flags")
@@ -159,7 +160,7 @@ class FlakyReview(CuratorScreen):
         table = self.query_one("#flags", DataTable)
         table.clear()
         for task, flag in event.flags:
-            table.add_row(task.task_id, flag.test, flag.classification, flag.status.value)
+            table.add_row(task.task_id, flag.status.value, flag.test, flag.classification)
         which = "flag" if self.show_all else "open flag"
         which += "" if len(event.flags) == 1 else "s"
         self.sub_title = f"{len(event.flags)} {which}"

@@ -47,7 +47,7 @@ class HistoryPane(Horizontal):
             yield Static("press F9 to load the history", id="history-view")
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("commit", "date", "who", "stage", "message")
+        self.query_one(DataTable).add_columns("commit", "message", "stage", "who", "date")
 
     def load(self) -> None:
         self.query_one("#history-view", Static).update("loading…")
@@ -62,7 +62,7 @@ class HistoryPane(Horizontal):
         self.entries = event.entries
         table = self.query_one(DataTable)
         table.clear()
-        table.add_row(WORK_TREE_ROW, "", "", "", "uncommitted changes")
+        table.add_row(WORK_TREE_ROW, "uncommitted changes", "", "", "")
         for entry in event.entries:
             stage = entry.stage or "deleted"
             if entry.previous_stage is None:
@@ -71,10 +71,10 @@ class HistoryPane(Horizontal):
                 stage = f"{entry.previous_stage} → {stage}"
             table.add_row(
                 entry.sha[:10],
-                f"{entry.date:%Y-%m-%d %H:%M}",
-                entry.annotator,
-                stage,
                 entry.subject,
+                stage,
+                entry.annotator,
+                f"{entry.date:%Y-%m-%d %H:%M}",
             )
         table.move_cursor(row=0)
         self.load_diff(None)
@@ -96,11 +96,12 @@ class HistoryPane(Horizontal):
             title = "uncommitted changes (HEAD → work tree)"
             diffs: list[FileDiff] | str = task_diff(self.bank, self.task_id)
         else:
-            title = f"{entry.sha[:10]} {entry.subject}"
+            short = entry.sha[:10]
+            title = f"{short} {entry.subject}"
             try:
-                diffs = task_diff(self.bank, self.task_id, f"{entry.sha}~1", entry.sha)
+                diffs = task_diff(self.bank, self.task_id, f"{short}~1", short)
             except CuratorError:
-                diffs = task_diff(self.bank, self.task_id, entry.sha, entry.sha)
+                diffs = task_diff(self.bank, self.task_id, short, short)
         self.post_message(self.DiffLoaded(title, diffs))
 
     @on(Worker.StateChanged)
