@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import SystemCommand
@@ -17,6 +17,8 @@ from curator.app.messages import WorkerFailed
 from curator.errors import CuratorError
 
 if TYPE_CHECKING:
+    from textual import getters
+
     from curator.app.main import CuratorApp
 
 # From this width on, the footer also shows the command palette's key.
@@ -45,10 +47,8 @@ class CuratorScreen(Screen[None]):
 
     COMMAND_CATEGORY = "app"
 
-    @property
-    def app(self) -> CuratorApp:
-        """The curator app, typed: its bank, settings, sandbox and keys."""
-        return cast("CuratorApp", super().app)
+    if TYPE_CHECKING:  # the curator app, typed: its bank, settings, sandbox and keys
+        app = getters.app(CuratorApp)
 
     def palette(self) -> Iterable[SystemCommand]:
         bindings = [binding for binding in self.BINDINGS if isinstance(binding, Binding)]

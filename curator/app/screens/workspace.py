@@ -391,7 +391,7 @@ class TaskWorkspace(CuratorScreen):
         self.set_status(status)
         self.refresh_bindings()
 
-    def write_log(self, text: str) -> None:
+    def write_log(self, text: str | Text) -> None:
         self.query_one("#run-log", RichLog).write(text)
 
     def set_status(self, text: str) -> None:
@@ -630,10 +630,11 @@ class TaskWorkspace(CuratorScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="llm", name="LLM proposal")
     def run_llm(self, task: Task, operation: str) -> None:
+        def on_chunk(chunk: str) -> None:
+            self.post_message(LLMChunk(chunk))
+
         assistant = Assistant.from_settings(
-            self.app.settings.llm,
-            on_chunk=lambda chunk: self.post_message(LLMChunk(chunk)),
-            cancel=self.cancel_llm,
+            self.app.settings.llm, on_chunk=on_chunk, cancel=self.cancel_llm
         )
         assistant.sandbox = self.app.sandbox()
         try:

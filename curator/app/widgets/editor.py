@@ -12,6 +12,12 @@ from textual.widgets import TextArea
 PIPELINE_KEYS = frozenset({"f5", "f6", "f7"})
 
 
+def location(text: str, index: int) -> tuple[int, int]:
+    """The (row, column) of a character index in `text`."""
+    row = text.count("\n", 0, index)
+    return row, index - (text.rfind("\n", 0, index) + 1)
+
+
 class TaskEditor(TextArea, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         binding
@@ -30,14 +36,14 @@ class TaskEditor(TextArea, inherit_bindings=False):
         if not needle:
             return False
         text = self.text
-        start = self.document.get_index_from_location(self.selection.end)
+        row, column = self.selection.end
+        start = sum(len(line) + 1 for line in text.split("\n")[:row]) + column
         found = text.find(needle, start)
         if found < 0:
             found = text.find(needle)
         if found < 0:
             return False
-        begin = self.document.get_location_from_index(found)
-        end = self.document.get_location_from_index(found + len(needle))
+        begin, end = location(text, found), location(text, found + len(needle))
         self.move_cursor(begin)
         self.move_cursor(end, select=True, center=True)
         self.focus()
