@@ -115,6 +115,8 @@ def test_in_a_real_terminal_f7_and_tab_keys_reach_the_workspace_not_the_editor(
         terminal.wait_for("1  import unittest")  # the Tests editor
         time.sleep(0.5)
         terminal.keys("Q", literal=True)
+        # Ctrl+S is a priority binding, handled as it arrives; wait until the editor has the Q.
+        terminal.wait_for("1  Qimport unittest")
         terminal.keys("C-s")
         deadline = time.monotonic() + 30
         while not bank.load("Demo/7").test.startswith("Q") and time.monotonic() < deadline:

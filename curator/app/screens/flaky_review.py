@@ -203,7 +203,8 @@ class FlakyReview(CuratorScreen):
             TextDialog(f"{decision} the flag on {task.task_id} {flag.test}: why?"), answered
         )
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="flags", name="flag decision")
+    # Its own group: reloading the flags once it is done must not cancel it.
+    @work(thread=True, exclusive=True, exit_on_error=False, group="decide", name="flag decision")
     def decide(self, task_id: str, test: str, decision: str, reason: str) -> None:
         try:
             if decision == "send-back":
