@@ -30,10 +30,10 @@ from curator.app.widgets.coverage import CoverageView
 from curator.app.widgets.task_table import TaskTable, column_widths
 from curator.config import LLMSettings
 from curator.gitbank import GitBank
-from curator.history import task_log
+from curator.history import gate_facts, task_log
 from curator.llm.scripted_server import ScriptedLLMServer
 from curator.models import FlagStatus, Stage, ValidationSummary, Verdict
-from curator.pipeline import Step, StepState
+from curator.pipeline import Step, StepState, allowed_stages
 from curator.validation import REPORT_FILE
 
 # A suite that takes three seconds, so that a save surely lands while it runs.
@@ -325,12 +325,11 @@ async def test_f8_commits_in_a_stage_the_gate_allows(tmp_path, monkeypatch):
         await pilot.press("f2", "f8")
         dialog = pilot.app.screen
         assert isinstance(dialog, ChoiceDialog)
-        assert [value for value, _, _ in dialog.choices] == [
-            "draft",
-            "refined",
-            "rejected",
-            "cancel",
-        ]
+        offered = [value for value, _, _ in dialog.choices]
+        assert offered == ["draft", "refined", "rejected", "cancel"]
+        task = bank.load("Demo/1")
+        gate = allowed_stages(task, gate_facts(bank, task))  # what `curator commit` allows
+        assert offered[:-1] == [stage.value for stage in gate]
         assert "✗ accepted: it has never been validated" in dialog.question
         await pilot.press("r")
         assert isinstance(pilot.app.screen, TextDialog)
