@@ -38,16 +38,11 @@ from curator.bank import (
 )
 from curator.config import resolve_annotator
 from curator.errors import CuratorError
-from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence
+from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, flaky_checked_hash
 from curator.gitbank import GitBank, GitError
-from curator.models import (
-    Origin,
-    ProvenanceEvent,
-    Stage,
-    Task,
-    Verdict,
-    unwaived_runtime_findings,
-)
+from curator.models import Origin, ProvenanceEvent, Stage, Task
+from curator.pipeline import PipelineFacts, stage_blockers
+from curator.quality import quality_gate_problems, quality_settings
 
 TRAILER_KEYS = (
     "Task-Id",
@@ -60,8 +55,6 @@ TRAILER_KEYS = (
     "Annotator",
     "LLM-Assisted",
 )
-# Stages that claim the task's current content passed validation.
-VALIDATED_STAGES = frozenset({Stage.VALIDATED, Stage.CONDENSED, Stage.ACCEPTED})
 NONE = "none"
 
 # The files `curator diff` compares, with what each one is to a reader.
@@ -86,36 +79,14 @@ class CommitRefused(CuratorError):
 # -- the stage gate --------------------------------------------------------------------------
 
 
-def stage_problems(task: Task, stage: Stage) -> list[str]:
-    """Why `task` may not be recorded in `stage`; empty when it may.
-
-    Validated, condensed and accepted need a passing validation of the current content;
-    accepted also needs no open flaky flag.
-    """
-    problems = []
-    if stage in VALIDATED_STAGES:
-        summary = task.validation
-        if summary is None:
-            problems.append("it has never been validated (run validation first)")
-        elif not task.validation_is_current:
-            problems.append(
-                f"its validation is stale: it validated content {summary.content_hash}, "
-                f"the content is now {task.content_hash()} (validate it again)"
-            )
-        elif summary.verdict is not Verdict.PASS:
-            problems.append(f"its validation did not pass (verdict: {summary.verdict.value})")
-    if stage is Stage.ACCEPTED:
-        open_flags = task.open_flags()
-        if open_flags:
-            tests = ", ".join(flag.test for flag in open_flags)
-            problems.append(f"it has {len(open_flags)} open flaky flag(s): {tests}")
-        unwaived = unwaived_runtime_findings(task)
-        if unwaived:
-            problems.append(
-                f"its runtime findings are not waived: {', '.join(unwaived)} "
-                "(curator waive ID CODE --reason ...)"
-            )
-    return problems
+def gate_facts(bank: Bank, task: Task) -> PipelineFacts:
+    """What the stage gate needs beyond the task, read from the work tree: its `flaky.json`
+    and the bank's quality bar."""
+    evidence = bank.read_sidecar(task.task_id, EVIDENCE_FILE, FlakyEvidence)
+    return PipelineFacts(
+        flaky_checked_hash=flaky_checked_hash(evidence),
+        quality_problems=tuple(quality_gate_problems(task, quality_settings(bank))),
+    )
 
 
 # -- trailers --------------------------------------------------------------------------------
@@ -222,7 +193,7 @@ def commit_task(
     with bank.lock():
         task = bank.load(task_id)
         stage = stage or task.stage
-        problems = stage_problems(task, stage)
+        problems = stage_blockers(task, stage, gate_facts(bank, task))
         if problems:
             raise CommitRefused(task_id, stage, problems)
         previous = task.stage

@@ -3,11 +3,15 @@
 The pipeline is draft → refine → validate → flaky → condense → commit. Each step is `done`,
 `ready` (can be done now) or `blocked` (an earlier step must be done first), with a reason a
 person can act on. The app's stepper and the CLI read the same answer from here.
+
+The stage gate (`stage_blockers`, `allowed_stages`) is the one rule for which stage a task may
+be recorded in; `curator commit`, the app's commit and `curator release` all ask it.
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -48,12 +52,14 @@ class StepStatus:
 class PipelineFacts:
     """What the pipeline needs to know beyond the task itself.
 
-    `flaky_clean`: a flaky run covered the task's current content and flagged nothing.
+    `flaky_checked_hash`: the content hash a completed flaky check (`flaky.json`) ran on.
+    `quality_problems`: why the tests miss the bank's quality bar (`curator.quality`).
     `unsaved`: the annotator has edits not yet written to the bank.
     `committed`: the task's folder has no changes since its last git commit.
     """
 
-    flaky_clean: bool = False
+    flaky_checked_hash: str | None = None
+    quality_problems: tuple[str, ...] = ()
     unsaved: bool = False
     committed: bool = False
 
@@ -64,6 +70,98 @@ STAGE_ORDER = (Stage.DRAFT, Stage.REFINED, Stage.VALIDATED, Stage.CONDENSED, Sta
 
 def stage_rank(stage: Stage) -> int:
     return STAGE_ORDER.index(stage) if stage in STAGE_ORDER else -1
+
+
+# -- the stage gate --------------------------------------------------------------------------
+
+# One check of the gate: why the task fails it, or None when it passes.
+GateCheck = Callable[[Task, PipelineFacts], "str | None"]
+
+
+def needs_passing_validation(task: Task, facts: PipelineFacts) -> str | None:
+    summary = task.validation
+    if summary is None:
+        return "it has never been validated (run validation first)"
+    if not task.validation_is_current:
+        return (
+            f"its validation is stale: it validated content {summary.content_hash}, "
+            f"the content is now {task.content_hash()} (validate it again)"
+        )
+    if summary.verdict is not Verdict.PASS:
+        return f"its validation did not pass (verdict: {summary.verdict.value})"
+    return None
+
+
+def needs_flaky_check(task: Task, facts: PipelineFacts) -> str | None:
+    if facts.flaky_checked_hash is None:
+        return "it has not been checked for flaky tests (run the flaky check)"
+    if facts.flaky_checked_hash != task.content_hash():
+        return (
+            f"its flaky check is stale: it ran on content {facts.flaky_checked_hash}, "
+            f"the content is now {task.content_hash()} (check it again)"
+        )
+    return None
+
+
+def needs_no_open_flag(task: Task, facts: PipelineFacts) -> str | None:
+    open_flags = task.open_flags()
+    if not open_flags:
+        return None
+    tests = ", ".join(flag.test for flag in open_flags)
+    flags = "flag" if len(open_flags) == 1 else "flags"
+    return f"it has {len(open_flags)} open flaky {flags}: {tests}"
+
+
+def needs_runtime_findings_waived(task: Task, facts: PipelineFacts) -> str | None:
+    unwaived = unwaived_runtime_findings(task)
+    if not unwaived:
+        return None
+    return (
+        f"its runtime findings are not waived: {', '.join(unwaived)} "
+        "(fix the task, or curator waive ID CODE --reason ...)"
+    )
+
+
+def needs_quality_bar(task: Task, facts: PipelineFacts) -> str | None:
+    return "; ".join(facts.quality_problems) or None
+
+
+def needs_instruction(task: Task, facts: PipelineFacts) -> str | None:
+    return None if task.instruct_prompt.strip() else "it has no instruction (condense it first)"
+
+
+# What each stage asks of a task; adding a requirement is adding one check to a tuple.
+STAGE_GATE: dict[Stage, tuple[GateCheck, ...]] = {
+    Stage.DRAFT: (),
+    Stage.REFINED: (),
+    Stage.REJECTED: (),
+    Stage.VALIDATED: (needs_passing_validation,),
+    Stage.CONDENSED: (needs_passing_validation, needs_instruction),
+    Stage.ACCEPTED: (
+        needs_passing_validation,
+        needs_instruction,
+        needs_flaky_check,
+        needs_no_open_flag,
+        needs_runtime_findings_waived,
+        needs_quality_bar,
+    ),
+}
+
+
+def stage_blockers(task: Task, stage: Stage, facts: PipelineFacts | None = None) -> list[str]:
+    """Why `task` may not be recorded in `stage`; empty when it may."""
+    facts = facts or PipelineFacts()
+    return [reason for check in STAGE_GATE[stage] if (reason := check(task, facts)) is not None]
+
+
+def allowed_stages(task: Task, facts: PipelineFacts | None = None) -> list[Stage]:
+    """The stages the gate lets `task` be recorded in, in pipeline order (rejected last)."""
+    return [
+        stage for stage in (*STAGE_ORDER, Stage.REJECTED) if not stage_blockers(task, stage, facts)
+    ]
+
+
+# -- the steps -------------------------------------------------------------------------------
 
 
 def draft_problems(task: Task) -> list[str]:
@@ -133,22 +231,17 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
         steps.append(StepStatus(Step.VALIDATE, state, reason))
     validated = steps[-1].state is StepState.DONE
 
-    open_flags = task.open_flags()
+    flag_problem = needs_no_open_flag(task, facts)
     if not validated:
         steps.append(
             StepStatus(Step.FLAKY, StepState.BLOCKED, "needs a current, passing validation")
         )
-    elif open_flags:
-        tests = ", ".join(flag.test for flag in open_flags)
+    elif flag_problem:
         steps.append(
-            StepStatus(
-                Step.FLAKY,
-                StepState.BLOCKED,
-                f"{len(open_flags)} open flaky flag(s) to review: {tests}",
-            )
+            StepStatus(Step.FLAKY, StepState.BLOCKED, flag_problem.replace("it has ", "", 1))
         )
-    elif facts.flaky_clean:
-        steps.append(StepStatus(Step.FLAKY, StepState.DONE, "no flaky tests at this content"))
+    elif needs_flaky_check(task, facts) is None:
+        steps.append(StepStatus(Step.FLAKY, StepState.DONE, "no open flaky flag at this content"))
     else:
         steps.append(
             StepStatus(Step.FLAKY, StepState.READY, "not checked for flakiness at this content")
@@ -169,11 +262,10 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
         steps.append(
             StepStatus(Step.COMMIT, StepState.BLOCKED, f"{first.step.value}: {first.reason}")
         )
-    elif unwaived := unwaived_runtime_findings(task):
-        reason = f"runtime findings to waive or fix: {', '.join(unwaived)}"
-        steps.append(StepStatus(Step.COMMIT, StepState.BLOCKED, reason))
     elif facts.unsaved:
         steps.append(StepStatus(Step.COMMIT, StepState.BLOCKED, "save your edits first"))
+    elif blockers := stage_blockers(task, Stage.ACCEPTED, facts):
+        steps.append(StepStatus(Step.COMMIT, StepState.BLOCKED, blockers[0]))
     elif facts.committed and task.stage is Stage.ACCEPTED:
         steps.append(StepStatus(Step.COMMIT, StepState.DONE, "committed as accepted"))
     else:
@@ -184,21 +276,6 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
 def next_step(statuses: list[StepStatus]) -> StepStatus | None:
     """The first step that is not done: what the annotator should do now."""
     return next((status for status in statuses if status.state is not StepState.DONE), None)
-
-
-def earned_stage(task: Task, statuses: list[StepStatus]) -> Stage:
-    """The furthest stage the task's current state justifies, for a commit."""
-    done = {status.step for status in statuses if status.state is StepState.DONE}
-    every_step = {Step.DRAFT, Step.REFINE, Step.VALIDATE, Step.FLAKY, Step.CONDENSE}
-    if every_step <= done and not unwaived_runtime_findings(task):
-        return Stage.ACCEPTED
-    if {Step.VALIDATE, Step.CONDENSE} <= done:
-        return Stage.CONDENSED
-    if Step.VALIDATE in done:
-        return Stage.VALIDATED
-    if Step.REFINE in done:
-        return Stage.REFINED
-    return task.stage if task.stage is Stage.REJECTED else Stage.DRAFT
 
 
 def mark_refined(task: Task, annotator: str | None = None) -> Task:

@@ -353,16 +353,28 @@ def bank_notes(bank: Bank) -> list[str]:
     return notes
 
 
+def stale_reason(report: ValidationReport, task: Task, here: str) -> str | None:
+    """Why a stored report no longer speaks for `task` in environment `here` (a fingerprint,
+    `environment.bank_fingerprint`); None while it does."""
+    if report.content_hash != task.content_hash():
+        return f"the task changed since this run (it ran on content {report.content_hash})"
+    if report.environment != here:
+        return f"it ran in another environment ({report.environment}; here: {here})"
+    if report.harness_version != HARNESS_VERSION:
+        return f"an older test harness ran it (version {report.harness_version})"
+    return None
+
+
+def stored_report(bank: Bank, task: Task) -> ValidationReport | None:
+    """The stored report, current or not (None when there is none or the sandbox failed)."""
+    report = bank.read_sidecar(task.task_id, REPORT_FILE, ValidationReport)
+    return None if report is None or report.sandbox_error else report
+
+
 def current_report(bank: Bank, task: Task) -> ValidationReport | None:
     """The stored report, if it is for this exact content and this environment."""
-    report = bank.read_sidecar(task.task_id, REPORT_FILE, ValidationReport)
-    if report is None or report.sandbox_error:
-        return None
-    if report.content_hash != task.content_hash():
-        return None
-    if report.environment != environment.bank_fingerprint(bank.root):
-        return None
-    if report.harness_version != HARNESS_VERSION:
+    report = stored_report(bank, task)
+    if report is None or stale_reason(report, task, environment.bank_fingerprint(bank.root)):
         return None
     return report
 

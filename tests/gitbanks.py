@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from curator.bank import Bank
+from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence
 from curator.history import commit_new_bank, commit_task
 from curator.models import Stage, Task, ValidationSummary, Verdict
 
@@ -60,10 +61,30 @@ def save(bank: Bank, task: Task) -> None:
         bank.save(task)
 
 
+def flaky_checked(bank: Bank, task: Task) -> None:
+    """Store a completed flaky check of `task`'s current content that found nothing flaky."""
+    evidence = FlakyEvidence(
+        task_id=task.task_id,
+        content_hash=task.content_hash(),
+        detection_seed=1,
+        runs_requested=20,
+        timeout_s=10.0,
+        tests=["test_counts"],
+    )
+    with bank.lock():
+        bank.write_sidecar(task.task_id, EVIDENCE_FILE, evidence)
+
+
 def save_and_commit(
     bank: Bank, task: Task, message: str, stage: Stage | None = None, annotator: str | None = None
 ) -> str:
+    """Save and commit `task`; as accepted, first give it what the gate asks beyond validation
+    (an instruction and a flaky check of its content)."""
+    if stage is Stage.ACCEPTED:
+        task.instruct_prompt = task.instruct_prompt or "Count the words of a text."
     save(bank, task)
+    if stage is Stage.ACCEPTED:
+        flaky_checked(bank, task)
     return commit_task(bank, task.task_id, stage, message, annotator).sha
 
 

@@ -127,12 +127,15 @@ async def test_palette_entries_read_category_action_and_follow_the_screen(tmp_pa
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert "bank: filter" in titles and "bank: sort" in titles and "app: help" in titles
-        assert "task: validate" not in titles
+        assert "bank: filter  (/)" in titles and "bank: sort  (s)" in titles
+        assert "app: help  (f1)" in titles
+        assert "app: open task…" in titles and "app: release" in titles
+        assert not any(title.startswith("task: validate") for title in titles)
         await pilot.press("enter")
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert "task: validate" in titles and "task: commit" in titles
-        assert "bank: filter" not in titles
+        assert "task: validate  (f5)" in titles and "task: commit  (f8)" in titles
+        assert "app: flaky-test queue" in titles
+        assert not any(title.startswith("bank: filter") for title in titles)
 
 
 @run_async

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from app_support import SIZE, app_on, git_bank, run_async, settle
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, ProgressBar, Static
 
 from curator.app.screens.dialogs import TextDialog
 from curator.app.screens.flaky_review import FlakyReview
@@ -99,5 +99,8 @@ async def test_rerun_with_more_runs_updates_the_evidence(tmp_path, monkeypatch):
         status = str(app.screen.query_one("#review-status", Static).render())
         assert status.startswith(f"{TASK}: ") and "runs" in status
         assert "still flaky" in status
+        bar = app.screen.query_one("#review-progress", ProgressBar)
+        assert bar.total == 1.0 and bar.progress == 1.0, "the rerun's progress filled the bar"
+        assert not bar.display, "and the bar goes once the rerun is done"
     evidence = read_evidence(bank, TASK)
     assert evidence.runs_requested == 30 and len(evidence.runs) >= 30

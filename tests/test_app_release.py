@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app_support import SIZE, app_on, git_bank, run_async, settle
-from gitbanks import passing
+from gitbanks import flaky_checked, passing, save_and_commit
 from textual.widgets import Static
 
 from conftest import make_task
@@ -16,11 +16,14 @@ from curator.release.plan import plan_release
 
 def release_bank(tmp_path, monkeypatch):
     tasks = [
-        passing(make_task("Demo/1", stage=Stage.ACCEPTED)),
+        passing(make_task("Demo/1", stage=Stage.ACCEPTED, instruct_prompt="Count words.")),
         make_task("Demo/2", stage=Stage.ACCEPTED),  # never validated: blocks a release
         make_task("Demo/3"),
     ]
-    return git_bank(tmp_path, monkeypatch, tasks)
+    bank = git_bank(tmp_path, monkeypatch, tasks)
+    flaky_checked(bank, bank.load("Demo/1"))
+    commit_task(bank, "Demo/1", None, "Flaky check")
+    return bank
 
 
 def test_the_plan_names_blockers_and_changes(tmp_path, monkeypatch):
@@ -51,10 +54,7 @@ async def test_release_screen_refuses_then_releases_once_blockers_are_gone(tmp_p
         assert "release refused" in result and "Demo/2" in result
         assert GitBank(bank).tag("release/0.1") is None
 
-        task = passing(bank.load("Demo/2"))
-        with bank.lock():
-            bank.save(task)
-        commit_task(bank, "Demo/2", Stage.ACCEPTED, "validated")
+        save_and_commit(bank, passing(bank.load("Demo/2")), "validated", Stage.ACCEPTED)
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert "ready to release" in str(screen.query_one("#release-plan", Static).render())

@@ -1,4 +1,5 @@
-"""Snapshots of the main screens on a copy of the demo bank, at 120×34 with no cursor blink.
+"""Snapshots of the main screens on a copy of the demo bank, at 120×34 and at 80×24 (the
+smallest terminal we design for), with no cursor blink.
 
 Regenerate after an intended change with `pytest tests/test_app_snapshots.py --snapshot-update`
 and review the SVGs under tests/__snapshots__/.
@@ -6,9 +7,12 @@ and review the SVGs under tests/__snapshots__/.
 
 from __future__ import annotations
 
+import pytest
 from app_support import SIZE, demo_bank, settle
 from app_support import app_on as live_app_on
 from textual.widgets import Input, TextArea
+
+SIZES = pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["120x34", "80x24"])
 
 
 def app_on(bank):
@@ -29,9 +33,10 @@ async def steady(pilot) -> None:
     await pilot.pause()
 
 
-def test_bank_browser(snap_compare, tmp_path, monkeypatch):
+@SIZES
+def test_bank_browser(snap_compare, tmp_path, monkeypatch, size):
     app = app_on(demo_bank(tmp_path, monkeypatch))
-    assert snap_compare(app, terminal_size=SIZE, run_before=steady)
+    assert snap_compare(app, terminal_size=size, run_before=steady)
 
 
 def test_bank_browser_filtered_and_sorted(snap_compare, tmp_path, monkeypatch):
@@ -45,7 +50,8 @@ def test_bank_browser_filtered_and_sorted(snap_compare, tmp_path, monkeypatch):
     assert snap_compare(app, terminal_size=SIZE, run_before=filter_and_sort)
 
 
-def test_task_workspace(snap_compare, tmp_path, monkeypatch):
+@SIZES
+def test_task_workspace(snap_compare, tmp_path, monkeypatch, size):
     app = app_on(demo_bank(tmp_path, monkeypatch))
 
     async def open_draft(pilot) -> None:
@@ -53,7 +59,7 @@ def test_task_workspace(snap_compare, tmp_path, monkeypatch):
         await pilot.press("slash", *"draft", "enter", "enter")
         await steady(pilot)
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_draft)
+    assert snap_compare(app, terminal_size=size, run_before=open_draft)
 
 
 def test_help_screen(snap_compare, tmp_path, monkeypatch):
@@ -67,7 +73,8 @@ def test_help_screen(snap_compare, tmp_path, monkeypatch):
     assert snap_compare(app, terminal_size=SIZE, run_before=open_help)
 
 
-def test_release_screen(snap_compare, tmp_path, monkeypatch):
+@SIZES
+def test_release_screen(snap_compare, tmp_path, monkeypatch, size):
     app = app_on(demo_bank(tmp_path, monkeypatch))
 
     async def open_release(pilot) -> None:
@@ -75,10 +82,11 @@ def test_release_screen(snap_compare, tmp_path, monkeypatch):
         await pilot.press("r")
         await steady(pilot)
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_release)
+    assert snap_compare(app, terminal_size=size, run_before=open_release)
 
 
-def test_flaky_review_queue(snap_compare, tmp_path, monkeypatch):
+@SIZES
+def test_flaky_review_queue(snap_compare, tmp_path, monkeypatch, size):
     app = app_on(demo_bank(tmp_path, monkeypatch))
 
     async def open_queue(pilot) -> None:
@@ -86,4 +94,4 @@ def test_flaky_review_queue(snap_compare, tmp_path, monkeypatch):
         await pilot.press("f")
         await steady(pilot)
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_queue)
+    assert snap_compare(app, terminal_size=size, run_before=open_queue)

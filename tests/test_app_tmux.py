@@ -82,3 +82,49 @@ def test_the_real_app_opens_the_bank_filters_opens_a_task_and_quits(tmp_path, mo
         assert not terminal.alive(), "curator did not quit on Ctrl+Q"
     finally:
         terminal.close()
+
+
+def test_in_a_real_terminal_f7_and_tab_keys_reach_the_workspace_not_the_editor(
+    tmp_path, monkeypatch
+):
+    """Issue 14, bugs 1 and 5, as a terminal sends the keys: F7 in the focused Program editor
+    condenses (it used to select all, so that `Z` replaced the program) and moves the typing
+    to the Instruction it wrote; F3 to Results, then 2, moves it to the Tests editor."""
+    bank = demo_bank(tmp_path, monkeypatch)
+    env = {**os.environ, "TERM": "xterm-256color"}
+    terminal = Terminal([sys.executable, "-m", "curator", "--bank", str(bank.root)], env)
+    try:
+        terminal.wait_for("10 of 10 tasks", "Demo/1 ")
+        terminal.keys("/")
+        time.sleep(0.3)
+        terminal.keys("Demo/7", literal=True)
+        terminal.wait_for("1 of 10 tasks")
+        terminal.keys("Enter")
+        time.sleep(0.5)
+        terminal.keys("Enter")
+        terminal.wait_for("next: refine")
+        program = bank.load("Demo/7").program
+        terminal.keys("F7")
+        terminal.wait_for("condensed:")
+        terminal.keys("Z", literal=True)
+        time.sleep(0.5)
+        terminal.keys("F3")
+        terminal.wait_for("outcome")  # the Results tab's table
+        time.sleep(1.0)
+        terminal.keys("2")
+        terminal.wait_for("1  import unittest")  # the Tests editor
+        time.sleep(0.5)
+        terminal.keys("Q", literal=True)
+        # Ctrl+S is a priority binding, handled as it arrives; wait until the editor has the Q.
+        terminal.wait_for("1  Qimport unittest")
+        terminal.keys("C-s")
+        deadline = time.monotonic() + 30
+        while not bank.load("Demo/7").test.startswith("Q") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        task = bank.load("Demo/7")
+        assert task.test.startswith("Q"), terminal.screen()
+        assert task.program == program
+        assert "Z" in task.instruct_prompt and len(task.instruct_prompt) > 100
+        terminal.keys("C-q")
+    finally:
+        terminal.close()

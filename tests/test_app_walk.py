@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 
 from curator.app.messages import Committed, FlakyFinished, ValidationFinished
 from curator.app.screens.browser import BankBrowser
-from curator.app.screens.dialogs import TextDialog
+from curator.app.screens.dialogs import ChoiceDialog, TextDialog
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.task_table import TaskTable
 from curator.history import task_log
@@ -53,8 +53,12 @@ async def test_a_demo_draft_goes_through_every_stage_to_a_commit(tmp_path, monke
         # 6. F7: the rule-based instruction, with its warnings to review.
         await pilot.press("f7")
         assert bank.load("Demo/7").instruct_prompt.startswith("Total a numeric column")
-        # 7. F8, Enter: commit with the offered message.
+        # 7. F8, Enter, Enter: commit as accepted (the stage offered first) with the offered
+        # message.
         await pilot.press("f8")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.screen.focused.id == "choice-accepted"
+        await pilot.press("enter")
         assert isinstance(app.screen, TextDialog)
         assert app.screen.query_one(Input).value == "Accept Demo/7"
         await pilot.press("enter")

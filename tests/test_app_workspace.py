@@ -8,8 +8,8 @@ import shutil
 from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
 from textual.widgets import DataTable, Static, TextArea
 
-from curator.app.messages import Committed, ValidationFinished, WorkRefused
-from curator.app.screens.dialogs import ChoiceDialog, TextDialog
+from curator.app.messages import Committed, ValidationFinished
+from curator.app.screens.dialogs import ChoiceDialog
 from curator.app.screens.workspace import TaskWorkspace
 from curator.drafts import TaskTexts, draft_path, read_draft, write_draft
 from curator.history import task_log
@@ -143,14 +143,18 @@ async def test_a_failing_test_shows_its_traceback_and_commit_is_refused(tmp_path
         workspace = await open_task(pilot, "Demo/3")
         await pilot.press("f5")
         await settle(pilot)
-        assert workspace.report.verdict is Verdict.FAIL
+        finished = [m for m in messages if isinstance(m, ValidationFinished)]
+        assert finished[-1].report.verdict is Verdict.FAIL
         traceback = str(workspace.query_one("#traceback", Static).render())
         assert "test_counts: fail" in traceback and "AssertionError" in traceback
         await pilot.press("f8")
-        refused = [m for m in messages if isinstance(m, WorkRefused)]
-        assert refused and refused[-1].action == "commit"
-        assert "fail" in refused[-1].reason
-        assert not isinstance(app.screen, TextDialog)
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert "✗ validated: its validation did not pass (verdict: fail)" in dialog.question
+        offered = [value for value, _label, _key in dialog.choices]
+        assert offered == ["draft", "refined", "rejected", "cancel"]
+        await pilot.press("escape")
+        assert app.screen is workspace
         assert len(task_log(bank, "Demo/3")) == 1
 
 
@@ -187,8 +191,10 @@ async def test_commit_is_refused_while_validation_is_stale(tmp_path, monkeypatch
         workspace.query_one("#tests-editor", TextArea).insert("# touched\n", (0, 0))
         await pilot.pause()
         await pilot.press("f8")
-        refused = [m for m in messages if isinstance(m, WorkRefused)]
-        assert "stale" in refused[-1].reason
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert "✗ validated: its validation is stale" in dialog.question
+        await pilot.press("escape")
         assert not [m for m in messages if isinstance(m, Committed)]
 
 
@@ -202,8 +208,19 @@ async def test_history_shows_commits_and_uncommitted_changes(tmp_path, monkeypat
         await pilot.press("ctrl+s", "f9")
         await settle(pilot)
         history = rendered(workspace, "#history-view")
-        assert "Ada Annotator: Import 5 task(s) from demo.jsonl [draft] (new)" in history
         assert "uncommitted changes" in history and "+# touched" in history
+        log = workspace.query_one("#history-log", DataTable)
+        assert log.has_focus
+        assert [str(cell) for cell in log.get_row_at(1)][1:4] == [
+            "Import 5 task(s) from demo.jsonl",
+            "draft (new)",
+            "Ada Annotator",
+        ]
+        await pilot.press("down")
+        await settle(pilot)
+        commit = rendered(workspace, "#history-view")
+        assert "Import 5 task(s) from demo.jsonl" in commit
+        assert "--- /dev/null" in commit and "+class TestCases(unittest.TestCase):" in commit
         assert workspace.current.stage is Stage.DRAFT
 
 

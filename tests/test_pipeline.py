@@ -8,10 +8,11 @@ from curator.pipeline import (
     PipelineFacts,
     Step,
     StepState,
-    earned_stage,
+    allowed_stages,
     mark_refined,
     next_step,
     pipeline_status,
+    stage_blockers,
 )
 
 
@@ -75,33 +76,58 @@ def test_failing_validation_names_the_verdict_and_blocks_the_commit():
 def test_open_flags_block_flaky_and_name_the_tests():
     task = passing(make_task(stage=Stage.REFINED))
     task.flags = [Flag(test="test_counts", classification="nondeterministic")]
-    flaky = pipeline_status(task, PipelineFacts(flaky_clean=True))[3]
+    flaky = pipeline_status(task, PipelineFacts(flaky_checked_hash=task.content_hash()))[3]
     assert flaky.state is StepState.BLOCKED
     assert "test_counts" in flaky.reason
 
 
 def test_everything_done_makes_the_commit_ready_unless_edits_are_unsaved():
     task = passing(make_task(stage=Stage.REFINED, instruct_prompt="Count words."))
-    ready = pipeline_status(task, PipelineFacts(flaky_clean=True))
+    ready = pipeline_status(task, PipelineFacts(flaky_checked_hash=task.content_hash()))
     assert ready[5].state is StepState.READY
     assert next_step(ready).step is Step.COMMIT
-    assert earned_stage(task, ready) is Stage.ACCEPTED
-    unsaved = pipeline_status(task, PipelineFacts(flaky_clean=True, unsaved=True))
+    assert allowed_stages(task, checked(task))[-2] is Stage.ACCEPTED
+    unsaved = pipeline_status(task, PipelineFacts(task.content_hash(), unsaved=True))
     assert unsaved[5].state is StepState.BLOCKED
     assert "save" in unsaved[5].reason
 
 
 def test_a_committed_accepted_task_is_done():
     task = passing(make_task(stage=Stage.ACCEPTED, instruct_prompt="Count words."))
-    result = pipeline_status(task, PipelineFacts(flaky_clean=True, committed=True))
+    result = pipeline_status(task, PipelineFacts(task.content_hash(), committed=True))
     assert next_step(result) is None
 
 
-def test_earned_stage_follows_the_done_steps():
-    task = passing(make_task(stage=Stage.REFINED))
-    assert earned_stage(task, pipeline_status(task)) is Stage.VALIDATED
+def checked(task):
+    return PipelineFacts(flaky_checked_hash=task.content_hash())
+
+
+def test_the_gate_names_what_each_stage_lacks():
     draft = make_task()
-    assert earned_stage(draft, pipeline_status(draft)) is Stage.DRAFT
+    assert allowed_stages(draft) == [Stage.DRAFT, Stage.REFINED, Stage.REJECTED]
+    assert "never been validated" in stage_blockers(draft, Stage.VALIDATED)[0]
+    task = passing(make_task(stage=Stage.REFINED))
+    assert stage_blockers(task, Stage.VALIDATED) == []
+    assert "no instruction" in stage_blockers(task, Stage.CONDENSED)[0]
+    task.instruct_prompt = "Count words."
+    unchecked = stage_blockers(task, Stage.ACCEPTED)
+    assert unchecked == ["it has not been checked for flaky tests (run the flaky check)"]
+    stale = stage_blockers(task, Stage.ACCEPTED, PipelineFacts(flaky_checked_hash="0" * 16))
+    assert "flaky check is stale" in stale[0]
+    assert stage_blockers(task, Stage.ACCEPTED, checked(task)) == []
+    task.flags = [Flag(test="test_counts", classification="nondeterministic")]
+    assert stage_blockers(task, Stage.ACCEPTED, checked(task)) == [
+        "it has 1 open flaky flag: test_counts"
+    ]
+    assert Stage.ACCEPTED not in allowed_stages(task, checked(task))
+    assert Stage.CONDENSED in allowed_stages(task, checked(task))
+
+
+def test_the_stepper_commit_step_follows_the_gate():
+    task = passing(make_task(stage=Stage.REFINED, instruct_prompt="Count words."))
+    stale = pipeline_status(task, PipelineFacts(flaky_checked_hash="0" * 16))
+    assert stale[3].state is StepState.READY
+    assert stale[5].state is StepState.BLOCKED
 
 
 def test_mark_refined_records_the_decision_and_never_moves_back():

@@ -8,8 +8,9 @@ import json
 from conftest import make_task
 from curator.app.views import report_header
 from curator.bank import Bank
-from curator.history import stage_problems
+from curator.history import gate_facts
 from curator.models import Stage, unwaived_runtime_findings
+from curator.pipeline import stage_blockers
 from curator.validation import REPORT_FILE, ValidationReport
 
 WRITES_OUTSIDE = """    if top < 1:
@@ -43,7 +44,8 @@ def test_a_runtime_finding_blocks_acceptance_until_waived(bank: Bank, run_cli) -
     assert json.loads(listed.stdout)["runtime_unwaived"] == ["write_outside"]
     stored = bank.load("Test/1")
     assert any(
-        "not waived: write_outside" in problem for problem in stage_problems(stored, Stage.ACCEPTED)
+        "not waived: write_outside" in problem
+        for problem in stage_blockers(stored, Stage.ACCEPTED, gate_facts(bank, stored))
     )
 
     unknown = run_cli("--bank", bank.root, "waive", "Test/1", "network", "--reason", "fine")
@@ -68,7 +70,10 @@ def test_a_runtime_finding_blocks_acceptance_until_waived(bank: Bank, run_cli) -
         ("write_outside", "Rita Reviewer")
     ]
     assert stored.waivers[0].content_hash == stored.content_hash()
-    assert not any("not waived" in problem for problem in stage_problems(stored, Stage.ACCEPTED))
+    assert not any(
+        "not waived" in problem
+        for problem in stage_blockers(stored, Stage.ACCEPTED, gate_facts(bank, stored))
+    )
     listed = run_cli("--bank", bank.root, "list", "--json")
     assert json.loads(listed.stdout)["runtime_unwaived"] == []
 

@@ -15,10 +15,11 @@ from textual.screen import Screen
 from curator.app.messages import TaskChanged
 from curator.app.screens.base import CuratorScreen, palette_commands
 from curator.app.screens.browser import BankBrowser
-from curator.app.screens.dialogs import ChoiceDialog
+from curator.app.screens.dialogs import ChoiceDialog, TextDialog
 from curator.app.screens.help import HelpScreen
 from curator.app.settings import AppSettings, load_app_settings
 from curator.bank import Bank
+from curator.errors import CuratorError
 from curator.models import Task
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class CuratorApp(App[None]):
     CSS_PATH: ClassVar[list[str]] = ["styles/global.tcss", "styles/app.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Keys and how to remap them"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Quit curator"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False, tooltip="Quit"),
     ]
 
     def __init__(self, bank: Bank, settings: AppSettings) -> None:
@@ -92,7 +93,41 @@ class CuratorApp(App[None]):
         if isinstance(screen, CuratorScreen):
             yield from screen.palette()
         app_bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
-        yield from palette_commands(app_bindings, "app", self.run_action)
+        yield from palette_commands(
+            app_bindings, "app", self.run_action, lambda b: self.key_for(b.id or "", self)
+        )
+        yield SystemCommand("app: open task…", "Open a task by its id", self.ask_task_id)
+        yield SystemCommand("app: flaky-test queue", "Review flaky-test flags", self.open_flaky)
+        yield SystemCommand("app: release", "What the next release holds", self.open_release)
+
+    # -- screens any screen can open ---------------------------------------------------------
+
+    def open_task(self, task_id: str) -> None:
+        from curator.app.screens.workspace import TaskWorkspace
+
+        try:
+            workspace = TaskWorkspace(self.bank, task_id)
+        except CuratorError as error:
+            self.notify(str(error), title=f"cannot open {task_id}", severity="error")
+            return
+        self.push_screen(workspace)
+
+    def ask_task_id(self) -> None:
+        def answered(task_id: str | None) -> None:
+            if task_id:
+                self.open_task(task_id)
+
+        self.push_screen(TextDialog("Open task (id, e.g. Demo/7):"), answered)
+
+    def open_flaky(self) -> None:
+        from curator.app.screens.flaky_review import FlakyReview
+
+        self.push_screen(FlakyReview(self.bank))
+
+    def open_release(self) -> None:
+        from curator.app.screens.release import ReleaseScreen
+
+        self.push_screen(ReleaseScreen(self.bank))
 
     # -- help and quitting -------------------------------------------------------------------
 
@@ -101,7 +136,9 @@ class CuratorApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def unsaved_workspaces(self) -> list[TaskWorkspace]:
-        return [screen for screen in self.screen_stack if getattr(screen, "unsaved", False)]
+        from curator.app.screens.workspace import TaskWorkspace
+
+        return [s for s in self.screen_stack if isinstance(s, TaskWorkspace) and s.unsaved]
 
     async def action_quit(self) -> None:
         unsaved = self.unsaved_workspaces()

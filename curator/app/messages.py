@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.message import Message
+from textual.worker import Worker
 
 if TYPE_CHECKING:  # the stages' modules load when a task is opened, not at start-up
     from curator.app.rows import TaskRow
@@ -18,6 +19,15 @@ if TYPE_CHECKING:  # the stages' modules load when a task is opened, not at star
     from curator.llm.proposals import ProposedChange
     from curator.models import Task
     from curator.validation import ValidationReport
+
+
+class WorkerFailed(Message):
+    """A pane's worker failed; its screen reports it (Worker.StateChanged does not bubble)."""
+
+    def __init__(self, worker: Worker[object]) -> None:
+        self.worker = worker
+        super().__init__()
+
 
 # -- bank browser: BankChunkLoaded × n, the last with done=True; TaskChanged after any write --
 

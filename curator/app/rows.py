@@ -33,7 +33,7 @@ COLUMNS = (
     Column("libraries", "libraries", 0),
     Column("tests", "tests", 6),
     Column("coverage", "branch cov", 11),
-    Column("mutation", "mut. score", 10),
+    Column("mutation", "mut%", 5),
     Column("flaky", "flaky", 7),
     Column("changed", "last change", 17),
 )
@@ -51,7 +51,9 @@ class TaskRow:
 
 
 def count_tests(task: Task) -> int:
-    if task.validation is not None and task.validation_is_current:
+    """The tests the last current run counted; else (never run, stale, or the run could not
+    start them, e.g. a missing library) the `def test` lines of the tests."""
+    if task.validation is not None and task.validation_is_current and task.validation.tests_total:
         return task.validation.tests_total
     return sum(1 for line in task.test.splitlines() if line.lstrip().startswith("def test"))
 

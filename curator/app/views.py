@@ -19,8 +19,20 @@ OUTCOME_STYLES = {
 }
 
 
-def coverage_text(program: str, report: ValidationReport) -> Text:
-    """The solution with a gutter: ✗ a line never run, ◐ a branch not taken (and where to)."""
+# Lines above the program in `coverage_text`: the summary and a blank line.
+COVERAGE_HEADER_LINES = 2
+
+
+def coverage_misses(report: ValidationReport) -> list[int]:
+    """The program lines to visit, in order: every missed line and missed branch's source."""
+    return sorted({*report.missed_lines, *(start for start, _ in report.missed_branches)})
+
+
+def coverage_text(program: str, report: ValidationReport, current: int | None = None) -> Text:
+    """The solution with a gutter: ✗ a line never run, ◐ a branch not taken (and where to).
+
+    `current` (a line number) is drawn reversed: where the miss-to-miss cursor stands.
+    """
     missed = set(report.missed_lines)
     arcs: dict[int, list[int]] = {}
     for start, end in report.missed_branches:
@@ -35,6 +47,7 @@ def coverage_text(program: str, report: ValidationReport) -> Text:
     )
     text.append(summary, style="bold")
     for number, line in enumerate(program.splitlines(), start=1):
+        line_start = len(text)
         if number in missed:
             text.append(f"✗ {number:4} ", style="bold red")
             text.append(line, style="red")
@@ -46,6 +59,8 @@ def coverage_text(program: str, report: ValidationReport) -> Text:
         else:
             text.append(f"  {number:4} ", style="dim")
             text.append(line)
+        if number == current:
+            text.stylize("reverse", line_start, len(text))
         text.append("\n")
     return text
 

@@ -52,12 +52,28 @@ def main(ctx: click.Context, bank_path: Path) -> None:
         run_app(ctx.obj.open_bank())
 
 
+def _bank_after_command(ctx: click.Context, _: click.Parameter, value: Path | None) -> None:
+    """`curator list --bank X` means the same as `curator --bank X list`."""
+    if value is not None:
+        ctx.ensure_object(CliContext).bank_path = value
+
+
 def _register() -> None:
-    """Add the commands of every `curator.cli.*_commands` module (each lists its `COMMANDS`)."""
+    """Add the commands of every `curator.cli.*_commands` module (each lists its `COMMANDS`),
+    each also taking `--bank` after its name."""
     for info in pkgutil.iter_modules(__path__):
         if info.name.endswith("_commands"):
             module = importlib.import_module(f"curator.cli.{info.name}")
             for command in module.COMMANDS:
+                command.params.append(
+                    click.Option(
+                        ["--bank"],
+                        type=click.Path(file_okay=False, path_type=Path),
+                        expose_value=False,
+                        callback=_bank_after_command,
+                        help="The task bank to work on (as before the command).",
+                    )
+                )
                 main.add_command(command)
 
 

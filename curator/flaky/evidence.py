@@ -163,3 +163,10 @@ class FlakyEvidence(StrictModel):
             for name, verdict in self.verdicts.items()
             if verdict.classification.is_flaky
         }
+
+
+def flaky_checked_hash(evidence: FlakyEvidence | None) -> str | None:
+    """The content a completed detection covered (the stage gate's "flaky check"), if any."""
+    if evidence is None or evidence.problem is not None:
+        return None
+    return evidence.content_hash

@@ -13,16 +13,6 @@ from curator.models import FlagStatus, ReviewerNote, Stage, Task
 from curator.pipeline import stage_rank
 
 
-def flaky_clean(task: Task, evidence: FlakyEvidence | None) -> bool:
-    """A detection ran on the task's current content, completed, and found no flaky test."""
-    return (
-        evidence is not None
-        and evidence.content_hash == task.content_hash()
-        and evidence.problem is None
-        and not evidence.flaky_tests()
-    )
-
-
 def pass_fail_pair(evidence: FlakyEvidence, test: str) -> tuple[RunRecord, RunRecord] | None:
     """A run where `test` passed and one where it failed, preferring the baseline as the pass."""
     passed = [r for r in evidence.runs if r.results.get(test) and r.results[test].outcome == "pass"]

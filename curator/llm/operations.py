@@ -135,6 +135,12 @@ def refine(assistant: Assistant, task: Task, baseline: ProposalCheck) -> Propose
 
 def cover_missed(assistant: Assistant, task: Task, baseline: ProposalCheck) -> ProposedChange:
     """New tests for the lines and branches that coverage reported as never run."""
+    if baseline.branch_coverage is None or not baseline.tests_total:
+        why = f": {baseline.message}" if baseline.message else ""
+        raise NothingToPropose(
+            f"{task.task_id}: coverage was not measured because the tests did not run "
+            f"(verdict {baseline.verdict}{why}); ask for a refinement first"
+        )
     if not baseline.missed_lines and not baseline.missed_branches:
         raise NothingToPropose(
             f"{task.task_id}: the tests already run every line and branch; nothing to cover"

@@ -16,15 +16,18 @@ from pathlib import Path
 from typing import Any
 
 import git
-from pydantic import Field
+from pydantic import Field, ValidationError
 
 from curator.bank import RELEASES_DIR, Bank, task_sort_key
 from curator.errors import CuratorError
+from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, flaky_checked_hash
 from curator.fsutil import atomic_write
 from curator.gitbank import RELEASE_TAG_PREFIX, GitBank, GitError, release_tag
-from curator.history import parse_trailers, stage_problems
+from curator.history import parse_trailers
 from curator.interchange import task_to_record, write_jsonl
 from curator.models import QualitySummary, Stage, StrictModel, Task
+from curator.pipeline import PipelineFacts, stage_blockers
+from curator.quality import QualitySettings, quality_gate_problems, quality_settings
 from curator.strict_tests import too_strict_findings
 
 JSONL_NAME = "tasks.jsonl"
@@ -208,8 +211,10 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     scan = repository.scan_at(commit)
     problems = {str(problem.path): [problem.message] for problem in scan.problems}
     tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
+    quality = quality_settings(bank)
     for task in tasks:
-        reasons = stage_problems(task, Stage.ACCEPTED)
+        facts = _gate_facts_at(repository, commit, task, quality)
+        reasons = stage_blockers(task, Stage.ACCEPTED, facts)
         if reasons:
             problems[task.task_id] = reasons
     if problems:
@@ -224,6 +229,24 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     )
     repository.run("tag", "--annotate", "--cleanup=whitespace", "-m", message, tag, commit.hexsha)
     return release
+
+
+def _gate_facts_at(
+    repository: GitBank, commit: git.Commit, task: Task, quality: QualitySettings
+) -> PipelineFacts:
+    """The stage gate's facts as `commit` recorded them: the `flaky.json` in its tree, and
+    the task's quality figures against the bank's bar."""
+    quality_problems = tuple(quality_gate_problems(task, quality))
+    data = repository.file_at(commit, f"{repository.task_path(task.task_id)}/{EVIDENCE_FILE}")
+    if data is None:
+        return PipelineFacts(quality_problems=quality_problems)
+    try:
+        evidence = FlakyEvidence.model_validate_json(data)
+    except ValidationError:
+        return PipelineFacts(quality_problems=quality_problems)
+    return PipelineFacts(
+        flaky_checked_hash=flaky_checked_hash(evidence), quality_problems=quality_problems
+    )
 
 
 def export_tagged_release(bank: Bank, version: str, out: Path | None = None) -> Release:

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from curator.bank import Bank
 from curator.gitbank import GitBank
-from curator.history import stage_problems
+from curator.history import gate_facts
 from curator.models import Stage
+from curator.pipeline import stage_blockers
 from curator.release import ReleaseChanges, compare_releases, previous_release
 
 
@@ -33,7 +34,7 @@ def plan_release(bank: Bank) -> ReleasePlan:
     for problem in scan.problems:
         blockers[str(problem.path)] = [problem.message]
     for task in accepted:
-        reasons = stage_problems(task, Stage.ACCEPTED)
+        reasons = stage_blockers(task, Stage.ACCEPTED, gate_facts(bank, task))
         if reasons:
             blockers[task.task_id] = reasons
     for task_id in repository.changed_tasks():

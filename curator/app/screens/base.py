@@ -2,28 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
+from curator.app.messages import WorkerFailed
 from curator.errors import CuratorError
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from curator.app.main import CuratorApp
+
+# From this width on, the footer also shows the command palette's key.
+WIDE_FOOTER = 100
 
 
 def palette_commands(
-    node_bindings: Iterable[Binding], category: str, run_action: object
+    node_bindings: Iterable[Binding],
+    category: str,
+    run_action: Callable[[str], object],
+    key_of: Callable[[Binding], str],
 ) -> Iterable[SystemCommand]:
-    """One palette entry per binding with an id: "category: description"."""
+    """One palette entry per binding with an id: "category: description (key)"."""
     for binding in node_bindings:
         if binding.id and binding.description:
+            key = key_of(binding)
             yield SystemCommand(
-                f"{category}: {binding.description.lower()}",
+                f"{category}: {binding.description.lower()}" + (f"  ({key})" if key else ""),
                 binding.tooltip or binding.description,
-                partial(run_action, binding.action),  # type: ignore[operator]
+                partial(run_action, binding.action),
             )
 
 
@@ -32,21 +47,41 @@ class CuratorScreen(Screen[None]):
 
     COMMAND_CATEGORY = "app"
 
+    if TYPE_CHECKING:  # the curator app, typed: its bank, settings, sandbox and keys
+        app = getters.app(CuratorApp)
+
     def palette(self) -> Iterable[SystemCommand]:
         bindings = [binding for binding in self.BINDINGS if isinstance(binding, Binding)]
-        return palette_commands(bindings, self.COMMAND_CATEGORY, self.run_action)
+        return palette_commands(
+            bindings,
+            self.COMMAND_CATEGORY,
+            self.run_action,
+            lambda binding: self.app.key_for(binding.id or "", self),
+        )
+
+    @on(events.Resize)
+    def fit_footer(self, event: events.Resize) -> None:
+        """Below 100 columns the footer's room goes to keys, not to the palette hint."""
+        for footer in self.query(Footer):
+            footer.show_command_palette = event.size.width >= WIDE_FOOTER
 
     @on(Worker.StateChanged)
     def report_worker_failure(self, event: Worker.StateChanged) -> None:
-        if event.state is not WorkerState.ERROR:
-            return
-        error = event.worker.error
+        if event.state is WorkerState.ERROR:
+            self.report_failure(event.worker)
+
+    @on(WorkerFailed)
+    def report_pane_worker_failure(self, event: WorkerFailed) -> None:
+        self.report_failure(event.worker)
+
+    def report_failure(self, worker: Worker[object]) -> None:
+        error = worker.error
         if isinstance(error, CuratorError):
             message = str(error)
         else:
             message = f"{type(error).__name__}: {error}"
-        self.notify(message, title=f"{event.worker.name} failed", severity="error", timeout=10)
-        self.worker_failed(event.worker.name, message)
+        self.notify(message, title=f"{worker.name} failed", severity="error", timeout=10)
+        self.worker_failed(worker.name, message)
 
     def worker_failed(self, name: str, message: str) -> None:
         """Hook for screens that show a failed run in place (a log, a stepper)."""

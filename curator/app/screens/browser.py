@@ -23,7 +23,7 @@ from curator.app.rows import (
 from curator.app.screens.base import CuratorScreen
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
 from curator.bank import Bank, load_bank_folder
-from curator.errors import CuratorError, TaskFileError
+from curator.errors import TaskFileError
 from curator.pipeline import STAGE_ORDER
 
 CHUNK = 1000
@@ -38,9 +38,10 @@ class BankBrowser(CuratorScreen):
     AUTO_FOCUS = "#tasks"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Filter", id="bank.filter", tooltip="Filter tasks"),
+        Binding("escape", "leave_filter", "Clear filter", id="bank.clear-filter", show=False),
         Binding("enter", "open_task", "Open", id="bank.open", tooltip="Open the task"),
         Binding("s", "sort_next", "Sort", id="bank.sort", tooltip="Sort by the next column"),
-        Binding("d", "reverse_sort", "Reverse", id="bank.reverse", tooltip="Reverse the order"),
+        Binding("d", "reverse_sort", "Reverse", id="bank.reverse", show=False, tooltip="Reverse"),
         Binding("f", "flaky_review", "Flaky queue", id="bank.flaky", tooltip="Review flags"),
         Binding("r", "release", "Release", id="bank.release", tooltip="Release screen"),
         Binding(
@@ -51,7 +52,7 @@ class BankBrowser(CuratorScreen):
             tooltip="The bank's environment: missing modules, env sync",
             show=False,  # in the palette and the help; the footer is full
         ),
-        Binding("ctrl+r", "reload", "Reload", id="bank.reload", tooltip="Reload the bank"),
+        Binding("ctrl+r", "reload", "Reload", id="bank.reload", show=False, tooltip="Reload"),
     ]
 
     def __init__(self, bank: Bank) -> None:
@@ -67,7 +68,7 @@ class BankBrowser(CuratorScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="filter by id, text or library  ( / )", id="filter")
+        yield Input(placeholder="filter by id, text, library or stage  ( / )", id="filter")
         yield ColumnHeader(id="columns")
         yield TaskTable(id="tasks")
         yield Static("loading…", id="counts")
@@ -169,6 +170,13 @@ class BankBrowser(CuratorScreen):
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
+    def action_leave_filter(self) -> None:
+        """Esc in the filter clears it (a second Esc, or Esc on the table, leaves it empty)."""
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.value:
+            filter_input.value = ""
+        self.query_one(TaskTable).focus()
+
     def action_sort_next(self) -> None:
         index = (COLUMN_KEYS.index(self.sort_column) + 1) % len(COLUMN_KEYS)
         self.sort_column, self.sort_descending = COLUMN_KEYS[index], False
@@ -191,23 +199,11 @@ class BankBrowser(CuratorScreen):
     def row_selected(self, event: TaskTable.Selected) -> None:
         self.open_task(event.task_id)
 
-    # The other screens import every pipeline stage; they load on first use, which keeps the
-    # browser's start-up light.
-
     def open_task(self, task_id: str) -> None:
-        from curator.app.screens.workspace import TaskWorkspace
-
-        try:
-            workspace = TaskWorkspace(self.bank, task_id)
-        except CuratorError as error:
-            self.notify(str(error), title=f"cannot open {task_id}", severity="error")
-            return
-        self.app.push_screen(workspace)
+        self.app.open_task(task_id)
 
     def action_flaky_review(self) -> None:
-        from curator.app.screens.flaky_review import FlakyReview
-
-        self.app.push_screen(FlakyReview(self.bank))
+        self.app.open_flaky()
 
     def action_environment(self) -> None:
         from curator.app.screens.environment import EnvironmentScreen
@@ -215,6 +211,4 @@ class BankBrowser(CuratorScreen):
         self.app.push_screen(EnvironmentScreen(self.bank))
 
     def action_release(self) -> None:
-        from curator.app.screens.release import ReleaseScreen
-
-        self.app.push_screen(ReleaseScreen(self.bank))
+        self.app.open_release()

@@ -7,34 +7,55 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 
+def key_label(key: str) -> str:
+    return "Esc" if key == "escape" else key
+
+
 class ChoiceDialog(ModalScreen[str]):
-    """A question with buttons; each choice is (value, label, key). Escape picks "cancel"."""
+    """A question with one button per choice, each (value, label, key), its key shown on it.
+
+    Escape picks "cancel" (add a ("cancel", "Cancel", "escape") choice to show it); ↑↓ or Tab
+    move between the buttons and Enter presses one.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "choose('cancel')", "Cancel", id="dialog.cancel")
+        Binding("escape", "choose('cancel')", "Cancel", id="dialog.cancel"),
+        Binding("down,right", "app.focus_next", "Next", show=False),
+        Binding("up,left", "app.focus_previous", "Previous", show=False),
     ]
 
-    def __init__(self, question: str, choices: list[tuple[str, str, str]]) -> None:
+    def __init__(
+        self, question: str, choices: list[tuple[str, str, str]], default: str | None = None
+    ) -> None:
         super().__init__(classes="dialog")
         self.question = question
         self.choices = choices
+        self.default = default
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(self.question, classes="dialog-question")
-            with Horizontal(classes="dialog-buttons"):
+            yield Label(self.question, classes="dialog-question", markup=False)
+            with Vertical(classes="dialog-buttons"):
                 for value, label, key in self.choices:
-                    yield Button(f"{label} [{key}]", id=f"choice-{value}")
+                    yield Button(
+                        Content(f"{label}  [{key_label(key)}]"),
+                        id=f"choice-{value}",
+                        compact=True,
+                        classes="dialog-choice",
+                    )
 
     def on_mount(self) -> None:
         for value, _label, key in self.choices:
-            self._bindings.bind(key, f"choose('{value}')", show=False)
-        self.query(Button).first().focus()
+            if key != "escape":
+                self._bindings.bind(key, f"choose('{value}')", show=False)
+        default = self.query(f"#choice-{self.default}") if self.default else None
+        (default.first() if default else self.query(Button).first()).focus()
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:
@@ -59,9 +80,9 @@ class TextDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(self.question, classes="dialog-question")
+            yield Label(self.question, classes="dialog-question", markup=False)
             yield Input(self.value, placeholder=self.placeholder, id="dialog-input")
-            yield Label("Enter to accept · Escape to cancel", classes="dialog-hint")
+            yield Label("Enter accept · Esc cancel", classes="dialog-hint")
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:

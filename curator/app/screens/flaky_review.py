@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from curator.app.messages import RunLog, WorkRefused
 from curator.app.screens.base import CuratorScreen
@@ -21,7 +21,7 @@ from curator.bank import Bank
 from curator.config import resolve_annotator
 from curator.errors import CuratorError
 from curator.flaky.evidence import FlakyEvidence, Outcome
-from curator.flaky.flags import FlagAction, all_flags, change_flag, read_evidence, record_detection
+from curator.flaky.flags import FlagAction, all_flags, change_flag, read_evidence
 from curator.flaky.review import (
     failure_tracebacks,
     pass_fail_pair,
@@ -29,8 +29,14 @@ from curator.flaky.review import (
     send_back,
     traceback_diff,
 )
-from curator.flaky.runner import DetectionSettings, detect_flaky
-from curator.models import Flag, FlagStatus, Task
+from curator.flaky.runner import DetectionSettings
+from curator.flaky.stage import check
+from curator.history import commit_task, gate_facts
+from curator.models import Flag, FlagStatus, Stage, Task
+from curator.pipeline import allowed_stages, stage_blockers
+
+# Each decision as the commit message that records it says it.
+DECISION_VERBS = {"confirm": "Confirm", "dismiss": "Dismiss", "send-back": "Send back"}
 
 MARKS = {
     Outcome.PASS: ("·", "green"),
@@ -129,12 +135,20 @@ class FlakyReview(CuratorScreen):
             yield DataTable(id="flags", cursor_type="row")
             with VerticalScroll(id="evidence-scroll"):
                 yield Static("loading the flags…", id="evidence")
-        yield Static("", id="review-status")
+        with Horizontal(id="review-status-bar"):
+            yield Static("", id="review-status")
+            yield ProgressBar(id="review-progress", show_eta=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "flaky-test review"
-        self.query_one("#flags", DataTable).add_columns("task", "test", "class", "status")
+        self.query_one("#review-progress", ProgressBar).display = False
+        table = self.query_one("#flags", DataTable)
+        # The status comes second so that a narrow table cuts the test's name, never it.
+        table.add_column("task")
+        table.add_column("status", width=9)
+        table.add_column("test")
+        table.add_column("class")
         self.load_flags()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="flags", name="loading flags")
@@ -148,8 +162,9 @@ class FlakyReview(CuratorScreen):
         table = self.query_one("#flags", DataTable)
         table.clear()
         for task, flag in event.flags:
-            table.add_row(task.task_id, flag.test, flag.classification, flag.status.value)
-        which = "flags" if self.show_all else "open flags"
+            table.add_row(task.task_id, flag.status.value, flag.test, flag.classification)
+        which = "flag" if self.show_all else "open flag"
+        which += "" if len(event.flags) == 1 else "s"
         self.sub_title = f"{len(event.flags)} {which}"
         if not event.flags:
             self.query_one("#evidence", Static).update(f"no {which}")
@@ -174,8 +189,7 @@ class FlakyReview(CuratorScreen):
 
     @property
     def who(self) -> str:
-        settings = self.app.settings  # type: ignore[attr-defined]
-        return resolve_annotator(settings.annotator, self.bank.root)
+        return resolve_annotator(self.app.settings.annotator, self.bank.root)
 
     def action_decide(self, decision: str) -> None:
         chosen = self.selected()
@@ -191,7 +205,8 @@ class FlakyReview(CuratorScreen):
             TextDialog(f"{decision} the flag on {task.task_id} {flag.test}: why?"), answered
         )
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="flags", name="flag decision")
+    # Its own group: reloading the flags once it is done must not cancel it.
+    @work(thread=True, exclusive=True, exit_on_error=False, group="decide", name="flag decision")
     def decide(self, task_id: str, test: str, decision: str, reason: str) -> None:
         try:
             if decision == "send-back":
@@ -201,7 +216,9 @@ class FlakyReview(CuratorScreen):
         except CuratorError as error:
             self.post_message(WorkRefused(decision, str(error)))
             return
-        self.post_message(ReviewDone(f"{task_id} {test}: {decision} ({reason})"))
+        summary = f"{task_id} {test}: {decision} ({reason})"
+        message = f"{DECISION_VERBS[decision]} the flaky flag on {test}: {reason}"
+        self.post_message(ReviewDone(self.commit_review(task_id, message, summary)))
 
     def action_rerun(self) -> None:
         chosen = self.selected()
@@ -226,23 +243,57 @@ class FlakyReview(CuratorScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="flaky", name="flaky rerun")
     def rerun(self, task_id: str, runs: int) -> None:
-        task = self.bank.load(task_id)
-
-        def progress(done: int, total: int) -> None:
+        def progress(_task_id: str, done: int, total: int) -> None:
             self.post_message(RunLog(f"run {done}/{total}", progress=done / max(total, 1)))
 
-        sandbox = self.app.sandbox()  # type: ignore[attr-defined]
-        evidence = detect_flaky(task, sandbox, DetectionSettings(runs=runs), progress)
-        changes = record_detection(self.bank, evidence, self.who)
+        [result] = check(
+            self.bank,
+            [task_id],
+            self.who,
+            DetectionSettings(runs=runs),
+            self.app.sandbox(),
+            on_progress=progress,
+        )
+        if result.not_stored:
+            raise CuratorError(f"the rerun was not stored: {result.not_stored}")
+        evidence, changes = result.evidence, result.changes
         notes = ", ".join(f"{c.test} {c.note}" for c in changes) or "no flag changed"
-        self.post_message(ReviewDone(f"{task_id}: {len(evidence.runs)} runs; {notes}"))
+        summary = f"{task_id}: {len(evidence.runs)} runs; {notes}"
+        self.post_message(
+            ReviewDone(self.commit_review(task_id, f"Rerun {task_id}: {notes}", summary))
+        )
+
+    def commit_review(self, task_id: str, message: str, summary: str) -> str:
+        """Commit what the review wrote to the task's folder, so the bank is never left dirty
+        (in the worker's thread). The task keeps its stage when the gate allows it; otherwise
+        the commit records the furthest stage the gate allows, and says so."""
+        task = self.bank.load(task_id)
+        facts = gate_facts(self.bank, task)
+        stage = task.stage
+        if stage_blockers(task, stage, facts):
+            stage = [s for s in allowed_stages(task, facts) if s is not Stage.REJECTED][-1]
+        try:
+            result = commit_task(self.bank, task_id, stage, message, self.who)
+        except CuratorError as error:
+            return f"{summary}; not committed: {error}"
+        moved = (
+            f" ({result.previous_stage.value} → {result.stage.value})"
+            if result.previous_stage is not result.stage
+            else ""
+        )
+        return f"{summary}; committed {result.sha[:10]}{moved}"
 
     @on(RunLog)
     def show_progress(self, event: RunLog) -> None:
         self.set_status(event.text)
+        bar = self.query_one("#review-progress", ProgressBar)
+        if event.progress is not None:
+            bar.display = True
+            bar.update(total=1.0, progress=event.progress)
 
     @on(ReviewDone)
     def review_done(self, event: ReviewDone) -> None:
+        self.query_one("#review-progress", ProgressBar).display = False
         self.set_status(event.summary)
         self.notify(event.summary, title="flaky review")
         self.load_flags()

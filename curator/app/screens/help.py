@@ -36,7 +36,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self.key_table())
             yield Static(
                 "Remap keys by binding id in the user config ($CURATOR_CONFIG, else "
-                '~/.config/curator/config.toml):\n[keymap]\n"task.validate" = "ctrl+b"'
+                '~/.config/curator/config.toml):\n[keymap]\n"task.validate" = "ctrl+b"',
+                markup=False,
             )
 
     def key_table(self) -> Table:

@@ -1,21 +1,25 @@
 """The task workspace: editors for the program, tests and instruction, and the pipeline.
 
 Every pipeline step is one key (see STEP_BINDINGS); slow steps run in thread workers that post
-the messages in `curator.app.messages`, and the handlers here own the screen's state.
+the messages in `curator.app.messages`. Whatever a worker wrote, the screen takes the task back
+from the bank in one place, `adopt`, so it never shows a copy from before a save. The read-only
+panes (results, coverage, proposal, history) are widgets in `curator.app.widgets`.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import (
-    DataTable,
     Footer,
     Header,
     ProgressBar,
@@ -26,10 +30,10 @@ from textual.widgets import (
     TextArea,
 )
 
+from curator import environment
 from curator.app.messages import (
     Committed,
     FlakyFinished,
-    HistoryLoaded,
     LLMChunk,
     ProposalReady,
     RunLog,
@@ -39,15 +43,13 @@ from curator.app.messages import (
 )
 from curator.app.screens.base import CuratorScreen
 from curator.app.screens.dialogs import ChoiceDialog, TextDialog
-from curator.app.views import (
-    OUTCOME_STYLES,
-    coverage_text,
-    diff_text,
-    proposal_text,
-    report_header,
-    traceback_view,
-)
+from curator.app.views import report_header
+from curator.app.widgets.coverage import CoverageView
+from curator.app.widgets.editor import TaskEditor
+from curator.app.widgets.history import HistoryPane
 from curator.app.widgets.mutants import MutantsView
+from curator.app.widgets.proposal import ProposalPane
+from curator.app.widgets.results import ResultsPane
 from curator.app.widgets.stepper import PipelineStepper
 from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
 from curator.condense.loss import information_loss
@@ -55,12 +57,12 @@ from curator.condense.stage import apply_instruction, condense_task
 from curator.config import resolve_annotator
 from curator.drafts import TaskTexts, apply_edits, clear_draft, recoverable_draft, write_draft
 from curator.errors import CuratorError
-from curator.flaky.evidence import FlakyEvidence
-from curator.flaky.flags import read_evidence, record_detection
-from curator.flaky.review import flaky_clean
-from curator.flaky.runner import DetectionSettings, detect_flaky
+from curator.flaky.evidence import FlakyEvidence, flaky_checked_hash
+from curator.flaky.flags import FlagChange, read_evidence
+from curator.flaky.runner import DetectionSettings
+from curator.flaky.stage import check
 from curator.gitbank import GitBank
-from curator.history import CommitRefused, commit_task, task_diff, task_log
+from curator.history import CommitRefused, commit_task
 from curator.llm import operations
 from curator.llm.checking import check_task
 from curator.llm.client import LLMCancelled
@@ -72,10 +74,17 @@ from curator.pipeline import (
     Step,
     StepState,
     StepStatus,
+    allowed_stages,
     mark_refined,
     pipeline_status,
+    stage_blockers,
 )
-from curator.validation import ValidationReport, current_report, store_report, validate_task
+from curator.validation import (
+    ValidationReport,
+    stale_reason,
+    stored_report,
+    validate_tasks,
+)
 
 AUTOSAVE_SECONDS = 2.0
 
@@ -92,25 +101,70 @@ STEP_BINDINGS = {
     "commit": "task.commit",
 }
 
+# The tabs in order; 1 … 8 jump to them (outside the editors).
+VIEWS = (
+    "program",
+    "tests",
+    "instruction",
+    "results",
+    "coverage",
+    "mutants",
+    "proposal",
+    "history",
+    "log",
+)
+EDITORS = {
+    "program": "#program-editor",
+    "tests": "#tests-editor",
+    "instruction": "#instruction-editor",
+}
+# Actions that only mean something while there is a proposal (hidden from the footer otherwise).
+PROPOSAL_ACTIONS = frozenset({"accept_proposal", "edit_proposal"})
+
+
+class FolderStatus(Message):
+    """Whether the task's folder matches the last commit (git status, run off the UI thread)."""
+
+    def __init__(self, committed: bool) -> None:
+        self.committed = committed
+        super().__init__()
+
+
+def tab_bindings() -> list[BindingType]:
+    """1 … 8 jump to a tab, as in lazygit and k9s; in an editor the digits are typed instead
+    (F3 cycles the tabs from there)."""
+    return [
+        Binding(
+            str(number),
+            f"show_view('{view}')",
+            view.capitalize(),
+            id=f"task.view-{view}",
+            show=False,
+        )
+        for number, view in enumerate(VIEWS, start=1)
+    ]
+
 
 class TaskWorkspace(CuratorScreen):
     COMMAND_CATEGORY = "task"
-    AUTO_FOCUS = "#program-editor"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="task.save", priority=True, tooltip="Save edits"),
-        Binding("f2", "refine", "Mark refined", id="task.refine", tooltip="Refine step done"),
-        Binding("f3", "next_view", "Next view", id="task.next-view", tooltip="Next tab"),
-        Binding("f4", "coverage", "Coverage", id="task.coverage", tooltip="Coverage view"),
-        Binding("f5", "validate", "Validate", id="task.validate", tooltip="Run the tests"),
-        Binding("f6", "flaky", "Flaky check", id="task.flaky", tooltip="Rerun the tests"),
-        Binding("f7", "condense", "Condense", id="task.condense", tooltip="Write instruction"),
-        Binding("f8", "commit", "Commit", id="task.commit", tooltip="Commit as accepted"),
-        Binding("ctrl+l", "ask_llm", "Ask LLM", id="task.llm", tooltip="LLM proposal"),
-        Binding("ctrl+o", "accept_proposal", "Accept", id="task.accept", tooltip="Accept it"),
-        Binding("ctrl+t", "edit_proposal", "Edit it", id="task.edit-proposal", tooltip="Edit"),
-        Binding("ctrl+r", "reject_proposal", "Reject", id="task.reject", tooltip="Reject it"),
-        Binding("f9", "history", "History", id="task.history", tooltip="Log and diff"),
         Binding("escape", "back", "Back", id="task.back", priority=True, tooltip="To the bank"),
+        Binding("ctrl+s", "save", "Save", id="task.save", priority=True, tooltip="Save edits"),
+        Binding("f2", "refine", "Refined", id="task.refine", priority=True, show=False),
+        Binding("f3", "next_view", "Next tab", id="task.next-view", priority=True, show=False),
+        Binding("f4", "coverage", "Coverage", id="task.coverage", priority=True, show=False),
+        Binding("f5", "validate", "Validate", id="task.validate", priority=True),
+        Binding("f6", "flaky", "Flaky", id="task.flaky", priority=True, tooltip="Flaky check"),
+        Binding("f7", "condense", "Condense", id="task.condense", priority=True),
+        Binding("f8", "commit", "Commit", id="task.commit", priority=True, tooltip="Commit"),
+        Binding("f9", "history", "History", id="task.history", priority=True),
+        Binding("ctrl+l", "ask_llm", "LLM", id="task.llm", priority=True, show=False),
+        Binding("ctrl+o", "accept_proposal", "Accept", id="task.accept", priority=True),
+        Binding("ctrl+t", "edit_proposal", "Edit it", id="task.edit-proposal", priority=True),
+        Binding("ctrl+r", "reject_proposal", "Reject", id="task.reject", priority=True),
+        Binding("ctrl+f", "find", "Find", id="task.find", show=False, tooltip="Find in editor"),
+        Binding("ctrl+g", "go_to_line", "Go to line", id="task.go-to-line", show=False),
+        *tab_bindings(),
     ]
 
     def __init__(self, bank: Bank, task_id: str) -> None:
@@ -118,8 +172,6 @@ class TaskWorkspace(CuratorScreen):
         self.bank = bank
         self.task_id = task_id
         self.current: Task = bank.load(task_id)
-        self.report: ValidationReport | None = None
-        self.result_names: list[str] = []
         self.last_autosaved: TaskTexts | None = None
         self.unsaved = False
         self.committed = False
@@ -127,7 +179,7 @@ class TaskWorkspace(CuratorScreen):
         self.evidence: FlakyEvidence | None = None
         self.proposal: ProposedChange | None = None
         self.editing_proposal = False
-        self.streamed = ""
+        self.last_search = ""
         self.cancel_llm = threading.Event()
 
     # -- layout ------------------------------------------------------------------------------
@@ -137,13 +189,15 @@ class TaskWorkspace(CuratorScreen):
         yield PipelineStepper(id="stepper")
         with TabbedContent(id="views"):
             with TabPane("Program", id="program"):
-                yield TextArea.code_editor(
+                yield TaskEditor.code_editor(
                     self.current.program, language="python", id="program-editor"
                 )
             with TabPane("Tests", id="tests"):
-                yield TextArea.code_editor(self.current.test, language="python", id="tests-editor")
+                yield TaskEditor.code_editor(
+                    self.current.test, language="python", id="tests-editor"
+                )
             with TabPane("Instruction", id="instruction"):
-                yield TextArea(
+                yield TaskEditor(
                     self.current.instruct_prompt,
                     language="markdown",
                     soft_wrap=True,
@@ -151,56 +205,53 @@ class TaskWorkspace(CuratorScreen):
                 )
                 yield Static("", id="condense-notes")
             with TabPane("Results", id="results"):
-                yield Static("not validated yet (F5)", id="verdict")
-                with Horizontal(id="results-body"):
-                    yield DataTable(id="test-results", cursor_type="row")
-                    with VerticalScroll(id="traceback-scroll"):
-                        yield Static("", id="traceback")
-            with TabPane("Coverage", id="coverage"), VerticalScroll(id="coverage-scroll"):
-                yield Static("not validated yet (F5)", id="coverage-view")
+                yield ResultsPane(id="results-pane")
+            with TabPane("Coverage", id="coverage"):
+                yield CoverageView(id="coverage-scroll")
             with TabPane("Mutants", id="mutants"):
                 yield MutantsView(id="mutants-scroll")
-            with TabPane("Proposal", id="proposal"), VerticalScroll(id="proposal-scroll"):
-                yield Static(
-                    "no proposal (Ctrl+L asks the LLM, if one is configured)", id="proposal-view"
-                )
-            with TabPane("History", id="history"), VerticalScroll(id="history-scroll"):
-                yield Static("press F9 to load the history", id="history-view")
+            with TabPane("Proposal", id="proposal"):
+                yield ProposalPane(id="proposal-scroll")
+            with TabPane("History", id="history"):
+                yield HistoryPane(self.bank, self.task_id, id="history-pane")
             with TabPane("Log", id="log"):
                 yield RichLog(id="run-log", wrap=True, markup=True)
         with Horizontal(id="status-bar"):
             yield Static("", id="status")
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.task_id
         self.query_one("#progress", ProgressBar).display = False
-        self.query_one("#test-results", DataTable).add_columns("test", "outcome", "time")
-        self.committed = self.folder_committed()
         self.evidence = self.read_flaky_evidence()
-        self.show_report(current_report(self.bank, self.current))
+        self.show_stored_report()
         self.query_one(MutantsView).show(self.bank, self.current)
         self.refresh_pipeline()
+        self.check_committed()
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+        self.query_one("#program-editor", TaskEditor).focus()
         self.offer_recovery()
 
     # -- editing, saving, autosave -----------------------------------------------------------
 
+    def editor(self, view: str) -> TaskEditor:
+        return self.query_one(EDITORS[view], TaskEditor)
+
     def editor_texts(self) -> TaskTexts:
         return TaskTexts(
-            program=self.query_one("#program-editor", TextArea).text,
-            tests=self.query_one("#tests-editor", TextArea).text,
-            instruction=self.query_one("#instruction-editor", TextArea).text,
+            program=self.editor("program").text,
+            tests=self.editor("tests").text,
+            instruction=self.editor("instruction").text,
         )
 
     def load_texts(self, texts: TaskTexts) -> None:
-        for editor_id, text in (
-            ("#program-editor", texts.program),
-            ("#tests-editor", texts.tests),
-            ("#instruction-editor", texts.instruction),
+        for view, text in (
+            ("program", texts.program),
+            ("tests", texts.tests),
+            ("instruction", texts.instruction),
         ):
-            editor = self.query_one(editor_id, TextArea)
+            editor = self.editor(view)
             if editor.text != text:
                 editor.load_text(text)
         self.edited()
@@ -246,38 +297,59 @@ class TaskWorkspace(CuratorScreen):
         """Write the editors' texts to the bank (nothing to do when they match it)."""
         updated = apply_edits(self.current, self.editor_texts(), self.annotator)
         if updated is not self.current:
-            self.write_task(updated)
+            with self.bank.lock():
+                self.bank.save(updated)
+            self.adopt()
         clear_draft(self.bank, self.task_id)
         self.last_autosaved = None
         self.unsaved = False
         self.refresh_pipeline()
-
-    def write_task(self, task: Task) -> None:
-        with self.bank.lock():
-            self.bank.save(task)
-        self.current = task
-        self.committed = self.folder_committed()
-        self.app.post_task_changed(task)  # type: ignore[attr-defined]
 
     def discard(self) -> None:
         clear_draft(self.bank, self.task_id)
         self.unsaved = False
 
     @property
-    def annotator(self) -> str | None:
-        return self.app.settings.annotator  # type: ignore[attr-defined]
+    def annotator(self) -> str:
+        """Who edits here: the config's annotator, else the one identity rule of the core."""
+        return resolve_annotator(self.app.settings.annotator, self.bank.root)
 
-    # -- the pipeline ------------------------------------------------------------------------
+    @property
+    def here(self) -> str:
+        """The fingerprint results must carry to be current in this bank's environment."""
+        return environment.bank_fingerprint(self.bank.root)
 
-    def folder_committed(self) -> bool:
+    # -- what the bank holds -----------------------------------------------------------------
+
+    def adopt(self) -> None:
+        """Something wrote the task: show what the bank holds now, never a worker's copy.
+
+        A worker's copy may predate a save made while it ran; the bank has the save, and the
+        results stored for the old content then show as stale.
+        """
+        self.current = self.bank.load(self.task_id)
+        self.evidence = self.read_flaky_evidence()
+        self.edited()
+        self.refresh_pipeline()
+        self.check_committed()
+        self.app.post_task_changed(self.current)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="git-status", name="git status")
+    def check_committed(self) -> None:
         """The task's folder matches the last commit (git status is clean for it)."""
         try:
             repository = GitBank(self.bank)
-            if not repository.has_commits():
-                return False
-            return not repository.changed_paths(repository.task_path(self.task_id))
+            committed = repository.has_commits() and not repository.changed_paths(
+                repository.task_path(self.task_id)
+            )
         except CuratorError:
-            return False
+            committed = False
+        self.post_message(FolderStatus(committed))
+
+    @on(FolderStatus)
+    def folder_status(self, event: FolderStatus) -> None:
+        self.committed = event.committed
+        self.refresh_pipeline()
 
     def read_flaky_evidence(self) -> FlakyEvidence | None:
         try:
@@ -286,11 +358,24 @@ class TaskWorkspace(CuratorScreen):
             self.notify(str(error), title="unreadable flaky evidence", severity="warning")
             return None
 
+    def show_stored_report(self) -> None:
+        """The stored results, marked stale with the reason when they are for other content or
+        another environment (a fresh clone on another machine)."""
+        report = stored_report(self.bank, self.current)
+        stale = stale_reason(report, self.current, self.here) if report is not None else None
+        self.show_report(report, stale)
+
+    def show_report(self, report: ValidationReport | None, stale: str | None = None) -> None:
+        self.query_one(ResultsPane).show(report, stale)
+        self.query_one(CoverageView).show(self.current.program, report, stale)
+
+    # -- the pipeline ------------------------------------------------------------------------
+
     def facts(self) -> PipelineFacts:
         return PipelineFacts(
             unsaved=self.unsaved,
             committed=self.committed,
-            flaky_clean=flaky_clean(self.current, self.evidence),
+            flaky_checked_hash=flaky_checked_hash(self.evidence),
         )
 
     def statuses(self) -> list[StepStatus]:
@@ -302,14 +387,18 @@ class TaskWorkspace(CuratorScreen):
     def refresh_pipeline(self) -> None:
         stepper = self.query_one(PipelineStepper)
         stepper.keys = {
-            step: self.app.key_for(binding_id, self)  # type: ignore[attr-defined]
-            for step, binding_id in STEP_BINDINGS.items()
+            step: self.app.key_for(binding_id, self) for step, binding_id in STEP_BINDINGS.items()
         }
         stepper.statuses = self.statuses()
         self.sub_title = f"{self.current.stage.value}{' · unsaved' if self.unsaved else ''}"
 
     def refuse(self, action: str, reason: str) -> None:
         self.post_message(WorkRefused(action, reason))
+
+    def busy(self) -> bool:
+        if self.running:
+            self.notify(f"{self.running} is still running", severity="warning")
+        return self.running is not None
 
     def start_run(self, what: str) -> None:
         self.running = what
@@ -323,8 +412,9 @@ class TaskWorkspace(CuratorScreen):
         self.running = None
         self.query_one("#progress", ProgressBar).display = False
         self.set_status(status)
+        self.refresh_bindings()
 
-    def write_log(self, text: str) -> None:
+    def write_log(self, text: str | Text) -> None:
         self.query_one("#run-log", RichLog).write(text)
 
     def set_status(self, text: str) -> None:
@@ -339,18 +429,24 @@ class TaskWorkspace(CuratorScreen):
 
     @on(WorkRefused)
     def show_refusal(self, event: WorkRefused) -> None:
+        if event.action == "LLM":
+            self.query_one(ProposalPane).failed(event.reason)
         self.end_run(f"{event.action} refused: {event.reason}")
         self.write_log(f"[yellow]{event.action} refused:[/] {event.reason}")
         self.notify(event.reason, title=f"{event.action} refused", severity="warning", timeout=10)
 
     def worker_failed(self, name: str, message: str) -> None:
+        if name == "LLM proposal":
+            self.query_one(ProposalPane).failed(message)
         self.end_run(f"{name} failed: {message}")
+        self.adopt()
         self.write_log(f"[red]{name} failed:[/] {message}")
 
     @on(TaskChanged)
     def task_changed(self, event: TaskChanged) -> None:
         if event.task.task_id == self.task_id and event.task is not self.current:
-            self.current = event.task
+            self.current = self.bank.load(self.task_id)
+            self.evidence = self.read_flaky_evidence()
             self.edited()
             self.refresh_pipeline()
 
@@ -358,7 +454,7 @@ class TaskWorkspace(CuratorScreen):
 
     def action_save(self) -> None:
         self.save()
-        self.set_status("saved")
+        self.set_status("saved" + (f" ({self.running} goes on)" if self.running else ""))
         self.notify("saved", timeout=2)
 
     def action_refine(self) -> None:
@@ -369,15 +465,15 @@ class TaskWorkspace(CuratorScreen):
             return
         updated = mark_refined(self.current, self.annotator)
         if updated is not self.current:
-            self.write_task(updated)
-        self.refresh_pipeline()
+            with self.bank.lock():
+                self.bank.save(updated)
+            self.adopt()
         self.set_status("marked refined")
 
     # -- validate ----------------------------------------------------------------------------
 
     def action_validate(self) -> None:
-        if self.running:
-            self.notify(f"{self.running} is still running", severity="warning")
+        if self.busy():
             return
         self.save()
         status = self.step(Step.VALIDATE)
@@ -388,61 +484,44 @@ class TaskWorkspace(CuratorScreen):
         self.show_view("log")
         self.run_validation(self.current)
 
+    def validate_and_record(self, task: Task) -> ValidationReport:
+        """The validation stage for this task, run and recorded by the core (worker thread)."""
+        results = validate_tasks(self.bank, [task.task_id], self.app.sandbox(), force=True)
+        return results.reports[0]
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="validate", name="validation")
     def run_validation(self, task: Task) -> None:
         self.post_message(RunLog(f"content {task.content_hash()}: starting the sandbox"))
-        sandbox = self.app.sandbox()  # type: ignore[attr-defined]
-        report = validate_task(task, sandbox)
+        report = self.validate_and_record(task)
         for name, outcome in report.tests.items():
             self.post_message(RunLog(f"{outcome.outcome:>7}  {name}  {outcome.duration_s:.3f} s"))
-        store_report(self.bank, task, report)
-        self.post_message(ValidationFinished(self.bank.load(task.task_id), report))
+        self.post_message(ValidationFinished(task, report))
 
     @on(ValidationFinished)
     def validation_finished(self, event: ValidationFinished) -> None:
-        self.current = event.task
-        self.committed = self.folder_committed()
-        self.edited()
-        self.show_report(event.report)
-        self.refresh_pipeline()
-        self.app.post_task_changed(event.task)  # type: ignore[attr-defined]
+        self.adopt()
+        self.show_report(event.report, stale_reason(event.report, self.current, self.here))
         verdict = event.report.verdict.value
-        self.end_run(f"validation: {verdict}")
+        saved_since = event.report.content_hash != self.current.content_hash()
+        self.end_run(
+            f"validation: {verdict}" + (" (of the content before your save)" * saved_since)
+        )
         self.write_log(report_header(event.report))
         self.show_view("results")
-
-    def show_report(self, report: ValidationReport | None) -> None:
-        self.report = report
-        table = self.query_one("#test-results", DataTable)
-        table.clear()
-        if report is None:
-            return
-        self.query_one("#verdict", Static).update(report_header(report))
-        self.result_names = sorted(
-            report.tests, key=lambda name: (report.tests[name].outcome == "pass", name)
-        )
-        for name in self.result_names:
-            outcome = report.tests[name]
-            style = OUTCOME_STYLES.get(outcome.outcome, "")
-            table.add_row(name, Text(outcome.outcome, style=style), f"{outcome.duration_s:.3f}s")
-        first = self.result_names[0] if self.result_names else None
-        self.query_one("#traceback", Static).update(traceback_view(report, first))
-        self.query_one("#coverage-view", Static).update(coverage_text(self.current.program, report))
-
-    @on(DataTable.RowHighlighted, "#test-results")
-    def test_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if self.report is not None and 0 <= event.cursor_row < len(self.result_names):
-            test = self.result_names[event.cursor_row]
-            self.query_one("#traceback", Static).update(traceback_view(self.report, test))
 
     def action_coverage(self) -> None:
         self.show_view("coverage")
 
+    @on(ResultsPane.FollowTraceback)
+    def follow_traceback(self, event: ResultsPane.FollowTraceback) -> None:
+        self.show_view("tests")
+        self.editor("tests").go_to_line(event.line)
+        self.set_status(f"tests.py, line {event.line}")
+
     # -- flaky -------------------------------------------------------------------------------
 
     def action_flaky(self) -> None:
-        if self.running:
-            self.notify(f"{self.running} is still running", severity="warning")
+        if self.busy():
             return
         self.save()
         status = self.step(Step.FLAKY)
@@ -453,28 +532,35 @@ class TaskWorkspace(CuratorScreen):
         self.show_view("log")
         self.run_flaky(self.current, DetectionSettings())
 
+    def check_and_record_flaky(
+        self, task: Task, settings: DetectionSettings, progress: Callable[[int, int], None]
+    ) -> tuple[FlakyEvidence, list[FlagChange]]:
+        """The flaky-check stage for this task, run and recorded by the core (worker thread)."""
+        [result] = check(
+            self.bank,
+            [task.task_id],
+            self.annotator,
+            settings,
+            self.app.sandbox(),
+            on_progress=lambda _task_id, done, total: progress(done, total),
+        )
+        if result.not_stored:
+            raise CuratorError(f"the flaky check was not stored: {result.not_stored}")
+        return result.evidence, result.changes
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="flaky", name="flaky check")
     def run_flaky(self, task: Task, settings: DetectionSettings) -> None:
-        sandbox = self.app.sandbox()  # type: ignore[attr-defined]
-
         def progress(done: int, total: int) -> None:
             line = f"run {done}/{total}" if done == total or done % 5 == 0 else ""
             self.post_message(RunLog(line, progress=done / max(total, 1)))
 
         self.post_message(RunLog(f"{settings.runs} runs varying order, seeds, hash seed, clock"))
-        evidence = detect_flaky(task, sandbox, settings, progress)
-        who = resolve_annotator(self.annotator, self.bank.root)
-        changes = record_detection(self.bank, evidence, who)
-        self.post_message(FlakyFinished(self.bank.load(task.task_id), evidence, changes))
+        evidence, changes = self.check_and_record_flaky(task, settings, progress)
+        self.post_message(FlakyFinished(task, evidence, changes))
 
     @on(FlakyFinished)
     def flaky_finished(self, event: FlakyFinished) -> None:
-        self.current = event.task
-        self.evidence = event.evidence
-        self.committed = self.folder_committed()
-        self.edited()
-        self.refresh_pipeline()
-        self.app.post_task_changed(event.task)  # type: ignore[attr-defined]
+        self.adopt()
         flaky = event.evidence.flaky_tests()
         if event.evidence.problem:
             self.write_log(f"[red]the suite could not be rerun:[/] {event.evidence.problem}")
@@ -514,8 +600,10 @@ class TaskWorkspace(CuratorScreen):
             condensed.parsed.doc_struct,
             annotator=self.annotator,
         )
-        self.write_task(updated)
-        self.load_texts(TaskTexts.of(updated))
+        with self.bank.lock():
+            self.bank.save(updated)
+        self.adopt()
+        self.load_texts(TaskTexts.of(self.current))
         notes = Text("rule-based instruction written; review and edit it, then save.\n")
         for warning in warnings:
             where = f" (line {warning.line})" if warning.line else ""
@@ -523,22 +611,29 @@ class TaskWorkspace(CuratorScreen):
         if not warnings:
             notes.append("no information-loss warnings", style="green")
         self.query_one("#condense-notes", Static).update(notes)
-        self.refresh_pipeline()
         self.show_view("instruction")
         self.set_status(f"condensed: {len(warnings)} warning(s) to review")
 
     # -- LLM proposals -----------------------------------------------------------------------
 
     LLM_OPERATIONS: ClassVar[list[tuple[str, str, str]]] = [
-        ("refine", "Refine from validation", "r"),
-        ("tests", "Tests for missed branches", "t"),
-        ("flaky", "Fix a flaky test", "f"),
-        ("condense", "Condense the docstring", "c"),
+        ("refine", "Refine", "r"),
+        ("tests", "Tests for misses", "t"),
+        ("flaky", "Fix flaky test", "f"),
+        ("condense", "Condense", "c"),
         ("cancel", "Cancel", "escape"),
     ]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Accept and edit show only while there is a proposal; reject also while one streams."""
+        if action in PROPOSAL_ACTIONS:
+            return self.proposal is not None
+        if action == "reject_proposal":
+            return self.proposal is not None or (self.running or "").startswith("asking the LLM")
+        return True
+
     def action_ask_llm(self) -> None:
-        settings = self.app.settings.llm  # type: ignore[attr-defined]
+        settings = self.app.settings.llm
         if not settings.configured:
             self.refuse(
                 "LLM",
@@ -546,32 +641,32 @@ class TaskWorkspace(CuratorScreen):
                 "[llm] in the config); every step works by hand",
             )
             return
-        if self.running:
-            self.notify(f"{self.running} is still running", severity="warning")
+        if self.busy():
             return
         self.save()
 
         def answered(operation: str | None) -> None:
             if operation and operation != "cancel":
                 self.cancel_llm = threading.Event()
-                self.streamed = ""
                 self.start_run(f"asking the LLM: {operation}")
+                self.refresh_bindings()
                 self.show_view("proposal")
-                self.query_one("#proposal-view", Static).update("waiting for the model…")
+                self.query_one(ProposalPane).waiting()
                 self.run_llm(self.current, operation)
 
-        choices = [(value, label, key) for value, label, key in self.LLM_OPERATIONS]
-        self.app.push_screen(ChoiceDialog("Ask the LLM for a proposal:", choices), answered)
+        self.app.push_screen(
+            ChoiceDialog("Ask the LLM for a proposal:", self.LLM_OPERATIONS), answered
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="llm", name="LLM proposal")
     def run_llm(self, task: Task, operation: str) -> None:
-        settings = self.app.settings.llm  # type: ignore[attr-defined]
+        def on_chunk(chunk: str) -> None:
+            self.post_message(LLMChunk(chunk))
+
         assistant = Assistant.from_settings(
-            settings,
-            on_chunk=lambda chunk: self.post_message(LLMChunk(chunk)),
-            cancel=self.cancel_llm,
+            self.app.settings.llm, on_chunk=on_chunk, cancel=self.cancel_llm
         )
-        assistant.sandbox = self.app.sandbox()  # type: ignore[attr-defined]
+        assistant.sandbox = self.app.sandbox()
         try:
             if operation == "condense":
                 change = operations.condense(assistant, task)
@@ -593,13 +688,12 @@ class TaskWorkspace(CuratorScreen):
 
     @on(LLMChunk)
     def show_chunk(self, event: LLMChunk) -> None:
-        self.streamed += event.text
-        self.query_one("#proposal-view", Static).update(Text(self.streamed, style="dim"))
+        self.query_one(ProposalPane).add_chunk(event.text)
 
     @on(ProposalReady)
     def show_proposal(self, event: ProposalReady) -> None:
         self.proposal = event.change
-        self.query_one("#proposal-view", Static).update(proposal_text(event.change))
+        self.query_one(ProposalPane).proposal(event.change)
         self.show_view("proposal")
         self.end_run("proposal ready: Ctrl+O accepts, Ctrl+R rejects")
 
@@ -629,19 +723,17 @@ class TaskWorkspace(CuratorScreen):
         else:
             self.save()
         try:
-            task = apply(self.bank, self.proposal, self.annotator, edited_after=edited)
+            apply(self.bank, self.proposal, self.annotator, edited_after=edited)
         except CuratorError as error:
             self.refuse("accept", str(error))
             return
         self.editing_proposal = False
         clear_draft(self.bank, self.task_id)
-        self.current = task
-        self.committed = self.folder_committed()
-        self.load_texts(TaskTexts.of(task))
         self.proposal = None
-        self.query_one("#proposal-view", Static).update("proposal accepted and saved")
-        self.refresh_pipeline()
-        self.app.post_task_changed(task)  # type: ignore[attr-defined]
+        self.adopt()
+        self.load_texts(TaskTexts.of(self.current))
+        self.query_one(ProposalPane).note("proposal accepted and saved")
+        self.refresh_bindings()
         self.set_status("proposal accepted; validate again (F5)")
 
     def action_reject_proposal(self) -> None:
@@ -650,98 +742,151 @@ class TaskWorkspace(CuratorScreen):
             self.editing_proposal = False
             self.load_texts(TaskTexts.of(self.current))
         self.proposal = None
-        self.query_one("#proposal-view", Static).update("proposal rejected: nothing changed")
+        self.query_one(ProposalPane).note("proposal rejected: nothing changed")
+        self.refresh_bindings()
         self.set_status("proposal rejected")
 
     # -- commit and history ------------------------------------------------------------------
 
-    def action_commit(self) -> None:
-        self.save()
-        status = self.step(Step.COMMIT)
-        if status.state is StepState.BLOCKED:
-            self.refuse("commit", status.reason)
-            return
+    def commit_choices(self) -> tuple[list[Stage], dict[Stage, list[str]]]:
+        """The stages the gate allows now, and why it refuses the others."""
+        facts = self.facts()
+        allowed = allowed_stages(self.current, facts)
+        refused = {
+            stage: stage_blockers(self.current, stage, facts)
+            for stage in (Stage.VALIDATED, Stage.CONDENSED, Stage.ACCEPTED)
+            if stage not in allowed
+        }
+        return allowed, refused
 
-        def answered(message: str | None) -> None:
-            if message:
-                self.start_run(f"committing {self.task_id}")
-                self.run_commit(message)
+    def action_commit(self) -> None:
+        """Commit in any stage the gate allows; the dialog names why it refuses the others."""
+        if self.busy():
+            return
+        self.save()
+        allowed, refused = self.commit_choices()
+        question = f"Commit {self.task_id} (now {self.current.stage.value}) as:"
+        for stage, reasons in refused.items():
+            question += f"\n✗ {stage.value}: {'; '.join(reasons)}"
+        keys = {stage: stage.value[0] for stage in allowed}
+        keys[Stage.REJECTED] = "x"
+        choices = [(stage.value, stage.value.capitalize(), keys[stage]) for stage in allowed]
+        choices.append(("cancel", "Cancel", "escape"))
+
+        def chosen(stage: str | None) -> None:
+            if stage and stage != "cancel":
+                self.ask_commit_message(Stage(stage))
 
         self.app.push_screen(
+            ChoiceDialog(question, choices, default=self.best_stage(allowed)), chosen
+        )
+
+    def best_stage(self, allowed: list[Stage]) -> str:
+        """The stage the dialog starts on: the furthest the gate allows."""
+        ordered = [stage for stage in allowed if stage is not Stage.REJECTED]
+        return ordered[-1].value if ordered else Stage.DRAFT.value
+
+    def ask_commit_message(self, stage: Stage) -> None:
+        def answered(message: str | None) -> None:
+            if message:
+                self.start_run(f"committing {self.task_id} as {stage.value}")
+                self.run_commit(stage, message)
+
+        verb = "Accept" if stage is Stage.ACCEPTED else f"Record as {stage.value}:"
+        self.app.push_screen(
             TextDialog(
-                f"Commit {self.task_id} as accepted. Message:",
-                value=f"Accept {self.task_id}",
+                f"Commit {self.task_id} as {stage.value}. Message:",
+                value=f"{verb} {self.task_id}",
             ),
             answered,
         )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="git", name="commit")
-    def run_commit(self, message: str) -> None:
+    def run_commit(self, stage: Stage, message: str) -> None:
         try:
-            result = commit_task(self.bank, self.task_id, Stage.ACCEPTED, message, self.annotator)
+            result = commit_task(self.bank, self.task_id, stage, message, self.annotator)
         except CommitRefused as refused:
             self.post_message(WorkRefused("commit", "; ".join(refused.reasons)))
             return
         except CuratorError as error:
             self.post_message(WorkRefused("commit", str(error)))
             return
-        self.post_message(Committed(self.bank.load(self.task_id), result))
+        self.post_message(Committed(self.current, result))
 
     @on(Committed)
     def committed_task(self, event: Committed) -> None:
-        self.current = event.task
-        self.committed = self.folder_committed()
-        self.edited()
-        self.refresh_pipeline()
-        self.app.post_task_changed(event.task)  # type: ignore[attr-defined]
+        self.adopt()
         self.end_run(f"committed {event.result.sha[:10]} as {event.result.stage.value}")
         self.write_log(f"[green]committed[/] {event.result.sha[:10]}: {event.result.message}")
         self.notify(f"committed {event.result.sha[:10]}", title="commit")
 
     def action_history(self) -> None:
         self.show_view("history")
-        self.query_one("#history-view", Static).update("loading…")
-        self.load_history()
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="git", name="history")
-    def load_history(self) -> None:
-        entries = task_log(self.bank, self.task_id)
-        diffs = task_diff(self.bank, self.task_id) if entries else []
-        self.post_message(HistoryLoaded(entries, diffs))
-
-    @on(HistoryLoaded)
-    def show_history(self, event: HistoryLoaded) -> None:
-        text = Text()
-        if not event.entries:
-            text.append("no commits of this task yet\n", style="dim")
-        for entry in event.entries:
-            stage = entry.stage or "deleted"
-            if entry.previous_stage is None:
-                change = " (new)"
-            elif entry.stage_changed:
-                change = f" ({entry.previous_stage} → {stage})"
-            else:
-                change = ""
-            text.append(f"{entry.sha[:10]} ", style="yellow")
-            text.append(f"{entry.date:%Y-%m-%d %H:%M} {entry.annotator}: {entry.subject}")
-            text.append(f" [{stage}]{change}\n", style="cyan")
-        changed = [diff for diff in event.diffs if diff.text]
-        if event.entries:
-            text.append("\nuncommitted changes:\n" if changed else "\nno uncommitted changes\n")
-        for diff in changed:
-            text.append_text(diff_text(diff.text))
-        self.query_one("#history-view", Static).update(text)
+        self.query_one(HistoryPane).load()
 
     # -- moving around -----------------------------------------------------------------------
 
     def action_next_view(self) -> None:
-        tabs = self.query_one(TabbedContent)
-        panes = [pane.id for pane in tabs.query(TabPane) if pane.id]
-        index = panes.index(tabs.active) if tabs.active in panes else -1
-        self.show_view(panes[(index + 1) % len(panes)])
+        active = self.query_one(TabbedContent).active
+        index = VIEWS.index(active) if active in VIEWS else -1
+        self.show_view(VIEWS[(index + 1) % len(VIEWS)])
+
+    def action_show_view(self, view: str) -> None:
+        self.show_view(view)
+        if view == "history":
+            self.query_one(HistoryPane).load()
 
     def show_view(self, view: str) -> None:
         self.query_one(TabbedContent).active = view
+
+    @on(TabbedContent.TabActivated)
+    def focus_view(self, event: TabbedContent.TabActivated) -> None:
+        """Typing goes where the eyes go: the new tab's editor, table or scrolling view."""
+        view = event.pane.id or ""
+        target: Widget | None
+        if view in EDITORS:
+            target = self.editor(view)
+        else:
+            target = next((w for w in event.pane.query("*") if w.focusable), None)
+        if target is not None:
+            target.focus()
+        if view == "coverage":  # it can only scroll to the first miss once it is shown
+            coverage = self.query_one(CoverageView)
+            coverage.call_after_refresh(coverage.scroll_to_current)
+
+    def editor_in_view(self) -> TaskEditor | None:
+        active = self.query_one(TabbedContent).active
+        return self.editor(active) if active in EDITORS else None
+
+    def action_find(self) -> None:
+        editor = self.editor_in_view()
+        if editor is None:
+            self.notify("find works in the Program, Tests and Instruction tabs", timeout=3)
+            return
+
+        def answered(needle: str | None) -> None:
+            if needle:
+                self.last_search = needle
+                if not editor.find(needle):
+                    self.notify(f"{needle!r} not found", severity="warning", timeout=3)
+
+        self.app.push_screen(
+            TextDialog("Find (Enter: next match):", value=self.last_search), answered
+        )
+
+    def action_go_to_line(self) -> None:
+        editor = self.editor_in_view()
+        if editor is None:
+            self.notify("go to line works in the Program, Tests and Instruction tabs", timeout=3)
+            return
+
+        def answered(line: str | None) -> None:
+            if line and line.strip().isdigit():
+                editor.go_to_line(int(line))
+            elif line:
+                self.notify("give a line number", severity="warning", timeout=3)
+
+        self.app.push_screen(TextDialog("Go to line:"), answered)
 
     def action_back(self) -> None:
         if not self.unsaved:

@@ -23,12 +23,19 @@ from textual.widget import Widget
 
 from curator.app.rows import COLUMNS, TaskRow
 
+# Below this many columns the id column narrows so that libraries keep room.
+WIDE = 140
+NARROW_ID = 15  # "BigCodeBench/1139" shortened by one: the number stays readable
+
 
 def column_widths(total: int) -> list[int]:
     """Fixed widths for each column; the flexible column takes what is left (at least 10)."""
-    fixed = sum(column.width + 1 for column in COLUMNS if column.width)
+    widths = [column.width for column in COLUMNS]
+    if total < WIDE:
+        widths[0] = NARROW_ID
+    fixed = sum(width + 1 for width in widths if width)
     flexible = max(10, total - fixed - 1)
-    return [column.width or flexible for column in COLUMNS]
+    return [width or flexible for width in widths]
 
 
 def fit(text: str, width: int) -> str:

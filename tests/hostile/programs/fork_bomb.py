@@ -1,6 +1,6 @@
 # expect-status: timeout
 # expect-verdict: timeout
-# timeout: 4
+# timeout: 8
 import os
 import time
 

@@ -1,0 +1,45 @@
+"""The proposal pane: an LLM request as it streams, the proposal, or why there is none."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from curator.app.views import proposal_text
+from curator.llm.proposals import ProposedChange
+
+IDLE = "no proposal (Ctrl+L asks the LLM, if one is configured)"
+
+
+class ProposalPane(VerticalScroll):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.streamed = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(IDLE, id="proposal-view")
+
+    def _show(self, content: str | Text) -> None:
+        self.query_one("#proposal-view", Static).update(content)
+
+    def waiting(self) -> None:
+        self.streamed = ""
+        self._show("waiting for the model…")
+
+    def add_chunk(self, chunk: str) -> None:
+        self.streamed += chunk
+        self._show(Text(self.streamed, style="dim"))
+
+    def proposal(self, change: ProposedChange) -> None:
+        self._show(proposal_text(change))
+
+    def failed(self, reason: str) -> None:
+        text = Text("no proposal: ", style="bold red")
+        text.append(reason)
+        text.append("\n\nCtrl+L asks again", style="dim")
+        self._show(text)
+
+    def note(self, message: str) -> None:
+        self._show(message)

@@ -1,0 +1,92 @@
+"""The results pane: the verdict, one row per test, and the highlighted test's traceback.
+
+Enter on a test follows its traceback's last `tests.py, line N` to the Tests editor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from curator.app.views import OUTCOME_STYLES, report_header, traceback_view
+from curator.validation import ValidationReport
+
+TESTS_LINE = re.compile(r'tests\.py", line (\d+)')
+
+
+def tests_line(traceback: str) -> int | None:
+    """The innermost line of the tests module a traceback passes through."""
+    found = TESTS_LINE.findall(traceback)
+    return int(found[-1]) if found else None
+
+
+class ResultsPane(Vertical):
+    class FollowTraceback(Message):
+        """Show line `line` of the tests."""
+
+        def __init__(self, line: int) -> None:
+            self.line = line
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.report: ValidationReport | None = None
+        self.names: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("not validated yet (F5)", id="verdict")
+        with Horizontal(id="results-body"):
+            yield DataTable(id="test-results", cursor_type="row")
+            with VerticalScroll(id="traceback-scroll"):
+                yield Static("", id="traceback")
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("test", "outcome", "time")
+
+    def show(self, report: ValidationReport | None, stale: str | None) -> None:
+        """The report, marked stale with the reason when it no longer speaks for the task."""
+        self.report = report
+        table = self.query_one(DataTable)
+        table.clear()
+        self.names = []
+        if report is None:
+            self.query_one("#verdict", Static).update("not validated yet (F5)")
+            self.query_one("#traceback", Static).update("")
+            return
+        header = Text()
+        if stale:
+            header.append(f"STALE: {stale}; F5 validates again\n", style="bold yellow")
+        header.append_text(report_header(report))
+        self.query_one("#verdict", Static).update(header)
+        self.names = sorted(
+            report.tests, key=lambda name: (report.tests[name].outcome == "pass", name)
+        )
+        for name in self.names:
+            outcome = report.tests[name]
+            style = OUTCOME_STYLES.get(outcome.outcome, "")
+            table.add_row(name, Text(outcome.outcome, style=style), f"{outcome.duration_s:.3f}s")
+        first = self.names[0] if self.names else None
+        self.query_one("#traceback", Static).update(traceback_view(report, first))
+
+    @on(DataTable.RowHighlighted, "#test-results")
+    def test_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.report is not None and 0 <= event.cursor_row < len(self.names):
+            test = self.names[event.cursor_row]
+            self.query_one("#traceback", Static).update(traceback_view(self.report, test))
+
+    @on(DataTable.RowSelected, "#test-results")
+    def test_selected(self, event: DataTable.RowSelected) -> None:
+        if self.report is None or not 0 <= event.cursor_row < len(self.names):
+            return
+        outcome = self.report.tests[self.names[event.cursor_row]]
+        line = tests_line(outcome.traceback or "")
+        if line is None:
+            self.notify("this test's traceback names no line of tests.py", timeout=3)
+        else:
+            self.post_message(self.FollowTraceback(line))

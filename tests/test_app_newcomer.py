@@ -1,0 +1,413 @@
+"""Issue 14: what a newcomer ran into, each replayed with the keys that showed it."""
+
+from __future__ import annotations
+
+import json
+
+from app_support import (
+    SIZE,
+    app_on,
+    demo_bank,
+    demo_tasks,
+    git_bank,
+    run_async,
+    settle,
+)
+from textual.widgets import Button, DataTable, Input, Static
+
+from conftest import make_task
+from curator.app.main import make_app
+from curator.app.messages import ValidationFinished
+from curator.app.rows import task_row
+from curator.app.screens.browser import BankBrowser
+from curator.app.screens.dialogs import ChoiceDialog, TextDialog
+from curator.app.screens.flaky_review import FlakyReview
+from curator.app.screens.help import HelpScreen
+from curator.app.screens.release import ReleaseScreen
+from curator.app.screens.workspace import TaskWorkspace
+from curator.app.settings import AppSettings
+from curator.app.widgets.coverage import CoverageView
+from curator.app.widgets.task_table import TaskTable, column_widths
+from curator.config import LLMSettings
+from curator.gitbank import GitBank
+from curator.history import gate_facts, task_log
+from curator.llm.scripted_server import ScriptedLLMServer
+from curator.models import FlagStatus, Stage, ValidationSummary, Verdict
+from curator.pipeline import Step, StepState, allowed_stages
+from curator.validation import REPORT_FILE
+
+# A suite that takes three seconds, so that a save surely lands while it runs.
+SLOW_TESTS = """import time
+import unittest
+
+class TestCases(unittest.TestCase):
+    def test_counts(self):
+        time.sleep(3)
+        self.assertEqual(task_func("a b a", top=1), [("a", 2)])
+"""
+
+BROKEN_TESTS = """import unittest
+
+undefined_helper()
+
+class TestCases(unittest.TestCase):
+    def test_counts(self):
+        self.assertEqual(task_func("a b a", top=1), [("a", 2)])
+"""
+
+
+async def open_task(pilot, task_id: str) -> TaskWorkspace:
+    await settle(pilot)
+    pilot.app.screen.open_task(task_id)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TaskWorkspace)
+    return pilot.app.screen
+
+
+def rendered(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+def editor_text(workspace: TaskWorkspace, view: str) -> str:
+    return workspace.editor(view).text
+
+
+# -- 1. F6 and F7 belong to the pipeline, also while an editor has focus ------------------------
+
+
+@run_async
+async def test_f5_f6_f7_run_pipeline_steps_while_the_program_editor_has_focus(
+    tmp_path, monkeypatch
+):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/2")
+        program = editor_text(workspace, "program")
+        assert workspace.focused is workspace.editor("program")
+        for key, action in (("f5", "validate"), ("f6", "flaky"), ("f7", "condense")):
+            assert workspace.active_bindings[key].binding.action == action
+        await pilot.press("f7", "Z")
+        # F7 was refused (no validation yet); the editor did not select everything for Z.
+        assert editor_text(workspace, "program") == "Z" + program
+        footer_keys = {
+            key for key, active in workspace.active_bindings.items() if active.binding.show
+        }
+        assert {"f5", "f6", "f7", "f8", "f9", "escape"} <= footer_keys
+
+
+# -- 2. a save while validation runs is kept, and the old results show as stale -------------
+
+
+@run_async
+async def test_a_save_during_validation_stays_saved_and_the_results_show_stale(
+    tmp_path, monkeypatch
+):
+    bank = git_bank(tmp_path, monkeypatch, [make_task("Demo/2", test=SLOW_TESTS)])
+    messages = []
+    async with app_on(bank).run_test(size=SIZE, message_hook=messages.append) as pilot:
+        workspace = await open_task(pilot, "Demo/2")
+        await pilot.press("f5")
+        assert workspace.running
+        await pilot.press("2", "#", "enter", "ctrl+s")
+        assert workspace.running, "the save must land while the validation still runs"
+        await settle(pilot)
+        assert [m for m in messages if isinstance(m, ValidationFinished)]
+        on_disk = bank.load("Demo/2")
+        assert on_disk.test.startswith("#\n")
+        assert workspace.current.test == on_disk.test
+        assert not workspace.unsaved and "unsaved" not in workspace.sub_title
+        # The stepper does not vouch for content that was never validated.
+        assert workspace.step(Step.VALIDATE).state is StepState.READY
+        assert "STALE: the task changed since this run" in rendered(workspace, "#verdict")
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, BankBrowser), "nothing unsaved, so no question"
+
+
+# -- 3. stored results from another machine are shown, marked stale with the reason -----------
+
+
+@run_async
+async def test_results_from_another_environment_show_marked_stale(tmp_path, monkeypatch):
+    bank = demo_bank(tmp_path, monkeypatch)
+    folder = bank.task_dir("Demo/4")
+    report = json.loads((folder / REPORT_FILE).read_text())
+    report["environment"] = "cpython-3.99.0 another-machine"
+    (folder / REPORT_FILE).write_text(json.dumps(report))
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/4")
+        await pilot.press("f3", "f3", "f3")
+        assert workspace.query_one("#views").active == "results"
+        verdict = rendered(workspace, "#verdict")
+        assert "STALE: it ran in another environment (cpython-3.99.0 another-machine" in verdict
+        assert "PASS" in verdict
+        assert workspace.query_one("#test-results", DataTable).row_count == len(report["tests"])
+        await pilot.press("f4")
+        coverage = rendered(workspace, "#coverage-view")
+        assert "STALE: it ran in another environment" in coverage
+        assert "branch coverage" in coverage
+
+
+# -- 4. the coverage view opens at the first miss and steps from miss to miss ----------------
+
+
+@run_async
+async def test_the_coverage_view_steps_from_miss_to_miss_by_key(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/2")
+        await pilot.press("f5")
+        await settle(pilot)
+        await pilot.press("f4")
+        view = workspace.query_one(CoverageView)
+        assert workspace.focused is view
+        assert len(view.misses) >= 2, "Demo/2 misses the raise and the branch to it"
+        assert view.current == view.misses[0]
+        await pilot.press("n")
+        assert view.current == view.misses[1]
+        await pilot.press("p")
+        assert view.current == view.misses[0]
+        await pilot.press("p")
+        assert view.current == view.misses[-1]
+
+
+# -- 5. switching tabs moves the focus; closing a dialog gives it back ------------------------
+
+
+@run_async
+async def test_tab_keys_move_focus_and_a_dialog_gives_it_back(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        tests = editor_text(workspace, "tests")
+        await pilot.press("f3", "Z")
+        assert workspace.query_one("#views").active == "tests"
+        assert editor_text(workspace, "tests") == "Z" + tests
+        await pilot.press("f3")
+        assert workspace.focused is workspace.editor("instruction")
+        await pilot.press("f3")
+        assert workspace.focused is workspace.query_one("#test-results", DataTable)
+        await pilot.press("2", "ctrl+g")
+        assert isinstance(pilot.app.screen, TextDialog)
+        await pilot.press("escape")
+        assert workspace.focused is workspace.editor("tests")
+
+
+# -- 6 and 7. the Proposal tab after a failed request; Ctrl+L tests on a broken module ---------
+
+
+@run_async
+async def test_a_failed_request_shows_why_in_the_proposal_tab(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    with ScriptedLLMServer([{"status": 401, "body": "bad key"}]) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model", max_retries=0)
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=(160, 45)) as pilot:
+            workspace = await open_task(pilot, "Demo/2")
+            await pilot.press("ctrl+l", "c")
+            await settle(pilot)
+            shown = rendered(workspace, "#proposal-view")
+            assert "waiting for the model" not in shown
+            assert shown.startswith("no proposal: ") and "401" in shown
+
+
+@run_async
+async def test_ctrl_l_tests_on_a_broken_test_module_says_the_tests_did_not_run(
+    tmp_path, monkeypatch
+):
+    tasks = [make_task("Demo/1", stage=Stage.REFINED, test=BROKEN_TESTS)]
+    bank = git_bank(tmp_path, monkeypatch, tasks)
+    with ScriptedLLMServer([{"answer": "unused"}]) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model")
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=SIZE) as pilot:
+            workspace = await open_task(pilot, "Demo/1")
+            await pilot.press("ctrl+l", "t")
+            await settle(pilot)
+            shown = rendered(workspace, "#proposal-view")
+            assert "every line and branch" not in shown
+            assert "the tests did not run" in shown and "NameError" in shown
+            assert not server.requests
+
+
+# -- 8. the browser's tests column when validation could not run -----------------------------
+
+
+def test_the_tests_column_counts_the_tests_when_the_environment_stopped_the_run():
+    task = make_task("Demo/9")
+    task.validation = ValidationSummary(
+        verdict=Verdict.ENVIRONMENT,
+        content_hash=task.content_hash(),
+        environment="here",
+        tests_total=0,
+        tests_passed=0,
+    )
+    assert task_row(task).cells[3] == str(task.test.count("    def test_"))
+    assert task_row(task).cells[3] != "0"
+
+
+# -- 9. the Ctrl+L dialog fits, shows Cancel, and every button its key ------------------------
+
+
+@run_async
+async def test_the_llm_dialog_fits_and_shows_cancel_and_its_keys(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    llm = LLMSettings(base_url="http://127.0.0.1:9/v1", model="m")
+    for size in ((160, 45), (80, 24)):
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=size) as pilot:
+            await open_task(pilot, "Demo/2")
+            await pilot.press("ctrl+l")
+            dialog = app.screen
+            assert isinstance(dialog, ChoiceDialog)
+            labels = [str(button.label) for button in dialog.query(Button)]
+            assert labels[-1] == "Cancel  [Esc]"
+            assert all(label.endswith("]") for label in labels)
+            screen_region = dialog.region
+            for button in dialog.query(Button):
+                assert screen_region.contains_region(button.region), (size, button.label)
+                assert button.region.width >= len(str(button.label))
+            await pilot.press("escape")
+
+
+# -- 10. Esc in the filter clears it and leaves it ---------------------------------------------
+
+
+@run_async
+async def test_escape_in_the_filter_clears_it_and_returns_to_the_table(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        browser = pilot.app.screen
+        await pilot.press("slash", *"zzz")
+        assert browser.query_one(TaskTable).rows == []
+        await pilot.press("escape")
+        assert browser.query_one("#filter", Input).value == ""
+        assert browser.focused is browser.query_one(TaskTable)
+        assert len(browser.query_one(TaskTable).rows) == 5
+
+
+# -- 11. flag decisions and any-stage commits end in a commit from the app ---------------------
+
+
+@run_async
+async def test_a_flag_decision_is_committed_and_the_release_is_not_blocked_by_it(
+    tmp_path, monkeypatch
+):
+    bank = demo_bank(tmp_path, monkeypatch)
+    assert bank.load("Demo/6").open_flags()
+    async with app_on(bank).run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        queue = pilot.app.screen
+        assert isinstance(queue, FlakyReview)
+        assert queue.sub_title == "1 open flag"
+        await pilot.press("b", *"order-dependent on purpose", "enter")
+        await settle(pilot)
+        status = rendered(queue, "#review-status")
+        assert "committed" in status, status
+        assert not GitBank(bank).changed_tasks()
+        log = task_log(bank, "Demo/6")
+        assert log[0].subject.startswith("Send back the flaky flag on ")
+        assert log[0].stage == "draft"
+        assert bank.load("Demo/6").flags[0].status is FlagStatus.CONFIRMED
+        await pilot.press("escape", "r")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ReleaseScreen)
+        assert "uncommitted" not in rendered(pilot.app.screen, "#release-plan")
+
+
+@run_async
+async def test_f8_commits_in_a_stage_the_gate_allows(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        await pilot.press("f2", "f8")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        offered = [value for value, _, _ in dialog.choices]
+        assert offered == ["draft", "refined", "rejected", "cancel"]
+        task = bank.load("Demo/1")
+        gate = allowed_stages(task, gate_facts(bank, task))  # what `curator commit` allows
+        assert offered[:-1] == [stage.value for stage in gate]
+        assert "✗ accepted: it has never been validated" in dialog.question
+        await pilot.press("r")
+        assert isinstance(pilot.app.screen, TextDialog)
+        await pilot.press("enter")
+        await settle(pilot)
+        log = task_log(bank, "Demo/1")
+        assert log[0].stage == "refined" and log[0].subject == "Record as refined: Demo/1"
+        assert workspace.committed
+
+
+# -- 12. text ----------------------------------------------------------------------------------
+
+
+@run_async
+async def test_help_shows_the_keymap_header_and_the_queue_its_status_words(tmp_path, monkeypatch):
+    bank = demo_bank(tmp_path, monkeypatch)
+    async with app_on(bank).run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        texts = [str(s.render()) for s in pilot.app.screen.query(Static)]
+        assert any('[keymap]\n"task.validate" = "ctrl+b"' in text for text in texts)
+        await pilot.press("escape", "f")
+        await settle(pilot)
+        table = pilot.app.screen.query_one("#flags", DataTable)
+        status_column = table.ordered_columns[1]
+        assert status_column.get_render_width(table) >= len("dismissed")
+        assert str(table.get_row_at(0)[1]) == "open"
+        region = table.region
+        assert region.x + status_column.get_render_width(table) * 2 < region.right
+
+
+# -- friction ----------------------------------------------------------------------------------
+
+
+@run_async
+async def test_accept_edit_reject_show_only_with_a_proposal(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/2")
+        for key in ("ctrl+o", "ctrl+t", "ctrl+r"):
+            assert key not in workspace.active_bindings or not workspace.check_action(
+                workspace.active_bindings[key].binding.action, ()
+            )
+
+
+@run_async
+async def test_a_traceback_line_leads_to_the_tests_editor(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/3")
+        await pilot.press("f5")
+        await settle(pilot)
+        assert workspace.focused is workspace.query_one("#test-results", DataTable)
+        traceback = rendered(workspace, "#traceback")
+        assert 'tests.py", line 5' in traceback
+        await pilot.press("enter")
+        assert workspace.query_one("#views").active == "tests"
+        editor = workspace.editor("tests")
+        assert workspace.focused is editor
+        assert editor.cursor_location == (4, 0)
+
+
+@run_async
+async def test_find_and_go_to_line_in_the_editors(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        editor = workspace.editor("program")
+        await pilot.press("ctrl+g", *"3", "enter")
+        assert editor.cursor_location == (2, 0)
+        await pilot.press("ctrl+f", *"ValueError", "enter")
+        assert editor.selected_text == "ValueError"
+        row = editor.cursor_location[0]
+        assert "ValueError" in editor.document.get_line(row)
+
+
+def test_the_id_column_gives_way_to_libraries_at_100_columns():
+    widths = column_widths(100)
+    assert widths[0] == 15 and widths[2] >= 20
+    assert column_widths(160)[0] == 22

@@ -1,0 +1,104 @@
+"""One stage gate: `curator commit`, `curator release` and the release plan agree on it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from gitbanks import flaky_checked, head, isolate_git, new_bank, passing, save
+
+from conftest import make_task
+from curator.bank import Bank
+from curator.history import commit_paths, gate_facts
+from curator.models import Stage
+from curator.pipeline import allowed_stages, stage_blockers
+from curator.release.plan import plan_release
+
+
+@pytest.fixture(autouse=True)
+def _git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    isolate_git(monkeypatch, tmp_path / "home")
+
+
+@pytest.fixture
+def bank(tmp_path: Path) -> Bank:
+    return new_bank(tmp_path / "bank")
+
+
+def ready_but_unchecked(bank: Bank) -> None:
+    """Test/1: validated and condensed, never checked for flaky tests."""
+    save(bank, passing(make_task("Test/1", instruct_prompt="Count the words of a text.")))
+
+
+def test_cli_commit_needs_a_flaky_check_of_the_current_content(bank: Bank, run_cli) -> None:
+    ready_but_unchecked(bank)
+    before = head(bank.root)
+    result = run_cli("commit", "Test/1", "--stage", "accepted", "-m", "Go", "--bank", bank.root)
+    assert result.returncode == 1
+    assert "not been checked for flaky tests" in result.stderr
+    assert head(bank.root) == before
+    flaky_checked(bank, bank.load("Test/1"))
+    result = run_cli("commit", "Test/1", "--stage", "accepted", "-m", "Go", "--bank", bank.root)
+    assert result.returncode == 0, result.stderr
+    assert bank.load("Test/1").stage is Stage.ACCEPTED
+
+
+def test_cli_commit_refuses_a_flaky_check_of_other_content(bank: Bank, run_cli) -> None:
+    ready_but_unchecked(bank)
+    flaky_checked(bank, bank.load("Test/1"))
+    task = bank.load("Test/1")
+    task.test += "\n# edited after the flaky check\n"
+    save(bank, passing(task))
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "--stage", "accepted", "-m", "Go")
+    assert result.returncode == 1
+    assert "flaky check is stale" in result.stderr
+
+
+def test_release_and_its_plan_refuse_what_the_commit_gate_refuses(bank: Bank, run_cli) -> None:
+    """A task recorded as accepted by hand, past the gate, blocks the release with the
+    gate's own reason."""
+    task = passing(make_task("Test/1", stage=Stage.ACCEPTED, instruct_prompt="Count words."))
+    save(bank, task)
+    commit_paths(bank, [bank.task_dir("Test/1").name], "Accepted by hand")
+    reasons = stage_blockers(task, Stage.ACCEPTED, gate_facts(bank, task))
+    assert reasons == ["it has not been checked for flaky tests (run the flaky check)"]
+    assert plan_release(bank).blockers == {"Test/1": reasons}
+    result = run_cli("release", "v1", "--bank", bank.root)
+    assert result.returncode == 1
+    assert "not been checked for flaky tests" in result.stdout + result.stderr
+    flaky_checked(bank, task)
+    commit_paths(bank, [bank.task_dir("Test/1").name], "Flaky check")
+    assert plan_release(bank).blockers == {}
+    result = run_cli("release", "v1", "--bank", bank.root)
+    assert result.returncode == 0, result.stderr
+    assert Stage.ACCEPTED in allowed_stages(task, gate_facts(bank, task))
+
+
+def test_the_gate_holds_the_banks_quality_bar_and_runtime_findings(bank: Bank, run_cli) -> None:
+    """Acceptance also needs the bank's minimum mutation score and every runtime finding
+    waived: one gate for commit and release."""
+    ready_but_unchecked(bank)
+    flaky_checked(bank, bank.load("Test/1"))
+    marker = bank.root / "bank.json"
+    settings = json.loads(marker.read_text())
+    marker.write_text(json.dumps({**settings, "quality": {"min_mutation_score": 80}}))
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "--stage", "accepted", "-m", "Go")
+    assert result.returncode == 1
+    assert "no current mutation score (the bank requires 80%" in result.stderr
+
+    marker.write_text(json.dumps(settings))
+    task = bank.load("Test/1")
+    assert task.validation is not None
+    task.validation.runtime = ["network"]
+    save(bank, task)
+    flaky_checked(bank, bank.load("Test/1"))
+    reasons = stage_blockers(bank.load("Test/1"), Stage.ACCEPTED, gate_facts(bank, task))
+    assert reasons == [
+        "its runtime findings are not waived: network "
+        "(fix the task, or curator waive ID CODE --reason ...)"
+    ]
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "--stage", "accepted", "-m", "Go")
+    assert result.returncode == 1
+    assert "runtime findings are not waived: network" in result.stderr
+    assert Stage.CONDENSED in allowed_stages(bank.load("Test/1"), gate_facts(bank, task))
