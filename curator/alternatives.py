@@ -30,6 +30,7 @@ from curator.models import StrictModel, Task, utc_now
 from curator.program import entry_function, parse_quietly
 from curator.quality import record_quality
 from curator.sandbox import RunOptions, Sandbox
+from curator.validation import run_fingerprint
 
 ALTERNATIVES_DIR = "alternatives"
 RESULT_FILE = "alternatives.json"
@@ -152,7 +153,7 @@ def run_alternatives(
     report = AlternativesReport(
         task_id=task.task_id,
         content_hash=task.content_hash(),
-        environment=environment.fingerprint(),
+        environment=run_fingerprint(sandbox),
     )
     reference = task.program.splitlines(keepends=True)
     for name, program in alternatives.items():
@@ -191,7 +192,7 @@ def current_report(bank: Bank, task: Task) -> AlternativesReport | None:
     report = read_report(bank, task.task_id)
     if report is None or report.content_hash != task.content_hash():
         return None
-    if report.environment != environment.fingerprint():
+    if report.environment != environment.bank_fingerprint(bank.root):
         return None
     now = {name: content_hash(text) for name, text in read_alternatives(bank, task.task_id).items()}
     if now != {result.name: result.content_hash for result in report.results}:

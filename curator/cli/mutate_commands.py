@@ -13,16 +13,9 @@ from rich.table import Table
 from curator.cli.context import CliContext, annotator_option, pass_cli
 from curator.config import resolve_annotator
 from curator.models import Task
-from curator.mutation import (
-    MutationReport,
-    current_report,
-    mark_equivalent,
-    mutate_task,
-    store_report,
-)
+from curator.mutation import MutationReport, mark_equivalent
 from curator.mutation.run import DEFAULT_MAX_MUTANTS
-from curator.validation import current_report as current_validation
-from curator.validation import sandbox_for
+from curator.mutation.stage import mutate_tasks
 
 
 def score_text(score: float | None) -> str:
@@ -85,9 +78,8 @@ def print_survivors(cli: CliContext, report: MutationReport) -> None:
     "--timeout",
     "timeout_s",
     type=click.FloatRange(1, 3600),
-    default=60.0,
-    show_default=True,
-    help="Wall-clock limit of the reference run, in seconds.",
+    help="Wall-clock limit of the reference run, in seconds [default: the task's, else the "
+    "bank's timeout_s, else 60].",
 )
 @click.option("--equivalent", "equivalent_id", help="Mark this surviving mutant equivalent.")
 @click.option("--reason", default="", help="Why the mutant is equivalent (with --equivalent).")
@@ -101,7 +93,7 @@ def mutate_command(
     force: bool,
     jobs: int,
     max_mutants: int,
-    timeout_s: float,
+    timeout_s: float | None,
     equivalent_id: str | None,
     reason: str,
     annotator: str | None,
@@ -129,32 +121,21 @@ def mutate_command(
         )
         return
     tasks = cli.select_tasks(bank, task_ids, all_tasks)
-    reports: dict[str, MutationReport] = {}
-    cached: set[str] = set()
-    to_run: list[Task] = []
-    for task in tasks:
-        stored = None if force else current_report(bank, task)
-        if stored is None:
-            to_run.append(task)
-        else:
-            reports[task.task_id] = stored
-            cached.add(task.task_id)
-    if to_run:
-        with sandbox_for(bank) as sandbox:
-            for task in to_run:
-                if not as_json:
-                    cli.err.print(f"mutating {escape(task.task_id)}...")
-                report = mutate_task(
-                    task,
-                    sandbox,
-                    reference=current_validation(bank, task),
-                    max_mutants=max_mutants,
-                    timeout_s=timeout_s,
-                    jobs=jobs,
-                )
-                store_report(bank, report)
-                reports[task.task_id] = report
-    ordered = [reports[task.task_id] for task in tasks]
+
+    def starting(task: Task) -> None:
+        if not as_json:
+            cli.err.print(f"mutating {escape(task.task_id)}...")
+
+    results = mutate_tasks(
+        bank,
+        [task.task_id for task in tasks],
+        force=force,
+        max_mutants=max_mutants,
+        timeout_s=timeout_s,
+        jobs=jobs,
+        on_start=starting,
+    )
+    ordered, cached = results.reports, results.cached
     if as_json:
         for report in ordered:
             click.echo(json.dumps(report.json_row()))

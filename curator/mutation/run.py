@@ -17,13 +17,12 @@ import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
-from curator import environment
 from curator.models import Task, Verdict
 from curator.mutation.operators import Mutant, generate_mutants
 from curator.mutation.store import MutantResult, MutantStatus, MutationReport
 from curator.program import split_program
 from curator.sandbox import RunOptions, Sandbox, SuiteRun
-from curator.validation import ValidationReport, validate_task
+from curator.validation import ValidationReport, run_fingerprint, validate_task
 
 DEFAULT_MAX_MUTANTS = 60
 # A mutant's run may take this many times the reference run (an infinite loop is a timeout).
@@ -107,7 +106,7 @@ def mutate_task(
     report = MutationReport(
         task_id=task.task_id,
         content_hash=task.content_hash(),
-        environment=environment.fingerprint(),
+        environment=run_fingerprint(sandbox),
     )
     if reference is None or not usable_reference(reference, report.content_hash):
         reference = validate_task(task, sandbox, timeout_s=timeout_s)

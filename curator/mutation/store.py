@@ -143,7 +143,7 @@ def current_report(bank: Bank, task: Task) -> MutationReport | None:
     report = read_report(bank, task.task_id)
     if report is None or report.content_hash != task.content_hash():
         return None
-    if report.environment != environment.fingerprint():
+    if report.environment != environment.bank_fingerprint(bank.root):
         return None
     return report
 
