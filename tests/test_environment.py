@@ -400,4 +400,5 @@ def test_import_ends_with_what_env_check_would_add(
     write_jsonl([tiny_task()], source)
     imported = run_cli("--bank", bank.root, "import", source)
     assert imported.returncode == 0, imported.stderr
-    assert "add them with: curator env add tinydist" in imported.stdout
+    assert "declares no environment" in imported.stdout
+    assert "curator env add tinydist" in imported.stdout

@@ -14,7 +14,7 @@ from rich.table import Table
 from curator.bank import Bank, BankScan
 from curator.cli.context import CliContext, pass_cli
 from curator.envcheck import check_bank
-from curator.environment import bank_fingerprint
+from curator.environment import bank_fingerprint, declared_environment
 from curator.errors import CuratorError
 from curator.history import commit_new_bank, import_tasks
 from curator.interchange import read_jsonl, write_jsonl
@@ -67,12 +67,19 @@ def import_command(cli: CliContext, file: Path, stage: str, annotator: str | Non
     except CuratorError as error:
         cli.err.print(f"[yellow]env check:[/] {escape(str(error))}")
         return
-    if needed:
-        cli.out.print(
-            f"env check: {len(needed)} distribution(s) missing from the environment; "
-            f"`curator env check` lists them per task; add them with: curator env add "
-            + " ".join(needed)
+    if not needed:
+        return
+    if declared_environment(bank.root) is None:
+        where = (
+            "this bank declares no environment (its tasks run in curator's own interpreter); "
+            f"to declare one that has the {len(needed)} distribution(s) they import"
         )
+    else:
+        where = f"{len(needed)} distribution(s) missing from the environment; to add them"
+    cli.out.print(
+        f"env check: {where}: curator env add {' '.join(needed)} "
+        "(`curator env check` lists them per task)"
+    )
 
 
 @click.command("export")
