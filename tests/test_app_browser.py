@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
+from gitbanks import passing
 from textual.command import CommandList
 from textual.widgets import Input, Static
 
+from conftest import make_task
 from curator.app.messages import BankChunkLoaded
-from curator.app.rows import CACHE_FILE, RowCache, filter_rows, sort_rows, task_row
+from curator.app.rows import CACHE_FILE, COLUMN_KEYS, RowCache, filter_rows, sort_rows, task_row
 from curator.app.screens.browser import BankBrowser, build_row
 from curator.app.screens.help import HelpScreen
 from curator.app.screens.workspace import TaskWorkspace
@@ -213,3 +215,14 @@ async def test_a_palette_entry_runs_its_action(tmp_path, monkeypatch):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, TaskWorkspace) and app.screen.task_id == "Demo/1"
+
+
+def test_a_row_marks_results_of_another_environment_stale() -> None:
+    """A stored result of the same content run in another environment (another machine, a
+    re-locked bank environment) shows its coverage, marked stale."""
+    task = passing(make_task("Test/1"), coverage=88.0)
+    assert task.validation is not None
+    column = COLUMN_KEYS.index("coverage")
+    here = task.validation.environment
+    assert not task_row(task, here).cells[column].endswith("stale")
+    assert task_row(task, "py3.11-some-other-environment").cells[column].endswith(" stale")

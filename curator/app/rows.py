@@ -66,11 +66,14 @@ def mutation_score(task: Task) -> float | None:
     return quality.mutation_score
 
 
-def task_row(task: Task) -> TaskRow:
+def task_row(task: Task, here: str | None = None) -> TaskRow:
+    """The browser's row; coverage is marked stale when it is of other content or (with
+    `here`, the bank's environment fingerprint) of another environment."""
     summary = task.validation
     coverage = summary.branch_coverage if summary is not None else None
     coverage_cell = "" if coverage is None else f"{coverage:.0f}%"
-    if summary is not None and not task.validation_is_current and coverage is not None:
+    current = task.validation_is_current if here is None else task.validation_is_current_in(here)
+    if summary is not None and not current and coverage is not None:
         coverage_cell += " stale"
     score = mutation_score(task)
     open_flags = len(task.open_flags())
@@ -170,18 +173,26 @@ def folder_stamp(directory: Path) -> list[list[object]]:
 class RowCache:
     """Rows by task folder, kept in the bank's private directory; any doubt means a rebuild."""
 
-    def __init__(self, path: Path, entries: dict[str, tuple[list[list[object]], TaskRow]]):
+    def __init__(
+        self,
+        path: Path,
+        entries: dict[str, tuple[list[list[object]], TaskRow]],
+        here: str | None = None,
+    ):
         self.path = path
         self.entries = entries
+        self.here = here
         self.fresh: dict[str, tuple[list[list[object]], TaskRow]] = {}
 
     @classmethod
-    def read(cls, private_dir: Path) -> RowCache:
+    def read(cls, private_dir: Path, here: str | None = None) -> RowCache:
+        """The cached rows, if they were built for the environment `here` (rows mark results
+        of another environment stale, so a new environment rebuilds them)."""
         path = private_dir / CACHE_FILE
         entries: dict[str, tuple[list[list[object]], TaskRow]] = {}
         try:
             data = json.loads(path.read_bytes())
-            if data.get("version") == CACHE_VERSION:
+            if data.get("version") == CACHE_VERSION and data.get("environment") == here:
                 for name, (stamp, row) in data["rows"].items():
                     entries[name] = (stamp, _row_from_json(row))
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
@@ -201,7 +212,10 @@ class RowCache:
         if self.fresh == self.entries:
             return
         rows = {name: [stamp, _row_to_json(row)] for name, (stamp, row) in self.fresh.items()}
-        atomic_write(self.path, json.dumps({"version": CACHE_VERSION, "rows": rows}))
+        atomic_write(
+            self.path,
+            json.dumps({"version": CACHE_VERSION, "environment": self.here, "rows": rows}),
+        )
 
 
 def _row_to_json(row: TaskRow) -> list[object]:

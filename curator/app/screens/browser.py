@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Input, Static
 
+from curator import environment
 from curator.app.messages import BankChunkLoaded, TaskChanged
 from curator.app.rows import (
     COLUMN_KEYS,
@@ -23,14 +24,14 @@ from curator.app.rows import (
 from curator.app.screens.base import CuratorScreen
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
 from curator.bank import Bank, load_bank_folder
-from curator.errors import TaskFileError
+from curator.errors import CuratorError, TaskFileError
 from curator.pipeline import STAGE_ORDER
 
 CHUNK = 1000
 
 
-def build_row(directory: Path) -> TaskRow:
-    return task_row(load_bank_folder(directory))
+def build_row(directory: Path, here: str | None = None) -> TaskRow:
+    return task_row(load_bank_folder(directory), here)
 
 
 class BankBrowser(CuratorScreen):
@@ -84,19 +85,30 @@ class BankBrowser(CuratorScreen):
     def load_bank(self) -> None:
         directories = self.bank.task_dirs()
         total = len(directories)
-        cache = RowCache.read(self.bank.private_dir)
+        here = self.declared_fingerprint()
+        cache = RowCache.read(self.bank.private_dir, here)
         if not directories:
             self.post_message(BankChunkLoaded([], [], 0, 0))
         for start in range(0, total, CHUNK):
             rows, problems = [], []
             for directory in directories[start : start + CHUNK]:
                 try:
-                    rows.append(cache.row(directory, build_row))
+                    rows.append(cache.row(directory, lambda path: build_row(path, here)))
                 except TaskFileError as problem:
                     problems.append(problem)
             loaded = min(start + CHUNK, total)
             self.post_message(BankChunkLoaded(rows, problems, loaded, total))
         cache.write()
+
+    def declared_fingerprint(self) -> str | None:
+        """The fingerprint of the bank's declared environment: rows mark results of another
+        one stale. A bank without one runs in curator's own interpreter, whose fingerprint
+        changes with every installed tool; the task's own view says when that differs."""
+        try:
+            declared = environment.declared_environment(self.bank.root)
+        except CuratorError:
+            return None
+        return declared.fingerprint if declared is not None else None
 
     @on(BankChunkLoaded)
     def add_loaded_rows(self, event: BankChunkLoaded) -> None:
@@ -114,7 +126,7 @@ class BankBrowser(CuratorScreen):
 
     @on(TaskChanged)
     def refresh_task(self, event: TaskChanged) -> None:
-        row = task_row(event.task)
+        row = task_row(event.task, self.declared_fingerprint())
         self.all_rows = [row if old.task_id == row.task_id else old for old in self.all_rows]
         if all(old.task_id != row.task_id for old in self.all_rows):
             self.all_rows.append(row)
