@@ -758,6 +758,7 @@ def supervise_run(request: dict, memory_cap: MemoryCap | None, budget: int) -> d
         if request["isolate"]
         else (Namespaces(), {})
     )
+    isolated = _perf_counter()
     uid = request["uid"]
     import tempfile
 
@@ -778,6 +779,7 @@ def supervise_run(request: dict, memory_cap: MemoryCap | None, budget: int) -> d
             read_only_host(notes)
     for descriptor in sources.values():
         os.close(descriptor)
+    rooted = _perf_counter()
     if uid is not None and root is None and not world_readable(request["interpreter_paths"]):
         uid = request["uid"] = None
         notes.append(
@@ -872,12 +874,42 @@ def supervise_run(request: dict, memory_cap: MemoryCap | None, budget: int) -> d
         "setup": forked - started,
         "run": collected - forked,
         "analysis": finished - collected,
+        "namespaces": isolated - started,
+        "root": rooted - isolated,
+        **harness_timings(response["events"], forked, collected),
     }
     if not namespaces.mount:  # else the run's files vanish with its mount namespace
         import shutil
 
         shutil.rmtree(run_directory, ignore_errors=True)
     return response
+
+
+def harness_timings(records: list[dict], forked: float, collected: float) -> dict[str, float]:
+    """Where the run's time went, from the clocks of the harness's records (perf_counter is
+    one clock for every process of the machine): entering the root, preparing the harness
+    (limits, uid), compiling and importing the program and tests, the tests themselves (under
+    coverage), collecting the arcs, doctests, and the tree's exit until its pipes closed."""
+    clocks: dict[str, float] = {}
+    for record in records:
+        if record.get("from") == protocol.HARNESS and isinstance(record.get("clock"), float):
+            clocks.setdefault(str(record["event"]), record["clock"])
+            if isinstance(record.get("clock_after"), float):
+                clocks["arcs_after"] = record["clock_after"]
+    steps = [
+        ("enter", forked, clocks.get(protocol.Event.FORKED)),
+        ("harness_setup", clocks.get(protocol.Event.FORKED), clocks.get(protocol.Event.STARTED)),
+        ("import", clocks.get(protocol.Event.STARTED), clocks.get(protocol.Event.TESTS)),
+        (
+            "tests",
+            clocks.get(protocol.Event.TESTS),
+            clocks.get(protocol.Event.ARCS, clocks.get(protocol.Event.DONE)),
+        ),
+        ("coverage_collection", clocks.get(protocol.Event.ARCS), clocks.get("arcs_after")),
+        ("doctests", clocks.get("arcs_after"), clocks.get(protocol.Event.DONE)),
+        ("exit", clocks.get(protocol.Event.DONE), collected),
+    ]
+    return {name: end - begin for name, begin, end in steps if begin is not None and end is not None}
 
 
 def _wait_for(pid: int) -> int:
