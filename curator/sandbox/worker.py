@@ -909,7 +909,9 @@ def harness_timings(records: list[dict], forked: float, collected: float) -> dic
         ("doctests", clocks.get("arcs_after"), clocks.get(protocol.Event.DONE)),
         ("exit", clocks.get(protocol.Event.DONE), collected),
     ]
-    return {name: end - begin for name, begin, end in steps if begin is not None and end is not None}
+    return {
+        name: end - begin for name, begin, end in steps if begin is not None and end is not None
+    }
 
 
 def _wait_for(pid: int) -> int:
