@@ -19,7 +19,8 @@ the others skip. On those tasks, in one run:
   root, entering it, harness set-up, compile and import, tests, coverage collection, doctests,
   exit, coverage analysis) and storing the report.
 
-`--jsonl FILE` runs any BigCodeBench file end to end (the breakdown pass only) and prints tasks
+`--skip BigCodeBench/1040` leaves out a task (that one serves sockets for a minute, longer
+than curator's 60 s timeout, and would dominate every figure). `--jsonl FILE` runs any BigCodeBench file end to end (the breakdown pass only) and prints tasks
 per second and the slowest tasks with where their time went. `--profile DIR` also records the
 cold curator run with py-spy (parent and every forked process) into DIR.
 
@@ -310,6 +311,9 @@ def main() -> None:
     parser.add_argument("--jsonl", type=Path, help="run this file end to end (breakdown only)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--limit", type=int, help="only the first N selected tasks")
+    parser.add_argument(
+        "--skip", action="append", default=[], help="leave out this task id (repeatable)"
+    )
     parser.add_argument("--slowest", type=int, default=8)
     parser.add_argument("--profile", type=Path, help="py-spy the cold curator run into DIR")
     parser.add_argument("--skip-pytest", action="store_true", help="pytest per file is slow")
@@ -318,6 +322,7 @@ def main() -> None:
     records = [json.loads(line) for line in source.read_text().splitlines() if line.strip()]
     if args.jsonl is None:
         records = [record for record in records if stdlib_only(record)]
+    records = [record for record in records if record["task_id"] not in args.skip]
     records = records[: args.limit] if args.limit else records
     print(
         f"{len(records)} tasks from {source}{'' if args.jsonl else ' (stdlib only)'}, "
