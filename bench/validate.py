@@ -20,9 +20,10 @@ the others skip. On those tasks, in one run:
   exit, coverage analysis) and storing the report.
 
 `--skip BigCodeBench/1040` leaves out a task (that one serves sockets for a minute, longer
-than curator's 60 s timeout, and would dominate every figure). `--jsonl FILE` runs any BigCodeBench file end to end (the breakdown pass only) and prints tasks
-per second and the slowest tasks with where their time went. `--profile DIR` also records the
-cold curator run with py-spy (parent and every forked process) into DIR.
+than curator's 60 s timeout, and would dominate every figure). `--jsonl FILE` runs any
+BigCodeBench file end to end (the breakdown pass only) and prints tasks per second and the
+slowest tasks with where their time went. `--profile DIR` also records the cold curator run
+with py-spy (parent and every forked process) into DIR.
 
 Figures are wall seconds and CPU seconds (user+sys of every process involved, which a busy
 machine distorts less), with the load average at the start of each. Goals (issue 13): curator
