@@ -398,7 +398,10 @@ def _run_and_store(
 ) -> None:
     # The warm worker's imports overlap with the first tasks' static checks, which need no
     # sandbox.
-    threading.Thread(target=sandbox.start, daemon=True).start()
+    first = tasks[0]
+    threading.Thread(
+        target=sandbox.start_for, args=(first.program, first.test), daemon=True
+    ).start()
     # ruff once per batch of tasks (a small first batch, so that the first runs need not wait).
     checker = ThreadPoolExecutor(max_workers=1)
     batches: dict[str, tuple[Future[list[StaticChecks]], int]] = {}

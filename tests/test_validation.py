@@ -279,6 +279,21 @@ def test_warm_worker_is_single_threaded_and_preloaded(sandbox: Sandbox) -> None:
     assert "numpy" in info["preloaded"]
 
 
+def test_standard_library_code_runs_in_the_light_worker_and_other_code_in_the_full_one(
+    sandbox: Sandbox,
+) -> None:
+    tests = (
+        "import sys, unittest\nclass TestCases(unittest.TestCase):\n"
+        "    def test_loaded(self):\n"
+        "        print(sorted({'numpy', 'json'} & set(sys.modules)))\n"
+    )
+    standard = run_program(sandbox, PROBE_PROGRAM, tests, coverage=False)
+    uses_numpy = run_program(sandbox, "import numpy\n" + PROBE_PROGRAM, tests, coverage=False)
+    assert standard.passed and uses_numpy.passed
+    assert standard.stdout_tail.strip() == "['json']"
+    assert uses_numpy.stdout_tail.strip() == "['json', 'numpy']"
+
+
 def test_output_is_captured_and_capped(sandbox: Sandbox) -> None:
     tests = (
         "import unittest, sys\nclass TestCases(unittest.TestCase):\n"

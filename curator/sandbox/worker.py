@@ -266,7 +266,10 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
     loopback = bring_loopback_up() if "--own-network" in sys.argv else None
     for variable in THREAD_VARIABLES:
         os.environ[variable] = "1"
-    loaded = preload(PRELOAD + PRELOAD_STANDARD) if preload_libraries else []
+    if preload_libraries:
+        loaded = preload(PRELOAD + PRELOAD_STANDARD)
+    else:
+        loaded = preload(PRELOAD_STANDARD) if "--preload-standard" in sys.argv else []
     # What every run needs, imported while the interpreter's files are still readable.
     import doctest  # noqa: F401
     import importlib.util  # noqa: F401
