@@ -281,6 +281,7 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
 
     if coverage:
         warm_up_coverage()
+    harness.warm_up()
     # Everything loaded so far outlives every run: the garbage collector leaves it alone, so a
     # forked run neither scans the preloaded libraries' objects (a full collection in a fork
     # costs tens of milliseconds) nor copies their pages by touching them.
