@@ -408,19 +408,19 @@ def _run_and_store(
     start = 0
     for size in static_batch_sizes(len(tasks)):
         batch = tasks[start : start + size]
-        future = checker.submit(static_checks_batch, batch)
+        checked = checker.submit(static_checks_batch, batch)
         for index, task in enumerate(batch):
-            batches[task.task_id] = (future, index)
+            batches[task.task_id] = (checked, index)
         start += size
 
     def work(task: Task) -> ValidationReport:
-        future, index = batches[task.task_id]
+        checked, index = batches[task.task_id]
         return validate_task(
             task,
             sandbox,
             coverage=coverage,
             timeout_s=timeout_s,
-            checks=future.result()[index],
+            checks=checked.result()[index],
         )
 
     # Workers run tasks; this thread stores each result as it arrives, so that writes to the
