@@ -1,45 +1,62 @@
-"""Time `curator validate` against the ways BigCodeBench-style tasks are usually run.
+"""Where validation's time goes: curator against the floor and the usual ways to run tasks.
 
-    python bench/validate.py [JSONL] [--jobs 2]
+    python bench/validate.py [--jobs 2] [--limit N] [--profile DIR]
+    python bench/validate.py --jsonl FILE [--jobs 2]
 
-On the same tasks (default: ../shared/bcb-sample/BigCodeBench-sample40.jsonl), in one run:
+Default: the stdlib-only tasks (every entry of `libs` in the standard library) of
+../shared/bcb-sample/BigCodeBench-sample300.jsonl, so that no way of running pays for imports
+the others skip. On those tasks, in one run:
 
-- curator: `curator validate --all --jobs N --force` on a fresh bank (sandboxed, with branch
-  coverage, static checks and doctests), the whole command from process start to exit;
-- anchor: one `python -m pytest FILE` process per task, N at a time, as the BigCodeBench
-  annotation repository's CI ran them (FILE holds the program and its tests);
-- floor: every task's tests in one warm process (numpy, pandas and matplotlib already imported),
-  no isolation, no coverage: the time spent in the tests themselves.
+- floor: every task's tests in one warm process, no isolation, no coverage (the tests' own time);
+- unittest per file: one `python -m unittest` process per task, N at a time;
+- pytest per file: one `python -m pytest FILE` process per task, N at a time (the BigCodeBench
+  annotation repository's CI);
+- curator cold: `curator validate --all --jobs N --force` on a fresh bank (sandbox, branch
+  coverage, static checks, doctests, storage), process start to exit;
+- curator stored: the same command again without --force (every report current);
+- a per-task breakdown, in this process through the core API (the steps `validate_tasks` takes):
+  static checks, the request's round trip, the sandbox's own steps (`SuiteRun.timings`: namespaces,
+  root, entering it, harness set-up, compile and import, tests, coverage collection, doctests,
+  exit, coverage analysis) and storing the report.
 
-Prints the three times (wall clock, and CPU seconds of all processes involved, which a busy
-machine distorts less) and the ratios. The goal: curator >= 4x faster than the anchor and within
-4x of the floor.
+`--skip BigCodeBench/1040` leaves out a task (that one serves sockets for a minute, longer
+than curator's 60 s timeout, and would dominate every figure). `--jsonl FILE` runs any
+BigCodeBench file end to end (the breakdown pass only) and prints tasks per second and the
+slowest tasks with where their time went. `--profile DIR` also records the cold curator run
+with py-spy (parent and every forked process) into DIR.
+
+Figures are wall seconds and CPU seconds (user+sys of every process involved, which a busy
+machine distorts less), with the load average at the start of each. Goals (issue 13): curator
+cold >= 2x faster than unittest per file, within 3x of the floor; overhead per task above the
+tests' own time <= 20 ms with coverage.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_JSONL = PROJECT_ROOT.parent / "shared" / "bcb-sample" / "BigCodeBench-sample40.jsonl"
+DEFAULT_JSONL = PROJECT_ROOT.parent / "shared" / "bcb-sample" / "BigCodeBench-sample300.jsonl"
+if not DEFAULT_JSONL.exists():
+    DEFAULT_JSONL = Path("/work/shared/bcb-sample/BigCodeBench-sample300.jsonl")
 
 FLOOR_SCRIPT = r"""
 import json, os, sys, tempfile, time, types, unittest, io
-os.environ.setdefault("MPLBACKEND", "Agg")
-for name in ("numpy", "pandas", "matplotlib.pyplot"):
-    try:
-        __import__(name)
-    except ImportError:
-        pass
 records = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
 home = os.getcwd()
 started = time.perf_counter()
@@ -62,123 +79,328 @@ elapsed = time.perf_counter() - started
 print(json.dumps({"elapsed": elapsed, "outcomes": outcomes}))
 """
 
+# The sandbox's steps, in the order they happen (keys of SuiteRun.timings).
+SANDBOX_STEPS = (
+    "namespaces",
+    "root",
+    "enter",
+    "harness_setup",
+    "import",
+    "tests",
+    "coverage_collection",
+    "doctests",
+    "exit",
+    "analysis",
+)
+
 
 def children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
-def run_curator(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, list[dict]]:
-    bank = workdir / "bank"
-    curator = [sys.executable, "-m", "curator", "--bank", str(bank)]
-    subprocess.run(
-        [sys.executable, "-m", "curator", "init", str(bank)], check=True, capture_output=True
-    )
-    subprocess.run([*curator, "import", str(jsonl)], check=True, capture_output=True)
-    started = time.perf_counter()
-    cpu = children_cpu()
-    completed = subprocess.run(
-        [*curator, "validate", "--all", "--jobs", str(jobs), "--force", "--json"],
-        capture_output=True,
-        text=True,
-    )
-    elapsed = time.perf_counter() - started
-    cpu = children_cpu() - cpu
-    if completed.returncode not in (0, 1):
-        sys.exit(f"curator validate failed:\n{completed.stderr}")
-    return elapsed, cpu, [json.loads(line) for line in completed.stdout.splitlines()]
+def own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
-def run_anchor(
-    records: list[dict], jobs: int, workdir: Path
-) -> tuple[float, float, dict[str, int]]:
+def load() -> str:
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
+def stdlib_only(record: dict[str, Any]) -> bool:
+    return all(name in sys.stdlib_module_names for name in ast.literal_eval(record["libs"]))
+
+
+def timed(function: Callable[[], Any]) -> tuple[float, float, Any]:
+    """(wall s, CPU s of child processes, result)."""
+    started, cpu = time.perf_counter(), children_cpu()
+    result = function()
+    return time.perf_counter() - started, children_cpu() - cpu, result
+
+
+def run_floor(jsonl: Path, workdir: Path) -> tuple[float, float, float, dict[str, Any]]:
+    script = workdir / "floor.py"
+    script.write_text(FLOOR_SCRIPT)
+    wall, cpu, completed = timed(
+        lambda: subprocess.run(
+            [sys.executable, str(script), str(jsonl)],
+            capture_output=True,
+            text=True,
+            cwd=workdir,
+            env={**os.environ, "MPLBACKEND": "Agg"},
+        )
+    )
+    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    return result["elapsed"], wall, cpu, result["outcomes"]
+
+
+def task_files(records: list[dict[str, Any]], workdir: Path) -> list[Path]:
     files = []
     for index, record in enumerate(records):
-        directory = workdir / f"anchor-{index}"
+        directory = workdir / f"file-{index}"
         directory.mkdir()
         path = directory / f"test_task_{index}.py"
         path.write_text(
             record["complete_prompt"] + record["canonical_solution"] + "\n\n" + record["test"]
         )
-        files.append((record["task_id"], path))
+        files.append(path)
+    return files
 
-    def one(item: tuple[str, Path]) -> tuple[str, int]:
-        task_id, path = item
-        completed = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", path.name],
+
+def run_per_file(files: list[Path], jobs: int, command: list[str]) -> tuple[float, float, int]:
+    """Each file in a process of its own, `jobs` at a time: (wall, CPU, files passed)."""
+
+    def one(path: Path) -> int:
+        argument = path.stem if command[-1] == "unittest" else path.name
+        return subprocess.run(
+            [sys.executable, *command, argument],
             cwd=path.parent,
             capture_output=True,
             env={**os.environ, "MPLBACKEND": "Agg"},
-        )
-        return task_id, completed.returncode
+        ).returncode
 
-    started = time.perf_counter()
-    cpu = children_cpu()
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        codes = dict(pool.map(one, files))
-    return time.perf_counter() - started, children_cpu() - cpu, codes
+    def all_files() -> list[int]:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(one, files))
+
+    wall, cpu, codes = timed(all_files)
+    return wall, cpu, sum(code == 0 for code in codes)
 
 
-def run_floor(jsonl: Path, workdir: Path) -> tuple[float, float, float, dict]:
-    script = workdir / "floor.py"
-    script.write_text(FLOOR_SCRIPT)
-    started = time.perf_counter()
-    cpu = children_cpu()
-    completed = subprocess.run(
-        [sys.executable, str(script), str(jsonl)],
-        capture_output=True,
-        text=True,
-        cwd=workdir,
-        env={**os.environ, "MPLBACKEND": "Agg"},
+def run_curator_cli(
+    jsonl: Path, jobs: int, workdir: Path, profile: Path | None
+) -> tuple[tuple[float, float, list[dict[str, Any]]], tuple[float, float, int]]:
+    """`curator validate` on a fresh bank (cold), then again with every report stored."""
+    bank = workdir / "bank"
+    curator = [sys.executable, "-m", "curator", "--bank", str(bank)]
+    subprocess.run([*curator[:3], "init", str(bank)], check=True, capture_output=True)
+    subprocess.run([*curator, "import", str(jsonl)], check=True, capture_output=True)
+    command = [*curator, "validate", "--all", "--jobs", str(jobs), "--json"]
+    cold_command = [*command, "--force"]
+    if profile is not None:
+        profile.mkdir(parents=True, exist_ok=True)
+        spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+        cold_command = [
+            spy,
+            "record",
+            "--subprocesses",
+            "--rate",
+            "250",
+            "--format",
+            "raw",
+            "-o",
+            str(profile / "curator-validate.txt"),
+            "--",
+            *cold_command,
+        ]
+    wall, cpu, completed = timed(
+        lambda: subprocess.run(cold_command, capture_output=True, text=True)
     )
-    total = time.perf_counter() - started
-    cpu = children_cpu() - cpu
-    result = json.loads(completed.stdout.strip().splitlines()[-1])
-    return result["elapsed"], total, cpu, result["outcomes"]
+    rows = [json.loads(line) for line in completed.stdout.splitlines() if line.startswith("{")]
+    if completed.returncode not in (0, 1) or not rows:
+        sys.exit(f"curator validate failed:\n{completed.stderr[-3000:]}")
+    stored_wall, stored_cpu, again = timed(
+        lambda: subprocess.run(command, capture_output=True, text=True)
+    )
+    return (wall, cpu, rows), (stored_wall, stored_cpu, len(again.stdout.splitlines()))
+
+
+def breakdown(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, float, list[dict]]:
+    """Validate every task through the core API as `validate_tasks` does, timing each step."""
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from curator import validation
+    from curator.bank import Bank
+    from curator.program import docstring_span
+    from curator.sandbox import RunOptions
+    from curator.static_checks import blocking_problems, doctest_eligible
+    from curator.validation import (
+        ValidationReport,
+        apply_run,
+        sandbox_for,
+        static_checks,
+        store_report,
+        validate_task,
+    )
+
+    batch = getattr(validation, "static_checks_batch", None)
+
+    bank_root = workdir / "breakdown-bank"
+    curator = [sys.executable, "-m", "curator"]
+    subprocess.run([*curator, "init", str(bank_root)], check=True, capture_output=True)
+    subprocess.run(
+        [*curator, "--bank", str(bank_root), "import", str(jsonl)], check=True, capture_output=True
+    )
+    bank = Bank(bank_root)
+    tasks = [bank.load(json.loads(line)["task_id"]) for line in jsonl.read_text().splitlines()]
+    rows: list[dict] = []
+    lock = threading.Lock()
+
+    # Static checks as validate_tasks runs them: ruff once for many tasks (each task is shown
+    # its share of the batch's time); one by one where the code predates batching.
+    checked = time.perf_counter()
+    if batch is not None:
+        all_checks = dict(zip((task.task_id for task in tasks), batch(tasks), strict=True))
+    else:
+        all_checks = {task.task_id: static_checks(task) for task in tasks}
+    static_share = (time.perf_counter() - checked) / len(tasks)
+
+    def one(task: Any) -> None:
+        row: dict[str, Any] = {"task_id": task.task_id, "static_checks": static_share}
+        started = time.perf_counter()
+        checks = all_checks[task.task_id]
+        if blocking_problems(checks[0]):
+            report = validate_task(task, sandbox, checks=checks)
+            row["sandbox"] = 0.0
+        else:
+            options = RunOptions(doctests=doctest_eligible(task))
+            asked = time.perf_counter()
+            run = sandbox.run(task.program, task.test, task.entry_point, options)
+            row["sandbox"] = time.perf_counter() - asked
+            row["transfer"] = row["sandbox"] - run.duration_s
+            row.update(run.timings)
+            report = ValidationReport(
+                task_id=task.task_id,
+                verdict="invalid",
+                content_hash=task.content_hash(),
+                environment="bench",
+                static=checks[0],
+                warnings=checks[1],
+            )
+            apply_run(report, run, docstring_span(task.program, task.entry_point))
+        storing = time.perf_counter()
+        store_report(bank, task, report)
+        row["storage"] = time.perf_counter() - storing
+        row["total"] = time.perf_counter() - started + static_share
+        row["verdict"] = str(report.verdict)
+        with lock:
+            rows.append(row)
+
+    with sandbox_for(bank) as sandbox:
+        if hasattr(sandbox, "start_for"):
+            for task in tasks:  # every worker the tasks need, started before the clock
+                sandbox.start_for(task.program, task.test)
+        else:
+            sandbox.start()
+        started, cpu = time.perf_counter(), children_cpu() + own_cpu()
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            list(pool.map(one, tasks))
+        wall = time.perf_counter() - started + static_share * len(tasks)
+        cpu = children_cpu() + own_cpu() - cpu
+    return wall, cpu, rows
+
+
+def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int) -> None:
+    steps = ("static_checks", "transfer", *SANDBOX_STEPS, "storage")
+    count = len(rows)
+    print(
+        f"\nper-task breakdown ({count} tasks, core API): {wall:.2f} s wall, {cpu:.2f} CPU s "
+        "of this process (the worker's not counted), "
+        f"{count / wall:.1f} tasks/s"
+    )
+    print(f"  {'step':<22}{'mean ms':>9}{'median ms':>11}{'max ms':>9}")
+    for step in (*steps, "total"):
+        values = [row[step] * 1000 for row in rows if step in row]
+        if values:
+            print(
+                f"  {step:<22}{statistics.mean(values):9.1f}{statistics.median(values):11.1f}"
+                f"{max(values):9.1f}"
+            )
+    tests = [row.get("tests", 0.0) for row in rows]
+    overhead = [row["total"] - row.get("tests", 0.0) for row in rows]
+    print(
+        f"  overhead above the tests' own time: mean {statistics.mean(overhead) * 1000:.1f} ms, "
+        f"median {statistics.median(overhead) * 1000:.1f} ms per task "
+        f"(tests mean {statistics.mean(tests) * 1000:.1f} ms; goal <= 20 ms)"
+    )
+    print(f"\nslowest {slowest} tasks:")
+    for row in sorted(rows, key=lambda row: row["total"], reverse=True)[:slowest]:
+        parts = sorted(
+            ((step, row[step]) for step in steps if step in row), key=lambda p: p[1], reverse=True
+        )
+        where = ", ".join(f"{step} {seconds * 1000:.0f}" for step, seconds in parts[:4])
+        print(f"  {row['task_id']:<22}{row['total']:7.2f} s  {row['verdict']:<8} ms: {where}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("jsonl", nargs="?", type=Path, default=DEFAULT_JSONL)
+    parser.add_argument("--jsonl", type=Path, help="run this file end to end (breakdown only)")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--limit", type=int, help="only the first N selected tasks")
+    parser.add_argument(
+        "--skip", action="append", default=[], help="leave out this task id (repeatable)"
+    )
+    parser.add_argument("--slowest", type=int, default=8)
+    parser.add_argument("--profile", type=Path, help="py-spy the cold curator run into DIR")
+    parser.add_argument("--skip-pytest", action="store_true", help="pytest per file is slow")
     args = parser.parse_args()
-    records = [json.loads(line) for line in args.jsonl.read_text().splitlines() if line.strip()]
+    source = args.jsonl or DEFAULT_JSONL
+    records = [json.loads(line) for line in source.read_text().splitlines() if line.strip()]
+    if args.jsonl is None:
+        records = [record for record in records if stdlib_only(record)]
+    records = [record for record in records if record["task_id"] not in args.skip]
+    records = records[: args.limit] if args.limit else records
     print(
-        f"{len(records)} tasks from {args.jsonl}, {args.jobs} jobs, {os.cpu_count()} CPUs, "
-        f"load average {os.getloadavg()[0]:.1f}"
+        f"{len(records)} tasks from {source}{'' if args.jsonl else ' (stdlib only)'}, "
+        f"{args.jobs} jobs, {os.cpu_count()} CPUs, {load()}"
     )
     with tempfile.TemporaryDirectory(prefix="curator-bench-") as temporary:
         workdir = Path(temporary)
-        floor, floor_process, floor_cpu, floor_outcomes = run_floor(args.jsonl, workdir)
-        anchor, anchor_cpu, anchor_codes = run_anchor(records, args.jobs, workdir)
-        curator, curator_cpu, rows = run_curator(args.jsonl, args.jobs, workdir)
+        jsonl = workdir / "tasks.jsonl"
+        jsonl.write_text("".join(json.dumps(record) + "\n" for record in records))
+        if args.jsonl is not None:
+            wall, cpu, rows = breakdown(jsonl, args.jobs, workdir)
+            print_breakdown(rows, wall, cpu, args.slowest)
+            return
+        print(f"floor ({load()})", flush=True)
+        floor, floor_wall, floor_cpu, outcomes = run_floor(jsonl, workdir)
+        files = task_files(records, workdir)
+        print(f"unittest per file ({load()})", flush=True)
+        unit_wall, unit_cpu, unit_passed = run_per_file(files, args.jobs, ["-m", "unittest"])
+        if not args.skip_pytest:
+            print(f"pytest per file ({load()})", flush=True)
+            py_wall, py_cpu, py_passed = run_per_file(
+                files, args.jobs, ["-m", "pytest", "-q", "-p", "no:cacheprovider"]
+            )
+        print(f"curator cold and stored ({load()})", flush=True)
+        (cold, cold_cpu, rows), (stored, stored_cpu, stored_rows) = run_curator_cli(
+            jsonl, args.jobs, workdir, args.profile
+        )
+        print(f"breakdown ({load()})", flush=True)
+        wall, cpu, breakdown_rows = breakdown(jsonl, args.jobs, workdir)
     verdicts: dict[str, int] = {}
     for row in rows:
         verdicts[row["verdict"]] = verdicts.get(row["verdict"], 0) + 1
-    passed_floor = sum(outcome is True for outcome in floor_outcomes.values())
-    passed_anchor = sum(code == 0 for code in anchor_codes.values())
+    count = len(records)
+    print(f"\n{'way':<34}{'wall s':>8}{'CPU s':>8}{'ms/task':>9}  passed")
+    table = [
+        ("floor, tests only (1 process)", floor, None, sum(o is True for o in outcomes.values())),
+        ("floor process (start + tests)", floor_wall, floor_cpu, None),
+        (f"unittest per file, {args.jobs} at a time", unit_wall, unit_cpu, unit_passed),
+    ]
+    if not args.skip_pytest:
+        table.append((f"pytest per file, {args.jobs} at a time", py_wall, py_cpu, py_passed))
+    table += [
+        (f"curator cold, --jobs {args.jobs}", cold, cold_cpu, verdicts.get("pass", 0)),
+        (f"curator stored, --jobs {args.jobs}", stored, stored_cpu, stored_rows),
+    ]
+    for name, seconds, cpu_s, passed in table:
+        cpu_text = f"{cpu_s:8.2f}" if cpu_s is not None else f"{'':8}"
+        print(f"{name:<34}{seconds:8.2f}{cpu_text}{seconds / count * 1000:9.1f}  {passed}")
+    print(f"curator verdicts: {verdicts}")
     print(
-        f"curator validate --jobs {args.jobs}: {curator:7.2f} s  ({curator_cpu:6.2f} CPU s)  "
-        f"verdicts {verdicts}"
+        f"unittest per file / curator cold: {unit_wall / cold:.2f}x wall, "
+        f"{unit_cpu / cold_cpu:.2f}x CPU (goal >= 2x)"
     )
+    if not args.skip_pytest:
+        print(f"pytest per file / curator cold: {py_wall / cold:.2f}x wall (goal >= 8x)")
     print(
-        f"pytest per file, {args.jobs} at a time: {anchor:7.2f} s  ({anchor_cpu:6.2f} CPU s)  "
-        f"{passed_anchor} files passed"
+        f"curator cold / floor: {cold / floor:.2f}x the tests' time, "
+        f"{cold / floor_wall:.2f}x the floor process, {cold_cpu / floor_cpu:.2f}x its CPU "
+        f"(goal <= 3x)"
     )
-    print(
-        f"floor, one warm process:     {floor:7.2f} s  in the tests; {floor_process:.2f} s "
-        f"({floor_cpu:.2f} CPU s) with interpreter start and imports; "
-        f"{passed_floor} tasks passed"
-    )
-    print(
-        f"anchor / curator: {anchor / curator:5.1f}x faster (goal >= 4x); "
-        f"{anchor_cpu / curator_cpu:.1f}x in CPU seconds"
-    )
-    print(
-        f"curator / floor:  {curator / floor:5.1f}x the floor's test time (goal <= 4x); "
-        f"{curator / floor_process:.1f}x the floor process; "
-        f"{curator_cpu / floor_cpu:.1f}x its CPU seconds"
-    )
+    print_breakdown(breakdown_rows, wall, cpu, args.slowest)
+    print(f"\nend: {load()}")
 
 
 if __name__ == "__main__":

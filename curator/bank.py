@@ -361,6 +361,15 @@ class Bank:
             shutil.rmtree(saving, ignore_errors=True)
         return directory
 
+    def save_meta(self, task: Task) -> None:
+        """Rewrite only `task.json` (one atomic replace), for a change of its metadata alone
+        (a new validation summary) to a task whose other files are on disk as in `task`.
+        Caller holds the lock."""
+        directory = self.real_task_dir(task.task_id)
+        if not directory.is_dir():
+            raise TaskNotFound(task.task_id)
+        atomic_write(directory / META_FILE, meta_json(task))
+
     def delete(self, task_id: str) -> None:
         directory = self.real_task_dir(task_id)
         if not directory.is_dir():
@@ -484,13 +493,18 @@ def _split(program: str, meta: TaskMeta) -> tuple[str, str]:
     return split
 
 
-def write_task_files(directory: Path, task: Task, durable: bool = True) -> None:
+def meta_json(task: Task) -> str:
+    """The text of the task's `task.json`."""
     meta = task.meta()
     split = split_program(task.program, task.entry_point)
     if split != (task.complete_prompt, task.canonical_solution):
         meta.interchange.prompt_chars = len(task.complete_prompt)
     else:
         meta.interchange.prompt_chars = None
+    return meta.model_dump_json(indent=2, exclude_defaults=False) + "\n"
+
+
+def write_task_files(directory: Path, task: Task, durable: bool = True) -> None:
     write = atomic_write if durable else _plain_write
     write(directory / PROGRAM_FILE, task.program)
     write(directory / TESTS_FILE, task.test)
@@ -500,7 +514,7 @@ def write_task_files(directory: Path, task: Task, durable: bool = True) -> None:
         code_prompt_path.unlink(missing_ok=True)
     else:
         write(code_prompt_path, task.code_prompt)
-    write(directory / META_FILE, meta.model_dump_json(indent=2, exclude_defaults=False) + "\n")
+    write(directory / META_FILE, meta_json(task))
 
 
 TASK_FILES = frozenset({PROGRAM_FILE, TESTS_FILE, INSTRUCTION_FILE, META_FILE, CODE_PROMPT_FILE})

@@ -143,52 +143,66 @@ def defined_names(module: ast.Module) -> set[str]:
 # -- ruff ------------------------------------------------------------------------------------------
 
 
+RuffInput = tuple[str, str, set[str]]
+"""A task's program, tests and the names the program defines (builtins for its tests)."""
+
+
 def ruff_problems(program: str, tests: str, builtins: set[str]) -> list[StaticProblem]:
     """ruff on task.py and tests.py in one process; the tests see the program's names."""
+    return ruff_problems_batch([(program, tests, builtins)])[0]
+
+
+def ruff_problems_batch(tasks: list[RuffInput]) -> list[list[StaticProblem]]:
+    """ruff on many tasks in one process (starting ruff costs more than checking a task): each
+    task in a folder of its own with a ruff.toml giving its tests the program's names."""
     from ruff.__main__ import find_ruff_bin
 
+    results: list[list[StaticProblem]] = [[] for _ in tasks]
+    if not tasks:
+        return results
     with tempfile.TemporaryDirectory(prefix="curator-ruff-") as directory:
-        for name, source in ((PROGRAM_FILE, program), (TESTS_FILE, tests)):
-            Path(directory, name).write_text(source, encoding="utf-8")
+        folders = {}
+        for index, (program, tests, builtins) in enumerate(tasks):
+            folder = Path(directory, str(index))
+            folder.mkdir()
+            folders[folder.name] = index
+            for name, source in ((PROGRAM_FILE, program), (TESTS_FILE, tests)):
+                (folder / name).write_text(source, encoding="utf-8")
+            (folder / "ruff.toml").write_text(
+                f"builtins = {json.dumps(sorted(builtins))}\n"
+                f"[lint]\nselect = {json.dumps(list(RUFF_ERRORS + RUFF_WARNINGS))}\n",
+                encoding="utf-8",
+            )
         completed = subprocess.run(
-            [
-                str(find_ruff_bin()),
-                "check",
-                "--isolated",
-                "--no-cache",
-                "--config",
-                f"builtins = {json.dumps(sorted(builtins))}",
-                "--output-format",
-                "json",
-                "--select",
-                ",".join(RUFF_ERRORS + RUFF_WARNINGS),
-                PROGRAM_FILE,
-                TESTS_FILE,
-            ],
+            [str(find_ruff_bin()), "check", "--no-cache", "--output-format", "json", "."],
             capture_output=True,
             text=True,
-            timeout=60,
+            timeout=60 + len(tasks),
             cwd=directory,
         )
-    try:
-        findings = json.loads(completed.stdout or "[]")
-    except json.JSONDecodeError:
-        return [StaticProblem(code="ruff", message=completed.stderr.strip()[:500])]
-    problems = []
-    for finding in findings:
-        code = finding.get("code")
-        if code in (None, "invalid-syntax"):
-            continue  # reported once, from Python's own parser, by `syntax_problems`
-        problems.append(
-            StaticProblem(
-                code=code,
-                message=finding["message"],
-                line=finding["location"]["row"],
-                severity="warning" if code.startswith(RUFF_WARNINGS) else "error",
-                file=Path(finding["filename"]).name,
+        try:
+            findings = json.loads(completed.stdout or "[]")
+        except json.JSONDecodeError:
+            failure = StaticProblem(code="ruff", message=completed.stderr.strip()[:500])
+            return [[failure] for _ in tasks]
+        for finding in findings:
+            code = finding.get("code")
+            if code in (None, "invalid-syntax"):
+                continue  # reported once, from Python's own parser, by `syntax_problems`
+            path = Path(finding["filename"])
+            results[folders[path.parent.name]].append(
+                StaticProblem(
+                    code=code,
+                    message=finding["message"],
+                    line=finding["location"]["row"],
+                    severity="warning" if code.startswith(RUFF_WARNINGS) else "error",
+                    file=path.name,
+                )
             )
-        )
-    return sorted(problems, key=lambda problem: (problem.file, problem.line or 0))
+    return [
+        sorted(problems, key=lambda problem: (problem.file, problem.line or 0))
+        for problems in results
+    ]
 
 
 # -- the docstring and the libraries ---------------------------------------------------------------
@@ -356,14 +370,19 @@ def structure_problems(
     return problems
 
 
-def static_problems(task: Task) -> list[StaticProblem]:
-    """Everything static that is wrong with the task; `error` severity where it cannot run."""
+def ruff_input(task: Task) -> RuffInput:
+    program = syntax_tree(task.program)
+    return task.program, task.test, defined_names(program) if program is not None else set()
+
+
+def static_problems(task: Task, ruff: list[StaticProblem] | None = None) -> list[StaticProblem]:
+    """Everything static that is wrong with the task; `error` severity where it cannot run.
+    `ruff` are the task's ruff findings if the caller ran ruff already (`ruff_problems_batch`)."""
     program = syntax_tree(task.program)
     tests = syntax_tree(task.test)
     problems = syntax_problems(task.program, PROGRAM_FILE)
     problems += syntax_problems(task.test, TESTS_FILE)
-    builtins = defined_names(program) if program is not None else set()
-    problems += ruff_problems(task.program, task.test, builtins)
+    problems += ruff if ruff is not None else ruff_problems(*ruff_input(task))
     problems += structure_problems(task, program, tests)
     if program is not None:
         problems += docstring_problems(task, program)

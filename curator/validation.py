@@ -18,7 +18,7 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -45,6 +45,8 @@ from curator.static_checks import (
     blocking_problems,
     doctest_eligible,
     risky_test_warnings,
+    ruff_input,
+    ruff_problems_batch,
     static_problems,
 )
 
@@ -230,9 +232,16 @@ def verdict_of(run: SuiteRun) -> tuple[Verdict, str | None]:
 StaticChecks = tuple[list[StaticProblem], list[StaticProblem]]
 
 
-def static_checks(task: Task) -> StaticChecks:
-    """The static problems and the risky-test warnings of a task: no execution involved."""
-    return static_problems(task), risky_test_warnings(task)
+def static_checks(task: Task, ruff: list[StaticProblem] | None = None) -> StaticChecks:
+    """The static problems and the risky-test warnings of a task: no execution involved.
+    `ruff` are its ruff findings if ruff already ran on it (`static_checks_batch`)."""
+    return static_problems(task, ruff), risky_test_warnings(task)
+
+
+def static_checks_batch(tasks: Sequence[Task]) -> list[StaticChecks]:
+    """`static_checks` of many tasks, with one ruff process for all of them."""
+    found = ruff_problems_batch([ruff_input(task) for task in tasks])
+    return [static_checks(task, ruff) for task, ruff in zip(tasks, found, strict=True)]
 
 
 def run_fingerprint(sandbox: Sandbox | None) -> str:
@@ -380,13 +389,14 @@ def current_report(bank: Bank, task: Task) -> ValidationReport | None:
 
 
 def store_report(bank: Bank, task: Task, report: ValidationReport) -> None:
-    """Write `validation.json` and the task's summary, unless the task changed meanwhile."""
+    """Write `validation.json` and the task's summary (its `task.json` only), unless the task
+    changed meanwhile."""
     with bank.lock():
         bank.write_sidecar(task.task_id, REPORT_FILE, report)
         on_disk = bank.load(task.task_id)
         if on_disk.content_hash() == report.content_hash:
             on_disk.validation = report.summary()
-            bank.save(on_disk)
+            bank.save_meta(on_disk)
     task.validation = report.summary()
 
 
@@ -491,6 +501,20 @@ def validate_tasks(
     return ValidationResults([results[task.task_id] for task in tasks], cached)
 
 
+STATIC_BATCH = 64
+
+
+def static_batch_sizes(count: int) -> list[int]:
+    """Sizes of the batches static checks run in: 2, 8, 32, then STATIC_BATCH at a time."""
+    sizes: list[int] = []
+    size = 2
+    while count > 0:
+        sizes.append(min(size, count))
+        count -= sizes[-1]
+        size = min(size * 4, STATIC_BATCH)
+    return sizes
+
+
 def _run_and_store(
     bank: Bank,
     tasks: list[Task],
@@ -504,17 +528,29 @@ def _run_and_store(
 ) -> None:
     # The warm worker's imports overlap with the first tasks' static checks, which need no
     # sandbox.
-    threading.Thread(target=sandbox.start, daemon=True).start()
-    checker = ThreadPoolExecutor(max_workers=jobs)
-    checks = {task.task_id: checker.submit(static_checks, task) for task in tasks}
+    first = tasks[0]
+    threading.Thread(
+        target=sandbox.start_for, args=(first.program, first.test), daemon=True
+    ).start()
+    # ruff once per batch of tasks (a small first batch, so that the first runs need not wait).
+    checker = ThreadPoolExecutor(max_workers=1)
+    batches: dict[str, tuple[Future[list[StaticChecks]], int]] = {}
+    start = 0
+    for size in static_batch_sizes(len(tasks)):
+        batch = tasks[start : start + size]
+        checked = checker.submit(static_checks_batch, batch)
+        for index, task in enumerate(batch):
+            batches[task.task_id] = (checked, index)
+        start += size
 
     def work(task: Task) -> ValidationReport:
+        checked, index = batches[task.task_id]
         return validate_task(
             task,
             sandbox,
             coverage=coverage,
             timeout_s=timeout_s or task_timeout(bank, task),
-            checks=checks[task.task_id].result(),
+            checks=checked.result()[index],
         )
 
     # Workers run tasks; this thread stores each result as it arrives, so that writes to the

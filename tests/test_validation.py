@@ -21,6 +21,8 @@ from curator.validation import (
     REPORT_FILE,
     ValidationReport,
     current_report,
+    static_checks,
+    static_checks_batch,
     store_report,
     validate_task,
     validate_tasks,
@@ -277,6 +279,21 @@ def test_warm_worker_is_single_threaded_and_preloaded(sandbox: Sandbox) -> None:
     assert "numpy" in info["preloaded"]
 
 
+def test_standard_library_code_runs_in_the_light_worker_and_other_code_in_the_full_one(
+    sandbox: Sandbox,
+) -> None:
+    tests = (
+        "import sys, unittest\nclass TestCases(unittest.TestCase):\n"
+        "    def test_loaded(self):\n"
+        "        print(sorted({'numpy', 'json'} & set(sys.modules)))\n"
+    )
+    standard = run_program(sandbox, PROBE_PROGRAM, tests, coverage=False)
+    uses_numpy = run_program(sandbox, "import numpy\n" + PROBE_PROGRAM, tests, coverage=False)
+    assert standard.passed and uses_numpy.passed
+    assert standard.stdout_tail.strip() == "['json']"
+    assert uses_numpy.stdout_tail.strip() == "['json', 'numpy']"
+
+
 def test_output_is_captured_and_capped(sandbox: Sandbox) -> None:
     tests = (
         "import unittest, sys\nclass TestCases(unittest.TestCase):\n"
@@ -321,6 +338,27 @@ def test_undefined_names_in_tests_are_found_but_the_task_namespace_is_known() ->
     assert [(problem.file, problem.message) for problem in undefined] == [
         ("tests.py", "Undefined name `nope`")
     ]
+
+
+def test_one_ruff_run_for_many_tasks_keeps_each_tasks_names_and_findings_apart() -> None:
+    knows_collections = make_task(
+        test=WORD_COUNT_TESTS
+        + "\n    def test_other(self):\n        self.assertTrue(collections and nope)\n"
+    )
+    lacks_collections = make_task(
+        complete_prompt=make_task().complete_prompt.replace("import collections\n", ""),
+        test=WORD_COUNT_TESTS
+        + "\n    def test_other(self):\n        self.assertTrue(collections)\n",
+    )
+    batched = static_checks_batch([knows_collections, lacks_collections, knows_collections])
+    one_by_one = [static_checks(task) for task in (knows_collections, lacks_collections)]
+    assert batched == [one_by_one[0], one_by_one[1], one_by_one[0]]
+    undefined = [
+        [(problem.file, problem.message) for problem in problems if problem.code == "F821"]
+        for problems, _ in batched
+    ]
+    assert undefined[0] == [("tests.py", "Undefined name `nope`")]
+    assert ("tests.py", "Undefined name `collections`") in undefined[1]
 
 
 def test_risky_patch_target_that_cannot_take_effect() -> None:

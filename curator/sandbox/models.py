@@ -133,6 +133,10 @@ class SuiteRun(BaseModel):
     stderr_bytes: int = 0
     exit_code: int | None = None
     duration_s: float = 0.0
+    timings: dict[str, float] = Field(
+        default_factory=dict,
+        description="Seconds per step of the run as the sandbox measured them (bench figures).",
+    )
     sandbox_error: bool = Field(
         default=False, description="The sandbox itself failed: the result says nothing of the task."
     )

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from curator.imports import imported_modules, is_standard_library
 from curator.sandbox.models import (
     CoverageResult,
     DoctestResult,
@@ -144,6 +145,8 @@ class Zygote:
         preload: bool,
         coverage: bool = True,
         interpreter: Interpreter = OWN_INTERPRETER,
+        *,
+        standard_only: bool = False,
     ) -> None:
         # Datagram boundaries keep each request's descriptor apart from the next one's.
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -159,7 +162,7 @@ class Zygote:
             str(child_end.fileno()),
         ]
         if preload:
-            command.append("--preload")
+            command.append("--preload-standard" if standard_only else "--preload")
         if coverage:
             command.append("--coverage")
         if isolation.network_isolated:
@@ -293,6 +296,9 @@ class Sandbox:
         self._preload = preload
         self._lock = threading.Lock()
         self._warm: Zygote | None = None
+        self._light: Zygote | None = None
+        """A second warm worker that preloads only the standard library, for tasks that import
+        nothing else: forking it, and ending its forks, costs less than the full one's."""
         self._held_uids: dict[int, int] = {}  # uid -> descriptor of its lock file
         self._closed = False
         self._process_limit = RUN_PROCESS_LIMIT
@@ -326,12 +332,18 @@ class Sandbox:
         """Start the warm worker now (it otherwise starts with the first run)."""
         self._warm_zygote()
 
+    def start_for(self, program: str, tests: str) -> None:
+        """Start now the warm worker that a run of this code would use."""
+        self._zygote_for(program, tests)
+
     def close(self) -> None:
         with self._lock:
             self._closed = True
-            warm, self._warm = self._warm, None
-        if warm is not None:
-            warm.close()
+            zygotes = (self._warm, self._light)
+            self._warm = self._light = None
+        for zygote in zygotes:
+            if zygote is not None:
+                zygote.close()
 
     def _warm_zygote(self) -> Zygote:
         with self._lock:
@@ -353,6 +365,30 @@ class Sandbox:
                     )
                 self._warm = warm
             return self._warm
+
+    def _light_zygote(self) -> Zygote:
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the sandbox is closed")
+            if self._light is None or not self._light.alive():
+                if self._light is not None:
+                    self._light.close()
+                self._light = Zygote(
+                    self.isolation,
+                    WARM_HASH_SEED,
+                    preload=True,
+                    interpreter=self.interpreter,
+                    standard_only=True,
+                )
+            return self._light
+
+    def _zygote_for(self, program: str, tests: str) -> Zygote:
+        """The light worker for code that imports only the standard library, else the full one
+        (whether it preloads is the full one's business)."""
+        modules = imported_modules(program) + imported_modules(tests)
+        if self._preload and all(is_standard_library(module) for module in modules):
+            return self._light_zygote()
+        return self._warm_zygote()
 
     def _take_uid(self) -> int | None:
         """A sandbox uid no other run on this machine holds; waits while all are taken."""
@@ -420,9 +456,9 @@ class Sandbox:
                     zygote.close()
             else:
                 try:
-                    response = self._warm_zygote().request(payload, answer_timeout)
+                    response = self._zygote_for(program, tests).request(payload, answer_timeout)
                 except WorkerGone:
-                    response = self._warm_zygote().request(payload, answer_timeout)
+                    response = self._zygote_for(program, tests).request(payload, answer_timeout)
         except WorkerGone as error:
             return SuiteRun(
                 status="crashed", message=str(error), options=options, sandbox_error=True
@@ -450,6 +486,7 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
         stderr_bytes=response.get("stderr_bytes", 0),
         exit_code=response.get("exit_code"),
         duration_s=response.get("duration_s", 0.0),
+        timings=response.get("timings", {}),
         tampering=[str(reason) for reason in response.get("tampering", [])],
         runtime=[RuntimeFinding.model_validate(found) for found in response.get("runtime", [])],
     )

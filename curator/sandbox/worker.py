@@ -44,6 +44,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import gc
 import json
 import os
 import resource
@@ -286,7 +287,10 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
     loopback = bring_loopback_up() if "--own-network" in sys.argv else None
     for variable in THREAD_VARIABLES:
         os.environ[variable] = "1"
-    loaded = preload(PRELOAD + PRELOAD_STANDARD) if preload_libraries else []
+    if preload_libraries:
+        loaded = preload(PRELOAD + PRELOAD_STANDARD)
+    else:
+        loaded = preload(PRELOAD_STANDARD) if "--preload-standard" in sys.argv else []
     # What every run needs, imported while the interpreter's files are still readable.
     import doctest  # noqa: F401
     import importlib.util  # noqa: F401
@@ -298,6 +302,12 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
 
     if coverage:
         warm_up_coverage()
+    harness.warm_up()
+    # Everything loaded so far outlives every run: the garbage collector leaves it alone, so a
+    # forked run neither scans the preloaded libraries' objects (a full collection in a fork
+    # costs tens of milliseconds) nor copies their pages by touching them.
+    gc.collect()
+    gc.freeze()
     control = socket.socket(fileno=control_fd)
     info = {
         "ready": True,
@@ -392,14 +402,21 @@ def _receive_all(conn: socket.socket) -> bytes:
 
 
 def serve_run(conn_fd: int) -> None:
+    """One run: read the request, supervise it, answer; the run's memory cgroup (if any) is
+    removed after the answer is sent, off the caller's path."""
     conn = socket.socket(fileno=conn_fd)
     request = json.loads(_receive_all(conn))
+    memory_cap = None
     try:
-        response = supervise(request)
+        budget = int(request["options"]["memory_mb"]) * 1024 * 1024
+        memory_cap = make_memory_cap(budget) if request["isolate"] else None
+        response = supervise_run(request, memory_cap, budget)
     except Exception:
         response = {"status": "crashed", "notes": ["sandbox failure: " + traceback.format_exc()]}
     conn.sendall(_dumps(response).encode())
     conn.close()
+    if memory_cap is not None:
+        memory_cap.remove()
 
 
 @dataclasses.dataclass
@@ -748,17 +765,6 @@ def world_readable(paths: list[str]) -> bool:
     return True
 
 
-def supervise(request: dict) -> dict:
-    """One run, start to end; its memory cgroup (if any) is removed however the run ends."""
-    budget = int(request["options"]["memory_mb"]) * 1024 * 1024
-    memory_cap = make_memory_cap(budget) if request["isolate"] else None
-    try:
-        return supervise_run(request, memory_cap, budget)
-    finally:
-        if memory_cap is not None:
-            memory_cap.remove()
-
-
 def supervise_run(request: dict, memory_cap: MemoryCap | None, budget: int) -> dict:
     options = request["options"]
     notes: list[str] = []
@@ -779,6 +785,7 @@ def supervise_run(request: dict, memory_cap: MemoryCap | None, budget: int) -> d
         if request["isolate"]
         else (Namespaces(), {})
     )
+    isolated = _perf_counter()
     uid = request["uid"]
     import tempfile
 
@@ -799,6 +806,7 @@ def supervise_run(request: dict, memory_cap: MemoryCap | None, budget: int) -> d
             read_only_host(notes)
     for descriptor in sources.values():
         os.close(descriptor)
+    rooted = _perf_counter()
     if uid is not None and root is None and not world_readable(request["interpreter_paths"]):
         uid = request["uid"] = None
         notes.append(
@@ -880,6 +888,7 @@ def supervise_run(request: dict, memory_cap: MemoryCap | None, budget: int) -> d
         memory_cap is not None and memory_cap.hit()
     )
     leftovers = _kill_descendants()
+    killed = _perf_counter()
     if leftovers and not namespaces.pid:
         notes.append(f"killed {leftovers} process(es) the task left behind")
     if os.WIFEXITED(status) and os.WEXITSTATUS(status) == REAPER_SETUP_FAILED:
@@ -893,12 +902,46 @@ def supervise_run(request: dict, memory_cap: MemoryCap | None, budget: int) -> d
         "setup": forked - started,
         "run": collected - forked,
         "analysis": finished - collected,
+        "kill_leftovers": killed - collected,
+        **response.get("timings", {}),
+        "namespaces": isolated - started,
+        "root": rooted - isolated,
+        **harness_timings(response["events"], forked, collected),
     }
     if not namespaces.mount:  # else the run's files vanish with its mount namespace
         import shutil
 
         shutil.rmtree(run_directory, ignore_errors=True)
     return response
+
+
+def harness_timings(records: list[dict], forked: float, collected: float) -> dict[str, float]:
+    """Where the run's time went, from the clocks of the harness's records (perf_counter is
+    one clock for every process of the machine): entering the root, preparing the harness
+    (limits, uid), compiling and importing the program and tests, the tests themselves (under
+    coverage), collecting the arcs, doctests, and the tree's exit until its pipes closed."""
+    clocks: dict[str, float] = {}
+    for record in records:
+        if record.get("from") == protocol.HARNESS and isinstance(record.get("clock"), float):
+            clocks.setdefault(str(record["event"]), record["clock"])
+            if isinstance(record.get("clock_after"), float):
+                clocks["arcs_after"] = record["clock_after"]
+    steps = [
+        ("enter", forked, clocks.get(protocol.Event.FORKED)),
+        ("harness_setup", clocks.get(protocol.Event.FORKED), clocks.get(protocol.Event.STARTED)),
+        ("import", clocks.get(protocol.Event.STARTED), clocks.get(protocol.Event.TESTS)),
+        (
+            "tests",
+            clocks.get(protocol.Event.TESTS),
+            clocks.get(protocol.Event.ARCS, clocks.get(protocol.Event.DONE)),
+        ),
+        ("coverage_collection", clocks.get(protocol.Event.ARCS), clocks.get("arcs_after")),
+        ("doctests", clocks.get("arcs_after"), clocks.get(protocol.Event.DONE)),
+        ("exit", clocks.get(protocol.Event.DONE), collected),
+    ]
+    return {
+        name: end - begin for name, begin, end in steps if begin is not None and end is not None
+    }
 
 
 def _wait_for(pid: int) -> int:
@@ -1105,36 +1148,34 @@ def build_response(
     if isinstance(arcs, list) and len(arcs) > protocol.ARCS_LIMIT:
         notes.append(f"coverage not measured: over {protocol.ARCS_LIMIT} arcs")
     elif arcs and options.get("coverage", True) and not tampering:
+        analysing = _perf_counter()
         response["coverage"] = analyse_coverage(task_path, [(int(a), int(b)) for a, b in arcs])
+        response["timings"] = {"coverage_analysis": _perf_counter() - analysing}
     return response
 
 
 def analyse_coverage(task_path: str, arcs: list[tuple[int, int]]) -> dict:
-    """Branch and line coverage of the task program, from the arcs the harness recorded."""
+    """Branch and line coverage of the task program, from the arcs the harness recorded.
+
+    coverage.py's own analysis of the one file (what its reports are made from), without a
+    report: the JSON report also writes a file and analyses every function and class apart."""
     import coverage
 
     cov = coverage.Coverage(data_file=None, branch=True, include=[task_path], config_file=False)
     cov.get_data().add_arcs({task_path: arcs})
-    report_path = task_path + ".coverage.json"
-    with open(os.devnull, "w") as quiet:
-        stdout, sys.stdout = sys.stdout, quiet
-        try:
-            cov.json_report(outfile=report_path)
-        finally:
-            sys.stdout = stdout
-    with open(report_path) as handle:
-        files = json.load(handle)["files"]  # keyed by a path relative to the cwd
-    if len(files) != 1:
-        return {}
-    (report,) = files.values()
-    summary = report["summary"]
+    analysis = cov._analyze(task_path)
+    numbers = analysis.numbers
     return {
-        "num_statements": summary["num_statements"],
-        "covered_lines": summary["covered_lines"],
-        "num_branches": summary["num_branches"],
-        "covered_branches": summary["covered_branches"],
-        "missed_lines": report["missing_lines"],
-        "missed_branches": report["missing_branches"],
+        "num_statements": numbers.n_statements,
+        "covered_lines": numbers.n_executed,
+        "num_branches": numbers.n_branches,
+        "covered_branches": numbers.n_executed_branches,
+        "missed_lines": sorted(analysis.missing),
+        "missed_branches": [
+            [source, target]
+            for source, targets in analysis.missing_branch_arcs().items()
+            for target in targets
+        ],
     }
 
 
