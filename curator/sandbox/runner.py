@@ -200,7 +200,7 @@ class Zygote:
         self._log.seek(0)
         return self._log.read()[-4000:].decode("utf-8", "replace").strip() or "(no output)"
 
-    def request(self, payload: dict, timeout_s: float) -> dict:
+    def request(self, payload: dict[str, Any], timeout_s: float) -> dict[str, Any]:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         with ours:
             try:
@@ -221,7 +221,8 @@ class Zygote:
                 raise WorkerGone("the sandbox supervisor did not answer in time") from error
         if not chunks:
             raise WorkerGone("the sandbox worker closed the run without an answer")
-        return json.loads(b"".join(chunks))
+        answer: dict[str, Any] = json.loads(b"".join(chunks))
+        return answer
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -324,7 +325,7 @@ class Sandbox:
             return range(0)
         return range(SANDBOX_UID_BASE, SANDBOX_UID_BASE + SANDBOX_UID_SLOTS)
 
-    def worker_info(self) -> dict:
+    def worker_info(self) -> dict[str, Any]:
         """What the warm worker reported at start: preloaded modules, thread count, seed."""
         return dict(self._warm_zygote().info)
 
@@ -600,7 +601,7 @@ def crash_message(exit_code: int | None, running: str | None) -> str:
     return f"the test process exited with status {exit_code}{during} before finishing"
 
 
-def coverage_result(data: dict) -> CoverageResult:
+def coverage_result(data: dict[str, Any]) -> CoverageResult:
     branches, covered_branches = data["num_branches"], data["covered_branches"]
     statements, covered_lines = data["num_statements"], data["covered_lines"]
     return CoverageResult(

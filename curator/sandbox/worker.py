@@ -57,6 +57,7 @@ import sys
 import time
 import traceback
 import types
+from typing import Any, cast
 
 
 def _load_stdlib_siblings() -> None:
@@ -222,8 +223,12 @@ def _libc_call(name: str, *args: object) -> None:
         raise OSError(errno, f"{name}: {os.strerror(errno)}")
 
 
-def _mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None):
-    encode = lambda text: text.encode() if text is not None else None  # noqa: E731
+def _mount(
+    source: str | None, target: str, fstype: str | None, flags: int, data: str | None
+) -> None:
+    def encode(text: str | None) -> bytes | None:
+        return text.encode() if text is not None else None
+
     _libc_call("mount", encode(source), encode(target), encode(fstype), flags, encode(data))
 
 
@@ -393,7 +398,7 @@ def _reap_children() -> None:
 
 
 def _receive_all(conn: socket.socket) -> bytes:
-    chunks = []
+    chunks: list[bytes] = []
     while True:
         chunk = conn.recv(1 << 20)
         if not chunk:
@@ -482,7 +487,7 @@ def make_read_only(path: str, read_only: bool = True, recursive: bool = True) ->
     change = (MOUNT_ATTR_RDONLY, 0) if read_only else (0, MOUNT_ATTR_RDONLY)
     attributes = ctypes.create_string_buffer(struct.pack("QQQQ", *change, 0, 0))
     flags = AT_RECURSIVE if recursive else 0
-    result = _libc.syscall(SYS_MOUNT_SETATTR, AT_FDCWD, path.encode(), flags, attributes, 32)
+    result: int = _libc.syscall(SYS_MOUNT_SETATTR, AT_FDCWD, path.encode(), flags, attributes, 32)
     return result == 0
 
 
@@ -765,7 +770,9 @@ def world_readable(paths: list[str]) -> bool:
     return True
 
 
-def supervise_run(request: dict, memory_cap: MemoryCap | None, budget: int) -> dict:
+def supervise_run(
+    request: dict[str, Any], memory_cap: MemoryCap | None, budget: int
+) -> dict[str, Any]:
     options = request["options"]
     notes: list[str] = []
     started = _perf_counter()
@@ -915,17 +922,20 @@ def supervise_run(request: dict, memory_cap: MemoryCap | None, budget: int) -> d
     return response
 
 
-def harness_timings(records: list[dict], forked: float, collected: float) -> dict[str, float]:
+def harness_timings(
+    records: list[dict[str, object]], forked: float, collected: float
+) -> dict[str, float]:
     """Where the run's time went, from the clocks of the harness's records (perf_counter is
     one clock for every process of the machine): entering the root, preparing the harness
     (limits, uid), compiling and importing the program and tests, the tests themselves (under
     coverage), collecting the arcs, doctests, and the tree's exit until its pipes closed."""
     clocks: dict[str, float] = {}
     for record in records:
-        if record.get("from") == protocol.HARNESS and isinstance(record.get("clock"), float):
-            clocks.setdefault(str(record["event"]), record["clock"])
-            if isinstance(record.get("clock_after"), float):
-                clocks["arcs_after"] = record["clock_after"]
+        clock, clock_after = record.get("clock"), record.get("clock_after")
+        if record.get("from") == protocol.HARNESS and isinstance(clock, float):
+            clocks.setdefault(str(record["event"]), clock)
+            if isinstance(clock_after, float):
+                clocks["arcs_after"] = clock_after
     steps = [
         ("enter", forked, clocks.get(protocol.Event.FORKED)),
         ("harness_setup", clocks.get(protocol.Event.FORKED), clocks.get(protocol.Event.STARTED)),
@@ -959,7 +969,7 @@ def _wait_for(pid: int) -> int:
 
 def _collect(
     reaper: int, fds: dict[int, str], deadline: float, memory_limit: int | None = None
-) -> dict:
+) -> dict[str, Any]:
     """Read the result and output pipes until the run ends or the deadline passes.
 
     The run has ended when the reaper has exited and the pipes are drained; a straggler that
@@ -1078,15 +1088,15 @@ def _children_of(parent: int) -> list[int]:
 
 
 def build_response(
-    streams: dict,
+    streams: dict[str, Any],
     status: int,
     timed_out: bool,
     task_path: str,
-    request: dict,
+    request: dict[str, Any],
     notes: list[str],
     key: bytes,
     leftovers: int,
-) -> dict:
+) -> dict[str, Any]:
     """Check the run's records (outside the task's process), then measure coverage from the
     harness's one arcs record and gather the runtime findings."""
     options = request["options"]
@@ -1105,14 +1115,16 @@ def build_response(
     )
     if done and code != 0 and not timed_out:
         tampering.append(f"the harness exited with status {code} after its last record")
-    runtime: list[dict] = []
+    runtime: list[dict[str, object]] = []
     for record in records:
         if record["event"] == protocol.Event.TAMPERING:
-            tampering.extend(str(reason) for reason in record.get("reasons", []))
+            tampering.extend(
+                str(reason) for reason in cast(list[object], record.get("reasons", []))
+            )
         elif record["event"] == protocol.Event.RUNTIME:
-            runtime.extend(record.get("findings", []))
+            runtime.extend(cast(list[dict[str, object]], record.get("findings", [])))
         elif record["event"] == protocol.Event.LEFTOVERS:
-            leftovers += int(record.get("count", 0))
+            leftovers += int(cast(int, record.get("count", 0)))
     if leftovers:
         runtime.append(
             {
@@ -1129,7 +1141,7 @@ def build_response(
                 f"(over {OUTPUT_FINDING_BYTES // 1024 // 1024} MiB)",
             }
         )
-    response: dict = {
+    response: dict[str, Any] = {
         "events": records,
         "tampering": tampering,
         "runtime": runtime,
@@ -1147,14 +1159,14 @@ def build_response(
     )
     if isinstance(arcs, list) and len(arcs) > protocol.ARCS_LIMIT:
         notes.append(f"coverage not measured: over {protocol.ARCS_LIMIT} arcs")
-    elif arcs and options.get("coverage", True) and not tampering:
+    elif isinstance(arcs, list) and arcs and options.get("coverage", True) and not tampering:
         analysing = _perf_counter()
         response["coverage"] = analyse_coverage(task_path, [(int(a), int(b)) for a, b in arcs])
         response["timings"] = {"coverage_analysis": _perf_counter() - analysing}
     return response
 
 
-def analyse_coverage(task_path: str, arcs: list[tuple[int, int]]) -> dict:
+def analyse_coverage(task_path: str, arcs: list[tuple[int, int]]) -> dict[str, Any]:
     """Branch and line coverage of the task program, from the arcs the harness recorded.
 
     coverage.py's own analysis of the one file (what its reports are made from), without a
@@ -1198,7 +1210,9 @@ def clear_capability_sets() -> None:
     _libc_call("capset", header, bytes(24))
 
 
-def prepare_harness(request: dict, paths: dict[str, str], pipes: tuple[int, int, int]) -> None:
+def prepare_harness(
+    request: dict[str, Any], paths: dict[str, str], pipes: tuple[int, int, int]
+) -> None:
     """Redirect output, close every other descriptor, set limits, drop privileges and every
     capability, scrub env; `paths` are the task file, HOME (the cwd), TMPDIR and the folder of
     `python` as the task sees them."""
@@ -1273,18 +1287,18 @@ def shift_clock(offset: float) -> None:
         def __instancecheck__(cls, instance: object) -> bool:
             return isinstance(instance, cls.__bases__[0])
 
-    class ShiftedDatetime(real_datetime, metaclass=_Meta):  # type: ignore[misc]
+    class ShiftedDatetime(real_datetime, metaclass=_Meta):  # type: ignore[misc,valid-type]
         @classmethod
-        def now(cls, tz=None):
+        def now(cls, tz: Any = None) -> Any:
             return real_datetime.now(tz) + delta
 
         @classmethod
-        def utcnow(cls):
+        def utcnow(cls) -> Any:
             return real_datetime.utcnow() + delta
 
     # `today()` needs no override: CPython computes it from `time.time()`, already shifted.
 
-    datetime_module.datetime = ShiftedDatetime
+    datetime_module.datetime = ShiftedDatetime  # type: ignore[misc]
 
 
 def _flush_standard_streams() -> None:
