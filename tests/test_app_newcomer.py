@@ -18,7 +18,7 @@ from textual.widgets import Button, DataTable, Input, Static
 from conftest import make_task
 from curator.app.main import make_app
 from curator.app.messages import ValidationFinished
-from curator.app.rows import task_row
+from curator.app.rows import COLUMN_KEYS, task_row
 from curator.app.screens.browser import BankBrowser
 from curator.app.screens.dialogs import ChoiceDialog, TextDialog
 from curator.app.screens.flaky_review import FlakyReview
@@ -27,7 +27,7 @@ from curator.app.screens.release import ReleaseScreen
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.settings import AppSettings
 from curator.app.widgets.coverage import CoverageView
-from curator.app.widgets.task_table import TaskTable, column_widths
+from curator.app.widgets.task_table import TaskTable, column_widths, fit_cell
 from curator.config import LLMSettings
 from curator.gitbank import GitBank
 from curator.history import gate_facts, task_log
@@ -411,3 +411,13 @@ def test_the_id_column_gives_way_to_libraries_at_100_columns():
     widths = column_widths(100)
     assert widths[0] == 15 and widths[2] >= 20
     assert column_widths(160)[0] == 22
+
+
+def test_every_column_stays_on_screen_at_80_columns():
+    """At 80 columns the last change keeps its date and nothing runs off the edge."""
+    for total in (78, 80):  # the table's width in an 80-column terminal, with its scrollbar
+        assert 1 + sum(column_widths(total)) + len(COLUMN_KEYS) - 1 <= total
+    widths = column_widths(78)
+    changed = COLUMN_KEYS.index("changed")
+    assert fit_cell("changed", "2026-11-30 14:22", widths[changed]) == "2026-11-30"
+    assert column_widths(120)[changed] == 17

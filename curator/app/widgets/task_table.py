@@ -26,6 +26,11 @@ from curator.app.rows import COLUMNS, TaskRow
 # Below this many columns the id column narrows so that libraries keep room.
 WIDE = 140
 NARROW_ID = 15  # "BigCodeBench/1139" shortened by one: the number stays readable
+# Below this many columns (80 is the smallest terminal we design for) the last change shows its
+# date only and the narrow columns lose their padding, so that every column stays on screen
+# (the table is 78 columns wide in an 80-column terminal).
+NARROW = 100
+NARROW_WIDTHS = {"changed": 10, "flaky": 5, "coverage": 10, "tests": 5}
 
 
 def column_widths(total: int) -> list[int]:
@@ -33,9 +38,21 @@ def column_widths(total: int) -> list[int]:
     widths = [column.width for column in COLUMNS]
     if total < WIDE:
         widths[0] = NARROW_ID
+    if total < NARROW:
+        widths = [
+            NARROW_WIDTHS.get(column.key, width)
+            for column, width in zip(COLUMNS, widths, strict=True)
+        ]
     fixed = sum(width + 1 for width in widths if width)
     flexible = max(10, total - fixed - 1)
     return [width or flexible for width in widths]
+
+
+def fit_cell(key: str, text: str, width: int) -> str:
+    """A cell at its column's width; a timestamp too narrow for its time keeps its date."""
+    if key == "changed" and len(text) > width >= len("YYYY-MM-DD"):
+        text = text[:width]
+    return fit(text, width)
 
 
 def fit(text: str, width: int) -> str:
@@ -55,9 +72,14 @@ class ColumnHeader(Widget):
     sort_column: reactive[str] = reactive("id")
     sort_descending: reactive[bool] = reactive(False)
 
+    def widths(self) -> list[int]:
+        """The rows' column widths: those of the table below, whose scrollbar takes room."""
+        tables = self.screen.query(TaskTable)
+        return column_widths(tables.first().size.width if tables else self.size.width)
+
     def render(self) -> str:
         parts = []
-        for column, width in zip(COLUMNS, column_widths(self.size.width), strict=True):
+        for column, width in zip(COLUMNS, self.widths(), strict=True):
             arrow = ""
             if column.key == self.sort_column:
                 arrow = " ▼" if self.sort_descending else " ▲"
@@ -66,7 +88,7 @@ class ColumnHeader(Widget):
 
     def on_click(self, event: events.Click) -> None:
         x = 1
-        for column, width in zip(COLUMNS, column_widths(self.size.width), strict=True):
+        for column, width in zip(COLUMNS, self.widths(), strict=True):
             if x <= event.x < x + width + 1:
                 self.post_message(self.SortRequested(column.key))
                 return
@@ -143,13 +165,17 @@ class TaskTable(ScrollView, can_focus=True):
         else:
             style = self.rich_style
         text = " " + " ".join(
-            fit(cell, cell_width)
-            for cell, cell_width in zip(row.cells, column_widths(width), strict=True)
+            fit_cell(column.key, cell, cell_width)
+            for column, cell, cell_width in zip(
+                COLUMNS, row.cells, column_widths(width), strict=True
+            )
         )
         return Strip([Segment(fit(text, width), style)], width)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows))
+        for header in self.screen.query(ColumnHeader):  # its widths follow this table's
+            header.refresh()
 
     def on_focus(self) -> None:
         self.refresh()
