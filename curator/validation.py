@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -439,6 +439,23 @@ def sandbox_for(bank: Bank, other: Environment | None = None) -> Sandbox:
 
 
 ReportCallback = Callable[[ValidationReport, bool], None]
+Stored = TypeVar("Stored")
+
+
+def stored_or_due(
+    tasks: Sequence[Task], current: Callable[[Task], Stored | None], force: bool
+) -> tuple[dict[str, Stored], list[Task]]:
+    """A stage's current stored results by task id (none with `force`), and the tasks it
+    still has to run."""
+    stored: dict[str, Stored] = {}
+    due: list[Task] = []
+    for task in tasks:
+        result = None if force else current(task)
+        if result is None:
+            due.append(task)
+        else:
+            stored[task.task_id] = result
+    return stored, due
 
 
 @dataclass
@@ -476,18 +493,11 @@ def validate_tasks(
     """
     force = force or other is not None
     tasks = [bank.load(task_id) for task_id in ids]
-    results: dict[str, ValidationReport] = {}
-    cached: set[str] = set()
-    to_run: list[Task] = []
-    for task in tasks:
-        report = None if force else current_report(bank, task)
-        if report is None:
-            to_run.append(task)
-        else:
-            results[task.task_id] = report
-            cached.add(task.task_id)
-            if on_report:
-                on_report(report, True)
+    results, to_run = stored_or_due(tasks, lambda task: current_report(bank, task), force)
+    cached = set(results)
+    if on_report:
+        for report in results.values():
+            on_report(report, True)
     if to_run:
         if sandbox is None:
             with sandbox_for(bank, other) as own:

@@ -17,7 +17,7 @@ from curator.mutation.run import DEFAULT_MAX_MUTANTS, mutate_task
 from curator.mutation.store import MutationReport, current_report, store_report
 from curator.sandbox import Sandbox
 from curator.validation import current_report as current_validation
-from curator.validation import sandbox_for, task_timeout
+from curator.validation import sandbox_for, stored_or_due, task_timeout
 
 
 @dataclass
@@ -43,16 +43,8 @@ def mutate_tasks(
     it is current (unless `force`). The reference run reuses a current validation. Runs go to
     `sandbox`, or to one made for the bank (its environment) and closed at the end."""
     tasks = [bank.load(task_id) for task_id in ids]
-    reports: dict[str, MutationReport] = {}
-    cached: set[str] = set()
-    to_run: list[Task] = []
-    for task in tasks:
-        stored = None if force else current_report(bank, task)
-        if stored is None:
-            to_run.append(task)
-        else:
-            reports[task.task_id] = stored
-            cached.add(task.task_id)
+    reports, to_run = stored_or_due(tasks, lambda task: current_report(bank, task), force)
+    cached = set(reports)
     if to_run and sandbox is None:
         with sandbox_for(bank) as own:
             return mutate_tasks(
