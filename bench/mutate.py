@@ -7,8 +7,8 @@ whose mutant count is nearest `--mutants` (at least that many, capped to it), im
 a temporary bank and measures, per task:
 
 - warm: in one process with one started sandbox, `validate_task` (median of 3) against
-  `mutate_task` (which includes its own reference validation), with 1 and 2 mutants at a time,
-  and reusing a current validation (as `curator mutate` does after `curator validate`);
+  `mutate_task` (which includes its own reference run), with 1 and 2 batches of mutants at a
+  time;
 - cold: the whole `curator validate ID --force` command against `curator mutate ID --force`,
   from process start to exit (sandbox start included, as a user sees it).
 
@@ -77,9 +77,6 @@ def main() -> None:
                 reports = [validate_task(task, sandbox) for _ in range(3)]
                 validation = statistics.median(report.duration_s for report in reports)
                 serial = mutate_task(task, sandbox, max_mutants=args.mutants)
-                reusing = mutate_task(
-                    task, sandbox, reference=reports[-1], max_mutants=args.mutants
-                )
                 parallel = mutate_task(task, sandbox, max_mutants=args.mutants, jobs=2)
                 cold_validate = cli_seconds(bank.root, "validate", task.task_id, "--force")
                 cold_mutate = cli_seconds(
@@ -101,8 +98,6 @@ def main() -> None:
                             "mutate_warm_2jobs_s": round(parallel.duration_s, 2),
                             "ratio_warm": round(serial.duration_s / validation, 1),
                             "ratio_warm_2jobs": round(parallel.duration_s / validation, 1),
-                            "mutate_warm_reusing_validation_s": round(reusing.duration_s, 2),
-                            "ratio_warm_reusing": round(reusing.duration_s / validation, 1),
                             "validate_cold_s": round(cold_validate, 2),
                             "mutate_cold_s": round(cold_mutate, 2),
                             "ratio_cold": round(cold_mutate / cold_validate, 1),

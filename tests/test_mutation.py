@@ -22,8 +22,9 @@ from curator.mutation import (
     store_report,
     task_mutants,
 )
+from curator.mutation.run import selected_tests
 from curator.program import docstring_span
-from curator.sandbox import RunOptions, Sandbox
+from curator.sandbox import RunOptions, Sandbox, TestLines
 
 EVERY_OPERATOR_PROGRAM = '''def task_func(values, limit):
     """Sum the doubled values between 1 and limit, then split the sum by limit."""
@@ -235,3 +236,28 @@ def test_mutate_command_json_cache_equivalent_and_exit_codes(bank: Bank, run_cli
     no_reason = run_cli("--bank", bank.root, "mutate", "Test/1", "--equivalent", survivor["id"])
     assert no_reason.returncode == 2 and "reason" in no_reason.stderr
     assert run_cli("--bank", bank.root, "mutate").returncode == 2
+
+
+def test_a_mutant_runs_only_the_tests_that_run_its_statement() -> None:
+    program = (
+        "def task_func(values):\n"
+        "    if not values:\n"
+        "        return 0\n"
+        "    total = sum(\n"
+        "        values,\n"
+        "        1,\n"
+        "    )\n"
+        "    return total\n"
+    )
+    mutants = generate_mutants(program)
+    start = next(m for m in mutants if m.description == "1 becomes 2")
+    assert start.line == 6 and start.lines == (4, 6)  # the statement begins on line 4
+    negated = next(m for m in mutants if m.operator == "boolean")
+    assert negated.lines == (2, 2)  # the header of the `if`, not its body
+    # The tracer reported only line 4 of the call for test_sum: that is enough to run it.
+    lines = TestLines(by_test={"test_sum": [2, 4, 8], "test_empty": [2, 3]}, outside=[1])
+    order = ["test_empty", "test_sum"]
+    assert selected_tests(start, lines, order) == ["test_sum"]
+    assert selected_tests(negated, lines, order) == order
+    assert selected_tests(start, TestLines(by_test={"test_empty": [2, 3]}), order) == []
+    assert selected_tests(start, TestLines(outside=[5]), order) == order

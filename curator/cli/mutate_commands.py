@@ -65,7 +65,7 @@ def print_survivors(cli: CliContext, report: MutationReport) -> None:
     type=click.IntRange(1, 32),
     default=lambda: min(4, os.cpu_count() or 1),
     show_default="number of CPUs, at most 4",
-    help="Mutants to run at the same time.",
+    help="Batches of mutants to run at the same time.",
 )
 @click.option(
     "--max-mutants",

@@ -75,6 +75,10 @@ class Mutant:
     description: str
     program: str
     diff: str
+    lines: tuple[int, int]
+    """The lines that run the changed code: from the first line of the statement holding the
+    change (the header, for a compound statement) to the change's last line. Only a test
+    that runs one of them can notice the mutant."""
 
 
 class SourceMap:
@@ -343,6 +347,7 @@ def generate_mutants(program: str, solution_start: int = 0) -> list[Mutant]:
     source = SourceMap(program)
     finder = SiteFinder(source, solution_start)
     finder.visit(module)
+    statements = statement_spans(module)
     mutants: list[Mutant] = []
     seen: dict[tuple[str, str, str], int] = {}
     for operator, description, splice in sorted(finder.sites, key=lambda site: site[2].start):
@@ -350,6 +355,7 @@ def generate_mutants(program: str, solution_start: int = 0) -> list[Mutant]:
         if mutated == program or not compiles(mutated):
             continue
         before, after, line = changed_lines(source, splice, mutated)
+        last = line + before.count("\n") - 1
         key = (operator, before, after)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
@@ -361,9 +367,30 @@ def generate_mutants(program: str, solution_start: int = 0) -> list[Mutant]:
                 description=description,
                 program=mutated,
                 diff=unified_diff(program, mutated),
+                lines=(statement_start(statements, line), max(line, last)),
             )
         )
     return mutants
+
+
+def statement_spans(module: ast.Module) -> list[tuple[int, int]]:
+    """(first, last) line of every statement; a compound statement's span is its header."""
+    spans = []
+    for node in ast.walk(module):
+        if isinstance(node, ast.stmt):
+            body = getattr(node, "body", None)
+            if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
+                last = max(node.lineno, body[0].lineno - 1)
+            else:
+                last = node.end_lineno or node.lineno
+            spans.append((node.lineno, last))
+    return spans
+
+
+def statement_start(spans: list[tuple[int, int]], line: int) -> int:
+    """The first line of the innermost statement span holding `line` (itself if none)."""
+    holding = [span for span in spans if span[0] <= line <= span[1]]
+    return max(holding)[0] if holding else line
 
 
 def compiles(program: str) -> bool:

@@ -3,11 +3,13 @@
     report = mutate_task(task, sandbox)       # MutationReport
     store_report(bank, report)                # mutation.json beside the task
 
-A reference run first (or a current passing validation, which already holds it) says which
-lines the tests execute and how long they take. A mutant of a line no test executes cannot be
-noticed: it survives without a run. Every other mutant is one forked run from the warm
-zygote, without coverage, stopping at the first failing test, with the tests that killed most
-mutants so far first.
+A reference run first, with coverage, says which lines each test runs, how long each takes and
+which modules the run imports. A mutant can only be noticed by a test that runs its changed
+lines: one that no test runs survives without a run, and each other mutant runs only the
+tests that run its lines, the tests that killed most mutants so far first, stopping at the
+first failing test. The mutants run in batches (`Sandbox.run_variants`): one sandbox run sets
+up the isolation and imports once, and forks each mutant from there, alone in the run. A mutant
+a batch could not finish runs again on its own.
 """
 
 from __future__ import annotations
@@ -17,17 +19,20 @@ import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
-from curator.models import Task, Verdict
+from curator.models import Task
 from curator.mutation.operators import Mutant, generate_mutants
 from curator.mutation.store import MutantResult, MutantStatus, MutationReport
 from curator.program import split_program
-from curator.sandbox import RunOptions, Sandbox, SuiteRun
-from curator.validation import ValidationReport, run_fingerprint, validate_task
+from curator.sandbox import RunOptions, Sandbox, SuiteRun, TestLines, Variant
+from curator.validation import run_fingerprint
 
 DEFAULT_MAX_MUTANTS = 60
 # A mutant's run may take this many times the reference run (an infinite loop is a timeout).
 TIMEOUT_FACTOR = 5.0
 MIN_MUTANT_TIMEOUT_S = 3.0
+BATCH_SIZE = 16
+"""Mutants per sandbox run at most: enough to spread the run's set-up, few enough that the
+test order learns from the kills of earlier batches."""
 
 
 def task_mutants(task: Task, max_mutants: int = DEFAULT_MAX_MUTANTS) -> list[Mutant]:
@@ -83,45 +88,67 @@ class TestOrder:
                 self.kills[name] += 1
 
 
-def usable_reference(reference: ValidationReport, content_hash: str) -> bool:
-    """A validation of this content that passed with coverage: it tells which lines run."""
-    return (
-        reference.content_hash == content_hash
-        and reference.verdict is Verdict.PASS
-        and reference.branch_coverage is not None
-    )
+def selected_tests(mutant: Mutant, lines: TestLines, order: list[str]) -> list[str]:
+    """The tests, in `order`, that run one of the mutant's lines (all of them when a line runs
+    outside any one test, as module-level code and class fixtures do)."""
+    first, last = mutant.lines
+    running: set[str] = set()
+    for line in range(first, last + 1):
+        tests = lines.tests_running(line)
+        if tests is None:
+            return order
+        running.update(tests)
+    return [name for name in order if name in running]
+
+
+def reference_problem(run: SuiteRun) -> str | None:
+    """Why the reference run cannot guide the mutants (None when it passed with lines)."""
+    if run.passed and run.lines is not None:
+        return None
+    failing = next((test for test in run.tests if test.outcome not in ("pass", "skip")), None)
+    if run.status != "completed" or run.tampering or failing is None:
+        return run.message or f"the run ended {run.status}"
+    return f"{failing.name} {failing.outcome}: {failing.message}"
 
 
 def mutate_task(
     task: Task,
     sandbox: Sandbox,
     *,
-    reference: ValidationReport | None = None,
     max_mutants: int = DEFAULT_MAX_MUTANTS,
     timeout_s: float = 60.0,
     jobs: int = 1,
 ) -> MutationReport:
-    """Mutation analysis of one task. `reference` is a current validation, if there is one."""
+    """Mutation analysis of one task; `jobs` batches of mutants run at a time."""
     started = time.perf_counter()
     report = MutationReport(
         task_id=task.task_id,
         content_hash=task.content_hash(),
         environment=run_fingerprint(sandbox),
     )
-    if reference is None or not usable_reference(reference, report.content_hash):
-        reference = validate_task(task, sandbox, timeout_s=timeout_s)
-    if reference.verdict is not Verdict.PASS:
-        report.problem = f"the reference solution does not pass: {reference.message}"
+    reference = sandbox.run(
+        task.program,
+        task.test,
+        task.entry_point,
+        RunOptions(test_lines=True, timeout_s=timeout_s),
+    )
+    problem = reference_problem(reference)
+    if problem is not None or reference.lines is None:
+        report.problem = f"the reference solution does not pass: {problem}"
         report.duration_s = time.perf_counter() - started
         return report
-    missed = set(reference.missed_lines)
-    order = TestOrder({name: test.duration_s for name, test in reference.tests.items()})
-    mutant_timeout = min(
-        timeout_s, max(MIN_MUTANT_TIMEOUT_S, TIMEOUT_FACTOR * reference.duration_s)
+    lines = reference.lines
+    order = TestOrder({test.name: test.duration_s for test in reference.tests})
+    options = RunOptions(
+        coverage=False,
+        fail_fast=True,
+        timeout_s=min(timeout_s, max(MIN_MUTANT_TIMEOUT_S, TIMEOUT_FACTOR * reference.duration_s)),
     )
-
-    def run_one(mutant: Mutant) -> MutantResult:
-        result = MutantResult(
+    results: dict[str, MutantResult] = {}
+    to_run: list[Mutant] = []
+    mutants = task_mutants(task, max_mutants)
+    for mutant in mutants:
+        results[mutant.id] = MutantResult(
             id=mutant.id,
             operator=mutant.operator,
             line=mutant.line,
@@ -129,24 +156,38 @@ def mutate_task(
             diff=mutant.diff,
             status=MutantStatus.SURVIVED,
         )
-        if mutant.line in missed:
-            result.covered = False
-            result.message = "no test runs this line"
-            return result
-        options = RunOptions(
-            coverage=False, fail_fast=True, timeout_s=mutant_timeout, test_order=order.next()
-        )
-        run = sandbox.run(mutant.program, task.test, task.entry_point, options)
+        if selected_tests(mutant, lines, list(order.durations)):
+            to_run.append(mutant)
+        else:
+            results[mutant.id].covered = False
+            results[mutant.id].message = "no test runs this line"
+
+    def record(mutant: Mutant, run: SuiteRun) -> None:
+        result = results[mutant.id]
         result.status, result.killed_by, result.message = outcome_of(run)
         result.duration_s = run.duration_s
         order.killed(result.killed_by)
-        return result
 
-    mutants = task_mutants(task, max_mutants)
+    def run_batch(batch: list[Mutant]) -> None:
+        variants = [
+            Variant(program=mutant.program, test_order=selected_tests(mutant, lines, order.next()))
+            for mutant in batch
+        ]
+        runs = sandbox.run_variants(variants, task.test, task.entry_point, options, lines.modules)
+        for mutant, variant, run in zip(batch, variants, runs, strict=True):
+            if run is None:  # the batch ended early: this one runs on its own
+                single = options.model_copy(update={"test_order": variant.test_order})
+                run = sandbox.run(mutant.program, task.test, task.entry_point, single)
+            record(mutant, run)
+
+    count = max(jobs, -(-len(to_run) // BATCH_SIZE))
+    batches = [batch for batch in (to_run[at::count] for at in range(count)) if batch]
     if jobs > 1:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            report.mutants = list(pool.map(run_one, mutants))
+            list(pool.map(run_batch, batches))
     else:
-        report.mutants = [run_one(mutant) for mutant in mutants]
+        for batch in batches:
+            run_batch(batch)
+    report.mutants = [results[mutant.id] for mutant in mutants]
     report.duration_s = time.perf_counter() - started
     return report

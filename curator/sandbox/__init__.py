@@ -45,7 +45,9 @@ from curator.sandbox.models import (
     RunOptions,
     RuntimeFinding,
     SuiteRun,
+    TestLines,
     TestOutcome,
+    Variant,
 )
 from curator.sandbox.runner import OWN_INTERPRETER, Interpreter, Sandbox, probe_isolation
 
@@ -58,6 +60,8 @@ __all__ = [
     "RuntimeFinding",
     "Sandbox",
     "SuiteRun",
+    "TestLines",
     "TestOutcome",
+    "Variant",
     "probe_isolation",
 ]

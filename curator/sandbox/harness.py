@@ -605,10 +605,16 @@ def warm_up() -> None:
 
 
 def run_harness(
-    request: dict[str, Any], task_path: str, channel: Channel, measurement: Any
+    request: dict[str, Any],
+    task_path: str,
+    channel: Channel,
+    measurement: Any,
+    program: str | None = None,
 ) -> None:
-    """Load the program and the tests in module `__test__`, run the suite, report."""
+    """Load the program (`task_path`'s text, or `program` shown as that file) and the tests in
+    module `__test__`, run the suite, report."""
     options = request["options"]
+    modules_before = set(sys.modules)
     emit = channel.emit
     perf_counter = time.perf_counter
     emit(Event.STARTED, clock=perf_counter())
@@ -665,8 +671,10 @@ def run_harness(
     module = types.ModuleType(MODULE_NAME)
     module.__file__ = task_path
     sys.modules[MODULE_NAME] = module
-    with open(task_path, encoding="utf-8") as handle:
-        program = handle.read()
+    if program is None:
+        with open(task_path, encoding="utf-8") as handle:
+            program = handle.read()
+    test_lines = cov is not None and bool(options.get("test_lines"))
 
     def load(source: str, path: str, what: str) -> bool:
         try:
@@ -736,6 +744,8 @@ def run_harness(
         emit(Event.START, test=name)
         if random_seed is not None:
             _seed_everything(int(random_seed))
+        if test_lines and cov is not None:
+            cov.switch_context(name)
         watch.active = True
 
     def on_end(name: str, event: dict[str, object]) -> None:
@@ -753,6 +763,10 @@ def run_harness(
         if isinstance(error, tuple):
             event.update(error_fields(error))
         event.pop("tampering", None)
+        if (
+            test_lines and cov is not None
+        ):  # class fixtures and cleanups between tests run for no test in particular
+            cov.switch_context("")
         ended.add(name)
         emit(Event.END, test=name, **event)
         if tampering or (fail_fast and event["outcome"] not in ("pass", "skip")):
@@ -817,6 +831,8 @@ def run_harness(
         stopped = perf_counter()
         arcs = sorted(cov.get_data().arcs(task_path) or [])
         emit(Event.ARCS, arcs=arcs[: ARCS_LIMIT + 1], clock=stopped, clock_after=perf_counter())
+        if test_lines and not tampering:
+            emit(Event.LINES, **lines_by_test(cov, task_path, modules_before))
     if loaded and options.get("doctests") and not tampering:
         watch.active = True
         doctest_record = run_doctests(module, request["entry_point"])
@@ -824,6 +840,27 @@ def run_harness(
         emit(Event.DOCTEST, **doctest_record)
     emit(Event.RUNTIME, findings=watch.runtime_findings())
     emit(Event.DONE, clock=perf_counter())
+
+
+def lines_by_test(cov: Any, task_path: str, modules_before: set[str]) -> dict[str, object]:
+    """Which lines of the program each test ran (`outside`: lines run for no one test, such as
+    the module's own body and class fixtures), and the modules first imported during the run:
+    what a batch of variants of this program preloads and which of its tests it runs."""
+    by_test: dict[str, set[int]] = {}
+    outside: set[int] = set()
+    for line, contexts in cov.get_data().contexts_by_lineno(task_path).items():
+        for context in contexts:
+            (by_test.setdefault(context, set()) if context else outside).add(line)
+    modules = sorted(
+        name
+        for name, module in list(sys.modules.items())
+        if name not in modules_before and module is not None and name != MODULE_NAME
+    )
+    return {
+        "by_test": {name: sorted(lines) for name, lines in by_test.items()},
+        "outside": sorted(outside),
+        "modules": modules,
+    }
 
 
 def _seed_everything(seed: int) -> None:

@@ -52,6 +52,10 @@ class RunOptions(BaseModel):
         default=False,
         description="Stop at the first failing test (the rest are reported as not started).",
     )
+    test_lines: bool = Field(
+        default=False,
+        description="With coverage: also record which program lines each test runs (`lines`).",
+    )
 
 
 class TestOutcome(BaseModel):
@@ -110,6 +114,27 @@ class CoverageResult(BaseModel):
     covered_branches: int = 0
 
 
+class TestLines(BaseModel):
+    """Which program lines each test ran: a change to a line can only be noticed by these."""
+
+    __test__ = False  # not a pytest test class
+
+    by_test: dict[str, list[int]] = Field(default_factory=dict)
+    outside: list[int] = Field(
+        default_factory=list,
+        description="Lines run for no one test (the module body, class and module fixtures).",
+    )
+    modules: list[str] = Field(
+        default_factory=list, description="Modules first imported during the run."
+    )
+
+    def tests_running(self, line: int) -> list[str] | None:
+        """The tests that run `line`; None when every test may (it runs outside any test)."""
+        if line in self.outside:
+            return None
+        return [name for name, lines in self.by_test.items() if line in lines]
+
+
 class DoctestResult(BaseModel):
     attempted: int = 0
     failed: int = 0
@@ -122,6 +147,7 @@ class SuiteRun(BaseModel):
     status: RunStatus
     tests: list[TestOutcome] = Field(default_factory=list)
     coverage: CoverageResult | None = None
+    lines: TestLines | None = None
     doctest: DoctestResult | None = None
     missing_module: str | None = Field(
         default=None, description="A module the task imports that the sandbox cannot import."
@@ -165,3 +191,10 @@ class SuiteRun(BaseModel):
             and any(test.outcome == "pass" for test in self.tests)
             and all(test.outcome in ("pass", "skip") for test in self.tests)
         )
+
+
+class Variant(BaseModel):
+    """One program of a batch run against the same tests (`Sandbox.run_variants`): a mutant."""
+
+    program: str
+    test_order: list[str] = Field(description="The tests to run, in this order.")

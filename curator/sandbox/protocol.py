@@ -25,7 +25,14 @@ ARCS_LIMIT = 100_000
 KEY_BYTES = 32
 HARNESS = "harness"
 REAPER = "reaper"
+VARIANTS = "variants"
+"""The batch process of a variants run (see worker.run_variants); variant i's harness signs as
+`variant_sender(i)`."""
 SENDERS = (HARNESS, REAPER)
+
+
+def variant_sender(index: int) -> str:
+    return f"{HARNESS}:{index}"
 
 
 class Event(StrEnum):
@@ -41,11 +48,13 @@ class Event(StrEnum):
     FIXTURE = "fixture"  # name, outcome, message, traceback: a class or module fixture failed
     TAMPERING = "tampering"  # reasons: what the harness saw the task do to the test machinery
     ARCS = "arcs"  # arcs: the tracer's branch arcs of task.py
+    LINES = "lines"  # by_test, outside, modules: which lines each test ran (option test_lines)
     DOCTEST = "doctest"  # attempted, failed, report
     RUNTIME = "runtime"  # findings: [{code, message}] seen by the audit hook
     HARNESS_ERROR = "harness_error"  # traceback: the harness itself failed
     DONE = "done"  # the last harness record; the harness then exits 0
     LEFTOVERS = "leftovers"  # count: processes the reaper killed after the harness ended
+    VARIANT_END = "variant_end"  # index, status, timed_out, leftovers: one variant of a batch
 
 
 def new_key() -> bytes:
@@ -78,7 +87,9 @@ class Channel:
             line = line[self._write(self._fd, line) :]
 
 
-def read_records(data: bytes, key: bytes) -> tuple[list[dict[str, object]], list[str]]:
+def read_records(
+    data: bytes, key: bytes, senders: tuple[str, ...] = SENDERS
+) -> tuple[list[dict[str, object]], list[str]]:
     """The signed records of a run, and why the rest was rejected (each reason is tampering).
 
     A last line cut short is dropped without blame when the harness never finished (it was
@@ -86,7 +97,7 @@ def read_records(data: bytes, key: bytes) -> tuple[list[dict[str, object]], list
     """
     records: list[dict[str, object]] = []
     problems: list[str] = []
-    expected = dict.fromkeys(SENDERS, 0)
+    expected = dict.fromkeys(senders, 0)
     lines = data.split(b"\n")
     tail = lines.pop()
     names = {event.value for event in Event}
@@ -153,7 +164,14 @@ def check_order(records: list[dict[str, object]], test_names: set[str] | None) -
         kind = str(record["event"])
         if done:
             problems.append(f"a {kind} record after done")
-        once = kind in (Event.STARTED, Event.TESTS, Event.ARCS, Event.RUNTIME, Event.DOCTEST)
+        once = kind in (
+            Event.STARTED,
+            Event.TESTS,
+            Event.ARCS,
+            Event.LINES,
+            Event.RUNTIME,
+            Event.DOCTEST,
+        )
         if once and kind in seen:
             problems.append(f"a second {kind} record")
         seen.add(kind)

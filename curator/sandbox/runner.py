@@ -28,7 +28,9 @@ from curator.sandbox.models import (
     RunOptions,
     RuntimeFinding,
     SuiteRun,
+    TestLines,
     TestOutcome,
+    Variant,
 )
 from curator.sandbox.protocol import Event
 
@@ -426,6 +428,68 @@ class Sandbox:
     ) -> SuiteRun:
         """Run `tests` (a module defining `TestCases`) against `program` in the same namespace."""
         options = options or RunOptions()
+        fresh = options.fresh_interpreter or options.hash_seed != WARM_HASH_SEED
+        try:
+            response = self._request(program, tests, entry_point, options, {}, fresh=fresh)
+        except WorkerGone as error:
+            return SuiteRun(
+                status="crashed", message=str(error), options=options, sandbox_error=True
+            )
+        run = suite_run_from_response(response, options)
+        run.network_isolated = self.isolation.network_isolated
+        if self.isolation.note:
+            run.notes.insert(0, self.isolation.note)
+        return run
+
+    def run_variants(
+        self,
+        variants: list[Variant],
+        tests: str,
+        entry_point: str = "task_func",
+        options: RunOptions | None = None,
+        preload: Iterable[str] = (),
+    ) -> list[SuiteRun | None]:
+        """Run `tests` against each variant of a program (its mutants) in one sandbox run: the
+        run's isolation is set up once, `preload` (modules a run of the program imported) is
+        imported once, and each variant runs in a process forked from there, alone in the run
+        (every other process killed and the scratch emptied in between). `options` apply to
+        each variant (no coverage; `timeout_s` is per variant). A variant the batch did not
+        answer is None: run it alone with `run`."""
+        options = options or RunOptions(coverage=False)
+        if options.coverage or options.fresh_interpreter or options.hash_seed != WARM_HASH_SEED:
+            raise ValueError("variants run in the warm worker, without coverage")
+        if not variants:
+            return []
+        extra = {"variants": [variant.model_dump() for variant in variants], "preload": [*preload]}
+        try:
+            response = self._request(variants[0].program, tests, entry_point, options, extra)
+        except WorkerGone:
+            return [None] * len(variants)
+        answers = response.get("variants") or [None] * len(variants)
+        runs: list[SuiteRun | None] = []
+        for variant, answer in zip(variants, answers, strict=True):
+            if answer is None:
+                runs.append(None)
+                continue
+            run = suite_run_from_response(
+                answer, options.model_copy(update={"test_order": variant.test_order})
+            )
+            run.network_isolated = self.isolation.network_isolated
+            runs.append(run)
+        return runs
+
+    def _request(
+        self,
+        program: str,
+        tests: str,
+        entry_point: str,
+        options: RunOptions,
+        extra: dict[str, Any],
+        *,
+        fresh: bool = False,
+    ) -> dict[str, Any]:
+        """One request to a warm worker (or, if `fresh`, to one started for it), under a uid
+        of its own; raises WorkerGone when no worker answers."""
         uid = self._take_uid()
         payload = {
             "program": program,
@@ -439,10 +503,10 @@ class Sandbox:
             "isolate": self._isolate,
             "protect": self._protect,
             "variables": dict(self.interpreter.variables),
+            **extra,
         }
-        answer_timeout = options.timeout_s + 60
+        answer_timeout = options.timeout_s * len(extra.get("variants", [None])) + 60
         try:
-            fresh = options.fresh_interpreter or options.hash_seed != WARM_HASH_SEED
             if fresh:
                 zygote = Zygote(
                     self.isolation,
@@ -452,25 +516,15 @@ class Sandbox:
                     interpreter=self.interpreter,
                 )
                 try:
-                    response = zygote.request(payload, answer_timeout)
+                    return zygote.request(payload, answer_timeout)
                 finally:
                     zygote.close()
-            else:
-                try:
-                    response = self._zygote_for(program, tests).request(payload, answer_timeout)
-                except WorkerGone:
-                    response = self._zygote_for(program, tests).request(payload, answer_timeout)
-        except WorkerGone as error:
-            return SuiteRun(
-                status="crashed", message=str(error), options=options, sandbox_error=True
-            )
+            try:
+                return self._zygote_for(program, tests).request(payload, answer_timeout)
+            except WorkerGone:
+                return self._zygote_for(program, tests).request(payload, answer_timeout)
         finally:
             self._give_uid(uid)
-        run = suite_run_from_response(response, options)
-        run.network_isolated = self.isolation.network_isolated
-        if self.isolation.note:
-            run.notes.insert(0, self.isolation.note)
-        return run
 
 
 def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> SuiteRun:
@@ -530,6 +584,10 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
                 failed=record.get("failed", 0),
                 report=record.get("report", ""),
             )
+        elif kind == Event.LINES:
+            run.lines = TestLines.model_validate(
+                {field: record.get(field) for field in ("by_test", "outside", "modules")}
+            )
         elif kind == Event.DONE:
             done = True
     exit_code = response.get("exit_code")
@@ -571,7 +629,7 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
             )
     if run.tampering:
         run.message = "tampering: " + run.tampering[0]
-        run.coverage = None
+        run.coverage = run.lines = None
         for test in run.tests:
             test.outcome, test.message = "error", run.message
     return run

@@ -97,6 +97,7 @@ SYS_MOUNT_SETATTR = 442  # the same number on every architecture (added after un
 AT_FDCWD = -100
 AT_RECURSIVE = 0x8000
 MOUNT_ATTR_RDONLY = 1
+PR_SET_DUMPABLE = 4
 PR_SET_CHILD_SUBREAPER = 36
 PR_SET_NO_NEW_PRIVS = 38
 PR_CAPBSET_DROP = 24
@@ -814,6 +815,10 @@ def supervise_run(
     for descriptor in sources.values():
         os.close(descriptor)
     rooted = _perf_counter()
+    if "variants" in request and not (namespaces.pid and root is not None):
+        # Between variants every leftover process is killed and the scratch emptied: that
+        # needs the run's own pid namespace and file system.
+        return {"status": "unsupported", "notes": notes}
     if uid is not None and root is None and not world_readable(request["interpreter_paths"]):
         uid = request["uid"] = None
         notes.append(
@@ -866,7 +871,10 @@ def supervise_run(
             channel.emit(protocol.Event.FORKED, clock=_perf_counter())
             try:
                 prepare_harness(request, paths, (result_w, out_w, err_w))
-                harness.run_harness(request, paths["task"], channel, _warm_measurement)
+                if "variants" in request:
+                    run_variants(request, paths, result_w, key)
+                else:
+                    harness.run_harness(request, paths["task"], channel, _warm_measurement)
             except BaseException:
                 channel.emit(protocol.Event.HARNESS_ERROR, traceback=traceback.format_exc())
             _flush_standard_streams()
@@ -883,7 +891,7 @@ def supervise_run(
         os.close(fd)
     if join_fd is not None:
         os.close(join_fd)
-    deadline = started + float(options["timeout_s"])
+    deadline = started + float(options["timeout_s"]) * len(request.get("variants", [None]))
     memory_limit = budget if memory_cap is None else None
     streams = _collect(
         reaper, {result_r: "result", out_r: "stdout", err_r: "stderr"}, deadline, memory_limit
@@ -901,6 +909,11 @@ def supervise_run(
     if os.WIFEXITED(status) and os.WEXITSTATUS(status) == REAPER_SETUP_FAILED:
         failure = streams["stderr"].decode("utf-8", "replace")
         return {"status": "crashed", "notes": [*notes, failure]}
+    if "variants" in request:
+        return {
+            "variants": variant_responses(streams, request, notes, key),
+            "duration_s": _perf_counter() - started,
+        }
     response = build_response(streams, status, timed_out, task_path, request, notes, key, leftovers)
     response["memory_exceeded"] = memory_exceeded
     finished = _perf_counter()
@@ -1101,14 +1114,41 @@ def build_response(
     harness's one arcs record and gather the runtime findings."""
     options = request["options"]
     records, tampering = protocol.read_records(streams["result"], key)
+    code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
+    response = response_from_records(
+        records, tampering, request, code, timed_out, leftovers, streams, notes
+    )
+    arcs = next(
+        (record["arcs"] for record in records if record["event"] == protocol.Event.ARCS), None
+    )
+    if isinstance(arcs, list) and len(arcs) > protocol.ARCS_LIMIT:
+        notes.append(f"coverage not measured: over {protocol.ARCS_LIMIT} arcs")
+    elif isinstance(arcs, list) and arcs and options.get("coverage", True) and not tampering:
+        analysing = _perf_counter()
+        response["coverage"] = analyse_coverage(task_path, [(int(a), int(b)) for a, b in arcs])
+        response["timings"] = {"coverage_analysis": _perf_counter() - analysing}
+    return response
+
+
+def response_from_records(
+    records: list[dict[str, object]],
+    tampering: list[str],
+    request: dict[str, Any],
+    code: int,
+    timed_out: bool,
+    leftovers: int,
+    streams: dict[str, Any],
+    notes: list[str],
+) -> dict[str, Any]:
+    """One run's answer from its signed records (the harness's, as sender `harness`): the
+    order checks, the findings and the run's output."""
     try:
         declared: set[str] | None = harness.declared_tests(request["tests"]).names
     except SyntaxError:
         declared = set()
-    if options.get("test_order") is not None:
+    if request["options"].get("test_order") is not None:
         declared = None
     tampering += protocol.check_order(records, declared)
-    code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
     done = any(
         record["event"] == protocol.Event.DONE and record["from"] == protocol.HARNESS
         for record in records
@@ -1154,16 +1194,164 @@ def build_response(
         "notes": notes,
         "coverage": None,
     }
-    arcs = next(
-        (record["arcs"] for record in records if record["event"] == protocol.Event.ARCS), None
-    )
-    if isinstance(arcs, list) and len(arcs) > protocol.ARCS_LIMIT:
-        notes.append(f"coverage not measured: over {protocol.ARCS_LIMIT} arcs")
-    elif isinstance(arcs, list) and arcs and options.get("coverage", True) and not tampering:
-        analysing = _perf_counter()
-        response["coverage"] = analyse_coverage(task_path, [(int(a), int(b)) for a, b in arcs])
-        response["timings"] = {"coverage_analysis": _perf_counter() - analysing}
     return response
+
+
+def variant_responses(
+    streams: dict[str, Any], request: dict[str, Any], notes: list[str], key: bytes
+) -> list[dict[str, Any] | None]:
+    """Each variant's answer, split from the batch's records by sender; None for a variant the
+    batch did not finish (the caller runs it alone). A record no one signed leaves every
+    variant unanswered: which one it belongs to cannot be told."""
+    count = len(request["variants"])
+    senders = (
+        *protocol.SENDERS,
+        protocol.VARIANTS,
+        *map(protocol.variant_sender, range(count)),
+    )
+    records, problems = protocol.read_records(streams["result"], key, senders)
+    if problems:
+        return [None] * count
+    ends = {
+        record.get("index"): record
+        for record in records
+        if record["event"] == protocol.Event.VARIANT_END and record["from"] == protocol.VARIANTS
+    }
+    quiet = {"stdout": b"", "stderr": b"", "stdout_bytes": 0, "stderr_bytes": 0}
+    answers: list[dict[str, Any] | None] = []
+    for index, variant in enumerate(request["variants"]):
+        end = ends.get(index)
+        if end is None:
+            answers.append(None)
+            continue
+        sender = protocol.variant_sender(index)
+        own = [
+            {**record, "from": protocol.HARNESS} for record in records if record["from"] == sender
+        ]
+        answer = response_from_records(
+            own,
+            [],
+            {**request, "options": {**request["options"], "test_order": variant["test_order"]}},
+            int(cast(int, end.get("status", 125))),
+            bool(end.get("timed_out")),
+            int(cast(int, end.get("leftovers", 0))),
+            quiet,
+            [*notes, "the output of a batch of variants is not kept per variant"],
+        )
+        began, ended, after = (
+            float(cast(float, end[k])) for k in ("clock", "clock_ended", "clock_after")
+        )
+        answer["duration_s"] = after - began
+        answer["timings"] = {**harness_timings(own, began, ended), "cleanup": after - ended}
+        answers.append(answer)
+    return answers
+
+
+def run_variants(
+    request: dict[str, Any], paths: dict[str, str], result_fd: int, key: bytes
+) -> None:
+    """The harness of a batch: the tests against each variant of the program in turn, each in
+    a process forked from this one, which has already imported what the reference run imported.
+    After each variant every other process of the run is killed and the scratch is emptied, so
+    each variant starts as it would alone. This process cannot be traced or read by the
+    variants (not dumpable); one that kills it only ends the batch early (the caller runs the
+    rest alone). Needs the run's own pid namespace (checked by the supervisor and here)."""
+    if os.getppid() != 1:
+        raise RuntimeError("a batch of variants needs the run's own pid namespace")
+    _libc_call("prctl", PR_SET_DUMPABLE, 0, 0, 0, 0)
+    channel = protocol.Channel(result_fd, key, protocol.VARIANTS)
+    import importlib
+
+    for module in request.get("preload", []):
+        with contextlib.suppress(BaseException):
+            importlib.import_module(module)
+    gc.collect()
+    gc.freeze()
+    scratch = [paths["tmp"], paths["home"], "/dev/shm"]
+    kept = {directory: set(os.listdir(directory)) for directory in scratch}
+    timeout_s = float(request["options"]["timeout_s"])
+    for index, variant in enumerate(request["variants"]):
+        options = {**request["options"], "test_order": variant["test_order"]}
+        began = _perf_counter()
+        pid = os.fork()
+        if pid == 0:
+            own = protocol.Channel(result_fd, key, protocol.variant_sender(index))
+            own.emit(protocol.Event.FORKED, clock=_perf_counter())
+            reseed_numpy(options)
+            try:
+                harness.run_harness(
+                    {**request, "options": options},
+                    paths["task"],
+                    own,
+                    None,
+                    program=variant["program"],
+                )
+            except BaseException:
+                own.emit(protocol.Event.HARNESS_ERROR, traceback=traceback.format_exc())
+            _flush_standard_streams()
+            _exit(0)
+        code, timed_out = _wait_at_most(pid, timeout_s)
+        ended = _perf_counter()
+        leftovers = _kill_the_others()
+        for directory, entries in kept.items():
+            _empty(directory, entries)
+        channel.emit(
+            protocol.Event.VARIANT_END,
+            index=index,
+            status=code,
+            timed_out=timed_out,
+            leftovers=leftovers,
+            clock=began,
+            clock_ended=ended,
+            clock_after=_perf_counter(),
+        )
+    channel.emit(protocol.Event.DONE)
+
+
+def _wait_at_most(pid: int, timeout_s: float) -> tuple[int, bool]:
+    """Wait for child `pid`, killing it after `timeout_s`: (exit code as a shell gives it,
+    whether it timed out)."""
+    pidfd = os.pidfd_open(pid)
+    try:
+        ready, _, _ = select.select([pidfd], [], [], timeout_s)
+    finally:
+        os.close(pidfd)
+    if not ready:
+        os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    return (128 - code if code < 0 else code), not ready
+
+
+def _kill_the_others() -> int:
+    """Kill every process of the run but init and this one; return how many there were."""
+    me = os.getpid()
+    others = [int(entry) for entry in os.listdir("/proc") if entry.isdigit()]
+    others = [pid for pid in others if pid not in (1, me)]
+    if not others:
+        return 0
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(-1, signal.SIGKILL)  # every process this one may signal, but init and itself
+    for _ in range(2000):  # until init has reaped them
+        if not any(entry.isdigit() and int(entry) not in (1, me) for entry in os.listdir("/proc")):
+            break
+        time.sleep(0.001)
+    return len(others)
+
+
+def _empty(directory: str, kept: set[str]) -> None:
+    """Remove what a variant left in a scratch directory (all but `kept`)."""
+    import shutil
+
+    for entry in os.listdir(directory):
+        if entry in kept:
+            continue
+        path = os.path.join(directory, entry)
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
 
 
 def analyse_coverage(task_path: str, arcs: list[tuple[int, int]]) -> dict[str, Any]:
@@ -1266,11 +1454,15 @@ def prepare_harness(
     import tempfile
 
     tempfile.tempdir = None
-    if "numpy" in sys.modules and options.get("random_seed") is None:
-        # A fork shares the zygote's generator state; a fresh process would not.
-        sys.modules["numpy"].random.seed()
+    reseed_numpy(options)
     if float(options.get("clock_offset_s") or 0.0):
         shift_clock(float(options["clock_offset_s"]))
+
+
+def reseed_numpy(options: dict[str, Any]) -> None:
+    """A fork shares its parent's numpy generator state; a fresh process would not."""
+    if "numpy" in sys.modules and options.get("random_seed") is None:
+        sys.modules["numpy"].random.seed()
 
 
 def shift_clock(offset: float) -> None:
