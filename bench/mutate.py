@@ -30,6 +30,7 @@ from pathlib import Path
 
 from curator.bank import Bank
 from curator.interchange import read_jsonl
+from curator.models import Verdict
 from curator.mutation import generate_mutants, mutate_task
 from curator.sandbox import Sandbox
 from curator.validation import validate_task
@@ -62,19 +63,25 @@ def main() -> None:
         for task in records
     }
     eligible = [task for task in records if counts[task.task_id] >= args.mutants]
-    chosen = sorted(eligible, key=lambda task: counts[task.task_id])[: args.tasks]
+    eligible.sort(key=lambda task: counts[task.task_id])
     print(
-        f"{len(chosen)} task(s) with >= {args.mutants} mutants from {args.jsonl.name}, "
-        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
+        f"tasks with >= {args.mutants} mutants from {args.jsonl.name} whose reference passes "
+        f"here, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
     )
     with tempfile.TemporaryDirectory(prefix="curator-bench-") as temporary:
         bank = Bank.init(Path(temporary) / "bank")
         with bank.lock():
-            bank.add_all(chosen)
+            bank.add_all(eligible)
         with Sandbox(protect=[bank.root]) as sandbox:
             sandbox.start()
-            for task in chosen:
+            measured = 0
+            for task in eligible:
+                if measured == args.tasks:
+                    break
                 reports = [validate_task(task, sandbox) for _ in range(3)]
+                if reports[0].verdict is not Verdict.PASS:
+                    continue  # a library missing here, or a task that fails: nothing to mutate
+                measured += 1
                 validation = statistics.median(report.duration_s for report in reports)
                 serial = mutate_task(task, sandbox, max_mutants=args.mutants)
                 parallel = mutate_task(task, sandbox, max_mutants=args.mutants, jobs=2)

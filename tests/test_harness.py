@@ -3,13 +3,15 @@ the supervisor believes only signed records in the harness's order."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import types
 from collections.abc import Iterator
 
 import pytest
 
 from curator.sandbox import Sandbox, SuiteRun
-from curator.sandbox.harness import declared_tests
+from curator.sandbox.harness import Machinery, declared_tests, watched_entry
 from curator.sandbox.protocol import Channel, Event, check_order, new_key, read_records
 
 PROGRAM = "def task_func(x):\n    return 2 * x\n"
@@ -254,3 +256,27 @@ class TestCases(unittest.TestCase):
     assert test.outcome == "fail"
     assert "characters left out" in (test.message or "")
     assert len(test.message or "") < 20 * 1024
+
+
+def test_the_machinery_check_sees_replaced_code_and_in_full_changed_bytecode() -> None:
+    namespace: dict[str, object] = {}
+    exec("def check(x=1):\n    return x\ndef other():\n    return 2\n", namespace)
+    machinery = Machinery([])
+    watched = watched_entry("tests.check", namespace, "check")
+    assert not watched.changed(full=True)
+    check = namespace["check"]
+    assert isinstance(check, types.FunctionType)
+    original = check.__code__
+    check.__code__ = namespace["other"].__code__  # type: ignore[attr-defined]
+    assert watched.changed(full=False)
+    check.__code__ = original
+    check.__defaults__ = (2,)
+    assert watched.changed(full=False)
+    check.__defaults__ = watched.defaults  # type: ignore[assignment]
+    assert not watched.changed(full=True)
+    # Bytecode changed in place (as ctypes could) is seen only by the full check, once a run.
+    poked = dataclasses.replace(watched, bytecode=watched.bytecode + 1)
+    assert not poked.changed(full=False) and poked.changed(full=True)
+    namespace.pop("check")
+    assert watched.changed(full=False)
+    assert machinery.changes() == []

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import functools
 import linecache
 import os
 import re
@@ -101,10 +102,12 @@ def _mentions(
     return False
 
 
+@functools.lru_cache(maxsize=2)
 def declared_tests(source: str) -> DeclaredTests:
     """Read from the tests' syntax tree (raises SyntaxError). A skip is declared by a skip
     decorator on the method or its class, or a `skipTest`/`SkipTest` in the method, in setUp or
-    setUpClass of its class or its bases, or in setUpModule."""
+    setUpClass of its class or its bases, or in setUpModule. Cached (a batch of variants reads
+    the same tests): the answer is shared, never to be changed."""
     tree = ast.parse(source)
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
     module_skips = any(
@@ -159,13 +162,46 @@ def declared_tests(source: str) -> DeclaredTests:
 # -- the machinery task code must leave alone ---------------------------------------------------
 
 
-def _fingerprint(value: object) -> tuple[int, ...]:
-    """Identity of a value and, for functions, of its code object and defaults."""
+@dataclass(frozen=True)
+class Watched:
+    """One name in a namespace that decides outcomes, and what it held when first seen: the
+    objects themselves (held, so no other object can take their ids) and the hash of the
+    function's bytecode (for the full check)."""
+
+    key: str
+    namespace: Any  # a module's dict, a class's mappingproxy, builtins, sys.modules
+    name: str
+    value: object
+    code: types.CodeType | None
+    defaults: object
+    bytecode: int
+
+    def changed(self, full: bool) -> bool:
+        now = self.namespace.get(self.name, _ABSENT)
+        if now is not self.value:
+            return True
+        if self.code is None:
+            return False
+        function = getattr(now, "__func__", now)
+        if not isinstance(function, types.FunctionType):
+            return True
+        return (
+            function.__code__ is not self.code
+            or function.__defaults__ is not self.defaults
+            or (full and hash(self.code.co_code) != self.bytecode)
+        )
+
+
+_ABSENT = object()
+
+
+def watched_entry(key: str, namespace: Any, name: str) -> Watched:
+    value = namespace.get(name, _ABSENT)
     function = getattr(value, "__func__", value)
     if not isinstance(function, types.FunctionType):
-        return (id(value),)
+        return Watched(key, namespace, name, value, None, None, 0)
     code = function.__code__
-    return (id(value), id(code), hash(code.co_code), id(function.__defaults__))
+    return Watched(key, namespace, name, value, code, function.__defaults__, hash(code.co_code))
 
 
 def _machinery_owners() -> list[tuple[str, object]]:
@@ -186,45 +222,51 @@ def _machinery_owners() -> list[tuple[str, object]]:
 
 
 class Machinery:
-    """A snapshot of what decides outcomes; `changes()` names what was replaced since."""
+    """A snapshot of what decides outcomes; `changes()` names what was replaced since.
+
+    After each test only identities are compared (cheap: it runs after every test); `full`
+    also rehashes every function's bytecode, which a run does once, at its end."""
 
     def __init__(self, extra: list[tuple[str, object]]) -> None:
-        self._owners = _machinery_owners() + extra
         baseline = _baselines.get(tuple(name for name, _ in extra))
-        self._state = dict(baseline) if baseline is not None else self._read()
+        self._watched = list(baseline) if baseline is not None else self._read(extra)
 
-    def _read(self) -> dict[str, tuple[int, ...]]:
-        state = {}
-        for owner_name, owner in self._owners:
-            for name, value in list(vars(owner).items()):
-                state[f"{owner_name}.{name}"] = _fingerprint(value)
-        for name in WATCHED_BUILTINS:
-            state[f"builtins.{name}"] = _fingerprint(getattr(builtins, name, None))
-        state["sys.modules[unittest]"] = (id(sys.modules.get("unittest")),)
-        return state
+    @staticmethod
+    def _read(extra: list[tuple[str, object]]) -> list[Watched]:
+        watched = [
+            watched_entry(f"{owner_name}.{name}", vars(owner), name)
+            for owner_name, owner in _machinery_owners() + extra
+            for name in list(vars(owner))
+        ]
+        builtin_names = vars(builtins)
+        watched += [
+            watched_entry(f"builtins.{name}", builtin_names, name) for name in WATCHED_BUILTINS
+        ]
+        watched.append(watched_entry("sys.modules[unittest]", sys.modules, "unittest"))
+        return watched
 
     def watch_tests(self, classes: list[type]) -> None:
         """Add the tests' own classes: their functions must stay (other attributes may change:
         setUpClass stores state there)."""
         for cls in classes:
-            self._owners.append((cls.__qualname__, cls))
             for name, value in vars(cls).items():
                 if isinstance(value, types.FunctionType | classmethod | staticmethod):
-                    self._state[f"{cls.__qualname__}.{name}"] = _fingerprint(value)
+                    self._watched.append(
+                        watched_entry(f"{cls.__qualname__}.{name}", vars(cls), name)
+                    )
 
-    def changes(self) -> list[str]:
-        now = self._read()
-        return sorted(name for name, mark in self._state.items() if now.get(name) != mark)
+    def changes(self, full: bool = False) -> list[str]:
+        return sorted(watched.key for watched in self._watched if watched.changed(full))
 
 
-_baselines: dict[tuple[str, ...], dict[str, tuple[int, ...]]] = {}
+_baselines: dict[tuple[str, ...], list[Watched]] = {}
 
 
 def take_machinery_baseline(extra: list[tuple[str, object]]) -> None:
     """Snapshot the machinery once in the warm worker, before any task code exists: every run
     forked from it starts from this copy instead of fingerprinting all of unittest again (and
     inherits the code hashes it computed)."""
-    _baselines[tuple(name for name, _ in extra)] = Machinery(extra)._state
+    _baselines[tuple(name for name, _ in extra)] = Machinery._read(extra)
 
 
 # -- the audit hook ------------------------------------------------------------------------------
@@ -604,6 +646,17 @@ def warm_up() -> None:
     take_machinery_baseline(machinery_extra())
 
 
+def tests_path_for(task_path: str) -> str:
+    """Where the tests seem to live (never a file): beside the task, for tracebacks."""
+    return os.path.join(os.path.dirname(task_path), "tests.py")
+
+
+@functools.lru_cache(maxsize=2)
+def compiled(source: str, path: str) -> types.CodeType:
+    """Code objects are immutable: a batch of variants compiles the tests once, before forking."""
+    return compile(source, path, "exec")
+
+
 def run_harness(
     request: dict[str, Any],
     task_path: str,
@@ -621,7 +674,7 @@ def run_harness(
     test_case_class = unittest.TestCase
     suite_class = unittest.TestSuite
     loader = unittest.TestLoader()
-    tests_path = os.path.join(os.path.dirname(task_path), "tests.py")
+    tests_path = tests_path_for(task_path)
     tests_source = request["tests"]
     try:
         declared = declared_tests(tests_source)
@@ -678,7 +731,7 @@ def run_harness(
 
     def load(source: str, path: str, what: str) -> bool:
         try:
-            code = compile(source, path, "exec")
+            code = compiled(source, path)
         except SyntaxError as error:
             emit(Event.INVALID, message=f"{what} does not compile: {error}")
             return False
@@ -807,6 +860,11 @@ def run_harness(
     if cov is not None:
         cov.stop()
     tampering += [reason for reason in watch.tampering if reason not in tampering]
+    tampering += [
+        reason
+        for reason in (f"changed {name}" for name in machinery.changes(full=True)[:5])
+        if reason not in tampering
+    ]
     not_run = "not run: " + "; ".join(what for _, what in fixture_failures)
     # Tests a declared fixture skip left out are skipped, as unittest counts them.
     not_run_outcome = (

@@ -1265,6 +1265,9 @@ def run_variants(
     for module in request.get("preload", []):
         with contextlib.suppress(BaseException):
             importlib.import_module(module)
+    with contextlib.suppress(SyntaxError):  # each variant reports it
+        harness.declared_tests(request["tests"])
+        harness.compiled(request["tests"], harness.tests_path_for(paths["task"]))
     gc.collect()
     gc.freeze()
     scratch = [paths["tmp"], paths["home"], "/dev/shm"]
