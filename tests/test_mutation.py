@@ -9,6 +9,7 @@ import pytest
 
 from conftest import WORD_COUNT_TESTS, make_task
 from curator.bank import Bank
+from curator.models import Verdict
 from curator.mutation import (
     MUTATION_FILE,
     OPERATORS,
@@ -25,6 +26,7 @@ from curator.mutation import (
 from curator.mutation.run import selected_tests
 from curator.program import docstring_span
 from curator.sandbox import RunOptions, Sandbox, TestLines
+from curator.validation import validate_task
 
 EVERY_OPERATOR_PROGRAM = '''def task_func(values, limit):
     """Sum the doubled values between 1 and limit, then split the sum by limit."""
@@ -261,3 +263,19 @@ def test_a_mutant_runs_only_the_tests_that_run_its_statement() -> None:
     assert selected_tests(negated, lines, order) == order
     assert selected_tests(start, TestLines(by_test={"test_empty": [2, 3]}), order) == []
     assert selected_tests(start, TestLines(outside=[5]), order) == order
+
+
+def test_a_current_validation_records_the_lines_the_mutants_are_run_by(sandbox: Sandbox) -> None:
+    task = make_task()
+    validation = validate_task(task, sandbox)
+    assert validation.verdict is Verdict.PASS and validation.test_lines is not None
+    assert set(validation.test_lines.by_test) == set(validation.tests)
+    reused = mutate_task(task, sandbox, validation=validation)
+    assert reused.score == mutate_task(task, sandbox).score
+    # The stored record is what decides: one saying no test runs a line leaves every mutant
+    # unrun, and one of other content is not used.
+    blind = validation.model_copy(update={"test_lines": TestLines()})
+    unrun = mutate_task(task, sandbox, validation=blind)
+    assert unrun.mutants and all(not mutant.covered for mutant in unrun.mutants)
+    stale = blind.model_copy(update={"content_hash": "another"})
+    assert mutate_task(task, sandbox, validation=stale).score == reused.score

@@ -3,8 +3,9 @@
     report = mutate_task(task, sandbox)       # MutationReport
     store_report(bank, report)                # mutation.json beside the task
 
-A reference run first, with coverage, says which lines each test runs, how long each takes and
-which modules the run imports. A mutant can only be noticed by a test that runs its changed
+A reference run first (or a current passing validation, which records the same), with
+coverage, says which lines each test runs, how long each takes and which modules the run
+imports. A mutant can only be noticed by a test that runs its changed
 lines: one that no test runs survives without a run, and each other mutant runs only the
 tests that run its lines, the tests that killed most mutants so far first, stopping at the
 first failing test. The mutants run in batches (`Sandbox.run_variants`): one sandbox run sets
@@ -18,13 +19,14 @@ import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
-from curator.models import Task
+from curator.models import Task, Verdict
 from curator.mutation.operators import Mutant, generate_mutants
 from curator.mutation.store import MutantResult, MutantStatus, MutationReport
 from curator.program import split_program
 from curator.sandbox import RunOptions, Sandbox, SuiteRun, TestLines, Variant
-from curator.validation import run_fingerprint
+from curator.validation import ValidationReport, run_fingerprint
 
 DEFAULT_MAX_MUTANTS = 60
 # A mutant's run may take this many times the reference run (an infinite loop is a timeout).
@@ -101,10 +103,40 @@ def selected_tests(mutant: Mutant, lines: TestLines, order: list[str]) -> list[s
     return [name for name in order if name in running]
 
 
-def reference_problem(run: SuiteRun) -> str | None:
-    """Why the reference run cannot guide the mutants (None when it passed with lines)."""
-    if run.passed and run.lines is not None:
+@dataclass
+class Reference:
+    """What the reference run says for the mutants: each test's lines and time, the run's
+    time and the modules it imported."""
+
+    lines: TestLines
+    durations: dict[str, float]
+    duration_s: float
+
+
+def stored_reference(validation: ValidationReport | None, content_hash: str) -> Reference | None:
+    """A validation of this content that passed and recorded each test's lines."""
+    if (
+        validation is None
+        or validation.content_hash != content_hash
+        or validation.verdict is not Verdict.PASS
+        or validation.test_lines is None
+    ):
         return None
+    durations = {name: test.duration_s for name, test in validation.tests.items()}
+    return Reference(validation.test_lines, durations, validation.duration_s)
+
+
+def run_reference(task: Task, sandbox: Sandbox, timeout_s: float) -> Reference | str:
+    """A run of the reference recording each test's lines; why not, if it does not pass."""
+    run = sandbox.run(
+        task.program,
+        task.test,
+        task.entry_point,
+        RunOptions(test_lines=True, timeout_s=timeout_s),
+    )
+    if run.passed and run.lines is not None:
+        durations = {test.name: test.duration_s for test in run.tests}
+        return Reference(run.lines, durations, run.duration_s)
     failing = next((test for test in run.tests if test.outcome not in ("pass", "skip")), None)
     if run.status != "completed" or run.tampering or failing is None:
         return run.message or f"the run ended {run.status}"
@@ -115,30 +147,28 @@ def mutate_task(
     task: Task,
     sandbox: Sandbox,
     *,
+    validation: ValidationReport | None = None,
     max_mutants: int = DEFAULT_MAX_MUTANTS,
     timeout_s: float = 60.0,
     jobs: int = 1,
 ) -> MutationReport:
-    """Mutation analysis of one task; `jobs` batches of mutants run at a time."""
+    """Mutation analysis of one task; `jobs` batches of mutants run at a time. A current
+    passing `validation` that recorded each test's lines saves the reference run."""
     started = time.perf_counter()
     report = MutationReport(
         task_id=task.task_id,
         content_hash=task.content_hash(),
         environment=run_fingerprint(sandbox),
     )
-    reference = sandbox.run(
-        task.program,
-        task.test,
-        task.entry_point,
-        RunOptions(test_lines=True, timeout_s=timeout_s),
+    reference = stored_reference(validation, report.content_hash) or run_reference(
+        task, sandbox, timeout_s
     )
-    problem = reference_problem(reference)
-    if problem is not None or reference.lines is None:
-        report.problem = f"the reference solution does not pass: {problem}"
+    if isinstance(reference, str):
+        report.problem = f"the reference solution does not pass: {reference}"
         report.duration_s = time.perf_counter() - started
         return report
     lines = reference.lines
-    order = TestOrder({test.name: test.duration_s for test in reference.tests})
+    order = TestOrder(reference.durations)
     options = RunOptions(
         coverage=False,
         fail_fast=True,

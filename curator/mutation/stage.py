@@ -16,6 +16,7 @@ from curator.models import Task
 from curator.mutation.run import DEFAULT_MAX_MUTANTS, mutate_task
 from curator.mutation.store import MutationReport, current_report, store_report
 from curator.sandbox import Sandbox
+from curator.validation import current_report as current_validation
 from curator.validation import sandbox_for, stored_or_due, task_timeout
 
 
@@ -39,7 +40,7 @@ def mutate_tasks(
     on_start: Callable[[Task], None] | None = None,
 ) -> MutationResults:
     """Mutation analysis of each task, stored as it finishes; a stored analysis is reused while
-    it is current (unless `force`). Runs go to
+    it is current (unless `force`). The reference run reuses a current validation. Runs go to
     `sandbox`, or to one made for the bank (its environment) and closed at the end."""
     tasks = [bank.load(task_id) for task_id in ids]
     reports, to_run = stored_or_due(tasks, lambda task: current_report(bank, task), force)
@@ -63,6 +64,7 @@ def mutate_tasks(
         report = mutate_task(
             task,
             sandbox,
+            validation=current_validation(bank, task),
             max_mutants=max_mutants,
             timeout_s=timeout_s or task_timeout(bank, task),
             jobs=jobs,
