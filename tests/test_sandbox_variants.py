@@ -130,3 +130,19 @@ def test_the_reference_run_says_which_lines_each_test_runs(sandbox: Sandbox) -> 
     assert run.lines.tests_running(4) is None  # the def line runs at import, for every test
     plain = sandbox.run(PROGRAM, TESTS)
     assert plain.lines is None
+
+
+def test_a_test_over_its_cpu_time_limit_ends_the_run_as_a_timeout(sandbox: Sandbox) -> None:
+    limits = {"test_double": 0.3, "test_negative": 0.3, "test_scratch_is_empty": 0.3}
+    options = BATCH.model_copy(update={"test_cpu_limits_s": limits, "timeout_s": 20})
+    looping = variant("    while True:\n        pass\n", ["test_double"])
+    waiting = variant("    import time\n    time.sleep(0.6)\n    return x * 2\n", ["test_double"])
+    runs = sandbox.run_variants([looping, waiting], TESTS, options=options)
+    assert runs[0] is not None and runs[0].status == "timeout"
+    assert runs[0].message == "test_double used more than its 0.30 s of CPU time"
+    assert runs[0].duration_s < 10  # not the 20 s wall-clock limit
+    assert runs[1] is not None and runs[1].passed  # waiting uses no CPU time
+    alone = sandbox.run(
+        looping.program, TESTS, options=options.model_copy(update={"test_order": ["test_double"]})
+    )
+    assert alone.status == "timeout" and alone.message == runs[0].message

@@ -32,6 +32,10 @@ DEFAULT_MAX_MUTANTS = 60
 # A mutant's run may take this many times the reference run (an infinite loop is a timeout).
 TIMEOUT_FACTOR = 5.0
 MIN_MUTANT_TIMEOUT_S = 3.0
+# A mutant's test may use this much CPU time, against the same test's wall time in the
+# reference run (under coverage, itself slower): a mutant that loops is a timeout at once.
+TEST_CPU_FACTOR = 10.0
+TEST_CPU_BASE_S = 0.25
 BATCH_SIZE = 16
 """Mutants per sandbox run at most: enough to spread the run's set-up, few enough that the
 test order learns from the kills of earlier batches."""
@@ -173,6 +177,10 @@ def mutate_task(
         coverage=False,
         fail_fast=True,
         timeout_s=min(timeout_s, max(MIN_MUTANT_TIMEOUT_S, TIMEOUT_FACTOR * reference.duration_s)),
+        test_cpu_limits_s={
+            name: TEST_CPU_BASE_S + TEST_CPU_FACTOR * duration
+            for name, duration in reference.durations.items()
+        },
     )
     results: dict[str, MutantResult] = {}
     to_run: list[Mutant] = []

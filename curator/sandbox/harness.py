@@ -32,6 +32,7 @@ import functools
 import linecache
 import os
 import re
+import signal
 import sys
 import time
 import traceback
@@ -46,7 +47,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from curator.sandbox.protocol import ARCS_LIMIT, Channel, Event
+from curator.sandbox.protocol import ARCS_LIMIT, CPU_TIME_EXIT, Channel, Event
 
 MODULE_NAME = "__test__"
 OUTPUT_TAIL_BYTES = 16 * 1024
@@ -792,17 +793,24 @@ def run_harness(
     fixture_failures: list[tuple[str, str]] = []  # (outcome, what failed)
     random_seed = options.get("random_seed")
     fail_fast = bool(options.get("fail_fast"))
+    cpu_limits: dict[str, float] = options.get("test_cpu_limits_s") or {}
+    if cpu_limits:
+        signal.signal(signal.SIGPROF, _out_of_cpu_time)
 
     def on_start(name: str) -> None:
         emit(Event.START, test=name)
         if random_seed is not None:
             _seed_everything(int(random_seed))
+        if name in cpu_limits:
+            signal.setitimer(signal.ITIMER_PROF, cpu_limits[name])
         if test_lines and cov is not None:
             cov.switch_context(name)
         watch.active = True
 
     def on_end(name: str, event: dict[str, object]) -> None:
         watch.active = False
+        if cpu_limits:
+            signal.setitimer(signal.ITIMER_PROF, 0)
         changed = machinery.changes()
         reasons = [f"changed {change}" for change in changed[:5]] + [
             reason for reason in watch.tampering if reason not in tampering
@@ -919,6 +927,12 @@ def lines_by_test(cov: Any, task_path: str, modules_before: set[str]) -> dict[st
         "outside": sorted(outside),
         "modules": modules,
     }
+
+
+def _out_of_cpu_time(signum: int, frame: object) -> None:
+    """A test went over its CPU-time limit: end at once (an exception could be caught by the
+    looping code); the records so far are already written."""
+    os._exit(CPU_TIME_EXIT)
 
 
 def _seed_everything(seed: int) -> None:

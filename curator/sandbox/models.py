@@ -56,6 +56,11 @@ class RunOptions(BaseModel):
         default=False,
         description="With coverage: also record which program lines each test runs (`lines`).",
     )
+    test_cpu_limits_s: dict[str, float] | None = Field(
+        default=None,
+        description="Per test: end the run as a timeout once the test has used this much CPU "
+        "time (a looping mutant ends at once; a waiting one is left to `timeout_s`).",
+    )
 
 
 class TestOutcome(BaseModel):

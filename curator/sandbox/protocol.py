@@ -23,6 +23,9 @@ RECORD_BYTES_LIMIT = 4 * 1024 * 1024
 ARCS_LIMIT = 100_000
 """Arcs beyond this are not analysed: the analysis must stay bounded in time."""
 KEY_BYTES = 32
+CPU_TIME_EXIT = 128 + 24
+"""How a run that used up a CPU-time limit ends, its own (a test's) or the kernel's RLIMIT_CPU
+(SIGXCPU, 24)."""
 HARNESS = "harness"
 REAPER = "reaper"
 VARIANTS = "variants"

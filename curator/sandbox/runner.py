@@ -32,7 +32,7 @@ from curator.sandbox.models import (
     TestOutcome,
     Variant,
 )
-from curator.sandbox.protocol import Event
+from curator.sandbox.protocol import CPU_TIME_EXIT, Event
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 WARM_HASH_SEED = 0
@@ -596,9 +596,12 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
     if run.missing_module is not None:
         run.status = "environment"
         run.message = f"module {run.missing_module!r} is not installed in the sandbox"
-    elif response.get("timed_out") or exit_code == 128 + 24:  # SIGXCPU: CPU time limit
+    elif response.get("timed_out") or exit_code == CPU_TIME_EXIT:
         run.status = "timeout"
         run.message = f"the run exceeded its time limit ({options.timeout_s:g} s)"
+        if not response.get("timed_out") and running in (options.test_cpu_limits_s or {}):
+            limit = (options.test_cpu_limits_s or {})[running]
+            run.message = f"{running} used more than its {limit:.2f} s of CPU time"
     elif response.get("memory_exceeded"):
         run.status = "memory"
         run.message = f"the run's processes together went over {options.memory_mb} MB"
