@@ -146,3 +146,18 @@ def test_a_test_over_its_cpu_time_limit_ends_the_run_as_a_timeout(sandbox: Sandb
         looping.program, TESTS, options=options.model_copy(update={"test_order": ["test_double"]})
     )
     assert alone.status == "timeout" and alone.message == runs[0].message
+
+
+def test_the_reference_run_says_whether_it_bound_a_socket(sandbox: Sandbox) -> None:
+    serving = PROGRAM.replace(
+        "    return x * 2\n",
+        "    import socket\n"
+        "    with socket.socket() as server:\n"
+        "        server.bind(('127.0.0.1', 0))\n"
+        "    return x * 2\n",
+    )
+    options = RunOptions(test_lines=True)
+    bound = sandbox.run(serving, TESTS, options=options).lines
+    assert bound is not None and bound.bound_sockets
+    unbound = sandbox.run(PROGRAM, TESTS, options=options).lines
+    assert unbound is not None and not unbound.bound_sockets

@@ -10,7 +10,8 @@ lines: one that no test runs survives without a run, and each other mutant runs 
 tests that run its lines, the tests that killed most mutants so far first, stopping at the
 first failing test. The mutants run in batches (`Sandbox.run_variants`): one sandbox run sets
 up the isolation and imports once, and forks each mutant from there, alone in the run. A mutant
-a batch could not finish runs again on its own.
+a batch could not finish runs again on its own, and so does every mutant of a program that
+binds sockets (a port can stay taken after a run: each needs a network of its own).
 """
 
 from __future__ import annotations
@@ -211,7 +212,11 @@ def mutate_task(
             Variant(program=mutant.program, test_order=selected_tests(mutant, lines, order.next()))
             for mutant in batch
         ]
-        runs = sandbox.run_variants(variants, task.test, task.entry_point, options, lines.modules)
+        runs: list[SuiteRun | None] = [None] * len(batch)
+        if not lines.bound_sockets:  # else each mutant needs a network of its own: alone
+            runs = sandbox.run_variants(
+                variants, task.test, task.entry_point, options, lines.modules
+            )
         for mutant, variant, run in zip(batch, variants, runs, strict=True):
             if run is None:  # the batch ended early: this one runs on its own
                 single = options.model_copy(update={"test_order": variant.test_order})

@@ -281,6 +281,8 @@ class AuditWatch:
         self.tampering: list[str] = []
         self.findings: dict[str, list[str]] = {}
         self.forks = 0
+        self.bound_sockets = False
+        """Whether task code bound a socket: a port can stay taken after the run (TIME_WAIT)."""
         self._scratch = scratch.rstrip("/") + "/"
         self._protected_files = protected_files
         self._pid = os.getpid()
@@ -369,6 +371,9 @@ class AuditWatch:
             return
         self._note("network", f"{event} {address}")
 
+    def _on_bind(self, event: str, args: tuple[Any, ...]) -> None:
+        self.bound_sockets = True
+
     def _on_spawn(self, event: str, args: tuple[Any, ...]) -> None:
         if event == "os.fork":
             self.forks += 1
@@ -411,6 +416,7 @@ class AuditWatch:
         "socket.getaddrinfo": _on_network,
         "socket.gethostbyname": _on_network,
         "socket.gethostbyaddr": _on_network,
+        "socket.bind": _on_bind,
         "os.fork": _on_spawn,
         "subprocess.Popen": _on_spawn,
         "os.system": _on_spawn,
@@ -898,7 +904,11 @@ def run_harness(
         arcs = sorted(cov.get_data().arcs(task_path) or [])
         emit(Event.ARCS, arcs=arcs[: ARCS_LIMIT + 1], clock=stopped, clock_after=perf_counter())
         if test_lines and not tampering:
-            emit(Event.LINES, **lines_by_test(cov, task_path, modules_before))
+            emit(
+                Event.LINES,
+                **lines_by_test(cov, task_path, modules_before),
+                bound_sockets=watch.bound_sockets,
+            )
     if loaded and options.get("doctests") and not tampering:
         watch.active = True
         doctest_record = run_doctests(module, request["entry_point"])

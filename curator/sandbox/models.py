@@ -132,6 +132,11 @@ class TestLines(BaseModel):
     modules: list[str] = Field(
         default_factory=list, description="Modules first imported during the run."
     )
+    bound_sockets: bool = Field(
+        default=False,
+        description="The run bound a socket: a port can stay taken after a run ends, so runs "
+        "of variants of this program each need a network of their own (no batches).",
+    )
 
     def tests_running(self, line: int) -> list[str] | None:
         """The tests that run `line`; None when every test may (it runs outside any test)."""

@@ -586,7 +586,10 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
             )
         elif kind == Event.LINES:
             run.lines = TestLines.model_validate(
-                {field: record.get(field) for field in ("by_test", "outside", "modules")}
+                {
+                    field: record.get(field)
+                    for field in ("by_test", "outside", "modules", "bound_sockets")
+                }
             )
         elif kind == Event.DONE:
             done = True

@@ -1253,9 +1253,13 @@ def run_variants(
     """The harness of a batch: the tests against each variant of the program in turn, each in
     a process forked from this one, which has already imported what the reference run imported.
     After each variant every other process of the run is killed and the scratch is emptied, so
-    each variant starts as it would alone. This process cannot be traced or read by the
-    variants (not dumpable); one that kills it only ends the batch early (the caller runs the
-    rest alone). Needs the run's own pid namespace (checked by the supervisor and here)."""
+    each variant starts as it would alone (the network and IPC namespaces are the run's: the
+    caller runs a program that binds sockets one variant at a time). This process cannot be
+    traced or read by the variants (not dumpable); one that kills it only ends the batch early
+    (the caller runs the rest alone). The variants share the run's key: one could sign records
+    for another, which only lets task code choose its own mutants' outcomes, as a program that
+    inspects its own source can anyway; the host stays out of reach as in any run. Needs the
+    run's own pid namespace (checked by the supervisor and here)."""
     if os.getppid() != 1:
         raise RuntimeError("a batch of variants needs the run's own pid namespace")
     _libc_call("prctl", PR_SET_DUMPABLE, 0, 0, 0, 0)
