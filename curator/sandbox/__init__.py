@@ -9,6 +9,9 @@ API (used by validation, flaky-test detection, LLM candidate checks and the app)
     run.status      # completed | timeout | memory | crashed | environment | invalid
     run.tests       # [TestOutcome(name, outcome pass|fail|error|skip|timeout, duration_s, ...)]
     run.coverage    # CoverageResult: branch/line percent, missed lines and arcs of task.py
+    run.lines       # with RunOptions(test_lines=True): TestLines, the lines each test ran
+    runs = sandbox.run_variants([Variant(program, test_order), ...], task.test)  # mutants:
+                    # one run, each variant forked alone from it; None = run it with `run`
 
 The program runs as module `__test__` from a real file `task.py` (so line numbers are those of
 the bank's task.py); the tests run in the same namespace, as BigCodeBench runs them.
