@@ -279,3 +279,8 @@ def test_a_current_validation_records_the_lines_the_mutants_are_run_by(sandbox: 
     assert unrun.mutants and all(not mutant.covered for mutant in unrun.mutants)
     stale = blind.model_copy(update={"content_hash": "another"})
     assert mutate_task(task, sandbox, validation=stale).score == reused.score
+    # A current validation that did not pass says why without another run of the reference.
+    failed = validation.model_copy(update={"verdict": Verdict.FAIL, "message": "test_x failed"})
+    refused = mutate_task(task, sandbox, validation=failed)
+    assert refused.problem == "the reference solution does not pass: test_x failed"
+    assert refused.mutants == []

@@ -118,14 +118,16 @@ class Reference:
     duration_s: float
 
 
-def stored_reference(validation: ValidationReport | None, content_hash: str) -> Reference | None:
-    """A validation of this content that passed and recorded each test's lines."""
-    if (
-        validation is None
-        or validation.content_hash != content_hash
-        or validation.verdict is not Verdict.PASS
-        or validation.test_lines is None
-    ):
+def stored_reference(
+    validation: ValidationReport | None, content_hash: str
+) -> Reference | str | None:
+    """What a validation of this content says: the reference (it passed and recorded each
+    test's lines), why the reference does not pass, or None (nothing usable: run it)."""
+    if validation is None or validation.content_hash != content_hash:
+        return None
+    if validation.verdict is not Verdict.PASS:
+        return validation.message or f"its validation says {validation.verdict.value}"
+    if validation.test_lines is None:
         return None
     durations = {name: test.duration_s for name, test in validation.tests.items()}
     return Reference(validation.test_lines, durations, validation.duration_s)
@@ -158,16 +160,17 @@ def mutate_task(
     jobs: int = 1,
 ) -> MutationReport:
     """Mutation analysis of one task; `jobs` batches of mutants run at a time. A current
-    passing `validation` that recorded each test's lines saves the reference run."""
+    `validation` saves the reference run: its record of each test's lines, or its verdict when
+    the reference does not pass."""
     started = time.perf_counter()
     report = MutationReport(
         task_id=task.task_id,
         content_hash=task.content_hash(),
         environment=run_fingerprint(sandbox),
     )
-    reference = stored_reference(validation, report.content_hash) or run_reference(
-        task, sandbox, timeout_s
-    )
+    reference = stored_reference(validation, report.content_hash)
+    if reference is None:
+        reference = run_reference(task, sandbox, timeout_s)
     if isinstance(reference, str):
         report.problem = f"the reference solution does not pass: {reference}"
         report.duration_s = time.perf_counter() - started
