@@ -8,8 +8,7 @@ a temporary bank and measures, per task:
 
 - warm: in one process with one started sandbox, `validate_task` (median of 3) against
   `mutate_task` (which includes its own reference run), with 1 and 2 batches of mutants at a
-  time, and reusing the validation's record of each test's lines (as `curator mutate` does
-  after `curator validate`);
+  time;
 - cold: the whole `curator validate ID --force` command against `curator mutate ID --force`,
   from process start to exit (sandbox start included, as a user sees it).
 
@@ -86,12 +85,7 @@ def main() -> None:
                 validation = statistics.median(report.duration_s for report in reports)
                 serial = mutate_task(task, sandbox, max_mutants=args.mutants)
                 parallel = mutate_task(task, sandbox, max_mutants=args.mutants, jobs=2)
-                reusing = mutate_task(
-                    task, sandbox, validation=reports[-1], max_mutants=args.mutants
-                )
-                reusing_parallel = mutate_task(
-                    task, sandbox, validation=reports[-1], max_mutants=args.mutants, jobs=2
-                )
+
                 cold_validate = cli_seconds(bank.root, "validate", task.task_id, "--force")
                 cold_mutate = cli_seconds(
                     bank.root,
@@ -112,11 +106,6 @@ def main() -> None:
                             "mutate_warm_2jobs_s": round(parallel.duration_s, 2),
                             "ratio_warm": round(serial.duration_s / validation, 1),
                             "ratio_warm_2jobs": round(parallel.duration_s / validation, 1),
-                            "mutate_warm_reusing_validation_s": round(reusing.duration_s, 2),
-                            "ratio_warm_reusing": round(reusing.duration_s / validation, 1),
-                            "ratio_warm_reusing_2jobs": round(
-                                reusing_parallel.duration_s / validation, 1
-                            ),
                             "validate_cold_s": round(cold_validate, 2),
                             "mutate_cold_s": round(cold_mutate, 2),
                             "ratio_cold": round(cold_mutate / cold_validate, 1),

@@ -38,7 +38,6 @@ from curator.sandbox import (
     RuntimeFinding,
     Sandbox,
     SuiteRun,
-    TestLines,
     TestOutcome,
 )
 from curator.static_checks import (
@@ -85,10 +84,6 @@ class ValidationReport(BaseModel):
         default_factory=list, description="Risky-test detections and failing docstring examples."
     )
     doctest: DoctestResult | None = None
-    test_lines: TestLines | None = Field(
-        default=None,
-        description="Which lines of task.py each test ran: mutation testing runs only those.",
-    )
     tampering: list[str] = Field(
         default_factory=list, description="What the task did to the test machinery."
     )
@@ -287,10 +282,7 @@ def validate_task(
         )
     else:
         options = RunOptions(
-            coverage=coverage,
-            test_lines=coverage,
-            timeout_s=timeout_s,
-            doctests=doctest_eligible(task),
+            coverage=coverage, timeout_s=timeout_s, doctests=doctest_eligible(task)
         )
         if sandbox is None:
             with Sandbox(preload=False) as own:
@@ -336,7 +328,6 @@ def apply_run(
     report.stdout_tail = run.stdout_tail[-4000:]
     report.stderr_tail = run.stderr_tail[-4000:]
     report.doctest = run.doctest
-    report.test_lines = run.lines
     report.sandbox_error = run.sandbox_error
     report.tampering = run.tampering
     report.fixture_errors = run.fixture_errors

@@ -3,9 +3,9 @@
     report = mutate_task(task, sandbox)       # MutationReport
     store_report(bank, report)                # mutation.json beside the task
 
-A reference run first (or a current passing validation, which records the same), with
-coverage, says which lines each test runs, how long each takes and which modules the run
-imports. A mutant can only be noticed by a test that runs its changed
+A reference run first, with coverage, says which lines each test runs (coverage contexts,
+one per test: validation does not pay for them), how long each takes and which modules the
+run imports. A mutant can only be noticed by a test that runs its changed
 lines: one that no test runs survives without a run, and each other mutant runs only the
 tests that run its lines, the tests that killed most mutants so far first, stopping at the
 first failing test. The mutants run in batches (`Sandbox.run_variants`): one sandbox run sets
@@ -118,19 +118,13 @@ class Reference:
     duration_s: float
 
 
-def stored_reference(
-    validation: ValidationReport | None, content_hash: str
-) -> Reference | str | None:
-    """What a validation of this content says: the reference (it passed and recorded each
-    test's lines), why the reference does not pass, or None (nothing usable: run it)."""
+def validation_problem(validation: ValidationReport | None, content_hash: str) -> str | None:
+    """Why a current validation of this content says the reference does not pass, if it does."""
     if validation is None or validation.content_hash != content_hash:
         return None
-    if validation.verdict is not Verdict.PASS:
-        return validation.message or f"its validation says {validation.verdict.value}"
-    if validation.test_lines is None:
+    if validation.verdict is Verdict.PASS:
         return None
-    durations = {name: test.duration_s for name, test in validation.tests.items()}
-    return Reference(validation.test_lines, durations, validation.duration_s)
+    return validation.message or f"its validation says {validation.verdict.value}"
 
 
 def run_reference(task: Task, sandbox: Sandbox, timeout_s: float) -> Reference | str:
@@ -160,17 +154,16 @@ def mutate_task(
     jobs: int = 1,
 ) -> MutationReport:
     """Mutation analysis of one task; `jobs` batches of mutants run at a time. A current
-    `validation` saves the reference run: its record of each test's lines, or its verdict when
-    the reference does not pass."""
+    `validation` that did not pass says why without another run of the reference."""
     started = time.perf_counter()
     report = MutationReport(
         task_id=task.task_id,
         content_hash=task.content_hash(),
         environment=run_fingerprint(sandbox),
     )
-    reference = stored_reference(validation, report.content_hash)
-    if reference is None:
-        reference = run_reference(task, sandbox, timeout_s)
+    reference = validation_problem(validation, report.content_hash) or run_reference(
+        task, sandbox, timeout_s
+    )
     if isinstance(reference, str):
         report.problem = f"the reference solution does not pass: {reference}"
         report.duration_s = time.perf_counter() - started
