@@ -37,9 +37,9 @@ MIN_MUTANT_TIMEOUT_S = 3.0
 # reference run (under coverage, itself slower): a mutant that loops is a timeout at once.
 TEST_CPU_FACTOR = 10.0
 TEST_CPU_BASE_S = 0.25
-BATCH_SIZE = 16
-"""Mutants per sandbox run at most: enough to spread the run's set-up, few enough that the
-test order learns from the kills of earlier batches."""
+BATCH_SIZE = 32
+"""Mutants per sandbox run at most. One batch of 30 costs less than two of 15 (each batch sets
+up a run, about 50 ms), though later batches order their tests by the kills of earlier ones."""
 
 
 def task_mutants(task: Task, max_mutants: int = DEFAULT_MAX_MUTANTS) -> list[Mutant]:
