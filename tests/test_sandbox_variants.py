@@ -59,7 +59,8 @@ def test_each_variant_is_judged_as_it_would_be_alone(sandbox: Sandbox) -> None:
         variant("    return x * 3\n"),
         # Leaves a file and a process behind: the next variant sees neither.
         variant(
-            "    open(os.path.join(tempfile.gettempdir(), 'left'), 'w').close()\n"
+            "    os.makedirs(os.path.join(tempfile.gettempdir(), 'left', 'deep'))\n"
+            "    open(os.path.join(tempfile.gettempdir(), 'left', 'deep', 'file'), 'w').close()\n"
             "    if os.fork() == 0:\n"
             "        import time\n"
             "        time.sleep(60)\n"

@@ -1275,7 +1275,7 @@ def run_variants(
     gc.collect()
     gc.freeze()
     scratch = [paths["tmp"], paths["home"], "/dev/shm"]
-    kept = {directory: set(os.listdir(directory)) for directory in scratch}
+    kept = {directory: _tree(directory) for directory in scratch}
     timeout_s = float(request["options"]["timeout_s"])
     for index, variant in enumerate(request["variants"]):
         options = {**request["options"], "test_order": variant["test_order"]}
@@ -1346,19 +1346,28 @@ def _kill_the_others() -> int:
     return len(others)
 
 
-def _empty(directory: str, kept: set[str]) -> None:
-    """Remove what a variant left in a scratch directory (all but `kept`)."""
-    import shutil
+def _tree(directory: str) -> set[str]:
+    """Every path below `directory` (the scratch as the batch found it, after its imports)."""
+    return {
+        os.path.join(folder, name)
+        for folder, folders, files in os.walk(directory)
+        for name in folders + files
+    }
 
-    for entry in os.listdir(directory):
-        if entry in kept:
-            continue
-        path = os.path.join(directory, entry)
-        if os.path.isdir(path) and not os.path.islink(path):
-            shutil.rmtree(path, ignore_errors=True)
-        else:
+
+def _empty(directory: str, kept: set[str]) -> None:
+    """Remove every file and folder a variant added below a scratch directory (what it changed
+    in files that were there before stays: the batch's imports rarely leave any)."""
+    for folder, folders, files in os.walk(directory, topdown=False):
+        for name in files + folders:
+            path = os.path.join(folder, name)
+            if path in kept:
+                continue
             with contextlib.suppress(OSError):
-                os.unlink(path)
+                if os.path.isdir(path) and not os.path.islink(path):
+                    os.rmdir(path)  # emptied already: the walk goes bottom-up
+                else:
+                    os.unlink(path)
 
 
 def analyse_coverage(task_path: str, arcs: list[tuple[int, int]]) -> dict[str, Any]:
