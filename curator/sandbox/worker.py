@@ -323,6 +323,7 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
         "loopback_up": loopback,
     }
     control.sendall(_dumps(info).encode() + b"\n")
+    spare = fork_spare(control)
     while True:
         _reap_children()
         readable, _, _ = select.select([control], [], [], 0.5)
@@ -336,17 +337,65 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
             break
         if not fds:
             continue
-        pid = os.fork()
-        if pid == 0:
-            control.close()
-            code = 0
+        for attempt in range(2):  # a spare that died meanwhile is replaced, the next one asked
             try:
-                serve_run(fds[0])
-            except BaseException:
-                traceback.print_exc()
-                code = 1
-            _exit(code)
-        os.close(fds[0])
+                socket.send_fds(spare.channel, [b"r"], fds[:1])
+                handed = True
+            except OSError:
+                handed = False
+            if handed or attempt:
+                os.close(fds[0])  # before the next fork: only the run may hold the connection
+            spare.channel.close()
+            spare = fork_spare(control)
+            if handed:
+                break
+    spare.channel.close()  # the spare leaves and removes its memory cgroup, then exits
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(spare.pid, 0)
+
+
+@dataclasses.dataclass
+class Spare:
+    """A supervisor forked before its request arrives, so that what needs no request (the
+    fork itself, joining a memory cgroup) is off the run's path; it waits on `channel` for
+    the request's connection."""
+
+    pid: int
+    channel: socket.socket
+
+
+def fork_spare(control: socket.socket) -> Spare:
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    pid = os.fork()
+    if pid == 0:
+        control.close()
+        ours.close()
+        code = 0
+        try:
+            serve_spare(theirs)
+        except BaseException:
+            traceback.print_exc()
+            code = 1
+        _exit(code)
+    theirs.close()
+    return Spare(pid, ours)
+
+
+def serve_spare(channel: socket.socket) -> None:
+    """Join a memory cgroup of the run's own while idle (a process forked by a member is born
+    in it: the reaper need not migrate, a slow step of the kernel), then serve one request;
+    without a request (the zygote ends), leave and remove the cgroup."""
+    joined = joined_memory_cap()
+    try:
+        _, fds, _, _ = socket.recv_fds(channel, 16, 1)
+    except OSError:
+        fds = []
+    channel.close()
+    if fds:
+        serve_run(fds[0], joined)
+    elif joined is not None:
+        joined.leave()
+        joined.remove()
 
 
 # A Coverage object started once in the zygote: forks reuse it, skipping coverage.py's start-up
@@ -406,21 +455,30 @@ def _receive_all(conn: socket.socket) -> bytes:
         chunks.append(chunk)
 
 
-def serve_run(conn_fd: int) -> None:
+def serve_run(conn_fd: int, joined: MemoryCap | None = None) -> None:
     """One run: read the request, supervise it, answer; the run's memory cgroup (if any) is
-    removed after the answer is sent, off the caller's path."""
+    removed after the answer is sent, off the caller's path. `joined`: a cgroup this
+    supervisor is already in (see `serve_spare`), used when its budget can be set."""
     conn = socket.socket(fileno=conn_fd)
     request = json.loads(_receive_all(conn))
     memory_cap = None
     try:
         budget = int(request["options"]["memory_mb"]) * 1024 * 1024
-        memory_cap = make_memory_cap(budget) if request["isolate"] else None
+        if joined is not None:
+            request["oom_score_adj"] = joined.oom_score_adj
+        if request["isolate"] and joined is not None and joined.set_limit(budget):
+            memory_cap = joined
+        elif request["isolate"]:
+            memory_cap = make_memory_cap(budget)
         response = supervise_run(request, memory_cap, budget)
     except Exception:
         response = {"status": "crashed", "notes": ["sandbox failure: " + traceback.format_exc()]}
     conn.sendall(_dumps(response).encode())
     conn.close()
-    if memory_cap is not None:
+    if joined is not None:
+        joined.leave()
+        joined.remove()
+    if memory_cap is not None and memory_cap is not joined:
         memory_cap.remove()
 
 
@@ -638,9 +696,34 @@ class MemoryCap:
     parent_fd: int
     name: str
     version: int
+    # Whether this supervisor is in the cgroup itself (its reaper is born in it), kept from
+    # the OOM killer meanwhile; the harness gets back the zygote's score, `oom_score_adj`.
+    joined: bool = False
+    oom_score_adj: int = 0
 
     def join_file(self) -> int:
         return os.open(f"{self.name}/cgroup.procs", os.O_WRONLY, dir_fd=self.parent_fd)
+
+    def set_limit(self, budget: int) -> bool:
+        limit = "memory.max" if self.version == 2 else "memory.limit_in_bytes"
+        try:
+            fd = os.open(f"{self.name}/{limit}", os.O_WRONLY, dir_fd=self.parent_fd)
+            try:
+                os.write(fd, str(budget).encode())
+            finally:
+                os.close(fd)
+        except OSError:
+            return False
+        return True
+
+    def leave(self) -> None:
+        """Move this process back to the parent cgroup, so that this one can be removed."""
+        with contextlib.suppress(OSError):
+            fd = os.open("cgroup.procs", os.O_WRONLY, dir_fd=self.parent_fd)
+            try:
+                os.write(fd, b"0")
+            finally:
+                os.close(fd)
 
     def hit(self) -> bool:
         """Whether the kernel killed a process of the run for going over the budget."""
@@ -685,9 +768,10 @@ def cgroup_candidates() -> list[tuple[int, str]]:
     return sorted(found, reverse=True)
 
 
-def make_memory_cap(budget: int) -> MemoryCap | None:
-    """A memory cgroup capping the run at `budget` bytes, where one can be made (cgroup v2 with
-    the memory controller delegated to our subtree, or v1 as root); else None."""
+def make_memory_cap(budget: int | None) -> MemoryCap | None:
+    """A memory cgroup capping the run at `budget` bytes (no cap yet with None), where one can
+    be made (cgroup v2 with the memory controller delegated to our subtree, or v1 as root);
+    else None."""
     for version, directory in cgroup_candidates():
         if version == 2:
             try:
@@ -707,16 +791,45 @@ def make_memory_cap(budget: int) -> MemoryCap | None:
             os.close(parent_fd)
             continue
         cap = MemoryCap(parent_fd, name, version)
-        limit = "memory.max" if version == 2 else "memory.limit_in_bytes"
-        try:
-            fd = os.open(f"{name}/{limit}", os.O_WRONLY, dir_fd=parent_fd)
-            os.write(fd, str(budget).encode())
-            os.close(fd)
-        except OSError:
+        if budget is not None and not cap.set_limit(budget):
             cap.remove()
             continue
         return cap
     return None
+
+
+OOM_SCORE_ADJ = "/proc/self/oom_score_adj"
+OOM_SCORE_ADJ_MIN = -1000
+
+
+def joined_memory_cap() -> MemoryCap | None:
+    """A memory cgroup (no cap yet) that this process has joined, or None. Only where this
+    process can keep itself from the OOM killer (root): a process of the run's tree, not its
+    supervisor, must be the victim when the run goes over its budget."""
+    try:
+        with open(OOM_SCORE_ADJ) as handle:
+            original = int(handle.read())
+        with open(OOM_SCORE_ADJ, "w") as handle:
+            handle.write(str(OOM_SCORE_ADJ_MIN))
+    except (OSError, ValueError):
+        return None
+    cap = make_memory_cap(None)
+    if cap is not None:
+        try:
+            fd = cap.join_file()
+            try:
+                os.write(fd, b"0")
+            finally:
+                os.close(fd)
+        except OSError:
+            cap.remove()
+            cap = None
+    if cap is None:
+        with open(OOM_SCORE_ADJ, "w") as handle:
+            handle.write(str(original))
+        return None
+    cap.joined, cap.oom_score_adj = True, original
+    return cap
 
 
 def tree_memory_bytes(root_pid: int, limit: int) -> int:
@@ -843,7 +956,7 @@ def supervise_run(
     result_r, result_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
-    join_fd = memory_cap.join_file() if memory_cap is not None else None
+    join_fd = memory_cap.join_file() if memory_cap is not None and not memory_cap.joined else None
     forked = _perf_counter()
     reaper = os.fork()
     if reaper == 0:
@@ -1234,6 +1347,11 @@ def prepare_harness(
     processes = request["process_limit"]
     resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
     uid = request["uid"]
+    if request.get("oom_score_adj") is not None:
+        # The zygote's score, not the supervisor's protection (written while privileged, so
+        # that task code cannot lower it again either).
+        with open(OOM_SCORE_ADJ, "w") as handle:
+            handle.write(str(request["oom_score_adj"]))
     if os.geteuid() == 0:  # root, or root of the user namespace: holds capabilities
         drop_capabilities()
     if uid is not None:
