@@ -464,19 +464,25 @@ def serve_run(conn_fd: int, joined: MemoryCap | None = None) -> None:
     memory_cap = None
     try:
         budget = int(request["options"]["memory_mb"]) * 1024 * 1024
-        if joined is not None:
-            request["oom_score_adj"] = joined.oom_score_adj
         if request["isolate"] and joined is not None and joined.set_limit(budget):
             memory_cap = joined
-        elif request["isolate"]:
-            memory_cap = make_memory_cap(budget)
+            joined.leave_after_next_fork()
+        else:
+            if joined is not None:  # not used for this run: out of it before anything forks
+                joined.leave()
+            if request["isolate"]:
+                memory_cap = make_memory_cap(budget)
         response = supervise_run(request, memory_cap, budget)
+        if joined is not None and joined.stayed:
+            response.setdefault("notes", []).append(
+                "the run's supervisor could not leave the run's memory cgroup"
+            )
     except Exception:
         response = {"status": "crashed", "notes": ["sandbox failure: " + traceback.format_exc()]}
     conn.sendall(_dumps(response).encode())
     conn.close()
     if joined is not None:
-        joined.leave()
+        joined.leave()  # a no-op unless something above failed before leaving
         joined.remove()
     if memory_cap is not None and memory_cap is not joined:
         memory_cap.remove()
@@ -696,10 +702,10 @@ class MemoryCap:
     parent_fd: int
     name: str
     version: int
-    # Whether this supervisor is in the cgroup itself (its reaper is born in it), kept from
-    # the OOM killer meanwhile; the harness gets back the zygote's score, `oom_score_adj`.
+    # Whether this supervisor is in the cgroup itself (`joined_memory_cap`): its reaper is
+    # born in it, and it leaves right after forking the reaper (`leave_after_next_fork`).
     joined: bool = False
-    oom_score_adj: int = 0
+    stayed: bool = False
 
     def join_file(self) -> int:
         return os.open(f"{self.name}/cgroup.procs", os.O_WRONLY, dir_fd=self.parent_fd)
@@ -717,13 +723,31 @@ class MemoryCap:
         return True
 
     def leave(self) -> None:
-        """Move this process back to the parent cgroup, so that this one can be removed."""
-        with contextlib.suppress(OSError):
+        """Move this process back to the parent cgroup: the budget is the run's alone, and
+        the OOM killer can pick only the run's processes. `stayed` tells if that failed."""
+        if not self.joined:
+            return
+        try:
             fd = os.open("cgroup.procs", os.O_WRONLY, dir_fd=self.parent_fd)
             try:
                 os.write(fd, b"0")
             finally:
                 os.close(fd)
+        except OSError:
+            self.stayed = True
+            return
+        self.joined = False
+
+    def leave_after_next_fork(self) -> None:
+        """Leave in the parent right after this process's next fork (the reaper's, born in the
+        cgroup), while the child goes on: the slow migration is off the run's path."""
+        supervisor = os.getpid()
+
+        def after_fork() -> None:
+            if os.getpid() == supervisor:  # not in the reaper, which inherits this hook
+                self.leave()
+
+        os.register_at_fork(after_in_parent=after_fork)
 
     def hit(self) -> bool:
         """Whether the kernel killed a process of the run for going over the budget."""
@@ -798,21 +822,8 @@ def make_memory_cap(budget: int | None) -> MemoryCap | None:
     return None
 
 
-OOM_SCORE_ADJ = "/proc/self/oom_score_adj"
-OOM_SCORE_ADJ_MIN = -1000
-
-
 def joined_memory_cap() -> MemoryCap | None:
-    """A memory cgroup (no cap yet) that this process has joined, or None. Only where this
-    process can keep itself from the OOM killer (root): a process of the run's tree, not its
-    supervisor, must be the victim when the run goes over its budget."""
-    try:
-        with open(OOM_SCORE_ADJ) as handle:
-            original = int(handle.read())
-        with open(OOM_SCORE_ADJ, "w") as handle:
-            handle.write(str(OOM_SCORE_ADJ_MIN))
-    except (OSError, ValueError):
-        return None
+    """A memory cgroup (no cap yet) that this process has joined, or None."""
     cap = make_memory_cap(None)
     if cap is not None:
         try:
@@ -824,11 +835,8 @@ def joined_memory_cap() -> MemoryCap | None:
         except OSError:
             cap.remove()
             cap = None
-    if cap is None:
-        with open(OOM_SCORE_ADJ, "w") as handle:
-            handle.write(str(original))
-        return None
-    cap.joined, cap.oom_score_adj = True, original
+    if cap is not None:
+        cap.joined = True
     return cap
 
 
@@ -1347,11 +1355,6 @@ def prepare_harness(
     processes = request["process_limit"]
     resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
     uid = request["uid"]
-    if request.get("oom_score_adj") is not None:
-        # The zygote's score, not the supervisor's protection (written while privileged, so
-        # that task code cannot lower it again either).
-        with open(OOM_SCORE_ADJ, "w") as handle:
-            handle.write(str(request["oom_score_adj"]))
     if os.geteuid() == 0:  # root, or root of the user namespace: holds capabilities
         drop_capabilities()
     if uid is not None:
