@@ -57,6 +57,7 @@ import sys
 import time
 import traceback
 import types
+from collections.abc import Callable
 from typing import Any, cast
 
 
@@ -427,7 +428,9 @@ def warm_up_coverage() -> None:
         with open(path) as handle:
             exec(compile(handle.read(), path, "exec"), {})
         cov.stop()
-        analyse_coverage(path, sorted(cov.get_data().arcs(path) or []))
+        analyser = CoverageAnalyser(path)
+        analyser.parse()
+        analyser.analyse(sorted(cov.get_data().arcs(path) or []))
     finally:
         shutil.rmtree(directory, ignore_errors=True)
     _warm_measurement = cov
@@ -466,7 +469,6 @@ def serve_run(conn_fd: int, joined: MemoryCap | None = None) -> None:
         budget = int(request["options"]["memory_mb"]) * 1024 * 1024
         if request["isolate"] and joined is not None and joined.set_limit(budget):
             memory_cap = joined
-            joined.leave_after_next_fork()
         else:
             if joined is not None:  # not used for this run: out of it before anything forks
                 joined.leave()
@@ -703,7 +705,7 @@ class MemoryCap:
     name: str
     version: int
     # Whether this supervisor is in the cgroup itself (`joined_memory_cap`): its reaper is
-    # born in it, and it leaves right after forking the reaper (`leave_after_next_fork`).
+    # born in it, and it leaves right after forking the reaper (`after_next_fork`).
     joined: bool = False
     stayed: bool = False
 
@@ -738,17 +740,6 @@ class MemoryCap:
             return
         self.joined = False
 
-    def leave_after_next_fork(self) -> None:
-        """Leave in the parent right after this process's next fork (the reaper's, born in the
-        cgroup), while the child goes on: the slow migration is off the run's path."""
-        supervisor = os.getpid()
-
-        def after_fork() -> None:
-            if os.getpid() == supervisor:  # not in the reaper, which inherits this hook
-                self.leave()
-
-        os.register_at_fork(after_in_parent=after_fork)
-
     def hit(self) -> bool:
         """Whether the kernel killed a process of the run for going over the budget."""
         events = "memory.events" if self.version == 2 else "memory.oom_control"
@@ -768,6 +759,20 @@ class MemoryCap:
             except OSError:
                 time.sleep(0.01)
         os.close(self.parent_fd)
+
+
+def after_next_fork(steps: list[Callable[[], None]]) -> None:
+    """Run `steps` in this process right after its next fork (the reaper's), while the child
+    goes on: work the supervisor can do during the run instead of before or after it."""
+    supervisor = os.getpid()
+    pending = list(steps)
+
+    def after_fork() -> None:
+        if os.getpid() == supervisor:  # not in the reaper, which inherits this hook
+            while pending:
+                pending.pop(0)()
+
+    os.register_at_fork(after_in_parent=after_fork)
 
 
 def cgroup_candidates() -> list[tuple[int, str]]:
@@ -964,7 +969,16 @@ def supervise_run(
     result_r, result_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
-    join_fd = memory_cap.join_file() if memory_cap is not None and not memory_cap.joined else None
+    ahead: list[Callable[[], None]] = []
+    join_fd = None
+    if memory_cap is not None and memory_cap.joined:
+        ahead.append(memory_cap.leave)
+    elif memory_cap is not None:
+        join_fd = memory_cap.join_file()
+    analyser = CoverageAnalyser(task_path) if options.get("coverage", True) else None
+    if analyser is not None:
+        ahead.append(analyser.parse)
+    after_next_fork(ahead)
     forked = _perf_counter()
     reaper = os.fork()
     if reaper == 0:
@@ -1022,7 +1036,7 @@ def supervise_run(
     if os.WIFEXITED(status) and os.WEXITSTATUS(status) == REAPER_SETUP_FAILED:
         failure = streams["stderr"].decode("utf-8", "replace")
         return {"status": "crashed", "notes": [*notes, failure]}
-    response = build_response(streams, status, timed_out, task_path, request, notes, key, leftovers)
+    response = build_response(streams, status, timed_out, analyser, request, notes, key, leftovers)
     response["memory_exceeded"] = memory_exceeded
     finished = _perf_counter()
     response["duration_s"] = finished - started
@@ -1212,7 +1226,7 @@ def build_response(
     streams: dict[str, Any],
     status: int,
     timed_out: bool,
-    task_path: str,
+    analyser: CoverageAnalyser | None,
     request: dict[str, Any],
     notes: list[str],
     key: bytes,
@@ -1280,36 +1294,69 @@ def build_response(
     )
     if isinstance(arcs, list) and len(arcs) > protocol.ARCS_LIMIT:
         notes.append(f"coverage not measured: over {protocol.ARCS_LIMIT} arcs")
-    elif isinstance(arcs, list) and arcs and options.get("coverage", True) and not tampering:
+    elif isinstance(arcs, list) and arcs and analyser is not None and not tampering:
         analysing = _perf_counter()
-        response["coverage"] = analyse_coverage(task_path, [(int(a), int(b)) for a, b in arcs])
+        response["coverage"] = analyser.analyse([(int(a), int(b)) for a, b in arcs])
         response["timings"] = {"coverage_analysis": _perf_counter() - analysing}
     return response
 
 
-def analyse_coverage(task_path: str, arcs: list[tuple[int, int]]) -> dict[str, Any]:
-    """Branch and line coverage of the task program, from the arcs the harness recorded.
+class CoverageAnalyser:
+    """coverage.py's own analysis of the task program (what its reports are made from),
+    without a report: the JSON report also writes a file and analyses every function and
+    class apart. The program can be parsed ahead (`parse`), while the run goes on."""
 
-    coverage.py's own analysis of the one file (what its reports are made from), without a
-    report: the JSON report also writes a file and analyses every function and class apart."""
-    import coverage
+    def __init__(self, task_path: str) -> None:
+        self.task_path = task_path
+        self.coverage: Any = None
+        self.reporter: Any = None
 
-    cov = coverage.Coverage(data_file=None, branch=True, include=[task_path], config_file=False)
-    cov.get_data().add_arcs({task_path: arcs})
-    analysis = cov._analyze(task_path)
-    numbers = analysis.numbers
-    return {
-        "num_statements": numbers.n_statements,
-        "covered_lines": numbers.n_executed,
-        "num_branches": numbers.n_branches,
-        "covered_branches": numbers.n_executed_branches,
-        "missed_lines": sorted(analysis.missing),
-        "missed_branches": [
-            [source, target]
-            for source, targets in analysis.missing_branch_arcs().items()
-            for target in targets
-        ],
-    }
+    def _start(self) -> None:
+        import coverage
+
+        self.coverage = coverage.Coverage(
+            data_file=None, branch=True, include=[self.task_path], config_file=False
+        )
+        self.coverage.get_data()
+
+    def parse(self) -> None:
+        """Parse and analyse the program's code now; where that fails, `analyse` does it
+        again (and fails the same way, in its place)."""
+        try:
+            self._start()
+            reporter = self.coverage._get_file_reporter(self.task_path)
+            for step in (
+                reporter.lines,
+                reporter.excluded_lines,
+                reporter.arcs,
+                reporter.exit_counts,
+                reporter.no_branch_lines,
+            ):
+                step()
+        except Exception:
+            self.coverage = None
+            return
+        self.reporter = reporter
+
+    def analyse(self, arcs: list[tuple[int, int]]) -> dict[str, Any]:
+        """Branch and line coverage of the program, from the arcs the harness recorded."""
+        if self.coverage is None:
+            self._start()
+        self.coverage.get_data().add_arcs({self.task_path: arcs})
+        analysis = self.coverage._analyze(self.task_path, self.reporter)
+        numbers = analysis.numbers
+        return {
+            "num_statements": numbers.n_statements,
+            "covered_lines": numbers.n_executed,
+            "num_branches": numbers.n_branches,
+            "covered_branches": numbers.n_executed_branches,
+            "missed_lines": sorted(analysis.missing),
+            "missed_branches": [
+                [source, target]
+                for source, targets in analysis.missing_branch_arcs().items()
+                for target in targets
+            ],
+        }
 
 
 # -- harness (runs as the unprivileged user) -----------------------------------------------------
