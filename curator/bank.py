@@ -25,9 +25,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import git
 from pydantic import BaseModel, ValidationError
 
 from curator.errors import BankError, TaskFileError, TaskNotFound
@@ -40,6 +39,9 @@ from curator.fsutil import (
 )
 from curator.models import Task, TaskMeta
 from curator.program import derive_code_prompt, split_program
+
+if TYPE_CHECKING:
+    import git
 
 MARKER = "bank.json"
 PROGRAM_FILE = "task.py"
@@ -205,6 +207,8 @@ class Bank:
     @classmethod
     def init(cls, root: Path, name: str | None = None) -> Bank:
         """Create a bank; the directory becomes a git repository unless it is inside one."""
+        import git  # here, not at the top: most commands never need GitPython (~40 ms)
+
         root = Path(root)
         try:
             root.mkdir(parents=True, exist_ok=True)
@@ -249,6 +253,8 @@ class Bank:
         return path
 
     def repo(self) -> git.Repo:
+        import git
+
         try:
             return git.Repo(self.root, search_parent_directories=True)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError) as error:
