@@ -6,6 +6,7 @@ import ctypes
 import errno
 import os
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 
 _AT_FDCWD = -100
@@ -26,7 +27,7 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     atomic_write_all({path: data})
 
 
-def atomic_write_all(files: dict[Path, str | bytes]) -> None:
+def atomic_write_all(files: Mapping[Path, str | bytes]) -> None:
     """`atomic_write` of several files, each replaced whole (a crash between two replaces
     leaves some new and some old): every file is written and fsynced beside its target, then
     renamed, then each folder is fsynced once (one sync of a folder covers all its renames)."""
