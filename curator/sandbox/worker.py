@@ -8,8 +8,11 @@ never pydantic or the rest of curator, so that a fresh interpreter starts fast.
 Process layout of one run:
 
     zygote (pid 1 of the sandbox's pid namespace; preloaded libraries; single-threaded)
-      └─ supervisor (root, or root of curator's user namespace; new pid, mount, network, IPC
-         │           namespaces; builds the run's root; memory cgroup or watchdog; deadline)
+      └─ supervisor (forked ahead as a spare that joins the run's memory cgroup while idle;
+         │           root, or root of curator's user namespace; new pid, mount, network, IPC
+         │           namespaces; builds the run's root; memory cgroup or watchdog; deadline;
+         │           leaves the cgroup and parses the program for coverage once the reaper
+         │           is forked)
            └─ reaper (pid 1 of the run's pid namespace: its death kills every process in it;
                 │     pivots into the run's root, with a /proc of its own pid namespace)
                 └─ harness (unprivileged uid as root; no capabilities, no_new_privs, rlimits,
@@ -289,7 +292,8 @@ def bring_loopback_up() -> bool:
 
 
 def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
-    """Fork one supervisor per run request; exit when the control channel closes."""
+    """Hand each run request to the spare supervisor and fork the next spare; exit when the
+    control channel closes."""
     loopback = bring_loopback_up() if "--own-network" in sys.argv else None
     for variable in THREAD_VARIABLES:
         os.environ[variable] = "1"
