@@ -144,6 +144,7 @@ ETC_ENTRIES = (
 DEVICES = ("null", "zero", "full", "random", "urandom")
 REAPER_SETUP_FAILED = 126
 MEMORY_POLL_S = 0.1
+SHUTDOWN_WAIT_S = 2.0
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 # Heavy libraries, imported when the interpreter (a bank environment) has them.
 PRELOAD = (
@@ -355,8 +356,15 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
             if handed:
                 break
     spare.channel.close()  # the spare leaves and removes its memory cgroup, then exits
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(spare.pid, 0)
+    # Our end kills every process of the sandbox: give the spare, and a supervisor still
+    # removing its run's memory cgroup after answering, a moment to finish.
+    deadline = time.monotonic() + SHUTDOWN_WAIT_S
+    while time.monotonic() < deadline:
+        try:
+            if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                time.sleep(0.005)
+        except ChildProcessError:
+            break
 
 
 @dataclasses.dataclass
