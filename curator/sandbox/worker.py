@@ -145,6 +145,7 @@ DEVICES = ("null", "zero", "full", "random", "urandom")
 REAPER_SETUP_FAILED = 126
 MEMORY_POLL_S = 0.1
 SHUTDOWN_WAIT_S = 2.0
+SPARES = 2  # supervisors forked ahead: two runs asked at once both find one ready
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 # Heavy libraries, imported when the interpreter (a bank environment) has them.
 PRELOAD = (
@@ -329,7 +330,9 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
         "loopback_up": loopback,
     }
     control.sendall(_dumps(info).encode() + b"\n")
-    spare = fork_spare(control)
+    spares: list[Spare] = []
+    while len(spares) < SPARES:
+        spares.append(fork_spare(control, spares))
     while True:
         _reap_children()
         readable, _, _ = select.select([control], [], [], 0.5)
@@ -343,19 +346,22 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
             break
         if not fds:
             continue
-        for attempt in range(2):  # a spare that died meanwhile is replaced, the next one asked
+        handed = False
+        while spares and not handed:  # the oldest first (the likeliest ready); a dead one skipped
+            spare = spares.pop(0)
             try:
                 socket.send_fds(spare.channel, [b"r"], fds[:1])
                 handed = True
             except OSError:
-                handed = False
-            if handed or attempt:
-                os.close(fds[0])  # before the next fork: only the run may hold the connection
+                pass
             spare.channel.close()
-            spare = fork_spare(control)
-            if handed:
-                break
-    spare.channel.close()  # the spare leaves and removes its memory cgroup, then exits
+        # Closed before the next fork: only the run may hold the connection (if every spare
+        # had died, the caller sees it close without an answer).
+        os.close(fds[0])
+        while len(spares) < SPARES:
+            spares.append(fork_spare(control, spares))
+    for spare in spares:  # each leaves and removes its memory cgroup, then exits
+        spare.channel.close()
     # Our end kills every process of the sandbox: give the spare, and a supervisor still
     # removing its run's memory cgroup after answering, a moment to finish.
     deadline = time.monotonic() + SHUTDOWN_WAIT_S
@@ -377,12 +383,12 @@ class Spare:
     channel: socket.socket
 
 
-def fork_spare(control: socket.socket) -> Spare:
+def fork_spare(control: socket.socket, others: list[Spare]) -> Spare:
     ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
     pid = os.fork()
     if pid == 0:
-        control.close()
-        ours.close()
+        for channel in (control, ours, *(other.channel for other in others)):
+            channel.close()  # else another spare would not see the zygote end
         code = 0
         try:
             serve_spare(theirs)
