@@ -19,20 +19,29 @@ import json
 import os
 import re
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import git
 from pydantic import BaseModel, ValidationError
 
 from curator.errors import BankError, TaskFileError, TaskNotFound
-from curator.fsutil import atomic_write, exchange_paths, fsync_directory, read_text
+from curator.fsutil import (
+    atomic_write,
+    atomic_write_all,
+    exchange_paths,
+    fsync_directory,
+    read_text,
+)
 from curator.models import Task, TaskMeta
 from curator.program import derive_code_prompt, split_program
+
+if TYPE_CHECKING:
+    import git
 
 MARKER = "bank.json"
 PROGRAM_FILE = "task.py"
@@ -56,6 +65,11 @@ NAME_MAX = 255
 Sidecar = TypeVar("Sidecar", bound=BaseModel)
 
 _SAFE = re.compile(r"[A-Za-z0-9.\-]")
+
+# One lock per bank for the threads of this process: they queue on it rather than polling the
+# file lock (which does not tell threads of one process apart), then take the file lock.
+_thread_locks: dict[Path, threading.Lock] = {}
+_thread_locks_guard = threading.Lock()
 
 
 def folder_name(task_id: str) -> str:
@@ -193,6 +207,8 @@ class Bank:
     @classmethod
     def init(cls, root: Path, name: str | None = None) -> Bank:
         """Create a bank; the directory becomes a git repository unless it is inside one."""
+        import git  # here, not at the top: most commands never need GitPython (~40 ms)
+
         root = Path(root)
         try:
             root.mkdir(parents=True, exist_ok=True)
@@ -237,6 +253,8 @@ class Bank:
         return path
 
     def repo(self) -> git.Repo:
+        import git
+
         try:
             return git.Repo(self.root, search_parent_directories=True)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError) as error:
@@ -246,10 +264,26 @@ class Bank:
 
     @contextmanager
     def lock(self, timeout: float = 10.0) -> Iterator[None]:
-        """Keep other curator processes from writing the bank at the same time."""
+        """Keep other curator processes, and other threads of this one, from writing the bank
+        at the same time."""
+        with _thread_locks_guard:
+            thread_lock = _thread_locks.setdefault(self.root, threading.Lock())
+        deadline = time.monotonic() + timeout
+        if not thread_lock.acquire(timeout=timeout):
+            raise BankError(
+                f"{self.root}: the bank is locked by another thread of this process (pid "
+                f"{os.getpid()}); try again when it has finished"
+            )
+        try:
+            with self._file_lock(deadline):
+                yield
+        finally:
+            thread_lock.release()
+
+    @contextmanager
+    def _file_lock(self, deadline: float) -> Iterator[None]:
         path = self.private_dir / "lock"
         with open(path, "a+") as handle:
-            deadline = time.monotonic() + timeout
             while True:
                 try:
                     fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -361,15 +395,6 @@ class Bank:
             shutil.rmtree(saving, ignore_errors=True)
         return directory
 
-    def save_meta(self, task: Task) -> None:
-        """Rewrite only `task.json` (one atomic replace), for a change of its metadata alone
-        (a new validation summary) to a task whose other files are on disk as in `task`.
-        Caller holds the lock."""
-        directory = self.real_task_dir(task.task_id)
-        if not directory.is_dir():
-            raise TaskNotFound(task.task_id)
-        atomic_write(directory / META_FILE, meta_json(task))
-
     def delete(self, task_id: str) -> None:
         directory = self.real_task_dir(task_id)
         if not directory.is_dir():
@@ -421,11 +446,18 @@ class Bank:
         except ValidationError as error:
             raise TaskFileError(path, describe_validation_error(error)) from error
 
-    def write_sidecar(self, task_id: str, name: str, value: BaseModel) -> None:
+    def write_sidecar(
+        self, task_id: str, name: str, value: BaseModel, meta: Task | None = None
+    ) -> None:
+        """Replace the sidecar `name`; with `meta` (the task as on disk but for its metadata),
+        rewrite its `task.json` too, in the same step. Caller holds the lock."""
         directory = self.real_task_dir(task_id)
         if not directory.is_dir():
             raise TaskNotFound(task_id)
-        atomic_write(directory / name, value.model_dump_json(indent=2) + "\n")
+        files = {directory / name: value.model_dump_json(indent=2) + "\n"}
+        if meta is not None:
+            files[directory / META_FILE] = meta_json(meta)
+        atomic_write_all(files)
 
 
 def describe_validation_error(error: ValidationError) -> str:

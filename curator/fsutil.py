@@ -5,6 +5,8 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
+import threading
+from collections.abc import Mapping
 from pathlib import Path
 
 _AT_FDCWD = -100
@@ -22,17 +24,30 @@ def fsync_directory(directory: Path) -> None:
 
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write to a temporary file beside `path`, fsync it, then rename it over `path`."""
-    payload = data.encode() if isinstance(data, str) else data
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    atomic_write_all({path: data})
+
+
+def atomic_write_all(files: Mapping[Path, str | bytes]) -> None:
+    """`atomic_write` of several files, each replaced whole (a crash between two replaces
+    leaves some new and some old): every file is written and fsynced beside its target, then
+    renamed, then each folder is fsynced once (one sync of a folder covers all its renames)."""
+    temporaries = {
+        path: path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        for path in files
+    }
     try:
-        with open(temporary, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        for path, data in files.items():
+            with open(temporaries[path], "wb") as handle:
+                handle.write(data.encode() if isinstance(data, str) else data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for path, temporary in temporaries.items():
+            os.replace(temporary, path)
     finally:
-        temporary.unlink(missing_ok=True)
-    fsync_directory(path.parent)
+        for temporary in temporaries.values():
+            temporary.unlink(missing_ok=True)
+    for folder in dict.fromkeys(path.parent for path in files):
+        fsync_directory(folder)
 
 
 def read_text(path: Path) -> str:

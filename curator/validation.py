@@ -392,11 +392,12 @@ def store_report(bank: Bank, task: Task, report: ValidationReport) -> None:
     """Write `validation.json` and the task's summary (its `task.json` only), unless the task
     changed meanwhile."""
     with bank.lock():
-        bank.write_sidecar(task.task_id, REPORT_FILE, report)
         on_disk = bank.load(task.task_id)
         if on_disk.content_hash() == report.content_hash:
             on_disk.validation = report.summary()
-            bank.save_meta(on_disk)
+            bank.write_sidecar(task.task_id, REPORT_FILE, report, meta=on_disk)
+        else:
+            bank.write_sidecar(task.task_id, REPORT_FILE, report)
     task.validation = report.summary()
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,32 @@ def test_help_lists_the_commands(run_cli) -> None:
     assert result.returncode == 0
     for command in ("init", "import", "export", "list", "show", "schema"):
         assert command in result.stdout
+
+
+def test_every_command_is_listed_with_its_module_for_lazy_loading() -> None:
+    """`curator.cli.COMMAND_MODULES` names the module of every command of every
+    `*_commands` module, and nothing else."""
+    import importlib
+    import pkgutil
+
+    import curator.cli
+
+    found = {}
+    for info in pkgutil.iter_modules(curator.cli.__path__):
+        if info.name.endswith("_commands"):
+            module = importlib.import_module(f"curator.cli.{info.name}")
+            found.update({command.name: info.name for command in module.COMMANDS})
+    assert found == curator.cli.COMMAND_MODULES
+
+
+def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
+    """`curator validate` starts without the LLM commands' or git's libraries."""
+    script = (
+        "import sys\nfrom curator.cli import main\n"
+        "try:\n    main(['validate', '--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('curator.cli.llm_commands', 'git', 'curator.config')"
+        " if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("[]"), result.stdout

@@ -6,6 +6,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -104,5 +105,26 @@ def test_a_second_process_cannot_write_while_the_bank_is_locked(bank: Bank) -> N
     finally:
         holder.kill()
         holder.wait()
+    with bank.lock(timeout=2):
+        pass
+
+
+def test_threads_of_one_process_take_the_bank_lock_in_turn(bank: Bank) -> None:
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with Bank(bank.root).lock():  # another Bank object of the same bank
+            held.set()
+            release.wait(5)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(5)
+    try:
+        with pytest.raises(BankError, match="another thread of this process"), bank.lock(0.2):
+            pass
+    finally:
+        release.set()
+        holder.join()
     with bank.lock(timeout=2):
         pass

@@ -6,6 +6,7 @@ import importlib.util
 import os
 import sys
 import time
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -71,3 +72,30 @@ def test_huge_address_space_reservations_work_under_a_memory_cgroup() -> None:
         assert not run.passed  # the address-space limit holds instead, as its note says
         pytest.skip("no memory cgroup here: each process's address space is limited")
     assert run.passed, run.message
+
+
+BRANCHY_PROGRAM = """def task_func(x):
+    if x > 0:  # taken both ways below
+        return 1
+    for _ in range(x):  # never entered
+        pass
+    while x < -5:  # pragma: no cover
+        x += 1
+    return 0 if x else 2
+"""
+
+
+def test_coverage_parsed_during_the_run_equals_coverage_parsed_after(tmp_path: Path) -> None:
+    """The supervisor parses the program while the run goes on: the analysis must be the one
+    made from scratch after it."""
+    worker = load_worker()
+    (tmp_path / "task").mkdir()
+    path = tmp_path / "task" / "task.py"
+    path.write_text(BRANCHY_PROGRAM)
+    arcs = [(-1, 1), (1, -1), (2, 3), (3, -1), (2, 4), (4, 8), (8, -1)]
+    ahead = worker.CoverageAnalyser(str(path))
+    ahead.parse()
+    assert ahead.reporter is not None  # it did parse ahead
+    after = worker.CoverageAnalyser(str(path)).analyse(arcs)
+    assert ahead.analyse(arcs) == after
+    assert after["missed_lines"] == [5] and after["num_statements"] == 6  # the pragma's 2 out

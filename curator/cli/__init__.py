@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import pkgutil
 import sys
 from pathlib import Path
 
@@ -17,9 +16,51 @@ import click
 from curator.cli.context import CliContext
 from curator.errors import CuratorError
 
+# The module of each command: a command's module is imported only when that command (or the
+# list of all) is asked for, so `curator validate` does not load the LLM, config and git
+# commands' libraries. tests/test_cli_bank.py checks this table against each module's COMMANDS.
+COMMAND_MODULES = {
+    "alternatives": "alternatives_commands",
+    "init": "bank_commands",
+    "import": "bank_commands",
+    "export": "bank_commands",
+    "list": "bank_commands",
+    "show": "bank_commands",
+    "schema": "bank_commands",
+    "condense": "condense_commands",
+    "env": "env_commands",
+    "flaky": "flaky_commands",
+    "flags": "flaky_commands",
+    "flag": "flaky_commands",
+    "commit": "git_commands",
+    "log": "git_commands",
+    "diff": "git_commands",
+    "release": "git_commands",
+    "sync": "git_commands",
+    "config": "llm_commands",
+    "draft": "llm_commands",
+    "suggest": "llm_commands",
+    "preeval": "llm_commands",
+    "skeleton": "llm_commands",
+    "mutate": "mutate_commands",
+    "validate": "validate_commands",
+    "waive": "validate_commands",
+}
+
 
 class CuratorGroup(click.Group):
-    """Turns any `CuratorError` into a one-line message on stderr and exit code 2."""
+    """Loads each command's module when the command is first asked for; turns any
+    `CuratorError` into a one-line message on stderr and exit code 2."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        for module in sorted(set(COMMAND_MODULES.values())):
+            _register(module)
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMAND_MODULES:
+            _register(COMMAND_MODULES[cmd_name])
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -58,23 +99,24 @@ def _bank_after_command(ctx: click.Context, _: click.Parameter, value: Path | No
         ctx.ensure_object(CliContext).bank_path = value
 
 
-def _register() -> None:
-    """Add the commands of every `curator.cli.*_commands` module (each lists its `COMMANDS`),
-    each also taking `--bank` after its name."""
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.endswith("_commands"):
-            module = importlib.import_module(f"curator.cli.{info.name}")
-            for command in module.COMMANDS:
-                command.params.append(
-                    click.Option(
-                        ["--bank"],
-                        type=click.Path(file_okay=False, path_type=Path),
-                        expose_value=False,
-                        callback=_bank_after_command,
-                        help="The task bank to work on (as before the command).",
-                    )
-                )
-                main.add_command(command)
+_registered: set[str] = set()
 
 
-_register()
+def _register(module_name: str) -> None:
+    """Add the commands of `curator.cli.<module_name>` (it lists them in `COMMANDS`), each
+    also taking `--bank` after its name."""
+    if module_name in _registered:
+        return
+    _registered.add(module_name)
+    module = importlib.import_module(f"curator.cli.{module_name}")
+    for command in module.COMMANDS:
+        command.params.append(
+            click.Option(
+                ["--bank"],
+                type=click.Path(file_okay=False, path_type=Path),
+                expose_value=False,
+                callback=_bank_after_command,
+                help="The task bank to work on (as before the command).",
+            )
+        )
+        main.add_command(command)

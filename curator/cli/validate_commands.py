@@ -14,7 +14,6 @@ from rich.table import Table
 
 from curator.bank import Bank
 from curator.cli.context import CliContext, annotator_option, pass_cli
-from curator.config import resolve_annotator
 from curator.environment import declared_environment, lock_environment
 from curator.models import Task, Verdict, unwaived_runtime_findings
 from curator.validation import (
@@ -188,6 +187,8 @@ def waive_command(
 ) -> None:
     """Waive runtime finding CODE of TASK_ID (see `validate`): the task may then be accepted."""
     bank = cli.open_bank()
+    from curator.config import resolve_annotator  # here: only `waive` needs the settings
+
     who = resolve_annotator(annotator, bank.root)
     task = waive_runtime_finding(bank, task_id, code, reason, who)
     left = unwaived_runtime_findings(task)

@@ -8,8 +8,11 @@ never pydantic or the rest of curator, so that a fresh interpreter starts fast.
 Process layout of one run:
 
     zygote (pid 1 of the sandbox's pid namespace; preloaded libraries; single-threaded)
-      └─ supervisor (root, or root of curator's user namespace; new pid, mount, network, IPC
-         │           namespaces; builds the run's root; memory cgroup or watchdog; deadline)
+      └─ supervisor (forked ahead as a spare that joins the run's memory cgroup while idle;
+         │           root, or root of curator's user namespace; new pid, mount, network, IPC
+         │           namespaces; builds the run's root; memory cgroup or watchdog; deadline;
+         │           leaves the cgroup and parses the program for coverage once the reaper
+         │           is forked)
            └─ reaper (pid 1 of the run's pid namespace: its death kills every process in it;
                 │     pivots into the run's root, with a /proc of its own pid namespace)
                 └─ harness (unprivileged uid as root; no capabilities, no_new_privs, rlimits,
@@ -57,6 +60,7 @@ import sys
 import time
 import traceback
 import types
+from collections.abc import Callable
 from typing import Any, cast
 
 
@@ -141,6 +145,8 @@ ETC_ENTRIES = (
 DEVICES = ("null", "zero", "full", "random", "urandom")
 REAPER_SETUP_FAILED = 126
 MEMORY_POLL_S = 0.1
+SHUTDOWN_WAIT_S = 2.0
+SPARES = 2  # supervisors forked ahead: two runs asked at once both find one ready
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 # Heavy libraries, imported when the interpreter (a bank environment) has them.
 PRELOAD = (
@@ -289,7 +295,8 @@ def bring_loopback_up() -> bool:
 
 
 def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
-    """Fork one supervisor per run request; exit when the control channel closes."""
+    """Hand each run request to the spare supervisor and fork the next spare; exit when the
+    control channel closes."""
     loopback = bring_loopback_up() if "--own-network" in sys.argv else None
     for variable in THREAD_VARIABLES:
         os.environ[variable] = "1"
@@ -324,6 +331,9 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
         "loopback_up": loopback,
     }
     control.sendall(_dumps(info).encode() + b"\n")
+    spares: list[Spare] = []
+    while len(spares) < SPARES:
+        spares.append(fork_spare(control, spares))
     while True:
         _reap_children()
         readable, _, _ = select.select([control], [], [], 0.5)
@@ -337,17 +347,75 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
             break
         if not fds:
             continue
-        pid = os.fork()
-        if pid == 0:
-            control.close()
-            code = 0
+        handed = False
+        while spares and not handed:  # the oldest first (the likeliest ready); a dead one skipped
+            spare = spares.pop(0)
             try:
-                serve_run(fds[0])
-            except BaseException:
-                traceback.print_exc()
-                code = 1
-            _exit(code)
+                socket.send_fds(spare.channel, [b"r"], fds[:1])
+                handed = True
+            except OSError:
+                pass
+            spare.channel.close()
+        # Closed before the next fork: only the run may hold the connection (if every spare
+        # had died, the caller sees it close without an answer).
         os.close(fds[0])
+        while len(spares) < SPARES:
+            spares.append(fork_spare(control, spares))
+    for spare in spares:  # each leaves and removes its memory cgroup, then exits
+        spare.channel.close()
+    # Our end kills every process of the sandbox: give the spare, and a supervisor still
+    # removing its run's memory cgroup after answering, a moment to finish.
+    deadline = time.monotonic() + SHUTDOWN_WAIT_S
+    while time.monotonic() < deadline:
+        try:
+            if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                time.sleep(0.005)
+        except ChildProcessError:
+            break
+
+
+@dataclasses.dataclass
+class Spare:
+    """A supervisor forked before its request arrives, so that what needs no request (the
+    fork itself, joining a memory cgroup) is off the run's path; it waits on `channel` for
+    the request's connection."""
+
+    pid: int
+    channel: socket.socket
+
+
+def fork_spare(control: socket.socket, others: list[Spare]) -> Spare:
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    pid = os.fork()
+    if pid == 0:
+        for channel in (control, ours, *(other.channel for other in others)):
+            channel.close()  # else another spare would not see the zygote end
+        code = 0
+        try:
+            serve_spare(theirs)
+        except BaseException:
+            traceback.print_exc()
+            code = 1
+        _exit(code)
+    theirs.close()
+    return Spare(pid, ours)
+
+
+def serve_spare(channel: socket.socket) -> None:
+    """Join a memory cgroup of the run's own while idle (a process forked by a member is born
+    in it: the reaper need not migrate, a slow step of the kernel), then serve one request;
+    without a request (the zygote ends), leave and remove the cgroup."""
+    joined = joined_memory_cap()
+    try:
+        _, fds, _, _ = socket.recv_fds(channel, 16, 1)
+    except OSError:
+        fds = []
+    channel.close()
+    if fds:
+        serve_run(fds[0], joined)
+    elif joined is not None:
+        joined.leave()
+        joined.remove()
 
 
 # A Coverage object started once in the zygote: forks reuse it, skipping coverage.py's start-up
@@ -379,7 +447,9 @@ def warm_up_coverage() -> None:
         with open(path) as handle:
             exec(compile(handle.read(), path, "exec"), {})
         cov.stop()
-        analyse_coverage(path, sorted(cov.get_data().arcs(path) or []))
+        analyser = CoverageAnalyser(path)
+        analyser.parse()
+        analyser.analyse(sorted(cov.get_data().arcs(path) or []))
     finally:
         shutil.rmtree(directory, ignore_errors=True)
     _warm_measurement = cov
@@ -407,21 +477,35 @@ def _receive_all(conn: socket.socket) -> bytes:
         chunks.append(chunk)
 
 
-def serve_run(conn_fd: int) -> None:
+def serve_run(conn_fd: int, joined: MemoryCap | None = None) -> None:
     """One run: read the request, supervise it, answer; the run's memory cgroup (if any) is
-    removed after the answer is sent, off the caller's path."""
+    removed after the answer is sent, off the caller's path. `joined`: a cgroup this
+    supervisor is already in (see `serve_spare`), used when its budget can be set."""
     conn = socket.socket(fileno=conn_fd)
     request = json.loads(_receive_all(conn))
     memory_cap = None
     try:
         budget = int(request["options"]["memory_mb"]) * 1024 * 1024
-        memory_cap = make_memory_cap(budget) if request["isolate"] else None
+        if request["isolate"] and joined is not None and joined.set_limit(budget):
+            memory_cap = joined
+        else:
+            if joined is not None:  # not used for this run: out of it before anything forks
+                joined.leave()
+            if request["isolate"]:
+                memory_cap = make_memory_cap(budget)
         response = supervise_run(request, memory_cap, budget)
+        if joined is not None and joined.stayed:
+            response.setdefault("notes", []).append(
+                "the run's supervisor could not leave the run's memory cgroup"
+            )
     except Exception:
         response = {"status": "crashed", "notes": ["sandbox failure: " + traceback.format_exc()]}
     conn.sendall(_dumps(response).encode())
     conn.close()
-    if memory_cap is not None:
+    if joined is not None:
+        joined.leave()  # a no-op unless something above failed before leaving
+        joined.remove()
+    if memory_cap is not None and memory_cap is not joined:
         memory_cap.remove()
 
 
@@ -639,9 +723,41 @@ class MemoryCap:
     parent_fd: int
     name: str
     version: int
+    # Whether this supervisor is in the cgroup itself (`joined_memory_cap`): its reaper is
+    # born in it, and it leaves right after forking the reaper (`after_next_fork`).
+    joined: bool = False
+    stayed: bool = False
 
     def join_file(self) -> int:
         return os.open(f"{self.name}/cgroup.procs", os.O_WRONLY, dir_fd=self.parent_fd)
+
+    def set_limit(self, budget: int) -> bool:
+        limit = "memory.max" if self.version == 2 else "memory.limit_in_bytes"
+        try:
+            fd = os.open(f"{self.name}/{limit}", os.O_WRONLY, dir_fd=self.parent_fd)
+            try:
+                os.write(fd, str(budget).encode())
+            finally:
+                os.close(fd)
+        except OSError:
+            return False
+        return True
+
+    def leave(self) -> None:
+        """Move this process back to the parent cgroup: the budget is the run's alone, and
+        the OOM killer can pick only the run's processes. `stayed` tells if that failed."""
+        if not self.joined:
+            return
+        try:
+            fd = os.open("cgroup.procs", os.O_WRONLY, dir_fd=self.parent_fd)
+            try:
+                os.write(fd, b"0")
+            finally:
+                os.close(fd)
+        except OSError:
+            self.stayed = True
+            return
+        self.joined = False
 
     def hit(self) -> bool:
         """Whether the kernel killed a process of the run for going over the budget."""
@@ -662,6 +778,20 @@ class MemoryCap:
             except OSError:
                 time.sleep(0.01)
         os.close(self.parent_fd)
+
+
+def after_next_fork(steps: list[Callable[[], None]]) -> None:
+    """Run `steps` in this process right after its next fork (the reaper's), while the child
+    goes on: work the supervisor can do during the run instead of before or after it."""
+    supervisor = os.getpid()
+    pending = list(steps)
+
+    def after_fork() -> None:
+        if os.getpid() == supervisor:  # not in the reaper, which inherits this hook
+            while pending:
+                pending.pop(0)()
+
+    os.register_at_fork(after_in_parent=after_fork)
 
 
 def cgroup_candidates() -> list[tuple[int, str]]:
@@ -686,9 +816,10 @@ def cgroup_candidates() -> list[tuple[int, str]]:
     return sorted(found, reverse=True)
 
 
-def make_memory_cap(budget: int) -> MemoryCap | None:
-    """A memory cgroup capping the run at `budget` bytes, where one can be made (cgroup v2 with
-    the memory controller delegated to our subtree, or v1 as root); else None."""
+def make_memory_cap(budget: int | None) -> MemoryCap | None:
+    """A memory cgroup capping the run at `budget` bytes (no cap yet with None), where one can
+    be made (cgroup v2 with the memory controller delegated to our subtree, or v1 as root);
+    else None."""
     for version, directory in cgroup_candidates():
         if version == 2:
             try:
@@ -708,16 +839,29 @@ def make_memory_cap(budget: int) -> MemoryCap | None:
             os.close(parent_fd)
             continue
         cap = MemoryCap(parent_fd, name, version)
-        limit = "memory.max" if version == 2 else "memory.limit_in_bytes"
-        try:
-            fd = os.open(f"{name}/{limit}", os.O_WRONLY, dir_fd=parent_fd)
-            os.write(fd, str(budget).encode())
-            os.close(fd)
-        except OSError:
+        if budget is not None and not cap.set_limit(budget):
             cap.remove()
             continue
         return cap
     return None
+
+
+def joined_memory_cap() -> MemoryCap | None:
+    """A memory cgroup (no cap yet) that this process has joined, or None."""
+    cap = make_memory_cap(None)
+    if cap is not None:
+        try:
+            fd = cap.join_file()
+            try:
+                os.write(fd, b"0")
+            finally:
+                os.close(fd)
+        except OSError:
+            cap.remove()
+            cap = None
+    if cap is not None:
+        cap.joined = True
+    return cap
 
 
 def tree_memory_bytes(root_pid: int, limit: int) -> int:
@@ -848,7 +992,16 @@ def supervise_run(
     result_r, result_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
-    join_fd = memory_cap.join_file() if memory_cap is not None else None
+    ahead: list[Callable[[], None]] = []
+    join_fd = None
+    if memory_cap is not None and memory_cap.joined:
+        ahead.append(memory_cap.leave)
+    elif memory_cap is not None:
+        join_fd = memory_cap.join_file()
+    analyser = CoverageAnalyser(task_path) if options.get("coverage", True) else None
+    if analyser is not None:
+        ahead.append(analyser.parse)
+    after_next_fork(ahead)
     forked = _perf_counter()
     reaper = os.fork()
     if reaper == 0:
@@ -914,7 +1067,7 @@ def supervise_run(
             "variants": variant_responses(streams, request, notes, key),
             "duration_s": _perf_counter() - started,
         }
-    response = build_response(streams, status, timed_out, task_path, request, notes, key, leftovers)
+    response = build_response(streams, status, timed_out, analyser, request, notes, key, leftovers)
     response["memory_exceeded"] = memory_exceeded
     finished = _perf_counter()
     response["duration_s"] = finished - started
@@ -1104,7 +1257,7 @@ def build_response(
     streams: dict[str, Any],
     status: int,
     timed_out: bool,
-    task_path: str,
+    analyser: CoverageAnalyser | None,
     request: dict[str, Any],
     notes: list[str],
     key: bytes,
@@ -1112,7 +1265,6 @@ def build_response(
 ) -> dict[str, Any]:
     """Check the run's records (outside the task's process), then measure coverage from the
     harness's one arcs record and gather the runtime findings."""
-    options = request["options"]
     records, tampering = protocol.read_records(streams["result"], key)
     code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
     response = response_from_records(
@@ -1123,9 +1275,9 @@ def build_response(
     )
     if isinstance(arcs, list) and len(arcs) > protocol.ARCS_LIMIT:
         notes.append(f"coverage not measured: over {protocol.ARCS_LIMIT} arcs")
-    elif isinstance(arcs, list) and arcs and options.get("coverage", True) and not tampering:
+    elif isinstance(arcs, list) and arcs and analyser is not None and not tampering:
         analysing = _perf_counter()
-        response["coverage"] = analyse_coverage(task_path, [(int(a), int(b)) for a, b in arcs])
+        response["coverage"] = analyser.analyse([(int(a), int(b)) for a, b in arcs])
         response["timings"] = {"coverage_analysis": _perf_counter() - analysing}
     return response
 
@@ -1370,29 +1522,62 @@ def _empty(directory: str, kept: set[str]) -> None:
                     os.unlink(path)
 
 
-def analyse_coverage(task_path: str, arcs: list[tuple[int, int]]) -> dict[str, Any]:
-    """Branch and line coverage of the task program, from the arcs the harness recorded.
+class CoverageAnalyser:
+    """coverage.py's own analysis of the task program (what its reports are made from),
+    without a report: the JSON report also writes a file and analyses every function and
+    class apart. The program can be parsed ahead (`parse`), while the run goes on."""
 
-    coverage.py's own analysis of the one file (what its reports are made from), without a
-    report: the JSON report also writes a file and analyses every function and class apart."""
-    import coverage
+    def __init__(self, task_path: str) -> None:
+        self.task_path = task_path
+        self.coverage: Any = None
+        self.reporter: Any = None
 
-    cov = coverage.Coverage(data_file=None, branch=True, include=[task_path], config_file=False)
-    cov.get_data().add_arcs({task_path: arcs})
-    analysis = cov._analyze(task_path)
-    numbers = analysis.numbers
-    return {
-        "num_statements": numbers.n_statements,
-        "covered_lines": numbers.n_executed,
-        "num_branches": numbers.n_branches,
-        "covered_branches": numbers.n_executed_branches,
-        "missed_lines": sorted(analysis.missing),
-        "missed_branches": [
-            [source, target]
-            for source, targets in analysis.missing_branch_arcs().items()
-            for target in targets
-        ],
-    }
+    def _start(self) -> None:
+        import coverage
+
+        self.coverage = coverage.Coverage(
+            data_file=None, branch=True, include=[self.task_path], config_file=False
+        )
+        self.coverage.get_data()
+
+    def parse(self) -> None:
+        """Parse and analyse the program's code now; where that fails, `analyse` does it
+        again (and fails the same way, in its place)."""
+        try:
+            self._start()
+            reporter = self.coverage._get_file_reporter(self.task_path)
+            for step in (
+                reporter.lines,
+                reporter.excluded_lines,
+                reporter.arcs,
+                reporter.exit_counts,
+                reporter.no_branch_lines,
+            ):
+                step()
+        except Exception:
+            self.coverage = None
+            return
+        self.reporter = reporter
+
+    def analyse(self, arcs: list[tuple[int, int]]) -> dict[str, Any]:
+        """Branch and line coverage of the program, from the arcs the harness recorded."""
+        if self.coverage is None:
+            self._start()
+        self.coverage.get_data().add_arcs({self.task_path: arcs})
+        analysis = self.coverage._analyze(self.task_path, self.reporter)
+        numbers = analysis.numbers
+        return {
+            "num_statements": numbers.n_statements,
+            "covered_lines": numbers.n_executed,
+            "num_branches": numbers.n_branches,
+            "covered_branches": numbers.n_executed_branches,
+            "missed_lines": sorted(analysis.missing),
+            "missed_branches": [
+                [source, target]
+                for source, targets in analysis.missing_branch_arcs().items()
+                for target in targets
+            ],
+        }
 
 
 # -- harness (runs as the unprivileged user) -----------------------------------------------------
