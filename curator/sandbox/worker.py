@@ -1001,6 +1001,12 @@ def supervise_run(
     analyser = CoverageAnalyser(task_path) if options.get("coverage", True) else None
     if analyser is not None:
         ahead.append(analyser.parse)
+
+    def parse_tests() -> None:  # the order checks need the declared tests (cached)
+        with contextlib.suppress(SyntaxError):
+            harness.declared_tests(request["tests"])
+
+    ahead.append(parse_tests)
     after_next_fork(ahead)
     forked = _perf_counter()
     reaper = os.fork()
