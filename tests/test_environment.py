@@ -402,3 +402,42 @@ def test_import_ends_with_what_env_check_would_add(
     assert imported.returncode == 0, imported.stderr
     assert "declares no environment" in imported.stdout
     assert "curator env add tinydist" in imported.stdout
+
+
+INTROSPECTING_LIBRARY = '''import ctypes
+import gc
+
+
+def footprint(value):
+    """What memory-size helpers and audio backends do: the collector's lists, a read by address."""
+    buffer = ctypes.create_string_buffer(b"abc")
+    return len(gc.get_referents(value)) + len(ctypes.string_at(ctypes.addressof(buffer), 3))
+'''
+
+
+def test_a_library_reading_memory_is_not_tampering_but_task_code_doing_it_is(
+    wheels: Path, cache: dict[str, str], tmp_path: Path
+) -> None:
+    build_tiny_wheel(wheels, "sizer", "1.0", INTROSPECTING_LIBRARY)
+    bank = Bank.init(tmp_path / "bank")
+    envbuild.sync(envbuild.add(bank.root, ["sizer==1.0"], offline(wheels)), offline(wheels))
+    library_task = make_task(
+        "Sizer/1",
+        complete_prompt="import sizer\n\ndef task_func(values):\n",
+        canonical_solution="    return sizer.footprint(values)\n",
+        test=(
+            "import unittest\n\nclass TestCases(unittest.TestCase):\n"
+            "    def test_size(self):\n        self.assertEqual(task_func([1, 2]), 5)\n"
+        ),
+    )
+    own_task = make_task(
+        "Sizer/2",
+        complete_prompt="import gc\n\ndef task_func(values):\n",
+        canonical_solution="    return len(gc.get_referents(values)) + 3\n",
+        test=library_task.test,
+    )
+    with sandbox_for(bank) as sandbox:
+        by_library = sandbox.run(library_task.program, library_task.test)
+        by_task = sandbox.run(own_task.program, own_task.test)
+    assert by_library.passed and by_library.tampering == [], by_library
+    assert by_task.tampering == ["called gc.get_referents"]
