@@ -260,6 +260,19 @@ class Machinery:
         return sorted(watched.key for watched in self._watched if watched.changed(full))
 
 
+class Unwatched(Machinery):
+    """No machinery check: for a batch of mutants of a task's own reference (see
+    worker.run_variants), where the code and the tests are one author's. A reference that wants
+    its mutants killed can have its tests check its own source; comparing unittest after every
+    test cannot stop that, and would be a fifth of each mutant's time."""
+
+    def __init__(self) -> None:
+        self._watched = []
+
+    def watch_tests(self, classes: list[type]) -> None:
+        pass
+
+
 _baselines: dict[tuple[str, ...], list[Watched]] = {}
 
 
@@ -784,7 +797,9 @@ def run_harness(
         watch.active = False
         return True
 
-    machinery = Machinery(machinery_extra())
+    machinery = (
+        Machinery(machinery_extra()) if options.get("machinery_checks", True) else Unwatched()
+    )
     if cov is not None:
         cov.start()
     loaded = load(program, task_path, "the task program") and load(
