@@ -203,11 +203,13 @@ def current_report(bank: Bank, task: Task) -> AlternativesReport | None:
 def store_report(bank: Bank, report: AlternativesReport) -> AlternativesReport:
     """Write `alternatives.json`, keeping the reviewers' marks; refuses a stale run."""
     with bank.lock():
-        task = bank.load(report.task_id)
-        if task.content_hash() != report.content_hash:
-            raise AlternativeError(
-                f"{report.task_id}: the task changed while its alternatives ran; run again"
-            )
+        bank.load_unchanged(
+            report.task_id,
+            report.content_hash,
+            "its alternatives ran",
+            "alternatives",
+            AlternativeError,
+        )
         try:
             previous = read_report(bank, report.task_id)
         except TaskFileError:

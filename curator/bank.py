@@ -63,6 +63,7 @@ MAX_FOLDER_NAME_BYTES = 200
 NAME_MAX = 255
 
 Sidecar = TypeVar("Sidecar", bound=BaseModel)
+E = TypeVar("E", bound=Exception)
 
 _SAFE = re.compile(r"[A-Za-z0-9.\-]")
 
@@ -348,6 +349,19 @@ class Bank:
         if not directory.is_dir():
             raise TaskNotFound(task_id)
         return load_bank_folder(directory)
+
+    def load_unchanged(
+        self, task_id: str, content_hash: str, work: str, command: str, error: type[E]
+    ) -> Task:
+        """The task, if its content is still `content_hash`: the one `work` ran on. Else
+        `error`, so that results of other code are never stored (callers hold the lock)."""
+        task = self.load(task_id)
+        if task.content_hash() != content_hash:
+            raise error(
+                f"{task_id}: the task changed while {work}; nothing was stored "
+                f"(run `curator {command}` again)"
+            )
+        return task
 
     def scan(self) -> BankScan:
         scan = BankScan()

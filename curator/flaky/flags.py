@@ -138,12 +138,9 @@ def record_detection(bank: Bank, evidence: FlakyEvidence, who: str) -> list[Flag
     Refuses if the task changed while the runs went on: the evidence would be of other code.
     """
     with bank.lock():
-        task = bank.load(evidence.task_id)
-        if task.content_hash() != evidence.content_hash:
-            raise FlagError(
-                f"{evidence.task_id}: the task changed while its flaky runs went on; "
-                "nothing was stored (run `curator flaky` again)"
-            )
+        task = bank.load_unchanged(
+            evidence.task_id, evidence.content_hash, "its flaky runs went on", "flaky", FlagError
+        )
         try:
             previous = read_evidence(bank, task.task_id)
         except TaskFileError:

@@ -156,11 +156,9 @@ def _judge(
 def store(bank: Bank, report: PreEvalReport) -> Task:
     """Write the sidecar and the summary under the lock, if the task is still the one evaluated."""
     with bank.lock():
-        task = bank.load(report.task_id)
-        if task.content_hash() != report.content_hash:
-            raise CuratorError(
-                f"{report.task_id}: the task changed during pre-evaluation; run it again"
-            )
+        task = bank.load_unchanged(
+            report.task_id, report.content_hash, "it was pre-evaluated", "preeval", CuratorError
+        )
         bank.write_sidecar(report.task_id, SIDECAR, report)
         task.preeval = report.summary()
         bank.save(task)

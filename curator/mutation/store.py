@@ -151,12 +151,9 @@ def current_report(bank: Bank, task: Task) -> MutationReport | None:
 def store_report(bank: Bank, report: MutationReport) -> None:
     """Write `mutation.json`, keeping every equivalence mark made before; refuses stale runs."""
     with bank.lock():
-        task = bank.load(report.task_id)
-        if task.content_hash() != report.content_hash:
-            raise MutationError(
-                f"{report.task_id}: the task changed while its mutants ran; nothing was stored "
-                "(run `curator mutate` again)"
-            )
+        bank.load_unchanged(
+            report.task_id, report.content_hash, "its mutants ran", "mutate", MutationError
+        )
         try:
             previous = read_report(bank, report.task_id)
         except TaskFileError:
