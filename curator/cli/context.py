@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,18 @@ class CliContext:
 
 
 pass_cli = click.make_pass_decorator(CliContext)
+
+
+def jobs_option(what: str) -> Callable[[F], F]:
+    """The one `--jobs` option of the commands that run work in the sandbox side by side."""
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(1, 32),
+        default=lambda: min(4, os.cpu_count() or 1),
+        show_default="number of CPUs, at most 4",
+        help=f"{what} to run at the same time.",
+    )
 
 
 def annotator_option(what: str) -> Callable[[F], F]:

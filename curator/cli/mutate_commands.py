@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 import click
 from rich.markup import escape
 from rich.table import Table
 
-from curator.cli.context import CliContext, annotator_option, pass_cli
+from curator.cli.context import CliContext, annotator_option, jobs_option, pass_cli
 from curator.config import resolve_annotator
 from curator.models import Task
 from curator.mutation import MutationReport, mark_equivalent
@@ -59,14 +58,7 @@ def print_survivors(cli: CliContext, report: MutationReport) -> None:
 @click.option("--all", "all_tasks", is_flag=True, help="Mutate every task in the bank.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per task on stdout.")
 @click.option("--force", is_flag=True, help="Rerun tasks whose stored analysis is current.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1, 32),
-    default=lambda: min(4, os.cpu_count() or 1),
-    show_default="number of CPUs, at most 4",
-    help="Batches of mutants to run at the same time.",
-)
+@jobs_option("Batches of mutants")
 @click.option(
     "--max-mutants",
     type=click.IntRange(1, 1000),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from curator.bank import Bank
-from curator.cli.context import CliContext, annotator_option, pass_cli
+from curator.cli.context import CliContext, annotator_option, jobs_option, pass_cli
 from curator.environment import declared_environment, lock_environment
 from curator.models import Task, Verdict, unwaived_runtime_findings
 from curator.validation import (
@@ -81,14 +80,7 @@ def print_reasons(cli: CliContext, reports: list[ValidationReport]) -> None:
 @click.command("validate")
 @click.argument("task_ids", nargs=-1)
 @click.option("--all", "all_tasks", is_flag=True, help="Validate every task in the bank.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1, 32),
-    default=lambda: min(4, os.cpu_count() or 1),
-    show_default="number of CPUs, at most 4",
-    help="Tasks to run at the same time.",
-)
+@jobs_option("Tasks")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per task on stdout.")
 @click.option("--force", is_flag=True, help="Rerun tasks whose stored result is current.")
 @click.option(

@@ -112,8 +112,8 @@ def selected_tests(mutant: Mutant, lines: TestLines, order: list[str]) -> list[s
 
 @dataclass
 class Reference:
-    """What the reference run says for the mutants: each test's lines and time, the run's
-    time and the modules it imported."""
+    """What the reference run says for the mutants: each test's lines (and the modules the run
+    imported), each test's time and the run's."""
 
     lines: TestLines
     durations: dict[str, float]

@@ -299,13 +299,7 @@ class AuditWatch:
         self._scratch = scratch.rstrip("/") + "/"
         self._protected_files = protected_files
         self._pid = os.getpid()
-        # Where installed code lives (the standard library, site-packages): what the
-        # interpreter imports from, as it stood before any task code ran.
-        self._library_roots = tuple(
-            os.path.join(os.path.abspath(entry), "")
-            for entry in sys.path
-            if entry and os.path.isdir(entry)
-        )
+        self._library_roots = _library_roots or library_roots()
 
     def install(self) -> None:
         sys.addaudithook(self._hook)
@@ -683,9 +677,24 @@ def machinery_extra() -> list[tuple[str, object]]:
     return [("HarnessResult", HarnessResult)]
 
 
+def library_roots() -> tuple[str, ...]:
+    """Where installed code lives (the standard library, site-packages): what the interpreter
+    imports from, read before any task code runs (it could add to sys.path)."""
+    return tuple(
+        os.path.join(os.path.abspath(entry), "")
+        for entry in sys.path
+        if entry and os.path.isdir(entry)
+    )
+
+
+_library_roots: tuple[str, ...] = ()
+
+
 def warm_up() -> None:
     """What the warm worker does once for every run it will fork (see worker.zygote)."""
+    global _library_roots
     take_machinery_baseline(machinery_extra())
+    _library_roots = library_roots()
 
 
 def tests_path_for(task_path: str) -> str:
