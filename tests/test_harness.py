@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import types
+import unittest
 from collections.abc import Iterator
 
 import pytest
@@ -261,7 +262,6 @@ class TestCases(unittest.TestCase):
 def test_the_machinery_check_sees_replaced_code_and_in_full_changed_bytecode() -> None:
     namespace: dict[str, object] = {}
     exec("def check(x=1):\n    return x\ndef other():\n    return 2\n", namespace)
-    machinery = Machinery([])
     watched = watched_entry("tests.check", namespace, "check")
     assert not watched.changed(full=True)
     check = namespace["check"]
@@ -279,4 +279,46 @@ def test_the_machinery_check_sees_replaced_code_and_in_full_changed_bytecode() -
     assert not poked.changed(full=False) and poked.changed(full=True)
     namespace.pop("check")
     assert watched.changed(full=False)
+
+
+def test_after_each_test_the_machinery_check_compares_identities_and_at_the_end_code() -> None:
+    class Tests:
+        def test_one(self, x: int = 1) -> int:
+            return x
+
+    machinery = Machinery([])
+    machinery.watch_tests([Tests])
+    key = f"{Tests.__qualname__}.test_one"
+    assert machinery.changes() == [] and machinery.changes(full=True) == []
+    # A function's defaults replaced in place: the audit hook reports the assignment as it
+    # happens; of the checks, only the one at the run's end compares them.
+    defaults = Tests.test_one.__defaults__
+    Tests.test_one.__defaults__ = (2,)
     assert machinery.changes() == []
+    assert machinery.changes(full=True) == [key]
+    Tests.test_one.__defaults__ = defaults
+    original = unittest.TestCase.assertEqual
+    unittest.TestCase.assertEqual = unittest.TestCase.assertNotEqual  # type: ignore[method-assign]
+    try:
+        assert "unittest.case.TestCase.assertEqual" in machinery.changes()
+    finally:
+        unittest.TestCase.assertEqual = original  # type: ignore[method-assign]
+    assert machinery.changes(full=True) == []
+
+
+def test_unittest_mock_copying_a_functions_defaults_is_not_tampering(sandbox: Sandbox) -> None:
+    result = sandbox.run(
+        "def task_func(x, scale=2):\n    return scale * x\n",
+        """
+import unittest
+from unittest import mock
+
+class TestCases(unittest.TestCase):
+    def test_autospec(self):
+        spec = mock.create_autospec(task_func, return_value=5)
+        self.assertEqual(spec(1), 5)
+        self.assertEqual(task_func(2), 4)
+""",
+    )
+    assert result.tampering == [], result.tampering
+    assert result.passed, result

@@ -29,7 +29,9 @@ from __future__ import annotations
 import ast
 import builtins
 import functools
+import itertools
 import linecache
+import operator
 import os
 import re
 import signal
@@ -43,7 +45,7 @@ import unittest.loader
 import unittest.result
 import unittest.suite
 import unittest.util
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -194,6 +196,9 @@ class Watched:
 
 
 _ABSENT = object()
+# A function's attributes whose assignment changes what it does (each assignment is audited;
+# the defaults of a watched function are also compared at the run's end).
+REPLACEABLE = {"__code__": "code", "__defaults__": "defaults", "__kwdefaults__": "defaults"}
 
 
 def watched_entry(key: str, namespace: Any, name: str) -> Watched:
@@ -225,12 +230,26 @@ def _machinery_owners() -> list[tuple[str, object]]:
 class Machinery:
     """A snapshot of what decides outcomes; `changes()` names what was replaced since.
 
-    After each test only identities are compared (cheap: it runs after every test); `full`
-    also rehashes every function's bytecode, which a run does once, at its end."""
+    After each test only the namespaces' entries are compared, by identity and in C (it runs
+    after every test, under coverage's tracer, where a Python call per entry cost 2 ms). A
+    function's code or defaults replaced by assignment is tampering the audit hook reports as
+    it happens; `full` also compares every function's code, defaults and bytecode hash, which a
+    run does once, at its end."""
 
     def __init__(self, extra: list[tuple[str, object]]) -> None:
         baseline = _baselines.get(tuple(name for name, _ in extra))
-        self._watched = list(baseline) if baseline is not None else self._read(extra)
+        self._watched: list[Watched] = []
+        # The per-test check's columns: each entry's lookup (a bound C method), name and value.
+        self._lookups: list[Callable[[str, object], object]] = []
+        self._names: list[str] = []
+        self._values: list[object] = []
+        self._add(list(baseline) if baseline is not None else self._read(extra))
+
+    def _add(self, entries: list[Watched]) -> None:
+        self._watched += entries
+        self._lookups += [entry.namespace.get for entry in entries]
+        self._names += [entry.name for entry in entries]
+        self._values += [entry.value for entry in entries]
 
     @staticmethod
     def _read(extra: list[tuple[str, object]]) -> list[Watched]:
@@ -249,15 +268,23 @@ class Machinery:
     def watch_tests(self, classes: list[type]) -> None:
         """Add the tests' own classes: their functions must stay (other attributes may change:
         setUpClass stores state there)."""
-        for cls in classes:
-            for name, value in vars(cls).items():
-                if isinstance(value, types.FunctionType | classmethod | staticmethod):
-                    self._watched.append(
-                        watched_entry(f"{cls.__qualname__}.{name}", vars(cls), name)
-                    )
+        self._add(
+            [
+                watched_entry(f"{cls.__qualname__}.{name}", vars(cls), name)
+                for cls in classes
+                for name, value in vars(cls).items()
+                if isinstance(value, types.FunctionType | classmethod | staticmethod)
+            ]
+        )
 
     def changes(self, full: bool = False) -> list[str]:
+        if not full and all(map(operator.is_, self._now(), self._values)):
+            return []
         return sorted(watched.key for watched in self._watched if watched.changed(full))
+
+    def _now(self) -> Iterator[object]:
+        """What each watched name holds now, looked up without a Python call per entry."""
+        return map(operator.call, self._lookups, self._names, itertools.repeat(_ABSENT))
 
 
 class Unwatched(Machinery):
@@ -267,7 +294,7 @@ class Unwatched(Machinery):
     test cannot stop that, and would be a fifth of each mutant's time."""
 
     def __init__(self) -> None:
-        self._watched = []
+        self._watched, self._lookups, self._names, self._values = [], [], [], []
 
     def watch_tests(self, classes: list[type]) -> None:
         pass
@@ -399,10 +426,16 @@ class AuditWatch:
 
     def _on_forger_tool(self, event: str, args: tuple[Any, ...]) -> None:
         if event == "object.__setattr__":
-            # Only code the outcome depends on: asyncio's @types.coroutine assigns `__code__`.
-            code = getattr(args[0], "__code__", None) if args[1:2] == ("__code__",) else None
-            if code is not None and self._protected(code.co_filename):
-                self._tamper(f"replaced the code of {getattr(args[0], '__qualname__', args[0])!r}")
+            # Only code the outcome depends on: asyncio's @types.coroutine assigns `__code__`;
+            # unittest.mock gives the functions it makes the defaults of what they stand for.
+            code = getattr(args[0], "__code__", None) if args[1] in REPLACEABLE else None
+            if (
+                code is not None
+                and self._protected(code.co_filename)
+                and (args[1] == "__code__" or not self._called_by_a_library())
+            ):
+                name = getattr(args[0], "__qualname__", args[0])
+                self._tamper(f"replaced the {REPLACEABLE[args[1]]} of {name!r}")
         elif event == "sys._getframe":
             # Only frames of the tests, harness or unittest (libraries take their own: logging).
             if args and self._protected(args[0].f_code.co_filename):
