@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import sys
@@ -99,3 +100,62 @@ def test_coverage_parsed_during_the_run_equals_coverage_parsed_after(tmp_path: P
     after = worker.CoverageAnalyser(str(path)).analyse(arcs)
     assert ahead.analyse(arcs) == after
     assert after["missed_lines"] == [5] and after["num_statements"] == 6  # the pragma's 2 out
+
+
+PASSING_TESTS = """import unittest
+class TestCases(unittest.TestCase):
+    def test_one(self):
+        self.assertEqual(task_func(), 1)
+"""
+
+
+def marked_processes(marker: str) -> set[int]:
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) != os.getpid():
+            try:
+                if marker.encode() in Path(f"/proc/{entry}/cmdline").read_bytes():
+                    found.add(int(entry))
+            except OSError:
+                continue
+    return found
+
+
+def run_cgroups() -> set[str]:
+    """The runs' memory cgroups (`worker.make_memory_cap`) where this process would make them."""
+    worker = load_worker()
+    found = set()
+    for _, directory in worker.cgroup_candidates():
+        with contextlib.suppress(OSError):
+            found |= {
+                os.path.join(directory, name)
+                for name in os.listdir(directory)
+                if name.startswith("curator-run-")
+            }
+    return found
+
+
+@pytest.mark.parametrize("isolate", [True, False], ids=["isolated", "unisolated"])
+def test_closing_a_sandbox_ends_the_runs_its_idle_supervisors_prepared(
+    tmp_path: Path, isolate: bool
+) -> None:
+    """Idle supervisors prepare the next runs (namespaces, root, cgroup, reaper, the harness's
+    process): a sandbox that closes leaves none of them behind, nor their cgroups or files."""
+    marker = f"marker-{os.getpid()}-{time.monotonic_ns()}"
+    tmp_before, cgroups_before = set(os.listdir("/tmp")), run_cgroups()
+    sandbox = Sandbox(protect=[tmp_path / marker], preload=False, isolate=isolate)
+    run = sandbox.run("def task_func():\n    return 1\n", PASSING_TESTS)
+    assert run.passed, run
+    deadline = time.monotonic() + 5
+    while len(prepared := marked_processes(marker)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)  # the zygote and its spares, each with a reaper and a harness
+    sandbox.close()
+    deadline = time.monotonic() + 5
+    while (left := marked_processes(marker) & prepared) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert left == set()
+    while (new_cgroups := run_cgroups() - cgroups_before) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert new_cgroups == set()
+    new_in_tmp = set(os.listdir("/tmp")) - tmp_before
+    assert sorted(name for name in new_in_tmp if "curator-run" in name) == []

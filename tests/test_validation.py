@@ -194,6 +194,11 @@ def test_task_runs_unprivileged_in_plain_scratch_directories(sandbox: Sandbox) -
     assert eval(probe(sandbox, command)) == sys.executable
     if os.geteuid() == 0:
         assert int(probe(sandbox, "os.getuid()")) in sandbox.uids
+    # The run's root is prepared before its uid is known: the uid's entry and HOME's owner
+    # are written with the request.
+    user = "__import__('pwd').getpwuid(os.getuid())"
+    assert eval(probe(sandbox, f"({user}.pw_name, {user}.pw_dir)")) == ("user", "/home/user")
+    assert eval(probe(sandbox, "os.stat('/home/user').st_uid == os.getuid()"))
 
 
 def test_home_and_protected_directories_are_hidden(bank: Bank) -> None:

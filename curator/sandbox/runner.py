@@ -148,8 +148,11 @@ class Zygote:
         coverage: bool = True,
         interpreter: Interpreter = OWN_INTERPRETER,
         *,
+        run_config: dict[str, Any],
         standard_only: bool = False,
     ) -> None:
+        """`run_config`: what every run shares (whether to isolate it, the directories kept out
+        of its root), so that the worker can prepare runs before their requests arrive."""
         # Datagram boundaries keep each request's descriptor apart from the next one's.
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self._control = parent_end
@@ -162,6 +165,8 @@ class Zygote:
             str(WORKER_SCRIPT),
             "--control-fd",
             str(child_end.fileno()),
+            "--run-config",
+            json.dumps(run_config),
         ]
         if preload:
             command.append("--preload-standard" if standard_only else "--preload")
@@ -292,9 +297,11 @@ class Sandbox:
     ) -> None:
         if os.environ.get("CURATOR_SANDBOX_ISOLATION") == "off":
             isolate = False
-        self._isolate = isolate
         self.isolation = probe_isolation() if isolate else NO_ISOLATION
-        self._protect = sorted({str(path.resolve()) for path in (Path.home(), *map(Path, protect))})
+        self._run_config = {
+            "isolate": isolate,
+            "protect": sorted({str(path.resolve()) for path in (Path.home(), *map(Path, protect))}),
+        }
         self.interpreter = interpreter
         self._preload = preload
         self._lock = threading.Lock()
@@ -356,7 +363,11 @@ class Sandbox:
                 if self._warm is not None:
                     self._warm.close()
                 warm = Zygote(
-                    self.isolation, WARM_HASH_SEED, self._preload, interpreter=self.interpreter
+                    self.isolation,
+                    WARM_HASH_SEED,
+                    self._preload,
+                    interpreter=self.interpreter,
+                    run_config=self._run_config,
                 )
                 if warm.info.get("threads", 1) != 1:
                     # Forking a process that runs threads (a BLAS pool started by a preloaded
@@ -364,7 +375,11 @@ class Sandbox:
                     warm.close()
                     self._preload = False
                     warm = Zygote(
-                        self.isolation, WARM_HASH_SEED, False, interpreter=self.interpreter
+                        self.isolation,
+                        WARM_HASH_SEED,
+                        False,
+                        interpreter=self.interpreter,
+                        run_config=self._run_config,
                     )
                 self._warm = warm
             return self._warm
@@ -381,6 +396,7 @@ class Sandbox:
                     WARM_HASH_SEED,
                     preload=True,
                     interpreter=self.interpreter,
+                    run_config=self._run_config,
                     standard_only=True,
                 )
             return self._light
@@ -500,8 +516,6 @@ class Sandbox:
             "hash_seed": options.hash_seed,
             "sandbox_id": self.id,
             "process_limit": self._process_limit,
-            "isolate": self._isolate,
-            "protect": self._protect,
             "variables": dict(self.interpreter.variables),
             **extra,
         }
@@ -514,6 +528,7 @@ class Sandbox:
                     preload=False,
                     coverage=options.coverage,
                     interpreter=self.interpreter,
+                    run_config=self._run_config,
                 )
                 try:
                     return zygote.request(payload, answer_timeout)

@@ -8,15 +8,19 @@ never pydantic or the rest of curator, so that a fresh interpreter starts fast.
 Process layout of one run:
 
     zygote (pid 1 of the sandbox's pid namespace; preloaded libraries; single-threaded)
-      └─ supervisor (forked ahead as a spare that joins the run's memory cgroup while idle;
-         │           root, or root of curator's user namespace; new pid, mount, network, IPC
-         │           namespaces; builds the run's root; memory cgroup or watchdog; deadline;
-         │           leaves the cgroup and parses the program for coverage once the reaper
-         │           is forked)
+      └─ supervisor (forked ahead as a spare that prepares a run while idle: joins the run's
+         │           memory cgroup; root, or root of curator's user namespace; new pid, mount,
+         │           network, IPC namespaces; builds the run's root; forks the reaper and
+         │           leaves the cgroup. With the request: the uid's files, the task file, the
+         │           memory budget or watchdog, the deadline; parses the program for coverage
+         │           while the run goes on)
            └─ reaper (pid 1 of the run's pid namespace: its death kills every process in it;
                 │     pivots into the run's root, with a /proc of its own pid namespace)
-                └─ harness (unprivileged uid as root; no capabilities, no_new_privs, rlimits,
-                            scrubbed env; cwd /home/user): task program + TestCases
+                └─ harness (forked ahead, waits for the request; then unprivileged uid as root,
+                            no capabilities, no_new_privs, rlimits, scrubbed env; cwd
+                            /home/user): task program + TestCases
+
+Every run has all of these of its own; preparing them ahead only takes them off the run's path.
 
 The run's root (`build_run_root`) is a tmpfs holding read-only binds of /usr, /lib*, a few /etc
 files and the interpreter's directories, a fresh /proc and /dev, one scratch tmpfs shown as
@@ -60,7 +64,6 @@ import sys
 import time
 import traceback
 import types
-from collections.abc import Callable
 from typing import Any, cast
 
 
@@ -294,9 +297,11 @@ def bring_loopback_up() -> bool:
     return True
 
 
-def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
+def zygote(
+    control_fd: int, preload_libraries: bool, coverage: bool, config: dict[str, Any]
+) -> None:
     """Hand each run request to the spare supervisor and fork the next spare; exit when the
-    control channel closes."""
+    control channel closes. `config`: what every run of this sandbox shares (`prepare_run`)."""
     loopback = bring_loopback_up() if "--own-network" in sys.argv else None
     for variable in THREAD_VARIABLES:
         os.environ[variable] = "1"
@@ -333,7 +338,7 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
     control.sendall(_dumps(info).encode() + b"\n")
     spares: list[Spare] = []
     while len(spares) < SPARES:
-        spares.append(fork_spare(control, spares))
+        spares.append(fork_spare(control, spares, config))
     while True:
         _reap_children()
         readable, _, _ = select.select([control], [], [], 0.5)
@@ -360,8 +365,8 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
         # had died, the caller sees it close without an answer).
         os.close(fds[0])
         while len(spares) < SPARES:
-            spares.append(fork_spare(control, spares))
-    for spare in spares:  # each leaves and removes its memory cgroup, then exits
+            spares.append(fork_spare(control, spares, config))
+    for spare in spares:  # each ends its prepared run, leaves and removes its cgroup, exits
         spare.channel.close()
     # Our end kills every process of the sandbox: give the spare, and a supervisor still
     # removing its run's memory cgroup after answering, a moment to finish.
@@ -377,14 +382,15 @@ def zygote(control_fd: int, preload_libraries: bool, coverage: bool) -> None:
 @dataclasses.dataclass
 class Spare:
     """A supervisor forked before its request arrives, so that what needs no request (the
-    fork itself, joining a memory cgroup) is off the run's path; it waits on `channel` for
-    the request's connection."""
+    fork itself, the run's memory cgroup, namespaces and root, the reaper and the harness's
+    process: `prepare_run`) is off the run's path; it waits on `channel` for the request's
+    connection."""
 
     pid: int
     channel: socket.socket
 
 
-def fork_spare(control: socket.socket, others: list[Spare]) -> Spare:
+def fork_spare(control: socket.socket, others: list[Spare], config: dict[str, Any]) -> Spare:
     ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
     pid = os.fork()
     if pid == 0:
@@ -392,7 +398,7 @@ def fork_spare(control: socket.socket, others: list[Spare]) -> Spare:
             channel.close()  # else another spare would not see the zygote end
         code = 0
         try:
-            serve_spare(theirs)
+            serve_spare(theirs, config)
         except BaseException:
             traceback.print_exc()
             code = 1
@@ -401,21 +407,24 @@ def fork_spare(control: socket.socket, others: list[Spare]) -> Spare:
     return Spare(pid, ours)
 
 
-def serve_spare(channel: socket.socket) -> None:
-    """Join a memory cgroup of the run's own while idle (a process forked by a member is born
-    in it: the reaper need not migrate, a slow step of the kernel), then serve one request;
-    without a request (the zygote ends), leave and remove the cgroup."""
-    joined = joined_memory_cap()
+def serve_spare(channel: socket.socket, config: dict[str, Any]) -> None:
+    """Prepare a run while idle, then serve one request with it; without a request (the
+    zygote ends), end the prepared run."""
+    prepared: PreparedRun | None = None
+    failure = ""
+    try:
+        prepared = prepare_run(config)
+    except Exception:
+        failure = "sandbox failure: " + traceback.format_exc()
     try:
         _, fds, _, _ = socket.recv_fds(channel, 16, 1)
     except OSError:
         fds = []
     channel.close()
     if fds:
-        serve_run(fds[0], joined)
-    elif joined is not None:
-        joined.leave()
-        joined.remove()
+        serve_run(fds[0], prepared, failure)
+    elif prepared is not None:
+        prepared.end()
 
 
 # A Coverage object started once in the zygote: forks reuse it, skipping coverage.py's start-up
@@ -477,36 +486,30 @@ def _receive_all(conn: socket.socket) -> bytes:
         chunks.append(chunk)
 
 
-def serve_run(conn_fd: int, joined: MemoryCap | None = None) -> None:
-    """One run: read the request, supervise it, answer; the run's memory cgroup (if any) is
-    removed after the answer is sent, off the caller's path. `joined`: a cgroup this
-    supervisor is already in (see `serve_spare`), used when its budget can be set."""
+def serve_run(conn_fd: int, prepared: PreparedRun | None, failure: str) -> None:
+    """One run: read the request, supervise it in the prepared run, answer; the run's memory
+    cgroup (if any) is removed after the answer is sent, off the caller's path."""
     conn = socket.socket(fileno=conn_fd)
     request = json.loads(_receive_all(conn))
-    memory_cap = None
-    try:
-        budget = int(request["options"]["memory_mb"]) * 1024 * 1024
-        if request["isolate"] and joined is not None and joined.set_limit(budget):
-            memory_cap = joined
-        else:
-            if joined is not None:  # not used for this run: out of it before anything forks
-                joined.leave()
-            if request["isolate"]:
-                memory_cap = make_memory_cap(budget)
-        response = supervise_run(request, memory_cap, budget)
-        if joined is not None and joined.stayed:
+    if prepared is None:
+        response: dict[str, Any] = {"status": "crashed", "notes": [failure]}
+    else:
+        try:
+            response = supervise_run(request, prepared)
+        except Exception:
+            response = {
+                "status": "crashed",
+                "notes": ["sandbox failure: " + traceback.format_exc()],
+            }
+        cap = prepared.memory_cap
+        if cap is not None and cap.stayed:
             response.setdefault("notes", []).append(
                 "the run's supervisor could not leave the run's memory cgroup"
             )
-    except Exception:
-        response = {"status": "crashed", "notes": ["sandbox failure: " + traceback.format_exc()]}
     conn.sendall(_dumps(response).encode())
     conn.close()
-    if joined is not None:
-        joined.leave()  # a no-op unless something above failed before leaving
-        joined.remove()
-    if memory_cap is not None and memory_cap is not joined:
-        memory_cap.remove()
+    if prepared is not None:
+        prepared.end()
 
 
 @dataclasses.dataclass
@@ -632,13 +635,14 @@ def _within(path: str, directory: str) -> bool:
     return path == directory or path.startswith(directory.rstrip("/") + "/")
 
 
-def build_run_root(run_directory: str, sources: dict[str, int], uid: int | None) -> str:
+def build_run_root(run_directory: str, sources: dict[str, int]) -> str:
     """The run's whole file system, built the way bubblewrap builds one: a small tmpfs root
     with read-only binds of /usr, /lib*, a few /etc files and the interpreter's directories; a
     fresh /dev with its harmless devices; one scratch tmpfs (ENOSPC is then the task's own
     error) shown as /tmp, /home/user and /dev/shm; the task file read-only in /task. Nothing
     else of the host (HOME, the bank, .git folders, unix sockets) exists in it. The reaper
-    mounts /proc and pivots into it (see `enter_run_root`)."""
+    mounts /proc and pivots into it (see `enter_run_root`); the uid's entries in /etc/passwd
+    and /etc/group and HOME's owner come with the request (`personalize_run`)."""
     root = os.path.join(run_directory, "root")
     os.mkdir(root)
     _mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=4m,mode=755")
@@ -650,14 +654,7 @@ def build_run_root(run_directory: str, sources: dict[str, int], uid: int | None)
     for entry in os.listdir("/etc"):
         if entry.startswith("python"):  # Debian's sitecustomize lives in /etc/python3.X
             copy_or_bind("/etc/" + entry, root)
-    user = uid if uid is not None else os.getuid()
-    files = {
-        "/etc/passwd": (
-            f"root:x:0:0:root:/root:/bin/sh\nuser:x:{user}:{user}:user:{RUN_HOME}:/bin/sh\n"
-        ),
-        "/etc/group": f"root:x:0:\nuser:x:{user}:\n",
-        "/etc/hosts": "127.0.0.1 localhost\n::1 localhost\n",
-    }
+    files = {"/etc/hosts": "127.0.0.1 localhost\n::1 localhost\n"}
     for name in ("python", "python3"):  # the interpreter that runs the worker, by name
         files[f"{RUN_BIN}/{name}"] = f'#!/bin/sh\nexec {sys.executable} "$@"\n'
     for path, text in files.items():
@@ -682,8 +679,6 @@ def build_run_root(run_directory: str, sources: dict[str, int], uid: int | None)
     for name, target in (("tmp", RUN_TMP), ("home", RUN_HOME), ("shm", "/dev/shm")):
         os.mkdir(os.path.join(scratch, name))
         os.chmod(os.path.join(scratch, name), 0o1777 if name != "home" else 0o755)
-        if name == "home" and uid is not None:
-            os.chown(os.path.join(scratch, name), uid, uid)
         os.makedirs(root + target, mode=0o755, exist_ok=True)
         _mount(os.path.join(scratch, name), root + target, None, MS_BIND, None)
     _libc.umount2(scratch.encode(), MNT_DETACH)
@@ -724,7 +719,7 @@ class MemoryCap:
     name: str
     version: int
     # Whether this supervisor is in the cgroup itself (`joined_memory_cap`): its reaper is
-    # born in it, and it leaves right after forking the reaper (`after_next_fork`).
+    # born in it, and it leaves right after forking the reaper (`prepare_run`).
     joined: bool = False
     stayed: bool = False
 
@@ -778,20 +773,6 @@ class MemoryCap:
             except OSError:
                 time.sleep(0.01)
         os.close(self.parent_fd)
-
-
-def after_next_fork(steps: list[Callable[[], None]]) -> None:
-    """Run `steps` in this process right after its next fork (the reaper's), while the child
-    goes on: work the supervisor can do during the run instead of before or after it."""
-    supervisor = os.getpid()
-    pending = list(steps)
-
-    def after_fork() -> None:
-        if os.getpid() == supervisor:  # not in the reaper, which inherits this hook
-            while pending:
-                pending.pop(0)()
-
-    os.register_at_fork(after_in_parent=after_fork)
 
 
 def cgroup_candidates() -> list[tuple[int, str]]:
@@ -915,60 +896,97 @@ def world_readable(paths: list[str]) -> bool:
     return True
 
 
-def supervise_run(
-    request: dict[str, Any], memory_cap: MemoryCap | None, budget: int
-) -> dict[str, Any]:
-    options = request["options"]
-    notes: list[str] = []
+@dataclasses.dataclass
+class PreparedRun:
+    """A run set up before its request arrives (`prepare_run`): its namespaces and root, its
+    memory cgroup, the reaper inside it and the harness's process, which waits for the request
+    (and the run's key) on `request_w`. Only what depends on the request (the uid, the memory
+    budget, the task file, the limits) is left for `supervise_run`."""
+
+    notes: list[str]
+    namespaces: Namespaces
+    interpreter_paths: list[str]
+    run_directory: str
+    root: str | None
+    paths: dict[str, str]
+    """The task file, HOME (the cwd), TMPDIR and the folder of `python`, as the task sees them."""
+    memory_cap: MemoryCap | None
+    reaper: int
+    request_w: int
+    key_w: int
+    """The reaper reads the run's key here, to sign its last record."""
+    result_r: int
+    out_r: int
+    err_r: int
+    prepared_s: float
+    open_fds: set[int] = dataclasses.field(default_factory=set)
+    reaped: bool = False
+    ended: bool = False
+
+    def __post_init__(self) -> None:
+        self.open_fds = {self.request_w, self.key_w, self.result_r, self.out_r, self.err_r}
+
+    def take(self, fd: int) -> int:
+        """Hand `fd` over to whoever closes it."""
+        self.open_fds.discard(fd)
+        return fd
+
+    def end(self) -> None:
+        """Kill what is left of the run (all of it, for a run never asked for) and free what
+        it held."""
+        if self.ended:
+            return
+        self.ended = True
+        for fd in self.open_fds:
+            os.close(fd)
+        self.open_fds.clear()
+        if not self.reaped:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.reaper, signal.SIGKILL)
+            os.waitpid(self.reaper, 0)
+            self.reaped = True
+            _kill_descendants()
+        if self.memory_cap is not None:
+            self.memory_cap.leave()  # a no-op unless something failed before leaving
+            self.memory_cap.remove()
+        if not self.namespaces.mount:  # else the run's files vanish with its mount namespace
+            import shutil
+
+            shutil.rmtree(self.run_directory, ignore_errors=True)
+
+
+def prepare_run(config: dict[str, Any]) -> PreparedRun:
+    """Everything of a run that needs no request, done while the supervisor waits for one: a
+    memory cgroup joined (the reaper is born in it), the run's namespaces (`isolate_run`) and
+    root (`build_run_root`), the reaper pivoted into that root and the harness's process
+    forked, waiting for its request. `config` holds what every run of the sandbox shares:
+    whether to isolate at all, and the directories (HOME, the bank) kept out of the root."""
     started = _perf_counter()
+    notes: list[str] = []
     os.umask(0o022)
     _libc_call("prctl", PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-    request["address_space_limit"] = memory_cap is None
-    if memory_cap is None:
-        notes.append(
-            "memory: no memory cgroup here; each process is limited to the budget of address "
-            "space and the run's processes together to the budget of resident memory (polled)"
-        )
-    request["interpreter_paths"], left_out = interpreter_paths(request["protect"])
+    memory_cap = joined_memory_cap() if config["isolate"] else None
+    paths_shown, left_out = interpreter_paths(config["protect"])
     if left_out:
         notes.append("not shown to the task (they hold HOME or the bank): " + ", ".join(left_out))
     namespaces, sources = (
-        isolate_run(notes, request["interpreter_paths"])
-        if request["isolate"]
-        else (Namespaces(), {})
+        isolate_run(notes, paths_shown) if config["isolate"] else (Namespaces(), {})
     )
-    isolated = _perf_counter()
-    uid = request["uid"]
     import tempfile
 
     run_directory = tempfile.mkdtemp(prefix="curator-run-", dir="/tmp")
     os.chmod(run_directory, 0o755)
     os.mkdir(os.path.join(run_directory, "task"), 0o755)
-    task_path = os.path.join(run_directory, "task", "task.py")
-    with open(task_path, "w", encoding="utf-8") as handle:
-        handle.write(request["program"])
-    os.chmod(task_path, 0o644)
     root = None
     if namespaces.mount:
         try:
-            root = build_run_root(run_directory, sources, uid)
+            root = build_run_root(run_directory, sources)
         except OSError as error:
             _libc.umount2(os.path.join(run_directory, "root").encode(), MNT_DETACH)
             notes.append(f"no root of its own for this run ({error}): the host's files are seen")
             read_only_host(notes)
     for descriptor in sources.values():
         os.close(descriptor)
-    rooted = _perf_counter()
-    if "variants" in request and not (namespaces.pid and root is not None):
-        # Between variants every leftover process is killed and the scratch emptied: that
-        # needs the run's own pid namespace and file system.
-        return {"status": "unsupported", "notes": notes}
-    if uid is not None and root is None and not world_readable(request["interpreter_paths"]):
-        uid = request["uid"] = None
-        notes.append(
-            "task code ran as root: the interpreter's files are readable only by their owner "
-            "and could not be bound into a root of the run's own"
-        )
     if root is not None:
         paths = {
             "task": RUN_TASK_DIRECTORY + "/task.py",
@@ -979,46 +997,24 @@ def supervise_run(
     else:
         home = os.path.join(run_directory, "home")
         os.mkdir(home, 0o700)
-        if uid is not None:
-            os.chown(home, uid, uid)
         # The interpreter's own folder stands in for RUN_BIN (python, python3 on PATH).
         paths = {
-            "task": task_path,
+            "task": os.path.join(run_directory, "task", "task.py"),
             "home": home,
             "tmp": home,
             "bin": os.path.dirname(sys.executable),
         }
-    key = protocol.new_key()
+    request_r, request_w = os.pipe()
+    key_r, key_w = os.pipe()
     result_r, result_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
-    ahead: list[Callable[[], None]] = []
-    join_fd = None
-    if memory_cap is not None and memory_cap.joined:
-        ahead.append(memory_cap.leave)
-    elif memory_cap is not None:
-        join_fd = memory_cap.join_file()
-    analyser = CoverageAnalyser(task_path) if options.get("coverage", True) else None
-    if analyser is not None:
-        ahead.append(analyser.parse)
-
-    def parse_tests() -> None:  # the order checks need the declared tests (cached)
-        with contextlib.suppress(SyntaxError):
-            harness.declared_tests(request["tests"])
-
-    ahead.append(parse_tests)
-    after_next_fork(ahead)
-    forked = _perf_counter()
     reaper = os.fork()
     if reaper == 0:
-        os.close(result_r)
-        os.close(out_r)
-        os.close(err_r)
+        for fd in (request_w, key_w, result_r, out_r, err_r):
+            os.close(fd)
         os.setsid()
         try:
-            if join_fd is not None:
-                os.write(join_fd, b"0")
-                os.close(join_fd)
             if root is not None:
                 enter_run_root(root)
         except OSError as error:
@@ -1026,35 +1022,158 @@ def supervise_run(
             _exit(REAPER_SETUP_FAILED)
         harness_pid = os.fork()
         if harness_pid == 0:
-            channel = protocol.Channel(result_w, key, protocol.HARNESS)
-            channel.emit(protocol.Event.FORKED, clock=_perf_counter())
-            try:
-                prepare_harness(request, paths, (result_w, out_w, err_w))
-                if "variants" in request:
-                    run_variants(request, paths, result_w, key)
-                else:
-                    harness.run_harness(request, paths["task"], channel, _warm_measurement)
-            except BaseException:
-                channel.emit(protocol.Event.HARNESS_ERROR, traceback=traceback.format_exc())
-            _flush_standard_streams()
-            _exit(0)
-        for fd in (out_w, err_w):
+            os.close(key_r)
+            serve_harness(request_r, paths, (result_w, out_w, err_w))
+        for fd in (request_r, out_w, err_w):
             os.close(fd)
         code = _wait_for(harness_pid)
         leftover_count = harness.kill_leftovers()
-        protocol.Channel(result_w, key, protocol.REAPER).emit(
-            protocol.Event.LEFTOVERS, count=leftover_count
-        )
+        key = _read_to_end(key_r)
+        if key:  # none when no request came
+            protocol.Channel(result_w, key, protocol.REAPER).emit(
+                protocol.Event.LEFTOVERS, count=leftover_count
+            )
         _exit(code)
-    for fd in (result_w, out_w, err_w):
+    for fd in (request_r, key_r, result_w, out_w, err_w):
         os.close(fd)
-    if join_fd is not None:
-        os.close(join_fd)
+    if memory_cap is not None:
+        memory_cap.leave()  # the cgroup holds exactly the run's tree
+    return PreparedRun(
+        notes=notes,
+        namespaces=namespaces,
+        interpreter_paths=paths_shown,
+        run_directory=run_directory,
+        root=root,
+        paths=paths,
+        memory_cap=memory_cap,
+        reaper=reaper,
+        request_w=request_w,
+        key_w=key_w,
+        result_r=result_r,
+        out_r=out_r,
+        err_r=err_r,
+        prepared_s=_perf_counter() - started,
+    )
+
+
+def _read_to_end(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 16):
+        chunks.append(chunk)
+    os.close(fd)
+    return b"".join(chunks)
+
+
+def serve_harness(request_r: int, paths: dict[str, str], pipes: tuple[int, int, int]) -> None:
+    """The harness's process of a prepared run: wait for the request, then become the harness
+    (`prepare_harness`) and run the tests; never returns."""
+    if _warm_measurement is not None:
+        # coverage.py opens a new data store in each process it finds itself in (about 1.5
+        # ms): done now, before the request, not when the run's arcs are collected.
+        _warm_measurement.get_data().arcs(paths["task"])
+    data = _read_to_end(request_r)
+    if not data:  # the run was never asked for
+        _exit(0)
+    request = json.loads(data)
+    result_w = pipes[0]
+    key = bytes.fromhex(request.pop("key"))
+    channel = protocol.Channel(result_w, key, protocol.HARNESS)
+    channel.emit(protocol.Event.FORKED, clock=_perf_counter())
+    try:
+        prepare_harness(request, paths, pipes)
+        if "variants" in request:
+            run_variants(request, paths, result_w, key)
+        else:
+            harness.run_harness(request, paths["task"], channel, _warm_measurement)
+    except BaseException:
+        channel.emit(protocol.Event.HARNESS_ERROR, traceback=traceback.format_exc())
+    _flush_standard_streams()
+    _exit(0)
+
+
+def personalize_run(prepared: PreparedRun, uid: int | None) -> None:
+    """What of the run's file system depends on its uid: the user's entries in /etc/passwd
+    and /etc/group, and HOME's owner."""
+    user = uid if uid is not None else os.getuid()
+    if prepared.root is not None:
+        files = {
+            "/etc/passwd": (
+                f"root:x:0:0:root:/root:/bin/sh\nuser:x:{user}:{user}:user:{RUN_HOME}:/bin/sh\n"
+            ),
+            "/etc/group": f"root:x:0:\nuser:x:{user}:\n",
+        }
+        for path, text in files.items():
+            with open(prepared.root + path, "w") as handle:
+                handle.write(text)
+            os.chmod(prepared.root + path, 0o644)
+    if uid is not None:
+        home = prepared.paths["home"]
+        os.chown(prepared.root + home if prepared.root is not None else home, uid, uid)
+
+
+def _send_to_end(fd: int, data: bytes) -> None:
+    """Write all of `data` and close; a reader that has gone (a failed setup) is not an error
+    here: the run's status tells."""
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError:
+        pass
+    os.close(fd)
+
+
+def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, Any]:
+    options = request["options"]
+    notes = list(prepared.notes)
+    started = _perf_counter()
+    namespaces, root = prepared.namespaces, prepared.root
+    budget = int(options["memory_mb"]) * 1024 * 1024
+    cap = prepared.memory_cap
+    memory_cap = cap if cap is not None and cap.set_limit(budget) else None
+    request["address_space_limit"] = memory_cap is None
+    if memory_cap is None:
+        notes.append(
+            "memory: no memory cgroup here; each process is limited to the budget of address "
+            "space and the run's processes together to the budget of resident memory (polled)"
+        )
+    if "variants" in request and not (namespaces.pid and root is not None):
+        # Between variants every leftover process is killed and the scratch emptied: that
+        # needs the run's own pid namespace and file system.
+        return {"status": "unsupported", "notes": notes}
+    uid = request["uid"]
+    if uid is not None and root is None and not world_readable(prepared.interpreter_paths):
+        uid = request["uid"] = None
+        notes.append(
+            "task code ran as root: the interpreter's files are readable only by their owner "
+            "and could not be bound into a root of the run's own"
+        )
+    personalize_run(prepared, uid)
+    task_path = os.path.join(prepared.run_directory, "task", "task.py")
+    with open(task_path, "w", encoding="utf-8") as handle:
+        handle.write(request["program"])
+    os.chmod(task_path, 0o644)
+    key = protocol.new_key()
+    analyser = CoverageAnalyser(task_path) if options.get("coverage", True) else None
+    forked = _perf_counter()
+    _send_to_end(prepared.take(prepared.request_w), _dumps({**request, "key": key.hex()}).encode())
+    _send_to_end(prepared.take(prepared.key_w), key)
+    # While the run goes on: the program's analysis for coverage, and the tests' declared
+    # names the order checks need (cached).
+    if analyser is not None:
+        analyser.parse()
+    with contextlib.suppress(SyntaxError):
+        harness.declared_tests(request["tests"])
+    reaper = prepared.reaper
     deadline = started + float(options["timeout_s"]) * len(request.get("variants", [None]))
     memory_limit = budget if memory_cap is None else None
-    streams = _collect(
-        reaper, {result_r: "result", out_r: "stdout", err_r: "stderr"}, deadline, memory_limit
-    )
+    fds = {
+        prepared.take(prepared.result_r): "result",
+        prepared.take(prepared.out_r): "stdout",
+        prepared.take(prepared.err_r): "stderr",
+    }
+    streams = _collect(reaper, fds, deadline, memory_limit)  # closes the pipes, reaps the reaper
+    prepared.reaped = True
     collected = _perf_counter()
     timed_out = streams.pop("timed_out")
     status = streams.pop("status")
@@ -1083,14 +1202,9 @@ def supervise_run(
         "analysis": finished - collected,
         "kill_leftovers": killed - collected,
         **response.get("timings", {}),
-        "namespaces": isolated - started,
-        "root": rooted - isolated,
+        "prepared_ahead": prepared.prepared_s,
         **harness_timings(response["events"], forked, collected),
     }
-    if not namespaces.mount:  # else the run's files vanish with its mount namespace
-        import shutil
-
-        shutil.rmtree(run_directory, ignore_errors=True)
     return response
 
 
@@ -1714,7 +1828,13 @@ def _flush_standard_streams() -> None:
 def main(argv: list[str]) -> None:
     control_fd = int(argv[argv.index("--control-fd") + 1])
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    zygote(control_fd, preload_libraries="--preload" in argv, coverage="--coverage" in argv)
+    config = json.loads(argv[argv.index("--run-config") + 1])
+    zygote(
+        control_fd,
+        preload_libraries="--preload" in argv,
+        coverage="--coverage" in argv,
+        config=config,
+    )
     _exit(0)  # skip finalizing numpy, pandas and friends: nothing of ours needs it
 
 
