@@ -526,6 +526,15 @@ def static_batch_sizes(count: int) -> list[int]:
     return sizes
 
 
+def longest_first(tasks: list[Task]) -> list[Task]:
+    """The tasks in the order to run them: the longest last validations first (the rest in
+    the order asked). A long run started last would keep one worker busy long after the
+    others had finished."""
+    return sorted(
+        tasks, key=lambda task: task.validation.duration_s if task.validation else 0.0, reverse=True
+    )
+
+
 def _run_and_store(
     bank: Bank,
     tasks: list[Task],
@@ -537,6 +546,7 @@ def _run_and_store(
     on_report: ReportCallback | None,
     store: bool,
 ) -> None:
+    tasks = longest_first(tasks)
     # The warm worker's imports overlap with the first tasks' static checks, which need no
     # sandbox.
     first = tasks[0]

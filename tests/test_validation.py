@@ -573,3 +573,27 @@ def test_each_check_reads_one_parse_of_the_task(monkeypatch: pytest.MonkeyPatch)
     docstring_span(task.program, task.entry_point)
     pipeline_status(task)
     assert texts.count(task.program) == 1 and texts.count(task.test) == 1
+
+
+def test_validate_tasks_runs_the_longest_last_validations_first(
+    bank: Bank, sandbox: Sandbox
+) -> None:
+    tasks = [make_task(f"Test/{number}") for number in (1, 2, 3, 4)]
+    with bank.lock():
+        bank.add_all(tasks)
+    validate_tasks(bank, [task.task_id for task in tasks], sandbox)
+    for task_id, seconds in (("Test/1", 0.1), ("Test/2", 3.0), ("Test/3", 7.0), ("Test/4", 0.5)):
+        with bank.lock():
+            task = bank.load(task_id)
+            assert task.validation is not None
+            task.validation.duration_s = seconds
+            bank.save(task)
+    order: list[str] = []
+    validate_tasks(
+        bank,
+        ["Test/1", "Test/2", "Test/3", "Test/4"],
+        sandbox,
+        force=True,
+        on_report=lambda report, cached: order.append(report.task_id),
+    )
+    assert order == ["Test/3", "Test/2", "Test/4", "Test/1"]
