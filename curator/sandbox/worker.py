@@ -1071,6 +1071,8 @@ def serve_harness(request_r: int, paths: dict[str, str], pipes: tuple[int, int, 
         # coverage.py opens a new data store in each process it finds itself in (about 1.5
         # ms): done now, before the request, not when the run's arcs are collected.
         _warm_measurement.get_data().arcs(paths["task"])
+    if os.geteuid() == 0:  # root, or root of the user namespace: holds capabilities
+        drop_capabilities()
     data = _read_to_end(request_r)
     if not data:  # the run was never asked for
         _exit(0)
@@ -1709,9 +1711,9 @@ class CoverageAnalyser:
 
 
 def drop_capabilities() -> None:
-    """No capability left, now or after an exec: the bounding and ambient sets emptied, then
-    the effective, permitted and inheritable sets (needed in a user namespace, where task code
-    is uid 0 of that namespace; harmless after setuid, which already cleared them)."""
+    """No capability gained by an exec: the bounding and ambient sets emptied (the effective,
+    permitted and inheritable sets follow with `clear_capability_sets`, after the uid switch:
+    needed in a user namespace, where task code is uid 0 of that namespace)."""
     with open("/proc/sys/kernel/cap_last_cap") as last:
         last_capability = int(last.read())
     for capability in range(last_capability + 1):
@@ -1728,7 +1730,8 @@ def prepare_harness(
     request: dict[str, Any], paths: dict[str, str], pipes: tuple[int, int, int]
 ) -> None:
     """Redirect output, close every other descriptor, set limits, drop privileges and every
-    capability, scrub env; `paths` are the task file, HOME (the cwd), TMPDIR and the folder of
+    capability (the bounding and ambient sets went before the request, `serve_harness`), scrub
+    env; `paths` are the task file, HOME (the cwd), TMPDIR and the folder of
     `python` as the task sees them."""
     result_w, out_w, err_w = pipes
     options = request["options"]
@@ -1748,8 +1751,6 @@ def prepare_harness(
     processes = request["process_limit"]
     resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
     uid = request["uid"]
-    if os.geteuid() == 0:  # root, or root of the user namespace: holds capabilities
-        drop_capabilities()
     if uid is not None:
         os.setgroups([])
         os.setgid(uid)
