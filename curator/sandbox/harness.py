@@ -237,13 +237,17 @@ class Machinery:
     run does once, at its end."""
 
     def __init__(self, extra: list[tuple[str, object]]) -> None:
-        baseline = _baselines.get(tuple(name for name, _ in extra))
         self._watched: list[Watched] = []
         # The per-test check's columns: each entry's lookup (a bound C method), name and value.
         self._lookups: list[Callable[[str, object], object]] = []
         self._names: list[str] = []
         self._values: list[object] = []
-        self._add(list(baseline) if baseline is not None else self._read(extra))
+        baseline = _baselines.get(tuple(name for name, _ in extra))
+        if baseline is None:
+            self._add(self._read(extra))
+        else:  # copied in C, not rebuilt entry by entry
+            self._watched, self._lookups = list(baseline._watched), list(baseline._lookups)
+            self._names, self._values = list(baseline._names), list(baseline._values)
 
     def _add(self, entries: list[Watched]) -> None:
         self._watched += entries
@@ -294,20 +298,23 @@ class Unwatched(Machinery):
     test cannot stop that; the checks (with the one at the end) would be a tenth of its time."""
 
     def __init__(self) -> None:
-        self._watched, self._lookups, self._names, self._values = [], [], [], []
+        pass
 
     def watch_tests(self, classes: list[type]) -> None:
         pass
 
+    def changes(self, full: bool = False) -> list[str]:
+        return []
 
-_baselines: dict[tuple[str, ...], list[Watched]] = {}
+
+_baselines: dict[tuple[str, ...], Machinery] = {}
 
 
 def take_machinery_baseline(extra: list[tuple[str, object]]) -> None:
     """Snapshot the machinery once in the warm worker, before any task code exists: every run
     forked from it starts from this copy instead of fingerprinting all of unittest again (and
     inherits the code hashes it computed)."""
-    _baselines[tuple(name for name, _ in extra)] = Machinery._read(extra)
+    _baselines[tuple(name for name, _ in extra)] = Machinery(extra)
 
 
 # -- the audit hook ------------------------------------------------------------------------------

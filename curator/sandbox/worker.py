@@ -797,10 +797,10 @@ def cgroup_candidates() -> list[tuple[int, str]]:
     return sorted(found, reverse=True)
 
 
-def make_memory_cap(budget: int | None) -> MemoryCap | None:
-    """A memory cgroup capping the run at `budget` bytes (no cap yet with None), where one can
-    be made (cgroup v2 with the memory controller delegated to our subtree, or v1 as root);
-    else None."""
+def make_memory_cap() -> MemoryCap | None:
+    """A memory cgroup for a run (its budget is set with the request), where one can be made
+    (cgroup v2 with the memory controller delegated to our subtree, or v1 as root); else
+    None."""
     for version, directory in cgroup_candidates():
         if version == 2:
             try:
@@ -819,17 +819,13 @@ def make_memory_cap(budget: int | None) -> MemoryCap | None:
         except OSError:
             os.close(parent_fd)
             continue
-        cap = MemoryCap(parent_fd, name, version)
-        if budget is not None and not cap.set_limit(budget):
-            cap.remove()
-            continue
-        return cap
+        return MemoryCap(parent_fd, name, version)
     return None
 
 
 def joined_memory_cap() -> MemoryCap | None:
     """A memory cgroup (no cap yet) that this process has joined, or None."""
-    cap = make_memory_cap(None)
+    cap = make_memory_cap()
     if cap is not None:
         try:
             fd = cap.join_file()
@@ -910,6 +906,8 @@ class PreparedRun:
     root: str | None
     paths: dict[str, str]
     """The task file, HOME (the cwd), TMPDIR and the folder of `python`, as the task sees them."""
+    task_file: str
+    """The task file as this supervisor sees it."""
     memory_cap: MemoryCap | None
     reaper: int
     request_w: int
@@ -977,6 +975,7 @@ def prepare_run(config: dict[str, Any]) -> PreparedRun:
     run_directory = tempfile.mkdtemp(prefix="curator-run-", dir="/tmp")
     os.chmod(run_directory, 0o755)
     os.mkdir(os.path.join(run_directory, "task"), 0o755)
+    task_file = os.path.join(run_directory, "task", "task.py")
     root = None
     if namespaces.mount:
         try:
@@ -999,7 +998,7 @@ def prepare_run(config: dict[str, Any]) -> PreparedRun:
         os.mkdir(home, 0o700)
         # The interpreter's own folder stands in for RUN_BIN (python, python3 on PATH).
         paths = {
-            "task": os.path.join(run_directory, "task", "task.py"),
+            "task": task_file,
             "home": home,
             "tmp": home,
             "bin": os.path.dirname(sys.executable),
@@ -1045,6 +1044,7 @@ def prepare_run(config: dict[str, Any]) -> PreparedRun:
         run_directory=run_directory,
         root=root,
         paths=paths,
+        task_file=task_file,
         memory_cap=memory_cap,
         reaper=reaper,
         request_w=request_w,
@@ -1151,7 +1151,7 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
             "and could not be bound into a root of the run's own"
         )
     personalize_run(prepared, uid)
-    task_path = os.path.join(prepared.run_directory, "task", "task.py")
+    task_path = prepared.task_file
     with open(task_path, "w", encoding="utf-8") as handle:
         handle.write(request["program"])
     os.chmod(task_path, 0o644)
