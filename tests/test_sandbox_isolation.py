@@ -13,7 +13,7 @@ from types import ModuleType
 import pytest
 
 from curator.sandbox import Sandbox
-from curator.sandbox.runner import WORKER_SCRIPT
+from curator.sandbox.runner import WORKER_SCRIPT, Interpreter
 
 
 def load_worker() -> ModuleType:
@@ -159,3 +159,13 @@ def test_closing_a_sandbox_ends_the_runs_its_idle_supervisors_prepared(
     assert new_cgroups == set()
     new_in_tmp = set(os.listdir("/tmp")) - tmp_before
     assert sorted(name for name in new_in_tmp if "curator-run" in name) == []
+
+
+def test_a_worker_that_cannot_start_is_a_crashed_run_naming_why(tmp_path: Path) -> None:
+    not_executable = tmp_path / "python"
+    not_executable.write_text("")  # no execute permission
+    with Sandbox(preload=False, interpreter=Interpreter(str(not_executable))) as sandbox:
+        run = sandbox.run("def task_func():\n    return 1\n", PASSING_TESTS)
+    assert run.status == "crashed" and run.sandbox_error
+    assert "the sandbox worker did not start" in (run.message or "")
+    assert str(not_executable) in (run.message or "")

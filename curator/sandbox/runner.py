@@ -190,8 +190,9 @@ class Zygote:
             line = self._read_line()
             self.info = json.loads(line)
         except (OSError, ValueError) as error:
+            log = self.log_text()  # before close() closes the log
             self.close()
-            raise WorkerGone(f"the sandbox worker did not start: {self.log_text()}") from error
+            raise WorkerGone(f"the sandbox worker did not start: {log}") from error
         self._control.settimeout(None)
 
     def _read_line(self) -> bytes:
