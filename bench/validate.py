@@ -3,9 +3,9 @@
     python bench/validate.py [--jobs 2] [--limit N] [--profile DIR]
     python bench/validate.py --jsonl FILE [--jobs 2]
 
-Default: the stdlib-only tasks (every entry of `libs` in the standard library) of
-../shared/bcb-sample/BigCodeBench-sample300.jsonl, so that no way of running pays for imports
-the others skip. On those tasks, in one run:
+Default: the stdlib-only tasks (every entry of `libs`, and every module the tests import, in the
+standard library) of ../shared/bcb-sample/BigCodeBench-sample300.jsonl, so that no way of running
+pays for imports the others skip. On those tasks, in one run:
 
 - floor: every task's tests in one warm process, no isolation, no coverage (the tests' own time);
 - unittest per file: one `python -m unittest` process per task, N at a time;
@@ -51,6 +51,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+
+from curator.imports import imported_modules, is_standard_library
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_JSONL = PROJECT_ROOT.parent / "shared" / "bcb-sample" / "BigCodeBench-sample300.jsonl"
@@ -110,7 +112,10 @@ def load() -> str:
 
 
 def stdlib_only(record: dict[str, Any]) -> bool:
-    return all(name in sys.stdlib_module_names for name in ast.literal_eval(record["libs"]))
+    """The solution's libraries and the tests' imports are all in the standard library (a
+    test importing faker would make curator start its worker that preloads libraries)."""
+    modules = [*ast.literal_eval(record["libs"]), *imported_modules(record["test"])]
+    return all(is_standard_library(name) for name in modules)
 
 
 def timed(function: Callable[[], Any]) -> tuple[float, float, Any]:
