@@ -53,6 +53,31 @@ def syntax_tree(source: str) -> ast.Module | None:
     return parsed(source).tree
 
 
+def literal_sleep_s(source: str) -> float:
+    """Seconds that `sleep(N)` calls with a literal N add up to in `source`, each counted once:
+    a lower bound of the time code that waits on timers, servers or processes takes."""
+    tree = syntax_tree(source)
+    if tree is None:
+        return 0.0
+    total = 0.0
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        function = node.func
+        name = function.attr if isinstance(function, ast.Attribute) else None
+        if isinstance(function, ast.Name):
+            name = function.id
+        seconds = node.args[0]
+        if (
+            name == "sleep"
+            and isinstance(seconds, ast.Constant)
+            and isinstance(seconds.value, int | float)
+            and not isinstance(seconds.value, bool)
+        ):
+            total += max(float(seconds.value), 0.0)
+    return total
+
+
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
 

@@ -14,7 +14,8 @@ import pytest
 from conftest import WORD_COUNT_TESTS, make_task
 from curator import environment
 from curator.bank import Bank
-from curator.models import Verdict
+from curator.models import Task, Verdict
+from curator.program import literal_sleep_s
 from curator.sandbox import RunOptions, Sandbox
 from curator.static_checks import risky_test_warnings, static_problems
 from curator.validation import (
@@ -597,3 +598,35 @@ def test_validate_tasks_runs_the_longest_last_validations_first(
         on_report=lambda report, cached: order.append(report.task_id),
     )
     assert order == ["Test/3", "Test/2", "Test/4", "Test/1"]
+
+
+def test_never_validated_tasks_that_sleep_run_first_longest_sleep_first(
+    bank: Bank, sandbox: Sandbox
+) -> None:
+    def sleeping(task_id: str, seconds: str) -> Task:
+        waiting = f"    def test_wait(self):\n        time.sleep({seconds})\n\n    def test_"
+        tests = WORD_COUNT_TESTS.replace("    def test_", waiting, 1)
+        return make_task(task_id, test="import time\n" + tests)
+
+    tasks = [make_task("Test/1"), sleeping("Test/2", "0.05"), make_task("Test/3")]
+    tasks.append(sleeping("Test/4", "0.2"))
+    with bank.lock():
+        bank.add_all(tasks)
+    order: list[str] = []
+    validate_tasks(
+        bank,
+        [task.task_id for task in tasks],
+        sandbox,
+        on_report=lambda report, cached: order.append(report.task_id),
+    )
+    assert order == ["Test/4", "Test/2", "Test/1", "Test/3"]
+
+
+def test_literal_sleep_s_adds_up_literal_sleeps_only() -> None:
+    source = (
+        "import time\nfrom time import sleep\n"
+        "def f(n):\n    time.sleep(1.5)\n    sleep(2)\n    time.sleep(n)\n"
+        "    time.sleep(True)\n    time.sleep(-3)\n    asyncio.sleep(0.5)\n"
+    )
+    assert literal_sleep_s(source) == 4.0
+    assert literal_sleep_s("def broken(:\n    time.sleep(9)\n") == 0.0
