@@ -294,11 +294,24 @@ def validate_task(
     return report
 
 
+# Coverage slows down only a run's computation, by at most the CPU time the run spent. A run
+# that timed out after computing for less than this share of its limit was waiting (on sleeps,
+# servers, processes): without coverage it would have needed to finish within that share of
+# the limit to pass, so it is not run again without coverage.
+WAITING_RUN_CPU_SHARE = 0.02
+
+
 def run_uncharged(sandbox: Sandbox, task: Task, options: RunOptions) -> SuiteRun:
     """Run the task; coverage's overhead is not charged to its time limit: a run that times
     out only with coverage is judged by a run without it (and has no coverage figures)."""
     run = sandbox.run(task.program, task.test, task.entry_point, options)
     if run.status != "timeout" or not options.coverage:
+        return run
+    if run.cpu_s is not None and run.cpu_s < WAITING_RUN_CPU_SHARE * options.timeout_s:
+        run.notes.append(
+            f"not run again without coverage: it timed out having computed for {run.cpu_s:.2f} s"
+            f" of its {options.timeout_s:g} s (coverage slows down computing, not waiting)"
+        )
         return run
     plain = sandbox.run(
         task.program, task.test, task.entry_point, options.model_copy(update={"coverage": False})

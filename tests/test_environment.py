@@ -329,14 +329,29 @@ def test_time_limit_comes_from_the_task_then_the_bank(bank: Bank) -> None:
 
 
 def test_coverage_overhead_is_not_charged_to_the_time_limit(sandbox: Sandbox) -> None:
-    # Slow only while coverage traces: the task itself fits its limit.
-    body = "        import sys, time\n        time.sleep(20 if sys.gettrace() else 0)\n"
+    # Computes for long only while coverage traces: the task itself fits its limit.
+    body = (
+        "        import sys, time\n"
+        "        while sys.gettrace() and time.process_time() < 20:\n"
+        "            pass\n"
+    )
     report = validate_task(network_task(body), sandbox, timeout_s=3.0)
     assert report.verdict is Verdict.PASS, report.message
     assert report.branch_coverage is None
     assert any("coverage not measured" in note for note in report.notes)
-    slow = "        import time\n        time.sleep(20)\n"
-    assert validate_task(network_task(slow), sandbox, timeout_s=3.0).verdict is Verdict.TIMEOUT
+    slow = "        import time\n        while time.process_time() < 20:\n            pass\n"
+    report = validate_task(network_task(slow), sandbox, timeout_s=3.0)
+    assert report.verdict is Verdict.TIMEOUT
+    assert not any("not run again" in note for note in report.notes)
+
+
+def test_a_run_that_timed_out_waiting_is_not_run_again_without_coverage(
+    sandbox: Sandbox,
+) -> None:
+    waiting = "        import time\n        time.sleep(20)\n"
+    report = validate_task(network_task(waiting), sandbox, timeout_s=2.0)
+    assert report.verdict is Verdict.TIMEOUT
+    assert [note for note in report.notes if "not run again without coverage" in note], report.notes
 
 
 DEBIAN_PYTHON = Path("/usr/bin/python3")

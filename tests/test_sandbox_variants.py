@@ -149,6 +149,26 @@ def test_a_test_over_its_cpu_time_limit_ends_the_run_as_a_timeout(sandbox: Sandb
     assert alone.status == "timeout" and alone.message == runs[0].message
 
 
+def test_a_run_says_how_much_cpu_time_it_used_even_when_killed_at_its_deadline(
+    sandbox: Sandbox,
+) -> None:
+    computing = (
+        "    import time\n    while time.process_time() < 0.5:\n        pass\n    time.sleep(60)\n"
+    )
+    waiting = "    import time\n    time.sleep(60)\n"
+    options = RunOptions(timeout_s=4, test_order=["test_double"])
+    runs = {
+        name: sandbox.run(PROGRAM.replace("    return x * 2\n", body), TESTS, options=options)
+        for name, body in (("computing", computing), ("waiting", waiting))
+    }
+    assert {run.status for run in runs.values()} == {"timeout"}
+    # /proc counts in clock ticks (10 ms): 0.5 s of computing may read as 0.49 s.
+    assert runs["computing"].cpu_s is not None and runs["computing"].cpu_s >= 0.4
+    assert runs["waiting"].cpu_s is not None and runs["waiting"].cpu_s < 0.3
+    finished = sandbox.run(PROGRAM, TESTS)
+    assert finished.passed and finished.cpu_s is not None and finished.cpu_s > 0
+
+
 def test_the_reference_run_says_whether_it_bound_a_socket(sandbox: Sandbox) -> None:
     serving = PROGRAM.replace(
         "    return x * 2\n",

@@ -169,6 +169,10 @@ class SuiteRun(BaseModel):
     stderr_bytes: int = 0
     exit_code: int | None = None
     duration_s: float = 0.0
+    cpu_s: float | None = Field(
+        default=None,
+        description="CPU seconds (user and system) that the run's processes used together.",
+    )
     timings: dict[str, float] = Field(
         default_factory=dict,
         description="Seconds per step of the run as the sandbox measured them (bench figures).",

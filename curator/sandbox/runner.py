@@ -557,6 +557,7 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
         stderr_bytes=response.get("stderr_bytes", 0),
         exit_code=response.get("exit_code"),
         duration_s=response.get("duration_s", 0.0),
+        cpu_s=response.get("cpu_s"),
         timings=response.get("timings", {}),
         tampering=[str(reason) for reason in response.get("tampering", [])],
         runtime=[RuntimeFinding.model_validate(found) for found in response.get("runtime", [])],

@@ -841,12 +841,11 @@ def joined_memory_cap() -> MemoryCap | None:
     return cap
 
 
-def tree_memory_bytes(root_pid: int, limit: int) -> int:
-    """Memory of `root_pid` and all its descendants, from /proc: their resident sizes, or
-    where those add up to more than `limit` (forked processes share pages, counted in each),
-    their proportional set sizes, which count a shared page once."""
+def tree_stats(root_pid: int) -> dict[int, list[str]]:
+    """The /proc stat fields (those after the command's name) of `root_pid` and all its
+    descendants."""
+    stats: dict[int, list[str]] = {}
     children: dict[int, list[int]] = {}
-    resident: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -855,14 +854,30 @@ def tree_memory_bytes(root_pid: int, limit: int) -> int:
                 fields = stat_file.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
+        stats[int(entry)] = fields
         children.setdefault(int(fields[1]), []).append(int(entry))
-        resident[int(entry)] = int(fields[21])
-    tree, pending = [], [root_pid]
+    tree, pending = {}, [root_pid]
     while pending:
         pid = pending.pop()
-        tree.append(pid)
+        if pid in stats:
+            tree[pid] = stats[pid]
         pending.extend(children.get(pid, []))
-    total = sum(resident.get(pid, 0) for pid in tree) * os.sysconf("SC_PAGE_SIZE")
+    return tree
+
+
+def tree_cpu_s(root_pid: int) -> float:
+    """CPU seconds (user and system) that `root_pid` and its descendants have used so far,
+    with those of the children they reaped."""
+    ticks = sum(sum(map(int, fields[11:15])) for fields in tree_stats(root_pid).values())
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def tree_memory_bytes(root_pid: int, limit: int) -> int:
+    """Memory of `root_pid` and all its descendants, from /proc: their resident sizes, or
+    where those add up to more than `limit` (forked processes share pages, counted in each),
+    their proportional set sizes, which count a shared page once."""
+    tree = tree_stats(root_pid)
+    total = sum(int(fields[21]) for fields in tree.values()) * os.sysconf("SC_PAGE_SIZE")
     if total <= limit:
         return total
     total = 0
@@ -1178,12 +1193,16 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
     prepared.reaped = True
     collected = _perf_counter()
     timed_out = streams.pop("timed_out")
+    cpu_at_deadline = streams.pop("cpu_s")
     status = streams.pop("status")
     memory_exceeded = streams.pop("memory_exceeded") or (
         memory_cap is not None and memory_cap.hit()
     )
     leftovers = _kill_descendants()
     killed = _perf_counter()
+    # Every process of the run has been reaped by now, here or by the reaper (the pid
+    # namespace's init waits for its processes as it ends): their CPU time is our children's.
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     if leftovers and not namespaces.pid:
         notes.append(f"killed {leftovers} process(es) the task left behind")
     if os.WIFEXITED(status) and os.WEXITSTATUS(status) == REAPER_SETUP_FAILED:
@@ -1198,6 +1217,9 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
     response["memory_exceeded"] = memory_exceeded
     finished = _perf_counter()
     response["duration_s"] = finished - started
+    response["cpu_s"] = (
+        cpu_at_deadline if cpu_at_deadline is not None else usage.ru_utime + usage.ru_stime
+    )
     response["timings"] = {
         "setup": forked - started,
         "run": collected - forked,
@@ -1294,6 +1316,7 @@ def _collect(
 
     timed_out = memory_exceeded = False
     status = None
+    cpu_s = None
     next_memory_check = 0.0
     while open_fds:
         now = _perf_counter()
@@ -1311,6 +1334,9 @@ def _collect(
         if remaining <= 0:
             if status is None:
                 timed_out = True
+                # The run's processes are killed without being waited for: their CPU time
+                # is read now or never.
+                cpu_s = tree_cpu_s(reaper)
                 os.kill(reaper, signal.SIGKILL)
             break
         readable, _, _ = select.select(list(open_fds), [], [], min(remaining, 0.05))
@@ -1331,6 +1357,7 @@ def _collect(
         "stdout_bytes": totals["stdout"],
         "stderr_bytes": totals["stderr"],
         "timed_out": timed_out,
+        "cpu_s": cpu_s,
         "memory_exceeded": memory_exceeded,
         "status": status if status is not None else os.waitpid(reaper, 0)[1],
     }
@@ -1345,7 +1372,8 @@ def _kill_descendants() -> int:
     if os.readlink("/proc/self") != str(os.getpid()):
         return 0
     for _ in range(50):
-        children = _children_of(os.getpid())
+        _reap_children()
+        children = _own_children()
         if not children:
             break
         for pid in children:
@@ -1355,12 +1383,18 @@ def _kill_descendants() -> int:
             except ProcessLookupError:
                 pass
         time.sleep(0.01)
-        _reap_children()
     _reap_children()
     return killed
 
 
-def _children_of(parent: int) -> list[int]:
+def _own_children() -> list[int]:
+    """This (single-threaded) process's children: the kernel's list of them where it keeps
+    one (one read), else every process's parent read from /proc."""
+    try:
+        with open(f"/proc/self/task/{os.getpid()}/children") as listed:
+            return [int(pid) for pid in listed.read().split()]
+    except FileNotFoundError:
+        pass
     children = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -1370,7 +1404,7 @@ def _children_of(parent: int) -> list[int]:
                 fields = stat.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[1]) == parent and fields[0] != "Z":
+        if int(fields[1]) == os.getpid() and fields[0] != "Z":
             children.append(int(entry))
     return children
 
