@@ -223,6 +223,7 @@ def breakdown(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, float, list
     from curator.validation import (
         ValidationReport,
         apply_run,
+        run_uncharged,
         sandbox_for,
         static_checks,
         store_report,
@@ -259,9 +260,11 @@ def breakdown(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, float, list
             report = validate_task(task, sandbox, checks=checks)
             row["sandbox"] = 0.0
         else:
-            options = RunOptions(doctests=doctest_eligible(task))
+            options = RunOptions(
+                doctests=doctest_eligible(task), timeout_s=validation.task_timeout(bank, task)
+            )
             asked = time.perf_counter()
-            run = sandbox.run(task.program, task.test, task.entry_point, options)
+            run = run_uncharged(sandbox, task, options)
             row["sandbox"] = time.perf_counter() - asked
             row["transfer"] = row["sandbox"] - run.duration_s
             row.update(run.timings)
@@ -289,8 +292,9 @@ def breakdown(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, float, list
         else:
             sandbox.start()
         started, cpu = time.perf_counter(), children_cpu() + own_cpu()
+        order = getattr(validation, "longest_first", list)  # the order validate_tasks runs
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            list(pool.map(one, tasks))
+            list(pool.map(one, order(tasks)))
         wall = time.perf_counter() - started + static_share * len(tasks)
         cpu = children_cpu() + own_cpu() - cpu
     return wall, cpu, rows
