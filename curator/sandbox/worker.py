@@ -1389,24 +1389,18 @@ def _kill_descendants() -> int:
 
 def _own_children() -> list[int]:
     """This (single-threaded) process's children: the kernel's list of them where it keeps
-    one (one read), else every process's parent read from /proc."""
+    one (one read), else those of our tree in /proc that are not zombies."""
     try:
         with open(f"/proc/self/task/{os.getpid()}/children") as listed:
             return [int(pid) for pid in listed.read().split()]
     except FileNotFoundError:
         pass
-    children = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == os.getpid() and fields[0] != "Z":
-            children.append(int(entry))
-    return children
+    own = str(os.getpid())
+    return [
+        pid
+        for pid, fields in tree_stats(os.getpid()).items()
+        if fields[1] == own and fields[0] != "Z"
+    ]
 
 
 def build_response(
