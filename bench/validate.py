@@ -17,9 +17,11 @@ pays for imports the others skip. On those tasks, in one run:
 - a per-task breakdown, in this process through the core API (the steps `validate_tasks` takes):
   static checks, the request's round trip, the sandbox's own steps (`SuiteRun.timings`: set-up
   for the request (uid, task file), handing it to the harness, harness set-up, compile and
-  import, tests, coverage collection, doctests, exit, coverage analysis) and storing the
-  report. The namespaces, root, cgroup and reaper are prepared before the request arrives, by
-  an idle supervisor; their time is printed apart.
+  import, tests, coverage collection, doctests, exit, coverage analysis), N at a time and then
+  one at a time (the overhead per task without another worker competing for the cores, as
+  issue 13 measures it). The namespaces, root, cgroup and reaper are prepared before the
+  request arrives, by an idle supervisor, and reports are stored on the calling thread while
+  the next runs go on, as `validate` does: their times are printed apart.
 
 `--skip BigCodeBench/1040` leaves out a task (that one serves sockets for a minute, longer
 than curator's 60 s timeout, and would dominate every figure). `--jsonl FILE` runs any
@@ -45,10 +47,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
@@ -213,7 +214,9 @@ def run_curator_cli(
 
 
 def breakdown(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, float, list[dict]]:
-    """Validate every task through the core API as `validate_tasks` does, timing each step."""
+    """Validate every task through the core API as `validate_tasks` does, timing each step.
+    A task's total is its worker's path: static checks (its share of the batch), the run and
+    the report; storing, on the calling thread as in `validate_tasks`, is timed apart."""
     sys.path.insert(0, str(PROJECT_ROOT))
     from curator import validation
     from curator.bank import Bank
@@ -232,7 +235,7 @@ def breakdown(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, float, list
 
     batch = getattr(validation, "static_checks_batch", None)
 
-    bank_root = workdir / "breakdown-bank"
+    bank_root = workdir / f"breakdown-bank-{jobs}"
     curator = [sys.executable, "-m", "curator"]
     subprocess.run([*curator, "init", str(bank_root)], check=True, capture_output=True)
     subprocess.run(
@@ -241,7 +244,6 @@ def breakdown(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, float, list
     bank = Bank(bank_root)
     tasks = [bank.load(json.loads(line)["task_id"]) for line in jsonl.read_text().splitlines()]
     rows: list[dict] = []
-    lock = threading.Lock()
 
     # Static checks as validate_tasks runs them: ruff once for many tasks (each task is shown
     # its share of the batch's time); one by one where the code predates batching.
@@ -252,7 +254,7 @@ def breakdown(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, float, list
         all_checks = {task.task_id: static_checks(task) for task in tasks}
     static_share = (time.perf_counter() - checked) / len(tasks)
 
-    def one(task: Any) -> None:
+    def one(task: Any) -> tuple[dict[str, Any], Any, Any]:
         row: dict[str, Any] = {"task_id": task.task_id, "static_checks": static_share}
         started = time.perf_counter()
         checks = all_checks[task.task_id]
@@ -277,13 +279,9 @@ def breakdown(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, float, list
                 warnings=checks[1],
             )
             apply_run(report, run, docstring_span(task.program, task.entry_point))
-        storing = time.perf_counter()
-        store_report(bank, task, report)
-        row["storage"] = time.perf_counter() - storing
         row["total"] = time.perf_counter() - started + static_share
         row["verdict"] = str(report.verdict)
-        with lock:
-            rows.append(row)
+        return row, task, report
 
     with sandbox_for(bank) as sandbox:
         if hasattr(sandbox, "start_for"):
@@ -293,20 +291,26 @@ def breakdown(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, float, list
             sandbox.start()
         started, cpu = time.perf_counter(), children_cpu() + own_cpu()
         order = getattr(validation, "longest_first", list)  # the order validate_tasks runs
+        # As validate_tasks: workers run tasks, this thread stores each report as it arrives
+        # (the writes overlap with the next runs, off the workers' path).
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            list(pool.map(one, order(tasks)))
+            for future in as_completed([pool.submit(one, task) for task in order(tasks)]):
+                row, task, report = future.result()
+                storing = time.perf_counter()
+                store_report(bank, task, report)
+                row["storage"] = time.perf_counter() - storing
+                rows.append(row)
         wall = time.perf_counter() - started + static_share * len(tasks)
         cpu = children_cpu() + own_cpu() - cpu
     return wall, cpu, rows
 
 
-def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int) -> None:
-    steps = ("static_checks", "transfer", *SANDBOX_STEPS, "storage")
+def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int, jobs: int) -> None:
+    steps = ("static_checks", "transfer", *SANDBOX_STEPS)
     count = len(rows)
     print(
-        f"\nper-task breakdown ({count} tasks, core API): {wall:.2f} s wall, {cpu:.2f} CPU s "
-        "of this process (the worker's not counted), "
-        f"{count / wall:.1f} tasks/s"
+        f"\nper-task breakdown ({count} tasks, core API, --jobs {jobs}): {wall:.2f} s wall, "
+        f"{cpu:.2f} CPU s of this process (the worker's not counted), {count / wall:.1f} tasks/s"
     )
     print(f"  {'step':<22}{'mean ms':>9}{'median ms':>11}{'max ms':>9}")
     for step in (*steps, "total"):
@@ -316,6 +320,12 @@ def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int) -> 
                 f"  {step:<22}{statistics.mean(values):9.1f}{statistics.median(values):11.1f}"
                 f"{max(values):9.1f}"
             )
+    storage = [row["storage"] * 1000 for row in rows if "storage" in row]
+    if storage:
+        print(
+            f"  (storage, on the calling thread while the next runs go on, as validate does: "
+            f"mean {statistics.mean(storage):.1f} ms)"
+        )
     ahead = [row["prepared_ahead"] * 1000 for row in rows if "prepared_ahead" in row]
     if ahead:
         print(
@@ -329,6 +339,8 @@ def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int) -> 
         f"median {statistics.median(overhead) * 1000:.1f} ms per task "
         f"(tests mean {statistics.mean(tests) * 1000:.1f} ms; goal <= 20 ms)"
     )
+    if not slowest:
+        return
     print(f"\nslowest {slowest} tasks:")
     for row in sorted(rows, key=lambda row: row["total"], reverse=True)[:slowest]:
         parts = sorted(
@@ -366,7 +378,7 @@ def main() -> None:
         jsonl.write_text("".join(json.dumps(record) + "\n" for record in records))
         if args.jsonl is not None:
             wall, cpu, rows = breakdown(jsonl, args.jobs, workdir)
-            print_breakdown(rows, wall, cpu, args.slowest)
+            print_breakdown(rows, wall, cpu, args.slowest, args.jobs)
             return
         print(f"floor ({load()})", flush=True)
         floor, floor_wall, floor_cpu, outcomes = run_floor(jsonl, workdir)
@@ -384,6 +396,10 @@ def main() -> None:
         )
         print(f"breakdown ({load()})", flush=True)
         wall, cpu, breakdown_rows = breakdown(jsonl, args.jobs, workdir)
+        # One task at a time, as issue 13 measures the overhead per task: what a task costs
+        # beyond its tests, without another worker's runs competing for the same cores.
+        print(f"breakdown, one at a time ({load()})", flush=True)
+        alone_wall, alone_cpu, alone_rows = breakdown(jsonl, 1, workdir)
     verdicts: dict[str, int] = {}
     for row in rows:
         verdicts[row["verdict"]] = verdicts.get(row["verdict"], 0) + 1
@@ -415,7 +431,8 @@ def main() -> None:
         f"{cold / floor_wall:.2f}x the floor process, {cold_cpu / floor_cpu:.2f}x its CPU "
         f"(goal <= 3x)"
     )
-    print_breakdown(breakdown_rows, wall, cpu, args.slowest)
+    print_breakdown(breakdown_rows, wall, cpu, args.slowest, args.jobs)
+    print_breakdown(alone_rows, alone_wall, alone_cpu, 0, 1)
     print(f"\nend: {load()}")
 
 
