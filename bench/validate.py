@@ -1,7 +1,7 @@
 """Where validation's time goes: curator against the floor and the usual ways to run tasks.
 
     python bench/validate.py [--jobs 2] [--limit N] [--profile DIR]
-    python bench/validate.py --jsonl FILE [--jobs 2]
+    python bench/validate.py --jsonl FILE [--environment DIR] [--jobs 2]
 
 Default: the stdlib-only tasks (every entry of `libs`, and every module the tests import, in the
 standard library) of ../shared/bcb-sample/BigCodeBench-sample300.jsonl, so that no way of running
@@ -22,6 +22,9 @@ pays for imports the others skip. On those tasks, in one run:
   issue 13 measures it). The namespaces, root, cgroup and reaper are prepared before the
   request arrives, by an idle supervisor, and reports are stored on the calling thread while
   the next runs go on, as `validate` does: their times are printed apart.
+
+`--jsonl FILE --environment DIR` runs FILE's tasks with the libraries of a bank's built
+environment (DIR is its `environment/` folder), as `validate` does for that bank.
 
 `--skip BigCodeBench/1040` leaves out a task (that one serves sockets for a minute, longer
 than curator's 60 s timeout, and would dominate every figure). `--jsonl FILE` runs any
@@ -213,7 +216,9 @@ def run_curator_cli(
     return (wall, cpu, rows), (stored_wall, stored_cpu, len(again.stdout.splitlines()))
 
 
-def breakdown(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, float, list[dict]]:
+def breakdown(
+    jsonl: Path, jobs: int, workdir: Path, environment: Path | None = None
+) -> tuple[float, float, list[dict]]:
     """Validate every task through the core API as `validate_tasks` does, timing each step.
     A task's total is its worker's path: static checks (its share of the batch), the run and
     the report; storing, on the calling thread as in `validate_tasks`, is timed apart."""
@@ -238,6 +243,8 @@ def breakdown(jsonl: Path, jobs: int, workdir: Path) -> tuple[float, float, list
     bank_root = workdir / f"breakdown-bank-{jobs}"
     curator = [sys.executable, "-m", "curator"]
     subprocess.run([*curator, "init", str(bank_root)], check=True, capture_output=True)
+    if environment is not None:  # a bank's environment/, built (`curator env sync`)
+        shutil.copytree(environment, bank_root / "environment")
     subprocess.run(
         [*curator, "--bank", str(bank_root), "import", str(jsonl)], check=True, capture_output=True
     )
@@ -353,6 +360,11 @@ def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int, job
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jsonl", type=Path, help="run this file end to end (breakdown only)")
+    parser.add_argument(
+        "--environment",
+        type=Path,
+        help="with --jsonl: run in this bank environment (a bank's environment/ folder, built)",
+    )
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--limit", type=int, help="only the first N selected tasks")
     parser.add_argument(
@@ -377,7 +389,7 @@ def main() -> None:
         jsonl = workdir / "tasks.jsonl"
         jsonl.write_text("".join(json.dumps(record) + "\n" for record in records))
         if args.jsonl is not None:
-            wall, cpu, rows = breakdown(jsonl, args.jobs, workdir)
+            wall, cpu, rows = breakdown(jsonl, args.jobs, workdir, args.environment)
             print_breakdown(rows, wall, cpu, args.slowest, args.jobs)
             return
         print(f"floor ({load()})", flush=True)
