@@ -316,8 +316,8 @@ def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int, job
     steps = ("static_checks", "transfer", *SANDBOX_STEPS)
     count = len(rows)
     print(
-        f"\nper-task breakdown ({count} tasks, core API, --jobs {jobs}): {wall:.2f} s wall, "
-        f"{cpu:.2f} CPU s of this process (the worker's not counted), {count / wall:.1f} tasks/s"
+        f"\nper-task breakdown ({count} tasks, core API, --jobs {jobs}): {wall:.2f} s wall,\n"
+        f"{count / wall:.1f} tasks/s, {cpu:.2f} CPU s in this process (the workers' apart)"
     )
     print(f"  {'step':<22}{'mean ms':>9}{'median ms':>11}{'max ms':>9}")
     for step in (*steps, "total"):
@@ -330,20 +330,20 @@ def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int, job
     storage = [row["storage"] * 1000 for row in rows if "storage" in row]
     if storage:
         print(
-            f"  (storage, on the calling thread while the next runs go on, as validate does: "
-            f"mean {statistics.mean(storage):.1f} ms)"
+            f"  off the run's path: storage {statistics.mean(storage):.1f} ms (on the calling"
+            "\n    thread while the next runs go on, as validate does)"
         )
     ahead = [row["prepared_ahead"] * 1000 for row in rows if "prepared_ahead" in row]
     if ahead:
         print(
-            f"  (prepared ahead by an idle supervisor, off the run's path: namespaces, root, "
-            f"cgroup, reaper; mean {statistics.mean(ahead):.1f} ms)"
+            f"  off the run's path: prepared ahead {statistics.mean(ahead):.1f} ms (namespaces,"
+            "\n    root, cgroup, reaper, by an idle supervisor)"
         )
     tests = [row.get("tests", 0.0) for row in rows]
     overhead = [row["total"] - row.get("tests", 0.0) for row in rows]
     print(
-        f"  overhead above the tests' own time: mean {statistics.mean(overhead) * 1000:.1f} ms, "
-        f"median {statistics.median(overhead) * 1000:.1f} ms per task "
+        f"  overhead above the tests' own time: mean {statistics.mean(overhead) * 1000:.1f} ms,"
+        f"\n    median {statistics.median(overhead) * 1000:.1f} ms per task "
         f"(tests mean {statistics.mean(tests) * 1000:.1f} ms; goal <= 20 ms)"
     )
     if not slowest:
@@ -353,8 +353,8 @@ def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int, job
         parts = sorted(
             ((step, row[step]) for step in steps if step in row), key=lambda p: p[1], reverse=True
         )
-        where = ", ".join(f"{step} {seconds * 1000:.0f}" for step, seconds in parts[:4])
-        print(f"  {row['task_id']:<22}{row['total']:7.2f} s  {row['verdict']:<8} ms: {where}")
+        where = ", ".join(f"{step} {seconds * 1000:.0f}" for step, seconds in parts[:3])
+        print(f"  {row['task_id']:<19}{row['total']:6.2f} s {row['verdict']:<8} ms: {where}")
 
 
 def main() -> None:
@@ -381,7 +381,7 @@ def main() -> None:
     records = [record for record in records if record["task_id"] not in args.skip]
     records = records[: args.limit] if args.limit else records
     print(
-        f"{len(records)} tasks from {source}{'' if args.jsonl else ' (stdlib only)'}, "
+        f"{len(records)} tasks from {source}\n{'' if args.jsonl else '(stdlib only), '}"
         f"{args.jobs} jobs, {os.cpu_count()} CPUs, {load()}"
     )
     with tempfile.TemporaryDirectory(prefix="curator-bench-") as temporary:
@@ -440,8 +440,8 @@ def main() -> None:
         print(f"pytest per file / curator cold: {py_wall / cold:.2f}x wall (goal >= 8x)")
     print(
         f"curator cold / floor: {cold / floor:.2f}x the tests' time, "
-        f"{cold / floor_wall:.2f}x the floor process, {cold_cpu / floor_cpu:.2f}x its CPU "
-        f"(goal <= 3x)"
+        f"{cold / floor_wall:.2f}x the floor process,\n"
+        f"  {cold_cpu / floor_cpu:.2f}x its CPU (goal <= 3x)"
     )
     print_breakdown(breakdown_rows, wall, cpu, args.slowest, args.jobs)
     print_breakdown(alone_rows, alone_wall, alone_cpu, 0, 1)
