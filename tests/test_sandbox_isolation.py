@@ -161,11 +161,23 @@ def test_closing_a_sandbox_ends_the_runs_its_idle_supervisors_prepared(
     assert sorted(name for name in new_in_tmp if "curator-run" in name) == []
 
 
-def test_a_worker_that_cannot_start_is_a_crashed_run_naming_why(tmp_path: Path) -> None:
-    not_executable = tmp_path / "python"
+@pytest.mark.parametrize("isolate", [True, False])
+def test_a_worker_that_cannot_start_is_a_crashed_run_naming_why(
+    tmp_path: Path, isolate: bool
+) -> None:
+    """With isolation, `unshare` fails to run the interpreter; without it (a machine that
+    forbids namespaces), starting the interpreter itself fails: either way, a run says why,
+    down to the file a venv's `python` links to."""
+    not_executable = tmp_path / "base-python"
     not_executable.write_text("")  # no execute permission
-    with Sandbox(preload=False, interpreter=Interpreter(str(not_executable))) as sandbox:
+    venv_python = tmp_path / "python"
+    venv_python.symlink_to(not_executable)
+    interpreter = Interpreter(str(venv_python))
+    with Sandbox(preload=False, isolate=isolate, interpreter=interpreter) as sandbox:
+        sandbox.start_for("def task_func():\n    return 1\n", PASSING_TESTS)  # no error here
         run = sandbox.run("def task_func():\n    return 1\n", PASSING_TESTS)
     assert run.status == "crashed" and run.sandbox_error
     assert "the sandbox worker did not start" in (run.message or "")
-    assert str(not_executable) in (run.message or "")
+    assert f"{venv_python} is a link to {not_executable.resolve()}, which this user cannot run" in (
+        run.message or ""
+    )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import json
@@ -137,6 +138,15 @@ class WorkerGone(Exception):
     """The zygote died or closed its channel; the caller may start a new one."""
 
 
+def unrunnable_hint(executable: str) -> str:
+    """Why this user cannot run `executable`, where a link hides it: a venv's `python` links
+    to its base interpreter, which may live where only its owner can reach (/root/...)."""
+    target = os.path.realpath(executable)
+    if target == executable or os.access(target, os.X_OK):
+        return ""
+    return f" ({executable} is a link to {target}, which this user cannot run)"
+
+
 class Zygote:
     """One warm worker process (see worker.py), forking one supervisor per request."""
 
@@ -175,15 +185,23 @@ class Zygote:
         if isolation.network_isolated:
             command.append("--own-network")
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the worker
-        self.process = subprocess.Popen(
-            command,
-            env={**zygote_environment(hash_seed), **dict(interpreter.variables)},
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=self._log,
-            pass_fds=(child_end.fileno(),),
-            cwd="/",
-        )
+        try:
+            self.process = subprocess.Popen(
+                command,
+                env={**zygote_environment(hash_seed), **dict(interpreter.variables)},
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=self._log,
+                pass_fds=(child_end.fileno(),),
+                cwd="/",
+            )
+        except OSError as error:  # without the unshare prefix, the interpreter itself
+            for closing in (parent_end, child_end, self._log):
+                closing.close()
+            raise WorkerGone(
+                f"the sandbox worker did not start: {command[0]}: {error.strerror}"
+                f"{unrunnable_hint(interpreter.executable)}"
+            ) from error
         child_end.close()
         self._control.settimeout(STARTUP_TIMEOUT_S)
         try:
@@ -192,7 +210,9 @@ class Zygote:
         except (OSError, ValueError) as error:
             log = self.log_text()  # before close() closes the log
             self.close()
-            raise WorkerGone(f"the sandbox worker did not start: {log}") from error
+            raise WorkerGone(
+                f"the sandbox worker did not start: {log}{unrunnable_hint(interpreter.executable)}"
+            ) from error
         self._control.settimeout(None)
 
     def _read_line(self) -> bytes:
@@ -344,8 +364,10 @@ class Sandbox:
         self._warm_zygote()
 
     def start_for(self, program: str, tests: str) -> None:
-        """Start now the warm worker that a run of this code would use."""
-        self._zygote_for(program, tests)
+        """Start now the warm worker that a run of this code would use. One that cannot start
+        is not an error here: the run that needs it says why."""
+        with contextlib.suppress(WorkerGone):
+            self._zygote_for(program, tests)
 
     def close(self) -> None:
         with self._lock:
