@@ -501,7 +501,8 @@ def validate_tasks(
     A stored report is reused while it is current (unless `force`). The rest run `jobs` at a
     time, in `sandbox` or in one made for the bank (`sandbox_for`) and closed at the end.
     `on_report(report, cached)` is called once per task as its report is known, from the
-    calling thread. Results are stored as they come, so an interrupted run keeps what finished.
+    calling thread. Results are stored as they come, so an interrupted run keeps what finished;
+    a run the sandbox failed (`sandbox_error`) is not, so the task keeps its last result.
     `timeout_s` overrides each task's own limit (`task_timeout`). With `other`, an environment
     other than the bank's, every task runs in it and nothing is stored (upgrade impact).
     """
@@ -596,12 +597,13 @@ def _run_and_store(
         )
 
     # Workers run tasks; this thread stores each result as it arrives, so that writes to the
-    # bank overlap with runs.
+    # bank overlap with runs. A run the sandbox failed says nothing of the task: it is
+    # reported, not stored over the task's last result.
     with checker, ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(work, task): task for task in tasks}
         for future in as_completed(futures):
             report = future.result()
-            if store:
+            if store and not report.sandbox_error:
                 store_report(bank, futures[future], report)
             results[report.task_id] = report
             if on_report:

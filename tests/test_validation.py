@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from curator import environment
 from curator.bank import Bank
 from curator.models import Task, Verdict
 from curator.program import literal_sleep_s
-from curator.sandbox import RunOptions, Sandbox
+from curator.sandbox import Interpreter, RunOptions, Sandbox
 from curator.static_checks import risky_test_warnings, static_problems
 from curator.validation import (
     REPORT_FILE,
@@ -452,6 +453,32 @@ def test_validate_tasks_runs_stores_and_reuses_current_results(
     forced = validate_tasks(bank, ["Test/1"], force=True, coverage=False)
     assert forced.cached == set() and forced.reports[0].branch_coverage is None
     assert current_report(bank, bank.load("Test/1")) == forced.reports[0]
+
+
+def test_a_sandbox_that_cannot_start_reports_an_error_and_keeps_the_stored_result(
+    bank: Bank, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An environment whose interpreter cannot run says nothing of the task: every task is
+    reported as an error naming why, and each keeps its last result (its `validation.json`
+    and its summary in `task.json`), byte for byte."""
+    with bank.lock():
+        bank.add_all([make_task("Test/1")])
+    validate_tasks(bank, ["Test/1"], sandbox)
+    folder = bank.task_dir("Test/1")
+    kept = {name: (folder / name).read_bytes() for name in ("validation.json", "task.json")}
+    not_executable = tmp_path / "python"
+    not_executable.write_text("")  # no execute permission
+    thread_errors: list[object] = []
+    monkeypatch.setattr(threading, "excepthook", thread_errors.append)
+    with Sandbox(preload=False, interpreter=Interpreter(str(not_executable))) as broken:
+        results = validate_tasks(bank, ["Test/1"], broken, force=True)
+    (report,) = results.reports
+    assert report.verdict is Verdict.ERROR and report.sandbox_error
+    assert "the sandbox worker did not start" in (report.message or "")
+    assert str(not_executable) in (report.message or "")
+    assert {name: (folder / name).read_bytes() for name in kept} == kept
+    assert thread_errors == []  # the worker started ahead in a thread failed quietly
+    assert current_report(bank, bank.load("Test/1")).verdict is Verdict.PASS
 
 
 def test_validate_command_json_cache_force_and_exit_codes(bank: Bank, run_cli) -> None:
