@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+import sysconfig
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -116,3 +118,39 @@ def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
         )
 
     return run
+
+
+# -- an ordinary user (CI runs as root) ---------------------------------------------------------
+
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+NOBODY = 65534
+
+
+def readable_by_others(path: Path) -> bool:
+    """Every folder up to `path` lets other users through, and `path` itself is readable."""
+    return all(os.stat(folder).st_mode & 0o005 for folder in [path, *path.parents])
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A temporary folder another user can reach (pytest's own is private to root)."""
+    with tempfile.TemporaryDirectory(prefix="curator-user-test-") as name:
+        folder = Path(name)
+        folder.chmod(0o755)
+        yield folder
+
+
+@pytest.fixture
+def user_python(shared_tmp: Path) -> Path:
+    if os.geteuid() != 0:
+        pytest.skip("switching to another uid needs root")
+    if not SYSTEM_PYTHON.is_file():
+        pytest.skip("no system python3")
+    packages = Path(sysconfig.get_paths()["purelib"])
+    if not (readable_by_others(packages) and readable_by_others(PROJECT_ROOT)):
+        pytest.skip(f"{packages} or {PROJECT_ROOT} is not readable by other users")
+    venv = shared_tmp / "user-venv"
+    subprocess.run([str(SYSTEM_PYTHON), "-m", "venv", "--without-pip", str(venv)], check=True)
+    (site,) = (venv / "lib").glob("python3*/site-packages")
+    (site / "curator-project.pth").write_text(f"{packages}\n{PROJECT_ROOT}\n")
+    return venv / "bin" / "python"

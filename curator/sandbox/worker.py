@@ -148,6 +148,12 @@ ETC_ENTRIES = (
 DEVICES = ("null", "zero", "full", "random", "urandom")
 REAPER_SETUP_FAILED = 126
 MEMORY_POLL_S = 0.1
+ADDRESS_SPACE_PER_MEMORY = 8
+"""Without a memory cgroup, each process may reserve this many times the run's memory budget
+in address space, beyond what it had when forked; the watchdog holds resident memory to the
+budget. Libraries reserve far more than they use: TensorFlow holds 2.3 GB of address space
+after one small fit, for 0.6 GB resident (with the budget as the limit, its threads could not
+start and BigCodeBench/417-419 aborted), and glibc reserves 64 MB per thread's malloc arena."""
 SHUTDOWN_WAIT_S = 2.0
 SPARES = 2  # supervisors forked ahead: two runs asked at once both find one ready
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -1151,8 +1157,9 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
     request["address_space_limit"] = memory_cap is None
     if memory_cap is None:
         notes.append(
-            "memory: no memory cgroup here; each process is limited to the budget of address "
-            "space and the run's processes together to the budget of resident memory (polled)"
+            f"memory: no memory cgroup here; each process is limited to {ADDRESS_SPACE_PER_MEMORY} "
+            "times the budget of address space and the run's processes together to the budget "
+            "of resident memory (polled)"
         )
     if "variants" in request and not (namespaces.pid and root is not None):
         # Between variants every leftover process is killed and the scratch emptied: that
@@ -1770,7 +1777,8 @@ def prepare_harness(
     os.closerange(3, result_w)
     os.closerange(result_w + 1, 65536)
     if request["address_space_limit"]:  # else a memory cgroup caps the whole run
-        address_space = vm_size_bytes() + int(options["memory_mb"]) * 1024 * 1024
+        budget = int(options["memory_mb"]) * 1024 * 1024
+        address_space = vm_size_bytes() + ADDRESS_SPACE_PER_MEMORY * budget
         resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
     cpu = int(float(options["timeout_s"])) + 5
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
