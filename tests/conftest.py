@@ -154,3 +154,18 @@ def user_python(shared_tmp: Path) -> Path:
     (site,) = (venv / "lib").glob("python3*/site-packages")
     (site / "curator-project.pth").write_text(f"{packages}\n{PROJECT_ROOT}\n")
     return venv / "bin" / "python"
+
+
+def run_as_nobody(command: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    """Run `command` as `nobody`, in its own HOME, as an ordinary user would."""
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        user=NOBODY,
+        group=NOBODY,
+        extra_groups=[],
+        env={"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        cwd=home,
+        timeout=300,
+    )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from test_mutation import WEAKENED_TESTS
 
-from conftest import NOBODY, make_task
+from conftest import NOBODY, make_task, run_as_nobody
 from curator.bank import Bank
 
 
@@ -29,16 +29,8 @@ def test_mutate_runs_as_an_unprivileged_user(shared_tmp: Path, user_python: Path
         os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
 
     def as_user(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [str(user_python), "-m", "curator", "--bank", str(bank.root), *args],
-            capture_output=True,
-            text=True,
-            user=NOBODY,
-            group=NOBODY,
-            extra_groups=[],
-            env={"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
-            cwd=home,
-            timeout=300,
+        return run_as_nobody(
+            [str(user_python), "-m", "curator", "--bank", str(bank.root), *args], home
         )
 
     mutated = as_user("mutate", "Test/1", "--json")

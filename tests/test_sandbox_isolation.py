@@ -6,7 +6,6 @@ import contextlib
 import importlib.util
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -14,7 +13,7 @@ from types import ModuleType
 
 import pytest
 
-from conftest import NOBODY
+from conftest import NOBODY, run_as_nobody
 from curator.sandbox import Sandbox
 from curator.sandbox.runner import WORKER_SCRIPT, Interpreter
 
@@ -102,17 +101,7 @@ def test_without_a_memory_cgroup_a_process_may_reserve_what_tensorflow_does(
     home = shared_tmp / "home"
     home.mkdir()
     os.chown(home, NOBODY, NOBODY)
-    answer = subprocess.run(
-        [str(user_python), "-c", RESERVING_AS_AN_ORDINARY_USER],
-        capture_output=True,
-        text=True,
-        user=NOBODY,
-        group=NOBODY,
-        extra_groups=[],
-        env={"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
-        cwd=home,
-        timeout=300,
-    )
+    answer = run_as_nobody([str(user_python), "-c", RESERVING_AS_AN_ORDINARY_USER], home)
     assert answer.returncode == 0, answer.stderr
     runs = json.loads(answer.stdout)
     if not any("no memory cgroup" in note for note in runs["4"][1]):
