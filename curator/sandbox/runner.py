@@ -195,7 +195,7 @@ class Zygote:
                 pass_fds=(child_end.fileno(),),
                 cwd="/",
             )
-        except OSError as error:  # without the unshare prefix, the interpreter itself
+        except OSError as error:  # the interpreter (no unshare prefix), or unshare, cannot run
             for closing in (parent_end, child_end, self._log):
                 closing.close()
             raise WorkerGone(
