@@ -105,7 +105,9 @@ def test_in_a_real_terminal_f7_and_tab_keys_reach_the_workspace_not_the_editor(
         terminal.wait_for("next: refine")
         program = bank.load("Demo/7").program
         terminal.keys("F7")
-        terminal.wait_for("condensed:")
+        # The Instruction tab on screen (its condense notes), not only the status line: the
+        # keys below go to whatever tab is showing.
+        terminal.wait_for("condensed:", "rule-based instruction written")
         terminal.keys("Z", literal=True)
         time.sleep(0.5)
         terminal.keys("F3")
