@@ -15,6 +15,7 @@ import pytest
 from curator.bank import Bank
 from curator.imports import task_dependencies
 from curator.models import DocStruct, Stage, Task
+from curator.sandbox.worker import world_readable
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_JSONL = PROJECT_ROOT.parent / "shared" / "bcb-sample" / "BigCodeBench-sample40.jsonl"
@@ -126,11 +127,6 @@ SYSTEM_PYTHON = Path("/usr/bin/python3")
 NOBODY = 65534
 
 
-def readable_by_others(path: Path) -> bool:
-    """Every folder up to `path` lets other users through, and `path` itself is readable."""
-    return all(os.stat(folder).st_mode & 0o005 for folder in [path, *path.parents])
-
-
 @pytest.fixture
 def shared_tmp() -> Iterator[Path]:
     """A temporary folder another user can reach (pytest's own is private to root)."""
@@ -140,14 +136,29 @@ def shared_tmp() -> Iterator[Path]:
         yield folder
 
 
+def skip_unless_system_python_matches() -> None:
+    """Skip unless Debian's python3 is there and of this interpreter's version, so that it can
+    load this venv's compiled libraries."""
+    if not SYSTEM_PYTHON.is_file():
+        pytest.skip(f"no {SYSTEM_PYTHON}")
+    version = subprocess.run(
+        [SYSTEM_PYTHON, "-c", "import sys; print(sys.version_info[:2])"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    if version != str(sys.version_info[:2]):
+        pytest.skip(f"{SYSTEM_PYTHON} is Python {version}, the libraries are built for another")
+
+
 @pytest.fixture
 def user_python(shared_tmp: Path) -> Path:
+    """Debian's own python3 (one under root's home is not readable by another uid), given this
+    project and its installed libraries by a .pth file."""
     if os.geteuid() != 0:
         pytest.skip("switching to another uid needs root")
-    if not SYSTEM_PYTHON.is_file():
-        pytest.skip("no system python3")
+    skip_unless_system_python_matches()
     packages = Path(sysconfig.get_paths()["purelib"])
-    if not (readable_by_others(packages) and readable_by_others(PROJECT_ROOT)):
+    if not world_readable([str(packages), str(PROJECT_ROOT)]):
         pytest.skip(f"{packages} or {PROJECT_ROOT} is not readable by other users")
     venv = shared_tmp / "user-venv"
     subprocess.run([str(SYSTEM_PYTHON), "-m", "venv", "--without-pip", str(venv)], check=True)
@@ -156,7 +167,9 @@ def user_python(shared_tmp: Path) -> Path:
     return venv / "bin" / "python"
 
 
-def run_as_nobody(command: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+def run_as_nobody(
+    command: list[str], home: Path, timeout_s: float = 300
+) -> subprocess.CompletedProcess[str]:
     """Run `command` as `nobody`, in its own HOME, as an ordinary user would."""
     return subprocess.run(
         command,
@@ -167,5 +180,5 @@ def run_as_nobody(command: list[str], home: Path) -> subprocess.CompletedProcess
         extra_groups=[],
         env={"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
         cwd=home,
-        timeout=300,
+        timeout=timeout_s,
     )

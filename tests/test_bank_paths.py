@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import stat
 import subprocess
 import sys
 import tempfile
@@ -15,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_task
+from conftest import SYSTEM_PYTHON, make_task, skip_unless_system_python_matches
 from curator.bank import Bank, folder_name, write_task_files
 from curator.interchange import task_to_record
+from curator.sandbox.worker import world_readable
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 UNPRIVILEGED_UID = 65534  # nobody
-DEBIAN_PYTHON = Path("/usr/bin/python3")
 # Task libraries the command line does not load: left out of a copy of the libraries.
 HEAVY_LIBRARIES = shutil.ignore_patterns(
     "numpy*", "pandas*", "matplotlib*", "PIL", "pillow*", "fontTools", "contourpy", "kiwisolver"
@@ -121,15 +120,6 @@ def test_init_where_nothing_can_be_created_is_a_one_line_error(tmp_path, run_cli
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def _readable_by_others(path: Path) -> bool:
-    """Whether any uid can reach `path`: every folder on the way searchable, it readable."""
-    for folder in [path, *path.parents]:
-        mode = folder.stat().st_mode
-        if not mode & stat.S_IXOTH or (folder == path and not mode & stat.S_IROTH):
-            return False
-    return True
-
-
 @pytest.fixture
 def unprivileged_python() -> Iterator[tuple[list[str], Path]]:
     """A command that runs this checkout's `python -m curator` as an unprivileged uid, and a
@@ -138,25 +128,16 @@ def unprivileged_python() -> Iterator[tuple[list[str], Path]]:
     where the uid cannot read them in place."""
     if os.geteuid() != 0:
         pytest.skip("needs root to switch to an unprivileged uid")
-    if not DEBIAN_PYTHON.exists():
-        pytest.skip(f"{DEBIAN_PYTHON} is missing")
-    version = subprocess.run(
-        [DEBIAN_PYTHON, "-c", "import sys; print(sys.version_info[:2])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    if version != str(sys.version_info[:2]):
-        pytest.skip(f"{DEBIAN_PYTHON} is Python {version}, the libraries are built for another")
+    skip_unless_system_python_matches()
     root = Path(tempfile.mkdtemp(prefix="curator-uid-"))
     try:
         root.chmod(0o755)
         venv = root / "venv"
-        subprocess.run([DEBIAN_PYTHON, "-m", "venv", "--without-pip", venv], check=True)
+        subprocess.run([SYSTEM_PYTHON, "-m", "venv", "--without-pip", venv], check=True)
         site_packages = Path(next(path for path in sys.path if path.endswith("site-packages")))
         paths = []
         for source, name in ((PROJECT_ROOT, "project"), (site_packages, "site-packages")):
-            if _readable_by_others(source):
+            if world_readable([str(source)]):
                 paths.append(source)
                 continue
             copy = root / name

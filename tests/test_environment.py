@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from wheels import build_tiny_wheel, pack_installed
 
-from conftest import make_task
+from conftest import SYSTEM_PYTHON, make_task
 from curator import envbuild
 from curator.bank import Bank
 from curator.envcheck import check_bank
@@ -354,14 +354,11 @@ def test_a_run_that_timed_out_waiting_is_not_run_again_without_coverage(
     assert [note for note in report.notes if "not run again without coverage" in note], report.notes
 
 
-DEBIAN_PYTHON = Path("/usr/bin/python3")
-
-
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run as another uid")
 def test_an_ordinary_user_syncs_and_validates(wheels: Path, tmp_path: Path) -> None:
     """The whole cycle as an unprivileged uid, with Debian's interpreter (STYLE.md): curator's
     own venv lives under root's home, which that uid cannot read."""
-    if not DEBIAN_PYTHON.exists():
+    if not SYSTEM_PYTHON.exists():
         pytest.skip("no Debian python3")
     uid = 64999  # outside the sandbox's uid range
     home = Path(tempfile.mkdtemp(prefix="curator-user-", dir="/tmp"))
@@ -388,7 +385,7 @@ def test_an_ordinary_user_syncs_and_validates(wheels: Path, tmp_path: Path) -> N
 
         def cli(*args: str) -> subprocess.CompletedProcess[str]:
             return subprocess.run(
-                [str(DEBIAN_PYTHON), "-c", launcher, "--bank", str(bank.root), *args],
+                [str(SYSTEM_PYTHON), "-c", launcher, "--bank", str(bank.root), *args],
                 capture_output=True,
                 text=True,
                 env=variables,

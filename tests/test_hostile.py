@@ -23,7 +23,6 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import sysconfig
 import tempfile
 import threading
@@ -35,9 +34,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_ROOT, make_task
+from conftest import PROJECT_ROOT, SYSTEM_PYTHON, make_task, skip_unless_system_python_matches
 from curator.bank import Bank
 from curator.sandbox import Sandbox
+from curator.sandbox.worker import world_readable
 from curator.validation import validate_task
 
 PROGRAMS = Path(__file__).parent / "hostile" / "programs"
@@ -427,33 +427,19 @@ def test_concurrent_runs_cannot_talk_over_loopback(sandbox: Sandbox) -> None:
     assert runs["client"].passed, runs["client"].message
 
 
-def readable_by_anyone(path: Path) -> bool:
-    current = path.resolve()
-    return all(directory.stat().st_mode & 0o001 for directory in (current, *current.parents))
-
-
 @pytest.fixture(scope="module")
 def ordinary_user_setup() -> Iterator[tuple[Path, Path, Path]]:
     """A venv of Debian's /usr/bin/python3 that an unprivileged uid can run, seeing this
     project's dependencies (and the project) by a .pth file, or a copy of them where they are
     not readable by others (a clone under root's HOME); a writable HOME for that uid.
     Yields (python, project folder to run in, HOME)."""
-    system_python = Path("/usr/bin/python3")
-    if not system_python.exists():
-        pytest.skip("no system python3 for the unprivileged pass")
-    version = subprocess.run(
-        [system_python, "-c", "import sys; print(sys.version_info[:2])"],
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    if version != str(sys.version_info[:2]):
-        pytest.skip(f"the system python3 is {version}, this venv's is {sys.version_info[:2]}")
+    skip_unless_system_python_matches()
     base = Path(tempfile.mkdtemp(prefix="curator-ordinary-user-"))
     base.chmod(0o755)
-    subprocess.run([system_python, "-m", "venv", "--without-pip", base / "venv"], check=True)
+    subprocess.run([SYSTEM_PYTHON, "-m", "venv", "--without-pip", base / "venv"], check=True)
     site_packages = Path(sysconfig.get_paths()["purelib"])
     project = PROJECT_ROOT
-    if not (readable_by_anyone(site_packages) and readable_by_anyone(PROJECT_ROOT)):
+    if not world_readable([str(site_packages.resolve()), str(PROJECT_ROOT)]):
         site_packages = base / "site-packages"
         copy = subprocess.run(["cp", "-al", sysconfig.get_paths()["purelib"], site_packages])
         if copy.returncode != 0:
