@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
-from textual.widgets import DataTable, Static, TextArea
+from textual.widgets import DataTable, Static, TabbedContent, TabPane, TextArea
 
 from curator.app.messages import Committed, ValidationFinished
 from curator.app.screens.dialogs import ChoiceDialog
@@ -177,6 +177,31 @@ async def test_condense_writes_the_rule_based_instruction_with_warnings(tmp_path
         assert workspace.step(Step.CONDENSE).state is StepState.DONE
         notes = rendered(workspace, "#condense-notes")
         assert "rule-based instruction written" in notes
+
+
+@run_async
+async def test_a_late_focus_event_of_a_tab_the_focus_has_left_does_not_switch_back(
+    tmp_path, monkeypatch
+):
+    """Each tab's pane tells the tabs when something in it gets focus, and the tabs then show
+    that pane. Panes handle their messages on their own, so on a busy machine the Program
+    pane's notice of the focus it got at opening could arrive after F7 had moved to the
+    Instruction tab (seen in a real terminal: "condensed:" on the status line, the Program tab
+    on screen). A notice for a pane that no longer holds the focus is stale."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/2")
+        workspace.show_view("instruction")
+        await pilot.pause()
+        assert app.focused is workspace.editor("instruction")
+        program_pane = workspace.query_one("#program", TabPane)
+        program_pane.post_message(TabPane.Focused(program_pane))
+        await pilot.pause()
+        assert workspace.query_one("#views", TabbedContent).active == "instruction"
+        workspace.editor("tests").focus()  # a focus that is still there still shows its tab
+        await pilot.pause()
+        assert workspace.query_one("#views", TabbedContent).active == "tests"
 
 
 @run_async

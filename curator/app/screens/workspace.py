@@ -145,6 +145,22 @@ def tab_bindings() -> list[BindingType]:
     ]
 
 
+class FocusFollowingTabs(TabbedContent):
+    """Tabs that show the pane where the focus went, as TabbedContent does, but only while the
+    focus is still there. Each pane handles its own messages, so on a busy machine a pane's
+    notice of a focus can arrive after the focus has moved to another tab's widget (F7 moves
+    it to the Instruction tab right after opening focused the Program editor): acting on that
+    stale notice switched back to a tab that no longer holds the focus."""
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        """Runs before TabbedContent's own handler (Textual calls each class's), which the
+        stale notice is kept from."""
+        focused = self.app.focused
+        if focused is not None and event.tab_pane not in focused.ancestors_with_self:
+            event.prevent_default()
+            event.stop()
+
+
 class TaskWorkspace(CuratorScreen):
     COMMAND_CATEGORY = "task"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -187,7 +203,7 @@ class TaskWorkspace(CuratorScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield PipelineStepper(id="stepper")
-        with TabbedContent(id="views"):
+        with FocusFollowingTabs(id="views"):
             with TabPane("Program", id="program"):
                 yield TaskEditor.code_editor(
                     self.current.program, language="python", id="program-editor"
