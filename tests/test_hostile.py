@@ -294,8 +294,9 @@ def test_hostile_program(
         assert not report.tests["test_b_never_runs"].started
     elif case.name == "sys_exit_in_test_method":
         assert outcomes == {"test_exits": "error", "test_still_runs": "pass"}
-    elif case.name == "patch_unittest":
-        assert set(outcomes.values()) == {"error"}
+    elif case.name == "patch_unittest":  # refused while the program loads: no test runs
+        assert "tried to replace TestCase.run" in (report.message or "")
+        assert set(outcomes.values()) <= {"error"}
     elif case.name == "print_1gb":
         assert 0 < len(report.stdout_tail) <= 4000
         assert set(report.stdout_tail) == {"x"}

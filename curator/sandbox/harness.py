@@ -8,8 +8,15 @@ How a wrong solution is kept from reporting itself passing:
   runs them) with a result object of the harness's own, whose slots leave no room for task
   code to shadow its methods. A test skipped or expected to fail counts as such only where the
   tests' source declares it (`declared_tests`, from the syntax tree); otherwise it is tampering.
-- unittest's modules and classes, the tests' own methods and a few builtins are compared
-  (identity, code object, bytecode) after loading and after every test: any change is tampering.
+- unittest's modules and classes, the harness's module, the tests' own methods and a few
+  builtins are compared (identity, code object, bytecode) after loading and after every test:
+  any change is tampering.
+- A comparison after the fact misses a replacement that puts the original back when it is
+  called. So unittest's and the harness's classes are frozen for good, and the tests' classes
+  while each test runs (`FrozenClasses`: CPython refuses to set their attributes), and every
+  method of the test class is guarded (`MethodGuard`): an instance attribute can neither
+  replace nor shadow it. Comparing assertions refuse an object of the task's that claims to
+  equal anything (an `__eq__` that always says yes, `unittest.mock.ANY`).
 - An audit hook (PEP 578), installed before task code runs and impossible to remove, notes what
   a forger needs (the process's own descriptors or memory under /proc, reading memory by address
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
@@ -19,15 +26,19 @@ How a wrong solution is kept from reporting itself passing:
 
 Residual risk of the same-process design: task code runs in the harness's interpreter, so code
 that walks the stack through frame attributes the audit hook does not see (`f_back`,
-`f_locals`) can reach the harness's state, and code that finds coverage.py's running tracer can
-add arcs to its own figures. Such a task can only misreport its own run; it cannot reach the
-bank or the host. `preeval` treats every tampering sign as a failed attempt.
+`f_locals`) can reach the harness's state (its channel, and so the run's key), code that
+replaces, only for the moment it is used, an object nothing freezes or watches (a standard
+module's function, the tests' own globals) can change what a test sees, and code that finds
+coverage.py's running tracer can add arcs to its own figures. Each needs knowledge of the
+harness's internals; such a task can only misreport its own run, never reach the bank or the
+host. `preeval` treats every tampering sign as a failed attempt.
 """
 
 from __future__ import annotations
 
 import ast
 import builtins
+import ctypes
 import functools
 import itertools
 import linecache
@@ -277,7 +288,7 @@ class Machinery:
                 watched_entry(f"{cls.__qualname__}.{name}", vars(cls), name)
                 for cls in classes
                 for name, value in vars(cls).items()
-                if isinstance(value, types.FunctionType | classmethod | staticmethod)
+                if isinstance(value, types.FunctionType | classmethod | staticmethod | MethodGuard)
             ]
         )
 
@@ -305,6 +316,177 @@ class Unwatched(Machinery):
 
     def changes(self, full: bool = False) -> list[str]:
         return []
+
+
+# -- classes nothing may change while tests run ---------------------------------------------------
+
+IMMUTABLE_TYPE = 1 << 8
+"""CPython's Py_TPFLAGS_IMMUTABLETYPE: setting or deleting an attribute of a type that carries it
+raises TypeError, however it is attempted (`setattr`, `type.__setattr__`)."""
+
+
+@functools.cache
+def _flags_offset() -> int:
+    """Where a type object keeps its flags: the offset at which several types hold their
+    `__flags__` (the same for every type of one interpreter build)."""
+    probes = (int, type, dict, unittest.TestCase)
+    step = ctypes.sizeof(ctypes.c_ulong)
+    for offset in range(0, 64 * step, step):  # the flags come within the first 30 fields
+        if all(
+            ctypes.c_ulong.from_address(id(cls) + offset).value == cls.__flags__ for cls in probes
+        ):
+            return offset
+    raise RuntimeError("the type objects' flags were not found")
+
+
+class FrozenClasses:
+    """Classes whose attributes nothing can set or delete while frozen. Comparing them after
+    each test cannot catch a replacement that puts the original back before the comparison
+    (an assertEqual that accepts once and restores itself); a frozen class refuses the
+    replacement itself. The views are made while no task code runs (they are ctypes data,
+    which the audit hook reports)."""
+
+    def __init__(self, classes: list[type]) -> None:
+        offset = _flags_offset()
+        self._classes = classes
+        _frozen_names.update(cls.__name__ for cls in classes)
+        self._flags = [ctypes.c_ulong.from_address(id(cls) + offset) for cls in classes]
+
+    def freeze(self) -> None:
+        for flags in self._flags:
+            flags.value |= IMMUTABLE_TYPE
+
+    def thaw(self) -> None:
+        for flags in self._flags:
+            flags.value &= ~IMMUTABLE_TYPE
+
+
+COMPARING_ASSERTIONS = frozenset(
+    {
+        "assertEqual",
+        "assertAlmostEqual",
+        "assertCountEqual",
+        "assertDictEqual",
+        "assertIn",
+        "assertListEqual",
+        "assertMultiLineEqual",
+        "assertSequenceEqual",
+        "assertSetEqual",
+        "assertTupleEqual",
+    }
+)
+"""Assertions that compare their first two arguments with ==."""
+
+
+@dataclass(frozen=True)
+class Matchers:
+    """What the tests themselves may compare with: their own classes, and mock.ANY if their
+    source names it (a test may want "any value" there; task code may not return one)."""
+
+    tests_path: str
+    any_allowed: bool
+
+
+class _Unrelated:
+    """What an object is compared with to see whether it claims to equal anything."""
+
+    __slots__ = ()
+
+
+class MethodGuard(tuple):  # type: ignore[type-arg]
+    """A test class's method as a data descriptor, which Python consults before the instance's
+    own attributes: task code that reaches the running test (its frames are within reach) can
+    neither give it a method of its own (setting one is tampering) nor shadow one through its
+    `__dict__`. Comparing assertions also refuse an argument that claims to equal anything.
+
+    A tuple, so no attribute of a guard can be replaced; its helpers are attributes of this
+    class, which is frozen, so a helper replaced in the harness's module would not be used."""
+
+    __slots__ = ()
+    unrelated = _Unrelated()
+
+    def __new__(
+        cls, method: Any, name: str, tamper: Callable[[str], None], matchers: Matchers
+    ) -> MethodGuard:
+        return super().__new__(
+            cls, (method, name, tamper, matchers.tests_path, matchers.any_allowed)
+        )
+
+    @property
+    def __func__(self) -> Any:
+        return self[0]
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        bound = self[0].__get__(instance, owner)
+        if instance is None or self[1] not in COMPARING_ASSERTIONS:
+            return bound
+        return functools.partial(self.compare, bound)
+
+    def __set__(self, instance: object, value: object) -> None:
+        self[2](f"replaced {self[1]} on the running test")
+        raise AttributeError(f"{self[1]} of a running test cannot be replaced")
+
+    def __delete__(self, instance: object) -> None:
+        self.__set__(instance, None)
+
+    def compare(self, assertion: Callable[..., None], *args: object, **kwargs: object) -> None:
+        for value in args[:2]:
+            if self.equal_to_anything(value):
+                reason = (
+                    f"{self[1]} was given an object equal to anything ({type(value).__qualname__})"
+                )
+                self[2](reason)
+                raise AssertionError(reason)
+        assertion(*args, **kwargs)
+
+    def equal_to_anything(self, value: object) -> bool:
+        """Whether `value` claims to equal an object it knows nothing of: an `__eq__` of the
+        task's own making that always says yes, or unittest.mock.ANY where the tests do not
+        name it. Library types and the tests' own matchers are not asked (a DataFrame compares
+        elementwise, at a cost, and never says a plain yes)."""
+        equals = getattr(type(value), "__eq__", None)
+        if not isinstance(equals, types.FunctionType):
+            return False
+        mock = sys.modules.get("unittest.mock")
+        if mock is not None and value is getattr(mock, "ANY", None):
+            return not self[4]
+        filename = equals.__code__.co_filename
+        if filename == self[3] or filename.startswith(_library_roots or library_roots()):
+            return False
+        try:
+            return (value == self.unrelated) is True
+        except Exception:
+            return False
+
+
+REFUSED_REPLACEMENT = re.compile(
+    r"cannot (?:set|delete) '(\w+)' attribute of immutable type '([\w.]+)'"
+)
+
+
+def refused_replacement(error: BaseException | None) -> str | None:
+    """The tampering a TypeError stands for when it is a frozen class refusing a replacement
+    (CPython's own wording): the attempt, which the audit hook cannot see."""
+    match = REFUSED_REPLACEMENT.search(str(error)) if isinstance(error, TypeError) else None
+    if match is None or match[2].rsplit(".", 1)[-1] not in _frozen_names:
+        return None
+    return f"tried to replace {match[2]}.{match[1]}"
+
+
+_frozen_names: set[str] = set()
+"""The names of every class frozen here, for `refused_replacement`."""
+
+
+def guard_methods(test_class: type, tamper: Callable[[str], None], matchers: Matchers) -> None:
+    """Put a `MethodGuard` in `test_class` for every method it has (its own and inherited),
+    dunders aside (Python looks those up on the type alone)."""
+    methods: dict[str, object] = {}
+    for owner in reversed(test_class.__mro__):  # the nearest definition last, so it wins
+        methods.update(vars(owner))
+    for name, value in methods.items():
+        dunder = name.startswith("__") and name.endswith("__")
+        if not dunder and isinstance(value, types.FunctionType | classmethod | staticmethod):
+            setattr(test_class, name, MethodGuard(value, name, tamper, matchers))
 
 
 _baselines: dict[tuple[str, ...], Machinery] = {}
@@ -343,7 +525,7 @@ class AuditWatch:
         if example not in examples and len(examples) < EXAMPLES_PER_FINDING:
             examples.append(example)
 
-    def _tamper(self, reason: str) -> None:
+    def tamper(self, reason: str) -> None:
         if reason not in self.tampering and len(self.tampering) < 20:
             self.tampering.append(reason)
 
@@ -375,7 +557,7 @@ class AuditWatch:
         if path is None:
             return
         if OWN_DESCRIPTORS.match(path):
-            self._tamper(f"opened {path}")
+            self.tamper(f"opened {path}")
             return
         mode, flags = args[1], args[2] if len(args) > 2 else 0
         writes = (
@@ -389,7 +571,7 @@ class AuditWatch:
     def _on_listing(self, event: str, args: tuple[Any, ...]) -> None:
         path = self._path(args[0]) if args else None
         if path is not None and OWN_DESCRIPTORS.match(path):
-            self._tamper(f"listed {path}")
+            self.tamper(f"listed {path}")
 
     def _on_file_change(self, event: str, args: tuple[Any, ...]) -> None:
         count = 2 if event in ("os.rename", "os.link", "os.symlink") else 1
@@ -442,13 +624,13 @@ class AuditWatch:
                 and (args[1] == "__code__" or not self._called_by_a_library())
             ):
                 name = getattr(args[0], "__qualname__", args[0])
-                self._tamper(f"replaced the {REPLACEABLE[args[1]]} of {name!r}")
+                self.tamper(f"replaced the {REPLACEABLE[args[1]]} of {name!r}")
         elif event == "sys._getframe":
             # Only frames of the tests, harness or unittest (libraries take their own: logging).
             if args and self._protected(args[0].f_code.co_filename):
-                self._tamper("took a stack frame of the tests, the harness or unittest")
+                self.tamper("took a stack frame of the tests, the harness or unittest")
         elif not self._called_by_a_library():
-            self._tamper(f"called {event}")
+            self.tamper(f"called {event}")
 
     def _called_by_a_library(self) -> bool:
         """Whether the Python code that made the audited call is installed code. Libraries use
@@ -595,7 +777,11 @@ class HarnessResult:
     def stopTest(self, test: Any) -> None:
         name = self._name(test)
         if name is not None:
+            methods = vars(type(test))
+            shadows = [key for key in vars(test) if isinstance(methods.get(key), MethodGuard)]
             event = self.decide(name)
+            if shadows:  # ignored (the guard comes first), but an attempt all the same
+                event = tampered(f"shadowed {', '.join(shadows)} of the running test")
             event["duration_s"] = time.perf_counter() - self._began.get(name, time.perf_counter())
             self._on_end(name, event)
 
@@ -713,8 +899,13 @@ def kill_leftovers() -> int:
 
 
 def machinery_extra() -> list[tuple[str, object]]:
-    """What the harness watches beside unittest: its own result class."""
-    return [("HarnessResult", HarnessResult)]
+    """What the harness watches beside unittest: its own module (a helper replaced there would
+    decide instead of it), its result class and the records' channel."""
+    return [
+        ("harness", sys.modules[__name__]),
+        ("HarnessResult", HarnessResult),
+        ("Channel", Channel),
+    ]
 
 
 def library_roots() -> tuple[str, ...]:
@@ -733,8 +924,18 @@ _library_roots: tuple[str, ...] = ()
 def warm_up() -> None:
     """What the warm worker does once for every run it will fork (see worker.zygote)."""
     global _library_roots
-    take_machinery_baseline(machinery_extra())
     _library_roots = library_roots()
+    take_machinery_baseline(machinery_extra())
+    freeze_machinery()
+
+
+def freeze_machinery() -> None:
+    """unittest's classes, the harness's result and guards stay as they are for good: no test
+    run has a reason to change them."""
+    classes = [
+        owner for _, owner in _machinery_owners() + machinery_extra() if isinstance(owner, type)
+    ]
+    FrozenClasses([*classes, MethodGuard, _Unrelated, Matchers]).freeze()
 
 
 def tests_path_for(task_path: str) -> str:
@@ -784,7 +985,12 @@ def run_harness(
     ) -> str:
         linecache.cache[tests_path] = tests_lines
         try:
-            return "".join(traceback.format_exception(kind, value, trace))
+            shown = traceback.TracebackException(kind, value, trace)
+            # A guarded assertion's frame (`MethodGuard.compare`) is the harness's, not the test's.
+            shown.stack = traceback.StackSummary.from_list(
+                [frame for frame in shown.stack if frame.filename != __file__]
+            )
+            return "".join(shown.format())
         finally:
             linecache.cache.pop(tests_path, None)
 
@@ -834,7 +1040,10 @@ def run_harness(
         except BaseException as error:
             watch.active = False
             missing = missing_module(error)
-            if missing:
+            refused = refused_replacement(error)
+            if refused is not None:
+                watch.tamper(refused)
+            elif missing:
                 emit(Event.MISSING_MODULE, module=missing)
             else:
                 emit(
@@ -863,6 +1072,7 @@ def run_harness(
             emit(Event.INVALID, message="the tests define no unittest TestCases class")
             loaded = False
     tampering = list(watch.tampering)
+    frozen_tests = FrozenClasses([])
     if loaded:
         assert isinstance(test_cases, type)
         tampering += [f"changed {name}" for name in machinery.changes()[:5]]
@@ -875,7 +1085,11 @@ def run_harness(
             tampering.append(
                 "TestCases inherits from classes the tests do not define: " + ", ".join(foreign)
             )
-        machinery.watch_tests([cls for cls in test_cases.__mro__ if cls.__module__ == MODULE_NAME])
+        own_classes = [cls for cls in test_cases.__mro__ if cls.__module__ == MODULE_NAME]
+        any_allowed = re.search(r"\bANY\b", tests_source) is not None
+        guard_methods(test_cases, watch.tamper, Matchers(tests_path, any_allowed))
+        frozen_tests = FrozenClasses(own_classes)
+        machinery.watch_tests(own_classes)
     names: list[str] = []
     if loaded:
         assert isinstance(test_cases, type)
@@ -893,6 +1107,7 @@ def run_harness(
 
     def on_start(name: str) -> None:
         emit(Event.START, test=name)
+        frozen_tests.freeze()  # from before setUp until after the cleanups: task code may run
         if random_seed is not None:
             _seed_everything(int(random_seed))
         if name in cpu_limits:
@@ -903,12 +1118,17 @@ def run_harness(
 
     def on_end(name: str, event: dict[str, object]) -> None:
         watch.active = False
+        frozen_tests.thaw()  # class fixtures may keep state in their class
         if cpu_limits:
             signal.setitimer(signal.ITIMER_PROF, 0)
         changed = machinery.changes()
+        error = event.get("error")
+        refused = refused_replacement(error[1] if isinstance(error, tuple) else None)
         reasons = [f"changed {change}" for change in changed[:5]] + [
             reason for reason in watch.tampering if reason not in tampering
         ]
+        if refused is not None:
+            reasons.append(refused)
         if reasons:
             event = tampered("; ".join(reasons))
             tampering.extend(reasons)
