@@ -14,7 +14,7 @@ How a wrong solution is kept from reporting itself passing:
 - A comparison after the fact misses a replacement that puts the original back when it is
   called. So unittest's and the harness's classes are frozen for good, and the tests' classes
   while each test runs (`FrozenClasses`: CPython refuses to set their attributes), and every
-  method of the test class is guarded (`MethodGuard`): an instance attribute can neither
+  method of a test class is guarded (`MethodGuard`): an instance attribute can neither
   replace nor shadow it. Comparing assertions refuse an object of the task's that claims to
   equal anything (an `__eq__` that always says yes, `unittest.mock.ANY`).
 - An audit hook (PEP 578), installed before task code runs and impossible to remove, notes what
@@ -378,13 +378,15 @@ COMPARING_ASSERTIONS = frozenset(
 """Assertions that compare their first two arguments with ==."""
 
 
-@dataclass(frozen=True)
-class Matchers:
-    """What the tests themselves may compare with: their own classes, and mock.ANY if their
-    source names it (a test may want "any value" there; task code may not return one)."""
+class GuardContext:
+    """The run's own part of every `MethodGuard`: where tampering is reported and what the
+    tests may compare with (their own classes, and mock.ANY if their source names it: a test
+    may want "any value" there; task code may not return one). Set as the run starts, before
+    any task code, then frozen."""
 
-    tests_path: str
-    any_allowed: bool
+    tamper: Callable[[str], None] = print
+    tests_path = ""
+    any_allowed = False
 
 
 class _Unrelated:
@@ -399,45 +401,48 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     neither give it a method of its own (setting one is tampering) nor shadow one through its
     `__dict__`. Comparing assertions also refuse an argument that claims to equal anything.
 
-    A tuple, so no attribute of a guard can be replaced; its helpers are attributes of this
-    class, which is frozen, so a helper replaced in the harness's module would not be used."""
+    unittest.TestCase's methods are guarded once in the warm worker, the tests' own as each run
+    loads them (`guard_methods`). A guard is a tuple (function, name), so nothing of it can be
+    replaced; what it uses is an attribute of this class, which is frozen, so a helper replaced
+    in the harness's module would not be used."""
 
     __slots__ = ()
+    context = GuardContext
+    comparing = COMPARING_ASSERTIONS
+    bind = types.MethodType
+    partial = functools.partial
     unrelated = _Unrelated()
 
-    def __new__(
-        cls, method: Any, name: str, tamper: Callable[[str], None], matchers: Matchers
-    ) -> MethodGuard:
-        return super().__new__(
-            cls, (method, name, tamper, matchers.tests_path, matchers.any_allowed)
-        )
+    def __new__(cls, function: types.FunctionType, name: str) -> MethodGuard:
+        return super().__new__(cls, (function, name))
 
     @property
-    def __func__(self) -> Any:
-        return self[0]
+    def __func__(self) -> types.FunctionType:
+        return self[0]  # type: ignore[no-any-return]
 
     def __get__(self, instance: object, owner: type | None = None) -> Any:
-        bound = self[0].__get__(instance, owner)
-        if instance is None or self[1] not in COMPARING_ASSERTIONS:
-            return bound
-        return functools.partial(self.compare, bound)
+        if instance is None:
+            return self[0]
+        if self[1] in self.comparing:
+            return self.partial(self.compare, instance)
+        return self.bind(self[0], instance)
 
     def __set__(self, instance: object, value: object) -> None:
-        self[2](f"replaced {self[1]} on the running test")
+        self.context.tamper(f"replaced {self[1]} on the running test")
         raise AttributeError(f"{self[1]} of a running test cannot be replaced")
 
     def __delete__(self, instance: object) -> None:
         self.__set__(instance, None)
 
-    def compare(self, assertion: Callable[..., None], *args: object, **kwargs: object) -> None:
+    def compare(self, instance: object, *args: object, **kwargs: object) -> None:
         for value in args[:2]:
             if self.equal_to_anything(value):
                 reason = (
                     f"{self[1]} was given an object equal to anything ({type(value).__qualname__})"
                 )
-                self[2](reason)
+                self.context.tamper(reason)
                 raise AssertionError(reason)
-        assertion(*args, **kwargs)
+        self[0](instance, *args, **kwargs)
 
     def equal_to_anything(self, value: object) -> bool:
         """Whether `value` claims to equal an object it knows nothing of: an `__eq__` of the
@@ -449,9 +454,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return False
         mock = sys.modules.get("unittest.mock")
         if mock is not None and value is getattr(mock, "ANY", None):
-            return not self[4]
+            return not self.context.any_allowed
         filename = equals.__code__.co_filename
-        if filename == self[3] or filename.startswith(_library_roots or library_roots()):
+        if filename == self.context.tests_path or filename.startswith(
+            _library_roots or library_roots()
+        ):
             return False
         try:
             return (value == self.unrelated) is True
@@ -477,16 +484,34 @@ _frozen_names: set[str] = set()
 """The names of every class frozen here, for `refused_replacement`."""
 
 
-def guard_methods(test_class: type, tamper: Callable[[str], None], matchers: Matchers) -> None:
-    """Put a `MethodGuard` in `test_class` for every method it has (its own and inherited),
-    dunders aside (Python looks those up on the type alone)."""
-    methods: dict[str, object] = {}
-    for owner in reversed(test_class.__mro__):  # the nearest definition last, so it wins
-        methods.update(vars(owner))
-    for name, value in methods.items():
-        dunder = name.startswith("__") and name.endswith("__")
-        if not dunder and isinstance(value, types.FunctionType | classmethod | staticmethod):
-            setattr(test_class, name, MethodGuard(value, name, tamper, matchers))
+def guard_methods(cls: type) -> None:
+    """Put a `MethodGuard` in `cls` for each function of its own (dunders aside: Python looks
+    those up on the type alone)."""
+    for name, value in list(vars(cls).items()):
+        if isinstance(value, types.FunctionType) and not (
+            name.startswith("__") and name.endswith("__")
+        ):
+            setattr(cls, name, MethodGuard(value, name))
+
+
+def shadowed_methods(test: object) -> list[str]:
+    """The instance attributes of `test` named like a guarded method (ignored, but tried)."""
+    mro = type(test).__mro__
+    found = []
+    for name in vars(test):
+        owner = next((cls for cls in mro if name in vars(cls)), None)
+        if owner is not None and isinstance(vars(owner)[name], MethodGuard):
+            found.append(name)
+    return found
+
+
+def start_guarding(tamper: Callable[[str], None], tests_path: str, tests_source: str) -> None:
+    """Give this run's guards their context (before any task code runs)."""
+    _guard_context_flags.thaw()
+    GuardContext.tamper = tamper
+    GuardContext.tests_path = tests_path
+    GuardContext.any_allowed = re.search(r"\bANY\b", tests_source) is not None
+    _guard_context_flags.freeze()
 
 
 _baselines: dict[tuple[str, ...], Machinery] = {}
@@ -777,8 +802,7 @@ class HarnessResult:
     def stopTest(self, test: Any) -> None:
         name = self._name(test)
         if name is not None:
-            methods = vars(type(test))
-            shadows = [key for key in vars(test) if isinstance(methods.get(key), MethodGuard)]
+            shadows = shadowed_methods(test)
             event = self.decide(name)
             if shadows:  # ignored (the guard comes first), but an attempt all the same
                 event = tampered(f"shadowed {', '.join(shadows)} of the running test")
@@ -923,19 +947,21 @@ _library_roots: tuple[str, ...] = ()
 
 def warm_up() -> None:
     """What the warm worker does once for every run it will fork (see worker.zygote)."""
-    global _library_roots
+    global _library_roots, _guard_context_flags
     _library_roots = library_roots()
-    take_machinery_baseline(machinery_extra())
-    freeze_machinery()
-
-
-def freeze_machinery() -> None:
-    """unittest's classes, the harness's result and guards stay as they are for good: no test
-    run has a reason to change them."""
+    guard_methods(unittest.TestCase)
     classes = [
         owner for _, owner in _machinery_owners() + machinery_extra() if isinstance(owner, type)
     ]
-    FrozenClasses([*classes, MethodGuard, _Unrelated, Matchers]).freeze()
+    # unittest's classes, the harness's result and guards stay as they are for good: no test
+    # run has a reason to change them.
+    FrozenClasses([*classes, MethodGuard, _Unrelated]).freeze()
+    _guard_context_flags = FrozenClasses([GuardContext])
+    _guard_context_flags.freeze()
+    take_machinery_baseline(machinery_extra())
+
+
+_guard_context_flags = FrozenClasses([])
 
 
 def tests_path_for(task_path: str) -> str:
@@ -1012,6 +1038,7 @@ def run_harness(
         (os.path.abspath(__file__), os.path.join(here, "worker.py"), tests_path),
     )
     watch.install()
+    start_guarding(watch.tamper, tests_path, tests_source)
     cov = None
     if options["coverage"]:
         os.environ["COVERAGE_CORE"] = "ctrace"
@@ -1086,8 +1113,8 @@ def run_harness(
                 "TestCases inherits from classes the tests do not define: " + ", ".join(foreign)
             )
         own_classes = [cls for cls in test_cases.__mro__ if cls.__module__ == MODULE_NAME]
-        any_allowed = re.search(r"\bANY\b", tests_source) is not None
-        guard_methods(test_cases, watch.tamper, Matchers(tests_path, any_allowed))
+        for cls in own_classes:
+            guard_methods(cls)
         frozen_tests = FrozenClasses(own_classes)
         machinery.watch_tests(own_classes)
     names: list[str] = []
