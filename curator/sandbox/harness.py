@@ -442,7 +442,36 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 )
                 self.context.tamper(reason)
                 raise AssertionError(reason)
+        if self[1] == "assertEqual":
+            foreign = self.foreign_equality_function(instance)
+            if foreign is not None:
+                reason = (
+                    f"assertEqual would have used an equality function of the task's for {foreign}"
+                )
+                self.context.tamper(reason)
+                raise AssertionError(reason)
         self[0](instance, *args, **kwargs)
+
+    def foreign_equality_function(self, instance: object) -> str | None:
+        """The type whose entry in the running test's type-equality table (which assertEqual
+        consults first) is not unittest's own method nor a function of the tests or a library:
+        task code that reaches the test can register one that accepts anything."""
+        table = vars(instance).get("_type_equality_funcs")
+        if table is None:
+            return None
+        if type(table) is not dict:
+            return "every type (the table was replaced)"
+        roots = _library_roots or library_roots()
+        for kind, function in table.items():
+            while isinstance(function, self.partial):
+                function = function.func
+            if isinstance(function, str):
+                continue
+            code = getattr(getattr(function, "__func__", function), "__code__", None)
+            filename = getattr(code, "co_filename", "")
+            if not (filename == self.context.tests_path or filename.startswith(roots)):
+                return getattr(kind, "__qualname__", repr(kind))
+        return None
 
     def equal_to_anything(self, value: object) -> bool:
         """Whether `value` claims to equal an object it knows nothing of: an `__eq__` of the
@@ -492,6 +521,35 @@ def guard_methods(cls: type) -> None:
             name.startswith("__") and name.endswith("__")
         ):
             setattr(cls, name, MethodGuard(value, name))
+
+
+LIBRARY_ASSERTIONS = (("numpy", "testing"), ("pandas", "testing"))
+"""Libraries' assertion modules that tests call (np.testing.assert_array_equal,
+pd.testing.assert_frame_equal), reached as the tests reach them."""
+
+
+def foreign_library_assertions() -> list[str]:
+    """The libraries' assertion functions (`LIBRARY_ASSERTIONS`) that are no longer the
+    libraries' own: replaced by code outside the installed libraries, or their module by
+    something else. No baseline is needed, so a replacement made as the program loads is seen."""
+    roots = _library_roots or library_roots()
+    found = []
+    for parent_name, child_name in LIBRARY_ASSERTIONS:
+        parent = sys.modules.get(parent_name)
+        if parent is None:
+            continue
+        child = vars(parent).get(child_name)
+        if child is None:
+            continue
+        if not str(getattr(child, "__file__", "")).startswith(roots):
+            found.append(f"{parent_name}.{child_name}")
+            continue
+        for name, value in vars(child).items():
+            if name.startswith("assert_") and callable(value):
+                code = getattr(getattr(value, "__wrapped__", value), "__code__", None)
+                if code is not None and not code.co_filename.startswith(roots):
+                    found.append(f"{parent_name}.{child_name}.{name}")
+    return found
 
 
 def shadowed_methods(test: object) -> list[str]:
@@ -1102,7 +1160,8 @@ def run_harness(
     frozen_tests = FrozenClasses([])
     if loaded:
         assert isinstance(test_cases, type)
-        tampering += [f"changed {name}" for name in machinery.changes()[:5]]
+        changed = machinery.changes() + foreign_library_assertions()
+        tampering += [f"changed {name}" for name in changed[:5]]
         foreign = [
             cls.__qualname__
             for cls in test_cases.__mro__
@@ -1148,7 +1207,7 @@ def run_harness(
         frozen_tests.thaw()  # class fixtures may keep state in their class
         if cpu_limits:
             signal.setitimer(signal.ITIMER_PROF, 0)
-        changed = machinery.changes()
+        changed = machinery.changes() + foreign_library_assertions()
         error = event.get("error")
         refused = refused_replacement(error[1] if isinstance(error, tuple) else None)
         reasons = [f"changed {change}" for change in changed[:5]] + [
