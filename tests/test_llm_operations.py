@@ -457,3 +457,39 @@ def test_preeval_counts_a_solution_that_tampers_with_the_tests_as_failed(run_cli
     report = PreEvalReport.model_validate_json((bank.task_dir("Test/1") / SIDECAR).read_text())
     details = [sample.detail or "" for run in report.runs for sample in run.samples]
     assert all("tampering: test_bad_top was skipped" in detail for detail in details), details
+
+
+def test_preeval_counts_a_reward_hack_that_passed_the_tests_as_failed(run_cli, bank, tmp_path):
+    """Two answers that count nothing: one returns unittest.mock.ANY, equal to anything (it
+    solved the task before the harness refused it); the other gives the running test, reached
+    through inspect, an assertEqual that accepts anything (here the assertion was looked up
+    before the call, but the attempt is tampering all the same)."""
+    save(bank, make_task("Test/1", instruct_prompt="Count the words of a text."))
+    head = 'def task_func(text, top=3):\n    if top <= 0:\n        raise ValueError("no")\n'
+    equal_to_anything = "from unittest import mock\n\n" + head + "    return mock.ANY\n"
+    silencing = (
+        "import inspect\n\n"
+        + head
+        + "    test = inspect.currentframe().f_back.f_locals.get('self')\n"
+        + "    if test is not None:\n"
+        + "        test.assertEqual = lambda *args, **kwargs: None\n"
+        + "    return []\n"
+    )
+    steps = [{"answer": fenced(equal_to_anything)}, {"answer": fenced(silencing)}]
+    with ScriptedLLMServer(steps) as server:
+        result = run_cli(
+            "--bank",
+            bank.root,
+            "preeval",
+            "Test/1",
+            "--k",
+            "1",
+            env=llm_env(tmp_path, server.base_url),
+        )
+    assert result.returncode == 0, result.stderr
+    assert "complete: solved 0/1" in result.stdout
+    assert "instruct: solved 0/1" in result.stdout
+    report = PreEvalReport.model_validate_json((bank.task_dir("Test/1") / SIDECAR).read_text())
+    details = sorted(sample.detail or "" for run in report.runs for sample in run.samples)
+    assert "tampering: assertEqual was given an object equal to anything (_ANY)" in details[0]
+    assert "tampering: replaced assertEqual on the running test" in details[1]
