@@ -435,10 +435,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         self.__set__(instance, None)
 
     def compare(self, instance: object, *args: object, **kwargs: object) -> None:
-        for value in args[:2]:
-            if self.equal_to_anything(value):
+        compared = args[:2]
+        for value, other in zip(compared, reversed(compared), strict=True):
+            claim = self.false_equality(value, other)
+            if claim is not None:
                 reason = (
-                    f"{self[1]} was given an object equal to anything ({type(value).__qualname__})"
+                    f"{self[1]} was given an object equal to {claim} ({type(value).__qualname__})"
                 )
                 self.context.tamper(reason)
                 raise AssertionError(reason)
@@ -473,26 +475,50 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 return getattr(kind, "__qualname__", repr(kind))
         return None
 
-    def equal_to_anything(self, value: object) -> bool:
-        """Whether `value` claims to equal an object it knows nothing of: an `__eq__` of the
-        task's own making that always says yes, or unittest.mock.ANY where the tests do not
-        name it. Library types and the tests' own matchers are not asked (a DataFrame compares
+    def false_equality(self, value: object, expected: object) -> str | None:
+        """What `value` claims to equal that it cannot: "anything" (an object it knows nothing
+        of, or it is unittest.mock.ANY where the tests do not name it) or "any list" (a value of
+        the expected one's type that differs from it), from an `__eq__` of the task's own
+        making. Library types and the tests' own matchers are not asked (a DataFrame compares
         elementwise, at a cost, and never says a plain yes)."""
         equals = getattr(type(value), "__eq__", None)
         if not isinstance(equals, types.FunctionType):
-            return False
+            return None
         mock = sys.modules.get("unittest.mock")
         if mock is not None and value is getattr(mock, "ANY", None):
-            return not self.context.any_allowed
+            return None if self.context.any_allowed else "anything"
         filename = equals.__code__.co_filename
         if filename == self.context.tests_path or filename.startswith(
             _library_roots or library_roots()
         ):
-            return False
+            return None
         try:
-            return (value == self.unrelated) is True
+            if (value == self.unrelated) is True:
+                return "anything"
+            different = self.different_from(expected)
+            if different is not None and (value == different) is True:
+                return f"any {type(expected).__name__}"
         except Exception:
-            return False
+            return None
+        return None
+
+    def different_from(self, expected: object) -> object:
+        """A value of the built-in type of `expected` that is not equal to it, or None."""
+        unrelated = self.unrelated
+        if isinstance(expected, bool):
+            return not expected
+        if isinstance(expected, int | float | complex):
+            candidate = expected + 1
+            return candidate if candidate != expected else -expected or 1  # 1e20, inf
+        if isinstance(expected, str):
+            return expected + "\x00"
+        if isinstance(expected, bytes):
+            return expected + b"\x00"
+        if isinstance(expected, list | tuple | set | frozenset):
+            return type(expected)([*expected, unrelated])
+        if isinstance(expected, dict):
+            return {**expected, unrelated: None}
+        return None
 
 
 REFUSED_REPLACEMENT = re.compile(
