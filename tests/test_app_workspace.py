@@ -205,6 +205,27 @@ async def test_a_late_focus_event_of_a_tab_the_focus_has_left_does_not_switch_ba
 
 
 @run_async
+async def test_a_focus_notice_still_queued_when_a_view_is_shown_does_not_switch_back(
+    tmp_path, monkeypatch
+):
+    """The same race one step earlier (a fresh-clone CI run: "condensed:" on the status line,
+    the Program tab on screen): the Program pane's notice is still queued when F7 shows the
+    Instruction tab. Showing a view moves the focus at once, not once its tab has been
+    announced, so the notice finds the focus gone from its pane."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/2")
+        assert app.focused is workspace.editor("program")
+        program_pane = workspace.query_one("#program", TabPane)
+        program_pane.post_message(TabPane.Focused(program_pane))
+        workspace.show_view("instruction")
+        await pilot.pause()
+        assert workspace.query_one("#views", TabbedContent).active == "instruction"
+        assert app.focused is workspace.editor("instruction")
+
+
+@run_async
 async def test_commit_is_refused_while_validation_is_stale(tmp_path, monkeypatch):
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())
     messages = []

@@ -246,7 +246,7 @@ class TaskWorkspace(CuratorScreen):
         self.refresh_pipeline()
         self.check_committed()
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
-        self.query_one("#program-editor", TaskEditor).focus()
+        self.set_focus(self.query_one("#program-editor", TaskEditor))  # now, not after a refresh
         self.offer_recovery()
 
     # -- editing, saving, autosave -----------------------------------------------------------
@@ -853,18 +853,27 @@ class TaskWorkspace(CuratorScreen):
             self.query_one(HistoryPane).load()
 
     def show_view(self, view: str) -> None:
-        self.query_one(TabbedContent).active = view
+        """Show a tab and move the focus into it at once: a pane's notice of an earlier focus,
+        still queued, then finds the focus gone and is ignored (`FocusFollowingTabs`)."""
+        tabs = self.query_one(TabbedContent)
+        tabs.active = view
+        target = self.focus_target(tabs.get_pane(view))
+        if target is not None:
+            self.set_focus(target)
+
+    def focus_target(self, pane: TabPane) -> Widget | None:
+        """Where typing goes in a tab: its editor, else its first focusable widget."""
+        view = pane.id or ""
+        if view in EDITORS:
+            return self.editor(view)
+        return next((w for w in pane.query("*") if w.focusable), None)
 
     @on(TabbedContent.TabActivated)
     def focus_view(self, event: TabbedContent.TabActivated) -> None:
         """Typing goes where the eyes go: the new tab's editor, table or scrolling view."""
         view = event.pane.id or ""
-        target: Widget | None
-        if view in EDITORS:
-            target = self.editor(view)
-        else:
-            target = next((w for w in event.pane.query("*") if w.focusable), None)
-        if target is not None:
+        target = self.focus_target(event.pane)
+        if target is not None and self.focused is not target:
             target.focus()
         if view == "coverage":  # it can only scroll to the first miss once it is shown
             coverage = self.query_one(CoverageView)
