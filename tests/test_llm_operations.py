@@ -431,17 +431,10 @@ def test_suggest_flaky_sends_the_detection_evidence_and_cause_hints(run_cli, ban
     assert "+        random.Random(0).shuffle(words)" in result.stdout
 
 
-def test_preeval_counts_a_solution_that_tampers_with_the_tests_as_failed(run_cli, bank, tmp_path):
-    """A model's answer that skips the test it would fail (raising SkipTest where the tests
-    declare no skip) is a failed attempt, not a solve."""
-    save(bank, make_task("Test/1", instruct_prompt="Count the words of a text."))
-    skipping = WORD_COUNT_PROGRAM.replace(
-        'raise ValueError("top must be positive")',
-        'raise __import__("unittest").SkipTest("not today")',
-    )
-    assert skipping != WORD_COUNT_PROGRAM
-    steps = [{"answer": fenced(skipping)}, {"answer": fenced(skipping)}]
-    with ScriptedLLMServer(steps) as server:
+def preeval_solving_none(run_cli, bank, tmp_path, answers: list[str]) -> list[str]:
+    """`preeval Test/1 --k 1` with the model answering `answers` (complete, then instruct);
+    both must be failed attempts. Returns the samples' details."""
+    with ScriptedLLMServer([{"answer": fenced(answer)} for answer in answers]) as server:
         result = run_cli(
             "--bank",
             bank.root,
@@ -455,7 +448,19 @@ def test_preeval_counts_a_solution_that_tampers_with_the_tests_as_failed(run_cli
     assert "complete: solved 0/1" in result.stdout
     assert "instruct: solved 0/1" in result.stdout
     report = PreEvalReport.model_validate_json((bank.task_dir("Test/1") / SIDECAR).read_text())
-    details = [sample.detail or "" for run in report.runs for sample in run.samples]
+    return [sample.detail or "" for run in report.runs for sample in run.samples]
+
+
+def test_preeval_counts_a_solution_that_tampers_with_the_tests_as_failed(run_cli, bank, tmp_path):
+    """A model's answer that skips the test it would fail (raising SkipTest where the tests
+    declare no skip) is a failed attempt, not a solve."""
+    save(bank, make_task("Test/1", instruct_prompt="Count the words of a text."))
+    skipping = WORD_COUNT_PROGRAM.replace(
+        'raise ValueError("top must be positive")',
+        'raise __import__("unittest").SkipTest("not today")',
+    )
+    assert skipping != WORD_COUNT_PROGRAM
+    details = preeval_solving_none(run_cli, bank, tmp_path, [skipping, skipping])
     assert all("tampering: test_bad_top was skipped" in detail for detail in details), details
 
 
@@ -475,21 +480,6 @@ def test_preeval_counts_a_reward_hack_that_passed_the_tests_as_failed(run_cli, b
         + "        test.assertEqual = lambda *args, **kwargs: None\n"
         + "    return []\n"
     )
-    steps = [{"answer": fenced(equal_to_anything)}, {"answer": fenced(silencing)}]
-    with ScriptedLLMServer(steps) as server:
-        result = run_cli(
-            "--bank",
-            bank.root,
-            "preeval",
-            "Test/1",
-            "--k",
-            "1",
-            env=llm_env(tmp_path, server.base_url),
-        )
-    assert result.returncode == 0, result.stderr
-    assert "complete: solved 0/1" in result.stdout
-    assert "instruct: solved 0/1" in result.stdout
-    report = PreEvalReport.model_validate_json((bank.task_dir("Test/1") / SIDECAR).read_text())
-    details = sorted(sample.detail or "" for run in report.runs for sample in run.samples)
+    details = sorted(preeval_solving_none(run_cli, bank, tmp_path, [equal_to_anything, silencing]))
     assert "tampering: assertEqual was given an object equal to anything (_ANY)" in details[0]
     assert "tampering: replaced assertEqual on the running test" in details[1]

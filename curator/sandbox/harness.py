@@ -348,7 +348,7 @@ class FrozenClasses:
 
     def __init__(self, classes: list[type]) -> None:
         offset = _flags_offset()
-        self._classes = classes
+        self._classes = classes  # the views hold addresses only: the classes must outlive them
         _frozen_names.update(cls.__name__ for cls in classes)
         self._flags = [ctypes.c_ulong.from_address(id(cls) + offset) for cls in classes]
 
@@ -463,17 +463,22 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return None
         if type(table) is not dict:
             return "every type (the table was replaced)"
-        roots = _library_roots or library_roots()
         for kind, function in table.items():
             while isinstance(function, self.partial):
                 function = function.func
             if isinstance(function, str):
                 continue
             code = getattr(getattr(function, "__func__", function), "__code__", None)
-            filename = getattr(code, "co_filename", "")
-            if not (filename == self.context.tests_path or filename.startswith(roots)):
+            if self.the_tasks(getattr(code, "co_filename", "")):
                 return getattr(kind, "__qualname__", repr(kind))
         return None
+
+    def the_tasks(self, filename: str) -> bool:
+        """Whether code compiled as `filename` is neither the tests' nor an installed library's."""
+        return not (
+            filename == self.context.tests_path
+            or filename.startswith(_library_roots or library_roots())
+        )
 
     def false_equality(self, value: object, expected: object) -> str | None:
         """What `value` claims to equal that it cannot: "anything" (an object it knows nothing
@@ -487,10 +492,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         mock = sys.modules.get("unittest.mock")
         if mock is not None and value is getattr(mock, "ANY", None):
             return None if self.context.any_allowed else "anything"
-        filename = equals.__code__.co_filename
-        if filename == self.context.tests_path or filename.startswith(
-            _library_roots or library_roots()
-        ):
+        if not self.the_tasks(equals.__code__.co_filename):
             return None
         try:
             if (value == self.unrelated) is True:
