@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from curator.sandbox import Sandbox, SuiteRun
-from curator.sandbox.harness import Machinery, declared_tests, watched_entry
+from curator.sandbox.harness import Machinery, declared_in, declared_tests, watched_entry
 from curator.sandbox.protocol import Channel, Event, check_order, new_key, read_records
 
 PROGRAM = "def task_func(x):\n    return 2 * x\n"
@@ -176,6 +176,26 @@ class TestCases(Base):
     assert declared.names == {"test_inherited", "test_decorated", "test_calls_skip", "test_bug"}
     assert declared.skips == {"test_decorated", "test_calls_skip"}
     assert declared.expected_failures == {"test_bug"}
+
+
+def test_what_the_caller_read_of_the_tests_is_believed_and_read_here_only_without_it() -> None:
+    source = (
+        "import unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    @unittest.skip('no')\n    def test_a(self):\n        pass\n"
+    )
+    read_by_the_caller = declared_tests(source).as_request()
+    assert read_by_the_caller == {
+        "names": ["test_a"],
+        "skips": ["test_a"],
+        "expected_failures": [],
+        "classes": ["TestCases"],
+    }
+    # Given, it is not read again: these tests would not even parse.
+    given = declared_in({"tests": "class (", "declared": read_by_the_caller})
+    assert given == declared_tests(source)
+    assert declared_in({"tests": source}) == declared_tests(source)
+    with pytest.raises(SyntaxError):
+        declared_in({"tests": "class ("})
 
 
 def records_through_a_pipe(key: bytes, write: list[tuple[Event, dict[str, object]]]) -> bytes:

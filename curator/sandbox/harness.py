@@ -94,6 +94,9 @@ WATCHED_BUILTINS = (
 # -- what the tests' source declares (also read by the supervisor, outside the task) ------------
 
 
+DECLARED_FIELDS = ("names", "skips", "expected_failures", "classes")
+
+
 @dataclass
 class DeclaredTests:
     """Test methods of `TestCases` and which of them may skip or are expected to fail."""
@@ -103,6 +106,20 @@ class DeclaredTests:
     expected_failures: set[str] = field(default_factory=set)
     classes: set[str] = field(default_factory=set)
     """Every class the tests define, nested ones too."""
+
+    def as_request(self) -> dict[str, list[str]]:
+        """For a run's request: read once by the caller, in a warm process (`declared_in`)."""
+        return {name: sorted(getattr(self, name)) for name in DECLARED_FIELDS}
+
+
+def declared_in(request: dict[str, Any]) -> DeclaredTests:
+    """What the request's tests declare: as the caller read them (a parse in a freshly forked
+    process costs about 1.6 ms, mostly copy-on-write faults, against 0.7 ms in a warm one), or
+    read here when the caller could not (raises SyntaxError)."""
+    given = request.get("declared")
+    if not isinstance(given, dict):
+        return declared_tests(request["tests"])
+    return DeclaredTests(**{name: set(given[name]) for name in DECLARED_FIELDS})
 
 
 def _mentions(
@@ -1083,7 +1100,7 @@ def run_harness(
     tests_path = tests_path_for(task_path)
     tests_source = request["tests"]
     try:
-        declared = declared_tests(tests_source)
+        declared = declared_in(request)
     except SyntaxError as error:
         emit(Event.INVALID, message=f"the tests do not compile: {error}")
         emit(Event.DONE, clock=perf_counter())

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from curator.imports import imported_modules, is_standard_library
+from curator.sandbox import harness
 from curator.sandbox.models import (
     CoverageResult,
     DoctestResult,
@@ -542,6 +543,8 @@ class Sandbox:
             "variables": dict(self.interpreter.variables),
             **extra,
         }
+        with contextlib.suppress(SyntaxError):  # else the harness reports it
+            payload["declared"] = harness.declared_tests(tests).as_request()
         answer_timeout = options.timeout_s * len(extra.get("variants", [None])) + 60
         try:
             if fresh:

@@ -1182,12 +1182,9 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
     forked = _perf_counter()
     _send_to_end(prepared.take(prepared.request_w), _dumps({**request, "key": key.hex()}).encode())
     _send_to_end(prepared.take(prepared.key_w), key)
-    # While the run goes on: the program's analysis for coverage, and the tests' declared
-    # names the order checks need (cached).
+    # While the run goes on: the program's analysis for coverage.
     if analyser is not None:
         analyser.parse()
-    with contextlib.suppress(SyntaxError):
-        harness.declared_tests(request["tests"])
     reaper = prepared.reaper
     deadline = started + float(options["timeout_s"]) * len(request.get("variants", [None]))
     memory_limit = budget if memory_cap is None else None
@@ -1452,7 +1449,7 @@ def response_from_records(
     """One run's answer from its signed records (the harness's, as sender `harness`): the
     order checks, the findings and the run's output."""
     try:
-        declared: set[str] | None = harness.declared_tests(request["tests"]).names
+        declared: set[str] | None = harness.declared_in(request).names
     except SyntaxError:
         declared = set()
     if request["options"].get("test_order") is not None:
@@ -1579,7 +1576,7 @@ def run_variants(
         with contextlib.suppress(BaseException):
             importlib.import_module(module)
     with contextlib.suppress(SyntaxError):  # each variant reports it
-        harness.declared_tests(request["tests"])
+        harness.declared_in(request)
         harness.compiled(request["tests"], harness.tests_path_for(paths["task"]))
     gc.collect()
     gc.freeze()
