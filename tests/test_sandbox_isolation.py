@@ -6,6 +6,7 @@ import contextlib
 import importlib.util
 import json
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -216,3 +217,65 @@ def test_a_worker_that_cannot_start_is_a_crashed_run_naming_why(
     assert f"{venv_python} is a link to {not_executable.resolve()}, which this user cannot run" in (
         run.message or ""
     )
+
+
+ONE_BRANCH_TESTS = """import unittest
+class TestCases(unittest.TestCase):
+    def test_positive(self):
+        self.assertEqual(task_func(1), 1)
+"""
+
+
+def analysis_service(marker: str) -> int:
+    (service,) = [
+        pid
+        for pid in marked_processes(marker)
+        if Path(f"/proc/{pid}/comm").read_text().strip() == "curator-analyse"
+    ]
+    return service
+
+
+def test_coverage_is_the_same_from_the_analysis_service_and_from_the_supervisor(
+    tmp_path: Path,
+) -> None:
+    """A sandbox's analysis service parses programs for the runs' supervisors; a supervisor
+    that cannot reach it analyses its run itself, to the same figures."""
+    marker = f"marker-{os.getpid()}-{time.monotonic_ns()}"
+    with Sandbox(protect=[tmp_path / marker], preload=False) as sandbox:
+        served = sandbox.run(BRANCHY_PROGRAM, ONE_BRANCH_TESTS)
+        service = analysis_service(marker)
+        os.kill(service, signal.SIGKILL)
+        deadline = time.monotonic() + 5
+        while service in marked_processes(marker) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        alone = sandbox.run(BRANCHY_PROGRAM, ONE_BRANCH_TESTS)
+    assert served.passed and alone.passed, (served, alone)
+    assert served.coverage is not None
+    assert served.coverage.missed_lines == [4, 5, 8]  # the pragma's lines 6-7 left out
+    assert served.coverage.missed_branches == [(2, 4)]
+    assert alone.coverage == served.coverage
+
+
+def test_task_code_holds_no_way_to_the_analysis_service() -> None:
+    probe = """import socket
+
+def task_func():
+    found = []
+    for fd in range(3, 1024):
+        try:
+            probe = socket.fromfd(fd, socket.AF_UNIX, socket.SOCK_STREAM)
+        except OSError:
+            continue
+        with probe:
+            if probe.getsockopt(socket.SOL_SOCKET, socket.SO_TYPE) == socket.SOCK_SEQPACKET:
+                found.append(fd)
+    return found
+"""
+    tests = """import unittest
+class TestCases(unittest.TestCase):
+    def test_none(self):
+        self.assertEqual(task_func(), [])
+"""
+    with Sandbox(preload=False) as sandbox:
+        run = sandbox.run(probe, tests)
+    assert [test.outcome for test in run.tests] == ["pass"], run

@@ -105,6 +105,7 @@ AT_FDCWD = -100
 AT_RECURSIVE = 0x8000
 MOUNT_ATTR_RDONLY = 1
 PR_SET_DUMPABLE = 4
+PR_SET_NAME = 15
 PR_SET_CHILD_SUBREAPER = 36
 PR_SET_NO_NEW_PRIVS = 38
 PR_CAPBSET_DROP = 24
@@ -156,6 +157,9 @@ after one small fit, for 0.6 GB resident (with the budget as the limit, its thre
 start and BigCodeBench/417-419 aborted), and glibc reserves 64 MB per thread's malloc arena."""
 SHUTDOWN_WAIT_S = 2.0
 SPARES = 2  # supervisors forked ahead: two runs asked at once both find one ready
+ANALYSIS_ANSWER_S = 10.0  # a supervisor waits this long for the analysis service, then analyses
+PARSED_PROGRAMS_KEPT = 32
+ANALYSIS_SERVICE_NAME = b"curator-analyse"  # its name in ps and /proc/PID/comm (15 bytes)
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 # Heavy libraries, imported when the interpreter (a bank environment) has them.
 PRELOAD = (
@@ -332,6 +336,8 @@ def zygote(
     # costs tens of milliseconds) nor copies their pages by touching them.
     gc.collect()
     gc.freeze()
+    if coverage:
+        start_analysis_service(control_fd)
     control = socket.socket(fileno=control_fd)
     info = {
         "ready": True,
@@ -462,12 +468,98 @@ def warm_up_coverage() -> None:
         with open(path) as handle:
             exec(compile(handle.read(), path, "exec"), {})
         cov.stop()
+        _warm_measurement = cov
         analyser = CoverageAnalyser(path)
         analyser.parse()
         analyser.analyse(sorted(cov.get_data().arcs(path) or []))
     finally:
         shutil.rmtree(directory, ignore_errors=True)
-    _warm_measurement = cov
+
+
+# The supervisors' way to the sandbox's analysis service (None: each analyses for itself).
+_analysis_service: socket.socket | None = None
+
+
+def start_analysis_service(control_fd: int) -> None:
+    """Fork the analysis service (`serve_analyses`) from the warm zygote, before any spare:
+    every supervisor inherits `_analysis_service`, its way there."""
+    global _analysis_service
+    theirs, ours = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    pid = os.fork()
+    if pid == 0:
+        ours.close()
+        os.close(control_fd)  # else the caller would not see the zygote end
+        _libc.prctl(PR_SET_NAME, ANALYSIS_SERVICE_NAME, 0, 0, 0)
+        code = 0
+        try:
+            serve_analyses(theirs)
+        except BaseException:
+            traceback.print_exc()
+            code = 1
+        _exit(code)
+    theirs.close()
+    ours.settimeout(ANALYSIS_ANSWER_S)  # a service that stopped reading holds up no run
+    _analysis_service = ours
+
+
+def serve_analyses(requests: socket.socket) -> None:
+    """The analysis service: a warm process that parses each program once and measures every
+    run's arcs against it, for all the runs of its sandbox. In a supervisor's fresh fork the
+    same parse costs about 4 ms, most of it copy-on-write faults; here under 1 ms, and a
+    program run again (the flaky check, mutation testing) is not parsed again. It reads
+    programs' text and arcs the supervisor has checked; it never runs task code, and task code
+    cannot reach it (the harness closes every inherited descriptor but its pipes first).
+    Ends when every supervisor and the zygote have closed theirs."""
+    parsed: dict[str, CoverageAnalyser] = {}
+    while True:
+        try:
+            message, fds, _, _ = socket.recv_fds(requests, 1, 1)
+        except OSError:
+            return
+        if not message and not fds:
+            return
+        for fd in fds:
+            with socket.socket(fileno=fd) as connection:
+                connection.settimeout(ANALYSIS_ANSWER_S)
+                with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+                    answer_analysis(connection, parsed)
+
+
+def answer_analysis(connection: socket.socket, parsed: dict[str, CoverageAnalyser]) -> None:
+    """One request: `program` (parsed, and kept for the next runs of it) and, if given,
+    `arcs`, whose coverage is the answer (`failed` where the analysis raised)."""
+    import hashlib
+
+    request = json.loads(_receive_all(connection))
+    program = request["program"]
+    key = hashlib.sha256(program.encode()).hexdigest()
+    analyser = parsed.pop(key, None) or parsed_program(program)
+    parsed[key] = analyser  # the newest last: the oldest are dropped first
+    while len(parsed) > PARSED_PROGRAMS_KEPT:
+        del parsed[next(iter(parsed))]
+    if "arcs" not in request:
+        return
+    answer: dict[str, Any]
+    try:
+        answer = {"coverage": analyser.analyse([(int(a), int(b)) for a, b in request["arcs"]])}
+    except Exception:
+        answer = {"failed": True}
+    connection.sendall(_dumps(answer).encode())
+
+
+def parsed_program(program: str) -> CoverageAnalyser:
+    """coverage.py reads a program from its file: a temporary one, removed once parsed."""
+    import tempfile
+
+    descriptor, path = tempfile.mkstemp(prefix="curator-analysis-", suffix=".py")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(program)
+        analyser = CoverageAnalyser(path)
+        analyser.parse()
+    finally:
+        os.unlink(path)
+    return analyser
 
 
 def _reap_children() -> None:
@@ -1178,13 +1270,14 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
         handle.write(request["program"])
     os.chmod(task_path, 0o644)
     key = protocol.new_key()
-    analyser = CoverageAnalyser(task_path) if options.get("coverage", True) else None
+    analysis = (
+        ProgramAnalysis(request["program"], task_path) if options.get("coverage", True) else None
+    )
     forked = _perf_counter()
     _send_to_end(prepared.take(prepared.request_w), _dumps({**request, "key": key.hex()}).encode())
     _send_to_end(prepared.take(prepared.key_w), key)
-    # While the run goes on: the program's analysis for coverage.
-    if analyser is not None:
-        analyser.parse()
+    if analysis is not None:  # parsed while the run goes on
+        analysis.begin()
     reaper = prepared.reaper
     deadline = started + float(options["timeout_s"]) * len(request.get("variants", [None]))
     memory_limit = budget if memory_cap is None else None
@@ -1217,7 +1310,7 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
             "variants": variant_responses(streams, request, notes, key),
             "duration_s": _perf_counter() - started,
         }
-    response = build_response(streams, status, timed_out, analyser, request, notes, key, leftovers)
+    response = build_response(streams, status, timed_out, analysis, request, notes, key, leftovers)
     response["memory_exceeded"] = memory_exceeded
     finished = _perf_counter()
     response["duration_s"] = finished - started
@@ -1411,7 +1504,7 @@ def build_response(
     streams: dict[str, Any],
     status: int,
     timed_out: bool,
-    analyser: CoverageAnalyser | None,
+    analysis: ProgramAnalysis | None,
     request: dict[str, Any],
     notes: list[str],
     key: bytes,
@@ -1429,9 +1522,9 @@ def build_response(
     )
     if isinstance(arcs, list) and len(arcs) > protocol.ARCS_LIMIT:
         notes.append(f"coverage not measured: over {protocol.ARCS_LIMIT} arcs")
-    elif isinstance(arcs, list) and arcs and analyser is not None and not tampering:
+    elif isinstance(arcs, list) and arcs and analysis is not None and not tampering:
         analysing = _perf_counter()
-        response["coverage"] = analyser.analyse([(int(a), int(b)) for a, b in arcs])
+        response["coverage"] = analysis.analyse([(int(a), int(b)) for a, b in arcs])
         response["timings"] = {"coverage_analysis": _perf_counter() - analysing}
     return response
 
@@ -1681,30 +1774,50 @@ def _empty(directory: str, kept: set[str]) -> None:
                     os.unlink(path)
 
 
+class MeasuredArcs:
+    """One run's arcs of the program, in the shape coverage.py's analysis reads them: its
+    CoverageData without the SQLite store (a new store in each fork cost about 1 ms a run)."""
+
+    def __init__(self, arcs: list[tuple[int, int]]) -> None:
+        self._arcs = arcs
+
+    def has_arcs(self) -> bool:
+        return True
+
+    def arcs(self, filename: str) -> list[tuple[int, int]]:
+        return self._arcs
+
+    def lines(self, filename: str) -> list[int]:
+        return list({line for arc in self._arcs for line in arc if line > 0})
+
+
+def coverage_settings() -> Any:
+    """The Coverage object whose settings (exclusions, partial branches) the analysis uses:
+    the zygote's warm one, where it made one."""
+    if _warm_measurement is not None:
+        return _warm_measurement
+    import coverage
+
+    return coverage.Coverage(data_file=None, branch=True, config_file=False)
+
+
 class CoverageAnalyser:
-    """coverage.py's own analysis of the task program (what its reports are made from),
-    without a report: the JSON report also writes a file and analyses every function and
-    class apart. The program can be parsed ahead (`parse`), while the run goes on."""
+    """coverage.py's own analysis of one program (what its reports are made from), without a
+    report: the JSON report also writes a file and analyses every function and class apart.
+    The program is parsed once (`parse`); each run's arcs are then measured against it."""
 
-    def __init__(self, task_path: str) -> None:
-        self.task_path = task_path
-        self.coverage: Any = None
+    def __init__(self, path: str) -> None:
+        self.path = path
         self.reporter: Any = None
-
-    def _start(self) -> None:
-        import coverage
-
-        self.coverage = coverage.Coverage(
-            data_file=None, branch=True, include=[self.task_path], config_file=False
-        )
-        self.coverage.get_data()
+        self.failure: Exception | None = None
 
     def parse(self) -> None:
-        """Parse and analyse the program's code now; where that fails, `analyse` does it
-        again (and fails the same way, in its place)."""
+        """Parse and analyse the program's code now (else `analyse` does); where that fails,
+        `analyse` raises the failure."""
+        from coverage.python import PythonFileReporter
+
         try:
-            self._start()
-            reporter = self.coverage._get_file_reporter(self.task_path)
+            reporter = PythonFileReporter(self.path, coverage_settings())
             for step in (
                 reporter.lines,
                 reporter.excluded_lines,
@@ -1713,17 +1826,25 @@ class CoverageAnalyser:
                 reporter.no_branch_lines,
             ):
                 step()
-        except Exception:
-            self.coverage = None
+        except Exception as error:
+            self.failure = error
             return
         self.reporter = reporter
 
     def analyse(self, arcs: list[tuple[int, int]]) -> dict[str, Any]:
         """Branch and line coverage of the program, from the arcs the harness recorded."""
-        if self.coverage is None:
-            self._start()
-        self.coverage.get_data().add_arcs({self.task_path: arcs})
-        analysis = self.coverage._analyze(self.task_path, self.reporter)
+        from coverage.results import analysis_from_file_reporter
+
+        if self.reporter is None and self.failure is None:
+            self.parse()
+        if self.failure is not None:
+            raise self.failure
+        analysis = analysis_from_file_reporter(
+            cast(Any, MeasuredArcs(arcs)),
+            coverage_settings().config.precision,
+            self.reporter,
+            self.path,
+        )
         numbers = analysis.numbers
         return {
             "num_statements": numbers.n_statements,
@@ -1737,6 +1858,57 @@ class CoverageAnalyser:
                 for target in targets
             ],
         }
+
+
+class ProgramAnalysis:
+    """A run's coverage analysis as its supervisor gets it: from the sandbox's analysis
+    service (`serve_analyses`), which parses the program while the run goes on; where the
+    service does not answer, here, by the same `CoverageAnalyser` (which then fails, if it
+    must, in its own place)."""
+
+    def __init__(self, program: str, task_path: str) -> None:
+        self.program = program
+        self.task_path = task_path
+        self.here: CoverageAnalyser | None = None
+
+    def begin(self) -> None:
+        """Hand the program over to be parsed (no answer awaited)."""
+        if self._ask({"program": self.program}, answered=False) is None:
+            self._analyser_here()
+
+    def analyse(self, arcs: list[tuple[int, int]]) -> dict[str, Any]:
+        if self.here is None:
+            reply = self._ask({"program": self.program, "arcs": arcs}, answered=True)
+            with contextlib.suppress(ValueError, TypeError):
+                coverage = json.loads(reply or b"null")["coverage"]
+                if isinstance(coverage, dict):
+                    return coverage
+        return self._analyser_here().analyse(arcs)
+
+    def _analyser_here(self) -> CoverageAnalyser:
+        if self.here is None:
+            self.here = CoverageAnalyser(self.task_path)
+            self.here.parse()
+        return self.here
+
+    def _ask(self, request: dict[str, Any], answered: bool) -> bytes | None:
+        """Send `request` over a connection of its own; its answer, b"" when none is awaited,
+        None when the service cannot be reached or does not answer in time."""
+        if _analysis_service is None:
+            return None
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            with ours:
+                socket.send_fds(_analysis_service, [b"a"], [theirs.fileno()])
+                theirs.close()
+                ours.settimeout(ANALYSIS_ANSWER_S)
+                ours.sendall(_dumps(request).encode())
+                ours.shutdown(socket.SHUT_WR)
+                return _receive_all(ours) if answered else b""
+        except OSError:
+            return None
+        finally:
+            theirs.close()
 
 
 # -- harness (runs as the unprivileged user) -----------------------------------------------------
