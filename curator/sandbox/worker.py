@@ -380,6 +380,8 @@ def zygote(
             spares.append(fork_spare(control, spares, config))
     for spare in spares:  # each ends its prepared run, leaves and removes its cgroup, exits
         spare.channel.close()
+    if _analysis_service is not None:  # the service ends once the spares have closed theirs
+        _analysis_service.close()
     # Our end kills every process of the sandbox: give the spare, and a supervisor still
     # removing its run's memory cgroup after answering, a moment to finish.
     deadline = time.monotonic() + SHUTDOWN_WAIT_S
