@@ -135,11 +135,15 @@ def _mentions(
 
 @functools.lru_cache(maxsize=2)
 def declared_tests(source: str) -> DeclaredTests:
-    """Read from the tests' syntax tree (raises SyntaxError). A skip is declared by a skip
+    """`declared_in_tree` of the tests' source (raises SyntaxError). Cached (a batch of
+    variants reads the same tests): the answer is shared, never to be changed."""
+    return declared_in_tree(ast.parse(source))
+
+
+def declared_in_tree(tree: ast.Module) -> DeclaredTests:
+    """Read from the tests' syntax tree (left unchanged). A skip is declared by a skip
     decorator on the method or its class, or a `skipTest`/`SkipTest` in the method, in setUp or
-    setUpClass of its class or its bases, or in setUpModule. Cached (a batch of variants reads
-    the same tests): the answer is shared, never to be changed."""
-    tree = ast.parse(source)
+    setUpClass of its class or its bases, or in setUpModule."""
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
     module_skips = any(
         isinstance(node, ast.FunctionDef)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from curator.imports import imported_modules, is_standard_library
+from curator.program import parse_quietly
 from curator.sandbox import harness
 from curator.sandbox.models import (
     CoverageResult,
@@ -544,7 +545,8 @@ class Sandbox:
             **extra,
         }
         with contextlib.suppress(SyntaxError):  # else the harness reports it
-            payload["declared"] = harness.declared_tests(tests).as_request()
+            # The tree static checks parsed already: the harness and supervisor need not.
+            payload["declared"] = harness.declared_in_tree(parse_quietly(tests)).as_request()
         answer_timeout = options.timeout_s * len(extra.get("variants", [None])) + 60
         try:
             if fresh:
