@@ -53,14 +53,20 @@ def syntax_tree(source: str) -> ast.Module | None:
     return parsed(source).tree
 
 
+@functools.lru_cache(maxsize=PARSED_TEXTS)
+def syntax_nodes(source: str) -> tuple[ast.AST, ...]:
+    """Every node of the text's (shared) syntax tree in `ast.walk`'s order, or none if it does
+    not parse: walked once for every check that looks at every node (a walk in Python takes
+    longer than the parse, and the checks of one task walked its tests eight times)."""
+    tree = syntax_tree(source)
+    return () if tree is None else tuple(ast.walk(tree))
+
+
 def literal_sleep_s(source: str) -> float:
     """Seconds that `sleep(N)` calls with a literal N add up to in `source`, each counted once:
     a lower bound of the time code that waits on timers, servers or processes takes."""
-    tree = syntax_tree(source)
-    if tree is None:
-        return 0.0
     total = 0.0
-    for node in ast.walk(tree):
+    for node in syntax_nodes(source):
         if not isinstance(node, ast.Call) or not node.args:
             continue
         function = node.func

@@ -15,7 +15,7 @@ import json
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from curator.imports import imported_modules
 from curator.models import Task
-from curator.program import entry_function, parsed, syntax_tree
+from curator.program import entry_function, parsed, syntax_nodes, syntax_tree
 from curator.strict_tests import too_strict_findings
 
 PROGRAM_FILE = "task.py"
@@ -432,18 +432,18 @@ def _uses_mocks(source: str) -> bool:
     return bool(re.search(r"\b(patch|Mock|MagicMock|responses|requests_mock)\b", source))
 
 
-def _from_imports(module: ast.Module) -> dict[tuple[str, str], int]:
+def _from_imports(nodes: Sequence[ast.AST]) -> dict[tuple[str, str], int]:
     """(module, name) -> line for every `from module import name`."""
     found = {}
-    for node in ast.walk(module):
+    for node in nodes:
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             for alias in node.names:
                 found[(node.module, alias.name)] = node.lineno
     return found
 
 
-def _patch_targets(module: ast.Module) -> Iterator[tuple[str, int]]:
-    for node in ast.walk(module):
+def _patch_targets(nodes: Sequence[ast.AST]) -> Iterator[tuple[str, int]]:
+    for node in nodes:
         if isinstance(node, ast.Call):
             _, name = _call_name(node)
             if name in ("patch", "patch.object") and node.args:
@@ -471,8 +471,8 @@ def risky_test_warnings(task: Task) -> list[StaticProblem]:
     # tests pass a seed to the task.
     seeded = any(
         isinstance(node, ast.Call) and _seeds(node)
-        for tree in (program, tests)
-        for node in ast.walk(tree)
+        for source in (task.program, task.test)
+        for node in syntax_nodes(source)
     )
     random_uses: list[tuple[str, int]] = []
     for tree, filename in ((program, PROGRAM_FILE), (tests, TESTS_FILE)):
@@ -534,8 +534,8 @@ def risky_test_warnings(task: Task) -> list[StaticProblem]:
     if random_uses and not seeded:
         filename, line = random_uses[0]
         warn("risky-random", "uses random numbers but the tests never seed them", line, filename)
-    imported_by_name = _from_imports(program)
-    for target, line in _patch_targets(tests):
+    imported_by_name = _from_imports(syntax_nodes(task.program))
+    for target, line in _patch_targets(syntax_nodes(task.test)):
         module_name, _, attribute = target.rpartition(".")
         if (module_name, attribute) in imported_by_name:
             message = (

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from curator.models import Task
-from curator.program import parse_quietly
+from curator.program import syntax_nodes
 
 # Calls whose result is the text of a plot element.
 TEXT_GETTERS = {
@@ -53,13 +53,12 @@ def normalize(text: str) -> str:
 
 def too_strict_findings(task: Task) -> list[Finding]:
     """Both detectors over the task's tests; nothing if the tests do not parse."""
-    try:
-        tests = parse_quietly(task.test)
-    except SyntaxError:
+    nodes = syntax_nodes(task.test)
+    if not nodes:
         return []
     prompt = prompt_text(task)
     return first_of_each(
-        [*mock_findings(tests, prompt), *exact_text_findings(task.test, tests, prompt)]
+        [*mock_findings(nodes, prompt), *exact_text_findings(task.test, nodes, prompt)]
     )
 
 
@@ -79,9 +78,9 @@ def first_of_each(findings: list[Finding]) -> list[Finding]:
 # -- mock-not-in-prompt ------------------------------------------------------------------------
 
 
-def patch_targets(tests: ast.Module) -> Iterator[tuple[str, int]]:
+def patch_targets(nodes: Sequence[ast.AST]) -> Iterator[tuple[str, int]]:
     """(dotted target, line) of every `patch('a.b')` and `patch.object(a, 'b')`."""
-    for node in ast.walk(tests):
+    for node in nodes:
         if not isinstance(node, ast.Call) or not node.args:
             continue
         function = node.func
@@ -120,8 +119,8 @@ def names_callable(prompt: str, target: str) -> bool:
     return bool(re.search(rf"\b{re.escape(name)}\s*\(|`{re.escape(name)}`|import {name}\b", prompt))
 
 
-def mock_findings(tests: ast.Module, prompt: str) -> Iterator[Finding]:
-    for target, line in patch_targets(tests):
+def mock_findings(nodes: Sequence[ast.AST], prompt: str) -> Iterator[Finding]:
+    for target, line in patch_targets(nodes):
         module = target.split(".")[0]
         if module == "__test__" or not target.replace(".", "").replace("_", "").isalnum():
             continue  # the task's own names are in the prompt by definition
@@ -160,10 +159,10 @@ def literal(node: ast.expr) -> str | None:
     return None
 
 
-def input_strings(tests: ast.Module) -> set[str]:
+def input_strings(nodes: Sequence[ast.AST]) -> set[str]:
     """Strings the tests write outside assertions: data they give the task (column names...)."""
     inside: set[int] = set()
-    for node in ast.walk(tests):
+    for node in nodes:
         if (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
@@ -172,7 +171,7 @@ def input_strings(tests: ast.Module) -> set[str]:
             inside.update(id(inner) for inner in ast.walk(node))
     return {
         node.value
-        for node in ast.walk(tests)
+        for node in nodes
         if isinstance(node, ast.Constant)
         and isinstance(node.value, str)
         and len(node.value.strip()) >= 2
@@ -195,9 +194,9 @@ def stated(text: str, prompt: str, inputs: set[str]) -> bool:
     return all(normalize(piece) in prompt for piece in pieces if len(piece.strip()) >= 2)
 
 
-def exact_text_findings(source: str, tests: ast.Module, prompt: str) -> Iterator[Finding]:
-    inputs = input_strings(tests)
-    for node in ast.walk(tests):
+def exact_text_findings(source: str, nodes: Sequence[ast.AST], prompt: str) -> Iterator[Finding]:
+    inputs = input_strings(nodes)
+    for node in nodes:
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
         method = node.func.attr
