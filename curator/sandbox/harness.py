@@ -1007,28 +1007,6 @@ def missing_module(error: BaseException) -> str | None:
         return top
 
 
-def kill_leftovers() -> int:
-    """As init of the run's pid namespace, after the harness ended: kill every process the
-    task left behind and count them. Elsewhere (pid is not 1) the supervisor's subreaper does."""
-    if os.getpid() != 1:
-        return 0
-    while True:
-        try:
-            finished, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return 0
-        if finished == 0:
-            break
-    os.kill(-1, 9)
-    killed = 0
-    while True:
-        try:
-            os.wait()
-        except ChildProcessError:
-            return killed
-        killed += 1
-
-
 def machinery_extra() -> list[tuple[str, object]]:
     """What the harness watches beside unittest: its own module (a helper replaced there would
     decide instead of it), its result class and the records' channel."""

@@ -1,4 +1,4 @@
-"""The records a sandbox run sends from inside (harness, reaper) to the supervisor, defined once.
+"""The records a sandbox run's harness sends to the supervisor, defined once.
 
 Standard library only: the worker loads this file without the `curator` package.
 
@@ -27,11 +27,10 @@ CPU_TIME_EXIT = 128 + 24
 """How a run that used up a CPU-time limit ends, its own (a test's) or the kernel's RLIMIT_CPU
 (SIGXCPU, 24)."""
 HARNESS = "harness"
-REAPER = "reaper"
 VARIANTS = "variants"
 """The batch process of a variants run (see worker.run_variants); variant i's harness signs as
 `variant_sender(i)`."""
-SENDERS = (HARNESS, REAPER)
+SENDERS = (HARNESS,)
 
 
 def variant_sender(index: int) -> str:
@@ -56,7 +55,6 @@ class Event(StrEnum):
     RUNTIME = "runtime"  # findings: [{code, message}] seen by the audit hook
     HARNESS_ERROR = "harness_error"  # traceback: the harness itself failed
     DONE = "done"  # the last harness record; the harness then exits 0
-    LEFTOVERS = "leftovers"  # count: processes the reaper killed after the harness ended
     VARIANT_END = "variant_end"  # index, status, timed_out, leftovers: one variant of a batch
 
 

@@ -8,17 +8,18 @@ never pydantic or the rest of curator, so that a fresh interpreter starts fast.
 Process layout of one run:
 
     zygote (pid 1 of the sandbox's pid namespace; preloaded libraries; single-threaded)
-      └─ supervisor (forked ahead as a spare that prepares a run while idle: joins the run's
-         │           memory cgroup; root, or root of curator's user namespace; new pid, mount,
-         │           network, IPC namespaces; builds the run's root; forks the reaper and
-         │           leaves the cgroup. With the request: the uid's files, the task file, the
-         │           memory budget or watchdog, the deadline; parses the program for coverage
-         │           while the run goes on)
-           └─ reaper (pid 1 of the run's pid namespace: its death kills every process in it;
-                │     pivots into the run's root, with a /proc of its own pid namespace)
-                └─ harness (forked ahead, waits for the request; then unprivileged uid as root,
-                            no capabilities, no_new_privs, rlimits, scrubbed env; cwd
-                            /home/user): task program + TestCases
+      ├─ analysis service (parses each program once, measures each run's arcs against it)
+      └─ supervisor (forked ahead as a spare that prepares a run while idle, as pid 1 of the
+         │           run's own pid namespace: its death kills every process in it. Joins the
+         │           run's memory cgroup; root, or root of curator's user namespace; new mount,
+         │           network, IPC namespaces and a /proc of the run's processes; builds the
+         │           run's root; forks the harness's process and leaves the cgroup. With the
+         │           request: the uid's files, the task file, the memory budget or watchdog,
+         │           the deadline; the leftovers killed and reaped; not traceable)
+           └─ harness (forked ahead: pivots into the run's root, with a /proc of the run's
+                       pid namespace, and waits for the request; then unprivileged uid as root,
+                       no capabilities, no_new_privs, rlimits, scrubbed env; cwd /home/user):
+                       task program + TestCases
 
 Every run has all of these of its own; preparing them ahead only takes them off the run's path.
 
@@ -30,7 +31,7 @@ holds as root and as an ordinary user (where curator's `unshare --map-root-user`
 supervisor the privileges to build it); where the kernel refuses a namespace, the run says so
 in its notes and falls back to the host's file system made read-only.
 
-The supervisor enforces the wall clock (SIGKILL to the reaper tears down the whole namespace),
+The supervisor enforces the wall clock (SIGKILL to every other process of the namespace),
 the memory budget of the whole tree (a memory cgroup, else per-process RLIMIT_AS plus a polled
 watchdog on the tree's memory), caps captured output, reads per-test events from a pipe, and
 computes coverage from the arcs the harness reports (coverage analysis runs outside the task's
@@ -147,7 +148,7 @@ ETC_ENTRIES = (
     "timezone",
 )
 DEVICES = ("null", "zero", "full", "random", "urandom")
-REAPER_SETUP_FAILED = 126
+ROOT_SETUP_FAILED = 126
 MEMORY_POLL_S = 0.1
 ADDRESS_SPACE_PER_MEMORY = 8
 """Without a memory cgroup, each process may reserve this many times the run's memory budget
@@ -312,7 +313,10 @@ def zygote(
 ) -> None:
     """Hand each run request to the spare supervisor and fork the next spare; exit when the
     control channel closes. `config`: what every run of this sandbox shares (`prepare_run`)."""
+    global _own_pid_namespace
     loopback = bring_loopback_up() if "--own-network" in sys.argv else None
+    if config["isolate"]:
+        _own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
     for variable in THREAD_VARIABLES:
         os.environ[variable] = "1"
     if preload_libraries:
@@ -396,17 +400,30 @@ def zygote(
 @dataclasses.dataclass
 class Spare:
     """A supervisor forked before its request arrives, so that what needs no request (the
-    fork itself, the run's memory cgroup, namespaces and root, the reaper and the harness's
-    process: `prepare_run`) is off the run's path; it waits on `channel` for the request's
+    fork itself, the run's memory cgroup, namespaces and root, the harness's process:
+    `prepare_run`) is off the run's path; it waits on `channel` for the request's
     connection."""
 
     pid: int
     channel: socket.socket
 
 
+# The zygote's own pid namespace: forks go back to it after a spare's (`fork_spare`).
+_own_pid_namespace: int | None = None
+
+
 def fork_spare(control: socket.socket, others: list[Spare], config: dict[str, Any]) -> Spare:
+    """Fork a spare supervisor, as pid 1 of a pid namespace of its own where the kernel allows
+    (the zygote's next child alone goes there: unshare(2), then setns(2) back)."""
     ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    own_namespace = False
+    if _own_pid_namespace is not None:
+        with contextlib.suppress(OSError):  # the spare notes that it is not pid 1
+            _libc_call("unshare", CLONE_NEWPID)
+            own_namespace = True
     pid = os.fork()
+    if own_namespace and pid != 0:
+        _libc_call("setns", _own_pid_namespace, CLONE_NEWPID)
     if pid == 0:
         for channel in (control, ours, *(other.channel for other in others)):
             channel.close()  # else another spare would not see the zygote end
@@ -623,17 +640,18 @@ class Namespaces:
 
 
 def isolate_run(notes: list[str], keep: list[str]) -> tuple[Namespaces, dict[str, int]]:
-    """Give the run its own pid, mount, network and IPC namespaces (as many as the kernel allows,
-    each refusal noted). The supervisor's own /tmp becomes a private tmpfs holding the run's
-    files; the file system the task sees is built afterwards by `build_run_root`. Returns the
-    namespaces and a descriptor for each of `keep`, opened before that tmpfs can hide it."""
-    everything = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC
+    """Give the run its own mount, network and IPC namespaces (as many as the kernel allows,
+    each refusal noted) beside the pid namespace the zygote forked this supervisor into, and
+    a /proc of that namespace's processes. The supervisor's own /tmp becomes a private tmpfs
+    holding the run's files; the file system the task sees is built afterwards by
+    `build_run_root`. Returns the namespaces and a descriptor for each of `keep`, opened
+    before that tmpfs can hide it."""
+    pid = os.getpid() == 1
     attempts = [
-        (Namespaces(True, True, True, True), everything),
-        (Namespaces(True, True), CLONE_NEWPID | CLONE_NEWNS),
-        (Namespaces(True), CLONE_NEWPID),
+        (Namespaces(pid, True, True, True), CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC),
+        (Namespaces(pid, True), CLONE_NEWNS),
     ]
-    granted = Namespaces()
+    granted = Namespaces(pid)
     for candidate, flags in attempts:
         try:
             _libc_call("unshare", flags)
@@ -653,6 +671,8 @@ def isolate_run(notes: list[str], keep: list[str]) -> tuple[Namespaces, dict[str
         try:
             _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
             _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, SCRATCH_TMPFS)
+            if granted.pid:  # pids as the run's processes see them: ours is 1
+                _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
         except OSError as error:
             notes.append(f"no private mounts for this run ({error.strerror})")
             granted.mount = False
@@ -740,8 +760,8 @@ def build_run_root(run_directory: str, sources: dict[str, int]) -> str:
     with read-only binds of /usr, /lib*, a few /etc files and the interpreter's directories; a
     fresh /dev with its harmless devices; one scratch tmpfs (ENOSPC is then the task's own
     error) shown as /tmp, /home/user and /dev/shm; the task file read-only in /task. Nothing
-    else of the host (HOME, the bank, .git folders, unix sockets) exists in it. The reaper
-    mounts /proc and pivots into it (see `enter_run_root`); the uid's entries in /etc/passwd
+    else of the host (HOME, the bank, .git folders, unix sockets) exists in it. The harness's
+    process mounts /proc and pivots into it (see `enter_run_root`); the uid's entries in /etc/passwd
     and /etc/group and HOME's owner come with the request (`personalize_run`)."""
     root = os.path.join(run_directory, "root")
     os.mkdir(root)
@@ -794,7 +814,7 @@ def build_run_root(run_directory: str, sources: dict[str, int]) -> str:
 
 
 def enter_run_root(root: str) -> None:
-    """In the reaper (pid 1 of the run's pid namespace): a mount namespace of its own, a /proc
+    """In the harness's process, before the request: a mount namespace of its own, a /proc
     showing only the run's processes, then pivot_root into the run's root, the host's detached."""
     _libc_call("unshare", CLONE_NEWNS)
     _mount("proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
@@ -818,8 +838,8 @@ class MemoryCap:
     parent_fd: int
     name: str
     version: int
-    # Whether this supervisor is in the cgroup itself (`joined_memory_cap`): its reaper is
-    # born in it, and it leaves right after forking the reaper (`prepare_run`).
+    # Whether this supervisor is in the cgroup itself (`joined_memory_cap`): the harness's
+    # process is born in it, and the supervisor leaves right after forking it (`prepare_run`).
     joined: bool = False
     stayed: bool = False
 
@@ -965,18 +985,17 @@ def tree_stats(root_pid: int) -> dict[int, list[str]]:
     return tree
 
 
-def tree_cpu_s(root_pid: int) -> float:
-    """CPU seconds (user and system) that `root_pid` and its descendants have used so far,
-    with those of the children they reaped."""
-    ticks = sum(sum(map(int, fields[11:15])) for fields in tree_stats(root_pid).values())
+def tree_cpu_s(tree: dict[int, list[str]]) -> float:
+    """CPU seconds (user and system) that the processes of `tree` (`tree_stats`) have used so
+    far, with those of the children they reaped."""
+    ticks = sum(sum(map(int, fields[11:15])) for fields in tree.values())
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def tree_memory_bytes(root_pid: int, limit: int) -> int:
-    """Memory of `root_pid` and all its descendants, from /proc: their resident sizes, or
-    where those add up to more than `limit` (forked processes share pages, counted in each),
-    their proportional set sizes, which count a shared page once."""
-    tree = tree_stats(root_pid)
+def tree_memory_bytes(tree: dict[int, list[str]], limit: int) -> int:
+    """Memory of the processes of `tree` (`tree_stats`): their resident sizes, or where those
+    add up to more than `limit` (forked processes share pages, counted in each), their
+    proportional set sizes, which count a shared page once."""
     total = sum(int(fields[21]) for fields in tree.values()) * os.sysconf("SC_PAGE_SIZE")
     if total <= limit:
         return total
@@ -1010,9 +1029,9 @@ def world_readable(paths: list[str]) -> bool:
 @dataclasses.dataclass
 class PreparedRun:
     """A run set up before its request arrives (`prepare_run`): its namespaces and root, its
-    memory cgroup, the reaper inside it and the harness's process, which waits for the request
-    (and the run's key) on `request_w`. Only what depends on the request (the uid, the memory
-    budget, the task file, the limits) is left for `supervise_run`."""
+    memory cgroup and the harness's process inside it, which waits for the request (and the
+    run's key) on `request_w`. Only what depends on the request (the uid, the memory budget,
+    the task file, the limits) is left for `supervise_run`."""
 
     notes: list[str]
     namespaces: Namespaces
@@ -1024,10 +1043,8 @@ class PreparedRun:
     task_file: str
     """The task file as this supervisor sees it."""
     memory_cap: MemoryCap | None
-    reaper: int
+    harness: int
     request_w: int
-    key_w: int
-    """The reaper reads the run's key here, to sign its last record."""
     result_r: int
     out_r: int
     err_r: int
@@ -1037,7 +1054,7 @@ class PreparedRun:
     ended: bool = False
 
     def __post_init__(self) -> None:
-        self.open_fds = {self.request_w, self.key_w, self.result_r, self.out_r, self.err_r}
+        self.open_fds = {self.request_w, self.result_r, self.out_r, self.err_r}
 
     def take(self, fd: int) -> int:
         """Hand `fd` over to whoever closes it."""
@@ -1054,11 +1071,10 @@ class PreparedRun:
             os.close(fd)
         self.open_fds.clear()
         if not self.reaped:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.reaper, signal.SIGKILL)
-            os.waitpid(self.reaper, 0)
+            kill_run(self.harness)
+            os.waitpid(self.harness, 0)
             self.reaped = True
-            _kill_descendants()
+            end_leftovers()
         if self.memory_cap is not None:
             self.memory_cap.leave()  # a no-op unless something failed before leaving
             self.memory_cap.remove()
@@ -1070,14 +1086,19 @@ class PreparedRun:
 
 def prepare_run(config: dict[str, Any]) -> PreparedRun:
     """Everything of a run that needs no request, done while the supervisor waits for one: a
-    memory cgroup joined (the reaper is born in it), the run's namespaces (`isolate_run`) and
-    root (`build_run_root`), the reaper pivoted into that root and the harness's process
-    forked, waiting for its request. `config` holds what every run of the sandbox shares:
-    whether to isolate at all, and the directories (HOME, the bank) kept out of the root."""
+    memory cgroup joined (the harness's process is born in it), the run's namespaces
+    (`isolate_run`) and root (`build_run_root`), the harness's process forked, pivoted into
+    that root and waiting for its request. `config` holds what every run of the sandbox
+    shares: whether to isolate at all, and the directories (HOME, the bank) kept out of the
+    root."""
     started = _perf_counter()
     notes: list[str] = []
     os.umask(0o022)
-    _libc_call("prctl", PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    # The run's processes see this process as their pid 1: none may trace it or read its
+    # memory (as an ordinary user they share its uid), and signals they send it are dropped,
+    # as for every init, but those it handles (SIGINT is ignored, see `main`).
+    _libc_call("prctl", PR_SET_DUMPABLE, 0, 0, 0, 0)
+    _libc_call("prctl", PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)  # without a pid namespace
     memory_cap = joined_memory_cap() if config["isolate"] else None
     paths_shown, left_out = interpreter_paths(config["protect"])
     if left_out:
@@ -1119,36 +1140,22 @@ def prepare_run(config: dict[str, Any]) -> PreparedRun:
             "bin": os.path.dirname(sys.executable),
         }
     request_r, request_w = os.pipe()
-    key_r, key_w = os.pipe()
     result_r, result_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
-    reaper = os.fork()
-    if reaper == 0:
-        for fd in (request_w, key_w, result_r, out_r, err_r):
+    os.setsid()  # the harness's process is born in a session of the run's (and may leave it)
+    harness_pid = os.fork()
+    if harness_pid == 0:
+        for fd in (request_w, result_r, out_r, err_r):
             os.close(fd)
-        os.setsid()
         try:
             if root is not None:
                 enter_run_root(root)
         except OSError as error:
             os.write(err_w, f"sandbox failure: could not enter the run's root: {error}".encode())
-            _exit(REAPER_SETUP_FAILED)
-        harness_pid = os.fork()
-        if harness_pid == 0:
-            os.close(key_r)
-            serve_harness(request_r, paths, (result_w, out_w, err_w))
-        for fd in (request_r, out_w, err_w):
-            os.close(fd)
-        code = _wait_for(harness_pid)
-        leftover_count = harness.kill_leftovers()
-        key = _read_to_end(key_r)
-        if key:  # none when no request came
-            protocol.Channel(result_w, key, protocol.REAPER).emit(
-                protocol.Event.LEFTOVERS, count=leftover_count
-            )
-        _exit(code)
-    for fd in (request_r, key_r, result_w, out_w, err_w):
+            _exit(ROOT_SETUP_FAILED)
+        serve_harness(request_r, paths, (result_w, out_w, err_w))
+    for fd in (request_r, result_w, out_w, err_w):
         os.close(fd)
     if memory_cap is not None:
         memory_cap.leave()  # the cgroup holds exactly the run's tree
@@ -1161,9 +1168,8 @@ def prepare_run(config: dict[str, Any]) -> PreparedRun:
         paths=paths,
         task_file=task_file,
         memory_cap=memory_cap,
-        reaper=reaper,
+        harness=harness_pid,
         request_w=request_w,
-        key_w=key_w,
         result_r=result_r,
         out_r=out_r,
         err_r=err_r,
@@ -1277,10 +1283,8 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
     )
     forked = _perf_counter()
     _send_to_end(prepared.take(prepared.request_w), _dumps({**request, "key": key.hex()}).encode())
-    _send_to_end(prepared.take(prepared.key_w), key)
     if analysis is not None:  # parsed while the run goes on
         analysis.begin()
-    reaper = prepared.reaper
     deadline = started + float(options["timeout_s"]) * len(request.get("variants", [None]))
     memory_limit = budget if memory_cap is None else None
     fds = {
@@ -1288,7 +1292,7 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
         prepared.take(prepared.out_r): "stdout",
         prepared.take(prepared.err_r): "stderr",
     }
-    streams = _collect(reaper, fds, deadline, memory_limit)  # closes the pipes, reaps the reaper
+    streams = _collect(prepared.harness, fds, deadline, memory_limit)  # closes the pipes, reaps
     prepared.reaped = True
     collected = _perf_counter()
     timed_out = streams.pop("timed_out")
@@ -1297,14 +1301,13 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
     memory_exceeded = streams.pop("memory_exceeded") or (
         memory_cap is not None and memory_cap.hit()
     )
-    leftovers = _kill_descendants()
-    killed = _perf_counter()
-    # Every process of the run has been reaped by now, here or by the reaper (the pid
-    # namespace's init waits for its processes as it ends): their CPU time is our children's.
+    leftovers = streams.pop("leftovers")
+    # Every process of the run has been reaped by now (`_collect`): their CPU time is our
+    # children's.
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     if leftovers and not namespaces.pid:
         notes.append(f"killed {leftovers} process(es) the task left behind")
-    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == REAPER_SETUP_FAILED:
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == ROOT_SETUP_FAILED:
         failure = streams["stderr"].decode("utf-8", "replace")
         return {"status": "crashed", "notes": [*notes, failure]}
     if "variants" in request:
@@ -1323,7 +1326,6 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
         "setup": forked - started,
         "run": collected - forked,
         "analysis": finished - collected,
-        "kill_leftovers": killed - collected,
         **response.get("timings", {}),
         "prepared_ahead": prepared.prepared_s,
         **harness_timings(response["events"], forked, collected),
@@ -1363,28 +1365,17 @@ def harness_timings(
     }
 
 
-def _wait_for(pid: int) -> int:
-    """Reap everything (we are init of the run's namespace) until the harness ends."""
-    while True:
-        try:
-            finished, status = os.wait()
-        except ChildProcessError:
-            return 125
-        if finished == pid:
-            if os.WIFSIGNALED(status):
-                return 128 + os.WTERMSIG(status)
-            return os.WEXITSTATUS(status)
-
-
 def _collect(
-    reaper: int, fds: dict[int, str], deadline: float, memory_limit: int | None = None
+    harness_pid: int, fds: dict[int, str], deadline: float, memory_limit: int | None = None
 ) -> dict[str, Any]:
     """Read the result and output pipes until the run ends or the deadline passes.
 
-    The run has ended when the reaper has exited and the pipes are drained; a straggler that
-    still holds a pipe open (possible only without a pid namespace) does not keep us waiting,
-    but whatever the run wrote before it ended is always read, however late the supervisor
-    gets to it (a run whose last record is unread would look as if it ended early).
+    The run has ended when the harness's process has exited, the processes it left behind are
+    killed (`end_leftovers`) and the pipes are drained; a straggler that still holds a pipe
+    open (possible only without a pid namespace) does not keep us waiting, but whatever the
+    run wrote before it ended is always read, however late the supervisor gets to it (a run
+    whose last record is unread would look as if it ended early). Each process of the run is
+    reaped as it ends (we are its init, or its subreaper).
     With `memory_limit` (no memory cgroup), the run is killed when its processes together hold
     more resident memory than that.
     """
@@ -1408,26 +1399,27 @@ def _collect(
         if name != "result" and len(buffer) > 2 * OUTPUT_TAIL_BYTES:
             del buffer[: len(buffer) - OUTPUT_TAIL_BYTES]
         if name == "result" and totals[name] > EVENT_BYTES_LIMIT:
-            os.kill(reaper, signal.SIGKILL)
+            kill_run(harness_pid)
             open_fds.discard(fd)
             return False
         return True
 
     timed_out = memory_exceeded = False
     status = None
+    leftovers = 0
     cpu_s = None
     next_memory_check = 0.0
     while open_fds:
         now = _perf_counter()
         if memory_limit is not None and status is None and now >= next_memory_check:
             next_memory_check = now + MEMORY_POLL_S
-            if tree_memory_bytes(reaper, memory_limit) > memory_limit:
+            if tree_memory_bytes(run_stats(), memory_limit) > memory_limit:
                 memory_exceeded = True
-                os.kill(reaper, signal.SIGKILL)
+                kill_run(harness_pid)
         if status is None:
-            finished, waited = os.waitpid(reaper, os.WNOHANG)
-            if finished:
-                status = waited
+            status = _reap_ended(harness_pid)
+            if status is not None:
+                leftovers = end_leftovers()
                 deadline = min(deadline, now + 0.5)
         remaining = deadline - now
         if remaining <= 0:
@@ -1435,8 +1427,8 @@ def _collect(
                 timed_out = True
                 # The run's processes are killed without being waited for: their CPU time
                 # is read now or never.
-                cpu_s = tree_cpu_s(reaper)
-                os.kill(reaper, signal.SIGKILL)
+                cpu_s = tree_cpu_s(run_stats())
+                kill_run(harness_pid)
             break
         readable, _, _ = select.select(list(open_fds), [], [], min(remaining, 0.05))
         for fd in readable:
@@ -1449,6 +1441,9 @@ def _collect(
                     break
     for fd in fds:
         os.close(fd)
+    if status is None:  # killed at the deadline, with the rest of the run
+        status = os.waitpid(harness_pid, 0)[1]
+        end_leftovers()
     return {
         "result": bytes(buffers["result"]),
         "stdout": bytes(buffers["stdout"][-OUTPUT_TAIL_BYTES:]),
@@ -1458,8 +1453,58 @@ def _collect(
         "timed_out": timed_out,
         "cpu_s": cpu_s,
         "memory_exceeded": memory_exceeded,
-        "status": status if status is not None else os.waitpid(reaper, 0)[1],
+        "status": status,
+        "leftovers": leftovers,
     }
+
+
+def kill_run(harness_pid: int) -> None:
+    """SIGKILL to every process of the run: as init of its pid namespace, to all the others
+    (kill(-1) reaches no further than the namespace); without one, to the harness's process
+    (`end_leftovers` finds the rest)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(-1 if os.getpid() == 1 else harness_pid, signal.SIGKILL)
+
+
+def _reap_ended(harness_pid: int) -> int | None:
+    """Reap every process of the run that has ended (orphans come to us); the harness's
+    status once it has ended."""
+    found = None
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return found
+        if pid == 0:
+            return found
+        if pid == harness_pid:
+            found = status
+
+
+def end_leftovers() -> int:
+    """Once the harness's process has ended: kill and reap every process the task left
+    behind, and count them (those that ended by themselves are not counted)."""
+    if os.getpid() != 1:
+        return _kill_descendants()
+    _reap_children()  # those that ended by themselves are not counted
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(-1, signal.SIGKILL)
+    killed = 0
+    while True:
+        try:
+            os.wait()
+        except ChildProcessError:
+            return killed
+        killed += 1
+
+
+def run_stats() -> dict[int, list[str]]:
+    """The /proc stat fields of every process of the run: this supervisor's descendants
+    (none where /proc does not show our own pid namespace)."""
+    me = os.getpid()
+    if os.readlink("/proc/self") != str(me):
+        return {}
+    return {pid: fields for pid, fields in tree_stats(me).items() if pid != me}
 
 
 def _kill_descendants() -> int:
@@ -1564,8 +1609,6 @@ def response_from_records(
             )
         elif record["event"] == protocol.Event.RUNTIME:
             runtime.extend(cast(list[dict[str, object]], record.get("findings", [])))
-        elif record["event"] == protocol.Event.LEFTOVERS:
-            leftovers += int(cast(int, record.get("count", 0)))
     if leftovers:
         runtime.append(
             {
@@ -1738,18 +1781,33 @@ def _wait_at_most(pid: int, timeout_s: float) -> tuple[int, bool]:
 
 def _kill_the_others() -> int:
     """Kill every process of the run but init and this one; return how many there were."""
-    me = os.getpid()
-    others = [int(entry) for entry in os.listdir("/proc") if entry.isdigit()]
-    others = [pid for pid in others if pid not in (1, me)]
+    others = _other_live_processes()
     if not others:
         return 0
     with contextlib.suppress(ProcessLookupError):
         os.kill(-1, signal.SIGKILL)  # every process this one may signal, but init and itself
-    for _ in range(2000):  # until init has reaped them
-        if not any(entry.isdigit() and int(entry) not in (1, me) for entry in os.listdir("/proc")):
+    for _ in range(2000):  # until they are dead (init reaps them as it gets to them)
+        if not _other_live_processes():
             break
         time.sleep(0.001)
     return len(others)
+
+
+def _other_live_processes() -> list[int]:
+    """The run's processes but init and this one, the dead not yet reaped left out."""
+    me = os.getpid()
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) in (1, me):
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat_file:
+                state = stat_file.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state not in ("Z", "X"):
+            found.append(int(entry))
+    return found
 
 
 def _tree(directory: str) -> set[str]:
