@@ -175,9 +175,7 @@ def installed_distributions() -> tuple[str, ...]:
         try:
             with os.scandir(entry or ".") as listing:
                 found.update(
-                    item.name
-                    for item in listing
-                    if item.name.endswith((".dist-info", ".egg-info"))
+                    item.name for item in listing if item.name.endswith((".dist-info", ".egg-info"))
                 )
         except OSError:
             continue
