@@ -1487,10 +1487,11 @@ def end_leftovers() -> int:
     if os.getpid() != 1:
         return _kill_descendants()
     _reap_children()  # those that ended by themselves are not counted
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(-1, signal.SIGKILL)
     killed = 0
     while True:
+        # Again before each wait: a process may fork while kill(-1) goes round (a fork bomb).
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(-1, signal.SIGKILL)
         try:
             os.wait()
         except ChildProcessError:
