@@ -655,7 +655,9 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
     elif run.status == "invalid":
         pass
     elif not done:
-        run.status = "memory" if exit_code == 128 + 9 else "crashed"
+        # SIGKILL is the memory cap's, or the supervisor's when the run flooded its records.
+        killed_for_memory = exit_code == 128 + 9 and not response.get("flooded")
+        run.status = "memory" if killed_for_memory else "crashed"
         run.message = crash_message(exit_code, running)
     elif memory:
         run.status = "memory"

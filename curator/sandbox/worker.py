@@ -1400,11 +1400,13 @@ def _collect(
             del buffer[: len(buffer) - OUTPUT_TAIL_BYTES]
         if name == "result" and totals[name] > EVENT_BYTES_LIMIT:
             kill_run(harness_pid)
+            killed.append("records")
             open_fds.discard(fd)
             return False
         return True
 
     timed_out = memory_exceeded = False
+    killed: list[str] = []  # why we killed the run: its processes are then no leftovers
     status = None
     leftovers = 0
     cpu_s = None
@@ -1416,10 +1418,12 @@ def _collect(
             if tree_memory_bytes(run_stats(), memory_limit) > memory_limit:
                 memory_exceeded = True
                 kill_run(harness_pid)
+                killed.append("memory")
         if status is None:
             status = _reap_ended(harness_pid)
             if status is not None:
-                leftovers = end_leftovers()
+                counted = end_leftovers()
+                leftovers = 0 if killed else counted
                 deadline = min(deadline, now + 0.5)
         remaining = deadline - now
         if remaining <= 0:
@@ -1451,6 +1455,7 @@ def _collect(
         "stdout_bytes": totals["stdout"],
         "stderr_bytes": totals["stderr"],
         "timed_out": timed_out,
+        "flooded": "records" in killed,
         "cpu_s": cpu_s,
         "memory_exceeded": memory_exceeded,
         "status": status,
@@ -1561,10 +1566,14 @@ def build_response(
     """Check the run's records (outside the task's process), then measure coverage from the
     harness's one arcs record and gather the runtime findings."""
     records, tampering = protocol.read_records(streams["result"], key)
+    if streams["flooded"]:
+        limit = EVENT_BYTES_LIMIT // 1024 // 1024
+        tampering.append(f"sent over {limit} MiB into the result channel: the run was stopped")
     code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
     response = response_from_records(
         records, tampering, request, code, timed_out, leftovers, streams, notes
     )
+    response["flooded"] = streams["flooded"]
     arcs = next(
         (record["arcs"] for record in records if record["event"] == protocol.Event.ARCS), None
     )
