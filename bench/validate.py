@@ -19,9 +19,9 @@ pays for imports the others skip. On those tasks, in one run:
   for the request (uid, task file), handing it to the harness, harness set-up, compile and
   import, tests, coverage collection, doctests, exit, coverage analysis), N at a time and then
   one at a time (the overhead per task without another worker competing for the cores, as
-  issue 13 measures it). The namespaces, root, cgroup and reaper are prepared before the
-  request arrives, by an idle supervisor, and reports are stored on the calling thread while
-  the next runs go on, as `validate` does: their times are printed apart.
+  issue 13 measures it). The namespaces, root, cgroup and harness's process are prepared
+  before the request arrives, by an idle supervisor, and reports are stored on the calling
+  thread while the next runs go on, as `validate` does: their times are printed apart.
 
 `--jsonl FILE --environment DIR` runs FILE's tasks with the libraries of a bank's built
 environment (DIR is its `environment/` folder), as `validate` does for that bank.
@@ -337,7 +337,7 @@ def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int, job
     if ahead:
         print(
             f"  off the run's path: prepared ahead {statistics.mean(ahead):.1f} ms (namespaces,"
-            "\n    root, cgroup, reaper, by an idle supervisor)"
+            "\n    root, cgroup, harness's process, by an idle supervisor)"
         )
     tests = [row.get("tests", 0.0) for row in rows]
     overhead = [row["total"] - row.get("tests", 0.0) for row in rows]
