@@ -13,6 +13,7 @@ no TestCases). Reports are keyed by the task's content hash and the environment 
 
 from __future__ import annotations
 
+import contextlib
 import re
 import stat
 import threading
@@ -507,19 +508,23 @@ def validate_tasks(
     other than the bank's, every task runs in it and nothing is stored (upgrade impact).
     """
     force = force or other is not None
-    tasks = [bank.load(task_id) for task_id in ids]
-    results, to_run = stored_or_due(tasks, lambda task: current_report(bank, task), force)
-    cached = set(results)
-    if on_report:
-        for report in results.values():
-            on_report(report, True)
-    if to_run:
-        if sandbox is None:
-            with sandbox_for(bank, other) as own:
-                _run_and_store(
-                    bank, to_run, own, jobs, coverage, timeout_s, results, on_report, other is None
-                )
-        else:
+    with contextlib.ExitStack() as own:
+        if force and sandbox is None and ids:
+            # Every task runs: the warm worker starts (about 0.15 s) while the tasks load.
+            sandbox = own.enter_context(sandbox_for(bank, other))
+            first = bank.load(ids[0])
+            threading.Thread(
+                target=sandbox.start_for, args=(first.program, first.test), daemon=True
+            ).start()
+        tasks = [bank.load(task_id) for task_id in ids]
+        results, to_run = stored_or_due(tasks, lambda task: current_report(bank, task), force)
+        cached = set(results)
+        if on_report:
+            for report in results.values():
+                on_report(report, True)
+        if to_run:
+            if sandbox is None:
+                sandbox = own.enter_context(sandbox_for(bank, other))
             _run_and_store(
                 bank, to_run, sandbox, jobs, coverage, timeout_s, results, on_report, other is None
             )

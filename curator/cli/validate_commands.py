@@ -116,7 +116,7 @@ def validate_command(
     environment are unchanged; --force reruns them.
     """
     bank = cli.open_bank()
-    tasks = cli.select_tasks(bank, task_ids, all_tasks)
+    ids = cli.select_task_ids(bank, task_ids, all_tasks)
     for note in bank_notes(bank):
         cli.err.print(f"[yellow]warning:[/] {escape(note)}")
     other = None
@@ -132,7 +132,7 @@ def validate_command(
         console=cli.err,
         transient=True,
     )
-    bar = progress.add_task("validate", total=len(tasks), last="")
+    bar = progress.add_task("validate", total=len(ids), last="")
 
     def show(report: ValidationReport, cached: bool) -> None:
         progress.update(bar, advance=1, last=escape(report.task_id))
@@ -140,7 +140,7 @@ def validate_command(
     with progress:
         results = validate_tasks(
             bank,
-            [task.task_id for task in tasks],
+            ids,
             force=force,
             jobs=jobs,
             on_report=show,
@@ -153,6 +153,7 @@ def validate_command(
         cli.err.print("[yellow]warning:[/] network not isolated on this machine")
     if other is not None:
         reports = {report.task_id: report for report in ordered}
+        tasks = [bank.load(task_id) for task_id in ids]
         print_verdict_changes(cli, bank, tasks, reports, other_lock)
     if as_json:
         for report in ordered:
