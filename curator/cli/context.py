@@ -28,19 +28,23 @@ class CliContext:
 
     def select_tasks(self, bank: Bank, ids: tuple[str, ...], all_tasks: bool) -> list[Task]:
         """The tasks a command acts on: the ids given, or every task with `--all`."""
-        selected = self.select_task_ids(bank, ids, all_tasks)
+        check_selection(ids, all_tasks)
         if all_tasks:
             return bank.load_all()  # the first broken task stops it: no command acts on part
-        return [bank.load(task_id) for task_id in selected]
+        return [bank.load(task_id) for task_id in ids]
 
     def select_task_ids(self, bank: Bank, ids: tuple[str, ...], all_tasks: bool) -> list[str]:
         """The ids of the tasks a command acts on, for a stage that loads them itself (and may
         start its work before they are all loaded)."""
-        if ids and all_tasks:
-            raise click.UsageError("give task ids or --all, not both")
-        if not ids and not all_tasks:
-            raise click.UsageError("give one or more task ids, or --all")
+        check_selection(ids, all_tasks)
         return bank.task_ids() if all_tasks else list(ids)
+
+
+def check_selection(ids: tuple[str, ...], all_tasks: bool) -> None:
+    if ids and all_tasks:
+        raise click.UsageError("give task ids or --all, not both")
+    if not ids and not all_tasks:
+        raise click.UsageError("give one or more task ids, or --all")
 
 
 pass_cli = click.make_pass_decorator(CliContext)

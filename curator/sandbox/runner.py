@@ -267,6 +267,14 @@ class Zygote:
         self._log.close()
 
 
+@functools.lru_cache(maxsize=64)
+def declared_for_request(tests: str) -> dict[str, list[str]]:
+    """What the tests declare, read once per text (a flaky check runs the same tests 20 times)
+    from the tree static checks parsed already: the harness and supervisor need not; raises
+    SyntaxError. Shared: never to be changed."""
+    return harness.declared_in_tree(parse_quietly(tests)).as_request()
+
+
 def zygote_environment(hash_seed: int | None) -> dict[str, str]:
     environment = {
         "PATH": os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin"),
@@ -545,8 +553,7 @@ class Sandbox:
             **extra,
         }
         with contextlib.suppress(SyntaxError):  # else the harness reports it
-            # The tree static checks parsed already: the harness and supervisor need not.
-            payload["declared"] = harness.declared_in_tree(parse_quietly(tests)).as_request()
+            payload["declared"] = declared_for_request(tests)
         answer_timeout = options.timeout_s * len(extra.get("variants", [None])) + 60
         try:
             if fresh:

@@ -581,14 +581,18 @@ def parsed_program(program: str) -> CoverageAnalyser:
     return analyser
 
 
-def _reap_children() -> None:
+def _reap_children(wanted: int = 0) -> int | None:
+    """Reap every child that has ended; the status of `wanted` if it was among them."""
+    found = None
     while True:
         try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
+            pid, status = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
-            return
+            return found
         if pid == 0:
-            return
+            return found
+        if pid == wanted:
+            found = status
 
 
 # -- supervisor ----------------------------------------------------------------------------------
@@ -1420,7 +1424,7 @@ def _collect(
                 kill_run(harness_pid)
                 killed.append("memory")
         if status is None:
-            status = _reap_ended(harness_pid)
+            status = _reap_children(harness_pid)  # orphans of the run come to us too
             if status is not None:
                 counted = end_leftovers()
                 leftovers = 0 if killed else counted
@@ -1469,21 +1473,6 @@ def kill_run(harness_pid: int) -> None:
     (`end_leftovers` finds the rest)."""
     with contextlib.suppress(ProcessLookupError):
         os.kill(-1 if os.getpid() == 1 else harness_pid, signal.SIGKILL)
-
-
-def _reap_ended(harness_pid: int) -> int | None:
-    """Reap every process of the run that has ended (orphans come to us); the harness's
-    status once it has ended."""
-    found = None
-    while True:
-        try:
-            pid, status = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return found
-        if pid == 0:
-            return found
-        if pid == harness_pid:
-            found = status
 
 
 def end_leftovers() -> int:
@@ -1806,18 +1795,11 @@ def _kill_the_others() -> int:
 def _other_live_processes() -> list[int]:
     """The run's processes but init and this one, the dead not yet reaped left out."""
     me = os.getpid()
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit() or int(entry) in (1, me):
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as stat_file:
-                state = stat_file.read().rsplit(")", 1)[1].split()[0]
-        except (OSError, IndexError):
-            continue
-        if state not in ("Z", "X"):
-            found.append(int(entry))
-    return found
+    return [
+        pid
+        for pid, fields in tree_stats(1).items()
+        if pid not in (1, me) and fields[0] not in ("Z", "X")
+    ]
 
 
 def _tree(directory: str) -> set[str]:
