@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import importlib.util
 import json
 import os
+import shutil
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -15,7 +18,8 @@ from types import ModuleType
 import pytest
 
 from conftest import NOBODY, run_as_nobody
-from curator.sandbox import Sandbox
+from curator.environment import OLDEST_PYTHON
+from curator.sandbox import RunOptions, Sandbox
 from curator.sandbox.runner import WORKER_SCRIPT, Interpreter
 
 
@@ -279,3 +283,74 @@ class TestCases(unittest.TestCase):
     with Sandbox(preload=False) as sandbox:
         run = sandbox.run(probe, tests)
     assert [test.outcome for test in run.tests] == ["pass"], run
+
+
+def python_of_version(version: str) -> Path | None:
+    """An interpreter of Python `version` (major.minor) that runs here: on PATH (a pyenv shim
+    there may not run), Debian's, or one of pyenv's."""
+    candidates = [
+        shutil.which(f"python{version}"),
+        f"/usr/bin/python{version}",
+        *sorted(
+            glob.glob(os.path.expanduser(f"~/.pyenv/versions/{version}.*/bin/python{version}"))
+        ),
+    ]
+    for candidate in filter(None, candidates):
+        try:
+            answer = subprocess.run(
+                [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                capture_output=True,
+                text=True,
+                timeout=30,
+            )
+        except OSError:
+            continue
+        if answer.returncode == 0 and answer.stdout.strip() == version:
+            return Path(candidate)
+    return None
+
+
+OLDEST_PYTHON_TESTS = """import sys
+import unittest
+
+class TestCases(unittest.TestCase):
+    def test_runs_in_the_environments_python(self):
+        self.assertEqual(sys.version_info[:2], (3, 10))
+
+    def test_the_sandboxs_own_modules_are_not_importable_by_bare_name(self):
+        with self.assertRaises(ImportError):
+            import protocol  # noqa: F401
+
+    def test_the_task(self):
+        self.assertEqual(task_func(1), 1)
+"""
+
+
+@pytest.mark.parametrize("isolate", [True, False])
+def test_the_sandbox_runs_in_the_oldest_python_an_environment_may_have(
+    tmp_path: Path, isolate: bool
+) -> None:
+    """BigCodeBench pins its libraries for Python 3.10, and the worker, the harness and their
+    protocol run in the environment's interpreter: once they asked for 3.11 (`-P`, StrEnum,
+    operator.call) and every run of such a bank failed to start. Coverage is off: no coverage.py
+    for 3.10 can be installed offline."""
+    oldest = ".".join(map(str, OLDEST_PYTHON))
+    found = python_of_version(oldest)
+    if found is None:
+        pytest.skip(f"no Python {oldest} on this machine")
+    venv = tmp_path / "venv"
+    subprocess.run([str(found), "-m", "venv", "--without-pip", str(venv)], check=True)
+    venv.chmod(0o755)
+    interpreter = Interpreter(str(venv / "bin" / "python"))
+    with Sandbox(preload=False, isolate=isolate, interpreter=interpreter) as sandbox:
+        run = sandbox.run(
+            "def task_func(x):\n    return x\n",
+            OLDEST_PYTHON_TESTS,
+            options=RunOptions(coverage=False, fresh_interpreter=True),
+        )
+    assert run.status == "completed", (run.message, run.notes)
+    assert {test.name: test.outcome for test in run.tests} == {
+        "test_runs_in_the_environments_python": "pass",
+        "test_the_sandboxs_own_modules_are_not_importable_by_bare_name": "pass",
+        "test_the_task": "pass",
+    }

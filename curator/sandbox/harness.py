@@ -228,6 +228,8 @@ class Watched:
 
 
 _ABSENT = object()
+# `operator.call` is Python 3.11's; a bank's environment may be 3.10 (BigCodeBench's pins).
+_call: Callable[..., object] = getattr(operator, "call", lambda function, *args: function(*args))
 # A function's attributes whose assignment changes what it does (each assignment is audited;
 # the defaults of a watched function are also compared at the run's end).
 REPLACEABLE = {"__code__": "code", "__defaults__": "defaults", "__kwdefaults__": "defaults"}
@@ -320,7 +322,7 @@ class Machinery:
 
     def _now(self) -> Iterator[object]:
         """What each watched name holds now, looked up without a Python call per entry."""
-        return map(operator.call, self._lookups, self._names, itertools.repeat(_ABSENT))
+        return map(_call, self._lookups, self._names, itertools.repeat(_ABSENT))
 
 
 class Unwatched(Machinery):

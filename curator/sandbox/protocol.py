@@ -16,7 +16,7 @@ import hashlib
 import hmac
 import json
 import os
-from enum import StrEnum
+from enum import Enum
 
 RECORD_BYTES_LIMIT = 4 * 1024 * 1024
 """A longer line is rejected unread (a real arcs record of a large program is far smaller)."""
@@ -37,8 +37,16 @@ def variant_sender(index: int) -> str:
     return f"{HARNESS}:{index}"
 
 
-class Event(StrEnum):
-    """The kinds of record, in the order the harness writes them (`check_order`)."""
+class Event(str, Enum):
+    """The kinds of record, in the order the harness writes them (`check_order`). A `str` enum
+    spelled out rather than `StrEnum`: this module runs in bank environments' Pythons, 3.10
+    included."""
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return self.value.__format__(spec)
 
     FORKED = "forked"  # the harness process exists (before privileges are dropped)
     STARTED = "started"  # the harness runs, before any task code

@@ -173,7 +173,6 @@ class Zygote:
             *isolation.prefix,
             interpreter.executable,
             "-s",
-            "-P",
             str(WORKER_SCRIPT),
             "--control-fd",
             str(child_end.fileno()),

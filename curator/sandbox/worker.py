@@ -67,6 +67,12 @@ import traceback
 import types
 from typing import Any, cast
 
+# `python worker.py` puts this folder first on sys.path, where task code would find curator's
+# own modules under bare names (`models`, `protocol`). Python 3.11's -P leaves it out; a bank's
+# environment may be an older Python (BigCodeBench's pinned libraries need 3.10).
+if sys.path and os.path.realpath(sys.path[0]) == os.path.dirname(os.path.realpath(__file__)):
+    del sys.path[0]
+
 
 def _load_stdlib_siblings() -> None:
     """Make `curator.sandbox.protocol` and `.harness` importable without running the packages'
