@@ -37,6 +37,7 @@ from curator.environment import (
     Environment,
     EnvironmentProblem,
     EnvironmentSpec,
+    checked_spec,
     declared_environment,
     environment_dir,
     read_spec,
@@ -123,18 +124,20 @@ def normalize(name: str) -> str:
 
 
 def ensure_declared(bank_root: Path, python: str | None = None) -> Path:
-    """Create `environment/` with an empty requirements file and a spec, if missing."""
+    """Create `environment/` with an empty requirements file and a spec, if missing; `python`
+    sets the spec's Python (checked before anything is written)."""
     directory = environment_dir(bank_root)
+    spec_path = directory / SPEC_FILE
+    spec = read_spec(directory) if spec_path.exists() else None
+    if python:
+        base = spec.model_dump() if spec is not None else {}
+        spec = checked_spec({**base, "python": python}, "--python")
     directory.mkdir(exist_ok=True)
     requirements = directory / REQUIREMENTS_FILE
     if not requirements.exists():
         atomic_write(requirements, "")
-    spec_path = directory / SPEC_FILE
     if not spec_path.exists() or python:
-        spec = read_spec(directory) if spec_path.exists() else EnvironmentSpec()
-        if python:
-            spec.python = python
-        atomic_write(spec_path, spec.model_dump_json(indent=2) + "\n")
+        atomic_write(spec_path, (spec or EnvironmentSpec()).model_dump_json(indent=2) + "\n")
     return directory
 
 

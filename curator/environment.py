@@ -23,7 +23,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from curator.errors import CuratorError
 from curator.fsutil import read_text
@@ -35,6 +35,9 @@ SPEC_FILE = "environment.json"
 BUILT_MARKER = "curator-environment.json"
 # The sandbox's worker measures coverage with it: every environment has it, declared or not.
 IMPLICIT_REQUIREMENTS = ("coverage>=7.5",)
+# The sandbox's worker and harness run in the environment's interpreter (BigCodeBench pins its
+# libraries for 3.10).
+OLDEST_PYTHON = (3, 10)
 
 
 class EnvironmentProblem(CuratorError):
@@ -55,10 +58,22 @@ class EnvironmentSpec(BaseModel):
 
     python: str = Field(
         default_factory=lambda: f"{sys.version_info.major}.{sys.version_info.minor}",
-        description="Python version the environment is built with (major.minor).",
-        pattern=r"^3\.\d+$",
+        description="Python version the environment is built with (major.minor), 3.10 or newer.",
+        pattern=r"^3\.(1\d|[2-9]\d)$",
     )
     data: LibraryData = Field(default_factory=LibraryData)
+
+    @field_validator("python", mode="before")
+    @classmethod
+    def _supported_python(cls, value: object) -> object:
+        major, _, minor = str(value).partition(".")
+        if not (major.isdigit() and minor.isdigit()) or (int(major), int(minor)) < OLDEST_PYTHON:
+            oldest = ".".join(map(str, OLDEST_PYTHON))
+            raise ValueError(
+                f"{value!r} is not a Python version curator can run tasks in: give major.minor,"
+                f" {oldest} or newer"
+            )
+        return value
 
 
 class BuiltEnvironment(BaseModel):
@@ -136,13 +151,25 @@ def read_spec(directory: Path) -> EnvironmentSpec:
     path = directory / SPEC_FILE
     if not path.exists():
         return EnvironmentSpec()
+    return checked_spec(read_text(path), str(path))
+
+
+def checked_spec(raw: str | dict[str, object], where: str) -> EnvironmentSpec:
+    """`raw` (JSON text or fields) as a spec; a clear `EnvironmentProblem` naming `where` if
+    it is not one."""
     try:
-        return EnvironmentSpec.model_validate_json(read_text(path))
+        if isinstance(raw, str):
+            return EnvironmentSpec.model_validate_json(raw)
+        return EnvironmentSpec.model_validate(raw)
     except ValidationError as error:
         problems = "; ".join(
-            f"{'.'.join(map(str, item['loc'])) or '-'}: {item['msg']}" for item in error.errors()
+            # A validator's own message names the value; pydantic's need the field's name.
+            str(item["ctx"]["error"])
+            if item["type"] == "value_error"
+            else f"{'.'.join(map(str, item['loc'])) or '-'}: {item['msg']}"
+            for item in error.errors()
         )
-        raise EnvironmentProblem(f"{path}: {problems}") from error
+        raise EnvironmentProblem(f"{where}: {problems}") from error
 
 
 def declared_environment(bank_root: Path) -> Environment | None:

@@ -453,3 +453,29 @@ def test_a_library_reading_memory_is_not_tampering_but_task_code_doing_it_is(
         by_task = sandbox.run(own_task.program, own_task.test)
     assert by_library.passed and by_library.tampering == [], by_library
     assert by_task.tampering == ["called gc.get_referents"]
+
+
+@pytest.mark.parametrize("python", ["3.9", "banana", "3.x"])
+def test_a_python_the_sandbox_cannot_run_in_is_refused_before_anything_is_written(
+    bank: Bank, run_cli: Callable[..., subprocess.CompletedProcess[str]], python: str
+) -> None:
+    """The sandbox's worker runs in the environment's interpreter (3.10 or newer); `--python
+    banana` once wrote itself into environment.json, which then failed every command."""
+    where = ["--bank", str(bank.root)]
+    refused = run_cli(*where, "env", "lock", "--python", python)
+    assert refused.returncode == 2
+    assert f"--python: {python!r} is not a Python version curator can run tasks in" in (
+        refused.stderr
+    )
+    assert "3.10 or newer" in refused.stderr
+    assert not (bank.root / "environment").exists()
+
+    (bank.root / "environment").mkdir()
+    spec = bank.root / "environment" / "environment.json"
+    spec.write_text('{"python": "3.11"}\n')
+    assert run_cli(*where, "env", "lock", "--python", python).returncode == 2
+    assert spec.read_text() == '{"python": "3.11"}\n'
+    spec.write_text(f'{{"python": "{python}"}}\n')
+    relocked = run_cli(*where, "env", "lock")
+    assert relocked.returncode == 2
+    assert f"{spec}: {python!r} is not a Python version" in relocked.stderr
