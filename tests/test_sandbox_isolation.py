@@ -20,7 +20,7 @@ import pytest
 from conftest import NOBODY, run_as_nobody
 from curator.environment import OLDEST_PYTHON
 from curator.sandbox import RunOptions, Sandbox
-from curator.sandbox.runner import WORKER_SCRIPT, Interpreter
+from curator.sandbox.runner import WORKER_SCRIPT, Interpreter, worker_kind
 
 
 def load_worker() -> ModuleType:
@@ -354,3 +354,59 @@ def test_the_sandbox_runs_in_the_oldest_python_an_environment_may_have(
         "test_the_sandboxs_own_modules_are_not_importable_by_bare_name": "pass",
         "test_the_task": "pass",
     }
+
+
+@pytest.mark.parametrize(
+    ("program", "tests", "kind"),
+    [
+        ("import re\n", "import unittest\n", "standard"),
+        ("import numpy as np\n", "import unittest\n", "libraries"),
+        ("from keras.layers import Dense\n", "import unittest\n", "heavy"),
+        ("import json\n", "import tensorflow as tf\nimport unittest\n", "heavy"),
+        ("import tensorflow_datasets\n", "import unittest\n", "libraries"),
+    ],
+)
+def test_a_run_goes_to_the_warm_worker_that_preloads_what_its_code_imports(
+    program: str, tests: str, kind: str
+) -> None:
+    assert worker_kind(program, tests) == kind
+
+
+IMPORTED_BEFORE_THE_RUN_TESTS = """import os
+import unittest
+
+class TestCases(unittest.TestCase):
+    def test_keras_was_imported_before_the_run(self):
+        self.assertNotEqual(task_func(), os.getpid())
+"""
+KERAS_NOT_LOADED_TESTS = """import unittest
+
+class TestCases(unittest.TestCase):
+    def test_keras_is_not_loaded(self):
+        self.assertFalse(task_func())
+"""
+
+
+def test_tensorflow_and_keras_are_imported_once_by_a_worker_of_their_own(tmp_path: Path) -> None:
+    """They take seconds to import (TensorFlow 5.4 s, for a task whose tests take 2): a run
+    of code that imports them is forked from a worker that already has; other runs are not
+    (their worker would start seconds later and fork a bigger process). Here a stand-in for
+    Keras records the process that imported it."""
+    libraries = tmp_path / "libraries"
+    libraries.mkdir()
+    (libraries / "keras.py").write_text("import os\nIMPORTED_IN = os.getpid()\n")
+    for path in (tmp_path, libraries, *libraries.iterdir()):
+        path.chmod(0o755)
+    interpreter = Interpreter(variables=(("PYTHONPATH", str(libraries)),))
+    keras_program = "import keras\n\ndef task_func():\n    return keras.IMPORTED_IN\n"
+    is_keras_loaded = "\n\ndef task_func():\n    return 'keras' in sys.modules\n"
+    with Sandbox(interpreter=interpreter) as sandbox:
+        for program, tests in (
+            (keras_program, IMPORTED_BEFORE_THE_RUN_TESTS),
+            (keras_program, IMPORTED_BEFORE_THE_RUN_TESTS),
+            ("import sys\nimport rich" + is_keras_loaded, KERAS_NOT_LOADED_TESTS),
+            ("import sys" + is_keras_loaded, KERAS_NOT_LOADED_TESTS),
+        ):
+            run = sandbox.run(program, tests)
+            assert run.status == "completed", (run.message, run.notes)
+            assert [test.outcome for test in run.tests] == ["pass"], run.tests

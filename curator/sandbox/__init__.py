@@ -38,7 +38,9 @@ its variables (e.g. NLTK_DATA) reach every run.
 
 Speed: a warm zygote with PYTHONHASHSEED=0 preloads the heavy libraries the interpreter has
 (numpy, pandas, matplotlib, scipy, sklearn, seaborn, ...: `worker.PRELOAD`) (with BLAS threads
-pinned to 1, so forking is safe) and forks per run. A run with another `hash_seed` or with
+pinned to 1, so forking is safe) and forks per run; code that imports only the standard library
+gets a lighter one, and code that imports TensorFlow or Keras (seconds to import) one that
+preloads them too (`runner.worker_kind`). A run with another `hash_seed` or with
 `fresh_interpreter=True` gets its own new interpreter.
 """
 

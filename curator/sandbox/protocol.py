@@ -31,6 +31,10 @@ VARIANTS = "variants"
 """The batch process of a variants run (see worker.run_variants); variant i's harness signs as
 `variant_sender(i)`."""
 SENDERS = (HARNESS,)
+HEAVY_LIBRARIES = ("tensorflow", "keras")
+"""Libraries that take seconds to import (TensorFlow: 5.4 s here, 290 MB) and that few tasks
+use: preloaded only by a warm worker of their own, started for the first run whose code
+imports one of them, so that every other worker starts and forks as light as before."""
 
 
 def variant_sender(index: int) -> str:

@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from curator.imports import imported_modules, is_standard_library
 from curator.program import parse_quietly
@@ -35,7 +35,7 @@ from curator.sandbox.models import (
     TestOutcome,
     Variant,
 )
-from curator.sandbox.protocol import CPU_TIME_EXIT, Event
+from curator.sandbox.protocol import CPU_TIME_EXIT, HEAVY_LIBRARIES, Event
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 WARM_HASH_SEED = 0
@@ -149,6 +149,22 @@ def unrunnable_hint(executable: str) -> str:
     return f" ({executable} is a link to {target}, which this user cannot run)"
 
 
+WorkerKind = Literal["standard", "libraries", "heavy"] | None
+"""What a warm worker preloads (worker.PRELOADS); None: nothing."""
+
+
+def worker_kind(program: str, tests: str) -> WorkerKind:
+    """The warm worker for runs of this code: the light one for code that imports only the
+    standard library, the heavy one for code that imports one of `HEAVY_LIBRARIES`, else the
+    one of the usual libraries."""
+    modules = [*imported_modules(program), *imported_modules(tests)]
+    if all(is_standard_library(module) for module in modules):
+        return "standard"
+    if {module.partition(".")[0] for module in modules} & set(HEAVY_LIBRARIES):
+        return "heavy"
+    return "libraries"
+
+
 class Zygote:
     """One warm worker process (see worker.py), forking one supervisor per request."""
 
@@ -156,17 +172,19 @@ class Zygote:
         self,
         isolation: Isolation,
         hash_seed: int | None,
-        preload: bool,
+        preload: WorkerKind,
         coverage: bool = True,
         interpreter: Interpreter = OWN_INTERPRETER,
         *,
         run_config: dict[str, Any],
-        standard_only: bool = False,
     ) -> None:
-        """`run_config`: what every run shares (whether to isolate it, the directories kept out
-        of its root), so that the worker can prepare runs before their requests arrive."""
+        """`preload`: what the worker imports before forking runs (worker.PRELOADS; None:
+        nothing). `run_config`: what every run shares (whether to isolate it, the directories
+        kept out of its root), so that the worker can prepare runs before their requests
+        arrive."""
         # Datagram boundaries keep each request's descriptor apart from the next one's.
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.kind = preload
         self._control = parent_end
         self._send_lock = threading.Lock()
         command = [
@@ -179,8 +197,8 @@ class Zygote:
             "--run-config",
             json.dumps(run_config),
         ]
-        if preload:
-            command.append("--preload-standard" if standard_only else "--preload")
+        if preload is not None:
+            command += ["--preload", preload]
         if coverage:
             command.append("--coverage")
         if isolation.network_isolated:
@@ -306,9 +324,11 @@ def matplotlib_cache_dir() -> Path:
 class Sandbox:
     """Runs task programs and their TestCases in isolated process trees.
 
-    Long-lived and thread-safe: one warm zygote (PYTHONHASHSEED 0, numpy/pandas/matplotlib
-    preloaded) serves concurrent `run` calls; runs that need another hash seed or a fresh
-    interpreter get a zygote of their own, started and stopped for that run.
+    Long-lived and thread-safe: warm zygotes (PYTHONHASHSEED 0) serve concurrent `run` calls,
+    each started for the first run that needs its kind (`worker_kind`: the standard library
+    preloaded; numpy, pandas, matplotlib and the other usual libraries too; TensorFlow and
+    Keras as well); runs that need another hash seed or a fresh interpreter get a zygote of
+    their own, started and stopped for that run.
     Task code sees a root of its own holding only the system's and the interpreter's files (see
     worker.py); `protect` lists directories (a bank) that must stay out of it even when an
     interpreter directory holds them, as HOME does.
@@ -335,10 +355,8 @@ class Sandbox:
         self.interpreter = interpreter
         self._preload = preload
         self._lock = threading.Lock()
-        self._warm: Zygote | None = None
-        self._light: Zygote | None = None
-        """A second warm worker that preloads only the standard library, for tasks that import
-        nothing else: forking it, and ending its forks, costs less than the full one's."""
+        self._zygotes: dict[WorkerKind, Zygote] = {}
+        """The warm workers started so far, by kind (`worker_kind`), each kept for later runs."""
         self._held_uids: dict[int, int] = {}  # uid -> descriptor of its lock file
         self._closed = False
         self._process_limit = RUN_PROCESS_LIMIT
@@ -365,12 +383,14 @@ class Sandbox:
         return range(SANDBOX_UID_BASE, SANDBOX_UID_BASE + SANDBOX_UID_SLOTS)
 
     def worker_info(self) -> dict[str, Any]:
-        """What the warm worker reported at start: preloaded modules, thread count, seed."""
-        return dict(self._warm_zygote().info)
+        """What the warm worker of library tasks reported at start: preloaded modules, thread
+        count, seed."""
+        return dict(self._kept_zygote("libraries").info)
 
     def start(self) -> None:
-        """Start the warm worker now (it otherwise starts with the first run)."""
-        self._warm_zygote()
+        """Start the warm worker of library tasks now (it otherwise starts with the first
+        run)."""
+        self._kept_zygote("libraries")
 
     def start_for(self, program: str, tests: str) -> None:
         """Start now the warm worker that a run of this code would use. One that cannot start
@@ -381,65 +401,49 @@ class Sandbox:
     def close(self) -> None:
         with self._lock:
             self._closed = True
-            zygotes = (self._warm, self._light)
-            self._warm = self._light = None
+            zygotes, self._zygotes = list(self._zygotes.values()), {}
         for zygote in zygotes:
-            if zygote is not None:
-                zygote.close()
+            zygote.close()
 
-    def _warm_zygote(self) -> Zygote:
+    def _kept_zygote(self, kind: WorkerKind) -> Zygote:
+        """The warm worker of `kind`, started (again, if it died) when needed."""
         with self._lock:
             if self._closed:
                 raise RuntimeError("the sandbox is closed")
-            if self._warm is None or not self._warm.alive():
-                if self._warm is not None:
-                    self._warm.close()
-                warm = Zygote(
-                    self.isolation,
-                    WARM_HASH_SEED,
-                    self._preload,
-                    interpreter=self.interpreter,
-                    run_config=self._run_config,
-                )
-                if warm.info.get("threads", 1) != 1:
-                    # Forking a process that runs threads (a BLAS pool started by a preloaded
-                    # library) can deadlock the child: do without preloading instead.
-                    warm.close()
-                    self._preload = False
-                    warm = Zygote(
-                        self.isolation,
-                        WARM_HASH_SEED,
-                        False,
-                        interpreter=self.interpreter,
-                        run_config=self._run_config,
-                    )
-                self._warm = warm
-            return self._warm
+            if not self._preload:
+                kind = None
+            zygote = self._zygotes.get(kind)
+            if zygote is None or not zygote.alive():
+                if zygote is not None:
+                    zygote.close()
+                zygote = self._start_zygote(kind)
+                self._zygotes[zygote.kind] = zygote
+            return zygote
 
-    def _light_zygote(self) -> Zygote:
-        with self._lock:
-            if self._closed:
-                raise RuntimeError("the sandbox is closed")
-            if self._light is None or not self._light.alive():
-                if self._light is not None:
-                    self._light.close()
-                self._light = Zygote(
-                    self.isolation,
-                    WARM_HASH_SEED,
-                    preload=True,
-                    interpreter=self.interpreter,
-                    run_config=self._run_config,
-                    standard_only=True,
-                )
-            return self._light
+    def _start_zygote(self, kind: WorkerKind) -> Zygote:
+        zygote = Zygote(
+            self.isolation,
+            WARM_HASH_SEED,
+            kind,
+            interpreter=self.interpreter,
+            run_config=self._run_config,
+        )
+        if kind is not None and zygote.info.get("threads", 1) != 1:
+            # Forking a process that runs threads (a BLAS pool started by a preloaded
+            # library) can deadlock the child: do without preloading instead.
+            zygote.close()
+            self._preload = False
+            zygote = Zygote(
+                self.isolation,
+                WARM_HASH_SEED,
+                None,
+                interpreter=self.interpreter,
+                run_config=self._run_config,
+            )
+        return zygote
 
     def _zygote_for(self, program: str, tests: str) -> Zygote:
-        """The light worker for code that imports only the standard library, else the full one
-        (whether it preloads is the full one's business)."""
-        modules = imported_modules(program) + imported_modules(tests)
-        if self._preload and all(is_standard_library(module) for module in modules):
-            return self._light_zygote()
-        return self._warm_zygote()
+        return self._kept_zygote(worker_kind(program, tests))
 
     def _take_uid(self) -> int | None:
         """A sandbox uid no other run on this machine holds; waits while all are taken."""
@@ -559,7 +563,7 @@ class Sandbox:
                 zygote = Zygote(
                     self.isolation,
                     options.hash_seed,
-                    preload=False,
+                    preload=None,
                     coverage=options.coverage,
                     interpreter=self.interpreter,
                     run_config=self._run_config,

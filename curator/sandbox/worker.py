@@ -240,6 +240,12 @@ PRELOAD_STANDARD = (
     "xml.etree.ElementTree",
     "zipfile",
 )
+PRELOADS = {
+    "standard": PRELOAD_STANDARD,
+    "libraries": PRELOAD + PRELOAD_STANDARD,
+    "heavy": protocol.HEAVY_LIBRARIES + PRELOAD + PRELOAD_STANDARD,
+}
+"""What each kind of warm worker imports before forking runs (see runner.worker_kind)."""
 
 _libc = ctypes.CDLL(None, use_errno=True)
 
@@ -315,7 +321,7 @@ def bring_loopback_up() -> bool:
 
 
 def zygote(
-    control_fd: int, preload_libraries: bool, coverage: bool, config: dict[str, Any]
+    control_fd: int, preloads: tuple[str, ...], coverage: bool, config: dict[str, Any]
 ) -> None:
     """Hand each run request to the spare supervisor and fork the next spare; exit when the
     control channel closes. `config`: what every run of this sandbox shares (`prepare_run`)."""
@@ -325,10 +331,7 @@ def zygote(
         _own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
     for variable in THREAD_VARIABLES:
         os.environ[variable] = "1"
-    if preload_libraries:
-        loaded = preload(PRELOAD + PRELOAD_STANDARD)
-    else:
-        loaded = preload(PRELOAD_STANDARD) if "--preload-standard" in sys.argv else []
+    loaded = preload(preloads)
     # What every run needs, imported while the interpreter's files are still readable.
     import doctest  # noqa: F401
     import importlib.util  # noqa: F401
@@ -2093,9 +2096,10 @@ def main(argv: list[str]) -> None:
     control_fd = int(argv[argv.index("--control-fd") + 1])
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     config = json.loads(argv[argv.index("--run-config") + 1])
+    kind = argv[argv.index("--preload") + 1] if "--preload" in argv else None
     zygote(
         control_fd,
-        preload_libraries="--preload" in argv,
+        preloads=PRELOADS[kind] if kind is not None else (),
         coverage="--coverage" in argv,
         config=config,
     )
