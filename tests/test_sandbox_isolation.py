@@ -20,6 +20,7 @@ import pytest
 from conftest import NOBODY, run_as_nobody
 from curator.environment import OLDEST_PYTHON
 from curator.sandbox import RunOptions, Sandbox
+from curator.sandbox.protocol import THREAD_VARIABLES
 from curator.sandbox.runner import WORKER_SCRIPT, Interpreter, worker_kind
 
 
@@ -410,3 +411,21 @@ def test_tensorflow_and_keras_are_imported_once_by_a_worker_of_their_own(tmp_pat
             run = sandbox.run(program, tests)
             assert run.status == "completed", (run.message, run.notes)
             assert [test.outcome for test in run.tests] == ["pass"], run.tests
+
+
+def test_every_run_sizes_library_thread_pools_to_one_core() -> None:
+    tests = f"""import os
+import unittest
+
+VARIABLES = {THREAD_VARIABLES!r}
+
+class TestCases(unittest.TestCase):
+    def test_thread_pools(self):
+        self.assertEqual(
+            {{name: os.environ.get(name) for name in VARIABLES}}, dict.fromkeys(VARIABLES, "1")
+        )
+"""
+    assert "TF_NUM_INTRAOP_THREADS" in THREAD_VARIABLES
+    with Sandbox() as sandbox:
+        run = sandbox.run("def task_func():\n    return 1\n", tests)
+    assert [test.outcome for test in run.tests] == ["pass"], run.tests

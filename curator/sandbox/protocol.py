@@ -31,6 +31,16 @@ VARIANTS = "variants"
 """The batch process of a variants run (see worker.run_variants); variant i's harness signs as
 `variant_sender(i)`."""
 SENDERS = (HARNESS,)
+THREAD_VARIABLES = (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "TF_NUM_INTEROP_THREADS",
+    "TF_NUM_INTRAOP_THREADS",
+)
+"""Set to 1 in the warm workers and every run: a library's thread pool started in a worker would
+not survive its forks (BLAS), and one started in a run, sized to the machine (TensorFlow's),
+competes with the other jobs' runs for the cores: `--jobs N` means N cores."""
 HEAVY_LIBRARIES = ("tensorflow", "keras")
 """Libraries that take seconds to import (TensorFlow: 5.4 s here, 290 MB) and that few tasks
 use: preloaded only by a warm worker of their own, started for the first run whose code

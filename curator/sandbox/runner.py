@@ -35,7 +35,7 @@ from curator.sandbox.models import (
     TestOutcome,
     Variant,
 )
-from curator.sandbox.protocol import CPU_TIME_EXIT, HEAVY_LIBRARIES, Event
+from curator.sandbox.protocol import CPU_TIME_EXIT, HEAVY_LIBRARIES, THREAD_VARIABLES, Event
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 WARM_HASH_SEED = 0
@@ -299,9 +299,7 @@ def zygote_environment(hash_seed: int | None) -> dict[str, str]:
         "HOME": os.environ.get("HOME", "/"),
         "MPLBACKEND": "Agg",
         "MPLCONFIGDIR": str(matplotlib_cache_dir()),
-        "OMP_NUM_THREADS": "1",
-        "OPENBLAS_NUM_THREADS": "1",
-        "MKL_NUM_THREADS": "1",
+        **dict.fromkeys(THREAD_VARIABLES, "1"),
         "TZ": "UTC",
     }
     if hash_seed is not None:

@@ -167,7 +167,6 @@ SPARES = 2  # supervisors forked ahead: two runs asked at once both find one rea
 ANALYSIS_ANSWER_S = 10.0  # a supervisor waits this long for the analysis service, then analyses
 PARSED_PROGRAMS_KEPT = 32
 ANALYSIS_SERVICE_NAME = b"curator-analyse"  # its name in ps and /proc/PID/comm (15 bytes)
-THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 # Heavy libraries, imported when the interpreter (a bank environment) has them.
 PRELOAD = (
     "numpy",
@@ -329,7 +328,7 @@ def zygote(
     loopback = bring_loopback_up() if "--own-network" in sys.argv else None
     if config["isolate"]:
         _own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
-    for variable in THREAD_VARIABLES:
+    for variable in protocol.THREAD_VARIABLES:
         os.environ[variable] = "1"
     loaded = preload(preloads)
     # What every run needs, imported while the interpreter's files are still readable.
@@ -2037,7 +2036,7 @@ def prepare_harness(
             "MPLBACKEND": "Agg",
             "PYTHONDONTWRITEBYTECODE": "1",
             "CURATOR_SANDBOX": request["sandbox_id"],
-            **{variable: "1" for variable in THREAD_VARIABLES},
+            **dict.fromkeys(protocol.THREAD_VARIABLES, "1"),
             **request.get("variables", {}),
         }
     )
