@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from types import ModuleType
@@ -429,3 +430,31 @@ class TestCases(unittest.TestCase):
     with Sandbox() as sandbox:
         run = sandbox.run("def task_func():\n    return 1\n", tests)
     assert [test.outcome for test in run.tests] == ["pass"], run.tests
+
+
+def test_a_heavy_worker_that_starts_holds_up_only_the_runs_that_wait_for_it(
+    tmp_path: Path,
+) -> None:
+    """The heavy worker takes seconds to start (TensorFlow's import); a run that another
+    worker serves goes on meanwhile. A stand-in for Keras takes 3 s to import here."""
+    libraries = tmp_path / "libraries"
+    libraries.mkdir()
+    (libraries / "keras.py").write_text("import time\ntime.sleep(3)\n")
+    for path in (tmp_path, libraries, *libraries.iterdir()):
+        path.chmod(0o755)
+    interpreter = Interpreter(variables=(("PYTHONPATH", str(libraries)),))
+    light_program = "def task_func():\n    return 1\n"
+    with Sandbox(interpreter=interpreter) as sandbox:
+        sandbox.start_for(light_program, PASSING_TESTS)
+        heavy = threading.Thread(
+            target=sandbox.run, args=("import keras\n" + light_program, PASSING_TESTS)
+        )
+        heavy.start()
+        time.sleep(0.5)  # the heavy worker is starting
+        started = time.monotonic()
+        run = sandbox.run(light_program, PASSING_TESTS)
+        waited = time.monotonic() - started
+        still_starting = heavy.is_alive()
+        heavy.join()
+    assert [test.outcome for test in run.tests] == ["pass"], run.tests
+    assert still_starting and waited < 2.0, waited

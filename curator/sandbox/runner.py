@@ -355,6 +355,7 @@ class Sandbox:
         self._lock = threading.Lock()
         self._zygotes: dict[WorkerKind, Zygote] = {}
         """The warm workers started so far, by kind (`worker_kind`), each kept for later runs."""
+        self._starting: dict[WorkerKind, threading.Lock] = {}
         self._held_uids: dict[int, int] = {}  # uid -> descriptor of its lock file
         self._closed = False
         self._process_limit = RUN_PROCESS_LIMIT
@@ -404,17 +405,26 @@ class Sandbox:
             zygote.close()
 
     def _kept_zygote(self, kind: WorkerKind) -> Zygote:
-        """The warm worker of `kind`, started (again, if it died) when needed."""
+        """The warm worker of `kind`, started (again, if it died) when needed. A worker that
+        starts (the heavy one takes seconds) holds up only the runs that wait for it."""
         with self._lock:
             if self._closed:
                 raise RuntimeError("the sandbox is closed")
             if not self._preload:
                 kind = None
-            zygote = self._zygotes.get(kind)
-            if zygote is None or not zygote.alive():
-                if zygote is not None:
+            starting = self._starting.setdefault(kind, threading.Lock())
+        with starting:
+            with self._lock:
+                zygote = self._zygotes.get(kind)
+            if zygote is not None and zygote.alive():
+                return zygote
+            if zygote is not None:
+                zygote.close()
+            zygote = self._start_zygote(kind)
+            with self._lock:
+                if self._closed:
                     zygote.close()
-                zygote = self._start_zygote(kind)
+                    raise RuntimeError("the sandbox is closed")
                 self._zygotes[zygote.kind] = zygote
             return zygote
 
