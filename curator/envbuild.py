@@ -150,22 +150,29 @@ def lock(
     with tempfile.TemporaryDirectory(prefix="curator-lock-") as scratch:
         implicit = Path(scratch) / "implicit.txt"
         implicit.write_text("\n".join(IMPLICIT_REQUIREMENTS) + "\n")
-        output = run_uv(
-            [
-                "pip",
-                "compile",
-                str(directory / REQUIREMENTS_FILE),
-                str(implicit),
-                "--python-version",
-                spec.python,
-                "--no-header",
-                "--no-annotate",
-                "--quiet",
-                *source.uv_arguments(),
-            ],
-            "resolving",
-            report,
-        )
+        try:
+            output = run_uv(
+                [
+                    "pip",
+                    "compile",
+                    str(directory / REQUIREMENTS_FILE),
+                    str(implicit),
+                    "--python-version",
+                    spec.python,
+                    "--no-header",
+                    "--no-annotate",
+                    "--quiet",
+                    *source.uv_arguments(),
+                ],
+                "resolving",
+                report,
+            )
+        except EnvironmentProblem as problem:
+            # Old pins often have no release for a newer Python (BigCodeBench's need 3.10).
+            raise EnvironmentProblem(
+                f"{problem}\n(resolved for Python {spec.python}, from {directory / SPEC_FILE};"
+                " pins made for another Python lock with `curator env lock --python 3.X`)"
+            ) from problem
     atomic_write(directory / LOCK_FILE, output)
     declared = declared_environment(bank_root)
     assert declared is not None

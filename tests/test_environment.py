@@ -479,3 +479,23 @@ def test_a_python_the_sandbox_cannot_run_in_is_refused_before_anything_is_writte
     relocked = run_cli(*where, "env", "lock")
     assert relocked.returncode == 2
     assert f"{spec}: {python!r} is not a Python version" in relocked.stderr
+
+
+def test_a_lock_that_cannot_be_resolved_names_the_python_it_was_resolved_for(
+    bank: Bank,
+    wheels: Path,
+    cache: dict[str, str],
+    run_cli: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    """Old pins (BigCodeBench's) often have no release for curator's own Python: uv's message
+    alone does not say which Python it resolved for, nor how to choose another."""
+    added = run_cli(
+        "--bank", bank.root, "env", "add", "tinydist==3.0",
+        "--no-index", "--find-links", wheels, env=cache,
+    )  # fmt: skip
+    assert added.returncode == 2
+    spec = bank.root / "environment" / "environment.json"
+    python = json.loads(spec.read_text())["python"]
+    assert f"resolved for Python {python}, from {spec}" in added.stderr
+    assert "curator env lock --python 3.X" in added.stderr
+    assert (bank.root / "environment" / "requirements.txt").read_text() == ""
