@@ -389,17 +389,23 @@ class TestCases(unittest.TestCase):
 """
 
 
+def with_keras_stand_in(tmp_path: Path, source: str) -> Interpreter:
+    """Curator's own interpreter with a module `keras` of `source` on its path (readable by
+    the run's uid)."""
+    libraries = tmp_path / "libraries"
+    libraries.mkdir()
+    (libraries / "keras.py").write_text(source)
+    for path in (tmp_path, libraries, *libraries.iterdir()):
+        path.chmod(0o755)
+    return Interpreter(variables=(("PYTHONPATH", str(libraries)),))
+
+
 def test_tensorflow_and_keras_are_imported_once_by_a_worker_of_their_own(tmp_path: Path) -> None:
     """They take seconds to import (TensorFlow 5.4 s, for a task whose tests take 2): a run
     of code that imports them is forked from a worker that already has; other runs are not
     (their worker would start seconds later and fork a bigger process). Here a stand-in for
     Keras records the process that imported it."""
-    libraries = tmp_path / "libraries"
-    libraries.mkdir()
-    (libraries / "keras.py").write_text("import os\nIMPORTED_IN = os.getpid()\n")
-    for path in (tmp_path, libraries, *libraries.iterdir()):
-        path.chmod(0o755)
-    interpreter = Interpreter(variables=(("PYTHONPATH", str(libraries)),))
+    interpreter = with_keras_stand_in(tmp_path, "import os\nIMPORTED_IN = os.getpid()\n")
     keras_program = "import keras\n\ndef task_func():\n    return keras.IMPORTED_IN\n"
     is_keras_loaded = "\n\ndef task_func():\n    return 'keras' in sys.modules\n"
     with Sandbox(interpreter=interpreter) as sandbox:
@@ -437,12 +443,7 @@ def test_a_heavy_worker_that_starts_holds_up_only_the_runs_that_wait_for_it(
 ) -> None:
     """The heavy worker takes seconds to start (TensorFlow's import); a run that another
     worker serves goes on meanwhile. A stand-in for Keras takes 3 s to import here."""
-    libraries = tmp_path / "libraries"
-    libraries.mkdir()
-    (libraries / "keras.py").write_text("import time\ntime.sleep(3)\n")
-    for path in (tmp_path, libraries, *libraries.iterdir()):
-        path.chmod(0o755)
-    interpreter = Interpreter(variables=(("PYTHONPATH", str(libraries)),))
+    interpreter = with_keras_stand_in(tmp_path, "import time\ntime.sleep(3)\n")
     light_program = "def task_func():\n    return 1\n"
     with Sandbox(interpreter=interpreter) as sandbox:
         sandbox.start_for(light_program, PASSING_TESTS)

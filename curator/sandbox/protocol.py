@@ -56,11 +56,8 @@ class Event(str, Enum):
     spelled out rather than `StrEnum`: this module runs in bank environments' Pythons, 3.10
     included."""
 
-    def __str__(self) -> str:
+    def __str__(self) -> str:  # as StrEnum's (f-strings and format() then give the value too)
         return self.value
-
-    def __format__(self, spec: str) -> str:
-        return self.value.__format__(spec)
 
     FORKED = "forked"  # the harness process exists (before privileges are dropped)
     STARTED = "started"  # the harness runs, before any task code

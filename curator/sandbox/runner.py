@@ -429,25 +429,22 @@ class Sandbox:
             return zygote
 
     def _start_zygote(self, kind: WorkerKind) -> Zygote:
-        zygote = Zygote(
-            self.isolation,
-            WARM_HASH_SEED,
-            kind,
-            interpreter=self.interpreter,
-            run_config=self._run_config,
-        )
+        def started(preload: WorkerKind) -> Zygote:
+            return Zygote(
+                self.isolation,
+                WARM_HASH_SEED,
+                preload,
+                interpreter=self.interpreter,
+                run_config=self._run_config,
+            )
+
+        zygote = started(kind)
         if kind is not None and zygote.info.get("threads", 1) != 1:
             # Forking a process that runs threads (a BLAS pool started by a preloaded
             # library) can deadlock the child: do without preloading instead.
             zygote.close()
             self._preload = False
-            zygote = Zygote(
-                self.isolation,
-                WARM_HASH_SEED,
-                None,
-                interpreter=self.interpreter,
-                run_config=self._run_config,
-            )
+            zygote = started(None)
         return zygote
 
     def _zygote_for(self, program: str, tests: str) -> Zygote:
