@@ -6,6 +6,8 @@ Each group of commands lives in its own module and registers itself on `main`.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import importlib
 import os
 import sys
@@ -100,6 +102,10 @@ def _bank_after_command(ctx: click.Context, _: click.Parameter, value: Path | No
 
 
 _registered: set[str] = set()
+
+# Everything left at exit dies with the process: frozen, it spares the interpreter's own
+# collections while it shuts down (about 0.1 s of every command, with the models loaded).
+atexit.register(gc.freeze)
 
 
 def _register(module_name: str) -> None:
