@@ -414,10 +414,35 @@ def test_the_id_column_gives_way_to_libraries_at_100_columns():
 
 
 def test_every_column_stays_on_screen_at_80_columns():
-    """At 80 columns the last change keeps its date and nothing runs off the edge."""
-    for total in (78, 80):  # the table's width in an 80-column terminal, with its scrollbar
+    """At 80 columns the last change keeps its date, an id its number, and nothing runs off
+    the edge."""
+    # The rows' width in an 80-column terminal: 78, and 76 beside the scrollbar of a long bank.
+    for total in (76, 78, 80):
         assert 1 + sum(column_widths(total)) + len(COLUMN_KEYS) - 1 <= total
-    widths = column_widths(78)
+    widths = column_widths(76)
     changed = COLUMN_KEYS.index("changed")
     assert fit_cell("changed", "2026-11-30 14:22", widths[changed]) == "2026-11-30"
+    assert fit_cell("id", "BigCodeBench/1139", widths[0]) == "…CodeBench/1139"
+    assert fit_cell("id", "BigCodeBench/13", widths[0]) == "BigCodeBench/13"
     assert column_widths(120)[changed] == 17
+
+
+@run_async
+async def test_a_bank_longer_than_the_screen_keeps_every_column_on_screen_at_80_columns(
+    tmp_path, monkeypatch
+):
+    """With more tasks than lines the table's scrollbar takes two columns: the rows and the
+    header fit what is left, and no horizontal scrollbar appears (the last change used to be
+    cut to "2026-12-")."""
+    tasks = [make_task(f"Demo/{number}") for number in range(1, 41)]
+    bank = git_bank(tmp_path, monkeypatch, tasks)
+    async with app_on(bank).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = pilot.app.screen.query_one(TaskTable)
+        assert table.show_vertical_scrollbar
+        assert not table.show_horizontal_scrollbar
+        visible = table.scrollable_content_region.width
+        line = "".join(segment.text for segment in table.render_line(0))
+        assert len(line) <= visible
+        date = tasks[0].provenance.updated_at.strftime("%Y-%m-%d")
+        assert line.rstrip().endswith(date), line

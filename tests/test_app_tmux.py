@@ -13,17 +13,22 @@ import time
 import uuid
 
 import pytest
-from app_support import demo_bank
+from app_support import demo_bank, git_bank
+
+from conftest import make_task
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
 class Terminal:
-    def __init__(self, command: list[str], env: dict[str, str]) -> None:
+    def __init__(
+        self, command: list[str], env: dict[str, str], size: tuple[int, int] = (120, 34)
+    ) -> None:
         self.name = f"curator-smoke-{uuid.uuid4().hex[:8]}"
         shell = " ".join(command)
+        columns, lines = map(str, size)
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "34", shell],
+            ["tmux", "new-session", "-d", "-s", self.name, "-x", columns, "-y", lines, shell],
             check=True,
             env=env,
         )
@@ -127,6 +132,33 @@ def test_in_a_real_terminal_f7_and_tab_keys_reach_the_workspace_not_the_editor(
         assert task.test.startswith("Q"), terminal.screen()
         assert task.program == program
         assert "Z" in task.instruct_prompt and len(task.instruct_prompt) > 100
+        terminal.keys("C-q")
+    finally:
+        terminal.close()
+
+
+def test_at_80_columns_a_long_bank_shows_whole_ids_and_dates_under_their_titles(
+    tmp_path, monkeypatch
+):
+    """More tasks than lines: the table's scrollbar takes two columns. Every row still ends
+    with its date, an id keeps its number, and the titles stand over their columns (the header
+    used to be laid out for the width without the scrollbar, two columns off)."""
+    tasks = [make_task(f"BigCodeBench/{number}") for number in range(1100, 1400)]
+    bank = git_bank(tmp_path, monkeypatch, tasks)
+    env = {**os.environ, "TERM": "xterm-256color"}
+    command = [sys.executable, "-m", "curator", "--bank", str(bank.root)]
+    terminal = Terminal(command, env, size=(80, 24))
+    date = tasks[0].provenance.updated_at.strftime("%Y-%m-%d")
+    try:
+        screen = terminal.wait_for("300 of 300 tasks", "…CodeBench/1100 ")
+        lines = screen.splitlines()
+        header = next(line for line in lines if "last chan" in line)
+        rows = [line for line in lines if "…CodeBench/11" in line]
+        assert len(rows) > 10
+        for row in rows:  # (the scrollbar's thumb may follow the date)
+            assert date in row, row
+            assert row.index(date) == header.index("last chan"), (header, row)
+            assert row.index("draft") == header.index("stage"), (header, row)
         terminal.keys("C-q")
     finally:
         terminal.close()

@@ -23,18 +23,21 @@ from textual.widget import Widget
 
 from curator.app.rows import COLUMNS, TaskRow
 
-# Below this many columns the id column narrows so that libraries keep room.
+# Below this many columns the id column narrows so that libraries keep room; an id too long
+# for it loses its start, which ids share ("…CodeBench/1139"), not its number.
 WIDE = 140
-NARROW_ID = 15  # "BigCodeBench/1139" shortened by one: the number stays readable
+NARROW_ID = 15
 # Below this many columns (80 is the smallest terminal we design for) the last change shows its
-# date only and the narrow columns lose their padding, so that every column stays on screen
-# (the table is 78 columns wide in an 80-column terminal).
+# date only and the narrow columns lose their padding, so that every column stays on screen:
+# rows are 78 columns wide in an 80-column terminal, 76 beside the scrollbar of a long bank.
 NARROW = 100
-NARROW_WIDTHS = {"changed": 10, "flaky": 5, "coverage": 10, "tests": 5}
+NARROW_WIDTHS = {"stage": 9, "changed": 10, "flaky": 5, "coverage": 10, "tests": 5}
+FLEXIBLE_MIN = 9
 
 
 def column_widths(total: int) -> list[int]:
-    """Fixed widths for each column; the flexible column takes what is left (at least 10)."""
+    """Fixed widths for each column; the flexible column takes what is left (at least
+    FLEXIBLE_MIN)."""
     widths = [column.width for column in COLUMNS]
     if total < WIDE:
         widths[0] = NARROW_ID
@@ -44,14 +47,17 @@ def column_widths(total: int) -> list[int]:
             for column, width in zip(COLUMNS, widths, strict=True)
         ]
     fixed = sum(width + 1 for width in widths if width)
-    flexible = max(10, total - fixed - 1)
+    flexible = max(FLEXIBLE_MIN, total - fixed - 1)
     return [width or flexible for width in widths]
 
 
 def fit_cell(key: str, text: str, width: int) -> str:
-    """A cell at its column's width; a timestamp too narrow for its time keeps its date."""
+    """A cell at its column's width; a timestamp too narrow for its time keeps its date, an id
+    too long keeps its end."""
     if key == "changed" and len(text) > width >= len("YYYY-MM-DD"):
         text = text[:width]
+    if key == "id" and len(text) > width > 1:
+        text = "…" + text[len(text) - width + 1 :]
     return fit(text, width)
 
 
@@ -75,7 +81,7 @@ class ColumnHeader(Widget):
     def widths(self) -> list[int]:
         """The rows' column widths: those of the table below, whose scrollbar takes room."""
         tables = self.screen.query(TaskTable)
-        return column_widths(tables.first().size.width if tables else self.size.width)
+        return column_widths(tables.first().row_width if tables else self.size.width)
 
     def render(self) -> str:
         parts = []
@@ -133,7 +139,7 @@ class TaskTable(ScrollView, can_focus=True):
         """Replace the rows, keeping the cursor on the same task where it is still shown."""
         keep = self.current_task_id
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows))
+        self.virtual_size = Size(0, len(rows))
         position = 0
         if keep is not None:
             position = next((i for i, row in enumerate(rows) if row.task_id == keep), 0)
@@ -150,9 +156,15 @@ class TaskTable(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.Highlighted(self.current_task_id))
 
+    @property
+    def row_width(self) -> int:
+        """The width rows are laid out for: beside the vertical scrollbar, once the bank is
+        longer than the screen (in an 80-column terminal it takes two of the 78 columns)."""
+        return self.scrollable_content_region.width
+
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
-        width = self.size.width
+        width = self.row_width
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)
         row = self.rows[index]
@@ -173,7 +185,14 @@ class TaskTable(ScrollView, can_focus=True):
         return Strip([Segment(fit(text, width), style)], width)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows))
+        self.virtual_size = Size(0, len(self.rows))  # rows fit the width: never scrolled sideways
+        self.refresh_header()
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The scrollbar comes and goes with the rows, not with a resize: `row_width` changes."""
+        self.refresh_header()
+
+    def refresh_header(self) -> None:
         for header in self.screen.query(ColumnHeader):  # its widths follow this table's
             header.refresh()
 
