@@ -52,8 +52,10 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
-HARNESS_VERSION = 2
-"""Reports of an older harness (no tampering checks, no runtime findings) are not current."""
+HARNESS_VERSION = 3
+"""Reports of an older harness (no tampering checks, no runtime findings; 2: no network
+attempts of failed tests, so a failure for want of the network could stand as `fail`) are not
+current."""
 DEFAULT_TIMEOUT_S = 60.0
 
 
@@ -194,12 +196,26 @@ def environment_finding(run: SuiteRun) -> tuple[Literal["network", "data"], str]
         cause = environment_cause(message + "\n" + trace)
         if cause is not None:
             reason, what = cause
-            lines = ANSI_ESCAPE.sub("", message).strip().splitlines()
-            first = next((part.strip() for part in lines if part.strip(" *")), "")
             frames = TASK_FRAME.findall(trace)
             where = f" at {frames[-1][0]}:{frames[-1][1]}" if frames else ""
-            return reason, f"{reason}: {name} needs {what}{where}: {first[:300]}"
+            return reason, f"{reason}: {name} needs {what}{where}: {first_line(message)}"
+    # Task code that swallows the network error fails on something else (a lookup's None):
+    # the audit hook saw the failed test try to reach the network, and there is none here.
+    if run.network_isolated:
+        for test in run.tests:
+            if test.outcome in ("fail", "error") and test.network:
+                attempts = "; ".join(test.network)
+                return "network", (
+                    f"network: {test.name} tried to reach the network ({attempts}) and failed: "
+                    f"{first_line(test.message or '')}"
+                )
     return None
+
+
+def first_line(message: str) -> str:
+    """The first line of an error message that says something, without terminal colours."""
+    lines = ANSI_ESCAPE.sub("", message).strip().splitlines()
+    return next((part.strip() for part in lines if part.strip(" *")), "")[:300]
 
 
 def verdict_of(run: SuiteRun) -> tuple[Verdict, str | None]:

@@ -286,6 +286,48 @@ def test_network_errors_are_environment_not_fail(sandbox: Sandbox, body: str) ->
     assert report.message.startswith("network: test_counts needs the network at tests.py:")
 
 
+def test_a_test_that_fails_after_its_code_swallowed_a_network_error_is_environment(
+    sandbox: Sandbox,
+) -> None:
+    """BigCodeBench/176's pattern: the solution catches the failed reverse lookup and returns
+    None, so the test fails on an assertion that names no network error. The audit hook saw
+    the test try to reach 8.8.8.8 where there is no network: that is the environment's doing."""
+    if not sandbox.network_isolated:
+        pytest.skip("the network is not isolated on this machine")
+    body = (
+        "        import socket\n"
+        "        try:\n"
+        "            name = socket.gethostbyaddr('8.8.8.8')[0]\n"
+        "        except OSError:\n"
+        "            name = None\n"
+        "        self.assertEqual(name, 'dns.google')\n"
+    )
+    report = validate_task(network_task(body), sandbox)
+    assert report.verdict is Verdict.ENVIRONMENT, report.message
+    assert report.environment_reason == "network"
+    assert report.message == (
+        "network: test_counts tried to reach the network (socket.gethostbyaddr 8.8.8.8) and "
+        "failed: AssertionError: None != 'dns.google'"
+    )
+
+
+def test_a_test_that_reaches_the_network_and_fails_on_its_own_is_a_failure_where_it_can(
+    sandbox: Sandbox,
+) -> None:
+    """Only a failed test that tried the network counts, and only where there is none: a test
+    that passes after trying, beside one that fails without, leaves the verdict `fail`."""
+    task = make_task(
+        test="import socket, unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_tries(self):\n"
+        "        try:\n            socket.gethostbyaddr('8.8.8.8')\n"
+        "        except OSError:\n            pass\n"
+        "    def test_wrong(self):\n        self.assertEqual(1, 2)\n"
+    )
+    report = validate_task(task, sandbox)
+    assert report.verdict is Verdict.FAIL, report.message
+    assert report.message is not None and report.message.startswith("test_wrong:")
+
+
 def test_a_refused_local_connection_is_a_real_failure(sandbox: Sandbox) -> None:
     body = "        import socket\n        socket.create_connection(('127.0.0.1', 9), timeout=5)\n"
     report = validate_task(network_task(body), sandbox)

@@ -644,6 +644,8 @@ class AuditWatch:
         self.tampering: list[str] = []
         self.findings: dict[str, list[str]] = {}
         self.forks = 0
+        self.test_network: list[str] = []
+        """The running test's attempts to reach beyond the loopback (reset as each starts)."""
         self.bound_sockets = False
         """Whether task code bound a socket: a port can stay taken after the run (TIME_WAIT)."""
         self._scratch = scratch.rstrip("/") + "/"
@@ -733,7 +735,10 @@ class AuditWatch:
             address = address.decode("utf-8", "replace")
         if address is None or str(address) in LOOPBACK_HOSTS or str(address).startswith("127."):
             return
-        self._note("network", f"{event} {address}")
+        example = f"{event} {address}"
+        self._note("network", example)
+        if example not in self.test_network and len(self.test_network) < EXAMPLES_PER_FINDING:
+            self.test_network.append(example)
 
     def _on_bind(self, event: str, args: tuple[Any, ...]) -> None:
         self.bound_sockets = True
@@ -1229,6 +1234,7 @@ def run_harness(
             signal.setitimer(signal.ITIMER_PROF, cpu_limits[name])
         if test_lines and cov is not None:
             cov.switch_context(name)
+        watch.test_network = []
         watch.active = True
 
     def on_end(name: str, event: dict[str, object]) -> None:
@@ -1253,6 +1259,8 @@ def run_harness(
         if isinstance(error, tuple):
             event.update(error_fields(error))
         event.pop("tampering", None)
+        if watch.test_network and event["outcome"] in ("fail", "error"):
+            event["network"] = watch.test_network  # where a failure may come from no network
         if (
             test_lines and cov is not None
         ):  # class fixtures and cleanups between tests run for no test in particular

@@ -76,6 +76,12 @@ class TestOutcome(BaseModel):
     started: bool = Field(
         default=True, description="False for a test never started because the run ended early."
     )
+    network: list[str] = Field(
+        default_factory=list,
+        description="A failed test's attempts to reach beyond the loopback, as the audit hook "
+        "saw them (`socket.connect 93.184.215.14`): without a network, its failure may be the "
+        "environment's.",
+    )
 
 
 RuntimeFindingCode = Literal[

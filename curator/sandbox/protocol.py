@@ -65,7 +65,7 @@ class Event(str, Enum):
     MISSING_MODULE = "missing_module"  # module
     TESTS = "tests"  # names: the tests the harness loaded, in run order
     START = "start"  # test
-    END = "end"  # test, outcome, duration_s, message, traceback, memory
+    END = "end"  # test, outcome, duration_s, message, traceback, memory, network
     FIXTURE = "fixture"  # name, outcome, message, traceback: a class or module fixture failed
     TAMPERING = "tampering"  # reasons: what the harness saw the task do to the test machinery
     ARCS = "arcs"  # arcs: the tracer's branch arcs of task.py

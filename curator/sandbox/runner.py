@@ -711,6 +711,7 @@ def outcome_of(name: str, record: dict[str, Any]) -> TestOutcome:
             "message": record.get("message"),
             "traceback": record.get("traceback"),
             "started": bool(record.get("started", True)),
+            "network": [str(attempt) for attempt in record.get("network") or []][:3],
         }
     )
 
