@@ -3,13 +3,18 @@
     check = check_environment(tasks, interpreter)     # EnvironmentCheck
     check.distributions()                             # what `curator env add` needs
 
-What is installed is asked of the environment's own interpreter
-(`importlib.metadata.packages_distributions()`, the standard answer). For a module that is not
-installed there is no well-kept offline mapping to ask: pipreqs' curated `mapping` lacks cv2,
-docx and skimage and its package pins an old IPython; pigar's database lists every PyPI
-project shipping a module without ranking them (27 for cv2, 12 for sklearn, including the
-deprecated `sklearn` dummy). So `PROVIDERS` names the distribution for modules whose name
-differs from it; any other module is assumed to be provided by a distribution of its name.
+What is installed is asked of the environment's own interpreter: the modules of its
+distributions (`importlib.metadata.packages_distributions()`, the standard answer) and every
+top-level module on its path (`pkgutil.iter_modules()`). The second is needed where the first
+reads only `top_level.txt`, which wheels built by flit, hatch, poetry or maturin do not ship:
+Python 3.10's, the Python BigCodeBench pins (seaborn, flask and rsa among them).
+
+For a module that is not installed there is no well-kept offline mapping to ask: pipreqs'
+curated `mapping` lacks cv2, docx and skimage and its package pins an old IPython; pigar's
+database lists every PyPI project shipping a module without ranking them (27 for cv2, 12 for
+sklearn, including the deprecated `sklearn` dummy). So `PROVIDERS` names the distribution for
+modules whose name differs from it; any other module is assumed to be provided by a
+distribution of its name.
 """
 
 from __future__ import annotations
@@ -62,9 +67,12 @@ PROVIDERS: dict[str, str] = {
 }
 
 INSTALLED_SCRIPT = """
-import importlib.metadata, json, sys
+import importlib.metadata, json, pkgutil, sys
 print(json.dumps({
-    "modules": sorted(importlib.metadata.packages_distributions()),
+    "modules": sorted(
+        set(importlib.metadata.packages_distributions())
+        | {module.name for module in pkgutil.iter_modules()}
+    ),
     "stdlib": sorted(sys.stdlib_module_names),
 }))
 """

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import glob
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -182,3 +184,28 @@ def run_as_nobody(
         cwd=home,
         timeout=timeout_s,
     )
+
+
+def python_of_version(version: str) -> Path | None:
+    """An interpreter of Python `version` (major.minor) that runs here: on PATH (a pyenv shim
+    there may not run), Debian's, or one of pyenv's."""
+    candidates = [
+        shutil.which(f"python{version}"),
+        f"/usr/bin/python{version}",
+        *sorted(
+            glob.glob(os.path.expanduser(f"~/.pyenv/versions/{version}.*/bin/python{version}"))
+        ),
+    ]
+    for candidate in filter(None, candidates):
+        try:
+            answer = subprocess.run(
+                [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                capture_output=True,
+                text=True,
+                timeout=30,
+            )
+        except OSError:
+            continue
+        if answer.returncode == 0 and answer.stdout.strip() == version:
+            return Path(candidate)
+    return None

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import glob
 import importlib.util
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,7 +16,7 @@ from types import ModuleType
 
 import pytest
 
-from conftest import NOBODY, run_as_nobody
+from conftest import NOBODY, python_of_version, run_as_nobody
 from curator.environment import OLDEST_PYTHON
 from curator.sandbox import RunOptions, Sandbox
 from curator.sandbox.protocol import THREAD_VARIABLES
@@ -285,31 +283,6 @@ class TestCases(unittest.TestCase):
     with Sandbox(preload=False) as sandbox:
         run = sandbox.run(probe, tests)
     assert [test.outcome for test in run.tests] == ["pass"], run
-
-
-def python_of_version(version: str) -> Path | None:
-    """An interpreter of Python `version` (major.minor) that runs here: on PATH (a pyenv shim
-    there may not run), Debian's, or one of pyenv's."""
-    candidates = [
-        shutil.which(f"python{version}"),
-        f"/usr/bin/python{version}",
-        *sorted(
-            glob.glob(os.path.expanduser(f"~/.pyenv/versions/{version}.*/bin/python{version}"))
-        ),
-    ]
-    for candidate in filter(None, candidates):
-        try:
-            answer = subprocess.run(
-                [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                capture_output=True,
-                text=True,
-                timeout=30,
-            )
-        except OSError:
-            continue
-        if answer.returncode == 0 and answer.stdout.strip() == version:
-            return Path(candidate)
-    return None
 
 
 OLDEST_PYTHON_TESTS = """import sys
