@@ -54,8 +54,8 @@ from curator.static_checks import (
 REPORT_FILE = "validation.json"
 HARNESS_VERSION = 3
 """Reports of an older harness (no tampering checks, no runtime findings; 2: no network
-attempts of failed tests, so a failure for want of the network could stand as `fail`) are not
-current."""
+attempts of failed tests, no optional dependencies pandas asks for, so a failure for want of
+either could stand as `fail` or `error`) are not current."""
 DEFAULT_TIMEOUT_S = 60.0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -130,6 +131,46 @@ def test_missing_library_imported_inside_a_test_is_environment(sandbox: Sandbox)
     report = validate_task(make_task(test=tests), sandbox)
     assert report.verdict is Verdict.ENVIRONMENT
     assert report.missing_module == "curator_absent_library"
+
+
+def test_a_module_missing_for_a_library_names_the_library(sandbox: Sandbox) -> None:
+    """BigCodeBench/227: the task imports librosa, and librosa imports pkg_resources, which
+    the environment's setuptools no longer ships. `env check` reads the task's own imports
+    only: the verdict names the library that asked. (A folder named site-packages stands in
+    for the installed library here.)"""
+    tests = WORD_COUNT_TESTS + (
+        "\n    def test_uses_a_library(self):\n"
+        "        import os, sys, tempfile\n"
+        "        root = os.path.join(tempfile.mkdtemp(), 'site-packages')\n"
+        "        os.makedirs(os.path.join(root, 'fancylib'))\n"
+        "        with open(os.path.join(root, 'fancylib', '__init__.py'), 'w') as handle:\n"
+        "            handle.write('import curator_absent_library\\n')\n"
+        "        sys.path.insert(0, root)\n"
+        "        import fancylib\n"
+    )
+    report = validate_task(make_task(test=tests), sandbox)
+    assert report.verdict is Verdict.ENVIRONMENT, report.message
+    assert report.missing_module == "curator_absent_library"
+    assert report.message == (
+        "module 'curator_absent_library' is not installed in the sandbox (fancylib imports it)"
+    )
+
+
+def test_an_optional_dependency_pandas_asks_for_is_environment(sandbox: Sandbox) -> None:
+    """pandas raises a bare ImportError naming the optional dependency a call needs
+    (to_markdown: tabulate; read_excel: openpyxl): the environment lacks it, the task is fine."""
+    pytest.importorskip("pandas")
+    if importlib.util.find_spec("tabulate") is not None:
+        pytest.skip("tabulate is installed here")
+    tests = WORD_COUNT_TESTS + (
+        "\n    def test_markdown(self):\n"
+        "        import pandas as pd\n"
+        "        pd.DataFrame({'a': [1]}).to_markdown()\n"
+    )
+    report = validate_task(make_task(test=tests), sandbox)
+    assert report.verdict is Verdict.ENVIRONMENT, report.message
+    assert report.missing_module == "tabulate"
+    assert report.message == "module 'tabulate' is not installed in the sandbox (pandas imports it)"
 
 
 @pytest.mark.parametrize(

@@ -71,6 +71,12 @@ EXAMPLES_PER_FINDING = 3
 SKIP_NAMES = frozenset({"skip", "skipIf", "skipUnless", "skipTest", "SkipTest"})
 SCRATCH_PREFIXES = ("/tmp/", "/var/tmp/", "/dev/shm/")
 HARMLESS_WRITE_PATHS = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"})
+# pandas asks for an optional dependency with a bare ImportError naming it: "Missing optional
+# dependency 'openpyxl'" (pandas 1 and 2), "`Import tabulate` failed" (pandas 3).
+OPTIONAL_DEPENDENCY = re.compile(
+    r"Missing optional dependency '([\w.-]+)'|`Import ([\w.-]+)` failed"
+)
+LIBRARY_FILE = re.compile(r"[/\\](?:site|dist)-packages[/\\]([A-Za-z_]\w*)")
 OWN_DESCRIPTORS = re.compile(
     r"^/(proc/(self|thread-self|\d+)(/task/\d+)?/(fd|fdinfo|mem)|dev/fd)(/|$)"
 )
@@ -1001,17 +1007,34 @@ def tampered(reason: str) -> dict[str, object]:
 # -- running ------------------------------------------------------------------------------------
 
 
-def missing_module(error: BaseException) -> str | None:
-    """The top-level module of an import error, if that module really is not installed."""
+def missing_module(error: BaseException) -> tuple[str, str | None] | None:
+    """The top-level module of an import error, if that module really is not installed, and
+    the installed library that imported it (None: the task's own code did)."""
     import importlib.util
 
-    if not isinstance(error, ModuleNotFoundError) or not error.name:
+    if isinstance(error, ModuleNotFoundError) and error.name:
+        name = error.name
+    elif isinstance(error, ImportError) and (asked := OPTIONAL_DEPENDENCY.search(str(error))):
+        name = asked.group(1) or asked.group(2)
+    else:
         return None
-    top = error.name.split(".")[0]
+    top = name.split(".")[0]
     try:
-        return top if importlib.util.find_spec(top) is None else None
+        if importlib.util.find_spec(top) is not None:
+            return None
     except (ImportError, ValueError):
-        return top
+        pass
+    return top, importing_library(error.__traceback__)
+
+
+def importing_library(trace: types.TracebackType | None) -> str | None:
+    """The installed library deepest in the traceback of an import error: the one that asked
+    for the module (librosa for pkg_resources; pandas for its optional dependencies)."""
+    library = None
+    for frame, _ in traceback.walk_tb(trace):
+        if found := LIBRARY_FILE.search(frame.f_code.co_filename):
+            library = found.group(1)
+    return library
 
 
 def machinery_extra() -> list[tuple[str, object]]:
@@ -1121,7 +1144,7 @@ def run_harness(
         }
         missing = missing_module(value)
         if missing:
-            emit(Event.MISSING_MODULE, module=missing)
+            emit(Event.MISSING_MODULE, module=missing[0], importer=missing[1])
         return fields
 
     here = os.path.dirname(os.path.abspath(__file__))
@@ -1163,7 +1186,7 @@ def run_harness(
             if refused is not None:
                 watch.tamper(refused)
             elif missing:
-                emit(Event.MISSING_MODULE, module=missing)
+                emit(Event.MISSING_MODULE, module=missing[0], importer=missing[1])
             else:
                 emit(
                     Event.INVALID,

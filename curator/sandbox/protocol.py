@@ -62,7 +62,7 @@ class Event(str, Enum):
     FORKED = "forked"  # the harness process exists (before privileges are dropped)
     STARTED = "started"  # the harness runs, before any task code
     INVALID = "invalid"  # the program or the tests cannot run: message, traceback
-    MISSING_MODULE = "missing_module"  # module
+    MISSING_MODULE = "missing_module"  # module, importer: the library that imported it, or None
     TESTS = "tests"  # names: the tests the harness loaded, in run order
     START = "start"  # test
     END = "end"  # test, outcome, duration_s, message, traceback, memory, network

@@ -614,6 +614,7 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
     running: str | None = None
     done = False
     memory = False
+    importer: object = None  # of the missing module: the library that imported it
     for record in records:
         kind = record.get("event")
         if kind == Event.TESTS:
@@ -630,6 +631,7 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
             memory = memory or bool(record.get("memory"))
         elif kind == Event.MISSING_MODULE and run.missing_module is None:
             run.missing_module = str(record.get("module"))
+            importer = record.get("importer")
         elif kind == Event.INVALID and run.message is None:
             run.status = "invalid"
             run.message = record.get("message")
@@ -657,7 +659,9 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
         run.coverage = coverage_result(response["coverage"])
     if run.missing_module is not None:
         run.status = "environment"
-        run.message = f"module {run.missing_module!r} is not installed in the sandbox"
+        run.message = f"module {run.missing_module!r} is not installed in the sandbox" + (
+            f" ({importer} imports it)" if isinstance(importer, str) else ""
+        )
     elif response.get("timed_out") or exit_code == CPU_TIME_EXIT:
         run.status = "timeout"
         run.message = f"the run exceeded its time limit ({options.timeout_s:g} s)"
