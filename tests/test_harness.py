@@ -4,6 +4,7 @@ the supervisor believes only signed records in the harness's order."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import unittest
@@ -12,7 +13,13 @@ from collections.abc import Iterator
 import pytest
 
 from curator.sandbox import Sandbox, SuiteRun
-from curator.sandbox.harness import Machinery, declared_in, declared_tests, watched_entry
+from curator.sandbox.harness import (
+    Machinery,
+    declared_in,
+    declared_tests,
+    importing_library,
+    watched_entry,
+)
 from curator.sandbox.protocol import Channel, Event, check_order, new_key, read_records
 
 PROGRAM = "def task_func(x):\n    return 2 * x\n"
@@ -458,3 +465,59 @@ def test_an_honest_equality_of_the_programs_own_is_not_taken_for_a_hack(sandbox:
         "test_unequal": "fail",
     }, result
     assert result.tampering == []
+
+
+def _chained_import_error(filenames: list[str]) -> ModuleNotFoundError:
+    """A real import error raised through functions compiled under `filenames`, outermost
+    first, as the harness catches one (its own frames above the task's)."""
+
+    def raise_missing() -> None:
+        raise ModuleNotFoundError("No module named 'absent_dependency'", name="absent_dependency")
+
+    call = raise_missing
+    for filename in reversed(filenames):
+        namespace: dict[str, object] = {}
+        exec(compile("def through(call):\n    call()\n", filename, "exec"), namespace)
+        call = functools.partial(namespace["through"], call)  # type: ignore[arg-type]
+    try:
+        call()
+    except ModuleNotFoundError as error:
+        return error
+    raise AssertionError("no error")
+
+
+@pytest.mark.parametrize(
+    ("filenames", "library"),
+    [
+        # curator installed from a wheel: its harness lives in site-packages too
+        (
+            [
+                "/usr/lib/python3/site-packages/curator/sandbox/harness.py",
+                "/run/task/task.py",
+                "/venv/lib/python3.10/site-packages/librosa/__init__.py",
+                "/venv/lib/python3.10/site-packages/numba/core/config.py",
+            ],
+            "numba",
+        ),
+        (
+            ["/usr/lib/python3/site-packages/curator/sandbox/harness.py", "/run/task/task.py"],
+            None,
+        ),
+        (  # a library calls back into the task's code, which imports the module itself
+            [
+                "/run/task/tests.py",
+                "/venv/lib/python3.10/dist-packages/pandas/core/apply.py",
+                "/run/task/task.py",
+            ],
+            None,
+        ),
+    ],
+    ids=["library-below-the-task", "the-task-itself", "task-called-back"],
+)
+def test_the_library_named_for_a_missing_module_is_one_the_task_called(
+    filenames: list[str], library: str | None
+) -> None:
+    error = _chained_import_error(filenames)
+    assert importing_library(error.__traceback__, ("/run/task/task.py", "/run/task/tests.py")) == (
+        library
+    )

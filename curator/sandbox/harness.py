@@ -1007,7 +1007,9 @@ def tampered(reason: str) -> dict[str, object]:
 # -- running ------------------------------------------------------------------------------------
 
 
-def missing_module(error: BaseException) -> tuple[str, str | None] | None:
+def missing_module(
+    error: BaseException, task_files: tuple[str, ...]
+) -> tuple[str, str | None] | None:
     """The top-level module of an import error, if that module really is not installed, and
     the installed library that imported it (None: the task's own code did)."""
     import importlib.util
@@ -1024,15 +1026,21 @@ def missing_module(error: BaseException) -> tuple[str, str | None] | None:
             return None
     except (ImportError, ValueError):
         pass
-    return top, importing_library(error.__traceback__)
+    return top, importing_library(error.__traceback__, task_files)
 
 
-def importing_library(trace: types.TracebackType | None) -> str | None:
-    """The installed library deepest in the traceback of an import error: the one that asked
-    for the module (librosa for pkg_resources; pandas for its optional dependencies)."""
+def importing_library(trace: types.TracebackType | None, task_files: tuple[str, ...]) -> str | None:
+    """The installed library deepest in the traceback of an import error below the task's own
+    code (`task_files`): the one that asked for the module (numba for pkg_resources, under
+    librosa; pandas for its optional dependencies). Frames above the task's, the harness's
+    among them (in site-packages when curator is installed from a wheel), do not count."""
     library = None
+    below_task = False
     for frame, _ in traceback.walk_tb(trace):
-        if found := LIBRARY_FILE.search(frame.f_code.co_filename):
+        filename = frame.f_code.co_filename
+        if filename in task_files:
+            below_task, library = True, None
+        elif below_task and (found := LIBRARY_FILE.search(filename)):
             library = found.group(1)
     return library
 
@@ -1142,7 +1150,7 @@ def run_harness(
             "traceback": clipped(format_traceback(kind, value, trace)),
             "memory": issubclass(kind, MemoryError),
         }
-        missing = missing_module(value)
+        missing = missing_module(value, (task_path, tests_path))
         if missing:
             emit(Event.MISSING_MODULE, module=missing[0], importer=missing[1])
         return fields
@@ -1181,7 +1189,7 @@ def run_harness(
             exec(code, module.__dict__)
         except BaseException as error:
             watch.active = False
-            missing = missing_module(error)
+            missing = missing_module(error, (task_path, tests_path))
             refused = refused_replacement(error)
             if refused is not None:
                 watch.tamper(refused)
