@@ -107,6 +107,27 @@ def test_wrong_solution_fails_with_the_assertion(sandbox: Sandbox) -> None:
     assert "tests.py" in failed.traceback and "test_counts" in failed.traceback
 
 
+def test_a_traceback_shows_the_tests_and_the_task_not_unittests_own_frames(
+    sandbox: Sandbox,
+) -> None:
+    """As `python -m unittest` prints it: no frames of unittest's machinery above the test
+    (testPartExecutor, run, _callTestMethod) nor inside its assertions (assertEqual, fail)."""
+    report = validate_task(make_task(canonical_solution="    return [('a', 1)]\n"), sandbox)
+    trace = report.tests["test_counts"].traceback
+    assert trace is not None
+    frames = [line.strip() for line in trace.splitlines() if line.strip().startswith("File ")]
+    assert frames and all('/tests.py"' in frame for frame in frames), trace
+    assert "\nAssertionError: " in trace
+    error = validate_task(make_task(canonical_solution="    return len(None)\n"), sandbox)
+    frames = [
+        line.strip()
+        for line in (error.tests["test_counts"].traceback or "").splitlines()
+        if line.strip().startswith("File ")
+    ]
+    assert ['/tests.py"' in frame for frame in frames] == [True, False], frames
+    assert '/task.py"' in frames[1]
+
+
 def test_exception_in_solution_is_an_error(sandbox: Sandbox) -> None:
     task = make_task(canonical_solution="    return len(None)\n")
     report = validate_task(task, sandbox)

@@ -1135,10 +1135,17 @@ def run_harness(
         linecache.cache[tests_path] = tests_lines
         try:
             shown = traceback.TracebackException(kind, value, trace)
-            # A guarded assertion's frame (`MethodGuard.compare`) is the harness's, not the test's.
-            shown.stack = traceback.StackSummary.from_list(
-                [frame for frame in shown.stack if frame.filename != __file__]
-            )
+            # As unittest prints it: none of its own machinery's frames (its modules set
+            # `__unittest`; read with dict's own method, so that no task-made globals answer),
+            # and a guarded assertion's frame (`MethodGuard.compare`) is the harness's.
+            kept = [
+                (frame, line)
+                for frame, line in traceback.walk_tb(trace)
+                if frame.f_code.co_filename != __file__
+                and not dict.__contains__(frame.f_globals, "__unittest")
+            ]
+            if kept:
+                shown.stack = traceback.StackSummary.extract(iter(kept))
             return "".join(shown.format())
         finally:
             linecache.cache.pop(tests_path, None)
