@@ -446,3 +446,25 @@ async def test_a_bank_longer_than_the_screen_keeps_every_column_on_screen_at_80_
         assert len(line) <= visible
         date = tasks[0].provenance.updated_at.strftime("%Y-%m-%d")
         assert line.rstrip().endswith(date), line
+
+
+@run_async
+async def test_at_80_columns_every_tests_outcome_is_on_screen(tmp_path, monkeypatch):
+    """The results table shares 80 columns with the traceback: a test's long name used to push
+    its outcome off the table's edge ("p" for pass, behind a scrollbar)."""
+    bank = demo_bank(tmp_path, monkeypatch)
+    async with app_on(bank).run_test(size=(80, 24)) as pilot:
+        workspace = await open_task(pilot, "Demo/4")
+        await pilot.press("f3", "f3", "f3")
+        assert workspace.query_one("#views").active == "results"
+        table = workspace.query_one("#test-results", DataTable)
+        assert table.row_count >= 3
+        visible = table.scrollable_content_region.width
+        left = 0
+        for column in table.ordered_columns:
+            width = column.get_render_width(table)
+            if str(column.label) == "outcome":
+                assert left + width <= visible, (left, width, visible)
+            left += width
+        outcomes = [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+        assert set(outcomes) <= {"pass", "fail", "error", "skip"}
