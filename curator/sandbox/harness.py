@@ -1138,14 +1138,18 @@ def run_harness(
             # As unittest prints it: none of its own machinery's frames (its modules set
             # `__unittest`; read with dict's own method, so that no task-made globals answer),
             # and a guarded assertion's frame (`MethodGuard.compare`) is the harness's.
-            kept = [
+            frames = [
                 (frame, line)
                 for frame, line in traceback.walk_tb(trace)
                 if frame.f_code.co_filename != __file__
-                and not dict.__contains__(frame.f_globals, "__unittest")
             ]
-            if kept:
-                shown.stack = traceback.StackSummary.extract(iter(kept))
+            kept = [
+                (frame, line)
+                for frame, line in frames
+                if not dict.__contains__(frame.f_globals, "__unittest")
+            ]
+            # When every frame is unittest's (an error raised in its own code), they are shown.
+            shown.stack = traceback.StackSummary.extract(iter(kept or frames))
             return "".join(shown.format())
         finally:
             linecache.cache.pop(tests_path, None)
