@@ -128,6 +128,20 @@ def test_a_traceback_shows_the_tests_and_the_task_not_unittests_own_frames(
     assert '/task.py"' in frames[1]
 
 
+def test_an_error_raised_in_unittests_own_code_keeps_its_frames(sandbox: Sandbox) -> None:
+    """A setUpClass written without @classmethod fails inside unittest's suite: its frame is
+    all the traceback has, and stays."""
+    tests = (
+        "import unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def setUpClass(self):\n        pass\n"
+        "    def test_counts(self):\n        pass\n"
+    )
+    run = sandbox.run(make_task().program, tests, options=RunOptions(coverage=False))
+    [fixture] = run.fixture_errors
+    assert fixture.traceback is not None
+    assert 'unittest/suite.py", line' in fixture.traceback, fixture.traceback
+
+
 def test_exception_in_solution_is_an_error(sandbox: Sandbox) -> None:
     task = make_task(canonical_solution="    return len(None)\n")
     report = validate_task(task, sandbox)
