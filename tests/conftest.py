@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from curator.bank import Bank
+from curator.environment import OLDEST_PYTHON
 from curator.imports import task_dependencies
 from curator.models import DocStruct, Stage, Task
 from curator.sandbox.worker import world_readable
@@ -209,3 +210,15 @@ def python_of_version(version: str) -> Path | None:
         if answer.returncode == 0 and answer.stdout.strip() == version:
             return Path(candidate)
     return None
+
+
+def oldest_python_venv(directory: Path) -> Path:
+    """A venv (no pip) of the oldest Python a bank environment may have, made in `directory`;
+    the test is skipped where no such Python runs."""
+    oldest = ".".join(map(str, OLDEST_PYTHON))
+    found = python_of_version(oldest)
+    if found is None:
+        pytest.skip(f"no Python {oldest} on this machine")
+    venv = directory / "venv"
+    subprocess.run([str(found), "-m", "venv", "--without-pip", str(venv)], check=True)
+    return venv

@@ -16,12 +16,11 @@ from pathlib import Path
 import pytest
 from wheels import build_tiny_wheel, pack_installed
 
-from conftest import SYSTEM_PYTHON, make_task, python_of_version
+from conftest import SYSTEM_PYTHON, make_task, oldest_python_venv
 from curator import envbuild
 from curator.bank import Bank
 from curator.envcheck import check_bank, importable_modules
 from curator.environment import (
-    OLDEST_PYTHON,
     EnvironmentProblem,
     EnvironmentSpec,
     LibraryData,
@@ -366,12 +365,7 @@ def test_check_sees_distributions_without_top_level_txt_in_the_oldest_python(
     """Wheels built by flit, hatch, poetry or maturin ship no top_level.txt, and Python 3.10's
     `packages_distributions()` reads only that file: `env check` on BigCodeBench's pinned 3.10
     environment called seaborn, flask, rsa and six others missing, all installed."""
-    oldest = ".".join(map(str, OLDEST_PYTHON))
-    found = python_of_version(oldest)
-    if found is None:
-        pytest.skip(f"no Python {oldest} on this machine")
-    venv = tmp_path / "venv"
-    subprocess.run([str(found), "-m", "venv", "--without-pip", str(venv)], check=True)
+    venv = oldest_python_venv(tmp_path)
     wheel = build_tiny_wheel(tmp_path / "wheels", "flitbuilt", "1.0", "VALUE = 1\n")
     site_packages = next(venv.glob("lib/python*/site-packages"))
     with zipfile.ZipFile(next(wheel.glob("*.whl"))) as archive:  # a pure wheel's install

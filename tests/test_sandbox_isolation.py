@@ -7,7 +7,6 @@ import importlib.util
 import json
 import os
 import signal
-import subprocess
 import sys
 import threading
 import time
@@ -16,8 +15,7 @@ from types import ModuleType
 
 import pytest
 
-from conftest import NOBODY, python_of_version, run_as_nobody
-from curator.environment import OLDEST_PYTHON
+from conftest import NOBODY, oldest_python_venv, run_as_nobody
 from curator.sandbox import RunOptions, Sandbox
 from curator.sandbox.protocol import THREAD_VARIABLES
 from curator.sandbox.runner import WORKER_SCRIPT, Interpreter, worker_kind
@@ -309,12 +307,7 @@ def test_the_sandbox_runs_in_the_oldest_python_an_environment_may_have(
     protocol run in the environment's interpreter: once they asked for 3.11 (`-P`, StrEnum,
     operator.call) and every run of such a bank failed to start. Coverage is off: no coverage.py
     for 3.10 can be installed offline."""
-    oldest = ".".join(map(str, OLDEST_PYTHON))
-    found = python_of_version(oldest)
-    if found is None:
-        pytest.skip(f"no Python {oldest} on this machine")
-    venv = tmp_path / "venv"
-    subprocess.run([str(found), "-m", "venv", "--without-pip", str(venv)], check=True)
+    venv = oldest_python_venv(tmp_path)
     venv.chmod(0o755)
     interpreter = Interpreter(str(venv / "bin" / "python"))
     with Sandbox(preload=False, isolate=isolate, interpreter=interpreter) as sandbox:
