@@ -313,32 +313,50 @@ def validate_task(
 
 # Coverage slows down only a run's computation, by at most the CPU time the run spent. A run
 # that timed out after computing for less than this share of its limit was waiting (on sleeps,
-# servers, processes): without coverage it would have needed to finish within that share of
-# the limit to pass, so it is not run again without coverage.
+# servers, processes): neither coverage nor the runs beside it made it late, so it is not run
+# again.
 WAITING_RUN_CPU_SHARE = 0.02
 
 
 def run_uncharged(sandbox: Sandbox, task: Task, options: RunOptions) -> SuiteRun:
-    """Run the task; coverage's overhead is not charged to its time limit: a run that times
-    out only with coverage is judged by a run without it (and has no coverage figures)."""
+    """Run the task; neither coverage's overhead nor the other runs of the sandbox are charged
+    to its time limit, so that its verdict is the one a run at `--jobs 1` would get. A run that
+    computed and timed out beside other runs is run again alone (`Sandbox.run(alone=True)`); a
+    run that times out only with coverage is judged by a run without it (and has no coverage
+    figures)."""
     run = sandbox.run(task.program, task.test, task.entry_point, options)
-    if run.status != "timeout" or not options.coverage:
+    if run.status != "timeout":
         return run
     if run.cpu_s is not None and run.cpu_s < WAITING_RUN_CPU_SHARE * options.timeout_s:
         run.notes.append(
-            f"not run again without coverage: it timed out having computed for {run.cpu_s:.2f} s"
-            f" of its {options.timeout_s:g} s (coverage slows down computing, not waiting)"
+            f"not run again: it timed out having computed for {run.cpu_s:.2f} s of its "
+            f"{options.timeout_s:g} s (it was waiting, which neither coverage nor other runs "
+            "slow down)"
         )
         return run
-    plain = sandbox.run(
-        task.program, task.test, task.entry_point, options.model_copy(update={"coverage": False})
-    )
-    if plain.status == "timeout":
-        return run
-    plain.notes.append(
-        f"coverage not measured: with coverage the run exceeded {options.timeout_s:g} s"
-    )
-    return plain
+    alone = run.overlapped
+    why: list[str] = []  # how the run returned came about
+    if alone:
+        why.append(
+            f"run again alone: it timed out beside other runs, having computed for "
+            f"{run.cpu_s or 0:.2f} s of its {options.timeout_s:g} s"
+        )
+        run = sandbox.run(task.program, task.test, task.entry_point, options, alone=True)
+    if run.status == "timeout" and options.coverage:
+        plain = sandbox.run(
+            task.program,
+            task.test,
+            task.entry_point,
+            options.model_copy(update={"coverage": False}),
+            alone=alone,
+        )
+        if plain.status != "timeout":
+            why.append(
+                f"coverage not measured: with coverage the run exceeded {options.timeout_s:g} s"
+            )
+            run = plain
+    run.notes.extend(why)
+    return run
 
 
 def apply_run(

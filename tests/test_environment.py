@@ -9,6 +9,7 @@ import subprocess
 import sysconfig
 import tempfile
 import threading
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,8 +31,14 @@ from curator.environment import (
 from curator.errors import BankError
 from curator.interchange import write_jsonl
 from curator.models import Task, Verdict
-from curator.sandbox import Sandbox
-from curator.validation import REPORT_FILE, sandbox_for, task_timeout, validate_task
+from curator.sandbox import RunOptions, Sandbox, SuiteRun
+from curator.validation import (
+    REPORT_FILE,
+    run_uncharged,
+    sandbox_for,
+    task_timeout,
+    validate_task,
+)
 
 TINY_PROGRAM = '''import tinydist
 
@@ -403,6 +410,31 @@ def test_coverage_overhead_is_not_charged_to_the_time_limit(sandbox: Sandbox) ->
     report = validate_task(network_task(slow), sandbox, timeout_s=3.0)
     assert report.verdict is Verdict.TIMEOUT
     assert not any("not run again" in note for note in report.notes)
+    assert not any("alone" in note for note in report.notes)  # no other run was beside it
+
+
+def test_a_run_that_timed_out_beside_others_is_judged_by_a_run_alone(sandbox: Sandbox) -> None:
+    """As at --jobs 1: the neighbour waits for 4 s, so the first run of the computing task
+    overlaps it and times out; its reruns (with coverage, then without) start only once the
+    neighbour has ended and no run starts beside them."""
+    waiting = network_task("        import time\n        time.sleep(4)\n")
+    neighbour: list[SuiteRun] = []
+    thread = threading.Thread(
+        target=lambda: neighbour.append(
+            sandbox.run(waiting.program, waiting.test, options=RunOptions(timeout_s=30))
+        )
+    )
+    thread.start()
+    computing = network_task(
+        "        import time\n        while time.process_time() < 20:\n            pass\n"
+    )
+    time.sleep(0.5)  # the neighbour is in flight
+    run = run_uncharged(sandbox, computing, RunOptions(timeout_s=1.5))
+    thread.join()
+    assert neighbour[0].passed and neighbour[0].overlapped
+    assert run.status == "timeout"
+    assert not run.overlapped
+    assert [note for note in run.notes if note.startswith("run again alone")], run.notes
 
 
 def test_a_run_that_timed_out_waiting_is_not_run_again_without_coverage(
@@ -411,7 +443,7 @@ def test_a_run_that_timed_out_waiting_is_not_run_again_without_coverage(
     waiting = "        import time\n        time.sleep(20)\n"
     report = validate_task(network_task(waiting), sandbox, timeout_s=2.0)
     assert report.verdict is Verdict.TIMEOUT
-    assert [note for note in report.notes if "not run again without coverage" in note], report.notes
+    assert [note for note in report.notes if "not run again" in note], report.notes
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run as another uid")

@@ -10,6 +10,8 @@ API (used by validation, flaky-test detection, LLM candidate checks and the app)
     run.tests       # [TestOutcome(name, outcome pass|fail|error|skip|timeout, duration_s, ...)]
     run.coverage    # CoverageResult: branch/line percent, missed lines and arcs of task.py
     run.lines       # with RunOptions(test_lines=True): TestLines, the lines each test ran
+    run.overlapped  # other runs of the sandbox ran beside it; `run(..., alone=True)` waits
+                    # until none is in flight and holds new ones back (`RunGate`)
     runs = sandbox.run_variants([Variant(program, test_order), ...], task.test)  # mutants:
                     # one run, each variant forked alone from it; None = run it with `run`
 

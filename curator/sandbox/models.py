@@ -187,6 +187,11 @@ class SuiteRun(BaseModel):
         default=False, description="The sandbox itself failed: the result says nothing of the task."
     )
     network_isolated: bool = False
+    overlapped: bool = Field(
+        default=False,
+        description="Other runs of the same sandbox were in flight during this one, competing "
+        "for the CPUs.",
+    )
     notes: list[str] = Field(default_factory=list)
     options: RunOptions = Field(default_factory=RunOptions)
     tampering: list[str] = Field(

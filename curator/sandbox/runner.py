@@ -17,7 +17,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -319,6 +319,55 @@ def matplotlib_cache_dir() -> Path:
     return path
 
 
+@dataclass
+class Share:
+    """What a run learns of the machine it ran on: whether other runs of its sandbox were in
+    flight at any moment of it (they compete for the CPUs)."""
+
+    overlapped: bool = False
+
+
+class RunGate:
+    """The runs of one sandbox share the machine. A run asked `alone` waits until no other run
+    is in flight and holds new ones back until it ends: a run that timed out beside others may
+    have timed out by their doing (threads that hand work to each other, as TensorFlow's do,
+    stall when a neighbour takes a core), and alone it gets the machine a run at `--jobs 1`
+    gets. Runs of other processes are not held back."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._in_flight = 0
+        self._started = 0  # runs started so far: a later start during a run is company
+        self._alone_waiting = 0
+        self._alone_in_flight = False
+
+    @contextlib.contextmanager
+    def enter(self, alone: bool = False) -> Iterator[Share]:
+        with self._changed:
+            if alone:  # before the wait: no run starts while one waits to be alone
+                self._alone_waiting += 1
+                self._changed.wait_for(lambda: self._in_flight == 0)
+                self._alone_waiting -= 1
+                self._alone_in_flight = True
+            else:
+                self._changed.wait_for(
+                    lambda: not self._alone_waiting and not self._alone_in_flight
+                )
+            share = Share(overlapped=self._in_flight > 0)
+            self._in_flight += 1
+            self._started += 1
+            started_before = self._started
+        try:
+            yield share
+        finally:
+            with self._changed:
+                share.overlapped = share.overlapped or self._started > started_before
+                self._in_flight -= 1
+                if alone:
+                    self._alone_in_flight = False
+                self._changed.notify_all()
+
+
 class Sandbox:
     """Runs task programs and their TestCases in isolated process trees.
 
@@ -358,6 +407,7 @@ class Sandbox:
         self._starting: dict[WorkerKind, threading.Lock] = {}
         self._held_uids: dict[int, int] = {}  # uid -> descriptor of its lock file
         self._closed = False
+        self._gate = RunGate()
         self._process_limit = RUN_PROCESS_LIMIT
         if not self.isolation.drop_privileges:
             self._process_limit += 2 * RUN_PROCESS_LIMIT + processes_of_uid(os.getuid())
@@ -482,17 +532,22 @@ class Sandbox:
         tests: str,
         entry_point: str = "task_func",
         options: RunOptions | None = None,
+        *,
+        alone: bool = False,
     ) -> SuiteRun:
-        """Run `tests` (a module defining `TestCases`) against `program` in the same namespace."""
+        """Run `tests` (a module defining `TestCases`) against `program` in the same namespace;
+        `alone`: with no other run of this sandbox beside it (`RunGate`)."""
         options = options or RunOptions()
         fresh = options.fresh_interpreter or options.hash_seed != WARM_HASH_SEED
         try:
-            response = self._request(program, tests, entry_point, options, {}, fresh=fresh)
+            with self._gate.enter(alone) as share:
+                response = self._request(program, tests, entry_point, options, {}, fresh=fresh)
         except WorkerGone as error:
             return SuiteRun(
                 status="crashed", message=str(error), options=options, sandbox_error=True
             )
         run = suite_run_from_response(response, options)
+        run.overlapped = share.overlapped
         run.network_isolated = self.isolation.network_isolated
         if self.isolation.note:
             run.notes.insert(0, self.isolation.note)
@@ -519,7 +574,8 @@ class Sandbox:
             return []
         extra = {"variants": [variant.model_dump() for variant in variants], "preload": [*preload]}
         try:
-            response = self._request(variants[0].program, tests, entry_point, options, extra)
+            with self._gate.enter():
+                response = self._request(variants[0].program, tests, entry_point, options, extra)
         except WorkerGone:
             return [None] * len(variants)
         answers = response.get("variants") or [None] * len(variants)

@@ -1,0 +1,66 @@
+"""The machine share of a sandbox's runs (`RunGate`): who waits for whom, and who had company."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from curator.sandbox.runner import RunGate, Share
+
+SETTLE_S = 0.2  # long enough for a thread that is not held back to get in
+
+
+def enter_in_thread(
+    gate: RunGate, alone: bool, entered: list[str], name: str, release: threading.Event
+) -> tuple[threading.Thread, list[Share]]:
+    shares: list[Share] = []
+
+    def run() -> None:
+        with gate.enter(alone) as share:
+            entered.append(name)
+            release.wait(5)
+        shares.append(share)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, shares
+
+
+def test_runs_side_by_side_each_know_they_had_company() -> None:
+    gate = RunGate()
+    entered: list[str] = []
+    release = threading.Event()
+    first, first_share = enter_in_thread(gate, False, entered, "first", release)
+    second, second_share = enter_in_thread(gate, False, entered, "second", release)
+    time.sleep(SETTLE_S)
+    assert sorted(entered) == ["first", "second"]
+    release.set()
+    first.join()
+    second.join()
+    assert first_share[0].overlapped and second_share[0].overlapped
+    with gate.enter() as share:  # now alone in flight
+        pass
+    assert not share.overlapped
+
+
+def test_a_run_asked_alone_waits_for_the_runs_in_flight_and_holds_back_new_ones() -> None:
+    gate = RunGate()
+    entered: list[str] = []
+    releases = [threading.Event() for _ in range(3)]
+    running, _ = enter_in_thread(gate, False, entered, "running", releases[0])
+    time.sleep(SETTLE_S)
+    alone, alone_share = enter_in_thread(gate, True, entered, "alone", releases[1])
+    time.sleep(SETTLE_S)
+    later, _ = enter_in_thread(gate, False, entered, "later", releases[2])
+    time.sleep(SETTLE_S)
+    assert entered == ["running"]  # the alone run waits, and the later one waits behind it
+    releases[0].set()
+    running.join()
+    time.sleep(SETTLE_S)
+    assert entered == ["running", "alone"]
+    releases[1].set()
+    alone.join()
+    releases[2].set()
+    later.join()
+    assert entered == ["running", "alone", "later"]
+    assert not alone_share[0].overlapped
