@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
+
+import pytest
 
 from curator.sandbox.runner import RunGate, Share
 
@@ -21,7 +24,7 @@ def enter_in_thread(
             release.wait(5)
         shares.append(share)
 
-    thread = threading.Thread(target=run)
+    thread = threading.Thread(target=run, daemon=True)  # a failing test does not hang
     thread.start()
     return thread, shares
 
@@ -64,3 +67,29 @@ def test_a_run_asked_alone_waits_for_the_runs_in_flight_and_holds_back_new_ones(
     later.join()
     assert entered == ["running", "alone", "later"]
     assert not alone_share[0].overlapped
+
+
+def test_a_run_interrupted_while_waiting_to_be_alone_holds_no_one_back() -> None:
+    gate = RunGate()
+    entered: list[str] = []
+    release = threading.Event()
+    running, _ = enter_in_thread(gate, False, entered, "running", release)
+    time.sleep(SETTLE_S)
+
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, SETTLE_S)  # Ctrl-C while this thread waits
+    try:
+        with pytest.raises(KeyboardInterrupt), gate.enter(alone=True):
+            entered.append("alone")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    later, _ = enter_in_thread(gate, False, entered, "later", release)
+    time.sleep(SETTLE_S)
+    assert entered == ["running", "later"]
+    release.set()
+    running.join()
+    later.join()

@@ -346,8 +346,11 @@ class RunGate:
         with self._changed:
             if alone:  # before the wait: no run starts while one waits to be alone
                 self._alone_waiting += 1
-                self._changed.wait_for(lambda: self._in_flight == 0)
-                self._alone_waiting -= 1
+                try:
+                    self._changed.wait_for(lambda: self._in_flight == 0)
+                finally:  # also when the wait is interrupted (Ctrl-C): the others go on
+                    self._alone_waiting -= 1
+                    self._changed.notify_all()
                 self._alone_in_flight = True
             else:
                 self._changed.wait_for(
