@@ -104,6 +104,11 @@ class ValidationReport(BaseModel):
     duration_s: float = 0.0
     network_isolated: bool = False
     notes: list[str] = Field(default_factory=list)
+    time_limit_notes: list[str] = Field(
+        default_factory=list,
+        description="How the time limit was applied when the first run timed out: run again "
+        "alone, judged without coverage, or not run again (`run_uncharged`).",
+    )
     stdout_tail: str = ""
     stderr_tail: str = ""
     at: str = Field(default_factory=lambda: utc_now().isoformat())
@@ -145,6 +150,7 @@ class ValidationReport(BaseModel):
                 "environment",
                 "runtime",
                 "tampering",
+                "time_limit_notes",
             },
         )
         row["tests"] = {name: outcome.outcome for name, outcome in self.tests.items()}
@@ -303,9 +309,9 @@ def validate_task(
         )
         if sandbox is None:
             with Sandbox(preload=False) as own:
-                run = run_uncharged(own, task, options)
+                run, report.time_limit_notes = run_uncharged(own, task, options)
         else:
-            run = run_uncharged(sandbox, task, options)
+            run, report.time_limit_notes = run_uncharged(sandbox, task, options)
         apply_run(report, run, docstring_span(task.program, task.entry_point))
     report.duration_s = time.perf_counter() - started
     return report
@@ -318,24 +324,24 @@ def validate_task(
 WAITING_RUN_CPU_SHARE = 0.02
 
 
-def run_uncharged(sandbox: Sandbox, task: Task, options: RunOptions) -> SuiteRun:
+def run_uncharged(sandbox: Sandbox, task: Task, options: RunOptions) -> tuple[SuiteRun, list[str]]:
     """Run the task; neither coverage's overhead nor the other runs of the sandbox are charged
     to its time limit, so that its verdict is the one a run at `--jobs 1` would get. A run that
     computed and timed out beside other runs is run again alone (`Sandbox.run(alone=True)`); a
     run that times out only with coverage is judged by a run without it (and has no coverage
-    figures)."""
+    figures). Returns the run that decides and how it came to (the report's
+    `time_limit_notes`)."""
     run = sandbox.run(task.program, task.test, task.entry_point, options)
     if run.status != "timeout":
-        return run
+        return run, []
     if run.cpu_s is not None and run.cpu_s < WAITING_RUN_CPU_SHARE * options.timeout_s:
-        run.notes.append(
+        return run, [
             f"not run again: it timed out having computed for {run.cpu_s:.2f} s of its "
             f"{options.timeout_s:g} s (it was waiting, which neither coverage nor other runs "
             "slow down)"
-        )
-        return run
+        ]
     alone = run.overlapped
-    why: list[str] = []  # how the run returned came about
+    why: list[str] = []
     if alone:
         why.append(
             f"run again alone: it timed out beside other runs, having computed for "
@@ -355,8 +361,7 @@ def run_uncharged(sandbox: Sandbox, task: Task, options: RunOptions) -> SuiteRun
                 f"coverage not measured: with coverage the run exceeded {options.timeout_s:g} s"
             )
             run = plain
-    run.notes.extend(why)
-    return run
+    return run, why
 
 
 def apply_run(

@@ -19,6 +19,7 @@ from wheels import build_tiny_wheel, pack_installed
 
 from conftest import SYSTEM_PYTHON, make_task, oldest_python_venv
 from curator import envbuild
+from curator.app.views import report_header
 from curator.bank import Bank
 from curator.envcheck import check_bank, importable_modules
 from curator.environment import (
@@ -34,6 +35,7 @@ from curator.models import Task, Verdict
 from curator.sandbox import RunOptions, Sandbox, SuiteRun
 from curator.validation import (
     REPORT_FILE,
+    ValidationReport,
     run_uncharged,
     sandbox_for,
     task_timeout,
@@ -405,12 +407,11 @@ def test_coverage_overhead_is_not_charged_to_the_time_limit(sandbox: Sandbox) ->
     report = validate_task(network_task(body), sandbox, timeout_s=3.0)
     assert report.verdict is Verdict.PASS, report.message
     assert report.branch_coverage is None
-    assert any("coverage not measured" in note for note in report.notes)
+    assert any("coverage not measured" in note for note in report.time_limit_notes)
     slow = "        import time\n        while time.process_time() < 20:\n            pass\n"
     report = validate_task(network_task(slow), sandbox, timeout_s=3.0)
     assert report.verdict is Verdict.TIMEOUT
-    assert not any("not run again" in note for note in report.notes)
-    assert not any("alone" in note for note in report.notes)  # no other run was beside it
+    assert report.time_limit_notes == []  # no other run was beside it: one run, with coverage
 
 
 def test_a_run_that_timed_out_beside_others_is_judged_by_a_run_alone(sandbox: Sandbox) -> None:
@@ -429,12 +430,12 @@ def test_a_run_that_timed_out_beside_others_is_judged_by_a_run_alone(sandbox: Sa
         "        import time\n        while time.process_time() < 20:\n            pass\n"
     )
     time.sleep(0.5)  # the neighbour is in flight
-    run = run_uncharged(sandbox, computing, RunOptions(timeout_s=1.5))
+    run, why = run_uncharged(sandbox, computing, RunOptions(timeout_s=1.5))
     thread.join()
     assert neighbour[0].passed and neighbour[0].overlapped
     assert run.status == "timeout"
     assert not run.overlapped
-    assert [note for note in run.notes if note.startswith("run again alone")], run.notes
+    assert why[0].startswith("run again alone: it timed out beside other runs"), why
 
 
 def test_a_run_that_timed_out_waiting_is_not_run_again_without_coverage(
@@ -443,7 +444,20 @@ def test_a_run_that_timed_out_waiting_is_not_run_again_without_coverage(
     waiting = "        import time\n        time.sleep(20)\n"
     report = validate_task(network_task(waiting), sandbox, timeout_s=2.0)
     assert report.verdict is Verdict.TIMEOUT
-    assert [note for note in report.notes if "not run again" in note], report.notes
+    assert [note for note in report.time_limit_notes if "not run again" in note]
+
+
+def test_the_cli_and_the_app_say_how_the_time_limit_was_applied(bank: Bank, run_cli) -> None:
+    with bank.lock():
+        bank.add_all([network_task("        import time\n        time.sleep(20)\n")])
+    validated = run_cli("--bank", bank.root, "validate", "Test/1", "--timeout", "2")
+    assert validated.returncode == 1, validated.stderr
+    assert "time limit Test/1: not run again: it timed out having computed for" in (
+        validated.stdout
+    )
+    report = bank.read_sidecar("Test/1", REPORT_FILE, ValidationReport)
+    assert report is not None
+    assert "time limit: not run again" in report_header(report).plain
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run as another uid")

@@ -79,6 +79,8 @@ def report_header(report: ValidationReport) -> Text:
         text.append(" · network not isolated", style="yellow")
     if report.message:
         text.append(f"\n{report.message}", style="red")
+    for note in report.time_limit_notes:
+        text.append(f"\ntime limit: {note}", style="dim")
     for label, problems in (("static", report.static), ("warning", report.warnings)):
         for problem in problems:
             where = f"{problem.file}:{problem.line}" if problem.line else problem.file

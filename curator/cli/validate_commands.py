@@ -62,13 +62,16 @@ def summary_table(reports: list[ValidationReport], cached: set[str]) -> Table:
 
 
 def print_reasons(cli: CliContext, reports: list[ValidationReport]) -> None:
-    """One line per task that did not pass, saying why; one per runtime finding."""
+    """One line per task that did not pass, saying why; one per runtime finding; one per
+    rerun the time limit called for (or refused)."""
     for report in reports:
         for finding in report.runtime:
             cli.out.print(
                 f"[yellow]runtime[/] {escape(report.task_id)}: {finding.code}: "
                 f"{escape(finding.message[:300])}"
             )
+        for note in report.time_limit_notes:
+            cli.out.print(f"[dim]time limit[/] {escape(report.task_id)}: {escape(note)}")
         if report.verdict is not Verdict.PASS:
             reason = (report.message or "").strip().splitlines()
             cli.out.print(
