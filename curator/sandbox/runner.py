@@ -508,8 +508,13 @@ class Sandbox:
         if not self.isolation.drop_privileges:
             return None
         directory = uid_lock_directory()
+        slots = self.uids
         while True:
-            for uid in random.sample(self.uids, len(self.uids)):
+            # From a random slot on (other curator processes start elsewhere): shuffling all
+            # the slots cost 0.3 ms a run.
+            start = random.randrange(len(slots))
+            for offset in range(len(slots)):
+                uid = slots[(start + offset) % len(slots)]
                 with self._lock:
                     if uid in self._held_uids:
                         continue
