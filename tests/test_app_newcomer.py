@@ -468,3 +468,24 @@ async def test_at_80_columns_every_tests_outcome_is_on_screen(tmp_path, monkeypa
             left += width
         outcomes = [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
         assert set(outcomes) <= {"pass", "fail", "error", "skip"}
+
+
+@run_async
+async def test_a_test_the_run_never_reached_reads_not_run(tmp_path, monkeypatch):
+    """When a run times out, the tests after the one running are never started: their outcome
+    is an error of the run's, and the table says `not run` rather than a red `error`."""
+    bank = demo_bank(tmp_path, monkeypatch)
+    report_path = bank.task_dir("Demo/4") / REPORT_FILE
+    stored = json.loads(report_path.read_text())
+    names = sorted(stored["tests"])
+    stored["tests"][names[0]].update(
+        outcome="error", message="not run: the suite timed out", started=False, duration_s=0.0
+    )
+    report_path.write_text(json.dumps(stored))
+    async with app_on(bank).run_test(size=(80, 24)) as pilot:
+        workspace = await open_task(pilot, "Demo/4")
+        await pilot.press("f3", "f3", "f3")
+        table = workspace.query_one("#test-results", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
+        assert ["not run", "-", names[0]] in rows
+        assert all(row[0] != "not run" for row in rows if row[2] != names[0])

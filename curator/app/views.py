@@ -8,6 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from curator.llm.proposals import ProposedChange
+from curator.sandbox import TestOutcome
 from curator.validation import ValidationReport
 
 OUTCOME_STYLES = {
@@ -88,6 +89,15 @@ def report_header(report: ValidationReport) -> Text:
     for finding in report.runtime:
         text.append(f"\nruntime [{finding.code}] {finding.message}", style="yellow")
     return text
+
+
+def outcome_cells(outcome: TestOutcome) -> tuple[Text, str]:
+    """A test's outcome and time as the results show them: a test the run never reached (it
+    timed out or crashed first) reads `not run`, not the red `error` it is counted as."""
+    if not outcome.started:
+        return Text("not run", style="dim"), "-"
+    style = OUTCOME_STYLES.get(outcome.outcome, "")
+    return Text(outcome.outcome, style=style), f"{outcome.duration_s:.3f}s"
 
 
 def traceback_view(report: ValidationReport, test: str | None) -> Text:

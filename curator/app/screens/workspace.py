@@ -43,7 +43,7 @@ from curator.app.messages import (
 )
 from curator.app.screens.base import CuratorScreen
 from curator.app.screens.dialogs import ChoiceDialog, TextDialog
-from curator.app.views import report_header
+from curator.app.views import outcome_cells, report_header
 from curator.app.widgets.coverage import CoverageView
 from curator.app.widgets.editor import TaskEditor
 from curator.app.widgets.history import HistoryPane
@@ -510,7 +510,8 @@ class TaskWorkspace(CuratorScreen):
         self.post_message(RunLog(f"content {task.content_hash()}: starting the sandbox"))
         report = self.validate_and_record(task)
         for name, outcome in report.tests.items():
-            self.post_message(RunLog(f"{outcome.outcome:>7}  {name}  {outcome.duration_s:.3f} s"))
+            label, duration = outcome_cells(outcome)
+            self.post_message(RunLog(f"{label.plain:>7}  {name}  {duration}"))
         self.post_message(ValidationFinished(task, report))
 
     @on(ValidationFinished)

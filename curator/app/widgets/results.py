@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from curator.app.views import OUTCOME_STYLES, report_header, traceback_view
+from curator.app.views import outcome_cells, report_header, traceback_view
 from curator.validation import ValidationReport
 
 TESTS_LINE = re.compile(r'tests\.py", line (\d+)')
@@ -70,9 +70,7 @@ class ResultsPane(Vertical):
             report.tests, key=lambda name: (report.tests[name].outcome == "pass", name)
         )
         for name in self.names:
-            outcome = report.tests[name]
-            style = OUTCOME_STYLES.get(outcome.outcome, "")
-            table.add_row(Text(outcome.outcome, style=style), f"{outcome.duration_s:.3f}s", name)
+            table.add_row(*outcome_cells(report.tests[name]), name)
         first = self.names[0] if self.names else None
         self.query_one("#traceback", Static).update(traceback_view(report, first))
 
