@@ -473,7 +473,8 @@ async def test_at_80_columns_every_tests_outcome_is_on_screen(tmp_path, monkeypa
 @run_async
 async def test_a_test_the_run_never_reached_reads_not_run(tmp_path, monkeypatch):
     """When a run times out, the tests after the one running are never started: their outcome
-    is an error of the run's, and the table says `not run` rather than a red `error`."""
+    is an error of the run's, and the table says `not run` rather than a red `error`. The test
+    killed at the deadline has no measured time."""
     bank = demo_bank(tmp_path, monkeypatch)
     report_path = bank.task_dir("Demo/4") / REPORT_FILE
     stored = json.loads(report_path.read_text())
@@ -481,6 +482,7 @@ async def test_a_test_the_run_never_reached_reads_not_run(tmp_path, monkeypatch)
     stored["tests"][names[0]].update(
         outcome="error", message="not run: the suite timed out", started=False, duration_s=0.0
     )
+    stored["tests"][names[1]].update(outcome="timeout", duration_s=0.0)  # killed at the deadline
     report_path.write_text(json.dumps(stored))
     async with app_on(bank).run_test(size=(80, 24)) as pilot:
         workspace = await open_task(pilot, "Demo/4")
@@ -488,4 +490,6 @@ async def test_a_test_the_run_never_reached_reads_not_run(tmp_path, monkeypatch)
         table = workspace.query_one("#test-results", DataTable)
         rows = [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
         assert ["not run", "-", names[0]] in rows
+        assert ["timeout", "-", names[1]] in rows
         assert all(row[0] != "not run" for row in rows if row[2] != names[0])
+        assert all(row[1] != "-" for row in rows if row[2] not in names[:2])

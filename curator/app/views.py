@@ -93,11 +93,14 @@ def report_header(report: ValidationReport) -> Text:
 
 def outcome_cells(outcome: TestOutcome) -> tuple[Text, str]:
     """A test's outcome and time as the results show them: a test the run never reached (it
-    timed out or crashed first) reads `not run`, not the red `error` it is counted as."""
+    timed out or crashed first) reads `not run`, not the red `error` it is counted as; the
+    time of a test killed at the deadline is unknown."""
     if not outcome.started:
         return Text("not run", style="dim"), "-"
     style = OUTCOME_STYLES.get(outcome.outcome, "")
-    return Text(outcome.outcome, style=style), f"{outcome.duration_s:.3f}s"
+    # The test running at the deadline was killed with the run: its time was never measured.
+    measured = outcome.outcome != "timeout" or outcome.duration_s > 0
+    return Text(outcome.outcome, style=style), f"{outcome.duration_s:.3f}s" if measured else "-"
 
 
 def traceback_view(report: ValidationReport, test: str | None) -> Text:
