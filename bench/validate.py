@@ -273,7 +273,9 @@ def breakdown(
                 doctests=doctest_eligible(task), timeout_s=validation.task_timeout(bank, task)
             )
             asked = time.perf_counter()
-            run = run_uncharged(sandbox, task, options)
+            decided = run_uncharged(sandbox, task, options)
+            # (run, time_limit_notes) since 8241f28; the run alone before it.
+            run = decided[0] if isinstance(decided, tuple) else decided
             row["sandbox"] = time.perf_counter() - asked
             row["transfer"] = row["sandbox"] - run.duration_s
             row.update(run.timings)
