@@ -12,27 +12,27 @@ from conftest import PROJECT_ROOT, make_task
 from curator.interchange import write_jsonl
 
 
+def run_bench(script: str, *args: str) -> str:
+    """Run a bench script as its users do; its standard output, once it has succeeded."""
+    result = subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "bench" / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
 def test_the_validation_bench_runs_a_file_end_to_end(tmp_path: Path) -> None:
     source = tmp_path / "tasks.jsonl"
     write_jsonl([make_task("Bench/1"), make_task("Bench/2")], source)
-    result = subprocess.run(
-        [sys.executable, str(PROJECT_ROOT / "bench" / "validate.py"), "--jsonl", str(source)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert "per-task breakdown (2 tasks, core API, --jobs 2)" in result.stdout
-    assert "Bench/1" in result.stdout and "pass" in result.stdout
+    printed = run_bench("validate.py", "--jsonl", str(source))
+    assert "per-task breakdown (2 tasks, core API, --jobs 2)" in printed
+    assert "Bench/1" in printed and "pass" in printed
 
 
 def test_the_sandbox_run_bench_prints_a_runs_cost() -> None:
-    result = subprocess.run(
-        [sys.executable, str(PROJECT_ROOT / "bench" / "sandbox_run.py"), "--runs", "2"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert "median:" in result.stdout
-    assert "isolation on :" in result.stdout and "isolation off:" in result.stdout
+    printed = run_bench("sandbox_run.py", "--runs", "2")
+    assert "median:" in printed
+    assert "isolation on :" in printed and "isolation off:" in printed
