@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,20 +123,21 @@ def normalize(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def ensure_declared(bank_root: Path, python: str | None = None) -> Path:
-    """Create `environment/` with an empty requirements file and a spec, if missing; `python`
-    sets the spec's Python (checked before anything is written)."""
+def ensure_declared(bank_root: Path, changes: Mapping[str, object] | None = None) -> Path:
+    """Create `environment/` with an empty requirements file and a spec, if missing; `changes`
+    sets fields of the spec (`python`, `as_of`), checked before anything is written."""
     directory = environment_dir(bank_root)
     spec_path = directory / SPEC_FILE
     spec = read_spec(directory) if spec_path.exists() else None
-    if python:
+    if changes:
         base = spec.model_dump() if spec is not None else {}
-        spec = checked_spec({**base, "python": python}, "--python")
+        where = ", ".join(f"--{name.replace('_', '-')}" for name in changes)
+        spec = checked_spec({**base, **changes}, where)
     directory.mkdir(exist_ok=True)
     requirements = directory / REQUIREMENTS_FILE
     if not requirements.exists():
         atomic_write(requirements, "")
-    if not spec_path.exists() or python:
+    if not spec_path.exists() or changes:
         atomic_write(spec_path, (spec or EnvironmentSpec()).model_dump_json(indent=2) + "\n")
     return directory
 
@@ -147,6 +148,11 @@ def lock(
     """Resolve `requirements.txt` plus curator's own needs into a fully pinned lock."""
     directory = ensure_declared(bank_root)
     spec = read_spec(directory)
+    if spec.as_of is not None and source.find_links:
+        report(
+            f"note: the lock is resolved as of {spec.as_of} from the index only: local wheels"
+            " (--find-links) record no upload time, so uv may choose any of them"
+        )
     with tempfile.TemporaryDirectory(prefix="curator-lock-") as scratch:
         implicit = Path(scratch) / "implicit.txt"
         implicit.write_text("\n".join(IMPLICIT_REQUIREMENTS) + "\n")
@@ -162,6 +168,7 @@ def lock(
                     "--no-header",
                     "--no-annotate",
                     "--quiet",
+                    *as_of_arguments(spec),
                     *source.uv_arguments(),
                 ],
                 "resolving",
@@ -169,14 +176,27 @@ def lock(
             )
         except EnvironmentProblem as problem:
             # Old pins often have no release for a newer Python (BigCodeBench's need 3.10).
-            raise EnvironmentProblem(
-                f"{problem}\n(resolved for Python {spec.python}, from {directory / SPEC_FILE};"
-                " pins made for another Python lock with `curator env lock --python 3.X`)"
-            ) from problem
+            hint = (
+                f"resolved for Python {spec.python}, from {directory / SPEC_FILE};"
+                " pins made for another Python lock with `curator env lock --python 3.X`"
+            )
+            if spec.as_of is not None:
+                hint += (
+                    f"; resolved as of {spec.as_of}: only what was uploaded before that day"
+                    " counts; `curator env lock --as-of none` resolves from today's releases"
+                )
+            raise EnvironmentProblem(f"{problem}\n({hint})") from problem
     atomic_write(directory / LOCK_FILE, output)
     declared = declared_environment(bank_root)
     assert declared is not None
     return declared
+
+
+def as_of_arguments(spec: EnvironmentSpec) -> list[str]:
+    """uv's cut-off for a spec resolved as of a day: what was uploaded before it began (UTC)."""
+    if spec.as_of is None:
+        return []
+    return ["--exclude-newer", f"{spec.as_of.isoformat()}T00:00:00Z"]
 
 
 def add(

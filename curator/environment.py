@@ -15,6 +15,7 @@ other library versions shows as stale rather than as current.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
 import os
@@ -62,6 +63,14 @@ class EnvironmentSpec(BaseModel):
         pattern=r"^3\.(1\d|[2-9]\d)$",
     )
     data: LibraryData = Field(default_factory=LibraryData)
+    as_of: datetime.date | None = Field(
+        None,
+        description=(
+            "Resolve the lock from distributions uploaded before this day (UTC) only: the"
+            " environment as it stood when the benchmark was made. Pins fix the listed"
+            " distributions; their dependencies would otherwise resolve to today's releases."
+        ),
+    )
 
     @field_validator("python", mode="before")
     @classmethod

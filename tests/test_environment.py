@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import http.server
 import json
 import os
 import shutil
@@ -605,3 +607,121 @@ def test_a_lock_that_cannot_be_resolved_names_the_python_it_was_resolved_for(
     assert f"resolved for Python {python}, from {spec}" in added.stderr
     assert "curator env lock --python 3.X" in added.stderr
     assert (bank.root / "environment" / "requirements.txt").read_text() == ""
+
+
+class UploadTimeIndex(http.server.BaseHTTPRequestHandler):
+    """A package index of local wheels that records when each was uploaded (PEP 691 JSON with
+    PEP 700 `upload-time`), as PyPI does: what `env lock --as-of` needs and `--find-links`
+    lacks."""
+
+    wheels: Path
+    uploaded: dict[str, str]  # wheel file name -> upload time
+
+    def do_GET(self) -> None:
+        self.respond(with_body=True)
+
+    def do_HEAD(self) -> None:  # uv asks before it downloads a wheel
+        self.respond(with_body=False)
+
+    def respond(self, with_body: bool) -> None:
+        parts = self.path.strip("/").split("/")
+        if parts[0] == "simple" and len(parts) == 2:
+            files = [
+                {
+                    "filename": name,
+                    "url": f"/files/{name}",
+                    "hashes": {
+                        "sha256": hashlib.sha256((self.wheels / name).read_bytes()).hexdigest()
+                    },
+                    "upload-time": when,
+                }
+                for name, when in self.uploaded.items()
+                if name.split("-")[0].lower() == parts[1]
+            ]
+            page = {"meta": {"api-version": "1.1"}, "name": parts[1], "files": files}
+            body, content_type = json.dumps(page).encode(), "application/vnd.pypi.simple.v1+json"
+        elif parts[0] == "files" and len(parts) == 2 and parts[1] in self.uploaded:
+            body, content_type = (self.wheels / parts[1]).read_bytes(), "application/octet-stream"
+        else:
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if with_body:
+            self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def dated_index(wheels: Path) -> Iterator[str]:
+    """tinydist 1.0 uploaded in January 2024, 2.0 in March 2025, coverage in 2023; the index's
+    URL on 127.0.0.1."""
+    coverage = next(path.name for path in wheels.glob("coverage-*.whl"))
+    handler = type(
+        "Index",
+        (UploadTimeIndex,),
+        {
+            "wheels": wheels,
+            "uploaded": {
+                "tinydist-1.0-py3-none-any.whl": "2024-01-10T12:00:00Z",
+                "tinydist-2.0-py3-none-any.whl": "2025-03-01T12:00:00Z",
+                coverage: "2023-06-01T12:00:00Z",
+            },
+        },
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/simple"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_lock_resolved_as_of_a_day_keeps_to_what_was_uploaded_before_it(
+    bank: Bank,
+    wheels: Path,
+    dated_index: str,
+    cache: dict[str, str],
+    run_cli: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    """A benchmark's pins fix its own distributions but not their dependencies, which resolve
+    to today's releases (BigCodeBench/227 needs pkg_resources, which today's setuptools lacks):
+    `--as-of` resolves everything as it stood on a day, and later locks keep to it."""
+    where = ["--bank", str(bank.root)]
+    variables = {**cache, "UV_DEFAULT_INDEX": dated_index}
+    lock = bank.root / "environment" / "requirements.lock"
+    spec = bank.root / "environment" / "environment.json"
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_cli(*where, *args, env=variables)
+
+    dated = cli("env", "lock", "--as-of", "2024-06-01")
+    assert dated.returncode == 0, dated.stderr
+    assert json.loads(spec.read_text())["as_of"] == "2024-06-01"
+    added = cli("env", "add", "tinydist")  # a later lock keeps to the day
+    assert added.returncode == 0, added.stderr
+    assert "tinydist==1.0" in lock.read_text() and "coverage==" in lock.read_text()
+    assert json.loads(cli("env", "show", "--json").stdout)["as_of"] == "2024-06-01"
+
+    bad = cli("env", "lock", "--as-of", "2024-13-01")
+    assert bad.returncode == 2 and "--as-of: " in bad.stderr and "month" in bad.stderr
+    assert json.loads(spec.read_text())["as_of"] == "2024-06-01"
+
+    too_new = cli("env", "add", "tinydist==2.0")
+    assert too_new.returncode == 2
+    assert "resolved as of 2024-06-01: only what was uploaded before" in too_new.stderr
+    assert "tinydist==1.0" in lock.read_text()  # a failed lock leaves the last one
+
+    # uv cannot date local wheels: it takes them as they are, and says nothing of it.
+    local = cli("env", "lock", "--no-index", "--find-links", str(wheels))
+    assert local.returncode == 0, local.stderr
+    assert "local wheels (--find-links) record no upload time" in local.stderr
+
+    today = cli("env", "lock", "--as-of", "none")
+    assert today.returncode == 0, today.stderr
+    assert "tinydist==2.0" in lock.read_text()
+    assert json.loads(spec.read_text())["as_of"] is None

@@ -67,15 +67,30 @@ def env_group() -> None:
 
 @env_group.command("lock")
 @click.option("--python", help="Python version to lock for (major.minor), e.g. 3.11.")
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD|none",
+    help="Resolve from what was uploaded before this day (kept for later locks); none: today's.",
+)
 @source_options
 @pass_cli
 def lock_command(
-    cli: CliContext, python: str | None, find_links: tuple[Path, ...], no_index: bool
+    cli: CliContext,
+    python: str | None,
+    as_of: str | None,
+    find_links: tuple[Path, ...],
+    no_index: bool,
 ) -> None:
     """Resolve environment/requirements.txt into environment/requirements.lock."""
     bank = cli.open_bank()
+    changes: dict[str, object] = {}
     if python:
-        envbuild.ensure_declared(bank.root, python)
+        changes["python"] = python
+    if as_of is not None:
+        changes["as_of"] = None if as_of.lower() == "none" else as_of
+    if changes:
+        envbuild.ensure_declared(bank.root, changes)
     source = envbuild.PackageSource(find_links, no_index)
     with progress_report(cli, "locking") as report:
         locked = envbuild.lock(bank.root, source, report)
@@ -199,6 +214,7 @@ def show_command(cli: CliContext, as_json: bool) -> None:
             "declared": True,
             "fingerprint": declared.fingerprint,
             "python": declared.spec.python,
+            "as_of": declared.spec.as_of.isoformat() if declared.spec.as_of else None,
             "lock_hash": declared.lock_hash,
             "built": built is not None,
             "path": str(declared.directory),
