@@ -1018,6 +1018,8 @@ def tree_memory_bytes(tree: dict[int, list[str]], limit: int) -> int:
                 total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
         except (OSError, StopIteration):
             continue
+        if total * 1024 > limit:  # over already: the rest need no reading
+            break
     return total * 1024
 
 
@@ -1425,9 +1427,20 @@ def _collect(
     next_memory_check = 0.0
     while open_fds:
         now = _perf_counter()
+        if now >= deadline:  # first: a run of many busy processes leaves us little CPU
+            if status is None:
+                timed_out = True
+                kill_run(harness_pid)
+                # Killed, they are not yet reaped: their CPU time is read now or never.
+                cpu_s = tree_cpu_s(run_stats())
+            break
         if memory_limit is not None and status is None and now >= next_memory_check:
-            next_memory_check = now + MEMORY_POLL_S
-            if tree_memory_bytes(run_stats(), memory_limit) > memory_limit:
+            memory = tree_memory_bytes(run_stats(), memory_limit)
+            # A poll of hundreds of processes (a fork bomb) takes long on a CPU they hold:
+            # it may take a tenth of our time, never most of it.
+            polled = _perf_counter()
+            next_memory_check = polled + max(MEMORY_POLL_S, 10 * (polled - now))
+            if memory > memory_limit:
                 memory_exceeded = True
                 kill_run(harness_pid)
                 killed.append("memory")
@@ -1437,15 +1450,9 @@ def _collect(
                 counted = end_leftovers()
                 leftovers = 0 if killed else counted
                 deadline = min(deadline, now + 0.5)
-        remaining = deadline - now
+        remaining = deadline - _perf_counter()
         if remaining <= 0:
-            if status is None:
-                timed_out = True
-                # The run's processes are killed without being waited for: their CPU time
-                # is read now or never.
-                cpu_s = tree_cpu_s(run_stats())
-                kill_run(harness_pid)
-            break
+            continue
         readable, _, _ = select.select(list(open_fds), [], [], min(remaining, 0.05))
         for fd in readable:
             take(fd)
