@@ -8,16 +8,18 @@ How a wrong solution is kept from reporting itself passing:
   runs them) with a result object of the harness's own, whose slots leave no room for task
   code to shadow its methods. A test skipped or expected to fail counts as such only where the
   tests' source declares it (`declared_tests`, from the syntax tree); otherwise it is tampering.
-- unittest's modules and classes, the harness's module, the tests' own methods and a few
-  builtins are compared (identity, code object, bytecode) after loading and after every test:
-  any change is tampering.
+- unittest's modules and classes, the harness's module, the tests' own methods and every
+  builtin are compared (identity, code object, bytecode) after loading and after every test,
+  and the libraries' assertions and comparisons (`np.testing`, `np.allclose`,
+  `DataFrame.equals`, `math.isclose`, ...) must still be the libraries' own code: any change is
+  tampering.
 - A comparison after the fact misses a replacement that puts the original back when it is
   called. So unittest's and the harness's classes are frozen for good, and the tests' classes
   while each test runs (`FrozenClasses`: CPython refuses to set their attributes), and every
   method of a test class is guarded (`MethodGuard`): an instance attribute can neither
   replace nor shadow it. Comparing assertions refuse an object of the task's that claims to
   equal anything (an `__eq__` that always says yes, `unittest.mock.ANY`).
-- An audit hook (PEP 578), installed before task code runs and impossible to remove, notes what
+- An audit hook (PEP 578), installed before task code runs (it cannot be removed), notes what
   a forger needs (the process's own descriptors or memory under /proc, reading memory by address
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
   the harness's stack frames, `__code__` assignment) as tampering, and
@@ -26,12 +28,16 @@ How a wrong solution is kept from reporting itself passing:
 
 Residual risk of the same-process design: task code runs in the harness's interpreter, so code
 that walks the stack through frame attributes the audit hook does not see (`f_back`,
-`f_locals`) can reach the harness's state (its channel, and so the run's key), code that
-replaces, only for the moment it is used, an object nothing freezes or watches (a standard
-module's function, the tests' own globals) can change what a test sees, and code that finds
-coverage.py's running tracer can add arcs to its own figures. Each needs knowledge of the
-harness's internals; such a task can only misreport its own run, never reach the bank or the
-host. `preeval` treats every tampering sign as a failed attempt.
+`f_locals`) can reach the harness's state (its channel, and so the run's key); attribute paths
+no audit event covers (a bound method's `__self__`, a function's `__globals__`) lead from
+objects the task shares with the harness to the hook's own state, which such code can silence;
+code that replaces, only for the moment it is used, an object nothing freezes (a builtin, a
+standard module's function, the tests' own globals) can change what a test sees; and code that
+finds coverage.py's running tracer can add arcs to its own figures. Each needs knowledge of the
+harness's internals or a deliberate trick; such a task can only misreport its own run, never
+reach the bank or the host. Without any trick, the program can read the tests' classes: they
+live in its module, as in BigCodeBench's own harness. `preeval` treats every tampering sign as
+a failed attempt.
 """
 
 from __future__ import annotations
@@ -81,20 +87,10 @@ OWN_DESCRIPTORS = re.compile(
     r"^/(proc/(self|thread-self|\d+)(/task/\d+)?/(fd|fdinfo|mem)|dev/fd)(/|$)"
 )
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0", ""})
-WATCHED_BUILTINS = (
-    "__build_class__",
-    "__import__",
-    "isinstance",
-    "issubclass",
-    "getattr",
-    "setattr",
-    "hasattr",
-    "len",
-    "repr",
-    "type",
-    "super",
-    "AssertionError",
-)
+UNWATCHED_BUILTINS = frozenset({"_"})
+"""Builtins that may change during a run: `_` holds the last value a doctest example showed.
+Every other builtin is watched: a task that makes `round` or `all` lie passes assertAlmostEqual
+or `assertTrue(all(...))` with wrong answers."""
 
 
 # -- what the tests' source declares (also read by the supervisor, outside the task) ------------
@@ -234,6 +230,9 @@ class Watched:
 
 
 _ABSENT = object()
+# The check's own builtins, as they were when the harness loaded: a task that replaces
+# `builtins.all` must not blind the check that reports it.
+_all, _map, _sorted = all, map, sorted
 # `operator.call` is Python 3.11's; a bank's environment may be 3.10 (BigCodeBench's pins).
 _call: Callable[..., object] = getattr(operator, "call", lambda function, *args: function(*args))
 # A function's attributes whose assignment changes what it does (each assignment is audited;
@@ -304,7 +303,9 @@ class Machinery:
         ]
         builtin_names = vars(builtins)
         watched += [
-            watched_entry(f"builtins.{name}", builtin_names, name) for name in WATCHED_BUILTINS
+            watched_entry(f"builtins.{name}", builtin_names, name)
+            for name in builtin_names
+            if name not in UNWATCHED_BUILTINS
         ]
         watched.append(watched_entry("sys.modules[unittest]", sys.modules, "unittest"))
         return watched
@@ -322,13 +323,13 @@ class Machinery:
         )
 
     def changes(self, full: bool = False) -> list[str]:
-        if not full and all(map(operator.is_, self._now(), self._values)):
+        if not full and _all(_map(operator.is_, self._now(), self._values)):
             return []
-        return sorted(watched.key for watched in self._watched if watched.changed(full))
+        return _sorted(watched.key for watched in self._watched if watched.changed(full))
 
     def _now(self) -> Iterator[object]:
         """What each watched name holds now, looked up without a Python call per entry."""
-        return map(_call, self._lookups, self._names, itertools.repeat(_ABSENT))
+        return _map(_call, self._lookups, self._names, itertools.repeat(_ABSENT))
 
 
 class Unwatched(Machinery):
@@ -583,12 +584,44 @@ def guard_methods(cls: type) -> None:
 LIBRARY_ASSERTIONS = (("numpy", "testing"), ("pandas", "testing"))
 """Libraries' assertion modules that tests call (np.testing.assert_array_equal,
 pd.testing.assert_frame_equal), reached as the tests reach them."""
+LIBRARY_COMPARISONS = (
+    "math.isclose",
+    "cmath.isclose",
+    "operator.eq",
+    "numpy.allclose",
+    "numpy.isclose",
+    "numpy.array_equal",
+    "numpy.array_equiv",
+    "pandas.DataFrame.equals",
+    "pandas.Series.equals",
+    "pandas.Index.equals",
+)
+"""Comparisons tests wrap in assertTrue (`self.assertTrue(np.allclose(a, b))`, BigCodeBench's
+habit), reached as the tests reach them: from the module, or the class, as the tests name it."""
 
 
-def foreign_library_assertions() -> list[str]:
-    """The libraries' assertion functions (`LIBRARY_ASSERTIONS`) that are no longer the
-    libraries' own: replaced by code outside the installed libraries, or their module by
-    something else. No baseline is needed, so a replacement made as the program loads is seen."""
+def _foreign(function: object, roots: tuple[str, ...]) -> bool:
+    """Whether `function`, or what it says it wraps, is Python code from a file outside the
+    installed libraries (a C function has no code to place, and no task can write one). Code
+    a library generated (numpy 1.21's public functions come from "<__array_function__
+    internals>") has no file to place either."""
+    for candidate in (function, getattr(function, "__wrapped__", None)):
+        code = getattr(candidate, "__code__", None)
+        if (
+            isinstance(code, types.CodeType)
+            and not code.co_filename.startswith(roots)
+            and not code.co_filename.startswith("<")
+        ):
+            return True
+    return False
+
+
+def foreign_library_functions() -> list[str]:
+    """The libraries' assertion functions (`LIBRARY_ASSERTIONS`) and comparisons
+    (`LIBRARY_COMPARISONS`) that are no longer the libraries' own: replaced by code outside the
+    installed libraries, or their module by something else. No baseline is needed, so a
+    replacement made as the program loads (or the program's own import of the library) is
+    seen."""
     roots = _library_roots or library_roots()
     found = []
     for parent_name, child_name in LIBRARY_ASSERTIONS:
@@ -602,10 +635,15 @@ def foreign_library_assertions() -> list[str]:
             found.append(f"{parent_name}.{child_name}")
             continue
         for name, value in vars(child).items():
-            if name.startswith("assert_") and callable(value):
-                code = getattr(getattr(value, "__wrapped__", value), "__code__", None)
-                if code is not None and not code.co_filename.startswith(roots):
-                    found.append(f"{parent_name}.{child_name}.{name}")
+            if name.startswith("assert_") and _foreign(value, roots):
+                found.append(f"{parent_name}.{child_name}.{name}")
+    for path in LIBRARY_COMPARISONS:
+        module_name, *attributes = path.split(".")
+        reached: object = sys.modules.get(module_name)
+        for attribute in attributes:
+            reached = getattr(reached, attribute, None)
+        if reached is not None and _foreign(reached, roots):
+            found.append(path)
     return found
 
 
@@ -1125,8 +1163,8 @@ def run_harness(
         emit(Event.INVALID, message=f"the tests do not compile: {error}")
         emit(Event.DONE, clock=perf_counter())
         return
-    # The tests exist only in memory (never as a file the task could read); their lines are
-    # lent to linecache only while a traceback is formatted.
+    # The tests' source is never a file the task could read (their classes it can: see the
+    # module's docstring); its lines are lent to linecache only while a traceback is formatted.
     tests_lines = (len(tests_source), None, tests_source.splitlines(keepends=True), tests_path)
 
     def format_traceback(
@@ -1236,7 +1274,7 @@ def run_harness(
     frozen_tests = FrozenClasses([])
     if loaded:
         assert isinstance(test_cases, type)
-        changed = machinery.changes() + foreign_library_assertions()
+        changed = machinery.changes() + foreign_library_functions()
         tampering += [f"changed {name}" for name in changed[:5]]
         foreign = [
             cls.__qualname__
@@ -1284,7 +1322,7 @@ def run_harness(
         frozen_tests.thaw()  # class fixtures may keep state in their class
         if cpu_limits:
             signal.setitimer(signal.ITIMER_PROF, 0)
-        changed = machinery.changes() + foreign_library_assertions()
+        changed = machinery.changes() + foreign_library_functions()
         error = event.get("error")
         refused = refused_replacement(error[1] if isinstance(error, tuple) else None)
         reasons = [f"changed {change}" for change in changed[:5]] + [
