@@ -338,6 +338,22 @@ def test_clock_offset_and_time_zone(sandbox: Sandbox) -> None:
     assert probe(sandbox, "time.localtime().tm_gmtoff") == "0"
 
 
+def test_a_fresh_interpreter_with_a_shifted_clock_can_load_pandas(sandbox: Sandbox) -> None:
+    """pandas' C extensions build on datetime's C type, found by name as they load: loaded
+    while the shifted subclass stood in for it, they crashed the run (the flaky check's
+    hash-seed runs, in a fresh interpreter where pandas was not preloaded, lost every one)."""
+    century = 100 * 365.25 * 86400
+    rows, year = eval(
+        probe(
+            sandbox,
+            "(len(__import__('pandas').DataFrame({'a': [1, 2]})), datetime.datetime.now().year)",
+            clock_offset_s=century,
+            hash_seed=7,
+        )
+    )
+    assert rows == 2 and year >= 2100
+
+
 def test_every_clock_reading_moves_by_the_same_offset(sandbox: Sandbox) -> None:
     """now(), today(), date.today() and time.time() must agree: none shifted twice."""
     readings = eval(

@@ -52,6 +52,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import functools
 import gc
 import json
 import os
@@ -65,6 +66,7 @@ import sys
 import time
 import traceback
 import types
+from collections.abc import Callable
 from typing import Any, cast
 
 # `python worker.py` puts this folder first on sys.path, where task code would find curator's
@@ -2090,6 +2092,24 @@ def shift_clock(offset: float) -> None:
     # `today()` needs no override: CPython computes it from `time.time()`, already shifted.
 
     datetime_module.datetime = ShiftedDatetime  # type: ignore[misc]
+
+    # A C extension that builds on datetime's C type (pandas' Timestamp, through Cython) finds
+    # that type by name as it loads, and crashes on the subclass: it loads with the real one.
+    from importlib.machinery import ExtensionFileLoader
+
+    def with_real_datetime(load: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(load)
+        def loading(*args: Any) -> Any:
+            datetime_module.datetime = real_datetime  # type: ignore[misc]
+            try:
+                return load(*args)
+            finally:
+                datetime_module.datetime = ShiftedDatetime  # type: ignore[misc]
+
+        return loading
+
+    ExtensionFileLoader.create_module = with_real_datetime(ExtensionFileLoader.create_module)  # type: ignore[method-assign]
+    ExtensionFileLoader.exec_module = with_real_datetime(ExtensionFileLoader.exec_module)  # type: ignore[method-assign]
 
 
 def _flush_standard_streams() -> None:
