@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app_support import SIZE, app_on, git_bank, run_async, settle
-from textual.widgets import DataTable, ProgressBar, Static
+from app_support import SIZE, app_on, demo_bank, git_bank, run_async, settle
+from textual.widgets import DataTable, ProgressBar, RichLog, Static
 
 from curator.app.screens.dialogs import TextDialog
 from curator.app.screens.flaky_review import FlakyReview
+from curator.app.screens.workspace import TaskWorkspace
 from curator.flaky.flags import read_evidence, record_detection
 from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.models import FlagStatus, Stage
@@ -104,3 +105,35 @@ async def test_rerun_with_more_runs_updates_the_evidence(tmp_path, monkeypatch):
         assert not bar.display, "and the bar goes once the rerun is done"
     evidence = read_evidence(bank, TASK)
     assert evidence.runs_requested == 30 and len(evidence.runs) >= 30
+
+
+@run_async
+async def test_the_flaky_check_says_which_runs_did_not_finish(tmp_path, monkeypatch):
+    """A run that crashed checked none of the tests under its variations: the status line and
+    the log say so, where the check used to read "no flaky tests in 20 runs"."""
+    bank = demo_bank(tmp_path, monkeypatch)
+    task = bank.load("Demo/7")
+    task.complete_prompt = (
+        'import os\nimport signal\n\nif os.environ.get("PYTHONHASHSEED") not in (None, "0"):\n'
+        "    os.kill(os.getpid(), signal.SIGSEGV)\n" + task.complete_prompt
+    )
+    with bank.lock():
+        bank.save(task)
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Demo/7", "enter", "enter")
+        workspace = app.screen
+        assert isinstance(workspace, TaskWorkspace)
+        await pilot.press("f2", "f5")  # refined, then validated: the check's prerequisites
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        evidence = read_evidence(bank, "Demo/7")
+        assert evidence is not None
+        unfinished = len(evidence.unfinished_runs())
+        assert unfinished > 0
+        status = str(workspace.query_one("#status", Static).render())
+        assert f"({unfinished} did not finish: see the log)" in status
+        log = "\n".join(line.text for line in workspace.query_one("#run-log", RichLog).lines)
+        assert "runs did not finish (crashed: the test process was killed by SIGSEGV)" in log

@@ -330,3 +330,32 @@ def test_a_budgeted_bank_check_takes_risky_and_changed_tasks_first(tmp_path, run
         "Flaky/sorted_words",
     ]
     assert "3 task(s) checked" in full.stderr and "0 not reached" in full.stderr
+
+
+def test_runs_that_did_not_finish_are_reported_not_dropped(tmp_path, run_cli):
+    """A run that crashed (here: in every run of another hash seed) checked none of its tests
+    under its variations: the report says so and the check exits 1, where it used to report
+    every test a stable pass."""
+    program = (
+        "import os\nimport signal\n\n"
+        'if os.environ.get("PYTHONHASHSEED") not in (None, "0"):\n'
+        "    os.kill(os.getpid(), signal.SIGSEGV)\n\n\n"
+        'def task_func(x):\n    """Double."""\n    return 2 * x\n'
+    )
+    tests = (
+        "import unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_doubles(self):\n        self.assertEqual(task_func(2), 4)\n"
+    )
+    bank = Bank.init(tmp_path / "bank")
+    with bank.lock():
+        bank.add_all([small_task("Test/crashes", program, tests)])
+    result = run_cli("--bank", bank.root, "flaky", "Test/crashes", "--runs", "6", "--seed", "1")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "did not finish (crashed: the test process was killed by SIGSEGV)" in result.stdout
+    (report,) = json_lines(
+        run_cli(
+            "--bank", bank.root, "flaky", "Test/crashes", "--runs", "6", "--seed", "1", "--json"
+        ).stdout
+    )
+    assert report["unfinished_runs"].startswith("1 of 6 runs did not finish")
+    assert report["tests"]["test_doubles"]["classification"] == "stable-pass"

@@ -45,6 +45,7 @@ def evidence_json(evidence: FlakyEvidence, changes: list[FlagChange]) -> dict[st
         "detection_seed": evidence.detection_seed,
         "runs": len(evidence.runs),
         "problem": evidence.problem,
+        "unfinished_runs": evidence.unfinished_note(),
         "tests": {
             name: {
                 "classification": verdict.classification.value,
@@ -81,6 +82,8 @@ def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, st
             escape(verdict.cause or ""),
         )
     cli.out.print(table)
+    if unfinished := evidence.unfinished_note():
+        cli.out.print(f"[yellow]{escape(unfinished)}[/]")
 
 
 @click.command("flaky")
@@ -129,7 +132,7 @@ def flaky_command(
     each flipped test flip, and flag flaky tests.
 
     Evidence goes to each task's flaky.json, flags to its task.json. Exit 1 if any test was
-    found flaky or a suite could not run.
+    found flaky, a suite could not run, or some of its runs did not finish.
     """
     from curator.flaky.runner import DEFAULT_TIMEOUT_S, DetectionSettings
     from curator.flaky.stage import FlakyCheck, check

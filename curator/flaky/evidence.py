@@ -157,6 +157,24 @@ class FlakyEvidence(StrictModel):
     verdicts: dict[str, FlakyVerdict] = Field(default_factory=dict)
     at: datetime = Field(default_factory=utc_now)
 
+    def unfinished_runs(self) -> list[RunRecord]:
+        """The runs that ended before their tests did (a crash, the memory limit): the tests
+        were not checked under those runs' variations, which no verdict shows. A run that timed
+        out is not among them: its timed-out test counts, as a timing problem."""
+        return [run for run in self.runs if run.status not in ("completed", "timeout")]
+
+    def unfinished_note(self) -> str | None:
+        """`unfinished_runs` in a sentence: how many, why, which."""
+        unfinished = self.unfinished_runs()
+        if not unfinished:
+            return None
+        why = "; ".join(dict.fromkeys(f"{run.status}: {run.detail or '-'}" for run in unfinished))
+        numbers = ", ".join(str(run.spec.index) for run in unfinished)
+        return (
+            f"{len(unfinished)} of {len(self.runs)} runs did not finish ({why}) in run(s)"
+            f" {numbers}: the tests were not checked under their variations"
+        )
+
     def flaky_tests(self) -> dict[str, FlakyVerdict]:
         return {
             name: verdict

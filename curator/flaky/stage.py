@@ -31,9 +31,15 @@ class FlakyCheck:
 
     @property
     def found_problems(self) -> bool:
-        """A test was found flaky, the suite could not run, or nothing was stored."""
+        """A test was found flaky, the suite could not run, some runs did not finish, or
+        nothing was stored."""
         evidence = self.evidence
-        return bool(self.not_stored or evidence.problem or evidence.flaky_tests())
+        return bool(
+            self.not_stored
+            or evidence.problem
+            or evidence.flaky_tests()
+            or evidence.unfinished_runs()
+        )
 
 
 def check(

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.markup import escape
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -590,8 +591,14 @@ class TaskWorkspace(CuratorScreen):
             )
         for change in event.changes:
             self.write_log(f"flag {change.test}: {change.status.value} ({change.note})")
+        unfinished = event.evidence.unfinished_note()
+        if unfinished:
+            self.write_log(f"[yellow]{escape(unfinished)}[/]")
         summary = f"{len(flaky)} flaky test(s)" if flaky else "no flaky tests"
-        self.end_run(f"flaky check: {summary} in {len(event.evidence.runs)} runs")
+        summary += f" in {len(event.evidence.runs)} runs"
+        if unfinished:
+            summary += f" ({len(event.evidence.unfinished_runs())} did not finish: see the log)"
+        self.end_run(f"flaky check: {summary}")
 
     # -- condense ----------------------------------------------------------------------------
 
