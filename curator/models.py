@@ -273,6 +273,13 @@ class Task(TaskMeta):
     def open_flags(self) -> list[Flag]:
         return [flag for flag in self.flags if flag.status is FlagStatus.OPEN]
 
+    def unresolved_flags(self) -> list[Flag]:
+        """Flags not yet decided (open) or decided real (confirmed): a flaky test either way,
+        until a flaky check finds it fixed or a maintainer dismisses it."""
+        return [
+            flag for flag in self.flags if flag.status in (FlagStatus.OPEN, FlagStatus.CONFIRMED)
+        ]
+
     def meta(self) -> TaskMeta:
         return TaskMeta.model_validate(self.model_dump(include=set(TaskMeta.model_fields)))
 

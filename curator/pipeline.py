@@ -103,13 +103,13 @@ def needs_flaky_check(task: Task, facts: PipelineFacts) -> str | None:
     return None
 
 
-def needs_no_open_flag(task: Task, facts: PipelineFacts) -> str | None:
-    open_flags = task.open_flags()
-    if not open_flags:
+def needs_no_unresolved_flag(task: Task, facts: PipelineFacts) -> str | None:
+    unresolved = task.unresolved_flags()
+    if not unresolved:
         return None
-    tests = ", ".join(flag.test for flag in open_flags)
-    flags = "flag" if len(open_flags) == 1 else "flags"
-    return f"it has {len(open_flags)} open flaky {flags}: {tests}"
+    tests = ", ".join(f"{flag.test} ({flag.status.value})" for flag in unresolved)
+    flags = "flag" if len(unresolved) == 1 else "flags"
+    return f"it has {len(unresolved)} unresolved flaky {flags}: {tests}"
 
 
 def needs_runtime_findings_waived(task: Task, facts: PipelineFacts) -> str | None:
@@ -141,7 +141,7 @@ STAGE_GATE: dict[Stage, tuple[GateCheck, ...]] = {
         needs_passing_validation,
         needs_instruction,
         needs_flaky_check,
-        needs_no_open_flag,
+        needs_no_unresolved_flag,
         needs_runtime_findings_waived,
         needs_quality_bar,
     ),
@@ -231,7 +231,7 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
         steps.append(StepStatus(Step.VALIDATE, state, reason))
     validated = steps[-1].state is StepState.DONE
 
-    flag_problem = needs_no_open_flag(task, facts)
+    flag_problem = needs_no_unresolved_flag(task, facts)
     if not validated:
         steps.append(
             StepStatus(Step.FLAKY, StepState.BLOCKED, "needs a current, passing validation")
@@ -241,7 +241,9 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
             StepStatus(Step.FLAKY, StepState.BLOCKED, flag_problem.replace("it has ", "", 1))
         )
     elif needs_flaky_check(task, facts) is None:
-        steps.append(StepStatus(Step.FLAKY, StepState.DONE, "no open flaky flag at this content"))
+        steps.append(
+            StepStatus(Step.FLAKY, StepState.DONE, "no unresolved flaky flag at this content")
+        )
     else:
         steps.append(
             StepStatus(Step.FLAKY, StepState.READY, "not checked for flakiness at this content")

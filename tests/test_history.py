@@ -177,7 +177,7 @@ def test_a_draft_with_stale_validation_says_so_in_its_trailers(bank: Bank) -> No
         (
             lambda task: passing(task).flags.append(Flag(test="test_counts", classification="x")),
             Stage.ACCEPTED,
-            "1 open flaky flag: test_counts",
+            "1 unresolved flaky flag: test_counts (open)",
         ),
     ],
     ids=["unvalidated", "stale", "failing", "open-flag"],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import make_task
-from curator.models import Flag, Stage, ValidationSummary, Verdict
+from curator.models import Flag, FlagStatus, Stage, ValidationSummary, Verdict
 from curator.pipeline import (
     PipelineFacts,
     Step,
@@ -117,10 +117,18 @@ def test_the_gate_names_what_each_stage_lacks():
     assert stage_blockers(task, Stage.ACCEPTED, checked(task)) == []
     task.flags = [Flag(test="test_counts", classification="nondeterministic")]
     assert stage_blockers(task, Stage.ACCEPTED, checked(task)) == [
-        "it has 1 open flaky flag: test_counts"
+        "it has 1 unresolved flaky flag: test_counts (open)"
     ]
     assert Stage.ACCEPTED not in allowed_stages(task, checked(task))
     assert Stage.CONDENSED in allowed_stages(task, checked(task))
+    # Confirmed is a flaky test a maintainer has seen: it blocks until fixed or dismissed.
+    task.flags[0].status = FlagStatus.CONFIRMED
+    assert stage_blockers(task, Stage.ACCEPTED, checked(task)) == [
+        "it has 1 unresolved flaky flag: test_counts (confirmed)"
+    ]
+    for settled in (FlagStatus.DISMISSED, FlagStatus.FIXED):
+        task.flags[0].status = settled
+        assert stage_blockers(task, Stage.ACCEPTED, checked(task)) == []
 
 
 def test_the_stepper_commit_step_follows_the_gate():

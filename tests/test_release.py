@@ -161,7 +161,7 @@ def test_a_release_refuses_unfit_tasks_naming_each(bank: Bank) -> None:
     assert sorted(problems) == ["Test/1", "Test/2", "Test/3"]
     assert "stale" in problems["Test/1"][0]
     assert "verdict: fail" in problems["Test/2"][0]
-    assert "open flaky flag" in problems["Test/3"][0]
+    assert "unresolved flaky flag" in problems["Test/3"][0]
     assert git(bank.root, "tag", "-l") == ""
     assert not (bank.root / "releases" / "v0.1").exists()
 

@@ -124,7 +124,8 @@ def diff_command(cli: CliContext, task_id: str, old_rev: str | None, new_rev: st
 def release_command(cli: CliContext, version: str, out: Path | None, from_tag: bool) -> None:
     """Export the accepted tasks as release VERSION and tag it `release/VERSION`.
 
-    Exit 1, naming them, when an accepted task is stale, failing or has an open flaky flag.
+    Exit 1, naming them, when an accepted task is stale, failing or has an unresolved (open or
+    confirmed) flaky flag.
     """
     bank = cli.open_bank()
     try:

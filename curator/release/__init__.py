@@ -188,7 +188,7 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
 
     Refuses when a task folder has uncommitted changes (the tag must hold what is released),
     when a task folder cannot be read, and when an accepted task is stale, failing, or has an
-    open flaky flag.
+    unresolved (open or confirmed) flaky flag.
     """
     repository = GitBank(bank)
     validate_version(repository, version)

@@ -543,7 +543,7 @@ class TaskWorkspace(CuratorScreen):
             return
         self.save()
         status = self.step(Step.FLAKY)
-        if status.state is StepState.BLOCKED and not self.current.open_flags():
+        if status.state is StepState.BLOCKED and not self.current.unresolved_flags():
             self.refuse("flaky check", status.reason)
             return
         self.start_run(f"checking {self.task_id} for flaky tests")
