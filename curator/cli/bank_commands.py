@@ -159,8 +159,8 @@ def list_command(cli: CliContext, stage: str | None, library: str | None, as_jso
             click.echo(json.dumps(list_row(task, environment)))
     else:
         table = Table(title=f"{len(tasks)} task(s)")
-        columns = ("task", "stage", "libraries", "validation", "branch cov.", "flags", "runtime")
-        for column in columns:
+        table.add_column("task", overflow="fold")  # whole: every command takes it
+        for column in ("stage", "libraries", "validation", "branch cov.", "flags", "runtime"):
             table.add_column(column)
         for task in tasks:
             flags = len(task.open_flags())

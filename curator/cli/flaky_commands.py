@@ -70,7 +70,8 @@ def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, st
         cli.out.print(f"[red]{title}: {escape(evidence.problem)}[/]")
         return
     table = Table(title=title, title_justify="left")
-    for column in ("test", "classification", "failed", "flag", "likely cause"):
+    table.add_column("test", overflow="fold")  # whole: `curator flag ID TEST` needs it
+    for column in ("classification", "failed", "flag", "likely cause"):
         table.add_column(column)
     for name, verdict in evidence.verdicts.items():
         style = CLASS_STYLE.get(verdict.classification, "yellow")
@@ -226,7 +227,9 @@ def flags_command(cli: CliContext, status: str | None, as_json: bool) -> None:
             click.echo(json.dumps({"task_id": task.task_id, **flag.model_dump(mode="json")}))
     else:
         table = Table(title=f"{len(flags)} flag(s)", title_justify="left")
-        for column in ("task", "test", "classification", "status", "last change", "cause"):
+        for column in ("task", "test"):  # whole: `curator flag ID TEST` needs them
+            table.add_column(column, overflow="fold")
+        for column in ("classification", "status", "last change", "cause"):
             table.add_column(column)
         for task, flag in flags:
             table.add_row(
