@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, ValidationError
 from curator.bank import META_FILE, Bank, describe_validation_error, folder_name
 from curator.errors import TaskFileError
 from curator.fsutil import atomic_write
-from curator.imports import task_dependencies
+from curator.imports import imported_modules, task_dependencies
 from curator.models import ProvenanceEvent, Task, utc_now
 from curator.program import derive_code_prompt, split_program
 
@@ -56,6 +56,9 @@ def apply_edits(task: Task, texts: TaskTexts, annotator: str | None = None) -> T
     updated.instruct_prompt = texts.instruction
     updated.code_prompt = derive_code_prompt(prompt, task.entry_point) or task.code_prompt
     updated.dependencies = task_dependencies(updated)
+    updated.libs = edited_libraries(task, updated)
+    if updated.libs != task.libs:
+        updated.interchange.libs = None  # the dataset's spelling of the old list
     updated.provenance.updated_at = utc_now()
     changed = [
         name
@@ -70,6 +73,68 @@ def apply_edits(task: Task, texts: TaskTexts, annotator: str | None = None) -> T
         ProvenanceEvent(operation="edited", annotator=annotator, detail=", ".join(changed))
     )
     return updated
+
+
+NEW_TASK_TESTS = """import unittest
+
+
+class TestCases(unittest.TestCase):
+    def test_example(self):
+        self.assertEqual(task_func([1, 2]), 3)
+"""
+
+
+def new_task(task_id: str, libraries: list[str], annotator: str | None = None) -> Task:
+    """A task to write by hand: the program's imports, a `task_func` whose structured docstring
+    has every section BigCodeBench's have (to fill in), a solution still to write and one test.
+    Stage draft; its libraries are the ones it imports (see `apply_edits`)."""
+    imports = "".join(f"import {library}\n" for library in libraries)
+    requirements = "".join(f"    - {library}\n" for library in libraries)
+    requirements = requirements or "    - (each library it imports)\n"
+    program = (
+        f"{imports}\n\n"
+        "def task_func(data):\n"
+        '    """\n'
+        "    Say in a sentence or two what the function does with its arguments.\n\n"
+        "    Parameters:\n"
+        "    data (list): What the argument holds.\n\n"
+        "    Returns:\n"
+        "    int: What the function returns.\n\n"
+        "    Raises:\n"
+        "    ValueError: When, if ever, it raises.\n\n"
+        "    Requirements:\n"
+        f"{requirements}\n"
+        "    Example:\n"
+        "    >>> task_func([1, 2])\n"
+        "    3\n"
+        '    """\n'
+        '    raise NotImplementedError("write the reference solution")\n'
+    )
+    prompt, solution = split_program(program, "task_func") or (program, "")
+    task = Task(
+        task_id=task_id,
+        complete_prompt=prompt,
+        canonical_solution=solution,
+        code_prompt=derive_code_prompt(prompt, "task_func") or "",
+        test=NEW_TASK_TESTS,
+        libs=list(libraries),
+    )
+    task.provenance.authors = [annotator] if annotator else []
+    task.provenance.events.append(ProvenanceEvent(operation="created", annotator=annotator))
+    task.dependencies = task_dependencies(task)
+    return task
+
+
+def edited_libraries(before: Task, after: Task) -> list[str]:
+    """`libs` follow the program's imports where they did (or were never set): the ones still
+    imported keep their order, new ones come after. A list that already differed from the
+    imports is the annotator's (or the dataset's) and is kept."""
+    imported_before = imported_modules(before.program)
+    if before.libs and set(before.libs) != set(imported_before):
+        return before.libs
+    imported = imported_modules(after.program)
+    kept = [library for library in before.libs if library in imported]
+    return kept + [library for library in imported if library not in kept]
 
 
 def draft_path(bank: Bank, task_id: str) -> Path:

@@ -159,3 +159,23 @@ def test_a_command_leaves_what_it_loaded_to_the_process_exit_not_the_collector()
     before, after = map(int, result.stdout.split()[-2:])
     assert before == 0
     assert after > 10_000
+
+
+def test_new_starts_a_task_by_hand(run_cli, tmp_path: Path) -> None:
+    """The by-hand way into the pipeline: a draft to fill in, which loads and validates (its
+    solution still to write) like any task; an id in use, or one the bank cannot hold, is
+    refused naming it."""
+    bank_dir = tmp_path / "bank"
+    assert run_cli("init", bank_dir).returncode == 0
+    created = run_cli("--bank", bank_dir, "new", "Mine/1", "--libs", "numpy, pandas")
+    assert created.returncode == 0, created.stderr
+    assert "created Mine/1" in created.stdout and "curator validate Mine/1" in created.stdout
+    task = Bank(bank_dir).load("Mine/1")
+    assert task.stage is Stage.DRAFT and task.libs == ["numpy", "pandas"]
+    validated = run_cli("--bank", bank_dir, "validate", "Mine/1", "--json")
+    assert json.loads(validated.stdout)["verdict"] == "error"
+    assert "NotImplementedError" in validated.stdout
+    again = run_cli("--bank", bank_dir, "new", "Mine/1")
+    assert again.returncode == 2 and "already in the bank: Mine/1" in again.stderr
+    reserved = run_cli("--bank", bank_dir, "new", "releases")
+    assert reserved.returncode == 2 and "'releases'" in reserved.stderr

@@ -12,6 +12,7 @@ from curator.drafts import (
     apply_edits,
     clear_draft,
     draft_path,
+    new_task,
     read_draft,
     recoverable_draft,
     write_draft,
@@ -71,3 +72,43 @@ def test_a_corrupt_autosave_is_named(bank):
     path.write_text("{}")
     with pytest.raises(TaskFileError, match="autosave"):
         read_draft(bank, task.task_id)
+
+
+def test_libraries_follow_the_imports_where_they_did():
+    """A hand-written task's `libs` track what its program imports (the static checks want
+    them equal); a list that already differed (the dataset's own) is kept."""
+    task = new_task("Mine/1", ["numpy"])
+    assert task.libs == ["numpy"]
+    texts = TaskTexts.of(task)
+    program = "import json\n" + texts.program
+    edited = apply_edits(task, texts.model_copy(update={"program": program}))
+    assert edited.libs == ["numpy", "json"]
+    dropped = apply_edits(
+        edited, texts.model_copy(update={"program": program.replace("import numpy\n", "")})
+    )
+    assert dropped.libs == ["json"]
+
+    imported = make_task()
+    imported.interchange.libs = str(imported.libs)
+    texts = TaskTexts.of(imported)
+    more = apply_edits(
+        imported, texts.model_copy(update={"program": "import csv\n" + texts.program})
+    )
+    assert more.libs == [*imported.libs, "csv"] and more.interchange.libs is None
+    imported.libs = ["something", "else"]
+    kept = apply_edits(
+        imported, texts.model_copy(update={"program": "import csv\n" + texts.program})
+    )
+    assert kept.libs == ["something", "else"]
+
+
+def test_a_new_task_has_every_docstring_section_to_fill_in():
+    task = new_task("Mine/1", ["numpy", "pandas"], "ann")
+    assert task.stage.value == "draft" and task.entry_point == "task_func"
+    assert task.program.startswith("import numpy\nimport pandas\n")
+    for section in ("Parameters:", "Returns:", "Raises:", "Requirements:", "Example:"):
+        assert section in task.complete_prompt
+    assert "NotImplementedError" in task.canonical_solution
+    assert "class TestCases(unittest.TestCase)" in task.test
+    assert task.provenance.events[-1].operation == "created"
+    assert task.provenance.authors == ["ann"]

@@ -24,6 +24,7 @@ from curator.errors import CuratorError
 COMMAND_MODULES = {
     "alternatives": "alternatives_commands",
     "init": "bank_commands",
+    "new": "bank_commands",
     "import": "bank_commands",
     "export": "bank_commands",
     "list": "bank_commands",

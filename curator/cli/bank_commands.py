@@ -1,4 +1,4 @@
-"""Bank commands: init, import, export, list, show, schema."""
+"""Bank commands: init, new, import, export, list, show, schema."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from rich.syntax import Syntax
 from rich.table import Table
 
 from curator.bank import Bank, BankScan
-from curator.cli.context import CliContext, pass_cli
+from curator.cli.context import CliContext, annotator_option, pass_cli
+from curator.config import resolve_annotator
+from curator.drafts import new_task
 from curator.envcheck import check_bank
 from curator.environment import bank_fingerprint, declared_environment
 from curator.errors import CuratorError
@@ -41,6 +43,31 @@ def init_command(cli: CliContext, directory: Path, name: str | None) -> None:
         commit_new_bank(bank)
     except CuratorError as error:
         cli.err.print(f"[yellow]not committed:[/] {escape(str(error))}")
+
+
+@click.command("new")
+@click.argument("task_id")
+@click.option(
+    "--libs",
+    default="",
+    help="Comma-separated libraries the task will import (a task should use at least two).",
+)
+@annotator_option("Recorded as the task's author")
+@pass_cli
+def new_command(cli: CliContext, task_id: str, libs: str, annotator: str | None) -> None:
+    """Start a task by hand: TASK_ID's folder with a program to fill in (imports, a task_func
+    with every docstring section, a solution to write) and one test, as a draft."""
+    bank = cli.open_bank()
+    libraries = [library.strip() for library in libs.split(",") if library.strip()]
+    task = new_task(task_id, libraries, resolve_annotator(annotator, bank.root))
+    with bank.lock():
+        bank.add_all([task])
+    folder = bank.task_dir(task_id)
+    cli.out.print(
+        f"created {escape(task_id)} in {escape(str(folder))}: write the program in task.py "
+        "(docstring, then the solution) and the tests in tests.py, or open it in the app; "
+        f"then `curator validate {escape(task_id)}`"
+    )
 
 
 @click.command("import")
@@ -238,6 +265,7 @@ def schema_command(cli: CliContext, out: Path, check: bool) -> None:
 
 COMMANDS = [
     init_command,
+    new_command,
     import_command,
     export_command,
     list_command,
