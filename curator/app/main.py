@@ -149,9 +149,9 @@ class CuratorApp(App[None]):
 
         def answered(choice: str | None) -> None:
             if choice == "save":
-                for screen in unsaved:
-                    screen.save()
-                self.exit()
+                saved = [screen.save() for screen in unsaved]
+                if all(saved):
+                    self.exit()
             elif choice == "discard":
                 for screen in unsaved:
                     screen.discard()
