@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 
 from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
+from textual.command import CommandList
 from textual.widgets import DataTable, Static, TabbedContent, TabPane, TextArea
 
 from conftest import unwritable
@@ -347,6 +348,32 @@ async def test_a_change_on_disk_can_be_taken_instead_of_the_edits(tmp_path, monk
         assert not workspace.editor("tests").text.startswith("# mine")
         assert bank.load("Demo/1").program.startswith("# EXTERNAL EDIT\n")
         assert read_draft(bank, "Demo/1") is None
+
+
+@run_async
+async def test_a_task_already_open_is_not_opened_again(tmp_path, monkeypatch):
+    """A second workspace on the task offered the first one's autosave (discarding it there)
+    and saved the program over the first one's base; the first then saved its stale program
+    over the second's save."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        await type_in_tests(pilot, workspace, "# mine")
+        workspace.autosave()
+        await pilot.press("ctrl+p", *"open task")
+        commands = app.screen.query_one(CommandList)
+        while commands.option_count == 0:  # the palette searches in the background
+            await pilot.pause()
+        await pilot.press("enter", *"Demo/1", "enter")
+        await settle(pilot)
+        assert app.screen is workspace
+        assert [s for s in app.screen_stack if isinstance(s, TaskWorkspace)] == [workspace]
+        assert any(
+            n.title == "already open" and n.message.startswith("Demo/1 is already open here")
+            for n in app._notifications
+        )
+        assert read_draft(bank, "Demo/1").texts.tests.startswith("# mine\n")
 
 
 @run_async
