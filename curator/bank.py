@@ -387,14 +387,15 @@ class Bank:
         The files are written and fsynced in a staging folder under `.curator/`, which then
         swaps places with the task folder in one step; sidecars are carried over as hard links.
         Where the system cannot swap folders, files are replaced one by one, `task.json` last.
+        A folder the system will not write is named with the system's reason (TaskFileError).
         Caller holds the lock.
         """
         directory = self.real_task_dir(task.task_id)
         saving = self.private_dir / "saving"
         shutil.rmtree(saving, ignore_errors=True)  # leftovers of a crash; we hold the lock
         staging = saving / directory.name
-        staging.mkdir(parents=True)
         try:
+            staging.mkdir(parents=True)
             write_task_files(staging, task, durable=False)
             if not directory.is_dir():
                 _fsync_folder(staging)
@@ -405,6 +406,9 @@ class Bank:
                 if not exchange_paths(staging, directory):
                     write_task_files(directory, task)
             fsync_directory(self.root)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise TaskFileError(directory, f"cannot save the task ({reason})") from error
         finally:
             shutil.rmtree(saving, ignore_errors=True)
         return directory

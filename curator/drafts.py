@@ -1,9 +1,10 @@
 """Work in progress on a task: applying an annotator's edits, and autosaved drafts.
 
 An editor keeps the three texts a person writes (task program, tests, instruction). Edits
-become a Task through `apply_edits`; until they are saved, `write_draft` keeps them under
-`<bank>/.curator/autosave/` so that a crash loses nothing, and `recoverable_draft` offers them
-back when the task is opened again.
+become a Task through `apply_edits` and reach the bank through `save_edits`, which refuses to
+write over files that changed on disk since the editor loaded them. Until they are saved,
+`write_draft` keeps them under `<bank>/.curator/autosave/` so that a crash loses nothing, and
+`recoverable_draft` offers them back when the task is opened again.
 """
 
 from __future__ import annotations
@@ -13,14 +14,24 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError
 
-from curator.bank import META_FILE, Bank, describe_validation_error, folder_name
-from curator.errors import TaskFileError
+from curator.bank import (
+    INSTRUCTION_FILE,
+    META_FILE,
+    PROGRAM_FILE,
+    TESTS_FILE,
+    Bank,
+    describe_validation_error,
+    folder_name,
+)
+from curator.errors import CuratorError, TaskFileError
 from curator.fsutil import atomic_write
 from curator.imports import imported_modules, task_dependencies
 from curator.models import ProvenanceEvent, Task, utc_now
 from curator.program import derive_code_prompt, split_program
 
 AUTOSAVE_DIR = "autosave"
+# The file that holds each text an annotator edits (a TaskTexts field).
+FILE_OF_TEXT = {"program": PROGRAM_FILE, "tests": TESTS_FILE, "instruction": INSTRUCTION_FILE}
 
 
 class TaskTexts(BaseModel):
@@ -33,6 +44,27 @@ class TaskTexts(BaseModel):
     @classmethod
     def of(cls, task: Task) -> TaskTexts:
         return cls(program=task.program, tests=task.test, instruction=task.instruct_prompt)
+
+
+def changed_files(before: TaskTexts, after: TaskTexts) -> list[str]:
+    """The files whose text differs between the two."""
+    return [
+        file for text, file in FILE_OF_TEXT.items() if getattr(before, text) != getattr(after, text)
+    ]
+
+
+class EditConflict(CuratorError):
+    """The files that edits started from changed on disk since (another window, a CLI
+    command, a sync): saving the edits over them would undo that change unseen."""
+
+    def __init__(self, task_id: str, directory: Path, files: list[str]) -> None:
+        self.task_id = task_id
+        self.directory = directory
+        self.files = files
+        super().__init__(
+            f"{directory}: {', '.join(files)} changed on disk since {task_id} was loaded for "
+            "editing; the edits were not saved"
+        )
 
 
 class Draft(BaseModel):
@@ -135,6 +167,36 @@ def edited_libraries(before: Task, after: Task) -> list[str]:
     imported = imported_modules(after.program)
     kept = [library for library in before.libs if library in imported]
     return kept + [library for library in imported if library not in kept]
+
+
+def save_edits(
+    bank: Bank,
+    task_id: str,
+    base: TaskTexts,
+    texts: TaskTexts,
+    annotator: str | None = None,
+    overwrite: bool = False,
+) -> Task:
+    """Save `texts`, edited from `base` (the texts the editor loaded), and drop their autosave;
+    returns the task as the bank now holds it.
+
+    When the task's files no longer hold `base`, raises EditConflict naming them, unless
+    `overwrite`. Anything else written meanwhile (a validation, flags) is kept: the edits are
+    applied to the task as it is on disk. Texts equal to `base` write nothing.
+    """
+    if texts == base:
+        clear_draft(bank, task_id)
+        return bank.load(task_id)
+    with bank.lock():
+        on_disk = bank.load(task_id)
+        changed = changed_files(base, TaskTexts.of(on_disk))
+        if changed and not overwrite:
+            raise EditConflict(task_id, bank.task_dir(task_id), changed)
+        updated = apply_edits(on_disk, texts, annotator)
+        if updated is not on_disk:
+            bank.save(updated)
+    clear_draft(bank, task_id)
+    return updated
 
 
 def draft_path(bank: Bank, task_id: str) -> Path:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import shutil
 
 from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
+from textual.command import CommandList
 from textual.widgets import DataTable, Static, TabbedContent, TabPane, TextArea
 
+from conftest import unwritable
 from curator.app.messages import Committed, ValidationFinished
 from curator.app.screens.dialogs import ChoiceDialog
 from curator.app.screens.workspace import TaskWorkspace
@@ -287,3 +289,112 @@ async def test_a_failing_worker_is_reported_and_the_app_keeps_running(tmp_path, 
         assert "history failed" in rendered(workspace, "#status")
         await pilot.press("ctrl+s")
         assert workspace.step(Step.DRAFT).state is StepState.DONE
+
+
+async def type_in_tests(pilot, workspace: TaskWorkspace, text: str) -> None:
+    """Type at the start of the Tests editor, as a person does."""
+    workspace.show_view("tests")
+    workspace.editor("tests").move_cursor((0, 0))
+    await pilot.press(*text, "enter")
+    assert workspace.unsaved
+
+
+@run_async
+async def test_saving_over_a_change_made_on_disk_asks_and_loses_neither_side(tmp_path, monkeypatch):
+    """The task's task.py changed outside the app (an editor, `condense --write`, a sync)
+    while it was open with edits: Ctrl+S wrote the editors over it, unasked."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        await type_in_tests(pilot, workspace, "# mine")
+        program = bank.task_dir("Demo/1") / "task.py"
+        program.write_text("# EXTERNAL EDIT\n" + program.read_text())
+        await pilot.press("ctrl+s")
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert dialog.question.startswith("task.py of Demo/1 changed on disk since you loaded it")
+        assert bank.load("Demo/1").program.startswith("# EXTERNAL EDIT\n")
+        draft = read_draft(bank, "Demo/1")
+        assert draft is not None and draft.texts.tests.startswith("# mine\n")
+        await pilot.press("escape")  # keep editing
+        assert app.screen is workspace and workspace.unsaved
+        await pilot.press("f5")  # every step saves first: refused the same way
+        assert isinstance(app.screen, ChoiceDialog) and workspace.running is None
+        await pilot.press("o")
+        await settle(pilot)
+        assert app.screen is workspace and not workspace.unsaved
+        saved = bank.load("Demo/1")
+        assert saved.test.startswith("# mine\n")
+        assert not saved.program.startswith("# EXTERNAL EDIT")
+        assert read_draft(bank, "Demo/1") is None
+
+
+@run_async
+async def test_a_change_on_disk_can_be_taken_instead_of_the_edits(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        await type_in_tests(pilot, workspace, "# mine")
+        program = bank.task_dir("Demo/1") / "task.py"
+        program.write_text("# EXTERNAL EDIT\n" + program.read_text())
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen is workspace and not workspace.unsaved
+        assert workspace.editor("program").text.startswith("# EXTERNAL EDIT\n")
+        assert not workspace.editor("tests").text.startswith("# mine")
+        assert bank.load("Demo/1").program.startswith("# EXTERNAL EDIT\n")
+        assert read_draft(bank, "Demo/1") is None
+
+
+@run_async
+async def test_a_task_already_open_is_not_opened_again(tmp_path, monkeypatch):
+    """A second workspace on the task offered the first one's autosave (discarding it there)
+    and saved the program over the first one's base; the first then saved its stale program
+    over the second's save."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        await type_in_tests(pilot, workspace, "# mine")
+        workspace.autosave()
+        await pilot.press("ctrl+p", *"open task")
+        commands = app.screen.query_one(CommandList)
+        while commands.option_count == 0:  # the palette searches in the background
+            await pilot.pause()
+        await pilot.press("enter", *"Demo/1", "enter")
+        await settle(pilot)
+        assert app.screen is workspace
+        assert [s for s in app.screen_stack if isinstance(s, TaskWorkspace)] == [workspace]
+        assert any(
+            n.title == "already open" and n.message.startswith("Demo/1 is already open here")
+            for n in app._notifications
+        )
+        assert read_draft(bank, "Demo/1").texts.tests.startswith("# mine\n")
+
+
+@run_async
+async def test_a_save_the_system_refuses_is_shown_and_the_edits_stay(tmp_path, monkeypatch):
+    """A task folder that cannot be written ended the app with a traceback (exit code 0)."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        await type_in_tests(pilot, workspace, "# mine")
+        directory = bank.task_dir("Demo/1")
+        with unwritable(directory):
+            await pilot.press("ctrl+s")
+            await pilot.press("f5")
+            await settle(pilot)
+        assert app.is_running and app.screen is workspace
+        assert workspace.unsaved and workspace.running is None
+        refusals = [n for n in app._notifications if n.title == "not saved"]
+        assert refusals and refusals[0].message.startswith(f"{directory}: cannot save the task (")
+        assert "not saved" in rendered(workspace, "#status")
+        assert read_draft(bank, "Demo/1").texts.tests.startswith("# mine\n")
+        assert not bank.load("Demo/1").test.startswith("# mine")
+        await pilot.press("ctrl+s")
+        assert bank.load("Demo/1").test.startswith("# mine\n")

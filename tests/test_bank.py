@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_task
+from conftest import make_task, unwritable
 from curator.bank import Bank, folder_name, task_id_from_folder
 from curator.errors import BankError, TaskFileError, TaskNotFound
 from curator.models import FlagStatus, Stage
@@ -47,6 +47,19 @@ def test_save_and_load_round_trip(bank: Bank) -> None:
     assert files == ["instruction.md", "task.json", "task.py", "tests.py"]
     assert "def task_func" in (bank.task_dir("Demo/3") / "task.py").read_text()
     assert "def task_func" not in (bank.task_dir("Demo/3") / "task.json").read_text()
+
+
+def test_a_folder_that_cannot_be_written_is_named_with_the_reason(bank: Bank) -> None:
+    task = make_task("Demo/3")
+    bank.save(task)
+    edited = task.model_copy(update={"test": task.test + "# more\n"})
+    directory = bank.task_dir("Demo/3")
+    with unwritable(directory), pytest.raises(TaskFileError) as refused:
+        bank.save(edited)
+    message = str(refused.value)
+    assert message.startswith(f"{directory}: cannot save the task (")
+    assert "not permitted" in message or "denied" in message
+    assert bank.load("Demo/3") == task
 
 
 def test_tasks_are_listed_in_numeric_order(bank: Bank) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import make_task
 from curator.drafts import (
+    EditConflict,
     TaskTexts,
     apply_edits,
     clear_draft,
@@ -15,9 +16,11 @@ from curator.drafts import (
     new_task,
     read_draft,
     recoverable_draft,
+    save_edits,
     write_draft,
 )
 from curator.errors import TaskFileError
+from curator.models import Stage
 
 
 def test_apply_edits_splits_the_program_after_the_docstring():
@@ -112,3 +115,43 @@ def test_a_new_task_has_every_docstring_section_to_fill_in():
     assert "class TestCases(unittest.TestCase)" in task.test
     assert task.provenance.events[-1].operation == "created"
     assert task.provenance.authors == ["ann"]
+
+
+def test_saved_edits_keep_what_was_written_meanwhile_beside_them(bank):
+    bank.add_all([make_task()])
+    base = TaskTexts.of(bank.load("Test/1"))
+    meanwhile = bank.load("Test/1").model_copy(update={"stage": Stage.REFINED})
+    bank.save(meanwhile)
+    texts = base.model_copy(update={"tests": base.tests + "# more\n"})
+    write_draft(bank, "Test/1", texts)
+    saved = save_edits(bank, "Test/1", base, texts, "ann")
+    assert bank.load("Test/1") == saved
+    assert saved.test.endswith("# more\n") and saved.stage is Stage.REFINED
+    assert read_draft(bank, "Test/1") is None
+
+
+def test_edits_are_not_saved_over_files_changed_on_disk_since_they_were_loaded(bank):
+    bank.add_all([make_task()])
+    base = TaskTexts.of(bank.load("Test/1"))
+    program = bank.task_dir("Test/1") / "task.py"
+    program.write_text("# EXTERNAL EDIT\n" + program.read_text())
+    texts = base.model_copy(update={"tests": base.tests + "# more\n"})
+    write_draft(bank, "Test/1", texts)
+    with pytest.raises(EditConflict) as conflict:
+        save_edits(bank, "Test/1", base, texts, "ann")
+    assert conflict.value.files == ["task.py"]
+    assert str(conflict.value).startswith(f"{bank.task_dir('Test/1')}: task.py changed on disk")
+    assert bank.load("Test/1").program.startswith("# EXTERNAL EDIT\n")
+    assert read_draft(bank, "Test/1").texts == texts
+    saved = save_edits(bank, "Test/1", base, texts, "ann", overwrite=True)
+    assert TaskTexts.of(saved) == texts == TaskTexts.of(bank.load("Test/1"))
+
+
+def test_texts_without_edits_never_write_over_the_disk(bank):
+    bank.add_all([make_task()])
+    base = TaskTexts.of(bank.load("Test/1"))
+    instruction = bank.task_dir("Test/1") / "instruction.md"
+    instruction.write_text("Written by condense --write.\n")
+    saved = save_edits(bank, "Test/1", base, base, "ann")
+    assert saved.instruct_prompt == "Written by condense --write.\n"
+    assert instruction.read_text() == "Written by condense --write.\n"

@@ -103,8 +103,21 @@ class CuratorApp(App[None]):
     # -- screens any screen can open ---------------------------------------------------------
 
     def open_task(self, task_id: str) -> None:
+        """A workspace on the task, unless one is open already: two would each save over the
+        other's edits (and one could discard the other's autosave)."""
         from curator.app.screens.workspace import TaskWorkspace
 
+        workspaces = (s for s in self.screen_stack if isinstance(s, TaskWorkspace))
+        existing = next((s for s in workspaces if s.task_id == task_id), None)
+        if existing is not None:
+            where = "here" if existing is self.screen else "under this screen (Esc goes back)"
+            self.notify(
+                f"{task_id} is already open {where}: one workspace per task, so that neither "
+                "saves over the other's edits",
+                title="already open",
+                severity="warning",
+            )
+            return
         try:
             workspace = TaskWorkspace(self.bank, task_id)
         except CuratorError as error:
@@ -149,9 +162,9 @@ class CuratorApp(App[None]):
 
         def answered(choice: str | None) -> None:
             if choice == "save":
-                for screen in unsaved:
-                    screen.save()
-                self.exit()
+                saved = [screen.save() for screen in unsaved]
+                if all(saved):
+                    self.exit()
             elif choice == "discard":
                 for screen in unsaved:
                     screen.discard()

@@ -52,11 +52,19 @@ from curator.app.widgets.mutants import MutantsView
 from curator.app.widgets.proposal import ProposalPane
 from curator.app.widgets.results import ResultsPane
 from curator.app.widgets.stepper import PipelineStepper
-from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
+from curator.bank import INSTRUCTION_FILE, TESTS_FILE, Bank
 from curator.condense.loss import information_loss
 from curator.condense.stage import apply_instruction, condense_task
 from curator.config import resolve_annotator
-from curator.drafts import TaskTexts, apply_edits, clear_draft, recoverable_draft, write_draft
+from curator.drafts import (
+    FILE_OF_TEXT,
+    EditConflict,
+    TaskTexts,
+    clear_draft,
+    recoverable_draft,
+    save_edits,
+    write_draft,
+)
 from curator.errors import CuratorError
 from curator.flaky.evidence import FlakyEvidence, flaky_checked_hash
 from curator.flaky.flags import FlagChange, read_evidence
@@ -90,7 +98,7 @@ from curator.validation import (
 AUTOSAVE_SECONDS = 2.0
 
 # Which editor (a TaskTexts field) shows each file a proposal changes.
-EDITOR_OF_FILE = {PROGRAM_FILE: "program", TESTS_FILE: "tests", INSTRUCTION_FILE: "instruction"}
+EDITOR_OF_FILE = {file: text for text, file in FILE_OF_TEXT.items()}
 
 # The binding that performs each pipeline step, for the stepper's hint.
 STEP_BINDINGS = {
@@ -189,6 +197,9 @@ class TaskWorkspace(CuratorScreen):
         self.bank = bank
         self.task_id = task_id
         self.current: Task = bank.load(task_id)
+        # The texts on disk that the editors' edits started from: a save refuses to write over
+        # files that no longer hold them.
+        self.base = TaskTexts.of(self.current)
         self.last_autosaved: TaskTexts | None = None
         self.unsaved = False
         self.committed = False
@@ -273,9 +284,14 @@ class TaskWorkspace(CuratorScreen):
                 editor.load_text(text)
         self.edited()
 
+    def take_bank_texts(self) -> None:
+        """Show the texts the bank holds (`current`) in the editors, as the new base of edits."""
+        self.base = TaskTexts.of(self.current)
+        self.load_texts(self.base)
+
     @on(TextArea.Changed)
     def edited(self) -> None:
-        unsaved = self.editor_texts() != TaskTexts.of(self.current)
+        unsaved = self.editor_texts() != self.base
         if unsaved != self.unsaved:
             self.unsaved = unsaved
             self.refresh_pipeline()
@@ -310,17 +326,60 @@ class TaskWorkspace(CuratorScreen):
             answered,
         )
 
-    def save(self) -> None:
-        """Write the editors' texts to the bank (nothing to do when they match it)."""
-        updated = apply_edits(self.current, self.editor_texts(), self.annotator)
-        if updated is not self.current:
-            with self.bank.lock():
-                self.bank.save(updated)
-            self.adopt()
-        clear_draft(self.bank, self.task_id)
+    def save(self, overwrite: bool = False) -> bool:
+        """Write the editors' texts to the bank. False when the bank refused them (the files
+        changed on disk meanwhile, or cannot be written): the reason is shown, and the edits
+        stay in the editors and their autosave."""
+        texts = self.editor_texts()
+        try:
+            saved = save_edits(
+                self.bank, self.task_id, self.base, texts, self.annotator, overwrite=overwrite
+            )
+        except EditConflict as conflict:
+            self.autosave()
+            self.ask_about_conflict(conflict)
+            return False
+        except CuratorError as error:
+            self.autosave()
+            self.set_status(f"not saved: {error}")
+            self.notify(str(error), title="not saved", severity="error", timeout=10)
+            return False
+        self.base = texts
         self.last_autosaved = None
-        self.unsaved = False
+        if saved != self.current:
+            self.adopt()
+        self.edited()
         self.refresh_pipeline()
+        return True
+
+    def ask_about_conflict(self, conflict: EditConflict) -> None:
+        """Neither side is lost unasked: keep editing (the default), save over the disk, or
+        take the disk's files and drop the edits."""
+        files = ", ".join(conflict.files)
+
+        def answered(choice: str | None) -> None:
+            if choice == "overwrite" and self.save(overwrite=True):
+                self.set_status(f"saved over the change to {files} on disk")
+            elif choice == "reload":
+                self.discard()
+                self.reload()
+                self.take_bank_texts()
+                self.set_status(f"reloaded {files} from disk; your edits were dropped")
+
+        self.set_status(f"not saved: {files} changed on disk")
+        self.app.push_screen(
+            ChoiceDialog(
+                f"{files} of {self.task_id} changed on disk since you loaded it "
+                f"({conflict.directory}). Your edits are not saved; they are kept here and "
+                "in the autosave.",
+                [
+                    ("cancel", "Keep editing", "escape"),
+                    ("overwrite", "Overwrite the disk with my edits", "o"),
+                    ("reload", "Reload from disk, dropping my edits", "r"),
+                ],
+            ),
+            answered,
+        )
 
     def discard(self) -> None:
         clear_draft(self.bank, self.task_id)
@@ -344,12 +403,19 @@ class TaskWorkspace(CuratorScreen):
         A worker's copy may predate a save made while it ran; the bank has the save, and the
         results stored for the old content then show as stale.
         """
+        self.reload()
+        self.check_committed()
+        self.app.post_task_changed(self.current)
+
+    def reload(self) -> None:
+        """Read the task from the bank. Editors without edits show its texts; edits keep
+        their base, so that saving them over a change made meanwhile is refused."""
         self.current = self.bank.load(self.task_id)
+        if self.editor_texts() == self.base:
+            self.take_bank_texts()
         self.evidence = self.read_flaky_evidence()
         self.edited()
         self.refresh_pipeline()
-        self.check_committed()
-        self.app.post_task_changed(self.current)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="git-status", name="git status")
     def check_committed(self) -> None:
@@ -462,37 +528,44 @@ class TaskWorkspace(CuratorScreen):
     @on(TaskChanged)
     def task_changed(self, event: TaskChanged) -> None:
         if event.task.task_id == self.task_id and event.task is not self.current:
-            self.current = self.bank.load(self.task_id)
-            self.evidence = self.read_flaky_evidence()
-            self.edited()
-            self.refresh_pipeline()
+            self.reload()
 
     # -- refine ------------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        self.save()
+        if not self.save():
+            return
         self.set_status("saved" + (f" ({self.running} goes on)" if self.running else ""))
         self.notify("saved", timeout=2)
 
     def action_refine(self) -> None:
-        self.save()
+        if not self.save():
+            return
         status = self.step(Step.REFINE)
         if status.state is StepState.BLOCKED:
             self.refuse("refine", status.reason)
             return
         updated = mark_refined(self.current, self.annotator)
-        if updated is not self.current:
+        if updated is not self.current and not self.store("refine", updated):
+            return
+        self.set_status("marked refined")
+
+    def store(self, action: str, updated: Task) -> bool:
+        """Write a task a step changed; False, with the bank's reason shown, if it refused."""
+        try:
             with self.bank.lock():
                 self.bank.save(updated)
-            self.adopt()
-        self.set_status("marked refined")
+        except CuratorError as error:
+            self.refuse(action, str(error))
+            return False
+        self.adopt()
+        return True
 
     # -- validate ----------------------------------------------------------------------------
 
     def action_validate(self) -> None:
-        if self.busy():
+        if self.busy() or not self.save():
             return
-        self.save()
         status = self.step(Step.VALIDATE)
         if status.state is StepState.BLOCKED:
             self.refuse("validate", status.reason)
@@ -539,9 +612,8 @@ class TaskWorkspace(CuratorScreen):
     # -- flaky -------------------------------------------------------------------------------
 
     def action_flaky(self) -> None:
-        if self.busy():
+        if self.busy() or not self.save():
             return
-        self.save()
         status = self.step(Step.FLAKY)
         if status.state is StepState.BLOCKED and not self.current.unresolved_flags():
             self.refuse("flaky check", status.reason)
@@ -603,7 +675,8 @@ class TaskWorkspace(CuratorScreen):
     # -- condense ----------------------------------------------------------------------------
 
     def action_condense(self) -> None:
-        self.save()
+        if not self.save():
+            return
         status = self.step(Step.CONDENSE)
         if status.state is StepState.BLOCKED:
             self.refuse("condense", status.reason)
@@ -624,10 +697,8 @@ class TaskWorkspace(CuratorScreen):
             condensed.parsed.doc_struct,
             annotator=self.annotator,
         )
-        with self.bank.lock():
-            self.bank.save(updated)
-        self.adopt()
-        self.load_texts(TaskTexts.of(self.current))
+        if not self.store("condense", updated):
+            return
         notes = Text("rule-based instruction written; review and edit it, then save.\n")
         for warning in warnings:
             where = f" (line {warning.line})" if warning.line else ""
@@ -665,9 +736,8 @@ class TaskWorkspace(CuratorScreen):
                 "[llm] in the config); every step works by hand",
             )
             return
-        if self.busy():
+        if self.busy() or not self.save():
             return
-        self.save()
 
         def answered(operation: str | None) -> None:
             if operation and operation != "cancel":
@@ -744,8 +814,8 @@ class TaskWorkspace(CuratorScreen):
         if self.editing_proposal:
             texts = self.editor_texts().model_dump()
             edited = {file.name: texts[EDITOR_OF_FILE[file.name]] for file in self.proposal.files}
-        else:
-            self.save()
+        elif not self.save():
+            return
         try:
             apply(self.bank, self.proposal, self.annotator, edited_after=edited)
         except CuratorError as error:
@@ -755,7 +825,7 @@ class TaskWorkspace(CuratorScreen):
         clear_draft(self.bank, self.task_id)
         self.proposal = None
         self.adopt()
-        self.load_texts(TaskTexts.of(self.current))
+        self.take_bank_texts()
         self.query_one(ProposalPane).note("proposal accepted and saved")
         self.refresh_bindings()
         self.set_status("proposal accepted; validate again (F5)")
@@ -764,7 +834,7 @@ class TaskWorkspace(CuratorScreen):
         self.cancel_llm.set()
         if self.editing_proposal:
             self.editing_proposal = False
-            self.load_texts(TaskTexts.of(self.current))
+            self.take_bank_texts()
         self.proposal = None
         self.query_one(ProposalPane).note("proposal rejected: nothing changed")
         self.refresh_bindings()
@@ -785,9 +855,8 @@ class TaskWorkspace(CuratorScreen):
 
     def action_commit(self) -> None:
         """Commit in any stage the gate allows; the dialog names why it refuses the others."""
-        if self.busy():
+        if self.busy() or not self.save():
             return
-        self.save()
         allowed, refused = self.commit_choices()
         question = f"Commit {self.task_id} (now {self.current.stage.value}) as:"
         for stage, reasons in refused.items():
@@ -927,8 +996,7 @@ class TaskWorkspace(CuratorScreen):
             return
 
         def answered(choice: str | None) -> None:
-            if choice == "save":
-                self.save()
+            if choice == "save" and self.save():
                 self.app.pop_screen()
             elif choice == "discard":
                 self.discard()
