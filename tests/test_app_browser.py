@@ -98,6 +98,29 @@ async def test_enter_opens_the_highlighted_task(tmp_path, monkeypatch):
 
 
 @run_async
+async def test_n_starts_a_task_by_hand_and_opens_it(tmp_path, monkeypatch):
+    """The by-hand way into the pipeline (`curator new`): an id and libraries, then the new
+    draft's workspace; an id in use is refused, naming it, and nothing opens."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", *"Mine/1 json,re", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TaskWorkspace) and app.screen.task_id == "Mine/1"
+        created = bank.load("Mine/1")
+        assert created.libs == ["json", "re"] and created.stage.value == "draft"
+        assert created.provenance.events[-1].annotator == "Ada Annotator"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Mine/1" in shown_ids(app)
+        await pilot.press("n", *"Demo/1", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, BankBrowser)
+        assert any("already in the bank: Demo/1" in n.message for n in app._notifications)
+
+
+@run_async
 async def test_an_unreadable_task_folder_is_reported_not_fatal(tmp_path, monkeypatch):
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())
     (bank.task_dir("Demo/2") / "task.json").write_text("{ not json")

@@ -22,8 +22,11 @@ from curator.app.rows import (
     task_row,
 )
 from curator.app.screens.base import CuratorScreen
+from curator.app.screens.dialogs import TextDialog
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
 from curator.bank import Bank, load_bank_folder
+from curator.config import resolve_annotator
+from curator.drafts import new_task
 from curator.errors import CuratorError, TaskFileError
 from curator.pipeline import STAGE_ORDER
 
@@ -41,6 +44,7 @@ class BankBrowser(CuratorScreen):
         Binding("slash", "focus_filter", "Filter", id="bank.filter", tooltip="Filter tasks"),
         Binding("escape", "leave_filter", "Clear filter", id="bank.clear-filter", show=False),
         Binding("enter", "open_task", "Open", id="bank.open", tooltip="Open the task"),
+        Binding("n", "new_task", "New", id="bank.new", tooltip="Start a task by hand"),
         Binding("s", "sort_next", "Sort", id="bank.sort", tooltip="Sort by the next column"),
         Binding("d", "reverse_sort", "Reverse", id="bank.reverse", show=False, tooltip="Reverse"),
         Binding("f", "flaky_review", "Flaky queue", id="bank.flaky", tooltip="Review flags"),
@@ -213,6 +217,34 @@ class BankBrowser(CuratorScreen):
 
     def open_task(self, task_id: str) -> None:
         self.app.open_task(task_id)
+
+    def action_new_task(self) -> None:
+        """Start a task by hand (`curator new`): its id and libraries, then its workspace."""
+
+        def answered(answer: str | None) -> None:
+            if not answer:
+                return
+            task_id, _, libraries = answer.partition(" ")
+            annotator = resolve_annotator(self.app.settings.annotator, self.bank.root)
+            task = new_task(
+                task_id, [lib.strip() for lib in libraries.split(",") if lib.strip()], annotator
+            )
+            try:
+                with self.bank.lock():
+                    self.bank.add_all([task])
+            except CuratorError as error:
+                self.notify(str(error), title=f"cannot create {task_id}", severity="error")
+                return
+            self.action_reload()
+            self.open_task(task_id)
+
+        self.app.push_screen(
+            TextDialog(
+                "New task: its id, then the libraries it will use (comma-separated)",
+                placeholder="Mine/1 numpy,pandas",
+            ),
+            answered,
+        )
 
     def action_flaky_review(self) -> None:
         self.app.open_flaky()
