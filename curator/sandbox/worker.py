@@ -1429,7 +1429,13 @@ def _collect(
     next_memory_check = 0.0
     while open_fds:
         now = _perf_counter()
-        if now >= deadline:  # first: a run of many busy processes leaves us little CPU
+        if status is None:
+            status = _reap_children(harness_pid)  # orphans of the run come to us too
+            if status is not None:
+                counted = end_leftovers()
+                leftovers = 0 if killed else counted
+                deadline = min(deadline, now + 0.5)
+        if now >= deadline:  # before the memory poll: many busy processes leave us little CPU
             if status is None:
                 timed_out = True
                 kill_run(harness_pid)
@@ -1446,12 +1452,6 @@ def _collect(
                 memory_exceeded = True
                 kill_run(harness_pid)
                 killed.append("memory")
-        if status is None:
-            status = _reap_children(harness_pid)  # orphans of the run come to us too
-            if status is not None:
-                counted = end_leftovers()
-                leftovers = 0 if killed else counted
-                deadline = min(deadline, now + 0.5)
         remaining = deadline - _perf_counter()
         if remaining <= 0:
             continue
