@@ -41,8 +41,9 @@ from curator.errors import CuratorError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, flaky_checked_hash
 from curator.gitbank import GitBank, GitError
 from curator.models import Origin, ProvenanceEvent, Stage, Task
-from curator.pipeline import PipelineFacts, stage_blockers
+from curator.pipeline import PipelineFacts, allowed_stages, stage_blockers
 from curator.quality import quality_gate_problems, quality_settings
+from curator.validation import REPORT_FILE, report_problem
 
 TRAILER_KEYS = (
     "Task-Id",
@@ -67,12 +68,16 @@ DIFF_PARTS = (
 
 
 class CommitRefused(CuratorError):
-    """The task cannot be committed in the stage asked for; names every reason."""
+    """The task cannot be committed in the stage asked for; names every reason, and the
+    furthest stage the gate would allow instead (None: no stage)."""
 
-    def __init__(self, task_id: str, stage: Stage, reasons: list[str]) -> None:
+    def __init__(
+        self, task_id: str, stage: Stage, reasons: list[str], instead: Stage | None = None
+    ) -> None:
         self.task_id = task_id
         self.stage = stage
         self.reasons = reasons
+        self.instead = instead
         super().__init__(f"{task_id} cannot be committed as {stage.value}: " + "; ".join(reasons))
 
 
@@ -80,12 +85,15 @@ class CommitRefused(CuratorError):
 
 
 def gate_facts(bank: Bank, task: Task) -> PipelineFacts:
-    """What the stage gate needs beyond the task, read from the work tree: its `flaky.json`
-    and the bank's quality bar."""
+    """What the stage gate needs beyond the task, read from the work tree: its `flaky.json`,
+    its `validation.json` and the bank's quality bar."""
     evidence = bank.read_sidecar(task.task_id, EVIDENCE_FILE, FlakyEvidence)
+    report_path = bank.real_task_dir(task.task_id) / REPORT_FILE
+    report = report_path.read_bytes() if report_path.is_file() else None
     return PipelineFacts(
         flaky_checked_hash=flaky_checked_hash(evidence),
         quality_problems=tuple(quality_gate_problems(task, quality_settings(bank))),
+        report_problem=report_problem(task, report, str(report_path)),
     )
 
 
@@ -193,9 +201,11 @@ def commit_task(
     with bank.lock():
         task = bank.load(task_id)
         stage = stage or task.stage
-        problems = stage_blockers(task, stage, gate_facts(bank, task))
+        facts = gate_facts(bank, task)
+        problems = stage_blockers(task, stage, facts)
         if problems:
-            raise CommitRefused(task_id, stage, problems)
+            allowed = [s for s in allowed_stages(task, facts) if s is not Stage.REJECTED]
+            raise CommitRefused(task_id, stage, problems, allowed[-1] if allowed else None)
         previous = task.stage
         if previous is not stage:
             task.stage = stage
