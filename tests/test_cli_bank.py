@@ -65,6 +65,33 @@ def test_sample_import_export_is_identical(run_cli, tmp_path: Path) -> None:
     assert gzip.decompress(out.read_bytes()) == SAMPLE_JSONL.read_bytes()
 
 
+def test_export_never_writes_inside_the_bank(run_cli, tmp_path: Path) -> None:
+    bank = Bank.init(tmp_path / "bank")
+    bank.save(make_task("X/1"))
+    before = {path: path.read_bytes() for path in bank.root.rglob("*") if path.is_file()}
+    (tmp_path / "link").symlink_to(bank.root)
+    for out, cwd in (
+        ("bank.json", bank.root),
+        (bank.task_dir("X/1") / "task.json", None),
+        (tmp_path / "link" / "new.jsonl", None),
+    ):
+        result = run_cli("--bank", bank.root, "export", out, cwd=cwd)
+        assert result.returncode == 2, out
+        assert f"{out}: inside the bank" in result.stderr
+        assert "Traceback" not in result.stderr
+    after = {path: path.read_bytes() for path in bank.root.rglob("*") if path.is_file()}
+    assert after == before
+
+
+def test_export_refuses_a_folder_that_does_not_exist(run_cli, tmp_path: Path) -> None:
+    bank = Bank.init(tmp_path / "bank")
+    bank.save(make_task("X/1"))
+    result = run_cli("--bank", bank.root, "export", tmp_path / "missing" / "out.jsonl")
+    assert result.returncode == 2
+    assert f"the folder {tmp_path / 'missing'} does not exist" in result.stderr
+    assert not (tmp_path / "missing").exists()
+
+
 def test_bad_import_exits_2_and_leaves_the_bank_untouched(run_cli, tmp_path: Path) -> None:
     bank_dir = tmp_path / "bank"
     run_cli("init", bank_dir)
