@@ -39,6 +39,7 @@ from curator.bank import (
 from curator.config import resolve_annotator
 from curator.errors import CuratorError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, flaky_checked_hash
+from curator.fsutil import remove_stale_temporaries
 from curator.gitbank import GitBank, GitError
 from curator.models import Origin, ProvenanceEvent, Stage, Task
 from curator.pipeline import PipelineFacts, allowed_stages, stage_blockers
@@ -191,7 +192,8 @@ def commit_task(
     """Record a task in `stage` (default: its current one) as one commit of only its folder.
 
     Refuses (naming why) a stage the task's validation does not support, a message that is
-    empty, and a task whose folder matches HEAD already.
+    empty, and a task whose folder matches HEAD already. Temporary files a killed write left in
+    the folder are deleted first, never committed.
     """
     if not message.strip():
         raise CuratorError("a commit needs a message (-m MESSAGE)")
@@ -200,6 +202,12 @@ def commit_task(
     who = resolve_annotator(annotator, bank.root)
     with bank.lock():
         task = bank.load(task_id)
+        left = remove_stale_temporaries(bank.task_dir(task_id))
+        if left:
+            raise CuratorError(
+                f"{left[0]}: a temporary file of a process that still runs (its id is in the "
+                "name); commit when it has finished, or delete the file if it is not curator"
+            )
         stage = stage or task.stage
         facts = gate_facts(bank, task)
         problems = stage_blockers(task, stage, facts)
