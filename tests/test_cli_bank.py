@@ -136,6 +136,24 @@ def test_list_exits_1_and_names_a_corrupt_task(run_cli, tmp_path: Path) -> None:
     assert "X__2/task.json" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_lost_instruction_is_named_not_exported_as_an_empty_prompt(
+    run_cli, tmp_path: Path
+) -> None:
+    bank = Bank.init(tmp_path / "bank")
+    bank.save(make_task("X/1", instruct_prompt="Count the words."))
+    bank.save(make_task("X/2"))
+    (bank.task_dir("X/1") / "instruction.md").unlink()
+    out = tmp_path / "out.jsonl"
+    result = run_cli("--bank", bank.root, "export", out)
+    assert result.returncode == 2
+    assert "X__1/instruction.md: file is missing" in result.stderr
+    assert not out.exists()
+    result = run_cli("--bank", bank.root, "list", "--json")
+    assert result.returncode == 1
+    assert "X__1/instruction.md: file is missing" in result.stderr
+    assert json.loads(result.stdout)["task_id"] == "X/2"
+
+
 def test_help_lists_the_commands(run_cli) -> None:
     result = run_cli("--help")
     assert result.returncode == 0
