@@ -511,12 +511,13 @@ def load_task_dir(directory: Path) -> Task:
     try:
         program = read_text(directory / PROGRAM_FILE)
         tests = read_text(directory / TESTS_FILE)
+        # Saving writes it always, empty before condensing: missing, it was lost, and an
+        # export would pass the loss on as an empty prompt.
+        instruction = read_text(directory / INSTRUCTION_FILE)
     except FileNotFoundError as error:
         raise TaskFileError(Path(error.filename), "file is missing") from error
     except UnicodeDecodeError as error:
-        raise TaskFileError(directory, f"a code file is not UTF-8 ({error})") from error
-    instruction_path = directory / INSTRUCTION_FILE
-    instruction = read_text(instruction_path) if instruction_path.is_file() else ""
+        raise TaskFileError(directory, f"a text file is not UTF-8 ({error})") from error
     complete_prompt, solution = _split(program, meta)
     code_prompt_path = directory / CODE_PROMPT_FILE
     if code_prompt_path.is_file():

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import glob
 import os
+import re
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -12,6 +14,8 @@ from pathlib import Path
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 _libc = ctypes.CDLL(None, use_errno=True)
+# `.NAME.PID.THREAD.tmp`: the file `atomic_write` writes before renaming it over NAME.
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.\d+\.tmp")
 
 
 def fsync_directory(directory: Path) -> None:
@@ -35,6 +39,8 @@ def atomic_write_all(files: Mapping[Path, str | bytes]) -> None:
         path: path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         for path in files
     }
+    for path in files:
+        remove_stale_temporaries(path.parent, path.name)
     try:
         for path, data in files.items():
             with open(temporaries[path], "wb") as handle:
@@ -48,6 +54,37 @@ def atomic_write_all(files: Mapping[Path, str | bytes]) -> None:
             temporary.unlink(missing_ok=True)
     for folder in dict.fromkeys(path.parent for path in files):
         fsync_directory(folder)
+
+
+def remove_stale_temporaries(folder: Path, target: str | None = None) -> list[Path]:
+    """Delete the temporary files `atomic_write` left when its process was killed between
+    write and rename: those of the file `target` in `folder`, or (no target) all in and below
+    `folder`. Only curator's own temporaries, by their name, and only of processes that no
+    longer run; returns the ones left, whose process still runs."""
+    pattern = f".{glob.escape(target)}.*.tmp" if target is not None else ".*.tmp"
+    found = folder.glob(pattern) if target is not None else folder.rglob(pattern)
+    left = []
+    for path in found:
+        match = _TEMPORARY.fullmatch(path.name)
+        if match is None or (target is not None and match["name"] != target):
+            continue
+        if _process_runs(int(match["pid"])):
+            left.append(path)
+        else:
+            path.unlink(missing_ok=True)
+    return left
+
+
+def _process_runs(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # another thread of this process may be writing it
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def read_text(path: Path) -> str:

@@ -39,10 +39,12 @@ from curator.bank import (
 from curator.config import resolve_annotator
 from curator.errors import CuratorError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, flaky_checked_hash
+from curator.fsutil import remove_stale_temporaries
 from curator.gitbank import GitBank, GitError
 from curator.models import Origin, ProvenanceEvent, Stage, Task
-from curator.pipeline import PipelineFacts, stage_blockers
+from curator.pipeline import PipelineFacts, allowed_stages, stage_blockers
 from curator.quality import quality_gate_problems, quality_settings
+from curator.validation import REPORT_FILE, report_problem
 
 TRAILER_KEYS = (
     "Task-Id",
@@ -67,12 +69,16 @@ DIFF_PARTS = (
 
 
 class CommitRefused(CuratorError):
-    """The task cannot be committed in the stage asked for; names every reason."""
+    """The task cannot be committed in the stage asked for; names every reason, and the
+    furthest stage the gate would allow instead (None: no stage)."""
 
-    def __init__(self, task_id: str, stage: Stage, reasons: list[str]) -> None:
+    def __init__(
+        self, task_id: str, stage: Stage, reasons: list[str], instead: Stage | None = None
+    ) -> None:
         self.task_id = task_id
         self.stage = stage
         self.reasons = reasons
+        self.instead = instead
         super().__init__(f"{task_id} cannot be committed as {stage.value}: " + "; ".join(reasons))
 
 
@@ -80,12 +86,15 @@ class CommitRefused(CuratorError):
 
 
 def gate_facts(bank: Bank, task: Task) -> PipelineFacts:
-    """What the stage gate needs beyond the task, read from the work tree: its `flaky.json`
-    and the bank's quality bar."""
+    """What the stage gate needs beyond the task, read from the work tree: its `flaky.json`,
+    its `validation.json` and the bank's quality bar."""
     evidence = bank.read_sidecar(task.task_id, EVIDENCE_FILE, FlakyEvidence)
+    report_path = bank.real_task_dir(task.task_id) / REPORT_FILE
+    report = report_path.read_bytes() if report_path.is_file() else None
     return PipelineFacts(
         flaky_checked_hash=flaky_checked_hash(evidence),
         quality_problems=tuple(quality_gate_problems(task, quality_settings(bank))),
+        report_problem=report_problem(task, report, str(report_path)),
     )
 
 
@@ -183,7 +192,8 @@ def commit_task(
     """Record a task in `stage` (default: its current one) as one commit of only its folder.
 
     Refuses (naming why) a stage the task's validation does not support, a message that is
-    empty, and a task whose folder matches HEAD already.
+    empty, and a task whose folder matches HEAD already. Temporary files a killed write left in
+    the folder are deleted first, never committed.
     """
     if not message.strip():
         raise CuratorError("a commit needs a message (-m MESSAGE)")
@@ -192,10 +202,18 @@ def commit_task(
     who = resolve_annotator(annotator, bank.root)
     with bank.lock():
         task = bank.load(task_id)
+        left = remove_stale_temporaries(bank.task_dir(task_id))
+        if left:
+            raise CuratorError(
+                f"{left[0]}: a temporary file of a process that still runs (its id is in the "
+                "name); commit when it has finished, or delete the file if it is not curator"
+            )
         stage = stage or task.stage
-        problems = stage_blockers(task, stage, gate_facts(bank, task))
+        facts = gate_facts(bank, task)
+        problems = stage_blockers(task, stage, facts)
         if problems:
-            raise CommitRefused(task_id, stage, problems)
+            allowed = [s for s in allowed_stages(task, facts) if s is not Stage.REJECTED]
+            raise CommitRefused(task_id, stage, problems, allowed[-1] if allowed else None)
         previous = task.stage
         if previous is not stage:
             task.stage = stage

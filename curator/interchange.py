@@ -17,8 +17,8 @@ from typing import IO
 
 from pydantic import ValidationError
 
-from curator.bank import task_id_problem, task_sort_key
-from curator.errors import InterchangeError
+from curator.bank import Bank, task_id_problem, task_sort_key
+from curator.errors import CuratorError, InterchangeError
 from curator.fsutil import atomic_write
 from curator.imports import task_dependencies
 from curator.models import BCB_FIELDS, DocStruct, Origin, Provenance, Stage, Task
@@ -145,6 +145,26 @@ def task_to_record(task: Task) -> dict[str, str]:
 def render_jsonl(tasks: Iterable[Task]) -> str:
     ordered = sorted(tasks, key=lambda task: task_sort_key(task.task_id))
     return "".join(json.dumps(task_to_record(task)) + "\n" for task in ordered)
+
+
+def export_tasks(bank: Bank, out: Path, stage: Stage | None = None) -> int:
+    """Write the bank's tasks (only those in `stage`) to `out`; returns how many.
+
+    Refuses a path inside the bank, links resolved (the export would replace one of the
+    bank's own files), and a folder that does not exist (a typo should not create folders).
+    """
+    target = Path(out).resolve()
+    if target.is_relative_to(bank.root):
+        raise CuratorError(
+            f"{out}: inside the bank ({target}); the export would replace the bank's own "
+            "files: write it outside the bank's folder"
+        )
+    if not target.parent.is_dir():
+        raise CuratorError(f"{out}: the folder {target.parent} does not exist; create it first")
+    tasks = bank.load_all()
+    if stage is not None:
+        tasks = [task for task in tasks if task.stage is stage]
+    return write_jsonl(tasks, out)
 
 
 def write_jsonl(tasks: Iterable[Task], path: Path) -> int:

@@ -56,12 +56,15 @@ class PipelineFacts:
     `quality_problems`: why the tests miss the bank's quality bar (`curator.quality`).
     `unsaved`: the annotator has edits not yet written to the bank.
     `committed`: the task's folder has no changes since its last git commit.
+    `report_problem`: why the stored `validation.json` does not back the validation summary in
+    `task.json` (`curator.validation.report_problem`).
     """
 
     flaky_checked_hash: str | None = None
     quality_problems: tuple[str, ...] = ()
     unsaved: bool = False
     committed: bool = False
+    report_problem: str | None = None
 
 
 # Stages in pipeline order; a rejected task sits outside it.
@@ -76,6 +79,10 @@ def stage_rank(stage: Stage) -> int:
 
 # One check of the gate: why the task fails it, or None when it passes.
 GateCheck = Callable[[Task, PipelineFacts], "str | None"]
+
+
+def needs_intact_validation_report(task: Task, facts: PipelineFacts) -> str | None:
+    return facts.report_problem
 
 
 def needs_passing_validation(task: Task, facts: PipelineFacts) -> str | None:
@@ -130,14 +137,16 @@ def needs_instruction(task: Task, facts: PipelineFacts) -> str | None:
     return None if task.instruct_prompt.strip() else "it has no instruction (condense it first)"
 
 
-# What each stage asks of a task; adding a requirement is adding one check to a tuple.
+# What each stage asks of a task; adding a requirement is adding one check to a tuple. In any
+# stage, a task's records must hold together: a commit in any stage would keep them.
 STAGE_GATE: dict[Stage, tuple[GateCheck, ...]] = {
-    Stage.DRAFT: (),
-    Stage.REFINED: (),
-    Stage.REJECTED: (),
-    Stage.VALIDATED: (needs_passing_validation,),
-    Stage.CONDENSED: (needs_passing_validation, needs_instruction),
+    Stage.DRAFT: (needs_intact_validation_report,),
+    Stage.REFINED: (needs_intact_validation_report,),
+    Stage.REJECTED: (needs_intact_validation_report,),
+    Stage.VALIDATED: (needs_intact_validation_report, needs_passing_validation),
+    Stage.CONDENSED: (needs_intact_validation_report, needs_passing_validation, needs_instruction),
     Stage.ACCEPTED: (
+        needs_intact_validation_report,
         needs_passing_validation,
         needs_instruction,
         needs_flaky_check,

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from curator import environment
-from curator.bank import Bank
+from curator.bank import Bank, describe_validation_error
 from curator.environment import Environment, EnvironmentProblem, declared_environment
 from curator.errors import CuratorError
 from curator.models import RuntimeWaiver, Task, ValidationSummary, Verdict, utc_now
@@ -431,6 +431,33 @@ def stored_report(bank: Bank, task: Task) -> ValidationReport | None:
     """The stored report, current or not (None when there is none or the sandbox failed)."""
     report = bank.read_sidecar(task.task_id, REPORT_FILE, ValidationReport)
     return None if report is None or report.sandbox_error else report
+
+
+def report_problem(task: Task, report: bytes | None, where: str) -> str | None:
+    """Why the stored report (`report`, the bytes of `validation.json` at `where`; None when
+    there is none) does not back the validation summary the task's `task.json` holds; None
+    when it does. The stage gate trusts the summary only while its report is there to show
+    for it, so that a lost or garbled report is never committed or released."""
+    summary = task.validation
+    again = f"validate it again: curator validate {task.task_id} --force"
+    if report is None:
+        if summary is None:
+            return None
+        return f"{where} is missing, though task.json records a validation ({again})"
+    try:
+        stored = ValidationReport.model_validate_json(report)
+    except ValidationError as error:
+        problem = describe_validation_error(error)
+        return f"{where} is not a readable validation report: {problem} ({again})"
+    if summary is None:
+        return None
+    if (stored.content_hash, stored.verdict) != (summary.content_hash, summary.verdict):
+        return (
+            f"{where} does not match task.json: the report is {stored.verdict.value} on content "
+            f"{stored.content_hash}, task.json records {summary.verdict.value} on content "
+            f"{summary.content_hash} ({again})"
+        )
+    return None
 
 
 def current_report(bank: Bank, task: Task) -> ValidationReport | None:

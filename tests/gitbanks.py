@@ -11,6 +11,7 @@ from curator.bank import Bank
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence
 from curator.history import commit_new_bank, commit_task
 from curator.models import Stage, Task, ValidationSummary, Verdict
+from curator.validation import REPORT_FILE, ValidationReport
 
 ANNOTATOR = "Ada Annotator"
 ENVIRONMENT = "cpython-3.11.7 numpy-1.26.4"
@@ -57,8 +58,14 @@ def passing(task: Task, coverage: float = 100.0) -> Task:
 
 
 def save(bank: Bank, task: Task) -> None:
+    """Save `task`; with a validation summary, also its report, as validation stores both."""
     with bank.lock():
         bank.save(task)
+        summary = task.validation
+        if summary is not None:
+            figures = summary.model_dump(exclude={"static_problems", "runtime", "at"})
+            report = ValidationReport(task_id=task.task_id, **figures)
+            bank.write_sidecar(task.task_id, REPORT_FILE, report)
 
 
 def flaky_checked(bank: Bank, task: Task) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app_support import SIZE, app_on, git_bank, run_async, settle
-from gitbanks import flaky_checked, passing, save_and_commit
+from gitbanks import flaky_checked, passing, save, save_and_commit
 from textual.widgets import Static
 
 from conftest import make_task
@@ -21,8 +21,9 @@ def release_bank(tmp_path, monkeypatch):
         make_task("Demo/3"),
     ]
     bank = git_bank(tmp_path, monkeypatch, tasks)
+    save(bank, bank.load("Demo/1"))  # with the validation report its summary came from
     flaky_checked(bank, bank.load("Demo/1"))
-    commit_task(bank, "Demo/1", None, "Flaky check")
+    commit_task(bank, "Demo/1", None, "Validation and flaky check")
     return bank
 
 

@@ -65,6 +65,33 @@ def test_sample_import_export_is_identical(run_cli, tmp_path: Path) -> None:
     assert gzip.decompress(out.read_bytes()) == SAMPLE_JSONL.read_bytes()
 
 
+def test_export_never_writes_inside_the_bank(run_cli, tmp_path: Path) -> None:
+    bank = Bank.init(tmp_path / "bank")
+    bank.save(make_task("X/1"))
+    before = {path: path.read_bytes() for path in bank.root.rglob("*") if path.is_file()}
+    (tmp_path / "link").symlink_to(bank.root)
+    for out, cwd in (
+        ("bank.json", bank.root),
+        (bank.task_dir("X/1") / "task.json", None),
+        (tmp_path / "link" / "new.jsonl", None),
+    ):
+        result = run_cli("--bank", bank.root, "export", out, cwd=cwd)
+        assert result.returncode == 2, out
+        assert f"{out}: inside the bank" in result.stderr
+        assert "Traceback" not in result.stderr
+    after = {path: path.read_bytes() for path in bank.root.rglob("*") if path.is_file()}
+    assert after == before
+
+
+def test_export_refuses_a_folder_that_does_not_exist(run_cli, tmp_path: Path) -> None:
+    bank = Bank.init(tmp_path / "bank")
+    bank.save(make_task("X/1"))
+    result = run_cli("--bank", bank.root, "export", tmp_path / "missing" / "out.jsonl")
+    assert result.returncode == 2
+    assert f"the folder {tmp_path / 'missing'} does not exist" in result.stderr
+    assert not (tmp_path / "missing").exists()
+
+
 def test_bad_import_exits_2_and_leaves_the_bank_untouched(run_cli, tmp_path: Path) -> None:
     bank_dir = tmp_path / "bank"
     run_cli("init", bank_dir)
@@ -107,6 +134,24 @@ def test_list_exits_1_and_names_a_corrupt_task(run_cli, tmp_path: Path) -> None:
     assert result.returncode == 1
     assert json.loads(result.stdout)["task_id"] == "X/1"
     assert "X__2/task.json" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_lost_instruction_is_named_not_exported_as_an_empty_prompt(
+    run_cli, tmp_path: Path
+) -> None:
+    bank = Bank.init(tmp_path / "bank")
+    bank.save(make_task("X/1", instruct_prompt="Count the words."))
+    bank.save(make_task("X/2"))
+    (bank.task_dir("X/1") / "instruction.md").unlink()
+    out = tmp_path / "out.jsonl"
+    result = run_cli("--bank", bank.root, "export", out)
+    assert result.returncode == 2
+    assert "X__1/instruction.md: file is missing" in result.stderr
+    assert not out.exists()
+    result = run_cli("--bank", bank.root, "list", "--json")
+    assert result.returncode == 1
+    assert "X__1/instruction.md: file is missing" in result.stderr
+    assert json.loads(result.stdout)["task_id"] == "X/2"
 
 
 def test_help_lists_the_commands(run_cli) -> None:

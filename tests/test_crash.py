@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import signal
 import subprocess
@@ -12,11 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from gitbanks import git, head, isolate_git, new_bank, save_and_commit
 
 from conftest import make_task
 from curator.bank import Bank
-from curator.errors import BankError
+from curator.errors import BankError, CuratorError
+from curator.history import commit_task
 from curator.models import Provenance, Stage, Task
+from curator.validation import REPORT_FILE, ValidationReport
 
 TESTS_DIR = Path(__file__).resolve().parent
 
@@ -128,3 +132,75 @@ def test_threads_of_one_process_take_the_bank_lock_in_turn(bank: Bank) -> None:
         holder.join()
     with bank.lock(timeout=2):
         pass
+
+
+# Rewrites one sidecar, killed (SIGKILL) after the new file is written, before it replaces the
+# old one: what a kill -9 during `curator validate` can do.
+KILLED_SIDECAR_WRITER = """
+import os, signal, sys
+sys.path.insert(0, sys.argv[2])
+from pathlib import Path
+from curator.bank import Bank
+from curator.validation import REPORT_FILE
+
+from test_crash import leftover_report
+
+os.replace = lambda *names: os.kill(os.getpid(), signal.SIGKILL)
+bank = Bank.open(Path(sys.argv[1]))
+with bank.lock():
+    bank.write_sidecar("Test/1", REPORT_FILE, leftover_report())
+"""
+
+
+def leftover_report() -> ValidationReport:
+    return ValidationReport(task_id="Test/1", verdict="pass", content_hash="0", environment="x")
+
+
+def leftover_of_a_killed_write(bank: Bank) -> Path:
+    writer = subprocess.run(
+        [sys.executable, "-c", KILLED_SIDECAR_WRITER, bank.root, TESTS_DIR], check=False
+    )
+    assert writer.returncode == -signal.SIGKILL
+    [leftover] = bank.task_dir("Test/1").glob(".validation.json.*.tmp")
+    return leftover
+
+
+def test_the_next_write_removes_what_a_killed_write_left(bank: Bank) -> None:
+    with bank.lock():
+        bank.save(make_task("Test/1"))
+    leftover = leftover_of_a_killed_write(bank)
+    folder = bank.task_dir("Test/1")
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        in_flight = folder / f".validation.json.{running.pid}.1.tmp"
+        in_flight.write_text("{")
+        with bank.lock():
+            bank.write_sidecar("Test/1", REPORT_FILE, leftover_report())
+        assert not leftover.exists()
+        assert in_flight.exists(), "a write of a process that still runs was removed"
+    finally:
+        running.kill()
+        running.wait()
+
+
+def test_a_commit_never_takes_what_a_killed_write_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    isolate_git(monkeypatch, tmp_path / "home")
+    bank = new_bank(tmp_path / "bank")
+    save_and_commit(bank, make_task("Test/1"), "Add")
+    leftover = leftover_of_a_killed_write(bank)
+    (bank.task_dir("Test/1") / "instruction.md").write_text("Count the words.\n")
+    commit_task(bank, "Test/1", None, "Edit the instruction")
+    assert not leftover.exists()
+    assert git(bank.root, "show", "--name-only", "--format=", "HEAD").split() == [
+        "Test__1/instruction.md"
+    ]
+
+    in_flight = bank.task_dir("Test/1") / f".task.json.{os.getpid()}.1.tmp"
+    in_flight.write_text("{")
+    (bank.task_dir("Test/1") / "instruction.md").write_text("Count words.\n")
+    before = head(bank.root)
+    with pytest.raises(CuratorError, match=r"\.task\.json\.\d+\.1\.tmp: a temporary file of a "):
+        commit_task(bank, "Test/1", None, "Edit again")
+    assert head(bank.root) == before

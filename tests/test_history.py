@@ -42,6 +42,7 @@ from curator.history import (
 )
 from curator.interchange import write_jsonl
 from curator.models import Flag, Origin, ProvenanceEvent, Stage, Task, Verdict
+from curator.validation import REPORT_FILE
 
 
 @pytest.fixture(autouse=True)
@@ -195,6 +196,53 @@ def test_the_stage_gate_refuses_naming_the_reason(
     assert reason in str(refusal.value)
     assert head(bank.root) == before
     assert bank.load("Test/1").stage is Stage.DRAFT
+
+
+def break_report(bank: Bank, task_id: str, how: str) -> None:
+    """Damage a task's stored `validation.json` as a crash, a slip or a hand edit might."""
+    path = bank.task_dir(task_id) / REPORT_FILE
+    if how == "garbage":
+        path.write_bytes(b"garbage")
+    elif how == "deleted":
+        path.unlink()
+    else:
+        report = json.loads(path.read_text())
+        report["verdict"] = "fail"
+        path.write_text(json.dumps(report))
+
+
+@pytest.mark.parametrize(
+    ("how", "problem"),
+    [
+        ("garbage", "is not a readable validation report"),
+        ("deleted", "is missing, though task.json records a validation"),
+        ("other verdict", "does not match task.json: the report is fail"),
+    ],
+)
+@pytest.mark.parametrize("stage", [Stage.ACCEPTED, Stage.DRAFT])
+def test_a_damaged_validation_report_is_never_committed(
+    bank: Bank, how: str, problem: str, stage: Stage
+) -> None:
+    save_and_commit(bank, passing(make_task("Test/1")), "Accept", Stage.ACCEPTED)
+    before = head(bank.root)
+    break_report(bank, "Test/1", how)
+    with pytest.raises(CommitRefused) as refusal:
+        commit_task(bank, "Test/1", stage, "Commit the damage")
+    assert f"Test__1/{REPORT_FILE} {problem}" in str(refusal.value)
+    assert "curator validate Test/1 --force" in str(refusal.value)
+    assert head(bank.root) == before
+
+
+def test_cli_refuses_to_commit_a_garbled_validation_report(bank: Bank, run_cli) -> None:
+    save_and_commit(bank, passing(make_task("Test/1")), "Accept", Stage.ACCEPTED)
+    before = head(bank.root)
+    break_report(bank, "Test/1", "garbage")
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "--stage", "accepted", "-m", "x")
+    assert result.returncode == 1
+    assert f"Test__1/{REPORT_FILE} is not a readable validation report" in result.stderr
+    assert "fix that first\n" in result.stderr  # no stage would take it
+    assert "Traceback" not in result.stderr
+    assert head(bank.root) == before
 
 
 def test_an_open_flag_does_not_block_validated(bank: Bank) -> None:

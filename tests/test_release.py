@@ -28,6 +28,7 @@ from curator.release import (
     build_release,
     export_tagged_release,
 )
+from curator.validation import REPORT_FILE
 
 RELEASE_FILES = (JSONL_NAME, GZIP_NAME, MANIFEST_NAME, CHANGELOG_NAME)
 
@@ -178,6 +179,22 @@ def test_a_release_refuses_an_unreadable_task_folder(bank: Bank) -> None:
     git(bank.root, "commit", "--quiet", "-am", "Break task 4 by hand")
     with pytest.raises(ReleaseRefused, match=r"Test__4/task\.json"):
         build_release(bank, "v0.1")
+
+
+@pytest.mark.parametrize("how", ["garbage", "deleted"])
+def test_a_release_refuses_a_damaged_validation_report(bank: Bank, how: str) -> None:
+    report = bank.task_dir("Test/2") / REPORT_FILE
+    if how == "garbage":
+        report.write_bytes(b"garbage")
+    else:
+        report.unlink()
+    git(bank.root, "commit", "--quiet", "-am", "Damage a report past curator's commit")
+    with pytest.raises(ReleaseRefused) as refusal:
+        build_release(bank, "v0.1")
+    assert list(refusal.value.problems) == ["Test/2"]
+    assert f"Test__2/{REPORT_FILE}" in refusal.value.problems["Test/2"][0]
+    assert git(bank.root, "tag", "-l") == ""
+    assert not (bank.root / "releases" / "v0.1").exists()
 
 
 def test_a_version_is_released_once(bank: Bank) -> None:

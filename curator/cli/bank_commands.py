@@ -19,7 +19,7 @@ from curator.envcheck import check_bank
 from curator.environment import bank_fingerprint, declared_environment
 from curator.errors import CuratorError
 from curator.history import commit_new_bank, import_tasks
-from curator.interchange import read_jsonl, write_jsonl
+from curator.interchange import export_tasks, read_jsonl
 from curator.models import Stage, Task, unwaived_runtime_findings
 from curator.schema import stale_schemas, write_schemas
 
@@ -114,11 +114,10 @@ def import_command(cli: CliContext, file: Path, stage: str, annotator: str | Non
 @click.option("--stage", type=STAGE_CHOICE, help="Only tasks in this stage.")
 @pass_cli
 def export_command(cli: CliContext, out: Path, stage: str | None) -> None:
-    """Export tasks to OUT in BigCodeBench's JSONL format (gzipped if OUT ends in .gz)."""
-    tasks = cli.open_bank().load_all()
-    if stage:
-        tasks = [task for task in tasks if task.stage == stage]
-    count = write_jsonl(tasks, out)
+    """Export tasks to OUT in BigCodeBench's JSONL format (gzipped if OUT ends in .gz).
+
+    OUT must be outside the bank, in a folder that exists."""
+    count = export_tasks(cli.open_bank(), out, Stage(stage) if stage else None)
     cli.err.print(f"exported {count} task(s) to {escape(str(out))}")
 
 

@@ -36,7 +36,10 @@ def commit_command(
         cli.err.print(f"[red]refused:[/] {escape(refusal.task_id)} cannot be {refusal.stage.value}")
         for reason in refusal.reasons:
             cli.err.print(f"  - {escape(reason)}")
-        cli.err.print("fix that first, or commit it in an earlier stage (e.g. --stage refined)")
+        if refusal.instead is None:
+            cli.err.print("fix that first")
+        else:
+            cli.err.print(f"fix that first, or commit it as {refusal.instead.value} instead")
         sys.exit(1)
     change = (
         f"{result.previous_stage.value} → {result.stage.value}"

@@ -9,6 +9,7 @@ the clock or the machine: dates are the tagged commit's, environments the tasks'
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from curator.models import QualitySummary, Stage, StrictModel, Task
 from curator.pipeline import PipelineFacts, stage_blockers
 from curator.quality import QualitySettings, quality_gate_problems, quality_settings
 from curator.strict_tests import too_strict_findings
+from curator.validation import REPORT_FILE, report_problem
 
 JSONL_NAME = "tasks.jsonl"
 GZIP_NAME = "tasks.jsonl.gz"
@@ -234,18 +236,20 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
 def _gate_facts_at(
     repository: GitBank, commit: git.Commit, task: Task, quality: QualitySettings
 ) -> PipelineFacts:
-    """The stage gate's facts as `commit` recorded them: the `flaky.json` in its tree, and
-    the task's quality figures against the bank's bar."""
-    quality_problems = tuple(quality_gate_problems(task, quality))
-    data = repository.file_at(commit, f"{repository.task_path(task.task_id)}/{EVIDENCE_FILE}")
-    if data is None:
-        return PipelineFacts(quality_problems=quality_problems)
-    try:
-        evidence = FlakyEvidence.model_validate_json(data)
-    except ValidationError:
-        return PipelineFacts(quality_problems=quality_problems)
+    """The stage gate's facts as `commit` recorded them: the `flaky.json` and `validation.json`
+    in its tree, and the task's quality figures against the bank's bar."""
+    folder = repository.task_path(task.task_id)
+    data = repository.file_at(commit, f"{folder}/{EVIDENCE_FILE}")
+    evidence = None
+    if data is not None:
+        with contextlib.suppress(ValidationError):
+            evidence = FlakyEvidence.model_validate_json(data)
+    report_path = f"{folder}/{REPORT_FILE}"
+    report = repository.file_at(commit, report_path)
     return PipelineFacts(
-        flaky_checked_hash=flaky_checked_hash(evidence), quality_problems=quality_problems
+        flaky_checked_hash=flaky_checked_hash(evidence),
+        quality_problems=tuple(quality_gate_problems(task, quality)),
+        report_problem=report_problem(task, report, f"{commit.hexsha[:10]}:{report_path}"),
     )
 
 

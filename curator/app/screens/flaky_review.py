@@ -271,7 +271,8 @@ class FlakyReview(CuratorScreen):
         facts = gate_facts(self.bank, task)
         stage = task.stage
         if stage_blockers(task, stage, facts):
-            stage = [s for s in allowed_stages(task, facts) if s is not Stage.REJECTED][-1]
+            allowed = [s for s in allowed_stages(task, facts) if s is not Stage.REJECTED]
+            stage = allowed[-1] if allowed else stage  # commit_task names why it refuses
         try:
             result = commit_task(self.bank, task_id, stage, message, self.who)
         except CuratorError as error:
