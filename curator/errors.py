@@ -36,5 +36,5 @@ class InterchangeError(CuratorError):
         self.line = line
         self.field = field
         self.message = message
-        where = f"{source}:{line}" + (f": field {field!r}" if field else "")
+        where = (f"{source}:{line}" if line else source) + (f": field {field!r}" if field else "")
         super().__init__(f"{where}: {message}")

@@ -43,10 +43,13 @@ def atomic_write_all(files: Mapping[Path, str | bytes]) -> None:
         remove_stale_temporaries(path.parent, path.name)
     try:
         for path, data in files.items():
-            with open(temporaries[path], "wb") as handle:
-                handle.write(data.encode() if isinstance(data, str) else data)
-                handle.flush()
-                os.fsync(handle.fileno())
+            try:
+                with open(temporaries[path], "wb") as handle:
+                    handle.write(data.encode() if isinstance(data, str) else data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            except OSError as error:  # named as the file the caller asked for
+                raise OSError(error.errno, f"cannot write: {error.strerror}", str(path)) from error
         for path, temporary in temporaries.items():
             os.replace(temporary, path)
     finally:

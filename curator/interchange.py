@@ -11,9 +11,9 @@ import ast
 import gzip
 import io
 import json
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
 
 from pydantic import ValidationError
 
@@ -27,10 +27,29 @@ from curator.program import split_program
 STRING_FIELDS = tuple(name for name in BCB_FIELDS if name not in ("doc_struct", "libs"))
 
 
-def _open_text(path: Path) -> IO[str]:
-    if path.name.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8", newline="")
-    return open(path, encoding="utf-8", newline="")
+def _read_lines(path: Path) -> list[str]:
+    """The file's lines as written (any line ending kept), gunzipped for `.gz`; a read, gzip or
+    UTF-8 failure names the file, and the line and column of a bad byte."""
+    source = str(path)
+    try:
+        data = (
+            gzip.decompress(path.read_bytes()) if path.name.endswith(".gz") else path.read_bytes()
+        )
+    except FileNotFoundError as error:
+        raise InterchangeError(source, 0, None, "no such file") from error
+    except (OSError, EOFError, zlib.error) as error:
+        what = "not a readable gzip file" if path.name.endswith(".gz") else "cannot be read"
+        raise InterchangeError(source, 0, None, f"{what}: {error}") from error
+    lines = []
+    for number, raw in enumerate(data.splitlines(keepends=True), start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            byte = raw[error.start : error.start + 1].hex()
+            raise InterchangeError(
+                source, number, None, f"not UTF-8: byte 0x{byte} at column {error.start + 1}"
+            ) from error
+    return lines
 
 
 def read_jsonl(path: Path, stage: Stage = Stage.DRAFT, annotator: str | None = None) -> list[Task]:
@@ -38,14 +57,7 @@ def read_jsonl(path: Path, stage: Stage = Stage.DRAFT, annotator: str | None = N
     source = str(path)
     tasks: list[Task] = []
     first_line: dict[str, int] = {}
-    try:
-        with _open_text(path) as handle:
-            lines = list(handle)
-    except FileNotFoundError as error:
-        raise InterchangeError(source, 0, None, "no such file") from error
-    except (OSError, EOFError, UnicodeDecodeError) as error:
-        raise InterchangeError(source, 0, None, f"cannot be read: {error}") from error
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(_read_lines(path), start=1):
         if not line.strip():
             continue
         task = record_to_task(parse_record(line, source, number), source, number, stage)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE_JSONL, make_task
+from conftest import SAMPLE_JSONL, make_task, unwritable
 from curator.bank import Bank
 from curator.interchange import task_to_record
 from curator.models import Stage
@@ -224,3 +224,35 @@ def test_new_starts_a_task_by_hand(run_cli, tmp_path: Path) -> None:
     assert again.returncode == 2 and "already in the bank: Mine/1" in again.stderr
     reserved = run_cli("--bank", bank_dir, "new", "releases")
     assert reserved.returncode == 2 and "'releases'" in reserved.stderr
+
+
+def test_a_place_the_system_will_not_write_is_named_not_a_traceback(run_cli, tmp_path) -> None:
+    bank = Bank.init(tmp_path / "bank")
+    bank.save(make_task("X/1"))
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    with unwritable(closed):
+        result = run_cli("--bank", bank.root, "export", closed / "out.jsonl")
+    assert result.returncode == 2
+    assert f"error: {closed / 'out.jsonl'}: cannot write: " in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("damage", ["gzip", "utf-8"])
+def test_an_unreadable_import_file_is_named_with_where(run_cli, tmp_path, damage) -> None:
+    """A corrupt gzip ended in a zlib traceback (exit 1); a bad byte was reported at line 0."""
+    bank = Bank.init(tmp_path / "bank")
+    records = [json.dumps(task_to_record(make_task(f"X/{n}"))).encode() for n in range(3)]
+    if damage == "gzip":
+        packed = bytearray(gzip.compress(b"\n".join(records) + b"\n"))
+        packed[len(packed) // 2] ^= 0xFF
+        source, expected = tmp_path / "in.jsonl.gz", "in.jsonl.gz: not a readable gzip file: "
+        source.write_bytes(bytes(packed))
+    else:
+        records[1] = records[1][:40] + b"\xff" + records[1][40:]
+        source, expected = tmp_path / "in.jsonl", "in.jsonl:2: not UTF-8: byte 0xff at column 41"
+        source.write_bytes(b"\n".join(records) + b"\n")
+    result = run_cli("--bank", bank.root, "import", source)
+    assert result.returncode == 2, result.stderr
+    assert expected in result.stderr and "Traceback" not in result.stderr
+    assert bank.load_all() == []

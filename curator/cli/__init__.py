@@ -53,7 +53,8 @@ COMMAND_MODULES = {
 
 class CuratorGroup(click.Group):
     """Loads each command's module when the command is first asked for; turns any
-    `CuratorError` into a one-line message on stderr and exit code 2."""
+    `CuratorError`, and any file the system refuses (`OSError`), into a one-line message on
+    stderr and exit code 2; Ctrl+C into "interrupted" and 130."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         for module in sorted(set(COMMAND_MODULES.values())):
@@ -71,6 +72,14 @@ class CuratorGroup(click.Group):
         except CuratorError as error:
             click.secho(f"error: {error}", fg="red", err=True)
             sys.exit(2)
+        except OSError as error:  # what the system refused (permissions, a full disk): named
+            names = [str(name) for name in (error.filename, error.filename2) if name]
+            where = f"{' -> '.join(names)}: " if names else ""
+            click.secho(f"error: {where}{error.strerror or error}", fg="red", err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.secho("interrupted", fg="red", err=True)
+            sys.exit(130)
 
 
 @click.group(cls=CuratorGroup, invoke_without_command=True)
