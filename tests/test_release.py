@@ -167,11 +167,25 @@ def test_a_release_refuses_unfit_tasks_naming_each(bank: Bank) -> None:
     assert not (bank.root / "releases" / "v0.1").exists()
 
 
-def test_a_release_refuses_uncommitted_task_changes(bank: Bank) -> None:
+def test_a_release_refuses_uncommitted_changes_of_accepted_tasks_only(bank: Bank) -> None:
+    """The release is made from HEAD: a draft changed in the work tree (as `validate --all`
+    leaves every task) is not in it and does not stop it; an accepted task changed, or a task
+    accepted but not committed, does."""
     (bank.task_dir("Test/2") / "instruction.md").write_text("not committed\n")
-    save(bank, make_task("Test/9"))
-    with pytest.raises(GitError, match=r"2 task\(s\) have uncommitted changes: Test/2, Test/9"):
+    save(bank, make_task("Test/9", stage=Stage.ACCEPTED))
+    (bank.task_dir("Test/4") / "instruction.md").write_text("a draft's change\n")
+    with pytest.raises(
+        GitError, match=r"2 accepted task\(s\) have uncommitted changes: Test/2, Test/9"
+    ):
         build_release(bank, "v0.1")
+    git(bank.root, "checkout", "--quiet", "--", "Test__2")
+    shutil.rmtree(bank.task_dir("Test/9"))
+    release = build_release(bank, "v0.1")
+    assert [task.task_id for task in read_jsonl(release.out / JSONL_NAME)] == [
+        "Test/1",
+        "Test/2",
+        "Test/3",
+    ]
 
 
 def test_a_release_refuses_an_unreadable_task_folder(bank: Bank) -> None:

@@ -188,9 +188,9 @@ def default_out(bank: Bank, version: str) -> Path:
 def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     """Export HEAD's accepted tasks as release VERSION and tag HEAD `release/VERSION`.
 
-    Refuses when a task folder has uncommitted changes (the tag must hold what is released),
-    when a task folder cannot be read, and when an accepted task is stale, failing, or has an
-    unresolved (open or confirmed) flaky flag.
+    Refuses when an accepted task's folder has uncommitted changes (the tag must hold what is
+    released; other tasks' changes stay out of it), when a task folder cannot be read, and when
+    an accepted task is stale, failing, or has an unresolved (open or confirmed) flaky flag.
     """
     repository = GitBank(bank)
     validate_version(repository, version)
@@ -203,16 +203,16 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
             f"{tag} exists already; write its files again with "
             f"`curator release {version} --from-tag`"
         )
-    changed = repository.changed_tasks()
-    if changed:
-        raise GitError(
-            f"{len(changed)} task(s) have uncommitted changes: {_listing(changed)}; "
-            "commit them (`curator commit`) or discard them first"
-        )
     commit = repository.repo.head.commit
     scan = repository.scan_at(commit)
     problems = {str(problem.path): [problem.message] for problem in scan.problems}
     tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
+    changed = uncommitted_release_tasks(bank, repository, {task.task_id for task in tasks})
+    if changed:
+        raise GitError(
+            f"{len(changed)} accepted task(s) have uncommitted changes: {_listing(changed)}; "
+            "commit them (`curator commit`) or discard them first"
+        )
     quality = quality_settings(bank)
     for task in tasks:
         facts = _gate_facts_at(repository, commit, task, quality)
@@ -231,6 +231,24 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     )
     repository.run("tag", "--annotate", "--cleanup=whitespace", "-m", message, tag, commit.hexsha)
     return release
+
+
+def uncommitted_release_tasks(bank: Bank, repository: GitBank, released: set[str]) -> list[str]:
+    """The tasks with uncommitted changes that would be released: among `released`, or accepted
+    in the work tree (or unreadable there). The release is made from HEAD, so other tasks'
+    changes (a draft validated again) stay out of it and do not stop it."""
+
+    def accepted_in_work_tree(task_id: str) -> bool:
+        try:
+            return bank.load(task_id).stage is Stage.ACCEPTED
+        except CuratorError:
+            return True
+
+    return [
+        task_id
+        for task_id in repository.changed_tasks()
+        if task_id in released or accepted_in_work_tree(task_id)
+    ]
 
 
 def _gate_facts_at(

@@ -10,7 +10,12 @@ from curator.gitbank import GitBank
 from curator.history import gate_facts
 from curator.models import Stage
 from curator.pipeline import stage_blockers
-from curator.release import ReleaseChanges, compare_releases, previous_release
+from curator.release import (
+    ReleaseChanges,
+    compare_releases,
+    previous_release,
+    uncommitted_release_tasks,
+)
 
 
 @dataclass
@@ -37,7 +42,7 @@ def plan_release(bank: Bank) -> ReleasePlan:
         reasons = stage_blockers(task, Stage.ACCEPTED, gate_facts(bank, task))
         if reasons:
             blockers[task.task_id] = reasons
-    for task_id in repository.changed_tasks():
+    for task_id in uncommitted_release_tasks(bank, repository, {t.task_id for t in accepted}):
         blockers.setdefault(task_id, []).append("uncommitted changes (commit or discard them)")
     previous = None
     previous_tasks = []
