@@ -253,3 +253,18 @@ def test_cli_release_and_refusal(bank: Bank, run_cli, tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Test/3: its validation is stale" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_release_is_never_written_among_the_banks_tasks(bank: Bank, tmp_path: Path) -> None:
+    """`--out` into a task folder (or the bank's root) would put the release's files into the
+    bank's tasks, to be committed with them; below `releases/` or outside, it is written."""
+    before = (bank.task_dir("Test/1") / "task.json").read_bytes()
+    for out in (bank.task_dir("Test/1"), bank.root):
+        with pytest.raises(CuratorError, match="inside the bank"):
+            build_release(bank, "v0.1", out=out)
+    assert git(bank.root, "tag", "-l") == ""
+    assert sorted(path.name for path in bank.task_dir("Test/1").iterdir()) == sorted(
+        path.name for path in bank.task_dir("Test/2").iterdir()
+    )
+    assert (bank.task_dir("Test/1") / "task.json").read_bytes() == before
+    assert build_release(bank, "v0.1", out=tmp_path / "elsewhere").out == tmp_path / "elsewhere"

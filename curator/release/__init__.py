@@ -185,6 +185,21 @@ def default_out(bank: Bank, version: str) -> Path:
     return bank.root / RELEASES_DIR / version
 
 
+def release_out(bank: Bank, version: str, out: Path | None) -> Path:
+    """Where a release's files go: `releases/VERSION` of the bank unless told; anywhere outside
+    the bank, or below its `releases/`, never among its tasks and own files (links resolved)."""
+    if out is None:
+        return default_out(bank, version)
+    target = Path(out).resolve()
+    root = bank.root.resolve()
+    if target.is_relative_to(root) and not target.is_relative_to(root / RELEASES_DIR):
+        raise CuratorError(
+            f"{out}: inside the bank ({target}), among its tasks and files: write a release "
+            f"outside the bank, or below {root / RELEASES_DIR}"
+        )
+    return Path(out)
+
+
 def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     """Export HEAD's accepted tasks as release VERSION and tag HEAD `release/VERSION`.
 
@@ -329,7 +344,7 @@ def _write_release(
     out: Path | None,
 ) -> Release:
     bank = repository.bank
-    out = Path(out) if out is not None else default_out(bank, version)
+    out = release_out(bank, version, out)
     tasks = sorted(tasks, key=lambda task: task_sort_key(task.task_id))
     previous_tasks: list[Task] = []
     if previous is not None:
