@@ -121,16 +121,16 @@ class GitBank:
                 "check out a branch first, e.g. `git switch main`"
             )
         git_dir = Path(self.repo.git_dir)
-        for marker, what in (
-            ("MERGE_HEAD", "a merge"),
-            ("rebase-merge", "a rebase"),
-            ("rebase-apply", "a rebase"),
-            ("CHERRY_PICK_HEAD", "a cherry-pick"),
+        for marker, what, command in (
+            ("MERGE_HEAD", "a merge", "merge"),
+            ("rebase-merge", "a rebase", "rebase"),
+            ("rebase-apply", "a rebase", "rebase"),
+            ("CHERRY_PICK_HEAD", "a cherry-pick", "cherry-pick"),
         ):
             if (git_dir / marker).exists():
                 raise GitError(
                     f"{self.top}: {what} is in progress; finish it or abort it "
-                    "(e.g. `git merge --abort`) first"
+                    f"(`git {command} --continue` or `git {command} --abort`) first"
                 )
         return self.repo.active_branch.name
 

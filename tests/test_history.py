@@ -456,3 +456,16 @@ def test_cli_import_without_a_git_identity_imports_and_says_why_it_did_not_commi
     assert "not committed" in result.stderr and "Traceback" not in result.stderr
     assert Bank.open(root).task_ids() == ["Test/1"]
     assert "A  Test__1/task.py" in git(root, "status", "--porcelain")
+
+
+@pytest.mark.parametrize(
+    ("marker", "command"),
+    [("MERGE_HEAD", "merge"), ("rebase-merge", "rebase"), ("CHERRY_PICK_HEAD", "cherry-pick")],
+)
+def test_an_operation_in_progress_is_named_with_its_own_way_out(tmp_path, marker, command):
+    bank = new_bank(tmp_path / "bank")
+    save_and_commit(bank, make_task("Test/1"), "Draft task 1")
+    path = bank.root / ".git" / marker
+    path.mkdir() if marker == "rebase-merge" else path.write_text("0" * 40 + "\n")
+    with pytest.raises(GitError, match=f"`git {command} --abort`"):
+        commit_task(bank, "Test/1", None, "again")
