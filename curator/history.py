@@ -37,6 +37,7 @@ from curator.bank import (
     Bank,
 )
 from curator.config import resolve_annotator
+from curator.environment import bank_fingerprint
 from curator.errors import CuratorError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, flaky_checked_hash
 from curator.fsutil import remove_stale_temporaries
@@ -95,6 +96,7 @@ def gate_facts(bank: Bank, task: Task) -> PipelineFacts:
         flaky_checked_hash=flaky_checked_hash(evidence),
         quality_problems=tuple(quality_gate_problems(task, quality_settings(bank))),
         report_problem=report_problem(task, report, str(report_path)),
+        environment=bank_fingerprint(bank.root),
     )
 
 

@@ -58,6 +58,8 @@ class PipelineFacts:
     `committed`: the task's folder has no changes since its last git commit.
     `report_problem`: why the stored `validation.json` does not back the validation summary in
     `task.json` (`curator.validation.report_problem`).
+    `environment`: the fingerprint of the bank's environment, where a validation must have run
+    to count (None: not checked).
     """
 
     flaky_checked_hash: str | None = None
@@ -65,6 +67,7 @@ class PipelineFacts:
     unsaved: bool = False
     committed: bool = False
     report_problem: str | None = None
+    environment: str | None = None
 
 
 # Stages in pipeline order; a rejected task sits outside it.
@@ -93,6 +96,11 @@ def needs_passing_validation(task: Task, facts: PipelineFacts) -> str | None:
         return (
             f"its validation is stale: it validated content {summary.content_hash}, "
             f"the content is now {task.content_hash()} (validate it again)"
+        )
+    if facts.environment is not None and summary.environment != facts.environment:
+        return (
+            f"its validation ran in another environment ({summary.environment}; the bank's is "
+            f"{facts.environment}): validate it again"
         )
     if summary.verdict is not Verdict.PASS:
         return f"its validation did not pass (verdict: {summary.verdict.value})"

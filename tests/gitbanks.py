@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 
 from curator.bank import Bank
+from curator.environment import fingerprint
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence
 from curator.history import commit_new_bank, commit_task
 from curator.models import Stage, Task, ValidationSummary, Verdict
 from curator.validation import REPORT_FILE, ValidationReport
 
 ANNOTATOR = "Ada Annotator"
-ENVIRONMENT = "cpython-3.11.7 numpy-1.26.4"
+ENVIRONMENT = fingerprint()  # curator's own: a bank with no environment/ validates there
 
 
 def isolate_git(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:

@@ -469,3 +469,16 @@ def test_an_operation_in_progress_is_named_with_its_own_way_out(tmp_path, marker
     path.mkdir() if marker == "rebase-merge" else path.write_text("0" * 40 + "\n")
     with pytest.raises(GitError, match=f"`git {command} --abort`"):
         commit_task(bank, "Test/1", None, "again")
+
+
+def test_a_validation_from_another_environment_is_not_committed_as_validated(tmp_path):
+    """A fresh clone's results were made elsewhere: `list` calls them stale, and so does the
+    gate, until they are made again here."""
+    bank = new_bank(tmp_path / "bank")
+    task = passing(make_task("Test/1", stage=Stage.REFINED))
+    task.validation.environment = "py3.10-0123456789abcdef"
+    save(bank, task)
+    with pytest.raises(CommitRefused, match="ran in another environment"):
+        commit_task(bank, "Test/1", Stage.VALIDATED, "validated elsewhere")
+    save(bank, passing(bank.load("Test/1")))
+    assert commit_task(bank, "Test/1", Stage.VALIDATED, "validated here").stage is Stage.VALIDATED

@@ -131,6 +131,16 @@ def test_the_gate_names_what_each_stage_lacks():
         assert stage_blockers(task, Stage.ACCEPTED, checked(task)) == []
 
 
+def test_a_validation_from_another_environment_does_not_count():
+    """The list and the results call it stale; the gate (and so commit and release) agrees."""
+    task = passing(make_task(stage=Stage.REFINED))
+    here = PipelineFacts(environment=task.validation.environment)
+    assert stage_blockers(task, Stage.VALIDATED, here) == []
+    elsewhere = PipelineFacts(environment="py3.10-0123456789abcdef")
+    (reason,) = stage_blockers(task, Stage.VALIDATED, elsewhere)
+    assert "ran in another environment" in reason and "py3.10-0123456789abcdef" in reason
+
+
 def test_the_stepper_commit_step_follows_the_gate():
     task = passing(make_task(stage=Stage.REFINED, instruct_prompt="Count words."))
     stale = pipeline_status(task, PipelineFacts(flaky_checked_hash="0" * 16))

@@ -20,6 +20,7 @@ import git
 from pydantic import Field, ValidationError
 
 from curator.bank import RELEASES_DIR, Bank, task_sort_key
+from curator.environment import bank_fingerprint
 from curator.errors import CuratorError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, flaky_checked_hash
 from curator.fsutil import atomic_write
@@ -283,6 +284,7 @@ def _gate_facts_at(
         flaky_checked_hash=flaky_checked_hash(evidence),
         quality_problems=tuple(quality_gate_problems(task, quality)),
         report_problem=report_problem(task, report, f"{commit.hexsha[:10]}:{report_path}"),
+        environment=bank_fingerprint(repository.bank.root),
     )
 
 

@@ -459,6 +459,7 @@ class TaskWorkspace(CuratorScreen):
             unsaved=self.unsaved,
             committed=self.committed,
             flaky_checked_hash=flaky_checked_hash(self.evidence),
+            environment=self.here,
         )
 
     def statuses(self) -> list[StepStatus]:
