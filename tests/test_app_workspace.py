@@ -299,6 +299,17 @@ async def type_in_tests(pilot, workspace: TaskWorkspace, text: str) -> None:
     assert workspace.unsaved
 
 
+async def save_over_a_change_on_disk(pilot, bank):
+    """Demo/1 open with "# mine" typed in its tests, its task.py changed outside the app,
+    then Ctrl+S; returns the workspace."""
+    workspace = await open_task(pilot, "Demo/1")
+    await type_in_tests(pilot, workspace, "# mine")
+    program = bank.task_dir("Demo/1") / "task.py"
+    program.write_text("# EXTERNAL EDIT\n" + program.read_text())
+    await pilot.press("ctrl+s")
+    return workspace
+
+
 @run_async
 async def test_saving_over_a_change_made_on_disk_asks_and_loses_neither_side(tmp_path, monkeypatch):
     """The task's task.py changed outside the app (an editor, `condense --write`, a sync)
@@ -306,11 +317,7 @@ async def test_saving_over_a_change_made_on_disk_asks_and_loses_neither_side(tmp
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())
     app = app_on(bank)
     async with app.run_test(size=SIZE) as pilot:
-        workspace = await open_task(pilot, "Demo/1")
-        await type_in_tests(pilot, workspace, "# mine")
-        program = bank.task_dir("Demo/1") / "task.py"
-        program.write_text("# EXTERNAL EDIT\n" + program.read_text())
-        await pilot.press("ctrl+s")
+        workspace = await save_over_a_change_on_disk(pilot, bank)
         dialog = app.screen
         assert isinstance(dialog, ChoiceDialog)
         assert dialog.question.startswith("task.py of Demo/1 changed on disk since you loaded it")
@@ -335,11 +342,7 @@ async def test_a_change_on_disk_can_be_taken_instead_of_the_edits(tmp_path, monk
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())
     app = app_on(bank)
     async with app.run_test(size=SIZE) as pilot:
-        workspace = await open_task(pilot, "Demo/1")
-        await type_in_tests(pilot, workspace, "# mine")
-        program = bank.task_dir("Demo/1") / "task.py"
-        program.write_text("# EXTERNAL EDIT\n" + program.read_text())
-        await pilot.press("ctrl+s")
+        workspace = await save_over_a_change_on_disk(pilot, bank)
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("r")
         await settle(pilot)
