@@ -401,3 +401,25 @@ async def test_a_save_the_system_refuses_is_shown_and_the_edits_stay(tmp_path, m
         assert not bank.load("Demo/1").test.startswith("# mine")
         await pilot.press("ctrl+s")
         assert bank.load("Demo/1").test.startswith("# mine\n")
+
+
+@run_async
+async def test_an_autosave_the_system_refuses_is_said_once_not_a_crash(tmp_path, monkeypatch):
+    """An unwritable `.curator/` (or a full disk) made the every-two-seconds autosave end the
+    app with a traceback."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        autosaves = draft_path(bank, "Demo/1").parent
+        autosaves.mkdir(parents=True, exist_ok=True)
+        with unwritable(autosaves):
+            for text in ("# one", "# two"):
+                await type_in_tests(pilot, workspace, text)
+                workspace.autosave()
+                await pilot.pause()
+        assert app.is_running and app.screen is workspace
+        refusals = [n for n in app._notifications if n.title == "not autosaved"]
+        assert len(refusals) == 1 and "the edits are only in the editor" in refusals[0].message
+        workspace.autosave()
+        assert read_draft(bank, "Demo/1").texts.tests.startswith("# two\n# one\n")

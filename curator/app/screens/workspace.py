@@ -201,6 +201,7 @@ class TaskWorkspace(CuratorScreen):
         # files that no longer hold them.
         self.base = TaskTexts.of(self.current)
         self.last_autosaved: TaskTexts | None = None
+        self.autosave_refused = False  # said once until an autosave works again
         self.unsaved = False
         self.committed = False
         self.running: str | None = None
@@ -302,7 +303,19 @@ class TaskWorkspace(CuratorScreen):
             return
         texts = self.editor_texts()
         if texts != self.last_autosaved:
-            write_draft(self.bank, self.task_id, texts)
+            try:
+                write_draft(self.bank, self.task_id, texts)
+            except OSError as error:  # a full disk, an unwritable .curator/: said, not a crash
+                if not self.autosave_refused:
+                    self.notify(
+                        f"{error.filename or self.bank.root}: {error.strerror or error}; the edits "
+                        "are only in the editor until they are saved",
+                        title="not autosaved",
+                        severity="warning",
+                    )
+                self.autosave_refused = True
+                return
+            self.autosave_refused = False
             self.last_autosaved = texts
 
     def offer_recovery(self) -> None:
