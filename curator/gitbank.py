@@ -286,7 +286,13 @@ class GitBank:
             return None
         if blob.type != "blob":
             return None
-        data: bytes = blob.data_stream.read()
+        try:
+            data: bytes = blob.data_stream.read()
+        except ValueError as error:  # git could not read the object: missing or corrupt
+            raise GitError(
+                f"{self.top}: {commit.hexsha[:10]}:{repo_path} cannot be read from git; the "
+                "repository is damaged (`git fsck` names what is broken)"
+            ) from error
         return data
 
     def tag(self, name: str) -> git.TagReference | None:

@@ -482,3 +482,18 @@ def test_a_validation_from_another_environment_is_not_committed_as_validated(tmp
         commit_task(bank, "Test/1", Stage.VALIDATED, "validated elsewhere")
     save(bank, passing(bank.load("Test/1")))
     assert commit_task(bank, "Test/1", Stage.VALIDATED, "validated here").stage is Stage.VALIDATED
+
+
+def test_a_damaged_git_object_is_named_not_a_traceback(tmp_path, run_cli):
+    """`curator diff` ended in GitPython's ValueError when a committed file's object was
+    corrupt; the file and the way to find the damage are named (exit 2)."""
+    bank = new_bank(tmp_path / "bank")
+    save_and_commit(bank, make_task("Test/1"), "Draft task 1")
+    sha = git(bank.root, "rev-parse", "HEAD:Test__1/task.py").strip()
+    loose = bank.root / ".git" / "objects" / sha[:2] / sha[2:]
+    loose.chmod(0o644)
+    loose.write_bytes(b"garbage")
+    result = run_cli("--bank", bank.root, "diff", "Test/1")
+    assert result.returncode == 2, result.stderr
+    assert "Test__1/task.py cannot be read from git; the repository is damaged" in result.stderr
+    assert "Traceback" not in result.stderr
