@@ -164,7 +164,7 @@ def edited_libraries(before: Task, after: Task) -> list[str]:
     imported_before = imported_modules(before.program)
     if before.libs and set(before.libs) != set(imported_before):
         return before.libs
-    imported = imported_modules(after.program)
+    imported = after.dependencies.solution  # the program's imports, read by `apply_edits`
     kept = [library for library in before.libs if library in imported]
     return kept + [library for library in imported if library not in kept]
 

@@ -86,7 +86,7 @@ class CommitRefused(CuratorError):
 # -- the stage gate --------------------------------------------------------------------------
 
 
-def gate_facts(bank: Bank, task: Task) -> PipelineFacts:
+def gate_facts(bank: Bank, task: Task, environment: str | None = None) -> PipelineFacts:
     """What the stage gate needs beyond the task, read from the work tree: its `flaky.json`,
     its `validation.json` and the bank's quality bar."""
     evidence = bank.read_sidecar(task.task_id, EVIDENCE_FILE, FlakyEvidence)
@@ -96,7 +96,7 @@ def gate_facts(bank: Bank, task: Task) -> PipelineFacts:
         flaky_checked_hash=flaky_checked_hash(evidence),
         quality_problems=tuple(quality_gate_problems(task, quality_settings(bank))),
         report_problem=report_problem(task, report, str(report_path)),
-        environment=bank_fingerprint(bank.root),
+        environment=environment or bank_fingerprint(bank.root),
     )
 
 

@@ -230,8 +230,9 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
             "commit them (`curator commit`) or discard them first"
         )
     quality = quality_settings(bank)
+    environment = bank_fingerprint(bank.root)  # read once: every task is judged against it
     for task in tasks:
-        facts = _gate_facts_at(repository, commit, task, quality)
+        facts = _gate_facts_at(repository, commit, task, quality, environment)
         reasons = stage_blockers(task, Stage.ACCEPTED, facts)
         if reasons:
             problems[task.task_id] = reasons
@@ -268,7 +269,11 @@ def uncommitted_release_tasks(bank: Bank, repository: GitBank, released: set[str
 
 
 def _gate_facts_at(
-    repository: GitBank, commit: git.Commit, task: Task, quality: QualitySettings
+    repository: GitBank,
+    commit: git.Commit,
+    task: Task,
+    quality: QualitySettings,
+    environment: str,
 ) -> PipelineFacts:
     """The stage gate's facts as `commit` recorded them: the `flaky.json` and `validation.json`
     in its tree, and the task's quality figures against the bank's bar."""
@@ -284,7 +289,7 @@ def _gate_facts_at(
         flaky_checked_hash=flaky_checked_hash(evidence),
         quality_problems=tuple(quality_gate_problems(task, quality)),
         report_problem=report_problem(task, report, f"{commit.hexsha[:10]}:{report_path}"),
-        environment=bank_fingerprint(repository.bank.root),
+        environment=environment,
     )
 
 

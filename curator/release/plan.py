@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from curator.bank import Bank
+from curator.environment import bank_fingerprint
 from curator.gitbank import GitBank
 from curator.history import gate_facts
 from curator.models import Stage
@@ -38,8 +39,9 @@ def plan_release(bank: Bank) -> ReleasePlan:
     blockers: dict[str, list[str]] = {}
     for problem in scan.problems:
         blockers[str(problem.path)] = [problem.message]
+    environment = bank_fingerprint(bank.root)  # read once, not per task
     for task in accepted:
-        reasons = stage_blockers(task, Stage.ACCEPTED, gate_facts(bank, task))
+        reasons = stage_blockers(task, Stage.ACCEPTED, gate_facts(bank, task, environment))
         if reasons:
             blockers[task.task_id] = reasons
     for task_id in uncommitted_release_tasks(bank, repository, {t.task_id for t in accepted}):
