@@ -361,19 +361,12 @@ def test_missing_parameter() -> None:
     assert ("missing-parameter", "parameter 'values' is not in the instruction") in warnings
 
 
-def test_missing_parameter_type_unless_annotated_or_stated() -> None:
+def test_parameter_types_are_not_asked_for_as_the_benchmark_leaves_them_out() -> None:
     params = ["values (list of float): Numbers.", "scale (float, optional): Factor."]
-    warnings = loss(params, fenced("def task_func(values, scale=1.0):\n"))
-    assert (
-        "missing-parameter-type",
-        "the type of parameter 'values' (list of float) is not in the instruction",
-    ) in warnings
-    assert (
-        "missing-parameter-type",
-        "the type of parameter 'scale' (float) is not in the instruction",
-    ) in warnings
-    annotated = fenced("def task_func(values: list, scale=1.0):\n", "Scale is a float.")
-    assert [k for k, _ in loss(params, annotated)] == []
+    instruction = fenced("def task_func(values, scale=1.0):\n", "Scale values by scale.")
+    assert loss(params, instruction) == []
+    unnamed = loss(params, "Multiply some numbers by a factor.")
+    assert [kind for kind, _ in unnamed] == ["missing-parameter", "missing-parameter"]
 
 
 def test_missing_default_when_the_signature_does_not_state_it() -> None:
@@ -550,11 +543,12 @@ def test_cli_check_json_fails_on_a_stale_instruction(bank: Bank, run_cli) -> Non
 
 
 def test_cli_check_strict_fails_on_warnings(bank: Bank, run_cli) -> None:
-    bank_with(bank, make_condense_task())
+    prompt = PROMPT.replace("The column to count.", "The column to count, e.g. 'city'.")
+    bank_with(bank, make_condense_task(prompt))
     assert run_cli("--bank", bank.root, "condense", "Condense/1", "--check").returncode == 0
     strict = run_cli("--bank", bank.root, "condense", "Condense/1", "--check", "--strict")
     assert strict.returncode == 1
-    assert "missing-parameter-type" in strict.stdout
+    assert "the value 'city' is not in the instruction" in strict.stdout
 
 
 def test_cli_write_stores_instruction_doc_struct_and_provenance(bank: Bank, run_cli) -> None:

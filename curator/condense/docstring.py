@@ -98,7 +98,7 @@ class ReviewWarning(StrictModel):
 
     kind: str = Field(
         description="unknown-section, empty-section, repeated-section, no-description; "
-        "missing-parameter, missing-parameter-type, missing-default, default-mismatch, "
+        "missing-parameter, missing-default, default-mismatch, "
         "missing-return-type, missing-exception, missing-constant, missing-literal, "
         "missing-file-format"
     )

@@ -49,7 +49,7 @@ _CODE_BLOCK = re.compile(r"```[\w+-]*\n(?P<code>.*?)```", re.DOTALL)
 
 @dataclass(frozen=True)
 class _Signature:
-    parameters: dict[str, tuple[str | None, str | None]]  # name -> (annotation, default)
+    parameters: dict[str, str | None]  # name -> default
     returns: str | None
     constants: frozenset[str]
 
@@ -80,18 +80,15 @@ def _signature(instruction: str, entry_point: str) -> _Signature | None:
     defaults: list[ast.expr | None] = [None] * (len(positional) - len(arguments.defaults)) + list(
         arguments.defaults
     )
-    parameters: dict[str, tuple[str | None, str | None]] = {}
+    parameters: dict[str, str | None] = {}
     for argument, default in [
         *zip(positional, defaults, strict=True),
         *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
     ]:
-        parameters[argument.arg] = (
-            ast.unparse(argument.annotation) if argument.annotation else None,
-            ast.unparse(default) if default is not None else None,
-        )
+        parameters[argument.arg] = ast.unparse(default) if default is not None else None
     for starred in (arguments.vararg, arguments.kwarg):
         if starred is not None:
-            parameters[starred.arg] = (None, None)
+            parameters[starred.arg] = None
     returns = ast.unparse(node.returns) if node.returns else None
     return _Signature(parameters, returns, constants)
 
@@ -161,9 +158,11 @@ def information_loss(
 ) -> list[ReviewWarning]:
     """What the docstring states that the instruction (any text, any origin) leaves out.
 
-    Checks parameters with their types and defaults, return types, raised exceptions, named
+    Checks parameters and their defaults, return types, raised exceptions, named
     constants, quoted and numeric values, and file formats. The instruction's own code block
-    counts: a default or annotation in the signature is stated.
+    counts: a default in the signature is stated. Parameter types are not asked for: the
+    benchmark's Instruct prompt leaves them out by design (on the public sample, a warning for
+    them came up on two tasks in three and said nothing).
     """
     text = single_spaced(instruction)
     signature = _signature(instruction, entry_point)
@@ -178,18 +177,9 @@ def information_loss(
 
     for entry in _param_docs(doc_struct.params, known):
         for name in entry.names:
-            annotation, default = (
-                signature.parameters.get(name, (None, None)) if signature else (None, None)
-            )
+            default = signature.parameters.get(name) if signature else None
             if not _present(name, text):
                 warn("missing-parameter", name, f"parameter {name!r} is not in the instruction")
-            kind = re.sub(r",?\s*optional\b", "", entry.type or "", flags=re.IGNORECASE).strip(" ,")
-            if kind and annotation is None and not _present(kind, text, case_sensitive=False):
-                warn(
-                    "missing-parameter-type",
-                    name,
-                    f"the type of parameter {name!r} ({kind}) is not in the instruction",
-                )
             match = _DEFAULT.search(entry.text)
             if match is None:
                 continue
