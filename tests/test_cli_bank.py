@@ -206,6 +206,26 @@ def test_a_command_leaves_what_it_loaded_to_the_process_exit_not_the_collector()
     assert after > 10_000
 
 
+@pytest.mark.parametrize(
+    ("module", "args"),
+    [("click", ["--help"]), ("git", ["init", "bank"])],
+    ids=["while-the-command-loads", "while-it-runs"],
+)
+def test_ctrl_c_reads_interrupted_not_a_traceback(
+    run_cli, tmp_path: Path, module: str, args: list[str]
+) -> None:
+    """Ctrl+C, stood in for by a module on the path that sends SIGINT to its importer: first
+    click, which loads before any command, then git, which `init` loads as it runs."""
+    stand_ins = tmp_path / "stand-ins"
+    stand_ins.mkdir()
+    (stand_ins / f"{module}.py").write_text(
+        "import os\nimport signal\n\nos.kill(os.getpid(), signal.SIGINT)\n"
+    )
+    result = run_cli(*args, cwd=tmp_path, env={"PYTHONPATH": str(stand_ins)})
+    assert (result.returncode, result.stderr) == (130, "interrupted\n")
+    assert not (tmp_path / "bank").exists()
+
+
 def test_new_starts_a_task_by_hand(run_cli, tmp_path: Path) -> None:
     """The by-hand way into the pipeline: a draft to fill in, which loads and validates (its
     solution still to write) like any task; an id in use, or one the bank cannot hold, is
