@@ -390,11 +390,13 @@ def apply_run(
         report.line_coverage = round(run.coverage.line_coverage, 2)
         report.missed_lines = run.coverage.missed_lines
         report.missed_branches = run.coverage.missed_branches
-    if run.doctest is not None and run.doctest.failed:
+    if run.doctest is not None and (run.doctest.failed or run.doctest.unfinished):
         report.warnings.append(
             StaticProblem(
                 code="doctest",
-                message=f"{run.doctest.failed} of {run.doctest.attempted} docstring example(s) "
+                message=f"the docstring examples did not finish: {run.doctest.unfinished}"
+                if run.doctest.unfinished
+                else f"{run.doctest.failed} of {run.doctest.attempted} docstring example(s) "
                 "give other output than shown",
                 line=docstring[0] if docstring else None,
             )

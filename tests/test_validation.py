@@ -502,6 +502,34 @@ def test_docstring_examples_run_as_doctests(sandbox: Sandbox) -> None:
     assert "doctest" in {warning.code for warning in report.warnings}
 
 
+def test_docstring_examples_that_do_not_finish_leave_the_tests_verdict(sandbox: Sandbox) -> None:
+    """The examples run after the tests, in the same run: when the time limit runs out while
+    they run, the tests (all ended) decide the verdict, with their coverage, and are not run
+    again alone; what the examples did is said apart from what the tests did."""
+    example = "    >>> task_func(\"a b a\", top=1)\n    [('a', 2)]\n"
+    program = make_task().complete_prompt
+    assert example in program
+    signal_and_loop = "    >>> import os; os.kill(1, 0)\n    >>> while True: pass\n"
+    looping = program.replace(example, signal_and_loop)
+    report = validate_task(make_task(complete_prompt=looping), sandbox, timeout_s=4)
+    assert report.verdict is Verdict.PASS, report.message
+    assert report.tests_passed == report.tests_total > 0
+    assert report.branch_coverage == 100.0
+    assert report.time_limit_notes == []
+    assert report.doctest is not None
+    assert report.doctest.unfinished == "the run's time limit (4 s) ran out while they ran"
+    warning = next(warning for warning in report.warnings if warning.code == "doctest")
+    assert warning.message.startswith("the docstring examples did not finish: ")
+    assert [finding.message for finding in report.runtime] == []  # the examples' went with them
+    signalling = program.replace(example, "    >>> import os; os.kill(1, 0)\n")
+    report = validate_task(make_task(complete_prompt=signalling), sandbox)
+    assert report.doctest is not None and report.doctest.unfinished is None
+    assert [finding.message for finding in report.runtime] == [
+        "in the docstring examples: sent signals to processes outside the run: "
+        "signal 0 to the run's supervisor (pid 1)"
+    ]
+
+
 # -- storage and the CLI -------------------------------------------------------------------------
 
 

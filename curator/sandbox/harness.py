@@ -871,6 +871,11 @@ class AuditWatch:
     def _protected(self, filename: str) -> bool:
         return filename in self._protected_files or "/unittest/" in filename
 
+    def forget_findings(self) -> None:
+        """Start a new list of findings (those of the docstring examples, after the tests')."""
+        self.findings = {}
+        self.forks = 0
+
     def runtime_findings(self) -> list[dict[str, str]]:
         findings = []
         messages = {
@@ -1420,12 +1425,15 @@ def run_harness(
                 **lines_by_test(cov, task_path, modules_before),
                 bound_sockets=watch.bound_sockets,
             )
+    # The tests' findings go before the examples run: a time limit or memory budget the
+    # examples exhaust then leaves the tests' results whole (the supervisor keeps them).
+    emit(Event.RUNTIME, findings=watch.runtime_findings())
     if loaded and options.get("doctests") and not tampering:
+        watch.forget_findings()
         watch.active = True
         doctest_record = run_doctests(module, request["entry_point"])
         watch.active = False
-        emit(Event.DOCTEST, **doctest_record)
-    emit(Event.RUNTIME, findings=watch.runtime_findings())
+        emit(Event.DOCTEST, **doctest_record, findings=watch.runtime_findings())
     emit(Event.DONE, clock=perf_counter())
 
 

@@ -152,9 +152,16 @@ class TestLines(BaseModel):
 
 
 class DoctestResult(BaseModel):
+    """The entry point's docstring examples, run after the tests in the same process."""
+
     attempted: int = 0
     failed: int = 0
     report: str = ""
+    unfinished: str | None = Field(
+        default=None,
+        description="Why the examples did not finish (the run's time limit or memory ran out, "
+        "or its process ended, while they ran). The tests had finished: they decide the run.",
+    )
 
 
 class SuiteRun(BaseModel):

@@ -70,8 +70,8 @@ class Event(str, Enum):
     TAMPERING = "tampering"  # reasons: what the harness saw the task do to the test machinery
     ARCS = "arcs"  # arcs: the tracer's branch arcs of task.py
     LINES = "lines"  # by_test, outside, modules: which lines each test ran (option test_lines)
-    DOCTEST = "doctest"  # attempted, failed, report
-    RUNTIME = "runtime"  # findings: [{code, message}] seen by the audit hook
+    RUNTIME = "runtime"  # findings: [{code, message}] the audit hook saw during the tests
+    DOCTEST = "doctest"  # attempted, failed, report, findings: the docstring examples'
     HARNESS_ERROR = "harness_error"  # traceback: the harness itself failed
     DONE = "done"  # the last harness record; the harness then exits 0
     VARIANT_END = "variant_end"  # index, status, timed_out, leftovers: one variant of a batch

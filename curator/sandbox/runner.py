@@ -676,7 +676,7 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
     names: list[str] = []
     finished: dict[str, TestOutcome] = {}
     running: str | None = None
-    done = False
+    tests_ended = done = False
     memory = False
     importer: object = None  # of the missing module: the library that imported it
     for record in records:
@@ -703,6 +703,8 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
                 run.notes.append(record["traceback"])
         elif kind == Event.HARNESS_ERROR:
             run.notes.append("harness error: " + str(record.get("traceback")))
+        elif kind == Event.RUNTIME:  # written once every test has ended
+            tests_ended = True
         elif kind == Event.DOCTEST:
             run.doctest = DoctestResult(
                 attempted=record.get("attempted", 0),
@@ -719,6 +721,13 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
         elif kind == Event.DONE:
             done = True
     exit_code = response.get("exit_code")
+    timed_out = bool(response.get("timed_out"))
+    memory_exceeded = bool(response.get("memory_exceeded"))
+    if options.doctests and tests_ended and not done and run.doctest is None:
+        run.doctest = DoctestResult(
+            unfinished=examples_cut_short(options, timed_out, memory_exceeded, exit_code)
+        )
+        timed_out, memory_exceeded, done = False, False, True
     if response.get("coverage"):
         run.coverage = coverage_result(response["coverage"])
     if run.missing_module is not None:
@@ -726,13 +735,13 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
         run.message = f"module {run.missing_module!r} is not installed in the sandbox" + (
             f" ({importer} imports it)" if isinstance(importer, str) else ""
         )
-    elif response.get("timed_out") or exit_code == CPU_TIME_EXIT:
+    elif timed_out or exit_code == CPU_TIME_EXIT:
         run.status = "timeout"
         run.message = f"the run exceeded its time limit ({options.timeout_s:g} s)"
-        if not response.get("timed_out") and running in (options.test_cpu_limits_s or {}):
+        if not timed_out and running in (options.test_cpu_limits_s or {}):
             limit = (options.test_cpu_limits_s or {})[running]
             run.message = f"{running} used more than its {limit:.2f} s of CPU time"
-    elif response.get("memory_exceeded"):
+    elif memory_exceeded:
         run.status = "memory"
         run.message = f"the run's processes together went over {options.memory_mb} MB"
     elif run.status == "invalid":
@@ -782,6 +791,17 @@ def outcome_of(name: str, record: dict[str, Any]) -> TestOutcome:
             "network": [str(attempt) for attempt in record.get("network") or []][:3],
         }
     )
+
+
+def examples_cut_short(
+    options: RunOptions, timed_out: bool, memory_exceeded: bool, exit_code: int | None
+) -> str:
+    """Why the docstring examples, run after the tests had ended, did not finish."""
+    if timed_out:
+        return f"the run's time limit ({options.timeout_s:g} s) ran out while they ran"
+    if memory_exceeded:
+        return f"the run's processes went over {options.memory_mb} MB while they ran"
+    return crash_message(exit_code, "the docstring examples")
 
 
 def crash_message(exit_code: int | None, running: str | None) -> str:

@@ -1625,6 +1625,11 @@ def response_from_records(
             )
         elif record["event"] == protocol.Event.RUNTIME:
             runtime.extend(cast(list[dict[str, object]], record.get("findings", [])))
+        elif record["event"] == protocol.Event.DOCTEST:
+            for found in cast(list[dict[str, object]], record.get("findings", [])):
+                runtime.append(
+                    {**found, "message": f"in the docstring examples: {found['message']}"}
+                )
     if leftovers:
         runtime.append(
             {
