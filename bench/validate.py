@@ -274,8 +274,9 @@ def breakdown(
             )
             asked = time.perf_counter()
             decided = run_uncharged(sandbox, task, options)
-            # (run, time_limit_notes) since 8241f28; the run alone before it.
-            run = decided[0] if isinstance(decided, tuple) else decided
+            # A DecidingRun since f13980e's successor, (run, time_limit_notes) since 8241f28,
+            # the run alone before it.
+            run = getattr(decided, "run", decided[0] if isinstance(decided, tuple) else decided)
             row["sandbox"] = time.perf_counter() - asked
             row["transfer"] = row["sandbox"] - run.duration_s
             row.update(run.timings)

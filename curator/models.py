@@ -123,6 +123,13 @@ class ValidationSummary(StrictModel):
     line_coverage: float | None = None
     static_problems: int = 0
     duration_s: float = 0.0
+    waited: bool = Field(
+        default=False,
+        description="The run spent its time waiting (sleeps, servers, timers), not computing.",
+    )
+    ran_alone: bool = Field(
+        default=False, description="The run had to run with no other computing run beside it."
+    )
     runtime: list[str] = Field(
         default_factory=list,
         description="Codes of the runtime findings that need a reviewer's waiver.",

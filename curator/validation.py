@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -102,6 +103,14 @@ class ValidationReport(BaseModel):
         default=False, description="The sandbox failed; the result is not kept as current."
     )
     duration_s: float = 0.0
+    waited: bool = Field(
+        default=False, description="The run spent its time waiting, not computing (`waited`)."
+    )
+    ran_alone: bool = Field(
+        default=False,
+        description="The run that decided had no other computing run beside it, as it had "
+        "timed out beside others (`run_uncharged`).",
+    )
     network_isolated: bool = False
     notes: list[str] = Field(default_factory=list)
     time_limit_notes: list[str] = Field(
@@ -125,6 +134,8 @@ class ValidationReport(BaseModel):
             line_coverage=self.line_coverage,
             static_problems=len(self.static),
             duration_s=self.duration_s,
+            waited=self.waited,
+            ran_alone=self.ran_alone,
             runtime=[finding.code for finding in self.runtime if finding.needs_waiver],
         )
 
@@ -274,6 +285,14 @@ def run_fingerprint(sandbox: Sandbox | None) -> str:
     return environment.fingerprint()
 
 
+class Company(StrEnum):
+    """How a run shares the sandbox with the others of a validation."""
+
+    SHARED = "shared"  # one of the `jobs` that compute at a time
+    WAITING = "waiting"  # beside them: its last run waited
+    ALONE = "alone"  # with no other computing run: its last run had to be
+
+
 def validate_task(
     task: Task,
     sandbox: Sandbox | None = None,
@@ -281,11 +300,13 @@ def validate_task(
     coverage: bool = True,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     checks: StaticChecks | None = None,
+    company: Company = Company.SHARED,
 ) -> ValidationReport:
     """Validate one task. Without a sandbox, a temporary one is started and stopped.
 
     `checks` are the task's static checks if the caller ran them already (`static_checks`),
-    for example while the sandbox was starting.
+    for example while the sandbox was starting. `company`: how the run shares the sandbox
+    (`company_for`).
     """
     started = time.perf_counter()
     static, warnings = checks if checks is not None else static_checks(task)
@@ -309,40 +330,84 @@ def validate_task(
         )
         if sandbox is None:
             with Sandbox(preload=False) as own:
-                run, report.time_limit_notes = run_uncharged(own, task, options)
+                decided = run_uncharged(own, task, options, company)
         else:
-            run, report.time_limit_notes = run_uncharged(sandbox, task, options)
-        apply_run(report, run, docstring_span(task.program, task.entry_point))
+            decided = run_uncharged(sandbox, task, options, company)
+        report.time_limit_notes, report.ran_alone = decided.notes, decided.alone
+        apply_run(report, decided.run, docstring_span(task.program, task.entry_point))
     report.duration_s = time.perf_counter() - started
     return report
 
 
 # Coverage slows down only a run's computation, by at most the CPU time the run spent. A run
-# that timed out after computing for less than this share of its limit was waiting (on sleeps,
-# servers, processes): neither coverage nor the runs beside it made it late, so it is not run
-# again.
+# that computed for less than this share of its time was waiting (on sleeps, servers,
+# processes): neither coverage nor the runs beside it made it late, and it leaves the CPUs to
+# them.
 WAITING_RUN_CPU_SHARE = 0.02
+WAITING_RUN_MIN_S = 1.0
+"""Shorter runs are not worth telling apart."""
 
 
-def run_uncharged(sandbox: Sandbox, task: Task, options: RunOptions) -> tuple[SuiteRun, list[str]]:
+def waited(cpu_s: float | None, wall_s: float) -> bool:
+    """Whether a run of `wall_s` seconds that used `cpu_s` of CPU time spent it waiting."""
+    return (
+        cpu_s is not None and wall_s >= WAITING_RUN_MIN_S and cpu_s < WAITING_RUN_CPU_SHARE * wall_s
+    )
+
+
+def company_for(task: Task) -> Company:
+    """How to run the task, from its last validation of this very content: a run that waited
+    (a socket server or a timer that times out, tests that sleep) starts beside the `jobs` that
+    compute, as it leaves the CPUs to them (on 300 BigCodeBench tasks, five wait, one of them
+    for its whole 60 s limit); a run that timed out beside others and was run again alone
+    starts alone, rather than time out beside others first (one, TensorFlow's)."""
+    last = task.validation
+    if last is None or last.content_hash != task.content_hash():
+        return Company.SHARED
+    if last.waited:
+        return Company.WAITING
+    return Company.ALONE if last.ran_alone else Company.SHARED
+
+
+@dataclass
+class DecidingRun:
+    """The run that decides a validation, and how it came to (`run_uncharged`)."""
+
+    run: SuiteRun
+    notes: list[str]
+    alone: bool
+
+
+def run_uncharged(
+    sandbox: Sandbox, task: Task, options: RunOptions, company: Company = Company.SHARED
+) -> DecidingRun:
     """Run the task; neither coverage's overhead nor the other runs of the sandbox are charged
     to its time limit, so that its verdict is the one a run at `--jobs 1` would get. A run that
     computed and timed out beside other runs is run again alone (`Sandbox.run(alone=True)`); a
     run that times out only with coverage is judged by a run without it (and has no coverage
-    figures). Returns the run that decides and how it came to (the report's
+    figures). The notes say how the run that decides came to (the report's
     `time_limit_notes`)."""
-    run = sandbox.run(task.program, task.test, task.entry_point, options)
+    alone = company is Company.ALONE
+    why = ["run alone: its last validation timed out beside other runs"] if alone else []
+    run = sandbox.run(
+        task.program,
+        task.test,
+        task.entry_point,
+        options,
+        alone=alone,
+        waiting=company is Company.WAITING,
+    )
     if run.status != "timeout":
-        return run, []
-    if run.cpu_s is not None and run.cpu_s < WAITING_RUN_CPU_SHARE * options.timeout_s:
-        return run, [
+        return DecidingRun(run, why, alone)
+    if run.cpu_s is not None and waited(run.cpu_s, options.timeout_s):
+        why.append(
             f"not run again: it timed out having computed for {run.cpu_s:.2f} s of its "
             f"{options.timeout_s:g} s (it was waiting, which neither coverage nor other runs "
             "slow down)"
-        ]
-    alone = run.overlapped
-    why: list[str] = []
-    if alone:
+        )
+        return DecidingRun(run, why, alone)
+    if run.overlapped and not alone:
+        alone = True
         why.append(
             f"run again alone: it timed out beside other runs, having computed for "
             f"{run.cpu_s or 0:.2f} s of its {options.timeout_s:g} s"
@@ -361,13 +426,14 @@ def run_uncharged(sandbox: Sandbox, task: Task, options: RunOptions) -> tuple[Su
                 f"coverage not measured: with coverage the run exceeded {options.timeout_s:g} s"
             )
             run = plain
-    return run, why
+    return DecidingRun(run, why, alone)
 
 
 def apply_run(
     report: ValidationReport, run: SuiteRun, docstring: tuple[int, int] | None = None
 ) -> None:
     report.verdict, report.message = verdict_of(run)
+    report.waited = waited(run.cpu_s, run.duration_s)
     report.run_status = run.status
     report.tests = {test.name: test for test in run.tests}
     report.tests_total = len(run.tests)
@@ -659,7 +725,7 @@ def _run_and_store(
             batches[task.task_id] = (checked, index)
         start += size
 
-    def work(task: Task) -> ValidationReport:
+    def work(task: Task, company: Company) -> ValidationReport:
         checked, index = batches[task.task_id]
         return validate_task(
             task,
@@ -667,13 +733,23 @@ def _run_and_store(
             coverage=coverage,
             timeout_s=timeout_s or task_timeout(bank, task),
             checks=checked.result()[index],
+            company=company,
         )
 
     # Workers run tasks; this thread stores each result as it arrives, so that writes to the
     # bank overlap with runs. A run the sandbox failed says nothing of the task: it is
-    # reported, not stored over the task's last result.
-    with checker, ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(work, task): task for task in tasks}
+    # reported, not stored over the task's last result. Tasks that waited last time have
+    # workers of their own: `jobs` counts the runs that compute.
+    with (
+        checker,
+        ThreadPoolExecutor(max_workers=jobs) as pool,
+        ThreadPoolExecutor(max_workers=jobs) as waiters,
+    ):
+        futures = {}
+        for task in tasks:
+            company = company_for(task)
+            workers = waiters if company is Company.WAITING else pool
+            futures[workers.submit(work, task, company)] = task
         for future in as_completed(futures):
             report = future.result()
             if store and not report.sandbox_error:

@@ -432,12 +432,12 @@ def test_a_run_that_timed_out_beside_others_is_judged_by_a_run_alone(sandbox: Sa
         "        import time\n        while time.process_time() < 20:\n            pass\n"
     )
     time.sleep(0.5)  # the neighbour is in flight
-    run, why = run_uncharged(sandbox, computing, RunOptions(timeout_s=1.5))
+    decided = run_uncharged(sandbox, computing, RunOptions(timeout_s=1.5))
     thread.join()
     assert neighbour[0].passed and neighbour[0].overlapped
-    assert run.status == "timeout"
-    assert not run.overlapped
-    assert why[0].startswith("run again alone: it timed out beside other runs"), why
+    assert decided.run.status == "timeout"
+    assert not decided.run.overlapped and decided.alone
+    assert decided.notes[0].startswith("run again alone: it timed out beside other runs")
 
 
 def test_a_run_that_timed_out_waiting_is_not_run_again_without_coverage(

@@ -29,6 +29,7 @@ from curator.validation import (
     store_report,
     validate_task,
     validate_tasks,
+    waited,
 )
 
 # The word-count tests without the one that covers `raise ValueError` (task.py lines 26-27).
@@ -767,6 +768,91 @@ def test_never_validated_tasks_that_sleep_run_first_longest_sleep_first(
         on_report=lambda report, cached: order.append(report.task_id),
     )
     assert order == ["Test/4", "Test/2", "Test/1", "Test/3"]
+
+
+def test_a_task_whose_last_run_waited_runs_beside_the_jobs_that_compute(
+    bank: Bank, sandbox: Sandbox
+) -> None:
+    """`jobs` counts the runs that compute: a task whose last run of the same content spent
+    its time waiting (tests that sleep) runs beside them. At --jobs 1 the quick task then ends
+    first, though the sleeper, the longest, starts first; edited, the sleeper is one of the
+    jobs again."""
+    waiting = "    def test_wait(self):\n        time.sleep(3)\n\n    def test_"
+    sleeper = make_task(
+        "Test/1", test="import time\n" + WORD_COUNT_TESTS.replace("    def test_", waiting, 1)
+    )
+    with bank.lock():
+        bank.add_all([sleeper, make_task("Test/2")])
+    order: list[str] = []
+
+    def validate_both() -> list[str]:
+        order.clear()
+        validate_tasks(
+            bank,
+            ["Test/1", "Test/2"],
+            sandbox,
+            jobs=1,
+            force=True,
+            on_report=lambda report, cached: order.append(report.task_id),
+        )
+        return order
+
+    assert validate_both() == ["Test/1", "Test/2"]  # no history yet: one at a time
+    summaries = {task_id: bank.load(task_id).validation for task_id in ("Test/1", "Test/2")}
+    assert summaries["Test/1"] is not None and summaries["Test/1"].waited
+    assert summaries["Test/2"] is not None and not summaries["Test/2"].waited
+    assert validate_both() == ["Test/2", "Test/1"]
+    with bank.lock():
+        edited = bank.load("Test/1")
+        edited.test = edited.test.replace("time.sleep(3)", "time.sleep(3.0)")
+        bank.save(edited)
+    assert validate_both() == ["Test/1", "Test/2"]
+
+
+def test_a_task_that_had_to_run_alone_starts_alone(bank: Bank, sandbox: Sandbox) -> None:
+    """Its last validation of this content timed out beside other runs and was run again
+    alone: this time it starts alone, and the quick task waits for it to end."""
+    computing = (
+        "    def test_compute(self):\n"
+        "        while time.process_time() < 1:\n            pass\n\n    def test_"
+    )
+    heavy = make_task(
+        "Test/1", test="import time\n" + WORD_COUNT_TESTS.replace("    def test_", computing, 1)
+    )
+    with bank.lock():
+        bank.add_all([heavy, make_task("Test/2")])
+    order: list[str] = []
+
+    def validate_both() -> dict[str, ValidationReport]:
+        order.clear()
+        results = validate_tasks(
+            bank,
+            ["Test/1", "Test/2"],
+            sandbox,
+            jobs=2,
+            force=True,
+            on_report=lambda report, cached: order.append(report.task_id),
+        )
+        return {report.task_id: report for report in results.reports}
+
+    first = validate_both()
+    assert order == ["Test/2", "Test/1"] and not first["Test/1"].ran_alone
+    with bank.lock():
+        task = bank.load("Test/1")
+        assert task.validation is not None
+        task.validation.ran_alone = True  # as if it had timed out beside Test/2
+        bank.save(task)
+    again = validate_both()
+    assert order == ["Test/1", "Test/2"]
+    assert again["Test/1"].time_limit_notes == [
+        "run alone: its last validation timed out beside other runs"
+    ]
+    assert again["Test/1"].ran_alone and not again["Test/2"].ran_alone
+
+
+def test_a_run_waited_when_it_computed_for_under_2_percent_of_at_least_a_second() -> None:
+    assert waited(0.019, 1.0) and waited(0.5, 60.0)
+    assert not waited(0.02, 1.0) and not waited(0.0, 0.9) and not waited(None, 60.0)
 
 
 def test_literal_sleep_s_adds_up_literal_sleeps_only() -> None:

@@ -50,7 +50,7 @@ def check_selection(ids: tuple[str, ...], all_tasks: bool) -> None:
 pass_cli = click.make_pass_decorator(CliContext)
 
 
-def jobs_option(what: str) -> Callable[[F], F]:
+def jobs_option(what: str, more: str = "") -> Callable[[F], F]:
     """The one `--jobs` option of the commands that run work in the sandbox side by side."""
     return click.option(
         "--jobs",
@@ -58,7 +58,7 @@ def jobs_option(what: str) -> Callable[[F], F]:
         type=click.IntRange(1, 32),
         default=lambda: min(4, os.cpu_count() or 1),
         show_default="number of CPUs, at most 4",
-        help=f"{what} to run at the same time.",
+        help=f"{what} to run at the same time{more}.",
     )
 
 

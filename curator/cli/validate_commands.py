@@ -83,7 +83,7 @@ def print_reasons(cli: CliContext, reports: list[ValidationReport]) -> None:
 @click.command("validate")
 @click.argument("task_ids", nargs=-1)
 @click.option("--all", "all_tasks", is_flag=True, help="Validate every task in the bank.")
-@jobs_option("Tasks")
+@jobs_option("Tasks", " (a task whose last run only waited, as a server does, runs beside them)")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per task on stdout.")
 @click.option("--force", is_flag=True, help="Rerun tasks whose stored result is current.")
 @click.option(
