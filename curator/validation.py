@@ -750,10 +750,19 @@ def _run_and_store(
             company = company_for(task)
             workers = waiters if company is Company.WAITING else pool
             futures[workers.submit(work, task, company)] = task
-        for future in as_completed(futures):
-            report = future.result()
-            if store and not report.sandbox_error:
-                store_report(bank, futures[future], report)
-            results[report.task_id] = report
-            if on_report:
-                on_report(report, False)
+        try:
+            for future in as_completed(futures):
+                report = future.result()
+                if store and not report.sandbox_error:
+                    store_report(bank, futures[future], report)
+                results[report.task_id] = report
+                if on_report:
+                    on_report(report, False)
+        except BaseException as error:
+            # The runs not yet started are dropped, not all run before the error is raised
+            # (Ctrl+C waited for every remaining task); Ctrl+C also ends the runs under way.
+            for workers in (pool, waiters):
+                workers.shutdown(wait=False, cancel_futures=True)
+            if isinstance(error, KeyboardInterrupt):
+                sandbox.close()
+            raise
