@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import shlex
 import stat
 import threading
 import time
@@ -507,7 +508,7 @@ def report_problem(task: Task, report: bytes | None, where: str) -> str | None:
     when it does. The stage gate trusts the summary only while its report is there to show
     for it, so that a lost or garbled report is never committed or released."""
     summary = task.validation
-    again = f"validate it again: curator validate {task.task_id} --force"
+    again = f"validate it again: curator validate {shlex.quote(task.task_id)} --force"
     if report is None:
         if summary is None:
             return None
