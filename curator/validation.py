@@ -163,6 +163,8 @@ class ValidationReport(BaseModel):
                 "runtime",
                 "tampering",
                 "time_limit_notes",
+                "waited",
+                "ran_alone",
             },
         )
         row["tests"] = {name: outcome.outcome for name, outcome in self.tests.items()}

@@ -624,6 +624,8 @@ def test_validate_command_json_cache_force_and_exit_codes(bank: Bank, run_cli) -
     ):
         assert key in rows[0]
     assert rows[0]["tests"]["test_counts"] == "pass"
+    # what the report and task.json record of how it ran, as they do (the next run's schedule)
+    assert (rows[0]["waited"], rows[0]["ran_alone"]) == (False, False)
 
     only_good = run_cli("--bank", bank.root, "validate", "Test/1")
     assert only_good.returncode == 0, only_good.stderr
