@@ -392,7 +392,7 @@ class Bank:
         """
         directory = self.real_task_dir(task.task_id)
         saving = self.private_dir / "saving"
-        shutil.rmtree(saving, ignore_errors=True)  # leftovers of a crash; we hold the lock
+        _remove_leftover(saving)  # of a crash, or of a save that could not clear it
         staging = saving / directory.name
         try:
             staging.mkdir(parents=True)
@@ -569,6 +569,23 @@ def write_task_files(directory: Path, task: Task, durable: bool = True) -> None:
 
 
 TASK_FILES = frozenset({PROGRAM_FILE, TESTS_FILE, INSTRUCTION_FILE, META_FILE, CODE_PROMPT_FILE})
+
+
+def _remove_leftover(saving: Path) -> None:
+    """Remove what an earlier save left in `saving` (we hold the lock: no save is under way).
+    One that cannot be removed (a file made immutable, carried there with the task's old
+    folder) is named with the reason, not left to fail every later save with "File exists"."""
+    try:
+        shutil.rmtree(saving)
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        where = Path(error.filename) if error.filename else saving
+        raise TaskFileError(
+            where,
+            f"cannot remove this leftover of an earlier save ({error.strerror or error}), so "
+            f"no task can be saved: remove {saving} by hand",
+        ) from error
 
 
 def _link_sidecars(source: Path, target: Path) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import shlex
 import stat
 import threading
 import time
@@ -162,6 +163,8 @@ class ValidationReport(BaseModel):
                 "runtime",
                 "tampering",
                 "time_limit_notes",
+                "waited",
+                "ran_alone",
             },
         )
         row["tests"] = {name: outcome.outcome for name, outcome in self.tests.items()}
@@ -507,7 +510,7 @@ def report_problem(task: Task, report: bytes | None, where: str) -> str | None:
     when it does. The stage gate trusts the summary only while its report is there to show
     for it, so that a lost or garbled report is never committed or released."""
     summary = task.validation
-    again = f"validate it again: curator validate {task.task_id} --force"
+    again = f"validate it again: curator validate {shlex.quote(task.task_id)} --force"
     if report is None:
         if summary is None:
             return None
@@ -750,10 +753,19 @@ def _run_and_store(
             company = company_for(task)
             workers = waiters if company is Company.WAITING else pool
             futures[workers.submit(work, task, company)] = task
-        for future in as_completed(futures):
-            report = future.result()
-            if store and not report.sandbox_error:
-                store_report(bank, futures[future], report)
-            results[report.task_id] = report
-            if on_report:
-                on_report(report, False)
+        try:
+            for future in as_completed(futures):
+                report = future.result()
+                if store and not report.sandbox_error:
+                    store_report(bank, futures[future], report)
+                results[report.task_id] = report
+                if on_report:
+                    on_report(report, False)
+        except BaseException as error:
+            # The runs not yet started are dropped, not all run before the error is raised
+            # (Ctrl+C waited for every remaining task); Ctrl+C also ends the runs under way.
+            for workers in (pool, waiters):
+                workers.shutdown(wait=False, cancel_futures=True)
+            if isinstance(error, KeyboardInterrupt):
+                sandbox.close()
+            raise

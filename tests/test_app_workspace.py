@@ -287,6 +287,8 @@ async def test_a_failing_worker_is_reported_and_the_app_keeps_running(tmp_path, 
             for n in app._notifications
         )
         assert "history failed" in rendered(workspace, "#status")
+        pane = rendered(workspace, "#history-view")
+        assert "loading" not in pane and "not inside a git repository" in pane
         await pilot.press("ctrl+s")
         assert workspace.step(Step.DRAFT).state is StepState.DONE
 

@@ -62,6 +62,26 @@ def test_a_folder_that_cannot_be_written_is_named_with_the_reason(bank: Bank) ->
     assert bank.load("Demo/3") == task
 
 
+def test_a_leftover_of_a_save_that_cannot_be_removed_is_named(bank: Bank) -> None:
+    """A file of the task's old folder that cannot be deleted (made immutable by hand) stays
+    behind in .curator/saving after the folders swap; every later save then failed with
+    "cannot save the task (File exists)"."""
+    task = make_task("Demo/3")
+    bank.save(task)
+    leftover = bank.private_dir / "saving" / folder_name("Demo/3")
+    leftover.mkdir(parents=True)
+    (leftover / "task.py").write_text("old\n")
+    edited = task.model_copy(update={"test": task.test + "# more\n"})
+    with unwritable(leftover), pytest.raises(TaskFileError) as refused:
+        bank.save(edited)
+    message = str(refused.value)
+    assert "leftover of an earlier save" in message and "File exists" not in message
+    assert str(bank.private_dir / "saving") in message
+    assert bank.load("Demo/3") == task
+    bank.save(edited)  # once it can be removed, saves work again
+    assert bank.load("Demo/3") == edited
+
+
 def test_tasks_are_listed_in_numeric_order(bank: Bank) -> None:
     for number in (10, 9, 1):
         bank.save(make_task(f"T/{number}"))

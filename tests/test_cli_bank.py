@@ -244,6 +244,8 @@ def test_new_starts_a_task_by_hand(run_cli, tmp_path: Path) -> None:
     assert again.returncode == 2 and "already in the bank: Mine/1" in again.stderr
     reserved = run_cli("--bank", bank_dir, "new", "releases")
     assert reserved.returncode == 2 and "'releases'" in reserved.stderr
+    spaced = run_cli("--bank", bank_dir, "new", "My task/1")
+    assert "then `curator validate 'My task/1'`" in spaced.stdout  # a command to paste as is
 
 
 def test_a_place_the_system_will_not_write_is_named_not_a_traceback(run_cli, tmp_path) -> None:

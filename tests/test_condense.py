@@ -380,6 +380,18 @@ def test_missing_default_when_the_signature_does_not_state_it() -> None:
     assert [k for k, _ in loss(params, stated) if k == "missing-default"] == []
 
 
+def test_a_missing_default_is_one_warning_not_one_more_per_value_in_it() -> None:
+    """BigCodeBench/126: the default list of animals came with a missing-literal warning for
+    each of its five names as well."""
+    params = ["animals (list of str, optional): Animals. Defaults to ['Lion', 'Tiger', 10]."]
+    assert loss(params, fenced("def task_func(animals=None):\n")) == [
+        (
+            "missing-default",
+            "the default of parameter 'animals' (['Lion', 'Tiger', 10]) is not in the instruction",
+        )
+    ]
+
+
 def test_default_is_the_literal_before_any_explanation() -> None:
     params = ["now (float, optional): Time. Defaults to None, which disables the check."]
     assert loss(params, fenced("def task_func(now: float = None):\n")) == []
@@ -467,6 +479,16 @@ def test_missing_file_formats() -> None:
         [], "Save json into out.txt.", description=["Save the data as JSON into a .txt file."]
     )
     assert kept == []
+
+
+def test_a_quoted_file_extension_is_one_file_format_warning() -> None:
+    """BigCodeBench/857: `['.txt', '.csv']` gave the format .csv, the format csv and the value
+    '.csv' for the same text."""
+    warnings = loss([], "Move files.", description=["Extensions, e.g. ['.txt', '.csv']."])
+    assert warnings == [
+        ("missing-file-format", "the file format .txt is not in the instruction"),
+        ("missing-file-format", "the file format .csv is not in the instruction"),
+    ]
 
 
 def test_examples_and_requirements_are_not_checked() -> None:

@@ -268,3 +268,18 @@ def test_a_release_is_never_written_among_the_banks_tasks(bank: Bank, tmp_path: 
     )
     assert (bank.task_dir("Test/1") / "task.json").read_bytes() == before
     assert build_release(bank, "v0.1", out=tmp_path / "elsewhere").out == tmp_path / "elsewhere"
+
+
+def test_a_release_names_a_changed_task_it_cannot_read_as_such_not_as_accepted(
+    bank: Bank,
+) -> None:
+    """A draft whose task.json was broken by hand may be accepted, so it stops the release;
+    the refusal says it cannot be read, and why, instead of calling it an accepted task."""
+    (bank.task_dir("Test/4") / "task.json").write_text("{ not json")
+    (bank.task_dir("Test/2") / "instruction.md").write_text("not committed\n")
+    with pytest.raises(GitError) as refusal:
+        build_release(bank, "v0.1")
+    message = str(refusal.value)
+    assert "1 accepted task(s) have uncommitted changes: Test/2;" in message
+    assert "1 task(s) with uncommitted changes cannot be read" in message
+    assert "Test/4: " in message and "Test__4/task.json" in message

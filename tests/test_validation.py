@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -623,6 +624,8 @@ def test_validate_command_json_cache_force_and_exit_codes(bank: Bank, run_cli) -
     ):
         assert key in rows[0]
     assert rows[0]["tests"]["test_counts"] == "pass"
+    # what the report and task.json record of how it ran, as they do (the next run's schedule)
+    assert (rows[0]["waited"], rows[0]["ran_alone"]) == (False, False)
 
     only_good = run_cli("--bank", bank.root, "validate", "Test/1")
     assert only_good.returncode == 0, only_good.stderr
@@ -863,3 +866,33 @@ def test_literal_sleep_s_adds_up_literal_sleeps_only() -> None:
     )
     assert literal_sleep_s(source) == 4.0
     assert literal_sleep_s("def broken(:\n    time.sleep(9)\n") == 0.0
+
+
+def test_ctrl_c_drops_the_runs_to_come_and_ends_the_one_under_way(tmp_path: Path) -> None:
+    """Ctrl+C during `validate` reads "interrupted" (130) at once: the tasks not yet run are
+    not all run first (with --jobs 1, three tasks whose tests sleep 30 s held the terminal
+    for a minute and a half), and the run under way is ended."""
+    bank = Bank.init(tmp_path / "bank")
+    sleepy = "import time\nimport unittest\n\nclass TestCases(unittest.TestCase):\n"
+    sleepy += "    def test_waits(self):\n        time.sleep(30)\n"
+    for number in (1, 2, 3):
+        bank.save(make_task(f"Slow/{number}", test=sleepy))
+    command = [sys.executable, "-m", "curator", "--bank", str(bank.root), "validate", "--all"]
+    process = subprocess.Popen(
+        [*command, "--jobs", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    try:
+        # The first run is under way (the sandbox starts in well under this) ...
+        with pytest.raises(subprocess.TimeoutExpired):
+            process.communicate(timeout=5)
+        process.send_signal(signal.SIGINT)
+        # ... and the command ends long before that run's sleep would have.
+        _, stderr = process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert stderr.strip().endswith("interrupted")

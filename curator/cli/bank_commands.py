@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def new_command(cli: CliContext, task_id: str, libs: str, annotator: str | None)
     cli.out.print(
         f"created {escape(task_id)} in {escape(str(folder))}: write the program in task.py "
         "(docstring, then the solution) and the tests in tests.py, or open it in the app; "
-        f"then `curator validate {escape(task_id)}`"
+        f"then `curator validate {escape(shlex.quote(task_id))}`"
     )
 
 

@@ -169,6 +169,7 @@ def information_loss(
     known = set(signature.parameters) if signature and signature.parameters else None
     warnings: list[ReviewWarning] = []
     seen: set[tuple[str, str]] = set()
+    missing_defaults: list[str] = []  # a value in one is not warned of again as a literal
 
     def warn(kind: str, subject: str, message: str) -> None:
         if (kind, subject) not in seen:
@@ -194,6 +195,7 @@ def information_loss(
                     )
                 continue
             if value != "None" and not _present(value, text):
+                missing_defaults.append(value)
                 warn(
                     "missing-default",
                     name,
@@ -226,14 +228,23 @@ def information_loss(
         }:
             if not _present(name, text):
                 warn("missing-constant", name, f"the constant {name} is not in the instruction")
-        for extension in _FILE_EXTENSION.findall(line):
+        # One lost piece of text is warned of once: `'.csv'` is the file format .csv, not
+        # also the format csv and the value '.csv'; a value in a missing default is in its
+        # warning already.
+        formats: list[tuple[int, int]] = []  # spans of the line's file extensions
+        for found in _FILE_EXTENSION.finditer(line):
+            extension = found.group(0)
+            formats.append(found.span())
             if extension.lower() not in text.lower():
                 warn(
                     "missing-file-format",
                     extension.lower(),
                     f"the file format {extension} is not in the instruction",
                 )
-        for name in _FORMAT_NAME.findall(line):
+        for found in _FORMAT_NAME.finditer(line):
+            name = found.group(0)
+            if _within(found.span(), formats):
+                continue
             if not _present(name, text, case_sensitive=False):
                 warn(
                     "missing-file-format",
@@ -242,9 +253,20 @@ def information_loss(
                 )
         for match in _QUOTED.finditer(line):
             value = match.group(0)
+            if _within(match.span("value"), formats):  # '.csv' is the file format .csv
+                continue
+            if any(value in default for default in missing_defaults):
+                continue
             if value not in text and not _present(match.group("value"), text):
                 warn("missing-literal", value, f"the value {value} is not in the instruction")
         for number in _NUMBER.findall(line):
+            if any(_present(number, default) for default in missing_defaults):
+                continue
             if not _present(number, text):
                 warn("missing-literal", number, f"the value {number} is not in the instruction")
     return warnings
+
+
+def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether `span` lies inside one of `spans`."""
+    return any(start <= span[0] and span[1] <= end for start, end in spans)

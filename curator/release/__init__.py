@@ -223,12 +223,10 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     scan = repository.scan_at(commit)
     problems = {str(problem.path): [problem.message] for problem in scan.problems}
     tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
-    changed = uncommitted_release_tasks(bank, repository, {task.task_id for task in tasks})
+    released = {task.task_id for task in tasks}
+    changed = uncommitted_release_tasks(bank, repository, released)
     if changed:
-        raise GitError(
-            f"{len(changed)} accepted task(s) have uncommitted changes: {_listing(changed)}; "
-            "commit them (`curator commit`) or discard them first"
-        )
+        raise GitError(_uncommitted_message(bank, changed, released))
     quality = quality_settings(bank)
     environment = bank_fingerprint(bank.root)  # read once: every task is judged against it
     for task in tasks:
@@ -266,6 +264,32 @@ def uncommitted_release_tasks(bank: Bank, repository: GitBank, released: set[str
         for task_id in repository.changed_tasks()
         if task_id in released or accepted_in_work_tree(task_id)
     ]
+
+
+def _uncommitted_message(bank: Bank, changed: list[str], released: set[str]) -> str:
+    """Names the accepted tasks changed in the work tree, and apart from them the changed tasks
+    whose work-tree metadata cannot be read (they may be accepted), each with its reason."""
+    unreadable: dict[str, str] = {}
+    for task_id in changed:
+        if task_id in released:
+            continue
+        try:
+            bank.load(task_id)
+        except CuratorError as error:
+            unreadable[task_id] = str(error)
+    accepted = [task_id for task_id in changed if task_id not in unreadable]
+    parts = []
+    if accepted:
+        parts.append(
+            f"{len(accepted)} accepted task(s) have uncommitted changes: {_listing(accepted)}"
+        )
+    if unreadable:
+        reasons = "; ".join(f"{task_id}: {why}" for task_id, why in unreadable.items())
+        parts.append(
+            f"{len(unreadable)} task(s) with uncommitted changes cannot be read, so may be "
+            f"accepted ({reasons})"
+        )
+    return "; ".join(parts) + "; commit them (`curator commit`), or fix or discard them first"
 
 
 def _gate_facts_at(

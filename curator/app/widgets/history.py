@@ -107,6 +107,11 @@ class HistoryPane(Horizontal):
     @on(Worker.StateChanged)
     def worker_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
+            error = event.worker.error
+            reason = str(error) if isinstance(error, CuratorError) else repr(error)
+            self.query_one("#history-view", Static).update(  # not "loading…" for ever
+                Text(f"{event.worker.name} failed: {reason}", style="red")
+            )
             self.post_message(WorkerFailed(event.worker))
 
     @on(DiffLoaded)
