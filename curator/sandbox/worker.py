@@ -1618,6 +1618,7 @@ def response_from_records(
     if done and code != 0 and not timed_out:
         tampering.append(f"the harness exited with status {code} after its last record")
     runtime: list[dict[str, object]] = []
+    examples: list[dict[str, object]] = []
     for record in records:
         if record["event"] == protocol.Event.TAMPERING:
             tampering.extend(
@@ -1625,11 +1626,12 @@ def response_from_records(
             )
         elif record["event"] == protocol.Event.RUNTIME:
             runtime.extend(cast(list[dict[str, object]], record.get("findings", [])))
-        elif record["event"] == protocol.Event.DOCTEST:
-            for found in cast(list[dict[str, object]], record.get("findings", [])):
-                runtime.append(
-                    {**found, "message": f"in the docstring examples: {found['message']}"}
-                )
+        elif record["event"] in (protocol.Event.EXAMPLES_FINDINGS, protocol.Event.DOCTEST):
+            # The last list holds them all: the examples' record, else (the examples were cut
+            # short) what they had done by then.
+            examples = cast(list[dict[str, object]], record.get("findings", []))
+    for found in examples:
+        runtime.append({**found, "message": f"in the docstring examples: {found['message']}"})
     if leftovers:
         runtime.append(
             {
