@@ -1006,6 +1006,13 @@ def tree_cpu_s(tree: dict[int, list[str]]) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+def reaped_cpu_s() -> float:
+    """CPU seconds (user and system) of the processes this supervisor has reaped so far (a
+    run's supervisor is a process of its own: they are the run's)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def tree_memory_bytes(tree: dict[int, list[str]], limit: int) -> int:
     """Memory of the processes of `tree` (`tree_stats`): their resident sizes, or where those
     add up to more than `limit` (forked processes share pages, counted in each), their
@@ -1439,8 +1446,11 @@ def _collect(
             if status is None:
                 timed_out = True
                 kill_run(harness_pid)
-                # Killed, they are not yet reaped: their CPU time is read now or never.
-                cpu_s = tree_cpu_s(run_stats())
+                # Killed, they are not yet reaped: their CPU time is read now or never. With
+                # that of the processes we reaped already (orphans that ended, reparented to
+                # us): a run whose computing orphans end before the deadline must not pass for
+                # one that waited.
+                cpu_s = tree_cpu_s(run_stats()) + reaped_cpu_s()
             break
         if memory_limit is not None and status is None and now >= next_memory_check:
             memory = tree_memory_bytes(run_stats(), memory_limit)
