@@ -1432,6 +1432,7 @@ def _collect(
     killed: list[str] = []  # why we killed the run: its processes are then no leftovers
     status = None
     leftovers = 0
+    survivors = 0  # processes besides the harness's when we killed the run
     cpu_s = None
     next_memory_check = 0.0
     while open_fds:
@@ -1445,6 +1446,7 @@ def _collect(
         if now >= deadline:  # before the memory poll: many busy processes leave us little CPU
             if status is None:
                 timed_out = True
+                survivors = running_besides(run_stats(), harness_pid)
                 kill_run(harness_pid)
                 # Killed, they are not yet reaped: their CPU time is read now or never. With
                 # that of the processes we reaped already (orphans that ended, reparented to
@@ -1453,13 +1455,15 @@ def _collect(
                 cpu_s = tree_cpu_s(run_stats()) + reaped_cpu_s()
             break
         if memory_limit is not None and status is None and now >= next_memory_check:
-            memory = tree_memory_bytes(run_stats(), memory_limit)
+            running = run_stats()
+            memory = tree_memory_bytes(running, memory_limit)
             # A poll of hundreds of processes (a fork bomb) takes long on a CPU they hold:
             # it may take a tenth of our time, never most of it.
             polled = _perf_counter()
             next_memory_check = polled + max(MEMORY_POLL_S, 10 * (polled - now))
             if memory > memory_limit:
                 memory_exceeded = True
+                survivors = running_besides(running, harness_pid)
                 kill_run(harness_pid)
                 killed.append("memory")
         remaining = deadline - _perf_counter()
@@ -1491,7 +1495,14 @@ def _collect(
         "memory_exceeded": memory_exceeded,
         "status": status,
         "leftovers": leftovers,
+        "survivors": survivors,
     }
+
+
+def running_besides(tree: dict[int, list[str]], harness_pid: int) -> int:
+    """How many processes of `tree` (`tree_stats`) other than the harness's are running (not
+    ended and unreaped)."""
+    return sum(1 for pid, fields in tree.items() if pid != harness_pid and fields[0] != "Z")
 
 
 def kill_run(harness_pid: int) -> None:
@@ -1647,6 +1658,19 @@ def response_from_records(
             {
                 "code": "leftover_processes",
                 "message": f"{leftovers} process(es) still running when the tests ended (killed)",
+            }
+        )
+    survivors = int(streams.get("survivors") or 0)
+    tests_ended = any(record["event"] == protocol.Event.RUNTIME for record in records)
+    if survivors and tests_ended and not done:
+        # The run was stopped (time, memory) while the docstring examples ran, after the
+        # tests, whose verdict stands: what the tests left behind must not go unsaid (the
+        # examples' own processes, if any, count too: the two cannot be told apart).
+        runtime.append(
+            {
+                "code": "leftover_processes",
+                "message": f"{survivors} process(es) besides the harness's still running when "
+                "the run was stopped during the docstring examples (killed)",
             }
         )
     output = streams["stdout_bytes"] + streams["stderr_bytes"]
