@@ -1440,11 +1440,22 @@ def run_harness(
         watch.forget_findings()
         # Written as each is seen: examples cut short (a time limit, memory, os._exit) would
         # otherwise take their findings along, and the tests' verdict stands without them.
-        reporting = threading.Lock()  # the examples' threads may note findings at once
+        # The examples' threads may note findings at once, and a signal handler of theirs may
+        # note one while a record is being written (in the same thread: waiting for the lock
+        # would never end, writing at once would interleave two records): whoever holds the
+        # lock writes again while findings are pending.
+        reporting = threading.Lock()
+        pending = [False]
 
         def report_examples_findings() -> None:
-            with reporting:
-                emit(Event.EXAMPLES_FINDINGS, findings=watch.runtime_findings())
+            pending[0] = True
+            while pending[0] and reporting.acquire(blocking=False):
+                try:
+                    while pending[0]:
+                        pending[0] = False
+                        emit(Event.EXAMPLES_FINDINGS, findings=watch.runtime_findings())
+                finally:
+                    reporting.release()
 
         watch.on_finding = report_examples_findings
         watch.active = True
