@@ -93,3 +93,44 @@ def test_a_run_interrupted_while_waiting_to_be_alone_holds_no_one_back() -> None
     release.set()
     running.join()
     later.join()
+
+
+def test_a_waiting_run_is_company_and_a_run_alone_waits_for_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run expected to wait (its last run waited) starts beside the runs that compute, but
+    it may compute this time (task code can behave otherwise from one run to the next): the
+    runs beside it had company (should they time out, they run again alone), and a run alone
+    has none of it, else a task could make another's run alone time out for good."""
+    from curator.sandbox.runner import Sandbox
+
+    spans: dict[str, tuple[float, float]] = {}
+
+    def request(program: str, *args: object, **kwargs: object) -> dict[str, object]:
+        began = time.monotonic()
+        time.sleep(0.6 if program == "waiting" else 0.1)
+        spans[program] = (began, time.monotonic())
+        return {"events": [], "exit_code": 0}
+
+    sandbox = Sandbox(isolate=False)
+    monkeypatch.setattr(sandbox, "_request", request)
+    runs = {}
+
+    def run(name: str, **company: bool) -> threading.Thread:
+        thread = threading.Thread(
+            target=lambda: runs.__setitem__(name, sandbox.run(name, "", **company)), daemon=True
+        )
+        thread.start()
+        return thread
+
+    waiting = run("waiting", waiting=True)
+    time.sleep(SETTLE_S)
+    shared = run("shared")
+    shared.join()
+    alone = run("alone", alone=True)
+    waiting.join()
+    alone.join()
+    assert runs["shared"].overlapped
+    assert spans["alone"][0] >= spans["waiting"][1]
+    assert not runs["alone"].overlapped
+    assert runs["waiting"].overlapped  # should it time out computing, it runs again alone

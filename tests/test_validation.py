@@ -507,7 +507,8 @@ def test_docstring_examples_run_as_doctests(sandbox: Sandbox) -> None:
 def test_docstring_examples_that_do_not_finish_leave_the_tests_verdict(sandbox: Sandbox) -> None:
     """The examples run after the tests, in the same run: when the time limit runs out while
     they run, the tests (all ended) decide the verdict, with their coverage, and are not run
-    again alone; what the examples did is said apart from what the tests did."""
+    again alone; what the examples did is said apart from what the tests did, also when they
+    did not finish (their findings are written as they come)."""
     example = "    >>> task_func(\"a b a\", top=1)\n    [('a', 2)]\n"
     program = make_task().complete_prompt
     assert example in program
@@ -522,7 +523,10 @@ def test_docstring_examples_that_do_not_finish_leave_the_tests_verdict(sandbox: 
     assert report.doctest.unfinished == "the run's time limit (4 s) ran out while they ran"
     warning = next(warning for warning in report.warnings if warning.code == "doctest")
     assert warning.message.startswith("the docstring examples did not finish: ")
-    assert [finding.message for finding in report.runtime] == []  # the examples' went with them
+    assert [finding.message for finding in report.runtime] == [
+        "in the docstring examples: sent signals to processes outside the run: "
+        "signal 0 to the run's supervisor (pid 1)"
+    ]
     signalling = program.replace(example, "    >>> import os; os.kill(1, 0)\n")
     report = validate_task(make_task(complete_prompt=signalling), sandbox)
     assert report.doctest is not None and report.doctest.unfinished is None

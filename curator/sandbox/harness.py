@@ -53,6 +53,7 @@ import os
 import re
 import signal
 import sys
+import threading
 import time
 import traceback
 import types
@@ -692,6 +693,9 @@ class AuditWatch:
         """The running test's attempts to reach beyond the loopback (reset as each starts)."""
         self.bound_sockets = False
         """Whether task code bound a socket: a port can stay taken after the run (TIME_WAIT)."""
+        self.on_finding: Callable[[], None] | None = None
+        """Called as each new finding is noted: the docstring examples report theirs at once,
+        so that examples the time limit or a crash cuts short cannot take them along."""
         self._scratch = scratch.rstrip("/") + "/"
         self._protected_files = protected_files
         self._pid = os.getpid()
@@ -704,6 +708,8 @@ class AuditWatch:
         examples = self.findings.setdefault(code, [])
         if example not in examples and len(examples) < EXAMPLES_PER_FINDING:
             examples.append(example)
+            if self.on_finding is not None:
+                self.on_finding()
 
     def tamper(self, reason: str) -> None:
         if reason not in self.tampering and len(self.tampering) < 20:
@@ -790,6 +796,8 @@ class AuditWatch:
     def _on_spawn(self, event: str, args: tuple[Any, ...]) -> None:
         if event == "os.fork":
             self.forks += 1
+            if self.forks == FORK_FINDING_COUNT and self.on_finding is not None:
+                self.on_finding()
             return
         command = args[1] if event == "subprocess.Popen" else args[0]
         if isinstance(command, list | tuple):
@@ -1430,6 +1438,26 @@ def run_harness(
     emit(Event.RUNTIME, findings=watch.runtime_findings())
     if loaded and options.get("doctests") and not tampering:
         watch.forget_findings()
+        # Written as each is seen: examples cut short (a time limit, memory, os._exit) would
+        # otherwise take their findings along, and the tests' verdict stands without them.
+        # The examples' threads may note findings at once, and a signal handler of theirs may
+        # note one while a record is being written (in the same thread: waiting for the lock
+        # would never end, writing at once would interleave two records): whoever holds the
+        # lock writes again while findings are pending.
+        reporting = threading.Lock()
+        pending = [False]
+
+        def report_examples_findings() -> None:
+            pending[0] = True
+            while pending[0] and reporting.acquire(blocking=False):
+                try:
+                    while pending[0]:
+                        pending[0] = False
+                        emit(Event.EXAMPLES_FINDINGS, findings=watch.runtime_findings())
+                finally:
+                    reporting.release()
+
+        watch.on_finding = report_examples_findings
         watch.active = True
         doctest_record = run_doctests(module, request["entry_point"])
         watch.active = False

@@ -71,6 +71,7 @@ class Event(str, Enum):
     ARCS = "arcs"  # arcs: the tracer's branch arcs of task.py
     LINES = "lines"  # by_test, outside, modules: which lines each test ran (option test_lines)
     RUNTIME = "runtime"  # findings: [{code, message}] the audit hook saw during the tests
+    EXAMPLES_FINDINGS = "examples_findings"  # findings: the docstring examples' so far, as seen
     DOCTEST = "doctest"  # attempted, failed, report, findings: the docstring examples'
     HARNESS_ERROR = "harness_error"  # traceback: the harness itself failed
     DONE = "done"  # the last harness record; the harness then exits 0

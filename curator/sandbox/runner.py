@@ -342,7 +342,12 @@ class RunGate:
         self._alone_in_flight = False
 
     @contextlib.contextmanager
-    def enter(self, alone: bool = False) -> Iterator[Share]:
+    def enter(self, alone: bool = False, waiting: bool = False) -> Iterator[Share]:
+        """`waiting`: a run expected to wait, not compute, as the others' company (it is
+        beside the runs that compute, outside their count); it is company to them all the
+        same, and held back by a run alone, which waits for it: task code may compute this
+        time, and a run alone that timed out beside it would not be run again. It counts as
+        having had company itself (should it time out computing, it runs again alone)."""
         with self._changed:
             if alone:  # before the wait: no run starts while one waits to be alone
                 self._alone_waiting += 1
@@ -356,7 +361,7 @@ class RunGate:
                 self._changed.wait_for(
                     lambda: not self._alone_waiting and not self._alone_in_flight
                 )
-            share = Share(overlapped=self._in_flight > 0)
+            share = Share(overlapped=waiting or self._in_flight > 0)
             self._in_flight += 1
             self._started += 1
             started_before = self._started
@@ -546,13 +551,11 @@ class Sandbox:
     ) -> SuiteRun:
         """Run `tests` (a module defining `TestCases`) against `program` in the same namespace;
         `alone`: with no other run of this sandbox beside it (`RunGate`). `waiting`: the run is
-        expected to wait, not compute; it passes the gate, neither held back nor holding back,
-        and counts as having had company (should it time out computing, it runs again alone)."""
+        expected to wait, not compute (`RunGate.enter`)."""
         options = options or RunOptions()
         fresh = options.fresh_interpreter or options.hash_seed != WARM_HASH_SEED
-        passing = contextlib.nullcontext(Share(overlapped=True))
         try:
-            with passing if waiting else self._gate.enter(alone) as share:
+            with self._gate.enter(alone, waiting) as share:
                 response = self._request(program, tests, entry_point, options, {}, fresh=fresh)
         except WorkerGone as error:
             return SuiteRun(

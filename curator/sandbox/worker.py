@@ -1006,6 +1006,13 @@ def tree_cpu_s(tree: dict[int, list[str]]) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+def reaped_cpu_s() -> float:
+    """CPU seconds (user and system) of the processes this supervisor has reaped so far (a
+    run's supervisor is a process of its own: they are the run's)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def tree_memory_bytes(tree: dict[int, list[str]], limit: int) -> int:
     """Memory of the processes of `tree` (`tree_stats`): their resident sizes, or where those
     add up to more than `limit` (forked processes share pages, counted in each), their
@@ -1425,6 +1432,7 @@ def _collect(
     killed: list[str] = []  # why we killed the run: its processes are then no leftovers
     status = None
     leftovers = 0
+    survivors = 0  # processes besides the harness's when we killed the run
     cpu_s = None
     next_memory_check = 0.0
     while open_fds:
@@ -1438,18 +1446,24 @@ def _collect(
         if now >= deadline:  # before the memory poll: many busy processes leave us little CPU
             if status is None:
                 timed_out = True
+                survivors = running_besides(run_stats(), harness_pid)
                 kill_run(harness_pid)
-                # Killed, they are not yet reaped: their CPU time is read now or never.
-                cpu_s = tree_cpu_s(run_stats())
+                # Killed, they are not yet reaped: their CPU time is read now or never. With
+                # that of the processes we reaped already (orphans that ended, reparented to
+                # us): a run whose computing orphans end before the deadline must not pass for
+                # one that waited.
+                cpu_s = tree_cpu_s(run_stats()) + reaped_cpu_s()
             break
         if memory_limit is not None and status is None and now >= next_memory_check:
-            memory = tree_memory_bytes(run_stats(), memory_limit)
+            running = run_stats()
+            memory = tree_memory_bytes(running, memory_limit)
             # A poll of hundreds of processes (a fork bomb) takes long on a CPU they hold:
             # it may take a tenth of our time, never most of it.
             polled = _perf_counter()
             next_memory_check = polled + max(MEMORY_POLL_S, 10 * (polled - now))
             if memory > memory_limit:
                 memory_exceeded = True
+                survivors = running_besides(running, harness_pid)
                 kill_run(harness_pid)
                 killed.append("memory")
         remaining = deadline - _perf_counter()
@@ -1481,7 +1495,14 @@ def _collect(
         "memory_exceeded": memory_exceeded,
         "status": status,
         "leftovers": leftovers,
+        "survivors": survivors,
     }
+
+
+def running_besides(tree: dict[int, list[str]], harness_pid: int) -> int:
+    """How many processes of `tree` (`tree_stats`) other than the harness's are running (not
+    ended and unreaped)."""
+    return sum(1 for pid, fields in tree.items() if pid != harness_pid and fields[0] != "Z")
 
 
 def kill_run(harness_pid: int) -> None:
@@ -1618,6 +1639,7 @@ def response_from_records(
     if done and code != 0 and not timed_out:
         tampering.append(f"the harness exited with status {code} after its last record")
     runtime: list[dict[str, object]] = []
+    examples: list[dict[str, object]] = []
     for record in records:
         if record["event"] == protocol.Event.TAMPERING:
             tampering.extend(
@@ -1625,16 +1647,30 @@ def response_from_records(
             )
         elif record["event"] == protocol.Event.RUNTIME:
             runtime.extend(cast(list[dict[str, object]], record.get("findings", [])))
-        elif record["event"] == protocol.Event.DOCTEST:
-            for found in cast(list[dict[str, object]], record.get("findings", [])):
-                runtime.append(
-                    {**found, "message": f"in the docstring examples: {found['message']}"}
-                )
+        elif record["event"] in (protocol.Event.EXAMPLES_FINDINGS, protocol.Event.DOCTEST):
+            # The last list holds them all: the examples' record, else (the examples were cut
+            # short) what they had done by then.
+            examples = cast(list[dict[str, object]], record.get("findings", []))
+    for found in examples:
+        runtime.append({**found, "message": f"in the docstring examples: {found['message']}"})
     if leftovers:
         runtime.append(
             {
                 "code": "leftover_processes",
                 "message": f"{leftovers} process(es) still running when the tests ended (killed)",
+            }
+        )
+    survivors = int(streams.get("survivors") or 0)
+    tests_ended = any(record["event"] == protocol.Event.RUNTIME for record in records)
+    if survivors and tests_ended and not done:
+        # The run was stopped (time, memory) while the docstring examples ran, after the
+        # tests, whose verdict stands: what the tests left behind must not go unsaid (the
+        # examples' own processes, if any, count too: the two cannot be told apart).
+        runtime.append(
+            {
+                "code": "leftover_processes",
+                "message": f"{survivors} process(es) besides the harness's still running when "
+                "the run was stopped during the docstring examples (killed)",
             }
         )
     output = streams["stdout_bytes"] + streams["stderr_bytes"]
