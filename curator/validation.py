@@ -22,7 +22,6 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -35,6 +34,7 @@ from curator.errors import CuratorError
 from curator.models import RuntimeWaiver, Task, ValidationSummary, Verdict, utc_now
 from curator.program import docstring_span, literal_sleep_s
 from curator.sandbox import (
+    Company,
     DoctestResult,
     Interpreter,
     RunOptions,
@@ -54,10 +54,11 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
-HARNESS_VERSION = 3
+HARNESS_VERSION = 4
 """Reports of an older harness (no tampering checks, no runtime findings; 2: no network
 attempts of failed tests, no optional dependencies pandas asks for, so a failure for want of
-either could stand as `fail` or `error`) are not current."""
+either could stand as `fail` or `error`; 3: docstring examples cut short by the time limit
+turned finished tests into a timeout) are not current."""
 DEFAULT_TIMEOUT_S = 60.0
 
 
@@ -288,14 +289,6 @@ def run_fingerprint(sandbox: Sandbox | None) -> str:
     return environment.fingerprint()
 
 
-class Company(StrEnum):
-    """How a run shares the sandbox with the others of a validation."""
-
-    SHARED = "shared"  # one of the `jobs` that compute at a time
-    WAITING = "waiting"  # beside them: its last run waited
-    ALONE = "alone"  # with no other computing run: its last run had to be
-
-
 def validate_task(
     task: Task,
     sandbox: Sandbox | None = None,
@@ -381,55 +374,53 @@ class DecidingRun:
     alone: bool
 
 
+ALONE = (Company.ALONE, Company.STRICTLY_ALONE)
+
+
 def run_uncharged(
     sandbox: Sandbox, task: Task, options: RunOptions, company: Company = Company.SHARED
 ) -> DecidingRun:
     """Run the task; neither coverage's overhead nor the other runs of the sandbox are charged
     to its time limit, so that its verdict is the one a run at `--jobs 1` would get. A run that
-    computed and timed out beside other runs is run again alone (`Sandbox.run(alone=True)`); a
-    run that times out only with coverage is judged by a run without it (and has no coverage
-    figures). The notes say how the run that decides came to (the report's
-    `time_limit_notes`)."""
-    alone = company is Company.ALONE
-    why = ["run alone: its last validation timed out beside other runs"] if alone else []
-    run = sandbox.run(
-        task.program,
-        task.test,
-        task.entry_point,
-        options,
-        alone=alone,
-        waiting=company is Company.WAITING,
+    computed and timed out beside other runs is run again alone (`Company.ALONE`), and one
+    that timed out alone beside a run expected to wait, with no run at all beside it
+    (`Company.STRICTLY_ALONE`); a run that times out only with coverage is judged by a run
+    without it (and has no coverage figures). The notes say how the run that decides came to
+    (the report's `time_limit_notes`)."""
+    why = ["run alone: its last validation timed out beside other runs"] * (
+        company is Company.ALONE
     )
-    if run.status != "timeout":
-        return DecidingRun(run, why, alone)
-    if run.cpu_s is not None and waited(run.cpu_s, options.timeout_s):
+    run = sandbox.run(task.program, task.test, task.entry_point, options, company=company)
+    while run.status == "timeout":
+        if run.cpu_s is not None and waited(run.cpu_s, options.timeout_s):
+            why.append(
+                f"not run again: it timed out having computed for {run.cpu_s:.2f} s of its "
+                f"{options.timeout_s:g} s (it was waiting, which neither coverage nor other "
+                "runs slow down)"
+            )
+            return DecidingRun(run, why, company in ALONE)
+        if not run.overlapped or company is Company.STRICTLY_ALONE:
+            break
+        company = Company.ALONE if company not in ALONE else Company.STRICTLY_ALONE
         why.append(
-            f"not run again: it timed out having computed for {run.cpu_s:.2f} s of its "
-            f"{options.timeout_s:g} s (it was waiting, which neither coverage nor other runs "
-            "slow down)"
-        )
-        return DecidingRun(run, why, alone)
-    if run.overlapped and not alone:
-        alone = True
-        why.append(
-            f"run again alone: it timed out beside other runs, having computed for "
+            f"run again {company}: it timed out beside other runs, having computed for "
             f"{run.cpu_s or 0:.2f} s of its {options.timeout_s:g} s"
         )
-        run = sandbox.run(task.program, task.test, task.entry_point, options, alone=True)
+        run = sandbox.run(task.program, task.test, task.entry_point, options, company=company)
     if run.status == "timeout" and options.coverage:
         plain = sandbox.run(
             task.program,
             task.test,
             task.entry_point,
             options.model_copy(update={"coverage": False}),
-            alone=alone,
+            company=company,
         )
         if plain.status != "timeout":
             why.append(
                 f"coverage not measured: with coverage the run exceeded {options.timeout_s:g} s"
             )
             run = plain
-    return DecidingRun(run, why, alone)
+    return DecidingRun(run, why, company in ALONE)
 
 
 def apply_run(

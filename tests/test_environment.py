@@ -34,7 +34,7 @@ from curator.environment import (
 from curator.errors import BankError
 from curator.interchange import write_jsonl
 from curator.models import Task, Verdict
-from curator.sandbox import RunOptions, Sandbox, SuiteRun
+from curator.sandbox import Company, RunOptions, Sandbox, SuiteRun
 from curator.validation import (
     REPORT_FILE,
     ValidationReport,
@@ -438,6 +438,38 @@ def test_a_run_that_timed_out_beside_others_is_judged_by_a_run_alone(sandbox: Sa
     assert decided.run.status == "timeout"
     assert not decided.run.overlapped and decided.alone
     assert decided.notes[0].startswith("run again alone: it timed out beside other runs")
+
+
+def test_a_run_alone_that_timed_out_beside_a_waiting_run_is_judged_strictly_alone(
+    sandbox: Sandbox,
+) -> None:
+    """A run expected to wait goes on beside a run alone (it leaves the CPUs to it), but it
+    may compute after all: a run alone that timed out beside it runs again with no run at
+    all beside it, once the waiting one has ended."""
+    waiting = network_task("        import time\n        time.sleep(4)\n")
+    neighbour: list[SuiteRun] = []
+    thread = threading.Thread(
+        target=lambda: neighbour.append(
+            sandbox.run(
+                waiting.program,
+                waiting.test,
+                options=RunOptions(timeout_s=30),
+                company=Company.WAITING,
+            )
+        )
+    )
+    thread.start()
+    computing = network_task(
+        "        import time\n        while time.process_time() < 20:\n            pass\n"
+    )
+    time.sleep(0.5)  # the neighbour is in flight
+    decided = run_uncharged(sandbox, computing, RunOptions(timeout_s=1.5), Company.ALONE)
+    thread.join()
+    assert neighbour[0].passed
+    assert decided.run.status == "timeout"
+    assert not decided.run.overlapped and decided.alone
+    assert decided.notes[0] == "run alone: its last validation timed out beside other runs"
+    assert decided.notes[1].startswith("run again strictly alone: it timed out beside other")
 
 
 def test_a_run_that_timed_out_waiting_is_not_run_again_without_coverage(

@@ -10,8 +10,9 @@ API (used by validation, flaky-test detection, LLM candidate checks and the app)
     run.tests       # [TestOutcome(name, outcome pass|fail|error|skip|timeout, duration_s, ...)]
     run.coverage    # CoverageResult: branch/line percent, missed lines and arcs of task.py
     run.lines       # with RunOptions(test_lines=True): TestLines, the lines each test ran
-    run.overlapped  # other runs of the sandbox ran beside it; `run(..., alone=True)` waits
-                    # until none is in flight and holds new ones back (`RunGate`)
+    run.overlapped  # other runs of the sandbox ran beside it; `run(..., company=Company.ALONE)`
+                    # waits until no other computing run is in flight and holds new ones back
+                    # (`RunGate`; `WAITING` runs go on beside it, `STRICTLY_ALONE` has none)
     runs = sandbox.run_variants([Variant(program, test_order), ...], task.test)  # mutants:
                     # one run, each variant forked alone from it; None = run it with `run`
 
@@ -56,10 +57,17 @@ from curator.sandbox.models import (
     TestOutcome,
     Variant,
 )
-from curator.sandbox.runner import OWN_INTERPRETER, Interpreter, Sandbox, probe_isolation
+from curator.sandbox.runner import (
+    OWN_INTERPRETER,
+    Company,
+    Interpreter,
+    Sandbox,
+    probe_isolation,
+)
 
 __all__ = [
     "OWN_INTERPRETER",
+    "Company",
     "CoverageResult",
     "DoctestResult",
     "Interpreter",

@@ -17,8 +17,10 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
@@ -327,42 +329,58 @@ class Share:
     overlapped: bool = False
 
 
+class Company(StrEnum):
+    """How a run shares the sandbox with its other runs (`RunGate`)."""
+
+    SHARED = "shared"  # one of the runs that compute side by side
+    WAITING = "waiting"  # expected to wait, not compute: beside the computing runs
+    ALONE = "alone"  # no other computing run beside it; runs expected to wait may be
+    STRICTLY_ALONE = "strictly alone"  # no other run at all beside it
+
+
 class RunGate:
-    """The runs of one sandbox share the machine. A run asked `alone` waits until no other run
-    is in flight and holds new ones back until it ends: a run that timed out beside others may
-    have timed out by their doing (threads that hand work to each other, as TensorFlow's do,
-    stall when a neighbour takes a core), and alone it gets the machine a run at `--jobs 1`
-    gets. Runs of other processes are not held back."""
+    """The runs of one sandbox share the machine. A run that timed out beside others may have
+    timed out by their doing (threads that hand work to each other, as TensorFlow's do, stall
+    when a neighbour takes a core); alone it gets the machine a run at `--jobs 1` gets. So a
+    run `ALONE` waits until no other computing run is in flight and holds new ones back until
+    it ends; runs expected to wait (`WAITING`: their last run of the same program did) go on
+    beside it, as they leave the CPUs to it. Task code may compute after all where it waited
+    before, so every run in flight is the others' company (`Share.overlapped`, which decides a
+    run again), and a run `STRICTLY_ALONE` has none at all: the last word on a run that timed
+    out beside a waiting one. Runs of other processes are not held back."""
 
     def __init__(self) -> None:
         self._changed = threading.Condition()
-        self._in_flight = 0
+        self._in_flight: Counter[Company] = Counter()
+        self._queued: Counter[Company] = Counter()  # alone runs waiting for their turn
         self._started = 0  # runs started so far: a later start during a run is company
-        self._alone_waiting = 0
-        self._alone_in_flight = False
+
+    def _may_enter(self, company: Company) -> bool:
+        held = self._in_flight
+        computing = held[Company.SHARED] + held[Company.ALONE] + held[Company.STRICTLY_ALONE]
+        strict = held[Company.STRICTLY_ALONE] + self._queued[Company.STRICTLY_ALONE]
+        if company is Company.WAITING:
+            return not strict
+        if company is Company.SHARED:
+            return not strict and not held[Company.ALONE] and not self._queued[Company.ALONE]
+        if company is Company.ALONE:
+            return not computing and not held[Company.STRICTLY_ALONE]
+        return not computing and not held[Company.WAITING]
 
     @contextlib.contextmanager
-    def enter(self, alone: bool = False, waiting: bool = False) -> Iterator[Share]:
-        """`waiting`: a run expected to wait, not compute, as the others' company (it is
-        beside the runs that compute, outside their count); it is company to them all the
-        same, and held back by a run alone, which waits for it: task code may compute this
-        time, and a run alone that timed out beside it would not be run again. It counts as
-        having had company itself (should it time out computing, it runs again alone)."""
+    def enter(self, company: Company = Company.SHARED) -> Iterator[Share]:
+        alone = company in (Company.ALONE, Company.STRICTLY_ALONE)
         with self._changed:
-            if alone:  # before the wait: no run starts while one waits to be alone
-                self._alone_waiting += 1
-                try:
-                    self._changed.wait_for(lambda: self._in_flight == 0)
-                finally:  # also when the wait is interrupted (Ctrl-C): the others go on
-                    self._alone_waiting -= 1
+            if alone:  # queued before the wait: no shared run starts while one waits
+                self._queued[company] += 1
+            try:
+                self._changed.wait_for(lambda: self._may_enter(company))
+            finally:  # also when the wait is interrupted (Ctrl-C): the others go on
+                if alone:
+                    self._queued[company] -= 1
                     self._changed.notify_all()
-                self._alone_in_flight = True
-            else:
-                self._changed.wait_for(
-                    lambda: not self._alone_waiting and not self._alone_in_flight
-                )
-            share = Share(overlapped=waiting or self._in_flight > 0)
-            self._in_flight += 1
+            share = Share(overlapped=company is Company.WAITING or self._in_flight.total() > 0)
+            self._in_flight[company] += 1
             self._started += 1
             started_before = self._started
         try:
@@ -370,9 +388,7 @@ class RunGate:
         finally:
             with self._changed:
                 share.overlapped = share.overlapped or self._started > started_before
-                self._in_flight -= 1
-                if alone:
-                    self._alone_in_flight = False
+                self._in_flight[company] -= 1
                 self._changed.notify_all()
 
 
@@ -546,16 +562,14 @@ class Sandbox:
         entry_point: str = "task_func",
         options: RunOptions | None = None,
         *,
-        alone: bool = False,
-        waiting: bool = False,
+        company: Company = Company.SHARED,
     ) -> SuiteRun:
         """Run `tests` (a module defining `TestCases`) against `program` in the same namespace;
-        `alone`: with no other run of this sandbox beside it (`RunGate`). `waiting`: the run is
-        expected to wait, not compute (`RunGate.enter`)."""
+        `company`: which other runs of this sandbox may run beside it (`RunGate`)."""
         options = options or RunOptions()
         fresh = options.fresh_interpreter or options.hash_seed != WARM_HASH_SEED
         try:
-            with self._gate.enter(alone, waiting) as share:
+            with self._gate.enter(company) as share:
                 response = self._request(program, tests, entry_point, options, {}, fresh=fresh)
         except WorkerGone as error:
             return SuiteRun(
