@@ -371,10 +371,11 @@ class DecidingRun:
 
     run: SuiteRun
     notes: list[str]
-    alone: bool
+    company: Company
 
-
-ALONE = (Company.ALONE, Company.STRICTLY_ALONE)
+    @property
+    def alone(self) -> bool:
+        return self.company.alone
 
 
 def run_uncharged(
@@ -392,16 +393,16 @@ def run_uncharged(
     )
     run = sandbox.run(task.program, task.test, task.entry_point, options, company=company)
     while run.status == "timeout":
-        if run.cpu_s is not None and waited(run.cpu_s, options.timeout_s):
+        if waited(run.cpu_s, options.timeout_s):
             why.append(
                 f"not run again: it timed out having computed for {run.cpu_s:.2f} s of its "
                 f"{options.timeout_s:g} s (it was waiting, which neither coverage nor other "
                 "runs slow down)"
             )
-            return DecidingRun(run, why, company in ALONE)
+            return DecidingRun(run, why, company)
         if not run.overlapped or company is Company.STRICTLY_ALONE:
             break
-        company = Company.ALONE if company not in ALONE else Company.STRICTLY_ALONE
+        company = Company.STRICTLY_ALONE if company.alone else Company.ALONE
         why.append(
             f"run again {company}: it timed out beside other runs, having computed for "
             f"{run.cpu_s or 0:.2f} s of its {options.timeout_s:g} s"
@@ -420,7 +421,7 @@ def run_uncharged(
                 f"coverage not measured: with coverage the run exceeded {options.timeout_s:g} s"
             )
             run = plain
-    return DecidingRun(run, why, company in ALONE)
+    return DecidingRun(run, why, company)
 
 
 def apply_run(

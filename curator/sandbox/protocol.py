@@ -167,6 +167,13 @@ def _describe_rejected(line: bytes) -> str:
     return f"an unsigned or forged record: {snippet!r}"
 
 
+def stopped_in_examples(records: list[dict[str, object]]) -> bool:
+    """Whether the run was stopped after the tests had ended (the harness's `runtime` record)
+    and before the harness's last record (`done`): while the docstring examples ran."""
+    kinds = {record.get("event") for record in records if record.get("from") == HARNESS}
+    return Event.RUNTIME in kinds and Event.DONE not in kinds
+
+
 def check_order(records: list[dict[str, object]], test_names: set[str] | None) -> list[str]:
     """Where the harness's records break the order it writes them in (each is tampering).
 

@@ -37,7 +37,13 @@ from curator.sandbox.models import (
     TestOutcome,
     Variant,
 )
-from curator.sandbox.protocol import CPU_TIME_EXIT, HEAVY_LIBRARIES, THREAD_VARIABLES, Event
+from curator.sandbox.protocol import (
+    CPU_TIME_EXIT,
+    HEAVY_LIBRARIES,
+    THREAD_VARIABLES,
+    Event,
+    stopped_in_examples,
+)
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 WARM_HASH_SEED = 0
@@ -337,6 +343,10 @@ class Company(StrEnum):
     ALONE = "alone"  # no other computing run beside it; runs expected to wait may be
     STRICTLY_ALONE = "strictly alone"  # no other run at all beside it
 
+    @property
+    def alone(self) -> bool:
+        return self in (Company.ALONE, Company.STRICTLY_ALONE)
+
 
 class RunGate:
     """The runs of one sandbox share the machine. A run that timed out beside others may have
@@ -369,14 +379,13 @@ class RunGate:
 
     @contextlib.contextmanager
     def enter(self, company: Company = Company.SHARED) -> Iterator[Share]:
-        alone = company in (Company.ALONE, Company.STRICTLY_ALONE)
         with self._changed:
-            if alone:  # queued before the wait: no shared run starts while one waits
+            if company.alone:  # queued before the wait: no shared run starts while one waits
                 self._queued[company] += 1
             try:
                 self._changed.wait_for(lambda: self._may_enter(company))
             finally:  # also when the wait is interrupted (Ctrl-C): the others go on
-                if alone:
+                if company.alone:
                     self._queued[company] -= 1
                     self._changed.notify_all()
             share = Share(overlapped=company is Company.WAITING or self._in_flight.total() > 0)
@@ -697,7 +706,7 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
     names: list[str] = []
     finished: dict[str, TestOutcome] = {}
     running: str | None = None
-    tests_ended = done = False
+    done = False
     memory = False
     importer: object = None  # of the missing module: the library that imported it
     for record in records:
@@ -724,8 +733,6 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
                 run.notes.append(record["traceback"])
         elif kind == Event.HARNESS_ERROR:
             run.notes.append("harness error: " + str(record.get("traceback")))
-        elif kind == Event.RUNTIME:  # written once every test has ended
-            tests_ended = True
         elif kind == Event.DOCTEST:
             run.doctest = DoctestResult(
                 attempted=record.get("attempted", 0),
@@ -744,7 +751,7 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
     exit_code = response.get("exit_code")
     timed_out = bool(response.get("timed_out"))
     memory_exceeded = bool(response.get("memory_exceeded"))
-    if options.doctests and tests_ended and not done and run.doctest is None:
+    if options.doctests and run.doctest is None and stopped_in_examples(records):
         run.doctest = DoctestResult(
             unfinished=examples_cut_short(options, timed_out, memory_exceeded, exit_code)
         )

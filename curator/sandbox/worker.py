@@ -1661,8 +1661,7 @@ def response_from_records(
             }
         )
     survivors = int(streams.get("survivors") or 0)
-    tests_ended = any(record["event"] == protocol.Event.RUNTIME for record in records)
-    if survivors and tests_ended and not done:
+    if survivors and protocol.stopped_in_examples(records):
         # The run was stopped (time, memory) while the docstring examples ran, after the
         # tests, whose verdict stands: what the tests left behind must not go unsaid (the
         # examples' own processes, if any, count too: the two cannot be told apart).
