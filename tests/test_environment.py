@@ -416,6 +416,49 @@ def test_coverage_overhead_is_not_charged_to_the_time_limit(sandbox: Sandbox) ->
     assert report.time_limit_notes == []  # no other run was beside it: one run, with coverage
 
 
+def test_a_run_late_only_for_coverage_keeps_its_coverage(sandbox: Sandbox) -> None:
+    """Under coverage its test computes until 5 s after the program loaded, past the 4 s limit
+    but within the 2 s of overtime granted to coverage; without coverage it ends at once. The
+    run with coverage decides, and a run without it says the tests fit the limit."""
+    body = (
+        "        import sys, time\n"
+        "        while sys.gettrace() and time.monotonic() < LOADED + 5:\n"
+        "            pass\n"
+    )
+    task = network_task(body)
+    task.canonical_solution += "\nimport time as _time\nLOADED = _time.monotonic()\n"
+    report = validate_task(task, sandbox, timeout_s=4.0)
+    assert report.verdict is Verdict.PASS, report.message
+    assert report.branch_coverage is not None
+    assert len(report.time_limit_notes) == 1, report.time_limit_notes
+    assert "with coverage its tests ran past the 4 s limit" in report.time_limit_notes[0]
+
+
+def test_a_run_that_waited_gets_no_overtime_for_coverage(sandbox: Sandbox) -> None:
+    """Coverage does not slow down a run that sleeps: stopped at its limit, not late."""
+    task = network_task("        import time\n        time.sleep(30)\n")
+    options = RunOptions(timeout_s=2.0, coverage_overtime_s=20.0)
+    started = time.monotonic()
+    run = sandbox.run(task.program, task.test, task.entry_point, options)
+    assert run.status == "timeout" and not run.late
+    assert time.monotonic() - started < 15
+    assert run.message == "the run exceeded its time limit (2 s)"
+
+
+def test_a_run_that_computes_past_its_overtime_times_out_late(sandbox: Sandbox) -> None:
+    task = network_task("        while True:\n            pass\n")
+    options = RunOptions(timeout_s=1.5, coverage_overtime_s=1.0)
+    run = sandbox.run(task.program, task.test, task.entry_point, options)
+    assert run.status == "timeout" and run.late
+    assert run.message == (
+        "the run exceeded its time limit (1.5 s and 1 s more for coverage's overhead)"
+    )
+    plain = sandbox.run(
+        task.program, task.test, task.entry_point, options.model_copy(update={"coverage": False})
+    )
+    assert plain.status == "timeout" and not plain.late  # overtime is coverage's alone
+
+
 def test_a_run_that_timed_out_beside_others_is_judged_by_a_run_alone(sandbox: Sandbox) -> None:
     """As at --jobs 1: the neighbour waits for 4 s, so the first run of the computing task
     overlaps it and times out; its reruns (with coverage, then without) start only once the

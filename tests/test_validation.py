@@ -19,7 +19,7 @@ from curator import environment
 from curator.bank import Bank
 from curator.models import Task, Verdict
 from curator.program import literal_sleep_s
-from curator.sandbox import Interpreter, RunOptions, Sandbox
+from curator.sandbox import Interpreter, RunOptions, Sandbox, waited
 from curator.static_checks import risky_test_warnings, static_problems
 from curator.validation import (
     REPORT_FILE,
@@ -30,7 +30,6 @@ from curator.validation import (
     store_report,
     validate_task,
     validate_tasks,
-    waited,
 )
 
 # The word-count tests without the one that covers `raise ValueError` (task.py lines 26-27).

@@ -57,6 +57,7 @@ from curator.sandbox.models import (
     TestOutcome,
     Variant,
 )
+from curator.sandbox.protocol import waited
 from curator.sandbox.runner import (
     OWN_INTERPRETER,
     Company,
@@ -79,4 +80,5 @@ __all__ = [
     "TestOutcome",
     "Variant",
     "probe_isolation",
+    "waited",
 ]

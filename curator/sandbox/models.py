@@ -42,6 +42,13 @@ class RunOptions(BaseModel):
     timeout_s: float = Field(
         default=60.0, description="Wall clock for the whole run; the whole process tree dies."
     )
+    coverage_overtime_s: float = Field(
+        default=0.0,
+        ge=0,
+        description="With coverage: how much longer than `timeout_s` a run whose tests are "
+        "still computing at `timeout_s` may go on, as coverage slows computation down (the run "
+        "is then `late`). A run that waited until `timeout_s` is stopped there.",
+    )
     memory_mb: int = Field(
         default=2048, description="Memory budget of the run's whole process tree (see notes)."
     )
@@ -194,6 +201,12 @@ class SuiteRun(BaseModel):
         default=False, description="The sandbox itself failed: the result says nothing of the task."
     )
     network_isolated: bool = False
+    late: bool = Field(
+        default=False,
+        description="Its tests were still running at `timeout_s` and ended in the overtime "
+        "granted to coverage (`RunOptions.coverage_overtime_s`): whether they fit the limit "
+        "is for a run without coverage to say.",
+    )
     overlapped: bool = Field(
         default=False,
         description="Other runs of the same sandbox were in flight during this one, competing "

@@ -47,6 +47,22 @@ use: preloaded only by a warm worker of their own, started for the first run who
 imports one of them, so that every other worker starts and forks as light as before."""
 
 
+# Coverage slows down only a run's computation, by at most the CPU time the run spent. A run
+# that computed for less than this share of its time was waiting (on sleeps, servers,
+# processes): neither coverage nor the runs beside it made it late, and it leaves the CPUs to
+# them.
+WAITING_RUN_CPU_SHARE = 0.02
+WAITING_RUN_MIN_S = 1.0
+"""Shorter runs are not worth telling apart."""
+
+
+def waited(cpu_s: float | None, wall_s: float) -> bool:
+    """Whether a run of `wall_s` seconds that used `cpu_s` of CPU time spent it waiting."""
+    return (
+        cpu_s is not None and wall_s >= WAITING_RUN_MIN_S and cpu_s < WAITING_RUN_CPU_SHARE * wall_s
+    )
+
+
 def variant_sender(index: int) -> str:
     return f"{HARNESS}:{index}"
 

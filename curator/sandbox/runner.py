@@ -695,6 +695,7 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
         duration_s=response.get("duration_s", 0.0),
         cpu_s=response.get("cpu_s"),
         timings=response.get("timings", {}),
+        late=bool(response.get("late")),
         tampering=[str(reason) for reason in response.get("tampering", [])],
         runtime=[RuntimeFinding.model_validate(found) for found in response.get("runtime", [])],
     )
@@ -753,7 +754,7 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
     memory_exceeded = bool(response.get("memory_exceeded"))
     if options.doctests and run.doctest is None and stopped_in_examples(records):
         run.doctest = DoctestResult(
-            unfinished=examples_cut_short(options, timed_out, memory_exceeded, exit_code)
+            unfinished=examples_cut_short(run, timed_out, memory_exceeded, exit_code)
         )
         timed_out, memory_exceeded, done = False, False, True
     if response.get("coverage"):
@@ -765,7 +766,7 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
         )
     elif timed_out or exit_code == CPU_TIME_EXIT:
         run.status = "timeout"
-        run.message = f"the run exceeded its time limit ({options.timeout_s:g} s)"
+        run.message = f"the run exceeded its time limit ({time_limit(run)})"
         if not timed_out and running in (options.test_cpu_limits_s or {}):
             limit = (options.test_cpu_limits_s or {})[running]
             run.message = f"{running} used more than its {limit:.2f} s of CPU time"
@@ -821,14 +822,22 @@ def outcome_of(name: str, record: dict[str, Any]) -> TestOutcome:
     )
 
 
+def time_limit(run: SuiteRun) -> str:
+    """The time limit that stopped `run`, with the overtime it was granted, if any."""
+    limit = f"{run.options.timeout_s:g} s"
+    if run.late:
+        limit += f" and {run.options.coverage_overtime_s:g} s more for coverage's overhead"
+    return limit
+
+
 def examples_cut_short(
-    options: RunOptions, timed_out: bool, memory_exceeded: bool, exit_code: int | None
+    run: SuiteRun, timed_out: bool, memory_exceeded: bool, exit_code: int | None
 ) -> str:
     """Why the docstring examples, run after the tests had ended, did not finish."""
     if timed_out:
-        return f"the run's time limit ({options.timeout_s:g} s) ran out while they ran"
+        return f"the run's time limit ({time_limit(run)}) ran out while they ran"
     if memory_exceeded:
-        return f"the run's processes went over {options.memory_mb} MB while they ran"
+        return f"the run's processes went over {run.options.memory_mb} MB while they ran"
     return crash_message(exit_code, "the docstring examples")
 
 

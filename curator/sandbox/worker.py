@@ -1315,7 +1315,13 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
         prepared.take(prepared.out_r): "stdout",
         prepared.take(prepared.err_r): "stderr",
     }
-    streams = _collect(prepared.harness, fds, deadline, memory_limit)  # closes the pipes, reaps
+    overtime = (
+        Overtime(float(options["coverage_overtime_s"]), float(options["timeout_s"]), key)
+        if options.get("coverage", True) and options.get("coverage_overtime_s")
+        else None
+    )
+    # closes the pipes, reaps
+    streams = _collect(prepared.harness, fds, deadline, memory_limit, overtime)
     prepared.reaped = True
     collected = _perf_counter()
     timed_out = streams.pop("timed_out")
@@ -1338,8 +1344,10 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
             "variants": variant_responses(streams, request, notes, key),
             "duration_s": _perf_counter() - started,
         }
+    late = streams.pop("late")
     response = build_response(streams, status, timed_out, analysis, request, notes, key, leftovers)
     response["memory_exceeded"] = memory_exceeded
+    response["late"] = late
     finished = _perf_counter()
     response["duration_s"] = finished - started
     response["cpu_s"] = (
@@ -1388,8 +1396,33 @@ def harness_timings(
     }
 
 
+@dataclasses.dataclass(frozen=True)
+class Overtime:
+    """The overtime coverage's slowdown may take (`RunOptions.coverage_overtime_s`)."""
+
+    seconds: float
+    timeout_s: float
+    key: bytes
+
+    def granted(self, result: bytes, cpu_s: float) -> bool:
+        """Whether the run, at its deadline, gets the overtime: its tests have not ended (no
+        signed `runtime` record yet: the docstring examples never get it) and it computed
+        (a run that waited was not slowed down by coverage). Task code that forges an early
+        `runtime` record only loses the overtime."""
+        records, _ = protocol.read_records(result, self.key)
+        ended = any(
+            record.get("event") == protocol.Event.RUNTIME and record.get("from") == protocol.HARNESS
+            for record in records
+        )
+        return not ended and not protocol.waited(cpu_s, self.timeout_s)
+
+
 def _collect(
-    harness_pid: int, fds: dict[int, str], deadline: float, memory_limit: int | None = None
+    harness_pid: int,
+    fds: dict[int, str],
+    deadline: float,
+    memory_limit: int | None = None,
+    overtime: Overtime | None = None,
 ) -> dict[str, Any]:
     """Read the result and output pipes until the run ends or the deadline passes.
 
@@ -1400,7 +1433,8 @@ def _collect(
     whose last record is unread would look as if it ended early). Each process of the run is
     reaped as it ends (we are its init, or its subreaper).
     With `memory_limit` (no memory cgroup), the run is killed when its processes together hold
-    more resident memory than that.
+    more resident memory than that. With `overtime`, a run it is granted to at the deadline
+    goes on that much longer (and is `late`).
     """
     buffers: dict[str, bytearray] = {name: bytearray() for name in fds.values()}
     totals = {name: 0 for name in fds.values()}
@@ -1428,7 +1462,7 @@ def _collect(
             return False
         return True
 
-    timed_out = memory_exceeded = False
+    timed_out = memory_exceeded = late = False
     killed: list[str] = []  # why we killed the run: its processes are then no leftovers
     status = None
     leftovers = 0
@@ -1444,6 +1478,12 @@ def _collect(
                 leftovers = 0 if killed else counted
                 deadline = min(deadline, now + 0.5)
         if now >= deadline:  # before the memory poll: many busy processes leave us little CPU
+            if status is None and overtime is not None and not late:
+                cpu_now = tree_cpu_s(run_stats()) + reaped_cpu_s()
+                if overtime.granted(bytes(buffers["result"]), cpu_now):
+                    late = True
+                    deadline += overtime.seconds
+                    continue
             if status is None:
                 timed_out = True
                 survivors = running_besides(run_stats(), harness_pid)
@@ -1490,6 +1530,7 @@ def _collect(
         "stdout_bytes": totals["stdout"],
         "stderr_bytes": totals["stderr"],
         "timed_out": timed_out,
+        "late": late,
         "flooded": "records" in killed,
         "cpu_s": cpu_s,
         "memory_exceeded": memory_exceeded,
@@ -2058,7 +2099,7 @@ def prepare_harness(
         budget = int(options["memory_mb"]) * 1024 * 1024
         address_space = vm_size_bytes() + ADDRESS_SPACE_PER_MEMORY * budget
         resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
-    cpu = int(float(options["timeout_s"])) + 5
+    cpu = int(float(options["timeout_s"]) + float(options.get("coverage_overtime_s", 0))) + 5
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
     resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, FILE_SIZE_LIMIT))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
