@@ -26,6 +26,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from curator.bank import Bank
 from curator.environment import EnvironmentProblem, declared_environment
 from curator.imports import example_source, imported_modules
 from curator.models import Task
@@ -89,12 +90,20 @@ class TaskCheck(BaseModel):
     missing: list[MissingModule] = Field(default_factory=list)
 
 
+class UnreadableTask(BaseModel):
+    path: str
+    problem: str
+
+
 class EnvironmentCheck(BaseModel):
     """`curator env check --json`: per task, imports the environment cannot satisfy."""
 
     interpreter: str
     fingerprint: str
     tasks: list[TaskCheck] = Field(default_factory=list, description="Only tasks missing some.")
+    unreadable: list[UnreadableTask] = Field(
+        default_factory=list, description="Task folders that could not be read, so not checked."
+    )
 
     def distributions(self) -> dict[str, list[str]]:
         """Distribution -> the tasks that need it, most needed first."""
@@ -146,6 +155,17 @@ def check_bank(bank_root: Path, tasks: list[Task]) -> EnvironmentCheck:
             f"the environment of {declared.lock_path} is not built: run `curator env sync`"
         )
     return check_environment(tasks, declared.python, declared.fingerprint)
+
+
+def check_whole_bank(bank: Bank) -> EnvironmentCheck:
+    """Check every task of the bank that can be read, and name the folders that cannot: the
+    check only reads, so one broken `task.json` is no reason to check none."""
+    scan = bank.scan()
+    check = check_bank(bank.root, scan.tasks)
+    check.unreadable = [
+        UnreadableTask(path=str(problem.path), problem=problem.message) for problem in scan.problems
+    ]
+    return check
 
 
 def check_environment(

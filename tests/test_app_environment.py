@@ -48,3 +48,22 @@ async def test_environment_screen_shows_missing_modules_and_syncs(
         assert "built: Python 3.11" in summary
         check = str(screen.query_one("#environment-check", Static).render())
         assert "every module the tasks import is present" in check
+
+
+@run_async
+async def test_environment_screen_checks_the_readable_tasks_and_names_the_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = git_bank(tmp_path, monkeypatch, [tiny_task("Tiny/1"), tiny_task("Tiny/2")])
+    broken = bank.task_dir("Tiny/2") / "task.json"
+    broken.write_text("{not json")
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EnvironmentScreen)
+        check = str(screen.query_one("#environment-check", Static).render())
+        assert f"not checked: {broken}" in check
+        assert "Tiny/1: tinydist (tinydist)" in check

@@ -800,3 +800,26 @@ def test_a_lock_resolved_as_of_a_day_keeps_to_what_was_uploaded_before_it(
     assert today.returncode == 0, today.stderr
     assert "tinydist==2.0" in lock.read_text()
     assert json.loads(spec.read_text())["as_of"] is None
+
+
+def test_env_check_checks_the_readable_tasks_and_names_the_unreadable(
+    bank: Bank, run_cli: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    """One broken task.json does not hide what the other tasks lack (the check only reads)."""
+    bank.save(tiny_task("Tiny/1"))
+    bank.save(make_task("Fine/1"))
+    broken = bank.task_dir("Fine/1") / "task.json"
+    broken.write_text("{not json")
+    checked = run_cli("--bank", str(bank.root), "env", "check", "--json")
+    assert checked.returncode == 1, checked.stderr
+    found = json.loads(checked.stdout)
+    assert [task["task_id"] for task in found["tasks"]] == ["Tiny/1"]
+    assert [Path(item["path"]) for item in found["unreadable"]] == [broken]
+    shown = run_cli("--bank", str(bank.root), "env", "check")
+    assert shown.returncode == 1
+    assert "Tiny/1: tinydist (tinydist)" in shown.stdout
+    assert f"not checked: {broken}:" in " ".join(shown.stderr.split())
+    shutil.rmtree(bank.task_dir("Tiny/1"))
+    alone = run_cli("--bank", str(bank.root), "env", "check")
+    assert alone.returncode == 1  # the unreadable task may lack modules: not a clean bill
+    assert "every module the readable tasks import is in the environment" in alone.stdout

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from curator import envbuild
 from curator.cli.context import CliContext, pass_cli
-from curator.envcheck import EnvironmentCheck, check_bank
+from curator.envcheck import EnvironmentCheck, check_whole_bank
 from curator.environment import (
     Environment,
     EnvironmentProblem,
@@ -253,22 +253,26 @@ def locked_pins(lock_text: str) -> dict[str, str]:
 def check_command(cli: CliContext, as_json: bool) -> None:
     """Per task, the modules it imports that the environment lacks; exit 1 if any."""
     bank = cli.open_bank()
-    check = check_bank(bank.root, bank.load_all())
+    check = check_whole_bank(bank)
     if as_json:
         click.echo(check.model_dump_json())
     else:
         print_check(cli, check)
-    if check.tasks:
+    if check.tasks or check.unreadable:
         raise SystemExit(1)
 
 
 def print_check(cli: CliContext, check: EnvironmentCheck) -> None:
+    for unreadable in check.unreadable:
+        where, why = escape(unreadable.path), escape(unreadable.problem)
+        cli.err.print(f"[red]not checked:[/] {where}: {why}")
     for task in check.tasks:
         missing = ", ".join(f"{item.module} ({item.distribution})" for item in task.missing)
         cli.out.print(f"{escape(task.task_id)}: {escape(missing)}")
     needed = check.distributions()
     if not needed:
-        cli.out.print("every module the tasks import is in the environment")
+        which = "the readable tasks" if check.unreadable else "the tasks"
+        cli.out.print(f"every module {which} import is in the environment")
         return
     for distribution, tasks in needed.items():
         cli.out.print(f"  {escape(distribution)}: {len(tasks)} task(s)")

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Log, ProgressBar, Static
 from curator import envbuild
 from curator.app.screens.base import CuratorScreen
 from curator.bank import Bank
-from curator.envcheck import EnvironmentCheck, check_bank
+from curator.envcheck import EnvironmentCheck, check_whole_bank
 from curator.environment import declared_environment, fingerprint
 from curator.errors import CuratorError
 
@@ -68,8 +68,11 @@ def check_text(check: EnvironmentCheck | None, problem: str | None) -> Text:
     if problem is not None:
         text.append(f"  {problem}\n", style="yellow")
         return text
+    for unreadable in check.unreadable if check else []:
+        text.append(f"  not checked: {unreadable.path}: {unreadable.problem}\n", style="yellow")
     if check is None or not check.tasks:
-        text.append("  none: every module the tasks import is present\n", style="green")
+        which = "the readable tasks" if check and check.unreadable else "the tasks"
+        text.append(f"  none: every module {which} import is present\n", style="green")
         return text
     for task in check.tasks:
         missing = ", ".join(f"{item.module} ({item.distribution})" for item in task.missing)
@@ -109,7 +112,7 @@ class EnvironmentScreen(CuratorScreen):
     def load(self) -> None:
         summary = environment_summary(self.bank)
         try:
-            check, problem = check_bank(self.bank.root, self.bank.load_all()), None
+            check, problem = check_whole_bank(self.bank), None
         except CuratorError as error:
             check, problem = None, str(error)
         self.post_message(EnvironmentLoaded(summary, check, problem))
