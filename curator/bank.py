@@ -37,7 +37,7 @@ from curator.fsutil import (
     fsync_directory,
     read_text,
 )
-from curator.models import Task, TaskMeta
+from curator.models import MAX_TIMEOUT_S, Task, TaskMeta
 from curator.program import derive_code_prompt, split_program
 
 if TYPE_CHECKING:
@@ -244,6 +244,11 @@ class Bank:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
             raise BankError(f"{self.root / MARKER}: timeout_s must be a positive number of seconds")
+        if value > MAX_TIMEOUT_S:
+            raise BankError(
+                f"{self.root / MARKER}: timeout_s is {value:g} s, over the {MAX_TIMEOUT_S:g} s "
+                "a task run may have"
+            )
         return float(value)
 
     @property

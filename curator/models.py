@@ -14,6 +14,10 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 # The keys of a BigCodeBench record, in the order the dataset writes them.
+MAX_TIMEOUT_S = 3600.0
+"""The longest time limit a task run may have (a task's, the bank's or `--timeout`): a task
+file that asks for more could hold a worker for good."""
+
 BCB_FIELDS = (
     "task_id",
     "complete_prompt",
@@ -241,6 +245,7 @@ class TaskMeta(StrictModel):
     timeout_s: float | None = Field(
         default=None,
         gt=0,
+        le=MAX_TIMEOUT_S,
         description="Wall-clock limit of this task's test run, in seconds; overrides the "
         "bank's `timeout_s` (bank.json). Coverage's overhead is not charged to it.",
     )

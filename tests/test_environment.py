@@ -31,7 +31,7 @@ from curator.environment import (
     declared_environment,
     lock_environment,
 )
-from curator.errors import BankError
+from curator.errors import BankError, TaskFileError
 from curator.interchange import write_jsonl
 from curator.models import Task, Verdict
 from curator.sandbox import Company, RunOptions, Sandbox, SuiteRun
@@ -397,6 +397,20 @@ def test_time_limit_comes_from_the_task_then_the_bank(bank: Bank) -> None:
     (bank.root / "bank.json").write_text(json.dumps({**settings, "timeout_s": "long"}))
     with pytest.raises(BankError, match="timeout_s must be a positive number"):
         task_timeout(bank, task)
+    (bank.root / "bank.json").write_text(json.dumps({**settings, "timeout_s": 86400}))
+    with pytest.raises(BankError, match="timeout_s is 86400 s, over the 3600 s"):
+        task_timeout(bank, task)
+
+
+def test_a_task_file_cannot_ask_for_a_time_limit_over_an_hour(bank: Bank) -> None:
+    """Else a task file from a stranger could hold a validation worker for good."""
+    bank.save(make_task("Long/1"))
+    meta = bank.task_dir("Long/1") / "task.json"
+    meta.write_text(json.dumps({**json.loads(meta.read_text()), "timeout_s": 1e9}))
+    with pytest.raises(TaskFileError) as raised:
+        bank.load("Long/1")
+    assert str(meta) in str(raised.value) and "timeout_s" in str(raised.value)
+    assert "less than or equal to 3600" in str(raised.value)
 
 
 def test_coverage_overhead_is_not_charged_to_the_time_limit(sandbox: Sandbox) -> None:

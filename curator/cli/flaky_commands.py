@@ -31,7 +31,7 @@ from curator.flaky.flags import (
     read_evidence,
 )
 from curator.flaky.plan import DEFAULT_RUNS
-from curator.models import Flag, FlagStatus, Task
+from curator.models import MAX_TIMEOUT_S, Flag, FlagStatus, Task
 
 CLASS_STYLE = {
     Classification.STABLE_PASS: "green",
@@ -101,7 +101,7 @@ def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, st
 @click.option(
     "--timeout",
     "timeout_s",
-    type=click.FloatRange(min=0.1),
+    type=click.FloatRange(0.1, MAX_TIMEOUT_S),
     help="Time limit of one suite run in seconds (default: the validation limit).",
 )
 @click.option(

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from curator.cli.context import CliContext, annotator_option, jobs_option, pass_cli
 from curator.config import resolve_annotator
-from curator.models import Task
+from curator.models import MAX_TIMEOUT_S, Task
 from curator.mutation import MutationReport, mark_equivalent
 from curator.mutation.run import DEFAULT_MAX_MUTANTS
 from curator.mutation.stage import mutate_tasks
@@ -69,7 +69,7 @@ def print_survivors(cli: CliContext, report: MutationReport) -> None:
 @click.option(
     "--timeout",
     "timeout_s",
-    type=click.FloatRange(1, 3600),
+    type=click.FloatRange(1, MAX_TIMEOUT_S),
     help="Wall-clock limit of the reference run, in seconds [default: the task's, else the "
     "bank's timeout_s, else 60].",
 )

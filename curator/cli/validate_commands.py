@@ -14,7 +14,7 @@ from rich.table import Table
 from curator.bank import Bank
 from curator.cli.context import CliContext, annotator_option, jobs_option, pass_cli
 from curator.environment import declared_environment, lock_environment
-from curator.models import Task, Verdict, unwaived_runtime_findings
+from curator.models import MAX_TIMEOUT_S, Task, Verdict, unwaived_runtime_findings
 from curator.validation import (
     REPORT_FILE,
     ValidationReport,
@@ -89,7 +89,7 @@ def print_reasons(cli: CliContext, reports: list[ValidationReport]) -> None:
 @click.option(
     "--timeout",
     "timeout_s",
-    type=click.FloatRange(1, 3600),
+    type=click.FloatRange(1, MAX_TIMEOUT_S),
     help="Wall-clock limit per task, in seconds [default: the task's timeout_s, else the "
     "bank's (bank.json), else 60].",
 )
