@@ -396,7 +396,11 @@ def run_uncharged(
         )
         return DecidingRun(run, why, company)
     if options.coverage and (run.status == "timeout" or run.late):
-        plain_options = options.model_copy(update={"coverage": False, "coverage_overtime_s": 0.0})
+        # After a late run, the run without coverage only times the tests: no examples.
+        examples = options.doctests and run.status == "timeout"
+        plain_options = options.model_copy(
+            update={"coverage": False, "coverage_overtime_s": 0.0, "doctests": examples}
+        )
         plain, company = run_in_company(sandbox, task, plain_options, company, why)
         if plain.status == "timeout":
             run = plain

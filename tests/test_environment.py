@@ -446,6 +446,7 @@ def test_a_run_late_only_for_coverage_keeps_its_coverage(sandbox: Sandbox) -> No
     assert report.branch_coverage is not None
     assert len(report.time_limit_notes) == 1, report.time_limit_notes
     assert "with coverage its tests ran past the 4 s limit" in report.time_limit_notes[0]
+    assert report.doctest is not None and report.doctest.attempted > 0  # the run that decides
 
 
 def test_a_run_that_waited_gets_no_overtime_for_coverage(sandbox: Sandbox) -> None:
