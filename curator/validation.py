@@ -413,7 +413,7 @@ def run_uncharged(
         else:
             why.append(
                 f"with coverage its tests ran past the {options.timeout_s:g} s limit; without "
-                f"coverage the run took {plain.duration_s:.1f} s"
+                f"coverage the run took {plain.duration_s:.2f} s"
             )
     return DecidingRun(run, why, company)
 
