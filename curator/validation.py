@@ -377,10 +377,10 @@ def run_uncharged(
     to its time limit, so that its verdict is the one a run at `--jobs 1` would get. A run that
     computed and timed out beside other runs is run again alone (`run_in_company`). A run with
     coverage may go on past the limit for coverage's overtime (`COVERAGE_OVERTIME_SHARE`): if
-    its tests end in it (`late`), a run without coverage says whether they fit the limit, and
-    the run keeps its coverage when they do; if they do not end even then, a run without
-    coverage decides (and the report has no coverage figures). The notes say how the run that
-    decides came to (the report's `time_limit_notes`)."""
+    its tests end in it (`late`: it stops there), a run without coverage decides, docstring
+    examples included, and has the late run's coverage; if they do not end even then, a run
+    without coverage decides, with no coverage figures. A run that tampered stands. The notes
+    say how the run that decides came to (the report's `time_limit_notes`)."""
     why = ["run alone: its last validation timed out beside other runs"] * (
         company is Company.ALONE
     )
@@ -395,26 +395,22 @@ def run_uncharged(
             "runs slow down)"
         )
         return DecidingRun(run, why, company)
-    if options.coverage and (run.status == "timeout" or run.late):
-        # After a late run, the run without coverage only times the tests: no examples.
-        examples = options.doctests and run.status == "timeout"
-        plain_options = options.model_copy(
-            update={"coverage": False, "coverage_overtime_s": 0.0, "doctests": examples}
-        )
+    if options.coverage and (run.status == "timeout" or run.late) and not run.tampering:
+        plain_options = options.model_copy(update={"coverage": False, "coverage_overtime_s": 0.0})
         plain, company = run_in_company(sandbox, task, plain_options, company, why)
-        if plain.status == "timeout":
-            run = plain
-        elif run.status == "timeout":
+        if run.status == "timeout" and plain.status != "timeout":
             why.append(
                 f"coverage not measured: with coverage the run exceeded {options.timeout_s:g} s "
                 f"and the {options.coverage_overtime_s:g} s more granted to coverage"
             )
-            run = plain
-        else:
+        elif run.status != "timeout" and plain.status != "timeout":
             why.append(
-                f"with coverage its tests ran past the {options.timeout_s:g} s limit; without "
-                f"coverage the run took {plain.duration_s:.2f} s"
+                f"judged without coverage: with it the tests ran past the {options.timeout_s:g} s "
+                f"limit; without it the run took {plain.duration_s:.2f} s (coverage is the "
+                "late run's)"
             )
+            plain.coverage, plain.lines = run.coverage, run.lines
+        run = plain
     return DecidingRun(run, why, company)
 
 

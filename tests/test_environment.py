@@ -430,23 +430,49 @@ def test_coverage_overhead_is_not_charged_to_the_time_limit(sandbox: Sandbox) ->
     assert report.time_limit_notes == []  # no other run was beside it: one run, with coverage
 
 
-def test_a_run_late_only_for_coverage_keeps_its_coverage(sandbox: Sandbox) -> None:
-    """Under coverage its test computes until 5 s after the program loaded, past the 4 s limit
-    but within the 2 s of overtime granted to coverage; without coverage it ends at once. The
-    run with coverage decides, and a run without it says the tests fit the limit."""
+def slow_under_coverage_task(seconds: float) -> Task:
+    """Under coverage its test computes until `seconds` after the program loaded; without
+    coverage it ends at once."""
     body = (
         "        import sys, time\n"
-        "        while sys.gettrace() and time.monotonic() < LOADED + 5:\n"
+        f"        while sys.gettrace() and time.monotonic() < LOADED + {seconds}:\n"
         "            pass\n"
     )
     task = network_task(body)
     task.canonical_solution += "\nimport time as _time\nLOADED = _time.monotonic()\n"
-    report = validate_task(task, sandbox, timeout_s=4.0)
+    return task
+
+
+def test_a_run_late_only_for_coverage_is_judged_without_it_and_keeps_its_coverage(
+    sandbox: Sandbox,
+) -> None:
+    """Past the 4 s limit with coverage, within the 2 s of overtime granted to it."""
+    report = validate_task(slow_under_coverage_task(5), sandbox, timeout_s=4.0)
     assert report.verdict is Verdict.PASS, report.message
-    assert report.branch_coverage is not None
+    in_time = validate_task(slow_under_coverage_task(5), sandbox, timeout_s=30.0)
+    assert in_time.time_limit_notes == [] and in_time.branch_coverage is not None
+    assert (report.branch_coverage, report.line_coverage) == (
+        in_time.branch_coverage,
+        in_time.line_coverage,
+    )
     assert len(report.time_limit_notes) == 1, report.time_limit_notes
-    assert "with coverage its tests ran past the 4 s limit" in report.time_limit_notes[0]
-    assert report.doctest is not None and report.doctest.attempted > 0  # the run that decides
+    assert report.time_limit_notes[0].startswith(
+        "judged without coverage: with it the tests ran past the 4 s limit"
+    )
+    assert report.doctest is not None and report.doctest.attempted > 0  # the run without it
+
+
+def test_a_late_run_stops_when_its_tests_end(sandbox: Sandbox) -> None:
+    """Its docstring examples are left to the run without coverage that judges it."""
+    task = slow_under_coverage_task(3)
+    options = RunOptions(timeout_s=2.0, coverage_overtime_s=20.0, doctests=True)
+    run = sandbox.run(task.program, task.test, task.entry_point, options)
+    assert run.status == "completed" and run.late, run.message
+    assert run.coverage is not None and run.coverage.covered_lines > 0
+    assert run.doctest is not None and "left to a run without coverage" in (
+        run.doctest.unfinished or ""
+    )
+    assert run.duration_s < 10
 
 
 def test_a_run_that_waited_gets_no_overtime_for_coverage(sandbox: Sandbox) -> None:

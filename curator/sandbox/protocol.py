@@ -139,7 +139,7 @@ def read_records(
     tail = lines.pop()
     names = {event.value for event in Event}
     for line in lines:
-        record = _verified(line, key)
+        record = verified_record(line, key)
         if record is None:
             problems.append(_describe_rejected(line))
             continue
@@ -160,7 +160,8 @@ def read_records(
     return records, problems
 
 
-def _verified(line: bytes, key: bytes) -> dict[str, object] | None:
+def verified_record(line: bytes, key: bytes) -> dict[str, object] | None:
+    """The record of one line (without its newline) if it is signed with `key`, else None."""
     if len(line) > RECORD_BYTES_LIMIT:
         return None
     body, tab, mac = line.rpartition(b"\t")

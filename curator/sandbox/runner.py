@@ -834,6 +834,8 @@ def examples_cut_short(
     run: SuiteRun, timed_out: bool, memory_exceeded: bool, exit_code: int | None
 ) -> str:
     """Why the docstring examples, run after the tests had ended, did not finish."""
+    if run.late:
+        return "the tests ended in coverage's overtime: they are left to a run without coverage"
     if timed_out:
         return f"the run's time limit ({time_limit(run)}) ran out while they ran"
     if memory_exceeded:

@@ -1396,25 +1396,37 @@ def harness_timings(
     }
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass
 class Overtime:
     """The overtime coverage's slowdown may take (`RunOptions.coverage_overtime_s`)."""
 
     seconds: float
     timeout_s: float
     key: bytes
+    scanned: int = 0  # bytes of the result stream read for the `runtime` record so far
+    ended: bool = False
 
-    def granted(self, result: bytes, cpu_s: float) -> bool:
-        """Whether the run, at its deadline, gets the overtime: its tests have not ended (no
-        signed `runtime` record yet: the docstring examples never get it) and it computed
-        (a run that waited was not slowed down by coverage). Task code that forges an early
-        `runtime` record only loses the overtime."""
-        records, _ = protocol.read_records(result, self.key)
-        ended = any(
-            record.get("event") == protocol.Event.RUNTIME and record.get("from") == protocol.HARNESS
-            for record in records
-        )
-        return not ended and not protocol.waited(cpu_s, self.timeout_s)
+    def tests_ended(self, result: bytearray) -> bool:
+        """Whether the harness's signed `runtime` record, written when the tests have ended,
+        is in `result`; each call reads only the lines that came since the last."""
+        complete = result.rfind(b"\n") + 1
+        if not self.ended and complete > self.scanned:
+            for line in bytes(result[self.scanned : complete]).split(b"\n")[:-1]:
+                record = protocol.verified_record(line, self.key) or {}
+                if (record.get("event"), record.get("from")) == (
+                    protocol.Event.RUNTIME,
+                    protocol.HARNESS,
+                ):
+                    self.ended = True
+                    break
+            self.scanned = complete
+        return self.ended
+
+    def granted(self, result: bytearray, cpu_s: float) -> bool:
+        """Whether the run, at its deadline, gets the overtime: its tests have not ended (the
+        docstring examples never get it) and it computed (a run that waited was not slowed
+        down by coverage). Task code that forges an early `runtime` record only loses it."""
+        return not self.tests_ended(result) and not protocol.waited(cpu_s, self.timeout_s)
 
 
 def _collect(
@@ -1434,7 +1446,8 @@ def _collect(
     reaped as it ends (we are its init, or its subreaper).
     With `memory_limit` (no memory cgroup), the run is killed when its processes together hold
     more resident memory than that. With `overtime`, a run it is granted to at the deadline
-    goes on that much longer (and is `late`).
+    goes on that much longer (and is `late`), until its tests end: the docstring examples are
+    left to the run without coverage that judges a late run.
     """
     buffers: dict[str, bytearray] = {name: bytearray() for name in fds.values()}
     totals = {name: 0 for name in fds.values()}
@@ -1480,7 +1493,7 @@ def _collect(
         if now >= deadline:  # before the memory poll: many busy processes leave us little CPU
             if status is None and overtime is not None and not late:
                 cpu_now = tree_cpu_s(run_stats()) + reaped_cpu_s()
-                if overtime.granted(bytes(buffers["result"]), cpu_now):
+                if overtime.granted(buffers["result"], cpu_now):
                     late = True
                     deadline += overtime.seconds
                     continue
@@ -1494,6 +1507,11 @@ def _collect(
                 # one that waited.
                 cpu_s = tree_cpu_s(run_stats()) + reaped_cpu_s()
             break
+        tests_ended_late = late and overtime is not None and overtime.tests_ended(buffers["result"])
+        if tests_ended_late and status is None and "late" not in killed:
+            survivors = running_besides(run_stats(), harness_pid)
+            kill_run(harness_pid)
+            killed.append("late")
         if memory_limit is not None and status is None and now >= next_memory_check:
             running = run_stats()
             memory = tree_memory_bytes(running, memory_limit)
