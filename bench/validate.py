@@ -277,8 +277,11 @@ def breakdown(
             # A DecidingRun since f13980e's successor, (run, time_limit_notes) since 8241f28,
             # the run alone before it.
             run = getattr(decided, "run", decided[0] if isinstance(decided, tuple) else decided)
+            notes = decided[1] if isinstance(decided, tuple) else []
+            row["notes"] = getattr(decided, "notes", notes)
             row["sandbox"] = time.perf_counter() - asked
-            row["transfer"] = row["sandbox"] - run.duration_s
+            # With notes, the runs before the one that decides are in it: no transfer to tell.
+            row["reruns" if row["notes"] else "transfer"] = row["sandbox"] - run.duration_s
             row.update(run.timings)
             report = ValidationReport(
                 task_id=task.task_id,
@@ -316,7 +319,7 @@ def breakdown(
 
 
 def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int, jobs: int) -> None:
-    steps = ("static_checks", "transfer", *SANDBOX_STEPS)
+    steps = ("static_checks", "transfer", "reruns", *SANDBOX_STEPS)
     count = len(rows)
     print(
         f"\nper-task breakdown ({count} tasks, core API, --jobs {jobs}): {wall:.2f} s wall,\n"
@@ -358,6 +361,8 @@ def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int, job
         )
         where = ", ".join(f"{step} {seconds * 1000:.0f}" for step, seconds in parts[:3])
         print(f"  {row['task_id']:<19}{row['total']:6.2f} s {row['verdict']:<8} ms: {where}")
+        for note in row.get("notes", []):
+            print(f"    time limit: {note}")
 
 
 def main() -> None:

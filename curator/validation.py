@@ -398,16 +398,20 @@ def run_uncharged(
     if options.coverage and (run.status == "timeout" or run.late) and not run.tampering:
         plain_options = options.model_copy(update={"coverage": False, "coverage_overtime_s": 0.0})
         plain, company = run_in_company(sandbox, task, plain_options, company, why)
-        if run.status == "timeout" and plain.status != "timeout":
+        with_coverage = (
+            f"with it the run exceeded {options.timeout_s:g} s and the "
+            f"{options.coverage_overtime_s:g} s more granted to coverage"
+            if run.status == "timeout"
+            else f"with it the tests ran past the {options.timeout_s:g} s limit"
+        )
+        if plain.status == "timeout":
+            why.append(f"judged without coverage: {with_coverage}; without it, it timed out too")
+        elif run.status == "timeout":
+            why.append(f"coverage not measured: {with_coverage}")
+        else:
             why.append(
-                f"coverage not measured: with coverage the run exceeded {options.timeout_s:g} s "
-                f"and the {options.coverage_overtime_s:g} s more granted to coverage"
-            )
-        elif run.status != "timeout" and plain.status != "timeout":
-            why.append(
-                f"judged without coverage: with it the tests ran past the {options.timeout_s:g} s "
-                f"limit; without it the run took {plain.duration_s:.2f} s (coverage is the "
-                "late run's)"
+                f"judged without coverage: {with_coverage}; without it the run took "
+                f"{plain.duration_s:.2f} s (coverage is the late run's)"
             )
             plain.coverage, plain.lines = run.coverage, run.lines
         run = plain
