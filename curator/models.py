@@ -13,11 +13,11 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# The keys of a BigCodeBench record, in the order the dataset writes them.
 MAX_TIMEOUT_S = 3600.0
 """The longest time limit a task run may have (a task's, the bank's or `--timeout`): a task
 file that asks for more could hold a worker for good."""
 
+# The keys of a BigCodeBench record, in the order the dataset writes them.
 BCB_FIELDS = (
     "task_id",
     "complete_prompt",

@@ -1482,6 +1482,14 @@ def _collect(
     survivors = 0  # processes besides the harness's when we killed the run
     cpu_s = None
     next_memory_check = 0.0
+
+    def stop_run(why: str, running: dict[int, list[str]]) -> None:
+        """Kill the run's processes for `why` (they are then no leftovers)."""
+        nonlocal survivors
+        survivors = running_besides(running, harness_pid)
+        kill_run(harness_pid)
+        killed.append(why)
+
     while open_fds:
         now = _perf_counter()
         if status is None:
@@ -1499,8 +1507,7 @@ def _collect(
                     continue
             if status is None:
                 timed_out = True
-                survivors = running_besides(run_stats(), harness_pid)
-                kill_run(harness_pid)
+                stop_run("time", run_stats())
                 # Killed, they are not yet reaped: their CPU time is read now or never. With
                 # that of the processes we reaped already (orphans that ended, reparented to
                 # us): a run whose computing orphans end before the deadline must not pass for
@@ -1509,9 +1516,7 @@ def _collect(
             break
         tests_ended_late = late and overtime is not None and overtime.tests_ended(buffers["result"])
         if tests_ended_late and status is None and "late" not in killed:
-            survivors = running_besides(run_stats(), harness_pid)
-            kill_run(harness_pid)
-            killed.append("late")
+            stop_run("late", run_stats())
         if memory_limit is not None and status is None and now >= next_memory_check:
             running = run_stats()
             memory = tree_memory_bytes(running, memory_limit)
@@ -1521,9 +1526,7 @@ def _collect(
             next_memory_check = polled + max(MEMORY_POLL_S, 10 * (polled - now))
             if memory > memory_limit:
                 memory_exceeded = True
-                survivors = running_besides(running, harness_pid)
-                kill_run(harness_pid)
-                killed.append("memory")
+                stop_run("memory", running)
         remaining = deadline - _perf_counter()
         if remaining <= 0:
             continue
