@@ -381,7 +381,7 @@ def run_uncharged(
     examples included, and has the late run's coverage; if they do not end even then, a run
     without coverage decides, with no coverage figures. A run that tampered stands. The notes
     say how the run that decides came to (the report's `time_limit_notes`)."""
-    why = ["run alone: its last validation timed out beside other runs"] * (
+    why = ["run alone: a validation of this content timed out beside other runs"] * (
         company is Company.ALONE
     )
     if options.coverage:

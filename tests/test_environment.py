@@ -555,7 +555,7 @@ def test_a_run_alone_that_timed_out_beside_a_waiting_run_is_judged_strictly_alon
     assert neighbour[0].passed
     assert decided.run.status == "timeout"
     assert not decided.run.overlapped and decided.alone
-    assert decided.notes[0] == "run alone: its last validation timed out beside other runs"
+    assert decided.notes[0] == "run alone: a validation of this content timed out beside other runs"
     assert decided.notes[1].startswith("run again strictly alone: it timed out beside other")
 
 

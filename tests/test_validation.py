@@ -835,7 +835,7 @@ def test_a_task_that_had_to_run_alone_starts_alone(bank: Bank, sandbox: Sandbox)
         bank.save(task)
     again = validate_both()
     assert again["Test/1"].time_limit_notes == [
-        "run alone: its last validation timed out beside other runs"
+        "run alone: a validation of this content timed out beside other runs"
     ]
     assert again["Test/1"].ran_alone and not again["Test/2"].ran_alone
     with bank.lock():
