@@ -1,7 +1,7 @@
 """Where validation's time goes: curator against the floor and the usual ways to run tasks.
 
     python bench/validate.py [--jobs 2] [--limit N] [--profile DIR]
-    python bench/validate.py --jsonl FILE [--environment DIR] [--jobs 2]
+    python bench/validate.py --jsonl FILE [--environment DIR] [--jobs 2] [--timeout S]
 
 Default: the stdlib-only tasks (every entry of `libs`, and every module the tests import, in the
 standard library) of ../shared/bcb-sample/BigCodeBench-sample300.jsonl, so that no way of running
@@ -25,6 +25,11 @@ pays for imports the others skip. On those tasks, in one run:
 
 `--jsonl FILE --environment DIR` runs FILE's tasks with the libraries of a bank's built
 environment (DIR is its `environment/` folder), as `validate` does for that bank.
+`--timeout S` gives every bank the bench makes that time limit per task run (`timeout_s` in its
+bank.json; else curator's 60 s). BigCodeBench's own evaluation gives each reference solution
+240 s (`BIGCODEBENCH_TIMEOUT_PER_TASK`): BigCodeBench/417 trains a Keras model for 45 to 63 s
+on this machine and BigCodeBench/1040 serves sockets for about a minute, so at 60 s their
+verdicts depend on the host's speed that minute, and at 240 s they do not.
 
 `--skip BigCodeBench/1040` leaves out a task (that one serves sockets for a minute, longer
 than curator's 60 s timeout, and would dominate every figure). `--jsonl FILE` runs any
@@ -178,13 +183,23 @@ def run_per_file(files: list[Path], jobs: int, command: list[str]) -> tuple[floa
     return wall, cpu, sum(code == 0 for code in codes)
 
 
+def new_bank(root: Path, timeout_s: float | None) -> None:
+    """A fresh bank at `root`, with `timeout_s` as its time limit per task run if given."""
+    subprocess.run(
+        [sys.executable, "-m", "curator", "init", str(root)], check=True, capture_output=True
+    )
+    if timeout_s is not None:
+        marker = root / "bank.json"
+        marker.write_text(json.dumps({**json.loads(marker.read_text()), "timeout_s": timeout_s}))
+
+
 def run_curator_cli(
-    jsonl: Path, jobs: int, workdir: Path, profile: Path | None
+    jsonl: Path, jobs: int, workdir: Path, profile: Path | None, timeout_s: float | None
 ) -> tuple[tuple[float, float, list[dict[str, Any]]], tuple[float, float, int]]:
     """`curator validate` on a fresh bank (cold), then again with every report stored."""
     bank = workdir / "bank"
     curator = [sys.executable, "-m", "curator", "--bank", str(bank)]
-    subprocess.run([*curator[:3], "init", str(bank)], check=True, capture_output=True)
+    new_bank(bank, timeout_s)
     subprocess.run([*curator, "import", str(jsonl)], check=True, capture_output=True)
     command = [*curator, "validate", "--all", "--jobs", str(jobs), "--json"]
     cold_command = [*command, "--force"]
@@ -217,7 +232,11 @@ def run_curator_cli(
 
 
 def breakdown(
-    jsonl: Path, jobs: int, workdir: Path, environment: Path | None = None
+    jsonl: Path,
+    jobs: int,
+    workdir: Path,
+    environment: Path | None = None,
+    timeout_s: float | None = None,
 ) -> tuple[float, float, list[dict]]:
     """Validate every task through the core API as `validate_tasks` does, timing each step.
     A task's total is its worker's path: static checks (its share of the batch), the run and
@@ -242,7 +261,7 @@ def breakdown(
 
     bank_root = workdir / f"breakdown-bank-{jobs}"
     curator = [sys.executable, "-m", "curator"]
-    subprocess.run([*curator, "init", str(bank_root)], check=True, capture_output=True)
+    new_bank(bank_root, timeout_s)
     if environment is not None:  # a bank's environment/, built (`curator env sync`)
         shutil.copytree(environment, bank_root / "environment")
     subprocess.run(
@@ -374,6 +393,9 @@ def main() -> None:
         help="with --jsonl: run in this bank environment (a bank's environment/ folder, built)",
     )
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--timeout", type=float, help="time limit per task run, in seconds (else curator's 60)"
+    )
     parser.add_argument("--limit", type=int, help="only the first N selected tasks")
     parser.add_argument(
         "--skip", action="append", default=[], help="leave out this task id (repeatable)"
@@ -390,14 +412,15 @@ def main() -> None:
     records = records[: args.limit] if args.limit else records
     print(
         f"{len(records)} tasks from {source}\n{'' if args.jsonl else '(stdlib only), '}"
-        f"{args.jobs} jobs, {os.cpu_count()} CPUs, {load()}"
+        f"{args.jobs} jobs, {os.cpu_count()} CPUs, {load()}, "
+        f"time limit {args.timeout or 60:g} s per task run"
     )
     with tempfile.TemporaryDirectory(prefix="curator-bench-") as temporary:
         workdir = Path(temporary)
         jsonl = workdir / "tasks.jsonl"
         jsonl.write_text("".join(json.dumps(record) + "\n" for record in records))
         if args.jsonl is not None:
-            wall, cpu, rows = breakdown(jsonl, args.jobs, workdir, args.environment)
+            wall, cpu, rows = breakdown(jsonl, args.jobs, workdir, args.environment, args.timeout)
             print_breakdown(rows, wall, cpu, args.slowest, args.jobs)
             return
         print(f"floor ({load()})", flush=True)
@@ -412,14 +435,14 @@ def main() -> None:
             )
         print(f"curator cold and stored ({load()})", flush=True)
         (cold, cold_cpu, rows), (stored, stored_cpu, stored_rows) = run_curator_cli(
-            jsonl, args.jobs, workdir, args.profile
+            jsonl, args.jobs, workdir, args.profile, args.timeout
         )
         print(f"breakdown ({load()})", flush=True)
-        wall, cpu, breakdown_rows = breakdown(jsonl, args.jobs, workdir)
+        wall, cpu, breakdown_rows = breakdown(jsonl, args.jobs, workdir, timeout_s=args.timeout)
         # One task at a time, as issue 13 measures the overhead per task: what a task costs
         # beyond its tests, without another worker's runs competing for the same cores.
         print(f"breakdown, one at a time ({load()})", flush=True)
-        alone_wall, alone_cpu, alone_rows = breakdown(jsonl, 1, workdir)
+        alone_wall, alone_cpu, alone_rows = breakdown(jsonl, 1, workdir, timeout_s=args.timeout)
     verdicts: dict[str, int] = {}
     for row in rows:
         verdicts[row["verdict"]] = verdicts.get(row["verdict"], 0) + 1

@@ -32,6 +32,19 @@ def test_the_validation_bench_runs_a_file_end_to_end(tmp_path: Path) -> None:
     assert "Bench/1" in printed and "pass" in printed
 
 
+def test_the_validation_bench_gives_its_banks_the_time_limit_asked(tmp_path: Path) -> None:
+    sleeping = (
+        "import time\nimport unittest\n\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_sleeps(self):\n        time.sleep(3)\n"
+        "        self.assertEqual(task_func('a b a', top=1), [('a', 2)])\n"
+    )
+    source = tmp_path / "tasks.jsonl"
+    write_jsonl([make_task("Bench/1", test=sleeping)], source)
+    printed = run_bench("validate.py", "--jsonl", str(source), "--timeout", "1")
+    assert "time limit 1 s per task run" in printed
+    assert [line.split()[3] for line in printed.splitlines() if "Bench/1 " in line] == ["timeout"]
+
+
 def test_the_sandbox_run_bench_prints_a_runs_cost() -> None:
     printed = run_bench("sandbox_run.py", "--runs", "2")
     assert "median:" in printed
