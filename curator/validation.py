@@ -337,15 +337,28 @@ def validate_task(
     return report
 
 
+def sleeps_s(task: Task) -> float:
+    """Seconds the task's solution and tests sleep for (`literal_sleep_s`)."""
+    return literal_sleep_s(task.program) + literal_sleep_s(task.test)
+
+
+EXPECTED_WAIT_S = 1.0
+"""A task without a validation of its content whose code sleeps this long (`sleeps_s`) is
+expected to wait: on 300 BigCodeBench tasks, four of the five that waited, and one that
+computed for 2 s."""
+
+
 def company_for(task: Task) -> Company:
     """How to run the task, from its last validation of this very content: a run that waited
     (a socket server or a timer that times out, tests that sleep) starts beside the `jobs` that
     compute, as it leaves the CPUs to them (on 300 BigCodeBench tasks, five wait, one of them
-    for its whole 60 s limit); a run that timed out beside others and was run again alone
-    starts alone, rather than time out beside others first (one, TensorFlow's)."""
+    for a whole minute); a run that timed out beside others and was run again alone starts
+    alone, rather than time out beside others first (one, TensorFlow's). Without such a
+    validation, a task whose code sleeps (`EXPECTED_WAIT_S`) is expected to wait: guessed
+    wrong, it computes beside the jobs, and if it then times out, it is run again alone."""
     last = task.validation
     if last is None or last.content_hash != task.content_hash():
-        return Company.SHARED
+        return Company.WAITING if sleeps_s(task) >= EXPECTED_WAIT_S else Company.SHARED
     if last.waited:
         return Company.WAITING
     return Company.ALONE if last.ran_alone else Company.SHARED
@@ -693,12 +706,12 @@ def static_batch_sizes(count: int) -> list[int]:
 
 def expected_duration_s(task: Task) -> float:
     """How long validating the task should take: its last validation's time; never validated,
-    the seconds its solution and tests sleep for (`literal_sleep_s`), which single out the
-    tasks that wait on servers and timers (on 300 BigCodeBench tasks, the five that sleep are
+    the seconds its solution and tests sleep for (`sleeps_s`), which single out the tasks
+    that wait on servers and timers (on 300 BigCodeBench tasks, the five that sleep are
     five of the twelve slowest; the slowest serves sockets for a minute)."""
     if task.validation is not None:
         return task.validation.duration_s
-    return literal_sleep_s(task.program) + literal_sleep_s(task.test)
+    return sleeps_s(task)
 
 
 def longest_first(tasks: list[Task]) -> list[Task]:

@@ -19,11 +19,12 @@ from curator import environment
 from curator.bank import Bank
 from curator.models import Task, Verdict
 from curator.program import literal_sleep_s
-from curator.sandbox import Interpreter, RunOptions, Sandbox, waited
+from curator.sandbox import Company, Interpreter, RunOptions, Sandbox, waited
 from curator.static_checks import risky_test_warnings, static_problems
 from curator.validation import (
     REPORT_FILE,
     ValidationReport,
+    company_for,
     current_report,
     static_checks,
     static_checks_batch,
@@ -782,10 +783,11 @@ def test_a_task_whose_last_run_waited_runs_beside_the_jobs_that_compute(
     """`jobs` counts the runs that compute: a task whose last run of the same content spent
     its time waiting (tests that sleep) runs beside them. At --jobs 1 the quick task then ends
     first, though the sleeper, the longest, starts first; edited, the sleeper is one of the
-    jobs again."""
-    waiting = "    def test_wait(self):\n        time.sleep(3)\n\n    def test_"
+    jobs again. Its sleep is not a literal: no guess is made before its first run."""
+    waiting = "    def test_wait(self):\n        time.sleep(PAUSE)\n\n    def test_"
     sleeper = make_task(
-        "Test/1", test="import time\n" + WORD_COUNT_TESTS.replace("    def test_", waiting, 1)
+        "Test/1",
+        test="import time\nPAUSE = 3\n" + WORD_COUNT_TESTS.replace("    def test_", waiting, 1),
     )
     with bank.lock():
         bank.add_all([sleeper, make_task("Test/2")])
@@ -810,9 +812,33 @@ def test_a_task_whose_last_run_waited_runs_beside_the_jobs_that_compute(
     assert validate_both() == ["Test/2", "Test/1"]
     with bank.lock():
         edited = bank.load("Test/1")
-        edited.test = edited.test.replace("time.sleep(3)", "time.sleep(3.0)")
+        edited.test = edited.test.replace("PAUSE = 3", "PAUSE = 3.0")
         bank.save(edited)
     assert validate_both() == ["Test/1", "Test/2"]
+
+
+def test_a_task_whose_code_sleeps_is_expected_to_wait_before_its_first_run(
+    bank: Bank, sandbox: Sandbox
+) -> None:
+    """Never validated, a task whose tests sleep for a literal second or more starts beside
+    the jobs that compute (`EXPECTED_WAIT_S`), as a task whose last run waited does."""
+    waiting = "    def test_wait(self):\n        time.sleep(3)\n\n    def test_"
+    sleeper = make_task(
+        "Test/1", test="import time\n" + WORD_COUNT_TESTS.replace("    def test_", waiting, 1)
+    )
+    with bank.lock():
+        bank.add_all([sleeper, make_task("Test/2")])
+    assert company_for(bank.load("Test/1")) is Company.WAITING
+    assert company_for(bank.load("Test/2")) is Company.SHARED
+    order: list[str] = []
+    validate_tasks(
+        bank,
+        ["Test/1", "Test/2"],
+        sandbox,
+        jobs=1,
+        on_report=lambda report, cached: order.append(report.task_id),
+    )
+    assert order == ["Test/2", "Test/1"]
 
 
 def test_a_task_that_had_to_run_alone_starts_alone(bank: Bank, sandbox: Sandbox) -> None:
