@@ -45,7 +45,7 @@ from curator.gitbank import GitBank, GitError
 from curator.models import Origin, ProvenanceEvent, Stage, Task
 from curator.pipeline import PipelineFacts, allowed_stages, stage_blockers
 from curator.quality import quality_gate_problems, quality_settings
-from curator.validation import REPORT_FILE, report_problem
+from curator.validation import REPORT_FILE, report_problem, task_timeout
 
 TRAILER_KEYS = (
     "Task-Id",
@@ -97,6 +97,7 @@ def gate_facts(bank: Bank, task: Task, environment: str | None = None) -> Pipeli
         quality_problems=tuple(quality_gate_problems(task, quality_settings(bank))),
         report_problem=report_problem(task, report, str(report_path)),
         environment=environment or bank_fingerprint(bank.root),
+        timeout_s=task_timeout(bank, task),
     )
 
 

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field
 MAX_TIMEOUT_S = 3600.0
 """The longest time limit a task run may have (a task's, the bank's or `--timeout`): a task
 file that asks for more could hold a worker for good."""
+DEFAULT_TIMEOUT_S = 60.0
+"""A task run's time limit when neither the task nor its bank sets one."""
 
 # The keys of a BigCodeBench record, in the order the dataset writes them.
 BCB_FIELDS = (
@@ -115,6 +117,14 @@ class Verdict(StrEnum):
     INVALID = "invalid"
 
 
+def other_time_limit(ran_under: float | None, limit: float | None) -> bool:
+    """Whether a validation that ran under `ran_under` seconds per run no longer counts for a
+    task whose limit is `limit`: a verdict depends on the limit (a task that timed out may pass
+    under a longer one). Unknown either way (reports made before the limit was recorded), it
+    counts."""
+    return ran_under is not None and limit is not None and ran_under != limit
+
+
 class ValidationSummary(StrictModel):
     """The latest validation, kept with the task; stale when the content hash differs."""
 
@@ -133,6 +143,11 @@ class ValidationSummary(StrictModel):
     )
     ran_alone: bool = Field(
         default=False, description="The run had to run with no other computing run beside it."
+    )
+    timeout_s: float | None = Field(
+        default=None,
+        description="The time limit per run it ran under; none when nothing ran (a task that "
+        "does not compile) or before it was recorded.",
     )
     runtime: list[str] = Field(
         default_factory=list,
@@ -276,11 +291,20 @@ class Task(TaskMeta):
     def validation_is_current(self) -> bool:
         return self.validation is not None and self.validation.content_hash == self.content_hash()
 
-    def validation_is_current_in(self, environment: str) -> bool:
-        """Current for this content and run in the environment with this fingerprint."""
+    def time_limit(self, bank_timeout_s: float | None) -> float:
+        """Its wall-clock limit per run: its own, else its bank's, else the default."""
+        return self.timeout_s or bank_timeout_s or DEFAULT_TIMEOUT_S
+
+    def validation_counts(self, environment: str | None, timeout_s: float | None) -> bool:
+        """Current for this content, run in the environment with this fingerprint and under
+        this time limit (`other_time_limit`); None: that one is not checked."""
         summary = self.validation
-        current = self.validation_is_current
-        return current and summary is not None and summary.environment == environment
+        return (
+            self.validation_is_current
+            and summary is not None
+            and environment in (None, summary.environment)
+            and not other_time_limit(summary.timeout_s, timeout_s)
+        )
 
     def open_flags(self) -> list[Flag]:
         return [flag for flag in self.flags if flag.status is FlagStatus.OPEN]

@@ -20,6 +20,7 @@ from curator.models import (
     Stage,
     Task,
     Verdict,
+    other_time_limit,
     unwaived_runtime_findings,
     utc_now,
 )
@@ -60,6 +61,8 @@ class PipelineFacts:
     `task.json` (`curator.validation.report_problem`).
     `environment`: the fingerprint of the bank's environment, where a validation must have run
     to count (None: not checked).
+    `timeout_s`: the task's time limit per run (`validation.task_timeout`), under which a
+    validation must have run to count (None: not checked).
     """
 
     flaky_checked_hash: str | None = None
@@ -68,6 +71,7 @@ class PipelineFacts:
     committed: bool = False
     report_problem: str | None = None
     environment: str | None = None
+    timeout_s: float | None = None
 
 
 # Stages in pipeline order; a rejected task sits outside it.
@@ -101,6 +105,11 @@ def needs_passing_validation(task: Task, facts: PipelineFacts) -> str | None:
         return (
             f"its validation ran in another environment ({summary.environment}; the bank's is "
             f"{facts.environment}): validate it again"
+        )
+    if other_time_limit(summary.timeout_s, facts.timeout_s):
+        return (
+            f"its validation ran under another time limit ({summary.timeout_s:g} s; the "
+            f"task's is {facts.timeout_s:g} s): validate it again"
         )
     if summary.verdict is not Verdict.PASS:
         return f"its validation did not pass (verdict: {summary.verdict.value})"

@@ -31,7 +31,15 @@ from curator import environment
 from curator.bank import Bank, describe_validation_error
 from curator.environment import Environment, EnvironmentProblem, declared_environment
 from curator.errors import CuratorError
-from curator.models import RuntimeWaiver, Task, ValidationSummary, Verdict, utc_now
+from curator.models import (
+    DEFAULT_TIMEOUT_S,
+    RuntimeWaiver,
+    Task,
+    ValidationSummary,
+    Verdict,
+    other_time_limit,
+    utc_now,
+)
 from curator.program import docstring_span, literal_sleep_s
 from curator.sandbox import (
     Company,
@@ -61,12 +69,11 @@ attempts of failed tests, no optional dependencies pandas asks for, so a failure
 either could stand as `fail` or `error`; 3: docstring examples cut short by the time limit
 turned finished tests into a timeout; 4: no overtime for coverage, so a run late only for it
 had no coverage figures) are not current."""
-DEFAULT_TIMEOUT_S = 60.0
 
 
 def task_timeout(bank: Bank, task: Task) -> float:
-    """The task's own limit, else the bank's, else the default."""
-    return task.timeout_s or bank.timeout_s or DEFAULT_TIMEOUT_S
+    """The task's own limit, else the bank's, else the default (`Task.time_limit`)."""
+    return task.time_limit(bank.timeout_s)
 
 
 class ValidationReport(BaseModel):
@@ -115,6 +122,11 @@ class ValidationReport(BaseModel):
         description="The run that decided had no other computing run beside it, as it had "
         "timed out beside others (`run_uncharged`).",
     )
+    timeout_s: float | None = Field(
+        default=None,
+        description="The time limit per run it ran under; none when nothing ran. Stale under "
+        "another limit (`stale_reason`).",
+    )
     network_isolated: bool = False
     notes: list[str] = Field(default_factory=list)
     time_limit_notes: list[str] = Field(
@@ -140,6 +152,7 @@ class ValidationReport(BaseModel):
             duration_s=self.duration_s,
             waited=self.waited,
             ran_alone=self.ran_alone,
+            timeout_s=self.timeout_s,
             runtime=[finding.code for finding in self.runtime if finding.needs_waiver],
         )
 
@@ -332,6 +345,7 @@ def validate_task(
         else:
             decided = run_uncharged(sandbox, task, options, company)
         report.time_limit_notes, report.ran_alone = decided.notes, decided.alone
+        report.timeout_s = timeout_s
         apply_run(report, decided.run, docstring_span(task.program, task.entry_point))
     report.duration_s = time.perf_counter() - started
     return report
@@ -348,20 +362,22 @@ expected to wait: on 300 BigCodeBench tasks, four of the five that waited, and o
 computed for 2 s."""
 
 
-def company_for(task: Task) -> Company:
+def company_for(task: Task, timeout_s: float) -> Company:
     """How to run the task, from its last validation of this very content: a run that waited
     (a socket server or a timer that times out, tests that sleep) starts beside the `jobs` that
     compute, as it leaves the CPUs to them (on 300 BigCodeBench tasks, five wait, one of them
     for a whole minute); a run that timed out beside others and was run again alone starts
     alone, rather than time out beside others first (one, TensorFlow's). Without such a
     validation, a task whose code sleeps (`EXPECTED_WAIT_S`) is expected to wait: guessed
-    wrong, it computes beside the jobs, and if it then times out, it is run again alone."""
+    wrong, it computes beside the jobs, and if it then times out, it is run again alone. Under
+    another time limit (`timeout_s`) than the last one, it may not need to run alone."""
     last = task.validation
     if last is None or last.content_hash != task.content_hash():
         return Company.WAITING if sleeps_s(task) >= EXPECTED_WAIT_S else Company.SHARED
     if last.waited:
         return Company.WAITING
-    return Company.ALONE if last.ran_alone else Company.SHARED
+    alone = last.ran_alone and not other_time_limit(last.timeout_s, timeout_s)
+    return Company.ALONE if alone else Company.SHARED
 
 
 @dataclass
@@ -508,15 +524,21 @@ def bank_notes(bank: Bank) -> list[str]:
     return notes
 
 
-def stale_reason(report: ValidationReport, task: Task, here: str) -> str | None:
+def stale_reason(
+    report: ValidationReport, task: Task, here: str, timeout_s: float | None
+) -> str | None:
     """Why a stored report no longer speaks for `task` in environment `here` (a fingerprint,
-    `environment.bank_fingerprint`); None while it does."""
+    `environment.bank_fingerprint`) under time limit `timeout_s` (`task_timeout`; None: not
+    checked); None while it does. A verdict depends on the limit: a task that timed out may
+    pass under a longer one, and its coverage may then be measured."""
     if report.content_hash != task.content_hash():
         return f"the task changed since this run (it ran on content {report.content_hash})"
     if report.environment != here:
         return f"it ran in another environment ({report.environment}; here: {here})"
     if report.harness_version != HARNESS_VERSION:
         return f"an older test harness ran it (version {report.harness_version})"
+    if other_time_limit(report.timeout_s, timeout_s):
+        return f"it ran under another time limit ({report.timeout_s:g} s; now {timeout_s:g} s)"
     return None
 
 
@@ -553,10 +575,14 @@ def report_problem(task: Task, report: bytes | None, where: str) -> str | None:
     return None
 
 
-def current_report(bank: Bank, task: Task) -> ValidationReport | None:
-    """The stored report, if it is for this exact content and this environment."""
+def current_report(
+    bank: Bank, task: Task, timeout_s: float | None = None
+) -> ValidationReport | None:
+    """The stored report, if it is for this exact content, this environment and this time
+    limit (`timeout_s`, else the task's: `task_timeout`)."""
     report = stored_report(bank, task)
-    if report is None or stale_reason(report, task, environment.bank_fingerprint(bank.root)):
+    limit = timeout_s or task_timeout(bank, task)
+    if report is None or stale_reason(report, task, environment.bank_fingerprint(bank.root), limit):
         return None
     return report
 
@@ -676,7 +702,9 @@ def validate_tasks(
                 target=sandbox.start_for, args=(first.program, first.test), daemon=True
             ).start()
         tasks = [bank.load(task_id) for task_id in ids]
-        results, to_run = stored_or_due(tasks, lambda task: current_report(bank, task), force)
+        results, to_run = stored_or_due(
+            tasks, lambda task: current_report(bank, task, timeout_s), force
+        )
         cached = set(results)
         if on_report:
             for report in results.values():
@@ -756,10 +784,13 @@ def _run_and_store(
             task,
             sandbox,
             coverage=coverage,
-            timeout_s=timeout_s or task_timeout(bank, task),
+            timeout_s=limit(task),
             checks=checked.result()[index],
             company=company,
         )
+
+    def limit(task: Task) -> float:
+        return timeout_s or task_timeout(bank, task)
 
     # Workers run tasks; this thread stores each result as it arrives, so that writes to the
     # bank overlap with runs. A run the sandbox failed says nothing of the task: it is
@@ -772,7 +803,7 @@ def _run_and_store(
     ):
         futures = {}
         for task in tasks:
-            company = company_for(task)
+            company = company_for(task, limit(task))
             workers = waiters if company is Company.WAITING else pool
             futures[workers.submit(work, task, company)] = task
         try:

@@ -14,6 +14,7 @@ from curator.app.screens.browser import BankBrowser, build_row
 from curator.app.screens.help import HelpScreen
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.task_table import TaskTable
+from curator.models import ValidationSummary, Verdict
 
 
 def shown_ids(app) -> list[str]:
@@ -209,6 +210,47 @@ def test_the_row_cache_reuses_unchanged_folders_and_rebuilds_changed_ones(tmp_pa
     third = RowCache.read(bank.private_dir)
     assert [third.row(d, build) for d in bank.task_dirs()] == again
     assert len(built) == 5
+
+
+def test_the_row_cache_is_kept_for_its_environment_and_time_limit_only(tmp_path, monkeypatch):
+    """Rows mark results of another environment or time limit stale: built for one, they are
+    reused for it (as loading the bank again does) and rebuilt for another."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    built = []
+
+    def build(directory):
+        built.append(directory.name)
+        return build_row(directory, "py3.10-0123456789abcdef", 240.0)
+
+    def load(here, limit):
+        built.clear()
+        cache = RowCache.read(bank.private_dir, here, limit)
+        rows = [cache.row(directory, build) for directory in bank.task_dirs()]
+        cache.write()
+        return rows
+
+    load("py3.10-0123456789abcdef", 240.0)
+    assert len(built) == 5
+    load("py3.10-0123456789abcdef", 240.0)
+    assert built == []
+    load("py3.10-0123456789abcdef", None)
+    assert len(built) == 5
+    load("py3.10-fedcba9876543210", None)
+    assert len(built) == 5
+
+
+def test_coverage_of_a_validation_under_another_time_limit_shows_stale():
+    task = make_task()
+    task.validation = ValidationSummary(
+        verdict=Verdict.PASS,
+        content_hash=task.content_hash(),
+        environment="here",
+        branch_coverage=100.0,
+        timeout_s=60,
+    )
+    assert task_row(task, "here", None).cells[4] == "100%"
+    assert task_row(task, "here", 240).cells[4] == "100% stale"
+    assert task_row(task.model_copy(update={"timeout_s": 60.0}), "here", 240).cells[4] == "100%"
 
 
 @run_async

@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,8 @@ import pytest
 from conftest import WORD_COUNT_TESTS, make_task
 from curator import environment
 from curator.bank import Bank
-from curator.models import Task, Verdict
+from curator.models import Stage, Task, ValidationSummary, Verdict
+from curator.pipeline import PipelineFacts, stage_blockers
 from curator.program import literal_sleep_s
 from curator.sandbox import Company, Interpreter, RunOptions, Sandbox, waited
 from curator.static_checks import risky_test_warnings, static_problems
@@ -26,6 +27,7 @@ from curator.validation import (
     ValidationReport,
     company_for,
     current_report,
+    stale_reason,
     static_checks,
     static_checks_batch,
     store_report,
@@ -828,8 +830,8 @@ def test_a_task_whose_code_sleeps_is_expected_to_wait_before_its_first_run(
     )
     with bank.lock():
         bank.add_all([sleeper, make_task("Test/2")])
-    assert company_for(bank.load("Test/1")) is Company.WAITING
-    assert company_for(bank.load("Test/2")) is Company.SHARED
+    assert company_for(bank.load("Test/1"), 60) is Company.WAITING
+    assert company_for(bank.load("Test/2"), 60) is Company.SHARED
     order: list[str] = []
     validate_tasks(
         bank,
@@ -914,3 +916,57 @@ def test_ctrl_c_drops_the_runs_to_come_and_ends_the_one_under_way(tmp_path: Path
         process.kill()
     assert process.returncode == 130
     assert stderr.strip().endswith("interrupted")
+
+
+def set_bank_time_limit(bank: Bank, seconds: float) -> None:
+    settings = json.loads((bank.root / "bank.json").read_text())
+    (bank.root / "bank.json").write_text(json.dumps({**settings, "timeout_s": seconds}))
+
+
+def test_a_report_made_under_another_time_limit_is_stale_and_run_again(
+    bank: Bank, sandbox: Sandbox, run_cli: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    """A verdict depends on the limit: raised in bank.json, the task that timed out is run
+    again without --force, and passes; the list, the task's view and the stage gate agree."""
+    pause = "    def test_wait(self):\n        time.sleep(PAUSE)\n\n    def test_"
+    slow = make_task(
+        "Test/1",
+        test="import time\nPAUSE = 1.5\n" + WORD_COUNT_TESTS.replace("    def test_", pause, 1),
+    )
+    with bank.lock():
+        bank.add_all([slow])
+    set_bank_time_limit(bank, 1)
+    (first,) = validate_tasks(bank, ["Test/1"], sandbox).reports
+    assert (first.verdict, first.timeout_s) == (Verdict.TIMEOUT, 1)
+    set_bank_time_limit(bank, 5)
+    task = bank.load("Test/1")
+    here = environment.bank_fingerprint(bank.root)
+    assert stale_reason(first, task, here, 5) == "it ran under another time limit (1 s; now 5 s)"
+    assert stale_reason(first, task, here, None) is None  # not checked
+    assert current_report(bank, task) is None
+    assert not task.validation_counts(here, task.time_limit(bank.timeout_s))
+    blockers = stage_blockers(task, Stage.VALIDATED, PipelineFacts(timeout_s=5))
+    assert blockers == [
+        "its validation ran under another time limit (1 s; the task's is 5 s): validate it again"
+    ]
+    again = validate_tasks(bank, ["Test/1"], sandbox)
+    assert (again.reports[0].verdict, again.reports[0].timeout_s) == (Verdict.PASS, 5)
+    assert not again.cached
+    assert validate_tasks(bank, ["Test/1"], sandbox).cached == {"Test/1"}  # current now
+    listed = run_cli("--bank", bank.root, "list", "--json")
+    assert json.loads(listed.stdout)["validation_current"] is True
+    set_bank_time_limit(bank, 60)
+    assert "pass (stale: other time limit)" in run_cli("--bank", bank.root, "show", "Test/1").stdout
+
+
+def test_a_task_that_ran_alone_under_another_time_limit_starts_beside_the_others() -> None:
+    """It had to run alone because it timed out beside others under its old limit; under
+    another it may not need to (a limit unknown, from before it was recorded, still counts)."""
+    task = make_task()
+    task.validation = ValidationSummary(
+        verdict=Verdict.PASS, content_hash=task.content_hash(), environment="x", ran_alone=True
+    )
+    assert company_for(task, 60) is Company.ALONE
+    task.validation.timeout_s = 60
+    assert company_for(task, 60) is Company.ALONE
+    assert company_for(task, 240) is Company.SHARED

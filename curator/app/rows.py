@@ -66,13 +66,14 @@ def mutation_score(task: Task) -> float | None:
     return quality.mutation_score
 
 
-def task_row(task: Task, here: str | None = None) -> TaskRow:
-    """The browser's row; coverage is marked stale when it is of other content or (with
-    `here`, the bank's environment fingerprint) of another environment."""
+def task_row(task: Task, here: str | None = None, bank_timeout_s: float | None = None) -> TaskRow:
+    """The browser's row; coverage is marked stale when it is of other content, (with `here`,
+    the bank's environment fingerprint) of another environment, or of another time limit than
+    the task's (its own, else `bank_timeout_s`, else the default)."""
     summary = task.validation
     coverage = summary.branch_coverage if summary is not None else None
     coverage_cell = "" if coverage is None else f"{coverage:.0f}%"
-    current = task.validation_is_current if here is None else task.validation_is_current_in(here)
+    current = task.validation_counts(here, task.time_limit(bank_timeout_s))
     if summary is not None and not current and coverage is not None:
         coverage_cell += " stale"
     score = mutation_score(task)
@@ -178,26 +179,32 @@ class RowCache:
         path: Path,
         entries: dict[str, tuple[list[list[object]], TaskRow]],
         here: str | None = None,
+        bank_timeout_s: float | None = None,
     ):
         self.path = path
         self.entries = entries
         self.here = here
+        self.bank_timeout_s = bank_timeout_s
         self.fresh: dict[str, tuple[list[list[object]], TaskRow]] = {}
 
     @classmethod
-    def read(cls, private_dir: Path, here: str | None = None) -> RowCache:
-        """The cached rows, if they were built for the environment `here` (rows mark results
-        of another environment stale, so a new environment rebuilds them)."""
+    def read(
+        cls, private_dir: Path, here: str | None = None, bank_timeout_s: float | None = None
+    ) -> RowCache:
+        """The cached rows, if they were built for the environment `here` and the bank's time
+        limit `bank_timeout_s` (rows mark results of another environment or limit stale, so a
+        new one rebuilds them)."""
         path = private_dir / CACHE_FILE
         entries: dict[str, tuple[list[list[object]], TaskRow]] = {}
         try:
             data = json.loads(path.read_bytes())
-            if data.get("version") == CACHE_VERSION and data.get("environment") == here:
+            built_for = (data.get("environment"), data.get("timeout_s"))
+            if data.get("version") == CACHE_VERSION and built_for == (here, bank_timeout_s):
                 for name, (stamp, row) in data["rows"].items():
                     entries[name] = (stamp, _row_from_json(row))
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             entries = {}
-        return cls(path, entries)
+        return cls(path, entries, here, bank_timeout_s)
 
     def row(self, directory: Path, build: Callable[[Path], TaskRow]) -> TaskRow:
         """The folder's row from the cache if no file in it changed, else `build(directory)`."""
@@ -214,7 +221,14 @@ class RowCache:
         rows = {name: [stamp, _row_to_json(row)] for name, (stamp, row) in self.fresh.items()}
         atomic_write(
             self.path,
-            json.dumps({"version": CACHE_VERSION, "environment": self.here, "rows": rows}),
+            json.dumps(
+                {
+                    "version": CACHE_VERSION,
+                    "environment": self.here,
+                    "timeout_s": self.bank_timeout_s,
+                    "rows": rows,
+                }
+            ),
         )
 
 

@@ -143,23 +143,25 @@ def preeval_text(task: Task) -> str:
     return f"{', '.join(rates)} solved by {summary.model} (k={summary.k}){stale}"
 
 
-def validation_text(task: Task, environment: str) -> str:
+def validation_text(task: Task, environment: str, bank_timeout_s: float | None) -> str:
     if task.validation is None:
         return "not run"
     if not task.validation_is_current:
         return f"{task.validation.verdict.value} (stale)"
-    if not task.validation_is_current_in(environment):
+    if not task.validation_counts(environment, None):
         return f"{task.validation.verdict.value} (stale: other environment)"
+    if not task.validation_counts(environment, task.time_limit(bank_timeout_s)):
+        return f"{task.validation.verdict.value} (stale: other time limit)"
     return task.validation.verdict.value
 
 
-def list_row(task: Task, environment: str) -> dict[str, object]:
+def list_row(task: Task, environment: str, bank_timeout_s: float | None) -> dict[str, object]:
     return {
         "task_id": task.task_id,
         "stage": task.stage.value,
         "libs": task.libs,
         "validation": task.validation.verdict.value if task.validation else None,
-        "validation_current": task.validation_is_current_in(environment),
+        "validation_current": task.validation_counts(environment, task.time_limit(bank_timeout_s)),
         "branch_coverage": task.validation.branch_coverage if task.validation else None,
         "open_flags": len(task.open_flags()),
         "runtime_unwaived": unwaived_runtime_findings(task),
@@ -175,7 +177,7 @@ def list_command(cli: CliContext, stage: str | None, library: str | None, as_jso
     """List the bank's tasks (exit 1 if some task folders could not be read)."""
     bank = cli.open_bank()
     scan = bank.scan()
-    environment = bank_fingerprint(bank.root)
+    environment, bank_timeout_s = bank_fingerprint(bank.root), bank.timeout_s
     tasks = [
         task
         for task in scan.tasks
@@ -183,7 +185,7 @@ def list_command(cli: CliContext, stage: str | None, library: str | None, as_jso
     ]
     if as_json:
         for task in tasks:
-            click.echo(json.dumps(list_row(task, environment)))
+            click.echo(json.dumps(list_row(task, environment, bank_timeout_s)))
     else:
         table = Table(title=f"{len(tasks)} task(s)")
         table.add_column("task", overflow="fold")  # whole: every command takes it
@@ -196,7 +198,7 @@ def list_command(cli: CliContext, stage: str | None, library: str | None, as_jso
                 escape(task.task_id),
                 task.stage.value,
                 escape(", ".join(task.libs)),
-                validation_text(task, environment),
+                validation_text(task, environment, bank_timeout_s),
                 coverage_text(task),
                 f"[yellow]{flags} open[/]" if flags else "",
                 f"[yellow]{escape(', '.join(unwaived))}[/]" if unwaived else "",
@@ -222,7 +224,7 @@ def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
     out.rule(f"[bold]{escape(task.task_id)}[/] · {task.stage.value}")
     out.print(f"libraries: {escape(', '.join(task.libs)) or '-'}")
     out.print(f"origin: {task.provenance.origin.value}  source: {task.provenance.source or '-'}")
-    validation = validation_text(task, bank_fingerprint(bank.root))
+    validation = validation_text(task, bank_fingerprint(bank.root), bank.timeout_s)
     out.print(f"validation: {validation}  branch coverage: {coverage_text(task) or '-'}")
     if task.preeval is not None:
         out.print(f"pre-evaluation: {escape(preeval_text(task))}")

@@ -31,7 +31,7 @@ from curator.models import QualitySummary, Stage, StrictModel, Task
 from curator.pipeline import PipelineFacts, stage_blockers
 from curator.quality import QualitySettings, quality_gate_problems, quality_settings
 from curator.strict_tests import too_strict_findings
-from curator.validation import REPORT_FILE, report_problem
+from curator.validation import REPORT_FILE, report_problem, task_timeout
 
 JSONL_NAME = "tasks.jsonl"
 GZIP_NAME = "tasks.jsonl.gz"
@@ -230,7 +230,9 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     quality = quality_settings(bank)
     environment = bank_fingerprint(bank.root)  # read once: every task is judged against it
     for task in tasks:
-        facts = _gate_facts_at(repository, commit, task, quality, environment)
+        facts = _gate_facts_at(
+            repository, commit, task, quality, environment, task_timeout(bank, task)
+        )
         reasons = stage_blockers(task, Stage.ACCEPTED, facts)
         if reasons:
             problems[task.task_id] = reasons
@@ -298,9 +300,11 @@ def _gate_facts_at(
     task: Task,
     quality: QualitySettings,
     environment: str,
+    timeout_s: float,
 ) -> PipelineFacts:
     """The stage gate's facts as `commit` recorded them: the `flaky.json` and `validation.json`
-    in its tree, and the task's quality figures against the bank's bar."""
+    in its tree, and the task's quality figures against the bank's bar (the bank's environment
+    and the task's time limit: `environment`, `timeout_s`)."""
     folder = repository.task_path(task.task_id)
     data = repository.file_at(commit, f"{folder}/{EVIDENCE_FILE}")
     evidence = None
@@ -314,6 +318,7 @@ def _gate_facts_at(
         quality_problems=tuple(quality_gate_problems(task, quality)),
         report_problem=report_problem(task, report, f"{commit.hexsha[:10]}:{report_path}"),
         environment=environment,
+        timeout_s=timeout_s,
     )
 
 

@@ -33,8 +33,10 @@ from curator.pipeline import STAGE_ORDER
 CHUNK = 1000
 
 
-def build_row(directory: Path, here: str | None = None) -> TaskRow:
-    return task_row(load_bank_folder(directory), here)
+def build_row(
+    directory: Path, here: str | None = None, bank_timeout_s: float | None = None
+) -> TaskRow:
+    return task_row(load_bank_folder(directory), here, bank_timeout_s)
 
 
 class BankBrowser(CuratorScreen):
@@ -89,20 +91,28 @@ class BankBrowser(CuratorScreen):
     def load_bank(self) -> None:
         directories = self.bank.task_dirs()
         total = len(directories)
-        here = self.declared_fingerprint()
-        cache = RowCache.read(self.bank.private_dir, here)
+        here, limit = self.declared_fingerprint(), self.bank_timeout_s()
+        cache = RowCache.read(self.bank.private_dir, here, limit)
         if not directories:
             self.post_message(BankChunkLoaded([], [], 0, 0))
         for start in range(0, total, CHUNK):
             rows, problems = [], []
             for directory in directories[start : start + CHUNK]:
                 try:
-                    rows.append(cache.row(directory, lambda path: build_row(path, here)))
+                    rows.append(cache.row(directory, lambda path: build_row(path, here, limit)))
                 except TaskFileError as problem:
                     problems.append(problem)
             loaded = min(start + CHUNK, total)
             self.post_message(BankChunkLoaded(rows, problems, loaded, total))
         cache.write()
+
+    def bank_timeout_s(self) -> float | None:
+        """The bank's time limit per run (bank.json): rows mark results of another stale. A
+        malformed one is reported where runs need it."""
+        try:
+            return self.bank.timeout_s
+        except CuratorError:
+            return None
 
     def declared_fingerprint(self) -> str | None:
         """The fingerprint of the bank's declared environment: rows mark results of another
@@ -130,7 +140,7 @@ class BankBrowser(CuratorScreen):
 
     @on(TaskChanged)
     def refresh_task(self, event: TaskChanged) -> None:
-        row = task_row(event.task, self.declared_fingerprint())
+        row = task_row(event.task, self.declared_fingerprint(), self.bank_timeout_s())
         self.all_rows = [row if old.task_id == row.task_id else old for old in self.all_rows]
         if all(old.task_id != row.task_id for old in self.all_rows):
             self.all_rows.append(row)

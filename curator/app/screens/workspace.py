@@ -92,6 +92,7 @@ from curator.validation import (
     ValidationReport,
     stale_reason,
     stored_report,
+    task_timeout,
     validate_tasks,
 )
 
@@ -455,11 +456,21 @@ class TaskWorkspace(CuratorScreen):
             return None
 
     def show_stored_report(self) -> None:
-        """The stored results, marked stale with the reason when they are for other content or
-        another environment (a fresh clone on another machine)."""
+        """The stored results, marked stale with the reason when they are for other content,
+        another environment (a fresh clone on another machine) or another time limit."""
         report = stored_report(self.bank, self.current)
-        stale = stale_reason(report, self.current, self.here) if report is not None else None
-        self.show_report(report, stale)
+        self.show_report(report, self.stale(report) if report is not None else None)
+
+    def stale(self, report: ValidationReport) -> str | None:
+        return stale_reason(report, self.current, self.here, self.time_limit())
+
+    def time_limit(self) -> float | None:
+        """The task's time limit per run; None (not checked) while the bank's is malformed,
+        which a validation then reports."""
+        try:
+            return task_timeout(self.bank, self.current)
+        except CuratorError:
+            return None
 
     def show_report(self, report: ValidationReport | None, stale: str | None = None) -> None:
         self.query_one(ResultsPane).show(report, stale)
@@ -473,6 +484,7 @@ class TaskWorkspace(CuratorScreen):
             committed=self.committed,
             flaky_checked_hash=flaky_checked_hash(self.evidence),
             environment=self.here,
+            timeout_s=self.time_limit(),
         )
 
     def statuses(self) -> list[StepStatus]:
@@ -605,7 +617,7 @@ class TaskWorkspace(CuratorScreen):
     @on(ValidationFinished)
     def validation_finished(self, event: ValidationFinished) -> None:
         self.adopt()
-        self.show_report(event.report, stale_reason(event.report, self.current, self.here))
+        self.show_report(event.report, self.stale(event.report))
         verdict = event.report.verdict.value
         saved_since = event.report.content_hash != self.current.content_hash()
         self.end_run(
