@@ -132,7 +132,8 @@ class ValidationReport(BaseModel):
     time_limit_notes: list[str] = Field(
         default_factory=list,
         description="How the time limit was applied when the first run timed out: run again "
-        "alone, judged without coverage, or not run again (`run_uncharged`).",
+        "alone, judged without coverage, or not run again; and a run expected to wait that "
+        "failed beside the runs that compute, run again alone (`run_uncharged`).",
     )
     stdout_tail: str = ""
     stderr_tail: str = ""
@@ -452,22 +453,34 @@ def run_in_company(
 ) -> tuple[SuiteRun, Company]:
     """Run the task; a run that computed and timed out beside other runs is run again alone
     (`Company.ALONE`), and one that timed out alone beside a run expected to wait, with no run
-    at all beside it (`Company.STRICTLY_ALONE`). Returns the last run and its company; each
-    run again is noted in `why`."""
+    at all beside it (`Company.STRICTLY_ALONE`). A run expected to wait, started beside the
+    `jobs` that compute, whose tests failed there is run again alone too: its tests wait on
+    timers and servers, and under the others' load a server thread may not be listening yet
+    when its test connects (BigCodeBench/1040, 1 s after starting it). Returns the last run
+    and its company; each run again is noted in `why`."""
     run = sandbox.run(task.program, task.test, task.entry_point, options, company=company)
-    while (
-        run.status == "timeout"
-        and run.overlapped
-        and company is not Company.STRICTLY_ALONE
-        and not waited(run.cpu_s, options.timeout_s)
-    ):
-        company = Company.STRICTLY_ALONE if company.alone else Company.ALONE
-        why.append(
-            f"run again {company}: it timed out beside other runs, having computed for "
-            f"{run.cpu_s or 0:.2f} s of its {options.timeout_s:g} s"
-        )
+    while True:
+        failed = [test.name for test in run.tests if test.outcome in ("fail", "error")]
+        if (
+            run.status == "timeout"
+            and run.overlapped
+            and company is not Company.STRICTLY_ALONE
+            and not waited(run.cpu_s, options.timeout_s)
+        ):
+            company = Company.STRICTLY_ALONE if company.alone else Company.ALONE
+            why.append(
+                f"run again {company}: it timed out beside other runs, having computed for "
+                f"{run.cpu_s or 0:.2f} s of its {options.timeout_s:g} s"
+            )
+        elif company is Company.WAITING and run.overlapped and failed and not run.tampering:
+            company = Company.ALONE
+            why.append(
+                f"run again {company}: {', '.join(failed[:3])} failed beside the runs that "
+                "compute, which a run expected to wait is started beside"
+            )
+        else:
+            return run, company
         run = sandbox.run(task.program, task.test, task.entry_point, options, company=company)
-    return run, company
 
 
 def apply_run(

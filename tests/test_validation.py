@@ -843,6 +843,29 @@ def test_a_task_whose_code_sleeps_is_expected_to_wait_before_its_first_run(
     assert order == ["Test/2", "Test/1"]
 
 
+def test_a_run_expected_to_wait_that_fails_beside_the_jobs_is_run_again_alone(
+    bank: Bank, sandbox: Sandbox
+) -> None:
+    """Started beside the runs that compute, a test that waits on a server may fail only for
+    their load (BigCodeBench/1040's server was not listening 1 s after it started): the run
+    that decides is one alone. A test that fails alone too fails."""
+    waiting = (
+        "    def test_wait(self):\n        time.sleep(1)\n"
+        "        self.assertEqual(task_func('a', top=1), [])\n\n    def test_"
+    )
+    sleeper = make_task(
+        "Test/1", test="import time\n" + WORD_COUNT_TESTS.replace("    def test_", waiting, 1)
+    )
+    with bank.lock():
+        bank.add_all([sleeper])
+    (report,) = validate_tasks(bank, ["Test/1"], sandbox).reports
+    assert report.verdict is Verdict.FAIL and report.ran_alone
+    assert report.time_limit_notes == [
+        "run again alone: test_wait failed beside the runs that compute, which a run expected "
+        "to wait is started beside"
+    ]
+
+
 def test_a_task_that_had_to_run_alone_starts_alone(bank: Bank, sandbox: Sandbox) -> None:
     """Its last validation of this content timed out beside other runs and was run again
     alone: this time it starts alone (the gate's tests show who then waits for whom)."""
