@@ -133,7 +133,7 @@ class ValidationReport(BaseModel):
         default_factory=list,
         description="How the time limit was applied when the first run timed out: run again "
         "alone, judged without coverage, or not run again; and a run expected to wait that "
-        "failed beside the runs that compute, run again alone (`run_uncharged`).",
+        "failed beside the runs that compute, run again as one of them (`run_uncharged`).",
     )
     stdout_tail: str = ""
     stderr_tail: str = ""
@@ -454,10 +454,12 @@ def run_in_company(
     """Run the task; a run that computed and timed out beside other runs is run again alone
     (`Company.ALONE`), and one that timed out alone beside a run expected to wait, with no run
     at all beside it (`Company.STRICTLY_ALONE`). A run expected to wait, started beside the
-    `jobs` that compute, whose tests failed there is run again alone too: its tests wait on
-    timers and servers, and under the others' load a server thread may not be listening yet
-    when its test connects (BigCodeBench/1040, 1 s after starting it). Returns the last run
-    and its company; each run again is noted in `why`."""
+    `jobs` that compute, whose tests failed there is run again as one of them
+    (`Company.SHARED`): its tests wait on timers and servers, and under the others' load a
+    server thread may not be listening yet when its test connects (BigCodeBench/1040, 1 s
+    after starting it); as one of the jobs it has a core, as at `--jobs 1`, and the other jobs
+    go on (alone, the machine would idle while it waits). Returns the last run and its
+    company; each run again is noted in `why`."""
     run = sandbox.run(task.program, task.test, task.entry_point, options, company=company)
     while True:
         failed = [test.name for test in run.tests if test.outcome in ("fail", "error")]
@@ -473,10 +475,10 @@ def run_in_company(
                 f"{run.cpu_s or 0:.2f} s of its {options.timeout_s:g} s"
             )
         elif company is Company.WAITING and run.overlapped and failed and not run.tampering:
-            company = Company.ALONE
+            company = Company.SHARED
             why.append(
-                f"run again {company}: {', '.join(failed[:3])} failed beside the runs that "
-                "compute, which a run expected to wait is started beside"
+                f"run again as one of the jobs: {', '.join(failed[:3])} failed beside the runs "
+                "that compute, which a run expected to wait is started beside"
             )
         else:
             return run, company
