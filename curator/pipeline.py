@@ -108,8 +108,8 @@ def needs_passing_validation(task: Task, facts: PipelineFacts) -> str | None:
         )
     if other_time_limit(summary.timeout_s, facts.timeout_s):
         return (
-            f"its validation ran under another time limit ({summary.timeout_s:g} s; the "
-            f"task's is {facts.timeout_s:g} s): validate it again"
+            f"its validation ran under another time limit ({summary.timeout_s:g} s; now "
+            f"{facts.timeout_s:g} s): validate it again"
         )
     if summary.verdict is not Verdict.PASS:
         return f"its validation did not pass (verdict: {summary.verdict.value})"

@@ -971,7 +971,7 @@ def test_a_report_made_under_another_time_limit_is_stale_and_run_again(
     assert not task.validation_counts(here, task.time_limit(bank.timeout_s))
     blockers = stage_blockers(task, Stage.VALIDATED, PipelineFacts(timeout_s=5))
     assert blockers == [
-        "its validation ran under another time limit (1 s; the task's is 5 s): validate it again"
+        "its validation ran under another time limit (1 s; now 5 s): validate it again"
     ]
     again = validate_tasks(bank, ["Test/1"], sandbox)
     assert (again.reports[0].verdict, again.reports[0].timeout_s) == (Verdict.PASS, 5)
