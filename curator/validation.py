@@ -717,8 +717,13 @@ def validate_tasks(
                 target=sandbox.start_for, args=(first.program, first.test), daemon=True
             ).start()
         tasks = [bank.load(task_id) for task_id in ids]
+        bank_limit = bank.timeout_s  # read once, not once per task
+
+        def limit(task: Task) -> float:
+            return timeout_s or task.time_limit(bank_limit)
+
         results, to_run = stored_or_due(
-            tasks, lambda task: current_report(bank, task, timeout_s), force
+            tasks, lambda task: current_report(bank, task, limit(task)), force
         )
         cached = set(results)
         if on_report:
@@ -728,7 +733,7 @@ def validate_tasks(
             if sandbox is None:
                 sandbox = own.enter_context(sandbox_for(bank, other))
             _run_and_store(
-                bank, to_run, sandbox, jobs, coverage, timeout_s, results, on_report, other is None
+                bank, to_run, sandbox, jobs, coverage, limit, results, on_report, other is None
             )
     return ValidationResults([results[task.task_id] for task in tasks], cached)
 
@@ -770,7 +775,7 @@ def _run_and_store(
     sandbox: Sandbox,
     jobs: int,
     coverage: bool,
-    timeout_s: float | None,
+    limit: Callable[[Task], float],
     results: dict[str, ValidationReport],
     on_report: ReportCallback | None,
     store: bool,
@@ -803,9 +808,6 @@ def _run_and_store(
             checks=checked.result()[index],
             company=company,
         )
-
-    def limit(task: Task) -> float:
-        return timeout_s or task_timeout(bank, task)
 
     # Workers run tasks; this thread stores each result as it arrives, so that writes to the
     # bank overlap with runs. A run the sandbox failed says nothing of the task: it is

@@ -14,7 +14,6 @@ from curator.app.screens.browser import BankBrowser, build_row
 from curator.app.screens.help import HelpScreen
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.task_table import TaskTable
-from curator.models import ValidationSummary, Verdict
 
 
 def shown_ids(app) -> list[str]:
@@ -240,17 +239,13 @@ def test_the_row_cache_is_kept_for_its_environment_and_time_limit_only(tmp_path,
 
 
 def test_coverage_of_a_validation_under_another_time_limit_shows_stale():
-    task = make_task()
-    task.validation = ValidationSummary(
-        verdict=Verdict.PASS,
-        content_hash=task.content_hash(),
-        environment="here",
-        branch_coverage=100.0,
-        timeout_s=60,
-    )
-    assert task_row(task, "here", None).cells[4] == "100%"
-    assert task_row(task, "here", 240).cells[4] == "100% stale"
-    assert task_row(task.model_copy(update={"timeout_s": 60.0}), "here", 240).cells[4] == "100%"
+    task = passing(make_task())
+    assert task.validation is not None
+    task.validation.timeout_s = 60
+    here = task.validation.environment
+    assert task_row(task, here, None).cells[4] == "100%"
+    assert task_row(task, here, 240).cells[4] == "100% stale"
+    assert task_row(task.model_copy(update={"timeout_s": 60.0}), here, 240).cells[4] == "100%"
 
 
 @run_async

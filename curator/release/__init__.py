@@ -31,7 +31,7 @@ from curator.models import QualitySummary, Stage, StrictModel, Task
 from curator.pipeline import PipelineFacts, stage_blockers
 from curator.quality import QualitySettings, quality_gate_problems, quality_settings
 from curator.strict_tests import too_strict_findings
-from curator.validation import REPORT_FILE, report_problem, task_timeout
+from curator.validation import REPORT_FILE, report_problem
 
 JSONL_NAME = "tasks.jsonl"
 GZIP_NAME = "tasks.jsonl.gz"
@@ -229,9 +229,10 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
         raise GitError(_uncommitted_message(bank, changed, released))
     quality = quality_settings(bank)
     environment = bank_fingerprint(bank.root)  # read once: every task is judged against it
+    bank_limit = bank.timeout_s
     for task in tasks:
         facts = _gate_facts_at(
-            repository, commit, task, quality, environment, task_timeout(bank, task)
+            repository, commit, task, quality, environment, task.time_limit(bank_limit)
         )
         reasons = stage_blockers(task, Stage.ACCEPTED, facts)
         if reasons:
