@@ -54,6 +54,71 @@ def test_records_written_before_the_run_ended_are_read_however_late() -> None:
     assert os.WIFEXITED(streams["status"]) and os.WEXITSTATUS(streams["status"]) == 0
 
 
+def test_only_the_harness_s_signed_done_as_last_record_tells_that_a_run_has_finished() -> None:
+    """The supervisor answers as soon as the harness has closed its pipes after its `done`
+    record, before its process is reaped: task code must not be able to end a run that way."""
+    worker = load_worker()
+    key = worker.protocol.new_key()
+    read_end, write_end = os.pipe()
+    harness = worker.protocol.Channel(write_end, key, worker.protocol.HARNESS)
+    harness.emit(worker.protocol.Event.STARTED)
+    started = bytearray(os.read(read_end, 1 << 16))
+    harness.emit(worker.protocol.Event.DONE)
+    done = started + os.read(read_end, 1 << 16)
+    other = worker.protocol.Channel(write_end, key, worker.protocol.variant_sender(0))
+    other.emit(worker.protocol.Event.DONE)
+    variant_done = started + os.read(read_end, 1 << 16)
+    forged = worker.protocol.Channel(write_end, worker.protocol.new_key(), "harness")
+    forged.emit(worker.protocol.Event.DONE)
+    forged_done = started + os.read(read_end, 1 << 16)
+    for fd in (read_end, write_end):
+        os.close(fd)
+
+    assert worker.harness_finished(done, key)
+    assert worker.harness_finished(done + b"\n", key)
+    assert not worker.harness_finished(started, key)
+    assert not worker.harness_finished(done + b"stray output\n", key)
+    assert not worker.harness_finished(variant_done, key)
+    assert not worker.harness_finished(forged_done, key)
+    assert not worker.harness_finished(bytearray(), key)
+
+
+FINISHING_PROGRAM = """import subprocess
+import time
+
+def task_func(seconds):
+    subprocess.Popen(["sleep", "60"])  # left behind, holding the run's stdout
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+    return True
+"""
+FINISHING_TESTS = """import unittest
+
+def tearDownModule():
+    print("last words", flush=True)
+
+class TestCases(unittest.TestCase):
+    def test_computes(self):
+        self.assertTrue(task_func(0.3))
+"""
+
+
+def test_a_run_answered_before_its_harness_is_reaped_keeps_its_cpu_output_and_leftovers() -> None:
+    """The answer comes once the harness has closed its pipes (its process's teardown goes on
+    beside it): the CPU time, the last output and the processes left behind are still those
+    of the whole run."""
+    with Sandbox() as sandbox:
+        run = sandbox.run(FINISHING_PROGRAM, FINISHING_TESTS)
+
+    assert run.passed, run.message
+    assert run.cpu_s is not None and run.cpu_s >= 0.25, run.cpu_s
+    assert "last words" in run.stdout_tail
+    if run.network_isolated:  # its own pid namespace: the leftover is counted and killed
+        [leftover] = [finding for finding in run.runtime if finding.code == "leftover_processes"]
+        assert leftover.message.startswith("1 process(es) still running"), leftover
+
+
 RESERVATION_PROGRAM = """import mmap
 
 def task_func(gigabytes):  # prot=0 is PROT_NONE: reserved, never committed

@@ -1001,9 +1001,32 @@ def tree_stats(root_pid: int) -> dict[int, list[str]]:
 
 def tree_cpu_s(tree: dict[int, list[str]]) -> float:
     """CPU seconds (user and system) that the processes of `tree` (`tree_stats`) have used so
-    far, with those of the children they reaped."""
-    ticks = sum(sum(map(int, fields[11:15])) for fields in tree.values())
-    return ticks / os.sysconf("SC_CLK_TCK")
+    far, with those of the children they reaped: each process's own to the nanosecond
+    (`threads_cpu_ns`; a quick run computes for less than the clock tick /proc counts in),
+    else in clock ticks, as are the reaped children's."""
+    ticks = nanoseconds = 0
+    for pid, fields in tree.items():
+        utime, stime, children_utime, children_stime = map(int, fields[11:15])
+        ticks += children_utime + children_stime
+        own = threads_cpu_ns(pid)
+        if own is None:
+            ticks += utime + stime
+        else:
+            nanoseconds += own
+    return ticks / os.sysconf("SC_CLK_TCK") + nanoseconds / 1e9
+
+
+def threads_cpu_ns(pid: int) -> int | None:
+    """The CPU time of every thread of `pid`, in nanoseconds (the scheduler's, in /proc's
+    schedstat); None where /proc does not tell it (gone meanwhile, or no schedstat)."""
+    total = 0
+    try:
+        for thread in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{thread}/schedstat") as schedstat:
+                total += int(schedstat.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return total
 
 
 def reaped_cpu_s() -> float:
@@ -1234,6 +1257,13 @@ def serve_harness(request_r: int, paths: dict[str, str], pipes: tuple[int, int, 
     except BaseException:
         channel.emit(protocol.Event.HARNESS_ERROR, traceback=traceback.format_exc())
     _flush_standard_streams()
+    # The pipes closed before the exit tell the supervisor that the run has ended
+    # (`harness_finished`): the kernel's teardown of this fork of the warm worker (its page
+    # tables: 3 ms for the standard library's worker, 10 ms for one with pandas) then goes on
+    # beside the answer instead of before it.
+    for fd in (1, 2, result_w):
+        with contextlib.suppress(OSError):
+            os.close(fd)
     _exit(0)
 
 
@@ -1320,19 +1350,19 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
         if options.get("coverage", True) and options.get("coverage_overtime_s")
         else None
     )
-    # closes the pipes, reaps
-    streams = _collect(prepared.harness, fds, deadline, memory_limit, overtime)
-    prepared.reaped = True
+    # closes the pipes, reaps (or, when the harness finished, kills and leaves the reaping)
+    streams = _collect(prepared.harness, fds, deadline, memory_limit, overtime, key)
+    prepared.reaped = streams.pop("reaped")
     collected = _perf_counter()
     timed_out = streams.pop("timed_out")
-    cpu_at_deadline = streams.pop("cpu_s")
+    cpu_read = streams.pop("cpu_s")  # read before reaping (at the deadline, or it finished)
     status = streams.pop("status")
     memory_exceeded = streams.pop("memory_exceeded") or (
         memory_cap is not None and memory_cap.hit()
     )
     leftovers = streams.pop("leftovers")
-    # Every process of the run has been reaped by now (`_collect`): their CPU time is our
-    # children's.
+    # Otherwise every process of the run has been reaped by now (`_collect`): their CPU time
+    # is our children's.
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     if leftovers and not namespaces.pid:
         notes.append(f"killed {leftovers} process(es) the task left behind")
@@ -1350,9 +1380,7 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
     response["late"] = late
     finished = _perf_counter()
     response["duration_s"] = finished - started
-    response["cpu_s"] = (
-        cpu_at_deadline if cpu_at_deadline is not None else usage.ru_utime + usage.ru_stime
-    )
+    response["cpu_s"] = cpu_read if cpu_read is not None else usage.ru_utime + usage.ru_stime
     response["timings"] = {
         "setup": forked - started,
         "run": collected - forked,
@@ -1370,7 +1398,8 @@ def harness_timings(
     """Where the run's time went, from the clocks of the harness's records (perf_counter is
     one clock for every process of the machine): entering the root, preparing the harness
     (limits, uid), compiling and importing the program and tests, the tests themselves (under
-    coverage), collecting the arcs, doctests, and the tree's exit until its pipes closed."""
+    coverage), collecting the arcs, doctests, and the end: from the harness's last record
+    until its pipes closed and the run's other processes were killed."""
     clocks: dict[str, float] = {}
     for record in records:
         clock, clock_after = record.get("clock"), record.get("clock_after")
@@ -1435,6 +1464,7 @@ def _collect(
     deadline: float,
     memory_limit: int | None = None,
     overtime: Overtime | None = None,
+    key: bytes | None = None,
 ) -> dict[str, Any]:
     """Read the result and output pipes until the run ends or the deadline passes.
 
@@ -1443,7 +1473,10 @@ def _collect(
     open (possible only without a pid namespace) does not keep us waiting, but whatever the
     run wrote before it ended is always read, however late the supervisor gets to it (a run
     whose last record is unread would look as if it ended early). Each process of the run is
-    reaped as it ends (we are its init, or its subreaper).
+    reaped as it ends (we are its init, or its subreaper). As init of the run's pid namespace,
+    with the run's `key`, the run has also ended when the harness has closed the result pipe
+    after its last record (`harness_finished`): then every process of the run is killed, and
+    reaped later (`reaped` is False), after the answer.
     With `memory_limit` (no memory cgroup), the run is killed when its processes together hold
     more resident memory than that. With `overtime`, a run it is granted to at the deadline
     goes on that much longer (and is `late`), until its tests end: the docstring examples are
@@ -1452,6 +1485,8 @@ def _collect(
     buffers: dict[str, bytearray] = {name: bytearray() for name in fds.values()}
     totals = {name: 0 for name in fds.values()}
     open_fds = set(fds)
+    result_fd = next(fd for fd, name in fds.items() if name == "result")
+    init = os.getpid() == 1
 
     def take(fd: int) -> bool:
         """Read one chunk of `fd` into its buffer; False at its end (or the result's limit)."""
@@ -1481,6 +1516,8 @@ def _collect(
     leftovers = 0
     survivors = 0  # processes besides the harness's when we killed the run
     cpu_s = None
+    finished: bool | None = None  # whether the harness finished (`harness_finished`)
+    reaped = True  # by the end, unless it finished
     next_memory_check = 0.0
 
     def stop_run(why: str, running: dict[int, list[str]]) -> None:
@@ -1533,6 +1570,19 @@ def _collect(
         readable, _, _ = select.select(list(open_fds), [], [], min(remaining, 0.05))
         for fd in readable:
             take(fd)
+        if finished is None and result_fd not in open_fds:  # told once, when it closed
+            finished = init and key is not None and harness_finished(buffers["result"], key)
+        if finished and status is None:
+            # As `end_leftovers` counts them: the processes still running besides the
+            # harness's, which is exiting.
+            running = run_stats()
+            cpu_s = tree_cpu_s(running) + reaped_cpu_s()
+            leftovers = 0 if killed else running_besides(running, harness_pid)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(-1, signal.SIGKILL)
+            status = 0  # what it exits with next (its own code, or a thread's, is not the run's)
+            reaped = False
+            break
     if status is not None and not timed_out:
         for fd in list(open_fds):
             os.set_blocking(fd, False)
@@ -1556,9 +1606,24 @@ def _collect(
         "cpu_s": cpu_s,
         "memory_exceeded": memory_exceeded,
         "status": status,
+        "reaped": reaped,
         "leftovers": leftovers,
         "survivors": survivors,
     }
+
+
+def harness_finished(result: bytearray, key: bytes) -> bool:
+    """Whether the last record of the result pipe is the harness's `done`, signed with the
+    run's key: the harness closes its pipes right after it (`serve_harness`), then exits."""
+    end = len(result)
+    while end and result[end - 1] == ord("\n"):
+        end -= 1
+    record = protocol.verified_record(bytes(result[result.rfind(b"\n", 0, end) + 1 : end]), key)
+    return (
+        record is not None
+        and record.get("event") == protocol.Event.DONE
+        and record.get("from") == protocol.HARNESS
+    )
 
 
 def running_besides(tree: dict[int, list[str]], harness_pid: int) -> int:
