@@ -15,13 +15,15 @@ pays for imports the others skip. On those tasks, in one run:
   coverage, static checks, doctests, storage), process start to exit;
 - curator stored: the same command again without --force (every report current);
 - a per-task breakdown, in this process through the core API (the steps `validate_tasks` takes):
-  static checks, the request's round trip, the sandbox's own steps (`SuiteRun.timings`: set-up
-  for the request (uid, task file), handing it to the harness, harness set-up, compile and
-  import, tests, coverage collection, doctests, exit, coverage analysis), N at a time and then
-  one at a time (the overhead per task without another worker competing for the cores, as
-  issue 13 measures it). The namespaces, root, cgroup and harness's process are prepared
-  before the request arrives, by an idle supervisor, and reports are stored on the calling
-  thread while the next runs go on, as `validate` does: their times are printed apart.
+  static checks (in batches, on a thread of their own beside the runs), the request's round
+  trip, the sandbox's own steps (`SuiteRun.timings`: set-up for the request (uid, task file),
+  handing it to the harness, harness set-up, compile and import, tests, coverage collection,
+  doctests, the end (the harness's pipes closed, the run's other processes killed), coverage
+  analysis), N at a time and then one at a time (the overhead per task without another
+  worker competing for the cores, as issue 13 measures it). The namespaces, root, cgroup and
+  harness's process are prepared before the request arrives, by an idle supervisor, and
+  reports are stored on the calling thread while the next runs go on, as `validate` does:
+  their times are printed apart.
 
 `--jsonl FILE --environment DIR` runs FILE's tasks with the libraries of a bank's built
 environment (DIR is its `environment/` folder), as `validate` does for that bank.
@@ -57,7 +59,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
@@ -239,8 +241,10 @@ def breakdown(
     timeout_s: float | None = None,
 ) -> tuple[float, float, list[dict]]:
     """Validate every task through the core API as `validate_tasks` does, timing each step.
-    A task's total is its worker's path: static checks (its share of the batch), the run and
-    the report; storing, on the calling thread as in `validate_tasks`, is timed apart."""
+    A task's total is its worker's path: waiting for its static checks (run in batches on a
+    thread of their own beside the runs, as `validate_tasks` runs them; each task is shown its
+    share of its batch's time apart), the run and the report; storing, on the calling thread
+    as in `validate_tasks`, is timed apart."""
     sys.path.insert(0, str(PROJECT_ROOT))
     from curator import validation
     from curator.bank import Bank
@@ -271,19 +275,29 @@ def breakdown(
     tasks = [bank.load(json.loads(line)["task_id"]) for line in jsonl.read_text().splitlines()]
     rows: list[dict] = []
 
-    # Static checks as validate_tasks runs them: ruff once for many tasks (each task is shown
-    # its share of the batch's time); one by one where the code predates batching.
-    checked = time.perf_counter()
-    if batch is not None:
-        all_checks = dict(zip((task.task_id for task in tasks), batch(tasks), strict=True))
-    else:
-        all_checks = {task.task_id: static_checks(task) for task in tasks}
-    static_share = (time.perf_counter() - checked) / len(tasks)
+    order = getattr(validation, "longest_first", list)  # the order validate_tasks runs
+    sizes = getattr(validation, "static_batch_sizes", lambda count: [count])
+    ordered = order(tasks)
+
+    def check(batch_tasks: list[Any]) -> tuple[list[Any], float]:
+        """Static checks as validate_tasks runs them: ruff once for a batch of tasks (each
+        task is shown its share of the batch's time); one by one where the code predates
+        batching."""
+        checking = time.perf_counter()
+        if batch is not None:
+            results = batch(batch_tasks)
+        else:
+            results = [static_checks(task) for task in batch_tasks]
+        return results, (time.perf_counter() - checking) / len(batch_tasks)
+
+    checks_of: dict[str, tuple[Future[tuple[list[Any], float]], int]] = {}
 
     def one(task: Any) -> tuple[dict[str, Any], Any, Any]:
-        row: dict[str, Any] = {"task_id": task.task_id, "static_checks": static_share}
         started = time.perf_counter()
-        checks = all_checks[task.task_id]
+        checked, index = checks_of[task.task_id]
+        batch_checks, share = checked.result()
+        row: dict[str, Any] = {"task_id": task.task_id, "static_checks": share}
+        checks = batch_checks[index]
         if blocking_problems(checks[0]):
             report = validate_task(task, sandbox, checks=checks)
             row["sandbox"] = 0.0
@@ -311,7 +325,7 @@ def breakdown(
                 warnings=checks[1],
             )
             apply_run(report, run, docstring_span(task.program, task.entry_point))
-        row["total"] = time.perf_counter() - started + static_share
+        row["total"] = time.perf_counter() - started
         row["verdict"] = str(report.verdict)
         return row, task, report
 
@@ -322,17 +336,27 @@ def breakdown(
         else:
             sandbox.start()
         started, cpu = time.perf_counter(), children_cpu() + own_cpu()
-        order = getattr(validation, "longest_first", list)  # the order validate_tasks runs
-        # As validate_tasks: workers run tasks, this thread stores each report as it arrives
-        # (the writes overlap with the next runs, off the workers' path).
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            for future in as_completed([pool.submit(one, task) for task in order(tasks)]):
+        # As validate_tasks: a thread checks the tasks in batches, workers run them, and this
+        # thread stores each report as it arrives (the writes overlap with the next runs, off
+        # the workers' path).
+        with (
+            ThreadPoolExecutor(max_workers=1) as checker,
+            ThreadPoolExecutor(max_workers=jobs) as pool,
+        ):
+            first = 0
+            for size in sizes(len(ordered)):
+                batch_tasks = ordered[first : first + size]
+                checked = checker.submit(check, batch_tasks)
+                for index, task in enumerate(batch_tasks):
+                    checks_of[task.task_id] = (checked, index)
+                first += size
+            for future in as_completed([pool.submit(one, task) for task in ordered]):
                 row, task, report = future.result()
                 storing = time.perf_counter()
                 store_report(bank, task, report)
                 row["storage"] = time.perf_counter() - storing
                 rows.append(row)
-        wall = time.perf_counter() - started + static_share * len(tasks)
+        wall = time.perf_counter() - started
         cpu = children_cpu() + own_cpu() - cpu
     return wall, cpu, rows
 
@@ -371,6 +395,9 @@ def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int, job
         f"\n    median {statistics.median(overhead) * 1000:.1f} ms per task "
         f"(tests mean {statistics.mean(tests) * 1000:.1f} ms; goal <= 20 ms)"
     )
+    if jobs == 1:
+        by_wall = wall / count - statistics.mean(tests)
+        print(f"    by the wall: {by_wall * 1000:.1f} ms per task (wall / tasks - tests mean)")
     if not slowest:
         return
     print(f"\nslowest {slowest} tasks:")

@@ -27,9 +27,10 @@ def run_bench(script: str, *args: str) -> str:
 def test_the_validation_bench_runs_a_file_end_to_end(tmp_path: Path) -> None:
     source = tmp_path / "tasks.jsonl"
     write_jsonl([make_task("Bench/1"), make_task("Bench/2")], source)
-    printed = run_bench("validate.py", "--jsonl", str(source))
-    assert "per-task breakdown (2 tasks, core API, --jobs 2)" in printed
+    printed = run_bench("validate.py", "--jsonl", str(source), "--jobs", "1")
+    assert "per-task breakdown (2 tasks, core API, --jobs 1)" in printed
     assert "Bench/1" in printed and "pass" in printed
+    assert "  static_checks " in printed and "by the wall: " in printed
 
 
 def test_the_validation_bench_gives_its_banks_the_time_limit_asked(tmp_path: Path) -> None:
