@@ -276,7 +276,7 @@ def breakdown(
     rows: list[dict] = []
 
     order = getattr(validation, "longest_first", list)  # the order validate_tasks runs
-    sizes = getattr(validation, "static_batch_sizes", lambda count: [count])
+    batches = getattr(validation, "checks_in_batches", None)
     ordered = order(tasks)
 
     def check(batch_tasks: list[Any]) -> tuple[list[Any], float]:
@@ -343,13 +343,11 @@ def breakdown(
             ThreadPoolExecutor(max_workers=1) as checker,
             ThreadPoolExecutor(max_workers=jobs) as pool,
         ):
-            first = 0
-            for size in sizes(len(ordered)):
-                batch_tasks = ordered[first : first + size]
-                checked = checker.submit(check, batch_tasks)
-                for index, task in enumerate(batch_tasks):
-                    checks_of[task.task_id] = (checked, index)
-                first += size
+            if batches is not None:
+                checks_of.update(batches(checker, ordered, check))
+            else:  # before checks_in_batches: one batch
+                whole = checker.submit(check, ordered)
+                checks_of.update({task.task_id: (whole, i) for i, task in enumerate(ordered)})
             for future in as_completed([pool.submit(one, task) for task in ordered]):
                 row, task, report = future.result()
                 storing = time.perf_counter()

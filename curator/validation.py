@@ -655,6 +655,7 @@ def sandbox_for(bank: Bank, other: Environment | None = None) -> Sandbox:
 
 ReportCallback = Callable[[ValidationReport, bool], None]
 Stored = TypeVar("Stored")
+Checked = TypeVar("Checked")
 
 
 def stored_or_due(
@@ -752,6 +753,25 @@ def static_batch_sizes(count: int) -> list[int]:
     return sizes
 
 
+def checks_in_batches(
+    checker: ThreadPoolExecutor,
+    tasks: list[Task],
+    check: Callable[[list[Task]], Checked],
+) -> dict[str, tuple[Future[Checked], int]]:
+    """Submit the tasks' static checks to `checker`, `check` (ruff once) per batch of
+    `static_batch_sizes`: each task's batch and its place in it. A small first batch, so that
+    the first runs need not wait."""
+    batches: dict[str, tuple[Future[Checked], int]] = {}
+    start = 0
+    for size in static_batch_sizes(len(tasks)):
+        batch = tasks[start : start + size]
+        checked = checker.submit(check, batch)
+        for index, task in enumerate(batch):
+            batches[task.task_id] = (checked, index)
+        start += size
+    return batches
+
+
 def expected_duration_s(task: Task) -> float:
     """How long validating the task should take: its last validation's time; never validated,
     the seconds its solution and tests sleep for (`sleeps_s`), which single out the tasks
@@ -787,16 +807,8 @@ def _run_and_store(
     threading.Thread(
         target=sandbox.start_for, args=(first.program, first.test), daemon=True
     ).start()
-    # ruff once per batch of tasks (a small first batch, so that the first runs need not wait).
     checker = ThreadPoolExecutor(max_workers=1)
-    batches: dict[str, tuple[Future[list[StaticChecks]], int]] = {}
-    start = 0
-    for size in static_batch_sizes(len(tasks)):
-        batch = tasks[start : start + size]
-        checked = checker.submit(static_checks_batch, batch)
-        for index, task in enumerate(batch):
-            batches[task.task_id] = (checked, index)
-        start += size
+    batches = checks_in_batches(checker, tasks, static_checks_batch)
 
     def work(task: Task, company: Company) -> ValidationReport:
         checked, index = batches[task.task_id]
