@@ -456,6 +456,26 @@ def test_missing_constant() -> None:
     )
 
 
+def test_a_constant_the_code_never_uses_is_the_docstring_s_error_not_a_loss() -> None:
+    """BigCodeBench/325's docstring says its pattern "Defaults to REGEX_PATTERN", a constant
+    that exists nowhere: the default is a literal, and the instruction lost nothing."""
+    struct = DocStruct(params=["d (str): Counts keys up to MAX_DEPTH levels."])
+    bare = fenced("def task_func(d: str):\n", "Counts keys.")
+    docstring_only = (
+        'def task_func(d: str):\n    """Counts keys up to MAX_DEPTH levels."""\n    return 3\n'
+    )
+    defined = "MAX_DEPTH = 3\n" + docstring_only
+    as_a_key = docstring_only.replace("return 3", "return {'MAX_DEPTH': 3}['MAX_DEPTH']")
+
+    assert kinds(information_loss(struct, bare, program=docstring_only)) == [
+        ("unknown-constant", "the docstring names MAX_DEPTH, which the code never uses")
+    ]
+    for program in (defined, as_a_key, None):
+        assert kinds(information_loss(struct, bare, program=program)) == [
+            ("missing-constant", "the constant MAX_DEPTH is not in the instruction")
+        ]
+
+
 def test_missing_quoted_and_numeric_values() -> None:
     warnings = loss(
         ["mode (str): Either 'fast' or 'exact'; at most 10 tries."],

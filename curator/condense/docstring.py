@@ -100,7 +100,7 @@ class ReviewWarning(StrictModel):
         description="unknown-section, empty-section, repeated-section, no-description; "
         "missing-parameter, missing-default, default-mismatch, "
         "missing-return-type, missing-exception, missing-constant, missing-literal, "
-        "missing-file-format"
+        "missing-file-format; unknown-constant (named by the docstring, never by the code)"
     )
     message: str
     line: int | None = Field(default=None, description="Line in the task program, 1-based.")

@@ -68,7 +68,9 @@ def check_task(task: Task) -> CondenseReport:
     instruction_in_effect = stored_instruction or condensed.instruction
     warnings = [
         *condensed.parsed.warnings,
-        *information_loss(condensed.parsed.doc_struct, instruction_in_effect, task.entry_point),
+        *information_loss(
+            condensed.parsed.doc_struct, instruction_in_effect, task.entry_point, task.program
+        ),
     ]
     report = CondenseReport(
         task_id=task.task_id,

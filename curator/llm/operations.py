@@ -303,5 +303,5 @@ def instruction_warnings(task: Task, instruction: str) -> list[str]:
     parsed = condense_task(task).parsed
     if parsed is None:
         return []
-    losses = information_loss(parsed.doc_struct, instruction, task.entry_point)
+    losses = information_loss(parsed.doc_struct, instruction, task.entry_point, task.program)
     return [loss.message for loss in losses]

@@ -714,7 +714,10 @@ class TaskWorkspace(CuratorScreen):
         warnings = [
             *condensed.parsed.warnings,
             *information_loss(
-                condensed.parsed.doc_struct, condensed.instruction, self.current.entry_point
+                condensed.parsed.doc_struct,
+                condensed.instruction,
+                self.current.entry_point,
+                self.current.program,
             ),
         ]
         updated = apply_instruction(
