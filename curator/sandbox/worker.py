@@ -169,6 +169,65 @@ SPARES = 2  # supervisors forked ahead: two runs asked at once both find one rea
 ANALYSIS_ANSWER_S = 10.0  # a supervisor waits this long for the analysis service, then analyses
 PARSED_PROGRAMS_KEPT = 32
 ANALYSIS_SERVICE_NAME = b"curator-analyse"  # its name in ps and /proc/PID/comm (15 bytes)
+# A task of the usual shape and size (imports, a documented function, a TestCases class),
+# read as a request and compiled by each prepared process while it waits for its request
+# (`warm_up_reading`).
+WARM_UP_TASK = '''import os
+import re
+from collections import Counter
+
+
+def task_func(text, top=3, directory="."):
+    """
+    Count the words of the text files in a directory and return the most common.
+
+    Parameters:
+    - text (str): A word that must appear.
+    - top (int): How many words to return. Defaults to 3.
+
+    Returns:
+    - list[tuple[str, int]]: The words and their counts.
+
+    Raises:
+    - ValueError: If top is not positive.
+
+    Example:
+    >>> task_func("a", top=1)
+    [('a', 1)]
+    """
+    if top <= 0:
+        raise ValueError(f"top must be positive, not {top}")
+    counts = Counter(word.lower() for word in re.findall(r"\\w+", text))
+    for name in sorted(os.listdir(directory)):
+        if name.endswith(".txt"):
+            with open(os.path.join(directory, name), encoding="utf-8") as handle:
+                counts.update(re.findall(r"\\w+", handle.read().lower()))
+    return [(word, count) for word, count in counts.most_common(top) if count > 0]
+
+
+import unittest
+from unittest.mock import patch
+
+
+class TestCases(unittest.TestCase):
+    def setUp(self):
+        self.words = {"alpha": 2, "beta": 1}
+
+    def test_counts(self):
+        self.assertEqual(task_func("alpha alpha beta", top=1), [("alpha", 2)])
+
+    def test_raises(self):
+        with self.assertRaises(ValueError):
+            task_func("alpha", top=0)
+
+    @patch("os.listdir", return_value=[])
+    def test_empty_directory(self, listdir):
+        self.assertEqual(task_func("", top=2), [])
+        listdir.assert_called_once()
+'''
+WARM_UP_REQUEST = json.dumps(
+    {"program": WARM_UP_TASK, "tests": WARM_UP_TASK, "entry_point": "task_func", "options": {}}
+)
 # Heavy libraries, imported when the interpreter (a bank environment) has them.
 PRELOAD = (
     "numpy",
@@ -457,6 +516,7 @@ def serve_spare(channel: socket.socket, config: dict[str, Any]) -> None:
         prepared = prepare_run(config)
     except Exception:
         failure = "sandbox failure: " + traceback.format_exc()
+    json.loads(WARM_UP_REQUEST)  # see warm_up_reading
     try:
         _, fds, _, _ = socket.recv_fds(channel, 16, 1)
     except OSError:
@@ -1231,9 +1291,19 @@ def _read_to_end(fd: int) -> bytes:
     return b"".join(chunks)
 
 
+def warm_up_reading() -> None:
+    """Read a request and compile a task, as a run does next, and throw both away: the pages
+    of the warm worker's memory that the parser and the compiler write to are then copied
+    (copy-on-write) while this process waits, not on the run's path (reading a request and
+    compiling a program and its tests in a fresh fork: 1.4 ms cold, 0.8 ms after this)."""
+    json.loads(WARM_UP_REQUEST)
+    compile(WARM_UP_TASK, "<warm-up>", "exec")
+
+
 def serve_harness(request_r: int, paths: dict[str, str], pipes: tuple[int, int, int]) -> None:
     """The harness's process of a prepared run: wait for the request, then become the harness
     (`prepare_harness`) and run the tests; never returns."""
+    warm_up_reading()
     if _warm_measurement is not None:
         # coverage.py opens a new data store in each process it finds itself in (about 1.5
         # ms): done now, before the request, not when the run's arcs are collected.
