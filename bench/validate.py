@@ -261,7 +261,10 @@ def breakdown(
         validate_task,
     )
 
-    batch = getattr(validation, "static_checks_batch", None)
+    # As validate_tasks: with what each run's request reads from the code, where it does so.
+    batch = getattr(validation, "checks_before_runs", None) or getattr(
+        validation, "static_checks_batch", None
+    )
 
     bank_root = workdir / f"breakdown-bank-{jobs}"
     curator = [sys.executable, "-m", "curator"]

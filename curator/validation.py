@@ -50,6 +50,7 @@ from curator.sandbox import (
     Sandbox,
     SuiteRun,
     TestOutcome,
+    read_ahead,
     waited,
 )
 from curator.static_checks import (
@@ -296,6 +297,16 @@ def static_checks_batch(tasks: Sequence[Task]) -> list[StaticChecks]:
     """`static_checks` of many tasks, with one ruff process for all of them."""
     found = ruff_problems_batch([ruff_input(task) for task in tasks])
     return [static_checks(task, ruff) for task, ruff in zip(tasks, found, strict=True)]
+
+
+def checks_before_runs(tasks: Sequence[Task]) -> list[StaticChecks]:
+    """What validating a batch needs before its runs: `static_checks_batch`, and what each
+    run's request reads from the code (`read_ahead`), on the checker's thread rather than on
+    each run's path."""
+    checks = static_checks_batch(tasks)
+    for task in tasks:
+        read_ahead(task.program, task.test)
+    return checks
 
 
 def run_fingerprint(sandbox: Sandbox | None) -> str:
@@ -808,7 +819,7 @@ def _run_and_store(
         target=sandbox.start_for, args=(first.program, first.test), daemon=True
     ).start()
     checker = ThreadPoolExecutor(max_workers=1)
-    batches = checks_in_batches(checker, tasks, static_checks_batch)
+    batches = checks_in_batches(checker, tasks, checks_before_runs)
 
     def work(task: Task, company: Company) -> ValidationReport:
         checked, index = batches[task.task_id]

@@ -18,7 +18,13 @@ import pytest
 from conftest import NOBODY, oldest_python_venv, run_as_nobody
 from curator.sandbox import RunOptions, Sandbox
 from curator.sandbox.protocol import THREAD_VARIABLES
-from curator.sandbox.runner import WORKER_SCRIPT, Interpreter, worker_kind
+from curator.sandbox.runner import (
+    WORKER_SCRIPT,
+    Interpreter,
+    declared_for_request,
+    read_ahead,
+    worker_kind,
+)
 
 
 def load_worker() -> ModuleType:
@@ -117,6 +123,17 @@ def test_a_run_answered_before_its_harness_is_reaped_keeps_its_cpu_output_and_le
     if run.network_isolated:  # its own pid namespace: the leftover is counted and killed
         [leftover] = [finding for finding in run.runtime if finding.code == "leftover_processes"]
         assert leftover.message.startswith("1 process(es) still running"), leftover
+
+
+def test_reading_ahead_keeps_what_a_run_reads_from_its_code() -> None:
+    """`validate` reads each task's code ahead of its run, beside the runs before it: the run
+    then finds the tests' declarations read. Tests that do not compile are left to the run."""
+    tests = FINISHING_TESTS.replace("test_computes", "test_read_ahead")
+    read_ahead(FINISHING_PROGRAM, tests)
+    hits = declared_for_request.cache_info().hits
+    assert declared_for_request(tests)["names"] == ["test_read_ahead"]
+    assert declared_for_request.cache_info().hits == hits + 1
+    read_ahead(FINISHING_PROGRAM, "class TestCases(:\n")
 
 
 RESERVATION_PROGRAM = """import mmap

@@ -64,6 +64,7 @@ from curator.sandbox.runner import (
     Interpreter,
     Sandbox,
     probe_isolation,
+    read_ahead,
 )
 
 __all__ = [
@@ -80,5 +81,6 @@ __all__ = [
     "TestOutcome",
     "Variant",
     "probe_isolation",
+    "read_ahead",
     "waited",
 ]

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from curator.imports import imported_modules, is_standard_library
-from curator.program import parse_quietly
+from curator.program import PARSED_TEXTS, parse_quietly
 from curator.sandbox import harness
 from curator.sandbox.models import (
     CoverageResult,
@@ -292,12 +292,21 @@ class Zygote:
         self._log.close()
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=PARSED_TEXTS)
 def declared_for_request(tests: str) -> dict[str, list[str]]:
     """What the tests declare, read once per text (a flaky check runs the same tests 20 times)
     from the tree static checks parsed already: the harness and supervisor need not; raises
     SyntaxError. Shared: never to be changed."""
     return harness.declared_in_tree(parse_quietly(tests)).as_request()
+
+
+def read_ahead(program: str, tests: str) -> None:
+    """Read now what a run's request reads from its code (which warm worker it needs, what the
+    tests declare), kept per text: a run of tasks validated one after another then does not
+    read it on its path (about 1 ms a task)."""
+    worker_kind(program, tests)
+    with contextlib.suppress(SyntaxError):  # the run's harness reports it
+        declared_for_request(tests)
 
 
 def zygote_environment(hash_seed: int | None) -> dict[str, str]:
