@@ -281,6 +281,38 @@ def test_closing_a_sandbox_ends_the_runs_its_idle_supervisors_prepared(
     assert sorted(name for name in new_in_tmp if "curator-run" in name) == []
 
 
+def test_closing_a_sandbox_ends_a_run_under_way_and_removes_its_cgroup() -> None:
+    """Ctrl+C closes the sandbox while a run is under way: the zygote asks that run's
+    supervisor to end it, as at a deadline, so that it removes the run's memory cgroup (killed
+    with the zygote, it left one behind at every Ctrl+C)."""
+    marker = f"marker-{os.getpid()}-{time.monotonic_ns()}"
+    waiting = (
+        "import subprocess\nimport sys\nimport unittest\n\n"
+        "class TestCases(unittest.TestCase):\n    def test_waits(self):\n"
+        f"        sleeper = 'import time; time.sleep(30)'\n"
+        f"        subprocess.run([sys.executable, '-c', sleeper, {marker!r}])\n"
+    )
+    cgroups_before = run_cgroups()
+    sandbox = Sandbox(preload=False)
+    runs: list[object] = []
+    under_way = threading.Thread(
+        target=lambda: runs.append(sandbox.run("def task_func():\n    return 1\n", waiting))
+    )
+    under_way.start()
+    deadline = time.monotonic() + 20
+    while not marked_processes(marker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marked_processes(marker), "the run never started"
+    sandbox.close()
+    under_way.join(timeout=20)
+    assert not under_way.is_alive() and runs
+    deadline = time.monotonic() + 5
+    while (new_cgroups := run_cgroups() - cgroups_before) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert new_cgroups == set()
+    assert marked_processes(marker) == set()
+
+
 @pytest.mark.parametrize("isolate", [True, False])
 def test_a_worker_that_cannot_start_is_a_crashed_run_naming_why(
     tmp_path: Path, isolate: bool

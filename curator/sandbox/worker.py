@@ -422,10 +422,11 @@ def zygote(
     }
     control.sendall(_dumps(info).encode() + b"\n")
     spares: list[Spare] = []
+    serving: set[int] = set()  # the supervisors of runs under way
     while len(spares) < SPARES:
         spares.append(fork_spare(control, spares, config))
     while True:
-        _reap_children()
+        _reap_children(running=serving)
         readable, _, _ = select.select([control], [], [], 0.5)
         if not readable:
             continue
@@ -443,6 +444,7 @@ def zygote(
             try:
                 socket.send_fds(spare.channel, [b"r"], fds[:1])
                 handed = True
+                serving.add(spare.pid)
             except OSError:
                 pass
             spare.channel.close()
@@ -453,6 +455,10 @@ def zygote(
             spares.append(fork_spare(control, spares, config))
     for spare in spares:  # each ends its prepared run, leaves and removes its cgroup, exits
         spare.channel.close()
+    _reap_children(running=serving)
+    for pid in serving:  # each ends its run as at a deadline, and removes its cgroup
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
     if _analysis_service is not None:  # the service ends once the spares have closed theirs
         _analysis_service.close()
     # Our end kills every process of the sandbox: give the spare, and a supervisor still
@@ -651,8 +657,9 @@ def parsed_program(program: str) -> CoverageAnalyser:
     return analyser
 
 
-def _reap_children(wanted: int = 0) -> int | None:
-    """Reap every child that has ended; the status of `wanted` if it was among them."""
+def _reap_children(wanted: int = 0, running: set[int] | None = None) -> int | None:
+    """Reap every child that has ended (and forget it from `running`); the status of `wanted`
+    if it was among them."""
     found = None
     while True:
         try:
@@ -661,6 +668,8 @@ def _reap_children(wanted: int = 0) -> int | None:
             return found
         if pid == 0:
             return found
+        if running is not None:
+            running.discard(pid)
         if pid == wanted:
             found = status
 
@@ -679,7 +688,10 @@ def _receive_all(conn: socket.socket) -> bytes:
 
 def serve_run(conn_fd: int, prepared: PreparedRun | None, failure: str) -> None:
     """One run: read the request, supervise it in the prepared run, answer; the run's memory
-    cgroup (if any) is removed after the answer is sent, off the caller's path."""
+    cgroup (if any) is removed after the answer is sent, off the caller's path. Asked to stop
+    (the zygote ends: the caller closed the sandbox, as at Ctrl+C), the run is ended and
+    cleaned up at once, and nobody is left to answer."""
+    signal.signal(signal.SIGTERM, _stop_requested)
     conn = socket.socket(fileno=conn_fd)
     request = json.loads(_receive_all(conn))
     if prepared is None:
@@ -697,10 +709,22 @@ def serve_run(conn_fd: int, prepared: PreparedRun | None, failure: str) -> None:
             response.setdefault("notes", []).append(
                 "the run's supervisor could not leave the run's memory cgroup"
             )
-    conn.sendall(_dumps(response).encode())
+    with contextlib.suppress(OSError):  # a caller that has gone (a stopped run)
+        conn.sendall(_dumps(response).encode())
     conn.close()
     if prepared is not None:
         prepared.end()
+
+
+_stopping = False  # the zygote asked this supervisor to end its run (`serve_run`)
+
+
+def _stop_requested(signum: int, frame: object) -> None:
+    """SIGTERM, from the zygote as it ends. Task code of an ordinary user's run, uid 0 of
+    curator's user namespace as this supervisor is, may send it too: that only ends its own
+    run early, as killed, which no run passes."""
+    global _stopping
+    _stopping = True
 
 
 @dataclasses.dataclass
@@ -1621,6 +1645,8 @@ def _collect(
                 # one that waited.
                 cpu_s = tree_cpu_s(run_stats()) + reaped_cpu_s()
             break
+        if _stopping and status is None and "stopped" not in killed:
+            stop_run("stopped", run_stats())
         tests_ended_late = late and overtime is not None and overtime.tests_ended(buffers["result"])
         if tests_ended_late and status is None and "late" not in killed:
             stop_run("late", run_stats())
