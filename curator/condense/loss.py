@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import dataclass
 
 from curator.condense.docstring import ReviewWarning
 from curator.condense.render import single_spaced
 from curator.models import DocStruct
-from curator.program import entry_function, syntax_tree
+from curator.program import PARSED_TEXTS, entry_function, syntax_tree
 
 LOSS_SECTIONS = ("description", "notes", "params", "returns", "raises")
 
@@ -219,7 +220,6 @@ def information_loss(
 
     mentioned = [line for name in LOSS_SECTIONS for line in getattr(doc_struct, name)]
     constants = signature.constants if signature else frozenset()
-    named_in_code = names_in_code(program) if program is not None else None
     for line in mentioned:
         for exception in _EXCEPTION.findall(line):
             if not _present(exception, text):
@@ -234,6 +234,7 @@ def information_loss(
         }:
             if _present(name, text):
                 continue
+            named_in_code = names_in_code(program) if program is not None else None
             if named_in_code is not None and name not in named_in_code:
                 warn(
                     "unknown-constant",
@@ -281,21 +282,23 @@ def information_loss(
     return warnings
 
 
+@functools.lru_cache(maxsize=PARSED_TEXTS)
 def names_in_code(program: str) -> frozenset[str] | None:
     """Every name the program's code uses: variables, attributes, imported names and strings
-    (`app.config['MAIL_SERVER']`), its docstrings left out; None when it does not parse."""
+    (`app.config['MAIL_SERVER']`), its docstrings left out; None when it does not parse. Read
+    once per text, and only for a constant the instruction does not state."""
     tree = syntax_tree(program)
     if tree is None:
         return None
-    docstrings = {
-        id(node.body[0].value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
-        and node.body
-        and isinstance(node.body[0], ast.Expr)
-    }
+    docstrings: set[int] = set()  # ast.walk reaches a definition before its docstring
     names: set[str] = set()
     for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        ):
+            docstrings.add(id(node.body[0].value))
         if isinstance(node, ast.Name):
             names.add(node.id)
         elif isinstance(node, ast.Attribute):
