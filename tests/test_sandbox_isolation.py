@@ -7,6 +7,7 @@ import importlib.util
 import json
 import os
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -134,6 +135,51 @@ def test_reading_ahead_keeps_what_a_run_reads_from_its_code() -> None:
     assert declared_for_request(tests)["names"] == ["test_read_ahead"]
     assert declared_for_request.cache_info().hits == hits + 1
     read_ahead(FINISHING_PROGRAM, "class TestCases(:\n")
+
+
+WARM_UP_PROBE = """import sys
+import unittest
+
+
+def task_func():
+    return [cls.__qualname__ for cls in unittest.TestCase.__subclasses__()]
+"""
+WARM_UP_PROBE_TESTS = """import unittest
+
+
+class TestCases(unittest.TestCase):
+    def test_sees_only_its_own_test_classes(self):
+        self.assertEqual(
+            [name for name in task_func() if name == "TestCases"], ["TestCases"]
+        )
+"""
+
+
+def test_the_warm_up_of_a_waiting_run_leaves_nothing_the_run_could_see() -> None:
+    """A prepared run reads, compiles and runs the body of a task of its own while it waits
+    for its request (`warm_up_reading`, `warm_up_answering`): that imports no module a warm
+    worker has not already imported, and leaves none of its classes behind."""
+    probe = (
+        "import json, sys, unittest\n"
+        f"sys.path.insert(0, {str(WORKER_SCRIPT.parent)!r})\n"
+        "import worker\n"
+        "worker.import_what_every_run_needs()\n"
+        "before = set(sys.modules)\n"
+        "worker.warm_up_reading()\n"
+        "worker.warm_up_answering()\n"
+        "print(json.dumps({'modules': sorted(set(sys.modules) - before), 'classes': ["
+        "c.__module__ for c in unittest.TestCase.__subclasses__()]}))\n"
+    )
+    found = json.loads(
+        subprocess.run(
+            [sys.executable, "-I", "-c", probe], capture_output=True, text=True, check=True
+        ).stdout
+    )
+    assert found["modules"] == []
+    assert "__warm_up__" not in found["classes"]
+    with Sandbox() as sandbox:
+        run = sandbox.run(WARM_UP_PROBE, WARM_UP_PROBE_TESTS)
+    assert run.passed, run
 
 
 RESERVATION_PROGRAM = """import mmap

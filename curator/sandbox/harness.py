@@ -46,6 +46,7 @@ import ast
 import builtins
 import ctypes
 import functools
+import gc
 import itertools
 import linecache
 import operator
@@ -1136,6 +1137,24 @@ def warm_up() -> None:
 
 
 _guard_context_flags = FrozenClasses([])
+
+
+def warm_up_first_steps(task: types.CodeType) -> None:
+    """What a run does first, done on throwaway objects by a forked harness while it waits for
+    its request: snapshot the machinery, sign and write a record, run the body of a `task` (a
+    program and its tests, compiled) and list its tests. The warm worker's pages that these
+    write to (reference counts, mostly) are then copied before the run, not on its path."""
+    Machinery(machinery_extra()).changes()
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        Channel(null, bytes(32), "warm-up").emit(Event.FORKED, clock=time.perf_counter())
+    finally:
+        os.close(null)
+    namespace: dict[str, Any] = {"__name__": "__warm_up__"}
+    exec(task, namespace)
+    unittest.TestLoader().getTestCaseNames(namespace["TestCases"])
+    namespace.clear()
+    gc.collect()  # the run finds no trace of its classes (unittest.TestCase.__subclasses__)
 
 
 def tests_path_for(task_path: str) -> str:

@@ -170,8 +170,8 @@ ANALYSIS_ANSWER_S = 10.0  # a supervisor waits this long for the analysis servic
 PARSED_PROGRAMS_KEPT = 32
 ANALYSIS_SERVICE_NAME = b"curator-analyse"  # its name in ps and /proc/PID/comm (15 bytes)
 # A task of the usual shape and size (imports, a documented function, a TestCases class),
-# read as a request and compiled by each prepared process while it waits for its request
-# (`warm_up_reading`).
+# read as a request, compiled and its body run by each prepared process while it waits for its
+# request (`warm_up_reading`). It imports only what every warm worker has imported.
 WARM_UP_TASK = '''import os
 import re
 from collections import Counter
@@ -205,8 +205,8 @@ def task_func(text, top=3, directory="."):
     return [(word, count) for word, count in counts.most_common(top) if count > 0]
 
 
+import tempfile
 import unittest
-from unittest.mock import patch
 
 
 class TestCases(unittest.TestCase):
@@ -220,10 +220,9 @@ class TestCases(unittest.TestCase):
         with self.assertRaises(ValueError):
             task_func("alpha", top=0)
 
-    @patch("os.listdir", return_value=[])
-    def test_empty_directory(self, listdir):
-        self.assertEqual(task_func("", top=2), [])
-        listdir.assert_called_once()
+    def test_empty_directory(self):
+        with tempfile.TemporaryDirectory() as directory:
+            self.assertEqual(task_func("", top=2, directory=directory), [])
 '''
 WARM_UP_REQUEST = json.dumps(
     {"program": WARM_UP_TASK, "tests": WARM_UP_TASK, "entry_point": "task_func", "options": {}}
@@ -380,6 +379,18 @@ def bring_loopback_up() -> bool:
     return True
 
 
+def import_what_every_run_needs() -> None:
+    """Imported by every warm worker (whatever it preloads) while the interpreter's files are
+    still readable."""
+    import doctest  # noqa: F401
+    import importlib.util  # noqa: F401
+    import linecache  # noqa: F401
+    import shutil  # noqa: F401
+    import tempfile  # noqa: F401
+    import types  # noqa: F401
+    import unittest  # noqa: F401
+
+
 def zygote(
     control_fd: int, preloads: tuple[str, ...], coverage: bool, config: dict[str, Any]
 ) -> None:
@@ -392,15 +403,7 @@ def zygote(
     for variable in protocol.THREAD_VARIABLES:
         os.environ[variable] = "1"
     loaded = preload(preloads)
-    # What every run needs, imported while the interpreter's files are still readable.
-    import doctest  # noqa: F401
-    import importlib.util  # noqa: F401
-    import linecache  # noqa: F401
-    import shutil  # noqa: F401
-    import tempfile  # noqa: F401
-    import types  # noqa: F401
-    import unittest  # noqa: F401
-
+    import_what_every_run_needs()
     if coverage:
         warm_up_coverage()
     harness.warm_up()
@@ -522,7 +525,7 @@ def serve_spare(channel: socket.socket, config: dict[str, Any]) -> None:
         prepared = prepare_run(config)
     except Exception:
         failure = "sandbox failure: " + traceback.format_exc()
-    json.loads(WARM_UP_REQUEST)  # see warm_up_reading
+    warm_up_answering()
     try:
         _, fds, _, _ = socket.recv_fds(channel, 16, 1)
     except OSError:
@@ -684,6 +687,29 @@ def _receive_all(conn: socket.socket) -> bytes:
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
+
+
+def warm_up_answering() -> None:
+    """What a supervisor does on its run's path, done by a spare supervisor on throwaway data
+    while it waits (see `warm_up_reading`): read a request, check a run's signed records and
+    write an answer. Reading and checking the records of a run of two tests in a fresh fork:
+    0.8 ms cold, 0.1 ms after this."""
+    request = json.loads(WARM_UP_REQUEST)
+    key = protocol.new_key()
+    read_end, write_end = os.pipe()
+    channel = protocol.Channel(write_end, key, protocol.HARNESS)
+    channel.emit(protocol.Event.FORKED, clock=_perf_counter())
+    channel.emit(protocol.Event.STARTED, clock=_perf_counter())
+    channel.emit(protocol.Event.TESTS, names=["test_one", "test_two"], clock=_perf_counter())
+    for name in ("test_one", "test_two"):
+        channel.emit(protocol.Event.START, test=name)
+        channel.emit(protocol.Event.END, test=name, outcome="pass", duration_s=0.001)
+    channel.emit(protocol.Event.ARCS, arcs=[[-1, 1], [1, -1]], clock=_perf_counter())
+    channel.emit(protocol.Event.RUNTIME, findings=[])
+    channel.emit(protocol.Event.DONE, clock=_perf_counter())
+    os.close(write_end)
+    records, _ = protocol.read_records(_read_to_end(read_end), key)
+    _dumps({"events": records, "notes": [], "stdout_tail": request["program"]})
 
 
 def serve_run(conn_fd: int, prepared: PreparedRun | None, failure: str) -> None:
@@ -1316,12 +1342,14 @@ def _read_to_end(fd: int) -> bytes:
 
 
 def warm_up_reading() -> None:
-    """Read a request and compile a task, as a run does next, and throw both away: the pages
-    of the warm worker's memory that the parser and the compiler write to are then copied
+    """Read a request and compile a task, as a run does next, and throw both away, then take
+    the harness's first steps (`harness.warm_up_first_steps`): the pages of the warm worker's
+    memory that the parser, the compiler and those steps write to are then copied
     (copy-on-write) while this process waits, not on the run's path (reading a request and
-    compiling a program and its tests in a fresh fork: 1.4 ms cold, 0.8 ms after this)."""
+    compiling a program and its tests in a fresh fork: 1.4 ms cold, 0.8 ms after this; the
+    harness's first steps 2.1 ms cold, 0.4 ms after this)."""
     json.loads(WARM_UP_REQUEST)
-    compile(WARM_UP_TASK, "<warm-up>", "exec")
+    harness.warm_up_first_steps(compile(WARM_UP_TASK, "<warm-up>", "exec"))
 
 
 def serve_harness(request_r: int, paths: dict[str, str], pipes: tuple[int, int, int]) -> None:
