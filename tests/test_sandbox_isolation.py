@@ -7,6 +7,7 @@ import importlib.util
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -17,7 +18,7 @@ from types import ModuleType
 import pytest
 
 from conftest import NOBODY, oldest_python_venv, run_as_nobody
-from curator.sandbox import RunOptions, Sandbox
+from curator.sandbox import RunOptions, Sandbox, protocol
 from curator.sandbox.protocol import THREAD_VARIABLES
 from curator.sandbox.runner import (
     WORKER_SCRIPT,
@@ -266,6 +267,64 @@ def test_coverage_parsed_during_the_run_equals_coverage_parsed_after(tmp_path: P
     after = worker.CoverageAnalyser(str(path)).analyse(arcs)
     assert ahead.analyse(arcs) == after
     assert after["missed_lines"] == [5] and after["num_statements"] == 6  # the pragma's 2 out
+
+
+def test_the_arcs_go_to_be_analysed_as_soon_as_the_harness_s_signed_record_is_read() -> None:
+    """The supervisor hands the arcs over while the examples and the harness's exit go on:
+    only those of the harness's own record signed with the run's key, read across chunks."""
+    worker = load_worker()
+    key, other_key = protocol.new_key(), protocol.new_key()
+    started: list[list[tuple[int, int]]] = []
+
+    class Recorded(worker.ProgramAnalysis):  # type: ignore[name-defined,misc]
+        def start(self, arcs: list[tuple[int, int]]) -> None:
+            started.append(arcs)
+
+    def records(signing_key: bytes, sender: str, arcs: list[list[int]]) -> bytes:
+        read_end, write_end = os.pipe()
+        channel = protocol.Channel(write_end, signing_key, sender)
+        channel.emit(protocol.Event.TESTS, names=["test_one"])
+        channel.emit(protocol.Event.ARCS, arcs=arcs)
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as pipe:
+            return pipe.read()
+
+    early = worker.EarlyAnalysis(Recorded(BRANCHY_PROGRAM, "/task/task.py"), key)
+    result = bytearray()
+    for forged in (records(other_key, protocol.HARNESS, [[9, 9]]), records(key, "task", [[8, 8]])):
+        result += forged
+        early.scan(result)
+    genuine = records(key, protocol.HARNESS, [[-1, 1], [1, -1]])
+    result += genuine[:-7]
+    early.scan(result)
+    assert started == []
+    result += genuine[-7:] + records(key, protocol.HARNESS, [[-1, 2]])
+    early.scan(result)
+    assert started == [[(-1, 1), (1, -1)]]
+
+
+def test_an_analysis_asked_early_answers_only_for_the_arcs_it_was_asked_about(
+    tmp_path: Path,
+) -> None:
+    """The response's arcs are those of the records read whole: an answer asked for other
+    arcs is dropped, and the analysis made for these."""
+    worker = load_worker()
+    path = tmp_path / "task.py"
+    path.write_text(BRANCHY_PROGRAM)
+    arcs = [(-1, 1), (1, -1), (2, 3), (3, -1), (2, 4), (4, 8), (8, -1)]
+    made_here = worker.CoverageAnalyser(str(path)).analyse(arcs)
+    planted = {"coverage": {"num_statements": 99}}
+
+    def asked_about(asked: list[tuple[int, int]]) -> object:
+        analysis = worker.ProgramAnalysis(BRANCHY_PROGRAM, str(path))
+        ours, theirs = socket.socketpair()
+        with theirs:
+            theirs.sendall(json.dumps(planted).encode())
+        analysis.pending = (asked, ours)
+        return analysis.analyse(arcs)
+
+    assert asked_about(list(arcs)) == planted["coverage"]
+    assert asked_about(arcs[:-1]) == made_here
 
 
 PASSING_TESTS = """import unittest

@@ -660,12 +660,16 @@ def shadowed_methods(test: object) -> list[str]:
     return found
 
 
+# Compiled once in the warm worker: compiling it took each run 0.4 ms.
+MENTIONS_ANY = re.compile(r"\bANY\b")
+
+
 def start_guarding(tamper: Callable[[str], None], tests_path: str, tests_source: str) -> None:
     """Give this run's guards their context (before any task code runs)."""
     _guard_context_flags.thaw()
     GuardContext.tamper = tamper
     GuardContext.tests_path = tests_path
-    GuardContext.any_allowed = re.search(r"\bANY\b", tests_source) is not None
+    GuardContext.any_allowed = MENTIONS_ANY.search(tests_source) is not None
     _guard_context_flags.freeze()
 
 

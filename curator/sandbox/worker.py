@@ -1473,7 +1473,8 @@ def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, A
         else None
     )
     # closes the pipes, reaps (or, when the harness finished, kills and leaves the reaping)
-    streams = _collect(prepared.harness, fds, deadline, memory_limit, overtime, key)
+    early = EarlyAnalysis(analysis, key) if analysis is not None else None
+    streams = _collect(prepared.harness, fds, deadline, memory_limit, overtime, key, early)
     prepared.reaped = streams.pop("reaped")
     collected = _perf_counter()
     timed_out = streams.pop("timed_out")
@@ -1587,6 +1588,7 @@ def _collect(
     memory_limit: int | None = None,
     overtime: Overtime | None = None,
     key: bytes | None = None,
+    early: EarlyAnalysis | None = None,
 ) -> dict[str, Any]:
     """Read the result and output pipes until the run ends or the deadline passes.
 
@@ -1602,7 +1604,8 @@ def _collect(
     With `memory_limit` (no memory cgroup), the run is killed when its processes together hold
     more resident memory than that. With `overtime`, a run it is granted to at the deadline
     goes on that much longer (and is `late`), until its tests end: the docstring examples are
-    left to the run without coverage that judges a late run.
+    left to the run without coverage that judges a late run. With `early`, the run's arcs go
+    to the analysis service as soon as they are read.
     """
     buffers: dict[str, bytearray] = {name: bytearray() for name in fds.values()}
     totals = {name: 0 for name in fds.values()}
@@ -1694,6 +1697,8 @@ def _collect(
         readable, _, _ = select.select(list(open_fds), [], [], min(remaining, 0.05))
         for fd in readable:
             take(fd)
+        if early is not None and result_fd in readable:
+            early.scan(buffers["result"])
         if finished is None and result_fd not in open_fds:  # told once, when it closed
             finished = init and key is not None and harness_finished(buffers["result"], key)
         if finished and status is None:
@@ -2222,7 +2227,8 @@ class CoverageAnalyser:
 
 class ProgramAnalysis:
     """A run's coverage analysis as its supervisor gets it: from the sandbox's analysis
-    service (`serve_analyses`), which parses the program while the run goes on; where the
+    service (`serve_analyses`), which parses the program while the run goes on and may be
+    handed the run's arcs before the run has ended (`start`, see `EarlyAnalysis`); where the
     service does not answer, here, by the same `CoverageAnalyser` (which then fails, if it
     must, in its own place)."""
 
@@ -2230,20 +2236,42 @@ class ProgramAnalysis:
         self.program = program
         self.task_path = task_path
         self.here: CoverageAnalyser | None = None
+        self.pending: tuple[list[tuple[int, int]], socket.socket] | None = None
 
     def begin(self) -> None:
         """Hand the program over to be parsed (no answer awaited)."""
-        if self._ask({"program": self.program}, answered=False) is None:
+        connection = self._send({"program": self.program})
+        if connection is None:
             self._analyser_here()
+        else:
+            connection.close()
+
+    def start(self, arcs: list[tuple[int, int]]) -> None:
+        """Ask for the analysis of `arcs` now; `analyse` takes the answer if it is asked about
+        the same arcs."""
+        if self.here is None and self.pending is None:
+            connection = self._send({"program": self.program, "arcs": arcs})
+            if connection is not None:
+                self.pending = (arcs, connection)
 
     def analyse(self, arcs: list[tuple[int, int]]) -> dict[str, Any]:
-        if self.here is None:
-            reply = self._ask({"program": self.program, "arcs": arcs}, answered=True)
-            with contextlib.suppress(ValueError, TypeError):
-                coverage = json.loads(reply or b"null")["coverage"]
-                if isinstance(coverage, dict):
-                    return coverage
+        """The service's answer; where there is none (or it failed), the analysis here."""
+        connection = self._connection_for(arcs) if self.here is None else None
+        if connection is not None:
+            with connection, contextlib.suppress(OSError, ValueError):
+                reply = json.loads(_receive_all(connection))
+                if isinstance(reply, dict) and isinstance(reply.get("coverage"), dict):
+                    return cast(dict[str, Any], reply["coverage"])
         return self._analyser_here().analyse(arcs)
+
+    def _connection_for(self, arcs: list[tuple[int, int]]) -> socket.socket | None:
+        """The connection that asked about these arcs early (`start`), else a new one."""
+        asked, self.pending = self.pending, None
+        if asked is not None:
+            if asked[0] == arcs:
+                return asked[1]
+            asked[1].close()
+        return self._send({"program": self.program, "arcs": arcs})
 
     def _analyser_here(self) -> CoverageAnalyser:
         if self.here is None:
@@ -2251,24 +2279,60 @@ class ProgramAnalysis:
             self.here.parse()
         return self.here
 
-    def _ask(self, request: dict[str, Any], answered: bool) -> bytes | None:
-        """Send `request` over a connection of its own; its answer, b"" when none is awaited,
-        None when the service cannot be reached or does not answer in time."""
+    def _send(self, request: dict[str, Any]) -> socket.socket | None:
+        """Send `request` over a connection of its own, returned to read the answer from;
+        None when the service cannot be reached. A service that stopped reading holds up no
+        run (`ANALYSIS_ANSWER_S`)."""
         if _analysis_service is None:
             return None
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
-            with ours:
-                socket.send_fds(_analysis_service, [b"a"], [theirs.fileno()])
-                theirs.close()
-                ours.settimeout(ANALYSIS_ANSWER_S)
-                ours.sendall(_dumps(request).encode())
-                ours.shutdown(socket.SHUT_WR)
-                return _receive_all(ours) if answered else b""
+            socket.send_fds(_analysis_service, [b"a"], [theirs.fileno()])
+            ours.settimeout(ANALYSIS_ANSWER_S)
+            ours.sendall(_dumps(request).encode())
+            ours.shutdown(socket.SHUT_WR)
         except OSError:
+            ours.close()
             return None
         finally:
             theirs.close()
+        return ours
+
+
+@dataclasses.dataclass
+class EarlyAnalysis:
+    """Hands the run's arcs to the analysis service as soon as the harness's signed `arcs`
+    record is read, while the docstring examples and the harness's exit go on: the answer is
+    then ready, or nearly, when the run has ended (`ProgramAnalysis.start`). The response uses
+    it only for the same arcs, and only if the run's records hold (`build_response`)."""
+
+    analysis: ProgramAnalysis
+    key: bytes
+    scanned: int = 0  # bytes of the result stream read for the `arcs` record so far
+    done: bool = False
+
+    def scan(self, result: bytearray) -> None:
+        """Read the complete lines that came since the last call."""
+        complete = result.rfind(b"\n") + 1
+        if self.done or complete <= self.scanned:
+            return
+        lines = bytes(result[self.scanned : complete])
+        self.scanned = complete
+        if b'"event": "arcs"' not in lines:  # signed records only are looked at closely
+            return
+        for line in lines.split(b"\n")[:-1]:
+            record = protocol.verified_record(line, self.key) or {}
+            if (record.get("event"), record.get("from")) != (
+                protocol.Event.ARCS,
+                protocol.HARNESS,
+            ):
+                continue
+            self.done = True
+            arcs = record.get("arcs")
+            if isinstance(arcs, list) and 0 < len(arcs) <= protocol.ARCS_LIMIT:
+                with contextlib.suppress(ValueError, TypeError):
+                    self.analysis.start([(int(a), int(b)) for a, b in arcs])
+            return
 
 
 # -- harness (runs as the unprivileged user) -----------------------------------------------------
