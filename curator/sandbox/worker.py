@@ -1549,30 +1549,44 @@ def harness_timings(
 
 
 @dataclasses.dataclass
+class SignedRecordWatch:
+    """Finds the harness's first record of `event`, signed with the run's key, in the result
+    stream as it is read: each call reads only the complete lines that came since the last."""
+
+    event: protocol.Event
+    key: bytes
+    scanned: int = 0
+    found: dict[str, object] | None = None
+
+    def find(self, result: bytearray) -> dict[str, object] | None:
+        complete = result.rfind(b"\n") + 1
+        if self.found is None and complete > self.scanned:
+            lines = bytes(result[self.scanned : complete])
+            self.scanned = complete
+            if self.event.value.encode() in lines:  # else none of them is that record
+                for line in lines.split(b"\n")[:-1]:
+                    record = protocol.verified_record(line, self.key) or {}
+                    if (record.get("event"), record.get("from")) == (self.event, protocol.HARNESS):
+                        self.found = record
+                        break
+        return self.found
+
+
+@dataclasses.dataclass
 class Overtime:
     """The overtime coverage's slowdown may take (`RunOptions.coverage_overtime_s`)."""
 
     seconds: float
     timeout_s: float
     key: bytes
-    scanned: int = 0  # bytes of the result stream read for the `runtime` record so far
-    ended: bool = False
+
+    def __post_init__(self) -> None:
+        self.end_of_tests = SignedRecordWatch(protocol.Event.RUNTIME, self.key)
 
     def tests_ended(self, result: bytearray) -> bool:
         """Whether the harness's signed `runtime` record, written when the tests have ended,
-        is in `result`; each call reads only the lines that came since the last."""
-        complete = result.rfind(b"\n") + 1
-        if not self.ended and complete > self.scanned:
-            for line in bytes(result[self.scanned : complete]).split(b"\n")[:-1]:
-                record = protocol.verified_record(line, self.key) or {}
-                if (record.get("event"), record.get("from")) == (
-                    protocol.Event.RUNTIME,
-                    protocol.HARNESS,
-                ):
-                    self.ended = True
-                    break
-            self.scanned = complete
-        return self.ended
+        is in `result`."""
+        return self.end_of_tests.find(result) is not None
 
     def granted(self, result: bytearray, cpu_s: float) -> bool:
         """Whether the run, at its deadline, gets the overtime: its tests have not ended (the
@@ -2299,40 +2313,25 @@ class ProgramAnalysis:
         return ours
 
 
-@dataclasses.dataclass
 class EarlyAnalysis:
     """Hands the run's arcs to the analysis service as soon as the harness's signed `arcs`
     record is read, while the docstring examples and the harness's exit go on: the answer is
     then ready, or nearly, when the run has ended (`ProgramAnalysis.start`). The response uses
     it only for the same arcs, and only if the run's records hold (`build_response`)."""
 
-    analysis: ProgramAnalysis
-    key: bytes
-    scanned: int = 0  # bytes of the result stream read for the `arcs` record so far
-    done: bool = False
+    def __init__(self, analysis: ProgramAnalysis, key: bytes) -> None:
+        self.analysis = analysis
+        self.arcs_record = SignedRecordWatch(protocol.Event.ARCS, key)
 
     def scan(self, result: bytearray) -> None:
-        """Read the complete lines that came since the last call."""
-        complete = result.rfind(b"\n") + 1
-        if self.done or complete <= self.scanned:
+        """Read the lines that came since the last call; hand the arcs over once found."""
+        if self.arcs_record.found is not None:
             return
-        lines = bytes(result[self.scanned : complete])
-        self.scanned = complete
-        if b'"event": "arcs"' not in lines:  # signed records only are looked at closely
-            return
-        for line in lines.split(b"\n")[:-1]:
-            record = protocol.verified_record(line, self.key) or {}
-            if (record.get("event"), record.get("from")) != (
-                protocol.Event.ARCS,
-                protocol.HARNESS,
-            ):
-                continue
-            self.done = True
-            arcs = record.get("arcs")
-            if isinstance(arcs, list) and 0 < len(arcs) <= protocol.ARCS_LIMIT:
-                with contextlib.suppress(ValueError, TypeError):
-                    self.analysis.start([(int(a), int(b)) for a, b in arcs])
-            return
+        record = self.arcs_record.find(result) or {}
+        arcs = record.get("arcs")
+        if isinstance(arcs, list) and 0 < len(arcs) <= protocol.ARCS_LIMIT:
+            with contextlib.suppress(ValueError, TypeError):
+                self.analysis.start([(int(a), int(b)) for a, b in arcs])
 
 
 # -- harness (runs as the unprivileged user) -----------------------------------------------------
