@@ -418,6 +418,39 @@ def test_closing_a_sandbox_ends_a_run_under_way_and_removes_its_cgroup() -> None
     assert marked_processes(marker) == set()
 
 
+HUNG_UP_OWNER = f"""
+import time
+from curator.sandbox import Sandbox
+sandbox = Sandbox(preload=False)
+print(sandbox.run("def task_func():\\n    return 1\\n", {PASSING_TESTS!r}).passed, flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_sandbox_whose_terminal_hangs_up_removes_the_cgroups_of_its_prepared_runs() -> None:
+    """Closing the terminal (or `tmux kill-session`) sends SIGHUP to its whole session: the
+    sandbox's worker, in a session of its own, sees its owner go and ends the runs its spares
+    prepared, removing their memory cgroups (it died with `unshare`, and left two behind)."""
+    cgroups_before = run_cgroups()
+    owner = subprocess.Popen(
+        [sys.executable, "-c", HUNG_UP_OWNER],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # the session a terminal would lead
+    )
+    assert owner.stdout is not None
+    assert owner.stdout.readline().strip() == "True"
+    prepared = run_cgroups() - cgroups_before
+    os.killpg(owner.pid, signal.SIGHUP)
+    assert owner.wait(timeout=10) == -signal.SIGHUP
+    deadline = time.monotonic() + 10
+    while (left := run_cgroups() & prepared) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert left == set()
+    if not prepared:
+        pytest.skip("no memory cgroup here: nothing to leave behind")
+
+
 @pytest.mark.parametrize("isolate", [True, False])
 def test_a_worker_that_cannot_start_is_a_crashed_run_naming_why(
     tmp_path: Path, isolate: bool

@@ -221,6 +221,11 @@ class Zygote:
                 stderr=self._log,
                 pass_fds=(child_end.fileno(),),
                 cwd="/",
+                # Out of the terminal's session: closing the terminal (SIGHUP to the whole
+                # session) killed `unshare`, which killed the worker before its spares could
+                # remove their runs' memory cgroups. The worker sees its owner go instead (its
+                # control channel closes) and ends in order.
+                start_new_session=True,
             )
         except OSError as error:  # the interpreter (no unshare prefix), or unshare, cannot run
             for closing in (parent_end, child_end, self._log):
