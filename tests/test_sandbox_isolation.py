@@ -6,6 +6,7 @@ import contextlib
 import importlib.util
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -607,12 +608,12 @@ class TestCases(unittest.TestCase):
 """
 
 
-def with_keras_stand_in(tmp_path: Path, source: str) -> Interpreter:
-    """Curator's own interpreter with a module `keras` of `source` on its path (readable by
+def with_stand_in(tmp_path: Path, source: str, name: str = "keras") -> Interpreter:
+    """Curator's own interpreter with a module `name` of `source` on its path (readable by
     the run's uid)."""
     libraries = tmp_path / "libraries"
     libraries.mkdir()
-    (libraries / "keras.py").write_text(source)
+    (libraries / f"{name}.py").write_text(source)
     for path in (tmp_path, libraries, *libraries.iterdir()):
         path.chmod(0o755)
     return Interpreter(variables=(("PYTHONPATH", str(libraries)),))
@@ -623,7 +624,7 @@ def test_tensorflow_and_keras_are_imported_once_by_a_worker_of_their_own(tmp_pat
     of code that imports them is forked from a worker that already has; other runs are not
     (their worker would start seconds later and fork a bigger process). Here a stand-in for
     Keras records the process that imported it."""
-    interpreter = with_keras_stand_in(tmp_path, "import os\nIMPORTED_IN = os.getpid()\n")
+    interpreter = with_stand_in(tmp_path, "import os\nIMPORTED_IN = os.getpid()\n")
     keras_program = "import keras\n\ndef task_func():\n    return keras.IMPORTED_IN\n"
     is_keras_loaded = "\n\ndef task_func():\n    return 'keras' in sys.modules\n"
     with Sandbox(interpreter=interpreter) as sandbox:
@@ -636,6 +637,40 @@ def test_tensorflow_and_keras_are_imported_once_by_a_worker_of_their_own(tmp_pat
             run = sandbox.run(program, tests)
             assert run.status == "completed", (run.message, run.notes)
             assert [test.outcome for test in run.tests] == ["pass"], run.tests
+
+
+SHARED_GENERATOR_PROGRAM = """import faker
+
+
+def task_func():
+    return faker.shared.random()
+"""
+SHARED_GENERATOR_TESTS = """import unittest
+
+
+class TestCases(unittest.TestCase):
+    def test_draws(self):
+        print("drew", task_func())
+"""
+
+
+def test_each_run_draws_its_own_numbers_from_a_preloaded_library_s_generator(
+    tmp_path: Path,
+) -> None:
+    """Faker keeps one random generator for all its instances, made when it is imported: in
+    the warm worker, before the fork. Unseeded, every run of a sandbox drew the same names
+    from it (a fresh interpreter draws new ones); seeded, a run draws what the seed gives.
+    Here a stand-in for Faker keeps such a generator."""
+    interpreter = with_stand_in(tmp_path, "import random\nshared = random.Random()\n", name="faker")
+    with Sandbox(interpreter=interpreter) as sandbox:
+        runs = [
+            sandbox.run(SHARED_GENERATOR_PROGRAM, SHARED_GENERATOR_TESTS, options=options)
+            for options in (RunOptions(), RunOptions(), RunOptions(random_seed=7))
+        ]
+    assert all(run.passed for run in runs), [run.message for run in runs]
+    unseeded, again, seeded = (run.stdout_tail.split()[-1] for run in runs)
+    assert unseeded != again
+    assert seeded == repr(random.Random(7).random())
 
 
 def test_every_run_sizes_library_thread_pools_to_one_core() -> None:
@@ -661,7 +696,7 @@ def test_a_heavy_worker_that_starts_holds_up_only_the_runs_that_wait_for_it(
 ) -> None:
     """The heavy worker takes seconds to start (TensorFlow's import); a run that another
     worker serves goes on meanwhile. A stand-in for Keras takes 3 s to import here."""
-    interpreter = with_keras_stand_in(tmp_path, "import time\ntime.sleep(3)\n")
+    interpreter = with_stand_in(tmp_path, "import time\ntime.sleep(3)\n")
     light_program = "def task_func():\n    return 1\n"
     with Sandbox(interpreter=interpreter) as sandbox:
         sandbox.start_for(light_program, PASSING_TESTS)

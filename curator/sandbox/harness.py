@@ -51,6 +51,7 @@ import itertools
 import linecache
 import operator
 import os
+import random
 import re
 import signal
 import sys
@@ -1137,10 +1138,38 @@ def warm_up() -> None:
     FrozenClasses([*classes, MethodGuard, _Unrelated]).freeze()
     _guard_context_flags = FrozenClasses([GuardContext])
     _guard_context_flags.freeze()
+    note_shared_generators()
     take_machinery_baseline(machinery_extra())
 
 
 _guard_context_flags = FrozenClasses([])
+_shared_generators: list[random.Random] = []
+
+
+def note_shared_generators() -> None:
+    """Find the random generators that loaded libraries keep for their own use (Faker keeps
+    one for all its instances), besides `random`'s own (which reseeds itself in a forked
+    child) and numpy's (reseeded apart). Every run forked from this process would start from
+    their state, so that unseeded Faker gave each run of a sandbox the same names: each run
+    reseeds them (`reseed_shared_generators`)."""
+    own = getattr(random.random, "__self__", None)  # the instance behind random's functions
+    found: dict[int, random.Random] = {}
+    for module in list(sys.modules.values()):
+        namespace = getattr(module, "__dict__", None)
+        for value in list(namespace.values()) if isinstance(namespace, dict) else []:
+            if (
+                isinstance(value, random.Random)
+                and not isinstance(value, random.SystemRandom)
+                and value is not own
+            ):
+                found[id(value)] = value
+    _shared_generators[:] = found.values()  # in place: the machinery watches this name
+
+
+def reseed_shared_generators(seed: int | None) -> None:
+    """Seed the generators `note_shared_generators` found: with `seed`, or afresh (None)."""
+    for generator in _shared_generators:
+        generator.seed(seed)
 
 
 def warm_up_first_steps(task: types.CodeType) -> None:
@@ -1516,9 +1545,8 @@ def _out_of_cpu_time(signum: int, frame: object) -> None:
 
 
 def _seed_everything(seed: int) -> None:
-    import random
-
     random.seed(seed)
+    reseed_shared_generators(seed)
     try:
         import numpy
     except ImportError:

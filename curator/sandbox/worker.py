@@ -2039,6 +2039,7 @@ def run_variants(
     for module in request.get("preload", []):
         with contextlib.suppress(BaseException):
             importlib.import_module(module)
+    harness.note_shared_generators()
     with contextlib.suppress(SyntaxError):  # each variant reports it
         harness.declared_in(request)
         harness.compiled(request["tests"], harness.tests_path_for(paths["task"]))
@@ -2059,7 +2060,7 @@ def run_variants(
         if pid == 0:
             own = protocol.Channel(result_fd, key, protocol.variant_sender(index))
             own.emit(protocol.Event.FORKED, clock=_perf_counter())
-            reseed_numpy(options)
+            reseed_forked_generators(options)
             try:
                 harness.run_harness(
                     {**request, "options": options},
@@ -2409,15 +2410,19 @@ def prepare_harness(
     import tempfile
 
     tempfile.tempdir = None
-    reseed_numpy(options)
+    reseed_forked_generators(options)
     if float(options.get("clock_offset_s") or 0.0):
         shift_clock(float(options["clock_offset_s"]))
 
 
-def reseed_numpy(options: dict[str, Any]) -> None:
-    """A fork shares its parent's numpy generator state; a fresh process would not."""
-    if "numpy" in sys.modules and options.get("random_seed") is None:
-        sys.modules["numpy"].random.seed()
+def reseed_forked_generators(options: dict[str, Any]) -> None:
+    """A fork shares its parent's random generators' state (numpy's, and those libraries keep
+    for their own use: `harness.note_shared_generators`); a fresh process would not. A run
+    with a `random_seed` seeds them as each test starts instead."""
+    if options.get("random_seed") is None:
+        if "numpy" in sys.modules:
+            sys.modules["numpy"].random.seed()
+        harness.reseed_shared_generators(None)
 
 
 def shift_clock(offset: float) -> None:
