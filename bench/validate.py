@@ -26,7 +26,10 @@ pays for imports the others skip. On those tasks, in one run:
   their times are printed apart.
 
 `--jsonl FILE --environment DIR` runs FILE's tasks with the libraries of a bank's built
-environment (DIR is its `environment/` folder), as `validate` does for that bank.
+environment (DIR is its `environment/` folder), as `validate` does for that bank. `--fresh`
+then also runs each task's tests in one fresh interpreter of that environment, as BigCodeBench
+evaluates (no sandbox, coverage or checks), N at a time: it prints that wall time and every
+test whose outcome differs from curator's.
 `--timeout S` gives every bank the bench makes that time limit per task run (`timeout_s` in its
 bank.json; else curator's 60 s). BigCodeBench's own evaluation gives each reference solution
 240 s (`BIGCODEBENCH_TIMEOUT_PER_TASK`): BigCodeBench/417 trains a Keras model for 45 to 63 s
@@ -233,6 +236,11 @@ def run_curator_cli(
     return (wall, cpu, rows), (stored_wall, stored_cpu, len(again.stdout.splitlines()))
 
 
+def breakdown_bank(workdir: Path, jobs: int) -> Path:
+    """Where `breakdown` makes its bank."""
+    return workdir / f"breakdown-bank-{jobs}"
+
+
 def breakdown(
     jsonl: Path,
     jobs: int,
@@ -266,7 +274,7 @@ def breakdown(
         validation, "static_checks_batch", None
     )
 
-    bank_root = workdir / f"breakdown-bank-{jobs}"
+    bank_root = breakdown_bank(workdir, jobs)
     curator = [sys.executable, "-m", "curator"]
     new_bank(bank_root, timeout_s)
     if environment is not None:  # a bank's environment/, built (`curator env sync`)
@@ -330,6 +338,7 @@ def breakdown(
             apply_run(report, run, docstring_span(task.program, task.entry_point))
         row["total"] = time.perf_counter() - started
         row["verdict"] = str(report.verdict)
+        row["outcomes"] = {name: str(test.outcome) for name, test in report.tests.items()}
         return row, task, report
 
     with sandbox_for(bank) as sandbox:
@@ -360,6 +369,107 @@ def breakdown(
         wall = time.perf_counter() - started
         cpu = children_cpu() + own_cpu() - cpu
     return wall, cpu, rows
+
+
+FRESH_RUNNER = """import json, os, sys, types, unittest
+task = json.load(open(sys.argv[1]))
+module = types.ModuleType("__test__")
+sys.modules["__test__"] = module
+try:
+    exec(compile(task["program"], "task.py", "exec"), module.__dict__)
+    exec(compile(task["test"], "tests.py", "exec"), module.__dict__)
+except BaseException as error:
+    print(json.dumps({"not loaded": f"{type(error).__name__}: {error}"[:200]}))
+    raise SystemExit(0)
+outcomes = {}
+class Outcomes(unittest.TestResult):
+    def addSuccess(self, test): outcomes[test._testMethodName] = "pass"
+    def addFailure(self, test, error): outcomes[test._testMethodName] = "fail"
+    def addError(self, test, error): outcomes[getattr(test, "_testMethodName", str(test))] = "error"
+    def addSkip(self, test, reason): outcomes[test._testMethodName] = "skip"
+    def addExpectedFailure(self, test, error): outcomes[test._testMethodName] = "pass"
+    def addUnexpectedSuccess(self, test): outcomes[test._testMethodName] = "fail"
+answer = os.dup(1)  # the tests may close or replace stdout
+unittest.TestLoader().loadTestsFromTestCase(module.TestCases).run(Outcomes())
+os.write(answer, (json.dumps(outcomes) + "\\n").encode())
+"""
+"""Runs one task's TestCases in the interpreter that runs it and prints each test's outcome."""
+
+
+def fresh_outcomes(
+    records: list[dict[str, Any]], jobs: int, bank_root: Path, workdir: Path, timeout_s: float
+) -> tuple[float, dict[str, dict[str, str]]]:
+    """Each task's tests in one fresh interpreter of the bank's environment (with its
+    variables), in a directory of its own, `jobs` at a time: BigCodeBench's own way, without
+    a sandbox, coverage or checks. The wall time, and each test's outcome by task (or why the
+    task did not load)."""
+    from curator.bank import Bank
+    from curator.validation import sandbox_for
+
+    with sandbox_for(Bank(bank_root)) as sandbox:
+        interpreter = sandbox.interpreter
+    runner = workdir / "fresh_runner.py"
+    runner.write_text(FRESH_RUNNER)
+
+    def one(record: dict[str, Any]) -> tuple[str, dict[str, str]]:
+        directory = Path(tempfile.mkdtemp(dir=workdir, prefix="fresh-"))
+        task_file = directory / "task.json"
+        program = record["complete_prompt"] + record["canonical_solution"]
+        task_file.write_text(json.dumps({"program": program, "test": record["test"]}))
+        variables = {"MPLBACKEND": "Agg", "HOME": str(directory), "TMPDIR": str(directory)}
+        try:
+            done = subprocess.run(
+                [interpreter.executable, str(runner), str(task_file)],
+                cwd=directory,
+                capture_output=True,
+                text=True,
+                timeout=timeout_s,
+                env={**os.environ, **dict(interpreter.variables), **variables},
+            )
+            lines = done.stdout.strip().splitlines()
+            outcomes = json.loads(lines[-1]) if lines else {"not loaded": done.stderr[-200:]}
+        except subprocess.TimeoutExpired:
+            outcomes = {"not loaded": f"over {timeout_s:g} s"}
+        except ValueError:
+            outcomes = {"not loaded": "no outcomes printed"}
+        return record["task_id"], outcomes
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        found = dict(pool.map(one, records))
+    return time.perf_counter() - started, found
+
+
+def print_fresh_comparison(
+    rows: list[dict[str, Any]], wall: float, fresh_wall: float, fresh: dict[str, dict[str, str]]
+) -> None:
+    """How a fresh interpreter per task compares with curator's runs, test by test."""
+    ours = {row["task_id"]: row for row in rows}
+    print(
+        f"\none fresh interpreter per task (BigCodeBench's way): {fresh_wall:.2f} s wall, "
+        f"{fresh_wall / wall:.2f}x the breakdown's"
+    )
+    not_loaded = {
+        task_id: why
+        for task_id, found in fresh.items()
+        if "not loaded" in found
+        for why in [found["not loaded"]]
+    }
+    compared = differing = 0
+    for task_id, outcomes in fresh.items():
+        if task_id in not_loaded:
+            continue
+        theirs = ours[task_id].get("outcomes", {})
+        for name in sorted(set(outcomes) | set(theirs)):
+            compared += 1
+            if outcomes.get(name) != theirs.get(name):
+                differing += 1
+                print(
+                    f"  {task_id} {name}: {outcomes.get(name)} there, {theirs.get(name)} in curator"
+                )
+    print(f"tests with another outcome than in curator: {differing} of {compared}")
+    for task_id, why in not_loaded.items():
+        print(f"  not loaded there: {task_id} ({why}); curator: {ours[task_id]['verdict']}")
 
 
 def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int, jobs: int) -> None:
@@ -431,6 +541,12 @@ def main() -> None:
     parser.add_argument("--slowest", type=int, default=8)
     parser.add_argument("--profile", type=Path, help="py-spy the cold curator run into DIR")
     parser.add_argument("--skip-pytest", action="store_true", help="pytest per file is slow")
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="with --jsonl: also run each task in one fresh interpreter (BigCodeBench's way) "
+        "and compare each test's outcome",
+    )
     args = parser.parse_args()
     source = args.jsonl or DEFAULT_JSONL
     records = [json.loads(line) for line in source.read_text().splitlines() if line.strip()]
@@ -450,6 +566,15 @@ def main() -> None:
         if args.jsonl is not None:
             wall, cpu, rows = breakdown(jsonl, args.jobs, workdir, args.environment, args.timeout)
             print_breakdown(rows, wall, cpu, args.slowest, args.jobs)
+            if args.fresh:
+                fresh_wall, fresh = fresh_outcomes(
+                    records,
+                    args.jobs,
+                    breakdown_bank(workdir, args.jobs),
+                    workdir,
+                    args.timeout or 60,
+                )
+                print_fresh_comparison(rows, wall, fresh_wall, fresh)
             return
         print(f"floor ({load()})", flush=True)
         floor, floor_wall, floor_cpu, outcomes = run_floor(jsonl, workdir)

@@ -46,6 +46,25 @@ def test_the_validation_bench_gives_its_banks_the_time_limit_asked(tmp_path: Pat
     assert [line.split()[3] for line in printed.splitlines() if "Bench/1 " in line] == ["timeout"]
 
 
+def test_the_validation_bench_compares_each_test_with_a_fresh_interpreter(tmp_path: Path) -> None:
+    """`--fresh` also runs each task as BigCodeBench evaluates it, in one fresh interpreter,
+    and names every test whose outcome differs from curator's: here, one that asks whether it
+    runs in curator's sandbox."""
+    sandboxed = (
+        "import os\nimport unittest\n\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_counts(self):\n"
+        "        self.assertEqual(task_func('a b a', top=1), [('a', 2)])\n\n"
+        "    def test_in_a_sandbox(self):\n"
+        "        self.assertTrue(os.environ.get('CURATOR_SANDBOX'))\n"
+    )
+    source = tmp_path / "tasks.jsonl"
+    write_jsonl([make_task("Bench/1"), make_task("Bench/2", test=sandboxed)], source)
+    printed = run_bench("validate.py", "--jsonl", str(source), "--fresh")
+    assert "one fresh interpreter per task (BigCodeBench's way): " in printed
+    assert "  Bench/2 test_in_a_sandbox: fail there, pass in curator" in printed
+    assert "tests with another outcome than in curator: 1 of " in printed
+
+
 def test_the_sandbox_run_bench_prints_a_runs_cost() -> None:
     printed = run_bench("sandbox_run.py", "--runs", "2")
     assert "median:" in printed
