@@ -450,10 +450,7 @@ def print_fresh_comparison(
         f"{fresh_wall / wall:.2f}x the breakdown's"
     )
     not_loaded = {
-        task_id: why
-        for task_id, found in fresh.items()
-        if "not loaded" in found
-        for why in [found["not loaded"]]
+        task_id: found["not loaded"] for task_id, found in fresh.items() if "not loaded" in found
     }
     compared = differing = 0
     for task_id, outcomes in fresh.items():
@@ -469,6 +466,7 @@ def print_fresh_comparison(
                 )
     print(f"tests with another outcome than in curator: {differing} of {compared}")
     for task_id, why in not_loaded.items():
+        why = " ".join(why.split())[:120]  # NLTK's messages span lines
         print(f"  not loaded there: {task_id} ({why}); curator: {ours[task_id]['verdict']}")
 
 

@@ -44,9 +44,11 @@ from __future__ import annotations
 
 import ast
 import builtins
+import contextlib
 import ctypes
 import functools
 import gc
+import importlib
 import itertools
 import linecache
 import operator
@@ -1151,7 +1153,7 @@ def note_shared_generators() -> None:
     one for all its instances), besides `random`'s own (which reseeds itself in a forked
     child) and numpy's (reseeded apart). Every run forked from this process would start from
     their state, so that unseeded Faker gave each run of a sandbox the same names: each run
-    reseeds them (`reseed_shared_generators`)."""
+    reseeds them (`seed_library_generators`)."""
     own = getattr(random.random, "__self__", None)  # the instance behind random's functions
     found: dict[int, random.Random] = {}
     for module in list(sys.modules.values()):
@@ -1166,10 +1168,19 @@ def note_shared_generators() -> None:
     _shared_generators[:] = found.values()  # in place: the machinery watches this name
 
 
-def reseed_shared_generators(seed: int | None) -> None:
-    """Seed the generators `note_shared_generators` found: with `seed`, or afresh (None)."""
+def seed_library_generators(seed: int | None) -> None:
+    """Seed numpy's global generator and those `note_shared_generators` found with `seed`, or
+    afresh (None): a forked run would otherwise start from its parent's state, where a fresh
+    process would not. A seeded run imports numpy to seed it; an unseeded one leaves it
+    unloaded."""
     for generator in _shared_generators:
         generator.seed(seed)
+    numpy = sys.modules.get("numpy")
+    if numpy is None and seed is not None:
+        with contextlib.suppress(ImportError):
+            numpy = importlib.import_module("numpy")
+    if numpy is not None:
+        numpy.random.seed(seed)
 
 
 def warm_up_first_steps(task: types.CodeType) -> None:
@@ -1546,12 +1557,7 @@ def _out_of_cpu_time(signum: int, frame: object) -> None:
 
 def _seed_everything(seed: int) -> None:
     random.seed(seed)
-    reseed_shared_generators(seed)
-    try:
-        import numpy
-    except ImportError:
-        return
-    numpy.random.seed(seed)
+    seed_library_generators(seed)
 
 
 def run_doctests(module: object, entry_point: str) -> dict[str, object]:

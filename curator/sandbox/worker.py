@@ -2416,13 +2416,10 @@ def prepare_harness(
 
 
 def reseed_forked_generators(options: dict[str, Any]) -> None:
-    """A fork shares its parent's random generators' state (numpy's, and those libraries keep
-    for their own use: `harness.note_shared_generators`); a fresh process would not. A run
+    """A fork shares its parent's random generators' state; a fresh process would not. A run
     with a `random_seed` seeds them as each test starts instead."""
     if options.get("random_seed") is None:
-        if "numpy" in sys.modules:
-            sys.modules["numpy"].random.seed()
-        harness.reseed_shared_generators(None)
+        harness.seed_library_generators(None)
 
 
 def shift_clock(offset: float) -> None:
