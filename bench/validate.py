@@ -23,7 +23,9 @@ pays for imports the others skip. On those tasks, in one run:
   worker competing for the cores, as issue 13 measures it). The namespaces, root, cgroup and
   harness's process are prepared before the request arrives, by an idle supervisor, and
   reports are stored on the calling thread while the next runs go on, as `validate` does:
-  their times are printed apart.
+  their times are printed apart. Then the CPU per task by process, read from /proc (the runs
+  until answered, the supervisors with the runs' ends, the warm workers, the analysis service,
+  this process, ruff): with every core busy, CPU and not any one run's path decides the wall.
 
 `--jsonl FILE --environment DIR` runs FILE's tasks with the libraries of a bank's built
 environment (DIR is its `environment/` folder), as `validate` does for that bank. `--fresh`
@@ -119,6 +121,58 @@ def children_cpu() -> float:
 def own_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
+
+
+def proc_table() -> dict[int, tuple[int, str, float, float]]:
+    """Every process's parent, name, CPU seconds (user and system) and its reaped children's,
+    from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # gone meanwhile
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()  # from the state on: stat(5)'s 3rd field
+        own = (int(fields[11]) + int(fields[12])) / ticks
+        reaped = (int(fields[13]) + int(fields[14])) / ticks
+        table[int(entry.name)] = (int(fields[1]), name, own, reaped)
+    return table
+
+
+SANDBOX_ROLES = ("runs", "supervisors", "workers", "analysis")
+
+
+def sandbox_cpu(worker_pids: list[int]) -> dict[str, float]:
+    """CPU seconds used so far by a sandbox's processes (`Sandbox.worker_pids` and all they
+    started), by role: the warm workers (forking supervisors, handing them requests), the
+    analysis services, and the supervisors with their runs ("runs": the processes of those
+    under way; a process already reaped counts through its parent's children's times)."""
+    table = proc_table()
+    children: dict[int, list[int]] = {}
+    for pid, (parent, *_) in table.items():
+        children.setdefault(parent, []).append(pid)
+    roles = dict.fromkeys(SANDBOX_ROLES, 0.0)
+    pending = list(worker_pids)
+    while pending:
+        pid = pending.pop()
+        if pid not in table:
+            continue
+        _, name, own, reaped = table[pid]
+        if name == "curator-worker":  # its reaped children: supervisors (and their runs)
+            roles["workers"] += own
+            roles["supervisors"] += reaped
+        elif name == "curator-analyse":
+            roles["analysis"] += own + reaped
+        elif name == "curator-superv":
+            roles["supervisors"] += own + reaped
+        elif name != "unshare":
+            roles["runs"] += own + reaped
+        pending.extend(children.get(pid, []))
+    return roles
 
 
 def load() -> str:
@@ -247,7 +301,7 @@ def breakdown(
     workdir: Path,
     environment: Path | None = None,
     timeout_s: float | None = None,
-) -> tuple[float, float, list[dict]]:
+) -> tuple[float, dict[str, float], list[dict]]:
     """Validate every task through the core API as `validate_tasks` does, timing each step.
     A task's total is its worker's path: waiting for its static checks (run in batches on a
     thread of their own beside the runs, as `validate_tasks` runs them; each task is shown its
@@ -327,6 +381,7 @@ def breakdown(
             # With notes, the runs before the one that decides are in it: no transfer to tell.
             row["reruns" if row["notes"] else "transfer"] = row["sandbox"] - run.duration_s
             row.update(run.timings)
+            row["cpu"] = run.cpu_s or 0.0
             report = ValidationReport(
                 task_id=task.task_id,
                 verdict="invalid",
@@ -347,7 +402,9 @@ def breakdown(
                 sandbox.start_for(task.program, task.test)
         else:
             sandbox.start()
-        started, cpu = time.perf_counter(), children_cpu() + own_cpu()
+        started, own, others = time.perf_counter(), own_cpu(), children_cpu()
+        workers = getattr(sandbox, "worker_pids", list)
+        sandbox_before = sandbox_cpu(workers())
         # As validate_tasks: a thread checks the tasks in batches, workers run them, and this
         # thread stores each report as it arrives (the writes overlap with the next runs, off
         # the workers' path).
@@ -367,7 +424,10 @@ def breakdown(
                 row["storage"] = time.perf_counter() - storing
                 rows.append(row)
         wall = time.perf_counter() - started
-        cpu = children_cpu() + own_cpu() - cpu
+        sandbox_after = sandbox_cpu(workers())
+        cpu = {role: sandbox_after[role] - sandbox_before[role] for role in SANDBOX_ROLES}
+        cpu["this process"] = own_cpu() - own
+        cpu["other programs"] = children_cpu() - others
     return wall, cpu, rows
 
 
@@ -470,12 +530,32 @@ def print_fresh_comparison(
         print(f"  not loaded there: {task_id} ({why}); curator: {ours[task_id]['verdict']}")
 
 
-def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int, jobs: int) -> None:
+def print_cpu_by_process(rows: list[dict], cpu: dict[str, float]) -> None:
+    """Where the CPU went, by process: with every core busy (--jobs 2 on 2 cores), CPU and not
+    any one run's path decides how fast a bank is validated."""
+    answered = sum(row.get("cpu", 0.0) for row in rows)
+    parts = [
+        ("runs until answered (tests, coverage, examples)", answered),
+        ("supervisors, and the runs' ends", cpu["supervisors"] + cpu["runs"] - answered),
+        ("warm workers (forks, requests)", cpu["workers"]),
+        ("analysis service", cpu["analysis"]),
+        ("this process (static checks, storage)", cpu["this process"]),
+        ("other programs (ruff)", cpu["other programs"]),
+    ]
+    in_all = sum(seconds for _, seconds in parts)
+    print(f"  CPU per task by process: {in_all / len(rows) * 1000:.1f} ms in all")
+    for name, seconds in parts:
+        print(f"    {name:<50}{seconds / len(rows) * 1000:7.1f} ms")
+
+
+def print_breakdown(
+    rows: list[dict], wall: float, cpu: dict[str, float], slowest: int, jobs: int
+) -> None:
     steps = ("static_checks", "transfer", "reruns", *SANDBOX_STEPS)
     count = len(rows)
     print(
         f"\nper-task breakdown ({count} tasks, core API, --jobs {jobs}): {wall:.2f} s wall,\n"
-        f"{count / wall:.1f} tasks/s, {cpu:.2f} CPU s in this process (the workers' apart)"
+        f"{count / wall:.1f} tasks/s"
     )
     print(f"  {'step':<22}{'mean ms':>9}{'median ms':>11}{'max ms':>9}")
     for step in (*steps, "total"):
@@ -507,6 +587,7 @@ def print_breakdown(rows: list[dict], wall: float, cpu: float, slowest: int, job
     if jobs == 1:
         by_wall = wall / count - statistics.mean(tests)
         print(f"    by the wall: {by_wall * 1000:.1f} ms per task (wall / tasks - tests mean)")
+    print_cpu_by_process(rows, cpu)
     if not slowest:
         return
     print(f"\nslowest {slowest} tasks:")

@@ -4,12 +4,16 @@ breaks a script shows here, not when someone next measures (the breakdown of
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 from conftest import PROJECT_ROOT, make_task
 from curator.interchange import write_jsonl
+from curator.sandbox import Sandbox
+
+BENCH = PROJECT_ROOT / "bench"
 
 
 def run_bench(script: str, *args: str) -> str:
@@ -31,6 +35,26 @@ def test_the_validation_bench_runs_a_file_end_to_end(tmp_path: Path) -> None:
     assert "per-task breakdown (2 tasks, core API, --jobs 1)" in printed
     assert "Bench/1" in printed and "pass" in printed
     assert "  static_checks " in printed and "by the wall: " in printed
+    assert "  CPU per task by process: " in printed and "    warm workers (forks" in printed
+
+
+def test_the_validation_bench_finds_the_cpu_of_a_sandbox_s_processes_by_role() -> None:
+    spec = importlib.util.spec_from_file_location("bench_validate", BENCH / "validate.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    tests = (
+        "import unittest\nclass TestCases(unittest.TestCase):\n"
+        "    def test_sum(self):\n        self.assertEqual(task_func(), 499500)\n"
+    )
+    with Sandbox(preload=False) as sandbox:
+        runs = [
+            sandbox.run("def task_func():\n    return sum(range(1000))\n", tests) for _ in range(4)
+        ]
+        cpu = bench.sandbox_cpu(sandbox.worker_pids())
+    assert all(run.passed for run in runs)
+    # The worker's start-up, and four supervisors with their runs: each a tick or more.
+    assert cpu["workers"] > 0 and cpu["supervisors"] > 0, cpu
 
 
 def test_the_validation_bench_gives_its_banks_the_time_limit_asked(tmp_path: Path) -> None:

@@ -511,6 +511,30 @@ def test_coverage_is_the_same_from_the_analysis_service_and_from_the_supervisor(
     assert alone.coverage == served.coverage
 
 
+def test_the_sandbox_s_processes_are_named_by_role_and_a_run_s_as_a_fresh_interpreter(
+    tmp_path: Path,
+) -> None:
+    """ps and top tell a sandbox's worker, supervisors and analysis service apart; task code
+    finds its process named as a fresh interpreter's (a test may look a process up by name)."""
+    fresh = subprocess.run(
+        [sys.executable, "-c", "print(open('/proc/self/comm').read().strip())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    program = "def task_func():\n    return open('/proc/self/comm').read().strip()\n"
+    tests = (
+        "import unittest\nclass TestCases(unittest.TestCase):\n"
+        f"    def test_name(self):\n        self.assertEqual(task_func(), {fresh!r})\n"
+    )
+    marker = f"marker-{os.getpid()}-{time.monotonic_ns()}"
+    with Sandbox(protect=[tmp_path / marker], preload=False) as sandbox:
+        run = sandbox.run(program, tests)
+        names = {Path(f"/proc/{pid}/comm").read_text().strip() for pid in marked_processes(marker)}
+    assert run.passed, (run.message, run.tests)
+    assert {"curator-worker", "curator-superv", "curator-analyse"} <= names, names
+
+
 def test_task_code_holds_no_way_to_the_analysis_service() -> None:
     probe = """import socket
 

@@ -483,6 +483,12 @@ class Sandbox:
         count, seed."""
         return dict(self._kept_zygote("libraries").info)
 
+    def worker_pids(self) -> list[int]:
+        """The processes started for the warm workers so far (`unshare`, where the isolation
+        starts the worker through it), for tools that measure the sandbox's processes."""
+        with self._lock:
+            return [zygote.process.pid for zygote in self._zygotes.values()]
+
     def start(self) -> None:
         """Start the warm worker of library tasks now (it otherwise starts with the first
         run)."""

@@ -168,7 +168,10 @@ SHUTDOWN_WAIT_S = 2.0
 SPARES = 2  # supervisors forked ahead: two runs asked at once both find one ready
 ANALYSIS_ANSWER_S = 10.0  # a supervisor waits this long for the analysis service, then analyses
 PARSED_PROGRAMS_KEPT = 32
-ANALYSIS_SERVICE_NAME = b"curator-analyse"  # its name in ps and /proc/PID/comm (15 bytes)
+# The sandbox's processes by role, as ps, top and /proc/PID/comm show them (15 bytes at most).
+WORKER_NAME = b"curator-worker"
+SUPERVISOR_NAME = b"curator-superv"
+ANALYSIS_SERVICE_NAME = b"curator-analyse"
 # A task of the usual shape and size (imports, a documented function, a TestCases class),
 # read as a request, compiled and its body run by each prepared process while it waits for its
 # request (`warm_up_reading`). It imports only what every warm worker has imported.
@@ -344,6 +347,15 @@ def thread_count() -> int:
 # -- zygote --------------------------------------------------------------------------------------
 
 
+# The name the interpreter started under: each run's process takes it back, so that task code
+# finds itself named as in a fresh interpreter.
+_interpreter_name = b""
+
+
+def name_process(name: bytes) -> None:
+    _libc.prctl(PR_SET_NAME, name, 0, 0, 0)
+
+
 def preload(modules: tuple[str, ...]) -> list[str]:
     """Import heavy libraries once so that forked runs do not pay for them again."""
     import importlib
@@ -396,7 +408,10 @@ def zygote(
 ) -> None:
     """Hand each run request to the spare supervisor and fork the next spare; exit when the
     control channel closes. `config`: what every run of this sandbox shares (`prepare_run`)."""
-    global _own_pid_namespace
+    global _own_pid_namespace, _interpreter_name
+    with open("/proc/self/comm", "rb") as comm:
+        _interpreter_name = comm.read().rstrip(b"\n")
+    name_process(WORKER_NAME)
     loopback = bring_loopback_up() if "--own-network" in sys.argv else None
     if config["isolate"]:
         _own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
@@ -519,6 +534,7 @@ def fork_spare(control: socket.socket, others: list[Spare], config: dict[str, An
 def serve_spare(channel: socket.socket, config: dict[str, Any]) -> None:
     """Prepare a run while idle, then serve one request with it; without a request (the
     zygote ends), end the prepared run."""
+    name_process(SUPERVISOR_NAME)
     prepared: PreparedRun | None = None
     failure = ""
     try:
@@ -587,7 +603,7 @@ def start_analysis_service(control_fd: int) -> None:
     if pid == 0:
         ours.close()
         os.close(control_fd)  # else the caller would not see the zygote end
-        _libc.prctl(PR_SET_NAME, ANALYSIS_SERVICE_NAME, 0, 0, 0)
+        name_process(ANALYSIS_SERVICE_NAME)
         code = 0
         try:
             serve_analyses(theirs)
@@ -1355,6 +1371,7 @@ def warm_up_reading() -> None:
 def serve_harness(request_r: int, paths: dict[str, str], pipes: tuple[int, int, int]) -> None:
     """The harness's process of a prepared run: wait for the request, then become the harness
     (`prepare_harness`) and run the tests; never returns."""
+    name_process(_interpreter_name)
     warm_up_reading()
     if _warm_measurement is not None:
         # coverage.py opens a new data store in each process it finds itself in (about 1.5
