@@ -254,6 +254,30 @@ def test_a_suite_that_cannot_run_is_reported_not_flagged(tmp_path, run_cli):
     assert bank.load("Flaky/sorted_words").flags == []
 
 
+def test_a_flaky_check_runs_under_the_time_limit_the_task_validates_under(tmp_path, run_cli):
+    """The task's own limit, else the bank's, unless --timeout says otherwise: a BigCodeBench
+    bank sets 240 s in bank.json, and its slowest tasks (a minute of sockets, a Keras training)
+    timed out in every run of a flaky check that kept curator's 60 s."""
+    bank = suite_bank(tmp_path / "bank", ["sorted_words"])
+    marker = bank.root / "bank.json"
+    marker.write_text(json.dumps({**json.loads(marker.read_text()), "timeout_s": 240}))
+
+    def limit_used(*options: str) -> float:
+        result = run_cli(
+            "--bank", bank.root, "flaky", "Flaky/sorted_words", "--runs", "2", *options
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return bank.read_sidecar("Flaky/sorted_words", EVIDENCE_FILE, FlakyEvidence).timeout_s
+
+    assert limit_used() == 240
+    assert limit_used("--timeout", "30") == 30
+    task = bank.load("Flaky/sorted_words")
+    task.timeout_s = 20
+    with bank.lock():
+        bank.save(task)
+    assert limit_used() == 20
+
+
 def small_task(task_id: str, program: str, tests: str) -> Task:
     prompt, solution = split_program(program, "task_func")
     return Task(task_id=task_id, complete_prompt=prompt, canonical_solution=solution, test=tests)

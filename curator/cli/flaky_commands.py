@@ -135,7 +135,7 @@ def flaky_command(
     Evidence goes to each task's flaky.json, flags to its task.json. Exit 1 if any test was
     found flaky, a suite could not run, or some of its runs did not finish.
     """
-    from curator.flaky.runner import DEFAULT_TIMEOUT_S, DetectionSettings
+    from curator.flaky.runner import DetectionSettings
     from curator.flaky.stage import FlakyCheck, check
 
     bank = cli.open_bank()
@@ -145,9 +145,7 @@ def flaky_command(
     if budget_min is not None:
         budget = BudgetRun(prioritise(bank, tasks), budget_min * 60)
         ids = (candidate.task.task_id for candidate in budget)
-    settings = DetectionSettings(
-        runs=runs, seed=seed, timeout_s=timeout_s or DEFAULT_TIMEOUT_S, jobs=jobs
-    )
+    settings = DetectionSettings(runs=runs, seed=seed, timeout_s=timeout_s, jobs=jobs)
     progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),

@@ -27,7 +27,6 @@ from curator.flaky.plan import (
 from curator.models import Task
 from curator.sandbox import RunOptions, Sandbox, SuiteRun, TestOutcome
 
-DEFAULT_TIMEOUT_S = RunOptions.model_fields["timeout_s"].default
 # Worst first: how an isolated run, made of one sandbox run per test, ended as a whole.
 STATUS_SEVERITY = ("invalid", "environment", "crashed", "memory", "timeout", "completed")
 # Attribution rounds: one of one-factor runs, one of replays, then one per halving of the
@@ -41,7 +40,10 @@ Progress = Callable[[int, int], None]
 class DetectionSettings:
     runs: int = DEFAULT_RUNS
     seed: int | None = None
-    timeout_s: float = DEFAULT_TIMEOUT_S
+    timeout_s: float | None = None
+    """A suite run's time limit; None: the task's validation limit (the task's own, else the
+    bank's as `flaky.stage.check` passes it, else the default), so that a task validated under
+    a long limit is not found to time out in every run."""
     jobs: int = 2
 
 
@@ -67,6 +69,7 @@ class Detection:
         self.task = task
         self.sandbox = sandbox
         self.settings = settings
+        self.timeout_s = settings.timeout_s or task.time_limit(None)
         self.seed = settings.seed if settings.seed is not None else new_detection_seed()
         self.failures: dict[str, Failure] = {}
 
@@ -82,7 +85,7 @@ class Detection:
             content_hash=self.task.content_hash(),
             detection_seed=self.seed,
             runs_requested=settings.runs,
-            timeout_s=settings.timeout_s,
+            timeout_s=self.timeout_s,
             tests=tests,
             runs=[baseline],
         )
@@ -97,7 +100,7 @@ class Detection:
             progress(1, total)
         evidence.runs += self._run_all(specs[1:], progress, offset=1, total=total)
         for _ in range(MAX_ATTRIBUTION_ROUNDS):
-            attribution = attribution_runs(evidence.runs, tests, settings.timeout_s, evidence.at)
+            attribution = attribution_runs(evidence.runs, tests, self.timeout_s, evidence.at)
             if not attribution:
                 break
             total += len(attribution)
@@ -109,7 +112,7 @@ class Detection:
         evidence.verdicts = classify(
             evidence.runs,
             tests,
-            settings.timeout_s,
+            self.timeout_s,
             list(self.failures.values()),
             {test: hints_for_test(hints, self.task.test, test) for test in tests},
             evidence.at,
@@ -145,7 +148,7 @@ class Detection:
             self.task.program,
             self.task.test,
             entry_point=self.task.entry_point,
-            options=run_options(spec, order, self.settings.timeout_s),
+            options=run_options(spec, order, self.timeout_s),
         )
 
     def _record(self, spec: RunSpec, suites: list[SuiteRun]) -> RunRecord:

@@ -8,14 +8,14 @@ The CLI and the app only display what this returns and reports through its callb
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from curator.bank import Bank
 from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import FlagChange, FlagError, record_detection
 from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.sandbox import Sandbox
-from curator.validation import sandbox_for
+from curator.validation import sandbox_for, task_timeout
 
 # (task id, runs done, runs planned) while a task's runs go on.
 RunProgress = Callable[[str, int, int], None]
@@ -71,7 +71,10 @@ def check(
             if on_progress:
                 on_progress(task_id, done, total)
 
-        result = FlakyCheck(detect_flaky(task, sandbox, settings, progress))
+        limit = settings.timeout_s or task_timeout(bank, task)  # the limit it validates under
+        result = FlakyCheck(
+            detect_flaky(task, sandbox, replace(settings, timeout_s=limit), progress)
+        )
         try:
             result.changes = record_detection(bank, result.evidence, annotator)
         except FlagError as error:
