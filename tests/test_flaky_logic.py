@@ -465,6 +465,27 @@ def test_flag_opens_and_closes_only_when_a_changed_task_runs_clean():
     assert "flaky again" in changes[0].note and len(task.flags) == 1
 
 
+def test_a_timing_flag_closes_when_the_test_runs_clean_under_a_longer_limit():
+    """A BigCodeBench bank's 240 s: a check under 60 s found its socket tests too slow."""
+    task = Task(task_id="Test/1")
+    short = evidence("aaa", {"test_slow": Classification.TIMING, "test_odd": FLAKY})
+    update_flags(task, short, None, "ann")
+    longer = evidence("aaa", {"test_slow": CLEAN, "test_odd": CLEAN}).model_copy(
+        update={"timeout_s": 240.0}
+    )
+    changes = {change.test: change for change in update_flags(task, longer, short, "ann")}
+    by_test = {flag.test: flag for flag in task.flags}
+    assert by_test["test_slow"].status is FlagStatus.FIXED
+    assert changes["test_slow"].note == (
+        f"fixed: clean under the 240 s limit (found under {TIMEOUT:g} s)"
+    )
+    # A limit says nothing of a nondeterministic test: it may just not have shown.
+    assert by_test["test_odd"].status is FlagStatus.OPEN
+    shorter_again = evidence("aaa", {"test_slow": CLEAN, "test_odd": CLEAN})
+    update_flags(task, shorter_again, longer, "ann")
+    assert by_test["test_odd"].status is FlagStatus.OPEN
+
+
 def test_flag_of_a_removed_test_closes_and_dismissed_flags_stay_dismissed():
     task = Task(task_id="Test/1")
     first = evidence("aaa", {"test_a": FLAKY, "test_b": FLAKY})

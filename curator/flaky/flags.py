@@ -79,6 +79,13 @@ def update_flags(
     changes: list[FlagChange] = []
     run = f"{len(evidence.runs)} runs, detection seed {evidence.detection_seed}"
     changed_since = previous is None or previous.content_hash != evidence.content_hash
+    # The limit of the last detection, if this one ran under a longer one: a test found too
+    # slow for it may now run clean.
+    raised_from = (
+        previous.timeout_s
+        if previous is not None and evidence.timeout_s > previous.timeout_s
+        else None
+    )
     for test, verdict in evidence.verdicts.items():
         flag = find_flag(task, test)
         if verdict.classification.is_flaky:
@@ -105,7 +112,14 @@ def update_flags(
                 changes.append(
                     FlagChange(test, flag.status, f"not fixed: {verdict.classification}")
                 )
-            elif not changed_since:
+            elif changed_since:
+                _close(flag, who, f"clean after a change to the task: {run}")
+                changes.append(FlagChange(test, FlagStatus.FIXED, "fixed"))
+            elif raised_from is not None and flag.classification == Classification.TIMING.value:
+                limits = f"the {evidence.timeout_s:g} s limit (found under {raised_from:g} s)"
+                _close(flag, who, f"clean under {limits}: {run}")
+                changes.append(FlagChange(test, FlagStatus.FIXED, f"fixed: clean under {limits}"))
+            else:
                 changes.append(
                     FlagChange(
                         test,
@@ -113,9 +127,6 @@ def update_flags(
                         "clean this time, but the task has not changed since it was found flaky",
                     )
                 )
-            else:
-                _close(flag, who, f"clean after a change to the task: {run}")
-                changes.append(FlagChange(test, FlagStatus.FIXED, "fixed"))
     for flag in task.flags:
         if flag.test not in evidence.verdicts and flag.status in STILL_FLAKY and changed_since:
             _close(flag, who, f"the test is gone from the suite: {run}")
