@@ -148,8 +148,10 @@ def add_alternative(bank: Bank, task: Task, source: str, name: str) -> str:
 
 
 def run_alternatives(
-    task: Task, alternatives: dict[str, str], sandbox: Sandbox, timeout_s: float = 60.0
+    task: Task, alternatives: dict[str, str], sandbox: Sandbox, timeout_s: float
 ) -> AlternativesReport:
+    """Run each alternative solution against the task's tests, under `timeout_s` (the limit the
+    task validates under, `validation.task_timeout`)."""
     report = AlternativesReport(
         task_id=task.task_id,
         content_hash=task.content_hash(),

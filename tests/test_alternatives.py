@@ -93,6 +93,35 @@ def test_alternatives_find_the_over_strict_test_until_fixed_or_marked_wrong(
     assert (bank.task_dir(task.task_id) / RESULT_FILE).is_file()
 
 
+# Right, but slower than the bank's limit below.
+SLOW = "    import time\n    time.sleep(3)\n" + OTHER_MESSAGE
+
+
+def test_alternative_solutions_run_under_the_time_limit_the_task_validates_under(
+    bank: Bank, run_cli, tmp_path: Path
+) -> None:
+    """The bank's limit (bank.json): a BigCodeBench bank sets 240 s, and a solution as slow as
+    its slowest references timed out under curator's 60 s. Here the other way round."""
+    marker = bank.root / "bank.json"
+    marker.write_text(json.dumps({**json.loads(marker.read_text()), "timeout_s": 1.5}))
+    task = make_task(test=STRICT_TESTS, instruct_prompt="Count the words; top must be > 0.")
+    with bank.lock():
+        bank.add_all([task])
+    slow = tmp_path / "slow.py"
+    slow.write_text(SLOW)
+    found = run_cli("--bank", bank.root, "alternatives", task.task_id, "--add", slow, "--json")
+    (result,) = json.loads(found.stdout)["results"]
+    assert result["problem"] == "the run exceeded its time limit (1.5 s)", found.stderr
+    steps = [{"answer": "```python\n" + task.complete_prompt + SLOW + "```\n"}]
+    with ScriptedLLMServer(steps) as server:
+        env = llm_env(tmp_path, server.base_url)
+        shown = run_cli(
+            "--bank", bank.root, "suggest", task.task_id, "--op", "alternative", env=env
+        )
+    assert shown.returncode == 0, shown.stderr
+    assert "test_bad_top: timeout: the run exceeded its time limit (1.5 s)" in shown.stdout
+
+
 def test_an_alternative_that_does_not_parse_is_refused(bank: Bank, run_cli, tmp_path: Path) -> None:
     with bank.lock():
         bank.add_all([make_task()])

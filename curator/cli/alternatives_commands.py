@@ -21,7 +21,7 @@ from curator.cli.context import CliContext, annotator_option, pass_cli
 from curator.config import resolve_annotator
 from curator.fsutil import read_text
 from curator.llm.alternative import keep_near_misses
-from curator.validation import sandbox_for
+from curator.validation import sandbox_for, task_timeout
 
 
 @click.command("alternatives")
@@ -85,7 +85,8 @@ def alternatives_command(
             if not alternatives:
                 raise click.UsageError(f"{task_id} has no alternatives (add one with --add FILE)")
             with sandbox_for(bank) as sandbox:
-                report = store_report(bank, run_alternatives(task, alternatives, sandbox))
+                limit = task_timeout(bank, task)
+                report = store_report(bank, run_alternatives(task, alternatives, sandbox, limit))
     if as_json:
         click.echo(json.dumps(report.model_dump(mode="json")))
     else:

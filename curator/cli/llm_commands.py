@@ -79,8 +79,9 @@ def end_stream(assistant: Assistant) -> None:
         assistant.on_chunk.end_line()
 
 
-def make_assistant(cli: CliContext, settings: LLMSettings, stream: bool) -> Assistant:
-    """An assistant that reports retries on stderr and, with --stream, the answer as it comes."""
+def make_assistant(cli: CliContext, settings: LLMSettings, stream: bool, bank: Bank) -> Assistant:
+    """An assistant for `bank` that reports retries on stderr and, with --stream, the answer as
+    it comes."""
     echo = StreamEcho(cli) if stream else None
 
     def on_retry(notice: RetryNotice) -> None:
@@ -91,7 +92,9 @@ def make_assistant(cli: CliContext, settings: LLMSettings, stream: bool) -> Assi
             f"(attempt {notice.attempt + 1})"
         )
 
-    return Assistant.from_settings(settings, on_retry=on_retry, on_chunk=echo)
+    return Assistant.from_settings(
+        settings, on_retry=on_retry, on_chunk=echo, bank_timeout_s=bank.timeout_s
+    )
 
 
 DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
@@ -235,7 +238,7 @@ def draft_command(
     """Draft a complete task from a seed with the LLM, validate it, and add it to the bank."""
     bank = cli.open_bank()
     settings = load_settings()
-    assistant = make_assistant(cli, settings.llm, stream)
+    assistant = make_assistant(cli, settings.llm, stream, bank)
     try:
         seed = seed_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -303,7 +306,7 @@ def suggest_command(
     bank = cli.open_bank()
     task = bank.load(task_id)
     settings = load_settings()
-    assistant = make_assistant(cli, settings.llm, stream)
+    assistant = make_assistant(cli, settings.llm, stream, bank)
     op = Operation(operation)
     extra = _read_evidence(evidence)
     if op is Operation.ALTERNATIVE:
@@ -372,7 +375,7 @@ def propose(
 ) -> ProposedChange:
     if op is Operation.CONDENSE:
         return operations.condense(assistant, task)
-    baseline = check_task(task, assistant.sandbox)
+    baseline = check_task(task, assistant.sandbox, assistant.bank_timeout_s)
     if op is Operation.REFINE:
         return operations.refine(assistant, task, baseline)
     if op is Operation.TESTS:
@@ -394,7 +397,9 @@ def edit_proposal(
     code_edits = {name: text for name, text in edited.items() if name != INSTRUCTION_FILE}
     if code_edits:
         texts = {file.name: file.after for file in change.files} | code_edits
-        check = check_task(task_with_files(task, texts), assistant.sandbox)
+        check = check_task(
+            task_with_files(task, texts), assistant.sandbox, assistant.bank_timeout_s
+        )
         cli.out.print(f"edited version:   {escape(check.headline())}")
     if INSTRUCTION_FILE in edited:
         for warning in operations.instruction_warnings(task, edited[INSTRUCTION_FILE]):
@@ -422,7 +427,7 @@ def preeval_command(cli: CliContext, task_id: str, k: int, stream: bool, as_json
     bank = cli.open_bank()
     task = bank.load(task_id)
     settings = load_settings()
-    assistant = make_assistant(cli, settings.llm, stream)
+    assistant = make_assistant(cli, settings.llm, stream, bank)
 
     def progress(kind: preeval.PromptKind, index: int, sample: preeval.PreEvalSample) -> None:
         end_stream(assistant)

@@ -42,7 +42,7 @@ def propose_alternative(assistant: Assistant, task: Task) -> AlternativeProposal
         answer.text, answer.finish_reason, task.complete_prompt, task.entry_point
     )
     name = "llm-" + hashlib.sha256(program.encode()).hexdigest()[:8]
-    check = run_solution(task, program, assistant.sandbox)
+    check = run_solution(task, program, assistant.sandbox, assistant.bank_timeout_s)
     return AlternativeProposal(name=name, program=program, check=check, model=answer.model)
 
 
@@ -63,7 +63,7 @@ def keep_near_misses(bank: Bank, task: Task, sandbox: Sandbox | None = None) -> 
         for sample in run.samples:
             if sample.program is None or sample.verdict is not Verdict.FAIL:
                 continue
-            check = run_solution(task, sample.program, sandbox)
+            check = run_solution(task, sample.program, sandbox, bank.timeout_s)
             if check.verdict is Verdict.FAIL and check.tests_total - check.tests_passed == 1:
                 name = "preeval-" + hashlib.sha256(sample.program.encode()).hexdigest()[:8]
                 kept.append(add_alternative(bank, task, sample.program, name))

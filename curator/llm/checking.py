@@ -12,15 +12,23 @@ from curator.sandbox import Sandbox
 from curator.validation import ValidationReport, validate_task
 
 
-def check_task(task: Task, sandbox: Sandbox | None = None) -> ProposalCheck:
-    """Validate one version of a task with branch coverage, as the validation stage does."""
-    return proposal_check(validate_task(task, sandbox, coverage=True))
+def check_task(
+    task: Task, sandbox: Sandbox | None = None, bank_timeout_s: float | None = None
+) -> ProposalCheck:
+    """Validate one version of a task with branch coverage, as the validation stage does, under
+    the limit it validates under (its own, else the bank's `bank_timeout_s`)."""
+    limit = task.time_limit(bank_timeout_s)
+    return proposal_check(validate_task(task, sandbox, coverage=True, timeout_s=limit))
 
 
-def run_solution(task: Task, program: str, sandbox: Sandbox | None = None) -> ProposalCheck:
-    """Run a candidate solution (a whole program) against the task's tests, without coverage."""
+def run_solution(
+    task: Task, program: str, sandbox: Sandbox | None = None, bank_timeout_s: float | None = None
+) -> ProposalCheck:
+    """Run a candidate solution (a whole program) against the task's tests, without coverage,
+    under the limit the task validates under."""
     candidate = task.model_copy(update={"complete_prompt": program, "canonical_solution": ""})
-    return proposal_check(validate_task(candidate, sandbox, coverage=False))
+    limit = task.time_limit(bank_timeout_s)
+    return proposal_check(validate_task(candidate, sandbox, coverage=False, timeout_s=limit))
 
 
 def proposal_check(report: ValidationReport) -> ProposalCheck:

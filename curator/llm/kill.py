@@ -59,7 +59,7 @@ def kill_mutant(assistant: Assistant, task: Task, mutant_id: str) -> ProposedCha
         headline = change.check.headline() if change.check else "not checked"
         raise parsing.UnusableAnswer(f"the proposed tests fail on the reference: {headline}")
     revised = task_with_files(task, {TESTS_FILE: code.tests})
-    on_mutant = run_solution(revised, mutant.program, assistant.sandbox)
+    on_mutant = run_solution(revised, mutant.program, assistant.sandbox, assistant.bank_timeout_s)
     if on_mutant.verdict is Verdict.PASS:
         raise parsing.UnusableAnswer(
             f"the proposed tests pass on mutant {mutant_id} too: they do not kill it"

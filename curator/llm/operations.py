@@ -49,6 +49,8 @@ class Assistant:
     on_chunk: Callable[[str], None] | None = None
     cancel: threading.Event | None = None
     sandbox: Sandbox | None = None
+    bank_timeout_s: float | None = None
+    """The bank's time limit per run (bank.json): a task without its own runs under it."""
 
     @classmethod
     def from_settings(
@@ -58,9 +60,15 @@ class Assistant:
         on_chunk: Callable[[str], None] | None = None,
         on_retry: Callable[[RetryNotice], None] | None = None,
         cancel: threading.Event | None = None,
+        bank_timeout_s: float | None = None,
     ) -> Assistant:
         """An assistant for the configured server; `LLMNotConfigured` says how to set one up."""
-        return cls(ChatClient(settings, on_retry=on_retry), on_chunk=on_chunk, cancel=cancel)
+        return cls(
+            ChatClient(settings, on_retry=on_retry),
+            on_chunk=on_chunk,
+            cancel=cancel,
+            bank_timeout_s=bank_timeout_s,
+        )
 
     @property
     def model(self) -> str:
@@ -246,7 +254,8 @@ def _code_proposal(
 def with_check(assistant: Assistant, change: ProposedChange, task: Task) -> ProposedChange:
     """Validate the proposed version in the sandbox: a proposal is ready only with its result."""
     proposed = task_with_files(task, {file.name: file.after for file in change.files})
-    return change.model_copy(update={"check": check_task(proposed, assistant.sandbox)})
+    check = check_task(proposed, assistant.sandbox, assistant.bank_timeout_s)
+    return change.model_copy(update={"check": check})
 
 
 def report_text(check: ProposalCheck) -> str:

@@ -22,7 +22,6 @@ from curator.llm.checking import run_solution
 from curator.llm.operations import Assistant
 from curator.llm.templates import render
 from curator.models import PreEvalSummary, StrictModel, Task, Verdict, utc_now
-from curator.sandbox import Sandbox
 
 SIDECAR = "preeval.json"
 
@@ -105,7 +104,7 @@ def preevaluate(
         run = PreEvalRun(prompt=kind, prompt_source=source, prompt_hash=prompt.hash)
         for index in range(k):
             answer = assistant.ask(prompt, temperature=temperature)
-            sample = _judge(task, answer.text, answer.finish_reason, assistant.sandbox)
+            sample = _judge(task, answer.text, answer.finish_reason, assistant)
             run.samples.append(sample)
             if on_sample:
                 on_sample(kind, index, sample)
@@ -132,16 +131,14 @@ def prompt_texts(task: Task) -> dict[PromptKind, tuple[str, str]]:
     }
 
 
-def _judge(
-    task: Task, text: str, finish_reason: str | None, sandbox: Sandbox | None
-) -> PreEvalSample:
+def _judge(task: Task, text: str, finish_reason: str | None, assistant: Assistant) -> PreEvalSample:
     try:
         program = parsing.solution_program(
             text, finish_reason, task.complete_prompt, task.entry_point
         )
     except parsing.UnusableAnswer as problem:
         return PreEvalSample(passed=False, detail=f"unusable answer: {problem}", program=text)
-    result = run_solution(task, program, sandbox)
+    result = run_solution(task, program, assistant.sandbox, assistant.bank_timeout_s)
     if result.verdict is Verdict.PASS:
         return PreEvalSample(passed=True, verdict=result.verdict)
     failures = "; ".join(f"{name}: {outcome}" for name, outcome in result.failures.items())

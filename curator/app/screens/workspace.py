@@ -787,14 +787,17 @@ class TaskWorkspace(CuratorScreen):
             self.post_message(LLMChunk(chunk))
 
         assistant = Assistant.from_settings(
-            self.app.settings.llm, on_chunk=on_chunk, cancel=self.cancel_llm
+            self.app.settings.llm,
+            on_chunk=on_chunk,
+            cancel=self.cancel_llm,
+            bank_timeout_s=self.bank.timeout_s,
         )
         assistant.sandbox = self.app.sandbox()
         try:
             if operation == "condense":
                 change = operations.condense(assistant, task)
             else:
-                baseline = check_task(task, assistant.sandbox)
+                baseline = check_task(task, assistant.sandbox, assistant.bank_timeout_s)
                 propose = {
                     "refine": operations.refine,
                     "tests": operations.cover_missed,
