@@ -94,7 +94,7 @@ def update_flags(
                 flag = Flag(test=test, classification=verdict.classification.value)
                 flag.history.append(FlagEvent(status=FlagStatus.OPEN, who=who, why=why))
                 task.flags.append(flag)
-                changes.append(FlagChange(test, FlagStatus.OPEN, "opened"))
+                changes.append(FlagChange(test, FlagStatus.OPEN, "found flaky"))
             elif flag.status is FlagStatus.FIXED:
                 flag.status = FlagStatus.OPEN
                 flag.history.append(
@@ -102,7 +102,7 @@ def update_flags(
                         status=FlagStatus.OPEN, who=who, why="flaky again after a fix: " + why
                     )
                 )
-                changes.append(FlagChange(test, FlagStatus.OPEN, "reopened: flaky again"))
+                changes.append(FlagChange(test, FlagStatus.OPEN, "flaky again after a fix"))
             else:
                 changes.append(FlagChange(test, flag.status, "still flaky"))
             flag.classification = verdict.classification.value
@@ -114,11 +114,13 @@ def update_flags(
                 )
             elif changed_since:
                 _close(flag, who, f"clean after a change to the task: {run}")
-                changes.append(FlagChange(test, FlagStatus.FIXED, "fixed"))
+                changes.append(
+                    FlagChange(test, FlagStatus.FIXED, "clean after a change to the task")
+                )
             elif raised_from is not None and flag.classification == Classification.TIMING.value:
                 limits = f"the {evidence.timeout_s:g} s limit (found under {raised_from:g} s)"
                 _close(flag, who, f"clean under {limits}: {run}")
-                changes.append(FlagChange(test, FlagStatus.FIXED, f"fixed: clean under {limits}"))
+                changes.append(FlagChange(test, FlagStatus.FIXED, f"clean under {limits}"))
             else:
                 changes.append(
                     FlagChange(
@@ -130,7 +132,9 @@ def update_flags(
     for flag in task.flags:
         if flag.test not in evidence.verdicts and flag.status in STILL_FLAKY and changed_since:
             _close(flag, who, f"the test is gone from the suite: {run}")
-            changes.append(FlagChange(flag.test, FlagStatus.FIXED, "fixed: test removed"))
+            changes.append(
+                FlagChange(flag.test, FlagStatus.FIXED, "the test is gone from the suite")
+            )
     return changes
 
 
