@@ -54,6 +54,7 @@ class PipelineFacts:
     """What the pipeline needs to know beyond the task itself.
 
     `flaky_checked_hash`: the content hash a completed flaky check (`flaky.json`) ran on.
+    `flaky_checked_timeout_s`: the time limit per run that check ran under (None: unknown).
     `quality_problems`: why the tests miss the bank's quality bar (`curator.quality`).
     `unsaved`: the annotator has edits not yet written to the bank.
     `committed`: the task's folder has no changes since its last git commit.
@@ -66,6 +67,7 @@ class PipelineFacts:
     """
 
     flaky_checked_hash: str | None = None
+    flaky_checked_timeout_s: float | None = None
     quality_problems: tuple[str, ...] = ()
     unsaved: bool = False
     committed: bool = False
@@ -123,6 +125,11 @@ def needs_flaky_check(task: Task, facts: PipelineFacts) -> str | None:
         return (
             f"its flaky check is stale: it ran on content {facts.flaky_checked_hash}, "
             f"the content is now {task.content_hash()} (check it again)"
+        )
+    if other_time_limit(facts.flaky_checked_timeout_s, facts.timeout_s):
+        return (
+            f"its flaky check ran under another time limit ({facts.flaky_checked_timeout_s:g} s; "
+            f"now {facts.timeout_s:g} s): check it again"
         )
     return None
 

@@ -76,7 +76,7 @@ def flaky_checked(bank: Bank, task: Task) -> None:
         content_hash=task.content_hash(),
         detection_seed=1,
         runs_requested=20,
-        timeout_s=10.0,
+        timeout_s=task.time_limit(bank.timeout_s),
         tests=["test_counts"],
     )
     with bank.lock():

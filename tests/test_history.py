@@ -141,7 +141,7 @@ def flaky_evidence(task: Task, runs: int) -> FlakyEvidence:
         content_hash=task.content_hash(),
         detection_seed=1,
         runs_requested=runs,
-        timeout_s=10.0,
+        timeout_s=task.time_limit(None),
         tests=tests,
         runs=[
             RunRecord(

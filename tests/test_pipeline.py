@@ -114,6 +114,13 @@ def test_the_gate_names_what_each_stage_lacks():
     assert unchecked == ["it has not been checked for flaky tests (run the flaky check)"]
     stale = stage_blockers(task, Stage.ACCEPTED, PipelineFacts(flaky_checked_hash="0" * 16))
     assert "flaky check is stale" in stale[0]
+    # A check under a shorter limit found timeouts a validation under the task's would not.
+    other_limit = PipelineFacts(
+        flaky_checked_hash=task.content_hash(), flaky_checked_timeout_s=60.0, timeout_s=240.0
+    )
+    assert stage_blockers(task, Stage.ACCEPTED, other_limit) == [
+        "its flaky check ran under another time limit (60 s; now 240 s): check it again"
+    ]
     assert stage_blockers(task, Stage.ACCEPTED, checked(task)) == []
     task.flags = [Flag(test="test_counts", classification="nondeterministic")]
     assert stage_blockers(task, Stage.ACCEPTED, checked(task)) == [

@@ -183,6 +183,11 @@ class FlakyEvidence(StrictModel):
         }
 
 
+def flaky_checked_limit(evidence: FlakyEvidence | None) -> float | None:
+    """The time limit per run that detection ran under, if any."""
+    return evidence.timeout_s if evidence is not None else None
+
+
 def flaky_checked_hash(evidence: FlakyEvidence | None) -> str | None:
     """The content a completed detection covered (the stage gate's "flaky check"), if any."""
     if evidence is None or evidence.problem is not None:

@@ -66,7 +66,7 @@ from curator.drafts import (
     write_draft,
 )
 from curator.errors import CuratorError
-from curator.flaky.evidence import FlakyEvidence, flaky_checked_hash
+from curator.flaky.evidence import FlakyEvidence, flaky_checked_hash, flaky_checked_limit
 from curator.flaky.flags import FlagChange, read_evidence
 from curator.flaky.runner import DetectionSettings
 from curator.flaky.stage import check
@@ -483,6 +483,7 @@ class TaskWorkspace(CuratorScreen):
             unsaved=self.unsaved,
             committed=self.committed,
             flaky_checked_hash=flaky_checked_hash(self.evidence),
+            flaky_checked_timeout_s=flaky_checked_limit(self.evidence),
             environment=self.here,
             timeout_s=self.time_limit(),
         )
