@@ -69,6 +69,7 @@ from pathlib import Path
 from typing import Any
 
 from curator.imports import imported_modules, is_standard_library
+from curator.sandbox.worker import ANALYSIS_SERVICE_NAME, SUPERVISOR_NAME, WORKER_NAME
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_JSONL = PROJECT_ROOT.parent / "shared" / "bcb-sample" / "BigCodeBench-sample300.jsonl"
@@ -162,12 +163,12 @@ def sandbox_cpu(worker_pids: list[int]) -> dict[str, float]:
         if pid not in table:
             continue
         _, name, own, reaped = table[pid]
-        if name == "curator-worker":  # its reaped children: supervisors (and their runs)
+        if name == WORKER_NAME.decode():  # its reaped children: supervisors (and their runs)
             roles["workers"] += own
             roles["supervisors"] += reaped
-        elif name == "curator-analyse":
+        elif name == ANALYSIS_SERVICE_NAME.decode():
             roles["analysis"] += own + reaped
-        elif name == "curator-superv":
+        elif name == SUPERVISOR_NAME.decode():
             roles["supervisors"] += own + reaped
         elif name != "unshare":
             roles["runs"] += own + reaped

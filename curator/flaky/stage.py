@@ -15,7 +15,7 @@ from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import FlagChange, FlagError, record_detection
 from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.sandbox import Sandbox
-from curator.validation import sandbox_for, task_timeout
+from curator.validation import sandbox_for
 
 # (task id, runs done, runs planned) while a task's runs go on.
 RunProgress = Callable[[str, int, int], None]
@@ -64,6 +64,7 @@ def check(
         with sandbox_for(bank) as own:
             return check(bank, ids, annotator, settings, own, on_progress, on_result)
     results = []
+    bank_limit = bank.timeout_s  # read once, not once per task
     for task_id in ids:
         task = bank.load(task_id)
 
@@ -71,7 +72,7 @@ def check(
             if on_progress:
                 on_progress(task_id, done, total)
 
-        limit = settings.timeout_s or task_timeout(bank, task)  # the limit it validates under
+        limit = settings.timeout_s or task.time_limit(bank_limit)  # the limit it validates under
         result = FlakyCheck(
             detect_flaky(task, sandbox, replace(settings, timeout_s=limit), progress)
         )

@@ -59,11 +59,12 @@ def keep_near_misses(bank: Bank, task: Task, sandbox: Sandbox | None = None) -> 
             f"{task.task_id}: no pre-evaluation of the current version (run `curator preeval`)"
         )
     kept = []
+    bank_limit = bank.timeout_s  # read once, not once per sample
     for run in report.runs:
         for sample in run.samples:
             if sample.program is None or sample.verdict is not Verdict.FAIL:
                 continue
-            check = run_solution(task, sample.program, sandbox, bank.timeout_s)
+            check = run_solution(task, sample.program, sandbox, bank_limit)
             if check.verdict is Verdict.FAIL and check.tests_total - check.tests_passed == 1:
                 name = "preeval-" + hashlib.sha256(sample.program.encode()).hexdigest()[:8]
                 kept.append(add_alternative(bank, task, sample.program, name))
