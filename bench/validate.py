@@ -1,6 +1,6 @@
 """Where validation's time goes: curator against the floor and the usual ways to run tasks.
 
-    python bench/validate.py [--jobs 2] [--limit N] [--profile DIR]
+    python bench/validate.py [--jobs 2] [--limit N] [--rounds N] [--profile DIR]
     python bench/validate.py --jsonl FILE [--environment DIR] [--jobs 2] [--timeout S]
 
 Default: the stdlib-only tasks (every entry of `libs`, and every module the tests import, in the
@@ -44,6 +44,10 @@ BigCodeBench file end to end (the breakdown pass only) and prints tasks per seco
 slowest tasks with where their time went. `--profile DIR` also records the cold curator run
 with py-spy (parent and every forked process) into DIR.
 
+`--rounds N` runs the ways compared (floor, unittest and pytest per file, curator cold and
+stored) N times in turn and prints each figure's median and each ratio's median of the rounds'
+own ratios: the host's speed drifts between runs, and one round's ways run back to back.
+
 Figures are wall seconds and CPU seconds (user+sys of every process involved, which a busy
 machine distorts less), with the load average at the start of each. Goals (issue 13): curator
 cold >= 2x faster than unittest per file, within 3x of the floor; overhead per task above the
@@ -65,6 +69,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -289,6 +294,120 @@ def run_curator_cli(
         lambda: subprocess.run(command, capture_output=True, text=True)
     )
     return (wall, cpu, rows), (stored_wall, stored_cpu, len(again.stdout.splitlines()))
+
+
+Figures = tuple[float, float | None, int | None]
+"""One way's (wall s, CPU s, tasks passed) in one round; None where the way does not tell."""
+
+
+@dataclass
+class Round:
+    """The ways compared, run back to back: the host's speed drifts between runs (the floor
+    took 1.18 to 1.87 s within one session), so only figures of one round compare well."""
+
+    floor: Figures  # the tests' own time, inside the floor process
+    floor_process: Figures  # the floor process from start to exit
+    unittest: Figures
+    pytest: Figures | None
+    cold: Figures
+    stored: Figures  # tasks listed, not passed
+    verdicts: dict[str, int]
+
+
+def compare_ways(
+    jsonl: Path, files: list[Path], directory: Path, args: argparse.Namespace, number: int
+) -> Round:
+    """Round `number` of the ways compared, in `directory`: the floor, unittest per file,
+    pytest per file (unless skipped), curator cold and stored."""
+    directory.mkdir()
+    which = f"round {number} of {args.rounds}, " if args.rounds > 1 else ""
+    print(f"floor ({which}{load()})", flush=True)
+    floor, floor_wall, floor_cpu, outcomes = run_floor(jsonl, directory)
+    print(f"unittest per file ({load()})", flush=True)
+    unit = run_per_file(files, args.jobs, ["-m", "unittest"])
+    pytest = None
+    if not args.skip_pytest:
+        print(f"pytest per file ({load()})", flush=True)
+        pytest = run_per_file(files, args.jobs, ["-m", "pytest", "-q", "-p", "no:cacheprovider"])
+    print(f"curator cold and stored ({load()})", flush=True)
+    profile = args.profile if number == 1 else None
+    (cold, cold_cpu, rows), stored = run_curator_cli(
+        jsonl, args.jobs, directory, profile, args.timeout
+    )
+    verdicts: dict[str, int] = {}
+    for row in rows:
+        verdicts[row["verdict"]] = verdicts.get(row["verdict"], 0) + 1
+    return Round(
+        floor=(floor, None, sum(outcome is True for outcome in outcomes.values())),
+        floor_process=(floor_wall, floor_cpu, None),
+        unittest=unit,
+        pytest=pytest,
+        cold=(cold, cold_cpu, verdicts.get("pass", 0)),
+        stored=stored,
+        verdicts=verdicts,
+    )
+
+
+def print_comparison(rounds: list[Round], count: int, jobs: int) -> None:
+    """The ways side by side. With several rounds, each figure is the median of the rounds
+    (the range of its wall times beside it) and each ratio the median of the rounds' own
+    ratios, each round's listed."""
+    several = len(rounds) > 1
+    print(
+        f"\n{'way':<34}{'wall s':>8}{'CPU s':>8}{'ms/task':>9}  passed"
+        + ("  wall range" if several else "")
+    )
+    ways: list[tuple[str, list[Figures]]] = [
+        ("floor, tests only (1 process)", [each.floor for each in rounds]),
+        ("floor process (start + tests)", [each.floor_process for each in rounds]),
+        (f"unittest per file, {jobs} at a time", [each.unittest for each in rounds]),
+    ]
+    pytests = [each.pytest for each in rounds if each.pytest is not None]
+    if pytests:
+        ways.append((f"pytest per file, {jobs} at a time", pytests))
+    ways += [
+        (f"curator cold, --jobs {jobs}", [each.cold for each in rounds]),
+        (f"curator stored, --jobs {jobs}", [each.stored for each in rounds]),
+    ]
+    for name, figures in ways:
+        walls = [wall for wall, _, _ in figures]
+        cpus = [cpu for _, cpu, _ in figures if cpu is not None]
+        middle = statistics.median(walls)
+        cpu_text = f"{statistics.median(cpus):8.2f}" if cpus else f"{'':8}"
+        passed = "" if figures[0][2] is None else str(figures[0][2])
+        spread = f"  {min(walls):.2f}-{max(walls):.2f}" if several else ""
+        print(f"{name:<34}{middle:8.2f}{cpu_text}{middle / count * 1000:9.1f}  {passed:<6}{spread}")
+    verdicts = [each.verdicts for each in rounds]
+    same = all(each == verdicts[0] for each in verdicts)
+    print(f"curator verdicts: {verdicts[0] if same else verdicts}")
+
+    def ratio(numerator: Callable[[Round], float], denominator: Callable[[Round], float]) -> str:
+        values = [numerator(each) / denominator(each) for each in rounds]
+        listed = f" (rounds: {', '.join(f'{value:.2f}' for value in values)})" if several else ""
+        return f"{statistics.median(values):.2f}x{listed}"
+
+    def cpu(figures: Figures) -> float:
+        return figures[1] or 0.0
+
+    def wall(figures: Figures | None) -> float:
+        return figures[0] if figures is not None else float("nan")
+
+    print(
+        "unittest per file / curator cold: "
+        f"{ratio(lambda each: each.unittest[0], lambda each: each.cold[0])} wall,\n  "
+        f"{ratio(lambda each: cpu(each.unittest), lambda each: cpu(each.cold))} CPU (goal >= 2x)"
+    )
+    if pytests:
+        pytest_wall = ratio(lambda each: wall(each.pytest), lambda each: each.cold[0])
+        print(f"pytest per file / curator cold: {pytest_wall} wall (goal >= 8x)")
+    print(
+        f"curator cold / floor: {ratio(lambda each: each.cold[0], lambda each: each.floor[0])} "
+        "the tests' time,\n  "
+        f"{ratio(lambda each: each.cold[0], lambda each: each.floor_process[0])} the floor "
+        "process,\n  "
+        f"{ratio(lambda each: cpu(each.cold), lambda each: cpu(each.floor_process))} its CPU "
+        "(goal <= 3x)"
+    )
 
 
 def breakdown_bank(workdir: Path, jobs: int) -> Path:
@@ -622,6 +741,12 @@ def main() -> None:
     parser.add_argument("--profile", type=Path, help="py-spy the cold curator run into DIR")
     parser.add_argument("--skip-pytest", action="store_true", help="pytest per file is slow")
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run the ways compared N times, alternating, and print the medians",
+    )
+    parser.add_argument(
         "--fresh",
         action="store_true",
         help="with --jsonl: also run each task in one fresh interpreter (BigCodeBench's way) "
@@ -656,57 +781,18 @@ def main() -> None:
                 )
                 print_fresh_comparison(rows, wall, fresh_wall, fresh)
             return
-        print(f"floor ({load()})", flush=True)
-        floor, floor_wall, floor_cpu, outcomes = run_floor(jsonl, workdir)
         files = task_files(records, workdir)
-        print(f"unittest per file ({load()})", flush=True)
-        unit_wall, unit_cpu, unit_passed = run_per_file(files, args.jobs, ["-m", "unittest"])
-        if not args.skip_pytest:
-            print(f"pytest per file ({load()})", flush=True)
-            py_wall, py_cpu, py_passed = run_per_file(
-                files, args.jobs, ["-m", "pytest", "-q", "-p", "no:cacheprovider"]
-            )
-        print(f"curator cold and stored ({load()})", flush=True)
-        (cold, cold_cpu, rows), (stored, stored_cpu, stored_rows) = run_curator_cli(
-            jsonl, args.jobs, workdir, args.profile, args.timeout
-        )
+        rounds = [
+            compare_ways(jsonl, files, workdir / f"round-{number}", args, number)
+            for number in range(1, args.rounds + 1)
+        ]
         print(f"breakdown ({load()})", flush=True)
         wall, cpu, breakdown_rows = breakdown(jsonl, args.jobs, workdir, timeout_s=args.timeout)
         # One task at a time, as issue 13 measures the overhead per task: what a task costs
         # beyond its tests, without another worker's runs competing for the same cores.
         print(f"breakdown, one at a time ({load()})", flush=True)
         alone_wall, alone_cpu, alone_rows = breakdown(jsonl, 1, workdir, timeout_s=args.timeout)
-    verdicts: dict[str, int] = {}
-    for row in rows:
-        verdicts[row["verdict"]] = verdicts.get(row["verdict"], 0) + 1
-    count = len(records)
-    print(f"\n{'way':<34}{'wall s':>8}{'CPU s':>8}{'ms/task':>9}  passed")
-    table = [
-        ("floor, tests only (1 process)", floor, None, sum(o is True for o in outcomes.values())),
-        ("floor process (start + tests)", floor_wall, floor_cpu, None),
-        (f"unittest per file, {args.jobs} at a time", unit_wall, unit_cpu, unit_passed),
-    ]
-    if not args.skip_pytest:
-        table.append((f"pytest per file, {args.jobs} at a time", py_wall, py_cpu, py_passed))
-    table += [
-        (f"curator cold, --jobs {args.jobs}", cold, cold_cpu, verdicts.get("pass", 0)),
-        (f"curator stored, --jobs {args.jobs}", stored, stored_cpu, stored_rows),
-    ]
-    for name, seconds, cpu_s, passed in table:
-        cpu_text = f"{cpu_s:8.2f}" if cpu_s is not None else f"{'':8}"
-        print(f"{name:<34}{seconds:8.2f}{cpu_text}{seconds / count * 1000:9.1f}  {passed}")
-    print(f"curator verdicts: {verdicts}")
-    print(
-        f"unittest per file / curator cold: {unit_wall / cold:.2f}x wall, "
-        f"{unit_cpu / cold_cpu:.2f}x CPU (goal >= 2x)"
-    )
-    if not args.skip_pytest:
-        print(f"pytest per file / curator cold: {py_wall / cold:.2f}x wall (goal >= 8x)")
-    print(
-        f"curator cold / floor: {cold / floor:.2f}x the tests' time, "
-        f"{cold / floor_wall:.2f}x the floor process,\n"
-        f"  {cold_cpu / floor_cpu:.2f}x its CPU (goal <= 3x)"
-    )
+    print_comparison(rounds, len(records), args.jobs)
     print_breakdown(breakdown_rows, wall, cpu, args.slowest, args.jobs)
     print_breakdown(alone_rows, alone_wall, alone_cpu, 0, 1)
     print(f"\nend: {load()}")

@@ -8,6 +8,9 @@ import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
+
+import pytest
 
 from conftest import PROJECT_ROOT, make_task
 from curator.interchange import write_jsonl
@@ -38,11 +41,18 @@ def test_the_validation_bench_runs_a_file_end_to_end(tmp_path: Path) -> None:
     assert "  CPU per task by process: " in printed and "    warm workers (forks" in printed
 
 
-def test_the_validation_bench_finds_the_cpu_of_a_sandbox_s_processes_by_role() -> None:
+def validation_bench() -> ModuleType:
+    """bench/validate.py as a module, for its functions."""
     spec = importlib.util.spec_from_file_location("bench_validate", BENCH / "validate.py")
     assert spec is not None and spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench  # where its dataclasses look their annotations up
     spec.loader.exec_module(bench)
+    return bench
+
+
+def test_the_validation_bench_finds_the_cpu_of_a_sandbox_s_processes_by_role() -> None:
+    bench = validation_bench()
     tests = (
         "import unittest\nclass TestCases(unittest.TestCase):\n"
         "    def test_sum(self):\n        self.assertEqual(task_func(), 499500)\n"
@@ -55,6 +65,40 @@ def test_the_validation_bench_finds_the_cpu_of_a_sandbox_s_processes_by_role() -
     assert all(run.passed for run in runs)
     # The worker's start-up, and four supervisors with their runs: each a tick or more.
     assert cpu["workers"] > 0 and cpu["supervisors"] > 0, cpu
+
+
+def test_the_validation_bench_prints_the_median_of_its_rounds(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With --rounds, each way's figure is the median of the rounds and each ratio the median
+    of the rounds' own ratios (a slow round moves neither), every round's ratio listed."""
+    bench = validation_bench()
+
+    def one_round(floor: float, unit: float, cold: float) -> object:
+        return bench.Round(
+            floor=(floor, None, 10),
+            floor_process=(floor + 0.1, floor, None),
+            unittest=(unit, unit * 2, 10),
+            pytest=None,
+            cold=(cold, cold * 2, 10),
+            stored=(0.1, 0.1, 10),
+            verdicts={"pass": 10},
+        )
+
+    rounds = [one_round(1.0, 4.0, 2.0), one_round(3.0, 9.0, 6.0), one_round(1.2, 4.4, 2.0)]
+    bench.print_comparison(rounds, 10, 2)
+    printed = capsys.readouterr().out
+
+    def figures(way: str) -> list[str]:
+        line = next(line for line in printed.splitlines() if line.startswith(way))
+        return line.removeprefix(way).split()
+
+    # wall s, CPU s, ms/task, passed, the wall range
+    assert figures("unittest per file, 2 at a time") == ["4.40", "8.80", "440.0", "10", "4.00-9.00"]
+    assert figures("curator cold, --jobs 2") == ["2.00", "4.00", "200.0", "10", "2.00-6.00"]
+    assert "unittest per file / curator cold: 2.00x (rounds: 2.00, 1.50, 2.20) wall" in printed
+    assert "curator cold / floor: 2.00x (rounds: 2.00, 2.00, 1.67) the tests' time" in printed
+    assert "curator verdicts: {'pass': 10}" in printed
 
 
 def test_the_validation_bench_gives_its_banks_the_time_limit_asked(tmp_path: Path) -> None:
