@@ -535,6 +535,28 @@ def test_the_sandbox_s_processes_are_named_by_role_and_a_run_s_as_a_fresh_interp
     assert {"curator-worker", "curator-superv", "curator-analyse"} <= names, names
 
 
+def test_task_code_finds_its_signals_handled_as_in_a_fresh_interpreter() -> None:
+    """The worker ignores SIGINT: a run's process catches and ignores the signals a fresh
+    interpreter does (SIGINT raises KeyboardInterrupt), and the programs it starts inherit the
+    same."""
+    status = "[line for line in open('/proc/self/status') if line.startswith(('SigIgn', 'SigCgt'))]"
+    fresh = subprocess.run(
+        [sys.executable, "-c", f"print({status})"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    program = f"import os, signal, time\n\ndef task_func():\n    return str({status})\n"
+    tests = (
+        "import unittest\nclass TestCases(unittest.TestCase):\n"
+        f"    def test_dispositions(self):\n        self.assertEqual(task_func(), {fresh!r})\n"
+        "    def test_interrupt(self):\n"
+        "        with self.assertRaises(KeyboardInterrupt):\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "            time.sleep(1)\n"
+    )
+    with Sandbox(preload=False) as sandbox:
+        run = sandbox.run(program, tests)
+    assert run.passed, [(test.name, test.outcome, test.message) for test in run.tests]
+
+
 def test_task_code_holds_no_way_to_the_analysis_service() -> None:
     probe = """import socket
 

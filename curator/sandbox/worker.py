@@ -2386,6 +2386,9 @@ def prepare_harness(
     os.dup2(err_w, 2)
     os.closerange(3, result_w)
     os.closerange(result_w + 1, 65536)
+    # The worker ignores SIGINT (`main`): task code finds it handled as in a fresh interpreter
+    # (KeyboardInterrupt), and the programs it starts inherit its default, not ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     if request["address_space_limit"]:  # else a memory cgroup caps the whole run
         budget = int(options["memory_mb"]) * 1024 * 1024
         address_space = vm_size_bytes() + ADDRESS_SPACE_PER_MEMORY * budget
