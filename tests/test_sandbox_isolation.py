@@ -536,9 +536,9 @@ def test_the_sandbox_s_processes_are_named_by_role_and_a_run_s_as_a_fresh_interp
 
 
 def test_task_code_finds_its_signals_handled_as_in_a_fresh_interpreter() -> None:
-    """The worker ignores SIGINT: a run's process catches and ignores the signals a fresh
-    interpreter does (SIGINT raises KeyboardInterrupt), and the programs it starts inherit the
-    same."""
+    """The worker ignores SIGINT, and readline (preloaded for the docstring examples) catches
+    SIGWINCH: a run's process catches and ignores the signals a fresh interpreter does
+    (SIGINT raises KeyboardInterrupt), and the programs it starts inherit the same."""
     status = "[line for line in open('/proc/self/status') if line.startswith(('SigIgn', 'SigCgt'))]"
     fresh = subprocess.run(
         [sys.executable, "-c", f"print({status})"], capture_output=True, text=True, check=True
