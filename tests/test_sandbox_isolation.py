@@ -547,6 +547,11 @@ def test_task_code_finds_its_signals_handled_as_in_a_fresh_interpreter() -> None
     tests = (
         "import unittest\nclass TestCases(unittest.TestCase):\n"
         f"    def test_dispositions(self):\n        self.assertEqual(task_func(), {fresh!r})\n"
+        "    def test_a_child_s(self):\n"
+        "        import subprocess, sys\n"
+        f"        child = [sys.executable, '-c', {f'print({status})'!r}]\n"
+        "        printed = subprocess.run(child, capture_output=True, text=True).stdout.strip()\n"
+        f"        self.assertEqual(printed, {fresh!r})\n"
         "    def test_interrupt(self):\n"
         "        with self.assertRaises(KeyboardInterrupt):\n"
         "            os.kill(os.getpid(), signal.SIGINT)\n"
