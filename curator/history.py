@@ -39,12 +39,7 @@ from curator.bank import (
 from curator.config import resolve_annotator
 from curator.environment import bank_fingerprint
 from curator.errors import CuratorError
-from curator.flaky.evidence import (
-    EVIDENCE_FILE,
-    FlakyEvidence,
-    flaky_checked_hash,
-    flaky_checked_limit,
-)
+from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, with_flaky_check
 from curator.fsutil import remove_stale_temporaries
 from curator.gitbank import GitBank, GitError
 from curator.models import Origin, ProvenanceEvent, Stage, Task
@@ -97,14 +92,13 @@ def gate_facts(bank: Bank, task: Task, environment: str | None = None) -> Pipeli
     evidence = bank.read_sidecar(task.task_id, EVIDENCE_FILE, FlakyEvidence)
     report_path = bank.real_task_dir(task.task_id) / REPORT_FILE
     report = report_path.read_bytes() if report_path.is_file() else None
-    return PipelineFacts(
-        flaky_checked_hash=flaky_checked_hash(evidence),
-        flaky_checked_timeout_s=flaky_checked_limit(evidence),
+    facts = PipelineFacts(
         quality_problems=tuple(quality_gate_problems(task, quality_settings(bank))),
         report_problem=report_problem(task, report, str(report_path)),
         environment=environment or bank_fingerprint(bank.root),
         timeout_s=task_timeout(bank, task),
     )
+    return with_flaky_check(facts, evidence)
 
 
 # -- trailers --------------------------------------------------------------------------------

@@ -7,12 +7,14 @@ and the failure itself; a detection is replayable from its recorded seeds.
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from datetime import datetime
 from enum import StrEnum
 
 from pydantic import Field
 
 from curator.models import StrictModel, utc_now
+from curator.pipeline import PipelineFacts
 
 EVIDENCE_FILE = "flaky.json"
 
@@ -183,13 +185,11 @@ class FlakyEvidence(StrictModel):
         }
 
 
-def flaky_checked_limit(evidence: FlakyEvidence | None) -> float | None:
-    """The time limit per run that detection ran under, if any."""
-    return evidence.timeout_s if evidence is not None else None
-
-
-def flaky_checked_hash(evidence: FlakyEvidence | None) -> str | None:
-    """The content a completed detection covered (the stage gate's "flaky check"), if any."""
+def with_flaky_check(facts: PipelineFacts, evidence: FlakyEvidence | None) -> PipelineFacts:
+    """`facts` with the stage gate's "flaky check": the content a completed detection covered
+    and the time limit per run it ran under (neither if none completed)."""
     if evidence is None or evidence.problem is not None:
-        return None
-    return evidence.content_hash
+        return facts
+    return replace(
+        facts, flaky_checked_hash=evidence.content_hash, flaky_checked_timeout_s=evidence.timeout_s
+    )

@@ -22,12 +22,7 @@ from pydantic import Field, ValidationError
 from curator.bank import RELEASES_DIR, Bank, task_sort_key
 from curator.environment import bank_fingerprint
 from curator.errors import CuratorError
-from curator.flaky.evidence import (
-    EVIDENCE_FILE,
-    FlakyEvidence,
-    flaky_checked_hash,
-    flaky_checked_limit,
-)
+from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, with_flaky_check
 from curator.fsutil import atomic_write
 from curator.gitbank import RELEASE_TAG_PREFIX, GitBank, GitError, release_tag
 from curator.history import parse_trailers
@@ -319,14 +314,13 @@ def _gate_facts_at(
             evidence = FlakyEvidence.model_validate_json(data)
     report_path = f"{folder}/{REPORT_FILE}"
     report = repository.file_at(commit, report_path)
-    return PipelineFacts(
-        flaky_checked_hash=flaky_checked_hash(evidence),
-        flaky_checked_timeout_s=flaky_checked_limit(evidence),
+    facts = PipelineFacts(
         quality_problems=tuple(quality_gate_problems(task, quality)),
         report_problem=report_problem(task, report, f"{commit.hexsha[:10]}:{report_path}"),
         environment=environment,
         timeout_s=timeout_s,
     )
+    return with_flaky_check(facts, evidence)
 
 
 def export_tagged_release(bank: Bank, version: str, out: Path | None = None) -> Release:

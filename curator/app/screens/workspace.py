@@ -66,7 +66,7 @@ from curator.drafts import (
     write_draft,
 )
 from curator.errors import CuratorError
-from curator.flaky.evidence import FlakyEvidence, flaky_checked_hash, flaky_checked_limit
+from curator.flaky.evidence import FlakyEvidence, with_flaky_check
 from curator.flaky.flags import FlagChange, read_evidence
 from curator.flaky.runner import DetectionSettings
 from curator.flaky.stage import check
@@ -479,14 +479,13 @@ class TaskWorkspace(CuratorScreen):
     # -- the pipeline ------------------------------------------------------------------------
 
     def facts(self) -> PipelineFacts:
-        return PipelineFacts(
+        facts = PipelineFacts(
             unsaved=self.unsaved,
             committed=self.committed,
-            flaky_checked_hash=flaky_checked_hash(self.evidence),
-            flaky_checked_timeout_s=flaky_checked_limit(self.evidence),
             environment=self.here,
             timeout_s=self.time_limit(),
         )
+        return with_flaky_check(facts, self.evidence)
 
     def statuses(self) -> list[StepStatus]:
         return pipeline_status(self.current, self.facts())
