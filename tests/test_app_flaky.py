@@ -13,7 +13,8 @@ from curator.app.screens.flaky_review import FlakyReview
 from curator.app.screens.workspace import TaskWorkspace
 from curator.flaky.flags import read_evidence, record_detection
 from curator.flaky.runner import DetectionSettings, detect_flaky
-from curator.models import FlagStatus, Stage
+from curator.models import FlagStatus, Stage, Task
+from curator.program import split_program
 from curator.sandbox import Sandbox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "flaky"))
@@ -107,6 +108,19 @@ async def test_rerun_with_more_runs_updates_the_evidence(tmp_path, monkeypatch):
     assert evidence.runs_requested == 30 and len(evidence.runs) >= 30
 
 
+async def flaky_check_in_workspace(pilot, task_id: str, *before: str) -> TaskWorkspace:
+    """Open the task from the browser, press `before`, then F6 and wait for the check."""
+    await settle(pilot)
+    await pilot.press("slash", *task_id, "enter", "enter")
+    workspace = pilot.app.screen
+    assert isinstance(workspace, TaskWorkspace)
+    await pilot.press(*before)
+    await settle(pilot)
+    await pilot.press("f6")
+    await settle(pilot)
+    return workspace
+
+
 @run_async
 async def test_the_flaky_check_says_which_runs_did_not_finish(tmp_path, monkeypatch):
     """A run that crashed checked none of the tests under its variations: the status line and
@@ -121,14 +135,8 @@ async def test_the_flaky_check_says_which_runs_did_not_finish(tmp_path, monkeypa
         bank.save(task)
     app = app_on(bank)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"Demo/7", "enter", "enter")
-        workspace = app.screen
-        assert isinstance(workspace, TaskWorkspace)
-        await pilot.press("f2", "f5")  # refined, then validated: the check's prerequisites
-        await settle(pilot)
-        await pilot.press("f6")
-        await settle(pilot)
+        # Refined, then validated: the check's prerequisites.
+        workspace = await flaky_check_in_workspace(pilot, "Demo/7", "f2", "f5")
         evidence = read_evidence(bank, "Demo/7")
         assert evidence is not None
         unfinished = len(evidence.unfinished_runs())
@@ -137,3 +145,39 @@ async def test_the_flaky_check_says_which_runs_did_not_finish(tmp_path, monkeypa
         assert f"({unfinished} did not finish: see the log)" in status
         log = "\n".join(line.text for line in workspace.query_one("#run-log", RichLog).lines)
         assert "runs did not finish (crashed: the test process was killed by SIGSEGV)" in log
+
+
+@run_async
+async def test_the_flaky_check_says_when_coverage_varies_between_runs(tmp_path, monkeypatch):
+    """The "future" branch runs only under the clocks decades ahead that some runs set: the
+    log names it and the status line says the coverage varies, though no test is flaky."""
+    program = (
+        "from datetime import date\n\n\n"
+        'def task_func():\n    """Say whether the year is far off."""\n'
+        "    if date.today().year >= 2040:\n"
+        '        return "future"\n'
+        '    return "now"\n'
+    )
+    tests = (
+        "import unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_says_something(self):\n"
+        '        self.assertIn(task_func(), ("future", "now"))\n'
+    )
+    prompt, solution = split_program(program, "task_func")
+    task = Task(
+        task_id="Clock/1",
+        complete_prompt=prompt,
+        canonical_solution=solution,
+        test=tests,
+        stage=Stage.REFINED,
+    )
+    bank = git_bank(tmp_path, monkeypatch, [task])
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await flaky_check_in_workspace(pilot, "Clock/1", "f5")
+        status = str(workspace.query_one("#status", Static).render())
+        assert "no flaky tests in 20 runs; coverage varies: 2 reached by chance" in status
+        lines = workspace.query_one("#run-log", RichLog).lines
+        log = " ".join(" ".join(line.text for line in lines).split())  # as one line, unwrapped
+        assert "coverage varies between runs (50.00% of branches in each, not the same" in log
+        assert "branch 6→7 (missed in" in log and "branch 6→8 (missed in" in log

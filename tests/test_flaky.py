@@ -383,3 +383,65 @@ def test_runs_that_did_not_finish_are_reported_not_dropped(tmp_path, run_cli):
     )
     assert report["unfinished_runs"].startswith("1 of 6 runs did not finish")
     assert report["tests"]["test_doubles"]["classification"] == "stable-pass"
+
+
+def test_coverage_that_only_some_runs_reach_is_listed(tmp_path, run_cli):
+    """Every test passes in every run, but the "maximum" branch is reached only when an
+    unseeded draw picks it: the check lists that branch with the runs that missed it (a
+    warning: exit 0), and keeps each run's coverage in the evidence."""
+    bank = suite_bank(tmp_path / "bank", ["random_coverage", "seeded_dice"])
+    result = run_cli(
+        "--bank", bank.root, "flaky", "Flaky/random_coverage", "Flaky/seeded_dice",
+        "--seed", ACCEPTANCE_SEED, "--json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    reports = {report["task_id"]: report for report in json_lines(result.stdout)}
+    assert reports["Flaky/seeded_dice"]["coverage_variation"] is None
+    variation = reports["Flaky/random_coverage"]["coverage_variation"]
+    program = bank.load("Flaky/random_coverage").program.splitlines()
+    maximum = program.index("            value = max(values)") + 1
+    minimum_test = program.index('        elif name == "minimum":') + 1  # its else: maximum
+    missed = {
+        (branch["from"], branch["to"]): branch["missed_in"] for branch in variation["branches"]
+    }
+    assert 0 < missed[(minimum_test, maximum)] < variation["runs"]
+    low, high = variation["branch_coverage"]
+    assert low < high == 100.0
+    evidence = bank.read_sidecar("Flaky/random_coverage", EVIDENCE_FILE, FlakyEvidence)
+    # Measured in the warm worker's runs of the whole suite: not in the isolated run (each
+    # test alone) nor in a fresh interpreter's (another hash seed).
+    measured = [not run.spec.isolated and run.spec.hash_seed == 0 for run in evidence.runs]
+    assert [run.coverage is not None for run in evidence.runs] == measured
+    assert variation["runs"] == sum(measured) == DEFAULT_RUNS - 5
+    shown = run_cli(
+        "--bank", bank.root, "flaky", "Flaky/random_coverage", "--seed", ACCEPTANCE_SEED
+    )
+    assert "coverage varies between runs" in shown.stdout
+    assert f"branch {minimum_test}→{maximum} (missed in" in shown.stdout
+
+
+def test_coverage_makes_no_test_time_out(sandbox):
+    """Under coverage the test computes past the time limit (past the overtime granted to
+    coverage in the second task): the outcomes are a run's without coverage, so no test is
+    `timing`; a run whose tests ended in the overtime keeps its coverage."""
+    tests = (
+        "import unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_doubles(self):\n        self.assertEqual(task_func(2), 4)\n\n"
+        "    def test_zero(self):\n        self.assertEqual(task_func(0), 0)\n"
+    )
+    for computes_s, covered in ((1.25, True), (30, False)):
+        program = (
+            "import sys\nimport time\n\nLOADED = time.monotonic()\n\n\n"
+            'def task_func(x):\n    """Double, slowly under a tracer."""\n'
+            f"    while sys.gettrace() and time.monotonic() < LOADED + {computes_s}:\n"
+            "        pass\n"
+            "    return 2 * x\n"
+        )
+        settings = DetectionSettings(runs=3, seed=1, timeout_s=1.0)
+        evidence = detect_flaky(small_task("Test/traced", program, tests), sandbox, settings)
+        assert {verdict.classification for verdict in evidence.verdicts.values()} == {
+            Classification.STABLE_PASS
+        }, (computes_s, evidence.verdicts)
+        whole = [run for run in evidence.runs if not run.spec.isolated]
+        assert len(whole) == 2 and all(run.status == "completed" for run in whole)
+        assert [run.coverage is not None for run in whole] == [covered] * 2, computes_s

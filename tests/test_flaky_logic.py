@@ -25,6 +25,7 @@ from curator.flaky.evidence import (
     FlakyEvidence,
     FlakyVerdict,
     Outcome,
+    RunCoverage,
     RunKind,
     RunRecord,
     RunSpec,
@@ -327,6 +328,42 @@ AssertionError: Lists differ: {value} != ['a', 'b']
 - ['b', 'a']
 + ['a', 'b']
 """
+
+
+def test_coverage_variation_compares_runs_with_the_baselines_outcomes():
+    """A run where a test failed covers less for a reason the verdicts give: it is left out,
+    as are runs without coverage; a line reached by a listed branch is not named twice."""
+    specs = plan_runs(TESTS, 6, detection_seed=3)
+    runs = matrix(specs, lambda spec, test: Outcome.FAIL if spec.index == 5 else Outcome.PASS)
+    full = RunCoverage(branch_coverage=100.0, line_coverage=100.0)
+    for run in runs:
+        run.coverage = full
+    evidence = FlakyEvidence(
+        task_id="T/1", content_hash="h", detection_seed=3, runs_requested=6,
+        timeout_s=TIMEOUT, tests=TESTS, runs=runs,
+    )  # fmt: skip
+    runs[5].coverage = RunCoverage(
+        branch_coverage=50.0, line_coverage=80.0, missed_lines=[9], missed_branches=[(8, 9)]
+    )
+    assert evidence.coverage_variation() is None  # only the failing run differs
+    runs[3].coverage = runs[5].coverage
+    runs[4].coverage = None
+    runs[2].coverage = RunCoverage(
+        branch_coverage=75.0, line_coverage=90.0, missed_lines=[9, 12], missed_branches=[(8, 9)]
+    )
+    variation = evidence.coverage_variation()
+    assert variation is not None
+    assert variation.runs == 4 and variation.branch_coverage == (50.0, 100.0)
+    assert variation.branches == {(8, 9): 2} and variation.lines == {9: 2, 12: 1}
+    assert variation.note().startswith("coverage varies between runs (50.00% to 100.00% of")
+    assert variation.note().endswith(
+        "reached by chance only: branch 8→9 (missed in 2), line 12 (missed in 1)"
+    )
+    for run in runs[1:]:
+        run.coverage = runs[2].coverage
+    assert evidence.coverage_variation() is not None  # the baseline alone reached them
+    runs[0].coverage = runs[2].coverage
+    assert evidence.coverage_variation() is None  # missed in every run: not luck
 
 
 def test_failure_digest_ignores_values_and_paths_but_not_places():

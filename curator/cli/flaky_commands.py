@@ -40,12 +40,26 @@ CLASS_STYLE = {
 
 
 def evidence_json(evidence: FlakyEvidence, changes: list[FlagChange]) -> dict[str, object]:
+    variation = evidence.coverage_variation()
     return {
         "task_id": evidence.task_id,
         "detection_seed": evidence.detection_seed,
         "runs": len(evidence.runs),
         "problem": evidence.problem,
         "unfinished_runs": evidence.unfinished_note(),
+        "coverage_variation": variation
+        and {
+            "runs": variation.runs,
+            "branch_coverage": list(variation.branch_coverage),
+            "branches": [
+                {"from": start, "to": end, "missed_in": count}
+                for (start, end), count in sorted(variation.branches.items())
+            ],
+            "lines": [
+                {"line": line, "missed_in": count}
+                for line, count in sorted(variation.lines.items())
+            ],
+        },
         "tests": {
             name: {
                 "classification": verdict.classification.value,
@@ -85,6 +99,8 @@ def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, st
     cli.out.print(table)
     if unfinished := evidence.unfinished_note():
         cli.out.print(f"[yellow]{escape(unfinished)}[/]")
+    if variation := evidence.coverage_variation():
+        cli.out.print(f"[yellow]{escape(variation.note())}[/]")
 
 
 @click.command("flaky")
@@ -133,7 +149,9 @@ def flaky_command(
     each flipped test flip, and flag flaky tests.
 
     Evidence goes to each task's flaky.json, flags to its task.json. Exit 1 if any test was
-    found flaky, a suite could not run, or some of its runs did not finish.
+    found flaky, a suite could not run, or some of its runs did not finish. Lines and branches
+    of the solution that some runs covered and others did not are listed (a warning: the
+    task's coverage figure is then luck).
     """
     from curator.flaky.runner import DetectionSettings
     from curator.flaky.stage import FlakyCheck, check

@@ -7,9 +7,11 @@ and the failure itself; a detection is replayable from its recorded seeds.
 from __future__ import annotations
 
 import difflib
-from dataclasses import replace
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
+from typing import TypeVar
 
 from pydantic import Field
 
@@ -102,6 +104,18 @@ class Cell(StrictModel):
     )
 
 
+class RunCoverage(StrictModel):
+    """The solution's coverage in one run of the whole suite, under that run's seeds, order
+    and clock: what a validation would have measured had it drawn them."""
+
+    branch_coverage: float
+    line_coverage: float
+    missed_lines: list[int] = Field(default_factory=list)
+    missed_branches: list[tuple[int, int]] = Field(
+        default_factory=list, description="(from line, to line); a negative target is an exit."
+    )
+
+
 class RunRecord(StrictModel):
     spec: RunSpec
     status: str = Field(description="How the suite run ended: completed, timeout, crashed, ...")
@@ -110,6 +124,55 @@ class RunRecord(StrictModel):
     results: dict[str, Cell] = Field(
         default_factory=dict, description="Test name -> its result; absent if it did not run."
     )
+    coverage: RunCoverage | None = Field(
+        default=None,
+        description="The solution's coverage in this run. None for an isolated run, a fresh "
+        "interpreter's (another hash seed), a run that did not complete, one whose tests ran "
+        "past the time limit only under coverage (a run without it gave the outcomes), and "
+        "evidence from before coverage was measured.",
+    )
+
+
+@dataclass(frozen=True)
+class CoverageVariation:
+    """Lines and branches the tests reach in some runs and not in others: the task's coverage
+    figure is then a draw (an unseeded random choice, the clock, the order of the tests), and
+    a release may report another one than the validation did."""
+
+    runs: int
+    """Runs compared: each completed, with coverage, every test's outcome the baseline's."""
+    branch_coverage: tuple[float, float]
+    """The lowest and highest branch coverage among them."""
+    lines: dict[int, int]
+    """Line -> the compared runs that missed it (never 0 or all of them)."""
+    branches: dict[tuple[int, int], int]
+    """Branch -> the compared runs that missed it (never 0 or all of them)."""
+
+    def misses(self) -> list[str]:
+        """Each branch, then each line no listed branch leads to, with the runs that missed
+        it."""
+        targets = {end for _, end in self.branches}
+        misses = [
+            f"branch {start}→{end if end > 0 else 'exit'} (missed in {count})"
+            for (start, end), count in sorted(self.branches.items())
+        ]
+        return misses + [
+            f"line {line} (missed in {count})"
+            for line, count in sorted(self.lines.items())
+            if line not in targets
+        ]
+
+    def note(self) -> str:
+        low, high = self.branch_coverage
+        figures = (
+            f"{low:.2f}% to {high:.2f}% of branches"
+            if low != high
+            else f"{low:.2f}% of branches in each, not the same ones"
+        )
+        return (
+            f"coverage varies between runs ({figures}, over {self.runs} runs with the "
+            f"baseline's outcomes); reached by chance only: {', '.join(self.misses())}"
+        )
 
 
 class Failure(StrictModel):
@@ -177,12 +240,44 @@ class FlakyEvidence(StrictModel):
             f" {numbers}: the tests were not checked under their variations"
         )
 
+    def coverage_variation(self) -> CoverageVariation | None:
+        """What the compared runs' coverage disagrees on; None if it agrees or fewer than two
+        runs can be compared. Runs where a test's outcome differs from the baseline's are left
+        out: a failing test covers less, which its verdict already says."""
+        if not self.runs:
+            return None
+        baseline = {name: cell.outcome for name, cell in self.runs[0].results.items()}
+        measured = [
+            run.coverage
+            for run in self.runs
+            if run.coverage is not None
+            and run.status == "completed"
+            and {name: cell.outcome for name, cell in run.results.items()} == baseline
+        ]
+        if len(measured) < 2:
+            return None
+        lines = _sometimes_missed([coverage.missed_lines for coverage in measured])
+        branches = _sometimes_missed([coverage.missed_branches for coverage in measured])
+        if not lines and not branches:
+            return None
+        figures = [coverage.branch_coverage for coverage in measured]
+        return CoverageVariation(len(measured), (min(figures), max(figures)), lines, branches)
+
     def flaky_tests(self) -> dict[str, FlakyVerdict]:
         return {
             name: verdict
             for name, verdict in self.verdicts.items()
             if verdict.classification.is_flaky
         }
+
+
+Miss = TypeVar("Miss", int, tuple[int, int])
+
+
+def _sometimes_missed(misses_per_run: list[list[Miss]]) -> dict[Miss, int]:
+    """What some runs missed and others did not, with how many runs missed it."""
+    counts = Counter(miss for misses in misses_per_run for miss in set(misses))
+    return {miss: count for miss, count in counts.items() if count < len(misses_per_run)}
 
 
 def with_flaky_check(facts: PipelineFacts, evidence: FlakyEvidence | None) -> PipelineFacts:

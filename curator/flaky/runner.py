@@ -15,7 +15,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from curator.flaky.classify import attribution_runs, classify, failure_digest
-from curator.flaky.evidence import Cell, Failure, FlakyEvidence, Outcome, RunRecord, RunSpec
+from curator.flaky.evidence import (
+    Cell,
+    Failure,
+    FlakyEvidence,
+    Outcome,
+    RunCoverage,
+    RunRecord,
+    RunSpec,
+)
 from curator.flaky.hints import hints_for_test, task_hints
 from curator.flaky.plan import (
     BASELINE_HASH_SEED,
@@ -25,7 +33,8 @@ from curator.flaky.plan import (
     plan_runs,
 )
 from curator.models import Task
-from curator.sandbox import RunOptions, Sandbox, SuiteRun, TestOutcome
+from curator.sandbox import RunOptions, Sandbox, SuiteRun, TestOutcome, waited
+from curator.validation import COVERAGE_OVERTIME_SHARE
 
 # Worst first: how an isolated run, made of one sandbox run per test, ended as a whole.
 STATUS_SEVERITY = ("invalid", "environment", "crashed", "memory", "timeout", "completed")
@@ -49,15 +58,21 @@ class DetectionSettings:
 
 def run_options(spec: RunSpec, order: list[str] | None, timeout_s: float) -> RunOptions:
     """What the sandbox needs for one run; a shifted clock is set relative to now, so that the
-    task's clock reads `clock_at` when the run starts."""
+    task's clock reads `clock_at` when the run starts. A run of the whole suite in a warm
+    worker measures the solution's coverage, with the overtime a validation grants it; one
+    test alone covers too little to compare, and a fresh interpreter (another hash seed)
+    would import the task's libraries under the tracer (BigCodeBench/85: 0.89 s without
+    coverage, 1.59 s with it; 0.24 and 0.38 s forked)."""
     offset = spec.clock_at.timestamp() - time.time() if spec.clock_at else 0.0
+    coverage = not spec.isolated and spec.hash_seed == BASELINE_HASH_SEED
     return RunOptions(
         test_order=order,
         hash_seed=spec.hash_seed,
         random_seed=spec.random_seed,
         tz=spec.tz,
         clock_offset_s=offset,
-        coverage=False,
+        coverage=coverage,
+        coverage_overtime_s=COVERAGE_OVERTIME_SHARE * timeout_s if coverage else 0.0,
         timeout_s=timeout_s,
     )
 
@@ -144,11 +159,23 @@ class Detection:
         return [self._record(spec, results[spec.index]) for spec in specs]
 
     def _sandbox_run(self, spec: RunSpec, order: list[str] | None) -> SuiteRun:
+        """One run; if coverage slowed its computing tests past the limit, the outcomes are a
+        run's without coverage, as in a validation, so that coverage makes no test `timing`."""
+        options = run_options(spec, order, self.timeout_s)
+        run = self._run_with(options)
+        slowed = run.late or (run.status == "timeout" and not waited(run.cpu_s, self.timeout_s))
+        if not options.coverage or not slowed or run.tampering:
+            return run
+        plain = self._run_with(
+            options.model_copy(update={"coverage": False, "coverage_overtime_s": 0.0})
+        )
+        if run.late:  # its tests all ended, under coverage: its coverage is whole
+            plain.coverage = run.coverage
+        return plain
+
+    def _run_with(self, options: RunOptions) -> SuiteRun:
         return self.sandbox.run(
-            self.task.program,
-            self.task.test,
-            entry_point=self.task.entry_point,
-            options=run_options(spec, order, self.timeout_s),
+            self.task.program, self.task.test, entry_point=self.task.entry_point, options=options
         )
 
     def _record(self, spec: RunSpec, suites: list[SuiteRun]) -> RunRecord:
@@ -166,12 +193,16 @@ class Detection:
         statuses = [suite.status for suite in suites]
         status = min(statuses, key=STATUS_SEVERITY.index)
         messages = [suite.message for suite in suites if suite.message]
+        measured = suites[0].coverage if len(suites) == 1 and status == "completed" else None
         return RunRecord(
             spec=spec,
             status=status,
             duration_s=sum(suite.duration_s for suite in suites),
             detail="; ".join(dict.fromkeys(messages)) or None,
             results=results,
+            coverage=RunCoverage.model_validate(measured, from_attributes=True)
+            if measured
+            else None,
         )
 
     def _failure(self, run: int, test: str, suite: SuiteRun, outcome: TestOutcome) -> str:

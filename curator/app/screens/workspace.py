@@ -692,10 +692,17 @@ class TaskWorkspace(CuratorScreen):
         unfinished = event.evidence.unfinished_note()
         if unfinished:
             self.write_log(f"[yellow]{escape(unfinished)}[/]")
+        variation = event.evidence.coverage_variation()
+        if variation:
+            self.write_log(f"[yellow]{escape(variation.note())}[/]")
         summary = f"{len(flaky)} flaky test(s)" if flaky else "no flaky tests"
         summary += f" in {len(event.evidence.runs)} runs"
         if unfinished:
             summary += f" ({len(event.evidence.unfinished_runs())} did not finish: see the log)"
+        if variation:
+            summary += (
+                f"; coverage varies: {len(variation.misses())} reached by chance (see the log)"
+            )
         self.end_run(f"flaky check: {summary}")
 
     # -- condense ----------------------------------------------------------------------------
