@@ -408,11 +408,14 @@ def test_coverage_that_only_some_runs_reach_is_listed(tmp_path, run_cli):
     low, high = variation["branch_coverage"]
     assert low < high == 100.0
     evidence = bank.read_sidecar("Flaky/random_coverage", EVIDENCE_FILE, FlakyEvidence)
-    # Measured in the warm worker's runs of the whole suite: not in the isolated run (each
-    # test alone) nor in a fresh interpreter's (another hash seed).
-    measured = [not run.spec.isolated and run.spec.hash_seed == 0 for run in evidence.runs]
+    # Measured in the warm worker's runs of the whole suite up to run 12: not in the isolated
+    # run (each test alone) nor in a fresh interpreter's (another hash seed).
+    measured = [
+        run.spec.index <= 12 and not run.spec.isolated and run.spec.hash_seed == 0
+        for run in evidence.runs
+    ]
     assert [run.coverage is not None for run in evidence.runs] == measured
-    assert variation["runs"] == sum(measured) == DEFAULT_RUNS - 5
+    assert variation["runs"] == sum(measured) == 10
     shown = run_cli(
         "--bank", bank.root, "flaky", "Flaky/random_coverage", "--seed", ACCEPTANCE_SEED
     )

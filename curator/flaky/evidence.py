@@ -126,9 +126,10 @@ class RunRecord(StrictModel):
     )
     coverage: RunCoverage | None = Field(
         default=None,
-        description="The solution's coverage in this run. None for an isolated run, a fresh "
-        "interpreter's (another hash seed), a run that did not complete, one whose tests ran "
-        "past the time limit only under coverage (a run without it gave the outcomes), and "
+        description="The solution's coverage in this run, if it measured it "
+        "(`curator.flaky.plan.measures_coverage`: not in an isolated run, a fresh "
+        "interpreter's, or a later run) and completed. None also for a run whose tests ran past "
+        "the time limit only under coverage (a run without it gave the outcomes), and in "
         "evidence from before coverage was measured.",
     )
 

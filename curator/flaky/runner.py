@@ -29,6 +29,7 @@ from curator.flaky.plan import (
     BASELINE_HASH_SEED,
     DEFAULT_RUNS,
     baseline_run,
+    measures_coverage,
     new_detection_seed,
     plan_runs,
 )
@@ -58,13 +59,10 @@ class DetectionSettings:
 
 def run_options(spec: RunSpec, order: list[str] | None, timeout_s: float) -> RunOptions:
     """What the sandbox needs for one run; a shifted clock is set relative to now, so that the
-    task's clock reads `clock_at` when the run starts. A run of the whole suite in a warm
-    worker measures the solution's coverage, with the overtime a validation grants it; one
-    test alone covers too little to compare, and a fresh interpreter (another hash seed)
-    would import the task's libraries under the tracer (BigCodeBench/85: 0.89 s without
-    coverage, 1.59 s with it; 0.24 and 0.38 s forked)."""
+    task's clock reads `clock_at` when the run starts. A run that measures coverage
+    (`measures_coverage`) has the overtime a validation grants it."""
     offset = spec.clock_at.timestamp() - time.time() if spec.clock_at else 0.0
-    coverage = not spec.isolated and spec.hash_seed == BASELINE_HASH_SEED
+    coverage = measures_coverage(spec)
     return RunOptions(
         test_order=order,
         hash_seed=spec.hash_seed,
