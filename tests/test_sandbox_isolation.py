@@ -349,14 +349,13 @@ def marked_processes(marker: str) -> set[int]:
 
 def run_cgroups() -> set[str]:
     """The runs' memory cgroups (`worker.make_memory_cap`) where this process would make them."""
-    worker = load_worker()
     found = set()
-    for _, directory in worker.cgroup_candidates():
+    for _, directory in protocol.cgroup_candidates():
         with contextlib.suppress(OSError):
             found |= {
                 os.path.join(directory, name)
                 for name in os.listdir(directory)
-                if name.startswith("curator-run-")
+                if name.startswith(protocol.RUN_CGROUP_PREFIX)
             }
     return found
 
@@ -417,6 +416,64 @@ def test_closing_a_sandbox_ends_a_run_under_way_and_removes_its_cgroup() -> None
         time.sleep(0.05)
     assert new_cgroups == set()
     assert marked_processes(marker) == set()
+
+
+def ancestor_named(pid: int, name: bytes) -> int | None:
+    """The nearest process above `pid` whose name (comm) is `name`."""
+    while pid > 1:
+        status = Path(f"/proc/{pid}/status").read_text()
+        pid = int(status.split("PPid:")[1].split()[0])
+        if pid > 1 and Path(f"/proc/{pid}/comm").read_bytes().rstrip(b"\n") == name:
+            return pid
+    return None
+
+
+def test_the_cgroup_of_a_run_whose_supervisor_was_killed_goes_with_the_sandbox() -> None:
+    """A supervisor killed before it removed its run's memory cgroup (on a slow host, the
+    worker ended before it had, taking it along) left the cgroup for good: one CI run left
+    one. Killed outright here: the cgroup stays while the sandbox is open, and goes when it
+    closes."""
+    marker = f"marker-{os.getpid()}-{time.monotonic_ns()}"
+    waiting = (
+        "import subprocess\nimport sys\nimport unittest\n\n"
+        "class TestCases(unittest.TestCase):\n    def test_waits(self):\n"
+        f"        sleeper = 'import time; time.sleep(30)'\n"
+        f"        subprocess.run([sys.executable, '-c', sleeper, {marker!r}])\n"
+    )
+    cgroups_before = run_cgroups()
+    sandbox = Sandbox(preload=False)
+    runs: list[object] = []
+    under_way = threading.Thread(
+        target=lambda: runs.append(sandbox.run("def task_func():\n    return 1\n", waiting))
+    )
+    under_way.start()
+    deadline = time.monotonic() + 20
+    while not (sleepers := marked_processes(marker)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sleepers, "the run never started"
+    sleeper = min(sleepers)
+    memory = [line for line in Path(f"/proc/{sleeper}/cgroup").read_text().splitlines()]
+    run_cgroup = {
+        path
+        for path in run_cgroups() - cgroups_before
+        if any(line.endswith("/" + os.path.basename(path)) for line in memory)
+    }
+    if not run_cgroup:
+        sandbox.close()
+        pytest.skip("no memory cgroup here: nothing to leave behind")
+    supervisor = ancestor_named(sleeper, load_worker().SUPERVISOR_NAME)
+    assert supervisor is not None
+    os.kill(supervisor, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while sleeper in marked_processes(marker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    # The run's processes died with their pid 1 (the sandbox then runs it again).
+    assert sleeper not in marked_processes(marker)
+    assert run_cgroup <= run_cgroups(), "left behind, as a killed supervisor leaves it"
+    sandbox.close()
+    under_way.join(timeout=20)
+    assert not under_way.is_alive() and runs
+    assert run_cgroup & run_cgroups() == set()
 
 
 HUNG_UP_OWNER = f"""

@@ -1,4 +1,5 @@
-"""The records a sandbox run's harness sends to the supervisor, defined once.
+"""The records a sandbox run's harness sends to the supervisor, defined once; and what else
+the worker and the process that owns it share (the preloads, the runs' memory cgroups).
 
 Standard library only: the worker loads this file without the `curator` package.
 
@@ -16,6 +17,7 @@ import hashlib
 import hmac
 import json
 import os
+import time
 from enum import Enum
 
 RECORD_BYTES_LIMIT = 4 * 1024 * 1024
@@ -243,3 +245,56 @@ def check_order(records: list[dict[str, object]], test_names: set[str] | None) -
         elif kind == Event.DONE:
             done = True
     return problems
+
+
+RUN_CGROUP_PREFIX = "curator-run-"
+"""The runs' memory cgroups are named this, the worker's own part (`Zygote`), then a random
+part of the run's own."""
+
+
+def cgroup_candidates() -> list[tuple[int, str]]:
+    """Where this process could make a memory cgroup: (version, directory), v2 first."""
+    mounts: dict[str, str] = {}
+    with open("/proc/self/mountinfo") as mountinfo:
+        for line in mountinfo:
+            fields = line.split()
+            fstype = fields[fields.index("-") + 1]
+            if fstype == "cgroup2":
+                mounts.setdefault("v2", fields[4])
+            elif fstype == "cgroup" and "memory" in fields[-1].split(","):
+                mounts.setdefault("v1", fields[4])
+    found = []
+    with open("/proc/self/cgroup") as cgroups:
+        for line in cgroups:
+            _, controllers, path = line.rstrip("\n").split(":", 2)
+            if controllers == "" and "v2" in mounts:
+                found.append((2, mounts["v2"] + path))
+            elif "memory" in controllers.split(",") and "v1" in mounts:
+                found.append((1, mounts["v1"] + path))
+    return sorted(found, reverse=True)
+
+
+def remove_run_cgroups(prefix: str) -> list[str]:
+    """Remove the memory cgroups named `prefix`* that are left, once no process that made
+    them can still run: a supervisor killed before it removed its run's (the worker ending
+    before it did, on a host too slow for the worker's wait) left one for good. A cgroup that
+    still holds a process stays (the kernel refuses). Returns those left."""
+    left = []
+    for _, directory in cgroup_candidates():
+        try:
+            names = [name for name in os.listdir(directory) if name.startswith(prefix)]
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(directory, name)
+            for _ in range(50):  # a process just killed may hold it for a moment
+                try:
+                    os.rmdir(path)
+                    break
+                except FileNotFoundError:
+                    break
+                except OSError:
+                    time.sleep(0.01)
+            else:
+                left.append(path)
+    return left

@@ -40,8 +40,10 @@ from curator.sandbox.models import (
 from curator.sandbox.protocol import (
     CPU_TIME_EXIT,
     HEAVY_LIBRARIES,
+    RUN_CGROUP_PREFIX,
     THREAD_VARIABLES,
     Event,
+    remove_run_cgroups,
     stopped_in_examples,
 )
 
@@ -193,6 +195,8 @@ class Zygote:
         # Datagram boundaries keep each request's descriptor apart from the next one's.
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.kind = preload
+        self.cgroup_prefix = f"{RUN_CGROUP_PREFIX}{uuid.uuid4().hex[:12]}-"
+        """The start of its runs' memory cgroups' names: this worker's alone."""
         self._control = parent_end
         self._send_lock = threading.Lock()
         command = [
@@ -203,7 +207,7 @@ class Zygote:
             "--control-fd",
             str(child_end.fileno()),
             "--run-config",
-            json.dumps(run_config),
+            json.dumps({**run_config, "cgroup_prefix": self.cgroup_prefix}),
         ]
         if preload is not None:
             command += ["--preload", preload]
@@ -288,6 +292,8 @@ class Zygote:
         return self.process.poll() is None
 
     def close(self) -> None:
+        """End the worker; then remove the memory cgroups its runs left, as none of its
+        processes outlives it (the kernel kills its pid namespace with it)."""
         self._control.close()
         try:
             self.process.wait(timeout=10)
@@ -295,6 +301,7 @@ class Zygote:
             self.process.kill()
             self.process.wait()
         self._log.close()
+        remove_run_cgroups(self.cgroup_prefix)
 
 
 @functools.lru_cache(maxsize=PARSED_TEXTS)

@@ -1045,33 +1045,11 @@ class MemoryCap:
         os.close(self.parent_fd)
 
 
-def cgroup_candidates() -> list[tuple[int, str]]:
-    """Where this process could make a memory cgroup: (version, directory), v2 first."""
-    mounts: dict[str, str] = {}
-    with open("/proc/self/mountinfo") as mountinfo:
-        for line in mountinfo:
-            fields = line.split()
-            fstype = fields[fields.index("-") + 1]
-            if fstype == "cgroup2":
-                mounts.setdefault("v2", fields[4])
-            elif fstype == "cgroup" and "memory" in fields[-1].split(","):
-                mounts.setdefault("v1", fields[4])
-    found = []
-    with open("/proc/self/cgroup") as cgroups:
-        for line in cgroups:
-            _, controllers, path = line.rstrip("\n").split(":", 2)
-            if controllers == "" and "v2" in mounts:
-                found.append((2, mounts["v2"] + path))
-            elif "memory" in controllers.split(",") and "v1" in mounts:
-                found.append((1, mounts["v1"] + path))
-    return sorted(found, reverse=True)
-
-
-def make_memory_cap() -> MemoryCap | None:
+def make_memory_cap(prefix: str) -> MemoryCap | None:
     """A memory cgroup for a run (its budget is set with the request), where one can be made
     (cgroup v2 with the memory controller delegated to our subtree, or v1 as root); else
-    None."""
-    for version, directory in cgroup_candidates():
+    None. Its name starts with the worker's `prefix` (`protocol.remove_run_cgroups`)."""
+    for version, directory in protocol.cgroup_candidates():
         if version == 2:
             try:
                 with open(os.path.join(directory, "cgroup.subtree_control")) as control:
@@ -1083,7 +1061,7 @@ def make_memory_cap() -> MemoryCap | None:
             parent_fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
         except OSError:
             continue
-        name = f"curator-run-{os.getpid()}-{os.urandom(4).hex()}"
+        name = f"{prefix}{os.urandom(4).hex()}"
         try:
             os.mkdir(name, 0o755, dir_fd=parent_fd)
         except OSError:
@@ -1093,9 +1071,9 @@ def make_memory_cap() -> MemoryCap | None:
     return None
 
 
-def joined_memory_cap() -> MemoryCap | None:
+def joined_memory_cap(prefix: str) -> MemoryCap | None:
     """A memory cgroup (no cap yet) that this process has joined, or None."""
-    cap = make_memory_cap()
+    cap = make_memory_cap(prefix)
     if cap is not None:
         try:
             fd = cap.join_file()
@@ -1281,7 +1259,7 @@ def prepare_run(config: dict[str, Any]) -> PreparedRun:
     # as for every init, but those it handles (SIGINT is ignored, see `main`).
     _libc_call("prctl", PR_SET_DUMPABLE, 0, 0, 0, 0)
     _libc_call("prctl", PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)  # without a pid namespace
-    memory_cap = joined_memory_cap() if config["isolate"] else None
+    memory_cap = joined_memory_cap(config["cgroup_prefix"]) if config["isolate"] else None
     paths_shown, left_out = interpreter_paths(config["protect"])
     if left_out:
         notes.append("not shown to the task (they hold HOME or the bank): " + ", ".join(left_out))
