@@ -181,3 +181,10 @@ async def test_the_flaky_check_says_when_coverage_varies_between_runs(tmp_path, 
         log = " ".join(" ".join(line.text for line in lines).split())  # as one line, unwrapped
         assert "coverage varies between runs (50.00% of branches in each, not the same" in log
         assert "branch 6→7 (missed in" in log and "branch 6→8 (missed in" in log
+        await pilot.press("f4")  # the coverage view marks the line whose branches are luck
+        await settle(pilot)
+        coverage = str(workspace.query_one("#coverage-view", Static).render())
+        assert "≈ 2 reached by chance in the flaky check" in coverage
+        (marked,) = [line for line in coverage.splitlines() if "date.today()" in line]
+        assert "≈ by chance: branch to 7 missed in" in marked
+        assert "; branch to 8 missed in" in marked

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from conftest import make_task
+from curator.app.views import coverage_text
 from curator.flaky.classify import (
     TIMING_FRACTION,
     attribution_runs,
@@ -21,6 +22,7 @@ from curator.flaky.classify import (
 from curator.flaky.evidence import (
     Cell,
     Classification,
+    CoverageVariation,
     Failure,
     FlakyEvidence,
     FlakyVerdict,
@@ -43,6 +45,7 @@ from curator.flaky.hints import HintKind, code_hints, hints_for_test, task_hints
 from curator.flaky.plan import BASELINE_HASH_SEED, CLOCK_SETTINGS, baseline_run, plan_runs
 from curator.flaky.runner import MAX_ATTRIBUTION_ROUNDS
 from curator.models import FlagStatus, Task
+from curator.validation import ValidationReport
 
 TESTS = ["test_a", "test_b", "test_c"]
 TIMEOUT = 10.0
@@ -364,6 +367,23 @@ def test_coverage_variation_compares_runs_with_the_baselines_outcomes():
     assert evidence.coverage_variation() is not None  # the baseline alone reached them
     runs[0].coverage = runs[2].coverage
     assert evidence.coverage_variation() is None  # missed in every run: not luck
+
+
+def test_the_coverage_view_marks_what_the_runs_reached_by_chance():
+    """A line this validation ran, whose branch some flaky-check runs missed, gets ≈ and the
+    count; a line no listed branch leads to gets its own."""
+    program = "def f(x):\n    if x:\n        return 1\n    return 2\n"
+    report = ValidationReport.model_construct(
+        branch_coverage=100.0, line_coverage=100.0, missed_lines=[], missed_branches=[]
+    )
+    chance = CoverageVariation(runs=10, branch_coverage=(50.0, 100.0), lines={3: 4, 4: 1},
+                               branches={(2, 3): 4})  # fmt: skip
+    shown = coverage_text(program, report, chance=chance).plain.splitlines()
+    assert shown[0].endswith("· ≈ 2 reached by chance in the flaky check")
+    assert shown[3] == "≈    2     if x:   ≈ by chance: branch to 3 missed in 4 of 10 runs"
+    assert shown[4] == "     3         return 1"  # reached through the branch listed above
+    assert shown[5] == "≈    4     return 2   ≈ by chance: missed in 1 of 10 runs"
+    assert "≈" not in coverage_text(program, report).plain
 
 
 def test_failure_digest_ignores_values_and_paths_but_not_places():

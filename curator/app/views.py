@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from curator.flaky.evidence import CoverageVariation
 from curator.llm.proposals import ProposedChange
 from curator.sandbox import TestOutcome
 from curator.validation import ValidationReport
@@ -29,8 +30,14 @@ def coverage_misses(report: ValidationReport) -> list[int]:
     return sorted({*report.missed_lines, *(start for start, _ in report.missed_branches)})
 
 
-def coverage_text(program: str, report: ValidationReport, current: int | None = None) -> Text:
-    """The solution with a gutter: ✗ a line never run, ◐ a branch not taken (and where to).
+def coverage_text(
+    program: str,
+    report: ValidationReport,
+    current: int | None = None,
+    chance: CoverageVariation | None = None,
+) -> Text:
+    """The solution with a gutter: ✗ a line never run, ◐ a branch not taken (and where to),
+    ≈ a line or branch the flaky check's runs reached only by chance (`chance`).
 
     `current` (a line number) is drawn reversed: where the miss-to-miss cursor stands.
     """
@@ -38,15 +45,18 @@ def coverage_text(program: str, report: ValidationReport, current: int | None = 
     arcs: dict[int, list[int]] = {}
     for start, end in report.missed_branches:
         arcs.setdefault(start, []).append(end)
+    by_chance = chance_notes(chance)
     text = Text()
     summary = (
         f"branch coverage {report.branch_coverage:.1f}% · line coverage "
         f"{report.line_coverage:.1f}% · {len(missed)} missed line(s) · "
-        f"{len(report.missed_branches)} missed branch(es)\n\n"
+        f"{len(report.missed_branches)} missed branch(es)"
         if report.branch_coverage is not None and report.line_coverage is not None
-        else "no coverage was measured in this run\n\n"
+        else "no coverage was measured in this run"
     )
-    text.append(summary, style="bold")
+    if chance is not None:
+        summary += f" · ≈ {len(chance.misses())} reached by chance in the flaky check"
+    text.append(summary + "\n\n", style="bold")
     for number, line in enumerate(program.splitlines(), start=1):
         line_start = len(text)
         if number in missed:
@@ -57,13 +67,34 @@ def coverage_text(program: str, report: ValidationReport, current: int | None = 
             text.append(f"◐ {number:4} ", style="bold yellow")
             text.append(line, style="yellow")
             text.append(f"   ← branch to {targets} never taken", style="italic yellow")
+        elif number in by_chance:
+            text.append(f"≈ {number:4} ", style="bold magenta")
+            text.append(line)
         else:
             text.append(f"  {number:4} ", style="dim")
             text.append(line)
+        if number in by_chance:
+            text.append(f"   ≈ {by_chance[number]}", style="italic magenta")
         if number == current:
             text.stylize("reverse", line_start, len(text))
         text.append("\n")
     return text
+
+
+def chance_notes(chance: CoverageVariation | None) -> dict[int, str]:
+    """Line -> what of it the flaky check's runs reached only by chance."""
+    if chance is None:
+        return {}
+    notes: dict[int, list[str]] = {}
+    of = f"of {chance.runs} runs"
+    for (start, end), count in sorted(chance.branches.items()):
+        target = "exit" if end < 0 else str(end)
+        notes.setdefault(start, []).append(f"branch to {target} missed in {count} {of}")
+    targets = {end for _, end in chance.branches}
+    for line, count in sorted(chance.lines.items()):
+        if line not in targets:
+            notes.setdefault(line, []).append(f"missed in {count} {of}")
+    return {line: "by chance: " + "; ".join(parts) for line, parts in notes.items()}
 
 
 def report_header(report: ValidationReport) -> Text:

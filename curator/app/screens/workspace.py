@@ -474,7 +474,13 @@ class TaskWorkspace(CuratorScreen):
 
     def show_report(self, report: ValidationReport | None, stale: str | None = None) -> None:
         self.query_one(ResultsPane).show(report, stale)
-        self.query_one(CoverageView).show(self.current.program, report, stale)
+        evidence = self.evidence
+        chance = (
+            evidence.coverage_variation()
+            if evidence is not None and evidence.content_hash == self.current.content_hash()
+            else None
+        )
+        self.query_one(CoverageView).show(self.current.program, report, stale, chance)
 
     # -- the pipeline ------------------------------------------------------------------------
 
@@ -677,6 +683,7 @@ class TaskWorkspace(CuratorScreen):
     @on(FlakyFinished)
     def flaky_finished(self, event: FlakyFinished) -> None:
         self.adopt()
+        self.show_stored_report()  # the coverage view marks what the runs reached by chance
         flaky = event.evidence.flaky_tests()
         if event.evidence.problem:
             self.write_log(f"[red]the suite could not be rerun:[/] {event.evidence.problem}")

@@ -10,7 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from curator.app.views import COVERAGE_HEADER_LINES, coverage_misses, coverage_text
+from curator.app.views import (
+    COVERAGE_HEADER_LINES,
+    chance_notes,
+    coverage_misses,
+    coverage_text,
+)
+from curator.flaky.evidence import CoverageVariation
 from curator.validation import ValidationReport
 
 
@@ -28,15 +34,24 @@ class CoverageView(VerticalScroll, can_focus=True):
         self.program = ""
         self.report: ValidationReport | None = None
         self.stale: str | None = None
+        self.chance: CoverageVariation | None = None
         self.misses: list[int] = []
         self.current: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("not validated yet (F5)", id="coverage-view")
 
-    def show(self, program: str, report: ValidationReport | None, stale: str | None) -> None:
-        self.program, self.report, self.stale = program, report, stale
-        self.misses = coverage_misses(report) if report is not None else []
+    def show(
+        self,
+        program: str,
+        report: ValidationReport | None,
+        stale: str | None,
+        chance: CoverageVariation | None = None,
+    ) -> None:
+        """`chance`: what the flaky check of this very program reached only by chance."""
+        self.program, self.report, self.stale, self.chance = program, report, stale, chance
+        missed = coverage_misses(report) if report is not None else []
+        self.misses = sorted({*missed, *chance_notes(chance)})
         self.current = self.misses[0] if self.misses else None
         self.redraw()
         self.call_after_refresh(self.scroll_to_current)
@@ -51,7 +66,7 @@ class CoverageView(VerticalScroll, can_focus=True):
             text.append(f"STALE: {self.stale}; F5 validates again\n", style="bold yellow")
         if self.misses:
             text.append("n / p: next / previous miss\n", style="dim")
-        text.append_text(coverage_text(self.program, self.report, self.current))
+        text.append_text(coverage_text(self.program, self.report, self.current, self.chance))
         text.no_wrap = True
         view.update(text)
 
