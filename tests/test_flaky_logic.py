@@ -370,8 +370,9 @@ def test_coverage_variation_compares_runs_with_the_baselines_outcomes():
 
 
 def test_the_coverage_view_marks_what_the_runs_reached_by_chance():
-    """A line this validation ran, whose branch some flaky-check runs missed, gets ≈ and the
-    count; a line no listed branch leads to gets its own."""
+    """Lines this validation ran, whose branch or themselves some flaky-check runs missed,
+    get ≈ and the count, as do those it missed (luck explains the miss); without the flaky
+    check's variation, ✗ and ◐ as before."""
     program = "def f(x):\n    if x:\n        return 1\n    return 2\n"
     report = ValidationReport.model_construct(
         branch_coverage=100.0, line_coverage=100.0, missed_lines=[], missed_branches=[]
@@ -381,9 +382,17 @@ def test_the_coverage_view_marks_what_the_runs_reached_by_chance():
     shown = coverage_text(program, report, chance=chance).plain.splitlines()
     assert shown[0].endswith("· ≈ 2 reached by chance in the flaky check")
     assert shown[3] == "≈    2     if x:   ≈ by chance: branch to 3 missed in 4 of 10 runs"
-    assert shown[4] == "     3         return 1"  # reached through the branch listed above
+    assert shown[4] == "≈    3         return 1   ≈ by chance: missed in 4 of 10 runs"
     assert shown[5] == "≈    4     return 2   ≈ by chance: missed in 1 of 10 runs"
     assert "≈" not in coverage_text(program, report).plain
+    missed = report.model_copy(update={"missed_lines": [3], "missed_branches": [(2, 3)]})
+    shown = coverage_text(program, missed, chance=chance).plain.splitlines()
+    assert shown[3] == (  # luck explains the miss
+        "≈    2     if x:   ← branch to 3 never taken   ≈ by chance: branch to 3 missed in 4 of "
+        "10 runs"
+    )
+    assert shown[4] == "≈    3         return 1   ≈ by chance: missed in 4 of 10 runs"
+    assert coverage_text(program, missed).plain.splitlines()[4] == "✗    3         return 1"
 
 
 def test_failure_digest_ignores_values_and_paths_but_not_places():

@@ -37,7 +37,8 @@ def coverage_text(
     chance: CoverageVariation | None = None,
 ) -> Text:
     """The solution with a gutter: ✗ a line never run, ◐ a branch not taken (and where to),
-    ≈ a line or branch the flaky check's runs reached only by chance (`chance`).
+    ≈ a line or branch the flaky check's runs reached only by chance (`chance`), whether this
+    run reached it or not (its colour says).
 
     `current` (a line number) is drawn reversed: where the miss-to-miss cursor stands.
     """
@@ -59,20 +60,20 @@ def coverage_text(
     text.append(summary + "\n\n", style="bold")
     for number, line in enumerate(program.splitlines(), start=1):
         line_start = len(text)
+        mark, style = "  ", ""
         if number in missed:
-            text.append(f"✗ {number:4} ", style="bold red")
-            text.append(line, style="red")
+            mark, style = "✗ ", "red"
         elif number in arcs:
+            mark, style = "◐ ", "yellow"
+        if number in by_chance:  # luck explains a miss here, or a hit
+            mark = "≈ "
+        text.append(f"{mark}{number:4} ", style=f"bold {style or 'dim'}")
+        if number in by_chance:
+            text.stylize("bold magenta", line_start, line_start + 1)
+        text.append(line, style=style)
+        if number in arcs and number not in missed:
             targets = ", ".join("exit" if end < 0 else str(end) for end in sorted(arcs[number]))
-            text.append(f"◐ {number:4} ", style="bold yellow")
-            text.append(line, style="yellow")
             text.append(f"   ← branch to {targets} never taken", style="italic yellow")
-        elif number in by_chance:
-            text.append(f"≈ {number:4} ", style="bold magenta")
-            text.append(line)
-        else:
-            text.append(f"  {number:4} ", style="dim")
-            text.append(line)
         if number in by_chance:
             text.append(f"   ≈ {by_chance[number]}", style="italic magenta")
         if number == current:
@@ -90,10 +91,8 @@ def chance_notes(chance: CoverageVariation | None) -> dict[int, str]:
     for (start, end), count in sorted(chance.branches.items()):
         target = "exit" if end < 0 else str(end)
         notes.setdefault(start, []).append(f"branch to {target} missed in {count} {of}")
-    targets = {end for _, end in chance.branches}
     for line, count in sorted(chance.lines.items()):
-        if line not in targets:
-            notes.setdefault(line, []).append(f"missed in {count} {of}")
+        notes.setdefault(line, []).append(f"missed in {count} {of}")
     return {line: "by chance: " + "; ".join(parts) for line, parts in notes.items()}
 
 

@@ -707,9 +707,7 @@ class TaskWorkspace(CuratorScreen):
         if unfinished:
             summary += f" ({len(event.evidence.unfinished_runs())} did not finish: see the log)"
         if variation:
-            summary += (
-                f"; coverage varies: {len(variation.misses())} reached by chance (see the log)"
-            )
+            summary += f"; coverage varies: {len(variation.misses())} reached by chance"
         self.end_run(f"flaky check: {summary}")
 
     # -- condense ----------------------------------------------------------------------------
