@@ -14,12 +14,16 @@ from llm_helpers import DRAFT_ANSWER, DRAFT_ANSWER_IN_PROSE, DRAFT_PROGRAM, bank
 from conftest import WORD_COUNT_PROGRAM, WORD_COUNT_TESTS, make_task
 from curator.flaky.evidence import (
     EVIDENCE_FILE,
+    Cell,
     Classification,
     Failure,
     FlakyEvidence,
     FlakyVerdict,
     Outcome,
+    RunCoverage,
+    RunRecord,
 )
+from curator.flaky.plan import plan_runs
 from curator.llm.preeval import SIDECAR, PreEvalReport
 from curator.llm.scripted_server import ScriptedLLMServer
 from curator.models import Flag, Origin, Stage
@@ -429,6 +433,43 @@ def test_suggest_flaky_sends_the_detection_evidence_and_cause_hints(run_cli, ban
     assert '    File "tests.py", line 20' in prompt
     assert "- hint: tests uses random without a seed" in prompt
     assert "+        random.Random(0).shuffle(words)" in result.stdout
+
+
+def test_suggest_flaky_sends_the_code_the_runs_reached_only_by_chance(run_cli, bank, tmp_path):
+    """No test is flaky, but one branch was reached in some runs only: the proposal is
+    offered, with that branch as its evidence."""
+    task = save(bank, make_task("Test/1"))
+    specs = plan_runs(["test_counts"], 4, detection_seed=5)
+    runs = [
+        RunRecord(
+            spec=spec,
+            status="completed",
+            results={"test_counts": Cell(outcome=Outcome.PASS)},
+            coverage=RunCoverage(
+                branch_coverage=75.0 if spec.index % 2 else 100.0,
+                line_coverage=100.0,
+                missed_branches=[(12, 14)] if spec.index % 2 else [],
+            ),
+        )
+        for spec in specs
+    ]
+    detection = FlakyEvidence(
+        task_id="Test/1", content_hash=task.content_hash(), detection_seed=5,
+        runs_requested=4, timeout_s=10, tests=["test_counts"], runs=runs,
+    )  # fmt: skip
+    with bank.lock():
+        bank.write_sidecar("Test/1", EVIDENCE_FILE, detection)
+    seeded = "import random\n\nrandom.seed(0)\n" + task.test
+    with ScriptedLLMServer([{"answer": fenced(seeded)}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        result = run_cli("--bank", bank.root, "suggest", "Test/1", "--op", "flaky", env=env)
+        prompt = server.requests[0]["messages"][1]["content"]
+    assert result.returncode == 0, result.stderr
+    assert (
+        "- coverage varies between runs (75.00% to 100.00% of branches, over 4 runs with the "
+        "baseline's outcomes); reached by chance only: branch 12→14 (missed in 2) (line "
+        "numbers of task.py)"
+    ) in prompt
 
 
 def preeval_solving_none(run_cli, bank, tmp_path, answers: list[str]) -> list[str]:

@@ -195,7 +195,9 @@ def fix_flaky(
 
 
 def flaky_evidence(task: Task, detection: FlakyEvidence | None) -> list[str]:
-    """The detection's findings on this version of the task, then flags it does not cover."""
+    """The detection's findings on this version of the task (its flaky tests, and the code its
+    runs reached only by chance, which a fix can make every run reach), then the flags it
+    does not cover."""
     lines = []
     covered = set()
     if detection is not None and detection.content_hash == task.content_hash():
@@ -212,6 +214,8 @@ def flaky_evidence(task: Task, detection: FlakyEvidence | None) -> list[str]:
                     runs = ", ".join(map(str, failure.runs))
                     lines.append(f"  {failure.outcome.value} in run(s) {runs}: {failure.message}")
                     lines += [f"    {line}" for line in tail]
+        if variation := detection.coverage_variation():
+            lines.append(f"- {variation.note()} (line numbers of task.py)")
     for flag in task.open_flags():
         if flag.test not in covered:
             cause = f"; cause: {flag.cause}" if flag.cause else ""
