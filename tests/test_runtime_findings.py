@@ -11,6 +11,7 @@ from curator.bank import Bank
 from curator.history import gate_facts
 from curator.models import Stage, unwaived_runtime_findings
 from curator.pipeline import stage_blockers
+from curator.sandbox import Sandbox
 from curator.validation import REPORT_FILE, ValidationReport
 
 WRITES_OUTSIDE = """    if top < 1:
@@ -84,3 +85,33 @@ def test_an_ordinary_task_has_no_runtime_findings(bank: Bank, run_cli) -> None:
     validated = run_cli("--bank", bank.root, "validate", "Test/1", "--json")
     (row,) = [json.loads(line) for line in validated.stdout.splitlines()]
     assert (row["verdict"], row["runtime"], row["tampering"]) == ("pass", [], [])
+
+
+def test_a_findings_examples_are_listed_in_one_order_whatever_order_they_came_in() -> None:
+    """Threads make the same attempts in another order from run to run (BigCodeBench/147
+    connects to three addresses at once): the report lists them sorted, so it is the same."""
+    program = (
+        "import socket\n\n\n"
+        'def task_func(last):\n    """Try three hosts, the last first."""\n'
+        "    for host in (f'192.0.2.{last}', '192.0.2.1', '192.0.2.2'):\n"
+        "        with socket.socket() as connection:\n"
+        "            connection.settimeout(0.2)\n"
+        "            try:\n"
+        "                connection.connect((host, 80))\n"
+        "            except OSError:\n"
+        "                pass\n"
+    )
+    tests = (
+        "import unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_tries(self):\n        task_func(3)\n"
+    )
+    with Sandbox(preload=False) as sandbox:
+        run = sandbox.run(program, tests)
+    assert run.passed, run
+    assert [(finding.code, finding.message) for finding in run.runtime] == [
+        (
+            "network",
+            "tried to reach the network: socket.connect 192.0.2.1; socket.connect 192.0.2.2; "
+            "socket.connect 192.0.2.3",
+        )
+    ]

@@ -900,8 +900,11 @@ class AuditWatch:
             "network": "tried to reach the network",
             "subprocess": "started other programs",
         }
+        # Sorted: threads make the same attempts in another order from run to run
+        # (BigCodeBench/147 connects to three addresses at once), and a report must not change.
         for code, examples in self.findings.items():
-            findings.append({"code": code, "message": f"{messages[code]}: {'; '.join(examples)}"})
+            listed = "; ".join(sorted(examples))
+            findings.append({"code": code, "message": f"{messages[code]}: {listed}"})
         if self.forks >= FORK_FINDING_COUNT:
             findings.append(
                 {"code": "processes", "message": f"forked {self.forks} processes in one run"}
