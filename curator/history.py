@@ -112,7 +112,7 @@ def flaky_runs(bank: Bank, task: Task) -> str:
     evidence = bank.read_sidecar(task.task_id, EVIDENCE_FILE, FlakyEvidence)
     if evidence is None:
         return "0"
-    if evidence.content_hash != task.content_hash():
+    if not evidence.ran(task):
         return f"stale ({len(evidence.runs)} on {evidence.content_hash})"
     return str(len(evidence.runs))
 

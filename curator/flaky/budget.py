@@ -57,7 +57,7 @@ def prioritise(bank: Bank, tasks: list[Task]) -> list[Candidate]:
             Candidate(
                 task=task,
                 risky=bool(risky_test_warnings(task)),
-                changed=evidence is None or evidence.content_hash != task.content_hash(),
+                changed=evidence is None or not evidence.ran(task),
                 last_checked=evidence.at if evidence else None,
             )
         )

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from pydantic import Field
 
-from curator.models import StrictModel, utc_now
+from curator.models import StrictModel, Task, utc_now
 from curator.pipeline import PipelineFacts
 
 EVIDENCE_FILE = "flaky.json"
@@ -222,6 +222,10 @@ class FlakyEvidence(StrictModel):
     failures: dict[str, Failure] = Field(default_factory=dict)
     verdicts: dict[str, FlakyVerdict] = Field(default_factory=dict)
     at: datetime = Field(default_factory=utc_now)
+
+    def ran(self, task: Task) -> bool:
+        """Whether these runs ran this very content of the task (not an earlier one)."""
+        return self.content_hash == task.content_hash()
 
     def unfinished_runs(self) -> list[RunRecord]:
         """The runs that ended before their tests did (a crash, the memory limit): the tests

@@ -200,7 +200,7 @@ def flaky_evidence(task: Task, detection: FlakyEvidence | None) -> list[str]:
     does not cover."""
     lines = []
     covered = set()
-    if detection is not None and detection.content_hash == task.content_hash():
+    if detection is not None and detection.ran(task):
         for test, verdict in detection.flaky_tests().items():
             covered.add(test)
             cause = f"; cause: {verdict.cause}" if verdict.cause else ""

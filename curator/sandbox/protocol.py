@@ -274,27 +274,22 @@ def cgroup_candidates() -> list[tuple[int, str]]:
     return sorted(found, reverse=True)
 
 
-def remove_run_cgroups(prefix: str) -> list[str]:
+def remove_run_cgroups(prefix: str) -> None:
     """Remove the memory cgroups named `prefix`* that are left, once no process that made
     them can still run: a supervisor killed before it removed its run's (the worker ending
     before it did, on a host too slow for the worker's wait) left one for good. A cgroup that
-    still holds a process stays (the kernel refuses). Returns those left."""
-    left = []
+    still holds a process stays (the kernel refuses)."""
     for _, directory in cgroup_candidates():
         try:
             names = [name for name in os.listdir(directory) if name.startswith(prefix)]
         except OSError:
             continue
         for name in names:
-            path = os.path.join(directory, name)
             for _ in range(50):  # a process just killed may hold it for a moment
                 try:
-                    os.rmdir(path)
+                    os.rmdir(os.path.join(directory, name))
                     break
                 except FileNotFoundError:
                     break
                 except OSError:
                     time.sleep(0.01)
-            else:
-                left.append(path)
-    return left

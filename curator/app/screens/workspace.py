@@ -477,7 +477,7 @@ class TaskWorkspace(CuratorScreen):
         evidence = self.evidence
         chance = (
             evidence.coverage_variation()
-            if evidence is not None and evidence.content_hash == self.current.content_hash()
+            if evidence is not None and evidence.ran(self.current)
             else None
         )
         self.query_one(CoverageView).show(self.current.program, report, stale, chance)
