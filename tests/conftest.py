@@ -17,6 +17,8 @@ import pytest
 
 from curator.bank import Bank
 from curator.environment import OLDEST_PYTHON
+from curator.flaky.evidence import Cell, FlakyEvidence, Outcome, RunCoverage, RunRecord
+from curator.flaky.plan import plan_runs
 from curator.imports import task_dependencies
 from curator.models import DocStruct, Stage, Task
 from curator.sandbox.worker import world_readable
@@ -96,6 +98,28 @@ def make_task(task_id: str = "Test/1", stage: Stage = Stage.DRAFT, **fields: obj
     task = task.model_copy(update=fields)
     task.dependencies = task_dependencies(task)
     return task
+
+
+def luck_evidence(task: Task, runs: int = 4) -> FlakyEvidence:
+    """A flaky check of `task`'s current content in which no test flipped, but every other run
+    missed the branch from line 12 to 14: coverage that is luck."""
+    records = [
+        RunRecord(
+            spec=spec,
+            status="completed",
+            results={"test_counts": Cell(outcome=Outcome.PASS)},
+            coverage=RunCoverage(
+                branch_coverage=75.0 if spec.index % 2 else 100.0,
+                line_coverage=100.0,
+                missed_branches=[(12, 14)] if spec.index % 2 else [],
+            ),
+        )
+        for spec in plan_runs(["test_counts"], runs, detection_seed=5)
+    ]
+    return FlakyEvidence(
+        task_id=task.task_id, content_hash=task.content_hash(), detection_seed=5,
+        runs_requested=runs, timeout_s=60, tests=["test_counts"], runs=records,
+    )  # fmt: skip
 
 
 @pytest.fixture

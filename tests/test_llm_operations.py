@@ -11,19 +11,15 @@ import sys
 import pytest
 from llm_helpers import DRAFT_ANSWER, DRAFT_ANSWER_IN_PROSE, DRAFT_PROGRAM, bank_files, llm_env
 
-from conftest import WORD_COUNT_PROGRAM, WORD_COUNT_TESTS, make_task
+from conftest import WORD_COUNT_PROGRAM, WORD_COUNT_TESTS, luck_evidence, make_task
 from curator.flaky.evidence import (
     EVIDENCE_FILE,
-    Cell,
     Classification,
     Failure,
     FlakyEvidence,
     FlakyVerdict,
     Outcome,
-    RunCoverage,
-    RunRecord,
 )
-from curator.flaky.plan import plan_runs
 from curator.llm.preeval import SIDECAR, PreEvalReport
 from curator.llm.scripted_server import ScriptedLLMServer
 from curator.models import Flag, Origin, Stage
@@ -439,24 +435,7 @@ def test_suggest_flaky_sends_the_code_the_runs_reached_only_by_chance(run_cli, b
     """No test is flaky, but one branch was reached in some runs only: the proposal is
     offered, with that branch as its evidence."""
     task = save(bank, make_task("Test/1"))
-    specs = plan_runs(["test_counts"], 4, detection_seed=5)
-    runs = [
-        RunRecord(
-            spec=spec,
-            status="completed",
-            results={"test_counts": Cell(outcome=Outcome.PASS)},
-            coverage=RunCoverage(
-                branch_coverage=75.0 if spec.index % 2 else 100.0,
-                line_coverage=100.0,
-                missed_branches=[(12, 14)] if spec.index % 2 else [],
-            ),
-        )
-        for spec in specs
-    ]
-    detection = FlakyEvidence(
-        task_id="Test/1", content_hash=task.content_hash(), detection_seed=5,
-        runs_requested=4, timeout_s=10, tests=["test_counts"], runs=runs,
-    )  # fmt: skip
+    detection = luck_evidence(task)
     with bank.lock():
         bank.write_sidecar("Test/1", EVIDENCE_FILE, detection)
     seeded = "import random\n\nrandom.seed(0)\n" + task.test

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from gitbanks import ENVIRONMENT, git, head, isolate_git, new_bank, passing, save, save_and_commit
 
-from conftest import make_task
+from conftest import luck_evidence, make_task
 from curator.bank import Bank
 from curator.errors import CuratorError
+from curator.flaky.evidence import EVIDENCE_FILE
 from curator.gitbank import GitError
-from curator.history import parse_trailers
+from curator.history import commit_task, parse_trailers
 from curator.interchange import read_jsonl, render_jsonl
 from curator.models import Flag, Stage, Task, Verdict
 from curator.release import (
@@ -87,6 +88,23 @@ def test_a_release_exports_the_accepted_tasks_and_tags_them(bank: Bank) -> None:
     changelog = (out / CHANGELOG_NAME).read_text()
     assert "first release" in changelog
     assert "## Added\n\n- `Test/1`\n- `Test/2`\n- `Test/3`\n" in changelog
+
+
+def test_the_manifest_names_a_task_whose_coverage_is_luck(bank: Bank) -> None:
+    """Test/2's flaky check reached a branch in some runs only: its entry says so, with the
+    figures; the others have no such finding."""
+    task = bank.load("Test/2")
+    with bank.lock():
+        bank.write_sidecar("Test/2", EVIDENCE_FILE, luck_evidence(task))
+    commit_task(bank, "Test/2", Stage.ACCEPTED, "Flaky check of task 2")
+    build_release(bank, "v0.1")
+    manifest = json.loads((bank.root / "releases" / "v0.1" / MANIFEST_NAME).read_text())
+    findings = {entry["task_id"]: entry["findings"] for entry in manifest["tasks"]}
+    assert findings["Test/1"] == findings["Test/3"] == []
+    assert findings["Test/2"] == [
+        "coverage-varies: coverage varies between runs (75.00% to 100.00% of branches, over 4 "
+        "runs with the baseline's outcomes); reached by chance only: branch 12→14 (missed in 2)"
+    ]
 
 
 def test_release_fix_release_gives_a_changelog_of_what_changed(bank: Bank) -> None:

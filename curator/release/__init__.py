@@ -80,7 +80,8 @@ class ReleasedTask(StrictModel):
     )
     findings: list[str] = Field(
         default_factory=list,
-        description="Possibly over-strict tests and too-strict test detections.",
+        description="Possibly over-strict tests, too-strict test detections, and coverage "
+        "that varies between the flaky check's runs (the task's figure is then luck).",
     )
 
 
@@ -306,13 +307,7 @@ def _gate_facts_at(
     """The stage gate's facts as `commit` recorded them: the `flaky.json` and `validation.json`
     in its tree, and the task's quality figures against the bank's bar (the bank's environment
     and the task's time limit: `environment`, `timeout_s`)."""
-    folder = repository.task_path(task.task_id)
-    data = repository.file_at(commit, f"{folder}/{EVIDENCE_FILE}")
-    evidence = None
-    if data is not None:
-        with contextlib.suppress(ValidationError):
-            evidence = FlakyEvidence.model_validate_json(data)
-    report_path = f"{folder}/{REPORT_FILE}"
+    report_path = f"{repository.task_path(task.task_id)}/{REPORT_FILE}"
     report = repository.file_at(commit, report_path)
     facts = PipelineFacts(
         quality_problems=tuple(quality_gate_problems(task, quality)),
@@ -320,7 +315,17 @@ def _gate_facts_at(
         environment=environment,
         timeout_s=timeout_s,
     )
-    return with_flaky_check(facts, evidence)
+    return with_flaky_check(facts, _evidence_at(repository, commit, task))
+
+
+def _evidence_at(repository: GitBank, commit: git.Commit, task: Task) -> FlakyEvidence | None:
+    """The task's `flaky.json` in `commit`'s tree; None if there is none or it is unreadable
+    (the stage gate then finds no flaky check)."""
+    data = repository.file_at(commit, f"{repository.task_path(task.task_id)}/{EVIDENCE_FILE}")
+    if data is not None:
+        with contextlib.suppress(ValidationError):
+            return FlakyEvidence.model_validate_json(data)
+    return None
 
 
 def export_tagged_release(bank: Bank, version: str, out: Path | None = None) -> Release:
@@ -427,7 +432,7 @@ def _manifest(
                 tests=summary.tests_total,
                 branch_coverage=summary.branch_coverage,
                 environment=summary.environment,
-                **quality_figures(task),
+                **quality_figures(task, _evidence_at(repository, commit, task)),
             )
         )
         environments[summary.environment] = environments.get(summary.environment, 0) + 1
@@ -464,8 +469,9 @@ def _manifest(
     )
 
 
-def quality_figures(task: Task) -> dict[str, Any]:
-    """The task's mutation score and test-strictness findings, where current."""
+def quality_figures(task: Task, evidence: FlakyEvidence | None) -> dict[str, Any]:
+    """The task's mutation score, test-strictness findings and the code its flaky check's runs
+    reached only by chance, where current."""
     quality = task.quality or QualitySummary()
     current = task.content_hash()
     findings = (
@@ -476,6 +482,9 @@ def quality_figures(task: Task) -> dict[str, Any]:
     findings += [
         f"{code}: tests.py:{line}: {message}" for code, message, line in too_strict_findings(task)
     ]
+    variation = evidence.coverage_variation() if evidence and evidence.ran(task) else None
+    if variation is not None:
+        findings.append(f"coverage-varies: {variation.note()}")
     return {
         "mutation_score": (
             quality.mutation_score if quality.mutation_content_hash == current else None
