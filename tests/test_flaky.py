@@ -448,3 +448,32 @@ def test_coverage_makes_no_test_time_out(sandbox):
         whole = [run for run in evidence.runs if not run.spec.isolated]
         assert len(whole) == 2 and all(run.status == "completed" for run in whole)
         assert [run.coverage is not None for run in whole] == [covered] * 2, computes_s
+
+
+class RecordingSandbox(Sandbox):
+    """A real sandbox that notes whether each run it made measured coverage."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.coverage: list[bool] = []
+
+    def run(self, program, tests, entry_point="task_func", options=None):  # type: ignore[override]
+        self.coverage.append(bool(options and options.coverage))
+        return super().run(program, tests, entry_point, options)
+
+
+def test_a_test_that_loops_costs_coverage_one_rerun_not_one_per_run():
+    """A test that computes forever times out with coverage and again without it: once that
+    is known, the later runs leave coverage out (each would pay its overtime and a rerun)."""
+    task = small_task(
+        "Test/loops",
+        'def task_func():\n    """Loop."""\n    while True:\n        pass\n',
+        "import unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_loops(self):\n        task_func()\n",
+    )
+    with RecordingSandbox() as sandbox:
+        settings = DetectionSettings(runs=4, seed=1, timeout_s=1.0)
+        evidence = detect_flaky(task, sandbox, settings)
+    assert evidence.verdicts["test_loops"].classification is Classification.STABLE_FAIL
+    assert sandbox.coverage[:2] == [True, False]  # the baseline, then its run without coverage
+    assert not any(sandbox.coverage[2:]), sandbox.coverage

@@ -57,12 +57,13 @@ class DetectionSettings:
     jobs: int = 2
 
 
-def run_options(spec: RunSpec, order: list[str] | None, timeout_s: float) -> RunOptions:
+def run_options(
+    spec: RunSpec, order: list[str] | None, timeout_s: float, coverage: bool
+) -> RunOptions:
     """What the sandbox needs for one run; a shifted clock is set relative to now, so that the
-    task's clock reads `clock_at` when the run starts. A run that measures coverage
-    (`measures_coverage`) has the overtime a validation grants it."""
+    task's clock reads `clock_at` when the run starts. A run with coverage has the overtime a
+    validation grants it."""
     offset = spec.clock_at.timestamp() - time.time() if spec.clock_at else 0.0
-    coverage = measures_coverage(spec)
     return RunOptions(
         test_order=order,
         hash_seed=spec.hash_seed,
@@ -85,6 +86,9 @@ class Detection:
         self.timeout_s = settings.timeout_s or task.time_limit(None)
         self.seed = settings.seed if settings.seed is not None else new_detection_seed()
         self.failures: dict[str, Failure] = {}
+        self.coverage_left_out = False
+        """Set once a run timed out computing with coverage and again without it: each later
+        run would pay coverage's overtime and a rerun for nothing (a test that loops)."""
 
     def run(self, progress: Progress | None = None) -> FlakyEvidence:
         settings = self.settings
@@ -159,16 +163,19 @@ class Detection:
     def _sandbox_run(self, spec: RunSpec, order: list[str] | None) -> SuiteRun:
         """One run; if coverage slowed its computing tests past the limit, the outcomes are a
         run's without coverage, as in a validation, so that coverage makes no test `timing`."""
-        options = run_options(spec, order, self.timeout_s)
+        coverage = measures_coverage(spec) and not self.coverage_left_out
+        options = run_options(spec, order, self.timeout_s, coverage)
         run = self._run_with(options)
         slowed = run.late or (run.status == "timeout" and not waited(run.cpu_s, self.timeout_s))
-        if not options.coverage or not slowed or run.tampering:
+        if not coverage or not slowed or run.tampering:
             return run
         plain = self._run_with(
             options.model_copy(update={"coverage": False, "coverage_overtime_s": 0.0})
         )
-        if run.late:  # its tests all ended, under coverage: its coverage is whole
+        if run.status != "timeout":  # late: its tests all ended, so its coverage is whole
             plain.coverage = run.coverage
+        elif plain.status == "timeout":
+            self.coverage_left_out = True
         return plain
 
     def _run_with(self, options: RunOptions) -> SuiteRun:
