@@ -411,6 +411,14 @@ computes in Python (BigCodeBench/417's Keras training: 45 to 51 s without it, 57
 it, against a 60 s limit), and a run late only for it is judged without it rather than lost."""
 
 
+def slowed_by_coverage(run: SuiteRun, options: RunOptions) -> bool:
+    """Whether coverage may have cost the run its outcome: its tests were computing at the
+    limit (`late`, or timed out without having waited) and it did not tamper. A run without
+    coverage then decides (validation's `run_uncharged`, the flaky check's runs)."""
+    stopped_computing = run.status == "timeout" and not waited(run.cpu_s, options.timeout_s)
+    return options.coverage and (run.late or stopped_computing) and not run.tampering
+
+
 def run_uncharged(
     sandbox: Sandbox, task: Task, options: RunOptions, company: Company = Company.SHARED
 ) -> DecidingRun:
@@ -436,7 +444,7 @@ def run_uncharged(
             "runs slow down)"
         )
         return DecidingRun(run, why, company)
-    if options.coverage and (run.status == "timeout" or run.late) and not run.tampering:
+    if slowed_by_coverage(run, options):
         plain_options = options.model_copy(update={"coverage": False, "coverage_overtime_s": 0.0})
         plain, company = run_in_company(sandbox, task, plain_options, company, why)
         with_coverage = (

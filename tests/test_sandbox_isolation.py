@@ -386,28 +386,38 @@ def test_closing_a_sandbox_ends_the_runs_its_idle_supervisors_prepared(
     assert sorted(name for name in new_in_tmp if "curator-run" in name) == []
 
 
-def test_closing_a_sandbox_ends_a_run_under_way_and_removes_its_cgroup() -> None:
-    """Ctrl+C closes the sandbox while a run is under way: the zygote asks that run's
-    supervisor to end it, as at a deadline, so that it removes the run's memory cgroup (killed
-    with the zygote, it left one behind at every Ctrl+C)."""
-    marker = f"marker-{os.getpid()}-{time.monotonic_ns()}"
+def start_a_waiting_run(
+    sandbox: Sandbox, marker: str
+) -> tuple[threading.Thread, list[object], set[int]]:
+    """Start, in a thread, a run whose test waits on a sleeping child marked with `marker`;
+    return once the child is up: the thread, the list its run's result will go to, and the
+    marked processes."""
     waiting = (
         "import subprocess\nimport sys\nimport unittest\n\n"
         "class TestCases(unittest.TestCase):\n    def test_waits(self):\n"
         f"        sleeper = 'import time; time.sleep(30)'\n"
         f"        subprocess.run([sys.executable, '-c', sleeper, {marker!r}])\n"
     )
-    cgroups_before = run_cgroups()
-    sandbox = Sandbox(preload=False)
     runs: list[object] = []
     under_way = threading.Thread(
         target=lambda: runs.append(sandbox.run("def task_func():\n    return 1\n", waiting))
     )
     under_way.start()
     deadline = time.monotonic() + 20
-    while not marked_processes(marker) and time.monotonic() < deadline:
+    while not (sleepers := marked_processes(marker)) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert marked_processes(marker), "the run never started"
+    assert sleepers, "the run never started"
+    return under_way, runs, sleepers
+
+
+def test_closing_a_sandbox_ends_a_run_under_way_and_removes_its_cgroup() -> None:
+    """Ctrl+C closes the sandbox while a run is under way: the zygote asks that run's
+    supervisor to end it, as at a deadline, so that it removes the run's memory cgroup (killed
+    with the zygote, it left one behind at every Ctrl+C)."""
+    marker = f"marker-{os.getpid()}-{time.monotonic_ns()}"
+    cgroups_before = run_cgroups()
+    sandbox = Sandbox(preload=False)
+    under_way, runs, _ = start_a_waiting_run(sandbox, marker)
     sandbox.close()
     under_way.join(timeout=20)
     assert not under_way.is_alive() and runs
@@ -434,25 +444,11 @@ def test_the_cgroup_of_a_run_whose_supervisor_was_killed_goes_with_the_sandbox()
     one. Killed outright here: the cgroup stays while the sandbox is open, and goes when it
     closes."""
     marker = f"marker-{os.getpid()}-{time.monotonic_ns()}"
-    waiting = (
-        "import subprocess\nimport sys\nimport unittest\n\n"
-        "class TestCases(unittest.TestCase):\n    def test_waits(self):\n"
-        f"        sleeper = 'import time; time.sleep(30)'\n"
-        f"        subprocess.run([sys.executable, '-c', sleeper, {marker!r}])\n"
-    )
     cgroups_before = run_cgroups()
     sandbox = Sandbox(preload=False)
-    runs: list[object] = []
-    under_way = threading.Thread(
-        target=lambda: runs.append(sandbox.run("def task_func():\n    return 1\n", waiting))
-    )
-    under_way.start()
-    deadline = time.monotonic() + 20
-    while not (sleepers := marked_processes(marker)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert sleepers, "the run never started"
+    under_way, runs, sleepers = start_a_waiting_run(sandbox, marker)
     sleeper = min(sleepers)
-    memory = [line for line in Path(f"/proc/{sleeper}/cgroup").read_text().splitlines()]
+    memory = Path(f"/proc/{sleeper}/cgroup").read_text().splitlines()
     run_cgroup = {
         path
         for path in run_cgroups() - cgroups_before

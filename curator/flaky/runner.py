@@ -34,8 +34,8 @@ from curator.flaky.plan import (
     plan_runs,
 )
 from curator.models import Task
-from curator.sandbox import RunOptions, Sandbox, SuiteRun, TestOutcome, waited
-from curator.validation import COVERAGE_OVERTIME_SHARE
+from curator.sandbox import RunOptions, Sandbox, SuiteRun, TestOutcome
+from curator.validation import COVERAGE_OVERTIME_SHARE, slowed_by_coverage
 
 # Worst first: how an isolated run, made of one sandbox run per test, ended as a whole.
 STATUS_SEVERITY = ("invalid", "environment", "crashed", "memory", "timeout", "completed")
@@ -166,8 +166,7 @@ class Detection:
         coverage = measures_coverage(spec) and not self.coverage_left_out
         options = run_options(spec, order, self.timeout_s, coverage)
         run = self._run_with(options)
-        slowed = run.late or (run.status == "timeout" and not waited(run.cpu_s, self.timeout_s))
-        if not coverage or not slowed or run.tampering:
+        if not slowed_by_coverage(run, options):
             return run
         plain = self._run_with(
             options.model_copy(update={"coverage": False, "coverage_overtime_s": 0.0})
