@@ -231,9 +231,16 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     quality = quality_settings(bank)
     environment = bank_fingerprint(bank.root)  # read once: every task is judged against it
     bank_limit = bank.timeout_s
+    evidence = _evidence_at(repository, commit, tasks)
     for task in tasks:
         facts = _gate_facts_at(
-            repository, commit, task, quality, environment, task.time_limit(bank_limit)
+            repository,
+            commit,
+            task,
+            evidence[task.task_id],
+            quality,
+            environment,
+            task.time_limit(bank_limit),
         )
         reasons = stage_blockers(task, Stage.ACCEPTED, facts)
         if reasons:
@@ -243,7 +250,7 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     if not tasks:
         raise CuratorError(f"release {version} refused: no task at HEAD is accepted")
     previous = previous_release(repository, commit)
-    release = _write_release(repository, version, commit, previous, tasks, out)
+    release = _write_release(repository, version, commit, previous, tasks, evidence, out)
     message = (
         f"Release {version}\n\n{_summary(release.manifest.counts)}\n\n"
         f"{PREVIOUS_TRAILER}: {previous or 'none'}\nTasks: {len(tasks)}\n"
@@ -300,13 +307,14 @@ def _gate_facts_at(
     repository: GitBank,
     commit: git.Commit,
     task: Task,
+    evidence: FlakyEvidence | None,
     quality: QualitySettings,
     environment: str,
     timeout_s: float,
 ) -> PipelineFacts:
-    """The stage gate's facts as `commit` recorded them: the `flaky.json` and `validation.json`
-    in its tree, and the task's quality figures against the bank's bar (the bank's environment
-    and the task's time limit: `environment`, `timeout_s`)."""
+    """The stage gate's facts as `commit` recorded them: the `flaky.json` (`evidence`) and
+    `validation.json` in its tree, and the task's quality figures against the bank's bar (the
+    bank's environment and the task's time limit: `environment`, `timeout_s`)."""
     report_path = f"{repository.task_path(task.task_id)}/{REPORT_FILE}"
     report = repository.file_at(commit, report_path)
     facts = PipelineFacts(
@@ -315,17 +323,23 @@ def _gate_facts_at(
         environment=environment,
         timeout_s=timeout_s,
     )
-    return with_flaky_check(facts, _evidence_at(repository, commit, task))
+    return with_flaky_check(facts, evidence)
 
 
-def _evidence_at(repository: GitBank, commit: git.Commit, task: Task) -> FlakyEvidence | None:
-    """The task's `flaky.json` in `commit`'s tree; None if there is none or it is unreadable
-    (the stage gate then finds no flaky check)."""
-    data = repository.file_at(commit, f"{repository.task_path(task.task_id)}/{EVIDENCE_FILE}")
-    if data is not None:
-        with contextlib.suppress(ValidationError):
-            return FlakyEvidence.model_validate_json(data)
-    return None
+def _evidence_at(
+    repository: GitBank, commit: git.Commit, tasks: list[Task]
+) -> dict[str, FlakyEvidence | None]:
+    """Each task's `flaky.json` in `commit`'s tree, read once for the gate and the manifest;
+    None where there is none or it is unreadable (the stage gate then finds no flaky check)."""
+    found: dict[str, FlakyEvidence | None] = {}
+    for task in tasks:
+        path = f"{repository.task_path(task.task_id)}/{EVIDENCE_FILE}"
+        data = repository.file_at(commit, path)
+        found[task.task_id] = None
+        if data is not None:
+            with contextlib.suppress(ValidationError):
+                found[task.task_id] = FlakyEvidence.model_validate_json(data)
+    return found
 
 
 def export_tagged_release(bank: Bank, version: str, out: Path | None = None) -> Release:
@@ -344,7 +358,8 @@ def export_tagged_release(bank: Bank, version: str, out: Path | None = None) -> 
             f"{tag}: a task folder in the tagged tree cannot be read: {scan.problems[0]}"
         )
     tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
-    return _write_release(repository, version, commit, previous, tasks, out)
+    evidence = _evidence_at(repository, commit, tasks)
+    return _write_release(repository, version, commit, previous, tasks, evidence, out)
 
 
 def _recorded_previous(repository: GitBank, reference: git.TagReference) -> str | None:
@@ -383,6 +398,7 @@ def _write_release(
     commit: git.Commit,
     previous: str | None,
     tasks: list[Task],
+    evidence: dict[str, FlakyEvidence | None],
     out: Path | None,
 ) -> Release:
     bank = repository.bank
@@ -397,7 +413,7 @@ def _write_release(
         out.mkdir(parents=True, exist_ok=True)
         write_jsonl(tasks, out / JSONL_NAME)
         write_jsonl(tasks, out / GZIP_NAME)
-        manifest = _manifest(repository, version, commit, previous, tasks, changes, out)
+        manifest = _manifest(repository, version, commit, previous, tasks, evidence, changes, out)
         atomic_write(out / MANIFEST_NAME, manifest.model_dump_json(indent=2) + "\n")
         changelog = _changelog(repository, manifest, changes, commit, previous)
         atomic_write(out / CHANGELOG_NAME, changelog)
@@ -411,6 +427,7 @@ def _manifest(
     commit: git.Commit,
     previous: str | None,
     tasks: list[Task],
+    evidence: dict[str, FlakyEvidence | None],
     changes: ReleaseChanges,
     out: Path,
 ) -> ReleaseManifest:
@@ -432,7 +449,7 @@ def _manifest(
                 tests=summary.tests_total,
                 branch_coverage=summary.branch_coverage,
                 environment=summary.environment,
-                **quality_figures(task, _evidence_at(repository, commit, task)),
+                **quality_figures(task, evidence[task.task_id]),
             )
         )
         environments[summary.environment] = environments.get(summary.environment, 0) + 1
