@@ -70,23 +70,28 @@ def uv_command(*arguments: str) -> list[str]:
     return [uv.find_uv_bin(), *arguments]
 
 
-def run_uv(arguments: list[str], what: str, report: Report) -> str:
-    """Run uv, passing its progress lines to `report`; raise with its message on failure."""
-    # Never the caller's virtual environment (uv looks for one in the working directory and in
-    # VIRTUAL_ENV): what uv resolves and builds depends only on the arguments.
+def uv_variables() -> dict[str, str]:
+    """uv's environment: never the caller's virtual environment (uv looks for one in the
+    working directory and in VIRTUAL_ENV), so that what uv resolves and builds depends only on
+    the arguments; no Python downloaded."""
     variables = {
         name: value
         for name, value in os.environ.items()
         if name not in ("VIRTUAL_ENV", "CONDA_PREFIX")
     }
     variables.update(UV_PYTHON_DOWNLOADS="never", NO_COLOR="1")
+    return variables
+
+
+def run_uv(arguments: list[str], what: str, report: Report) -> str:
+    """Run uv, passing its progress lines to `report`; raise with its message on failure."""
     process = subprocess.Popen(
         uv_command(*arguments),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
         text=True,
-        env=variables,
+        env=uv_variables(),
         cwd=tempfile.gettempdir(),
     )
     assert process.stderr is not None and process.stdout is not None
@@ -314,11 +319,64 @@ def sync(
         return built
 
 
+def python_for_uv(version: str) -> str:
+    """What `uv venv --python` is given for Python `version` (major.minor): the version, which
+    uv finds, unless uv finds none that runs and pyenv or the system has one (`installed_python`).
+    uv does not look among pyenv's versions, and stops at pyenv's shim of a version pyenv has
+    but has not selected, which fails (exit 127; astral-sh/uv#21047): on a machine with Python
+    3.10 from pyenv, BigCodeBench's 3.10 environment could not be built."""
+    found_by_uv = subprocess.run(
+        uv_command("python", "find", version),
+        capture_output=True,
+        env=uv_variables(),
+        cwd=tempfile.gettempdir(),
+    )
+    if found_by_uv.returncode == 0:
+        return version
+    installed = installed_python(version)
+    return str(installed) if installed else version
+
+
+def installed_python(version: str) -> Path | None:
+    """An interpreter of Python `version` (major.minor) that runs: on PATH (a pyenv shim there
+    may not run), else pyenv's (the newest release first), else the system's."""
+    pyenv = Path(os.environ.get("PYENV_ROOT") or Path.home() / ".pyenv") / "versions"
+    releases = sorted(pyenv.glob(f"{version}.*/bin/python{version}"), key=release_number)
+    on_path = shutil.which(f"python{version}")
+    candidates: list[str | Path] = [
+        *([on_path] if on_path else []),
+        *reversed(releases),
+        f"/usr/local/bin/python{version}",
+        f"/usr/bin/python{version}",
+    ]
+    for candidate in candidates:
+        try:
+            answer = subprocess.run(
+                [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                capture_output=True,
+                text=True,
+                timeout=30,
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if answer.returncode == 0 and answer.stdout.strip() == version:
+            return Path(candidate)
+    return None
+
+
+def release_number(interpreter: Path) -> tuple[int, ...]:
+    """(3, 10, 13) for pyenv's .../versions/3.10.13/bin/python3.10; a release named
+    otherwise (3.10.13t, 3.10-dev) sorts first."""
+    parts = interpreter.parents[1].name.split(".")
+    return tuple(int(part) for part in parts) if all(part.isdigit() for part in parts) else ()
+
+
 def _build(
     environment: Environment, target: Path, source: PackageSource, report: Report
 ) -> BuiltEnvironment:
-    python = environment.spec.python
-    report(f"creating a Python {python} virtual environment")
+    python = python_for_uv(environment.spec.python)
+    where = "" if python == environment.spec.python else f" from {python}"
+    report(f"creating a Python {environment.spec.python} virtual environment{where}")
     run_uv(
         ["venv", "--quiet", "--relocatable", "--python", python, str(target)],
         "creating",

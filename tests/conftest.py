@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import glob
 import os
-import shutil
 import subprocess
 import sys
 import sysconfig
@@ -16,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from curator.bank import Bank
+from curator.envbuild import installed_python
 from curator.environment import OLDEST_PYTHON
 from curator.flaky.evidence import Cell, FlakyEvidence, Outcome, RunCoverage, RunRecord
 from curator.flaky.plan import plan_runs
@@ -232,36 +231,11 @@ def run_as_nobody(
     )
 
 
-def python_of_version(version: str) -> Path | None:
-    """An interpreter of Python `version` (major.minor) that runs here: on PATH (a pyenv shim
-    there may not run), Debian's, or one of pyenv's."""
-    candidates = [
-        shutil.which(f"python{version}"),
-        f"/usr/bin/python{version}",
-        *sorted(
-            glob.glob(os.path.expanduser(f"~/.pyenv/versions/{version}.*/bin/python{version}"))
-        ),
-    ]
-    for candidate in filter(None, candidates):
-        try:
-            answer = subprocess.run(
-                [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                capture_output=True,
-                text=True,
-                timeout=30,
-            )
-        except OSError:
-            continue
-        if answer.returncode == 0 and answer.stdout.strip() == version:
-            return Path(candidate)
-    return None
-
-
 def oldest_python_venv(directory: Path) -> Path:
     """A venv (no pip) of the oldest Python a bank environment may have, made in `directory`;
     the test is skipped where no such Python runs."""
     oldest = ".".join(map(str, OLDEST_PYTHON))
-    found = python_of_version(oldest)
+    found = installed_python(oldest)
     if found is None:
         pytest.skip(f"no Python {oldest} on this machine")
     venv = directory / "venv"

@@ -6,8 +6,10 @@ import hashlib
 import http.server
 import json
 import os
+import platform
 import shutil
 import subprocess
+import sys
 import sysconfig
 import tempfile
 import threading
@@ -204,6 +206,34 @@ def test_concurrent_syncs_build_once(wheels: Path, cache: dict[str, str], tmp_pa
     assert [path.name for path in environment.directory.parent.iterdir() if path.is_dir()] == [
         environment.key
     ]
+
+
+def test_sync_takes_pyenvs_python_where_uv_finds_none(
+    wheels: Path, cache: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """uv finds no Python on a PATH whose only candidate is pyenv's shim of a version pyenv
+    has but has not selected (it exits 127), and does not look among pyenv's versions
+    (astral-sh/uv#21047): the build takes pyenv's interpreter of the version instead."""
+    bank = Bank.init(tmp_path / "bank")
+    environment = envbuild.add(bank.root, ["tinydist==1.0"], offline(wheels))
+    version = environment.spec.python
+    shims = tmp_path / "shims"
+    shims.mkdir()
+    shim = shims / f"python{version}"
+    shim.write_text(f"#!/bin/sh\necho 'pyenv: python{version}: command not found' >&2\nexit 127\n")
+    shim.chmod(0o755)
+    release = tmp_path / "pyenv" / "versions" / f"{version}.99" / "bin" / f"python{version}"
+    release.parent.mkdir(parents=True)
+    release.symlink_to(os.path.realpath(sys.executable))
+    monkeypatch.setenv("PATH", str(shims))
+    monkeypatch.setenv("PYENV_ROOT", str(tmp_path / "pyenv"))
+    monkeypatch.setenv("UV_PYTHON_INSTALL_DIR", str(tmp_path / "no-managed-pythons"))
+    messages: list[str] = []
+    envbuild.sync(environment, offline(wheels), messages.append)
+    assert f"creating a Python {version} virtual environment from {release}" in messages
+    built = environment.built()
+    assert built is not None and built.python == platform.python_version()
+    assert built.distributions["tinydist"] == "1.0"
 
 
 def test_a_failed_build_leaves_nothing_behind(
