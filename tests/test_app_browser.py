@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
-from gitbanks import passing
+from gitbanks import ENVIRONMENT, passing
 from textual.command import CommandList
 from textual.widgets import Input, Static
 
@@ -14,6 +17,7 @@ from curator.app.screens.browser import BankBrowser, build_row
 from curator.app.screens.help import HelpScreen
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.task_table import TaskTable
+from curator.models import Task, ValidationSummary, Verdict
 
 
 def shown_ids(app) -> list[str]:
@@ -286,3 +290,69 @@ def test_a_row_marks_results_of_another_environment_stale() -> None:
     here = task.validation.environment
     assert not task_row(task, here).cells[column].endswith("stale")
     assert task_row(task, "py3.11-some-other-environment").cells[column].endswith(" stale")
+
+
+def with_result(task: Task, verdict: Verdict, passed: int, total: int) -> Task:
+    """`task` with a validation of its current content that ended in `verdict`."""
+    task.validation = ValidationSummary(
+        verdict=verdict,
+        content_hash=task.content_hash(),
+        environment=ENVIRONMENT,
+        tests_total=total,
+        tests_passed=passed,
+    )
+    return task
+
+
+def tasks_with_results() -> list[Task]:
+    """Res/1 passed, Res/2 failed two of three tests, Res/3 stopped by the environment, Res/4
+    passed and changed since, Res/5 never run, Res/6 timed out."""
+    changed = passing(make_task("Res/4"))
+    changed.test += "\n# changed since it passed\n"
+    return [
+        passing(make_task("Res/1")),
+        with_result(make_task("Res/2"), Verdict.FAIL, 1, 3),
+        with_result(make_task("Res/3"), Verdict.ENVIRONMENT, 0, 0),
+        changed,
+        make_task("Res/5"),
+        with_result(make_task("Res/6"), Verdict.TIMEOUT, 0, 3),
+    ]
+
+
+def test_the_tests_column_shows_the_last_result_and_sorts_failures_first():
+    rows = {row.task_id: row for row in map(task_row, tasks_with_results())}
+    column = COLUMN_KEYS.index("tests")
+    tests = str(make_task().test.count("    def test_"))
+    assert {task_id: row.cells[column] for task_id, row in rows.items()} == {
+        "Res/1": "3/3",
+        "Res/2": "1/3",
+        "Res/3": "env",
+        "Res/4": tests,  # changed since: its tests, counted
+        "Res/5": tests,
+        "Res/6": "time",
+    }
+    ordered = [row.task_id for row in sort_rows(list(rows.values()), "tests")]
+    assert ordered == ["Res/6", "Res/2", "Res/3", "Res/1", "Res/4", "Res/5"]
+    assert [row.task_id for row in filter_rows(list(rows.values()), "environment")] == ["Res/3"]
+
+
+@run_async
+async def test_the_browser_sorts_and_filters_tasks_by_their_last_result(tmp_path, monkeypatch):
+    bank = git_bank(tmp_path, monkeypatch, tasks_with_results())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "s", "s")  # stage, libraries, then tests
+        assert shown_ids(app)[:3] == ["Res/6", "Res/2", "Res/3"]
+        await pilot.press("slash", *"timeout")
+        assert shown_ids(app) == ["Res/6"]
+    # Read back from the row cache, beside a row built anew (its folder changed), the rows sort
+    # as they did when built.
+    assert (bank.private_dir / CACHE_FILE).exists()
+    touched = bank.task_dir("Res/2") / "task.json"
+    os.utime(touched, ns=(time.time_ns(), time.time_ns()))
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "s", "s")
+        assert shown_ids(app)[:3] == ["Res/6", "Res/2", "Res/3"]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from curator.bank import task_sort_key
 from curator.fsutil import atomic_write
-from curator.models import Task
+from curator.models import Task, Verdict
 from curator.pipeline import stage_rank
 
 
@@ -58,6 +58,33 @@ def count_tests(task: Task) -> int:
     return sum(1 for line in task.test.splitlines() if line.lstrip().startswith("def test"))
 
 
+# What the tests column shows for a run that decided no test's outcome, and where its tasks
+# sort: the failed first, then those the environment stopped, then the passed, then the rest.
+VERDICT_WORDS = {
+    Verdict.ERROR: "error",
+    Verdict.TIMEOUT: "time",
+    Verdict.INVALID: "inval",
+    Verdict.ENVIRONMENT: "env",
+}
+VERDICT_GROUPS = {Verdict.ENVIRONMENT: 1, Verdict.PASS: 2}
+NOT_RUN_GROUP = 3
+
+
+def tests_cell(task: Task) -> tuple[str, tuple[int, float, int]]:
+    """The tests column and its sort key: of the last run of the task as it is now, the tests
+    passed of those run ("4/5"), or what stopped it ("env", "time", "error", "inval"); never
+    run, or changed since, how many tests there are."""
+    summary = task.validation
+    total = count_tests(task)
+    if summary is None or not task.validation_is_current:
+        return str(total), (NOT_RUN_GROUP, 0.0, total)
+    group = VERDICT_GROUPS.get(summary.verdict, 0)
+    if summary.verdict in VERDICT_WORDS:
+        return VERDICT_WORDS[summary.verdict], (group, 0.0, total)
+    passed = summary.tests_passed / summary.tests_total if summary.tests_total else 0.0
+    return f"{summary.tests_passed}/{summary.tests_total}", (group, passed, total)
+
+
 def mutation_score(task: Task) -> float | None:
     """The tests' mutation score, if measured on the task as it is now."""
     quality = task.quality
@@ -78,7 +105,7 @@ def task_row(task: Task, here: str | None = None, bank_timeout_s: float | None =
         coverage_cell += " stale"
     score = mutation_score(task)
     open_flags = len(task.open_flags())
-    tests = count_tests(task)
+    tests, tests_key = tests_cell(task)
     changed = task.provenance.updated_at
     libraries = ", ".join(task.libs)
     description = " ".join(task.doc_struct.description)
@@ -89,7 +116,7 @@ def task_row(task: Task, here: str | None = None, bank_timeout_s: float | None =
             task.task_id,
             task.stage.value,
             libraries,
-            str(tests),
+            tests,
             coverage_cell,
             "" if score is None else f"{score:.0f}%",
             f"⚑ {open_flags}" if open_flags else "",
@@ -99,7 +126,7 @@ def task_row(task: Task, here: str | None = None, bank_timeout_s: float | None =
             task_sort_key(task.task_id),
             stage_rank(task.stage),
             libraries,
-            tests,
+            tests_key,
             -1.0 if coverage is None else coverage,
             -1.0 if score is None else score,
             open_flags,
@@ -110,6 +137,7 @@ def task_row(task: Task, here: str | None = None, bank_timeout_s: float | None =
                 task.task_id,
                 task.stage.value,
                 libraries,
+                summary.verdict.value if summary is not None and task.validation_is_current else "",
                 description,
                 task.complete_prompt,
                 task.instruct_prompt,
@@ -158,7 +186,7 @@ def stage_counts(rows: list[TaskRow]) -> Counter[str]:
 # -- the row cache: rows of unchanged task folders are read back instead of rebuilt -----------
 
 CACHE_FILE = "browser-rows.json"
-CACHE_VERSION = 2  # 2: the mutation-score column
+CACHE_VERSION = 3  # 2: the mutation-score column; 3: the tests column's last result
 
 
 def folder_stamp(directory: Path) -> list[list[object]]:
@@ -238,8 +266,9 @@ def _row_to_json(row: TaskRow) -> list[object]:
 
 def _row_from_json(data: list[object]) -> TaskRow:
     task_id, stage, cells, sort_keys, search, flagged = data
-    keys = list(sort_keys)  # type: ignore[call-overload]
-    keys[0] = tuple(keys[0])  # the id's sort key is a tuple
+    # The id's and the tests' sort keys are tuples, which JSON keeps as lists: a list beside
+    # a fresh row's tuple would not sort.
+    keys = [tuple(key) if isinstance(key, list) else key for key in sort_keys]  # type: ignore[attr-defined]
     return TaskRow(
         task_id=str(task_id),
         stage=str(stage),

@@ -75,7 +75,7 @@ class BankBrowser(CuratorScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="filter by id, text, library or stage  ( / )", id="filter")
+        yield Input(placeholder="filter by id, text, library, stage or verdict  ( / )", id="filter")
         yield ColumnHeader(id="columns")
         yield TaskTable(id="tasks")
         yield Static("loading…", id="counts")
