@@ -351,6 +351,40 @@ class TestCases(unittest.TestCase):
     assert result.passed, result
 
 
+def test_threads_coverage_traces_are_not_tampering_and_it_measures_them(
+    sandbox: Sandbox,
+) -> None:
+    """coverage.py sets its trace function in each new thread (through threading's hook):
+    only a trace or profile function set by anyone else is tampering."""
+    program = """import threading
+from concurrent.futures import ThreadPoolExecutor
+
+def task_func(values):
+    def square(value):
+        if value < 0:
+            return -value * value
+        return value * value
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        squares = list(pool.map(square, values))
+    worker = threading.Thread(target=squares.sort)
+    worker.start()
+    worker.join()
+    return squares
+"""
+    tests = """
+import unittest
+
+class TestCases(unittest.TestCase):
+    def test_squares(self):
+        self.assertEqual(task_func([3, 1, 2]), [1, 4, 9])
+"""
+    result = sandbox.run(program, tests)
+    assert result.tampering == [], result.tampering
+    assert result.passed, result
+    assert result.coverage is not None
+    assert result.coverage.missed_lines == [7], result.coverage  # the negative branch only
+
+
 def test_what_ordinary_tests_do_with_their_classes_and_instances_still_works(
     sandbox: Sandbox,
 ) -> None:

@@ -22,7 +22,8 @@ How a wrong solution is kept from reporting itself passing:
 - An audit hook (PEP 578), installed before task code runs (it cannot be removed), notes what
   a forger needs (the process's own descriptors or memory under /proc, reading memory by address
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
-  the harness's stack frames, `__code__` assignment) as tampering, and
+  the harness's stack frames, `__code__` assignment, a trace or profile function of anyone's
+  but coverage.py's: it can rewrite a running assertion's arguments) as tampering, and
   what a benchmark task should not do (writes outside the scratch, signals to processes outside
   the run, network, subprocesses, many forks) as runtime findings.
 
@@ -708,6 +709,8 @@ class AuditWatch:
         self._protected_files = protected_files
         self._pid = os.getpid()
         self._library_roots = _library_roots or library_roots()
+        self.tracers_watched = True
+        """Whether setting a trace or profile function is tampering: until the examples run."""
 
     def install(self) -> None:
         sys.addaudithook(self._hook)
@@ -831,12 +834,26 @@ class AuditWatch:
         elif not self._called_by_a_library():
             self.tamper(f"called {event}")
 
-    def _called_by_a_library(self) -> bool:
-        """Whether the Python code that made the audited call is installed code. Libraries use
-        the garbage collector's lists and ctypes' reads by address for their own ends (librosa's
-        audio backends, memory-size helpers); task code that does is after the harness. Task
-        code could get a library to do it on its behalf, or compile its own code under a
-        library's file name: a residual risk, like the frame walks no audit event sees."""
+    def _on_tracer(self, event: str, args: tuple[Any, ...]) -> None:
+        """A trace or profile function sees every frame, the tests' and unittest's too, and
+        what it writes to a frame's locals is written back: it can make `assertEqual(1, 2)`
+        compare 2 with 2, or set a test's `result` to what the test expects. During the tests
+        only coverage.py traces the run, itself or through threading, which starts each new
+        thread with the hook coverage gave it. Whoever else sets one (the task, or a debugger
+        or profiler of the standard library on its behalf) tampers."""
+        if not self.tracers_watched:
+            return
+        caller = self._caller_file()
+        if caller.startswith(_coverage_root()):
+            return
+        if caller == threading.__file__ and _coverage_code(threading.gettrace()):
+            return
+        what = "trace" if event == "sys.settrace" else "profile"
+        self.tamper(f"set a {what} function (from {os.path.basename(caller) or 'no Python code'})")
+
+    def _caller_file(self) -> str:
+        """The file of the Python code that made the audited call: the first frame that is not
+        the harness's."""
         try:
             raise RuntimeError  # the traceback gives this frame with no audit event
         except RuntimeError as error:
@@ -844,7 +861,16 @@ class AuditWatch:
         frame = trace.tb_frame if trace is not None else None
         while frame is not None and frame.f_code.co_filename == __file__:
             frame = frame.f_back
-        return frame is not None and frame.f_code.co_filename.startswith(self._library_roots)
+        return frame.f_code.co_filename if frame is not None else ""
+
+    def _called_by_a_library(self) -> bool:
+        """Whether the Python code that made the audited call is installed code. Libraries use
+        the garbage collector's lists and ctypes' reads by address for their own ends (librosa's
+        audio backends, memory-size helpers); task code that does is after the harness. Task
+        code could get a library to do it on its behalf, or compile its own code under a
+        library's file name: a residual risk, like the frame walks no audit event sees."""
+        caller = self._caller_file()
+        return bool(caller) and caller.startswith(self._library_roots)
 
     _handlers: ClassVar[dict[str, Callable[[AuditWatch, str, tuple[Any, ...]], None]]] = {
         "open": _on_open,
@@ -875,6 +901,8 @@ class AuditWatch:
         "os.spawn": _on_spawn,
         "object.__setattr__": _on_forger_tool,
         "sys._getframe": _on_forger_tool,
+        "sys.settrace": _on_tracer,
+        "sys.setprofile": _on_tracer,
         "sys._current_frames": _on_forger_tool,
         "gc.get_objects": _on_forger_tool,
         "gc.get_referrers": _on_forger_tool,
@@ -887,10 +915,13 @@ class AuditWatch:
     def _protected(self, filename: str) -> bool:
         return filename in self._protected_files or "/unittest/" in filename
 
-    def forget_findings(self) -> None:
-        """Start a new list of findings (those of the docstring examples, after the tests')."""
+    def begin_examples(self) -> None:
+        """Start a new list of findings (those of the docstring examples, after the tests'), and
+        stop watching trace functions: doctest's runner sets back the one it found, and no
+        test's outcome is decided any more."""
         self.findings = {}
         self.forks = 0
+        self.tracers_watched = False
 
     def runtime_findings(self) -> list[dict[str, str]]:
         findings = []
@@ -1128,6 +1159,19 @@ def library_roots() -> tuple[str, ...]:
 
 
 _library_roots: tuple[str, ...] = ()
+
+
+def _coverage_root() -> str:
+    """coverage.py's folder, where it is loaded ("|": no file begins so, where it is not)."""
+    coverage = sys.modules.get("coverage")
+    path = getattr(coverage, "__file__", None)
+    return os.path.join(os.path.dirname(path), "") if path else "|"
+
+
+def _coverage_code(function: object) -> bool:
+    """Whether `function` (a bound method, or a plain function) is coverage.py's code."""
+    code = getattr(getattr(function, "__func__", function), "__code__", None)
+    return code is not None and code.co_filename.startswith(_coverage_root())
 
 
 def warm_up() -> None:
@@ -1503,7 +1547,7 @@ def run_harness(
     # examples exhaust then leaves the tests' results whole (the supervisor keeps them).
     emit(Event.RUNTIME, findings=watch.runtime_findings())
     if loaded and options.get("doctests") and not tampering:
-        watch.forget_findings()
+        watch.begin_examples()
         # Written as each is seen: examples cut short (a time limit, memory, os._exit) would
         # otherwise take their findings along, and the tests' verdict stands without them.
         # The examples' threads may note findings at once, and a signal handler of theirs may
