@@ -839,14 +839,15 @@ class AuditWatch:
         what it writes to a frame's locals is written back: it can make `assertEqual(1, 2)`
         compare 2 with 2, or set a test's `result` to what the test expects. During the tests
         only coverage.py traces the run, itself or through threading, which starts each new
-        thread with the hook coverage gave it. Whoever else sets one (the task, or a debugger
-        or profiler of the standard library on its behalf) tampers."""
+        thread with the hook coverage gave it, and nothing profiles it. Whoever else sets one
+        (the task, or a debugger or profiler of the standard library on its behalf) tampers."""
         if not self.tracers_watched:
             return
         caller = self._caller_file()
-        if caller.startswith(_coverage_root()):
-            return
-        if caller == threading.__file__ and _coverage_code(threading.gettrace()):
+        if event == "sys.settrace" and (
+            caller.startswith(_coverage_root())
+            or (caller == threading.__file__ and _coverage_code(threading.gettrace()))
+        ):
             return
         what = "trace" if event == "sys.settrace" else "profile"
         self.tamper(f"set a {what} function (from {os.path.basename(caller) or 'no Python code'})")
