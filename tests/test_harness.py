@@ -351,6 +351,29 @@ class TestCases(unittest.TestCase):
     assert result.passed, result
 
 
+def test_the_tests_own_mocks_compared_are_neither_tampering_nor_called(sandbox: Sandbox) -> None:
+    """A mock in a comparing assertion is judged by its configuration, not compared with a
+    stranger: that comparison would be in its `mock_calls`, which the tests check."""
+    result = sandbox.run(
+        "def task_func(client):\n    client.connect()\n    return client\n",
+        """
+import unittest
+from unittest import mock
+
+class TestCases(unittest.TestCase):
+    def test_returns_the_client(self):
+        client = mock.MagicMock()
+        self.assertEqual(task_func(client), client)
+        self.assertEqual(client.mock_calls, [mock.call.connect(), mock.call.__eq__(client)])
+        plain = mock.Mock()
+        self.assertEqual(task_func(plain), plain)
+        self.assertEqual(plain.mock_calls, [mock.call.connect()])
+""",
+    )
+    assert result.tampering == [], result.tampering
+    assert result.passed, result
+
+
 def test_threads_coverage_traces_are_not_tampering_and_it_measures_them(
     sandbox: Sandbox,
 ) -> None:

@@ -448,6 +448,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     bind = types.MethodType
     partial = functools.partial
     unrelated = _Unrelated()
+    native_comparisons = (types.WrapperDescriptorType, types.MethodWrapperType)
 
     def __new__(cls, function: types.FunctionType, name: str) -> MethodGuard:
         return super().__new__(cls, (function, name))
@@ -518,19 +519,23 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
 
     def false_equality(self, value: object, expected: object) -> str | None:
         """What `value` claims to equal that it cannot: "anything" (an object it knows nothing
-        of, or it is unittest.mock.ANY where the tests do not name it) or "any list" (a value of
-        the expected one's type that differs from it), from an `__eq__` of the task's own
-        making. Library types and the tests' own matchers are not asked (a DataFrame compares
-        elementwise, at a cost, and never says a plain yes)."""
+        of, unittest.mock.ANY where the tests do not name it, a mock told to say yes) or "any
+        list" (a value of the expected one's type that differs from it), from an `__eq__` of the
+        task's own making, bare or wrapped (functools.partialmethod), or an odd one (a builtin
+        function). Library types, C types and the tests' own matchers are not asked (a
+        DataFrame compares elementwise, at a cost, and never says a plain yes)."""
         equals = getattr(type(value), "__eq__", None)
-        if not isinstance(equals, types.FunctionType):
-            return None
         mock = sys.modules.get("unittest.mock")
         if mock is not None and value is getattr(mock, "ANY", None):
             return None if self.context.any_allowed else "anything"
-        if not self.the_tasks(equals.__code__.co_filename):
-            return None
-        try:
+        if mock is not None and isinstance(value, mock.NonCallableMock):
+            return "anything" if self.mock_equal_to_anything(value, mock) else None
+        if isinstance(equals, types.FunctionType):
+            if not self.tasks_within(equals):
+                return None
+        elif equals is None or isinstance(equals, self.native_comparisons):
+            return None  # a C type's own comparison (elementwise for numpy's)
+        try:  # the task's own __eq__, or an odd one: operator.is_not, a partial, a wrapper
             if (value == self.unrelated) is True:
                 return "anything"
             different = self.different_from(expected)
@@ -539,6 +544,41 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         except Exception:
             return None
         return None
+
+    def mock_equal_to_anything(self, value: object, mock: types.ModuleType) -> bool:
+        """Whether a mock's `__eq__` was made to say yes (`m.__eq__.return_value = True`, a
+        side effect, or a function of the task's), read from its configuration: comparing a
+        mock would add the comparison to its `mock_calls`, which the tests may check."""
+        equals = type(value).__dict__.get("__eq__")
+        if isinstance(equals, mock.NonCallableMock):  # MagicMock's, once used or configured
+            if equals._mock_return_value is not mock.DEFAULT:
+                return bool(equals._mock_return_value)
+            effect = equals._mock_side_effect
+            code = getattr(effect, "__code__", None)
+            return code is not None and self.the_tasks(code.co_filename)
+        if isinstance(equals, types.FunctionType):  # Mock's: the function given, wrapped
+            return self.tasks_within(equals)
+        return False
+
+    def tasks_within(self, function: object, depth: int = 4) -> bool:
+        """Whether `function` is the task's code, or wraps it: a library's function around it
+        (functools.partialmethod's, a decorator's, unittest.mock's), through `__wrapped__`,
+        `func`, `__func__` or the variables it closes over."""
+        code = getattr(function, "__code__", None)
+        if code is not None and self.the_tasks(code.co_filename):
+            return True
+        if depth == 0:
+            return False
+        inner = [getattr(function, name, None) for name in ("__wrapped__", "func", "__func__")]
+        cells = getattr(function, "__closure__", None) or ()
+        for cell in cells:
+            with contextlib.suppress(ValueError):  # an empty cell
+                inner.append(cell.cell_contents)
+        return any(
+            self.tasks_within(each, depth - 1)
+            for each in inner
+            if each is not None and each is not function
+        )
 
     def different_from(self, expected: object) -> object:
         """A value of the built-in type of `expected` that is not equal to it, or None."""
