@@ -68,7 +68,7 @@ import unittest.loader
 import unittest.result
 import unittest.suite
 import unittest.util
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -413,6 +413,13 @@ COMPARING_ASSERTIONS = frozenset(
 )
 """Assertions that compare their first two arguments with ==."""
 
+PLAIN = frozenset({int, float, complex, str, bytes, bool, type(None)})
+"""Types whose equality is their own: not asked whether they claim to equal anything."""
+NESTED_DEPTH = 4
+NESTED_BUDGET = 100_000
+"""How deep, and how many items that are not PLAIN, a comparing assertion looks into its
+arguments for an object claiming to equal anything."""
+
 
 class GuardContext:
     """The run's own part of every `MethodGuard`: where tampering is reported and what the
@@ -449,6 +456,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     partial = functools.partial
     unrelated = _Unrelated()
     native_comparisons = (types.WrapperDescriptorType, types.MethodWrapperType)
+    plain = PLAIN
+    nested_depth = NESTED_DEPTH
+    nested_budget = NESTED_BUDGET
 
     def __new__(cls, function: types.FunctionType, name: str) -> MethodGuard:
         return super().__new__(cls, (function, name))
@@ -474,10 +484,13 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     def compare(self, instance: object, *args: object, **kwargs: object) -> None:
         compared = args[:2]
         for value, other in zip(compared, reversed(compared), strict=True):
-            claim = self.false_equality(value, other)
-            if claim is not None:
+            found = self.claim_within(value, other, [self.nested_budget], 0)
+            if found is not None:
+                claim, liar = found
+                where = "" if liar is value else " within a container"
                 reason = (
-                    f"{self[1]} was given an object equal to {claim} ({type(value).__qualname__})"
+                    f"{self[1]} was given an object equal to {claim} "
+                    f"({type(liar).__qualname__}){where}"
                 )
                 self.context.tamper(reason)
                 raise AssertionError(reason)
@@ -490,6 +503,44 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 self.context.tamper(reason)
                 raise AssertionError(reason)
         self[0](instance, *args, **kwargs)
+
+    def claim_within(
+        self, value: object, expected: object, budget: list[int], depth: int
+    ) -> tuple[str, object] | None:
+        """The false claim (`false_equality`) of `value`, or of an object within it: a list,
+        tuple or dict compares its items with their own `==`, so a list of objects equal to
+        anything equals any list of that length. Items are paired with the expected one's
+        where the two line up; `budget` bounds the items asked (plain ones are not)."""
+        claim = self.false_equality(value, expected)
+        if claim is not None:
+            return claim, value
+        if depth >= self.nested_depth:
+            return None
+        pairs: Iterable[tuple[object, object]]
+        if isinstance(value, list | tuple):
+            lined_up = isinstance(expected, list | tuple) and len(expected) == len(value)
+            others: Sequence[object] = expected if lined_up else [None] * len(value)  # type: ignore[assignment]
+            pairs = zip(value, others, strict=True)
+        elif isinstance(value, dict):
+            paired = expected if isinstance(expected, dict) else {}
+            pairs = [(key, None) for key in value] + [
+                (item, paired.get(key) if type(key) in self.plain else None)
+                for key, item in value.items()
+            ]
+        elif isinstance(value, set | frozenset):
+            pairs = ((item, None) for item in value)
+        else:
+            return None
+        for item, other in pairs:
+            if type(item) in self.plain:
+                continue
+            budget[0] -= 1
+            if budget[0] < 0:
+                return None
+            found = self.claim_within(item, other, budget, depth + 1)
+            if found is not None:
+                return found
+        return None
 
     def foreign_equality_function(self, instance: object) -> str | None:
         """The type whose entry in the running test's type-equality table (which assertEqual
