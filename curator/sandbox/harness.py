@@ -802,6 +802,9 @@ class AuditWatch:
         self._library_roots = _library_roots or library_roots()
         self.tracers_watched = True
         """Whether setting a trace or profile function is tampering: until the examples run."""
+        self.coverage_root = "|"
+        """coverage.py's folder, set as the run imports it, before any task code (task code
+        can put a module of its own under that name); no file begins with "|"."""
 
     def install(self) -> None:
         sys.addaudithook(self._hook)
@@ -936,12 +939,17 @@ class AuditWatch:
             return
         caller = self._caller_file()
         if event == "sys.settrace" and (
-            caller.startswith(_coverage_root())
-            or (caller == threading.__file__ and _coverage_code(threading.gettrace()))
+            caller.startswith(self.coverage_root)
+            or (caller == threading.__file__ and self._coverage_code(threading.gettrace()))
         ):
             return
         what = "trace" if event == "sys.settrace" else "profile"
         self.tamper(f"set a {what} function (from {os.path.basename(caller) or 'no Python code'})")
+
+    def _coverage_code(self, function: object) -> bool:
+        """Whether `function` (a bound method, or a plain function) is coverage.py's code."""
+        code = getattr(getattr(function, "__func__", function), "__code__", None)
+        return code is not None and code.co_filename.startswith(self.coverage_root)
 
     def _caller_file(self) -> str:
         """The file of the Python code that made the audited call: the first frame that is not
@@ -1253,19 +1261,6 @@ def library_roots() -> tuple[str, ...]:
 _library_roots: tuple[str, ...] = ()
 
 
-def _coverage_root() -> str:
-    """coverage.py's folder, where it is loaded ("|": no file begins so, where it is not)."""
-    coverage = sys.modules.get("coverage")
-    path = getattr(coverage, "__file__", None)
-    return os.path.join(os.path.dirname(path), "") if path else "|"
-
-
-def _coverage_code(function: object) -> bool:
-    """Whether `function` (a bound method, or a plain function) is coverage.py's code."""
-    code = getattr(getattr(function, "__func__", function), "__code__", None)
-    return code is not None and code.co_filename.startswith(_coverage_root())
-
-
 def warm_up() -> None:
     """What the warm worker does once for every run it will fork (see worker.zygote)."""
     global _library_roots, _guard_context_flags
@@ -1431,6 +1426,7 @@ def run_harness(
         os.environ["COVERAGE_CORE"] = "ctrace"
         import coverage
 
+        watch.coverage_root = os.path.join(os.path.dirname(coverage.__file__), "")
         cov = measurement or coverage.Coverage(
             data_file=None, branch=True, include=[task_path], config_file=False
         )
