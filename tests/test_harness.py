@@ -374,6 +374,64 @@ class TestCases(unittest.TestCase):
     assert result.passed, result
 
 
+def test_honest_answers_of_the_tasks_own_classes_pass_when_asked_again(sandbox: Sandbox) -> None:
+    """A passed assertion whose argument answers through a special method of the task's is
+    asked again with what nothing agrees with: honest classes (equality, a difference, a
+    dataclass) fail those and pass; an iterator of the task's that assertIn searches is not
+    asked again, which would consume what the next assertion sees."""
+    program = """import dataclasses
+
+class Money:
+    def __init__(self, cents):
+        self.cents = cents
+    def __eq__(self, other):
+        return isinstance(other, Money) and other.cents == self.cents
+    def __hash__(self):
+        return hash(self.cents)
+    def __sub__(self, other):
+        return self.cents / 100 - other
+
+@dataclasses.dataclass
+class Point:
+    x: int
+    y: int
+
+class Countdown:
+    def __init__(self, start):
+        self.left = start
+    def __iter__(self):
+        return self
+    def __next__(self):
+        if self.left == 0:
+            raise StopIteration
+        self.left -= 1
+        return self.left
+
+def task_func(cents):
+    return Money(cents)
+"""
+    tests = """
+import unittest
+
+class TestCases(unittest.TestCase):
+    def test_money(self):
+        self.assertEqual(task_func(250), Money(250))
+        self.assertEqual([task_func(1), task_func(2)], [Money(1), Money(2)])
+        self.assertIn(task_func(2), [Money(1), Money(2)])
+        self.assertCountEqual([task_func(2), task_func(1)], [Money(1), Money(2)])
+        self.assertAlmostEqual(task_func(250), 2.5)
+        self.assertEqual({"origin": Point(0, 0)}, {"origin": Point(0, 0)})
+
+    def test_countdown(self):
+        numbers = Countdown(5)
+        self.assertIn(3, numbers)
+        self.assertIn(1, numbers)
+"""
+    result = sandbox.run(program, tests)
+    assert result.tampering == [], result.tampering
+    assert result.passed, result
+
+
 def test_threads_coverage_traces_are_not_tampering_and_it_measures_them(
     sandbox: Sandbox,
 ) -> None:

@@ -18,7 +18,9 @@ How a wrong solution is kept from reporting itself passing:
   while each test runs (`FrozenClasses`: CPython refuses to set their attributes), and every
   method of a test class is guarded (`MethodGuard`): an instance attribute can neither
   replace nor shadow it. Comparing assertions refuse an object of the task's that claims to
-  equal anything (an `__eq__` that always says yes, `unittest.mock.ANY`).
+  equal anything (an `__eq__` that always says yes, `unittest.mock.ANY`), and one that
+  answers through a special method of the task's is asked again, through unittest's code,
+  against what nothing agrees with (`MethodGuard.ask_again`).
 - An audit hook (PEP 578), installed before task code runs (it cannot be removed), notes what
   a forger needs (the process's own descriptors or memory under /proc, reading memory by address
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
@@ -419,6 +421,22 @@ NESTED_DEPTH = 4
 NESTED_BUDGET = 100_000
 """How deep, and how many items that are not PLAIN, a comparing assertion looks into its
 arguments for an object claiming to equal anything."""
+ANSWERING_METHODS = (
+    "__eq__",
+    "__ne__",
+    "__contains__",
+    "__iter__",
+    "__len__",
+    "__getitem__",
+    "__hash__",
+    "__sub__",
+    "__rsub__",
+    "__abs__",
+    "__round__",
+)
+"""The special methods through which a comparing assertion asks its arguments whether they
+agree (equality, membership, counting, assertAlmostEqual's rounded difference): when one of
+them is the task's, the assertion is asked again with what nothing can agree with."""
 
 
 class GuardContext:
@@ -462,6 +480,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     plain = PLAIN
     nested_depth = NESTED_DEPTH
     nested_budget = NESTED_BUDGET
+    answering = ANSWERING_METHODS
+    failure = AssertionError
 
     def __new__(cls, function: types.FunctionType, name: str) -> MethodGuard:
         return super().__new__(cls, (function, name))
@@ -506,19 +526,83 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 self.context.tamper(reason)
                 raise AssertionError(reason)
         self[0](instance, *args, **kwargs)
+        self.ask_again(instance, args, kwargs)
 
-    def claim_within(
-        self, value: object, expected: object, budget: list[int], depth: int
-    ) -> tuple[str, object] | None:
-        """The false claim (`false_equality`) of `value`, or of an object within it: a list,
-        tuple or dict compares its items with their own `==`, so a list of objects equal to
-        anything equals any list of that length. Items are paired with the expected one's
-        where the two line up; `budget` bounds the items asked (plain ones are not)."""
-        claim = self.false_equality(value, expected)
-        if claim is not None:
-            return claim, value
+    def ask_again(
+        self, instance: object, args: tuple[object, ...], kwargs: dict[str, object]
+    ) -> None:
+        """Ask an assertion that passed again, through unittest's own code, with the value an
+        argument of the task's answered replaced by what nothing agrees with (an object it
+        knows nothing of, a value of the expected one's type that differs from it): an answer
+        of the task's that can tell who asks (its frame's `f_back`, which no audit event covers)
+        said no to `false_equality` and yes to unittest; an assertAlmostEqual that a zero
+        difference (`__sub__`) passes never asked `__eq__` at all. An iterator of the task's
+        searched by assertIn is not asked again: that would consume what the tests see next."""
+        answering: dict[type, bool] = {}
+        for position, value in enumerate(args[:2]):
+            other = 1 - position
+            if other >= len(args) or not self.answers_within(value, answering, [0], 0):
+                continue
+            stand_ins: list[object]
+            if self[1] == "assertIn":
+                if position == 1 and hasattr(type(value), "__next__"):
+                    continue
+                stand_ins = [[self.unrelated]] if position == 0 else [self.unrelated]
+            else:
+                stand_ins = [self.unrelated, self.different_from(args[other])]
+            for stand_in in stand_ins:
+                if stand_in is None:
+                    continue
+                replaced = list(args)
+                replaced[other] = stand_in
+                try:
+                    self[0](instance, *replaced, **kwargs)
+                except Exception:  # the assertion failed, or could not compare: as it should
+                    continue
+                against = (
+                    "an object it knows nothing of"
+                    if stand_in is self.unrelated or self[1] == "assertIn"
+                    else f"another {type(stand_in).__name__}"
+                )
+                reason = (
+                    f"{self[1]} was given an object equal to anything "
+                    f"({type(value).__qualname__}): it passed again against {against}"
+                )
+                self.context.tamper(reason)
+                raise self.failure(reason)
+
+    def answers_within(
+        self, value: object, answering: dict[type, bool], asked: list[int], depth: int
+    ) -> bool:
+        """Whether `value`, or an object within it (`items_within`), answers a comparing
+        assertion through a special method of the task's making (`ANSWERING_METHODS`); what
+        each type answers with is looked up once (`answering`). Mocks are judged by their
+        configuration (`false_equality`): reading their methods would make new ones."""
+        kind = type(value)
+        if kind not in answering:
+            mock = sys.modules.get("unittest.mock")
+            answering[kind] = not (
+                mock is not None and isinstance(value, mock.NonCallableMock)
+            ) and any(
+                isinstance(method, self.wrappers) and self.tasks_within(method)
+                for method in (getattr(kind, name, None) for name in self.answering)
+            )
+        if answering[kind]:
+            return True
         if depth >= self.nested_depth:
-            return None
+            return False
+        for item, _ in self.items_within(value, None):
+            asked[0] += 1
+            if asked[0] > self.nested_budget:
+                return False
+            if self.answers_within(item, answering, asked, depth + 1):
+                return True
+        return False
+
+    def items_within(self, value: object, expected: object) -> Iterable[tuple[object, object]]:
+        """The items a list, tuple, set or dict compares with their own `==` (a dict's keys,
+        then its values), not plain ones, each paired with the expected one's where the two
+        line up (else None)."""
         pairs: Iterable[tuple[object, object]]
         if isinstance(value, list | tuple):
             lined_up = isinstance(expected, list | tuple) and len(expected) == len(value)
@@ -533,10 +617,22 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         elif isinstance(value, set | frozenset):
             pairs = ((item, None) for item in value)
         else:
+            return ()
+        return ((item, other) for item, other in pairs if type(item) not in self.plain)
+
+    def claim_within(
+        self, value: object, expected: object, budget: list[int], depth: int
+    ) -> tuple[str, object] | None:
+        """The false claim (`false_equality`) of `value`, or of an object within it: a list,
+        tuple or dict compares its items with their own `==`, so a list of objects equal to
+        anything equals any list of that length. Items are paired with the expected one's
+        where the two line up; `budget` bounds the items asked (plain ones are not)."""
+        claim = self.false_equality(value, expected)
+        if claim is not None:
+            return claim, value
+        if depth >= self.nested_depth:
             return None
-        for item, other in pairs:
-            if type(item) in self.plain:
-                continue
+        for item, other in self.items_within(value, expected):
             budget[0] -= 1
             if budget[0] < 0:
                 return None
