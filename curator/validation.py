@@ -64,7 +64,7 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
-HARNESS_VERSION = 10
+HARNESS_VERSION = 11
 """Reports of an older harness (no tampering checks, no runtime findings; 2: no network
 attempts of failed tests, no optional dependencies pandas asks for, so a failure for want of
 either could stand as `fail` or `error`; 3: docstring examples cut short by the time limit
@@ -73,8 +73,8 @@ had no coverage figures; 5: a trace function set by task code went unseen, so an
 rewrote could pass; 6: so did a mock told to equal anything, or a task's `__eq__` wrapped by a
 library; 7: and objects equal to anything inside a list, tuple, set or dict; 8: a trace function
 set by task code posing as coverage.py; 9: an answer of the task's that tells unittest from the
-harness by its caller's frame, or a zero difference passing assertAlmostEqual) are not
-current."""
+harness by its caller's frame, or a zero difference passing assertAlmostEqual; 10: an object
+equal to anything in the tests' own `assertTrue(a == b)` or `assert a == b`) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

@@ -432,6 +432,65 @@ class TestCases(unittest.TestCase):
     assert result.passed, result
 
 
+def test_the_tests_own_comparisons_go_through_the_harness_unchanged(sandbox: Sandbox) -> None:
+    """`self.assertTrue(a == b)` and `assert a == b` in a test method are asked by the harness
+    (an object equal to anything passed them): honest answers stand, a failure reads as it did
+    ("False is not true", the test's own line), and the `self` of a helper class, a nested
+    function or a lambda is left alone."""
+    program = """class Money:
+    def __init__(self, cents):
+        self.cents = cents
+    def __eq__(self, other):
+        return isinstance(other, Money) and other.cents == self.cents
+    __hash__ = None
+
+def task_func(cents):
+    return Money(cents)
+"""
+    tests = """
+import unittest
+
+class Reply:
+    def __init__(self, status):
+        self.status = status
+    def check(self):
+        assert self.status == 200
+        return True
+
+class BaseTests(unittest.TestCase):
+    pass
+
+class TestCases(BaseTests):
+    def test_helpers_keep_their_own_self(self):
+        def nested(self):
+            assert self == 1
+        nested(1)
+        self.assertTrue(Reply(200).check())
+
+    def test_own_comparisons(self):
+        self.assertTrue(task_func(2) == Money(2))
+        self.assertTrue(task_func(2) == Money(2), msg="money")
+        assert task_func(3) == Money(3)
+        assert [task_func(1)] == [Money(1)], "listed"
+        self.assertTrue("abc" == "ab" + "c")
+        self.assertFalse(task_func(1) == Money(2))
+        one = lambda self: self == 1
+        self.assertTrue(one(1))
+
+    def test_failure_reads_as_before(self):
+        self.assertTrue(task_func(1) == Money(2))
+"""
+    result = sandbox.run(program, tests)
+    assert result.tampering == [], result.tampering
+    outcomes = {test.name: test for test in result.tests}
+    assert outcomes["test_own_comparisons"].outcome == "pass", outcomes
+    assert outcomes["test_helpers_keep_their_own_self"].outcome == "pass", outcomes
+    failed = outcomes["test_failure_reads_as_before"]
+    assert failed.outcome == "fail"
+    assert failed.message == "AssertionError: False is not true", failed.message
+    assert "self.assertTrue(task_func(1) == Money(2))" in (failed.traceback or ""), failed.traceback
+
+
 def test_threads_coverage_traces_are_not_tampering_and_it_measures_them(
     sandbox: Sandbox,
 ) -> None:

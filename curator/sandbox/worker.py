@@ -2047,7 +2047,7 @@ def run_variants(
     harness.note_shared_generators()
     with contextlib.suppress(SyntaxError):  # each variant reports it
         harness.declared_in(request)
-        harness.compiled(request["tests"], harness.tests_path_for(paths["task"]))
+        harness.compiled_tests(request["tests"], harness.tests_path_for(paths["task"]))
     gc.collect()
     gc.freeze()
     scratch = [paths["tmp"], paths["home"], "/dev/shm"]
