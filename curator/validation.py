@@ -64,7 +64,7 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
-HARNESS_VERSION = 11
+HARNESS_VERSION = 12
 """Reports of an older harness (no tampering checks, no runtime findings; 2: no network
 attempts of failed tests, no optional dependencies pandas asks for, so a failure for want of
 either could stand as `fail` or `error`; 3: docstring examples cut short by the time limit
@@ -74,7 +74,9 @@ rewrote could pass; 6: so did a mock told to equal anything, or a task's `__eq__
 library; 7: and objects equal to anything inside a list, tuple, set or dict; 8: a trace function
 set by task code posing as coverage.py; 9: an answer of the task's that tells unittest from the
 harness by its caller's frame, or a zero difference passing assertAlmostEqual; 10: an object
-equal to anything in the tests' own `assertTrue(a == b)` or `assert a == b`) are not current."""
+equal to anything in the tests' own `assertTrue(a == b)` or `assert a == b`; 11: a container
+claiming any member in their `assertTrue(a in b)`, and `assert None == None` an error) are not
+current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

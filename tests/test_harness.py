@@ -474,6 +474,11 @@ class TestCases(BaseTests):
         assert [task_func(1)] == [Money(1)], "listed"
         self.assertTrue("abc" == "ab" + "c")
         self.assertFalse(task_func(1) == Money(2))
+        self.assertTrue(task_func(1) in [Money(2), Money(1)])
+        self.assertTrue(Money(1) in {"a": task_func(1)}.values())
+        assert None == None and task_func(0) is not None
+        assert None == None
+        self.assertTrue(task_func(4) == None or True)
         one = lambda self: self == 1
         self.assertTrue(one(1))
 

@@ -20,7 +20,8 @@ How a wrong solution is kept from reporting itself passing:
   replace nor shadow it. Comparing assertions refuse an object of the task's that claims to
   equal anything (an `__eq__` that always says yes, `unittest.mock.ANY`), and one that
   answers through a special method of the task's is asked again, through unittest's code,
-  against what nothing agrees with (`MethodGuard.ask_again`). The tests' own `a == b` in
+  against what nothing agrees with (`MethodGuard.ask_again`). The tests' own `a == b` (and
+  `a in b`) in
   `self.assertTrue(...)` and `assert` is compiled into a guarded call that asks the same way
   (`TestsOwnComparisons`).
 - An audit hook (PEP 578), installed before task code runs (it cannot be removed), notes what
@@ -439,14 +440,15 @@ ANSWERING_METHODS = (
 """The special methods through which a comparing assertion asks its arguments whether they
 agree (equality, membership, counting, assertAlmostEqual's rounded difference): when one of
 them is the task's, the assertion is asked again with what nothing can agree with."""
-EQUAL_AS_ASKED = "_curator_equal"
+COMPARED_AS_ASKED = "_curator_compare"
 """The method of unittest.TestCase (the harness's, guarded) through which a test's own `a == b`
-goes, in `self.assertTrue(a == b)` and `assert a == b` (see `TestsOwnComparisons`)."""
+and `a in b` go, in `self.assertTrue(...)` and `assert ...` (see `TestsOwnComparisons`)."""
 TESTS_OWN_COMPARISON = re.compile(
-    r"\bassertTrue\(.{0,1000}?==|^[ \t]*assert\b.{0,1000}?==", re.MULTILINE | re.DOTALL
+    r"\bassertTrue\((?:.{0,1000}?==|[^\n]*\sin\s)|^[ \t]*assert\b(?:.{0,1000}?==|[^\n]*\sin\s)",
+    re.MULTILINE | re.DOTALL,
 )
-"""Tests whose source may compare by themselves with `==`: only those are parsed and rewritten
-(about 1 ms more than compiling; 23 of the 300 sample tasks' tests)."""
+"""Tests whose source may compare by themselves (`==`, or `in` on the same line): only those
+are parsed and rewritten (about 1 ms more than compiling; 59 of the 300 sample tasks' tests)."""
 
 
 class GuardContext:
@@ -492,7 +494,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     nested_budget = NESTED_BUDGET
     answering = ANSWERING_METHODS
     failure = AssertionError
-    equal_as_asked = EQUAL_AS_ASKED
+    compared_as_asked = COMPARED_AS_ASKED
 
     def __new__(cls, function: types.FunctionType, name: str) -> MethodGuard:
         return super().__new__(cls, (function, name))
@@ -506,8 +508,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return self[0]
         if self[1] in self.comparing:
             return self.partial(self.compare, instance)
-        if self[1] == self.equal_as_asked:
-            return self.partial(self.equal_in_the_tests, instance)
+        if self[1] == self.compared_as_asked:
+            return self.partial(self.compared_in_the_tests, instance)
         return self.bind(self[0], instance)
 
     def __set__(self, instance: object, value: object) -> None:
@@ -545,31 +547,44 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 self.context.tamper(reason)
                 raise self.failure(reason)
 
-    def equal_in_the_tests(self, instance: object, left: object, right: object) -> object:
-        """`left == right` as the tests wrote it (`TestsOwnComparisons`), its value unchanged,
-        asked as a comparing assertion asks its arguments: refused if one claims to equal
-        anything, and asked again with stand-ins (`ask_again`) if one answers through a method
-        of the task's and said yes. Every question is asked from the same line, so an answer
-        that reads its caller's frame cannot tell them apart."""
-        self.refuse_claims("a comparison of the tests' own (==)", (left, right))
+    def compared_in_the_tests(
+        self, instance: object, left: object, right: object, membership: bool = False
+    ) -> object:
+        """`left == right` (`left in right` for a `membership`) as the tests wrote it
+        (`TestsOwnComparisons`), its value unchanged, asked as a comparing assertion asks its
+        arguments: refused if one claims to equal anything, and asked again with stand-ins
+        (`ask_again`) if one answers through a method of the task's and said yes. Every
+        question is asked from the same line, so an answer that reads its caller's frame
+        cannot tell them apart; an iterator of the task's is not searched twice."""
+        what = f"a comparison of the tests' own ({'in' if membership else '=='})"
+        self.refuse_claims(what, (left, right))
         answering: dict[type, bool] = {}
-        questions = [(left, right)]
+        stand_ins: list[tuple[object, object]] = []
         if self.answers_within(left, answering, [0], 0):
-            questions += [(left, self.unrelated), (left, self.different_from(right))]
+            stand_ins += (
+                [(left, [self.unrelated])]
+                if membership
+                else [(left, self.unrelated), (left, self.different_from(right))]
+            )
         if self.answers_within(right, answering, [0], 0):
-            questions += [(self.unrelated, right), (self.different_from(left), right)]
+            if not membership:
+                stand_ins += [(self.unrelated, right), (self.different_from(left), right)]
+            elif not hasattr(type(right), "__next__"):
+                stand_ins += [(self.unrelated, right)]
+        questions = [(left, right)] + [
+            (first, second) for first, second in stand_ins if None not in (first, second)
+        ]
         answers = [
-            first == second
+            first in second if membership else first == second  # type: ignore[operator]
             for first, second in questions
-            if first is not None and second is not None
         ]
         if len(answers) > 1 and self.says_yes(answers[0]):
-            for (first, second), answer in zip(questions[1:], answers[1:], strict=False):
+            for (first, _), answer in zip(questions[1:], answers[1:], strict=True):
                 if self.says_yes(answer):
-                    liar = first if second is self.unrelated or first is left else second
+                    liar = left if first is left else right
                     reason = (
-                        "a comparison of the tests' own (==) was given an object equal to "
-                        f"anything ({type(liar).__qualname__}): it said yes again to a stand-in"
+                        f"{what} was given an object equal to anything "
+                        f"({type(liar).__qualname__}): it said yes again to a stand-in"
                     )
                     self.context.tamper(reason)
                     raise self.failure(reason)
@@ -1416,16 +1431,19 @@ def library_roots() -> tuple[str, ...]:
 _library_roots: tuple[str, ...] = ()
 
 
-def _equal(test: unittest.TestCase, left: object, right: object) -> object:
-    """What `TestCase._curator_equal` stands for, unguarded (`MethodGuard.equal_in_the_tests`)."""
-    return left == right
+def _compare(
+    test: unittest.TestCase, left: object, right: object, membership: bool = False
+) -> object:
+    """What `TestCase._curator_compare` stands for, unguarded
+    (`MethodGuard.compared_in_the_tests`)."""
+    return left in right if membership else left == right  # type: ignore[operator]
 
 
 def warm_up() -> None:
     """What the warm worker does once for every run it will fork (see worker.zygote)."""
     global _library_roots, _guard_context_flags
     _library_roots = library_roots()
-    setattr(unittest.TestCase, EQUAL_AS_ASKED, _equal)
+    setattr(unittest.TestCase, COMPARED_AS_ASKED, _compare)
     guard_methods(unittest.TestCase)
     classes = [
         owner for _, owner in _machinery_owners() + machinery_extra() if isinstance(owner, type)
@@ -1509,8 +1527,8 @@ def compiled(source: str, path: str) -> types.CodeType:
 
 class TestsOwnComparisons(ast.NodeTransformer):
     """Routes the comparisons tests make themselves, `self.assertTrue(a == b)` and `assert a ==
-    b` in a test class's method, through the guarded `self._curator_equal(a, b)`
-    (`MethodGuard.equal_in_the_tests`): an object equal to anything passed those, as no
+    b` (or `in`) in a test class's method, through the guarded `self._curator_compare(a, b)`
+    (`MethodGuard.compared_in_the_tests`): an object equal to anything passed those, as no
     comparing assertion saw it. The value tested and the failure message stay as they were;
     line numbers too. A test class is one whose base is named `...TestCase` or is a test class
     of the same source; its methods are those that take `self` (not the functions or lambdas
@@ -1551,11 +1569,12 @@ class TestsOwnComparisons(ast.NodeTransformer):
             self.scopes[-1] == "test method"
             and isinstance(test, ast.Compare)
             and len(test.ops) == 1
-            and isinstance(test.ops[0], ast.Eq)
+            and isinstance(test.ops[0], ast.Eq | ast.In)
         ):
             return test
-        method = ast.Attribute(ast.Name("self", ast.Load()), EQUAL_AS_ASKED, ast.Load())
-        call = ast.Call(method, [test.left, test.comparators[0]], [])
+        method = ast.Attribute(ast.Name("self", ast.Load()), COMPARED_AS_ASKED, ast.Load())
+        membership = [ast.Constant(True)] if isinstance(test.ops[0], ast.In) else []
+        call = ast.Call(method, [test.left, test.comparators[0], *membership], [])
         return ast.fix_missing_locations(ast.copy_location(call, test))
 
     def visit_Assert(self, node: ast.Assert) -> ast.AST:
