@@ -64,7 +64,7 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
-HARNESS_VERSION = 12
+HARNESS_VERSION = 13
 """Reports of an older harness (no tampering checks, no runtime findings; 2: no network
 attempts of failed tests, no optional dependencies pandas asks for, so a failure for want of
 either could stand as `fail` or `error`; 3: docstring examples cut short by the time limit
@@ -75,8 +75,9 @@ library; 7: and objects equal to anything inside a list, tuple, set or dict; 8: 
 set by task code posing as coverage.py; 9: an answer of the task's that tells unittest from the
 harness by its caller's frame, or a zero difference passing assertAlmostEqual; 10: an object
 equal to anything in the tests' own `assertTrue(a == b)` or `assert a == b`; 11: a container
-claiming any member in their `assertTrue(a in b)`, and `assert None == None` an error) are not
-current."""
+claiming any member in their `assertTrue(a in b)`, and `assert None == None` an error; 12: an
+object equal to anything in an array or a column numpy's or pandas' assertions compare, or
+numpy's comparison behind them replaced) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

@@ -496,6 +496,80 @@ class TestCases(BaseTests):
     assert "self.assertTrue(task_func(1) == Money(2))" in (failed.traceback or ""), failed.traceback
 
 
+def test_library_assertions_of_honest_values_pass_and_fail_as_the_library_says(
+    sandbox: Sandbox,
+) -> None:
+    """numpy's array assertions and pandas' frame and series assertions go through the
+    harness's guards: arrays and columns of honest objects of the task's pass (asked again,
+    they fail against strangers), numbers and strings pass, and a failure keeps the library's
+    own message."""
+    program = """import numpy as np
+import pandas as pd
+
+class Tag:
+    def __init__(self, name):
+        self.name = name
+    def __eq__(self, other):
+        return isinstance(other, Tag) and other.name == self.name
+    __hash__ = None
+
+def task_func(count):
+    return np.arange(count) * 0.5, np.array([Tag("a"), Tag("b")], dtype=object)
+
+def tagged_frame():
+    return pd.DataFrame(
+        {"tag": [Tag("a"), Tag("b")], "name": ["ann", "bob"], "age": [31, 42]},
+        index=pd.Index(["x", "y"], dtype=object),
+    )
+"""
+    tests = """
+import unittest
+
+import numpy as np
+import pandas as pd
+
+class TestCases(unittest.TestCase):
+    def test_numbers(self):
+        values, _ = task_func(3)
+        np.testing.assert_array_equal(values, [0.0, 0.5, 1.0])
+        np.testing.assert_allclose(values, [0.0, 0.5, 1.0000001])
+        np.testing.assert_array_almost_equal(values, np.array([0, 0.5, 1]))
+
+    def test_tags(self):
+        _, tags = task_func(0)
+        np.testing.assert_array_equal(tags, np.array([Tag("a"), Tag("b")], dtype=object))
+
+    def test_frames(self):
+        expected = pd.DataFrame(
+            {"tag": [Tag("a"), Tag("b")], "name": ["ann", "bob"], "age": [31, 42]},
+            index=pd.Index(["x", "y"], dtype=object),
+        )
+        pd.testing.assert_frame_equal(tagged_frame(), expected)
+        pd.testing.assert_series_equal(tagged_frame()["tag"], expected["tag"])
+        pd.testing.assert_series_equal(tagged_frame()["age"], expected["age"])
+
+    def test_failure_reads_as_numpys(self):
+        values, _ = task_func(2)
+        np.testing.assert_array_equal(values, [0.0, 0.75])
+
+    def test_failure_reads_as_pandas(self):
+        frame = tagged_frame()
+        expected = pd.Series([31, 43], index=frame.index, name="age")
+        pd.testing.assert_series_equal(frame["age"], expected)
+"""
+    result = sandbox.run(program, tests)
+    assert result.tampering == [], result.tampering
+    outcomes = {test.name: test for test in result.tests}
+    for name in ("test_numbers", "test_tags", "test_frames"):
+        assert outcomes[name].outcome == "pass", outcomes[name]
+    numpys = outcomes["test_failure_reads_as_numpys"]
+    assert numpys.outcome == "fail", numpys
+    assert "Arrays are not equal" in (numpys.message or ""), numpys.message
+    pandas = outcomes["test_failure_reads_as_pandas"]
+    assert pandas.outcome == "fail", pandas
+    assert "Series values are different" in (pandas.message or ""), pandas.message
+
+
 def test_threads_coverage_traces_are_not_tampering_and_it_measures_them(
     sandbox: Sandbox,
 ) -> None:

@@ -23,7 +23,8 @@ How a wrong solution is kept from reporting itself passing:
   against what nothing agrees with (`MethodGuard.ask_again`). The tests' own `a == b` (and
   `a in b`) in
   `self.assertTrue(...)` and `assert` is compiled into a guarded call that asks the same way
-  (`TestsOwnComparisons`).
+  (`TestsOwnComparisons`), and numpy's array and pandas' frame assertions go through a guard
+  that does (`LibraryAssertionGuard`).
 - An audit hook (PEP 578), installed before task code runs (it cannot be removed), notes what
   a forger needs (the process's own descriptors or memory under /proc, reading memory by address
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
@@ -443,6 +444,19 @@ them is the task's, the assertion is asked again with what nothing can agree wit
 COMPARED_AS_ASKED = "_curator_compare"
 """The method of unittest.TestCase (the harness's, guarded) through which a test's own `a == b`
 and `a in b` go, in `self.assertTrue(...)` and `assert ...` (see `TestsOwnComparisons`)."""
+GUARDED_LIBRARY_ASSERTIONS = (
+    ("numpy.testing._private.utils", "assert_array_compare", 1),
+    ("pandas.testing", "assert_frame_equal", 0),
+    ("pandas.testing", "assert_series_equal", 0),
+)
+"""Library assertions that compare objects with the objects' own operators, each with the
+position of the first of the two values it compares: numpy's comparison behind
+assert_array_equal, assert_array_almost_equal, assert_array_less and assert_allclose (numpy
+1.21 to 2.x, however the tests name those), and pandas' frame and series assertions as the
+tests reach them (`pd.testing.X`, or imported from there)."""
+LIBRARY_ASSERTION_CALLS = re.compile(r"\bassert_(?:array_\w+|allclose|frame_equal|series_equal)\b")
+"""Tests whose source names one: their library's testing module is loaded to be guarded (numpy
+2 loads numpy.testing at its first use, which may be inside a test)."""
 TESTS_OWN_COMPARISON = re.compile(
     r"\bassertTrue\((?:.{0,1000}?==|[^\n]*\sin\s)|^[ \t]*assert\b(?:.{0,1000}?==|[^\n]*\sin\s)",
     re.MULTILINE | re.DOTALL,
@@ -531,6 +545,86 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 raise AssertionError(reason)
         self[0](instance, *args, **kwargs)
         self.ask_again(instance, args, kwargs)
+
+    def ask_library(self, first: int, args: tuple[object, ...], kwargs: dict[str, Any]) -> None:
+        """A library's assertion (this guard's function, `GUARDED_LIBRARY_ASSERTIONS`), asked
+        again as comparing assertions ask theirs: it compares arrays and frames of objects
+        element by element with the elements' own operators, so an object of the task's
+        equal to anything, in an array or a column of objects, passed assert_array_equal or
+        assert_frame_equal against anything. Where one of the two values compared (from
+        position `first`) is, or holds, an object that answers through a method of the
+        task's, the assertion is made again with the other one's objects replaced by objects
+        nothing equals, and must fail."""
+        self[0](*args, **kwargs)
+        answering: dict[type, bool] = {}
+        compared = list(args[first : first + 2])
+        for position, value in enumerate(compared if len(compared) == 2 else ()):
+            if not (
+                self.answers_within(value, answering, [0], 0)
+                or self.answers_within(self.objects_held(value), answering, [0], 0)
+            ):
+                continue
+            try:
+                stand_in = self.stand_in_for(compared[1 - position])
+            except Exception:  # a library version without what it takes: no question
+                continue
+            if stand_in is None:
+                continue
+            replaced = list(args)
+            replaced[first + 1 - position] = stand_in
+            try:
+                self[0](*replaced, **kwargs)
+            except Exception:  # it failed, as it should
+                continue
+            reason = (
+                f"{self[1]} was given an object equal to anything "
+                f"({type(value).__qualname__}): it passed again against objects it knows "
+                "nothing of"
+            )
+            self.context.tamper(reason)
+            raise self.failure(reason)
+
+    def objects_held(self, value: object) -> list[object]:
+        """The objects a numpy array, or a pandas frame's or series' column, of objects holds
+        (up to the budget); none for any other value."""
+        numpy, pandas = sys.modules.get("numpy"), sys.modules.get("pandas")
+        if numpy is not None and isinstance(value, numpy.ndarray):
+            columns = [value] if value.dtype == object else []
+        elif pandas is not None and isinstance(value, pandas.DataFrame | pandas.Series):
+            frame = value.to_frame() if isinstance(value, pandas.Series) else value
+            columns = [
+                frame.iloc[:, index].to_numpy()
+                for index, kind in enumerate(frame.dtypes)
+                if getattr(kind, "kind", "") == "O"
+            ]
+        else:
+            return []
+        return list(
+            itertools.islice(
+                itertools.chain.from_iterable(column.flat for column in columns),
+                self.nested_budget,
+            )
+        )
+
+    def stand_in_for(self, other: object) -> object:
+        """`other` with its objects replaced by objects nothing equals: a numpy array of its
+        shape, or a pandas frame or series with its columns of objects so replaced."""
+        numpy, pandas = sys.modules.get("numpy"), sys.modules.get("pandas")
+        if numpy is None:
+            return None
+        if pandas is not None and isinstance(other, pandas.DataFrame | pandas.Series):
+            stand_in = other.copy()
+            frame = stand_in.to_frame() if isinstance(stand_in, pandas.Series) else stand_in
+            strangers = numpy.full(len(frame), self.unrelated, dtype=object)
+            for index, kind in enumerate(frame.dtypes):
+                if getattr(kind, "kind", "") == "O":
+                    frame.isetitem(index, strangers)
+            return (
+                frame.iloc[:, 0].rename(other.name) if isinstance(other, pandas.Series) else frame
+            )
+        stand_in = numpy.empty(numpy.shape(other), dtype=object)
+        stand_in.fill(self.unrelated)
+        return stand_in
 
     def refuse_claims(self, what: str, compared: Sequence[object]) -> None:
         """Tampering, and a failed assertion, if an argument claims to equal what it cannot
@@ -883,6 +977,44 @@ def _foreign(function: object, roots: tuple[str, ...]) -> bool:
     return False
 
 
+class LibraryAssertionGuard(tuple):  # type: ignore[type-arg]
+    """What stands in a library's module for one of its assertions
+    (`GUARDED_LIBRARY_ASSERTIONS`): (the original, a `MethodGuard` of it, the position of the
+    first value compared), called as the original (`MethodGuard.ask_library`); frozen, like
+    the guards."""
+
+    __slots__ = ()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> None:
+        self[1].ask_library(self[2], args, kwargs)
+
+
+_library_guards: dict[tuple[str, str], LibraryAssertionGuard] = {}
+"""The guards put in libraries' modules (a module is imported once a process)."""
+
+
+def guard_library_assertions(load: bool = False) -> None:
+    """Put a `LibraryAssertionGuard` in place of each assertion of
+    `GUARDED_LIBRARY_ASSERTIONS` whose module is loaded (or, with `load`, can be, its library
+    being loaded) and that is not guarded yet. A guard missing later is tampering
+    (`foreign_library_functions`), and so is an assertion already replaced by task code."""
+    if len(_library_guards) == len(GUARDED_LIBRARY_ASSERTIONS):
+        return
+    roots = _library_roots or library_roots()
+    for module_name, name, first in GUARDED_LIBRARY_ASSERTIONS:
+        if (module_name, name) in _library_guards:
+            continue
+        if load and module_name.partition(".")[0] in sys.modules:
+            with contextlib.suppress(Exception):
+                importlib.import_module(module_name)
+        module = sys.modules.get(module_name)
+        original = vars(module).get(name) if module is not None else None
+        if isinstance(original, types.FunctionType) and not _foreign(original, roots):
+            guard = LibraryAssertionGuard((original, MethodGuard(original, name), first))
+            setattr(module, name, guard)
+            _library_guards[module_name, name] = guard
+
+
 def foreign_library_functions() -> list[str]:
     """The libraries' assertion functions (`LIBRARY_ASSERTIONS`) and comparisons
     (`LIBRARY_COMPARISONS`) that are no longer the libraries' own: replaced by code outside the
@@ -910,6 +1042,15 @@ def foreign_library_functions() -> list[str]:
         for attribute in attributes:
             reached = getattr(reached, attribute, None)
         if reached is not None and _foreign(reached, roots):
+            found.append(path)
+    for module_name, name, _ in GUARDED_LIBRARY_ASSERTIONS:
+        module = sys.modules.get(module_name)
+        current = vars(module).get(name) if module is not None else None
+        guard = _library_guards.get((module_name, name))
+        path = f"{module_name}.{name}"
+        if path not in found and (
+            (current is not guard) if guard is not None else _foreign(current, roots)
+        ):
             found.append(path)
     return found
 
@@ -1450,7 +1591,8 @@ def warm_up() -> None:
     ]
     # unittest's classes, the harness's result and guards stay as they are for good: no test
     # run has a reason to change them.
-    FrozenClasses([*classes, MethodGuard, _Unrelated]).freeze()
+    guard_library_assertions()
+    FrozenClasses([*classes, MethodGuard, LibraryAssertionGuard, _Unrelated]).freeze()
     _guard_context_flags = FrozenClasses([GuardContext])
     _guard_context_flags.freeze()
     note_shared_generators()
@@ -1745,6 +1887,7 @@ def run_harness(
     frozen_tests = FrozenClasses([])
     if loaded:
         assert isinstance(test_cases, type)
+        guard_library_assertions(load=LIBRARY_ASSERTION_CALLS.search(tests_source) is not None)
         changed = machinery.changes() + foreign_library_functions()
         tampering += [f"changed {name}" for name in changed[:5]]
         foreign = [
@@ -1778,6 +1921,7 @@ def run_harness(
 
     def on_start(name: str) -> None:
         emit(Event.START, test=name)
+        guard_library_assertions()  # numpy.testing, if an earlier test loaded it
         frozen_tests.freeze()  # from before setUp until after the cleanups: task code may run
         if random_seed is not None:
             _seed_everything(int(random_seed))
