@@ -744,6 +744,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         each type answers with is looked up once (`answering`). Mocks are judged by their
         configuration (`false_equality`): reading their methods would make new ones."""
         kind = type(value)
+        if kind in self.plain:
+            return False
         if kind not in answering:
             mock = sys.modules.get("unittest.mock")
             answering[kind] = not (
