@@ -479,6 +479,8 @@ class TestCases(BaseTests):
         assert None == None and task_func(0) is not None
         assert None == None
         self.assertTrue(task_func(4) == None or True)
+        self.assertTrue(all(task_func(cents) == Money(cents) for cents in range(3)))
+        assert len([task_func(1)]) == 1 and task_func(1) in [Money(1)]
         one = lambda self: self == 1
         self.assertTrue(one(1))
 

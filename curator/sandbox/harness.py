@@ -1671,7 +1671,8 @@ def compiled(source: str, path: str) -> types.CodeType:
 
 class TestsOwnComparisons(ast.NodeTransformer):
     """Routes the comparisons tests make themselves, `self.assertTrue(a == b)` and `assert a ==
-    b` (or `in`) in a test class's method, through the guarded `self._curator_compare(a, b)`
+    b` (or `in`, also within `all(...)` or `and` there) in a test class's method, through the
+    guarded `self._curator_compare(a, b)`
     (`MethodGuard.compared_in_the_tests`): an object equal to anything passed those, as no
     comparing assertion saw it. The value tested and the failure message stay as they were;
     line numbers too. A test class is one whose base is named `...TestCase` or is a test class
@@ -1709,17 +1710,12 @@ class TestsOwnComparisons(ast.NodeTransformer):
         return node
 
     def routed(self, test: ast.expr) -> ast.expr:
-        if not (
-            self.scopes[-1] == "test method"
-            and isinstance(test, ast.Compare)
-            and len(test.ops) == 1
-            and isinstance(test.ops[0], ast.Eq | ast.In)
-        ):
+        """`test` with each `a == b` and `a in b` in it routed, also inside `all(...)` or `and`
+        (not inside a lambda, whose own arguments may be named self)."""
+        if self.scopes[-1] != "test method":
             return test
-        method = ast.Attribute(ast.Name("self", ast.Load()), COMPARED_AS_ASKED, ast.Load())
-        membership = [ast.Constant(True)] if isinstance(test.ops[0], ast.In) else []
-        call = ast.Call(method, [test.left, test.comparators[0], *membership], [])
-        return ast.fix_missing_locations(ast.copy_location(call, test))
+        routed: ast.expr = RoutedComparisons().visit(test)
+        return ast.fix_missing_locations(routed)
 
     def visit_Assert(self, node: ast.Assert) -> ast.AST:
         self.generic_visit(node)
@@ -1738,6 +1734,23 @@ class TestsOwnComparisons(ast.NodeTransformer):
         ):
             node.args[0] = self.routed(node.args[0])
         return node
+
+
+class RoutedComparisons(ast.NodeTransformer):
+    """Within one tested expression, `a == b` becomes `self._curator_compare(a, b)` and
+    `a in b` becomes `self._curator_compare(a, b, True)` (see `TestsOwnComparisons`)."""
+
+    def visit_Lambda(self, node: ast.Lambda) -> ast.AST:
+        return node
+
+    def visit_Compare(self, node: ast.Compare) -> ast.AST:
+        self.generic_visit(node)
+        if len(node.ops) != 1 or not isinstance(node.ops[0], ast.Eq | ast.In):
+            return node
+        method = ast.Attribute(ast.Name("self", ast.Load()), COMPARED_AS_ASKED, ast.Load())
+        membership = [ast.Constant(True)] if isinstance(node.ops[0], ast.In) else []
+        call = ast.Call(method, [node.left, node.comparators[0], *membership], [])
+        return ast.copy_location(call, node)
 
 
 @functools.lru_cache(maxsize=2)
