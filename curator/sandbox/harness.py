@@ -21,10 +21,9 @@ How a wrong solution is kept from reporting itself passing:
   equal anything (an `__eq__` that always says yes, `unittest.mock.ANY`), and one that
   answers through a special method of the task's is asked again, through unittest's code,
   against what nothing agrees with (`MethodGuard.ask_again`). The tests' own `a == b` (and
-  `a in b`) in
-  `self.assertTrue(...)` and `assert` is compiled into a guarded call that asks the same way
-  (`TestsOwnComparisons`), and numpy's array and pandas' frame assertions go through a guard
-  that does (`LibraryAssertionGuard`).
+  `a in b`) in `self.assertTrue(...)` and `assert` is compiled into a guarded call that asks
+  the same way (`TestsOwnComparisons`), and numpy's array and pandas' frame assertions go
+  through a guard that does (`LibraryAssertionGuard`).
 - An audit hook (PEP 578), installed before task code runs (it cannot be removed), notes what
   a forger needs (the process's own descriptors or memory under /proc, reading memory by address
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
@@ -76,7 +75,7 @@ import unittest.suite
 import unittest.util
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NoReturn
 
 from curator.sandbox.protocol import ARCS_LIMIT, CPU_TIME_EXIT, Channel, Event
 
@@ -541,8 +540,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 reason = (
                     f"assertEqual would have used an equality function of the task's for {foreign}"
                 )
-                self.context.tamper(reason)
-                raise AssertionError(reason)
+                self.refuse(reason)
         self[0](instance, *args, **kwargs)
         self.ask_again(instance, args, kwargs)
 
@@ -572,17 +570,14 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 continue
             replaced = list(args)
             replaced[first + 1 - position] = stand_in
-            try:
-                self[0](*replaced, **kwargs)
-            except Exception:  # it failed, as it should
+            if not self.passes(*replaced, **kwargs):
                 continue
             reason = (
                 f"{self[1]} was given an object equal to anything "
                 f"({type(value).__qualname__}): it passed again against objects it knows "
                 "nothing of"
             )
-            self.context.tamper(reason)
-            raise self.failure(reason)
+            self.refuse(reason)
 
     def objects_held(self, value: object) -> list[object]:
         """The objects a numpy array, or a pandas frame's or series' column, of objects holds
@@ -626,6 +621,19 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         stand_in.fill(self.unrelated)
         return stand_in
 
+    def refuse(self, reason: str) -> NoReturn:
+        """Tampering, and the assertion fails with the reason."""
+        self.context.tamper(reason)
+        raise self.failure(reason)
+
+    def passes(self, *args: object, **kwargs: object) -> bool:
+        """Whether the guarded function, asked again, passes (an error is no pass)."""
+        try:
+            self[0](*args, **kwargs)
+        except Exception:
+            return False
+        return True
+
     def refuse_claims(self, what: str, compared: Sequence[object]) -> None:
         """Tampering, and a failed assertion, if an argument claims to equal what it cannot
         (`claim_within`)."""
@@ -638,8 +646,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     f"{what} was given an object equal to {claim} "
                     f"({type(liar).__qualname__}){where}"
                 )
-                self.context.tamper(reason)
-                raise self.failure(reason)
+                self.refuse(reason)
 
     def compared_in_the_tests(
         self, instance: object, left: object, right: object, membership: bool = False
@@ -680,8 +687,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                         f"{what} was given an object equal to anything "
                         f"({type(liar).__qualname__}): it said yes again to a stand-in"
                     )
-                    self.context.tamper(reason)
-                    raise self.failure(reason)
+                    self.refuse(reason)
         return answers[0]
 
     @staticmethod
@@ -720,9 +726,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     continue
                 replaced = list(args)
                 replaced[other] = stand_in
-                try:
-                    self[0](instance, *replaced, **kwargs)
-                except Exception:  # the assertion failed, or could not compare: as it should
+                if not self.passes(instance, *replaced, **kwargs):
                     continue
                 against = (
                     "an object it knows nothing of"
@@ -733,8 +737,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     f"{self[1]} was given an object equal to anything "
                     f"({type(value).__qualname__}): it passed again against {against}"
                 )
-                self.context.tamper(reason)
-                raise self.failure(reason)
+                self.refuse(reason)
 
     def answers_within(
         self, value: object, answering: dict[type, bool], asked: list[int], depth: int
