@@ -8,6 +8,11 @@ standard library) of ../shared/bcb-sample/BigCodeBench-sample300.jsonl, so that 
 pays for imports the others skip. On those tasks, in one run:
 
 - floor: every task's tests in one warm process, no isolation, no coverage (the tests' own time);
+- floor with branch coverage: the same process measuring each solution's branch coverage as the
+  sandbox does (coverage.py's C tracer, the task's file only): what no tool that measures branch
+  coverage can go below, so `unittest per file / floor with branch coverage` is the most such a
+  tool could reach against unittest per file, and curator's CPU beyond it is what its own work
+  per task costs (isolation, checks, storage, start-up);
 - unittest per file: one `python -m unittest` process per task, N at a time;
 - pytest per file: one `python -m pytest FILE` process per task, N at a time (the BigCodeBench
   annotation repository's CI);
@@ -84,6 +89,13 @@ if not DEFAULT_JSONL.exists():
 FLOOR_SCRIPT = r"""
 import json, os, sys, tempfile, time, types, unittest, io
 records = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+measure = sys.argv[2:] == ["coverage"]
+if measure:  # as the sandbox measures: branches, C tracer, the task's own file only
+    import coverage
+    os.environ["COVERAGE_CORE"] = "ctrace"
+    covered = coverage.Coverage(
+        data_file=None, branch=True, include=["*/task.py"], config_file=False
+    )
 home = os.getcwd()
 started = time.perf_counter()
 outcomes = {}
@@ -93,10 +105,19 @@ for record in records:
     module = types.ModuleType("__test__")
     sys.modules["__test__"] = module
     try:
-        exec(compile(record["complete_prompt"] + record["canonical_solution"] + "\n"
-                     + record["test"], "task.py", "exec"), module.__dict__)
-        suite = unittest.TestLoader().loadTestsFromTestCase(module.TestCases)
-        result = unittest.TextTestRunner(stream=io.StringIO(), verbosity=0).run(suite)
+        program = compile(record["complete_prompt"] + record["canonical_solution"],
+                          os.path.join(directory, "task.py"), "exec")
+        tests = compile(record["test"], os.path.join(directory, "tests.py"), "exec")
+        if measure:
+            covered.start()
+        try:
+            exec(program, module.__dict__)
+            exec(tests, module.__dict__)
+            suite = unittest.TestLoader().loadTestsFromTestCase(module.TestCases)
+            result = unittest.TextTestRunner(stream=io.StringIO(), verbosity=0).run(suite)
+        finally:
+            if measure:
+                covered.stop()
         outcomes[record["task_id"]] = result.wasSuccessful()
     except BaseException as error:
         outcomes[record["task_id"]] = f"{type(error).__name__}: {error}"
@@ -199,12 +220,16 @@ def timed(function: Callable[[], Any]) -> tuple[float, float, Any]:
     return time.perf_counter() - started, children_cpu() - cpu, result
 
 
-def run_floor(jsonl: Path, workdir: Path) -> tuple[float, float, float, dict[str, Any]]:
+def run_floor(
+    jsonl: Path, workdir: Path, coverage: bool = False
+) -> tuple[float, float, float, dict[str, Any]]:
+    """Every task's tests in one process, with the solution's branch coverage if `coverage`:
+    (the tests' time, the process's wall, its CPU, each task's outcome)."""
     script = workdir / "floor.py"
     script.write_text(FLOOR_SCRIPT)
     wall, cpu, completed = timed(
         lambda: subprocess.run(
-            [sys.executable, str(script), str(jsonl)],
+            [sys.executable, str(script), str(jsonl), *(["coverage"] if coverage else [])],
             capture_output=True,
             text=True,
             cwd=workdir,
@@ -307,6 +332,7 @@ class Round:
 
     floor: Figures  # the tests' own time, inside the floor process
     floor_process: Figures  # the floor process from start to exit
+    floor_covered: Figures  # the floor process measuring each solution's branch coverage
     unittest: Figures
     pytest: Figures | None
     cold: Figures
@@ -323,6 +349,8 @@ def compare_ways(
     which = f"round {number} of {args.rounds}, " if args.rounds > 1 else ""
     print(f"floor ({which}{load()})", flush=True)
     floor, floor_wall, floor_cpu, outcomes = run_floor(jsonl, directory)
+    print(f"floor with branch coverage ({load()})", flush=True)
+    _, covered_wall, covered_cpu, covered = run_floor(jsonl, directory, coverage=True)
     print(f"unittest per file ({load()})", flush=True)
     unit = run_per_file(files, args.jobs, ["-m", "unittest"])
     pytest = None
@@ -340,6 +368,11 @@ def compare_ways(
     return Round(
         floor=(floor, None, sum(outcome is True for outcome in outcomes.values())),
         floor_process=(floor_wall, floor_cpu, None),
+        floor_covered=(
+            covered_wall,
+            covered_cpu,
+            sum(outcome is True for outcome in covered.values()),
+        ),
         unittest=unit,
         pytest=pytest,
         cold=(cold, cold_cpu, verdicts.get("pass", 0)),
@@ -360,6 +393,7 @@ def print_comparison(rounds: list[Round], count: int, jobs: int) -> None:
     ways: list[tuple[str, list[Figures]]] = [
         ("floor, tests only (1 process)", [each.floor for each in rounds]),
         ("floor process (start + tests)", [each.floor_process for each in rounds]),
+        ("floor process, branch coverage", [each.floor_covered for each in rounds]),
         (f"unittest per file, {jobs} at a time", [each.unittest for each in rounds]),
     ]
     pytests = [each.pytest for each in rounds if each.pytest is not None]
@@ -386,6 +420,9 @@ def print_comparison(rounds: list[Round], count: int, jobs: int) -> None:
         listed = f" (rounds: {', '.join(f'{value:.2f}' for value in values)})" if several else ""
         return f"{statistics.median(values):.2f}x{listed}"
 
+    def median_ms(seconds: Callable[[Round], float]) -> str:
+        return f"{statistics.median(seconds(each) for each in rounds) / count * 1000:.1f} ms"
+
     def cpu(figures: Figures) -> float:
         return figures[1] or 0.0
 
@@ -396,6 +433,14 @@ def print_comparison(rounds: list[Round], count: int, jobs: int) -> None:
         "unittest per file / curator cold: "
         f"{ratio(lambda each: each.unittest[0], lambda each: each.cold[0])} wall,\n  "
         f"{ratio(lambda each: cpu(each.unittest), lambda each: cpu(each.cold))} CPU (goal >= 2x)"
+    )
+    print(
+        "unittest per file / floor process with branch coverage: "
+        f"{ratio(lambda each: cpu(each.unittest), lambda each: cpu(each.floor_covered))} CPU,\n"
+        "  the most any tool measuring branch coverage could reach, paying nothing per task\n"
+        "  beyond the tests; curator cold's CPU beyond that floor: "
+        f"{median_ms(lambda each: cpu(each.cold) - cpu(each.floor_covered))} per task\n"
+        "  (isolation, checks, storage, start-up)"
     )
     if pytests:
         pytest_wall = ratio(lambda each: wall(each.pytest), lambda each: each.cold[0])

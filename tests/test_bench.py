@@ -78,6 +78,7 @@ def test_the_validation_bench_prints_the_median_of_its_rounds(
         return bench.Round(
             floor=(floor, None, 10),
             floor_process=(floor + 0.1, floor, None),
+            floor_covered=(floor + 0.5, floor * 1.5, 10),
             unittest=(unit, unit * 2, 10),
             pytest=None,
             cold=(cold, cold * 2, 10),
@@ -99,6 +100,10 @@ def test_the_validation_bench_prints_the_median_of_its_rounds(
     assert "unittest per file / curator cold: 2.00x (rounds: 2.00, 1.50, 2.20) wall" in printed
     assert "curator cold / floor: 2.00x (rounds: 2.00, 2.00, 1.67) the tests' time" in printed
     assert "curator verdicts: {'pass': 10}" in printed
+    # unittest's CPU over the covered floor's (8/1.5, 18/4.5, 8.8/1.8); curator's CPU beyond
+    # the covered floor's, per task: the median of 2.5, 7.5 and 2.2 s over 10 tasks
+    assert "floor process with branch coverage: 4.89x (rounds: 5.33, 4.00, 4.89) CPU" in printed
+    assert "curator cold's CPU beyond that floor: 250.0 ms per task" in printed
 
 
 def test_the_validation_bench_gives_its_banks_the_time_limit_asked(tmp_path: Path) -> None:
