@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from wheels import build_tiny_wheel, pack_installed
 
-from conftest import SYSTEM_PYTHON, make_task, oldest_python_venv
+from conftest import SYSTEM_PYTHON, make_task, oldest_python_venv, skip_unless_system_python_matches
 from curator import envbuild
 from curator.app.views import report_header
 from curator.bank import Bank
@@ -615,8 +615,7 @@ def test_the_cli_and_the_app_say_how_the_time_limit_was_applied(bank: Bank, run_
 def test_an_ordinary_user_syncs_and_validates(wheels: Path, tmp_path: Path) -> None:
     """The whole cycle as an unprivileged uid, with Debian's interpreter (STYLE.md): curator's
     own venv lives under root's home, which that uid cannot read."""
-    if not SYSTEM_PYTHON.exists():
-        pytest.skip("no Debian python3")
+    skip_unless_system_python_matches()
     uid = 64999  # outside the sandbox's uid range
     home = Path(tempfile.mkdtemp(prefix="curator-user-", dir="/tmp"))
     try:

@@ -591,8 +591,13 @@ def test_the_sandbox_s_processes_are_named_by_role_and_a_run_s_as_a_fresh_interp
 def test_task_code_finds_its_signals_handled_as_in_a_fresh_interpreter() -> None:
     """The worker ignores SIGINT, and readline (preloaded for the docstring examples) catches
     SIGWINCH: a run's process catches and ignores the signals a fresh interpreter does
-    (SIGINT raises KeyboardInterrupt), and the programs it starts inherit the same."""
-    status = "[line for line in open('/proc/self/status') if line.startswith(('SigIgn', 'SigCgt'))]"
+    (SIGINT raises KeyboardInterrupt), and the programs it starts inherit the same. Signals 1
+    to 31 only: glibc's own 32 and 33 are left ignored in an interpreter started through
+    posix_spawn (Python 3.13's subprocess) and not in one started by fork and exec."""
+    status = (
+        "[(line[:7], int(line[8:], 16) & 0x7FFFFFFF) for line in open('/proc/self/status') "
+        "if line.startswith(('SigIgn', 'SigCgt'))]"
+    )
     fresh = subprocess.run(
         [sys.executable, "-c", f"print({status})"], capture_output=True, text=True, check=True
     ).stdout.strip()
