@@ -64,7 +64,7 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
-HARNESS_VERSION = 14
+HARNESS_VERSION = 15
 """Reports of an older harness (no tampering checks, no runtime findings; 2: no network
 attempts of failed tests, no optional dependencies pandas asks for, so a failure for want of
 either could stand as `fail` or `error`; 3: docstring examples cut short by the time limit
@@ -77,8 +77,8 @@ harness by its caller's frame, or a zero difference passing assertAlmostEqual; 1
 equal to anything in the tests' own `assertTrue(a == b)` or `assert a == b`; 11: a container
 claiming any member in their `assertTrue(a in b)`, and `assert None == None` an error; 12: an
 object equal to anything in an array or a column numpy's or pandas' assertions compare, or
-numpy's comparison behind them replaced; 13: one in the tests' own `all(a == b for ...)`) are
-not current."""
+numpy's comparison behind them replaced; 13: one in the tests' own `all(a == b for ...)`; 14: a
+test skipped by decorator was tampering on Python 3.12.0 and 3.12.1) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

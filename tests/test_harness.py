@@ -14,6 +14,7 @@ import pytest
 
 from curator.sandbox import Sandbox, SuiteRun
 from curator.sandbox.harness import (
+    HarnessResult,
     Machinery,
     declared_in,
     declared_tests,
@@ -144,6 +145,32 @@ class TestCases(unittest.TestCase):
         "test_skipped": "skip",
         "test_skips_itself": "skip",
     }
+
+
+def test_a_test_stopped_but_never_started_is_started_first_with_its_skip_kept() -> None:
+    """Python 3.12.0 and 3.12.1 call stopTest, not startTest, for a test skipped by decorator:
+    the harness starts it as it stops (start, then end: in order), keeping what it reported."""
+
+    class Skipped(unittest.TestCase):
+        @unittest.skip("needs a GPU")
+        def test_skipped(self) -> None:
+            self.fail()
+
+    events: list[tuple[str, object]] = []
+    result = HarnessResult(
+        declared_tests(
+            "import unittest\nclass TestCases(unittest.TestCase):\n"
+            "    @unittest.skip('needs a GPU')\n    def test_skipped(self):\n        self.fail()\n"
+        ),
+        on_start=lambda name: events.append(("start", name)),
+        on_end=lambda name, event: events.append(("end", (name, event["outcome"]))),
+        on_fixture=lambda *fixture: events.append(("fixture", fixture)),
+        test_case_class=unittest.TestCase,
+    )
+    test = Skipped("test_skipped")
+    result.addSkip(test, "needs a GPU")  # as 3.12.1 reports it: no startTest before
+    result.stopTest(test)
+    assert events == [("start", "test_skipped"), ("end", ("test_skipped", "skip"))]
 
 
 def test_declared_tests_reads_names_skips_and_expected_failures() -> None:

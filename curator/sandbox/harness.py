@@ -1431,6 +1431,11 @@ class HarnessResult:
     def stopTest(self, test: Any) -> None:
         name = self._name(test)
         if name is not None:
+            if name not in self._began:
+                # Python 3.12.0 and 3.12.1 skip startTest for a test skipped by decorator
+                # (CPython gh-113267): started here, with its skip kept, not out of order.
+                self._began[name] = time.perf_counter()
+                self._on_start(name)
             shadows = shadowed_methods(test)
             event = self.decide(name)
             if shadows:  # ignored (the guard comes first), but an attempt all the same
