@@ -50,6 +50,7 @@ from curator.sandbox import (
     Sandbox,
     SuiteRun,
     TestOutcome,
+    imports_heavy_library,
     read_ahead,
     waited,
 )
@@ -800,14 +801,24 @@ def checks_in_batches(
     return batches
 
 
+HEAVY_LIBRARY_RUN_S = 30.0
+"""What validating a task never validated that imports TensorFlow or Keras is expected to take:
+such tasks train models (on 300 BigCodeBench tasks the three that do took 13 to 111 s, the
+longest run of all that compute). Started last, the longest held the whole validation up."""
+
+
 def expected_duration_s(task: Task) -> float:
     """How long validating the task should take: its last validation's time; never validated,
     the seconds its solution and tests sleep for (`sleeps_s`), which single out the tasks
     that wait on servers and timers (on 300 BigCodeBench tasks, the five that sleep are
-    five of the twelve slowest; the slowest serves sockets for a minute)."""
+    five of the twelve slowest; the slowest serves sockets for a minute), and
+    `HEAVY_LIBRARY_RUN_S` more for one that trains models."""
     if task.validation is not None:
         return task.validation.duration_s
-    return sleeps_s(task)
+    expected = sleeps_s(task)
+    if imports_heavy_library(task.program, task.test):
+        expected += HEAVY_LIBRARY_RUN_S
+    return expected
 
 
 def longest_first(tasks: list[Task]) -> list[Task]:

@@ -27,6 +27,7 @@ from curator.validation import (
     ValidationReport,
     company_for,
     current_report,
+    longest_first,
     stale_reason,
     static_checks,
     static_checks_batch,
@@ -37,6 +38,28 @@ from curator.validation import (
 
 # The word-count tests without the one that covers `raise ValueError` (task.py lines 26-27).
 PARTIAL_TESTS = WORD_COUNT_TESTS.split("    def test_bad_top")[0]
+
+
+def test_tasks_never_validated_start_with_those_that_train_models_then_those_that_sleep() -> None:
+    """Without a last validation to go by, a task importing TensorFlow or Keras (which trains
+    a model: BigCodeBench/417 took 71 to 111 s) runs first, a task that sleeps next, the rest
+    in the order asked; a task that only names Keras in its text imports nothing heavy."""
+    trains = make_task("Test/trains", test="import keras.layers\n" + WORD_COUNT_TESTS)
+    sleeps = make_task(
+        "Test/sleeps",
+        test=WORD_COUNT_TESTS.replace(
+            "import unittest\n", "import time\nimport unittest\ntime.sleep(2)\n"
+        ),
+    )
+    mentions = make_task("Test/mentions", test=WORD_COUNT_TESTS + "# not keras: tensorflow\n")
+    plain = make_task("Test/plain")
+    order = longest_first([plain, mentions, sleeps, trains])
+    assert [task.task_id for task in order] == [
+        "Test/trains",
+        "Test/sleeps",
+        "Test/plain",
+        "Test/mentions",
+    ]
 
 
 def line_of(program: str, text: str) -> int:

@@ -63,6 +63,7 @@ from curator.sandbox.runner import (
     Company,
     Interpreter,
     Sandbox,
+    imports_heavy_library,
     probe_isolation,
     read_ahead,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "TestLines",
     "TestOutcome",
     "Variant",
+    "imports_heavy_library",
     "probe_isolation",
     "read_ahead",
     "waited",
