@@ -30,6 +30,7 @@ from curator.bank import Bank
 from curator.environment import EnvironmentProblem, declared_environment
 from curator.imports import example_source, imported_modules
 from curator.models import Task
+from curator.sandbox.runner import unrunnable_hint
 
 # Import name -> the distribution a benchmark environment should install for it.
 PROVIDERS: dict[str, str] = {
@@ -126,8 +127,20 @@ def importable_modules(interpreter: Path | None) -> set[str]:
     if interpreter is None:
         return set(sys.stdlib_module_names)
     command = [str(interpreter), "-I", "-c", INSTALLED_SCRIPT]
-    facts = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
-    return set(facts["modules"]) | set(facts["stdlib"])
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, check=True)
+    except OSError as error:
+        reason = error.strerror
+    except subprocess.CalledProcessError as error:
+        lines = error.stderr.strip().splitlines()
+        reason = f"exit {error.returncode}" + (f": {lines[-1]}" if lines else "")
+    else:
+        facts = json.loads(completed.stdout)
+        return set(facts["modules"]) | set(facts["stdlib"])
+    raise EnvironmentProblem(
+        f"the environment's interpreter {interpreter} does not run here ({reason})"
+        f"{unrunnable_hint(str(interpreter))}"
+    )
 
 
 def task_imports(task: Task) -> dict[str, list[str]]:

@@ -611,6 +611,24 @@ def test_the_cli_and_the_app_say_how_the_time_limit_was_applied(bank: Bank, run_
     assert "time limit: not run again" in report_header(report).plain
 
 
+def test_an_environment_whose_interpreter_does_not_run_is_named_with_why(tmp_path: Path) -> None:
+    """As for an ordinary user whose copied interpreter lacks its shared library: the check
+    says which interpreter and why, instead of a traceback after `import` had succeeded."""
+    broken = tmp_path / "python"
+    broken.write_text(
+        "#!/bin/sh\necho 'libpython3.10.so.1.0: cannot open shared object' >&2\nexit 127\n"
+    )
+    broken.chmod(0o755)
+    with pytest.raises(EnvironmentProblem) as failed:
+        importable_modules(broken)
+    assert str(failed.value) == (
+        f"the environment's interpreter {broken} does not run here "
+        "(exit 127: libpython3.10.so.1.0: cannot open shared object)"
+    )
+    with pytest.raises(EnvironmentProblem, match=r"here \(No such file or directory\)"):
+        importable_modules(tmp_path / "absent" / "python")
+
+
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run as another uid")
 def test_an_ordinary_user_syncs_and_validates(wheels: Path, tmp_path: Path) -> None:
     """The whole cycle as an unprivileged uid, with Debian's interpreter (STYLE.md): curator's
