@@ -36,7 +36,8 @@ from curator.environment import (
 from curator.errors import BankError, TaskFileError
 from curator.interchange import write_jsonl
 from curator.models import Task, Verdict
-from curator.sandbox import Company, RunOptions, Sandbox, SuiteRun
+from curator.sandbox import Company, RunOptions, Sandbox, SuiteRun, protocol
+from curator.sandbox.runner import suite_run_from_response
 from curator.validation import (
     REPORT_FILE,
     ValidationReport,
@@ -506,6 +507,35 @@ def test_a_late_run_stops_when_its_tests_end(sandbox: Sandbox) -> None:
         run.doctest.unfinished or ""
     )
     assert run.duration_s < 10
+
+
+def test_a_late_runs_examples_that_ended_are_left_to_the_run_without_coverage_too() -> None:
+    """On a busy machine a late run's examples may end before its supervisor stops it: the run
+    reports them as it does when the supervisor was first, not as passed."""
+    records: list[dict[str, object]] = [
+        {"from": protocol.HARNESS, "event": event}
+        for event in (protocol.Event.STARTED, protocol.Event.RUNTIME, protocol.Event.DONE)
+    ]
+    records[1:1] = [
+        {"from": protocol.HARNESS, "event": protocol.Event.TESTS, "names": ["test_counts"]},
+        {"from": protocol.HARNESS, "event": protocol.Event.START, "test": "test_counts"},
+        {
+            "from": protocol.HARNESS,
+            "event": protocol.Event.END,
+            "test": "test_counts",
+            "outcome": "pass",
+        },
+    ]
+    records.insert(-1, {"from": protocol.HARNESS, "event": protocol.Event.DOCTEST, "attempted": 1})
+    options = RunOptions(timeout_s=2.0, coverage_overtime_s=20.0, doctests=True)
+    on_time = suite_run_from_response({"events": records}, options)
+    assert on_time.doctest is not None and on_time.doctest.attempted == 1
+    late = suite_run_from_response({"events": records, "late": True}, options)
+    assert late.status == "completed" and [test.outcome for test in late.tests] == ["pass"]
+    assert late.doctest is not None and late.doctest.attempted == 0
+    assert late.doctest.unfinished == (
+        "the tests ended in coverage's overtime: they are left to a run without coverage"
+    )
 
 
 def test_a_run_that_waited_gets_no_overtime_for_coverage(sandbox: Sandbox) -> None:

@@ -786,7 +786,11 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
     exit_code = response.get("exit_code")
     timed_out = bool(response.get("timed_out"))
     memory_exceeded = bool(response.get("memory_exceeded"))
-    if options.doctests and run.doctest is None and stopped_in_examples(records):
+    in_examples = run.doctest is not None or stopped_in_examples(records)
+    # A late run's examples get no overtime, even those that ended before the supervisor,
+    # slower than them on a busy machine, stopped the run: else the report would depend on
+    # which process the scheduler ran first.
+    if options.doctests and in_examples and (run.doctest is None or run.late):
         run.doctest = DoctestResult(
             unfinished=examples_cut_short(run, timed_out, memory_exceeded, exit_code)
         )
