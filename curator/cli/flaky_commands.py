@@ -161,7 +161,7 @@ def flaky_command(
     budget = None
     ids: Iterable[str] = [task.task_id for task in tasks]
     if budget_min is not None:
-        budget = BudgetRun(prioritise(bank, tasks), budget_min * 60)
+        budget = BudgetRun(prioritise(bank, tasks), budget_min * 60, runs, jobs)
         ids = (candidate.task.task_id for candidate in budget)
     settings = DetectionSettings(runs=runs, seed=seed, timeout_s=timeout_s, jobs=jobs)
     progress = Progress(
@@ -213,8 +213,16 @@ def print_budget(cli: CliContext, budget: BudgetRun, minutes: float) -> None:
         f"budget {minutes:g} min: {len(budget.durations)} task(s) checked in "
         f"{sum(budget.durations) / 60:.1f} min; {len(budget.not_reached)} not reached"
     )
-    for candidate in budget.not_reached:
-        cli.err.print(f"  not reached: {escape(candidate.task.task_id)} ({candidate.reason})")
+    for skipped in budget.not_reached:
+        candidate = skipped.candidate
+        cli.err.print(
+            f"  not reached: {escape(candidate.task.task_id)} ({candidate.reason}; expected "
+            f"{minutes_or_seconds(skipped.expected_s)}, {minutes_or_seconds(skipped.left_s)} left)"
+        )
+
+
+def minutes_or_seconds(seconds: float) -> str:
+    return f"{seconds / 60:.1f} min" if seconds >= 60 else f"{seconds:.0f} s"
 
 
 def last_change(flag: Flag) -> str:

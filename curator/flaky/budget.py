@@ -4,7 +4,10 @@ A whole bank at 20 runs a task can take longer than a maintainer has. The order 
 the tasks whose tests have risky-test warnings (clock, network, chance) and whose content
 changed since their last detection (or that never had one); then changed ones, then risky
 ones, then the rest, longest unchecked first. A task is started only while the budget still
-holds a detection of the average length seen so far; what is left is reported, not dropped.
+holds its detection: its runs take about as long as its last validation's run, `jobs` at a
+time (a task that sleeps 20 s takes minutes); a task never validated is expected to take the
+average seen so far. A task too long for what is left gives way to the shorter ones after it.
+What is left is reported, not dropped.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ class Candidate:
     risky: bool
     changed: bool  # no detection yet, or one of other content
     last_checked: datetime | None
+    suite_s: float | None  # how long its last validation's run took; None: never validated
 
     @property
     def reason(self) -> str:
@@ -59,6 +63,7 @@ def prioritise(bank: Bank, tasks: list[Task]) -> list[Candidate]:
                 risky=bool(risky_test_warnings(task)),
                 changed=evidence is None or not evidence.ran(task),
                 last_checked=evidence.at if evidence else None,
+                suite_s=task.validation.duration_s if task.validation else None,
             )
         )
 
@@ -70,24 +75,41 @@ def prioritise(bank: Bank, tasks: list[Task]) -> list[Candidate]:
     return sorted(candidates, key=rank)
 
 
+@dataclass(frozen=True)
+class NotReached:
+    """A task the budget did not start: its detection was expected to take `expected_s`, and
+    `left_s` was left (a shorter task after it may have fit)."""
+
+    candidate: Candidate
+    expected_s: float
+    left_s: float
+
+
 @dataclass
 class BudgetRun:
     """Hands out candidates while the budget lasts; `not_reached` holds the rest."""
 
     candidates: list[Candidate]
     budget_s: float
+    runs: int
+    jobs: int
     clock: Callable[[], float] = time.monotonic
-    not_reached: list[Candidate] = field(default_factory=list)
+    not_reached: list[NotReached] = field(default_factory=list)
     durations: list[float] = field(default_factory=list)
+
+    def expected_s(self, candidate: Candidate) -> float:
+        if candidate.suite_s is not None:
+            return candidate.suite_s * self.runs / self.jobs
+        return sum(self.durations) / len(self.durations) if self.durations else 0.0
 
     def __iter__(self) -> Iterator[Candidate]:
         began = self.clock()
-        for position, candidate in enumerate(self.candidates):
-            elapsed = self.clock() - began
-            expected = sum(self.durations) / len(self.durations) if self.durations else 0.0
-            if elapsed + expected > self.budget_s:
-                self.not_reached = self.candidates[position:]
-                return
+        for candidate in self.candidates:
+            left = self.budget_s - (self.clock() - began)
+            expected = self.expected_s(candidate)
+            if expected > left:
+                self.not_reached.append(NotReached(candidate, expected, max(left, 0.0)))
+                continue
             started = self.clock()
             yield candidate
             self.durations.append(self.clock() - started)
