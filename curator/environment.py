@@ -205,9 +205,12 @@ def lock_environment(lock: Path, spec: EnvironmentSpec | None = None) -> Environ
 def installed_distributions() -> tuple[str, ...]:
     """The installed distributions' metadata folders (`name-version.dist-info`) on sys.path,
     where importlib.metadata finds them: their names change with any install, upgrade or
-    removal, and listing them parses no metadata (26 ms of every command's start for 71)."""
+    removal, and listing them parses no metadata (26 ms of every command's start for 71).
+    Not the first entry, unless `-P` removed it: the script's folder, or the working directory
+    under `python -m curator`, which the sandbox's interpreter never sees; else a checkout's
+    `*.egg-info` made every result stale when curator was started from there."""
     found: set[str] = set()
-    for entry in sys.path:
+    for entry in sys.path if sys.flags.safe_path else sys.path[1:]:
         try:
             with os.scandir(entry or ".") as listing:
                 found.update(

@@ -187,6 +187,22 @@ def test_cli_env_cycle_from_missing_to_pass_and_upgrade_impact(
     assert listed["validation"] == "pass" and listed["validation_current"] is False
 
 
+def test_curators_own_fingerprint_is_the_same_from_any_folder(tmp_path: Path, run_cli) -> None:
+    """`python -m curator` puts the working directory first on sys.path: started from a
+    checkout holding `curator.egg-info`, its fingerprint differed from the `curator` command's,
+    and every result of a bank without an environment showed stale."""
+    bank = Bank.init(tmp_path / "bank")
+    checkout = tmp_path / "checkout"
+    (checkout / "stray-1.0.dist-info").mkdir(parents=True)
+    fingerprints = {
+        json.loads(run_cli("--bank", bank.root, "env", "show", "--json", cwd=folder).stdout)[
+            "fingerprint"
+        ]
+        for folder in (checkout, tmp_path)
+    }
+    assert len(fingerprints) == 1, fingerprints
+
+
 def test_concurrent_syncs_build_once(wheels: Path, cache: dict[str, str], tmp_path: Path) -> None:
     bank = Bank.init(tmp_path / "bank")
     environment = envbuild.add(bank.root, ["tinydist==1.0"], offline(wheels))
