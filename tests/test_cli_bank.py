@@ -177,11 +177,13 @@ def test_every_command_is_listed_with_its_module_for_lazy_loading() -> None:
     assert found == curator.cli.COMMAND_MODULES
 
 
-def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
-    """`curator validate` starts without the LLM commands' or git's libraries."""
+@pytest.mark.parametrize("command", ["validate", "list", "show"])
+def test_a_command_loads_only_its_own_module(command: str) -> None:
+    """`curator validate`, `list` and `show` start without the LLM commands' or git's
+    libraries (`list` took 1.0 s, and 0.35 s without them)."""
     script = (
         "import sys\nfrom curator.cli import main\n"
-        "try:\n    main(['validate', '--help'])\nexcept SystemExit:\n    pass\n"
+        f"try:\n    main([{command!r}, '--help'])\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('curator.cli.llm_commands', 'git', 'curator.config')"
         " if m in sys.modules))\n"
     )

@@ -12,9 +12,11 @@ import click
 from rich.console import Console
 
 from curator.bank import Bank
-from curator.models import Task
+from curator.models import Stage, Task
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+STAGE_CHOICE = click.Choice([stage.value for stage in Stage])
 
 
 @dataclass

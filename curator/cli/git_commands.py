@@ -11,8 +11,7 @@ from rich.markup import escape
 from rich.syntax import Syntax
 from rich.table import Table
 
-from curator.cli.bank_commands import STAGE_CHOICE
-from curator.cli.context import CliContext, annotator_option, pass_cli
+from curator.cli.context import STAGE_CHOICE, CliContext, annotator_option, pass_cli
 from curator.history import CommitRefused, commit_task, task_diff, task_log
 from curator.models import Stage
 from curator.release import ReleaseRefused, build_release, export_tagged_release
