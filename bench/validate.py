@@ -46,8 +46,13 @@ verdicts depend on the host's speed that minute, and at 240 s they do not.
 `--skip BigCodeBench/1040` leaves out a task (that one serves sockets for a minute, longer
 than curator's 60 s timeout, and would dominate every figure). `--jsonl FILE` runs any
 BigCodeBench file end to end (the breakdown pass only) and prints tasks per second and the
-slowest tasks with where their time went. `--profile DIR` also records the cold curator run
-with py-spy (parent and every forked process) into DIR.
+slowest tasks with where their time went, then what BigCodeBench's whole release (1,140 tasks)
+would take on this machine at that rate, two ways: the wall time scaled, and the CPU time
+scaled over the jobs' cores (never less than the longest task). A sample whose one long task
+(BigCodeBench/417 trains a model for minutes) holds the last worker alone for its final
+minute or two scales that minute with it, which a full release, with 3.8 times the other
+work to spread over the workers meanwhile, does not. `--profile DIR` also records the cold
+curator run with py-spy (parent and every forked process) into DIR.
 
 `--rounds N` runs the ways compared (floor, unittest and pytest per file, curator cold and
 stored) N times in turn and prints each figure's median and each ratio's median of the rounds'
@@ -56,7 +61,8 @@ own ratios: the host's speed drifts between runs, and one round's ways run back 
 Figures are wall seconds and CPU seconds (user+sys of every process involved, which a busy
 machine distorts less), with the load average at the start of each. Goals (issue 13): curator
 cold >= 2x faster than unittest per file, within 3x of the floor; overhead per task above the
-tests' own time <= 20 ms with coverage.
+tests' own time <= 20 ms with coverage; the full release (1,140 tasks, libraries installed)
+in under 8 minutes on 2 workers.
 """
 
 from __future__ import annotations
@@ -171,6 +177,7 @@ def proc_table() -> dict[int, tuple[int, str, float, float]]:
 
 
 SANDBOX_ROLES = ("runs", "supervisors", "workers", "analysis")
+RELEASE_TASKS = 1140  # BigCodeBench's full release
 
 
 def sandbox_cpu(worker_pids: list[int]) -> dict[str, float]:
@@ -766,6 +773,22 @@ def print_breakdown(
             print(f"    time limit: {note}")
 
 
+def print_release_projection(
+    rows: list[dict], wall: float, cpu: dict[str, float], jobs: int
+) -> None:
+    """The whole release on this machine at this run's rate (issue 13's goal: 8 minutes)."""
+    scale = RELEASE_TASKS / len(rows)
+    longest = max(row["total"] for row in rows)
+    cores = min(jobs, os.cpu_count() or 1)
+    busy = max(sum(cpu.values()) * scale / cores, longest)
+    print(
+        f"\nthe full release ({RELEASE_TASKS:,} tasks) at this rate: {wall * scale / 60:.1f} min"
+        f" (wall scaled);\n  {busy / 60:.1f} min with {cores} cores busy (this run's"
+        f" {sum(cpu.values()):.0f} CPU s, scaled; never less than the longest task,"
+        f" {longest:.0f} s) (goal <= 8 min)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jsonl", type=Path, help="run this file end to end (breakdown only)")
@@ -816,6 +839,7 @@ def main() -> None:
         if args.jsonl is not None:
             wall, cpu, rows = breakdown(jsonl, args.jobs, workdir, args.environment, args.timeout)
             print_breakdown(rows, wall, cpu, args.slowest, args.jobs)
+            print_release_projection(rows, wall, cpu, args.jobs)
             if args.fresh:
                 fresh_wall, fresh = fresh_outcomes(
                     records,

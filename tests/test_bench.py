@@ -39,6 +39,7 @@ def test_the_validation_bench_runs_a_file_end_to_end(tmp_path: Path) -> None:
     assert "Bench/1" in printed and "pass" in printed
     assert "  static_checks " in printed and "by the wall: " in printed
     assert "  CPU per task by process: " in printed and "    warm workers (forks" in printed
+    assert "the full release (1,140 tasks) at this rate: " in printed
 
 
 def validation_bench() -> ModuleType:
@@ -104,6 +105,18 @@ def test_the_validation_bench_prints_the_median_of_its_rounds(
     # the covered floor's, per task: the median of 2.5, 7.5 and 2.2 s over 10 tasks
     assert "floor process with branch coverage: 4.89x (rounds: 5.33, 4.00, 4.89) CPU" in printed
     assert "curator cold's CPU beyond that floor: 250.0 ms per task" in printed
+
+
+def test_the_validation_bench_projects_the_whole_release_two_ways(capsys) -> None:
+    """Scaled wall and scaled CPU over the cores; a release takes at least its longest task."""
+    bench = validation_bench()
+    rows = [{"total": 1.0}] * 570 + [{"total": 30.0}] * 570
+    bench.print_release_projection(rows, 600.0, {"runs": 500.0, "this process": 100.0}, 2)
+    printed = capsys.readouterr().out
+    assert "the full release (1,140 tasks) at this rate: 10.0 min (wall scaled);" in printed
+    assert "5.0 min with 2 cores busy (this run's 600 CPU s, scaled;" in printed
+    bench.print_release_projection([{"total": 600.0}], 600.0, {"runs": 0.1}, 2)
+    assert "10.0 min with 2 cores busy" in capsys.readouterr().out  # its one task's 600 s
 
 
 def test_the_validation_bench_gives_its_banks_the_time_limit_asked(tmp_path: Path) -> None:
