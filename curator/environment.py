@@ -20,6 +20,7 @@ import functools
 import hashlib
 import os
 import platform
+import site
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -203,16 +204,16 @@ def lock_environment(lock: Path, spec: EnvironmentSpec | None = None) -> Environ
 
 @functools.cache
 def installed_distributions() -> tuple[str, ...]:
-    """The installed distributions' metadata folders (`name-version.dist-info`) on sys.path,
-    where importlib.metadata finds them: their names change with any install, upgrade or
-    removal, and listing them parses no metadata (26 ms of every command's start for 71).
-    Not the first entry, unless `-P` removed it: the script's folder, or the working directory
-    under `python -m curator`, which the sandbox's interpreter never sees; else a checkout's
-    `*.egg-info` made every result stale when curator was started from there."""
+    """The metadata folders (`name-version.dist-info`) of the distributions installed in this
+    interpreter's site-packages, which is what the sandbox's interpreter (started with `-s`,
+    without PYTHONPATH) imports from: their names change with any install, upgrade or removal,
+    and listing them parses no metadata (26 ms of every command's start for 71). Not sys.path:
+    `python -m curator` puts the working directory on it, and a checkout's `*.egg-info` there
+    made every result stale when curator was started from that folder."""
     found: set[str] = set()
-    for entry in sys.path if sys.flags.safe_path else sys.path[1:]:
+    for directory in site.getsitepackages():
         try:
-            with os.scandir(entry or ".") as listing:
+            with os.scandir(directory) as listing:
                 found.update(
                     item.name for item in listing if item.name.endswith((".dist-info", ".egg-info"))
                 )
