@@ -23,6 +23,7 @@ from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import read_evidence
 from curator.models import Task
 from curator.static_checks import risky_test_warnings
+from curator.validation import expected_duration_s
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,6 @@ class Candidate:
     risky: bool
     changed: bool  # no detection yet, or one of other content
     last_checked: datetime | None
-    suite_s: float | None  # how long its last validation's run took; None: never validated
 
     @property
     def reason(self) -> str:
@@ -63,7 +63,6 @@ def prioritise(bank: Bank, tasks: list[Task]) -> list[Candidate]:
                 risky=bool(risky_test_warnings(task)),
                 changed=evidence is None or not evidence.ran(task),
                 last_checked=evidence.at if evidence else None,
-                suite_s=task.validation.duration_s if task.validation else None,
             )
         )
 
@@ -98,8 +97,8 @@ class BudgetRun:
     durations: list[float] = field(default_factory=list)
 
     def expected_s(self, candidate: Candidate) -> float:
-        if candidate.suite_s is not None:
-            return candidate.suite_s * self.runs / self.jobs
+        if candidate.task.validation is not None:
+            return expected_duration_s(candidate.task) * self.runs / self.jobs
         return sum(self.durations) / len(self.durations) if self.durations else 0.0
 
     def __iter__(self) -> Iterator[Candidate]:
