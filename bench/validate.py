@@ -19,6 +19,10 @@ pays for imports the others skip. On those tasks, in one run:
 - curator cold: `curator validate --all --jobs N --force` on a fresh bank (sandbox, branch
   coverage, static checks, doctests, storage), process start to exit;
 - curator stored: the same command again without --force (every report current);
+- curator on a one-task bank (the first task): what any bank pays once (the command's start, the
+  warm worker's, ruff's). Against unittest per file, it prints what 2x would leave per task
+  beyond the covered floor, and what is left of that once the start-up is paid: the budget for
+  each run's isolation, checks and storage;
 - a per-task breakdown, in this process through the core API (the steps `validate_tasks` takes):
   static checks (in batches, on a thread of their own beside the runs), the request's round
   trip, the sandbox's own steps (`SuiteRun.timings`: set-up for the request (uid, task file),
@@ -328,6 +332,24 @@ def run_curator_cli(
     return (wall, cpu, rows), (stored_wall, stored_cpu, len(again.stdout.splitlines()))
 
 
+def run_curator_start(jsonl: Path, workdir: Path, timeout_s: float | None) -> tuple[float, float]:
+    """`curator validate --force` on a bank of the first task alone: (wall, CPU). Nearly all
+    of it is what any bank pays once (the command's start, the warm worker's, ruff's), the
+    part of curator cold that more tasks share out."""
+    bank = workdir / "one-task-bank"
+    first = workdir / "first-task.jsonl"
+    first.write_text(jsonl.read_text().splitlines()[0] + "\n")
+    curator = [sys.executable, "-m", "curator", "--bank", str(bank)]
+    new_bank(bank, timeout_s)
+    subprocess.run([*curator, "import", str(first)], check=True, capture_output=True)
+    wall, cpu, _ = timed(
+        lambda: subprocess.run(
+            [*curator, "validate", "--all", "--force"], capture_output=True, check=False
+        )
+    )
+    return wall, cpu
+
+
 Figures = tuple[float, float | None, int | None]
 """One way's (wall s, CPU s, tasks passed) in one round; None where the way does not tell."""
 
@@ -344,6 +366,7 @@ class Round:
     pytest: Figures | None
     cold: Figures
     stored: Figures  # tasks listed, not passed
+    one_task: Figures  # curator cold on a bank of the first task: its start-up, mostly
     verdicts: dict[str, int]
 
 
@@ -369,6 +392,7 @@ def compare_ways(
     (cold, cold_cpu, rows), stored = run_curator_cli(
         jsonl, args.jobs, directory, profile, args.timeout
     )
+    one_wall, one_cpu = run_curator_start(jsonl, directory, args.timeout)
     verdicts: dict[str, int] = {}
     for row in rows:
         verdicts[row["verdict"]] = verdicts.get(row["verdict"], 0) + 1
@@ -384,6 +408,7 @@ def compare_ways(
         pytest=pytest,
         cold=(cold, cold_cpu, verdicts.get("pass", 0)),
         stored=stored,
+        one_task=(one_wall, one_cpu, None),
         verdicts=verdicts,
     )
 
@@ -448,6 +473,18 @@ def print_comparison(rounds: list[Round], count: int, jobs: int) -> None:
         "  beyond the tests; curator cold's CPU beyond that floor: "
         f"{median_ms(lambda each: cpu(each.cold) - cpu(each.floor_covered))} per task\n"
         "  (isolation, checks, storage, start-up)"
+    )
+
+    def left_at_2x(each: Round) -> float:
+        """At 2x, curator cold's CPU is half unittest's: what of it is left beyond the covered
+        floor, to pay for the start-up once and for each task's isolation, checks, storage."""
+        return cpu(each.unittest) / 2 - cpu(each.floor_covered)
+
+    print(
+        f"  at 2x: {median_ms(left_at_2x)} per task beyond that floor; a one-task bank\n"
+        f"  (start-up, mostly) takes {median_ms(lambda each: cpu(each.one_task))} per task of it, "
+        f"leaving {median_ms(lambda each: left_at_2x(each) - cpu(each.one_task))}\n"
+        "  per task for each run's isolation, checks and storage"
     )
     if pytests:
         pytest_wall = ratio(lambda each: wall(each.pytest), lambda each: each.cold[0])

@@ -84,6 +84,7 @@ def test_the_validation_bench_prints_the_median_of_its_rounds(
             pytest=None,
             cold=(cold, cold * 2, 10),
             stored=(0.1, 0.1, 10),
+            one_task=(0.4, 0.5, None),
             verdicts={"pass": 10},
         )
 
@@ -105,6 +106,11 @@ def test_the_validation_bench_prints_the_median_of_its_rounds(
     # the covered floor's, per task: the median of 2.5, 7.5 and 2.2 s over 10 tasks
     assert "floor process with branch coverage: 4.89x (rounds: 5.33, 4.00, 4.89) CPU" in printed
     assert "curator cold's CPU beyond that floor: 250.0 ms per task" in printed
+    # At 2x: half unittest's CPU less the covered floor's (2.5, 4.5, 2.6 s), then less the
+    # one-task bank's 0.5 s (2.0, 4.0, 2.1 s), over 10 tasks
+    assert "at 2x: 260.0 ms per task beyond that floor" in printed
+    assert "takes 50.0 ms per task of it" in printed
+    assert "leaving 210.0 ms\n  per task for each run's isolation" in printed
 
 
 def test_the_validation_bench_projects_the_whole_release_two_ways(capsys) -> None:
