@@ -294,6 +294,15 @@ def new_bank(root: Path, timeout_s: float | None) -> None:
         marker.write_text(json.dumps({**json.loads(marker.read_text()), "timeout_s": timeout_s}))
 
 
+def py_spy() -> str:
+    """py-spy's executable: on PATH, or beside this interpreter (installed in its venv)."""
+    beside = Path(sys.executable).parent / "py-spy"
+    found = shutil.which("py-spy") or (str(beside) if beside.exists() else None)
+    if found is None:
+        sys.exit("--profile records with py-spy, which is not installed: pip install py-spy")
+    return found
+
+
 def run_curator_cli(
     jsonl: Path, jobs: int, workdir: Path, profile: Path | None, timeout_s: float | None
 ) -> tuple[tuple[float, float, list[dict[str, Any]]], tuple[float, float, int]]:
@@ -306,7 +315,7 @@ def run_curator_cli(
     cold_command = [*command, "--force"]
     if profile is not None:
         profile.mkdir(parents=True, exist_ok=True)
-        spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+        spy = py_spy()
         cold_command = [
             spy,
             "record",
@@ -858,6 +867,8 @@ def main() -> None:
         "and compare each test's outcome",
     )
     args = parser.parse_args()
+    if args.profile is not None:
+        py_spy()  # before any way runs, not minutes in
     source = args.jsonl or DEFAULT_JSONL
     records = [json.loads(line) for line in source.read_text().splitlines() if line.strip()]
     if args.jsonl is None:
