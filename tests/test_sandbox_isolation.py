@@ -22,7 +22,8 @@ from conftest import NOBODY, oldest_python_venv, run_as_nobody
 from curator.sandbox import RunOptions, Sandbox, protocol
 from curator.sandbox.protocol import THREAD_VARIABLES
 from curator.sandbox.runner import (
-    WORKER_SCRIPT,
+    WORKER_FILE,
+    WORKER_START,
     Interpreter,
     declared_for_request,
     read_ahead,
@@ -31,12 +32,35 @@ from curator.sandbox.runner import (
 
 
 def load_worker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("sandbox_worker", WORKER_SCRIPT)
+    spec = importlib.util.spec_from_file_location("sandbox_worker", WORKER_FILE)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def test_a_warm_worker_imports_its_code_which_python_keeps_as_bytecode() -> None:
+    """Run as a script, worker.py was compiled anew at every worker's start (19 ms); imported,
+    its bytecode is kept in __pycache__ and read from there by the next start."""
+
+    def start() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-v", "-s", str(WORKER_START)],
+            capture_output=True,
+            text=True,
+            env={key: value for key, value in os.environ.items() if not key.startswith("PYTHON")},
+        )
+
+    start()
+    probe = start()
+    assert "import 'worker' # <" in probe.stderr, probe.stderr[-2000:]
+    if os.access(WORKER_FILE.parent / "__pycache__", os.W_OK):
+        cached = importlib.util.cache_from_source(str(WORKER_FILE))
+        assert f"# code object from '{cached}'" in probe.stderr
+    # without arguments the worker's main stops at once, once the module is loaded
+    assert "'--control-fd' is not in list" in probe.stderr
+    assert probe.returncode == 1
 
 
 def test_records_written_before_the_run_ended_are_read_however_late() -> None:
@@ -163,7 +187,7 @@ def test_the_warm_up_of_a_waiting_run_leaves_nothing_the_run_could_see() -> None
     worker has not already imported, and leaves none of its classes behind."""
     probe = (
         "import json, sys, unittest\n"
-        f"sys.path.insert(0, {str(WORKER_SCRIPT.parent)!r})\n"
+        f"sys.path.insert(0, {str(WORKER_FILE.parent)!r})\n"
         "import worker\n"
         "worker.import_what_every_run_needs()\n"
         "before = set(sys.modules)\n"

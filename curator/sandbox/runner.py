@@ -47,7 +47,8 @@ from curator.sandbox.protocol import (
     stopped_in_examples,
 )
 
-WORKER_SCRIPT = Path(__file__).with_name("worker.py")
+WORKER_FILE = Path(__file__).with_name("worker.py")
+WORKER_START = Path(__file__).with_name("start_worker.py")  # runs it (see there why)
 WARM_HASH_SEED = 0
 # Task code runs as one of these uids when curator runs as root: one per concurrent run on the
 # machine (held with a lock file, also across curator processes), so that RLIMIT_NPROC (counted
@@ -210,7 +211,7 @@ class Zygote:
             *isolation.prefix,
             interpreter.executable,
             "-s",
-            str(WORKER_SCRIPT),
+            str(WORKER_START),
             "--control-fd",
             str(child_end.fileno()),
             "--run-config",

@@ -1,9 +1,9 @@
 """The sandbox worker: a zygote that forks one isolated process tree per test-suite run.
 
-This file runs as a script (`python -s -P worker.py --control-fd N`) inside the sandbox, started
-by `curator.sandbox.runner.Sandbox`, usually under `unshare --net --pid --fork --kill-child`. It
-imports only the standard library (and coverage.py, numpy, pandas, matplotlib when preloading),
-never pydantic or the rest of curator, so that a fresh interpreter starts fast.
+This module runs (`python -s start_worker.py --control-fd N`, which imports it) inside the
+sandbox, started by `curator.sandbox.runner.Sandbox`, usually under `unshare --net --pid --fork
+--kill-child`. It imports only the standard library (and coverage.py, numpy, pandas, matplotlib
+when preloading), never pydantic or the rest of curator, so that a fresh interpreter starts fast.
 
 Process layout of one run:
 
@@ -69,9 +69,9 @@ import types
 from collections.abc import Callable
 from typing import Any, cast
 
-# `python worker.py` puts this folder first on sys.path, where task code would find curator's
-# own modules under bare names (`models`, `protocol`). Python 3.11's -P leaves it out; a bank's
-# environment may be an older Python (BigCodeBench's pinned libraries need 3.10).
+# `python start_worker.py` puts this folder first on sys.path, where task code would find
+# curator's own modules under bare names (`models`, `protocol`). Python 3.11's -P leaves it out;
+# a bank's environment may be an older Python (BigCodeBench's pinned libraries need 3.10).
 if sys.path and os.path.realpath(sys.path[0]) == os.path.dirname(os.path.realpath(__file__)):
     del sys.path[0]
 
