@@ -62,6 +62,9 @@ curator run with py-spy (parent and every forked process) into DIR.
 stored) N times in turn and prints each figure's median and each ratio's median of the rounds'
 own ratios: the host's speed drifts between runs, and one round's ways run back to back.
 
+Every way's processes run with PYTHONDONTWRITEBYTECODE unset, so that curator's own modules are
+read from their bytecode as on an ordinary machine, not compiled anew by every command.
+
 Figures are wall seconds and CPU seconds (user+sys of every process involved, which a busy
 machine distorts less), with the load average at the start of each. Goals (issue 13): curator
 cold >= 2x faster than unittest per file, within 3x of the floor; overhead per task above the
@@ -869,6 +872,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.profile is not None:
         py_spy()  # before any way runs, not minutes in
+    # Every way's processes keep the bytecode of what they import, as on an ordinary machine:
+    # with PYTHONDONTWRITEBYTECODE set (some shells and containers set it), each curator command
+    # compiled curator's own modules anew, which an installed curator never does.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     source = args.jsonl or DEFAULT_JSONL
     records = [json.loads(line) for line in source.read_text().splitlines() if line.strip()]
     if args.jsonl is None:
