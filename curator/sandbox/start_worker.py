@@ -9,4 +9,5 @@ the worker takes it out again as it loads.
 import importlib
 import sys
 
-importlib.import_module("worker").main(sys.argv[1:])
+if __name__ == "__main__":  # imported (as every core module is by a test), it does nothing
+    importlib.import_module("worker").main(sys.argv[1:])
