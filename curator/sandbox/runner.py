@@ -195,11 +195,13 @@ class Zygote:
         interpreter: Interpreter = OWN_INTERPRETER,
         *,
         run_config: dict[str, Any],
+        one_run: bool = False,
     ) -> None:
         """`preload`: what the worker imports before forking runs (worker.PRELOADS; None:
         nothing). `run_config`: what every run shares (whether to isolate it, the directories
         kept out of its root), so that the worker can prepare runs before their requests
-        arrive."""
+        arrive. `one_run`: the worker will serve a single request, so it prepares one run
+        only."""
         # Datagram boundaries keep each request's descriptor apart from the next one's.
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.kind = preload
@@ -223,6 +225,8 @@ class Zygote:
             command.append("--coverage")
         if isolation.network_isolated:
             command.append("--own-network")
+        if one_run:
+            command.append("--one-run")
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the worker
         try:
             self.process = subprocess.Popen(
@@ -701,6 +705,7 @@ class Sandbox:
                     coverage=options.coverage,
                     interpreter=self.interpreter,
                     run_config=self._run_config,
+                    one_run=True,
                 )
                 try:
                     return zygote.request(payload, answer_timeout)
