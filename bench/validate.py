@@ -306,14 +306,19 @@ def py_spy() -> str:
     return found
 
 
+def imported_bank(bank: Path, jsonl: Path, timeout_s: float | None) -> list[str]:
+    """A fresh bank at `bank` holding `jsonl`'s tasks; the curator command that works on it."""
+    curator = [sys.executable, "-m", "curator", "--bank", str(bank)]
+    new_bank(bank, timeout_s)
+    subprocess.run([*curator, "import", str(jsonl)], check=True, capture_output=True)
+    return curator
+
+
 def run_curator_cli(
     jsonl: Path, jobs: int, workdir: Path, profile: Path | None, timeout_s: float | None
 ) -> tuple[tuple[float, float, list[dict[str, Any]]], tuple[float, float, int]]:
     """`curator validate` on a fresh bank (cold), then again with every report stored."""
-    bank = workdir / "bank"
-    curator = [sys.executable, "-m", "curator", "--bank", str(bank)]
-    new_bank(bank, timeout_s)
-    subprocess.run([*curator, "import", str(jsonl)], check=True, capture_output=True)
+    curator = imported_bank(workdir / "bank", jsonl, timeout_s)
     command = [*curator, "validate", "--all", "--jobs", str(jobs), "--json"]
     cold_command = [*command, "--force"]
     if profile is not None:
@@ -348,12 +353,9 @@ def run_curator_start(jsonl: Path, workdir: Path, timeout_s: float | None) -> tu
     """`curator validate --force` on a bank of the first task alone: (wall, CPU). Nearly all
     of it is what any bank pays once (the command's start, the warm worker's, ruff's), the
     part of curator cold that more tasks share out."""
-    bank = workdir / "one-task-bank"
     first = workdir / "first-task.jsonl"
     first.write_text(jsonl.read_text().splitlines()[0] + "\n")
-    curator = [sys.executable, "-m", "curator", "--bank", str(bank)]
-    new_bank(bank, timeout_s)
-    subprocess.run([*curator, "import", str(first)], check=True, capture_output=True)
+    curator = imported_bank(workdir / "one-task-bank", first, timeout_s)
     wall, cpu, _ = timed(
         lambda: subprocess.run(
             [*curator, "validate", "--all", "--force"], capture_output=True, check=False

@@ -621,17 +621,16 @@ def test_a_run_with_a_hash_seed_of_its_own_prepares_that_run_alone(tmp_path: Pat
     running = threading.Event()
     running.set()
 
-    def comm(pid: int | str) -> str:
-        return Path(f"/proc/{pid}/comm").read_text().strip()
+    supervisor_name = load_worker().SUPERVISOR_NAME
 
     def watch() -> None:
-        # A supervisor is a child of the worker (a harness's process carries its supervisor's
-        # name for the moment between its fork and its own naming).
+        # A supervisor has none above it (a harness's process carries its supervisor's name
+        # for the moment between its fork and its own naming).
         while running.is_set():
             for pid in marked_processes(marker):
-                with contextlib.suppress(OSError, IndexError):
-                    parent = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1]
-                    if comm(pid) == "curator-superv" and comm(parent) == "curator-worker":
+                with contextlib.suppress(OSError):
+                    name = Path(f"/proc/{pid}/comm").read_bytes().rstrip(b"\n")
+                    if name == supervisor_name and ancestor_named(pid, supervisor_name) is None:
                         supervisors_seen.add(pid)
             time.sleep(0.002)
 

@@ -457,8 +457,7 @@ def zygote(
     control.sendall(_dumps(info).encode() + b"\n")
     spares: list[Spare] = []
     serving: set[int] = set()  # the supervisors of runs under way
-    wanted = 1 if one_run else SPARES
-    while len(spares) < wanted:
+    while len(spares) < (1 if one_run else SPARES):
         spares.append(fork_spare(control, spares, config))
     while True:
         _reap_children(running=serving)
@@ -486,9 +485,7 @@ def zygote(
         # Closed before the next fork: only the run may hold the connection (if every spare
         # had died, the caller sees it close without an answer).
         os.close(fds[0])
-        if one_run:
-            wanted = 0
-        while len(spares) < wanted:
+        while not one_run and len(spares) < SPARES:
             spares.append(fork_spare(control, spares, config))
     for spare in spares:  # each ends its prepared run, leaves and removes its cgroup, exits
         spare.channel.close()
