@@ -115,3 +115,30 @@ def test_a_findings_examples_are_listed_in_one_order_whatever_order_they_came_in
             "socket.connect 192.0.2.3",
         )
     ]
+
+
+def test_a_findings_examples_show_temporary_names_alike_in_every_run() -> None:
+    """tempfile draws a new name each run: a report that quoted it would change every time
+    the same task is validated (BigCodeBench/16 runs tar on files in temporary folders)."""
+    program = (
+        "import subprocess\nimport tempfile\n\n\n"
+        'def task_func():\n    """Archive a fresh folder."""\n'
+        "    folder = tempfile.mkdtemp()\n"
+        "    subprocess.run(['tar', '-cf', folder + '.tar', folder], capture_output=True)\n"
+        "    return folder\n"
+    )
+    tests = (
+        "import unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_archives(self):\n        self.assertTrue(task_func())\n"
+    )
+    with Sandbox(preload=False) as sandbox:
+        runs = [sandbox.run(program, tests) for _ in range(2)]
+    messages = [[(finding.code, finding.message) for finding in run.runtime] for run in runs]
+    assert messages[0] == [
+        (
+            "subprocess",
+            "started other programs: subprocess.Popen: "
+            "tar -cf /tmp/tmpXXXXXXXX.tar /tmp/tmpXXXXXXXX",
+        )
+    ]
+    assert messages[1] == messages[0]

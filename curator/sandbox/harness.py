@@ -97,6 +97,10 @@ LIBRARY_FILE = re.compile(r"[/\\](?:site|dist)-packages[/\\]([A-Za-z_]\w*)")
 OWN_DESCRIPTORS = re.compile(
     r"^/(proc/(self|thread-self|\d+)(/task/\d+)?/(fd|fdinfo|mem)|dev/fd)(/|$)"
 )
+TEMPORARY_NAME = re.compile(r"\btmp[a-z0-9_]{8}\b")
+"""A name `tempfile` draws at random (its default prefix, then 8 characters): a finding's
+example shows it as tmpXXXXXXXX, so that the same task's report is the same from run to run
+(BigCodeBench/16 and 346 start programs on files in temporary folders)."""
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0", ""})
 UNWATCHED_BUILTINS = frozenset({"_"})
 """Builtins that may change during a run: `_` holds the last value a doctest example showed.
@@ -1126,6 +1130,7 @@ class AuditWatch:
         sys.addaudithook(self._hook)
 
     def _note(self, code: str, example: str) -> None:
+        example = TEMPORARY_NAME.sub("tmpXXXXXXXX", example)
         examples = self.findings.setdefault(code, [])
         if example not in examples and len(examples) < EXAMPLES_PER_FINDING:
             examples.append(example)
