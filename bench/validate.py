@@ -564,6 +564,10 @@ def breakdown(
     rows: list[dict] = []
 
     order = getattr(validation, "longest_first", list)  # the order validate_tasks runs
+    # As validate_tasks: a run expected to wait (a server, a timer) starts beside the runs
+    # that compute, on a worker of its own, and is run again as one of them if its tests fail
+    # there (BigCodeBench/1040). Before company_for, every run was one of the jobs.
+    company_for = getattr(validation, "company_for", None)
     batches = getattr(validation, "checks_in_batches", None)
     ordered = order(tasks)
 
@@ -580,7 +584,7 @@ def breakdown(
 
     checks_of: dict[str, tuple[Future[tuple[list[Any], float]], int]] = {}
 
-    def one(task: Any) -> tuple[dict[str, Any], Any, Any]:
+    def one(task: Any, company: Any = None) -> tuple[dict[str, Any], Any, Any]:
         started = time.perf_counter()
         checked, index = checks_of[task.task_id]
         batch_checks, share = checked.result()
@@ -594,7 +598,8 @@ def breakdown(
                 doctests=doctest_eligible(task), timeout_s=validation.task_timeout(bank, task)
             )
             asked = time.perf_counter()
-            decided = run_uncharged(sandbox, task, options)
+            in_company = [] if company is None else [company]
+            decided = run_uncharged(sandbox, task, options, *in_company)
             # A DecidingRun since f13980e's successor, (run, time_limit_notes) since 8241f28,
             # the run alone before it.
             run = getattr(decided, "run", decided[0] if isinstance(decided, tuple) else decided)
@@ -634,13 +639,21 @@ def breakdown(
         with (
             ThreadPoolExecutor(max_workers=1) as checker,
             ThreadPoolExecutor(max_workers=jobs) as pool,
+            ThreadPoolExecutor(max_workers=jobs) as waiters,
         ):
             if batches is not None:
                 checks_of.update(batches(checker, ordered, check))
             else:  # before checks_in_batches: one batch
                 whole = checker.submit(check, ordered)
                 checks_of.update({task.task_id: (whole, i) for i, task in enumerate(ordered)})
-            for future in as_completed([pool.submit(one, task) for task in ordered]):
+            futures = []
+            for task in ordered:
+                company = (
+                    company_for(task, validation.task_timeout(bank, task)) if company_for else None
+                )
+                runners = waiters if company == "waiting" else pool
+                futures.append(runners.submit(one, task, company))
+            for future in as_completed(futures):
                 row, task, report = future.result()
                 storing = time.perf_counter()
                 store_report(bank, task, report)
