@@ -3,7 +3,11 @@ validation with results and coverage, condensing, and commits that are refused o
 
 from __future__ import annotations
 
+import asyncio
+import os
 import shutil
+import threading
+from pathlib import Path
 
 from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
 from textual.command import CommandList
@@ -425,3 +429,64 @@ async def test_an_autosave_the_system_refuses_is_said_once_not_a_crash(tmp_path,
         assert len(refusals) == 1 and "the edits are only in the editor" in refusals[0].message
         workspace.autosave()
         assert read_draft(bank, "Demo/1").texts.tests.startswith("# two\n# one\n")
+
+
+async def warmed_up() -> None:
+    """Wait until the warm-ups the app started (`warm_sandbox_for`) have ended."""
+    for thread in threading.enumerate():
+        if thread.name == "warm-sandbox":
+            await asyncio.to_thread(thread.join, 120)
+
+
+def own_warm_workers() -> list[int]:
+    """The warm workers (comm curator-worker) running below this process."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if not entry.name.isdigit() or (entry / "comm").read_text().strip() != "curator-worker":
+                continue
+            pid = int(entry.name)
+            while pid > 1 and pid != os.getpid():
+                pid = int((Path(f"/proc/{pid}/status").read_text()).split("PPid:")[1].split()[0])
+        except (OSError, ValueError):
+            continue
+        if pid == os.getpid():
+            found.append(int(entry.name))
+    return found
+
+
+@run_async
+async def test_opening_a_task_starts_the_worker_its_first_validation_uses(tmp_path, monkeypatch):
+    """The first F5 on a task waits for its run alone, not for a warm worker to start: the
+    worker that runs the task starts as the task opens (in BigCodeBench's environment, the
+    first F5 took 2.30 s and the next 0.29 s)."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_task(pilot, "Demo/2")
+        await warmed_up()
+        warm = app.sandbox().worker_pids()
+        assert len(warm) == 1, "the worker of the task's kind started before any run"
+        await pilot.press("f5")
+        await settle(pilot)
+        assert bank.load("Demo/2").validation.verdict is Verdict.PASS
+        assert app.sandbox().worker_pids() == warm, "the run used the worker started at opening"
+
+
+@run_async
+async def test_quitting_while_a_worker_warms_up_leaves_no_worker_running(tmp_path, monkeypatch):
+    """A warm-up may reach the sandbox only after the app has closed it (the task was opened
+    just before quitting): it must not start a sandbox that nobody closes."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    before = set(own_warm_workers())
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_task(pilot, "Demo/4")
+    await warmed_up()
+    assert set(own_warm_workers()) - before == set()
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the browser alone: no sandbox yet
+    app.warm_sandbox_for(bank.load("Demo/4"))  # a warm-up that gets there only now
+    await warmed_up()
+    assert set(own_warm_workers()) - before == set()

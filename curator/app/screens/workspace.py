@@ -262,6 +262,7 @@ class TaskWorkspace(CuratorScreen):
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
         self.set_focus(self.query_one("#program-editor", TaskEditor))  # now, not after a refresh
         self.offer_recovery()
+        self.app.warm_sandbox_for(self.current)
 
     # -- editing, saving, autosave -----------------------------------------------------------
 
