@@ -43,8 +43,9 @@ Speed: a warm zygote with PYTHONHASHSEED=0 preloads the heavy libraries the inte
 (numpy, pandas, matplotlib, scipy, sklearn, seaborn, ...: `worker.PRELOAD`) (with BLAS threads
 pinned to 1, so forking is safe) and forks per run; code that imports only the standard library
 gets a lighter one, and code that imports TensorFlow or Keras (seconds to import) one that
-preloads them too (`runner.worker_kind`). A run with another `hash_seed` or with
-`fresh_interpreter=True` gets its own new interpreter.
+preloads them too (`runner.worker_kind`). A sandbox for one task's runs
+(`preload_only=imported_packages(...)`) preloads only what that task imports. A run with another
+`hash_seed` or with `fresh_interpreter=True` gets its own new interpreter.
 """
 
 from curator.sandbox.models import (
@@ -63,6 +64,7 @@ from curator.sandbox.runner import (
     Company,
     Interpreter,
     Sandbox,
+    imported_packages,
     imports_heavy_library,
     probe_isolation,
     read_ahead,
@@ -81,6 +83,7 @@ __all__ = [
     "TestLines",
     "TestOutcome",
     "Variant",
+    "imported_packages",
     "imports_heavy_library",
     "probe_isolation",
     "read_ahead",

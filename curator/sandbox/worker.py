@@ -2493,9 +2493,13 @@ def main(argv: list[str]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     config = json.loads(argv[argv.index("--run-config") + 1])
     kind = argv[argv.index("--preload") + 1] if "--preload" in argv else None
+    preloads = PRELOADS[kind] if kind is not None else ()
+    if "--preload-only" in argv:  # the top-level packages of the code the sandbox will run
+        wanted = set(argv[argv.index("--preload-only") + 1].split(","))
+        preloads = tuple(module for module in preloads if module.partition(".")[0] in wanted)
     zygote(
         control_fd,
-        preloads=PRELOADS[kind] if kind is not None else (),
+        preloads=preloads,
         coverage="--coverage" in argv,
         config=config,
         one_run="--one-run" in argv,
