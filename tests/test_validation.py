@@ -409,7 +409,7 @@ def test_warm_worker_is_single_threaded_and_preloaded(sandbox: Sandbox) -> None:
 def test_a_sandbox_for_one_task_preloads_only_the_libraries_the_task_imports(bank: Bank) -> None:
     """A command on one task (`curator validate ID`) waits for its warm worker to start: in
     BigCodeBench's environment, importing every usual library took 1.7 s, and validating
-    BigCodeBench/3 (numpy) took 1.88 s with them all preloaded and 0.46 s with numpy alone."""
+    BigCodeBench/3 (numpy) took 1.67 s with them all preloaded and 0.46 s with numpy alone."""
     plain = make_task("Test/1")
     task = plain.model_copy(
         update={"complete_prompt": "import numpy as np\n" + plain.complete_prompt}
