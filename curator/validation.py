@@ -666,13 +666,15 @@ def waive_runtime_finding(bank: Bank, task_id: str, code: str, reason: str, who:
 
 
 def sandbox_for(
-    bank: Bank, other: Environment | None = None, *, only: Task | None = None
+    bank: Bank, other: Environment | None = None, *, tasks: Sequence[Task] = ()
 ) -> Sandbox:
     """A sandbox that hides the bank from task code and runs the bank's environment (or
-    `other`); raises `EnvironmentProblem` when that environment is not built. `only`: the one
-    task it will run, whose imports alone its warm workers then preload (a command on one
-    task starts in a fraction of the time: `Sandbox`'s `preload_only`)."""
+    `other`); raises `EnvironmentProblem` when that environment is not built. `tasks`: those
+    it will run, where the caller knows them; for one task alone, its warm workers preload
+    only what that task imports (a command on one task starts in a fraction of the time:
+    `Sandbox`'s `preload_only`)."""
     chosen = other or declared_environment(bank.root)
+    only = tasks[0] if len(tasks) == 1 else None
     preload_only = None if only is None else imported_packages(only.program, only.test)
     if chosen is None:
         return Sandbox(protect=[Path(bank.root)], preload_only=preload_only)
@@ -748,8 +750,8 @@ def validate_tasks(
         if force and sandbox is None and ids:
             # Every task runs: the warm worker starts (about 0.15 s) while the tasks load.
             first = bank.load(ids[0])
-            only = first if len(ids) == 1 else None
-            sandbox = own.enter_context(sandbox_for(bank, other, only=only))
+            known = [first] if len(ids) == 1 else []  # the rest load while the worker starts
+            sandbox = own.enter_context(sandbox_for(bank, other, tasks=known))
             threading.Thread(
                 target=sandbox.start_for, args=(first.program, first.test), daemon=True
             ).start()
@@ -768,8 +770,7 @@ def validate_tasks(
                 on_report(report, True)
         if to_run:
             if sandbox is None:
-                only = to_run[0] if len(to_run) == 1 else None
-                sandbox = own.enter_context(sandbox_for(bank, other, only=only))
+                sandbox = own.enter_context(sandbox_for(bank, other, tasks=to_run))
             _run_and_store(
                 bank, to_run, sandbox, jobs, coverage, limit, results, on_report, other is None
             )

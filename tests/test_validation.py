@@ -414,7 +414,7 @@ def test_a_sandbox_for_one_task_preloads_only_the_libraries_the_task_imports(ban
     task = plain.model_copy(
         update={"complete_prompt": "import numpy as np\n" + plain.complete_prompt}
     )
-    with sandbox_for(bank, only=task) as sandbox:
+    with sandbox_for(bank, tasks=[task]) as sandbox:
         preloaded = sandbox.worker_info()["preloaded"]
         report = validate_task(task, sandbox)
     assert "numpy" in preloaded

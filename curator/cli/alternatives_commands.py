@@ -73,7 +73,7 @@ def alternatives_command(
             added = add_alternative(bank, task, read_text(add_file), name or add_file.stem)
             cli.err.print(f"added alternatives/{escape(added)}.py")
         if from_preeval:
-            with sandbox_for(bank, only=task) as sandbox:
+            with sandbox_for(bank, tasks=[task]) as sandbox:
                 kept = keep_near_misses(bank, task, sandbox)
             cli.err.print(f"kept {len(kept)} pre-evaluation sample(s) failing one test only")
         changed = add_file is not None or from_preeval
@@ -84,7 +84,7 @@ def alternatives_command(
             alternatives = read_alternatives(bank, task_id)
             if not alternatives:
                 raise click.UsageError(f"{task_id} has no alternatives (add one with --add FILE)")
-            with sandbox_for(bank, only=task) as sandbox:
+            with sandbox_for(bank, tasks=[task]) as sandbox:
                 limit = task_timeout(bank, task)
                 report = store_report(bank, run_alternatives(task, alternatives, sandbox, limit))
     if as_json:

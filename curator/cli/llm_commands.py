@@ -312,7 +312,7 @@ def suggest_command(
     if op is Operation.ALTERNATIVE:
         suggest_alternative(cli, assistant, bank, task, accept)
         return
-    with sandbox_for(bank, only=task) as assistant.sandbox:
+    with sandbox_for(bank, tasks=[task]) as assistant.sandbox:
         try:
             if mutant_id is not None:
                 change = kill_mutant(assistant, task, mutant_id)
@@ -343,7 +343,7 @@ def suggest_alternative(
     cli: CliContext, assistant: Assistant, bank: Bank, task: Task, accept: bool
 ) -> None:
     """Show an LLM-written solution's diff and test results; keep it with --apply."""
-    with sandbox_for(bank, only=task) as assistant.sandbox:
+    with sandbox_for(bank, tasks=[task]) as assistant.sandbox:
         try:
             proposal = propose_alternative(assistant, task)
         finally:
@@ -434,7 +434,7 @@ def preeval_command(cli: CliContext, task_id: str, k: int, stream: bool, as_json
         mark = "[green]solved[/]" if sample.passed else "[red]failed[/]"
         cli.err.print(f"{kind.value} sample {index + 1}/{k}: {mark}")
 
-    with sandbox_for(bank, only=task) as assistant.sandbox:
+    with sandbox_for(bank, tasks=[task]) as assistant.sandbox:
         report = preeval.preevaluate(
             assistant, task, k, settings.llm.sample_temperature, on_sample=progress
         )

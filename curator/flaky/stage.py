@@ -61,10 +61,9 @@ def check(
     """
     settings = settings or DetectionSettings()
     if sandbox is None:
-        # A list of one task (`curator flaky ID`): its workers preload its imports alone.
-        listed = ids if isinstance(ids, list | tuple) else None
-        only = bank.load(listed[0]) if listed is not None and len(listed) == 1 else None
-        with sandbox_for(bank, only=only) as own:
+        # `ids` may be read lazily: only a list of one (`curator flaky ID`) is known ahead.
+        known = [bank.load(ids[0])] if isinstance(ids, list | tuple) and len(ids) == 1 else []
+        with sandbox_for(bank, tasks=known) as own:
             return check(bank, ids, annotator, settings, own, on_progress, on_result)
     results = []
     bank_limit = bank.timeout_s  # read once, not once per task

@@ -46,7 +46,7 @@ def mutate_tasks(
     reports, to_run = stored_or_due(tasks, lambda task: current_report(bank, task), force)
     cached = set(reports)
     if to_run and sandbox is None:
-        with sandbox_for(bank, only=to_run[0] if len(to_run) == 1 else None) as own:
+        with sandbox_for(bank, tasks=to_run) as own:
             return mutate_tasks(
                 bank,
                 ids,

@@ -166,18 +166,17 @@ WorkerKind = Literal["standard", "libraries", "heavy"] | None
 
 def imported_packages(program: str, tests: str) -> frozenset[str]:
     """The top-level packages this code imports (`numpy` for `import numpy.linalg`)."""
-    modules = [*imported_modules(program), *imported_modules(tests)]
-    return frozenset(module.partition(".")[0] for module in modules)
+    return frozenset([*imported_modules(program), *imported_modules(tests)])
 
 
 def worker_kind(program: str, tests: str) -> WorkerKind:
     """The warm worker for runs of this code: the light one for code that imports only the
     standard library, the heavy one for code that imports one of `HEAVY_LIBRARIES`, else the
     one of the usual libraries."""
-    modules = [*imported_modules(program), *imported_modules(tests)]
-    if all(is_standard_library(module) for module in modules):
+    packages = imported_packages(program, tests)
+    if all(is_standard_library(package) for package in packages):
         return "standard"
-    if {module.partition(".")[0] for module in modules} & set(HEAVY_LIBRARIES):
+    if packages & set(HEAVY_LIBRARIES):
         return "heavy"
     return "libraries"
 
