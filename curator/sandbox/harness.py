@@ -55,6 +55,8 @@ import ctypes
 import functools
 import gc
 import importlib
+import importlib.machinery
+import importlib.util
 import itertools
 import linecache
 import operator
@@ -1531,8 +1533,6 @@ def missing_module(
 ) -> tuple[str, str | None] | None:
     """The top-level module of an import error, if that module really is not installed, and
     the installed library that imported it (None: the task's own code did)."""
-    import importlib.util
-
     if isinstance(error, ModuleNotFoundError) and error.name:
         name = error.name
     elif isinstance(error, ImportError) and (asked := OPTIONAL_DEPENDENCY.search(str(error))):
@@ -1641,16 +1641,48 @@ def note_shared_generators() -> None:
 def seed_library_generators(seed: int | None) -> None:
     """Seed numpy's global generator and those `note_shared_generators` found with `seed`, or
     afresh (None): a forked run would otherwise start from its parent's state, where a fresh
-    process would not. A seeded run imports numpy to seed it; an unseeded one leaves it
-    unloaded."""
+    process would not. Numpy not loaded yet is seeded as it loads (`NumpySeeder`)."""
     for generator in _shared_generators:
         generator.seed(seed)
     numpy = sys.modules.get("numpy")
-    if numpy is None and seed is not None:
-        with contextlib.suppress(ImportError):
-            numpy = importlib.import_module("numpy")
     if numpy is not None:
         numpy.random.seed(seed)
+    elif seed is not None:
+        _numpy_seeder.seed = seed
+        if _numpy_seeder not in sys.meta_path:
+            sys.meta_path.insert(0, _numpy_seeder)
+
+
+class NumpySeeder:
+    """A finder that seeds numpy's global generator with a seeded run's seed as numpy loads,
+    should the run import it after its test started. Importing numpy to seed it before each
+    test cost a run of a task that never imports it about 50 ms (the standard library's
+    worker does not preload numpy): most of the flaky check's time on such tasks."""
+
+    seed: int | None = None
+
+    def find_spec(
+        self, name: str, path: object, target: object = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if name != "numpy" or self.seed is None:
+            return None
+        seed, self.seed = self.seed, None  # the search below must not come back here
+        spec = importlib.util.find_spec(name)
+        loader = spec.loader if spec is not None else None
+        if loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        load = loader.exec_module
+
+        def load_then_seed(module: types.ModuleType) -> None:
+            load(module)
+            with contextlib.suppress(Exception):  # a numpy without it loads all the same
+                importlib.import_module("numpy.random").seed(seed)
+
+        loader.exec_module = load_then_seed  # type: ignore[method-assign]
+        return spec
+
+
+_numpy_seeder = NumpySeeder()
 
 
 def warm_up_first_steps(task: types.CodeType) -> None:
