@@ -118,6 +118,23 @@ def test_flaky_suite_is_classified_at_the_default_run_count(tmp_path, run_cli):
     }
 
 
+def test_a_check_of_many_tasks_gives_every_detection_one_seed(tmp_path, sandbox):
+    """The tasks' hash-seed runs then share seeds, which the sandbox serves from warm
+    workers after their first run (a fresh interpreter each time before)."""
+    bank = suite_bank(tmp_path / "bank", ["seeded_dice", "random_dice"])
+    for name in ("seeded_dice", "random_dice"):  # their warm worker: not one of a hash seed
+        task = bank.load(f"Flaky/{name}")
+        sandbox.start_for(task.program, task.test)
+    workers = len(sandbox.worker_pids())
+    results = check(bank, ["Flaky/seeded_dice", "Flaky/random_dice"], "ann", sandbox=sandbox)
+    assert len({result.evidence.detection_seed for result in results}) == 1
+    hash_seeds = {run.spec.hash_seed for run in results[1].evidence.runs if run.spec.hash_seed != 0}
+    assert hash_seeds == {
+        run.spec.hash_seed for run in results[0].evidence.runs if run.spec.hash_seed != 0
+    }
+    assert len(sandbox.worker_pids()) == workers + len(hash_seeds)
+
+
 def test_check_runs_stores_evidence_and_opens_flags(tmp_path, sandbox):
     bank = suite_bank(tmp_path / "bank", ["seeded_dice", "random_dice"])
     progress: list[tuple[str, int, int]] = []

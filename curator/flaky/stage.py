@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from curator.bank import Bank
 from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import FlagChange, FlagError, record_detection
+from curator.flaky.plan import new_detection_seed
 from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.sandbox import Sandbox
 from curator.validation import sandbox_for
@@ -58,8 +59,13 @@ def check(
 
     The runs go to `sandbox`, or to one made for the bank and closed at the end. The evidence
     of a task that changed while its runs went on is not stored (`not_stored` says why).
+    Every task's detection has the same seed (drawn here unless `settings` gives one): the
+    tasks' runs then have the same few hash seeds, which the sandbox serves from warm workers
+    after their first run in a fresh interpreter (`Sandbox._seeded_worker`).
     """
     settings = settings or DetectionSettings()
+    if settings.seed is None:
+        settings = replace(settings, seed=new_detection_seed())
     if sandbox is None:
         # `ids` may be read lazily: only a list of one (`curator flaky ID`) is known ahead.
         known = [bank.load(ids[0])] if isinstance(ids, list | tuple) and len(ids) == 1 else []

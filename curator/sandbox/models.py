@@ -20,8 +20,9 @@ class RunOptions(BaseModel):
     )
     hash_seed: int | None = Field(
         default=0,
-        description="PYTHONHASHSEED. A warm worker has seed 0; any other value (None = random) "
-        "runs in a fresh interpreter.",
+        description="PYTHONHASHSEED. A warm worker has seed 0; any other value runs as in a "
+        "fresh interpreter with that seed (forked from a worker of that seed once the sandbox "
+        "has run it before); None: a fresh interpreter with a random seed.",
     )
     random_seed: int | None = Field(
         default=None,

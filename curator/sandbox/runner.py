@@ -19,7 +19,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
@@ -162,6 +162,21 @@ def unrunnable_hint(executable: str) -> str:
 
 WorkerKind = Literal["standard", "libraries", "heavy"] | None
 """What a warm worker preloads (worker.PRELOADS); None: nothing."""
+
+
+@dataclass(frozen=True)
+class WorkerKey:
+    """What a warm worker serves: runs of code of its `kind`; or, for runs with a hash seed of
+    their own (`Sandbox._seeded_worker`), runs with that seed and that coverage setting."""
+
+    kind: WorkerKind
+    hash_seed: int | None = WARM_HASH_SEED
+    coverage: bool = True
+
+
+SEEDED_WORKERS_KEPT = 8
+"""At most this many warm workers of other hash seeds per sandbox (each about 40 MB with its
+spares): a flaky check of many tasks runs the same four seeds in every task."""
 
 
 def imported_packages(program: str, tests: str) -> frozenset[str]:
@@ -448,8 +463,9 @@ class Sandbox:
     Long-lived and thread-safe: warm zygotes (PYTHONHASHSEED 0) serve concurrent `run` calls,
     each started for the first run that needs its kind (`worker_kind`: the standard library
     preloaded; numpy, pandas, matplotlib and the other usual libraries too; TensorFlow and
-    Keras as well); runs that need another hash seed or a fresh interpreter get a zygote of
-    their own, started and stopped for that run.
+    Keras as well); runs that need a fresh interpreter get a zygote of their own, started and
+    stopped for that run, and so does the first run of another hash seed: from its second
+    run on, that seed gets a warm zygote too (`_seeded_worker`).
     Task code sees a root of its own holding only the system's and the interpreter's files (see
     worker.py); `protect` lists directories (a bank) that must stay out of it even when an
     interpreter directory holds them, as HOME does.
@@ -482,9 +498,11 @@ class Sandbox:
         self._preload = preload
         self._preload_only = None if preload_only is None else frozenset(preload_only)
         self._lock = threading.Lock()
-        self._zygotes: dict[WorkerKind, Zygote] = {}
-        """The warm workers started so far, by kind (`worker_kind`), each kept for later runs."""
-        self._starting: dict[WorkerKind, threading.Lock] = {}
+        self._zygotes: dict[WorkerKey, Zygote] = {}
+        """The warm workers started so far, each kept for later runs."""
+        self._starting: dict[WorkerKey, threading.Lock] = {}
+        self._seeds_run: set[WorkerKey] = set()
+        """The other hash seeds run once already, each in a fresh interpreter."""
         self._held_uids: dict[int, int] = {}  # uid -> descriptor of its lock file
         self._closed = False
         self._gate = RunGate()
@@ -514,7 +532,7 @@ class Sandbox:
     def worker_info(self) -> dict[str, Any]:
         """What the warm worker of library tasks reported at start: preloaded modules, thread
         count, seed."""
-        return dict(self._kept_zygote("libraries").info)
+        return dict(self._kept_zygote(WorkerKey("libraries")).info)
 
     def worker_pids(self) -> list[int]:
         """The processes started for the warm workers so far (`unshare`, where the isolation
@@ -525,7 +543,7 @@ class Sandbox:
     def start(self) -> None:
         """Start the warm worker of library tasks now (it otherwise starts with the first
         run)."""
-        self._kept_zygote("libraries")
+        self._kept_zygote(WorkerKey("libraries"))
 
     def start_for(self, program: str, tests: str) -> None:
         """Start now the warm worker that a run of this code would use. One that cannot start
@@ -540,41 +558,61 @@ class Sandbox:
         for zygote in zygotes:
             zygote.close()
 
-    def _kept_zygote(self, kind: WorkerKind) -> Zygote:
-        """The warm worker of `kind`, started (again, if it died) when needed. A worker that
+    def _kept_zygote(self, key: WorkerKey) -> Zygote:
+        """The warm worker for `key`, started (again, if it died) when needed. A worker that
         starts (the heavy one takes seconds) holds up only the runs that wait for it."""
         with self._lock:
             if self._closed:
                 raise RuntimeError("the sandbox is closed")
             if not self._preload:
-                kind = None
-            starting = self._starting.setdefault(kind, threading.Lock())
+                key = replace(key, kind=None)
+            starting = self._starting.setdefault(key, threading.Lock())
         with starting:
             with self._lock:
-                zygote = self._zygotes.get(kind)
+                zygote = self._zygotes.get(key)
             if zygote is not None and zygote.alive():
                 return zygote
             if zygote is not None:
                 zygote.close()
-            zygote = self._start_zygote(kind)
+            zygote = self._start_zygote(key)
             with self._lock:
                 if self._closed:
                     zygote.close()
                     raise RuntimeError("the sandbox is closed")
-                self._zygotes[zygote.kind] = zygote
+                self._zygotes[replace(key, kind=zygote.kind)] = zygote
             return zygote
 
-    def _start_zygote(self, kind: WorkerKind) -> Zygote:
+    def _seeded_worker(self, options: RunOptions) -> Zygote | None:
+        """The warm worker of a run's own hash seed, from the second run of that seed on: it
+        preloads nothing, as a fresh interpreter (each run forked from it imports what its
+        code imports). None: the run takes a fresh interpreter (the seed's first run, or
+        `SEEDED_WORKERS_KEPT` seeds have workers already; or the run asks for a fresh
+        interpreter, or for a random hash seed, which each interpreter draws anew)."""
+        if options.fresh_interpreter or options.hash_seed is None:
+            return None
+        key = WorkerKey(None, options.hash_seed, options.coverage)
+        with self._lock:
+            if key not in self._seeds_run:
+                self._seeds_run.add(key)
+                return None
+            seeded = sum(1 for kept in self._zygotes if kept.hash_seed != WARM_HASH_SEED)
+            if key not in self._zygotes and seeded >= SEEDED_WORKERS_KEPT:
+                return None
+        return self._kept_zygote(key)
+
+    def _start_zygote(self, key: WorkerKey) -> Zygote:
         def started(preload: WorkerKind) -> Zygote:
             return Zygote(
                 self.isolation,
-                WARM_HASH_SEED,
+                key.hash_seed,
                 preload,
+                coverage=key.coverage,
                 interpreter=self.interpreter,
                 run_config=self._run_config,
                 preload_only=self._preload_only,
             )
 
+        kind = key.kind
         zygote = started(kind)
         if kind is not None and zygote.info.get("threads", 1) != 1:
             # Forking a process that runs threads (a BLAS pool started by a preloaded
@@ -585,7 +623,7 @@ class Sandbox:
         return zygote
 
     def _zygote_for(self, program: str, tests: str) -> Zygote:
-        return self._kept_zygote(worker_kind(program, tests))
+        return self._kept_zygote(WorkerKey(worker_kind(program, tests)))
 
     def _take_uid(self) -> int | None:
         """A sandbox uid no other run on this machine holds; waits while all are taken."""
@@ -630,10 +668,9 @@ class Sandbox:
         """Run `tests` (a module defining `TestCases`) against `program` in the same namespace;
         `company`: which other runs of this sandbox may run beside it (`RunGate`)."""
         options = options or RunOptions()
-        fresh = options.fresh_interpreter or options.hash_seed != WARM_HASH_SEED
         try:
             with self._gate.enter(company) as share:
-                response = self._request(program, tests, entry_point, options, {}, fresh=fresh)
+                response = self._request(program, tests, entry_point, options, {})
         except WorkerGone as error:
             return SuiteRun(
                 status="crashed", message=str(error), options=options, sandbox_error=True
@@ -690,11 +727,9 @@ class Sandbox:
         entry_point: str,
         options: RunOptions,
         extra: dict[str, Any],
-        *,
-        fresh: bool = False,
     ) -> dict[str, Any]:
-        """One request to a warm worker (or, if `fresh`, to one started for it), under a uid
-        of its own; raises WorkerGone when no worker answers."""
+        """One request to a warm worker (or to one started for it: a fresh interpreter), under
+        a uid of its own; raises WorkerGone when no worker answers."""
         uid = self._take_uid()
         payload = {
             "program": program,
@@ -712,6 +747,11 @@ class Sandbox:
             payload["declared"] = declared_for_request(tests)
         answer_timeout = options.timeout_s * len(extra.get("variants", [None])) + 60
         try:
+            fresh = options.fresh_interpreter or options.hash_seed != WARM_HASH_SEED
+            kept = self._seeded_worker(options) if fresh else None
+            if kept is not None:
+                with contextlib.suppress(WorkerGone):  # else a fresh interpreter, as before
+                    return kept.request(payload, answer_timeout)
             if fresh:
                 zygote = Zygote(
                     self.isolation,
