@@ -118,21 +118,32 @@ def test_flaky_suite_is_classified_at_the_default_run_count(tmp_path, run_cli):
     }
 
 
-def test_a_check_of_many_tasks_gives_every_detection_one_seed(tmp_path, sandbox):
-    """The tasks' hash-seed runs then share seeds, which the sandbox serves from warm
-    workers after their first run (a fresh interpreter each time before)."""
-    bank = suite_bank(tmp_path / "bank", ["seeded_dice", "random_dice"])
-    for name in ("seeded_dice", "random_dice"):  # their warm worker: not one of a hash seed
+def test_a_check_of_many_tasks_runs_their_hash_seeds_in_warm_workers(tmp_path, sandbox):
+    """Every detection of the check has one seed, so the tasks' hash-seed runs share their
+    seeds: those run in warm workers of their seeds while the check goes on (a fresh
+    interpreter each before). The string-order flake is still found."""
+    names = ["seeded_dice", "hash_set_order"]
+    bank = suite_bank(tmp_path / "bank", names)
+    for name in names:  # their warm worker first: not one of a hash seed
         task = bank.load(f"Flaky/{name}")
         sandbox.start_for(task.program, task.test)
     workers = len(sandbox.worker_pids())
-    results = check(bank, ["Flaky/seeded_dice", "Flaky/random_dice"], "ann", sandbox=sandbox)
+    during: list[int] = []
+    results = check(
+        bank,
+        [f"Flaky/{name}" for name in names],
+        "ann",
+        sandbox=sandbox,
+        on_result=lambda _: during.append(len(sandbox.worker_pids())),
+    )
     assert len({result.evidence.detection_seed for result in results}) == 1
-    hash_seeds = {run.spec.hash_seed for run in results[1].evidence.runs if run.spec.hash_seed != 0}
-    assert hash_seeds == {
-        run.spec.hash_seed for run in results[0].evidence.runs if run.spec.hash_seed != 0
-    }
-    assert len(sandbox.worker_pids()) == workers + len(hash_seeds)
+    hash_seeds = [{run.spec.hash_seed for run in result.evidence.runs} - {0} for result in results]
+    assert hash_seeds[0] == hash_seeds[1] and len(hash_seeds[0]) == DEFAULT_RUNS // 5
+    assert during == [workers + len(hash_seeds[0])] * 2
+    assert len(sandbox.worker_pids()) == workers
+    for name, result in zip(names, results, strict=True):
+        got = {test: verdict.classification for test, verdict in result.evidence.verdicts.items()}
+        assert got == expected_classes(name)
 
 
 def test_check_runs_stores_evidence_and_opens_flags(tmp_path, sandbox):

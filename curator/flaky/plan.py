@@ -106,6 +106,14 @@ def plan_runs(tests: list[str], runs: int, detection_seed: int) -> list[RunSpec]
     return specs
 
 
+def suite_hash_seeds(detection_seed: int, runs: int) -> set[int]:
+    """The hash seeds other than the baseline's that a detection with this seed runs on a
+    suite of more than one test (any such suite: the draws before them do not depend on its
+    tests); a check of many tasks with one detection seed runs these in each."""
+    specs = plan_runs(["first", "second"], runs, detection_seed)
+    return {spec.hash_seed for spec in specs} - {BASELINE_HASH_SEED}
+
+
 def measures_coverage(spec: RunSpec) -> bool:
     """Whether the run measures the solution's coverage: one test alone covers too little to
     compare, and a fresh interpreter (another hash seed) would import the task's libraries

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from curator.bank import Bank
 from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import FlagChange, FlagError, record_detection
-from curator.flaky.plan import new_detection_seed
+from curator.flaky.plan import new_detection_seed, suite_hash_seeds
 from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.sandbox import Sandbox
 from curator.validation import sandbox_for
@@ -60,17 +60,33 @@ def check(
     The runs go to `sandbox`, or to one made for the bank and closed at the end. The evidence
     of a task that changed while its runs went on is not stored (`not_stored` says why).
     Every task's detection has the same seed (drawn here unless `settings` gives one): the
-    tasks' runs then have the same few hash seeds, which the sandbox serves from warm workers
-    after their first run in a fresh interpreter (`Sandbox._seeded_worker`).
+    tasks' runs then have the same few hash seeds, whose runs fork from warm workers of those
+    seeds while the check goes on (`Sandbox.warm_hash_seeds`), not each from a fresh
+    interpreter. A check of one task keeps fresh interpreters: each seed runs once or twice.
     """
     settings = settings or DetectionSettings()
-    if settings.seed is None:
-        settings = replace(settings, seed=new_detection_seed())
+    seed = settings.seed if settings.seed is not None else new_detection_seed()
+    settings = replace(settings, seed=seed)
+    # `ids` may be read lazily: only a list of one (`curator flaky ID`) is known ahead.
+    alone = ids[0] if isinstance(ids, list | tuple) and len(ids) == 1 else None
     if sandbox is None:
-        # `ids` may be read lazily: only a list of one (`curator flaky ID`) is known ahead.
-        known = [bank.load(ids[0])] if isinstance(ids, list | tuple) and len(ids) == 1 else []
+        known = [bank.load(alone)] if alone is not None else []
         with sandbox_for(bank, tasks=known) as own:
             return check(bank, ids, annotator, settings, own, on_progress, on_result)
+    seeds = suite_hash_seeds(seed, settings.runs) if alone is None else set()
+    with sandbox.warm_hash_seeds(seeds):
+        return _check_each(bank, ids, annotator, settings, sandbox, on_progress, on_result)
+
+
+def _check_each(
+    bank: Bank,
+    ids: Iterable[str],
+    annotator: str,
+    settings: DetectionSettings,
+    sandbox: Sandbox,
+    on_progress: RunProgress | None,
+    on_result: Callable[[FlakyCheck], None] | None,
+) -> list[FlakyCheck]:
     results = []
     bank_limit = bank.timeout_s  # read once, not once per task
     for task_id in ids:

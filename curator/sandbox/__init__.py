@@ -45,9 +45,9 @@ pinned to 1, so forking is safe) and forks per run; code that imports only the s
 gets a lighter one, and code that imports TensorFlow or Keras (seconds to import) one that
 preloads them too (`runner.worker_kind`). A sandbox for one task's runs
 (`preload_only=imported_packages(...)`) preloads only what that task imports. A run with another
-`hash_seed` or with `fresh_interpreter=True` gets its own new interpreter; a hash seed run again
-(a flaky check of many tasks draws the same few) gets a warm zygote of its own, which preloads
-nothing, as a fresh interpreter.
+`hash_seed` or with `fresh_interpreter=True` gets its own new interpreter, but within
+`sandbox.warm_hash_seeds(seeds)`, where a run with one of those seeds forks from a warm zygote
+of that seed (a flaky check of many tasks runs the same few seeds in each).
 """
 
 from curator.sandbox.models import (

@@ -20,9 +20,9 @@ class RunOptions(BaseModel):
     )
     hash_seed: int | None = Field(
         default=0,
-        description="PYTHONHASHSEED. A warm worker has seed 0; any other value runs as in a "
-        "fresh interpreter with that seed (forked from a worker of that seed once the sandbox "
-        "has run it before); None: a fresh interpreter with a random seed.",
+        description="PYTHONHASHSEED. A warm worker has seed 0; any other value (None = random) "
+        "runs in a fresh interpreter, or forks from a warm worker of that seed where the "
+        "sandbox keeps one (Sandbox.warm_hash_seeds).",
     )
     random_seed: int | None = Field(
         default=None,

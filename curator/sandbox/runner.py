@@ -166,17 +166,11 @@ WorkerKind = Literal["standard", "libraries", "heavy"] | None
 
 @dataclass(frozen=True)
 class WorkerKey:
-    """What a warm worker serves: runs of code of its `kind`; or, for runs with a hash seed of
-    their own (`Sandbox._seeded_worker`), runs with that seed and that coverage setting."""
+    """What a warm worker serves: runs of code of its `kind` (`worker_kind`) with its hash
+    seed (`Sandbox.warm_hash_seeds` for seeds other than the warm one)."""
 
     kind: WorkerKind
     hash_seed: int | None = WARM_HASH_SEED
-    coverage: bool = True
-
-
-SEEDED_WORKERS_KEPT = 8
-"""At most this many warm workers of other hash seeds per sandbox (each about 40 MB with its
-spares): a flaky check of many tasks runs the same four seeds in every task."""
 
 
 def imported_packages(program: str, tests: str) -> frozenset[str]:
@@ -463,9 +457,8 @@ class Sandbox:
     Long-lived and thread-safe: warm zygotes (PYTHONHASHSEED 0) serve concurrent `run` calls,
     each started for the first run that needs its kind (`worker_kind`: the standard library
     preloaded; numpy, pandas, matplotlib and the other usual libraries too; TensorFlow and
-    Keras as well); runs that need a fresh interpreter get a zygote of their own, started and
-    stopped for that run, and so does the first run of another hash seed: from its second
-    run on, that seed gets a warm zygote too (`_seeded_worker`).
+    Keras as well); runs that need another hash seed or a fresh interpreter get a zygote of
+    their own, started and stopped for that run, but for the hash seeds of `warm_hash_seeds`.
     Task code sees a root of its own holding only the system's and the interpreter's files (see
     worker.py); `protect` lists directories (a bank) that must stay out of it even when an
     interpreter directory holds them, as HOME does.
@@ -501,8 +494,8 @@ class Sandbox:
         self._zygotes: dict[WorkerKey, Zygote] = {}
         """The warm workers started so far, each kept for later runs."""
         self._starting: dict[WorkerKey, threading.Lock] = {}
-        self._seeds_run: set[WorkerKey] = set()
-        """The other hash seeds run once already, each in a fresh interpreter."""
+        self._warm_seeds: set[int] = set()
+        """Hash seeds whose runs fork from warm workers of their own (`warm_hash_seeds`)."""
         self._held_uids: dict[int, int] = {}  # uid -> descriptor of its lock file
         self._closed = False
         self._gate = RunGate()
@@ -582,23 +575,25 @@ class Sandbox:
                 self._zygotes[replace(key, kind=zygote.kind)] = zygote
             return zygote
 
-    def _seeded_worker(self, options: RunOptions) -> Zygote | None:
-        """The warm worker of a run's own hash seed, from the second run of that seed on: it
-        preloads nothing, as a fresh interpreter (each run forked from it imports what its
-        code imports). None: the run takes a fresh interpreter (the seed's first run, or
-        `SEEDED_WORKERS_KEPT` seeds have workers already; or the run asks for a fresh
-        interpreter, or for a random hash seed, which each interpreter draws anew)."""
-        if options.fresh_interpreter or options.hash_seed is None:
-            return None
-        key = WorkerKey(None, options.hash_seed, options.coverage)
+    @contextlib.contextmanager
+    def warm_hash_seeds(self, seeds: Iterable[int]) -> Iterator[None]:
+        """Within the block, a run with one of `seeds` as its hash seed forks from a warm
+        worker of that seed and of the kind its code needs, started for its first run, instead
+        of a fresh interpreter of its own (a second or more to import the usual libraries): a
+        flaky check of many tasks runs the same few seeds in each. The workers end with the
+        block (in BigCodeBench's environment, each of the usual libraries holds 200 MB)."""
+        chosen = set(seeds) - {WARM_HASH_SEED}
         with self._lock:
-            if key not in self._seeds_run:
-                self._seeds_run.add(key)
-                return None
-            seeded = sum(1 for kept in self._zygotes if kept.hash_seed != WARM_HASH_SEED)
-            if key not in self._zygotes and seeded >= SEEDED_WORKERS_KEPT:
-                return None
-        return self._kept_zygote(key)
+            self._warm_seeds |= chosen
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._warm_seeds -= chosen
+                ending = [key for key in self._zygotes if key.hash_seed in chosen]
+                zygotes = [self._zygotes.pop(key) for key in ending]
+            for zygote in zygotes:
+                zygote.close()
 
     def _start_zygote(self, key: WorkerKey) -> Zygote:
         def started(preload: WorkerKind) -> Zygote:
@@ -606,7 +601,9 @@ class Sandbox:
                 self.isolation,
                 key.hash_seed,
                 preload,
-                coverage=key.coverage,
+                # Runs with another seed (the flaky check's) measure no coverage: its warm-up
+                # and analysis service would be for nothing; a run that does measures alone.
+                coverage=key.hash_seed == WARM_HASH_SEED,
                 interpreter=self.interpreter,
                 run_config=self._run_config,
                 preload_only=self._preload_only,
@@ -747,12 +744,10 @@ class Sandbox:
             payload["declared"] = declared_for_request(tests)
         answer_timeout = options.timeout_s * len(extra.get("variants", [None])) + 60
         try:
-            fresh = options.fresh_interpreter or options.hash_seed != WARM_HASH_SEED
-            kept = self._seeded_worker(options) if fresh else None
-            if kept is not None:
-                with contextlib.suppress(WorkerGone):  # else a fresh interpreter, as before
-                    return kept.request(payload, answer_timeout)
-            if fresh:
+            key = WorkerKey(worker_kind(program, tests), options.hash_seed)
+            with self._lock:
+                kept = key.hash_seed == WARM_HASH_SEED or key.hash_seed in self._warm_seeds
+            if options.fresh_interpreter or not kept:
                 zygote = Zygote(
                     self.isolation,
                     options.hash_seed,
@@ -767,9 +762,9 @@ class Sandbox:
                 finally:
                     zygote.close()
             try:
-                return self._zygote_for(program, tests).request(payload, answer_timeout)
+                return self._kept_zygote(key).request(payload, answer_timeout)
             except WorkerGone:
-                return self._zygote_for(program, tests).request(payload, answer_timeout)
+                return self._kept_zygote(key).request(payload, answer_timeout)
         finally:
             self._give_uid(uid)
 
