@@ -581,7 +581,8 @@ class Sandbox:
         worker of that seed and of the kind its code needs, started for its first run, instead
         of a fresh interpreter of its own (a second or more to import the usual libraries): a
         flaky check of many tasks runs the same few seeds in each. The workers end with the
-        block (in BigCodeBench's environment, each of the usual libraries holds 200 MB)."""
+        block (in BigCodeBench's environment, one that preloads the usual libraries holds
+        200 MB; TensorFlow's, 470 MB)."""
         chosen = set(seeds) - {WARM_HASH_SEED}
         with self._lock:
             self._warm_seeds |= chosen
