@@ -26,9 +26,9 @@ class RunOptions(BaseModel):
     )
     random_seed: int | None = Field(
         default=None,
-        description="If set: random.seed and numpy.random.seed (if importable) before EACH test. "
-        "If not, numpy's global generator is reseeded from OS entropy after the fork, as in a "
-        "fresh interpreter.",
+        description="If set: random.seed and numpy.random.seed before EACH test (numpy not "
+        "loaded yet is seeded as it loads). If not, numpy's global generator is reseeded from "
+        "OS entropy after the fork, as in a fresh interpreter.",
     )
     tz: str = Field(default="UTC", description="TZ of the task's process.")
     clock_offset_s: float = Field(
