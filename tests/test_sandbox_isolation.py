@@ -810,6 +810,29 @@ def test_tensorflow_and_keras_are_imported_once_by_a_worker_of_their_own(tmp_pat
             assert [test.outcome for test in run.tests] == ["pass"], run.tests
 
 
+def test_code_that_imports_keras_keeps_fresh_interpreters_within_warm_hash_seeds(
+    tmp_path: Path,
+) -> None:
+    """Four workers of TensorFlow's (one per hash seed of a flaky check) would hold 1.9 GB
+    until the check ends, for the few tasks that import it: their hash-seed runs start a
+    fresh interpreter each still, and no worker is kept for them. Code that imports only the
+    standard library gets one."""
+    interpreter = with_stand_in(tmp_path, "import os\nIMPORTED_IN = os.getpid()\n")
+    keras_program = "import keras\n\ndef task_func():\n    return keras.IMPORTED_IN\n"
+    options = RunOptions(hash_seed=4242, coverage=False)
+    with Sandbox(interpreter=interpreter) as sandbox, sandbox.warm_hash_seeds([4242]):
+        for _ in range(2):
+            sandbox.run(keras_program, IMPORTED_BEFORE_THE_RUN_TESTS, options=options)
+        assert sandbox.worker_pids() == []
+        run = sandbox.run(
+            "import sys" + "\n\ndef task_func():\n    return 'keras' in sys.modules\n",
+            KERAS_NOT_LOADED_TESTS,
+            options=options,
+        )
+        assert run.passed, (run.message, run.tests)
+        assert len(sandbox.worker_pids()) == 1
+
+
 SHARED_GENERATOR_PROGRAM = """import faker
 
 

@@ -582,7 +582,8 @@ class Sandbox:
         of a fresh interpreter of its own (a second or more to import the usual libraries): a
         flaky check of many tasks runs the same few seeds in each. The workers end with the
         block (in BigCodeBench's environment, one that preloads the usual libraries holds
-        200 MB; TensorFlow's, 470 MB)."""
+        200 MB). Code that imports TensorFlow or Keras keeps fresh interpreters: few tasks do,
+        and four workers of theirs would hold 1.9 GB until the check ends."""
         chosen = set(seeds) - {WARM_HASH_SEED}
         with self._lock:
             self._warm_seeds |= chosen
@@ -747,7 +748,9 @@ class Sandbox:
         try:
             key = WorkerKey(worker_kind(program, tests), options.hash_seed)
             with self._lock:
-                kept = key.hash_seed == WARM_HASH_SEED or key.hash_seed in self._warm_seeds
+                kept = key.hash_seed == WARM_HASH_SEED or (
+                    key.hash_seed in self._warm_seeds and key.kind != "heavy"
+                )
             if options.fresh_interpreter or not kept:
                 zygote = Zygote(
                     self.isolation,
