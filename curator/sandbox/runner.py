@@ -621,6 +621,19 @@ class Sandbox:
             zygote = started(None)
         return zygote
 
+    def _warm_worker_key(self, program: str, tests: str, options: RunOptions) -> WorkerKey | None:
+        """The warm worker a run forks from; None: it takes a fresh interpreter (asked for,
+        or another hash seed than the warm one and those of `warm_hash_seeds`, which leave
+        out code that imports TensorFlow or Keras)."""
+        key = WorkerKey(worker_kind(program, tests), options.hash_seed)
+        if options.fresh_interpreter:
+            return None
+        if key.hash_seed == WARM_HASH_SEED:
+            return key
+        with self._lock:
+            warm = key.hash_seed in self._warm_seeds and key.kind != "heavy"
+        return key if warm else None
+
     def _zygote_for(self, program: str, tests: str) -> Zygote:
         return self._kept_zygote(WorkerKey(worker_kind(program, tests)))
 
@@ -746,12 +759,8 @@ class Sandbox:
             payload["declared"] = declared_for_request(tests)
         answer_timeout = options.timeout_s * len(extra.get("variants", [None])) + 60
         try:
-            key = WorkerKey(worker_kind(program, tests), options.hash_seed)
-            with self._lock:
-                kept = key.hash_seed == WARM_HASH_SEED or (
-                    key.hash_seed in self._warm_seeds and key.kind != "heavy"
-                )
-            if options.fresh_interpreter or not kept:
+            key = self._warm_worker_key(program, tests, options)
+            if key is None:
                 zygote = Zygote(
                     self.isolation,
                     options.hash_seed,
