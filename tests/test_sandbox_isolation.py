@@ -452,6 +452,18 @@ def test_closing_a_sandbox_ends_a_run_under_way_and_removes_its_cgroup() -> None
     assert marked_processes(marker) == set()
 
 
+def test_a_run_that_meets_a_closed_sandbox_ends_as_a_sandbox_failure() -> None:
+    """A run retried after its supervisor died (or started as Ctrl+C closes the sandbox) that
+    finds the sandbox closed raised RuntimeError in the thread running it: one CI run lost the
+    run that way. It ends as a crashed run the sandbox failed, which validation does not store
+    over the task's last result."""
+    sandbox = Sandbox(preload=False)
+    sandbox.close()
+    run = sandbox.run("def task_func():\n    return 1\n", PASSING_TESTS)
+    assert run.status == "crashed" and run.sandbox_error
+    assert run.message == "the sandbox is closed"
+
+
 def ancestor_named(pid: int, name: bytes) -> int | None:
     """The nearest process above `pid` whose name (comm) is `name`."""
     while pid > 1:

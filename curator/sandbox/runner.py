@@ -151,6 +151,12 @@ class WorkerGone(Exception):
     """The zygote died or closed its channel; the caller may start a new one."""
 
 
+class SandboxClosed(WorkerGone):
+    """The sandbox was closed (Ctrl+C, the end of a stage) before this run had a worker: it
+    ends unanswered, as a run whose worker went, not with an error in the thread running it.
+    A run retried after its supervisor died can meet the close this way on a slow host."""
+
+
 def unrunnable_hint(executable: str) -> str:
     """Why this user cannot run `executable`, where a link hides it: a venv's `python` links
     to its base interpreter, which may live where only its owner can reach (/root/...)."""
@@ -556,7 +562,7 @@ class Sandbox:
         starts (the heavy one takes seconds) holds up only the runs that wait for it."""
         with self._lock:
             if self._closed:
-                raise RuntimeError("the sandbox is closed")
+                raise SandboxClosed("the sandbox is closed")
             if not self._preload:
                 key = replace(key, kind=None)
             starting = self._starting.setdefault(key, threading.Lock())
@@ -571,7 +577,7 @@ class Sandbox:
             with self._lock:
                 if self._closed:
                     zygote.close()
-                    raise RuntimeError("the sandbox is closed")
+                    raise SandboxClosed("the sandbox is closed")
                 self._zygotes[replace(key, kind=zygote.kind)] = zygote
             return zygote
 
