@@ -922,21 +922,46 @@ def test_a_run_expected_to_wait_that_fails_beside_the_jobs_is_run_again_as_one_o
     their load (BigCodeBench/1040's server was not listening 1 s after it started): the run
     that decides is one of the jobs, with a core of its own. A test that fails there too
     fails."""
-    waiting = (
-        "    def test_wait(self):\n        time.sleep(1)\n"
-        "        self.assertEqual(task_func('a', top=1), [])\n\n    def test_"
-    )
-    sleeper = make_task(
-        "Test/1", test="import time\n" + WORD_COUNT_TESTS.replace("    def test_", waiting, 1)
+    computing = (
+        "    def test_computes(self):\n        end = time.monotonic() + 3\n"
+        "        while time.monotonic() < end:\n            pass\n\n    def test_"
     )
     with bank.lock():
-        bank.add_all([sleeper])
-    (report,) = validate_tasks(bank, ["Test/1"], sandbox).reports
+        bank.add_all([failing_sleeper(), make_task("Test/2", test=with_test(computing))])
+    reports = validate_tasks(bank, ["Test/1", "Test/2"], sandbox).reports
+    report = next(report for report in reports if report.task_id == "Test/1")
     assert report.verdict is Verdict.FAIL and not report.ran_alone
     assert report.time_limit_notes == [
         "run again as one of the jobs: test_wait failed beside the runs that compute, which a "
         "run expected to wait is started beside"
     ]
+
+
+def test_a_run_expected_to_wait_that_fails_with_no_run_beside_it_runs_once(
+    bank: Bank, sandbox: Sandbox
+) -> None:
+    """A run expected to wait counted as company to itself: validated alone, a task whose
+    tests sleep and fail ran twice, its whole time again (BigCodeBench/1040: 112 s for 60)."""
+    with bank.lock():
+        bank.add_all([failing_sleeper()])
+    (report,) = validate_tasks(bank, ["Test/1"], sandbox).reports
+    assert report.verdict is Verdict.FAIL and report.time_limit_notes == []
+
+
+def with_test(test: str) -> str:
+    """WORD_COUNT_TESTS with `test` (a method, then the start of the next one's name) first."""
+    return "import time\n" + WORD_COUNT_TESTS.replace("    def test_", test, 1)
+
+
+def failing_sleeper() -> Task:
+    """Test/1: a task expected to wait (its test sleeps 1 s), whose test then fails."""
+    return make_task(
+        "Test/1",
+        test=with_test(
+            "    def test_wait(self):\n        time.sleep(1)\n"
+            "        self.assertEqual(task_func('a', top=1), [])\n\n    def test_"
+        ),
+    )
 
 
 def test_a_task_that_had_to_run_alone_starts_alone(bank: Bank, sandbox: Sandbox) -> None:

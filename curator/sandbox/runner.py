@@ -444,7 +444,7 @@ class RunGate:
                 if company.alone:
                     self._queued[company] -= 1
                     self._changed.notify_all()
-            share = Share(overlapped=company is Company.WAITING or self._in_flight.total() > 0)
+            share = Share(overlapped=self._in_flight.total() > 0)
             self._in_flight[company] += 1
             self._started += 1
             started_before = self._started
