@@ -238,7 +238,8 @@ def run_floor(
     jsonl: Path, workdir: Path, coverage: bool = False
 ) -> tuple[float, float, float, dict[str, Any]]:
     """Every task's tests in one process, with the solution's branch coverage if `coverage`:
-    (the tests' time, the process's wall, its CPU, each task's outcome)."""
+    (the tests' time, the process's wall, its CPU, each task's outcome). Temporary files go
+    in `workdir`, so the directories tasks leave behind are removed with it, not left in /tmp."""
     script = workdir / "floor.py"
     script.write_text(FLOOR_SCRIPT)
     wall, cpu, completed = timed(
@@ -247,7 +248,7 @@ def run_floor(
             capture_output=True,
             text=True,
             cwd=workdir,
-            env={**os.environ, "MPLBACKEND": "Agg"},
+            env={**os.environ, "MPLBACKEND": "Agg", "TMPDIR": str(workdir)},
         )
     )
     result = json.loads(completed.stdout.strip().splitlines()[-1])
@@ -268,7 +269,8 @@ def task_files(records: list[dict[str, Any]], workdir: Path) -> list[Path]:
 
 
 def run_per_file(files: list[Path], jobs: int, command: list[str]) -> tuple[float, float, int]:
-    """Each file in a process of its own, `jobs` at a time: (wall, CPU, files passed)."""
+    """Each file in a process of its own, `jobs` at a time: (wall, CPU, files passed). Each
+    file's directory is its TMPDIR, as in `run_floor`."""
 
     def one(path: Path) -> int:
         argument = path.stem if command[-1] == "unittest" else path.name
@@ -276,7 +278,7 @@ def run_per_file(files: list[Path], jobs: int, command: list[str]) -> tuple[floa
             [sys.executable, *command, argument],
             cwd=path.parent,
             capture_output=True,
-            env={**os.environ, "MPLBACKEND": "Agg"},
+            env={**os.environ, "MPLBACKEND": "Agg", "TMPDIR": str(path.parent)},
         ).returncode
 
     def all_files() -> list[int]:
