@@ -152,6 +152,13 @@ class ValidationReport(BaseModel):
     at: str = Field(default_factory=lambda: utc_now().isoformat())
     harness_version: int = Field(default=0, description="The sandbox harness that ran it.")
 
+    @property
+    def network_exposed(self) -> bool:
+        """The task's code ran with the network reachable. Not when nothing ran (a blocking
+        static problem) or the sandbox failed before the run: its isolation is then unknown,
+        and a warning about it would hide what went wrong."""
+        return self.run_status is not None and not self.sandbox_error and not self.network_isolated
+
     def summary(self) -> ValidationSummary:
         return ValidationSummary(
             verdict=self.verdict,

@@ -13,7 +13,7 @@ from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
 from textual.command import CommandList
 from textual.widgets import DataTable, Static, TabbedContent, TabPane, TextArea
 
-from conftest import unwritable
+from conftest import make_task, unwritable
 from curator.app.messages import Committed, ValidationFinished
 from curator.app.screens.dialogs import ChoiceDialog
 from curator.app.screens.workspace import TaskWorkspace
@@ -21,6 +21,7 @@ from curator.drafts import TaskTexts, draft_path, read_draft, write_draft
 from curator.history import task_log
 from curator.models import Stage, Verdict
 from curator.pipeline import Step, StepState
+from curator.validation import validate_tasks
 
 
 async def open_task(pilot, task_id: str) -> TaskWorkspace:
@@ -303,6 +304,25 @@ async def type_in_tests(pilot, workspace: TaskWorkspace, text: str) -> None:
     workspace.editor("tests").move_cursor((0, 0))
     await pilot.press(*text, "enter")
     assert workspace.unsaved
+
+
+@run_async
+async def test_a_task_that_cannot_run_is_invalid_without_a_word_on_the_network(
+    tmp_path, monkeypatch
+):
+    """A task whose tests do not parse, validated from the command line, never ran: its
+    header in the app says why, and nothing of the network, which no code of the task had
+    (it said "network not isolated")."""
+    broken = make_task("Demo/5", test=")\n" + demo_tasks()[0].test)
+    bank = git_bank(tmp_path, monkeypatch, [*demo_tasks(), broken])
+    (stored,) = validate_tasks(bank, ["Demo/5"]).reports
+    assert stored.verdict is Verdict.INVALID and stored.run_status is None
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/5")
+        header = rendered(workspace, "#verdict")
+        assert header.startswith("INVALID") and "tests.py:1:" in header
+        assert "network" not in header
 
 
 async def save_over_a_change_on_disk(pilot, bank):

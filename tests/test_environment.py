@@ -161,6 +161,24 @@ def test_cli_env_cycle_from_missing_to_pass_and_upgrade_impact(
     assert row["verdict"] == "pass", row
     assert row["environment"] == shown["fingerprint"] != own_fingerprint
 
+    # An interpreter that stops running (an ordinary user's copied Python losing its shared
+    # library) is the sandbox's failure: said with why, the last result kept, and no warning
+    # about a network that no run had.
+    python = Path(shown["path"]) / "bin" / "python"
+    target = python.readlink()
+    stored = (bank.task_dir("Tiny/1") / REPORT_FILE).read_text()
+    python.unlink()
+    python.write_text("#!/bin/sh\necho 'libpython3.so: cannot open shared object' >&2\nexit 127\n")
+    python.chmod(0o755)
+    broken = cli("validate", "Tiny/1", "--force")
+    python.unlink()
+    python.symlink_to(target)
+    assert broken.returncode == 1, broken.stderr
+    assert "the sandbox worker did not start" in broken.stdout
+    assert "libpython3.so: cannot open shared object" in broken.stdout
+    assert "network not isolated" not in broken.stderr
+    assert (bank.task_dir("Tiny/1") / REPORT_FILE).read_text() == stored
+
     # Upgrade impact: another lock, built beside, validated without touching the bank.
     other = bank.root.parent / "other.lock"
     other.write_text(lock_text.replace("tinydist==1.0", "tinydist==2.0"))

@@ -676,9 +676,29 @@ def test_a_sandbox_that_cannot_start_reports_an_error_and_keeps_the_stored_resul
     assert report.verdict is Verdict.ERROR and report.sandbox_error
     assert "the sandbox worker did not start" in (report.message or "")
     assert str(not_executable) in (report.message or "")
+    assert not report.network_exposed  # nothing ran: whether the network was isolated is unknown
     assert {name: (folder / name).read_bytes() for name in kept} == kept
     assert thread_errors == []  # the worker started ahead in a thread failed quietly
     assert current_report(bank, bank.load("Test/1")).verdict is Verdict.PASS
+
+
+def test_the_network_is_exposed_only_where_the_code_ran_without_isolating_it(
+    sandbox: Sandbox,
+) -> None:
+    """Only a run of the task's code that had the network tells annotators the network was not
+    isolated: a task stopped by a blocking static problem never ran (the app said "network not
+    isolated" in every such task's header)."""
+    runs = make_task("Test/1")
+    no_test = "import unittest\nclass TestCases(unittest.TestCase):\n    x = 1\n"
+    stopped = validate_task(make_task("Test/2", test=no_test), sandbox)
+    assert stopped.verdict is Verdict.INVALID and stopped.run_status is None
+    assert not stopped.network_exposed
+    ran = validate_task(runs, sandbox)
+    assert ran.verdict is Verdict.PASS
+    assert ran.network_exposed is not sandbox.network_isolated
+    with Sandbox(preload=False, isolate=False) as unisolated:
+        exposed = validate_task(runs, unisolated)
+    assert exposed.verdict is Verdict.PASS and exposed.network_exposed
 
 
 def test_validate_command_json_cache_force_and_exit_codes(bank: Bank, run_cli) -> None:

@@ -106,7 +106,7 @@ def report_header(report: ValidationReport) -> Text:
     )
     if report.branch_coverage is not None:
         text.append(f" · branch coverage {report.branch_coverage:.1f}%")
-    if not report.network_isolated:
+    if report.network_exposed:
         text.append(" · network not isolated", style="yellow")
     if report.message:
         text.append(f"\n{report.message}", style="red")

@@ -152,7 +152,7 @@ def validate_command(
             other=other,
         )
     ordered, cached = results.reports, results.cached
-    if any(r.run_status and not r.network_isolated for r in ordered if r.task_id not in cached):
+    if any(r.network_exposed for r in ordered if r.task_id not in cached):
         cli.err.print("[yellow]warning:[/] network not isolated on this machine")
     if other is not None:
         reports = {report.task_id: report for report in ordered}
