@@ -19,7 +19,7 @@ from types import ModuleType
 import pytest
 
 from conftest import NOBODY, oldest_python_venv, run_as_nobody
-from curator.sandbox import RunOptions, Sandbox, protocol
+from curator.sandbox import RunOptions, Sandbox, SuiteRun, protocol, runner
 from curator.sandbox.protocol import THREAD_VARIABLES
 from curator.sandbox.runner import (
     WORKER_FILE,
@@ -411,7 +411,7 @@ def test_closing_a_sandbox_ends_the_runs_its_idle_supervisors_prepared(
 
 
 def start_a_waiting_run(
-    sandbox: Sandbox, marker: str
+    sandbox: Sandbox, marker: str, options: RunOptions | None = None
 ) -> tuple[threading.Thread, list[object], set[int]]:
     """Start, in a thread, a run whose test waits on a sleeping child marked with `marker`;
     return once the child is up: the thread, the list its run's result will go to, and the
@@ -424,7 +424,9 @@ def start_a_waiting_run(
     )
     runs: list[object] = []
     under_way = threading.Thread(
-        target=lambda: runs.append(sandbox.run("def task_func():\n    return 1\n", waiting))
+        target=lambda: runs.append(
+            sandbox.run("def task_func():\n    return 1\n", waiting, options=options)
+        )
     )
     under_way.start()
     deadline = time.monotonic() + 20
@@ -506,6 +508,29 @@ def test_the_cgroup_of_a_run_whose_supervisor_was_killed_goes_with_the_sandbox()
     under_way.join(timeout=20)
     assert not under_way.is_alive() and runs
     assert run_cgroup & run_cgroups() == set()
+
+
+def test_a_run_whose_supervisor_does_not_answer_is_given_up_with_its_worker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A supervisor starved of CPU by its run (a fork bomb in its session) answered a minute
+    late, and the run was tried again beside the processes it had left running, which held
+    every process the next runs could fork. One that has not answered `ANSWER_GRACE_S` past
+    its run's time limit is given up: its worker ends, taking the run's processes along, and
+    the run goes to a new worker. A stopped supervisor stands for the starved one here."""
+    monkeypatch.setattr(runner, "ANSWER_GRACE_S", 2.0)
+    marker = f"marker-{os.getpid()}-{time.monotonic_ns()}"
+    with Sandbox(preload=False) as sandbox:
+        under_way, runs, sleepers = start_a_waiting_run(sandbox, marker, RunOptions(timeout_s=3))
+        supervisor = ancestor_named(min(sleepers), load_worker().SUPERVISOR_NAME)
+        assert supervisor is not None
+        os.kill(supervisor, signal.SIGSTOP)
+        under_way.join(timeout=60)
+        assert not under_way.is_alive()
+        assert sleepers & marked_processes(marker) == set(), "the run's processes outlived it"
+        assert not Path(f"/proc/{supervisor}").exists()
+        [run] = runs
+        assert isinstance(run, SuiteRun) and run.status == "timeout", run
 
 
 HUNG_UP_OWNER = f"""
@@ -662,6 +687,12 @@ def test_a_run_with_a_hash_seed_of_its_own_prepares_that_run_alone(tmp_path: Pat
     assert len(supervisors_seen) == 1, supervisors_seen
 
 
+def assert_passes_in_a_sandbox(program: str, tests: str) -> None:
+    with Sandbox(preload=False) as sandbox:
+        run = sandbox.run(program, tests)
+    assert run.passed, [(test.name, test.outcome, test.message) for test in run.tests]
+
+
 def test_task_code_finds_its_signals_handled_as_in_a_fresh_interpreter() -> None:
     """The worker ignores SIGINT, and readline (preloaded for the docstring examples) catches
     SIGWINCH: a run's process catches and ignores the signals a fresh interpreter does
@@ -689,9 +720,37 @@ def test_task_code_finds_its_signals_handled_as_in_a_fresh_interpreter() -> None
         "            os.kill(os.getpid(), signal.SIGINT)\n"
         "            time.sleep(1)\n"
     )
-    with Sandbox(preload=False) as sandbox:
-        run = sandbox.run(program, tests)
-    assert run.passed, [(test.name, test.outcome, test.message) for test in run.tests]
+    assert_passes_in_a_sandbox(program, tests)
+
+
+def test_a_run_s_processes_are_a_session_and_a_scheduling_group_of_their_own() -> None:
+    """With the kernel's autogroups, each session shares the CPU as one group. A fork bomb in
+    its supervisor's session left the supervisor one share in hundreds: it stopped the run a
+    minute past its deadline, and the run's processes held every process the next runs of
+    an ordinary user could fork. In a session of their own, they share one group's time, and
+    a signal to their process group (kill(0)) no longer reaches the supervisor."""
+    program = "import os\n\ndef task_func():\n    return os.getsid(0) == os.getpid()\n"
+    tests = (
+        "import os, unittest\nclass TestCases(unittest.TestCase):\n"
+        "    def test_leads_its_session(self):\n        self.assertTrue(task_func())\n"
+        "    def test_the_supervisor_is_outside_it(self):\n"
+        "        self.assertNotEqual(os.getsid(os.getppid()), os.getsid(0))\n"
+    )
+    assert_passes_in_a_sandbox(program, tests)
+
+
+def test_the_memory_of_a_run_is_summed_no_further_than_its_deadline() -> None:
+    """Without a memory cgroup the supervisor polls the run's memory, summing proportional
+    set sizes once resident sizes add up to more than the budget: under a fork bomb, one
+    process's read took up to a second, and a poll of hundreds ran minutes past the run's
+    deadline. The sum stops at the deadline, a lower bound of what the run holds."""
+    worker = load_worker()
+    tree = worker.tree_stats(os.getpid())
+    resident = sum(int(fields[21]) for fields in tree.values()) * os.sysconf("SC_PAGE_SIZE")
+    assert worker.tree_memory_bytes(tree, 1, until=float("inf")) > 0
+    assert worker.tree_memory_bytes(tree, resident, until=0.0) == resident  # under: no reading
+    assert worker.tree_memory_bytes(tree, 1, until=0.0) == 0
+    assert worker.tree_stats(os.getpid(), until=0.0) == {}
 
 
 def test_task_code_holds_no_way_to_the_analysis_service() -> None:

@@ -56,6 +56,9 @@ WARM_HASH_SEED = 0
 SANDBOX_UID_BASE = 64000
 SANDBOX_UID_SLOTS = 256
 STARTUP_TIMEOUT_S = 180.0
+ANSWER_GRACE_S = 60.0
+"""How long past a run's time limit its supervisor may take to answer before the run is
+given up, with its worker (`Zygote.request`)."""
 # RLIMIT_NPROC counts every process and thread of the real uid. A dedicated uid gets this many
 # (room for the thread pools of heavy libraries such as TensorFlow); a run under curator's own
 # uid gets this many more than the uid already has (measured when the sandbox starts), so that
@@ -309,15 +312,25 @@ class Zygote:
                 raise WorkerGone("the sandbox worker has gone") from error
             finally:
                 theirs.close()
-            ours.sendall(json.dumps(payload).encode())
-            ours.shutdown(socket.SHUT_WR)
-            ours.settimeout(timeout_s)
             chunks = []
             try:
+                ours.sendall(json.dumps(payload).encode())
+                ours.shutdown(socket.SHUT_WR)
+                ours.settimeout(timeout_s)
                 while chunk := ours.recv(1 << 20):
                     chunks.append(chunk)
             except TimeoutError as error:
-                raise WorkerGone("the sandbox supervisor did not answer in time") from error
+                # The supervisor may still be running the run (starved of CPU by it): the
+                # worker's end takes every process of its runs along (their pid namespaces
+                # die with it), so that none of them runs on beside the next run, holding
+                # the processes it may fork.
+                self.process.kill()
+                self.process.wait()
+                raise WorkerGone(
+                    "the sandbox supervisor did not answer in time: its worker was ended"
+                ) from error
+            except OSError as error:  # it ended under the run (as above, for another run)
+                raise WorkerGone("the sandbox worker has gone") from error
         if not chunks:
             raise WorkerGone("the sandbox worker closed the run without an answer")
         answer: dict[str, Any] = json.loads(b"".join(chunks))
@@ -763,7 +776,7 @@ class Sandbox:
         }
         with contextlib.suppress(SyntaxError):  # else the harness reports it
             payload["declared"] = declared_for_request(tests)
-        answer_timeout = options.timeout_s * len(extra.get("variants", [None])) + 60
+        answer_timeout = options.timeout_s * len(extra.get("variants", [None])) + ANSWER_GRACE_S
         try:
             key = self._warm_worker_key(program, tests, options)
             if key is None:

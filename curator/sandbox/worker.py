@@ -1095,14 +1095,16 @@ def joined_memory_cap(prefix: str) -> MemoryCap | None:
     return cap
 
 
-def tree_stats(root_pid: int) -> dict[int, list[str]]:
+def tree_stats(root_pid: int, until: float | None = None) -> dict[int, list[str]]:
     """The /proc stat fields (those after the command's name) of `root_pid` and all its
-    descendants."""
+    descendants; with `until` (a perf_counter time), only those read by then."""
     stats: dict[int, list[str]] = {}
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
+        if until is not None and _perf_counter() >= until:
+            break
         try:
             with open(f"/proc/{entry}/stat") as stat_file:
                 fields = stat_file.read().rsplit(")", 1)[1].split()
@@ -1149,6 +1151,23 @@ def threads_cpu_ns(pid: int) -> int | None:
     return total
 
 
+def run_cpu_s(harness_pid: int, enough: float) -> float:
+    """The run's CPU seconds so far, read no further than it takes to reach `enough`: the
+    processes reaped, then the harness's process (with the children it reaped), then the
+    rest of the run, which may be hundreds of processes (a fork bomb), slow to read on a CPU
+    they hold."""
+    cpu_s = reaped_cpu_s()
+    try:
+        with open(f"/proc/{harness_pid}/stat") as stat_file:
+            harness = {harness_pid: stat_file.read().rsplit(")", 1)[1].split()}
+    except OSError:
+        harness = {}
+    cpu_s += tree_cpu_s(harness)
+    if cpu_s >= enough:
+        return cpu_s
+    return tree_cpu_s(run_stats()) + reaped_cpu_s()
+
+
 def reaped_cpu_s() -> float:
     """CPU seconds (user and system) of the processes this supervisor has reaped so far (a
     run's supervisor is a process of its own: they are the run's)."""
@@ -1156,15 +1175,21 @@ def reaped_cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def tree_memory_bytes(tree: dict[int, list[str]], limit: int) -> int:
+def tree_memory_bytes(tree: dict[int, list[str]], limit: int, until: float) -> int:
     """Memory of the processes of `tree` (`tree_stats`): their resident sizes, or where those
     add up to more than `limit` (forked processes share pages, counted in each), their
-    proportional set sizes, which count a shared page once."""
+    proportional set sizes, which count a shared page once. Reading those walks each
+    process's page tables, waiting for processes that fork: under a fork bomb one read takes
+    up to a second, and hundreds of them would hold the supervisor past the run's deadline.
+    So the sum stops at `until` (that deadline) or when the run is to stop: a lower bound,
+    never more than the run holds."""
     total = sum(int(fields[21]) for fields in tree.values()) * os.sysconf("SC_PAGE_SIZE")
     if total <= limit:
         return total
     total = 0
     for pid in tree:
+        if _stopping or _perf_counter() >= until:
+            break
         try:
             with open(f"/proc/{pid}/smaps_rollup") as rollup:
                 total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
@@ -1312,6 +1337,10 @@ def prepare_run(config: dict[str, Any]) -> PreparedRun:
     os.setsid()  # the harness's process is born in a session of the run's (and may leave it)
     harness_pid = os.fork()
     if harness_pid == 0:
+        # A session of its own is a scheduling group of its own (autogroup): the run's
+        # processes then share the CPU as one against the supervisor, which a fork bomb of
+        # hundreds of processes in its session would leave seconds behind its deadline.
+        os.setsid()
         for fd in (request_w, result_r, out_r, err_r):
             os.close(fd)
         try:
@@ -1670,12 +1699,23 @@ def _collect(
     reaped = True  # by the end, unless it finished
     next_memory_check = 0.0
 
-    def stop_run(why: str, running: dict[int, list[str]]) -> None:
-        """Kill the run's processes for `why` (they are then no leftovers)."""
+    def stop_run(why: str) -> float:
+        """Kill the run's processes for `why` (they are then no leftovers); return the CPU
+        seconds they used. As init, every process of the run is stopped first (SIGSTOP: none
+        forks or computes any more), so counting them and reading their CPU time is quick
+        even when hundreds of them held the CPU (a fork bomb): killed, they are not yet
+        reaped, and their CPU time is read then or never."""
         nonlocal survivors
+        freeze_run()
+        running = run_stats()
         survivors = running_besides(running, harness_pid)
+        # With those of the processes reaped already (orphans that ended, reparented to us):
+        # a run whose computing orphans end before the deadline must not pass for one that
+        # waited.
+        used = tree_cpu_s(running) + reaped_cpu_s()
         kill_run(harness_pid)
         killed.append(why)
+        return used
 
     while open_fds:
         now = _perf_counter()
@@ -1687,35 +1727,30 @@ def _collect(
                 deadline = min(deadline, now + 0.5)
         if now >= deadline:  # before the memory poll: many busy processes leave us little CPU
             if status is None and overtime is not None and not late:
-                cpu_now = tree_cpu_s(run_stats()) + reaped_cpu_s()
-                if overtime.granted(buffers["result"], cpu_now):
+                enough = protocol.WAITING_RUN_CPU_SHARE * overtime.timeout_s
+                if overtime.granted(buffers["result"], run_cpu_s(harness_pid, enough)):
                     late = True
                     deadline += overtime.seconds
                     continue
             if status is None:
                 timed_out = True
-                stop_run("time", run_stats())
-                # Killed, they are not yet reaped: their CPU time is read now or never. With
-                # that of the processes we reaped already (orphans that ended, reparented to
-                # us): a run whose computing orphans end before the deadline must not pass for
-                # one that waited.
-                cpu_s = tree_cpu_s(run_stats()) + reaped_cpu_s()
+                cpu_s = stop_run("time")
             break
         if _stopping and status is None and "stopped" not in killed:
-            stop_run("stopped", run_stats())
+            stop_run("stopped")
         tests_ended_late = late and overtime is not None and overtime.tests_ended(buffers["result"])
         if tests_ended_late and status is None and "late" not in killed:
-            stop_run("late", run_stats())
+            stop_run("late")
         if memory_limit is not None and status is None and now >= next_memory_check:
-            running = run_stats()
-            memory = tree_memory_bytes(running, memory_limit)
+            # Both reads stop at the deadline: a partial sum is a lower bound of the run's.
+            memory = tree_memory_bytes(run_stats(until=deadline), memory_limit, until=deadline)
             # A poll of hundreds of processes (a fork bomb) takes long on a CPU they hold:
             # it may take a tenth of our time, never most of it.
             polled = _perf_counter()
             next_memory_check = polled + max(MEMORY_POLL_S, 10 * (polled - now))
             if memory > memory_limit:
                 memory_exceeded = True
-                stop_run("memory", running)
+                stop_run("memory")
         remaining = deadline - _perf_counter()
         if remaining <= 0:
             continue
@@ -1786,6 +1821,14 @@ def running_besides(tree: dict[int, list[str]], harness_pid: int) -> int:
     return sum(1 for pid, fields in tree.items() if pid != harness_pid and fields[0] != "Z")
 
 
+def freeze_run() -> None:
+    """As init of the run's pid namespace, SIGSTOP to every other process of it, so that
+    none forks or computes while the run is being stopped (it is killed next)."""
+    if os.getpid() == 1:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(-1, signal.SIGSTOP)
+
+
 def kill_run(harness_pid: int) -> None:
     """SIGKILL to every process of the run: as init of its pid namespace, to all the others
     (kill(-1) reaches no further than the namespace); without one, to the harness's process
@@ -1812,13 +1855,14 @@ def end_leftovers() -> int:
         killed += 1
 
 
-def run_stats() -> dict[int, list[str]]:
+def run_stats(until: float | None = None) -> dict[int, list[str]]:
     """The /proc stat fields of every process of the run: this supervisor's descendants
-    (none where /proc does not show our own pid namespace)."""
+    (none where /proc does not show our own pid namespace); with `until`, those read by
+    then."""
     me = os.getpid()
     if os.readlink("/proc/self") != str(me):
         return {}
-    return {pid: fields for pid, fields in tree_stats(me).items() if pid != me}
+    return {pid: fields for pid, fields in tree_stats(me, until).items() if pid != me}
 
 
 def _kill_descendants() -> int:
