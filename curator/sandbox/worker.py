@@ -31,11 +31,11 @@ holds as root and as an ordinary user (where curator's `unshare --map-root-user`
 supervisor the privileges to build it); where the kernel refuses a namespace, the run says so
 in its notes and falls back to the host's file system made read-only.
 
-The supervisor enforces the wall clock (SIGKILL to every other process of the namespace),
-the memory budget of the whole tree (a memory cgroup, else per-process RLIMIT_AS plus a polled
-watchdog on the tree's memory), caps captured output, reads per-test events from a pipe, and
-computes coverage from the arcs the harness reports (coverage analysis runs outside the task's
-process).
+The supervisor enforces the wall clock (SIGSTOP, then SIGKILL, to every other process of the
+namespace, which run in a session, hence a scheduling group, of their own), the memory budget
+of the whole tree (a memory cgroup, else per-process RLIMIT_AS plus a polled watchdog on the
+tree's memory), caps captured output, reads per-test events from a pipe, and computes coverage
+from the arcs the harness reports (coverage analysis runs outside the task's process).
 
 Outcomes: the harness (harness.py) alone decides them and signs its records with a per-run key
 (protocol.py); `build_response` here, outside the task's process, accepts only signed records in
@@ -1334,7 +1334,7 @@ def prepare_run(config: dict[str, Any]) -> PreparedRun:
     result_r, result_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
-    os.setsid()  # the harness's process is born in a session of the run's (and may leave it)
+    os.setsid()  # out of the worker's session; the harness's process makes one of its own
     harness_pid = os.fork()
     if harness_pid == 0:
         # A session of its own is a scheduling group of its own (autogroup): the run's
