@@ -1095,6 +1095,15 @@ def joined_memory_cap(prefix: str) -> MemoryCap | None:
     return cap
 
 
+def process_stat(pid: int) -> list[str] | None:
+    """The /proc stat fields of `pid` after the command's name; None if it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat_file:
+            return stat_file.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
 def tree_stats(root_pid: int, until: float | None = None) -> dict[int, list[str]]:
     """The /proc stat fields (those after the command's name) of `root_pid` and all its
     descendants; with `until` (a perf_counter time), only those read by then."""
@@ -1105,10 +1114,8 @@ def tree_stats(root_pid: int, until: float | None = None) -> dict[int, list[str]
             continue
         if until is not None and _perf_counter() >= until:
             break
-        try:
-            with open(f"/proc/{entry}/stat") as stat_file:
-                fields = stat_file.read().rsplit(")", 1)[1].split()
-        except OSError:
+        fields = process_stat(int(entry))
+        if fields is None:
             continue
         stats[int(entry)] = fields
         children.setdefault(int(fields[1]), []).append(int(entry))
@@ -1156,16 +1163,10 @@ def run_cpu_s(harness_pid: int, enough: float) -> float:
     processes reaped, then the harness's process (with the children it reaped), then the
     rest of the run, which may be hundreds of processes (a fork bomb), slow to read on a CPU
     they hold."""
-    cpu_s = reaped_cpu_s()
-    try:
-        with open(f"/proc/{harness_pid}/stat") as stat_file:
-            harness = {harness_pid: stat_file.read().rsplit(")", 1)[1].split()}
-    except OSError:
-        harness = {}
-    cpu_s += tree_cpu_s(harness)
-    if cpu_s >= enough:
-        return cpu_s
-    return tree_cpu_s(run_stats()) + reaped_cpu_s()
+    reaped = reaped_cpu_s()
+    harness = process_stat(harness_pid)
+    cpu_s = reaped + tree_cpu_s({harness_pid: harness} if harness is not None else {})
+    return cpu_s if cpu_s >= enough else reaped + tree_cpu_s(run_stats())
 
 
 def reaped_cpu_s() -> float:
