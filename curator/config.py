@@ -17,7 +17,9 @@ shown by `curator config` only as its last four characters.
 from __future__ import annotations
 
 import getpass
+import json
 import os
+import re
 import subprocess
 import tomllib
 from pathlib import Path
@@ -26,7 +28,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from curator.errors import CuratorError
+from curator.errors import CuratorError, UnknownAnnotator
+from curator.fsutil import atomic_write
 
 CONFIG_ENV = "CURATOR_CONFIG"
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -170,15 +173,48 @@ def annotator_and_source(explicit: str | None = None, repo: Path | None = None) 
     try:
         return getpass.getuser(), "login name"
     except (KeyError, OSError):
-        raise ConfigError(
-            "who is the annotator? give --annotator NAME, set $CURATOR_ANNOTATOR, "
-            "set `annotator` in the config or git's user.name"
-        ) from None
+        raise UnknownAnnotator(config_path()) from None
 
 
 def resolve_annotator(explicit: str | None = None, repo: Path | None = None) -> str:
     """Who the annotator is: `--annotator`, $CURATOR_ANNOTATOR, config, git, login name."""
     return annotator_and_source(explicit, repo)[0]
+
+
+ANNOTATOR_LINE = re.compile(r"^[ \t]*annotator[ \t]*=.*$", re.MULTILINE)
+
+
+def remember_annotator(name: str) -> Path:
+    """Keep `name` as the config file's `annotator` (top-level, before any table; replacing
+    an empty one), so that later sessions know it; returns the file. The rest of the file is
+    kept as written."""
+    name = name.strip()
+    if not name:
+        raise ConfigError("the annotator's name is empty")
+    path = config_path()
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML ({error}); not changed") from None
+    line = f"annotator = {json.dumps(name, ensure_ascii=False)}"  # JSON strings are TOML
+    first_table = re.search(r"^[ \t]*\[", text, re.MULTILINE)
+    top = text[: first_table.start()] if first_table else text
+    if ANNOTATOR_LINE.search(top):
+        text = ANNOTATOR_LINE.sub(lambda _: line, text, count=1)
+    else:
+        text = f"{line}\n{text}"
+    try:
+        written = tomllib.loads(text).get("annotator")
+    except tomllib.TOMLDecodeError:
+        written = None
+    if written != name:
+        raise ConfigError(f"{path}: could not set `annotator` there; set it by hand")
+    # The file may hold an API key: it keeps its permissions, and a new one is the user's own.
+    mode = path.stat().st_mode & 0o777 if path.is_file() else 0o600
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, text, mode)
+    return path
 
 
 def git_author_name(repo: Path | None) -> str | None:

@@ -13,6 +13,24 @@ class BankError(CuratorError):
     """The bank as a whole cannot be used: not a bank, locked, not a git repository."""
 
 
+class UnknownAnnotator(CuratorError):
+    """Nothing says who the annotator is: no setting, no git user.name, and no login name (a
+    container's uid without a passwd entry, with $USER unset). `first_ways`: what the caller
+    offers besides the settings (the CLI's `--annotator`)."""
+
+    def __init__(self, config_file: Path, *first_ways: str) -> None:
+        self.config_file = config_file
+        ways = [
+            *first_ways,
+            "set $CURATOR_ANNOTATOR",
+            f'`annotator = "NAME"` in {config_file}',
+            "or git's user.name",
+        ]
+        super().__init__(
+            "who is the annotator? curator records a name with every change: " + ", ".join(ways)
+        )
+
+
 class TaskFileError(CuratorError):
     """A task folder or one of its files is missing or malformed."""
 

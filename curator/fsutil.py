@@ -26,12 +26,13 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write to a temporary file beside `path`, fsync it, then rename it over `path`."""
-    atomic_write_all({path: data})
+def atomic_write(path: Path, data: str | bytes, mode: int | None = None) -> None:
+    """Write to a temporary file beside `path`, fsync it, then rename it over `path`. `mode`:
+    the file's permissions, set before anything is written (else the umask's)."""
+    atomic_write_all({path: data}, mode)
 
 
-def atomic_write_all(files: Mapping[Path, str | bytes]) -> None:
+def atomic_write_all(files: Mapping[Path, str | bytes], mode: int | None = None) -> None:
     """`atomic_write` of several files, each replaced whole (a crash between two replaces
     leaves some new and some old): every file is written and fsynced beside its target, then
     renamed, then each folder is fsynced once (one sync of a folder covers all its renames)."""
@@ -45,6 +46,8 @@ def atomic_write_all(files: Mapping[Path, str | bytes]) -> None:
         for path, data in files.items():
             try:
                 with open(temporaries[path], "wb") as handle:
+                    if mode is not None:
+                        os.fchmod(handle.fileno(), mode)
                     handle.write(data.encode() if isinstance(data, str) else data)
                     handle.flush()
                     os.fsync(handle.fileno())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pwd
 import subprocess
 import sys
 import sysconfig
@@ -214,16 +215,34 @@ def user_python(shared_tmp: Path) -> Path:
     return venv / "bin" / "python"
 
 
+UNNAMED_UID = 63999
+"""A uid without a passwd entry (a container's `docker run -u`): no login name. Below the
+sandbox's own uids (64000 + slot)."""
+
+
+@pytest.fixture
+def unnamed_home(shared_tmp: Path) -> Path:
+    """A HOME of `UNNAMED_UID`'s own; skipped where that uid has a passwd entry."""
+    try:
+        pwd.getpwuid(UNNAMED_UID)
+    except KeyError:
+        home = shared_tmp / "home"
+        home.mkdir()
+        os.chown(home, UNNAMED_UID, UNNAMED_UID)
+        return home
+    pytest.skip(f"uid {UNNAMED_UID} has a passwd entry here")
+
+
 def run_as_nobody(
-    command: list[str], home: Path, timeout_s: float = 300
+    command: list[str], home: Path, timeout_s: float = 300, uid: int = NOBODY
 ) -> subprocess.CompletedProcess[str]:
-    """Run `command` as `nobody`, in its own HOME, as an ordinary user would."""
+    """Run `command` as `nobody` (or `uid`), in its own HOME, as an ordinary user would."""
     return subprocess.run(
         command,
         capture_output=True,
         text=True,
-        user=NOBODY,
-        group=NOBODY,
+        user=uid,
+        group=uid,
         extra_groups=[],
         env={"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
         cwd=home,

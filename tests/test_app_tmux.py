@@ -10,12 +10,14 @@ import shutil
 import subprocess
 import sys
 import time
+import tomllib
 import uuid
+from pathlib import Path
 
 import pytest
 from app_support import demo_bank, git_bank
 
-from conftest import make_task
+from conftest import PROJECT_ROOT, UNNAMED_UID, make_task
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -55,6 +57,25 @@ class Terminal:
         flags = ["-l"] if literal else []
         subprocess.run(["tmux", "send-keys", "-t", self.name, *flags, *keys], check=True)
 
+    def open_demo_task(self, task_id: str) -> None:
+        """From the demo bank's browser, filter to `task_id` and open its workspace."""
+        self.wait_for("10 of 10 tasks", "Demo/1 ")
+        self.keys("/")
+        time.sleep(0.3)
+        self.keys(task_id, literal=True)
+        self.wait_for("1 of 10 tasks")
+        self.keys("Enter")
+        time.sleep(0.5)
+        self.keys("Enter")
+        self.wait_for("next: refine")
+
+    def quit_app(self) -> None:
+        self.keys("C-q")
+        deadline = time.monotonic() + 20
+        while self.alive() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not self.alive(), "curator did not quit on Ctrl+Q"
+
     def alive(self) -> bool:
         return subprocess.run(["tmux", "has-session", "-t", self.name]).returncode == 0
 
@@ -80,11 +101,7 @@ def test_the_real_app_opens_the_bank_filters_opens_a_task_and_quits(tmp_path, mo
         terminal.keys("Enter")
         screen = terminal.wait_for("next: refine", "import numpy")
         assert "Demo/10" in screen
-        terminal.keys("C-q")
-        deadline = time.monotonic() + 20
-        while terminal.alive() and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert not terminal.alive(), "curator did not quit on Ctrl+Q"
+        terminal.quit_app()
     finally:
         terminal.close()
 
@@ -99,15 +116,7 @@ def test_in_a_real_terminal_f7_and_tab_keys_reach_the_workspace_not_the_editor(
     env = {**os.environ, "TERM": "xterm-256color"}
     terminal = Terminal([sys.executable, "-m", "curator", "--bank", str(bank.root)], env)
     try:
-        terminal.wait_for("10 of 10 tasks", "Demo/1 ")
-        terminal.keys("/")
-        time.sleep(0.3)
-        terminal.keys("Demo/7", literal=True)
-        terminal.wait_for("1 of 10 tasks")
-        terminal.keys("Enter")
-        time.sleep(0.5)
-        terminal.keys("Enter")
-        terminal.wait_for("next: refine")
+        terminal.open_demo_task("Demo/7")
         program = bank.load("Demo/7").program
         terminal.keys("F7")
         # The Instruction tab on screen (its condense notes), not only the status line: the
@@ -175,5 +184,47 @@ def test_at_80_columns_a_long_bank_shows_whole_ids_and_dates_under_their_titles(
             screen = terminal.screen()
         assert problem is None, problem
         terminal.keys("C-q")
+    finally:
+        terminal.close()
+
+
+def test_a_user_whom_nothing_names_validates_unasked_and_names_themself_once(
+    unnamed_home: Path, user_python: Path
+) -> None:
+    """A container's uid (no passwd entry, no $USER, no git identity): F5 on a task it has not
+    edited validates without asking (it used to refuse: "not saved: who is the annotator?
+    give --annotator NAME", an option the app does not have), and the first change that
+    records a name (a new task; it used to crash the app) asks for it once, keeps it in the
+    user's config and goes on."""
+    home = unnamed_home
+    bank = home / "demo"
+    shutil.copytree(PROJECT_ROOT / "tasks", bank)
+    for path in (bank, *bank.rglob("*")):
+        os.chown(path, UNNAMED_UID, UNNAMED_UID, follow_symlinks=False)
+    user = ["setpriv", f"--reuid={UNNAMED_UID}", f"--regid={UNNAMED_UID}", "--clear-groups"]
+    environment = ["env", "-i", f"HOME={home}", "PATH=/usr/bin:/bin", "LANG=C.UTF-8"]
+    command = [*user, *environment, "TERM=xterm-256color", str(user_python), "-m", "curator"]
+    terminal = Terminal([*command, "--bank", str(bank)], dict(os.environ), size=(80, 24))
+    try:
+        terminal.open_demo_task("Demo/7")
+        terminal.keys("F5")
+        screen = terminal.wait_for("validation: pass", timeout=120)
+        assert "Who are you?" not in screen
+        terminal.keys("Escape")
+        terminal.wait_for("/ Filter")
+        terminal.keys("n")
+        terminal.wait_for("New task")
+        terminal.keys("Mine/1 numpy,pandas", literal=True)
+        terminal.keys("Enter")
+        terminal.wait_for("Who are you?")
+        terminal.keys("Ada Lovelace", literal=True)
+        terminal.keys("Enter")
+        terminal.wait_for("Mine/1 — draft", "import pandas")
+        config = home / ".config" / "curator" / "config.toml"
+        assert tomllib.loads(config.read_text()) == {"annotator": "Ada Lovelace"}
+        assert config.stat().st_mode & 0o777 == 0o600
+        task_json = (bank / "Mine__1" / "task.json").read_text()
+        assert '"annotator": "Ada Lovelace"' in task_json
+        terminal.quit_app()
     finally:
         terminal.close()

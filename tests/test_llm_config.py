@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 from llm_helpers import llm_env
 
+from conftest import UNNAMED_UID, run_as_nobody
 from curator.config import (
     ConfigError,
     annotator_and_source,
     load_settings,
     masked,
+    remember_annotator,
     value_source,
 )
 
@@ -162,3 +165,78 @@ def test_curator_config_reports_a_broken_file_with_exit_2(run_cli, tmp_path):
     result = run_cli("config", env=llm_env(tmp_path, CURATOR_CONFIG=str(config)))
     assert result.returncode == 2
     assert "llm" in result.stderr
+
+
+def test_a_name_given_once_is_kept_in_a_new_config_file_of_the_user_s_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app asks a user nothing names (a container's uid) once, and keeps the answer: the
+    file is created readable by its owner only, since it may later hold an API key."""
+    for name in VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    path = remember_annotator('  Zoë "Z" Ö\\tab  ')
+    assert path == tmp_path / "xdg" / "curator" / "config.toml"
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert load_settings().annotator == 'Zoë "Z" Ö\\tab'
+    assert annotator_and_source(repo=tmp_path)[1] == str(path)
+
+
+def test_keeping_the_name_keeps_the_rest_of_the_file_and_its_permissions(config_file):
+    config_file.write_text(
+        '# mine\nannotator = ""\n\n[llm]\nmodel = "qwen"  # local\napi_key = "sk-secret"\n'
+    )
+    config_file.chmod(0o640)
+    remember_annotator("ada")
+    text = config_file.read_text()
+    assert text == (
+        '# mine\nannotator = "ada"\n\n[llm]\nmodel = "qwen"  # local\napi_key = "sk-secret"\n'
+    )
+    assert config_file.stat().st_mode & 0o777 == 0o640
+    settings = load_settings()
+    assert (settings.annotator, settings.llm.model) == ("ada", "qwen")
+
+
+def test_the_name_goes_before_the_first_table_not_into_it(config_file):
+    """A key after `[llm]` would be the table's: `llm.annotator`, which the settings refuse."""
+    config_file.write_text('[keymap]\n"task.save" = "ctrl+s"\n')
+    remember_annotator("bob")
+    settings = load_settings()
+    assert settings.annotator == "bob"
+    assert settings.keymap == {"task.save": "ctrl+s"}
+
+
+def test_a_config_file_that_is_not_toml_is_named_and_left_alone(config_file):
+    config_file.write_text('[llm\nmodel = "qwen"\n')
+    with pytest.raises(ConfigError, match=rf"{config_file}: not valid TOML.*not changed"):
+        remember_annotator("ada")
+    assert config_file.read_text() == '[llm\nmodel = "qwen"\n'
+    with pytest.raises(ConfigError, match="empty"):
+        remember_annotator("  ")
+
+
+def test_a_user_whom_nothing_names_is_told_every_way_to_give_a_name(
+    unnamed_home: Path, user_python: Path
+) -> None:
+    """A uid without a passwd entry, $USER or git identity (a container's): `config` shows
+    that no name is known (it used to fail like the commands), and a command that records one
+    says each way to give it, the command's own option first."""
+    home = unnamed_home
+    bank = home / "bank"
+
+    def as_user(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [str(user_python), "-m", "curator", "--bank", str(bank), *args]
+        return run_as_nobody(command, home, uid=UNNAMED_UID)
+
+    assert as_user("init", str(bank)).returncode == 0
+    shown = as_user("config", "--json")
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["settings"]["annotator"] is None
+    refused = as_user("new", "Mine/1", "--libs", "numpy,pandas")
+    assert refused.returncode == 2
+    config = home / ".config" / "curator" / "config.toml"
+    assert refused.stderr.startswith("error: who is the annotator?")
+    assert "give --annotator NAME" in refused.stderr and str(config) in refused.stderr
+    assert "Traceback" not in refused.stderr
+    made = as_user("new", "Mine/1", "--libs", "numpy,pandas", "--annotator", "Ada")
+    assert made.returncode == 0, made.stderr

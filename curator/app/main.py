@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,7 +18,12 @@ from curator.app.screens.base import CuratorScreen, palette_commands
 from curator.app.screens.browser import BankBrowser
 from curator.app.screens.dialogs import ChoiceDialog, TextDialog
 from curator.app.screens.help import HelpScreen
-from curator.app.settings import AppSettings, load_app_settings
+from curator.app.settings import (
+    AppSettings,
+    load_app_settings,
+    missing_annotator,
+    with_annotator,
+)
 from curator.bank import Bank
 from curator.errors import CuratorError
 from curator.models import Task
@@ -118,6 +123,32 @@ class CuratorApp(App[None]):
         yield SystemCommand("app: open task…", "Open a task by its id", self.ask_task_id)
         yield SystemCommand("app: flaky-test queue", "Review flaky-test flags", self.open_flaky)
         yield SystemCommand("app: release", "What the next release holds", self.open_release)
+
+    def identified(self, then: Callable[[], object]) -> bool:
+        """Whether curator knows who the annotator is, whose name every change records. When
+        nothing says (no setting, no git user.name, no login name: a container's uid), asks
+        for the name, keeps it in the user config, and calls `then` once it is given."""
+        unknown = missing_annotator(self.settings, self.bank.root)
+        if unknown is None:
+            return True
+
+        def answered(name: str | None) -> None:
+            if not name:
+                return
+            self.settings, kept = with_annotator(self.settings, name)
+            self.notify(f"{self.settings.annotator}: {kept}", title="annotator")
+            then()
+
+        self.push_screen(
+            TextDialog(
+                "Who are you? curator records a name with every change, and nothing here "
+                f"says yours (no git user.name, no login name). It is kept in "
+                f"{unknown.config_file}.",
+                placeholder="your name",
+            ),
+            answered,
+        )
+        return False
 
     # -- screens any screen can open ---------------------------------------------------------
 

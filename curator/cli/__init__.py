@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from curator.cli.context import CliContext
-from curator.errors import CuratorError
+from curator.errors import CuratorError, UnknownAnnotator
 
 # The module of each command: a command's module is imported only when that command (or the
 # list of all) is asked for, so `curator validate` does not load the LLM, config and git
@@ -69,6 +69,10 @@ class CuratorGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except UnknownAnnotator as unknown:  # every command that needs a name takes --annotator
+            offered = UnknownAnnotator(unknown.config_file, "give --annotator NAME")
+            click.secho(f"error: {offered}", fg="red", err=True)
+            sys.exit(2)
         except CuratorError as error:
             click.secho(f"error: {error}", fg="red", err=True)
             sys.exit(2)

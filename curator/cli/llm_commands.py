@@ -24,7 +24,7 @@ from curator.config import (
     resolve_annotator,
     value_source,
 )
-from curator.errors import CuratorError
+from curator.errors import CuratorError, UnknownAnnotator
 from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import read_evidence
 from curator.llm import operations, preeval
@@ -173,9 +173,13 @@ def config_command(cli: CliContext, as_json: bool) -> None:
     """Show the settings in effect and where each comes from (the API key masked)."""
     settings = load_settings()
     path = config_path()
-    annotator, annotator_from = annotator_and_source(
-        repo=cli.bank_path if cli.bank_path.is_dir() else None
-    )
+    annotator: str | None
+    try:
+        annotator, annotator_from = annotator_and_source(
+            repo=cli.bank_path if cli.bank_path.is_dir() else None
+        )
+    except UnknownAnnotator:  # what this command is for: showing what is missing
+        annotator, annotator_from = None, "nowhere: no setting, no git user.name, no login name"
     values: dict[str, object] = {
         "annotator": annotator,
         "keymap": settings.keymap,

@@ -234,6 +234,8 @@ class BankBrowser(CuratorScreen):
         def answered(answer: str | None) -> None:
             if not answer:
                 return
+            if not self.app.identified(lambda: answered(answer)):
+                return
             task_id, _, libraries = answer.partition(" ")
             annotator = resolve_annotator(self.app.settings.annotator, self.bank.root)
             task = new_task(

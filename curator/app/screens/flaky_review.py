@@ -193,7 +193,7 @@ class FlakyReview(CuratorScreen):
 
     def action_decide(self, decision: str) -> None:
         chosen = self.selected()
-        if chosen is None:
+        if chosen is None or not self.app.identified(lambda: self.action_decide(decision)):
             return
         task, flag = chosen
 

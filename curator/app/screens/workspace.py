@@ -341,14 +341,23 @@ class TaskWorkspace(CuratorScreen):
             answered,
         )
 
-    def save(self, overwrite: bool = False) -> bool:
+    def save(self, overwrite: bool = False, then: Callable[[], object] | None = None) -> bool:
         """Write the editors' texts to the bank. False when the bank refused them (the files
         changed on disk meanwhile, or cannot be written): the reason is shown, and the edits
-        stay in the editors and their autosave."""
+        stay in the editors and their autosave. Edits record who made them: if nobody is
+        known, False while the app asks, and `then` (else saving) once named."""
         texts = self.editor_texts()
+        edited = texts != self.base
+        if edited and not self.app.identified(then or (lambda: self.save(overwrite))):
+            return False
         try:
             saved = save_edits(
-                self.bank, self.task_id, self.base, texts, self.annotator, overwrite=overwrite
+                self.bank,
+                self.task_id,
+                self.base,
+                texts,
+                self.annotator if edited else None,
+                overwrite=overwrite,
             )
         except EditConflict as conflict:
             self.autosave()
@@ -572,7 +581,7 @@ class TaskWorkspace(CuratorScreen):
         self.notify("saved", timeout=2)
 
     def action_refine(self) -> None:
-        if not self.save():
+        if not self.app.identified(self.action_refine) or not self.save():
             return
         status = self.step(Step.REFINE)
         if status.state is StepState.BLOCKED:
@@ -597,7 +606,7 @@ class TaskWorkspace(CuratorScreen):
     # -- validate ----------------------------------------------------------------------------
 
     def action_validate(self) -> None:
-        if self.busy() or not self.save():
+        if self.busy() or not self.save(then=self.action_validate):
             return
         status = self.step(Step.VALIDATE)
         if status.state is StepState.BLOCKED:
@@ -645,7 +654,7 @@ class TaskWorkspace(CuratorScreen):
     # -- flaky -------------------------------------------------------------------------------
 
     def action_flaky(self) -> None:
-        if self.busy() or not self.save():
+        if self.busy() or not self.app.identified(self.action_flaky) or not self.save():
             return
         status = self.step(Step.FLAKY)
         if status.state is StepState.BLOCKED and not self.current.unresolved_flags():
@@ -714,7 +723,7 @@ class TaskWorkspace(CuratorScreen):
     # -- condense ----------------------------------------------------------------------------
 
     def action_condense(self) -> None:
-        if not self.save():
+        if not self.app.identified(self.action_condense) or not self.save():
             return
         status = self.step(Step.CONDENSE)
         if status.state is StepState.BLOCKED:
@@ -778,7 +787,7 @@ class TaskWorkspace(CuratorScreen):
                 "[llm] in the config); every step works by hand",
             )
             return
-        if self.busy() or not self.save():
+        if self.busy() or not self.save(then=self.action_ask_llm):
             return
 
         def answered(operation: str | None) -> None:
@@ -855,6 +864,8 @@ class TaskWorkspace(CuratorScreen):
         if self.proposal is None:
             self.notify("no proposal to accept", severity="warning")
             return
+        if not self.app.identified(self.action_accept_proposal):
+            return
         edited: dict[str, str] | None = None
         if self.editing_proposal:
             texts = self.editor_texts().model_dump()
@@ -900,7 +911,7 @@ class TaskWorkspace(CuratorScreen):
 
     def action_commit(self) -> None:
         """Commit in any stage the gate allows; the dialog names why it refuses the others."""
-        if self.busy() or not self.save():
+        if self.busy() or not self.app.identified(self.action_commit) or not self.save():
             return
         allowed, refused = self.commit_choices()
         question = f"Commit {self.task_id} (now {self.current.stage.value}) as:"
@@ -1041,7 +1052,7 @@ class TaskWorkspace(CuratorScreen):
             return
 
         def answered(choice: str | None) -> None:
-            if choice == "save" and self.save():
+            if choice == "save" and self.save(then=self.action_back):
                 self.app.pop_screen()
             elif choice == "discard":
                 self.discard()
