@@ -121,12 +121,27 @@ class Settings(BaseSettings):
 
 
 def config_path() -> Path:
-    """Where the user config file is (it need not exist)."""
-    explicit = _env(CONFIG_ENV)
-    if explicit:
-        return Path(explicit).expanduser()
-    base = _env("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    """Where the user config file is (it need not exist). ConfigError where nothing says (`env
+    -i` as a uid without a passwd entry: no $HOME, no home directory)."""
+    try:
+        explicit = _env(CONFIG_ENV)
+        if explicit:
+            return Path(explicit).expanduser()
+        base = _env("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    except RuntimeError:  # Path.home() and expanduser(): "Could not determine home directory"
+        raise ConfigError(
+            "no place for a config file: $HOME is unset and this user has no home directory; "
+            "set $CURATOR_CONFIG, $XDG_CONFIG_HOME or $HOME"
+        ) from None
     return Path(base) / "curator" / "config.toml"
+
+
+def config_file_name() -> str:
+    """The config file as a message names it, also where there is no place for one."""
+    try:
+        return str(config_path())
+    except ConfigError:
+        return "the config file ($CURATOR_CONFIG: $HOME is unset)"
 
 
 def load_settings() -> Settings:
@@ -173,7 +188,7 @@ def annotator_and_source(explicit: str | None = None, repo: Path | None = None) 
     try:
         return getpass.getuser(), "login name"
     except (KeyError, OSError):
-        raise UnknownAnnotator(config_path()) from None
+        raise UnknownAnnotator(config_file_name()) from None
 
 
 def resolve_annotator(explicit: str | None = None, repo: Path | None = None) -> str:
@@ -242,7 +257,10 @@ def masked(secret: SecretStr | None) -> str:
 
 
 def read_config_file() -> dict[str, Any]:
-    path = config_path()
+    try:
+        path = config_path()
+    except ConfigError:  # no place for one: the environment's settings alone
+        return {}
     if not path.is_file():
         return {}
     try:

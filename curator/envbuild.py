@@ -42,7 +42,7 @@ from curator.environment import (
     environment_dir,
     read_spec,
 )
-from curator.fsutil import atomic_write, read_text
+from curator.fsutil import atomic_write, home_directory, read_text
 from curator.models import utc_now
 
 Report = Callable[[str], None]
@@ -340,8 +340,11 @@ def python_for_uv(version: str) -> str:
 def installed_python(version: str) -> Path | None:
     """An interpreter of Python `version` (major.minor) that runs: on PATH (a pyenv shim there
     may not run), else pyenv's (the newest release first), else the system's."""
-    pyenv = Path(os.environ.get("PYENV_ROOT") or Path.home() / ".pyenv") / "versions"
-    releases = sorted(pyenv.glob(f"{version}.*/bin/python{version}"), key=release_number)
+    home = home_directory()
+    pyenv_root = os.environ.get("PYENV_ROOT") or (home / ".pyenv" if home else None)
+    pyenv = Path(pyenv_root) / "versions" if pyenv_root else None
+    found = pyenv.glob(f"{version}.*/bin/python{version}") if pyenv else ()
+    releases = sorted(found, key=release_number)
     on_path = shutil.which(f"python{version}")
     candidates: list[str | Path] = [
         *([on_path] if on_path else []),

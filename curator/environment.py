@@ -28,7 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from curator.errors import CuratorError
-from curator.fsutil import read_text
+from curator.fsutil import read_text, user_cache_dir
 
 ENVIRONMENT_DIR = "environment"
 REQUIREMENTS_FILE = "requirements.txt"
@@ -149,7 +149,12 @@ class Environment:
 
 def environments_dir() -> Path:
     """`$XDG_CACHE_HOME/curator/envs`: built environments, shared by every bank of the user."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    base = user_cache_dir()
+    if base is None:
+        raise EnvironmentProblem(
+            "no place for built environments: $XDG_CACHE_HOME and $HOME are unset and this "
+            "user has no home directory; set $XDG_CACHE_HOME or $HOME"
+        )
     return base / "curator" / "envs"
 
 

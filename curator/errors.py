@@ -18,7 +18,7 @@ class UnknownAnnotator(CuratorError):
     container's uid without a passwd entry, with $USER unset). `first_ways`: what the caller
     offers besides the settings (the CLI's `--annotator`)."""
 
-    def __init__(self, config_file: Path, *first_ways: str) -> None:
+    def __init__(self, config_file: str, *first_ways: str) -> None:
         self.config_file = config_file
         ways = [
             *first_ways,

@@ -1,4 +1,5 @@
-"""Crash-safe file writes: a reader sees the old file or the new one, never half of one."""
+"""Crash-safe file writes (a reader sees the old file or the new one, never half of one), and
+where the user's own files go."""
 
 from __future__ import annotations
 
@@ -16,6 +17,24 @@ _RENAME_EXCHANGE = 2
 _libc = ctypes.CDLL(None, use_errno=True)
 # `.NAME.PID.THREAD.tmp`: the file `atomic_write` writes before renaming it over NAME.
 _TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.\d+\.tmp")
+
+
+def home_directory() -> Path | None:
+    """$HOME, else the passwd entry's home; None for a uid with neither (`env -i` as a
+    container's uid), where `Path.home()` raises RuntimeError."""
+    try:
+        return Path.home()
+    except RuntimeError:
+        return None
+
+
+def user_cache_dir() -> Path | None:
+    """$XDG_CACHE_HOME, else ~/.cache; None without either."""
+    explicit = os.environ.get("XDG_CACHE_HOME")
+    if explicit:
+        return Path(explicit)
+    home = home_directory()
+    return home / ".cache" if home is not None else None
 
 
 def fsync_directory(directory: Path) -> None:

@@ -234,9 +234,10 @@ def unnamed_home(shared_tmp: Path) -> Path:
 
 
 def run_as_nobody(
-    command: list[str], home: Path, timeout_s: float = 300, uid: int = NOBODY
+    command: list[str], home: Path | None, timeout_s: float = 300, uid: int = NOBODY
 ) -> subprocess.CompletedProcess[str]:
-    """Run `command` as `nobody` (or `uid`), in its own HOME, as an ordinary user would."""
+    """Run `command` as `nobody` (or `uid`), in its own HOME (None: $HOME unset, as `env -i`
+    leaves it), as an ordinary user would."""
     return subprocess.run(
         command,
         capture_output=True,
@@ -244,8 +245,8 @@ def run_as_nobody(
         user=uid,
         group=uid,
         extra_groups=[],
-        env={"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
-        cwd=home,
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"} | ({"HOME": str(home)} if home else {}),
+        cwd=home or "/",
         timeout=timeout_s,
     )
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
 from llm_helpers import llm_env
 
-from conftest import UNNAMED_UID, run_as_nobody
+from conftest import UNNAMED_UID, make_task, run_as_nobody
+from curator.bank import Bank
 from curator.config import (
     ConfigError,
     annotator_and_source,
@@ -220,23 +222,34 @@ def test_a_user_whom_nothing_names_is_told_every_way_to_give_a_name(
 ) -> None:
     """A uid without a passwd entry, $USER or git identity (a container's): `config` shows
     that no name is known (it used to fail like the commands), and a command that records one
-    says each way to give it, the command's own option first."""
-    home = unnamed_home
-    bank = home / "bank"
+    says each way to give it, the command's own option first. Without $HOME too (`env -i`),
+    `config` says there is no place for a config file, and validating works (both used to
+    end in a traceback: "Could not determine home directory")."""
+    bank = Bank.init(unnamed_home / "bank")
+    with bank.lock():
+        bank.add_all([make_task()])
+    for path in (bank.root, *bank.root.rglob("*")):
+        os.chown(path, UNNAMED_UID, UNNAMED_UID, follow_symlinks=False)
 
-    def as_user(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [str(user_python), "-m", "curator", "--bank", str(bank), *args]
+    def as_user(*args: str, home: Path | None = unnamed_home) -> subprocess.CompletedProcess[str]:
+        command = [str(user_python), "-m", "curator", "--bank", str(bank.root), *args]
         return run_as_nobody(command, home, uid=UNNAMED_UID)
 
-    assert as_user("init", str(bank)).returncode == 0
     shown = as_user("config", "--json")
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout)["settings"]["annotator"] is None
     refused = as_user("new", "Mine/1", "--libs", "numpy,pandas")
     assert refused.returncode == 2
-    config = home / ".config" / "curator" / "config.toml"
+    config = unnamed_home / ".config" / "curator" / "config.toml"
     assert refused.stderr.startswith("error: who is the annotator?")
     assert "give --annotator NAME" in refused.stderr and str(config) in refused.stderr
     assert "Traceback" not in refused.stderr
     made = as_user("new", "Mine/1", "--libs", "numpy,pandas", "--annotator", "Ada")
     assert made.returncode == 0, made.stderr
+
+    homeless = as_user("config", home=None)
+    assert homeless.returncode == 0, homeless.stderr
+    assert "config file: none (no place for a config file: $HOME is unset" in homeless.stdout
+    validated = as_user("validate", "Test/1", "--force", home=None)
+    assert validated.returncode == 0, validated.stderr
+    assert "1 pass" in validated.stdout

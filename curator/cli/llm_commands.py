@@ -16,6 +16,7 @@ from curator.alternatives import add_alternative
 from curator.bank import INSTRUCTION_FILE, Bank
 from curator.cli.context import CliContext, F, annotator_option, pass_cli
 from curator.config import (
+    ConfigError,
     LLMSettings,
     annotator_and_source,
     config_path,
@@ -172,7 +173,11 @@ def proposal_options(command: F) -> F:
 def config_command(cli: CliContext, as_json: bool) -> None:
     """Show the settings in effect and where each comes from (the API key masked)."""
     settings = load_settings()
-    path = config_path()
+    try:
+        path: Path | None = config_path()
+        no_file = ""
+    except ConfigError as error:
+        path, no_file = None, str(error)
     annotator: str | None
     try:
         annotator, annotator_from = annotator_and_source(
@@ -194,8 +199,8 @@ def config_command(cli: CliContext, as_json: bool) -> None:
         click.echo(
             json.dumps(
                 {
-                    "config_file": str(path),
-                    "config_file_exists": path.is_file(),
+                    "config_file": None if path is None else str(path),
+                    "config_file_exists": path is not None and path.is_file(),
                     "llm_configured": settings.llm.configured,
                     "settings": values,
                     "annotator_from": annotator_from,
@@ -204,8 +209,11 @@ def config_command(cli: CliContext, as_json: bool) -> None:
             )
         )
         return
-    state = "" if path.is_file() else " (does not exist)"
-    cli.out.print(f"config file: {escape(str(path))}{state}")
+    if path is None:
+        cli.out.print(f"config file: none ({escape(no_file)})")
+    else:
+        state = "" if path.is_file() else " (does not exist)"
+        cli.out.print(f"config file: {escape(str(path))}{state}")
     table = Table()
     for column in ("setting", "value", "from"):
         table.add_column(column)

@@ -20,7 +20,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
-from curator.config import LLMSettings, config_path
+from curator.config import LLMSettings, config_file_name
 from curator.errors import CuratorError
 from curator.models import utc_now
 
@@ -42,7 +42,7 @@ class LLMNotConfigured(LLMError):
             f"{missing}. Set CURATOR_LLM_BASE_URL (e.g. http://localhost:11434/v1 for Ollama) "
             "and CURATOR_LLM_MODEL, plus CURATOR_LLM_API_KEY if the server needs one "
             f"(OPENAI_BASE_URL / OPENAI_API_KEY also work), or put them in the [llm] table of "
-            f"{config_path()}; `curator config` shows what is set. Everything else works "
+            f"{config_file_name()}; `curator config` shows what is set. Everything else works "
             "without an LLM."
         )
 

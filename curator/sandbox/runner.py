@@ -24,6 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
+from curator.fsutil import home_directory, user_cache_dir
 from curator.imports import imported_modules, is_standard_library
 from curator.program import PARSED_TEXTS, parse_quietly
 from curator.sandbox import harness
@@ -386,13 +387,14 @@ def zygote_environment(hash_seed: int | None) -> dict[str, str]:
 
 def matplotlib_cache_dir() -> Path:
     """Matplotlib's font cache for the zygote, built once per machine rather than per run."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    path = base / "curator" / "matplotlib"
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        path = Path(tempfile.gettempdir()) / f"curator-matplotlib-{os.geteuid()}"
-        path.mkdir(exist_ok=True)
+    base = user_cache_dir()
+    if base is not None:
+        path = base / "curator" / "matplotlib"
+        with contextlib.suppress(OSError):
+            path.mkdir(parents=True, exist_ok=True)
+            return path
+    path = Path(tempfile.gettempdir()) / f"curator-matplotlib-{os.geteuid()}"
+    path.mkdir(exist_ok=True)
     return path
 
 
@@ -504,7 +506,9 @@ class Sandbox:
         self.isolation = probe_isolation() if isolate else NO_ISOLATION
         self._run_config = {
             "isolate": isolate,
-            "protect": sorted({str(path.resolve()) for path in (Path.home(), *map(Path, protect))}),
+            "protect": sorted(
+                {str(path.resolve()) for path in (home_directory(), *map(Path, protect)) if path}
+            ),
         }
         self.interpreter = interpreter
         self._preload = preload
