@@ -212,11 +212,19 @@ def test_a_user_whom_nothing_names_validates_unasked_and_names_themself_once(
         assert "Who are you?" not in screen
         terminal.keys("Escape")
         terminal.wait_for("/ Filter")
-        terminal.keys("n")
-        terminal.wait_for("New task")
-        terminal.keys("Mine/1 numpy,pandas", literal=True)
-        terminal.keys("Enter")
-        terminal.wait_for("Who are you?")
+
+        def start_a_new_task() -> None:
+            terminal.keys("n")
+            terminal.wait_for("New task")
+            terminal.keys("Mine/1 numpy,pandas", literal=True)
+            terminal.keys("Enter")
+            terminal.wait_for("Who are you?")
+
+        start_a_new_task()
+        terminal.keys("Escape")
+        terminal.wait_for("nothing was changed")
+        assert not (bank / "Mine__1").exists()
+        start_a_new_task()
         terminal.keys("Ada Lovelace", literal=True)
         terminal.keys("Enter")
         terminal.wait_for("Mine/1 — draft", "import pandas")

@@ -134,6 +134,7 @@ class CuratorApp(App[None]):
 
         def answered(name: str | None) -> None:
             if not name:
+                self.notify("nothing was changed: a change needs a name", severity="warning")
                 return
             self.settings, kept = with_annotator(self.settings, name)
             self.notify(f"{self.settings.annotator}: {kept}", title="annotator")
