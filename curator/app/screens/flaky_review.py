@@ -222,7 +222,7 @@ class FlakyReview(CuratorScreen):
 
     def action_rerun(self) -> None:
         chosen = self.selected()
-        if chosen is None:
+        if chosen is None or not self.app.identified(self.action_rerun):
             return
         task, _flag = chosen
         try:
