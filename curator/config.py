@@ -206,7 +206,7 @@ def remember_annotator(name: str) -> Path:
     name = name.strip()
     if not name:
         raise ConfigError("the annotator's name is empty")
-    path = config_path()
+    path = config_path().resolve()  # a link into a dotfiles repository stays a link
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
     try:
         tomllib.loads(text)

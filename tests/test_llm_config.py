@@ -184,17 +184,24 @@ def test_a_name_given_once_is_kept_in_a_new_config_file_of_the_user_s_own(
     assert annotator_and_source(repo=tmp_path)[1] == str(path)
 
 
-def test_keeping_the_name_keeps_the_rest_of_the_file_and_its_permissions(config_file):
-    config_file.write_text(
+def test_keeping_the_name_keeps_the_rest_of_the_file_its_permissions_and_its_link(
+    config_file, tmp_path
+):
+    """A config file linked from a dotfiles repository is written there, and stays linked."""
+    target = tmp_path / "dotfiles" / "curator.toml"
+    target.parent.mkdir()
+    target.write_text(
         '# mine\nannotator = ""\n\n[llm]\nmodel = "qwen"  # local\napi_key = "sk-secret"\n'
     )
-    config_file.chmod(0o640)
+    target.chmod(0o640)
+    config_file.symlink_to(target)
     remember_annotator("ada")
-    text = config_file.read_text()
+    assert config_file.is_symlink()
+    text = target.read_text()
     assert text == (
         '# mine\nannotator = "ada"\n\n[llm]\nmodel = "qwen"  # local\napi_key = "sk-secret"\n'
     )
-    assert config_file.stat().st_mode & 0o777 == 0o640
+    assert target.stat().st_mode & 0o777 == 0o640
     settings = load_settings()
     assert (settings.annotator, settings.llm.model) == ("ada", "qwen")
 
