@@ -267,7 +267,13 @@ def _relock(
 @contextmanager
 def build_lock(environment: Environment) -> Iterator[None]:
     """Held while `environment` is built: a second sync waits, then finds it built."""
-    environment.directory.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        environment.directory.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # HOME=/ as a container's uid: /.cache is not the user's
+        raise EnvironmentProblem(
+            f"{error.filename}: {error.strerror}: built environments go to "
+            f"{environment.directory.parent}; set $XDG_CACHE_HOME to a folder of yours"
+        ) from None
     path = environment.directory.parent / f".{environment.key}.lock"
     with open(path, "a+b") as handle:
         deadline = time.monotonic() + LOCK_WAIT_S

@@ -721,12 +721,12 @@ def test_an_ordinary_user_syncs_and_validates(wheels: Path, tmp_path: Path) -> N
             "UV_FIND_LINKS": str(local_wheels),
         }
 
-        def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        def cli(*args: str, **overrides: str) -> subprocess.CompletedProcess[str]:
             return subprocess.run(
                 [str(SYSTEM_PYTHON), "-c", launcher, "--bank", str(bank.root), *args],
                 capture_output=True,
                 text=True,
-                env=variables,
+                env=variables | overrides,
                 user=uid,
                 group=uid,
                 timeout=300,
@@ -734,6 +734,10 @@ def test_an_ordinary_user_syncs_and_validates(wheels: Path, tmp_path: Path) -> N
 
         added = cli("env", "add", "tinydist==1.0")
         assert added.returncode == 0, added.stderr
+        in_a_root_home = cli("env", "sync", HOME="/")  # `docker run -u UID`'s HOME
+        assert in_a_root_home.returncode == 2
+        assert in_a_root_home.stderr.startswith("error: /.cache: Permission denied: ")
+        assert "set $XDG_CACHE_HOME to a folder of yours" in in_a_root_home.stderr
         synced = cli("env", "sync")
         assert synced.returncode == 0, synced.stderr
         assert (home / ".cache" / "curator" / "envs").is_dir()

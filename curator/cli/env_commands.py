@@ -41,7 +41,8 @@ def source_options(command: Callable[..., None]) -> Callable[..., None]:
 
 @contextmanager
 def progress_report(cli: CliContext, what: str) -> Iterator[envbuild.Report]:
-    """A spinner with the step uv is at, on stderr."""
+    """A spinner with the step uv is at, on stderr (a terminal's: elsewhere it would leave
+    an empty line before what follows)."""
     with Progress(
         SpinnerColumn(),
         TextColumn(what),
@@ -49,6 +50,7 @@ def progress_report(cli: CliContext, what: str) -> Iterator[envbuild.Report]:
         TextColumn("{task.fields[step]}"),
         console=cli.err,
         transient=True,
+        disable=not cli.err.is_terminal,
     ) as progress:
         bar = progress.add_task(what, total=None, step="")
 

@@ -134,6 +134,7 @@ def validate_command(
         TextColumn("{task.fields[last]}"),
         console=cli.err,
         transient=True,
+        disable=not cli.err.is_terminal,
     )
     bar = progress.add_task("validate", total=len(ids), last="")
 
