@@ -27,14 +27,19 @@ How a wrong solution is kept from reporting itself passing:
 - An audit hook (PEP 578), installed before task code runs (it cannot be removed), notes what
   a forger needs (the process's own descriptors or memory under /proc, reading memory by address
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
-  the harness's stack frames, `__code__` assignment, a trace or profile function of anyone's
-  but coverage.py's: it can rewrite a running assertion's arguments) as tampering, and
+  the harness's stack frames, any stack frame the task's code takes while the tests run (its
+  `f_back` and `f_locals` reach the running test's expected answer: `inspect.currentframe()`,
+  `sys._getframe`, a traceback's `tb_frame`), `__code__` assignment, a trace or profile
+  function of anyone's but coverage.py's: it can rewrite a running assertion's arguments) as
+  tampering, and
   what a benchmark task should not do (writes outside the scratch, signals to processes outside
   the run, network, subprocesses, many forks) as runtime findings.
 
 Residual risk of the same-process design: task code runs in the harness's interpreter, so code
-that walks the stack through frame attributes the audit hook does not see (`f_back`,
-`f_locals`) can reach the harness's state (its channel, and so the run's key); attribute paths
+that gets a library to take a stack frame on its behalf (`traceback.StackSummary.extract` with
+`capture_locals`) can read the tests' variables, and walking on through frame attributes the
+audit hook does not see (`f_back`, `f_locals`) reach the harness's state (its channel, and so
+the run's key); attribute paths
 no audit event covers (a bound method's `__self__`, a function's `__globals__`) lead from
 objects the task shares with the harness to the hook's own state, which such code can silence;
 code that replaces, only for the moment it is used, an object nothing freezes (a builtin, a
@@ -104,6 +109,17 @@ TEMPORARY_NAME = re.compile(r"\btmp[a-z0-9_]{8}\b")
 example shows it as tmpXXXXXXXX, so that the same task's report is the same from run to run
 (BigCodeBench/16 and 346 start programs on files in temporary folders)."""
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0", ""})
+FRAME_ATTRIBUTES = frozenset({"tb_frame", "gi_frame", "cr_frame", "ag_frame"})
+"""Attributes that hand out a stack frame (each read is an `object.__getattr__` audit event)."""
+_STANDARD_LIBRARY = os.path.dirname(traceback.__file__)
+FRAME_HELPERS = frozenset(
+    [
+        (os.path.join(_STANDARD_LIBRARY, "inspect.py"), name)
+        for name in ("currentframe", "stack", "trace", "getouterframes", "getinnerframes")
+    ]
+    + [(traceback.__file__, name) for name in ("walk_stack", "walk_tb")]
+)
+"""The standard library's functions that take a stack frame for their caller: (file, name)."""
 UNWATCHED_BUILTINS = frozenset({"_"})
 """Builtins that may change during a run: `_` holds the last value a doctest example showed.
 Every other builtin is watched: a task that makes `round` or `all` lie passes assertAlmostEqual
@@ -1122,8 +1138,10 @@ class AuditWatch:
         self._protected_files = protected_files
         self._pid = os.getpid()
         self._library_roots = _library_roots or library_roots()
-        self.tracers_watched = True
-        """Whether setting a trace or profile function is tampering: until the examples run."""
+        self.tests_watched = True
+        """Whether setting a trace or profile function, or the task's code taking a stack frame,
+        is tampering: until the examples run."""
+        self._handling = threading.local()
         self.coverage_root = "|"
         """coverage.py's folder, set as the run imports it, before any task code (task code
         can put a module of its own under that name); no file begins with "|"."""
@@ -1147,11 +1165,15 @@ class AuditWatch:
         if not self.active or os.getpid() != self._pid:
             return
         handler = self._handlers.get(event)
-        if handler is not None:
-            try:
-                handler(self, event, args)
-            except Exception:  # a hook must never break the operation it watches
-                return
+        if handler is None or getattr(self._handling, "event", False):
+            return  # (the handlers' own reads of frames are audited events too)
+        self._handling.event = True
+        try:
+            handler(self, event, args)
+        except Exception:  # a hook must never break the operation it watches
+            return
+        finally:
+            self._handling.event = False
 
     def _path(self, value: object) -> str | None:
         if not isinstance(value, str | bytes | os.PathLike):
@@ -1244,12 +1266,53 @@ class AuditWatch:
             ):
                 name = getattr(args[0], "__qualname__", args[0])
                 self.tamper(f"replaced the {REPLACEABLE[args[1]]} of {name!r}")
-        elif event == "sys._getframe":
-            # Only frames of the tests, harness or unittest (libraries take their own: logging).
-            if args and self._protected(args[0].f_code.co_filename):
-                self.tamper("took a stack frame of the tests, the harness or unittest")
         elif not self._called_by_a_library():
             self.tamper(f"called {event}")
+
+    def _on_frame_taken(self, event: str, args: tuple[Any, ...]) -> None:
+        """A stack frame in the hands of the task's code reaches the running test's variables
+        (its expected answer) through `f_back` and `f_locals`, which no audit event covers.
+        Anyone taking a frame of the tests, harness or unittest tampers; while the tests run,
+        so does the task's code taking any frame: itself, in code it compiles, or through the
+        standard library's helpers that hand one to their caller (FRAME_HELPERS). The frames
+        libraries take for themselves (logging, pandas' warnings) are theirs."""
+        if event == "object.__getattr__":
+            if args[1] not in FRAME_ATTRIBUTES:
+                return
+        elif args and self._protected(args[0].f_code.co_filename):
+            self.tamper("took a stack frame of the tests, the harness or unittest")
+            return
+        if not self.tests_watched:
+            return
+        requester = self._frame_requester()
+        if requester is not None and self._task_code(requester.f_code.co_filename):
+            what = event if event == "sys._getframe" else args[1]
+            where = f"{os.path.basename(requester.f_code.co_filename)}:{requester.f_lineno}"
+            self.tamper(f"took a stack frame ({what}, {where}), which reaches the tests' variables")
+
+    def _frame_requester(self) -> types.FrameType | None:
+        """The code that asked for a frame: the first that is neither the harness's nor one of
+        FRAME_HELPERS (whose caller is who asked)."""
+        try:
+            raise RuntimeError  # the traceback gives this frame
+        except RuntimeError as error:
+            trace = error.__traceback__
+        frame = trace.tb_frame if trace is not None else None
+        while frame is not None and (
+            frame.f_code.co_filename == __file__
+            or (frame.f_code.co_filename, frame.f_code.co_name) in FRAME_HELPERS
+        ):
+            frame = frame.f_back
+        return frame
+
+    def _task_code(self, filename: str) -> bool:
+        """Code the task controls: neither installed (a library or the standard library,
+        frozen or not) nor the tests', unittest's or the harness's."""
+        return not (
+            self._protected(filename)
+            or filename.startswith(self._library_roots)
+            or filename.startswith("<frozen ")
+        )
 
     def _on_tracer(self, event: str, args: tuple[Any, ...]) -> None:
         """A trace or profile function sees every frame, the tests' and unittest's too, and
@@ -1258,7 +1321,7 @@ class AuditWatch:
         only coverage.py traces the run, itself or through threading, which starts each new
         thread with the hook coverage gave it, and nothing profiles it. Whoever else sets one
         (the task, or a debugger or profiler of the standard library on its behalf) tampers."""
-        if not self.tracers_watched:
+        if not self.tests_watched:
             return
         caller = self._caller_file()
         if event == "sys.settrace" and (
@@ -1323,7 +1386,8 @@ class AuditWatch:
         "os.posix_spawn": _on_spawn,
         "os.spawn": _on_spawn,
         "object.__setattr__": _on_forger_tool,
-        "sys._getframe": _on_forger_tool,
+        "sys._getframe": _on_frame_taken,
+        "object.__getattr__": _on_frame_taken,
         "sys.settrace": _on_tracer,
         "sys.setprofile": _on_tracer,
         "sys._current_frames": _on_forger_tool,
@@ -1344,7 +1408,7 @@ class AuditWatch:
         test's outcome is decided any more."""
         self.findings = {}
         self.forks = 0
-        self.tracers_watched = False
+        self.tests_watched = False
 
     def runtime_findings(self) -> list[dict[str, str]]:
         findings = []

@@ -1,13 +1,15 @@
 # expect-status: completed
-# expect-verdict: fail
+# expect-verdict: error
+# expect-message: tampering
 # timeout: 20
 import sys
 
 
 class Sly:
     """Equal to anything a test method compares it with, and to nothing else: its __eq__ reads
-    its caller's frame (f_back, which no audit event covers) for a test method's name. The
-    harness makes the tests' own comparisons now, so no test method asks, and the test fails."""
+    its caller's frame (f_back, which no audit event covers) for a test method's name. Taking
+    the frame is tampering; were it not seen, the harness makes the tests' own comparisons, so
+    no test method would ask, and the test would fail."""
 
     def __eq__(self, other):
         caller = sys._getframe(0).f_back
