@@ -35,10 +35,10 @@ How a wrong solution is kept from reporting itself passing:
   what a benchmark task should not do (writes outside the scratch, signals to processes outside
   the run, network, subprocesses, many forks) as runtime findings.
 
-Residual risk of the same-process design: task code runs in the harness's interpreter, so code
+Residual risk of the same-process design: task code runs in the harness's interpreter. Code
 that gets a library to take a stack frame on its behalf (`traceback.StackSummary.extract` with
 `capture_locals`), or that installs a signal handler of its own (Python hands it the running
-frame) and signals itself, can read the tests' variables, and walking on through frame attributes the
+frame) and signals itself, can read the tests' variables, and through frame attributes the
 audit hook does not see (`f_back`, `f_locals`) reach the harness's state (its channel, and so
 the run's key); attribute paths
 no audit event covers (a bound method's `__self__`, a function's `__globals__`) lead from
