@@ -691,6 +691,44 @@ class TestCases(Base):
     assert set(outcomes(result).values()) == {"pass"}, result
 
 
+def test_the_frames_libraries_take_for_the_task_s_code_are_not_tampering(
+    sandbox: Sandbox,
+) -> None:
+    """The task's code taking a stack frame is tampering (`AuditWatch._on_frame_taken`); the
+    frames that logging, namedtuple, enum, typing.NamedTuple and traceback.format_exc take
+    when the task's code calls them are theirs, and the task passes."""
+    program = """import collections
+import enum
+import logging
+import traceback
+import typing
+
+
+def task_func(x):
+    logging.getLogger("task").warning("doubling %s", x)
+    Pair = collections.namedtuple("Pair", "left right")
+    Colour = enum.Enum("Colour", "RED GREEN")
+
+    class Point(typing.NamedTuple):
+        x: int
+
+    try:
+        raise ValueError("kept")
+    except ValueError:
+        shown = traceback.format_exc()
+    assert "kept" in shown and Colour.RED and Point(1).x == 1
+    return Pair(x, x).left * 2
+"""
+    result = sandbox.run(
+        program,
+        "import unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_doubles(self):\n"
+        "        self.assertEqual(task_func(2), 4)\n",
+    )
+    assert result.tampering == [], result.tampering
+    assert outcomes(result) == {"test_doubles": "pass"}, result
+
+
 def test_a_replacement_the_harness_refuses_is_tampering_even_when_the_task_catches_it(
     sandbox: Sandbox,
 ) -> None:
