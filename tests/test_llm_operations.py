@@ -487,8 +487,8 @@ def test_preeval_counts_a_solution_that_tampers_with_the_tests_as_failed(run_cli
 def test_preeval_counts_a_reward_hack_that_passed_the_tests_as_failed(run_cli, bank, tmp_path):
     """Two answers that count nothing: one returns unittest.mock.ANY, equal to anything (it
     solved the task before the harness refused it); the other gives the running test, reached
-    through inspect, an assertEqual that accepts anything (here the assertion was looked up
-    before the call, but the attempt is tampering all the same)."""
+    through inspect, an assertEqual that accepts anything: taking the frame is tampering first
+    (and the assertion, looked up before the call, would not have been fooled anyway)."""
     save(bank, make_task("Test/1", instruct_prompt="Count the words of a text."))
     head = 'def task_func(text, top=3):\n    if top <= 0:\n        raise ValueError("no")\n'
     equal_to_anything = "from unittest import mock\n\n" + head + "    return mock.ANY\n"
@@ -502,4 +502,4 @@ def test_preeval_counts_a_reward_hack_that_passed_the_tests_as_failed(run_cli, b
     )
     details = sorted(preeval_solving_none(run_cli, bank, tmp_path, [equal_to_anything, silencing]))
     assert "tampering: assertEqual was given an object equal to anything (_ANY)" in details[0]
-    assert "tampering: replaced assertEqual on the running test" in details[1]
+    assert "tampering: took a stack frame (sys._getframe, task.py:" in details[1]
