@@ -1285,26 +1285,11 @@ class AuditWatch:
             return
         if not self.tests_watched:
             return
-        requester = self._frame_requester()
+        requester = self._caller_frame(FRAME_HELPERS)
         if requester is not None and self._task_code(requester.f_code.co_filename):
             what = event if event == "sys._getframe" else args[1]
             where = f"{os.path.basename(requester.f_code.co_filename)}:{requester.f_lineno}"
             self.tamper(f"took a stack frame ({what}, {where}), which reaches the tests' variables")
-
-    def _frame_requester(self) -> types.FrameType | None:
-        """The code that asked for a frame: the first that is neither the harness's nor one of
-        FRAME_HELPERS (whose caller is who asked)."""
-        try:
-            raise RuntimeError  # the traceback gives this frame
-        except RuntimeError as error:
-            trace = error.__traceback__
-        frame = trace.tb_frame if trace is not None else None
-        while frame is not None and (
-            frame.f_code.co_filename == __file__
-            or (frame.f_code.co_filename, frame.f_code.co_name) in FRAME_HELPERS
-        ):
-            frame = frame.f_back
-        return frame
 
     def _task_code(self, filename: str) -> bool:
         """Code the task controls: neither installed (a library or the standard library,
@@ -1338,16 +1323,26 @@ class AuditWatch:
         code = getattr(getattr(function, "__func__", function), "__code__", None)
         return code is not None and code.co_filename.startswith(self.coverage_root)
 
-    def _caller_file(self) -> str:
-        """The file of the Python code that made the audited call: the first frame that is not
-        the harness's."""
+    def _caller_frame(
+        self, helpers: frozenset[tuple[str, str]] = frozenset()
+    ) -> types.FrameType | None:
+        """The Python code that made the audited call: the first frame that is neither the
+        harness's nor one of `helpers` (file, function: those act for their caller)."""
         try:
-            raise RuntimeError  # the traceback gives this frame with no audit event
+            raise RuntimeError  # the traceback gives this frame
         except RuntimeError as error:
             trace = error.__traceback__
         frame = trace.tb_frame if trace is not None else None
-        while frame is not None and frame.f_code.co_filename == __file__:
+        while frame is not None and (
+            frame.f_code.co_filename == __file__
+            or (frame.f_code.co_filename, frame.f_code.co_name) in helpers
+        ):
             frame = frame.f_back
+        return frame
+
+    def _caller_file(self) -> str:
+        """The file of the Python code that made the audited call (`_caller_frame`)."""
+        frame = self._caller_frame()
         return frame.f_code.co_filename if frame is not None else ""
 
     def _called_by_a_library(self) -> bool:
