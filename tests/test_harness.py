@@ -729,6 +729,53 @@ def task_func(x):
     assert outcomes(result) == {"test_doubles": "pass"}, result
 
 
+def test_a_signal_handler_of_the_task_s_works_but_is_handed_no_frame(sandbox: Sandbox) -> None:
+    """Python hands a signal handler the running frame, whose `f_back` reaches the running
+    test's variables: the harness hands the task's handlers None instead (`FramelessHandler`),
+    whether installed through `signal.signal` or the original it wraps; a timeout made of a
+    handler still works, and `signal` gives the task's handler back as it was given."""
+    program = """import signal
+import time
+
+
+def task_func(seconds):
+    def on_alarm(number, frame):
+        raise TimeoutError(f"signal {number}, frame {frame!r}")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    try:
+        assert signal.getsignal(signal.SIGALRM) is on_alarm
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        while True:
+            time.sleep(0.001)
+    except TimeoutError as error:
+        return str(error)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        assert signal.signal(signal.SIGALRM, previous) is on_alarm
+"""
+    tests = """import signal
+import unittest
+
+
+class TestCases(unittest.TestCase):
+    def test_times_out(self):
+        self.assertEqual(task_func(0.01), f"signal {int(signal.SIGALRM)}, frame None")
+
+    def test_the_original_hands_no_frame_either(self):
+        seen = []
+        signal.signal.__wrapped__(signal.SIGUSR1, lambda number, frame: seen.append(frame))
+        signal.raise_signal(signal.SIGUSR1)
+        self.assertEqual(seen, [None])
+"""
+    result = sandbox.run(program, tests)
+    assert result.tampering == [], result.tampering
+    assert outcomes(result) == {
+        "test_times_out": "pass",
+        "test_the_original_hands_no_frame_either": "pass",
+    }, result
+
+
 def test_a_replacement_the_harness_refuses_is_tampering_even_when_the_task_catches_it(
     sandbox: Sandbox,
 ) -> None:

@@ -34,11 +34,12 @@ How a wrong solution is kept from reporting itself passing:
   tampering, and
   what a benchmark task should not do (writes outside the scratch, signals to processes outside
   the run, network, subprocesses, many forks) as runtime findings.
+- A signal handler the task installs is handed None for the running frame
+  (`FramelessHandler`, `guard_signal_handlers`): no audit event sees a handler installed.
 
 Residual risk of the same-process design: task code runs in the harness's interpreter. Code
 that gets a library to take a stack frame on its behalf (`traceback.StackSummary.extract` with
-`capture_locals`), or that installs a signal handler of its own (Python hands it the running
-frame) and signals itself, can read the tests' variables, and through frame attributes the
+`capture_locals`) can read the tests' variables, and through frame attributes the
 audit hook does not see (`f_back`, `f_locals`) reach the harness's state (its channel, and so
 the run's key); attribute paths
 no audit event covers (a bound method's `__self__`, a function's `__globals__`) lead from
@@ -1043,6 +1044,64 @@ def guard_library_assertions(load: bool = False) -> None:
             _library_guards[module_name, name] = guard
 
 
+# -- signal handlers -----------------------------------------------------------------------------
+
+_signal_module = importlib.import_module("_signal")  # what `signal.signal` calls, in C
+_import_machinery = importlib.import_module("_imp")
+
+
+class FramelessHandler(tuple):  # type: ignore[type-arg]
+    """(a handler,) installed after the harness loaded, called with None for the frame: Python
+    hands a handler the running frame, whose `f_back` and `f_locals` (no audit event sees them)
+    reach the running test's variables. Python documents that argument as "None or a frame
+    object", so an honest handler (a timeout that raises) works the same. Frozen, like the
+    guards."""
+
+    __slots__ = ()
+
+    def __call__(self, signal_number: int, frame: object) -> object:
+        return self[0](signal_number, None)
+
+
+def _unwrapped(handler: object) -> object:
+    return handler[0] if type(handler) is FramelessHandler else handler
+
+
+def guard_signal_handlers() -> None:
+    """Make every handler installed from now on a `FramelessHandler`, whichever way it is
+    installed: `_signal.signal` (what `signal.signal` calls) and `signal.signal.__wrapped__`
+    (the original, kept there by functools.wraps) wrap it, and they and `getsignal` give the
+    handler itself back. A second `_signal` module, whose functions would be the originals,
+    is refused as tampering. The machinery watches all these names (`machinery_extra`)."""
+    install, installed = _signal_module.signal, _signal_module.getsignal
+    create_builtin = _import_machinery.create_builtin
+    int_handler = _signal_module.default_int_handler  # needs no frame: keep it as it is
+
+    def install_handler(signalnum: int, handler: object) -> object:
+        if callable(handler) and handler is not int_handler:
+            handler = FramelessHandler((_unwrapped(handler),))
+        return _unwrapped(install(signalnum, handler))
+
+    def installed_handler(signalnum: int) -> object:
+        return _unwrapped(installed(signalnum))
+
+    def create_builtin_module(spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
+        if spec.name == _signal_module.__name__:
+            reason = "made a second _signal module (its handlers get the running frame)"
+            GuardContext.tamper(reason)
+            raise ImportError(f"curator's sandbox refused: {reason}")
+        return create_builtin(spec)  # type: ignore[no-any-return]
+
+    for module, name, replacement in (
+        (_signal_module, "signal", install_handler),
+        (_signal_module, "getsignal", installed_handler),
+        (_import_machinery, "create_builtin", create_builtin_module),
+    ):
+        setattr(module, name, replacement)
+    signal.signal.__wrapped__ = install_handler  # type: ignore[attr-defined]
+    signal.getsignal.__wrapped__ = installed_handler  # type: ignore[attr-defined]
+
+
 def foreign_library_functions() -> list[str]:
     """The libraries' assertion functions (`LIBRARY_ASSERTIONS`) and comparisons
     (`LIBRARY_COMPARISONS`) that are no longer the libraries' own: replaced by code outside the
@@ -1631,6 +1690,10 @@ def machinery_extra() -> list[tuple[str, object]]:
         ("harness", sys.modules[__name__]),
         ("HarnessResult", HarnessResult),
         ("Channel", Channel),
+        ("_signal", _signal_module),
+        ("_imp", _import_machinery),
+        ("signal.signal", signal.signal),
+        ("signal.getsignal", signal.getsignal),
     ]
 
 
@@ -1659,6 +1722,7 @@ def warm_up() -> None:
     """What the warm worker does once for every run it will fork (see worker.zygote)."""
     global _library_roots, _guard_context_flags
     _library_roots = library_roots()
+    guard_signal_handlers()
     setattr(unittest.TestCase, COMPARED_AS_ASKED, _compare)
     guard_methods(unittest.TestCase)
     classes = [
@@ -1667,7 +1731,9 @@ def warm_up() -> None:
     # unittest's classes, the harness's result and guards stay as they are for good: no test
     # run has a reason to change them.
     guard_library_assertions()
-    FrozenClasses([*classes, MethodGuard, LibraryAssertionGuard, _Unrelated]).freeze()
+    FrozenClasses(
+        [*classes, MethodGuard, LibraryAssertionGuard, FramelessHandler, _Unrelated]
+    ).freeze()
     _guard_context_flags = FrozenClasses([GuardContext])
     _guard_context_flags.freeze()
     note_shared_generators()
