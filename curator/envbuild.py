@@ -327,7 +327,8 @@ def sync(
 
 def python_for_uv(version: str) -> str:
     """What `uv venv --python` is given for Python `version` (major.minor): the version, which
-    uv finds, unless uv finds none that runs and pyenv or the system has one (`installed_python`).
+    uv finds, unless uv finds none that runs and pyenv or the system has one (`installed_python`);
+    with none, what to install (uv's own hint named its downloads, which curator turns off).
     uv does not look among pyenv's versions, and stops at pyenv's shim of a version pyenv has
     but has not selected, which fails (exit 127; astral-sh/uv#21047): on a machine with Python
     3.10 from pyenv, BigCodeBench's 3.10 environment could not be built."""
@@ -340,7 +341,14 @@ def python_for_uv(version: str) -> str:
     if found_by_uv.returncode == 0:
         return version
     installed = installed_python(version)
-    return str(installed) if installed else version
+    if installed is None:
+        raise EnvironmentProblem(
+            f"no Python {version} on this machine: the bank's environment is locked to it "
+            f"(`curator env lock --python`), and neither uv, pyenv nor the system has one. "
+            f"Install it (`{uv.find_uv_bin()} python install {version}`, pyenv, or the "
+            "system's packages), then run `curator env sync` again."
+        )
+    return str(installed)
 
 
 def installed_python(version: str) -> Path | None:

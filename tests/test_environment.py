@@ -271,6 +271,22 @@ def test_sync_takes_pyenvs_python_where_uv_finds_none(
     assert built.distributions["tinydist"] == "1.0"
 
 
+def test_sync_without_the_locked_python_says_how_to_get_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An annotator whose machine lacks the Python the bank is locked to (BigCodeBench's 3.10)
+    is told what to install, not uv's hint about downloads that curator turns off."""
+    for variable in ("PATH", "PYENV_ROOT", "UV_PYTHON_INSTALL_DIR"):
+        empty = tmp_path / variable
+        empty.mkdir()
+        monkeypatch.setenv(variable, str(empty))
+    with pytest.raises(EnvironmentProblem) as raised:
+        envbuild.python_for_uv("3.4")
+    message = str(raised.value)
+    assert message.startswith("no Python 3.4 on this machine"), message
+    assert "python install 3.4`" in message and "`curator env sync` again" in message
+
+
 def test_a_failed_build_leaves_nothing_behind(
     wheels: Path, cache: dict[str, str], tmp_path: Path
 ) -> None:
