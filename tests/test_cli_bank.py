@@ -48,8 +48,12 @@ def test_init_import_list_show_export(run_cli, tmp_path: Path) -> None:
     assert "def task_func(text, top=3):" in shown.stdout
     assert "class TestCases" in shown.stdout
 
-    out = tmp_path / "out.jsonl"
-    assert run_cli("--bank", bank_dir, "export", out).returncode == 0
+    out = tmp_path / ("a-folder-whose-name-runs-past-the-terminal-" * 2) / "out.jsonl"
+    out.parent.mkdir()
+    exported = run_cli("--bank", bank_dir, "export", out, env={"COLUMNS": "80"})
+    assert exported.returncode == 0, exported.stderr
+    # Not wrapped at the terminal's width in a log or a pipe: a script's grep finds the line.
+    assert f"exported 2 task(s) to {out}" in exported.stderr.splitlines(), exported.stderr
     assert [json.loads(line)["task_id"] for line in out.read_text().splitlines()] == ["X/1", "X/2"]
     assert run_cli("--bank", bank_dir, "export", out, "--stage", "draft").returncode == 0
     assert out.read_text() == ""

@@ -22,8 +22,12 @@ STAGE_CHOICE = click.Choice([stage.value for stage in Stage])
 @dataclass
 class CliContext:
     bank_path: Path
+    # Neither wraps lines itself: a message in a log or a pipe stays one line that grep finds
+    # (the terminal wraps what it shows).
     out: Console = field(default_factory=lambda: Console(highlight=False, soft_wrap=True))
-    err: Console = field(default_factory=lambda: Console(stderr=True, highlight=False))
+    err: Console = field(
+        default_factory=lambda: Console(stderr=True, highlight=False, soft_wrap=True)
+    )
 
     def open_bank(self) -> Bank:
         return Bank.open(self.bank_path)
