@@ -695,8 +695,9 @@ def test_the_frames_libraries_take_for_the_task_s_code_are_not_tampering(
     sandbox: Sandbox,
 ) -> None:
     """The task's code taking a stack frame is tampering (`AuditWatch._on_frame_taken`); the
-    frames that logging, namedtuple, enum, typing.NamedTuple and traceback.format_exc take
-    when the task's code calls them are theirs, and the task passes."""
+    frames that logging, namedtuple, enum, typing.NamedTuple, traceback.format_exc and
+    traceback.format_stack (without the stack's locals) take when the task's code calls them
+    are theirs, and the task passes."""
     program = """import collections
 import enum
 import logging
@@ -717,6 +718,7 @@ def task_func(x):
     except ValueError:
         shown = traceback.format_exc()
     assert "kept" in shown and Colour.RED and Point(1).x == 1
+    assert "task_func" in "".join(traceback.format_stack())
     return Pair(x, x).left * 2
 """
     result = sandbox.run(

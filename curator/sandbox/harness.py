@@ -29,7 +29,8 @@ How a wrong solution is kept from reporting itself passing:
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
   the harness's stack frames, any stack frame the task's code takes while the tests run (its
   `f_back` and `f_locals` reach the running test's expected answer: `inspect.currentframe()`,
-  `sys._getframe`, a traceback's `tb_frame`), `__code__` assignment, a trace or profile
+  `sys._getframe`, a traceback's `tb_frame`, `traceback` capturing the stack's locals),
+  `__code__` assignment, a trace or profile
   function of anyone's but coverage.py's: it can rewrite a running assertion's arguments) as
   tampering, and
   what a benchmark task should not do (writes outside the scratch, signals to processes outside
@@ -38,8 +39,9 @@ How a wrong solution is kept from reporting itself passing:
   (`FramelessHandler`, `guard_signal_handlers`): no audit event sees a handler installed.
 
 Residual risk of the same-process design: task code runs in the harness's interpreter. Code
-that gets a library to take a stack frame on its behalf (`traceback.StackSummary.extract` with
-`capture_locals`) can read the tests' variables, and through frame attributes the
+that gets a library to take a stack frame on its behalf (one of its environment's that keeps
+the frames it walks: the standard library's `traceback` capturing the stack's locals counts
+as the task's) can read the tests' variables, and through frame attributes the
 audit hook does not see (`f_back`, `f_locals`) reach the harness's state (its channel, and so
 the run's key); attribute paths
 no audit event covers (a bound method's `__self__`, a function's `__globals__`) lead from
@@ -1345,10 +1347,22 @@ class AuditWatch:
         if not self.tests_watched:
             return
         requester = self._caller_frame(FRAME_HELPERS)
+        requester = self._captor_of_locals(requester) or requester
         if requester is not None and self._task_code(requester.f_code.co_filename):
             what = event if event == "sys._getframe" else args[1]
             where = f"{os.path.basename(requester.f_code.co_filename)}:{requester.f_lineno}"
             self.tamper(f"took a stack frame ({what}, {where}), which reaches the tests' variables")
+
+    @staticmethod
+    def _captor_of_locals(frame: types.FrameType | None) -> types.FrameType | None:
+        """Who asked traceback for the stack with its locals (`StackSummary.extract(...,
+        capture_locals=True)`): their text holds the tests' variables, so traceback took the
+        frames on its caller's behalf. None if `frame` is not such a traceback frame."""
+        captures = False
+        while frame is not None and frame.f_code.co_filename == traceback.__file__:
+            captures = captures or bool(frame.f_locals.get("capture_locals"))
+            frame = frame.f_back
+        return frame if captures else None
 
     def _task_code(self, filename: str) -> bool:
         """Code the task controls: neither installed (a library or the standard library,
