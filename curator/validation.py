@@ -66,7 +66,7 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
-HARNESS_VERSION = 18
+HARNESS_VERSION = 19
 """Reports of an older harness (no tampering checks, no runtime findings; 2: no network
 attempts of failed tests, no optional dependencies pandas asks for, so a failure for want of
 either could stand as `fail` or `error`; 3: docstring examples cut short by the time limit
@@ -83,7 +83,8 @@ numpy's comparison behind them replaced; 13: one in the tests' own `all(a == b f
 test skipped by decorator was tampering on Python 3.12.0 and 3.12.1; 15: a solution that read
 the running test's expected answer through a stack frame it took, `inspect.currentframe().f_back`,
 could pass; 16: or through the frame Python hands a signal handler of the task's; 17: or
-through `traceback` capturing the stack's locals) are not current."""
+through `traceback` capturing the stack's locals; 18: or through `logging.currentframe()`, an
+asyncio task's `get_stack()` or a `types.coroutine` wrapper's `gi_frame`) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

@@ -695,17 +695,26 @@ def test_the_frames_libraries_take_for_the_task_s_code_are_not_tampering(
     sandbox: Sandbox,
 ) -> None:
     """The task's code taking a stack frame is tampering (`AuditWatch._on_frame_taken`); the
-    frames that logging, namedtuple, enum, typing.NamedTuple, traceback.format_exc and
-    traceback.format_stack (without the stack's locals) take when the task's code calls them
-    are theirs, and the task passes."""
-    program = """import collections
+    frames that logging, namedtuple, enum, typing.NamedTuple, traceback.format_exc,
+    traceback.format_stack (without the stack's locals) and asyncio (a task's printed stack, its
+    debug mode) take when the task's code calls them are theirs, and the task passes."""
+    program = """import asyncio
+import collections
 import enum
+import io
 import logging
 import traceback
 import typing
 
 
+async def shown_stack():
+    shown = io.StringIO()
+    asyncio.current_task().print_stack(file=shown)
+    return shown.getvalue()
+
+
 def task_func(x):
+    assert "shown_stack" in asyncio.run(shown_stack(), debug=True)
     logging.getLogger("task").warning("doubling %s", x)
     Pair = collections.namedtuple("Pair", "left right")
     Colour = enum.Enum("Colour", "RED GREEN")

@@ -29,7 +29,8 @@ How a wrong solution is kept from reporting itself passing:
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
   the harness's stack frames, any stack frame the task's code takes while the tests run (its
   `f_back` and `f_locals` reach the running test's expected answer: `inspect.currentframe()`,
-  `sys._getframe`, a traceback's `tb_frame`, `traceback` capturing the stack's locals),
+  `sys._getframe`, a traceback's `tb_frame`, `traceback` capturing the stack's locals, and the
+  standard library's other helpers that hand their caller a frame (`FRAME_HELPERS`)),
   `__code__` assignment, a trace or profile
   function of anyone's but coverage.py's: it can rewrite a running assertion's arguments) as
   tampering, and
@@ -122,6 +123,11 @@ FRAME_HELPERS = frozenset(
         for name in ("currentframe", "stack", "trace", "getouterframes", "getinnerframes")
     ]
     + [(traceback.__file__, name) for name in ("walk_stack", "walk_tb")]
+    + [
+        (os.path.join(_STANDARD_LIBRARY, "logging", "__init__.py"), "<lambda>"),  # currentframe
+        (os.path.join(_STANDARD_LIBRARY, "asyncio", "base_tasks.py"), "_task_get_stack"),
+        (types.__file__, "gi_frame"),  # and cr_frame, of what types.coroutine wraps
+    ]
 )
 """The standard library's functions that take a stack frame for their caller: (file, name)."""
 UNWATCHED_BUILTINS = frozenset({"_"})
