@@ -695,9 +695,10 @@ def test_the_frames_libraries_take_for_the_task_s_code_are_not_tampering(
     sandbox: Sandbox,
 ) -> None:
     """The task's code taking a stack frame is tampering (`AuditWatch._on_frame_taken`); the
-    frames that logging, namedtuple, enum, typing.NamedTuple, traceback.format_exc,
-    traceback.format_stack (without the stack's locals) and asyncio (a task's printed stack, its
-    debug mode) take when the task's code calls them are theirs, and the task passes."""
+    frames that logging, namedtuple, enum, typing.NamedTuple, traceback.format_exc (also with
+    the exception's locals), traceback.format_stack (without the stack's locals) and asyncio
+    (a task's printed stack, its debug mode) take when the task's code calls them are theirs,
+    and the task passes."""
     program = """import asyncio
 import collections
 import enum
@@ -724,9 +725,10 @@ def task_func(x):
 
     try:
         raise ValueError("kept")
-    except ValueError:
+    except ValueError as error:
         shown = traceback.format_exc()
-    assert "kept" in shown and Colour.RED and Point(1).x == 1
+        told = traceback.TracebackException.from_exception(error, capture_locals=True)
+    assert "kept" in shown and "kept" in "".join(told.format()) and Colour.RED and Point(1).x == 1
     assert "task_func" in "".join(traceback.format_stack())
     return Pair(x, x).left * 2
 """

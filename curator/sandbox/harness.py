@@ -1353,7 +1353,8 @@ class AuditWatch:
         if not self.tests_watched:
             return
         requester = self._caller_frame(FRAME_HELPERS)
-        requester = self._captor_of_locals(requester) or requester
+        if event == "sys._getframe":  # a walk up the stack, past the task's frame
+            requester = self._captor_of_locals(requester) or requester
         if requester is not None and self._task_code(requester.f_code.co_filename):
             what = event if event == "sys._getframe" else args[1]
             where = f"{os.path.basename(requester.f_code.co_filename)}:{requester.f_lineno}"
@@ -1363,7 +1364,8 @@ class AuditWatch:
     def _captor_of_locals(frame: types.FrameType | None) -> types.FrameType | None:
         """Who asked traceback for the stack with its locals (`StackSummary.extract(...,
         capture_locals=True)`): their text holds the tests' variables, so traceback took the
-        frames on its caller's behalf. None if `frame` is not such a traceback frame."""
+        frames on its caller's behalf. None if `frame` is not such a traceback frame. (An
+        exception's traceback with its locals holds only frames below the catching one.)"""
         captures = False
         while frame is not None and frame.f_code.co_filename == traceback.__file__:
             captures = captures or bool(frame.f_locals.get("capture_locals"))
