@@ -84,7 +84,8 @@ test skipped by decorator was tampering on Python 3.12.0 and 3.12.1; 15: a solut
 the running test's expected answer through a stack frame it took, `inspect.currentframe().f_back`,
 could pass; 16: or through the frame Python hands a signal handler of the task's; 17: or
 through `traceback` capturing the stack's locals; 18: or through `logging.currentframe()`, an
-asyncio task's `get_stack()` or a `types.coroutine` wrapper's `gi_frame`) are not current."""
+asyncio task's `get_stack()` or a `types.coroutine` wrapper's `gi_frame`, or changed a list a
+test compares through a `sys.monitoring` callback) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

@@ -254,10 +254,15 @@ def run_as_nobody(
 def oldest_python_venv(directory: Path) -> Path:
     """A venv (no pip) of the oldest Python a bank environment may have, made in `directory`;
     the test is skipped where no such Python runs."""
-    oldest = ".".join(map(str, OLDEST_PYTHON))
-    found = installed_python(oldest)
+    return python_venv(directory, ".".join(map(str, OLDEST_PYTHON)))
+
+
+def python_venv(directory: Path, *versions: str) -> Path:
+    """A venv (no pip) of the first of `versions` (major.minor) this machine has, made in
+    `directory`; the test is skipped where none runs."""
+    found = next(filter(None, map(installed_python, versions)), None)
     if found is None:
-        pytest.skip(f"no Python {oldest} on this machine")
+        pytest.skip(f"no Python {' or '.join(versions)} on this machine")
     venv = directory / "venv"
     subprocess.run([str(found), "-m", "venv", "--without-pip", str(venv)], check=True)
     return venv

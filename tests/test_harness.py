@@ -9,10 +9,12 @@ import json
 import types
 import unittest
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from curator.sandbox import Sandbox, SuiteRun
+from conftest import python_venv
+from curator.sandbox import Interpreter, RunOptions, Sandbox, SuiteRun
 from curator.sandbox.harness import (
     HarnessResult,
     Machinery,
@@ -787,6 +789,44 @@ class TestCases(unittest.TestCase):
         "test_times_out": "pass",
         "test_the_original_hands_no_frame_either": "pass",
     }, result
+
+
+def test_a_sys_monitoring_callback_of_the_task_s_is_tampering(tmp_path: Path) -> None:
+    """From Python 3.12, a `sys.monitoring` callback for calls is handed each call's first
+    argument: the task's changed the list a test was about to compare its answer with, and
+    the test passed. Registering one while the tests run is tampering, as a trace function is
+    (coverage is off: no coverage.py for that Python is installed here)."""
+    venv = python_venv(tmp_path, "3.14", "3.13", "3.12")
+    venv.chmod(0o755)
+    program = """import sys
+
+
+def task_func(a, b):
+    monitoring = sys.monitoring
+    monitoring.use_tool_id(4, "peek")
+
+    def on_call(code, offset, called, first):
+        if type(first) is list and len(first) == 1 and type(first[0]) is int:
+            first[:] = [a + b]  # the list a test compares with, as it calls assertEqual
+
+    monitoring.register_callback(4, monitoring.events.CALL, on_call)
+    monitoring.set_events(4, monitoring.events.CALL)
+    return [a + b]
+"""
+    tests = """import unittest
+
+
+class TestCases(unittest.TestCase):
+    def test_add(self):
+        self.assertEqual([6], task_func(2, 3))
+"""
+    interpreter = Interpreter(str(venv / "bin" / "python"))
+    with Sandbox(preload=False, interpreter=interpreter) as sandbox:
+        result = sandbox.run(
+            program, tests, options=RunOptions(coverage=False, fresh_interpreter=True)
+        )
+    assert result.tampering == ["set a sys.monitoring callback (from task.py)"], result
+    assert outcomes(result) == {"test_add": "error"}, result
 
 
 def test_a_replacement_the_harness_refuses_is_tampering_even_when_the_task_catches_it(

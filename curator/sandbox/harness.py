@@ -31,9 +31,8 @@ How a wrong solution is kept from reporting itself passing:
   `f_back` and `f_locals` reach the running test's expected answer: `inspect.currentframe()`,
   `sys._getframe`, a traceback's `tb_frame`, `traceback` capturing the stack's locals, and the
   standard library's other helpers that hand their caller a frame (`FRAME_HELPERS`)),
-  `__code__` assignment, a trace or profile
-  function of anyone's but coverage.py's: it can rewrite a running assertion's arguments) as
-  tampering, and
+  `__code__` assignment, a trace or profile function or a `sys.monitoring` callback of
+  anyone's but coverage.py's: it can rewrite a running assertion's arguments) as tampering, and
   what a benchmark task should not do (writes outside the scratch, signals to processes outside
   the run, network, subprocesses, many forks) as runtime findings.
 - A signal handler the task installs is handed None for the running frame
@@ -1207,8 +1206,8 @@ class AuditWatch:
         self._pid = os.getpid()
         self._library_roots = _library_roots or library_roots()
         self.tests_watched = True
-        """Whether setting a trace or profile function, or the task's code taking a stack frame,
-        is tampering: until the examples run."""
+        """Whether setting a trace or profile function (or a `sys.monitoring` callback), or the
+        task's code taking a stack frame, is tampering: until the examples run."""
         self._handling = threading.local()
         self.coverage_root = "|"
         """coverage.py's folder, set as the run imports it, before any task code (task code
@@ -1387,17 +1386,25 @@ class AuditWatch:
         compare 2 with 2, or set a test's `result` to what the test expects. During the tests
         only coverage.py traces the run, itself or through threading, which starts each new
         thread with the hook coverage gave it, and nothing profiles it. Whoever else sets one
-        (the task, or a debugger or profiler of the standard library on its behalf) tampers."""
+        (the task, or a debugger or profiler of the standard library on its behalf) tampers.
+        So does a callback of `sys.monitoring` (Python 3.12 on): a call's callback is handed
+        its first argument, and can change the list a test is about to compare."""
         if not self.tests_watched:
             return
         caller = self._caller_file()
-        if event == "sys.settrace" and (
+        if event != "sys.setprofile" and (
             caller.startswith(self.coverage_root)
-            or (caller == threading.__file__ and self._coverage_code(threading.gettrace()))
+            or (
+                event == "sys.settrace"
+                and caller == threading.__file__
+                and self._coverage_code(threading.gettrace())
+            )
         ):
             return
-        what = "trace" if event == "sys.settrace" else "profile"
-        self.tamper(f"set a {what} function (from {os.path.basename(caller) or 'no Python code'})")
+        what = {"sys.settrace": "a trace function", "sys.setprofile": "a profile function"}.get(
+            event, "a sys.monitoring callback"
+        )
+        self.tamper(f"set {what} (from {os.path.basename(caller) or 'no Python code'})")
 
     def _coverage_code(self, function: object) -> bool:
         """Whether `function` (a bound method, or a plain function) is coverage.py's code."""
@@ -1467,6 +1474,7 @@ class AuditWatch:
         "object.__getattr__": _on_frame_taken,
         "sys.settrace": _on_tracer,
         "sys.setprofile": _on_tracer,
+        "sys.monitoring.register_callback": _on_tracer,
         "sys._current_frames": _on_forger_tool,
         "gc.get_objects": _on_forger_tool,
         "gc.get_referrers": _on_forger_tool,
