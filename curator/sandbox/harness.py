@@ -27,6 +27,8 @@ How a wrong solution is kept from reporting itself passing:
 - An audit hook (PEP 578), installed before task code runs (it cannot be removed), notes what
   a forger needs (the process's own descriptors or memory under /proc, reading memory by address
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
+  an audit hook of its own (each is handed what an audited call is given or returns: the frame
+  `sys._getframe` returns to a library),
   the harness's stack frames, any stack frame the task's code takes while the tests run (its
   `f_back` and `f_locals` reach the running test's expected answer: `inspect.currentframe()`,
   `sys._getframe`, a traceback's `tb_frame`, `traceback` capturing the stack's locals, and the
@@ -1476,6 +1478,7 @@ class AuditWatch:
         "sys.setprofile": _on_tracer,
         "sys.monitoring.register_callback": _on_tracer,
         "sys._current_frames": _on_forger_tool,
+        "sys.addaudithook": _on_forger_tool,  # a hook is handed the frame sys._getframe returns
         "gc.get_objects": _on_forger_tool,
         "gc.get_referrers": _on_forger_tool,
         "gc.get_referents": _on_forger_tool,
