@@ -86,7 +86,7 @@ could pass; 16: or through the frame Python hands a signal handler of the task's
 through `traceback` capturing the stack's locals; 18: or through `logging.currentframe()`, an
 asyncio task's `get_stack()` or a `types.coroutine` wrapper's `gi_frame`, or changed a list a
 test compares through a `sys.monitoring` callback, or read a frame an audit hook of its own was
-handed) are not current."""
+handed, or the expected answers in the code of the tests' methods) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

@@ -829,6 +829,37 @@ class TestCases(unittest.TestCase):
     assert outcomes(result) == {"test_add": "error"}, result
 
 
+def test_a_function_the_tests_hand_the_task_is_the_task_s_to_inspect(sandbox: Sandbox) -> None:
+    """Reading the code of the tests' methods is tampering (their constants are the expected
+    answers); a lambda or function the tests pass to the task is its input, whose code a task
+    about functions reads (its arguments, its constants)."""
+    program = """import dis
+
+
+def task_func(function):
+    code = function.__code__
+    constants = [i.argval for i in dis.get_instructions(function) if i.opname == "LOAD_CONST"]
+    return code.co_argcount, 7 in constants
+"""
+    tests = """import unittest
+
+
+def module_helper(a):
+    return a
+
+
+class TestCases(unittest.TestCase):
+    def test_a_lambda(self):
+        self.assertEqual(task_func(lambda x, y: x + 7), (2, True))
+
+    def test_a_function_of_the_tests_module(self):
+        self.assertEqual(task_func(module_helper), (1, False))
+"""
+    result = sandbox.run(program, tests)
+    assert result.tampering == [], result.tampering
+    assert set(outcomes(result).values()) == {"pass"}, result
+
+
 def test_a_replacement_the_harness_refuses_is_tampering_even_when_the_task_catches_it(
     sandbox: Sandbox,
 ) -> None:

@@ -28,7 +28,7 @@ How a wrong solution is kept from reporting itself passing:
   a forger needs (the process's own descriptors or memory under /proc, reading memory by address
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
   an audit hook of its own (each is handed what an audited call is given or returns: the frame
-  `sys._getframe` returns to a library),
+  `sys._getframe` returns to a library), the code of the tests' methods (`co_consts`, `dis`),
   the harness's stack frames, any stack frame the task's code takes while the tests run (its
   `f_back` and `f_locals` reach the running test's expected answer: `inspect.currentframe()`,
   `sys._getframe`, a traceback's `tb_frame`, `traceback` capturing the stack's locals, and the
@@ -52,9 +52,10 @@ code that replaces, only for the moment it is used, an object nothing freezes (a
 standard module's function, the tests' own globals) can change what a test sees; and code that
 finds coverage.py's running tracer can add arcs to its own figures. Each needs knowledge of the
 harness's internals or a deliberate trick; such a task can only misreport its own run, never
-reach the bank or the host. Without any trick, the program can read the tests' classes: they
-live in its module, as in BigCodeBench's own harness. `preeval` treats every tampering sign as
-a failed attempt.
+reach the bank or the host. Without any trick, the program can see the tests' classes and
+module globals: they live in its module, as in BigCodeBench's own harness; reading the code of
+their methods (whose constants are the expected answers) is tampering. `preeval` treats every
+tampering sign as a failed attempt.
 """
 
 from __future__ import annotations
@@ -131,6 +132,18 @@ FRAME_HELPERS = frozenset(
     ]
 )
 """The standard library's functions that take a stack frame for their caller: (file, name)."""
+CODE_HELPERS = frozenset(
+    (os.path.join(_STANDARD_LIBRARY, "dis.py"), name)
+    for name in (
+        "_get_code_object",
+        "dis",
+        "code_info",
+        "show_code",
+        "get_instructions",
+        "__init__",
+    )
+)
+"""dis's functions that read a function's code for their caller (`Bytecode.__init__` too)."""
 UNWATCHED_BUILTINS = frozenset({"_"})
 """Builtins that may change during a run: `_` holds the last value a doctest example showed.
 Every other builtin is watched: a task that makes `round` or `all` lie passes assertAlmostEqual
@@ -1207,6 +1220,8 @@ class AuditWatch:
         self._protected_files = protected_files
         self._pid = os.getpid()
         self._library_roots = _library_roots or library_roots()
+        self.tests_code: frozenset[object] = frozenset()
+        """The code of the tests' classes' methods (`watch_tests_code`)."""
         self.tests_watched = True
         """Whether setting a trace or profile function (or a `sys.monitoring` callback), or the
         task's code taking a stack frame, is tampering: until the examples run."""
@@ -1338,6 +1353,25 @@ class AuditWatch:
         elif not self._called_by_a_library():
             self.tamper(f"called {event}")
 
+    def _on_attribute_read(self, event: str, args: tuple[Any, ...]) -> None:
+        if args[1] == "__code__":
+            self._on_code_read(args[0])
+        elif args[1] in FRAME_ATTRIBUTES:
+            self._on_frame_taken(event, args)
+
+    def _on_code_read(self, function: object) -> None:
+        """The tests' methods hold their expected answers as constants (`co_consts`, what
+        `dis` shows): the task's code reading one reads them, as reading the tests' file would
+        (`cheat_read_tests`). A function the tests hand the task (a lambda) is the task's to
+        inspect."""
+        if not self.tests_watched or getattr(function, "__code__", None) not in self.tests_code:
+            return
+        requester = self._caller_frame(CODE_HELPERS)
+        if requester is not None and self._task_code(requester.f_code.co_filename):
+            name = getattr(function, "__qualname__", "?")
+            where = f"{os.path.basename(requester.f_code.co_filename)}:{requester.f_lineno}"
+            self.tamper(f"read the code of the tests' {name} ({where}), which holds their answers")
+
     def _on_frame_taken(self, event: str, args: tuple[Any, ...]) -> None:
         """A stack frame in the hands of the task's code reaches the running test's variables
         (its expected answer) through `f_back` and `f_locals`, which no audit event covers.
@@ -1345,10 +1379,7 @@ class AuditWatch:
         so does the task's code taking any frame: itself, in code it compiles, or through the
         standard library's helpers that hand one to their caller (FRAME_HELPERS). The frames
         libraries take for themselves (logging, pandas' warnings) are theirs."""
-        if event == "object.__getattr__":
-            if args[1] not in FRAME_ATTRIBUTES:
-                return
-        elif args and self._protected(args[0].f_code.co_filename):
+        if event == "sys._getframe" and args and self._protected(args[0].f_code.co_filename):
             self.tamper("took a stack frame of the tests, the harness or unittest")
             return
         if not self.tests_watched:
@@ -1473,7 +1504,7 @@ class AuditWatch:
         "os.spawn": _on_spawn,
         "object.__setattr__": _on_forger_tool,
         "sys._getframe": _on_frame_taken,
-        "object.__getattr__": _on_frame_taken,
+        "object.__getattr__": _on_attribute_read,
         "sys.settrace": _on_tracer,
         "sys.setprofile": _on_tracer,
         "sys.monitoring.register_callback": _on_tracer,
@@ -1489,6 +1520,13 @@ class AuditWatch:
 
     def _protected(self, filename: str) -> bool:
         return filename in self._protected_files or "/unittest/" in filename
+
+    def watch_tests_code(self, classes: list[type]) -> None:
+        self.tests_code = frozenset(
+            getattr(getattr(value, "__func__", value), "__code__", None)
+            for cls in classes
+            for value in vars(cls).values()
+        ) - {None}
 
     def begin_examples(self) -> None:
         """Start a new list of findings (those of the docstring examples, after the tests'), and
@@ -2123,6 +2161,7 @@ def run_harness(
             guard_methods(cls)
         frozen_tests = FrozenClasses(own_classes)
         machinery.watch_tests(own_classes)
+        watch.watch_tests_code(own_classes)
     names: list[str] = []
     if loaded:
         assert isinstance(test_cases, type)
