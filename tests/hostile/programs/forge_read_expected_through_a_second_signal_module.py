@@ -20,7 +20,9 @@ def task_func(a, b):
     Requirements:
     - importlib
     """
-    fresh = importlib.util.module_from_spec(importlib.util.find_spec("_signal"))
+    spec = importlib.util.find_spec("_signal")
+    fresh = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fresh)
     taken = []
     previous = fresh.signal(fresh.SIGUSR1, lambda number, frame: taken.append(frame))
     fresh.raise_signal(fresh.SIGUSR1)
