@@ -1220,8 +1220,8 @@ class AuditWatch:
         self._protected_files = protected_files
         self._pid = os.getpid()
         self._library_roots = _library_roots or library_roots()
-        self.tests_code: frozenset[object] = frozenset()
-        """The code of the tests' classes' methods (`watch_tests_code`)."""
+        self.tests_functions: frozenset[object] = frozenset()
+        """The functions of the tests' classes (`watch_tests_functions`)."""
         self.tests_watched = True
         """Whether setting a trace or profile function (or a `sys.monitoring` callback), or the
         task's code taking a stack frame, is tampering: until the examples run."""
@@ -1364,12 +1364,11 @@ class AuditWatch:
         `dis` shows): the task's code reading one reads them, as reading the tests' file would
         (`cheat_read_tests`). A function the tests hand the task (a lambda) is the task's to
         inspect."""
-        if not self.tests_watched or getattr(function, "__code__", None) not in self.tests_code:
+        if not self.tests_watched or function not in self.tests_functions:
             return
-        requester = self._caller_frame(CODE_HELPERS)
-        if requester is not None and self._task_code(requester.f_code.co_filename):
+        where = self._task_site(self._caller_frame(CODE_HELPERS))
+        if where is not None:
             name = getattr(function, "__qualname__", "?")
-            where = f"{os.path.basename(requester.f_code.co_filename)}:{requester.f_lineno}"
             self.tamper(f"read the code of the tests' {name} ({where}), which holds their answers")
 
     def _on_frame_taken(self, event: str, args: tuple[Any, ...]) -> None:
@@ -1387,9 +1386,9 @@ class AuditWatch:
         requester = self._caller_frame(FRAME_HELPERS)
         if event == "sys._getframe":  # a walk up the stack, past the task's frame
             requester = self._captor_of_locals(requester) or requester
-        if requester is not None and self._task_code(requester.f_code.co_filename):
+        where = self._task_site(requester)
+        if where is not None:
             what = event if event == "sys._getframe" else args[1]
-            where = f"{os.path.basename(requester.f_code.co_filename)}:{requester.f_lineno}"
             self.tamper(f"took a stack frame ({what}, {where}), which reaches the tests' variables")
 
     @staticmethod
@@ -1403,6 +1402,12 @@ class AuditWatch:
             captures = captures or bool(frame.f_locals.get("capture_locals"))
             frame = frame.f_back
         return frame if captures else None
+
+    def _task_site(self, frame: types.FrameType | None) -> str | None:
+        """Where in the task's code `frame` is ("task.py:22"); None for anyone else's frame."""
+        if frame is None or not self._task_code(frame.f_code.co_filename):
+            return None
+        return f"{os.path.basename(frame.f_code.co_filename)}:{frame.f_lineno}"
 
     def _task_code(self, filename: str) -> bool:
         """Code the task controls: neither installed (a library or the standard library,
@@ -1521,12 +1526,14 @@ class AuditWatch:
     def _protected(self, filename: str) -> bool:
         return filename in self._protected_files or "/unittest/" in filename
 
-    def watch_tests_code(self, classes: list[type]) -> None:
-        self.tests_code = frozenset(
-            getattr(getattr(value, "__func__", value), "__code__", None)
+    def watch_tests_functions(self, classes: list[type]) -> None:
+        """Compared by identity as their code is read: no read of `__code__` of its own."""
+        self.tests_functions = frozenset(
+            function
             for cls in classes
             for value in vars(cls).values()
-        ) - {None}
+            if isinstance(function := getattr(value, "__func__", value), types.FunctionType)
+        )
 
     def begin_examples(self) -> None:
         """Start a new list of findings (those of the docstring examples, after the tests'), and
@@ -2161,7 +2168,7 @@ def run_harness(
             guard_methods(cls)
         frozen_tests = FrozenClasses(own_classes)
         machinery.watch_tests(own_classes)
-        watch.watch_tests_code(own_classes)
+        watch.watch_tests_functions(own_classes)
     names: list[str] = []
     if loaded:
         assert isinstance(test_cases, type)
