@@ -101,29 +101,62 @@ def new_key() -> bytes:
 
 
 class Channel:
-    """The signing end of the result pipe, for one sender of one run."""
+    """The signing end of the result pipe, for one sender of one run.
+
+    It runs in the task's process, after task code that may have replaced any function of a
+    standard module (`json.dumps`, `hmac.HMAC.copy`): so it takes every callable it needs as it
+    is made, before task code runs, and only ones written in C (the JSON encoder, the hash
+    objects, `os.write`), whose behaviour nothing in Python can change. HMAC (RFC 2104) is
+    computed from two keyed SHA-256 states rather than through `hmac`, whose class is Python's
+    (and, patched, would hand the keyed state to the task)."""
 
     def __init__(self, fd: int, key: bytes, sender: str) -> None:
         self._fd = fd
-        self._mac = hmac.new(key, digestmod=hashlib.sha256)
+        block = hashlib.sha256().block_size
+        if len(key) > block:
+            key = hashlib.sha256(key).digest()
+        padded = key.ljust(block, b"\0")
+        self._inner = hashlib.sha256(bytes(byte ^ 0x36 for byte in padded))
+        self._outer = hashlib.sha256(bytes(byte ^ 0x5C for byte in padded))
+        # json.dumps's own encoder, with its defaults (ASCII, ", " and ": ", NaN allowed)
+        self._encode = json.encoder.c_make_encoder(  # type: ignore[attr-defined]
+            None,
+            _unencodable,
+            json.encoder.encode_basestring_ascii,
+            None,
+            ": ",
+            ", ",
+            False,
+            False,
+            True,
+        )
+        self._join = "".join
+        self._text = str.__str__
         self._sender = sender
         self._sequence = 0
         self._write = os.write
+        self._getpid = os.getpid
         self._pid = os.getpid()
 
     def emit(self, event: Event, **fields: object) -> None:
         """Write one signed record; a forked child that runs on in the harness writes nothing
         (its records would repeat the parent's sequence numbers)."""
-        if os.getpid() != self._pid:
+        if self._getpid() != self._pid:
             return
-        body = {"event": event.value, "from": self._sender, "seq": self._sequence, **fields}
+        body = {"event": self._text(event), "from": self._sender, "seq": self._sequence, **fields}
         self._sequence += 1
-        data = json.dumps(body).encode()
-        mac = self._mac.copy()
-        mac.update(data)
-        line = data + b"\t" + mac.hexdigest().encode() + b"\n"
+        data = self._join(self._encode(body, 0)).encode()
+        inner = self._inner.copy()
+        inner.update(data)
+        outer = self._outer.copy()
+        outer.update(inner.digest())
+        line = data + b"\t" + outer.hexdigest().encode() + b"\n"
         while line:
             line = line[self._write(self._fd, line) :]
+
+
+def _unencodable(value: object) -> object:
+    raise TypeError(f"a record cannot hold a {type(value).__name__}")
 
 
 def read_records(
