@@ -66,7 +66,7 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
-HARNESS_VERSION = 19
+HARNESS_VERSION = 20
 """Reports of an older harness (no tampering checks, no runtime findings; 2: no network
 attempts of failed tests, no optional dependencies pandas asks for, so a failure for want of
 either could stand as `fail` or `error`; 3: docstring examples cut short by the time limit
@@ -86,7 +86,15 @@ could pass; 16: or through the frame Python hands a signal handler of the task's
 through `traceback` capturing the stack's locals; 18: or through `logging.currentframe()`, an
 asyncio task's `get_stack()` or a `types.coroutine` wrapper's `gi_frame`, or changed a list a
 test compares through a `sys.monitoring` callback, or read a frame an audit hook of its own was
-handed, or the expected answers in the code of the tests' methods) are not current."""
+handed, or the expected answers in the code of the tests' methods; 19: or switched the audit
+hook off through a guard (`tamper.__self__`), blinded it by rebinding the harness's globals,
+replacing `os.getpid` or a function it calls for a moment, or running out of stack, or ran in
+it unseen (an argument's `__str__`), or rewrote the records through `json.dumps` or the
+outcome while `traceback` worded it, or blinded the machinery check through its globals, or
+raised unittest's `_ShouldStop`, gave its module a class or builtins of its own, replaced a
+library's comparison with a C method, looked up Python's C API through ctypes, read a frame
+through a format field, or returned a fresh `mock.ANY` or `test.support.ALWAYS_EQ`) are not
+current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

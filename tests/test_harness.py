@@ -3,7 +3,6 @@ the supervisor believes only signed records in the harness's order."""
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
 import types
@@ -18,6 +17,7 @@ from curator.sandbox import Interpreter, RunOptions, Sandbox, SuiteRun
 from curator.sandbox.harness import (
     HarnessResult,
     Machinery,
+    Watched,
     declared_in,
     declared_tests,
     importing_library,
@@ -274,6 +274,36 @@ def test_only_signed_records_in_sequence_are_believed() -> None:
     assert cut_short == []  # a harness killed mid-write is a crash, not tampering
 
 
+def test_a_record_is_json_dumps_signed_whatever_task_code_replaces_later(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The channel's record is `json.dumps` of its body with an HMAC-SHA256 (as the supervisor
+    checks with `hmac`), from C code it took when made: `json.dumps` or `hmac.HMAC` replaced by
+    task code afterwards neither changes a record nor sees the key."""
+    import hashlib
+    import hmac
+    import os
+
+    key = new_key()
+    read_end, write_end = os.pipe()
+    channel = Channel(write_end, key, "harness")
+    seen: list[object] = []
+    monkeypatch.setattr(json, "dumps", lambda *args, **kwargs: seen.append(args) or "{}")
+    monkeypatch.setattr(hmac.HMAC, "copy", lambda self: seen.append(self) or self)
+    body = {"test": "test_a", "outcome": "fail", "values": [1, 2.5, None, "é"]}
+    channel.emit(Event.END, **body)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        line = pipe.read()
+    monkeypatch.undo()
+    assert seen == []
+    data, signature = line.rstrip(b"\n").split(b"\t")
+    assert data == json.dumps({"event": "end", "from": "harness", "seq": 0, **body}).encode()
+    assert signature == hmac.new(key, data, hashlib.sha256).hexdigest().encode()
+    records, problems = read_records(line, key)
+    assert problems == [] and records[0]["outcome"] == "fail"
+
+
 def test_the_test_list_must_hold_every_declared_test() -> None:
     key = new_key()
     data = records_through_a_pipe(key, [(Event.TESTS, {"names": ["test_a"]}), (Event.DONE, {})])
@@ -319,22 +349,26 @@ def test_the_machinery_check_sees_replaced_code_and_in_full_changed_bytecode() -
     namespace: dict[str, object] = {}
     exec("def check(x=1):\n    return x\ndef other():\n    return 2\n", namespace)
     watched = watched_entry("tests.check", namespace, "check")
-    assert not watched.changed(full=True)
+
+    def changed(entry: Watched, full: bool) -> bool:
+        return Machinery._changed(entry, full)
+
+    assert not changed(watched, full=True)
     check = namespace["check"]
     assert isinstance(check, types.FunctionType)
     original = check.__code__
     check.__code__ = namespace["other"].__code__  # type: ignore[attr-defined]
-    assert watched.changed(full=False)
+    assert changed(watched, full=False)
     check.__code__ = original
     check.__defaults__ = (2,)
-    assert watched.changed(full=False)
+    assert changed(watched, full=False)
     check.__defaults__ = watched.defaults  # type: ignore[assignment]
-    assert not watched.changed(full=True)
+    assert not changed(watched, full=True)
     # Bytecode changed in place (as ctypes could) is seen only by the full check, once a run.
-    poked = dataclasses.replace(watched, bytecode=watched.bytecode + 1)
-    assert not poked.changed(full=False) and poked.changed(full=True)
+    poked = watched._replace(bytecode=watched.bytecode + 1)
+    assert not changed(poked, full=False) and changed(poked, full=True)
     namespace.pop("check")
-    assert watched.changed(full=False)
+    assert changed(watched, full=False)
 
 
 def test_after_each_test_the_machinery_check_compares_identities_and_at_the_end_code() -> None:

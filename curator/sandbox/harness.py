@@ -45,17 +45,24 @@ that gets a library to take a stack frame on its behalf (one of its environment'
 the frames it walks: the standard library's `traceback` capturing the stack's locals counts
 as the task's) can read the tests' variables, and through frame attributes the
 audit hook does not see (`f_back`, `f_locals`) reach the harness's state (its channel, and so
-the run's key); attribute paths
-no audit event covers (a bound method's `__self__`, a function's `__globals__`) lead from
-objects the task shares with the harness to the hook's own state, which such code can silence;
-code that replaces, only for the moment it is used, an object nothing freezes (a builtin, a
-standard module's function, the tests' own globals) can change what a test sees; and code that
-finds coverage.py's running tracer can add arcs to its own figures. Each needs knowledge of the
-harness's internals or a deliberate trick; such a task can only misreport its own run, never
-reach the bank or the host. Without any trick, the program can see the tests' classes and
-module globals: they live in its module, as in BigCodeBench's own harness; reading the code of
-their methods (whose constants are the expected answers) is tampering. `preeval` treats every
-tampering sign as a failed attempt.
+the run's key). The hook and the machinery check are out of that reach: they run on private
+copies of this module's globals and builtins (`sealed`), made before any task code, that
+nothing the task can reach holds (a function of the harness's hands out the module's own
+globals through `__globals__`, which no audit event covers); the guards report to the hook
+through an audit event (`TAMPERING_EVENT`); task code the hook calls runs watched (an
+argument's `__str__`, a library function the task replaced); a handler that fails is
+tampering, one out of stack makes the audited call fail; and the records are encoded and
+signed by C code taken as the channel is made (`protocol.Channel`). But code that replaces,
+only for the moment it is used, an object nothing freezes (a builtin, a standard module's
+function, a library's internal helper, the tests' own globals) can change what a test sees;
+ctypes' foreign calls (`memmove`, `cast`) write memory no audit event covers; an object of the
+task's can answer numpy through its protocols (`__array_function__`, `__array_ufunc__`); and
+code that finds coverage.py's running tracer can add arcs to its own figures. Each needs
+knowledge of the harness's internals or a deliberate trick; such a task can only misreport its
+own run, never reach the bank or the host. Without any trick, the program can see the tests'
+classes and module globals: they live in its module, as in BigCodeBench's own harness; reading
+the code of their methods (whose constants are the expected answers) is tampering. `preeval`
+treats every tampering sign as a failed attempt.
 """
 
 from __future__ import annotations
@@ -89,7 +96,7 @@ import unittest.suite
 import unittest.util
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, NoReturn
+from typing import Any, ClassVar, NamedTuple, NoReturn, TypeVar, cast
 
 from curator.sandbox.protocol import ARCS_LIMIT, CPU_TIME_EXIT, Channel, Event
 
@@ -117,14 +124,22 @@ example shows it as tmpXXXXXXXX, so that the same task's report is the same from
 (BigCodeBench/16 and 346 start programs on files in temporary folders)."""
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0", ""})
 FRAME_ATTRIBUTES = frozenset({"tb_frame", "gi_frame", "cr_frame", "ag_frame"})
+CTYPES_LOOKUPS = frozenset((ctypes.__file__, name) for name in ("__getattr__", "__getitem__"))
+"""ctypes' functions that look a library's symbol up for their caller (`pythonapi.Py_...`)."""
 """Attributes that hand out a stack frame (each read is an `object.__getattr__` audit event)."""
 _STANDARD_LIBRARY = os.path.dirname(traceback.__file__)
+STANDARD_TESTS = os.path.join(_STANDARD_LIBRARY, "test", "")
 FRAME_HELPERS = frozenset(
     [
         (os.path.join(_STANDARD_LIBRARY, "inspect.py"), name)
         for name in ("currentframe", "stack", "trace", "getouterframes", "getinnerframes")
     ]
     + [(traceback.__file__, name) for name in ("walk_stack", "walk_tb")]
+    # a format field's attributes ("{0.tb_frame}"), read by getattr for the caller
+    + [
+        (os.path.join(_STANDARD_LIBRARY, "string.py"), name)
+        for name in ("get_field", "_vformat", "vformat", "format")
+    ]
     + [
         (os.path.join(_STANDARD_LIBRARY, "logging", "__init__.py"), "<lambda>"),  # currentframe
         (os.path.join(_STANDARD_LIBRARY, "asyncio", "base_tasks.py"), "_task_get_stack"),
@@ -256,11 +271,15 @@ def declared_in_tree(tree: ast.Module) -> DeclaredTests:
 # -- the machinery task code must leave alone ---------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Watched:
+SealedClass = TypeVar("SealedClass")
+
+
+class Watched(NamedTuple):
     """One name in a namespace that decides outcomes, and what it held when first seen: the
     objects themselves (held, so no other object can take their ids) and the hash of the
-    function's bytecode (for the full check)."""
+    function's bytecode (for the full check). A tuple, of a class frozen in the warm worker:
+    the baseline's entries are shared with every run, within reach of task code (`_baselines`,
+    in the module's globals), and must not be changed there."""
 
     key: str
     namespace: Any  # a module's dict, a class's mappingproxy, builtins, sys.modules
@@ -270,26 +289,11 @@ class Watched:
     defaults: object
     bytecode: int
 
-    def changed(self, full: bool) -> bool:
-        now = self.namespace.get(self.name, _ABSENT)
-        if now is not self.value:
-            return True
-        if self.code is None:
-            return False
-        function = getattr(now, "__func__", now)
-        if not isinstance(function, types.FunctionType):
-            return True
-        return (
-            function.__code__ is not self.code
-            or function.__defaults__ is not self.defaults
-            or (full and hash(self.code.co_code) != self.bytecode)
-        )
-
 
 _ABSENT = object()
-# The check's own builtins, as they were when the harness loaded: a task that replaces
-# `builtins.all` must not blind the check that reports it.
-_all, _map, _sorted = all, map, sorted
+# The check's own builtins and helpers, as they were when the harness loaded: a task that
+# replaces `builtins.all` or `operator.is_` must not blind the check that reports it.
+_all, _map, _sorted, _is, _repeat = all, map, sorted, operator.is_, itertools.repeat
 # `operator.call` is Python 3.11's; a bank's environment may be 3.10 (BigCodeBench's pins).
 _call: Callable[..., object] = getattr(operator, "call", lambda function, *args: function(*args))
 # A function's attributes whose assignment changes what it does (each assignment is audited;
@@ -380,13 +384,107 @@ class Machinery:
         )
 
     def changes(self, full: bool = False) -> list[str]:
-        if not full and _all(_map(operator.is_, self._now(), self._values)):
+        if not full and _all(_map(_is, self._now(), self._values)):
             return []
-        return _sorted(watched.key for watched in self._watched if watched.changed(full))
+        return _sorted(entry.key for entry in self._watched if self._changed(entry, full))
+
+    @staticmethod
+    def _changed(entry: Watched, full: bool) -> bool:
+        _, namespace, name, value, code, defaults, bytecode = entry
+        now = namespace.get(name, _ABSENT)
+        if now is not value:
+            return True
+        if code is None:
+            return False
+        function = getattr(now, "__func__", now)
+        if not isinstance(function, types.FunctionType):
+            return True
+        return (
+            function.__code__ is not code
+            or function.__defaults__ is not defaults
+            or (full and hash(code.co_code) != bytecode)
+        )
 
     def _now(self) -> Iterator[object]:
         """What each watched name holds now, looked up without a Python call per entry."""
-        return _map(_call, self._lookups, self._names, itertools.repeat(_ABSENT))
+        return _map(_call, self._lookups, self._names, _repeat(_ABSENT))
+
+    @staticmethod
+    def _foreign(function: object, roots: tuple[str, ...]) -> bool:
+        """Whether `function`, or what it says it wraps (`__wrapped__`, a partial's `func`), is
+        Python code from a file outside the installed libraries, or a C method bound to some object
+        (`"yes".format`, which says yes to anything) rather than a module's C function
+        (`math.isclose`). Code a library generated (numpy 1.21's public functions come from
+        "<__array_function__ internals>") has no file to place."""
+        for candidate in (function, getattr(function, "__wrapped__", None)):
+            if type(candidate) is functools.partial:
+                candidate = candidate.func
+            if type(candidate) is types.BuiltinFunctionType and not isinstance(
+                candidate.__self__, types.ModuleType | None
+            ):
+                return True
+            code = getattr(candidate, "__code__", None)
+            if (
+                isinstance(code, types.CodeType)
+                and not code.co_filename.startswith(roots)
+                and not code.co_filename.startswith("<")
+            ):
+                return True
+        return False
+
+    def note_library_guards(self) -> None:
+        """The guards of the libraries' assertions in place now (`guard_library_assertions`),
+        each of which must stay."""
+        self._guards = {
+            f"{module_name}.{name}": current
+            for module_name, name, _ in GUARDED_LIBRARY_ASSERTIONS
+            if type(current := self._library_value(module_name, name)) is LibraryAssertionGuard
+        }
+
+    @staticmethod
+    def _library_value(module_name: str, name: str) -> object:
+        module = sys.modules.get(module_name)
+        return vars(module).get(name) if module is not None else None
+
+    def foreign_library_functions(self) -> list[str]:
+        """The libraries' assertion functions (`LIBRARY_ASSERTIONS`) and comparisons
+        (`LIBRARY_COMPARISONS`) that are no longer the libraries' own: not the object the warm
+        worker found (`_library_originals`), replaced by code outside the installed libraries
+        or a C method of some object, or their module by something else; and a guard no longer
+        in place. Without a baseline (a library the program imports itself) a replacement made
+        as the program loads is seen by what it is."""
+        roots = _library_roots or library_roots()
+        found = []
+        for parent_name, child_name in LIBRARY_ASSERTIONS:
+            parent = sys.modules.get(parent_name)
+            if parent is None:
+                continue
+            child = vars(parent).get(child_name)
+            if child is None:
+                continue
+            if not str(getattr(child, "__file__", "")).startswith(roots):
+                found.append(f"{parent_name}.{child_name}")
+                continue
+            for name, value in vars(child).items():
+                if type(value) is LibraryAssertionGuard:
+                    value = value[0]
+                if name.startswith("assert_") and self._foreign(value, roots):
+                    found.append(f"{parent_name}.{child_name}.{name}")
+        for path in LIBRARY_COMPARISONS:
+            module_name, *attributes = path.split(".")
+            reached: object = sys.modules.get(module_name)
+            for attribute in attributes:
+                reached = getattr(reached, attribute, None)
+            original = _library_originals.get(path)
+            if reached is not None and (
+                reached is not original if original is not None else self._foreign(reached, roots)
+            ):
+                found.append(path)
+        for path, guard in getattr(self, "_guards", {}).items():
+            module_name, _, name = path.rpartition(".")
+            if path not in found and self._library_value(module_name, name) is not guard:
+                found.append(path)
+        return found
 
 
 class Unwatched(Machinery):
@@ -402,6 +500,9 @@ class Unwatched(Machinery):
         pass
 
     def changes(self, full: bool = False) -> list[str]:
+        return []
+
+    def foreign_library_functions(self) -> list[str]:
         return []
 
 
@@ -510,13 +611,21 @@ TESTS_OWN_COMPARISON = re.compile(
 are parsed and rewritten (about 1 ms more than compiling; 59 of the 300 sample tasks' tests)."""
 
 
+TAMPERING_EVENT = "curator.tampering"
+"""The audit event by which the guards report tampering to the audit hook (`AuditWatch`)."""
+
+
 class GuardContext:
     """The run's own part of every `MethodGuard`: where tampering is reported and what the
     tests may compare with (their own classes, and mock.ANY if their source names it: a test
     may want "any value" there; task code may not return one). Set as the run starts, before
-    any task code, then frozen."""
+    any task code, then frozen for good.
 
-    tamper: Callable[[str], None] = print
+    Task code reaches the guards (they sit on its module's test classes), so `tamper` holds
+    nothing of the hook's: it raises an audit event that the hook records. A bound method of
+    the hook's state would hand that state to the task (`__self__`), to be switched off."""
+
+    tamper: Callable[[str], None] = functools.partial(sys.audit, TAMPERING_EVENT)
     tests_path = ""
     any_allowed = False
 
@@ -608,22 +717,25 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 or self.answers_within(self.objects_held(value), answering, [0], 0)
             ):
                 continue
-            try:
-                stand_in = self.stand_in_for(compared[1 - position])
-            except Exception:  # a library version without what it takes: no question
-                continue
-            if stand_in is None:
-                continue
-            replaced = list(args)
-            replaced[first + 1 - position] = stand_in
-            if not self.passes(*replaced, **kwargs):
-                continue
-            reason = (
-                f"{self[1]} was given an object equal to anything "
-                f"({type(value).__qualname__}): it passed again against objects it knows "
-                "nothing of"
-            )
-            self.refuse(reason)
+            for against, make in (
+                ("objects it knows nothing of", self.stand_in_for),
+                ("other values", self.different_values),
+            ):
+                try:
+                    stand_in = make(compared[1 - position])
+                except Exception:  # a library version without what it takes: no question
+                    continue
+                if stand_in is None:
+                    continue
+                replaced = list(args)
+                replaced[first + 1 - position] = stand_in
+                if not self.passes(*replaced, **kwargs):
+                    continue
+                reason = (
+                    f"{self[1]} was given an object equal to anything "
+                    f"({type(value).__qualname__}): it passed again against {against}"
+                )
+                self.refuse(reason)
 
     def objects_held(self, value: object) -> list[object]:
         """The objects a numpy array, or a pandas frame's or series' column, of objects holds
@@ -666,6 +778,23 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         stand_in = numpy.empty(numpy.shape(other), dtype=object)
         stand_in.fill(self.unrelated)
         return stand_in
+
+    def different_values(self, other: object) -> object:
+        """`other` with every value changed (`different_from`: a number plus one, a string
+        longer): an object of the task's that tells the harness's stand-ins by their type
+        still has to say no to these."""
+        numpy, pandas = sys.modules.get("numpy"), sys.modules.get("pandas")
+        if numpy is None:
+            return None
+
+        def change(item: object) -> object:
+            plain = item.item() if isinstance(item, numpy.generic) else item
+            different = self.different_from(plain)
+            return self.unrelated if different is None else different
+
+        if pandas is not None and isinstance(other, pandas.DataFrame | pandas.Series):
+            return other.astype(object).map(change).astype(object)
+        return numpy.frompyfunc(change, 1, 1)(numpy.asarray(other, dtype=object))
 
     def refuse(self, reason: str) -> NoReturn:
         """Tampering, and the assertion fails with the reason."""
@@ -877,8 +1006,10 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         return None
 
     def the_tasks(self, filename: str) -> bool:
-        """Whether code compiled as `filename` is neither the tests' nor an installed library's."""
-        return not (
+        """Whether code compiled as `filename` is neither the tests' nor an installed library's.
+        The standard library's own tests' helpers count as the task's: `test.support.ALWAYS_EQ`
+        equals anything, and no task has a reason to hand one back."""
+        return filename.startswith(STANDARD_TESTS) or not (
             filename == self.context.tests_path
             or filename.startswith(_library_roots or library_roots())
         )
@@ -892,7 +1023,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         DataFrame compares elementwise, at a cost, and never says a plain yes)."""
         equals = getattr(type(value), "__eq__", None)
         mock = sys.modules.get("unittest.mock")
-        if mock is not None and value is getattr(mock, "ANY", None):
+        if mock is not None and type(value) is type(getattr(mock, "ANY", None)):
             return None if self.context.any_allowed else "anything"
         if mock is not None and isinstance(value, mock.NonCallableMock):
             return "anything" if self.mock_equal_to_anything(value, mock) else None
@@ -1012,22 +1143,6 @@ LIBRARY_COMPARISONS = (
 habit), reached as the tests reach them: from the module, or the class, as the tests name it."""
 
 
-def _foreign(function: object, roots: tuple[str, ...]) -> bool:
-    """Whether `function`, or what it says it wraps, is Python code from a file outside the
-    installed libraries (a C function has no code to place, and no task can write one). Code
-    a library generated (numpy 1.21's public functions come from "<__array_function__
-    internals>") has no file to place either."""
-    for candidate in (function, getattr(function, "__wrapped__", None)):
-        code = getattr(candidate, "__code__", None)
-        if (
-            isinstance(code, types.CodeType)
-            and not code.co_filename.startswith(roots)
-            and not code.co_filename.startswith("<")
-        ):
-            return True
-    return False
-
-
 class LibraryAssertionGuard(tuple):  # type: ignore[type-arg]
     """What stands in a library's module for one of its assertions
     (`GUARDED_LIBRARY_ASSERTIONS`): (the original, a `MethodGuard` of it, the position of the
@@ -1042,6 +1157,25 @@ class LibraryAssertionGuard(tuple):  # type: ignore[type-arg]
 
 _library_guards: dict[tuple[str, str], LibraryAssertionGuard] = {}
 """The guards put in libraries' modules (a module is imported once a process)."""
+
+
+_library_originals: dict[str, object] = {}
+"""The libraries' comparisons (`LIBRARY_COMPARISONS`) as the warm worker found them loaded."""
+
+
+def note_library_originals() -> None:
+    """Keep the comparisons of the libraries the warm worker has loaded (the standard
+    library's always): each run's check compares them by identity, which also sees one
+    library's function put in place of another (`math.isclose = operator.is_not`)."""
+    for module_name in ("math", "cmath", "operator"):
+        importlib.import_module(module_name)
+    for path in LIBRARY_COMPARISONS:
+        module_name, *attributes = path.split(".")
+        reached: object = sys.modules.get(module_name)
+        for attribute in attributes:
+            reached = getattr(reached, attribute, None)
+        if reached is not None:
+            _library_originals[path] = reached
 
 
 def guard_library_assertions(load: bool = False) -> None:
@@ -1060,7 +1194,7 @@ def guard_library_assertions(load: bool = False) -> None:
                 importlib.import_module(module_name)
         module = sys.modules.get(module_name)
         original = vars(module).get(name) if module is not None else None
-        if isinstance(original, types.FunctionType) and not _foreign(original, roots):
+        if isinstance(original, types.FunctionType) and not Machinery._foreign(original, roots):
             guard = LibraryAssertionGuard((original, MethodGuard(original, name), first))
             setattr(module, name, guard)
             _library_guards[module_name, name] = guard
@@ -1124,46 +1258,6 @@ def guard_signal_handlers() -> None:
     signal.getsignal.__wrapped__ = installed_handler  # type: ignore[attr-defined]
 
 
-def foreign_library_functions() -> list[str]:
-    """The libraries' assertion functions (`LIBRARY_ASSERTIONS`) and comparisons
-    (`LIBRARY_COMPARISONS`) that are no longer the libraries' own: replaced by code outside the
-    installed libraries, or their module by something else. No baseline is needed, so a
-    replacement made as the program loads (or the program's own import of the library) is
-    seen."""
-    roots = _library_roots or library_roots()
-    found = []
-    for parent_name, child_name in LIBRARY_ASSERTIONS:
-        parent = sys.modules.get(parent_name)
-        if parent is None:
-            continue
-        child = vars(parent).get(child_name)
-        if child is None:
-            continue
-        if not str(getattr(child, "__file__", "")).startswith(roots):
-            found.append(f"{parent_name}.{child_name}")
-            continue
-        for name, value in vars(child).items():
-            if name.startswith("assert_") and _foreign(value, roots):
-                found.append(f"{parent_name}.{child_name}.{name}")
-    for path in LIBRARY_COMPARISONS:
-        module_name, *attributes = path.split(".")
-        reached: object = sys.modules.get(module_name)
-        for attribute in attributes:
-            reached = getattr(reached, attribute, None)
-        if reached is not None and _foreign(reached, roots):
-            found.append(path)
-    for module_name, name, _ in GUARDED_LIBRARY_ASSERTIONS:
-        module = sys.modules.get(module_name)
-        current = vars(module).get(name) if module is not None else None
-        guard = _library_guards.get((module_name, name))
-        path = f"{module_name}.{name}"
-        if path not in found and (
-            (current is not guard) if guard is not None else _foreign(current, roots)
-        ):
-            found.append(path)
-    return found
-
-
 def shadowed_methods(test: object) -> list[str]:
     """The instance attributes of `test` named like a guarded method (ignored, but tried)."""
     mro = type(test).__mro__
@@ -1179,13 +1273,12 @@ def shadowed_methods(test: object) -> list[str]:
 MENTIONS_ANY = re.compile(r"\bANY\b")
 
 
-def start_guarding(tamper: Callable[[str], None], tests_path: str, tests_source: str) -> None:
-    """Give this run's guards their context (before any task code runs)."""
-    _guard_context_flags.thaw()
-    GuardContext.tamper = tamper
+def start_guarding(tests_path: str, tests_source: str) -> None:
+    """Give this run's guards their context (before any task code runs), then freeze it with
+    nothing kept that could thaw it (each run is a process of its own)."""
     GuardContext.tests_path = tests_path
     GuardContext.any_allowed = MENTIONS_ANY.search(tests_source) is not None
-    _guard_context_flags.freeze()
+    FrozenClasses([GuardContext]).freeze()
 
 
 _baselines: dict[tuple[str, ...], Machinery] = {}
@@ -1206,6 +1299,11 @@ class AuditWatch:
 
     def __init__(self, scratch: str, protected_files: tuple[str, ...]) -> None:
         self.active = False
+        """Whether task code runs now (loading, a test, the examples): runtime findings count."""
+        self.armed = False
+        """Whether task code has run: from then on, the events that reach the test machinery
+        (`_always`) are watched between tests too, while the harness decides and records each
+        outcome: a library function it calls then may be one the task replaced."""
         self.tampering: list[str] = []
         self.findings: dict[str, list[str]] = {}
         self.forks = 0
@@ -1218,6 +1316,8 @@ class AuditWatch:
         so that examples the time limit or a crash cuts short cannot take them along."""
         self._scratch = scratch.rstrip("/") + "/"
         self._protected_files = protected_files
+        self._getpid = os.getpid  # bound now: task code can replace os.getpid for a moment
+        self._getframe = sys._getframe
         self._pid = os.getpid()
         self._library_roots = _library_roots or library_roots()
         self.tests_functions: frozenset[object] = frozenset()
@@ -1246,18 +1346,50 @@ class AuditWatch:
             self.tampering.append(reason)
 
     def _hook(self, event: str, args: tuple[Any, ...]) -> None:
-        if not self.active or os.getpid() != self._pid:
+        """Dispatch an audited event to its handler.
+
+        A handler may run task code (an argument's `__str__` or `__fspath__`, a library
+        function the task replaced for a moment): such code is watched as any other, and only
+        the events the harness's own code raises as it handles one (its reads of frames and
+        code are audited) are passed over. A handler that fails while the tests are watched
+        was made to (tampering); one that runs out of stack or memory makes the audited
+        operation fail rather than go unseen (task code can recurse to within a frame of the
+        limit before taking a frame)."""
+        if self._getpid() != self._pid:
+            return
+        if event == TAMPERING_EVENT:
+            self.tamper(args[0] if args and type(args[0]) is str else "forged a tampering report")
             return
         handler = self._handlers.get(event)
-        if handler is None or getattr(self._handling, "event", False):
-            return  # (the handlers' own reads of frames are audited events too)
-        self._handling.event = True
+        if handler is None or not (self.active or (self.armed and event in self._always)):
+            return
+        state = self._handling
+        if getattr(state, "checking", False):
+            return  # the look at who raised a nested event (`_raised_by_the_harness`)
+        depth = getattr(state, "depth", 0)
+        if depth and self._raised_by_the_harness():
+            return
+        state.depth = depth + 1
         try:
             handler(self, event, args)
-        except Exception:  # a hook must never break the operation it watches
-            return
+        except (RecursionError, MemoryError):
+            raise
+        except Exception as error:
+            if self.tests_watched:
+                self.tamper(f"made the audit hook fail on {event} ({type(error).__name__})")
         finally:
-            self._handling.event = False
+            state.depth = depth
+
+    def _raised_by_the_harness(self) -> bool:
+        """Whether the event under way, raised while a handler runs, comes from the harness's
+        own code rather than from code the handler called."""
+        state = self._handling
+        state.checking = True
+        try:
+            # 0: this method, 1: the hook, 2: the code that raised the event
+            return self._getframe(2).f_code.co_filename == __file__
+        finally:
+            state.checking = False
 
     def _path(self, value: object) -> str | None:
         if not isinstance(value, str | bytes | os.PathLike):
@@ -1352,6 +1484,28 @@ class AuditWatch:
                 self.tamper(f"replaced the {REPLACEABLE[args[1]]} of {name!r}")
         elif not self._called_by_a_library():
             self.tamper(f"called {event}")
+
+    def _on_compile(self, event: str, args: tuple[Any, ...]) -> None:
+        """Code the task compiles under the name of an installed library's file, or of the
+        harness's, the tests' or unittest's, would pass for theirs: the frame rules trust what
+        they run. The name alone settles it; only then is the caller looked for."""
+        filename = args[1] if len(args) > 1 else None
+        if type(filename) is str and (
+            filename.startswith(self._library_roots) or self._protected(filename)
+        ):
+            where = self._task_site(self._caller_frame())
+            if where is not None:
+                self.tamper(f"compiled code under the name of {filename} ({where})")
+
+    def _on_foreign_function(self, event: str, args: tuple[Any, ...]) -> None:
+        """Python's own C functions, looked up by name through ctypes, reach what no audit
+        event covers (`ctypes.pythonapi.PyEval_GetFrame` hands back the running frame). Task
+        code that does is after the harness; a library's use is its own."""
+        name = args[1] if len(args) > 1 else None
+        if type(name) is str and name.startswith(("Py", "_Py")):
+            where = self._task_site(self._caller_frame(CTYPES_LOOKUPS))
+            if where is not None:
+                self.tamper(f"looked up Python's C function {name} ({where})")
 
     def _on_attribute_read(self, event: str, args: tuple[Any, ...]) -> None:
         if args[1] == "__code__":
@@ -1472,13 +1626,15 @@ class AuditWatch:
         return frame.f_code.co_filename if frame is not None else ""
 
     def _called_by_a_library(self) -> bool:
-        """Whether the Python code that made the audited call is installed code. Libraries use
+        """Whether the Python code that made the audited call is installed code (or the
+        sandbox's own, as it freezes the tests' classes between tests). Libraries use
         the garbage collector's lists and ctypes' reads by address for their own ends (librosa's
         audio backends, memory-size helpers); task code that does is after the harness. Task
-        code could get a library to do it on its behalf, or compile its own code under a
-        library's file name: a residual risk, like the frame walks no audit event sees."""
+        code could get a library to do it on its behalf: a residual risk, like the frame walks
+        no audit event sees. (Code of its own compiled under a library's file name is
+        tampering: `_on_compile`.)"""
         caller = self._caller_file()
-        return bool(caller) and caller.startswith(self._library_roots)
+        return bool(caller) and (caller.startswith(self._library_roots) or self._protected(caller))
 
     _handlers: ClassVar[dict[str, Callable[[AuditWatch, str, tuple[Any, ...]], None]]] = {
         "open": _on_open,
@@ -1521,7 +1677,19 @@ class AuditWatch:
         "ctypes.string_at": _on_forger_tool,
         "ctypes.wstring_at": _on_forger_tool,
         "ctypes.cdata": _on_forger_tool,
+        "ctypes.dlsym": _on_foreign_function,
+        "compile": _on_compile,
     }
+
+    _always: ClassVar[frozenset[str]] = frozenset(_handlers) - {
+        # what the task's code does to the system: its own runtime findings
+        *("open", "os.listdir", "os.scandir", "os.remove", "os.rmdir", "os.rename"),
+        *("os.mkdir", "os.truncate", "os.chmod", "os.link", "os.symlink", "shutil.rmtree"),
+        *("os.kill", "os.killpg", "socket.connect", "socket.sendto", "socket.getaddrinfo"),
+        *("socket.gethostbyname", "socket.gethostbyaddr", "socket.bind", "os.fork"),
+        *("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn"),
+    }
+    """The events that reach the test machinery (frames, code, tracers, the forgers' tools)."""
 
     def _protected(self, filename: str) -> bool:
         return filename in self._protected_files or "/unittest/" in filename
@@ -1730,7 +1898,7 @@ def missing_module(
 ) -> tuple[str, str | None] | None:
     """The top-level module of an import error, if that module really is not installed, and
     the installed library that imported it (None: the task's own code did)."""
-    if isinstance(error, ModuleNotFoundError) and error.name:
+    if isinstance(error, ModuleNotFoundError) and type(error.name) is str and error.name.strip("."):
         name = error.name
     elif isinstance(error, ImportError) and (asked := OPTIONAL_DEPENDENCY.search(str(error))):
         name = asked.group(1) or asked.group(2)
@@ -1796,11 +1964,55 @@ def _compare(
     return left in right if membership else left == right  # type: ignore[operator]
 
 
+def _frozen(value: object) -> object:
+    """A copy of a mutable container the sealed classes read (`REPLACEABLE`, `_baselines`)
+    that the module's own, reached through `__globals__`, no longer changes."""
+    kind = type(value)
+    if kind is dict:
+        return types.MappingProxyType(dict(cast(dict[object, object], value)))
+    if kind is list:
+        return tuple(cast(list[object], value))
+    if kind is set:
+        return frozenset(cast(set[object], value))
+    return value
+
+
+def sealed(cls: type[SealedClass]) -> type[SealedClass]:
+    """A copy of `cls` for one run, made before any task code runs, whose functions read a
+    copy of this module's globals and builtins taken now. The harness's functions within the
+    task's reach (a guard's, `_signal.signal`) hand out the module's own globals (`__globals__`,
+    which no audit event covers), where a name that the audit hook or the machinery check reads
+    (`os`, `_sorted`), rebound, would blind it; and the class, were it the module's, could be
+    changed. Nothing the task can reach holds the copy, nor what is made from it."""
+    namespace: dict[str, object] = {name: _frozen(value) for name, value in globals().items()}
+    namespace["__builtins__"] = dict(vars(builtins))
+    copies: dict[object, types.FunctionType] = {}
+    members: dict[str, object] = {}
+    for name, value in vars(cls).items():
+        function = value.__func__ if isinstance(value, staticmethod) else value
+        if isinstance(function, types.FunctionType):
+            copy = types.FunctionType(
+                function.__code__, namespace, name, function.__defaults__, function.__closure__
+            )
+            copy.__qualname__ = function.__qualname__
+            copies[function] = copy
+            value = staticmethod(copy) if isinstance(value, staticmethod) else copy
+        if name not in ("__dict__", "__weakref__"):
+            members[name] = value
+    if "_handlers" in members:  # AuditWatch's dispatch table
+        handlers = cast(dict[str, object], members["_handlers"])
+        members["_handlers"] = {event: copies[handler] for event, handler in handlers.items()}
+    return cast(type[SealedClass], type(cls.__name__, cls.__bases__, members))
+
+
 def warm_up() -> None:
     """What the warm worker does once for every run it will fork (see worker.zygote)."""
-    global _library_roots, _guard_context_flags
+    global _library_roots
     _library_roots = library_roots()
     guard_signal_handlers()
+    # unittest counts a test that raises its `_ShouldStop` (meant for failfast subtests, which
+    # the harness never asks for) as passed: an empty tuple of exceptions catches none.
+    unittest.case._ShouldStop = ()  # type: ignore[attr-defined]
     setattr(unittest.TestCase, COMPARED_AS_ASKED, _compare)
     guard_methods(unittest.TestCase)
     classes = [
@@ -1809,16 +2021,14 @@ def warm_up() -> None:
     # unittest's classes, the harness's result and guards stay as they are for good: no test
     # run has a reason to change them.
     guard_library_assertions()
+    note_library_originals()
     FrozenClasses(
-        [*classes, MethodGuard, LibraryAssertionGuard, FramelessHandler, _Unrelated]
+        [*classes, MethodGuard, LibraryAssertionGuard, FramelessHandler, _Unrelated, Watched]
     ).freeze()
-    _guard_context_flags = FrozenClasses([GuardContext])
-    _guard_context_flags.freeze()
     note_shared_generators()
     take_machinery_baseline(machinery_extra())
 
 
-_guard_context_flags = FrozenClasses([])
 _shared_generators: list[random.Random] = []
 
 
@@ -2081,12 +2291,12 @@ def run_harness(
         return fields
 
     here = os.path.dirname(os.path.abspath(__file__))
-    watch = AuditWatch(
+    watch = sealed(AuditWatch)(
         os.getcwd(),
         (os.path.abspath(__file__), os.path.join(here, "worker.py"), tests_path),
     )
     watch.install()
-    start_guarding(watch.tamper, tests_path, tests_source)
+    start_guarding(tests_path, tests_source)
     cov = None
     if options["coverage"]:
         os.environ["COVERAGE_CORE"] = "ctrace"
@@ -2098,6 +2308,11 @@ def run_harness(
         )
     module = types.ModuleType(MODULE_NAME)
     module.__file__ = task_path
+    # The harness reads the module through its dict and the builtins it gives it, as they are
+    # now: the program could give the module a class whose `__dict__` lies, or builtins of its
+    # own for the tests' code to run with (`__import__`, `__build_class__`, `len`).
+    namespace = module.__dict__
+    namespace["__builtins__"] = builtins_namespace = vars(builtins)
     sys.modules[MODULE_NAME] = module
     if program is None:
         with open(task_path, encoding="utf-8") as handle:
@@ -2110,9 +2325,9 @@ def run_harness(
         except SyntaxError as error:
             emit(Event.INVALID, message=f"{what} does not compile: {error}")
             return False
-        watch.active = True
+        watch.armed = watch.active = True
         try:
-            exec(code, module.__dict__)
+            exec(code, namespace)
         except BaseException as error:
             watch.active = False
             missing = missing_module(error, (task_path, tests_path))
@@ -2129,19 +2344,25 @@ def run_harness(
                 )
             return False
         watch.active = False
+        if type(module) is not types.ModuleType:
+            watch.tamper("changed the class of the task's module")
+        if namespace.get("__builtins__") is not builtins_namespace:
+            watch.tamper("gave the task's module builtins of its own")
         return True
 
     machinery = (
-        Machinery(machinery_extra()) if options.get("machinery_checks", True) else Unwatched()
+        sealed(Machinery)(machinery_extra())
+        if options.get("machinery_checks", True)
+        else Unwatched()
     )
     if cov is not None:
         cov.start()
     loaded = load(program, task_path, "the task program") and load(
         tests_source, tests_path, "the tests"
     )
-    test_cases = module.__dict__.get("TestCases")
+    test_cases = namespace.get("TestCases")
     if loaded:
-        if not callable(module.__dict__.get(request["entry_point"])):
+        if not callable(namespace.get(request["entry_point"])):
             emit(Event.INVALID, message=f"no entry point {request['entry_point']!r}")
             loaded = False
         elif not (isinstance(test_cases, type) and issubclass(test_cases, test_case_class)):
@@ -2152,7 +2373,8 @@ def run_harness(
     if loaded:
         assert isinstance(test_cases, type)
         guard_library_assertions(load=LIBRARY_ASSERTION_CALLS.search(tests_source) is not None)
-        changed = machinery.changes() + foreign_library_functions()
+        machinery.note_library_guards()
+        changed = machinery.changes() + machinery.foreign_library_functions()
         tampering += [f"changed {name}" for name in changed[:5]]
         foreign = [
             cls.__qualname__
@@ -2202,9 +2424,12 @@ def run_harness(
         frozen_tests.thaw()  # class fixtures may keep state in their class
         if cpu_limits:
             signal.setitimer(signal.ITIMER_PROF, 0)
-        changed = machinery.changes() + foreign_library_functions()
-        error = event.get("error")
+        changed = machinery.changes() + machinery.foreign_library_functions()
+        error = event.pop("error", None)
         refused = refused_replacement(error[1] if isinstance(error, tuple) else None)
+        # Formatted before the reasons are read: formatting calls `traceback`, whose functions
+        # task code may have replaced (the hook watches what they do).
+        fields = error_fields(error) if isinstance(error, tuple) else {}
         reasons = [f"changed {change}" for change in changed[:5]] + [
             reason for reason in watch.tampering if reason not in tampering
         ]
@@ -2213,11 +2438,10 @@ def run_harness(
         if reasons:
             event = tampered("; ".join(reasons))
             tampering.extend(reasons)
-        elif "tampering" in event:
-            tampering.append(str(event["tampering"]))
-        error = event.pop("error", None)
-        if isinstance(error, tuple):
-            event.update(error_fields(error))
+        else:
+            if "tampering" in event:
+                tampering.append(str(event["tampering"]))
+            event.update(fields)
         event.pop("tampering", None)
         if watch.test_network and event["outcome"] in ("fail", "error"):
             event["network"] = watch.test_network  # where a failure may come from no network
