@@ -525,9 +525,8 @@ def load_task_dir(directory: Path) -> Task:
         raise TaskFileError(directory, f"a text file is not UTF-8 ({error})") from error
     complete_prompt, solution = _split(program, meta)
     code_prompt_path = directory / CODE_PROMPT_FILE
-    if code_prompt_path.is_file():
-        code_prompt = read_text(code_prompt_path)
-    else:
+    code_prompt = read_text(code_prompt_path) if code_prompt_path.is_file() else ""
+    if not code_prompt:  # (an empty file is what a save of a draft that did not parse left)
         code_prompt = derive_code_prompt(complete_prompt, meta.entry_point) or ""
     return Task(
         **meta.model_dump(),
@@ -540,19 +539,27 @@ def load_task_dir(directory: Path) -> Task:
 
 
 def _split(program: str, meta: TaskMeta) -> tuple[str, str]:
-    if meta.interchange.prompt_chars is not None:
-        return program[: meta.interchange.prompt_chars], program[meta.interchange.prompt_chars :]
     split = split_program(program, meta.entry_point)
-    if split is None:
-        # A draft that does not parse yet: all of it counts as prompt until it does.
-        return program, ""
-    return split
+    kept = meta.interchange.prompt_chars
+    # A kept length as long as the whole program is what a save of a draft that did not parse
+    # recorded before (all of it counted as prompt): once the program parses, the split
+    # is derived again, or export would carry the solution inside the prompt.
+    if kept is not None and not (split is not None and kept >= len(program)):
+        return program[:kept], program[kept:]
+    return split if split is not None else _unparsed(program)
+
+
+def _unparsed(program: str) -> tuple[str, str]:
+    """A draft that does not parse yet: all of it counts as prompt until it does."""
+    return program, ""
 
 
 def meta_json(task: Task) -> str:
-    """The text of the task's `task.json`."""
+    """The text of the task's `task.json`: the prompt's length is kept only where it cannot
+    be derived (an imported task whose docstring the split does not find); a draft that does
+    not parse yet keeps none, so that its split is derived again once it does."""
     meta = task.meta()
-    split = split_program(task.program, task.entry_point)
+    split = split_program(task.program, task.entry_point) or _unparsed(task.program)
     if split != (task.complete_prompt, task.canonical_solution):
         meta.interchange.prompt_chars = len(task.complete_prompt)
     else:
@@ -566,7 +573,7 @@ def write_task_files(directory: Path, task: Task, durable: bool = True) -> None:
     write(directory / TESTS_FILE, task.test)
     write(directory / INSTRUCTION_FILE, task.instruct_prompt)
     code_prompt_path = directory / CODE_PROMPT_FILE
-    if derive_code_prompt(task.complete_prompt, task.entry_point) == task.code_prompt:
+    if (derive_code_prompt(task.complete_prompt, task.entry_point) or "") == task.code_prompt:
         code_prompt_path.unlink(missing_ok=True)
     else:
         write(code_prompt_path, task.code_prompt)

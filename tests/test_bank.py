@@ -49,6 +49,38 @@ def test_save_and_load_round_trip(bank: Bank) -> None:
     assert "def task_func" not in (bank.task_dir("Demo/3") / "task.json").read_text()
 
 
+def test_a_draft_saved_while_it_did_not_parse_splits_again_once_it_does(bank: Bank) -> None:
+    """A save of a half-typed program (all of it counts as prompt) keeps no prompt length, nor
+    an empty code prompt: once the program parses again, its solution is its solution again,
+    and what an older save left so (the whole length, an empty `code_prompt.py`) is read as
+    the derived split."""
+    task = make_task("Demo/3")
+    bank.save(task)
+    directory = bank.task_dir("Demo/3")
+    program = (directory / "task.py").read_text()
+    (directory / "task.py").write_text(program + "\ndef (:\n")
+    half_typed = bank.load("Demo/3")
+    assert half_typed.canonical_solution == ""
+    bank.save(half_typed)
+    assert json.loads((directory / "task.json").read_text())["interchange"]["prompt_chars"] is None
+    assert not (directory / "code_prompt.py").exists()
+    (directory / "task.py").write_text(program)
+    mended = bank.load("Demo/3")
+    assert (mended.complete_prompt, mended.canonical_solution) == (
+        task.complete_prompt,
+        task.canonical_solution,
+    )
+    assert mended.code_prompt == task.code_prompt
+    # as an earlier save left it
+    meta = json.loads((directory / "task.json").read_text())
+    meta["interchange"]["prompt_chars"] = len(program + "\ndef (:\n")
+    (directory / "task.json").write_text(json.dumps(meta))
+    (directory / "code_prompt.py").write_text("")
+    left = bank.load("Demo/3")
+    assert left.canonical_solution == task.canonical_solution
+    assert left.code_prompt == task.code_prompt
+
+
 def test_a_folder_that_cannot_be_written_is_named_with_the_reason(bank: Bank) -> None:
     task = make_task("Demo/3")
     bank.save(task)
