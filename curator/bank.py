@@ -19,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import threading
 import time
 from collections.abc import Iterator
@@ -500,10 +501,12 @@ def load_bank_folder(directory: Path) -> Task:
 def load_task_dir(directory: Path) -> Task:
     """Read one task folder, naming the file and field of any problem."""
     meta_path = directory / META_FILE
-    if not meta_path.is_file():
-        raise TaskFileError(directory, f"{META_FILE} is missing")
     try:
-        meta = TaskMeta.model_validate_json(meta_path.read_bytes())
+        meta_bytes = _read_task_file(meta_path)
+    except FileNotFoundError as error:
+        raise TaskFileError(directory, f"{META_FILE} is missing") from error
+    try:
+        meta = TaskMeta.model_validate_json(meta_bytes)
     except ValidationError as error:
         raise TaskFileError(meta_path, describe_validation_error(error)) from error
     if not folder_name_is_valid(directory.name):
@@ -513,19 +516,14 @@ def load_task_dir(directory: Path) -> Task:
         raise TaskFileError(
             meta_path, f"task_id {meta.task_id!r} does not match its folder (expected {expected!r})"
         )
-    try:
-        program = read_text(directory / PROGRAM_FILE)
-        tests = read_text(directory / TESTS_FILE)
-        # Saving writes it always, empty before condensing: missing, it was lost, and an
-        # export would pass the loss on as an empty prompt.
-        instruction = read_text(directory / INSTRUCTION_FILE)
-    except FileNotFoundError as error:
-        raise TaskFileError(Path(error.filename), "file is missing") from error
-    except UnicodeDecodeError as error:
-        raise TaskFileError(directory, f"a text file is not UTF-8 ({error})") from error
+    program = _read_task_text(directory / PROGRAM_FILE)
+    tests = _read_task_text(directory / TESTS_FILE)
+    # Saving writes it always, empty before condensing: missing, it was lost, and an export
+    # would pass the loss on as an empty prompt.
+    instruction = _read_task_text(directory / INSTRUCTION_FILE)
     complete_prompt, solution = _split(program, meta)
     code_prompt_path = directory / CODE_PROMPT_FILE
-    code_prompt = read_text(code_prompt_path) if code_prompt_path.is_file() else ""
+    code_prompt = _read_task_text(code_prompt_path) if os.path.lexists(code_prompt_path) else ""
     if not code_prompt:  # (an empty file is what a save of a draft that did not parse left)
         code_prompt = derive_code_prompt(complete_prompt, meta.entry_point) or ""
     return Task(
@@ -536,6 +534,39 @@ def load_task_dir(directory: Path) -> Task:
         code_prompt=code_prompt,
         test=tests,
     )
+
+
+def _read_task_file(path: Path) -> bytes:
+    """The bytes of one of a task's files. Anything but a regular file is refused, named:
+    reading a FIFO would wait for a writer forever (every command on the bank with it), and a
+    folder or an unreadable file is one task's problem, not the bank's. FileNotFoundError is
+    left to the caller, which knows what a missing file means."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise TaskFileError(path, f"cannot be read ({error.strerror or error})") from error
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise TaskFileError(path, "is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as error:
+        raise TaskFileError(path, f"cannot be read ({error.strerror or error})") from error
+    finally:
+        os.close(fd)
+
+
+def _read_task_text(path: Path) -> str:
+    try:
+        data = _read_task_file(path)
+    except FileNotFoundError as error:
+        raise TaskFileError(path, "file is missing") from error
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise TaskFileError(path, f"is not UTF-8 ({error})") from error
 
 
 def _split(program: str, meta: TaskMeta) -> tuple[str, str]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -79,6 +81,33 @@ def test_a_draft_saved_while_it_did_not_parse_splits_again_once_it_does(bank: Ba
     left = bank.load("Demo/3")
     assert left.canonical_solution == task.canonical_solution
     assert left.code_prompt == task.code_prompt
+
+
+@pytest.mark.parametrize(
+    ("name", "spoil", "problem"),
+    [
+        ("task.py", lambda path: (path.unlink(), os.mkfifo(path)), "is not a regular file"),
+        ("tests.py", lambda path: (path.unlink(), path.mkdir()), "is not a regular file"),
+        ("task.json", lambda path: (path.unlink(), path.mkdir()), "is not a regular file"),
+        ("instruction.md", lambda path: path.write_bytes(b"\xff\n"), "is not UTF-8"),
+    ],
+)
+def test_a_task_file_that_is_no_readable_text_is_that_tasks_problem(
+    bank: Bank, name: str, spoil: Callable[[Path], object], problem: str
+) -> None:
+    """A FIFO (reading it waited for a writer: every command on the bank hung), a folder or
+    bytes that are not UTF-8 where a task file should be: the file is named with what is wrong,
+    and the other tasks still load."""
+    bank.save(make_task("Demo/1"))
+    bank.save(make_task("Demo/2"))
+    path = bank.task_dir("Demo/1") / name
+    spoil(path)
+    with pytest.raises(TaskFileError) as refused:
+        bank.load("Demo/1")
+    assert str(refused.value).startswith(f"{path}: {problem}")
+    scan = bank.scan()
+    assert [task.task_id for task in scan.tasks] == ["Demo/2"]
+    assert [str(found) for found in scan.problems] == [str(refused.value)]
 
 
 def test_a_folder_that_cannot_be_written_is_named_with_the_reason(bank: Bank) -> None:
