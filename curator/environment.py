@@ -166,7 +166,17 @@ def read_spec(directory: Path) -> EnvironmentSpec:
     path = directory / SPEC_FILE
     if not path.exists():
         return EnvironmentSpec()
-    return checked_spec(read_text(path), str(path))
+    return checked_spec(_read_environment_file(path), str(path))
+
+
+def _read_environment_file(path: Path) -> str:
+    """One of the environment's files, or an `EnvironmentProblem` naming it."""
+    try:
+        return read_text(path)
+    except UnicodeDecodeError as error:
+        raise EnvironmentProblem(f"{path}: is not UTF-8 ({error})") from error
+    except OSError as error:
+        raise EnvironmentProblem(f"{path}: cannot be read ({error.strerror or error})") from error
 
 
 def checked_spec(raw: str | dict[str, object], where: str) -> EnvironmentSpec:
@@ -197,14 +207,14 @@ def declared_environment(bank_root: Path) -> Environment | None:
         raise EnvironmentProblem(
             f"{lock}: missing; create it with `curator env lock` (or `curator env add DIST`)"
         )
-    return Environment(read_spec(directory), read_text(lock), lock.resolve())
+    return Environment(read_spec(directory), _read_environment_file(lock), lock.resolve())
 
 
 def lock_environment(lock: Path, spec: EnvironmentSpec | None = None) -> Environment:
     """An environment from another lock file (`validate --env OTHER.lock`)."""
     if not lock.is_file():
         raise EnvironmentProblem(f"{lock}: no such lock file")
-    return Environment(spec or EnvironmentSpec(), read_text(lock), lock.resolve())
+    return Environment(spec or EnvironmentSpec(), _read_environment_file(lock), lock.resolve())
 
 
 @functools.cache

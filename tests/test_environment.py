@@ -7,6 +7,7 @@ import http.server
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -998,3 +999,21 @@ def test_env_check_checks_the_readable_tasks_and_names_the_unreadable(
     alone = run_cli("--bank", str(bank.root), "env", "check")
     assert alone.returncode == 1  # the unreadable task may lack modules: not a clean bill
     assert "every module the readable tasks import is in the environment" in alone.stdout
+
+
+def test_an_environment_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    """A lock or spec that is not UTF-8 (a bad merge, a binary written over it) is named as
+    an environment problem: it was a traceback from every command that reads the bank."""
+    directory = tmp_path / "environment"
+    directory.mkdir()
+    (directory / "environment.json").write_text('{"python": "3.11"}')
+    lock = directory / "requirements.lock"
+    lock.write_bytes(b"\xff\xfe garbage\n")
+    with pytest.raises(EnvironmentProblem, match=f"^{re.escape(str(lock))}: is not UTF-8"):
+        declared_environment(tmp_path)
+    with pytest.raises(EnvironmentProblem, match=f"^{re.escape(str(lock))}: is not UTF-8"):
+        lock_environment(lock)
+    lock.write_text("coverage==7.6.1\n")
+    (directory / "environment.json").write_bytes(b'{"python": "3.11\xff"}')
+    with pytest.raises(EnvironmentProblem, match=r"environment\.json: is not UTF-8"):
+        declared_environment(tmp_path)
