@@ -523,7 +523,12 @@ def load_task_dir(directory: Path) -> Task:
     instruction = _read_task_text(directory / INSTRUCTION_FILE)
     complete_prompt, solution = _split(program, meta)
     code_prompt_path = directory / CODE_PROMPT_FILE
-    code_prompt = _read_task_text(code_prompt_path) if os.path.lexists(code_prompt_path) else ""
+    present = (
+        os.path.lexists(code_prompt_path)
+        if isinstance(code_prompt_path, Path)
+        else code_prompt_path.is_file()
+    )
+    code_prompt = _read_task_text(code_prompt_path) if present else ""
     if not code_prompt:  # (an empty file is what a save of a draft that did not parse left)
         code_prompt = derive_code_prompt(complete_prompt, meta.entry_point) or ""
     return Task(
@@ -540,7 +545,10 @@ def _read_task_file(path: Path) -> bytes:
     """The bytes of one of a task's files. Anything but a regular file is refused, named:
     reading a FIFO would wait for a writer forever (every command on the bank with it), and a
     folder or an unreadable file is one task's problem, not the bank's. FileNotFoundError is
-    left to the caller, which knows what a missing file means."""
+    left to the caller, which knows what a missing file means. (A folder of a commit,
+    `gitbank.TreeFolder`, reads its files from git.)"""
+    if not isinstance(path, Path):
+        return path.read_bytes()
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
