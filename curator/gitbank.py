@@ -274,25 +274,32 @@ class GitBank:
 
     def commit(self, rev: str) -> git.Commit:
         try:
-            return self.repo.commit(rev)
-        except (BadName, BadObject, ValueError, git.GitCommandError) as error:
+            commit = self.repo.commit(rev)
+            commit.tree  # noqa: B018 (reads the commit object, which may be missing)
+        except (BadName, BadObject, git.GitCommandError) as error:
             raise GitError(f"{self.top}: unknown revision {rev!r}") from error
+        except ValueError as error:  # named, but git cannot read it: missing or corrupt
+            raise self.damaged(repr(rev)) from error
+        return commit
+
+    def damaged(self, what: str) -> GitError:
+        """What to say of an object git cannot read (missing or corrupt)."""
+        return GitError(
+            f"{self.top}: {what} cannot be read from git; the repository is damaged "
+            "(`git fsck` names what is broken)"
+        )
 
     def file_at(self, commit: git.Commit, repo_path: str) -> bytes | None:
         """A file's bytes in a commit's tree, or None where the commit has no such file."""
         try:
             blob = commit.tree / repo_path
+            if blob.type != "blob":
+                return None
+            data: bytes = blob.data_stream.read()
         except KeyError:
             return None
-        if blob.type != "blob":
-            return None
-        try:
-            data: bytes = blob.data_stream.read()
-        except ValueError as error:  # git could not read the object: missing or corrupt
-            raise GitError(
-                f"{self.top}: {commit.hexsha[:10]}:{repo_path} cannot be read from git; the "
-                "repository is damaged (`git fsck` names what is broken)"
-            ) from error
+        except ValueError as error:  # git could not read an object: missing or corrupt
+            raise self.damaged(f"{commit.hexsha[:10]}:{repo_path}") from error
         return data
 
     def tag(self, name: str) -> git.TagReference | None:

@@ -17,7 +17,7 @@ from curator.bank import Bank
 from curator.errors import CuratorError
 from curator.flaky.evidence import EVIDENCE_FILE
 from curator.gitbank import GitError
-from curator.history import commit_task, parse_trailers
+from curator.history import commit_task, parse_trailers, task_diff
 from curator.interchange import read_jsonl, render_jsonl
 from curator.models import Flag, Stage, Task, Verdict
 from curator.release import (
@@ -301,3 +301,17 @@ def test_a_release_names_a_changed_task_it_cannot_read_as_such_not_as_accepted(
     assert "1 accepted task(s) have uncommitted changes: Test/2;" in message
     assert "1 task(s) with uncommitted changes cannot be read" in message
     assert "Test/4: " in message and "Test__4/task.json" in message
+
+
+def test_a_damaged_repository_is_named_not_a_traceback(bank: Bank) -> None:
+    """Objects missing from git (a bad copy, a disk error): diff and release say the
+    repository is damaged and how to see what is broken; they raised GitPython's ValueError."""
+    folder = bank.task_dir("Test/1").name
+    tree = git(bank.root, "rev-parse", f"HEAD:{folder}").strip()
+    (bank.root / ".git" / "objects" / tree[:2] / tree[2:]).unlink()
+    with pytest.raises(GitError, match=r"cannot be read from git; the repository is damaged"):
+        task_diff(bank, "Test/1", "HEAD")
+    shutil.rmtree(bank.root / ".git" / "objects")
+    (bank.root / ".git" / "objects").mkdir()
+    with pytest.raises(GitError, match=r"'HEAD' cannot be read from git; the repository"):
+        build_release(bank, "v0.1")

@@ -220,7 +220,7 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
             f"{tag} exists already; write its files again with "
             f"`curator release {version} --from-tag`"
         )
-    commit = repository.repo.head.commit
+    commit = repository.commit("HEAD")
     scan = repository.scan_at(commit)
     problems = {str(problem.path): [problem.message] for problem in scan.problems}
     tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]

@@ -49,7 +49,7 @@ def plan_release(bank: Bank) -> ReleasePlan:
     previous = None
     previous_tasks = []
     if repository.has_commits():
-        previous = previous_release(repository, repository.repo.head.commit)
+        previous = previous_release(repository, repository.commit("HEAD"))
     if previous is not None:
         scan_then = repository.scan_at(repository.commit(previous))
         previous_tasks = [t for t in scan_then.tasks if t.stage is Stage.ACCEPTED]
