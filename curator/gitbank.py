@@ -114,12 +114,9 @@ class GitBank:
             return None
 
     def branch(self) -> str:
-        """The checked-out branch; a detached HEAD or a merge in progress is refused."""
-        if self.repo.head.is_detached:
-            raise GitError(
-                f"{self.top}: HEAD is detached (at {self.repo.head.commit.hexsha[:10]}); "
-                "check out a branch first, e.g. `git switch main`"
-            )
+        """The checked-out branch; a detached HEAD, a merge in progress, a HEAD that names no
+        branch, or a branch with no commits in a repository that has some (an orphan branch:
+        a commit there would hold the one task alone) is refused."""
         git_dir = Path(self.repo.git_dir)
         for marker, what, command in (
             ("MERGE_HEAD", "a merge", "merge"),
@@ -132,6 +129,23 @@ class GitBank:
                     f"{self.top}: {what} is in progress; finish it or abort it "
                     f"(`git {command} --continue` or `git {command} --abort`) first"
                 )
+        if self.repo.head.is_detached:
+            raise GitError(
+                f"{self.top}: HEAD is detached (at {self.repo.head.commit.hexsha[:10]}); "
+                "check out a branch first, e.g. `git switch main`"
+            )
+        reference = self.repo.head.reference.path
+        if not reference.startswith("refs/heads/"):
+            raise GitError(
+                f"{self.top}: HEAD names {reference}, not a branch; check out a branch first, "
+                "e.g. `git switch main`"
+            )
+        if self.head_sha() is None and self.repo.refs:
+            raise GitError(
+                f"{self.top}: the branch {reference.removeprefix('refs/heads/')} has no commits, "
+                "but the repository has: a commit here would hold this one task alone; check "
+                "out the bank's branch first, e.g. `git switch main`"
+            )
         return self.repo.active_branch.name
 
     def status(self, pathspec: str | None = None) -> list[tuple[str, str]]:

@@ -337,6 +337,28 @@ def test_detached_head_is_refused_clearly(bank: Bank) -> None:
         commit_task(bank, "Test/1", None, "on a detached head")
 
 
+def test_a_head_on_no_branch_or_an_orphan_branch_is_refused(bank: Bank) -> None:
+    """A HEAD that names no branch (a damaged `.git/HEAD`) made a stray ref, and a branch with
+    no commits in a repository that has some (`git checkout --orphan`) a commit holding the
+    one task alone: both are refused, naming what to do, and nothing is committed."""
+    save_and_commit(bank, make_task("Test/1"), "Add")
+    save_and_commit(bank, make_task("Test/2"), "Add")
+    task = bank.load("Test/1")
+    task.instruct_prompt = "changed"
+    save(bank, task)
+    head_file = bank.root / ".git" / "HEAD"
+    original = head_file.read_text()
+    head_file.write_text("ref: refs/he")
+    with pytest.raises(GitError, match="HEAD names refs/he, not a branch"):
+        commit_task(bank, "Test/1", None, "on no branch")
+    assert not (bank.root / ".git" / "refs" / "he").exists()
+    head_file.write_text(original)
+    git(bank.root, "checkout", "--quiet", "--orphan", "fresh")
+    with pytest.raises(GitError, match="the branch fresh has no commits, but the repository has"):
+        commit_task(bank, "Test/1", None, "on an orphan branch")
+    assert git(bank.root, "branch", "--list", "fresh").strip() == ""
+
+
 # -- the command line ------------------------------------------------------------------------
 
 
