@@ -23,6 +23,7 @@ from curator.bank import (
     PRIVATE_DIR,
     PROGRAM_FILE,
     RELEASES_DIR,
+    RESERVED_FOLDERS,
     Bank,
     BankScan,
     folder_name_is_valid,
@@ -83,7 +84,7 @@ class GitBank:
         if len(parts) < depth + 2 or (self.prefix and "/".join(parts[:depth]) != self.prefix):
             return None
         folder = parts[depth]
-        if folder in (RELEASES_DIR, PRIVATE_DIR) or not folder_name_is_valid(folder):
+        if folder.lower() in RESERVED_FOLDERS or not folder_name_is_valid(folder):
             return None
         return task_id_from_folder(folder)
 

@@ -16,7 +16,7 @@ from conftest import luck_evidence, make_task
 from curator.bank import Bank
 from curator.errors import CuratorError
 from curator.flaky.evidence import EVIDENCE_FILE
-from curator.gitbank import GitError
+from curator.gitbank import GitBank, GitError
 from curator.history import commit_task, parse_trailers, task_diff
 from curator.interchange import read_jsonl, render_jsonl
 from curator.models import Flag, Stage, Task, Verdict
@@ -315,3 +315,20 @@ def test_a_damaged_repository_is_named_not_a_traceback(bank: Bank) -> None:
     (bank.root / ".git" / "objects").mkdir()
     with pytest.raises(GitError, match=r"'HEAD' cannot be read from git; the repository"):
         build_release(bank, "v0.1")
+
+
+def test_changes_outside_the_task_folders_do_not_stop_a_release(bank: Bank) -> None:
+    """A folder of notes at the bank's root, changed and not committed, is no task: release
+    named it as a task that could not be read ("docs: task.json is missing"), and the bank's
+    own folders (environment/) are never tasks."""
+    (bank.root / "docs").mkdir()
+    (bank.root / "docs" / "notes.md").write_text("what we release\n")
+    release = build_release(bank, "v0.1")
+    assert [task.task_id for task in read_jsonl(release.out / JSONL_NAME)] == [
+        "Test/1",
+        "Test/2",
+        "Test/3",
+    ]
+    repository = GitBank(bank)
+    assert repository.task_id_of("environment/requirements.txt") is None
+    assert repository.task_id_of("Environment/requirements.txt") is None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 import git
 from pydantic import Field, ValidationError
 
-from curator.bank import RELEASES_DIR, Bank, task_sort_key
+from curator.bank import META_FILE, RELEASES_DIR, Bank, task_sort_key
 from curator.environment import bank_fingerprint
 from curator.errors import CuratorError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, with_flaky_check
@@ -265,6 +266,8 @@ def uncommitted_release_tasks(bank: Bank, repository: GitBank, released: set[str
     changes (a draft validated again) stay out of it and do not stop it."""
 
     def accepted_in_work_tree(task_id: str) -> bool:
+        if not os.path.lexists(bank.task_dir(task_id) / META_FILE):
+            return False  # a folder of something else (notes), or a task deleted: not released
         try:
             return bank.load(task_id).stage is Stage.ACCEPTED
         except CuratorError:
