@@ -244,3 +244,18 @@ def test_task_helpers(bank: Bank) -> None:
     assert task.content_hash() != make_task(test=task.test + "\n").content_hash()
     assert task.open_flags() == []
     assert FlagStatus.OPEN == "open"
+
+
+def test_a_task_id_differing_only_in_letter_case_is_refused(bank: Bank) -> None:
+    """`demo/1` beside `Demo/1`: one folder on macOS and Windows, where one task would
+    overwrite the other (a clone there would lose one). Refused on every system, whether
+    added one at a time or in an import."""
+    bank.save(make_task("Demo/1"))
+    with pytest.raises(BankError, match="differs only in letter case from the folder 'Demo__1'"):
+        bank.save(make_task("demo/1"))
+    with pytest.raises(BankError, match="differs only in letter case"):
+        bank.add_all([make_task("demo/1")])
+    with pytest.raises(BankError, match="differs only in letter case"):
+        bank.add_all([make_task("Other/1"), make_task("OTHER/1")])
+    assert sorted(path.name for path in bank.task_dirs()) == ["Demo__1"]
+    bank.save(make_task("Demo/1", instruct_prompt="again\n"))  # the task itself saves
