@@ -2489,10 +2489,13 @@ def run_harness(
     if cov is not None:
         cov.stop()
     tampering += [reason for reason in watch.tampering if reason not in tampering]
+    # The full check reads the code of every watched function (an audited `__code__` each,
+    # 4 ms of the hook's time a run) with builtins alone: no task code can run in it.
+    watch.armed = False
+    changed = machinery.changes(full=True)
+    watch.armed = True
     tampering += [
-        reason
-        for reason in (f"changed {name}" for name in machinery.changes(full=True)[:5])
-        if reason not in tampering
+        reason for reason in (f"changed {name}" for name in changed[:5]) if reason not in tampering
     ]
     not_run = "not run: " + "; ".join(what for _, what in fixture_failures)
     # Tests a declared fixture skip left out are skipped, as unittest counts them.
