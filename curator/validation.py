@@ -93,8 +93,9 @@ it unseen (an argument's `__str__`), or rewrote the records through `json.dumps`
 outcome while `traceback` worded it, or blinded the machinery check through its globals, or
 raised unittest's `_ShouldStop`, gave its module a class or builtins of its own, replaced a
 library's comparison with a C method, looked up Python's C API through ctypes, read a frame
-through a format field, or returned a fresh `mock.ANY` or `test.support.ALWAYS_EQ`) are not
-current."""
+through a format field, returned a fresh `mock.ANY` or `test.support.ALWAYS_EQ`, or an
+object whose `__eq__` answers with a truthy string; and tests that define a named tuple or an
+enum were tampering) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

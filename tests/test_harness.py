@@ -304,6 +304,30 @@ def test_a_record_is_json_dumps_signed_whatever_task_code_replaces_later(
     assert problems == [] and records[0]["outcome"] == "fail"
 
 
+def test_tests_that_define_named_tuples_and_enums_are_no_tampering(sandbox: Sandbox) -> None:
+    """`collections.namedtuple` and `enum.Enum`'s functional form read their caller's module
+    name through `sys._getframe(1)`: called by the tests (at module level or in a test), the
+    frame they take is the tests', which is no frame handed to the task's code."""
+    tests = """
+import collections
+import enum
+
+Point = collections.namedtuple("Point", "x y")
+
+
+class TestCases(unittest.TestCase):
+    def test_shapes(self):
+        Pair = collections.namedtuple("Pair", "left right")
+        Shade = enum.Enum("Shade", "LIGHT DARK")
+        self.assertEqual(task_func(Point(1, 2).y), 4)
+        self.assertEqual(Pair(1, 2).right, 2)
+        self.assertEqual(Shade.DARK.value, 2)
+"""
+    result = run(sandbox, tests)
+    assert result.tampering == [], result.tampering
+    assert result.passed, result
+
+
 def test_the_test_list_must_hold_every_declared_test() -> None:
     key = new_key()
     data = records_through_a_pipe(key, [(Event.TESTS, {"names": ["test_a"]}), (Event.DONE, {})])

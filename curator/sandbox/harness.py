@@ -1033,10 +1033,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         elif equals is None or isinstance(equals, self.native_comparisons):
             return None  # a C type's own comparison (elementwise for numpy's)
         try:  # the task's own __eq__, or an odd one: operator.is_not, a partial, a wrapper
-            if (value == self.unrelated) is True:
+            # Asked as `assertEqual` asks (`if not first == second`): a truthy answer that is
+            # not True ("yes {}".format) passes it too.
+            if self.says_yes(value == self.unrelated):
                 return "anything"
             different = self.different_from(expected)
-            if different is not None and (value == different) is True:
+            if different is not None and self.says_yes(value == different):
                 return f"any {type(expected).__name__}"
         except Exception:
             return None
@@ -1533,7 +1535,8 @@ class AuditWatch:
         standard library's helpers that hand one to their caller (FRAME_HELPERS). The frames
         libraries take for themselves (logging, pandas' warnings) are theirs."""
         if event == "sys._getframe" and args and self._protected(args[0].f_code.co_filename):
-            self.tamper("took a stack frame of the tests, the harness or unittest")
+            if not self._taken_by_its_callee(args[0]):
+                self.tamper("took a stack frame of the tests, the harness or unittest")
             return
         if not self.tests_watched:
             return
@@ -1544,6 +1547,18 @@ class AuditWatch:
         if where is not None:
             what = event if event == "sys._getframe" else args[1]
             self.tamper(f"took a stack frame ({what}, {where}), which reaches the tests' variables")
+
+    def _taken_by_its_callee(self, taken: types.FrameType) -> bool:
+        """Whether a frame of the tests' (or unittest's) was taken by code they called, with
+        no code of the task's in between: `collections.namedtuple` and `enum.Enum` read their
+        caller's module name so (`sys._getframe(1)`), for tests that define one. Code of the
+        task's on the way up, or a frame not on the way up at all, is a frame handed to it."""
+        frame = self._caller_frame()
+        while frame is not None and frame is not taken:
+            if self._task_code(frame.f_code.co_filename):
+                return False
+            frame = frame.f_back
+        return frame is taken
 
     @staticmethod
     def _captor_of_locals(frame: types.FrameType | None) -> types.FrameType | None:
