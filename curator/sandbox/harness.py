@@ -1369,7 +1369,9 @@ class AuditWatch:
         if getattr(state, "checking", False):
             return  # the look at who raised a nested event (`_raised_by_the_harness`)
         depth = getattr(state, "depth", 0)
-        if depth and self._raised_by_the_harness():
+        if depth and (
+            (args and args[0] is getattr(state, "reading", None)) or self._raised_by_the_harness()
+        ):
             return
         state.depth = depth + 1
         try:
@@ -1627,7 +1629,9 @@ class AuditWatch:
             raise RuntimeError  # the traceback gives this frame
         except RuntimeError as error:
             trace = error.__traceback__
+        self._handling.reading = trace  # its `tb_frame` read is audited: known as ours
         frame = trace.tb_frame if trace is not None else None
+        self._handling.reading = None
         while frame is not None and (
             frame.f_code.co_filename == __file__
             or (frame.f_code.co_filename, frame.f_code.co_name) in helpers
