@@ -397,17 +397,7 @@ class Bank:
         Caller holds the lock.
         """
         directory = self.real_task_dir(task.task_id)
-        if not os.path.lexists(directory) or directory.name not in os.listdir(self.root):
-            twin = next(
-                (
-                    name
-                    for name in os.listdir(self.root)
-                    if name.casefold() == directory.name.casefold() and name != directory.name
-                ),
-                None,
-            )
-            if twin is not None:
-                raise BankError(_case_twins_message(task.task_id, twin))
+        _refuse_case_twin(task.task_id, os.listdir(self.root))
         saving = self.private_dir / "saving"
         _remove_leftover(saving)  # of a crash, or of a save that could not clear it
         staging = saving / directory.name
@@ -445,12 +435,10 @@ class Bank:
         ]
         if problems:
             raise BankError(problems[0])
-        folders = {name.casefold(): name for name in os.listdir(self.root)}
+        folders = os.listdir(self.root)
         for task in tasks:
-            name = folder_name(task.task_id)
-            twin = folders.setdefault(name.casefold(), name)
-            if twin != name:
-                raise BankError(_case_twins_message(task.task_id, twin))
+            _refuse_case_twin(task.task_id, folders)
+            folders.append(folder_name(task.task_id))
         clashes = [task.task_id for task in tasks if os.path.lexists(self.task_dir(task.task_id))]
         if clashes:
             listed = ", ".join(clashes[:10]) + (" ..." if len(clashes) > 10 else "")
@@ -501,11 +489,16 @@ class Bank:
         atomic_write_all(files)
 
 
-def _case_twins_message(task_id: str, twin: str) -> str:
-    return (
-        f"the task id {task_id!r} differs only in letter case from the folder {twin!r}: on "
-        "macOS and Windows they would be one folder, and one task would overwrite the other"
-    )
+def _refuse_case_twin(task_id: str, folders: list[str]) -> None:
+    """Refuse a task whose folder name differs only in letter case from one of `folders`: on
+    macOS and Windows the two are one folder, and one task would overwrite the other."""
+    name = folder_name(task_id)
+    twin = next((f for f in folders if f.casefold() == name.casefold() and f != name), None)
+    if twin is not None:
+        raise BankError(
+            f"the task id {task_id!r} differs only in letter case from the folder {twin!r}: on "
+            "macOS and Windows they would be one folder, and one task would overwrite the other"
+        )
 
 
 def describe_validation_error(error: ValidationError) -> str:
