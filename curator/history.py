@@ -66,6 +66,7 @@ DIFF_PARTS = (
     ("tests", TESTS_FILE),
     ("instruction", INSTRUCTION_FILE),
     ("code prompt", CODE_PROMPT_FILE),
+    ("metadata", META_FILE),
 )
 
 
@@ -369,7 +370,7 @@ WORK_TREE = "work tree"
 def task_diff(
     bank: Bank, task_id: str, old_rev: str | None = None, new_rev: str | None = None
 ) -> list[FileDiff]:
-    """Diffs of a task's program, tests and prompts between two versions.
+    """Diffs of a task's program, tests, prompts and metadata between two versions.
 
     Like `git diff`: no revision compares HEAD with the work tree, one revision compares it
     with the work tree, two compare them with each other.

@@ -321,6 +321,19 @@ def test_diff_without_revisions_compares_head_with_the_work_tree(bank: Bank) -> 
     assert "work tree:Test__1/instruction.md" in diffs["instruction"]
 
 
+def test_diff_shows_a_change_to_the_metadata_alone(bank: Bank) -> None:
+    """A task.json edited (or broken) by hand, its program and prompts untouched, is a
+    difference: `curator diff` said "no differences"."""
+    save_and_commit(bank, make_task("Test/1"), "Add")
+    meta = bank.task_dir("Test/1") / "task.json"
+    meta.write_text(meta.read_text().replace('"stage": "draft"', '"stage": "accepted"'))
+    diffs = {diff.part: diff.text for diff in task_diff(bank, "Test/1")}
+    assert '-  "stage": "draft",' in diffs["metadata"]
+    assert '+  "stage": "accepted",' in diffs["metadata"]
+    assert "work tree:Test__1/task.json" in diffs["metadata"]
+    assert all(text == "" for part, text in diffs.items() if part != "metadata")
+
+
 def test_diff_of_an_unknown_revision_is_a_clear_error(bank: Bank) -> None:
     save_and_commit(bank, make_task("Test/1"), "Add")
     with pytest.raises(GitError, match="unknown revision 'v9'"):

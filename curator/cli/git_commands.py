@@ -92,7 +92,7 @@ def log_command(cli: CliContext, task_id: str, as_json: bool) -> None:
 @click.argument("new_rev", required=False)
 @pass_cli
 def diff_command(cli: CliContext, task_id: str, old_rev: str | None, new_rev: str | None) -> None:
-    """Diff a task's program, tests and prompts between versions.
+    """Diff a task's program, tests, prompts and metadata (task.json) between versions.
 
     No revision: HEAD against the work tree; one: that revision against the work tree;
     two: the first against the second (e.g. `release/v0.1 HEAD`).

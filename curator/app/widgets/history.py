@@ -123,7 +123,7 @@ class HistoryPane(Horizontal):
         text = Text(event.title + "\n\n", style="bold")
         changed = [diff for diff in event.diffs if diff.text]
         if not changed:
-            text.append("no changes to the program, tests or prompts\n", style="dim")
+            text.append("no changes to the program, tests, prompts or metadata\n", style="dim")
         for diff in changed:
             text.append_text(diff_text(diff.text))
         view.update(text)
