@@ -108,11 +108,30 @@ class GitBank:
         return self.head_sha() is not None
 
     def head_sha(self) -> str | None:
-        """HEAD's commit, read from the ref files alone (no git process); None before any."""
+        """HEAD's commit, read from the ref files alone (no git process); None before any (a
+        branch not yet born). A branch whose ref holds no commit id is damage, not an empty
+        history: said so, or the bank's history would read as empty."""
         try:
             return git.SymbolicReference.dereference_recursive(self.repo, "HEAD")
-        except ValueError:
-            return None
+        except ValueError as error:
+            if self._branch_unborn():
+                return None
+            raise self.damaged(f"HEAD ({self.repo.head.reference.path})") from error
+
+    def _branch_unborn(self) -> bool:
+        """HEAD names a branch that has no ref yet, loose or packed (a repository's first
+        commit is still to come)."""
+        if self.repo.head.is_detached:
+            return False
+        name = self.repo.head.reference.path
+        common = Path(self.repo.common_dir)
+        if (common / name).exists():
+            return False
+        try:
+            packed = (common / "packed-refs").read_text(errors="replace").splitlines()
+        except FileNotFoundError:
+            return True
+        return not any(line.partition(" ")[2] == name for line in packed)
 
     def branch(self) -> str:
         """The checked-out branch; a detached HEAD, a merge in progress, a HEAD that names no

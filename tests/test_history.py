@@ -532,3 +532,20 @@ def test_a_damaged_git_object_is_named_not_a_traceback(tmp_path, run_cli):
     assert result.returncode == 2, result.stderr
     assert "Test__1/task.py cannot be read from git; the repository is damaged" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_branch_ref_holding_no_commit_is_damage_not_an_empty_history(tmp_path, run_cli):
+    """A branch ref file overwritten with garbage read as a branch with no commits: `curator
+    log` listed "0 commit(s)" and `commit` spoke of an orphan branch. Both now name the
+    damaged ref (exit 2); a branch whose ref is packed (`git pack-refs`) is still read."""
+    bank = new_bank(tmp_path / "bank")
+    save_and_commit(bank, make_task("Test/1"), "Draft task 1")
+    git(bank.root, "pack-refs", "--all")
+    assert len(task_log(bank, "Test/1")) == 1
+    branch = git(bank.root, "branch", "--show-current").strip()
+    (bank.root / ".git" / "refs" / "heads" / branch).write_text("garbage\n")
+    for command in (["log", "Test/1"], ["commit", "Test/1", "-m", "more"]):
+        result = run_cli("--bank", bank.root, *command)
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        assert f"HEAD (refs/heads/{branch}) cannot be read from git" in result.stderr
+        assert "0 commit(s)" not in result.stdout
