@@ -150,6 +150,22 @@ async def test_keys_can_be_remapped_by_binding_id(tmp_path, monkeypatch):
 
 
 @run_async
+async def test_a_remap_of_a_binding_id_that_does_not_exist_is_said(tmp_path, monkeypatch):
+    """A misspelt id in [keymap] remapped nothing and said nothing; the remaps that name a
+    binding (here one of a screen not opened yet) still apply, and only the others are named."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank, keymap={"bank.filtr": "ctrl+f", "task.validate": "ctrl+b"})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert len(warnings) == 1 and "names no key binding: bank.filtr (" in warnings[0]
+        assert "task.validate" not in warnings[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.key_for("task.validate") == "ctrl+b"
+
+
+@run_async
 async def test_palette_entries_read_category_action_and_follow_the_screen(tmp_path, monkeypatch):
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())
     app = app_on(bank)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
+import pkgutil
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -33,6 +35,28 @@ if TYPE_CHECKING:
     from curator.sandbox import Sandbox
 
 
+def binding_ids() -> set[str]:
+    """Every binding id a `[keymap]` can remap: the app's and those of each of its screens and
+    widgets, their modules imported first (a screen not opened yet is one too)."""
+    from curator.app import screens, widgets
+
+    for package in (screens, widgets):
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")
+    ids = set()
+    classes: list[type] = [DOMNode]
+    while classes:
+        cls = classes.pop()
+        classes.extend(cls.__subclasses__())
+        if cls.__module__.startswith("curator.app"):
+            ids |= {
+                binding.id
+                for binding in cls.__dict__.get("BINDINGS", [])
+                if isinstance(binding, Binding) and binding.id
+            }
+    return ids
+
+
 class CuratorApp(App[None]):
     TITLE = "curator"
     CSS_PATH: ClassVar[list[str]] = ["styles/global.tcss", "styles/app.tcss"]
@@ -55,6 +79,16 @@ class CuratorApp(App[None]):
     def on_mount(self) -> None:
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
+            unknown = sorted(set(self.settings.keymap) - binding_ids())
+            if unknown:
+                self.notify(
+                    f"[keymap] in the user config names no key binding: {', '.join(unknown)} "
+                    "(a typo? F1 lists each screen's binding ids)",
+                    title="Keys not remapped",
+                    severity="warning",
+                    markup=False,
+                    timeout=30,
+                )
 
     # -- shared services for screens ---------------------------------------------------------
 
