@@ -40,6 +40,7 @@ from curator.environment import (
     checked_spec,
     declared_environment,
     environment_dir,
+    existing_environment_dir,
     read_spec,
 )
 from curator.fsutil import atomic_write, home_directory, read_text
@@ -131,7 +132,7 @@ def normalize(name: str) -> str:
 def ensure_declared(bank_root: Path, changes: Mapping[str, object] | None = None) -> Path:
     """Create `environment/` with an empty requirements file and a spec, if missing; `changes`
     sets fields of the spec (`python`, `as_of`), checked before anything is written."""
-    directory = environment_dir(bank_root)
+    directory = existing_environment_dir(bank_root) or environment_dir(bank_root)
     spec_path = directory / SPEC_FILE
     spec = read_spec(directory) if spec_path.exists() else None
     if changes:

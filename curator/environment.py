@@ -162,6 +162,21 @@ def environment_dir(bank_root: Path) -> Path:
     return Path(bank_root) / ENVIRONMENT_DIR
 
 
+def existing_environment_dir(bank_root: Path) -> Path | None:
+    """The bank's `environment/`, None if it has none; anything else of that name (a file, a
+    dangling link) is an `EnvironmentProblem`, never taken for no environment at all."""
+    directory = environment_dir(bank_root)
+    if directory.is_dir():
+        return directory
+    if os.path.lexists(directory):
+        raise EnvironmentProblem(
+            f"{directory}: is not a folder; a bank's environment is a folder holding "
+            "requirements.txt and requirements.lock (move this away, then `curator env "
+            "add DIST` makes one)"
+        )
+    return None
+
+
 def read_spec(directory: Path) -> EnvironmentSpec:
     path = directory / SPEC_FILE
     if not path.exists():
@@ -199,8 +214,8 @@ def checked_spec(raw: str | dict[str, object], where: str) -> EnvironmentSpec:
 
 def declared_environment(bank_root: Path) -> Environment | None:
     """The bank's environment, or None when the bank has no `environment/` (curator's own)."""
-    directory = environment_dir(bank_root)
-    if not directory.is_dir():
+    directory = existing_environment_dir(bank_root)
+    if directory is None:
         return None
     lock = directory / LOCK_FILE
     if not lock.is_file():

@@ -1001,6 +1001,24 @@ def test_env_check_checks_the_readable_tasks_and_names_the_unreadable(
     assert "every module the readable tasks import is in the environment" in alone.stdout
 
 
+@pytest.mark.parametrize("kind", ["file", "dangling link"])
+def test_an_environment_that_is_not_a_folder_is_named(tmp_path: Path, kind: str) -> None:
+    """A file (or a link to nothing) named `environment` in the bank was taken for no
+    environment at all: tasks ran in curator's own interpreter, and `env add` failed with
+    "File exists". Each names it now, and leaves it as it was."""
+    place = tmp_path / "environment"
+    if kind == "file":
+        place.write_text("numpy==1.26.4\n")
+    else:
+        place.symlink_to(tmp_path / "nowhere")
+    problem = f"^{re.escape(str(place))}: is not a folder"
+    with pytest.raises(EnvironmentProblem, match=problem):
+        declared_environment(tmp_path)
+    with pytest.raises(EnvironmentProblem, match=problem):
+        envbuild.ensure_declared(tmp_path)
+    assert place.is_symlink() if kind != "file" else place.read_text() == "numpy==1.26.4\n"
+
+
 def test_an_environment_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
     """A lock or spec that is not UTF-8 (a bad merge, a binary written over it) is named as
     an environment problem: it was a traceback from every command that reads the bank."""
