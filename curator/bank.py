@@ -22,6 +22,7 @@ import shutil
 import stat
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -95,10 +96,24 @@ def folder_name(task_id: str) -> str:
     return "".join(out)
 
 
+def _unprintable(char: str) -> bool:
+    """A control, format (bidirectional overrides among them), surrogate or line-separating
+    character: nothing a task id shows as."""
+    return unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp")
+
+
 def task_id_problem(task_id: str) -> str | None:
     """Why a task id cannot have a folder in the bank (None: it can)."""
     if not task_id:
         return "the task id is empty"
+    unprintable = sorted({char for char in task_id if _unprintable(char)})
+    if unprintable:
+        # A newline or an escape sequence in an id (from a JSONL of strangers) split lists and
+        # commit trailers, and reached the terminal as the escape itself.
+        named = ", ".join(f"U+{ord(char):04X}" for char in unprintable)
+        return f"the task id {task_id!r} holds characters that do not print ({named})"
+    if task_id != task_id.strip():
+        return f"the task id {task_id!r} begins or ends with white space"
     name = folder_name(task_id)
     if len(name.encode()) > MAX_FOLDER_NAME_BYTES:
         return (
@@ -533,6 +548,8 @@ def load_task_dir(directory: Path) -> Task:
         raise TaskFileError(
             meta_path, f"task_id {meta.task_id!r} does not match its folder (expected {expected!r})"
         )
+    if problem := task_id_problem(meta.task_id):  # a folder made by hand, or pulled
+        raise TaskFileError(meta_path, problem)
     program = _read_task_text(directory / PROGRAM_FILE)
     tests = _read_task_text(directory / TESTS_FILE)
     # Saving writes it always, empty before condensing: missing, it was lost, and an export

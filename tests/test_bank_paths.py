@@ -95,6 +95,12 @@ def write_records(path: Path, task_ids: list[str]) -> Path:
         ("alternatives", ["which the bank uses itself"]),
         ("bank.json", ["which the bank uses itself"]),
         ("X/" + "y" * 300, ["too long (302 characters"]),
+        # From a JSONL of strangers: a newline split `list`'s rows and commit trailers, and
+        # an escape sequence reached the terminal as such.
+        ("X/1\nsecond", ["'X/1\\nsecond' holds characters that do not print (U+000A)"]),
+        ("X/1\x1b[31mred", ["do not print (U+001B)"]),
+        ("X/1\u202egnp.exe", ["do not print (U+202E)"]),
+        ("X/1 ", ["'X/1 ' begins or ends with white space"]),
     ],
 )
 def test_import_refuses_ids_that_cannot_have_a_folder(tmp_path, run_cli, bad_id, words):
@@ -103,6 +109,22 @@ def test_import_refuses_ids_that_cannot_have_a_folder(tmp_path, run_cli, bad_id,
     result = run_cli("--bank", bank.root, "import", records)
     assert_refused(result, f"{records}:2: field 'task_id'", *words)
     assert bank.task_ids() == []
+
+
+def test_a_task_folder_made_for_an_id_that_does_not_print_is_unreadable(tmp_path, run_cli):
+    """A folder pulled from a remote (or made by hand) for an id holding an escape sequence is
+    refused like any damaged task: named, its id escaped, never printed raw."""
+    bank = bank_with(tmp_path / "bank", "Test/1")
+    hostile = make_task("Test/2\x1b]0;owned\x07")
+    source = bank.task_dir("Test/1")
+    target = bank.root / folder_name(hostile.task_id)
+    shutil.copytree(source, target)
+    meta = json.loads((target / "task.json").read_text())
+    (target / "task.json").write_text(json.dumps({**meta, "task_id": hostile.task_id}))
+    result = run_cli("--bank", bank.root, "list")
+    assert result.returncode == 1, result.stderr
+    assert "\x1b" not in result.stdout + result.stderr
+    assert "'Test/2\\x1b]0;owned\\x07' holds characters that do not print" in result.stderr
 
 
 def test_a_300_character_id_on_the_command_line_is_no_such_task(tmp_path, run_cli):
