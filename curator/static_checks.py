@@ -323,6 +323,32 @@ def syntax_problems(source: str, filename: str) -> list[StaticProblem]:
     ]
 
 
+# Raw C0 controls but tab, newline and carriage return; DEL; C1 controls; the bidirectional
+# overrides and isolates that make code read otherwise than it runs (CVE-2021-42574).
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def control_character_problems(source: str, filename: str) -> list[StaticProblem]:
+    """Each line of a task's file holding a character that a terminal acts on or that reorders
+    what is shown: the app and the command line never show one as it is (an escape sequence
+    would reach the terminal), so it is named here, where the annotator sees it."""
+    problems = []
+    for number, line in enumerate(source.splitlines(), 1):
+        found = sorted({match.group() for match in CONTROL_CHARACTER.finditer(line)})
+        if found:
+            named = ", ".join(f"U+{ord(char):04X}" for char in found)
+            problems.append(
+                StaticProblem(
+                    code="control-character",
+                    message=f"the line holds {named}, which no screen shows as it is; write it "
+                    "as an escape in a string (e.g. '\\x1b'), or remove it",
+                    line=number,
+                    file=filename,
+                )
+            )
+    return problems
+
+
 def structure_problems(
     task: Task, program: ast.Module | None, tests: ast.Module | None
 ) -> list[StaticProblem]:
@@ -382,6 +408,8 @@ def static_problems(task: Task, ruff: list[StaticProblem] | None = None) -> list
     tests = syntax_tree(task.test)
     problems = syntax_problems(task.program, PROGRAM_FILE)
     problems += syntax_problems(task.test, TESTS_FILE)
+    problems += control_character_problems(task.program, PROGRAM_FILE)
+    problems += control_character_problems(task.test, TESTS_FILE)
     problems += ruff if ruff is not None else ruff_problems(*ruff_input(task))
     problems += structure_problems(task, program, tests)
     if program is not None:

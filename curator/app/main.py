@@ -26,6 +26,7 @@ from curator.app.settings import (
     missing_annotator,
     with_annotator,
 )
+from curator.app.terminal import guard_the_terminal
 from curator.bank import Bank
 from curator.errors import CuratorError
 from curator.models import Task
@@ -271,4 +272,5 @@ class CuratorApp(App[None]):
 def make_app(bank: Bank | Path | str, settings: AppSettings | None = None) -> CuratorApp:
     """The app on a bank; the one constructor the CLI, the tests and the snapshot apps use."""
     opened = bank if isinstance(bank, Bank) else Bank.open(Path(bank))
+    guard_the_terminal()
     return CuratorApp(opened, settings if settings is not None else load_app_settings())

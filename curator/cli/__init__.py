@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from curator.cli.context import CliContext
+from curator.cli.context import CliContext, without_controls
 from curator.errors import CuratorError, UnknownAnnotator
 
 # The module of each command: a command's module is imported only when that command (or the
@@ -71,15 +71,17 @@ class CuratorGroup(click.Group):
             return super().invoke(ctx)
         except UnknownAnnotator as unknown:  # every command that needs a name takes --annotator
             offered = UnknownAnnotator(unknown.config_file, "give --annotator NAME")
-            click.secho(f"error: {offered}", fg="red", err=True)
+            click.secho(without_controls(f"error: {offered}"), fg="red", err=True)
             sys.exit(2)
         except CuratorError as error:
-            click.secho(f"error: {error}", fg="red", err=True)
+            click.secho(without_controls(f"error: {error}"), fg="red", err=True)
             sys.exit(2)
         except OSError as error:  # what the system refused (permissions, a full disk): named
             names = [str(name) for name in (error.filename, error.filename2) if name]
             where = f"{' -> '.join(names)}: " if names else ""
-            click.secho(f"error: {where}{error.strerror or error}", fg="red", err=True)
+            click.secho(
+                without_controls(f"error: {where}{error.strerror or error}"), fg="red", err=True
+            )
             sys.exit(2)
         except KeyboardInterrupt:
             click.secho("interrupted", fg="red", err=True)

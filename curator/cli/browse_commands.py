@@ -133,6 +133,15 @@ def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
             f"flag: {escape(flag.test)} {flag.classification} [{flag.status.value}]"
             f" {escape(flag.cause or '')}"
         )
+    from curator.validation import stored_report  # what `validate` prints as counts alone
+
+    report = stored_report(bank, task)
+    for kind, problems in (
+        (("static", report.static), ("warning", report.warnings)) if report else ()
+    ):
+        for problem in problems:
+            place = f"{problem.file}:{problem.line}" if problem.line else problem.file
+            out.print(f"{kind}: {place} {problem.code}: {escape(problem.message)}")
     out.rule("task program")
     out.print(Syntax(task.program, "python", line_numbers=True))
     out.rule("tests")

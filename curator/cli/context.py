@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
 
 from curator.bank import Bank
 from curator.models import Stage, Task
@@ -19,14 +21,48 @@ F = TypeVar("F", bound=Callable[..., Any])
 STAGE_CHOICE = click.Choice([stage.value for stage in Stage])
 
 
+# C0 controls but newline and tab, DEL, C1 controls, and the bidirectional overrides and
+# isolates that make code read otherwise than it runs.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(match: re.Match[str]) -> str:
+    """A control character as a symbol: ESC as ␛ (U+241B), DEL as ␡, any other as <U+XXXX>."""
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else f"<U+{code:04X}>"
+
+
+def without_controls(text: str) -> str:
+    return CONTROL_CHARACTERS.sub(visible, text)
+
+
+class TerminalSafeConsole(Console):
+    """A console that shows the control characters of what it prints as symbols. Much of what
+    the commands print is strangers' text (task code and tests, what they printed, LLM
+    answers): an escape sequence in it reached the terminal as a command to it (a new window
+    title, a cleared screen, text written to the clipboard), not as text to read."""
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control is None and CONTROL_CHARACTERS.search(segment.text):
+                segment = Segment(without_controls(segment.text), segment.style)
+            yield segment
+
+
 @dataclass
 class CliContext:
     bank_path: Path
     # Neither wraps lines itself: a message in a log or a pipe stays one line that grep finds
     # (the terminal wraps what it shows).
-    out: Console = field(default_factory=lambda: Console(highlight=False, soft_wrap=True))
+    out: Console = field(
+        default_factory=lambda: TerminalSafeConsole(highlight=False, soft_wrap=True)
+    )
     err: Console = field(
-        default_factory=lambda: Console(stderr=True, highlight=False, soft_wrap=True)
+        default_factory=lambda: TerminalSafeConsole(stderr=True, highlight=False, soft_wrap=True)
     )
 
     def open_bank(self) -> Bank:
