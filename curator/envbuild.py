@@ -44,6 +44,7 @@ from curator.environment import (
     read_spec,
 )
 from curator.fsutil import atomic_write, home_directory, read_text
+from curator.imports import distribution_key
 from curator.models import utc_now
 
 Report = Callable[[str], None]
@@ -121,12 +122,7 @@ def requirement_name(line: str) -> str | None:
     if not stripped or stripped.startswith("-"):
         return None
     match = DISTRIBUTION_NAME.match(stripped)
-    return normalize(match.group(1)) if match else None
-
-
-def normalize(name: str) -> str:
-    """PEP 503 normalized distribution name."""
-    return re.sub(r"[-_.]+", "-", name).lower()
+    return distribution_key(match.group(1)) if match else None
 
 
 def ensure_declared(bank_root: Path, changes: Mapping[str, object] | None = None) -> Path:
@@ -237,7 +233,7 @@ def remove(
     directory = ensure_declared(bank_root)
     path = directory / REQUIREMENTS_FILE
     before = read_text(path)
-    wanted = {normalize(name) for name in names}
+    wanted = {distribution_key(name) for name in names}
     declared = {requirement_name(line) for line in before.splitlines()}
     unknown = sorted(wanted - declared)
     if unknown:

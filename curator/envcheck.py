@@ -12,9 +12,9 @@ Python 3.10's, the Python BigCodeBench pins (seaborn, flask and rsa among them).
 For a module that is not installed there is no well-kept offline mapping to ask: pipreqs'
 curated `mapping` lacks cv2, docx and skimage and its package pins an old IPython; pigar's
 database lists every PyPI project shipping a module without ranking them (27 for cv2, 12 for
-sklearn, including the deprecated `sklearn` dummy). So `PROVIDERS` names the distribution for
-modules whose name differs from it; any other module is assumed to be provided by a
-distribution of its name.
+sklearn, including the deprecated `sklearn` dummy). So `imports.PROVIDERS` names the
+distribution for modules whose name differs from it; any other module is assumed to be provided
+by a distribution of its name.
 """
 
 from __future__ import annotations
@@ -28,45 +28,9 @@ from pydantic import BaseModel, Field
 
 from curator.bank import Bank
 from curator.environment import EnvironmentProblem, declared_environment
-from curator.imports import example_source, imported_modules
+from curator.imports import example_source, imported_modules, provider
 from curator.models import Task
 from curator.sandbox.runner import unrunnable_hint
-
-# Import name -> the distribution a benchmark environment should install for it.
-PROVIDERS: dict[str, str] = {
-    "Crypto": "pycryptodome",
-    "Cryptodome": "pycryptodomex",
-    "Levenshtein": "Levenshtein",
-    "OpenSSL": "pyOpenSSL",
-    "PIL": "Pillow",
-    "attr": "attrs",
-    "bs4": "beautifulsoup4",
-    "cv2": "opencv-python-headless",
-    "dateutil": "python-dateutil",
-    "dns": "dnspython",
-    "docx": "python-docx",
-    "docxtpl": "docxtpl",
-    "dotenv": "python-dotenv",
-    "faker": "Faker",
-    "flask_login": "Flask-Login",
-    "flask_mail": "Flask-Mail",
-    "flask_restful": "Flask-RESTful",
-    "flask_wtf": "Flask-WTF",
-    "google": "protobuf",
-    "jwt": "PyJWT",
-    "magic": "python-magic",
-    "mpl_toolkits": "matplotlib",
-    "pkg_resources": "setuptools",
-    "pptx": "python-pptx",
-    "serial": "pyserial",
-    "skimage": "scikit-image",
-    "sklearn": "scikit-learn",
-    "usb": "pyusb",
-    "werkzeug": "Werkzeug",
-    "wtforms": "WTForms",
-    "yaml": "PyYAML",
-    "zmq": "pyzmq",
-}
 
 INSTALLED_SCRIPT = """
 import importlib.metadata, json, pkgutil, sys
@@ -113,10 +77,6 @@ class EnvironmentCheck(BaseModel):
             for missing in task.missing:
                 needed.setdefault(missing.distribution, []).append(task.task_id)
         return dict(sorted(needed.items(), key=lambda item: (-len(item[1]), item[0].lower())))
-
-
-def provider(module: str) -> str:
-    return PROVIDERS.get(module, module)
 
 
 def importable_modules(interpreter: Path | None) -> set[str]:

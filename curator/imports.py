@@ -4,10 +4,72 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import sys
 
 from curator.models import Dependencies, Task
 from curator.program import PARSED_TEXTS, syntax_tree
+
+# Import name -> the distribution a benchmark environment should install for it.
+PROVIDERS: dict[str, str] = {
+    "Crypto": "pycryptodome",
+    "Cryptodome": "pycryptodomex",
+    "Levenshtein": "Levenshtein",
+    "OpenSSL": "pyOpenSSL",
+    "PIL": "Pillow",
+    "attr": "attrs",
+    "bs4": "beautifulsoup4",
+    "cv2": "opencv-python-headless",
+    "dateutil": "python-dateutil",
+    "dns": "dnspython",
+    "docx": "python-docx",
+    "docxtpl": "docxtpl",
+    "dotenv": "python-dotenv",
+    "faker": "Faker",
+    "flask_login": "Flask-Login",
+    "flask_mail": "Flask-Mail",
+    "flask_restful": "Flask-RESTful",
+    "flask_wtf": "Flask-WTF",
+    "google": "protobuf",
+    "jwt": "PyJWT",
+    "magic": "python-magic",
+    "mpl_toolkits": "matplotlib",
+    "pkg_resources": "setuptools",
+    "pptx": "python-pptx",
+    "serial": "pyserial",
+    "skimage": "scikit-image",
+    "sklearn": "scikit-learn",
+    "usb": "pyusb",
+    "werkzeug": "Werkzeug",
+    "wtforms": "WTForms",
+    "yaml": "PyYAML",
+    "zmq": "pyzmq",
+}
+# Other names a task's Requirements may give a module, beside the distribution an environment
+# installs for it: the other distributions providing it, and the project's name (BigCodeBench
+# lists cv2 as opencv-python, and as opencv).
+ALSO_PROVIDED_BY: dict[str, tuple[str, ...]] = {
+    "cv2": ("opencv", "opencv-python", "opencv-contrib-python", "opencv-contrib-python-headless"),
+}
+
+
+def provider(module: str) -> str:
+    """The distribution to install for an import name (see `curator.envcheck`)."""
+    return PROVIDERS.get(module, module)
+
+
+def distribution_key(name: str) -> str:
+    """A distribution's name as PEP 503 compares them."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def names_for(module: str) -> set[str]:
+    """What a task's Requirements may list for an imported module: the module, or the name of
+    a distribution providing it (scikit-learn for sklearn), compared as `distribution_key`."""
+    return {
+        distribution_key(name)
+        for name in (module, provider(module), *ALSO_PROVIDED_BY.get(module, ()))
+    }
 
 
 def imported_modules(source: str) -> list[str]:

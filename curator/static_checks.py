@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from curator.imports import imported_modules
+from curator.imports import distribution_key, imported_modules, names_for
 from curator.models import Task
 from curator.program import entry_function, parsed, syntax_nodes, syntax_tree
 from curator.strict_tests import too_strict_findings
@@ -230,13 +230,16 @@ def docstring_sections(docstring: str) -> dict[str, list[str]]:
     return sections
 
 
-def required_libraries(lines: list[str]) -> list[str]:
-    libraries = []
+def required_libraries(lines: list[str]) -> list[list[str]]:
+    """Each Requirements item's names: the module or distribution it starts with
+    (`matplotlib.pyplot` as matplotlib, `scikit-learn` whole) and one in parentheses after it
+    (`np (numpy)`), any of which the item may mean."""
+    items = []
     for line in lines:
-        match = re.match(r"-\s*([A-Za-z_][\w.]*)", line)
+        match = re.match(r"-\s*([A-Za-z_][\w.-]*)(?:\s*\(\s*([A-Za-z_][\w.-]*)\s*\))?", line)
         if match:
-            libraries.append(match.group(1).split(".")[0])
-    return libraries
+            items.append([name.split(".")[0] for name in match.groups() if name])
+    return items
 
 
 def docstring_problems(task: Task, module: ast.Module) -> list[StaticProblem]:
@@ -262,9 +265,10 @@ def docstring_problems(task: Task, module: ast.Module) -> list[StaticProblem]:
             problems.append(
                 StaticProblem(code=f"doc-{key}", message=f"the docstring lacks {what}", line=line)
             )
-    imported = imported_modules(task.program)
+    imported = {module: names_for(module) for module in imported_modules(task.program)}
     listed = required_libraries(sections.get("requirements", []))
-    for library in sorted(set(imported) - set(listed)):
+    keys = {distribution_key(name) for item in listed for name in item}
+    for library in sorted(module for module, names in imported.items() if not names & keys):
         problems.append(
             StaticProblem(
                 code="requirements-missing",
@@ -272,14 +276,16 @@ def docstring_problems(task: Task, module: ast.Module) -> list[StaticProblem]:
                 line=line,
             )
         )
-    for library in sorted(set(listed) - set(imported)):
-        problems.append(
-            StaticProblem(
-                code="requirements-unused",
-                message=f"Requirements lists {library!r}, which the program does not import",
-                line=line,
+    provided = set().union(*imported.values())
+    for item in listed:
+        if not any(distribution_key(name) in provided for name in item):
+            problems.append(
+                StaticProblem(
+                    code="requirements-unused",
+                    message=f"Requirements lists {item[0]!r}, which the program does not import",
+                    line=line,
+                )
             )
-        )
     return problems
 
 

@@ -503,6 +503,48 @@ def task_func(text):
     assert "doc-requirements" not in codes
 
 
+def test_requirements_may_name_a_library_by_its_distribution_or_with_its_alias() -> None:
+    """BigCodeBench lists `scikit-learn` for sklearn, `opencv-python` for cv2, `np (numpy)`
+    for numpy: each was a pair of findings (sklearn missing, 'scikit' unused). A name that
+    matches no import is still one, as is a library imported but not listed."""
+    program = '''import cv2
+import numpy as np
+import sklearn.cluster
+import docx
+import json
+
+def task_func(path):
+    """
+    Read.
+
+    Returns:
+    - int: 1
+
+    Requirements:
+    - opencv-python
+    - np (numpy)
+    - scikit-learn: for clustering
+    - python-docx
+    - datime
+
+    Example:
+    >>> task_func('a')
+    1
+    """
+    return 1
+'''
+    task = make_task(complete_prompt=program, canonical_solution="")
+    found = [
+        problem.message
+        for problem in static_problems(task)
+        if problem.code.startswith("requirements")
+    ]
+    assert found == [
+        "'json' is imported but not listed under Requirements",
+        "Requirements lists 'datime', which the program does not import",
+    ]
+
+
 def test_undefined_names_in_tests_are_found_but_the_task_namespace_is_known() -> None:
     tests = (
         WORD_COUNT_TESTS
