@@ -63,6 +63,10 @@ RESERVED_FOLDERS = frozenset(
 # a prefix or suffix to it.
 MAX_FOLDER_NAME_BYTES = 200
 NAME_MAX = 255
+MAX_TASK_FILE_BYTES = 1 << 20
+"""The most one of a task's files may hold: over a hundred times BigCodeBench's largest (a
+7.5 KB test file). A larger one is damage or an attack: `curator show` and `diff` of a 50 MB
+tests.py took a minute each."""
 
 Sidecar = TypeVar("Sidecar", bound=BaseModel)
 E = TypeVar("E", bound=Exception)
@@ -413,6 +417,7 @@ class Bank:
         """
         directory = self.real_task_dir(task.task_id)
         _refuse_case_twin(task.task_id, os.listdir(self.root))
+        _refuse_oversized(task)
         saving = self.private_dir / "saving"
         _remove_leftover(saving)  # of a crash, or of a save that could not clear it
         staging = saving / directory.name
@@ -452,6 +457,7 @@ class Bank:
             raise BankError(problems[0])
         folders = os.listdir(self.root)
         for task in tasks:
+            _refuse_oversized(task)
             _refuse_case_twin(task.task_id, folders)
             folders.append(folder_name(task.task_id))
         clashes = [task.task_id for task in tasks if os.path.lexists(self.task_dir(task.task_id))]
@@ -575,6 +581,24 @@ def load_task_dir(directory: Path) -> Task:
     )
 
 
+def oversized(size: int) -> str | None:
+    """Why a task's file of `size` bytes cannot be one (None: it can)."""
+    if size <= MAX_TASK_FILE_BYTES:
+        return None
+    return f"holds {size:,} bytes; a task's file may hold at most {MAX_TASK_FILE_BYTES:,} (1 MiB)"
+
+
+def _refuse_oversized(task: Task) -> None:
+    for name, text in (
+        (PROGRAM_FILE, task.program),
+        (TESTS_FILE, task.test),
+        (INSTRUCTION_FILE, task.instruct_prompt),
+        (CODE_PROMPT_FILE, task.code_prompt),
+    ):
+        if problem := oversized(len(text.encode(errors="surrogatepass"))):
+            raise BankError(f"{task.task_id}: {name} {problem}; nothing was written")
+
+
 def _read_task_file(path: Path) -> bytes:
     """The bytes of one of a task's files. Anything but a regular file is refused, named:
     reading a FIFO would wait for a writer forever (every command on the bank with it), and a
@@ -582,7 +606,10 @@ def _read_task_file(path: Path) -> bytes:
     left to the caller, which knows what a missing file means. (A folder of a commit,
     `gitbank.TreeFolder`, reads its files from git.)"""
     if not isinstance(path, Path):
-        return path.read_bytes()
+        data = path.read_bytes()
+        if problem := oversized(len(data)):
+            raise TaskFileError(path, problem)
+        return data
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
@@ -590,10 +617,16 @@ def _read_task_file(path: Path) -> bytes:
     except OSError as error:
         raise TaskFileError(path, f"cannot be read ({error.strerror or error})") from error
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
             raise TaskFileError(path, "is not a regular file")
+        if problem := oversized(status.st_size):
+            raise TaskFileError(path, problem)
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
+            data = handle.read(MAX_TASK_FILE_BYTES + 1)  # no more, if it grew meanwhile
+        if problem := oversized(len(data)):
+            raise TaskFileError(path, problem)
+        return data
     except OSError as error:
         raise TaskFileError(path, f"cannot be read ({error.strerror or error})") from error
     finally:

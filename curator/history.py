@@ -35,10 +35,11 @@ from curator.bank import (
     PROGRAM_FILE,
     TESTS_FILE,
     Bank,
+    oversized,
 )
 from curator.config import resolve_annotator
 from curator.environment import bank_fingerprint
-from curator.errors import CuratorError
+from curator.errors import CuratorError, TaskFileError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, with_flaky_check
 from curator.fsutil import remove_stale_temporaries
 from curator.gitbank import GitBank, GitError
@@ -385,11 +386,14 @@ def task_diff(
     diffs = []
     for part, file_name in DIFF_PARTS:
         old = repository.file_at(old_commit, f"{path}/{file_name}")
+        local = bank.task_dir(task_id) / file_name
         if new_commit is None:
-            local = bank.task_dir(task_id) / file_name
             new = local.read_bytes() if local.is_file() else None
         else:
             new = repository.file_at(new_commit, f"{path}/{file_name}")
+        for name, data in ((old_name, old), (new_name, new)):
+            if data is not None and (problem := oversized(len(data))):
+                raise TaskFileError(local, f"{problem} (in {name}): not diffed")
         found = found or old is not None or new is not None
         old_text, new_text = _text(old), _text(new)
         old_label = f"{old_name}:{path}/{file_name}" if old is not None else "/dev/null"

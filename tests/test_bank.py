@@ -90,6 +90,8 @@ def test_a_draft_saved_while_it_did_not_parse_splits_again_once_it_does(bank: Ba
         ("tests.py", lambda path: (path.unlink(), path.mkdir()), "is not a regular file"),
         ("task.json", lambda path: (path.unlink(), path.mkdir()), "is not a regular file"),
         ("instruction.md", lambda path: path.write_bytes(b"\xff\n"), "is not UTF-8"),
+        # 50 MB: `curator show` and `diff` took a minute each
+        ("tests.py", lambda path: path.write_bytes(b"#" * (1 << 20) + b"\n"), "holds 1,048,577"),
     ],
 )
 def test_a_task_file_that_is_no_readable_text_is_that_tasks_problem(
@@ -108,6 +110,20 @@ def test_a_task_file_that_is_no_readable_text_is_that_tasks_problem(
     scan = bank.scan()
     assert [task.task_id for task in scan.tasks] == ["Demo/2"]
     assert [str(found) for found in scan.problems] == [str(refused.value)]
+
+
+def test_a_task_too_large_for_a_file_is_never_written(bank: Bank) -> None:
+    """A pasted megabyte in the tests is refused before anything is written: saved, the task
+    could no longer be read. The task on disk stays as it was; an import adds nothing."""
+    task = make_task("Demo/1")
+    bank.save(task)
+    huge = task.model_copy(update={"test": task.test + "#" * (1 << 20)})
+    with pytest.raises(BankError, match=r"^Demo/1: tests.py holds 1,04\d,\d{3} bytes; .* at most"):
+        bank.save(huge)
+    assert bank.load("Demo/1") == task
+    with pytest.raises(BankError, match=r"^Demo/2: tests\.py holds"):
+        bank.add_all([make_task("Demo/3"), huge.model_copy(update={"task_id": "Demo/2"})])
+    assert bank.task_ids() == ["Demo/1"]
 
 
 def test_a_folder_that_cannot_be_written_is_named_with_the_reason(bank: Bank) -> None:

@@ -21,7 +21,7 @@ from gitbanks import (
 
 from conftest import make_task
 from curator.bank import Bank
-from curator.errors import CuratorError
+from curator.errors import CuratorError, TaskFileError
 from curator.flaky.evidence import (
     EVIDENCE_FILE,
     Cell,
@@ -332,6 +332,15 @@ def test_diff_shows_a_change_to_the_metadata_alone(bank: Bank) -> None:
     assert '+  "stage": "accepted",' in diffs["metadata"]
     assert "work tree:Test__1/task.json" in diffs["metadata"]
     assert all(text == "" for part, text in diffs.items() if part != "metadata")
+
+
+def test_diff_names_a_file_too_large_for_a_task_instead_of_diffing_it(bank: Bank) -> None:
+    """A 50 MB tests.py (damage, or an attack) took `curator diff` a minute."""
+    save_and_commit(bank, make_task("Test/1"), "Add")
+    tests = bank.task_dir("Test/1") / "tests.py"
+    tests.write_bytes(b"#" * (1 << 20) + b"\n")
+    with pytest.raises(TaskFileError, match=r"holds 1,048,577 bytes; .* \(in work tree\)"):
+        task_diff(bank, "Test/1")
 
 
 def test_diff_of_an_unknown_revision_is_a_clear_error(bank: Bank) -> None:
