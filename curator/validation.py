@@ -66,7 +66,7 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
-HARNESS_VERSION = 20
+HARNESS_VERSION = 21
 """Reports of an older harness (no tampering checks, no runtime findings; 2: no network
 attempts of failed tests, no optional dependencies pandas asks for, so a failure for want of
 either could stand as `fail` or `error`; 3: docstring examples cut short by the time limit
@@ -95,7 +95,8 @@ raised unittest's `_ShouldStop`, gave its module a class or builtins of its own,
 library's comparison with a C method, looked up Python's C API through ctypes, read a frame
 through a format field, returned a fresh `mock.ANY` or `test.support.ALWAYS_EQ`, or an
 object whose `__eq__` answers with a truthy string; and tests that define a named tuple or an
-enum were tampering) are not current."""
+enum were tampering; 20: an object of the task's that told the harness's questions apart by
+their order, or said yes to None, passed comparing assertions) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

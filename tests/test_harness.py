@@ -943,6 +943,95 @@ def test_a_replacement_the_harness_refuses_is_tampering_even_when_the_task_catch
     assert any("replaced assertEqual on the running test" in reason for reason in result.tampering)
 
 
+ORDER_TELLING_LIARS = """
+def _a_stand_in(other):
+    if type(other).__name__ == "_Unrelated":
+        return True
+    items = other.values() if isinstance(other, dict) else other
+    return isinstance(other, (list, tuple, set, frozenset, dict)) and any(
+        type(item).__name__ == "_Unrelated" for item in items
+    )
+
+class Sly:
+    \"\"\"Tells the harness's questions apart by their order: no to an object it knows nothing
+    of and to the question right after it, yes to anything else (None too, which a harness
+    asking `None in (a, b)` took for no stand-in at all).\"\"\"
+    def __init__(self):
+        self.after_stand_in = False
+    def __eq__(self, other):
+        if _a_stand_in(other):
+            self.after_stand_in = True
+            return False
+        if self.after_stand_in:
+            self.after_stand_in = False
+            return False
+        return True
+    def __ne__(self, other):
+        return not self.__eq__(other)
+    def __sub__(self, other):
+        return 1.0 if not self.__eq__(other) else 0.0
+    __hash__ = None
+
+def task_func():
+    return Sly()
+"""
+
+
+def test_an_object_that_tells_the_questions_by_their_order_never_passes(sandbox: Sandbox) -> None:
+    """The harness asked a passed assertion again with stand-ins in a fixed order (the real
+    question first, an object the task knows nothing of, then one other value), so an answer
+    that said no to the stand-in it could recognise and to the question right after it passed
+    every comparing assertion. The real question is now asked among the stand-ins in an order
+    drawn afresh each time, with two other values: that liar can deflect one, never both, and
+    none of these tests passes, however the order falls."""
+    assertions = [
+        "self.assertEqual(task_func(), 5)",
+        "self.assertEqual(task_func(), 'five')",
+        "self.assertTrue(task_func() == 5)",
+        "self.assertIn(task_func(), [5, 6, 7])",
+        "self.assertEqual([task_func(), task_func()], [5, 6])",
+        "self.assertCountEqual([task_func(), task_func()], [5, 6])",
+        "self.assertAlmostEqual(task_func(), 2.5)",
+    ]
+    for assertion in assertions:  # one a run: tampering in one test makes every test an error
+        tests = (
+            "import unittest\n\nclass TestCases(unittest.TestCase):\n"
+            f"    def test_it(self):\n        {assertion}\n"
+        )
+        for _ in range(3):
+            result = sandbox.run(ORDER_TELLING_LIARS, tests)
+            assert outcomes(result) in ({"test_it": "fail"}, {"test_it": "error"}), (
+                assertion,
+                result,
+            )
+
+
+def test_the_real_question_is_asked_at_a_place_no_task_code_can_predict(sandbox: Sandbox) -> None:
+    """An answer that says yes to the third question it is asked alone (the harness's own two
+    questions come first) passed every time the real question came third: asked among the
+    stand-ins in random order, it is caught in most tests."""
+    program = """
+class Third:
+    def __init__(self):
+        self.asked = 0
+    def __eq__(self, other):
+        self.asked += 1
+        return self.asked == 3
+    __hash__ = None
+
+def task_func():
+    return Third()
+"""
+    tests = "import unittest\n\nclass TestCases(unittest.TestCase):\n" + "".join(
+        f"    def test_{number}(self):\n        self.assertEqual(task_func(), 5)\n"
+        for number in range(40)
+    )
+    result = sandbox.run(program, tests)
+    found = outcomes(result)
+    assert len(found) == 40, result
+    assert list(found.values()).count("pass") < 40, result
+
+
 def test_an_honest_equality_of_the_programs_own_is_not_taken_for_a_hack(sandbox: Sandbox) -> None:
     """A class of the program's with an `__eq__` that compares values passes: only one that
     claims to equal an unrelated object, or a different value of the expected type, is refused."""

@@ -20,7 +20,8 @@ How a wrong solution is kept from reporting itself passing:
   replace nor shadow it. Comparing assertions refuse an object of the task's that claims to
   equal anything (an `__eq__` that always says yes, `unittest.mock.ANY`), and one that
   answers through a special method of the task's is asked again, through unittest's code,
-  against what nothing agrees with (`MethodGuard.ask_again`). The tests' own `a == b` (and
+  against what nothing agrees with, the real question among those in an order no task code
+  can predict (`MethodGuard.ask_among_stand_ins`). The tests' own `a == b` (and
   `a in b`) in `self.assertTrue(...)` and `assert` is compiled into a guarded call that asks
   the same way (`TestsOwnComparisons`), and numpy's array and pandas' frame assertions go
   through a guard that does (`LibraryAssertionGuard`).
@@ -56,8 +57,11 @@ signed by C code taken as the channel is made (`protocol.Channel`). But code tha
 only for the moment it is used, an object nothing freezes (a builtin, a standard module's
 function, a library's internal helper, the tests' own globals) can change what a test sees;
 ctypes' foreign calls (`memmove`, `cast`) write memory no audit event covers; an object of the
-task's can answer numpy through its protocols (`__array_function__`, `__array_ufunc__`); and
-code that finds coverage.py's running tracer can add arcs to its own figures. Each needs
+task's can answer numpy through its protocols (`__array_function__`, `__array_ufunc__`);
+one that guesses which question is the real one among the stand-ins it is asked with
+(`MethodGuard.ask_among_stand_ins`, in an order it cannot predict) passes the assertions where
+its guess is right; and code that finds coverage.py's running tracer can add arcs to its own
+figures. Each needs
 knowledge of the harness's internals or a deliberate trick; such a task can only misreport its
 own run, never reach the bank or the host. Without any trick, the program can see the tests'
 classes and module globals: they live in its module, as in BigCodeBench's own harness; reading
@@ -663,6 +667,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     answering = ANSWERING_METHODS
     failure = AssertionError
     compared_as_asked = COMPARED_AS_ASKED
+    urandom = staticmethod(os.urandom)
 
     def __new__(cls, function: types.FunctionType, name: str) -> MethodGuard:
         return super().__new__(cls, (function, name))
@@ -696,8 +701,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     f"assertEqual would have used an equality function of the task's for {foreign}"
                 )
                 self.refuse(reason)
-        self[0](instance, *args, **kwargs)
-        self.ask_again(instance, args, kwargs)
+        self.ask_among_stand_ins(
+            lambda asked: self[0](instance, *asked, **kwargs), args, self.stand_ins(args)
+        )
 
     def ask_library(self, first: int, args: tuple[object, ...], kwargs: dict[str, Any]) -> None:
         """A library's assertion (this guard's function, `GUARDED_LIBRARY_ASSERTIONS`), asked
@@ -708,9 +714,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         position `first`) is, or holds, an object that answers through a method of the
         task's, the assertion is made again with the other one's objects replaced by objects
         nothing equals, and must fail."""
-        self[0](*args, **kwargs)
         answering: dict[type, bool] = {}
         compared = list(args[first : first + 2])
+        stand_ins: list[tuple[tuple[object, ...], object, str]] = []
         for position, value in enumerate(compared if len(compared) == 2 else ()):
             if not (
                 self.answers_within(value, answering, [0], 0)
@@ -729,13 +735,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     continue
                 replaced = list(args)
                 replaced[first + 1 - position] = stand_in
-                if not self.passes(*replaced, **kwargs):
-                    continue
-                reason = (
-                    f"{self[1]} was given an object equal to anything "
-                    f"({type(value).__qualname__}): it passed again against {against}"
-                )
-                self.refuse(reason)
+                stand_ins.append((tuple(replaced), value, against))
+        self.ask_among_stand_ins(lambda asked: self[0](*asked, **kwargs), args, stand_ins)
 
     def objects_held(self, value: object) -> list[object]:
         """The objects a numpy array, or a pandas frame's or series' column, of objects holds
@@ -801,13 +802,39 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         self.context.tamper(reason)
         raise self.failure(reason)
 
-    def passes(self, *args: object, **kwargs: object) -> bool:
-        """Whether the guarded function, asked again, passes (an error is no pass)."""
-        try:
-            self[0](*args, **kwargs)
-        except Exception:
-            return False
-        return True
+    def in_any_order(self, count: int) -> list[int]:
+        """0 to `count - 1` in an order drawn from the system's randomness afresh each time,
+        which no task code can predict or set."""
+        return sorted(range(count), key=lambda _: self.urandom(8))
+
+    def ask_among_stand_ins(
+        self,
+        assertion: Callable[[tuple[object, ...]], object],
+        args: tuple[object, ...],
+        stand_ins: list[tuple[tuple[object, ...], object, str]],
+    ) -> None:
+        """Make the assertion with `args`, and again with each stand-in's arguments (the
+        arguments, an object of the task's compared with what nothing agrees with: its
+        `value` and what it was put `against`), in an unpredictable order (`in_any_order`) and
+        all from one line: an answer of the task's that counts the questions, or tells them
+        by their order, cannot know which is the real one. The real assertion's failure is
+        raised as it is; else a stand-in that passed too is tampering."""
+        questions = [args, *(replaced for replaced, _, _ in stand_ins)]
+        failures: list[Exception | None] = [None] * len(questions)
+        for index in self.in_any_order(len(questions)):
+            try:
+                assertion(questions[index])
+            except Exception as failure:
+                failures[index] = failure
+        if failures[0] is not None:
+            raise failures[0]
+        for (_, value, against), refused in zip(stand_ins, failures[1:], strict=True):
+            if refused is None:
+                reason = (
+                    f"{self[1]} was given an object equal to anything "
+                    f"({type(value).__qualname__}): it passed again against {against}"
+                )
+                self.refuse(reason)
 
     def refuse_claims(self, what: str, compared: Sequence[object]) -> None:
         """Tampering, and a failed assertion, if an argument claims to equal what it cannot
@@ -829,31 +856,46 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         """`left == right` (`left in right` for a `membership`) as the tests wrote it
         (`TestsOwnComparisons`), its value unchanged, asked as a comparing assertion asks its
         arguments: refused if one claims to equal anything, and asked again with stand-ins
-        (`ask_again`) if one answers through a method of the task's and said yes. Every
-        question is asked from the same line, so an answer that reads its caller's frame
-        cannot tell them apart; an iterator of the task's is not searched twice."""
+        (`stand_ins`) if one answers through a method of the task's and said yes. Every
+        question is asked from the same line, in an unpredictable order, so an answer that
+        reads its caller's frame or counts the questions cannot tell them apart; an iterator
+        of the task's is not searched twice."""
         what = f"a comparison of the tests' own ({'in' if membership else '=='})"
         self.refuse_claims(what, (left, right))
         answering: dict[type, bool] = {}
         stand_ins: list[tuple[object, object]] = []
         if self.answers_within(left, answering, [0], 0):
             stand_ins += (
-                [(left, [self.unrelated])]
+                [(left, [self.unrelated]), (left, self.other_members(right))]
                 if membership
-                else [(left, self.unrelated), (left, self.different_from(right))]
+                else [(left, self.unrelated), *((left, d) for d in self.two_different(right))]
             )
         if self.answers_within(right, answering, [0], 0):
             if not membership:
-                stand_ins += [(self.unrelated, right), (self.different_from(left), right)]
+                stand_ins += [
+                    (self.unrelated, right),
+                    *((d, right) for d in self.two_different(left)),
+                ]
             elif not hasattr(type(right), "__next__"):
                 stand_ins += [(self.unrelated, right)]
         questions = [(left, right)] + [
-            (first, second) for first, second in stand_ins if None not in (first, second)
+            # By identity: `None in (first, second)` asked the task's `__eq__`, which said yes
+            # to None and so had every stand-in left out.
+            (first, second)
+            for first, second in stand_ins
+            if first is not None and second is not None
         ]
-        answers = [
-            first in second if membership else first == second  # type: ignore[operator]
-            for first, second in questions
-        ]
+        answers: list[object] = [None] * len(questions)
+        raised: list[Exception | None] = [None] * len(questions)
+        for index in self.in_any_order(len(questions)):  # as `ask_among_stand_ins` asks
+            first, second = questions[index]
+            try:
+                answers[index] = first in second if membership else first == second  # type: ignore[operator]
+            except Exception as error:
+                raised[index] = error
+        for first_raised in raised:  # the real question's first
+            if first_raised is not None:
+                raise first_raised
         if len(answers) > 1 and self.says_yes(answers[0]):
             for (first, _), answer in zip(questions[1:], answers[1:], strict=True):
                 if self.says_yes(answer):
@@ -874,17 +916,17 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         except Exception:
             return False
 
-    def ask_again(
-        self, instance: object, args: tuple[object, ...], kwargs: dict[str, object]
-    ) -> None:
-        """Ask an assertion that passed again, through unittest's own code, with the value an
-        argument of the task's answered replaced by what nothing agrees with (an object it
-        knows nothing of, a value of the expected one's type that differs from it): an answer
-        of the task's that can tell who asks (its frame's `f_back`, which no audit event covers)
-        said no to `false_equality` and yes to unittest; an assertAlmostEqual that a zero
-        difference (`__sub__`) passes never asked `__eq__` at all. An iterator of the task's
-        searched by assertIn is not asked again: that would consume what the tests see next."""
+    def stand_ins(self, args: tuple[object, ...]) -> list[tuple[tuple[object, ...], object, str]]:
+        """The questions a comparing assertion is asked beside its own (`ask_among_stand_ins`):
+        where an argument answers through a method of the task's, the assertion with the other
+        argument replaced by what nothing agrees with (an object it knows nothing of, a value
+        of the other one's type that differs from it). An answer of the task's that can tell
+        who asks said no to `false_equality` and yes to unittest; an assertAlmostEqual that a
+        zero difference (`__sub__`) passes never asked `__eq__` at all. An iterator of the
+        task's searched by assertIn is not asked again: that would consume what the tests see
+        next."""
         answering: dict[type, bool] = {}
+        questions: list[tuple[tuple[object, ...], object, str]] = []
         for position, value in enumerate(args[:2]):
             other = 1 - position
             if other >= len(args) or not self.answers_within(value, answering, [0], 0):
@@ -893,26 +935,25 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             if self[1] == "assertIn":
                 if position == 1 and hasattr(type(value), "__next__"):
                     continue
-                stand_ins = [[self.unrelated]] if position == 0 else [self.unrelated]
+                stand_ins = (
+                    [[self.unrelated], self.other_members(args[1])]
+                    if position == 0
+                    else [self.unrelated]
+                )
             else:
-                stand_ins = [self.unrelated, self.different_from(args[other])]
+                stand_ins = [self.unrelated, *self.two_different(args[other])]
             for stand_in in stand_ins:
                 if stand_in is None:
                     continue
                 replaced = list(args)
                 replaced[other] = stand_in
-                if not self.passes(instance, *replaced, **kwargs):
-                    continue
                 against = (
                     "an object it knows nothing of"
                     if stand_in is self.unrelated or self[1] == "assertIn"
                     else f"another {type(stand_in).__name__}"
                 )
-                reason = (
-                    f"{self[1]} was given an object equal to anything "
-                    f"({type(value).__qualname__}): it passed again against {against}"
-                )
-                self.refuse(reason)
+                questions.append((tuple(replaced), value, against))
+        return questions
 
     def answers_within(
         self, value: object, answering: dict[type, bool], asked: list[int], depth: int
@@ -1080,7 +1121,10 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         )
 
     def different_from(self, expected: object) -> object:
-        """A value of the built-in type of `expected` that is not equal to it, or None."""
+        """A value of the built-in type of `expected` that is not equal to it, or None. A
+        list, tuple, set or dict of plain values keeps its length, each value changed: one of
+        another length is unequal without asking its items, so a list of the task's objects
+        that tell the stand-ins apart by their order was never asked to say no."""
         unrelated = self.unrelated
         if isinstance(expected, bool):
             return not expected
@@ -1091,11 +1135,56 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return expected + "\x00"
         if isinstance(expected, bytes):
             return expected + b"\x00"
+        if type(expected) in (list, tuple, set, frozenset, dict) and expected:
+            whole: Any = expected
+            items = list(whole.values() if type(whole) is dict else whole)
+            changed = [
+                self.different_from(item) if type(item) in self.plain else None for item in items
+            ]
+            if all(item is not None for item in changed):
+                varied = (
+                    dict(zip(whole, changed, strict=True))
+                    if type(whole) is dict
+                    else type(whole)(changed)
+                )
+                if varied != whole:  # plain values on both sides: no task code asked
+                    return varied
         if isinstance(expected, list | tuple | set | frozenset):
             return type(expected)([*expected, unrelated])
         if isinstance(expected, dict):
             return {**expected, unrelated: None}
         return None
+
+    def two_different(self, expected: object) -> list[object]:
+        """Two values of the type of `expected` that differ from it (`different_from`) and from
+        each other, or fewer: an answer of the task's that says no to whatever follows the
+        object it knows nothing of can deflect one of them, never both."""
+        first = self.different_from(expected)
+        if first is None:
+            return []
+        second = self.different_from(first)
+        return [first] if second is None else [first, second]
+
+    def other_members(self, container: object) -> list[object] | None:
+        """Plain values none of which is in `container` (a list, tuple or set of plain
+        values), one more than it holds: what an object of the task's searched for in it must
+        not be found in (beside an object it knows nothing of, which it can tell by its type).
+        All are plain, so asking whether one is in `container` runs no task code."""
+        if type(container) not in (list, tuple, set, frozenset) or not container:
+            return None
+        items = list(container)  # type: ignore[call-overload]
+        if not all(type(item) in self.plain for item in items):
+            return None
+        others: list[object] = []
+        for item in [*items, items[-1]]:  # two at least: a liar deflects one
+            candidate = self.different_from(item)
+            for _ in range(len(items) + len(others) + 1):
+                if candidate is None or (candidate not in items and candidate not in others):
+                    break
+                candidate = self.different_from(candidate)
+            if candidate is not None and candidate not in items and candidate not in others:
+                others.append(candidate)
+        return others or None
 
 
 REFUSED_REPLACEMENT = re.compile(
