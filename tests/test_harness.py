@@ -570,6 +570,15 @@ class TestCases(BaseTests):
         assert len([task_func(1)]) == 1 and task_func(1) in [Money(1)]
         one = lambda self: self == 1
         self.assertTrue(one(1))
+        self.assertFalse(task_func(1) != Money(1))
+        self.assertFalse(task_func(1) not in [Money(1)])
+        self.assertEqual(task_func(2) == Money(2), True)
+        self.assertIs("ab" != "ab", False)
+        if task_func(1) != Money(1) or 3 not in [1, 2, 3]:
+            self.fail("an honest comparison routed turned over")
+        countdown = 3
+        while countdown != 0:
+            countdown -= 1
 
     def test_failure_reads_as_before(self):
         self.assertTrue(task_func(1) == Money(2))
@@ -583,6 +592,36 @@ class TestCases(BaseTests):
     assert failed.outcome == "fail"
     assert failed.message == "AssertionError: False is not true", failed.message
     assert "self.assertTrue(task_func(1) == Money(2))" in (failed.traceback or ""), failed.traceback
+
+
+def test_an_object_equal_to_anything_is_refused_in_the_other_forms_tests_compare_in(
+    sandbox: Sandbox,
+) -> None:
+    """`assertFalse(r != 5)`, `assertEqual(r == 5, True)`, `assertIs(r == 5, True)` and `if r
+    != 5: self.fail()` asked nothing of an object whose `__eq__` says yes and `__ne__` no: a
+    wrong solution passed them all."""
+    program = (
+        "class Agreeable:\n"
+        "    def __eq__(self, other):\n        return True\n"
+        "    def __ne__(self, other):\n        return False\n"
+        "    __hash__ = None\n\n"
+        "def task_func():\n    return Agreeable()\n"
+    )
+    for assertion in (
+        "self.assertFalse(task_func() != 5)",
+        "self.assertFalse(task_func() not in [5])",
+        "self.assertEqual(task_func() == 5, True)",
+        "self.assertIs(task_func() == 5, True)",
+        "if task_func() != 5:\n            self.fail('wrong')",
+        "while task_func() != 5:\n            self.fail('wrong')",
+    ):
+        tests = (
+            "import unittest\n\nclass TestCases(unittest.TestCase):\n"
+            f"    def test_it(self):\n        {assertion}\n"
+        )
+        result = sandbox.run(program, tests)
+        assert outcomes(result) == {"test_it": "error"}, (assertion, result)
+        assert "equal to anything (Agreeable)" in result.tampering[0], (assertion, result)
 
 
 def test_library_assertions_of_honest_values_pass_and_fail_as_the_library_says(
