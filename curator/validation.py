@@ -97,8 +97,8 @@ through a format field, returned a fresh `mock.ANY` or `test.support.ALWAYS_EQ`,
 object whose `__eq__` answers with a truthy string; and tests that define a named tuple or an
 enum were tampering; 20: an object of the task's that told the harness's questions apart by
 their order, or said yes to None, passed comparing assertions, and one equal to anything passed
-the tests' `assertFalse(a != b)`, `if a != b: self.fail()` or `assertEqual(a == b, True)`) are
-not current."""
+the tests' `assertFalse(a != b)`, `if a != b: self.fail()` or `assertEqual(a == b, True)`, and
+an array of the task's saying yes everywhere their `(a == b).all()`) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

@@ -624,6 +624,44 @@ def test_an_object_equal_to_anything_is_refused_in_the_other_forms_tests_compare
         assert "equal to anything (Agreeable)" in result.tampering[0], (assertion, result)
 
 
+def test_an_elementwise_answer_saying_yes_everywhere_is_judged(sandbox: Sandbox) -> None:
+    """An array of the task's whose `==` says yes everywhere, to stand-ins too, passed the
+    tests' `(a == b).all()`: an elementwise answer had no truth for the harness, so it was
+    never asked again. One that compares honestly still passes and fails as numpy says."""
+    program = """import numpy as np
+
+class Agreeing(np.ndarray):
+    def __eq__(self, other):
+        return np.ones(np.broadcast_shapes(self.shape, np.shape(other)), dtype=bool)
+    __hash__ = None
+
+class Honest(np.ndarray):
+    def __eq__(self, other):
+        return np.asarray(self) == np.asarray(other)
+    __hash__ = None
+
+def task_func(kind):
+    return np.array([1, 2, 5]).view(kind)
+"""
+    tests = """
+import unittest
+import numpy as np
+
+class TestCases(unittest.TestCase):
+    def test_it(self):
+        self.assertTrue((task_func(KIND) == np.array([1, 2, EXPECTED])).all())
+"""
+    for kind, expected, outcome in (
+        ("Agreeing", 3, "error"),
+        ("Honest", 5, "pass"),
+        ("Honest", 3, "fail"),
+    ):
+        source = tests.replace("KIND", kind).replace("EXPECTED", str(expected))
+        result = sandbox.run(program, source)
+        assert outcomes(result) == {"test_it": outcome}, (kind, expected, result)
+        assert bool(result.tampering) == (outcome == "error"), result
+
+
 def test_library_assertions_of_honest_values_pass_and_fail_as_the_library_says(
     sandbox: Sandbox,
 ) -> None:

@@ -912,12 +912,20 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
 
     @staticmethod
     def says_yes(answer: object) -> bool:
-        """Whether a comparison's answer is true (an elementwise one, which has no single truth,
-        is not)."""
+        """Whether a comparison's answer is true. An elementwise one (a numpy array of truth
+        values, which has no single truth) is yes where every element is, asked of numpy's own
+        array: the tests' `(a == b).all()` takes it so, and an `__eq__` of the task's saying
+        yes everywhere, to the stand-ins too, went unjudged. Any other is no."""
         try:
             return bool(answer)
         except Exception:
-            return False
+            numpy = sys.modules.get("numpy")
+            if numpy is None or not isinstance(answer, numpy.ndarray) or answer.dtype != bool:
+                return False
+            try:
+                return bool(numpy.asarray(answer).all())
+            except Exception:
+                return False
 
     def stand_ins(self, args: tuple[object, ...]) -> list[tuple[tuple[object, ...], object, str]]:
         """The questions a comparing assertion is asked beside its own (`ask_among_stand_ins`):
