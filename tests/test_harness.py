@@ -3,6 +3,7 @@ the supervisor believes only signed records in the harness's order."""
 
 from __future__ import annotations
 
+import ast
 import functools
 import json
 import types
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import python_venv
-from curator.sandbox import Interpreter, RunOptions, Sandbox, SuiteRun
+from curator.sandbox import Interpreter, RunOptions, Sandbox, SuiteRun, harness
 from curator.sandbox.harness import (
     HarnessResult,
     Machinery,
@@ -622,6 +623,23 @@ def test_an_object_equal_to_anything_is_refused_in_the_other_forms_tests_compare
         result = sandbox.run(program, tests)
         assert outcomes(result) == {"test_it": "error"}, (assertion, result)
         assert "equal to anything (Agreeable)" in result.tampering[0], (assertion, result)
+
+
+def test_a_branch_test_is_routed_through_its_own_comparisons_only() -> None:
+    """`if r != 5:` is asked through the harness, but not the comparisons inside a call or a
+    generator in the test: BigCodeBench/989's tests build inputs with `if any(c in s for c in
+    x)` over thousands of characters, and routing each took 90 ms of a 160 ms run."""
+    source = (
+        "import unittest\n\nclass T(unittest.TestCase):\n"
+        "    def test_a(self):\n"
+        "        if any(c in s for c in x) and not r != 5 or q == 1:\n            pass\n"
+        "        while k != 0:\n            pass\n"
+    )
+    routed = ast.unparse(harness.TestsOwnComparisons().visit(ast.parse(source)))
+    assert "any((c in s for c in x))" in routed
+    assert "not not self._curator_compare(r, 5)" in routed
+    assert "or self._curator_compare(q, 1)" in routed
+    assert "while not self._curator_compare(k, 0):" in routed
 
 
 def test_an_elementwise_answer_saying_yes_everywhere_is_judged(sandbox: Sandbox) -> None:

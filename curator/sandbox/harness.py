@@ -863,6 +863,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         question is asked from the same line, in an unpredictable order, so an answer that
         reads its caller's frame or counts the questions cannot tell them apart; an iterator
         of the task's is not searched twice."""
+        if type(left) in self.plain and type(right) in self.plain:  # their own equality
+            return left in right if membership else left == right  # type: ignore[operator]
         what = f"a comparison of the tests' own ({'in' if membership else '=='})"
         self.refuse_claims(what, (left, right))
         answering: dict[type, bool] = {}
@@ -2302,10 +2304,21 @@ class TestsOwnComparisons(ast.NodeTransformer):
         return node
 
     def visit_If(self, node: ast.If | ast.While) -> ast.AST:
-        """`if result != expected: self.fail(...)`, the test of a branch."""
+        """`if result != expected: self.fail(...)`, the test of a branch: only the comparisons
+        it is made of (through `and`, `or` and `not`), not those inside calls or generators,
+        which tests run by the thousand to build their inputs."""
         self.generic_visit(node)
-        node.test = self.routed(node.test)
+        node.test = self.routed_outer(node.test)
         return node
+
+    def routed_outer(self, test: ast.expr) -> ast.expr:
+        if isinstance(test, ast.BoolOp):
+            test.values = [self.routed_outer(value) for value in test.values]
+            return test
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            test.operand = self.routed_outer(test.operand)
+            return test
+        return self.routed(test) if isinstance(test, ast.Compare) else test
 
     visit_While = visit_If
 
