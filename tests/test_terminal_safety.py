@@ -42,6 +42,23 @@ def test_the_command_line_shows_control_characters_as_symbols(
     assert without_controls("a\x1b[31mb\tc\nd") == "a␛[31mb\tc\nd"
 
 
+def test_condense_shows_an_instructions_control_characters_as_symbols(
+    tmp_path, monkeypatch, run_cli
+) -> None:
+    """The instruction condensed from a docstring holding an escape sequence was printed as it
+    was (click.echo)."""
+    isolate_git(monkeypatch, tmp_path / "home")
+    bank = new_bank(tmp_path / "bank")
+    task = make_task()
+    task.complete_prompt = task.complete_prompt.replace(
+        "return the most common ones.", "return the most common ones \x1b[2J."
+    )
+    bank.save(task)
+    result = run_cli("--bank", bank.root, "condense", "Test/1")
+    assert "\x1b" not in result.stdout, result.stdout
+    assert "the most common ones ␛[2J." in result.stdout, result.stdout
+
+
 def test_the_static_checks_name_each_line_with_control_characters() -> None:
     task = hostile_task()
     task.test += "# \u202e reversed\n"

@@ -108,8 +108,7 @@ def print_instruction(cli: CliContext, report: CondenseReport) -> None:
         for reason in report.reasons:
             cli.out.print(f"[red]cannot condense:[/] {escape(reason.message)}")
         return
-    cli.out.file.flush()
-    click.echo(report.instruction)
+    cli.out.print(report.instruction, markup=False, highlight=False, emoji=False)
     print_warnings(cli, report)
 
 

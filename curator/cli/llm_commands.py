@@ -14,7 +14,7 @@ from rich.text import Text
 
 from curator.alternatives import add_alternative
 from curator.bank import INSTRUCTION_FILE, Bank
-from curator.cli.context import CliContext, F, annotator_option, pass_cli
+from curator.cli.context import CliContext, F, annotator_option, pass_cli, without_controls
 from curator.config import (
     ConfigError,
     LLMSettings,
@@ -482,7 +482,9 @@ def preeval_command(cli: CliContext, task_id: str, k: int, stream: bool, as_json
 def skeleton_command(cli: CliContext, task_id: str) -> None:
     """Print a TestCases skeleton from the signature and docstring examples (no LLM needed)."""
     task = cli.open_bank().load(task_id)
-    sys.stdout.write(skeleton_for(task))
+    skeleton = skeleton_for(task)
+    # Written as it is into a file; on a terminal, its control characters as symbols.
+    sys.stdout.write(without_controls(skeleton) if sys.stdout.isatty() else skeleton)
 
 
 COMMANDS = [config_command, draft_command, suggest_command, preeval_command, skeleton_command]
