@@ -13,11 +13,21 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import warnings
 from dataclasses import dataclass
 
 # Texts whose parse is kept: a bank's tasks' programs and tests, with room for edits.
 PARSED_TEXTS = 2048
+
+
+def control_characters(kept: str = "") -> re.Pattern[str]:
+    """The characters of a text that act on a terminal or make it read otherwise than it runs:
+    C0 controls, DEL, C1 controls (U+009B is CSI to some terminals), and the bidirectional
+    overrides and isolates; but `kept`. One set for the static checks, the commands and the
+    app, each keeping what it shows as it is (a tab, a newline)."""
+    ranges = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+    return re.compile(f"(?![{re.escape(kept)}])[{ranges}]" if kept else f"[{ranges}]")
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,13 @@ from pydantic import BaseModel
 
 from curator.imports import distribution_key, imported_modules, names_for
 from curator.models import Task
-from curator.program import entry_function, parsed, syntax_nodes, syntax_tree
+from curator.program import (
+    control_characters,
+    entry_function,
+    parsed,
+    syntax_nodes,
+    syntax_tree,
+)
 from curator.strict_tests import too_strict_findings
 
 PROGRAM_FILE = "task.py"
@@ -329,9 +335,8 @@ def syntax_problems(source: str, filename: str) -> list[StaticProblem]:
     ]
 
 
-# Raw C0 controls but tab, newline and carriage return; DEL; C1 controls; the bidirectional
-# overrides and isolates that make code read otherwise than it runs (CVE-2021-42574).
-CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Raw controls but tab, newline and carriage return (a file written on Windows).
+CONTROL_CHARACTER = control_characters(kept="\t\n\r")
 
 
 def control_character_problems(source: str, filename: str) -> list[StaticProblem]:

@@ -14,15 +14,15 @@ annotator can see it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from rich.console import Console
 from rich.segment import Segment
 from textual.strip import Strip
 
-# C0 controls (ESC, BEL, CR, ...), DEL and C1 controls (U+009B is CSI to some terminals).
-CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+from curator.program import control_characters
+
+CONTROL_CHARACTERS = control_characters()
 
 _render: Callable[[Strip, Console], str] = Strip.render
 

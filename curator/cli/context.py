@@ -15,15 +15,14 @@ from rich.segment import Segment
 
 from curator.bank import Bank
 from curator.models import Stage, Task
+from curator.program import control_characters
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 STAGE_CHOICE = click.Choice([stage.value for stage in Stage])
 
 
-# C0 controls but newline and tab, DEL, C1 controls, and the bidirectional overrides and
-# isolates that make code read otherwise than it runs.
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+CONTROL_CHARACTERS = control_characters(kept="\t\n")
 
 
 def visible(match: re.Match[str]) -> str:
