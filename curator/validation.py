@@ -66,7 +66,7 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
-HARNESS_VERSION = 21
+HARNESS_VERSION = 22
 """Reports of an older harness (no tampering checks, no runtime findings; 2: no network
 attempts of failed tests, no optional dependencies pandas asks for, so a failure for want of
 either could stand as `fail` or `error`; 3: docstring examples cut short by the time limit
@@ -98,7 +98,10 @@ object whose `__eq__` answers with a truthy string; and tests that define a name
 enum were tampering; 20: an object of the task's that told the harness's questions apart by
 their order, or said yes to None, passed comparing assertions, and one equal to anything passed
 the tests' `assertFalse(a != b)`, `if a != b: self.fail()` or `assertEqual(a == b, True)`, and
-an array of the task's saying yes everywhere their `(a == b).all()`) are not current."""
+an array of the task's saying yes everywhere their `(a == b).all()`; 21: an object of the
+task's that answers numpy through its protocols (`__array_function__`, `__array_ufunc__`), or a
+frame whose `equals` is the task's, passed the tests' `np.allclose`, `np.array_equal`,
+`np.isclose`, `assert_array_equal` and `.equals`) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

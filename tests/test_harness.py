@@ -625,6 +625,36 @@ def test_an_object_equal_to_anything_is_refused_in_the_other_forms_tests_compare
         assert "equal to anything (Agreeable)" in result.tampering[0], (assertion, result)
 
 
+def test_an_honest_equality_that_raises_for_a_stranger_is_no_error(sandbox: Sandbox) -> None:
+    """An `__eq__` that reads the other's attribute without asking its type raises for the
+    harness's stand-ins; that is a no, not the test's error (the tests compare it only with
+    their own values). An error of the real comparison stays the test's."""
+    program = """class Money:
+    def __init__(self, cents):
+        self.cents = cents
+    def __eq__(self, other):
+        return self.cents == other.cents
+    __hash__ = None
+
+def task_func(cents):
+    return Money(cents)
+"""
+    tests = """
+import unittest
+
+class TestCases(unittest.TestCase):
+    def test_equal(self):
+        self.assertTrue(task_func(2) == Money(2))
+        assert task_func(2) != Money(3)
+
+    def test_compared_with_a_number(self):
+        self.assertTrue(task_func(2) == 2)
+"""
+    result = sandbox.run(program, tests)
+    assert result.tampering == [], result.tampering
+    assert outcomes(result) == {"test_equal": "pass", "test_compared_with_a_number": "error"}
+
+
 def test_a_branch_test_is_routed_through_its_own_comparisons_only() -> None:
     """`if r != 5:` is asked through the harness, but not the comparisons inside a call or a
     generator in the test: BigCodeBench/989's tests build inputs with `if any(c in s for c in
@@ -678,6 +708,82 @@ class TestCases(unittest.TestCase):
         result = sandbox.run(program, source)
         assert outcomes(result) == {"test_it": outcome}, (kind, expected, result)
         assert bool(result.tampering) == (outcome == "error"), result
+
+
+def test_an_answer_through_numpy_s_protocols_or_an_equals_of_the_task_s_never_passes(
+    sandbox: Sandbox,
+) -> None:
+    """An object of the task's that answers numpy for itself (`__array_function__` under
+    `np.allclose`, `np.array_equal`, `np.isclose`; `__array_ufunc__` under
+    `assert_array_equal`) or a frame whose `equals` says yes passed the tests' library
+    comparisons with a wrong answer: none of them asked the object anything the harness saw.
+    Honest ones (a subclass that defers to numpy or pandas) still pass and fail as the library
+    says."""
+    program = """import numpy as np
+import pandas as pd
+
+class Close:
+    def __array_function__(self, func, types, args, kwargs):
+        if func is np.isclose:
+            return np.ones(np.shape(args[1]), dtype=bool)
+        return True
+
+class Agreeing(np.ndarray):
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        shape = np.broadcast_shapes(*[np.shape(x) for x in inputs])
+        return np.ones(shape, dtype=bool) if ufunc is np.equal else np.zeros(shape)
+
+class Deferring(np.ndarray):
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        inputs = [np.asarray(x) for x in inputs]
+        return getattr(ufunc, method)(*inputs, **kwargs)
+
+class Frame(pd.DataFrame):
+    @property
+    def _constructor(self):
+        return Frame
+    def equals(self, other):
+        return True
+
+class HonestFrame(pd.DataFrame):
+    @property
+    def _constructor(self):
+        return HonestFrame
+    def equals(self, other):
+        return pd.DataFrame(self).equals(other)
+
+def task_func(kind):
+    if kind == "close":
+        return Close()
+    if kind in ("agreeing", "deferring"):
+        return np.array([1.0, 2.0, 5.0]).view(Agreeing if kind == "agreeing" else Deferring)
+    return (Frame if kind == "frame" else HonestFrame)({"v": [1, 2, 5]})
+"""
+    expected = "np.array([1.0, 2.0, EXPECTED])"
+    for kind, assertion in (
+        ("close", f"self.assertTrue(np.allclose(task_func(KIND), {expected}))"),
+        ("close", f"self.assertTrue(np.array_equal(task_func(KIND), {expected}))"),
+        ("close", f"assert np.array_equiv(task_func(KIND), {expected})"),
+        ("close", f"self.assertTrue(np.isclose(task_func(KIND), {expected}).all())"),
+        ("close", f"if not np.allclose(task_func(KIND), {expected}):\n            self.fail()"),
+        ("agreeing", f"np.testing.assert_array_equal(task_func(KIND), {expected})"),
+        ("agreeing", f"self.assertTrue(np.allclose(task_func(KIND), {expected}))"),
+        ("frame", "self.assertTrue(task_func(KIND).equals(pd.DataFrame({'v': [1, 2, EXPECTED]})))"),
+    ):
+        tests = (
+            "import unittest\nimport numpy as np\nimport pandas as pd\n\n"
+            "class TestCases(unittest.TestCase):\n"
+            f"    def test_it(self):\n        {assertion}\n"
+        ).replace("KIND", repr(kind))
+        result = sandbox.run(program, tests.replace("EXPECTED", "3"))
+        assert outcomes(result) == {"test_it": "error"}, (assertion, result)
+        assert "equal to anything" in result.tampering[0], (assertion, result)
+        if kind != "close":
+            honest = tests.replace(repr(kind), repr({"agreeing": "deferring"}.get(kind, "honest")))
+            for value, outcome in (("5", "pass"), ("3", "fail")):
+                result = sandbox.run(program, honest.replace("EXPECTED", value))
+                assert outcomes(result) == {"test_it": outcome}, (assertion, value, result)
+                assert result.tampering == [], (assertion, value, result)
 
 
 def test_library_assertions_of_honest_values_pass_and_fail_as_the_library_says(

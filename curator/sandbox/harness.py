@@ -23,8 +23,10 @@ How a wrong solution is kept from reporting itself passing:
   against what nothing agrees with, the real question among those in an order no task code
   can predict (`MethodGuard.ask_among_stand_ins`). The tests' own `a == b` (and
   `a in b`) in `self.assertTrue(...)` and `assert` is compiled into a guarded call that asks
-  the same way (`TestsOwnComparisons`), and numpy's array and pandas' frame assertions go
-  through a guard that does (`LibraryAssertionGuard`).
+  the same way (`TestsOwnComparisons`), and so is their call of a library's comparison
+  (`np.allclose(a, b)`, `a.equals(b)`, where numpy's protocols or an `equals` of the task's
+  can answer); numpy's array and pandas' frame assertions go through a guard that does
+  (`LibraryAssertionGuard`).
 - An audit hook (PEP 578), installed before task code runs (it cannot be removed), notes what
   a forger needs (the process's own descriptors or memory under /proc, reading memory by address
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
@@ -56,9 +58,8 @@ tampering, one out of stack makes the audited call fail; and the records are enc
 signed by C code taken as the channel is made (`protocol.Channel`). But code that replaces,
 only for the moment it is used, an object nothing freezes (a builtin, a standard module's
 function, a library's internal helper, the tests' own globals) can change what a test sees;
-ctypes' foreign calls (`memmove`, `cast`) write memory no audit event covers; an object of the
-task's can answer numpy through its protocols (`__array_function__`, `__array_ufunc__`);
-one that guesses which question is the real one among the stand-ins it is asked with
+ctypes' foreign calls (`memmove`, `cast`) write memory no audit event covers; an object
+that guesses which question is the real one among the stand-ins it is asked with
 (`MethodGuard.ask_among_stand_ins`, in an order it cannot predict) passes the assertions where
 its guess is right; and code that finds coverage.py's running tracer can add arcs to its own
 figures. Each needs
@@ -587,13 +588,27 @@ ANSWERING_METHODS = (
     "__rsub__",
     "__abs__",
     "__round__",
+    "__array_function__",
+    "__array_ufunc__",
+    "equals",
 )
-"""The special methods through which a comparing assertion asks its arguments whether they
-agree (equality, membership, counting, assertAlmostEqual's rounded difference): when one of
-them is the task's, the assertion is asked again with what nothing can agree with."""
+"""The methods through which a comparison asks its arguments whether they agree (equality,
+membership, counting, assertAlmostEqual's rounded difference, numpy's protocols, by which an
+object answers numpy's functions and ufuncs for itself, and pandas' `equals`): when one of
+them is the task's, the comparison is asked again with what nothing can agree with."""
 COMPARED_AS_ASKED = "_curator_compare"
 """The method of unittest.TestCase (the harness's, guarded) through which a test's own `a == b`
 and `a in b` go, in `self.assertTrue(...)` and `assert ...` (see `TestsOwnComparisons`)."""
+CALLED_AS_ASKED = "_curator_call"
+"""The one through which a test's own call of a library's comparison goes, there
+(`LIBRARY_COMPARISON_CALLS`)."""
+LIBRARY_COMPARISON_CALLS = frozenset(
+    {"allclose", "isclose", "array_equal", "array_equiv", "equals"}
+)
+"""Comparisons that tests call themselves and test the answer of (`np.allclose(a, b)`,
+`result.equals(expected)`, `math.isclose(a, b)`): numpy's dispatch to an object's own
+protocols, or a frame's `equals` of the task's, answered them with no comparison of the
+harness's seeing it."""
 GUARDED_LIBRARY_ASSERTIONS = (
     ("numpy.testing._private.utils", "assert_array_compare", 1),
     ("pandas.testing", "assert_frame_equal", 0),
@@ -610,12 +625,13 @@ LIBRARY_ASSERTION_CALLS = re.compile(r"\bassert_(?:array_\w+|allclose|frame_equa
 TESTS_OWN_COMPARISON = re.compile(
     r"\bassert(?:True|False)\((?:.{0,1000}?[=!]=|[^\n]*\sin\s)"
     r"|^[ \t]*(?:assert|if|elif|while)\b(?:.{0,1000}?[=!]=|[^\n]*\sin\s)"
-    r"|\bassert(?:Equal|NotEqual|Is|IsNot)\([^\n]*[=!]=",
+    r"|\bassert(?:Equal|NotEqual|Is|IsNot)\([^\n]*[=!]="
+    rf"|\b(?:{'|'.join(sorted(LIBRARY_COMPARISON_CALLS))})\(",
     re.MULTILINE | re.DOTALL,
 )
-"""Tests whose source may compare by themselves (`==`, `!=`, or `in` on the same line): only
-those are parsed and rewritten (about 1 ms more than compiling; 70 of the 300 sample tasks'
-tests)."""
+"""Tests whose source may compare by themselves (`==`, `!=`, or `in` on the same line, or a
+library's comparison called): only those are parsed and rewritten (about 1 ms more than
+compiling; 84 of the 300 sample tasks' tests)."""
 
 
 TAMPERING_EVENT = "curator.tampering"
@@ -670,6 +686,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     answering = ANSWERING_METHODS
     failure = AssertionError
     compared_as_asked = COMPARED_AS_ASKED
+    called_as_asked = CALLED_AS_ASKED
+    module_type = types.ModuleType
     urandom = staticmethod(os.urandom)
 
     def __new__(cls, function: types.FunctionType, name: str) -> MethodGuard:
@@ -686,6 +704,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return self.partial(self.compare, instance)
         if self[1] == self.compared_as_asked:
             return self.partial(self.compared_in_the_tests, instance)
+        if self[1] == self.called_as_asked:
+            return self.partial(self.called_in_the_tests, instance)
         return self.bind(self[0], instance)
 
     def __set__(self, instance: object, value: object) -> None:
@@ -773,9 +793,13 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             stand_in = other.copy()
             frame = stand_in.to_frame() if isinstance(stand_in, pandas.Series) else stand_in
             strangers = numpy.full(len(frame), self.unrelated, dtype=object)
-            for index, kind in enumerate(frame.dtypes):
-                if getattr(kind, "kind", "") == "O":
-                    frame.isetitem(index, strangers)
+            replaced = [
+                index for index, kind in enumerate(frame.dtypes) if getattr(kind, "kind", "") == "O"
+            ]
+            if not replaced:  # nothing to replace: it would be `other` again
+                return None
+            for index in replaced:
+                frame.isetitem(index, strangers)
             return (
                 frame.iloc[:, 0].rename(other.name) if isinstance(other, pandas.Series) else frame
             )
@@ -786,10 +810,21 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     def different_values(self, other: object) -> object:
         """`other` with every value changed (`different_from`: a number plus one, a string
         longer): an object of the task's that tells the harness's stand-ins by their type
-        still has to say no to these."""
+        still has to say no to these. A numpy array of numbers (or a list of them) keeps its
+        type of number, numpy's comparisons refusing objects, each moved further than any
+        tolerance a test gives (a thousand times its size; a non-finite one made 0)."""
         numpy, pandas = sys.modules.get("numpy"), sys.modules.get("pandas")
         if numpy is None:
             return None
+        if type(other) in (numpy.ndarray, list, tuple):
+            numbers = numpy.asarray(other)
+            if numbers.dtype.kind == "b":
+                return ~numbers
+            if numbers.dtype.kind in "iufc":
+                with numpy.errstate(all="ignore"):
+                    far = numbers + (numpy.abs(numbers) + 1) * 1000
+                    near = numpy.where(numpy.isfinite(numbers), -numbers - 1, 0)
+                    return numpy.where(numpy.isfinite(far) & (far != numbers), far, near)
 
         def change(item: object) -> object:
             plain = item.item() if isinstance(item, numpy.generic) else item
@@ -885,7 +920,73 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 ]
             elif not hasattr(type(right), "__next__"):
                 stand_ins += [(self.unrelated, right)]
-        questions = [(left, right)] + [
+        return self.answer_among_stand_ins(
+            (lambda first, second: first in second)  # type: ignore[operator]
+            if membership
+            else operator.eq,
+            (left, right),
+            stand_ins,
+            what,
+        )
+
+    def called_in_the_tests(
+        self, instance: object, function: Callable[..., object], *args: object, **kwargs: object
+    ) -> object:
+        """`function(*args, **kwargs)`, a library's comparison that the tests call and test
+        the answer of (`LIBRARY_COMPARISON_CALLS`), its answer unchanged. Where one of the two
+        values it compares (a method's object and its argument, else the first two
+        arguments) answers through a method of the task's (numpy's protocols, `equals`), it
+        is asked again with the other one replaced (`stand_ins_like`), as
+        `compared_in_the_tests` asks."""
+        receiver = getattr(function, "__self__", None)
+        name = getattr(function, "__name__", "")
+        if receiver is not None and not isinstance(receiver, self.module_type):
+            compared, rest = (receiver, *args[:1]), args[1:]
+
+            def ask(first: object, second: object) -> object:
+                return getattr(first, name)(second, *rest, **kwargs)
+        else:
+            compared, rest = args[:2], args[2:]
+
+            def ask(first: object, second: object) -> object:
+                return function(first, second, *rest, **kwargs)
+
+        if len(compared) < 2:
+            return function(*args, **kwargs)
+        left, right = compared
+        answering: dict[type, bool] = {}
+        stand_ins: list[tuple[object, object]] = []
+        if self.answers_within(left, answering, [0], 0):
+            stand_ins += [(left, stand_in) for stand_in in self.stand_ins_like(right)]
+        if self.answers_within(right, answering, [0], 0):
+            stand_ins += [(stand_in, right) for stand_in in self.stand_ins_like(left)]
+        return self.answer_among_stand_ins(ask, (left, right), stand_ins, f"the tests' {name}")
+
+    def stand_ins_like(self, other: object) -> list[object]:
+        """What a library's comparison is asked with in place of `other`: an array of its
+        shape of objects nothing equals and one of its values changed, or a frame or series
+        so made (`stand_in_for`, `different_values`); without numpy, an object it knows
+        nothing of and other values of its type."""
+        made: list[object] = []
+        for make in (self.stand_in_for, self.different_values):
+            with contextlib.suppress(Exception):  # a library version without what it takes
+                made.append(make(other))
+        return [each for each in made if each is not None] or [
+            self.unrelated,
+            *self.two_different(other),
+        ]
+
+    def answer_among_stand_ins(
+        self,
+        ask: Callable[[object, object], object],
+        real: tuple[object, object],
+        stand_ins: list[tuple[object, object]],
+        what: str,
+    ) -> object:
+        """`ask(*real)`'s answer, asked with each stand-in pair too, all from one line in an
+        unpredictable order (`in_any_order`): the real question's error is raised first, and
+        a stand-in said yes to beside a real yes is tampering."""
+        questions = [real] + [
             # By identity: `None in (first, second)` asked the task's `__eq__`, which said yes
             # to None and so had every stand-in left out.
             (first, second)
@@ -895,18 +996,16 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         answers: list[object] = [None] * len(questions)
         raised: list[Exception | None] = [None] * len(questions)
         for index in self.in_any_order(len(questions)):  # as `ask_among_stand_ins` asks
-            first, second = questions[index]
             try:
-                answers[index] = first in second if membership else first == second  # type: ignore[operator]
+                answers[index] = ask(*questions[index])
             except Exception as error:
                 raised[index] = error
-        for first_raised in raised:  # the real question's first
-            if first_raised is not None:
-                raise first_raised
+        if raised[0] is not None:
+            raise raised[0]
         if len(answers) > 1 and self.says_yes(answers[0]):
             for (first, _), answer in zip(questions[1:], answers[1:], strict=True):
                 if self.says_yes(answer):
-                    liar = left if first is left else right
+                    liar = real[0] if first is real[0] else real[1]
                     reason = (
                         f"{what} was given an object equal to anything "
                         f"({type(liar).__qualname__}): it said yes again to a stand-in"
@@ -2087,6 +2186,13 @@ def _compare(
     return left in right if membership else left == right  # type: ignore[operator]
 
 
+def _call_comparison(
+    test: unittest.TestCase, function: Callable[..., object], *args: Any, **kwargs: Any
+) -> object:
+    """What `TestCase._curator_call` stands for, unguarded (`MethodGuard.called_in_the_tests`)."""
+    return function(*args, **kwargs)
+
+
 def _frozen(value: object) -> object:
     """A copy of a mutable container the sealed classes read (`REPLACEABLE`, `_baselines`)
     that the module's own, reached through `__globals__`, no longer changes."""
@@ -2137,6 +2243,7 @@ def warm_up() -> None:
     # the harness never asks for) as passed: an empty tuple of exceptions catches none.
     unittest.case._ShouldStop = ()  # type: ignore[attr-defined]
     setattr(unittest.TestCase, COMPARED_AS_ASKED, _compare)
+    setattr(unittest.TestCase, CALLED_AS_ASKED, _call_comparison)
     guard_methods(unittest.TestCase)
     classes = [
         owner for _, owner in _machinery_owners() + machinery_extra() if isinstance(owner, type)
@@ -2256,7 +2363,9 @@ class TestsOwnComparisons(ast.NodeTransformer):
     `self.assertFalse(a != b)`, `assert a == b`, `if a != b:`, `self.assertEqual(a == b, True)`
     (or `in` and `not in`, also within `all(...)` or `and` there) in a test class's method,
     through the guarded `self._curator_compare(a, b)`
-    (`MethodGuard.compared_in_the_tests`): an object equal to anything passed those, as no
+    (`MethodGuard.compared_in_the_tests`), and their calls of a library's comparison there,
+    `self.assertTrue(np.allclose(a, b))`, through `self._curator_call(np.allclose, a, b)`
+    (`MethodGuard.called_in_the_tests`): an object equal to anything passed those, as no
     comparing assertion saw it. The value tested and the failure message stay as they were;
     line numbers too. A test class is one whose base is named `...TestCase` or is a test class
     of the same source; its methods are those that take `self` (not the functions or lambdas
@@ -2320,6 +2429,8 @@ class TestsOwnComparisons(ast.NodeTransformer):
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
             test.operand = self.routed_outer(test.operand)
             return test
+        if isinstance(test, ast.Call) and self.scopes[-1] == "test method":
+            return ast.fix_missing_locations(routed_call(test))
         return self.routed(test) if isinstance(test, ast.Compare) else test
 
     visit_While = visit_If
@@ -2365,6 +2476,24 @@ class RoutedComparisons(ast.NodeTransformer):
             # everything passed `assertFalse(a != b)` and `if a != b: self.fail()`.
             call = ast.UnaryOp(ast.Not(), call)
         return ast.copy_location(call, node)
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        return routed_call(node)
+
+
+def routed_call(node: ast.Call) -> ast.expr:
+    """`f(a, b, ...)` as `self._curator_call(f, a, b, ...)` where `f` is a library's comparison
+    (`np.allclose`, `result.equals`, `isclose` imported: `LIBRARY_COMPARISON_CALLS`); any
+    other call as it is."""
+    function = node.func
+    name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
+    if name not in LIBRARY_COMPARISON_CALLS or (
+        name == "equals" and isinstance(function, ast.Name)
+    ):
+        return node
+    method = ast.Attribute(ast.Name("self", ast.Load()), CALLED_AS_ASKED, ast.Load())
+    return ast.copy_location(ast.Call(method, [function, *node.args], node.keywords), node)
 
 
 @functools.lru_cache(maxsize=2)
