@@ -11,8 +11,8 @@ How a wrong solution is kept from reporting itself passing:
 - unittest's modules and classes, the harness's module, the tests' own methods and every
   builtin are compared (identity, code object, bytecode) after loading and after every test,
   and the libraries' assertions and comparisons (`np.testing`, `np.allclose`,
-  `DataFrame.equals`, `math.isclose`, ...) must still be the libraries' own code: any change is
-  tampering.
+  `DataFrame.equals`, `math.isclose`, ...), and the helpers in their assertions' modules, must
+  still be the libraries' own code: any change is tampering.
 - A comparison after the fact misses a replacement that puts the original back when it is
   called. So unittest's and the harness's classes are frozen for good, and the tests' classes
   while each test runs (`FrozenClasses`: CPython refuses to set their attributes), and every
@@ -417,10 +417,11 @@ class Machinery:
     @staticmethod
     def _foreign(function: object, roots: tuple[str, ...]) -> bool:
         """Whether `function`, or what it says it wraps (`__wrapped__`, a partial's `func`), is
-        Python code from a file outside the installed libraries, or a C method bound to some object
-        (`"yes".format`, which says yes to anything) rather than a module's C function
-        (`math.isclose`). Code a library generated (numpy 1.21's public functions come from
-        "<__array_function__ internals>") has no file to place."""
+        Python code from a file outside the installed libraries (a function, or an object whose
+        class's `__call__` is one), or a C method bound to some object (`"yes".format`, which
+        says yes to anything) rather than a module's C function (`math.isclose`). Code a
+        library generated (numpy 1.21's public functions come from "<__array_function__
+        internals>") has no file to place."""
         for candidate in (function, getattr(function, "__wrapped__", None)):
             if type(candidate) is functools.partial:
                 candidate = candidate.func
@@ -428,6 +429,10 @@ class Machinery:
                 candidate.__self__, types.ModuleType | None
             ):
                 return True
+            if not isinstance(candidate, types.FunctionType | type | types.ModuleType) and callable(
+                candidate
+            ):
+                candidate = type(candidate).__call__
             code = getattr(candidate, "__code__", None)
             if (
                 isinstance(code, types.CodeType)
@@ -473,7 +478,7 @@ class Machinery:
             for name, value in vars(child).items():
                 if type(value) is LibraryAssertionGuard:
                     value = value[0]
-                if name.startswith("assert_") and self._foreign(value, roots):
+                if not name.startswith("__") and self._foreign(value, roots):
                     found.append(f"{parent_name}.{child_name}.{name}")
         for path in LIBRARY_COMPARISONS:
             module_name, *attributes = path.split(".")
@@ -1329,9 +1334,15 @@ def guard_methods(cls: type) -> None:
             setattr(cls, name, MethodGuard(value, name))
 
 
-LIBRARY_ASSERTIONS = (("numpy", "testing"), ("pandas", "testing"))
+LIBRARY_ASSERTIONS = (
+    ("numpy", "testing"),
+    ("pandas", "testing"),
+    ("numpy.testing._private", "utils"),
+    ("pandas._testing", "asserters"),
+)
 """Libraries' assertion modules that tests call (np.testing.assert_array_equal,
-pd.testing.assert_frame_equal), reached as the tests reach them."""
+pd.testing.assert_frame_equal), reached as the tests reach them, and those where the
+assertions find their helpers (assert_frame_equal calls its module's assert_series_equal)."""
 LIBRARY_COMPARISONS = (
     "math.isclose",
     "cmath.isclose",
