@@ -655,6 +655,30 @@ class TestCases(unittest.TestCase):
     assert outcomes(result) == {"test_equal": "pass", "test_compared_with_a_number": "error"}
 
 
+def test_looking_up_c_s_memory_copies_is_tampering_and_other_c_functions_are_not(
+    sandbox: Sandbox,
+) -> None:
+    """`CDLL(None).memcpy` (or `_ctypes.dlsym(handle, "memmove")`) hands task code a function
+    that writes memory by address, which no audit event sees: the flags that freeze the tests'
+    classes. Looking one up is tampering; the task's ordinary use of a C library is not."""
+    tests = (
+        "import unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_it(self):\n        self.assertEqual(task_func(), 1)\n"
+    )
+    for lookup, outcome in (
+        ("ctypes.CDLL(None).memcpy", "error"),
+        ("_ctypes.dlsym(_ctypes.dlopen(None), 'memmove')", "error"),
+        ("ctypes.CDLL(None).getpid", "pass"),
+    ):
+        program = (
+            "import ctypes\nimport _ctypes\n\n"
+            f"def task_func():\n    found = {lookup}\n    return 1 if found else 0\n"
+        )
+        result = sandbox.run(program, tests)
+        assert outcomes(result) == {"test_it": outcome}, (lookup, result)
+        assert bool(result.tampering) == (outcome == "error"), (lookup, result.tampering)
+
+
 def test_a_branch_test_is_routed_through_its_own_comparisons_only() -> None:
     """`if r != 5:` is asked through the harness, but not the comparisons inside a call or a
     generator in the test: BigCodeBench/989's tests build inputs with `if any(c in s for c in

@@ -129,9 +129,16 @@ example shows it as tmpXXXXXXXX, so that the same task's report is the same from
 (BigCodeBench/16 and 346 start programs on files in temporary folders)."""
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0", ""})
 FRAME_ATTRIBUTES = frozenset({"tb_frame", "gi_frame", "cr_frame", "ag_frame"})
+"""Attributes that hand out a stack frame (each read is an `object.__getattr__` audit event)."""
 CTYPES_LOOKUPS = frozenset((ctypes.__file__, name) for name in ("__getattr__", "__getitem__"))
 """ctypes' functions that look a library's symbol up for their caller (`pythonapi.Py_...`)."""
-"""Attributes that hand out a stack frame (each read is an `object.__getattr__` audit event)."""
+MEMORY_WRITERS = frozenset(
+    {"memcpy", "memmove", "mempcpy", "memccpy", "memset", "bcopy", "wmemcpy", "wmemmove"}
+    | {"wmemset", "strcpy", "strncpy", "stpcpy", "stpncpy", "strcat", "strncat"}
+)
+"""C functions that write to (or read from) an address of the process given as a number;
+ctypes looks them up by name in a loaded library (`CDLL(None).memcpy`). Another process's
+memory (`process_vm_readv`) is the isolation's to keep."""
 _STANDARD_LIBRARY = os.path.dirname(traceback.__file__)
 STANDARD_TESTS = os.path.join(_STANDARD_LIBRARY, "test", "")
 FRAME_HELPERS = frozenset(
@@ -1717,13 +1724,17 @@ class AuditWatch:
 
     def _on_foreign_function(self, event: str, args: tuple[Any, ...]) -> None:
         """Python's own C functions, looked up by name through ctypes, reach what no audit
-        event covers (`ctypes.pythonapi.PyEval_GetFrame` hands back the running frame). Task
-        code that does is after the harness; a library's use is its own."""
+        event covers (`ctypes.pythonapi.PyEval_GetFrame` hands back the running frame), and
+        C's memory copies (`MEMORY_WRITERS`) write it (the flags that freeze the harness's
+        classes). Task code that looks one up is after the harness; a library's use is its
+        own. (ctypes' own `memmove` and `cast` are made as it loads: their calls raise no
+        event, a residual risk.)"""
         name = args[1] if len(args) > 1 else None
-        if type(name) is str and name.startswith(("Py", "_Py")):
+        if type(name) is str and (name.startswith(("Py", "_Py")) or name in MEMORY_WRITERS):
             where = self._task_site(self._caller_frame(CTYPES_LOOKUPS))
             if where is not None:
-                self.tamper(f"looked up Python's C function {name} ({where})")
+                what = "Python's C function" if name.startswith(("Py", "_Py")) else "C function"
+                self.tamper(f"looked up {what} {name} ({where})")
 
     def _on_attribute_read(self, event: str, args: tuple[Any, ...]) -> None:
         if args[1] == "__code__":
@@ -1911,6 +1922,7 @@ class AuditWatch:
         "ctypes.wstring_at": _on_forger_tool,
         "ctypes.cdata": _on_forger_tool,
         "ctypes.dlsym": _on_foreign_function,
+        "ctypes.dlsym/handle": _on_foreign_function,
         "compile": _on_compile,
     }
 
