@@ -4,7 +4,7 @@ Reads ../shared/bcb-sample/BigCodeBench-sample40.jsonl (relative to the project 
 JSONL(.gz) file given as the only argument (the full 1,140-task release works the same way), and
 prints:
 
-1. the docstrings parsed by `curator.condense.docstring` compared with the stored `doc_struct`;
+1. the docstrings parsed by `curator.docstring` compared with the stored `doc_struct`;
 2. instructions regenerated from the stored `doc_struct` compared with `instruct_prompt`;
 3. instructions regenerated from the parsed docstrings compared with `instruct_prompt`;
 
@@ -19,10 +19,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from curator.condense.docstring import entry_docstring, parse_docstring
 from curator.condense.reasons import DifferenceReason, explain_doc_struct
 from curator.condense.render import render_instruction
 from curator.condense.stage import check_task
+from curator.docstring import entry_docstring, parse_docstring
 from curator.interchange import read_jsonl
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

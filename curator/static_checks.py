@@ -21,6 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from curator.docstring import entry_docstring, parse_docstring
 from curator.imports import distribution_key, imported_modules, names_for
 from curator.models import Task
 from curator.program import (
@@ -214,65 +215,44 @@ def ruff_problems_batch(tasks: list[RuffInput]) -> list[list[StaticProblem]]:
 # -- the docstring and the libraries ---------------------------------------------------------------
 
 
-def entry_docstring(module: ast.Module, entry_point: str) -> tuple[str, int] | None:
-    node = entry_function(module, entry_point)
-    if node is None:
-        return None
-    docstring = ast.get_docstring(node, clean=True)
-    return (docstring, node.body[0].lineno) if docstring else ("", node.lineno)
-
-
-def docstring_sections(docstring: str) -> dict[str, list[str]]:
-    """Lines per section heading (`Requirements:`, `Returns:`, ...); `description` comes first."""
-    sections: dict[str, list[str]] = {"description": []}
-    current = "description"
-    for line in docstring.splitlines():
-        heading = re.fullmatch(r"\s*([A-Za-z][A-Za-z ]*):\s*", line)
-        if heading:
-            current = heading.group(1).strip().lower()
-            sections.setdefault(current, [])
-        elif line.strip():
-            sections[current].append(line.strip())
-    return sections
-
-
 def required_libraries(lines: list[str]) -> list[list[str]]:
     """Each Requirements item's names: the module or distribution it starts with
     (`matplotlib.pyplot` as matplotlib, `scikit-learn` whole) and one in parentheses after it
-    (`np (numpy)`), any of which the item may mean."""
+    (`np (numpy)`), any of which the item may mean. The items are the Requirements section's
+    lines as the docstring parser keeps them (a leading `- ` taken off)."""
     items = []
     for line in lines:
-        match = re.match(r"-\s*([A-Za-z_][\w.-]*)(?:\s*\(\s*([A-Za-z_][\w.-]*)\s*\))?", line)
+        match = re.match(r"-?\s*([A-Za-z_][\w.-]*)(?:\s*\(\s*([A-Za-z_][\w.-]*)\s*\))?", line)
         if match:
             items.append([name.split(".")[0] for name in match.groups() if name])
     return items
 
 
-def docstring_problems(task: Task, module: ast.Module) -> list[StaticProblem]:
-    found = entry_docstring(module, task.entry_point)
-    if found is None:
-        return []
-    docstring, line = found
-    if not docstring:
+def docstring_problems(task: Task) -> list[StaticProblem]:
+    """The sections a BigCodeBench docstring must have, read by the parser that condenses it
+    into the instruction (`curator.docstring`), and its Requirements against the imports."""
+    docstring = entry_docstring(task.program, task.entry_point)
+    if docstring is None or not docstring.text.strip():
+        line = docstring.first_line if docstring is not None else None
         return [
             StaticProblem(code="doc-missing", message="the entry point has no docstring", line=line)
         ]
-    sections = docstring_sections(docstring)
+    sections = parse_docstring(docstring).doc_struct
+    line = docstring.first_line
     problems = []
     wanted = {
-        "description": "a description",
-        "requirements": "a Requirements section",
-        "returns": "a Returns section",
-        "example": "an Example section",
+        "description": ("a description", sections.description),
+        "requirements": ("a Requirements section", sections.reqs),
+        "returns": ("a Returns section", sections.returns),
+        "example": ("an Example section", sections.examples),
     }
-    for key, what in wanted.items():
-        present = sections.get(key) or (key == "example" and sections.get("examples"))
-        if not present:
+    for key, (what, lines) in wanted.items():
+        if not lines:
             problems.append(
                 StaticProblem(code=f"doc-{key}", message=f"the docstring lacks {what}", line=line)
             )
     imported = {module: names_for(module) for module in imported_modules(task.program)}
-    listed = required_libraries(sections.get("requirements", []))
+    listed = required_libraries(sections.reqs)
     keys = {distribution_key(name) for item in listed for name in item}
     for library in sorted(module for module, names in imported.items() if not names & keys):
         problems.append(
@@ -424,7 +404,7 @@ def static_problems(task: Task, ruff: list[StaticProblem] | None = None) -> list
     problems += ruff if ruff is not None else ruff_problems(*ruff_input(task))
     problems += structure_problems(task, program, tests)
     if program is not None:
-        problems += docstring_problems(task, program)
+        problems += docstring_problems(task)
         problems += library_problems(task)
     return problems
 

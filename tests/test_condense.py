@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 from curator.bank import Bank
-from curator.condense.docstring import parse_program
 from curator.condense.loss import information_loss
 from curator.condense.reasons import Reason, ReasonKind
 from curator.condense.render import render_instruction, split_instruction
 from curator.condense.stage import apply_instruction, check_task, rule_based_instruction
+from curator.docstring import parse_program
 from curator.models import DocStruct, Stage, Task
 
 PROMPT = '''import csv

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from curator.condense.docstring import Rule, entry_docstring, parse_docstring, parse_program
+from curator.docstring import Rule, entry_docstring, parse_docstring, parse_program
 from curator.models import DocStruct
 
 BENCHMARK_STYLE = '''import os

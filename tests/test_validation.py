@@ -503,6 +503,39 @@ def task_func(text):
     assert "doc-requirements" not in codes
 
 
+def test_the_docstring_sections_are_read_as_the_condense_stage_reads_them() -> None:
+    """BigCodeBench writes `Returns: DataFrame: ...` on the heading's line, opens a description
+    with "This function should:" and puts prose before an example's doctest. The static check
+    read each of those as a missing section (BigCodeBench/149, 419, 464); it now reads the
+    docstring with the parser that condenses it, so the two cannot disagree."""
+    program = '''import json
+import re
+
+def task_func(text):
+    """
+    This function should:
+    - find the letters a in the text, as JSON.
+
+    Returns: list: The letters found.
+
+    Requirements:
+        json
+        re
+
+    Examples:
+    Find them in a short text:
+    >>> task_func('ab')
+    ['a']
+    """
+    return re.findall("a", json.dumps(text))
+'''
+    task = make_task(complete_prompt=program, canonical_solution="", libs=["json", "re"])
+    found = [(problem.code, problem.message) for problem in static_problems(task)]
+    assert not [finding for finding in found if finding[0].startswith(("doc-", "requirements"))], (
+        found
+    )
+
+
 def test_requirements_may_name_a_library_by_its_distribution_or_with_its_alias() -> None:
     """BigCodeBench lists `scikit-learn` for sklearn, `opencv-python` for cv2, `np (numpy)`
     for numpy: each was a pair of findings (sklearn missing, 'scikit' unused). A name that

@@ -7,8 +7,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from curator.condense.docstring import ReviewWarning
 from curator.condense.render import single_spaced
+from curator.docstring import ReviewWarning
 from curator.models import DocStruct
 from curator.program import PARSED_TEXTS, entry_function, syntax_tree
 

@@ -7,7 +7,8 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from curator.condense.docstring import (
+from curator.condense.render import single_spaced
+from curator.docstring import (
     SECTIONS,
     ConsumedHeading,
     ParsedDocstring,
@@ -15,7 +16,6 @@ from curator.condense.docstring import (
     ReviewWarning,
     Rule,
 )
-from curator.condense.render import single_spaced
 from curator.models import DocStruct, StrictModel
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from curator.condense.docstring import SECTIONS, ParsedDocstring, entry_docstring, parse_docstring
 from curator.condense.loss import information_loss
 from curator.condense.reasons import (
     RENDERED_SECTIONS,
@@ -14,6 +13,7 @@ from curator.condense.reasons import (
     explain_doc_struct,
 )
 from curator.condense.render import render_instruction, split_instruction
+from curator.docstring import SECTIONS, ParsedDocstring, entry_docstring, parse_docstring
 from curator.models import DocStruct, ProvenanceEvent, Stage, Task, utc_now
 
 RULES_DETAIL = "rules"

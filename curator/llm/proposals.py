@@ -15,8 +15,8 @@ from enum import StrEnum
 from pydantic import Field
 
 from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
-from curator.condense.docstring import parse_program
 from curator.condense.stage import apply_instruction
+from curator.docstring import parse_program
 from curator.errors import CuratorError
 from curator.imports import imported_modules, task_dependencies
 from curator.models import (
