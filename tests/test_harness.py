@@ -769,6 +769,13 @@ class Frame(pd.DataFrame):
     def equals(self, other):
         return True
 
+class Agreeable:
+    equals = staticmethod(lambda other: True)
+
+class Obliging:
+    def __init__(self):
+        self.equals = lambda other: True
+
 class HonestFrame(pd.DataFrame):
     @property
     def _constructor(self):
@@ -779,6 +786,8 @@ class HonestFrame(pd.DataFrame):
 def task_func(kind):
     if kind == "close":
         return Close()
+    if kind in ("agreeable", "obliging"):
+        return Agreeable() if kind == "agreeable" else Obliging()
     if kind in ("agreeing", "deferring"):
         return np.array([1.0, 2.0, 5.0]).view(Agreeing if kind == "agreeing" else Deferring)
     return (Frame if kind == "frame" else HonestFrame)({"v": [1, 2, 5]})
@@ -793,6 +802,8 @@ def task_func(kind):
         ("agreeing", f"np.testing.assert_array_equal(task_func(KIND), {expected})"),
         ("agreeing", f"self.assertTrue(np.allclose(task_func(KIND), {expected}))"),
         ("frame", "self.assertTrue(task_func(KIND).equals(pd.DataFrame({'v': [1, 2, EXPECTED]})))"),
+        ("agreeable", "self.assertTrue(task_func(KIND).equals(pd.DataFrame({'v': [EXPECTED]})))"),
+        ("obliging", "assert task_func(KIND).equals(pd.DataFrame({'v': [EXPECTED]}))"),
     ):
         tests = (
             "import unittest\nimport numpy as np\nimport pandas as pd\n\n"
@@ -802,7 +813,7 @@ def task_func(kind):
         result = sandbox.run(program, tests.replace("EXPECTED", "3"))
         assert outcomes(result) == {"test_it": "error"}, (assertion, result)
         assert "equal to anything" in result.tampering[0], (assertion, result)
-        if kind != "close":
+        if kind not in ("close", "agreeable", "obliging"):
             honest = tests.replace(repr(kind), repr({"agreeing": "deferring"}.get(kind, "honest")))
             for value, outcome in (("5", "pass"), ("3", "fail")):
                 result = sandbox.run(program, honest.replace("EXPECTED", value))

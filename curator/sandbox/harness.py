@@ -942,17 +942,28 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         )
 
     def called_in_the_tests(
-        self, instance: object, function: Callable[..., object], *args: object, **kwargs: object
+        self,
+        instance: object,
+        receiver: object,
+        function: object,
+        /,
+        *args: object,
+        **kwargs: object,
     ) -> object:
-        """`function(*args, **kwargs)`, a library's comparison that the tests call and test
-        the answer of (`LIBRARY_COMPARISON_CALLS`), its answer unchanged. Where one of the two
-        values it compares (a method's object and its argument, else the first two
-        arguments) answers through a method of the task's (numpy's protocols, `equals`), it
-        is asked again with the other one replaced (`stand_ins_like`), as
+        """A library's comparison that the tests call and test the answer of
+        (`LIBRARY_COMPARISON_CALLS`), its answer unchanged: `receiver.function(*args,
+        **kwargs)` where the tests named it through an object (`function` is the name), else
+        `function(*args, **kwargs)`. The two values it compares are a method's object and its
+        argument (a module's function's first two arguments): where one answers through a
+        method of the task's (numpy's protocols, `equals`: the method called, whatever holds
+        it), it is asked again with the other one replaced (`stand_ins_like`), as
         `compared_in_the_tests` asks."""
-        receiver = getattr(function, "__self__", None)
-        name = getattr(function, "__name__", "")
-        if receiver is not None and not isinstance(receiver, self.module_type):
+        if type(function) is not str:  # a name the tests imported: `isclose(a, b)`
+            called, name, method = function, getattr(function, "__name__", ""), False
+        else:
+            called, name = getattr(receiver, function), function
+            method = not isinstance(receiver, self.module_type)
+        if method:
             compared, rest = (receiver, *args[:1]), args[1:]
 
             def ask(first: object, second: object) -> object:
@@ -961,14 +972,14 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             compared, rest = args[:2], args[2:]
 
             def ask(first: object, second: object) -> object:
-                return function(first, second, *rest, **kwargs)
+                return called(first, second, *rest, **kwargs)  # type: ignore[operator]
 
         if len(compared) < 2:
-            return function(*args, **kwargs)
+            return called(*args, **kwargs)  # type: ignore[operator]
         left, right = compared
         answering: dict[type, bool] = {}
         stand_ins: list[tuple[object, object]] = []
-        if self.answers_within(left, answering, [0], 0):
+        if self.answers_within(left, answering, [0], 0) or (method and self.tasks_within(called)):
             stand_ins += [(left, stand_in) for stand_in in self.stand_ins_like(right)]
         if self.answers_within(right, answering, [0], 0):
             stand_ins += [(stand_in, right) for stand_in in self.stand_ins_like(left)]
@@ -2210,10 +2221,11 @@ def _compare(
 
 
 def _call_comparison(
-    test: unittest.TestCase, function: Callable[..., object], *args: Any, **kwargs: Any
+    test: unittest.TestCase, receiver: object, function: Any, /, *args: Any, **kwargs: Any
 ) -> object:
     """What `TestCase._curator_call` stands for, unguarded (`MethodGuard.called_in_the_tests`)."""
-    return function(*args, **kwargs)
+    called = getattr(receiver, function) if type(function) is str else function
+    return called(*args, **kwargs)
 
 
 def _frozen(value: object) -> object:
@@ -2387,7 +2399,7 @@ class TestsOwnComparisons(ast.NodeTransformer):
     (or `in` and `not in`, also within `all(...)` or `and` there) in a test class's method,
     through the guarded `self._curator_compare(a, b)`
     (`MethodGuard.compared_in_the_tests`), and their calls of a library's comparison there,
-    `self.assertTrue(np.allclose(a, b))`, through `self._curator_call(np.allclose, a, b)`
+    `self.assertTrue(np.allclose(a, b))`, through `self._curator_call(np, "allclose", a, b)`
     (`MethodGuard.called_in_the_tests`): an object equal to anything passed those, as no
     comparing assertion saw it. The value tested and the failure message stay as they were;
     line numbers too. A test class is one whose base is named `...TestCase` or is a test class
@@ -2506,9 +2518,10 @@ class RoutedComparisons(ast.NodeTransformer):
 
 
 def routed_call(node: ast.Call) -> ast.expr:
-    """`f(a, b, ...)` as `self._curator_call(f, a, b, ...)` where `f` is a library's comparison
-    (`np.allclose`, `result.equals`, `isclose` imported: `LIBRARY_COMPARISON_CALLS`); any
-    other call as it is."""
+    """`x.f(a, ...)` as `self._curator_call(x, "f", a, ...)` and `f(a, b, ...)` as
+    `self._curator_call(None, f, a, b, ...)` where `f` is a library's comparison (`np.allclose`,
+    `result.equals`, `isclose` imported: `LIBRARY_COMPARISON_CALLS`); any other call as it
+    is. `x` is evaluated once, as the call would."""
     function = node.func
     name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
     if name not in LIBRARY_COMPARISON_CALLS or (
@@ -2516,7 +2529,12 @@ def routed_call(node: ast.Call) -> ast.expr:
     ):
         return node
     method = ast.Attribute(ast.Name("self", ast.Load()), CALLED_AS_ASKED, ast.Load())
-    return ast.copy_location(ast.Call(method, [function, *node.args], node.keywords), node)
+    called: list[ast.expr] = (
+        [function.value, ast.Constant(name)]
+        if isinstance(function, ast.Attribute)
+        else [ast.Constant(None), function]
+    )
+    return ast.copy_location(ast.Call(method, [*called, *node.args], node.keywords), node)
 
 
 @functools.lru_cache(maxsize=2)
