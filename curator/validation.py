@@ -101,9 +101,10 @@ the tests' `assertFalse(a != b)`, `if a != b: self.fail()` or `assertEqual(a == 
 an array of the task's saying yes everywhere their `(a == b).all()`; 21: an object of the
 task's that answers numpy through its protocols (`__array_function__`, `__array_ufunc__`), or a
 frame whose `equals` is the task's, passed the tests' `np.allclose`, `np.array_equal`,
-`np.isclose`, `assert_array_equal` and `.equals`, one that replaced a helper in the module
-of pandas' assertions passed `assert_frame_equal`, and one that wrote memory with the C
-library's `memcpy` was not tampering) are not current."""
+`np.isclose`, `assert_array_equal` and `.equals` (a frame or an array of objects equal to
+anything passed `.equals`, `np.array_equal` and `(a == b).all()`), one that replaced a helper
+in the module of pandas' assertions passed `assert_frame_equal`, and one that wrote memory with
+the C library's `memcpy` was not tampering) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

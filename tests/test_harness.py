@@ -821,6 +821,59 @@ def task_func(kind):
                 assert result.tampering == [], (assertion, value, result)
 
 
+def test_objects_equal_to_anything_inside_an_array_or_a_frame_are_refused(
+    sandbox: Sandbox,
+) -> None:
+    """`DataFrame.equals`, `np.array_equal` and the tests' own `(frame == expected)` compare a
+    column of objects with the objects' own `==`: a frame of objects of the task's that say yes
+    to anything passed them. Honest objects still pass and fail as pandas and numpy say."""
+    program = """import numpy as np
+import pandas as pd
+
+class Yes:
+    def __eq__(self, other):
+        return True
+    def __ne__(self, other):
+        return False
+    __hash__ = object.__hash__
+
+class Tag:
+    def __init__(self, name):
+        self.name = name
+    def __eq__(self, other):
+        return isinstance(other, Tag) and other.name == self.name
+    __hash__ = object.__hash__
+
+def task_func(kind):
+    values = [Yes(), Yes()] if kind == "yes" else [Tag("a"), Tag("b")]
+    return pd.DataFrame({"v": pd.Series(values, dtype=object)})
+"""
+    expected = "pd.DataFrame({'v': pd.Series([Tag('a'), Tag(EXPECTED)], dtype=object)})"
+    for assertion in (
+        f"self.assertTrue(task_func(KIND).equals({expected}))",
+        f"self.assertTrue(np.array_equal(task_func(KIND)['v'].values, {expected}['v'].values))",
+        f"self.assertTrue((task_func(KIND) == {expected}).all().all())",
+    ):
+        tests = (
+            "import unittest\nimport numpy as np\nimport pandas as pd\n\n"
+            "class TestCases(unittest.TestCase):\n"
+            f"    def test_it(self):\n        {assertion}\n"
+        )
+        for kind, value, outcome in (
+            ("yes", "'c'", "error"),
+            ("tag", "'b'", "pass"),
+            ("tag", "'c'", "fail"),
+        ):
+            source = tests.replace("KIND", repr(kind)).replace("EXPECTED", value)
+            result = sandbox.run(program, source)
+            assert outcomes(result) == {"test_it": outcome}, (assertion, kind, value, result)
+            assert bool(result.tampering) == (outcome == "error"), (
+                assertion,
+                kind,
+                result.tampering,
+            )
+
+
 def test_library_assertions_of_honest_values_pass_and_fail_as_the_library_says(
     sandbox: Sandbox,
 ) -> None:

@@ -753,10 +753,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         compared = list(args[first : first + 2])
         stand_ins: list[tuple[tuple[object, ...], object, str]] = []
         for position, value in enumerate(compared if len(compared) == 2 else ()):
-            if not (
-                self.answers_within(value, answering, [0], 0)
-                or self.answers_within(self.objects_held(value), answering, [0], 0)
-            ):
+            if not self.answers_within(value, answering, [0], 0):
                 continue
             for against, make in (
                 ("objects it knows nothing of", self.stand_in_for),
@@ -1124,8 +1121,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
 
     def items_within(self, value: object, expected: object) -> Iterable[tuple[object, object]]:
         """The items a list, tuple, set or dict compares with their own `==` (a dict's keys,
-        then its values), not plain ones, each paired with the expected one's where the two
-        line up (else None)."""
+        then its values), or a numpy array or a pandas frame of objects (`objects_held`:
+        `np.array_equal` and `DataFrame.equals` compare those with theirs), not plain ones,
+        each paired with the expected one's where the two line up (else None)."""
         pairs: Iterable[tuple[object, object]]
         if isinstance(value, list | tuple):
             lined_up = isinstance(expected, list | tuple) and len(expected) == len(value)
@@ -1139,6 +1137,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             ]
         elif isinstance(value, set | frozenset):
             pairs = ((item, None) for item in value)
+        elif held := self.objects_held(value):
+            pairs = ((item, None) for item in held)
         else:
             return ()
         return ((item, other) for item, other in pairs if type(item) not in self.plain)
