@@ -118,6 +118,12 @@ def task_id_problem(task_id: str) -> str | None:
         return f"the task id {task_id!r} holds characters that do not print ({named})"
     if task_id != task_id.strip():
         return f"the task id {task_id!r} begins or ends with white space"
+    if "\\" in task_id or any(part in ("", ".", "..") for part in task_id.split("/")):
+        # Folder names encode any id safely, but `../evil` or `x/` reads as a path to a user.
+        return (
+            f"the task id {task_id!r} is not a name: its parts between slashes must not be "
+            "empty, '.' or '..', nor hold a backslash"
+        )
     name = folder_name(task_id)
     if len(name.encode()) > MAX_FOLDER_NAME_BYTES:
         return (

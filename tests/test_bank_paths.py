@@ -101,6 +101,12 @@ def write_records(path: Path, task_ids: list[str]) -> Path:
         ("X/1\x1b[31mred", ["do not print (U+001B)"]),
         ("X/1\u202egnp.exe", ["do not print (U+202E)"]),
         ("X/1 ", ["'X/1 ' begins or ends with white space"]),
+        ("../evil", ["'../evil' is not a name"]),
+        ("/abs", ["is not a name"]),
+        ("x/", ["is not a name"]),
+        (".", ["is not a name"]),
+        ("a//b", ["is not a name"]),
+        ("a\\b", ["is not a name"]),
     ],
 )
 def test_import_refuses_ids_that_cannot_have_a_folder(tmp_path, run_cli, bad_id, words):
