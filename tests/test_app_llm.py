@@ -98,6 +98,11 @@ async def test_without_an_llm_the_app_says_how_to_configure_one(tmp_path, monkey
         assert "no LLM is configured" in refused[-1].reason
         assert "CURATOR_LLM_BASE_URL" in refused[-1].reason
         assert isinstance(app.screen, TaskWorkspace)
+        # Shown as written: Rich's markup took `[llm]` for a tag and dropped it.
+        shown = [n for n in app._notifications if "no LLM is configured" in n.message]
+        assert shown and not shown[-1].markup and "[llm] in the config" in shown[-1].message
+        status = str(app.screen.query_one("#status", Static).render())
+        assert "[llm] in the config" in status
 
 
 @run_async

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from curator.app.messages import TaskChanged
@@ -87,9 +88,21 @@ class CuratorApp(App[None]):
                     "(a typo? F1 lists each screen's binding ids)",
                     title="Keys not remapped",
                     severity="warning",
-                    markup=False,
                     timeout=30,
                 )
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification shows its text as written: it carries the core's messages, task
+        ids and config names (`[llm]`), which Rich's markup would take for tags and drop."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # -- shared services for screens ---------------------------------------------------------
 

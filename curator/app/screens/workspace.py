@@ -247,7 +247,7 @@ class TaskWorkspace(CuratorScreen):
             with TabPane("Log", id="log"):
                 yield RichLog(id="run-log", wrap=True, markup=True)
         with Horizontal(id="status-bar"):
-            yield Static("", id="status")
+            yield Static("", id="status", markup=False)
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
         yield Footer(compact=True)
 
@@ -531,7 +531,7 @@ class TaskWorkspace(CuratorScreen):
         bar.display = True
         bar.update(total=None)
         self.set_status(f"{what}…")
-        self.write_log(f"[bold]{what}[/]")
+        self.write_log(f"[bold]{escape(what)}[/]")
 
     def end_run(self, status: str) -> None:
         self.running = None
@@ -557,7 +557,7 @@ class TaskWorkspace(CuratorScreen):
         if event.action == "LLM":
             self.query_one(ProposalPane).failed(event.reason)
         self.end_run(f"{event.action} refused: {event.reason}")
-        self.write_log(f"[yellow]{event.action} refused:[/] {event.reason}")
+        self.write_log(f"[yellow]{event.action} refused:[/] {escape(event.reason)}")
         self.notify(event.reason, title=f"{event.action} refused", severity="warning", timeout=10)
 
     def worker_failed(self, name: str, message: str) -> None:
@@ -565,7 +565,7 @@ class TaskWorkspace(CuratorScreen):
             self.query_one(ProposalPane).failed(message)
         self.end_run(f"{name} failed: {message}")
         self.adopt()
-        self.write_log(f"[red]{name} failed:[/] {message}")
+        self.write_log(f"[red]{name} failed:[/] {escape(message)}")
 
     @on(TaskChanged)
     def task_changed(self, event: TaskChanged) -> None:
@@ -696,7 +696,9 @@ class TaskWorkspace(CuratorScreen):
         self.show_stored_report()  # the coverage view marks what the runs reached by chance
         flaky = event.evidence.flaky_tests()
         if event.evidence.problem:
-            self.write_log(f"[red]the suite could not be rerun:[/] {event.evidence.problem}")
+            self.write_log(
+                f"[red]the suite could not be rerun:[/] {escape(event.evidence.problem)}"
+            )
         for test, verdict in event.evidence.verdicts.items():
             style = "red" if verdict.classification.is_flaky else "green"
             cause = f": {verdict.cause}" if verdict.cause else ""
@@ -705,7 +707,7 @@ class TaskWorkspace(CuratorScreen):
                 f"{verdict.failures}/{verdict.runs} failed{cause}"
             )
         for change in event.changes:
-            self.write_log(f"flag {change.test}: {change.status.value} ({change.note})")
+            self.write_log(escape(f"flag {change.test}: {change.status.value} ({change.note})"))
         unfinished = event.evidence.unfinished_note()
         if unfinished:
             self.write_log(f"[yellow]{escape(unfinished)}[/]")
@@ -966,7 +968,9 @@ class TaskWorkspace(CuratorScreen):
     def committed_task(self, event: Committed) -> None:
         self.adopt()
         self.end_run(f"committed {event.result.sha[:10]} as {event.result.stage.value}")
-        self.write_log(f"[green]committed[/] {event.result.sha[:10]}: {event.result.message}")
+        self.write_log(
+            f"[green]committed[/] {event.result.sha[:10]}: {escape(event.result.message)}"
+        )
         self.notify(f"committed {event.result.sha[:10]}", title="commit")
 
     def action_history(self) -> None:
