@@ -26,6 +26,15 @@ from curator.program import docstring_node
 
 SECTIONS = ("description", "notes", "params", "returns", "reqs", "raises", "examples")
 
+TEMPLATE_PLACEHOLDERS = {
+    "description": "Say in a sentence or two what the function does with its arguments.",
+    "parameters": "data (list): What the argument holds.",
+    "returns": "int: What the function returns.",
+    "raises": "ValueError: When, if ever, it raises.",
+    "requirements": "- (each library it imports)",
+}
+"""The lines of the docstring `curator new` writes that say what to write in their place."""
+
 # Heading words (lower case) -> doc_struct section.
 HEADINGS: dict[str, str] = {
     **dict.fromkeys(
@@ -400,3 +409,18 @@ def parse_program(program: str, entry_point: str = "task_func") -> ParsedDocstri
     """Parse the entry point's docstring of a task program (or `complete_prompt`)."""
     docstring = entry_docstring(program, entry_point)
     return None if docstring is None else parse_docstring(docstring)
+
+
+def template_placeholders(program: str, entry_point: str = "task_func") -> list[tuple[int, str]]:
+    """The lines (program line, text) of the entry point's docstring that are still the
+    new-task template's placeholders (`TEMPLATE_PLACEHOLDERS`): a task whose docstring says
+    "Say in a sentence or two what the function does" has no prompt yet."""
+    docstring = entry_docstring(program, entry_point)
+    if docstring is None:
+        return []
+    placeholders = set(TEMPLATE_PLACEHOLDERS.values())
+    return [
+        (docstring.first_line + index, line.strip())
+        for index, line in enumerate(docstring.text.split("\n"))
+        if line.strip() in placeholders
+    ]

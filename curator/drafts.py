@@ -9,6 +9,7 @@ write over files that changed on disk since the editor loaded them. Until they a
 
 from __future__ import annotations
 
+import keyword
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from curator.bank import (
     describe_validation_error,
     folder_name,
 )
+from curator.docstring import TEMPLATE_PLACEHOLDERS
 from curator.errors import CuratorError, TaskFileError
 from curator.fsutil import atomic_write
 from curator.imports import imported_modules, task_dependencies
@@ -116,24 +118,45 @@ class TestCases(unittest.TestCase):
 """
 
 
+def library_names(text: str) -> list[str]:
+    """The libraries named in `text`, comma-separated (`curator new --libs`, the app's new-task
+    dialog); each must be a module's name, which the new program imports: `task re` or `os;rm`
+    would be written into it as they are."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    wrong = [
+        name
+        for name in names
+        if not all(part.isidentifier() and not keyword.iskeyword(part) for part in name.split("."))
+    ]
+    if wrong:
+        listed = ", ".join(repr(name) for name in wrong)
+        raise CuratorError(
+            f"not the name of a module: {listed} (libraries are comma-separated module names, "
+            "such as numpy,collections)"
+        )
+    return names
+
+
 def new_task(task_id: str, libraries: list[str], annotator: str | None = None) -> Task:
     """A task to write by hand: the program's imports, a `task_func` whose structured docstring
-    has every section BigCodeBench's have (to fill in), a solution still to write and one test.
-    Stage draft; its libraries are the ones it imports (see `apply_edits`)."""
+    has every section BigCodeBench's have (to fill in, `TEMPLATE_PLACEHOLDERS`), a solution
+    still to write and one test. Stage draft; its libraries are the ones it imports (see
+    `apply_edits`)."""
+    libraries = library_names(",".join(libraries))
     imports = "".join(f"import {library}\n" for library in libraries)
     requirements = "".join(f"    - {library}\n" for library in libraries)
-    requirements = requirements or "    - (each library it imports)\n"
+    requirements = requirements or f"    {TEMPLATE_PLACEHOLDERS['requirements']}\n"
     program = (
         f"{imports}\n\n"
         "def task_func(data):\n"
         '    """\n'
-        "    Say in a sentence or two what the function does with its arguments.\n\n"
+        f"    {TEMPLATE_PLACEHOLDERS['description']}\n\n"
         "    Parameters:\n"
-        "    data (list): What the argument holds.\n\n"
+        f"    {TEMPLATE_PLACEHOLDERS['parameters']}\n\n"
         "    Returns:\n"
-        "    int: What the function returns.\n\n"
+        f"    {TEMPLATE_PLACEHOLDERS['returns']}\n\n"
         "    Raises:\n"
-        "    ValueError: When, if ever, it raises.\n\n"
+        f"    {TEMPLATE_PLACEHOLDERS['raises']}\n\n"
         "    Requirements:\n"
         f"{requirements}\n"
         "    Example:\n"

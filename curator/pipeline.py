@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from curator.docstring import template_placeholders
 from curator.models import (
     ProvenanceEvent,
     Stage,
@@ -157,6 +158,18 @@ def needs_quality_bar(task: Task, facts: PipelineFacts) -> str | None:
     return "; ".join(facts.quality_problems) or None
 
 
+def needs_finished_docstring(task: Task, facts: PipelineFacts) -> str | None:
+    placeholders = template_placeholders(task.program, task.entry_point)
+    if not placeholders:
+        return None
+    line, text = placeholders[0]
+    more = f" and {len(placeholders) - 1} more" if len(placeholders) > 1 else ""
+    return (
+        f"its docstring still holds the new-task template's text (task.py line {line}: "
+        f"{text!r}{more}): write what the task asks in its place"
+    )
+
+
 def needs_instruction(task: Task, facts: PipelineFacts) -> str | None:
     return None if task.instruct_prompt.strip() else "it has no instruction (condense it first)"
 
@@ -168,10 +181,16 @@ STAGE_GATE: dict[Stage, tuple[GateCheck, ...]] = {
     Stage.REFINED: (needs_intact_validation_report,),
     Stage.REJECTED: (needs_intact_validation_report,),
     Stage.VALIDATED: (needs_intact_validation_report, needs_passing_validation),
-    Stage.CONDENSED: (needs_intact_validation_report, needs_passing_validation, needs_instruction),
+    Stage.CONDENSED: (
+        needs_intact_validation_report,
+        needs_passing_validation,
+        needs_finished_docstring,
+        needs_instruction,
+    ),
     Stage.ACCEPTED: (
         needs_intact_validation_report,
         needs_passing_validation,
+        needs_finished_docstring,
         needs_instruction,
         needs_flaky_check,
         needs_no_unresolved_flag,
@@ -257,11 +276,10 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
             StepStatus(Step.REFINE, StepState.READY, "improve the task, then mark it refined")
         )
 
-    if not draft_done:
-        steps.append(StepStatus(Step.VALIDATE, StepState.BLOCKED, "finish the draft first"))
-    else:
-        state, reason = _validation_status(task)
-        steps.append(StepStatus(Step.VALIDATE, state, reason))
+    # A draft that does not run yet may be validated: the report names its problem where it is
+    # (a syntax error's line), as `curator validate` does.
+    state, reason = _validation_status(task)
+    steps.append(StepStatus(Step.VALIDATE, state, reason))
     validated = steps[-1].state is StepState.DONE
 
     flag_problem = needs_no_unresolved_flag(task, facts)
@@ -285,6 +303,12 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
     if not validated:
         steps.append(
             StepStatus(Step.CONDENSE, StepState.BLOCKED, "needs a current, passing validation")
+        )
+    elif unfinished_docstring := needs_finished_docstring(task, facts):
+        steps.append(
+            StepStatus(
+                Step.CONDENSE, StepState.BLOCKED, unfinished_docstring.replace("its ", "the ", 1)
+            )
         )
     elif not task.instruct_prompt.strip():
         steps.append(StepStatus(Step.CONDENSE, StepState.READY, "no instruction yet"))

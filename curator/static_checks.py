@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from curator.docstring import entry_docstring, parse_docstring
+from curator.docstring import entry_docstring, parse_docstring, template_placeholders
 from curator.imports import distribution_key, imported_modules, names_for
 from curator.models import Task
 from curator.program import (
@@ -251,6 +251,14 @@ def docstring_problems(task: Task) -> list[StaticProblem]:
             problems.append(
                 StaticProblem(code=f"doc-{key}", message=f"the docstring lacks {what}", line=line)
             )
+    problems += [
+        StaticProblem(
+            code="doc-placeholder",
+            message=f"the new-task template's text is still here: {text!r}",
+            line=number,
+        )
+        for number, text in template_placeholders(task.program, task.entry_point)
+    ]
     imported = {module: names_for(module) for module in imported_modules(task.program)}
     listed = required_libraries(sections.reqs)
     keys = {distribution_key(name) for item in listed for name in item}

@@ -122,6 +122,11 @@ async def test_n_starts_a_task_by_hand_and_opens_it(tmp_path, monkeypatch):
         await settle(pilot)
         assert isinstance(app.screen, BankBrowser)
         assert any("already in the bank: Demo/1" in n.message for n in app._notifications)
+        # An id with a space: the rest was taken for libraries, `import task re` written.
+        await pilot.press("n", *"my task re,collections", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, BankBrowser) and "my" not in bank.task_ids()
+        assert any("not the name of a module: 'task re'" in n.message for n in app._notifications)
 
 
 @run_async

@@ -142,6 +142,27 @@ async def test_validate_shows_results_and_the_coverage_view_marks_missed_code(
 
 
 @run_async
+async def test_f5_on_a_draft_that_does_not_parse_shows_where_as_the_command_does(
+    tmp_path, monkeypatch
+):
+    """F5 was refused with "finish the draft first" where `curator validate` reports the
+    syntax error's line: the app now runs it too, and shows the report."""
+    broken = make_task("Broken/1", canonical_solution="    return sorted(words\n")
+    bank = git_bank(tmp_path, monkeypatch, [broken])
+    messages = []
+    app = app_on(bank)
+    async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
+        workspace = await open_task(pilot, "Broken/1")
+        assert workspace.step(Step.DRAFT).state is StepState.READY
+        await pilot.press("f5")
+        await settle(pilot)
+        finished = [m for m in messages if isinstance(m, ValidationFinished)]
+        assert finished and finished[-1].report.verdict is Verdict.INVALID
+        assert "SyntaxError" in (finished[-1].report.message or "")
+        assert "INVALID" in rendered(workspace, "#verdict")
+
+
+@run_async
 async def test_a_failing_test_shows_its_traceback_and_commit_is_refused(tmp_path, monkeypatch):
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())
     messages = []

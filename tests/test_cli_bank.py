@@ -253,6 +253,11 @@ def test_new_starts_a_task_by_hand(run_cli, tmp_path: Path) -> None:
     assert reserved.returncode == 2 and "'releases'" in reserved.stderr
     spaced = run_cli("--bank", bank_dir, "new", "My task/1")
     assert "then `curator validate 'My task/1'`" in spaced.stdout  # a command to paste as is
+    # Each library is written into the program as `import NAME`: `import task re` broke it.
+    odd = run_cli("--bank", bank_dir, "new", "Mine/2", "--libs", "task re,os;rm,1abc,json")
+    assert odd.returncode == 2
+    assert "not the name of a module: 'task re', 'os;rm', '1abc'" in odd.stderr
+    assert "Mine/2" not in Bank(bank_dir).task_ids()
 
 
 def test_a_place_the_system_will_not_write_is_named_not_a_traceback(run_cli, tmp_path) -> None:

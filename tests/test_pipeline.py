@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import make_task
+from curator.drafts import new_task
 from curator.models import Flag, FlagStatus, Stage, ValidationSummary, Verdict
 from curator.pipeline import (
     PipelineFacts,
@@ -14,6 +15,7 @@ from curator.pipeline import (
     pipeline_status,
     stage_blockers,
 )
+from curator.static_checks import static_problems
 
 
 def states(task, facts=None):
@@ -32,12 +34,54 @@ def passing(task, verdict=Verdict.PASS):
     return task
 
 
-def test_a_broken_draft_blocks_everything_after_it():
+def test_a_broken_draft_blocks_everything_after_it_but_its_validation():
+    """Validating a draft that does not run yet reports its problem where it is (a syntax
+    error's line), as `curator validate` does: the app refused F5 with "finish the draft
+    first" while the command ran."""
     task = make_task(test="import unittest\n")
     result = pipeline_status(task)
     assert result[0].state is StepState.READY
     assert "TestCases" in result[0].reason
-    assert [s.state for s in result[1:]] == [StepState.BLOCKED] * 5
+    assert [s.state for s in result[1:]] == [
+        StepState.BLOCKED,
+        StepState.READY,
+        *[StepState.BLOCKED] * 3,
+    ]
+
+
+def test_the_new_task_template_s_text_blocks_condensing_and_accepting():
+    """An untouched `curator new` template whose solution passed was condensed and committed
+    as accepted, its docstring still saying "Say in a sentence or two what the function
+    does". The gate names the template's line; the static checks list each."""
+    template = new_task("Mine/1", ["json", "re"])
+    task = passing(template.model_copy(update={"instruct_prompt": "Sum the numbers."}))
+    blockers = stage_blockers(
+        task, Stage.ACCEPTED, PipelineFacts(flaky_checked_hash=task.content_hash())
+    )
+    assert blockers == [
+        "its docstring still holds the new-task template's text (task.py line 7: 'Say in a "
+        "sentence or two what the function does with its arguments.' and 3 more): write what "
+        "the task asks in its place"
+    ]
+    assert stage_blockers(task, Stage.CONDENSED) == blockers
+    assert stage_blockers(task, Stage.VALIDATED) == []
+    condense = pipeline_status(task)[4]
+    assert condense.state is StepState.BLOCKED and "template's text" in condense.reason
+    found = [p.line for p in static_problems(task) if p.code == "doc-placeholder"]
+    assert found == [7, 10, 13, 16]
+    written = task.model_copy(
+        update={
+            "complete_prompt": task.complete_prompt.replace(
+                "Say in a sentence or two what the function does with its arguments.",
+                "Sum the numbers.",
+            )
+            .replace("data (list): What the argument holds.", "data (list): Numbers.")
+            .replace("int: What the function returns.", "int: Their sum.")
+            .replace("ValueError: When, if ever, it raises.", "TypeError: For a non-number.")
+        }
+    )
+    assert stage_blockers(passing(written), Stage.CONDENSED) == []
+    assert not [p for p in static_problems(written) if p.code == "doc-placeholder"]
 
 
 def test_a_program_that_does_not_parse_names_the_line():

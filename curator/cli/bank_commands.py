@@ -12,7 +12,7 @@ from rich.markup import escape
 from curator.bank import Bank
 from curator.cli.context import STAGE_CHOICE, CliContext, annotator_option, pass_cli
 from curator.config import resolve_annotator
-from curator.drafts import new_task
+from curator.drafts import library_names, new_task
 from curator.envcheck import check_bank
 from curator.environment import declared_environment
 from curator.errors import CuratorError
@@ -49,8 +49,7 @@ def new_command(cli: CliContext, task_id: str, libs: str, annotator: str | None)
     """Start a task by hand: TASK_ID's folder with a program to fill in (imports, a task_func
     with every docstring section, a solution to write) and one test, as a draft."""
     bank = cli.open_bank()
-    libraries = [library.strip() for library in libs.split(",") if library.strip()]
-    task = new_task(task_id, libraries, resolve_annotator(annotator, bank.root))
+    task = new_task(task_id, library_names(libs), resolve_annotator(annotator, bank.root))
     with bank.lock():
         bank.add_all([task])
     folder = bank.task_dir(task_id)

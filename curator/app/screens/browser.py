@@ -26,7 +26,7 @@ from curator.app.screens.dialogs import TextDialog
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
 from curator.bank import Bank, load_bank_folder
 from curator.config import resolve_annotator
-from curator.drafts import new_task
+from curator.drafts import library_names, new_task
 from curator.errors import CuratorError, TaskFileError
 from curator.pipeline import STAGE_ORDER
 
@@ -236,12 +236,10 @@ class BankBrowser(CuratorScreen):
                 return
             if not self.app.identified(lambda: answered(answer)):
                 return
-            task_id, _, libraries = answer.partition(" ")
+            task_id, _, libraries = answer.strip().partition(" ")
             annotator = resolve_annotator(self.app.settings.annotator, self.bank.root)
-            task = new_task(
-                task_id, [lib.strip() for lib in libraries.split(",") if lib.strip()], annotator
-            )
             try:
+                task = new_task(task_id, library_names(libraries), annotator)
                 with self.bank.lock():
                     self.bank.add_all([task])
             except CuratorError as error:
