@@ -60,6 +60,10 @@ class UnreadableTask(BaseModel):
     problem: str
 
 
+NO_ENVIRONMENT = "none"
+"""The fingerprint of the check of a bank that declares no environment."""
+
+
 class EnvironmentCheck(BaseModel):
     """`curator env check --json`: per task, imports the environment cannot satisfy."""
 
@@ -69,6 +73,17 @@ class EnvironmentCheck(BaseModel):
     unreadable: list[UnreadableTask] = Field(
         default_factory=list, description="Task folders that could not be read, so not checked."
     )
+
+    def missing_from(self) -> str:
+        """What the listed modules are missing from, as the command and the app say it: a bank
+        that declares no environment runs its tasks in curator's own interpreter, and is
+        checked against the environment `env add` would start (the standard library)."""
+        if self.fingerprint == NO_ENVIRONMENT:
+            return (
+                "no environment is declared (the tasks run in curator's own interpreter); "
+                "one declared for them starts from the standard library, and would lack:"
+            )
+        return f"the environment ({self.interpreter}) lacks:"
 
     def distributions(self) -> dict[str, list[str]]:
         """Distribution -> the tasks that need it, most needed first."""
@@ -122,7 +137,7 @@ def check_bank(bank_root: Path, tasks: list[Task]) -> EnvironmentCheck:
     checked against an empty one (the standard library), which is where `env add` starts."""
     declared = declared_environment(bank_root)
     if declared is None:
-        return check_environment(tasks, None, "none")
+        return check_environment(tasks, None, NO_ENVIRONMENT)
     if declared.built() is None:
         raise EnvironmentProblem(
             f"the environment of {declared.lock_path} is not built: run `curator env sync`"

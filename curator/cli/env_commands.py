@@ -268,6 +268,8 @@ def print_check(cli: CliContext, check: EnvironmentCheck) -> None:
     for unreadable in check.unreadable:
         where, why = escape(unreadable.path), escape(unreadable.problem)
         cli.err.print(f"[red]not checked:[/] {where}: {why}")
+    if check.tasks:
+        cli.out.print(escape(check.missing_from()))
     for task in check.tasks:
         missing = ", ".join(f"{item.module} ({item.distribution})" for item in task.missing)
         cli.out.print(f"{escape(task.task_id)}: {escape(missing)}")

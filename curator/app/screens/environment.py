@@ -74,6 +74,7 @@ def check_text(check: EnvironmentCheck | None, problem: str | None) -> Text:
         which = "the readable tasks" if check and check.unreadable else "the tasks"
         text.append(f"  none: every module {which} import is present\n", style="green")
         return text
+    text.append(f"  {check.missing_from()}\n")
     for task in check.tasks:
         missing = ", ".join(f"{item.module} ({item.distribution})" for item in task.missing)
         text.append(f"  {task.task_id}: {missing}\n", style="red")
