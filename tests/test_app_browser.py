@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 
 from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
@@ -152,6 +153,25 @@ async def test_keys_can_be_remapped_by_binding_id(tmp_path, monkeypatch):
         await pilot.press("ctrl+f")
         assert isinstance(app.focused, Input)
         assert app.key_for("bank.filter") == "ctrl+f"
+
+
+@run_async
+async def test_a_bank_outside_git_is_said_at_the_start(tmp_path, monkeypatch):
+    """A copy of the demo bank outside git: every step worked until the commit, the last one,
+    was refused. The app says so as it opens; a bank in git hears nothing of it."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not [n for n in pilot.app._notifications if n.title == "No git repository"]
+    shutil.rmtree(bank.root / ".git")
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        said = [n.message for n in app._notifications if n.title == "No git repository"]
+        assert said == [
+            f"{bank.root}: the bank is not inside a git repository: every step works, but "
+            "commits are refused until it is in one (`git init` in it, then commit what is there)"
+        ]
 
 
 @run_async

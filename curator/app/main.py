@@ -29,7 +29,7 @@ from curator.app.settings import (
 )
 from curator.app.terminal import guard_the_terminal
 from curator.bank import Bank
-from curator.errors import CuratorError
+from curator.errors import BankError, CuratorError
 from curator.models import Task
 
 if TYPE_CHECKING:
@@ -79,6 +79,7 @@ class CuratorApp(App[None]):
         return BankBrowser(self.bank)
 
     def on_mount(self) -> None:
+        self.warn_of_no_repository()
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
             unknown = sorted(set(self.settings.keymap) - binding_ids())
@@ -90,6 +91,20 @@ class CuratorApp(App[None]):
                     severity="warning",
                     timeout=30,
                 )
+
+    def warn_of_no_repository(self) -> None:
+        """Every step works in a bank outside git but the commit: said at the start, not when
+        the task is ready to commit (a newcomer's copy of the demo bank)."""
+        try:
+            self.bank.repo()
+        except BankError as error:
+            self.notify(
+                f"{error}: every step works, but commits are refused until it is in one "
+                "(`git init` in it, then commit what is there)",
+                title="No git repository",
+                severity="warning",
+                timeout=30,
+            )
 
     def notify(
         self,
