@@ -59,6 +59,8 @@ async def test_release_screen_refuses_then_releases_once_blockers_are_gone(tmp_p
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert "ready to release" in str(screen.query_one("#release-plan", Static).render())
+        # The refusal of the check before stayed under "ready to release" (a newcomer's report).
+        assert str(screen.query_one("#release-result", Static).render()) == ""
         await pilot.press("e", *"0.1", "enter")
         await settle(pilot)
         assert "released 0.1: tag release/0.1" in str(

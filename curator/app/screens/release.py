@@ -92,6 +92,8 @@ class ReleaseScreen(CuratorScreen):
         self.query_one("#release-plan", Static).update(plan_text(event.plan))
 
     def action_reload(self) -> None:
+        """Check again; what the last build said no longer stands beside the new check."""
+        self.query_one("#release-result", Static).update("")
         self.load_plan()
 
     def action_back(self) -> None:
