@@ -590,6 +590,15 @@ def test_undefined_names_in_tests_are_found_but_the_task_namespace_is_known() ->
     ]
 
 
+def test_a_program_that_does_not_parse_gives_its_syntax_error_not_the_tests_undefined_names():
+    """A syntax error in task.py left the tests' namespace unknown: every `task_func` in the
+    tests was reported as an undefined name beside the one finding that matters."""
+    broken = make_task(canonical_solution="    return Counter(text.split(\n")
+    problems = static_problems(broken)
+    assert [problem.code for problem in problems if problem.file == "tests.py"] == []
+    assert [problem.code for problem in problems if problem.code == "syntax"] == ["syntax"]
+
+
 def test_one_ruff_run_for_many_tasks_keeps_each_tasks_names_and_findings_apart() -> None:
     knows_collections = make_task(
         test=WORD_COUNT_TESTS
