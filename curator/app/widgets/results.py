@@ -47,7 +47,7 @@ class ResultsPane(Vertical):
                 yield Static("", id="traceback")
 
     def on_mount(self) -> None:
-        # The outcome first: in 80 columns the table has about 40, and a BigCodeBench test's
+        # The outcome first: in 80 columns the table has about 48, and a BigCodeBench test's
         # name alone can take them all.
         self.query_one(DataTable).add_columns("outcome", "time", "test")
 
