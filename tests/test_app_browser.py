@@ -18,7 +18,7 @@ from curator.app.screens.browser import BankBrowser, build_row
 from curator.app.screens.help import HelpScreen
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.task_table import TaskTable
-from curator.models import Task, ValidationSummary, Verdict
+from curator.models import Flag, FlagStatus, Task, ValidationSummary, Verdict
 
 
 def shown_ids(app) -> list[str]:
@@ -87,6 +87,19 @@ def test_rows_filter_and_sort_without_textual():
     assert sort_rows(rows, "id", descending=True)[0].task_id == "Demo/10"
     assert [r.task_id for r in filter_rows(rows, "DEMO/1")] == ["Demo/1", "Demo/10"]
     assert filter_rows(rows, "  ") is rows
+
+
+def test_the_flaky_column_counts_confirmed_flags_as_the_gate_does():
+    """A confirmed flag is a flaky test that keeps the task from acceptance; its ⚑ went away
+    from the browser as the maintainer confirmed it (a newcomer's report)."""
+    flagged = make_task("Flag/1")
+    flagged.flags = [
+        Flag(test="test_a", classification="nondeterministic", status=FlagStatus.CONFIRMED),
+        Flag(test="test_b", classification="nondeterministic", status=FlagStatus.DISMISSED),
+    ]
+    flaky = COLUMN_KEYS.index("flaky")
+    assert task_row(flagged).cells[flaky] == "⚑ 1"
+    assert task_row(make_task("Clean/1")).cells[flaky] == ""
 
 
 @run_async

@@ -104,7 +104,8 @@ def task_row(task: Task, here: str | None = None, bank_timeout_s: float | None =
     if summary is not None and not current and coverage is not None:
         coverage_cell += " stale"
     score = mutation_score(task)
-    open_flags = len(task.open_flags())
+    # Open or confirmed: a flaky test either way, which keeps the task from acceptance.
+    flags = len(task.unresolved_flags())
     tests, tests_key = tests_cell(task)
     changed = task.provenance.updated_at
     libraries = ", ".join(task.libs)
@@ -119,7 +120,7 @@ def task_row(task: Task, here: str | None = None, bank_timeout_s: float | None =
             tests,
             coverage_cell,
             "" if score is None else f"{score:.0f}%",
-            f"⚑ {open_flags}" if open_flags else "",
+            f"⚑ {flags}" if flags else "",
             changed.strftime("%Y-%m-%d %H:%M"),
         ),
         sort_keys=(
@@ -129,7 +130,7 @@ def task_row(task: Task, here: str | None = None, bank_timeout_s: float | None =
             tests_key,
             -1.0 if coverage is None else coverage,
             -1.0 if score is None else score,
-            open_flags,
+            flags,
             changed.timestamp(),
         ),
         search="\n".join(
@@ -143,7 +144,7 @@ def task_row(task: Task, here: str | None = None, bank_timeout_s: float | None =
                 task.instruct_prompt,
             )
         ).lower(),
-        flagged=bool(open_flags),
+        flagged=bool(flags),
     )
 
 
@@ -186,7 +187,8 @@ def stage_counts(rows: list[TaskRow]) -> Counter[str]:
 # -- the row cache: rows of unchanged task folders are read back instead of rebuilt -----------
 
 CACHE_FILE = "browser-rows.json"
-CACHE_VERSION = 3  # 2: the mutation-score column; 3: the tests column's last result
+# 2: the mutation-score column; 3: the tests column's last result; 4: confirmed flags counted
+CACHE_VERSION = 4
 
 
 def folder_stamp(directory: Path) -> list[list[object]]:
