@@ -13,7 +13,7 @@ import pytest
 from conftest import SAMPLE_JSONL, make_task, unwritable
 from curator.bank import Bank
 from curator.interchange import task_to_record
-from curator.models import Stage
+from curator.models import Flag, Stage
 
 
 def write_jsonl(path: Path, *records: dict[str, str]) -> Path:
@@ -60,6 +60,18 @@ def test_init_import_list_show_export(run_cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not SAMPLE_JSONL.exists(), reason="shared BigCodeBench sample not present")
+def test_show_gives_a_flag_s_status_in_brackets(run_cli, tmp_path: Path) -> None:
+    """`[open]` was taken for a markup tag by the console and printed as nothing."""
+    bank = Bank.init(tmp_path / "bank")
+    task = make_task("X/1")
+    task.flags = [Flag(test="test_a", classification="nondeterministic", cause="random draw")]
+    bank.save(task)
+    shown = run_cli("--bank", bank.root, "show", "X/1")
+    assert "flag: test_a nondeterministic [open] random draw" in shown.stdout, shown.stdout
+    matrix = run_cli("--bank", bank.root, "flag", "X/1", "test_a")
+    assert "flag: nondeterministic [open] random draw" in matrix.stdout, matrix.stdout
+
+
 def test_sample_import_export_is_identical(run_cli, tmp_path: Path) -> None:
     bank_dir = tmp_path / "bank"
     run_cli("init", bank_dir)

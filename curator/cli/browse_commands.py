@@ -130,7 +130,7 @@ def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
         out.print(f"pre-evaluation: {escape(preeval_text(task))}")
     for flag in task.flags:
         out.print(
-            f"flag: {escape(flag.test)} {flag.classification} [{flag.status.value}]"
+            f"flag: {escape(flag.test)} {flag.classification} \\[{flag.status.value}]"
             f" {escape(flag.cause or '')}"
         )
     from curator.validation import stored_report  # what `validate` prints as counts alone

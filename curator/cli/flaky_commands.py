@@ -310,7 +310,7 @@ def show_flag_evidence(
     flag = find_flag(task, test)
     if flag is not None:
         cli.out.print(
-            f"flag: {flag.classification} [{flag.status.value}] {escape(flag.cause or '')}"
+            f"flag: {flag.classification} \\[{flag.status.value}] {escape(flag.cause or '')}"
         )
         for event in flag.history:
             cli.out.print(
