@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from gitbanks import passing
 
 from conftest import SAMPLE_JSONL, make_task, unwritable
 from curator.bank import Bank
@@ -70,6 +71,25 @@ def test_show_gives_a_flag_s_status_in_brackets(run_cli, tmp_path: Path) -> None
     assert "flag: test_a nondeterministic [open] random draw" in shown.stdout, shown.stdout
     matrix = run_cli("--bank", bank.root, "flag", "X/1", "test_a")
     assert "flag: nondeterministic [open] random draw" in matrix.stdout, matrix.stdout
+
+
+def test_list_fits_80_columns_and_says_once_why_results_are_stale(run_cli, tmp_path) -> None:
+    """Each cell said "(stale: other environment)" and at 80 columns a task took four lines;
+    the cell now says "(stale)" and the reason is said once, under the table."""
+    bank = Bank.init(tmp_path / "bank")
+    for number in (1, 2):
+        task = passing(make_task(f"X/{number}", libs=["collections", "re"]))
+        assert task.validation is not None
+        task.validation.environment = "py3.10-elsewhere"
+        bank.save(task)
+    bank.save(make_task("X/3"))
+    listed = run_cli("--bank", bank.root, "list", env={"COLUMNS": "80"})
+    rows = [line for line in listed.stdout.splitlines() if line.startswith("│")]
+    assert len(rows) == 3, listed.stdout  # a line a task
+    assert sum("pass (stale)" in row for row in rows) == 2
+    assert "not run" in rows[2]
+    assert "(stale): 2 task(s) validated in another environment" in " ".join(listed.stdout.split())
+    assert "flags" not in listed.stdout and "runtime" not in listed.stdout  # none has any
 
 
 def test_sample_import_export_is_identical(run_cli, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 
 import click
 from rich.markup import escape
@@ -43,16 +44,41 @@ def preeval_text(task: Task) -> str:
     return f"{', '.join(rates)} solved by {summary.model} (k={summary.k}){stale}"
 
 
+STALE_REASONS = {
+    "": "changed since their validation",
+    "other environment": "validated in another environment",
+    "other time limit": "validated under another time limit",
+}
+
+
+def stale_reason(task: Task, environment: str, bank_timeout_s: float | None) -> str | None:
+    """Why the task's validation no longer counts (a key of `STALE_REASONS`), or None."""
+    if task.validation is None:
+        return None
+    if not task.validation_is_current:
+        return ""
+    if not task.validation_counts(environment, None):
+        return "other environment"
+    if not task.validation_counts(environment, task.time_limit(bank_timeout_s)):
+        return "other time limit"
+    return None
+
+
 def validation_text(task: Task, environment: str, bank_timeout_s: float | None) -> str:
     if task.validation is None:
         return "not run"
-    if not task.validation_is_current:
-        return f"{task.validation.verdict.value} (stale)"
-    if not task.validation_counts(environment, None):
-        return f"{task.validation.verdict.value} (stale: other environment)"
-    if not task.validation_counts(environment, task.time_limit(bank_timeout_s)):
-        return f"{task.validation.verdict.value} (stale: other time limit)"
-    return task.validation.verdict.value
+    reason = stale_reason(task, environment, bank_timeout_s)
+    if reason is None:
+        return task.validation.verdict.value
+    return f"{task.validation.verdict.value} (stale{': ' + reason if reason else ''})"
+
+
+def flags_text(task: Task) -> str:
+    """The task's unresolved flags by status: both keep it from acceptance."""
+    statuses = Counter(flag.status.value for flag in task.unresolved_flags())
+    return ", ".join(
+        f"{count} {status}" for status, count in sorted(statuses.items(), reverse=True)
+    )
 
 
 def list_row(task: Task, environment: str, bank_timeout_s: float | None) -> dict[str, object]:
@@ -87,26 +113,48 @@ def list_command(cli: CliContext, stage: str | None, library: str | None, as_jso
         for task in tasks:
             click.echo(json.dumps(list_row(task, environment, bank_timeout_s)))
     else:
-        table = Table(title=f"{len(tasks)} task(s)")
-        table.add_column("task", overflow="fold")  # whole: every command takes it
-        for column in ("stage", "libraries", "validation", "branch cov.", "flags", "runtime"):
-            table.add_column(column)
-        for task in tasks:
-            flags = len(task.open_flags())
-            unwaived = unwaived_runtime_findings(task)
-            table.add_row(
-                escape(task.task_id),
-                task.stage.value,
-                escape(", ".join(task.libs)),
-                validation_text(task, environment, bank_timeout_s),
-                coverage_text(task),
-                f"[yellow]{flags} open[/]" if flags else "",
-                f"[yellow]{escape(', '.join(unwaived))}[/]" if unwaived else "",
-            )
-        cli.out.print(table)
+        print_list(cli, tasks, environment, bank_timeout_s)
     report_problems(cli, scan)
     if scan.problems:
         sys.exit(1)
+
+
+def print_list(
+    cli: CliContext, tasks: list[Task], environment: str, bank_timeout_s: float | None
+) -> None:
+    """The table, narrow enough for 80 columns: a stale validation is marked in its cell and
+    explained once under the table; the flags and runtime columns appear when a task has some."""
+    stale = Counter(
+        reason
+        for task in tasks
+        if (reason := stale_reason(task, environment, bank_timeout_s)) is not None
+    )
+    flags = [flags_text(task) for task in tasks]
+    unwaived = [", ".join(unwaived_runtime_findings(task)) for task in tasks]
+    extra = [
+        (name, cells) for name, cells in (("flags", flags), ("runtime", unwaived)) if any(cells)
+    ]
+    table = Table(title=f"{len(tasks)} task(s)")
+    table.add_column("task", overflow="fold")  # whole: every command takes it
+    for column in ("stage", "libraries", "validation", "branch cov.", *(name for name, _ in extra)):
+        table.add_column(column)
+    for index, task in enumerate(tasks):
+        verdict = task.validation.verdict.value if task.validation else "not run"
+        marked = stale_reason(task, environment, bank_timeout_s) is not None
+        table.add_row(
+            escape(task.task_id),
+            task.stage.value,
+            escape(", ".join(task.libs)),
+            f"{verdict} [dim](stale)[/]" if marked else verdict,
+            coverage_text(task),
+            *(f"[yellow]{escape(cells[index])}[/]" for _, cells in extra),
+        )
+    cli.out.print(table)
+    for reason, count in stale.items():
+        cli.out.print(
+            f"(stale): {count} task(s) {STALE_REASONS[reason]}: their results no longer count "
+            "(curator validate IDS, or --all, again)"
+        )
 
 
 @click.command("show")
