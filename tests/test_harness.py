@@ -853,6 +853,7 @@ def task_func(kind):
         f"self.assertTrue(task_func(KIND).equals({expected}))",
         f"self.assertTrue(np.array_equal(task_func(KIND)['v'].values, {expected}['v'].values))",
         f"self.assertTrue((task_func(KIND) == {expected}).all().all())",
+        f"self.assertTrue(pd.DataFrame.equals(task_func(KIND), {expected}))",
     ):
         tests = (
             "import unittest\nimport numpy as np\nimport pandas as pd\n\n"

@@ -951,15 +951,16 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         (`LIBRARY_COMPARISON_CALLS`), its answer unchanged: `receiver.function(*args,
         **kwargs)` where the tests named it through an object (`function` is the name), else
         `function(*args, **kwargs)`. The two values it compares are a method's object and its
-        argument (a module's function's first two arguments): where one answers through a
-        method of the task's (numpy's protocols, `equals`: the method called, whatever holds
-        it), it is asked again with the other one replaced (`stand_ins_like`), as
-        `compared_in_the_tests` asks."""
+        argument (a module's or a class's function's first two arguments): where one answers
+        through a method of the task's (numpy's protocols, `equals`: the method called,
+        whatever holds it), it is asked again with the other one replaced (`stand_ins_like`),
+        as `compared_in_the_tests` asks."""
         if type(function) is not str:  # a name the tests imported: `isclose(a, b)`
             called, name, method = function, getattr(function, "__name__", ""), False
         else:
             called, name = getattr(receiver, function), function
-            method = not isinstance(receiver, self.module_type)
+            # `np.allclose(a, b)` and `pd.DataFrame.equals(a, b)` compare their arguments
+            method = not isinstance(receiver, self.module_type | type)
         if method:
             compared, rest = (receiver, *args[:1]), args[1:]
 
