@@ -124,11 +124,7 @@ def print_list(
 ) -> None:
     """The table, narrow enough for 80 columns: a stale validation is marked in its cell and
     explained once under the table; the flags and runtime columns appear when a task has some."""
-    stale = Counter(
-        reason
-        for task in tasks
-        if (reason := stale_reason(task, environment, bank_timeout_s)) is not None
-    )
+    reasons = [stale_reason(task, environment, bank_timeout_s) for task in tasks]
     flags = [flags_text(task) for task in tasks]
     unwaived = [", ".join(unwaived_runtime_findings(task)) for task in tasks]
     extra = [
@@ -140,7 +136,7 @@ def print_list(
         table.add_column(column)
     for index, task in enumerate(tasks):
         verdict = task.validation.verdict.value if task.validation else "not run"
-        marked = stale_reason(task, environment, bank_timeout_s) is not None
+        marked = reasons[index] is not None
         table.add_row(
             escape(task.task_id),
             task.stage.value,
@@ -150,7 +146,7 @@ def print_list(
             *(f"[yellow]{escape(cells[index])}[/]" for _, cells in extra),
         )
     cli.out.print(table)
-    for reason, count in stale.items():
+    for reason, count in Counter(reason for reason in reasons if reason is not None).items():
         cli.out.print(
             f"(stale): {count} task(s) {STALE_REASONS[reason]}: their results no longer count "
             "(curator validate IDS, or --all, again)"
