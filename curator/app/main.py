@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -92,13 +93,16 @@ class CuratorApp(App[None]):
                     timeout=30,
                 )
 
+    @work(thread=True, exit_on_error=False, group="start", name="repository check")
     def warn_of_no_repository(self) -> None:
         """Every step works in a bank outside git but the commit: said at the start, not when
-        the task is ready to commit (a newcomer's copy of the demo bank)."""
+        the task is ready to commit (a newcomer's copy of the demo bank). In a thread: GitPython
+        takes tens of milliseconds to load, which the first screen need not wait for."""
         try:
             self.bank.repo()
         except BankError as error:
-            self.notify(
+            self.call_from_thread(
+                self.notify,
                 f"{error}: every step works, but commits are refused until it is in one "
                 "(`git init` in it, then commit what is there)",
                 title="No git repository",
