@@ -186,10 +186,11 @@ class ReviewerNote(StrictModel):
     at: datetime = Field(default_factory=utc_now)
 
 
-class RuntimeWaiver(StrictModel):
-    """A reviewer's decision that a runtime finding (by code) is acceptable for this task."""
+class FindingWaiver(StrictModel):
+    """A reviewer's decision that a finding (by code) is acceptable for this task: a runtime
+    finding of its validation, or a departure from the benchmark's shape (a static finding)."""
 
-    code: str = Field(description="The runtime finding's code, e.g. `network`.")
+    code: str = Field(description="The finding's code, e.g. `network` or `libs-few`.")
     reason: str
     who: str
     content_hash: str = Field(description="The task version the reviewer looked at.")
@@ -252,8 +253,9 @@ class TaskMeta(StrictModel):
     preeval: PreEvalSummary | None = None
     flags: list[Flag] = Field(default_factory=list)
     notes: list[ReviewerNote] = Field(default_factory=list)
-    waivers: list[RuntimeWaiver] = Field(
-        default_factory=list, description="Runtime findings a reviewer accepted, with why."
+    waivers: list[FindingWaiver] = Field(
+        default_factory=list,
+        description="Runtime and shape findings a reviewer accepted, with why.",
     )
     interchange: InterchangeText = Field(default_factory=InterchangeText)
     quality: QualitySummary | None = None

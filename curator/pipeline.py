@@ -26,6 +26,7 @@ from curator.models import (
     utc_now,
 )
 from curator.program import entry_function, parse_quietly
+from curator.static_checks import shape_problems
 
 
 class Step(StrEnum):
@@ -170,6 +171,23 @@ def needs_finished_docstring(task: Task, facts: PipelineFacts) -> str | None:
     )
 
 
+def needs_written_draft(task: Task, facts: PipelineFacts) -> str | None:
+    return "; ".join(draft_problems(task)) or None
+
+
+def needs_benchmark_shape(task: Task, facts: PipelineFacts) -> str | None:
+    waived = {waiver.code for waiver in task.waivers}
+    unwaived = [problem for problem in shape_problems(task) if problem.code not in waived]
+    if not unwaived:
+        return None
+    codes = ", ".join(dict.fromkeys(problem.code for problem in unwaived))
+    first = unwaived[0].message
+    return (
+        f"it departs from the benchmark's shape ({codes}: {first}): fix the task, or "
+        "curator waive ID CODE --reason ..."
+    )
+
+
 def needs_instruction(task: Task, facts: PipelineFacts) -> str | None:
     return None if task.instruct_prompt.strip() else "it has no instruction (condense it first)"
 
@@ -178,23 +196,28 @@ def needs_instruction(task: Task, facts: PipelineFacts) -> str | None:
 # stage, a task's records must hold together: a commit in any stage would keep them.
 STAGE_GATE: dict[Stage, tuple[GateCheck, ...]] = {
     Stage.DRAFT: (needs_intact_validation_report,),
-    Stage.REFINED: (needs_intact_validation_report,),
+    Stage.REFINED: (needs_intact_validation_report, needs_written_draft),
     Stage.REJECTED: (needs_intact_validation_report,),
-    Stage.VALIDATED: (needs_intact_validation_report, needs_passing_validation),
+    Stage.VALIDATED: (
+        needs_intact_validation_report,
+        needs_written_draft,
+        needs_passing_validation,
+    ),
     Stage.CONDENSED: (
         needs_intact_validation_report,
+        needs_written_draft,
         needs_passing_validation,
-        needs_finished_docstring,
         needs_instruction,
     ),
     Stage.ACCEPTED: (
         needs_intact_validation_report,
+        needs_written_draft,
         needs_passing_validation,
-        needs_finished_docstring,
         needs_instruction,
         needs_flaky_check,
         needs_no_unresolved_flag,
         needs_runtime_findings_waived,
+        needs_benchmark_shape,
         needs_quality_bar,
     ),
 }
@@ -217,7 +240,8 @@ def allowed_stages(task: Task, facts: PipelineFacts | None = None) -> list[Stage
 
 
 def draft_problems(task: Task) -> list[str]:
-    """What a draft still lacks before it can run at all."""
+    """What a draft still lacks: a program and tests that can run, and a docstring of its own
+    in place of the new-task template's."""
     problems = []
     try:
         module = parse_quietly(task.program)
@@ -235,6 +259,8 @@ def draft_problems(task: Task) -> list[str]:
             isinstance(node, ast.ClassDef) and node.name == "TestCases" for node in tests.body
         ):
             problems.append("the tests define no TestCases class")
+    if unfinished := needs_finished_docstring(task, PipelineFacts()):
+        problems.append(unfinished.replace("its ", "the ", 1))
     return problems
 
 
@@ -268,7 +294,9 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
     draft_done = not problems
 
     if not draft_done:
-        steps.append(StepStatus(Step.REFINE, StepState.BLOCKED, "finish the draft first"))
+        steps.append(
+            StepStatus(Step.REFINE, StepState.BLOCKED, f"finish the draft first: {problems[0]}")
+        )
     elif stage_rank(task.stage) >= stage_rank(Stage.REFINED):
         steps.append(StepStatus(Step.REFINE, StepState.DONE, "marked refined"))
     else:

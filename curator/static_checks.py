@@ -255,14 +255,6 @@ def docstring_problems(task: Task) -> list[StaticProblem]:
             problems.append(
                 StaticProblem(code=f"doc-{key}", message=f"the docstring lacks {what}", line=line)
             )
-    problems += [
-        StaticProblem(
-            code="doc-placeholder",
-            message=f"the new-task template's text is still here: {text!r}",
-            line=number,
-        )
-        for number, text in template_placeholders(task.program, task.entry_point)
-    ]
     imported = {module: names_for(module) for module in imported_modules(task.program)}
     listed = required_libraries(sections.reqs)
     keys = {distribution_key(name) for item in listed for name in item}
@@ -415,10 +407,30 @@ def static_problems(task: Task, ruff: list[StaticProblem] | None = None) -> list
     problems += control_character_problems(task.test, TESTS_FILE)
     problems += ruff if ruff is not None else ruff_problems(*ruff_input(task))
     problems += structure_problems(task, program, tests)
-    if program is not None:
-        problems += docstring_problems(task)
-        problems += library_problems(task)
-    return problems
+    return problems + placeholder_problems(task) + shape_problems(task)
+
+
+def placeholder_problems(task: Task) -> list[StaticProblem]:
+    """Each line of the new-task template's docstring still in the program: the draft is not
+    written yet (`curator.pipeline.draft_problems`), which no waiver changes."""
+    return [
+        StaticProblem(
+            code="doc-placeholder",
+            message=f"the new-task template's text is still here: {text!r}",
+            line=number,
+        )
+        for number, text in template_placeholders(task.program, task.entry_point)
+    ]
+
+
+def shape_problems(task: Task) -> list[StaticProblem]:
+    """Where the task departs from the benchmark's shape: its docstring's sections and
+    Requirements, and at least two libraries that `libs` names. Each keeps the task from
+    acceptance until fixed or waived (`curator.pipeline.needs_benchmark_shape`). None while the
+    program does not parse: that is the draft's problem."""
+    if syntax_tree(task.program) is None:
+        return []
+    return docstring_problems(task) + library_problems(task)
 
 
 def blocking_problems(problems: list[StaticProblem]) -> list[StaticProblem]:

@@ -33,7 +33,7 @@ from curator.environment import Environment, EnvironmentProblem, declared_enviro
 from curator.errors import CuratorError
 from curator.models import (
     DEFAULT_TIMEOUT_S,
-    RuntimeWaiver,
+    FindingWaiver,
     Task,
     ValidationSummary,
     Verdict,
@@ -62,6 +62,7 @@ from curator.static_checks import (
     risky_test_warnings,
     ruff_input,
     ruff_problems_batch,
+    shape_problems,
     static_problems,
 )
 
@@ -676,19 +677,27 @@ def store_report(bank: Bank, task: Task, report: ValidationReport) -> None:
     task.validation = report.summary()
 
 
-def waive_runtime_finding(bank: Bank, task_id: str, code: str, reason: str, who: str) -> Task:
-    """Record a reviewer's waiver of one runtime finding of the task's last validation."""
+def waivable_findings(task: Task) -> list[str]:
+    """The codes a reviewer may waive now: the runtime findings of the task's last validation
+    and its departures from the benchmark's shape (`shape_problems`)."""
+    runtime = task.validation.runtime if task.validation is not None else []
+    shape = [problem.code for problem in shape_problems(task)]
+    return list(dict.fromkeys([*runtime, *shape]))
+
+
+def waive_finding(bank: Bank, task_id: str, code: str, reason: str, who: str) -> Task:
+    """Record a reviewer's waiver of one finding the task has now (`waivable_findings`)."""
     if not reason.strip():
         raise CuratorError("give a --reason for the waiver")
     with bank.lock():
         task = bank.load(task_id)
-        found = task.validation.runtime if task.validation is not None else []
+        found = waivable_findings(task)
         if code not in found:
             has = ", ".join(found) or "none"
             raise CuratorError(
-                f"{task_id}: its last validation has no runtime finding {code!r} (it has: {has})"
+                f"{task_id}: it has no runtime or shape finding {code!r} now (it has: {has})"
             )
-        waiver = RuntimeWaiver(
+        waiver = FindingWaiver(
             code=code, reason=reason.strip(), who=who, content_hash=task.content_hash()
         )
         task.waivers = [kept for kept in task.waivers if kept.code != code] + [waiver]

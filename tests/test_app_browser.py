@@ -129,6 +129,16 @@ async def test_n_starts_a_task_by_hand_and_opens_it(tmp_path, monkeypatch):
         created = bank.load("Mine/1")
         assert created.libs == ["json", "re"] and created.stage.value == "draft"
         assert created.provenance.events[-1].annotator == "Ada Annotator"
+        # F2 had marked the untouched template refined.
+        await pilot.press("f2")
+        await settle(pilot)
+        assert bank.load("Mine/1").stage.value == "draft"
+        refusals = [n.message for n in app._notifications if n.title == "refine refused"]
+        assert len(refusals) == 1 and refusals[0].startswith(
+            "finish the draft first: the docstring still holds the new-task template's text"
+        )
+        stepper = str(app.screen.query_one("#stepper").render())
+        assert "next: draft — the docstring still holds the new-task template's text" in stepper
         await pilot.press("escape")
         await settle(pilot)
         assert "Mine/1" in shown_ids(app)

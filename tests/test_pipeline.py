@@ -49,23 +49,30 @@ def test_a_broken_draft_blocks_everything_after_it_but_its_validation():
     ]
 
 
-def test_the_new_task_template_s_text_blocks_condensing_and_accepting():
+def test_the_new_task_template_s_text_keeps_the_draft_unwritten():
     """An untouched `curator new` template whose solution passed was condensed and committed
     as accepted, its docstring still saying "Say in a sentence or two what the function
-    does". The gate names the template's line; the static checks list each."""
+    does"; F2 marked it refined. The draft is not written while the template's text is there:
+    every stage past draft is refused, naming the template's line; the static checks list
+    each line."""
     template = new_task("Mine/1", ["json", "re"])
     task = passing(template.model_copy(update={"instruct_prompt": "Sum the numbers."}))
-    blockers = stage_blockers(
-        task, Stage.ACCEPTED, PipelineFacts(flaky_checked_hash=task.content_hash())
-    )
-    assert blockers == [
-        "its docstring still holds the new-task template's text (task.py line 7: 'Say in a "
+    unwritten = (
+        "the docstring still holds the new-task template's text (task.py line 7: 'Say in a "
         "sentence or two what the function does with its arguments.' and 3 more): write what "
         "the task asks in its place"
-    ]
-    assert stage_blockers(task, Stage.CONDENSED) == blockers
-    assert stage_blockers(task, Stage.VALIDATED) == []
-    condense = pipeline_status(task)[4]
+    )
+    facts = PipelineFacts(flaky_checked_hash=task.content_hash())
+    assert stage_blockers(task, Stage.ACCEPTED, facts) == [unwritten]
+    for stage in (Stage.REFINED, Stage.VALIDATED, Stage.CONDENSED):
+        assert stage_blockers(task, stage) == [unwritten]
+    assert allowed_stages(task) == [Stage.DRAFT, Stage.REJECTED]
+    draft, refine, *_, condense, _ = pipeline_status(task)
+    assert (draft.state, draft.reason) == (StepState.READY, unwritten)
+    assert (refine.state, refine.reason) == (
+        StepState.BLOCKED,
+        f"finish the draft first: {unwritten}",
+    )
     assert condense.state is StepState.BLOCKED and "template's text" in condense.reason
     found = [p.line for p in static_problems(task) if p.code == "doc-placeholder"]
     assert found == [7, 10, 13, 16]
@@ -81,6 +88,7 @@ def test_the_new_task_template_s_text_blocks_condensing_and_accepting():
         }
     )
     assert stage_blockers(passing(written), Stage.CONDENSED) == []
+    assert pipeline_status(written)[0].state is StepState.DONE
     assert not [p for p in static_problems(written) if p.code == "doc-placeholder"]
 
 

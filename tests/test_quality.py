@@ -12,7 +12,7 @@ from test_strict_tests import SCRIPT_TESTS, script_task
 from conftest import make_task
 from curator.bank import MARKER, Bank
 from curator.errors import BankError
-from curator.models import QualitySummary, Stage
+from curator.models import FindingWaiver, QualitySummary, Stage
 from curator.quality import QualitySettings, quality_gate_problems, quality_settings
 from curator.release import MANIFEST_NAME, build_release
 
@@ -79,6 +79,10 @@ def test_the_manifest_carries_each_tasks_score_and_findings(
     )
     save_and_commit(bank, measured, "Accept 1", Stage.ACCEPTED)
     mocked = passing(script_task().model_copy(update={"task_id": "Test/2", "test": SCRIPT_TESTS}))
+    mocked.waivers = [  # a one-library script without an Example: accepted as waived
+        FindingWaiver(code=code, reason="a fixture", who="T", content_hash=mocked.content_hash())
+        for code in ("libs-few", "doc-example")
+    ]
     save_and_commit(bank, mocked, "Accept 2", Stage.ACCEPTED)
     release = build_release(bank, "v1")
     manifest = json.loads((release.out / MANIFEST_NAME).read_text())

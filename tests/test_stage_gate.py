@@ -102,3 +102,65 @@ def test_the_gate_holds_the_banks_quality_bar_and_runtime_findings(bank: Bank, r
     assert result.returncode == 1
     assert "runtime findings are not waived: network" in result.stderr
     assert Stage.CONDENSED in allowed_stages(bank.load("Test/1"), gate_facts(bank, task))
+
+
+# A word count with one library: BigCodeBench's tasks each use at least two.
+ONE_LIBRARY = make_task().model_copy(
+    update={
+        "libs": ["re"],
+        "complete_prompt": make_task()
+        .complete_prompt.replace("import collections\n", "")
+        .replace("    - collections\n", ""),
+        "canonical_solution": (
+            "    if top <= 0:\n"
+            '        raise ValueError("top must be positive")\n'
+            "    counts = {}\n"
+            '    for word in re.findall(r"[a-z\']+", text.lower()):\n'
+            "        counts[word] = counts.get(word, 0) + 1\n"
+            "    return sorted(counts.items(), key=lambda item: -item[1])[:top]\n"
+        ),
+        "code_prompt": "import re\ndef task_func(text, top=3):\n",
+        "instruct_prompt": "Count the words of a text.",
+    }
+)
+
+
+def test_a_task_off_the_benchmark_s_shape_is_accepted_only_once_fixed_or_waived(
+    bank: Bank, run_cli
+) -> None:
+    """A task that imports one library was committed as accepted: its `libs-few` finding was
+    only printed beside a passing validation. The gate now holds each departure from the
+    benchmark's shape until a reviewer fixes it or waives it, with why."""
+    save(bank, passing(ONE_LIBRARY.model_copy(deep=True)))
+    flaky_checked(bank, bank.load("Test/1"))
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "--stage", "accepted", "-m", "Go")
+    assert result.returncode == 1
+    assert (
+        "it departs from the benchmark's shape (libs-few: the program imports 1 module(s); a "
+        "task should use at least two libraries): fix the task, or curator waive ID CODE"
+    ) in " ".join(result.stderr.split())
+    task = bank.load("Test/1")
+    assert Stage.CONDENSED in allowed_stages(task, gate_facts(bank, task))
+
+    unknown = run_cli("--bank", bank.root, "waive", "Test/1", "doc-example", "--reason", "x")
+    assert unknown.returncode == 2
+    assert "no runtime or shape finding 'doc-example' now (it has: libs-few)" in unknown.stderr
+    waived = run_cli(
+        "--bank",
+        bank.root,
+        "waive",
+        "Test/1",
+        "libs-few",
+        "--reason",
+        "a regex task",
+        "--annotator",
+        "R",
+    )
+    assert waived.returncode == 0, waived.stderr
+    assert "libs-few waived by R" in waived.stdout
+    assert [(w.code, w.reason) for w in bank.load("Test/1").waivers] == [
+        ("libs-few", "a regex task")
+    ]
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "--stage", "accepted", "-m", "Go")
+    assert result.returncode == 0, result.stderr
+    assert bank.load("Test/1").stage is Stage.ACCEPTED

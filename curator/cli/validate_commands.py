@@ -14,13 +14,14 @@ from rich.table import Table
 from curator.bank import Bank
 from curator.cli.context import CliContext, annotator_option, jobs_option, pass_cli
 from curator.environment import declared_environment, lock_environment
-from curator.models import MAX_TIMEOUT_S, Task, Verdict, unwaived_runtime_findings
+from curator.models import MAX_TIMEOUT_S, Task, Verdict
 from curator.validation import (
     REPORT_FILE,
     ValidationReport,
     bank_notes,
     validate_tasks,
-    waive_runtime_finding,
+    waivable_findings,
+    waive_finding,
 )
 
 VERDICT_STYLE = {
@@ -182,13 +183,16 @@ def validate_command(
 def waive_command(
     cli: CliContext, task_id: str, code: str, reason: str, annotator: str | None
 ) -> None:
-    """Waive runtime finding CODE of TASK_ID (see `validate`): the task may then be accepted."""
+    """Waive finding CODE of TASK_ID: a runtime finding of its last validation (e.g. network) or
+    a departure from the benchmark's shape (e.g. libs-few; see `validate`). Accepted needs each
+    of them fixed or waived."""
     bank = cli.open_bank()
     from curator.config import resolve_annotator  # here: only `waive` needs the settings
 
     who = resolve_annotator(annotator, bank.root)
-    task = waive_runtime_finding(bank, task_id, code, reason, who)
-    left = unwaived_runtime_findings(task)
+    task = waive_finding(bank, task_id, code, reason, who)
+    waived = {waiver.code for waiver in task.waivers}
+    left = [found for found in waivable_findings(task) if found not in waived]
     cli.out.print(
         f"{escape(task_id)}: {escape(code)} waived by {escape(who)}"
         + (f"; still to waive: {escape(', '.join(left))}" if left else "")
