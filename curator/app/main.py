@@ -65,6 +65,8 @@ class CuratorApp(App[None]):
     CSS_PATH: ClassVar[list[str]] = ["styles/global.tcss", "styles/app.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Keys and how to remap them"),
+        # Where typing does not take it (an editor or a field types it), as in less and lazygit.
+        Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False, tooltip="Quit"),
     ]
 

@@ -16,13 +16,16 @@ The pipeline: draft → refine → validate → flaky → condense → commit. T
 of a task shows each step (✓ done, ● ready, ✗ blocked) and what to do next.
 
 Ctrl+P opens the command palette (every action below, as "category: action").
+F1 opens this help anywhere; ? does too, where it is not typed into an editor or a field.
 Edits are autosaved every few seconds and offered back if curator stops before you save.
 """
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,q", "dismiss", "Close", id="help.close", tooltip="Close the help"),
+        Binding(
+            "escape,f1,q,question_mark", "dismiss", "Close", id="help.close", tooltip="Close help"
+        ),
     ]
 
     def __init__(self, below: Screen[object]) -> None:
