@@ -27,6 +27,7 @@ from curator.app.screens.release import ReleaseScreen
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.settings import AppSettings
 from curator.app.widgets.coverage import CoverageView
+from curator.app.widgets.stepper import PipelineStepper
 from curator.app.widgets.task_table import TaskTable, column_widths, fit_cell
 from curator.config import LLMSettings
 from curator.gitbank import GitBank
@@ -359,6 +360,45 @@ async def test_help_shows_the_keymap_header_and_the_queue_its_status_words(tmp_p
         assert str(table.get_row_at(0)[1]) == "open"
         region = table.region
         assert region.x + status_column.get_render_width(table) * 2 < region.right
+
+
+@run_async
+async def test_a_question_mark_opens_help_where_it_is_not_typed(tmp_path, monkeypatch):
+    """A newcomer pressed `?` for help, as in less and lazygit, and nothing happened. It opens
+    the help from the table and closes it; in the filter and in an editor it is typed."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        assert isinstance(pilot.app.screen, BankBrowser)
+        await pilot.press("slash", "question_mark")
+        assert pilot.app.screen.query_one(Input).value == "?"
+        await pilot.press("escape")
+        workspace = await open_task(pilot, "Demo/1")
+        program = editor_text(workspace, "program")
+        await pilot.press("question_mark")
+        assert pilot.app.screen is workspace
+        assert editor_text(workspace, "program") == "?" + program
+
+
+@run_async
+async def test_the_stepper_keeps_its_two_lines_at_60_columns(tmp_path, monkeypatch):
+    """At 60x20 the steps wrapped onto the stepper's second line and pushed "next: …" out of
+    sight. The steps close up to fit; a long reason ends in "…" and shows whole on hover."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    for size in ((60, 20), (80, 24)):
+        async with app_on(bank).run_test(size=size) as pilot:
+            workspace = await open_task(pilot, "Demo/4")
+            stepper = workspace.query_one("#stepper", PipelineStepper)
+            lines = stepper.render().wrap(pilot.app.console, stepper.size.width)
+            assert len(lines) == 2
+            shown = [word for word in lines[0].plain.split() if word not in "✓●✗›"]
+            assert shown == [step.value for step in Step]
+            assert lines[1].plain.startswith("next: validate — ")
+            assert lines[1].cell_len <= stepper.size.width
+            assert str(stepper.tooltip).startswith("validate: ")
 
 
 # -- friction ----------------------------------------------------------------------------------

@@ -19,11 +19,9 @@ class PipelineStepper(Static):
     keys: reactive[dict[str, str]] = reactive(dict)
 
     def render(self) -> Text:
-        line = Text()
-        for index, status in enumerate(self.statuses):
-            if index:
-                line.append("  ›  ", style="dim")
-            line.append(f"{MARKS[status.state]} {status.step.value}", style=STYLES[status.state])
+        line = self.steps_line("  ›  ")
+        if line.cell_len > self.size.width:  # below 80 columns the steps would wrap
+            line = self.steps_line(" ")
         line.append("\n")
         upcoming = next_step(self.statuses)
         if upcoming is None:
@@ -33,4 +31,18 @@ class PipelineStepper(Static):
             hint = f"  [{key}]" if key else ""
             line.append(f"next: {upcoming.step.value}", style="bold")
             line.append(f" — {upcoming.reason}{hint}")
+        line.no_wrap = True  # two lines at any width: a long reason ends in "…" (whole: hover)
+        line.overflow = "ellipsis"
+        return line
+
+    def watch_statuses(self, statuses: list[StepStatus]) -> None:
+        upcoming = next_step(statuses)
+        self.tooltip = None if upcoming is None else f"{upcoming.step.value}: {upcoming.reason}"
+
+    def steps_line(self, separator: str) -> Text:
+        line = Text()
+        for index, status in enumerate(self.statuses):
+            if index:
+                line.append(separator, style="dim")
+            line.append(f"{MARKS[status.state]} {status.step.value}", style=STYLES[status.state])
         return line
