@@ -11,7 +11,11 @@ from __future__ import annotations
 import errno
 import io
 import os
+import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 import git
@@ -90,17 +94,38 @@ class GitBank:
 
     # -- running git -------------------------------------------------------------------------
 
-    def run(self, *args: str) -> str:
+    def run(self, *args: str, index: Path | None = None) -> str:
         """Run one git command at the repository's top; failures become a `GitError`.
 
-        Paths are literal: a `*` or `[` in a bank's folder name is no pattern.
+        Paths are literal: a `*` or `[` in a bank's folder name is no pattern. `index`: an
+        index file to use instead of the repository's (`scratch_index`).
         """
+        environment = {"GIT_INDEX_FILE": str(index)} if index is not None else None
         try:
             return self.repo.git.execute(
-                ["git", "--literal-pathspecs", *args], strip_newline_in_stdout=False
+                ["git", "--literal-pathspecs", *args],
+                strip_newline_in_stdout=False,
+                env=environment,
             )
         except git.GitCommandError as error:
             raise GitError(describe_git_failure(args, error, self.top)) from error
+
+    @contextmanager
+    def scratch_index(self) -> Iterator[Path]:
+        """A copy of the repository's index, deleted after: what is staged in it never
+        reaches the real one."""
+        real = Path(self.top, self.run("rev-parse", "--git-path", "index").strip())
+        handle, name = tempfile.mkstemp(prefix="curator-index-", dir=real.parent)
+        os.close(handle)
+        scratch = Path(name)
+        try:
+            if real.is_file():
+                shutil.copyfile(real, scratch)
+            else:
+                scratch.unlink()  # git makes the file; an empty one is no index to it
+            yield scratch
+        finally:
+            scratch.unlink(missing_ok=True)
 
     # -- state -------------------------------------------------------------------------------
 
@@ -198,11 +223,21 @@ class GitBank:
 
         Everything else stays as it is, other staged changes included. Built with plumbing
         (the new trees are written from HEAD's, not from the whole index), which keeps a
-        commit fast in a bank of many thousand tasks; git hooks do not run. Returns the new
-        commit, or None when the paths match HEAD already.
+        commit fast in a bank of many thousand tasks; git hooks do not run. Staged in a scratch
+        index: a commit git refuses (no identity, a branch that moved) leaves the index as it
+        was; once committed, the index holds `paths` as committed. Returns the new commit, or
+        None when the paths match HEAD already.
         """
-        self.run("add", "--all", "--", *paths)
-        listing = self.run("ls-files", "--stage", "-z", "--", *paths)
+        with self.scratch_index() as index:
+            self.run("add", "--all", "--", *paths, index=index)
+            listing = self.run("ls-files", "--stage", "-z", "--", *paths, index=index)
+        sha = self._commit_staged(paths, listing, message)
+        if sha is not None:
+            self.run("reset", "-q", "--", *paths)
+        return sha
+
+    def _commit_staged(self, paths: list[str], listing: str, message: str) -> str | None:
+        """Commit the files `ls-files --stage` listed for `paths` on top of HEAD."""
         staged: list[tuple[str, int, bytes]] = []
         for line in filter(None, listing.split("\0")):
             info, path = line.split("\t", 1)

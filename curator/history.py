@@ -220,6 +220,7 @@ def commit_task(
             allowed = [s for s in allowed_stages(task, facts) if s is not Stage.REJECTED]
             raise CommitRefused(task_id, stage, problems, allowed[-1] if allowed else None)
         previous = task.stage
+        before = task.model_copy(deep=True)
         if previous is not stage:
             task.stage = stage
             task.provenance.events.append(
@@ -229,7 +230,12 @@ def commit_task(
             )
             bank.save(task)
         full_message = format_message(message, task_trailers(task, who, flaky_runs(bank, task)))
-        sha = repository.commit_paths([repository.task_path(task_id)], full_message)
+        try:
+            sha = repository.commit_paths([repository.task_path(task_id)], full_message)
+        except CuratorError:
+            if previous is not stage:  # a stage nobody committed must not stay on disk
+                bank.save(before)
+            raise
         if sha is None:
             raise CuratorError(f"nothing to commit for {task_id}: its folder matches HEAD")
     return CommitResult(

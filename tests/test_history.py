@@ -480,15 +480,56 @@ def test_the_first_commit_of_a_new_repository(tmp_path: Path) -> None:
     git(bank.root, "fsck", "--strict", "--no-progress")
 
 
-def test_cli_import_without_a_git_identity_imports_and_says_why_it_did_not_commit(
-    tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def forget_git_identity(monkeypatch: pytest.MonkeyPatch) -> None:
     for role in ("AUTHOR", "COMMITTER"):
         monkeypatch.delenv(f"GIT_{role}_NAME")
         monkeypatch.delenv(f"GIT_{role}_EMAIL")
     monkeypatch.delenv("EMAIL", raising=False)
     # Git must not guess a name from the machine either.
     Path(os.environ["GIT_CONFIG_GLOBAL"]).write_text("[user]\n\tuseConfigOnly = true\n")
+
+
+def test_a_commit_git_refuses_changes_nothing(
+    bank: Bank, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a git identity, `commit --stage refined` was refused, yet task.json said
+    refined and the task's files were staged: the bank showed a stage nobody committed."""
+    save_and_commit(bank, make_task("Test/1"), "Add")
+    task = bank.load("Test/1")
+    task.test += "\n# edited\n"
+    save(bank, task)
+    before = (bank.task_dir("Test/1") / "task.json").read_bytes()
+    status = git(bank.root, "status", "--porcelain")
+    assert status == " M Test__1/tests.py\n"
+    forget_git_identity(monkeypatch)
+    refused = run_cli(
+        "--bank",
+        bank.root,
+        "commit",
+        "Test/1",
+        "--stage",
+        "refined",
+        "-m",
+        "Try",
+        "--annotator",
+        "Ada",
+    )
+    assert refused.returncode == 2
+    assert "git does not know who you are" in refused.stderr
+    assert (bank.task_dir("Test/1") / "task.json").read_bytes() == before
+    assert git(bank.root, "status", "--porcelain") == status
+    assert bank.load("Test/1").stage is Stage.DRAFT
+    isolate_git(monkeypatch, bank.root.parent / "home")
+    committed = run_cli("--bank", bank.root, "commit", "Test/1", "--stage", "refined", "-m", "Go")
+    assert committed.returncode == 0, committed.stderr
+    assert git(bank.root, "status", "--porcelain") == ""
+    assert bank.load("Test/1").stage is Stage.REFINED
+
+
+def test_cli_import_without_a_git_identity_imports_and_says_why_it_did_not_commit(
+    tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    forget_git_identity(monkeypatch)
     source = tmp_path / "one.jsonl"
     write_jsonl([make_task("Test/1")], source)
     root = tmp_path / "anonymous"
@@ -499,7 +540,7 @@ def test_cli_import_without_a_git_identity_imports_and_says_why_it_did_not_commi
     assert result.returncode == 0
     assert "not committed" in result.stderr and "Traceback" not in result.stderr
     assert Bank.open(root).task_ids() == ["Test/1"]
-    assert "A  Test__1/task.py" in git(root, "status", "--porcelain")
+    assert "?? Test__1/" in git(root, "status", "--porcelain")  # nothing staged
 
 
 @pytest.mark.parametrize(
