@@ -124,6 +124,32 @@ async def test_a_save_during_validation_stays_saved_and_the_results_show_stale(
         assert isinstance(pilot.app.screen, BankBrowser), "nothing unsaved, so no question"
 
 
+@run_async
+async def test_a_run_that_ends_leaves_the_tab_the_annotator_moved_to(tmp_path, monkeypatch):
+    """After F5, the annotator went back to the Program tab and typed; when the validation
+    ended, the Results tab took the view and the focus, and the keys typed after that went
+    to its table: lost. A run's outcome now takes the view only from the run's own tab."""
+    bank = git_bank(tmp_path, monkeypatch, [make_task("Demo/2", test=SLOW_TESTS)])
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/2")
+        program = editor_text(workspace, "program")
+        await pilot.press("f5")
+        assert workspace.query_one("#views").active == "log"
+        await pilot.press("1", "a")
+        assert workspace.running, "the keys must land while the validation still runs"
+        await settle(pilot)
+        assert not workspace.running
+        await pilot.press("b")
+        assert workspace.query_one("#views").active == "program"
+        assert workspace.focused is workspace.editor("program")
+        assert editor_text(workspace, "program") == "ab" + program
+        assert "validation: pass" in rendered(workspace, "#status")
+        # Watched to its end, the run still shows its results.
+        await pilot.press("ctrl+s", "f5")
+        await settle(pilot)
+        assert workspace.query_one("#views").active == "results"
+
+
 # -- 3. stored results from another machine are shown, marked stale with the reason -----------
 
 

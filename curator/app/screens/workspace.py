@@ -640,7 +640,7 @@ class TaskWorkspace(CuratorScreen):
             f"validation: {verdict}" + (" (of the content before your save)" * saved_since)
         )
         self.write_log(report_header(event.report))
-        self.show_view("results")
+        self.show_outcome("results", run_view="log")
 
     def action_coverage(self) -> None:
         self.show_view("coverage")
@@ -844,7 +844,7 @@ class TaskWorkspace(CuratorScreen):
     def show_proposal(self, event: ProposalReady) -> None:
         self.proposal = event.change
         self.query_one(ProposalPane).proposal(event.change)
-        self.show_view("proposal")
+        self.show_outcome("proposal", run_view="proposal")
         self.end_run("proposal ready: Ctrl+O accepts, Ctrl+R rejects")
 
     def action_edit_proposal(self) -> None:
@@ -997,6 +997,13 @@ class TaskWorkspace(CuratorScreen):
         target = self.focus_target(tabs.get_pane(view))
         if target is not None:
             self.set_focus(target)
+
+    def show_outcome(self, view: str, run_view: str) -> None:
+        """Show a finished run's outcome in `view` if the annotator still watches the tab the
+        run put them in (`run_view`): a tab they moved to meanwhile, and the keys they type
+        there, stay theirs. The status line says the run ended either way."""
+        if self.query_one(TabbedContent).active == run_view:
+            self.show_view(view)
 
     def focus_target(self, pane: TabPane) -> Widget | None:
         """Where typing goes in a tab: its editor, else its first focusable widget."""
