@@ -100,23 +100,42 @@ def needs_passing_validation(task: Task, facts: PipelineFacts) -> str | None:
     summary = task.validation
     if summary is None:
         return "it has never been validated (run validation first)"
+    if stale := validation_staleness(task, facts):
+        return stale[1]
+    if summary.verdict is not Verdict.PASS:
+        return f"its validation did not pass (verdict: {summary.verdict.value})"
+    return None
+
+
+# What the stepper says of a validation that no longer counts, by `validation_staleness`'s kind.
+STALE_STEP_REASONS = {
+    "content": "results are stale: the task changed since the last run",
+    "environment": "results are from another environment: validate again",
+    "time limit": "results ran under another time limit: validate again",
+}
+
+
+def validation_staleness(task: Task, facts: PipelineFacts) -> tuple[str, str] | None:
+    """Why the task's stored validation no longer counts, as (kind, the gate's reason), kind a
+    key of `STALE_STEP_REASONS`; None while it counts (or there is none)."""
+    summary = task.validation
+    if summary is None:
+        return None
     if not task.validation_is_current:
-        return (
+        return "content", (
             f"its validation is stale: it validated content {summary.content_hash}, "
             f"the content is now {task.content_hash()} (validate it again)"
         )
     if facts.environment is not None and summary.environment != facts.environment:
-        return (
+        return "environment", (
             f"its validation ran in another environment ({summary.environment}; the bank's is "
             f"{facts.environment}): validate it again"
         )
     if other_time_limit(summary.timeout_s, facts.timeout_s):
-        return (
+        return "time limit", (
             f"its validation ran under another time limit ({summary.timeout_s:g} s; now "
             f"{facts.timeout_s:g} s): validate it again"
         )
-    if summary.verdict is not Verdict.PASS:
-        return f"its validation did not pass (verdict: {summary.verdict.value})"
     return None
 
 
@@ -264,12 +283,12 @@ def draft_problems(task: Task) -> list[str]:
     return problems
 
 
-def _validation_status(task: Task) -> tuple[StepState, str]:
+def _validation_status(task: Task, facts: PipelineFacts) -> tuple[StepState, str]:
     summary = task.validation
     if summary is None:
         return StepState.READY, "not validated yet"
-    if not task.validation_is_current:
-        return StepState.READY, "results are stale: the task changed since the last run"
+    if stale := validation_staleness(task, facts):
+        return StepState.READY, STALE_STEP_REASONS[stale[0]]
     counts = f"{summary.tests_passed}/{summary.tests_total} tests passed"
     if summary.verdict is not Verdict.PASS:
         return StepState.READY, f"last run: {summary.verdict.value}, {counts}; fix and rerun"
@@ -306,9 +325,14 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
 
     # A draft that does not run yet may be validated: the report names its problem where it is
     # (a syntax error's line), as `curator validate` does.
-    state, reason = _validation_status(task)
+    state, reason = _validation_status(task, facts)
     steps.append(StepStatus(Step.VALIDATE, state, reason))
-    validated = steps[-1].state is StepState.DONE
+    # The checks after it need the tests to pass on this content; a run of another
+    # environment or time limit still says so (validate marks it to be run again).
+    summary = task.validation
+    validated = (
+        summary is not None and task.validation_is_current and summary.verdict is Verdict.PASS
+    )
 
     flag_problem = needs_no_unresolved_flag(task, facts)
     if not validated:

@@ -13,6 +13,7 @@ from app_support import (
     run_async,
     settle,
 )
+from textual.geometry import Region
 from textual.widgets import Button, DataTable, Input, Static
 
 from conftest import make_task
@@ -30,6 +31,7 @@ from curator.app.widgets.coverage import CoverageView
 from curator.app.widgets.stepper import PipelineStepper
 from curator.app.widgets.task_table import TaskTable, column_widths, fit_cell
 from curator.config import LLMSettings
+from curator.drafts import new_task
 from curator.gitbank import GitBank
 from curator.history import gate_facts, task_log
 from curator.llm.scripted_server import ScriptedLLMServer
@@ -160,8 +162,23 @@ async def test_results_from_another_environment_show_marked_stale(tmp_path, monk
     report = json.loads((folder / REPORT_FILE).read_text())
     report["environment"] = "cpython-3.99.0 another-machine"
     (folder / REPORT_FILE).write_text(json.dumps(report))
+    meta = json.loads((folder / "task.json").read_text())
+    meta["validation"]["environment"] = report["environment"]
+    (folder / "task.json").write_text(json.dumps(meta))
     async with app_on(bank).run_test(size=SIZE) as pilot:
+        # The browser showed "100%" and the stepper "✓ validate" where `curator list` said
+        # "(stale)" and the gate "its validation ran in another environment".
+        await settle(pilot)
+        (row,) = [
+            row for row in pilot.app.screen.query_one(TaskTable).rows if row.task_id == "Demo/4"
+        ]
+        assert row.cells[COLUMN_KEYS.index("coverage")].endswith("stale")
         workspace = await open_task(pilot, "Demo/4")
+        validate = workspace.step(Step.VALIDATE)
+        assert (validate.state, validate.reason) == (
+            StepState.READY,
+            "results are from another environment: validate again",
+        )
         await pilot.press("f3", "f3", "f3")
         assert workspace.query_one("#views").active == "results"
         verdict = rendered(workspace, "#verdict")
@@ -413,21 +430,18 @@ async def test_a_question_mark_opens_help_where_it_is_not_typed(tmp_path, monkey
 async def test_the_stepper_keeps_its_two_lines_at_60_columns(tmp_path, monkeypatch):
     """At 60x20 the steps wrapped onto the stepper's second line and pushed "next: …" out of
     sight. The steps close up to fit; a long reason ends in "…" and shows whole on hover."""
-    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    bank = git_bank(tmp_path, monkeypatch, [new_task("Mine/1", ["json", "re"])])
     for size in ((60, 20), (80, 24)):
         async with app_on(bank).run_test(size=size) as pilot:
-            workspace = await open_task(pilot, "Demo/4")
+            workspace = await open_task(pilot, "Mine/1")
             stepper = workspace.query_one("#stepper", PipelineStepper)
-            lines = stepper.render().wrap(pilot.app.console, stepper.size.width)
-            assert len(lines) == 2
-            shown = [word for word in lines[0].plain.split() if word not in "✓●✗›"]
+            lines = stepper.render_lines(Region(0, 0, *stepper.outer_size))
+            first, second = (strip.text.rstrip() for strip in lines)
+            shown = [word for word in first.split() if word not in "✓●✗›"]
             assert shown == [step.value for step in Step]
-            assert lines[1].plain.startswith("next: validate — ")
-            assert lines[1].cell_len <= stepper.size.width
-            assert str(stepper.tooltip).startswith("validate: ")
-
-
-# -- friction ----------------------------------------------------------------------------------
+            assert second.startswith(" next: draft — the docstring still holds the new-task")
+            assert second.endswith("…")
+            assert str(stepper.tooltip).endswith("write what the task asks in its place")
 
 
 @run_async

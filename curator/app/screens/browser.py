@@ -91,7 +91,7 @@ class BankBrowser(CuratorScreen):
     def load_bank(self) -> None:
         directories = self.bank.task_dirs()
         total = len(directories)
-        here, limit = self.declared_fingerprint(), self.bank_timeout_s()
+        here, limit = self.results_environment(), self.bank_timeout_s()
         cache = RowCache.read(self.bank.private_dir, here, limit)
         if not directories:
             self.post_message(BankChunkLoaded([], [], 0, 0))
@@ -114,15 +114,10 @@ class BankBrowser(CuratorScreen):
         except CuratorError:
             return None
 
-    def declared_fingerprint(self) -> str | None:
-        """The fingerprint of the bank's declared environment: rows mark results of another
-        one stale. A bank without one runs in curator's own interpreter, whose fingerprint
-        changes with every installed tool; the task's own view says when that differs."""
-        try:
-            declared = environment.declared_environment(self.bank.root)
-        except CuratorError:
-            return None
-        return declared.fingerprint if declared is not None else None
+    def results_environment(self) -> str:
+        """The environment the bank's results count in (`bank_fingerprint`, as the gate and
+        `curator list` ask): rows mark results of another one stale."""
+        return environment.bank_fingerprint(self.bank.root)
 
     @on(BankChunkLoaded)
     def add_loaded_rows(self, event: BankChunkLoaded) -> None:
@@ -140,7 +135,7 @@ class BankBrowser(CuratorScreen):
 
     @on(TaskChanged)
     def refresh_task(self, event: TaskChanged) -> None:
-        row = task_row(event.task, self.declared_fingerprint(), self.bank_timeout_s())
+        row = task_row(event.task, self.results_environment(), self.bank_timeout_s())
         self.all_rows = [row if old.task_id == row.task_id else old for old in self.all_rows]
         if all(old.task_id != row.task_id for old in self.all_rows):
             self.all_rows.append(row)

@@ -31,8 +31,6 @@ class PipelineStepper(Static):
             hint = f"  [{key}]" if key else ""
             line.append(f"next: {upcoming.step.value}", style="bold")
             line.append(f" — {upcoming.reason}{hint}")
-        line.no_wrap = True  # two lines at any width: a long reason ends in "…" (whole: hover)
-        line.overflow = "ellipsis"
         return line
 
     def watch_statuses(self, statuses: list[StepStatus]) -> None:
