@@ -373,7 +373,7 @@ async def test_f8_commits_in_a_stage_the_gate_allows(tmp_path, monkeypatch):
         task = bank.load("Demo/1")
         gate = allowed_stages(task, gate_facts(bank, task))  # what `curator commit` allows
         assert offered[:-1] == [stage.value for stage in gate]
-        assert "✗ accepted: it has never been validated" in dialog.question
+        assert "✗ validated, condensed, accepted: it has never been validated" in dialog.question
         await pilot.press("r")
         assert isinstance(pilot.app.screen, TextDialog)
         await pilot.press("enter")
@@ -381,6 +381,42 @@ async def test_f8_commits_in_a_stage_the_gate_allows(tmp_path, monkeypatch):
         log = task_log(bank, "Demo/1")
         assert log[0].stage == "refined" and log[0].subject == "Record as refined: Demo/1"
         assert workspace.committed
+
+
+@run_async
+async def test_f8_asks_before_it_saves_and_names_each_refusal_once(tmp_path, monkeypatch):
+    """F8 wrote unsaved edits to task.py though the annotator then cancelled; its dialog
+    repeated one long reason for each stage, never named refined, and at 60x20 pushed every
+    choice off the screen."""
+    bank = git_bank(tmp_path, monkeypatch, [*demo_tasks(), new_task("Mine/1", ["json", "re"])])
+    async with app_on(bank).run_test(size=(60, 20)) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        on_disk = bank.load("Demo/1").program
+        await pilot.press("#", "f8")
+        assert isinstance(pilot.app.screen, ChoiceDialog)
+        assert "unsaved edits" in pilot.app.screen.question
+        await pilot.press("escape")
+        assert bank.load("Demo/1").program == on_disk
+        assert workspace.editor("program").text == "#" + on_disk
+        await pilot.press("f8", "s")
+        await settle(pilot)
+        assert bank.load("Demo/1").program == "#" + on_disk
+        assert isinstance(pilot.app.screen, ChoiceDialog)
+        assert "Commit Demo/1" in pilot.app.screen.question
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        await open_task(pilot, "Mine/1")
+        await pilot.press("f8")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        refusals = [line for line in dialog.question.splitlines() if line.startswith("✗")]
+        assert refusals[0].startswith(
+            "✗ refined, validated, condensed, accepted: the docstring still holds"
+        )
+        assert sum("template's text" in line for line in refusals) == 1
+        screen = pilot.app.screen.region
+        for button in dialog.query(Button):
+            assert screen.contains_region(button.region), button.label
 
 
 # -- 12. text ----------------------------------------------------------------------------------
@@ -442,6 +478,11 @@ async def test_the_stepper_keeps_its_two_lines_at_60_columns(tmp_path, monkeypat
             assert second.startswith(" next: draft — the docstring still holds the new-task")
             assert second.endswith("…")
             assert str(stepper.tooltip).endswith("write what the task asks in its place")
+            # Saved already: the draft's hint was ^s, which then did nothing.
+            assert "draft" not in stepper.keys
+            if size == (80, 24):  # the last app: its autosave is never offered back
+                await pilot.press("x")
+                assert stepper.keys["draft"] == "^s"
 
 
 @run_async

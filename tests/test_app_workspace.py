@@ -178,7 +178,10 @@ async def test_a_failing_test_shows_its_traceback_and_commit_is_refused(tmp_path
         await pilot.press("f8")
         dialog = app.screen
         assert isinstance(dialog, ChoiceDialog)
-        assert "✗ validated: its validation did not pass (verdict: fail)" in dialog.question
+        assert (
+            "✗ validated, condensed, accepted: its validation did not pass (verdict: fail)"
+            in dialog.question
+        )
         offered = [value for value, _label, _key in dialog.choices]
         assert offered == ["draft", "refined", "rejected", "cancel"]
         await pilot.press("escape")
@@ -264,10 +267,11 @@ async def test_commit_is_refused_while_validation_is_stale(tmp_path, monkeypatch
         await settle(pilot)
         workspace.query_one("#tests-editor", TextArea).insert("# touched\n", (0, 0))
         await pilot.pause()
-        await pilot.press("f8")
+        await pilot.press("f8", "s")  # save the edits first
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, ChoiceDialog)
-        assert "✗ validated: its validation is stale" in dialog.question
+        assert "✗ validated, condensed, accepted: its validation is stale" in dialog.question
         await pilot.press("escape")
         assert not [m for m in messages if isinstance(m, Committed)]
 

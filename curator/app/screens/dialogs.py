@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
@@ -40,7 +40,9 @@ class ChoiceDialog(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(self.question, classes="dialog-question", markup=False)
+            # A long question scrolls; the choices stay on screen at any size.
+            with VerticalScroll(classes="dialog-question-scroll"):
+                yield Label(self.question, classes="dialog-question", markup=False)
             with Vertical(classes="dialog-buttons"):
                 for value, label, key in self.choices:
                     yield Button(

@@ -79,6 +79,7 @@ from curator.llm.operations import Assistant
 from curator.llm.proposals import ProposedChange, apply
 from curator.models import Stage, Task
 from curator.pipeline import (
+    STAGE_ORDER,
     PipelineFacts,
     Step,
     StepState,
@@ -512,7 +513,9 @@ class TaskWorkspace(CuratorScreen):
     def refresh_pipeline(self) -> None:
         stepper = self.query_one(PipelineStepper)
         stepper.keys = {
-            step: self.app.key_for(binding_id, self) for step, binding_id in STEP_BINDINGS.items()
+            step: self.app.key_for(binding_id, self)
+            for step, binding_id in STEP_BINDINGS.items()
+            if step != "draft" or self.unsaved  # saved already, the draft needs edits, not ^s
         }
         stepper.statuses = self.statuses()
         self.sub_title = f"{self.current.stage.value}{' · unsaved' if self.unsaved else ''}"
@@ -906,19 +909,29 @@ class TaskWorkspace(CuratorScreen):
         allowed = allowed_stages(self.current, facts)
         refused = {
             stage: stage_blockers(self.current, stage, facts)
-            for stage in (Stage.VALIDATED, Stage.CONDENSED, Stage.ACCEPTED)
+            for stage in STAGE_ORDER
             if stage not in allowed
         }
         return allowed, refused
 
     def action_commit(self) -> None:
-        """Commit in any stage the gate allows; the dialog names why it refuses the others."""
-        if self.busy() or not self.app.identified(self.action_commit) or not self.save():
+        """Commit in any stage the gate allows; the dialog names why it refuses the others.
+        Unsaved edits are saved only when the annotator says so: a commit records them."""
+        if self.busy() or not self.app.identified(self.action_commit):
+            return
+        if self.editor_texts() != self.base:
+            self.ask_to_save_first()
+            return
+        if not self.save():
             return
         allowed, refused = self.commit_choices()
         question = f"Commit {self.task_id} (now {self.current.stage.value}) as:"
+        stages_refused: dict[str, list[str]] = {}  # each reason once, with every stage it blocks
         for stage, reasons in refused.items():
-            question += f"\n✗ {stage.value}: {'; '.join(reasons)}"
+            for reason in reasons:
+                stages_refused.setdefault(reason, []).append(stage.value)
+        for reason, stages in stages_refused.items():
+            question += f"\n✗ {', '.join(stages)}: {reason}"
         keys = {stage: stage.value[0] for stage in allowed}
         keys[Stage.REJECTED] = "x"
         choices = [(stage.value, stage.value.capitalize(), keys[stage]) for stage in allowed]
@@ -930,6 +943,20 @@ class TaskWorkspace(CuratorScreen):
 
         self.app.push_screen(
             ChoiceDialog(question, choices, default=self.best_stage(allowed)), chosen
+        )
+
+    def ask_to_save_first(self) -> None:
+        def answered(choice: str | None) -> None:
+            if choice == "save" and self.save(then=self.action_commit):
+                self.action_commit()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"{self.task_id} has unsaved edits. A commit records the task as saved: "
+                "save them first?",
+                [("save", "Save, then commit", "s"), ("cancel", "Cancel", "escape")],
+            ),
+            answered,
         )
 
     def best_stage(self, allowed: list[Stage]) -> str:
