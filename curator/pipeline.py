@@ -367,15 +367,18 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
     else:
         steps.append(StepStatus(Step.CONDENSE, StepState.DONE, "instruction written"))
 
+    # Commit is ready exactly when the gate allows accepted: a step left undone that the gate
+    # does not ask for (refine) does not block it; the first undone step names what does.
+    blockers = stage_blockers(task, Stage.ACCEPTED, facts)
     unfinished = [status for status in steps if status.state is not StepState.DONE]
-    if unfinished:
+    if facts.unsaved:
+        steps.append(StepStatus(Step.COMMIT, StepState.BLOCKED, "save your edits first"))
+    elif blockers and unfinished:
         first = unfinished[0]
         steps.append(
             StepStatus(Step.COMMIT, StepState.BLOCKED, f"{first.step.value}: {first.reason}")
         )
-    elif facts.unsaved:
-        steps.append(StepStatus(Step.COMMIT, StepState.BLOCKED, "save your edits first"))
-    elif blockers := stage_blockers(task, Stage.ACCEPTED, facts):
+    elif blockers:
         steps.append(StepStatus(Step.COMMIT, StepState.BLOCKED, blockers[0]))
     elif facts.committed and task.stage is Stage.ACCEPTED:
         steps.append(StepStatus(Step.COMMIT, StepState.DONE, "committed as accepted"))

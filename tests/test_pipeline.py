@@ -207,6 +207,26 @@ def test_the_stepper_commit_step_follows_the_gate():
     assert stale[5].state is StepState.BLOCKED
 
 
+def test_the_commit_step_is_ready_whenever_the_gate_allows_accepted():
+    """The stepper said "✗ commit" for a draft never marked refined, while F8 offered and
+    made the accepted commit: refine is a step the gate does not ask for."""
+    task = passing(make_task(stage=Stage.DRAFT, instruct_prompt="Count words."))
+    result = pipeline_status(task, checked(task))
+    assert [status.state for status in result] == [
+        StepState.DONE,
+        StepState.READY,
+        *[StepState.DONE] * 3,
+        StepState.READY,
+    ]
+    assert Stage.ACCEPTED in allowed_stages(task, checked(task))
+    assert next_step(result).step is Step.REFINE
+    unchecked = pipeline_status(task)
+    assert (unchecked[5].state, unchecked[5].reason) == (
+        StepState.BLOCKED,
+        "refine: improve the task, then mark it refined",
+    )
+
+
 def test_mark_refined_records_the_decision_and_never_moves_back():
     task = make_task()
     refined = mark_refined(task, "ann")
