@@ -100,6 +100,19 @@ class ReleaseScreen(CuratorScreen):
         self.app.pop_screen()
 
     def action_release(self) -> None:
+        """Ask for a version only when the check found nothing that would refuse it."""
+        if self.plan is None:
+            self.notify("still checking the bank", severity="warning", timeout=3)
+            return
+        if not self.plan.ready:
+            why = (
+                f"{len(self.plan.blockers)} blocker(s) listed above"
+                if self.plan.blockers
+                else "no accepted task to release"
+            )
+            self.show_refusal(f"release refused: {why}; fix them, then Ctrl+R checks again")
+            return
+
         def answered(version: str | None) -> None:
             if version:
                 self.query_one("#release-result", Static).update(f"building {version}…")
@@ -132,7 +145,11 @@ class ReleaseScreen(CuratorScreen):
 
     @on(WorkRefused)
     def refused(self, event: WorkRefused) -> None:
-        self.query_one("#release-result", Static).update(
-            Text(f"{event.action} refused: {event.reason}", style="red")
+        self.show_refusal(f"{event.action} refused: {event.reason}")
+
+    def show_refusal(self, text: str) -> None:
+        """On the screen in full; the notification only points there."""
+        self.query_one("#release-result", Static).update(Text(text, style="red"))
+        self.notify(
+            "the reason is on the release screen", title="release refused", severity="warning"
         )
-        self.notify(event.reason, title=f"{event.action} refused", severity="warning")
