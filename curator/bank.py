@@ -106,32 +106,47 @@ def _unprintable(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp")
 
 
+def shown_id(task_id: str) -> str:
+    """A task id as messages quote it: a long one (from a paste or a stranger's file) is
+    shortened, so that the reason after it stays in sight."""
+    if len(task_id) <= SHOWN_ID_CHARACTERS:
+        return repr(task_id)
+    return f"{task_id[:40]!r}…{task_id[-10:]!r} ({len(task_id)} characters)"
+
+
+SHOWN_ID_CHARACTERS = 60
+
+
 def task_id_problem(task_id: str) -> str | None:
     """Why a task id cannot have a folder in the bank (None: it can)."""
     if not task_id:
         return "the task id is empty"
+    quoted = shown_id(task_id)
     unprintable = sorted({char for char in task_id if _unprintable(char)})
     if unprintable:
         # A newline or an escape sequence in an id (from a JSONL of strangers) split lists and
         # commit trailers, and reached the terminal as the escape itself.
         named = ", ".join(f"U+{ord(char):04X}" for char in unprintable)
-        return f"the task id {task_id!r} holds characters that do not print ({named})"
+        return f"the task id {quoted} holds characters that do not print ({named})"
     if task_id != task_id.strip():
-        return f"the task id {task_id!r} begins or ends with white space"
+        return f"the task id {quoted} begins or ends with white space"
     if "\\" in task_id or any(part in ("", ".", "..") for part in task_id.split("/")):
         # Folder names encode any id safely, but `../evil` or `x/` reads as a path to a user.
         return (
-            f"the task id {task_id!r} is not a name: its parts between slashes must not be "
+            f"the task id {quoted} is not a name: its parts between slashes must not be "
             "empty, '.' or '..', nor hold a backslash"
         )
+    if "," in task_id:
+        # `Mine/2,re re` in the app's dialog made the task `Mine/2,re`: libraries typed into it.
+        return f"the task id {quoted} holds a comma: an id names one task, libraries go apart"
     name = folder_name(task_id)
     if len(name.encode()) > MAX_FOLDER_NAME_BYTES:
         return (
-            f"the task id is too long ({len(task_id)} characters; its folder name would take "
-            f"{len(name.encode())} bytes, at most {MAX_FOLDER_NAME_BYTES})"
+            f"the task id {quoted} is too long: its folder name would take "
+            f"{len(name.encode())} bytes, at most {MAX_FOLDER_NAME_BYTES}"
         )
     if name.lower() in RESERVED_FOLDERS:
-        return f"the task id {task_id!r} maps to the folder {name!r}, which the bank uses itself"
+        return f"the task id {quoted} maps to the folder {name!r}, which the bank uses itself"
     return None
 
 
@@ -454,11 +469,7 @@ class Bank:
 
     def add_all(self, tasks: list[Task]) -> None:
         """Add new tasks all or nothing: staged under `.curator/`, then renamed into place."""
-        problems = [
-            f"{task.task_id!r}: {problem}"
-            for task in tasks
-            if (problem := task_id_problem(task.task_id))
-        ]
+        problems = [problem for task in tasks if (problem := task_id_problem(task.task_id))]
         if problems:
             raise BankError(problems[0])
         folders = os.listdir(self.root)

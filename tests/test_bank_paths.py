@@ -94,7 +94,12 @@ def write_records(path: Path, task_ids: list[str]) -> Path:
         ("Environment", ["which the bank uses itself"]),
         ("alternatives", ["which the bank uses itself"]),
         ("bank.json", ["which the bank uses itself"]),
-        ("X/" + "y" * 300, ["too long (302 characters"]),
+        # Shortened where it is named, so that the reason stays in sight.
+        (
+            "X/" + "y" * 300,
+            ["'X/" + "y" * 38 + "'…'" + "y" * 10 + "' (302 characters) is too long"],
+        ),
+        ("Mine/2,re", ["'Mine/2,re' holds a comma"]),
         # From a JSONL of strangers: a newline split `list`'s rows and commit trailers, and
         # an escape sequence reached the terminal as such.
         ("X/1\nsecond", ["'X/1\\nsecond' holds characters that do not print (U+000A)"]),
