@@ -555,9 +555,13 @@ def legacy_args_task(task_id: str) -> Task:
 
 def test_cli_prints_the_regenerated_instruction(bank: Bank, run_cli) -> None:
     bank_with(bank, make_condense_task())
+    before = bank.load("Condense/1").instruct_prompt
     result = run_cli("--bank", bank.root, "condense", "Condense/1")
     assert result.returncode == 0, result.stderr
     assert EXPECTED in result.stdout
+    # It printed just as --write does, without a word that nothing was stored.
+    assert "not written: --write stores these instructions" in result.stderr
+    assert bank.load("Condense/1").instruct_prompt == before
 
 
 def test_cli_check_passes_when_differences_are_named_fixes(bank: Bank, run_cli) -> None:

@@ -88,6 +88,8 @@ def condense_command(
             print_instruction(cli, report)
     if check and not as_json:
         print_summary(cli, reports)
+    if not (check or write or accept or as_json):
+        cli.err.print("[dim]not written: --write stores these instructions[/]")
     if write:
         write_instructions(cli, bank, tasks, resolve_annotator(annotator, bank.root))
     failed = any(report.instruction is None for report in reports)
