@@ -224,6 +224,7 @@ async def test_palette_entries_read_category_action_and_follow_the_screen(tmp_pa
         assert "app: help  (f1)" in titles
         assert "app: open task…" in titles and "app: release" in titles
         assert not any(title.startswith("task: validate") for title in titles)
+        assert [title for title in titles if "quit" in title.lower()] == ["app: quit  (^q)"]
         await pilot.press("enter")
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "task: validate  (f5)" in titles and "task: commit  (f8)" in titles

@@ -182,7 +182,8 @@ class CuratorApp(App[None]):
         return ""
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own "Quit" beside "app: quit (^q)" listed one action twice.
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Quit")
         if isinstance(screen, CuratorScreen):
             yield from screen.palette()
         app_bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
