@@ -486,6 +486,36 @@ async def test_the_stepper_keeps_its_two_lines_at_60_columns(tmp_path, monkeypat
 
 
 @run_async
+async def test_the_editor_selects_all_and_jumps_to_its_ends_and_help_lists_its_keys(
+    tmp_path, monkeypatch
+):
+    """To replace the template a newcomer pressed Shift+Down thirty times: F7 (TextArea's
+    select all) is Condense, Ctrl+A went to the line's start, Ctrl+Home did nothing, and the
+    help listed no editor key."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        editor = workspace.editor("program")
+        program = editor.text
+        await pilot.press("ctrl+end", "#")
+        assert editor.text == program + "#"
+        await pilot.press("ctrl+home", "#")
+        assert editor.text == "#" + program + "#"
+        await pilot.press("ctrl+a", "Z")
+        assert editor.text == "Z"
+        await pilot.press("ctrl+z")
+        assert editor.text == "#" + program + "#"
+        await pilot.press("f1")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        actions = list(pilot.app.screen.key_table().columns[1].cells)
+        for entry in ("editor: Select all", "editor: Undo", "editor: Start of the text"):
+            assert entry in actions
+
+
+# -- friction ----------------------------------------------------------------------------------
+
+
+@run_async
 async def test_accept_edit_reject_show_only_with_a_proposal(tmp_path, monkeypatch):
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())
     async with app_on(bank).run_test(size=SIZE) as pilot:

@@ -58,4 +58,12 @@ class HelpScreen(ModalScreen[None]):
                     seen.add(binding.id)
                     display = self.app.get_key_display(binding)
                     table.add_row(display or key, f"{source}: {binding.description}", binding.id)
+        focused = self.below.focused
+        label = getattr(focused, "HELP_CATEGORY", None)
+        if focused is not None and label:  # the editor's own keys: select, undo, copy, ...
+            for key, active in focused._bindings.key_to_bindings.items():
+                for binding in active:
+                    if binding.description:
+                        display = self.app.get_key_display(binding) or key
+                        table.add_row(display, f"{label}: {binding.description}", "")
         return table

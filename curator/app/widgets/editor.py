@@ -3,6 +3,7 @@ with find (Ctrl+F) and go to line (Ctrl+G)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -18,12 +19,33 @@ def location(text: str, index: int) -> tuple[int, int]:
     return row, index - (text.rfind("\n", 0, index) + 1)
 
 
-class TaskEditor(TextArea, inherit_bindings=False):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        binding
-        for binding in TextArea.BINDINGS
-        if not (isinstance(binding, Binding) and binding.key in PIPELINE_KEYS)
+def editor_bindings() -> list[BindingType]:
+    """TextArea's keys without those that shadow pipeline keys, Ctrl+A selecting all (as a
+    newcomer expects; Home still starts the line) and Ctrl+Home/End to the text's ends."""
+    kept: list[BindingType] = []
+    for binding in TextArea.BINDINGS:
+        if not isinstance(binding, Binding) or binding.key in PIPELINE_KEYS:
+            continue
+        if binding.key == "home,ctrl+a":
+            binding = replace(binding, key="home")
+        kept.append(binding)
+    return [
+        *kept,
+        Binding("ctrl+a", "select_all", "Select all", show=False),
+        Binding("ctrl+home", "text_start", "Start of the text", show=False),
+        Binding("ctrl+end", "text_end", "End of the text", show=False),
     ]
+
+
+class TaskEditor(TextArea, inherit_bindings=False):
+    BINDINGS: ClassVar[list[BindingType]] = editor_bindings()
+    HELP_CATEGORY = "editor"  # the help lists its keys while it has the focus
+
+    def action_text_start(self) -> None:
+        self.move_cursor((0, 0))
+
+    def action_text_end(self) -> None:
+        self.move_cursor(self.document.end)
 
     def go_to_line(self, line: int) -> None:
         """Put the cursor at the start of 1-based `line` (clamped to the text) and show it."""
