@@ -15,6 +15,7 @@ from conftest import make_task
 from curator.app.messages import BankChunkLoaded
 from curator.app.rows import CACHE_FILE, COLUMN_KEYS, RowCache, filter_rows, sort_rows, task_row
 from curator.app.screens.browser import BankBrowser, build_row
+from curator.app.screens.dialogs import TextDialog
 from curator.app.screens.help import HelpScreen
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.task_table import TaskTable
@@ -144,13 +145,19 @@ async def test_n_starts_a_task_by_hand_and_opens_it(tmp_path, monkeypatch):
         assert "Mine/1" in shown_ids(app)
         await pilot.press("n", *"Demo/1", "enter")
         await settle(pilot)
-        assert isinstance(app.screen, BankBrowser)
+        assert isinstance(app.screen, TextDialog)  # to correct the id
         assert any("already in the bank: Demo/1" in n.message for n in app._notifications)
+        await pilot.press("escape")
         # An id with a space: the rest was taken for libraries, `import task re` written.
         await pilot.press("n", *"my task re,collections", "enter")
         await settle(pilot)
-        assert isinstance(app.screen, BankBrowser) and "my" not in bank.task_ids()
+        assert "my" not in bank.task_ids()
         assert any("not the name of a module: 'task re'" in n.message for n in app._notifications)
+        # The refused answer comes back to be corrected (it had to be typed again).
+        assert isinstance(app.screen, TextDialog)
+        assert app.screen.query_one(Input).value == "my task re,collections"
+        await pilot.press("escape")
+        assert isinstance(app.screen, BankBrowser)
 
 
 @run_async

@@ -223,8 +223,9 @@ class BankBrowser(CuratorScreen):
     def open_task(self, task_id: str) -> None:
         self.app.open_task(task_id)
 
-    def action_new_task(self) -> None:
-        """Start a task by hand (`curator new`): its id and libraries, then its workspace."""
+    def action_new_task(self, typed: str = "") -> None:
+        """Start a task by hand (`curator new`): its id and libraries, then its workspace. A
+        refused answer comes back in the dialog to be corrected, not typed again."""
 
         def answered(answer: str | None) -> None:
             if not answer:
@@ -238,7 +239,8 @@ class BankBrowser(CuratorScreen):
                 with self.bank.lock():
                     self.bank.add_all([task])
             except CuratorError as error:
-                self.notify(str(error), title=f"cannot create {task_id}", severity="error")
+                self.notify(str(error), title="cannot create the task", severity="error")
+                self.action_new_task(answer)
                 return
             self.action_reload()
             self.open_task(task_id)
@@ -246,6 +248,7 @@ class BankBrowser(CuratorScreen):
         self.app.push_screen(
             TextDialog(
                 "New task: its id, then the libraries it will use (comma-separated)",
+                value=typed,
                 placeholder="Mine/1 numpy,pandas",
             ),
             answered,
