@@ -220,7 +220,7 @@ def commit_task(
             allowed = [s for s in allowed_stages(task, facts) if s is not Stage.REJECTED]
             raise CommitRefused(task_id, stage, problems, allowed[-1] if allowed else None)
         previous = task.stage
-        before = task.model_copy(deep=True)
+        before = task.model_copy(deep=True) if previous is not stage else None
         if previous is not stage:
             task.stage = stage
             task.provenance.events.append(
@@ -233,7 +233,7 @@ def commit_task(
         try:
             sha = repository.commit_paths([repository.task_path(task_id)], full_message)
         except CuratorError:
-            if previous is not stage:  # a stage nobody committed must not stay on disk
+            if before is not None:  # a stage nobody committed must not stay on disk
                 bank.save(before)
             raise
         if sha is None:

@@ -178,14 +178,15 @@ def needs_quality_bar(task: Task, facts: PipelineFacts) -> str | None:
     return "; ".join(facts.quality_problems) or None
 
 
-def needs_finished_docstring(task: Task, facts: PipelineFacts) -> str | None:
+def template_text_left(task: Task) -> str | None:
+    """Where the new-task template's docstring text is still in the program, or None."""
     placeholders = template_placeholders(task.program, task.entry_point)
     if not placeholders:
         return None
     line, text = placeholders[0]
     more = f" and {len(placeholders) - 1} more" if len(placeholders) > 1 else ""
     return (
-        f"its docstring still holds the new-task template's text (task.py line {line}: "
+        f"the docstring still holds the new-task template's text (task.py line {line}: "
         f"{text!r}{more}): write what the task asks in its place"
     )
 
@@ -278,8 +279,8 @@ def draft_problems(task: Task) -> list[str]:
             isinstance(node, ast.ClassDef) and node.name == "TestCases" for node in tests.body
         ):
             problems.append("the tests define no TestCases class")
-    if unfinished := needs_finished_docstring(task, PipelineFacts()):
-        problems.append(unfinished.replace("its ", "the ", 1))
+    if unfinished := template_text_left(task):
+        problems.append(unfinished)
     return problems
 
 
@@ -356,12 +357,8 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
         steps.append(
             StepStatus(Step.CONDENSE, StepState.BLOCKED, "needs a current, passing validation")
         )
-    elif unfinished_docstring := needs_finished_docstring(task, facts):
-        steps.append(
-            StepStatus(
-                Step.CONDENSE, StepState.BLOCKED, unfinished_docstring.replace("its ", "the ", 1)
-            )
-        )
+    elif unfinished_docstring := template_text_left(task):
+        steps.append(StepStatus(Step.CONDENSE, StepState.BLOCKED, unfinished_docstring))
     elif not task.instruct_prompt.strip():
         steps.append(StepStatus(Step.CONDENSE, StepState.READY, "no instruction yet"))
     else:
@@ -369,7 +366,7 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
 
     # Commit is ready exactly when the gate allows accepted: a step left undone that the gate
     # does not ask for (refine) does not block it; the first undone step names what does.
-    blockers = stage_blockers(task, Stage.ACCEPTED, facts)
+    blockers = [] if facts.unsaved else stage_blockers(task, Stage.ACCEPTED, facts)
     unfinished = [status for status in steps if status.state is not StepState.DONE]
     if facts.unsaved:
         steps.append(StepStatus(Step.COMMIT, StepState.BLOCKED, "save your edits first"))

@@ -91,7 +91,7 @@ class BankBrowser(CuratorScreen):
     def load_bank(self) -> None:
         directories = self.bank.task_dirs()
         total = len(directories)
-        here, limit = self.results_environment(), self.bank_timeout_s()
+        here, limit = environment.bank_fingerprint(self.bank.root), self.bank_timeout_s()
         cache = RowCache.read(self.bank.private_dir, here, limit)
         if not directories:
             self.post_message(BankChunkLoaded([], [], 0, 0))
@@ -114,11 +114,6 @@ class BankBrowser(CuratorScreen):
         except CuratorError:
             return None
 
-    def results_environment(self) -> str:
-        """The environment the bank's results count in (`bank_fingerprint`, as the gate and
-        `curator list` ask): rows mark results of another one stale."""
-        return environment.bank_fingerprint(self.bank.root)
-
     @on(BankChunkLoaded)
     def add_loaded_rows(self, event: BankChunkLoaded) -> None:
         if event.loaded <= CHUNK:
@@ -135,7 +130,8 @@ class BankBrowser(CuratorScreen):
 
     @on(TaskChanged)
     def refresh_task(self, event: TaskChanged) -> None:
-        row = task_row(event.task, self.results_environment(), self.bank_timeout_s())
+        here = environment.bank_fingerprint(self.bank.root)
+        row = task_row(event.task, here, self.bank_timeout_s())
         self.all_rows = [row if old.task_id == row.task_id else old for old in self.all_rows]
         if all(old.task_id != row.task_id for old in self.all_rows):
             self.all_rows.append(row)
