@@ -156,6 +156,34 @@ def check_whole_bank(bank: Bank) -> EnvironmentCheck:
     return check
 
 
+def unimportable_libraries(bank_root: Path, libraries: list[str]) -> str | None:
+    """What to tell the annotator who names `libraries` for a new task (`curator new --libs`,
+    the app's new-task dialog) that the interpreter the bank's tasks run in cannot import: the
+    bank's built environment, else curator's own. A typo found now costs less than a first
+    validation that ends in `environment`. None when all import, or when the declared
+    environment is not built (nothing to ask yet)."""
+    declared = declared_environment(bank_root)
+    if declared is None:
+        interpreter, where = (
+            Path(sys.executable),
+            "curator's own interpreter, as this bank declares no environment",
+        )
+    elif declared.built() is None:
+        return None
+    else:
+        interpreter, where = declared.python, f"the bank's environment, {declared.python}"
+    available = importable_modules(interpreter)
+    missing = [name for name in libraries if name.split(".")[0] not in available]
+    if not missing:
+        return None
+    distributions = " ".join(dict.fromkeys(provider(name.split(".")[0]) for name in missing))
+    return (
+        f"not importable where the task will run ({where}): {', '.join(missing)}; "
+        f"a typo is corrected in task.py's imports, a library is installed with "
+        f"`curator env add {distributions}`"
+    )
+
+
 def check_environment(
     tasks: list[Task], interpreter: Path | None, fingerprint: str
 ) -> EnvironmentCheck:

@@ -130,6 +130,7 @@ async def test_n_starts_a_task_by_hand_and_opens_it(tmp_path, monkeypatch):
         created = bank.load("Mine/1")
         assert created.libs == ["json", "re"] and created.stage.value == "draft"
         assert created.provenance.events[-1].annotator == "Ada Annotator"
+        assert not [n for n in app._notifications if n.title == "check the libraries"]
         # F2 had marked the untouched template refined.
         await pilot.press("f2")
         await settle(pilot)
@@ -158,6 +159,13 @@ async def test_n_starts_a_task_by_hand_and_opens_it(tmp_path, monkeypatch):
         assert app.screen.query_one(Input).value == "my task re,collections"
         await pilot.press("escape")
         assert isinstance(app.screen, BankBrowser)
+        # A library that imports nowhere: created (a draft to correct), with a warning.
+        await pilot.press("n", *"Mine/2 json,jsno", "enter")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert isinstance(app.screen, TaskWorkspace) and app.screen.task_id == "Mine/2"
+        warnings = [n.message for n in app._notifications if n.title == "check the libraries"]
+        assert len(warnings) == 1 and "as this bank declares no environment): jsno;" in warnings[0]
 
 
 @run_async

@@ -274,6 +274,7 @@ def test_new_starts_a_task_by_hand(run_cli, tmp_path: Path) -> None:
     created = run_cli("--bank", bank_dir, "new", "Mine/1", "--libs", "numpy, pandas")
     assert created.returncode == 0, created.stderr
     assert "created Mine/1" in created.stdout and "curator validate Mine/1" in created.stdout
+    assert "warning" not in created.stderr  # both import where the task will run
     task = Bank(bank_dir).load("Mine/1")
     assert task.stage is Stage.DRAFT and task.libs == ["numpy", "pandas"]
     validated = run_cli("--bank", bank_dir, "validate", "Mine/1", "--json")
@@ -290,6 +291,15 @@ def test_new_starts_a_task_by_hand(run_cli, tmp_path: Path) -> None:
     assert odd.returncode == 2
     assert "not the name of a module: 'task re', 'os;rm', '1abc'" in odd.stderr
     assert "Mine/2" not in Bank(bank_dir).task_ids()
+    # A module name that imports nowhere was taken silently; its first validation then ended in
+    # `environment`. It is still a draft to correct, so created, with a warning naming it.
+    typo = run_cli("--bank", bank_dir, "new", "Mine/3", "--libs", "numpy,nunpy,cv2")
+    assert typo.returncode == 0 and "Mine/3" in Bank(bank_dir).task_ids()
+    assert (
+        "warning: not importable where the task will run (curator's own interpreter, as this "
+        "bank declares no environment): nunpy, cv2; a typo is corrected in task.py's imports, "
+        "a library is installed with `curator env add nunpy opencv-python-headless`"
+    ) in " ".join(typo.stderr.split())
 
 
 def test_a_place_the_system_will_not_write_is_named_not_a_traceback(run_cli, tmp_path) -> None:

@@ -13,7 +13,7 @@ from curator.bank import Bank
 from curator.cli.context import STAGE_CHOICE, CliContext, annotator_option, pass_cli
 from curator.config import resolve_annotator
 from curator.drafts import library_names, new_task
-from curator.envcheck import check_bank
+from curator.envcheck import check_bank, unimportable_libraries
 from curator.environment import declared_environment
 from curator.errors import CuratorError
 from curator.history import commit_new_bank, import_tasks
@@ -58,6 +58,12 @@ def new_command(cli: CliContext, task_id: str, libs: str, annotator: str | None)
         "(docstring, then the solution) and the tests in tests.py, or open it in the app; "
         f"then `curator validate {escape(shlex.quote(task_id))}`"
     )
+    try:
+        unimportable = unimportable_libraries(bank.root, task.libs)
+    except CuratorError as error:
+        unimportable = f"the libraries were not checked: {error}"
+    if unimportable:
+        cli.err.print(f"[yellow]warning:[/] {escape(unimportable)}")
 
 
 @click.command("import")

@@ -27,6 +27,7 @@ from curator.app.widgets.task_table import ColumnHeader, TaskTable
 from curator.bank import Bank, load_bank_folder
 from curator.config import resolve_annotator
 from curator.drafts import library_names, new_task
+from curator.envcheck import unimportable_libraries
 from curator.errors import CuratorError, TaskFileError
 from curator.pipeline import STAGE_ORDER
 
@@ -240,6 +241,7 @@ class BankBrowser(CuratorScreen):
                 return
             self.action_reload()
             self.open_task(task_id)
+            self.warn_of_unimportable(task.libs)
 
         self.app.push_screen(
             TextDialog(
@@ -249,6 +251,18 @@ class BankBrowser(CuratorScreen):
             ),
             answered,
         )
+
+    @work(thread=True, group="libraries")
+    def warn_of_unimportable(self, libraries: list[str]) -> None:
+        """Asks the bank's interpreter (a subprocess), so off the UI thread."""
+        try:
+            unimportable = unimportable_libraries(self.bank.root, libraries)
+        except CuratorError as error:
+            unimportable = f"the libraries were not checked: {error}"
+        if unimportable:
+            self.app.call_from_thread(
+                self.app.notify, unimportable, title="check the libraries", severity="warning"
+            )
 
     def action_flaky_review(self) -> None:
         self.app.open_flaky()
