@@ -222,10 +222,18 @@ async def test_tab_keys_move_focus_and_a_dialog_gives_it_back(tmp_path, monkeypa
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())
     async with app_on(bank).run_test(size=SIZE) as pilot:
         workspace = await open_task(pilot, "Demo/1")
+        # Nothing showed that `2` would be typed into the program, not open the Tests tab.
+        program = workspace.editor("program")
+        assert (program.border_title, program.border_subtitle) == (
+            "task.py",
+            "typing here · f3 next tab",
+        )
         tests = editor_text(workspace, "tests")
         await pilot.press("f3", "Z")
         assert workspace.query_one("#views").active == "tests"
         assert editor_text(workspace, "tests") == "Z" + tests
+        assert not program.border_subtitle
+        assert workspace.editor("tests").border_subtitle == "typing here · f3 next tab"
         await pilot.press("f3")
         assert workspace.focused is workspace.editor("instruction")
         await pilot.press("f3")

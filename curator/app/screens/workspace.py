@@ -52,7 +52,7 @@ from curator.app.widgets.mutants import MutantsView
 from curator.app.widgets.proposal import ProposalPane
 from curator.app.widgets.results import ResultsPane
 from curator.app.widgets.stepper import PipelineStepper
-from curator.bank import INSTRUCTION_FILE, TESTS_FILE, Bank
+from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
 from curator.condense.loss import information_loss
 from curator.condense.stage import apply_instruction, condense_task
 from curator.config import resolve_annotator
@@ -129,6 +129,7 @@ EDITORS = {
     "tests": "#tests-editor",
     "instruction": "#instruction-editor",
 }
+EDITED_FILES = {"program": PROGRAM_FILE, "tests": TESTS_FILE, "instruction": INSTRUCTION_FILE}
 # Actions that only mean something while there is a proposal (hidden from the footer otherwise).
 PROPOSAL_ACTIONS = frozenset({"accept_proposal", "edit_proposal"})
 
@@ -261,6 +262,10 @@ class TaskWorkspace(CuratorScreen):
         self.refresh_pipeline()
         self.check_committed()
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+        next_view = self.app.key_for("task.next-view", self)
+        for view, file_name in EDITED_FILES.items():
+            self.editor(view).border_title = file_name
+            self.editor(view).typing_hint = f"typing here · {next_view} next tab"
         self.set_focus(self.query_one("#program-editor", TaskEditor))  # now, not after a refresh
         self.offer_recovery()
         self.app.warm_sandbox_for(self.current)

@@ -40,6 +40,15 @@ def editor_bindings() -> list[BindingType]:
 class TaskEditor(TextArea, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = editor_bindings()
     HELP_CATEGORY = "editor"  # the help lists its keys while it has the focus
+    typing_hint = ""
+    """Shown under the editor while it has the focus: keys such as `2` (the Tests tab outside
+    an editor) are typed here, and a newcomer could not tell."""
+
+    def on_focus(self) -> None:
+        self.border_subtitle = self.typing_hint
+
+    def on_blur(self) -> None:
+        self.border_subtitle = None
 
     def action_text_start(self) -> None:
         self.move_cursor((0, 0))
