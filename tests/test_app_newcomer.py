@@ -585,6 +585,17 @@ def test_every_column_stays_on_screen_at_80_columns():
     assert column_widths(120)[changed] == 17
 
 
+def test_below_80_columns_the_last_change_and_mutation_score_give_way_to_the_flaky_flags():
+    """At 60 columns the flaky column ran off the screen's edge; the rows no longer do."""
+    for total in (58, 66, 75):
+        widths = column_widths(total)
+        assert 1 + sum(width + 1 for width in widths if width) - 1 <= total
+        assert widths[COLUMN_KEYS.index("flaky")] == 5
+    shown = dict(zip(COLUMN_KEYS, column_widths(58), strict=True))
+    assert shown["changed"] == shown["mutation"] == 0 and shown["libraries"] >= 9
+    assert column_widths(70)[COLUMN_KEYS.index("mutation")] == 5  # room for it there
+
+
 @run_async
 async def test_a_bank_longer_than_the_screen_keeps_every_column_on_screen_at_80_columns(
     tmp_path, monkeypatch

@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from curator.app.rows import COLUMNS, TaskRow
+from curator.app.rows import COLUMN_KEYS, COLUMNS, TaskRow
 
 # Below this many columns the id column narrows so that libraries keep room; an id too long
 # for it loses its start, which ids share ("…CodeBench/1139"), not its number.
@@ -33,11 +33,17 @@ NARROW_ID = 15
 NARROW = 100
 NARROW_WIDTHS = {"stage": 9, "changed": 10, "flaky": 5, "coverage": 10, "tests": 5}
 FLEXIBLE_MIN = 9
+# Narrower still (a split pane, a 60-column terminal), the columns a curator needs least in a
+# list give way, in this order, so that the flaky flags stay on screen; they used to run off
+# its edge. A hidden column has width 0.
+TIGHT = 76
+TIGHT_ID = 13
+GIVE_WAY = ("changed", "mutation")
 
 
 def column_widths(total: int) -> list[int]:
     """Fixed widths for each column; the flexible column takes what is left (at least
-    FLEXIBLE_MIN)."""
+    FLEXIBLE_MIN); 0 for a column hidden to make room."""
     widths = [column.width for column in COLUMNS]
     if total < WIDE:
         widths[0] = NARROW_ID
@@ -46,9 +52,20 @@ def column_widths(total: int) -> list[int]:
             NARROW_WIDTHS.get(column.key, width)
             for column, width in zip(COLUMNS, widths, strict=True)
         ]
-    fixed = sum(width + 1 for width in widths if width)
-    flexible = max(FLEXIBLE_MIN, total - fixed - 1)
-    return [width or flexible for width in widths]
+    hidden: set[int] = set()
+    if total < TIGHT:
+        widths[0] = TIGHT_ID
+        for key in GIVE_WAY:
+            if fixed_width(widths, hidden) + FLEXIBLE_MIN + 1 <= total:
+                break
+            hidden.add(COLUMN_KEYS.index(key))
+    flexible = max(FLEXIBLE_MIN, total - fixed_width(widths, hidden) - 1)
+    return [0 if index in hidden else width or flexible for index, width in enumerate(widths)]
+
+
+def fixed_width(widths: list[int], hidden: set[int]) -> int:
+    """The room the fixed columns take, each with the space before it."""
+    return sum(width + 1 for index, width in enumerate(widths) if width and index not in hidden)
 
 
 def fit_cell(key: str, text: str, width: int) -> str:
@@ -86,6 +103,8 @@ class ColumnHeader(Widget):
     def render(self) -> str:
         parts = []
         for column, width in zip(COLUMNS, self.widths(), strict=True):
+            if not width:
+                continue
             arrow = ""
             if column.key == self.sort_column:
                 arrow = " ▼" if self.sort_descending else " ▲"
@@ -95,6 +114,8 @@ class ColumnHeader(Widget):
     def on_click(self, event: events.Click) -> None:
         x = 1
         for column, width in zip(COLUMNS, self.widths(), strict=True):
+            if not width:
+                continue
             if x <= event.x < x + width + 1:
                 self.post_message(self.SortRequested(column.key))
                 return
@@ -181,6 +202,7 @@ class TaskTable(ScrollView, can_focus=True):
             for column, cell, cell_width in zip(
                 COLUMNS, row.cells, column_widths(width), strict=True
             )
+            if cell_width
         )
         return Strip([Segment(fit(text, width), style)], width)
 
