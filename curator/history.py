@@ -88,17 +88,29 @@ class CommitRefused(CuratorError):
 # -- the stage gate --------------------------------------------------------------------------
 
 
-def gate_facts(bank: Bank, task: Task, environment: str | None = None) -> PipelineFacts:
+def gate_facts(
+    bank: Bank,
+    task: Task,
+    environment: str | None = None,
+    *,
+    unsaved: bool = False,
+    committed: bool = False,
+) -> PipelineFacts:
     """What the stage gate needs beyond the task, read from the work tree: its `flaky.json`,
-    its `validation.json` and the bank's quality bar."""
+    its `validation.json` and the bank's quality bar (and from the app: whether the task has
+    unsaved edits, or changes since its last commit)."""
     evidence = bank.read_sidecar(task.task_id, EVIDENCE_FILE, FlakyEvidence)
     report_path = bank.real_task_dir(task.task_id) / REPORT_FILE
     report = report_path.read_bytes() if report_path.is_file() else None
+    quality = quality_settings(bank)
     facts = PipelineFacts(
-        quality_problems=tuple(quality_gate_problems(task, quality_settings(bank))),
+        quality_problems=tuple(quality_gate_problems(task, quality)),
+        flaky_runs_required=quality.min_flaky_runs,
         report_problem=report_problem(task, report, str(report_path)),
         environment=environment or bank_fingerprint(bank.root),
         timeout_s=task_timeout(bank, task),
+        unsaved=unsaved,
+        committed=committed,
     )
     return with_flaky_check(facts, evidence)
 
@@ -190,6 +202,15 @@ class CommitResult:
     previous_stage: Stage
     message: str
 
+    def note(self) -> str:
+        """ "committed SHA", with the stage change if the commit made one."""
+        moved = (
+            f" ({self.previous_stage.value} → {self.stage.value})"
+            if self.previous_stage is not self.stage
+            else ""
+        )
+        return f"committed {self.sha[:10]}{moved}"
+
 
 def commit_task(
     bank: Bank, task_id: str, stage: Stage | None, message: str, annotator: str | None = None
@@ -245,6 +266,20 @@ def commit_task(
         previous_stage=previous,
         message=full_message,
     )
+
+
+def commit_review(bank: Bank, task_id: str, message: str, annotator: str) -> CommitResult:
+    """Commit what a flaky review (a flag decision, a rerun) wrote to the task's folder at once,
+    so that it never waits for, and lands in, an unrelated commit. The task keeps its stage
+    where the gate allows it; otherwise the commit records the furthest stage the gate allows
+    (`CommitResult.note` says so)."""
+    task = bank.load(task_id)
+    facts = gate_facts(bank, task)
+    stage = task.stage
+    if stage_blockers(task, stage, facts):
+        allowed = [s for s in allowed_stages(task, facts) if s is not Stage.REJECTED]
+        stage = allowed[-1] if allowed else stage  # commit_task names why it refuses
+    return commit_task(bank, task_id, stage, message, annotator)
 
 
 def commit_paths(bank: Bank, paths: list[str], message: str) -> str:

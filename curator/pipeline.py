@@ -57,6 +57,9 @@ class PipelineFacts:
 
     `flaky_checked_hash`: the content hash a completed flaky check (`flaky.json`) ran on.
     `flaky_checked_timeout_s`: the time limit per run that check ran under (None: unknown).
+    `flaky_checked_runs`: the runs that check was asked for (None: unknown).
+    `flaky_runs_required`: the fewest runs a flaky check needs to count (the bank's
+    `quality.min_flaky_runs`; 0: any).
     `quality_problems`: why the tests miss the bank's quality bar (`curator.quality`).
     `unsaved`: the annotator has edits not yet written to the bank.
     `committed`: the task's folder has no changes since its last git commit.
@@ -70,6 +73,8 @@ class PipelineFacts:
 
     flaky_checked_hash: str | None = None
     flaky_checked_timeout_s: float | None = None
+    flaky_checked_runs: int | None = None
+    flaky_runs_required: int = 0
     quality_problems: tuple[str, ...] = ()
     unsaved: bool = False
     committed: bool = False
@@ -151,6 +156,13 @@ def needs_flaky_check(task: Task, facts: PipelineFacts) -> str | None:
         return (
             f"its flaky check ran under another time limit ({facts.flaky_checked_timeout_s:g} s; "
             f"now {facts.timeout_s:g} s): check it again"
+        )
+    runs = facts.flaky_checked_runs
+    if runs is not None and runs < facts.flaky_runs_required:
+        return (
+            f"its flaky check made {runs} run(s), the bank asks for at least "
+            f"{facts.flaky_runs_required} (`quality.min_flaky_runs` in bank.json): check it again "
+            "with more runs"
         )
     return None
 

@@ -2,7 +2,8 @@
 
 The settings live in `bank.json` under `"quality"`:
 
-    {"format": 1, "name": "...", "quality": {"min_mutation_score": 70, "over_strict_blocks": true}}
+    {"format": 1, "name": "...", "quality": {"min_mutation_score": 70, "over_strict_blocks": true,
+                                             "min_flaky_runs": 20}}
 
 `quality_gate_problems(task, settings)` names what keeps a task from acceptance, from the
 figures kept in its task.json (`task.quality`), which `curator mutate` and
@@ -20,6 +21,11 @@ from curator.errors import BankError
 from curator.fsutil import read_text
 from curator.models import QualitySummary, StrictModel, Task
 
+FLAKY_RUNS_REQUIRED = 20
+"""The runs a flaky check needs to count for acceptance, unless the bank says otherwise: 20 runs
+(order, seeds and clock varied, the hash seed in every fifth) catch a test that fails one run
+in four with probability 1 - 0.75**20 > 99.6%; a check of one run varies nothing."""
+
 
 class QualitySettings(StrictModel):
     """The bank's test-quality requirements for accepting a task."""
@@ -30,6 +36,11 @@ class QualitySettings(StrictModel):
         le=100,
         description="Accept a task only with a current mutation score at least this (percent); "
         "None: no requirement.",
+    )
+    min_flaky_runs: int = Field(
+        default=FLAKY_RUNS_REQUIRED,
+        ge=1,
+        description="Accept a task only after a flaky check of at least this many runs.",
     )
     over_strict_blocks: bool = Field(
         default=False,

@@ -74,7 +74,11 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
             screen.query_one("#review-status", Static).render()
         )
 
-        await pilot.press("b", *"seed the dice in the test", "enter")
+        await pilot.press("b")
+        dialog = app.screen
+        assert isinstance(dialog, TextDialog)  # it read "send-back the flag on …"
+        assert dialog.question == f"Send back the flag on {TASK} {FLAKY_TEST}: why?"
+        await pilot.press(*"seed the dice in the test", "enter")
         await settle(pilot)
         task = bank.load(TASK)
         assert task.stage is Stage.DRAFT
@@ -96,7 +100,15 @@ async def test_rerun_with_more_runs_updates_the_evidence(tmp_path, monkeypatch):
         await pilot.press("m")
         dialog = app.screen
         assert isinstance(dialog, TextDialog) and dialog.value == "60"
-        await pilot.press(*("backspace",) * 2, *"30", "enter")
+        # One run replaced the evidence with a check that varies nothing, and it counted.
+        await pilot.press(*("backspace",) * 2, *"1", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TextDialog) and app.screen.value == "1"
+        assert any(
+            n.message.startswith("give a number of runs, at least 20: the bank counts no flaky")
+            for n in app._notifications
+        )
+        await pilot.press("backspace", *"30", "enter")
         await settle(pilot)
         status = str(app.screen.query_one("#review-status", Static).render())
         assert status.startswith(f"{TASK}: ") and "runs" in status

@@ -32,6 +32,7 @@ from curator.app.widgets.stepper import PipelineStepper
 from curator.app.widgets.task_table import TaskTable, column_widths, fit_cell
 from curator.config import LLMSettings
 from curator.drafts import new_task
+from curator.environment import bank_fingerprint
 from curator.gitbank import GitBank
 from curator.history import gate_facts, task_log
 from curator.llm.scripted_server import ScriptedLLMServer
@@ -389,6 +390,39 @@ async def test_f8_commits_in_a_stage_the_gate_allows(tmp_path, monkeypatch):
         log = task_log(bank, "Demo/1")
         assert log[0].stage == "refined" and log[0].subject == "Record as refined: Demo/1"
         assert workspace.committed
+
+
+@run_async
+async def test_f8_and_the_stepper_hold_the_banks_quality_bar_as_the_commit_does(
+    tmp_path, monkeypatch
+):
+    """The app built the gate's facts itself, without the bank's quality bar: F8 offered
+    accepted and the stepper pointed at it; the commit was then refused."""
+    bank = demo_bank(tmp_path, monkeypatch)
+    for task in bank.load_all():  # the demo's validations as if made here
+        if task.validation is not None:
+            task.validation.environment = bank_fingerprint(bank.root)
+            with bank.lock():
+                bank.save(task)
+    marker = bank.root / "bank.json"
+    marker.write_text(
+        json.dumps({**json.loads(marker.read_text()), "quality": {"min_mutation_score": 90}})
+    )
+    GitBank(bank).run("commit", "-qam", "A bar of 90%")
+    task = bank.load("Demo/1")
+    assert task.stage is Stage.ACCEPTED
+    allowed = allowed_stages(task, gate_facts(bank, task))  # what `curator commit` allows
+    assert Stage.CONDENSED in allowed and Stage.ACCEPTED not in allowed
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        commit = workspace.step(Step.COMMIT)
+        assert commit.state is StepState.BLOCKED
+        assert commit.reason.startswith("no current mutation score (the bank requires 90%")
+        await pilot.press("f8")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert "accepted" not in [value for value, _, _ in dialog.choices]
+        assert "✗ accepted: no current mutation score (the bank requires 90%" in dialog.question
 
 
 @run_async

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from gitbanks import git, isolate_git, new_bank
 
 from curator.bank import Bank
 from curator.flaky.evidence import EVIDENCE_FILE, Classification, FlakyEvidence, RunKind
@@ -251,6 +252,43 @@ def test_flag_lifecycle_from_detection_to_fix(tmp_path, run_cli):
     assert [event["status"] for event in history] == ["open", "confirmed", "fixed"]
     assert history[1]["who"] == "maria" and history[1]["why"] == "fails one run in two"
     assert "clean after a change" in history[2]["why"]
+
+
+def test_a_decision_on_the_command_line_is_committed_as_in_the_app(tmp_path, run_cli, monkeypatch):
+    """`curator flag` recorded the decision and committed nothing, so the next decision made in
+    the app's queue swept it into its own commit; two decisions at once took the last."""
+    isolate_git(monkeypatch, tmp_path / "home")
+    bank = new_bank(tmp_path / "bank")
+    with bank.lock():
+        bank.add_all([load_suite_task("random_dice")])
+    task_id, test = "Flaky/random_dice", "test_six_comes_up"
+    assert run_cli("--bank", bank.root, "flaky", task_id, "--runs", "8", "--seed", "3").returncode
+    both = run_cli(
+        "--bank", bank.root, "flag", task_id, test, "--dismiss", "--confirm", "--reason", "x"
+    )  # fmt: skip
+    assert both.returncode == 2
+    assert "choose one of --confirm, --dismiss and --reopen" in both.stderr
+    assert bank.load(task_id).flags[0].status is FlagStatus.OPEN
+    confirm = run_cli(
+        "--bank", bank.root, "flag", task_id, test, "--confirm", "--reason", "one run in two"
+    )  # fmt: skip
+    assert confirm.returncode == 0, confirm.stderr
+    assert confirm.stdout.startswith(f"{task_id} {test}: confirmed; committed ")
+    assert git(bank.root, "log", "-1", "--format=%s") == (
+        f"Confirm the flaky flag on {test}: one run in two\n"
+    )
+    assert git(bank.root, "status", "--porcelain") == ""  # flaky.json and task.json with it
+    for role in ("AUTHOR", "COMMITTER"):  # no identity: decided, and said not committed
+        monkeypatch.delenv(f"GIT_{role}_NAME")
+        monkeypatch.delenv(f"GIT_{role}_EMAIL")
+    dismiss = run_cli(
+        "--bank", bank.root, "flag", task_id, test, "--dismiss", "--reason", "seeded upstream",
+        "--annotator", "ann",
+    )  # fmt: skip
+    assert dismiss.returncode == 0
+    assert dismiss.stdout.startswith(f"{task_id} {test}: dismissed")
+    assert "not committed: " in dismiss.stderr and "git does not know who you are" in dismiss.stderr
+    assert bank.load(task_id).flags[0].status is FlagStatus.DISMISSED
 
 
 def test_flag_command_errors_name_what_is_wrong(tmp_path, run_cli):

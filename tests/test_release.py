@@ -13,11 +13,11 @@ import pytest
 from gitbanks import ENVIRONMENT, git, head, isolate_git, new_bank, passing, save, save_and_commit
 
 from conftest import luck_evidence, make_task
-from curator.bank import Bank
+from curator.bank import MARKER, Bank
 from curator.errors import CuratorError
 from curator.flaky.evidence import EVIDENCE_FILE
 from curator.gitbank import GitBank, GitError
-from curator.history import commit_task, parse_trailers, task_diff
+from curator.history import commit_paths, commit_task, parse_trailers, task_diff
 from curator.interchange import read_jsonl, render_jsonl
 from curator.models import Flag, Stage, Task, Verdict
 from curator.release import (
@@ -29,6 +29,7 @@ from curator.release import (
     build_release,
     export_tagged_release,
 )
+from curator.release.plan import plan_release
 from curator.validation import REPORT_FILE
 
 RELEASE_FILES = (JSONL_NAME, GZIP_NAME, MANIFEST_NAME, CHANGELOG_NAME)
@@ -94,6 +95,10 @@ def test_the_manifest_names_a_task_whose_coverage_is_luck(bank: Bank) -> None:
     """Test/2's flaky check reached a branch in some runs only: its entry says so, with the
     figures; the others have no such finding."""
     task = bank.load("Test/2")
+    marker = bank.root / MARKER  # a check of 4 runs counts here
+    settings = json.loads(marker.read_text())
+    marker.write_text(json.dumps({**settings, "quality": {"min_flaky_runs": 4}}))
+    commit_paths(bank, [MARKER], "Flaky checks of 4 runs count")
     with bank.lock():
         bank.write_sidecar("Test/2", EVIDENCE_FILE, luck_evidence(task))
     commit_task(bank, "Test/2", Stage.ACCEPTED, "Flaky check of task 2")
@@ -204,6 +209,32 @@ def test_a_release_refuses_uncommitted_changes_of_accepted_tasks_only(bank: Bank
         "Test/2",
         "Test/3",
     ]
+
+
+def test_a_release_refuses_uncommitted_settings_that_would_judge_it(bank: Bank, run_cli) -> None:
+    """The release exports HEAD, but judged it under the work tree's `bank.json`: a quality bar
+    edited and not committed refused every task, against a bar the tag would not hold."""
+    marker = bank.root / MARKER
+    committed = marker.read_text()
+    marker.write_text(json.dumps({**json.loads(committed), "quality": {"min_mutation_score": 90}}))
+    assert plan_release(bank).blockers["bank.json"] == [
+        "uncommitted changes: a release is judged under the time limit, quality bar and "
+        "environment it is tagged with (commit or discard them)"
+    ]
+    result = run_cli("--bank", bank.root, "release", "v0.1")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert (
+        "the bank's settings have uncommitted changes: bank.json; a release is judged under the "
+        "time limit, quality bar and environment it is tagged with: commit them or discard them"
+    ) in " ".join(result.stderr.split())
+    assert not (bank.root / "releases").exists()
+    (bank.root / "environment").mkdir()
+    (bank.root / "environment" / "requirements.txt").write_text("numpy\n")
+    marker.write_text(committed)
+    with pytest.raises(GitError, match=r"uncommitted changes: environment/requirements.txt;"):
+        build_release(bank, "v0.1")
+    shutil.rmtree(bank.root / "environment")
+    assert build_release(bank, "v0.1").out.is_dir()
 
 
 def test_a_release_refuses_an_unreadable_task_folder(bank: Bank) -> None:

@@ -104,6 +104,29 @@ def test_the_gate_holds_the_banks_quality_bar_and_runtime_findings(bank: Bank, r
     assert Stage.CONDENSED in allowed_stages(bank.load("Test/1"), gate_facts(bank, task))
 
 
+def test_a_flaky_check_of_one_run_does_not_count_for_acceptance(bank: Bank, run_cli) -> None:
+    """`curator flaky ID --runs 1` varies nothing, yet met the gate; a new maintainer committed
+    an accepted task on it. The bank's `quality.min_flaky_runs` (20 unless it says otherwise)
+    is the fewest runs that count."""
+    ready_but_unchecked(bank)
+    checked = run_cli("--bank", bank.root, "flaky", "Test/1", "--runs", "1")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    before = head(bank.root)
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "--stage", "accepted", "-m", "Go")
+    assert result.returncode == 1 and head(bank.root) == before
+    assert (
+        "its flaky check made 1 run(s), the bank asks for at least 20 "
+        "(`quality.min_flaky_runs` in bank.json): check it again with more runs"
+    ) in " ".join(result.stderr.split())
+    shown = run_cli("--bank", bank.root, "flaky", "Test/1", "--runs", "2")
+    assert shown.returncode == 0
+    marker = bank.root / "bank.json"
+    settings = json.loads(marker.read_text())
+    marker.write_text(json.dumps({**settings, "quality": {"min_flaky_runs": 2}}))
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "--stage", "accepted", "-m", "Go")
+    assert result.returncode == 0, result.stderr
+
+
 # A word count with one library: BigCodeBench's tasks each use at least two.
 ONE_LIBRARY = make_task().model_copy(
     update={

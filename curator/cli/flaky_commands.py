@@ -20,6 +20,7 @@ from rich.table import Table
 
 from curator.cli.context import CliContext, annotator_option, pass_cli
 from curator.config import resolve_annotator
+from curator.errors import CuratorError
 from curator.flaky.budget import BudgetRun, prioritise
 from curator.flaky.evidence import Classification, FlakyEvidence, failure_diff
 from curator.flaky.flags import (
@@ -27,10 +28,12 @@ from curator.flaky.flags import (
     FlagChange,
     all_flags,
     change_flag,
+    decision_message,
     find_flag,
     read_evidence,
 )
 from curator.flaky.plan import DEFAULT_RUNS
+from curator.history import commit_review
 from curator.models import MAX_TIMEOUT_S, Flag, FlagStatus, Task
 
 CLASS_STYLE = {
@@ -274,9 +277,27 @@ def flags_command(cli: CliContext, status: str | None, as_json: bool) -> None:
 @click.command("flag")
 @click.argument("task_id")
 @click.argument("test")
-@click.option("--confirm", "action", flag_value=FlagAction.CONFIRM.value, help="It is flaky.")
-@click.option("--dismiss", "action", flag_value=FlagAction.DISMISS.value, help="Not a problem.")
-@click.option("--reopen", "action", flag_value=FlagAction.REOPEN.value, help="Open it again.")
+@click.option(
+    "--confirm",
+    "decisions",
+    flag_value=FlagAction.CONFIRM.value,
+    multiple=True,
+    help="It is flaky.",
+)
+@click.option(
+    "--dismiss",
+    "decisions",
+    flag_value=FlagAction.DISMISS.value,
+    multiple=True,
+    help="Not a problem.",
+)
+@click.option(
+    "--reopen",
+    "decisions",
+    flag_value=FlagAction.REOPEN.value,
+    multiple=True,
+    help="Open it again.",
+)
 @click.option("--reason", help="Why (recorded in the flag's history).")
 @annotator_option("Who decides, recorded in the flag's history")
 @pass_cli
@@ -284,23 +305,32 @@ def flag_command(
     cli: CliContext,
     task_id: str,
     test: str,
-    action: str | None,
+    decisions: tuple[str, ...],
     reason: str | None,
     annotator: str | None,
 ) -> None:
-    """Decide on the flag of TEST in task TASK_ID; without a decision, show its evidence."""
+    """Decide on the flag of TEST in task TASK_ID, and commit the decision (as the app's queue
+    does); without a decision, show its evidence."""
     bank = cli.open_bank()
-    if action is None:
+    if len(set(decisions)) > 1:  # click kept the last of them
+        raise click.UsageError("choose one of --confirm, --dismiss and --reopen")
+    if not decisions:
         if reason:
             raise click.UsageError("--reason goes with --confirm, --dismiss or --reopen")
         show_flag_evidence(cli, read_evidence(bank, task_id), bank.load(task_id), test)
         return
     if not reason:
         raise click.UsageError("give a --reason for the decision")
-    flag = change_flag(
-        bank, task_id, test, FlagAction(action), resolve_annotator(annotator, bank.root), reason
-    )
-    cli.out.print(f"{escape(task_id)} {escape(test)}: {flag.status.value}")
+    who = resolve_annotator(annotator, bank.root)
+    flag = change_flag(bank, task_id, test, FlagAction(decisions[0]), who, reason)
+    decided = f"{escape(task_id)} {escape(test)}: {flag.status.value}"
+    try:
+        committed = commit_review(bank, task_id, decision_message(decisions[0], test, reason), who)
+    except CuratorError as error:
+        cli.out.print(decided)
+        cli.err.print(f"[yellow]not committed:[/] {escape(str(error))}")
+        return
+    cli.out.print(f"{decided}; {escape(committed.note())}")
 
 
 def show_flag_evidence(

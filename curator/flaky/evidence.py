@@ -286,10 +286,13 @@ def _sometimes_missed(misses_per_run: list[list[Miss]]) -> dict[Miss, int]:
 
 
 def with_flaky_check(facts: PipelineFacts, evidence: FlakyEvidence | None) -> PipelineFacts:
-    """`facts` with the stage gate's "flaky check": the content a completed detection covered
-    and the time limit per run it ran under (neither if none completed)."""
+    """`facts` with the stage gate's "flaky check": the content a completed detection covered,
+    the time limit per run it ran under and the runs it was asked for (none if none completed)."""
     if evidence is None or evidence.problem is not None:
         return facts
     return replace(
-        facts, flaky_checked_hash=evidence.content_hash, flaky_checked_timeout_s=evidence.timeout_s
+        facts,
+        flaky_checked_hash=evidence.content_hash,
+        flaky_checked_timeout_s=evidence.timeout_s,
+        flaky_checked_runs=evidence.runs_requested,
     )

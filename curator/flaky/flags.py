@@ -26,6 +26,20 @@ class FlagAction(StrEnum):
     REOPEN = "reopen"
 
 
+DECISION_VERBS = {
+    "confirm": "Confirm",
+    "dismiss": "Dismiss",
+    "reopen": "Reopen",
+    "send-back": "Send back",
+}
+
+
+def decision_message(decision: str, test: str, reason: str) -> str:
+    """The commit message of a decision on a flag (a `FlagAction`, or `send-back`), in the app's
+    queue and `curator flag` alike."""
+    return f"{DECISION_VERBS[decision]} the flaky flag on {test}: {reason}"
+
+
 # action -> (statuses it applies to, status it leads to)
 TRANSITIONS: dict[FlagAction, tuple[frozenset[FlagStatus], FlagStatus]] = {
     FlagAction.CONFIRM: (frozenset({FlagStatus.OPEN}), FlagStatus.CONFIRMED),

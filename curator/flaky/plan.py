@@ -18,8 +18,9 @@ import random
 from datetime import UTC, datetime
 
 from curator.flaky.evidence import RunKind, RunSpec
+from curator.quality import FLAKY_RUNS_REQUIRED
 
-DEFAULT_RUNS = 20
+DEFAULT_RUNS = FLAKY_RUNS_REQUIRED  # a check with the defaults counts for acceptance
 BASELINE_HASH_SEED = 0
 # Every HASH_SEED_EVERY-th detection run starts a fresh interpreter with another hash seed.
 HASH_SEED_EVERY = 5

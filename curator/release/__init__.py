@@ -20,8 +20,8 @@ from typing import Any
 import git
 from pydantic import Field, ValidationError
 
-from curator.bank import META_FILE, RELEASES_DIR, Bank, task_sort_key
-from curator.environment import bank_fingerprint
+from curator.bank import MARKER, META_FILE, RELEASES_DIR, Bank, task_sort_key
+from curator.environment import ENVIRONMENT_DIR, bank_fingerprint
 from curator.errors import CuratorError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, with_flaky_check
 from curator.fsutil import atomic_write
@@ -229,6 +229,12 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     changed = uncommitted_release_tasks(bank, repository, released)
     if changed:
         raise GitError(_uncommitted_message(bank, changed, released))
+    unsettled = uncommitted_settings(repository)
+    if unsettled:
+        raise GitError(
+            f"the bank's settings have uncommitted changes: {_listing(unsettled)}; "
+            f"{UNSETTLED_REASON}: commit them or discard them first"
+        )
     quality = quality_settings(bank)
     environment = bank_fingerprint(bank.root)  # read once: every task is judged against it
     bank_limit = bank.timeout_s
@@ -280,6 +286,24 @@ def uncommitted_release_tasks(bank: Bank, repository: GitBank, released: set[str
     ]
 
 
+UNSETTLED_REASON = (
+    "a release is judged under the time limit, quality bar and environment it is tagged with"
+)
+
+
+def uncommitted_settings(repository: GitBank) -> list[str]:
+    """The bank's own settings with uncommitted changes: `bank.json` (the time limit, the
+    quality bar) and `environment/` (the libraries). The release exports HEAD, and judged it
+    with the work tree's bar: a stricter bar edited and not committed refused it."""
+    marker = repository.in_bank(MARKER)
+    environment = repository.in_bank(ENVIRONMENT_DIR) + "/"
+    return [
+        path
+        for path in repository.changed_paths()
+        if path == marker or f"{path}/".startswith(environment)
+    ]
+
+
 def _uncommitted_message(bank: Bank, changed: list[str], released: set[str]) -> str:
     """Names the accepted tasks changed in the work tree, and apart from them the changed tasks
     whose work-tree metadata cannot be read (they may be accepted), each with its reason."""
@@ -322,6 +346,7 @@ def _gate_facts_at(
     report = repository.file_at(commit, report_path)
     facts = PipelineFacts(
         quality_problems=tuple(quality_gate_problems(task, quality)),
+        flaky_runs_required=quality.min_flaky_runs,
         report_problem=report_problem(task, report, f"{commit.hexsha[:10]}:{report_path}"),
         environment=environment,
         timeout_s=timeout_s,

@@ -12,10 +12,12 @@ from curator.history import gate_facts
 from curator.models import Stage
 from curator.pipeline import stage_blockers
 from curator.release import (
+    UNSETTLED_REASON,
     ReleaseChanges,
     compare_releases,
     previous_release,
     uncommitted_release_tasks,
+    uncommitted_settings,
 )
 
 
@@ -46,6 +48,8 @@ def plan_release(bank: Bank) -> ReleasePlan:
             blockers[task.task_id] = reasons
     for task_id in uncommitted_release_tasks(bank, repository, {t.task_id for t in accepted}):
         blockers.setdefault(task_id, []).append("uncommitted changes (commit or discard them)")
+    for path in uncommitted_settings(repository):
+        blockers[path] = [f"uncommitted changes: {UNSETTLED_REASON} (commit or discard them)"]
     previous = None
     previous_tasks = []
     if repository.has_commits():

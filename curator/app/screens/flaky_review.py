@@ -21,7 +21,14 @@ from curator.bank import Bank
 from curator.config import resolve_annotator
 from curator.errors import CuratorError
 from curator.flaky.evidence import FlakyEvidence, Outcome
-from curator.flaky.flags import FlagAction, all_flags, change_flag, read_evidence
+from curator.flaky.flags import (
+    DECISION_VERBS,
+    FlagAction,
+    all_flags,
+    change_flag,
+    decision_message,
+    read_evidence,
+)
 from curator.flaky.review import (
     failure_tracebacks,
     pass_fail_pair,
@@ -31,12 +38,11 @@ from curator.flaky.review import (
 )
 from curator.flaky.runner import DetectionSettings
 from curator.flaky.stage import check
-from curator.history import commit_task, gate_facts
-from curator.models import Flag, FlagStatus, Stage, Task
-from curator.pipeline import allowed_stages, stage_blockers
+from curator.history import commit_review
+from curator.models import Flag, FlagStatus, Task
+from curator.quality import quality_settings
 
 # Each decision as the commit message that records it says it.
-DECISION_VERBS = {"confirm": "Confirm", "dismiss": "Dismiss", "send-back": "Send back"}
 
 MARKS = {
     Outcome.PASS: ("·", "green"),
@@ -202,7 +208,8 @@ class FlakyReview(CuratorScreen):
                 self.decide(task.task_id, flag.test, decision, reason)
 
         self.app.push_screen(
-            TextDialog(f"{decision} the flag on {task.task_id} {flag.test}: why?"), answered
+            TextDialog(f"{DECISION_VERBS[decision]} the flag on {task.task_id} {flag.test}: why?"),
+            answered,
         )
 
     # Its own group: reloading the flags once it is done must not cancel it.
@@ -217,26 +224,38 @@ class FlakyReview(CuratorScreen):
             self.post_message(WorkRefused(decision, str(error)))
             return
         summary = f"{task_id} {test}: {decision} ({reason})"
-        message = f"{DECISION_VERBS[decision]} the flaky flag on {test}: {reason}"
+        message = decision_message(decision, test, reason)
         self.post_message(ReviewDone(self.commit_review(task_id, message, summary)))
 
-    def action_rerun(self) -> None:
+    def action_rerun(self, typed: str = "") -> None:
+        """Rerun the selected flag's task with more runs; fewer than the bank counts for
+        acceptance would replace its evidence with a check that the gate refuses (the task
+        would leave accepted), so the answer comes back to be corrected."""
         chosen = self.selected()
         if chosen is None or not self.app.identified(self.action_rerun):
             return
         task, _flag = chosen
         try:
             evidence = read_evidence(self.bank, task.task_id)
-        except CuratorError:
-            evidence = None
-        suggested = str(max(60, 2 * len(evidence.runs))) if evidence else "60"
+            required = quality_settings(self.bank).min_flaky_runs
+        except CuratorError as error:
+            self.notify(str(error), title="cannot rerun", severity="error")
+            return
+        suggested = typed or str(max(60, required, 2 * len(evidence.runs) if evidence else 0))
 
         def answered(runs: str | None) -> None:
-            if runs and runs.isdigit() and int(runs) > 0:
+            if not runs:
+                return
+            if runs.isdigit() and int(runs) >= required:
                 self.set_status(f"rerunning {task.task_id} with {runs} runs…")
                 self.rerun(task.task_id, int(runs))
-            elif runs:
-                self.notify("give a number of runs", severity="warning")
+                return
+            self.notify(
+                f"give a number of runs, at least {required}: the bank counts no flaky check "
+                "of fewer for acceptance (quality.min_flaky_runs in bank.json)",
+                severity="warning",
+            )
+            self.action_rerun(runs)
 
         question = f"Rerun {task.task_id}: how many runs?"
         self.app.push_screen(TextDialog(question, suggested), answered)
@@ -264,25 +283,11 @@ class FlakyReview(CuratorScreen):
         )
 
     def commit_review(self, task_id: str, message: str, summary: str) -> str:
-        """Commit what the review wrote to the task's folder, so the bank is never left dirty
-        (in the worker's thread). The task keeps its stage when the gate allows it; otherwise
-        the commit records the furthest stage the gate allows, and says so."""
-        task = self.bank.load(task_id)
-        facts = gate_facts(self.bank, task)
-        stage = task.stage
-        if stage_blockers(task, stage, facts):
-            allowed = [s for s in allowed_stages(task, facts) if s is not Stage.REJECTED]
-            stage = allowed[-1] if allowed else stage  # commit_task names why it refuses
+        """Commit what the review wrote (in the worker's thread): `history.commit_review`."""
         try:
-            result = commit_task(self.bank, task_id, stage, message, self.who)
+            return f"{summary}; {commit_review(self.bank, task_id, message, self.who).note()}"
         except CuratorError as error:
             return f"{summary}; not committed: {error}"
-        moved = (
-            f" ({result.previous_stage.value} → {result.stage.value})"
-            if result.previous_stage is not result.stage
-            else ""
-        )
-        return f"{summary}; committed {result.sha[:10]}{moved}"
 
     @on(RunLog)
     def show_progress(self, event: RunLog) -> None:

@@ -66,12 +66,12 @@ from curator.drafts import (
     write_draft,
 )
 from curator.errors import CuratorError
-from curator.flaky.evidence import FlakyEvidence, with_flaky_check
+from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import FlagChange, read_evidence
 from curator.flaky.runner import DetectionSettings
 from curator.flaky.stage import check
 from curator.gitbank import GitBank
-from curator.history import CommitRefused, commit_task
+from curator.history import CommitRefused, commit_task, gate_facts
 from curator.llm import operations
 from curator.llm.checking import check_task
 from curator.llm.client import LLMCancelled
@@ -501,13 +501,21 @@ class TaskWorkspace(CuratorScreen):
     # -- the pipeline ------------------------------------------------------------------------
 
     def facts(self) -> PipelineFacts:
-        facts = PipelineFacts(
-            unsaved=self.unsaved,
-            committed=self.committed,
-            environment=self.here,
-            timeout_s=self.time_limit(),
-        )
-        return with_flaky_check(facts, self.evidence)
+        """The gate's own facts (`history.gate_facts`): the app built its own, without the
+        bank's quality bar, and offered a stage that the commit then refused. A file the gate
+        cannot read (`bank.json`, `flaky.json`) holds back every stage, as in a commit."""
+        try:
+            return gate_facts(
+                self.bank,
+                self.current,
+                self.here,
+                unsaved=self.unsaved,
+                committed=self.committed,
+            )
+        except CuratorError as error:  # a commit in any stage would be refused with it
+            return PipelineFacts(
+                unsaved=self.unsaved, committed=self.committed, report_problem=str(error)
+            )
 
     def statuses(self) -> list[StepStatus]:
         return pipeline_status(self.current, self.facts())
