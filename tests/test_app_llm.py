@@ -87,6 +87,32 @@ async def test_a_rejected_proposal_changes_nothing(tmp_path, monkeypatch):
 
 
 @run_async
+async def test_a_proposal_worse_than_the_task_is_accepted_only_when_confirmed(
+    tmp_path, monkeypatch
+):
+    """Ctrl+O wrote a proposal that drops the task's tests as readily as a good one."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    renamed = UNCOVERED_TESTS.replace("def test_counts", "def test_other")
+    answer = f"Better tests.\n\n```python\n{renamed}```\n"
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model")
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=SIZE) as pilot:
+            await open_workspace(pilot, "Demo/2")
+            await pilot.press("ctrl+l", "t")
+            await settle(pilot)
+            await pilot.press("ctrl+o")
+            dialog = app.screen
+            assert isinstance(dialog, ChoiceDialog)
+            assert "✗ it removes test(s) test_counts" in dialog.question
+            await pilot.press("enter")  # the default keeps the task
+            assert bank.load("Demo/2").test == UNCOVERED_TESTS
+            await pilot.press("ctrl+o", "a")
+            await settle(pilot)
+    assert bank.load("Demo/2").test == renamed
+
+
+@run_async
 async def test_without_an_llm_the_app_says_how_to_configure_one(tmp_path, monkeypatch):
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())
     messages = []

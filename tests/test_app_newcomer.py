@@ -261,6 +261,27 @@ async def test_a_failed_request_shows_why_in_the_proposal_tab(tmp_path, monkeypa
             shown = rendered(workspace, "#proposal-view")
             assert "waiting for the model" not in shown
             assert shown.startswith("no proposal: ") and "401" in shown
+            # Titled "LLM refused", as every request that came to nothing was.
+            titles = [n.title for n in app._notifications]
+            assert "no proposal" in titles and "LLM refused" not in titles
+
+
+@run_async
+async def test_the_app_says_why_an_llm_request_is_being_retried(tmp_path, monkeypatch):
+    """A refused connection took seconds of retries under "waiting for the model…" alone."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    steps = [{"status": 503, "body": "busy"}, {"status": 429, "retry_after": "0.1"}]
+    with ScriptedLLMServer(steps) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model", max_retries=1)
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=(160, 45)) as pilot:
+            workspace = await open_task(pilot, "Demo/2")
+            await pilot.press("ctrl+l", "c")
+            await settle(pilot)
+            workspace.show_view("log")  # a log not yet shown holds its lines back
+            await pilot.pause()
+            log = "\n".join(str(line.text) for line in workspace.query_one("#run-log").lines)
+            assert "HTTP 503: retrying in 1.0 s (attempt 2)" in log
 
 
 @run_async

@@ -168,6 +168,39 @@ def test_suggest_refine_fixes_a_failing_solution(run_cli, bank, tmp_path):
     assert bank.load("Test/1").program == WORD_COUNT_PROGRAM
 
 
+UNRELATED_TESTS = """import unittest
+
+
+class TestCases(unittest.TestCase):
+    def test_something_else(self):
+        self.assertEqual(task_func("x y", top=5), "nope")
+"""
+
+
+def test_suggest_apply_refuses_a_proposal_worse_than_the_task(run_cli, bank, tmp_path):
+    """A model answered a refine with unrelated tests: `--apply` replaced the task's five
+    tests with them and said "applied", exit 0, on a draft git did not hold yet."""
+    broken = make_task("Test/1")
+    broken.canonical_solution = broken.canonical_solution.replace("text.lower()", "text")
+    save(bank, broken)
+    before = bank_files(bank.root)
+    args = ("--bank", bank.root, "suggest", "Test/1", "--op", "refine", "--apply")
+    with ScriptedLLMServer([{"answer": fenced(UNRELATED_TESTS)}] * 2) as server:
+        env = llm_env(tmp_path, server.base_url)
+        refused = run_cli(*args, env=env)
+        assert refused.returncode == 1, refused.stdout + refused.stderr
+        assert bank_files(bank.root) == before
+        assert (
+            "not applied: Test/1: the proposal is worse than the task as it is: it removes "
+            "test(s) test_bad_top, test_case_insensitive, test_counts; 0 test(s) pass where 2 "
+            "did; branch coverage falls from 100% to 50% (read the diff; --apply --force writes "
+            "it anyway)"
+        ) in " ".join(refused.stderr.split())
+        forced = run_cli(*args, "--force", env=env)
+    assert forced.returncode == 0, forced.stderr
+    assert bank.load("Test/1").test.rstrip() == UNRELATED_TESTS.rstrip()
+
+
 def test_suggest_flaky_sends_the_flag_as_evidence(run_cli, bank, tmp_path):
     flag = Flag(test="test_counts", classification="order-dependent", cause="dict order")
     save(bank, make_task("Test/1", flags=[flag]))

@@ -37,6 +37,7 @@ from curator.llm.operations import Assistant, NothingToPropose
 from curator.llm.proposals import (
     Operation,
     ProposalCheck,
+    ProposalRegression,
     ProposedChange,
     apply,
     normalised_text,
@@ -88,10 +89,7 @@ def make_assistant(cli: CliContext, settings: LLMSettings, stream: bool, bank: B
     def on_retry(notice: RetryNotice) -> None:
         if echo:
             echo.end_line()
-        cli.err.print(
-            f"[yellow]{escape(notice.reason)}[/]: retrying in {notice.wait_s:.1f} s "
-            f"(attempt {notice.attempt + 1})"
-        )
+        cli.err.print(f"[yellow]{escape(str(notice))}[/]")
 
     return Assistant.from_settings(
         settings, on_retry=on_retry, on_chunk=echo, bank_timeout_s=bank.timeout_s
@@ -289,6 +287,12 @@ def draft_command(
 @click.option("--mutant", "mutant_id", help="For --op kill: the mutant's id (curator mutate).")
 @click.option("--apply", "accept", is_flag=True, help="Accept the proposal and write it.")
 @click.option(
+    "--force",
+    is_flag=True,
+    help="With --apply: write it even if it is worse than the task as it is (fewer tests "
+    "passing, tests removed, lower coverage).",
+)
+@click.option(
     "--edit",
     is_flag=True,
     help="Edit the proposed files in $EDITOR first, then accept the edited version.",
@@ -305,6 +309,7 @@ def suggest_command(
     task_id: str,
     operation: str,
     accept: bool,
+    force: bool,
     edit: bool,
     evidence: Path | None,
     annotator: str | None,
@@ -345,7 +350,14 @@ def suggest_command(
         how = "an edited" if edited else "the"
         cli.err.print(f"applied {how} {op.value} proposal to {escape(task_id)}")
     elif accept:
-        apply(bank, change, resolve_annotator(annotator, bank.root))
+        try:
+            apply(bank, change, resolve_annotator(annotator, bank.root), despite_regressions=force)
+        except ProposalRegression as worse:
+            cli.err.print(
+                f"[red]not applied:[/] {escape(str(worse))} (read the diff; "
+                "--apply --force writes it anyway)"
+            )
+            sys.exit(1)
         cli.err.print(f"applied the {op.value} proposal to {escape(task_id)}")
     else:
         cli.err.print("not applied (run again with --apply to accept it)")

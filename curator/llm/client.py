@@ -88,6 +88,9 @@ class RetryNotice:
     reason: str
     wait_s: float
 
+    def __str__(self) -> str:
+        return f"{self.reason}: retrying in {self.wait_s:.1f} s (attempt {self.attempt + 1})"
+
 
 class _Retryable(Exception):
     def __init__(self, reason: str, error: LLMError, retry_after_s: float | None = None) -> None:

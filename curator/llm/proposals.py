@@ -9,6 +9,7 @@ records who accepted what from which model.
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import datetime
 from enum import StrEnum
 
@@ -47,6 +48,21 @@ class Operation(StrEnum):
 
 class ProposalConflict(CuratorError):
     """The task changed after the proposal was made; applying it would undo that change."""
+
+
+class ProposalRegression(CuratorError):
+    """The proposed version is worse than the task as it is (`ProposedChange.regressions`)."""
+
+    def __init__(self, task_id: str, regressions: list[str]) -> None:
+        self.regressions = regressions
+        super().__init__(
+            f"{task_id}: the proposal is worse than the task as it is: {'; '.join(regressions)}"
+        )
+
+
+TEST_METHOD = re.compile(r"^[ \t]+def (test\w*)\s*\(", re.MULTILINE)
+"""A test method's definition, as unittest finds it (read without parsing: a proposal's tests
+may not parse)."""
 
 
 class FileChange(StrictModel):
@@ -119,6 +135,36 @@ class ProposedChange(StrictModel):
     def diff(self) -> str:
         return "".join(change.diff() for change in self.files)
 
+    def regressions(self) -> list[str]:
+        """How the proposed version is worse than the task as it is (empty: it is not): a model
+        that answers with unrelated tests must not replace the task's own without a second
+        look. Judged on the proposal as made, not on an annotator's edit of it."""
+        found = []
+        tests = self.file(TESTS_FILE)
+        if tests is not None:
+            removed = sorted(
+                set(TEST_METHOD.findall(tests.before)) - set(TEST_METHOD.findall(tests.after))
+            )
+            if removed:
+                found.append(f"it removes test(s) {', '.join(removed)}")
+        before, after = self.baseline, self.check
+        if before is None or after is None:
+            return found
+        if before.verdict is Verdict.PASS and after.verdict is not Verdict.PASS:
+            found.append(f"the verdict falls from pass to {after.verdict.value}")
+        if after.tests_passed < before.tests_passed:
+            found.append(f"{after.tests_passed} test(s) pass where {before.tests_passed} did")
+        if (
+            before.branch_coverage is not None
+            and after.branch_coverage is not None
+            and after.branch_coverage < before.branch_coverage
+        ):
+            found.append(
+                f"branch coverage falls from {before.branch_coverage:.0f}% to "
+                f"{after.branch_coverage:.0f}%"
+            )
+        return found
+
     def file(self, name: str) -> FileChange | None:
         return next((change for change in self.files if change.name == name), None)
 
@@ -128,9 +174,16 @@ def apply(
     change: ProposedChange,
     annotator: str | None,
     edited_after: dict[str, str] | None = None,
+    despite_regressions: bool = False,
 ) -> Task:
-    """Accept a proposal (with the annotator's edits, file name -> text) and record provenance."""
+    """Accept a proposal (with the annotator's edits, file name -> text) and record provenance.
+
+    A proposal worse than the task as it is (`regressions`) is refused unless the annotator,
+    shown why, accepts it `despite_regressions`; an edited one is the annotator's own."""
     edited_after = edited_after or {}
+    regressions = change.regressions()
+    if regressions and not edited_after and not despite_regressions:
+        raise ProposalRegression(change.task_id, regressions)
     unknown = sorted(set(edited_after) - {file.name for file in change.files})
     if unknown:
         raise CuratorError(f"edits for files the proposal does not change: {', '.join(unknown)}")

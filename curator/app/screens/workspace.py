@@ -74,9 +74,9 @@ from curator.gitbank import GitBank
 from curator.history import CommitRefused, commit_task, gate_facts
 from curator.llm import operations
 from curator.llm.checking import check_task
-from curator.llm.client import LLMCancelled
+from curator.llm.client import LLMCancelled, RetryNotice
 from curator.llm.operations import Assistant
-from curator.llm.proposals import ProposedChange, apply
+from curator.llm.proposals import ProposalRegression, ProposedChange, apply
 from curator.models import Stage, Task
 from curator.pipeline import (
     STAGE_ORDER,
@@ -572,9 +572,12 @@ class TaskWorkspace(CuratorScreen):
     def show_refusal(self, event: WorkRefused) -> None:
         if event.action == "LLM":
             self.query_one(ProposalPane).failed(event.reason)
-        self.end_run(f"{event.action} refused: {event.reason}")
-        self.write_log(f"[yellow]{event.action} refused:[/] {escape(event.reason)}")
-        self.notify(event.reason, title=f"{event.action} refused", severity="warning", timeout=10)
+        # An LLM request that came to nothing is no refusal of the model's (a server down, a
+        # cancel, nothing to cover): every one was titled "LLM refused".
+        what = "no proposal" if event.action == "LLM" else f"{event.action} refused"
+        self.end_run(f"{what}: {event.reason}")
+        self.write_log(f"[yellow]{what}:[/] {escape(event.reason)}")
+        self.notify(event.reason, title=what, severity="warning", timeout=10)
 
     def worker_failed(self, name: str, message: str) -> None:
         if name == "LLM proposal":
@@ -826,9 +829,13 @@ class TaskWorkspace(CuratorScreen):
         def on_chunk(chunk: str) -> None:
             self.post_message(LLMChunk(chunk))
 
+        def on_retry(notice: RetryNotice) -> None:
+            self.app.call_from_thread(self.show_retry, str(notice))
+
         assistant = Assistant.from_settings(
             self.app.settings.llm,
             on_chunk=on_chunk,
+            on_retry=on_retry,
             cancel=self.cancel_llm,
             bank_timeout_s=self.bank.timeout_s,
         )
@@ -851,6 +858,10 @@ class TaskWorkspace(CuratorScreen):
             self.post_message(WorkRefused("LLM", str(error)))
             return
         self.post_message(ProposalReady(change))
+
+    def show_retry(self, notice: str) -> None:
+        self.query_one(ProposalPane).waiting(notice)
+        self.write_log(f"[yellow]{escape(notice)}[/]")
 
     @on(LLMChunk)
     def show_chunk(self, event: LLMChunk) -> None:
@@ -878,7 +889,7 @@ class TaskWorkspace(CuratorScreen):
             self.show_view("instruction")
         self.set_status("editing the proposal: Ctrl+O accepts your version, Ctrl+R rejects it")
 
-    def action_accept_proposal(self) -> None:
+    def action_accept_proposal(self, despite_regressions: bool = False) -> None:
         if self.proposal is None:
             self.notify("no proposal to accept", severity="warning")
             return
@@ -891,7 +902,16 @@ class TaskWorkspace(CuratorScreen):
         elif not self.save():
             return
         try:
-            apply(self.bank, self.proposal, self.annotator, edited_after=edited)
+            apply(
+                self.bank,
+                self.proposal,
+                self.annotator,
+                edited_after=edited,
+                despite_regressions=despite_regressions,
+            )
+        except ProposalRegression as worse:
+            self.ask_to_accept_despite(worse.regressions)
+            return
         except CuratorError as error:
             self.refuse("accept", str(error))
             return
@@ -903,6 +923,21 @@ class TaskWorkspace(CuratorScreen):
         self.query_one(ProposalPane).note("proposal accepted and saved")
         self.refresh_bindings()
         self.set_status("proposal accepted; validate again (F5)")
+
+    def ask_to_accept_despite(self, regressions: list[str]) -> None:
+        def answered(choice: str | None) -> None:
+            if choice == "accept":
+                self.action_accept_proposal(despite_regressions=True)
+
+        listed = "\n".join(f"✗ {regression}" for regression in regressions)
+        self.app.push_screen(
+            ChoiceDialog(
+                f"The proposal is worse than the task as it is:\n{listed}\nAccept it anyway?",
+                [("accept", "Accept anyway", "a"), ("cancel", "Cancel", "escape")],
+                default="cancel",  # Enter, pressed as for any accept, keeps the task
+            ),
+            answered,
+        )
 
     def action_reject_proposal(self) -> None:
         self.cancel_llm.set()

@@ -24,9 +24,11 @@ class ProposalPane(VerticalScroll):
     def _show(self, content: str | Text) -> None:
         self.query_one("#proposal-view", Static).update(content)
 
-    def waiting(self) -> None:
+    def waiting(self, why: str = "") -> None:
+        """`why`: the last retry's reason (a connection refused took seconds of retries with
+        nothing said)."""
         self.streamed = ""
-        self._show("waiting for the model…")
+        self._show(f"waiting for the model… {why}".rstrip())
 
     def add_chunk(self, chunk: str) -> None:
         self.streamed += chunk
