@@ -268,6 +268,11 @@ def test_a_version_is_released_once(bank: Bank) -> None:
         export_tagged_release(bank, "v9")
     with pytest.raises(CuratorError, match="cannot name a release"):
         build_release(bank, "v0..2")
+    # Each was tagged and written: release/HEAD, and a folder named -v, counted from later.
+    for odd in ("HEAD", "-v", "latest", "v1/x", "_1"):
+        with pytest.raises(CuratorError, match="is not a release version: a version starts"):
+            build_release(bank, odd)
+    assert git(bank.root, "tag", "-l") == "release/v0.1\n"
 
 
 def test_a_bank_inside_a_project_releases_into_its_own_folder(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,6 +174,20 @@ class Release:
     files: list[Path]
 
 
+VERSION_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]*")
+
+
+def validate_new_version(version: str) -> None:
+    """A new release's version names a tag and a folder, and later changelogs count from it:
+    `HEAD` and `-v` made `release/HEAD` and a folder whose name reads as an option. (A past
+    release is written again by whatever tag it has.)"""
+    if not VERSION_PATTERN.fullmatch(version) or not any(c.isdigit() for c in version):
+        raise CuratorError(
+            f"{version!r} is not a release version: a version starts with a letter or digit, "
+            "holds a digit, and only letters, digits and . _ + - (v0.1, 2026.12, 1.0.0-rc1)"
+        )
+
+
 def validate_version(repository: GitBank, version: str) -> None:
     if not version.strip() or version != version.strip():
         raise CuratorError(f"{version!r} is not a release version")
@@ -212,6 +227,7 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     """
     repository = GitBank(bank)
     validate_version(repository, version)
+    validate_new_version(version)
     repository.branch()
     if not repository.has_commits():
         raise GitError(f"{repository.top}: nothing is committed yet; commit tasks first")
