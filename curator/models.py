@@ -282,6 +282,19 @@ class Task(TaskMeta):
         """The task module the tests run against: prompt (with docstring) plus solution."""
         return self.complete_prompt + self.canonical_solution
 
+    def last_change(self) -> datetime:
+        """When someone last changed the task or decided on it: its content (`updated_at`), a
+        provenance event (a stage change, a commit's), a flag decision, a note or a waiver. The
+        browser showed `updated_at` alone, so a task accepted today read as untouched."""
+        moments = [
+            self.provenance.updated_at,
+            *(event.at for event in self.provenance.events),
+            *(event.at for flag in self.flags for event in flag.history),
+            *(note.at for note in self.notes),
+            *(waiver.at for waiver in self.waivers),
+        ]
+        return max(moments)
+
     def content_hash(self) -> str:
         """Hash of what validation executes; a change to any of it makes results stale."""
         payload = json.dumps(

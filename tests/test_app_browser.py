@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from datetime import UTC, datetime
 
 from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
 from gitbanks import ENVIRONMENT, passing
@@ -19,7 +20,15 @@ from curator.app.screens.dialogs import TextDialog
 from curator.app.screens.help import HelpScreen
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.task_table import TaskTable
-from curator.models import Flag, FlagStatus, Task, ValidationSummary, Verdict
+from curator.models import (
+    Flag,
+    FlagEvent,
+    FlagStatus,
+    ProvenanceEvent,
+    Task,
+    ValidationSummary,
+    Verdict,
+)
 
 
 def shown_ids(app) -> list[str]:
@@ -101,6 +110,31 @@ def test_the_flaky_column_counts_confirmed_flags_as_the_gate_does():
     flaky = COLUMN_KEYS.index("flaky")
     assert task_row(flagged).cells[flaky] == "⚑ 1"
     assert task_row(make_task("Clean/1")).cells[flaky] == ""
+
+
+def test_the_last_change_counts_stage_changes_and_decisions():
+    """A task accepted today, or whose flag was decided today, read as last changed on the day
+    its content was (a maintainer sorting by recent activity missed it)."""
+    changed = COLUMN_KEYS.index("changed")
+    task = make_task("Old/1")
+    task.provenance.updated_at = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+    assert task_row(task).cells[changed] == "2026-11-26 09:00"
+    task.provenance.events.append(
+        ProvenanceEvent(
+            operation="stage",
+            detail="condensed -> accepted",
+            at=datetime(2026, 12, 5, 10, 30, tzinfo=UTC),
+        )
+    )
+    assert task_row(task).cells[changed] == "2026-12-05 10:30"
+    decided = FlagEvent(
+        status=FlagStatus.DISMISSED,
+        who="m",
+        why="seeded",
+        at=datetime(2026, 12, 6, 8, 0, tzinfo=UTC),
+    )
+    task.flags = [Flag(test="test_a", classification="nondeterministic", history=[decided])]
+    assert task_row(task).cells[changed] == "2026-12-06 08:00"
 
 
 @run_async

@@ -107,7 +107,7 @@ def task_row(task: Task, here: str | None = None, bank_timeout_s: float | None =
     # Open or confirmed: a flaky test either way, which keeps the task from acceptance.
     flags = len(task.unresolved_flags())
     tests, tests_key = tests_cell(task)
-    changed = task.provenance.updated_at
+    changed = task.last_change()
     libraries = ", ".join(task.libs)
     description = " ".join(task.doc_struct.description)
     return TaskRow(
@@ -187,8 +187,9 @@ def stage_counts(rows: list[TaskRow]) -> Counter[str]:
 # -- the row cache: rows of unchanged task folders are read back instead of rebuilt -----------
 
 CACHE_FILE = "browser-rows.json"
-# 2: the mutation-score column; 3: the tests column's last result; 4: confirmed flags counted
-CACHE_VERSION = 4
+# 2: the mutation-score column; 3: the tests column's last result; 4: confirmed flags counted;
+# 5: the last change counts decisions (`Task.last_change`)
+CACHE_VERSION = 5
 
 
 def folder_stamp(directory: Path) -> list[list[object]]:
