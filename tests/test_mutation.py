@@ -192,6 +192,9 @@ def test_store_keeps_equivalence_marks_and_refuses_stale_runs(bank: Bank, sandbo
     assert marked.score > report.score
     assert survivor.id not in {m.id for m in marked.survivors()}
     assert bank.load(task.task_id).quality.mutation_score == marked.score  # type: ignore[union-attr]
+    # A second mark replaced the first reviewer's reason.
+    with pytest.raises(MutationError, match="marked equivalent already, by ann: prints nothing"):
+        mark_equivalent(bank, task.task_id, survivor.id, "again", "bob")
 
     store_report(bank, mutate_task(task, sandbox))  # a rerun keeps the mark
     stored = read_report(bank, task.task_id)

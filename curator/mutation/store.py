@@ -195,6 +195,12 @@ def mark_equivalent(
                 f"{task_id}: mutant {mutant_id} was {mutant.status.value}, not survived: "
                 "the tests already tell it apart"
             )
+        marked = report.equivalent.get(mutant_id)
+        if marked is not None:  # a second mark replaced the first reviewer's reason
+            raise MutationError(
+                f"{task_id}: mutant {mutant_id} is marked equivalent already, by {marked.who}: "
+                f"{marked.reason}"
+            )
         report.equivalent[mutant_id] = EquivalentMark(reason=reason.strip(), who=who)
         bank.write_sidecar(task_id, MUTATION_FILE, report)
         record_summary(bank, report)
