@@ -94,6 +94,9 @@ def test_instruction_text_drops_a_preface_line_and_takes_a_text_block():
         parsing.instruction_text("Count the", "length")
     with pytest.raises(UnusableAnswer, match="empty"):
         parsing.instruction_text("  \n", "stop")
+    # Prose and a test module: the whole answer became the proposed instruction.
+    with pytest.raises(UnusableAnswer, match=r"holds code \(a ```python block\), not an"):
+        parsing.instruction_text("I added a test.\n```python\nimport unittest\n```\n", "stop")
 
 
 def test_imports_the_solution_already_has_are_not_repeated():

@@ -164,9 +164,15 @@ def solution_program(
 
 
 def instruction_text(text: str, finish_reason: str | None) -> str:
-    """The instruction an answer proposes: its first text block, else the answer itself."""
+    """The instruction an answer proposes: its first text block, else the answer itself, which
+    may hold no code block: an answer of prose and a test module became the instruction."""
     blocks = fenced_blocks(text, finish_reason)
     textual = [block.code for block in blocks if block.language in TEXT_LANGUAGES]
+    code = [block.language for block in blocks if block.language not in TEXT_LANGUAGES]
+    if code and not textual:
+        raise UnusableAnswer(
+            f"the answer holds code (a ```{code[0]} block), not an instruction in plain prose"
+        )
     candidate = textual[0] if textual else text
     lines = candidate.strip().splitlines()
     if len(lines) > 1 and lines[0].lower().startswith("here") and lines[0].rstrip().endswith(":"):
