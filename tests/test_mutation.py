@@ -196,9 +196,13 @@ def test_store_keeps_equivalence_marks_and_refuses_stale_runs(bank: Bank, sandbo
     with pytest.raises(MutationError, match="marked equivalent already, by ann: prints nothing"):
         mark_equivalent(bank, task.task_id, survivor.id, "again", "bob")
 
+    written = (bank.task_dir(task.task_id) / MUTATION_FILE).read_bytes()
     store_report(bank, mutate_task(task, sandbox))  # a rerun keeps the mark
     stored = read_report(bank, task.task_id)
     assert stored is not None and stored.equivalent[survivor.id].reason == "prints nothing else"
+    # ... and, finding the same, leaves the file as it was: its timings alone made the folder
+    # of an accepted task differ from its commit, and the release waited for one.
+    assert (bank.task_dir(task.task_id) / MUTATION_FILE).read_bytes() == written
 
     edited = task.model_copy(update={"test": task.test + "\n"})
     assert current_report(bank, edited) is None

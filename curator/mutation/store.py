@@ -160,8 +160,24 @@ def store_report(bank: Bank, report: MutationReport) -> None:
             previous = None  # an unreadable old analysis: the new one replaces it
         if previous is not None:
             report.equivalent = {**previous.equivalent, **report.equivalent}
-        bank.write_sidecar(report.task_id, MUTATION_FILE, report)
+        if previous is None or findings(previous) != findings(report):
+            bank.write_sidecar(report.task_id, MUTATION_FILE, report)
         record_summary(bank, report)
+
+
+# What a rerun may change without finding anything new: its timings.
+TIMINGS: dict[str, object] = {
+    "duration_s": True,
+    "at": True,
+    "mutants": {"__all__": {"duration_s"}},
+}
+
+
+def findings(report: MutationReport) -> dict[str, object]:
+    """The report without its timings: a rerun (`mutate --force`) that finds the same is not
+    written, so an accepted task's folder stays as committed (its timestamps alone kept a
+    release waiting for a commit of nothing)."""
+    return report.model_dump(exclude=TIMINGS)  # type: ignore[arg-type]
 
 
 def record_summary(bank: Bank, report: MutationReport) -> None:
