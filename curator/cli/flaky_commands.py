@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import click
 from rich.markup import escape
@@ -18,7 +18,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from curator.cli.context import CliContext, annotator_option, pass_cli
+from curator.cli.context import CliContext, F, annotator_option, pass_cli
 from curator.config import resolve_annotator
 from curator.errors import CuratorError
 from curator.flaky.budget import BudgetRun, prioritise
@@ -274,30 +274,20 @@ def flags_command(cli: CliContext, status: str | None, as_json: bool) -> None:
         sys.exit(1)
 
 
+def decision_option(action: FlagAction, help: str) -> Callable[[F], F]:
+    """`--confirm`, `--dismiss`, `--reopen`: each adds its decision, so that two at once can
+    be refused (one shared flag value kept the last)."""
+    return click.option(
+        f"--{action.value}", "decisions", flag_value=action.value, multiple=True, help=help
+    )
+
+
 @click.command("flag")
 @click.argument("task_id")
 @click.argument("test")
-@click.option(
-    "--confirm",
-    "decisions",
-    flag_value=FlagAction.CONFIRM.value,
-    multiple=True,
-    help="It is flaky.",
-)
-@click.option(
-    "--dismiss",
-    "decisions",
-    flag_value=FlagAction.DISMISS.value,
-    multiple=True,
-    help="Not a problem.",
-)
-@click.option(
-    "--reopen",
-    "decisions",
-    flag_value=FlagAction.REOPEN.value,
-    multiple=True,
-    help="Open it again.",
-)
+@decision_option(FlagAction.CONFIRM, "It is flaky.")
+@decision_option(FlagAction.DISMISS, "Not a problem.")
+@decision_option(FlagAction.REOPEN, "Open it again.")
 @click.option("--reason", help="Why (recorded in the flag's history).")
 @annotator_option("Who decides, recorded in the flag's history")
 @pass_cli

@@ -42,8 +42,6 @@ from curator.history import commit_review
 from curator.models import Flag, FlagStatus, Task
 from curator.quality import quality_settings
 
-# Each decision as the commit message that records it says it.
-
 MARKS = {
     Outcome.PASS: ("·", "green"),
     Outcome.FAIL: ("F", "bold red"),
