@@ -27,7 +27,7 @@ from curator.bank import Bank
 from curator.errors import CuratorError, TaskFileError
 from curator.fsutil import atomic_write, read_text
 from curator.models import StrictModel, Task, utc_now
-from curator.program import entry_function, parse_quietly
+from curator.program import docstring_span, entry_function, parse_quietly
 from curator.quality import record_quality
 from curator.sandbox import RunOptions, Sandbox
 from curator.validation import run_fingerprint
@@ -58,7 +58,10 @@ class AlternativeResult(StrictModel):
         default_factory=dict, description="Failing test -> its assertion or exception line."
     )
     problem: str | None = Field(default=None, description="Why the run did not complete.")
-    diff: str = Field(default="", description="Unified diff, reference program to alternative.")
+    diff: str = Field(
+        default="",
+        description="Unified diff, reference program to alternative, without the docstring.",
+    )
 
 
 class OverStrictFinding(StrictModel):
@@ -147,6 +150,18 @@ def add_alternative(bank: Bank, task: Task, source: str, name: str) -> str:
     return clean
 
 
+def code_lines(program: str, entry_point: str) -> list[str]:
+    """The program's lines without the entry point's docstring: an alternative written from the
+    instruction alone has none, and its diff showed some forty docstring lines deleted around
+    the one line of code that differed."""
+    lines = program.splitlines(keepends=True)
+    span = docstring_span(program, entry_point)
+    if span is None:
+        return lines
+    first, last = span
+    return lines[: first - 1] + lines[last:]
+
+
 def run_alternatives(
     task: Task, alternatives: dict[str, str], sandbox: Sandbox, timeout_s: float
 ) -> AlternativesReport:
@@ -157,7 +172,7 @@ def run_alternatives(
         content_hash=task.content_hash(),
         environment=run_fingerprint(sandbox),
     )
-    reference = task.program.splitlines(keepends=True)
+    reference = code_lines(task.program, task.entry_point)
     for name, program in alternatives.items():
         run = sandbox.run(
             program, task.test, task.entry_point, RunOptions(coverage=False, timeout_s=timeout_s)
@@ -166,7 +181,7 @@ def run_alternatives(
             line if line.endswith("\n") else line + "\n"
             for line in difflib.unified_diff(
                 reference,
-                program.splitlines(keepends=True),
+                code_lines(program, task.entry_point),
                 "a/task.py",
                 f"b/{ALTERNATIVES_DIR}/{name}.py",
                 n=2,

@@ -8,9 +8,10 @@ from pathlib import Path
 from llm_helpers import llm_env
 
 from conftest import WORD_COUNT_TESTS, make_task
-from curator.alternatives import ALTERNATIVES_DIR, RESULT_FILE, read_alternatives
+from curator.alternatives import ALTERNATIVES_DIR, RESULT_FILE, read_alternatives, run_alternatives
 from curator.bank import Bank
 from curator.llm.scripted_server import ScriptedLLMServer
+from curator.sandbox import Sandbox
 
 # One test asserts an exception message the prompt never states.
 STRICT_TESTS = WORD_COUNT_TESTS + (
@@ -179,3 +180,21 @@ def test_preeval_samples_failing_one_test_only_are_kept_as_alternatives(
     assert "kept 1 pre-evaluation sample(s)" in kept.stderr
     assert kept.returncode == 1 and "possibly over-strict test_message" in kept.stdout
     assert list(read_alternatives(bank, task.task_id).values()) == [near_miss]
+
+
+def test_an_alternative_without_the_docstring_is_diffed_on_its_code() -> None:
+    """An alternative written from the instruction has no docstring: its diff showed every
+    docstring line deleted around the one line of code that differed."""
+    task = make_task(test=STRICT_TESTS)
+    bare = "import collections\nimport re\n\ndef task_func(text, top=3):\n" + OTHER_MESSAGE
+    with Sandbox() as sandbox:
+        (result,) = run_alternatives(task, {"bare": bare}, sandbox, 60).results
+    removed = [
+        line for line in result.diff.splitlines() if line.startswith("-") and "---" not in line
+    ]
+    assert removed == [  # the reference's solution, none of its docstring
+        "-    if top <= 0:",
+        '-        raise ValueError("top must be positive")',
+        '-    words = re.findall(r"[a-z\']+", text.lower())',
+        "-    return collections.Counter(words).most_common(top)",
+    ], result.diff
