@@ -546,6 +546,10 @@ async def test_the_stepper_keeps_its_two_lines_at_60_columns(tmp_path, monkeypat
             if size == (80, 24):  # the last app: its autosave is never offered back
                 await pilot.press("x")
                 assert stepper.keys["draft"] == "^s"
+                # The key comes before the reason, which the width cuts: it read "[f…".
+                await pilot.pause()
+                lines = stepper.render_lines(Region(0, 0, *stepper.outer_size))
+                assert lines[1].text.startswith(" next: draft [^s] — the docstring still holds")
 
 
 @run_async

@@ -27,10 +27,13 @@ class PipelineStepper(Static):
         if upcoming is None:
             line.append("every step is done", style="green")
         else:
+            # The key comes before the reason, which a narrow screen cuts: at 60 columns the
+            # hint at its end read "[f…".
             key = self.keys.get(upcoming.step.value)
-            hint = f"  [{key}]" if key else ""
             line.append(f"next: {upcoming.step.value}", style="bold")
-            line.append(f" — {upcoming.reason}{hint}")
+            if key:
+                line.append(f" [{key}]", style="bold")
+            line.append(f" — {upcoming.reason}")
         return line
 
     def watch_statuses(self, statuses: list[StepStatus]) -> None:
