@@ -410,6 +410,28 @@ def test_cli_refusal_exits_1_and_names_the_reason(bank: Bank, run_cli) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_cli_commits_several_tasks_one_commit_each(bank: Bank, run_cli) -> None:
+    """`curator mutate` on five accepted tasks left five folders to commit, and `commit` took
+    one id: a maintainer typed it five times. One refused keeps none of the others back."""
+    for task_id in ("Test/1", "Test/2"):
+        save(bank, passing(make_task(task_id)))
+    save(bank, make_task("Test/3"))
+    result = run_cli(
+        "--bank", bank.root, "commit", "Test/1", "Test/3", "Test/2", "--stage", "validated",
+        "-m", "Validated",
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert "Test/3 cannot be validated" in result.stderr
+    assert "committed Test/1 (draft → validated)" in result.stdout
+    assert "committed Test/2 (draft → validated)" in result.stdout
+    subjects = git(bank.root, "log", "--format=%s %(trailers:key=Task-Id,valueonly)").split("\n")
+    assert [line.split()[-1] for line in subjects if line.startswith("Validated")] == [
+        "Test/2",
+        "Test/1",
+    ]
+    assert "?? Test__3/" in git(bank.root, "status", "--porcelain")
+
+
 def test_cli_reports_a_corrupted_task_folder_without_a_traceback(bank: Bank, run_cli) -> None:
     save_and_commit(bank, make_task("Test/1"), "Add")
     (bank.task_dir("Test/1") / "task.json").write_text("{ not json")

@@ -12,6 +12,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 
 from curator.cli.context import STAGE_CHOICE, CliContext, annotator_option, pass_cli
+from curator.errors import CuratorError
 from curator.history import CommitRefused, commit_task, task_diff, task_log
 from curator.models import Stage
 from curator.release import ReleaseRefused, build_release, export_tagged_release
@@ -19,33 +20,54 @@ from curator.sync import SyncConflict, sync
 
 
 @click.command("commit")
-@click.argument("task_id")
+@click.argument("task_ids", metavar="ID...", nargs=-1, required=True)
 @click.option("--stage", type=STAGE_CHOICE, help="Record the task in this stage (default: as is).")
 @click.option("-m", "--message", required=True, help="What changed and why.")
 @annotator_option("Who commits")
 @pass_cli
 def commit_command(
-    cli: CliContext, task_id: str, stage: str | None, message: str, annotator: str | None
+    cli: CliContext,
+    task_ids: tuple[str, ...],
+    stage: str | None,
+    message: str,
+    annotator: str | None,
 ) -> None:
-    """Commit one task's folder, with provenance trailers (exit 1 if the stage is refused)."""
+    """Commit each task's folder, one commit per task, with provenance trailers (exit 1 if a
+    stage is refused, 2 if a task cannot be committed; the others are committed still)."""
     bank = cli.open_bank()
-    try:
-        result = commit_task(bank, task_id, Stage(stage) if stage else None, message, annotator)
-    except CommitRefused as refusal:
-        cli.err.print(f"[red]refused:[/] {escape(refusal.task_id)} cannot be {refusal.stage.value}")
-        for reason in refusal.reasons:
-            cli.err.print(f"  - {escape(reason)}")
-        if refusal.instead is None:
-            cli.err.print("fix that first")
-        else:
-            cli.err.print(f"fix that first, or commit it as {refusal.instead.value} instead")
-        sys.exit(1)
-    change = (
-        f"{result.previous_stage.value} → {result.stage.value}"
-        if result.previous_stage is not result.stage
-        else result.stage.value
-    )
-    cli.out.print(f"committed {escape(task_id)} ({change}) as {result.sha[:10]}")
+    worst = 0
+    unique = list(dict.fromkeys(task_ids))
+    for task_id in unique:
+        try:
+            result = commit_task(bank, task_id, Stage(stage) if stage else None, message, annotator)
+        except CommitRefused as refusal:
+            print_refusal(cli, refusal)
+            worst = max(worst, 1)
+            continue
+        except CuratorError as error:
+            if len(unique) == 1:
+                raise
+            cli.err.print(f"[red]error:[/] {escape(str(error))}")
+            worst = 2
+            continue
+        change = (
+            f"{result.previous_stage.value} → {result.stage.value}"
+            if result.previous_stage is not result.stage
+            else result.stage.value
+        )
+        cli.out.print(f"committed {escape(task_id)} ({change}) as {result.sha[:10]}")
+    if worst:
+        sys.exit(worst)
+
+
+def print_refusal(cli: CliContext, refusal: CommitRefused) -> None:
+    cli.err.print(f"[red]refused:[/] {escape(refusal.task_id)} cannot be {refusal.stage.value}")
+    for reason in refusal.reasons:
+        cli.err.print(f"  - {escape(reason)}")
+    if refusal.instead is None:
+        cli.err.print("fix that first")
+    else:
+        cli.err.print(f"fix that first, or commit it as {refusal.instead.value} instead")
 
 
 @click.command("log")
