@@ -67,7 +67,11 @@ def test_draft_writes_a_validated_llm_assisted_task(run_cli, bank, seed, tmp_pat
     assert "Libraries the task should use: statistics, math" in prompt
     assert "proposed version: pass, 3/3 tests passed, branch coverage 100%" in result.stdout
     assert "wrote draft task Draft/1" in result.stderr
+    # Stored as `validate` stores it: the browser showed the new task as never run.
+    assert "validation: pass (stored)" in result.stderr
     task = bank.load("Draft/1")
+    assert task.validation is not None and task.validation.verdict.value == "pass"
+    assert task.validation.content_hash == task.content_hash()
     assert task.program == DRAFT_PROGRAM
     assert task.provenance.origin is Origin.LLM_ASSISTED
     assert task.provenance.model == "scripted-model"

@@ -45,7 +45,7 @@ from curator.llm.proposals import (
 )
 from curator.models import Task
 from curator.skeleton import skeleton_for
-from curator.validation import sandbox_for
+from curator.validation import sandbox_for, validate_tasks
 
 SUGGEST_OPERATIONS = [
     Operation.REFINE,
@@ -262,13 +262,17 @@ def draft_command(
             change = operations.draft(assistant, seed, library_list, task_id, source=str(seed_file))
         finally:
             end_stream(assistant)
-    task = apply(bank, change, resolve_annotator(annotator, bank.root))
+        task = apply(bank, change, resolve_annotator(annotator, bank.root))
+        # Stored as `validate` stores it: the proposal's own check is not a validation, and
+        # the browser showed the new task as never run.
+        (report,) = validate_tasks(bank, [task.task_id], assistant.sandbox).reports
     if as_json:
         click.echo(change.model_dump_json(indent=2))
     else:
         print_proposal(cli, change)
     cli.err.print(
-        f"wrote draft task {escape(task.task_id)} to {escape(str(bank.task_dir(task_id)))}"
+        f"wrote draft task {escape(task.task_id)} to {escape(str(bank.task_dir(task_id)))}; "
+        f"validation: {report.verdict.value} (stored)"
     )
 
 
