@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field
 
 from curator.bank import Bank
 from curator.environment import EnvironmentProblem, declared_environment
+from curator.errors import CuratorError
 from curator.imports import example_source, imported_modules, provider
 from curator.models import Task
 from curator.sandbox.runner import unrunnable_hint
@@ -161,22 +162,26 @@ def unimportable_libraries(bank_root: Path, libraries: list[str]) -> str | None:
     the app's new-task dialog) that the interpreter the bank's tasks run in cannot import: the
     bank's built environment, else curator's own. A typo found now costs less than a first
     validation that ends in `environment`. None when all import, or when the declared
-    environment is not built (nothing to ask yet)."""
-    declared = declared_environment(bank_root)
-    if declared is None:
-        interpreter, where = (
-            Path(sys.executable),
-            "curator's own interpreter, as this bank declares no environment",
-        )
-    elif declared.built() is None:
-        return None
-    else:
-        interpreter, where = declared.python, f"the bank's environment, {declared.python}"
-    available = importable_modules(interpreter)
-    missing = [name for name in libraries if name.split(".")[0] not in available]
+    environment is not built (nothing to ask yet); an interpreter that does not run is said."""
+    try:
+        declared = declared_environment(bank_root)
+        if declared is None:
+            interpreter, where = (
+                Path(sys.executable),
+                "curator's own interpreter, as this bank declares no environment",
+            )
+        elif declared.built() is None:
+            return None
+        else:
+            interpreter, where = declared.python, f"the bank's environment, {declared.python}"
+        available = importable_modules(interpreter)
+    except CuratorError as problem:  # a malformed environment/, an interpreter that fails
+        return f"the libraries were not checked: {problem}"
+    top_level = {name: name.split(".")[0] for name in libraries}
+    missing = [name for name, module in top_level.items() if module not in available]
     if not missing:
         return None
-    distributions = " ".join(dict.fromkeys(provider(name.split(".")[0]) for name in missing))
+    distributions = " ".join(dict.fromkeys(provider(top_level[name]) for name in missing))
     return (
         f"not importable where the task will run ({where}): {', '.join(missing)}; "
         f"a typo is corrected in task.py's imports, a library is installed with "

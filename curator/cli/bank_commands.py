@@ -58,10 +58,7 @@ def new_command(cli: CliContext, task_id: str, libs: str, annotator: str | None)
         "(docstring, then the solution) and the tests in tests.py, or open it in the app; "
         f"then `curator validate {escape(shlex.quote(task_id))}`"
     )
-    try:
-        unimportable = unimportable_libraries(bank.root, task.libs)
-    except CuratorError as error:
-        unimportable = f"the libraries were not checked: {error}"
+    unimportable = unimportable_libraries(bank.root, task.libs)
     if unimportable:
         cli.err.print(f"[yellow]warning:[/] {escape(unimportable)}")
 

@@ -255,10 +255,7 @@ class BankBrowser(CuratorScreen):
     @work(thread=True, group="libraries")
     def warn_of_unimportable(self, libraries: list[str]) -> None:
         """Asks the bank's interpreter (a subprocess), so off the UI thread."""
-        try:
-            unimportable = unimportable_libraries(self.bank.root, libraries)
-        except CuratorError as error:
-            unimportable = f"the libraries were not checked: {error}"
+        unimportable = unimportable_libraries(self.bank.root, libraries)
         if unimportable:
             self.app.call_from_thread(
                 self.app.notify, unimportable, title="check the libraries", severity="warning"
