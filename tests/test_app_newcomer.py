@@ -14,7 +14,7 @@ from app_support import (
     settle,
 )
 from textual.geometry import Region
-from textual.widgets import Button, DataTable, Input, Static
+from textual.widgets import Button, DataTable, Footer, Input, Static
 
 from conftest import make_task
 from curator.app.main import make_app
@@ -653,6 +653,20 @@ def test_below_80_columns_the_last_change_and_mutation_score_give_way_to_the_fla
     shown = dict(zip(COLUMN_KEYS, column_widths(58), strict=True))
     assert shown["changed"] == shown["mutation"] == 0 and shown["libraries"] >= 9
     assert column_widths(70)[COLUMN_KEYS.index("mutation")] == 5  # room for it there
+
+
+@run_async
+async def test_below_80_columns_the_browser_footer_keeps_its_help_key(tmp_path, monkeypatch):
+    """At 60 columns the browser's footer ran off the screen before F1, the one key a newcomer
+    looks for. Below 80 columns the footer drops the padding around its keys."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    for width, compact in ((60, True), (80, False)):
+        async with app_on(bank).run_test(size=(width, 20)) as pilot:
+            await settle(pilot)
+            footer = pilot.app.screen.query_one(Footer)
+            assert footer.compact is compact
+            keys = {key.key: key for key in footer.query("FooterKey")}
+            assert pilot.app.screen.region.contains_region(keys["f1"].region), width
 
 
 @run_async

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 # From this width on, the footer also shows the command palette's key.
 WIDE_FOOTER = 100
+# Below this width, the footer drops the padding around its keys to keep its last ones (F1).
+NARROW_FOOTER = 80
 
 
 def palette_commands(
@@ -46,6 +48,7 @@ class CuratorScreen(Screen[None]):
     """A screen whose workers report failures as notifications instead of crashing the app."""
 
     COMMAND_CATEGORY = "app"
+    COMPACT_FOOTER = False  # a screen with many keys keeps its footer compact at any width
 
     if TYPE_CHECKING:  # the curator app, typed: its bank, settings, sandbox and keys
         app = getters.app(CuratorApp)
@@ -61,9 +64,11 @@ class CuratorScreen(Screen[None]):
 
     @on(events.Resize)
     def fit_footer(self, event: events.Resize) -> None:
-        """Below 100 columns the footer's room goes to keys, not to the palette hint."""
+        """Below 100 columns the footer's room goes to keys, not to the palette hint; below 80,
+        to keys without padding."""
         for footer in self.query(Footer):
             footer.show_command_palette = event.size.width >= WIDE_FOOTER
+            footer.compact = self.COMPACT_FOOTER or event.size.width < NARROW_FOOTER
 
     @on(Worker.StateChanged)
     def report_worker_failure(self, event: Worker.StateChanged) -> None:

@@ -175,6 +175,7 @@ class FocusFollowingTabs(TabbedContent):
 
 class TaskWorkspace(CuratorScreen):
     COMMAND_CATEGORY = "task"
+    COMPACT_FOOTER = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="task.back", priority=True, tooltip="To the bank"),
         Binding("ctrl+s", "save", "Save", id="task.save", priority=True, tooltip="Save edits"),
@@ -251,7 +252,7 @@ class TaskWorkspace(CuratorScreen):
         with Horizontal(id="status-bar"):
             yield Static("", id="status", markup=False)
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
-        yield Footer(compact=True)
+        yield Footer(compact=self.COMPACT_FOOTER)
 
     def on_mount(self) -> None:
         self.title = self.task_id
