@@ -7,8 +7,9 @@ from textual.widgets import Static, TabbedContent
 
 from curator.app.rows import COLUMN_KEYS
 from curator.app.screens.workspace import TaskWorkspace
+from curator.app.widgets.mutants import MutantsView
 from curator.app.widgets.task_table import TaskTable
-from curator.mutation import mutate_task, store_report
+from curator.mutation import mark_equivalent, mutate_task, store_report
 from curator.sandbox import Sandbox
 
 WEAK_TESTS = """import unittest
@@ -52,3 +53,12 @@ async def test_browser_shows_the_score_and_the_mutants_tab_shows_survivor_diffs(
         text = "".join(segment.text for segment in app.console.render(shown.content))
         assert f"mutation score {report.score:.1f}%" in text
         assert survivor.id in text and survivor.diff.splitlines()[-1].strip() in text
+
+        # The tab gave only the number of marks: a reviewer could not see which mutants were
+        # marked, by whom or why, to check a mark before the score counted it.
+        mark_equivalent(bank, "Demo/1", survivor.id, "same output either way", "Bo Reviewer")
+        workspace.query_one(MutantsView).show(bank, task)
+        text = "".join(segment.text for segment in app.console.render(shown.content))
+        marked = text.split("marked equivalent (take one back: curator mutate Demo/1 --unmark ID)")
+        assert len(marked) == 2 and survivor.id not in marked[0]
+        assert survivor.id in marked[1] and "by Bo Reviewer: same output either way" in marked[1]

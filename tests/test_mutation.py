@@ -22,6 +22,7 @@ from curator.mutation import (
     read_report,
     store_report,
     task_mutants,
+    unmark_equivalent,
 )
 from curator.mutation.run import selected_tests
 from curator.program import docstring_span
@@ -204,6 +205,15 @@ def test_store_keeps_equivalence_marks_and_refuses_stale_runs(bank: Bank, sandbo
     # of an accepted task differ from its commit, and the release waited for one.
     assert (bank.task_dir(task.task_id) / MUTATION_FILE).read_bytes() == written
 
+    # A mistaken mark could not be taken back: it held the score up for good.
+    unmarked, removed = unmark_equivalent(bank, task.task_id, survivor.id)
+    assert removed.who == "ann" and unmarked.score == report.score
+    assert bank.load(task.task_id).quality.mutation_score == report.score  # type: ignore[union-attr]
+    with pytest.raises(MutationError, match=r"not marked equivalent \(marked: none\)"):
+        unmark_equivalent(bank, task.task_id, survivor.id)
+    store_report(bank, mutate_task(task, sandbox))  # and a rerun does not bring it back
+    assert survivor.id in {m.id for m in current_report(bank, task).survivors()}  # type: ignore[union-attr]
+
     edited = task.model_copy(update={"test": task.test + "\n"})
     assert current_report(bank, edited) is None
     with bank.lock():
@@ -244,6 +254,12 @@ def test_mutate_command_json_cache_equivalent_and_exit_codes(bank: Bank, run_cli
 
     no_reason = run_cli("--bank", bank.root, "mutate", "Test/1", "--equivalent", survivor["id"])
     assert no_reason.returncode == 2 and "reason" in no_reason.stderr
+    unmarked = run_cli("--bank", bank.root, "mutate", "Test/1", "--unmark", survivor["id"])
+    assert unmarked.returncode == 0, unmarked.stderr
+    assert f"mutant {survivor['id']} no longer marked equivalent (marked by" in unmarked.stdout
+    assert f"score {rows[0]['score']:.1f}%" in unmarked.stdout
+    twice = run_cli("--bank", bank.root, "mutate", "Test/1", "--unmark", survivor["id"])
+    assert twice.returncode == 2 and "is not marked equivalent" in twice.stderr
     assert run_cli("--bank", bank.root, "mutate").returncode == 2
 
 

@@ -12,7 +12,7 @@ from rich.table import Table
 from curator.cli.context import CliContext, annotator_option, jobs_option, pass_cli
 from curator.config import resolve_annotator
 from curator.models import MAX_TIMEOUT_S, Task
-from curator.mutation import MutationReport, mark_equivalent
+from curator.mutation import MutationReport, mark_equivalent, unmark_equivalent
 from curator.mutation.run import DEFAULT_MAX_MUTANTS
 from curator.mutation.stage import mutate_tasks
 
@@ -75,6 +75,9 @@ def print_survivors(cli: CliContext, report: MutationReport) -> None:
 )
 @click.option("--equivalent", "equivalent_id", help="Mark this surviving mutant equivalent.")
 @click.option("--reason", default="", help="Why the mutant is equivalent (with --equivalent).")
+@click.option(
+    "--unmark", "unmark_id", help="Take back the equivalence mark of this mutant (a mistaken one)."
+)
 @annotator_option("Recorded as who decided")
 @pass_cli
 def mutate_command(
@@ -88,6 +91,7 @@ def mutate_command(
     timeout_s: float | None,
     equivalent_id: str | None,
     reason: str,
+    unmark_id: str | None,
     annotator: str | None,
 ) -> None:
     """Run the tests against mutants of each task's reference solution.
@@ -98,9 +102,22 @@ def mutate_command(
     Exit 1 if a task's reference solution does not pass its tests.
 
     With --equivalent MUTANT --reason TEXT: record that a surviving mutant of one task behaves
-    like the reference, so that it no longer counts against the score.
+    like the reference, so that it no longer counts against the score. With --unmark MUTANT:
+    take such a mark back.
     """
     bank = cli.open_bank()
+    if equivalent_id is not None and unmark_id is not None:
+        raise click.UsageError("--equivalent and --unmark: give one of them")
+    if unmark_id is not None:
+        if len(task_ids) != 1 or all_tasks:
+            raise click.UsageError("--unmark takes exactly one task id")
+        report, removed = unmark_equivalent(bank, task_ids[0], unmark_id)
+        cli.out.print(
+            f"{escape(task_ids[0])}: mutant {escape(unmark_id)} no longer marked equivalent "
+            f"(marked by {escape(removed.who)}: {escape(removed.reason)}); "
+            f"score {score_text(report.score)}"
+        )
+        return
     if equivalent_id is not None:
         if len(task_ids) != 1 or all_tasks:
             raise click.UsageError("--equivalent takes exactly one task id")

@@ -26,6 +26,7 @@ from curator.mutation.store import (
     mark_equivalent,
     read_report,
     store_report,
+    unmark_equivalent,
 )
 
 __all__ = [
@@ -44,4 +45,5 @@ __all__ = [
     "read_report",
     "store_report",
     "task_mutants",
+    "unmark_equivalent",
 ]

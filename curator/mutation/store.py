@@ -221,3 +221,23 @@ def mark_equivalent(
         bank.write_sidecar(task_id, MUTATION_FILE, report)
         record_summary(bank, report)
     return report
+
+
+def unmark_equivalent(
+    bank: Bank, task_id: str, mutant_id: str
+) -> tuple[MutationReport, EquivalentMark]:
+    """Take back a reviewer's equivalence mark (a mistaken one held the score up for good);
+    returns the report without it and the mark. A surviving mutant counts again."""
+    with bank.lock():
+        report = read_report(bank, task_id)
+        if report is None:
+            raise MutationError(f"{task_id}: no mutation analysis yet (run `curator mutate`)")
+        removed = report.equivalent.pop(mutant_id, None)
+        if removed is None:
+            marked = ", ".join(sorted(report.equivalent)) or "none"
+            raise MutationError(
+                f"{task_id}: mutant {mutant_id!r} is not marked equivalent (marked: {marked})"
+            )
+        bank.write_sidecar(task_id, MUTATION_FILE, report)
+        record_summary(bank, report)
+    return report, removed

@@ -22,7 +22,8 @@ NOT_RUN = "no mutation analysis yet (run `curator mutate ID`)"
 
 
 def mutants_renderable(report: MutationReport | None, task: Task) -> RenderableType:
-    """The score line, then every survivor not marked equivalent with its diff."""
+    """The score line, every survivor not marked equivalent with its diff, then the marked ones
+    with who marked them and why, for a reviewer to check."""
     if report is None:
         return Text(NOT_RUN, style="dim")
     lines: list[RenderableType] = []
@@ -48,6 +49,18 @@ def mutants_renderable(report: MutationReport | None, task: Task) -> RenderableT
         lines.append(Syntax(mutant.diff.rstrip("\n"), "diff", theme="ansi_dark"))
     if not report.survivors() and not report.problem:
         lines.append(Text("\nevery mutant is killed or marked equivalent", style="green"))
+    marked = [mutant for mutant in report.mutants if mutant.id in report.equivalent]
+    if marked:
+        lines.append(
+            Text(f"\nmarked equivalent (take one back: curator mutate {task.task_id} --unmark ID)")
+        )
+    for mutant in marked:
+        mark = report.equivalent[mutant.id]
+        title = Text(f"\n{mutant.id}  {mutant.operator}  line {mutant.line}: ", style="dim bold")
+        title.append(f"{mutant.description}\n", style="dim")
+        title.append(f"by {mark.who}: {mark.reason}", style="italic")
+        lines.append(title)
+        lines.append(Text(mutant.diff.rstrip("\n"), style="dim"))
     return Group(*lines)
 
 
