@@ -119,9 +119,9 @@ class TestCases(unittest.TestCase):
 
 
 def library_names(text: str) -> list[str]:
-    """The libraries named in `text`, comma-separated (`curator new --libs`, the app's new-task
-    dialog); each must be a module's name, which the new program imports: `task re` or `os;rm`
-    would be written into it as they are."""
+    """The libraries named in `text`, comma-separated (`new --libs`, `draft --libs`, the app's
+    new-task dialog); each must be a module's name, which the new program imports: `task re` or
+    `os;rm` would be written into it as they are."""
     names = [name.strip() for name in text.split(",") if name.strip()]
     wrong = [
         name

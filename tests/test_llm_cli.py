@@ -97,6 +97,31 @@ def test_draft_refuses_an_id_already_in_the_bank_before_asking(run_cli, stored, 
     assert "already in the bank" in result.stderr
 
 
+def test_draft_checks_its_libraries_before_asking(run_cli, bank, seed, tmp_path):
+    """`draft --libs` sent any text to the LLM as library names ("os;rm" too), and a typo
+    ("jsno") cost a request whose task then ended in `environment`."""
+    with ScriptedLLMServer([{"answer": DRAFT_ANSWER}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        before = bank_files(bank.root)
+        malformed = run_cli(
+            "--bank", bank.root, "draft", "--seed", seed, "--libs", "os;rm", env=env
+        )
+        assert server.requests == []
+        assert malformed.returncode == 2
+        assert "not the name of a module: 'os;rm'" in malformed.stderr
+        assert bank_files(bank.root) == before
+        typo = run_cli(
+            "--bank", bank.root, "draft", "--seed", seed, "--libs", "jsno,statistics", env=env
+        )
+        assert len(server.requests) == 1
+    assert typo.returncode == 0, typo.stderr
+    warning = typo.stderr.index("warning: not importable where the task will run")
+    assert (
+        "jsno" in typo.stderr[warning:] and "statistics" not in typo.stderr[warning:].split(";")[0]
+    )
+    assert warning < typo.stderr.index("wrote draft task")
+
+
 def test_skeleton_works_without_an_llm(run_cli, stored, tmp_path):
     result = run_cli("--bank", stored.root, "skeleton", "Test/1", env=llm_env(tmp_path))
     assert result.returncode == 0, result.stderr

@@ -25,6 +25,8 @@ from curator.config import (
     resolve_annotator,
     value_source,
 )
+from curator.drafts import library_names
+from curator.envcheck import unimportable_libraries
 from curator.errors import CuratorError, UnknownAnnotator
 from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import read_evidence
@@ -256,7 +258,10 @@ def draft_command(
     task_id = task_id or operations.next_draft_id(bank)
     if bank.task_dir(task_id).exists():
         raise CuratorError(f"task {task_id!r} is already in the bank")
-    library_list = [name.strip() for name in libs.split(",") if name.strip()]
+    library_list = library_names(libs)
+    unimportable = unimportable_libraries(bank.root, library_list)
+    if unimportable:  # said before the request, which a typo would spend on a task that cannot run
+        cli.err.print(f"[yellow]warning:[/] {escape(unimportable)}")
     with sandbox_for(bank) as assistant.sandbox:
         try:
             change = operations.draft(assistant, seed, library_list, task_id, source=str(seed_file))
