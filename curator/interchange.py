@@ -159,6 +159,14 @@ def render_jsonl(tasks: Iterable[Task]) -> str:
     return "".join(json.dumps(task_to_record(task)) + "\n" for task in ordered)
 
 
+def require_parent_folder(out: Path) -> None:
+    """Refuse to write `out` (an export, a release's folder) where its folder does not exist: a
+    typo in the path should not create folders."""
+    parent = Path(out).resolve().parent
+    if not parent.is_dir():
+        raise CuratorError(f"{out}: the folder {parent} does not exist; create it first")
+
+
 def export_tasks(bank: Bank, out: Path, stage: Stage | None = None) -> int:
     """Write the bank's tasks (only those in `stage`) to `out`; returns how many.
 
@@ -171,8 +179,7 @@ def export_tasks(bank: Bank, out: Path, stage: Stage | None = None) -> int:
             f"{out}: inside the bank ({target}); the export would replace the bank's own "
             "files: write it outside the bank's folder"
         )
-    if not target.parent.is_dir():
-        raise CuratorError(f"{out}: the folder {target.parent} does not exist; create it first")
+    require_parent_folder(out)
     tasks = bank.load_all()
     if stage is not None:
         tasks = [task for task in tasks if task.stage is stage]

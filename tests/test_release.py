@@ -321,6 +321,10 @@ def test_a_release_is_never_written_among_the_banks_tasks(bank: Bank, tmp_path: 
         path.name for path in bank.task_dir("Test/2").iterdir()
     )
     assert (bank.task_dir("Test/1") / "task.json").read_bytes() == before
+    # A typo in the path made folders, where `export` refuses: the folder must exist, as there.
+    with pytest.raises(CuratorError, match=r"typo/v0.1: the folder .*typo does not exist; create"):
+        build_release(bank, "v0.1", out=tmp_path / "typo" / "v0.1")
+    assert not (tmp_path / "typo").exists() and git(bank.root, "tag", "-l") == ""
     assert build_release(bank, "v0.1", out=tmp_path / "elsewhere").out == tmp_path / "elsewhere"
 
 

@@ -137,7 +137,8 @@ def diff_command(cli: CliContext, task_id: str, old_rev: str | None, new_rev: st
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Where to write the files (default: releases/VERSION/ inside the bank).",
+    help="A folder to write the files to, made inside one that exists (default: "
+    "releases/VERSION/ inside the bank).",
 )
 @click.option(
     "--from-tag",

@@ -28,7 +28,7 @@ from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, with_flaky_chec
 from curator.fsutil import atomic_write
 from curator.gitbank import RELEASE_TAG_PREFIX, GitBank, GitError, release_tag
 from curator.history import parse_trailers
-from curator.interchange import task_to_record, write_jsonl
+from curator.interchange import require_parent_folder, task_to_record, write_jsonl
 from curator.models import QualitySummary, Stage, StrictModel, Task
 from curator.pipeline import PipelineFacts, stage_blockers
 from curator.quality import QualitySettings, quality_gate_problems, quality_settings
@@ -205,7 +205,8 @@ def default_out(bank: Bank, version: str) -> Path:
 
 def release_out(bank: Bank, version: str, out: Path | None) -> Path:
     """Where a release's files go: `releases/VERSION` of the bank unless told; anywhere outside
-    the bank, or below its `releases/`, never among its tasks and own files (links resolved)."""
+    the bank, or below its `releases/`, never among its tasks and own files (links resolved),
+    in a folder that exists (as `export`)."""
     if out is None:
         return default_out(bank, version)
     target = Path(out).resolve()
@@ -215,6 +216,7 @@ def release_out(bank: Bank, version: str, out: Path | None) -> Path:
             f"{out}: inside the bank ({target}), among its tasks and files: write a release "
             f"outside the bank, or below {root / RELEASES_DIR}"
         )
+    require_parent_folder(out)
     return Path(out)
 
 
