@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from app_support import SIZE, app_on, demo_bank, git_bank, run_async, settle
-from textual.widgets import DataTable, ProgressBar, RichLog, Static
+from gitbanks import git
+from textual.widgets import DataTable, Footer, ProgressBar, RichLog, Static
 
 from curator.app.screens.dialogs import TextDialog
 from curator.app.screens.flaky_review import FlakyReview
@@ -118,6 +119,30 @@ async def test_rerun_with_more_runs_updates_the_evidence(tmp_path, monkeypatch):
         assert not bar.display, "and the bar goes once the rerun is done"
     evidence = read_evidence(bank, TASK)
     assert evidence.runs_requested == 30 and len(evidence.runs) >= 30
+
+
+@run_async
+async def test_a_decision_git_would_not_commit_is_said_whole_at_80_columns(tmp_path, monkeypatch):
+    """With HEAD detached the decision is kept but not committed: the one-line status cut the
+    reason ("not committed: /tmp/…: HEAD is det") and the notice looked like any other."""
+    bank = flagged_bank(tmp_path, monkeypatch)
+    git(bank.root, "checkout", "--quiet", "--detach")
+    app = app_on(bank)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("c", *"real", "enter")
+        await settle(pilot)
+        assert bank.load(TASK).flags[0].status is FlagStatus.CONFIRMED
+        status = app.screen.query_one("#review-status", Static)
+        shown = " ".join(
+            strip.text.strip() for strip in status.render_lines(status.region.reset_offset)
+        )
+        assert "not committed:" in shown and shown.rstrip().endswith("e.g. `git switch main`")
+        assert status.region.bottom <= app.screen.query_one(Footer).region.y
+        (notice,) = app._notifications
+        assert notice.severity == "warning" and notice.title == "flaky review: not committed"
 
 
 async def flaky_check_in_workspace(pilot, task_id: str, *before: str) -> TaskWorkspace:

@@ -58,8 +58,9 @@ class FlagsLoaded(Message):
 
 
 class ReviewDone(Message):
-    def __init__(self, summary: str) -> None:
+    def __init__(self, summary: str, committed: bool) -> None:
         self.summary = summary
+        self.committed = committed  # False: written, but git refused the commit
         super().__init__()
 
 
@@ -223,7 +224,7 @@ class FlakyReview(CuratorScreen):
             return
         summary = f"{task_id} {test}: {decision} ({reason})"
         message = decision_message(decision, test, reason)
-        self.post_message(ReviewDone(self.commit_review(task_id, message, summary)))
+        self.post_message(self.commit_review(task_id, message, summary))
 
     def action_rerun(self, typed: str = "") -> None:
         """Rerun the selected flag's task with more runs; fewer than the bank counts for
@@ -276,16 +277,15 @@ class FlakyReview(CuratorScreen):
         evidence, changes = result.evidence, result.changes
         notes = ", ".join(f"{c.test} {c.note}" for c in changes) or "no flag changed"
         summary = f"{task_id}: {len(evidence.runs)} runs; {notes}"
-        self.post_message(
-            ReviewDone(self.commit_review(task_id, f"Rerun {task_id}: {notes}", summary))
-        )
+        self.post_message(self.commit_review(task_id, f"Rerun {task_id}: {notes}", summary))
 
-    def commit_review(self, task_id: str, message: str, summary: str) -> str:
+    def commit_review(self, task_id: str, message: str, summary: str) -> ReviewDone:
         """Commit what the review wrote (in the worker's thread): `history.commit_review`."""
         try:
-            return f"{summary}; {commit_review(self.bank, task_id, message, self.who).note()}"
+            result = commit_review(self.bank, task_id, message, self.who)
         except CuratorError as error:
-            return f"{summary}; not committed: {error}"
+            return ReviewDone(f"{summary}; not committed: {error}", committed=False)
+        return ReviewDone(f"{summary}; {result.note()}", committed=True)
 
     @on(RunLog)
     def show_progress(self, event: RunLog) -> None:
@@ -299,7 +299,10 @@ class FlakyReview(CuratorScreen):
     def review_done(self, event: ReviewDone) -> None:
         self.query_one("#review-progress", ProgressBar).display = False
         self.set_status(event.summary)
-        self.notify(event.summary, title="flaky review")
+        if event.committed:
+            self.notify(event.summary, title="flaky review")
+        else:
+            self.notify(event.summary, title="flaky review: not committed", severity="warning")
         self.load_flags()
 
     @on(WorkRefused)
