@@ -53,6 +53,9 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         shown = evidence_shown(screen)
         assert f"{FLAKY_TEST}: nondeterministic" in shown
         assert "run  kind" in shown and "baseline" in shown
+        # Dated, as the flag's history is: that may speak of an older check.
+        evidence = read_evidence(bank, TASK)
+        assert f"checked {evidence.at:%Y-%m-%d %H:%M}: detection seed 2026, " in shown
         assert "what the failing run did differently" in shown and "+random_seed" in shown
         assert "AssertionError" in shown
 

@@ -97,7 +97,11 @@ def evidence_text(evidence: FlakyEvidence | None, flag: Flag) -> Text:
         text.append(f", failed {verdict.failures} of {verdict.runs} runs")
         if verdict.cause:
             text.append(f"\nlikely cause: {verdict.cause}", style="yellow")
-    text.append(f"\ndetection seed {evidence.detection_seed}, {len(evidence.runs)} runs\n\n")
+    # Dated: the flag's history below may speak of an older check that opened it.
+    text.append(
+        f"\nchecked {evidence.at:%Y-%m-%d %H:%M}: detection seed {evidence.detection_seed}, "
+        f"{len(evidence.runs)} runs\n\n"
+    )
     text.append_text(run_matrix(evidence, flag.test))
     pair = pass_fail_pair(evidence, flag.test)
     if pair is not None:
