@@ -120,6 +120,12 @@ class Settings(BaseSettings):
         )
 
 
+def default_jobs() -> int:
+    """How many sandboxed runs go side by side unless told (`--jobs`, the app's batch
+    validation): one per CPU, at most 4."""
+    return min(4, os.cpu_count() or 1)
+
+
 def config_path() -> Path:
     """Where the user config file is (it need not exist). ConfigError where nothing says (`env
     -i` as a uid without a passwd entry: no $HOME, no home directory)."""

@@ -7,7 +7,7 @@ import shutil
 import time
 from datetime import UTC, datetime
 
-from app_support import SIZE, app_on, demo_tasks, git_bank, run_async, settle
+from app_support import FAILING_TESTS, SIZE, app_on, demo_tasks, git_bank, run_async, settle
 from gitbanks import ENVIRONMENT, passing
 from textual.command import CommandList
 from textual.widgets import Input, Static
@@ -31,6 +31,10 @@ from curator.models import (
 )
 
 
+def last_notice(app) -> str:
+    return list(app._notifications)[-1].message
+
+
 def shown_ids(app) -> list[str]:
     return [row.task_id for row in app.screen.query_one(TaskTable).rows]
 
@@ -49,6 +53,41 @@ async def test_the_bank_loads_in_a_worker_and_counts_stages(tmp_path, monkeypatc
         counts = str(app.screen.query_one("#counts", Static).render())
         assert "5 of 5 tasks" in counts
         assert "draft 2" in counts and "refined 2" in counts and "accepted 1" in counts
+
+
+@run_async
+async def test_v_validates_the_tasks_shown_whose_validation_does_not_count_here(
+    tmp_path, monkeypatch
+):
+    """A copied bank, a new environment: every row read "stale", and the app validated one
+    task at a time (open it, F5). `v` validates those shown whose result does not count."""
+    tasks = [
+        make_task("Mine/1"),
+        passing(make_task("Mine/2")),
+        make_task("Mine/3", test=FAILING_TESTS),
+    ]
+    bank = git_bank(tmp_path, monkeypatch, tasks)
+    kept = bank.load("Mine/2").validation
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        counts = app.screen.query_one("#counts", Static)
+        assert "3 of 3 tasks · 2 to validate: v" in str(counts.render())
+        await pilot.press("slash", *"Mine/1", "enter", "v")
+        await settle(pilot)
+        assert bank.load("Mine/1").validation_is_current
+        assert bank.load("Mine/3").validation is None  # filtered out: not shown, not run
+        assert last_notice(app) == "validated 1 task(s): 1 pass"
+        await pilot.press("escape", "v")
+        await settle(pilot)
+        assert bank.load("Mine/3").validation.verdict is Verdict.FAIL
+        assert bank.load("Mine/2").validation == kept  # its result counted: not run again
+        assert last_notice(app) == "validated 1 task(s): 1 fail"
+        assert "to validate" not in str(counts.render())
+        row = next(row for row in app.screen.query_one(TaskTable).rows if row.task_id == "Mine/3")
+        assert row.cells[COLUMN_KEYS.index("tests")] == "1/2"
+        await pilot.press("v")
+        assert "every task shown counts here" in last_notice(app)
 
 
 @run_async

@@ -48,6 +48,7 @@ class TaskRow:
     sort_keys: tuple[object, ...]
     search: str
     flagged: bool
+    validated: bool  # its last validation counts here: of this content, environment and limit
 
 
 def count_tests(task: Task) -> int:
@@ -145,6 +146,7 @@ def task_row(task: Task, here: str | None = None, bank_timeout_s: float | None =
             )
         ).lower(),
         flagged=bool(flags),
+        validated=current,
     )
 
 
@@ -188,8 +190,8 @@ def stage_counts(rows: list[TaskRow]) -> Counter[str]:
 
 CACHE_FILE = "browser-rows.json"
 # 2: the mutation-score column; 3: the tests column's last result; 4: confirmed flags counted;
-# 5: the last change counts decisions (`Task.last_change`)
-CACHE_VERSION = 5
+# 5: the last change counts decisions (`Task.last_change`); 6: whether the validation counts
+CACHE_VERSION = 6
 
 
 def folder_stamp(directory: Path) -> list[list[object]]:
@@ -264,11 +266,19 @@ class RowCache:
 
 
 def _row_to_json(row: TaskRow) -> list[object]:
-    return [row.task_id, row.stage, list(row.cells), list(row.sort_keys), row.search, row.flagged]
+    return [
+        row.task_id,
+        row.stage,
+        list(row.cells),
+        list(row.sort_keys),
+        row.search,
+        row.flagged,
+        row.validated,
+    ]
 
 
 def _row_from_json(data: list[object]) -> TaskRow:
-    task_id, stage, cells, sort_keys, search, flagged = data
+    task_id, stage, cells, sort_keys, search, flagged, validated = data
     # The id's and the tests' sort keys are tuples, which JSON keeps as lists: a list beside
     # a fresh row's tuple would not sort.
     keys = [tuple(key) if isinstance(key, list) else key for key in sort_keys]  # type: ignore[attr-defined]
@@ -279,4 +289,5 @@ def _row_from_json(data: list[object]) -> TaskRow:
         sort_keys=tuple(keys),
         search=str(search),
         flagged=bool(flagged),
+        validated=bool(validated),
     )

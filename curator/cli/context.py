@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 
 from curator.bank import Bank
+from curator.config import default_jobs
 from curator.models import Stage, Task
 from curator.program import control_characters
 
@@ -97,7 +97,7 @@ def jobs_option(what: str, more: str = "") -> Callable[[F], F]:
         "--jobs",
         "-j",
         type=click.IntRange(1, 32),
-        default=lambda: min(4, os.cpu_count() or 1),
+        default=default_jobs,
         show_default="number of CPUs, at most 4",
         help=f"{what} to run at the same time{more}.",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import ClassVar
 
@@ -25,11 +26,13 @@ from curator.app.screens.base import CuratorScreen
 from curator.app.screens.dialogs import TextDialog
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
 from curator.bank import Bank, load_bank_folder
-from curator.config import resolve_annotator
+from curator.config import default_jobs, resolve_annotator
 from curator.drafts import library_names, new_task
 from curator.envcheck import unimportable_libraries
 from curator.errors import CuratorError, TaskFileError
+from curator.models import Task
 from curator.pipeline import STAGE_ORDER
+from curator.validation import ValidationReport, validate_tasks
 
 CHUNK = 1000
 
@@ -60,6 +63,14 @@ class BankBrowser(CuratorScreen):
             tooltip="The bank's environment: missing modules, env sync",
             show=False,  # in the palette and the help; the footer is full
         ),
+        Binding(
+            "v",
+            "validate_due",
+            "Validate",
+            id="bank.validate",
+            tooltip="Validate the tasks shown whose last validation does not count here",
+            show=False,  # the status line offers it when some do not; the footer is full
+        ),
         Binding("ctrl+r", "reload", "Reload", id="bank.reload", show=False, tooltip="Reload"),
     ]
 
@@ -73,6 +84,7 @@ class BankBrowser(CuratorScreen):
         self.sort_descending = False
         self.still_loading = True
         self.total = 0
+        self.validating = ""  # the batch validation's progress, while one runs
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -165,6 +177,11 @@ class BankBrowser(CuratorScreen):
             status += f" (loading {len(self.all_rows)}/{self.total}…)"
         if self.problems:
             status += f" · {len(self.problems)} unreadable"
+        due = sum(not row.validated for row in shown)
+        if self.validating:
+            status += f" · {self.validating}"
+        elif due and not self.still_loading:
+            status += f" · {due} to validate: {self.app.key_for('bank.validate', self)}"
         self.query_one("#counts", Static).update(f"{status}   {per_stage}")
 
     @on(Input.Changed, "#filter")
@@ -260,6 +277,53 @@ class BankBrowser(CuratorScreen):
             self.app.call_from_thread(
                 self.app.notify, unimportable, title="check the libraries", severity="warning"
             )
+
+    # -- validating what does not count here (a new environment, a copied bank) ---------------
+
+    def action_validate_due(self) -> None:
+        """Validate the tasks shown whose last validation does not count here: never run,
+        changed since, or run in another environment or under another time limit."""
+        if self.validating:
+            self.notify("a validation is running already", title="validate")
+            return
+        due = [row.task_id for row in self.query_one(TaskTable).rows if not row.validated]
+        if not due:
+            self.notify("the last validation of every task shown counts here", title="validate")
+            return
+        self.validating = f"validating 0/{len(due)}…"
+        self.apply_filter()
+        self.validate_due(due)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="validate", name="validation")
+    def validate_due(self, ids: list[str]) -> None:
+        done = 0
+
+        def reported(report: ValidationReport, cached: bool) -> None:
+            nonlocal done
+            done += 1
+            progress = f"validating {done}/{len(ids)}: {report.task_id} {report.verdict.value}"
+            self.app.call_from_thread(self.validated_one, self.bank.load(report.task_id), progress)
+
+        results = validate_tasks(
+            self.bank, ids, self.app.sandbox(), jobs=default_jobs(), on_report=reported
+        )
+        verdicts = Counter(report.verdict.value for report in results.reports)
+        counted = ", ".join(f"{count} {verdict}" for verdict, count in verdicts.most_common())
+        self.app.call_from_thread(self.validated_all, f"validated {len(ids)} task(s): {counted}")
+
+    def validated_one(self, task: Task, progress: str) -> None:
+        self.validating = progress
+        self.app.post_task_changed(task)
+
+    def validated_all(self, summary: str) -> None:
+        self.validating = ""
+        self.apply_filter()
+        self.notify(summary, title="validate")
+
+    def worker_failed(self, name: str, message: str) -> None:
+        if name == "validation":
+            self.validating = ""
+            self.apply_filter()
 
     def action_flaky_review(self) -> None:
         self.app.open_flaky()
