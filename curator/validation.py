@@ -30,7 +30,7 @@ from pydantic import BaseModel, Field, ValidationError
 from curator import environment
 from curator.bank import Bank, describe_validation_error
 from curator.environment import Environment, EnvironmentProblem, declared_environment
-from curator.errors import CuratorError
+from curator.errors import CuratorError, TaskFileError
 from curator.models import (
     DEFAULT_TIMEOUT_S,
     FindingWaiver,
@@ -656,8 +656,12 @@ def current_report(
     bank: Bank, task: Task, timeout_s: float | None = None
 ) -> ValidationReport | None:
     """The stored report, if it is for this exact content, this environment and this time
-    limit (`timeout_s`, else the task's: `task_timeout`)."""
-    report = stored_report(bank, task)
+    limit (`timeout_s`, else the task's: `task_timeout`). A report that cannot be read (a
+    hand edit, a merge) is none: the task runs again and its new report replaces it."""
+    try:
+        report = stored_report(bank, task)
+    except TaskFileError:
+        return None
     limit = timeout_s or task_timeout(bank, task)
     if report is None or stale_reason(report, task, environment.bank_fingerprint(bank.root), limit):
         return None

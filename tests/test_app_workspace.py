@@ -21,7 +21,7 @@ from curator.drafts import TaskTexts, draft_path, read_draft, write_draft
 from curator.history import task_log
 from curator.models import Stage, Verdict
 from curator.pipeline import Step, StepState
-from curator.validation import validate_tasks
+from curator.validation import REPORT_FILE, validate_tasks
 
 
 async def open_task(pilot, task_id: str) -> TaskWorkspace:
@@ -329,6 +329,26 @@ async def type_in_tests(pilot, workspace: TaskWorkspace, text: str) -> None:
     workspace.editor("tests").move_cursor((0, 0))
     await pilot.press(*text, "enter")
     assert workspace.unsaved
+
+
+@run_async
+async def test_a_task_whose_stored_results_cannot_be_read_opens_and_validates_again(
+    tmp_path, monkeypatch
+):
+    """A validation.json garbled by a hand edit or a merge crashed the app with a traceback
+    (exit 0) as the task was opened, losing any other task's unsaved edits."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    validate_tasks(bank, ["Demo/1"])
+    (bank.task_dir("Demo/1") / REPORT_FILE).write_text("garbage")
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        verdict = workspace.query_one("#verdict", Static)
+        shown = str(verdict.render())
+        assert shown.startswith("the stored results cannot be read: "), shown
+        assert "Demo__1/validation.json" in shown and shown.endswith("; F5 validates again")
+        await pilot.press("f5")
+        await settle(pilot)
+        assert str(verdict.render()).startswith("PASS")
 
 
 @run_async

@@ -73,6 +73,18 @@ def test_show_gives_a_flag_s_status_in_brackets(run_cli, tmp_path: Path) -> None
     assert "flag: nondeterministic [open] random draw" in matrix.stdout, matrix.stdout
 
 
+def test_show_names_stored_results_it_cannot_read_and_shows_the_rest(run_cli, tmp_path) -> None:
+    """`show` stopped at a garbled validation.json (exit 2), after half the task."""
+    bank = Bank.init(tmp_path / "bank")
+    bank.save(make_task("X/1"))
+    (bank.task_dir("X/1") / "validation.json").write_text("garbage")
+    shown = run_cli("--bank", bank.root, "show", "X/1")
+    assert shown.returncode == 0, shown.stderr
+    assert "unreadable: " in shown.stdout and "validation.json: field '(root)'" in shown.stdout
+    assert "(`curator validate` runs it again)" in shown.stdout
+    assert "def task_func" in shown.stdout
+
+
 def test_list_fits_80_columns_and_says_once_why_results_are_stale(run_cli, tmp_path) -> None:
     """Each cell said "(stale: other environment)" and at 80 columns a task took four lines;
     the cell now says "(stale)" and the reason is said once, under the table."""

@@ -738,6 +738,13 @@ def test_validate_tasks_runs_stores_and_reuses_current_results(
     assert forced.cached == set() and forced.reports[0].branch_coverage is None
     assert current_report(bank, bank.load("Test/1")) == forced.reports[0]
 
+    # A report garbled by a hand edit or a merge stopped `validate` (exit 2) until --force;
+    # it is no result at all: the task runs again and its new report replaces it.
+    (bank.task_dir("Test/1") / REPORT_FILE).write_text("garbage")
+    rerun = validate_tasks(bank, ["Test/1"], sandbox)
+    assert rerun.cached == set() and rerun.all_pass
+    assert current_report(bank, bank.load("Test/1")) == rerun.reports[0]
+
 
 def test_a_sandbox_that_cannot_start_reports_an_error_and_keeps_the_stored_result(
     bank: Bank, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -15,6 +15,7 @@ from rich.table import Table
 from curator.bank import BankScan
 from curator.cli.context import STAGE_CHOICE, CliContext, pass_cli
 from curator.environment import bank_fingerprint
+from curator.errors import TaskFileError
 from curator.models import Task, unwaived_runtime_findings
 
 
@@ -179,7 +180,11 @@ def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
         )
     from curator.validation import stored_report  # what `validate` prints as counts alone
 
-    report = stored_report(bank, task)
+    try:
+        report = stored_report(bank, task)
+    except TaskFileError as error:  # the rest of the task is still shown
+        report = None
+        out.print(f"[yellow]unreadable:[/] {escape(str(error))} (`curator validate` runs it again)")
     for kind, problems in (
         (("static", report.static), ("warning", report.warnings)) if report else ()
     ):

@@ -65,7 +65,7 @@ from curator.drafts import (
     save_edits,
     write_draft,
 )
-from curator.errors import CuratorError
+from curator.errors import CuratorError, TaskFileError
 from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import FlagChange, read_evidence
 from curator.flaky.runner import DetectionSettings
@@ -475,7 +475,13 @@ class TaskWorkspace(CuratorScreen):
     def show_stored_report(self) -> None:
         """The stored results, marked stale with the reason when they are for other content,
         another environment (a fresh clone on another machine) or another time limit."""
-        report = stored_report(self.bank, self.current)
+        try:
+            report = stored_report(self.bank, self.current)
+        except TaskFileError as error:  # the task still opens, to be validated again
+            self.show_report(None)
+            self.query_one(ResultsPane).show_unreadable(str(error))
+            self.notify(str(error), title="stored results unreadable", severity="warning")
+            return
         self.show_report(report, self.stale(report) if report is not None else None)
 
     def stale(self, report: ValidationReport) -> str | None:

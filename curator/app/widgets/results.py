@@ -51,6 +51,13 @@ class ResultsPane(Vertical):
         # name alone can take them all.
         self.query_one(DataTable).add_columns("outcome", "time", "test")
 
+    def show_unreadable(self, problem: str) -> None:
+        """No results to show: the stored report cannot be read (a hand edit, a merge)."""
+        self.show(None, None)
+        self.query_one("#verdict", Static).update(
+            Text(f"the stored results cannot be read: {problem}; F5 validates again", "yellow")
+        )
+
     def show(self, report: ValidationReport | None, stale: str | None) -> None:
         """The report, marked stale with the reason when it no longer speaks for the task."""
         self.report = report
