@@ -94,6 +94,25 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
 
 
 @run_async
+async def test_one_unreadable_task_folder_does_not_empty_the_queue(tmp_path, monkeypatch):
+    """A broken task.json elsewhere in the bank left the queue empty ("loading flags failed"),
+    while `curator flags` listed the open flag and named the folder."""
+    bank = flagged_bank(tmp_path, monkeypatch)
+    broken = bank.root / "Broken__1"
+    broken.mkdir()
+    (broken / "task.json").write_text("{")
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert app.screen.query_one("#flags", DataTable).row_count == 1
+        status = str(app.screen.query_one("#review-status", Static).render())
+        assert status.startswith("flags of unreadable task folders not shown: ")
+        assert "Broken__1/task.json" in status
+
+
+@run_async
 async def test_rerun_with_more_runs_updates_the_evidence(tmp_path, monkeypatch):
     bank = flagged_bank(tmp_path, monkeypatch)
     app = app_on(bank)

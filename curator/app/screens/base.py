@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -69,6 +69,14 @@ class CuratorScreen(Screen[None]):
         for footer in self.query(Footer):
             footer.show_command_palette = event.size.width >= WIDE_FOOTER
             footer.compact = self.COMPACT_FOOTER or event.size.width < NARROW_FOOTER
+
+    def notify_unreadable(self, problems: Sequence[object]) -> str:
+        """Warn of task folders that could not be read (the rest are shown): the first with
+        how many more; returns that text."""
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        text = f"{problems[0]}{more}"
+        self.notify(text, title="unreadable task folders", severity="warning")
+        return text
 
     @on(Worker.StateChanged)
     def report_worker_failure(self, event: Worker.StateChanged) -> None:

@@ -137,9 +137,7 @@ class BankBrowser(CuratorScreen):
         self.total = event.total
         self.resort()
         if event.done and self.problems:
-            first = self.problems[0]
-            more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
-            self.notify(f"{first}{more}", title="unreadable task folders", severity="warning")
+            self.notify_unreadable(self.problems)
 
     @on(TaskChanged)
     def refresh_task(self, event: TaskChanged) -> None:

@@ -52,8 +52,9 @@ MARKS = {
 
 
 class FlagsLoaded(Message):
-    def __init__(self, flags: list[tuple[Task, Flag]]) -> None:
+    def __init__(self, flags: list[tuple[Task, Flag]], unreadable: list[str]) -> None:
         self.flags = flags
+        self.unreadable = unreadable  # task folders that could not be read, each with why
         super().__init__()
 
 
@@ -163,7 +164,10 @@ class FlakyReview(CuratorScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="flags", name="loading flags")
     def load_flags(self) -> None:
         status = None if self.show_all else FlagStatus.OPEN
-        self.post_message(FlagsLoaded(all_flags(self.bank.load_all(), status)))
+        # One broken folder emptied the queue; the flags of the others are still to review.
+        scan = self.bank.scan()
+        problems = [str(problem) for problem in scan.problems]
+        self.post_message(FlagsLoaded(all_flags(scan.tasks, status), problems))
 
     @on(FlagsLoaded)
     def show_flags(self, event: FlagsLoaded) -> None:
@@ -177,6 +181,9 @@ class FlakyReview(CuratorScreen):
         self.sub_title = f"{len(event.flags)} {which}"
         if not event.flags:
             self.query_one("#evidence", Static).update(f"no {which}")
+        if event.unreadable:
+            unreadable = self.notify_unreadable(event.unreadable)
+            self.set_status(f"flags of unreadable task folders not shown: {unreadable}")
         table.focus()
 
     def selected(self) -> tuple[Task, Flag] | None:
