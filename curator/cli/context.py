@@ -13,7 +13,6 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 
 from curator.bank import Bank
-from curator.config import default_jobs
 from curator.models import Stage, Task
 from curator.program import control_characters
 
@@ -89,6 +88,14 @@ def check_selection(ids: tuple[str, ...], all_tasks: bool) -> None:
 
 
 pass_cli = click.make_pass_decorator(CliContext)
+
+
+def default_jobs() -> int:
+    """`config.default_jobs`, imported when a command runs: the config module loads
+    pydantic-settings, which `list` and `show` do without."""
+    from curator.config import default_jobs
+
+    return default_jobs()
 
 
 def jobs_option(what: str, more: str = "") -> Callable[[F], F]:
