@@ -11,6 +11,8 @@ import ast
 import gzip
 import io
 import json
+import os
+import stat
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -167,11 +169,19 @@ def require_parent_folder(out: Path) -> None:
         raise CuratorError(f"{out}: the folder {parent} does not exist; create it first")
 
 
+def exported_tasks(bank: Bank, stage: Stage | None = None) -> list[Task]:
+    """The tasks an export writes: all of the bank's, or those in `stage`."""
+    tasks = bank.load_all()
+    return tasks if stage is None else [task for task in tasks if task.stage is stage]
+
+
 def export_tasks(bank: Bank, out: Path, stage: Stage | None = None) -> int:
     """Write the bank's tasks (only those in `stage`) to `out`; returns how many.
 
     Refuses a path inside the bank, links resolved (the export would replace one of the
-    bank's own files), and a folder that does not exist (a typo should not create folders).
+    bank's own files), a folder that does not exist (a typo should not create folders), and
+    anything at `out` but a regular file: the export replaces `out` whole, and would put a file
+    where a link, a FIFO or a device was (`/dev/stdout` for everyone).
     """
     target = Path(out).resolve()
     if target.is_relative_to(bank.root):
@@ -180,10 +190,28 @@ def export_tasks(bank: Bank, out: Path, stage: Stage | None = None) -> int:
             "files: write it outside the bank's folder"
         )
     require_parent_folder(out)
-    tasks = bank.load_all()
-    if stage is not None:
-        tasks = [task for task in tasks if task.stage is stage]
-    return write_jsonl(tasks, out)
+    try:
+        mode = os.lstat(out).st_mode
+    except FileNotFoundError:
+        mode = stat.S_IFREG
+    if not stat.S_ISREG(mode):
+        raise CuratorError(
+            f"{out}: {file_kind(mode)}, which the export would replace with a file: give the "
+            "path of a file (`-` writes to standard output)"
+        )
+    return write_jsonl(exported_tasks(bank, stage), out)
+
+
+def file_kind(mode: int) -> str:
+    kinds = {
+        stat.S_ISLNK: "a symbolic link",
+        stat.S_ISDIR: "a folder",
+        stat.S_ISFIFO: "a FIFO",
+        stat.S_ISSOCK: "a socket",
+        stat.S_ISCHR: "a device",
+        stat.S_ISBLK: "a device",
+    }
+    return next((kind for test, kind in kinds.items() if test(mode)), "not a regular file")
 
 
 def write_jsonl(tasks: Iterable[Task], path: Path) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -61,6 +63,30 @@ def test_init_import_list_show_export(run_cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not SAMPLE_JSONL.exists(), reason="shared BigCodeBench sample not present")
+def test_export_writes_only_a_regular_file_or_standard_output(run_cli, tmp_path: Path) -> None:
+    """The export renamed its file over OUT: as root, `export /dev/stdout` put a file where
+    the system's link was; a link's target and a FIFO's reader got nothing."""
+    bank = Bank.init(tmp_path / "bank")
+    bank.save(make_task("X/1"))
+    target = tmp_path / "target.jsonl"
+    target.write_text("kept\n")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(target)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for out, kind in ((link, "a symbolic link"), (fifo, "a FIFO")):
+        refused = run_cli("--bank", bank.root, "export", out)
+        assert refused.returncode == 2, out
+        assert f"{out}: {kind}, which the export would replace with a file" in refused.stderr
+    assert (
+        link.is_symlink() and target.read_text() == "kept\n" and stat.S_ISFIFO(fifo.lstat().st_mode)
+    )
+    piped = run_cli("--bank", bank.root, "export", "-")
+    assert piped.returncode == 0, piped.stderr
+    assert json.loads(piped.stdout)["task_id"] == "X/1"
+    assert "exported 1 task(s) to standard output" in piped.stderr
+
+
 def test_show_gives_a_flag_s_status_in_brackets(run_cli, tmp_path: Path) -> None:
     """`[open]` was taken for a markup tag by the console and printed as nothing."""
     bank = Bank.init(tmp_path / "bank")

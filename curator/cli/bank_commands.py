@@ -17,7 +17,7 @@ from curator.envcheck import check_bank, unimportable_libraries
 from curator.environment import declared_environment
 from curator.errors import CuratorError
 from curator.history import commit_new_bank, import_tasks
-from curator.interchange import export_tasks, read_jsonl
+from curator.interchange import export_tasks, exported_tasks, read_jsonl, render_jsonl
 from curator.models import Stage
 from curator.schema import stale_schemas, write_schemas
 
@@ -103,14 +103,21 @@ def import_command(cli: CliContext, file: Path, stage: str, annotator: str | Non
 
 
 @click.command("export")
-@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--stage", type=STAGE_CHOICE, help="Only tasks in this stage.")
 @pass_cli
 def export_command(cli: CliContext, out: Path, stage: str | None) -> None:
     """Export tasks to OUT in BigCodeBench's JSONL format (gzipped if OUT ends in .gz).
 
-    OUT must be outside the bank, in a folder that exists."""
-    count = export_tasks(cli.open_bank(), out, Stage(stage) if stage else None)
+    OUT must be a file outside the bank, in a folder that exists; `-` writes to standard
+    output."""
+    selected = Stage(stage) if stage else None
+    if str(out) == "-":
+        tasks = exported_tasks(cli.open_bank(), selected)
+        click.echo(render_jsonl(tasks), nl=False)
+        cli.err.print(f"exported {len(tasks)} task(s) to standard output")
+        return
+    count = export_tasks(cli.open_bank(), out, selected)
     cli.err.print(f"exported {count} task(s) to {escape(str(out))}")
 
 
