@@ -9,12 +9,14 @@ report names each such task with the commits on both sides.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from curator.bank import Bank, task_sort_key
+from curator.bank import MARKER, Bank, task_sort_key
 from curator.errors import CuratorError
 from curator.gitbank import GitBank, GitError
+from curator.history import marker_uncommitted
 
 
 class SyncConflict(CuratorError):
@@ -74,6 +76,11 @@ def sync(bank: Bank, remote: str = "origin") -> SyncResult:
         )
     if not repository.has_commits():
         raise GitError(f"{repository.top}: nothing is committed yet; commit before syncing")
+    if marker_uncommitted(bank):
+        raise GitError(
+            f"{bank.root / MARKER} is not committed, and a clone without it is no bank: "
+            f"`curator init {shlex.quote(str(bank.root))}` commits it"
+        )
     uncommitted = [
         path
         for code, path in repository.status()

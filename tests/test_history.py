@@ -564,6 +564,32 @@ def test_cli_import_without_a_git_identity_imports_and_says_why_it_did_not_commi
     assert Bank.open(root).task_ids() == ["Test/1"]
     assert "?? Test__1/" in git(root, "status", "--porcelain")  # nothing staged
 
+    # bank.json stayed uncommitted for good: no command committed it, `sync` pushed the tasks
+    # without it, and a clone was "not a curator bank". `init` again commits it.
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(remote))
+    git(root, "remote", "add", "origin", str(remote))
+    isolate_git(monkeypatch, tmp_path / "home")
+    assert run_cli("--bank", root, "commit", "Test/1", "-m", "Add").returncode == 0
+    refused = run_cli("--bank", root, "sync")
+    assert refused.returncode == 2
+    assert "bank.json is not committed, and a clone without it is no bank" in refused.stderr
+    again = run_cli("init", root)
+    assert again.returncode == 0, again.stderr
+    assert "committed bank.json of bank anonymous" in again.stdout
+    assert "bank.json" in git(root, "ls-files")
+    assert run_cli("--bank", root, "sync").returncode == 0
+    assert "already a curator bank" in run_cli("init", root).stderr
+
+
+def test_init_refuses_an_empty_directory_argument(tmp_path: Path, run_cli) -> None:
+    """`curator init "$DIR"` with DIR unset made the current folder a bank and a repository."""
+    here = tmp_path / "here"
+    here.mkdir()
+    result = run_cli("init", "", cwd=here)
+    assert result.returncode == 2 and "empty: name the folder of the new bank" in result.stderr
+    assert list(here.iterdir()) == []
+
 
 @pytest.mark.parametrize(
     ("marker", "command"),

@@ -9,31 +9,57 @@ from pathlib import Path
 import click
 from rich.markup import escape
 
-from curator.bank import Bank
+from curator.bank import MARKER, Bank
 from curator.cli.context import STAGE_CHOICE, CliContext, annotator_option, pass_cli
 from curator.config import resolve_annotator
 from curator.drafts import library_names, new_task
 from curator.envcheck import check_bank, unimportable_libraries
 from curator.environment import declared_environment
 from curator.errors import CuratorError
-from curator.history import commit_new_bank, import_tasks
+from curator.gitbank import GitError
+from curator.history import commit_new_bank, import_tasks, marker_uncommitted
 from curator.interchange import export_tasks, exported_tasks, read_jsonl, render_jsonl
 from curator.models import Stage
 from curator.schema import stale_schemas, write_schemas
 
 
+def given_directory(_context: click.Context, _parameter: click.Parameter, value: str) -> Path:
+    """An empty DIRECTORY (an unset variable: `curator init "$DIR"`) made the current folder
+    a bank, where `.` must be said."""
+    if not value.strip():
+        raise click.BadParameter("empty: name the folder of the new bank (`.` for this one)")
+    return Path(value)
+
+
 @click.command("init")
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", type=click.Path(file_okay=False), callback=given_directory)
 @click.option("--name", help="The bank's name (default: the directory's name).")
 @pass_cli
 def init_command(cli: CliContext, directory: Path, name: str | None) -> None:
-    """Create a new, empty bank in DIRECTORY (a git repository unless already inside one)."""
+    """Create a new, empty bank in DIRECTORY (a git repository unless already inside one).
+
+    Run again on a bank whose bank.json git could not commit (it knew no identity yet), it
+    commits it."""
+    if (directory / MARKER).is_file():
+        bank = Bank.open(directory)
+        try:
+            uncommitted = marker_uncommitted(bank)
+        except GitError:
+            uncommitted = False  # not in git: already a bank, as Bank.init says
+        if uncommitted:
+            sha = commit_new_bank(bank)
+            cli.out.print(f"committed {MARKER} of bank {escape(bank.name)} ({sha[:10]})")
+            return
     bank = Bank.init(directory, name)
     cli.out.print(f"created bank [bold]{escape(bank.name)}[/] at {escape(str(bank.root))}")
     try:
         commit_new_bank(bank)
     except CuratorError as error:
-        cli.err.print(f"[yellow]not committed:[/] {escape(str(error))}")
+        again = shlex.quote(str(directory))
+        cli.err.print(
+            f"[yellow]not committed:[/] {escape(str(error))}; then `curator init {escape(again)}` "
+            f"again commits {MARKER}, which a clone needs to be a bank"
+        )
 
 
 @click.command("new")
