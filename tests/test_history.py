@@ -464,6 +464,17 @@ def test_cli_init_and_import_are_committed(tmp_path: Path, run_cli) -> None:
     assert len(files) == 12
     assert {name.split("/")[0] for name in files} == {"Test__1", "Test__2", "Test__3"}
     assert git(root, "status", "--porcelain") == ""
+    assert git(root, "log", "-1", "--format=%(trailers:key=Annotator,valueonly)").strip() == "ada"
+    assert Bank.open(root).load("Test/1").provenance.authors == ["ada"]
+
+    # Without --annotator the commit named no one ($CURATOR_ANNOTATOR was not read); the
+    # tasks still get no author: they come from the file, not from who imported them.
+    other = tmp_path / "other.jsonl"
+    write_jsonl([make_task("Test/4")], other)
+    result = run_cli("--bank", root, "import", other, env={"CURATOR_ANNOTATOR": "Bea"})
+    assert result.returncode == 0, result.stderr
+    assert git(root, "log", "-1", "--format=%(trailers:key=Annotator,valueonly)").strip() == "Bea"
+    assert Bank.open(root).load("Test/4").provenance.authors == []
 
 
 def test_a_commit_keeps_other_staged_work_staged_and_the_repository_sound(bank: Bank) -> None:

@@ -98,13 +98,17 @@ def new_command(cli: CliContext, task_id: str, libs: str, annotator: str | None)
     show_default=True,
     help="Stage to give the imported tasks (a released benchmark can come in as accepted).",
 )
-@click.option("--annotator", help="Recorded as the author of the imported tasks.")
+@click.option(
+    "--annotator",
+    help="Recorded as the author of the imported tasks (without it they have none: they come "
+    "from the file); the commit names who imported them, this or as `curator config` says.",
+)
 @pass_cli
 def import_command(cli: CliContext, file: Path, stage: str, annotator: str | None) -> None:
     """Import a BigCodeBench JSONL(.gz) FILE into the bank, all records or none."""
     bank = cli.open_bank()
     tasks = read_jsonl(file, Stage(stage), annotator)
-    outcome = import_tasks(bank, tasks, file, annotator)
+    outcome = import_tasks(bank, tasks, file, resolve_annotator(annotator, bank.root))
     cli.out.print(f"imported {len(tasks)} task(s) from {escape(str(file))} as {stage}")
     if outcome.not_committed:
         cli.err.print(f"[yellow]not committed:[/] {escape(outcome.not_committed)}")
