@@ -179,7 +179,7 @@ def lock(
         except EnvironmentProblem as problem:
             # Old pins often have no release for a newer Python (BigCodeBench's need 3.10).
             hint = (
-                f"resolved for Python {spec.python}, from {directory / SPEC_FILE};"
+                f"resolved for Python {spec.python}, the environment's (python in {SPEC_FILE});"
                 " pins made for another Python lock with `curator env lock --python 3.X`"
             )
             if spec.as_of is not None:
@@ -201,27 +201,61 @@ def as_of_arguments(spec: EnvironmentSpec) -> list[str]:
     return ["--exclude-newer", f"{spec.as_of.isoformat()}T00:00:00Z"]
 
 
+@contextmanager
+def declaration_kept_on_failure(bank_root: Path) -> Iterator[None]:
+    """A change of the declaration whose lock fails leaves `environment/` as it was: a failed
+    first `env add` (a typo, no network) left an empty requirements file and no lock, which
+    stopped validate, env and release; a failed later one left the new requirements."""
+    directory = existing_environment_dir(bank_root)
+    saved: dict[Path, bytes | None] = {}
+    if directory is not None:
+        for name in (SPEC_FILE, REQUIREMENTS_FILE, LOCK_FILE):
+            path = directory / name
+            saved[path] = path.read_bytes() if path.is_file() else None
+    try:
+        yield
+    except BaseException:
+        if directory is None:
+            shutil.rmtree(environment_dir(bank_root), ignore_errors=True)
+        for path, data in saved.items():
+            if data is None:
+                path.unlink(missing_ok=True)
+            else:
+                atomic_write(path, data)
+        raise
+
+
+def relock(
+    bank_root: Path,
+    changes: Mapping[str, object] | None = None,
+    source: PackageSource = PackageSource(),
+    report: Report = lambda _: None,
+) -> Environment:
+    """Set fields of the spec (`python`, `as_of`), then lock; all or nothing."""
+    with declaration_kept_on_failure(bank_root):
+        if changes:
+            ensure_declared(bank_root, changes)
+        return lock(bank_root, source, report)
+
+
 def add(
     bank_root: Path,
     requirements: list[str],
     source: PackageSource = PackageSource(),
     report: Report = lambda _: None,
 ) -> Environment:
-    """Add (or replace) requirement lines by distribution name, then re-lock.
-
-    When the lock fails the requirements file is left as it was.
-    """
-    directory = ensure_declared(bank_root)
-    path = directory / REQUIREMENTS_FILE
-    before = read_text(path)
-    lines = before.splitlines()
-    for requirement in requirements:
-        name = requirement_name(requirement)
-        if name is None:
-            raise EnvironmentProblem(f"{requirement!r}: not a distribution requirement")
-        lines = [line for line in lines if requirement_name(line) != name]
-        lines.append(requirement.strip())
-    return _relock(bank_root, path, before, lines, source, report)
+    """Add (or replace) requirement lines by distribution name, then re-lock; all or nothing."""
+    with declaration_kept_on_failure(bank_root):
+        path = ensure_declared(bank_root) / REQUIREMENTS_FILE
+        lines = read_text(path).splitlines()
+        for requirement in requirements:
+            name = requirement_name(requirement)
+            if name is None:
+                raise EnvironmentProblem(f"{requirement!r}: not a distribution requirement")
+            lines = [line for line in lines if requirement_name(line) != name]
+            lines.append(requirement.strip())
+        atomic_write(path, "\n".join(lines) + "\n")
+        return lock(bank_root, source, report)
 
 
 def remove(
@@ -230,32 +264,18 @@ def remove(
     source: PackageSource = PackageSource(),
     report: Report = lambda _: None,
 ) -> Environment:
-    directory = ensure_declared(bank_root)
-    path = directory / REQUIREMENTS_FILE
-    before = read_text(path)
-    wanted = {distribution_key(name) for name in names}
-    declared = {requirement_name(line) for line in before.splitlines()}
-    unknown = sorted(wanted - declared)
-    if unknown:
-        raise EnvironmentProblem(f"{path}: does not list {', '.join(unknown)}")
-    lines = [line for line in before.splitlines() if requirement_name(line) not in wanted]
-    return _relock(bank_root, path, before, lines, source, report)
-
-
-def _relock(
-    bank_root: Path,
-    path: Path,
-    before: str,
-    lines: list[str],
-    source: PackageSource,
-    report: Report,
-) -> Environment:
-    atomic_write(path, "\n".join(lines) + "\n" if lines else "")
-    try:
+    """Remove requirement lines by distribution name, then re-lock; all or nothing."""
+    with declaration_kept_on_failure(bank_root):
+        path = ensure_declared(bank_root) / REQUIREMENTS_FILE
+        before = read_text(path)
+        wanted = {distribution_key(name) for name in names}
+        declared = {requirement_name(line) for line in before.splitlines()}
+        unknown = sorted(wanted - declared)
+        if unknown:
+            raise EnvironmentProblem(f"{path}: does not list {', '.join(unknown)}")
+        lines = [line for line in before.splitlines() if requirement_name(line) not in wanted]
+        atomic_write(path, "\n".join(lines) + "\n" if lines else "")
         return lock(bank_root, source, report)
-    except BaseException:
-        atomic_write(path, before)
-        raise
 
 
 # -- building ------------------------------------------------------------------------------------

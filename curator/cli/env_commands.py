@@ -91,11 +91,9 @@ def lock_command(
         changes["python"] = python
     if as_of is not None:
         changes["as_of"] = None if as_of.lower() == "none" else as_of
-    if changes:
-        envbuild.ensure_declared(bank.root, changes)
     source = envbuild.PackageSource(find_links, no_index)
     with progress_report(cli, "locking") as report:
-        locked = envbuild.lock(bank.root, source, report)
+        locked = envbuild.relock(bank.root, changes, source, report)
     cli.out.print(f"locked {escape(str(locked.lock_path))}: fingerprint {locked.fingerprint}")
 
 
