@@ -761,6 +761,9 @@ class ValidationResults:
 
     reports: list[ValidationReport]
     cached: set[str] = field(default_factory=set)
+    # Task folders that could not be read: the others are validated all the same (one broken
+    # folder among 1,140 stopped every validation).
+    unreadable: list[TaskFileError] = field(default_factory=list)
 
     @property
     def all_pass(self) -> bool:
@@ -786,20 +789,27 @@ def validate_tasks(
     `on_report(report, cached)` is called once per task as its report is known, from the
     calling thread. Results are stored as they come, so an interrupted run keeps what finished;
     a run the sandbox failed (`sandbox_error`) is not, so the task keeps its last result.
-    `timeout_s` overrides each task's own limit (`task_timeout`). With `other`, an environment
+    `timeout_s` overrides each task's own limit (`task_timeout`). A task folder that cannot be
+    read is listed in `unreadable` and the rest run. With `other`, an environment
     other than the bank's, every task runs in it and nothing is stored (upgrade impact).
     """
     force = force or other is not None
+    unreadable: list[TaskFileError] = []
+    tasks: list[Task] = []
     with contextlib.ExitStack() as own:
-        if force and sandbox is None and ids:
-            # Every task runs: the warm worker starts (about 0.15 s) while the tasks load.
-            first = bank.load(ids[0])
-            known = [first] if len(ids) == 1 else []  # the rest load while the worker starts
-            sandbox = own.enter_context(sandbox_for(bank, other, tasks=known))
-            threading.Thread(
-                target=sandbox.start_for, args=(first.program, first.test), daemon=True
-            ).start()
-        tasks = [bank.load(task_id) for task_id in ids]
+        for task_id in ids:
+            try:
+                tasks.append(bank.load(task_id))
+            except TaskFileError as problem:
+                unreadable.append(problem)
+            if force and sandbox is None and tasks:
+                # Every task runs: the warm worker starts (about 0.15 s) while the rest load.
+                first = tasks[0]
+                known = [first] if len(ids) == 1 else []
+                sandbox = own.enter_context(sandbox_for(bank, other, tasks=known))
+                threading.Thread(
+                    target=sandbox.start_for, args=(first.program, first.test), daemon=True
+                ).start()
         bank_limit = bank.timeout_s  # read once, not once per task
 
         def limit(task: Task) -> float:
@@ -818,7 +828,7 @@ def validate_tasks(
             _run_and_store(
                 bank, to_run, sandbox, jobs, coverage, limit, results, on_report, other is None
             )
-    return ValidationResults([results[task.task_id] for task in tasks], cached)
+    return ValidationResults([results[task.task_id] for task in tasks], cached, unreadable)
 
 
 STATIC_BATCH = 64

@@ -746,6 +746,26 @@ def test_validate_tasks_runs_stores_and_reuses_current_results(
     assert current_report(bank, bank.load("Test/1")) == rerun.reports[0]
 
 
+def test_an_unreadable_task_folder_is_named_and_the_others_are_validated(
+    bank: Bank, sandbox: Sandbox, run_cli
+) -> None:
+    """One folder without its tests.py stopped `validate --all` before any task ran."""
+    with bank.lock():
+        bank.add_all([make_task("Test/1"), make_task("Test/2"), make_task("Test/3")])
+    (bank.task_dir("Test/2") / "tests.py").unlink()
+    results = validate_tasks(bank, ["Test/2", "Test/1", "Test/3"], sandbox, force=True)
+    assert [report.task_id for report in results.reports] == ["Test/1", "Test/3"]
+    assert [str(problem.path) for problem in results.unreadable] == [
+        str(bank.task_dir("Test/2") / "tests.py")
+    ]
+    command = run_cli("--bank", bank.root, "validate", "--all")
+    assert command.returncode == 1
+    assert f"not validated: {bank.task_dir('Test/2') / 'tests.py'}: file is missing" in (
+        command.stderr
+    )
+    assert "2 pass" in command.stdout
+
+
 def test_a_sandbox_that_cannot_start_reports_an_error_and_keeps_the_stored_result(
     bank: Bank, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

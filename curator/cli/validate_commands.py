@@ -114,7 +114,8 @@ def validate_command(
     no_coverage: bool,
     other_lock: Path | None,
 ) -> None:
-    """Run tasks' tests in the sandbox; exit 1 if any verdict is not `pass`.
+    """Run tasks' tests in the sandbox; exit 1 if any verdict is not `pass` (or a task
+    folder could not be read: the others are validated all the same).
 
     Results are stored with each task (validation.json) and reused while the task and the
     environment are unchanged; --force reruns them.
@@ -158,7 +159,7 @@ def validate_command(
         cli.err.print("[yellow]warning:[/] network not isolated on this machine")
     if other is not None:
         reports = {report.task_id: report for report in ordered}
-        tasks = [bank.load(task_id) for task_id in ids]
+        tasks = [bank.load(report.task_id) for report in ordered]
         print_verdict_changes(cli, bank, tasks, reports, other_lock)
     if as_json:
         for report in ordered:
@@ -170,7 +171,9 @@ def validate_command(
         for report in ordered:
             counts[report.verdict.value] = counts.get(report.verdict.value, 0) + 1
         cli.out.print(", ".join(f"{count} {verdict}" for verdict, count in sorted(counts.items())))
-    if not results.all_pass:
+    for problem in results.unreadable:
+        cli.err.print(f"[red]not validated:[/] {escape(str(problem))}")
+    if not results.all_pass or results.unreadable:
         sys.exit(1)
 
 

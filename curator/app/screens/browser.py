@@ -306,6 +306,8 @@ class BankBrowser(CuratorScreen):
             self.bank, ids, self.app.sandbox(), jobs=default_jobs(), on_report=reported
         )
         verdicts = Counter(report.verdict.value for report in results.reports)
+        if results.unreadable:
+            verdicts["unreadable"] = len(results.unreadable)
         counted = ", ".join(f"{count} {verdict}" for verdict, count in verdicts.most_common())
         self.app.call_from_thread(self.validated_all, f"validated {len(ids)} task(s): {counted}")
 
