@@ -15,7 +15,7 @@ from pathlib import Path
 
 from curator.bank import MARKER, Bank, task_sort_key
 from curator.errors import CuratorError
-from curator.gitbank import GitBank, GitError
+from curator.gitbank import RELEASE_TAG_PREFIX, GitBank, GitError
 from curator.history import marker_uncommitted
 
 
@@ -61,10 +61,14 @@ class SyncResult:
     pushed: int = 0
     merged: bool = False
     updated_tasks: list[str] = field(default_factory=list)
+    tags_pulled: list[str] = field(default_factory=list)
+    tags_pushed: list[str] = field(default_factory=list)
 
 
 def sync(bank: Bank, remote: str = "origin") -> SyncResult:
-    """Fetch `remote`, merge its branch of the same name, push ours; refuse rather than guess."""
+    """Fetch `remote`, merge its branch of the same name, push ours; refuse rather than guess.
+    Release tags go both ways: a clone without them took a released version for a first
+    release, and its changelog called every task added."""
     repository = GitBank(bank)
     branch = repository.branch()
     remotes = [item.name for item in repository.repo.remotes]
@@ -95,7 +99,10 @@ def sync(bank: Bank, remote: str = "origin") -> SyncResult:
     result = SyncResult(remote=remote, branch=branch)
     upstream = f"{remote}/{branch}"
     with bank.lock():
-        repository.run("fetch", "--quiet", remote)
+        tags_before = _release_tags(repository)
+        repository.run("fetch", "--quiet", remote)  # brings the tags on its commits along
+        _pull_release_tags(repository, remote)
+        result.tags_pulled = _tag_names(_release_tags(repository) - tags_before)
         local = repository.repo.head.commit.hexsha
         remote_head = _resolve(repository, f"refs/remotes/{upstream}")
         if remote_head is not None and remote_head != local:
@@ -121,7 +128,43 @@ def sync(bank: Bank, remote: str = "origin") -> SyncResult:
                     f"{error}\n{remote} changed while syncing; run `curator sync` again"
                 ) from error
         result.pushed = ahead
+        result.tags_pushed = _push_release_tags(repository, remote)
     return result
+
+
+RELEASE_TAGS = f"refs/tags/{RELEASE_TAG_PREFIX}*"
+
+
+def _release_tags(repository: GitBank) -> set[str]:
+    output = repository.run(
+        "for-each-ref", "--format=%(refname)", f"refs/tags/{RELEASE_TAG_PREFIX}"
+    )
+    return set(output.split())
+
+
+def _tag_names(refs: set[str]) -> list[str]:
+    return sorted(ref.removeprefix("refs/tags/") for ref in refs)
+
+
+def _pull_release_tags(repository: GitBank, remote: str) -> None:
+    """Fetch every release tag of the remote; one that differs here is refused."""
+    try:
+        repository.run("fetch", "--quiet", remote, f"{RELEASE_TAGS}:{RELEASE_TAGS}")
+    except GitError as error:
+        raise GitError(
+            f"{error}\na release tag differs here and on {remote}: the same version was released "
+            "from two clones; keep one (`git tag -d TAG` here, or delete it there) and sync again"
+        ) from error
+
+
+def _push_release_tags(repository: GitBank, remote: str) -> list[str]:
+    """Push the release tags the remote lacks (after the branch, which holds their commits)."""
+    listed = repository.run("ls-remote", "--refs", remote, RELEASE_TAGS)
+    there = {line.split("\t")[1] for line in listed.splitlines() if "\t" in line}
+    missing = sorted(_release_tags(repository) - there)
+    if missing:
+        repository.run("push", "--quiet", remote, *missing)
+    return _tag_names(set(missing))
 
 
 def _resolve(repository: GitBank, ref: str) -> str | None:

@@ -157,3 +157,30 @@ def test_a_clash_outside_task_folders_is_aborted_and_named(
     assert head(bob.root) == before
     assert git(bob.root, "status", "--porcelain") == ""
     assert "bob's bank" in (bob.root / "bank.json").read_text()
+
+
+def test_release_tags_travel_both_ways_and_a_second_release_of_a_version_is_refused(
+    clones: tuple[Bank, Bank, Path],
+) -> None:
+    """`sync` pushed the branch only: a clone had no release tags, and its next release's
+    changelog called the benchmark a first release, every task added."""
+    alice, bob, remote = clones
+    git(alice.root, "tag", "--annotate", "-m", "Release v1", "release/v1")
+    pushed = sync(alice)
+    assert pushed.pushed == 0 and pushed.tags_pushed == ["release/v1"]
+    assert "refs/tags/release/v1" in git(alice.root, "ls-remote", str(remote))
+    pulled = sync(bob)
+    assert pulled.tags_pulled == ["release/v1"] and pulled.tags_pushed == []
+    assert git(bob.root, "rev-parse", "release/v1^{commit}") == git(
+        alice.root, "rev-parse", "release/v1^{commit}"
+    )
+    # The same version released from both clones: neither side's tag is replaced.
+    edit(bob, "Test/1", "Bob's wording.", "Reword 1")
+    git(bob.root, "tag", "--annotate", "-m", "Release v2", "release/v2")
+    git(alice.root, "tag", "--annotate", "-m", "Release v2", "release/v2")
+    sync(bob)
+    with pytest.raises(GitError, match="a release tag differs here and on origin"):
+        sync(alice)
+    assert git(alice.root, "rev-parse", "release/v2^{commit}") == git(
+        alice.root, "rev-parse", "HEAD"
+    )

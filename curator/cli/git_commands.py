@@ -195,6 +195,9 @@ def sync_command(cli: CliContext, remote: str) -> None:
     )
     if result.updated_tasks:
         cli.out.print("updated: " + escape(", ".join(result.updated_tasks)))
+    for verb, tags in (("pulled", result.tags_pulled), ("pushed", result.tags_pushed)):
+        if tags:
+            cli.out.print(f"release tags {verb}: " + escape(", ".join(tags)))
 
 
 COMMANDS = [commit_command, log_command, diff_command, release_command, sync_command]
