@@ -13,7 +13,7 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from curator.bank import MARKER, Bank, task_sort_key
+from curator.bank import MARKER, Bank, folder_name, task_sort_key
 from curator.errors import CuratorError
 from curator.gitbank import RELEASE_TAG_PREFIX, GitBank, GitError
 from curator.history import marker_uncommitted
@@ -46,9 +46,14 @@ class SyncConflict(CuratorError):
             lines.append(f"git could not merge {len(paths)} other file(s): " + ", ".join(paths))
             lines.append("the merge was aborted; nothing was pushed or overwritten")
         example = next(iter(tasks), "ID")
+        folder = folder_name(example) if tasks else "FOLDER"
+        # Each step as it works: `curator commit` refuses while a merge is in progress.
         lines.append(
-            f"to resolve: compare with `curator diff {example} HEAD {upstream}`, then "
-            f"`git merge {upstream}`, settle each task's folder, `curator commit` it, sync again"
+            f"to resolve: compare with `curator diff {example} HEAD {upstream}`; "
+            f"`git merge {upstream}`; settle each task's folder (edit its files, or keep one "
+            f"side: `git checkout --ours -- {folder}` or `--theirs`), `git add` it and "
+            f"`git commit` to end the merge; then `curator validate {example}` and "
+            f"`curator commit {example}` record the merged task; sync again"
         )
         super().__init__("\n".join(lines))
 

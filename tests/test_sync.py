@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,22 @@ def test_cli_sync_reports_a_conflict_with_exit_1(clones: tuple[Bank, Bank, Path]
     assert "curator diff Test/2 HEAD origin/main" in result.stderr
     assert "Traceback" not in result.stderr
     assert bob.load("Test/2").instruct_prompt == "Bob's wording."
+
+    # The steps the message gives, as given: it said to `curator commit` the settled folder,
+    # which curator refuses while the merge is in progress.
+    steps = " ".join(result.stderr.split())
+    assert "`git checkout --ours -- Test__2` or `--theirs`), `git add` it and `git commit`" in steps
+    merge = subprocess.run(["git", "merge", "origin/main"], cwd=bob.root, capture_output=True)
+    assert merge.returncode == 1  # the conflict
+    git(bob.root, "checkout", "--theirs", "--", "Test__2")
+    git(bob.root, "add", "Test__2")
+    git(bob.root, "commit", "--quiet", "--no-edit")
+    assert bob.load("Test/2").instruct_prompt == "Alice's wording."
+    validated = run_cli("--bank", bob.root, "validate", "Test/2")
+    assert validated.returncode == 0, validated.stderr
+    committed = run_cli("--bank", bob.root, "commit", "Test/2", "-m", "Validate the merge")
+    assert committed.returncode == 0, committed.stderr
+    assert run_cli("--bank", bob.root, "sync").returncode == 0
 
 
 def test_cli_sync_pulls_and_pushes(clones: tuple[Bank, Bank, Path], run_cli) -> None:
