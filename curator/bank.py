@@ -508,10 +508,11 @@ class Bank:
         path = self.real_task_dir(task_id) / name
         if not path.is_file():
             return None
+        data = path.read_bytes()
         try:
-            return model.model_validate_json(path.read_bytes())
+            return model.model_validate_json(data)
         except ValidationError as error:
-            raise TaskFileError(path, describe_validation_error(error)) from error
+            raise TaskFileError(path, json_file_problem(data, error)) from error
 
     def write_sidecar(
         self, task_id: str, name: str, value: BaseModel, meta: Task | None = None
@@ -539,6 +540,20 @@ def _refuse_case_twin(task_id: str, folders: list[str]) -> None:
         )
 
 
+CONFLICT_MARKER = re.compile(rb"^<{7} ", re.MULTILINE)
+
+
+def json_file_problem(data: bytes, error: ValidationError) -> str:
+    """What is wrong with a JSON file of a task; a merge left unsettled is said as such, where
+    the parser's "key must be a string at line 56" would hide it."""
+    if CONFLICT_MARKER.search(data):
+        return (
+            "holds git's merge conflict markers (<<<<<<<): settle the merge first (edit the "
+            "file, or keep one side with `git checkout --ours` or `--theirs`)"
+        )
+    return describe_validation_error(error)
+
+
 def describe_validation_error(error: ValidationError) -> str:
     problems = []
     for item in error.errors():
@@ -563,7 +578,7 @@ def load_task_dir(directory: Path) -> Task:
     try:
         meta = TaskMeta.model_validate_json(meta_bytes)
     except ValidationError as error:
-        raise TaskFileError(meta_path, describe_validation_error(error)) from error
+        raise TaskFileError(meta_path, json_file_problem(meta_bytes, error)) from error
     if not folder_name_is_valid(directory.name):
         raise TaskFileError(directory, "the folder name is not one curator gives a task")
     expected = task_id_from_folder(directory.name)

@@ -15,6 +15,7 @@ from conftest import make_task, unwritable
 from curator.bank import Bank, folder_name, task_id_from_folder
 from curator.errors import BankError, TaskFileError, TaskNotFound
 from curator.models import FlagStatus, Stage
+from curator.validation import ValidationReport
 
 
 @pytest.mark.parametrize(
@@ -210,6 +211,20 @@ def test_corrupt_folders_are_named_and_the_rest_still_loads(bank: Bank) -> None:
     assert "does not match its folder" in messages[2]
     with pytest.raises(TaskFileError):
         bank.load_all()
+
+
+def test_a_json_file_a_merge_left_unsettled_is_said_as_such(bank: Bank) -> None:
+    """Mid-merge, a conflicted task.json read "Invalid JSON: key must be a string at line 5"."""
+    bank.save(make_task("T/1"))
+    meta = bank.task_dir("T/1") / "task.json"
+    lines = meta.read_text().splitlines(keepends=True)
+    lines[3:3] = ["<<<<<<< HEAD\n", lines[3], "=======\n", lines[3], ">>>>>>> origin/main\n"]
+    meta.write_text("".join(lines))
+    (bank.task_dir("T/1") / "validation.json").write_text("<<<<<<< HEAD\n{}\n=======\n")
+    with pytest.raises(TaskFileError, match=r"task\.json: holds git's merge conflict markers"):
+        bank.load("T/1")
+    with pytest.raises(TaskFileError, match=r"validation\.json: holds git's merge conflict"):
+        bank.read_sidecar("T/1", "validation.json", ValidationReport)
 
 
 def test_unknown_task_is_named(bank: Bank) -> None:
