@@ -81,7 +81,9 @@ def parse_record(line: str, source: str, number: int) -> dict[str, str]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
-        raise InterchangeError(source, number, None, f"not valid JSON ({error.msg})") from error
+        raise InterchangeError(
+            source, number, None, f"not valid JSON ({error.msg}: column {error.colno})"
+        ) from error
     if not isinstance(record, dict):
         raise InterchangeError(source, number, None, "a record must be a JSON object")
     for name in BCB_FIELDS:

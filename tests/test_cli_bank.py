@@ -87,6 +87,28 @@ def test_export_writes_only_a_regular_file_or_standard_output(run_cli, tmp_path:
     assert "exported 1 task(s) to standard output" in piped.stderr
 
 
+def test_a_reader_that_goes_away_ends_a_command_quietly(tmp_path: Path) -> None:
+    """`curator list --json | head -1` printed "error: Broken pipe" and exited 2 (rich's own
+    output exited 1): both now end as a command SIGPIPE stops, silently."""
+    bank = Bank.init(tmp_path / "bank")
+    long_tests = make_task("X/1").test + "".join(f"# line {n}\n" for n in range(20000))
+    # More than a pipe holds (64 KiB), so that the command is still writing when the reader
+    # goes: about 800 bytes a row of `list --json`, 20000 lines of `show`.
+    many_libraries = [f"library_{number}" for number in range(60)]
+    others = [make_task(f"Y/{n}", libs=many_libraries) for n in range(120)]
+    bank.add_all([make_task("X/1", test=long_tests), *others])
+    for command in (["list", "--json"], ["show", "X/1"]):
+        reader = subprocess.Popen(
+            [sys.executable, "-m", "curator", "--bank", str(bank.root), *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert reader.stdout is not None and reader.stdout.readline()
+        reader.stdout.close()  # as `head -1` does
+        assert reader.wait(timeout=60) == 141, command
+        assert reader.stderr is not None and reader.stderr.read() == b"", command
+
+
 def test_show_gives_a_flag_s_status_in_brackets(run_cli, tmp_path: Path) -> None:
     """`[open]` was taken for a markup tag by the console and printed as nothing."""
     bank = Bank.init(tmp_path / "bank")

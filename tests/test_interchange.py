@@ -84,7 +84,9 @@ def test_import_sets_stage_provenance_and_dependencies(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("line", "field", "message"),
     [
-        ("{not json", None, "not valid JSON"),
+        ("{not json", None, "not valid JSON (Expecting property name enclosed in double quotes"),
+        # The position was cut off: "(Invalid control character at)".
+        ('{"task_id": "a\tb"}', None, "not valid JSON (Invalid control character at: column 15)"),
         ("[1, 2]", None, "must be a JSON object"),
         (record_line(test=5), "test", "must be a string, not int"),
         (record_line(libs="os, re"), "libs", "not a Python list of strings"),

@@ -78,7 +78,9 @@ class CuratorGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # here, so that a reader gone (`| head`) is met below
+            return result
         except UnknownAnnotator as unknown:  # every command that needs a name takes --annotator
             offered = UnknownAnnotator(unknown.config_file, "give --annotator NAME")
             click.secho(without_controls(f"error: {offered}"), fg="red", err=True)
@@ -86,6 +88,9 @@ class CuratorGroup(click.Group):
         except CuratorError as error:
             click.secho(without_controls(f"error: {error}"), fg="red", err=True)
             sys.exit(2)
+        except BrokenPipeError:  # `curator list --json | head -1`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # exit flushes here
+            sys.exit(141)  # as a command killed by SIGPIPE, and quietly
         except OSError as error:  # what the system refused (permissions, a full disk): named
             names = [str(name) for name in (error.filename, error.filename2) if name]
             where = f"{' -> '.join(names)}: " if names else ""

@@ -50,6 +50,11 @@ class TerminalSafeConsole(Console):
                 segment = Segment(without_controls(segment.text), segment.style)
             yield segment
 
+    def on_broken_pipe(self) -> None:
+        """The reader went away (`| head`): as any command's output, not rich's exit 1."""
+        self.quiet = True
+        raise BrokenPipeError
+
 
 @dataclass
 class CliContext:
