@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     import git
 
 MARKER = "bank.json"
+# The top-level settings of bank.json (the `quality` section has its own model, `quality.py`).
+BANK_SETTINGS = frozenset({"format", "name", "timeout_s", "quality"})
 PROGRAM_FILE = "task.py"
 TESTS_FILE = "tests.py"
 INSTRUCTION_FILE = "instruction.md"
@@ -244,6 +246,12 @@ class Bank:
             raise BankError(f"{marker}: not valid JSON ({error})") from error
         if not isinstance(settings, dict) or settings.get("format") != BANK_FORMAT:
             raise BankError(f"{marker}: unsupported bank format (expected format {BANK_FORMAT})")
+        unknown = sorted(set(settings) - BANK_SETTINGS)
+        if unknown:  # a setting misplaced or misspelt would be silently ignored
+            raise BankError(
+                f"{marker}: unknown setting(s) {', '.join(map(repr, unknown))} (a bank's are "
+                f'{", ".join(sorted(BANK_SETTINGS))}; the quality bar\'s go under "quality")'
+            )
         return cls(root)
 
     @classmethod

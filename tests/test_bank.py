@@ -188,6 +188,10 @@ def test_open_refuses_what_is_not_a_bank(tmp_path: Path) -> None:
     (tmp_path / "bank.json").write_text('{"format": 99}')
     with pytest.raises(BankError, match="unsupported bank format"):
         Bank.open(tmp_path)
+    # A quality setting put at the top level was ignored without a word.
+    (tmp_path / "bank.json").write_text('{"format": 1, "name": "x", "min_flaky_runs": 0}')
+    with pytest.raises(BankError, match=r"unknown setting\(s\) 'min_flaky_runs' \(a bank's are"):
+        Bank.open(tmp_path)
 
 
 def test_init_twice_is_refused(bank: Bank) -> None:
