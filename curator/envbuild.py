@@ -185,7 +185,10 @@ def lock(
             if spec.as_of is not None:
                 hint += (
                     f"; resolved as of {spec.as_of}: only what was uploaded before that day"
-                    " counts; `curator env lock --as-of none` resolves from today's releases"
+                    f" counts, {' and '.join(IMPLICIT_REQUIREMENTS)} too (every environment has"
+                    " it: the runs measure coverage with it), so a day before its release"
+                    " resolves nothing; `curator env lock --as-of none` resolves from today's"
+                    " releases"
                 )
             raise EnvironmentProblem(f"{problem}\n({hint})") from problem
     atomic_write(directory / LOCK_FILE, output)

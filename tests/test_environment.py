@@ -979,6 +979,8 @@ def test_a_lock_resolved_as_of_a_day_keeps_to_what_was_uploaded_before_it(
     too_new = cli("env", "add", "tinydist==2.0")
     assert too_new.returncode == 2
     assert "resolved as of 2024-06-01: only what was uploaded before" in too_new.stderr
+    # Any day before curator's own coverage release failed, and the hint did not say why.
+    assert "coverage>=7.5 too (every environment has it" in " ".join(too_new.stderr.split())
     assert "tinydist==1.0" in lock.read_text()  # a failed lock leaves the last one
 
     # uv cannot date local wheels: it takes them as they are, and says nothing of it.
