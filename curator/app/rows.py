@@ -48,7 +48,7 @@ class TaskRow:
     sort_keys: tuple[object, ...]
     search: str
     flagged: bool
-    validated: bool  # its last validation counts here: of this content, environment and limit
+    validation_counts: bool  # its last validation is of this content, environment and limit
 
 
 def count_tests(task: Task) -> int:
@@ -146,7 +146,7 @@ def task_row(task: Task, here: str | None = None, bank_timeout_s: float | None =
             )
         ).lower(),
         flagged=bool(flags),
-        validated=current,
+        validation_counts=current,
     )
 
 
@@ -273,12 +273,12 @@ def _row_to_json(row: TaskRow) -> list[object]:
         list(row.sort_keys),
         row.search,
         row.flagged,
-        row.validated,
+        row.validation_counts,
     ]
 
 
 def _row_from_json(data: list[object]) -> TaskRow:
-    task_id, stage, cells, sort_keys, search, flagged, validated = data
+    task_id, stage, cells, sort_keys, search, flagged, counts = data
     # The id's and the tests' sort keys are tuples, which JSON keeps as lists: a list beside
     # a fresh row's tuple would not sort.
     keys = [tuple(key) if isinstance(key, list) else key for key in sort_keys]  # type: ignore[attr-defined]
@@ -289,5 +289,5 @@ def _row_from_json(data: list[object]) -> TaskRow:
         sort_keys=tuple(keys),
         search=str(search),
         flagged=bool(flagged),
-        validated=bool(validated),
+        validation_counts=bool(counts),
     )

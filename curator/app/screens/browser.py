@@ -175,7 +175,7 @@ class BankBrowser(CuratorScreen):
             status += f" (loading {len(self.all_rows)}/{self.total}…)"
         if self.problems:
             status += f" · {len(self.problems)} unreadable"
-        due = sum(not row.validated for row in shown)
+        due = sum(not row.validation_counts for row in shown)
         if self.validating:
             status += f" · {self.validating}"
         elif due and not self.still_loading:
@@ -284,7 +284,7 @@ class BankBrowser(CuratorScreen):
         if self.validating:
             self.notify("a validation is running already", title="validate")
             return
-        due = [row.task_id for row in self.query_one(TaskTable).rows if not row.validated]
+        due = [row.task_id for row in self.query_one(TaskTable).rows if not row.validation_counts]
         if not due:
             self.notify("the last validation of every task shown counts here", title="validate")
             return
