@@ -759,7 +759,7 @@ def test_an_unreadable_task_folder_is_named_and_the_others_are_validated(
         str(bank.task_dir("Test/2") / "tests.py")
     ]
     command = run_cli("--bank", bank.root, "validate", "--all")
-    assert command.returncode == 1
+    assert command.returncode == 2
     assert f"not validated: {bank.task_dir('Test/2') / 'tests.py'}: file is missing" in (
         command.stderr
     )

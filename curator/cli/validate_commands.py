@@ -114,8 +114,8 @@ def validate_command(
     no_coverage: bool,
     other_lock: Path | None,
 ) -> None:
-    """Run tasks' tests in the sandbox; exit 1 if any verdict is not `pass` (or a task
-    folder could not be read: the others are validated all the same).
+    """Run tasks' tests in the sandbox; exit 1 if any verdict is not `pass`, 2 if a task
+    folder could not be read (the others are validated all the same).
 
     Results are stored with each task (validation.json) and reused while the task and the
     environment are unchanged; --force reruns them.
@@ -173,7 +173,9 @@ def validate_command(
         cli.out.print(", ".join(f"{count} {verdict}" for verdict, count in sorted(counts.items())))
     for problem in results.unreadable:
         cli.err.print(f"[red]not validated:[/] {escape(str(problem))}")
-    if not results.all_pass or results.unreadable:
+    if results.unreadable:
+        sys.exit(2)  # input the command refuses, as a task folder it cannot read is elsewhere
+    if not results.all_pass:
         sys.exit(1)
 
 
