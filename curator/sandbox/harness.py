@@ -1532,7 +1532,7 @@ def take_machinery_baseline(extra: list[tuple[str, object]]) -> None:
 class AuditWatch:
     """What the audit hook saw while task code ran: tampering signs and runtime findings."""
 
-    def __init__(self, scratch: str, protected_files: tuple[str, ...]) -> None:
+    def __init__(self, scratch: str, protected_files: tuple[str, ...], program_file: str) -> None:
         self.active = False
         """Whether task code runs now (loading, a test, the examples): runtime findings count."""
         self.armed = False
@@ -1551,6 +1551,7 @@ class AuditWatch:
         so that examples the time limit or a crash cuts short cannot take them along."""
         self._scratch = scratch.rstrip("/") + "/"
         self._protected_files = protected_files
+        self._program_file = program_file
         self._getpid = os.getpid  # bound now: task code can replace os.getpid for a moment
         self._getframe = sys._getframe
         self._pid = os.getpid()
@@ -1723,12 +1724,16 @@ class AuditWatch:
             self.tamper(f"called {event}")
 
     def _on_compile(self, event: str, args: tuple[Any, ...]) -> None:
-        """Code the task compiles under the name of an installed library's file, or of the
-        harness's, the tests' or unittest's, would pass for theirs: the frame rules trust what
-        they run. The name alone settles it; only then is the caller looked for."""
+        """Code the task compiles (or renames: `code.replace(co_filename=...)`) under the name of
+        an installed library's file, or of the harness's, the tests' or unittest's, would pass
+        for theirs: the frame rules trust what they run. Under the program's own name, coverage
+        counts it as the program's: dummy branches on the lines the tests missed made 25% read
+        100%. The name alone settles it; only then is the caller looked for."""
         filename = args[1] if len(args) > 1 else None
         if type(filename) is str and (
-            filename.startswith(self._library_roots) or self._protected(filename)
+            filename.startswith(self._library_roots)
+            or self._protected(filename)
+            or filename == self._program_file
         ):
             where = self._task_site(self._caller_frame())
             if where is not None:
@@ -1919,6 +1924,7 @@ class AuditWatch:
         "os.exec": _on_spawn,
         "os.posix_spawn": _on_spawn,
         "os.spawn": _on_spawn,
+        "code.__new__": _on_compile,
         "object.__setattr__": _on_forger_tool,
         "sys._getframe": _on_frame_taken,
         "object.__getattr__": _on_attribute_read,
@@ -2620,6 +2626,7 @@ def run_harness(
     watch = sealed(AuditWatch)(
         os.getcwd(),
         (os.path.abspath(__file__), os.path.join(here, "worker.py"), tests_path),
+        task_path,
     )
     watch.install()
     start_guarding(tests_path, tests_source)
