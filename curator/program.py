@@ -38,15 +38,46 @@ class Parsed:
     error: SyntaxError | None
 
 
+# How deep task code may nest, node in node. BigCodeBench's tasks reach 19; a hostile one of
+# 50,000 terms (`1+1+...`) stopped Python's parser, and one of 2,000 the tree walkers
+# (`ast.NodeVisitor` recurses), ruff and the mutation operators, with a crash.
+MAX_NESTING = 100
+
+
 @functools.lru_cache(maxsize=PARSED_TEXTS)
 def parsed(source: str) -> Parsed:
-    """Parse task code once per text, without echoing its warnings (invalid escapes)."""
+    """Parse task code once per text, without echoing its warnings (invalid escapes). Code
+    nested deeper than `MAX_NESTING` does not parse, as far as curator is concerned."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            return Parsed(ast.parse(source), None)
+            tree = ast.parse(source)
         except SyntaxError as error:
             return Parsed(None, error)
+        except (RecursionError, MemoryError):
+            return Parsed(None, SyntaxError("nested too deeply for Python's parser"))
+    line = deepest_line(tree)
+    if line is not None:
+        too_deep = SyntaxError(
+            f"nested over {MAX_NESTING} levels deep, deeper than curator reads "
+            "(BigCodeBench's tasks nest under 20)"
+        )
+        too_deep.lineno = line
+        return Parsed(None, too_deep)
+    return Parsed(tree, None)
+
+
+def deepest_line(tree: ast.AST) -> int | None:
+    """The line of the first node nested deeper than `MAX_NESTING`, else None; walked without
+    recursion."""
+    stack = [(tree, 1, 0)]
+    while stack:
+        node, depth, line = stack.pop()
+        line = getattr(node, "lineno", line)
+        if depth > MAX_NESTING:
+            return line
+        stack.extend((child, depth + 1, line) for child in ast.iter_child_nodes(node))
+    return None
 
 
 def parse_quietly(source: str) -> ast.Module:

@@ -189,10 +189,14 @@ def ruff_problems_batch(tasks: list[RuffInput]) -> list[list[StaticProblem]]:
             cwd=directory,
         )
         try:
+            if completed.returncode not in (0, 1):  # 2: ruff's own error; below 0: a crash
+                raise ValueError(completed.returncode)
             findings = json.loads(completed.stdout or "[]")
-        except json.JSONDecodeError:
-            failure = StaticProblem(code="ruff", message=completed.stderr.strip()[:500])
-            return [[failure] for _ in tasks]
+        except ValueError:  # no JSON (JSONDecodeError too): nothing of the batch was checked
+            if len(tasks) > 1:  # one task ruff cannot check must not hide the others' findings
+                return [ruff_problems_batch([task])[0] for task in tasks]
+            why = completed.stderr.strip()[-500:] or f"exit {completed.returncode}"
+            return [[StaticProblem(code="ruff", message=f"ruff could not check the task: {why}")]]
         for finding in findings:
             code = finding.get("code")
             if code in (None, "invalid-syntax"):

@@ -766,6 +766,30 @@ def test_an_unreadable_task_folder_is_named_and_the_others_are_validated(
     assert "2 pass" in command.stdout
 
 
+@pytest.mark.parametrize("terms", [2_000, 50_000])
+def test_code_nested_too_deeply_is_invalid_and_hides_no_other_tasks_findings(
+    bank: Bank, sandbox: Sandbox, terms: int
+) -> None:
+    """A hostile `1+1+...+1`: of 50,000 terms it stopped Python's parser and every command
+    that loads the bank crashed; of 2,000, ruff overflowed its stack and the empty answer read
+    as no findings for every task of its batch, and the mutation operators crashed."""
+    deep = make_task("Deep/1")
+    deep.canonical_solution = f"    _deep = {'+'.join(['1'] * terms)}\n" + deep.canonical_solution
+    neighbour = make_task(
+        "Deep/2", canonical_solution="    import os\n" + make_task().canonical_solution
+    )
+    with bank.lock():
+        bank.add_all([deep, neighbour])
+    assert [task.task_id for task in bank.scan().tasks] == ["Deep/1", "Deep/2"]
+    results = validate_tasks(bank, ["Deep/1", "Deep/2"], sandbox, force=True)
+    first, second = results.reports
+    assert first.verdict is Verdict.INVALID
+    assert "deeper than curator reads" in (first.message or "") or "nested too deeply" in (
+        first.message or ""
+    )
+    assert "F401" in {problem.code for problem in second.static + second.warnings}
+
+
 def test_a_sandbox_that_cannot_start_reports_an_error_and_keeps_the_stored_result(
     bank: Bank, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
