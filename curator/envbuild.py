@@ -125,6 +125,15 @@ def requirement_name(line: str) -> str | None:
     return distribution_key(match.group(1)) if match else None
 
 
+def listed_names(bank_root: Path) -> set[str]:
+    """The distributions the bank's `requirements.txt` lists (none without an environment)."""
+    directory = existing_environment_dir(bank_root)
+    path = directory / REQUIREMENTS_FILE if directory is not None else None
+    if path is None or not path.is_file():
+        return set()
+    return {name for line in read_text(path).splitlines() if (name := requirement_name(line))}
+
+
 def ensure_declared(bank_root: Path, changes: Mapping[str, object] | None = None) -> Path:
     """Create `environment/` with an empty requirements file and a spec, if missing; `changes`
     sets fields of the spec (`python`, `as_of`), checked before anything is written."""

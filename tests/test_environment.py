@@ -874,6 +874,27 @@ def test_a_lock_that_cannot_be_resolved_names_the_python_it_was_resolved_for(
     assert not (bank.root / "environment").exists()  # a first add that failed left it half made
 
 
+def test_env_add_counts_distributions_not_the_names_given(
+    bank: Bank,
+    wheels: Path,
+    cache: dict[str, str],
+    run_cli: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    """`env add six` said "added 1" with six listed already, and a file of 74 lines, two of
+    them the same and one `Requests` beside `requests`, "added 74" for 71 new lines."""
+    offline_flags = ["--no-index", "--find-links", str(wheels)]
+    first = run_cli("--bank", bank.root, "env", "add", "tinydist", *offline_flags, env=cache)
+    assert first.returncode == 0, first.stderr
+    assert "added 1 requirement(s), replaced the line of 0 listed already" in first.stdout
+    again = run_cli(
+        "--bank", bank.root, "env", "add", "TinyDist==1.0", "tinydist==1.0", *offline_flags,
+        env=cache,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert "added 0 requirement(s), replaced the line of 1 listed already" in again.stdout
+    assert (bank.root / "environment" / "requirements.txt").read_text() == "tinydist==1.0\n"
+
+
 class UploadTimeIndex(http.server.BaseHTTPRequestHandler):
     """A package index of local wheels that records when each was uploaded (PEP 691 JSON with
     PEP 700 `upload-time`), as PyPI does: what `env lock --as-of` needs and `--find-links`

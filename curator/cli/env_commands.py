@@ -126,10 +126,14 @@ def add_command(
     if not wanted:
         raise click.UsageError("give distributions to add, or --from FILE")
     source = envbuild.PackageSource(find_links, no_index)
+    listed = envbuild.listed_names(bank.root)
+    named = {envbuild.requirement_name(requirement) for requirement in wanted}
     with progress_report(cli, "locking") as report:
         locked = envbuild.add(bank.root, wanted, source, report)
+    # Counted by distribution: a name given twice, or listed already, is not one more.
     cli.out.print(
-        f"added {len(wanted)} requirement(s); fingerprint {locked.fingerprint} "
+        f"added {len(named - listed)} requirement(s), replaced the line of "
+        f"{len(named & listed)} listed already; fingerprint {locked.fingerprint} "
         "(run `curator env sync` to build it)"
     )
 
