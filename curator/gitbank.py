@@ -23,6 +23,7 @@ from gitdb import IStream, LooseObjectDB
 from gitdb.exc import BadName, BadObject
 
 from curator.bank import (
+    MARKER,
     META_FILE,
     PRIVATE_DIR,
     PROGRAM_FILE,
@@ -207,6 +208,11 @@ class GitBank:
             if entry[0] in "RC":  # a rename names its source in the next field
                 next(entries, None)
         return found
+
+    def marker_uncommitted(self) -> bool:
+        """Whether `bank.json` differs from HEAD (never committed: `init` ran while git knew
+        no identity). A clone of such a bank is no bank: `sync` refuses, `init` commits it."""
+        return bool(self.status(self.in_bank(MARKER)))
 
     def changed_paths(self, pathspec: str | None = None) -> list[str]:
         return [path for _, path in self.status(pathspec)]

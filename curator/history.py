@@ -320,13 +320,6 @@ def import_tasks(
     return ImportOutcome(len(tasks), sha)
 
 
-def marker_uncommitted(bank: Bank) -> bool:
-    """Whether `bank.json` differs from HEAD (never committed: `init` ran while git knew no
-    identity). A clone of such a bank is no bank: `sync` refuses, `init` commits it."""
-    repository = GitBank(bank)
-    return bool(repository.status(repository.in_bank(MARKER)))
-
-
 def commit_new_bank(bank: Bank) -> str:
     """Commit the marker files `curator init` wrote, so clones of the bank are banks too."""
     names = [MARKER] + ([".gitignore"] if (bank.root / ".gitignore").is_file() else [])

@@ -16,7 +16,6 @@ from pathlib import Path
 from curator.bank import MARKER, Bank, folder_name, task_sort_key
 from curator.errors import CuratorError
 from curator.gitbank import RELEASE_TAG_PREFIX, GitBank, GitError
-from curator.history import marker_uncommitted
 
 
 class SyncConflict(CuratorError):
@@ -85,7 +84,7 @@ def sync(bank: Bank, remote: str = "origin") -> SyncResult:
         )
     if not repository.has_commits():
         raise GitError(f"{repository.top}: nothing is committed yet; commit before syncing")
-    if marker_uncommitted(bank):
+    if repository.marker_uncommitted():
         raise GitError(
             f"{bank.root / MARKER} is not committed, and a clone without it is no bank: "
             f"`curator init {shlex.quote(str(bank.root))}` commits it"

@@ -16,8 +16,8 @@ from curator.drafts import library_names, new_task
 from curator.envcheck import check_bank, unimportable_libraries
 from curator.environment import declared_environment
 from curator.errors import CuratorError
-from curator.gitbank import GitError
-from curator.history import commit_new_bank, import_tasks, marker_uncommitted
+from curator.gitbank import GitBank, GitError
+from curator.history import commit_new_bank, import_tasks
 from curator.interchange import export_tasks, exported_tasks, read_jsonl, render_jsonl
 from curator.models import Stage
 from curator.schema import stale_schemas, write_schemas
@@ -43,7 +43,7 @@ def init_command(cli: CliContext, directory: Path, name: str | None) -> None:
     if (directory / MARKER).is_file():
         bank = Bank.open(directory)
         try:
-            uncommitted = marker_uncommitted(bank)
+            uncommitted = GitBank(bank).marker_uncommitted()
         except GitError:
             uncommitted = False  # not in git: already a bank, as Bank.init says
         if uncommitted:
