@@ -67,7 +67,7 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
-HARNESS_VERSION = 22
+HARNESS_VERSION = 23
 """Reports of an older harness (no tampering checks, no runtime findings; 2: no network
 attempts of failed tests, no optional dependencies pandas asks for, so a failure for want of
 either could stand as `fail` or `error`; 3: docstring examples cut short by the time limit
@@ -105,7 +105,9 @@ frame whose `equals` is the task's, passed the tests' `np.allclose`, `np.array_e
 `np.isclose`, `assert_array_equal` and `.equals` (a frame or an array of objects equal to
 anything passed `.equals`, `np.array_equal` and `(a == b).all()`), one that replaced a helper
 in the module of pandas' assertions passed `assert_frame_equal`, and one that wrote memory with
-the C library's `memcpy` was not tampering) are not current."""
+the C library's `memcpy` was not tampering; 22: a program that ran its functions as it loaded,
+`task_func` at module level, had the branches they took counted as covered, as had code compiled
+under the program's name) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

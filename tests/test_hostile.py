@@ -2,8 +2,9 @@
 
 Each file in tests/hostile/programs/ is a task program and its tests (split at `# ---- tests`),
 with the expected run status and verdict in its header, and optionally the runtime finding
-codes it must get (`expect-runtime`, exactly those) and a part of its message (`expect-message`;
-`tampering` also requires every test to be an error and no coverage figures). The `forge_*`
+codes it must get (`expect-runtime`, exactly those), a part of its message (`expect-message`;
+`tampering` also requires every test to be an error and no coverage figures) and its branch
+coverage (`expect-branch-coverage`). The `forge_*`
 programs are wrong solutions trying to report themselves passing. `@@NAME@@` placeholders are
 filled in here: the bank's and HOME's real paths, a unique marker, the port of a server on the
 host's loopback, a unix socket a host process listens on, canary files and their secret. After
@@ -68,6 +69,7 @@ class HostileCase:
     tests: str
     expect_runtime: set[str]
     expect_message: str | None
+    expect_branch_coverage: float | None
 
 
 def load_case(path: Path, substitutions: dict[str, str]) -> HostileCase:
@@ -85,6 +87,9 @@ def load_case(path: Path, substitutions: dict[str, str]) -> HostileCase:
         expect_runtime={code.strip() for code in header.get("expect-runtime", "").split(",")}
         - {""},
         expect_message=header.get("expect-message"),
+        expect_branch_coverage=(
+            float(header["expect-branch-coverage"]) if "expect-branch-coverage" in header else None
+        ),
         program=program,
         tests=tests,
     )
@@ -277,6 +282,8 @@ def test_hostile_program(
     assert {finding.code for finding in report.runtime} == case.expect_runtime, report.runtime
     if case.expect_message is not None:
         assert case.expect_message in (report.message or "")
+    if case.expect_branch_coverage is not None:
+        assert report.branch_coverage == case.expect_branch_coverage
     if case.expect_message == "tampering":
         assert report.tampering
         assert {test.outcome for test in report.tests.values()} <= {"error"}

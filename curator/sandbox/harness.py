@@ -81,6 +81,7 @@ import gc
 import importlib
 import importlib.machinery
 import importlib.util
+import inspect
 import itertools
 import linecache
 import operator
@@ -106,6 +107,9 @@ from typing import Any, ClassVar, NamedTuple, NoReturn, TypeVar, cast
 from curator.sandbox.protocol import ARCS_LIMIT, CPU_TIME_EXIT, Channel, Event
 
 MODULE_NAME = "__test__"
+LOAD_CONTEXT = "<load>"
+"""coverage.py's context while the program loads: what its functions run then (a call of
+`task_func` at module level) tests nothing, and is not counted as covered (`tested_arcs`)."""
 OUTPUT_TAIL_BYTES = 16 * 1024
 TEXT_LIMIT = 16 * 1024
 FORK_FINDING_COUNT = 32
@@ -2652,12 +2656,16 @@ def run_harness(
             program = handle.read()
     test_lines = cov is not None and bool(options.get("test_lines"))
 
+    program_code: list[types.CodeType] = []  # once compiled: `tested_arcs` reads its functions
+
     def load(source: str, path: str, what: str) -> bool:
         try:
             code = (compiled_tests if path == tests_path else compiled)(source, path)
         except SyntaxError as error:
             emit(Event.INVALID, message=f"{what} does not compile: {error}")
             return False
+        if path == task_path:
+            program_code.append(code)
         watch.armed = watch.active = True
         try:
             exec(code, namespace)
@@ -2690,9 +2698,11 @@ def run_harness(
     )
     if cov is not None:
         cov.start()
-    loaded = load(program, task_path, "the task program") and load(
-        tests_source, tests_path, "the tests"
-    )
+        cov.switch_context(LOAD_CONTEXT)
+    loaded = load(program, task_path, "the task program")
+    if cov is not None:
+        cov.switch_context("")
+    loaded = loaded and load(tests_source, tests_path, "the tests")
     test_cases = namespace.get("TestCases")
     if loaded:
         if not callable(namespace.get(request["entry_point"])):
@@ -2852,7 +2862,7 @@ def run_harness(
         emit(Event.TAMPERING, reasons=tampering[:20])
     if cov is not None:
         stopped = perf_counter()
-        arcs = sorted(cov.get_data().arcs(task_path) or [])
+        arcs = tested_arcs(cov.get_data(), task_path, program_code)
         emit(Event.ARCS, arcs=arcs[: ARCS_LIMIT + 1], clock=stopped, clock_after=perf_counter())
         if test_lines and not tampering:
             emit(
@@ -2900,7 +2910,10 @@ def lines_by_test(cov: Any, task_path: str, modules_before: set[str]) -> dict[st
     outside: set[int] = set()
     for line, contexts in cov.get_data().contexts_by_lineno(task_path).items():
         for context in contexts:
-            (by_test.setdefault(context, set()) if context else outside).add(line)
+            if context in ("", LOAD_CONTEXT):
+                outside.add(line)
+            else:
+                by_test.setdefault(context, set()).add(line)
     modules = sorted(
         name
         for name, module in list(sys.modules.items())
@@ -2911,6 +2924,50 @@ def lines_by_test(cov: Any, task_path: str, modules_before: set[str]) -> dict[st
         "outside": sorted(outside),
         "modules": modules,
     }
+
+
+def tested_arcs(
+    data: Any, task_path: str, program: Sequence[types.CodeType]
+) -> list[tuple[int, int]]:
+    """The program's arcs, but those its functions ran only while it loaded: a program that
+    calls `task_func` at module level would otherwise cover the branches its tests miss. The
+    module's own code (its imports, `def` lines and class bodies) runs only then, and counts."""
+    arcs = set(data.arcs(task_path) or [])
+    data.set_query_contexts([f"^{re.escape(LOAD_CONTEXT)}$"])
+    in_functions = function_lines(program[0]) if program else set()
+    at_load = {
+        arc
+        for arc in data.arcs(task_path) or []
+        if abs(arc[0]) in in_functions or abs(arc[1]) in in_functions
+    }
+    if at_load:
+        data.set_query_contexts([f"^(?!{re.escape(LOAD_CONTEXT)}$)"])
+        arcs -= at_load - set(data.arcs(task_path) or [])
+    data.set_query_contexts(None)
+    return sorted(arcs)
+
+
+def function_lines(code: types.CodeType) -> set[int]:
+    """The lines of the functions and methods `code` defines, and of all they define, but the
+    first line of each at the top (its `def` or first decorator, which the defining code
+    runs). Comprehensions and lambdas at module level, and class bodies, are the module's."""
+    lines: set[int] = set()
+    nested = [(const, False) for const in code.co_consts if isinstance(const, types.CodeType)]
+    while nested:
+        inner, within_function = nested.pop()
+        top_function = not within_function and (
+            inner.co_flags & inspect.CO_NEWLOCALS and not inner.co_name.startswith("<")
+        )
+        if within_function or top_function:
+            lines.update(line for _, _, line in inner.co_lines() if line is not None)
+        if top_function:
+            lines.discard(inner.co_firstlineno)
+        nested.extend(
+            (const, within_function or bool(top_function))
+            for const in inner.co_consts
+            if isinstance(const, types.CodeType)
+        )
+    return lines
 
 
 def _out_of_cpu_time(signum: int, frame: object) -> None:
