@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 
@@ -198,7 +199,14 @@ def test_store_keeps_equivalence_marks_and_refuses_stale_runs(bank: Bank, sandbo
         mark_equivalent(bank, task.task_id, survivor.id, "again", "bob")
 
     written = (bank.task_dir(task.task_id) / MUTATION_FILE).read_bytes()
-    store_report(bank, mutate_task(task, sandbox))  # a rerun keeps the mark
+    # A rerun that finds the same, later and at another pace (built from the first: on a loaded
+    # machine a real rerun may see a slow mutant time out instead of fail), keeps the mark.
+    rerun = report.model_copy(deep=True, update={"equivalent": {}})
+    rerun.at += timedelta(minutes=5)
+    rerun.duration_s += 1.0
+    for mutant in rerun.mutants:
+        mutant.duration_s += 0.25
+    store_report(bank, rerun)
     stored = read_report(bank, task.task_id)
     assert stored is not None and stored.equivalent[survivor.id].reason == "prints nothing else"
     # ... and, finding the same, leaves the file as it was: its timings alone made the folder
