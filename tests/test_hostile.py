@@ -274,6 +274,7 @@ def test_hostile_program(
     )
 
     report = validate_task(task, sandbox, timeout_s=case.timeout_s)
+    report.model_dump_json()  # it can be stored: whatever the run reported is valid UTF-8
 
     assert (report.run_status, report.verdict.value) == (
         case.expect_status,

@@ -209,7 +209,32 @@ def verified_record(line: bytes, key: bytes) -> dict[str, object] | None:
         record = json.loads(body)
     except ValueError:
         return None
-    return record if isinstance(record, dict) else None
+    if not isinstance(record, dict):
+        return None
+    if b"\\ud" in body or b"\\uD" in body:  # a UTF-16 surrogate, maybe alone
+        cleaned = without_lone_surrogates(record)
+        return cleaned if isinstance(cleaned, dict) else None
+    return record
+
+
+def without_lone_surrogates(value: object) -> object:
+    """`value` with each lone surrogate in its strings written as its escape (`\\udcff`).
+    Task code can put one in any string a record holds (a test's name, a message, a path it
+    opened); no UTF-8 file can hold it, and storing the report failed."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "backslashreplace").decode("utf-8")
+        return value
+    if isinstance(value, list):
+        return [without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {
+            without_lone_surrogates(key): without_lone_surrogates(item)
+            for key, item in value.items()
+        }
+    return value
 
 
 def _describe_rejected(line: bytes) -> str:
