@@ -107,7 +107,8 @@ anything passed `.equals`, `np.array_equal` and `(a == b).all()`), one that repl
 in the module of pandas' assertions passed `assert_frame_equal`, and one that wrote memory with
 the C library's `memcpy` was not tampering; 22: a program that ran its functions as it loaded,
 `task_func` at module level, had the branches they took counted as covered, as had code compiled
-under the program's name) are not current."""
+under the program's name, and one that replaced `time.perf_counter` had its tests timed by
+it) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

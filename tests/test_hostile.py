@@ -3,9 +3,10 @@
 Each file in tests/hostile/programs/ is a task program and its tests (split at `# ---- tests`),
 with the expected run status and verdict in its header, and optionally the runtime finding
 codes it must get (`expect-runtime`, exactly those), a part of its message (`expect-message`;
-`tampering` also requires every test to be an error and no coverage figures) and its branch
-coverage (`expect-branch-coverage`). The `forge_*`
-programs are wrong solutions trying to report themselves passing. `@@NAME@@` placeholders are
+`tampering` also requires every test to be an error and no coverage figures), its branch
+coverage (`expect-branch-coverage`) and the least time each test took
+(`expect-test-seconds-at-least`). The `forge_*` programs are wrong solutions trying to report
+themselves passing. `@@NAME@@` placeholders are
 filled in here: the bank's and HOME's real paths, a unique marker, the port of a server on the
 host's loopback, a unix socket a host process listens on, canary files and their secret. After
 every case: the bank and HOME's files are byte-for-byte unchanged, nothing new is in /tmp, the
@@ -70,6 +71,7 @@ class HostileCase:
     expect_runtime: set[str]
     expect_message: str | None
     expect_branch_coverage: float | None
+    expect_test_seconds_at_least: float | None
 
 
 def load_case(path: Path, substitutions: dict[str, str]) -> HostileCase:
@@ -89,6 +91,11 @@ def load_case(path: Path, substitutions: dict[str, str]) -> HostileCase:
         expect_message=header.get("expect-message"),
         expect_branch_coverage=(
             float(header["expect-branch-coverage"]) if "expect-branch-coverage" in header else None
+        ),
+        expect_test_seconds_at_least=(
+            float(header["expect-test-seconds-at-least"])
+            if "expect-test-seconds-at-least" in header
+            else None
         ),
         program=program,
         tests=tests,
@@ -285,6 +292,9 @@ def test_hostile_program(
         assert case.expect_message in (report.message or "")
     if case.expect_branch_coverage is not None:
         assert report.branch_coverage == case.expect_branch_coverage
+    if case.expect_test_seconds_at_least is not None:
+        durations = [test.duration_s or 0.0 for test in report.tests.values()]
+        assert min(durations) >= case.expect_test_seconds_at_least, durations
     if case.expect_message == "tampering":
         assert report.tampering
         assert {test.outcome for test in report.tests.values()} <= {"error"}

@@ -107,6 +107,10 @@ from typing import Any, ClassVar, NamedTuple, NoReturn, TypeVar, cast
 from curator.sandbox.protocol import ARCS_LIMIT, CPU_TIME_EXIT, Channel, Event
 
 MODULE_NAME = "__test__"
+CLOCK = time.perf_counter
+"""Tests are timed by this clock, taken before task code runs: a program that replaced
+`time.perf_counter` made its tests' durations a hundredth of their time, and with them the
+CPU limits of its mutants (which then timed out: killed) and the flaky check's `timing`."""
 LOAD_CONTEXT = "<load>"
 """coverage.py's context while the program loads: what its functions run then (a call of
 `task_func` at module level) tests nothing, and is not counted as covered (`tested_arcs`)."""
@@ -2064,7 +2068,7 @@ class HarnessResult:
         name = self._name(test)
         if name is not None:
             self._reports[name] = []
-            self._began[name] = time.perf_counter()
+            self._began[name] = CLOCK()
             self._on_start(name)
 
     def stopTest(self, test: Any) -> None:
@@ -2073,13 +2077,13 @@ class HarnessResult:
             if name not in self._began:
                 # Python 3.12.0 and 3.12.1 skip startTest for a test skipped by decorator
                 # (CPython gh-113267): started here, with its skip kept, not out of order.
-                self._began[name] = time.perf_counter()
+                self._began[name] = CLOCK()
                 self._on_start(name)
             shadows = shadowed_methods(test)
             event = self.decide(name)
             if shadows:  # ignored (the guard comes first), but an attempt all the same
                 event = tampered(f"shadowed {', '.join(shadows)} of the running test")
-            event["duration_s"] = time.perf_counter() - self._began.get(name, time.perf_counter())
+            event["duration_s"] = CLOCK() - self._began.get(name, CLOCK())
             self._on_end(name, event)
 
     def startTestRun(self) -> None:
@@ -2572,7 +2576,7 @@ def run_harness(
     # every one of them (about 1.5 ms of copy-on-write faults in a fork).
     modules_before = set(sys.modules) if options.get("test_lines") else set()
     emit = channel.emit
-    perf_counter = time.perf_counter
+    perf_counter = CLOCK
     emit(Event.STARTED, clock=perf_counter())
     test_case_class = unittest.TestCase
     suite_class = unittest.TestSuite
