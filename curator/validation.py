@@ -108,7 +108,7 @@ in the module of pandas' assertions passed `assert_frame_equal`, and one that wr
 the C library's `memcpy` was not tampering; 22: a program that ran its functions as it loaded,
 `task_func` at module level, had the branches they took counted as covered, as had code compiled
 under the program's name, and one that replaced `time.perf_counter` had its tests timed by
-it) are not current."""
+it; tests over 200, or named in over 200 characters, ran) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

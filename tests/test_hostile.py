@@ -4,8 +4,9 @@ Each file in tests/hostile/programs/ is a task program and its tests (split at `
 with the expected run status and verdict in its header, and optionally the runtime finding
 codes it must get (`expect-runtime`, exactly those), a part of its message (`expect-message`;
 `tampering` also requires every test to be an error and no coverage figures), its branch
-coverage (`expect-branch-coverage`) and the least time each test took
-(`expect-test-seconds-at-least`). The `forge_*` programs are wrong solutions trying to report
+coverage (`expect-branch-coverage`), the least time each test took
+(`expect-test-seconds-at-least`) and the most its stored report may hold
+(`expect-report-bytes-at-most`). The `forge_*` programs are wrong solutions trying to report
 themselves passing. `@@NAME@@` placeholders are
 filled in here: the bank's and HOME's real paths, a unique marker, the port of a server on the
 host's loopback, a unix socket a host process listens on, canary files and their secret. After
@@ -72,6 +73,7 @@ class HostileCase:
     expect_message: str | None
     expect_branch_coverage: float | None
     expect_test_seconds_at_least: float | None
+    expect_report_bytes_at_most: int | None
 
 
 def load_case(path: Path, substitutions: dict[str, str]) -> HostileCase:
@@ -95,6 +97,11 @@ def load_case(path: Path, substitutions: dict[str, str]) -> HostileCase:
         expect_test_seconds_at_least=(
             float(header["expect-test-seconds-at-least"])
             if "expect-test-seconds-at-least" in header
+            else None
+        ),
+        expect_report_bytes_at_most=(
+            int(header["expect-report-bytes-at-most"])
+            if "expect-report-bytes-at-most" in header
             else None
         ),
         program=program,
@@ -281,7 +288,7 @@ def test_hostile_program(
     )
 
     report = validate_task(task, sandbox, timeout_s=case.timeout_s)
-    report.model_dump_json()  # it can be stored: whatever the run reported is valid UTF-8
+    stored = report.model_dump_json(indent=2)  # it can be stored: all it holds is valid UTF-8
 
     assert (report.run_status, report.verdict.value) == (
         case.expect_status,
@@ -295,6 +302,8 @@ def test_hostile_program(
     if case.expect_test_seconds_at_least is not None:
         durations = [test.duration_s or 0.0 for test in report.tests.values()]
         assert min(durations) >= case.expect_test_seconds_at_least, durations
+    if case.expect_report_bytes_at_most is not None:
+        assert len(stored.encode()) <= case.expect_report_bytes_at_most
     if case.expect_message == "tampering":
         assert report.tampering
         assert {test.outcome for test in report.tests.values()} <= {"error"}

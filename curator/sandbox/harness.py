@@ -116,6 +116,17 @@ LOAD_CONTEXT = "<load>"
 `task_func` at module level) tests nothing, and is not counted as covered (`tested_arcs`)."""
 OUTPUT_TAIL_BYTES = 16 * 1024
 TEXT_LIMIT = 16 * 1024
+FAILURE_TEXT_BUDGET = 256 * 1024
+"""What a run's failures may say in all, messages and tracebacks (each clipped to TEXT_LIMIT);
+past it, a message keeps its first SHORT_TEXT_LIMIT characters and a traceback is left out. A
+task's files hold at most 1 MiB: 1,500 tests failing with 18 KB each wrote a validation.json of
+50 MB, which no command could read back."""
+SHORT_TEXT_LIMIT = 1000
+TESTS_LIMIT = 200
+"""The most tests a task may have (BigCodeBench's have 5.6 on average, 12 at most in the 300
+sample): more are not run. 20,000 tests took the host 92 s to take in."""
+TEST_NAME_LIMIT = 200
+"""The longest name a test may have: the flaky check's evidence names each test in every run."""
 FORK_FINDING_COUNT = 32
 """This many processes started by the harness's process is worth a reviewer's look."""
 EXAMPLES_PER_FINDING = 3
@@ -2618,11 +2629,20 @@ def run_harness(
         finally:
             linecache.cache.pop(tests_path, None)
 
+    failure_text_left = FAILURE_TEXT_BUDGET
+
     def error_fields(error: tuple[Any, ...]) -> dict[str, object]:
+        nonlocal failure_text_left
         kind, value, trace = error
+        message = clipped("".join(traceback.format_exception_only(kind, value)).strip())
+        formatted = clipped(format_traceback(kind, value, trace))
+        failure_text_left -= len(message) + len(formatted)
+        if failure_text_left < 0:
+            message = message[:SHORT_TEXT_LIMIT]
+            formatted = f"(left out: the run's failures said over {FAILURE_TEXT_BUDGET} characters)"
         fields: dict[str, object] = {
-            "message": clipped("".join(traceback.format_exception_only(kind, value)).strip()),
-            "traceback": clipped(format_traceback(kind, value, trace)),
+            "message": message,
+            "traceback": formatted,
             "memory": issubclass(kind, MemoryError),
         }
         missing = missing_module(value, (task_path, tests_path))
@@ -2744,7 +2764,19 @@ def run_harness(
         names = list(loader.getTestCaseNames(test_cases))
         if options.get("test_order") is not None:
             names = list(options["test_order"])
-        emit(Event.TESTS, names=names, clock=perf_counter())
+        longest = max(names, key=len, default="")
+        if len(names) > TESTS_LIMIT or len(longest) > TEST_NAME_LIMIT:
+            emit(
+                Event.INVALID,
+                message=f"the tests define {len(names):,} tests; a task may have at most "
+                f"{TESTS_LIMIT}"
+                if len(names) > TESTS_LIMIT
+                else f"a test's name holds {len(longest):,} characters; at most "
+                f"{TEST_NAME_LIMIT}: {longest[:80]}...",
+            )
+            loaded, names = False, []
+        else:
+            emit(Event.TESTS, names=names, clock=perf_counter())
     ended: set[str] = set()
     fixture_failures: list[tuple[str, str]] = []  # (outcome, what failed)
     random_seed = options.get("random_seed")
