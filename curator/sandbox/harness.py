@@ -114,6 +114,12 @@ CPU limits of its mutants (which then timed out: killed) and the flaky check's `
 LOAD_CONTEXT = "<load>"
 """coverage.py's context while the program loads: what its functions run then (a call of
 `task_func` at module level) tests nothing, and is not counted as covered (`tested_arcs`)."""
+AT_LOAD = f"^{re.escape(LOAD_CONTEXT)}$"
+AFTER_LOAD = f"^(?!{re.escape(LOAD_CONTEXT)}$)"
+CODE_TYPE = types.CodeType
+FUNCTION_FLAG = inspect.CO_NEWLOCALS
+"""Taken as the harness loads, as what `tested_arcs` reads: task code may change `types` and
+`inspect`, not the harness's globals (the machinery check compares them)."""
 OUTPUT_TAIL_BYTES = 16 * 1024
 TEXT_LIMIT = 16 * 1024
 FAILURE_TEXT_BUDGET = 256 * 1024
@@ -2969,7 +2975,7 @@ def tested_arcs(
     calls `task_func` at module level would otherwise cover the branches its tests miss. The
     module's own code (its imports, `def` lines and class bodies) runs only then, and counts."""
     arcs = set(data.arcs(task_path) or [])
-    data.set_query_contexts([f"^{re.escape(LOAD_CONTEXT)}$"])
+    data.set_query_contexts([AT_LOAD])
     in_functions = function_lines(program[0]) if program else set()
     at_load = {
         arc
@@ -2977,7 +2983,7 @@ def tested_arcs(
         if abs(arc[0]) in in_functions or abs(arc[1]) in in_functions
     }
     if at_load:
-        data.set_query_contexts([f"^(?!{re.escape(LOAD_CONTEXT)}$)"])
+        data.set_query_contexts([AFTER_LOAD])
         arcs -= at_load - set(data.arcs(task_path) or [])
     data.set_query_contexts(None)
     return sorted(arcs)
@@ -2988,11 +2994,11 @@ def function_lines(code: types.CodeType) -> set[int]:
     first line of each at the top (its `def` or first decorator, which the defining code
     runs). Comprehensions and lambdas at module level, and class bodies, are the module's."""
     lines: set[int] = set()
-    nested = [(const, False) for const in code.co_consts if isinstance(const, types.CodeType)]
+    nested = [(const, False) for const in code.co_consts if isinstance(const, CODE_TYPE)]
     while nested:
         inner, within_function = nested.pop()
         top_function = not within_function and (
-            inner.co_flags & inspect.CO_NEWLOCALS and not inner.co_name.startswith("<")
+            inner.co_flags & FUNCTION_FLAG and not inner.co_name.startswith("<")
         )
         if within_function or top_function:
             lines.update(line for _, _, line in inner.co_lines() if line is not None)
@@ -3001,7 +3007,7 @@ def function_lines(code: types.CodeType) -> set[int]:
         nested.extend(
             (const, within_function or bool(top_function))
             for const in inner.co_consts
-            if isinstance(const, types.CodeType)
+            if isinstance(const, CODE_TYPE)
         )
     return lines
 
