@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from curator.errors import BankError, TaskFileError, TaskNotFound
+from curator.errors import BankError, TaskFileError, TaskNotFound, TasksExist
 from curator.fsutil import (
     atomic_write,
     atomic_write_all,
@@ -469,6 +469,20 @@ class Bank:
             shutil.rmtree(saving, ignore_errors=True)
         return directory
 
+    def save_all(self, tasks: list[Task]) -> None:
+        """Save tasks all or nothing: where one cannot be saved, those saved before it are put
+        back as they were. Caller holds the lock."""
+        previous = [self.load(task.task_id) for task in tasks]
+        saved: list[Task] = []
+        try:
+            for task, before in zip(tasks, previous, strict=True):
+                self.save(task)
+                saved.append(before)
+        except BaseException:
+            for before in saved:
+                self.save(before)
+            raise
+
     def delete(self, task_id: str) -> None:
         directory = self.real_task_dir(task_id)
         if not directory.is_dir():
@@ -487,8 +501,7 @@ class Bank:
             folders.append(folder_name(task.task_id))
         clashes = [task.task_id for task in tasks if os.path.lexists(self.task_dir(task.task_id))]
         if clashes:
-            listed = ", ".join(clashes[:10]) + (" ..." if len(clashes) > 10 else "")
-            raise BankError(f"{len(clashes)} task(s) already in the bank: {listed}")
+            raise TasksExist(clashes)
         staging = self.private_dir / f"staging-{os.getpid()}"
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()

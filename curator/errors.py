@@ -13,6 +13,15 @@ class BankError(CuratorError):
     """The bank as a whole cannot be used: not a bank, locked, not a git repository."""
 
 
+class TasksExist(BankError):
+    """Tasks to add are in the bank already."""
+
+    def __init__(self, task_ids: list[str]) -> None:
+        self.task_ids = task_ids
+        listed = ", ".join(task_ids[:10]) + (" ..." if len(task_ids) > 10 else "")
+        super().__init__(f"{len(task_ids)} task(s) already in the bank: {listed}")
+
+
 class UnknownAnnotator(CuratorError):
     """Nothing says who the annotator is: no setting, no git user.name, and no login name (a
     container's uid without a passwd entry, with $USER unset). `first_ways`: what the caller

@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -43,6 +44,7 @@ from curator.errors import CuratorError, TaskFileError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, with_flaky_check
 from curator.fsutil import remove_stale_temporaries
 from curator.gitbank import GitBank, GitError
+from curator.interchange import updated_by
 from curator.models import Origin, ProvenanceEvent, Stage, Task
 from curator.pipeline import PipelineFacts, allowed_stages, stage_blockers
 from curator.quality import quality_gate_problems, quality_settings
@@ -294,30 +296,66 @@ def commit_paths(bank: Bank, paths: list[str], message: str) -> str:
 
 @dataclass
 class ImportOutcome:
-    count: int
-    sha: str | None  # None when the tasks were added but could not be committed
+    added: list[Task]
+    sha: str | None  # None when nothing was written, or it could not be committed
     not_committed: str | None = None
+    updated: list[Task] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def written(self) -> list[Task]:
+        return self.added + self.updated
 
 
 def import_tasks(
-    bank: Bank, tasks: list[Task], source: Path, annotator: str | None = None
+    bank: Bank,
+    tasks: list[Task],
+    source: Path,
+    annotator: str | None = None,
+    update: bool = False,
 ) -> ImportOutcome:
-    """Add tasks all or nothing, then commit them as one "Import N tasks from FILE".
+    """Add tasks all or nothing, then commit them as one "Import N task(s) from FILE".
 
-    The tasks stay imported when git cannot commit (no identity, detached HEAD, no
-    repository); the outcome says why, so the user can commit them by hand.
+    A task already in the bank refuses the whole file; with `update`, it takes the file's
+    content where that differs (`updated_by`: the file's next release fixed it), and is left
+    alone where it does not. The tasks stay written when git cannot commit (no identity,
+    detached HEAD, no repository); the outcome says why, so the user can commit them by hand.
     """
     with bank.lock():
-        bank.add_all(tasks)
-        folders = [bank.task_dir(task.task_id).name for task in tasks]
-        message = f"Import {len(tasks)} task(s) from {Path(source).name}"
+        added, updated, before, unchanged = list(tasks), [], [], 0
+        if update:
+            added = [task for task in tasks if not os.path.lexists(bank.task_dir(task.task_id))]
+            new = {task.task_id for task in added}
+            for task in tasks:
+                if task.task_id in new:
+                    continue
+                existing = bank.load(task.task_id)
+                revised = updated_by(existing, task, annotator)
+                if revised is None:
+                    unchanged += 1
+                else:
+                    updated.append(revised)
+                    before.append(existing)
+        bank.save_all(updated)
+        try:
+            bank.add_all(added)
+        except BaseException:
+            bank.save_all(before)
+            raise
+        outcome = ImportOutcome(added, None, None, updated, unchanged)
+        if not outcome.written:
+            return outcome
+        folders = [bank.task_dir(task.task_id).name for task in outcome.written]
+        message = f"Import {len(folders)} task(s) from {Path(source).name}"
+        if update:
+            message += f" ({len(added)} new, {len(updated)} updated)"
         if annotator:
             message += f"\n\nAnnotator: {annotator}"
         try:
-            sha = commit_paths(bank, folders, message) if tasks else None
+            outcome.sha = commit_paths(bank, folders, message)
         except CuratorError as error:
-            return ImportOutcome(len(tasks), None, str(error))
-    return ImportOutcome(len(tasks), sha)
+            outcome.not_committed = str(error)
+    return outcome
 
 
 def commit_new_bank(bank: Bank) -> str:

@@ -23,7 +23,16 @@ from curator.bank import Bank, task_id_problem, task_sort_key
 from curator.errors import CuratorError, InterchangeError
 from curator.fsutil import atomic_write
 from curator.imports import task_dependencies
-from curator.models import BCB_FIELDS, DocStruct, Origin, Provenance, Stage, Task
+from curator.models import (
+    BCB_FIELDS,
+    DocStruct,
+    Origin,
+    Provenance,
+    ProvenanceEvent,
+    Stage,
+    Task,
+    utc_now,
+)
 from curator.program import split_program
 
 STRING_FIELDS = tuple(name for name in BCB_FIELDS if name not in ("doc_struct", "libs"))
@@ -75,6 +84,42 @@ def read_jsonl(path: Path, stage: Stage = Stage.DRAFT, annotator: str | None = N
         first_line[task.task_id] = number
         tasks.append(task)
     return tasks
+
+
+IMPORTED_FIELDS = (
+    "entry_point",
+    "libs",
+    "doc_struct",
+    "complete_prompt",
+    "canonical_solution",
+    "instruct_prompt",
+    "code_prompt",
+    "test",
+    "dependencies",
+    "interchange",
+)
+"""What a record sets of a task (`record_to_task`), and so what importing it again may change."""
+
+
+def updated_by(existing: Task, imported: Task, annotator: str | None) -> Task | None:
+    """`existing` with what `imported`, the same task read from a file again, says otherwise
+    (a fixed test, a new docstring), the change recorded in its provenance; None where the file
+    says what the bank has. Its stage, flags, quality and history stay: its validation is no
+    longer current, and the gate asks for it again."""
+    if task_to_record(existing) == task_to_record(imported):
+        return None
+    updated = existing.model_copy(deep=True)
+    for name in IMPORTED_FIELDS:
+        setattr(updated, name, getattr(imported, name))
+    updated.provenance.updated_at = utc_now()
+    updated.provenance.events.append(
+        ProvenanceEvent(
+            operation="updated",
+            annotator=annotator,
+            detail=f"imported again from {imported.provenance.source}",
+        )
+    )
+    return updated
 
 
 def parse_record(line: str, source: str, number: int) -> dict[str, str]:

@@ -21,7 +21,7 @@ from gitbanks import (
 
 from conftest import make_task
 from curator.bank import Bank
-from curator.errors import CuratorError, TaskFileError
+from curator.errors import BankError, CuratorError, TaskFileError
 from curator.flaky.evidence import (
     EVIDENCE_FILE,
     Cell,
@@ -36,6 +36,7 @@ from curator.history import (
     TRAILER_KEYS,
     CommitRefused,
     commit_task,
+    import_tasks,
     parse_trailers,
     task_diff,
     task_log,
@@ -475,6 +476,78 @@ def test_cli_init_and_import_are_committed(tmp_path: Path, run_cli) -> None:
     assert result.returncode == 0, result.stderr
     assert git(root, "log", "-1", "--format=%(trailers:key=Annotator,valueonly)").strip() == "Bea"
     assert Bank.open(root).load("Test/4").provenance.authors == []
+
+
+def test_cli_import_update_takes_a_releases_fixes_and_keeps_each_tasks_stage(
+    tmp_path: Path, run_cli
+) -> None:
+    """The benchmark's next release fixes some tasks and adds others: importing it again
+    refused the whole file. With --update a changed task takes the file's content (its stage,
+    flags and history stay), an unchanged one is left as it is, a new one is added, in one
+    commit; a second run finds nothing to do."""
+    root = tmp_path / "bank"
+    assert run_cli("init", root).returncode == 0
+    first = tmp_path / "v1.jsonl"
+    write_jsonl([make_task("Test/1"), make_task("Test/2")], first)
+    assert run_cli("--bank", root, "import", first, "--stage", "accepted").returncode == 0
+    unchanged_before = (root / "Test__2" / "task.json").read_bytes()
+    fixed = make_task("Test/1", test=make_task().test.replace("top=1", "top=1 "))
+    assert fixed.test != make_task().test
+    second = tmp_path / "v2.jsonl"
+    write_jsonl([fixed, make_task("Test/2"), make_task("Test/3")], second)
+
+    refused = run_cli("--bank", root, "import", second)
+    assert refused.returncode == 2
+    assert "2 task(s) already in the bank: Test/1, Test/2; with --update" in refused.stderr
+
+    result = run_cli("--bank", root, "import", second, "--update", env={"CURATOR_ANNOTATOR": "Bea"})
+    assert result.returncode == 0, result.stderr
+    assert "1 new task(s) as draft, 1 updated, 1 unchanged" in result.stdout
+    assert "updated: Test/1; `curator validate --all` runs them again" in result.stdout
+    bank = Bank.open(root)
+    updated = bank.load("Test/1")
+    assert updated.test == fixed.test and updated.stage is Stage.ACCEPTED
+    event = updated.provenance.events[-1]
+    assert (event.operation, event.annotator, event.detail) == (
+        "updated",
+        "Bea",
+        "imported again from v2.jsonl:1",
+    )
+    assert (root / "Test__2" / "task.json").read_bytes() == unchanged_before
+    assert bank.load("Test/3").stage is Stage.DRAFT
+    assert git(root, "log", "-1", "--format=%s").strip() == (
+        "Import 2 task(s) from v2.jsonl (1 new, 1 updated)"
+    )
+    assert sorted({name.split("/")[0] for name in committed_files(root)}) == ["Test__1", "Test__3"]
+    assert git(root, "status", "--porcelain") == ""
+
+    commits = git(root, "rev-list", "--count", "HEAD")
+    again = run_cli("--bank", root, "import", second, "--update")
+    assert again.returncode == 0, again.stderr
+    assert "0 new task(s) as draft, 0 updated, 3 unchanged" in again.stdout
+    assert git(root, "rev-list", "--count", "HEAD") == commits
+
+
+def test_import_update_is_all_or_nothing(bank: Bank, tmp_path: Path) -> None:
+    """A task of the file the bank cannot read, or a new one it cannot add, leaves every task
+    as it was: the ones updated before it are put back."""
+    import_tasks(bank, [make_task("Test/1"), make_task("Test/2")], Path("v1.jsonl"))
+    before = {name: (bank.root / name / "tests.py").read_bytes() for name in ("Test__1", "Test__2")}
+    fixed = [make_task(f"Test/{n}", test=make_task().test + "\n# fixed\n") for n in (1, 2)]
+
+    (bank.root / "Test__2" / "task.json").write_text("{ garbled")
+    with pytest.raises(TaskFileError, match="Test__2"):
+        import_tasks(bank, fixed, Path("v2.jsonl"), update=True)
+    assert (bank.root / "Test__1" / "tests.py").read_bytes() == before["Test__1"]
+    git(bank.root, "checkout", "--", "Test__2")
+
+    # A new task whose folder differs only in letter case from one already there.
+    twin = make_task("test/1")
+    with pytest.raises(BankError, match="differs only in letter case"):
+        import_tasks(bank, [*fixed, twin], Path("v2.jsonl"), update=True)
+    for name, data in before.items():
+        assert (bank.root / name / "tests.py").read_bytes() == data
+    assert git(bank.root, "status", "--porcelain") == ""
 
 
 def test_a_commit_keeps_other_staged_work_staged_and_the_repository_sound(bank: Bank) -> None:

@@ -15,7 +15,7 @@ from curator.config import resolve_annotator
 from curator.drafts import library_names, new_task
 from curator.envcheck import check_bank, unimportable_libraries
 from curator.environment import declared_environment
-from curator.errors import CuratorError
+from curator.errors import CuratorError, TasksExist
 from curator.gitbank import GitBank, GitError
 from curator.history import commit_new_bank, import_tasks
 from curator.interchange import export_tasks, exported_tasks, read_jsonl, render_jsonl
@@ -103,17 +103,46 @@ def new_command(cli: CliContext, task_id: str, libs: str, annotator: str | None)
     help="Recorded as the author of the imported tasks (without it they have none: they come "
     "from the file); the commit names who imported them, this or as `curator config` says.",
 )
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Tasks already in the bank take the file's content where it differs (their stage, "
+    "flags and history stay; validate them again) instead of refusing the file.",
+)
 @pass_cli
-def import_command(cli: CliContext, file: Path, stage: str, annotator: str | None) -> None:
+def import_command(
+    cli: CliContext, file: Path, stage: str, annotator: str | None, update: bool
+) -> None:
     """Import a BigCodeBench JSONL(.gz) FILE into the bank, all records or none."""
     bank = cli.open_bank()
     tasks = read_jsonl(file, Stage(stage), annotator)
-    outcome = import_tasks(bank, tasks, file, resolve_annotator(annotator, bank.root))
-    cli.out.print(f"imported {len(tasks)} task(s) from {escape(str(file))} as {stage}")
+    try:
+        outcome = import_tasks(bank, tasks, file, resolve_annotator(annotator, bank.root), update)
+    except TasksExist as error:
+        raise CuratorError(
+            f"{error}; with --update they take the file's content where it differs"
+        ) from error
+    source = escape(str(file))
+    if update:
+        cli.out.print(
+            f"imported {source}: {len(outcome.added)} new task(s) as {stage}, "
+            f"{len(outcome.updated)} updated, {outcome.unchanged} unchanged"
+        )
+        if outcome.updated:
+            cli.out.print(
+                "updated: "
+                + escape(", ".join(task.task_id for task in outcome.updated[:10]))
+                + (" ..." if len(outcome.updated) > 10 else "")
+                + "; `curator validate --all` runs them again"
+            )
+    else:
+        cli.out.print(f"imported {len(tasks)} task(s) from {source} as {stage}")
     if outcome.not_committed:
         cli.err.print(f"[yellow]not committed:[/] {escape(outcome.not_committed)}")
+    if not outcome.written:
+        return
     try:
-        needed = check_bank(bank.root, tasks).distributions()
+        needed = check_bank(bank.root, outcome.written).distributions()
     except CuratorError as error:
         cli.err.print(f"[yellow]env check:[/] {escape(str(error))}")
         return
