@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from curator.bank import INSTRUCTION_FILE
 from curator.docstring import template_placeholders
 from curator.models import (
     ProvenanceEvent,
@@ -26,7 +27,7 @@ from curator.models import (
     utc_now,
 )
 from curator.program import entry_function, parse_quietly
-from curator.static_checks import shape_problems
+from curator.static_checks import control_character_lines, shape_problems
 
 
 class Step(StrEnum):
@@ -220,8 +221,26 @@ def needs_benchmark_shape(task: Task, facts: PipelineFacts) -> str | None:
     )
 
 
+def instruction_problem(task: Task) -> str | None:
+    """What keeps the instruction from being the benchmark's prompt: there is none, or a line
+    holds a control character (an LLM's answer may carry escape sequences, which a reader's
+    terminal would act on)."""
+    if not task.instruct_prompt.strip():
+        return "no instruction yet"
+    found = control_character_lines(task.instruct_prompt)
+    if found:
+        number, named = found[0]
+        return f"{INSTRUCTION_FILE} line {number} holds {named}, which no screen shows as it is"
+    return None
+
+
 def needs_instruction(task: Task, facts: PipelineFacts) -> str | None:
-    return None if task.instruct_prompt.strip() else "it has no instruction (condense it first)"
+    problem = instruction_problem(task)
+    if problem is None:
+        return None
+    if not task.instruct_prompt.strip():
+        return "it has no instruction (condense it first)"
+    return f"its instruction is not ready ({problem})"
 
 
 # What each stage asks of a task; adding a requirement is adding one check to a tuple. In any
@@ -371,8 +390,8 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
         )
     elif unfinished_docstring := template_text_left(task):
         steps.append(StepStatus(Step.CONDENSE, StepState.BLOCKED, unfinished_docstring))
-    elif not task.instruct_prompt.strip():
-        steps.append(StepStatus(Step.CONDENSE, StepState.READY, "no instruction yet"))
+    elif instruction_issue := instruction_problem(task):
+        steps.append(StepStatus(Step.CONDENSE, StepState.READY, instruction_issue))
     else:
         steps.append(StepStatus(Step.CONDENSE, StepState.DONE, "instruction written"))
 

@@ -327,25 +327,31 @@ def syntax_problems(source: str, filename: str) -> list[StaticProblem]:
 CONTROL_CHARACTER = control_characters(kept="\t\n\r")
 
 
-def control_character_problems(source: str, filename: str) -> list[StaticProblem]:
-    """Each line of a task's file holding a character that a terminal acts on or that reorders
-    what is shown: the app and the command line never show one as it is (an escape sequence
-    would reach the terminal), so it is named here, where the annotator sees it."""
-    problems = []
-    for number, line in enumerate(source.splitlines(), 1):
+def control_character_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, the characters named: "U+001B, U+0007") of each line of `text` holding a
+    character that a terminal acts on or that reorders what is shown."""
+    lines = []
+    for number, line in enumerate(text.splitlines(), 1):
         found = sorted({match.group() for match in CONTROL_CHARACTER.finditer(line)})
         if found:
-            named = ", ".join(f"U+{ord(char):04X}" for char in found)
-            problems.append(
-                StaticProblem(
-                    code="control-character",
-                    message=f"the line holds {named}, which no screen shows as it is; write it "
-                    "as an escape in a string (e.g. '\\x1b'), or remove it",
-                    line=number,
-                    file=filename,
-                )
-            )
-    return problems
+            lines.append((number, ", ".join(f"U+{ord(char):04X}" for char in found)))
+    return lines
+
+
+def control_character_problems(source: str, filename: str) -> list[StaticProblem]:
+    """Each line of a task's file holding a control character: the app and the command line
+    never show one as it is (an escape sequence would reach the terminal), so it is named
+    here, where the annotator sees it."""
+    return [
+        StaticProblem(
+            code="control-character",
+            message=f"the line holds {named}, which no screen shows as it is; write it "
+            "as an escape in a string (e.g. '\\x1b'), or remove it",
+            line=number,
+            file=filename,
+        )
+        for number, named in control_character_lines(source)
+    ]
 
 
 def structure_problems(

@@ -154,6 +154,20 @@ def checked(task):
     return PipelineFacts(flaky_checked_hash=task.content_hash())
 
 
+def test_an_instruction_holding_escape_sequences_is_not_the_benchmarks_prompt():
+    """An LLM's condensed instruction carrying ESC and a clipboard write (OSC 52) was written
+    to instruction.md, committed as accepted and exported in the release."""
+    task = passing(make_task(stage=Stage.VALIDATED))
+    task.instruct_prompt = "Count the words.\n\x1b]52;c;cm0gLXJmIH4=\x07Return the top ones.\n"
+    expected = "instruction.md line 2 holds U+0007, U+001B, which no screen shows as it is"
+    for stage in (Stage.CONDENSED, Stage.ACCEPTED):
+        assert any(expected in blocker for blocker in stage_blockers(task, stage, checked(task)))
+    condense = next(s for s in pipeline_status(task, checked(task)) if s.step is Step.CONDENSE)
+    assert condense.state is StepState.READY and expected in condense.reason
+    task.instruct_prompt = "Count the words.\nReturn the top ones.\n"
+    assert stage_blockers(task, Stage.ACCEPTED, checked(task)) == []
+
+
 def test_the_gate_names_what_each_stage_lacks():
     draft = make_task()
     assert allowed_stages(draft) == [Stage.DRAFT, Stage.REFINED, Stage.REJECTED]
