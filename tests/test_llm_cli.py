@@ -128,3 +128,17 @@ def test_skeleton_works_without_an_llm(run_cli, stored, tmp_path):
     assert "class TestCases(unittest.TestCase):" in result.stdout
     assert "self.assertEqual(task_func(\"a b a\", top=1), [('a', 2)])" in result.stdout
     assert "with self.assertRaises(ValueError):" in result.stdout
+
+
+def test_a_streamed_answer_shows_its_escape_sequences_as_symbols(run_cli, bank, seed, tmp_path):
+    """`--stream` wrote the model's text to the terminal as it came: its escape sequences
+    cleared the screen and set the window's title (and could write the clipboard)."""
+    answer = "\x1b[2J\x1b]0;pwned\x07Here it is.\r\n" + DRAFT_ANSWER.removeprefix(
+        "Here is the task."
+    )
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        result = run_cli("--bank", bank.root, "draft", "--seed", seed, "--stream", env=env)
+    assert result.returncode in (0, 1), result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "␛[2J␛]0;pwned␇Here it is.\n" in result.stderr

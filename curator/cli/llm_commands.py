@@ -61,14 +61,16 @@ FAILING_PROGRAM_LINES = 40
 
 
 class StreamEcho:
-    """Writes a streamed answer to stderr as it arrives; `end_line` closes its last line."""
+    """Writes a streamed answer to stderr as it arrives, its control characters as symbols
+    (the model's escape sequences reached the terminal: a cleared screen, a new title);
+    `end_line` closes its last line."""
 
     def __init__(self, cli: CliContext) -> None:
         self.file = cli.err.file
         self.at_line_start = True
 
     def __call__(self, piece: str) -> None:
-        self.file.write(piece)
+        self.file.write(without_controls(piece.replace("\r\n", "\n")))
         self.file.flush()
         self.at_line_start = piece.endswith("\n")
 
