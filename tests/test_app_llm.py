@@ -11,8 +11,9 @@ from curator.app.messages import LLMChunk, ProposalReady, WorkRefused
 from curator.app.screens.dialogs import ChoiceDialog
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.settings import AppSettings
+from curator.app.widgets.proposal import STREAM_TAIL, ProposalPane
 from curator.config import LLMSettings
-from curator.llm.scripted_server import ScriptedLLMServer
+from curator.llm.scripted_server import STREAM_PIECE_CHARS, ScriptedLLMServer
 
 COVERING_TESTS = (
     UNCOVERED_TESTS
@@ -38,7 +39,7 @@ async def open_workspace(pilot, task_id):
 async def test_a_streamed_proposal_is_shown_checked_and_accepted(tmp_path, monkeypatch):
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())
     messages = []
-    with ScriptedLLMServer([{"answer": ANSWER}]) as server:
+    with ScriptedLLMServer([{"answer": ANSWER, "chunk_delay_s": 0.01}]) as server:
         llm = LLMSettings(base_url=server.base_url, model="scripted-model")
         app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
         async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
@@ -67,6 +68,44 @@ async def test_a_streamed_proposal_is_shown_checked_and_accepted(tmp_path, monke
         "scripted-model",
         "Ada Annotator",
     )
+
+
+@run_async
+async def test_a_large_streamed_answer_is_shown_a_few_times_a_second_by_its_end(
+    tmp_path, monkeypatch
+):
+    """One message per streamed piece (16 characters), each redrawing the whole answer: an
+    answer of 0.94 MB froze the app for minutes, Ctrl+R too. The pieces now come together a
+    few times a second, and the pane shows the answer's end while it streams."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    prose = "".join(f"Line {number} of a long preamble.\n" for number in range(4000))
+    answer = prose + ANSWER
+    messages = []
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model")
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
+            workspace = await open_workspace(pilot, "Demo/2")
+            pane = workspace.query_one(ProposalPane)
+            shown_while_streaming = []
+            original = pane.add_chunk
+
+            def add_chunk(chunk: str) -> None:
+                original(chunk)
+                shown_while_streaming.append(str(pane.query_one(Static).render()))
+
+            pane.add_chunk = add_chunk  # type: ignore[method-assign]
+            await pilot.press("ctrl+l", "t")
+            await settle(pilot)
+            chunks = [m.text for m in messages if isinstance(m, LLMChunk)]
+            assert "".join(chunks) == answer
+            pieces = -(-len(answer) // STREAM_PIECE_CHARS)
+            assert len(chunks) < pieces / 20, (len(chunks), pieces)
+            assert all(len(shown) < STREAM_TAIL + 200 for shown in shown_while_streaming)
+            assert "characters so far, the last:" in shown_while_streaming[-1]
+            assert isinstance(
+                next(m for m in messages if isinstance(m, ProposalReady)), ProposalReady
+            )
 
 
 @run_async

@@ -9,6 +9,7 @@ panes (results, coverage, proposal, history) are widgets in `curator.app.widgets
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -98,6 +99,7 @@ from curator.validation import (
 )
 
 AUTOSAVE_SECONDS = 2.0
+STREAM_REFRESH_S = 0.1  # how often a streamed answer's new pieces are shown
 
 # Which editor (a TaskTexts field) shows each file a proposal changes.
 EDITOR_OF_FILE = {file: text for text, file in FILE_OF_TEXT.items()}
@@ -833,8 +835,21 @@ class TaskWorkspace(CuratorScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="llm", name="LLM proposal")
     def run_llm(self, task: Task, operation: str) -> None:
+        # The pieces are passed on together, a few times a second: one message each (16
+        # characters) kept the app from keys for minutes on a large answer, Ctrl+R too.
+        pending: list[str] = []
+        passed_on = [time.monotonic()]
+
+        def pass_on() -> None:
+            if pending:
+                self.post_message(LLMChunk("".join(pending)))
+                pending.clear()
+            passed_on[0] = time.monotonic()
+
         def on_chunk(chunk: str) -> None:
-            self.post_message(LLMChunk(chunk))
+            pending.append(chunk)
+            if time.monotonic() - passed_on[0] >= STREAM_REFRESH_S:
+                pass_on()
 
         def on_retry(notice: RetryNotice) -> None:
             self.app.call_from_thread(self.show_retry, str(notice))
@@ -864,6 +879,7 @@ class TaskWorkspace(CuratorScreen):
         except CuratorError as error:
             self.post_message(WorkRefused("LLM", str(error)))
             return
+        pass_on()  # the answer's end, before the proposal replaces it
         self.post_message(ProposalReady(change))
 
     def show_retry(self, notice: str) -> None:

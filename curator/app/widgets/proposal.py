@@ -11,6 +11,9 @@ from curator.app.views import proposal_text
 from curator.llm.proposals import ProposedChange
 
 IDLE = "no proposal (Ctrl+L asks the LLM, if one is configured)"
+STREAM_TAIL = 4000
+"""The streamed answer's last characters shown while it comes (the whole of it is in the
+proposal that follows): each piece redrew the whole answer, and 0.94 MB of it froze the app."""
 
 
 class ProposalPane(VerticalScroll):
@@ -32,7 +35,11 @@ class ProposalPane(VerticalScroll):
 
     def add_chunk(self, chunk: str) -> None:
         self.streamed += chunk
-        self._show(Text(self.streamed, style="dim"))
+        text = Text(style="dim")
+        if len(self.streamed) > STREAM_TAIL:
+            text.append(f"… {len(self.streamed):,} characters so far, the last:\n", style="italic")
+        text.append(self.streamed[-STREAM_TAIL:])
+        self._show(text)
 
     def proposal(self, change: ProposedChange) -> None:
         self._show(proposal_text(change))
