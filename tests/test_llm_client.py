@@ -9,6 +9,7 @@ import pytest
 from llm_helpers import fast_settings
 
 from curator.llm.client import (
+    ANSWER_LIMIT_CHARS,
     ChatClient,
     LLMCancelled,
     LLMConnectionError,
@@ -121,6 +122,18 @@ def test_malformed_json_is_a_protocol_error_without_retries(server):
     with pytest.raises(LLMProtocolError, match="not valid JSON"):
         client_for(server).chat(HELLO)
     assert len(server.requests) == 1
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_an_answer_too_long_for_a_proposal_is_refused_without_retries(server, stream):
+    """A model that loops wrote 10 MB: the command took 5 minutes and 1.5 GB to check it."""
+    server.queue({"answer": "again " * (ANSWER_LIMIT_CHARS // 6 + 100)})
+    chunks: list[str] = []
+    with pytest.raises(LLMProtocolError, match="the answer is too long") as raised:
+        client_for(server).chat(HELLO, stream=stream, on_chunk=chunks.append)
+    assert "is the model repeating itself?" in str(raised.value)
+    assert len(server.requests) == 1
+    assert sum(map(len, chunks)) <= ANSWER_LIMIT_CHARS + 16
 
 
 def test_json_without_choices_is_named(server):

@@ -28,6 +28,11 @@ RETRY_STATUSES = {429, 500, 502, 503, 504}
 RETRY_AFTER_STATUSES = {429, 503}
 CANCEL_POLL_S = 0.05
 BODY_EXCERPT_CHARS = 300
+ANSWER_LIMIT_CHARS = 256 * 1024
+"""The longest answer taken: a proposal holds a task's files (BigCodeBench's largest is 7.5 KB),
+and a task's file at most 1 MiB. A model that loops wrote 10 MB, which took 5 minutes and
+1.5 GB to check, and then timed out."""
+BODY_LIMIT_BYTES = 8 * ANSWER_LIMIT_CHARS  # JSON may write a character as 6 bytes (\uXXXX)
 
 Message = dict[str, str]
 
@@ -192,7 +197,12 @@ class ChatClient:
             content_type = response.getheader("Content-Type", "")
             if stream and "text/event-stream" in content_type:
                 return self._read_stream(response, on_chunk, received, cancel)
-            text, finish_reason, model = self._read_json(response.read())
+            raw = response.read(BODY_LIMIT_BYTES + 1)
+            if len(raw) > BODY_LIMIT_BYTES:
+                raise self._too_long(f"over {BODY_LIMIT_BYTES:,} bytes")
+            text, finish_reason, model = self._read_json(raw)
+            if len(text) > ANSWER_LIMIT_CHARS:
+                raise self._too_long(f"{len(text):,} characters")
             if on_chunk and text:
                 on_chunk(text)
             return text, finish_reason, model
@@ -288,6 +298,7 @@ class ChatClient:
     ) -> tuple[str, str | None, str | None]:
         finish_reason = None
         model = None
+        length = 0
         for data in _server_sent_data(response):
             if cancel.is_set():
                 raise LLMCancelled()
@@ -311,12 +322,22 @@ class ChatClient:
                 piece = (choice.get("delta") or {}).get("content")
                 if piece:
                     received.append(piece)
+                    length += len(piece)
+                    if length > ANSWER_LIMIT_CHARS:
+                        raise self._too_long(f"over {ANSWER_LIMIT_CHARS:,} characters so far")
                     if on_chunk:
                         on_chunk(piece)
                 finish_reason = choice.get("finish_reason") or finish_reason
         if finish_reason is None:
             raise http.client.IncompleteRead(b"".join(part.encode() for part in received))
         return "".join(received), finish_reason, model
+
+    def _too_long(self, size: str) -> LLMProtocolError:
+        return LLMProtocolError(
+            f"{self.url}: the answer is too long ({size}; at most {ANSWER_LIMIT_CHARS:,} "
+            "characters are taken): is the model repeating itself? Ask again, or lower "
+            "max_tokens"
+        )
 
     def _redact(self, text: str) -> str:
         key = self.settings.api_key.get_secret_value() if self.settings.api_key else ""
