@@ -6,6 +6,7 @@ import pytest
 from llm_helpers import DRAFT_PROGRAM, DRAFT_TESTS, bank_files
 
 from conftest import make_task
+from curator.llm.checking import check_task
 from curator.llm.proposals import (
     FileChange,
     Operation,
@@ -138,3 +139,20 @@ def test_accepting_a_draft_adds_a_new_llm_assisted_task(bank):
     assert provenance.events[-1].operation == "draft"
     with pytest.raises(Exception, match="already in the bank"):
         apply(bank, change, "ada")
+
+
+def test_a_checked_version_that_ran_no_test_says_why():
+    """`suggest` printed "proposed version: invalid, 0/0 tests passed" and no reason: that was
+    only in --json."""
+    many = make_task().test.replace(
+        "class TestCases(unittest.TestCase):",
+        "class TestCases(unittest.TestCase):\n"
+        "    for _n in range(201):\n"
+        "        locals()[f'test_many_{_n}'] = lambda self: None\n",
+    )
+    check = check_task(make_task(test=many))
+    assert check.headline() == (
+        "invalid, 0/0 tests passed: the tests define 204 tests; a task may have at most 200"
+    )
+    failing = check_task(make_task(canonical_solution="    return []\n"))
+    assert failing.failures and ": " not in failing.headline().split("passed")[1]

@@ -107,7 +107,9 @@ class ProposalCheck(StrictModel):
             parts.append(f"branch coverage {self.branch_coverage:.0f}%")
         if self.static_problems:
             parts.append(f"{len(self.static_problems)} static problem(s)")
-        return ", ".join(parts)
+        # Why a run with no failing test to show did not pass (an invalid one, one that hung).
+        why = f": {self.message}" if self.message and not self.failures else ""
+        return ", ".join(parts) + why
 
 
 class ProposedChange(StrictModel):
