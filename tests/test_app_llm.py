@@ -146,9 +146,19 @@ async def test_a_proposal_worse_than_the_task_is_accepted_only_when_confirmed(
             assert "✗ it removes test(s) test_counts" in dialog.question
             await pilot.press("enter")  # the default keeps the task
             assert bank.load("Demo/2").test == UNCOVERED_TESTS
+            # Edited first (a comment added), it is judged all the same: any edit let it in.
+            await pilot.press("ctrl+t")
+            workspace = app.screen
+            workspace.query_one("#tests-editor", TextArea).insert("# reviewed\n", (0, 0))
+            await pilot.press("ctrl+o")
+            dialog = app.screen
+            assert isinstance(dialog, ChoiceDialog)
+            assert "✗ it removes test(s) test_counts" in dialog.question
+            await pilot.press("enter")
+            assert bank.load("Demo/2").test == UNCOVERED_TESTS
             await pilot.press("ctrl+o", "a")
             await settle(pilot)
-    assert bank.load("Demo/2").test == renamed
+    assert bank.load("Demo/2").test == "# reviewed\n" + renamed
 
 
 @run_async

@@ -205,6 +205,37 @@ def test_suggest_apply_refuses_a_proposal_worse_than_the_task(run_cli, bank, tmp
     assert bank.load("Test/1").test.rstrip() == UNRELATED_TESTS.rstrip()
 
 
+def test_suggest_edit_judges_the_edited_version_as_apply_does(run_cli, bank, tmp_path):
+    """An editor that only appended a comment let a proposal replacing every test through:
+    `--edit` applied it, exit 0, where `--apply` refused it."""
+    broken = make_task("Test/1")
+    broken.canonical_solution = broken.canonical_solution.replace("text.lower()", "text")
+    save(bank, broken)
+    before = bank_files(bank.root)
+    editor = tmp_path / "append_a_comment.py"
+    editor.write_text(
+        "import pathlib, sys\n"
+        "path = pathlib.Path(sys.argv[1])\n"
+        "path.write_text(path.read_text() + '# looked at it\\n')\n"
+    )
+    args = ("--bank", bank.root, "suggest", "Test/1", "--op", "refine", "--edit")
+    with ScriptedLLMServer([{"answer": fenced(UNRELATED_TESTS)}] * 2) as server:
+        env = llm_env(tmp_path, server.base_url, EDITOR=f"{sys.executable} {editor}")
+        refused = run_cli(*args, env=env)
+        assert refused.returncode == 1, refused.stdout + refused.stderr
+        assert bank_files(bank.root) == before
+        shown = " ".join(refused.stderr.split())
+        assert "not applied: Test/1: the proposal is worse than the task as it is: it removes" in (
+            shown
+        )
+        assert "(read the diff; --edit --force writes it anyway)" in shown
+        forced = run_cli(*args, "--force", env=env)
+    assert forced.returncode == 0, forced.stderr
+    assert bank.load("Test/1").test.endswith("# looked at it\n")
+    misplaced = run_cli("--bank", bank.root, "suggest", "Test/1", "--op", "refine", "--force")
+    assert misplaced.returncode == 2 and "--force goes with --apply or --edit" in misplaced.stderr
+
+
 def test_suggest_flaky_sends_the_flag_as_evidence(run_cli, bank, tmp_path):
     flag = Flag(test="test_counts", classification="order-dependent", cause="dict order")
     save(bank, make_task("Test/1", flags=[flag]))

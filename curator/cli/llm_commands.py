@@ -300,8 +300,8 @@ def draft_command(
 @click.option(
     "--force",
     is_flag=True,
-    help="With --apply: write it even if it is worse than the task as it is (fewer tests "
-    "passing, tests removed, lower coverage).",
+    help="With --apply or --edit: write it even if it is worse than the task as it is (fewer "
+    "tests passing, tests removed, lower coverage).",
 )
 @click.option(
     "--edit",
@@ -331,6 +331,8 @@ def suggest_command(
     """Ask the LLM for a change to a task; show diff and validation; write only with --apply."""
     if (operation == Operation.KILL.value) != (mutant_id is not None):
         raise click.UsageError("--mutant goes with --op kill, and --op kill needs --mutant")
+    if force and not (accept or edit):
+        raise click.UsageError("--force goes with --apply or --edit")
     bank = cli.open_bank()
     task = bank.load(task_id)
     settings = load_settings()
@@ -355,21 +357,26 @@ def suggest_command(
             click.echo(change.model_dump_json(indent=2))
         else:
             print_proposal(cli, change)
-        edited = edit_proposal(cli, assistant, task, change) if edit else {}
-    if edit:
-        apply(bank, change, resolve_annotator(annotator, bank.root), edited_after=edited)
-        how = "an edited" if edited else "the"
-        cli.err.print(f"applied {how} {op.value} proposal to {escape(task_id)}")
-    elif accept:
+        edited, edited_check = edit_proposal(cli, assistant, task, change) if edit else ({}, None)
+    if edit or accept:
         try:
-            apply(bank, change, resolve_annotator(annotator, bank.root), despite_regressions=force)
+            apply(
+                bank,
+                change,
+                resolve_annotator(annotator, bank.root),
+                edited_after=edited,
+                despite_regressions=force,
+                edited_check=edited_check,
+            )
         except ProposalRegression as worse:
+            again = "--edit --force" if edit else "--apply --force"
             cli.err.print(
-                f"[red]not applied:[/] {escape(str(worse))} (read the diff; "
-                "--apply --force writes it anyway)"
+                f"[red]not applied:[/] {escape(str(worse))} (read the diff; {again} writes it "
+                "anyway)"
             )
             sys.exit(1)
-        cli.err.print(f"applied the {op.value} proposal to {escape(task_id)}")
+        how = "an edited" if edited else "the"
+        cli.err.print(f"applied {how} {op.value} proposal to {escape(task_id)}")
     else:
         cli.err.print("not applied (run again with --apply to accept it)")
 
@@ -420,9 +427,11 @@ def propose(
 
 def edit_proposal(
     cli: CliContext, assistant: Assistant, task: Task, change: ProposedChange
-) -> dict[str, str]:
-    """Open each proposed file in the editor; validate edited code, check an edited instruction."""
+) -> tuple[dict[str, str], ProposalCheck | None]:
+    """Open each proposed file in the editor; validate edited code (its check, else None),
+    check an edited instruction."""
     edited = {}
+    check = None
     for file in change.files:
         text = click.edit(file.after, extension=Path(file.name).suffix, require_save=True)
         if text is not None and normalised_text(file.name, text) != normalised_text(
@@ -439,7 +448,7 @@ def edit_proposal(
     if INSTRUCTION_FILE in edited:
         for warning in operations.instruction_warnings(task, edited[INSTRUCTION_FILE]):
             cli.out.print(f"[yellow]warning (edited instruction):[/] {escape(warning)}")
-    return edited
+    return edited, check
 
 
 def _read_evidence(path: Path | None) -> str:

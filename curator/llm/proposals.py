@@ -140,7 +140,7 @@ class ProposedChange(StrictModel):
     def regressions(self) -> list[str]:
         """How the proposed version is worse than the task as it is (empty: it is not): a model
         that answers with unrelated tests must not replace the task's own without a second
-        look. Judged on the proposal as made, not on an annotator's edit of it."""
+        look. An annotator's edit is judged as the version it is (`edited`)."""
         found = []
         tests = self.file(TESTS_FILE)
         if tests is not None:
@@ -167,6 +167,15 @@ class ProposedChange(StrictModel):
             )
         return found
 
+    def edited(self, texts: dict[str, str], check: ProposalCheck | None) -> ProposedChange:
+        """The proposal as the annotator edited it (file name -> text), with the check of that
+        version (None: not run, so only what its text shows is judged: removed tests)."""
+        files = [
+            file.model_copy(update={"after": texts.get(file.name, file.after)})
+            for file in self.files
+        ]
+        return self.model_copy(update={"files": files, "check": check})
+
     def file(self, name: str) -> FileChange | None:
         return next((change for change in self.files if change.name == name), None)
 
@@ -177,14 +186,18 @@ def apply(
     annotator: str | None,
     edited_after: dict[str, str] | None = None,
     despite_regressions: bool = False,
+    edited_check: ProposalCheck | None = None,
 ) -> Task:
-    """Accept a proposal (with the annotator's edits, file name -> text) and record provenance.
+    """Accept a proposal (with the annotator's edits, file name -> text, and the check of the
+    edited version if it ran) and record provenance.
 
-    A proposal worse than the task as it is (`regressions`) is refused unless the annotator,
-    shown why, accepts it `despite_regressions`; an edited one is the annotator's own."""
+    A proposal worse than the task as it is (`regressions`), edited or not, is refused unless
+    the annotator, shown why, accepts it `despite_regressions`: an edit that appended a comment
+    let a proposal deleting every test through."""
     edited_after = edited_after or {}
-    regressions = change.regressions()
-    if regressions and not edited_after and not despite_regressions:
+    judged = change.edited(edited_after, edited_check) if edited_after else change
+    regressions = judged.regressions()
+    if regressions and not despite_regressions:
         raise ProposalRegression(change.task_id, regressions)
     unknown = sorted(set(edited_after) - {file.name for file in change.files})
     if unknown:
