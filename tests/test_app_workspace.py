@@ -17,6 +17,7 @@ from conftest import make_task, unwritable
 from curator.app.messages import Committed, ValidationFinished
 from curator.app.screens.dialogs import ChoiceDialog
 from curator.app.screens.workspace import TaskWorkspace
+from curator.condense.stage import apply_instruction
 from curator.drafts import TaskTexts, draft_path, read_draft, write_draft
 from curator.history import task_log
 from curator.models import Stage, Verdict
@@ -208,6 +209,37 @@ async def test_condense_writes_the_rule_based_instruction_with_warnings(tmp_path
         assert workspace.step(Step.CONDENSE).state is StepState.DONE
         notes = rendered(workspace, "#condense-notes")
         assert "rule-based instruction written" in notes
+
+
+@run_async
+async def test_condense_asks_before_replacing_an_instruction_an_annotator_accepted(
+    tmp_path, monkeypatch
+):
+    """F7 wrote the rule-based instruction over an LLM's that an annotator had accepted, which
+    `curator condense --write` keeps: it was lost, never committed."""
+    accepted = "Count the words, as the LLM put it.\n"
+    tasks = [
+        apply_instruction(task, accepted, task.doc_struct, detail="llm", annotator="Ada")
+        if task.task_id == "Demo/2"
+        else task
+        for task in demo_tasks()
+    ]
+    bank = git_bank(tmp_path, monkeypatch, tasks)
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/2")
+        await pilot.press("f5")
+        await settle(pilot)
+        await pilot.press("f7")
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert "an annotator accepted (llm)" in dialog.question
+        await pilot.press("enter")  # the default keeps it
+        assert app.screen is workspace
+        assert bank.load("Demo/2").instruct_prompt == accepted
+        await pilot.press("f7", "r")
+        await settle(pilot)
+        assert bank.load("Demo/2").instruct_prompt.startswith("Count the words of a text")
 
 
 @run_async

@@ -16,8 +16,14 @@ from rich.markup import escape
 
 from curator.bank import Bank
 from curator.cli.context import CliContext, annotator_option, pass_cli
-from curator.condense.reasons import CondenseReport, Reason, ReasonKind
-from curator.condense.stage import EDITED_DETAIL, apply_instruction, check_task, condense_task
+from curator.condense.reasons import CondenseReport, ReasonKind
+from curator.condense.stage import (
+    EDITED_DETAIL,
+    accepted_instruction,
+    apply_instruction,
+    check_task,
+    condense_task,
+)
 from curator.config import resolve_annotator
 from curator.models import Task
 
@@ -162,8 +168,7 @@ def write_instructions(cli: CliContext, bank: Bank, tasks: list[Task], annotator
             if condensed.parsed is None or condensed.instruction is None:
                 skipped += 1
                 continue
-            report = check_task(task)
-            if any(r.code is Reason.ACCEPTED_INSTRUCTION for r in report.reasons):
+            if accepted_instruction(task) and task.instruct_prompt != condensed.instruction:
                 kept += 1
                 cli.err.print(f"{escape(task.task_id)}: kept the instruction an annotator accepted")
                 continue

@@ -50,6 +50,16 @@ def last_condense_detail(task: Task) -> str | None:
     return events[-1].detail if events else None
 
 
+def accepted_instruction(task: Task) -> str | None:
+    """How the task's instruction came to be, if an annotator accepted it ("llm", "edited":
+    its last condense event's detail) rather than the rules wrote it; None otherwise. Writing
+    the rule-based instruction must not replace an accepted one unasked."""
+    detail = last_condense_detail(task)
+    if not task.instruct_prompt.strip() or detail is None or detail == RULES_DETAIL:
+        return None
+    return detail
+
+
 def check_task(task: Task) -> CondenseReport:
     """Regenerate a task's instruction and name every reason it differs from the stored one."""
     condensed = condense_task(task)
@@ -89,8 +99,8 @@ def _difference_reasons(task: Task, condensed: Condensed) -> list[DifferenceReas
     if not stored_instruction.strip():
         return [DifferenceReason.of(Reason.NO_INSTRUCTION, "the task has no instruction yet")]
     reasons: list[DifferenceReason] = []
-    detail = last_condense_detail(task)
-    accepted = detail is not None and detail != RULES_DETAIL
+    detail = accepted_instruction(task)
+    accepted = detail is not None
     if accepted:
         reasons.append(
             DifferenceReason.of(

@@ -55,7 +55,7 @@ from curator.app.widgets.results import ResultsPane
 from curator.app.widgets.stepper import PipelineStepper
 from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
 from curator.condense.loss import information_loss
-from curator.condense.stage import apply_instruction, condense_task
+from curator.condense.stage import accepted_instruction, apply_instruction, condense_task
 from curator.config import resolve_annotator
 from curator.drafts import (
     FILE_OF_TEXT,
@@ -752,7 +752,7 @@ class TaskWorkspace(CuratorScreen):
 
     # -- condense ----------------------------------------------------------------------------
 
-    def action_condense(self) -> None:
+    def action_condense(self, replace_accepted: bool = False) -> None:
         if not self.app.identified(self.action_condense) or not self.save():
             return
         status = self.step(Step.CONDENSE)
@@ -762,6 +762,14 @@ class TaskWorkspace(CuratorScreen):
         condensed = condense_task(self.current)
         if condensed.parsed is None or condensed.instruction is None:
             self.refuse("condense", f"{self.current.entry_point} has no docstring to condense")
+            return
+        accepted = accepted_instruction(self.current)
+        if (
+            accepted
+            and not replace_accepted
+            and condensed.instruction != self.current.instruct_prompt
+        ):
+            self.ask_to_replace_accepted(accepted)
             return
         warnings = [
             *condensed.parsed.warnings,
@@ -789,6 +797,24 @@ class TaskWorkspace(CuratorScreen):
         self.query_one("#condense-notes", Static).update(notes)
         self.show_view("instruction")
         self.set_status(f"condensed: {len(warnings)} warning(s) to review")
+
+    def ask_to_replace_accepted(self, how: str) -> None:
+        """F7 wrote the rule-based instruction over one an annotator had accepted (`condense
+        --write` keeps it): asked first, Enter keeping it."""
+
+        def answered(choice: str | None) -> None:
+            if choice == "replace":
+                self.action_condense(replace_accepted=True)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"The instruction is one an annotator accepted ({how}). Replace it with the "
+                "rule-based one?",
+                [("replace", "Replace it", "r"), ("cancel", "Keep it", "escape")],
+                default="cancel",
+            ),
+            answered,
+        )
 
     # -- LLM proposals -----------------------------------------------------------------------
 
