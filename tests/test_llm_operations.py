@@ -196,9 +196,9 @@ def test_suggest_apply_refuses_a_proposal_worse_than_the_task(run_cli, bank, tmp
         assert bank_files(bank.root) == before
         assert (
             "not applied: Test/1: the proposal is worse than the task as it is: it removes "
-            "test(s) test_bad_top, test_case_insensitive, test_counts; 0 test(s) pass where 2 "
-            "did; branch coverage falls from 100% to 50% (read the diff; --apply --force writes "
-            "it anyway)"
+            "test(s) test_bad_top, test_case_insensitive, test_counts; its tests make 1 "
+            "assertion(s) where 3 were; 0 test(s) pass where 2 did; branch coverage falls from "
+            "100% to 50% (read the diff; --apply --force writes it anyway)"
         ) in " ".join(refused.stderr.split())
         forced = run_cli(*args, "--force", env=env)
     assert forced.returncode == 0, forced.stderr

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from llm_helpers import DRAFT_PROGRAM, DRAFT_TESTS, bank_files
 
 from conftest import make_task
 from curator.llm.checking import check_task
 from curator.llm.proposals import (
+    ASSERTION,
+    TEST_METHOD,
     FileChange,
     Operation,
+    ProposalCheck,
     ProposalConflict,
     ProposedChange,
     apply,
 )
-from curator.models import Origin, Stage
+from curator.models import Origin, Stage, Verdict
 
 EXTRA_TEST = """
     def test_single_word(self):
@@ -156,3 +161,25 @@ def test_a_checked_version_that_ran_no_test_says_why():
     )
     failing = check_task(make_task(canonical_solution="    return []\n"))
     assert failing.failures and ": " not in failing.headline().split("passed")[1]
+
+
+def test_tests_that_assert_less_or_a_version_with_new_static_problems_is_worse(stored):
+    """A refine answer kept every test's name and removed the assertions (`pass, 6/6, 100%`),
+    and one that added a control character: both were applied as improvements."""
+    hollow = re.sub(r"self\.assert\w+\(.*\)", "task_func('a')", stored.test)
+    assert TEST_METHOD.findall(hollow) == TEST_METHOD.findall(stored.test)
+    change = proposal_adding_a_test(stored, after=hollow)
+    assert change.regressions() == [
+        f"its tests make 0 assertion(s) where {len(ASSERTION.findall(stored.test))} were"
+    ]
+    moved = "tests.py:9: the line holds U+001B, which no screen shows as it is (control-character)"
+    change = proposal_adding_a_test(stored).model_copy(
+        update={
+            "baseline": ProposalCheck(verdict=Verdict.PASS, static_problems=[moved]),
+            "check": ProposalCheck(
+                verdict=Verdict.PASS,
+                static_problems=[moved.replace(":9:", ":10:"), "task.py:3: unused import (F401)"],
+            ),
+        }
+    )
+    assert change.regressions() == ["it adds static problem(s): task.py:3: unused import (F401)"]

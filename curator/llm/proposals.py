@@ -63,6 +63,9 @@ class ProposalRegression(CuratorError):
 TEST_METHOD = re.compile(r"^[ \t]+def (test\w*)\s*\(", re.MULTILINE)
 """A test method's definition, as unittest finds it (read without parsing: a proposal's tests
 may not parse)."""
+ASSERTION = re.compile(r"\bself\.(?:assert\w*|fail\w*)\s*\(|^[ \t]*assert\b", re.MULTILINE)
+"""An assertion of a test: unittest's methods, `self.fail`, and the `assert` statement."""
+PROBLEM_LINE = re.compile(r":[^:]*:")  # the line of "task.py:12: message (code)"
 
 
 class FileChange(StrictModel):
@@ -149,9 +152,17 @@ class ProposedChange(StrictModel):
             )
             if removed:
                 found.append(f"it removes test(s) {', '.join(removed)}")
+            asserted, asserting = (len(ASSERTION.findall(t)) for t in (tests.before, tests.after))
+            if asserting < asserted:
+                found.append(f"its tests make {asserting} assertion(s) where {asserted} were")
         before, after = self.baseline, self.check
         if before is None or after is None:
             return found
+        # By file, message and code: the proposal may move a problem the task has to another line.
+        had = {PROBLEM_LINE.sub(":", problem, count=1) for problem in before.static_problems}
+        added = [p for p in after.static_problems if PROBLEM_LINE.sub(":", p, count=1) not in had]
+        if added:
+            found.append(f"it adds static problem(s): {'; '.join(added[:3])}")
         if before.verdict is Verdict.PASS and after.verdict is not Verdict.PASS:
             found.append(f"the verdict falls from pass to {after.verdict.value}")
         if after.tests_passed < before.tests_passed:
