@@ -60,10 +60,19 @@ class Terminal:
     def open_demo_task(self, task_id: str) -> None:
         """From the demo bank's browser, filter to `task_id` and open its workspace."""
         self.wait_for("10 of 10 tasks", "Demo/1 ")
-        self.keys("/")
-        time.sleep(0.3)
-        self.keys(task_id, literal=True)
-        self.wait_for("1 of 10 tasks")
+        # Typed again, the filter emptied first (Ctrl+U), where the keys came before the
+        # filter had the focus: on a loaded machine they once went to the table.
+        for attempt in range(3):
+            self.keys("/")
+            time.sleep(0.3)
+            self.keys("C-u")
+            self.keys(task_id, literal=True)
+            try:
+                self.wait_for("1 of 10 tasks", timeout=20)
+                break
+            except AssertionError:
+                if attempt == 2:
+                    raise
         self.keys("Enter")
         time.sleep(0.5)
         self.keys("Enter")
