@@ -199,10 +199,10 @@ class ChatClient:
                 return self._read_stream(response, on_chunk, received, cancel)
             raw = response.read(BODY_LIMIT_BYTES + 1)
             if len(raw) > BODY_LIMIT_BYTES:
-                raise self._too_long(f"over {BODY_LIMIT_BYTES:,} bytes")
+                raise self._too_long(f"and its body holds over {BODY_LIMIT_BYTES:,} bytes")
             text, finish_reason, model = self._read_json(raw)
             if len(text) > ANSWER_LIMIT_CHARS:
-                raise self._too_long(f"{len(text):,} characters")
+                raise self._too_long(f"and it holds {len(text):,}")
             if on_chunk and text:
                 on_chunk(text)
             return text, finish_reason, model
@@ -324,7 +324,7 @@ class ChatClient:
                     received.append(piece)
                     length += len(piece)
                     if length > ANSWER_LIMIT_CHARS:
-                        raise self._too_long(f"over {ANSWER_LIMIT_CHARS:,} characters so far")
+                        raise self._too_long("and it went on")
                     if on_chunk:
                         on_chunk(piece)
                 finish_reason = choice.get("finish_reason") or finish_reason
@@ -334,9 +334,8 @@ class ChatClient:
 
     def _too_long(self, size: str) -> LLMProtocolError:
         return LLMProtocolError(
-            f"{self.url}: the answer is too long ({size}; at most {ANSWER_LIMIT_CHARS:,} "
-            "characters are taken): is the model repeating itself? Ask again, or lower "
-            "max_tokens"
+            f"{self.url}: the answer is too long: at most {ANSWER_LIMIT_CHARS:,} characters are "
+            f"taken, {size}. Is the model repeating itself? Ask again, or lower max_tokens"
         )
 
     def _redact(self, text: str) -> str:
