@@ -469,10 +469,9 @@ class Bank:
             shutil.rmtree(saving, ignore_errors=True)
         return directory
 
-    def save_all(self, tasks: list[Task]) -> None:
+    def save_all(self, tasks: list[Task], previous: list[Task]) -> None:
         """Save tasks all or nothing: where one cannot be saved, those saved before it are put
-        back as they were. Caller holds the lock."""
-        previous = [self.load(task.task_id) for task in tasks]
+        back as `previous` (each task as the caller loaded it) has them. Caller holds the lock."""
         saved: list[Task] = []
         try:
             for task, before in zip(tasks, previous, strict=True):

@@ -336,11 +336,11 @@ def import_tasks(
                 else:
                     updated.append(revised)
                     before.append(existing)
-        bank.save_all(updated)
+        bank.save_all(updated, before)
         try:
             bank.add_all(added)
         except BaseException:
-            bank.save_all(before)
+            bank.save_all(before, updated)
             raise
         outcome = ImportOutcome(added, None, None, updated, unchanged)
         if not outcome.written:

@@ -864,17 +864,18 @@ class TaskWorkspace(CuratorScreen):
         # The pieces are passed on together, a few times a second: one message each (16
         # characters) kept the app from keys for minutes on a large answer, Ctrl+R too.
         pending: list[str] = []
-        passed_on = [time.monotonic()]
+        passed_on = time.monotonic()
 
         def pass_on() -> None:
+            nonlocal passed_on
             if pending:
                 self.post_message(LLMChunk("".join(pending)))
                 pending.clear()
-            passed_on[0] = time.monotonic()
+            passed_on = time.monotonic()
 
         def on_chunk(chunk: str) -> None:
             pending.append(chunk)
-            if time.monotonic() - passed_on[0] >= STREAM_REFRESH_S:
+            if time.monotonic() - passed_on >= STREAM_REFRESH_S:
                 pass_on()
 
         def on_retry(notice: RetryNotice) -> None:
