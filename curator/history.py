@@ -46,7 +46,14 @@ from curator.fsutil import remove_stale_temporaries
 from curator.gitbank import GitBank, GitError
 from curator.interchange import updated_by
 from curator.models import Origin, ProvenanceEvent, Stage, Task
-from curator.pipeline import PipelineFacts, allowed_stages, stage_blockers
+from curator.pipeline import (
+    PipelineFacts,
+    Step,
+    StepState,
+    allowed_stages,
+    stage_blockers,
+    step_status,
+)
 from curator.quality import quality_gate_problems, quality_settings
 from curator.validation import REPORT_FILE, report_problem, task_timeout
 
@@ -115,6 +122,13 @@ def gate_facts(
         committed=committed,
     )
     return with_flaky_check(facts, evidence)
+
+
+def step_blocked(bank: Bank, task: Task, step: Step) -> str | None:
+    """Why `step` cannot run on `task` now (the pipeline's rule, with the gate's facts), or
+    None: the CLI asks what the app's stepper shows."""
+    status = step_status(task, step, gate_facts(bank, task))
+    return status.reason if status.state is StepState.BLOCKED else None
 
 
 # -- trailers --------------------------------------------------------------------------------

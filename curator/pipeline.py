@@ -415,6 +415,11 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
     return steps
 
 
+def step_status(task: Task, step: Step, facts: PipelineFacts | None = None) -> StepStatus:
+    """One step's state and reason (`pipeline_status`): what every way of running it asks."""
+    return next(status for status in pipeline_status(task, facts) if status.step is step)
+
+
 def next_step(statuses: list[StepStatus]) -> StepStatus | None:
     """The first step that is not done: what the annotator should do now."""
     return next((status for status in statuses if status.state is not StepState.DONE), None)

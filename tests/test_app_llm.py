@@ -200,3 +200,24 @@ async def test_a_proposal_can_be_edited_before_it_is_accepted(tmp_path, monkeypa
     assert task.test == "# reviewed\n" + COVERING_TESTS
     event = task.provenance.events[-1]
     assert event.operation == "tests" and event.detail == "edited before accepting: tests.py"
+
+
+@run_async
+async def test_condense_is_refused_before_asking_as_f7_refuses_it(tmp_path, monkeypatch):
+    """The condense step needs a current, passing validation: F7 refused, Ctrl+L's Condense
+    asked the LLM anyway (and `suggest --op condense` too)."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())  # Demo/2: never validated
+    messages = []
+    with ScriptedLLMServer([{"answer": "Return the most common words."}]) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model")
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
+            workspace = await open_workspace(pilot, "Demo/2")
+            await pilot.press("ctrl+l", "c")
+            await settle(pilot)
+            assert workspace.proposal is None
+        assert server.requests == []
+    refused = [m for m in messages if isinstance(m, WorkRefused)]
+    assert [(m.action, m.reason) for m in refused] == [
+        ("condense", "needs a current, passing validation")
+    ]

@@ -256,7 +256,7 @@ async def test_a_failed_request_shows_why_in_the_proposal_tab(tmp_path, monkeypa
         app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
         async with app.run_test(size=(160, 45)) as pilot:
             workspace = await open_task(pilot, "Demo/2")
-            await pilot.press("ctrl+l", "c")
+            await pilot.press("ctrl+l", "t")
             await settle(pilot)
             shown = rendered(workspace, "#proposal-view")
             assert "waiting for the model" not in shown
@@ -276,7 +276,7 @@ async def test_the_app_says_why_an_llm_request_is_being_retried(tmp_path, monkey
         app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
         async with app.run_test(size=(160, 45)) as pilot:
             workspace = await open_task(pilot, "Demo/2")
-            await pilot.press("ctrl+l", "c")
+            await pilot.press("ctrl+l", "t")
             await settle(pilot)
             workspace.show_view("log")  # a log not yet shown holds its lines back
             await pilot.pause()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from gitbanks import passing, save
+
 from curator.bank import Bank
 from curator.condense.loss import information_loss
 from curator.condense.reasons import Reason, ReasonKind
@@ -534,7 +536,11 @@ def test_the_same_check_applies_to_any_candidate_text() -> None:
 
 
 def bank_with(bank: Bank, *tasks: Task) -> Bank:
+    """`bank` holding `tasks`, each with a passing validation of its content: the condense step
+    needs one, in the CLI as in the app."""
     bank.add_all(list(tasks))
+    for task in tasks:
+        save(bank, passing(task))
     return bank
 
 
@@ -615,6 +621,24 @@ def test_cli_write_stores_instruction_doc_struct_and_provenance(bank: Bank, run_
     assert instruction_file.read_text() == task.instruct_prompt
     check = run_cli("--bank", bank.root, "condense", "--all", "--check", "--json")
     assert [json.loads(line)["equal"] for line in check.stdout.splitlines()] == [True, True]
+
+
+def test_cli_write_and_accept_are_refused_without_a_passing_validation(bank: Bank, run_cli) -> None:
+    """The condense step's rule, as the app's F7: a task whose tests have not passed on its
+    content may still change its docstring."""
+    bank.add_all([legacy_args_task("Condense/2")])
+    bank_with(bank, make_condense_task())
+    before = bank.load("Condense/2")
+    written = run_cli("--bank", bank.root, "condense", "--all", "--write", "--annotator", "ana")
+    accepted = run_cli(
+        "--bank", bank.root, "condense", "Condense/2", "--accept", "--annotator", "ana"
+    )
+    assert written.returncode == 1
+    assert "refused: Condense/2: needs a current, passing validation" in written.stderr
+    assert "0 without a docstring, 1 refused" in written.stderr
+    assert accepted.returncode == 1
+    assert "refused: Condense/2: needs a current, passing validation" in accepted.stderr
+    assert bank.load("Condense/2") == before
 
 
 def test_cli_write_records_the_annotator_without_the_option(bank: Bank, run_cli) -> None:

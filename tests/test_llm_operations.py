@@ -9,6 +9,8 @@ import json
 import sys
 
 import pytest
+from gitbanks import passing
+from gitbanks import save as save_validated
 from llm_helpers import DRAFT_ANSWER, DRAFT_ANSWER_IN_PROSE, DRAFT_PROGRAM, bank_files, llm_env
 
 from conftest import WORD_COUNT_PROGRAM, WORD_COUNT_TESTS, luck_evidence, make_task
@@ -350,7 +352,7 @@ def test_the_api_key_never_reaches_the_bank(run_cli, bank, seed, tmp_path):
 
 
 def test_suggest_condense_shows_the_rule_based_text_beside_it_with_losses(run_cli, bank, tmp_path):
-    save(bank, make_task("Test/1", stage=Stage.VALIDATED))
+    save_validated(bank, passing(make_task("Test/1", stage=Stage.VALIDATED)))
     answer = "Here is the instruction:\nReturn the most common words of a text with their counts."
     with ScriptedLLMServer([{"answer": answer}]) as server:
         env = llm_env(tmp_path, server.base_url)
@@ -374,6 +376,26 @@ def test_suggest_condense_shows_the_rule_based_text_beside_it_with_losses(run_cl
     assert task.stage is Stage.CONDENSED
     event = task.provenance.events[-1]
     assert (event.operation, event.detail, event.model) == ("condense", "llm", "scripted-model")
+
+
+def test_suggest_condense_is_refused_before_asking_without_a_passing_validation(
+    run_cli, bank, tmp_path
+):
+    """As the app's F7 and Ctrl+L: the condense step needs a current, passing validation."""
+    task = passing(make_task("Test/1", stage=Stage.VALIDATED))
+    save_validated(bank, task)
+    task.test += "\n# changed since its validation\n"
+    save(bank, task)
+    before = bank_files(bank.root)
+    with ScriptedLLMServer([{"answer": "Return the most common words."}]) as server:
+        env = llm_env(tmp_path, server.base_url)
+        result = run_cli(
+            "--bank", bank.root, "suggest", "Test/1", "--op", "condense", "--apply", env=env
+        )
+        assert server.requests == []
+    assert result.returncode == 1, result.stderr
+    assert "refused: condense Test/1: needs a current, passing validation" in result.stderr
+    assert bank_files(bank.root) == before
 
 
 def test_a_drafted_task_gets_its_doc_struct_from_the_docstring(run_cli, bank, seed, tmp_path):
@@ -421,7 +443,7 @@ def test_an_answer_that_changes_nothing_is_unusable(run_cli, bank, tmp_path):
 def test_condense_edit_rechecks_the_edited_instruction_and_records_both_origins(
     run_cli, bank, tmp_path
 ):
-    save(bank, make_task("Test/1", stage=Stage.VALIDATED))
+    save_validated(bank, passing(make_task("Test/1", stage=Stage.VALIDATED)))
     answer = "Return the most common words of a text with their counts."
     editor = tmp_path / "add_sentence.py"
     editor.write_text(  # like most editors, it also ends the file with a newline

@@ -1,6 +1,8 @@
 """`curator condense`: the rule-based Instruct prompt, its check against the stored one, writing it.
 
-Exit codes: 0 when every task is fine; 1 when a task has no docstring to condense, or (with
+Exit codes: 0 when every task is fine; 1 when a task has no docstring to condense, when
+`--write` or `--accept` is refused for a task (the condense step needs a current, passing
+validation, as in the app), or (with
 `--check`) when a task's stored instruction differs for a reason that is not a named fix of the
 original converter nor an instruction an annotator accepted (it is stale or unexplained), or
 (with `--check --strict`) when any warning is listed; 2 for usage errors.
@@ -25,7 +27,9 @@ from curator.condense.stage import (
     condense_task,
 )
 from curator.config import resolve_annotator
+from curator.history import step_blocked
 from curator.models import Task
+from curator.pipeline import Step
 
 KIND_STYLE = {
     ReasonKind.FIX: "green",
@@ -73,6 +77,8 @@ def condense_command(
 
     Without --check, --write or --accept, prints each regenerated instruction with its
     warnings.
+    --write and --accept need a current, passing validation of each task (the pipeline's
+    condense step, as in the app).
     --check names the reason for every difference from the stored instruction: a fix of the
     original converter, an update (the docstring or code prompt changed), an instruction an
     annotator accepted, or unexplained. Exit 1 when a task has no docstring, or with --check
@@ -96,9 +102,9 @@ def condense_command(
         print_summary(cli, reports)
     if not (check or write or accept or as_json):
         cli.err.print("[dim]not written: --write stores these instructions[/]")
-    if write:
-        write_instructions(cli, bank, tasks, resolve_annotator(annotator, bank.root))
     failed = any(report.instruction is None for report in reports)
+    if write:
+        failed |= not write_instructions(cli, bank, tasks, resolve_annotator(annotator, bank.root))
     if accept:
         who = resolve_annotator(annotator, bank.root)
         failed |= not accept_instructions(cli, bank, tasks, who)
@@ -155,15 +161,27 @@ def print_summary(cli: CliContext, reports: list[CondenseReport]) -> None:
     )
 
 
-def write_instructions(cli: CliContext, bank: Bank, tasks: list[Task], annotator: str) -> None:
+def refused(cli: CliContext, bank: Bank, task: Task) -> bool:
+    """Whether the condense step is blocked for `task` (said why): the app's F7 asks the same."""
+    blocked = step_blocked(bank, task, Step.CONDENSE)
+    if blocked:
+        cli.err.print(f"[red]refused:[/] {escape(task.task_id)}: {escape(blocked)}")
+    return blocked is not None
+
+
+def write_instructions(cli: CliContext, bank: Bank, tasks: list[Task], annotator: str) -> bool:
     """Store each regenerated instruction; a task is re-read under the lock before it changes.
 
-    An instruction an annotator accepted (LLM-written or edited) is never overwritten.
+    An instruction an annotator accepted (LLM-written or edited) is never overwritten. False
+    if the condense step was refused for some task.
     """
-    written = kept = skipped = 0
+    written = kept = skipped = blocked = 0
     with bank.lock():
         for listed in tasks:
             task = bank.load(listed.task_id)
+            if refused(cli, bank, task):
+                blocked += 1
+                continue
             condensed = condense_task(task)
             if condensed.parsed is None or condensed.instruction is None:
                 skipped += 1
@@ -183,11 +201,12 @@ def write_instructions(cli: CliContext, bank: Bank, tasks: list[Task], annotator
                 )
             )
             written += 1
-    unchanged = len(tasks) - written - kept - skipped
+    unchanged = len(tasks) - written - kept - skipped - blocked
     cli.err.print(
         f"wrote {written} instruction(s); {unchanged} unchanged, {kept} accepted kept, "
-        f"{skipped} without a docstring"
+        f"{skipped} without a docstring, {blocked} refused"
     )
+    return not blocked
 
 
 def accept_instructions(cli: CliContext, bank: Bank, tasks: list[Task], annotator: str) -> bool:
@@ -199,6 +218,8 @@ def accept_instructions(cli: CliContext, bank: Bank, tasks: list[Task], annotato
     with bank.lock():
         for listed in tasks:
             task = bank.load(listed.task_id)
+            if refused(cli, bank, task):
+                continue
             condensed = condense_task(task)
             if condensed.parsed is None or not task.instruct_prompt.strip():
                 cli.err.print(

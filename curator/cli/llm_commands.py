@@ -30,6 +30,7 @@ from curator.envcheck import unimportable_libraries
 from curator.errors import CuratorError, UnknownAnnotator
 from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import read_evidence
+from curator.history import step_blocked
 from curator.llm import operations, preeval
 from curator.llm.alternative import propose_alternative
 from curator.llm.checking import check_task
@@ -46,6 +47,7 @@ from curator.llm.proposals import (
     task_with_files,
 )
 from curator.models import Task
+from curator.pipeline import Step
 from curator.skeleton import skeleton_for
 from curator.validation import sandbox_for, validate_tasks
 
@@ -335,9 +337,13 @@ def suggest_command(
         raise click.UsageError("--force goes with --apply or --edit")
     bank = cli.open_bank()
     task = bank.load(task_id)
+    op = Operation(operation)
+    blocked = step_blocked(bank, task, Step.CONDENSE) if op is Operation.CONDENSE else None
+    if blocked:  # before asking the LLM, as the app's Ctrl+L and F7
+        cli.err.print(f"[red]refused:[/] condense {escape(task_id)}: {escape(blocked)}")
+        sys.exit(1)
     settings = load_settings()
     assistant = make_assistant(cli, settings.llm, stream, bank)
-    op = Operation(operation)
     extra = _read_evidence(evidence)
     if op is Operation.ALTERNATIVE:
         suggest_alternative(cli, assistant, bank, task, accept)

@@ -89,6 +89,7 @@ from curator.pipeline import (
     mark_refined,
     pipeline_status,
     stage_blockers,
+    step_status,
 )
 from curator.validation import (
     ValidationReport,
@@ -530,7 +531,7 @@ class TaskWorkspace(CuratorScreen):
         return pipeline_status(self.current, self.facts())
 
     def step(self, step: Step) -> StepStatus:
-        return next(status for status in self.statuses() if status.step is step)
+        return step_status(self.current, step, self.facts())
 
     def refresh_pipeline(self) -> None:
         stepper = self.query_one(PipelineStepper)
@@ -847,13 +848,19 @@ class TaskWorkspace(CuratorScreen):
             return
 
         def answered(operation: str | None) -> None:
-            if operation and operation != "cancel":
-                self.cancel_llm = threading.Event()
-                self.start_run(f"asking the LLM: {operation}")
-                self.refresh_bindings()
-                self.show_view("proposal")
-                self.query_one(ProposalPane).waiting()
-                self.run_llm(self.current, operation)
+            if not operation or operation == "cancel":
+                return
+            if operation == "condense":  # the step's rule, as F7 and `suggest --op condense`
+                condense = self.step(Step.CONDENSE)
+                if condense.state is StepState.BLOCKED:
+                    self.refuse("condense", condense.reason)
+                    return
+            self.cancel_llm = threading.Event()
+            self.start_run(f"asking the LLM: {operation}")
+            self.refresh_bindings()
+            self.show_view("proposal")
+            self.query_one(ProposalPane).waiting()
+            self.run_llm(self.current, operation)
 
         self.app.push_screen(
             ChoiceDialog("Ask the LLM for a proposal:", self.LLM_OPERATIONS), answered
