@@ -238,6 +238,23 @@ def test_suggest_edit_judges_the_edited_version_as_apply_does(run_cli, bank, tmp
     assert misplaced.returncode == 2 and "--force goes with --apply or --edit" in misplaced.stderr
 
 
+def test_suggest_edit_closed_without_saving_applies_nothing(run_cli, bank, tmp_path):
+    """Quitting the editor without saving applied the proposal unedited, exit 0."""
+    save(bank, make_task("Test/1", test=TESTS_WITHOUT_BAD_TOP))
+    before = bank_files(bank.root)
+    editor = tmp_path / "quit_without_saving.py"
+    editor.write_text("import sys\n")
+    with ScriptedLLMServer([{"answer": fenced(WORD_COUNT_TESTS)}]) as server:
+        env = llm_env(tmp_path, server.base_url, EDITOR=f"{sys.executable} {editor}")
+        result = run_cli(
+            "--bank", bank.root, "suggest", "Test/1", "--op", "tests", "--edit", env=env
+        )
+    assert result.returncode == 1, result.stdout + result.stderr
+    shown = " ".join(result.stderr.split())
+    assert "not applied: the editor closed without saving tests.py" in shown
+    assert bank_files(bank.root) == before
+
+
 def test_suggest_flaky_sends_the_flag_as_evidence(run_cli, bank, tmp_path):
     flag = Flag(test="test_counts", classification="order-dependent", cause="dict order")
     save(bank, make_task("Test/1", flags=[flag]))

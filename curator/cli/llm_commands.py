@@ -363,7 +363,13 @@ def suggest_command(
             click.echo(change.model_dump_json(indent=2))
         else:
             print_proposal(cli, change)
-        edited, edited_check = edit_proposal(cli, assistant, task, change) if edit else ({}, None)
+        try:
+            edited, edited_check = (
+                edit_proposal(cli, assistant, task, change) if edit else ({}, None)
+            )
+        except EditCancelled as cancelled:
+            cli.err.print(f"[red]not applied:[/] {escape(str(cancelled))}")
+            sys.exit(1)
     if edit or accept:
         try:
             apply(
@@ -431,18 +437,25 @@ def propose(
     return operations.fix_flaky(assistant, task, baseline, evidence, detection)
 
 
+class EditCancelled(Exception):
+    """The editor closed without saving a file: as `kubectl edit`, that cancels the change."""
+
+
 def edit_proposal(
     cli: CliContext, assistant: Assistant, task: Task, change: ProposedChange
 ) -> tuple[dict[str, str], ProposalCheck | None]:
     """Open each proposed file in the editor; validate edited code (its check, else None),
-    check an edited instruction."""
+    check an edited instruction. Closing the editor without saving cancels (`EditCancelled`)."""
     edited = {}
     check = None
     for file in change.files:
         text = click.edit(file.after, extension=Path(file.name).suffix, require_save=True)
-        if text is not None and normalised_text(file.name, text) != normalised_text(
-            file.name, file.after
-        ):
+        if text is None:
+            raise EditCancelled(
+                f"the editor closed without saving {file.name} (save it, changed or not, to "
+                "accept the proposal; --apply accepts it as proposed)"
+            )
+        if normalised_text(file.name, text) != normalised_text(file.name, file.after):
             edited[file.name] = text
     code_edits = {name: text for name, text in edited.items() if name != INSTRUCTION_FILE}
     if code_edits:
