@@ -217,6 +217,11 @@ class PreEvalSummary(StrictModel):
     instruct_rate: float | None = Field(default=None, description="Solved from instruct_prompt.")
     content_hash: str = Field(description="The task version that was evaluated.")
     at: datetime = Field(default_factory=utc_now)
+    unfinished: str | None = Field(
+        default=None,
+        description="Why sampling stopped short of k samples per prompt (a request failed); "
+        "the rates are of the samples taken.",
+    )
 
 
 class QualitySummary(StrictModel):

@@ -424,6 +424,44 @@ def test_a_drafted_task_gets_its_doc_struct_from_the_docstring(run_cli, bank, se
     assert "If nothing remains after trimming." in doc_struct.raises[0]
 
 
+NO_RETRIES = {"CURATOR_LLM_MAX_RETRIES": "0"}
+
+
+def test_preeval_keeps_the_samples_taken_before_a_request_failed(run_cli, bank, tmp_path):
+    """A server error at the 4th of 6 requests threw away the 3 solutions already judged."""
+    save(bank, make_task("Test/1", instruct_prompt="Count the words of a text."))
+    right = fenced(WORD_COUNT_PROGRAM)
+    wrong = fenced(WORD_COUNT_PROGRAM.replace("text.lower()", "text.upper()"))
+    failing = {"status": 500, "body": "overloaded"}
+    args = ("--bank", bank.root, "preeval", "Test/1", "--k")
+    with ScriptedLLMServer([{"answer": right}, {"answer": wrong}, {"answer": right}, failing]) as s:
+        unfinished = run_cli(*args, "3", env=llm_env(tmp_path, s.base_url, **NO_RETRIES))
+    assert unfinished.returncode == 2, unfinished.stderr
+    assert "complete: solved 2/3" in unfinished.stdout
+    shown = " ".join(unfinished.stderr.split())
+    assert "error: sampling stopped at instruct sample 1 of 3:" in shown
+    assert "HTTP 500" in shown and "the 3 sample(s) taken are stored" in shown
+    stored = bank.load("Test/1").preeval
+    assert (stored.complete_rate, stored.instruct_rate) == (2 / 3, None)
+    assert stored.unfinished is not None and "HTTP 500" in stored.unfinished
+    sidecar = json.loads((bank.task_dir("Test/1") / SIDECAR).read_text())
+    assert [len(run["samples"]) for run in sidecar["runs"]] == [3]
+    shown_task = run_cli("--bank", bank.root, "show", "Test/1")
+    assert "(k=3, unfinished: a request failed)" in shown_task.stdout
+
+    finished = [{"answer": right}] * 2
+    with ScriptedLLMServer([*finished, {"answer": right}, failing, failing]) as s:
+        env = llm_env(tmp_path, s.base_url, **NO_RETRIES)
+        assert run_cli(*args, "1", env=env).returncode == 0
+        again = run_cli(*args, "2", env=env)
+        nothing_taken = run_cli(*args, "1", env=env)
+    assert again.returncode == 2
+    assert "not stored: the finished pre-evaluation of this version is kept" in again.stderr
+    assert nothing_taken.returncode == 2 and "HTTP 500" in nothing_taken.stderr
+    kept = bank.load("Test/1").preeval
+    assert (kept.k, kept.complete_rate, kept.instruct_rate, kept.unfinished) == (1, 1, 1, None)
+
+
 def test_preeval_of_a_task_not_condensed_yet_uses_the_rule_based_instruction(
     run_cli, bank, tmp_path
 ):

@@ -42,7 +42,8 @@ def preeval_text(task: Task) -> str:
         if rate is not None
     ]
     stale = "" if summary.content_hash == task.content_hash() else " (stale)"
-    return f"{', '.join(rates)} solved by {summary.model} (k={summary.k}){stale}"
+    unfinished = ", unfinished: a request failed" if summary.unfinished else ""
+    return f"{', '.join(rates)} solved by {summary.model} (k={summary.k}{unfinished}){stale}"
 
 
 STALE_REASONS = {

@@ -501,11 +501,27 @@ def preeval_command(cli: CliContext, task_id: str, k: int, stream: bool, as_json
         report = preeval.preevaluate(
             assistant, task, k, settings.llm.sample_temperature, on_sample=progress
         )
-    preeval.store(bank, report)
+    stored = preeval.store(bank, report)
     if as_json:
         click.echo(report.model_dump_json(indent=2))
-        return
-    cli.out.rule(f"pre-evaluation of {escape(task_id)} · model {escape(report.model)} · k={k}")
+    else:
+        print_preeval(cli, report)
+    if report.unfinished:
+        taken = sum(len(run.samples) for run in report.runs)
+        kept = (
+            f"the {taken} sample(s) taken are stored"
+            if stored
+            else "not stored: the finished pre-evaluation of this version is kept"
+        )
+        stopped = escape(without_controls(report.unfinished))
+        cli.err.print(f"[red]error:[/] sampling stopped at {stopped}; {kept}")
+        sys.exit(2)
+
+
+def print_preeval(cli: CliContext, report: preeval.PreEvalReport) -> None:
+    cli.out.rule(
+        f"pre-evaluation of {escape(report.task_id)} · model {escape(report.model)} · k={report.k}"
+    )
     for reason in report.skipped:
         cli.out.print(f"[yellow]skipped[/] {escape(reason)}")
     for run in report.runs:

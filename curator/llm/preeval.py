@@ -19,6 +19,7 @@ from curator.condense.stage import rule_based_instruction
 from curator.errors import CuratorError
 from curator.llm import parsing
 from curator.llm.checking import run_solution
+from curator.llm.client import LLMError
 from curator.llm.operations import Assistant
 from curator.llm.templates import render
 from curator.models import PreEvalSummary, StrictModel, Task, Verdict, utc_now
@@ -65,6 +66,11 @@ class PreEvalReport(StrictModel):
     at: datetime = Field(default_factory=utc_now)
     runs: list[PreEvalRun] = Field(default_factory=list)
     skipped: list[str] = Field(default_factory=list, description="Prompts not run, and why.")
+    unfinished: str | None = Field(
+        default=None,
+        description="Why sampling stopped short of k samples per prompt (a request failed): "
+        "the samples taken are kept, and the rates are of them.",
+    )
 
     def run(self, kind: PromptKind) -> PreEvalRun | None:
         return next((run for run in self.runs if run.prompt is kind), None)
@@ -78,6 +84,7 @@ class PreEvalReport(StrictModel):
             instruct_rate=instruct.rate if instruct else None,
             content_hash=self.content_hash,
             at=self.at,
+            unfinished=self.unfinished,
         )
 
 
@@ -88,7 +95,10 @@ def preevaluate(
     temperature: float,
     on_sample: Callable[[PromptKind, int, PreEvalSample], None] | None = None,
 ) -> PreEvalReport:
-    """Sample K solutions per prompt and run each; an unusable answer counts as a failure."""
+    """Sample K solutions per prompt and run each; an unusable answer counts as a failure.
+
+    A request that fails after some samples were taken ends the sampling: the report keeps
+    them (they were paid for) and says why it is `unfinished`; with none taken, it raises."""
     if k < 1:
         raise CuratorError("--k must be at least 1")
     if not task.test.strip():
@@ -103,12 +113,21 @@ def preevaluate(
         prompt = render(f"preeval_{kind.value}", prompt=text.rstrip())
         run = PreEvalRun(prompt=kind, prompt_source=source, prompt_hash=prompt.hash)
         for index in range(k):
-            answer = assistant.ask(prompt, temperature=temperature)
+            try:
+                answer = assistant.ask(prompt, temperature=temperature)
+            except LLMError as error:
+                if not report.runs and not run.samples:
+                    raise
+                report.unfinished = f"{kind.value} sample {index + 1} of {k}: {error}"
+                break
             sample = _judge(task, answer.text, answer.finish_reason, assistant)
             run.samples.append(sample)
             if on_sample:
                 on_sample(kind, index, sample)
-        report.runs.append(run)
+        if run.samples:
+            report.runs.append(run)
+        if report.unfinished:
+            break
     return report
 
 
@@ -150,13 +169,23 @@ def _judge(task: Task, text: str, finish_reason: str | None, assistant: Assistan
     )
 
 
-def store(bank: Bank, report: PreEvalReport) -> Task:
-    """Write the sidecar and the summary under the lock, if the task is still the one evaluated."""
+def store(bank: Bank, report: PreEvalReport) -> bool:
+    """Write the sidecar and the summary under the lock, if the task is still the one evaluated.
+
+    An unfinished report does not replace a finished one of the same version (False)."""
     with bank.lock():
         task = bank.load_unchanged(
             report.task_id, report.content_hash, "it was pre-evaluated", "preeval", CuratorError
         )
+        stored = bank.read_sidecar(report.task_id, SIDECAR, PreEvalReport)
+        if (
+            report.unfinished
+            and stored is not None
+            and stored.content_hash == report.content_hash
+            and not stored.unfinished
+        ):
+            return False
         bank.write_sidecar(report.task_id, SIDECAR, report)
         task.preeval = report.summary()
         bank.save(task)
-        return task
+        return True
