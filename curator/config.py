@@ -54,7 +54,13 @@ class LLMSettings(BaseModel):
     api_key: SecretStr | None = Field(
         default=None, description="Bearer token; many local servers need none."
     )
-    timeout_s: float = Field(default=120.0, gt=0, description="Socket timeout per request.")
+    timeout_s: float = Field(
+        default=120.0,
+        gt=0,
+        description="Longest wait for the server: to connect, and for each piece of an answer "
+        "(as httpx's read timeout: a streamed answer may take longer in all; Ctrl+C, or "
+        "Ctrl+R in the app, stops it).",
+    )
     max_retries: int = Field(
         default=3, ge=0, description="Retries after 429, 5xx, timeouts and dropped connections."
     )
