@@ -395,13 +395,19 @@ class Bank:
     def task_ids(self) -> list[str]:
         return [_id_or_name(path.name) for path in self.task_dirs()]
 
+    def not_found(self, task_id: str) -> TaskNotFound:
+        """No task `task_id`; when it is the folder of one (`Demo__4`, as `ls` shows), the
+        error names that task."""
+        named = _decode_folder(task_id) if folder_name_is_valid(task_id) else task_id
+        return TaskNotFound(task_id, named if named != task_id and self.exists(named) else None)
+
     def exists(self, task_id: str) -> bool:
         return (self.task_dir(task_id) / META_FILE).is_file()
 
     def load(self, task_id: str) -> Task:
         directory = self.real_task_dir(task_id)
         if not directory.is_dir():
-            raise TaskNotFound(task_id)
+            raise self.not_found(task_id)
         return load_bank_folder(directory)
 
     def load_unchanged(
@@ -485,7 +491,7 @@ class Bank:
     def delete(self, task_id: str) -> None:
         directory = self.real_task_dir(task_id)
         if not directory.is_dir():
-            raise TaskNotFound(task_id)
+            raise self.not_found(task_id)
         shutil.rmtree(directory)
 
     def add_all(self, tasks: list[Task]) -> None:
@@ -541,7 +547,7 @@ class Bank:
         rewrite its `task.json` too, in the same step. Caller holds the lock."""
         directory = self.real_task_dir(task_id)
         if not directory.is_dir():
-            raise TaskNotFound(task_id)
+            raise self.not_found(task_id)
         files = {directory / name: value.model_dump_json(indent=2) + "\n"}
         if meta is not None:
             files[directory / META_FILE] = meta_json(meta)

@@ -50,9 +50,10 @@ class TaskFileError(CuratorError):
 
 
 class TaskNotFound(CuratorError):
-    def __init__(self, task_id: str) -> None:
+    def __init__(self, task_id: str, folder_of: str | None = None) -> None:
         self.task_id = task_id
-        super().__init__(f"no task {task_id!r} in the bank")
+        hint = f" ({task_id} is the folder of task {folder_of!r})" if folder_of else ""
+        super().__init__(f"no task {task_id!r} in the bank{hint}")
 
 
 class InterchangeError(CuratorError):

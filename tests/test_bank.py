@@ -236,6 +236,17 @@ def test_unknown_task_is_named(bank: Bank) -> None:
         bank.load("Nope/1")
 
 
+def test_a_task_asked_for_by_its_folder_name_is_named(bank: Bank) -> None:
+    """`ls` shows `T__2`; asking for it said only that there is no such task."""
+    bank.save(make_task("T/2"))
+    with pytest.raises(TaskNotFound) as found:
+        bank.load("T__2")
+    assert str(found.value) == "no task 'T__2' in the bank (T__2 is the folder of task 'T/2')"
+    with pytest.raises(TaskNotFound) as missing:
+        bank.load("T__3")
+    assert str(missing.value) == "no task 'T__3' in the bank"
+
+
 def test_add_all_is_all_or_nothing(bank: Bank) -> None:
     bank.save(make_task("T/2"))
     before = sorted(path.name for path in bank.root.iterdir())
