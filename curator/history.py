@@ -350,6 +350,7 @@ def import_tasks(
                 else:
                     updated.append(revised)
                     before.append(existing)
+            refuse_uncommitted(bank, [task.task_id for task in updated])
         bank.save_all(updated, before)
         try:
             bank.add_all(added)
@@ -370,6 +371,28 @@ def import_tasks(
         except CuratorError as error:
             outcome.not_committed = str(error)
     return outcome
+
+
+def refuse_uncommitted(bank: Bank, task_ids: list[str]) -> None:
+    """Refuse to replace, and then commit, task folders that hold uncommitted changes: an
+    edit never staged is gone once overwritten, and a stray file would land in the commit.
+    Without a repository there is nothing to tell them by."""
+    try:
+        repository = GitBank(bank)
+    except CuratorError:
+        return
+    wanted = {repository.task_path(task_id) + "/" for task_id in task_ids}
+    changed = sorted(
+        path for path in repository.changed_paths() if any(map(path.startswith, wanted))
+    )
+    if changed:
+        listed = ", ".join(changed[:5]) + (
+            f" and {len(changed) - 5} more" if len(changed) > 5 else ""
+        )
+        raise CuratorError(
+            f"nothing imported: the update would replace uncommitted changes ({listed}); "
+            "commit them (`curator commit`) or discard them first"
+        )
 
 
 def commit_new_bank(bank: Bank) -> str:

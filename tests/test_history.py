@@ -550,6 +550,36 @@ def test_import_update_is_all_or_nothing(bank: Bank, tmp_path: Path) -> None:
     assert git(bank.root, "status", "--porcelain") == ""
 
 
+def test_import_update_never_replaces_uncommitted_changes(bank: Bank, tmp_path: Path) -> None:
+    """The update compared the file with the work tree: an annotator's edit not yet committed
+    was replaced (never staged, git could not bring it back), and a stray file in the folder
+    was committed with the import."""
+    import_tasks(bank, [make_task("Test/1"), make_task("Test/2")], Path("v1.jsonl"))
+    work = bank.root / "Test__1" / "tests.py"
+    work.write_text(work.read_text() + "# the annotator's work in progress\n")
+    (bank.root / "Test__1" / "notes.txt").write_text("scratch\n")
+    (bank.root / "Test__2" / "notes.txt").write_text("elsewhere\n")
+    commits = git(bank.root, "rev-list", "--count", "HEAD")
+    fixed = make_task("Test/1", test=make_task().test + "\n# fixed\n")
+    with pytest.raises(CuratorError) as refused:
+        import_tasks(
+            bank, [fixed, make_task("Test/2"), make_task("Test/3")], Path("v2.jsonl"), update=True
+        )
+    assert str(refused.value) == (
+        "nothing imported: the update would replace uncommitted changes (Test__1/notes.txt, "
+        "Test__1/tests.py); commit them (`curator commit`) or discard them first"
+    )
+    assert work.read_text().endswith("# the annotator's work in progress\n")
+    assert not bank.exists("Test/3")
+    assert git(bank.root, "rev-list", "--count", "HEAD") == commits
+
+    git(bank.root, "checkout", "--", "Test__1")
+    (bank.root / "Test__1" / "notes.txt").unlink()
+    outcome = import_tasks(bank, [fixed, make_task("Test/2")], Path("v2.jsonl"), update=True)
+    assert [task.task_id for task in outcome.updated] == ["Test/1"]
+    assert git(bank.root, "status", "--porcelain").strip() == "?? Test__2/notes.txt"
+
+
 def test_a_commit_keeps_other_staged_work_staged_and_the_repository_sound(bank: Bank) -> None:
     task = make_task("Test/1", code_prompt="def task_func(text, top=3):\n")
     save_and_commit(bank, task, "Add with an explicit code prompt")
