@@ -737,7 +737,10 @@ def write_task_files(directory: Path, task: Task, durable: bool = True) -> None:
     write(directory / TESTS_FILE, task.test)
     write(directory / INSTRUCTION_FILE, task.instruct_prompt)
     code_prompt_path = directory / CODE_PROMPT_FILE
-    if (derive_code_prompt(task.complete_prompt, task.entry_point) or "") == task.code_prompt:
+    # No file for a prompt that loading derives (an empty one too: else the next save of the
+    # task as loaded deleted the file, a change nobody made).
+    derived = derive_code_prompt(task.complete_prompt, task.entry_point) or ""
+    if task.code_prompt in ("", derived):
         code_prompt_path.unlink(missing_ok=True)
     else:
         write(code_prompt_path, task.code_prompt)

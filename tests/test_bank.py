@@ -247,6 +247,18 @@ def test_a_task_asked_for_by_its_folder_name_is_named(bank: Bank) -> None:
     assert str(missing.value) == "no task 'T__3' in the bank"
 
 
+def test_saving_a_task_as_loaded_changes_no_file(bank: Bank) -> None:
+    """A task without a code prompt left an empty code_prompt.py, which loading derives the
+    prompt for: the next save (a flaky check's) deleted it, a change nobody made."""
+    task = make_task("T/1")
+    task.code_prompt = ""
+    bank.add_all([task])
+    folder = bank.task_dir("T/1")
+    written = {path.name: path.read_bytes() for path in folder.iterdir()}
+    bank.save(bank.load("T/1"))
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == written
+
+
 def test_add_all_is_all_or_nothing(bank: Bank) -> None:
     bank.save(make_task("T/2"))
     before = sorted(path.name for path in bank.root.iterdir())
