@@ -373,25 +373,51 @@ def import_tasks(
     return outcome
 
 
-def refuse_uncommitted(bank: Bank, task_ids: list[str]) -> None:
-    """Refuse to replace, and then commit, task folders that hold uncommitted changes: an
-    edit never staged is gone once overwritten, and a stray file would land in the commit.
-    Without a repository there is nothing to tell them by."""
+def uncommitted_changes(
+    bank: Bank, task_ids: list[str], besides: frozenset[str] = frozenset(), new: bool = True
+) -> str | None:
+    """The uncommitted changes in the folders of `task_ids` (with `new`, files git does not
+    track yet too) but for the files named `besides`, listed; None when there are none, or no
+    repository to tell them by."""
     try:
         repository = GitBank(bank)
     except CuratorError:
-        return
-    wanted = {repository.task_path(task_id) + "/" for task_id in task_ids}
+        return None
+    folders = [repository.task_path(task_id) + "/" for task_id in task_ids]
     changed = sorted(
-        path for path in repository.changed_paths() if any(map(path.startswith, wanted))
+        path
+        for status, path in repository.status()
+        for folder in folders
+        if path.startswith(folder)
+        and path.removeprefix(folder) not in besides
+        and (new or status != "??")
     )
-    if changed:
-        listed = ", ".join(changed[:5]) + (
-            f" and {len(changed) - 5} more" if len(changed) > 5 else ""
-        )
+    if not changed:
+        return None
+    return ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+
+
+def refuse_uncommitted(bank: Bank, task_ids: list[str]) -> None:
+    """Refuse to replace, and then commit, task folders that hold uncommitted changes: an
+    edit never staged is gone once overwritten, and a stray file would land in the commit."""
+    if changed := uncommitted_changes(bank, task_ids):
         raise CuratorError(
-            f"nothing imported: the update would replace uncommitted changes ({listed}); "
+            f"nothing imported: the update would replace uncommitted changes ({changed}); "
             "commit them (`curator commit`) or discard them first"
+        )
+
+
+def check_reviewable(bank: Bank, task_id: str) -> None:
+    """A review (a flag decision, a rerun) commits the flaky check's records (`task.json`,
+    `flaky.json`, which `curator flaky` leaves uncommitted) and nothing else: refused, before
+    it writes, while the task's folder holds other changes that its commit would take in (an
+    annotator's unfinished edit recorded as the maintainer's decision, and judged by the
+    gate). A task never committed is committed whole, as `curator commit` would."""
+    review_records = frozenset({META_FILE, EVIDENCE_FILE})
+    if changed := uncommitted_changes(bank, [task_id], review_records, new=False):
+        raise CuratorError(
+            f"{task_id}: its folder holds uncommitted changes ({changed}), which the review's "
+            "commit would take in; commit them (`curator commit`) or discard them first"
         )
 
 

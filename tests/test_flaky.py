@@ -291,6 +291,39 @@ def test_a_decision_on_the_command_line_is_committed_as_in_the_app(tmp_path, run
     assert bank.load(task_id).flags[0].status is FlagStatus.DISMISSED
 
 
+def test_a_decision_is_refused_while_the_folder_holds_other_uncommitted_changes(
+    tmp_path, run_cli, monkeypatch
+):
+    """A decision committed the whole folder: an annotator's unfinished edit of the tests went
+    into history as the maintainer's decision (and the gate judged it). The flaky check's own
+    records, which `curator flaky` leaves uncommitted, still go with the decision."""
+    isolate_git(monkeypatch, tmp_path / "home")
+    bank = new_bank(tmp_path / "bank")
+    task_id, test = "Flaky/random_dice", "test_six_comes_up"
+    with bank.lock():
+        bank.add_all([load_suite_task("random_dice")])
+    git(bank.root, "add", "-A")
+    git(bank.root, "commit", "-qm", "Add the task")
+    assert run_cli("--bank", bank.root, "flaky", task_id, "--runs", "8", "--seed", "3").returncode
+    tests_file = bank.task_dir(task_id) / "tests.py"
+    tests_file.write_text(tests_file.read_text() + "# the annotator's work in progress\n")
+    commits = git(bank.root, "rev-list", "--count", "HEAD")
+    decide = ("--bank", bank.root, "flag", task_id, test, "--confirm", "--reason", "one in two")
+    refused = run_cli(*decide)
+    assert refused.returncode == 2
+    assert (
+        f"{task_id}: its folder holds uncommitted changes (Flaky__random_5Fdice/tests.py), which "
+        "the review's commit would take in"
+    ) in " ".join(refused.stderr.split())
+    assert bank.load(task_id).flags[0].status is FlagStatus.OPEN
+    assert git(bank.root, "rev-list", "--count", "HEAD") == commits
+
+    git(bank.root, "checkout", "--", "Flaky__random_5Fdice/tests.py")
+    decided = run_cli(*decide)
+    assert decided.returncode == 0, decided.stderr
+    assert git(bank.root, "status", "--porcelain") == ""
+
+
 def test_flag_command_errors_name_what_is_wrong(tmp_path, run_cli):
     bank = suite_bank(tmp_path / "bank", ["sorted_words"])
     no_reason = run_cli(

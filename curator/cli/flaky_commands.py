@@ -33,7 +33,7 @@ from curator.flaky.flags import (
     read_evidence,
 )
 from curator.flaky.plan import DEFAULT_RUNS
-from curator.history import commit_review
+from curator.history import check_reviewable, commit_review
 from curator.models import MAX_TIMEOUT_S, Flag, FlagStatus, Task
 
 CLASS_STYLE = {
@@ -312,6 +312,7 @@ def flag_command(
     if not reason:
         raise click.UsageError("give a --reason for the decision")
     who = resolve_annotator(annotator, bank.root)
+    check_reviewable(bank, task_id)
     flag = change_flag(bank, task_id, test, FlagAction(decisions[0]), who, reason)
     decided = f"{escape(task_id)} {escape(test)}: {flag.status.value}"
     try:

@@ -38,7 +38,7 @@ from curator.flaky.review import (
 )
 from curator.flaky.runner import DetectionSettings
 from curator.flaky.stage import check
-from curator.history import commit_review
+from curator.history import check_reviewable, commit_review
 from curator.models import Flag, FlagStatus, Task
 from curator.quality import quality_settings
 
@@ -226,6 +226,7 @@ class FlakyReview(CuratorScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="decide", name="flag decision")
     def decide(self, task_id: str, test: str, decision: str, reason: str) -> None:
         try:
+            check_reviewable(self.bank, task_id)
             if decision == "send-back":
                 send_back(self.bank, task_id, test, self.who, reason)
             else:
@@ -275,6 +276,7 @@ class FlakyReview(CuratorScreen):
         def progress(_task_id: str, done: int, total: int) -> None:
             self.post_message(RunLog(f"run {done}/{total}", progress=done / max(total, 1)))
 
+        check_reviewable(self.bank, task_id)
         [result] = check(
             self.bank,
             [task_id],
