@@ -384,6 +384,22 @@ class GitBank:
             return None
         return reference
 
+    def tagged_commit(self, reference: git.TagReference) -> git.Commit:
+        """The commit a tag names: one on a tree or a blob, or a garbled ref file, is named
+        (GitPython raised a bare ValueError)."""
+        try:
+            commit = reference.commit
+        except ValueError as error:
+            raise GitError(
+                f"{self.top}: tag {reference.name} does not name a commit ({error})"
+            ) from error
+        if self.file_at(commit, self.in_bank(MARKER)) is None:
+            raise GitError(
+                f"{self.top}: tag {reference.name} names commit {commit.hexsha[:10]}, which "
+                f"holds no bank (no {self.in_bank(MARKER)})"
+            )
+        return commit
+
     def scan_at(self, commit: git.Commit) -> BankScan:
         """The bank's tasks as they were in `commit`, read from its tree, never the work tree.
 

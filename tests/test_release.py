@@ -275,6 +275,41 @@ def test_a_version_is_released_once(bank: Bank) -> None:
     assert git(bank.root, "tag", "-l") == "release/v0.1\n"
 
 
+def test_a_damaged_release_tag_is_named_never_a_traceback(bank: Bank, tmp_path: Path) -> None:
+    """`--from-tag` on a tag pointing at a tree or a blob, or a garbled ref file, raised
+    GitPython's ValueError; a tag on a commit without a bank wrote an empty "first release";
+    a previous release named by the tag but missing said only "unknown revision"."""
+    build_release(bank, "v0.1")
+    cases = {
+        "a tree": lambda: git(bank.root, "tag", "-f", "release/v0.2", "HEAD^{tree}"),
+        "a blob": lambda: git(bank.root, "tag", "-f", "release/v0.2", "HEAD:bank.json"),
+        "garbage": lambda: (bank.root / ".git/refs/tags/release/v0.2").write_text("garbage\n"),
+    }
+    for what, damage in cases.items():
+        damage()
+        with pytest.raises(CuratorError, match=r"tag release/v0\.2 does not name a commit"):
+            export_tagged_release(bank, "v0.2", tmp_path / what)
+        assert not (tmp_path / what).exists()
+        (bank.root / ".git/refs/tags/release/v0.2").unlink()
+
+    empty_tree = git(bank.root, "hash-object", "-t", "tree", "-w", "/dev/null").strip()
+    orphan = git(bank.root, "commit-tree", empty_tree, "-m", "no bank").strip()
+    git(bank.root, "tag", "-a", "release/v0.3", "-m", "Release v0.3", orphan)
+    with pytest.raises(
+        CuratorError, match=r"names commit \w+, which holds no bank \(no bank\.json\)"
+    ):
+        export_tagged_release(bank, "v0.3", tmp_path / "orphan")
+
+    message = "Release v0.4\n\nPrevious-Release: release/v9.9\n"
+    git(bank.root, "tag", "-a", "release/v0.4", "-m", message, "HEAD")
+    with pytest.raises(CuratorError) as missing:
+        export_tagged_release(bank, "v0.4", tmp_path / "missing")
+    assert str(missing.value) == (
+        "release/v0.4: its message names Previous-Release: release/v9.9, which is no tag here "
+        "(fetch it, or correct the tag's message)"
+    )
+
+
 def test_a_bank_inside_a_project_releases_into_its_own_folder(tmp_path: Path) -> None:
     project = tmp_path / "project"
     project.mkdir()

@@ -396,8 +396,13 @@ def export_tagged_release(bank: Bank, version: str, out: Path | None = None) -> 
     reference = repository.tag(tag)
     if reference is None:
         raise CuratorError(f"no release {version}: there is no tag {tag}")
-    commit = reference.commit
-    previous = _recorded_previous(repository, reference)
+    commit = repository.tagged_commit(reference)
+    previous = _recorded_previous(repository, reference, commit)
+    if previous is not None and repository.tag(previous) is None:
+        raise CuratorError(
+            f"{tag}: its message names {PREVIOUS_TRAILER}: {previous}, which is no tag here "
+            "(fetch it, or correct the tag's message)"
+        )
     scan = repository.scan_at(commit)
     if scan.problems:
         raise CuratorError(
@@ -408,13 +413,15 @@ def export_tagged_release(bank: Bank, version: str, out: Path | None = None) -> 
     return _write_release(repository, version, commit, previous, tasks, evidence, out)
 
 
-def _recorded_previous(repository: GitBank, reference: git.TagReference) -> str | None:
+def _recorded_previous(
+    repository: GitBank, reference: git.TagReference, commit: git.Commit
+) -> str | None:
     """The previous release the tag names; found by ancestry for tags made by hand."""
     if reference.tag is not None:
         recorded = parse_trailers(reference.tag.message).get(PREVIOUS_TRAILER)
         if recorded is not None:
             return None if recorded == "none" else recorded
-    return previous_release(repository, reference.commit, exclude=reference.name)
+    return previous_release(repository, commit, exclude=reference.name)
 
 
 def previous_release(
