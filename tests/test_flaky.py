@@ -324,6 +324,20 @@ def test_a_decision_is_refused_while_the_folder_holds_other_uncommitted_changes(
     assert git(bank.root, "status", "--porcelain") == ""
 
 
+def test_flaky_all_names_an_unreadable_folder_and_checks_the_rest(tmp_path, run_cli):
+    """One broken draft stopped a maintainer's whole sweep (exit 2, nothing run), where
+    `validate --all` names it and runs the rest."""
+    bank = suite_bank(tmp_path / "bank", ["sorted_words", "random_dice"])
+    (bank.task_dir("Flaky/random_dice") / "task.json").write_text("{ cut sho")
+    result = run_cli("--bank", bank.root, "flaky", "--all", "--runs", "4", "--seed", "1")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Flaky/sorted_words" in result.stdout
+    shown = " ".join(result.stderr.split())
+    assert "1 task(s) checked: 0 with flaky tests, 0 with another problem" in shown
+    assert "not checked: " in shown and "Flaky__random_5Fdice/task.json" in shown
+    assert (bank.task_dir("Flaky/sorted_words") / "flaky.json").is_file()
+
+
 def test_flag_command_errors_name_what_is_wrong(tmp_path, run_cli):
     bank = suite_bank(tmp_path / "bank", ["sorted_words"])
     no_reason = run_cli(

@@ -18,7 +18,8 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from curator.cli.context import CliContext, F, annotator_option, pass_cli
+from curator.bank import BankScan
+from curator.cli.context import CliContext, F, annotator_option, check_selection, pass_cli
 from curator.config import resolve_annotator
 from curator.errors import CuratorError
 from curator.flaky.budget import BudgetRun, prioritise
@@ -160,7 +161,10 @@ def flaky_command(
     from curator.flaky.stage import FlakyCheck, check
 
     bank = cli.open_bank()
-    tasks = cli.select_tasks(bank, task_ids, all_tasks)
+    check_selection(task_ids, all_tasks)
+    # As `validate --all`: a folder that cannot be read is named at the end, the rest run.
+    scan = bank.scan() if all_tasks else BankScan([bank.load(task_id) for task_id in task_ids])
+    tasks = scan.tasks
     budget = None
     ids: Iterable[str] = [task.task_id for task in tasks]
     if budget_min is not None:
@@ -206,6 +210,16 @@ def flaky_command(
         )
     if budget is not None:
         print_budget(cli, budget, budget_min or 0.0)
+    flaky = sum(bool(result.evidence.flaky_tests()) for result in results)
+    other = sum(result.found_problems for result in results) - flaky
+    cli.err.print(
+        f"{len(results)} task(s) checked: {flaky} with flaky tests, {other} with another problem "
+        "(a suite that could not run, runs that did not finish, a check not stored)"
+    )
+    for problem in scan.problems:
+        cli.err.print(f"[red]not checked:[/] {escape(str(problem))}")
+    if scan.problems:
+        sys.exit(2)  # as `validate`: input the command refuses
     if any(result.found_problems for result in results):
         sys.exit(1)
 
