@@ -128,6 +128,8 @@ def sync(bank: Bank, remote: str = "origin") -> SyncResult:
             try:
                 repository.run("push", "--quiet", "--set-upstream", remote, branch)
             except GitError as error:
+                if not any(sign in str(error) for sign in PUSH_BEHIND):
+                    raise  # refused for another reason (permissions, a hook): again won't do
                 raise GitError(
                     f"{error}\n{remote} changed while syncing; run `curator sync` again"
                 ) from error
@@ -137,6 +139,8 @@ def sync(bank: Bank, remote: str = "origin") -> SyncResult:
 
 
 RELEASE_TAGS = f"refs/tags/{RELEASE_TAG_PREFIX}*"
+# How git says a push was refused because the remote's branch moved on since the fetch.
+PUSH_BEHIND = ("(fetch first)", "(non-fast-forward)")
 
 
 def _release_tags(repository: GitBank) -> set[str]:

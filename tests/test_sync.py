@@ -108,6 +108,20 @@ def test_sync_refuses_uncommitted_changes(clones: tuple[Bank, Bank, Path]) -> No
         sync(alice)
 
 
+def test_a_push_the_remote_refuses_is_not_called_a_race(clones: tuple[Bank, Bank, Path]) -> None:
+    """Every failed push ended "origin changed while syncing; run `curator sync` again": a push
+    refused for lack of permission sent the user round the same loop."""
+    alice, _, remote = clones
+    hook = remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'pushes are closed for the release freeze' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    edit(alice, "Test/1", "Alice's wording.", "Reword task 1")
+    with pytest.raises(GitError) as refused:
+        sync(alice)
+    assert "pushes are closed for the release freeze" in str(refused.value)
+    assert "run `curator sync` again" not in str(refused.value)
+
+
 def test_sync_names_a_missing_remote(clones: tuple[Bank, Bank, Path]) -> None:
     alice, _, _ = clones
     with pytest.raises(GitError, match="no remote 'upstream' \\(remotes: origin\\)"):
