@@ -19,7 +19,6 @@ changed it, in which stage, and was it validated?" without opening the task:
 from __future__ import annotations
 
 import difflib
-import itertools
 import json
 import os
 from dataclasses import dataclass, field
@@ -460,8 +459,14 @@ def task_log(bank: Bank, task_id: str) -> list[LogEntry]:
     if not repository.has_commits():
         return []
     path = repository.task_path(task_id)
+    # --full-history: git's default simplification hid a commit whose change a merge then
+    # discarded (an annotator's edit that lost a conflict), which is the task's history too.
     output = repository.run(
-        "log", f"--format=%H{_FIELD}%aI{_FIELD}%an{_FIELD}%B{_RECORD}", "--", path
+        "log",
+        "--full-history",
+        f"--format=%H{_FIELD}%aI{_FIELD}%an{_FIELD}%B{_RECORD}",
+        "--",
+        path,
     )
     entries = []
     for record in output.split(_RECORD):
@@ -470,6 +475,7 @@ def task_log(bank: Bank, task_id: str) -> list[LogEntry]:
             continue
         sha, date, author, body = record.split(_FIELD, 3)
         commit = repository.repo.commit(sha)
+        meta = f"{path}/{META_FILE}"
         entries.append(
             LogEntry(
                 sha=sha,
@@ -477,13 +483,16 @@ def task_log(bank: Bank, task_id: str) -> list[LogEntry]:
                 author=author,
                 subject=body.strip().splitlines()[0] if body.strip() else "",
                 trailers=parse_trailers(body),
-                stage=_stage_at(repository, commit, f"{path}/{META_FILE}"),
+                stage=_stage_at(repository, commit, meta),
+                # Of its first parent, not of the row below it: after a merge, that row may be
+                # the other side's commit.
+                previous_stage=(
+                    _stage_at(repository, commit.parents[0], meta) if commit.parents else None
+                ),
             )
         )
     if not entries and not bank.task_dir(task_id).is_dir():
         raise GitError(f"no task {task_id!r} in the bank or its history")
-    for newer, older in itertools.pairwise(entries):
-        newer.previous_stage = older.stage
     return entries
 
 

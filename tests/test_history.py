@@ -295,6 +295,29 @@ def test_log_lists_commits_newest_first_with_stage_changes(bank: Bank) -> None:
     assert entries[1].annotator == ANNOTATOR
 
 
+def test_log_keeps_a_change_a_merge_discarded_and_stages_from_each_parent(bank: Bank) -> None:
+    """Git's default simplification hid the side of a merge whose change lost (an annotator's
+    edit), and each row's previous stage was the row below it, the other side's after a
+    merge, where the commit's own parent had another stage."""
+    task = make_task("Test/1")
+    save_and_commit(bank, task, "Draft it")
+    trunk = git(bank.root, "rev-parse", "--abbrev-ref", "HEAD").strip()
+    git(bank.root, "checkout", "-q", "-b", "side")
+    side = bank.load("Test/1")
+    side.instruct_prompt = "The side's wording."
+    save_and_commit(bank, side, "Side edit")
+    git(bank.root, "checkout", "-q", trunk)
+    save_and_commit(bank, passing(task), "Validated", Stage.VALIDATED)
+    git(bank.root, "merge", "-q", "-s", "ours", "side", "-m", "Merge side, keeping ours")
+    entries = {entry.subject: entry for entry in task_log(bank, "Test/1")}
+    assert "Side edit" in entries
+    assert (entries["Validated"].previous_stage, entries["Validated"].stage) == (
+        "draft",
+        "validated",
+    )
+    assert (entries["Side edit"].previous_stage, entries["Side edit"].stage) == ("draft", "draft")
+
+
 def test_diff_shows_what_changed_between_revisions(bank: Bank) -> None:
     task = make_task("Test/1")
     first = save_and_commit(bank, task, "Add")
