@@ -156,15 +156,22 @@ def llm_assisted(task: Task) -> str:
     return "yes" if provenance.origin is Origin.LLM_ASSISTED else "no"
 
 
-def task_trailers(task: Task, annotator: str, flaky: str) -> dict[str, str]:
-    """The trailers of a commit of `task`; validation figures only when they are current."""
+def task_trailers(
+    task: Task, annotator: str, flaky: str, facts: PipelineFacts | None = None
+) -> dict[str, str]:
+    """The trailers of a commit of `task`; validation figures only when they count, as the
+    gate's `facts` say (this content, the bank's environment and time limit)."""
     summary = task.validation
-    current = task.validation_is_current
+    facts = facts or PipelineFacts()
     if summary is None:
         coverage = tests = content_hash = environment = NONE
-    elif not current:
+    elif not task.validation_is_current:
         coverage = tests = f"stale ({summary.verdict.value} on {summary.content_hash})"
         content_hash = NONE
+        environment = summary.environment
+    elif not task.validation_counts(facts.environment, facts.timeout_s):
+        coverage = tests = f"stale ({summary.verdict.value} in another environment or time limit)"
+        content_hash = summary.content_hash
         environment = summary.environment
     else:
         coverage = (
@@ -265,7 +272,8 @@ def commit_task(
                 )
             )
             bank.save(task)
-        full_message = format_message(message, task_trailers(task, who, flaky_runs(bank, task)))
+        trailers = task_trailers(task, who, flaky_runs(bank, task), facts)
+        full_message = format_message(message, trailers)
         try:
             sha = repository.commit_paths([repository.task_path(task_id)], full_message)
         except CuratorError:

@@ -166,6 +166,19 @@ def test_a_draft_with_stale_validation_says_so_in_its_trailers(bank: Bank) -> No
     assert trailers["Tests"].startswith("stale (pass on ")
 
 
+def test_a_validation_from_another_environment_is_stale_in_the_trailers(bank: Bank) -> None:
+    """The trailers read "Tests: 5/5 passed" for a validation that `list`, the gate and
+    `release` count as stale: run in another environment."""
+    task = passing(make_task("Test/1"))
+    assert task.validation is not None
+    task.validation.environment = "py3.10.13-0123456789ab"
+    save_and_commit(bank, task, "Pulled from a clone with other libraries")
+    trailers = parse_trailers(last_message(bank.root))
+    assert trailers["Tests"] == "stale (pass in another environment or time limit)"
+    assert trailers["Branch-Coverage"] == trailers["Tests"]
+    assert trailers["Environment"] == "py3.10.13-0123456789ab"
+
+
 @pytest.mark.parametrize(
     ("prepare", "stage", "reason"),
     [
