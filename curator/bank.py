@@ -614,6 +614,14 @@ def load_task_dir(directory: Path) -> Task:
         )
     if problem := task_id_problem(meta.task_id):  # a folder made by hand, or pulled
         raise TaskFileError(meta_path, problem)
+    try:
+        return _task_from_files(directory, meta)
+    except TaskFileError as broken:
+        broken.task_id, broken.recorded_stage = meta.task_id, meta.stage.value
+        raise
+
+
+def _task_from_files(directory: Path, meta: TaskMeta) -> Task:
     program = _read_task_text(directory / PROGRAM_FILE)
     tests = _read_task_text(directory / TESTS_FILE)
     # Saving writes it always, empty before condensing: missing, it was lost, and an export

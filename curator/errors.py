@@ -46,6 +46,10 @@ class TaskFileError(CuratorError):
     def __init__(self, path: Path, message: str) -> None:
         self.path = path
         self.message = message
+        # Where the folder's task.json could be read: its task and stage (a release need not
+        # stop for a broken draft).
+        self.task_id: str | None = None
+        self.recorded_stage: str | None = None
         super().__init__(f"{path}: {message}")
 
 

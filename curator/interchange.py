@@ -217,9 +217,13 @@ def require_parent_folder(out: Path) -> None:
 
 
 def exported_tasks(bank: Bank, stage: Stage | None = None) -> list[Task]:
-    """The tasks an export writes: all of the bank's, or those in `stage`."""
-    tasks = bank.load_all()
-    return tasks if stage is None else [task for task in tasks if task.stage is stage]
+    """The tasks an export writes: all of the bank's, or those in `stage`. A folder that
+    cannot be read stops it, unless its `task.json` says its task is in another stage."""
+    scan = bank.scan()
+    for problem in scan.problems:
+        if stage is None or problem.recorded_stage in (None, stage.value):
+            raise problem
+    return [task for task in scan.tasks if stage is None or task.stage is stage]
 
 
 def export_tasks(bank: Bank, out: Path, stage: Stage | None = None) -> int:

@@ -14,11 +14,11 @@ from gitbanks import ENVIRONMENT, git, head, isolate_git, new_bank, passing, sav
 
 from conftest import luck_evidence, make_task
 from curator.bank import MARKER, Bank
-from curator.errors import CuratorError
+from curator.errors import CuratorError, TaskFileError
 from curator.flaky.evidence import EVIDENCE_FILE
 from curator.gitbank import GitBank, GitError
 from curator.history import commit_paths, commit_task, parse_trailers, task_diff
-from curator.interchange import read_jsonl, render_jsonl
+from curator.interchange import exported_tasks, read_jsonl, render_jsonl
 from curator.models import Flag, Stage, Task, Verdict
 from curator.release import (
     CHANGELOG_NAME,
@@ -167,6 +167,38 @@ def commit_by_hand(bank: Bank, task: Task, message: str) -> None:
     save(bank, task)
     git(bank.root, "add", "--all", bank.task_dir(task.task_id).name)
     git(bank.root, "commit", "--quiet", "-m", message)
+
+
+def test_a_broken_draft_does_not_stop_a_release_a_broken_accepted_task_does(
+    bank: Bank, tmp_path: Path
+) -> None:
+    """A draft whose tests.py was deleted stopped every release and `export --stage
+    accepted`, named as `commit:path`; its task.json says it is a draft, which no release
+    holds. A folder whose stage cannot be read, or an accepted one, still stops them."""
+    (bank.task_dir("Test/4") / "tests.py").unlink()
+    git(bank.root, "commit", "-qam", "Someone deleted the draft's tests")
+    assert [task.task_id for task in exported_tasks(bank, Stage.ACCEPTED)] == [
+        "Test/1",
+        "Test/2",
+        "Test/3",
+    ]
+    assert plan_release(bank).ready
+    release = build_release(bank, "v0.1")
+    assert [task.task_id for task in read_jsonl(release.out / JSONL_NAME)] == [
+        "Test/1",
+        "Test/2",
+        "Test/3",
+    ]
+    with pytest.raises(TaskFileError, match=r"Test__4/tests\.py"):
+        exported_tasks(bank)
+
+    (bank.task_dir("Test/3") / "tests.py").unlink()
+    git(bank.root, "commit", "-qam", "Someone deleted an accepted task's tests")
+    assert list(plan_release(bank).blockers) == ["Test/3 (accepted)"]
+    with pytest.raises(ReleaseRefused) as refusal:
+        build_release(bank, "v0.2")
+    [reason] = refusal.value.problems["Test/3 (accepted)"]
+    assert reason.startswith("cannot be read: ") and reason.endswith("tests.py: file is missing")
 
 
 def test_a_release_refuses_unfit_tasks_naming_each(bank: Bank) -> None:

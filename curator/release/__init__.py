@@ -21,7 +21,7 @@ from typing import Any
 import git
 from pydantic import Field, ValidationError
 
-from curator.bank import MARKER, META_FILE, RELEASES_DIR, Bank, task_sort_key
+from curator.bank import MARKER, META_FILE, RELEASES_DIR, Bank, BankScan, task_sort_key
 from curator.environment import ENVIRONMENT_DIR, bank_fingerprint
 from curator.errors import CuratorError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, with_flaky_check
@@ -241,7 +241,7 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
         )
     commit = repository.commit("HEAD")
     scan = repository.scan_at(commit)
-    problems = {str(problem.path): [problem.message] for problem in scan.problems}
+    problems = unreadable_blockers(scan)
     tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
     released = {task.task_id for task in tasks}
     changed = uncommitted_release_tasks(bank, repository, released)
@@ -282,6 +282,20 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     )
     repository.run("tag", "--annotate", "--cleanup=whitespace", "-m", message, tag, commit.hexsha)
     return release
+
+
+def unreadable_blockers(scan: BankScan) -> dict[str, list[str]]:
+    """The folders that cannot be read and stop a release: one whose `task.json` says its
+    task is not accepted is left out of it, as every such task is (a broken draft stopped
+    every release); one whose stage cannot be read might be accepted."""
+    blockers: dict[str, list[str]] = {}
+    for problem in scan.problems:
+        stage = problem.recorded_stage
+        if stage is not None and stage != Stage.ACCEPTED.value:
+            continue
+        where = f"{problem.task_id} ({stage})" if problem.task_id else str(problem.path)
+        blockers[where] = [f"cannot be read: {problem}"]
+    return blockers
 
 
 def uncommitted_release_tasks(bank: Bank, repository: GitBank, released: set[str]) -> list[str]:
@@ -404,10 +418,9 @@ def export_tagged_release(bank: Bank, version: str, out: Path | None = None) -> 
             "(fetch it, or correct the tag's message)"
         )
     scan = repository.scan_at(commit)
-    if scan.problems:
-        raise CuratorError(
-            f"{tag}: a task folder in the tagged tree cannot be read: {scan.problems[0]}"
-        )
+    if blockers := unreadable_blockers(scan):
+        where, [reason] = next(iter(blockers.items()))
+        raise CuratorError(f"{tag}: a task folder in the tagged tree: {where} {reason}")
     tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
     evidence = _evidence_at(repository, commit, tasks)
     return _write_release(repository, version, commit, previous, tasks, evidence, out)

@@ -18,6 +18,7 @@ from curator.release import (
     previous_release,
     uncommitted_release_tasks,
     uncommitted_settings,
+    unreadable_blockers,
 )
 
 
@@ -38,9 +39,7 @@ def plan_release(bank: Bank) -> ReleasePlan:
     repository = GitBank(bank)
     scan = bank.scan()
     accepted = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
-    blockers: dict[str, list[str]] = {}
-    for problem in scan.problems:
-        blockers[str(problem.path)] = [problem.message]
+    blockers = unreadable_blockers(scan)
     environment = bank_fingerprint(bank.root)  # read once, not per task
     for task in accepted:
         reasons = stage_blockers(task, Stage.ACCEPTED, gate_facts(bank, task, environment))
