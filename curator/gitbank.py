@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -40,6 +41,9 @@ from curator.errors import CuratorError, TaskFileError
 
 RELEASE_TAG_PREFIX = "release/"
 TREE_MODE = 0o40000
+# How long a commit waits for another git process to let go of the index (a shell prompt's
+# `git status` holds it for milliseconds; a lock older than this is likely stale).
+INDEX_LOCK_WAIT_S = 2.0
 
 _Entry = tuple[int, bytes]  # (mode, binary sha)
 _Tree = tuple[bytes, dict[bytes, _Entry]]  # (binary sha, entries by name)
@@ -76,7 +80,9 @@ class GitBank:
         return Path(path).resolve().relative_to(self.top).as_posix()
 
     def task_path(self, task_id: str) -> str:
-        return self.repo_path(self.bank.task_dir(task_id))
+        """The task's folder as git names it; a folder that is a link (to outside the bank,
+        where no path of the repository leads) is named as every command names it."""
+        return self.repo_path(self.bank.real_task_dir(task_id))
 
     def in_bank(self, name: str) -> str:
         """A path relative to the bank, as a path relative to the repository's top."""
@@ -99,7 +105,7 @@ class GitBank:
         """Run one git command at the repository's top; failures become a `GitError`.
 
         Paths are literal: a `*` or `[` in a bank's folder name is no pattern. `index`: an
-        index file to use instead of the repository's (`scratch_index`).
+        index file to use instead of the repository's (`locked_index`).
         """
         environment = {"GIT_INDEX_FILE": str(index)} if index is not None else None
         try:
@@ -111,22 +117,46 @@ class GitBank:
         except git.GitCommandError as error:
             raise GitError(describe_git_failure(args, error, self.top)) from error
 
+    def index_path(self) -> Path:
+        return Path(self.top, self.run("rev-parse", "--git-path", "index").strip())
+
     @contextmanager
-    def scratch_index(self) -> Iterator[Path]:
-        """A copy of the repository's index, deleted after: what is staged in it never
-        reaches the real one."""
-        real = Path(self.top, self.run("rev-parse", "--git-path", "index").strip())
+    def locked_index(self) -> Iterator[Path]:
+        """The repository's index, locked as git locks it (`index.lock`, made exclusively),
+        and a copy of it to stage in, taken under the lock: yields the copy's path. Whoever
+        uses the copy replaces the index with it (`os.replace`) before the lock is let go;
+        else the index stays as it was. A lock held by another git process for a moment (a
+        shell prompt's `git status`) is waited for; one held longer is named, before anything
+        is committed."""
+        real = self.index_path()
+        lock = real.with_name(real.name + ".lock")
+        waited = 0.0
+        while True:
+            try:
+                os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+                break
+            except FileExistsError:
+                if waited >= INDEX_LOCK_WAIT_S:
+                    raise GitError(
+                        f"{lock}: another git process is using the repository's index (or one "
+                        "that ended left this file behind: remove it if no git command runs); "
+                        "nothing was committed"
+                    ) from None
+                time.sleep(0.02)
+                waited += 0.02
         handle, name = tempfile.mkstemp(prefix="curator-index-", dir=real.parent)
         os.close(handle)
         scratch = Path(name)
         try:
             if real.is_file():
                 shutil.copyfile(real, scratch)
+                shutil.copymode(real, scratch)  # it becomes the index: as git left it
             else:
                 scratch.unlink()  # git makes the file; an empty one is no index to it
             yield scratch
         finally:
             scratch.unlink(missing_ok=True)
+            lock.unlink(missing_ok=True)
 
     # -- state -------------------------------------------------------------------------------
 
@@ -229,17 +259,21 @@ class GitBank:
 
         Everything else stays as it is, other staged changes included. Built with plumbing
         (the new trees are written from HEAD's, not from the whole index), which keeps a
-        commit fast in a bank of many thousand tasks; git hooks do not run. Staged in a scratch
-        index: a commit git refuses (no identity, a branch that moved) leaves the index as it
-        was; once committed, the index holds `paths` as committed. Returns the new commit, or
-        None when the paths match HEAD already.
+        commit fast in a bank of many thousand tasks; git hooks do not run. Staged in a copy
+        of the index, under its lock (`locked_index`): a commit git refuses (no identity, a
+        branch that moved) leaves the index as it was; once committed, the index holds `paths`
+        as committed. Returns the new commit, or None when the paths match HEAD already.
         """
-        with self.scratch_index() as index:
+        with self.locked_index() as index:
             self.run("add", "--all", "--", *paths, index=index)
             listing = self.run("ls-files", "--stage", "-z", "--", *paths, index=index)
-        sha = self._commit_staged(paths, listing, message)
-        if sha is not None:
-            self.run("reset", "-q", "--", *paths)
+            sha = self._commit_staged(paths, listing, message)
+            if sha is not None:
+                # As `git commit`: the staged index becomes the index once the branch has
+                # moved, under the lock. A `git reset` after it failed when another git
+                # process held the lock (and an interrupt there left it): the index then
+                # undid the commit, and the next `git commit` recorded that.
+                os.replace(index, self.index_path())
         return sha
 
     def _commit_staged(self, paths: list[str], listing: str, message: str) -> str | None:

@@ -39,7 +39,7 @@ from curator.bank import (
 )
 from curator.config import resolve_annotator
 from curator.environment import bank_fingerprint
-from curator.errors import CuratorError, TaskFileError
+from curator.errors import BankError, CuratorError, TaskFileError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, with_flaky_check
 from curator.fsutil import remove_stale_temporaries
 from curator.gitbank import GitBank, GitError
@@ -384,12 +384,9 @@ def uncommitted_changes(
     bank: Bank, task_ids: list[str], besides: frozenset[str] = frozenset(), new: bool = True
 ) -> str | None:
     """The uncommitted changes in the folders of `task_ids` (with `new`, files git does not
-    track yet too) but for the files named `besides`, listed; None when there are none, or no
-    repository to tell them by."""
-    try:
-        repository = GitBank(bank)
-    except CuratorError:
-        return None
+    track yet too) but for the files named `besides`, listed; None when there are none. Without
+    a repository to tell them by, its `GitError`."""
+    repository = GitBank(bank)
     folders = [repository.task_path(task_id) + "/" for task_id in task_ids]
     changed = sorted(
         path
@@ -406,8 +403,16 @@ def uncommitted_changes(
 
 def refuse_uncommitted(bank: Bank, task_ids: list[str]) -> None:
     """Refuse to replace, and then commit, task folders that hold uncommitted changes: an
-    edit never staged is gone once overwritten, and a stray file would land in the commit."""
-    if changed := uncommitted_changes(bank, task_ids):
+    edit never staged is gone once overwritten, and a stray file would land in the commit.
+    Without git to tell them by, refused too: nothing could bring such an edit back."""
+    try:
+        changed = uncommitted_changes(bank, task_ids)
+    except (BankError, GitError) as error:
+        raise CuratorError(
+            f"nothing imported: the update replaces task folders, and without git there is no "
+            f"telling whether they hold edits that were never committed ({error})"
+        ) from error
+    if changed:
         raise CuratorError(
             f"nothing imported: the update would replace uncommitted changes ({changed}); "
             "commit them (`curator commit`) or discard them first"
@@ -421,7 +426,11 @@ def check_reviewable(bank: Bank, task_id: str) -> None:
     annotator's unfinished edit recorded as the maintainer's decision, and judged by the
     gate). A task never committed is committed whole, as `curator commit` would."""
     review_records = frozenset({META_FILE, EVIDENCE_FILE})
-    if changed := uncommitted_changes(bank, [task_id], review_records, new=False):
+    try:
+        changed = uncommitted_changes(bank, [task_id], review_records, new=False)
+    except (BankError, GitError):
+        return  # nothing to commit into: the decision stands, and the commit says why not
+    if changed:
         raise CuratorError(
             f"{task_id}: its folder holds uncommitted changes ({changed}), which the review's "
             "commit would take in; commit them (`curator commit`) or discard them first"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,7 @@ from curator.gitbank import GitError
 from curator.history import (
     TRAILER_KEYS,
     CommitRefused,
+    check_reviewable,
     commit_task,
     import_tasks,
     parse_trailers,
@@ -616,6 +619,34 @@ def test_import_update_never_replaces_uncommitted_changes(bank: Bank, tmp_path: 
     assert git(bank.root, "status", "--porcelain").strip() == "?? Test__2/notes.txt"
 
 
+def test_import_update_without_git_replaces_nothing(bank: Bank) -> None:
+    """With the bank's .git gone, the check for uncommitted edits found "none", and the
+    update replaced a hand edit that nothing could bring back."""
+    import_tasks(bank, [make_task("Test/1")], Path("v1.jsonl"))
+    work = bank.root / "Test__1" / "tests.py"
+    work.write_text(work.read_text() + "# a hand edit\n")
+    shutil.rmtree(bank.root / ".git")
+    fixed = make_task("Test/1", test=make_task().test + "\n# fixed\n")
+    with pytest.raises(CuratorError, match="without git there is no telling") as refused:
+        import_tasks(bank, [fixed], Path("v2.jsonl"), update=True)
+    assert "not inside a git repository" in str(refused.value)
+    assert work.read_text().endswith("# a hand edit\n")
+
+
+def test_history_of_a_task_folder_that_is_a_link_names_the_link(bank: Bank, tmp_path: Path) -> None:
+    """`log`, `diff` and `flag` of a task whose folder links outside the bank raised a bare
+    ValueError; every other command names the link."""
+    import_tasks(bank, [make_task("Test/1")], Path("v1.jsonl"))
+    outside = tmp_path / "outside"
+    shutil.move(bank.task_dir("Test/1"), outside)
+    bank.task_dir("Test/1").symlink_to(outside)
+    for read in (task_log, task_diff):
+        with pytest.raises(TaskFileError, match="is a symbolic link"):
+            read(bank, "Test/1")
+    with pytest.raises(TaskFileError, match="is a symbolic link"):
+        check_reviewable(bank, "Test/1")
+
+
 def test_a_commit_keeps_other_staged_work_staged_and_the_repository_sound(bank: Bank) -> None:
     task = make_task("Test/1", code_prompt="def task_func(text, top=3):\n")
     save_and_commit(bank, task, "Add with an explicit code prompt")
@@ -642,6 +673,48 @@ def test_a_commit_keeps_other_staged_work_staged_and_the_repository_sound(bank: 
         "Test__1/task.py",
         "Test__1/tests.py",
     ]
+
+
+def test_a_commit_waits_for_a_git_reader_and_leaves_an_index_that_matches_it(
+    bank: Bank,
+) -> None:
+    """The index was brought up to the commit by a `git reset` after the branch moved: when
+    another git process (a prompt's `git status`, the app's own check) held the index lock
+    then, `commit` said "not committed" of a commit made, put the stage back on disk, and
+    left an index that undid the commit, which the next plain `git commit` recorded."""
+    task = passing(make_task("Test/1"))
+    save_and_commit(bank, task, "Draft")
+    lock = Path(bank.root, git(bank.root, "rev-parse", "--git-path", "index.lock").strip())
+    lock.write_text("")
+    release = threading.Timer(0.3, lock.unlink)
+    release.start()
+    result = commit_task(bank, "Test/1", Stage.VALIDATED, "Validated")
+    release.join()
+    assert head(bank.root) == result.sha
+    assert bank.load("Test/1").stage is Stage.VALIDATED
+    assert git(bank.root, "status", "--porcelain") == ""
+    assert git(bank.root, "diff", "--cached", "--stat") == ""
+
+
+def test_a_stale_index_lock_is_named_before_anything_is_committed(bank: Bank) -> None:
+    """With a lock left by a git process that died, `import` said "not committed" of a commit
+    it made, and left every task staged as deleted."""
+    task = passing(make_task("Test/1"))
+    save_and_commit(bank, task, "Draft")
+    before = head(bank.root)
+    lock = Path(bank.root, git(bank.root, "rev-parse", "--git-path", "index.lock").strip())
+    lock.write_text("")
+    with pytest.raises(GitError) as refused:
+        commit_task(bank, "Test/1", Stage.VALIDATED, "Validated")
+    assert str(refused.value).startswith(f"{lock}: another git process is using the ")
+    assert str(refused.value).endswith("nothing was committed")
+    outcome = import_tasks(bank, [make_task("Test/2")], Path("more.jsonl"))
+    assert outcome.sha is None and outcome.not_committed is not None
+    assert "index.lock" in outcome.not_committed
+    assert head(bank.root) == before
+    assert bank.load("Test/1").stage is Stage.DRAFT
+    lock.unlink()
+    assert git(bank.root, "status", "--porcelain") == "?? Test__2/\n"
 
 
 def test_the_first_commit_of_a_new_repository(tmp_path: Path) -> None:
