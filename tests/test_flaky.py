@@ -349,6 +349,12 @@ def test_flag_command_errors_name_what_is_wrong(tmp_path, run_cli):
         "--dismiss", "--reason", "x",
     )  # fmt: skip
     assert no_flag.returncode == 2 and "no flag on test 'test_empty'" in no_flag.stderr
+    typo = run_cli("--bank", bank.root, "flag", "Flaky/sorted_words", "test_emtpy")
+    assert typo.returncode == 2  # said "no flaky-run evidence", exit 0
+    assert (
+        "Flaky/sorted_words: no flag on test 'test_emtpy' and no flaky check of it (run "
+        "`curator flaky` first)"
+    ) in " ".join(typo.stderr.split())
     no_task = run_cli("--bank", bank.root, "flag", "Nope/1", "t", "--confirm", "--reason", "x")
     assert no_task.returncode == 2 and "Nope/1" in no_task.stderr
     no_ids = run_cli("--bank", bank.root, "flaky")

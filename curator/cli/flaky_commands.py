@@ -353,6 +353,12 @@ def show_flag_evidence(
                 f"{escape(event.why)}"
             )
     if evidence is None or test not in evidence.tests:
+        if flag is None:  # a typo: said as a decision on it says it (exit 2)
+            known = ", ".join(evidence.tests if evidence else [f.test for f in task.flags])
+            raise CuratorError(
+                f"{task.task_id}: no flag on test {test!r} and no flaky check of it"
+                + (f" (checked tests: {known})" if known else " (run `curator flaky` first)")
+            )
         cli.out.print(f"no flaky-run evidence for {escape(test)} in {escape(task.task_id)}")
         return
     table = Table(
