@@ -267,17 +267,20 @@ class GitBank:
         with self.locked_index() as index:
             self.run("add", "--all", "--", *paths, index=index)
             listing = self.run("ls-files", "--stage", "-z", "--", *paths, index=index)
-            sha = self._commit_staged(paths, listing, message)
-            if sha is not None:
-                # As `git commit`: the staged index becomes the index once the branch has
-                # moved, under the lock. A `git reset` after it failed when another git
-                # process held the lock (and an interrupt there left it): the index then
-                # undid the commit, and the next `git commit` recorded that.
-                os.replace(index, self.index_path())
+            sha = self._commit_staged(paths, listing, message, index)
         return sha
 
-    def _commit_staged(self, paths: list[str], listing: str, message: str) -> str | None:
-        """Commit the files `ls-files --stage` listed for `paths` on top of HEAD."""
+    def _commit_staged(
+        self, paths: list[str], listing: str, message: str, staged_index: Path
+    ) -> str | None:
+        """Commit the files `ls-files --stage` listed for `paths` on top of HEAD; the index
+        becomes `staged_index` (`locked_index`'s copy, which staged them).
+
+        The index is put in place before the branch moves, and put back if the branch cannot
+        move: interrupted in between, the index holds what was to be committed, staged, never
+        a revert of a commit made. (A `git reset` after the commit failed when another git
+        process held the lock, and an interrupt there left an index that undid the commit,
+        which the next plain `git commit` recorded.)"""
         staged: list[tuple[str, int, bytes]] = []
         for line in filter(None, listing.split("\0")):
             info, path = line.split("\t", 1)
@@ -298,7 +301,22 @@ class GitBank:
         sha = self.run(*arguments).strip()
         subject = message.strip().splitlines()[0]
         expected = parent or ""  # the branch must not have moved meanwhile ("": not exist)
-        self.run("update-ref", "-m", f"commit: {subject}", "HEAD", sha, expected)
+        real = self.index_path()
+        kept = real.with_name(staged_index.name + ".before")
+        if real.is_file():
+            shutil.copy2(real, kept)
+        try:
+            os.replace(staged_index, real)
+            self.run("update-ref", "-m", f"commit: {subject}", "HEAD", sha, expected)
+        except BaseException:
+            if self.head_sha() != sha:  # (an interrupt may come once the branch has moved)
+                if kept.is_file():
+                    os.replace(kept, real)
+                else:
+                    real.unlink(missing_ok=True)
+            raise
+        finally:
+            kept.unlink(missing_ok=True)
         return sha
 
     def _rewrite_tree(self, base: dict[str, _Tree], folder: str, node: _Trie) -> bytes | None:

@@ -33,7 +33,7 @@ from curator.flaky.evidence import (
     RunRecord,
     RunSpec,
 )
-from curator.gitbank import GitError
+from curator.gitbank import GitBank, GitError
 from curator.history import (
     TRAILER_KEYS,
     CommitRefused,
@@ -693,6 +693,49 @@ def test_a_commit_waits_for_a_git_reader_and_leaves_an_index_that_matches_it(
     assert head(bank.root) == result.sha
     assert bank.load("Test/1").stage is Stage.VALIDATED
     assert git(bank.root, "status", "--porcelain") == ""
+    assert git(bank.root, "diff", "--cached", "--stat") == ""
+
+
+def test_a_branch_git_cannot_move_leaves_the_index_and_the_git_folder_as_they_were(
+    bank: Bank,
+) -> None:
+    """The index is put in place before the branch moves (so that an interrupt between them
+    leaves the change staged, not a revert of it), and put back when the branch cannot move."""
+    save_and_commit(bank, passing(make_task("Test/1")), "Draft")
+    save(bank, make_task("Test/2"))
+    git(bank.root, "add", "Test__2")
+    staged = git(bank.root, "diff", "--cached", "--name-status")
+    git_dir = Path(bank.root, git(bank.root, "rev-parse", "--git-dir").strip())
+    before = sorted(path.name for path in git_dir.iterdir())
+    branch = git(bank.root, "symbolic-ref", "HEAD").strip()
+    (git_dir / f"{branch}.lock").write_text("")
+    with pytest.raises(GitError):
+        commit_task(bank, "Test/1", Stage.VALIDATED, "Validated")
+    (git_dir / f"{branch}.lock").unlink()
+    assert git(bank.root, "diff", "--cached", "--name-status") == staged
+    assert sorted(path.name for path in git_dir.iterdir()) == before
+    assert bank.load("Test/1").stage is Stage.DRAFT
+
+
+def test_an_interrupt_once_the_branch_moved_leaves_an_index_that_matches_it(
+    bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C (or kill) right after the branch moved left the index as before the commit: a
+    staged revert of it, which the next plain `git commit` recorded."""
+    save_and_commit(bank, passing(make_task("Test/1")), "Draft")
+    real_run = GitBank.run
+
+    def interrupted_after_update_ref(self: GitBank, *args: str, **kwargs: object) -> str:
+        output = real_run(self, *args, **kwargs)  # type: ignore[arg-type]
+        if args[0] == "update-ref":
+            raise KeyboardInterrupt
+        return output
+
+    monkeypatch.setattr(GitBank, "run", interrupted_after_update_ref)
+    with pytest.raises(KeyboardInterrupt):
+        commit_task(bank, "Test/1", Stage.VALIDATED, "Validated")
+    monkeypatch.undo()
+    assert git(bank.root, "log", "-1", "--format=%s").startswith("Validated")
     assert git(bank.root, "diff", "--cached", "--stat") == ""
 
 
