@@ -208,21 +208,29 @@ class GitBank:
         if self.repo.head.is_detached:
             raise GitError(
                 f"{self.top}: HEAD is detached (at {self.repo.head.commit.hexsha[:10]}); "
-                "check out a branch first, e.g. `git switch main`"
+                f"check out a branch first, e.g. `git switch {self.likely_branch()}`"
             )
         reference = self.repo.head.reference.path
         if not reference.startswith("refs/heads/"):
             raise GitError(
                 f"{self.top}: HEAD names {reference}, not a branch; check out a branch first, "
-                "e.g. `git switch main`"
+                f"e.g. `git switch {self.likely_branch()}`"
             )
         if self.head_sha() is None and self.repo.refs:
             raise GitError(
                 f"{self.top}: the branch {reference.removeprefix('refs/heads/')} has no commits, "
                 "but the repository has: a commit here would hold this one task alone; check "
-                "out the bank's branch first, e.g. `git switch main`"
+                f"out the bank's branch first, e.g. `git switch {self.likely_branch()}`"
             )
         return self.repo.active_branch.name
+
+    def likely_branch(self) -> str:
+        """The branch to suggest checking out: main or master where one has commits, else
+        the first that does (a bank made with an older git's default is on master)."""
+        names = [head.name for head in self.repo.heads]
+        return next(
+            (name for name in ("main", "master") if name in names), names[0] if names else "main"
+        )
 
     def status(self, pathspec: str | None = None) -> list[tuple[str, str]]:
         """(two-letter status, path) of every path under the bank (or `pathspec`) that differs

@@ -159,17 +159,37 @@ def _pull_release_tags(repository: GitBank, remote: str) -> None:
     try:
         repository.run("fetch", "--quiet", remote, f"{RELEASE_TAGS}:{RELEASE_TAGS}")
     except GitError as error:
+        clashes = _differing_release_tags(repository, remote)
+        if not clashes:
+            raise
+        tag = clashes[0]
+        more = f" (and {', '.join(clashes[1:])})" if clashes[1:] else ""
         raise GitError(
-            f"{error}\na release tag differs here and on {remote}: the same version was released "
-            "from two clones; keep one (`git tag -d TAG` here, or delete it there) and sync again"
+            f"release tag {tag}{more} differs here and on {remote}: the same version was "
+            f"released from two clones; keep one (`git tag -d {tag}` here, or delete it there), "
+            f"sync again, then `curator release {tag.removeprefix(RELEASE_TAG_PREFIX)} "
+            "--from-tag` writes its files as tagged"
         ) from error
+
+
+def _differing_release_tags(repository: GitBank, remote: str) -> list[str]:
+    """The release tags that name other objects here and on `remote`."""
+    listed = repository.run("ls-remote", "--refs", remote, RELEASE_TAGS)
+    there = _refs(listed, ref_first=False)
+    here = repository.run("for-each-ref", "--format=%(refname)\t%(objectname)", RELEASE_TAGS)
+    return _tag_names({ref for ref, sha in _refs(here).items() if there.get(ref, sha) != sha})
+
+
+def _refs(listing: str, ref_first: bool = True) -> dict[str, str]:
+    """{ref: object} of lines "ref<TAB>object" (`ref_first`) or "object<TAB>ref"."""
+    pairs = (line.split("\t", 1) for line in listing.splitlines() if "\t" in line)
+    return {(a if ref_first else b): (b if ref_first else a) for a, b in pairs}
 
 
 def _push_release_tags(repository: GitBank, remote: str) -> list[str]:
     """Push the release tags the remote lacks (after the branch, which holds their commits)."""
     listed = repository.run("ls-remote", "--refs", remote, RELEASE_TAGS)
-    there = {line.split("\t")[1] for line in listed.splitlines() if "\t" in line}
-    missing = sorted(_release_tags(repository) - there)
+    missing = sorted(_release_tags(repository) - set(_refs(listed, ref_first=False)))
     if missing:
         repository.run("push", "--quiet", remote, *missing)
     return _tag_names(set(missing))

@@ -391,11 +391,12 @@ def test_diff_of_an_unknown_revision_is_a_clear_error(bank: Bank) -> None:
 
 def test_detached_head_is_refused_clearly(bank: Bank) -> None:
     save_and_commit(bank, make_task("Test/1"), "Add")
+    git(bank.root, "branch", "-m", "master")  # the branch an older git made: named as it is
     git(bank.root, "checkout", "--quiet", "--detach")
     task = bank.load("Test/1")
     task.instruct_prompt = "changed"
     save(bank, task)
-    with pytest.raises(GitError, match="HEAD is detached"):
+    with pytest.raises(GitError, match=r"HEAD is detached .*e\.g\. `git switch master`"):
         commit_task(bank, "Test/1", None, "on a detached head")
 
 

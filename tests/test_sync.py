@@ -210,8 +210,13 @@ def test_release_tags_travel_both_ways_and_a_second_release_of_a_version_is_refu
     git(bob.root, "tag", "--annotate", "-m", "Release v2", "release/v2")
     git(alice.root, "tag", "--annotate", "-m", "Release v2", "release/v2")
     sync(bob)
-    with pytest.raises(GitError, match="a release tag differs here and on origin"):
+    with pytest.raises(GitError) as clash:
         sync(alice)
+    assert (
+        "release tag release/v2 differs here and on origin: the same version was released from "
+        "two clones; keep one (`git tag -d release/v2` here, or delete it there), sync again, "
+        "then `curator release v2 --from-tag` writes its files as tagged"
+    ) in str(clash.value)
     assert git(alice.root, "rev-parse", "release/v2^{commit}") == git(
         alice.root, "rev-parse", "HEAD"
     )
