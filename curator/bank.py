@@ -37,6 +37,7 @@ from curator.fsutil import (
     atomic_write_all,
     exchange_paths,
     fsync_directory,
+    process_runs,
     read_text,
 )
 from curator.models import MAX_TIMEOUT_S, Task, TaskMeta
@@ -507,6 +508,10 @@ class Bank:
         clashes = [task.task_id for task in tasks if os.path.lexists(self.task_dir(task.task_id))]
         if clashes:
             raise TasksExist(clashes)
+        for leftover in self.private_dir.glob("staging-*"):  # of imports killed midway
+            pid = leftover.name.removeprefix("staging-")
+            if pid.isdigit() and not process_runs(int(pid)):
+                shutil.rmtree(leftover, ignore_errors=True)
         staging = self.private_dir / f"staging-{os.getpid()}"
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()

@@ -93,14 +93,14 @@ def remove_stale_temporaries(folder: Path, target: str | None = None) -> list[Pa
         match = _TEMPORARY.fullmatch(path.name)
         if match is None or (target is not None and match["name"] != target):
             continue
-        if _process_runs(int(match["pid"])):
+        if process_runs(int(match["pid"])):
             left.append(path)
         else:
             path.unlink(missing_ok=True)
     return left
 
 
-def _process_runs(pid: int) -> bool:
+def process_runs(pid: int) -> bool:
     if pid == os.getpid():
         return True  # another thread of this process may be writing it
     try:

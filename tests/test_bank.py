@@ -259,6 +259,20 @@ def test_saving_a_task_as_loaded_changes_no_file(bank: Bank) -> None:
     assert {path.name: path.read_bytes() for path in folder.iterdir()} == written
 
 
+def test_add_all_clears_the_staging_folders_of_imports_killed_midway(bank: Bank) -> None:
+    """A killed import left `.curator/staging-PID/` with its tasks for good: each import
+    cleared only its own process's."""
+    dead = bank.private_dir / "staging-999999999"
+    (dead / "T__9").mkdir(parents=True)
+    (dead / "T__9" / "task.py").write_text("left behind\n")
+    running = bank.private_dir / f"staging-{os.getppid()}"
+    running.mkdir()
+    bank.add_all([make_task("T/1")])
+    assert not dead.exists()
+    assert running.is_dir()  # another process's, still running: its import may go on
+    assert bank.exists("T/1")
+
+
 def test_add_all_is_all_or_nothing(bank: Bank) -> None:
     bank.save(make_task("T/2"))
     before = sorted(path.name for path in bank.root.iterdir())
