@@ -366,6 +366,12 @@ def test_cli_release_and_refusal(bank: Bank, run_cli, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     for name in RELEASE_FILES:
         assert (tmp_path / "b" / name).read_bytes() == (out / name).read_bytes()
+    assert "note:" not in result.stderr
+    again = run_cli("--bank", bank.root, "release", "v0.1.1", "--out", tmp_path / "c")
+    assert again.returncode == 0, again.stderr  # allowed (a new name for the same tasks), said
+    assert "note: v0.1.1 holds the same tasks as release/v0.1: nothing changed since" in (
+        " ".join(again.stderr.split())
+    )
 
     stale = bank.load("Test/3")
     stale.canonical_solution += "\n"

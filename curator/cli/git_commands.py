@@ -176,6 +176,12 @@ def release_command(cli: CliContext, version: str, out: Path | None, from_tag: b
     )
     for path in release.files:
         cli.out.print(f"  {escape(str(path))}")
+    counts = manifest.counts
+    if manifest.previous_release and not (counts.added or counts.changed or counts.removed):
+        cli.err.print(
+            f"[yellow]note:[/] {escape(version)} holds the same tasks as "
+            f"{escape(manifest.previous_release)}: nothing changed since"
+        )
 
 
 @click.command("sync")
