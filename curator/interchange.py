@@ -226,8 +226,8 @@ def exported_tasks(bank: Bank, stage: Stage | None = None) -> list[Task]:
     return [task for task in scan.tasks if stage is None or task.stage is stage]
 
 
-def export_tasks(bank: Bank, out: Path, stage: Stage | None = None) -> int:
-    """Write the bank's tasks (only those in `stage`) to `out`; returns how many.
+def export_tasks(bank: Bank, out: Path, stage: Stage | None = None) -> list[Task]:
+    """Write the bank's tasks (only those in `stage`) to `out`; returns them.
 
     Refuses a path inside the bank, links resolved (the export would replace one of the
     bank's own files), a folder that does not exist (a typo should not create folders), and
@@ -250,7 +250,9 @@ def export_tasks(bank: Bank, out: Path, stage: Stage | None = None) -> int:
             f"{out}: {file_kind(mode)}, which the export would replace with a file: give the "
             "path of a file (`-` writes to standard output)"
         )
-    return write_jsonl(exported_tasks(bank, stage), out)
+    tasks = exported_tasks(bank, stage)
+    write_jsonl(tasks, out)
+    return tasks
 
 
 def file_kind(mode: int) -> str:

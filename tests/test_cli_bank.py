@@ -62,6 +62,22 @@ def test_init_import_list_show_export(run_cli, tmp_path: Path) -> None:
     assert out.read_text() == ""
 
 
+def test_export_says_how_many_tasks_have_no_instruction_yet(run_cli, tmp_path: Path) -> None:
+    """A draft never condensed went out with an empty instruct_prompt, unsaid."""
+    bank = Bank.init(tmp_path / "bank")
+    bank.save(make_task("X/1", instruct_prompt="Count the words of a text."))
+    bank.save(make_task("X/2", instruct_prompt=""))
+    for out in (str(tmp_path / "out.jsonl"), "-"):
+        exported = run_cli("--bank", bank.root, "export", out)
+        assert exported.returncode == 0, exported.stderr
+        assert (
+            "note: 1 of them have no instruction yet (never condensed): their instruct_prompt "
+            "is empty"
+        ) in " ".join(exported.stderr.split())
+    bank.save(make_task("X/2", instruct_prompt="Sum the numbers."))
+    assert "note:" not in run_cli("--bank", bank.root, "export", "-").stderr
+
+
 @pytest.mark.skipif(not SAMPLE_JSONL.exists(), reason="shared BigCodeBench sample not present")
 def test_export_writes_only_a_regular_file_or_standard_output(run_cli, tmp_path: Path) -> None:
     """The export renamed its file over OUT: as root, `export /dev/stdout` put a file where

@@ -174,10 +174,16 @@ def export_command(cli: CliContext, out: Path, stage: str | None) -> None:
     if str(out) == "-":
         tasks = exported_tasks(cli.open_bank(), selected)
         click.echo(render_jsonl(tasks), nl=False)
-        cli.err.print(f"exported {len(tasks)} task(s) to standard output")
-        return
-    count = export_tasks(cli.open_bank(), out, selected)
-    cli.err.print(f"exported {count} task(s) to {escape(str(out))}")
+        where = "standard output"
+    else:
+        tasks = export_tasks(cli.open_bank(), out, selected)
+        where = escape(str(out))
+    cli.err.print(f"exported {len(tasks)} task(s) to {where}")
+    if unwritten := sum(not task.instruct_prompt.strip() for task in tasks):
+        cli.err.print(
+            f"[yellow]note:[/] {unwritten} of them have no instruction yet (never condensed): "
+            "their instruct_prompt is empty"
+        )
 
 
 @click.command("schema")
