@@ -27,10 +27,12 @@ class SyncConflict(CuratorError):
         upstream: str,
         tasks: dict[str, tuple[list[str], list[str]]],
         paths: list[str],
+        removed: dict[str, str] | None = None,
     ) -> None:
         self.remote = remote
         self.tasks = tasks
         self.paths = paths
+        removed = removed or {}
         lines = []
         if tasks:
             lines.append(
@@ -41,6 +43,12 @@ class SyncConflict(CuratorError):
             lines.append(f"  {task_id}")
             lines += [f"    here:      {commit}" for commit in here]
             lines += [f"    {remote + ':':<10} {commit}" for commit in there]
+            if task_id in removed:  # `checkout --theirs` of a removal fails: git has no side
+                lines.append(
+                    f"    removed {removed[task_id]}: to keep the removal, "
+                    f"`git rm -r -q -- {folder_name(task_id)}` in the merge (nothing to "
+                    "validate or commit with curator then)"
+                )
         if paths:
             lines.append(f"git could not merge {len(paths)} other file(s): " + ", ".join(paths))
             lines.append("the merge was aborted; nothing was pushed or overwritten")
@@ -220,16 +228,20 @@ def _refuse_shared_tasks(
         _tasks_between(repository, base, remote_head)
     )
     conflicts = {}
+    removed = {}
     for task_id in sorted(shared, key=task_sort_key):
         path = repository.task_path(task_id)
-        if _tree_id(repository, local, path) == _tree_id(repository, remote_head, path):
+        ours, theirs = _tree_id(repository, local, path), _tree_id(repository, remote_head, path)
+        if ours == theirs:
             continue  # both sides made the same change
+        if ours is None or theirs is None:
+            removed[task_id] = "here" if ours is None else f"on {remote}"
         conflicts[task_id] = (
             _commits(repository, f"{base}..{local}", path),
             _commits(repository, f"{base}..{remote_head}", path),
         )
     if conflicts:
-        raise SyncConflict(remote, upstream, conflicts, [])
+        raise SyncConflict(remote, upstream, conflicts, [], removed)
 
 
 def _tree_id(repository: GitBank, commit: str, path: str) -> str | None:

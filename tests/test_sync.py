@@ -78,6 +78,31 @@ def test_the_same_task_on_both_sides_is_a_conflict_and_nothing_is_overwritten(
     assert git(remote, "rev-parse", "main").strip() == remote_before
 
 
+def test_a_task_removed_on_one_side_and_edited_on_the_other_says_how_to_keep_the_removal(
+    clones: tuple[Bank, Bank, Path],
+) -> None:
+    """The advice was `git checkout --theirs -- FOLDER`, which fails for a side that removed
+    the task, then to validate and commit a task that no longer is."""
+    alice, bob, _ = clones
+    git(alice.root, "rm", "-r", "-q", "--", "Test__1")
+    git(alice.root, "commit", "-q", "-m", "Remove task 1")
+    sync(alice)
+    edit(bob, "Test/1", "Bob's wording.", "Bob rewords task 1")
+    with pytest.raises(SyncConflict) as conflict:
+        sync(bob)
+    assert (
+        "removed on origin: to keep the removal, `git rm -r -q -- Test__1` in the merge"
+    ) in str(conflict.value)
+    merged = subprocess.run(
+        ["git", "merge", "-q", "origin/main"], cwd=bob.root, capture_output=True, check=False
+    )
+    assert merged.returncode != 0  # the conflict, as the message said
+    git(bob.root, "rm", "-r", "-q", "--", "Test__1")
+    git(bob.root, "commit", "-q", "--no-edit")
+    assert not bob.task_dir("Test/1").exists()
+    assert sync(bob).pushed == 2  # its edit and the merge
+
+
 def test_edits_of_different_files_of_one_task_still_conflict(
     clones: tuple[Bank, Bank, Path],
 ) -> None:
