@@ -41,10 +41,12 @@ from curator.config import resolve_annotator
 from curator.environment import bank_fingerprint
 from curator.errors import BankError, CuratorError, TaskFileError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, with_flaky_check
+from curator.flaky.flags import SEND_BACK, FlagAction, change_flag, find_flag
+from curator.flaky.review import send_back
 from curator.fsutil import remove_stale_temporaries
 from curator.gitbank import GitBank, GitError
 from curator.interchange import updated_by
-from curator.models import Origin, ProvenanceEvent, Stage, Task
+from curator.models import Flag, Origin, ProvenanceEvent, Stage, Task
 from curator.pipeline import (
     PipelineFacts,
     Step,
@@ -128,6 +130,20 @@ def step_blocked(bank: Bank, task: Task, step: Step) -> str | None:
     None: the CLI asks what the app's stepper shows."""
     status = step_status(task, step, gate_facts(bank, task))
     return status.reason if status.state is StepState.BLOCKED else None
+
+
+def decide_flag(bank: Bank, task_id: str, test: str, decision: str, who: str, why: str) -> Flag:
+    """A maintainer's decision on a flag: a `FlagAction`, or `send-back` (it is flaky and its
+    annotator must fix it: the flag confirmed, a note left, the task back to draft). Refused
+    while the task's folder holds changes its commit would take in (`check_reviewable`); the
+    caller commits it (`commit_review`). The app's queue and `curator flag` alike."""
+    check_reviewable(bank, task_id)
+    if decision == SEND_BACK:
+        flag = find_flag(send_back(bank, task_id, test, who, why), test)
+        if flag is None:  # send_back confirms it, opening it first where there is none
+            raise CuratorError(f"{task_id}: no flag on test {test!r} after sending it back")
+        return flag
+    return change_flag(bank, task_id, test, FlagAction(decision), who, why)
 
 
 # -- trailers --------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from curator.flaky.evidence import EVIDENCE_FILE, Classification, FlakyEvidence,
 from curator.flaky.plan import DEFAULT_RUNS
 from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.flaky.stage import check
-from curator.models import FlagStatus, Task, ValidationSummary, Verdict
+from curator.models import FlagStatus, Stage, Task, ValidationSummary, Verdict
 from curator.program import split_program
 from curator.sandbox import Sandbox
 
@@ -267,7 +267,7 @@ def test_a_decision_on_the_command_line_is_committed_as_in_the_app(tmp_path, run
         "--bank", bank.root, "flag", task_id, test, "--dismiss", "--confirm", "--reason", "x"
     )  # fmt: skip
     assert both.returncode == 2
-    assert "choose one of --confirm, --dismiss and --reopen" in both.stderr
+    assert "choose one of --confirm, --dismiss, --reopen and --send-back" in both.stderr
     assert bank.load(task_id).flags[0].status is FlagStatus.OPEN
     confirm = run_cli(
         "--bank", bank.root, "flag", task_id, test, "--confirm", "--reason", "one run in two"
@@ -336,6 +336,30 @@ def test_flaky_all_names_an_unreadable_folder_and_checks_the_rest(tmp_path, run_
     assert "1 task(s) checked: 0 with flaky tests, 0 with another problem" in shown
     assert "not checked: " in shown and "Flaky__random_5Fdice/task.json" in shown
     assert (bank.task_dir("Flaky/sorted_words") / "flaky.json").is_file()
+
+
+def test_send_back_on_the_command_line_as_in_the_app(tmp_path, run_cli, monkeypatch):
+    """The queue's Send back (the flag confirmed, the task back to draft for its annotator)
+    had no command-line twin."""
+    isolate_git(monkeypatch, tmp_path / "home")
+    bank = new_bank(tmp_path / "bank")
+    task = load_suite_task("random_dice")
+    task.stage = Stage.REFINED
+    with bank.lock():
+        bank.add_all([task])
+    task_id, test = "Flaky/random_dice", "test_six_comes_up"
+    assert run_cli("--bank", bank.root, "flaky", task_id, "--runs", "8", "--seed", "3").returncode
+    sent = run_cli(
+        "--bank", bank.root, "flag", task_id, test, "--send-back", "--reason", "unseeded dice"
+    )  # fmt: skip
+    assert sent.returncode == 0, sent.stderr
+    assert sent.stdout.startswith(f"{task_id} {test}: confirmed, the task back to draft; ")
+    after = bank.load(task_id)
+    assert after.stage is Stage.DRAFT and after.flags[0].status is FlagStatus.CONFIRMED
+    assert after.notes[-1].text == f"flaky test {test}: unseeded dice"
+    assert git(bank.root, "log", "-1", "--format=%s") == (
+        f"Send back the flaky flag on {test}: unseeded dice\n"
+    )
 
 
 def test_flag_command_errors_name_what_is_wrong(tmp_path, run_cli):

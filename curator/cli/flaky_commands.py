@@ -25,16 +25,16 @@ from curator.errors import CuratorError
 from curator.flaky.budget import BudgetRun, prioritise
 from curator.flaky.evidence import Classification, FlakyEvidence, failure_diff
 from curator.flaky.flags import (
+    SEND_BACK,
     FlagAction,
     FlagChange,
     all_flags,
-    change_flag,
     decision_message,
     find_flag,
     read_evidence,
 )
 from curator.flaky.plan import DEFAULT_RUNS
-from curator.history import check_reviewable, commit_review
+from curator.history import commit_review, decide_flag
 from curator.models import MAX_TIMEOUT_S, Flag, FlagStatus, Task
 
 CLASS_STYLE = {
@@ -302,6 +302,14 @@ def decision_option(action: FlagAction, help: str) -> Callable[[F], F]:
 @decision_option(FlagAction.CONFIRM, "It is flaky.")
 @decision_option(FlagAction.DISMISS, "Not a problem.")
 @decision_option(FlagAction.REOPEN, "Open it again.")
+@click.option(
+    "--send-back",
+    "decisions",
+    flag_value=SEND_BACK,
+    multiple=True,
+    help="It is flaky and its annotator must fix it: confirm it, and put the task back to "
+    "draft (the app's queue: b).",
+)
 @click.option("--reason", help="Why (recorded in the flag's history).")
 @annotator_option("Who decides, recorded in the flag's history")
 @pass_cli
@@ -317,18 +325,21 @@ def flag_command(
     does); without a decision, show its evidence."""
     bank = cli.open_bank()
     if len(set(decisions)) > 1:  # click kept the last of them
-        raise click.UsageError("choose one of --confirm, --dismiss and --reopen")
+        raise click.UsageError("choose one of --confirm, --dismiss, --reopen and --send-back")
     if not decisions:
         if reason:
-            raise click.UsageError("--reason goes with --confirm, --dismiss or --reopen")
+            raise click.UsageError(
+                "--reason goes with --confirm, --dismiss, --reopen or --send-back"
+            )
         show_flag_evidence(cli, read_evidence(bank, task_id), bank.load(task_id), test)
         return
     if not reason:
         raise click.UsageError("give a --reason for the decision")
     who = resolve_annotator(annotator, bank.root)
-    check_reviewable(bank, task_id)
-    flag = change_flag(bank, task_id, test, FlagAction(decisions[0]), who, reason)
+    flag = decide_flag(bank, task_id, test, decisions[0], who, reason)
     decided = f"{escape(task_id)} {escape(test)}: {flag.status.value}"
+    if decisions[0] == SEND_BACK:
+        decided += ", the task back to draft"
     try:
         committed = commit_review(bank, task_id, decision_message(decisions[0], test, reason), who)
     except CuratorError as error:

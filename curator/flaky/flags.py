@@ -26,11 +26,14 @@ class FlagAction(StrEnum):
     REOPEN = "reopen"
 
 
+# The queue's decision that the test is flaky and its annotator must fix it (`send_back`).
+SEND_BACK = "send-back"
+
 DECISION_VERBS = {
     "confirm": "Confirm",
     "dismiss": "Dismiss",
     "reopen": "Reopen",
-    "send-back": "Send back",
+    SEND_BACK: "Send back",
 }
 
 

@@ -23,9 +23,7 @@ from curator.errors import CuratorError
 from curator.flaky.evidence import FlakyEvidence, Outcome
 from curator.flaky.flags import (
     DECISION_VERBS,
-    FlagAction,
     all_flags,
-    change_flag,
     decision_message,
     read_evidence,
 )
@@ -33,12 +31,11 @@ from curator.flaky.review import (
     failure_tracebacks,
     pass_fail_pair,
     run_settings_diff,
-    send_back,
     traceback_diff,
 )
 from curator.flaky.runner import DetectionSettings
 from curator.flaky.stage import check
-from curator.history import check_reviewable, commit_review
+from curator.history import check_reviewable, commit_review, decide_flag
 from curator.models import Flag, FlagStatus, Task
 from curator.quality import quality_settings
 
@@ -127,7 +124,13 @@ class FlakyReview(CuratorScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "decide('confirm')", "Confirm", id="flaky.confirm", tooltip="It is flaky"),
         Binding("x", "decide('dismiss')", "Dismiss", id="flaky.dismiss", tooltip="Not flaky"),
-        Binding("b", "decide('send-back')", "Send back", id="flaky.send-back", tooltip="To fix"),
+        Binding(
+            "b",
+            "decide('send-back')",
+            "Send back",
+            id="flaky.send-back",
+            tooltip="It is flaky: confirm it, and put the task back to draft for its annotator",
+        ),
         Binding("m", "rerun", "Rerun more", id="flaky.rerun", tooltip="More runs"),
         Binding("a", "toggle_all", "All/open", id="flaky.all", tooltip="Show closed flags too"),
         Binding("escape", "back", "Back", id="flaky.back", tooltip="To the bank"),
@@ -226,11 +229,7 @@ class FlakyReview(CuratorScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="decide", name="flag decision")
     def decide(self, task_id: str, test: str, decision: str, reason: str) -> None:
         try:
-            check_reviewable(self.bank, task_id)
-            if decision == "send-back":
-                send_back(self.bank, task_id, test, self.who, reason)
-            else:
-                change_flag(self.bank, task_id, test, FlagAction(decision), self.who, reason)
+            decide_flag(self.bank, task_id, test, decision, self.who, reason)
         except CuratorError as error:
             self.post_message(WorkRefused(decision, str(error)))
             return
