@@ -57,7 +57,10 @@ class HelpScreen(ModalScreen[None]):
                         continue
                     seen.add(binding.id)
                     display = self.app.get_key_display(binding)
-                    table.add_row(display or key, f"{source}: {binding.description}", binding.id)
+                    what = f"{source}: {binding.description}"
+                    if binding.tooltip and binding.tooltip != binding.description:
+                        what += f" ({binding.tooltip})"  # what the footer's few words mean
+                    table.add_row(display or key, what, binding.id)
         focused = self.below.focused
         label = getattr(focused, "HELP_CATEGORY", None)
         if focused is not None and label:  # the editor's own keys: select, undo, copy, ...
