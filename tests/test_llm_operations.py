@@ -150,6 +150,21 @@ def test_suggest_tests_on_a_fully_covered_task_asks_nothing(run_cli, bank, tmp_p
     assert "nothing to cover" in result.stdout
 
 
+def test_suggest_tests_on_tests_that_do_not_run_is_no_success(run_cli, bank, tmp_path):
+    """A report that coverage was not measured (the tests did not run) exited 0, as "nothing to
+    cover" does: a script took it for done."""
+    broken = "import unittest\n\nundefined_helper()\n\nclass TestCases(unittest.TestCase):\n"
+    save(bank, make_task("Test/1", test=broken + "    def test_x(self):\n        pass\n"))
+    with ScriptedLLMServer([{"answer": "unused"}]) as server:
+        result = run_cli(
+            "--bank", bank.root, "suggest", "Test/1", "--op", "tests",
+            env=llm_env(tmp_path, server.base_url),
+        )  # fmt: skip
+        assert server.requests == []
+    assert result.returncode == 1
+    assert "coverage was not measured because the tests did not run" in result.stdout
+
+
 def test_suggest_refine_fixes_a_failing_solution(run_cli, bank, tmp_path):
     broken = make_task("Test/1")
     broken.canonical_solution = broken.canonical_solution.replace("text.lower()", "text")

@@ -356,6 +356,8 @@ def suggest_command(
                 change = propose(assistant, op, task, extra, read_evidence(bank, task_id))
         except NothingToPropose as nothing:
             cli.out.print(escape(str(nothing)))
+            if nothing.blocked:  # not "done": a script must not take it for success
+                sys.exit(1)
             return
         finally:
             end_stream(assistant)

@@ -35,7 +35,7 @@ class AlternativeProposal:
 def propose_alternative(assistant: Assistant, task: Task) -> AlternativeProposal:
     source, text = prompt_texts(task)[PromptKind.INSTRUCT]
     if not text.strip():
-        raise NothingToPropose(f"{task.task_id}: {source}")
+        raise NothingToPropose(f"{task.task_id}: {source}", blocked=True)
     prompt = render("preeval_instruct", prompt=text.rstrip())
     answer = assistant.ask(prompt)
     program = parsing.solution_program(

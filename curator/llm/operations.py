@@ -37,7 +37,13 @@ FAILURE_TRACEBACK_LINES = 6
 
 
 class NothingToPropose(CuratorError):
-    """The operation has no material: full coverage, no flaky evidence, nothing failing."""
+    """The operation has no material: full coverage, no flaky evidence, nothing failing; or,
+    `blocked`, the task cannot give it any yet (tests that do not run, no docstring), which a
+    script must tell from "done"."""
+
+    def __init__(self, message: str, blocked: bool = False) -> None:
+        self.blocked = blocked
+        super().__init__(message)
 
 
 @dataclass
@@ -147,7 +153,8 @@ def cover_missed(assistant: Assistant, task: Task, baseline: ProposalCheck) -> P
         why = f": {baseline.message}" if baseline.message else ""
         raise NothingToPropose(
             f"{task.task_id}: coverage was not measured because the tests did not run "
-            f"(verdict {baseline.verdict}{why}); ask for a refinement first"
+            f"(verdict {baseline.verdict}{why}); ask for a refinement first",
+            blocked=True,
         )
     if not baseline.missed_lines and not baseline.missed_branches:
         raise NothingToPropose(
@@ -294,7 +301,9 @@ def condense(assistant: Assistant, task: Task) -> ProposedChange:
     """
     condensed = condense_task(task)
     if condensed.parsed is None or condensed.instruction is None:
-        raise NothingToPropose(f"{task.task_id}: {task.entry_point} has no docstring to condense")
+        raise NothingToPropose(
+            f"{task.task_id}: {task.entry_point} has no docstring to condense", blocked=True
+        )
     prompt = render("condense", program=task.program.rstrip(), reference=condensed.instruction)
     answer = assistant.ask(prompt)
     text = parsing.instruction_text(answer.text, answer.finish_reason)
