@@ -305,8 +305,24 @@ class Bank:
     def private_dir(self) -> Path:
         """Untracked working state: the lock, autosaved drafts, staging areas."""
         path = self.root / PRIVATE_DIR
-        path.mkdir(exist_ok=True)
+        try:
+            path.mkdir(exist_ok=True)
+        except PermissionError as error:
+            raise self.not_writable(path) from error
         return path
+
+    def not_writable(self, path: Path) -> BankError:
+        """What to say when this user may not write `path` of the bank: the system's bare
+        "Permission denied" left an annotator to work out that the bank is someone else's."""
+        try:
+            owner = f"uid {(path if path.exists() else path.parent).stat().st_uid}"
+        except OSError:
+            owner = "another user"
+        return BankError(
+            f"{path}: permission denied: this user (uid {os.getuid()}) cannot write to the bank "
+            f"({path.name if path.exists() else path.parent.name} belongs to {owner}); work in "
+            "a clone of your own, or ask its owner for write access"
+        )
 
     def repo(self) -> git.Repo:
         import git
@@ -339,7 +355,11 @@ class Bank:
     @contextmanager
     def _file_lock(self, deadline: float) -> Iterator[None]:
         path = self.private_dir / "lock"
-        with open(path, "a+") as handle:
+        try:
+            handle = open(path, "a+")  # noqa: SIM115 (closed by the `with` below)
+        except PermissionError as error:
+            raise self.not_writable(path) from error
+        with handle:
             while True:
                 try:
                     fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

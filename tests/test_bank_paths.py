@@ -16,7 +16,7 @@ import pytest
 
 from conftest import SYSTEM_PYTHON, make_task, skip_unless_system_python_matches
 from curator.bank import Bank, folder_name, write_task_files
-from curator.interchange import task_to_record
+from curator.interchange import task_to_record, write_jsonl
 from curator.sandbox.worker import world_readable
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -226,3 +226,45 @@ def test_init_in_an_unwritable_folder_as_an_ordinary_user(unprivileged_python):
     )
     assert made.returncode == 0, made.stderr
     assert (scratch / "bank" / "bank.json").is_file()
+
+
+def test_a_bank_this_user_cannot_write_is_said_so(unprivileged_python):
+    """The uid got "error: …/.curator/lock: Permission denied" for a bank owned by another
+    user, and had to work out what that meant."""
+    command, scratch = unprivileged_python
+    bank = Bank.init(scratch.parent / "theirs")  # root's, mode 755: readable, not writable
+    records = scratch / "more.jsonl"
+    write_jsonl([make_task("X/1")], records)
+    result = subprocess.run(
+        [*command, "--bank", bank.root, "import", records, "--annotator", "una"],
+        capture_output=True,
+        text=True,
+        cwd=scratch,
+        env={"HOME": str(scratch), "PATH": os.environ["PATH"], "NO_COLOR": "1"},
+        user=UNPRIVILEGED_UID,
+        group=UNPRIVILEGED_UID,
+        extra_groups=[],
+        timeout=120,
+    )
+    private = bank.root / ".curator"
+    assert_refused(
+        result,
+        f"{private}: permission denied: this user (uid {UNPRIVILEGED_UID}) cannot write to the "
+        "bank (theirs belongs to uid 0); work in a clone of your own, or ask its owner for "
+        "write access",
+    )
+    assert not bank.exists("X/1")
+    bank.private_dir.chmod(0o755)  # made by root now: the lock inside it is refused the same
+    (bank.private_dir / "lock").touch()
+    again = subprocess.run(
+        [*command, "--bank", bank.root, "import", records, "--annotator", "una"],
+        capture_output=True,
+        text=True,
+        cwd=scratch,
+        env={"HOME": str(scratch), "PATH": os.environ["PATH"], "NO_COLOR": "1"},
+        user=UNPRIVILEGED_UID,
+        group=UNPRIVILEGED_UID,
+        extra_groups=[],
+        timeout=120,
+    )
+    assert_refused(again, f"{private / 'lock'}: permission denied", "(lock belongs to uid 0)")
