@@ -41,7 +41,7 @@ from curator.config import resolve_annotator
 from curator.environment import bank_fingerprint
 from curator.errors import BankError, CuratorError, TaskFileError
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, with_flaky_check
-from curator.flaky.flags import SEND_BACK, FlagAction, change_flag, find_flag
+from curator.flaky.flags import SEND_BACK, TRANSITIONS, FlagAction, change_flag, find_flag
 from curator.flaky.review import send_back
 from curator.fsutil import remove_stale_temporaries
 from curator.gitbank import GitBank, GitError
@@ -138,12 +138,27 @@ def decide_flag(bank: Bank, task_id: str, test: str, decision: str, who: str, wh
     while the task's folder holds changes its commit would take in (`check_reviewable`); the
     caller commits it (`commit_review`). The app's queue and `curator flag` alike."""
     check_reviewable(bank, task_id)
+    if decision != SEND_BACK and (waiting := _decided_not_committed(bank, task_id, test, decision)):
+        return waiting  # (a decision killed before its commit): committed now, not refused
     if decision == SEND_BACK:
         flag = find_flag(send_back(bank, task_id, test, who, why), test)
         if flag is None:  # send_back confirms it, opening it first where there is none
             raise CuratorError(f"{task_id}: no flag on test {test!r} after sending it back")
         return flag
     return change_flag(bank, task_id, test, FlagAction(decision), who, why)
+
+
+def _decided_not_committed(bank: Bank, task_id: str, test: str, decision: str) -> Flag | None:
+    """The flag, if it has the status `decision` leads to already and its task.json is not
+    committed: the same decision, whose commit did not happen (the process was killed)."""
+    flag = find_flag(bank.load(task_id), test)
+    if flag is None or flag.status is not TRANSITIONS[FlagAction(decision)][1]:
+        return None
+    try:
+        pending = uncommitted_changes(bank, [task_id])
+    except (BankError, GitError):
+        return None
+    return flag if pending else None
 
 
 # -- trailers --------------------------------------------------------------------------------

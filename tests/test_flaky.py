@@ -17,6 +17,7 @@ from gitbanks import git, isolate_git, new_bank
 
 from curator.bank import Bank
 from curator.flaky.evidence import EVIDENCE_FILE, Classification, FlakyEvidence, RunKind
+from curator.flaky.flags import FlagAction, change_flag
 from curator.flaky.plan import DEFAULT_RUNS
 from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.flaky.stage import check
@@ -360,6 +361,36 @@ def test_send_back_on_the_command_line_as_in_the_app(tmp_path, run_cli, monkeypa
     assert git(bank.root, "log", "-1", "--format=%s") == (
         f"Send back the flaky flag on {test}: unseeded dice\n"
     )
+
+
+def test_a_decision_killed_before_its_commit_is_committed_when_made_again(
+    tmp_path, run_cli, monkeypatch
+):
+    """Killed between writing the decision and committing it, `flag` left the decision
+    uncommitted, and making it again was refused ("cannot confirm a flag that is confirmed")."""
+    isolate_git(monkeypatch, tmp_path / "home")
+    bank = new_bank(tmp_path / "bank")
+    with bank.lock():
+        bank.add_all([load_suite_task("random_dice")])
+    task_id, test = "Flaky/random_dice", "test_six_comes_up"
+    assert run_cli("--bank", bank.root, "flaky", task_id, "--runs", "8", "--seed", "3").returncode
+    git(bank.root, "add", "-A")
+    git(bank.root, "commit", "-qm", "The task and its flaky check")
+    change_flag(bank, task_id, test, FlagAction.CONFIRM, "ann", "one in two")  # then killed
+    again = run_cli(
+        "--bank", bank.root, "flag", task_id, test, "--confirm", "--reason", "one in two"
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith(f"{task_id} {test}: confirmed; committed ")
+    assert git(bank.root, "status", "--porcelain") == ""
+    assert [event.status for event in bank.load(task_id).flags[0].history] == [
+        FlagStatus.OPEN,
+        FlagStatus.CONFIRMED,
+    ]
+    refused = run_cli(
+        "--bank", bank.root, "flag", task_id, test, "--confirm", "--reason", "once more"
+    )  # fmt: skip
+    assert refused.returncode == 2 and "cannot confirm a flag that is confirmed" in refused.stderr
 
 
 def test_flag_command_errors_name_what_is_wrong(tmp_path, run_cli):
