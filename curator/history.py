@@ -18,6 +18,7 @@ changed it, in which stage, and was it validated?" without opening the task:
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import os
@@ -353,6 +354,9 @@ class ImportOutcome:
     not_committed: str | None = None
     updated: list[Task] = field(default_factory=list)
     unchanged: int = 0
+    # Tasks the file leaves as they are whose folders differ from the last commit: what an
+    # interrupted import wrote (or edits that match the file), which this import does not commit.
+    uncommitted: list[str] = field(default_factory=list)
 
     @property
     def written(self) -> list[Task]:
@@ -374,7 +378,7 @@ def import_tasks(
     detached HEAD, no repository); the outcome says why, so the user can commit them by hand.
     """
     with bank.lock():
-        added, updated, before, unchanged = list(tasks), [], [], 0
+        added, updated, before, unchanged = list(tasks), [], [], []
         if update:
             added = [task for task in tasks if not os.path.lexists(bank.task_dir(task.task_id))]
             new = {task.task_id for task in added}
@@ -384,7 +388,7 @@ def import_tasks(
                 existing = bank.load(task.task_id)
                 revised = updated_by(existing, task, annotator)
                 if revised is None:
-                    unchanged += 1
+                    unchanged.append(task.task_id)
                 else:
                     updated.append(revised)
                     before.append(existing)
@@ -395,7 +399,17 @@ def import_tasks(
         except BaseException:
             bank.save_all(before, updated)
             raise
-        outcome = ImportOutcome(added, None, None, updated, unchanged)
+        outcome = ImportOutcome(added, None, None, updated, len(unchanged))
+        if unchanged:
+            with contextlib.suppress(BankError, GitError):  # no repository: nothing to tell
+                repository = GitBank(bank)
+                content = {PROGRAM_FILE, TESTS_FILE, INSTRUCTION_FILE, CODE_PROMPT_FILE}
+                changed = {  # in what the file defines, not the run records (validation)
+                    repository.task_id_of(path)
+                    for _, path in repository.status()
+                    if path.rsplit("/", 1)[-1] in content
+                }
+                outcome.uncommitted = [task_id for task_id in unchanged if task_id in changed]
         if not outcome.written:
             return outcome
         folders = [bank.task_dir(task.task_id).name for task in outcome.written]

@@ -620,6 +620,22 @@ def test_import_update_never_replaces_uncommitted_changes(bank: Bank, tmp_path: 
     assert git(bank.root, "status", "--porcelain").strip() == "?? Test__2/notes.txt"
 
 
+def test_import_update_names_unchanged_tasks_an_interrupted_import_left_uncommitted(
+    bank: Bank,
+) -> None:
+    """Killed midway, `import --update` left some tasks updated and not committed; run again,
+    it found them "unchanged" and committed only the rest, leaving them unsaid."""
+    import_tasks(bank, [make_task(f"Test/{n}") for n in (1, 2, 3)], Path("v1.jsonl"))
+    fixed = [make_task(f"Test/{n}", test=make_task().test + "\n# fixed\n") for n in (1, 2)]
+    interrupted = bank.load("Test/1")
+    interrupted.test = fixed[0].test  # what the killed run had written
+    save(bank, interrupted)
+    save(bank, passing(bank.load("Test/3")))  # run records alone are no interrupted import
+    outcome = import_tasks(bank, [*fixed, make_task("Test/3")], Path("v2.jsonl"), update=True)
+    assert [task.task_id for task in outcome.updated] == ["Test/2"]
+    assert outcome.uncommitted == ["Test/1"]
+
+
 def test_import_update_without_git_replaces_nothing(bank: Bank) -> None:
     """With the bank's .git gone, the check for uncommitted edits found "none", and the
     update replaced a hand edit that nothing could bring back."""

@@ -137,6 +137,15 @@ def import_command(
             )
     else:
         cli.out.print(f"imported {len(tasks)} task(s) from {source} as {stage}")
+    if outcome.uncommitted:
+        listed = ", ".join(outcome.uncommitted[:10]) + (
+            " ..." if len(outcome.uncommitted) > 10 else ""
+        )
+        cli.err.print(
+            f"[yellow]note:[/] {len(outcome.uncommitted)} unchanged task(s) match the file but "
+            f"differ from the last commit (an interrupted import?): {escape(listed)}; "
+            "`curator commit` them, or discard the changes"
+        )
     if outcome.not_committed:
         cli.err.print(f"[yellow]not committed:[/] {escape(outcome.not_committed)}")
     if not outcome.written:
