@@ -192,38 +192,35 @@ def unprivileged_python() -> Iterator[tuple[list[str], Path]]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+def run_as_the_user(
+    command: list[str], scratch: Path, home: Path, *arguments: object
+) -> subprocess.CompletedProcess[str]:
+    """`command` (`unprivileged_python`'s) with `arguments`, as the unprivileged uid."""
+    return subprocess.run(
+        [*command, *map(str, arguments)],
+        capture_output=True,
+        text=True,
+        cwd=scratch,
+        env={"HOME": str(home), "PATH": os.environ["PATH"], "NO_COLOR": "1"},
+        user=UNPRIVILEGED_UID,
+        group=UNPRIVILEGED_UID,
+        extra_groups=[],
+        timeout=120,
+    )
+
+
 def test_init_in_an_unwritable_folder_as_an_ordinary_user(unprivileged_python):
     command, scratch = unprivileged_python
     locked = scratch.parent / "locked"  # root's, mode 755: the uid may look but not write
     locked.mkdir()
     home = scratch / "home"
     home.mkdir()
-    result = subprocess.run(
-        [*command, "init", locked / "bank"],
-        capture_output=True,
-        text=True,
-        cwd=scratch,
-        env={"HOME": str(home), "PATH": os.environ["PATH"], "NO_COLOR": "1"},
-        user=UNPRIVILEGED_UID,
-        group=UNPRIVILEGED_UID,
-        extra_groups=[],
-        timeout=120,
-    )
+    result = run_as_the_user(command, scratch, home, "init", locked / "bank")
     assert_refused(result, f"{locked / 'bank'}: cannot create a bank here (Permission denied)")
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (locked / "bank").exists()
     # The same command where the uid may write makes a bank: the refusal was the folder's.
-    made = subprocess.run(
-        [*command, "init", scratch / "bank"],
-        capture_output=True,
-        text=True,
-        cwd=scratch,
-        env={"HOME": str(home), "PATH": os.environ["PATH"], "NO_COLOR": "1"},
-        user=UNPRIVILEGED_UID,
-        group=UNPRIVILEGED_UID,
-        extra_groups=[],
-        timeout=120,
-    )
+    made = run_as_the_user(command, scratch, home, "init", scratch / "bank")
     assert made.returncode == 0, made.stderr
     assert (scratch / "bank" / "bank.json").is_file()
 
@@ -235,20 +232,14 @@ def test_a_bank_this_user_cannot_write_is_said_so(unprivileged_python):
     bank = Bank.init(scratch.parent / "theirs")  # root's, mode 755: readable, not writable
     records = scratch / "more.jsonl"
     write_jsonl([make_task("X/1")], records)
-    result = subprocess.run(
-        [*command, "--bank", bank.root, "import", records, "--annotator", "una"],
-        capture_output=True,
-        text=True,
-        cwd=scratch,
-        env={"HOME": str(scratch), "PATH": os.environ["PATH"], "NO_COLOR": "1"},
-        user=UNPRIVILEGED_UID,
-        group=UNPRIVILEGED_UID,
-        extra_groups=[],
-        timeout=120,
-    )
+
+    def import_as_the_user() -> subprocess.CompletedProcess[str]:
+        arguments = ("--bank", bank.root, "import", records, "--annotator", "una")
+        return run_as_the_user(command, scratch, scratch, *arguments)
+
     private = bank.root / ".curator"
     assert_refused(
-        result,
+        import_as_the_user(),
         f"{private}: permission denied: this user (uid {UNPRIVILEGED_UID}) cannot write to the "
         "bank (theirs belongs to uid 0); work in a clone of your own, or ask its owner for "
         "write access",
@@ -256,15 +247,6 @@ def test_a_bank_this_user_cannot_write_is_said_so(unprivileged_python):
     assert not bank.exists("X/1")
     bank.private_dir.chmod(0o755)  # made by root now: the lock inside it is refused the same
     (bank.private_dir / "lock").touch()
-    again = subprocess.run(
-        [*command, "--bank", bank.root, "import", records, "--annotator", "una"],
-        capture_output=True,
-        text=True,
-        cwd=scratch,
-        env={"HOME": str(scratch), "PATH": os.environ["PATH"], "NO_COLOR": "1"},
-        user=UNPRIVILEGED_UID,
-        group=UNPRIVILEGED_UID,
-        extra_groups=[],
-        timeout=120,
+    assert_refused(
+        import_as_the_user(), f"{private / 'lock'}: permission denied", "(lock belongs to uid 0)"
     )
-    assert_refused(again, f"{private / 'lock'}: permission denied", "(lock belongs to uid 0)")

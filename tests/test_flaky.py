@@ -255,15 +255,24 @@ def test_flag_lifecycle_from_detection_to_fix(tmp_path, run_cli):
     assert "clean after a change" in history[2]["why"]
 
 
-def test_a_decision_on_the_command_line_is_committed_as_in_the_app(tmp_path, run_cli, monkeypatch):
-    """`curator flag` recorded the decision and committed nothing, so the next decision made in
-    the app's queue swept it into its own commit; two decisions at once took the last."""
+def flagged_dice_bank(tmp_path: Path, run_cli, monkeypatch) -> Bank:
+    """A git bank of the dice task, its flaky check run (one open flag, not committed)."""
     isolate_git(monkeypatch, tmp_path / "home")
     bank = new_bank(tmp_path / "bank")
     with bank.lock():
         bank.add_all([load_suite_task("random_dice")])
+    checked = run_cli(
+        "--bank", bank.root, "flaky", "Flaky/random_dice", "--runs", "8", "--seed", "3"
+    )  # fmt: skip
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    return bank
+
+
+def test_a_decision_on_the_command_line_is_committed_as_in_the_app(tmp_path, run_cli, monkeypatch):
+    """`curator flag` recorded the decision and committed nothing, so the next decision made in
+    the app's queue swept it into its own commit; two decisions at once took the last."""
+    bank = flagged_dice_bank(tmp_path, run_cli, monkeypatch)
     task_id, test = "Flaky/random_dice", "test_six_comes_up"
-    assert run_cli("--bank", bank.root, "flaky", task_id, "--runs", "8", "--seed", "3").returncode
     both = run_cli(
         "--bank", bank.root, "flag", task_id, test, "--dismiss", "--confirm", "--reason", "x"
     )  # fmt: skip
@@ -368,12 +377,8 @@ def test_a_decision_killed_before_its_commit_is_committed_when_made_again(
 ):
     """Killed between writing the decision and committing it, `flag` left the decision
     uncommitted, and making it again was refused ("cannot confirm a flag that is confirmed")."""
-    isolate_git(monkeypatch, tmp_path / "home")
-    bank = new_bank(tmp_path / "bank")
-    with bank.lock():
-        bank.add_all([load_suite_task("random_dice")])
+    bank = flagged_dice_bank(tmp_path, run_cli, monkeypatch)
     task_id, test = "Flaky/random_dice", "test_six_comes_up"
-    assert run_cli("--bank", bank.root, "flaky", task_id, "--runs", "8", "--seed", "3").returncode
     git(bank.root, "add", "-A")
     git(bank.root, "commit", "-qm", "The task and its flaky check")
     change_flag(bank, task_id, test, FlagAction.CONFIRM, "ann", "one in two")  # then killed
