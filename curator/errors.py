@@ -5,6 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def listed(names: list[str], limit: int = 10) -> str:
+    """`names` as a message lists them: the first `limit`, and how many more."""
+    return ", ".join(names[:limit]) + (
+        f" and {len(names) - limit} more" if len(names) > limit else ""
+    )
+
+
 class CuratorError(Exception):
     """Base of every error curator reports to a user (CLI exit code 2, an app notification)."""
 

@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 import git
@@ -117,7 +118,9 @@ class GitBank:
         except git.GitCommandError as error:
             raise GitError(describe_git_failure(args, error, self.top)) from error
 
+    @cached_property
     def index_path(self) -> Path:
+        """The index file (asked of git once: each call runs a process)."""
         return Path(self.top, self.run("rev-parse", "--git-path", "index").strip())
 
     @contextmanager
@@ -128,7 +131,7 @@ class GitBank:
         else the index stays as it was. A lock held by another git process for a moment (a
         shell prompt's `git status`) is waited for; one held longer is named, before anything
         is committed."""
-        real = self.index_path()
+        real = self.index_path
         lock = real.with_name(real.name + ".lock")
         waited = 0.0
         while True:
@@ -225,12 +228,10 @@ class GitBank:
         return self.repo.active_branch.name
 
     def likely_branch(self) -> str:
-        """The branch to suggest checking out: main or master where one has commits, else
-        the first that does (a bank made with an older git's default is on master)."""
+        """The branch to suggest checking out: main, else master (an older git's default),
+        else the first there is."""
         names = [head.name for head in self.repo.heads]
-        return next(
-            (name for name in ("main", "master") if name in names), names[0] if names else "main"
-        )
+        return ([name for name in ("main", "master") if name in names] or names or ["main"])[0]
 
     def status(self, pathspec: str | None = None) -> list[tuple[str, str]]:
         """(two-letter status, path) of every path under the bank (or `pathspec`) that differs
@@ -309,7 +310,7 @@ class GitBank:
         sha = self.run(*arguments).strip()
         subject = message.strip().splitlines()[0]
         expected = parent or ""  # the branch must not have moved meanwhile ("": not exist)
-        real = self.index_path()
+        real = self.index_path
         kept = real.with_name(staged_index.name + ".before")
         if real.is_file():
             shutil.copy2(real, kept)

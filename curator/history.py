@@ -40,7 +40,7 @@ from curator.bank import (
 )
 from curator.config import resolve_annotator
 from curator.environment import bank_fingerprint
-from curator.errors import BankError, CuratorError, TaskFileError
+from curator.errors import BankError, CuratorError, TaskFileError, listed
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, with_flaky_check
 from curator.flaky.flags import SEND_BACK, TRANSITIONS, FlagAction, change_flag, find_flag
 from curator.flaky.review import send_back
@@ -188,13 +188,10 @@ def llm_assisted(task: Task) -> str:
     return "yes" if provenance.origin is Origin.LLM_ASSISTED else "no"
 
 
-def task_trailers(
-    task: Task, annotator: str, flaky: str, facts: PipelineFacts | None = None
-) -> dict[str, str]:
+def task_trailers(task: Task, annotator: str, flaky: str, facts: PipelineFacts) -> dict[str, str]:
     """The trailers of a commit of `task`; validation figures only when they count, as the
     gate's `facts` say (this content, the bank's environment and time limit)."""
     summary = task.validation
-    facts = facts or PipelineFacts()
     if summary is None:
         coverage = tests = content_hash = environment = NONE
     elif not task.validation_is_current:
@@ -443,7 +440,7 @@ def uncommitted_changes(
     )
     if not changed:
         return None
-    return ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+    return listed(changed, limit=5)
 
 
 def refuse_uncommitted(bank: Bank, task_ids: list[str]) -> None:

@@ -183,21 +183,21 @@ def _pull_release_tags(repository: GitBank, remote: str) -> None:
 def _differing_release_tags(repository: GitBank, remote: str) -> list[str]:
     """The release tags that name other objects here and on `remote`."""
     listed = repository.run("ls-remote", "--refs", remote, RELEASE_TAGS)
-    there = _refs(listed, ref_first=False)
-    here = repository.run("for-each-ref", "--format=%(refname)\t%(objectname)", RELEASE_TAGS)
-    return _tag_names({ref for ref, sha in _refs(here).items() if there.get(ref, sha) != sha})
+    there = _refs(listed)
+    here = _refs(repository.run("for-each-ref", "--format=%(objectname)\t%(refname)", RELEASE_TAGS))
+    return _tag_names({ref for ref, sha in here.items() if there.get(ref, sha) != sha})
 
 
-def _refs(listing: str, ref_first: bool = True) -> dict[str, str]:
-    """{ref: object} of lines "ref<TAB>object" (`ref_first`) or "object<TAB>ref"."""
+def _refs(listing: str) -> dict[str, str]:
+    """{ref: object} of lines "object<TAB>ref", as `ls-remote` prints them."""
     pairs = (line.split("\t", 1) for line in listing.splitlines() if "\t" in line)
-    return {(a if ref_first else b): (b if ref_first else a) for a, b in pairs}
+    return {ref: sha for sha, ref in pairs}
 
 
 def _push_release_tags(repository: GitBank, remote: str) -> list[str]:
     """Push the release tags the remote lacks (after the branch, which holds their commits)."""
     listed = repository.run("ls-remote", "--refs", remote, RELEASE_TAGS)
-    missing = sorted(_release_tags(repository) - set(_refs(listed, ref_first=False)))
+    missing = sorted(_release_tags(repository) - set(_refs(listed)))
     if missing:
         repository.run("push", "--quiet", remote, *missing)
     return _tag_names(set(missing))

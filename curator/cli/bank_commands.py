@@ -15,7 +15,7 @@ from curator.config import resolve_annotator
 from curator.drafts import library_names, new_task
 from curator.envcheck import check_bank, unimportable_libraries
 from curator.environment import declared_environment
-from curator.errors import CuratorError, TasksExist
+from curator.errors import CuratorError, TasksExist, listed
 from curator.gitbank import GitBank, GitError
 from curator.history import commit_new_bank, import_tasks
 from curator.interchange import export_tasks, exported_tasks, read_jsonl, render_jsonl
@@ -138,12 +138,10 @@ def import_command(
     else:
         cli.out.print(f"imported {len(tasks)} task(s) from {source} as {stage}")
     if outcome.uncommitted:
-        listed = ", ".join(outcome.uncommitted[:10]) + (
-            " ..." if len(outcome.uncommitted) > 10 else ""
-        )
         cli.err.print(
             f"[yellow]note:[/] {len(outcome.uncommitted)} unchanged task(s) match the file but "
-            f"differ from the last commit (an interrupted import?): {escape(listed)}; "
+            f"differ from the last commit (an interrupted import?): "
+            f"{escape(listed(outcome.uncommitted))}; "
             "`curator commit` them, or discard the changes"
         )
     if outcome.not_committed:

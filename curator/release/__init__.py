@@ -23,7 +23,7 @@ from pydantic import Field, ValidationError
 
 from curator.bank import MARKER, META_FILE, RELEASES_DIR, Bank, BankScan, task_sort_key
 from curator.environment import ENVIRONMENT_DIR, bank_fingerprint
-from curator.errors import CuratorError
+from curator.errors import CuratorError, listed
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, with_flaky_check
 from curator.fsutil import atomic_write
 from curator.gitbank import RELEASE_TAG_PREFIX, GitBank, GitError, release_tag
@@ -57,8 +57,8 @@ class ReleaseRefused(CuratorError):
     def __init__(self, version: str, problems: dict[str, list[str]]) -> None:
         self.version = version
         self.problems = problems
-        listed = "; ".join(f"{task_id}: {', '.join(why)}" for task_id, why in problems.items())
-        super().__init__(f"release {version} refused, {len(problems)} task(s) unfit: {listed}")
+        named = "; ".join(f"{task_id}: {', '.join(why)}" for task_id, why in problems.items())
+        super().__init__(f"release {version} refused, {len(problems)} task(s) unfit: {named}")
 
 
 # -- the manifest ----------------------------------------------------------------------------
@@ -250,7 +250,7 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     unsettled = uncommitted_settings(repository)
     if unsettled:
         raise GitError(
-            f"the bank's settings have uncommitted changes: {_listing(unsettled)}; "
+            f"the bank's settings have uncommitted changes: {listed(unsettled)}; "
             f"{UNSETTLED_REASON}: commit them or discard them first"
         )
     quality = quality_settings(bank)
@@ -351,7 +351,7 @@ def _uncommitted_message(bank: Bank, changed: list[str], released: set[str]) -> 
     parts = []
     if accepted:
         parts.append(
-            f"{len(accepted)} accepted task(s) have uncommitted changes: {_listing(accepted)}"
+            f"{len(accepted)} accepted task(s) have uncommitted changes: {listed(accepted)}"
         )
     if unreadable:
         reasons = "; ".join(f"{task_id}: {why}" for task_id, why in unreadable.items())
@@ -638,9 +638,3 @@ def _summary(counts: ReleaseCounts) -> str:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _listing(names: list[str], limit: int = 10) -> str:
-    return ", ".join(names[:limit]) + (
-        f" and {len(names) - limit} more" if len(names) > limit else ""
-    )
