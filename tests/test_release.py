@@ -89,6 +89,8 @@ def test_a_release_exports_the_accepted_tasks_and_tags_them(bank: Bank) -> None:
     changelog = (out / CHANGELOG_NAME).read_text()
     assert "first release" in changelog
     assert "## Added\n\n- `Test/1`\n- `Test/2`\n- `Test/3`\n" in changelog
+    # The tag holds the release: its files leave the bank's git status clean.
+    assert git(bank.root, "status", "--porcelain", "--untracked-files=all") == ""
 
 
 def test_the_manifest_names_a_task_whose_coverage_is_luck(bank: Bank) -> None:

@@ -220,6 +220,19 @@ def release_out(bank: Bank, version: str, out: Path | None) -> Path:
     return Path(out)
 
 
+RELEASES_IGNORE = "# Written by curator: a release's files are made from its tag\n*\n"
+
+
+def ignore_releases_folder(bank: Bank, out: Path) -> None:
+    """The bank's `releases/` ignores itself, as pytest's and ruff's caches do: the tag holds
+    the release (`--from-tag` writes its files again, byte for byte), so its files are neither
+    left untracked in every `git status` nor taken into the next `git add -A`."""
+    folder = bank.root / RELEASES_DIR
+    ignore = folder / ".gitignore"
+    if out.resolve().is_relative_to(folder.resolve()) and not ignore.exists():
+        atomic_write(ignore, RELEASES_IGNORE)
+
+
 def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     """Export HEAD's accepted tasks as release VERSION and tag HEAD `release/VERSION`.
 
@@ -477,6 +490,7 @@ def _write_release(
     changes = compare_releases(previous_tasks, tasks)
     with bank.lock():
         out.mkdir(parents=True, exist_ok=True)
+        ignore_releases_folder(bank, out)
         write_jsonl(tasks, out / JSONL_NAME)
         write_jsonl(tasks, out / GZIP_NAME)
         manifest = _manifest(repository, version, commit, previous, tasks, evidence, changes, out)
