@@ -1400,7 +1400,7 @@ def serve_harness(request_r: int, paths: dict[str, str], pipes: tuple[int, int, 
     if _warm_measurement is not None:
         # coverage.py opens a new data store in each process it finds itself in (about 1.5
         # ms): done now, before the request, not when the run's arcs are collected.
-        _warm_measurement.get_data().arcs(paths["task"])
+        harness.warm_up_measuring(_warm_measurement)
     if os.geteuid() == 0:  # root, or root of the user namespace: holds capabilities
         drop_capabilities()
     data = _read_to_end(request_r)
