@@ -356,7 +356,8 @@ class Bank:
     def _file_lock(self, deadline: float) -> Iterator[None]:
         path = self.private_dir / "lock"
         try:
-            handle = open(path, "a+")  # noqa: SIM115 (closed by the `with` below)
+            descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)  # no O_APPEND: pwrite
+            handle = open(descriptor, "r+")  # noqa: SIM115 (closed by the `with` below)
         except PermissionError as error:
             raise self.not_writable(path) from error
         with handle:
@@ -373,10 +374,12 @@ class Bank:
                             f"(pid {holder}); try again when it has finished"
                         ) from None
                     time.sleep(0.05)
-            handle.seek(0)
-            handle.truncate()
-            handle.write(str(os.getpid()))
-            handle.flush()
+            pid = str(os.getpid()).encode()
+            try:  # unbuffered: a failed write is not tried again as the file closes
+                os.pwrite(handle.fileno(), pid, 0)
+                os.ftruncate(handle.fileno(), len(pid))
+            except OSError as error:  # a full disk: named, before any of the bank's files
+                raise OSError(error.errno, error.strerror, str(path)) from None
             try:
                 yield
             finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import multiprocessing
 import os
@@ -307,6 +308,21 @@ def test_lock_keeps_a_second_process_out(bank: Bank) -> None:
     started = time.monotonic()
     with bank.lock(timeout=5):
         assert time.monotonic() - started < 5
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this machine")
+def test_a_full_disk_is_named_before_the_bank_is_written(bank: Bank) -> None:
+    """Every command takes the lock before it writes: on a full disk, its first write (the
+    holder's pid) is named, as the bank's own file, not a bare 'No space left on device'."""
+    bank.save(make_task())
+    before = (bank.task_dir("Test/1") / "task.json").read_bytes()
+    lock = bank.private_dir / "lock"
+    lock.unlink(missing_ok=True)
+    lock.symlink_to("/dev/full")  # every write to it: ENOSPC
+    with pytest.raises(OSError) as raised, bank.lock():
+        bank.save(make_task(test="changed"))
+    assert (raised.value.errno, raised.value.filename) == (errno.ENOSPC, str(lock))
+    assert (bank.task_dir("Test/1") / "task.json").read_bytes() == before
 
 
 def test_task_helpers(bank: Bank) -> None:
