@@ -67,7 +67,7 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
-HARNESS_VERSION = 23
+HARNESS_VERSION = 24
 """Reports of an older harness (no tampering checks, no runtime findings; 2: no network
 attempts of failed tests, no optional dependencies pandas asks for, so a failure for want of
 either could stand as `fail` or `error`; 3: docstring examples cut short by the time limit
@@ -108,7 +108,9 @@ in the module of pandas' assertions passed `assert_frame_equal`, and one that wr
 the C library's `memcpy` was not tampering; 22: a program that ran its functions as it loaded,
 `task_func` at module level, had the branches they took counted as covered, as had code compiled
 under the program's name, and one that replaced `time.perf_counter` had its tests timed by
-it; tests over 200, or named in over 200 characters, ran) are not current."""
+it; tests over 200, or named in over 200 characters, ran; 23: an anonymous temporary file,
+`tempfile.TemporaryFile()`, was a `write_outside` finding: it opens the scratch folder itself)
+are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

@@ -142,3 +142,28 @@ def test_a_findings_examples_show_temporary_names_alike_in_every_run() -> None:
         )
     ]
     assert messages[1] == messages[0]
+
+
+def test_files_in_the_scratch_are_no_finding_anonymous_ones_included() -> None:
+    """`tempfile.TemporaryFile()` opens the scratch folder itself (O_TMPFILE on Linux), as
+    TensorFlow does inside (BigCodeBench/418): a finding there needed a waiver for nothing."""
+    program = (
+        "import os\nimport tempfile\n\n\n"
+        'def task_func(numbers):\n    """Sum numbers written to temporary files."""\n'
+        "    with tempfile.TemporaryFile('w+') as anonymous:\n"
+        "        anonymous.write(' '.join(map(str, numbers)))\n"
+        "        anonymous.seek(0)\n"
+        "        total = sum(map(int, anonymous.read().split()))\n"
+        "    handle, path = tempfile.mkstemp()\n"
+        "    os.close(handle)\n"
+        "    os.remove(path)\n"
+        "    return total\n"
+    )
+    tests = (
+        "import unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_sum(self):\n        self.assertEqual(task_func([1, 2, 3]), 6)\n"
+    )
+    with Sandbox(preload=False) as sandbox:
+        run = sandbox.run(program, tests)
+    assert run.passed, run
+    assert run.runtime == []

@@ -1663,7 +1663,7 @@ class AuditWatch:
     def _outside_scratch(self, path: str) -> bool:
         return not (
             (path + "/").startswith(self._scratch)
-            or path.startswith(SCRATCH_PREFIXES)
+            or (path + "/").startswith(SCRATCH_PREFIXES)  # the folder too: O_TMPFILE
             or path in HARMLESS_WRITE_PATHS
         )
 
