@@ -38,6 +38,7 @@ from curator.bank import (
     Bank,
     oversized,
 )
+from curator.condense.stage import instruction_outdated
 from curator.config import resolve_annotator
 from curator.environment import bank_fingerprint
 from curator.errors import BankError, CuratorError, TaskFileError, listed
@@ -120,6 +121,7 @@ def gate_facts(
         report_problem=report_problem(task, report, str(report_path)),
         environment=environment or bank_fingerprint(bank.root),
         timeout_s=task_timeout(bank, task),
+        instruction_outdated=instruction_outdated(task),
         unsaved=unsaved,
         committed=committed,
     )

@@ -70,6 +70,9 @@ class PipelineFacts:
     to count (None: not checked).
     `timeout_s`: the task's time limit per run (`validation.task_timeout`), under which a
     validation must have run to count (None: not checked).
+    `instruction_outdated`: why the stored instruction no longer speaks for the docstring or
+    the code prompt it came from (`curator.condense.instruction_outdated`; None: it does, or
+    not checked).
     """
 
     flaky_checked_hash: str | None = None
@@ -82,6 +85,7 @@ class PipelineFacts:
     report_problem: str | None = None
     environment: str | None = None
     timeout_s: float | None = None
+    instruction_outdated: str | None = None
 
 
 # Stages in pipeline order; a rejected task sits outside it.
@@ -243,6 +247,12 @@ def needs_instruction(task: Task, facts: PipelineFacts) -> str | None:
     return f"its instruction is not ready ({problem})"
 
 
+def needs_current_instruction(task: Task, facts: PipelineFacts) -> str | None:
+    if facts.instruction_outdated is None or instruction_problem(task) is not None:
+        return None  # no instruction at all: `needs_instruction` says so
+    return f"its instruction is out of date: {facts.instruction_outdated} (condense it again)"
+
+
 # What each stage asks of a task; adding a requirement is adding one check to a tuple. In any
 # stage, a task's records must hold together: a commit in any stage would keep them.
 STAGE_GATE: dict[Stage, tuple[GateCheck, ...]] = {
@@ -259,12 +269,14 @@ STAGE_GATE: dict[Stage, tuple[GateCheck, ...]] = {
         needs_written_draft,
         needs_passing_validation,
         needs_instruction,
+        needs_current_instruction,
     ),
     Stage.ACCEPTED: (
         needs_intact_validation_report,
         needs_written_draft,
         needs_passing_validation,
         needs_instruction,
+        needs_current_instruction,
         needs_flaky_check,
         needs_no_unresolved_flag,
         needs_runtime_findings_waived,
@@ -392,6 +404,14 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
         steps.append(StepStatus(Step.CONDENSE, StepState.BLOCKED, unfinished_docstring))
     elif instruction_issue := instruction_problem(task):
         steps.append(StepStatus(Step.CONDENSE, StepState.READY, instruction_issue))
+    elif facts.instruction_outdated is not None:
+        steps.append(
+            StepStatus(
+                Step.CONDENSE,
+                StepState.READY,
+                f"instruction out of date: {facts.instruction_outdated}",
+            )
+        )
     else:
         steps.append(StepStatus(Step.CONDENSE, StepState.DONE, "instruction written"))
 

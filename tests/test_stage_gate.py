@@ -10,9 +10,10 @@ from gitbanks import flaky_checked, head, isolate_git, new_bank, passing, save
 
 from conftest import make_task
 from curator.bank import Bank
+from curator.condense.stage import apply_instruction, condense_task
 from curator.history import commit_paths, gate_facts
 from curator.models import Stage
-from curator.pipeline import allowed_stages, stage_blockers
+from curator.pipeline import Step, StepState, allowed_stages, stage_blockers, step_status
 from curator.release.plan import plan_release
 
 
@@ -187,3 +188,44 @@ def test_a_task_off_the_benchmark_s_shape_is_accepted_only_once_fixed_or_waived(
     result = run_cli("--bank", bank.root, "commit", "Test/1", "--stage", "accepted", "-m", "Go")
     assert result.returncode == 0, result.stderr
     assert bank.load("Test/1").stage is Stage.ACCEPTED
+
+
+def test_an_instruction_the_docstring_moved_on_from_holds_the_task_back(
+    bank: Bank, run_cli
+) -> None:
+    """The docstring edited after the instruction was written (a new exception): the export
+    would pair a complete_prompt that raises it with an instruct_prompt that does not, so
+    condensed, accepted and the release wait for the instruction to be condensed again."""
+    task = make_task("Test/1")
+    condensed = condense_task(task)
+    assert condensed.parsed is not None and condensed.instruction is not None
+    task = passing(apply_instruction(task, condensed.instruction, condensed.parsed.doc_struct))
+    save(bank, task)
+    flaky_checked(bank, task)
+    assert stage_blockers(task, Stage.ACCEPTED, gate_facts(bank, task)) == []
+
+    task.complete_prompt = task.complete_prompt.replace(
+        "    - ValueError: If top is not positive.\n",
+        "    - ValueError: If top is not positive.\n    - TypeError: If text is not a string.\n",
+    )
+    task = passing(task)
+    save(bank, task)
+    flaky_checked(bank, task)
+    facts = gate_facts(bank, task)
+    reasons = stage_blockers(task, Stage.ACCEPTED, facts)
+    assert len(reasons) == 1 and reasons[0].startswith("its instruction is out of date: "), reasons
+    assert "the docstring was edited after the instruction was written" in reasons[0]
+    assert stage_blockers(task, Stage.CONDENSED, facts) == reasons
+    condense = step_status(task, Step.CONDENSE, facts)
+    assert condense.state is StepState.READY
+    assert condense.reason.startswith("instruction out of date: ")
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "--stage", "accepted", "-m", "Go")
+    assert result.returncode == 1
+    assert "its instruction is out of date" in result.stderr
+
+    result = run_cli("--bank", bank.root, "condense", "Test/1", "--write")
+    assert result.returncode == 0, result.stderr
+    task = bank.load("Test/1")
+    assert "TypeError" in task.instruct_prompt
+    flaky_checked(bank, task)
+    assert stage_blockers(task, Stage.ACCEPTED, gate_facts(bank, task)) == []

@@ -10,6 +10,7 @@ from curator.condense.reasons import (
     CondenseReport,
     DifferenceReason,
     Reason,
+    ReasonKind,
     explain_doc_struct,
 )
 from curator.condense.render import render_instruction, split_instruction
@@ -91,6 +92,18 @@ def check_task(task: Task) -> CondenseReport:
     if not report.equal:
         report.reasons = _difference_reasons(task, condensed)
     return report
+
+
+def instruction_outdated(task: Task) -> str | None:
+    """Why the task's instruction no longer speaks for its docstring or code prompt (the
+    updates `condense --check` names: edited after the instruction was written), or None. The
+    stage gate holds such a task out of condensed and accepted: its export would pair a
+    `complete_prompt` with an `instruct_prompt` that says something else."""
+    if not task.instruct_prompt.strip():
+        return None
+    report = check_task(task)
+    updates = [reason.message for reason in report.reasons if reason.kind is ReasonKind.UPDATE]
+    return "; ".join(updates) or None
 
 
 def _difference_reasons(task: Task, condensed: Condensed) -> list[DifferenceReason]:

@@ -22,6 +22,7 @@ import git
 from pydantic import Field, ValidationError
 
 from curator.bank import MARKER, META_FILE, RELEASES_DIR, Bank, BankScan, task_sort_key
+from curator.condense.stage import instruction_outdated
 from curator.environment import ENVIRONMENT_DIR, bank_fingerprint
 from curator.errors import CuratorError, listed
 from curator.flaky.evidence import EVIDENCE_FILE, FlakyEvidence, with_flaky_check
@@ -395,6 +396,7 @@ def _gate_facts_at(
         report_problem=report_problem(task, report, f"{commit.hexsha[:10]}:{report_path}"),
         environment=environment,
         timeout_s=timeout_s,
+        instruction_outdated=instruction_outdated(task),
     )
     return with_flaky_check(facts, evidence)
 
