@@ -118,6 +118,13 @@ def test_flaky_suite_is_classified_at_the_default_run_count(tmp_path, run_cli):
         for name in names
         if any(Classification(c).is_flaky for c in expected_classes(name).values())
     }
+    # At 80 columns each flag starts with its task and test whole, as `curator flag` takes them.
+    shown = run_cli("--bank", bank.root, "flags", "--status", "open", env={"COLUMNS": "80"})
+    lines = shown.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines), lines
+    assert {tuple(line.split()) for line in lines if line.startswith("Flaky/")} == {
+        (entry["task_id"], entry["test"]) for entry in listed
+    }
 
 
 def test_a_check_of_many_tasks_runs_their_hash_seeds_in_warm_workers(tmp_path, sandbox):

@@ -871,6 +871,19 @@ def test_validate_command_json_cache_force_and_exit_codes(bank: Bank, run_cli) -
     assert run_cli("--bank", bank.root, "validate", "No/such").returncode == 2
 
 
+def test_validate_s_table_keeps_benchmark_ids_whole_at_80_columns(bank: Bank, run_cli) -> None:
+    """Cut to 'BigCodeBench/1…', tasks 124 and 147 looked the same in an 80-column terminal."""
+    with bank.lock():
+        bank.add_all([make_task("BigCodeBench/124"), make_task("BigCodeBench/1047")])
+    for round_ in ("run", "cached"):
+        shown = run_cli("--bank", bank.root, "validate", "--all", env={"COLUMNS": "80"})
+        assert shown.returncode == 0, shown.stderr
+        rows = [line for line in shown.stdout.splitlines() if line.startswith("BigCodeBench/")]
+        assert [row.split()[0] for row in rows] == ["BigCodeBench/124", "BigCodeBench/1047"]
+        assert all(len(row) <= 80 and row.split()[1] == "pass" for row in rows), rows
+        assert all(row.endswith("cached") == (round_ == "cached") for row in rows), rows
+
+
 def test_one_runs_files_never_reach_the_next_run(sandbox: Sandbox) -> None:
     """BigCodeBench task 832 creates /non/existent/path and so flips task 288; here a run's
     writes to shared places stay in that run."""

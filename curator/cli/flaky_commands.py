@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from collections.abc import Callable, Iterable
 
 import click
@@ -267,21 +268,20 @@ def flags_command(cli: CliContext, status: str | None, as_json: bool) -> None:
         for task, flag in flags:
             click.echo(json.dumps({"task_id": task.task_id, **flag.model_dump(mode="json")}))
     else:
-        table = Table(title=f"{len(flags)} flag(s)", title_justify="left")
-        for column in ("task", "test"):  # whole: `curator flag ID TEST` needs them
-            table.add_column(column, overflow="fold")
-        for column in ("classification", "status", "last change", "cause"):
-            table.add_column(column)
+        # A flag a paragraph, not a table's row: at 80 columns a table folded the task and
+        # the test (`curator flag ID TEST` needs both whole) and gave one flag 28 rows.
+        cli.out.print(f"{len(flags)} flag(s)")
         for task, flag in flags:
-            table.add_row(
-                escape(task.task_id),
-                escape(flag.test),
-                flag.classification,
-                flag.status.value,
-                escape(last_change(flag)),
-                escape(flag.cause or ""),
-            )
-        cli.out.print(table)
+            cli.out.print(f"\n[bold]{escape(task.task_id)}[/] {escape(flag.test)}")
+            for paragraph in (
+                f"{flag.classification} · {flag.status.value} · {last_change(flag)}",
+                flag.cause,
+            ):
+                if paragraph:
+                    wrapped = textwrap.fill(
+                        paragraph, cli.out.width, initial_indent="  ", subsequent_indent="  "
+                    )
+                    cli.out.print(wrapped, markup=False)
     for problem in scan.problems:
         cli.err.print(f"[red]problem:[/] {escape(str(problem))}")
     if scan.problems:

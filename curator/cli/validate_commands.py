@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import click
+from rich import box
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -39,25 +40,30 @@ def percent(value: float | None) -> str:
 
 
 def summary_table(reports: list[ValidationReport], cached: set[str]) -> Table:
-    table = Table(title=f"validation of {len(reports)} task(s)")
+    """One row a task, within 80 columns for ids as long as BigCodeBench's (no borders: they
+    took 25 columns, and ids were cut to 'BigCodeBench/1…', 124 and 147 alike)."""
+    table = Table(
+        title=f"validation of {len(reports)} task(s)",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
     table.add_column("task", no_wrap=True)
     table.add_column("verdict", no_wrap=True)
     for column in ("tests", "branch", "lines", "static", "warn", "time"):
         table.add_column(column, justify="right", no_wrap=True)
     for report in reports:
         style = VERDICT_STYLE[report.verdict]
-        verdict = f"[{style}]{report.verdict.value}[/]"
-        if report.task_id in cached:
-            verdict += " [dim]cached[/]"
         table.add_row(
             escape(report.task_id),
-            verdict,
+            f"[{style}]{report.verdict.value}[/]",
             f"{report.tests_passed}/{report.tests_total}",
             percent(report.branch_coverage),
             percent(report.line_coverage),
             str(len(report.static)) if report.static else "",
             str(len(report.warnings)) if report.warnings else "",
-            f"{report.duration_s:.2f}s",
+            "[dim]cached[/]" if report.task_id in cached else f"{report.duration_s:.2f}s",
         )
     return table
 
