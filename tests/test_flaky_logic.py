@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -265,6 +265,29 @@ def test_a_time_bomb_is_found_and_dated_to_the_day(seed: int):
     dates = [run.spec for run in runs if run.spec.kind is RunKind.DATE]
     assert all(spec.tz == "UTC" for spec in dates)
     assert len(dates) <= 3 * 18  # a halving per run: days over a century take 16
+
+
+@pytest.mark.parametrize("seed", [8, 11])
+def test_a_test_comparing_the_clock_with_the_machine_s_time_is_not_a_time_bomb(seed: int):
+    """BigCodeBench/971 checks that a file's st_ctime (the kernel's clock, which the check
+    cannot move) lies within a second of datetime.now(): it failed on every date but today,
+    and was flagged 'fails from tomorrow and fails before today'. A test that only holds
+    today (a date written in it) still is a time bomb."""
+
+    def rule(spec: RunSpec, test: str) -> Outcome:
+        moved = spec.clock_at is not None and abs(spec.clock_at - NOW) > timedelta(seconds=1)
+        machine_time = test == "test_a" and moved
+        only_today = test == "test_b" and clock_of(spec).date() != NOW.date()
+        return Outcome.FAIL if machine_time or only_today else Outcome.PASS
+
+    result = verdicts(detected(rule, seed))
+    assert result["test_a"].classification is Classification.STABLE_PASS
+    assert "even by an hour on the same day" in result["test_a"].cause
+    assert "not flaky on a real clock" in result["test_a"].cause
+    assert result["test_b"].classification is Classification.ENVIRONMENT_SENSITIVE
+    assert result["test_b"].cause.startswith(
+        "depends on the current date: fails from 2026-12-01 and fails before 2026-11-30"
+    )
 
 
 def test_a_flip_no_single_factor_brings_back_is_said_to_be_unknown():

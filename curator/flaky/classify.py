@@ -183,6 +183,13 @@ class _Attribution:
         unreproduced = self._unreproduced([decisive])
         if unreproduced:
             return unreproduced
+        if decisive.kind is RunKind.CLOCK and self._flips_with_any_date():
+            near = self._date_run(self._sides()[0], self._same_day_shift())
+            found = self._find(near)
+            if found is None:
+                return self._pending([near])
+            if self._flipped(found):
+                return self._machine_time(found.spec)
         confirmed = f"confirmed by replaying run {decisive.index}"
         others = sorted(
             {FACTOR_NAMES[spec.kind] for spec in reproducing} - {FACTOR_NAMES[decisive.kind]}
@@ -303,6 +310,32 @@ class _Attribution:
                 needs.append(step)
         return needs
 
+    def _flips_with_any_date(self) -> bool:
+        """The test flips at the first day the clock moves, on every side it was moved to."""
+        brackets = [self._bracket(side) for side in self._sides()]
+        found = [bracket for bracket in brackets if bracket is not None]
+        return bool(found) and all(kept == self.now for kept, _ in found)
+
+    def _same_day_shift(self) -> datetime:
+        """The clock an hour from now, on the same day in UTC."""
+        later = self.now + SAME_DAY_SHIFT
+        return later if later.date() == self.now.date() else self.now - SAME_DAY_SHIFT
+
+    def _machine_time(self, near: RunSpec) -> Judgement:
+        """A test that flips even with the clock an hour off on the same day compares the clock
+        with the machine's own time (file times, other programs), which the check cannot move
+        with it: on a real clock it keeps its outcome (BigCodeBench/971 checks that a file's
+        `st_ctime` lies within a second of `datetime.now()`)."""
+        return Judgement(
+            Classification.STABLE_FAIL if self.reference else Classification.STABLE_PASS,
+            [
+                f"{self.verb} whenever the check moves the clock, even by an hour on the same day "
+                f"(run {near.index}): the test compares the clock with the machine's own time "
+                "(file times, other programs), which the check cannot move with it; not flaky "
+                "on a real clock"
+            ],
+        )
+
     def _date_run(self, side: RunSpec, at: datetime) -> RunSpec:
         """The baseline with only the clock moved to `at`, in UTC, up to the test."""
         assert self.baseline is not None
@@ -339,6 +372,9 @@ class _Attribution:
             f"depends on the time zone"
         )
 
+
+SAME_DAY_SHIFT = timedelta(hours=1)
+"""How far a last run moves the clock, within the day, for a test that flips on any date."""
 
 FACTOR_PRIORITY = (
     RunKind.RANDOM_STATE,
@@ -405,7 +441,11 @@ def attribution_runs(
     wanted: dict[tuple[object, ...], RunSpec] = {}
     for test in tests:
         for spec in judge(test, runs, timeout_s, now).needs:
-            wanted.setdefault(_key(spec), spec)
+            # Two tests may ask for the same date run, each up to itself: the longer order
+            # runs them both (the shorter left the later test's question unanswered).
+            asked = wanted.get(_key(spec))
+            if asked is None or len(spec.order) > len(asked.order):
+                wanted[_key(spec)] = spec
     specs = []
     for spec in wanted.values():
         specs.append(spec.model_copy(update={"index": next_index}))
