@@ -237,6 +237,22 @@ def test_usage_and_missing_bank_errors_exit_2(run_cli, tmp_path: Path) -> None:
     assert result.returncode == 2 and "not a curator bank" in result.stderr
 
 
+def test_bank_after_a_command_s_name_or_a_subcommand_s(run_cli, tmp_path: Path) -> None:
+    """The README: every command takes `--bank PATH` before or after its name (`env show
+    --bank .` was refused: 'No such option')."""
+    assert run_cli("init", tmp_path / "bank").returncode == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for where in (
+        ["--bank", tmp_path / "bank", "env", "show"],
+        ["env", "show", "--bank", tmp_path / "bank"],
+        ["env", "--bank", tmp_path / "bank", "show"],
+        ["list", "--bank", tmp_path / "bank"],
+    ):
+        result = run_cli(*where, cwd=elsewhere)
+        assert result.returncode == 0, (where, result.stderr)
+
+
 def test_list_exits_1_and_names_a_corrupt_task(run_cli, tmp_path: Path) -> None:
     bank = Bank.init(tmp_path / "bank")
     bank.save(make_task("X/1"))

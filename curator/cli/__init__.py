@@ -147,13 +147,21 @@ def _register(module_name: str) -> None:
     _registered.add(module_name)
     module = importlib.import_module(f"curator.cli.{module_name}")
     for command in module.COMMANDS:
-        command.params.append(
-            click.Option(
-                ["--bank"],
-                type=click.Path(file_okay=False, path_type=Path),
-                expose_value=False,
-                callback=_bank_after_command,
-                help="The task bank to work on (as before the command).",
-            )
-        )
+        _take_bank_after(command)
         main.add_command(command)
+
+
+def _take_bank_after(command: click.Command) -> None:
+    """`--bank` after the command's name, and after each of its subcommands' (`env show`)."""
+    command.params.append(
+        click.Option(
+            ["--bank"],
+            type=click.Path(file_okay=False, path_type=Path),
+            expose_value=False,
+            callback=_bank_after_command,
+            help="The task bank to work on (as before the command).",
+        )
+    )
+    if isinstance(command, click.Group):
+        for subcommand in command.commands.values():
+            _take_bank_after(subcommand)
