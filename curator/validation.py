@@ -14,6 +14,7 @@ no TestCases). Reports are keyed by the task's content hash and the environment 
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import shlex
 import stat
@@ -254,7 +255,11 @@ def environment_cause(text: str) -> tuple[Literal["network", "data"], str] | Non
     """Whether an error text shows missing network or missing library data, and which."""
     text = ANSI_ESCAPE.sub("", text)
     if "LookupError" in text and (found := NLTK_RESOURCE.search(text)):
-        return "data", f"NLTK resource {found.group(1)!r}"
+        resource = found.group(1)
+        return "data", (
+            f"NLTK resource {resource!r} (declare it in environment/environment.json, "
+            f'{{"data": {{"nltk": [{json.dumps(resource)}]}}}}, then `curator env sync`)'
+        )
     if "MissingCorpusError" in text:
         return "data", "TextBlob corpora"
     if NETWORK_ERRORS.search(text):
@@ -299,9 +304,17 @@ def environment_finding(run: SuiteRun) -> tuple[Literal["network", "data"], str]
 
 
 def first_line(message: str) -> str:
-    """The first line of an error message that says something, without terminal colours."""
-    lines = ANSI_ESCAPE.sub("", message).strip().splitlines()
-    return next((part.strip() for part in lines if part.strip(" *")), "")[:300]
+    """The first line of an error message that says something, without terminal colours; with
+    the next such line where it ends in a colon (NLTK's message starts on a line of its own:
+    'the task program raised LookupError:' said nothing)."""
+    lines = [part.strip() for part in ANSI_ESCAPE.sub("", message).splitlines()]
+    saying = [line for line in lines if line.strip(" *")]
+    if not saying:
+        return ""
+    first = saying[0]
+    if first.endswith(":") and len(saying) > 1:
+        first += " " + saying[1]
+    return first[:300]
 
 
 def verdict_of(run: SuiteRun) -> tuple[Verdict, str | None]:

@@ -451,6 +451,9 @@ def test_missing_library_data_is_environment_naming_the_resource(sandbox: Sandbo
     assert report.verdict is Verdict.ENVIRONMENT
     assert report.environment_reason == "data"
     assert "NLTK resource 'stopwords'" in (report.message or "")
+    # what to do about it, and NLTK's own line (its message starts on a line of its own)
+    assert '{"data": {"nltk": ["stopwords"]}}, then `curator env sync`' in (report.message or "")
+    assert (report.message or "").endswith("LookupError: Resource stopwords not found."), report
 
 
 def test_check_names_the_providing_distribution(bank: Bank) -> None:
