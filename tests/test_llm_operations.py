@@ -386,19 +386,24 @@ def test_the_api_key_never_reaches_the_bank(run_cli, bank, seed, tmp_path):
 def test_suggest_condense_shows_the_rule_based_text_beside_it_with_losses(run_cli, bank, tmp_path):
     save_validated(bank, passing(make_task("Test/1", stage=Stage.VALIDATED)))
     answer = "Here is the instruction:\nReturn the most common words of a text with their counts."
-    with ScriptedLLMServer([{"answer": answer}]) as server:
+    with ScriptedLLMServer([{"answer": answer}] * 3) as server:
         env = llm_env(tmp_path, server.base_url)
         shown = run_cli("--bank", bank.root, "suggest", "Test/1", "--op", "condense", env=env)
         prompt = server.requests[0]["messages"][1]["content"]
-        applied = run_cli(
-            "--bank", bank.root, "suggest", "Test/1", "--op", "condense", "--apply", env=env
-        )
+        suggest = ("--bank", bank.root, "suggest", "Test/1", "--op", "condense", "--apply")
+        refused = run_cli(*suggest, env=env)
+        unchanged = bank.load("Test/1").instruct_prompt
+        applied = run_cli(*suggest, "--force", env=env)
     assert shown.returncode == 0, shown.stderr
     assert "The function should raise the exception for: ValueError" in prompt
     assert "rule-based instruction → proposed instruction" in shown.stdout
     assert "-The function should raise the exception for:" in shown.stdout
     assert "+Return the most common words of a text with their counts." in shown.stdout
     assert "warning:" in shown.stdout and "ValueError" in shown.stdout
+    # The tests assert a ValueError the proposal no longer tells of: worse than the rules'.
+    assert refused.returncode == 1
+    assert "its instruction leaves out what the docstring says:" in refused.stderr
+    assert "ValueError" in refused.stderr and unchanged == ""
     assert applied.returncode == 0, applied.stderr
     task = bank.load("Test/1")
     assert task.instruct_prompt.startswith("Return the most common words")
@@ -520,7 +525,8 @@ def test_condense_edit_rechecks_the_edited_instruction_and_records_both_origins(
         "import pathlib, sys\n"
         "path = pathlib.Path(sys.argv[1])\n"
         "text = path.read_text()\n"
-        "text = text.replace('counts.', 'counts. Raise ValueError if top < 1.', 1)\n"
+        "text = text.replace('counts.', 'counts. Raise ValueError if top < 1. '\n"
+        "    'Return a list[tuple[str, int]].', 1)\n"
         "path.write_text(text + '\\n')\n"
     )
     with ScriptedLLMServer([{"answer": answer}]) as server:
@@ -532,11 +538,11 @@ def test_condense_edit_rechecks_the_edited_instruction_and_records_both_origins(
     proposal_warnings, marker, edited_warnings = result.stdout.partition(
         "warning (edited instruction)"
     )
-    assert marker  # what the edit still leaves out (the parameter top, say) is listed
+    assert not marker  # the edit leaves nothing out: no warning of the edited instruction
     assert "ValueError" in proposal_warnings
     assert "ValueError" not in edited_warnings
     task = bank.load("Test/1")
-    assert "counts. Raise ValueError if top < 1." in task.instruct_prompt
+    assert "counts. Raise ValueError if top < 1. Return a list" in task.instruct_prompt
     assert task.instruct_prompt.endswith("def task_func(text, top=3):\n```")
     assert task.provenance.events[-1].detail == "llm; edited before accepting: instruction.md"
 

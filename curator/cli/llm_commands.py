@@ -43,6 +43,7 @@ from curator.llm.proposals import (
     ProposalRegression,
     ProposedChange,
     apply,
+    instruction_warnings,
     normalised_text,
     task_with_files,
 )
@@ -467,7 +468,7 @@ def edit_proposal(
         )
         cli.out.print(f"edited version:   {escape(check.headline())}")
     if INSTRUCTION_FILE in edited:
-        for warning in operations.instruction_warnings(task, edited[INSTRUCTION_FILE]):
+        for warning in instruction_warnings(task, edited[INSTRUCTION_FILE]):
             cli.out.print(f"[yellow]warning (edited instruction):[/] {escape(warning)}")
     return edited, check
 

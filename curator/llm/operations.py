@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank, task_sort_key
-from curator.condense.loss import information_loss
 from curator.condense.render import render_instruction
 from curator.condense.stage import condense_task
 from curator.config import LLMSettings
@@ -26,6 +25,7 @@ from curator.llm.proposals import (
     Operation,
     ProposalCheck,
     ProposedChange,
+    instruction_warnings,
     task_with_files,
 )
 from curator.llm.templates import Prompt, numbered, render
@@ -318,12 +318,3 @@ def condense(assistant: Assistant, task: Task) -> ProposedChange:
         reference=condensed.instruction,
         warnings=instruction_warnings(task, instruction),
     )
-
-
-def instruction_warnings(task: Task, instruction: str) -> list[str]:
-    """What the docstring states that `instruction` leaves out (the condensation stage's check)."""
-    parsed = condense_task(task).parsed
-    if parsed is None:
-        return []
-    losses = information_loss(parsed.doc_struct, instruction, task.entry_point, task.program)
-    return [loss.message for loss in losses]

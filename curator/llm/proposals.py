@@ -16,7 +16,8 @@ from enum import StrEnum
 from pydantic import Field
 
 from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
-from curator.condense.stage import apply_instruction
+from curator.condense.loss import information_loss
+from curator.condense.stage import apply_instruction, condense_task
 from curator.docstring import parse_program
 from curator.errors import CuratorError
 from curator.imports import imported_modules, task_dependencies
@@ -241,6 +242,12 @@ def apply(
                 "ask for a new proposal"
             )
         if change.operation is Operation.CONDENSE:
+            lost = instruction_losses(task, texts[INSTRUCTION_FILE], change.reference)
+            if lost and not despite_regressions:
+                raise ProposalRegression(
+                    change.task_id,
+                    [f"its instruction leaves out what the docstring says: {'; '.join(lost)}"],
+                )
             task = accepted_instruction(task, texts[INSTRUCTION_FILE], event)
         else:
             task = task_with_files(task, texts)
@@ -251,6 +258,25 @@ def apply(
             task.provenance.authors.append(annotator)
         bank.save(task)
         return task
+
+
+def instruction_warnings(task: Task, instruction: str) -> list[str]:
+    """What the docstring states that `instruction` leaves out (the condensation stage's check)."""
+    parsed = condense_task(task).parsed
+    if parsed is None:
+        return []
+    losses = information_loss(parsed.doc_struct, instruction, task.entry_point, task.program)
+    return [loss.message for loss in losses]
+
+
+def instruction_losses(task: Task, instruction: str, reference: str | None) -> list[str]:
+    """What `instruction` leaves out of the docstring that the task's instruction (else the
+    rule-based `reference`) says: an exception the tests assert, a value range. Such an
+    instruction is worse than the task's, as tests that assert less are: BigCodeBench/85's
+    model instruction dropped the ValueError its tests expect and was accepted unasked."""
+    kept = task.instruct_prompt if task.instruct_prompt.strip() else reference
+    had = set(instruction_warnings(task, kept)) if kept else set()
+    return [loss for loss in instruction_warnings(task, instruction) if loss not in had]
 
 
 def accepted_instruction(task: Task, instruction: str, event: ProvenanceEvent) -> Task:
