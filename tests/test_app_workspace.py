@@ -17,11 +17,13 @@ from conftest import make_task, unwritable
 from curator.app.messages import Committed, ValidationFinished
 from curator.app.screens.dialogs import ChoiceDialog
 from curator.app.screens.workspace import TaskWorkspace
+from curator.app.widgets.results import ResultsPane
 from curator.condense.stage import apply_instruction
 from curator.drafts import TaskTexts, draft_path, read_draft, write_draft
 from curator.history import task_log
 from curator.models import Stage, Verdict
 from curator.pipeline import Step, StepState
+from curator.sandbox.models import RuntimeFinding
 from curator.validation import REPORT_FILE, validate_tasks
 
 
@@ -587,3 +589,27 @@ async def test_quitting_while_a_worker_warms_up_leaves_no_worker_running(tmp_pat
     app.warm_sandbox_for(bank.load("Demo/4"))  # a warm-up that gets there only now
     await warmed_up()
     assert set(own_warm_workers()) - before == set()
+
+
+@run_async
+async def test_a_long_verdict_header_scrolls_at_80x24(tmp_path, monkeypatch):
+    """Eight lines hold the verdict and a few findings: the rest of a task's warnings and its
+    runtime findings, which block acceptance, were cut off at 80x24 with no way to see them."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    (report,) = validate_tasks(bank, ["Demo/1"]).reports
+    findings = [
+        RuntimeFinding(code="network", message=f"tried to reach the network: host {number}")
+        for number in range(12)
+    ]
+    async with app_on(bank).run_test(size=(80, 24)) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        workspace.show_view("results")
+        pane = workspace.query_one(ResultsPane)
+        pane.show(report.model_copy(update={"runtime": findings}), None)
+        await settle(pilot)
+        scroll = workspace.query_one("#verdict-scroll")
+        assert scroll.size.height == 8
+        assert workspace.query_one("#verdict", Static).size.height == 13  # verdict + 12
+        scroll.scroll_end(animate=False)
+        await settle(pilot)
+        assert scroll.scroll_y == 13 - 8

@@ -40,11 +40,15 @@ class ResultsPane(Vertical):
         self.names: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Static("not validated yet (F5)", id="verdict")
         with Horizontal(id="results-body"):
             yield DataTable(id="test-results", cursor_type="row")
             with VerticalScroll(id="traceback-scroll"):
                 yield Static("", id="traceback")
+        # Docked above the tests, after them in the focus chain (Tab reaches the tests first).
+        # It scrolls: at 80x24 eight lines hold the verdict and a few findings, not a task's
+        # warnings and runtime findings too (BigCodeBench/590's network finding was cut off).
+        with VerticalScroll(id="verdict-scroll"):
+            yield Static("not validated yet (F5)", id="verdict")
 
     def on_mount(self) -> None:
         # The outcome first: in 80 columns the table has about 48, and a BigCodeBench test's
