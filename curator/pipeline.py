@@ -217,10 +217,14 @@ def needs_benchmark_shape(task: Task, facts: PipelineFacts) -> str | None:
     unwaived = [problem for problem in shape_problems(task) if problem.code not in waived]
     if not unwaived:
         return None
-    codes = ", ".join(dict.fromkeys(problem.code for problem in unwaived))
-    first = unwaived[0].message
+    # Each code with its own first message: "(doc-example, requirements-missing: the docstring
+    # lacks an Example section)" read as if requirements-missing meant the missing example.
+    by_code: dict[str, str] = {}
+    for problem in unwaived:
+        by_code.setdefault(problem.code, problem.message)
+    departures = "; ".join(f"{code}: {message}" for code, message in by_code.items())
     return (
-        f"it departs from the benchmark's shape ({codes}: {first}): fix the task, or "
+        f"it departs from the benchmark's shape ({departures}): fix the task, or "
         "curator waive ID CODE --reason ..."
     )
 

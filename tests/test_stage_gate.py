@@ -15,6 +15,7 @@ from curator.history import commit_paths, gate_facts
 from curator.models import Stage
 from curator.pipeline import Step, StepState, allowed_stages, stage_blockers, step_status
 from curator.release.plan import plan_release
+from curator.static_checks import shape_problems
 
 
 @pytest.fixture(autouse=True)
@@ -229,3 +230,18 @@ def test_an_instruction_the_docstring_moved_on_from_holds_the_task_back(
     assert "TypeError" in task.instruct_prompt
     flaky_checked(bank, task)
     assert stage_blockers(task, Stage.ACCEPTED, gate_facts(bank, task)) == []
+
+
+def test_the_gate_names_each_shape_departure_with_its_own_message() -> None:
+    """'(doc-example, requirements-missing: the docstring lacks an Example section)' read as
+    if requirements-missing meant the missing example."""
+    program = make_task().complete_prompt
+    program = program.replace("    - re\n", "").replace(
+        "    Example:\n    >>> task_func(\"a b a\", top=1)\n    [('a', 2)]\n", ""
+    )
+    task = passing(make_task(complete_prompt=program))
+    (reason,) = [r for r in stage_blockers(task, Stage.ACCEPTED) if "shape" in r]
+    codes = {problem.code: problem.message for problem in shape_problems(task)}
+    assert len(codes) >= 2, codes
+    for code, message in codes.items():
+        assert f"{code}: {message}" in reason, reason
