@@ -9,7 +9,7 @@ from conftest import make_task
 from curator.app.views import report_header
 from curator.bank import Bank
 from curator.history import gate_facts
-from curator.models import Stage, unwaived_runtime_findings
+from curator.models import Stage, ValidationSummary, Verdict, unwaived_runtime_findings
 from curator.pipeline import stage_blockers
 from curator.sandbox import Sandbox
 from curator.validation import REPORT_FILE, ValidationReport
@@ -167,3 +167,16 @@ def test_files_in_the_scratch_are_no_finding_anonymous_ones_included() -> None:
         run = sandbox.run(program, tests)
     assert run.passed, run
     assert run.runtime == []
+
+
+def test_a_finding_of_the_tests_and_of_the_examples_is_listed_once() -> None:
+    """BigCodeBench/59 reached the network in its tests and in its docstring example: `list`
+    said 'network, network'."""
+    task = make_task()
+    task.validation = ValidationSummary(
+        verdict=Verdict.PASS,
+        content_hash=task.content_hash(),
+        environment="here",
+        runtime=["network", "network"],
+    )
+    assert unwaived_runtime_findings(task) == ["network"]
