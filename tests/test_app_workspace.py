@@ -311,6 +311,18 @@ async def test_commit_is_refused_while_validation_is_stale(tmp_path, monkeypatch
 
 
 @run_async
+async def test_history_of_a_clean_task_says_it_has_no_uncommitted_changes(tmp_path, monkeypatch):
+    """Its first row read "uncommitted changes" beside a diff that said there were none."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    async with app_on(bank).run_test(size=SIZE) as pilot:
+        workspace = await open_task(pilot, "Demo/1")
+        await pilot.press("f9")
+        await settle(pilot)
+        log = workspace.query_one("#history-log", DataTable)
+        assert str(log.get_row_at(0)[1]) == "no uncommitted changes"
+
+
+@run_async
 async def test_history_shows_commits_and_uncommitted_changes(tmp_path, monkeypatch):
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())
     app = app_on(bank)
@@ -323,6 +335,7 @@ async def test_history_shows_commits_and_uncommitted_changes(tmp_path, monkeypat
         assert "uncommitted changes" in history and "+# touched" in history
         log = workspace.query_one("#history-log", DataTable)
         assert log.has_focus
+        assert str(log.get_row_at(0)[1]) == "uncommitted changes"
         assert [str(cell) for cell in log.get_row_at(1)][1:4] == [
             "Import 5 task(s) from demo.jsonl",
             "draft (new)",

@@ -1,6 +1,6 @@
 """The history pane: the task's commits in a table; the highlighted one's diff beside it.
 
-The first row is the work tree ("uncommitted changes" against HEAD), as in lazygit and tig.
+The first row is the work tree (its changes against HEAD, if any), as in lazygit and tig.
 Git runs in thread workers, never on the UI thread.
 """
 
@@ -25,8 +25,9 @@ WORK_TREE_ROW = "work tree"
 
 class HistoryPane(Horizontal):
     class Loaded(Message):
-        def __init__(self, entries: list[LogEntry]) -> None:
+        def __init__(self, entries: list[LogEntry], changed: bool) -> None:
             self.entries = entries
+            self.changed = changed  # the work tree differs from HEAD
             super().__init__()
 
     class DiffLoaded(Message):
@@ -55,14 +56,18 @@ class HistoryPane(Horizontal):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="history", name="history")
     def load_log(self) -> None:
-        self.post_message(self.Loaded(task_log(self.bank, self.task_id)))
+        entries = task_log(self.bank, self.task_id)
+        changed = bool(entries) and any(diff.text for diff in task_diff(self.bank, self.task_id))
+        self.post_message(self.Loaded(entries, changed))
 
     @on(Loaded)
     def show_log(self, event: Loaded) -> None:
         self.entries = event.entries
         table = self.query_one(DataTable)
         table.clear()
-        table.add_row(WORK_TREE_ROW, "uncommitted changes", "", "", "")
+        # As the diff beside it says: a clean task read "uncommitted changes" here.
+        changes = "uncommitted changes" if event.changed else "no uncommitted changes"
+        table.add_row(WORK_TREE_ROW, changes, "", "", "")
         for entry in event.entries:
             stage = entry.stage or "deleted"
             if entry.previous_stage is None:
