@@ -14,6 +14,7 @@ from curator.app.settings import AppSettings
 from curator.app.widgets.proposal import STREAM_TAIL, ProposalPane
 from curator.config import LLMSettings
 from curator.llm.scripted_server import STREAM_PIECE_CHARS, ScriptedLLMServer
+from curator.validation import validate_tasks
 
 COVERING_TESTS = (
     UNCOVERED_TESTS
@@ -221,3 +222,33 @@ async def test_condense_is_refused_before_asking_as_f7_refuses_it(tmp_path, monk
     assert [(m.action, m.reason) for m in refused] == [
         ("condense", "needs a current, passing validation")
     ]
+
+
+@run_async
+async def test_an_instruction_that_loses_what_the_docstring_says_is_asked_about(
+    tmp_path, monkeypatch
+):
+    """A model's instruction that drops what the rules' instruction says (the exception its
+    tests assert, the return type) was accepted unasked; once accepted anyway, the status
+    does not send the annotator to validate again: the instruction changes no tested code."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    validate_tasks(bank, ["Demo/2"])
+    answer = "Here is the instruction:\nCount the words of a text."
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model")
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=SIZE) as pilot:
+            await open_workspace(pilot, "Demo/2")
+            await pilot.press("ctrl+l", "c")
+            await settle(pilot)
+            await pilot.press("ctrl+o")
+            dialog = app.screen
+            assert isinstance(dialog, ChoiceDialog)
+            assert "✗ its instruction leaves out what the docstring says:" in dialog.question
+            await pilot.press("enter")  # the default keeps the task's instruction
+            assert bank.load("Demo/2").instruct_prompt == ""
+            await pilot.press("ctrl+o", "a")
+            await settle(pilot)
+            status = str(app.screen.query_one("#status", Static).render())
+    assert bank.load("Demo/2").instruct_prompt.startswith("Count the words of a text.")
+    assert status == "instruction accepted"

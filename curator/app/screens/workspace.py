@@ -77,7 +77,7 @@ from curator.llm import operations
 from curator.llm.checking import check_task
 from curator.llm.client import LLMCancelled, RetryNotice
 from curator.llm.operations import Assistant
-from curator.llm.proposals import ProposalRegression, ProposedChange, apply
+from curator.llm.proposals import Operation, ProposalRegression, ProposedChange, apply
 from curator.models import Stage, Task
 from curator.pipeline import (
     STAGE_ORDER,
@@ -972,6 +972,7 @@ class TaskWorkspace(CuratorScreen):
         except CuratorError as error:
             self.refuse("accept", str(error))
             return
+        instruction = self.proposal.operation is Operation.CONDENSE
         self.editing_proposal = False
         clear_draft(self.bank, self.task_id)
         self.proposal = None
@@ -979,7 +980,10 @@ class TaskWorkspace(CuratorScreen):
         self.take_bank_texts()
         self.query_one(ProposalPane).note("proposal accepted and saved")
         self.refresh_bindings()
-        self.set_status("proposal accepted; validate again (F5)")
+        # An instruction leaves the validated content as it was: nothing to validate again.
+        self.set_status(
+            "instruction accepted" if instruction else "proposal accepted; validate again (F5)"
+        )
 
     def ask_to_accept_despite(self, regressions: list[str]) -> None:
         def answered(choice: str | None) -> None:
