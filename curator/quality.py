@@ -3,7 +3,7 @@
 The settings live in `bank.json` under `"quality"`:
 
     {"format": 1, "name": "...", "quality": {"min_mutation_score": 70, "over_strict_blocks": true,
-                                             "min_flaky_runs": 20}}
+                                             "min_flaky_runs": 20, "min_branch_coverage": 95}}
 
 `quality_gate_problems(task, settings)` names what keeps a task from acceptance, from the
 figures kept in its task.json (`task.quality`), which `curator mutate` and
@@ -35,6 +35,14 @@ class QualitySettings(StrictModel):
         ge=0,
         le=100,
         description="Accept a task only with a current mutation score at least this (percent); "
+        "None: no requirement.",
+    )
+    min_branch_coverage: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="Accept a task only when its current validation measured at least this "
+        "branch coverage of the solution (percent; BigCodeBench's tests cover 99% on average); "
         "None: no requirement.",
     )
     min_flaky_runs: int = Field(
@@ -76,6 +84,19 @@ def quality_gate_problems(task: Task, settings: QualitySettings) -> list[str]:
             problems.append(
                 f"mutation score {quality.mutation_score:g}% is below the bank's minimum "
                 f"{minimum:g}% ({quality.survived} surviving mutant(s); see `curator mutate`)"
+            )
+    if settings.min_branch_coverage is not None:
+        minimum = settings.min_branch_coverage
+        measured = task.validation.branch_coverage if task.validation else None
+        if measured is None:
+            problems.append(
+                f"no branch coverage measured (the bank requires {minimum:g}%; "
+                "`curator validate` measures it)"
+            )
+        elif measured < minimum:
+            problems.append(
+                f"branch coverage {measured:g}% is below the bank's minimum {minimum:g}% "
+                "(the branches its tests miss: `curator show`, or the app's Coverage tab)"
             )
     if (
         settings.over_strict_blocks

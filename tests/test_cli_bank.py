@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from gitbanks import passing
 
-from conftest import SAMPLE_JSONL, make_task, unwritable
+from conftest import SAMPLE_JSONL, WORD_COUNT_TESTS, make_task, unwritable
 from curator.bank import Bank
 from curator.interchange import task_to_record
 from curator.models import Flag, Stage
@@ -147,6 +147,25 @@ def test_show_names_stored_results_it_cannot_read_and_shows_the_rest(run_cli, tm
     assert "unreadable: " in shown.stdout and "validation.json: field '(root)'" in shown.stdout
     assert "(`curator validate` runs it again)" in shown.stdout
     assert "def task_func" in shown.stdout
+
+
+def test_show_gives_the_failed_tests_runtime_findings_and_missed_branches(
+    run_cli, tmp_path
+) -> None:
+    """`show` gave the verdict and coverage alone: why a test failed, what the tests miss and
+    the runtime findings acceptance needs waived were only in the app or validation.json."""
+    bank = Bank.init(tmp_path / "bank")
+    wrong = make_task("X/1").canonical_solution.replace("most_common(top)", "most_common(top + 1)")
+    probe = "    open('/etc/curator-show-probe', 'a').close() if top == 99 else None\n"
+    tests = WORD_COUNT_TESTS.split("    def test_bad_top")[0]  # the ValueError branch untested
+    tests += "    def test_probe(self):\n        task_func('a', top=99)\n"
+    with bank.lock():
+        bank.add_all([make_task("X/1", canonical_solution=probe + wrong, test=tests)])
+    assert run_cli("--bank", bank.root, "validate", "X/1").returncode == 1
+    shown = run_cli("--bank", bank.root, "show", "X/1").stdout
+    assert "test: test_counts fail: AssertionError: Lists differ:" in shown, shown
+    assert "runtime: write_outside: wrote or tried to write outside its scratch" in shown
+    assert "missed: line 28; branch 27→28" in shown, shown
 
 
 def test_list_fits_80_columns_and_says_once_why_results_are_stale(run_cli, tmp_path) -> None:

@@ -245,3 +245,22 @@ def test_the_gate_names_each_shape_departure_with_its_own_message() -> None:
     assert len(codes) >= 2, codes
     for code, message in codes.items():
         assert f"{code}: {message}" in reason, reason
+
+
+def test_a_bank_may_ask_for_a_branch_coverage_to_accept(bank: Bank, run_cli) -> None:
+    """BigCodeBench/397 was accepted and released at 50% branch coverage: no bank could ask for
+    more. `quality.min_branch_coverage` in bank.json holds acceptance to it."""
+    marker = bank.root / "bank.json"
+    settings = json.loads(marker.read_text())
+    settings["quality"] = {"min_branch_coverage": 95}
+    marker.write_text(json.dumps(settings))
+    save(bank, passing(make_task("Test/1", instruct_prompt="Count words."), coverage=50.0))
+    flaky_checked(bank, bank.load("Test/1"))
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "--stage", "accepted", "-m", "Go")
+    assert result.returncode == 1
+    assert "branch coverage 50% is below the bank's minimum 95%" in result.stderr
+    task = bank.load("Test/1")
+    assert Stage.CONDENSED in allowed_stages(task, gate_facts(bank, task))
+    save(bank, passing(task, coverage=100.0))
+    task = bank.load("Test/1")
+    assert stage_blockers(task, Stage.ACCEPTED, gate_facts(bank, task)) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import click
 from rich.markup import escape
@@ -17,6 +18,9 @@ from curator.cli.context import STAGE_CHOICE, CliContext, pass_cli
 from curator.environment import bank_fingerprint
 from curator.errors import TaskFileError
 from curator.models import Task, unwaived_runtime_findings
+
+if TYPE_CHECKING:
+    from curator.validation import ValidationReport
 
 
 def report_problems(cli: CliContext, scan: BankScan) -> None:
@@ -192,12 +196,42 @@ def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
         for problem in problems:
             place = f"{problem.file}:{problem.line}" if problem.line else problem.file
             out.print(f"{kind}: {place} {problem.code}: {escape(problem.message)}")
+    if report is not None:
+        show_run(cli, task, report)
     out.rule("task program")
     out.print(Syntax(task.program, "python", line_numbers=True))
     out.rule("tests")
     out.print(Syntax(task.test, "python", line_numbers=True))
     out.rule("instruction")
     out.print(escape(task.instruct_prompt) or "[dim](none yet)[/]")
+
+
+def show_run(cli: CliContext, task: Task, report: ValidationReport) -> None:
+    """What a maintainer judges a run by, beside its counts: the runtime findings (which
+    acceptance needs fixed or waived), each test that did not pass with the first line of
+    why, and the lines and branches the tests miss."""
+    from curator.validation import first_line
+
+    waivers = {waiver.code: waiver for waiver in task.waivers}
+    for finding in report.runtime:
+        waiver = waivers.get(finding.code)
+        waived = (
+            f" [dim](waived by {escape(waiver.who)}: {escape(waiver.reason)})[/]" if waiver else ""
+        )
+        cli.out.print(f"runtime: {finding.code}: {escape(finding.message)}{waived}")
+    for name, outcome in report.tests.items():
+        if outcome.outcome not in ("pass", "skip"):
+            why = first_line(outcome.message or "")
+            cli.out.print(
+                f"test: {escape(name)} {outcome.outcome}" + (f": {escape(why)}" if why else "")
+            )
+    lines = report.missed_lines
+    missed = [f"line{'s' * (len(lines) > 1)} {', '.join(map(str, lines))}"] if lines else []
+    missed += [
+        f"branch {start}→{end if end > 0 else 'exit'}" for start, end in report.missed_branches
+    ]
+    if missed:
+        cli.out.print(f"missed: {'; '.join(missed)}")
 
 
 COMMANDS = [list_command, show_command]
