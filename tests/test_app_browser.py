@@ -15,8 +15,8 @@ from textual.widgets import Input, Static
 from conftest import make_task
 from curator.app.messages import BankChunkLoaded
 from curator.app.rows import CACHE_FILE, COLUMN_KEYS, RowCache, filter_rows, sort_rows, task_row
-from curator.app.screens.browser import BankBrowser, build_row
-from curator.app.screens.dialogs import TextDialog
+from curator.app.screens.browser import ASK_BEFORE_VALIDATING, BankBrowser, build_row
+from curator.app.screens.dialogs import ChoiceDialog, TextDialog
 from curator.app.screens.help import HelpScreen
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.task_table import TaskTable
@@ -88,6 +88,27 @@ async def test_v_validates_the_tasks_shown_whose_validation_does_not_count_here(
         assert row.cells[COLUMN_KEYS.index("tests")] == "1/2"
         await pilot.press("v")
         assert "every task shown counts here" in last_notice(app)
+
+
+@run_async
+async def test_v_asks_before_validating_many_tasks(tmp_path, monkeypatch):
+    """On a copied BigCodeBench bank one key started 286 validations unasked."""
+    many = ASK_BEFORE_VALIDATING + 1
+    bank = git_bank(tmp_path, monkeypatch, [make_task(f"Mine/{n}") for n in range(many)])
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert dialog.question.startswith(f"Validate {many} tasks, ")
+        await pilot.press("enter")  # the default: cancel
+        await settle(pilot)
+        assert all(bank.load(f"Mine/{n}").validation is None for n in range(many))
+        await pilot.press("slash", *"Mine/1", "enter", "v")  # Mine/1 and Mine/10: no question
+        await settle(pilot)
+        assert not isinstance(app.screen, ChoiceDialog)
+        assert last_notice(app) == "validated 2 task(s): 2 pass"
 
 
 @run_async

@@ -23,7 +23,7 @@ from curator.app.rows import (
     task_row,
 )
 from curator.app.screens.base import CuratorScreen
-from curator.app.screens.dialogs import TextDialog
+from curator.app.screens.dialogs import ChoiceDialog, TextDialog
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
 from curator.bank import Bank, load_bank_folder
 from curator.config import default_jobs, resolve_annotator
@@ -41,6 +41,11 @@ def build_row(
     directory: Path, here: str | None = None, bank_timeout_s: float | None = None
 ) -> TaskRow:
     return task_row(load_bank_folder(directory), here, bank_timeout_s)
+
+
+ASK_BEFORE_VALIDATING = 10
+"""`v` asks before validating more tasks than this: on a copied BigCodeBench bank one key
+started 286 validations (its TensorFlow tasks among them) unasked."""
 
 
 class BankBrowser(CuratorScreen):
@@ -288,6 +293,25 @@ class BankBrowser(CuratorScreen):
         if not due:
             self.notify("the last validation of every task shown counts here", title="validate")
             return
+        if len(due) <= ASK_BEFORE_VALIDATING:
+            self.start_validating(due)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "validate":
+                self.start_validating(due)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"Validate {len(due)} tasks, {default_jobs()} at a time? Their last validation "
+                "does not count here. What finishes is kept; quitting stops the rest.",
+                [("validate", "Validate", "v"), ("cancel", "Cancel", "escape")],
+                default="cancel",
+            ),
+            answered,
+        )
+
+    def start_validating(self, due: list[str]) -> None:
         self.validating = f"validating 0/{len(due)}…"
         self.apply_filter()
         self.validate_due(due)
