@@ -507,7 +507,7 @@ def classify(
             reasons += [str(hint) for hint in hints.get(test, []) if hint.kind in wanted]
         verdicts[test] = FlakyVerdict(
             classification=judgement.classification,
-            cause="; ".join(reasons) or None,
+            cause="; ".join(dict.fromkeys(reasons)) or None,  # a hint found twice, said once
             runs=len(cells),
             failures=sum(1 for _, cell in cells if cell.outcome.failed),
         )

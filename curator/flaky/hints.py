@@ -28,7 +28,8 @@ class Hint:
     detail: str
 
     def __str__(self) -> str:
-        return f"{self.where} {self.kind.value} ({self.detail}, line {self.line})"
+        who = "a test" if self.where == "tests" else self.where  # not "tests reads the clock"
+        return f"{who} {self.kind.value} ({self.detail}, line {self.line})"
 
 
 CLOCK_CALLS = {
