@@ -180,3 +180,17 @@ def test_a_finding_of_the_tests_and_of_the_examples_is_listed_once() -> None:
         runtime=["network", "network"],
     )
     assert unwaived_runtime_findings(task) == ["network"]
+
+
+def test_a_long_finding_is_cut_with_an_ellipsis(bank: Bank, run_cli) -> None:
+    """Cut at 300 characters mid-path, a runtime example looked whole (BigCodeBench/16)."""
+    writes = "".join(
+        f"    try:\n        open('/etc/{letter * 150}', 'w')\n    except OSError:\n        pass\n"
+        for letter in "abc"
+    )
+    task = make_task("Test/1", canonical_solution=writes + WRITES_OUTSIDE)
+    with bank.lock():
+        bank.add_all([task])
+    validated = run_cli("--bank", bank.root, "validate", "Test/1")
+    (line,) = [line for line in validated.stdout.splitlines() if line.startswith("runtime ")]
+    assert len(line) < 350 and line.endswith("…"), line

@@ -68,6 +68,11 @@ def summary_table(reports: list[ValidationReport], cached: set[str]) -> Table:
     return table
 
 
+def at_most(text: str, limit: int = 300) -> str:
+    """`text` cut to `limit` characters, saying so (a path cut mid-word looked whole)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def print_reasons(cli: CliContext, reports: list[ValidationReport]) -> None:
     """One line per task that did not pass, saying why; one per runtime finding; one per
     rerun the time limit called for (or refused)."""
@@ -75,7 +80,7 @@ def print_reasons(cli: CliContext, reports: list[ValidationReport]) -> None:
         for finding in report.runtime:
             cli.out.print(
                 f"[yellow]runtime[/] {escape(report.task_id)}: {finding.code}: "
-                f"{escape(finding.message[:300])}"
+                f"{escape(at_most(finding.message))}"
             )
         for note in report.time_limit_notes:
             cli.out.print(f"[dim]time limit[/] {escape(report.task_id)}: {escape(note)}")
@@ -83,7 +88,7 @@ def print_reasons(cli: CliContext, reports: list[ValidationReport]) -> None:
             reason = (report.message or "").strip().splitlines()
             cli.out.print(
                 f"[{VERDICT_STYLE[report.verdict]}]{report.verdict.value}[/] "
-                f"{escape(report.task_id)}: {escape(reason[0][:300] if reason else '')}"
+                f"{escape(report.task_id)}: {escape(at_most(reason[0]) if reason else '')}"
             )
 
 
