@@ -616,6 +616,22 @@ def test_a_run_that_waited_gets_no_overtime_for_coverage(sandbox: Sandbox) -> No
     assert run.message == "the run exceeded its time limit (2 s)"
 
 
+def test_a_suite_longer_than_its_limit_is_told_from_a_test_that_hangs(sandbox: Sandbox) -> None:
+    """BigCodeBench/1040 runs six tests of 10 s each under 60 s: the timeout blamed the last
+    test, which a maintainer took for one that hangs."""
+    tests = "import time, unittest\n\nclass TestCases(unittest.TestCase):\n" + "".join(
+        f"    def test_{name}(self):\n        time.sleep(0.8)\n" for name in "abc"
+    )
+    task = network_task("        pass\n")
+    run = sandbox.run(task.program, tests, task.entry_point, RunOptions(timeout_s=2.0))
+    assert run.status == "timeout"
+    assert re.fullmatch(
+        r"the run exceeded its time limit \(2 s\): the 2 test\(s\) before test_c took 1\.\d s; "
+        r"the suite needs a longer limit \(`timeout_s` in bank.json, or the task's\)",
+        run.message or "",
+    ), run.message
+
+
 def test_a_run_that_computes_past_its_overtime_times_out_late(sandbox: Sandbox) -> None:
     task = network_task("        while True:\n            pass\n")
     options = RunOptions(timeout_s=1.5, coverage_overtime_s=1.0)

@@ -897,6 +897,14 @@ def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> Su
     elif timed_out or exit_code == CPU_TIME_EXIT:
         run.status = "timeout"
         run.message = f"the run exceeded its time limit ({time_limit(run)})"
+        spent = sum(outcome.duration_s for outcome in finished.values())
+        if running and spent >= options.timeout_s / 2:
+            # A long suite, not a test that hangs (BigCodeBench/1040: six tests of 10 s each
+            # under 60 s): the running test is not to blame, the limit is.
+            run.message += (
+                f": the {len(finished)} test(s) before {running} took {spent:.1f} s; "
+                "the suite needs a longer limit (`timeout_s` in bank.json, or the task's)"
+            )
         if not timed_out and running in (options.test_cpu_limits_s or {}):
             limit = (options.test_cpu_limits_s or {})[running]
             run.message = f"{running} used more than its {limit:.2f} s of CPU time"
