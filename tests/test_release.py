@@ -19,7 +19,7 @@ from curator.flaky.evidence import EVIDENCE_FILE
 from curator.gitbank import GitBank, GitError
 from curator.history import commit_paths, commit_task, parse_trailers, task_diff
 from curator.interchange import exported_tasks, read_jsonl, render_jsonl
-from curator.models import Flag, Stage, Task, Verdict
+from curator.models import FindingWaiver, Flag, Stage, Task, Verdict
 from curator.release import (
     CHANGELOG_NAME,
     GZIP_NAME,
@@ -112,6 +112,27 @@ def test_the_manifest_names_a_task_whose_coverage_is_luck(bank: Bank) -> None:
         "coverage-varies: coverage varies between runs (75.00% to 100.00% of branches, over 4 "
         "runs with the baseline's outcomes); reached by chance only: branch 12→14 (missed in 2)"
     ]
+
+
+def test_the_manifest_names_the_findings_a_reviewer_waived(bank: Bank) -> None:
+    """BigCodeBench/147 reaches the network, waived with a reason: its release entry said
+    `findings: []`, as if it did not."""
+    task = bank.load("Test/3")
+    task.waivers = [
+        FindingWaiver(
+            code="network",
+            reason="scans a local subnet",
+            who="Rita",
+            content_hash=task.content_hash(),
+        )
+    ]
+    save(bank, task)
+    commit_task(bank, "Test/3", Stage.ACCEPTED, "Waive the network finding")
+    build_release(bank, "v0.1")
+    manifest = json.loads((bank.root / "releases" / "v0.1" / MANIFEST_NAME).read_text())
+    findings = {entry["task_id"]: entry["findings"] for entry in manifest["tasks"]}
+    assert findings["Test/3"] == ["waived network: scans a local subnet (Rita)"]
+    assert findings["Test/1"] == []
 
 
 def test_release_fix_release_gives_a_changelog_of_what_changed(bank: Bank) -> None:
