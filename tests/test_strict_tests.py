@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import WORD_COUNT_TESTS, make_task
+from curator.docstring import parse_program
 from curator.static_checks import risky_test_warnings
 from curator.strict_tests import too_strict_findings
 
@@ -39,8 +40,14 @@ class TestCases(unittest.TestCase):
 
 
 def script_task(prompt: str = SCRIPT_PROMPT, tests: str = SCRIPT_TESTS):
+    parsed = parse_program(prompt)  # the doc_struct of its own docstring, as import keeps it
+    assert parsed is not None
     return make_task(
-        complete_prompt=prompt, canonical_solution=SCRIPT_SOLUTION, test=tests, libs=["subprocess"]
+        complete_prompt=prompt,
+        canonical_solution=SCRIPT_SOLUTION,
+        test=tests,
+        libs=["subprocess"],
+        doc_struct=parsed.doc_struct,
     )
 
 
