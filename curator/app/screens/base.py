@@ -14,6 +14,7 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from curator.app.messages import WorkerFailed
+from curator.app.screens.dialogs import ChoiceDialog
 from curator.errors import CuratorError
 
 if TYPE_CHECKING:
@@ -52,6 +53,22 @@ class CuratorScreen(Screen[None]):
 
     if TYPE_CHECKING:  # the curator app, typed: its bank, settings, sandbox and keys
         app = getters.app(CuratorApp)
+
+    def ask(
+        self, question: str, act: tuple[str, str], then: Callable[[], None], keep: str = "Cancel"
+    ) -> None:
+        """Ask `question` with the button `act` (its label and key) beside `keep` (Escape);
+        Enter, pressed as for any accept, keeps things as they are. `then` runs only on `act`."""
+
+        def answered(choice: str | None) -> None:
+            if choice == "act":
+                then()
+
+        label, key = act
+        self.app.push_screen(
+            ChoiceDialog(question, [("act", label, key), ("cancel", keep, "escape")], "cancel"),
+            answered,
+        )
 
     def palette(self) -> Iterable[SystemCommand]:
         bindings = [binding for binding in self.BINDINGS if isinstance(binding, Binding)]

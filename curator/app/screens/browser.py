@@ -23,7 +23,7 @@ from curator.app.rows import (
     task_row,
 )
 from curator.app.screens.base import CuratorScreen
-from curator.app.screens.dialogs import ChoiceDialog, TextDialog
+from curator.app.screens.dialogs import TextDialog
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
 from curator.bank import Bank, load_bank_folder
 from curator.config import default_jobs, resolve_annotator
@@ -296,19 +296,11 @@ class BankBrowser(CuratorScreen):
         if len(due) <= ASK_BEFORE_VALIDATING:
             self.start_validating(due)
             return
-
-        def answered(choice: str | None) -> None:
-            if choice == "validate":
-                self.start_validating(due)
-
-        self.app.push_screen(
-            ChoiceDialog(
-                f"Validate {len(due)} tasks, {default_jobs()} at a time? Their last validation "
-                "does not count here. What finishes is kept; quitting stops the rest.",
-                [("validate", "Validate", "v"), ("cancel", "Cancel", "escape")],
-                default="cancel",
-            ),
-            answered,
+        self.ask(
+            f"Validate {len(due)} tasks, {default_jobs()} at a time? Their last validation "
+            "does not count here. What finishes is kept; quitting stops the rest.",
+            ("Validate", "v"),
+            lambda: self.start_validating(due),
         )
 
     def start_validating(self, due: list[str]) -> None:

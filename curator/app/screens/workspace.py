@@ -802,19 +802,12 @@ class TaskWorkspace(CuratorScreen):
     def ask_to_replace_accepted(self, how: str) -> None:
         """F7 wrote the rule-based instruction over one an annotator had accepted (`condense
         --write` keeps it): asked first, Enter keeping it."""
-
-        def answered(choice: str | None) -> None:
-            if choice == "replace":
-                self.action_condense(replace_accepted=True)
-
-        self.app.push_screen(
-            ChoiceDialog(
-                f"The instruction is one an annotator accepted ({how}). Replace it with the "
-                "rule-based one?",
-                [("replace", "Replace it", "r"), ("cancel", "Keep it", "escape")],
-                default="cancel",
-            ),
-            answered,
+        self.ask(
+            f"The instruction is one an annotator accepted ({how}). Replace it with the "
+            "rule-based one?",
+            ("Replace it", "r"),
+            lambda: self.action_condense(replace_accepted=True),
+            keep="Keep it",
         )
 
     # -- LLM proposals -----------------------------------------------------------------------
@@ -986,18 +979,11 @@ class TaskWorkspace(CuratorScreen):
         )
 
     def ask_to_accept_despite(self, regressions: list[str]) -> None:
-        def answered(choice: str | None) -> None:
-            if choice == "accept":
-                self.action_accept_proposal(despite_regressions=True)
-
         listed = "\n".join(f"✗ {regression}" for regression in regressions)
-        self.app.push_screen(
-            ChoiceDialog(
-                f"The proposal is worse than the task as it is:\n{listed}\nAccept it anyway?",
-                [("accept", "Accept anyway", "a"), ("cancel", "Cancel", "escape")],
-                default="cancel",  # Enter, pressed as for any accept, keeps the task
-            ),
-            answered,
+        self.ask(
+            f"The proposal is worse than the task as it is:\n{listed}\nAccept it anyway?",
+            ("Accept anyway", "a"),
+            lambda: self.action_accept_proposal(despite_regressions=True),
         )
 
     def action_reject_proposal(self) -> None:
