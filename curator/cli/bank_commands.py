@@ -133,7 +133,8 @@ def import_command(
                 "updated: "
                 + escape(", ".join(task.task_id for task in outcome.updated[:10]))
                 + (" ..." if len(outcome.updated) > 10 else "")
-                + "; `curator validate --all` runs them again"
+                + "; `curator validate --all` runs them again (not the tasks whose last "
+                "result still counts)"
             )
     else:
         cli.out.print(f"imported {len(tasks)} task(s) from {source} as {stage}")
