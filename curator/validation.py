@@ -56,6 +56,7 @@ from curator.sandbox import (
     read_ahead,
     waited,
 )
+from curator.sandbox.protocol import EXAMPLES_FINDING
 from curator.static_checks import (
     StaticProblem,
     blocking_problems,
@@ -593,13 +594,20 @@ def apply_run(
         report.missed_lines = run.coverage.missed_lines
         report.missed_branches = run.coverage.missed_branches
     if run.doctest is not None and (run.doctest.failed or run.doctest.unfinished):
+        # What the examples met that the sandbox withholds (the network) may be why.
+        met = dict.fromkeys(
+            finding.code for finding in run.runtime if finding.message.startswith(EXAMPLES_FINDING)
+        )
         report.warnings.append(
             StaticProblem(
                 code="doctest",
-                message=f"the docstring examples did not finish: {run.doctest.unfinished}"
-                if run.doctest.unfinished
-                else f"{run.doctest.failed} of {run.doctest.attempted} docstring example(s) "
-                "give other output than shown",
+                message=(
+                    f"the docstring examples did not finish: {run.doctest.unfinished}"
+                    if run.doctest.unfinished
+                    else f"{run.doctest.failed} of {run.doctest.attempted} docstring example(s) "
+                    "give other output than shown"
+                )
+                + (f" (runtime findings of the examples: {', '.join(met)})" if met else ""),
                 line=docstring[0] if docstring else None,
             )
         )

@@ -692,6 +692,14 @@ def test_docstring_examples_that_do_not_finish_leave_the_tests_verdict(sandbox: 
         "in the docstring examples: sent signals to processes outside the run: "
         "signal 0 to the run's supervisor (pid 1)"
     ]
+    # An example failing for want of the network says what it met (BigCodeBench/59).
+    connecting = "    >>> import socket; socket.create_connection(('192.0.2.1', 80), timeout=1)\n"
+    report = validate_task(make_task(complete_prompt=program.replace(example, connecting)), sandbox)
+    warning = next(warning for warning in report.warnings if warning.code == "doctest")
+    assert warning.message == (
+        "1 of 1 docstring example(s) give other output than shown "
+        "(runtime findings of the examples: network)"
+    )
 
 
 # -- storage and the CLI -------------------------------------------------------------------------

@@ -56,6 +56,8 @@ imports one of them, so that every other worker starts and forks as light as bef
 WAITING_RUN_CPU_SHARE = 0.02
 WAITING_RUN_MIN_S = 1.0
 """Shorter runs are not worth telling apart."""
+EXAMPLES_FINDING = "in the docstring examples: "
+"""How a runtime finding of the docstring's examples begins (those of the tests do not)."""
 
 
 def waited(cpu_s: float | None, wall_s: float) -> bool:

@@ -1978,7 +1978,7 @@ def response_from_records(
             # short) what they had done by then.
             examples = cast(list[dict[str, object]], record.get("findings", []))
     for found in examples:
-        runtime.append({**found, "message": f"in the docstring examples: {found['message']}"})
+        runtime.append({**found, "message": f"{protocol.EXAMPLES_FINDING}{found['message']}"})
     if leftovers:
         runtime.append(
             {
