@@ -71,7 +71,7 @@ class PipelineFacts:
     `timeout_s`: the task's time limit per run (`validation.task_timeout`), under which a
     validation must have run to count (None: not checked).
     `instruction_outdated`: why the stored instruction no longer speaks for the docstring or
-    the code prompt it came from (`curator.condense.instruction_outdated`; None: it does, or
+    the code prompt it came from (`curator.condense.stage.instruction_outdated`; None: it does, or
     not checked).
     """
 
