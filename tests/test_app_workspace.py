@@ -415,6 +415,7 @@ async def test_a_task_that_cannot_run_is_invalid_without_a_word_on_the_network(
         header = rendered(workspace, "#verdict")
         assert header.startswith("INVALID") and "tests.py:1:" in header
         assert "network" not in header
+        assert header.startswith("INVALID  no test ran in ")  # not "0/0 tests passed"
 
 
 async def save_over_a_change_on_disk(pilot, bank):

@@ -101,9 +101,11 @@ def report_header(report: ValidationReport) -> Text:
     style = "bold green" if report.verdict.value == "pass" else "bold red"
     text = Text()
     text.append(f"{report.verdict.value.upper()}", style=style)
-    text.append(
-        f"  {report.tests_passed}/{report.tests_total} tests passed in {report.duration_s:.2f} s"
-    )
+    if report.tests_total or report.verdict.value == "pass":
+        counted = f"{report.tests_passed}/{report.tests_total} tests passed"
+    else:  # "0/0 tests passed" read as a task without tests (BigCodeBench/376 has five)
+        counted = "no test ran"
+    text.append(f"  {counted} in {report.duration_s:.2f} s")
     if report.branch_coverage is not None:
         text.append(f" · branch coverage {report.branch_coverage:.1f}%")
     if report.network_exposed:
