@@ -558,8 +558,9 @@ def run_in_company(
         elif company is Company.WAITING and run.overlapped and failed and not run.tampering:
             company = Company.SHARED
             why.append(
-                f"run again as one of the jobs: {', '.join(failed[:3])} failed beside the runs "
-                "that compute, which a run expected to wait is started beside"
+                "run again as one of the jobs: expected to wait (a server, a timer), it ran "
+                f"beside them, and {', '.join(failed[:3])} failed there (under their load a "
+                "server may not listen yet when its test connects)"
             )
         else:
             return run, company

@@ -1108,8 +1108,9 @@ def test_a_run_expected_to_wait_that_fails_beside_the_jobs_is_run_again_as_one_o
     report = next(report for report in reports if report.task_id == "Test/1")
     assert report.verdict is Verdict.FAIL and not report.ran_alone
     assert report.time_limit_notes == [
-        "run again as one of the jobs: test_wait failed beside the runs that compute, which a "
-        "run expected to wait is started beside"
+        "run again as one of the jobs: expected to wait (a server, a timer), it ran beside them, "
+        "and test_wait failed there (under their load a server may not listen yet when its test "
+        "connects)"
     ]
 
 
