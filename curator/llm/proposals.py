@@ -274,9 +274,17 @@ def instruction_losses(task: Task, instruction: str, reference: str | None) -> l
     rule-based `reference`) says: an exception the tests assert, a value range. Such an
     instruction is worse than the task's, as tests that assert less are: BigCodeBench/85's
     model instruction dropped the ValueError its tests expect and was accepted unasked."""
+    parsed = condense_task(task).parsed  # once, for both instructions
+    if parsed is None:
+        return []
+
+    def losses(text: str) -> list[str]:
+        found = information_loss(parsed.doc_struct, text, task.entry_point, task.program)
+        return [loss.message for loss in found]
+
     kept = task.instruct_prompt if task.instruct_prompt.strip() else reference
-    had = set(instruction_warnings(task, kept)) if kept else set()
-    return [loss for loss in instruction_warnings(task, instruction) if loss not in had]
+    had = set(losses(kept)) if kept else set()
+    return [loss for loss in losses(instruction) if loss not in had]
 
 
 def accepted_instruction(task: Task, instruction: str, event: ProvenanceEvent) -> Task:
