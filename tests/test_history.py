@@ -517,6 +517,19 @@ def test_cli_init_and_import_are_committed(tmp_path: Path, run_cli) -> None:
     assert git(root, "log", "-1", "--format=%(trailers:key=Annotator,valueonly)").strip() == "Bea"
     assert Bank.open(root).load("Test/4").provenance.authors == []
 
+    # A commit git refuses (a lock left by a git process that died): the tasks are written,
+    # said, and the exit code is not success (it was 0: a script went on as if committed).
+    lock = Path(root, git(root, "rev-parse", "--git-path", "index.lock").strip())
+    lock.write_text("")
+    last = tmp_path / "last.jsonl"
+    write_jsonl([make_task("Test/5")], last)
+    result = run_cli("--bank", root, "import", last)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout.startswith("imported 1 task(s) from ")
+    assert "not committed: " in result.stderr and "index.lock" in result.stderr
+    lock.unlink()
+    assert git(root, "status", "--porcelain") == "?? Test__5/\n"
+
 
 def test_cli_import_update_takes_a_releases_fixes_and_keeps_each_tasks_stage(
     tmp_path: Path, run_cli

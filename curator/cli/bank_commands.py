@@ -19,7 +19,7 @@ from curator.errors import CuratorError, TasksExist, listed
 from curator.gitbank import GitBank, GitError
 from curator.history import commit_new_bank, import_tasks
 from curator.interchange import export_tasks, exported_tasks, read_jsonl, render_jsonl
-from curator.models import Stage
+from curator.models import Stage, Task
 from curator.schema import stale_schemas, write_schemas
 
 
@@ -147,10 +147,17 @@ def import_command(
         )
     if outcome.not_committed:
         cli.err.print(f"[yellow]not committed:[/] {escape(outcome.not_committed)}")
-    if not outcome.written:
-        return
+    if outcome.written:
+        suggest_environment(cli, bank, outcome.written)
+    if outcome.not_committed:
+        sys.exit(2)  # imported, but history lacks it: a script must not read success
+
+
+def suggest_environment(cli: CliContext, bank: Bank, written: list[Task]) -> None:
+    """The distributions the imported tasks need that the bank's environment lacks, with the
+    `env add` that installs them."""
     try:
-        needed = check_bank(bank.root, outcome.written).distributions()
+        needed = check_bank(bank.root, written).distributions()
     except CuratorError as error:
         cli.err.print(f"[yellow]env check:[/] {escape(str(error))}")
         return

@@ -345,7 +345,7 @@ def flag_command(
     except CuratorError as error:
         cli.out.print(decided)
         cli.err.print(f"[yellow]not committed:[/] {escape(str(error))}")
-        return
+        sys.exit(2)  # decided, but history lacks it: a script must not read success
     cli.out.print(f"{decided}; {escape(committed.note())}")
 
 
