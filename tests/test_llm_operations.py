@@ -590,7 +590,7 @@ def test_suggest_flaky_sends_the_detection_evidence_and_cause_hints(run_cli, ban
         result = run_cli("--bank", bank.root, "suggest", "Test/1", "--op", "flaky", env=env)
         prompt = server.requests[0]["messages"][1]["content"]
     assert result.returncode == 0, result.stderr
-    assert "- test_shuffled: nondeterministic, failed 3 of 20 runs" in prompt
+    assert "- test_shuffled: nondeterministic, failed 3 of 20 detection runs" in prompt
     assert "fail in run(s) 4, 9, 15: AssertionError: [('b', 1)] != [('a', 2)]" in prompt
     assert '    File "tests.py", line 20' in prompt
     assert "- hint: a test uses random without a seed" in prompt

@@ -90,7 +90,7 @@ def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, st
         return
     table = Table(title=title, title_justify="left")
     table.add_column("test", overflow="fold")  # whole: `curator flag ID TEST` needs it
-    for column in ("classification", "failed", "flag", "likely cause"):
+    for column in ("classification", "failed (detection)", "flag", "likely cause"):
         table.add_column(column)
     for name, verdict in evidence.verdicts.items():
         style = CLASS_STYLE.get(verdict.classification, "yellow")

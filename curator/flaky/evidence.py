@@ -202,8 +202,13 @@ def failure_diff(first: Failure, second: Failure) -> str:
 class FlakyVerdict(StrictModel):
     classification: Classification
     cause: str | None = None
-    runs: int = Field(description="Runs in which the test ran.")
-    failures: int = Field(description="Runs in which it failed, errored or timed out.")
+    runs: int = Field(
+        description="Detection runs in which the test ran (not the baseline, nor the "
+        "attribution runs, which replay and isolate a failure)."
+    )
+    failures: int = Field(
+        description="Of those, the runs in which it failed, errored or timed out."
+    )
 
 
 class FlakyEvidence(StrictModel):

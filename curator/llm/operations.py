@@ -213,7 +213,7 @@ def flaky_evidence(task: Task, detection: FlakyEvidence | None) -> list[str]:
             cause = f"; cause: {verdict.cause}" if verdict.cause else ""
             lines.append(
                 f"- {test}: {verdict.classification.value}, failed {verdict.failures} of "
-                f"{verdict.runs} runs{cause}"
+                f"{verdict.runs} detection runs{cause}"
             )
             for failure in detection.failures.values():
                 if failure.test == test:

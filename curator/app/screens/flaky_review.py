@@ -92,7 +92,7 @@ def evidence_text(evidence: FlakyEvidence | None, flag: Flag) -> Text:
     verdict = evidence.verdicts.get(flag.test)
     if verdict is not None:
         text.append(f"{flag.test}: {verdict.classification.value}", style="bold")
-        text.append(f", failed {verdict.failures} of {verdict.runs} runs")
+        text.append(f", failed {verdict.failures} of {verdict.runs} detection runs")
         if verdict.cause:
             text.append(f"\nlikely cause: {verdict.cause}", style="yellow")
     # Dated: the flag's history below may speak of an older check that opened it.

@@ -733,7 +733,7 @@ class TaskWorkspace(CuratorScreen):
             cause = f": {verdict.cause}" if verdict.cause else ""
             self.write_log(
                 f"[{style}]{verdict.classification.value:>22}[/]  {test}  "
-                f"{verdict.failures}/{verdict.runs} failed{cause}"
+                f"{verdict.failures}/{verdict.runs} detection runs failed{cause}"
             )
         for change in event.changes:
             self.write_log(escape(f"flag {change.test}: {change.status.value} ({change.note})"))
