@@ -69,7 +69,7 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
-HARNESS_VERSION = 24
+HARNESS_VERSION = 25
 """Reports of an older harness (no tampering checks, no runtime findings; 2: no network
 attempts of failed tests, no optional dependencies pandas asks for, so a failure for want of
 either could stand as `fail` or `error`; 3: docstring examples cut short by the time limit
@@ -111,8 +111,10 @@ the C library's `memcpy` was not tampering; 22: a program that ran its functions
 `task_func` at module level, had the branches they took counted as covered, as had code compiled
 under the program's name, and one that replaced `time.perf_counter` had its tests timed by
 it; tests over 200, or named in over 200 characters, ran; 23: an anonymous temporary file,
-`tempfile.TemporaryFile()`, was a `write_outside` finding: it opens the scratch folder itself)
-are not current."""
+`tempfile.TemporaryFile()`, was a `write_outside` finding: it opens the scratch folder itself;
+24: a program that found the run's copy of the audit hook's class (`object.__subclasses__()`)
+and cleared its dispatch table or rebound a builtin its functions read passed while answering
+wrongly, and a signed record of another shape crashed the command) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

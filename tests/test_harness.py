@@ -275,6 +275,33 @@ def test_only_signed_records_in_sequence_are_believed() -> None:
     assert cut_short == []  # a harness killed mid-write is a crash, not tampering
 
 
+@pytest.mark.parametrize(
+    ("fields", "named"),
+    [
+        ({"name": {"a": [1]}, "outcome": "error"}, "name is a dict"),
+        ({"name": "setUpClass", "outcome": 7}, "outcome is a int"),
+        ({"name": "setUpClass", "outcome": "error", "network": 5}, "network is a int"),
+        ({"name": "setUpClass", "outcome": "error", "network": [5]}, "network is a list"),
+        ({"name": "setUpClass", "outcome": "error", "memory": 1}, "memory is a int"),
+    ],
+)
+def test_a_signed_record_of_a_shape_the_harness_never_writes_is_tampering(
+    fields: dict[str, object], named: str
+) -> None:
+    """Task code that reaches the run's channel signs what it writes (see the harness's
+    docstring): a `fixture` record whose fields had other types crashed the command reading it
+    (`TypeError` in `outcome_of`), and `validate --all` left every later task unvalidated."""
+    key = new_key()
+    data = records_through_a_pipe(
+        key, [(Event.FIXTURE, fields), (Event.TESTS, {"names": []}), (Event.DONE, {})]
+    )
+    records, problems = read_records(data, key)
+    assert problems == [
+        f"a signed fixture record whose {named} of a shape the harness never writes"
+    ]
+    assert [record["event"] for record in records] == ["tests", "done"]  # the rest in sequence
+
+
 def test_a_record_is_json_dumps_signed_whatever_task_code_replaces_later(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -308,7 +308,7 @@ def declared_in_tree(tree: ast.Module) -> DeclaredTests:
 # -- the machinery task code must leave alone ---------------------------------------------------
 
 
-SealedClass = TypeVar("SealedClass")
+Sealed = TypeVar("Sealed")
 
 
 class Watched(NamedTuple):
@@ -2273,18 +2273,29 @@ def _frozen(value: object) -> object:
     return value
 
 
-def sealed(cls: type[SealedClass]) -> type[SealedClass]:
-    """A copy of `cls` for one run, made before any task code runs, whose functions read a
-    copy of this module's globals and builtins taken now. The harness's functions within the
+def sealed(cls: type[Sealed], *args: Any) -> Sealed:
+    """An instance of `cls` for one run, made before any task code runs, whose methods and
+    class attributes nothing the task can reach holds. The harness's functions within the
     task's reach (a guard's, `_signal.signal`) hand out the module's own globals (`__globals__`,
     which no audit event covers), where a name that the audit hook or the machinery check reads
-    (`os`, `_sorted`), rebound, would blind it; and the class, were it the module's, could be
-    changed. Nothing the task can reach holds the copy, nor what is made from it."""
+    (`os`, `_sorted`), rebound, would blind it; and every class is within reach too
+    (`object.__subclasses__()`, which no audit event covers either), with its functions, their
+    globals and builtins, and the hook's dispatch table: a copy of the class for the run,
+    reached so, its table cleared or a builtin its functions read rebound, blinded the hook.
+
+    So the instance holds its own copy of each of the class's methods (bound to it) and class
+    attributes, whose functions read a copy of the module's globals and builtins that only they
+    hold, and the instance is reached only through frames and the garbage collector, which the
+    hook watches. The class is frozen (`warm_up`): a property set on it would come before the
+    instance's own attributes."""
     namespace: dict[str, object] = {name: _frozen(value) for name, value in globals().items()}
     namespace["__builtins__"] = dict(vars(builtins))
+    instance = cls(*args)
+    own = vars(instance)
     copies: dict[object, types.FunctionType] = {}
-    members: dict[str, object] = {}
     for name, value in vars(cls).items():
+        if name.startswith("__"):
+            continue
         function = value.__func__ if isinstance(value, staticmethod) else value
         if isinstance(function, types.FunctionType):
             copy = types.FunctionType(
@@ -2292,13 +2303,12 @@ def sealed(cls: type[SealedClass]) -> type[SealedClass]:
             )
             copy.__qualname__ = function.__qualname__
             copies[function] = copy
-            value = staticmethod(copy) if isinstance(value, staticmethod) else copy
-        if name not in ("__dict__", "__weakref__"):
-            members[name] = value
-    if "_handlers" in members:  # AuditWatch's dispatch table
-        handlers = cast(dict[str, object], members["_handlers"])
-        members["_handlers"] = {event: copies[handler] for event, handler in handlers.items()}
-    return cast(type[SealedClass], type(cls.__name__, cls.__bases__, members))
+            value = copy if isinstance(value, staticmethod) else types.MethodType(copy, instance)
+        own[name] = value
+    if "_handlers" in own:  # AuditWatch's dispatch table: the copies, called as functions
+        handlers = cast(dict[str, object], own["_handlers"])
+        own["_handlers"] = {event: copies[handler] for event, handler in handlers.items()}
+    return instance
 
 
 def warm_up() -> None:
@@ -2320,7 +2330,11 @@ def warm_up() -> None:
     guard_library_assertions()
     note_library_originals()
     FrozenClasses(
-        [*classes, MethodGuard, LibraryAssertionGuard, FramelessHandler, _Unrelated, Watched]
+        [
+            *classes,
+            *(MethodGuard, LibraryAssertionGuard, FramelessHandler, _Unrelated, Watched),
+            *(AuditWatch, Machinery),  # see `sealed`
+        ]
     ).freeze()
     note_shared_generators()
     take_machinery_baseline(machinery_extra())
@@ -2683,7 +2697,8 @@ def run_harness(
         return fields
 
     here = os.path.dirname(os.path.abspath(__file__))
-    watch = sealed(AuditWatch)(
+    watch = sealed(
+        AuditWatch,
         os.getcwd(),
         (os.path.abspath(__file__), os.path.join(here, "worker.py"), tests_path),
         task_path,
@@ -2748,7 +2763,7 @@ def run_harness(
         return True
 
     machinery = (
-        sealed(Machinery)(machinery_extra())
+        sealed(Machinery, machinery_extra())
         if options.get("machinery_checks", True)
         else Unwatched()
     )

@@ -18,6 +18,7 @@ import hmac
 import json
 import os
 import time
+from collections.abc import Callable
 from enum import Enum
 
 RECORD_BYTES_LIMIT = 4 * 1024 * 1024
@@ -161,6 +162,50 @@ def _unencodable(value: object) -> object:
     raise TypeError(f"a record cannot hold a {type(value).__name__}")
 
 
+def _of_types(*types: type) -> Callable[[object], bool]:
+    return lambda value: type(value) in types
+
+
+def _list_of(item: Callable[[object], bool]) -> Callable[[object], bool]:
+    return lambda value: type(value) is list and all(map(item, value))
+
+
+_text = _of_types(str)
+_integer = _of_types(int)
+_texts = _list_of(_text)
+_integers = _list_of(_integer)
+FIELD_SHAPES: dict[str, Callable[[object], bool]] = {
+    "event": _text,
+    "from": _text,
+    "seq": _integer,
+    **dict.fromkeys(("clock", "clock_after", "clock_ended", "duration_s"), _of_types(int, float)),
+    **dict.fromkeys(("test", "name", "outcome", "module", "tampering", "report"), _text),
+    **dict.fromkeys(("message", "traceback", "importer"), _of_types(str, type(None))),
+    **dict.fromkeys(("names", "reasons", "network", "modules"), _texts),
+    **dict.fromkeys(("memory", "timed_out", "bound_sockets"), _of_types(bool)),
+    **dict.fromkeys(("index", "status", "leftovers", "attempted", "failed"), _integer),
+    "arcs": _list_of(lambda arc: type(arc) is list and len(arc) == 2 and _integers(arc)),
+    "outside": _integers,
+    "by_test": lambda value: type(value) is dict and all(map(_integers, value.values())),
+    "findings": _list_of(
+        lambda finding: type(finding) is dict and all(map(_text, finding.values()))
+    ),
+}
+"""The shape of each field a record may hold, by name (the same in every kind of record):
+the harness writes no other. A signed record proves only that it came from within the run,
+where task code may reach the channel (see the harness's docstring): a field of another
+shape crashed the command that read it, and every task after it went unvalidated."""
+
+
+def malformed_field(record: dict[str, object]) -> str | None:
+    """The first field of `record` whose value has a shape the harness never writes."""
+    for field, value in record.items():
+        shape = FIELD_SHAPES.get(field)
+        if shape is not None and not shape(value):
+            return field
+    return None
+
+
 def read_records(
     data: bytes, key: bytes, senders: tuple[str, ...] = SENDERS
 ) -> tuple[list[dict[str, object]], list[str]]:
@@ -190,7 +235,14 @@ def read_records(
             )
         else:
             expected[str(sender)] += 1
-            records.append(record)
+            field = malformed_field(record)
+            if field is None:
+                records.append(record)
+            else:
+                problems.append(
+                    f"a signed {record['event']} record whose {field} is a "
+                    f"{type(record[field]).__name__} of a shape the harness never writes"
+                )
     finished = any(record["event"] == Event.DONE for record in records)
     if tail and finished:
         problems.append("unsigned bytes after the last record")
