@@ -2488,6 +2488,30 @@ def shift_clock(offset: float) -> None:
     real_time, real_time_ns = time.time, time.time_ns
     time.time = lambda: real_time() + offset
     time.time_ns = lambda: real_time_ns() + int(offset * 1e9)
+    # The calendar functions read the C library's clock, not `time.time`: left alone, code
+    # reading the year through `time.localtime()` or `time.strftime` passed every shifted run.
+    real_localtime, real_gmtime, real_ctime = time.localtime, time.gmtime, time.ctime
+    real_asctime, real_strftime = time.asctime, time.strftime
+    real_clock_gettime, real_clock_gettime_ns = time.clock_gettime, time.clock_gettime_ns
+
+    def at(seconds: Any) -> Any:
+        return real_time() + offset if seconds is None else seconds
+
+    time.localtime = lambda seconds=None: real_localtime(at(seconds))
+    time.gmtime = lambda seconds=None: real_gmtime(at(seconds))
+    time.ctime = lambda seconds=None: real_ctime(at(seconds))
+    time.asctime = lambda moment=None: real_asctime(
+        real_localtime(at(None)) if moment is None else moment
+    )
+    time.strftime = lambda layout, moment=None: real_strftime(
+        layout, real_localtime(at(None)) if moment is None else moment
+    )
+    time.clock_gettime = lambda clock: (
+        real_clock_gettime(clock) + (offset if clock == time.CLOCK_REALTIME else 0)
+    )
+    time.clock_gettime_ns = lambda clock: (
+        real_clock_gettime_ns(clock) + (int(offset * 1e9) if clock == time.CLOCK_REALTIME else 0)
+    )
     real_datetime = datetime_module.datetime
     delta = datetime_module.timedelta(seconds=offset)
 
