@@ -267,6 +267,55 @@ def test_without_a_memory_cgroup_a_process_may_reserve_what_tensorflow_does(
     assert not runs["64"][0], runs["64"]
 
 
+MEMORY_FILES_PROGRAM = """import os
+import time
+
+
+def task_func(files):
+    held = []
+    for number in range(files):
+        descriptor = os.memfd_create(f"held-{number}")
+        os.posix_fallocate(descriptor, 0, 200 * 1024 * 1024)
+        held.append(descriptor)
+    time.sleep(1.5)  # long enough for the watchdog's polls
+    return len(held)
+"""
+HOLDING_MEMORY_FILES_AS_AN_ORDINARY_USER = f"""
+import json
+from curator.sandbox import RunOptions, Sandbox
+program = {MEMORY_FILES_PROGRAM!r}
+tests = (
+    "import unittest\\nclass TestCases(unittest.TestCase):\\n"
+    "    def test_hold(self):\\n        self.assertEqual(task_func(FILES), FILES)\\n"
+)
+options = RunOptions(memory_mb=512, coverage=False)
+with Sandbox() as sandbox:
+    runs = {{
+        files: sandbox.run(program, tests.replace("FILES", str(files)), options=options)
+        for files in (1, 4)
+    }}
+print(json.dumps({{files: [run.passed, run.message, run.notes] for files, run in runs.items()}}))
+"""
+
+
+def test_without_a_memory_cgroup_memory_files_count_against_the_budget(
+    shared_tmp: Path, user_python: Path
+) -> None:
+    """Pages of a memory file (`memfd_create`) that no process maps are in no process's
+    resident size: without a memory cgroup, a run held 4 GB in them against a 2 GB budget and
+    passed (red team). Here 800 MB against 512 MB is stopped; 200 MB passes."""
+    home = shared_tmp / "home"
+    home.mkdir()
+    os.chown(home, NOBODY, NOBODY)
+    answer = run_as_nobody([str(user_python), "-c", HOLDING_MEMORY_FILES_AS_AN_ORDINARY_USER], home)
+    assert answer.returncode == 0, answer.stderr
+    runs = json.loads(answer.stdout)
+    if not any("no memory cgroup" in note for note in runs["1"][2]):
+        pytest.skip("this user's runs have a memory cgroup, which counts memory files")
+    assert runs["1"][0], runs["1"]
+    assert not runs["4"][0] and "went over 512 MB" in (runs["4"][1] or ""), runs["4"]
+
+
 BRANCHY_PROGRAM = """def task_func(x):
     if x > 0:  # taken both ways below
         return 1
