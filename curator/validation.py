@@ -793,6 +793,8 @@ class ValidationResults:
     # Task folders that could not be read: the others are validated all the same (one broken
     # folder among 1,140 stopped every validation).
     unreadable: list[TaskFileError] = field(default_factory=list)
+    not_run: list[str] = field(default_factory=list)
+    """Tasks left out because the validation was stopped (`stop`) before their runs began."""
 
     @property
     def all_pass(self) -> bool:
@@ -810,6 +812,7 @@ def validate_tasks(
     coverage: bool = True,
     timeout_s: float | None = None,
     other: Environment | None = None,
+    stop: threading.Event | None = None,
 ) -> ValidationResults:
     """The validation stage: validate the tasks and store each result as it arrives.
 
@@ -821,6 +824,8 @@ def validate_tasks(
     `timeout_s` overrides each task's own limit (`task_timeout`). A task folder that cannot be
     read is listed in `unreadable` and the rest run. With `other`, an environment
     other than the bank's, every task runs in it and nothing is stored (upgrade impact).
+    Once `stop` is set, no run begins: the runs under way finish and are stored, and the
+    tasks left are listed in `not_run`.
     """
     force = force or other is not None
     unreadable: list[TaskFileError] = []
@@ -855,9 +860,23 @@ def validate_tasks(
             if sandbox is None:
                 sandbox = own.enter_context(sandbox_for(bank, other, tasks=to_run))
             _run_and_store(
-                bank, to_run, sandbox, jobs, coverage, limit, results, on_report, other is None
+                bank,
+                to_run,
+                sandbox,
+                jobs,
+                coverage,
+                limit,
+                results,
+                on_report,
+                other is None,
+                stop,
             )
-    return ValidationResults([results[task.task_id] for task in tasks], cached, unreadable)
+    return ValidationResults(
+        [results[task.task_id] for task in tasks if task.task_id in results],
+        cached,
+        unreadable,
+        [task.task_id for task in tasks if task.task_id not in results],
+    )
 
 
 STATIC_BATCH = 64
@@ -930,6 +949,7 @@ def _run_and_store(
     results: dict[str, ValidationReport],
     on_report: ReportCallback | None,
     store: bool,
+    stop: threading.Event | None,
 ) -> None:
     tasks = longest_first(tasks)
     # The warm worker's imports overlap with the first tasks' static checks, which need no
@@ -941,7 +961,9 @@ def _run_and_store(
     checker = ThreadPoolExecutor(max_workers=1)
     batches = checks_in_batches(checker, tasks, checks_before_runs)
 
-    def work(task: Task, company: Company) -> ValidationReport:
+    def work(task: Task, company: Company) -> ValidationReport | None:
+        if stop is not None and stop.is_set():
+            return None  # stopped before its run began
         checked, index = batches[task.task_id]
         return validate_task(
             task,
@@ -969,6 +991,8 @@ def _run_and_store(
         try:
             for future in as_completed(futures):
                 report = future.result()
+                if report is None:
+                    continue
                 if store and not report.sandbox_error:
                     store_report(bank, futures[future], report)
                 results[report.task_id] = report

@@ -12,7 +12,7 @@ from gitbanks import ENVIRONMENT, passing
 from textual.command import CommandList
 from textual.widgets import Input, Static
 
-from conftest import make_task
+from conftest import WORD_COUNT_TESTS, make_task
 from curator.app.messages import BankChunkLoaded
 from curator.app.rows import CACHE_FILE, COLUMN_KEYS, RowCache, filter_rows, sort_rows, task_row
 from curator.app.screens.browser import ASK_BEFORE_VALIDATING, BankBrowser, build_row
@@ -109,6 +109,37 @@ async def test_v_asks_before_validating_many_tasks(tmp_path, monkeypatch):
         await settle(pilot)
         assert not isinstance(app.screen, ChoiceDialog)
         assert last_notice(app) == "validated 2 task(s): 2 pass"
+
+
+@run_async
+async def test_v_again_stops_a_validation_under_way(tmp_path, monkeypatch):
+    """Once started, a validation of many tasks could not be stopped short of quitting the
+    app. `v` again asks; the runs under way finish and are kept, the rest do not start."""
+    many = ASK_BEFORE_VALIDATING + 1
+    slow = WORD_COUNT_TESTS.replace(
+        "    def test_counts(self):\n", "    def test_counts(self):\n        time.sleep(0.6)\n"
+    )
+    tasks = [make_task(f"Mine/{n}", test="import time\n" + slow) for n in range(many)]
+    bank = git_bank(tmp_path, monkeypatch, tasks)
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("v", "v")  # ask, then Validate
+        assert "validating 0/" in str(app.screen.query_one("#counts", Static).render())
+        await pilot.press("v")
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert dialog.question.startswith("Stop validating? The runs under way finish")
+        await pilot.press("v")  # Stop
+        await settle(pilot)
+        validated = [n for n in range(many) if bank.load(f"Mine/{n}").validation is not None]
+        assert 0 < len(validated) < many
+        notice = last_notice(app)
+        assert notice == (
+            f"validated {len(validated)} task(s): {len(validated)} pass; "
+            f"stopped: {many - len(validated)} not run"
+        )
+        assert "validating" not in str(app.screen.query_one("#counts", Static).render())
 
 
 @run_async

@@ -753,6 +753,15 @@ def test_validate_tasks_runs_stores_and_reuses_current_results(
     assert rerun.cached == set() and rerun.all_pass
     assert current_report(bank, bank.load("Test/1")) == rerun.reports[0]
 
+    # Stopped (the app's `v` again): no run begins; stored results still count.
+    with bank.lock():
+        bank.add_all([make_task("Test/3")])
+    stop = threading.Event()
+    stop.set()
+    stopped = validate_tasks(bank, ["Test/3", "Test/1"], sandbox, stop=stop)
+    assert stopped.reports == [rerun.reports[0]] and stopped.not_run == ["Test/3"]
+    assert bank.load("Test/3").validation is None
+
 
 def test_an_unreadable_task_folder_is_named_and_the_others_are_validated(
     bank: Bank, sandbox: Sandbox, run_cli

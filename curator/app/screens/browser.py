@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import ClassVar
@@ -90,6 +91,7 @@ class BankBrowser(CuratorScreen):
         self.still_loading = True
         self.total = 0
         self.validating = ""  # the batch validation's progress, while one runs
+        self.stop_validating = threading.Event()  # set: the batch starts no more runs
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -287,7 +289,12 @@ class BankBrowser(CuratorScreen):
         """Validate the tasks shown whose last validation does not count here: never run,
         changed since, or run in another environment or under another time limit."""
         if self.validating:
-            self.notify("a validation is running already", title="validate")
+            self.ask(
+                "Stop validating? The runs under way finish and are kept; the tasks not "
+                "started yet do not run.",
+                ("Stop", "v"),
+                self.stop_validating.set,
+            )
             return
         due = [row.task_id for row in self.query_one(TaskTable).rows if not row.validation_counts]
         if not due:
@@ -298,12 +305,13 @@ class BankBrowser(CuratorScreen):
             return
         self.ask(
             f"Validate {len(due)} tasks, {default_jobs()} at a time? Their last validation "
-            "does not count here. What finishes is kept; quitting stops the rest.",
+            "does not count here. What finishes is kept; v again stops the rest.",
             ("Validate", "v"),
             lambda: self.start_validating(due),
         )
 
     def start_validating(self, due: list[str]) -> None:
+        self.stop_validating = threading.Event()
         self.validating = f"validating 0/{len(due)}…"
         self.apply_filter()
         self.validate_due(due)
@@ -319,13 +327,21 @@ class BankBrowser(CuratorScreen):
             self.app.call_from_thread(self.validated_one, self.bank.load(report.task_id), progress)
 
         results = validate_tasks(
-            self.bank, ids, self.app.sandbox(), jobs=default_jobs(), on_report=reported
+            self.bank,
+            ids,
+            self.app.sandbox(),
+            jobs=default_jobs(),
+            on_report=reported,
+            stop=self.stop_validating,
         )
         verdicts = Counter(report.verdict.value for report in results.reports)
         if results.unreadable:
             verdicts["unreadable"] = len(results.unreadable)
         counted = ", ".join(f"{count} {verdict}" for verdict, count in verdicts.most_common())
-        self.app.call_from_thread(self.validated_all, f"validated {len(ids)} task(s): {counted}")
+        summary = f"validated {len(results.reports)} task(s): {counted}"
+        if results.not_run:
+            summary += f"; stopped: {len(results.not_run)} not run"
+        self.app.call_from_thread(self.validated_all, summary)
 
     def validated_one(self, task: Task, progress: str) -> None:
         self.validating = progress
