@@ -49,7 +49,11 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, FlakyReview)
-        assert screen.query_one("#flags", DataTable).row_count == 1
+        flags = screen.query_one("#flags", DataTable)
+        assert flags.row_count == 1
+        # Open flags need no status column: at 80 columns it cut the test's name to 20.
+        labels = [str(column.label) for column in flags.columns.values()]
+        assert labels == ["task", "test", "class"]
         shown = evidence_shown(screen)
         assert f"{FLAKY_TEST}: nondeterministic" in shown
         assert "run  kind" in shown and "baseline" in shown
@@ -72,6 +76,8 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         await pilot.press("a")
         await settle(pilot)
         assert screen.query_one("#flags", DataTable).row_count == 1
+        assert [str(column.label) for column in flags.columns.values()][1] == "status"
+        assert flags.get_row_at(0)[1] == "confirmed"
         await pilot.press("c", *"again", "enter")
         await settle(pilot)
         assert "cannot confirm a flag that is confirmed" in str(

@@ -195,6 +195,19 @@ def test_random_state_dependence_is_attributed_to_the_random_seed():
     verb = "passes" if reference else "fails"
     assert verdict.cause.startswith(f"{verb} in {flipped} of 19 detection runs")
     assert (verdict.failures, verdict.runs) == (failed, 19)
+    # Evidence stored before counted every run: read back, it shows the same rate.
+    stored = FlakyEvidence(
+        task_id="Test/1",
+        content_hash="c",
+        detection_seed=2,
+        runs_requested=20,
+        timeout_s=TIMEOUT,
+        tests=TESTS,
+        runs=runs,
+        verdicts={"test_b": verdict.model_copy(update={"runs": len(runs), "failures": 99})},
+    )
+    reread = FlakyEvidence.model_validate_json(stored.model_dump_json()).verdicts["test_b"]
+    assert (reread.failures, reread.runs) == (failed, 19)
 
 
 def test_a_replay_that_does_not_reproduce_means_nondeterministic():

@@ -24,6 +24,7 @@ from curator.flaky.evidence import (
     RunKind,
     RunRecord,
     RunSpec,
+    detection_counts,
 )
 from curator.flaky.hints import Hint, HintKind
 
@@ -495,9 +496,7 @@ def classify(
     verdicts = {}
     for test in tests:
         judgement = judge(test, runs, timeout_s, now)
-        # The detection runs' rate, which the cause counts too: attribution runs replay and
-        # isolate a failure, and counted with them "failed 8 of 27" beside "fails in 5 of 19".
-        detected = _cells([run for run in runs if run.spec.kind is RunKind.DETECTION], test)
+        counted, failed = detection_counts(runs, test)
         reasons = list(judgement.reasons)
         own_failures = [failure for failure in failures if failure.test == test]
         if judgement.classification is Classification.STABLE_FAIL and own_failures:
@@ -510,8 +509,8 @@ def classify(
         verdicts[test] = FlakyVerdict(
             classification=judgement.classification,
             cause="; ".join(dict.fromkeys(reasons)) or None,  # a hint found twice, said once
-            runs=len(detected),
-            failures=sum(1 for _, cell in detected if cell.outcome.failed),
+            runs=counted,
+            failures=failed,
         )
     return verdicts
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TypeVar
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from curator.models import StrictModel, Task, utc_now
 from curator.pipeline import PipelineFacts
@@ -211,6 +211,18 @@ class FlakyVerdict(StrictModel):
     )
 
 
+def detection_counts(runs: list[RunRecord], test: str) -> tuple[int, int]:
+    """The detection runs in which `test` ran, and how many of those it failed in: the rate
+    its verdict shows, over the runs its cause counts (attribution runs replay and isolate a
+    failure; counted too, they gave "failed 8 of 27 runs" beside "fails in 5 of 19")."""
+    cells = [
+        run.results[test]
+        for run in runs
+        if run.spec.kind is RunKind.DETECTION and test in run.results
+    ]
+    return len(cells), sum(1 for cell in cells if cell.outcome.failed)
+
+
 class FlakyEvidence(StrictModel):
     """Everything one flaky-test detection saw on one task."""
 
@@ -227,6 +239,14 @@ class FlakyEvidence(StrictModel):
     failures: dict[str, Failure] = Field(default_factory=dict)
     verdicts: dict[str, FlakyVerdict] = Field(default_factory=dict)
     at: datetime = Field(default_factory=utc_now)
+
+    @model_validator(mode="after")
+    def _count_detection_runs(self) -> FlakyEvidence:
+        """Each verdict's rate from the runs, as `detection_counts` says: evidence stored
+        before counted the attribution runs too ("failed 8 of 27")."""
+        for test, verdict in self.verdicts.items():
+            verdict.runs, verdict.failures = detection_counts(self.runs, test)
+        return self
 
     def ran(self, task: Task) -> bool:
         """Whether these runs ran this very content of the task (not an earlier one)."""
