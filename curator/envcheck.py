@@ -56,6 +56,11 @@ class TaskCheck(BaseModel):
     missing: list[MissingModule] = Field(default_factory=list)
 
 
+class TaskLackingData(BaseModel):
+    task_id: str
+    lacking: str = Field(description="What its last run here lacked, as its report says it.")
+
+
 class UnreadableTask(BaseModel):
     path: str
     problem: str
@@ -71,6 +76,11 @@ class EnvironmentCheck(BaseModel):
     interpreter: str
     fingerprint: str
     tasks: list[TaskCheck] = Field(default_factory=list, description="Only tasks missing some.")
+    data: list[TaskLackingData] = Field(
+        default_factory=list,
+        description="Tasks whose last validation, of their content as it is, in this "
+        "environment, stopped for want of library data (NLTK's), which imports do not show.",
+    )
     unreadable: list[UnreadableTask] = Field(
         default_factory=list, description="Task folders that could not be read, so not checked."
     )
@@ -205,4 +215,7 @@ def check_environment(
         ]
         if missing:
             check.tasks.append(TaskCheck(task_id=task.task_id, missing=missing))
+        summary = task.validation
+        if summary is not None and (lacking := summary.lacks_library_data(task, fingerprint)):
+            check.data.append(TaskLackingData(task_id=task.task_id, lacking=lacking))
     return check

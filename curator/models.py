@@ -153,7 +153,28 @@ class ValidationSummary(StrictModel):
         default_factory=list,
         description="Codes of the runtime findings that need a reviewer's waiver.",
     )
+    lacking: str | None = Field(
+        default=None,
+        description="With the verdict `environment`: what the sandbox lacked, as the report's "
+        "message says it (a library, its data, the network).",
+    )
     at: datetime = Field(default_factory=utc_now)
+
+    def lacks_library_data(self, task: Task, fingerprint: str) -> str | None:
+        """What library data (NLTK's) the task's run here lacked, if its last run, of this very
+        content in the environment of `fingerprint`, stopped for want of it."""
+        if (
+            self.content_hash == task.content_hash()
+            and self.environment == fingerprint
+            and self.lacking is not None
+            and self.lacking.startswith(LACKING_DATA)
+        ):
+            return self.lacking
+        return None
+
+
+LACKING_DATA = "data: "
+"""How an `environment` verdict for want of library data begins (`validation.environment_cause`)."""
 
 
 class FlagStatus(StrEnum):

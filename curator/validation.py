@@ -208,6 +208,7 @@ class ValidationReport(BaseModel):
             ran_alone=self.ran_alone,
             timeout_s=self.timeout_s,
             runtime=[finding.code for finding in self.runtime if finding.needs_waiver],
+            lacking=self.message if self.verdict is Verdict.ENVIRONMENT else None,
         )
 
     def json_row(self) -> dict[str, object]:

@@ -13,6 +13,7 @@ from wheels import build_tiny_wheel, pack_installed
 
 from curator import envbuild
 from curator.app.screens.environment import EnvironmentScreen
+from curator.models import ValidationSummary, Verdict
 
 
 @run_async
@@ -50,6 +51,21 @@ async def test_environment_screen_shows_missing_modules_and_syncs(
         assert f"built: Python {sys.version_info.major}.{sys.version_info.minor}" in summary
         check = str(screen.query_one("#environment-check", Static).render())
         assert "every module the tasks import is present" in check
+
+        # A task whose last run here lacked NLTK data, which no import shows.
+        task = tiny_task("Tiny/2")
+        lacking = "data: test_x needs NLTK resource 'punkt' (declare it …)"
+        summary_here = ValidationSummary(
+            verdict=Verdict.ENVIRONMENT,
+            content_hash=task.content_hash(),
+            environment=environment.fingerprint,
+            lacking=lacking,
+        )
+        bank.save(task.model_copy(update={"validation": summary_here}))
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        check = str(screen.query_one("#environment-check", Static).render())
+        assert f"library data the last validation lacked:\n  Tiny/2: {lacking}" in check
 
 
 @run_async

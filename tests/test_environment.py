@@ -26,7 +26,7 @@ from conftest import SYSTEM_PYTHON, make_task, oldest_python_venv, skip_unless_s
 from curator import envbuild
 from curator.app.views import report_header
 from curator.bank import Bank
-from curator.envcheck import check_bank, importable_modules
+from curator.envcheck import check_bank, check_environment, importable_modules
 from curator.environment import (
     EnvironmentProblem,
     EnvironmentSpec,
@@ -329,7 +329,10 @@ def test_a_failed_lock_keeps_the_requirements(
 
 
 def test_nltk_data_comes_from_a_mirror_and_reaches_the_run(
-    wheels: Path, cache: dict[str, str], tmp_path: Path
+    wheels: Path,
+    cache: dict[str, str],
+    tmp_path: Path,
+    run_cli: Callable[..., subprocess.CompletedProcess[str]],
 ) -> None:
     bank = Bank.init(tmp_path / "bank")
     envbuild.ensure_declared(bank.root)
@@ -359,6 +362,22 @@ def test_nltk_data_comes_from_a_mirror_and_reaches_the_run(
         report = validate_task(task, sandbox)
     assert report.verdict is Verdict.PASS, report.message
     assert report.environment == environment.fingerprint
+
+    # A resource not declared: its task's run stops for want of it, and `env check`, which
+    # reads imports, said nothing of it.
+    lacking = make_task(
+        "Data/1",
+        test="import unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_data(self):\n"
+        "        raise LookupError('\\n***\\n  Resource punkt not found.\\n')\n",
+    )
+    bank.save(lacking)
+    where = ["--bank", str(bank.root)]
+    assert run_cli(*where, "validate", "Data/1", env=cache).returncode == 1
+    checked = run_cli(*where, "env", "check", env=cache)
+    assert checked.returncode == 1, checked.stderr
+    assert "library data the last validation lacked:" in checked.stdout
+    assert "Data/1: data: test_data needs NLTK resource 'punkt'" in checked.stdout
 
 
 def network_task(test_body: str) -> Task:
@@ -454,6 +473,15 @@ def test_missing_library_data_is_environment_naming_the_resource(sandbox: Sandbo
     # what to do about it, and NLTK's own line (its message starts on a line of its own)
     assert '{"data": {"nltk": ["stopwords"]}}, then `curator env sync`' in (report.message or "")
     assert (report.message or "").endswith("LookupError: Resource stopwords not found."), report
+    # `env check` lists it: imports could not show it (it named none of the tasks whose run
+    # lacked NLTK data). Only while the run is of the task as it is, in this environment.
+    task = network_task(body)
+    summarised = task.model_copy(update={"validation": report.summary()})
+    check = check_environment([summarised], None, report.environment)
+    assert [(item.task_id, item.lacking) for item in check.data] == [(task.task_id, report.message)]
+    assert check_environment([summarised], None, "another").data == []
+    edited = summarised.model_copy(update={"test": summarised.test + "\n"})
+    assert check_environment([edited], None, report.environment).data == []
 
 
 def test_check_names_the_providing_distribution(bank: Bank) -> None:

@@ -262,7 +262,7 @@ def check_command(cli: CliContext, as_json: bool) -> None:
         click.echo(check.model_dump_json())
     else:
         print_check(cli, check)
-    if check.tasks or check.unreadable:
+    if check.tasks or check.data or check.unreadable:
         raise SystemExit(1)
 
 
@@ -275,6 +275,10 @@ def print_check(cli: CliContext, check: EnvironmentCheck) -> None:
     for task in check.tasks:
         missing = ", ".join(f"{item.module} ({item.distribution})" for item in task.missing)
         cli.out.print(f"{escape(task.task_id)}: {escape(missing)}")
+    if check.data:
+        cli.out.print("library data the last validation lacked:")
+    for lacking in check.data:
+        cli.out.print(f"{escape(lacking.task_id)}: {escape(lacking.lacking)}")
     needed = check.distributions()
     if not needed:
         which = "the readable tasks" if check.unreadable else "the tasks"

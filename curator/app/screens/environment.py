@@ -70,6 +70,10 @@ def check_text(check: EnvironmentCheck | None, problem: str | None) -> Text:
         return text
     for unreadable in check.unreadable if check else []:
         text.append(f"  not checked: {unreadable.path}: {unreadable.problem}\n", style="yellow")
+    if check is not None and check.data:
+        text.append("  library data the last validation lacked:\n")
+    for lacking in check.data if check else []:
+        text.append(f"  {lacking.task_id}: {lacking.lacking}\n", style="red")
     if check is None or not check.tasks:
         which = "the readable tasks" if check and check.unreadable else "the tasks"
         text.append(f"  none: every module {which} import is present\n", style="green")
