@@ -494,7 +494,7 @@ async def test_help_shows_the_keymap_header_and_the_queue_its_status_words(tmp_p
         assert isinstance(pilot.app.screen, HelpScreen)
         texts = [str(s.render()) for s in pilot.app.screen.query(Static)]
         assert any('[keymap]\n"task.validate" = "ctrl+b"' in text for text in texts)
-        await pilot.press("escape", "f")
+        await pilot.press("escape", "f", "a")  # all flags: their status column
         await settle(pilot)
         table = pilot.app.screen.query_one("#flags", DataTable)
         status_column = table.ordered_columns[1]

@@ -858,7 +858,7 @@ def test_cli_import_without_a_git_identity_imports_and_says_why_it_did_not_commi
     assert result.returncode == 0
     assert "not committed" in result.stderr and "git does not know who you are" in result.stderr
     result = run_cli("--bank", root, "import", source)
-    assert result.returncode == 0
+    assert result.returncode == 2  # imported, not committed: not a success
     assert "not committed" in result.stderr and "Traceback" not in result.stderr
     assert Bank.open(root).task_ids() == ["Test/1"]
     assert "?? Test__1/" in git(root, "status", "--porcelain")  # nothing staged

@@ -243,8 +243,9 @@ class FlakyEvidence(StrictModel):
     @model_validator(mode="after")
     def _count_detection_runs(self) -> FlakyEvidence:
         """Each verdict's rate from the runs, as `detection_counts` says: evidence stored
-        before counted the attribution runs too ("failed 8 of 27")."""
-        for test, verdict in self.verdicts.items():
+        before counted the attribution runs too ("failed 8 of 27"). Without its runs, as
+        stored, it keeps its counts."""
+        for test, verdict in self.verdicts.items() if self.runs else ():
             verdict.runs, verdict.failures = detection_counts(self.runs, test)
         return self
 
