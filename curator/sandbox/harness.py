@@ -164,14 +164,27 @@ MEMORY_WRITERS = frozenset(
 """C functions that write to (or read from) an address of the process given as a number;
 ctypes looks them up by name in a loaded library (`CDLL(None).memcpy`). Another process's
 memory (`process_vm_readv`) is the isolation's to keep."""
-_STANDARD_LIBRARY = os.path.dirname(traceback.__file__)
+TRACEBACK_FILE, THREADING_FILE = traceback.__file__, threading.__file__
+# What the audit hook's checks read of the standard library, taken as the harness loads: a
+# module's attributes are the task's to rebind for a moment (`traceback.__file__` set to the
+# task's own file hid the frame it took, the frame rule judging it traceback's).
+_threading_gettrace = threading.gettrace
+_fsdecode, _fspath, _getcwd, _getpgrp, _getppid = (
+    os.fsdecode,
+    os.fspath,
+    os.getcwd,
+    os.getpgrp,
+    os.getppid,
+)
+_normpath, _join = os.path.normpath, os.path.join
+_STANDARD_LIBRARY = os.path.dirname(TRACEBACK_FILE)
 STANDARD_TESTS = os.path.join(_STANDARD_LIBRARY, "test", "")
 FRAME_HELPERS = frozenset(
     [
         (os.path.join(_STANDARD_LIBRARY, "inspect.py"), name)
         for name in ("currentframe", "stack", "trace", "getouterframes", "getinnerframes")
     ]
-    + [(traceback.__file__, name) for name in ("walk_stack", "walk_tb")]
+    + [(TRACEBACK_FILE, name) for name in ("walk_stack", "walk_tb")]
     # a format field's attributes ("{0.tb_frame}"), read by getattr for the caller
     + [
         (os.path.join(_STANDARD_LIBRARY, "string.py"), name)
@@ -1657,8 +1670,8 @@ class AuditWatch:
     def _path(self, value: object) -> str | None:
         if not isinstance(value, str | bytes | os.PathLike):
             return None
-        path = os.fsdecode(os.fspath(value))
-        return os.path.normpath(os.path.join(os.getcwd(), path))
+        path = _fsdecode(_fspath(value))
+        return _normpath(_join(_getcwd(), path))
 
     def _outside_scratch(self, path: str) -> bool:
         return not (
@@ -1698,9 +1711,9 @@ class AuditWatch:
     def _on_signal(self, event: str, args: tuple[Any, ...]) -> None:
         target, signal_number = int(args[0]), int(args[1])
         if event == "os.killpg":
-            if target != os.getpgrp():
+            if target != _getpgrp():
                 self._note("signal", f"signal {signal_number} to process group {target}")
-        elif target <= 0 or target == 1 or target == os.getppid():
+        elif target <= 0 or target == 1 or target == _getppid():
             what = {0: "its own process group", -1: "every process it may signal"}.get(
                 target, "the run's supervisor" if target > 0 else f"process group {-target}"
             )
@@ -1836,7 +1849,7 @@ class AuditWatch:
         frames on its caller's behalf. None if `frame` is not such a traceback frame. (An
         exception's traceback with its locals holds only frames below the catching one.)"""
         captures = False
-        while frame is not None and frame.f_code.co_filename == traceback.__file__:
+        while frame is not None and frame.f_code.co_filename == TRACEBACK_FILE:
             captures = captures or bool(frame.f_locals.get("capture_locals"))
             frame = frame.f_back
         return frame if captures else None
@@ -1872,8 +1885,8 @@ class AuditWatch:
             caller.startswith(self.coverage_root)
             or (
                 event == "sys.settrace"
-                and caller == threading.__file__
-                and self._coverage_code(threading.gettrace())
+                and caller == THREADING_FILE
+                and self._coverage_code(_threading_gettrace())
             )
         ):
             return

@@ -24,6 +24,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
+from pydantic import ValidationError
+
 from curator.fsutil import home_directory, user_cache_dir
 from curator.imports import imported_modules, is_standard_library
 from curator.program import PARSED_TEXTS, parse_quietly
@@ -806,8 +808,27 @@ class Sandbox:
 
 
 def suite_run_from_response(response: dict[str, Any], options: RunOptions) -> SuiteRun:
-    """Turn the supervisor's checked records into a SuiteRun; unfinished tests never count as
-    passed, and any tampering makes every test an error."""
+    """Turn the supervisor's checked records into a SuiteRun (`_suite_run_from_records`).
+
+    Records signed within the run, of the shapes the harness writes (`protocol.FIELD_SHAPES`),
+    may still hold what it never writes, when task code reached the channel: an outcome or a
+    finding of no known kind raised here, crashed the command, and `validate --all` left every
+    later task unvalidated. Such a run is tampering."""
+    try:
+        return _suite_run_from_records(response, options)
+    except (ValidationError, TypeError, ValueError, KeyError, AttributeError) as error:
+        said = str(error).strip().splitlines()
+        what = "; ".join(line.strip() for line in said[:3])[:300]
+        return SuiteRun(
+            status="completed",
+            options=options,
+            notes=[str(note) for note in response.get("notes", []) if isinstance(note, str)],
+            tampering=[f"its records hold what the harness never writes ({what})"],
+        )
+
+
+def _suite_run_from_records(response: dict[str, Any], options: RunOptions) -> SuiteRun:
+    """Unfinished tests never count as passed, and any tampering makes every test an error."""
     records = response.get("events", [])
     run = SuiteRun(
         status="completed",
