@@ -113,8 +113,10 @@ under the program's name, and one that replaced `time.perf_counter` had its test
 it; tests over 200, or named in over 200 characters, ran; 23: an anonymous temporary file,
 `tempfile.TemporaryFile()`, was a `write_outside` finding: it opens the scratch folder itself;
 24: a program that found the run's copy of the audit hook's class (`object.__subclasses__()`)
-and cleared its dispatch table or rebound a builtin its functions read passed while answering
-wrongly, and a signed record of another shape crashed the command) are not current."""
+and cleared its dispatch table or rebound a builtin its functions read, that set
+`traceback.__file__` to its own file for a moment, or that put a property on the hook's class
+through its dictionary, passed while answering wrongly, and a signed record of another shape or
+of unknown values crashed the command) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:

@@ -1,6 +1,5 @@
 # expect-status: completed
-# expect-verdict: error
-# expect-message: tampering
+# expect-verdict: fail
 # timeout: 20
 import os
 import socket
@@ -10,8 +9,10 @@ import types
 
 def task_func(a, b):
     """
-    Replace `os.path.normpath`, which the audit hook calls on a path, for the moment of one
-    `open`: the replacement runs inside the hook and reads the test's expected answer.
+    Replace `os.path.normpath`, which the audit hook called on a path, for the moment of one
+    `open`: the replacement ran inside the hook and read the test's expected answer (caught as
+    tampering). The hook now calls the function as the harness loaded it: the replacement is
+    never called, and the wrong answer fails.
 
     Parameters:
     a (int): A number.
