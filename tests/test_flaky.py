@@ -113,7 +113,7 @@ def test_flaky_suite_is_classified_at_the_default_run_count(tmp_path, run_cli):
         "timing",
     }
     listed = json_lines(run_cli("--bank", bank.root, "flags", "--status", "open", "--json").stdout)
-    assert len(listed) == 10
+    assert len(listed) == 11
     assert {entry["task_id"] for entry in listed} == {
         f"Flaky/{name}"
         for name in names

@@ -2562,6 +2562,11 @@ def shift_clock(offset: float) -> None:
     # `today()` needs no override: CPython computes it from `time.time()`, already shifted.
 
     datetime_module.datetime = ShiftedDatetime  # type: ignore[misc]
+    pandas = sys.modules.get("pandas")
+    if pandas is not None:  # preloaded (a worker of library tasks): its clock is C code's
+        real_now = pandas.Timestamp.now  # `today()` asks `now()`
+        shift = pandas.Timedelta(seconds=offset)
+        pandas.Timestamp.now = classmethod(lambda cls, tz=None: real_now(tz) + shift)
 
     # A C extension that builds on datetime's C type (pandas' Timestamp, through Cython) finds
     # that type by name as it loads, and crashes on the subclass: it loads with the real one.
