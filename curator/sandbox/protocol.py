@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import json
 import os
 import time
 from collections.abc import Callable
 from enum import Enum
+from typing import cast
 
 RECORD_BYTES_LIMIT = 4 * 1024 * 1024
 """A longer line is rejected unread (a real arcs record of a large program is far smaller)."""
@@ -166,14 +168,29 @@ def _of_types(*types: type) -> Callable[[object], bool]:
     return lambda value: type(value) in types
 
 
-def _list_of(item: Callable[[object], bool]) -> Callable[[object], bool]:
-    return lambda value: type(value) is list and all(map(item, value))
+def _list_of(*types: type) -> Callable[[object], bool]:
+    """A list of items of exactly these types, checked in C: the arcs of a large program
+    number thousands, read by the supervisor and by the host for every run."""
+    return lambda value: type(value) is list and set(map(type, value)) <= set(types)
+
+
+def _is_arcs(value: object) -> bool:
+    return (
+        _list_of(list)(value)
+        and set(map(len, cast(list[list[object]], value))) <= {2}
+        and set(map(type, itertools.chain.from_iterable(cast(list[list[object]], value)))) <= {int}
+    )
+
+
+def _is_findings(value: object) -> bool:
+    findings = cast(list[dict[str, object]], value)
+    return _list_of(dict)(value) and all(_texts(list(found.values())) for found in findings)
 
 
 _text = _of_types(str)
 _integer = _of_types(int)
-_texts = _list_of(_text)
-_integers = _list_of(_integer)
+_texts = _list_of(str)
+_integers = _list_of(int)
 FIELD_SHAPES: dict[str, Callable[[object], bool]] = {
     "event": _text,
     "from": _text,
@@ -184,12 +201,10 @@ FIELD_SHAPES: dict[str, Callable[[object], bool]] = {
     **dict.fromkeys(("names", "reasons", "network", "modules"), _texts),
     **dict.fromkeys(("memory", "timed_out", "bound_sockets"), _of_types(bool)),
     **dict.fromkeys(("index", "status", "leftovers", "attempted", "failed"), _integer),
-    "arcs": _list_of(lambda arc: type(arc) is list and len(arc) == 2 and _integers(arc)),
+    "arcs": _is_arcs,
     "outside": _integers,
     "by_test": lambda value: type(value) is dict and all(map(_integers, value.values())),
-    "findings": _list_of(
-        lambda finding: type(finding) is dict and all(map(_text, finding.values()))
-    ),
+    "findings": _is_findings,
 }
 """The shape of each field a record may hold, by name (the same in every kind of record):
 the harness writes no other. A signed record proves only that it came from within the run,
