@@ -368,43 +368,44 @@ def test_without_namespaces_leftovers_are_still_killed_and_reported(tmp_path: Pa
         assert wait_for_no_survivors(unisolated.id, marker) == []
 
 
-SHARED_MEMORY_PROGRAM = '''import ctypes
+MESSAGE_QUEUE_PROGRAM = '''import ctypes
 
 def task_func(key, create):
     """
-    Leave a SysV shared-memory segment behind (create=True), or look for one (create=False).
+    Leave a SysV message queue behind (create=True), or look for one (create=False).
 
     Returns:
-    bool: Whether the segment exists now.
+    bool: Whether the queue exists now.
     """
     libc = ctypes.CDLL(None, use_errno=True)
     flags = 0o1000 | 0o666 if create else 0  # IPC_CREAT
-    return libc.shmget(key, 64 << 20 if create else 0, flags) != -1
+    return libc.msgget(key, flags) != -1
 '''
 
 
-def shared_memory_keys() -> set[int]:
-    """Keys of the SysV shared-memory segments of this IPC namespace."""
-    lines = Path("/proc/sysvipc/shm").read_text().splitlines()[1:]
+def message_queue_keys() -> set[int]:
+    """Keys of the SysV message queues of this IPC namespace."""
+    lines = Path("/proc/sysvipc/msg").read_text().splitlines()[1:]
     return {int(line.split()[0]) for line in lines}
 
 
-def test_shared_memory_dies_with_the_run(sandbox: Sandbox) -> None:
-    """BigCodeBench-style tasks run one after another in one worker: a SysV segment one leaves
-    must reach neither the next run nor outlive curator (each run has its IPC namespace)."""
+def test_message_queues_die_with_the_run(sandbox: Sandbox) -> None:
+    """BigCodeBench-style tasks run one after another in one worker: a SysV queue one leaves
+    must reach neither the next run nor outlive curator (each run has its IPC namespace; SysV
+    shared memory cannot be made at all, test_sandbox_isolation)."""
     if not sandbox.network_isolated:
         pytest.skip("this machine does not allow namespaces")
     key = int.from_bytes(os.urandom(3), "big") + 1
     tests = "import unittest\nclass TestCases(unittest.TestCase):\n    def test_it(self):\n"
     left = sandbox.run(
-        SHARED_MEMORY_PROGRAM, tests + f"        self.assertTrue(task_func({key}, True))\n"
+        MESSAGE_QUEUE_PROGRAM, tests + f"        self.assertTrue(task_func({key}, True))\n"
     )
     assert left.passed, left.message
     seen = sandbox.run(
-        SHARED_MEMORY_PROGRAM, tests + f"        self.assertFalse(task_func({key}, False))\n"
+        MESSAGE_QUEUE_PROGRAM, tests + f"        self.assertFalse(task_func({key}, False))\n"
     )
     assert seen.passed, seen.message
-    assert key not in shared_memory_keys()
+    assert key not in message_queue_keys()
 
 
 CONVERSATION_PROGRAM = '''import socket

@@ -52,6 +52,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import errno
 import functools
 import gc
 import json
@@ -66,7 +67,7 @@ import sys
 import time
 import traceback
 import types
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, cast
 
 # `python start_worker.py` puts this folder first on sys.path, where task code would find
@@ -122,6 +123,18 @@ PR_CAP_AMBIENT = 47
 PR_CAP_AMBIENT_CLEAR_ALL = 4
 CAPABILITY_VERSION_3 = 0x20080522
 PIVOT_ROOT_SYSCALL = {"x86_64": 155, "aarch64": 41, "riscv64": 41, "ppc64le": 203, "s390x": 217}
+PR_SET_SECCOMP = 22
+SECCOMP_MODE_FILTER = 2
+SECCOMP_RET_ALLOW = 0x7FFF0000
+SECCOMP_RET_ERRNO = 0x00050000
+X32_SYSCALL_BIT = 0x40000000
+# Per machine: its audit architecture, and the calls that make memory no process holds as its
+# own (`memfd_create`, `memfd_secret`, SysV `shmget`): their pages are in no process's resident
+# size, and a file in flight in a unix socket is in no process's descriptors either.
+UNCOUNTED_MEMORY_SYSCALLS = {
+    "x86_64": (0xC000003E, (319, 447, 29)),
+    "aarch64": (0xC00000B7, (279, 447, 194)),
+}
 
 OUTPUT_TAIL_BYTES = 16 * 1024
 OUTPUT_FINDING_BYTES = 1024 * 1024
@@ -314,8 +327,8 @@ _libc = ctypes.CDLL(None, use_errno=True)
 
 def _libc_call(name: str, *args: object) -> None:
     if getattr(_libc, name)(*args) != 0:
-        errno = ctypes.get_errno()
-        raise OSError(errno, f"{name}: {os.strerror(errno)}")
+        code = ctypes.get_errno()
+        raise OSError(code, f"{name}: {os.strerror(code)}")
 
 
 def _mount(
@@ -1183,13 +1196,12 @@ def tree_memory_bytes(tree: dict[int, list[str]], limit: int, until: float) -> i
     process's page tables, waiting for processes that fork: under a fork bomb one read takes
     up to a second, and hundreds of them would hold the supervisor past the run's deadline.
     So the sum stops at `until` (that deadline) or when the run is to stop: a lower bound,
-    never more than the run holds. The memory files they hold open count too
-    (`memory_files_bytes`)."""
-    held = memory_files_bytes(tree, until)
+    never more than the run holds. Memory held by no process (memory files, SysV shared
+    memory) cannot be made in a run (`deny_uncounted_memory`)."""
     total = sum(int(fields[21]) for fields in tree.values()) * os.sysconf("SC_PAGE_SIZE")
-    if total + held <= limit:
-        return total + held
-    total = held // 1024
+    if total <= limit:
+        return total
+    total = 0
     for pid in tree:
         if _stopping or _perf_counter() >= until:
             break
@@ -1203,33 +1215,34 @@ def tree_memory_bytes(tree: dict[int, list[str]], limit: int, until: float) -> i
     return total * 1024
 
 
-def memory_files_bytes(pids: Iterable[int], until: float) -> int:
-    """What the memory files (`memfd_create`) that the processes `pids` hold open take: no
-    process's resident size counts their pages unless it maps them, and without a memory
-    cgroup nothing else did (an ordinary user's run held 4 GB in them against a 2 GB budget,
-    and passed). A mapped one counts twice, in its mapper's resident size too."""
-    seen: set[tuple[int, int]] = set()
-    total = 0
-    for pid in pids:
-        if _stopping or _perf_counter() >= until:
-            break
-        directory = f"/proc/{pid}/fd"
-        try:
-            descriptors = os.listdir(directory)
-        except OSError:
-            continue
-        for descriptor in descriptors:
-            path = f"{directory}/{descriptor}"
-            try:
-                if not os.readlink(path).startswith("/memfd:"):
-                    continue
-                status = os.stat(path)
-            except OSError:
-                continue
-            if (status.st_dev, status.st_ino) not in seen:
-                seen.add((status.st_dev, status.st_ino))
-                total += status.st_blocks * 512
-    return total
+def deny_uncounted_memory() -> None:
+    """Make the calls of `UNCOUNTED_MEMORY_SYSCALLS` fail with ENOSYS, as on a kernel without
+    them (libraries that probe fall back), in this process and all it starts: a seccomp filter
+    (no_new_privs is set already). Without a memory cgroup nothing counted their pages (4 GB of
+    memory files held against a 2 GB budget passed), and with one the same task must get the
+    same verdict. Calls of another ABI (x32, i386 from a 64-bit process) fail the same way, lest
+    they reach these calls under other numbers."""
+    known = UNCOUNTED_MEMORY_SYSCALLS.get(os.uname().machine)
+    if known is None:
+        return
+    architecture, numbers = known
+    deny = len(numbers) + 5  # the index of the last instruction; jumps count from the next one
+    program = [
+        (0x20, 0, 0, 4),  # load seccomp_data.arch
+        (0x15, 0, deny - 2, architecture),  # another ABI: deny
+        (0x20, 0, 0, 0),  # load seccomp_data.nr
+        (0x35, deny - 4, 0, X32_SYSCALL_BIT),
+        *((0x15, deny - 5 - index, 0, number) for index, number in enumerate(numbers)),
+        (0x06, 0, 0, SECCOMP_RET_ALLOW),
+        (0x06, 0, 0, SECCOMP_RET_ERRNO | errno.ENOSYS),
+    ]
+    instructions = ctypes.create_string_buffer(
+        b"".join(struct.pack("HBBI", *instruction) for instruction in program)
+    )
+    header = ctypes.create_string_buffer(
+        struct.pack("HP", len(program), ctypes.addressof(instructions))
+    )
+    _libc_call("prctl", PR_SET_SECCOMP, SECCOMP_MODE_FILTER, header, 0, 0)
 
 
 def world_readable(paths: list[str]) -> bool:
@@ -2476,6 +2489,7 @@ def prepare_harness(
         os.setuid(uid)
     clear_capability_sets()
     _libc_call("prctl", PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    deny_uncounted_memory()
     os.chdir(paths["home"])
     os.environ.clear()
     os.environ.update(
