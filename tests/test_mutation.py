@@ -162,6 +162,42 @@ def test_uncovered_lines_survive_without_a_run_and_loops_time_out(sandbox: Sandb
     assert minus.status is MutantStatus.TIMEOUT
 
 
+SELF_CHECK = """
+
+if task_func("b a a c", top=1) != [("a", 2)] or task_func("A", top=5) != [("a", 1)]:
+    raise RuntimeError("this is not the reference")
+"""
+CALLING_TESTS = """import unittest
+
+class TestCases(unittest.TestCase):
+    def test_runs(self):
+        task_func("a b a", top=1)
+"""
+
+
+def test_a_mutant_that_dies_as_it_loads_is_not_killed_by_the_tests(sandbox: Sandbox) -> None:
+    """A program that checks itself as it loads fails to load when mutated: no test noticed
+    anything, so such a mutant is `non-viable`, out of the score (red team: tests asserting
+    nothing scored 100%). The other mutants are taken as without the check."""
+    plain = mutate_task(make_task(test=CALLING_TESTS), sandbox)
+    checking = make_task(test=CALLING_TESTS)
+    checking = checking.model_copy(
+        update={"canonical_solution": checking.canonical_solution + SELF_CHECK}
+    )
+    checked = mutate_task(checking, sandbox)
+    assert plain.problem is None and checked.problem is None
+    before = {mutant.id: mutant.status for mutant in plain.mutants}
+    dead = [m for m in checked.mutants if m.status is MutantStatus.NON_VIABLE]
+    assert dead and all("no test ran" in (m.message or "") for m in dead)
+    assert any(before.get(m.id) is MutantStatus.SURVIVED for m in dead)
+    assert plain.score is not None and checked.score is not None
+    assert checked.score <= plain.score  # 25% and 0% here; 100% before, the dead ones "killed"
+    assert [
+        (m.id, m.status) for m in checked.mutants if m.id in before and m not in dead
+    ] == [(m.id, before[m.id]) for m in checked.mutants if m.id in before and m not in dead]
+    assert checked.json_row()["non_viable"] == len(dead)
+
+
 def test_a_failing_reference_is_a_problem_not_a_score(sandbox: Sandbox) -> None:
     report = mutate_task(make_task(canonical_solution="    return []\n"), sandbox)
     assert report.problem and "does not pass" in report.problem

@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
+from rich.table import Table
 
 from curator.bank import Bank
 from curator.models import Stage, Task
@@ -118,3 +120,15 @@ def jobs_option(what: str, more: str = "") -> Callable[[F], F]:
 def annotator_option(what: str) -> Callable[[F], F]:
     """The one `--annotator` option; unset, `curator.config.resolve_annotator` decides."""
     return click.option("--annotator", help=f"{what} (default: see `curator config`).")
+
+
+def task_rows_table(title: str) -> Table:
+    """A table of one row a task, within 80 columns for ids as long as BigCodeBench's (no
+    borders: they took 25 columns, and ids were cut to 'BigCodeBench/1…', 124 and 147 alike)."""
+    return Table(
+        title=title,
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )

@@ -9,10 +9,16 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from curator.cli.context import CliContext, annotator_option, jobs_option, pass_cli
+from curator.cli.context import (
+    CliContext,
+    annotator_option,
+    jobs_option,
+    pass_cli,
+    task_rows_table,
+)
 from curator.config import resolve_annotator
 from curator.models import MAX_TIMEOUT_S, Task
-from curator.mutation import MutationReport, mark_equivalent, unmark_equivalent
+from curator.mutation import MutantStatus, MutationReport, mark_equivalent, unmark_equivalent
 from curator.mutation.run import DEFAULT_MAX_MUTANTS
 from curator.mutation.stage import mutate_tasks
 
@@ -22,28 +28,38 @@ def score_text(score: float | None) -> str:
 
 
 def summary_table(reports: list[MutationReport], cached: set[str]) -> Table:
-    table = Table(title=f"mutation analysis of {len(reports)} task(s)")
+    """Within 80 columns for BigCodeBench's ids: `killed` of all mutants, and a stored
+    analysis's time shown as `cached`."""
+    table = task_rows_table(f"mutation analysis of {len(reports)} task(s)")
     table.add_column("task", no_wrap=True)
-    for column in ("score", "mutants", "killed", "survived", "timeout", "error", "equiv", "time"):
+    for column in ("score", "killed", "survived", "timeout", "error", "non-viable", "equiv"):
         table.add_column(column, justify="right", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
     for report in reports:
         row = report.json_row()
-        score = score_text(report.score) + (" [dim]cached[/]" if report.task_id in cached else "")
         table.add_row(
             escape(report.task_id),
-            score if report.problem is None else "[red]not run[/]",
-            str(row["mutants"]),
-            str(row["killed"]),
+            score_text(report.score) if report.problem is None else "[red]not run[/]",
+            f"{row['killed']}/{row['mutants']}",
             str(len(report.survivors())),
             str(row["timeout"]),
             str(row["error"]),
+            str(row["non_viable"]),
             str(len(report.equivalent_ids())),
-            f"{report.duration_s:.1f}s",
+            "[dim]cached[/]" if report.task_id in cached else f"{report.duration_s:.1f}s",
         )
     return table
 
 
 def print_survivors(cli: CliContext, report: MutationReport) -> None:
+    """Each survivor with its diff; of the non-viable mutants, how many and the first one's
+    reason (all of them, when the program checks its own code as it loads)."""
+    non_viable = [m for m in report.mutants if m.status is MutantStatus.NON_VIABLE]
+    if non_viable:
+        cli.out.print(
+            f"[yellow]non-viable[/] {escape(report.task_id)}: {len(non_viable)} mutant(s), left "
+            f"out of the score; line {non_viable[0].line}: {escape(non_viable[0].message or '')}"
+        )
     for mutant in report.survivors():
         note = "" if mutant.covered else " [dim](no test runs this line)[/]"
         cli.out.print(

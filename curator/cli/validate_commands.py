@@ -7,13 +7,18 @@ import sys
 from pathlib import Path
 
 import click
-from rich import box
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from curator.bank import Bank
-from curator.cli.context import CliContext, annotator_option, jobs_option, pass_cli
+from curator.cli.context import (
+    CliContext,
+    annotator_option,
+    jobs_option,
+    pass_cli,
+    task_rows_table,
+)
 from curator.environment import declared_environment, lock_environment
 from curator.models import MAX_TIMEOUT_S, Task, Verdict
 from curator.validation import (
@@ -40,15 +45,7 @@ def percent(value: float | None) -> str:
 
 
 def summary_table(reports: list[ValidationReport], cached: set[str]) -> Table:
-    """One row a task, within 80 columns for ids as long as BigCodeBench's (no borders: they
-    took 25 columns, and ids were cut to 'BigCodeBench/1…', 124 and 147 alike)."""
-    table = Table(
-        title=f"validation of {len(reports)} task(s)",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        collapse_padding=True,
-    )
+    table = task_rows_table(f"validation of {len(reports)} task(s)")
     table.add_column("task", no_wrap=True)
     table.add_column("verdict", no_wrap=True)
     for column in ("tests", "branch", "lines", "static", "warn", "time"):

@@ -62,9 +62,15 @@ def outcome_of(run: SuiteRun) -> tuple[MutantStatus, str | None, str | None]:
     """(status, the test that killed it, message) for one mutant's run."""
     if run.sandbox_error or run.status == "environment":
         return MutantStatus.ERROR, None, run.message
+    if run.tampering or run.status == "invalid" or not any(test.started for test in run.tests):
+        # Nothing a test checked: a program that checks its own code as it loads (and fails,
+        # or loops) would have every mutant killed so (red team: a score of 25% became 100%).
+        if run.tampering:
+            return MutantStatus.NON_VIABLE, None, "tampering: " + "; ".join(run.tampering)
+        return MutantStatus.NON_VIABLE, None, f"no test ran: {run.message or run.status}"
     if run.status == "timeout":
         return MutantStatus.TIMEOUT, None, run.message
-    if run.status in ("invalid", "memory", "crashed"):
+    if run.status in ("memory", "crashed"):
         return MutantStatus.KILLED, None, run.message
     failing = next(
         (test for test in run.tests if test.started and test.outcome not in ("pass", "skip")),

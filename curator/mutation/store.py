@@ -27,6 +27,13 @@ class MutantStatus(StrEnum):
     SURVIVED = "survived"
     TIMEOUT = "timeout"
     ERROR = "error"
+    NON_VIABLE = "non-viable"
+    """The mutant's run ended before any test started (its program did not load) or showed
+    tampering: no test noticed anything, as a program that checks its own code at load would
+    make every mutant do."""
+
+
+UNSCORED = (MutantStatus.ERROR, MutantStatus.NON_VIABLE)
 
 
 class MutantResult(StrictModel):
@@ -77,13 +84,14 @@ class MutationReport(StrictModel):
     def score(self) -> float | None:
         """Percent of non-equivalent mutants the tests detect (killed or timed out).
 
-        Mutants the sandbox could not run (`error`) say nothing about the tests and are left
-        out; None when nothing is left to score.
+        Mutants the sandbox could not run (`error`) or that ended before a test noticed
+        anything (`non-viable`) say nothing about the tests and are left out; None when nothing
+        is left to score.
         """
         counted = [
             mutant
             for mutant in self.mutants
-            if mutant.id not in self.equivalent and mutant.status is not MutantStatus.ERROR
+            if mutant.id not in self.equivalent and mutant.status not in UNSCORED
         ]
         if not counted:
             return None
@@ -113,6 +121,7 @@ class MutationReport(StrictModel):
             "killed": self.count(MutantStatus.KILLED),
             "timeout": self.count(MutantStatus.TIMEOUT),
             "error": self.count(MutantStatus.ERROR),
+            "non_viable": self.count(MutantStatus.NON_VIABLE),
             "equivalent": self.equivalent_ids(),
             "survived": [
                 {
