@@ -192,9 +192,9 @@ def test_a_mutant_that_dies_as_it_loads_is_not_killed_by_the_tests(sandbox: Sand
     assert any(before.get(m.id) is MutantStatus.SURVIVED for m in dead)
     assert plain.score is not None and checked.score is not None
     assert checked.score <= plain.score  # 25% and 0% here; 100% before, the dead ones "killed"
-    assert [
-        (m.id, m.status) for m in checked.mutants if m.id in before and m not in dead
-    ] == [(m.id, before[m.id]) for m in checked.mutants if m.id in before and m not in dead]
+    assert [(m.id, m.status) for m in checked.mutants if m.id in before and m not in dead] == [
+        (m.id, before[m.id]) for m in checked.mutants if m.id in before and m not in dead
+    ]
     assert checked.json_row()["non_viable"] == len(dead)
 
 
