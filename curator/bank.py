@@ -390,9 +390,13 @@ class Bank:
     # -- reading -----------------------------------------------------------------------------
 
     def task_dir(self, task_id: str) -> Path:
+        if not task_id:  # `curator show "$ID"` with ID unset
+            raise TaskNotFound(task_id, hint="the task id is empty")
         name = folder_name(task_id)
         if len(name.encode()) > NAME_MAX:
             raise TaskNotFound(task_id)  # no file system holds it: no task can have that id
+        if name.lower() in RESERVED_FOLDERS:
+            raise TaskNotFound(task_id, hint=f"{name}/ is the bank's own folder")
         return self.root / name
 
     def real_task_dir(self, task_id: str) -> Path:

@@ -61,10 +61,11 @@ class TaskFileError(CuratorError):
 
 
 class TaskNotFound(CuratorError):
-    def __init__(self, task_id: str, folder_of: str | None = None) -> None:
+    def __init__(self, task_id: str, folder_of: str | None = None, hint: str = "") -> None:
         self.task_id = task_id
-        hint = f" ({task_id} is the folder of task {folder_of!r})" if folder_of else ""
-        super().__init__(f"no task {task_id!r} in the bank{hint}")
+        if folder_of:
+            hint = f"{task_id} is the folder of task {folder_of!r}"
+        super().__init__(f"no task {task_id!r} in the bank" + (f" ({hint})" if hint else ""))
 
 
 class InterchangeError(CuratorError):

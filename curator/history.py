@@ -517,14 +517,20 @@ _RECORD = "\x1e"
 def task_log(bank: Bank, task_id: str) -> list[LogEntry]:
     """The commits that touched a task's folder, newest first, with the stage after each."""
     repository = GitBank(bank)
+    folder = bank.task_dir(task_id)  # an empty id, or a folder of the bank's own, is no task
     if not repository.has_commits():
+        if not folder.is_dir():
+            raise bank.not_found(task_id)
         return []
     path = repository.task_path(task_id)
     # --full-history: git's default simplification hid a commit whose change a merge then
-    # discarded (an annotator's edit that lost a conflict), which is the task's history too.
+    # discarded (an annotator's edit that lost a conflict), which is the task's history too;
+    # --simplify-merges: without it, every merge that brought the task's changes from one side
+    # was listed too (Demo/7: 14 commits, 2 of them its changes).
     output = repository.run(
         "log",
         "--full-history",
+        "--simplify-merges",
         f"--format=%H{_FIELD}%aI{_FIELD}%an{_FIELD}%B{_RECORD}",
         "--",
         path,
@@ -552,7 +558,7 @@ def task_log(bank: Bank, task_id: str) -> list[LogEntry]:
                 ),
             )
         )
-    if not entries and not bank.task_dir(task_id).is_dir():
+    if not entries and not folder.is_dir():
         raise GitError(f"no task {task_id!r} in the bank or its history")
     return entries
 

@@ -6,6 +6,7 @@ import errno
 import json
 import multiprocessing
 import os
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -235,6 +236,30 @@ def test_a_json_file_a_merge_left_unsettled_is_said_as_such(bank: Bank) -> None:
 def test_unknown_task_is_named(bank: Bank) -> None:
     with pytest.raises(TaskNotFound, match="'Nope/1'"):
         bank.load("Nope/1")
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (["show", ""], "no task '' in the bank (the task id is empty)"),
+        (["validate", ""], "no task '' in the bank (the task id is empty)"),
+        (["commit", "", "-m", "x"], "no task '' in the bank (the task id is empty)"),
+        (["log", ""], "no task '' in the bank (the task id is empty)"),
+        (["show", "releases"], "no task 'releases' in the bank (releases/ is the bank's own"),
+    ],
+)
+def test_an_empty_id_or_a_bank_folder_is_no_task_and_exits_2(
+    bank: Bank,
+    run_cli: Callable[..., subprocess.CompletedProcess[str]],
+    command: list[str],
+    said: str,
+) -> None:
+    """`curator show "$ID"` with ID unset printed a traceback (exit 1); `show releases` called
+    the bank's release folder a broken task."""
+    (bank.root / "releases").mkdir(exist_ok=True)
+    result = run_cli("--bank", bank.root, *command)
+    assert result.returncode == 2, result.stderr
+    assert said in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_task_asked_for_by_its_folder_name_is_named(bank: Bank) -> None:

@@ -334,6 +334,40 @@ def test_log_keeps_a_change_a_merge_discarded_and_stages_from_each_parent(bank: 
     assert (entries["Side edit"].previous_stage, entries["Side edit"].stage) == ("draft", "draft")
 
 
+def test_log_leaves_out_merges_that_only_brought_a_side_s_change(bank: Bank) -> None:
+    """Every merge that brought the task's change from one side was listed as the task's
+    (the demo's Demo/7: 14 commits, 2 of them its own); a merge that changed the task itself,
+    resolving both sides, stays."""
+    task = make_task("Test/1")
+    save_and_commit(bank, task, "Draft it")
+    trunk = git(bank.root, "rev-parse", "--abbrev-ref", "HEAD").strip()
+    git(bank.root, "checkout", "-q", "-b", "side")
+    save_and_commit(bank, passing(bank.load("Test/1")), "Validated", Stage.VALIDATED)
+    git(bank.root, "checkout", "-q", trunk)
+    save_and_commit(bank, make_task("Test/2"), "Another task")
+    git(bank.root, "merge", "-q", "--no-ff", "side", "-m", "Merge side")
+    git(bank.root, "checkout", "-q", "side")
+    save_and_commit(bank, make_task("Test/3"), "A third task")
+    git(bank.root, "merge", "-q", "--no-ff", trunk, "-m", "Merge trunk into side")
+    assert [entry.subject for entry in task_log(bank, "Test/1")] == ["Validated", "Draft it"]
+    git(bank.root, "checkout", "-q", "-b", "other", trunk)
+    changed = bank.load("Test/1")
+    changed.instruct_prompt = "The other's wording."
+    save_and_commit(bank, changed, "Other edit")
+    git(bank.root, "checkout", "-q", "side")
+    mine = bank.load("Test/1")
+    mine.instruct_prompt = "Mine."
+    save_and_commit(bank, mine, "My edit")
+    git(bank.root, "merge", "-q", "--no-commit", "-s", "ours", "other")
+    mine.instruct_prompt = "Both wordings, resolved."
+    save(bank, mine)
+    git(bank.root, "commit", "-q", "-am", "Merge other, both wordings")
+    subjects = [entry.subject for entry in task_log(bank, "Test/1")]
+    assert subjects[0] == "Merge other, both wordings"
+    assert {"Other edit", "My edit", "Validated", "Draft it"} <= set(subjects)
+    assert "Merge side" not in subjects and "Merge trunk into side" not in subjects
+
+
 def test_diff_shows_what_changed_between_revisions(bank: Bank) -> None:
     task = make_task("Test/1")
     first = save_and_commit(bank, task, "Add")
