@@ -150,6 +150,63 @@ class TestCases(unittest.TestCase):
     }
 
 
+READING_THE_PROGRAMS_IMPORTS = (
+    """import math
+import numpy as np
+from collections import Counter
+from os import path as os_path
+
+
+def task_func(values):
+    return Counter(np.asarray(values).tolist()).most_common(1)[0][0] + math.floor(0.5)
+""",
+    """import sys
+import unittest
+from unittest import mock
+
+
+class TestCases(unittest.TestCase):
+    def test_reads_the_program_s_names(self):
+        self.assertEqual(task_func([2, 2, 3]), 2)
+        self.assertTrue(math.isclose(np.float64(1.0), 1.0))
+        self.assertEqual(Counter("aa")["a"], 2)
+        self.assertTrue(os_path.isabs("/x"))
+
+    def test_patches_sys_modules_for_itself(self):
+        with mock.patch.dict(sys.modules, {"numpy": mock.MagicMock(), "made_up": mock.Mock()}):
+            import made_up
+            self.assertIsNotNone(made_up)
+        import importlib
+        math_module = importlib.reload(sys.modules["math"])  # the same object again
+        self.assertIs(math_module, math)
+""",
+)
+
+
+def test_the_tests_reading_the_program_s_imports_and_patching_sys_modules_pass(
+    sandbox: Sandbox,
+) -> None:
+    """The checks that sys.modules keeps its modules and that the names the tests read of the
+    program's imports stay those (`moved_modules`) see nothing in honest code: a name the
+    tests read of an `import` or a `from` import, sys.modules patched for one test and put
+    back, a module reloaded (the same object)."""
+    run = sandbox.run(*READING_THE_PROGRAMS_IMPORTS)
+    assert run.passed, (run.tampering, [test.message for test in run.tests])
+
+
+def test_the_names_the_tests_read_of_the_program_and_its_imports() -> None:
+    program, tests = READING_THE_PROGRAMS_IMPORTS
+    declared = declared_tests(tests)
+    assert declared.imports == {"sys", "unittest", "made_up", "importlib"}
+    assert declared.free_names == {"task_func", "math", "np", "Counter", "os_path"}
+    assert harness.program_imports(ast.parse(program)) == [
+        ("math", "math", None),
+        ("np", "numpy", None),
+        ("Counter", "collections", "Counter"),
+        ("os_path", "os", "path"),
+    ]
+
+
 def test_a_test_stopped_but_never_started_is_started_first_with_its_skip_kept() -> None:
     """Python 3.12.0 and 3.12.1 call stopTest, not startTest, for a test skipped by decorator:
     the harness starts it as it stops (start, then end: in order), keeping what it reported."""
@@ -226,6 +283,8 @@ def test_what_the_caller_read_of_the_tests_is_believed_and_read_here_only_withou
         "skips": ["test_a"],
         "expected_failures": [],
         "classes": ["TestCases"],
+        "imports": ["unittest"],
+        "free_names": [],
     }
     # Given, it is not read again: these tests would not even parse.
     given = declared_in({"tests": "class (", "declared": read_by_the_caller})

@@ -218,7 +218,8 @@ or `assertTrue(all(...))` with wrong answers."""
 # -- what the tests' source declares (also read by the supervisor, outside the task) ------------
 
 
-DECLARED_FIELDS = ("names", "skips", "expected_failures", "classes")
+DECLARED_FIELDS = ("names", "skips", "expected_failures", "classes", "imports", "free_names")
+BUILTIN_NAMES = frozenset(dir(builtins))
 
 
 @dataclass
@@ -230,6 +231,11 @@ class DeclaredTests:
     expected_failures: set[str] = field(default_factory=set)
     classes: set[str] = field(default_factory=set)
     """Every class the tests define, nested ones too."""
+    imports: set[str] = field(default_factory=set)
+    """The modules the tests import (absolute imports, anywhere in them)."""
+    free_names: set[str] = field(default_factory=set)
+    """The names the tests read and never bind, builtins aside: the program's (BigCodeBench's
+    tests run in its module), such as the `math` of its `import math`."""
 
     def as_request(self) -> dict[str, list[str]]:
         """For a run's request: read once by the caller, in a warm process (`declared_in`)."""
@@ -275,8 +281,11 @@ def declared_in_tree(tree: ast.Module) -> DeclaredTests:
         and _mentions(node.body, SKIP_NAMES)
         for node in tree.body
     )
+    imports, free_names = imports_and_free_names(tree)
     declared = DeclaredTests(
-        classes={node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
+        classes={node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)},
+        imports=imports,
+        free_names=free_names,
     )
     if "TestCases" not in classes:
         return declared
@@ -318,6 +327,63 @@ def declared_in_tree(tree: ast.Module) -> DeclaredTests:
     return declared
 
 
+def imports_and_free_names(tree: ast.Module) -> tuple[set[str], set[str]]:
+    """The modules the tests import, and the names they read but never bind (any binding,
+    in any scope, counts: a name a test binds for itself is not the program's)."""
+    imports: set[str] = set()
+    bound: set[str] = set()
+    read: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imports.update(alias.name for alias in node.names)
+            bound.update(alias.asname or alias.name.partition(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0 and node.module:
+                imports.add(node.module)
+            bound.update(alias.asname or alias.name for alias in node.names)
+        elif isinstance(node, ast.Name):
+            (read if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, ast.ExceptHandler | ast.MatchAs | ast.MatchStar) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            bound.add(node.rest)
+    return imports, read - bound - BUILTIN_NAMES
+
+
+def program_imports(tree: ast.Module) -> list[tuple[str, str, str | None]]:
+    """(name, module, attribute or None) of each name the program's top-level imports bind:
+    `import numpy as np` binds np to numpy, `from math import pi` binds pi to math's pi."""
+    bindings: list[tuple[str, str, str | None]] = []
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                module = alias.name if alias.asname else alias.name.partition(".")[0]
+                bindings.append((alias.asname or module, module, None))
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            bindings += [
+                (alias.asname or alias.name, node.module, alias.name)
+                for alias in node.names
+                if alias.name != "*"
+            ]
+    return bindings
+
+
+def program_imports_in(request: dict[str, Any], program: str) -> list[tuple[str, str, str | None]]:
+    """`program_imports` as the caller read them (`program_imports` of the request), or read
+    here; none where the program does not parse (its load reports that)."""
+    given = request.get("program_imports")
+    if isinstance(given, list):
+        return [(name, module, attribute) for name, module, attribute in given]
+    try:
+        return program_imports(ast.parse(program))
+    except (SyntaxError, ValueError):
+        return []
+
+
 # -- the machinery task code must leave alone ---------------------------------------------------
 
 
@@ -341,9 +407,14 @@ class Watched(NamedTuple):
 
 
 _ABSENT = object()
+_modules = sys.modules  # the dict the import system reads, whatever sys.modules is made to be
+# A module's own dict, whatever `__dict__` a subclass it was given answers.
+_module_namespace = cast(
+    Callable[[types.ModuleType], dict[str, object]], vars(types.ModuleType)["__dict__"].__get__
+)
 # The check's own builtins and helpers, as they were when the harness loaded: a task that
 # replaces `builtins.all` or `operator.is_` must not blind the check that reports it.
-_all, _map, _sorted, _is, _repeat = all, map, sorted, operator.is_, itertools.repeat
+_all, _map, _sorted, _is, _repeat, _zip = all, map, sorted, operator.is_, itertools.repeat, zip
 # `operator.call` is Python 3.11's; a bank's environment may be 3.10 (BigCodeBench's pins).
 _call: Callable[..., object] = getattr(operator, "call", lambda function, *args: function(*args))
 # A function's attributes whose assignment changes what it does (each assignment is audited;
@@ -559,6 +630,67 @@ class Unwatched(Machinery):
 
     def foreign_library_functions(self) -> list[str]:
         return []
+
+
+# -- the modules the tests read --------------------------------------------------------------------
+
+
+def import_quietly(modules: Iterable[str]) -> None:
+    """Import, as the harness and before the program loads, what the tests import and the
+    program's imports they read: the program then finds them in sys.modules, where an entry
+    it replaces is seen (`ModuleSnapshot`). One that does not import now is left to the tests'
+    own import, which reports it."""
+    for name in modules:
+        if name not in _modules:
+            with contextlib.suppress(Exception):
+                importlib.import_module(name)
+
+
+class ModuleSnapshot(NamedTuple):
+    """sys.modules as the program found it, and what the names the tests read of the
+    program's imports must hold: a twin of pandas whose `assert_frame_equal` says yes to
+    anything, put in sys.modules as the program loads, is what the tests' `import pandas`
+    would get; a `math` the program rebinds, what their `math.isclose` would call."""
+
+    names: list[str]
+    modules: list[object]
+    expected: list[tuple[str, object, str]]  # (name, object, what the tests read it as)
+
+
+def snapshot_modules(bindings: list[tuple[str, str, str | None]]) -> ModuleSnapshot:
+    pairs = list(_modules.items())  # one read: a library's thread may import meanwhile
+    expected = []
+    for name, module_name, attribute in bindings:
+        module = _modules.get(module_name)
+        if not isinstance(module, types.ModuleType):
+            continue
+        value = module if attribute is None else _module_namespace(module).get(attribute, _ABSENT)
+        if value is not _ABSENT:
+            expected.append((name, value, module_name + (f".{attribute}" if attribute else "")))
+    return ModuleSnapshot(
+        list(_map(operator.itemgetter(0), pairs)),
+        list(_map(operator.itemgetter(1), pairs)),
+        expected,
+    )
+
+
+def moved_modules(snapshot: ModuleSnapshot, namespace: dict[str, object]) -> list[str]:
+    """What of `snapshot` no longer holds: sys.modules entries replaced or removed (compared
+    in C: it runs after every test), and names the tests read rebound by the program."""
+    names, modules, expected = snapshot
+    found = [] if sys.modules is _modules else ["sys.modules"]
+    if not _all(_map(_is, _map(_modules.get, names), modules)):
+        found += [
+            f"sys.modules[{name!r}]"
+            for name, module in _zip(names, modules)
+            if _modules.get(name) is not module
+        ]
+    found += [
+        f"{name} (the tests read it as {what})"
+        for name, value, what in expected
+        if dict.get(namespace, name, _ABSENT) is not value
+    ]
+    return found
 
 
 # -- classes nothing may change while tests run ---------------------------------------------------
@@ -2438,6 +2570,7 @@ def warm_up_first_steps(task: types.CodeType) -> None:
     program and its tests, compiled) and list its tests. The warm worker's pages that these
     write to (reference counts, mostly) are then copied before the run, not on its path."""
     Machinery(machinery_extra()).changes()
+    moved_modules(snapshot_modules([]), {})  # each module's reference count: its page copied
     null = os.open(os.devnull, os.O_WRONLY)
     try:
         Channel(null, bytes(32), "warm-up").emit(Event.FORKED, clock=time.perf_counter())
@@ -2789,6 +2922,23 @@ def run_harness(
         if options.get("machinery_checks", True)
         else Unwatched()
     )
+    modules = ModuleSnapshot([], [], [])
+    if options.get("machinery_checks", True):
+        bindings = [
+            binding
+            for binding in program_imports_in(request, program)
+            if binding[0] in declared.free_names
+        ]
+        import_quietly(
+            [
+                *sorted(declared.imports),
+                *(
+                    f"{module}.{attribute}" if attribute else module
+                    for _, module, attribute in bindings
+                ),
+            ]
+        )
+        modules = snapshot_modules(bindings)
     if cov is not None:
         cov.start()
         cov.switch_context(LOAD_CONTEXT)
@@ -2810,7 +2960,11 @@ def run_harness(
         assert isinstance(test_cases, type)
         guard_library_assertions(load=LIBRARY_ASSERTION_CALLS.search(tests_source) is not None)
         machinery.note_library_guards()
-        changed = machinery.changes() + machinery.foreign_library_functions()
+        changed = (
+            machinery.changes()
+            + machinery.foreign_library_functions()
+            + moved_modules(modules, namespace)
+        )
         tampering += [f"changed {name}" for name in changed[:5]]
         foreign = [
             cls.__qualname__
@@ -2872,7 +3026,11 @@ def run_harness(
         frozen_tests.thaw()  # class fixtures may keep state in their class
         if cpu_limits:
             signal.setitimer(signal.ITIMER_PROF, 0)
-        changed = machinery.changes() + machinery.foreign_library_functions()
+        changed = (
+            machinery.changes()
+            + machinery.foreign_library_functions()
+            + moved_modules(modules, namespace)
+        )
         error = event.pop("error", None)
         refused = refused_replacement(error[1] if isinstance(error, tuple) else None)
         # Formatted before the reasons are read: formatting calls `traceback`, whose functions

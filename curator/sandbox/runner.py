@@ -363,6 +363,13 @@ def declared_for_request(tests: str) -> dict[str, list[str]]:
     return harness.declared_in_tree(parse_quietly(tests)).as_request()
 
 
+@functools.lru_cache(maxsize=PARSED_TEXTS)
+def program_imports_for_request(program: str) -> list[tuple[str, str, str | None]]:
+    """The names the program's imports bind (`harness.program_imports`), read once per text;
+    raises SyntaxError. Shared: never to be changed."""
+    return harness.program_imports(parse_quietly(program))
+
+
 def read_ahead(program: str, tests: str) -> None:
     """Read now what a run's request reads from its code (which warm worker it needs, what the
     tests declare), kept per text: a run of tasks validated one after another then does not
@@ -370,6 +377,8 @@ def read_ahead(program: str, tests: str) -> None:
     worker_kind(program, tests)
     with contextlib.suppress(SyntaxError):  # the run's harness reports it
         declared_for_request(tests)
+    with contextlib.suppress(SyntaxError):
+        program_imports_for_request(program)
 
 
 def zygote_environment(hash_seed: int | None) -> dict[str, str]:
@@ -782,6 +791,8 @@ class Sandbox:
         }
         with contextlib.suppress(SyntaxError):  # else the harness reports it
             payload["declared"] = declared_for_request(tests)
+        with contextlib.suppress(SyntaxError):
+            payload["program_imports"] = program_imports_for_request(program)
         answer_timeout = options.timeout_s * len(extra.get("variants", [None])) + ANSWER_GRACE_S
         try:
             key = self._warm_worker_key(program, tests, options)
