@@ -464,12 +464,14 @@ def refuse_uncommitted(bank: Bank, task_ids: list[str]) -> None:
 
 
 def check_reviewable(bank: Bank, task_id: str) -> None:
-    """A review (a flag decision, a rerun) commits the flaky check's records (`task.json`,
-    `flaky.json`, which `curator flaky` leaves uncommitted) and nothing else: refused, before
-    it writes, while the task's folder holds other changes that its commit would take in (an
-    annotator's unfinished edit recorded as the maintainer's decision, and judged by the
-    gate). A task never committed is committed whole, as `curator commit` would."""
-    review_records = frozenset({META_FILE, EVIDENCE_FILE})
+    """A review (a flag decision, a rerun) commits the records of curator's checks that
+    `curator flaky` and `curator validate` leave uncommitted (`task.json`, `flaky.json`,
+    `validation.json`: the demo's `v` left every task's, and the review was refused) and
+    nothing else: refused, before it writes, while the task's folder holds other changes that
+    its commit would take in (an annotator's unfinished edit recorded as the maintainer's
+    decision, and judged by the gate). A task never committed is committed whole, as
+    `curator commit` would."""
+    review_records = frozenset({META_FILE, EVIDENCE_FILE, REPORT_FILE})
     try:
         changed = uncommitted_changes(bank, [task_id], review_records, new=False)
     except (BankError, GitError):

@@ -320,6 +320,7 @@ def test_a_decision_is_refused_while_the_folder_holds_other_uncommitted_changes(
     task_id, test = "Flaky/random_dice", "test_six_comes_up"
     with bank.lock():
         bank.add_all([load_suite_task("random_dice")])
+    run_cli("--bank", bank.root, "validate", task_id)
     git(bank.root, "add", "-A")
     git(bank.root, "commit", "-qm", "Add the task")
     assert run_cli("--bank", bank.root, "flaky", task_id, "--runs", "8", "--seed", "3").returncode
@@ -337,6 +338,9 @@ def test_a_decision_is_refused_while_the_folder_holds_other_uncommitted_changes(
     assert git(bank.root, "rev-list", "--count", "HEAD") == commits
 
     git(bank.root, "checkout", "--", "Flaky__random_5Fdice/tests.py")
+    # The results of `validate` go with the decision too (the demo's `v` wrote every task's).
+    run_cli("--bank", bank.root, "validate", task_id, "--force")
+    assert " M Flaky__random_5Fdice/validation.json" in git(bank.root, "status", "--porcelain")
     decided = run_cli(*decide)
     assert decided.returncode == 0, decided.stderr
     assert git(bank.root, "status", "--porcelain") == ""
