@@ -36,6 +36,7 @@ from curator.flaky.evidence import (
 from curator.flaky.flags import (
     FlagAction,
     FlagError,
+    StoredCheckKept,
     apply_action,
     read_evidence,
     record_detection,
@@ -631,6 +632,32 @@ def test_flag_transitions_that_are_not_allowed():
         FlagStatus.DISMISSED,
         FlagStatus.OPEN,
     ]
+
+
+def test_a_weaker_check_of_the_same_content_keeps_the_stored_one(bank):
+    """`flaky --runs 3` replaced an accepted task's 20-run check (its commit was then refused
+    for too few runs); a weaker check that finds a flaky test the stored one did not, or one
+    of other content, is stored."""
+    task = make_task("Test/1")
+    with bank.lock():
+        bank.add_all([task])
+    stored = evidence(task.content_hash(), {"test_counts": CLEAN, "test_bad_top": CLEAN})
+    record_detection(bank, stored, "ann")
+    quick = stored.model_copy(update={"runs_requested": 3, "detection_seed": 7})
+    with pytest.raises(
+        StoredCheckKept,
+        match=r"kept the stored flaky check of this content \(20 runs\); this one made 3",
+    ):
+        record_detection(bank, quick, "ann")
+    assert read_evidence(bank, "Test/1") == stored
+    finding = evidence(task.content_hash(), {"test_counts": FLAKY, "test_bad_top": CLEAN})
+    finding = finding.model_copy(update={"runs_requested": 3})
+    assert record_detection(bank, finding, "ann")  # a new flaky test: stored, flag opened
+    assert read_evidence(bank, "Test/1") == finding
+    more = evidence(task.content_hash(), {"test_counts": FLAKY, "test_bad_top": CLEAN})
+    more = more.model_copy(update={"runs_requested": 50})
+    record_detection(bank, more, "ann")
+    assert read_evidence(bank, "Test/1") == more
 
 
 def test_record_detection_stores_evidence_and_flags_and_refuses_stale_evidence(bank):

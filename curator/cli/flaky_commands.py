@@ -195,10 +195,13 @@ def flaky_command(
         if result.not_stored:
             cli.err.print(f"[red]not stored:[/] {escape(result.not_stored)}")
         elif as_json:
-            click.echo(json.dumps(evidence_json(evidence, result.changes)))
+            row = evidence_json(evidence, result.changes)
+            click.echo(json.dumps(row | {"kept_stored": result.kept_stored}))
         else:
             notes = {c.test: f"{c.status.value}: {c.note}" for c in result.changes}
             print_evidence(cli, evidence, notes)
+            if result.kept_stored:
+                cli.out.print(f"[yellow]not stored:[/] {escape(result.kept_stored)}")
 
     with progress:
         results = check(

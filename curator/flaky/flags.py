@@ -20,6 +20,30 @@ class FlagError(CuratorError):
     """A flag change that the flag's state does not allow, or a flag that does not exist."""
 
 
+class StoredCheckKept(FlagError):
+    """A check of fewer runs than the stored one of the same content, finding no flaky test
+    that one did not: the stored check stays (a quick look with `--runs 3` replaced an accepted
+    task's 20-run check, and its commit was then refused)."""
+
+
+def stronger_stored_check(previous: FlakyEvidence | None, new: FlakyEvidence) -> str | None:
+    """Why `previous` is kept instead of `new` (`StoredCheckKept`), or None."""
+    if (
+        previous is None
+        or previous.problem is not None
+        or previous.content_hash != new.content_hash
+        or previous.timeout_s != new.timeout_s
+        or previous.runs_requested <= new.runs_requested
+        or new.problem is not None
+        or not set(new.flaky_tests()) <= set(previous.flaky_tests())
+    ):
+        return None
+    return (
+        f"kept the stored flaky check of this content ({previous.runs_requested} runs); this one "
+        f"made {new.runs_requested} and found nothing it did not"
+    )
+
+
 class FlagAction(StrEnum):
     CONFIRM = "confirm"
     DISMISS = "dismiss"
@@ -167,7 +191,8 @@ def read_evidence(bank: Bank, task_id: str) -> FlakyEvidence | None:
 def record_detection(bank: Bank, evidence: FlakyEvidence, who: str) -> list[FlagChange]:
     """Store the evidence beside the task and update its flags, under the bank's lock.
 
-    Refuses if the task changed while the runs went on: the evidence would be of other code.
+    Refuses if the task changed while the runs went on: the evidence would be of other code;
+    keeps a stronger stored check (`StoredCheckKept`).
     """
     with bank.lock():
         task = bank.load_unchanged(
@@ -177,6 +202,8 @@ def record_detection(bank: Bank, evidence: FlakyEvidence, who: str) -> list[Flag
             previous = read_evidence(bank, task.task_id)
         except TaskFileError:
             previous = None  # unreadable old evidence: the new evidence replaces it
+        if kept := stronger_stored_check(previous, evidence):
+            raise StoredCheckKept(kept)
         changes = update_flags(task, evidence, previous, who) if not evidence.problem else []
         bank.write_sidecar(task.task_id, EVIDENCE_FILE, evidence)
         if changes:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from curator.bank import Bank
 from curator.flaky.evidence import FlakyEvidence
-from curator.flaky.flags import FlagChange, FlagError, record_detection
+from curator.flaky.flags import FlagChange, FlagError, StoredCheckKept, record_detection
 from curator.flaky.plan import new_detection_seed, suite_hash_seeds
 from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.sandbox import Sandbox
@@ -29,6 +29,8 @@ class FlakyCheck:
     evidence: FlakyEvidence
     changes: list[FlagChange] = field(default_factory=list)
     not_stored: str | None = None
+    kept_stored: str | None = None
+    """Why the stored check of the same content stays (`StoredCheckKept`): not a problem."""
 
     @property
     def found_problems(self) -> bool:
@@ -102,6 +104,8 @@ def _check_each(
         )
         try:
             result.changes = record_detection(bank, result.evidence, annotator)
+        except StoredCheckKept as kept:
+            result.kept_stored = str(kept)
         except FlagError as error:
             result.not_stored = str(error)
         results.append(result)

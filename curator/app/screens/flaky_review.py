@@ -287,8 +287,10 @@ class FlakyReview(CuratorScreen):
             self.app.sandbox(),
             on_progress=progress,
         )
-        if result.not_stored:
-            raise CuratorError(f"the rerun was not stored: {result.not_stored}")
+        if result.not_stored or result.kept_stored:
+            raise CuratorError(
+                f"the rerun was not stored: {result.not_stored or result.kept_stored}"
+            )
         evidence, changes = result.evidence, result.changes
         notes = ", ".join(f"{c.test} {c.note}" for c in changes) or "no flag changed"
         summary = f"{task_id}: {len(evidence.runs)} runs; {notes}"

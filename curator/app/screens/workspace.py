@@ -707,6 +707,8 @@ class TaskWorkspace(CuratorScreen):
         )
         if result.not_stored:
             raise CuratorError(f"the flaky check was not stored: {result.not_stored}")
+        if result.kept_stored:
+            self.post_message(RunLog(f"not stored: {result.kept_stored}"))
         return result.evidence, result.changes
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="flaky", name="flaky check")
