@@ -719,6 +719,25 @@ def test_report_is_stored_keyed_by_content_and_environment(bank: Bank, sandbox: 
     assert current_report(bank, edited) is None
 
 
+def test_validating_again_with_the_same_result_keeps_the_stored_files(
+    bank: Bank, sandbox: Sandbox
+) -> None:
+    """`validate --force` before a release rewrote every accepted task's `task.json` and
+    `validation.json` with new timings, and the release refused them as uncommitted; a
+    different result is stored."""
+    with bank.lock():
+        bank.add_all([make_task("Test/1")])
+    validate_tasks(bank, ["Test/1"], sandbox)
+    folder = bank.task_dir("Test/1")
+    kept = {name: (folder / name).read_bytes() for name in ("task.json", REPORT_FILE)}
+    again = validate_tasks(bank, ["Test/1"], sandbox, force=True)
+    assert again.cached == set() and again.all_pass
+    assert {name: (folder / name).read_bytes() for name in kept} == kept
+    changed = validate_tasks(bank, ["Test/1"], sandbox, force=True, coverage=False)
+    assert (folder / REPORT_FILE).read_bytes() != kept[REPORT_FILE]
+    assert current_report(bank, bank.load("Test/1")) == changed.reports[0]
+
+
 def test_validate_tasks_runs_stores_and_reuses_current_results(
     bank: Bank, sandbox: Sandbox
 ) -> None:
