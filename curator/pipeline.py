@@ -202,9 +202,11 @@ def template_text_left(task: Task) -> str | None:
         return None
     line, text = placeholders[0]
     more = f" and {len(placeholders) - 1} more" if len(placeholders) > 1 else ""
+    # Where comes first: the stepper's line is cut at 80 columns.
+    holds = "hold" if more else "holds"
     return (
-        f"the docstring still holds the new-task template's text (task.py line {line}: "
-        f"{text!r}{more}): write what the task asks in its place"
+        f"task.py line {line}{more} of the docstring still {holds} the new-task template's "
+        f"text ({text!r}): write what the task asks in its place"
     )
 
 

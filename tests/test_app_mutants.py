@@ -62,3 +62,8 @@ async def test_browser_shows_the_score_and_the_mutants_tab_shows_survivor_diffs(
         marked = text.split("marked equivalent (take one back: curator mutate Demo/1 --unmark ID)")
         assert len(marked) == 2 and survivor.id not in marked[0]
         assert survivor.id in marked[1] and "by Bo Reviewer: same output either way" in marked[1]
+
+        # A task never mutated named the command with "ID" for its id.
+        workspace.query_one(MutantsView).show(bank, bank.load("Demo/2"))
+        text = "".join(segment.text for segment in app.console.render(shown.content))
+        assert text.strip() == "no mutation analysis yet (run `curator mutate Demo/2`)"

@@ -58,8 +58,8 @@ def test_the_new_task_template_s_text_keeps_the_draft_unwritten():
     template = new_task("Mine/1", ["json", "re"])
     task = passing(template.model_copy(update={"instruct_prompt": "Sum the numbers."}))
     unwritten = (
-        "the docstring still holds the new-task template's text (task.py line 7: 'Say in a "
-        "sentence or two what the function does with its arguments.' and 3 more): write what "
+        "task.py line 7 and 3 more of the docstring still hold the new-task template's text "
+        "('Say in a sentence or two what the function does with its arguments.'): write what "
         "the task asks in its place"
     )
     facts = PipelineFacts(flaky_checked_hash=task.content_hash())

@@ -18,14 +18,16 @@ from curator.errors import CuratorError
 from curator.models import Task
 from curator.mutation import MutationReport, read_report
 
-NOT_RUN = "no mutation analysis yet (run `curator mutate ID`)"
+
+def not_run(task_id: str) -> str:
+    return f"no mutation analysis yet (run `curator mutate {task_id}`)"
 
 
 def mutants_renderable(report: MutationReport | None, task: Task) -> RenderableType:
     """The score line, every survivor not marked equivalent with its diff, then the marked ones
     with who marked them and why, for a reviewer to check."""
     if report is None:
-        return Text(NOT_RUN, style="dim")
+        return Text(not_run(task.task_id), style="dim")
     lines: list[RenderableType] = []
     header = Text()
     if report.problem:
@@ -68,7 +70,7 @@ class MutantsView(VerticalScroll):
     """Scrolls the survivors of the task's latest mutation analysis."""
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(NOT_RUN, style="dim"), id="mutants-view")
+        yield Static(id="mutants-view")  # `show` fills it
 
     def show(self, bank: Bank, task: Task) -> None:
         try:
