@@ -19,6 +19,7 @@ by a distribution of its name.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -49,6 +50,11 @@ class MissingModule(BaseModel):
     module: str
     distribution: str = Field(description="The distribution that provides it.")
     where: list[str] = Field(description="solution, tests and/or examples")
+    in_curator: bool = Field(
+        default=False,
+        description="Whether curator's own interpreter has it: a bank that declares no "
+        "environment runs its tasks there.",
+    )
 
 
 class TaskCheck(BaseModel):
@@ -67,6 +73,11 @@ class UnreadableTask(BaseModel):
 
 
 NO_ENVIRONMENT = "none"
+CANNOT_RUN_NOW = (
+    "curator's own interpreter, where they run now, lacks (check the spelling of each import, "
+    "or install what it names):"
+)
+"""How the command and the app head `EnvironmentCheck.cannot_run_now`."""
 """The fingerprint of the check of a bank that declares no environment."""
 
 
@@ -103,6 +114,17 @@ class EnvironmentCheck(BaseModel):
             for missing in task.missing:
                 needed.setdefault(missing.distribution, []).append(task.task_id)
         return dict(sorted(needed.items(), key=lambda item: (-len(item[1]), item[0].lower())))
+
+    def cannot_run_now(self) -> list[TaskCheck]:
+        """In a bank that declares no environment, the tasks whose modules curator's own
+        interpreter (where they run now) lacks too, with those modules."""
+        if self.fingerprint != NO_ENVIRONMENT:
+            return []
+        lacking = [
+            TaskCheck(task_id=task.task_id, missing=[m for m in task.missing if not m.in_curator])
+            for task in self.tasks
+        ]
+        return [task for task in lacking if task.missing]
 
 
 def importable_modules(interpreter: Path | None) -> set[str]:
@@ -208,11 +230,18 @@ def check_environment(
         fingerprint=fingerprint,
     )
     for task in tasks:
-        missing = [
-            MissingModule(module=module, distribution=provider(module), where=where)
-            for module, where in task_imports(task).items()
-            if module not in available and module != "__test__"
-        ]
+        missing = []
+        for module, where in task_imports(task).items():
+            if module in available or module == "__test__":
+                continue
+            missing.append(
+                MissingModule(
+                    module=module,
+                    distribution=provider(module),
+                    where=where,
+                    in_curator=importlib.util.find_spec(module) is not None,
+                )
+            )
         if missing:
             check.tasks.append(TaskCheck(task_id=task.task_id, missing=missing))
         summary = task.validation

@@ -134,7 +134,14 @@ def test_cli_env_cycle_from_missing_to_pass_and_upgrade_impact(
     checked = cli("env", "check", "--json")
     assert checked.returncode == 1, checked.stderr
     missing = json.loads(checked.stdout)["tasks"][0]["missing"]
-    assert missing == [{"module": "tinydist", "distribution": "tinydist", "where": ["solution"]}]
+    assert missing == [
+        {
+            "module": "tinydist",
+            "distribution": "tinydist",
+            "where": ["solution"],
+            "in_curator": False,
+        }
+    ]
 
     before = cli("validate", "Tiny/1", "--json")
     assert json.loads(before.stdout)["verdict"] == "environment"
@@ -1080,17 +1087,33 @@ def test_env_check_checks_the_readable_tasks_and_names_the_unreadable(
     shown = run_cli("--bank", str(bank.root), "env", "check")
     assert shown.returncode == 1
     assert "Tiny/1: tinydist (tinydist)" in shown.stdout
-    # This bank declares none: said first, as numpy "missing" where the tasks ran with it
-    # (curator's own interpreter) read as a contradiction.
+    # This bank declares none: what cannot run now comes first, then what one declared would
+    # lack, as numpy "missing" where the tasks ran with it (curator's own interpreter) read as
+    # a contradiction.
     said = " ".join(shown.stdout.split())
     assert said.startswith(
-        "no environment is declared (the tasks run in curator's own interpreter)"
+        "curator's own interpreter, where they run now, lacks (check the spelling of each "
+        "import, or install what it names): Tiny/1: tinydist no environment is declared (the "
+        "tasks run in curator's own interpreter)"
     )
     assert f"not checked: {broken}:" in " ".join(shown.stderr.split())
     shutil.rmtree(bank.task_dir("Tiny/1"))
     alone = run_cli("--bank", str(bank.root), "env", "check")
     assert alone.returncode == 1  # the unreadable task may lack modules: not a clean bill
     assert "every module the readable tasks import is in the environment" in alone.stdout
+
+
+def test_env_check_without_an_environment_fails_only_for_what_cannot_run_now(
+    bank: Bank, run_cli: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    """The demo bank (no environment declared, numpy in curator's interpreter) failed `env
+    check` (exit 1) for what a declared environment would lack, though every task ran."""
+    pytest.importorskip("numpy")
+    bank.save(make_task(canonical_solution="    import numpy\n" + make_task().canonical_solution))
+    checked = run_cli("--bank", str(bank.root), "env", "check")
+    assert checked.returncode == 0, checked.stdout
+    assert "cannot run" not in checked.stdout
+    assert "add them with: curator env add numpy" in checked.stdout
 
 
 @pytest.mark.parametrize("kind", ["file", "dangling link"])

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from curator import envbuild
 from curator.cli.context import CliContext, pass_cli
-from curator.envcheck import EnvironmentCheck, check_whole_bank
+from curator.envcheck import CANNOT_RUN_NOW, NO_ENVIRONMENT, EnvironmentCheck, check_whole_bank
 from curator.environment import (
     Environment,
     EnvironmentProblem,
@@ -255,14 +255,17 @@ def locked_pins(lock_text: str) -> dict[str, str]:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
 @pass_cli
 def check_command(cli: CliContext, as_json: bool) -> None:
-    """Per task, the modules it imports that the environment lacks; exit 1 if any."""
+    """Per task, the modules it imports that the environment lacks; exit 1 if a task lacks a
+    module or library data where it runs (in a bank that declares no environment, in
+    curator's own interpreter), or a folder could not be read."""
     bank = cli.open_bank()
     check = check_whole_bank(bank)
     if as_json:
         click.echo(check.model_dump_json())
     else:
         print_check(cli, check)
-    if check.tasks or check.data or check.unreadable:
+    lacking = check.cannot_run_now() if check.fingerprint == NO_ENVIRONMENT else check.tasks
+    if lacking or check.data or check.unreadable:
         raise SystemExit(1)
 
 
@@ -270,6 +273,12 @@ def print_check(cli: CliContext, check: EnvironmentCheck) -> None:
     for unreadable in check.unreadable:
         where, why = escape(unreadable.path), escape(unreadable.problem)
         cli.err.print(f"[red]not checked:[/] {where}: {why}")
+    if now := check.cannot_run_now():
+        cli.out.print(escape(CANNOT_RUN_NOW))
+    for task in now:
+        cli.out.print(
+            f"{escape(task.task_id)}: {escape(', '.join(m.module for m in task.missing))}"
+        )
     if check.tasks:
         cli.out.print(escape(check.missing_from()))
     for task in check.tasks:
@@ -279,14 +288,14 @@ def print_check(cli: CliContext, check: EnvironmentCheck) -> None:
         cli.out.print("library data the last validation lacked:")
     for lacking in check.data:
         cli.out.print(f"{escape(lacking.task_id)}: {escape(lacking.lacking)}")
-    needed = check.distributions()
-    if not needed:
+    if not check.tasks:
         which = "the readable tasks" if check.unreadable else "the tasks"
         cli.out.print(f"every module {which} import is in the environment")
         return
+    needed = check.distributions()
     for distribution, tasks in needed.items():
         cli.out.print(f"  {escape(distribution)}: {len(tasks)} task(s)")
-    cli.out.print("add them with: curator env add " + " ".join(needed))
+    cli.out.print("add them with: curator env add " + escape(" ".join(needed)))
 
 
 COMMANDS = [env_group]

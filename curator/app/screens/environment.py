@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Log, ProgressBar, Static
 from curator import envbuild
 from curator.app.screens.base import CuratorScreen
 from curator.bank import Bank
-from curator.envcheck import EnvironmentCheck, check_whole_bank
+from curator.envcheck import CANNOT_RUN_NOW, EnvironmentCheck, check_whole_bank
 from curator.environment import declared_environment, fingerprint
 from curator.errors import CuratorError
 
@@ -78,6 +78,10 @@ def check_text(check: EnvironmentCheck | None, problem: str | None) -> Text:
         which = "the readable tasks" if check and check.unreadable else "the tasks"
         text.append(f"  none: every module {which} import is present\n", style="green")
         return text
+    if now := check.cannot_run_now():
+        text.append(f"  {CANNOT_RUN_NOW}\n")
+    for task in now:
+        text.append(f"  {task.task_id}: {', '.join(m.module for m in task.missing)}\n", style="red")
     text.append(f"  {check.missing_from()}\n")
     for task in check.tasks:
         missing = ", ".join(f"{item.module} ({item.distribution})" for item in task.missing)
