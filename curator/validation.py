@@ -32,6 +32,7 @@ from curator import environment
 from curator.bank import Bank, describe_validation_error
 from curator.environment import Environment, EnvironmentProblem, declared_environment
 from curator.errors import CuratorError, TaskFileError
+from curator.imports import provider
 from curator.models import (
     DEFAULT_TIMEOUT_S,
     FindingWaiver,
@@ -582,6 +583,9 @@ def apply_run(
     report.tests_total = len(run.tests)
     report.tests_passed = sum(test.outcome == "pass" for test in run.tests)
     report.missing_module = run.missing_module
+    if run.missing_module is not None and report.message is not None:
+        library = provider(run.missing_module.partition(".")[0])
+        report.message += f": add it with `curator env add {library}`, or fix the import"
     if report.verdict is Verdict.ENVIRONMENT:
         finding = environment_finding(run)
         report.environment_reason = finding[0] if finding else "module"

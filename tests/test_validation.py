@@ -216,7 +216,8 @@ def test_a_module_missing_for_a_library_names_the_library(sandbox: Sandbox) -> N
     assert report.verdict is Verdict.ENVIRONMENT, report.message
     assert report.missing_module == "curator_absent_library"
     assert report.message == (
-        "module 'curator_absent_library' is not installed in the sandbox (fancylib imports it)"
+        "module 'curator_absent_library' is not installed in the sandbox (fancylib imports it): "
+        "add it with `curator env add curator_absent_library`, or fix the import"
     )
 
 
@@ -234,7 +235,10 @@ def test_an_optional_dependency_pandas_asks_for_is_environment(sandbox: Sandbox)
     report = validate_task(make_task(test=tests), sandbox)
     assert report.verdict is Verdict.ENVIRONMENT, report.message
     assert report.missing_module == "tabulate"
-    assert report.message == "module 'tabulate' is not installed in the sandbox (pandas imports it)"
+    assert report.message == (
+        "module 'tabulate' is not installed in the sandbox (pandas imports it): add it with "
+        "`curator env add tabulate`, or fix the import"
+    )
 
 
 @pytest.mark.parametrize(
