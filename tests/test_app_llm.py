@@ -37,6 +37,35 @@ async def open_workspace(pilot, task_id):
 
 
 @run_async
+async def test_at_80_columns_the_footer_shows_the_proposal_s_keys(tmp_path, monkeypatch):
+    """The footer cut Ctrl+T and Ctrl+R after F9: a proposal's keys come first while it is
+    open (and are not there otherwise)."""
+    from textual.widgets._footer import FooterKey
+
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    with ScriptedLLMServer([{"answer": ANSWER}]) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model")
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=(80, 24)) as pilot:
+            workspace = await open_workspace(pilot, "Demo/2")
+
+            def shown() -> list[str]:
+                return [
+                    key.description
+                    for key in workspace.query(FooterKey)
+                    if key.region.width and key.region.right <= 80
+                ]
+
+            assert "Accept" not in shown() and "Validate" in shown()
+            await pilot.press("ctrl+l", "t")
+            await settle(pilot)
+            assert workspace.proposal is not None
+            assert {"Accept", "Edit it", "Reject"} <= set(shown())
+            status = str(workspace.query_one("#status", Static).render())
+            assert "Ctrl+T edits it first" in status
+
+
+@run_async
 async def test_a_streamed_proposal_is_shown_checked_and_accepted(tmp_path, monkeypatch):
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())
     messages = []

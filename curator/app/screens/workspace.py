@@ -185,15 +185,17 @@ class TaskWorkspace(CuratorScreen):
         Binding("f2", "refine", "Refined", id="task.refine", priority=True, show=False),
         Binding("f3", "next_view", "Next tab", id="task.next-view", priority=True, show=False),
         Binding("f4", "coverage", "Coverage", id="task.coverage", priority=True, show=False),
+        # Shown only while there is a proposal (`check_action`), and then first: at 80 columns
+        # the footer cut them after F9.
+        Binding("ctrl+o", "accept_proposal", "Accept", id="task.accept", priority=True),
+        Binding("ctrl+t", "edit_proposal", "Edit it", id="task.edit-proposal", priority=True),
+        Binding("ctrl+r", "reject_proposal", "Reject", id="task.reject", priority=True),
         Binding("f5", "validate", "Validate", id="task.validate", priority=True),
         Binding("f6", "flaky", "Flaky", id="task.flaky", priority=True, tooltip="Flaky check"),
         Binding("f7", "condense", "Condense", id="task.condense", priority=True),
         Binding("f8", "commit", "Commit", id="task.commit", priority=True, tooltip="Commit"),
         Binding("f9", "history", "History", id="task.history", priority=True),
         Binding("ctrl+l", "ask_llm", "LLM", id="task.llm", priority=True, show=False),
-        Binding("ctrl+o", "accept_proposal", "Accept", id="task.accept", priority=True),
-        Binding("ctrl+t", "edit_proposal", "Edit it", id="task.edit-proposal", priority=True),
-        Binding("ctrl+r", "reject_proposal", "Reject", id="task.reject", priority=True),
         Binding("ctrl+f", "find", "Find", id="task.find", show=False, tooltip="Find in editor"),
         Binding("ctrl+g", "go_to_line", "Go to line", id="task.go-to-line", show=False),
         *tab_bindings(),
@@ -924,7 +926,7 @@ class TaskWorkspace(CuratorScreen):
         self.proposal = event.change
         self.query_one(ProposalPane).proposal(event.change)
         self.show_outcome("proposal", run_view="proposal")
-        self.end_run("proposal ready: Ctrl+O accepts, Ctrl+R rejects")
+        self.end_run("proposal ready: Ctrl+O accepts, Ctrl+T edits it first, Ctrl+R rejects")
 
     def action_edit_proposal(self) -> None:
         """Put the proposal into the editors, to change before accepting it with Ctrl+O."""
