@@ -118,6 +118,20 @@ class GitBank:
         except git.GitCommandError as error:
             raise GitError(describe_git_failure(args, error, self.top)) from error
 
+    def knows_committer(self) -> bool:
+        """Whether git can name the author of a commit here (user.name and user.email, or
+        the GIT_* variables): without them every commit is refused."""
+        try:
+            self.run("var", "GIT_COMMITTER_IDENT")
+        except GitError:
+            return False
+        return True
+
+    def set_identity(self, name: str, email: str) -> None:
+        """Name the author of this repository's commits, in its own config (`.git/config`)."""
+        self.run("config", "user.name", name)
+        self.run("config", "user.email", email)
+
     @cached_property
     def index_path(self) -> Path:
         """The index file (asked of git once: each call runs a process)."""

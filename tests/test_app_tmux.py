@@ -205,7 +205,8 @@ def test_a_user_whom_nothing_names_validates_unasked_and_names_themself_once(
     give --annotator NAME", an option the app does not have); a change that records a name
     asks for it (declined, at a flag decision: nothing changes; given, at a new task, which
     used to crash the app: the task is made), keeps it in the user's config, and does not
-    ask again."""
+    ask again. Git knowing no author either, it asks for an email too, kept with the name in
+    the bank's git config (the first commit was refused after the name was given)."""
     home = unnamed_home
     bank = home / "demo"
     shutil.copytree(PROJECT_ROOT / "tasks", bank)
@@ -213,6 +214,11 @@ def test_a_user_whom_nothing_names_validates_unasked_and_names_themself_once(
         os.chown(path, UNNAMED_UID, UNNAMED_UID, follow_symlinks=False)
     user = ["setpriv", f"--reuid={UNNAMED_UID}", f"--regid={UNNAMED_UID}", "--clear-groups"]
     environment = ["env", "-i", f"HOME={home}", "PATH=/usr/bin:/bin", "LANG=C.UTF-8"]
+    git = [*user, *environment, "git", "-C", str(bank)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    seed = ["-c", "user.name=Seed", "-c", "user.email=seed@example.org"]
+    subprocess.run([*git, *seed, "commit", "-qm", "Seed"], check=True)
     command = [*user, *environment, "TERM=xterm-256color", str(user_python), "-m", "curator"]
     terminal = Terminal([*command, "--bank", str(bank)], dict(os.environ), size=(80, 24))
     try:
@@ -237,6 +243,9 @@ def test_a_user_whom_nothing_names_validates_unasked_and_names_themself_once(
         terminal.wait_for("Who are you?")
         terminal.keys("Ada Lovelace", literal=True)
         terminal.keys("Enter")
+        terminal.wait_for("git does not know who you are either")
+        terminal.keys("ada@example.org", literal=True)
+        terminal.keys("Enter")
         terminal.wait_for("Mine/1 — draft", "import pandas")
         config = home / ".config" / "curator" / "config.toml"
         assert tomllib.loads(config.read_text()) == {"annotator": "Ada Lovelace"}
@@ -257,6 +266,15 @@ def test_a_user_whom_nothing_names_validates_unasked_and_names_themself_once(
             assert time.monotonic() < deadline, terminal.screen()
             time.sleep(0.2)
         assert '"who": "Ada Lovelace"' in (bank / "Demo__6" / "task.json").read_text()
+        deadline = time.monotonic() + 30
+        while True:  # the decision is committed, in the name given
+            last = subprocess.run(
+                [*git, "log", "-1", "--format=%an <%ae> %s"], capture_output=True, text=True
+            ).stdout
+            if "Confirm" in last or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert last.startswith("Ada Lovelace <ada@example.org> Confirm"), last
         terminal.quit_app()
     finally:
         terminal.close()

@@ -31,6 +31,7 @@ from curator.app.settings import (
 from curator.app.terminal import guard_the_terminal
 from curator.bank import Bank
 from curator.errors import BankError, CuratorError
+from curator.gitbank import GitBank, GitError
 from curator.models import Task
 
 if TYPE_CHECKING:
@@ -208,7 +209,7 @@ class CuratorApp(App[None]):
                 return
             self.settings, kept = with_annotator(self.settings, name)
             self.notify(f"{self.settings.annotator}: {kept}", title="annotator")
-            then()
+            self.ask_git_identity(self.settings.annotator or name.strip(), then)
 
         self.push_screen(
             TextDialog(
@@ -220,6 +221,41 @@ class CuratorApp(App[None]):
             answered,
         )
         return False
+
+    def ask_git_identity(self, name: str, then: Callable[[], object]) -> None:
+        """Where git knows no author either (it refused the commit after the name was given),
+        ask for an email and name both in the bank's own git config; then `then`."""
+        try:
+            repository = GitBank(self.bank)
+            if repository.knows_committer():
+                then()
+                return
+        except CuratorError:
+            then()  # no repository: the commit says why
+            return
+
+        def answered(email: str | None) -> None:
+            if email and email.strip():
+                try:
+                    repository.set_identity(name, email.strip())
+                except GitError as error:
+                    self.notify(str(error), title="git identity", severity="error")
+                else:
+                    self.notify(
+                        f"{name} <{email.strip()}> in {repository.top}/.git/config",
+                        title="git identity",
+                    )
+            then()
+
+        self.push_screen(
+            TextDialog(
+                f"git does not know who you are either, and commits need a name and an email. "
+                f"Your email, kept with {name!r} in this bank's .git/config (empty: set them "
+                "yourself with `git config user.name` and `git config user.email`):",
+                placeholder="you@example.org",
+            ),
+            answered,
+        )
 
     # -- screens any screen can open ---------------------------------------------------------
 
