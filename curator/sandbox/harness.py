@@ -407,6 +407,9 @@ class Watched(NamedTuple):
 
 
 _ABSENT = object()
+CHILD_FINDINGS = frozenset({"write_outside", "signal", "network", "subprocess"})
+"""The runtime findings a forked child can note (`AuditWatch.children_findings`)."""
+CHILD_LINE_BYTES = 512  # under PIPE_BUF: children's lines never interleave
 _modules = sys.modules  # the dict the import system reads, whatever sys.modules is made to be
 # A module's own dict, whatever `__dict__` a subclass it was given answers.
 _module_namespace = cast(
@@ -1735,6 +1738,12 @@ class AuditWatch:
         self.coverage_root = "|"
         """coverage.py's folder, set as the run imports it, before any task code (task code
         can put a module of its own under that name); no file begins with "|"."""
+        # The processes task code forks note their findings here (`_note`), and the harness's
+        # process reads them (`children_findings`): the pipe outlives no exec (close-on-exec).
+        self._children_r, self._children_w = os.pipe()
+        os.set_blocking(self._children_r, False)
+        os.set_blocking(self._children_w, False)
+        self._write, self._read = os.write, os.read
 
     def install(self) -> None:
         sys.addaudithook(self._hook)
@@ -1744,8 +1753,29 @@ class AuditWatch:
         examples = self.findings.setdefault(code, [])
         if example not in examples and len(examples) < EXAMPLES_PER_FINDING:
             examples.append(example)
-            if self.on_finding is not None:
+            if self._getpid() != self._pid:  # a forked child: told to the harness's process
+                line = f"{code}\t{example}".replace("\n", " ")[: CHILD_LINE_BYTES - 1] + "\n"
+                with contextlib.suppress(OSError):  # full, or closed by task code: not told
+                    self._write(self._children_w, line.encode(errors="replace"))
+            elif self.on_finding is not None:
                 self.on_finding()
+
+    def children_findings(self) -> None:
+        """Take in what forked children noted (`_note`): task code's processes do what its
+        own does, where the hook watches them as well."""
+        received = b""
+        while True:
+            try:
+                chunk = self._read(self._children_r, 65536)
+            except OSError:  # nothing more now, or closed by task code
+                break
+            if not chunk:
+                break
+            received += chunk
+        for line in received.decode(errors="replace").splitlines():
+            code, _, example = line.partition("\t")
+            if code in CHILD_FINDINGS:
+                self._note(code, example)
 
     def tamper(self, reason: str) -> None:
         if reason not in self.tampering and len(self.tampering) < 20:
@@ -1762,6 +1792,8 @@ class AuditWatch:
         operation fail rather than go unseen (task code can recurse to within a frame of the
         limit before taking a frame)."""
         if self._getpid() != self._pid:
+            if self.active and event in self._child_events:
+                self._in_child(event, args)
             return
         if event == TAMPERING_EVENT:
             self.tamper(args[0] if args and type(args[0]) is str else "forged a tampering report")
@@ -2114,6 +2146,17 @@ class AuditWatch:
         "compile": _on_compile,
     }
 
+    _child_events: ClassVar[frozenset[str]] = frozenset(
+        {
+            *("open", "os.remove", "os.rmdir", "os.rename", "os.mkdir", "os.truncate"),
+            *("os.chmod", "os.link", "os.symlink", "shutil.rmtree", "os.kill", "os.killpg"),
+            *("socket.connect", "socket.sendto", "socket.getaddrinfo", "socket.gethostbyname"),
+            *("socket.gethostbyaddr", "subprocess.Popen", "os.system", "os.exec"),
+            *("os.posix_spawn", "os.spawn"),
+        }
+    )
+    """What a forked child's hook notes: the runtime findings' events."""
+
     _always: ClassVar[frozenset[str]] = frozenset(_handlers) - {
         # what the task's code does to the system: its own runtime findings
         *("open", "os.listdir", "os.scandir", "os.remove", "os.rmdir", "os.rename"),
@@ -2144,7 +2187,22 @@ class AuditWatch:
         self.forks = 0
         self.tests_watched = False
 
+    def _in_child(self, event: str, args: tuple[Any, ...]) -> None:
+        """In a process task code forked: note what it does to the system, as the harness's
+        process would (an event the handler raises as it handles one is passed over)."""
+        state = self._handling
+        if getattr(state, "depth", 0):
+            return
+        state.depth = 1
+        try:
+            self._handlers[event](self, event, args)
+        except Exception:  # a child's handler that fails notes nothing more
+            pass
+        finally:
+            state.depth = 0
+
     def runtime_findings(self) -> list[dict[str, str]]:
+        self.children_findings()
         findings = []
         messages = {
             "write_outside": "wrote or tried to write outside its scratch directory",

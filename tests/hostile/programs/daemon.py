@@ -1,6 +1,6 @@
 # expect-status: completed
 # expect-verdict: pass
-# expect-runtime: leftover_processes
+# expect-runtime: leftover_processes, subprocess
 # timeout: 20
 import os
 import sys
