@@ -407,6 +407,9 @@ class Watched(NamedTuple):
 
 
 _ABSENT = object()
+_threads = threading.enumerate
+_thread_alive = threading.Thread.is_alive  # of the class: no subclass answers for itself
+_thread_name = cast(Callable[[threading.Thread], str], vars(threading.Thread)["name"].fget)
 CHILD_FINDINGS = frozenset({"write_outside", "signal", "network", "subprocess"})
 """The runtime findings a forked child can note (`AuditWatch.children_findings`)."""
 CHILD_LINE_BYTES = 512  # under PIPE_BUF: children's lines never interleave
@@ -1760,6 +1763,9 @@ class AuditWatch:
             elif self.on_finding is not None:
                 self.on_finding()
 
+    def note_load_thread(self, name: str) -> None:
+        self._note("load_thread", f"thread {name!r}")
+
     def children_findings(self) -> None:
         """Take in what forked children noted (`_note`): task code's processes do what its
         own does, where the hook watches them as well."""
@@ -2209,6 +2215,8 @@ class AuditWatch:
             "signal": "sent signals to processes outside the run",
             "network": "tried to reach the network",
             "subprocess": "started other programs",
+            "load_thread": "left threads running as it loaded, whose coverage counted as the "
+            "tests'",
         }
         # Sorted: threads make the same attempts in another order from run to run
         # (BigCodeBench/147 connects to three addresses at once), and a report must not change.
@@ -2997,12 +3005,19 @@ def run_harness(
             ]
         )
         modules = snapshot_modules(bindings)
+    threads_before = set(_map(id, _threads()))
     if cov is not None:
         cov.start()
         cov.switch_context(LOAD_CONTEXT)
     loaded = load(program, task_path, "the task program")
     if cov is not None:
         cov.switch_context("")
+    # A thread the program started as it loaded and left running runs task code while the
+    # tests do, which coverage counts as theirs (red team: one that waited for the tests, then
+    # called task_func on every branch, made one test's 50% read 90%).
+    for thread in _threads():
+        if id(thread) not in threads_before and _thread_alive(thread):
+            watch.note_load_thread(_thread_name(thread)[:80])
     loaded = loaded and load(tests_source, tests_path, "the tests")
     test_cases = namespace.get("TestCases")
     if loaded:

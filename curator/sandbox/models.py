@@ -101,6 +101,7 @@ RuntimeFindingCode = Literal[
     "network",
     "subprocess",
     "memory",
+    "load_thread",
 ]
 INFORMATIONAL_FINDINGS = frozenset({"subprocess"})
 """Findings shown for the record that need no waiver: starting a program is common and usually
