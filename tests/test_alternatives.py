@@ -112,7 +112,7 @@ def test_alternative_solutions_run_under_the_time_limit_the_task_validates_under
     slow.write_text(SLOW)
     found = run_cli("--bank", bank.root, "alternatives", task.task_id, "--add", slow, "--json")
     (result,) = json.loads(found.stdout)["results"]
-    assert result["problem"] == "the run exceeded its time limit (1.5 s)", found.stderr
+    assert result["problem"] == "the run exceeded its time limit (1.5 s) in test_bad_top"
     steps = [{"answer": "```python\n" + task.complete_prompt + SLOW + "```\n"}]
     with ScriptedLLMServer(steps) as server:
         env = llm_env(tmp_path, server.base_url)
@@ -120,7 +120,9 @@ def test_alternative_solutions_run_under_the_time_limit_the_task_validates_under
             "--bank", bank.root, "suggest", task.task_id, "--op", "alternative", env=env
         )
     assert shown.returncode == 0, shown.stderr
-    assert "test_bad_top: timeout: the run exceeded its time limit (1.5 s)" in shown.stdout
+    assert "test_bad_top: timeout: the run exceeded its time limit (1.5 s) in test_bad_top" in (
+        shown.stdout
+    )
 
 
 def test_an_alternative_that_does_not_parse_is_refused(bank: Bank, run_cli, tmp_path: Path) -> None:

@@ -474,7 +474,7 @@ async def test_f8_asks_before_it_saves_and_names_each_refusal_once(tmp_path, mon
         assert isinstance(dialog, ChoiceDialog)
         refusals = [line for line in dialog.question.splitlines() if line.startswith("✗")]
         assert refusals[0].startswith(
-            "✗ refined, validated, condensed, accepted: the docstring still holds"
+            "✗ refined, validated, condensed, accepted: task.py line 7 and 3 more of the docstring"
         )
         assert sum("template's text" in line for line in refusals) == 1
         screen = pilot.app.screen.region
@@ -538,7 +538,8 @@ async def test_the_stepper_keeps_its_two_lines_at_60_columns(tmp_path, monkeypat
             first, second = (strip.text.rstrip() for strip in lines)
             shown = [word for word in first.split() if word not in "✓●✗›"]
             assert shown == [step.value for step in Step]
-            assert second.startswith(" next: draft — the docstring still holds the new-task")
+            # Where comes first: "(task.py line 7" was cut off at 80 columns.
+            assert second.startswith(" next: draft — task.py line 7 and 3 more of the")
             assert second.endswith("…")
             assert str(stepper.tooltip).endswith("write what the task asks in its place")
             # Saved already: the draft's hint was ^s, which then did nothing.
@@ -549,7 +550,7 @@ async def test_the_stepper_keeps_its_two_lines_at_60_columns(tmp_path, monkeypat
                 # The key comes before the reason, which the width cuts: it read "[f…".
                 await pilot.pause()
                 lines = stepper.render_lines(Region(0, 0, *stepper.outer_size))
-                assert lines[1].text.startswith(" next: draft [^s] — the docstring still holds")
+                assert lines[1].text.startswith(" next: draft [^s] — task.py line 7 and 3 more")
 
 
 @run_async

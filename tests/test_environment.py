@@ -648,7 +648,7 @@ def test_a_run_that_waited_gets_no_overtime_for_coverage(sandbox: Sandbox) -> No
     run = sandbox.run(task.program, task.test, task.entry_point, options)
     assert run.status == "timeout" and not run.late
     assert time.monotonic() - started < 15
-    assert run.message == "the run exceeded its time limit (2 s)"
+    assert run.message == "the run exceeded its time limit (2 s) in test_counts"
 
 
 def test_a_suite_longer_than_its_limit_is_told_from_a_test_that_hangs(sandbox: Sandbox) -> None:
@@ -673,7 +673,8 @@ def test_a_run_that_computes_past_its_overtime_times_out_late(sandbox: Sandbox) 
     run = sandbox.run(task.program, task.test, task.entry_point, options)
     assert run.status == "timeout" and run.late
     assert run.message == (
-        "the run exceeded its time limit (1.5 s and 1 s more for coverage's overhead)"
+        "the run exceeded its time limit (1.5 s and 1 s more for coverage's overhead) in "
+        "test_counts"
     )
     plain = sandbox.run(
         task.program, task.test, task.entry_point, options.model_copy(update={"coverage": False})

@@ -937,6 +937,8 @@ def _suite_run_from_records(response: dict[str, Any], options: RunOptions) -> Su
                 f": the {len(finished)} test(s) before {running} took {spent:.1f} s; "
                 "the suite needs a longer limit (`timeout_s` in bank.json, or the task's)"
             )
+        elif running:  # a test that hangs: which one
+            run.message += f" in {running}"
         if not timed_out and running in (options.test_cpu_limits_s or {}):
             limit = (options.test_cpu_limits_s or {})[running]
             run.message = f"{running} used more than its {limit:.2f} s of CPU time"
