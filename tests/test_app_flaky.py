@@ -72,6 +72,12 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         assert flag.history[-1].why == "four rolls miss a six half the time"
         assert flag.history[-1].who == "Ada Annotator"
         assert screen.query_one("#flags", DataTable).row_count == 0  # no open flags left
+        # A key on the empty queue did nothing and said nothing.
+        await pilot.press("x")
+        assert not isinstance(app.screen, TextDialog)
+        assert [n.message for n in app._notifications][-1] == (
+            "no flag to act on: the queue is empty"
+        )
 
         await pilot.press("a")
         await settle(pilot)

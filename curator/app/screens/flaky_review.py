@@ -192,13 +192,20 @@ class FlakyReview(CuratorScreen):
             self.set_status(f"flags of unreadable task folders not shown: {unreadable}")
         table.focus()
 
-    def selected(self) -> tuple[Task, Flag] | None:
+    def under_cursor(self) -> tuple[Task, Flag] | None:
         row = self.query_one("#flags", DataTable).cursor_row
         return self.flags[row] if 0 <= row < len(self.flags) else None
 
+    def selected(self) -> tuple[Task, Flag] | None:
+        """The flag a key acts on; none, said, in an empty queue (the keys did nothing)."""
+        chosen = self.under_cursor()
+        if chosen is None:
+            self.notify("no flag to act on: the queue is empty", severity="warning")
+        return chosen
+
     @on(DataTable.RowHighlighted, "#flags")
     def flag_highlighted(self) -> None:
-        chosen = self.selected()
+        chosen = self.under_cursor()
         if chosen is None:
             return
         task, flag = chosen
