@@ -128,6 +128,11 @@ class StaticProblem(BaseModel):
     severity: Literal["error", "warning"] = "warning"
     file: Literal["task.py", "tests.py"] = "task.py"
 
+    @property
+    def where(self) -> str:
+        """`task.py:12`, or the file alone for a finding of no one line (it read `tests.py:-`)."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
 
 def defined_names(module: ast.Module) -> set[str]:
     """Top-level names a module defines: what the tests see in the shared namespace."""

@@ -70,7 +70,7 @@ from curator.static_checks import (
 )
 
 REPORT_FILE = "validation.json"
-HARNESS_VERSION = 25
+HARNESS_VERSION = 26
 """Reports of an older harness (no tampering checks, no runtime findings; 2: no network
 attempts of failed tests, no optional dependencies pandas asks for, so a failure for want of
 either could stand as `fail` or `error`; 3: docstring examples cut short by the time limit
@@ -117,7 +117,10 @@ it; tests over 200, or named in over 200 characters, ran; 23: an anonymous tempo
 and cleared its dispatch table or rebound a builtin its functions read, that set
 `traceback.__file__` to its own file for a moment, or that put a property on the hook's class
 through its dictionary, passed while answering wrongly, and a signed record of another shape or
-of unknown values crashed the command) are not current."""
+of unknown values crashed the command; 25: a program that put a twin of a library in
+`sys.modules`, or rebound a module the tests read of its imports, passed while answering
+wrongly, the findings of processes it forked and threads it left running from its load went
+unreported, and memory files escaped the budget) are not current."""
 
 
 def task_timeout(bank: Bank, task: Task) -> float:
@@ -412,9 +415,7 @@ def validate_task(
     )
     blocking = blocking_problems(static)
     if blocking:
-        report.message = "; ".join(
-            f"{problem.file}:{problem.line or '-'}: {problem.message}" for problem in blocking
-        )
+        report.message = "; ".join(f"{problem.where}: {problem.message}" for problem in blocking)
     else:
         options = RunOptions(
             coverage=coverage, timeout_s=timeout_s, doctests=doctest_eligible(task)

@@ -46,8 +46,7 @@ def proposal_check(report: ValidationReport) -> ProposalCheck:
         missed_lines=report.missed_lines,
         missed_branches=report.missed_branches,
         static_problems=[
-            f"{problem.file}:{problem.line or '-'}: {problem.message} ({problem.code})"
-            for problem in report.static
+            f"{problem.where}: {problem.message} ({problem.code})" for problem in report.static
         ],
         message=report.message or "",
     )
