@@ -274,11 +274,13 @@ async def test_n_starts_a_task_by_hand_and_opens_it(tmp_path, monkeypatch):
         assert isinstance(app.screen, TextDialog)  # to correct the id
         assert any("already in the bank: Demo/1" in n.message for n in app._notifications)
         await pilot.press("escape")
-        # An id with a space: the rest was taken for libraries, `import task re` written.
+        # An id with a space: the rest was taken for libraries, `import task re` written, then
+        # refused as "not the name of a module", which blamed the libraries.
         await pilot.press("n", *"my task re,collections", "enter")
         await settle(pilot)
         assert "my" not in bank.task_ids()
-        assert any("not the name of a module: 'task re'" in n.message for n in app._notifications)
+        said = "'my task re,collections' has more than an id and its libraries: a task id holds"
+        assert any(n.message.startswith(said) for n in app._notifications)
         # The refused answer comes back to be corrected (it had to be typed again).
         assert isinstance(app.screen, TextDialog)
         assert app.screen.query_one(Input).value == "my task re,collections"

@@ -254,6 +254,14 @@ class BankBrowser(CuratorScreen):
             task_id, _, libraries = answer.strip().partition(" ")
             annotator = resolve_annotator(self.app.settings.annotator, self.bank.root)
             try:
+                if any(" " in name.strip() for name in libraries.split(",")):
+                    # "my task re": the id's own space split it, and the message blamed the
+                    # libraries ("not the name of a module: 'task re'").
+                    raise CuratorError(
+                        f"{answer.strip()!r} has more than an id and its libraries: a task "
+                        "id holds no spaces (Mine/1), and the libraries follow it after one "
+                        "space, comma-separated (numpy,pandas)"
+                    )
                 task = new_task(task_id, library_names(libraries), annotator)
                 with self.bank.lock():
                     self.bank.add_all([task])
