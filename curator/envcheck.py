@@ -229,17 +229,20 @@ def check_environment(
         interpreter=str(interpreter) if interpreter else "none (standard library only)",
         fingerprint=fingerprint,
     )
+    in_curator: dict[str, bool] = {}  # asked once per module, not once per task
     for task in tasks:
         missing = []
         for module, where in task_imports(task).items():
             if module in available or module == "__test__":
                 continue
+            if module not in in_curator:
+                in_curator[module] = importlib.util.find_spec(module) is not None
             missing.append(
                 MissingModule(
                     module=module,
                     distribution=provider(module),
                     where=where,
-                    in_curator=importlib.util.find_spec(module) is not None,
+                    in_curator=in_curator[module],
                 )
             )
         if missing:

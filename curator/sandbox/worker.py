@@ -1215,16 +1215,14 @@ def tree_memory_bytes(tree: dict[int, list[str]], limit: int, until: float) -> i
     return total * 1024
 
 
-def deny_uncounted_memory() -> None:
-    """Make the calls of `UNCOUNTED_MEMORY_SYSCALLS` fail with ENOSYS, as on a kernel without
-    them (libraries that probe fall back), in this process and all it starts: a seccomp filter
-    (no_new_privs is set already). Without a memory cgroup nothing counted their pages (4 GB of
-    memory files held against a 2 GB budget passed), and with one the same task must get the
-    same verdict. Calls of another ABI (x32, i386 from a 64-bit process) fail the same way, lest
-    they reach these calls under other numbers."""
+def uncounted_memory_filter() -> tuple[bytes, int] | None:
+    """The seccomp program of `deny_uncounted_memory` for this machine (its instructions and
+    their count), made once as the worker loads; None where the machine's numbers are unknown.
+    Calls of another ABI (x32, i386 from a 64-bit process) are denied too, lest they reach
+    these calls under other numbers."""
     known = UNCOUNTED_MEMORY_SYSCALLS.get(os.uname().machine)
     if known is None:
-        return
+        return None
     architecture, numbers = known
     deny = len(numbers) + 5  # the index of the last instruction; jumps count from the next one
     program = [
@@ -1236,12 +1234,23 @@ def deny_uncounted_memory() -> None:
         (0x06, 0, 0, SECCOMP_RET_ALLOW),
         (0x06, 0, 0, SECCOMP_RET_ERRNO | errno.ENOSYS),
     ]
-    instructions = ctypes.create_string_buffer(
-        b"".join(struct.pack("HBBI", *instruction) for instruction in program)
-    )
-    header = ctypes.create_string_buffer(
-        struct.pack("HP", len(program), ctypes.addressof(instructions))
-    )
+    return b"".join(struct.pack("HBBI", *instruction) for instruction in program), len(program)
+
+
+UNCOUNTED_MEMORY_FILTER = uncounted_memory_filter()
+
+
+def deny_uncounted_memory() -> None:
+    """Make the calls of `UNCOUNTED_MEMORY_SYSCALLS` fail with ENOSYS, as on a kernel without
+    them (libraries that probe fall back), in this process and all it starts: a seccomp filter
+    (no_new_privs is set already). Without a memory cgroup nothing counted their pages (4 GB of
+    memory files held against a 2 GB budget passed), and with one the same task must get the
+    same verdict."""
+    if UNCOUNTED_MEMORY_FILTER is None:
+        return
+    code, length = UNCOUNTED_MEMORY_FILTER
+    instructions = ctypes.create_string_buffer(code)
+    header = ctypes.create_string_buffer(struct.pack("HP", length, ctypes.addressof(instructions)))
     _libc_call("prctl", PR_SET_SECCOMP, SECCOMP_MODE_FILTER, header, 0, 0)
 
 
