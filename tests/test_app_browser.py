@@ -10,13 +10,13 @@ from datetime import UTC, datetime
 from app_support import FAILING_TESTS, SIZE, app_on, demo_tasks, git_bank, run_async, settle
 from gitbanks import ENVIRONMENT, passing
 from textual.command import CommandList
-from textual.widgets import Input, Static
+from textual.widgets import Input, Label, Static
 
 from conftest import WORD_COUNT_TESTS, make_task
 from curator.app.messages import BankChunkLoaded
 from curator.app.rows import CACHE_FILE, COLUMN_KEYS, RowCache, filter_rows, sort_rows, task_row
 from curator.app.screens.browser import ASK_BEFORE_VALIDATING, BankBrowser, build_row
-from curator.app.screens.dialogs import ChoiceDialog, TextDialog
+from curator.app.screens.dialogs import ChoiceDialog, NewTaskDialog
 from curator.app.screens.help import HelpScreen
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.task_table import TaskTable
@@ -249,7 +249,8 @@ async def test_n_starts_a_task_by_hand_and_opens_it(tmp_path, monkeypatch):
     app = app_on(bank)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("n", *"Mine/1 json,re", "enter")
+        # Enter in the id field goes on to the libraries; Enter there creates the task.
+        await pilot.press("n", *"Mine/1", "enter", *"json,re", "enter")
         await settle(pilot)
         assert isinstance(app.screen, TaskWorkspace) and app.screen.task_id == "Mine/1"
         created = bank.load("Mine/1")
@@ -269,30 +270,41 @@ async def test_n_starts_a_task_by_hand_and_opens_it(tmp_path, monkeypatch):
         await pilot.press("escape")
         await settle(pilot)
         assert "Mine/1" in shown_ids(app)
-        await pilot.press("n", *"Demo/1", "enter")
+        await pilot.press("n", *"Demo/1", "tab", *"json,re", "enter")
         await settle(pilot)
-        assert isinstance(app.screen, TextDialog)  # to correct the id
-        assert any("already in the bank: Demo/1" in n.message for n in app._notifications)
+        # The refusal shows in the dialog, above its fields (a toast covered them), and the
+        # answer comes back to be corrected, the id's field selected to type over.
+        assert isinstance(app.screen, NewTaskDialog)
+        assert "already in the bank: Demo/1" in refusal_shown(app)
+        id_field = app.screen.query_one("#new-task-id", Input)
+        assert app.screen.focused is id_field and id_field.value == "Demo/1"
+        await pilot.press(*"Mine/3", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TaskWorkspace) and app.screen.task_id == "Mine/3"
+        assert bank.load("Mine/3").libs == ["json", "re"]
         await pilot.press("escape")
-        # An id with a space: the rest was taken for libraries, `import task re` written, then
-        # refused as "not the name of a module", which blamed the libraries.
-        await pilot.press("n", *"my task re,collections", "enter")
         await settle(pilot)
-        assert "my" not in bank.task_ids()
-        said = "'my task re,collections' has more than an id and its libraries: a task id holds"
-        assert any(n.message.startswith(said) for n in app._notifications)
-        # The refused answer comes back to be corrected (it had to be typed again).
-        assert isinstance(app.screen, TextDialog)
-        assert app.screen.query_one(Input).value == "my task re,collections"
+        # Libraries that are not module names: the libraries' field is the one to correct (in
+        # one field, split at the first space, an id with a space was blamed on them).
+        await pilot.press("n", *"Mine/4", "tab", *"re,task re", "enter")
+        await settle(pilot)
+        assert "Mine/4" not in bank.task_ids()
+        assert isinstance(app.screen, NewTaskDialog)
+        assert "not the name of a module: 'task re'" in refusal_shown(app)
+        assert app.screen.focused is app.screen.query_one("#new-task-libraries", Input)
         await pilot.press("escape")
         assert isinstance(app.screen, BankBrowser)
         # A library that imports nowhere: created (a draft to correct), with a warning.
-        await pilot.press("n", *"Mine/2 json,jsno", "enter")
+        await pilot.press("n", *"Mine/2", "enter", *"json,jsno", "enter")
         await app.workers.wait_for_complete()
         await settle(pilot)
         assert isinstance(app.screen, TaskWorkspace) and app.screen.task_id == "Mine/2"
         warnings = [n.message for n in app._notifications if n.title == "check the libraries"]
         assert len(warnings) == 1 and "as this bank declares no environment): jsno;" in warnings[0]
+
+
+def refusal_shown(app) -> str:
+    return str(app.screen.query_one("#new-task-refusal", Label).render())
 
 
 @run_async

@@ -29,7 +29,7 @@ from curator.app.screens.workspace import TaskWorkspace
 from curator.app.settings import AppSettings
 from curator.app.widgets.coverage import CoverageView
 from curator.app.widgets.stepper import PipelineStepper
-from curator.app.widgets.task_table import TaskTable, column_widths, fit_cell
+from curator.app.widgets.task_table import ColumnHeader, TaskTable, column_widths, fit_cell
 from curator.config import LLMSettings
 from curator.drafts import new_task
 from curator.environment import bank_fingerprint
@@ -654,6 +654,31 @@ def test_below_80_columns_the_last_change_and_mutation_score_give_way_to_the_fla
     shown = dict(zip(COLUMN_KEYS, column_widths(58), strict=True))
     assert shown["changed"] == shown["mutation"] == 0 and shown["libraries"] >= 9
     assert column_widths(70)[COLUMN_KEYS.index("mutation")] == 5  # room for it there
+
+
+@run_async
+async def test_at_80_columns_the_titles_keep_their_sort_arrow_and_the_status_every_stage(
+    tmp_path, monkeypatch
+):
+    """At 80 columns the header read "last chan…", sorted by tests it read "test…" with no
+    arrow (nothing said which column was sorted), and the status line lost the last stages."""
+    bank = demo_bank(tmp_path, monkeypatch)
+    async with app_on(bank).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        header = pilot.app.screen.query_one(ColumnHeader)
+        titles = str(header.render())
+        assert "changed" in titles and "…" not in titles, titles
+        assert "id ▲" in titles
+        for _ in range(3):
+            await pilot.press("s")
+        titles = str(header.render())
+        assert header.sort_column == "tests" and "test▲" in titles, titles
+        await pilot.press("d")
+        assert "test▼" in str(header.render())
+        counts = pilot.app.screen.query_one("#counts", Static)
+        said = str(counts.render())
+        assert "to validate" in said and "accepted 2" in said, said
+        assert counts.size.height == 2  # wrapped, not cut at the edge
 
 
 @run_async

@@ -158,14 +158,14 @@ def test_in_a_real_terminal_f7_and_tab_keys_reach_the_workspace_not_the_editor(
 def misaligned(screen: str, date: str) -> str | None:
     """What is wrong with the bank browser's rows under its titles on `screen`, if anything."""
     lines = screen.splitlines()
-    header = next((line for line in lines if "last chan" in line), None)
+    header = next((line for line in lines if "changed" in line), None)
     rows = [line for line in lines if "…CodeBench/11" in line]
     if header is None or len(rows) <= 10:
         return f"no header, or {len(rows)} rows"
     for row in rows:  # (the scrollbar's thumb may follow the date)
         if date not in row:
             return f"no whole date in {row!r}"
-        if row.index(date) != header.index("last chan") or (
+        if row.index(date) != header.index("changed") or (
             row.index("draft") != header.index("stage")
         ):
             return f"{header!r} stands off {row!r}"
@@ -238,7 +238,9 @@ def test_a_user_whom_nothing_names_validates_unasked_and_names_themself_once(
         terminal.wait_for("/ Filter")
         terminal.keys("n")
         terminal.wait_for("New task")
-        terminal.keys("Mine/1 numpy,pandas", literal=True)
+        terminal.keys("Mine/1", literal=True)
+        terminal.keys("Tab")
+        terminal.keys("numpy,pandas", literal=True)
         terminal.keys("Enter")
         terminal.wait_for("Who are you?")
         terminal.keys("Ada Lovelace", literal=True)

@@ -25,6 +25,7 @@ class Column:
     key: str
     title: str
     width: int  # 0: takes the remaining width
+    narrow_title: str = ""  # where the column is narrowed (below 100 terminal columns)
 
 
 COLUMNS = (
@@ -35,7 +36,7 @@ COLUMNS = (
     Column("coverage", "branch cov", 11),
     Column("mutation", "mut%", 5),
     Column("flaky", "flaky", 7),
-    Column("changed", "last change", 17),
+    Column("changed", "last change", 17, "changed"),
 )
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)
 

@@ -24,7 +24,7 @@ from curator.app.rows import (
     task_row,
 )
 from curator.app.screens.base import CuratorScreen
-from curator.app.screens.dialogs import TextDialog
+from curator.app.screens.dialogs import NewTaskAnswer, NewTaskDialog, NewTaskField
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
 from curator.bank import Bank, load_bank_folder
 from curator.config import default_jobs, resolve_annotator
@@ -242,45 +242,38 @@ class BankBrowser(CuratorScreen):
     def open_task(self, task_id: str) -> None:
         self.app.open_task(task_id)
 
-    def action_new_task(self, typed: str = "") -> None:
+    def action_new_task(
+        self,
+        typed: NewTaskAnswer | None = None,
+        refusal: str = "",
+        field: NewTaskField = "id",
+    ) -> None:
         """Start a task by hand (`curator new`): its id and libraries, then its workspace. A
-        refused answer comes back in the dialog to be corrected, not typed again."""
+        refused answer comes back in the dialog, with the reason, to be corrected."""
 
-        def answered(answer: str | None) -> None:
-            if not answer:
+        def answered(answer: NewTaskAnswer | None) -> None:
+            if answer is None:
                 return
             if not self.app.identified(lambda: answered(answer)):
                 return
-            task_id, _, libraries = answer.strip().partition(" ")
+            try:
+                libraries = library_names(answer.libraries)
+            except CuratorError as error:
+                self.action_new_task(answer, str(error), "libraries")
+                return
             annotator = resolve_annotator(self.app.settings.annotator, self.bank.root)
             try:
-                if any(" " in name.strip() for name in libraries.split(",")):
-                    # "my task re": the id's own space split it, and the message blamed the
-                    # libraries ("not the name of a module: 'task re'").
-                    raise CuratorError(
-                        f"{answer.strip()!r} has more than an id and its libraries: a task "
-                        "id holds no spaces (Mine/1), and the libraries follow it after one "
-                        "space, comma-separated (numpy,pandas)"
-                    )
-                task = new_task(task_id, library_names(libraries), annotator)
+                task = new_task(answer.task_id, libraries, annotator)
                 with self.bank.lock():
                     self.bank.add_all([task])
             except CuratorError as error:
-                self.notify(str(error), title="cannot create the task", severity="error")
-                self.action_new_task(answer)
+                self.action_new_task(answer, str(error), "id")
                 return
             self.action_reload()
-            self.open_task(task_id)
+            self.open_task(task.task_id)
             self.warn_of_unimportable(task.libs)
 
-        self.app.push_screen(
-            TextDialog(
-                "New task: its id, then the libraries it will use (comma-separated)",
-                value=typed,
-                placeholder="Mine/1 numpy,pandas",
-            ),
-            answered,
-        )
+        self.app.push_screen(NewTaskDialog(typed, refusal, field), answered)
 
     @work(thread=True, group="libraries")
     def warn_of_unimportable(self, libraries: list[str]) -> None:

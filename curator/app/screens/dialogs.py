@@ -1,8 +1,9 @@
-"""Small modal questions: pick one of a few choices, or type a line of text."""
+"""Small modal questions: pick one of a few choices, type a line of text, name a new task."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from dataclasses import dataclass
+from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -92,6 +93,69 @@ class TextDialog(ModalScreen[str | None]):
             self.dismiss(event.value.strip())
         else:
             self.notify("type something first", severity="warning")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class NewTaskAnswer:
+    """What the new-task dialog was given, as typed (`curator new ID --libs LIBS`)."""
+
+    task_id: str
+    libraries: str
+
+
+NewTaskField = Literal["id", "libraries"]
+
+
+class NewTaskDialog(ModalScreen[NewTaskAnswer | None]):
+    """A new task's id and its libraries, each in its own field: in one field, split at the
+    first space, an id with a space was blamed on the libraries. A refused answer comes back
+    with the reason above the fields, not in a toast that covered them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel-new-task")
+    ]
+
+    def __init__(
+        self,
+        answer: NewTaskAnswer | None = None,
+        refusal: str = "",
+        field: NewTaskField = "id",
+    ) -> None:
+        super().__init__(classes="dialog")
+        self.answer = answer or NewTaskAnswer("", "")
+        self.refusal = refusal
+        self.field = field
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label("New task, written by hand", classes="dialog-question")
+            if self.refusal:
+                yield Label(self.refusal, id="new-task-refusal", markup=False)
+            yield Label("Its id:")
+            yield Input(self.answer.task_id, placeholder="Mine/1", id="new-task-id")
+            yield Label("The libraries it will use, comma-separated:")
+            yield Input(self.answer.libraries, placeholder="numpy,pandas", id="new-task-libraries")
+            yield Label("Tab next field · Enter accept · Esc cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#new-task-{self.field}", Input).focus()
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        """Enter in the id field goes on to the libraries while they are empty; Enter in the
+        libraries field accepts."""
+        task_id = self.query_one("#new-task-id", Input)
+        libraries = self.query_one("#new-task-libraries", Input)
+        if not task_id.value.strip():
+            task_id.focus()
+            self.notify("type the task's id first", severity="warning")
+        elif event.input is task_id and not libraries.value.strip():
+            libraries.focus()
+        else:
+            self.dismiss(NewTaskAnswer(task_id.value.strip(), libraries.value.strip()))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from curator.app.rows import COLUMN_KEYS, COLUMNS, TaskRow
+from curator.app.rows import COLUMN_KEYS, COLUMNS, Column, TaskRow
 
 # Below this many columns the id column narrows so that libraries keep room; an id too long
 # for it loses its start, which ids share ("…CodeBench/1139"), not its number.
@@ -78,6 +78,19 @@ def fit_cell(key: str, text: str, width: int) -> str:
     return fit(text, width)
 
 
+def header_cell(column: Column, arrow: str, width: int) -> str:
+    """A column's title at its width, with the sort arrow kept: at 80 columns "last change"
+    read "last chan…", and "tests" sorted lost its arrow, so no title said which was sorted."""
+    title = column.title
+    if len(title) > width and column.narrow_title:
+        title = column.narrow_title
+    if not arrow:
+        return fit(title, width)
+    if len(title) + 2 <= width:
+        return fit(f"{title} {arrow}", width)
+    return fit(title[: width - 1] + arrow, width)
+
+
 def fit(text: str, width: int) -> str:
     if len(text) > width:
         return text[: max(0, width - 1)] + "…"
@@ -107,8 +120,8 @@ class ColumnHeader(Widget):
                 continue
             arrow = ""
             if column.key == self.sort_column:
-                arrow = " ▼" if self.sort_descending else " ▲"
-            parts.append(fit(column.title + arrow, width))
+                arrow = "▼" if self.sort_descending else "▲"
+            parts.append(header_cell(column, arrow, width))
         return " " + " ".join(parts)
 
     def on_click(self, event: events.Click) -> None:
