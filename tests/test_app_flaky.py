@@ -43,7 +43,7 @@ def evidence_shown(screen) -> str:
 async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeypatch):
     bank = flagged_bank(tmp_path, monkeypatch)
     app = app_on(bank)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("f")
         await settle(pilot)
@@ -54,6 +54,11 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         # Open flags need no status column: at 80 columns it cut the test's name to 20.
         labels = [str(column.label) for column in flags.columns.values()]
         assert labels == ["task", "test", "class"]
+        # At 80 columns the flags stand above their evidence: beside it, the class column
+        # was cut off behind a horizontal scrollbar.
+        assert screen.has_class("stacked") and not flags.show_horizontal_scrollbar
+        row_width = sum(column.get_render_width(flags) for column in flags.ordered_columns)
+        assert row_width <= flags.scrollable_content_region.width
         shown = evidence_shown(screen)
         assert f"{FLAKY_TEST}: nondeterministic" in shown
         assert "run  kind" in shown and "baseline" in shown
@@ -84,6 +89,11 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         assert screen.query_one("#flags", DataTable).row_count == 1
         assert [str(column.label) for column in flags.columns.values()][1] == "status"
         assert flags.get_row_at(0)[1] == "confirmed"
+        # Who closed the flag and why comes first (it was at the end of a long pane).
+        first_line = evidence_shown(screen).splitlines()[0]
+        assert first_line.startswith("confirmed ") and first_line.endswith(
+            " by Ada Annotator: four rolls miss a six half the time"
+        ), first_line
         await pilot.press("c", *"again", "enter")
         await settle(pilot)
         assert "cannot confirm a flag that is confirmed" in str(
@@ -103,6 +113,10 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         await pilot.press("x", *"seeded upstream", "enter")
         await settle(pilot)
         assert bank.load(TASK).flags[0].status is FlagStatus.DISMISSED
+        first_line = evidence_shown(screen).splitlines()[0]
+        assert first_line.startswith("dismissed ") and first_line.endswith(
+            " by Ada Annotator: seeded upstream"
+        ), first_line
 
 
 @run_async

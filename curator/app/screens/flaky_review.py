@@ -48,6 +48,9 @@ MARKS = {
 }
 
 
+STACKED_BELOW = 100
+
+
 class FlagsLoaded(Message):
     def __init__(self, flags: list[tuple[Task, Flag]], unreadable: list[str]) -> None:
         self.flags = flags
@@ -86,9 +89,14 @@ def run_matrix(evidence: FlakyEvidence, focus: str) -> Text:
 
 
 def evidence_text(evidence: FlakyEvidence | None, flag: Flag) -> Text:
-    if evidence is None:
-        return Text("no flaky evidence stored for this task", style="dim")
     text = Text()
+    if flag.status != FlagStatus.OPEN and flag.history:
+        # Who closed it and why: at the end of a long pane, the "all" view hid it.
+        last = flag.history[-1]
+        text.append(f"{last.status.value} {last.at:%Y-%m-%d %H:%M} by {last.who}", style="bold")
+        text.append(f": {last.why}\n")
+    if evidence is None:
+        return text.append("no flaky evidence stored for this task", style="dim")
     verdict = evidence.verdicts.get(flag.test)
     if verdict is not None:
         text.append(f"{flag.test}: {verdict.classification.value}", style="bold")
@@ -152,6 +160,12 @@ class FlakyReview(CuratorScreen):
             yield Static("", id="review-status")
             yield ProgressBar(id="review-progress", show_eta=False)
         yield Footer()
+
+    def on_resize(self) -> None:
+        """Below 100 columns the flags go above their evidence, not beside it: at 80, beside
+        it, the class column was cut off (a scrollbar's thumb showed in its stead) and the
+        evidence wrapped a test's name in two."""
+        self.set_class(self.size.width < STACKED_BELOW, "stacked")
 
     def on_mount(self) -> None:
         self.title = "flaky-test review"
