@@ -736,6 +736,14 @@ async def test_at_80_columns_every_tests_outcome_is_on_screen(tmp_path, monkeypa
             left += width
         outcomes = [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
         assert set(outcomes) <= {"pass", "fail", "error", "skip"}
+        # Whole names, the traceback under them: beside it, names were cut at 30 characters
+        # ("test_skips_blank_missing_and_" for test_skips_blank_missing_and_text_cells).
+        names = [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
+        longest = max(names, key=len)
+        assert len(longest) > 30
+        assert left <= visible and table.ordered_columns[2].get_render_width(table) > len(longest)
+        traceback = workspace.query_one("#traceback-scroll")
+        assert traceback.region.y >= table.region.bottom
 
 
 @run_async

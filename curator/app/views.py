@@ -12,6 +12,10 @@ from curator.llm.proposals import ProposedChange
 from curator.sandbox import TestOutcome
 from curator.validation import ValidationReport
 
+# Below this many terminal columns a list and its details stack rather than stand side by
+# side: at 80, side by side, each had 40 columns, which cut test names and wrapped tracebacks.
+STACKED_BELOW = 100
+
 OUTCOME_STYLES = {
     "pass": "green",
     "fail": "bold red",

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from curator.app.views import outcome_cells, report_header, traceback_view
+from curator.app.views import STACKED_BELOW, outcome_cells, report_header, traceback_view
 from curator.validation import ValidationReport
 
 TESTS_LINE = re.compile(r'tests\.py", line (\d+)')
@@ -49,6 +49,11 @@ class ResultsPane(Vertical):
         # warnings and runtime findings too (BigCodeBench/590's network finding was cut off).
         with VerticalScroll(id="verdict-scroll"):
             yield Static("not validated yet (F5)", id="verdict")
+
+    def on_resize(self) -> None:
+        """Below 100 columns the traceback goes under the tests: beside them, at 80, test
+        names were cut at 30 characters and tracebacks wrapped mid-word."""
+        self.set_class(self.app.size.width < STACKED_BELOW, "stacked")
 
     def on_mount(self) -> None:
         # The outcome first: in 80 columns the table has about 48, and a BigCodeBench test's
