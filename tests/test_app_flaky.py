@@ -64,7 +64,9 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         assert "run  kind" in shown and "baseline" in shown
         # Dated, as the flag's history is: that may speak of an older check.
         evidence = read_evidence(bank, TASK)
-        assert f"checked {evidence.at:%Y-%m-%d %H:%M}: detection seed 2026, " in shown
+        assert f"checked {evidence.at:%Y-%m-%d %H:%M}: detection seed 2026; " in shown
+        # How many runs of each kind: "27 runs" over "failed 5 of 19" read as a miscount.
+        assert f"{len(evidence.runs)} runs: 1 baseline, 19 detection, " in shown
         assert "what the failing run did differently" in shown and "+random_seed" in shown
         assert "AssertionError" in shown
 
@@ -265,6 +267,10 @@ async def test_the_flaky_check_says_when_coverage_varies_between_runs(tmp_path, 
         lines = workspace.query_one("#run-log", RichLog).lines
         log = " ".join(" ".join(line.text for line in lines).split())  # as one line, unwrapped
         assert "coverage varies between runs (50.00% of branches in each, not the same" in log
+        # The runs' kinds, then each test by its name first (after a class padded to 22 the
+        # line wrapped its count away from its name at 80 columns).
+        assert "20 runs: 1 baseline, 19 detection; a test's failures count the detection" in log
+        assert "test_says_something: stable-pass, failed 0/19" in log
         assert "branch 6→7 (missed in" in log and "branch 6→8 (missed in" in log
         await pilot.press("f4")  # the coverage view marks the line whose branches are luck
         await settle(pilot)

@@ -224,9 +224,17 @@ def test_evidence_holds_the_run_matrix_and_one_traceback_per_failure(sandbox):
 def test_flag_lifecycle_from_detection_to_fix(tmp_path, run_cli):
     bank = suite_bank(tmp_path / "bank", ["random_dice"])
     task_id = "Flaky/random_dice"
-    first = run_cli("--bank", bank.root, "flaky", task_id, "--runs", "8", "--seed", "3")
+    first = run_cli(
+        "--bank", bank.root, "flaky", task_id, "--runs", "8", "--seed", "3",
+        env={"COLUMNS": "80"},
+    )  # fmt: skip
     assert first.returncode == 1, first.stderr
-    assert "nondeterministic" in first.stdout
+    # At 80 columns a test's name is whole on its row, beside its class (a fifth column, the
+    # cause, folded names mid-word), and the cause follows the table.
+    row = next(line for line in first.stdout.splitlines() if "test_six_comes_up" in line)
+    assert "nondeterministic" in row and len(row) <= 80, first.stdout
+    assert "runs: 1 baseline, 7 detection, " in first.stdout
+    assert "likely cause, test_six_comes_up: fails in " in first.stdout
 
     confirm = run_cli(
         "--bank", bank.root, "flag", task_id, "test_six_comes_up",

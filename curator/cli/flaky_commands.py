@@ -88,10 +88,16 @@ def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, st
     if evidence.problem:
         cli.out.print(f"[red]{title}: {escape(evidence.problem)}[/]")
         return
-    table = Table(title=title, title_justify="left")
-    table.add_column("test", overflow="fold")  # whole: `curator flag ID TEST` needs it
-    for column in ("classification", "failed (detection)", "flag", "likely cause"):
-        table.add_column(column)
+    table = Table(
+        title=title, title_justify="left", caption=evidence.runs_note(), caption_justify="left"
+    )
+    # Whole names, never folded (`curator flag ID TEST` needs them): at 80 columns they broke
+    # mid-word while the cause took the room.
+    longest = max(map(len, evidence.verdicts), default=4)
+    table.add_column("test", no_wrap=True, min_width=min(longest, 48))
+    table.add_column("classification", no_wrap=True)
+    table.add_column("failed", no_wrap=True)
+    table.add_column("flag")
     for name, verdict in evidence.verdicts.items():
         style = CLASS_STYLE.get(verdict.classification, "yellow")
         table.add_row(
@@ -99,9 +105,13 @@ def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, st
             f"[{style}]{verdict.classification.value}[/]",
             f"{verdict.failures}/{verdict.runs}",
             escape(notes.get(name, "")),
-            escape(verdict.cause or ""),
         )
     cli.out.print(table)
+    # Below the table, the width of the terminal each: in a fifth column, at 80, a cause
+    # took a line per two words.
+    for name, verdict in evidence.verdicts.items():
+        if verdict.cause:
+            cli.out.print(f"likely cause, {escape(name)}: {escape(verdict.cause)}")
     if unfinished := evidence.unfinished_note():
         cli.out.print(f"[yellow]{escape(unfinished)}[/]")
     if variation := evidence.coverage_variation():

@@ -259,6 +259,17 @@ class FlakyEvidence(StrictModel):
         out is not among them: its timed-out test counts, as a timing problem."""
         return [run for run in self.runs if run.status not in ("completed", "timeout")]
 
+    def runs_note(self) -> str:
+        """What the runs were: "20 runs" above "failed 0 of 19" read as a miscount, since
+        a verdict counts detection runs only, not the baseline or the attribution runs."""
+        kinds = Counter(run.spec.kind for run in self.runs)
+        baseline, detection = kinds.pop(RunKind.BASELINE, 0), kinds.pop(RunKind.DETECTION, 0)
+        note = f"{len(self.runs)} runs: {baseline} baseline, {detection} detection"
+        if kinds:
+            attribution = ", ".join(f"{count} {kind.value}" for kind, count in kinds.items())
+            note += f", {kinds.total()} attribution ({attribution})"
+        return note + "; a test's failures count the detection runs"
+
     def unfinished_note(self) -> str | None:
         """`unfinished_runs` in a sentence: how many, why, which."""
         unfinished = self.unfinished_runs()

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 from curator.app.messages import RunLog, WorkRefused
 from curator.app.screens.base import CuratorScreen
 from curator.app.screens.dialogs import TextDialog
-from curator.app.views import diff_text
+from curator.app.views import STACKED_BELOW, diff_text
 from curator.bank import Bank
 from curator.config import resolve_annotator
 from curator.errors import CuratorError
@@ -46,9 +46,6 @@ MARKS = {
     Outcome.TIMEOUT: ("T", "bold magenta"),
     Outcome.SKIP: ("s", "dim"),
 }
-
-
-STACKED_BELOW = 100
 
 
 class FlagsLoaded(Message):
@@ -105,8 +102,8 @@ def evidence_text(evidence: FlakyEvidence | None, flag: Flag) -> Text:
             text.append(f"\nlikely cause: {verdict.cause}", style="yellow")
     # Dated: the flag's history below may speak of an older check that opened it.
     text.append(
-        f"\nchecked {evidence.at:%Y-%m-%d %H:%M}: detection seed {evidence.detection_seed}, "
-        f"{len(evidence.runs)} runs\n\n"
+        f"\nchecked {evidence.at:%Y-%m-%d %H:%M}: detection seed {evidence.detection_seed}; "
+        f"{evidence.runs_note()}\n\n"
     )
     text.append_text(run_matrix(evidence, flag.test))
     pair = pass_fail_pair(evidence, flag.test)

@@ -732,12 +732,15 @@ class TaskWorkspace(CuratorScreen):
             self.write_log(
                 f"[red]the suite could not be rerun:[/] {escape(event.evidence.problem)}"
             )
+        self.write_log(escape(event.evidence.runs_note()))
         for test, verdict in event.evidence.verdicts.items():
+            # The name first and whole: after a class padded to 22, at 80 columns the line
+            # wrapped its count away from its name.
             style = "red" if verdict.classification.is_flaky else "green"
-            cause = f": {verdict.cause}" if verdict.cause else ""
+            cause = f"; {verdict.cause}" if verdict.cause else ""
             self.write_log(
-                f"[{style}]{verdict.classification.value:>22}[/]  {test}  "
-                f"{verdict.failures}/{verdict.runs} detection runs failed{cause}"
+                f"{escape(test)}: [{style}]{verdict.classification.value}[/], failed "
+                f"{verdict.failures}/{verdict.runs}{escape(cause)}"
             )
         for change in event.changes:
             self.write_log(escape(f"flag {change.test}: {change.status.value} ({change.note})"))
