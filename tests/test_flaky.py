@@ -245,9 +245,9 @@ def test_flag_lifecycle_from_detection_to_fix(tmp_path, run_cli):
     assert shown.returncode == 0 and "confirmed by maria" in shown.stdout
     assert "random-state" in shown.stdout and "AssertionError" in shown.stdout
 
-    # Detection seed 531 happens to give eight passing runs: the same code is not fixed by that.
+    # Detection seed 540 happens to give eight passing runs: the same code is not fixed by that.
     again = run_cli(
-        "--bank", bank.root, "flaky", task_id, "--runs", "8", "--seed", "531", "--json"
+        "--bank", bank.root, "flaky", task_id, "--runs", "8", "--seed", "540", "--json"
     )  # fmt: skip
     (report,) = json_lines(again.stdout)
     assert report["tests"]["test_six_comes_up"]["classification"] == "stable-pass"

@@ -198,6 +198,42 @@ def test_a_mutant_that_dies_as_it_loads_is_not_killed_by_the_tests(sandbox: Sand
     assert checked.json_row()["non_viable"] == len(dead)
 
 
+READS_ITS_OWN_CODE = "    top += 0 * len(task_func.__code__.co_code)\n"
+SIGNATURE_TESTS = WORD_COUNT_TESTS.replace(
+    "    def test_bad_top(self):",
+    "    def test_signature(self):\n"
+    "        import inspect\n"
+    "        self.assertEqual(list(inspect.signature(task_func).parameters), ['text', 'top'])\n\n"
+    "    def test_bad_top(self):",
+)
+
+
+def test_a_program_that_reads_its_own_code_as_the_tests_run_gets_no_score(
+    sandbox: Sandbox,
+) -> None:
+    """Red team: `task_func` added the difference between its bytecode's hash and the
+    reference's to its answer, so every mutant the tests reached failed them, and two weak
+    tests scored 97.6% (83.3% without the check). Reading its own code as the tests run is a
+    runtime finding, and the mutants are not scored; tests that read it (a signature) are not
+    the program reading itself."""
+    reading = make_task()
+    reading = reading.model_copy(
+        update={"canonical_solution": READS_ITS_OWN_CODE + reading.canonical_solution}
+    )
+    validated = validate_task(reading, sandbox)
+    assert validated.verdict is Verdict.PASS
+    [finding] = validated.runtime
+    assert finding.code == "reads_own_code" and "task_func (task.py:" in finding.message
+    report = mutate_task(reading, sandbox)
+    assert report.mutants == [] and report.score is None
+    assert report.problem is not None and report.problem.startswith(
+        "no score: the program read the code of its own functions as the tests ran"
+    )
+    honest = validate_task(make_task(test=SIGNATURE_TESTS), sandbox)
+    assert honest.verdict is Verdict.PASS and "test_signature" in honest.tests
+    assert honest.runtime == []
+
+
 def test_a_failing_reference_is_a_problem_not_a_score(sandbox: Sandbox) -> None:
     report = mutate_task(make_task(canonical_solution="    return []\n"), sandbox)
     assert report.problem and "does not pass" in report.problem
@@ -290,9 +326,12 @@ def test_mutate_command_json_cache_equivalent_and_exit_codes(bank: Bank, run_cli
     assert marked.returncode == 0, marked.stderr
     assert "marked equivalent" in marked.stdout
 
-    again = run_cli("--bank", bank.root, "mutate", "Test/1")
+    again = run_cli("--bank", bank.root, "mutate", "Test/1", env={"COLUMNS": "80"})
     assert again.returncode == 0, again.stderr
     assert "cached" in again.stdout and survivor["id"] not in again.stdout
+    # Counts no task has are left out: all nine columns were cut at 80 ("timeo…", "ti…").
+    [header] = [line for line in again.stdout.splitlines() if line.lstrip().startswith("task")]
+    assert header.split() == ["task", "score", "killed", "survived", "equiv", "time"]
     row = json.loads(run_cli("--bank", bank.root, "mutate", "Test/1", "--json").stdout)
     assert row["equivalent"] == [survivor["id"]] and row["score"] > rows[0]["score"]
 

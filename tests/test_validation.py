@@ -22,6 +22,7 @@ from curator.models import Stage, Task, ValidationSummary, Verdict
 from curator.pipeline import PipelineFacts, stage_blockers
 from curator.program import literal_sleep_s
 from curator.sandbox import Company, Interpreter, RunOptions, Sandbox, waited
+from curator.sandbox.harness import per_test_seed
 from curator.static_checks import risky_test_warnings, static_problems
 from curator.validation import (
     REPORT_FILE,
@@ -370,7 +371,26 @@ def test_random_seed_is_applied_before_each_test(sandbox: Sandbox) -> None:
     second = probe(sandbox, "(random.random(), __import__('numpy').random.rand())", random_seed=3)
     assert first == second
     # numpy, imported by the test after it started, was seeded as it loaded
-    assert eval(first) == (random.Random(3).random(), numpy.random.RandomState(3).rand())
+    seed = per_test_seed(3, "test_probe")
+    assert eval(first) == (random.Random(seed).random(), numpy.random.RandomState(seed).rand())
+
+
+def test_each_test_of_a_seeded_run_starts_from_its_own_random_state(sandbox: Sandbox) -> None:
+    """Red team: with one seed for all, two tests began from the same random state, which a
+    test compared to tell the flaky check from a validation, and passed only there."""
+    tests = (
+        "import random\nimport unittest\nclass TestCases(unittest.TestCase):\n"
+        "    def test_a(self):\n        print('DRAW a', random.random())\n"
+        "    def test_b(self):\n        print('DRAW b', random.random())\n"
+    )
+
+    def draws() -> list[str]:
+        run = run_program(sandbox, PROBE_PROGRAM, tests, coverage=False, random_seed=11)
+        return sorted(line for line in run.stdout_tail.splitlines() if line.startswith("DRAW"))
+
+    first = draws()
+    assert first == draws()  # a replay draws the same
+    assert len({line.split()[2] for line in first}) == 2
 
 
 def test_a_seeded_run_loads_numpy_only_if_its_code_imports_it(sandbox: Sandbox) -> None:

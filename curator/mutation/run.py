@@ -135,21 +135,30 @@ def validation_problem(validation: ValidationReport | None, content_hash: str) -
     return validation.message or f"its validation says {validation.verdict.value}"
 
 
+NOT_PASSING = "the reference solution does not pass: "
+
+
 def run_reference(task: Task, sandbox: Sandbox, timeout_s: float) -> Reference | str:
-    """A run of the reference recording each test's lines; why not, if it does not pass."""
+    """A run of the reference recording each test's lines; else why the mutants cannot be
+    scored (it does not pass, or it reads its own code)."""
     run = sandbox.run(
         task.program,
         task.test,
         task.entry_point,
         RunOptions(test_lines=True, timeout_s=timeout_s),
     )
+    own_code = next((found for found in run.runtime if found.code == "reads_own_code"), None)
+    if own_code is not None:
+        # Red team: a program adding its bytecode's hash to its answer failed every mutant
+        # the tests reached, and scored 97.6% where the same tests scored 83.3%.
+        return f"no score: the program {own_code.message}"
     if run.passed and run.lines is not None:
         durations = {test.name: test.duration_s for test in run.tests}
         return Reference(run.lines, durations, run.duration_s)
     failing = next((test for test in run.tests if test.outcome not in ("pass", "skip")), None)
     if run.status != "completed" or run.tampering or failing is None:
-        return run.message or f"the run ended {run.status}"
-    return f"{failing.name} {failing.outcome}: {failing.message}"
+        return NOT_PASSING + (run.message or f"the run ended {run.status}")
+    return NOT_PASSING + f"{failing.name} {failing.outcome}: {failing.message}"
 
 
 def mutate_task(
@@ -169,11 +178,10 @@ def mutate_task(
         content_hash=task.content_hash(),
         environment=run_fingerprint(sandbox),
     )
-    reference = validation_problem(validation, report.content_hash) or run_reference(
-        task, sandbox, timeout_s
-    )
+    problem = validation_problem(validation, report.content_hash)
+    reference = NOT_PASSING + problem if problem else run_reference(task, sandbox, timeout_s)
     if isinstance(reference, str):
-        report.problem = f"the reference solution does not pass: {reference}"
+        report.problem = reference
         report.duration_s = time.perf_counter() - started
         return report
     lines = reference.lines

@@ -8,8 +8,11 @@ How a wrong solution is kept from reporting itself passing:
   runs them) with a result object of the harness's own, whose slots leave no room for task
   code to shadow its methods. A test skipped or expected to fail counts as such only where the
   tests' source declares it (`declared_tests`, from the syntax tree); otherwise it is tampering.
-- unittest's modules and classes, the harness's module, the tests' own methods and every
-  builtin are compared (identity, code object, bytecode) after loading and after every test,
+- unittest's modules and classes, the standard modules its assertions and the docstring
+  examples' checker rely on (`collections`, `re`, `doctest`, `warnings.catch_warnings`:
+  `STANDARD_MACHINERY`), the harness's module, the tests' own methods and every builtin are
+  compared (identity, code object, bytecode) after loading, after every test and after the
+  docstring examples, `re`'s cache must hold only compiled patterns,
   and the libraries' assertions and comparisons (`np.testing`, `np.allclose`,
   `DataFrame.equals`, `math.isclose`, ...), and the helpers in their assertions' modules, must
   still be the libraries' own code: any change is tampering.
@@ -74,8 +77,10 @@ from __future__ import annotations
 
 import ast
 import builtins
+import collections
 import contextlib
 import ctypes
+import doctest
 import functools
 import gc
 import importlib
@@ -100,6 +105,8 @@ import unittest.loader
 import unittest.result
 import unittest.suite
 import unittest.util
+import warnings
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple, NoReturn, TypeVar, cast
@@ -437,6 +444,22 @@ def watched_entry(key: str, namespace: Any, name: str) -> Watched:
     return Watched(key, namespace, name, value, code, function.__defaults__, hash(code.co_code))
 
 
+STANDARD_MACHINERY: tuple[tuple[types.ModuleType, tuple[str, ...]], ...] = (
+    (collections, ("Counter",)),
+    (re, ()),
+    (doctest, ("OutputChecker", "DocTestRunner", "DocTestFinder", "DocTestParser", "Example")),
+)
+"""Standard modules whose code decides outcomes beside unittest's, each with its classes that
+are frozen for good: assertCountEqual counts with `collections.Counter`, assertRegex and
+assertRaisesRegex compile with `re.compile`, and the docstring examples are judged by
+`doctest`'s checker. Red team: `Counter.__eq__` made to say yes passed every assertCountEqual,
+a `re.compile` of the task's passed assertRegex, and a replaced `check_output` hid wrong
+examples, each with no tampering shown."""
+MACHINERY_NAMES = ((warnings, ("catch_warnings", "simplefilter")),)
+"""Names in standard modules that unittest calls (assertWarns records warnings through
+`warnings.catch_warnings`), watched one by one: the rest of `warnings` changes as it runs."""
+
+
 def _machinery_owners() -> list[tuple[str, object]]:
     owners: list[tuple[str, object]] = []
     for module in (
@@ -451,7 +474,32 @@ def _machinery_owners() -> list[tuple[str, object]]:
         for name, value in vars(module).items():
             if isinstance(value, type) and value.__module__.startswith("unittest"):
                 owners.append((f"{module.__name__}.{name}", value))
+    for module, classes in STANDARD_MACHINERY:
+        owners.append((module.__name__, module))
+        owners += [(f"{module.__name__}.{name}", vars(module)[name]) for name in classes]
+    for module, names in MACHINERY_NAMES:
+        owners += [
+            (f"{module.__name__}.{name}", value)
+            for name in names
+            if isinstance(value := vars(module)[name], type)
+        ]
     return owners
+
+
+_pattern_type = re.Pattern
+
+
+def forged_patterns() -> list[str]:
+    """re's caches of compiled patterns, if they hold anything but patterns: `re.compile`
+    answers from them without compiling, so an object of the task's cached under the tests'
+    regex would answer assertRegex."""
+    return [
+        f"re.{name}"
+        for name, cache in list(vars(re).items())
+        if name.startswith("_cache")
+        and type(cache) is dict
+        and not _all(type(value) is _pattern_type for value in list(cache.values()))
+    ]
 
 
 class Machinery:
@@ -494,6 +542,11 @@ class Machinery:
             watched_entry(f"builtins.{name}", builtin_names, name)
             for name in builtin_names
             if name not in UNWATCHED_BUILTINS
+        ]
+        watched += [
+            watched_entry(f"{module.__name__}.{name}", vars(module), name)
+            for module, names in MACHINERY_NAMES
+            for name in names
         ]
         watched.append(watched_entry("sys.modules[unittest]", sys.modules, "unittest"))
         return watched
@@ -1737,6 +1790,9 @@ class AuditWatch:
         self.tests_watched = True
         """Whether setting a trace or profile function (or a `sys.monitoring` callback), or the
         task's code taking a stack frame, is tampering: until the examples run."""
+        self.in_test = False
+        """Whether a test runs now (from its start to its end): what the program does to
+        itself as it loads is the mutants' business (`non-viable`), not a finding."""
         self._handling = threading.local()
         self.coverage_root = "|"
         """coverage.py's folder, set as the run imports it, before any task code (task code
@@ -1972,12 +2028,21 @@ class AuditWatch:
         `dis` shows): the task's code reading one reads them, as reading the tests' file would
         (`cheat_read_tests`). A function the tests hand the task (a lambda) is the task's to
         inspect."""
-        if not self.tests_watched or function not in self.tests_functions:
+        if not self.tests_watched:
             return
-        where = self._task_site(self._caller_frame(CODE_HELPERS))
-        if where is not None:
-            name = getattr(function, "__qualname__", "?")
-            self.tamper(f"read the code of the tests' {name} ({where}), which holds their answers")
+        if function in self.tests_functions:
+            where = self._task_site(self._caller_frame(CODE_HELPERS))
+            if where is not None:
+                name = getattr(function, "__qualname__", "?")
+                self.tamper(
+                    f"read the code of the tests' {name} ({where}), which holds their answers"
+                )
+            return
+        code = getattr(function, "__code__", None) if self.in_test else None
+        if type(code) is CODE_TYPE and code.co_filename == self._program_file:
+            where = self._task_site(self._caller_frame(CODE_HELPERS))
+            if where is not None:
+                self._note("reads_own_code", f"{code.co_name} ({where})")
 
     def _on_frame_taken(self, event: str, args: tuple[Any, ...]) -> None:
         """A stack frame in the hands of the task's code reaches the running test's variables
@@ -2217,6 +2282,8 @@ class AuditWatch:
             "subprocess": "started other programs",
             "load_thread": "left threads running as it loaded, whose coverage counted as the "
             "tests'",
+            "reads_own_code": "read the code of its own functions as the tests ran, so that "
+            "any change to it can fail the tests (its mutants fail for that alone)",
         }
         # Sorted: threads make the same attempts in another order from run to run
         # (BigCodeBench/147 connects to three addresses at once), and a report must not change.
@@ -3086,15 +3153,16 @@ def run_harness(
         guard_library_assertions()  # numpy.testing, if an earlier test loaded it
         frozen_tests.freeze()  # from before setUp until after the cleanups: task code may run
         if random_seed is not None:
-            _seed_everything(int(random_seed))
+            _seed_everything(per_test_seed(int(random_seed), name))
         if name in cpu_limits:
             signal.setitimer(signal.ITIMER_PROF, cpu_limits[name])
         if test_lines and cov is not None:
             cov.switch_context(name)
         watch.test_network = []
-        watch.active = True
+        watch.in_test = watch.active = True
 
     def on_end(name: str, event: dict[str, object]) -> None:
+        watch.in_test = False
         watch.active = False
         frozen_tests.thaw()  # class fixtures may keep state in their class
         if cpu_limits:
@@ -3171,7 +3239,7 @@ def run_harness(
     # The full check reads the code of every watched function (an audited `__code__` each,
     # 4 ms of the hook's time a run) with builtins alone: no task code can run in it.
     watch.armed = False
-    changed = machinery.changes(full=True)
+    changed = machinery.changes(full=True) + forged_patterns()
     watch.armed = True
     tampering += [
         reason for reason in (f"changed {name}" for name in changed[:5]) if reason not in tampering
@@ -3234,7 +3302,18 @@ def run_harness(
         watch.active = True
         doctest_record = run_doctests(module, request["entry_point"])
         watch.active = False
+        watch.armed = False
+        # The examples call task code too, which could change how they are judged.
+        changed_by_examples = [
+            name for name in machinery.changes(full=True) + forged_patterns() if name not in changed
+        ]
+        watch.armed = True
         emit(Event.DOCTEST, **doctest_record, findings=watch.runtime_findings())
+        if changed_by_examples:
+            reasons = [
+                f"changed {name} (in the docstring examples)" for name in changed_by_examples
+            ]
+            emit(Event.TAMPERING, reasons=reasons[:5])
     emit(Event.DONE, clock=perf_counter())
 
 
@@ -3312,6 +3391,12 @@ def _out_of_cpu_time(signum: int, frame: object) -> None:
     os._exit(CPU_TIME_EXIT)
 
 
+def per_test_seed(run_seed: int, test: str) -> int:
+    """Each test's own seed in a seeded run: one seed for all let a test tell the flaky check
+    from a validation (two tests began from the same random state) and pass only there."""
+    return (run_seed + zlib.crc32(test.encode())) % 2**32
+
+
 def _seed_everything(seed: int) -> None:
     random.seed(seed)
     seed_library_generators(seed)
@@ -3319,7 +3404,6 @@ def _seed_everything(seed: int) -> None:
 
 def run_doctests(module: object, entry_point: str) -> dict[str, object]:
     """Run the entry point's docstring examples, as BigCodeBench's annotation CI did."""
-    import doctest
     import io
 
     function = getattr(module, entry_point)

@@ -102,6 +102,7 @@ RuntimeFindingCode = Literal[
     "subprocess",
     "memory",
     "load_thread",
+    "reads_own_code",
 ]
 INFORMATIONAL_FINDINGS = frozenset({"subprocess"})
 """Findings shown for the record that need no waiver: starting a program is common and usually
