@@ -145,6 +145,11 @@ def parse_record(line: str, source: str, number: int) -> dict[str, str]:
     return record
 
 
+LIBS_FIELD_LIMIT = 10_000
+"""BigCodeBench's longest `libs` holds under 200 characters; a stranger's 100,000 characters of
+"-" made the parser run out of memory (a traceback, not the line named)."""
+
+
 def record_to_task(record: dict[str, str], source: str, number: int, stage: Stage) -> Task:
     try:
         doc_struct_value = json.loads(record["doc_struct"])
@@ -153,9 +158,14 @@ def record_to_task(record: dict[str, str], source: str, number: int, stage: Stag
         raise InterchangeError(
             source, number, "doc_struct", f"not a JSON docstring structure ({error})"
         ) from error
+    if len(record["libs"]) > LIBS_FIELD_LIMIT:
+        raise InterchangeError(
+            source, number, "libs", f"longer than {LIBS_FIELD_LIMIT:,} characters"
+        )
     try:
         libs = ast.literal_eval(record["libs"])
-    except (ValueError, SyntaxError) as error:
+    except (ValueError, SyntaxError, MemoryError, RecursionError) as error:
+        # Nested or chained deeply ("1+1+…"), the text exhausts the parser or the evaluator.
         raise InterchangeError(source, number, "libs", "not a Python list of strings") from error
     if not isinstance(libs, list) or not all(isinstance(lib, str) for lib in libs):
         raise InterchangeError(source, number, "libs", "not a Python list of strings")

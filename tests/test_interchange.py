@@ -91,6 +91,9 @@ def test_import_sets_stage_provenance_and_dependencies(tmp_path: Path) -> None:
         (record_line(test=5), "test", "must be a string, not int"),
         (record_line(libs="os, re"), "libs", "not a Python list of strings"),
         (record_line(libs="[1, 2]"), "libs", "not a Python list of strings"),
+        # A parser's or evaluator's exhaustion printed a traceback, naming no line.
+        (record_line(libs="-" * 100_000 + "1"), "libs", "longer than 10,000 characters"),
+        (record_line(libs="1+" * 4_000 + "1"), "libs", "not a Python list of strings"),
         (record_line(doc_struct="{"), "doc_struct", "not a JSON docstring structure"),
         (record_line(doc_struct='{"params": "x"}'), "doc_struct", "not a JSON docstring"),
         (record_line(task_id=" "), "task_id", "empty"),
