@@ -37,6 +37,7 @@ from curator.fsutil import (
     atomic_write_all,
     exchange_paths,
     fsync_directory,
+    is_own_temporary,
     process_runs,
     read_text,
 )
@@ -223,6 +224,14 @@ def task_sort_key(task_id: str) -> tuple[str, int, str]:
     return task_id, -1, task_id
 
 
+def enclosing_bank(folder: Path) -> Path | None:
+    """The bank that `folder` lies inside (not `folder` itself), if any."""
+    for parent in folder.resolve().parents:
+        if (parent / MARKER).is_file():
+            return parent
+    return None
+
+
 class Bank:
     """A task bank on disk. Reads need no lock; every write happens under `lock()`."""
 
@@ -238,8 +247,16 @@ class Bank:
             raise BankError(f"{root}: no such directory (create a bank with `curator init`)")
         marker = root / MARKER
         if not marker.is_file():
+            enclosing = enclosing_bank(root)
+            if enclosing is not None:
+                # Run from a task's folder, the advice to `curator init` made a bank inside it.
+                raise BankError(
+                    f"{root.absolute()}: not a curator bank, but inside the bank at "
+                    f"{enclosing}: give `--bank {enclosing}`"
+                )
             raise BankError(
-                f"{root}: not a curator bank ({MARKER} is missing; create one with `curator init`)"
+                f"{root.absolute()}: not a curator bank ({MARKER} is missing; create one with "
+                "`curator init`)"
             )
         try:
             settings = json.loads(read_text(marker))
@@ -261,6 +278,10 @@ class Bank:
         import git  # here, not at the top: most commands never need GitPython (~40 ms)
 
         root = Path(root)
+        enclosing = enclosing_bank(root)
+        if enclosing is not None:
+            # A bank made in a task's folder was committed into that task, outside its gate.
+            raise BankError(f"{root}: inside the bank at {enclosing}, which cannot hold another")
         try:
             root.mkdir(parents=True, exist_ok=True)
             if (root / MARKER).exists():
@@ -808,9 +829,11 @@ def _remove_leftover(saving: Path) -> None:
 
 
 def _link_sidecars(source: Path, target: Path) -> None:
-    """Give `target` every file of `source` that is not one of the task's own files."""
+    """Give `target` every file of `source` that is not one of the task's own files nor
+    curator's temporary: a save deleted the folder's hidden files (a reviewer's `.notes`, a
+    committed `.gitignore`), which README promises are kept with the task."""
     for entry in os.scandir(source):
-        if entry.name in TASK_FILES or entry.name.startswith("."):
+        if entry.name in TASK_FILES or is_own_temporary(entry.name):
             continue
         if entry.is_dir(follow_symlinks=False):
             shutil.copytree(entry.path, target / entry.name, copy_function=os.link)

@@ -81,6 +81,11 @@ def atomic_write_all(files: Mapping[Path, str | bytes], mode: int | None = None)
         fsync_directory(folder)
 
 
+def is_own_temporary(name: str) -> bool:
+    """Whether a file's name is that of an `atomic_write` temporary (curator's own)."""
+    return _TEMPORARY.fullmatch(name) is not None
+
+
 def remove_stale_temporaries(folder: Path, target: str | None = None) -> list[Path]:
     """Delete the temporary files `atomic_write` left when its process was killed between
     write and rename: those of the file `target` in `folder`, or (no target) all in and below

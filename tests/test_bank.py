@@ -54,6 +54,26 @@ def test_save_and_load_round_trip(bank: Bank) -> None:
     assert "def task_func" not in (bank.task_dir("Demo/3") / "task.json").read_text()
 
 
+def test_a_save_keeps_every_other_file_of_the_folder_hidden_ones_too(bank: Bank) -> None:
+    """A save swapped in a new folder carrying only the files whose names did not start with a
+    dot: a reviewer's `.notes` and a committed `.gitignore` were lost. Only curator's own
+    temporaries (of a process that is gone) are left behind."""
+    task = make_task("Demo/3")
+    bank.save(task)
+    folder = bank.task_dir("Demo/3")
+    (folder / ".notes").write_text("ask about the empty input\n")
+    (folder / ".gitignore").write_text("*.png\n")
+    (folder / "data").mkdir()
+    (folder / "data" / ".keep").write_text("")
+    (folder / ".task.py.999999999.1.tmp").write_text("half written")
+    bank.save(task.model_copy(update={"instruct_prompt": "Count the words.\n"}))
+    assert (folder / ".notes").read_text() == "ask about the empty input\n"
+    assert (folder / ".gitignore").read_text() == "*.png\n"
+    assert (folder / "data" / ".keep").exists()
+    assert not (folder / ".task.py.999999999.1.tmp").exists()
+    assert (folder / "instruction.md").read_text() == "Count the words.\n"
+
+
 def test_a_draft_saved_while_it_did_not_parse_splits_again_once_it_does(bank: Bank) -> None:
     """A save of a half-typed program (all of it counts as prompt) keeps no prompt length, nor
     an empty code prompt: once the program parses again, its solution is its solution again,
