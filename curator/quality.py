@@ -13,6 +13,7 @@ figures kept in its task.json (`task.quality`), which `curator mutate` and
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from pydantic import Field, ValidationError
 
@@ -55,6 +56,15 @@ class QualitySettings(StrictModel):
         description="Possibly over-strict tests (failing only an otherwise-passing "
         "alternative) keep a task from acceptance until fixed or the alternative is marked wrong.",
     )
+
+
+def open_bank(root: Path) -> Bank:
+    """The bank at `root`, its settings read whole: a bad quality setting in bank.json was
+    named by `commit` and `release` alone, while `list`, `validate` and the app went on."""
+    bank = Bank.open(root)
+    quality_settings(bank)
+    _ = bank.timeout_s  # raises, naming the file, for a limit that is not one
+    return bank
 
 
 def quality_settings(bank: Bank) -> QualitySettings:

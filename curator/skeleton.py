@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 
 from curator.models import Task
 from curator.program import entry_function, parse_quietly
@@ -31,9 +32,15 @@ def skeleton_for(task: Task) -> str:
         _example_method(index, example)
         for index, example in enumerate(examples(docstring), start=1)
     ]
-    methods += [
-        _raises_method(name, why, task.entry_point) for name, why in documented_raises(docstring)
-    ]
+    raises = documented_raises(docstring)
+    repeated = Counter(name for name, _ in raises)
+    seen: Counter[str] = Counter()
+    for name, why in raises:
+        # Numbered when an exception is documented twice: two methods of one name, the second
+        # silently replaced the first (BigCodeBench/766's two TypeErrors).
+        seen[name] += 1
+        number = seen[name] if repeated[name] > 1 else None
+        methods.append(_raises_method(name, why, task.entry_point, number))
     return _module(methods, f"Skeleton from {signature} and its docstring: complete each test.")
 
 
@@ -110,8 +117,10 @@ def _example_method(index: int, example: list[tuple[str, str | None]]) -> list[s
     return [f"def test_example_{index}(self):", *[INDENT + line for line in body]]
 
 
-def _raises_method(name: str, why: str, entry_point: str) -> list[str]:
+def _raises_method(name: str, why: str, entry_point: str, number: int | None) -> list[str]:
     method = re.sub(r"\W+", "_", name.lower()).strip("_")
+    if number is not None:
+        method += f"_{number}"
     return [
         f"def test_raises_{method}(self):",
         f"{INDENT}# {why}" if why else f"{INDENT}# arguments that make it raise {name}",

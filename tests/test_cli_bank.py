@@ -168,6 +168,20 @@ def test_show_gives_the_failed_tests_runtime_findings_and_missed_branches(
     assert "missed: line 28; branch 27→28" in shown, shown
 
 
+def test_show_says_why_a_run_ended_in_environment(run_cli, tmp_path) -> None:
+    """`validate` said which module was missing; `show` gave "validation: environment" alone,
+    though the reason was stored."""
+    bank = Bank.init(tmp_path / "bank")
+    task = make_task("X/1")
+    task.complete_prompt = "import curator_lacks_this_module\n" + task.complete_prompt
+    with bank.lock():
+        bank.add_all([task])
+    assert run_cli("--bank", bank.root, "validate", "X/1").returncode == 1
+    shown = run_cli("--bank", bank.root, "show", "X/1").stdout
+    assert "validation: environment" in shown
+    assert "why: module 'curator_lacks_this_module' is not installed" in shown, shown
+
+
 def test_list_fits_80_columns_and_says_once_why_results_are_stale(run_cli, tmp_path) -> None:
     """Each cell said "(stale: other environment)" and at 80 columns a task took four lines;
     the cell now says "(stale)" and the reason is said once, under the table."""
@@ -254,6 +268,41 @@ def test_usage_and_missing_bank_errors_exit_2(run_cli, tmp_path: Path) -> None:
     assert run_cli("list", "--stage", "bogus", cwd=tmp_path).returncode == 2
     result = run_cli("show", "X/9", cwd=tmp_path)
     assert result.returncode == 2 and "not a curator bank" in result.stderr
+
+
+def test_inside_a_bank_a_command_names_it_and_init_refuses(run_cli, tmp_path: Path) -> None:
+    """Run from a task's folder, a command said "not a curator bank (… create one with `curator
+    init`)", and `init` there made a bank inside the task, committed into it."""
+    assert run_cli("init", tmp_path / "bank").returncode == 0
+    task_folder = tmp_path / "bank" / "Demo__1"
+    task_folder.mkdir()
+    listed = run_cli("list", cwd=task_folder)
+    assert listed.returncode == 2
+    assert listed.stderr.strip() == (
+        f"error: {task_folder}: not a curator bank, but inside the bank at "
+        f"{tmp_path / 'bank'}: give `--bank {tmp_path / 'bank'}`"
+    )
+    refused = run_cli("init", task_folder / "nested")
+    assert refused.returncode == 2
+    assert f"inside the bank at {tmp_path / 'bank'}, which cannot hold another" in refused.stderr
+    assert list(task_folder.iterdir()) == []
+
+
+def test_every_command_names_a_bad_setting_in_bank_json(run_cli, tmp_path: Path) -> None:
+    """`list` and `validate` went on with `min_flaky_runs: "twenty"`; `commit` and `release`
+    alone named it."""
+    assert run_cli("init", tmp_path / "bank").returncode == 0
+    marker = tmp_path / "bank" / "bank.json"
+    settings = json.loads(marker.read_text())
+    for bad, said in (
+        ({"quality": {"min_flaky_runs": "twenty"}}, "quality: field 'min_flaky_runs'"),
+        ({"timeout_s": -1}, "timeout_s must be a positive number of seconds"),
+    ):
+        marker.write_text(json.dumps({**settings, **bad}))
+        for command in (["list"], ["validate", "--all"]):
+            result = run_cli("--bank", tmp_path / "bank", *command)
+            assert result.returncode == 2, result.stdout
+            assert result.stderr.startswith(f"error: {marker}: ") and said in result.stderr
 
 
 def test_bank_after_a_command_s_name_or_a_subcommand_s(run_cli, tmp_path: Path) -> None:

@@ -159,6 +159,8 @@ def test_curator_config_shows_who_the_annotator_is_and_why(run_cli, tmp_path):
     assert shown["annotator_from"] == "git user.name"
     table = run_cli("config", env=llm_env(tmp_path)).stdout
     assert "ada" in table and "$CURATOR_ANNOTATOR" in table
+    # The by-hand way is `curator new`; it pointed to `curator draft`, which needs the LLM.
+    assert "works by hand (`curator new` starts a task); `draft`, `suggest`" in table
 
 
 def test_curator_config_reports_a_broken_file_with_exit_2(run_cli, tmp_path):

@@ -68,3 +68,21 @@ def test_a_program_that_does_not_parse_gives_a_skeleton_that_says_so():
     skeleton = skeleton_for(task)
     assert "does not parse (line 1)" in skeleton
     ast.parse(skeleton)
+
+
+def test_an_exception_documented_twice_gets_two_methods_of_their_own():
+    """Both were `test_raises_typeerror`: the second replaced the first, one case lost."""
+    program = (
+        "def task_func(string, patterns):\n"
+        '    """Count the patterns.\n\n'
+        "    Raises:\n"
+        "    - TypeError: If string is not a str.\n"
+        "    - TypeError: If patterns is not a list of str.\n"
+        "    - ValueError: If patterns is empty.\n"
+        '    """\n'
+        "    return {}\n"
+    )
+    skeleton = skeleton_for(make_task(complete_prompt=program, canonical_solution=""))
+    [test_class] = [node for node in ast.parse(skeleton).body if isinstance(node, ast.ClassDef)]
+    names = [node.name for node in test_class.body if isinstance(node, ast.FunctionDef)]
+    assert names == ["test_raises_typeerror_1", "test_raises_typeerror_2", "test_raises_valueerror"]

@@ -33,6 +33,7 @@ from curator.bank import Bank
 from curator.errors import BankError, CuratorError
 from curator.gitbank import GitBank, GitError
 from curator.models import Task
+from curator.quality import open_bank
 
 if TYPE_CHECKING:
     from curator.app.screens.workspace import TaskWorkspace
@@ -125,6 +126,12 @@ class CuratorApp(App[None]):
         """Every notification shows its text as written: it carries the core's messages, task
         ids and config names (`[llm]`), which Rich's markup would take for tags and drop."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a selection: how to quit, in words (Textual's own notice is markup,
+        which `notify` shows as written: "Press [b]ctrl+q[/b]")."""
+        key = self.key_for("app.quit", self.screen)
+        self.notify(f"Press {key} to quit the app", title="Do you want to quit?")
 
     # -- shared services for screens ---------------------------------------------------------
 
@@ -335,6 +342,9 @@ class CuratorApp(App[None]):
                     ("discard", "Discard", "d"),
                     ("cancel", "Cancel", "c"),
                 ],
+                # Enter alone keeps the edits unsaved and the task open: a stray key, Esc,
+                # Enter saved `1import base64` into an accepted task.
+                default="cancel",
             ),
             answered,
         )
@@ -342,6 +352,6 @@ class CuratorApp(App[None]):
 
 def make_app(bank: Bank | Path | str, settings: AppSettings | None = None) -> CuratorApp:
     """The app on a bank; the one constructor the CLI, the tests and the snapshot apps use."""
-    opened = bank if isinstance(bank, Bank) else Bank.open(Path(bank))
+    opened = bank if isinstance(bank, Bank) else open_bank(Path(bank))
     guard_the_terminal()
     return CuratorApp(opened, settings if settings is not None else load_app_settings())

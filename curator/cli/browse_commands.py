@@ -17,7 +17,7 @@ from curator.bank import BankScan
 from curator.cli.context import STAGE_CHOICE, CliContext, pass_cli
 from curator.environment import bank_fingerprint
 from curator.errors import TaskFileError
-from curator.models import Task, unwaived_runtime_findings
+from curator.models import Task, Verdict, unwaived_runtime_findings
 
 if TYPE_CHECKING:
     from curator.validation import ValidationReport
@@ -212,6 +212,9 @@ def show_run(cli: CliContext, task: Task, report: ValidationReport) -> None:
     why, and the lines and branches the tests miss."""
     from curator.validation import first_line
 
+    if report.verdict is not Verdict.PASS and report.message:
+        # Why a run ended as it did: for `environment`, the module to add (it was not said).
+        cli.out.print(f"why: {escape(report.message)}")
     waivers = {waiver.code: waiver for waiver in task.waivers}
     for finding in report.runtime:
         waiver = waivers.get(finding.code)

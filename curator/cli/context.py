@@ -17,6 +17,7 @@ from rich.table import Table
 from curator.bank import Bank
 from curator.models import Stage, Task
 from curator.program import control_characters
+from curator.quality import open_bank
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -71,7 +72,7 @@ class CliContext:
     )
 
     def open_bank(self) -> Bank:
-        return Bank.open(self.bank_path)
+        return open_bank(self.bank_path)
 
     def select_tasks(self, bank: Bank, ids: tuple[str, ...], all_tasks: bool) -> list[Task]:
         """The tasks a command acts on: the ids given, or every task with `--all`."""

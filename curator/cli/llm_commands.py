@@ -228,7 +228,11 @@ def config_command(cli: CliContext, as_json: bool) -> None:
         table.add_row(name, escape(shown), escape(source))
     cli.out.print(table)
     if not settings.llm.configured:
-        cli.out.print("no LLM is configured: every stage works by hand (see `curator draft`).")
+        # It pointed to `curator draft`, the one command that needs the LLM.
+        cli.out.print(
+            "no LLM is configured: every stage works by hand (`curator new` starts a task); "
+            "`draft`, `suggest` and `preeval` need one (README: LLM assistance)."
+        )
 
 
 @click.command("draft")

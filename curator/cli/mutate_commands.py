@@ -27,24 +27,26 @@ def score_text(score: float | None) -> str:
     return "-" if score is None else f"{score:.1f}%"
 
 
+RARE_COLUMNS = (("timeout", "timeout"), ("error", "error"), ("non-viable", "non_viable"))
+"""Counts shown only when some task has one: all nine columns took 84 of 80 columns."""
+
+
 def summary_table(reports: list[MutationReport], cached: set[str]) -> Table:
-    """Within 80 columns for BigCodeBench's ids: `killed` of all mutants, and a stored
-    analysis's time shown as `cached`."""
+    """Within 80 columns for BigCodeBench's ids: `killed` of all mutants, the rare counts only
+    where some task has one, and a stored analysis's time shown as `cached`."""
+    rows = [report.json_row() for report in reports]
+    rare = [(title, key) for title, key in RARE_COLUMNS if any(row[key] for row in rows)]
     table = task_rows_table(f"mutation analysis of {len(reports)} task(s)")
     table.add_column("task", no_wrap=True)
-    for column in ("score", "killed", "survived", "timeout", "error", "non-viable", "equiv"):
+    for column in ("score", "killed", "survived", *(title for title, _ in rare), "equiv", "time"):
         table.add_column(column, justify="right", no_wrap=True)
-    table.add_column("time", justify="right", no_wrap=True)
-    for report in reports:
-        row = report.json_row()
+    for report, row in zip(reports, rows, strict=True):
         table.add_row(
             escape(report.task_id),
             score_text(report.score) if report.problem is None else "[red]not run[/]",
             f"{row['killed']}/{row['mutants']}",
             str(len(report.survivors())),
-            str(row["timeout"]),
-            str(row["error"]),
-            str(row["non_viable"]),
+            *(str(row[key]) for _, key in rare),
             str(len(report.equivalent_ids())),
             "[dim]cached[/]" if report.task_id in cached else f"{report.duration_s:.1f}s",
         )
