@@ -308,6 +308,18 @@ def refusal_shown(app) -> str:
 
 
 @run_async
+async def test_ctrl_c_says_how_to_quit_in_words(tmp_path, monkeypatch):
+    """Textual's notice is markup, which the app's notices show as written: "Press
+    [b]ctrl+q[/b] to quit the app"."""
+    app = app_on(git_bank(tmp_path, monkeypatch, demo_tasks()))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        said = [n.message for n in app._notifications if n.title == "Do you want to quit?"]
+        assert said == ["Press ^q to quit the app"] and app.is_running
+
+
+@run_async
 async def test_an_unreadable_task_folder_is_reported_not_fatal(tmp_path, monkeypatch):
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())
     (bank.task_dir("Demo/2") / "task.json").write_text("{ not json")

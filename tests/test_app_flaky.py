@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, ProgressBar, RichLog, Static
 from curator.app.screens.dialogs import TextDialog
 from curator.app.screens.flaky_review import FlakyReview
 from curator.app.screens.workspace import TaskWorkspace
+from curator.app.widgets.task_table import TaskTable
 from curator.flaky.flags import read_evidence, record_detection
 from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.models import FlagStatus, Stage, Task
@@ -119,6 +120,11 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         assert first_line.startswith("dismissed ") and first_line.endswith(
             " by Ada Annotator: seeded upstream"
         ), first_line
+        # The browser below shows the decisions (it showed the stage and flag of before).
+        await pilot.press("escape")
+        await settle(pilot)
+        [row] = [row for row in app.screen.query_one(TaskTable).rows if row.task_id == TASK]
+        assert (row.stage, row.flagged) == ("draft", False)
 
 
 @run_async

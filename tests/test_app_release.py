@@ -38,6 +38,48 @@ def test_the_plan_names_blockers_and_changes(tmp_path, monkeypatch):
 
 
 @run_async
+async def test_with_no_accepted_task_the_release_screen_offers_no_release(tmp_path, monkeypatch):
+    """It read "none: ready to release (press e)", and `e` then refused: "no accepted task to
+    release; fix them" (fix nothing)."""
+    bank = git_bank(tmp_path, monkeypatch, [make_task("Demo/1", stage=Stage.REFINED)])
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReleaseScreen)
+        plan = str(screen.query_one("#release-plan", Static).render())
+        assert "ready to release" not in plan
+        assert "no accepted task to release: accept tasks first (F8 in a task" in plan
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.screen is screen, "no version asked for"
+        assert str(screen.query_one("#release-result", Static).render()).startswith(
+            "release refused: no accepted task to release: accept tasks first"
+        )
+
+
+@run_async
+async def test_a_check_that_fails_says_why_on_the_release_screen(tmp_path, monkeypatch):
+    """It read "checking the bank…" for good once the toast that said why had gone."""
+    bank = git_bank(tmp_path, monkeypatch, [make_task("Demo/1", stage=Stage.ACCEPTED)])
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        marker = bank.root / "bank.json"
+        bad = '{"quality": {"min_flaky_runs": "x"},'
+        marker.write_text(marker.read_text().replace("{", bad, 1))
+        await pilot.press("r")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        plan = str(app.screen.query_one("#release-plan", Static).render())
+        assert plan.startswith(f"the bank could not be checked: {marker}: quality: field ")
+        assert "(fix it, then Ctrl+R)" in plan
+
+
+@run_async
 async def test_release_screen_refuses_then_releases_once_blockers_are_gone(tmp_path, monkeypatch):
     bank = release_bank(tmp_path, monkeypatch)
     app = app_on(bank)
@@ -55,7 +97,8 @@ async def test_release_screen_refuses_then_releases_once_blockers_are_gone(tmp_p
         assert app.screen is screen, "no version asked for"
         result = str(screen.query_one("#release-result", Static).render())
         assert result == (
-            "release refused: 1 blocker(s) listed above; fix them, then Ctrl+R checks again"
+            "release refused: 1 blocker(s), each named with its reasons: fix them, then Ctrl+R "
+            "checks again"
         )
         assert [n.message for n in app._notifications][-1] == "the reason is on the release screen"
         assert GitBank(bank).tag("release/0.1") is None

@@ -240,6 +240,9 @@ def test_a_user_whom_nothing_names_validates_unasked_and_names_themself_once(
         terminal.wait_for("New task")
         terminal.keys("Mine/1", literal=True)
         terminal.keys("Tab")
+        # At a person's pace: keys sent with the Tab reach the field it leaves (Textual hands
+        # each key to the widget that had the focus when the key arrived).
+        time.sleep(0.5)
         terminal.keys("numpy,pandas", literal=True)
         terminal.keys("Enter")
         terminal.wait_for("Who are you?")

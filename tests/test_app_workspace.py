@@ -89,6 +89,10 @@ async def test_quitting_with_unsaved_edits_asks(tmp_path, monkeypatch):
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("c")
         assert app.screen is workspace and app.is_running
+        # Enter alone cancels (it saved: a stray key, then quit and Enter, wrote the typo).
+        await pilot.press("ctrl+q", "enter")
+        assert app.screen is workspace and app.is_running
+        assert not bank.load("Demo/1").test.startswith("# more\n")
         await pilot.press("ctrl+q", "s")
         await pilot.pause()
     assert bank.load("Demo/1").test.startswith("# more\n")
@@ -105,6 +109,10 @@ async def test_leaving_a_task_with_unsaved_edits_asks_and_can_discard(tmp_path, 
         workspace.autosave()
         await pilot.press("escape")
         assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("enter")  # Cancel, the default: the task stays open, unsaved
+        assert app.screen is workspace and workspace.unsaved
+        assert not bank.load("Demo/1").test.startswith("# more")
+        await pilot.press("escape")
         await pilot.press("d")
         assert not isinstance(app.screen, TaskWorkspace)
     assert not bank.load("Demo/1").test.startswith("# more")

@@ -31,7 +31,19 @@ class ReleasePlan:
 
     @property
     def ready(self) -> bool:
-        return self.accepted > 0 and not self.blockers
+        return self.refusal is None
+
+    @property
+    def refusal(self) -> str | None:
+        """Why no release can be made now, if so."""
+        if self.blockers:
+            return f"{len(self.blockers)} blocker(s), each named with its reasons: fix them"
+        if not self.accepted:
+            return (
+                "no accepted task to release: accept tasks first (F8 in a task, or "
+                "`curator commit ID --stage accepted`)"
+            )
+        return None
 
 
 def plan_release(bank: Bank) -> ReleasePlan:

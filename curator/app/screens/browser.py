@@ -305,8 +305,9 @@ class BankBrowser(CuratorScreen):
             self.start_validating(due)
             return
         self.ask(
-            f"Validate {len(due)} tasks, {default_jobs()} at a time? Their last validation "
-            "does not count here. What finishes is kept; v again stops the rest.",
+            f"Validate {len(due)} tasks, {default_jobs()} at a time? None has a validation "
+            "that counts here (never run, or run on other content, in another environment or "
+            "under another time limit). What finishes is kept; v again stops the rest.",
             ("Validate", "v"),
             lambda: self.start_validating(due),
         )

@@ -3,6 +3,7 @@ a failing run, and the decisions (confirm, dismiss, send back, rerun with more r
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from rich.text import Text
@@ -56,7 +57,8 @@ class FlagsLoaded(Message):
 
 
 class ReviewDone(Message):
-    def __init__(self, summary: str, committed: bool) -> None:
+    def __init__(self, task_id: str, summary: str, committed: bool) -> None:
+        self.task_id = task_id
         self.summary = summary
         self.committed = committed  # False: written, but git refused the commit
         super().__init__()
@@ -319,8 +321,8 @@ class FlakyReview(CuratorScreen):
         try:
             result = commit_review(self.bank, task_id, message, self.who)
         except CuratorError as error:
-            return ReviewDone(f"{summary}; not committed: {error}", committed=False)
-        return ReviewDone(f"{summary}; {result.note()}", committed=True)
+            return ReviewDone(task_id, f"{summary}; not committed: {error}", committed=False)
+        return ReviewDone(task_id, f"{summary}; {result.note()}", committed=True)
 
     @on(RunLog)
     def show_progress(self, event: RunLog) -> None:
@@ -334,6 +336,9 @@ class FlakyReview(CuratorScreen):
     def review_done(self, event: ReviewDone) -> None:
         self.query_one("#review-progress", ProgressBar).display = False
         self.set_status(event.summary)
+        with contextlib.suppress(CuratorError):  # the queue's reload names an unreadable task
+            # The browser under the queue still showed the task's old stage and flags.
+            self.app.post_task_changed(self.bank.load(event.task_id))
         if event.committed:
             self.notify(event.summary, title="flaky review")
         else:

@@ -51,8 +51,10 @@ def plan_text(plan: ReleasePlan) -> Text:
         text.append("  none\n", style="dim")
     text.append(f"  unchanged: {changes.unchanged}\n\n")
     text.append("blockers\n", style="bold underline")
-    if not plan.blockers:
+    if plan.ready:
         text.append("  none: ready to release (press e)\n", style="green")
+    elif not plan.blockers:  # the screen offered a release that `e` then refused
+        text.append(f"  {plan.refusal}\n", style="yellow")
     for where, reasons in plan.blockers.items():
         text.append(f"  {where}: {'; '.join(reasons)}\n", style="red")
     return text
@@ -91,6 +93,14 @@ class ReleaseScreen(CuratorScreen):
         self.plan = event.plan
         self.query_one("#release-plan", Static).update(plan_text(event.plan))
 
+    def worker_failed(self, name: str, message: str) -> None:
+        """The check's failure stays on the screen: it read "checking the bank…" for good once
+        the toast that said why (a bad setting in bank.json) had gone."""
+        if name == "release check":
+            self.query_one("#release-plan", Static).update(
+                Text(f"the bank could not be checked: {message}\n(fix it, then Ctrl+R)", "red")
+            )
+
     def action_reload(self) -> None:
         """Check again; what the last build said no longer stands beside the new check."""
         self.query_one("#release-result", Static).update("")
@@ -104,13 +114,8 @@ class ReleaseScreen(CuratorScreen):
         if self.plan is None:
             self.notify("still checking the bank", severity="warning", timeout=3)
             return
-        if not self.plan.ready:
-            why = (
-                f"{len(self.plan.blockers)} blocker(s) listed above"
-                if self.plan.blockers
-                else "no accepted task to release"
-            )
-            self.show_refusal(f"release refused: {why}; fix them, then Ctrl+R checks again")
+        if self.plan.refusal is not None:
+            self.show_refusal(f"release refused: {self.plan.refusal}, then Ctrl+R checks again")
             return
 
         def answered(version: str | None) -> None:

@@ -1202,6 +1202,9 @@ class TaskWorkspace(CuratorScreen):
             ChoiceDialog(
                 f"{self.task_id} has unsaved edits.",
                 [("save", "Save", "s"), ("discard", "Discard", "d"), ("cancel", "Cancel", "c")],
+                # Enter alone keeps the edits unsaved and the task open: a stray key, Esc,
+                # Enter saved `1import base64` into an accepted task.
+                default="cancel",
             ),
             answered,
         )
