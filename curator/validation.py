@@ -191,6 +191,12 @@ class ValidationReport(BaseModel):
     stderr_tail: str = ""
     at: str = Field(default_factory=lambda: utc_now().isoformat())
     harness_version: int = Field(default=0, description="The sandbox harness that ran it.")
+    outcomes_varied: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Tests whose outcome differed between validations of this content, in "
+        "this environment, under this time limit: each with the outcomes seen, first seen "
+        "first (`varied_outcomes`). The flaky check flags them.",
+    )
 
     @property
     def network_exposed(self) -> bool:
@@ -721,6 +727,41 @@ def same_result(stored: ValidationReport, new: ValidationReport) -> bool:
     return result(stored) == result(new)
 
 
+def varied_outcomes(stored: ValidationReport | None, new: ValidationReport) -> dict[str, list[str]]:
+    """The tests whose outcome differed between validations of `new`'s content, environment
+    and time limit: those `stored` carries, and those it and `new` disagree on (runs that
+    ended whole, untampered). Red team: a test that told the flaky check's runs from a
+    validation's looked stable there, and failed one validation in two."""
+
+    def run_of(report: ValidationReport) -> tuple[object, ...]:
+        return (report.content_hash, report.environment, report.timeout_s, report.harness_version)
+
+    if stored is None or run_of(stored) != run_of(new):
+        return {}
+    varied = {name: list(seen) for name, seen in stored.outcomes_varied.items()}
+    whole = [report.run_status == "completed" and not report.tampering for report in (stored, new)]
+    if not all(whole):
+        return varied
+    for name, outcome in new.tests.items():
+        before = stored.tests.get(name)
+        if before is None:
+            continue
+        seen = varied.get(name) or [before.outcome]
+        if outcome.outcome not in seen:
+            varied[name] = [*seen, outcome.outcome]
+    return varied
+
+
+def outcomes_varied_warning(varied: dict[str, list[str]]) -> StaticProblem:
+    tests = "; ".join(f"{name} ({', then '.join(seen)})" for name, seen in varied.items())
+    return StaticProblem(
+        code="outcome-varies",
+        message=f"outcomes differ between validations of this content: {tests}; a flaky "
+        "test, which the flaky check flags even where its own runs agree",
+        file="tests.py",
+    )
+
+
 def store_report(bank: Bank, task: Task, report: ValidationReport) -> None:
     """Write `validation.json` and the task's summary (its `task.json` only), unless the task
     changed meanwhile, or the stored report and summary say the same, timings aside: a
@@ -733,6 +774,9 @@ def store_report(bank: Bank, task: Task, report: ValidationReport) -> None:
                 stored = stored_report(bank, on_disk)
             except TaskFileError:
                 stored = None
+            report.outcomes_varied = varied_outcomes(stored, report)
+            if report.outcomes_varied:
+                report.warnings.append(outcomes_varied_warning(report.outcomes_varied))
             summary = on_disk.validation
             if (
                 stored is not None

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from gitbanks import git, isolate_git, new_bank
 
+from conftest import make_task
 from curator.bank import Bank
 from curator.flaky.evidence import EVIDENCE_FILE, Classification, FlakyEvidence, RunKind
 from curator.flaky.flags import FlagAction, change_flag
@@ -24,6 +25,7 @@ from curator.flaky.stage import check
 from curator.models import FlagStatus, Stage, Task, ValidationSummary, Verdict
 from curator.program import split_program
 from curator.sandbox import Sandbox
+from curator.validation import store_report, stored_report, validate_tasks
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "flaky"))
 from flaky_suite import expected_classes, load_suite_task, suite_names
@@ -243,6 +245,7 @@ def test_flag_lifecycle_from_detection_to_fix(tmp_path, run_cli):
     assert confirm.returncode == 0, confirm.stderr
     shown = run_cli("--bank", bank.root, "flag", task_id, "test_six_comes_up")
     assert shown.returncode == 0 and "confirmed by maria" in shown.stdout
+    assert " opened by " in shown.stdout and " open by " not in shown.stdout
     assert "random-state" in shown.stdout and "AssertionError" in shown.stdout
 
     # Detection seed 540 happens to give eight passing runs: the same code is not fixed by that.
@@ -706,3 +709,38 @@ def test_a_test_that_loops_costs_coverage_one_rerun_not_one_per_run():
     assert evidence.verdicts["test_loops"].classification is Classification.STABLE_FAIL
     assert sandbox.coverage[:2] == [True, False]  # the baseline, then its run without coverage
     assert not any(sandbox.coverage[2:]), sandbox.coverage
+
+
+def test_a_test_whose_validations_disagree_is_flagged_though_the_check_s_runs_agree(
+    tmp_path: Path, sandbox: Sandbox
+) -> None:
+    """Red team: a test that told the flaky check's runs from a validation's (the random
+    state each test began from, the time zone) passed in all of them, and failed one
+    validation in two. Validations of the same content that disagree are remembered, say so,
+    and the check flags the test."""
+    bank = new_bank(tmp_path / "bank")
+    with bank.lock():
+        bank.add_all([make_task("Mine/1")])
+    task = bank.load("Mine/1")
+    [first] = validate_tasks(bank, ["Mine/1"], sandbox).reports
+    assert first.verdict is Verdict.PASS and first.outcomes_varied == {}
+    failed = first.model_copy(deep=True)
+    failed.tests["test_counts"].outcome = "fail"
+    store_report(bank, task, failed)
+    stored = stored_report(bank, bank.load("Mine/1"))
+    assert stored is not None and stored.outcomes_varied == {"test_counts": ["pass", "fail"]}
+    [warning] = [w for w in stored.warnings if w.code == "outcome-varies"]
+    assert "test_counts (pass, then fail)" in warning.message
+    # A later validation that passes again keeps what was seen.
+    [again] = validate_tasks(bank, ["Mine/1"], sandbox, force=True).reports
+    assert again.outcomes_varied == {"test_counts": ["pass", "fail"]}
+
+    [result] = check(bank, ["Mine/1"], "ann", DetectionSettings(runs=3), sandbox)
+    verdict = result.evidence.verdicts["test_counts"]
+    assert verdict.classification is Classification.NONDETERMINISTIC
+    assert verdict.failures == 0 and verdict.cause is not None
+    assert verdict.cause.startswith("its outcome varied between validations of this content")
+    flags = bank.load("Mine/1").open_flags()
+    assert [flag.test for flag in flags] == ["test_counts"]
+    other = result.evidence.verdicts["test_bad_top"]
+    assert other.classification is Classification.STABLE_PASS

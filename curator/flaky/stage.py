@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from curator.bank import Bank
-from curator.flaky.evidence import FlakyEvidence
+from curator.flaky.evidence import Classification, FlakyEvidence
 from curator.flaky.flags import FlagChange, FlagError, StoredCheckKept, record_detection
 from curator.flaky.plan import new_detection_seed, suite_hash_seeds
 from curator.flaky.runner import DetectionSettings, detect_flaky
 from curator.sandbox import Sandbox
-from curator.validation import sandbox_for
+from curator.validation import ValidationReport, current_report, sandbox_for
 
 # (task id, runs done, runs planned) while a task's runs go on.
 RunProgress = Callable[[str, int, int], None]
@@ -43,6 +43,25 @@ class FlakyCheck:
             or evidence.flaky_tests()
             or evidence.unfinished_runs()
         )
+
+
+def flag_varied_validations(
+    evidence: FlakyEvidence, validation: ValidationReport | None
+) -> FlakyEvidence:
+    """A test whose outcome varied between validations of this content is flaky, though the
+    check's own runs agree: a test can tell them from a validation (the random state each
+    test starts from, the time zone) and pass only there (red team)."""
+    if validation is None or validation.content_hash != evidence.content_hash:
+        return evidence
+    for test, seen in validation.outcomes_varied.items():
+        verdict = evidence.verdicts.get(test)
+        if verdict is not None and not verdict.classification.is_flaky:
+            verdict.classification = Classification.NONDETERMINISTIC
+            verdict.cause = (
+                f"its outcome varied between validations of this content ({', then '.join(seen)})"
+                f" but not across this check's runs, which it may tell from a validation's"
+            )
+    return evidence
 
 
 def check(
@@ -99,9 +118,8 @@ def _check_each(
                 on_progress(task_id, done, total)
 
         limit = settings.timeout_s or task.time_limit(bank_limit)  # the limit it validates under
-        result = FlakyCheck(
-            detect_flaky(task, sandbox, replace(settings, timeout_s=limit), progress)
-        )
+        evidence = detect_flaky(task, sandbox, replace(settings, timeout_s=limit), progress)
+        result = FlakyCheck(flag_varied_validations(evidence, current_report(bank, task, limit)))
         try:
             result.changes = record_detection(bank, result.evidence, annotator)
         except StoredCheckKept as kept:
