@@ -190,6 +190,11 @@ class FlagEvent(StrictModel):
     why: str
     at: datetime = Field(default_factory=utc_now)
 
+    @property
+    def verb(self) -> str:
+        """What was done, to read "opened by …" ("open by …" read as an order)."""
+        return "opened" if self.status is FlagStatus.OPEN else self.status.value
+
 
 class Flag(StrictModel):
     """A test flagged as flaky, with the decisions maintainers took on it."""

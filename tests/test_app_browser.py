@@ -143,6 +143,26 @@ async def test_v_again_stops_a_validation_under_way(tmp_path, monkeypatch):
 
 
 @run_async
+async def test_the_stop_question_closes_when_the_validation_ends(tmp_path, monkeypatch):
+    """It stayed open after the runs had finished, and `v` in it then answered "the last
+    validation of every task shown counts here"."""
+    slow = WORD_COUNT_TESTS.replace(
+        "    def test_counts(self):\n", "    def test_counts(self):\n        time.sleep(0.6)\n"
+    )
+    tasks = [make_task(f"Mine/{n}", test="import time\n" + slow) for n in range(2)]
+    app = app_on(git_bank(tmp_path, monkeypatch, tasks))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await pilot.press("v")
+        assert isinstance(app.screen, ChoiceDialog)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert isinstance(app.screen, BankBrowser)
+        assert last_notice(app) == "validated 2 task(s): 2 pass"
+
+
+@run_async
 async def test_filter_as_you_type_over_id_text_libraries_and_stage(tmp_path, monkeypatch):
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())
     app = app_on(bank)

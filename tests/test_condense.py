@@ -579,6 +579,20 @@ def test_cli_check_passes_when_differences_are_named_fixes(bank: Bank, run_cli) 
     assert "args-heading" in result.stdout
 
 
+def test_cli_check_of_all_names_an_unreadable_task_and_checks_the_others(
+    bank: Bank, run_cli
+) -> None:
+    """One truncated task.json stopped the check of every other task (`validate --all` and
+    `flaky --all` name it and go on)."""
+    bank_with(bank, make_condense_task(), legacy_args_task("Condense/2"))
+    broken = bank.task_dir("Condense/2") / "task.json"
+    broken.write_text(broken.read_text()[:40])
+    result = run_cli("--bank", bank.root, "condense", "--all", "--check")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Condense/1: equal" in result.stdout
+    assert f"not condensed: {broken}" in " ".join(result.stderr.split())
+
+
 def test_cli_check_json_fails_on_a_stale_instruction(bank: Bank, run_cli) -> None:
     stale = make_condense_task(task_id="Condense/3")
     stale.complete_prompt = stale.complete_prompt.replace("Empty cells", "Blank cells")

@@ -89,7 +89,9 @@ def condense_command(
     if accept and all_tasks:
         raise click.UsageError("--accept takes task ids: accept instructions one by one")
     bank = cli.open_bank()
-    tasks = cli.select_tasks(bank, ids, all_tasks)
+    # As `validate --all`: one folder that cannot be read stopped the check of all the others.
+    scan = cli.select_readable(bank, ids, all_tasks)
+    tasks = scan.tasks
     reports = [check_task(task) for task in tasks]
     for report in reports:
         if as_json:
@@ -112,6 +114,7 @@ def condense_command(
         failed = True
     if check and strict and any(report.warnings for report in reports):
         failed = True
+    cli.exit_for_unreadable(scan, "condensed")
     if failed:
         sys.exit(1)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,10 +12,11 @@ from typing import Any, TypeVar
 import click
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType
+from rich.markup import escape
 from rich.segment import Segment
 from rich.table import Table
 
-from curator.bank import Bank
+from curator.bank import Bank, BankScan
 from curator.models import Stage, Task
 from curator.program import control_characters
 from curator.quality import open_bank
@@ -73,6 +75,20 @@ class CliContext:
 
     def open_bank(self) -> Bank:
         return open_bank(self.bank_path)
+
+    def select_readable(self, bank: Bank, ids: tuple[str, ...], all_tasks: bool) -> BankScan:
+        """The tasks a command acts on, as `validate --all` takes them: every task that can be
+        read, the others named in the scan's problems (`exit_for_unreadable`); ids given are
+        each loaded, the first unreadable one stopping the command."""
+        check_selection(ids, all_tasks)
+        return bank.scan() if all_tasks else BankScan([bank.load(task_id) for task_id in ids])
+
+    def exit_for_unreadable(self, scan: BankScan, verb: str) -> None:
+        """Name each folder left out for want of reading it, then exit 2 if there was one."""
+        for problem in scan.problems:
+            self.err.print(f"[red]not {verb}:[/] {escape(str(problem))}")
+        if scan.problems:
+            sys.exit(2)  # input the command refuses, as `validate` says it
 
     def select_tasks(self, bank: Bank, ids: tuple[str, ...], all_tasks: bool) -> list[Task]:
         """The tasks a command acts on: the ids given, or every task with `--all`."""

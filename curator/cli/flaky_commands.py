@@ -19,8 +19,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from curator.bank import BankScan
-from curator.cli.context import CliContext, F, annotator_option, check_selection, pass_cli
+from curator.cli.context import CliContext, F, annotator_option, pass_cli
 from curator.config import resolve_annotator
 from curator.errors import CuratorError
 from curator.flaky.budget import BudgetRun, prioritise
@@ -172,9 +171,7 @@ def flaky_command(
     from curator.flaky.stage import FlakyCheck, check
 
     bank = cli.open_bank()
-    check_selection(task_ids, all_tasks)
-    # As `validate --all`: a folder that cannot be read is named at the end, the rest run.
-    scan = bank.scan() if all_tasks else BankScan([bank.load(task_id) for task_id in task_ids])
+    scan = cli.select_readable(bank, task_ids, all_tasks)
     tasks = scan.tasks
     budget = None
     ids: Iterable[str] = [task.task_id for task in tasks]
@@ -230,10 +227,7 @@ def flaky_command(
         f"{len(results)} task(s) checked: {flaky} with flaky tests, {other} with another problem "
         "(a suite that could not run, runs that did not finish, a check not stored)"
     )
-    for problem in scan.problems:
-        cli.err.print(f"[red]not checked:[/] {escape(str(problem))}")
-    if scan.problems:
-        sys.exit(2)  # as `validate`: input the command refuses
+    cli.exit_for_unreadable(scan, "checked")
     if any(result.found_problems for result in results):
         sys.exit(1)
 
@@ -261,7 +255,7 @@ def last_change(flag: Flag) -> str:
     if not flag.history:
         return ""
     event = flag.history[-1]
-    text = f"{event.status.value} by {event.who}, {event.at:%Y-%m-%d %H:%M}"
+    text = f"{event.verb} by {event.who}, {event.at:%Y-%m-%d %H:%M}"
     return text + (f": {event.why}" if len(flag.history) > 1 else "")
 
 
@@ -373,7 +367,7 @@ def show_flag_evidence(
         )
         for event in flag.history:
             cli.out.print(
-                f"  {event.at:%Y-%m-%d %H:%M} {event.status.value} by {escape(event.who)}: "
+                f"  {event.at:%Y-%m-%d %H:%M} {event.verb} by {escape(event.who)}: "
                 f"{escape(event.why)}"
             )
     if evidence is None or test not in evidence.tests:

@@ -56,19 +56,19 @@ class CuratorScreen(Screen[None]):
 
     def ask(
         self, question: str, act: tuple[str, str], then: Callable[[], None], keep: str = "Cancel"
-    ) -> None:
+    ) -> ChoiceDialog:
         """Ask `question` with the button `act` (its label and key) beside `keep` (Escape);
-        Enter, pressed as for any accept, keeps things as they are. `then` runs only on `act`."""
+        Enter, pressed as for any accept, keeps things as they are. `then` runs only on `act`.
+        Returns the dialog, for a caller whose question events may make moot."""
 
         def answered(choice: str | None) -> None:
             if choice == "act":
                 then()
 
         label, key = act
-        self.app.push_screen(
-            ChoiceDialog(question, [("act", label, key), ("cancel", keep, "escape")], "cancel"),
-            answered,
-        )
+        dialog = ChoiceDialog(question, [("act", label, key), ("cancel", keep, "escape")], "cancel")
+        self.app.push_screen(dialog, answered)
+        return dialog
 
     def palette(self) -> Iterable[SystemCommand]:
         bindings = [binding for binding in self.BINDINGS if isinstance(binding, Binding)]

@@ -24,7 +24,7 @@ from curator.app.rows import (
     task_row,
 )
 from curator.app.screens.base import CuratorScreen
-from curator.app.screens.dialogs import NewTaskAnswer, NewTaskDialog, NewTaskField
+from curator.app.screens.dialogs import ChoiceDialog, NewTaskAnswer, NewTaskDialog, NewTaskField
 from curator.app.widgets.task_table import ColumnHeader, TaskTable
 from curator.bank import Bank, load_bank_folder
 from curator.config import default_jobs, resolve_annotator
@@ -92,6 +92,7 @@ class BankBrowser(CuratorScreen):
         self.total = 0
         self.validating = ""  # the batch validation's progress, while one runs
         self.stop_validating = threading.Event()  # set: the batch starts no more runs
+        self.stop_question: ChoiceDialog | None = None  # "Stop validating?", while it is open
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -290,7 +291,7 @@ class BankBrowser(CuratorScreen):
         """Validate the tasks shown whose last validation does not count here: never run,
         changed since, or run in another environment or under another time limit."""
         if self.validating:
-            self.ask(
+            self.stop_question = self.ask(
                 "Stop validating? The runs under way finish and are kept; the tasks not "
                 "started yet do not run.",
                 ("Stop", "v"),
@@ -351,13 +352,21 @@ class BankBrowser(CuratorScreen):
 
     def validated_all(self, summary: str) -> None:
         self.validating = ""
+        self.close_stop_question()
         self.apply_filter()
         self.notify(summary, title="validate")
 
     def worker_failed(self, name: str, message: str) -> None:
         if name == "validation":
             self.validating = ""
+            self.close_stop_question()
             self.apply_filter()
+
+    def close_stop_question(self) -> None:
+        """Nothing is left to stop: the question stayed open after the runs had ended."""
+        if self.stop_question is not None and self.stop_question.is_current:
+            self.stop_question.dismiss("cancel")
+        self.stop_question = None
 
     def action_flaky_review(self) -> None:
         self.app.open_flaky()

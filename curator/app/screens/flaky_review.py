@@ -92,7 +92,7 @@ def evidence_text(evidence: FlakyEvidence | None, flag: Flag) -> Text:
     if flag.status != FlagStatus.OPEN and flag.history:
         # Who closed it and why: at the end of a long pane, the "all" view hid it.
         last = flag.history[-1]
-        text.append(f"{last.status.value} {last.at:%Y-%m-%d %H:%M} by {last.who}", style="bold")
+        text.append(f"{last.verb} {last.at:%Y-%m-%d %H:%M} by {last.who}", style="bold")
         text.append(f": {last.why}\n")
     if evidence is None:
         return text.append("no flaky evidence stored for this task", style="dim")
@@ -122,7 +122,7 @@ def evidence_text(evidence: FlakyEvidence | None, flag: Flag) -> Text:
     text.append("\nhistory\n", style="bold")
     for event in flag.history:
         when = f"{event.at:%Y-%m-%d %H:%M}"
-        text.append(f"  {when} {event.status.value} by {event.who}: {event.why}\n")
+        text.append(f"  {when} {event.verb} by {event.who}: {event.why}\n")
     return text
 
 
