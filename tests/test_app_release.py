@@ -7,10 +7,12 @@ from gitbanks import flaky_checked, passing, save, save_and_commit
 from textual.widgets import Static
 
 from conftest import make_task
+from curator.app.screens.dialogs import TextDialog
 from curator.app.screens.release import ReleaseScreen
 from curator.gitbank import GitBank
 from curator.history import commit_task
 from curator.models import Stage
+from curator.release import next_version
 from curator.release.plan import plan_release
 
 
@@ -109,7 +111,10 @@ async def test_release_screen_refuses_then_releases_once_blockers_are_gone(tmp_p
         assert "ready to release" in str(screen.query_one("#release-plan", Static).render())
         # The refusal of the check before stayed under "ready to release" (a newcomer's report).
         assert str(screen.query_one("#release-result", Static).render()) == ""
-        await pilot.press("e", *"0.1", "enter")
+        await pilot.press("e")
+        # A first release is offered 0.1 (the prompt started empty), selected to type over.
+        assert isinstance(app.screen, TextDialog) and app.screen.value == "0.1"
+        await pilot.press(*"0.1", "enter")
         await settle(pilot)
         assert "released 0.1: tag release/0.1" in str(
             screen.query_one("#release-result", Static).render()
@@ -118,3 +123,11 @@ async def test_release_screen_refuses_then_releases_once_blockers_are_gone(tmp_p
         assert "last release: release/0.1" in str(
             screen.query_one("#release-plan", Static).render()
         )
+
+
+def test_the_next_version_counts_up_the_last_number_of_the_last_release():
+    assert next_version(None) == "0.1"
+    assert next_version("release/1.4") == "1.5"
+    assert next_version("release/v0.9") == "v0.10"
+    assert next_version("release/2026.12-rc1") == "2026.12-rc2"
+    assert next_version("release/first") == "first.1"

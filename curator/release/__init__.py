@@ -179,6 +179,19 @@ class Release:
 VERSION_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]*")
 
 
+def next_version(previous: str | None) -> str:
+    """The version a release after `previous` (a tag, `release/1.4`) would likely take: its
+    last number one up (`1.5`, `v0.10`, `2026.13`), else `0.1` for a first release."""
+    if previous is None:
+        return "0.1"
+    version = previous.removeprefix(RELEASE_TAG_PREFIX)
+    numbers = list(re.finditer(r"\d+", version))
+    if not numbers:
+        return version + ".1"
+    last = numbers[-1]
+    return version[: last.start()] + str(int(last.group()) + 1) + version[last.end() :]
+
+
 def validate_new_version(version: str) -> None:
     """A new release's version names a tag and a folder, and later changelogs count from it:
     `HEAD` and `-v` made `release/HEAD` and a folder whose name reads as an option. (A past

@@ -18,7 +18,7 @@ from curator.app.screens.base import CuratorScreen
 from curator.app.screens.dialogs import TextDialog
 from curator.bank import Bank
 from curator.errors import CuratorError
-from curator.release import Release, ReleaseRefused, build_release
+from curator.release import Release, ReleaseRefused, build_release, next_version
 from curator.release.plan import ReleasePlan, plan_release
 
 
@@ -123,7 +123,10 @@ class ReleaseScreen(CuratorScreen):
                 self.query_one("#release-result", Static).update(f"building {version}…")
                 self.build(version)
 
-        self.app.push_screen(TextDialog("Release version (tagged release/VERSION):"), answered)
+        # A suggestion to accept or type over, from the last release's version.
+        suggested = next_version(self.plan.previous)
+        question = "Release version (tagged release/VERSION):"
+        self.app.push_screen(TextDialog(question, suggested), answered)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="release", name="release")
     def build(self, version: str) -> None:
