@@ -20,6 +20,7 @@ import functools
 import hashlib
 import os
 import platform
+import re
 import site
 import sys
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from curator.errors import CuratorError
 from curator.fsutil import read_text, user_cache_dir
+from curator.imports import distribution_key
 
 ENVIRONMENT_DIR = "environment"
 REQUIREMENTS_FILE = "requirements.txt"
@@ -134,6 +136,15 @@ class Environment:
     @property
     def nltk_data(self) -> Path:
         return self.directory / "share" / "nltk_data"
+
+    def locked_distributions(self) -> frozenset[str]:
+        """The distributions the lock pins (`name==version` lines), as `distribution_key`
+        compares them."""
+        names = set()
+        for line in self.lock_text.splitlines():
+            if line and not line[0].isspace() and not line.startswith(("#", "-")):
+                names.add(distribution_key(re.split(r"[=<>!~;@\[ ]", line, maxsplit=1)[0]))
+        return frozenset(names)
 
     def built(self) -> BuiltEnvironment | None:
         marker = self.directory / BUILT_MARKER

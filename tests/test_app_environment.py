@@ -39,7 +39,10 @@ async def test_environment_screen_shows_missing_modules_and_syncs(
         assert isinstance(screen, EnvironmentScreen)
         summary = str(screen.query_one("#environment-summary", Static).render())
         assert environment.fingerprint in summary and "not built" in summary
-        assert "curator env sync" in str(screen.query_one("#environment-check", Static).render())
+        unbuilt = str(screen.query_one("#environment-check", Static).render())
+        # Judged from the lock before the build (it said only "run `curator env sync`").
+        assert "comes with the lock's distributions, judged by their names" in unbuilt
+        assert "curator env sync" in unbuilt
 
         await pilot.press("y")
         await settle(pilot)
@@ -50,7 +53,7 @@ async def test_environment_screen_shows_missing_modules_and_syncs(
         # Built with the interpreter running the tests (uv's default): 3.11 or any later one.
         assert f"built: Python {sys.version_info.major}.{sys.version_info.minor}" in summary
         check = str(screen.query_one("#environment-check", Static).render())
-        assert "every module the tasks import is present" in check
+        assert "every module the tasks import is in the environment" in check
 
         # A task whose last run here lacked NLTK data, which no import shows.
         task = tiny_task("Tiny/2")

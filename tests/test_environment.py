@@ -1072,6 +1072,39 @@ def test_a_lock_resolved_as_of_a_day_keeps_to_what_was_uploaded_before_it(
     assert json.loads(spec.read_text())["as_of"] is None
 
 
+def test_env_check_before_the_build_judges_the_lock_by_distribution_names(
+    bank: Bank, tmp_path: Path, run_cli: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    """A declared environment not built yet got "run `curator env sync`" and nothing else:
+    BigCodeBench's lock takes minutes to build, and which tasks it leaves out can be read from
+    it first (sklearn comes with scikit-learn, which this lock does not pin)."""
+    environment_folder = bank.root / "environment"
+    environment_folder.mkdir()
+    (environment_folder / "environment.json").write_text('{"python": "3.10"}\n')
+    (environment_folder / "requirements.txt").write_text("numpy\n")
+    (environment_folder / "requirements.lock").write_text(
+        "coverage==7.6.0\n    # via -r requirements.txt\nnumpy==1.26.4\n"
+    )
+    bank.save(make_task("Fine/1"))
+    numeric = make_task("Numeric/1")
+    numeric.complete_prompt = "import numpy\n" + numeric.complete_prompt
+    learning = make_task("Learning/1")
+    learning.complete_prompt = "import sklearn.cluster\n" + learning.complete_prompt
+    bank.save(numeric)
+    bank.save(learning)
+    unbuilt = {"XDG_CACHE_HOME": str(tmp_path / "empty-cache")}
+    checked = run_cli("--bank", str(bank.root), "env", "check", env=unbuilt)
+    assert checked.returncode == 1, checked.stderr
+    said = " ".join(checked.stdout.split())
+    assert "the environment is not built yet (`curator env sync` builds it); its lock (" in said
+    assert "Learning/1: sklearn (scikit-learn)" in said
+    assert "Numeric/1" not in said and "Fine/1" not in said
+    found = json.loads(
+        run_cli("--bank", str(bank.root), "env", "check", "--json", env=unbuilt).stdout
+    )
+    assert found["built"] is False and [t["task_id"] for t in found["tasks"]] == ["Learning/1"]
+
+
 def test_env_check_checks_the_readable_tasks_and_names_the_unreadable(
     bank: Bank, run_cli: Callable[..., subprocess.CompletedProcess[str]]
 ) -> None:

@@ -289,8 +289,7 @@ def print_check(cli: CliContext, check: EnvironmentCheck) -> None:
     for lacking in check.data:
         cli.out.print(f"{escape(lacking.task_id)}: {escape(lacking.lacking)}")
     if not check.tasks:
-        which = "the readable tasks" if check.unreadable else "the tasks"
-        cli.out.print(f"every module {which} import is in the environment")
+        cli.out.print(escape(check.nothing_missing()))
         return
     needed = check.distributions()
     for distribution, tasks in needed.items():

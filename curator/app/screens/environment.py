@@ -74,9 +74,11 @@ def check_text(check: EnvironmentCheck | None, problem: str | None) -> Text:
         text.append("  library data the last validation lacked:\n")
     for lacking in check.data if check else []:
         text.append(f"  {lacking.task_id}: {lacking.lacking}\n", style="red")
-    if check is None or not check.tasks:
-        which = "the readable tasks" if check and check.unreadable else "the tasks"
-        text.append(f"  none: every module {which} import is present\n", style="green")
+    if check is None:
+        text.append("  none: every module the tasks import is present\n", style="green")
+        return text
+    if not check.tasks:
+        text.append(f"  none: {check.nothing_missing()}\n", style="green")
         return text
     if now := check.cannot_run_now():
         text.append(f"  {CANNOT_RUN_NOW}\n")
