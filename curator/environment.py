@@ -146,6 +146,14 @@ class Environment:
                 names.add(distribution_key(re.split(r"[=<>!~;@\[ ]", line, maxsplit=1)[0]))
         return frozenset(names)
 
+    def unbuilt_problem(self) -> EnvironmentProblem | None:
+        """Why nothing can run in this environment yet, if it is not built."""
+        if self.built() is not None:
+            return None
+        return EnvironmentProblem(
+            f"the environment of {self.lock_path} is not built: run `curator env sync`"
+        )
+
     def built(self) -> BuiltEnvironment | None:
         marker = self.directory / BUILT_MARKER
         try:

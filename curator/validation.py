@@ -30,7 +30,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from curator import environment
 from curator.bank import Bank, describe_validation_error
-from curator.environment import Environment, EnvironmentProblem, declared_environment
+from curator.environment import Environment, declared_environment
 from curator.errors import CuratorError, TaskFileError
 from curator.imports import provider
 from curator.models import (
@@ -835,10 +835,8 @@ def sandbox_for(
     preload_only = None if only is None else imported_packages(only.program, only.test)
     if chosen is None:
         return Sandbox(protect=[Path(bank.root)], preload_only=preload_only)
-    if chosen.built() is None:
-        raise EnvironmentProblem(
-            f"the environment of {chosen.lock_path} is not built: run `curator env sync`"
-        )
+    if problem := chosen.unbuilt_problem():
+        raise problem
     interpreter = Interpreter(
         executable=str(chosen.python),
         variables=tuple(chosen.run_variables().items()),

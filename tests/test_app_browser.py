@@ -112,6 +112,28 @@ async def test_v_asks_before_validating_many_tasks(tmp_path, monkeypatch):
 
 
 @run_async
+async def test_v_says_an_unbuilt_environment_before_asking(tmp_path, monkeypatch):
+    """It asked "Validate 40 tasks, 2 at a time?", and said the environment was not built only
+    once answered."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "empty-cache"))
+    bank = git_bank(tmp_path, monkeypatch, [make_task(f"Mine/{n}") for n in range(12)])
+    folder = bank.root / "environment"
+    folder.mkdir()
+    (folder / "environment.json").write_text('{"python": "3.10"}\n')
+    (folder / "requirements.txt").write_text("")
+    (folder / "requirements.lock").write_text("coverage==7.6.0\n")
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        assert not isinstance(app.screen, ChoiceDialog)
+        assert last_notice(app) == (
+            f"the environment of {folder / 'requirements.lock'} is not built: run "
+            "`curator env sync` (or e, then y)"
+        )
+
+
+@run_async
 async def test_v_again_stops_a_validation_under_way(tmp_path, monkeypatch):
     """Once started, a validation of many tasks could not be stopped short of quitting the
     app. `v` again asks; the runs under way finish and are kept, the rest do not start."""

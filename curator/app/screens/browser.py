@@ -299,6 +299,12 @@ class BankBrowser(CuratorScreen):
             )
             return
         due = [row.task_id for row in self.query_one(TaskTable).rows if not row.validation_counts]
+        declared = environment.declared_environment(self.bank.root)
+        unbuilt = declared.unbuilt_problem() if declared is not None else None
+        if due and unbuilt is not None:
+            # Said before the question, not after the 40 tasks it offered to validate.
+            self.notify(f"{unbuilt} (or e, then y)", title="validate", severity="warning")
+            return
         if not due:
             self.notify("the last validation of every task shown counts here", title="validate")
             return
