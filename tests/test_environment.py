@@ -942,7 +942,7 @@ def test_env_add_counts_distributions_not_the_names_given(
     offline_flags = ["--no-index", "--find-links", str(wheels)]
     first = run_cli("--bank", bank.root, "env", "add", "tinydist", *offline_flags, env=cache)
     assert first.returncode == 0, first.stderr
-    assert "added 1 requirement(s), replaced the line of 0 listed already" in first.stdout
+    assert "added 1 requirement(s); fingerprint " in first.stdout
     again = run_cli(
         "--bank", bank.root, "env", "add", "TinyDist==1.0", "tinydist==1.0", *offline_flags,
         env=cache,

@@ -131,11 +131,11 @@ def add_command(
     with progress_report(cli, "locking") as report:
         locked = envbuild.add(bank.root, wanted, source, report)
     # Counted by distribution: a name given twice, or listed already, is not one more.
-    cli.out.print(
-        f"added {len(named - listed)} requirement(s), replaced the line of "
-        f"{len(named & listed)} listed already; fingerprint {locked.fingerprint} "
-        "(run `curator env sync` to build it)"
-    )
+    added, replaced = len(named - listed), len(named & listed)
+    said = f"added {added} requirement(s)"
+    if replaced:  # "replaced the line of 0 listed already" read as a slip
+        said += f", replaced the line of {replaced} listed already"
+    cli.out.print(f"{said}; fingerprint {locked.fingerprint} (run `curator env sync` to build it)")
 
 
 @env_group.command("remove")
