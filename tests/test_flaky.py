@@ -246,6 +246,13 @@ def test_flag_lifecycle_from_detection_to_fix(tmp_path, run_cli):
     shown = run_cli("--bank", bank.root, "flag", task_id, "test_six_comes_up")
     assert shown.returncode == 0 and "confirmed by maria" in shown.stdout
     assert " opened by " in shown.stdout and " open by " not in shown.stdout
+    # At 80 columns every run's cells are whole (each was cut: "detecti…", "4766194…").
+    narrow = run_cli(
+        "--bank", bank.root, "flag", task_id, "test_six_comes_up", env={"COLUMNS": "80"}
+    )  # fmt: skip
+    rows = [line for line in narrow.stdout.splitlines() if re.match(r"\d+ {2,}", line)]
+    assert rows and not any("…" in row or len(row) > 80 for row in rows), narrow.stdout
+    assert "random " in narrow.stdout and "detection" in narrow.stdout
     assert "random-state" in shown.stdout and "AssertionError" in shown.stdout
 
     # Detection seed 540 happens to give eight passing runs: the same code is not fixed by that.

@@ -19,7 +19,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from curator.cli.context import CliContext, F, annotator_option, pass_cli
+from curator.cli.context import CliContext, F, annotator_option, pass_cli, task_rows_table
 from curator.config import resolve_annotator
 from curator.errors import CuratorError
 from curator.flaky.budget import BudgetRun, prioritise
@@ -379,12 +379,11 @@ def show_flag_evidence(
             )
         cli.out.print(f"no flaky-run evidence for {escape(test)} in {escape(task.task_id)}")
         return
-    table = Table(
-        title=f"{len(evidence.runs)} runs, detection seed {evidence.detection_seed}",
-        title_justify="left",
-    )
-    for column in ("run", "kind", "outcome", "s", "position", "hash seed", "random seed", "clock"):
-        table.add_column(column)
+    # Without borders, seeds and clock on two lines each: at 80 columns, eight columns cut
+    # every cell ("detecti…", "4766194…", "2030-01…").
+    table = task_rows_table(f"{evidence.runs_note()}; detection seed {evidence.detection_seed}")
+    for column in ("run", "kind", "outcome", "s", "order", "seeds", "clock"):
+        table.add_column(column, no_wrap=column != "clock", overflow="fold")
     for run in evidence.runs:
         cell = run.results.get(test)
         spec = run.spec
@@ -396,7 +395,7 @@ def show_flag_evidence(
             position = f"{spec.order.index(test) + 1}/{len(spec.order)}"
         else:
             position = "-"
-        clock = f"{spec.clock_at:%Y-%m-%d %H:%M}Z {spec.tz}" if spec.clock_at else spec.tz
+        clock = f"{spec.clock_at:%Y-%m-%d %H:%M}Z\n{spec.tz}" if spec.clock_at else spec.tz
         outcome = "not run" if cell is None else cell.outcome.value
         style = "red" if cell is not None and cell.outcome.failed else ""
         table.add_row(
@@ -405,8 +404,7 @@ def show_flag_evidence(
             f"[{style}]{outcome}[/]" if style else outcome,
             f"{cell.duration_s:.3f}" if cell else "",
             position,
-            str(spec.hash_seed),
-            str(spec.random_seed),
+            f"hash {spec.hash_seed}\nrandom {spec.random_seed}",
             escape(clock),
         )
     cli.out.print(table)
