@@ -9,7 +9,7 @@ from curator.app.rows import COLUMN_KEYS
 from curator.app.screens.workspace import TaskWorkspace
 from curator.app.widgets.mutants import MutantsView
 from curator.app.widgets.task_table import TaskTable
-from curator.mutation import mark_equivalent, mutate_task, store_report
+from curator.mutation import mark_equivalent, mutate_task, read_report, store_report
 from curator.sandbox import Sandbox
 
 WEAK_TESTS = """import unittest
@@ -66,4 +66,38 @@ async def test_browser_shows_the_score_and_the_mutants_tab_shows_survivor_diffs(
         # A task never mutated named the command with "ID" for its id.
         workspace.query_one(MutantsView).show(bank, bank.load("Demo/2"))
         text = "".join(segment.text for segment in app.console.render(shown.content))
-        assert text.strip() == "no mutation analysis yet (run `curator mutate Demo/2`)"
+        assert text.strip() == (
+            "no mutation analysis yet: press r here to run it (or `curator mutate Demo/2`)"
+        )
+
+
+@run_async
+async def test_r_in_the_mutants_tab_runs_the_analysis(tmp_path, monkeypatch):
+    """The tab said "run `curator mutate ID`", and the app had no way to run it: a bank whose
+    quality bar asks for a mutation score sent annotators to the command line."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    with bank.lock():
+        bank.save(bank.load("Demo/1").model_copy(update={"test": WEAK_TESTS}))
+    app = app_on(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.open_task("Demo/1")
+        await pilot.pause()
+        workspace = next(s for s in app.screen_stack if isinstance(s, TaskWorkspace))
+        tabs = workspace.query_one(TabbedContent)
+        for _ in range(10):
+            if tabs.active == "mutants":
+                break
+            await pilot.press("f3")
+        shown = workspace.query_one("#mutants-view", Static)
+        assert "press r here to run it" in str(shown.render())
+        assert workspace.focused is workspace.query_one(MutantsView)
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        stored = read_report(bank, "Demo/1")
+        assert stored is not None and stored.score is not None and stored.survivors()
+        text = "".join(segment.text for segment in app.console.render(shown.content))
+        assert f"mutation score {stored.score:.1f}%" in text
+        status = str(workspace.query_one("#status", Static).render())
+        assert status.startswith(f"mutation score {stored.score:.1f}%: ")

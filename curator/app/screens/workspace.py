@@ -56,7 +56,7 @@ from curator.app.widgets.stepper import PipelineStepper
 from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
 from curator.condense.loss import information_loss
 from curator.condense.stage import accepted_instruction, apply_instruction, condense_task
-from curator.config import resolve_annotator
+from curator.config import default_jobs, resolve_annotator
 from curator.drafts import (
     FILE_OF_TEXT,
     EditConflict,
@@ -79,6 +79,8 @@ from curator.llm.client import LLMCancelled, RetryNotice
 from curator.llm.operations import Assistant
 from curator.llm.proposals import Operation, ProposalRegression, ProposedChange, apply
 from curator.models import Stage, Task
+from curator.mutation import MutationReport
+from curator.mutation.stage import mutate_tasks
 from curator.pipeline import (
     STAGE_ORDER,
     PipelineFacts,
@@ -681,6 +683,36 @@ class TaskWorkspace(CuratorScreen):
         self.show_view("tests")
         self.editor("tests").go_to_line(event.line)
         self.set_status(f"tests.py, line {event.line}")
+
+    # -- mutants -----------------------------------------------------------------------------
+
+    @on(MutantsView.RunRequested)
+    def run_mutants_requested(self) -> None:
+        if self.busy() or not self.save():
+            return
+        self.start_run(f"mutation analysis of {self.task_id}")
+        self.run_mutants(self.current)
+
+    @work(
+        thread=True, exclusive=True, exit_on_error=False, group="mutate", name="mutation analysis"
+    )
+    def run_mutants(self, task: Task) -> None:
+        [report] = mutate_tasks(
+            self.bank, [task.task_id], self.app.sandbox(), force=True, jobs=default_jobs()
+        ).reports
+        self.app.call_from_thread(self.mutants_finished, report)
+
+    def mutants_finished(self, report: MutationReport) -> None:
+        self.adopt()
+        self.query_one(MutantsView).show(self.bank, self.current)
+        if report.problem:
+            self.end_run(f"mutation analysis: {report.problem}")
+        else:
+            score = "-" if report.score is None else f"{report.score:.1f}%"
+            self.end_run(
+                f"mutation score {score}: {len(report.survivors())} of {len(report.mutants)} "
+                "mutants survive (Mutants tab)"
+            )
 
     # -- flaky -------------------------------------------------------------------------------
 

@@ -6,11 +6,15 @@ noticed, which a reviewer either kills with a new assertion or marks equivalent.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.console import Group, RenderableType
 from rich.syntax import Syntax
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from curator.bank import Bank
@@ -20,7 +24,7 @@ from curator.mutation import MutationReport, read_report
 
 
 def not_run(task_id: str) -> str:
-    return f"no mutation analysis yet (run `curator mutate {task_id}`)"
+    return f"no mutation analysis yet: press r here to run it (or `curator mutate {task_id}`)"
 
 
 def mutants_renderable(report: MutationReport | None, task: Task) -> RenderableType:
@@ -67,7 +71,18 @@ def mutants_renderable(report: MutationReport | None, task: Task) -> RenderableT
 
 
 class MutantsView(VerticalScroll):
-    """Scrolls the survivors of the task's latest mutation analysis."""
+    """Scrolls the survivors of the task's latest mutation analysis; `r` runs one (it could be
+    run from the command line alone, where a bank's quality bar may require a score)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "run", "Run mutants", id="task.mutate", tooltip="Mutation analysis")
+    ]
+
+    class RunRequested(Message):
+        """Run the task's mutation analysis (`curator mutate ID`)."""
+
+    def action_run(self) -> None:
+        self.post_message(self.RunRequested())
 
     def compose(self) -> ComposeResult:
         yield Static(id="mutants-view")  # `show` fills it
