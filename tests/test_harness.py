@@ -197,7 +197,8 @@ def test_the_tests_reading_the_program_s_imports_and_patching_sys_modules_pass(
 def test_the_names_the_tests_read_of_the_program_and_its_imports() -> None:
     program, tests = READING_THE_PROGRAMS_IMPORTS
     declared = declared_tests(tests)
-    assert declared.imports == {"sys", "unittest", "made_up", "importlib"}
+    # `from unittest import mock`: unittest.mock too, to be guarded before the program loads
+    assert declared.imports == {"sys", "unittest", "unittest.mock", "made_up", "importlib"}
     assert declared.free_names == {"task_func", "math", "np", "Counter", "os_path"}
     assert harness.program_imports(ast.parse(program)) == [
         ("math", "math", None),
@@ -1121,6 +1122,13 @@ class TestCases(Base):
         recorder = mock.Mock()
         recorder(task_func(1), "anything")
         recorder.assert_called_once_with(2, mock.ANY)
+
+    def test_mock_open_of_the_tests(self):
+        # mock_open sets unittest.mock's own globals (file_spec) the first time it runs.
+        with mock.patch("builtins.open", mock.mock_open(read_data="x")) as opened:
+            self.assertEqual(open("f").read(), "x")
+        opened.assert_called_once_with("f")
+        self.assertRaises(AssertionError, opened.assert_called_with, "g")
 """,
     )
     assert result.passed, result

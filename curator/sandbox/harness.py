@@ -100,6 +100,7 @@ import time
 import traceback
 import types
 import unittest
+import unittest._log
 import unittest.case
 import unittest.loader
 import unittest.result
@@ -347,6 +348,10 @@ def imports_and_free_names(tree: ast.Module) -> tuple[set[str], set[str]]:
         elif isinstance(node, ast.ImportFrom):
             if node.level == 0 and node.module:
                 imports.add(node.module)
+            if node.level == 0 and node.module == "unittest":
+                # `from unittest import mock`: mock, imported before the program loads, is
+                # guarded then (`guard_mock`), as `from unittest.mock import patch` has it.
+                imports.update(f"unittest.{alias.name}" for alias in node.names)
             bound.update(alias.asname or alias.name for alias in node.names)
         elif isinstance(node, ast.Name):
             (read if isinstance(node.ctx, ast.Load) else bound).add(node.id)
@@ -469,6 +474,7 @@ def _machinery_owners() -> list[tuple[str, object]]:
         unittest.suite,
         unittest.loader,
         unittest.util,
+        unittest._log,  # assertLogs' context (imported by assertLogs itself, if not here)
     ):
         owners.append((module.__name__, module))
         for name, value in vars(module).items():
@@ -483,7 +489,117 @@ def _machinery_owners() -> list[tuple[str, object]]:
             for name in names
             if isinstance(value := vars(module)[name], type)
         ]
+    return owners + (mock_owners() if _mock_assertions else [])
+
+
+SET_BY_THEMSELVES = frozenset(
+    {
+        "unittest.mock.file_spec",  # by the first mock_open()
+        "unittest.mock.open_spec",
+        "doctest.master",  # by testmod()
+        "doctest._unittest_reportflags",
+    }
+)
+"""Globals of the watched modules that their own functions set as they run (BigCodeBench's
+tests that call mock_open() read as tampering: "changed unittest.mock.file_spec")."""
+MOCK_ASSERTIONS = frozenset(
+    {
+        "assert_called",
+        "assert_called_once",
+        "assert_called_with",
+        "assert_called_once_with",
+        "assert_any_call",
+        "assert_has_calls",
+        "assert_not_called",
+        "assert_awaited",
+        "assert_awaited_once",
+        "assert_awaited_with",
+        "assert_awaited_once_with",
+        "assert_any_await",
+        "assert_has_awaits",
+        "assert_not_awaited",
+    }
+)
+"""unittest.mock's assertions, which BigCodeBench's tests call on the mocks they patch in."""
+MOCK_ASSERTED = "_curator_mock_assert"
+"""The method of unittest.TestCase through which the tests' calls of a mock's assertion go
+(`TestsOwnComparisons`): unittest.mock's own, whatever the mock's class or instance holds."""
+_mock_assertions: dict[str, Callable[..., object]] = {}
+"""unittest.mock's assertion functions, as `guard_mock` found them (filled once, in place)."""
+
+
+# re's compiler itself, past re's namespace and its cache (`private_namespace`).
+_compiler = importlib.import_module(
+    "re._compiler" if sys.version_info >= (3, 11) else "sre_compile"
+)
+_compile_uncached: Callable[..., object] = _compiler.compile
+
+
+def private_namespace(module: types.ModuleType, **overrides: object) -> object:
+    """A snapshot of `module`'s public names in an object nothing can change (its class is
+    frozen for good), for unittest.case to read in the module's stead: a `re.compile` or
+    `collections.Counter` of the task's that put the original back at its first call passed
+    assertRegex and assertCountEqual, and the check after the test saw nothing (red team)."""
+    attributes: dict[str, object] = {
+        name: staticmethod(value) if isinstance(value, types.FunctionType) else value
+        for name, value in [*vars(module).items(), *overrides.items()]
+        if not name.startswith("_")
+    }
+    namespace = type(f"private {module.__name__}", (), {**attributes, "__slots__": ()})
+    FrozenClasses([namespace]).freeze()
+    return namespace()
+
+
+def read_privately() -> None:
+    """unittest.case's standard modules become private snapshots (`private_namespace`); re's
+    compiles without the cache, where the task could leave a pattern of its own."""
+    case = vars(unittest.case)
+    case["re"] = private_namespace(
+        re, compile=lambda pattern, flags=0: _compile_uncached(pattern, flags)
+    )
+    case["collections"] = private_namespace(collections)
+    case["warnings"] = private_namespace(warnings)
+
+
+def mock_owners() -> list[tuple[str, object]]:
+    mock = sys.modules.get("unittest.mock")
+    if mock is None:
+        return []
+    return [("unittest.mock", mock)] + [
+        (f"unittest.mock.{name}", value)
+        for name, value in list(vars(mock).items())
+        if isinstance(value, type) and value.__module__ == "unittest.mock"
+    ]
+
+
+def guard_mock() -> list[tuple[str, object]]:
+    """Once unittest.mock is loaded (by the warm worker, or by the tests' imports before the
+    program loads): keep its assertion functions, freeze its classes for good and return
+    them with the module, for the machinery to watch (none if not loaded or done already).
+    Red team: assertions replaced on `NonCallableMock`, or set on the mock the tests handed
+    to the task, passed `assert_called_once_with` with nothing called."""
+    owners = mock_owners()
+    if _mock_assertions or not owners:
+        return []
+    classes = [owner for _, owner in owners if isinstance(owner, type)]
+    for cls in reversed(classes):
+        for name in MOCK_ASSERTIONS & vars(cls).keys():
+            _mock_assertions.setdefault(name, vars(cls)[name])
+    FrozenClasses(classes).freeze()
     return owners
+
+
+def _mock_assert(
+    test: unittest.TestCase, receiver: object, name: str, /, *args: Any, **kwargs: Any
+) -> object:
+    """What `TestCase._curator_mock_assert` stands for: a mock's assertion as unittest.mock
+    wrote it, for a mock (by its class's bases, which no attribute of its changes)."""
+    original = _mock_assertions.get(name)
+    mock = sys.modules.get("unittest.mock")
+    base = getattr(mock, "NonCallableMock", None) if original is not None else None
+    if base is not None and base in type.__dict__["__mro__"].__get__(type(receiver)):
+        return original(receiver, *args, **kwargs)  # type: ignore[misc]
+    return getattr(receiver, name)(*args, **kwargs)
 
 
 _pattern_type = re.Pattern
@@ -532,11 +648,7 @@ class Machinery:
 
     @staticmethod
     def _read(extra: list[tuple[str, object]]) -> list[Watched]:
-        watched = [
-            watched_entry(f"{owner_name}.{name}", vars(owner), name)
-            for owner_name, owner in _machinery_owners() + extra
-            for name in list(vars(owner))
-        ]
+        watched = Machinery._entries(_machinery_owners() + extra)
         builtin_names = vars(builtins)
         watched += [
             watched_entry(f"builtins.{name}", builtin_names, name)
@@ -550,6 +662,19 @@ class Machinery:
         ]
         watched.append(watched_entry("sys.modules[unittest]", sys.modules, "unittest"))
         return watched
+
+    @staticmethod
+    def _entries(owners: list[tuple[str, object]]) -> list[Watched]:
+        return [
+            watched_entry(key, vars(owner), name)
+            for owner_name, owner in owners
+            for name in list(vars(owner))
+            if (key := f"{owner_name}.{name}") not in SET_BY_THEMSELVES
+        ]
+
+    def watch_more(self, owners: list[tuple[str, object]]) -> None:
+        """Add what was guarded after the baseline (unittest.mock, loaded for the tests)."""
+        self._add(self._entries(owners))
 
     def watch_tests(self, classes: list[type]) -> None:
         """Add the tests' own classes: their functions must stay (other attributes may change:
@@ -679,6 +804,9 @@ class Unwatched(Machinery):
     test cannot stop that; the checks (with the one at the end) would be a tenth of its time."""
 
     def __init__(self) -> None:
+        pass
+
+    def watch_more(self, owners: list[tuple[str, object]]) -> None:
         pass
 
     def watch_tests(self, classes: list[type]) -> None:
@@ -867,7 +995,8 @@ TESTS_OWN_COMPARISON = re.compile(
     r"\bassert(?:True|False)\((?:.{0,1000}?[=!]=|[^\n]*\sin\s)"
     r"|^[ \t]*(?:assert|if|elif|while)\b(?:.{0,1000}?[=!]=|[^\n]*\sin\s)"
     r"|\bassert(?:Equal|NotEqual|Is|IsNot)\([^\n]*[=!]="
-    rf"|\b(?:{'|'.join(sorted(LIBRARY_COMPARISON_CALLS))})\(",
+    rf"|\b(?:{'|'.join(sorted(LIBRARY_COMPARISON_CALLS))})\("
+    rf"|\.(?:{'|'.join(sorted(MOCK_ASSERTIONS))})\(",
     re.MULTILINE | re.DOTALL,
 )
 """Tests whose source may compare by themselves (`==`, `!=`, or `in` on the same line, or a
@@ -2612,6 +2741,8 @@ def warm_up() -> None:
     unittest.case._ShouldStop = ()  # type: ignore[attr-defined]
     setattr(unittest.TestCase, COMPARED_AS_ASKED, _compare)
     setattr(unittest.TestCase, CALLED_AS_ASKED, _call_comparison)
+    setattr(unittest.TestCase, MOCK_ASSERTED, _mock_assert)
+    read_privately()
     guard_methods(unittest.TestCase)
     classes = [
         owner for _, owner in _machinery_owners() + machinery_extra() if isinstance(owner, type)
@@ -2620,6 +2751,7 @@ def warm_up() -> None:
     # run has a reason to change them.
     guard_library_assertions()
     note_library_originals()
+    guard_mock()  # the warm worker preloaded it: frozen and watched from the baseline on
     FrozenClasses(
         [*classes, MethodGuard, LibraryAssertionGuard, FramelessHandler, _Unrelated, Watched]
     ).freeze()
@@ -2833,6 +2965,16 @@ class TestsOwnComparisons(ast.NodeTransformer):
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
         function = node.func
+        if (
+            isinstance(function, ast.Attribute)
+            and function.attr in MOCK_ASSERTIONS
+            and self.scopes[-1] == "test method"
+        ):
+            # `m.assert_called_once_with(...)` as `self._curator_mock_assert(m, "...", ...)`
+            method = ast.Attribute(ast.Name("self", ast.Load()), MOCK_ASSERTED, ast.Load())
+            called = [function.value, ast.Constant(function.attr), *node.args]
+            call = ast.Call(method, called, node.keywords)
+            return ast.fix_missing_locations(ast.copy_location(call, node))
         if not (
             isinstance(function, ast.Attribute)
             and isinstance(function.value, ast.Name)
@@ -3072,6 +3214,7 @@ def run_harness(
             ]
         )
         modules = snapshot_modules(bindings)
+        machinery.watch_more(guard_mock())
     threads_before = set(_map(id, _threads()))
     if cov is not None:
         cov.start()
