@@ -25,7 +25,7 @@ from curator.mutation import (
     task_mutants,
     unmark_equivalent,
 )
-from curator.mutation.run import selected_tests
+from curator.mutation.run import selected_tests, sham_program
 from curator.program import docstring_span
 from curator.sandbox import RunOptions, Sandbox, TestLines
 from curator.validation import validate_task
@@ -232,6 +232,89 @@ def test_a_program_that_reads_its_own_code_as_the_tests_run_gets_no_score(
     honest = validate_task(make_task(test=SIGNATURE_TESTS), sandbox)
     assert honest.verdict is Verdict.PASS and "test_signature" in honest.tests
     assert honest.runtime == []
+
+
+CHECKED_AS_IT_LOADS = "\n\n_INTACT = sum(task_func.__code__.co_code) == {total}\n"
+TESTS_READING_THE_CODE = WORD_COUNT_TESTS.replace(
+    "    def test_bad_top(self):",
+    "    def test_code_is_the_reference(self):\n"
+    "        self.assertEqual(len(task_func.__code__.co_consts), REFERENCE_CONSTANTS)\n\n"
+    "    def test_bad_top(self):",
+)
+
+
+def test_a_sham_copy_differs_in_bytecode_alone_and_keeps_the_layout() -> None:
+    program = (
+        "def task_func(x):\n"
+        '    """Doc."""\n'
+        "    # the helper\n"
+        "    @staticmethod\n"
+        "    def inner():\n"
+        "        return x\n"
+        "    return inner()\n\n"
+        "def only_doc():\n"
+        '    """Nothing else."""\n\n'
+        "def one(): return 1\n"
+    )
+    sham = sham_program(program)
+    assert sham is not None
+    assert sham.splitlines() == [
+        "def task_func(x):",
+        '    """Doc."""',
+        "    # the helper",
+        "    _curator_sham = '_curator_sham'",
+        "    @staticmethod",
+        "    def inner():",
+        "        _curator_sham = '_curator_sham'",
+        "        return x",
+        "    return inner()",
+        "",
+        "def only_doc():",
+        '    """Nothing else."""',
+        "    _curator_sham = '_curator_sham'",
+        "",
+        "def one(): return 1",
+    ]
+    assert sham_program("def broken(:\n") is None
+
+
+def test_tests_that_tell_the_program_by_its_bytecode_give_no_score(sandbox: Sandbox) -> None:
+    """Red team: a program that hashed its code as it loaded, and answered wrong once the hash
+    changed, killed every mutant (92.0% where its tests score 83.3%), and so did tests that
+    read the program's code. Reading at load, or from the tests, is no runtime finding; a copy
+    of the program that differs in its bytecode alone fails their tests, and no score is
+    given. Honest tests pass on that copy."""
+    reference = make_task()
+    solution = reference.canonical_solution.replace(
+        "return collections.Counter(words).most_common(top)",
+        "return collections.Counter(words).most_common(top + (not _INTACT))",
+    )
+    checking = reference.model_copy(update={"canonical_solution": solution})
+    namespace: dict[str, object] = {}
+    exec(compile(checking.program, "task.py", "exec"), namespace)
+    total = sum(namespace["task_func"].__code__.co_code)  # type: ignore[attr-defined]
+    checking = checking.model_copy(
+        update={"canonical_solution": solution + CHECKED_AS_IT_LOADS.format(total=total)}
+    )
+    checked = validate_task(checking, sandbox)
+    assert checked.verdict is Verdict.PASS and checked.runtime == []
+    reading_tests = make_task(test=TESTS_READING_THE_CODE)
+    namespace = {}
+    exec(compile(reading_tests.program, "task.py", "exec"), namespace)
+    count = len(namespace["task_func"].__code__.co_consts)  # type: ignore[attr-defined]
+    reading_tests = reading_tests.model_copy(
+        update={"test": TESTS_READING_THE_CODE.replace("REFERENCE_CONSTANTS", str(count))}
+    )
+    read = validate_task(reading_tests, sandbox)
+    assert read.verdict is Verdict.PASS and read.runtime == []
+    for task in (checking, reading_tests):
+        report = mutate_task(task, sandbox)
+        assert report.score is None and report.mutants == []
+        assert report.problem is not None and report.problem.startswith(
+            "no score: the tests fail on a copy of the program that differs in its bytecode"
+        ), report.problem
+    honest = mutate_task(make_task(test=WEAKENED_TESTS), sandbox)
+    assert honest.problem is None and honest.score is not None
 
 
 def test_a_failing_reference_is_a_problem_not_a_score(sandbox: Sandbox) -> None:

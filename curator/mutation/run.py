@@ -16,6 +16,7 @@ binds sockets (a port can stay taken after a run: each needs a network of its ow
 
 from __future__ import annotations
 
+import ast
 import threading
 import time
 from collections import Counter
@@ -138,6 +139,64 @@ def validation_problem(validation: ValidationReport | None, content_hash: str) -
 NOT_PASSING = "the reference solution does not pass: "
 
 
+SHAM_NAME = "_curator_sham"
+
+
+def sham_program(program: str) -> str | None:
+    """The program with a line assigning an unused local added at the top of every function:
+    it does what the program does, with other bytecode and constants, its comments and
+    layout kept (a function on one line is left as it is). None if it does not parse."""
+    try:
+        tree = ast.parse(program)
+    except (SyntaxError, ValueError):
+        return None
+    lines = program.splitlines(keepends=True)
+    inserts: list[tuple[int, str]] = []  # (line index to insert before, indentation)
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        documented = ast.get_docstring(node, clean=False) is not None
+        if documented and len(node.body) == 1:
+            docstring = node.body[0]
+            at, like = docstring.end_lineno or docstring.lineno, docstring.lineno
+        else:
+            statement = node.body[1 if documented else 0]
+            decorators = getattr(statement, "decorator_list", [])
+            at = like = min([statement.lineno, *(d.lineno for d in decorators)]) - 1
+            like += 1
+        if like == node.lineno or node.body[0].lineno == node.lineno:
+            continue  # `def f(): return 1`
+        line = lines[like - 1]
+        inserts.append((at, line[: len(line) - len(line.lstrip())]))
+    for at, indent in sorted(inserts, reverse=True):
+        lines.insert(at, f"{indent}{SHAM_NAME} = {SHAM_NAME!r}\n")
+    sham = "".join(lines)
+    try:
+        ast.parse(sham)
+    except (SyntaxError, ValueError):
+        return None
+    return sham
+
+
+def depends_on_bytecode(task: Task, sandbox: Sandbox, options: RunOptions) -> str | None:
+    """Why the tests tell the program from a copy that differs in its bytecode alone, if they
+    do: a program (or tests) comparing the program's code with itself kills every mutant for
+    that alone, however it reads it (as it loads, through a generator's `gi_code`, from the
+    tests: red team). A score then says nothing of the tests."""
+    sham = sham_program(task.program)
+    if sham is None:
+        return None
+    run = sandbox.run(sham, task.test, task.entry_point, options)
+    failing = [test.name for test in run.tests if test.outcome not in ("pass", "skip")]
+    if run.status == "completed" and not run.tampering and not failing:
+        return None
+    why = ", ".join(failing[:3]) or run.message or f"the run ended {run.status}"
+    return (
+        "no score: the tests fail on a copy of the program that differs in its bytecode alone "
+        f"({why}): they, or the program, depend on its code, so any mutant would fail them"
+    )
+
+
 def run_reference(task: Task, sandbox: Sandbox, timeout_s: float) -> Reference | str:
     """A run of the reference recording each test's lines; else why the mutants cannot be
     scored (it does not pass, or it reads its own code)."""
@@ -153,6 +212,10 @@ def run_reference(task: Task, sandbox: Sandbox, timeout_s: float) -> Reference |
         # the tests reached, and scored 97.6% where the same tests scored 83.3%.
         return f"no score: the program {own_code.message}"
     if run.passed and run.lines is not None:
+        options = RunOptions(coverage=False, timeout_s=timeout_s)
+        sham = depends_on_bytecode(task, sandbox, options)
+        if sham is not None:
+            return sham
         durations = {test.name: test.duration_s for test in run.tests}
         return Reference(run.lines, durations, run.duration_s)
     failing = next((test for test in run.tests if test.outcome not in ("pass", "skip")), None)
