@@ -281,7 +281,9 @@ class Bank:
         enclosing = enclosing_bank(root)
         if enclosing is not None:
             # A bank made in a task's folder was committed into that task, outside its gate.
-            raise BankError(f"{root}: inside the bank at {enclosing}, which cannot hold another")
+            raise BankError(
+                f"{root}: inside the bank at {enclosing}, and a bank cannot hold another bank"
+            )
         try:
             root.mkdir(parents=True, exist_ok=True)
             if (root / MARKER).exists():

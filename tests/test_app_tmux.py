@@ -115,6 +115,22 @@ def test_the_real_app_opens_the_bank_filters_opens_a_task_and_quits(tmp_path, mo
         terminal.close()
 
 
+def test_in_a_terminal_each_flaky_report_starts_on_a_line_of_its_own(tmp_path, monkeypatch):
+    """The report of a task was printed on stdout while the next task's bar was drawn on
+    stderr: "Demo/9 ━━━╸━━━ 1/6 0:00:00Demo/9 · 6 runs · detection seed …"."""
+    bank = demo_bank(tmp_path, monkeypatch)
+    env = {**os.environ, "TERM": "xterm-256color", "CURATOR_ANNOTATOR": "Ada"}
+    command = [sys.executable, "-m", "curator", "--bank", str(bank.root), "flaky"]
+    terminal = Terminal([*command, "Demo/4", "Demo/9", "--runs", "4", "; sleep 60"], env, (80, 60))
+    try:
+        screen = terminal.wait_for("2 task(s) checked", timeout=120)
+        for task_id in ("Demo/4", "Demo/9"):
+            [line] = [line for line in screen.splitlines() if f"{task_id} · 4 runs" in line]
+            assert line.startswith(f"{task_id} · 4 runs · detection seed "), screen
+    finally:
+        terminal.close()
+
+
 def test_in_a_real_terminal_f7_and_tab_keys_reach_the_workspace_not_the_editor(
     tmp_path, monkeypatch
 ):

@@ -284,7 +284,8 @@ def test_inside_a_bank_a_command_names_it_and_init_refuses(run_cli, tmp_path: Pa
     )
     refused = run_cli("init", task_folder / "nested")
     assert refused.returncode == 2
-    assert f"inside the bank at {tmp_path / 'bank'}, which cannot hold another" in refused.stderr
+    said = f"inside the bank at {tmp_path / 'bank'}, and a bank cannot hold another bank"
+    assert said in refused.stderr
     assert list(task_folder.iterdir()) == []
 
 

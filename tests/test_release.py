@@ -252,6 +252,11 @@ def test_a_release_refuses_uncommitted_changes_of_accepted_tasks_only(bank: Bank
     (bank.task_dir("Test/2") / "instruction.md").write_text("not committed\n")
     save(bank, make_task("Test/9", stage=Stage.ACCEPTED))
     (bank.task_dir("Test/4") / "instruction.md").write_text("a draft's change\n")
+    # How to get past it: "commit or discard them" sent a fresh clone's maintainer round, as
+    # discarding the validation made there left the task stale.
+    assert plan_release(bank).blockers["Test/2"] == [
+        "uncommitted changes: commit them (F8 in the task, or `curator commit Test/2 -m MESSAGE`)"
+    ]
     with pytest.raises(
         GitError, match=r"2 accepted task\(s\) have uncommitted changes: Test/2, Test/9"
     ):

@@ -184,9 +184,11 @@ def flaky_command(
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=cli.err,
+        # Where the reports go when that is the terminal: each is printed as its task ends,
+        # and printed on another console it ran into the next task's bar.
+        console=cli.out if cli.out.is_terminal else cli.err,
         transient=True,
-        disable=not cli.err.is_terminal,
+        disable=not (cli.out.is_terminal or cli.err.is_terminal),
     )
     bars: dict[str, TaskID] = {}
 
@@ -225,7 +227,7 @@ def flaky_command(
     other = sum(result.found_problems for result in results) - flaky
     cli.err.print(
         f"{len(results)} task(s) checked: {flaky} with flaky tests, {other} with another problem "
-        "(a suite that could not run, runs that did not finish, a check not stored)"
+        "(a suite that could not run, runs that did not finish, a check that could not be recorded)"
     )
     cli.exit_for_unreadable(scan, "checked")
     if any(result.found_problems for result in results):

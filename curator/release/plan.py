@@ -58,7 +58,12 @@ def plan_release(bank: Bank) -> ReleasePlan:
         if reasons:
             blockers[task.task_id] = reasons
     for task_id in uncommitted_release_tasks(bank, repository, {t.task_id for t in accepted}):
-        blockers.setdefault(task_id, []).append("uncommitted changes (commit or discard them)")
+        # "or discard them" sent a fresh clone's maintainer round: discarding a validation
+        # made here leaves the task stale, which blocks it too (walk).
+        blockers.setdefault(task_id, []).append(
+            f"uncommitted changes: commit them (F8 in the task, or `curator commit {task_id} "
+            "-m MESSAGE`)"
+        )
     for path in uncommitted_settings(repository):
         blockers[path] = [f"uncommitted changes: {UNSETTLED_REASON} (commit or discard them)"]
     previous = None
