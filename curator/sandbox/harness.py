@@ -3443,19 +3443,18 @@ def run_harness(
 
         watch.on_finding = report_examples_findings
         watch.active = True
+        tampered_before = len(watch.tampering)
         doctest_record = run_doctests(module, request["entry_point"])
         watch.active = False
-        watch.armed = False
-        # The examples call task code too, which could change how they are judged.
-        changed_by_examples = [
-            name for name in machinery.changes(full=True) + forged_patterns() if name not in changed
-        ]
-        watch.armed = True
+        # The examples call task code too, which could change how they are judged: what was
+        # replaced since (by identity, in C: a code object assigned is the hook's to see).
+        reasons = [
+            f"changed {name} (in the docstring examples)"
+            for name in machinery.changes() + forged_patterns()
+            if name not in changed
+        ] + watch.tampering[tampered_before:]
         emit(Event.DOCTEST, **doctest_record, findings=watch.runtime_findings())
-        if changed_by_examples:
-            reasons = [
-                f"changed {name} (in the docstring examples)" for name in changed_by_examples
-            ]
+        if reasons:
             emit(Event.TAMPERING, reasons=reasons[:5])
     emit(Event.DONE, clock=perf_counter())
 
