@@ -535,6 +535,16 @@ _compiler = importlib.import_module(
 _compile_uncached: Callable[..., object] = _compiler.compile
 
 
+MACHINERY_FILES = frozenset(
+    module.__file__
+    for module in (re, _compiler, collections, doctest, warnings)
+    if module.__file__ is not None
+)
+"""The standard modules unittest and doctest decide with: a function of theirs given other
+code (`re._compiler.compile.__code__ = ...`, which unittest's snapshot of `re` calls) is
+tampering as it happens, as for unittest's own."""
+
+
 def private_namespace(module: types.ModuleType, **overrides: object) -> object:
     """A snapshot of `module`'s public names in an object nothing can change (its class is
     frozen for good), for unittest.case to read in the module's stead: a `re.compile` or
@@ -2108,7 +2118,7 @@ class AuditWatch:
             code = getattr(args[0], "__code__", None) if args[1] in REPLACEABLE else None
             if (
                 code is not None
-                and self._protected(code.co_filename)
+                and (self._protected(code.co_filename) or code.co_filename in MACHINERY_FILES)
                 and (args[1] == "__code__" or not self._called_by_a_library())
             ):
                 name = getattr(args[0], "__qualname__", args[0])
