@@ -20,6 +20,20 @@ class TestCases(unittest.TestCase):
 """
 
 
+async def mutants_tab_of(app, pilot, task_id: str) -> TaskWorkspace:
+    """The task's workspace, opened, with its Mutants tab shown (F3 from tab to tab)."""
+    app.screen.open_task(task_id)
+    await pilot.pause()
+    workspace = next(s for s in app.screen_stack if isinstance(s, TaskWorkspace))
+    tabs = workspace.query_one(TabbedContent)
+    for _ in range(10):
+        if tabs.active == "mutants":
+            break
+        await pilot.press("f3")
+    assert tabs.active == "mutants"
+    return workspace
+
+
 @run_async
 async def test_browser_shows_the_score_and_the_mutants_tab_shows_survivor_diffs(
     tmp_path, monkeypatch
@@ -40,15 +54,7 @@ async def test_browser_shows_the_score_and_the_mutants_tab_shows_survivor_diffs(
         column = COLUMN_KEYS.index("mutation")
         assert rows["Demo/1"].cells[column] == f"{report.score:.0f}%"
         assert rows["Demo/2"].cells[column] == ""
-        app.screen.open_task("Demo/1")
-        await pilot.pause()
-        workspace = next(s for s in app.screen_stack if isinstance(s, TaskWorkspace))
-        tabs = workspace.query_one(TabbedContent)
-        for _ in range(10):
-            if tabs.active == "mutants":
-                break
-            await pilot.press("f3")
-        assert tabs.active == "mutants"
+        workspace = await mutants_tab_of(app, pilot, "Demo/1")
         shown = workspace.query_one("#mutants-view", Static)
         text = "".join(segment.text for segment in app.console.render(shown.content))
         assert f"mutation score {report.score:.1f}%" in text
@@ -81,14 +87,7 @@ async def test_r_in_the_mutants_tab_runs_the_analysis(tmp_path, monkeypatch):
     app = app_on(bank)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.screen.open_task("Demo/1")
-        await pilot.pause()
-        workspace = next(s for s in app.screen_stack if isinstance(s, TaskWorkspace))
-        tabs = workspace.query_one(TabbedContent)
-        for _ in range(10):
-            if tabs.active == "mutants":
-                break
-            await pilot.press("f3")
+        workspace = await mutants_tab_of(app, pilot, "Demo/1")
         shown = workspace.query_one("#mutants-view", Static)
         assert "press r here to run it" in str(shown.render())
         assert workspace.focused is workspace.query_one(MutantsView)
