@@ -351,7 +351,8 @@ def imports_and_free_names(tree: ast.Module) -> tuple[set[str], set[str]]:
             if node.level == 0 and node.module == "unittest":
                 # `from unittest import mock`: mock, imported before the program loads, is
                 # guarded then (`guard_mock`), as `from unittest.mock import patch` has it.
-                imports.update(f"unittest.{alias.name}" for alias in node.names)
+                # (Only the submodule: `TestCase` tried as a module failed an import a run.)
+                imports.update("unittest.mock" for alias in node.names if alias.name == "mock")
             bound.update(alias.asname or alias.name for alias in node.names)
         elif isinstance(node, ast.Name):
             (read if isinstance(node.ctx, ast.Load) else bound).add(node.id)
@@ -564,9 +565,7 @@ def read_privately() -> None:
     """unittest.case's standard modules become private snapshots (`private_namespace`); re's
     compiles without the cache, where the task could leave a pattern of its own."""
     case = vars(unittest.case)
-    case["re"] = private_namespace(
-        re, compile=lambda pattern, flags=0: _compile_uncached(pattern, flags)
-    )
+    case["re"] = private_namespace(re, compile=_compile_uncached)
     case["collections"] = private_namespace(collections)
     case["warnings"] = private_namespace(warnings)
 
@@ -605,10 +604,9 @@ def _mock_assert(
     """What `TestCase._curator_mock_assert` stands for: a mock's assertion as unittest.mock
     wrote it, for a mock (by its class's bases, which no attribute of its changes)."""
     original = _mock_assertions.get(name)
-    mock = sys.modules.get("unittest.mock")
-    base = getattr(mock, "NonCallableMock", None) if original is not None else None
-    if base is not None and base in type.__dict__["__mro__"].__get__(type(receiver)):
-        return original(receiver, *args, **kwargs)  # type: ignore[misc]
+    base = getattr(sys.modules.get("unittest.mock"), "NonCallableMock", None)
+    if original is not None and base in type.__dict__["__mro__"].__get__(type(receiver)):
+        return original(receiver, *args, **kwargs)
     return getattr(receiver, name)(*args, **kwargs)
 
 
