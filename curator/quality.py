@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import ConfigDict, Field, ValidationError
 
 from curator.bank import MARKER, Bank, describe_validation_error
 from curator.errors import BankError
@@ -29,7 +29,10 @@ in four with probability 1 - 0.75**20 > 99.6%; a check of one run varies nothing
 
 
 class QualitySettings(StrictModel):
-    """The bank's test-quality requirements for accepting a task."""
+    """The bank's test-quality requirements for accepting a task. Strict: "20" or `true` for a
+    number, or "no" for a boolean, was taken silently and meant something else."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     min_mutation_score: float | None = Field(
         default=None,
@@ -72,11 +75,17 @@ def quality_settings(bank: Bank) -> QualitySettings:
     marker = bank.root / MARKER
     try:
         section = json.loads(read_text(marker)).get("quality", {})
+    except (json.JSONDecodeError, AttributeError) as error:
+        raise BankError(f"{marker}: not a JSON object ({error})") from error
+    if not isinstance(section, dict):
+        raise BankError(
+            f"{marker}: quality must be a JSON object such as "
+            f'{{"min_mutation_score": 70, "over_strict_blocks": true}}, not {json.dumps(section)}'
+        )
+    try:
         return QualitySettings.model_validate(section)
     except ValidationError as error:
         raise BankError(f"{marker}: quality: {describe_validation_error(error)}") from error
-    except (json.JSONDecodeError, AttributeError) as error:
-        raise BankError(f"{marker}: not a JSON object ({error})") from error
 
 
 def quality_gate_problems(task: Task, settings: QualitySettings) -> list[str]:

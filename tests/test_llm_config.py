@@ -171,6 +171,31 @@ def test_curator_config_reports_a_broken_file_with_exit_2(run_cli, tmp_path):
     assert "llm" in result.stderr
 
 
+def test_curator_config_in_a_bank_shows_its_settings_and_names_a_bad_one(
+    run_cli, bank: Bank, tmp_path: Path
+) -> None:
+    marker = bank.root / "bank.json"
+    settings = json.loads(marker.read_text())
+    marker.write_text(json.dumps({**settings, "timeout_s": 90, "quality": {"min_flaky_runs": 30}}))
+    env = llm_env(tmp_path)
+    shown = json.loads(run_cli("config", "--json", "--bank", bank.root, env=env).stdout)
+    assert shown["settings"]["bank.timeout_s"] == 90
+    assert shown["settings"]["bank.quality.min_flaky_runs"] == 30
+    assert shown["settings"]["bank.quality.over_strict_blocks"] is False
+    assert shown["bank_problem"] is None
+    table = run_cli("config", "--bank", bank.root, env=env).stdout
+    rows = [line.split("│")[1:4] for line in table.splitlines() if "min_flaky_runs" in line]
+    assert [[cell.strip() for cell in row] for row in rows] == [
+        ["bank.quality.min_flaky_runs", "30", "bank.json"]
+    ]
+    marker.write_text(json.dumps({**settings, "quality": {"min_flaky_runs": "20"}}))
+    refused = run_cli("config", "--bank", bank.root, env=env)
+    assert refused.returncode == 2
+    assert "bank.json: quality: field 'min_flaky_runs': Input should be a valid integer" in (
+        refused.stderr
+    )
+
+
 def test_a_name_given_once_is_kept_in_a_new_config_file_of_the_user_s_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

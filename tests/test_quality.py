@@ -36,6 +36,24 @@ def test_settings_come_from_bank_json_and_bad_ones_are_named(bank: Bank) -> None
         quality_settings(bank)
 
 
+@pytest.mark.parametrize(
+    ("section", "named"),
+    [
+        ({"min_flaky_runs": "20"}, r"'min_flaky_runs': Input should be a valid integer"),
+        ({"min_mutation_score": True}, r"'min_mutation_score': Input should be a valid number"),
+        ({"over_strict_blocks": "no"}, r"'over_strict_blocks': Input should be a valid boolean"),
+        ("strict", r'quality must be a JSON object such as \{"min_mutation_score": 70.*"strict"'),
+        (None, r"quality must be a JSON object such as .*, not null"),
+    ],
+)
+def test_a_value_of_another_type_is_named_not_taken(
+    bank: Bank, section: object, named: str
+) -> None:
+    with_quality(bank, section)
+    with pytest.raises(BankError, match=named):
+        quality_settings(bank)
+
+
 def test_gate_names_a_missing_stale_or_low_score_and_over_strict_tests() -> None:
     task = make_task()
     strict = QualitySettings(min_mutation_score=80, over_strict_blocks=True)

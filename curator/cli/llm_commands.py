@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from curator.alternatives import add_alternative
-from curator.bank import INSTRUCTION_FILE, Bank
+from curator.bank import INSTRUCTION_FILE, MARKER, Bank
 from curator.cli.context import CliContext, F, annotator_option, pass_cli, without_controls
 from curator.config import (
     ConfigError,
@@ -30,6 +30,7 @@ from curator.envcheck import unimportable_libraries
 from curator.errors import CuratorError, UnknownAnnotator
 from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import read_evidence
+from curator.fsutil import read_text
 from curator.history import step_blocked
 from curator.llm import operations, preeval
 from curator.llm.alternative import propose_alternative
@@ -47,8 +48,9 @@ from curator.llm.proposals import (
     normalised_text,
     task_with_files,
 )
-from curator.models import Task
+from curator.models import DEFAULT_TIMEOUT_S, Task
 from curator.pipeline import Step
+from curator.quality import open_bank, quality_settings
 from curator.skeleton import skeleton_for
 from curator.validation import sandbox_for, validate_tasks
 
@@ -200,6 +202,9 @@ def config_command(cli: CliContext, as_json: bool) -> None:
         },
         "llm.api_key": masked(settings.llm.api_key),
     }
+    sources = {name: value_source(name) for name in values if name != "annotator"}
+    sources["annotator"] = annotator_from
+    bank_problem = add_bank_settings(cli.bank_path, values, sources)
     if as_json:
         click.echo(
             json.dumps(
@@ -209,10 +214,13 @@ def config_command(cli: CliContext, as_json: bool) -> None:
                     "llm_configured": settings.llm.configured,
                     "settings": values,
                     "annotator_from": annotator_from,
+                    "bank_problem": bank_problem,
                 },
                 indent=2,
             )
         )
+        if bank_problem:
+            sys.exit(2)
         return
     if path is None:
         cli.out.print(f"config file: none ({escape(no_file)})")
@@ -224,15 +232,40 @@ def config_command(cli: CliContext, as_json: bool) -> None:
         table.add_column(column)
     for name, value in values.items():
         shown = "(not set)" if value is None else str(value)
-        source = annotator_from if name == "annotator" else value_source(name)
-        table.add_row(name, escape(shown), escape(source))
+        table.add_row(name, escape(shown), escape(sources[name]))
     cli.out.print(table)
+    if bank_problem:
+        cli.err.print(f"error: {escape(bank_problem)}")
+        sys.exit(2)
     if not settings.llm.configured:
         # It pointed to `curator draft`, the one command that needs the LLM.
         cli.out.print(
             "no LLM is configured: every stage works by hand (`curator new` starts a task); "
             "`draft`, `suggest` and `preeval` need one (README: LLM assistance)."
         )
+
+
+def add_bank_settings(
+    bank_path: Path, values: dict[str, object], sources: dict[str, str]
+) -> str | None:
+    """Add the bank's own settings (bank.json's time limit and quality bar), which are in effect
+    as much as the user's; return what is wrong with bank.json, if anything (the walk found
+    `config` content in a bank every other command refused)."""
+    if not (bank_path / MARKER).is_file():
+        return None
+    try:
+        bank = open_bank(bank_path)
+    except CuratorError as error:
+        return str(error)
+    marker = json.loads(read_text(bank.root / MARKER))
+    timeout_s = bank.timeout_s
+    values["bank.timeout_s"] = DEFAULT_TIMEOUT_S if timeout_s is None else timeout_s
+    sources["bank.timeout_s"] = "default" if timeout_s is None else MARKER
+    stated = marker.get("quality", {})
+    for name, value in quality_settings(bank):
+        values[f"bank.quality.{name}"] = value
+        sources[f"bank.quality.{name}"] = MARKER if name in stated else "default"
+    return None
 
 
 @click.command("draft")
