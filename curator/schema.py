@@ -55,11 +55,13 @@ def write_schemas(directory: Path) -> list[Path]:
     return written
 
 
-def stale_schemas(directory: Path) -> list[str]:
-    """Names of schema files that are missing or differ from what the models generate."""
-    stale = []
+def schema_problems(directory: Path) -> dict[str, str]:
+    """Each schema file that is "missing" or "stale" (differs from what the models generate)."""
+    problems = {}
     for name, model in SCHEMA_MODELS.items():
         path = directory / name
-        if not path.is_file() or path.read_text() != render_schema(model):
-            stale.append(name)
-    return stale
+        if not path.is_file():
+            problems[name] = "missing"
+        elif path.read_text() != render_schema(model):
+            problems[name] = "stale"
+    return problems

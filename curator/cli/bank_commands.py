@@ -20,7 +20,7 @@ from curator.gitbank import GitBank, GitError
 from curator.history import commit_new_bank, import_tasks
 from curator.interchange import export_tasks, exported_tasks, read_jsonl, render_jsonl
 from curator.models import Stage, Task
-from curator.schema import stale_schemas, write_schemas
+from curator.schema import schema_problems, write_schemas
 
 
 def given_directory(_context: click.Context, _parameter: click.Parameter, value: str) -> Path:
@@ -214,10 +214,17 @@ def export_command(cli: CliContext, out: Path, stage: str | None) -> None:
 def schema_command(cli: CliContext, out: Path, check: bool) -> None:
     """Generate the JSON Schema files of the data models."""
     if check:
-        stale = stale_schemas(out)
-        for name in stale:
-            cli.err.print(f"stale: {escape(str(out / name))} (run `curator schema`)")
-        if stale:
+        problems = schema_problems(out)
+        if problems and set(problems.values()) == {"missing"}:
+            # Run in a bank, it called every file "stale" and advised writing them there.
+            cli.err.print(
+                f"{escape(str(out))}: no schema files to check (curator's own repository keeps "
+                "them in schemas/; `curator schema --out DIR` writes them to DIR)"
+            )
+            sys.exit(1)
+        for name, problem in problems.items():
+            cli.err.print(f"{problem}: {escape(str(out / name))} (run `curator schema`)")
+        if problems:
             sys.exit(1)
         cli.out.print(f"{escape(str(out))}: schemas are current")
         return
