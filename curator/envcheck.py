@@ -252,12 +252,47 @@ def unimportable_libraries(bank_root: Path, libraries: list[str]) -> str | None:
     missing = [name for name, module in top_level.items() if module not in available]
     if not missing:
         return None
-    distributions = " ".join(dict.fromkeys(provider(top_level[name]) for name in missing))
-    return (
-        f"not importable where the task will run ({where}): {', '.join(missing)}; "
-        f"a typo is corrected in task.py's imports, a library is installed with "
-        f"`curator env add {distributions}`"
-    )
+    typos = {
+        name: near
+        for name in missing
+        if (near := one_slip_from(top_level[name], available)) is not None
+    }
+    others = [name for name in missing if name not in typos]
+    advice = [
+        f"{name} looks like a typo of {near}: correct task.py's imports"
+        for name, near in typos.items()
+    ]
+    if others:
+        distributions = " ".join(dict.fromkeys(provider(top_level[name]) for name in others))
+        advice.append(
+            f"a library is installed with `curator env add {distributions}`"
+            if typos
+            else "a typo is corrected in task.py's imports, a library is installed with "
+            f"`curator env add {distributions}`"
+        )
+    listed = ", ".join(missing)
+    return f"not importable where the task will run ({where}): {listed}; " + "; ".join(advice)
+
+
+def one_slip_from(module: str, available: set[str]) -> str | None:
+    """The importable module that `module` misspells by one letter replaced or two swapped,
+    if there is exactly one: `env add jsno` was advised for a `json` typed as `jsno`. Names of
+    another length are not matched, so that a real library missing (`pytz`) is not taken for a
+    typo of one present (`pty`)."""
+
+    def one_slip(other: str) -> bool:
+        differ = [index for index, (a, b) in enumerate(zip(module, other, strict=True)) if a != b]
+        if len(differ) == 1:
+            return True
+        first, second = differ if len(differ) == 2 else (0, 0)
+        return (
+            second == first + 1
+            and module[first] == other[second]
+            and module[second] == other[first]
+        )
+
+    near = [other for other in available if len(other) == len(module) and one_slip(other)]
+    return near[0] if len(near) == 1 else None
 
 
 def check_environment(

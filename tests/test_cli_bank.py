@@ -462,6 +462,16 @@ def test_new_starts_a_task_by_hand(run_cli, tmp_path: Path) -> None:
         "bank declares no environment): nunpy, cv2; a typo is corrected in task.py's imports, "
         "a library is installed with `curator env add nunpy opencv-python-headless`"
     ) in " ".join(typo.stderr.split())
+    # A name one slip from a module that imports is a typo: `env add jsno` was advised.
+    slip = run_cli("--bank", bank_dir, "new", "Mine/4", "--libs", "jsno,nosuchlib,pty")
+    assert (
+        "): jsno, nosuchlib; jsno looks like a typo of json: correct task.py's imports; "
+        "a library is installed with `curator env add nosuchlib`"
+    ) in " ".join(slip.stderr.split())
+    # `show` says it too until the task has run: it said only "validation: not run".
+    shown = " ".join(run_cli("--bank", bank_dir, "show", "Mine/4").stdout.split())
+    assert "validation: not run branch coverage: - warning: not importable where" in shown
+    assert "jsno looks like a typo of json" in shown
 
 
 def test_a_place_the_system_will_not_write_is_named_not_a_traceback(run_cli, tmp_path) -> None:

@@ -26,7 +26,7 @@ from conftest import SYSTEM_PYTHON, make_task, oldest_python_venv, skip_unless_s
 from curator import envbuild
 from curator.app.views import report_header
 from curator.bank import Bank
-from curator.envcheck import check_bank, check_environment, importable_modules
+from curator.envcheck import check_bank, check_environment, importable_modules, one_slip_from
 from curator.environment import (
     EnvironmentProblem,
     EnvironmentSpec,
@@ -1184,3 +1184,20 @@ def test_an_environment_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
     (directory / "environment.json").write_bytes(b'{"python": "3.11\xff"}')
     with pytest.raises(EnvironmentProblem, match=r"environment\.json: is not UTF-8"):
         declared_environment(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("jsno", "json"),  # two letters swapped
+        ("nunpy", "numpy"),  # one letter replaced
+        ("pytz", None),  # a missing library one letter longer than `pty`: not a typo
+        ("cv2", None),
+        ("tome", None),  # one slip from both `time` and `tomb`: which is unclear
+    ],
+)
+def test_a_library_one_slip_from_an_importable_module_is_taken_for_a_typo(
+    typed: str, meant: str | None
+) -> None:
+    available = {"json", "numpy", "pty", "csv", "time", "tomb", "os"}
+    assert one_slip_from(typed, available) == meant

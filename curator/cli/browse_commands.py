@@ -15,6 +15,7 @@ from rich.table import Table
 
 from curator.bank import BankScan
 from curator.cli.context import STAGE_CHOICE, CliContext, pass_cli
+from curator.envcheck import unimportable_libraries
 from curator.environment import bank_fingerprint
 from curator.errors import TaskFileError
 from curator.models import Task, Verdict, unwaived_runtime_findings
@@ -176,6 +177,11 @@ def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
     out.print(f"origin: {task.provenance.origin.value}  source: {task.provenance.source or '-'}")
     validation = validation_text(task, bank_fingerprint(bank.root), bank.timeout_s)
     out.print(f"validation: {validation}  branch coverage: {coverage_text(task) or '-'}")
+    if task.validation is None:
+        # `new` warned of a library that does not import; until a run, `show` said "not run".
+        unimportable = unimportable_libraries(bank.root, task.libs)
+        if unimportable:
+            out.print(f"[yellow]warning:[/] {escape(unimportable)}")
     if task.preeval is not None:
         out.print(f"pre-evaluation: {escape(preeval_text(task))}")
     for flag in task.flags:
