@@ -29,7 +29,7 @@ from curator.errors import CuratorError, TaskFileError
 from curator.fsutil import atomic_write
 from curator.imports import imported_modules, task_dependencies
 from curator.models import ProvenanceEvent, Task, utc_now
-from curator.program import derive_code_prompt, split_program
+from curator.program import derive_code_prompt, split_program, syntax_tree
 
 AUTOSAVE_DIR = "autosave"
 # The file that holds each text an annotator edits (a TaskTexts field).
@@ -183,8 +183,12 @@ def new_task(task_id: str, libraries: list[str], annotator: str | None = None) -
 def edited_libraries(before: Task, after: Task) -> list[str]:
     """`libs` follow the program's imports where they did (or were never set): the ones still
     imported keep their order, new ones come after. A list that already differed from the
-    imports is the annotator's (or the dataset's) and is kept."""
-    imported_before = imported_modules(before.program)
+    imports is the annotator's (or the dataset's) and is kept. While the program does not
+    parse, its imports are unknown, not none: a save emptied `libs` until it parsed again."""
+    if syntax_tree(after.program) is None:
+        return before.libs
+    parsed_before = syntax_tree(before.program) is not None
+    imported_before = imported_modules(before.program) if parsed_before else before.libs
     if before.libs and set(before.libs) != set(imported_before):
         return before.libs
     imported = after.dependencies.solution  # the program's imports, read by `apply_edits`

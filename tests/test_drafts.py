@@ -105,6 +105,17 @@ def test_libraries_follow_the_imports_where_they_did():
     assert kept.libs == ["something", "else"]
 
 
+def test_a_program_that_does_not_parse_keeps_its_libraries_until_it_does():
+    """A save of `def broken(:` emptied `libs` (and the browser's column) until it parsed."""
+    task = new_task("Mine/1", ["json"])
+    texts = TaskTexts.of(task)
+    broken = apply_edits(task, texts.model_copy(update={"program": texts.program + "def b(:\n"}))
+    assert broken.libs == ["json"]
+    mended = "import csv\n" + texts.program
+    again = apply_edits(broken, texts.model_copy(update={"program": mended}))
+    assert again.libs == ["json", "csv"]  # followed the imports again
+
+
 def test_a_new_task_has_every_docstring_section_to_fill_in():
     task = new_task("Mine/1", ["numpy", "pandas"], "ann")
     assert task.stage.value == "draft" and task.entry_point == "task_func"
