@@ -200,13 +200,13 @@ def template_text_left(task: Task) -> str | None:
     placeholders = template_placeholders(task.program, task.entry_point)
     if not placeholders:
         return None
-    line, text = placeholders[0]
-    more = f" and {len(placeholders) - 1} more" if len(placeholders) > 1 else ""
-    # Where comes first: the stepper's line is cut at 80 columns.
-    holds = "hold" if more else "holds"
+    lines = ", ".join(str(line) for line, _ in placeholders)
+    plural = "s" if len(placeholders) > 1 else ""
+    # What to do and where come first: the stepper's line is cut at 80 columns, where it read
+    # "task.py line 7 and 3 more of the docstring still hold the new-t…".
     return (
-        f"task.py line {line}{more} of the docstring still {holds} the new-task template's "
-        f"text ({text!r}): write what the task asks in its place"
+        f"replace the template's text: task.py line{plural} {lines} "
+        f"({placeholders[0][1]!r}{', …' if plural else ''})"
     )
 
 

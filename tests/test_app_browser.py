@@ -305,10 +305,10 @@ async def test_n_starts_a_task_by_hand_and_opens_it(tmp_path, monkeypatch):
         assert bank.load("Mine/1").stage.value == "draft"
         refusals = [n.message for n in app._notifications if n.title == "refine refused"]
         assert len(refusals) == 1 and refusals[0].startswith(
-            "finish the draft first: task.py line 7 and 3 more of the docstring still hold"
+            "finish the draft first: replace the template's text: task.py lines 7, 10, 13, 16"
         )
         stepper = str(app.screen.query_one("#stepper").render())
-        assert "next: draft — task.py line 7 and 3 more of the docstring still hold" in stepper
+        assert "next: draft — replace the template's text: task.py lines 7, 10, 13, 16" in stepper
         await pilot.press("escape")
         await settle(pilot)
         assert "Mine/1" in shown_ids(app)

@@ -474,7 +474,7 @@ async def test_f8_asks_before_it_saves_and_names_each_refusal_once(tmp_path, mon
         assert isinstance(dialog, ChoiceDialog)
         refusals = [line for line in dialog.question.splitlines() if line.startswith("✗")]
         assert refusals[0].startswith(
-            "✗ refined, validated, condensed, accepted: task.py line 7 and 3 more of the docstring"
+            "✗ refined, validated, condensed, accepted: replace the template's text: task.py lines"
         )
         assert sum("template's text" in line for line in refusals) == 1
         screen = pilot.app.screen.region
@@ -538,10 +538,11 @@ async def test_the_stepper_keeps_its_two_lines_at_60_columns(tmp_path, monkeypat
             first, second = (strip.text.rstrip() for strip in lines)
             shown = [word for word in first.split() if word not in "✓●✗›"]
             assert shown == [step.value for step in Step]
-            # Where comes first: "(task.py line 7" was cut off at 80 columns.
-            assert second.startswith(" next: draft — task.py line 7 and 3 more of the")
+            # What to do comes first: "(task.py line 7" was cut off at 80 columns, and then
+            # "…still hold the new-t…".
+            assert second.startswith(" next: draft — replace the template's text: task.py")
             assert second.endswith("…")
-            assert str(stepper.tooltip).endswith("write what the task asks in its place")
+            assert str(stepper.tooltip).endswith("what the function does with its arguments.', …)")
             # Saved already: the draft's hint was ^s, which then did nothing.
             assert "draft" not in stepper.keys
             if size == (80, 24):  # the last app: its autosave is never offered back
@@ -550,7 +551,9 @@ async def test_the_stepper_keeps_its_two_lines_at_60_columns(tmp_path, monkeypat
                 # The key comes before the reason, which the width cuts: it read "[f…".
                 await pilot.pause()
                 lines = stepper.render_lines(Region(0, 0, *stepper.outer_size))
-                assert lines[1].text.startswith(" next: draft [^s] — task.py line 7 and 3 more")
+                assert lines[1].text.startswith(
+                    " next: draft [^s] — replace the template's text: task.py lines 7, 10, 13, 16"
+                )
 
 
 @run_async

@@ -58,9 +58,8 @@ def test_the_new_task_template_s_text_keeps_the_draft_unwritten():
     template = new_task("Mine/1", ["json", "re"])
     task = passing(template.model_copy(update={"instruct_prompt": "Sum the numbers."}))
     unwritten = (
-        "task.py line 7 and 3 more of the docstring still hold the new-task template's text "
-        "('Say in a sentence or two what the function does with its arguments.'): write what "
-        "the task asks in its place"
+        "replace the template's text: task.py lines 7, 10, 13, 16 "
+        "('Say in a sentence or two what the function does with its arguments.', …)"
     )
     facts = PipelineFacts(flaky_checked_hash=task.content_hash())
     assert stage_blockers(task, Stage.ACCEPTED, facts) == [unwritten]
@@ -73,7 +72,7 @@ def test_the_new_task_template_s_text_keeps_the_draft_unwritten():
         StepState.BLOCKED,
         f"finish the draft first: {unwritten}",
     )
-    assert condense.state is StepState.BLOCKED and "template's text" in condense.reason
+    assert condense.state is StepState.BLOCKED and "the template's text" in condense.reason
     found = [p.line for p in static_problems(task) if p.code == "doc-placeholder"]
     assert found == [7, 10, 13, 16]
     written = task.model_copy(
