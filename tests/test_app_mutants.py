@@ -97,6 +97,21 @@ async def test_r_in_the_mutants_tab_runs_the_analysis(tmp_path, monkeypatch):
         stored = read_report(bank, "Demo/1")
         assert stored is not None and stored.score is not None and stored.survivors()
         text = "".join(segment.text for segment in app.console.render(shown.content))
-        assert f"mutation score {stored.score:.1f}%" in text
+        assert f"mutation score {stored.score:.1f}%" in text and "  ·  r reruns\n" in text
         status = str(workspace.query_one("#status", Static).render())
         assert status.startswith(f"mutation score {stored.score:.1f}%: ")
+
+
+@run_async
+async def test_at_80_columns_the_mutants_tab_s_footer_keeps_its_help_key(tmp_path, monkeypatch):
+    """With `r` added the footer ran off at "f9 His", and F1, the key to every other, was gone."""
+    from textual.widgets import Footer
+
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    app = app_on(bank)
+    async with app.run_test(size=(80, 24)) as pilot:
+        workspace = await mutants_tab_of(app, pilot, "Demo/1")
+        await settle(pilot)
+        keys = {key.key: key for key in workspace.query_one(Footer).query("FooterKey")}
+        assert workspace.region.contains_region(keys["f1"].region)
+        assert "press r here to run it" in str(workspace.query_one("#mutants-view").render())

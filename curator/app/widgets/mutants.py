@@ -45,6 +45,7 @@ def mutants_renderable(report: MutationReport | None, task: Task) -> RenderableT
         )
     if report.content_hash != task.content_hash():
         header.append("  ·  stale: the task changed since", style="yellow")
+    header.append("  ·  r reruns", style="dim")
     lines.append(header)
     for mutant in report.survivors():
         title = Text(f"\n{mutant.id}  {mutant.operator}  line {mutant.line}: ", style="bold")
@@ -75,7 +76,10 @@ class MutantsView(VerticalScroll):
     run from the command line alone, where a bank's quality bar may require a score)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "run", "Run mutants", id="task.mutate", tooltip="Mutation analysis")
+        # Not in the footer, where it pushed F1 off at 80 columns: the tab's text says it.
+        Binding(
+            "r", "run", "Run mutants", id="task.mutate", tooltip="Mutation analysis", show=False
+        )
     ]
 
     class RunRequested(Message):
