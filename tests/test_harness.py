@@ -227,6 +227,7 @@ def test_a_test_stopped_but_never_started_is_started_first_with_its_skip_kept() 
         on_end=lambda name, event: events.append(("end", (name, event["outcome"]))),
         on_fixture=lambda *fixture: events.append(("fixture", fixture)),
         test_case_class=unittest.TestCase,
+        program_file="/nowhere/task.py",
     )
     test = Skipped("test_skipped")
     result.addSkip(test, "needs a GPU")  # as 3.12.1 reports it: no startTest before

@@ -490,7 +490,7 @@ def _machinery_owners() -> list[tuple[str, object]]:
             for name in names
             if isinstance(value := vars(module)[name], type)
         ]
-    return owners + (mock_owners() if _mock_assertions else [])
+    return owners + (mock_owners() if _mock_guarded else [])
 
 
 SET_BY_THEMSELVES = frozenset(
@@ -525,8 +525,8 @@ MOCK_ASSERTIONS = frozenset(
 MOCK_ASSERTED = "_curator_mock_assert"
 """The method of unittest.TestCase through which the tests' calls of a mock's assertion go
 (`TestsOwnComparisons`): unittest.mock's own, whatever the mock's class or instance holds."""
-_mock_assertions: dict[str, Callable[..., object]] = {}
-"""unittest.mock's assertion functions, as `guard_mock` found them (filled once, in place)."""
+_mock_guarded: list[type] = []
+"""unittest.mock's classes once `guard_mock` has frozen them (filled once, in place)."""
 
 
 # re's compiler itself, past re's namespace and its cache (`private_namespace`).
@@ -588,13 +588,10 @@ def guard_mock() -> list[tuple[str, object]]:
     Red team: assertions replaced on `NonCallableMock`, or set on the mock the tests handed
     to the task, passed `assert_called_once_with` with nothing called."""
     owners = mock_owners()
-    if _mock_assertions or not owners:
+    if _mock_guarded or not owners:
         return []
-    classes = [owner for _, owner in owners if isinstance(owner, type)]
-    for cls in reversed(classes):
-        for name in MOCK_ASSERTIONS & vars(cls).keys():
-            _mock_assertions.setdefault(name, vars(cls)[name])
-    FrozenClasses(classes).freeze()
+    _mock_guarded.extend(owner for _, owner in owners if isinstance(owner, type))
+    FrozenClasses(_mock_guarded).freeze()
     return owners
 
 
@@ -602,11 +599,15 @@ def _mock_assert(
     test: unittest.TestCase, receiver: object, name: str, /, *args: Any, **kwargs: Any
 ) -> object:
     """What `TestCase._curator_mock_assert` stands for: a mock's assertion as unittest.mock
-    wrote it, for a mock (by its class's bases, which no attribute of its changes)."""
-    original = _mock_assertions.get(name)
-    base = getattr(sys.modules.get("unittest.mock"), "NonCallableMock", None)
-    if original is not None and base in type.__dict__["__mro__"].__get__(type(receiver)):
-        return original(receiver, *args, **kwargs)
+    wrote it, for a mock (by its class's bases, which no attribute of its changes), read from
+    the first class of those bases that `guard_mock` froze: no task code can change one, where
+    a dict of the originals kept here was changed in place (red team)."""
+    bases = type.__dict__["__mro__"].__get__(type(receiver))
+    if getattr(sys.modules.get("unittest.mock"), "NonCallableMock", None) in bases:
+        for cls in bases:
+            namespace = type.__dict__["__dict__"].__get__(cls)
+            if type.__dict__["__flags__"].__get__(cls) & IMMUTABLE_TYPE and name in namespace:
+                return namespace[name](receiver, *args, **kwargs)
     return getattr(receiver, name)(*args, **kwargs)
 
 
@@ -1915,6 +1916,10 @@ class AuditWatch:
         self.on_finding: Callable[[], None] | None = None
         """Called as each new finding is noted: the docstring examples report theirs at once,
         so that examples the time limit or a crash cuts short cannot take them along."""
+        self.on_tamper: Callable[[str], None] | None = None
+        """Called with each new tampering reason as it is noted: held until the test's end, it
+        was lost to a program that forged the rest of the records and left (`os._exit`) first
+        (red team)."""
         self._scratch = scratch.rstrip("/") + "/"
         self._protected_files = protected_files
         self._program_file = program_file
@@ -1979,6 +1984,8 @@ class AuditWatch:
     def tamper(self, reason: str) -> None:
         if reason not in self.tampering and len(self.tampering) < 20:
             self.tampering.append(reason)
+            if self.on_tamper is not None:
+                self.on_tamper(reason)
 
     def _hook(self, event: str, args: tuple[Any, ...]) -> None:
         """Dispatch an audited event to its handler.
@@ -2452,6 +2459,7 @@ class HarnessResult:
         "_on_fixture",
         "_on_start",
         "_previousTestClass",
+        "_program_file",
         "_reports",
         "_testRunEntered",
         "_test_case_class",
@@ -2468,6 +2476,7 @@ class HarnessResult:
         on_end: Callable[[str, dict[str, object]], None],
         on_fixture: Callable[[str, str, tuple[Any, ...] | None, str | None], None],
         test_case_class: type[unittest.TestCase],
+        program_file: str,
     ) -> None:
         self.shouldStop = False
         self.failfast = False
@@ -2483,6 +2492,7 @@ class HarnessResult:
         self._on_end = on_end
         self._on_fixture = on_fixture
         self._test_case_class = test_case_class
+        self._program_file = program_file
 
     def _name(self, test: Any) -> str | None:
         return str(test._testMethodName) if isinstance(test, self._test_case_class) else None
@@ -2539,6 +2549,19 @@ class HarnessResult:
             self._report(test, "fail" if failed else "error", err)
 
     def addSkip(self, test: Any, reason: str) -> None:
+        """A skip the program raised is its error: a test whose class declares a skip (an
+        optional dependency's guard in setUp) may skip, and a program that raised the same
+        SkipTest wherever its answer was wrong passed (red team). unittest calls this in the
+        `except` that caught the SkipTest."""
+        raised = sys.exc_info()[2]
+        # Undeclared, any skip is tampering (`decide`).
+        trace = raised if self._name(test) in self._declared.skips else None
+        while trace is not None:
+            if trace.tb_frame.f_code.co_filename == self._program_file:
+                error = RuntimeError(f"the program raised unittest.SkipTest({reason!r})")
+                self._report(test, "error", (RuntimeError, error, raised))
+                return
+            trace = trace.tb_next
         self._report(test, "skip", reason)
 
     def addExpectedFailure(self, test: Any, err: tuple[Any, ...]) -> None:
@@ -3141,6 +3164,15 @@ def run_harness(
         (os.path.abspath(__file__), os.path.join(here, "worker.py"), tests_path),
         task_path,
     )
+
+    def report_tampering(reason: str) -> None:
+        """At once: the end of the test may never come. Sent again with the others at the
+        end, so a record that cannot be made now (no stack left) is not lost."""
+        with contextlib.suppress(Exception):
+            emit(Event.TAMPERING, reasons=[reason])
+
+    watch.on_tamper = report_tampering
+    os.register_at_fork(after_in_child=channel.disarm)
     watch.install()
     start_guarding(tests_path, tests_source)
     cov = None
@@ -3363,7 +3395,7 @@ def run_harness(
         fixture_failures.append((outcome, f"{description}: {fields.get('message')}"))
         emit(Event.FIXTURE, name=description, outcome=outcome, **fields)
 
-    result = HarnessResult(declared, on_start, on_end, on_fixture, test_case_class)
+    result = HarnessResult(declared, on_start, on_end, on_fixture, test_case_class, task_path)
     runnable = []
     for name in names if loaded and not tampering else []:
         try:

@@ -143,14 +143,40 @@ class Channel:
         self._getpid = os.getpid
         self._pid = os.getpid()
 
+    def disarm(self) -> None:
+        """Run in each process forked from the sender (`os.register_at_fork`), before task code
+        runs there: the child loses the pipe (each descriptor of it, duplicates too) and the
+        key. Red team: a forked child, where the audit hook watches for findings alone, took
+        the channel from the garbage collector and signed the whole run's records."""
+        fd, self._fd = self._fd, -1
+        self._inner = self._outer = hashlib.sha256()
+        try:
+            pipe = os.fstat(fd)
+        except OSError:  # closed already
+            return
+        try:
+            descriptors = [int(name) for name in os.listdir("/proc/self/fd")]
+        except OSError:  # no /proc: the descriptors a process may have open by default
+            descriptors = list(range(1024))
+        for descriptor in descriptors:
+            try:
+                found = os.fstat(descriptor)
+            except OSError:
+                continue
+            if (found.st_dev, found.st_ino) == (pipe.st_dev, pipe.st_ino):
+                os.close(descriptor)
+
     def emit(self, event: Event, **fields: object) -> None:
         """Write one signed record; a forked child that runs on in the harness writes nothing
         (its records would repeat the parent's sequence numbers)."""
         if self._getpid() != self._pid:
             return
-        body = {"event": self._text(event), "from": self._sender, "seq": self._sequence, **fields}
-        self._sequence += 1
+        sequence = self._sequence
+        body = {"event": self._text(event), "from": self._sender, "seq": sequence, **fields}
         data = self._join(self._encode(body, 0)).encode()
+        # Taken once the record is made: one that could not be (out of stack or memory, in
+        # the audit hook) leaves no gap in the sequence.
+        self._sequence = sequence + 1
         inner = self._inner.copy()
         inner.update(data)
         outer = self._outer.copy()

@@ -2021,9 +2021,9 @@ def response_from_records(
     examples: list[dict[str, object]] = []
     for record in records:
         if record["event"] == protocol.Event.TAMPERING:
-            tampering.extend(
-                str(reason) for reason in cast(list[object], record.get("reasons", []))
-            )
+            # Each reason is sent as the hook notes it, and again with the others at the end.
+            reasons = map(str, cast(list[object], record.get("reasons", [])))
+            tampering.extend(reason for reason in reasons if reason not in tampering)
         elif record["event"] == protocol.Event.RUNTIME:
             runtime.extend(cast(list[dict[str, object]], record.get("findings", [])))
         elif record["event"] in (protocol.Event.EXAMPLES_FINDINGS, protocol.Event.DOCTEST):
