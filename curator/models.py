@@ -189,10 +189,17 @@ class FlagEvent(StrictModel):
     who: str
     why: str
     at: datetime = Field(default_factory=utc_now)
+    sent_back: bool = Field(
+        default=False,
+        description="A confirmation that sent the task back to draft for its annotator to fix.",
+    )
 
     @property
     def verb(self) -> str:
-        """What was done, to read "opened by …" ("open by …" read as an order)."""
+        """What was done, to read "opened by …" ("open by …" read as an order); a send-back
+        read as a plain confirmation."""
+        if self.sent_back:
+            return "sent back (confirmed)"
         return "opened" if self.status is FlagStatus.OPEN else self.status.value
 
 
@@ -204,6 +211,11 @@ class Flag(StrictModel):
     cause: str | None = None
     status: FlagStatus = FlagStatus.OPEN
     history: list[FlagEvent] = Field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        """The status as the flaky queue lists it: a flag sent back says so."""
+        return "sent back" if self.history and self.history[-1].sent_back else self.status.value
 
 
 class ReviewerNote(StrictModel):

@@ -97,8 +97,10 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         assert first_line.startswith("confirmed ") and first_line.endswith(
             " by Ada Annotator: four rolls miss a six half the time"
         ), first_line
-        await pilot.press("c", *"again", "enter")
+        # Refused as the key is pressed: it asked "why?" first, then refused.
+        await pilot.press("c")
         await settle(pilot)
+        assert app.screen is screen
         assert "cannot confirm a flag that is confirmed" in str(
             screen.query_one("#review-status", Static).render()
         )
@@ -112,6 +114,12 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         task = bank.load(TASK)
         assert task.stage is Stage.DRAFT
         assert task.notes[-1].text == f"flaky test {FLAKY_TEST}: seed the dice in the test"
+        # It read "confirmed", as a confirmation did: nothing said it went back to draft.
+        assert flags.get_row_at(0)[1] == "sent back"
+        first_line = evidence_shown(screen).splitlines()[0]
+        assert first_line.startswith("sent back (confirmed) ") and first_line.endswith(
+            " by Ada Annotator: seed the dice in the test"
+        ), first_line
 
         await pilot.press("x", *"seeded upstream", "enter")
         await settle(pilot)

@@ -102,15 +102,24 @@ def apply_action(task: Task, test: str, action: FlagAction, who: str, why: str) 
     if flag is None:
         flagged = ", ".join(flag.test for flag in task.flags) or "none"
         raise FlagError(f"{task.task_id}: no flag on test {test!r} (flagged tests: {flagged})")
-    allowed, target = TRANSITIONS[action]
-    if flag.status not in allowed:
-        raise FlagError(
-            f"{task.task_id} {test}: cannot {action.value} a flag that is {flag.status.value} "
-            f"(only one that is {' or '.join(sorted(status.value for status in allowed))})"
-        )
-    flag.status = target
-    flag.history.append(FlagEvent(status=target, who=who, why=why))
+    refusal = action_refusal(task.task_id, flag, action)
+    if refusal is not None:
+        raise FlagError(refusal)
+    flag.status = TRANSITIONS[action][1]
+    flag.history.append(FlagEvent(status=flag.status, who=who, why=why))
     return flag
+
+
+def action_refusal(task_id: str, flag: Flag, action: FlagAction) -> str | None:
+    """Why the flag's state forbids `action`, or None: asked before the reason too (the app
+    asked "why?" and then refused to confirm a flag that was fixed)."""
+    allowed = TRANSITIONS[action][0]
+    if flag.status in allowed:
+        return None
+    return (
+        f"{task_id} {flag.test}: cannot {action.value} a flag that is {flag.status.value} "
+        f"(only one that is {' or '.join(sorted(status.value for status in allowed))})"
+    )
 
 
 def update_flags(

@@ -9,7 +9,7 @@ import json
 from curator.bank import Bank
 from curator.flaky.evidence import FlakyEvidence, Outcome, RunRecord
 from curator.flaky.flags import FlagAction, apply_action, find_flag
-from curator.models import FlagStatus, ReviewerNote, Stage, Task
+from curator.models import FlagEvent, FlagStatus, ReviewerNote, Stage, Task
 from curator.pipeline import stage_rank
 
 
@@ -66,7 +66,10 @@ def send_back(bank: Bank, task_id: str, test: str, who: str, why: str) -> Task:
         if flag is not None and flag.status in (FlagStatus.DISMISSED, FlagStatus.FIXED):
             apply_action(task, test, FlagAction.REOPEN, who, why)
         if flag is None or flag.status is not FlagStatus.CONFIRMED:
-            apply_action(task, test, FlagAction.CONFIRM, who, why)
+            flag = apply_action(task, test, FlagAction.CONFIRM, who, why)
+            flag.history[-1].sent_back = True
+        else:
+            flag.history.append(FlagEvent(status=flag.status, who=who, why=why, sent_back=True))
         task.notes.append(ReviewerNote(author=who, text=f"flaky test {test}: {why}"))
         if stage_rank(task.stage) > stage_rank(Stage.DRAFT):
             task.stage = Stage.DRAFT

@@ -24,6 +24,9 @@ from curator.errors import CuratorError
 from curator.flaky.evidence import FlakyEvidence, Outcome
 from curator.flaky.flags import (
     DECISION_VERBS,
+    SEND_BACK,
+    FlagAction,
+    action_refusal,
     all_flags,
     decision_message,
     read_evidence,
@@ -193,7 +196,7 @@ class FlakyReview(CuratorScreen):
         table.add_column("test")
         table.add_column("class")
         for task, flag in event.flags:
-            status = [flag.status.value] if self.show_all else []
+            status = [flag.status_label] if self.show_all else []
             table.add_row(task.task_id, *status, flag.test, flag.classification)
         which = "flag" if self.show_all else "open flag"
         which += "" if len(event.flags) == 1 else "s"
@@ -238,6 +241,11 @@ class FlakyReview(CuratorScreen):
         if chosen is None or not self.app.identified(lambda: self.action_decide(decision)):
             return
         task, flag = chosen
+        if decision != SEND_BACK and (
+            refusal := action_refusal(task.task_id, flag, FlagAction(decision))
+        ):
+            self.refused(WorkRefused(decision, refusal))
+            return
 
         def answered(reason: str | None) -> None:
             if reason:
