@@ -237,6 +237,17 @@ def test_flag_lifecycle_from_detection_to_fix(tmp_path, run_cli):
     assert "nondeterministic" in row and len(row) <= 80, first.stdout
     assert "runs: 1 baseline, 7 detection, " in first.stdout
     assert "likely cause, test_six_comes_up: fails in " in first.stdout
+    # The title said "12 runs" for `--runs 8`: the runs asked for, then those added.
+    assert re.search(rf"{task_id} · 8 runs \(\+\d+ attribution\) · detection seed 3", first.stdout)
+    assert re.search(r"test_six_comes_up .* open: ", row)
+    # A check of fewer runs is not stored over it; the flag column said nothing of the flag.
+    kept = run_cli(
+        "--bank", bank.root, "flaky", task_id, "--runs", "3", "--seed", "3",
+        env={"COLUMNS": "80"},
+    )  # fmt: skip
+    assert "kept the stored flaky check" in kept.stdout
+    row = next(line for line in kept.stdout.splitlines() if "test_six_comes_up" in line)
+    assert row.rstrip(" │").endswith("open"), kept.stdout
 
     confirm = run_cli(
         "--bank", bank.root, "flag", task_id, "test_six_comes_up",

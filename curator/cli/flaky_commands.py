@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import textwrap
@@ -81,7 +82,7 @@ def evidence_json(evidence: FlakyEvidence, changes: list[FlagChange]) -> dict[st
 
 def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, str]) -> None:
     title = (
-        f"{escape(evidence.task_id)} · {len(evidence.runs)} runs · "
+        f"{escape(evidence.task_id)} · {evidence.runs_title()} · "
         f"detection seed {evidence.detection_seed}"
     )
     if evidence.problem:
@@ -207,7 +208,13 @@ def flaky_command(
             row = evidence_json(evidence, result.changes)
             click.echo(json.dumps(row | {"kept_stored": result.kept_stored}))
         else:
-            notes = {c.test: f"{c.status.value}: {c.note}" for c in result.changes}
+            # A check kept from before changes no flag: the column showed nothing for a test
+            # flagged open.
+            notes: dict[str, str] = {}
+            with contextlib.suppress(CuratorError):
+                flags = bank.load(evidence.task_id).flags
+                notes = {flag.test: flag.status_label for flag in flags}
+            notes |= {c.test: f"{c.status.value}: {c.note}" for c in result.changes}
             print_evidence(cli, evidence, notes)
             if result.kept_stored:
                 cli.out.print(f"[yellow]not stored:[/] {escape(result.kept_stored)}")

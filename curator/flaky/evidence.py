@@ -259,6 +259,15 @@ class FlakyEvidence(StrictModel):
         out is not among them: its timed-out test counts, as a timing problem."""
         return [run for run in self.runs if run.status not in ("completed", "timeout")]
 
+    def runs_title(self) -> str:
+        """The runs as asked for (`--runs`), with the attribution runs the check added: "12
+        runs" for `--runs 6` read as a miscount."""
+        attribution = sum(
+            run.spec.kind not in (RunKind.BASELINE, RunKind.DETECTION) for run in self.runs
+        )
+        asked = f"{len(self.runs) - attribution} runs"
+        return f"{asked} (+{attribution} attribution)" if attribution else asked
+
     def runs_note(self) -> str:
         """What the runs were: "20 runs" above "failed 0 of 19" read as a miscount, since
         a verdict counts detection runs only, not the baseline or the attribution runs."""
