@@ -230,6 +230,10 @@ def test_rows_filter_and_sort_without_textual():
     assert sort_rows(rows, "id", descending=True)[0].task_id == "Demo/10"
     assert [r.task_id for r in filter_rows(rows, "DEMO/1")] == ["Demo/1", "Demo/10"]
     assert filter_rows(rows, "  ") is rows
+    # Ids that match come first: `Ord` put Demo/1 ("words") above Ord/1, which Enter opened.
+    ordered = [*rows, task_row(make_task("Ord/1"))]
+    assert [r.task_id for r in filter_rows(ordered, "ord")][:2] == ["Ord/1", "Demo/1"]
+    assert [r.task_id for r in filter_rows(ordered, "ord 1")][:2] == ["Ord/1", "Demo/1"]
 
 
 def test_the_flaky_column_counts_confirmed_flags_as_the_gate_does():

@@ -157,14 +157,23 @@ def sort_rows(rows: list[TaskRow], column: str, descending: bool = False) -> lis
 
 
 def filter_rows(rows: list[TaskRow], query: str) -> list[TaskRow]:
-    """Rows whose id, libraries or text contain every word of the query (case-insensitive)."""
+    """Rows whose id, libraries or text contain every word of the query (case-insensitive),
+    those whose id does first, each group in the order given: `Ord` put Demo/1 ("order") above
+    Ord/1, and Enter opened it."""
     terms = query.lower().split()
     if not terms:
         return rows
     if len(terms) == 1:
         term = terms[0]
-        return [row for row in rows if term in row.search]
-    return [row for row in rows if all(term in row.search for term in terms)]
+        found = [row for row in rows if term in row.search]
+    else:
+        found = [row for row in rows if all(term in row.search for term in terms)]
+    by_id: list[TaskRow] = []
+    by_text: list[TaskRow] = []
+    for row in found:
+        lowered = row.task_id.lower()
+        (by_id if all(term in lowered for term in terms) else by_text).append(row)
+    return by_id + by_text
 
 
 class RowFilter:
