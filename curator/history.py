@@ -28,12 +28,14 @@ from pathlib import Path
 
 import git
 
+from curator.alternatives import ALTERNATIVES_DIR, RESULT_FILE
 from curator.bank import (
     CODE_PROMPT_FILE,
     INSTRUCTION_FILE,
     MARKER,
     META_FILE,
     PROGRAM_FILE,
+    TASK_FILES,
     TESTS_FILE,
     Bank,
     oversized,
@@ -49,6 +51,7 @@ from curator.fsutil import remove_stale_temporaries
 from curator.gitbank import GitBank, GitError
 from curator.interchange import updated_by
 from curator.models import Flag, Origin, ProvenanceEvent, Stage, Task
+from curator.mutation.store import MUTATION_FILE
 from curator.pipeline import (
     PipelineFacts,
     Step,
@@ -320,6 +323,39 @@ def commit_task(
         previous_stage=previous,
         message=full_message,
     )
+
+
+RECORD_FILES = {
+    REPORT_FILE: "validation",
+    EVIDENCE_FILE: "flaky check",
+    MUTATION_FILE: "mutation analysis",
+    RESULT_FILE: "alternatives' results",
+}
+"""The records curator writes beside a task's own files, as a commit message names them."""
+
+
+@dataclass
+class CommitDraft:
+    """What the commit dialog offers: a message that says what changed (every re-commit of an
+    accepted task's records read "Accept ID", repeated in the changelog), and the changed files
+    that are not curator's (hidden notes went into history unsaid)."""
+
+    message: str
+    others: list[str]
+
+
+def draft_commit(bank: Bank, task: Task, stage: Stage) -> CommitDraft:
+    repository = GitBank(bank)
+    folder = repository.task_path(task.task_id) + "/"
+    changed = [path.removeprefix(folder) for _, path in repository.status(folder)]
+    own = {*TASK_FILES, *RECORD_FILES, ALTERNATIVES_DIR}
+    others = [name for name in changed if name.split("/")[0] not in own]
+    records = [kind for name, kind in RECORD_FILES.items() if name in changed]
+    ours = set(changed) - set(others)
+    if stage is task.stage and records and ours <= {*RECORD_FILES, META_FILE}:
+        return CommitDraft(f"Record the {' and '.join(records)} of {task.task_id}", others)
+    verb = "Accept" if stage is Stage.ACCEPTED else f"Record as {stage.value}:"
+    return CommitDraft(f"{verb} {task.task_id}", others)
 
 
 def commit_review(bank: Bank, task_id: str, message: str, annotator: str) -> CommitResult:

@@ -6,7 +6,7 @@ Exactly the keys the README's walk lists; the bank is a copy of the demo bank `t
 from __future__ import annotations
 
 from app_support import SIZE, app_on, demo_bank, run_async, settle
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TabbedContent
 
 from curator.app.messages import Committed, FlakyFinished, ValidationFinished
 from curator.app.screens.browser import BankBrowser
@@ -66,6 +66,21 @@ async def test_a_demo_draft_goes_through_every_stage_to_a_commit(tmp_path, monke
         assert [m for m in messages if isinstance(m, Committed)]
         assert all(s.state is StepState.DONE for s in workspace.statuses())
         assert "every step is done" in str(workspace.query_one("#stepper").render())
+        # Its mutants run, with a note of the annotator's in the folder: the message offered
+        # read "Accept Demo/7" again, and the note went in unsaid.
+        (bank.task_dir("Demo/7") / ".notes").write_text("check the totals")
+        tabs = workspace.query_one(TabbedContent)
+        while tabs.active != "mutants":
+            await pilot.press("f3")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        await pilot.press("f8", "enter")
+        assert isinstance(app.screen, TextDialog)
+        assert app.screen.query_one(Input).value == "Record the mutation analysis of Demo/7"
+        assert "It takes in files of yours too: .notes." in app.screen.question
+        await pilot.press("escape")
+        await settle(pilot)
         # 8. Escape: back in the bank, the task shows as accepted.
         await pilot.press("escape")
         assert isinstance(app.screen, BankBrowser)

@@ -39,6 +39,7 @@ from curator.history import (
     CommitRefused,
     check_reviewable,
     commit_task,
+    draft_commit,
     import_tasks,
     parse_trailers,
     task_diff,
@@ -78,6 +79,31 @@ def test_a_commit_touches_only_its_task_folder(bank: Bank) -> None:
         "Test__1/tests.py",
     ]
     assert "?? Test__2/" in git(bank.root, "status", "--porcelain")
+
+
+def test_the_suggested_message_says_what_changed_and_names_files_not_curator_s(
+    bank: Bank,
+) -> None:
+    """A re-commit of an accepted task's records read "Accept Test/1" again (twice in the
+    changelog), and hidden notes in its folder went in unsaid."""
+    task = make_task("Test/1")
+    save(bank, task)
+    assert draft_commit(bank, task, Stage.ACCEPTED).message == "Accept Test/1"
+    assert draft_commit(bank, task, Stage.DRAFT).message == "Record as draft: Test/1"
+    commit_task(bank, "Test/1", None, "Add the word counter")
+    folder = bank.task_dir("Test/1")
+    (folder / REPORT_FILE).write_text("{}")
+    (folder / "mutation.json").write_text("{}")
+    task = bank.load("Test/1")
+    draft = draft_commit(bank, task, task.stage)
+    assert draft.message == "Record the validation and mutation analysis of Test/1"
+    assert draft.others == []
+    (folder / ".notes").write_text("mine")
+    draft = draft_commit(bank, task, task.stage)
+    assert draft.others == [".notes"]
+    assert draft.message == "Record the validation and mutation analysis of Test/1"
+    (folder / "task.py").write_text(task.program + "\n")
+    assert draft_commit(bank, task, task.stage).message == f"Record as {task.stage.value}: Test/1"
 
 
 def test_a_commit_carries_every_trailer_with_the_validation_figures(bank: Bank) -> None:

@@ -66,13 +66,13 @@ from curator.drafts import (
     save_edits,
     write_draft,
 )
-from curator.errors import CuratorError, TaskFileError
+from curator.errors import CuratorError, TaskFileError, listed
 from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import FlagChange, read_evidence
 from curator.flaky.runner import DetectionSettings
 from curator.flaky.stage import check
 from curator.gitbank import GitBank
-from curator.history import CommitRefused, commit_task, gate_facts
+from curator.history import CommitRefused, commit_task, draft_commit, gate_facts
 from curator.llm import operations
 from curator.llm.checking import check_task
 from curator.llm.client import LLMCancelled, RetryNotice
@@ -1104,12 +1104,12 @@ class TaskWorkspace(CuratorScreen):
                 self.start_run(f"committing {self.task_id} as {stage.value}")
                 self.run_commit(stage, message)
 
-        verb = "Accept" if stage is Stage.ACCEPTED else f"Record as {stage.value}:"
+        draft = draft_commit(self.bank, self.current, stage)
+        others = (
+            f"\nIt takes in files of yours too: {listed(draft.others)}." if draft.others else ""
+        )
         self.app.push_screen(
-            TextDialog(
-                f"Commit {self.task_id} as {stage.value}. Message:",
-                value=f"{verb} {self.task_id}",
-            ),
+            TextDialog(f"Commit {self.task_id} as {stage.value}.{others} Message:", draft.message),
             answered,
         )
 
