@@ -120,9 +120,10 @@ async def test_release_screen_refuses_then_releases_once_blockers_are_gone(tmp_p
             screen.query_one("#release-result", Static).render()
         )
         assert GitBank(bank).tag("release/0.1") is not None
-        assert "last release: release/0.1" in str(
-            screen.query_one("#release-plan", Static).render()
-        )
+        shown = str(screen.query_one("#release-plan", Static).render())
+        assert "last release: release/0.1" in shown
+        # Nothing changed since: it offered "ready to release" as plainly as before.
+        assert "none, but nothing changed since release/0.1: a release now would hold" in shown
 
 
 def test_the_next_version_counts_up_the_last_number_of_the_last_release():

@@ -34,6 +34,12 @@ class ReleasePlan:
         return self.refusal is None
 
     @property
+    def repeats_previous(self) -> bool:
+        """Whether a release now would hold the same tasks as the last one."""
+        changes = self.changes
+        return bool(self.previous) and not (changes.added or changes.removed or changes.changed)
+
+    @property
     def refusal(self) -> str | None:
         """Why no release can be made now, if so."""
         if self.blockers:

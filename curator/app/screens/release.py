@@ -51,7 +51,14 @@ def plan_text(plan: ReleasePlan) -> Text:
         text.append("  none\n", style="dim")
     text.append(f"  unchanged: {changes.unchanged}\n\n")
     text.append("blockers\n", style="bold underline")
-    if plan.ready:
+    if plan.ready and plan.repeats_previous:
+        # It offered a release of the same tasks as plainly as any other (the CLI notes it).
+        text.append(
+            f"  none, but nothing changed since {plan.previous}: a release now would hold the "
+            "same tasks (press e to release anyway)\n",
+            style="yellow",
+        )
+    elif plan.ready:
         text.append("  none: ready to release (press e)\n", style="green")
     elif not plan.blockers:  # the screen offered a release that `e` then refused
         text.append(f"  {plan.refusal}\n", style="yellow")
