@@ -186,9 +186,23 @@ async def test_a_proposal_worse_than_the_task_is_accepted_only_when_confirmed(
             assert "✗ it removes test(s) test_counts" in dialog.question
             await pilot.press("enter")
             assert bank.load("Demo/2").test == UNCOVERED_TESTS
+            # Ctrl+S, the save key, wrote it unchecked, as a hand edit: it is Ctrl+O's check.
+            await pilot.press("ctrl+s")
+            dialog = app.screen
+            assert isinstance(dialog, ChoiceDialog)
+            assert "✗ it removes test(s) test_counts" in dialog.question
+            await pilot.press("enter")
+            assert bank.load("Demo/2").test == UNCOVERED_TESTS
+            # Nor does any step that saves first (F5) take it in.
+            await pilot.press("f5")
+            await settle(pilot)
+            assert bank.load("Demo/2").test == UNCOVERED_TESTS
+            status = str(workspace.query_one("#status", Static).render())
+            assert "the editors hold the LLM's proposal: Ctrl+O accepts your version" in status
             await pilot.press("ctrl+o", "a")
             await settle(pilot)
     assert bank.load("Demo/2").test == "# reviewed\n" + renamed
+    assert bank.load("Demo/2").provenance.events[-1].model == "scripted-model"
 
 
 @run_async
@@ -276,6 +290,9 @@ async def test_an_instruction_that_loses_what_the_docstring_says_is_asked_about(
             assert "✗ its instruction leaves out what the docstring says:" in dialog.question
             await pilot.press("enter")  # the default keeps the task's instruction
             assert bank.load("Demo/2").instruct_prompt == ""
+            # Edited, it shows where it is: Ctrl+T showed task.py, two tabs away.
+            await pilot.press("ctrl+t")
+            assert app.screen.query_one("#views").active == "instruction"
             await pilot.press("ctrl+o", "a")
             await settle(pilot)
             status = str(app.screen.query_one("#status", Static).render())

@@ -359,7 +359,15 @@ class TaskWorkspace(CuratorScreen):
         """Write the editors' texts to the bank. False when the bank refused them (the files
         changed on disk meanwhile, or cannot be written): the reason is shown, and the edits
         stay in the editors and their autosave. Edits record who made them: if nobody is
-        known, False while the app asks, and `then` (else saving) once named."""
+        known, False while the app asks, and `then` (else saving) once named. Refused while the
+        editors hold an LLM proposal (Ctrl+T): saved, it went in unchecked, as a hand edit."""
+        if self.editing_proposal:
+            self.refuse(
+                "save",
+                "the editors hold the LLM's proposal: Ctrl+O accepts your version of it "
+                "(checked against the task as it is), Ctrl+R drops it",
+            )
+            return False
         texts = self.editor_texts()
         edited = texts != self.base
         if edited and not self.app.identified(then or (lambda: self.save(overwrite))):
@@ -608,6 +616,9 @@ class TaskWorkspace(CuratorScreen):
     # -- refine ------------------------------------------------------------------------------
 
     def action_save(self) -> None:
+        if self.editing_proposal:  # saving an edited proposal is accepting it, checked
+            self.action_accept_proposal()
+            return
         if not self.save():
             return
         self.set_status("saved" + (f" ({self.running} goes on)" if self.running else ""))
@@ -973,10 +984,16 @@ class TaskWorkspace(CuratorScreen):
             texts[EDITOR_OF_FILE[file.name]] = file.after
         self.editing_proposal = True
         self.load_texts(TaskTexts(**texts))
-        self.show_view("tests" if self.proposal.file(TESTS_FILE) else "program")
-        if self.proposal.file(INSTRUCTION_FILE):
-            self.show_view("instruction")
-        self.set_status("editing the proposal: Ctrl+O accepts your version, Ctrl+R rejects it")
+        # One view: a second call lost to the first's tab change (a condense showed task.py).
+        for file, view in ((INSTRUCTION_FILE, "instruction"), (TESTS_FILE, "tests")):
+            if self.proposal.file(file):
+                self.show_view(view)
+                break
+        else:
+            self.show_view("program")
+        self.set_status(
+            "editing the proposal: Ctrl+O (or Ctrl+S) accepts your version, Ctrl+R rejects it"
+        )
 
     def action_accept_proposal(self, despite_regressions: bool = False) -> None:
         if self.proposal is None:
