@@ -188,6 +188,20 @@ def test_curator_config_in_a_bank_shows_its_settings_and_names_a_bad_one(
     assert [[cell.strip() for cell in row] for row in rows] == [
         ["bank.quality.min_flaky_runs", "30", "bank.json"]
     ]
+    # At 80 columns, with the bank's longer names, the LLM's URL ended in "…".
+    url = "http://127.0.0.1:9/v1/a/path/long/enough/to/fold"
+    narrow = run_cli(
+        "config", "--bank", bank.root, env={**env, "COLUMNS": "80", "CURATOR_LLM_BASE_URL": url}
+    ).stdout
+    assert "…" not in narrow
+    rows = [line.split("│")[1:3] for line in narrow.splitlines() if line.startswith("│")]
+    start = next(index for index, (name, _) in enumerate(rows) if name.strip() == "llm.base_url")
+    folded = [rows[start][1]]
+    for name, value in rows[start + 1 :]:
+        if name.strip():
+            break
+        folded.append(value)
+    assert "".join(value.strip() for value in folded) == url
     marker.write_text(json.dumps({**settings, "quality": {"min_flaky_runs": "20"}}))
     refused = run_cli("config", "--bank", bank.root, env=env)
     assert refused.returncode == 2

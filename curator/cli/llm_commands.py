@@ -228,8 +228,10 @@ def config_command(cli: CliContext, as_json: bool) -> None:
         state = "" if path.is_file() else " (does not exist)"
         cli.out.print(f"config file: {escape(str(path))}{state}")
     table = Table()
-    for column in ("setting", "value", "from"):
-        table.add_column(column)
+    # Folded rather than ended in "…": a cut URL or variable name is no use to check.
+    table.add_column("setting", no_wrap=True, min_width=max(map(len, values)))
+    table.add_column("value", overflow="fold")
+    table.add_column("from", overflow="fold")
     for name, value in values.items():
         shown = "(not set)" if value is None else str(value)
         table.add_row(name, escape(shown), escape(sources[name]))
