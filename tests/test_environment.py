@@ -1191,7 +1191,11 @@ def test_an_environment_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
     [
         ("jsno", "json"),  # two letters swapped
         ("nunpy", "numpy"),  # one letter replaced
+        ("colections", "collections"),  # a letter left out
+        ("statisstics", "statistics"),  # one doubled in a long name
         ("pytz", None),  # a missing library one letter longer than `pty`: not a typo
+        ("jsn", None),  # too short to tell
+        ("ujson", None),  # one slip from `_json`, a private module
         ("cv2", None),
         ("tome", None),  # one slip from both `time` and `tomb`: which is unclear
     ],
@@ -1199,5 +1203,16 @@ def test_an_environment_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
 def test_a_library_one_slip_from_an_importable_module_is_taken_for_a_typo(
     typed: str, meant: str | None
 ) -> None:
-    available = {"json", "numpy", "pty", "csv", "time", "tomb", "os"}
+    available = {
+        "json",
+        "numpy",
+        "pty",
+        "csv",
+        "time",
+        "tomb",
+        "os",
+        "collections",
+        "statistics",
+        "_json",
+    }
     assert one_slip_from(typed, available) == meant
