@@ -298,3 +298,23 @@ async def test_an_instruction_that_loses_what_the_docstring_says_is_asked_about(
             status = str(app.screen.query_one("#status", Static).render())
     assert bank.load("Demo/2").instruct_prompt.startswith("Count the words of a text.")
     assert status == "instruction accepted"
+
+
+@run_async
+async def test_an_edit_while_the_llm_answers_is_warned_of(tmp_path, monkeypatch):
+    """Typing while the answer streamed was welcome; the proposal was then refused as made for
+    other files, and nothing had said so."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    with ScriptedLLMServer([{"answer": ANSWER, "chunk_delay_s": 0.05}]) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model")
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=SIZE) as pilot:
+            workspace = await open_workspace(pilot, "Demo/2")
+            await pilot.press("ctrl+l", "t")
+            await pilot.pause(0.2)
+            assert (workspace.running or "").startswith("asking the LLM")
+            workspace.query_one("#tests-editor", TextArea).insert("# mine\n", (0, 0))
+            await pilot.pause()
+            titles = [n.title for n in app._notifications]
+            assert "edited while the LLM answers" in titles
+            await settle(pilot)

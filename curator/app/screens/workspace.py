@@ -108,6 +108,9 @@ STREAM_REFRESH_S = 0.1  # how often a streamed answer's new pieces are shown
 EDITOR_OF_FILE = {file: text for text, file in FILE_OF_TEXT.items()}
 
 # The binding that performs each pipeline step, for the stepper's hint.
+ASKING_LLM = "asking the LLM"
+"""How a request to the LLM is named while it runs."""
+
 STEP_BINDINGS = {
     "draft": "task.save",
     "refine": "task.refine",
@@ -309,6 +312,14 @@ class TaskWorkspace(CuratorScreen):
     @on(TextArea.Changed)
     def edited(self) -> None:
         unsaved = self.editor_texts() != self.base
+        if unsaved and not self.unsaved and (self.running or "").startswith(ASKING_LLM):
+            # Typing was welcome, and the answer then refused as made for other files.
+            self.notify(
+                "the LLM answers for the task as it was saved: accepting its proposal needs "
+                "these edits undone (Ctrl+Z), or ask again once they are saved",
+                title="edited while the LLM answers",
+                severity="warning",
+            )
         if unsaved != self.unsaved:
             self.unsaved = unsaved
             self.refresh_pipeline()
@@ -899,7 +910,7 @@ class TaskWorkspace(CuratorScreen):
                     self.refuse("condense", condense.reason)
                     return
             self.cancel_llm = threading.Event()
-            self.start_run(f"asking the LLM: {operation}")
+            self.start_run(f"{ASKING_LLM}: {operation}")
             self.refresh_bindings()
             self.show_view("proposal")
             self.query_one(ProposalPane).waiting()
