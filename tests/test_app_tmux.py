@@ -127,6 +127,14 @@ def test_in_a_terminal_each_flaky_report_starts_on_a_line_of_its_own(tmp_path, m
         for task_id in ("Demo/4", "Demo/9"):
             [line] = [line for line in screen.splitlines() if f"{task_id} · 4 runs" in line]
             assert line.startswith(f"{task_id} · 4 runs · detection seed "), screen
+        # Wrapped between words by curator, not mid-word by the terminal ("coul|d not run").
+        lines = screen.splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith("2 task(s) checked"))
+        summary = " ".join(line.strip() for line in lines[start : start + 2])
+        assert summary == (
+            "2 task(s) checked: 0 with flaky tests, 0 with another problem (a suite that could "
+            "not run, runs that did not finish, a check that could not be recorded)"
+        ), screen
     finally:
         terminal.close()
 

@@ -39,7 +39,11 @@ def test_a_runtime_finding_blocks_acceptance_until_waived(bank: Bank, run_cli) -
     assert "/etc/curator-runtime-probe" in row["runtime"][0]["message"]
     report = bank.read_sidecar("Test/1", REPORT_FILE, ValidationReport)
     assert report is not None
-    assert "runtime [write_outside]" in report_header(report).plain
+    header = report_header(report).plain
+    assert "runtime [write_outside]" in header
+    # The first line says how many findings the box holds: the last ones were never seen.
+    counted = len(report.static) + len(report.warnings) + 1
+    assert header.splitlines()[0].endswith(f" · {counted} finding{'s' * (counted > 1)} below")
 
     listed = run_cli("--bank", bank.root, "list", "--json")
     assert json.loads(listed.stdout)["runtime_unwaived"] == ["write_outside"]

@@ -114,6 +114,10 @@ def report_header(report: ValidationReport) -> Text:
         text.append(f" · branch coverage {report.branch_coverage:.1f}%")
     if report.network_exposed:
         text.append(" · network not isolated", style="yellow")
+    # The box shows a few lines: how many follow was not said, and some were never seen.
+    findings = len(report.static) + len(report.warnings) + len(report.runtime)
+    if findings:
+        text.append(f" · {findings} finding{'s' * (findings > 1)} below", style="yellow")
     if report.message:
         text.append(f"\n{report.message}", style="red")
     for note in report.time_limit_notes:

@@ -205,9 +205,9 @@ def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
     if report is not None:
         show_run(cli, task, report)
     out.rule("task program")
-    out.print(Syntax(task.program, "python", line_numbers=True))
+    out.print(Syntax(task.program, "python", line_numbers=True, word_wrap=True))
     out.rule("tests")
-    out.print(Syntax(task.test, "python", line_numbers=True))
+    out.print(Syntax(task.test, "python", line_numbers=True, word_wrap=True))
     out.rule("instruction")
     out.print(escape(task.instruct_prompt) or "[dim](none yet)[/]")
 

@@ -61,17 +61,20 @@ class TerminalSafeConsole(Console):
         raise BrokenPipeError
 
 
+def command_console(stderr: bool = False) -> TerminalSafeConsole:
+    """A console that wraps lines at word boundaries in a terminal (the terminal's own wrap
+    broke words: "coul|d not run") and never in a log or a pipe, where a message stays one
+    line that grep finds."""
+    console = TerminalSafeConsole(stderr=stderr, highlight=False)
+    console.soft_wrap = not console.is_terminal
+    return console
+
+
 @dataclass
 class CliContext:
     bank_path: Path
-    # Neither wraps lines itself: a message in a log or a pipe stays one line that grep finds
-    # (the terminal wraps what it shows).
-    out: Console = field(
-        default_factory=lambda: TerminalSafeConsole(highlight=False, soft_wrap=True)
-    )
-    err: Console = field(
-        default_factory=lambda: TerminalSafeConsole(stderr=True, highlight=False, soft_wrap=True)
-    )
+    out: Console = field(default_factory=command_console)
+    err: Console = field(default_factory=lambda: command_console(stderr=True))
 
     def open_bank(self) -> Bank:
         return open_bank(self.bank_path)

@@ -123,7 +123,9 @@ def diff_command(cli: CliContext, task_id: str, old_rev: str | None, new_rev: st
     changed = [diff for diff in diffs if diff.text]
     for diff in changed:
         cli.out.rule(f"{diff.part} ({diff.file_name})")
-        cli.out.print(Syntax(diff.text, "diff", theme="ansi_dark", background_color="default"))
+        cli.out.print(
+            Syntax(diff.text, "diff", theme="ansi_dark", background_color="default", word_wrap=True)
+        )
     if not changed:
         old = old_rev or "HEAD"
         cli.out.print(
