@@ -25,7 +25,15 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from curator.errors import CuratorError, UnknownAnnotator
@@ -84,6 +92,14 @@ class LLMSettings(BaseModel):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
+
+    _problem: str | None = PrivateAttr(default=None)
+
+    @property
+    def problem(self) -> str | None:
+        """What is wrong with the LLM settings given, which are then left unused
+        (`load_settings`): the LLM is optional, and a typo in its URL stopped every command."""
+        return self._problem
 
     @property
     def configured(self) -> bool:
@@ -164,8 +180,15 @@ def load_settings() -> Settings:
         problems = []
         for item in error.errors():
             field = ".".join(str(part) for part in item["loc"])
-            problems.append(f"{field}: {item['msg']} (from {value_source(field)})")
-        raise ConfigError("invalid settings: " + "; ".join(problems)) from None
+            message = item["msg"].removeprefix("Value error, ")
+            problems.append(f"{field}: {message} (from {value_source(field)})")
+        if any(item["loc"][:1] != ("llm",) for item in error.errors()):
+            raise ConfigError("invalid settings: " + "; ".join(problems)) from None
+    # Only the optional LLM's settings are wrong: everything else works, and what asks the LLM
+    # says why it cannot.
+    unusable = LLMSettings()
+    unusable._problem = "invalid LLM settings: " + "; ".join(problems)
+    return Settings(llm=unusable)
 
 
 def value_source(field: str) -> str:

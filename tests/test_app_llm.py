@@ -318,3 +318,19 @@ async def test_an_edit_while_the_llm_answers_is_warned_of(tmp_path, monkeypatch)
             titles = [n.title for n in app._notifications]
             assert "edited while the LLM answers" in titles
             await settle(pilot)
+
+
+@run_async
+async def test_a_bad_llm_setting_is_named_when_the_llm_is_asked(tmp_path, monkeypatch):
+    """A malformed CURATOR_LLM_BASE_URL stopped the app from starting: the LLM is optional."""
+    from curator.config import load_settings
+
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    monkeypatch.setenv("CURATOR_LLM_BASE_URL", "localhost:11434/v1")
+    app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=load_settings().llm))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_workspace(pilot, "Demo/2")
+        await pilot.press("ctrl+l")
+        assert not isinstance(app.screen, ChoiceDialog)
+        status = str(app.screen.query_one("#status", Static).render())
+        assert status.startswith("no proposal: invalid LLM settings: llm.base_url: must start")

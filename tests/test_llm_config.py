@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from curator.config import (
     remember_annotator,
     value_source,
 )
+from curator.llm.client import ChatClient, LLMNotConfigured
 
 SECRET = "sk-live-abcdefghijklmnop1234"
 VARIABLES = (
@@ -90,15 +92,26 @@ def test_an_empty_variable_counts_as_unset(config_file, monkeypatch):
 
 
 def test_bad_values_name_the_setting_and_where_it_came_from(config_file, monkeypatch):
+    """A bad LLM setting leaves the optional LLM unused, with the reason, and the rest working:
+    a typo in its URL stopped every command, `config` included."""
     monkeypatch.setenv("CURATOR_LLM_TIMEOUT_S", "soon")
-    with pytest.raises(ConfigError, match=r"llm\.timeout_s.*\$CURATOR_LLM_TIMEOUT_S"):
-        load_settings()
+    problem = load_settings().llm.problem
+    assert problem is not None
+    assert re.search(r"llm\.timeout_s.*\$CURATOR_LLM_TIMEOUT_S", problem)
     monkeypatch.delenv("CURATOR_LLM_TIMEOUT_S")
-    config_file.write_text('[llm]\nbase_url = "localhost:8000"\n')
-    with pytest.raises(ConfigError, match=rf"llm\.base_url.*http.*{config_file}"):
-        load_settings()
+    config_file.write_text('annotator = "ada"\n[llm]\nbase_url = "localhost:8000"\n')
+    settings = load_settings()
+    assert settings.annotator == "ada" and not settings.llm.configured
+    assert settings.llm.problem == (
+        f"invalid LLM settings: llm.base_url: must start with http:// or https:// "
+        f"(from {config_file})"
+    )
+    with pytest.raises(LLMNotConfigured, match=r"invalid LLM settings: llm\.base_url"):
+        ChatClient(settings.llm)
     config_file.write_text("[llm]\nunknown_option = 1\n")
-    with pytest.raises(ConfigError, match=r"llm\.unknown_option"):
+    assert "llm.unknown_option" in (load_settings().llm.problem or "")
+    config_file.write_text("unknown_option = 1\n")  # outside the LLM's: every command stops
+    with pytest.raises(ConfigError, match=r"invalid settings: unknown_option"):
         load_settings()
 
 
@@ -202,6 +215,14 @@ def test_curator_config_in_a_bank_shows_its_settings_and_names_a_bad_one(
             break
         folded.append(value)
     assert "".join(value.strip() for value in folded) == url
+    # A typo in the optional LLM's URL stopped every command, `config` too.
+    typo = {**env, "CURATOR_LLM_BASE_URL": "localhost:11434/v1"}
+    assert run_cli("list", "--bank", bank.root, env=typo).returncode == 0
+    named = run_cli("config", "--bank", bank.root, env=typo)
+    assert named.returncode == 2 and "bank.quality.min_flaky_runs" in named.stdout
+    assert "error: invalid LLM settings: llm.base_url: must start with http:// or https:// " in (
+        " ".join(named.stderr.split())
+    )
     marker.write_text(json.dumps({**settings, "quality": {"min_flaky_runs": "20"}}))
     refused = run_cli("config", "--bank", bank.root, env=env)
     assert refused.returncode == 2

@@ -215,11 +215,12 @@ def config_command(cli: CliContext, as_json: bool) -> None:
                     "settings": values,
                     "annotator_from": annotator_from,
                     "bank_problem": bank_problem,
+                    "llm_problem": settings.llm.problem,
                 },
                 indent=2,
             )
         )
-        if bank_problem:
+        if bank_problem or settings.llm.problem:
             sys.exit(2)
         return
     if path is None:
@@ -238,6 +239,9 @@ def config_command(cli: CliContext, as_json: bool) -> None:
     cli.out.print(table)
     if bank_problem:
         cli.err.print(f"error: {escape(bank_problem)}")
+        sys.exit(2)
+    if settings.llm.problem:  # the table shows the LLM's defaults: what was given is unused
+        cli.err.print(f"error: {escape(settings.llm.problem)}; the LLM settings are not used")
         sys.exit(2)
     if not settings.llm.configured:
         # It pointed to `curator draft`, the one command that needs the LLM.

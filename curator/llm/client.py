@@ -109,6 +109,8 @@ class ChatClient:
     def __init__(
         self, settings: LLMSettings, on_retry: Callable[[RetryNotice], None] | None = None
     ) -> None:
+        if settings.problem:
+            raise LLMNotConfigured(settings.problem)
         if not settings.configured:
             raise LLMNotConfigured()
         if not settings.model:

@@ -891,6 +891,9 @@ class TaskWorkspace(CuratorScreen):
 
     def action_ask_llm(self) -> None:
         settings = self.app.settings.llm
+        if settings.problem:
+            self.refuse("LLM", f"{settings.problem}; every step works by hand")
+            return
         if not settings.configured:
             self.refuse(
                 "LLM",
