@@ -334,3 +334,23 @@ async def test_a_bad_llm_setting_is_named_when_the_llm_is_asked(tmp_path, monkey
         assert not isinstance(app.screen, ChoiceDialog)
         status = str(app.screen.query_one("#status", Static).render())
         assert status.startswith("no proposal: invalid LLM settings: llm.base_url: must start")
+
+
+@run_async
+async def test_leaving_the_task_cancels_the_request_to_the_llm(tmp_path, monkeypatch):
+    """Esc during a request left at once, and the request ran on to its end, thrown away."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    with ScriptedLLMServer([{"answer": ANSWER, "chunk_delay_s": 0.2}]) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model")
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=SIZE) as pilot:
+            workspace = await open_workspace(pilot, "Demo/2")
+            await pilot.press("ctrl+l", "t")
+            await pilot.pause(0.3)
+            cancel = workspace.cancel_llm
+            await pilot.press("escape")
+            await pilot.pause()
+            assert cancel.is_set()
+            assert "Demo/2: the request to the LLM was cancelled" in [
+                n.message for n in app._notifications
+            ]

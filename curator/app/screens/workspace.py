@@ -281,6 +281,13 @@ class TaskWorkspace(CuratorScreen):
         self.offer_recovery()
         self.app.warm_sandbox_for(self.current)
 
+    def on_unmount(self) -> None:
+        """Leaving the task (Esc, Ctrl+Q) stops a request to the LLM: it ran on to its end,
+        its answer thrown away and, with a paid API, its tokens spent for nothing."""
+        if (self.running or "").startswith(ASKING_LLM):
+            self.cancel_llm.set()
+            self.app.notify(f"{self.task_id}: the request to the LLM was cancelled", timeout=4)
+
     # -- editing, saving, autosave -----------------------------------------------------------
 
     def editor(self, view: str) -> TaskEditor:
