@@ -1463,11 +1463,15 @@ def serve_harness(request_r: int, paths: dict[str, str], pipes: tuple[int, int, 
     result_w = pipes[0]
     key = bytes.fromhex(request.pop("key"))
     channel = protocol.Channel(result_w, key, protocol.HARNESS)
+    # The key stays in no frame the task's code runs under (a process it forks, unwatched,
+    # could read it there), but for a batch of variants, which make a channel each.
+    variants_key = key if "variants" in request else b""
+    del key, data
     channel.emit(protocol.Event.FORKED, clock=_perf_counter())
     try:
         prepare_harness(request, paths, pipes)
         if "variants" in request:
-            run_variants(request, paths, result_w, key)
+            run_variants(request, paths, result_w, variants_key)
         else:
             harness.run_harness(request, paths["task"], channel, _warm_measurement)
     except BaseException:
