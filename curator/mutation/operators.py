@@ -288,6 +288,11 @@ class SiteFinder(ast.NodeVisitor):
 
     def visit_Raise(self, node: ast.Raise) -> None:
         self.swap_exception(exception_name(node.exc), "raise")
+        if isinstance(node.exc, ast.Call):
+            # `raise TypeError("msg")` becoming `raise "msg"` still raises a TypeError (a str
+            # is no exception): it survived every test of the type, and the exception-type
+            # mutant above tests the same thing.
+            self.statement_calls.add(id(node.exc))
         self.generic_visit(node)
 
     def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
