@@ -25,6 +25,9 @@ class TasksExist(BankError):
 
     def __init__(self, task_ids: list[str]) -> None:
         self.task_ids = task_ids
+        if len(task_ids) == 1:  # a new task's id: "1 task(s) already in the bank" read oddly
+            super().__init__(f"{task_ids[0]} is already in the bank")
+            return
         listed = ", ".join(task_ids[:10]) + (" ..." if len(task_ids) > 10 else "")
         super().__init__(f"{len(task_ids)} task(s) already in the bank: {listed}")
 

@@ -321,7 +321,7 @@ async def test_n_starts_a_task_by_hand_and_opens_it(tmp_path, monkeypatch):
         # The refusal shows in the dialog, above its fields (a toast covered them), and the
         # answer comes back to be corrected, the id's field selected to type over.
         assert isinstance(app.screen, NewTaskDialog)
-        assert "already in the bank: Demo/1" in refusal_shown(app)
+        assert "Demo/1 is already in the bank" in refusal_shown(app)
         id_field = app.screen.query_one("#new-task-id", Input)
         assert app.screen.focused is id_field and id_field.value == "Demo/1"
         await pilot.press(*"Mine/3", "enter")

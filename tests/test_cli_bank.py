@@ -257,7 +257,7 @@ def test_import_of_existing_ids_is_refused(run_cli, tmp_path: Path) -> None:
     source = write_jsonl(tmp_path / "in.jsonl", task_to_record(make_task("X/1")))
     result = run_cli("--bank", bank.root, "import", source)
     assert result.returncode == 2
-    assert "already in the bank: X/1" in result.stderr
+    assert "X/1 is already in the bank" in result.stderr
     assert bank.load("X/1").stage is Stage.ACCEPTED
 
 
@@ -443,7 +443,7 @@ def test_new_starts_a_task_by_hand(run_cli, tmp_path: Path) -> None:
     assert json.loads(validated.stdout)["verdict"] == "error"
     assert "NotImplementedError" in validated.stdout
     again = run_cli("--bank", bank_dir, "new", "Mine/1")
-    assert again.returncode == 2 and "already in the bank: Mine/1" in again.stderr
+    assert again.returncode == 2 and "Mine/1 is already in the bank" in again.stderr
     reserved = run_cli("--bank", bank_dir, "new", "releases")
     assert reserved.returncode == 2 and "'releases'" in reserved.stderr
     spaced = run_cli("--bank", bank_dir, "new", "My task/1")

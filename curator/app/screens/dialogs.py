@@ -138,7 +138,8 @@ class NewTaskDialog(ModalScreen[NewTaskAnswer | None]):
             yield Input(self.answer.task_id, placeholder="Mine/1", id="new-task-id")
             yield Label("The libraries it will use, comma-separated:")
             yield Input(self.answer.libraries, placeholder="numpy,pandas", id="new-task-libraries")
-            yield Label("Tab next field · Enter accept · Esc cancel", classes="dialog-hint")
+            # Enter in the id field goes on to the libraries: "Enter accept" did not say so.
+            yield Label("Enter next field, then create · Esc cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(f"#new-task-{self.field}", Input).focus()
