@@ -27,6 +27,7 @@ from curator.bank import (
 from curator.docstring import TEMPLATE_PLACEHOLDERS
 from curator.errors import CuratorError, TaskFileError
 from curator.fsutil import atomic_write
+from curator.gitbank import GitBank
 from curator.imports import imported_modules, task_dependencies
 from curator.models import ProvenanceEvent, Task, utc_now
 from curator.program import derive_code_prompt, split_program, syntax_tree
@@ -221,9 +222,24 @@ def save_edits(
             raise EditConflict(task_id, bank.task_dir(task_id), changed)
         updated = apply_edits(on_disk, texts, annotator)
         if updated is not on_disk:
+            updated = as_committed_if_unchanged(bank, updated)
             bank.save(updated)
     clear_draft(bank, task_id)
     return updated
+
+
+def as_committed_if_unchanged(bank: Bank, task: Task) -> Task:
+    """The task as committed where it differs from it by the record of its edits alone: an
+    edit saved, then undone and saved again, left an accepted task with uncommitted changes
+    (two "edited" events), which the release refused."""
+    try:
+        committed = GitBank(bank).committed_task(task.task_id)
+    except CuratorError:  # no repository, or one git cannot read: nothing to compare with
+        return task
+    if committed is None:
+        return task
+    unchanged = task.model_copy(update={"provenance": committed.provenance}) == committed
+    return committed if unchanged else task
 
 
 def draft_path(bank: Bank, task_id: str) -> Path:

@@ -31,14 +31,17 @@ from curator.bank import (
     PROGRAM_FILE,
     RELEASES_DIR,
     RESERVED_FOLDERS,
+    TASK_FILES,
     Bank,
     BankScan,
+    folder_name,
     folder_name_is_valid,
     load_task_dir,
     task_id_from_folder,
     task_sort_key,
 )
 from curator.errors import CuratorError, TaskFileError
+from curator.models import Task
 
 RELEASE_TAG_PREFIX = "release/"
 TREE_MODE = 0o40000
@@ -494,6 +497,22 @@ class GitBank:
             except TaskFileError as problem:
                 scan.problems.append(problem)
         return scan
+
+    def committed_task(self, task_id: str) -> Task | None:
+        """The task as HEAD holds it; None where HEAD has no such task, or it cannot be read."""
+        if self.head_sha() is None:
+            return None
+        commit = self.commit("HEAD")
+        folder = folder_name(task_id)
+        files = {
+            f"{folder}/{name}": data
+            for name in TASK_FILES
+            if (data := self.file_at(commit, self.in_bank(f"{folder}/{name}"))) is not None
+        }
+        try:
+            return load_task_dir(TreeFolder(files, commit.hexsha[:10], folder))  # type: ignore[arg-type]
+        except TaskFileError:
+            return None
 
     def task_files_at(self, commit: git.Commit) -> dict[str, bytes]:
         """The files directly inside the task folders of `commit`, by path within the bank.

@@ -166,3 +166,22 @@ def test_texts_without_edits_never_write_over_the_disk(bank):
     saved = save_edits(bank, "Test/1", base, base, "ann")
     assert saved.instruct_prompt == "Written by condense --write.\n"
     assert instruction.read_text() == "Written by condense --write.\n"
+
+
+def test_an_edit_saved_then_undone_leaves_the_committed_task_as_it_was(tmp_path, monkeypatch):
+    """Saved, undone and saved again, an accepted task held two "edited" events: uncommitted
+    changes, which the release refused, with its content as committed."""
+    from gitbanks import git, isolate_git, new_bank, save_and_commit
+
+    isolate_git(monkeypatch, tmp_path / "home")
+    bank = new_bank(tmp_path / "bank")
+    save_and_commit(bank, make_task("Test/1"), "add it")
+    base = TaskTexts.of(bank.load("Test/1"))
+    edited = base.model_copy(update={"program": base.program + "\n# a note\n"})
+    save_edits(bank, "Test/1", base, edited, "ann")
+    assert git(bank.root, "status", "--porcelain").strip()
+    save_edits(bank, "Test/1", edited, base, "ann")
+    assert git(bank.root, "status", "--porcelain").strip() == ""
+    # Not as committed: saved with its events, as before.
+    save_edits(bank, "Test/1", base, edited, "ann")
+    assert bank.load("Test/1").provenance.events[-1].operation == "edited"
