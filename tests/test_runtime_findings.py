@@ -43,7 +43,7 @@ def test_a_runtime_finding_blocks_acceptance_until_waived(bank: Bank, run_cli) -
     assert "runtime [write_outside]" in header
     # The first line says how many findings the box holds: the last ones were never seen.
     counted = len(report.static) + len(report.warnings) + 1
-    assert header.splitlines()[0].endswith(f" · {counted} finding{'s' * (counted > 1)} below")
+    assert header.splitlines()[0].endswith(f" · {counted} finding{'s' * (counted > 1)}")
 
     listed = run_cli("--bank", bank.root, "list", "--json")
     assert json.loads(listed.stdout)["runtime_unwaived"] == ["write_outside"]

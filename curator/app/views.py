@@ -117,7 +117,7 @@ def report_header(report: ValidationReport) -> Text:
     # The box shows a few lines: how many follow was not said, and some were never seen.
     findings = len(report.static) + len(report.warnings) + len(report.runtime)
     if findings:
-        text.append(f" · {findings} finding{'s' * (findings > 1)} below", style="yellow")
+        text.append(f" · {findings} finding{'s' * (findings > 1)}", style="yellow")
     if report.message:
         text.append(f"\n{report.message}", style="red")
     for note in report.time_limit_notes:
