@@ -117,9 +117,17 @@ def test_suggest_tests_names_missed_lines_and_shows_coverage_rising(run_cli, ban
         prompt = server.requests[0]["messages"][1]["content"]
         assert shown.returncode == 0, shown.stderr
         assert bank_files(bank.root) == before
-        applied = run_cli(
-            "--bank", bank.root, "suggest", "Test/1", "--op", "tests", "--apply", env=env
+        # The proposal read is the one applied: --apply asked the LLM again, and could write
+        # another.
+        assert "`curator suggest Test/1 --op tests --apply-last` applies this very" in " ".join(
+            shown.stderr.split()
         )
+        applied = run_cli(
+            "--bank", bank.root, "suggest", "Test/1", "--op", "tests", "--apply-last", env=env
+        )
+        assert len(server.requests) == 1
+    again = run_cli("--bank", bank.root, "suggest", "Test/1", "--op", "tests", "--apply-last")
+    assert again.returncode == 2 and "no tests proposal kept for Test/1" in again.stderr
     assert 'line 27 `raise ValueError("top must be positive")` never runs' in prompt
     assert "the branch from line 26 `if top <= 0:` to line 27" in prompt
     assert "+    def test_bad_top(self):" in shown.stdout

@@ -45,6 +45,9 @@ from curator.llm.proposals import (
     ProposedChange,
     apply,
     instruction_warnings,
+    keep_proposal,
+    kept_path,
+    kept_proposal,
     normalised_text,
     task_with_files,
 )
@@ -344,10 +347,17 @@ def draft_command(
 @click.option("--mutant", "mutant_id", help="For --op kill: the mutant's id (curator mutate).")
 @click.option("--apply", "accept", is_flag=True, help="Accept the proposal and write it.")
 @click.option(
+    "--apply-last",
+    "apply_last",
+    is_flag=True,
+    help="Accept the proposal this command last showed for the task and operation, as shown "
+    "(no new request: --apply asks the LLM again).",
+)
+@click.option(
     "--force",
     is_flag=True,
-    help="With --apply or --edit: write it even if it is worse than the task as it is (fewer "
-    "tests passing, tests removed, lower coverage).",
+    help="With --apply, --apply-last or --edit: write it even if it is worse than the task as "
+    "it is (fewer tests passing, tests removed, lower coverage).",
 )
 @click.option(
     "--edit",
@@ -366,6 +376,7 @@ def suggest_command(
     task_id: str,
     operation: str,
     accept: bool,
+    apply_last: bool,
     force: bool,
     edit: bool,
     evidence: Path | None,
@@ -377,11 +388,21 @@ def suggest_command(
     """Ask the LLM for a change to a task; show diff and validation; write only with --apply."""
     if (operation == Operation.KILL.value) != (mutant_id is not None):
         raise click.UsageError("--mutant goes with --op kill, and --op kill needs --mutant")
-    if force and not (accept or edit):
-        raise click.UsageError("--force goes with --apply or --edit")
+    if force and not (accept or edit or apply_last):
+        raise click.UsageError("--force goes with --apply, --apply-last or --edit")
+    if apply_last and (accept or edit):
+        raise click.UsageError("--apply-last applies a kept proposal: not with --apply or --edit")
     bank = cli.open_bank()
     task = bank.load(task_id)
     op = Operation(operation)
+    if apply_last:
+        change = kept_proposal(bank, task_id, op)
+        if as_json:
+            click.echo(change.model_dump_json(indent=2))
+        else:
+            print_proposal(cli, change)
+        accept_proposal(cli, bank, change, annotator, force, ({}, None), "--apply-last --force")
+        return
     blocked = step_blocked(bank, task, Step.CONDENSE) if op is Operation.CONDENSE else None
     if blocked:  # before asking the LLM, as the app's Ctrl+L and F7
         cli.err.print(f"[red]refused:[/] condense {escape(task_id)}: {escape(blocked)}")
@@ -417,26 +438,44 @@ def suggest_command(
             cli.err.print(f"[red]not applied:[/] {escape(str(cancelled))}")
             sys.exit(1)
     if edit or accept:
-        try:
-            apply(
-                bank,
-                change,
-                resolve_annotator(annotator, bank.root),
-                edited_after=edited,
-                despite_regressions=force,
-                edited_check=edited_check,
-            )
-        except ProposalRegression as worse:
-            again = "--edit --force" if edit else "--apply --force"
-            cli.err.print(
-                f"[red]not applied:[/] {escape(str(worse))} (read the diff; {again} writes it "
-                "anyway)"
-            )
-            sys.exit(1)
-        how = "an edited" if edited else "the"
-        cli.err.print(f"applied {how} {op.value} proposal to {escape(task_id)}")
+        again = "--edit --force" if edit else "--apply --force"
+        accept_proposal(cli, bank, change, annotator, force, (edited, edited_check), again)
     else:
-        cli.err.print("not applied (run again with --apply to accept it)")
+        keep_proposal(bank, change)
+        cli.err.print(
+            f"not applied: `curator suggest {escape(task_id)} --op {op.value} --apply-last` "
+            "applies this very proposal (--apply asks the LLM again)"
+        )
+
+
+def accept_proposal(
+    cli: CliContext,
+    bank: Bank,
+    change: ProposedChange,
+    annotator: str | None,
+    force: bool,
+    edits: tuple[dict[str, str], ProposalCheck | None],
+    again: str,
+) -> None:
+    """Write the proposal (as edited), or say how it is worse, exit 1."""
+    edited, edited_check = edits
+    try:
+        apply(
+            bank,
+            change,
+            resolve_annotator(annotator, bank.root),
+            edited_after=edited,
+            despite_regressions=force,
+            edited_check=edited_check,
+        )
+    except ProposalRegression as worse:
+        cli.err.print(
+            f"[red]not applied:[/] {escape(str(worse))} (read the diff; {again} writes it anyway)"
+        )
+        sys.exit(1)
+    kept_path(bank, change.task_id, change.operation).unlink(missing_ok=True)
+    how = "an edited" if edited else "the"
+    cli.err.print(f"applied {how} {change.operation.value} proposal to {escape(change.task_id)}")
 
 
 def suggest_alternative(

@@ -12,14 +12,23 @@ import difflib
 import re
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 
-from curator.bank import INSTRUCTION_FILE, PROGRAM_FILE, TESTS_FILE, Bank
+from curator.bank import (
+    INSTRUCTION_FILE,
+    PROGRAM_FILE,
+    TESTS_FILE,
+    Bank,
+    describe_validation_error,
+    folder_name,
+)
 from curator.condense.loss import information_loss
 from curator.condense.stage import apply_instruction, condense_task
 from curator.docstring import parse_program
-from curator.errors import CuratorError
+from curator.errors import CuratorError, TaskFileError
+from curator.fsutil import atomic_write
 from curator.imports import imported_modules, task_dependencies
 from curator.models import (
     Origin,
@@ -190,6 +199,39 @@ class ProposedChange(StrictModel):
 
     def file(self, name: str) -> FileChange | None:
         return next((change for change in self.files if change.name == name), None)
+
+
+KEPT_DIR = "proposals"
+"""Under the bank's private folder: the last proposal shown and not applied, per task and
+operation, for `suggest --apply-last` to apply as it was reviewed."""
+
+
+def kept_path(bank: Bank, task_id: str, operation: Operation) -> Path:
+    return bank.private_dir / KEPT_DIR / f"{folder_name(task_id)}.{operation.value}.json"
+
+
+def keep_proposal(bank: Bank, change: ProposedChange) -> None:
+    """Keep a proposal shown and not applied: `--apply` asked the LLM again, and what was then
+    written could differ from what the annotator had read (walk 45)."""
+    path = kept_path(bank, change.task_id, change.operation)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, change.model_dump_json(indent=2) + "\n")
+
+
+def kept_proposal(bank: Bank, task_id: str, operation: Operation) -> ProposedChange:
+    path = kept_path(bank, task_id, operation)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CuratorError(
+            f"no {operation.value} proposal kept for {task_id}: `curator suggest {task_id} "
+            f"--op {operation.value}` shows one and keeps it"
+        ) from None
+    try:
+        return ProposedChange.model_validate_json(data)
+    except ValidationError as error:
+        problem = describe_validation_error(error)
+        raise TaskFileError(path, f"unreadable proposal ({problem})") from None
 
 
 def apply(
