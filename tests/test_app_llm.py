@@ -354,3 +354,22 @@ async def test_leaving_the_task_cancels_the_request_to_the_llm(tmp_path, monkeyp
             assert "Demo/2: the request to the LLM was cancelled" in [
                 n.message for n in app._notifications
             ]
+
+
+@run_async
+async def test_the_proposal_pane_names_each_proposed_test_that_fails(tmp_path, monkeypatch):
+    """The pane gave "1/3 tests passed" alone; `suggest` named the tests and why."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    failing = COVERING_TESTS + (
+        "\n    def test_wrong(self):\n        self.assertEqual(task_func('a b', top=1), [])\n"
+    )
+    answer = f"Tests.\n\n```python\n{failing}```\n"
+    with ScriptedLLMServer([{"answer": answer}]) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model")
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=SIZE) as pilot:
+            workspace = await open_workspace(pilot, "Demo/2")
+            await pilot.press("ctrl+l", "t")
+            await settle(pilot)
+            shown = str(workspace.query_one("#proposal-view", Static).render())
+            assert "\n  test_wrong: " in shown and "AssertionError" in shown

@@ -178,6 +178,12 @@ def proposal_text(change: ProposedChange) -> Text:
     if change.check is not None:
         style = "green" if change.check.verdict.value == "pass" else "red"
         text.append(f"proposed version: {change.check.headline()}\n", style=style)
+        # Which test fails and why, and the static problems, as `suggest` prints them: the
+        # pane gave the counts alone.
+        for name, outcome in change.check.failures.items():
+            text.append(f"  {name}: {outcome}\n", style="red")
+        for problem in change.check.static_problems:
+            text.append(f"  static: {problem}\n", style="yellow")
     for warning in change.warnings:
         text.append(f"⚠ {warning}\n", style="yellow")
     if change.explanation:
