@@ -183,3 +183,9 @@ def test_tests_that_assert_less_or_a_version_with_new_static_problems_is_worse(s
         }
     )
     assert change.regressions() == ["it adds static problem(s): task.py:3: unused import (F401)"]
+
+
+def test_a_last_line_without_a_newline_is_marked_not_joined_to_the_next():
+    """The removed last line ran into the added one: "-    return x+    return y"."""
+    diff = FileChange(name="task.py", before="x = 1\ny = 2", after="x = 1\ny = 3\n").diff()
+    assert diff.splitlines()[-3:] == ["-y = 2", "\\ No newline at end of file", "+y = 3"]

@@ -88,13 +88,17 @@ class FileChange(StrictModel):
         return self.before != normalised_text(self.name, self.after)
 
     def diff(self) -> str:
+        """A unified diff; a last line without a newline is marked as git marks it (joined to
+        the next line of the diff, a removed last line read as part of the added one)."""
+        lines = difflib.unified_diff(
+            self.before.splitlines(keepends=True),
+            normalised_text(self.name, self.after).splitlines(keepends=True),
+            fromfile=f"a/{self.name}" if self.before else "/dev/null",
+            tofile=f"b/{self.name}",
+        )
         return "".join(
-            difflib.unified_diff(
-                self.before.splitlines(keepends=True),
-                normalised_text(self.name, self.after).splitlines(keepends=True),
-                fromfile=f"a/{self.name}" if self.before else "/dev/null",
-                tofile=f"b/{self.name}",
-            )
+            line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n"
+            for line in lines
         )
 
 
