@@ -135,6 +135,9 @@ class TestCases(unittest.TestCase):
     def test_skips_itself(self):
         self.skipTest("no network here")
 
+    def test_raises_its_skip(self):
+        raise unittest.SkipTest("no display here")
+
     @unittest.expectedFailure
     def test_known_bug(self):
         self.assertEqual(task_func(1), 3)
@@ -145,6 +148,7 @@ class TestCases(unittest.TestCase):
     assert outcomes(result) == {
         "test_known_bug": "pass",
         "test_right": "pass",
+        "test_raises_its_skip": "skip",
         "test_skipped": "skip",
         "test_skips_itself": "skip",
     }
@@ -227,7 +231,7 @@ def test_a_test_stopped_but_never_started_is_started_first_with_its_skip_kept() 
         on_end=lambda name, event: events.append(("end", (name, event["outcome"]))),
         on_fixture=lambda *fixture: events.append(("fixture", fixture)),
         test_case_class=unittest.TestCase,
-        program_file="/nowhere/task.py",
+        tests_file="/nowhere/tests.py",
     )
     test = Skipped("test_skipped")
     result.addSkip(test, "needs a GPU")  # as 3.12.1 reports it: no startTest before

@@ -258,7 +258,8 @@ def test_suggest_edit_judges_the_edited_version_as_apply_does(run_cli, bank, tmp
     assert forced.returncode == 0, forced.stderr
     assert bank.load("Test/1").test.endswith("# looked at it\n")
     misplaced = run_cli("--bank", bank.root, "suggest", "Test/1", "--op", "refine", "--force")
-    assert misplaced.returncode == 2 and "--force goes with --apply, --apply-last or --edit" in misplaced.stderr
+    assert misplaced.returncode == 2
+    assert "--force goes with --apply, --apply-last or --edit" in misplaced.stderr
 
 
 def test_suggest_edit_closed_without_saving_applies_nothing(run_cli, bank, tmp_path):

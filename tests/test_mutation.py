@@ -320,6 +320,25 @@ def test_tests_that_tell_the_program_by_its_bytecode_give_no_score(sandbox: Sand
     assert honest.problem is None and honest.score is not None
 
 
+def test_a_program_that_tells_a_batch_of_mutants_by_its_parent_gets_no_score(
+    sandbox: Sandbox,
+) -> None:
+    """Red team: the reference and the bytecode control ran alone, the mutants in a batch,
+    where the harness's parent is not the run's first process; a program that went wrong
+    only there had every mutant a test reached killed (76.2% where its tests score 35.3%).
+    The control now runs as the mutants do."""
+    reference = make_task()
+    telling = reference.canonical_solution.replace(
+        "return collections.Counter(words).most_common(top)",
+        "return collections.Counter(words).most_common(top + (__import__('os').getppid() != 1))",
+    )
+    task = reference.model_copy(update={"canonical_solution": telling})
+    assert validate_task(task, sandbox).verdict is Verdict.PASS  # alone, its parent is 1
+    report = mutate_task(task, sandbox)
+    assert report.score is None and report.problem is not None
+    assert report.problem.startswith("no score: the tests fail on a copy of the program")
+
+
 def test_a_failing_reference_is_a_problem_not_a_score(sandbox: Sandbox) -> None:
     report = mutate_task(make_task(canonical_solution="    return []\n"), sandbox)
     assert report.problem and "does not pass" in report.problem

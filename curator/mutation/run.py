@@ -178,15 +178,29 @@ def sham_program(program: str) -> str | None:
     return sham
 
 
-def depends_on_bytecode(task: Task, sandbox: Sandbox, options: RunOptions) -> str | None:
+def depends_on_bytecode(
+    task: Task, sandbox: Sandbox, options: RunOptions, lines: TestLines, tests: list[str]
+) -> str | None:
     """Why the tests tell the program from a copy that differs in its bytecode alone, if they
     do: a program (or tests) comparing the program's code with itself kills every mutant for
     that alone, however it reads it (as it loads, through a generator's `gi_code`, from the
-    tests: red team). A score then says nothing of the tests."""
+    tests: red team). A score then says nothing of the tests. The copy runs as the mutants
+    run, in a batch: a program that went wrong only there (its parent is not the run's first
+    process) had every mutant a test reached killed (red team)."""
     sham = sham_program(task.program)
     if sham is None:
         return None
-    run = sandbox.run(sham, task.test, task.entry_point, options)
+    run: SuiteRun | None = None
+    if not lines.bound_sockets:  # as `run_batch`: else each runs alone
+        (run,) = sandbox.run_variants(
+            [Variant(program=sham, test_order=tests)],
+            task.test,
+            task.entry_point,
+            options,
+            lines.modules,
+        )
+    if run is None:
+        run = sandbox.run(sham, task.test, task.entry_point, options)
     failing = [test.name for test in run.tests if test.outcome not in ("pass", "skip")]
     if run.status == "completed" and not run.tampering and not failing:
         return None
@@ -199,7 +213,8 @@ def depends_on_bytecode(task: Task, sandbox: Sandbox, options: RunOptions) -> st
 
 def run_reference(task: Task, sandbox: Sandbox, timeout_s: float) -> Reference | str:
     """A run of the reference recording each test's lines; else why the mutants cannot be
-    scored (it does not pass, or it reads its own code)."""
+    scored (it does not pass, or it reads its own code; the bytecode control comes after,
+    under the mutants' options)."""
     run = sandbox.run(
         task.program,
         task.test,
@@ -212,10 +227,6 @@ def run_reference(task: Task, sandbox: Sandbox, timeout_s: float) -> Reference |
         # the tests reached, and scored 97.6% where the same tests scored 83.3%.
         return f"no score: the program {own_code.message}"
     if run.passed and run.lines is not None:
-        options = RunOptions(coverage=False, timeout_s=timeout_s)
-        sham = depends_on_bytecode(task, sandbox, options)
-        if sham is not None:
-            return sham
         durations = {test.name: test.duration_s for test in run.tests}
         return Reference(run.lines, durations, run.duration_s)
     failing = next((test for test in run.tests if test.outcome not in ("pass", "skip")), None)
@@ -258,6 +269,13 @@ def mutate_task(
             for name, duration in reference.durations.items()
         },
     )
+    # Under the mutants' options, in a batch as theirs: the program cannot tell the control
+    # from them by its parent, its CPU limit or fail-fast (red team).
+    sham = depends_on_bytecode(task, sandbox, options, lines, list(order.durations))
+    if sham is not None:
+        report.problem = sham
+        report.duration_s = time.perf_counter() - started
+        return report
     results: dict[str, MutantResult] = {}
     to_run: list[Mutant] = []
     mutants = task_mutants(task, max_mutants)

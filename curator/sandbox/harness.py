@@ -1916,6 +1916,9 @@ class AuditWatch:
         self.on_finding: Callable[[], None] | None = None
         """Called as each new finding is noted: the docstring examples report theirs at once,
         so that examples the time limit or a crash cuts short cannot take them along."""
+        self.on_child: Callable[[], None] | None = None
+        """Called once in a forked child, at its first audited event: the channel's `disarm`,
+        for a fork that ran no at-fork handler (libc's, through ctypes)."""
         self.on_tamper: Callable[[str], None] | None = None
         """Called with each new tampering reason as it is noted: held until the test's end, it
         was lost to a program that forged the rest of the records and left (`os._exit`) first
@@ -1998,6 +2001,9 @@ class AuditWatch:
         operation fail rather than go unseen (task code can recurse to within a frame of the
         limit before taking a frame)."""
         if self._getpid() != self._pid:
+            if self.on_child is not None:
+                disarm, self.on_child = self.on_child, None
+                disarm()
             if self.active and event in self._child_events:
                 self._in_child(event, args)
             return
@@ -2117,6 +2123,19 @@ class AuditWatch:
         self._note("subprocess", f"{event}: {str(command)[:120]}")
 
     def _on_forger_tool(self, event: str, args: tuple[Any, ...]) -> None:
+        if event == "object.__setattr__" and args[1] == "__class__":
+            # A mock made into an object of another class: the tests' `m.assert_*()` then
+            # went to that class's no-op (red team).
+            mock = getattr(sys.modules.get("unittest.mock"), "NonCallableMock", None)
+            mro = type.__dict__["__mro__"].__get__
+            if (
+                mock is not None
+                and mock in mro(type(args[0]))
+                and isinstance(args[2], type)
+                and mock not in mro(args[2])
+            ):
+                self.tamper("changed the class of a mock to one that is not a mock")
+            return
         if event == "object.__setattr__":
             # Only code the outcome depends on: asyncio's @types.coroutine assigns `__code__`;
             # unittest.mock gives the functions it makes the defaults of what they stand for.
@@ -2459,10 +2478,10 @@ class HarnessResult:
         "_on_fixture",
         "_on_start",
         "_previousTestClass",
-        "_program_file",
         "_reports",
         "_testRunEntered",
         "_test_case_class",
+        "_tests_file",
         "buffer",
         "failfast",
         "shouldStop",
@@ -2476,7 +2495,7 @@ class HarnessResult:
         on_end: Callable[[str, dict[str, object]], None],
         on_fixture: Callable[[str, str, tuple[Any, ...] | None, str | None], None],
         test_case_class: type[unittest.TestCase],
-        program_file: str,
+        tests_file: str,
     ) -> None:
         self.shouldStop = False
         self.failfast = False
@@ -2492,7 +2511,7 @@ class HarnessResult:
         self._on_end = on_end
         self._on_fixture = on_fixture
         self._test_case_class = test_case_class
-        self._program_file = program_file
+        self._tests_file = tests_file
 
     def _name(self, test: Any) -> str | None:
         return str(test._testMethodName) if isinstance(test, self._test_case_class) else None
@@ -2549,19 +2568,25 @@ class HarnessResult:
             self._report(test, "fail" if failed else "error", err)
 
     def addSkip(self, test: Any, reason: str) -> None:
-        """A skip the program raised is its error: a test whose class declares a skip (an
-        optional dependency's guard in setUp) may skip, and a program that raised the same
-        SkipTest wherever its answer was wrong passed (red team). unittest calls this in the
-        `except` that caught the SkipTest."""
-        raised = sys.exc_info()[2]
-        # Undeclared, any skip is tampering (`decide`).
-        trace = raised if self._name(test) in self._declared.skips else None
+        """A skip counts where the tests' own code raised it (`raise SkipTest`, or a call of
+        `skipTest` from their file); any other is an error of the test. A test whose class
+        declares a skip (an optional dependency's guard in setUp) may skip, and a program
+        passed by raising that SkipTest wherever its answer was wrong, directly, or as the
+        `__eq__` of what it returned (red team). unittest calls this in the `except` that
+        caught the SkipTest; a test skipped by decorator raised nothing."""
+        files = []
+        trace = sys.exc_info()[2] if self._name(test) in self._declared.skips else None
         while trace is not None:
-            if trace.tb_frame.f_code.co_filename == self._program_file:
-                error = RuntimeError(f"the program raised unittest.SkipTest({reason!r})")
-                self._report(test, "error", (RuntimeError, error, raised))
-                return
+            files.append(trace.tb_frame.f_code.co_filename)
             trace = trace.tb_next
+        if files[-1:] == [unittest.case.__file__]:  # skipTest: who called it
+            files.pop()
+        if files and files[-1] != self._tests_file:
+            error = RuntimeError(
+                f"unittest.SkipTest({reason!r}) was raised by {files[-1]}, not by the tests"
+            )
+            self._report(test, "error", (RuntimeError, error, sys.exc_info()[2]))
+            return
         self._report(test, "skip", reason)
 
     def addExpectedFailure(self, test: Any, err: tuple[Any, ...]) -> None:
@@ -3173,6 +3198,7 @@ def run_harness(
 
     watch.on_tamper = report_tampering
     os.register_at_fork(after_in_child=channel.disarm)
+    watch.on_child = channel.disarm
     watch.install()
     start_guarding(tests_path, tests_source)
     cov = None
@@ -3395,7 +3421,7 @@ def run_harness(
         fixture_failures.append((outcome, f"{description}: {fields.get('message')}"))
         emit(Event.FIXTURE, name=description, outcome=outcome, **fields)
 
-    result = HarnessResult(declared, on_start, on_end, on_fixture, test_case_class, task_path)
+    result = HarnessResult(declared, on_start, on_end, on_fixture, test_case_class, tests_path)
     runnable = []
     for name in names if loaded and not tampering else []:
         try:

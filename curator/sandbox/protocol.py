@@ -142,29 +142,32 @@ class Channel:
         self._write = os.write
         self._getpid = os.getpid
         self._pid = os.getpid()
+        self._fstat, self._listdir, self._close = os.fstat, os.listdir, os.close
 
     def disarm(self) -> None:
-        """Run in each process forked from the sender (`os.register_at_fork`), before task code
-        runs there: the child loses the pipe (each descriptor of it, duplicates too) and the
-        key. Red team: a forked child, where the audit hook watches for findings alone, took
-        the channel from the garbage collector and signed the whole run's records."""
+        """Run in each process forked from the sender (`os.register_at_fork`; and by the audit
+        hook at the child's first audited event, for a fork that ran no handler, such as libc's
+        through ctypes), before task code reaches the channel there: the child loses the key,
+        then the pipe (each descriptor of it, duplicates too). Only what the channel took as it
+        was made is called: `hashlib.sha256 = None` for a moment made this fail halfway, its
+        error ignored, and the child kept both (red team)."""
+        self._inner = self._outer = None  # type: ignore[assignment]
         fd, self._fd = self._fd, -1
-        self._inner = self._outer = hashlib.sha256()
         try:
-            pipe = os.fstat(fd)
+            pipe = self._fstat(fd)
         except OSError:  # closed already
             return
         try:
-            descriptors = [int(name) for name in os.listdir("/proc/self/fd")]
+            descriptors = [int(name) for name in self._listdir("/proc/self/fd")]
         except OSError:  # no /proc: the descriptors a process may have open by default
             descriptors = list(range(1024))
         for descriptor in descriptors:
             try:
-                found = os.fstat(descriptor)
+                found = self._fstat(descriptor)
             except OSError:
                 continue
             if (found.st_dev, found.st_ino) == (pipe.st_dev, pipe.st_ino):
-                os.close(descriptor)
+                self._close(descriptor)
 
     def emit(self, event: Event, **fields: object) -> None:
         """Write one signed record; a forked child that runs on in the harness writes nothing
