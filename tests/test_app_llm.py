@@ -373,3 +373,36 @@ async def test_the_proposal_pane_names_each_proposed_test_that_fails(tmp_path, m
             await settle(pilot)
             shown = str(workspace.query_one("#proposal-view", Static).render())
             assert "\n  test_wrong: " in shown and "AssertionError" in shown
+
+
+@run_async
+async def test_no_autosave_outlives_a_rejected_proposal_or_edits_undone(tmp_path, monkeypatch):
+    """The autosave of a proposal in the editors (Ctrl+T) outlived its rejection, and one of
+    edits undone outlived them: opened again, the task offered to recover them as unsaved
+    hand edits, and Ctrl+S saved an LLM's text unchecked."""
+    from curator.drafts import draft_path
+
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    with ScriptedLLMServer([{"answer": ANSWER}]) as server:
+        llm = LLMSettings(base_url=server.base_url, model="scripted-model")
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=SIZE) as pilot:
+            workspace = await open_workspace(pilot, "Demo/2")
+            autosaved = draft_path(bank, "Demo/2")
+            editor = workspace.query_one("#program-editor", TextArea)
+            editor.insert("x", (0, 0))
+            await pilot.pause()
+            workspace.autosave()
+            assert autosaved.exists()
+            editor.undo()
+            await pilot.pause()
+            workspace.autosave()
+            assert not autosaved.exists()
+            await pilot.press("ctrl+l", "t")
+            await settle(pilot)
+            await pilot.press("ctrl+t")
+            workspace.autosave()
+            assert not autosaved.exists()  # the LLM's text is no edit of the annotator's
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            assert not autosaved.exists()

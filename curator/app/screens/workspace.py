@@ -332,8 +332,14 @@ class TaskWorkspace(CuratorScreen):
             self.refresh_pipeline()
 
     def autosave(self) -> None:
-        """Keep unsaved edits on disk so that a crash loses at most a few seconds of work."""
-        if not self.unsaved:
+        """Keep unsaved edits on disk so that a crash loses at most a few seconds of work: the
+        annotator's own, never an LLM proposal in the editors (recovered, it read as a hand
+        edit and was saved unchecked); and no longer once the editors hold the saved texts
+        again (edits undone came back as "unsaved edits" when the task was opened again)."""
+        if not self.unsaved or self.editing_proposal:
+            if self.last_autosaved is not None or self.editing_proposal:
+                clear_draft(self.bank, self.task_id)
+                self.last_autosaved = None
             return
         texts = self.editor_texts()
         if texts != self.last_autosaved:
@@ -1068,6 +1074,7 @@ class TaskWorkspace(CuratorScreen):
         if self.editing_proposal:
             self.editing_proposal = False
             self.take_bank_texts()
+            clear_draft(self.bank, self.task_id)
         self.proposal = None
         self.query_one(ProposalPane).note("proposal rejected: nothing changed")
         self.refresh_bindings()
@@ -1258,6 +1265,7 @@ class TaskWorkspace(CuratorScreen):
 
     def action_back(self) -> None:
         if not self.unsaved:
+            self.autosave()  # a clean task leaves no autosave behind (nor a proposal's)
             self.app.pop_screen()
             return
 
