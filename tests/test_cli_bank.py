@@ -504,3 +504,23 @@ def test_an_unreadable_import_file_is_named_with_where(run_cli, tmp_path, damage
     assert result.returncode == 2, result.stderr
     assert expected in result.stderr and "Traceback" not in result.stderr
     assert bank.load_all() == []
+
+
+def test_show_in_a_pipe_prints_each_line_of_code_whole(run_cli, tmp_path: Path) -> None:
+    """Piped at 80 columns, `show` cut long lines of code there (and padded the others)."""
+    bank = Bank.init(tmp_path / "bank")
+    long_line = "    # " + "word " * 30 + "END\n"
+    task = make_task("X/1")
+    bank.save(task.model_copy(update={"canonical_solution": long_line + task.canonical_solution}))
+    shown = run_cli("--bank", bank.root, "show", "X/1", env={"COLUMNS": "80"}).stdout
+    assert "word word END" in shown
+    assert not [line for line in shown.splitlines() if line.endswith("  ")]
+
+
+def test_show_prints_the_instruction_as_written(run_cli, tmp_path: Path) -> None:
+    """Through markup, an instruction's regex `\\[` read `[`."""
+    bank = Bank.init(tmp_path / "bank")
+    instruction = r"Match lines such as `\[ERROR\] disk full` with the pattern `^\[(\w+)\]`."
+    bank.save(make_task("X/1").model_copy(update={"instruct_prompt": instruction}))
+    shown = run_cli("--bank", bank.root, "show", "X/1").stdout
+    assert instruction in shown

@@ -220,6 +220,8 @@ def test_curator_config_in_a_bank_shows_its_settings_and_names_a_bad_one(
     assert run_cli("list", "--bank", bank.root, env=typo).returncode == 0
     named = run_cli("config", "--bank", bank.root, env=typo)
     assert named.returncode == 2 and "bank.quality.min_flaky_runs" in named.stdout
+    [base_url] = [line for line in named.stdout.splitlines() if "llm.base_url" in line]
+    assert "(given, not used" in base_url and "(not set)" not in base_url
     assert "error: invalid LLM settings: llm.base_url: must start with http:// or https:// " in (
         " ".join(named.stderr.split())
     )

@@ -36,3 +36,9 @@ def test_schema_check_where_there_are_none_says_so(run_cli, tmp_path: Path) -> N
     assert result.stderr.startswith("schemas: no schema files to check (curator's own repository")
     assert "stale" not in result.stderr
     assert not (tmp_path / "schemas").exists()
+    # Some missing, the rest current: each named, not "no schema files".
+    write_schemas(tmp_path / "schemas")
+    (tmp_path / "schemas" / "task.schema.json").unlink()
+    partial = run_cli("schema", "--check", cwd=tmp_path)
+    assert partial.returncode == 1
+    assert partial.stderr.startswith("missing: schemas/task.schema.json")

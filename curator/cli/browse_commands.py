@@ -12,6 +12,7 @@ import click
 from rich.markup import escape
 from rich.syntax import Syntax
 from rich.table import Table
+from rich.text import Text
 
 from curator.bank import BankScan
 from curator.cli.context import STAGE_CHOICE, CliContext, pass_cli
@@ -204,12 +205,13 @@ def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
             out.print(f"{kind}: {place} {problem.code}: {escape(problem.message)}")
     if report is not None:
         show_run(cli, task, report)
-    out.rule("task program")
-    out.print(Syntax(task.program, "python", line_numbers=True, word_wrap=True))
+    out.rule("task program")  # code wraps in a terminal, and is whole in a pipe
+    out.print(Syntax(task.program, "python", line_numbers=True, word_wrap=not out.soft_wrap))
     out.rule("tests")
-    out.print(Syntax(task.test, "python", line_numbers=True, word_wrap=True))
+    out.print(Syntax(task.test, "python", line_numbers=True, word_wrap=not out.soft_wrap))
     out.rule("instruction")
-    out.print(escape(task.instruct_prompt) or "[dim](none yet)[/]")
+    # As written: through markup, a regex's `\[` read `[`.
+    out.print(Text(task.instruct_prompt) if task.instruct_prompt else Text("(none yet)", "dim"))
 
 
 def show_run(cli: CliContext, task: Task, report: ValidationReport) -> None:

@@ -124,7 +124,13 @@ def diff_command(cli: CliContext, task_id: str, old_rev: str | None, new_rev: st
     for diff in changed:
         cli.out.rule(f"{diff.part} ({diff.file_name})")
         cli.out.print(
-            Syntax(diff.text, "diff", theme="ansi_dark", background_color="default", word_wrap=True)
+            Syntax(
+                diff.text,
+                "diff",
+                theme="ansi_dark",
+                background_color="default",
+                word_wrap=not cli.out.soft_wrap,  # wrapped in a terminal; whole in a pipe
+            )
         )
     if not changed:
         old = old_rev or "HEAD"

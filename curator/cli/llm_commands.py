@@ -238,6 +238,9 @@ def config_command(cli: CliContext, as_json: bool) -> None:
     table.add_column("from", overflow="fold")
     for name, value in values.items():
         shown = "(not set)" if value is None else str(value)
+        if settings.llm.problem and name.startswith("llm.") and sources[name] != "default":
+            # The defaults stand in for what was given, which is unused: they read as its value.
+            shown = "(given, not used: see the error below)"
         table.add_row(name, escape(shown), escape(sources[name]))
     cli.out.print(table)
     if bank_problem:
