@@ -139,6 +139,24 @@ def test_in_a_terminal_each_flaky_report_starts_on_a_line_of_its_own(tmp_path, m
         terminal.close()
 
 
+def test_in_a_terminal_a_command_s_error_wraps_between_words(tmp_path, monkeypatch):
+    """The terminal wrapped a long "error: …" line where the width fell: mid-word."""
+    bank = demo_bank(tmp_path, monkeypatch)
+    env = {**os.environ, "TERM": "xterm-256color"}
+    task_id = "Demo/1 and a name long enough to need a second line of the terminal"
+    command = [sys.executable, "-m", "curator", "--bank", str(bank.root), "show"]
+    terminal = Terminal([*command, f"'{task_id}'", "; sleep 60"], env, (80, 24))
+    try:
+        screen = terminal.wait_for("in the bank")
+        lines = screen.splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith("error: "))
+        assert " ".join(line.strip() for line in lines[start : start + 2]) == (
+            f"error: no task '{task_id}' in the bank"
+        ), screen
+    finally:
+        terminal.close()
+
+
 def test_in_a_real_terminal_f7_and_tab_keys_reach_the_workspace_not_the_editor(
     tmp_path, monkeypatch
 ):

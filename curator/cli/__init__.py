@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from curator.cli.context import CliContext, without_controls
+from curator.cli.context import CliContext, print_error
 from curator.errors import CuratorError, UnknownAnnotator
 
 # The module of each command: a command's module is imported only when that command (or the
@@ -83,10 +83,10 @@ class CuratorGroup(click.Group):
             return result
         except UnknownAnnotator as unknown:  # every command that needs a name takes --annotator
             offered = UnknownAnnotator(unknown.config_file, "give --annotator NAME")
-            click.secho(without_controls(f"error: {offered}"), fg="red", err=True)
+            print_error(str(offered))
             sys.exit(2)
         except CuratorError as error:
-            click.secho(without_controls(f"error: {error}"), fg="red", err=True)
+            print_error(str(error))
             sys.exit(2)
         except BrokenPipeError:  # `curator list --json | head -1`: the reader has what it wanted
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # exit flushes here
@@ -94,9 +94,7 @@ class CuratorGroup(click.Group):
         except OSError as error:  # what the system refused (permissions, a full disk): named
             names = [str(name) for name in (error.filename, error.filename2) if name]
             where = f"{' -> '.join(names)}: " if names else ""
-            click.secho(
-                without_controls(f"error: {where}{error.strerror or error}"), fg="red", err=True
-            )
+            print_error(f"{where}{error.strerror or error}")
             sys.exit(2)
         except KeyboardInterrupt:
             click.secho("interrupted", fg="red", err=True)

@@ -15,6 +15,7 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.markup import escape
 from rich.segment import Segment
 from rich.table import Table
+from rich.text import Text
 
 from curator.bank import Bank, BankScan
 from curator.models import Stage, Task
@@ -68,6 +69,12 @@ def command_console(stderr: bool = False) -> TerminalSafeConsole:
     console = TerminalSafeConsole(stderr=stderr, highlight=False)
     console.soft_wrap = not console.is_terminal
     return console
+
+
+def print_error(message: str) -> None:
+    """A command's refusal, "error: …" on stderr: wrapped between words in a terminal (the
+    terminal broke them), one line in a pipe; its control characters shown as symbols."""
+    command_console(stderr=True).print(Text(f"error: {message}", style="red"))
 
 
 @dataclass
