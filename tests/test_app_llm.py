@@ -170,29 +170,24 @@ async def test_a_proposal_worse_than_the_task_is_accepted_only_when_confirmed(
             await open_workspace(pilot, "Demo/2")
             await pilot.press("ctrl+l", "t")
             await settle(pilot)
-            await pilot.press("ctrl+o")
-            dialog = app.screen
-            assert isinstance(dialog, ChoiceDialog)
-            assert "✗ it removes test(s) test_counts" in dialog.question
-            await pilot.press("enter")  # the default keeps the task
-            assert bank.load("Demo/2").test == UNCOVERED_TESTS
+
+            async def asked_and_kept(key: str) -> None:
+                """`key` asks whether to accept a proposal worse than the task; Enter keeps."""
+                await pilot.press(key)
+                dialog = app.screen
+                assert isinstance(dialog, ChoiceDialog)
+                assert "✗ it removes test(s) test_counts" in dialog.question
+                await pilot.press("enter")  # the default keeps the task
+                assert bank.load("Demo/2").test == UNCOVERED_TESTS
+
+            await asked_and_kept("ctrl+o")
             # Edited first (a comment added), it is judged all the same: any edit let it in.
             await pilot.press("ctrl+t")
             workspace = app.screen
             workspace.query_one("#tests-editor", TextArea).insert("# reviewed\n", (0, 0))
-            await pilot.press("ctrl+o")
-            dialog = app.screen
-            assert isinstance(dialog, ChoiceDialog)
-            assert "✗ it removes test(s) test_counts" in dialog.question
-            await pilot.press("enter")
-            assert bank.load("Demo/2").test == UNCOVERED_TESTS
+            await asked_and_kept("ctrl+o")
             # Ctrl+S, the save key, wrote it unchecked, as a hand edit: it is Ctrl+O's check.
-            await pilot.press("ctrl+s")
-            dialog = app.screen
-            assert isinstance(dialog, ChoiceDialog)
-            assert "✗ it removes test(s) test_counts" in dialog.question
-            await pilot.press("enter")
-            assert bank.load("Demo/2").test == UNCOVERED_TESTS
+            await asked_and_kept("ctrl+s")
             # Nor does any step that saves first (F5) take it in.
             await pilot.press("f5")
             await settle(pilot)
