@@ -101,9 +101,9 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         await pilot.press("c")
         await settle(pilot)
         assert app.screen is screen
-        assert "cannot confirm a flag that is confirmed" in str(
-            screen.query_one("#review-status", Static).render()
-        )
+        refused = str(screen.query_one("#review-status", Static).render())
+        assert "cannot confirm a flag that is confirmed" in refused
+        assert f"`curator flag {TASK} {FLAKY_TEST} --reopen` reopens it" in refused
 
         await pilot.press("b")
         dialog = app.screen
@@ -120,6 +120,13 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         assert first_line.startswith("sent back (confirmed) ") and first_line.endswith(
             " by Ada Annotator: seed the dice in the test"
         ), first_line
+        # Not twice: a second send-back buried the first one's reason.
+        await pilot.press("b")
+        await settle(pilot)
+        assert app.screen is screen
+        assert "sent back already, by Ada Annotator (seed the dice in the test)" in str(
+            screen.query_one("#review-status", Static).render()
+        )
 
         await pilot.press("x", *"seeded upstream", "enter")
         await settle(pilot)

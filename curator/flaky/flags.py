@@ -110,15 +110,29 @@ def apply_action(task: Task, test: str, action: FlagAction, who: str, why: str) 
     return flag
 
 
-def action_refusal(task_id: str, flag: Flag, action: FlagAction) -> str | None:
-    """Why the flag's state forbids `action`, or None: asked before the reason too (the app
-    asked "why?" and then refused to confirm a flag that was fixed)."""
+def action_refusal(task_id: str, flag: Flag, action: FlagAction | str) -> str | None:
+    """Why the flag's state forbids `action` (or a send-back), or None: asked before the reason
+    too (the app asked "why?" and then refused to confirm a flag that was fixed)."""
+    if action == SEND_BACK:  # any flag, but not twice: a second one buried the first's reason
+        last = flag.history[-1] if flag.history else None
+        if last is None or not last.sent_back or flag.status is not FlagStatus.CONFIRMED:
+            return None
+        return (
+            f"{task_id} {flag.test}: sent back already, by {last.who} ({last.why}); its "
+            "annotator fixes it, and the flaky check then closes the flag"
+        )
+    action = FlagAction(action)
     allowed = TRANSITIONS[action][0]
     if flag.status in allowed:
         return None
+    reopen = (
+        f"; `curator flag {task_id} {flag.test} --reopen` reopens it"
+        if flag.status in TRANSITIONS[FlagAction.REOPEN][0]
+        else ""
+    )
     return (
         f"{task_id} {flag.test}: cannot {action.value} a flag that is {flag.status.value} "
-        f"(only one that is {' or '.join(sorted(status.value for status in allowed))})"
+        f"(only one that is {' or '.join(sorted(status.value for status in allowed))}){reopen}"
     )
 
 

@@ -8,7 +8,14 @@ import json
 
 from curator.bank import Bank
 from curator.flaky.evidence import FlakyEvidence, Outcome, RunRecord
-from curator.flaky.flags import FlagAction, apply_action, find_flag
+from curator.flaky.flags import (
+    SEND_BACK,
+    FlagAction,
+    FlagError,
+    action_refusal,
+    apply_action,
+    find_flag,
+)
 from curator.models import FlagEvent, FlagStatus, ReviewerNote, Stage, Task
 from curator.pipeline import stage_rank
 
@@ -63,6 +70,8 @@ def send_back(bank: Bank, task_id: str, test: str, who: str, why: str) -> Task:
     with bank.lock():
         task = bank.load(task_id)
         flag = find_flag(task, test)
+        if flag is not None and (refusal := action_refusal(task_id, flag, SEND_BACK)):
+            raise FlagError(refusal)
         if flag is not None and flag.status in (FlagStatus.DISMISSED, FlagStatus.FIXED):
             apply_action(task, test, FlagAction.REOPEN, who, why)
         if flag is None or flag.status is not FlagStatus.CONFIRMED:

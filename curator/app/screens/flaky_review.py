@@ -24,8 +24,6 @@ from curator.errors import CuratorError
 from curator.flaky.evidence import FlakyEvidence, Outcome
 from curator.flaky.flags import (
     DECISION_VERBS,
-    SEND_BACK,
-    FlagAction,
     action_refusal,
     all_flags,
     decision_message,
@@ -241,9 +239,8 @@ class FlakyReview(CuratorScreen):
         if chosen is None or not self.app.identified(lambda: self.action_decide(decision)):
             return
         task, flag = chosen
-        if decision != SEND_BACK and (
-            refusal := action_refusal(task.task_id, flag, FlagAction(decision))
-        ):
+        refusal = action_refusal(task.task_id, flag, decision)
+        if refusal:
             self.refused(WorkRefused(decision, refusal))
             return
 
