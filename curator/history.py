@@ -257,6 +257,8 @@ class CommitResult:
     stage: Stage
     previous_stage: Stage
     message: str
+    others: list[str] = field(default_factory=list)
+    """Files in the folder that are not curator's, committed with it (`CommitDraft.others`)."""
 
     def note(self) -> str:
         """ "committed SHA", with the stage change if the commit made one."""
@@ -306,6 +308,7 @@ def commit_task(
                 )
             )
             bank.save(task)
+        others = draft_commit(bank, task, stage).others
         trailers = task_trailers(task, who, flaky_runs(bank, task), facts)
         full_message = format_message(message, trailers)
         try:
@@ -322,6 +325,7 @@ def commit_task(
         stage=stage,
         previous_stage=previous,
         message=full_message,
+        others=others,
     )
 
 
@@ -354,6 +358,8 @@ def draft_commit(bank: Bank, task: Task, stage: Stage) -> CommitDraft:
     ours = set(changed) - set(others)
     if stage is task.stage and records and ours <= {*RECORD_FILES, META_FILE}:
         return CommitDraft(f"Record the {' and '.join(records)} of {task.task_id}", others)
+    if stage is task.stage and others and not ours:  # it read "Accept" for the task's notes
+        return CommitDraft(f"Add {listed(others)} to {task.task_id}", others)
     verb = "Accept" if stage is Stage.ACCEPTED else f"Record as {stage.value}:"
     return CommitDraft(f"{verb} {task.task_id}", others)
 

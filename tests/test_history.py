@@ -102,8 +102,23 @@ def test_the_suggested_message_says_what_changed_and_names_files_not_curator_s(
     draft = draft_commit(bank, task, task.stage)
     assert draft.others == [".notes"]
     assert draft.message == "Record the validation and mutation analysis of Test/1"
+    (folder / REPORT_FILE).unlink()
+    (folder / "mutation.json").unlink()
+    # The annotator's files alone: it read "Record as draft: Test/1" (and "Accept" in turn).
+    assert draft_commit(bank, task, task.stage).message == "Add .notes to Test/1"
     (folder / "task.py").write_text(task.program + "\n")
     assert draft_commit(bank, task, task.stage).message == f"Record as {task.stage.value}: Test/1"
+    result = commit_task(bank, "Test/1", None, "both")
+    assert result.others == [".notes"]
+
+
+def test_commit_names_the_files_of_the_annotator_s_it_takes_in(bank: Bank, run_cli) -> None:
+    """`curator commit` took a task folder's other files in without a word."""
+    save(bank, make_task("Test/1"))
+    (bank.task_dir("Test/1") / "notes.txt").write_text("to check")
+    result = run_cli("--bank", bank.root, "commit", "Test/1", "-m", "add it")
+    assert result.returncode == 0, result.stderr
+    assert "\n  with files of yours: notes.txt\n" in result.stdout
 
 
 def test_a_commit_carries_every_trailer_with_the_validation_figures(bank: Bank) -> None:

@@ -12,7 +12,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 
 from curator.cli.context import STAGE_CHOICE, CliContext, annotator_option, pass_cli
-from curator.errors import CuratorError
+from curator.errors import CuratorError, listed
 from curator.history import CommitRefused, commit_task, task_diff, task_log
 from curator.models import Stage
 from curator.release import ReleaseRefused, build_release, export_tagged_release
@@ -56,6 +56,8 @@ def commit_command(
             else result.stage.value
         )
         cli.out.print(f"committed {escape(task_id)} ({change}) as {result.sha[:10]}")
+        if result.others:  # they went in unsaid (the app's dialog names them)
+            cli.out.print(f"  with files of yours: {escape(listed(result.others))}")
     if worst:
         sys.exit(worst)
 
