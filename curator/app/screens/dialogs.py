@@ -137,7 +137,7 @@ class NewTaskDialog(ModalScreen[NewTaskAnswer | None]):
             yield Label("Its id:")
             yield Input(self.answer.task_id, placeholder="Mine/1", id="new-task-id")
             yield Label("The libraries it will use, comma-separated:")
-            yield Input(self.answer.libraries, placeholder="numpy,pandas", id="new-task-libraries")
+            yield Input(self.answer.libraries, placeholder="json,re", id="new-task-libraries")
             # Enter in the id field goes on to the libraries: "Enter accept" did not say so.
             yield Label("Enter next field, then create · Esc cancel", classes="dialog-hint")
 
