@@ -167,9 +167,12 @@ async def test_a_proposal_worse_than_the_task_is_accepted_only_when_confirmed(
         llm = LLMSettings(base_url=server.base_url, model="scripted-model")
         app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
         async with app.run_test(size=SIZE) as pilot:
-            await open_workspace(pilot, "Demo/2")
+            workspace = await open_workspace(pilot, "Demo/2")
             await pilot.press("ctrl+l", "t")
             await settle(pilot)
+            # Said in the pane before Ctrl+O asks.
+            shown = str(workspace.query_one("#proposal-view", Static).render())
+            assert "✗ it removes test(s) test_counts" in shown
 
             async def asked_and_kept(key: str) -> None:
                 """`key` asks whether to accept a proposal worse than the task; Enter keeps."""

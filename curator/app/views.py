@@ -184,6 +184,9 @@ def proposal_text(change: ProposedChange) -> Text:
             text.append(f"  {name}: {outcome}\n", style="red")
         for problem in change.check.static_problems:
             text.append(f"  static: {problem}\n", style="yellow")
+    # How it is worse than the task, before Ctrl+O asks: the pane said nothing of removed tests.
+    for regression in change.regressions():
+        text.append(f"✗ {regression}\n", style="bold red")
     for warning in change.warnings:
         text.append(f"⚠ {warning}\n", style="yellow")
     if change.explanation:
