@@ -31,7 +31,7 @@ from pydantic import BaseModel, Field
 from curator.bank import Bank
 from curator.environment import EnvironmentProblem, declared_environment
 from curator.errors import CuratorError
-from curator.imports import example_source, imported_modules, names_for, provider
+from curator.imports import example_source, imported_modules, names_for, one_slip_from, provider
 from curator.models import Task
 from curator.sandbox.runner import unrunnable_hint
 
@@ -272,38 +272,6 @@ def unimportable_libraries(bank_root: Path, libraries: list[str]) -> str | None:
         )
     listed = ", ".join(missing)
     return f"not importable where the task will run ({where}): {listed}; " + "; ".join(advice)
-
-
-def one_slip_from(module: str, available: set[str]) -> str | None:
-    """The importable module that `module` misspells by one slip, if there is exactly one: a
-    letter replaced, two swapped, one left out (`colections`), or one doubled or added in a
-    long name: `env add jsno` was advised for a `json` typed as `jsno`. Not a private module
-    (`ujson` is no typo of `_json`). A short name one
-    letter longer than a present one is not matched, so that a real library missing (`pytz`)
-    is not taken for a typo of one present (`pty`)."""
-
-    def dropped(longer: str, shorter: str) -> bool:
-        return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
-
-    def one_slip(other: str) -> bool:
-        if len(other) == len(module) + 1:
-            return len(module) >= 4 and dropped(other, module)
-        if len(module) == len(other) + 1:
-            return len(other) >= 5 and dropped(module, other)
-        if len(other) != len(module):
-            return False
-        differ = [index for index, (a, b) in enumerate(zip(module, other, strict=True)) if a != b]
-        if len(differ) == 1:
-            return True
-        first, second = differ if len(differ) == 2 else (0, 0)
-        return (
-            second == first + 1
-            and module[first] == other[second]
-            and module[second] == other[first]
-        )
-
-    near = [other for other in available if not other.startswith("_") and one_slip(other)]
-    return near[0] if len(near) == 1 else None
 
 
 def check_environment(

@@ -116,3 +116,35 @@ def task_dependencies(task: Task) -> Dependencies:
         tests=imported_modules(task.test),
         examples=imported_modules(example_source(task.doc_struct.examples)),
     )
+
+
+def one_slip_from(module: str, available: set[str]) -> str | None:
+    """The importable module that `module` misspells by one slip, if there is exactly one: a
+    letter replaced, two swapped, one left out (`colections`), or one doubled or added in a
+    long name: `env add jsno` was advised for a `json` typed as `jsno`. Not a private module
+    (`ujson` is no typo of `_json`). A short name one letter longer than a present one is not
+    matched, so that a real library missing (`pytz`) is not taken for a typo of one present
+    (`pty`)."""
+
+    def dropped(longer: str, shorter: str) -> bool:
+        return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+    def one_slip(other: str) -> bool:
+        if len(other) == len(module) + 1:
+            return len(module) >= 4 and dropped(other, module)
+        if len(module) == len(other) + 1:
+            return len(other) >= 5 and dropped(module, other)
+        if len(other) != len(module):
+            return False
+        differ = [index for index, (a, b) in enumerate(zip(module, other, strict=True)) if a != b]
+        if len(differ) == 1:
+            return True
+        first, second = differ if len(differ) == 2 else (0, 0)
+        return (
+            second == first + 1
+            and module[first] == other[second]
+            and module[second] == other[first]
+        )
+
+    near = [other for other in available if not other.startswith("_") and one_slip(other)]
+    return near[0] if len(near) == 1 else None

@@ -18,6 +18,7 @@ import json
 import re
 import shlex
 import stat
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -32,7 +33,7 @@ from curator import environment
 from curator.bank import Bank, describe_validation_error
 from curator.environment import Environment, declared_environment
 from curator.errors import CuratorError, TaskFileError
-from curator.imports import provider
+from curator.imports import one_slip_from, provider
 from curator.models import (
     DEFAULT_TIMEOUT_S,
     FindingWaiver,
@@ -591,8 +592,14 @@ def apply_run(
     report.tests_passed = sum(test.outcome == "pass" for test in run.tests)
     report.missing_module = run.missing_module
     if run.missing_module is not None and report.message is not None:
-        library = provider(run.missing_module.partition(".")[0])
-        report.message += f": add it with `curator env add {library}`, or fix the import"
+        module = run.missing_module.partition(".")[0]
+        near = one_slip_from(module, set(sys.stdlib_module_names))
+        if near is not None:  # `env add jsno` was advised once the task had run
+            report.message += f": {module} looks like a typo of {near}: correct the import"
+        else:
+            report.message += (
+                f": add it with `curator env add {provider(module)}`, or fix the import"
+            )
     if report.verdict is Verdict.ENVIRONMENT:
         finding = environment_finding(run)
         report.environment_reason = finding[0] if finding else "module"

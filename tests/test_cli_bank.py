@@ -180,6 +180,13 @@ def test_show_says_why_a_run_ended_in_environment(run_cli, tmp_path) -> None:
     shown = run_cli("--bank", bank.root, "show", "X/1").stdout
     assert "validation: environment" in shown
     assert "why: module 'curator_lacks_this_module' is not installed" in shown, shown
+    # A typo of a standard module, once run, was advised `curator env add jsno`.
+    task.complete_prompt = task.complete_prompt.replace("curator_lacks_this_module", "jsno")
+    with bank.lock():
+        bank.save(task)
+    run_cli("--bank", bank.root, "validate", "X/1")
+    shown = " ".join(run_cli("--bank", bank.root, "show", "X/1").stdout.split())
+    assert "is not installed in the sandbox: jsno looks like a typo of json" in shown, shown
 
 
 def test_list_fits_80_columns_and_says_once_why_results_are_stale(run_cli, tmp_path) -> None:

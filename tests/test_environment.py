@@ -26,7 +26,7 @@ from conftest import SYSTEM_PYTHON, make_task, oldest_python_venv, skip_unless_s
 from curator import envbuild
 from curator.app.views import report_header
 from curator.bank import Bank
-from curator.envcheck import check_bank, check_environment, importable_modules, one_slip_from
+from curator.envcheck import check_bank, check_environment, importable_modules
 from curator.environment import (
     EnvironmentProblem,
     EnvironmentSpec,
@@ -35,6 +35,7 @@ from curator.environment import (
     lock_environment,
 )
 from curator.errors import BankError, TaskFileError
+from curator.imports import one_slip_from
 from curator.interchange import write_jsonl
 from curator.models import Task, Verdict
 from curator.sandbox import Company, RunOptions, Sandbox, SuiteRun, protocol
