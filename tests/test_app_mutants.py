@@ -115,3 +115,12 @@ async def test_at_80_columns_the_mutants_tab_s_footer_keeps_its_help_key(tmp_pat
         keys = {key.key: key for key in workspace.query_one(Footer).query("FooterKey")}
         assert workspace.region.contains_region(keys["f1"].region)
         assert "press r here to run it" in str(workspace.query_one("#mutants-view").render())
+        # F1 lists it (the footer leaves it out).
+        await pilot.press("f1")
+        await settle(pilot)
+        help_text = "".join(
+            segment.text
+            for static in app.screen.query("Static")
+            for segment in app.console.render(static.content)
+        )
+        assert "mutants: Run mutants" in help_text

@@ -75,6 +75,8 @@ class MutantsView(VerticalScroll):
     """Scrolls the survivors of the task's latest mutation analysis; `r` runs one (it could be
     run from the command line alone, where a bank's quality bar may require a score)."""
 
+    HELP_CATEGORY = "mutants"  # F1 lists `r`, which the footer leaves out
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer, where it pushed F1 off at 80 columns: the tab's text says it.
         Binding(
