@@ -157,6 +157,24 @@ def test_in_a_terminal_a_command_s_error_wraps_between_words(tmp_path, monkeypat
         terminal.close()
 
 
+def test_in_a_terminal_a_request_to_the_llm_says_where_it_goes(tmp_path, monkeypatch):
+    """A server that never answered showed a blank terminal for two minutes."""
+    from llm_helpers import llm_env
+
+    from curator.llm.scripted_server import ScriptedLLMServer
+
+    bank = demo_bank(tmp_path, monkeypatch)
+    with ScriptedLLMServer([{"delay_s": 20, "answer": "no"}] * 3) as server:
+        env = {**os.environ, **llm_env(tmp_path, server.base_url), "TERM": "xterm-256color"}
+        command = [sys.executable, "-m", "curator", "--bank", str(bank.root), "suggest"]
+        terminal = Terminal([*command, "Demo/1", "--op", "alternative", "; sleep 60"], env)
+        try:
+            screen = terminal.wait_for(f"asking scripted-model at {server.base_url}")
+            assert "each try waits up to 5 s, 3 tries; Ctrl+C stops" in screen
+        finally:
+            terminal.close()
+
+
 def test_in_a_real_terminal_f7_and_tab_keys_reach_the_workspace_not_the_editor(
     tmp_path, monkeypatch
 ):
