@@ -30,7 +30,6 @@ from curator.envcheck import unimportable_libraries
 from curator.errors import CuratorError, UnknownAnnotator
 from curator.flaky.evidence import FlakyEvidence
 from curator.flaky.flags import read_evidence
-from curator.fsutil import read_text
 from curator.history import step_blocked
 from curator.llm import operations, preeval
 from curator.llm.alternative import propose_alternative
@@ -276,14 +275,13 @@ def add_bank_settings(
         bank = open_bank(bank_path)
     except CuratorError as error:
         return str(error)
-    marker = json.loads(read_text(bank.root / MARKER))
     timeout_s = bank.timeout_s
     values["bank.timeout_s"] = DEFAULT_TIMEOUT_S if timeout_s is None else timeout_s
     sources["bank.timeout_s"] = "default" if timeout_s is None else MARKER
-    stated = marker.get("quality", {})
-    for name, value in quality_settings(bank):
+    quality = quality_settings(bank)
+    for name, value in quality:
         values[f"bank.quality.{name}"] = value
-        sources[f"bank.quality.{name}"] = MARKER if name in stated else "default"
+        sources[f"bank.quality.{name}"] = MARKER if name in quality.model_fields_set else "default"
     return None
 
 
