@@ -115,15 +115,20 @@ def test_the_real_app_opens_the_bank_filters_opens_a_task_and_quits(tmp_path, mo
         terminal.close()
 
 
-def test_in_a_terminal_each_flaky_report_starts_on_a_line_of_its_own(tmp_path, monkeypatch):
+@pytest.mark.parametrize("stdout", ["", "| cat"])
+def test_in_a_terminal_each_flaky_report_starts_on_a_line_of_its_own(tmp_path, monkeypatch, stdout):
     """The report of a task was printed on stdout while the next task's bar was drawn on
-    stderr: "Demo/9 ━━━╸━━━ 1/6 0:00:00Demo/9 · 6 runs · detection seed …"."""
+    stderr: "Demo/9 ━━━╸━━━ 1/6 0:00:00Demo/9 · 6 runs · detection seed …"; with stdout
+    piped to a reader that writes to the same terminal, still so."""
     bank = demo_bank(tmp_path, monkeypatch)
     env = {**os.environ, "TERM": "xterm-256color", "CURATOR_ANNOTATOR": "Ada"}
     command = [sys.executable, "-m", "curator", "--bank", str(bank.root), "flaky"]
-    terminal = Terminal([*command, "Demo/4", "Demo/9", "--runs", "4", "; sleep 60"], env, (80, 60))
+    runs = ["Demo/4", "Demo/9", "--runs", "4"]
+    terminal = Terminal([*command, *runs, stdout, "; sleep 60"], env, (80, 60))
     try:
-        screen = terminal.wait_for("2 task(s) checked", timeout=120)
+        screen = terminal.wait_for(
+            "2 task(s) checked", "Demo/4 · 4 runs", "Demo/9 · 4 runs", timeout=120
+        )
         for task_id in ("Demo/4", "Demo/9"):
             [line] = [line for line in screen.splitlines() if f"{task_id} · 4 runs" in line]
             assert line.startswith(f"{task_id} · 4 runs · detection seed "), screen
@@ -135,6 +140,27 @@ def test_in_a_terminal_each_flaky_report_starts_on_a_line_of_its_own(tmp_path, m
             "2 task(s) checked: 0 with flaky tests, 0 with another problem (a suite that could "
             "not run, runs that did not finish, a check that could not be recorded)"
         ), screen
+    finally:
+        terminal.close()
+
+
+def test_in_a_terminal_flags_folds_each_paragraph_under_its_flag(tmp_path, monkeypatch):
+    """In a terminal the flag's cause folds between words and stays indented (in a pipe it
+    is one line: `test_cli_bank`)."""
+    bank = demo_bank(tmp_path, monkeypatch)
+    [flag] = bank.load("Demo/6").flags
+    assert flag.cause and len(flag.cause) > 160
+    env = {**os.environ, "TERM": "xterm-256color"}
+    command = [sys.executable, "-m", "curator", "--bank", str(bank.root), "flags"]
+    terminal = Terminal([*command, "; sleep 60"], env, (80, 24))
+    try:
+        screen = terminal.wait_for("1 flag(s)", "Demo/6 test_first_team_is_random_sample")
+        lines = screen.rstrip().splitlines()
+        start = lines.index("Demo/6 test_first_team_is_random_sample")
+        paragraphs = lines[start + 1 :]
+        assert paragraphs[0].startswith("  nondeterministic · opened by curator demo, "), screen
+        assert all(line.startswith("  ") and len(line) <= 80 for line in paragraphs), screen
+        assert " ".join(line.strip() for line in paragraphs[1:]) == flag.cause, screen
     finally:
         terminal.close()
 

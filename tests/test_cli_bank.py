@@ -8,6 +8,7 @@ import os
 import stat
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from gitbanks import passing
 from conftest import SAMPLE_JSONL, WORD_COUNT_TESTS, make_task, unwritable
 from curator.bank import Bank
 from curator.interchange import task_to_record
-from curator.models import Flag, Stage
+from curator.models import Flag, FlagEvent, FlagStatus, Stage
 
 
 def write_jsonl(path: Path, *records: dict[str, str]) -> Path:
@@ -135,6 +136,41 @@ def test_show_gives_a_flag_s_status_in_brackets(run_cli, tmp_path: Path) -> None
     assert "flag: test_a nondeterministic [open] random draw" in shown.stdout, shown.stdout
     matrix = run_cli("--bank", bank.root, "flag", "X/1", "test_a")
     assert "flag: nondeterministic [open] random draw" in matrix.stdout, matrix.stdout
+
+
+LONG_CAUSE = (
+    "fails in 5 of 19 detection runs; fails with only the random seed changed (random seed "
+    "306682210, run 22); confirmed by replaying run 22"
+)
+
+
+def confirmed_flag_bank(root: Path) -> Bank:
+    bank = Bank.init(root)
+    task = make_task("X/1")
+    when = datetime(2026, 12, 6, 14, 26, tzinfo=UTC)
+    event = FlagEvent(status=FlagStatus.CONFIRMED, who="Ann", why="seeded nowhere", at=when)
+    opened = FlagEvent(status=FlagStatus.OPEN, who="curator", why="detected")
+    task.flags = [
+        Flag(
+            test="test_a", classification="nondeterministic", cause=LONG_CAUSE,
+            status=FlagStatus.CONFIRMED, history=[opened, event],
+        )
+    ]  # fmt: skip
+    bank.save(task)
+    return bank
+
+
+def test_flags_in_a_pipe_gives_each_paragraph_one_line(run_cli, tmp_path: Path) -> None:
+    """Piped, `flags` folded its text at 80 columns, where every other message stays one line
+    that grep finds; and "confirmed · confirmed by Ann" said the status twice."""
+    bank = confirmed_flag_bank(tmp_path / "bank")
+    shown = run_cli("--bank", bank.root, "flags", env={"COLUMNS": "80"})
+    lines = shown.stdout.splitlines()
+    assert lines[2:] == [
+        "X/1 test_a",
+        "  nondeterministic · confirmed by Ann, 2026-12-06 14:26: seeded nowhere",
+        f"  {LONG_CAUSE}",
+    ]
 
 
 def test_show_names_stored_results_it_cannot_read_and_shows_the_rest(run_cli, tmp_path) -> None:

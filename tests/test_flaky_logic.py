@@ -3,15 +3,20 @@ traceback digests, static hints, and the flag state machine."""
 
 from __future__ import annotations
 
+import io
 import itertools
 import random
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from conftest import make_task
 from curator.app.views import coverage_text
+from curator.cli.context import CliContext
+from curator.cli.flaky_commands import print_evidence
 from curator.flaky.classify import (
     TIMING_FRACTION,
     attribution_runs,
@@ -677,3 +682,22 @@ def test_record_detection_stores_evidence_and_flags_and_refuses_stale_evidence(b
         record_detection(bank, stale, "ann")
     assert read_evidence(bank, "Test/1") == found
     assert bank.load("Test/1").flags[0].status is FlagStatus.OPEN
+
+
+@pytest.mark.parametrize("name_length", [32, 40, 46])
+def test_the_flag_column_keeps_a_status_whole_at_80_columns(name_length):
+    """With a long test name and "nondeterministic", the flag column wrapped "sent" / "back"
+    (or cut it to "s"); a name longer than what is left folds instead."""
+    name = "test_first_team_is_random_sample_of_the_league"[:name_length]
+    evidence = FlakyEvidence(
+        task_id="Demo/6", content_hash="x", detection_seed=5, runs_requested=6, timeout_s=60,
+        tests=[name], verdicts={
+            name: FlakyVerdict(classification=Classification.NONDETERMINISTIC, runs=5, failures=2)
+        },
+    )  # fmt: skip
+    out = Console(file=io.StringIO(), width=80, no_color=True)
+    print_evidence(CliContext(bank_path=Path("."), out=out), evidence, {name: "sent back"})
+    lines = out.file.getvalue().splitlines()
+    assert all(len(line) <= 80 for line in lines), lines
+    [row] = [line for line in lines if "nondeterministic" in line]
+    assert "│ sent back │" in row and row.startswith(f"│ {name[:32]}"), lines

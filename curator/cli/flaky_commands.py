@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import stat
 import sys
 import textwrap
 from collections.abc import Callable, Iterable
 
 import click
+from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
     BarColumn,
@@ -80,6 +83,10 @@ def evidence_json(evidence: FlakyEvidence, changes: list[FlagChange]) -> dict[st
     }
 
 
+TABLE_FRAME = 13
+"""The columns a four-column table's borders and padding take."""
+
+
 def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, str]) -> None:
     title = (
         f"{escape(evidence.task_id)} · {evidence.runs_title()} · "
@@ -91,13 +98,21 @@ def print_evidence(cli: CliContext, evidence: FlakyEvidence, notes: dict[str, st
     table = Table(
         title=title, title_justify="left", caption=evidence.runs_note(), caption_justify="left"
     )
-    # Whole names, never folded (`curator flag ID TEST` needs them): at 80 columns they broke
-    # mid-word while the cause took the room.
+    # Whole names where they fit (`curator flag ID TEST` needs them; at 80 columns they broke
+    # mid-word while a cause took the room), and the flag's status whole ("sent" / "back"):
+    # a name longer than what is left is folded (`curator flags` lists it whole).
+    status_width = min(max((len(note.partition(":")[0]) for note in notes.values()), default=4), 12)
+    widest_class = max(
+        (len(v.classification.value) for v in evidence.verdicts.values()), default=14
+    )
+    room = cli.out.width - TABLE_FRAME - max(widest_class, 14) - len("failed") - status_width
     longest = max(map(len, evidence.verdicts), default=4)
-    table.add_column("test", no_wrap=True, min_width=min(longest, 48))
+    table.add_column(
+        "test", no_wrap=longest <= room, overflow="fold", min_width=min(longest, max(room, 12), 48)
+    )
     table.add_column("classification", no_wrap=True)
     table.add_column("failed", no_wrap=True)
-    table.add_column("flag")
+    table.add_column("flag", min_width=status_width)
     for name, verdict in evidence.verdicts.items():
         style = CLASS_STYLE.get(verdict.classification, "yellow")
         table.add_row(
@@ -180,16 +195,15 @@ def flaky_command(
         budget = BudgetRun(prioritise(bank, tasks), budget_min * 60, runs, jobs)
         ids = (candidate.task.task_id for candidate in budget)
     settings = DetectionSettings(runs=runs, seed=seed, timeout_s=timeout_s, jobs=jobs)
+    live = bar_console(cli)
     progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        # Where the reports go when that is the terminal: each is printed as its task ends,
-        # and printed on another console it ran into the next task's bar.
-        console=cli.out if cli.out.is_terminal else cli.err,
+        console=live or cli.err,
         transient=True,
-        disable=not (cli.out.is_terminal or cli.err.is_terminal),
+        disable=live is None,
     )
     bars: dict[str, TaskID] = {}
 
@@ -241,6 +255,25 @@ def flaky_command(
         sys.exit(1)
 
 
+def bar_console(cli: CliContext) -> Console | None:
+    """Where the bar may be drawn while reports are printed as tasks end: the reports' own
+    terminal (on another console it ran into the next report), or stderr's when stdout goes
+    to a file. Not when stdout is a pipe: its reader (cat, tee, less) writes the reports to
+    that same terminal, under the bar ("… 2/3 0:00:00Demo/3 · 3 runs")."""
+    if cli.out.is_terminal:
+        return cli.out
+    if cli.err.is_terminal and not writes_to_a_pipe(cli.out):
+        return cli.err
+    return None
+
+
+def writes_to_a_pipe(console: Console) -> bool:
+    try:
+        return stat.S_ISFIFO(os.fstat(console.file.fileno()).st_mode)
+    except (OSError, ValueError):  # no descriptor (a test's buffer), or a closed one
+        return False
+
+
 def print_budget(cli: CliContext, budget: BudgetRun, minutes: float) -> None:
     """What the budget covered, and each task it did not reach with why it was due."""
     cli.err.print(
@@ -289,19 +322,30 @@ def flags_command(cli: CliContext, status: str | None, as_json: bool) -> None:
         cli.out.print(f"{len(flags)} flag(s)")
         for task, flag in flags:
             cli.out.print(f"\n[bold]{escape(task.task_id)}[/] {escape(flag.test)}")
+            # The last change names the status ("confirmed by Ann"): "confirmed · confirmed
+            # by Ann" said it twice.
             for paragraph in (
-                f"{flag.classification} · {flag.status.value} · {last_change(flag)}",
+                f"{flag.classification} · {last_change(flag) or flag.status.value}",
                 flag.cause,
             ):
                 if paragraph:
-                    wrapped = textwrap.fill(
-                        paragraph, cli.out.width, initial_indent="  ", subsequent_indent="  "
-                    )
-                    cli.out.print(wrapped, markup=False)
+                    print_indented(cli, paragraph)
     for problem in scan.problems:
         cli.err.print(f"[red]problem:[/] {escape(str(problem))}")
     if scan.problems:
         sys.exit(1)
+
+
+def print_indented(cli: CliContext, paragraph: str) -> None:
+    """A paragraph indented under its flag: in a terminal folded between words, its lines
+    indented too; in a pipe one line, as every message there, that grep finds whole."""
+    if cli.out.soft_wrap:
+        cli.out.print(f"  {paragraph}", markup=False)
+    else:
+        indented = textwrap.fill(
+            paragraph, cli.out.width, initial_indent="  ", subsequent_indent="  "
+        )
+        cli.out.print(indented, markup=False)
 
 
 def decision_option(action: FlagAction, help: str) -> Callable[[F], F]:
