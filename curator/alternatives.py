@@ -162,6 +162,21 @@ def code_lines(program: str, entry_point: str) -> list[str]:
     return lines[: first - 1] + lines[last:]
 
 
+def diff_from_reference(task: Task, program: str, name: str) -> str:
+    """How another solution of the task differs from its reference, docstrings left out
+    (`code_lines`), every line ending in a newline."""
+    return "".join(
+        line if line.endswith("\n") else line + "\n"
+        for line in difflib.unified_diff(
+            code_lines(task.program, task.entry_point),
+            code_lines(program, task.entry_point),
+            "a/task.py",
+            f"b/{name}",
+            n=2,
+        )
+    )
+
+
 def run_alternatives(
     task: Task, alternatives: dict[str, str], sandbox: Sandbox, timeout_s: float
 ) -> AlternativesReport:
@@ -172,21 +187,11 @@ def run_alternatives(
         content_hash=task.content_hash(),
         environment=run_fingerprint(sandbox),
     )
-    reference = code_lines(task.program, task.entry_point)
     for name, program in alternatives.items():
         run = sandbox.run(
             program, task.test, task.entry_point, RunOptions(coverage=False, timeout_s=timeout_s)
         )
-        diff = "".join(
-            line if line.endswith("\n") else line + "\n"
-            for line in difflib.unified_diff(
-                reference,
-                code_lines(program, task.entry_point),
-                "a/task.py",
-                f"b/{ALTERNATIVES_DIR}/{name}.py",
-                n=2,
-            )
-        )
+        diff = diff_from_reference(task, program, f"{ALTERNATIVES_DIR}/{name}.py")
         result = AlternativeResult(name=name, content_hash=content_hash(program), diff=diff)
         if run.status != "completed":
             result.problem = run.message or run.status

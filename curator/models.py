@@ -261,6 +261,17 @@ class PreEvalSummary(StrictModel):
         "the rates are of the samples taken.",
     )
 
+    def describe(self, current_hash: str) -> str:
+        """Solve rates as `show` and the app's Results give them, stale if the task changed."""
+        rates = [
+            f"{kind} {rate:.0%}"
+            for kind, rate in (("complete", self.complete_rate), ("instruct", self.instruct_rate))
+            if rate is not None
+        ]
+        stale = "" if self.content_hash == current_hash else " (stale)"
+        unfinished = ", unfinished: a request failed" if self.unfinished else ""
+        return f"{', '.join(rates)} solved by {self.model} (k={self.k}{unfinished}){stale}"
+
 
 class QualitySummary(StrictModel):
     """Test-quality figures kept in task.json (details: mutation.json, alternatives.json)."""

@@ -36,7 +36,7 @@ from curator.environment import bank_fingerprint
 from curator.gitbank import GitBank
 from curator.history import gate_facts, task_log
 from curator.llm.scripted_server import ScriptedLLMServer
-from curator.models import FlagStatus, Stage, ValidationSummary, Verdict
+from curator.models import FlagStatus, PreEvalSummary, Stage, ValidationSummary, Verdict
 from curator.pipeline import Step, StepState, allowed_stages
 from curator.validation import REPORT_FILE
 
@@ -772,3 +772,39 @@ async def test_a_test_the_run_never_reached_reads_not_run(tmp_path, monkeypatch)
         assert ["timeout", "-", names[1]] in rows
         assert all(row[0] != "not run" for row in rows if row[2] != names[0])
         assert all(row[1] != "-" for row in rows if row[2] not in names[:2])
+
+
+@run_async
+async def test_the_results_give_the_last_pre_evaluation_s_solve_rates(tmp_path, monkeypatch):
+    """`curator preeval` stored solve rates that only the CLI's `show` gave; a task never
+    validated shows them too, and they are marked stale once the task changes, as the results
+    are (they read as current until the task was opened again)."""
+    bank = demo_bank(tmp_path, monkeypatch)
+    for task_id in ("Demo/4", "Demo/8"):
+        task = bank.load(task_id)
+        task.preeval = PreEvalSummary(
+            model="qwen",
+            k=5,
+            complete_rate=0.4,
+            instruct_rate=0.2,
+            content_hash=task.content_hash(),
+        )
+        bank.save(task)
+    (bank.task_dir("Demo/8") / REPORT_FILE).unlink()
+    async with app_on(bank).run_test(size=(80, 24)) as pilot:
+        workspace = await open_task(pilot, "Demo/4")
+        solved = "pre-evaluation: complete 40%, instruct 20% solved by qwen (k=5)"
+        await pilot.press("f5")
+        await settle(pilot)
+        assert rendered(workspace, "#verdict").startswith("PASS")
+        assert solved in rendered(workspace, "#verdict")
+        workspace.editor("program").focus()
+        await pilot.press("2", "ctrl+s")
+        await settle(pilot)
+        verdict = rendered(workspace, "#verdict")
+        assert verdict.startswith("STALE: the task changed since this run"), verdict
+        assert f"{solved} (stale)" in verdict
+        await pilot.press("escape")
+        workspace = await open_task(pilot, "Demo/8")
+        verdict = rendered(workspace, "#verdict")
+        assert verdict.startswith("not validated yet (F5)") and solved in verdict, verdict

@@ -348,7 +348,17 @@ def test_preeval_stores_solve_rates_and_shows_failing_solutions(run_cli, bank, t
     assert "complete: solved 1/2" in result.stdout
     assert "instruct: solved 1/2" in result.stdout
     assert "failing complete solution 2" in result.stdout
-    assert "text.upper()" in result.stdout
+    # As a diff against the reference, its docstring left out: printed whole, the changed
+    # line was lost among the docstring's.
+    lines = result.stdout.splitlines()
+    start = lines.index("+++ b/complete-2.py")
+    end = next(i for i, line in enumerate(lines) if i > start and line.startswith("──"))
+    changed = '    words = re.findall(r"[a-z\']+", text.lower())'
+    assert [line for line in lines[start:end] if line.startswith(("-  ", "+  "))] == [
+        f"-{changed}",
+        f"+{changed.replace('lower', 'upper')}",
+    ]
+    assert "Parameters:" not in result.stdout
     assert "unusable answer" in result.stdout
     stored = bank.load("Test/1")
     assert (stored.preeval.complete_rate, stored.preeval.instruct_rate) == (0.5, 0.5)

@@ -37,21 +37,6 @@ def coverage_text(task: Task) -> str:
     return f"{summary.branch_coverage:.0f}%"
 
 
-def preeval_text(task: Task) -> str:
-    """Solve rates of the last pre-evaluation, marked stale if the task changed since."""
-    summary = task.preeval
-    if summary is None:
-        return ""
-    rates = [
-        f"{kind} {rate:.0%}"
-        for kind, rate in (("complete", summary.complete_rate), ("instruct", summary.instruct_rate))
-        if rate is not None
-    ]
-    stale = "" if summary.content_hash == task.content_hash() else " (stale)"
-    unfinished = ", unfinished: a request failed" if summary.unfinished else ""
-    return f"{', '.join(rates)} solved by {summary.model} (k={summary.k}{unfinished}){stale}"
-
-
 STALE_REASONS = {
     "": "changed since their validation",
     "other environment": "validated in another environment",
@@ -184,7 +169,7 @@ def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
         if unimportable:
             out.print(f"[yellow]warning:[/] {escape(unimportable)}")
     if task.preeval is not None:
-        out.print(f"pre-evaluation: {escape(preeval_text(task))}")
+        out.print(f"pre-evaluation: {escape(task.preeval.describe(task.content_hash()))}")
     for flag in task.flags:
         out.print(
             f"flag: {escape(flag.test)} {flag.classification} \\[{flag.status.value}]"

@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from curator.alternatives import add_alternative
+from curator.alternatives import ALTERNATIVES_DIR, add_alternative, diff_from_reference
 from curator.bank import INSTRUCTION_FILE, MARKER, Bank
 from curator.cli.context import CliContext, F, annotator_option, pass_cli, without_controls
 from curator.config import (
@@ -64,7 +64,7 @@ SUGGEST_OPERATIONS = [
     Operation.KILL,
     Operation.ALTERNATIVE,
 ]
-FAILING_PROGRAM_LINES = 40
+FAILING_DIFF_LINES = 40
 
 
 class StreamEcho:
@@ -496,13 +496,8 @@ def suggest_alternative(
         finally:
             end_stream(assistant)
     cli.out.rule(f"[bold]alternative[/] {proposal.name} · model {escape(proposal.model)}")
-    diff = difflib.unified_diff(
-        task.program.splitlines(keepends=True),
-        proposal.program.splitlines(keepends=True),
-        "a/task.py",
-        f"b/alternatives/{proposal.name}.py",
-    )
-    cli.out.print(escape("".join(diff)))
+    diff = diff_from_reference(task, proposal.program, f"{ALTERNATIVES_DIR}/{proposal.name}.py")
+    cli.out.print(diff_text(diff), end="")
     cli.out.print(f"against the tests: {escape(proposal.check.headline())}")
     for test, failure in proposal.check.failures.items():
         cli.out.print(f"  {escape(test)}: {escape(failure)}")
@@ -598,7 +593,7 @@ def preeval_command(cli: CliContext, task_id: str, k: int, stream: bool, as_json
     if as_json:
         click.echo(report.model_dump_json(indent=2))
     else:
-        print_preeval(cli, report)
+        print_preeval(cli, task, report)
     if report.unfinished:
         taken = sum(len(run.samples) for run in report.runs)
         kept = (
@@ -611,7 +606,7 @@ def preeval_command(cli: CliContext, task_id: str, k: int, stream: bool, as_json
         sys.exit(2)
 
 
-def print_preeval(cli: CliContext, report: preeval.PreEvalReport) -> None:
+def print_preeval(cli: CliContext, task: Task, report: preeval.PreEvalReport) -> None:
     cli.out.rule(
         f"pre-evaluation of {escape(report.task_id)} · model {escape(report.model)} · k={report.k}"
     )
@@ -629,11 +624,16 @@ def print_preeval(cli: CliContext, report: preeval.PreEvalReport) -> None:
             cli.out.rule(f"failing {run.prompt.value} solution {index}")
             cli.out.print(escape(sample.detail))
             if sample.program:
-                lines = sample.program.splitlines()
-                more = len(lines) - FAILING_PROGRAM_LINES
-                cli.out.print(Text("\n".join(lines[:FAILING_PROGRAM_LINES])))
+                # Its difference from the reference: printed whole, the one changed line was
+                # lost among the docstring's twenty.
+                name = f"{run.prompt.value}-{index}.py"
+                lines = diff_from_reference(task, sample.program, name).splitlines(keepends=True)
+                more = len(lines) - FAILING_DIFF_LINES
+                cli.out.print(diff_text("".join(lines[:FAILING_DIFF_LINES])), end="")
                 if more > 0:
-                    cli.out.print(f"[dim]… {more} more line(s) in {preeval.SIDECAR}[/]")
+                    cli.out.print(
+                        f"[dim]… {more} more line(s); the solution is in {preeval.SIDECAR}[/]"
+                    )
 
 
 @click.command("skeleton")

@@ -471,9 +471,11 @@ class TaskWorkspace(CuratorScreen):
         """Something wrote the task: show what the bank holds now, never a worker's copy.
 
         A worker's copy may predate a save made while it ran; the bank has the save, and the
-        results stored for the old content then show as stale.
+        results stored for the old content then show as stale (the Results tab was left as
+        it was until the task was opened again).
         """
         self.reload()
+        self.show_stored_report()
         self.check_committed()
         self.app.post_task_changed(self.current)
 
@@ -535,7 +537,9 @@ class TaskWorkspace(CuratorScreen):
             return None
 
     def show_report(self, report: ValidationReport | None, stale: str | None = None) -> None:
-        self.query_one(ResultsPane).show(report, stale)
+        preeval = self.current.preeval
+        solved = preeval.describe(self.current.content_hash()) if preeval else None
+        self.query_one(ResultsPane).show(report, stale, solved)
         evidence = self.evidence
         chance = (
             evidence.coverage_variation()

@@ -67,20 +67,25 @@ class ResultsPane(Vertical):
             Text(f"the stored results cannot be read: {problem}; F5 validates again", "yellow")
         )
 
-    def show(self, report: ValidationReport | None, stale: str | None) -> None:
-        """The report, marked stale with the reason when it no longer speaks for the task."""
+    def show(
+        self, report: ValidationReport | None, stale: str | None, preeval: str | None = None
+    ) -> None:
+        """The report, marked stale with the reason when it no longer speaks for the task; the
+        last pre-evaluation's solve rates under it (the CLI alone showed them)."""
         self.report = report
         table = self.query_one(DataTable)
         table.clear()
         self.names = []
+        solved = Text(f"\npre-evaluation: {preeval}", style="dim") if preeval else Text()
         if report is None:
-            self.query_one("#verdict", Static).update("not validated yet (F5)")
+            self.query_one("#verdict", Static).update(Text("not validated yet (F5)") + solved)
             self.query_one("#traceback", Static).update("")
             return
         header = Text()
         if stale:
             header.append(f"STALE: {stale}; F5 validates again\n", style="bold yellow")
         header.append_text(report_header(report))
+        header.append_text(solved)
         self.query_one("#verdict", Static).update(header)
         self.names = sorted(
             report.tests, key=lambda name: (report.tests[name].outcome == "pass", name)
