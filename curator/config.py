@@ -110,6 +110,14 @@ class LLMSettings(BaseModel):
     def effective_base_url(self) -> str:
         return self.base_url or OPENAI_DEFAULT_BASE_URL
 
+    def request_plan(self) -> str:
+        """Where a request goes and how long it may take, said as it is sent: a server that
+        never answered showed a blank terminal, or "waiting for the model…", for minutes."""
+        return (
+            f"asking {self.model or 'the model'} at {self.effective_base_url}: each try waits "
+            f"up to {self.timeout_s:g} s, {self.max_retries + 1} tries"
+        )
+
 
 class Settings(BaseSettings):
     """Everything a user configures: the LLM provider, their name, and key remaps for the app."""

@@ -355,6 +355,41 @@ async def test_leaving_the_task_cancels_the_request_to_the_llm(tmp_path, monkeyp
 
 
 @run_async
+async def test_while_the_llm_is_asked_the_pane_counts_the_wait_and_ctrl_r_cancels(
+    tmp_path, monkeypatch
+):
+    """A server that never answered showed "waiting for the model…" alone for eight minutes,
+    with "Reject" in the footer for the key that stopped it."""
+    from textual.widgets._footer import FooterKey
+
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    with ScriptedLLMServer([{"delay_s": 20, "answer": ANSWER}] * 3) as server:
+        llm = LLMSettings(
+            base_url=server.base_url, model="scripted-model", timeout_s=30, max_retries=2
+        )
+        app = make_app(bank, AppSettings(annotator="Ada Annotator", llm=llm))
+        async with app.run_test(size=(80, 24)) as pilot:
+            workspace = await open_workspace(pilot, "Demo/2")
+            await pilot.press("ctrl+l", "t")
+            await pilot.pause(0.3)
+            pane = str(workspace.query_one("#proposal-view", Static).render())
+            assert pane.startswith("waiting for the model… 0:00"), pane
+            plan = f"asking scripted-model at {server.base_url}: each try waits up to 30 s, 3 tries"
+            assert f"{plan}; Ctrl+R cancels" in pane.replace("\n", " "), pane
+            await pilot.pause(1.2)
+            pane = str(workspace.query_one("#proposal-view", Static).render())
+            assert pane.startswith("waiting for the model… 0:01"), pane
+            keys = {key.description for key in workspace.query(FooterKey)}
+            assert "Cancel" in keys and "Reject" not in keys
+            await pilot.press("ctrl+r")
+            await settle(pilot)
+            pane = str(workspace.query_one("#proposal-view", Static).render())
+            assert pane.startswith("no proposal: cancelled"), pane
+            await pilot.pause(1.2)  # the clock stopped with the wait
+            assert str(workspace.query_one("#proposal-view", Static).render()) == pane
+
+
+@run_async
 async def test_the_proposal_pane_names_each_proposed_test_that_fails(tmp_path, monkeypatch):
     """The pane gave "1/3 tests passed" alone; `suggest` named the tests and why."""
     bank = git_bank(tmp_path, monkeypatch, demo_tasks())

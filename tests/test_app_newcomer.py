@@ -281,7 +281,7 @@ async def test_the_app_says_why_an_llm_request_is_being_retried(tmp_path, monkey
             workspace.show_view("log")  # a log not yet shown holds its lines back
             await pilot.pause()
             log = "\n".join(str(line.text) for line in workspace.query_one("#run-log").lines)
-            assert "HTTP 503: retrying in 1.0 s (attempt 2)" in log
+            assert "HTTP 503: retrying in 1.0 s (attempt 2 of 2)" in log
 
 
 @run_async

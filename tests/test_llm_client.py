@@ -73,7 +73,9 @@ def test_429_waits_as_long_as_retry_after_says_then_succeeds(server, stream):
     assert answer.text == "ok"
     assert answer.attempts == 2
     # The wait comes from the header (0.2 s), not from the backoff (0.01 s).
-    assert notices == [RetryNotice(attempt=1, reason="HTTP 429", wait_s=0.2)]
+    tries = fast_settings(server.base_url).max_retries + 1
+    assert notices == [RetryNotice(attempt=1, attempts=tries, reason="HTTP 429", wait_s=0.2)]
+    assert str(notices[0]) == f"HTTP 429: retrying in 0.2 s (attempt 2 of {tries})"
 
 
 def test_retry_after_is_capped_by_max_backoff(server):

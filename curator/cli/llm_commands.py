@@ -98,11 +98,7 @@ def make_assistant(cli: CliContext, settings: LLMSettings, stream: bool, bank: B
     echo = StreamEcho(cli) if stream else None
     if cli.err.is_terminal and settings.configured and not settings.problem:
         # A server that never answered showed a blank terminal for two minutes.
-        cli.err.print(
-            f"[dim]asking {escape(settings.model or 'the model')} at "
-            f"{escape(settings.effective_base_url)}: each try waits up to "
-            f"{settings.timeout_s:g} s, {settings.max_retries + 1} tries; Ctrl+C stops[/]"
-        )
+        cli.err.print(f"[dim]{escape(settings.request_plan())}; Ctrl+C stops[/]")
 
     def on_retry(notice: RetryNotice) -> None:
         if echo:

@@ -90,11 +90,13 @@ class RetryNotice:
     """Sent before each retry so that a UI can say why it waits and for how long."""
 
     attempt: int
+    attempts: int
     reason: str
     wait_s: float
 
     def __str__(self) -> str:
-        return f"{self.reason}: retrying in {self.wait_s:.1f} s (attempt {self.attempt + 1})"
+        following = f"attempt {self.attempt + 1} of {self.attempts}"
+        return f"{self.reason}: retrying in {self.wait_s:.1f} s ({following})"
 
 
 class _Retryable(Exception):
@@ -160,7 +162,8 @@ class ChatClient:
                     raise retryable.error from None
                 wait = self._wait_before_retry(attempt, retryable.retry_after_s)
                 if self.on_retry:
-                    self.on_retry(RetryNotice(attempt, retryable.reason, wait))
+                    attempts = self.settings.max_retries + 1
+                    self.on_retry(RetryNotice(attempt, attempts, retryable.reason, wait))
                 if cancel.wait(wait):
                     raise LLMCancelled() from None
 

@@ -139,7 +139,7 @@ EDITORS = {
 }
 EDITED_FILES = {"program": PROGRAM_FILE, "tests": TESTS_FILE, "instruction": INSTRUCTION_FILE}
 # Actions that only mean something while there is a proposal (hidden from the footer otherwise).
-PROPOSAL_ACTIONS = frozenset({"accept_proposal", "edit_proposal"})
+PROPOSAL_ACTIONS = frozenset({"accept_proposal", "edit_proposal", "reject_proposal"})
 
 
 class FolderStatus(Message):
@@ -195,6 +195,8 @@ class TaskWorkspace(CuratorScreen):
         Binding("ctrl+o", "accept_proposal", "Accept", id="task.accept", priority=True),
         Binding("ctrl+t", "edit_proposal", "Edit it", id="task.edit-proposal", priority=True),
         Binding("ctrl+r", "reject_proposal", "Reject", id="task.reject", priority=True),
+        # The same key while the LLM is asked: "Reject" did not say it stops the wait.
+        Binding("ctrl+r", "cancel_request", "Cancel", id="task.cancel-request", priority=True),
         Binding("f5", "validate", "Validate", id="task.validate", priority=True),
         Binding("f6", "flaky", "Flaky", id="task.flaky", priority=True, tooltip="Flaky check"),
         Binding("f7", "condense", "Condense", id="task.condense", priority=True),
@@ -899,11 +901,12 @@ class TaskWorkspace(CuratorScreen):
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Accept and edit show only while there is a proposal; reject also while one streams."""
+        """Accept, edit and reject show only while there is a proposal; cancel while the LLM
+        is asked for one."""
         if action in PROPOSAL_ACTIONS:
             return self.proposal is not None
-        if action == "reject_proposal":
-            return self.proposal is not None or (self.running or "").startswith("asking the LLM")
+        if action == "cancel_request":
+            return self.proposal is None and (self.running or "").startswith(ASKING_LLM)
         return True
 
     def action_ask_llm(self) -> None:
@@ -933,7 +936,8 @@ class TaskWorkspace(CuratorScreen):
             self.start_run(f"{ASKING_LLM}: {operation}")
             self.refresh_bindings()
             self.show_view("proposal")
-            self.query_one(ProposalPane).waiting()
+            plan = f"{self.app.settings.llm.request_plan()}; Ctrl+R cancels"
+            self.query_one(ProposalPane).waiting(plan)
             self.run_llm(self.current, operation)
 
         self.app.push_screen(
@@ -991,7 +995,7 @@ class TaskWorkspace(CuratorScreen):
         self.post_message(ProposalReady(change))
 
     def show_retry(self, notice: str) -> None:
-        self.query_one(ProposalPane).waiting(notice)
+        self.query_one(ProposalPane).retrying(notice)
         self.write_log(f"[yellow]{escape(notice)}[/]")
 
     @on(LLMChunk)
@@ -1072,6 +1076,10 @@ class TaskWorkspace(CuratorScreen):
             ("Accept anyway", "a"),
             lambda: self.action_accept_proposal(despite_regressions=True),
         )
+
+    def action_cancel_request(self) -> None:
+        self.cancel_llm.set()
+        self.set_status("cancelling the LLM request")
 
     def action_reject_proposal(self) -> None:
         self.cancel_llm.set()
