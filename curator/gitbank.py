@@ -64,6 +64,27 @@ def release_tag(version: str) -> str:
     return f"{RELEASE_TAG_PREFIX}{version}"
 
 
+def refuse_foreign_repository(top: Path) -> None:
+    """Git refuses a repository another user owns ("dubious ownership"), unless told to trust
+    it: said so at once, where it was said as a damaged repository, or a tag naming no commit
+    (walk 47). Git is asked only when the owner is another."""
+    try:
+        owner = top.stat().st_uid
+    except OSError:
+        return
+    if owner == os.geteuid():
+        return
+    probe = subprocess.run(
+        ["git", "rev-parse", "--git-dir"], cwd=top, capture_output=True, text=True, check=False
+    )
+    if probe.returncode != 0 and "dubious ownership" in probe.stderr:
+        raise GitError(
+            f"{top}: git refuses this repository: it belongs to uid {owner}, not to this user "
+            f"(uid {os.geteuid()}); work in a clone of your own, or trust it with "
+            f"`git config --global --add safe.directory {top}`"
+        )
+
+
 class GitBank:
     """A bank together with the repository that holds it."""
 
@@ -73,6 +94,7 @@ class GitBank:
         if self.repo.bare or self.repo.working_tree_dir is None:
             raise GitError(f"{bank.root}: the repository has no working tree")
         self.top = Path(self.repo.working_tree_dir).resolve()
+        refuse_foreign_repository(self.top)
         relative = bank.root.relative_to(self.top).as_posix()
         self.prefix = "" if relative == "." else relative
         self._loose: LooseObjectDB | None = None

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from gitbanks import ENVIRONMENT, git, head, isolate_git, new_bank, passing, save, save_and_commit
 
-from conftest import luck_evidence, make_task
+from conftest import UNNAMED_UID, luck_evidence, make_task, run_as_nobody
 from curator.bank import MARKER, Bank
 from curator.errors import CuratorError, TaskFileError
 from curator.flaky.evidence import EVIDENCE_FILE
@@ -25,14 +25,13 @@ from curator.release import (
     GZIP_NAME,
     JSONL_NAME,
     MANIFEST_NAME,
+    RELEASE_FILES,
     ReleaseRefused,
     build_release,
     export_tagged_release,
 )
 from curator.release.plan import plan_release
 from curator.validation import REPORT_FILE
-
-RELEASE_FILES = (JSONL_NAME, GZIP_NAME, MANIFEST_NAME, CHANGELOG_NAME)
 
 
 @pytest.fixture(autouse=True)
@@ -427,6 +426,49 @@ def test_a_release_is_never_written_among_the_banks_tasks(bank: Bank, tmp_path: 
         build_release(bank, "v0.1", out=tmp_path / "typo" / "v0.1")
     assert not (tmp_path / "typo").exists() and git(bank.root, "tag", "-l") == ""
     assert build_release(bank, "v0.1", out=tmp_path / "elsewhere").out == tmp_path / "elsewhere"
+
+
+def test_a_release_never_replaces_files_that_are_not_its_own(bank: Bank, tmp_path: Path) -> None:
+    """`--out` a folder holding a CHANGELOG.md of the user's replaced it without a word (walk
+    47); another release's files too. Release VERSION's own are written again (`--from-tag`)."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "CHANGELOG.md").write_text("my notes\n")
+    with pytest.raises(CuratorError, match=r"mine: holds CHANGELOG.md already \(no release's"):
+        build_release(bank, "v0.1", out=mine)
+    assert (mine / "CHANGELOG.md").read_text() == "my notes\n"
+    assert sorted(path.name for path in mine.iterdir()) == ["CHANGELOG.md"]
+    assert git(bank.root, "tag", "-l") == ""
+    out = tmp_path / "out"
+    build_release(bank, "v0.1", out=out)
+    written = {name: (out / name).read_bytes() for name in RELEASE_FILES}
+    with pytest.raises(CuratorError, match=r"\(release v0.1's\), which release v0.1.1 would"):
+        build_release(bank, "v0.1.1", out=out)
+    assert git(bank.root, "tag", "-l") == "release/v0.1\n"
+    export_tagged_release(bank, "v0.1", out)
+    assert {name: (out / name).read_bytes() for name in RELEASE_FILES} == written
+
+
+def test_a_bank_another_user_owns_is_said_to_be_refused_by_git_not_damaged(
+    bank: Bank, shared_tmp: Path, unnamed_home: Path, user_python: Path
+) -> None:
+    """Git refuses a repository another user owns ("dubious ownership"): `release` and `diff`
+    called it damaged and sent the user to `git fsck`, which git refuses too (walk 47)."""
+    build_release(bank, "v0.1")
+    theirs = shared_tmp / "theirs"
+    shutil.copytree(bank.root, theirs, symlinks=True)
+    subprocess.run(["chmod", "-R", "a+rX", str(theirs)], check=True)
+    for args in (["release", "v0.2"], ["diff", "Test/1"], ["log", "Test/1"]):
+        command = [str(user_python), "-m", "curator", "--bank", str(theirs), *args]
+        refused = run_as_nobody(command, unnamed_home, uid=UNNAMED_UID)
+        assert refused.returncode == 2, (args, refused.stdout, refused.stderr)
+        message = " ".join(refused.stderr.split())
+        assert message == (
+            f"error: {theirs}: git refuses this repository: it belongs to uid 0, not to this "
+            f"user (uid {UNNAMED_UID}); work in a clone of your own, or trust it with `git "
+            f"config --global --add safe.directory {theirs}`"
+        ), (args, refused.stderr)
+    assert git(theirs, "tag", "-l") == "release/v0.1\n"
 
 
 def test_a_release_names_a_changed_task_it_cannot_read_as_such_not_as_accepted(

@@ -40,6 +40,7 @@ JSONL_NAME = "tasks.jsonl"
 GZIP_NAME = "tasks.jsonl.gz"
 MANIFEST_NAME = "manifest.json"
 CHANGELOG_NAME = "CHANGELOG.md"
+RELEASE_FILES = (JSONL_NAME, GZIP_NAME, MANIFEST_NAME, CHANGELOG_NAME)
 PREVIOUS_TRAILER = "Previous-Release"
 
 # What a reader calls each part of an exported record, in the order the changelog lists them.
@@ -223,7 +224,9 @@ def release_out(bank: Bank, version: str, out: Path | None) -> Path:
     the bank, or below its `releases/`, never among its tasks and own files (links resolved),
     in a folder that exists (as `export`)."""
     if out is None:
-        return default_out(bank, version)
+        out = default_out(bank, version)
+        refuse_to_replace(out, version)
+        return out
     target = Path(out).resolve()
     root = bank.root.resolve()
     if target.is_relative_to(root) and not target.is_relative_to(root / RELEASES_DIR):
@@ -232,7 +235,28 @@ def release_out(bank: Bank, version: str, out: Path | None) -> Path:
             f"outside the bank, or below {root / RELEASES_DIR}"
         )
     require_parent_folder(out)
+    refuse_to_replace(Path(out), version)
     return Path(out)
+
+
+def refuse_to_replace(out: Path, version: str) -> None:
+    """A release writes its files where none of the same name is, but release VERSION's own
+    (`--from-tag` writes them again): `--out` a folder holding a CHANGELOG.md of the user's
+    replaced it without a word (walk 47)."""
+    present = [name for name in RELEASE_FILES if os.path.lexists(out / name)]
+    if not present:
+        return
+    try:
+        manifest = ReleaseManifest.model_validate_json((out / MANIFEST_NAME).read_bytes())
+    except (OSError, ValueError):
+        manifest = None
+    if manifest is not None and manifest.version == version:
+        return
+    whose = f"release {manifest.version}'s" if manifest is not None else "no release's of curator"
+    raise CuratorError(
+        f"{out}: holds {listed(present)} already ({whose}), which release {version} would "
+        "replace: write it to a new or empty folder, or move them away first"
+    )
 
 
 RELEASES_IGNORE = "# Written by curator: a release's files are made from its tag\n*\n"
