@@ -434,6 +434,9 @@ def _build(
         [
             "pip",
             "sync",
+            # Compiled here, once: a run cannot write bytecode, and compiled each library
+            # it imported in every run.
+            "--compile-bytecode",
             "--python",
             str(interpreter),
             str(environment.lock_path),

@@ -168,6 +168,11 @@ def test_cli_env_cycle_from_missing_to_pass_and_upgrade_impact(
     after = cli("validate", "Tiny/1", "--json")
     row = json.loads(after.stdout)
     assert row["verdict"] == "pass", row
+    # Installed with its bytecode: importing it, a run (as root) tried to write its
+    # __pycache__, a `write_outside` finding that kept the task from acceptance.
+    assert row["runtime"] == [], row
+    site = next(Path(shown["path"]).glob("lib/python3*/site-packages"))
+    assert list((site / "tinydist" / "__pycache__").glob("__init__.*.pyc"))
     assert row["environment"] == shown["fingerprint"] != own_fingerprint
 
     # An interpreter that stops running (an ordinary user's copied Python losing its shared

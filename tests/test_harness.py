@@ -1508,3 +1508,20 @@ def test_the_library_named_for_a_missing_module_is_one_the_task_called(
     assert importing_library(error.__traceback__, ("/run/task/task.py", "/run/task/tests.py")) == (
         library
     )
+
+
+def test_a_run_writes_no_bytecode_of_what_it_imports(sandbox: Sandbox) -> None:
+    """PYTHONDONTWRITEBYTECODE was set in the run's environment, which only an interpreter's
+    start reads: a library installed without bytecode was compiled as the task imported it,
+    and its __pycache__ written (as root, a `write_outside` finding of the task's, walk 47)."""
+    result = run(
+        sandbox,
+        """
+import sys
+
+class TestCases(unittest.TestCase):
+    def test_no_bytecode_written(self):
+        self.assertTrue(sys.dont_write_bytecode)
+""",
+    )
+    assert outcomes(result) == {"test_no_bytecode_written": "pass"}, result

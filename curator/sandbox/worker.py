@@ -2521,6 +2521,9 @@ def prepare_harness(
             **request.get("variables", {}),
         }
     )
+    # The variable is read as an interpreter starts, not by this fork's: importing a library
+    # installed without bytecode tried to write its __pycache__, a finding of the task's.
+    sys.dont_write_bytecode = True
     if request["hash_seed"] is not None:
         os.environ["PYTHONHASHSEED"] = str(request["hash_seed"])
     time.tzset()
