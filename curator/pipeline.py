@@ -18,6 +18,7 @@ from enum import StrEnum
 from curator.bank import INSTRUCTION_FILE
 from curator.docstring import template_placeholders
 from curator.models import (
+    FlagStatus,
     ProvenanceEvent,
     Stage,
     Task,
@@ -350,6 +351,20 @@ def _validation_status(task: Task, facts: PipelineFacts) -> tuple[StepState, str
     return StepState.DONE, f"pass, {counts}{coverage}"
 
 
+def refine_reason(task: Task) -> str:
+    """What refining a draft is for: a maintainer's reason where one sent the task back (it
+    was in the History tab alone, walk 47)."""
+    sent_back = [
+        (flag.history[-1], flag.test)
+        for flag in task.flags
+        if flag.status is FlagStatus.CONFIRMED and flag.history and flag.history[-1].sent_back
+    ]
+    if not sent_back:
+        return "improve the task, then mark it refined"
+    event, test = max(sent_back, key=lambda sent: sent[0].at)
+    return f"sent back by {event.who} ({test}): {event.why}; fix it, then mark it refined"
+
+
 def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[StepStatus]:
     """Each step's state and reason, in pipeline order."""
     facts = facts or PipelineFacts()
@@ -369,9 +384,7 @@ def pipeline_status(task: Task, facts: PipelineFacts | None = None) -> list[Step
     elif stage_rank(task.stage) >= stage_rank(Stage.REFINED):
         steps.append(StepStatus(Step.REFINE, StepState.DONE, "marked refined"))
     else:
-        steps.append(
-            StepStatus(Step.REFINE, StepState.READY, "improve the task, then mark it refined")
-        )
+        steps.append(StepStatus(Step.REFINE, StepState.READY, refine_reason(task)))
 
     # A draft that does not run yet may be validated: the report names its problem where it is
     # (a syntax error's line), as `curator validate` does.

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from conftest import make_task
 from curator.drafts import new_task
-from curator.models import Flag, FlagStatus, Stage, ValidationSummary, Verdict
+from curator.models import Flag, FlagEvent, FlagStatus, Stage, ValidationSummary, Verdict
 from curator.pipeline import (
     PipelineFacts,
     Step,
@@ -14,6 +16,7 @@ from curator.pipeline import (
     next_step,
     pipeline_status,
     stage_blockers,
+    step_status,
 )
 from curator.static_checks import static_problems
 
@@ -248,3 +251,34 @@ def test_mark_refined_records_the_decision_and_never_moves_back():
     assert task.stage is Stage.DRAFT
     accepted = make_task(stage=Stage.ACCEPTED)
     assert mark_refined(accepted) is accepted
+
+
+def test_a_draft_sent_back_says_why_in_its_refine_step():
+    """A maintainer's reason for sending a task back was in the History tab alone: its
+    annotator opened a draft that said "improve the task" (walk 47). The latest send-back
+    counts; a flag reopened since is no longer a reason."""
+    task = make_task(stage=Stage.DRAFT)
+    sent = FlagEvent(
+        status=FlagStatus.CONFIRMED, who="Seed", why="seed the shuffle", sent_back=True
+    )
+    earlier = sent.model_copy(update={"why": "older", "at": sent.at - timedelta(days=1)})
+    opened = FlagEvent(status=FlagStatus.OPEN, who="curator", why="detected")
+    task.flags = [
+        Flag(
+            test="test_draw", classification="nondeterministic",
+            status=FlagStatus.CONFIRMED, history=[opened, sent],
+        ),
+        Flag(
+            test="test_old", classification="nondeterministic",
+            status=FlagStatus.CONFIRMED, history=[opened, earlier],
+        ),
+        Flag(
+            test="test_reopened", classification="nondeterministic",
+            status=FlagStatus.OPEN, history=[opened, sent, opened],
+        ),
+    ]  # fmt: skip
+    refine = step_status(task, Step.REFINE)
+    assert (refine.state, refine.reason) == (
+        StepState.READY,
+        "sent back by Seed (test_draw): seed the shuffle; fix it, then mark it refined",
+    )
