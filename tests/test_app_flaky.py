@@ -103,7 +103,9 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         assert app.screen is screen
         refused = str(screen.query_one("#review-status", Static).render())
         assert "cannot confirm a flag that is confirmed" in refused
-        assert f"`curator flag {TASK} {FLAKY_TEST} --reopen` reopens it" in refused
+        assert f"reopen it first (o in the flaky queue, `curator flag {TASK} {FLAKY_TEST}" in (
+            refused
+        )
 
         await pilot.press("b")
         dialog = app.screen
@@ -135,6 +137,14 @@ async def test_review_shows_the_evidence_and_records_decisions(tmp_path, monkeyp
         assert first_line.startswith("dismissed ") and first_line.endswith(
             " by Ada Annotator: seeded upstream"
         ), first_line
+        # A mistaken dismissal is undone here: only `curator flag --reopen` did it.
+        await pilot.press("o", *"dismissed by mistake", "enter")
+        await settle(pilot)
+        reopened = bank.load(TASK).flags[0]
+        assert reopened.status is FlagStatus.OPEN
+        assert reopened.history[-1].why == "dismissed by mistake"
+        await pilot.press("x", *"seeded upstream", "enter")
+        await settle(pilot)
         # The browser below shows the decisions (it showed the stage and flag of before).
         await pilot.press("escape")
         await settle(pilot)

@@ -126,7 +126,7 @@ def action_refusal(task_id: str, flag: Flag, action: FlagAction | str) -> str | 
     if flag.status in allowed:
         return None
     reopen = (
-        f"; `curator flag {task_id} {flag.test} --reopen` reopens it"
+        f"; reopen it first (o in the flaky queue, `curator flag {task_id} {flag.test} --reopen`)"
         if flag.status in TRANSITIONS[FlagAction.REOPEN][0]
         else ""
     )

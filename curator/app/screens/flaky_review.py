@@ -139,6 +139,13 @@ class FlakyReview(CuratorScreen):
             id="flaky.send-back",
             tooltip="It is flaky: confirm it, and put the task back to draft for its annotator",
         ),
+        Binding(
+            "o",
+            "decide('reopen')",
+            "Reopen",
+            id="flaky.reopen",
+            tooltip="Open a decided flag again (a mistaken dismissal undone here, not in a shell)",
+        ),
         Binding("m", "rerun", "Rerun more", id="flaky.rerun", tooltip="More runs"),
         Binding("a", "toggle_all", "All/open", id="flaky.all", tooltip="Show closed flags too"),
         Binding("escape", "back", "Back", id="flaky.back", tooltip="To the bank"),
