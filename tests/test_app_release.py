@@ -7,7 +7,7 @@ from gitbanks import flaky_checked, passing, save, save_and_commit
 from textual.widgets import Static
 
 from conftest import make_task
-from curator.app.screens.dialogs import TextDialog
+from curator.app.screens.dialogs import ChoiceDialog, TextDialog
 from curator.app.screens.release import ReleaseScreen
 from curator.gitbank import GitBank
 from curator.history import commit_task
@@ -115,6 +115,18 @@ async def test_release_screen_refuses_then_releases_once_blockers_are_gone(tmp_p
         # A first release is offered 0.1 (the prompt started empty), selected to type over.
         assert isinstance(app.screen, TextDialog) and app.screen.value == "0.1"
         await pilot.press(*"0.1", "enter")
+        # The tag stays: a typo in the version became one, Enter releasing at once (walk 47).
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog) and dialog.default == "cancel"
+        assert " ".join(dialog.question.split()) == (
+            "Release 0.1: tag release/0.1 on the last commit, with 2 accepted task(s) (2 "
+            "added, 0 changed, 0 removed). The tag stays: curator removes none (`git tag -d "
+            "release/0.1` does, before a sync)."
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen and GitBank(bank).tag("release/0.1") is None
+        await pilot.press("e", *"0.1", "enter", "r")
         await settle(pilot)
         assert "released 0.1: tag release/0.1" in str(
             screen.query_one("#release-result", Static).render()

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Static
 
 from curator.app.messages import WorkRefused
 from curator.app.screens.base import CuratorScreen
-from curator.app.screens.dialogs import TextDialog
+from curator.app.screens.dialogs import ChoiceDialog, TextDialog
 from curator.bank import Bank
 from curator.errors import CuratorError
 from curator.release import Release, ReleaseRefused, build_release, next_version
@@ -65,6 +65,20 @@ def plan_text(plan: ReleasePlan) -> Text:
     for where, reasons in plan.blockers.items():
         text.append(f"  {where}: {'; '.join(reasons)}\n", style="red")
     return text
+
+
+RELEASE_CHOICES = [("release", "Release and tag", "r"), ("cancel", "Cancel", "escape")]
+
+
+def release_question(version: str, plan: ReleasePlan) -> str:
+    changes = plan.changes
+    since = f" since {plan.previous}" if plan.previous else ""
+    return (
+        f"Release {version}: tag release/{version} on the last commit, with {plan.accepted} "
+        f"accepted task(s) ({len(changes.added)} added, {len(changes.changed)} changed, "
+        f"{len(changes.removed)} removed{since}). The tag stays: curator removes none "
+        f"(`git tag -d release/{version}` does, before a sync)."
+    )
 
 
 class ReleaseScreen(CuratorScreen):
@@ -125,10 +139,25 @@ class ReleaseScreen(CuratorScreen):
             self.show_refusal(f"release refused: {self.plan.refusal}, then Ctrl+R checks again")
             return
 
-        def answered(version: str | None) -> None:
-            if version:
+        plan = self.plan
+
+        def confirmed(choice: str | None) -> None:
+            if choice == "release":
                 self.query_one("#release-result", Static).update(f"building {version}…")
                 self.build(version)
+
+        def answered(typed: str | None) -> None:
+            nonlocal version
+            version = (typed or "").strip()
+            if version:
+                # A tag stays (none is removed here): a typo in the version became one (walk
+                # 47), Enter releasing at once.
+                self.app.push_screen(
+                    ChoiceDialog(release_question(version, plan), RELEASE_CHOICES, "cancel"),
+                    confirmed,
+                )
+
+        version = ""
 
         # A suggestion to accept or type over, from the last release's version.
         suggested = next_version(self.plan.previous)
