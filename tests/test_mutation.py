@@ -230,7 +230,7 @@ def test_a_program_that_reads_its_own_code_as_the_tests_run_gets_no_score(
     report = mutate_task(reading, sandbox)
     assert report.mutants == [] and report.score is None
     assert report.problem is not None and report.problem.startswith(
-        "no score: the program read the code of its own functions as the tests ran"
+        "no score: the program read the code of its own functions, so that"
     )
     honest = validate_task(make_task(test=SIGNATURE_TESTS), sandbox)
     assert honest.verdict is Verdict.PASS and "test_signature" in honest.tests
@@ -284,9 +284,12 @@ def test_a_sham_copy_differs_in_bytecode_alone_and_keeps_the_layout() -> None:
 def test_tests_that_tell_the_program_by_its_bytecode_give_no_score(sandbox: Sandbox) -> None:
     """Red team: a program that hashed its code as it loaded, and answered wrong once the hash
     changed, killed every mutant (92.0% where its tests score 83.3%), and so did tests that
-    read the program's code. Reading at load, or from the tests, is no runtime finding; a copy
-    of the program that differs in its bytecode alone fails their tests, and no score is
-    given. Honest tests pass on that copy."""
+    read the program's code. Reading it from the tests is no runtime finding; a copy of the
+    program that differs in its bytecode alone fails their tests, and no score is given.
+    Reading it as it loads is the program reading its own code: a decorator that let through
+    its reference's hash and the bytecode control (by the local that copy adds) failed every
+    mutant, 88.2% where its tests score 35.3% (red team, round nine). Honest tests pass on
+    that copy."""
     reference = make_task()
     solution = reference.canonical_solution.replace(
         "return collections.Counter(words).most_common(top)",
@@ -300,7 +303,8 @@ def test_tests_that_tell_the_program_by_its_bytecode_give_no_score(sandbox: Sand
         update={"canonical_solution": solution + CHECKED_AS_IT_LOADS.format(total=total)}
     )
     checked = validate_task(checking, sandbox)
-    assert checked.verdict is Verdict.PASS and checked.runtime == []
+    assert checked.verdict is Verdict.PASS
+    assert [finding.code for finding in checked.runtime] == ["reads_own_code"]
     reading_tests = make_task(test=TESTS_READING_THE_CODE)
     namespace = {}
     exec(compile(reading_tests.program, "task.py", "exec"), namespace)
@@ -310,12 +314,13 @@ def test_tests_that_tell_the_program_by_its_bytecode_give_no_score(sandbox: Sand
     )
     read = validate_task(reading_tests, sandbox)
     assert read.verdict is Verdict.PASS and read.runtime == []
-    for task in (checking, reading_tests):
+    for task, problem in (
+        (checking, "no score: the program read the code of its own functions"),
+        (reading_tests, "no score: the tests fail on a copy of the program that differs in its"),
+    ):
         report = mutate_task(task, sandbox)
         assert report.score is None and report.mutants == []
-        assert report.problem is not None and report.problem.startswith(
-            "no score: the tests fail on a copy of the program that differs in its bytecode"
-        ), report.problem
+        assert report.problem is not None and report.problem.startswith(problem), report.problem
     honest = mutate_task(make_task(test=WEAKENED_TESTS), sandbox)
     assert honest.problem is None and honest.score is not None
 

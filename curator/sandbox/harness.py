@@ -433,7 +433,15 @@ _module_namespace = cast(
 )
 # The check's own builtins and helpers, as they were when the harness loaded: a task that
 # replaces `builtins.all` or `operator.is_` must not blind the check that reports it.
-_all, _map, _sorted, _is, _repeat, _zip = all, map, sorted, operator.is_, itertools.repeat, zip
+_all, _any, _map, _sorted, _is, _repeat, _zip = (
+    all,
+    any,
+    map,
+    sorted,
+    operator.is_,
+    itertools.repeat,
+    zip,
+)
 # `operator.call` is Python 3.11's; a bank's environment may be 3.10 (BigCodeBench's pins).
 _call: Callable[..., object] = getattr(operator, "call", lambda function, *args: function(*args))
 # A function's attributes whose assignment changes what it does (each assignment is audited;
@@ -522,11 +530,80 @@ MOCK_ASSERTIONS = frozenset(
     }
 )
 """unittest.mock's assertions, which BigCodeBench's tests call on the mocks they patch in."""
+_gc_get_debug, _gc_set_debug, _gc_garbage, _gc_callbacks = (
+    gc.get_debug,
+    gc.set_debug,
+    gc.garbage,
+    gc.callbacks,
+)
+SAVEALL_TAMPERING = (
+    "asked the garbage collector to keep what it frees (gc.DEBUG_SAVEALL), frames that lead "
+    "to the harness's own"
+)
+
+
+def set_debug_without_saveall(flags: int, /) -> None:
+    """`gc.set_debug` in a run: DEBUG_SAVEALL keeps whatever the collector frees in
+    `gc.garbage`, a list read with no audit event, whose frames lead through `f_back` to the
+    harness's channel (red team): refused, as tampering."""
+    if flags & gc.DEBUG_SAVEALL:
+        sys.audit(TAMPERING_EVENT, SAVEALL_TAMPERING)
+    _gc_set_debug(flags & ~gc.DEBUG_SAVEALL)
+
+
+def drop_kept_garbage(phase: str, info: dict[str, int]) -> None:
+    """At a collection's end (`gc.callbacks`): what DEBUG_SAVEALL kept (set through another
+    copy of the gc module, whose `set_debug` no guard replaced) is dropped before the code that
+    asked for it reads it, and reported."""
+    if phase == "stop" and _gc_get_debug() & gc.DEBUG_SAVEALL:
+        guard_garbage()
+
+
+def guard_garbage() -> None:
+    """The garbage collector as the harness left it: DEBUG_SAVEALL off, with nothing kept, and
+    `drop_kept_garbage` among its callbacks; each change is put back and reported. Checked at
+    each audited event and each test's start and end."""
+    if _gc_get_debug() & gc.DEBUG_SAVEALL:
+        _gc_set_debug(_gc_get_debug() & ~gc.DEBUG_SAVEALL)
+        del _gc_garbage[:]
+        sys.audit(TAMPERING_EVENT, SAVEALL_TAMPERING)
+    if not is_among(drop_kept_garbage, _gc_callbacks):
+        _gc_callbacks.append(drop_kept_garbage)
+        sys.audit(TAMPERING_EVENT, "removed the harness's callback from gc.callbacks")
+
+
+unittest_test_case = unittest.TestCase
+SKIP_TEST_CODE = unittest.TestCase.skipTest.__code__
+"""`TestCase.skipTest`'s code, taken before any task code (its class is frozen for good)."""
 MOCK_ASSERTED = "_curator_mock_assert"
 """The method of unittest.TestCase through which the tests' calls of a mock's assertion go
 (`TestsOwnComparisons`): unittest.mock's own, whatever the mock's class or instance holds."""
 _mock_guarded: list[type] = []
 """unittest.mock's classes once `guard_mock` has frozen them (filled once, in place)."""
+
+
+class MockParts:
+    """What tells a mock and `unittest.mock.ANY`, taken by `guard_mock` before any task code
+    runs, frozen there, and compared by identity: looked up through `sys.modules` (an
+    attribute the task can point at a dict of its own), a fake NonCallableMock answered the
+    checks, and a returned `ANY` passed every assertEqual (red team)."""
+
+    noncallable: ClassVar[type | None] = None
+    default: ClassVar[object] = None
+    any_type: ClassVar[type | None] = None
+
+
+def is_among(item: object, items: Iterable[object]) -> bool:
+    """`item in items` by identity alone: `in` asks `==`, which a class of the task's answers."""
+    return _any(candidate is item for candidate in items)
+
+
+def is_mock(value: object) -> bool:
+    """Whether `value` is a mock of unittest.mock's, by its class's bases (which no attribute
+    of the object changes)."""
+    noncallable = MockParts.noncallable
+    mro = type.__dict__["__mro__"].__get__(type(value))
+    return noncallable is not None and is_among(noncallable, mro)
 
 
 # re's compiler itself, past re's namespace and its cache (`private_namespace`).
@@ -591,7 +668,11 @@ def guard_mock() -> list[tuple[str, object]]:
     if _mock_guarded or not owners:
         return []
     _mock_guarded.extend(owner for _, owner in owners if isinstance(owner, type))
-    FrozenClasses(_mock_guarded).freeze()
+    mock = vars(owners[0][1])
+    MockParts.noncallable = mock["NonCallableMock"]
+    MockParts.default = mock["DEFAULT"]
+    MockParts.any_type = type(mock["ANY"])
+    FrozenClasses([*_mock_guarded, MockParts]).freeze()
     return owners
 
 
@@ -602,9 +683,8 @@ def _mock_assert(
     wrote it, for a mock (by its class's bases, which no attribute of its changes), read from
     the first class of those bases that `guard_mock` froze: no task code can change one, where
     a dict of the originals kept here was changed in place (red team)."""
-    bases = type.__dict__["__mro__"].__get__(type(receiver))
-    if getattr(sys.modules.get("unittest.mock"), "NonCallableMock", None) in bases:
-        for cls in bases:
+    if is_mock(receiver):
+        for cls in type.__dict__["__mro__"].__get__(type(receiver)):
             namespace = type.__dict__["__dict__"].__get__(cls)
             if type.__dict__["__flags__"].__get__(cls) & IMMUTABLE_TYPE and name in namespace:
                 return namespace[name](receiver, *args, **kwargs)
@@ -1000,17 +1080,6 @@ tests reach them (`pd.testing.X`, or imported from there)."""
 LIBRARY_ASSERTION_CALLS = re.compile(r"\bassert_(?:array_\w+|allclose|frame_equal|series_equal)\b")
 """Tests whose source names one: their library's testing module is loaded to be guarded (numpy
 2 loads numpy.testing at its first use, which may be inside a test)."""
-TESTS_OWN_COMPARISON = re.compile(
-    r"\bassert(?:True|False)\((?:.{0,1000}?[=!]=|[^\n]*\sin\s)"
-    r"|^[ \t]*(?:assert|if|elif|while)\b(?:.{0,1000}?[=!]=|[^\n]*\sin\s)"
-    r"|\bassert(?:Equal|NotEqual|Is|IsNot)\([^\n]*[=!]="
-    rf"|\b(?:{'|'.join(sorted(LIBRARY_COMPARISON_CALLS))})\("
-    rf"|\.(?:{'|'.join(sorted(MOCK_ASSERTIONS))})\(",
-    re.MULTILINE | re.DOTALL,
-)
-"""Tests whose source may compare by themselves (`==`, `!=`, or `in` on the same line, or a
-library's comparison called): only those are parsed and rewritten (about 1 ms more than
-compiling; 84 of the 300 sample tasks' tests)."""
 
 
 TAMPERING_EVENT = "curator.tampering"
@@ -1468,10 +1537,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         if kind in self.plain:
             return False
         if kind not in answering:
-            mock = sys.modules.get("unittest.mock")
-            answering[kind] = not (
-                mock is not None and isinstance(value, mock.NonCallableMock)
-            ) and any(
+            answering[kind] = not is_mock(value) and any(
                 isinstance(method, self.wrappers) and self.tasks_within(method)
                 for method in (getattr(kind, name, None) for name in self.answering)
             )
@@ -1568,11 +1634,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         function). Library types, C types and the tests' own matchers are not asked (a
         DataFrame compares elementwise, at a cost, and never says a plain yes)."""
         equals = getattr(type(value), "__eq__", None)
-        mock = sys.modules.get("unittest.mock")
-        if mock is not None and type(value) is type(getattr(mock, "ANY", None)):
+        any_type = MockParts.any_type
+        if any_type is not None and type(value) is any_type:
             return None if self.context.any_allowed else "anything"
-        if mock is not None and isinstance(value, mock.NonCallableMock):
-            return "anything" if self.mock_equal_to_anything(value, mock) else None
+        if is_mock(value):
+            return "anything" if self.mock_equal_to_anything(value) else None
         if isinstance(equals, types.FunctionType):
             if not self.tasks_within(equals):
                 return None
@@ -1590,13 +1656,13 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return None
         return None
 
-    def mock_equal_to_anything(self, value: object, mock: types.ModuleType) -> bool:
+    def mock_equal_to_anything(self, value: object) -> bool:
         """Whether a mock's `__eq__` was made to say yes (`m.__eq__.return_value = True`, a
         side effect, or a function of the task's), read from its configuration: comparing a
         mock would add the comparison to its `mock_calls`, which the tests may check."""
         equals = type(value).__dict__.get("__eq__")
-        if isinstance(equals, mock.NonCallableMock):  # MagicMock's, once used or configured
-            if equals._mock_return_value is not mock.DEFAULT:
+        if equals is not None and is_mock(equals):  # MagicMock's, once used or configured
+            if equals._mock_return_value is not MockParts.default:
                 return bool(equals._mock_return_value)
             effect = equals._mock_side_effect
             code = getattr(effect, "__code__", None)
@@ -2010,6 +2076,8 @@ class AuditWatch:
         if event == TAMPERING_EVENT:
             self.tamper(args[0] if args and type(args[0]) is str else "forged a tampering report")
             return
+        if self.active:
+            guard_garbage()
         handler = self._handlers.get(event)
         if handler is None or not (self.active or (self.armed and event in self._always)):
             return
@@ -2126,13 +2194,11 @@ class AuditWatch:
         if event == "object.__setattr__" and args[1] == "__class__":
             # A mock made into an object of another class: the tests' `m.assert_*()` then
             # went to that class's no-op (red team).
-            mock = getattr(sys.modules.get("unittest.mock"), "NonCallableMock", None)
-            mro = type.__dict__["__mro__"].__get__
+            mock = MockParts.noncallable
             if (
-                mock is not None
-                and mock in mro(type(args[0]))
+                is_mock(args[0])
                 and isinstance(args[2], type)
-                and mock not in mro(args[2])
+                and not is_among(mock, type.__dict__["__mro__"].__get__(args[2]))
             ):
                 self.tamper("changed the class of a mock to one that is not a mock")
             return
@@ -2201,7 +2267,9 @@ class AuditWatch:
                     f"read the code of the tests' {name} ({where}), which holds their answers"
                 )
             return
-        code = getattr(function, "__code__", None) if self.in_test else None
+        # As it loads too: a decorator of the task's that hashed the function's code let the
+        # reference and the bytecode control pass and failed every mutant (red team).
+        code = getattr(function, "__code__", None)
         if type(code) is CODE_TYPE and code.co_filename == self._program_file:
             where = self._task_site(self._caller_frame(CODE_HELPERS))
             if where is not None:
@@ -2310,6 +2378,9 @@ class AuditWatch:
         self._handling.reading = trace  # its `tb_frame` read is audited: known as ours
         frame = trace.tb_frame if trace is not None else None
         self._handling.reading = None
+        # The traceback holds this frame, which held it: a cycle left for the collector, which
+        # DEBUG_SAVEALL would hand to the task, frames leading up to the harness's (red team).
+        trace = None
         while frame is not None and (
             frame.f_code.co_filename == __file__
             or (frame.f_code.co_filename, frame.f_code.co_name) in helpers
@@ -2445,8 +2516,8 @@ class AuditWatch:
             "subprocess": "started other programs",
             "load_thread": "left threads running as it loaded, whose coverage counted as the "
             "tests'",
-            "reads_own_code": "read the code of its own functions as the tests ran, so that "
-            "any change to it can fail the tests (its mutants fail for that alone)",
+            "reads_own_code": "read the code of its own functions, so that any change to it "
+            "can fail the tests (its mutants fail for that alone)",
         }
         # Sorted: threads make the same attempts in another order from run to run
         # (BigCodeBench/147 connects to three addresses at once), and a report must not change.
@@ -2479,6 +2550,7 @@ class HarnessResult:
         "_on_start",
         "_previousTestClass",
         "_reports",
+        "_running",
         "_testRunEntered",
         "_test_case_class",
         "_tests_file",
@@ -2506,6 +2578,8 @@ class HarnessResult:
         self._moduleSetUpFailed = False
         self._declared = declared
         self._reports: dict[str, list[tuple[str, object]]] = {}
+        self._running: object = None
+        """The test unittest runs now (`entered_test`)."""
         self._began: dict[str, float] = {}
         self._on_start = on_start
         self._on_end = on_end
@@ -2526,6 +2600,8 @@ class HarnessResult:
         self._reports.setdefault(name, []).append((kind, detail))
 
     def startTest(self, test: Any) -> None:
+        guard_garbage()
+        self._running = test
         name = self._name(test)
         if name is not None:
             self._reports[name] = []
@@ -2533,6 +2609,8 @@ class HarnessResult:
             self._on_start(name)
 
     def stopTest(self, test: Any) -> None:
+        guard_garbage()
+        self._running = None
         name = self._name(test)
         if name is not None:
             if name not in self._began:
@@ -2574,12 +2652,16 @@ class HarnessResult:
         passed by raising that SkipTest wherever its answer was wrong, directly, or as the
         `__eq__` of what it returned (red team). unittest calls this in the `except` that
         caught the SkipTest; a test skipped by decorator raised nothing."""
-        files = []
+        files, codes = [], []
         trace = sys.exc_info()[2] if self._name(test) in self._declared.skips else None
         while trace is not None:
             files.append(trace.tb_frame.f_code.co_filename)
+            codes.append(trace.tb_frame.f_code)
             trace = trace.tb_next
-        if files[-1:] == [unittest.case.__file__]:  # skipTest: who called it
+        # skipTest: who called it. Not unittest's other code: the tests' call of the task's
+        # name, which the program had bound to a function under `unittest.skip`, reached
+        # its wrapper from the tests' frame (red team).
+        if codes and codes[-1] is SKIP_TEST_CODE:
             files.pop()
         if files and files[-1] != self._tests_file:
             error = RuntimeError(
@@ -2693,6 +2775,7 @@ def machinery_extra() -> list[tuple[str, object]]:
         ("_imp", _import_machinery),
         ("signal.signal", signal.signal),
         ("signal.getsignal", signal.getsignal),
+        ("gc", gc),
     ]
 
 
@@ -2807,7 +2890,12 @@ def warm_up() -> None:
     # run has a reason to change them.
     guard_library_assertions()
     note_library_originals()
-    guard_mock()  # the warm worker preloaded it: frozen and watched from the baseline on
+    gc.set_debug = set_debug_without_saveall
+    _gc_callbacks.append(drop_kept_garbage)
+    # The warm worker preloads it; loaded here where not, so that what tells a mock is taken
+    # before any task code (`MockParts`): frozen and watched from the baseline on.
+    importlib.import_module("unittest.mock")
+    guard_mock()
     FrozenClasses(
         [*classes, MethodGuard, LibraryAssertionGuard, FramelessHandler, _Unrelated, Watched]
     ).freeze()
@@ -2971,7 +3059,18 @@ class TestsOwnComparisons(ast.NodeTransformer):
     def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
         arguments = node.args.posonlyargs + node.args.args
         method = self.scopes[-1] == "test class" and bool(arguments) and arguments[0].arg == "self"
-        return self.visit_in("test method" if method else "other", node)
+        visited = self.visit_in("test method" if method else "other", node)
+        if method and node.name.startswith(unittest.TestLoader.testMethodPrefix):
+            first = node.body[0]
+            documented = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+            entry = ast.Call(
+                ast.Constant(TEST_ENTRY_MARK),
+                [ast.Name("self", ast.Load()), ast.Constant(node.name)],
+                [],
+            )
+            statement = ast.copy_location(ast.Expr(entry), first)
+            node.body.insert(int(documented), ast.fix_missing_locations(statement))
+        return visited
 
     visit_AsyncFunctionDef = visit_FunctionDef
 
@@ -3098,11 +3197,50 @@ def routed_call(node: ast.Call) -> ast.expr:
 @functools.lru_cache(maxsize=2)
 def compiled_tests(source: str, path: str) -> types.CodeType:
     """The tests compiled with their own comparisons routed through the harness
-    (`TestsOwnComparisons`), where they make any."""
-    if TESTS_OWN_COMPARISON.search(source) is None:
-        return compiled(source, path)
+    (`TestsOwnComparisons`), and each test method's first act `entered_test`."""
     tree = TestsOwnComparisons().visit(ast.parse(source, path))
-    return compile(tree, path, "exec")
+    return with_test_entries(compile(tree, path, "exec"))
+
+
+def with_test_entries(code: types.CodeType) -> types.CodeType:
+    """`code` with `entered_test` itself where `TestsOwnComparisons` put its mark: a constant,
+    which no name the task rebinds stands for (changing it means a new code object, or
+    assigning `__code__`, which the audit hook reports)."""
+    constants = tuple(
+        entered_test
+        if type(constant) is str and constant == TEST_ENTRY_MARK
+        else with_test_entries(constant)
+        if type(constant) is CODE_TYPE
+        else constant
+        for constant in code.co_consts
+    )
+    return code.replace(co_consts=constants)
+
+
+TEST_ENTRY_MARK = "\x00curator: entered_test\x00"
+"""Where `TestsOwnComparisons` calls `entered_test` until `with_test_entries` puts it there."""
+_test_case_dict = vars(unittest.TestCase)["__dict__"].__get__
+_outcome_type: type = vars(unittest.case)["_Outcome"]
+_outcome_dict = vars(_outcome_type)["__dict__"].__get__
+_running_of = cast(Callable[[object], object], vars(HarnessResult)["_running"].__get__)
+
+
+def entered_test(test: object, name: str) -> None:
+    """Each test method's first act (`with_test_entries`): it runs as the test unittest runs,
+    else the task is running the tests' methods itself. A program ran them with a `self` of
+    its own whose assertions kept their arguments, and learnt every expected answer (red team).
+    Read past the objects' own attribute lookups, which the task may have written."""
+    if is_among(unittest_test_case, type.__dict__["__mro__"].__get__(type(test))):
+        outcome = _test_case_dict(test).get("_outcome")
+        result = _outcome_dict(outcome).get("result") if type(outcome) is _outcome_type else None
+        if type(result) is HarnessResult and _running_of(result) is test:
+            return
+    sys.audit(
+        TAMPERING_EVENT,
+        f"ran the tests' {name} outside the test unittest runs (with a self of its own, which "
+        "learns what their assertions expect)",
+    )
+    raise RuntimeError(f"the tests' {name} runs only as its test")
 
 
 def run_harness(

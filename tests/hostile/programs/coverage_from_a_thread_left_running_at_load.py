@@ -46,9 +46,13 @@ def _later(namespace=globals()):
 threading.Thread(target=_later, daemon=True).start()
 
 # ---- tests ----
+import time
 import unittest
 
 
 class TestCases(unittest.TestCase):
     def test_small(self):
         self.assertEqual(task_func(5), "small")
+        # The thread's calls are done before coverage stops: stopped under a call of theirs,
+        # coverage's tracer unset itself from the task's frame, read as tampering (a race).
+        time.sleep(0.2)

@@ -1,6 +1,7 @@
 # expect-status: completed
 # expect-verdict: error
 # expect-message: tampering
+# expect-runtime: reads_own_code
 # timeout: 20
 # unittest reads its own snapshot of re, which compiles with re's compiler: the program gives
 # the compiler's function other code, which puts the original back as it runs and returns a

@@ -1,6 +1,7 @@
 # expect-status: completed
 # expect-verdict: error
 # expect-message: tampering
+# expect-runtime: reads_own_code
 # timeout: 20
 import unittest
 
