@@ -50,6 +50,7 @@ from curator.flaky.review import send_back
 from curator.fsutil import remove_stale_temporaries
 from curator.gitbank import GitBank, GitError
 from curator.interchange import updated_by
+from curator.llm.preeval import SIDECAR as PREEVAL_FILE
 from curator.models import Flag, Origin, ProvenanceEvent, Stage, Task
 from curator.mutation.store import MUTATION_FILE
 from curator.pipeline import (
@@ -334,6 +335,7 @@ RECORD_FILES = {
     EVIDENCE_FILE: "flaky check",
     MUTATION_FILE: "mutation analysis",
     RESULT_FILE: "alternatives' results",
+    PREEVAL_FILE: "pre-evaluation",
 }
 """The records curator writes beside a task's own files, as a commit message names them."""
 
@@ -357,7 +359,8 @@ def draft_commit(bank: Bank, task: Task, stage: Stage) -> CommitDraft:
     records = [kind for name, kind in RECORD_FILES.items() if name in changed]
     ours = set(changed) - set(others)
     if stage is task.stage and records and ours <= {*RECORD_FILES, META_FILE}:
-        return CommitDraft(f"Record the {' and '.join(records)} of {task.task_id}", others)
+        named = ", ".join(records[:-1]) + " and " + records[-1] if len(records) > 1 else records[0]
+        return CommitDraft(f"Record the {named} of {task.task_id}", others)
     if stage is task.stage and others and not ours:  # it read "Accept" for the task's notes
         return CommitDraft(f"Add {listed(others)} to {task.task_id}", others)
     verb = "Accept" if stage is Stage.ACCEPTED else f"Record as {stage.value}:"

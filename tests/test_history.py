@@ -102,6 +102,12 @@ def test_the_suggested_message_says_what_changed_and_names_files_not_curator_s(
     draft = draft_commit(bank, task, task.stage)
     assert draft.others == [".notes"]
     assert draft.message == "Record the validation and mutation analysis of Test/1"
+    # A pre-evaluation's record is curator's too: it was called a file of the annotator's.
+    (folder / "preeval.json").write_text("{}")
+    draft = draft_commit(bank, task, task.stage)
+    assert draft.others == [".notes"]
+    assert draft.message == "Record the validation, mutation analysis and pre-evaluation of Test/1"
+    (folder / "preeval.json").unlink()
     (folder / REPORT_FILE).unlink()
     (folder / "mutation.json").unlink()
     # The annotator's files alone: it read "Record as draft: Test/1" (and "Accept" in turn).

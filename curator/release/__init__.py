@@ -298,7 +298,7 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     released = {task.task_id for task in tasks}
     changed = uncommitted_release_tasks(bank, repository, released)
     if changed:
-        raise GitError(_uncommitted_message(bank, changed, released))
+        raise GitError(_uncommitted_message(repository, changed, released))
     unsettled = uncommitted_settings(repository)
     if unsettled:
         raise GitError(
@@ -388,9 +388,18 @@ def uncommitted_settings(repository: GitBank) -> list[str]:
     ]
 
 
-def _uncommitted_message(bank: Bank, changed: list[str], released: set[str]) -> str:
-    """Names the accepted tasks changed in the work tree, and apart from them the changed tasks
-    whose work-tree metadata cannot be read (they may be accepted), each with its reason."""
+def changed_files(repository: GitBank, task_id: str) -> list[str]:
+    """The changed files of a task's folder, relative to it."""
+    folder = repository.task_path(task_id)
+    return [path.removeprefix(folder + "/") for path in repository.changed_paths(folder)]
+
+
+def _uncommitted_message(repository: GitBank, changed: list[str], released: set[str]) -> str:
+    """Names the accepted tasks changed in the work tree with their changed files (a record
+    curator wrote, a pre-evaluation's, reads otherwise than an edit: walk 47), and apart from
+    them the changed tasks whose work-tree metadata cannot be read (they may be accepted),
+    each with its reason."""
+    bank = repository.bank
     unreadable: dict[str, str] = {}
     for task_id in changed:
         if task_id in released:
@@ -402,9 +411,11 @@ def _uncommitted_message(bank: Bank, changed: list[str], released: set[str]) -> 
     accepted = [task_id for task_id in changed if task_id not in unreadable]
     parts = []
     if accepted:
-        parts.append(
-            f"{len(accepted)} accepted task(s) have uncommitted changes: {listed(accepted)}"
-        )
+        named = [
+            f"{task_id} ({listed(changed_files(repository, task_id), limit=5)})"
+            for task_id in accepted
+        ]
+        parts.append(f"{len(accepted)} accepted task(s) have uncommitted changes: {listed(named)}")
     if unreadable:
         reasons = "; ".join(f"{task_id}: {why}" for task_id, why in unreadable.items())
         parts.append(
