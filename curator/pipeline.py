@@ -150,9 +150,12 @@ def validation_staleness(task: Task, facts: PipelineFacts) -> tuple[str, str] | 
     return None
 
 
+NOT_FLAKY_CHECKED = "it has not been checked for flaky tests (run the flaky check)"
+
+
 def needs_flaky_check(task: Task, facts: PipelineFacts) -> str | None:
     if facts.flaky_checked_hash is None:
-        return "it has not been checked for flaky tests (run the flaky check)"
+        return NOT_FLAKY_CHECKED
     if facts.flaky_checked_hash != task.content_hash():
         return (
             f"its flaky check is stale: it ran on content {facts.flaky_checked_hash}, "

@@ -182,6 +182,11 @@ def test_show_names_stored_results_it_cannot_read_and_shows_the_rest(run_cli, tm
     assert shown.returncode == 0, shown.stderr
     assert "unreadable: " in shown.stdout and "validation.json: field '(root)'" in shown.stdout
     assert "(`curator validate` runs it again)" in shown.stdout
+    # A garbled flaky check was said nowhere, and a release called the task unchecked.
+    (bank.task_dir("X/1") / "flaky.json").write_text("garbage{")
+    shown = run_cli("--bank", bank.root, "show", "X/1")
+    assert "flaky.json: field '(root)'" in shown.stdout
+    assert "(`curator flaky` runs it again)" in shown.stdout
     assert "def task_func" in shown.stdout
 
 

@@ -321,6 +321,19 @@ def test_a_release_refuses_a_damaged_validation_report(bank: Bank, how: str) -> 
     assert not (bank.root / "releases" / "v0.1").exists()
 
 
+def test_a_release_names_a_garbled_flaky_check(bank: Bank) -> None:
+    """A garbled flaky.json read "it has not been checked for flaky tests" (walk 47)."""
+    (bank.task_dir("Test/3") / EVIDENCE_FILE).write_bytes(b"garbage{")
+    git(bank.root, "commit", "--quiet", "-am", "Damage a flaky check past curator's commit")
+    with pytest.raises(ReleaseRefused) as refusal:
+        build_release(bank, "v0.1")
+    [reason] = refusal.value.problems["Test/3"]
+    assert reason.startswith(
+        f"{head(bank.root)[:10]}:Test__3/{EVIDENCE_FILE} is not a readable flaky check: "
+    )
+    assert reason.endswith("(check it again: curator flaky Test/3)")
+
+
 def test_a_version_is_released_once(bank: Bank) -> None:
     build_release(bank, "v0.1")
     with pytest.raises(CuratorError, match="--from-tag"):

@@ -19,6 +19,7 @@ from curator.cli.context import STAGE_CHOICE, CliContext, pass_cli
 from curator.envcheck import unimportable_libraries
 from curator.environment import bank_fingerprint
 from curator.errors import TaskFileError
+from curator.flaky.flags import read_evidence
 from curator.models import Task, Verdict, unwaived_runtime_findings
 
 if TYPE_CHECKING:
@@ -190,6 +191,10 @@ def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
             out.print(f"{kind}: {place} {problem.code}: {escape(problem.message)}")
     if report is not None:
         show_run(cli, task, report)
+    try:
+        read_evidence(bank, task.task_id)
+    except TaskFileError as error:  # a release called it "not checked for flaky tests"
+        out.print(f"[yellow]unreadable:[/] {escape(str(error))} (`curator flaky` runs it again)")
     out.rule("task program")  # code wraps in a terminal, and is whole in a pipe
     out.print(Syntax(task.program, "python", line_numbers=True, word_wrap=not out.soft_wrap))
     out.rule("tests")

@@ -9,11 +9,11 @@ the clock or the machine: dates are the tagged commit's, environments the tasks'
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,15 @@ from typing import Any
 import git
 from pydantic import Field, ValidationError
 
-from curator.bank import MARKER, META_FILE, RELEASES_DIR, Bank, BankScan, task_sort_key
+from curator.bank import (
+    MARKER,
+    META_FILE,
+    RELEASES_DIR,
+    Bank,
+    BankScan,
+    describe_validation_error,
+    task_sort_key,
+)
 from curator.condense.stage import instruction_outdated
 from curator.environment import ENVIRONMENT_DIR, bank_fingerprint
 from curator.errors import CuratorError, listed
@@ -31,7 +39,7 @@ from curator.gitbank import RELEASE_TAG_PREFIX, GitBank, GitError, release_tag
 from curator.history import parse_trailers
 from curator.interchange import require_parent_folder, task_to_record, write_jsonl
 from curator.models import QualitySummary, Stage, StrictModel, Task
-from curator.pipeline import PipelineFacts, stage_blockers
+from curator.pipeline import NOT_FLAKY_CHECKED, PipelineFacts, stage_blockers
 from curator.quality import QualitySettings, quality_gate_problems, quality_settings
 from curator.strict_tests import too_strict_findings
 from curator.validation import REPORT_FILE, report_problem
@@ -308,7 +316,7 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     quality = quality_settings(bank)
     environment = bank_fingerprint(bank.root)  # read once: every task is judged against it
     bank_limit = bank.timeout_s
-    evidence = _evidence_at(repository, commit, tasks)
+    evidence, unreadable_evidence = _evidence_at(repository, commit, tasks)
     for task in tasks:
         facts = _gate_facts_at(
             repository,
@@ -320,6 +328,10 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
             task.time_limit(bank_limit),
         )
         reasons = stage_blockers(task, Stage.ACCEPTED, facts)
+        if task.task_id in unreadable_evidence:
+            reasons = [unreadable_evidence[task.task_id]] + [
+                reason for reason in reasons if reason != NOT_FLAKY_CHECKED
+            ]
         if reasons:
             problems[task.task_id] = reasons
     if problems:
@@ -452,18 +464,27 @@ def _gate_facts_at(
 
 def _evidence_at(
     repository: GitBank, commit: git.Commit, tasks: list[Task]
-) -> dict[str, FlakyEvidence | None]:
-    """Each task's `flaky.json` in `commit`'s tree, read once for the gate and the manifest;
-    None where there is none or it is unreadable (the stage gate then finds no flaky check)."""
+) -> tuple[dict[str, FlakyEvidence | None], dict[str, str]]:
+    """Each task's `flaky.json` in `commit`'s tree, read once for the gate and the manifest
+    (None where there is none or it is unreadable: the stage gate then finds no flaky check),
+    and why each unreadable one cannot be read: a garbled one read "it has not been checked
+    for flaky tests" (walk 47)."""
     found: dict[str, FlakyEvidence | None] = {}
+    unreadable: dict[str, str] = {}
     for task in tasks:
         path = f"{repository.task_path(task.task_id)}/{EVIDENCE_FILE}"
         data = repository.file_at(commit, path)
         found[task.task_id] = None
         if data is not None:
-            with contextlib.suppress(ValidationError):
+            try:
                 found[task.task_id] = FlakyEvidence.model_validate_json(data)
-    return found
+            except ValidationError as error:
+                unreadable[task.task_id] = (
+                    f"{commit.hexsha[:10]}:{path} is not a readable flaky check: "
+                    f"{describe_validation_error(error)} (check it again: curator flaky "
+                    f"{shlex.quote(task.task_id)})"
+                )
+    return found, unreadable
 
 
 def export_tagged_release(bank: Bank, version: str, out: Path | None = None) -> Release:
@@ -486,7 +507,7 @@ def export_tagged_release(bank: Bank, version: str, out: Path | None = None) -> 
         where, [reason] = next(iter(blockers.items()))
         raise CuratorError(f"{tag}: a task folder in the tagged tree: {where} {reason}")
     tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
-    evidence = _evidence_at(repository, commit, tasks)
+    evidence, _ = _evidence_at(repository, commit, tasks)
     return _write_release(repository, version, commit, previous, tasks, evidence, out)
 
 
