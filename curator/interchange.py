@@ -232,7 +232,17 @@ def exported_tasks(bank: Bank, stage: Stage | None = None) -> list[Task]:
     scan = bank.scan()
     for problem in scan.problems:
         if stage is None or problem.recorded_stage in (None, stage.value):
-            raise problem
+            # Said why it stops the export, where it read as the error alone (walk 47).
+            why = (
+                f"its stage is {problem.recorded_stage}"
+                if problem.recorded_stage
+                else "its stage cannot be read"
+            )
+            which = f"the {stage.value} tasks" if stage else "every task"
+            raise CuratorError(
+                f"{problem}; an export of {which} cannot leave it out ({why}): fix the folder, "
+                "or move it out of the bank"
+            )
     return [task for task in scan.tasks if stage is None or task.stage is stage]
 
 

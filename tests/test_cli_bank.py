@@ -572,3 +572,25 @@ def test_show_prints_the_instruction_as_written(run_cli, tmp_path: Path) -> None
     bank.save(make_task("X/1").model_copy(update={"instruct_prompt": instruction}))
     shown = run_cli("--bank", bank.root, "show", "X/1").stdout
     assert instruction in shown
+
+
+def test_an_unreadable_folder_is_named_and_the_others_mutated_or_it_says_why_it_stops_an_export(
+    run_cli, tmp_path: Path
+) -> None:
+    """`mutate --all` stopped at one unreadable folder, where `validate --all` names it and
+    goes on; `export` gave the folder's error alone, not why it stopped (walk 47)."""
+    bank = Bank.init(tmp_path / "bank")
+    with bank.lock():
+        bank.add_all([make_task("X/1"), make_task("X/2")])
+    broken = bank.task_dir("X/2") / "task.json"
+    broken.write_text(broken.read_text()[:200])
+    mutated = run_cli("--bank", bank.root, "mutate", "--all", "--max-mutants", "3", "--json")
+    assert mutated.returncode == 2, mutated.stderr
+    assert [json.loads(line)["task_id"] for line in mutated.stdout.splitlines()] == ["X/1"]
+    assert f"not mutated: {broken}: " in " ".join(mutated.stderr.split())
+    exported = run_cli("--bank", bank.root, "export", tmp_path / "out.jsonl", "--stage", "accepted")
+    assert exported.returncode == 2
+    assert "; an export of the accepted tasks cannot leave it out (its stage cannot be read): " in (
+        " ".join(exported.stderr.split())
+    ), exported.stderr
+    assert not (tmp_path / "out.jsonl").exists()

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from curator.bank import Bank, BankScan
-from curator.models import Stage, Task
+from curator.models import Stage
 from curator.program import control_characters
 from curator.quality import open_bank
 
@@ -99,13 +99,6 @@ class CliContext:
             self.err.print(f"[red]not {verb}:[/] {escape(str(problem))}")
         if scan.problems:
             sys.exit(2)  # input the command refuses, as `validate` says it
-
-    def select_tasks(self, bank: Bank, ids: tuple[str, ...], all_tasks: bool) -> list[Task]:
-        """The tasks a command acts on: the ids given, or every task with `--all`."""
-        check_selection(ids, all_tasks)
-        if all_tasks:
-            return bank.load_all()  # the first broken task stops it: no command acts on part
-        return [bank.load(task_id) for task_id in ids]
 
     def select_task_ids(self, bank: Bank, ids: tuple[str, ...], all_tasks: bool) -> list[str]:
         """The ids of the tasks a command acts on, for a stage that loads them itself (and may

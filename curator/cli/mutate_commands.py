@@ -147,7 +147,9 @@ def mutate_command(
             f"score {score_text(report.score)}"
         )
         return
-    tasks = cli.select_tasks(bank, task_ids, all_tasks)
+    # As `validate --all`: one unreadable folder stopped every task's mutation (walk 47).
+    scan = cli.select_readable(bank, task_ids, all_tasks)
+    tasks = scan.tasks
 
     def starting(task: Task) -> None:
         if not as_json:
@@ -172,6 +174,7 @@ def mutate_command(
             if report.problem:
                 cli.out.print(f"[red]not run[/] {escape(report.task_id)}: {escape(report.problem)}")
             print_survivors(cli, report)
+    cli.exit_for_unreadable(scan, "mutated")
     if any(report.problem for report in ordered):
         sys.exit(1)
 
