@@ -18,6 +18,7 @@ import fcntl
 import json
 import os
 import re
+import shlex
 import shutil
 import stat
 import threading
@@ -353,7 +354,22 @@ class Bank:
         try:
             return git.Repo(self.root, search_parent_directories=True)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError) as error:
-            raise BankError(f"{self.root}: the bank is not inside a git repository") from error
+            raise BankError(
+                f"{self.root}: the bank is not inside a git repository; `curator init "
+                f"{shlex.quote(str(self.root))}` makes one here and commits bank.json"
+            ) from error
+
+    def make_repository(self) -> bool:
+        """Make the bank's folder a git repository if it is inside none (a bank copied
+        without one); whether it did."""
+        import git
+
+        try:
+            git.Repo(self.root, search_parent_directories=True)
+        except git.InvalidGitRepositoryError:
+            git.Repo.init(self.root, initial_branch="main")
+            return True
+        return False
 
     # -- locking -----------------------------------------------------------------------------
 

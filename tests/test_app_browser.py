@@ -404,8 +404,8 @@ async def test_a_bank_outside_git_is_said_at_the_start(tmp_path, monkeypatch):
         await settle(pilot)
         said = [n.message for n in app._notifications if n.title == "No git repository"]
         assert said == [
-            f"{bank.root}: the bank is not inside a git repository: every step works, but "
-            "commits are refused until it is in one (`git init` in it, then commit what is there)"
+            f"{bank.root}: the bank is not inside a git repository; `curator init {bank.root}` "
+            "makes one here and commits bank.json; every step but the commit works until then"
         ]
 
 

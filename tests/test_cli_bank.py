@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -594,3 +595,29 @@ def test_an_unreadable_folder_is_named_and_the_others_mutated_or_it_says_why_it_
         " ".join(exported.stderr.split())
     ), exported.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_init_puts_a_bank_copied_without_git_under_git(run_cli, tmp_path: Path) -> None:
+    """A copy of a bank without its repository: every git command refused it and said no way
+    out, and `curator init`, which the README says makes the repository, refused it too."""
+    bank = Bank.init(tmp_path / "bank")
+    with bank.lock():
+        bank.add_all([make_task("X/1")])
+    shutil.rmtree(bank.root / ".git")
+    refused = run_cli("--bank", bank.root, "commit", "X/1", "-m", "add it")
+    assert refused.returncode == 2
+    assert f"`curator init {bank.root}` makes one here and commits bank.json" in " ".join(
+        refused.stderr.split()
+    )
+    made = run_cli("init", bank.root)
+    assert made.returncode == 0, made.stderr
+    said = " ".join(made.stdout.split())
+    assert f"made a git repository at {bank.root}; its 1 task folder(s) are not committed" in said
+    assert (
+        subprocess.run(
+            ["git", "log", "--format=%s"], cwd=bank.root, capture_output=True, text=True, check=True
+        ).stdout
+        == f"Create bank {bank.name}\n"
+    )
+    committed = run_cli("--bank", bank.root, "commit", "X/1", "-m", "add it")
+    assert committed.returncode == 0, committed.stderr

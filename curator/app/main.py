@@ -107,8 +107,7 @@ class CuratorApp(App[None]):
         except BankError as error:
             self.call_from_thread(
                 self.notify,
-                f"{error}: every step works, but commits are refused until it is in one "
-                "(`git init` in it, then commit what is there)",
+                f"{error}; every step but the commit works until then",
                 title="No git repository",
                 severity="warning",
                 timeout=30,

@@ -42,6 +42,8 @@ def init_command(cli: CliContext, directory: Path, name: str | None) -> None:
     commits it."""
     if (directory / MARKER).is_file():
         bank = Bank.open(directory)
+        # A bank copied without its repository: every git command refused it, this one too.
+        made = bank.make_repository()
         try:
             uncommitted = GitBank(bank).marker_uncommitted()
         except GitError:
@@ -49,6 +51,13 @@ def init_command(cli: CliContext, directory: Path, name: str | None) -> None:
         if uncommitted:
             sha = commit_new_bank(bank)
             cli.out.print(f"committed {MARKER} of bank {escape(bank.name)} ({sha[:10]})")
+            if made:
+                cli.out.print(
+                    f"made a git repository at {escape(str(bank.root))}; its "
+                    f"{len(bank.task_ids())} task folder(s) are not committed yet: `curator "
+                    "commit ID` commits one through the stage gate (`git add -A && git commit` "
+                    "takes them all as they are)"
+                )
             return
     bank = Bank.init(directory, name)
     cli.out.print(f"created bank [bold]{escape(bank.name)}[/] at {escape(str(bank.root))}")
