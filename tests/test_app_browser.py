@@ -12,7 +12,7 @@ from gitbanks import ENVIRONMENT, passing
 from textual.command import CommandList
 from textual.widgets import Input, Label, Static
 
-from conftest import WORD_COUNT_TESTS, make_task
+from conftest import WORD_COUNT_TESTS, make_task, unwritable
 from curator.app.messages import BankChunkLoaded
 from curator.app.rows import CACHE_FILE, COLUMN_KEYS, RowCache, filter_rows, sort_rows, task_row
 from curator.app.screens.browser import ASK_BEFORE_VALIDATING, BankBrowser, build_row
@@ -490,6 +490,21 @@ def test_the_row_cache_reuses_unchanged_folders_and_rebuilds_changed_ones(tmp_pa
     third = RowCache.read(bank.private_dir)
     assert [third.row(d, build) for d in bank.task_dirs()] == again
     assert len(built) == 5
+
+
+def test_a_bank_this_user_cannot_write_keeps_no_row_cache_and_says_nothing_of_it(
+    tmp_path, monkeypatch
+):
+    """On a bank of another user's the rows loaded, and a toast said "loading the bank failed:
+    PermissionError … browser-rows.json": it is only a cache (walk 47)."""
+    bank = git_bank(tmp_path, monkeypatch, demo_tasks())
+    bank.private_dir.mkdir(exist_ok=True)
+    cache = RowCache.read(bank.private_dir)
+    for directory in bank.task_dirs():
+        cache.row(directory, build_row)
+    with unwritable(bank.private_dir):
+        cache.write()
+    assert not (bank.private_dir / CACHE_FILE).exists()
 
 
 def test_the_row_cache_is_kept_for_its_environment_and_time_limit_only(tmp_path, monkeypatch):

@@ -7,6 +7,7 @@ keeps the current sort order, so a keystroke is one pass of substring tests.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections import Counter
@@ -258,21 +259,19 @@ class RowCache:
         return row
 
     def write(self) -> None:
-        """Keep what this load saw (folders that failed to load are left out)."""
+        """Keep what this load saw (folders that failed to load are left out). Only a cache:
+        a bank this user cannot write keeps none (its load was said to have failed, walk 47)."""
         if self.fresh == self.entries:
             return
         rows = {name: [stamp, _row_to_json(row)] for name, (stamp, row) in self.fresh.items()}
-        atomic_write(
-            self.path,
-            json.dumps(
-                {
-                    "version": CACHE_VERSION,
-                    "environment": self.here,
-                    "timeout_s": self.bank_timeout_s,
-                    "rows": rows,
-                }
-            ),
-        )
+        cached = {
+            "version": CACHE_VERSION,
+            "environment": self.here,
+            "timeout_s": self.bank_timeout_s,
+            "rows": rows,
+        }
+        with contextlib.suppress(OSError):
+            atomic_write(self.path, json.dumps(cached))
 
 
 def _row_to_json(row: TaskRow) -> list[object]:
