@@ -808,3 +808,31 @@ async def test_the_results_give_the_last_pre_evaluation_s_solve_rates(tmp_path, 
         workspace = await open_task(pilot, "Demo/8")
         verdict = rendered(workspace, "#verdict")
         assert verdict.startswith("not validated yet (F5)") and solved in verdict, verdict
+
+
+@run_async
+async def test_toasts_stand_above_each_screen_s_status_line(tmp_path, monkeypatch):
+    """A toast covered the status line, which says the same at once, and cut it in two for as
+    long as it stayed: in the browser, the workspace and the flaky queue (walk 47)."""
+    from textual.widgets._toast import Toast
+
+    bank = demo_bank(tmp_path, monkeypatch)
+    async with app_on(bank).run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+
+        async def toast_clear_of(selector: str) -> None:
+            pilot.app.notify("a toast of several words, as long as a status line's message")
+            await pilot.pause(0.2)
+            toast = pilot.app.screen.query(Toast).last()
+            status = pilot.app.screen.query_one(selector)
+            assert toast.region.bottom <= status.region.y, (toast.region, status.region)
+
+        await toast_clear_of("#counts")
+        workspace = await open_task(pilot, "Demo/1")
+        await toast_clear_of("#status-bar")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, FlakyReview) and workspace is not pilot.app.screen
+        await toast_clear_of("#review-status-bar")
