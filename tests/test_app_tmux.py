@@ -165,6 +165,26 @@ def test_in_a_terminal_flags_folds_each_paragraph_under_its_flag(tmp_path, monke
         terminal.close()
 
 
+def test_in_a_terminal_a_refusal_s_reasons_fold_under_themselves(tmp_path, monkeypatch):
+    """A reason's second line started at the first column, where it read as another item."""
+    bank = demo_bank(tmp_path, monkeypatch)
+    program = bank.task_dir("Demo/2") / "task.py"
+    program.write_text(program.read_text() + "\n# edited\n")
+    env = {**os.environ, "TERM": "xterm-256color"}
+    command = [sys.executable, "-m", "curator", "--bank", str(bank.root), "commit"]
+    terminal = Terminal([*command, "Demo/2", "-m", "y", "; sleep 60"], env, (80, 24))
+    try:
+        screen = terminal.wait_for("fix that first")
+        lines = screen.splitlines()
+        start = lines.index("refused: Demo/2 cannot be accepted")
+        end = next(i for i, line in enumerate(lines) if line.startswith("fix that first"))
+        items = lines[start + 1 : end]
+        assert len(items) > 2 and items[0].startswith("  - its validation is stale: "), screen
+        assert all(line.startswith(("  - ", "    ")) for line in items), screen
+    finally:
+        terminal.close()
+
+
 def test_in_a_terminal_a_command_s_error_wraps_between_words(tmp_path, monkeypatch):
     """The terminal wrapped a long "error: …" line where the width fell: mid-word."""
     bank = demo_bank(tmp_path, monkeypatch)

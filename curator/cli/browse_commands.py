@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from curator.bank import BankScan
-from curator.cli.context import STAGE_CHOICE, CliContext, pass_cli
+from curator.cli.context import STAGE_CHOICE, CliContext, pass_cli, print_item
 from curator.envcheck import unimportable_libraries
 from curator.environment import bank_fingerprint
 from curator.errors import TaskFileError
@@ -188,7 +188,7 @@ def show_command(cli: CliContext, task_id: str, as_json: bool) -> None:
     ):
         for problem in problems:
             place = f"{problem.file}:{problem.line}" if problem.line else problem.file
-            out.print(f"{kind}: {place} {problem.code}: {escape(problem.message)}")
+            print_item(out, f"{kind}: {escape(place)} {problem.code}: ", problem.message)
     if report is not None:
         show_run(cli, task, report)
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,19 @@ def command_console(stderr: bool = False) -> TerminalSafeConsole:
     console = TerminalSafeConsole(stderr=stderr, highlight=False)
     console.soft_wrap = not console.is_terminal
     return console
+
+
+def print_item(console: Console, label: str, text: str) -> None:
+    """`label` (markup) then `text` (plain): in a terminal the text folds between words under
+    itself, not back at the first column, where a reason's second line read as another item;
+    in a pipe one line, as every message there."""
+    head = Text.from_markup(label)
+    if console.soft_wrap:
+        console.print(head + Text(text))
+        return
+    indent = head.cell_len
+    lines = textwrap.wrap(text, max(console.width - indent, 20)) or [""]
+    console.print(head + Text(("\n" + " " * indent).join(lines)), soft_wrap=True)
 
 
 def print_error(message: str) -> None:

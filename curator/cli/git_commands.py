@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.syntax import Syntax
 from rich.table import Table
 
-from curator.cli.context import STAGE_CHOICE, CliContext, annotator_option, pass_cli
+from curator.cli.context import STAGE_CHOICE, CliContext, annotator_option, pass_cli, print_item
 from curator.errors import CuratorError, listed
 from curator.history import CommitRefused, commit_task, task_diff, task_log
 from curator.models import Stage
@@ -65,7 +65,7 @@ def commit_command(
 def print_refusal(cli: CliContext, refusal: CommitRefused) -> None:
     cli.err.print(f"[red]refused:[/] {escape(refusal.task_id)} cannot be {refusal.stage.value}")
     for reason in refusal.reasons:
-        cli.err.print(f"  - {escape(reason)}")
+        print_item(cli.err, "  - ", reason)
     if refusal.instead is None:
         cli.err.print("fix that first")
     else:
@@ -174,7 +174,7 @@ def release_command(cli: CliContext, version: str, out: Path | None, from_tag: b
             f"[red]refused:[/] release {escape(version)}: {len(refusal.problems)} task(s) unfit"
         )
         for task_id, reasons in refusal.problems.items():
-            cli.err.print(f"  - {escape(task_id)}: {escape('; '.join(reasons))}")
+            print_item(cli.err, f"  - {escape(task_id)}: ", "; ".join(reasons))
         sys.exit(1)
     manifest = release.manifest
     verb = "re-exported" if from_tag else "released"

@@ -17,6 +17,7 @@ from curator.cli.context import (
     annotator_option,
     jobs_option,
     pass_cli,
+    print_item,
     task_rows_table,
 )
 from curator.environment import declared_environment, lock_environment
@@ -74,19 +75,16 @@ def print_reasons(cli: CliContext, reports: list[ValidationReport]) -> None:
     """One line per task that did not pass, saying why; one per runtime finding; one per
     rerun the time limit called for (or refused)."""
     for report in reports:
+        task = escape(report.task_id)
         for finding in report.runtime:
-            cli.out.print(
-                f"[yellow]runtime[/] {escape(report.task_id)}: {finding.code}: "
-                f"{escape(at_most(finding.message))}"
-            )
+            label = f"[yellow]runtime[/] {task}: {finding.code}: "
+            print_item(cli.out, label, at_most(finding.message))
         for note in report.time_limit_notes:
-            cli.out.print(f"[dim]time limit[/] {escape(report.task_id)}: {escape(note)}")
+            print_item(cli.out, f"[dim]time limit[/] {task}: ", note)
         if report.verdict is not Verdict.PASS:
             reason = (report.message or "").strip().splitlines()
-            cli.out.print(
-                f"[{VERDICT_STYLE[report.verdict]}]{report.verdict.value}[/] "
-                f"{escape(report.task_id)}: {escape(at_most(reason[0]) if reason else '')}"
-            )
+            label = f"[{VERDICT_STYLE[report.verdict]}]{report.verdict.value}[/] {task}: "
+            print_item(cli.out, label, at_most(reason[0]) if reason else "")
 
 
 @click.command("validate")
