@@ -156,6 +156,11 @@ def test_cli_env_cycle_from_missing_to_pass_and_upgrade_impact(
 
     not_built = cli("validate", "Tiny/1")
     assert not_built.returncode == 2 and "env sync" in not_built.stderr
+    # In words: it printed Python's (`built: False`, `as_of: None`, `data: {'nltk': []}`).
+    shown = cli("env", "show").stdout
+    assert "declared: yes (environment/)" in shown
+    assert "built: not yet (`curator env sync` builds it)" in shown
+    assert "python_full: known once built" in shown and "data: none" in shown
 
     cli("env", "add", "tinydist==1.0", *source)
     synced = cli("env", "sync", *source)

@@ -198,6 +198,27 @@ def chosen_environment(cli: CliContext, lock_file: Path | None) -> Environment:
     return declared
 
 
+FACT_WORDS = {
+    ("declared", True): "yes (environment/)",
+    ("declared", False): "no",
+    ("built", True): "yes",
+    ("built", False): "not yet (`curator env sync` builds it)",
+    ("python", None): "curator's own",
+    ("as_of", None): "none (resolved from what the index holds today)",
+    ("python_full", None): "known once built",
+}
+
+
+def shown_fact(key: str, value: object) -> str:
+    """A fact of `env show` in words (it printed Python's: True, None, {'nltk': []})."""
+    if isinstance(value, bool | None) and (key, value) in FACT_WORDS:
+        return FACT_WORDS[key, value]
+    if key == "data" and isinstance(value, dict):
+        corpora = value.get("nltk") or []
+        return f"nltk: {', '.join(corpora)}" if corpora else "none"
+    return str(value)
+
+
 @env_group.command("show")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
 @pass_cli
@@ -231,7 +252,7 @@ def show_command(cli: CliContext, as_json: bool) -> None:
         return
     for key, value in facts.items():
         if key != "distributions":
-            cli.out.print(f"{key}: {escape(str(value))}")
+            cli.out.print(f"{key}: {escape(shown_fact(key, value))}")
     distributions = facts.get("distributions")
     if isinstance(distributions, dict):
         table = Table(title=f"{len(distributions)} distribution(s)")
