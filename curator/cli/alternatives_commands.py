@@ -82,8 +82,12 @@ def alternatives_command(
             report = stored
         else:
             alternatives = read_alternatives(bank, task_id)
-            if not alternatives:
-                raise click.UsageError(f"{task_id} has no alternatives (add one with --add FILE)")
+            if not alternatives:  # a state of the task's, not a usage error (walk 47)
+                cli.err.print(
+                    f"{escape(task_id)} has no alternatives yet: add one with --add FILE, or "
+                    "keep a pre-evaluation's near misses with --from-preeval"
+                )
+                return
             with sandbox_for(bank, tasks=[task]) as sandbox:
                 limit = task_timeout(bank, task)
                 report = store_report(bank, run_alternatives(task, alternatives, sandbox, limit))
