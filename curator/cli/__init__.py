@@ -116,6 +116,10 @@ def main(ctx: click.Context, bank_path: Path) -> None:
     """Build and maintain an execution-based Python coding benchmark.
 
     With no command, opens the app on the bank.
+
+    Start here: `curator --bank tasks` opens the demo bank; `curator init DIR` makes a bank.
+    A task goes new (or draft) -> validate -> flaky -> condense -> commit; accepted tasks
+    ship with `release`.
     """
     ctx.obj = CliContext(bank_path=Path(bank_path))
     if ctx.invoked_subcommand is None:

@@ -187,10 +187,14 @@ def suggest_environment(cli: CliContext, bank: Bank, written: list[Task]) -> Non
 
 @click.command("export")
 @click.argument("out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
-@click.option("--stage", type=STAGE_CHOICE, help="Only tasks in this stage.")
+@click.option(
+    "--stage", type=STAGE_CHOICE, help="Only tasks in this stage (default: every task, drafts too)."
+)
 @pass_cli
 def export_command(cli: CliContext, out: Path, stage: str | None) -> None:
-    """Export tasks to OUT in BigCodeBench's JSONL format (gzipped if OUT ends in .gz).
+    """Export tasks to OUT in BigCodeBench's JSONL format (gzipped if OUT ends in .gz): every
+    task, drafts and failing ones too, unless --stage says which. A benchmark to ship is a
+    release (`curator release VERSION`: the accepted tasks, checked, tagged, with a changelog).
 
     OUT must be a file outside the bank, in a folder that exists; `-` writes to standard
     output."""

@@ -157,10 +157,13 @@ def diff_command(cli: CliContext, task_id: str, old_rev: str | None, new_rev: st
 )
 @pass_cli
 def release_command(cli: CliContext, version: str, out: Path | None, from_tag: bool) -> None:
-    """Export the accepted tasks as release VERSION and tag it `release/VERSION`.
+    """Export the accepted tasks as release VERSION and tag it `release/VERSION`: tasks.jsonl,
+    tasks.jsonl.gz, manifest.json and CHANGELOG.md (since the last release), in
+    releases/VERSION/ of the bank unless --out says where.
 
     Exit 1, naming them, when an accepted task is stale, failing or has an unresolved (open or
-    confirmed) flaky flag.
+    confirmed) flaky flag; exit 2 when an accepted task has uncommitted changes or VERSION is
+    released already (--from-tag writes its files again).
     """
     bank = cli.open_bank()
     try:
