@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from curator.bank import Bank, task_id_problem, task_sort_key
-from curator.errors import CuratorError, InterchangeError
+from curator.errors import CuratorError, InterchangeError, TaskFileError
 from curator.fsutil import atomic_write
 from curator.imports import task_dependencies
 from curator.models import (
@@ -239,9 +239,10 @@ def exported_tasks(bank: Bank, stage: Stage | None = None) -> list[Task]:
                 else "its stage cannot be read"
             )
             which = f"the {stage.value} tasks" if stage else "every task"
-            raise CuratorError(
-                f"{problem}; an export of {which} cannot leave it out ({why}): fix the folder, "
-                "or move it out of the bank"
+            raise TaskFileError(
+                problem.path,
+                f"{problem.message}; an export of {which} cannot leave it out ({why}): fix the "
+                "folder, or move it out of the bank",
             )
     return [task for task in scan.tasks if stage is None or task.stage is stage]
 

@@ -551,6 +551,29 @@ def set_debug_without_saveall(flags: int, /) -> None:
     _gc_set_debug(flags & ~gc.DEBUG_SAVEALL)
 
 
+class GarbageSentinel:
+    """Garbage always waiting in the collector's youngest generation (a cycle of one): each
+    collection finalizes it before it keeps or frees what it found, and so turns DEBUG_SAVEALL
+    off however it was set (a fresh copy of the gc module, its callbacks cleared first, all
+    with no audited event: red team), reports it, and leaves another for the next collection.
+    Planted in each run (`plant_garbage_sentinel`): the warm worker's were frozen with it."""
+
+    __slots__ = ("cycle",)
+
+    def __init__(self) -> None:
+        self.cycle: object = self
+
+    def __del__(self) -> None:
+        if _gc_get_debug() & gc.DEBUG_SAVEALL:
+            _gc_set_debug(_gc_get_debug() & ~gc.DEBUG_SAVEALL)
+            sys.audit(TAMPERING_EVENT, SAVEALL_TAMPERING)
+        plant_garbage_sentinel()
+
+
+def plant_garbage_sentinel() -> None:
+    GarbageSentinel()  # unreachable at once: the next collection finds it
+
+
 def drop_kept_garbage(phase: str, info: dict[str, int]) -> None:
     """At a collection's end (`gc.callbacks`): what DEBUG_SAVEALL kept (set through another
     copy of the gc module, whose `set_debug` no guard replaced) is dropped before the code that
@@ -583,8 +606,8 @@ _mock_guarded: list[type] = []
 
 
 class MockParts:
-    """What tells a mock and `unittest.mock.ANY`, taken by `guard_mock` before any task code
-    runs, frozen there, and compared by identity: looked up through `sys.modules` (an
+    """What tells a mock and `unittest.mock.ANY`, taken by `take_mock_parts` before any task
+    code runs, frozen there, and compared by identity: looked up through `sys.modules` (an
     attribute the task can point at a dict of its own), a fake NonCallableMock answered the
     checks, and a returned `ANY` passed every assertEqual (red team)."""
 
@@ -598,10 +621,32 @@ def is_among(item: object, items: Iterable[object]) -> bool:
     return _any(candidate is item for candidate in items)
 
 
+_real_modules = sys.modules
+"""The interpreter's own dict of modules, as the harness loaded: the task can point the
+`sys.modules` attribute at a dict of its own."""
+
+
+def mock_part(name: str) -> Any:
+    """`MockParts`' `name`, as `take_mock_parts` took it before task code ran; else (unittest.mock
+    first loaded by the program, in a run without the warm worker's preloads) from the module
+    as the interpreter holds it, never through the `sys.modules` attribute, where a fake
+    NonCallableMock answered the checks (red team)."""
+    taken = vars(MockParts)[name]
+    if taken is not None:
+        return taken
+    module = _real_modules.get("unittest.mock")
+    if module is None:
+        return None
+    namespace = _module_namespace(module)
+    if name == "any_type":
+        return type(namespace["ANY"]) if "ANY" in namespace else None
+    return namespace.get({"noncallable": "NonCallableMock", "default": "DEFAULT"}[name])
+
+
 def is_mock(value: object) -> bool:
     """Whether `value` is a mock of unittest.mock's, by its class's bases (which no attribute
     of the object changes)."""
-    noncallable = MockParts.noncallable
+    noncallable = mock_part("noncallable")
     mro = type.__dict__["__mro__"].__get__(type(value))
     return noncallable is not None and is_among(noncallable, mro)
 
@@ -668,12 +713,19 @@ def guard_mock() -> list[tuple[str, object]]:
     if _mock_guarded or not owners:
         return []
     _mock_guarded.extend(owner for _, owner in owners if isinstance(owner, type))
-    mock = vars(owners[0][1])
-    MockParts.noncallable = mock["NonCallableMock"]
-    MockParts.default = mock["DEFAULT"]
-    MockParts.any_type = type(mock["ANY"])
-    FrozenClasses([*_mock_guarded, MockParts]).freeze()
+    FrozenClasses(_mock_guarded).freeze()
     return owners
+
+
+def take_mock_parts() -> None:
+    """`MockParts` from unittest.mock where the warm worker preloaded it (before any task
+    code); the warm-up freezes the class either way."""
+    mock = _real_modules.get("unittest.mock")
+    if mock is not None:
+        namespace = _module_namespace(mock)
+        MockParts.noncallable = cast(type, namespace["NonCallableMock"])
+        MockParts.default = namespace["DEFAULT"]
+        MockParts.any_type = type(namespace["ANY"])
 
 
 def _mock_assert(
@@ -1634,7 +1686,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         function). Library types, C types and the tests' own matchers are not asked (a
         DataFrame compares elementwise, at a cost, and never says a plain yes)."""
         equals = getattr(type(value), "__eq__", None)
-        any_type = MockParts.any_type
+        any_type = mock_part("any_type")
         if any_type is not None and type(value) is any_type:
             return None if self.context.any_allowed else "anything"
         if is_mock(value):
@@ -1662,7 +1714,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         mock would add the comparison to its `mock_calls`, which the tests may check."""
         equals = type(value).__dict__.get("__eq__")
         if equals is not None and is_mock(equals):  # MagicMock's, once used or configured
-            if equals._mock_return_value is not MockParts.default:
+            if equals._mock_return_value is not mock_part("default"):
                 return bool(equals._mock_return_value)
             effect = equals._mock_side_effect
             code = getattr(effect, "__code__", None)
@@ -2194,7 +2246,7 @@ class AuditWatch:
         if event == "object.__setattr__" and args[1] == "__class__":
             # A mock made into an object of another class: the tests' `m.assert_*()` then
             # went to that class's no-op (red team).
-            mock = MockParts.noncallable
+            mock = mock_part("noncallable")
             if (
                 is_mock(args[0])
                 and isinstance(args[2], type)
@@ -2892,12 +2944,19 @@ def warm_up() -> None:
     note_library_originals()
     gc.set_debug = set_debug_without_saveall
     _gc_callbacks.append(drop_kept_garbage)
-    # The warm worker preloads it; loaded here where not, so that what tells a mock is taken
-    # before any task code (`MockParts`): frozen and watched from the baseline on.
-    importlib.import_module("unittest.mock")
-    guard_mock()
+    guard_mock()  # the warm worker preloaded it: frozen and watched from the baseline on
+    take_mock_parts()
     FrozenClasses(
-        [*classes, MethodGuard, LibraryAssertionGuard, FramelessHandler, _Unrelated, Watched]
+        [
+            *classes,
+            MethodGuard,
+            LibraryAssertionGuard,
+            FramelessHandler,
+            _Unrelated,
+            Watched,
+            GarbageSentinel,
+            MockParts,
+        ]
     ).freeze()
     note_shared_generators()
     take_machinery_baseline(machinery_extra())
@@ -3063,8 +3122,9 @@ class TestsOwnComparisons(ast.NodeTransformer):
         if method and node.name.startswith(unittest.TestLoader.testMethodPrefix):
             first = node.body[0]
             documented = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+            # `.__call__`: a constant called outright is a SyntaxWarning, on the run's stderr.
             entry = ast.Call(
-                ast.Constant(TEST_ENTRY_MARK),
+                ast.Attribute(ast.Constant(TEST_ENTRY_MARK), "__call__", ast.Load()),
                 [ast.Name("self", ast.Load()), ast.Constant(node.name)],
                 [],
             )
@@ -3259,6 +3319,7 @@ def run_harness(
     emit = channel.emit
     perf_counter = CLOCK
     emit(Event.STARTED, clock=perf_counter())
+    plant_garbage_sentinel()
     test_case_class = unittest.TestCase
     suite_class = unittest.TestSuite
     loader = unittest.TestLoader()
