@@ -2,15 +2,16 @@
 # expect-verdict: error
 # expect-message: gc.DEBUG_SAVEALL
 # timeout: 20
-# As forge_records_from_frames_kept_through_a_fresh_gc_module, with the harness's callback
-# taken out of gc.callbacks first, and no audited event from there to the harvest (red team):
-# a collection finalizes the harness's sentinel garbage before it keeps anything, which turns
-# DEBUG_SAVEALL off.
+# In the test, with no audited event from first to last: the harness's callback taken out of
+# gc.callbacks, DEBUG_SAVEALL set through a fresh copy of the gc module (importlib.util), a
+# frame of its own made garbage, a collection; then everything put back before the frames are
+# walked up to run_harness for its channel (red team, round ten). A collection finalizes the
+# harness's sentinel garbage first, which turns DEBUG_SAVEALL off: nothing is kept.
 import gc
+import importlib.util
 import os
 import sys
 import time
-
 
 
 def task_func(numbers):
@@ -25,6 +26,7 @@ def task_func(numbers):
 
     Requirements:
     - gc
+    - importlib
     - os
     - sys
     - time
@@ -35,48 +37,41 @@ def task_func(numbers):
     """
     total = 0
     for n in numbers:
-        if n < 0:
-            total += n
-        else:
-            total += n
+        total += n
     _finish()
     return total
 
 
-def _own_frame_in_a_cycle():
+def _cycle():
+    # a frame of our own in a cycle: the exception's traceback holds this frame, whose local
+    # holds the exception. Nothing reads tb_frame.
     try:
         raise ValueError
     except ValueError as error:
-        trace = error.__traceback__  # its frame holds the traceback, which holds the frame
-    return trace is None
+        kept = error
+    return None
 
 
 def _finish():
-    # The collector keeps what it would free (DEBUG_SAVEALL; gc.set_debug, gc.garbage and
-    # gc.collect raise no audit event). Among it: the frame of the audit hook's _caller_frame,
-    # in a cycle with its own traceback, made as the tests were compiled (_on_compile). Its
-    # f_back (unaudited) leads up to run_harness, whose f_locals hold the channel.
-    import importlib.util
-
-    spec = importlib.util.find_spec("gc")
-    fresh = importlib.util.module_from_spec(spec)
-    _own_frame_in_a_cycle()  # garbage of its own, whose f_back leads up the stack
-    kept_callbacks = list(gc.callbacks)
-    gc.callbacks.clear()
-    fresh.set_debug(gc.DEBUG_SAVEALL)
+    fresh = importlib.util.module_from_spec(importlib.util.find_spec("gc"))
+    callbacks = gc.callbacks            # the collector's own list (plain attribute)
+    saved = list(callbacks)
+    del callbacks[:]                     # drop_kept_garbage gone: no audit event
+    fresh.set_debug(gc.DEBUG_SAVEALL)    # the collector's own set_debug, not the guard
+    _cycle()
     gc.collect()
+    frames = [found for found in gc.garbage if type(found).__name__ == "frame"]
+    fresh.set_debug(0)
+    del gc.garbage[:]
+    callbacks.extend(saved)              # put back before any audited event (f_code is one)
     harness = None
-    for found in gc.garbage:
-        frame = found if type(found).__name__ == "frame" else None
+    for frame in frames:
         while frame is not None and harness is None:
             if frame.f_code.co_name == "run_harness":
                 harness = frame
             frame = frame.f_back
         if harness is not None:
             break
-    fresh.set_debug(0)
-    gc.callbacks.extend(kept_callbacks)
-    del gc.garbage[:]
     if harness is None:
         return
     names = harness.f_locals
@@ -89,7 +84,7 @@ def _finish():
     for name in tests[tests.index(current) + 1:]:
         emit("start", test=name)
         emit("end", test=name, outcome="pass", duration_s=0.0004)
-    lines = len(open(__file__).read().splitlines())
+    lines = LINES
     arcs = [[a, b] for a in range(-lines, lines + 1) for b in range(-lines, lines + 1) if a and b]
     emit("arcs", arcs=arcs, clock=time.perf_counter(), clock_after=time.perf_counter())
     emit("runtime", findings=[])
@@ -97,6 +92,9 @@ def _finish():
     emit("done", clock=time.perf_counter())
     sys.stdout.flush()
     os._exit(0)
+
+
+LINES = 88
 
 # ---- tests ----
 import unittest
