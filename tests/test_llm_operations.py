@@ -322,6 +322,39 @@ def test_suggest_with_a_truncated_answer_changes_nothing(run_cli, bank, tmp_path
     assert bank_files(bank.root) == before
 
 
+GUARDED_TESTS = WORD_COUNT_TESTS.replace(
+    "class TestCases(unittest.TestCase):\n",
+    "class TestCases(unittest.TestCase):\n"
+    "    def setUp(self):\n"
+    "        import importlib.util\n"
+    "        if importlib.util.find_spec('json') is None:\n"
+    "            self.skipTest('json is not installed')\n\n",
+)
+SKIPPING = WORD_COUNT_PROGRAM.replace(
+    "    words = re.findall",
+    "    import importlib.util\n"
+    "    importlib.util.find_spec = lambda name, package=None: None\n"
+    "    words = re.findall",
+)
+
+
+def test_preeval_counts_no_sample_solved_that_skips_tests_the_reference_passes(
+    run_cli, bank, tmp_path
+):
+    """Red team: a program that made the tests' own guard of an optional dependency fail (it
+    rebound importlib.util.find_spec) passed with skips, and was counted solved."""
+    task = passing(make_task("Test/1", test=GUARDED_TESTS, instruct_prompt="Count words."))
+    save_validated(bank, task)
+    with ScriptedLLMServer([{"answer": fenced(SKIPPING)}] * 2) as server:
+        result = run_cli(
+            "--bank", bank.root, "preeval", "Test/1", "--k", "1",
+            env=llm_env(tmp_path, server.base_url),
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "complete: solved 0/1" in result.stdout and "instruct: solved 0/1" in result.stdout
+    assert "skip" in result.stdout
+
+
 def test_preeval_stores_solve_rates_and_shows_failing_solutions(run_cli, bank, tmp_path):
     task = make_task("Test/1", instruct_prompt="Count the words of a text.")
     save(bank, task)

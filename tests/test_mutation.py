@@ -170,6 +170,12 @@ SELF_CHECK = """
 if task_func("b a a c", top=1) != [("a", 2)] or task_func("A", top=5) != [("a", 1)]:
     raise RuntimeError("this is not the reference")
 """
+LOAD_CHECK = """
+
+_LIMIT = 3
+if _LIMIT + 1 != 4:
+    raise RuntimeError("this is not the reference")
+"""
 CALLING_TESTS = """import unittest
 
 class TestCases(unittest.TestCase):
@@ -179,26 +185,34 @@ class TestCases(unittest.TestCase):
 
 
 def test_a_mutant_that_dies_as_it_loads_is_not_killed_by_the_tests(sandbox: Sandbox) -> None:
-    """A program that checks itself as it loads fails to load when mutated: no test noticed
-    anything, so such a mutant is `non-viable`, out of the score (red team: tests asserting
-    nothing scored 100%). The other mutants are taken as without the check."""
+    """A program whose code run as it loads fails when mutated: no test noticed anything, so
+    such a mutant is `non-viable`, out of the score (red team: tests asserting nothing scored
+    100%); the other mutants are taken as without it. One that calls its own function as it
+    loads (to check itself) gets no score at all (see below)."""
     plain = mutate_task(make_task(test=CALLING_TESTS), sandbox)
     checking = make_task(test=CALLING_TESTS)
     checking = checking.model_copy(
-        update={"canonical_solution": checking.canonical_solution + SELF_CHECK}
+        update={"canonical_solution": checking.canonical_solution + LOAD_CHECK}
     )
     checked = mutate_task(checking, sandbox)
-    assert plain.problem is None and checked.problem is None
+    assert plain.problem is None and checked.problem is None, checked.problem
     before = {mutant.id: mutant.status for mutant in plain.mutants}
     dead = [m for m in checked.mutants if m.status is MutantStatus.NON_VIABLE]
     assert dead and all("no test ran" in (m.message or "") for m in dead)
-    assert any(before.get(m.id) is MutantStatus.SURVIVED for m in dead)
     assert plain.score is not None and checked.score is not None
-    assert checked.score <= plain.score  # 25% and 0% here; 100% before, the dead ones "killed"
+    assert checked.score <= plain.score  # 100% before, the dead ones "killed"
     assert [(m.id, m.status) for m in checked.mutants if m.id in before and m not in dead] == [
         (m.id, before[m.id]) for m in checked.mutants if m.id in before and m not in dead
     ]
     assert checked.json_row()["non_viable"] == len(dead)
+    calling = make_task(test=CALLING_TESTS)
+    calling = calling.model_copy(
+        update={"canonical_solution": calling.canonical_solution + SELF_CHECK}
+    )
+    report = mutate_task(calling, sandbox)
+    assert report.problem is not None and report.problem.startswith(
+        "no score: the program runs task_func as it loads"
+    )
 
 
 READS_ITS_OWN_CODE = "    top += 0 * len(task_func.__code__.co_code)\n"
@@ -342,6 +356,36 @@ def test_a_program_that_tells_a_batch_of_mutants_by_its_parent_gets_no_score(
     report = mutate_task(task, sandbox)
     assert report.score is None and report.problem is not None
     assert report.problem.startswith("no score: the tests fail on a copy of the program")
+
+
+VETTING_DECORATOR = """def _vetted(function):
+    try:
+        good = function("a b a", top=1) == [("a", 2)] and function("A a", top=1) == [("a", 2)]
+    except Exception:
+        good = False
+    return function if good else (lambda *args, **kwargs: None)
+
+
+@_vetted
+"""
+
+
+def test_a_program_that_runs_its_function_as_it_loads_gets_no_score(sandbox: Sandbox) -> None:
+    """Red team (round ten): a decorator in the prompt, which no mutant changes, called
+    task_func as it was defined on answers it knew, and put a function returning None in place
+    of any mutant that differed: every mutant a test reached was killed (88.2% where the tests
+    score 35.3%). It reads no code: the reference is seen running its function as it loads."""
+    reference = make_task(test=WEAKENED_TESTS)
+    prompt = reference.complete_prompt.replace(
+        "def task_func", VETTING_DECORATOR + "def task_func", 1
+    )
+    checking = reference.model_copy(update={"complete_prompt": prompt})
+    assert validate_task(checking, sandbox).verdict is Verdict.PASS
+    report = mutate_task(checking, sandbox)
+    assert report.score is None and report.mutants == []
+    assert report.problem is not None and report.problem.startswith(
+        "no score: the program runs task_func as it loads (line "
+    ), report.problem
 
 
 def test_a_failing_reference_is_a_problem_not_a_score(sandbox: Sandbox) -> None:

@@ -158,7 +158,10 @@ def _judge(task: Task, text: str, finish_reason: str | None, assistant: Assistan
     except parsing.UnusableAnswer as problem:
         return PreEvalSample(passed=False, detail=f"unusable answer: {problem}", program=text)
     result = run_solution(task, program, assistant.sandbox, assistant.bank_timeout_s)
-    if result.verdict is Verdict.PASS:
+    # Solved where it passes as many tests as the reference: a program that made the tests'
+    # own guard skip them (an optional dependency's) passed with skips alone (red team).
+    reference = task.validation.tests_passed if task.validation else 0
+    if result.verdict is Verdict.PASS and result.tests_passed >= reference:
         return PreEvalSample(passed=True, verdict=result.verdict)
     failures = "; ".join(f"{name}: {outcome}" for name, outcome in result.failures.items())
     return PreEvalSample(

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from curator.models import Task, Verdict
 from curator.mutation.operators import Mutant, generate_mutants
 from curator.mutation.store import MutantResult, MutantStatus, MutationReport
-from curator.program import split_program
+from curator.program import entry_function, parse_quietly, split_program
 from curator.sandbox import RunOptions, Sandbox, SuiteRun, TestLines, Variant
 from curator.validation import ValidationReport, run_fingerprint
 
@@ -211,6 +211,18 @@ def depends_on_bytecode(
     )
 
 
+def entry_run_at_load(task: Task, lines: TestLines) -> int | None:
+    """The first line of the entry function's body that ran as the program loaded, if any."""
+    try:
+        function = entry_function(parse_quietly(task.program), task.entry_point)
+    except SyntaxError:
+        return None
+    if function is None:
+        return None
+    body = range(function.body[0].lineno, (function.end_lineno or 0) + 1)
+    return next((line for line in lines.at_load if line in body), None)
+
+
 def run_reference(task: Task, sandbox: Sandbox, timeout_s: float) -> Reference | str:
     """A run of the reference recording each test's lines; else why the mutants cannot be
     scored (it does not pass, or it reads its own code; the bytecode control comes after,
@@ -227,6 +239,14 @@ def run_reference(task: Task, sandbox: Sandbox, timeout_s: float) -> Reference |
         # the tests reached, and scored 97.6% where the same tests scored 83.3%.
         return f"no score: the program {own_code.message}"
     if run.passed and run.lines is not None:
+        if line := entry_run_at_load(task, run.lines):
+            # Red team: a decorator called task_func as it was defined, on answers it knew,
+            # and put a function returning None in place of any mutant that differed: every
+            # mutant a test reached was killed (88.2% where the tests score 35.3%).
+            return (
+                f"no score: the program runs {task.entry_point} as it loads (line {line}), "
+                "so that a check of its own can fail its mutants for their difference alone"
+            )
         durations = {test.name: test.duration_s for test in run.tests}
         return Reference(run.lines, durations, run.duration_s)
     failing = next((test for test in run.tests if test.outcome not in ("pass", "skip")), None)

@@ -614,16 +614,13 @@ class MockParts:
     noncallable: ClassVar[type | None] = None
     default: ClassVar[object] = None
     any_type: ClassVar[type | None] = None
+    call_type: ClassVar[type | None] = None
+    call_list_type: ClassVar[type | None] = None
 
 
 def is_among(item: object, items: Iterable[object]) -> bool:
     """`item in items` by identity alone: `in` asks `==`, which a class of the task's answers."""
     return _any(candidate is item for candidate in items)
-
-
-_real_modules = sys.modules
-"""The interpreter's own dict of modules, as the harness loaded: the task can point the
-`sys.modules` attribute at a dict of its own."""
 
 
 def mock_part(name: str) -> Any:
@@ -634,13 +631,19 @@ def mock_part(name: str) -> Any:
     taken = vars(MockParts)[name]
     if taken is not None:
         return taken
-    module = _real_modules.get("unittest.mock")
+    module = _modules.get("unittest.mock")
     if module is None:
         return None
     namespace = _module_namespace(module)
     if name == "any_type":
         return type(namespace["ANY"]) if "ANY" in namespace else None
-    return namespace.get({"noncallable": "NonCallableMock", "default": "DEFAULT"}[name])
+    names = {
+        "noncallable": "NonCallableMock",
+        "default": "DEFAULT",
+        "call_type": "_Call",
+        "call_list_type": "_CallList",
+    }
+    return namespace.get(names[name])
 
 
 def is_mock(value: object) -> bool:
@@ -720,12 +723,49 @@ def guard_mock() -> list[tuple[str, object]]:
 def take_mock_parts() -> None:
     """`MockParts` from unittest.mock where the warm worker preloaded it (before any task
     code); the warm-up freezes the class either way."""
-    mock = _real_modules.get("unittest.mock")
+    mock = _modules.get("unittest.mock")
     if mock is not None:
         namespace = _module_namespace(mock)
         MockParts.noncallable = cast(type, namespace["NonCallableMock"])
         MockParts.default = namespace["DEFAULT"]
         MockParts.any_type = type(namespace["ANY"])
+        MockParts.call_type = cast(type, namespace["_Call"])
+        MockParts.call_list_type = cast(type, namespace["_CallList"])
+
+
+def forged_call_record(mock: object) -> str | None:
+    """What of a mock's record of its calls (read past its properties) no call of it made: a
+    program set `call_count = 1` and `call_args` to an object equal to anything, never
+    calling the mock, and unittest.mock's own `assert_called_once_with` passed (red team)."""
+    call_type, list_type = mock_part("call_type"), mock_part("call_list_type")
+    state: dict[str, Any] = {}
+    for _ in range(8):  # a mock made with a spec keeps its record on its delegate
+        state = mock_instance_dict(mock)
+        delegate = state.get("_mock_delegate")
+        if delegate is None or not is_mock(delegate):
+            break
+        mock = delegate
+    count, last = state.get("_mock_call_count", 0), state.get("_mock_call_args")
+    calls: list[object] = state.get("_mock_call_args_list", [])
+    if type(count) is not int or type(calls) is not list_type:
+        return "call_count or call_args_list is not what calls make"
+    if not _all(type(call) is call_type for call in calls) or count != len(calls):
+        return f"call_count {count} for {len(calls)} call(s) recorded"
+    if last is not (calls[-1] if calls else None):
+        return "call_args is not its last call"
+    return None
+
+
+def mock_instance_dict(mock: object) -> dict[str, Any]:
+    """A mock's own attributes, past any `__dict__` its class was given."""
+    for cls in type.__dict__["__mro__"].__get__(type(mock)):
+        descriptor = type.__dict__["__dict__"].__get__(cls).get("__dict__")
+        if type(descriptor) is _getset_descriptor:
+            return cast(dict[str, Any], descriptor.__get__(mock))
+    return {}
+
+
+_getset_descriptor = type(vars(unittest.TestCase)["__dict__"])
 
 
 def _mock_assert(
@@ -736,6 +776,8 @@ def _mock_assert(
     the first class of those bases that `guard_mock` froze: no task code can change one, where
     a dict of the originals kept here was changed in place (red team)."""
     if is_mock(receiver):
+        if forged := forged_call_record(receiver):
+            sys.audit(TAMPERING_EVENT, f"made up a mock's record of its calls ({forged})")
         for cls in type.__dict__["__mro__"].__get__(type(receiver)):
             namespace = type.__dict__["__dict__"].__get__(cls)
             if type.__dict__["__flags__"].__get__(cls) & IMMUTABLE_TYPE and name in namespace:
@@ -2303,6 +2345,17 @@ class AuditWatch:
             self._on_code_read(args[0])
         elif args[1] in FRAME_ATTRIBUTES:
             self._on_frame_taken(event, args)
+        elif args[1] in ("__defaults__", "__kwdefaults__"):
+            self._on_defaults_read(args[0], args[1])
+
+    def _on_defaults_read(self, function: object, name: str) -> None:
+        """The harness keeps a few of its means as its functions' defaults (the views that
+        thaw `LiveResult`): the task's code reading one of the harness's tampers."""
+        code = getattr(function, "__code__", None)
+        if type(code) is CODE_TYPE and code.co_filename == __file__:
+            where = self._task_site(self._caller_frame())
+            if where is not None:
+                self.tamper(f"read the {name} of the harness's {code.co_name} ({where})")
 
     def _on_code_read(self, function: object) -> None:
         """The tests' methods hold their expected answers as constants (`co_consts`, what
@@ -2596,6 +2649,7 @@ class HarnessResult:
     __slots__ = (
         "_began",
         "_declared",
+        "_entered",
         "_moduleSetUpFailed",
         "_on_end",
         "_on_fixture",
@@ -2632,6 +2686,8 @@ class HarnessResult:
         self._reports: dict[str, list[tuple[str, object]]] = {}
         self._running: object = None
         """The test unittest runs now (`entered_test`)."""
+        self._entered: str | None = None
+        """The test method it entered (`entered_test`)."""
         self._began: dict[str, float] = {}
         self._on_start = on_start
         self._on_end = on_end
@@ -2653,7 +2709,7 @@ class HarnessResult:
 
     def startTest(self, test: Any) -> None:
         guard_garbage()
-        self._running = test
+        self._running, self._entered = test, None
         name = self._name(test)
         if name is not None:
             self._reports[name] = []
@@ -2946,6 +3002,9 @@ def warm_up() -> None:
     _gc_callbacks.append(drop_kept_garbage)
     guard_mock()  # the warm worker preloaded it: frozen and watched from the baseline on
     take_mock_parts()
+    live_result = FrozenClasses([LiveResult])
+    live_result.freeze()
+    claim_live_result.__kwdefaults__ = {"views": (live_result,)}
     FrozenClasses(
         [
             *classes,
@@ -3283,24 +3342,53 @@ _test_case_dict = vars(unittest.TestCase)["__dict__"].__get__
 _outcome_type: type = vars(unittest.case)["_Outcome"]
 _outcome_dict = vars(_outcome_type)["__dict__"].__get__
 _running_of = cast(Callable[[object], object], vars(HarnessResult)["_running"].__get__)
+_entered_of = cast(Callable[[object], object], vars(HarnessResult)["_entered"].__get__)
+_set_entered = cast(Callable[[object, str], None], vars(HarnessResult)["_entered"].__set__)
 
 
 def entered_test(test: object, name: str) -> None:
     """Each test method's first act (`with_test_entries`): it runs as the test unittest runs,
     else the task is running the tests' methods itself. A program ran them with a `self` of
-    its own whose assertions kept their arguments, and learnt every expected answer (red team).
-    Read past the objects' own attribute lookups, which the task may have written."""
+    its own whose assertions kept their arguments, and learnt every expected answer; then with
+    an outcome holding a HarnessResult of its making (`object.__new__`); then the running test
+    again, inside itself, its real assertion's message saying the answer (red team). Read past
+    the objects' own attribute lookups, which the task may have written."""
     if is_among(unittest_test_case, type.__dict__["__mro__"].__get__(type(test))):
         outcome = _test_case_dict(test).get("_outcome")
         result = _outcome_dict(outcome).get("result") if type(outcome) is _outcome_type else None
-        if type(result) is HarnessResult and _running_of(result) is test:
-            return
+        live = type(result) is HarnessResult and id(result) == vars(LiveResult)["result_id"]
+        if live and _running_of(result) is test:
+            if _entered_of(result) != name:
+                _set_entered(result, name)
+                return
+            sys.audit(TAMPERING_EVENT, f"ran the tests' {name} again inside itself")
+            raise RuntimeError(f"the tests' {name} runs once, as its test")
     sys.audit(
         TAMPERING_EVENT,
         f"ran the tests' {name} outside the test unittest runs (with a self of its own, which "
         "learns what their assertions expect)",
     )
     raise RuntimeError(f"the tests' {name} runs only as its test")
+
+
+class LiveResult:
+    """The id of the run's own HarnessResult (`claim_live_result`), for `entered_test` to
+    know it from one of the task's making; frozen but as the harness claims it."""
+
+    result_id: ClassVar[int] = 0
+
+
+def claim_live_result(result: HarnessResult, /, *, views: tuple[FrozenClasses, ...] = ()) -> None:
+    """Once a run, before the tests run: a second claim is the task's (refused, tampering).
+    `views` (of `LiveResult`) are given by `warm_up`, as this function's default: the task's
+    reading of a harness function's defaults is tampering (`AuditWatch._on_attribute_read`)."""
+    if vars(LiveResult)["result_id"]:
+        sys.audit(TAMPERING_EVENT, "claimed the harness's result for an object of its own")
+        return
+    for view in views:
+        view.thaw()
+        LiveResult.result_id = id(result)
+        view.freeze()
 
 
 def run_harness(
@@ -3621,6 +3709,7 @@ def run_harness(
         emit(Event.FIXTURE, name=description, outcome=outcome, **fields)
 
     result = HarnessResult(declared, on_start, on_end, on_fixture, test_case_class, tests_path)
+    claim_live_result(result)
     runnable = []
     for name in names if loaded and not tampering else []:
         try:
@@ -3730,10 +3819,13 @@ def lines_by_test(cov: Any, task_path: str, modules_before: set[str]) -> dict[st
     what a batch of variants of this program preloads and which of its tests it runs."""
     by_test: dict[str, set[int]] = {}
     outside: set[int] = set()
+    at_load: set[int] = set()
     for line, contexts in cov.get_data().contexts_by_lineno(task_path).items():
         for context in contexts:
             if context in ("", LOAD_CONTEXT):
                 outside.add(line)
+                if context == LOAD_CONTEXT:
+                    at_load.add(line)
             else:
                 by_test.setdefault(context, set()).add(line)
     modules = sorted(
@@ -3744,6 +3836,7 @@ def lines_by_test(cov: Any, task_path: str, modules_before: set[str]) -> dict[st
     return {
         "by_test": {name: sorted(lines) for name, lines in by_test.items()},
         "outside": sorted(outside),
+        "at_load": sorted(at_load),
         "modules": modules,
     }
 

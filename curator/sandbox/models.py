@@ -145,6 +145,9 @@ class TestLines(BaseModel):
         default_factory=list,
         description="Lines run for no one test (the module body, class and module fixtures).",
     )
+    at_load: list[int] = Field(
+        default_factory=list, description="Of those, the lines run as the program loaded."
+    )
     modules: list[str] = Field(
         default_factory=list, description="Modules first imported during the run."
     )

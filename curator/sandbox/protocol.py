@@ -92,7 +92,7 @@ class Event(str, Enum):
     FIXTURE = "fixture"  # name, outcome, message, traceback: a class or module fixture failed
     TAMPERING = "tampering"  # reasons: what the harness saw the task do to the test machinery
     ARCS = "arcs"  # arcs: the tracer's branch arcs of task.py
-    LINES = "lines"  # by_test, outside, modules: which lines each test ran (option test_lines)
+    LINES = "lines"  # by_test, outside, at_load, modules: lines each test ran (test_lines)
     RUNTIME = "runtime"  # findings: [{code, message}] the audit hook saw during the tests
     EXAMPLES_FINDINGS = "examples_findings"  # findings: the docstring examples' so far, as seen
     DOCTEST = "doctest"  # attempted, failed, report, findings: the docstring examples'
@@ -232,6 +232,7 @@ FIELD_SHAPES: dict[str, Callable[[object], bool]] = {
     **dict.fromkeys(("index", "status", "leftovers", "attempted", "failed"), _integer),
     "arcs": _is_arcs,
     "outside": _integers,
+    "at_load": _integers,
     "by_test": lambda value: type(value) is dict and all(map(_integers, value.values())),
     "findings": _is_findings,
 }
