@@ -27,6 +27,8 @@ class Terminal:
         self, command: list[str], env: dict[str, str], size: tuple[int, int] = (120, 34)
     ) -> None:
         self.name = f"curator-smoke-{uuid.uuid4().hex[:8]}"
+        # The terminal's own size, not a COLUMNS another test left in this process's environment.
+        env = {key: value for key, value in env.items() if key not in ("COLUMNS", "LINES")}
         shell = " ".join(command)
         columns, lines = map(str, size)
         subprocess.run(

@@ -449,7 +449,7 @@ def test_a_release_never_replaces_files_that_are_not_its_own(bank: Bank, tmp_pat
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "CHANGELOG.md").write_text("my notes\n")
-    with pytest.raises(CuratorError, match=r"mine: holds CHANGELOG.md already \(no release's"):
+    with pytest.raises(CuratorError, match=r"mine: holds CHANGELOG.md already \(not a release's"):
         build_release(bank, "v0.1", out=mine)
     assert (mine / "CHANGELOG.md").read_text() == "my notes\n"
     assert sorted(path.name for path in mine.iterdir()) == ["CHANGELOG.md"]

@@ -260,7 +260,7 @@ def refuse_to_replace(out: Path, version: str) -> None:
         manifest = None
     if manifest is not None and manifest.version == version:
         return
-    whose = f"release {manifest.version}'s" if manifest is not None else "no release's of curator"
+    whose = f"release {manifest.version}'s" if manifest is not None else "not a release's"
     raise CuratorError(
         f"{out}: holds {listed(present)} already ({whose}), which release {version} would "
         "replace: write it to a new or empty folder, or move them away first"
