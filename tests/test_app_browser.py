@@ -373,8 +373,16 @@ async def test_an_unreadable_task_folder_is_reported_not_fatal(tmp_path, monkeyp
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "Demo/2" not in shown_ids(app)
-        assert "1 unreadable" in str(app.screen.query_one("#counts", Static).render())
+        assert "1 unreadable: u" in str(app.screen.query_one("#counts", Static).render())
         assert any("task.json" in n.message for n in app._notifications)
+        # Named in a toast alone, gone in seconds (walk 47): `u` names each, with why.
+        await pilot.press("u")
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert dialog.question.startswith("1 task folder(s) could not be read:")
+        assert f"{bank.task_dir('Demo/2') / 'task.json'}: " in dialog.question
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ChoiceDialog)
 
 
 @run_async

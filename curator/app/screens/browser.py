@@ -78,6 +78,14 @@ class BankBrowser(CuratorScreen):
             show=False,  # the status line offers it when some do not; the footer is full
         ),
         Binding("ctrl+r", "reload", "Reload", id="bank.reload", show=False, tooltip="Reload"),
+        Binding(
+            "u",
+            "show_unreadable",
+            "Unreadable",
+            id="bank.unreadable",
+            tooltip="The task folders that could not be read, each with why",
+            show=False,  # the status line offers it when some could not
+        ),
     ]
 
     def __init__(self, bank: Bank) -> None:
@@ -182,7 +190,9 @@ class BankBrowser(CuratorScreen):
         if self.still_loading:
             status += f" (loading {len(self.all_rows)}/{self.total}…)"
         if self.problems:
-            status += f" · {len(self.problems)} unreadable"
+            # They were named in a toast alone, gone in seconds (walk 47).
+            key = self.app.key_for("bank.unreadable", self)
+            status += f" · {len(self.problems)} unreadable: {key}"
         due = sum(not row.validation_counts for row in shown)
         if self.validating:
             status += f" · {self.validating}"
@@ -226,6 +236,18 @@ class BankBrowser(CuratorScreen):
     def action_reverse_sort(self) -> None:
         self.sort_descending = not self.sort_descending
         self.resort()
+
+    def action_show_unreadable(self) -> None:
+        if not self.problems:
+            self.notify("every task folder was read", timeout=3)
+            return
+        listed = "\n\n".join(str(problem) for problem in self.problems)
+        self.app.push_screen(
+            ChoiceDialog(
+                f"{len(self.problems)} task folder(s) could not be read:\n\n{listed}",
+                [("cancel", "Close", "escape")],
+            )
+        )
 
     def action_reload(self) -> None:
         self.still_loading = True
