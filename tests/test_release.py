@@ -272,6 +272,23 @@ def test_a_release_refuses_uncommitted_changes_of_accepted_tasks_only(bank: Bank
     ]
 
 
+def test_a_refusal_for_uncommitted_changes_names_what_stops_the_release_at_head_too(
+    bank: Bank,
+) -> None:
+    """It said "commit them" alone, of a task whose blockers at HEAD no commit would lift
+    (walk 47)."""
+    stale = bank.load("Test/3")
+    stale.canonical_solution += "\n"
+    commit_by_hand(bank, stale, "Touch the solution")
+    (bank.task_dir("Test/2") / "instruction.md").write_text("not committed\n")
+    with pytest.raises(GitError) as refusal:
+        build_release(bank, "v0.1")
+    message = str(refusal.value)
+    assert message.startswith("1 accepted task(s) have uncommitted changes: Test/2 ("), message
+    assert "; and at HEAD: Test/3: its validation is stale" in message, message
+    assert git(bank.root, "tag", "-l") == ""
+
+
 def test_a_release_refuses_uncommitted_settings_that_would_judge_it(bank: Bank, run_cli) -> None:
     """The release exports HEAD, but judged it under the work tree's `bank.json`: a quality bar
     edited and not committed refused every task, against a bar the tag would not hold."""

@@ -305,10 +305,8 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
     tasks = [task for task in scan.tasks if task.stage is Stage.ACCEPTED]
     released = {task.task_id for task in tasks}
     changed = uncommitted_release_tasks(bank, repository, released)
-    if changed:
-        raise GitError(_uncommitted_message(repository, changed, released))
     unsettled = uncommitted_settings(repository)
-    if unsettled:
+    if unsettled and not changed:
         raise GitError(
             f"the bank's settings have uncommitted changes: {listed(unsettled)}; "
             f"{UNSETTLED_REASON}: commit them or discard them first"
@@ -334,6 +332,14 @@ def build_release(bank: Bank, version: str, out: Path | None = None) -> Release:
             ]
         if reasons:
             problems[task.task_id] = reasons
+    if changed:
+        # With what stops it at HEAD besides: "commit them" was all it said of a task that
+        # could not be committed as accepted (walk 47).
+        besides = "; ".join(f"{where}: {'; '.join(why)}" for where, why in problems.items())
+        raise GitError(
+            _uncommitted_message(repository, changed, released)
+            + (f"; and at HEAD: {besides}" if besides else "")
+        )
     if problems:
         raise ReleaseRefused(version, problems)
     if not tasks:
