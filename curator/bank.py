@@ -233,6 +233,19 @@ def enclosing_bank(folder: Path) -> Path | None:
     return None
 
 
+def make_repository(root: Path) -> bool:
+    """Make `root` a git repository if it is inside none (a new bank, or one copied without
+    its repository); whether it did."""
+    import git
+
+    try:
+        git.Repo(root, search_parent_directories=True)
+    except git.InvalidGitRepositoryError:
+        git.Repo.init(root, initial_branch="main")
+        return True
+    return False
+
+
 class Bank:
     """A task bank on disk. Reads need no lock; every write happens under `lock()`."""
 
@@ -289,10 +302,7 @@ class Bank:
             root.mkdir(parents=True, exist_ok=True)
             if (root / MARKER).exists():
                 raise BankError(f"{root}: already a curator bank")
-            try:
-                git.Repo(root, search_parent_directories=True)
-            except git.InvalidGitRepositoryError:
-                git.Repo.init(root, initial_branch="main")
+            make_repository(root)
             atomic_write(
                 root / MARKER,
                 json.dumps({"format": BANK_FORMAT, "name": name or root.resolve().name}, indent=2)
@@ -358,18 +368,6 @@ class Bank:
                 f"{self.root}: the bank is not inside a git repository; `curator init "
                 f"{shlex.quote(str(self.root))}` makes one here and commits bank.json"
             ) from error
-
-    def make_repository(self) -> bool:
-        """Make the bank's folder a git repository if it is inside none (a bank copied
-        without one); whether it did."""
-        import git
-
-        try:
-            git.Repo(self.root, search_parent_directories=True)
-        except git.InvalidGitRepositoryError:
-            git.Repo.init(self.root, initial_branch="main")
-            return True
-        return False
 
     # -- locking -----------------------------------------------------------------------------
 

@@ -50,8 +50,7 @@ from curator.flaky.review import send_back
 from curator.fsutil import remove_stale_temporaries
 from curator.gitbank import GitBank, GitError
 from curator.interchange import updated_by
-from curator.llm.preeval import SIDECAR as PREEVAL_FILE
-from curator.models import Flag, Origin, ProvenanceEvent, Stage, Task
+from curator.models import PREEVAL_FILE, Flag, Origin, ProvenanceEvent, Stage, Task
 from curator.mutation.store import MUTATION_FILE
 from curator.pipeline import (
     PipelineFacts,

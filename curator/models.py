@@ -246,6 +246,10 @@ class InterchangeText(StrictModel):
     )
 
 
+PREEVAL_FILE = "preeval.json"
+"""The sidecar of a task's last pre-evaluation (`curator.llm.preeval.PreEvalReport`)."""
+
+
 class PreEvalSummary(StrictModel):
     """How often a capable model solved the task (details in the `preeval.json` sidecar)."""
 

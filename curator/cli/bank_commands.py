@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from rich.markup import escape
 
-from curator.bank import MARKER, Bank
+from curator.bank import MARKER, Bank, make_repository
 from curator.cli.context import STAGE_CHOICE, CliContext, annotator_option, pass_cli
 from curator.config import resolve_annotator
 from curator.drafts import library_names, new_task
@@ -43,7 +43,7 @@ def init_command(cli: CliContext, directory: Path, name: str | None) -> None:
     if (directory / MARKER).is_file():
         bank = Bank.open(directory)
         # A bank copied without its repository: every git command refused it, this one too.
-        made = bank.make_repository()
+        made = make_repository(bank.root)
         try:
             uncommitted = GitBank(bank).marker_uncommitted()
         except GitError:

@@ -7,7 +7,6 @@ import json
 import os
 import stat
 import sys
-import textwrap
 from collections.abc import Callable, Iterable
 
 import click
@@ -23,7 +22,14 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from curator.cli.context import CliContext, F, annotator_option, pass_cli, task_rows_table
+from curator.cli.context import (
+    CliContext,
+    F,
+    annotator_option,
+    pass_cli,
+    print_item,
+    task_rows_table,
+)
 from curator.config import resolve_annotator
 from curator.errors import CuratorError
 from curator.flaky.budget import BudgetRun, prioritise
@@ -329,23 +335,11 @@ def flags_command(cli: CliContext, status: str | None, as_json: bool) -> None:
                 flag.cause,
             ):
                 if paragraph:
-                    print_indented(cli, paragraph)
+                    print_item(cli.out, "  ", paragraph)
     for problem in scan.problems:
         cli.err.print(f"[red]problem:[/] {escape(str(problem))}")
     if scan.problems:
         sys.exit(1)
-
-
-def print_indented(cli: CliContext, paragraph: str) -> None:
-    """A paragraph indented under its flag: in a terminal folded between words, its lines
-    indented too; in a pipe one line, as every message there, that grep finds whole."""
-    if cli.out.soft_wrap:
-        cli.out.print(f"  {paragraph}", markup=False)
-    else:
-        indented = textwrap.fill(
-            paragraph, cli.out.width, initial_indent="  ", subsequent_indent="  "
-        )
-        cli.out.print(indented, markup=False)
 
 
 def decision_option(action: FlagAction, help: str) -> Callable[[F], F]:

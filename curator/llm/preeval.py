@@ -22,9 +22,9 @@ from curator.llm.checking import run_solution
 from curator.llm.client import LLMError
 from curator.llm.operations import Assistant
 from curator.llm.templates import render
-from curator.models import PreEvalSummary, StrictModel, Task, Verdict, utc_now
+from curator.models import PREEVAL_FILE, PreEvalSummary, StrictModel, Task, Verdict, utc_now
 
-SIDECAR = "preeval.json"
+SIDECAR = PREEVAL_FILE
 
 
 class PromptKind(StrEnum):
