@@ -141,23 +141,20 @@ class ReleaseScreen(CuratorScreen):
 
         plan = self.plan
 
-        def confirmed(choice: str | None) -> None:
-            if choice == "release":
-                self.query_one("#release-result", Static).update(f"building {version}…")
-                self.build(version)
-
         def answered(typed: str | None) -> None:
-            nonlocal version
             version = (typed or "").strip()
-            if version:
-                # A tag stays (none is removed here): a typo in the version became one (walk
-                # 47), Enter releasing at once.
-                self.app.push_screen(
-                    ChoiceDialog(release_question(version, plan), RELEASE_CHOICES, "cancel"),
-                    confirmed,
-                )
+            if not version:
+                return
 
-        version = ""
+            def confirmed(choice: str | None) -> None:
+                if choice == "release":
+                    self.query_one("#release-result", Static).update(f"building {version}…")
+                    self.build(version)
+
+            # A tag stays (none is removed here): a typo in the version became one (walk 47),
+            # Enter releasing at once.
+            question = release_question(version, plan)
+            self.app.push_screen(ChoiceDialog(question, RELEASE_CHOICES, "cancel"), confirmed)
 
         # A suggestion to accept or type over, from the last release's version.
         suggested = next_version(self.plan.previous)
