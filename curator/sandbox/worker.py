@@ -1785,7 +1785,7 @@ def _collect(
                 deadline = min(deadline, now + 0.5)
         if now >= deadline:  # before the memory poll: many busy processes leave us little CPU
             if status is None and overtime is not None and not late:
-                enough = protocol.WAITING_RUN_CPU_SHARE * overtime.timeout_s
+                enough = protocol.waiting_cpu_limit_s(overtime.timeout_s)
                 if overtime.granted(buffers["result"], run_cpu_s(harness_pid, enough)):
                     late = True
                     deadline += overtime.seconds
