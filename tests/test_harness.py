@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import gc
 import json
 import types
 import unittest
@@ -1525,3 +1526,28 @@ class TestCases(unittest.TestCase):
 """,
     )
     assert outcomes(result) == {"test_no_bytecode_written": "pass"}, result
+
+
+def test_gc_freeze_in_a_run_leaves_a_garbage_sentinel_waiting_beside_what_it_froze() -> None:
+    """`gc.freeze` takes the waiting `GarbageSentinel` out of the collector's reach (red team:
+    DEBUG_SAVEALL then kept frames): the harness's `gc.freeze` leaves another in the youngest
+    generation, and the next collection turns DEBUG_SAVEALL off before it keeps anything."""
+    gc.collect()
+    try:
+        harness.freeze_beside_a_sentinel()
+        waiting = [found for found in gc.get_objects(0) if type(found) is harness.GarbageSentinel]
+        assert len(waiting) == 1
+        del waiting
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        try:
+            raise ValueError
+        except ValueError as error:
+            kept = error
+        del kept
+        gc.collect(0)
+        assert not gc.get_debug() & gc.DEBUG_SAVEALL
+        assert not [found for found in gc.garbage if isinstance(found, types.FrameType)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.unfreeze()

@@ -530,71 +530,6 @@ MOCK_ASSERTIONS = frozenset(
     }
 )
 """unittest.mock's assertions, which BigCodeBench's tests call on the mocks they patch in."""
-_gc_get_debug, _gc_set_debug, _gc_garbage, _gc_callbacks = (
-    gc.get_debug,
-    gc.set_debug,
-    gc.garbage,
-    gc.callbacks,
-)
-SAVEALL_TAMPERING = (
-    "asked the garbage collector to keep what it frees (gc.DEBUG_SAVEALL), frames that lead "
-    "to the harness's own"
-)
-
-
-def set_debug_without_saveall(flags: int, /) -> None:
-    """`gc.set_debug` in a run: DEBUG_SAVEALL keeps whatever the collector frees in
-    `gc.garbage`, a list read with no audit event, whose frames lead through `f_back` to the
-    harness's channel (red team): refused, as tampering."""
-    if flags & gc.DEBUG_SAVEALL:
-        sys.audit(TAMPERING_EVENT, SAVEALL_TAMPERING)
-    _gc_set_debug(flags & ~gc.DEBUG_SAVEALL)
-
-
-class GarbageSentinel:
-    """Garbage always waiting in the collector's youngest generation (a cycle of one): each
-    collection finalizes it before it keeps or frees what it found, and so turns DEBUG_SAVEALL
-    off however it was set (a fresh copy of the gc module, its callbacks cleared first, all
-    with no audited event: red team), reports it, and leaves another for the next collection.
-    Planted in each run (`plant_garbage_sentinel`): the warm worker's were frozen with it."""
-
-    __slots__ = ("cycle",)
-
-    def __init__(self) -> None:
-        self.cycle: object = self
-
-    def __del__(self) -> None:
-        if _gc_get_debug() & gc.DEBUG_SAVEALL:
-            _gc_set_debug(_gc_get_debug() & ~gc.DEBUG_SAVEALL)
-            sys.audit(TAMPERING_EVENT, SAVEALL_TAMPERING)
-        plant_garbage_sentinel()
-
-
-def plant_garbage_sentinel() -> None:
-    GarbageSentinel()  # unreachable at once: the next collection finds it
-
-
-def drop_kept_garbage(phase: str, info: dict[str, int]) -> None:
-    """At a collection's end (`gc.callbacks`): what DEBUG_SAVEALL kept (set through another
-    copy of the gc module, whose `set_debug` no guard replaced) is dropped before the code that
-    asked for it reads it, and reported."""
-    if phase == "stop" and _gc_get_debug() & gc.DEBUG_SAVEALL:
-        guard_garbage()
-
-
-def guard_garbage() -> None:
-    """The garbage collector as the harness left it: DEBUG_SAVEALL off, with nothing kept, and
-    `drop_kept_garbage` among its callbacks; each change is put back and reported. Checked at
-    each audited event and each test's start and end."""
-    if _gc_get_debug() & gc.DEBUG_SAVEALL:
-        _gc_set_debug(_gc_get_debug() & ~gc.DEBUG_SAVEALL)
-        del _gc_garbage[:]
-        sys.audit(TAMPERING_EVENT, SAVEALL_TAMPERING)
-    if not is_among(drop_kept_garbage, _gc_callbacks):
-        _gc_callbacks.append(drop_kept_garbage)
-        sys.audit(TAMPERING_EVENT, "removed the harness's callback from gc.callbacks")
-
-
 unittest_test_case = unittest.TestCase
 SKIP_TEST_CODE = unittest.TestCase.skipTest.__code__
 """`TestCase.skipTest`'s code, taken before any task code (its class is frozen for good)."""
@@ -1981,8 +1916,77 @@ class FramelessHandler(tuple):  # type: ignore[type-arg]
         return self[0](signal_number, None)
 
 
-def _unwrapped(handler: object) -> object:
-    return handler[0] if type(handler) is FramelessHandler else handler
+# Guards within the task's reach (`_signal`'s functions, `gc`'s, `_imp.create_builtin`) hold what
+# they use as keyword defaults, never in globals or closure cells: `__globals__` and
+# `__closure__` hand those out with no audit event (red team: `signal.signal.__wrapped__`'s
+# closure held the original `_signal.signal`, whose handlers get the running frame, and
+# `_imp.create_builtin`'s the original that makes a second `gc` module), and a global rebound
+# there would blind the guard until the next audited event. Reading a harness function's
+# defaults is tampering (`AuditWatch._on_defaults_read`).
+
+
+def install_frameless_handler(
+    signalnum: int,
+    handler: object,
+    /,
+    *,
+    install: Callable[[int, object], object] = _signal_module.signal,
+    int_handler: object = _signal_module.default_int_handler,  # needs no frame: kept as it is
+    frameless: type[FramelessHandler] = FramelessHandler,
+    kind: type[type] = type,
+    is_callable: Callable[[object], bool] = callable,
+) -> object:
+    """`_signal.signal` in a run: a handler is installed as a `FramelessHandler`, and the one
+    it replaces is given back as it was installed."""
+    if is_callable(handler) and handler is not int_handler:
+        handler = frameless((handler[0] if kind(handler) is frameless else handler,))  # type: ignore[index]
+    previous = install(signalnum, handler)
+    return previous[0] if kind(previous) is frameless else previous  # type: ignore[index]
+
+
+def installed_handler(
+    signalnum: int,
+    /,
+    *,
+    installed: Callable[[int], object] = _signal_module.getsignal,
+    frameless: type[FramelessHandler] = FramelessHandler,
+    kind: type[type] = type,
+) -> object:
+    """`_signal.getsignal` in a run: the handler as it was installed."""
+    handler = installed(signalnum)
+    return handler[0] if kind(handler) is frameless else handler  # type: ignore[index]
+
+
+GUARDED_BUILTIN_MODULES = frozenset({"_signal", "gc", "_imp"})
+"""Built-in modules whose functions the harness replaces: a second copy of one would have the
+originals (a second `_imp`, the original `create_builtin`)."""
+
+
+def create_builtin_unless_guarded(
+    spec: Any,
+    /,
+    *,
+    create: Callable[[Any], types.ModuleType] = _import_machinery.create_builtin,
+    guarded: frozenset[str] = GUARDED_BUILTIN_MODULES,
+    module_spec: type[importlib.machinery.ModuleSpec] = importlib.machinery.ModuleSpec,
+    kind: type[type] = type,
+    audit: Callable[..., None] = sys.audit,
+    event: str = TAMPERING_EVENT,
+    refused: type[ImportError] = ImportError,
+) -> types.ModuleType:
+    """`_imp.create_builtin` in a run: a second copy of a guarded module is refused, as
+    tampering. The name is read once (a spec's `name` may answer differently each time it
+    is read, a `str` of the task's may compare as it likes), and the module is made from a
+    spec holding it alone."""
+    name = spec.name
+    if kind(name) is not str:
+        reason = "made a built-in module from a spec whose name is not a str"
+    elif name in guarded:
+        reason = f"made a second {name} module (its functions are the ones the harness guards)"
+    else:
+        return create(module_spec(name, None, origin="built-in"))
+    audit(event, reason)
+    raise refused(f"curator's sandbox refused: {reason}")
 
 
 def guard_signal_handlers() -> None:
@@ -1991,33 +1995,107 @@ def guard_signal_handlers() -> None:
     (the original, kept there by functools.wraps) wrap it, and they and `getsignal` give the
     handler itself back. A second `_signal` module, whose functions would be the originals,
     is refused as tampering. The machinery watches all these names (`machinery_extra`)."""
-    install, installed = _signal_module.signal, _signal_module.getsignal
-    create_builtin = _import_machinery.create_builtin
-    int_handler = _signal_module.default_int_handler  # needs no frame: keep it as it is
-
-    def install_handler(signalnum: int, handler: object) -> object:
-        if callable(handler) and handler is not int_handler:
-            handler = FramelessHandler((_unwrapped(handler),))
-        return _unwrapped(install(signalnum, handler))
-
-    def installed_handler(signalnum: int) -> object:
-        return _unwrapped(installed(signalnum))
-
-    def create_builtin_module(spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
-        if spec.name == _signal_module.__name__:
-            reason = "made a second _signal module (its handlers get the running frame)"
-            GuardContext.tamper(reason)
-            raise ImportError(f"curator's sandbox refused: {reason}")
-        return create_builtin(spec)  # type: ignore[no-any-return]
-
     for module, name, replacement in (
-        (_signal_module, "signal", install_handler),
+        (_signal_module, "signal", install_frameless_handler),
         (_signal_module, "getsignal", installed_handler),
-        (_import_machinery, "create_builtin", create_builtin_module),
+        (_import_machinery, "create_builtin", create_builtin_unless_guarded),
     ):
         setattr(module, name, replacement)
-    signal.signal.__wrapped__ = install_handler  # type: ignore[attr-defined]
+    signal.signal.__wrapped__ = install_frameless_handler  # type: ignore[attr-defined]
     signal.getsignal.__wrapped__ = installed_handler  # type: ignore[attr-defined]
+
+
+# -- the garbage collector -----------------------------------------------------------------------
+
+SAVEALL_TAMPERING = (
+    "asked the garbage collector to keep what it frees (gc.DEBUG_SAVEALL), frames that lead "
+    "to the harness's own"
+)
+
+
+def set_debug_without_saveall(
+    flags: int,
+    /,
+    *,
+    set_debug: Callable[[int], None] = gc.set_debug,
+    saveall: int = gc.DEBUG_SAVEALL,
+    audit: Callable[..., None] = sys.audit,
+    event: str = TAMPERING_EVENT,
+) -> None:
+    """`gc.set_debug` in a run: DEBUG_SAVEALL keeps whatever the collector frees in
+    `gc.garbage`, a list read with no audit event, whose frames lead through `f_back` to the
+    harness's channel (red team): refused, as tampering."""
+    if flags & saveall:
+        audit(event, SAVEALL_TAMPERING)
+    set_debug(flags & ~saveall)
+
+
+def drop_kept_garbage(
+    phase: str,
+    info: object,
+    /,
+    *,
+    get_debug: Callable[[], int] = gc.get_debug,
+    set_debug: Callable[[int], None] = gc.set_debug,
+    saveall: int = gc.DEBUG_SAVEALL,
+    garbage: list[object] = gc.garbage,
+    audit: Callable[..., None] = sys.audit,
+    event: str = TAMPERING_EVENT,
+) -> None:
+    """DEBUG_SAVEALL off and what it kept dropped, before the code that asked for it reads it,
+    and reported: at each collection's end (a `gc.callbacks` entry), as a collection finalizes
+    a `GarbageSentinel`, and whenever `guard_garbage` looks."""
+    if get_debug() & saveall:
+        set_debug(get_debug() & ~saveall)
+        del garbage[:]
+        audit(event, SAVEALL_TAMPERING)
+
+
+class GarbageSentinel:
+    """Garbage always waiting in the collector's youngest generation (a cycle of one): each
+    collection finalizes it before it keeps or frees what it found, and so turns DEBUG_SAVEALL
+    off however it was set, reports it, and leaves another for the next collection. Planted in
+    each run (`run_harness`) and beside what `gc.freeze` freezes (`freeze_beside_a_sentinel`):
+    the warm worker's were frozen with it."""
+
+    __slots__ = ("cycle",)
+
+    def __init__(self) -> None:
+        self.cycle: object = self
+
+    def __del__(
+        self, *, drop: Callable[[str, object], None] = drop_kept_garbage, kind: type[type] = type
+    ) -> None:
+        drop("finalized", None)
+        kind(self)()  # unreachable at once: the next collection finds it
+
+
+def freeze_beside_a_sentinel(
+    *, freeze: Callable[[], None] = gc.freeze, sentinel: type[GarbageSentinel] = GarbageSentinel
+) -> None:
+    """`gc.freeze` in a run: what it freezes the collector no longer examines, the waiting
+    `GarbageSentinel` with it (red team: frozen, it let DEBUG_SAVEALL keep frames); another
+    waits beside what was frozen."""
+    freeze()
+    sentinel()
+
+
+def guard_garbage(
+    *,
+    drop: Callable[[str, object], None] = drop_kept_garbage,
+    callbacks: list[Any] = gc.callbacks,
+    audit: Callable[..., None] = sys.audit,
+    event: str = TAMPERING_EVENT,
+) -> None:
+    """The garbage collector as the harness left it: DEBUG_SAVEALL off, with nothing kept, and
+    `drop_kept_garbage` among its callbacks; each change is put back and reported. Checked at
+    each audited event and each test's start and end."""
+    drop("checked", None)
+    for callback in callbacks:
+        if callback is drop:
+            return
+    callbacks.append(drop)
+    audit(event, "removed the harness's callback from gc.callbacks")
 
 
 def shadowed_methods(test: object) -> list[str]:
@@ -2999,7 +3077,8 @@ def warm_up() -> None:
     guard_library_assertions()
     note_library_originals()
     gc.set_debug = set_debug_without_saveall
-    _gc_callbacks.append(drop_kept_garbage)
+    gc.freeze = freeze_beside_a_sentinel
+    gc.callbacks.append(drop_kept_garbage)
     guard_mock()  # the warm worker preloaded it: frozen and watched from the baseline on
     take_mock_parts()
     live_result = FrozenClasses([LiveResult])
@@ -3407,7 +3486,7 @@ def run_harness(
     emit = channel.emit
     perf_counter = CLOCK
     emit(Event.STARTED, clock=perf_counter())
-    plant_garbage_sentinel()
+    GarbageSentinel()  # unreachable at once: the next collection finds it
     test_case_class = unittest.TestCase
     suite_class = unittest.TestSuite
     loader = unittest.TestLoader()

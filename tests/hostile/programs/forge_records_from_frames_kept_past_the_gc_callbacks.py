@@ -1,6 +1,6 @@
 # expect-status: completed
 # expect-verdict: error
-# expect-message: gc.DEBUG_SAVEALL
+# expect-message: tampering: made a second gc module
 # timeout: 20
 # In the test, with no audited event from first to last: the harness's callback taken out of
 # gc.callbacks, DEBUG_SAVEALL set through a fresh copy of the gc module (importlib.util), a

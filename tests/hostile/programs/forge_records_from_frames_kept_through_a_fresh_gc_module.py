@@ -1,6 +1,6 @@
 # expect-status: completed
 # expect-verdict: error
-# expect-message: gc.DEBUG_SAVEALL
+# expect-message: tampering: made a second gc module
 # timeout: 20
 # As forge_records_from_frames_the_collector_kept, but DEBUG_SAVEALL is set in the test through
 # a fresh copy of the gc module (importlib.util.module_from_spec, no audit event), whose
