@@ -1551,3 +1551,22 @@ def test_gc_freeze_in_a_run_leaves_a_garbage_sentinel_waiting_beside_what_it_fro
         gc.set_debug(0)
         gc.garbage.clear()
         gc.unfreeze()
+
+
+def test_a_test_method_that_the_tests_call_from_another_is_no_tampering(sandbox: Sandbox) -> None:
+    """A test method is entered once a test, as that test; another inside it only when the
+    tests' own code calls it (`entered_test`): a test that runs its sibling still passes."""
+    result = run(
+        sandbox,
+        """
+class TestCases(unittest.TestCase):
+    def test_a_double(self):
+        self.assertEqual(task_func(2), 4)
+
+    def test_b_both(self):
+        self.test_a_double()
+        self.assertEqual(task_func(3), 6)
+""",
+    )
+    assert result.tampering == [], result.tampering
+    assert outcomes(result) == {"test_a_double": "pass", "test_b_both": "pass"}

@@ -533,6 +533,7 @@ MOCK_ASSERTIONS = frozenset(
 unittest_test_case = unittest.TestCase
 SKIP_TEST_CODE = unittest.TestCase.skipTest.__code__
 """`TestCase.skipTest`'s code, taken before any task code (its class is frozen for good)."""
+
 MOCK_ASSERTED = "_curator_mock_assert"
 """The method of unittest.TestCase through which the tests' calls of a mock's assertion go
 (`TestsOwnComparisons`): unittest.mock's own, whatever the mock's class or instance holds."""
@@ -2166,6 +2167,9 @@ class AuditWatch:
         self._program_file = program_file
         self._getpid = os.getpid  # bound now: task code can replace os.getpid for a moment
         self._getframe = sys._getframe
+        self._own_frame_readers = frozenset({made_skip.__code__, entered_test.__code__})
+        """The harness's code that reads who called it (`made_skip`, `entered_test`): the
+        frames it takes leave it with none of the task's in hand."""
         self._pid = os.getpid()
         self._library_roots = _library_roots or library_roots()
         self.tests_functions: frozenset[object] = frozenset()
@@ -2465,6 +2469,8 @@ class AuditWatch:
         so does the task's code taking any frame: itself, in code it compiles, or through the
         standard library's helpers that hand one to their caller (FRAME_HELPERS). The frames
         libraries take for themselves (logging, pandas' warnings) are theirs."""
+        if event == "sys._getframe" and self._getframe(2).f_code in self._own_frame_readers:
+            return  # 0: this method, 1: the hook, 2: the code that took the frame
         if event == "sys._getframe" and args and self._protected(args[0].f_code.co_filename):
             if not self._taken_by_its_callee(args[0]):
                 self.tamper("took a stack frame of the tests, the harness or unittest")
@@ -2717,6 +2723,29 @@ class AuditWatch:
 # -- the result object -----------------------------------------------------------------------
 
 
+def made_skip(
+    skip: BaseException,
+    /,
+    *args: object,
+    made_by_the_tests: list[BaseException] | None = None,
+    init: Callable[..., None] = Exception.__init__,
+    getframe: Callable[[int], types.FrameType] = sys._getframe,
+    skip_test_code: types.CodeType = SKIP_TEST_CODE,
+    context: type[GuardContext] = GuardContext,
+) -> None:
+    """`unittest.SkipTest.__init__` in a run: a SkipTest that the tests' code makes (`raise
+    SkipTest(...)`, or a call of `skipTest` from their file) is put in `made_by_the_tests`
+    (given by `warm_up`, as `HarnessResult.addSkip`'s default), where no other code reaches:
+    the frame that makes it, unlike a traceback (`tb_next` is written with no audit event),
+    cannot be made up."""
+    init(skip, *args)
+    maker = getframe(1).f_code
+    if maker is skip_test_code:
+        maker = getframe(2).f_code
+    if made_by_the_tests is not None and maker.co_filename == context.tests_path:
+        made_by_the_tests.append(skip)
+
+
 class HarnessResult:
     """A unittest result with fixed slots: no attribute of its can be shadowed per instance.
 
@@ -2831,27 +2860,21 @@ class HarnessResult:
             failed = issubclass(err[0], test.failureException)
             self._report(test, "fail" if failed else "error", err)
 
-    def addSkip(self, test: Any, reason: str) -> None:
-        """A skip counts where the tests' own code raised it (`raise SkipTest`, or a call of
-        `skipTest` from their file); any other is an error of the test. A test whose class
-        declares a skip (an optional dependency's guard in setUp) may skip, and a program
-        passed by raising that SkipTest wherever its answer was wrong, directly, or as the
-        `__eq__` of what it returned (red team). unittest calls this in the `except` that
-        caught the SkipTest; a test skipped by decorator raised nothing."""
-        files, codes = [], []
-        trace = sys.exc_info()[2] if self._name(test) in self._declared.skips else None
-        while trace is not None:
-            files.append(trace.tb_frame.f_code.co_filename)
-            codes.append(trace.tb_frame.f_code)
-            trace = trace.tb_next
-        # skipTest: who called it. Not unittest's other code: the tests' call of the task's
-        # name, which the program had bound to a function under `unittest.skip`, reached
-        # its wrapper from the tests' frame (red team).
-        if codes and codes[-1] is SKIP_TEST_CODE:
-            files.pop()
-        if files and files[-1] != self._tests_file:
+    def addSkip(
+        self, test: Any, reason: str, /, *, made_by_the_tests: list[BaseException] | None = None
+    ) -> None:
+        """A skip counts where the tests' own code made the SkipTest (`made_skip`: `raise
+        SkipTest`, or a call of `skipTest` from their file); any other is an error of the test.
+        A test whose class declares a skip (an optional dependency's guard in setUp) may skip,
+        and a program passed by raising that SkipTest wherever its answer was wrong, directly,
+        as the `__eq__` of what it returned, through unittest's own `skip` wrapper, then with
+        its own frames cut from the traceback, which the tests' frame then seemed to have
+        raised (red team). unittest calls this in the `except` that caught the SkipTest; a
+        test skipped by decorator raised nothing. `made_by_the_tests` is given by `warm_up`."""
+        skipped = sys.exc_info()[1] if self._name(test) in self._declared.skips else None
+        if skipped is not None and not is_among(skipped, made_by_the_tests or ()):
             error = RuntimeError(
-                f"unittest.SkipTest({reason!r}) was raised by {files[-1]}, not by the tests"
+                f"unittest.SkipTest({reason!r}) was raised by the task's code, not by the tests"
             )
             self._report(test, "error", (RuntimeError, error, sys.exc_info()[2]))
             return
@@ -3084,6 +3107,13 @@ def warm_up() -> None:
     live_result = FrozenClasses([LiveResult])
     live_result.freeze()
     claim_live_result.__kwdefaults__ = {"views": (live_result,)}
+    made_by_the_tests: list[BaseException] = []  # each run, a fork, has its own
+    for marks in (made_skip, HarnessResult.addSkip):
+        marks.__kwdefaults__ = {
+            **(marks.__kwdefaults__ or {}),
+            "made_by_the_tests": made_by_the_tests,
+        }
+    unittest.SkipTest.__init__ = made_skip  # type: ignore[method-assign]
     FrozenClasses(
         [
             *classes,
@@ -3417,37 +3447,6 @@ def with_test_entries(code: types.CodeType) -> types.CodeType:
 
 TEST_ENTRY_MARK = "\x00curator: entered_test\x00"
 """Where `TestsOwnComparisons` calls `entered_test` until `with_test_entries` puts it there."""
-_test_case_dict = vars(unittest.TestCase)["__dict__"].__get__
-_outcome_type: type = vars(unittest.case)["_Outcome"]
-_outcome_dict = vars(_outcome_type)["__dict__"].__get__
-_running_of = cast(Callable[[object], object], vars(HarnessResult)["_running"].__get__)
-_entered_of = cast(Callable[[object], object], vars(HarnessResult)["_entered"].__get__)
-_set_entered = cast(Callable[[object, str], None], vars(HarnessResult)["_entered"].__set__)
-
-
-def entered_test(test: object, name: str) -> None:
-    """Each test method's first act (`with_test_entries`): it runs as the test unittest runs,
-    else the task is running the tests' methods itself. A program ran them with a `self` of
-    its own whose assertions kept their arguments, and learnt every expected answer; then with
-    an outcome holding a HarnessResult of its making (`object.__new__`); then the running test
-    again, inside itself, its real assertion's message saying the answer (red team). Read past
-    the objects' own attribute lookups, which the task may have written."""
-    if is_among(unittest_test_case, type.__dict__["__mro__"].__get__(type(test))):
-        outcome = _test_case_dict(test).get("_outcome")
-        result = _outcome_dict(outcome).get("result") if type(outcome) is _outcome_type else None
-        live = type(result) is HarnessResult and id(result) == vars(LiveResult)["result_id"]
-        if live and _running_of(result) is test:
-            if _entered_of(result) != name:
-                _set_entered(result, name)
-                return
-            sys.audit(TAMPERING_EVENT, f"ran the tests' {name} again inside itself")
-            raise RuntimeError(f"the tests' {name} runs once, as its test")
-    sys.audit(
-        TAMPERING_EVENT,
-        f"ran the tests' {name} outside the test unittest runs (with a self of its own, which "
-        "learns what their assertions expect)",
-    )
-    raise RuntimeError(f"the tests' {name} runs only as its test")
 
 
 class LiveResult:
@@ -3468,6 +3467,89 @@ def claim_live_result(result: HarnessResult, /, *, views: tuple[FrozenClasses, .
         view.thaw()
         LiveResult.result_id = id(result)
         view.freeze()
+
+
+_test_case_dict = vars(unittest.TestCase)["__dict__"].__get__
+_outcome_type: type = vars(unittest.case)["_Outcome"]
+_outcome_dict = vars(_outcome_type)["__dict__"].__get__
+_running_of = cast(Callable[[object], object], vars(HarnessResult)["_running"].__get__)
+_entered_of = cast(Callable[[object], object], vars(HarnessResult)["_entered"].__get__)
+_set_entered = cast(Callable[[object, str], None], vars(HarnessResult)["_entered"].__set__)
+"""What `entered_test` reads with, past the objects' own attribute lookups (its defaults)."""
+
+
+def entered_test(
+    test: object,
+    name: str,
+    /,
+    *,
+    mro_of: Callable[[type], tuple[type, ...]] = type.__dict__["__mro__"].__get__,
+    test_case_type: type = unittest.TestCase,
+    test_dict: Callable[[object], dict[str, Any]] = _test_case_dict,
+    outcome_type: type = _outcome_type,
+    outcome_dict: Callable[[object], dict[str, Any]] = _outcome_dict,
+    result_type: type = HarnessResult,
+    method_guard: type = MethodGuard,
+    running_of: Callable[[object], object] = _running_of,
+    entered_of: Callable[[object], object] = _entered_of,
+    set_entered: Callable[[object, str], None] = _set_entered,
+    live_result: type = LiveResult,
+    context: type[GuardContext] = GuardContext,
+    getframe: Callable[[int], types.FrameType] = sys._getframe,
+    kind: type[type] = type,
+    ident: Callable[[object], int] = id,
+    get_vars: Callable[[object], dict[str, Any]] = vars,
+    attribute: Callable[..., object] = getattr,
+    audit: Callable[..., None] = sys.audit,
+    event: str = TAMPERING_EVENT,
+    refused: type[RuntimeError] = RuntimeError,
+) -> None:
+    """Each test method's first act (`with_test_entries`): it runs as the test unittest runs,
+    else the task is running the tests' methods itself. A program ran them with a `self` of
+    its own whose assertions kept their arguments, and learnt every expected answer; then with
+    an outcome holding a HarnessResult of its making (`object.__new__`); then the running test
+    again, inside itself, its real assertion's message saying the answer; then another test
+    first, so that the running one was no longer the one last entered (red team). So a test
+    method is entered once between the start and the end of its test, as that test, and another
+    inside it only when the tests' own code calls it. Read past the objects' own attribute
+    lookups, which the task may have written; all it uses is a default (`__globals__` hands out
+    the module's names with no audit event, and reading a harness function's defaults is
+    tampering)."""
+    result: object = None
+    mro = mro_of(kind(test))
+    for cls in mro:
+        if cls is test_case_type:
+            outcome = test_dict(test).get("_outcome")
+            if kind(outcome) is outcome_type:
+                result = outcome_dict(outcome).get("result")
+            break
+    live = kind(result) is result_type and ident(result) == get_vars(live_result)["result_id"]
+    if not live or running_of(result) is not test:
+        reason = (
+            f"ran the tests' {name} outside the test unittest runs (with a self of its own, which "
+            "learns what their assertions expect)"
+        )
+    else:
+        entered, method = entered_of(result), test_dict(test).get("_testMethodName")
+        if entered is None and kind(method) is str:
+            # The method unittest runs: under its own name, or under another it was bound to
+            # (`test_noise_7 = test_noise`), its function's name.
+            bound = next((get_vars(cls)[method] for cls in mro if method in get_vars(cls)), None)
+            if kind(bound) is method_guard:  # as `guard_methods` keeps the tests' methods
+                bound = bound[0]  # type: ignore[index]
+            if method == name or attribute(bound, "__name__", None) == name:
+                set_entered(result, name)
+                return
+        if kind(entered) is str and entered != name:
+            if getframe(2).f_code.co_filename == context.tests_path:
+                return  # a test method calling another: the tests' own doing
+            reason = f"ran the tests' {name} inside {entered}"
+        elif entered is None:
+            reason = f"ran the tests' {name} as {method} set up"
+        else:
+            reason = f"ran the tests' {name} again inside itself"
+    audit(event, reason)
+    raise refused(f"the tests' {name} runs once, as its test")
 
 
 def run_harness(
