@@ -338,13 +338,18 @@ SKIPPING = WORD_COUNT_PROGRAM.replace(
 )
 
 
+@pytest.mark.parametrize("validated", [True, False], ids=["validated", "never-validated"])
 def test_preeval_counts_no_sample_solved_that_skips_tests_the_reference_passes(
-    run_cli, bank, tmp_path
+    run_cli, bank, tmp_path, validated
 ):
     """Red team: a program that made the tests' own guard of an optional dependency fail (it
-    rebound importlib.util.find_spec) passed with skips, and was counted solved."""
-    task = passing(make_task("Test/1", test=GUARDED_TESTS, instruct_prompt="Count words."))
-    save_validated(bank, task)
+    rebound importlib.util.find_spec) passed with skips, and was counted solved; then again
+    where the task had no validation stored to count the reference's passes from."""
+    task = make_task("Test/1", test=GUARDED_TESTS, instruct_prompt="Count words.")
+    if validated:
+        save_validated(bank, passing(task))
+    else:
+        save(bank, task)
     with ScriptedLLMServer([{"answer": fenced(SKIPPING)}] * 2) as server:
         result = run_cli(
             "--bank", bank.root, "preeval", "Test/1", "--k", "1",

@@ -106,6 +106,11 @@ def preevaluate(
     report = PreEvalReport(
         task_id=task.task_id, model=assistant.model, k=k, content_hash=task.content_hash()
     )
+    # What the reference does not pass here (a skip of a module this environment lacks): a
+    # sample must pass every other test. Run now, not read from a stored validation, which
+    # may be missing or stale (red team: a sample passing with skips alone was then solved).
+    reference = run_solution(task, task.program, assistant.sandbox, assistant.bank_timeout_s)
+    excused = frozenset(reference.failures)
     for kind, (source, text) in prompt_texts(task).items():
         if not text.strip():
             report.skipped.append(f"{kind.value}: {source}")
@@ -120,7 +125,7 @@ def preevaluate(
                     raise
                 report.unfinished = f"{kind.value} sample {index + 1} of {k}: {error}"
                 break
-            sample = _judge(task, answer.text, answer.finish_reason, assistant)
+            sample = _judge(task, answer.text, answer.finish_reason, assistant, excused)
             run.samples.append(sample)
             if on_sample:
                 on_sample(kind, index, sample)
@@ -150,7 +155,12 @@ def prompt_texts(task: Task) -> dict[PromptKind, tuple[str, str]]:
     }
 
 
-def _judge(task: Task, text: str, finish_reason: str | None, assistant: Assistant) -> PreEvalSample:
+def _judge(
+    task: Task, text: str, finish_reason: str | None, assistant: Assistant, excused: frozenset[str]
+) -> PreEvalSample:
+    """Solved where it passes, and passes each test the reference passes (`excused`: those the
+    reference does not): a program that made the tests' own guard skip them (an optional
+    dependency's) passed with skips alone (red team)."""
     try:
         program = parsing.solution_program(
             text, finish_reason, task.complete_prompt, task.entry_point
@@ -158,10 +168,7 @@ def _judge(task: Task, text: str, finish_reason: str | None, assistant: Assistan
     except parsing.UnusableAnswer as problem:
         return PreEvalSample(passed=False, detail=f"unusable answer: {problem}", program=text)
     result = run_solution(task, program, assistant.sandbox, assistant.bank_timeout_s)
-    # Solved where it passes as many tests as the reference: a program that made the tests'
-    # own guard skip them (an optional dependency's) passed with skips alone (red team).
-    reference = task.validation.tests_passed if task.validation else 0
-    if result.verdict is Verdict.PASS and result.tests_passed >= reference:
+    if result.verdict is Verdict.PASS and excused.issuperset(result.failures):
         return PreEvalSample(passed=True, verdict=result.verdict)
     failures = "; ".join(f"{name}: {outcome}" for name, outcome in result.failures.items())
     return PreEvalSample(
