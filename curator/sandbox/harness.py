@@ -534,6 +534,17 @@ unittest_test_case = unittest.TestCase
 SKIP_TEST_CODE = unittest.TestCase.skipTest.__code__
 """`TestCase.skipTest`'s code, taken before any task code (its class is frozen for good)."""
 
+MOCK_COMPARING_ASSERTIONS = (
+    "assert_called_with",
+    "assert_called_once_with",
+    "assert_any_call",
+    "assert_awaited_with",
+    "assert_awaited_once_with",
+    "assert_any_await",
+    "assert_has_calls",
+    "assert_has_awaits",
+)
+"""unittest.mock's assertions that compare the calls a mock recorded with the tests'."""
 MOCK_ASSERTED = "_curator_mock_assert"
 """The method of unittest.TestCase through which the tests' calls of a mock's assertion go
 (`TestsOwnComparisons`): unittest.mock's own, whatever the mock's class or instance holds."""
@@ -674,13 +685,7 @@ def forged_call_record(mock: object) -> str | None:
     program set `call_count = 1` and `call_args` to an object equal to anything, never
     calling the mock, and unittest.mock's own `assert_called_once_with` passed (red team)."""
     call_type, list_type = mock_part("call_type"), mock_part("call_list_type")
-    state: dict[str, Any] = {}
-    for _ in range(8):  # a mock made with a spec keeps its record on its delegate
-        state = mock_instance_dict(mock)
-        delegate = state.get("_mock_delegate")
-        if delegate is None or not is_mock(delegate):
-            break
-        mock = delegate
+    state = mock_record(mock)
     count, last = state.get("_mock_call_count", 0), state.get("_mock_call_args")
     calls: list[object] = state.get("_mock_call_args_list", [])
     if type(count) is not int or type(calls) is not list_type:
@@ -690,6 +695,42 @@ def forged_call_record(mock: object) -> str | None:
     if last is not (calls[-1] if calls else None):
         return "call_args is not its last call"
     return None
+
+
+def mock_record(mock: object) -> dict[str, Any]:
+    """The attributes in which a mock keeps its record of its calls, read past its properties:
+    its own, or those of the delegate a mock made with a spec keeps them on."""
+    state: dict[str, Any] = {}
+    for _ in range(8):
+        state = mock_instance_dict(mock)
+        delegate = state.get("_mock_delegate")
+        if delegate is None or not is_mock(delegate):
+            break
+        mock = delegate
+    return state
+
+
+MOCK_RECORDS = ("_mock_call_args_list", "_mock_mock_calls", "_mock_await_args_list")
+"""The lists of calls (`_Call`s) a mock records, as its comparing assertions read them."""
+
+
+def recorded_arguments(mock: object) -> list[tuple[object, object]] | str:
+    """The (args, kwargs) of each call `mock` recorded, or what in its record no call made: a
+    `_Call` holds the arguments as a plain tuple and dict (red team: subclasses of them that
+    said yes to any comparison passed `assert_called_once_with`)."""
+    call_type, state = mock_part("call_type"), mock_record(mock)
+    calls = [call for key in MOCK_RECORDS for call in state.get(key) or ()]
+    calls += [call for key in ("_mock_call_args", "_mock_await_args") if (call := state.get(key))]
+    arguments: list[tuple[object, object]] = []
+    for call in calls:
+        size = tuple.__len__(call) if type(call) is call_type else 0
+        if size not in (2, 3):
+            return f"a {type(call).__qualname__} among its calls"
+        args, kwargs = tuple.__getitem__(call, size - 2), tuple.__getitem__(call, size - 1)
+        if type(args) is not tuple or type(kwargs) is not dict:
+            return f"a call of {type(args).__qualname__} and {type(kwargs).__qualname__}"
+        arguments.append((args, kwargs))
+    return arguments
 
 
 def mock_instance_dict(mock: object) -> dict[str, Any]:
@@ -1165,6 +1206,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     failure = AssertionError
     compared_as_asked = COMPARED_AS_ASKED
     called_as_asked = CALLED_AS_ASKED
+    mock_asserted = MOCK_ASSERTED
+    mock_comparing = MOCK_COMPARING_ASSERTIONS
     module_type = types.ModuleType
     urandom = staticmethod(os.urandom)
 
@@ -1184,6 +1227,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return self.partial(self.compared_in_the_tests, instance)
         if self[1] == self.called_as_asked:
             return self.partial(self.called_in_the_tests, instance)
+        if self[1] == self.mock_asserted:
+            return self.partial(self.asked_of_a_mock, instance)
         return self.bind(self[0], instance)
 
     def __set__(self, instance: object, value: object) -> None:
@@ -1192,6 +1237,25 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
 
     def __delete__(self, instance: object) -> None:
         self.__set__(instance, None)
+
+    def asked_of_a_mock(
+        self, instance: object, receiver: object, name: str, /, *args: object, **kwargs: object
+    ) -> object:
+        """A mock's assertion the tests make (`_mock_assert`). The mock's record of its calls
+        is the task's making (it calls the mock): where the assertion compares calls, each must
+        be a call unittest.mock recorded (`recorded_arguments`) whose arguments claim to equal
+        nothing they cannot (red team: an argument equal to anything passed
+        `assert_called_once_with`, the mock really called with it)."""
+        if name in self.mock_comparing and is_mock(receiver):
+            what = f"{name} (a call the mock recorded)"
+            recorded = recorded_arguments(receiver)
+            if isinstance(recorded, str):
+                self.refuse(f"made up a mock's record of its calls ({recorded})")
+            lined_up = name not in ("assert_has_calls", "assert_has_awaits")  # given lists
+            for called_with, called_with_keywords in recorded:
+                self.refuse_claims(what, (called_with, args if lined_up else ()))
+                self.refuse_claims(what, (called_with_keywords, kwargs if lined_up else {}))
+        return self[0](instance, receiver, name, *args, **kwargs)
 
     def compare(self, instance: object, *args: object, **kwargs: object) -> None:
         self.refuse_claims(self[1], args[:2])

@@ -17,6 +17,9 @@ def task_func():
     - os
     - sys
     """
+    # Returns once the daemon runs its program: the pipe's last writer closes as it execs (a
+    # slow machine killed it as a leftover before, with its exec unseen).
+    started, writer = os.pipe()
     if os.fork() == 0:
         os.setsid()
         if os.fork() == 0:
@@ -25,6 +28,9 @@ def task_func():
                 [sys.executable, "-c", "import time; time.sleep(600)", "@@MARKER@@"],
             )
         os._exit(0)
+    os.close(writer)
+    os.read(started, 1)
+    os.close(started)
     return True
 
 # ---- tests ----
