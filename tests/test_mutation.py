@@ -388,6 +388,55 @@ def test_a_program_that_runs_its_function_as_it_loads_gets_no_score(sandbox: San
     ), report.problem
 
 
+LAZY_VETTING_DECORATOR = """def _vetted(function):
+    chosen = []
+
+    def entry(*args, **kwargs):
+        if not chosen:
+            try:
+                good = function("a b a", top=1) == [("a", 2)]
+            except Exception:
+                good = False
+            chosen.append(function if good else (lambda *args, **kwargs: None))
+        return chosen[0](*args, **kwargs)
+
+    return entry
+
+
+@_vetted
+"""
+
+
+def test_a_program_whose_entry_point_is_a_wrapper_of_its_own_gets_no_score(
+    sandbox: Sandbox,
+) -> None:
+    """Red team (round eleven): the same decorator, checking at task_func's first call (in a
+    test) rather than as it loads, scored 88.2% where the tests score 35.3%. A library's
+    wrapper of the function (functools' cache) is no wrapper of the program's."""
+    reference = make_task(test=WEAKENED_TESTS)
+    prompt = reference.complete_prompt.replace(
+        "def task_func", LAZY_VETTING_DECORATOR + "def task_func", 1
+    )
+    checking = reference.model_copy(update={"complete_prompt": prompt})
+    assert validate_task(checking, sandbox).verdict is Verdict.PASS
+    report = mutate_task(checking, sandbox)
+    assert report.score is None and report.mutants == []
+    assert report.problem == (
+        "no score: task_func is the program's entry (line 7), not the function its def makes: "
+        "what wraps it is never mutated, and can judge the mutants"
+    ), report.problem
+    cached = reference.model_copy(
+        update={
+            "complete_prompt": reference.complete_prompt.replace(
+                "def task_func",
+                "import functools\n\n\n@functools.lru_cache(maxsize=None)\ndef task_func",
+                1,
+            )
+        }
+    )
+    assert mutate_task(cached, sandbox).score is not None
+
+
 def test_a_failing_reference_is_a_problem_not_a_score(sandbox: Sandbox) -> None:
     report = mutate_task(make_task(canonical_solution="    return []\n"), sandbox)
     assert report.problem and "does not pass" in report.problem

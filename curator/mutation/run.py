@@ -247,6 +247,12 @@ def run_reference(task: Task, sandbox: Sandbox, timeout_s: float) -> Reference |
                 f"no score: the program runs {task.entry_point} as it loads (line {line}), "
                 "so that a check of its own can fail its mutants for their difference alone"
             )
+        if wrapper := run.lines.entry_wrapper:
+            # Red team: the same check, lazily, at task_func's first call (88.2%, not 35.3%).
+            return (
+                f"no score: {task.entry_point} is the program's {wrapper}, not the function its "
+                "def makes: what wraps it is never mutated, and can judge the mutants"
+            )
         durations = {test.name: test.duration_s for test in run.tests}
         return Reference(run.lines, durations, run.duration_s)
     failing = next((test for test in run.tests if test.outcome not in ("pass", "skip")), None)

@@ -3800,6 +3800,11 @@ def run_harness(
     loaded = load(program, task_path, "the task program")
     if cov is not None:
         cov.switch_context("")
+    wrapper_at_load = (
+        entry_wrapper(namespace.get(request["entry_point"]), program_code, request["entry_point"])
+        if test_lines
+        else None
+    )
     # A thread the program started as it loaded and left running runs task code while the
     # tests do, which coverage counts as theirs (red team: one that waited for the tests, then
     # called task_func on every branch, made one test's 50% read 90%).
@@ -3991,10 +3996,13 @@ def run_harness(
         arcs = tested_arcs(cov.get_data(), task_path, program_code)
         emit(Event.ARCS, arcs=arcs[: ARCS_LIMIT + 1], clock=stopped, clock_after=perf_counter())
         if test_lines and not tampering:
+            entry = namespace.get(request["entry_point"])
             emit(
                 Event.LINES,
                 **lines_by_test(cov, task_path, modules_before),
                 bound_sockets=watch.bound_sockets,
+                entry_wrapper=wrapper_at_load
+                or entry_wrapper(entry, program_code, request["entry_point"]),
             )
     # The tests' findings go before the examples run: a time limit or memory budget the
     # examples exhaust then leaves the tests' results whole (the supervisor keeps them).
@@ -4064,6 +4072,41 @@ def lines_by_test(cov: Any, task_path: str, modules_before: set[str]) -> dict[st
         "at_load": sorted(at_load),
         "modules": modules,
     }
+
+
+def entry_wrapper(entry: object, program: Sequence[types.CodeType], entry_point: str) -> str | None:
+    """What of the program's own stands as its entry point in place of the function its `def`
+    made (a decorator's wrapper, a function bound to the name), found through functools'
+    partials and `__wrapped__`; None where it is that function, or a library's wrapper of it.
+    Mutation testing mutates the solution, never what wraps it: a decorator of the prompt's
+    that ran task_func on answers it knew, at its first call, put a function returning None
+    in place of any mutant that differed (red team)."""
+    module = program[0] if program else None
+    defined = next(
+        (
+            constant
+            for constant in (module.co_consts if module is not None else ())
+            if type(constant) is CODE_TYPE and constant.co_name == entry_point
+        ),
+        None,
+    )
+    for _ in range(8):
+        if type(entry) is functools.partial:
+            entry = entry.func
+            continue
+        if type(entry) is types.FunctionType:
+            code = entry.__code__
+            if code is defined or defined is None:
+                return None
+            if code.co_filename == defined.co_filename:
+                return f"{code.co_name} (line {code.co_firstlineno})"
+        try:
+            entry = getattr(entry, "__wrapped__", None)
+        except Exception:
+            return None
+        if entry is None:
+            return None
+    return None
 
 
 def tested_arcs(

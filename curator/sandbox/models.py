@@ -156,6 +156,11 @@ class TestLines(BaseModel):
         description="The run bound a socket: a port can stay taken after a run ends, so runs "
         "of variants of this program each need a network of their own (no batches).",
     )
+    entry_wrapper: str | None = Field(
+        default=None,
+        description="A function of the program's own that stood as the entry point in place of "
+        "the one its def made (a decorator's wrapper): what no mutant changes.",
+    )
 
     def tests_running(self, line: int) -> list[str] | None:
         """The tests that run `line`; None when every test may (it runs outside any test)."""

@@ -233,7 +233,9 @@ FIELD_SHAPES: dict[str, Callable[[object], bool]] = {
     "seq": _integer,
     **dict.fromkeys(("clock", "clock_after", "clock_ended", "duration_s"), _of_types(int, float)),
     **dict.fromkeys(("test", "name", "outcome", "module", "tampering", "report"), _text),
-    **dict.fromkeys(("message", "traceback", "importer"), _of_types(str, type(None))),
+    **dict.fromkeys(
+        ("message", "traceback", "importer", "entry_wrapper"), _of_types(str, type(None))
+    ),
     **dict.fromkeys(("names", "reasons", "network", "modules"), _texts),
     **dict.fromkeys(("memory", "timed_out", "bound_sockets"), _of_types(bool)),
     **dict.fromkeys(("index", "status", "leftovers", "attempted", "failed"), _integer),

@@ -902,7 +902,14 @@ def _suite_run_from_records(response: dict[str, Any], options: RunOptions) -> Su
             run.lines = TestLines.model_validate(
                 {
                     field: record.get(field)
-                    for field in ("by_test", "outside", "at_load", "modules", "bound_sockets")
+                    for field in (
+                        "by_test",
+                        "outside",
+                        "at_load",
+                        "modules",
+                        "bound_sockets",
+                        "entry_wrapper",
+                    )
                 }
             )
         elif kind == Event.DONE:
