@@ -342,14 +342,17 @@ class Task(TaskMeta):
 
     def last_change(self) -> datetime:
         """When someone last changed the task or decided on it: its content (`updated_at`), a
-        provenance event (a stage change, a commit's), a flag decision, a note or a waiver. The
-        browser showed `updated_at` alone, so a task accepted today read as untouched."""
+        provenance event (a stage change, a commit's), a flag decision, a note, a waiver, or
+        the last validation or pre-evaluation that stored a result. The browser showed
+        `updated_at` alone, so a task accepted today read as untouched; then a test added by
+        hand and validated did (walk 47): only the validation of the new content dates it."""
         moments = [
             self.provenance.updated_at,
             *(event.at for event in self.provenance.events),
             *(event.at for flag in self.flags for event in flag.history),
             *(note.at for note in self.notes),
             *(waiver.at for waiver in self.waivers),
+            *(summary.at for summary in (self.validation, self.preeval) if summary is not None),
         ]
         return max(moments)
 

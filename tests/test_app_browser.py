@@ -249,9 +249,10 @@ def test_the_flaky_column_counts_confirmed_flags_as_the_gate_does():
     assert task_row(make_task("Clean/1")).cells[flaky] == ""
 
 
-def test_the_last_change_counts_stage_changes_and_decisions():
-    """A task accepted today, or whose flag was decided today, read as last changed on the day
-    its content was (a maintainer sorting by recent activity missed it)."""
+def test_the_last_change_counts_stage_changes_decisions_and_validations():
+    """A task accepted today, or whose flag was decided today, or edited by hand and validated
+    today, read as last changed on the day its content was (a maintainer sorting by recent
+    activity missed it)."""
     changed = COLUMN_KEYS.index("changed")
     task = make_task("Old/1")
     task.provenance.updated_at = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
@@ -272,6 +273,14 @@ def test_the_last_change_counts_stage_changes_and_decisions():
     )
     task.flags = [Flag(test="test_a", classification="nondeterministic", history=[decided])]
     assert task_row(task).cells[changed] == "2026-12-06 08:00"
+    # A test added by hand, then validated: the validation of the new content dates it.
+    task.validation = ValidationSummary(
+        verdict=Verdict.PASS,
+        content_hash=task.content_hash(),
+        environment="test",
+        at=datetime(2026, 12, 6, 9, 15, tzinfo=UTC),
+    )
+    assert task_row(task).cells[changed] == "2026-12-06 09:15"
 
 
 @run_async
