@@ -1200,6 +1200,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     # change it (a mock grows a child for each name asked).
     wrappers = (types.FunctionType, types.MethodType, functools.partial, functools.partialmethod)
     plain = PLAIN
+    plain_containers = (str, bytes, int, float, complex, list, tuple, dict, set, frozenset)
     nested_depth = NESTED_DEPTH
     nested_budget = NESTED_BUDGET
     answering = ANSWERING_METHODS
@@ -1738,6 +1739,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 return None
         elif equals is None or isinstance(equals, self.native_comparisons):
             return None  # a C type's own comparison (elementwise for numpy's)
+        if isinstance(value, self.plain_containers) and isinstance(equals, types.FunctionType):
+            # Red team: a str of the task's own class, equal to any plain str without the
+            # character the other values held; a value of a built-in type is equal by its own.
+            base = next(kind for kind in self.plain_containers if isinstance(value, kind))
+            return f"what its own {base.__name__} says"
         try:  # the task's own __eq__, or an odd one: operator.is_not, a partial, a wrapper
             # Asked as `assertEqual` asks (`if not first == second`): a truthy answer that is
             # not True ("yes {}".format) passes it too.
@@ -1796,10 +1802,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         if isinstance(expected, int | float | complex):
             candidate = expected + 1
             return candidate if candidate != expected else -expected or 1  # 1e20, inf
-        if isinstance(expected, str):
-            return expected + "\x00"
-        if isinstance(expected, bytes):
-            return expected + b"\x00"
+        if isinstance(expected, str | bytes):
+            # One character replaced, where and by what drawn afresh: an answer that told the
+            # other values by what they held (a NUL byte, once) cannot (red team).
+            where = int.from_bytes(self.urandom(4), "big") % (len(expected) or 1)
+            drawn = expected[where : where + 1]
+            while drawn == expected[where : where + 1]:
+                code = 33 + int.from_bytes(self.urandom(1), "big") % 94  # printable ASCII
+                drawn = chr(code) if isinstance(expected, str) else bytes([code])
+            return expected[:where] + drawn + expected[where + 1 :]  # type: ignore[operator]
         if type(expected) in (list, tuple, set, frozenset, dict) and expected:
             whole: Any = expected
             items = list(whole.values() if type(whole) is dict else whole)
@@ -3142,10 +3153,90 @@ def _type_cache_kept() -> None:
     sys.audit(TAMPERING_EVENT, "cleared the interpreter's type cache (sys._clear_type_cache)")
 
 
+class SealedGlobals(dict):  # type: ignore[type-arg]
+    """The globals of the harness's functions and methods in a run (`seal_the_harness`): each
+    name they read comes from `names`, a private mapping of the module's globals and the
+    builtins taken as the warm worker set up, whatever is written here (a function's
+    `__globals__` hands this dict out with no audit event) or into the module's own dict.
+    Red team: a name of the module swapped only while a guard read it (the library roots, so
+    that no `__eq__` of the task's was asked; the mock record check; `is_among` in the skip
+    check), and a new name that shadowed a builtin for every harness function (`isinstance`,
+    which handed a replacement the running test and its result), each passed a wrong
+    program. Python reads a non-exact dict's globals through `__getitem__`; frozen, the class
+    keeps its `names`."""
+
+    __slots__ = ()
+    names: ClassVar[Any] = types.MappingProxyType({})
+
+    def __getitem__(self, name: str) -> object:
+        return self.__class__.names[name]
+
+
+SEALED_ELSEWHERE = ("AuditWatch", "Machinery", "Unwatched", "SealedGlobals")
+"""Classes of the harness whose methods run on a private namespace of their own (`sealed`),
+or read none."""
+
+
+def seal_the_harness() -> None:
+    """Rebuild the harness's functions and methods over a `SealedGlobals` (once, in the warm
+    worker, before any task code: its functions and classes are reached through the tests'
+    classes, the guards and the result unittest holds). The module's names then hold the
+    rebuilt functions, and so do the classes' attributes and the functions' defaults (a
+    guard compares its callback by identity)."""
+    module = globals()
+    sealed_globals = SealedGlobals()
+    rebuilt: dict[int, tuple[types.FunctionType, types.FunctionType]] = {}  # id: (old, new)
+
+    def rebuild(value: object) -> object:
+        if type(value) is staticmethod:
+            return staticmethod(cast(Callable[..., Any], rebuild(value.__func__)))
+        if type(value) is classmethod:
+            return classmethod(cast(Callable[..., Any], rebuild(value.__func__)))
+        if type(value) is property:
+            parts = [rebuild(part) for part in (value.fget, value.fset, value.fdel)]
+            return property(*cast(list[Any], parts))
+        if type(value) is not types.FunctionType or value.__globals__ is not module:
+            return value
+        if id(value) not in rebuilt:
+            copy = types.FunctionType(
+                value.__code__, sealed_globals, value.__name__, None, value.__closure__
+            )
+            copy.__qualname__, copy.__dict__ = value.__qualname__, value.__dict__
+            rebuilt[id(value)] = (value, copy)
+        return rebuilt[id(value)][1]
+
+    classes = [
+        value
+        for name, value in module.items()
+        if isinstance(value, type) and value.__module__ == __name__ and name not in SEALED_ELSEWHERE
+    ]
+    for name, value in list(module.items()):
+        module[name] = rebuild(value)
+    for cls in classes:
+        for name, value in list(vars(cls).items()):
+            if rebuild(value) is not value:
+                setattr(cls, name, rebuild(value))
+    done: set[int] = set()
+    while len(done) < len(rebuilt):  # a default may be a function not rebuilt yet
+        for key, (original, copy) in list(rebuilt.items()):
+            if key in done:
+                continue
+            done.add(key)
+            defaults = tuple(rebuild(value) for value in original.__defaults__ or ())
+            copy.__defaults__ = defaults or None
+            if original.__kwdefaults__:
+                copy.__kwdefaults__ = {
+                    name: rebuild(value) for name, value in original.__kwdefaults__.items()
+                }
+    dict.update(sealed_globals, module)
+    SealedGlobals.names = types.MappingProxyType({**vars(builtins), **module})
+
+
 def warm_up() -> None:
     """What the warm worker does once for every run it will fork (see worker.zygote)."""
     global _library_roots
     _library_roots = library_roots()
+    seal_the_harness()
     guard_signal_handlers()
     sys._clear_type_cache = _type_cache_kept
     # unittest counts a test that raises its `_ShouldStop` (meant for failfast subtests, which
@@ -3188,6 +3279,7 @@ def warm_up() -> None:
             Watched,
             GarbageSentinel,
             MockParts,
+            SealedGlobals,
         ]
     ).freeze()
     note_shared_generators()
