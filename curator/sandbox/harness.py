@@ -54,7 +54,9 @@ audit hook does not see (`f_back`, `f_locals`) reach the harness's state (its ch
 the run's key). The hook and the machinery check are out of that reach: they run on private
 copies of this module's globals and builtins (`sealed`), made before any task code, that
 nothing the task can reach holds (a function of the harness's hands out the module's own
-globals through `__globals__`, which no audit event covers); the guards report to the hook
+globals through `__globals__`, which no audit event covers), and every other function of the
+harness reads a sealed mapping of them (`SealedGlobals`); the guards within the task's reach
+hold what they use as defaults, which the task may not read; the guards report to the hook
 through an audit event (`TAMPERING_EVENT`); task code the hook calls runs watched (an
 argument's `__str__`, a library function the task replaced); a handler that fails is
 tampering, one out of stack makes the audited call fail; and the records are encoded and
@@ -64,8 +66,9 @@ function, a library's internal helper, the tests' own globals) can change what a
 ctypes' foreign calls (`memmove`, `cast`) write memory no audit event covers; an object
 that guesses which question is the real one among the stand-ins it is asked with
 (`MethodGuard.ask_among_stand_ins`, in an order it cannot predict) passes the assertions where
-its guess is right; and code that finds coverage.py's running tracer can add arcs to its own
-figures. Each needs
+its guess is right; code that finds coverage.py's running tracer can add arcs to its own
+figures; and tests that hand the task the running test (`self`, or a bound method of it) hand
+it unittest's outcome and the harness's result, whose state it can write. Each needs
 knowledge of the harness's internals or a deliberate trick; such a task can only misreport its
 own run, never reach the bank or the host. Without any trick, the program can see the tests'
 classes and module globals: they live in its module, as in BigCodeBench's own harness; reading
