@@ -35,7 +35,7 @@ from curator.flaky.plan import (
 )
 from curator.models import Task
 from curator.sandbox import RunOptions, Sandbox, SuiteRun, TestOutcome
-from curator.validation import COVERAGE_OVERTIME_SHARE, slowed_by_coverage
+from curator.validation import COVERAGE_OVERTIME_SHARE, drop_pending_runs, slowed_by_coverage
 
 # Worst first: how an isolated run, made of one sandbox run per test, ended as a whole.
 STATUS_SEVERITY = ("invalid", "environment", "crashed", "memory", "timeout", "completed")
@@ -152,12 +152,16 @@ class Detection:
         done = offset
         with ThreadPoolExecutor(max_workers=max(1, self.settings.jobs)) as pool:
             futures = [(spec, pool.submit(self._sandbox_run, spec, order)) for spec, order in units]
-            for spec, future in futures:
-                results[spec.index].append(future.result())
-                if len(results[spec.index]) == (len(spec.order) if spec.isolated else 1):
-                    done += 1
-                    if progress:
-                        progress(done, total)
+            try:
+                for spec, future in futures:
+                    results[spec.index].append(future.result())
+                    if len(results[spec.index]) == (len(spec.order) if spec.isolated else 1):
+                        done += 1
+                        if progress:
+                            progress(done, total)
+            except BaseException as error:
+                drop_pending_runs((pool,), self.sandbox, error)
+                raise
         return [self._record(spec, results[spec.index]) for spec in specs]
 
     def _sandbox_run(self, spec: RunSpec, order: list[str] | None) -> SuiteRun:

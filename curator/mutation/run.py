@@ -28,7 +28,7 @@ from curator.mutation.operators import Mutant, generate_mutants
 from curator.mutation.store import MutantResult, MutantStatus, MutationReport
 from curator.program import entry_function, parse_quietly, split_program
 from curator.sandbox import RunOptions, Sandbox, SuiteRun, TestLines, Variant
-from curator.validation import ValidationReport, run_fingerprint
+from curator.validation import ValidationReport, drop_pending_runs, run_fingerprint
 
 DEFAULT_MAX_MUTANTS = 60
 # A mutant's run may take this many times the reference run (an infinite loop is a timeout).
@@ -348,7 +348,11 @@ def mutate_task(
     batches = [batch for batch in (to_run[at::count] for at in range(count)) if batch]
     if jobs > 1:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            list(pool.map(run_batch, batches))
+            try:
+                list(pool.map(run_batch, batches))
+            except BaseException as error:
+                drop_pending_runs((pool,), sandbox, error)
+                raise
     else:
         for batch in batches:
             run_batch(batch)
