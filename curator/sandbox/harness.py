@@ -2547,21 +2547,22 @@ class AuditWatch:
         so does the task's code taking any frame: itself, in code it compiles, or through the
         standard library's helpers that hand one to their caller (FRAME_HELPERS). The frames
         libraries take for themselves (logging, pandas' warnings) are theirs."""
-        if event == "sys._getframe" and self._getframe(2).f_code in self._own_frame_readers:
-            return  # 0: this method, 1: the hook, 2: the code that took the frame
+        reason = None
         if event == "sys._getframe" and args and self._protected(args[0].f_code.co_filename):
             if not self._taken_by_its_callee(args[0]):
-                self.tamper("took a stack frame of the tests, the harness or unittest")
-            return
-        if not self.tests_watched:
-            return
-        requester = self._caller_frame(FRAME_HELPERS)
-        if event == "sys._getframe":  # a walk up the stack, past the task's frame
-            requester = self._captor_of_locals(requester) or requester
-        where = self._task_site(requester)
-        if where is not None:
-            what = event if event == "sys._getframe" else args[1]
-            self.tamper(f"took a stack frame ({what}, {where}), which reaches the tests' variables")
+                reason = "took a stack frame of the tests, the harness or unittest"
+        elif self.tests_watched:
+            requester = self._caller_frame(FRAME_HELPERS)
+            if event == "sys._getframe":  # a walk up the stack, past the task's frame
+                requester = self._captor_of_locals(requester) or requester
+            where = self._task_site(requester)
+            if where is not None:
+                what = event if event == "sys._getframe" else args[1]
+                reason = f"took a stack frame ({what}, {where}), which reaches the tests' variables"
+        # Asked only then, off the path of every library's frame: the harness's own look at who
+        # called it. 0: this method, 1: the hook, 2: the code that took the frame.
+        if reason is not None and self._getframe(2).f_code not in self._own_frame_readers:
+            self.tamper(reason)
 
     def _taken_by_its_callee(self, taken: types.FrameType) -> bool:
         """Whether a frame of the tests' (or unittest's) was taken by code they called, with
@@ -3108,6 +3109,15 @@ def _frozen(value: object) -> object:
     return value
 
 
+def over_namespace(function: types.FunctionType, namespace: dict[str, Any]) -> types.FunctionType:
+    """`function` reading its globals from `namespace`, its defaults and closure as they are."""
+    copy = types.FunctionType(
+        function.__code__, namespace, function.__name__, function.__defaults__, function.__closure__
+    )
+    copy.__qualname__, copy.__kwdefaults__ = function.__qualname__, function.__kwdefaults__
+    return copy
+
+
 def sealed(cls: type[Sealed], *args: Any) -> Sealed:
     """An instance of `cls` for one run, made before any task code runs, whose methods and
     class attributes nothing the task can reach holds. The harness's functions within the
@@ -3134,10 +3144,7 @@ def sealed(cls: type[Sealed], *args: Any) -> Sealed:
             continue
         function = value.__func__ if isinstance(value, staticmethod) else value
         if isinstance(function, types.FunctionType):
-            copy = types.FunctionType(
-                function.__code__, namespace, name, function.__defaults__, function.__closure__
-            )
-            copy.__qualname__ = function.__qualname__
+            copy = over_namespace(function, namespace)
             copies[function] = copy
             value = copy if isinstance(value, staticmethod) else types.MethodType(copy, instance)
         own[name] = value
@@ -3188,6 +3195,7 @@ def seal_the_harness() -> None:
     guard compares its callback by identity)."""
     module = globals()
     sealed_globals = SealedGlobals()
+    copied_over = over_namespace  # taken before the loop rebuilds it over the sealed globals
     rebuilt: dict[int, tuple[types.FunctionType, types.FunctionType]] = {}  # id: (old, new)
 
     def rebuild(value: object) -> object:
@@ -3201,10 +3209,8 @@ def seal_the_harness() -> None:
         if type(value) is not types.FunctionType or value.__globals__ is not module:
             return value
         if id(value) not in rebuilt:
-            copy = types.FunctionType(
-                value.__code__, sealed_globals, value.__name__, None, value.__closure__
-            )
-            copy.__qualname__, copy.__dict__ = value.__qualname__, value.__dict__
+            copy = copied_over(value, sealed_globals)
+            copy.__dict__ = value.__dict__
             rebuilt[id(value)] = (value, copy)
         return rebuilt[id(value)][1]
 
@@ -3634,7 +3640,7 @@ _outcome_dict = vars(_outcome_type)["__dict__"].__get__
 _running_of = cast(Callable[[object], object], vars(HarnessResult)["_running"].__get__)
 _entered_of = cast(Callable[[object], object], vars(HarnessResult)["_entered"].__get__)
 _set_entered = cast(Callable[[object, str], None], vars(HarnessResult)["_entered"].__set__)
-"""What `entered_test` reads with, past the objects' own attribute lookups (its defaults)."""
+"""What `entered_test` reads with, past the objects' own attribute lookups."""
 
 
 def entered_test(
@@ -3642,26 +3648,8 @@ def entered_test(
     name: str,
     /,
     *,
-    mro_of: Callable[[type], tuple[type, ...]] = type.__dict__["__mro__"].__get__,
-    test_case_type: type = unittest.TestCase,
-    test_dict: Callable[[object], dict[str, Any]] = _test_case_dict,
-    outcome_type: type = _outcome_type,
-    outcome_dict: Callable[[object], dict[str, Any]] = _outcome_dict,
-    result_type: type = HarnessResult,
-    method_guard: type = MethodGuard,
-    running_of: Callable[[object], object] = _running_of,
-    entered_of: Callable[[object], object] = _entered_of,
-    set_entered: Callable[[object, str], None] = _set_entered,
-    live_result: type = LiveResult,
-    context: type[GuardContext] = GuardContext,
     getframe: Callable[[int], types.FrameType] = sys._getframe,
-    kind: type[type] = type,
-    ident: Callable[[object], int] = id,
-    get_vars: Callable[[object], dict[str, Any]] = vars,
-    attribute: Callable[..., object] = getattr,
     audit: Callable[..., None] = sys.audit,
-    event: str = TAMPERING_EVENT,
-    refused: type[RuntimeError] = RuntimeError,
 ) -> None:
     """Each test method's first act (`with_test_entries`): it runs as the test unittest runs,
     else the task is running the tests' methods itself. A program ran them with a `self` of
@@ -3671,44 +3659,43 @@ def entered_test(
     first, so that the running one was no longer the one last entered (red team). So a test
     method is entered once between the start and the end of its test, as that test, and another
     inside it only when the tests' own code calls it. Read past the objects' own attribute
-    lookups, which the task may have written; all it uses is a default (`__globals__` hands out
-    the module's names with no audit event, and reading a harness function's defaults is
-    tampering)."""
+    lookups, which the task may have written; the module's names it reads are sealed
+    (`SealedGlobals`), and `sys`'s functions, which the task may replace, are its defaults."""
     result: object = None
-    mro = mro_of(kind(test))
+    mro = type.__dict__["__mro__"].__get__(type(test))
     for cls in mro:
-        if cls is test_case_type:
-            outcome = test_dict(test).get("_outcome")
-            if kind(outcome) is outcome_type:
-                result = outcome_dict(outcome).get("result")
+        if cls is unittest_test_case:
+            outcome = _test_case_dict(test).get("_outcome")
+            if type(outcome) is _outcome_type:
+                result = _outcome_dict(outcome).get("result")
             break
-    live = kind(result) is result_type and ident(result) == get_vars(live_result)["result_id"]
-    if not live or running_of(result) is not test:
+    live = type(result) is HarnessResult and id(result) == vars(LiveResult)["result_id"]
+    if not live or _running_of(result) is not test:
         reason = (
             f"ran the tests' {name} outside the test unittest runs (with a self of its own, which "
             "learns what their assertions expect)"
         )
     else:
-        entered, method = entered_of(result), test_dict(test).get("_testMethodName")
-        if entered is None and kind(method) is str:
+        entered, method = _entered_of(result), _test_case_dict(test).get("_testMethodName")
+        if entered is None and type(method) is str:
             # The method unittest runs: under its own name, or under another it was bound to
             # (`test_noise_7 = test_noise`), its function's name.
-            bound = next((get_vars(cls)[method] for cls in mro if method in get_vars(cls)), None)
-            if kind(bound) is method_guard:  # as `guard_methods` keeps the tests' methods
-                bound = bound[0]  # type: ignore[index]
-            if method == name or attribute(bound, "__name__", None) == name:
-                set_entered(result, name)
+            bound = next((vars(cls)[method] for cls in mro if method in vars(cls)), None)
+            if type(bound) is MethodGuard:  # as `guard_methods` keeps the tests' methods
+                bound = bound[0]
+            if method == name or getattr(bound, "__name__", None) == name:
+                _set_entered(result, name)
                 return
-        if kind(entered) is str and entered != name:
-            if getframe(2).f_code.co_filename == context.tests_path:
+        if type(entered) is str and entered != name:
+            if getframe(2).f_code.co_filename == GuardContext.tests_path:
                 return  # a test method calling another: the tests' own doing
             reason = f"ran the tests' {name} inside {entered}"
         elif entered is None:
             reason = f"ran the tests' {name} as {method} set up"
         else:
             reason = f"ran the tests' {name} again inside itself"
-    audit(event, reason)
-    raise refused(f"the tests' {name} runs once, as its test")
+    audit(TAMPERING_EVENT, reason)
+    raise RuntimeError(f"the tests' {name} runs once, as its test")
 
 
 def run_harness(
