@@ -1570,3 +1570,83 @@ class TestCases(unittest.TestCase):
     )
     assert result.tampering == [], result.tampering
     assert outcomes(result) == {"test_a_double": "pass", "test_b_both": "pass"}
+
+
+def test_how_a_test_method_ended_leaves_honest_outcomes_as_unittest_decides_them(
+    sandbox: Sandbox,
+) -> None:
+    """A test passes only if its method ran to its end (`HarnessResult.unfinished`); honest tests
+    whose methods end otherwise keep unittest's outcome: a subTest's failure fails the test, a
+    sibling's failure caught by the tests passes it, a generator or coroutine a plain TestCase
+    never runs passes as unittest counts it, and async tests run as their runner runs them."""
+    result = run(
+        sandbox,
+        '''
+class TestCases(unittest.TestCase):
+    def test_a_subtest_fails(self):
+        for x, expected in ((1, 2), (2, 5)):
+            with self.subTest(x=x):
+                self.assertEqual(task_func(x), expected)
+
+    def test_b_subtests_pass(self):
+        for x in (1, 2):
+            with self.subTest(x=x):
+                self.assertEqual(task_func(x), 2 * x)
+
+    def test_c_sibling_failure_caught(self):
+        try:
+            self.test_k_fails()
+        except AssertionError:
+            pass
+        self.assertEqual(task_func(1), 2)
+
+    def test_k_fails(self):
+        self.assertEqual(task_func(1), 3)
+
+    def test_d_documented_only(self):
+        """Nothing to check."""
+
+    def test_e_generator(self):
+        yield self.fail()
+
+    async def test_f_coroutine_never_awaited(self):
+        self.fail()
+
+    def test_g_returns_early(self):
+        if task_func(1) == 2:
+            return
+        self.fail()
+
+    def tearDown(self):
+        if self._testMethodName == "test_h_tear_down_fails":
+            raise ValueError("left a file behind")
+
+    def test_h_tear_down_fails(self):
+        self.assertEqual(task_func(1), 2)
+''',
+    )
+    assert result.tampering == [], result.tampering
+    assert outcomes(result) == {
+        "test_a_subtest_fails": "fail",
+        "test_b_subtests_pass": "pass",
+        "test_c_sibling_failure_caught": "pass",
+        "test_d_documented_only": "pass",
+        "test_e_generator": "pass",
+        "test_f_coroutine_never_awaited": "pass",
+        "test_g_returns_early": "pass",
+        "test_h_tear_down_fails": "error",
+        "test_k_fails": "fail",
+    }
+    run_async = run(
+        sandbox,
+        """
+class TestCases(unittest.IsolatedAsyncioTestCase):
+    async def test_passes(self):
+        self.assertEqual(task_func(3), 6)
+
+    async def test_fails(self):
+        self.assertEqual(task_func(3), 7)
+""",
+    )
+    assert run_async.tampering == [], run_async.tampering
+    assert outcomes(run_async) == {"test_fails": "fail", "test_passes": "pass"}

@@ -5,9 +5,12 @@ How a wrong solution is kept from reporting itself passing:
 - Outcomes are sent as records signed with a per-run key (see `protocol`); the supervisor
   rejects anything else, so bytes the task writes into the inherited pipe count as tampering.
 - The tests run in a real `unittest` suite (class and module fixtures, cleanups, as unittest
-  runs them) with a result object of the harness's own, whose slots leave no room for task
-  code to shadow its methods. A test skipped or expected to fail counts as such only where the
-  tests' source declares it (`declared_tests`, from the syntax tree); otherwise it is tampering.
+  runs them). unittest reports to a front of no state of the harness's (`ResultFront`), which
+  hands each report on to a result only the harness's functions reach. A test skipped or
+  expected to fail counts as such only where the tests' source declares it (`declared_tests`,
+  from the syntax tree); otherwise it is tampering. A test passes only if its method ran to
+  its end and none of its subTests caught a failure, as the harness notes itself
+  (`TestMethodExit`, `SubTestRecord`), whatever unittest's outcome object reports.
 - unittest's modules and classes, the standard modules its assertions and the docstring
   examples' checker rely on (`collections`, `re`, `doctest`, `warnings.catch_warnings`:
   `STANDARD_MACHINERY`), the harness's module, the tests' own methods and every builtin are
@@ -68,7 +71,8 @@ that guesses which question is the real one among the stand-ins it is asked with
 (`MethodGuard.ask_among_stand_ins`, in an order it cannot predict) passes the assertions where
 its guess is right; code that finds coverage.py's running tracer can add arcs to its own
 figures; and tests that hand the task the running test (`self`, or a bound method of it) hand
-it unittest's outcome and the harness's result, whose state it can write. Each needs
+it unittest's outcome, through which it can drop a failure of their `tearDown`, cleanups or
+class fixtures. Each needs
 knowledge of the harness's internals or a deliberate trick; such a task can only misreport its
 own run, never reach the bank or the host. Without any trick, the program can see the tests'
 classes and module globals: they live in its module, as in BigCodeBench's own harness; reading
@@ -533,7 +537,6 @@ MOCK_ASSERTIONS = frozenset(
     }
 )
 """unittest.mock's assertions, which BigCodeBench's tests call on the mocks they patch in."""
-unittest_test_case = unittest.TestCase
 SKIP_TEST_CODE = unittest.TestCase.skipTest.__code__
 """`TestCase.skipTest`'s code, taken before any task code (its class is frozen for good)."""
 
@@ -2509,8 +2512,8 @@ class AuditWatch:
             self._on_defaults_read(args[0], args[1])
 
     def _on_defaults_read(self, function: object, name: str) -> None:
-        """The harness keeps a few of its means as its functions' defaults (the views that
-        thaw `LiveResult`): the task's code reading one of the harness's tampers."""
+        """The harness keeps a few of its means as its functions' defaults (the run's result,
+        the SkipTests the tests made): the task's code reading one of the harness's tampers."""
         code = getattr(function, "__code__", None)
         if type(code) is CODE_TYPE and code.co_filename == __file__:
             where = self._task_site(self._caller_frame())
@@ -2826,30 +2829,29 @@ def made_skip(
 
 
 class HarnessResult:
-    """A unittest result with fixed slots: no attribute of its can be shadowed per instance.
+    """A unittest result with fixed slots, which only the harness's own functions reach: unittest
+    holds a `ResultFront`, which hands each call on to it.
 
     Each test's outcome is decided here from what unittest reports, against what the tests
-    declare; `on_end` and `on_fixture` receive the decisions.
+    declare and how the test method itself ended (`TestMethodExit`, `SubTestRecord`);
+    `on_end` and `on_fixture` receive the decisions.
     """
 
     __slots__ = (
         "_began",
         "_declared",
+        "_depth",
         "_entered",
-        "_moduleSetUpFailed",
+        "_entries",
+        "_exited",
+        "_failed_within",
         "_on_end",
         "_on_fixture",
         "_on_start",
-        "_previousTestClass",
         "_reports",
         "_running",
-        "_testRunEntered",
         "_test_case_class",
         "_tests_file",
-        "buffer",
-        "failfast",
-        "shouldStop",
-        "tb_locals",
     )
 
     def __init__(
@@ -2860,20 +2862,23 @@ class HarnessResult:
         on_fixture: Callable[[str, str, tuple[Any, ...] | None, str | None], None],
         test_case_class: type[unittest.TestCase],
         tests_file: str,
+        entries: frozenset[str] = frozenset(),
     ) -> None:
-        self.shouldStop = False
-        self.failfast = False
-        self.buffer = False
-        self.tb_locals = False
-        self._testRunEntered = False
-        self._previousTestClass: type | None = None
-        self._moduleSetUpFailed = False
         self._declared = declared
+        self._entries = entries
+        """The tests whose method enters itself (`carries_entry`): they pass only by its end."""
         self._reports: dict[str, list[tuple[str, object]]] = {}
         self._running: object = None
         """The test unittest runs now (`entered_test`)."""
         self._entered: str | None = None
         """The test method it entered (`entered_test`)."""
+        self._depth = 0
+        """Test methods entered and not yet ended: the one unittest runs, and those it calls."""
+        self._exited: str | None = None
+        """How the entered test method ended: "" (it returned), "skip" (a SkipTest the tests
+        made) or the name of what it raised (`TestMethodExit`); None until it ends."""
+        self._failed_within: str | None = None
+        """What a subTest of the running test caught first, by name (`SubTestRecord`)."""
         self._began: dict[str, float] = {}
         self._on_start = on_start
         self._on_end = on_end
@@ -2893,19 +2898,26 @@ class HarnessResult:
             return
         self._reports.setdefault(name, []).append((kind, detail))
 
-    def startTest(self, test: Any) -> None:
+    def startTest(self, test: Any, /, *, audit: Callable[..., None] = sys.audit) -> None:
         guard_garbage()
-        self._running, self._entered = test, None
         name = self._name(test)
+        if self._running is not None or (name is not None and name in self._began):
+            audit(TAMPERING_EVENT, f"started the test {name or test} again, or inside another")
+            return
+        self._running, self._entered, self._depth = test, None, 0
+        self._exited = self._failed_within = None
         if name is not None:
             self._reports[name] = []
             self._began[name] = CLOCK()
             self._on_start(name)
 
-    def stopTest(self, test: Any) -> None:
+    def stopTest(self, test: Any, /, *, audit: Callable[..., None] = sys.audit) -> None:
         guard_garbage()
-        self._running = None
         name = self._name(test)
+        if test is not self._running and (self._running is not None or name in self._began):
+            audit(TAMPERING_EVENT, f"stopped the test {name or test}, which unittest does not run")
+            return
+        self._running = None
         if name is not None:
             if name not in self._began:
                 # Python 3.12.0 and 3.12.1 skip startTest for a test skipped by decorator
@@ -2918,12 +2930,6 @@ class HarnessResult:
                 event = tampered(f"shadowed {', '.join(shadows)} of the running test")
             event["duration_s"] = CLOCK() - self._began.get(name, CLOCK())
             self._on_end(name, event)
-
-    def startTestRun(self) -> None:
-        pass
-
-    def stopTestRun(self) -> None:
-        pass
 
     def addSuccess(self, test: Any) -> None:
         self._report(test, "pass")
@@ -2965,14 +2971,38 @@ class HarnessResult:
     def addUnexpectedSuccess(self, test: Any) -> None:
         self._report(test, "unexpected_success")
 
-    def addDuration(self, test: Any, elapsed: float) -> None:
-        pass
+    def method_entered(self) -> None:
+        self._depth += 1
 
-    def stop(self) -> None:
-        self.shouldStop = True
+    def method_ended(
+        self,
+        error: BaseException | None,
+        /,
+        *,
+        made_by_the_tests: list[BaseException] | None = None,
+        audit: Callable[..., None] = sys.audit,
+    ) -> None:
+        """A test method entered by `entered_test` ended (`TestMethodExit`); the one unittest
+        runs ends last. `made_by_the_tests` is given by `warm_up`."""
+        self._depth -= 1
+        if self._depth < 0 or self._exited is not None:
+            audit(TAMPERING_EVENT, "ended the running test's method twice")
+        elif self._depth == 0:
+            self._exited = (
+                ""
+                if error is None
+                else "skip"
+                if is_among(error, made_by_the_tests or ())
+                else type(error).__name__
+            )
 
-    def wasSuccessful(self) -> bool:
-        return False
+    def failed_within(
+        self, error: BaseException, /, *, made_by_the_tests: list[BaseException] | None = None
+    ) -> None:
+        """A subTest of the running test caught `error` (`SubTestRecord`). `made_by_the_tests`
+        is given by `warm_up`."""
+        if self._failed_within is None and not is_among(error, made_by_the_tests or ()):
+            self._failed_within = type(error).__name__
 
     def decide(self, name: str) -> dict[str, object]:
         """The outcome of one finished test, from everything unittest reported for it."""
@@ -2994,9 +3024,170 @@ class HarnessResult:
         if "unexpected_success" in kinds:
             return {"outcome": "fail", "message": "unexpected success of an expected failure"}
         if "skip" in kinds:
+            if self._exited not in (None, "", "skip"):
+                return tampered(f"{name} was reported skipped, but it raised {self._exited}")
             reason = next(str(detail) for kind, detail in reports if kind == "skip")
             return {"outcome": "skip", "message": clipped(reason)}
+        unfinished = None if "expected_failure" in kinds else self.unfinished(name)
+        if unfinished:
+            return tampered(f"{name} was reported passing, but {unfinished}")
         return {"outcome": "pass"}
+
+    def unfinished(self, name: str) -> str | None:
+        """Why the running test did not pass by its own method's account, which unittest's
+        report cannot overrule: tests that hand the task the running test hand it the outcome
+        unittest reports through (`test._outcome.result`, swapped for a result of its own
+        that reports a failure as a success, red team)."""
+        if self._failed_within:
+            return f"a subTest of it caught {self._failed_within}"
+        if self._exited == "skip":
+            return "its method raised the tests' SkipTest"
+        if self._exited:
+            return f"its method raised {self._exited}"
+        if self._exited is None and name in self._entries:
+            return "its method never ran to its end"
+        return None
+
+
+class ResultFront:
+    """What unittest holds as the run's result, and so what the running test's `_outcome.result`
+    is: unittest's own bookkeeping, and methods that hand each report on to the run's
+    `HarnessResult`, which is held only as their default (`held`, given by `warm_up` and filled
+    by `claim_live_result`). Tests that hand the task the running test (`check=self.assertTrue`)
+    handed it the result itself, whose `_on_end` a program replaced to turn every failure into
+    a pass (red team)."""
+
+    __slots__ = (
+        "_moduleSetUpFailed",
+        "_previousTestClass",
+        "_testRunEntered",
+        "buffer",
+        "failfast",
+        "shouldStop",
+        "tb_locals",
+    )
+
+    def __init__(self) -> None:
+        self.shouldStop = False
+        self.failfast = False
+        self.buffer = False
+        self.tb_locals = False
+        self._testRunEntered = False
+        self._previousTestClass: type | None = None
+        self._moduleSetUpFailed = False
+
+    def startTest(self, test: Any, /, *, held: Sequence[HarnessResult] = ()) -> None:
+        held[0].startTest(test)
+
+    def stopTest(self, test: Any, /, *, held: Sequence[HarnessResult] = ()) -> None:
+        held[0].stopTest(test)
+
+    def addSuccess(self, test: Any, /, *, held: Sequence[HarnessResult] = ()) -> None:
+        held[0].addSuccess(test)
+
+    def addFailure(
+        self, test: Any, err: tuple[Any, ...], /, *, held: Sequence[HarnessResult] = ()
+    ) -> None:
+        held[0].addFailure(test, err)
+
+    def addError(
+        self, test: Any, err: tuple[Any, ...], /, *, held: Sequence[HarnessResult] = ()
+    ) -> None:
+        held[0].addError(test, err)
+
+    def addSubTest(
+        self,
+        test: Any,
+        subtest: Any,
+        err: tuple[Any, ...] | None,
+        /,
+        *,
+        held: Sequence[HarnessResult] = (),
+    ) -> None:
+        held[0].addSubTest(test, subtest, err)
+
+    def addSkip(self, test: Any, reason: str, /, *, held: Sequence[HarnessResult] = ()) -> None:
+        held[0].addSkip(test, reason)
+
+    def addExpectedFailure(
+        self, test: Any, err: tuple[Any, ...], /, *, held: Sequence[HarnessResult] = ()
+    ) -> None:
+        held[0].addExpectedFailure(test, err)
+
+    def addUnexpectedSuccess(self, test: Any, /, *, held: Sequence[HarnessResult] = ()) -> None:
+        held[0].addUnexpectedSuccess(test)
+
+    def addDuration(self, test: Any, elapsed: float) -> None:
+        pass
+
+    def startTestRun(self) -> None:
+        pass
+
+    def stopTestRun(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        self.shouldStop = True
+
+    def wasSuccessful(self) -> bool:
+        return False
+
+
+class TestMethodExit:
+    """The context the tests' methods run in (`with entered_test(self, name):`, compiled in by
+    `TestsOwnComparisons`): it tells the run's result how each ended, which decides whether
+    the test may pass (`HarnessResult.unfinished`). `held` is given by `warm_up`."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        pass
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: types.TracebackType | None,
+        /,
+        *,
+        held: Sequence[HarnessResult] = (),
+    ) -> None:
+        if held:
+            held[0].method_ended(error)
+
+
+class SubTestRecord:
+    """`self.subTest(...)` in a run: unittest's own context, whose failure the harness also
+    notes for the running test before unittest reports it through the test's `_outcome`
+    (`HarnessResult.failed_within`), which tests that hand the task the running test hand it
+    too. `held` is given by `warm_up`."""
+
+    __slots__ = ("_context",)
+    unittest_subtest = unittest.TestCase.subTest
+
+    def __init__(self, context: contextlib.AbstractContextManager[None]) -> None:
+        self._context = context
+
+    def __enter__(self) -> None:
+        return self._context.__enter__()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: types.TracebackType | None,
+        /,
+        *,
+        held: Sequence[HarnessResult] = (),
+    ) -> bool | None:
+        if error is not None and held:
+            held[0].failed_within(error)
+        return self._context.__exit__(kind, error, trace)
+
+
+def recorded_subtest(test: unittest.TestCase, /, *args: Any, **params: Any) -> SubTestRecord:
+    """`unittest.TestCase.subTest` in a run (`warm_up`)."""
+    return SubTestRecord(SubTestRecord.unittest_subtest(test, *args, **params))
 
 
 def clipped(text: str) -> str:
@@ -3255,6 +3446,7 @@ def warm_up() -> None:
     setattr(unittest.TestCase, CALLED_AS_ASKED, _call_comparison)
     setattr(unittest.TestCase, MOCK_ASSERTED, _mock_assert)
     read_privately()
+    unittest.TestCase.subTest = recorded_subtest  # type: ignore[method-assign,assignment]
     guard_methods(unittest.TestCase)
     classes = [
         owner for _, owner in _machinery_owners() + machinery_extra() if isinstance(owner, type)
@@ -3268,15 +3460,29 @@ def warm_up() -> None:
     gc.callbacks.append(drop_kept_garbage)
     guard_mock()  # the warm worker preloaded it: frozen and watched from the baseline on
     take_mock_parts()
-    live_result = FrozenClasses([LiveResult])
-    live_result.freeze()
-    claim_live_result.__kwdefaults__ = {"views": (live_result,)}
-    made_by_the_tests: list[BaseException] = []  # each run, a fork, has its own
-    for marks in (made_skip, HarnessResult.addSkip):
-        marks.__kwdefaults__ = {
-            **(marks.__kwdefaults__ or {}),
-            "made_by_the_tests": made_by_the_tests,
-        }
+    # Each run, a fork, has its own of these, which only the functions given them reach.
+    made_by_the_tests: list[BaseException] = []
+    held: list[HarnessResult] = []
+    for marks in (
+        made_skip,
+        HarnessResult.addSkip,
+        HarnessResult.method_ended,
+        HarnessResult.failed_within,
+    ):
+        given_defaults(marks, made_by_the_tests=made_by_the_tests)
+    for reaches in (
+        claim_live_result,
+        entered_test,
+        vars(TestMethodExit)["__exit__"],
+        vars(SubTestRecord)["__exit__"],
+        *(
+            method
+            for method in vars(ResultFront).values()
+            if "held" in (getattr(method, "__kwdefaults__", None) or {})
+        ),
+    ):
+        given_defaults(reaches, held=held)
+    given_defaults(entered_test, method_exit=TestMethodExit())
     unittest.SkipTest.__init__ = made_skip  # type: ignore[method-assign]
     FrozenClasses(
         [
@@ -3289,10 +3495,19 @@ def warm_up() -> None:
             GarbageSentinel,
             MockParts,
             SealedGlobals,
+            ResultFront,
+            TestMethodExit,
+            SubTestRecord,
         ]
     ).freeze()
     note_shared_generators()
     take_machinery_baseline(machinery_extra())
+
+
+def given_defaults(function: Callable[..., object], **defaults: object) -> None:
+    """Give `function` keyword defaults besides its own: what it holds that the task may not
+    read (reading a harness function's defaults is tampering)."""
+    function.__kwdefaults__ = {**(function.__kwdefaults__ or {}), **defaults}
 
 
 _shared_generators: list[random.Random] = []
@@ -3461,8 +3676,9 @@ class TestsOwnComparisons(ast.NodeTransformer):
                 [ast.Name("self", ast.Load()), ast.Constant(node.name)],
                 [],
             )
-            statement = ast.copy_location(ast.Expr(entry), first)
-            node.body.insert(int(documented), ast.fix_missing_locations(statement))
+            body = node.body[int(documented) :] or [ast.copy_location(ast.Pass(), first)]
+            statement = ast.copy_location(ast.With([ast.withitem(entry)], body), first)
+            node.body[int(documented) :] = [ast.fix_missing_locations(statement)]
         return visited
 
     visit_AsyncFunctionDef = visit_FunctionDef
@@ -3590,7 +3806,7 @@ def routed_call(node: ast.Call) -> ast.expr:
 @functools.lru_cache(maxsize=2)
 def compiled_tests(source: str, path: str) -> types.CodeType:
     """The tests compiled with their own comparisons routed through the harness
-    (`TestsOwnComparisons`), and each test method's first act `entered_test`."""
+    (`TestsOwnComparisons`), and each test method run within `entered_test`."""
     tree = TestsOwnComparisons().visit(ast.parse(source, path))
     return with_test_entries(compile(tree, path, "exec"))
 
@@ -3614,33 +3830,20 @@ TEST_ENTRY_MARK = "\x00curator: entered_test\x00"
 """Where `TestsOwnComparisons` calls `entered_test` until `with_test_entries` puts it there."""
 
 
-class LiveResult:
-    """The id of the run's own HarnessResult (`claim_live_result`), for `entered_test` to
-    know it from one of the task's making; frozen but as the harness claims it."""
-
-    result_id: ClassVar[int] = 0
-
-
-def claim_live_result(result: HarnessResult, /, *, views: tuple[FrozenClasses, ...] = ()) -> None:
+def claim_live_result(result: HarnessResult, /, *, held: list[HarnessResult] | None = None) -> None:
     """Once a run, before the tests run: a second claim is the task's (refused, tampering).
-    `views` (of `LiveResult`) are given by `warm_up`, as this function's default: the task's
-    reading of a harness function's defaults is tampering (`AuditWatch._on_attribute_read`)."""
-    if vars(LiveResult)["result_id"]:
+    `held` is given by `warm_up`, as the default of this function and of those that reach the
+    run's result (`ResultFront`'s methods, `entered_test`, `TestMethodExit`, `SubTestRecord`):
+    the task's reading of a harness function's defaults is tampering
+    (`AuditWatch._on_attribute_read`)."""
+    if held is None or held:
         sys.audit(TAMPERING_EVENT, "claimed the harness's result for an object of its own")
         return
-    for view in views:
-        view.thaw()
-        LiveResult.result_id = id(result)
-        view.freeze()
+    held.append(result)
 
 
 _test_case_dict = vars(unittest.TestCase)["__dict__"].__get__
-_outcome_type: type = vars(unittest.case)["_Outcome"]
-_outcome_dict = vars(_outcome_type)["__dict__"].__get__
-_running_of = cast(Callable[[object], object], vars(HarnessResult)["_running"].__get__)
-_entered_of = cast(Callable[[object], object], vars(HarnessResult)["_entered"].__get__)
-_set_entered = cast(Callable[[object, str], None], vars(HarnessResult)["_entered"].__set__)
-"""What `entered_test` reads with, past the objects' own attribute lookups."""
+"""How `entered_test` reads a test's attributes, past its own attribute lookups."""
 
 
 def entered_test(
@@ -3648,47 +3851,45 @@ def entered_test(
     name: str,
     /,
     *,
+    held: Sequence[HarnessResult] = (),
+    method_exit: TestMethodExit | None = None,
     getframe: Callable[[int], types.FrameType] = sys._getframe,
     audit: Callable[..., None] = sys.audit,
-) -> None:
-    """Each test method's first act (`with_test_entries`): it runs as the test unittest runs,
-    else the task is running the tests' methods itself. A program ran them with a `self` of
-    its own whose assertions kept their arguments, and learnt every expected answer; then with
-    an outcome holding a HarnessResult of its making (`object.__new__`); then the running test
-    again, inside itself, its real assertion's message saying the answer; then another test
-    first, so that the running one was no longer the one last entered (red team). So a test
-    method is entered once between the start and the end of its test, as that test, and another
-    inside it only when the tests' own code calls it. Read past the objects' own attribute
-    lookups, which the task may have written; the module's names it reads are sealed
-    (`SealedGlobals`), and `sys`'s functions, which the task may replace, are its defaults."""
-    result: object = None
-    mro = type.__dict__["__mro__"].__get__(type(test))
-    for cls in mro:
-        if cls is unittest_test_case:
-            outcome = _test_case_dict(test).get("_outcome")
-            if type(outcome) is _outcome_type:
-                result = _outcome_dict(outcome).get("result")
-            break
-    live = type(result) is HarnessResult and id(result) == vars(LiveResult)["result_id"]
-    if not live or _running_of(result) is not test:
+) -> TestMethodExit | None:
+    """Each test method runs within this (`with_test_entries`): it runs as the test unittest
+    runs, else the task is running the tests' methods itself. A program ran them with a `self`
+    of its own whose assertions kept their arguments, and learnt every expected answer; then
+    with an outcome holding a HarnessResult of its making (`object.__new__`); then the running
+    test again, inside itself, its real assertion's message saying the answer; then another
+    test first, so that the running one was no longer the one last entered (red team). So a
+    test method is entered once between the start and the end of its test, as that test, and
+    another inside it only when the tests' own code calls it; `method_exit` then notes how it
+    ends. The run's result is `held` (given by `warm_up`), the module's names it reads are
+    sealed (`SealedGlobals`), and `sys`'s functions, which the task may replace, are its
+    defaults."""
+    result = held[0] if held else None
+    if result is None or result._running is not test:
         reason = (
             f"ran the tests' {name} outside the test unittest runs (with a self of its own, which "
             "learns what their assertions expect)"
         )
     else:
-        entered, method = _entered_of(result), _test_case_dict(test).get("_testMethodName")
+        entered, method = result._entered, _test_case_dict(test).get("_testMethodName")
         if entered is None and type(method) is str:
             # The method unittest runs: under its own name, or under another it was bound to
             # (`test_noise_7 = test_noise`), its function's name.
+            mro = type.__dict__["__mro__"].__get__(type(test))
             bound = next((vars(cls)[method] for cls in mro if method in vars(cls)), None)
             if type(bound) is MethodGuard:  # as `guard_methods` keeps the tests' methods
                 bound = bound[0]
             if method == name or getattr(bound, "__name__", None) == name:
-                _set_entered(result, name)
-                return
+                result._entered = name
+                result.method_entered()
+                return method_exit
         if type(entered) is str and entered != name:
             if getframe(2).f_code.co_filename == GuardContext.tests_path:
-                return  # a test method calling another: the tests' own doing
+                result.method_entered()
+                return method_exit  # a test method calling another: the tests' own doing
             reason = f"ran the tests' {name} inside {entered}"
         elif entered is None:
             reason = f"ran the tests' {name} as {method} set up"
@@ -3696,6 +3897,25 @@ def entered_test(
             reason = f"ran the tests' {name} again inside itself"
     audit(TAMPERING_EVENT, reason)
     raise RuntimeError(f"the tests' {name} runs once, as its test")
+
+
+def carries_entry(test_cases: type, name: str) -> bool:
+    """Whether unittest's test `name` is a method of the tests' own source that runs to its end
+    in one call (not a generator's or a coroutine's, which a plain TestCase never runs): it
+    then enters `entered_test`, and passes only once it has ended."""
+    for cls in test_cases.__mro__:
+        if name in vars(cls):
+            value = vars(cls)[name]
+            function = value[0] if type(value) is MethodGuard else value
+            if type(function) is not types.FunctionType:
+                return False
+            code = function.__code__
+            return not code.co_flags & UNFINISHED_CALLS and is_among(entered_test, code.co_consts)
+    return False
+
+
+UNFINISHED_CALLS = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
+"""Functions whose call returns before their body runs."""
 
 
 def run_harness(
@@ -4007,7 +4227,7 @@ def run_harness(
         ended.add(name)
         emit(Event.END, test=name, **event)
         if tampering or (fail_fast and event["outcome"] not in ("pass", "skip")):
-            result.stop()
+            front.stop()
         watch.active = True
 
     def on_fixture(
@@ -4020,8 +4240,13 @@ def run_harness(
         fixture_failures.append((outcome, f"{description}: {fields.get('message')}"))
         emit(Event.FIXTURE, name=description, outcome=outcome, **fields)
 
-    result = HarnessResult(declared, on_start, on_end, on_fixture, test_case_class, tests_path)
-    claim_live_result(result)
+    entries = frozenset(
+        name for name in names if isinstance(test_cases, type) and carries_entry(test_cases, name)
+    )
+    claim_live_result(
+        HarnessResult(declared, on_start, on_end, on_fixture, test_case_class, tests_path, entries)
+    )
+    front = ResultFront()
     runnable = []
     for name in names if loaded and not tampering else []:
         try:
@@ -4039,7 +4264,7 @@ def run_harness(
     if runnable:
         watch.active = True
         try:
-            suite_class(runnable).run(result)  # type: ignore[arg-type]
+            suite_class(runnable).run(front)  # type: ignore[arg-type]
         finally:
             watch.active = False
     if cov is not None:
