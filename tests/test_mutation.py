@@ -437,6 +437,44 @@ def test_a_program_whose_entry_point_is_a_wrapper_of_its_own_gets_no_score(
     assert mutate_task(cached, sandbox).score is not None
 
 
+VETTING_CLASS = """class _Vetted:
+    def __init__(self, function):
+        self.__wrapped__ = function
+        self.chosen = []
+
+    def __call__(self, *args, **kwargs):
+        if not self.chosen:
+            function = self.__wrapped__
+            try:
+                good = function("a b a", top=1) == [("a", 2)]
+            except Exception:
+                good = False
+            self.chosen.append(function if good else (lambda *args, **kwargs: None))
+        return self.chosen[0](*args, **kwargs)
+
+
+@_Vetted
+"""
+
+
+def test_a_program_whose_entry_point_is_an_object_of_its_own_gets_no_score(
+    sandbox: Sandbox,
+) -> None:
+    """Red team (round thirteen): the lazy decorator as a class, whose `__wrapped__` named the
+    def's function, scored 88.2% where the tests score 35.3%: an object the program's class
+    calls is its wrapper, whatever its `__wrapped__` says."""
+    reference = make_task(test=WEAKENED_TESTS)
+    prompt = reference.complete_prompt.replace("def task_func", VETTING_CLASS + "def task_func", 1)
+    checking = reference.model_copy(update={"complete_prompt": prompt})
+    assert validate_task(checking, sandbox).verdict is Verdict.PASS
+    report = mutate_task(checking, sandbox)
+    assert report.score is None and report.mutants == []
+    assert report.problem == (
+        "no score: task_func is the program's _Vetted.__call__ (line 9), not the function its "
+        "def makes: what wraps it is never mutated, and can judge the mutants"
+    ), report.problem
+
+
 def test_a_failing_reference_is_a_problem_not_a_score(sandbox: Sandbox) -> None:
     report = mutate_task(make_task(canonical_solution="    return []\n"), sandbox)
     assert report.problem and "does not pass" in report.problem

@@ -4401,18 +4401,38 @@ def entry_wrapper(entry: object, program: Sequence[types.CodeType], entry_point:
         if type(entry) is functools.partial:
             entry = entry.func
             continue
+        if type(entry) is types.MethodType:
+            entry = entry.__func__
         if type(entry) is types.FunctionType:
             code = entry.__code__
             if code is defined or defined is None:
                 return None
             if code.co_filename == defined.co_filename:
                 return f"{code.co_name} (line {code.co_firstlineno})"
+        elif defined is not None and (call := own_call(entry, defined.co_filename)) is not None:
+            # An object of the program's class, called: its `__wrapped__` is its own word
+            # (red team: round eleven's decorator as a class, `__wrapped__` the def's function).
+            return call
         try:
             entry = getattr(entry, "__wrapped__", None)
         except Exception:
             return None
         if entry is None:
             return None
+    return None
+
+
+def own_call(entry: object, program_file: str) -> str | None:
+    """`entry`'s class's `__call__`, where the program defines it ("_Vetted.__call__ (line 9)"),
+    found in the classes' own dictionaries: reading the attribute could run the task's code."""
+    for cls in type.__dict__["__mro__"].__get__(type(entry)):
+        call = type.__dict__["__dict__"].__get__(cls).get("__call__")
+        if call is None:
+            continue
+        code = call.__code__ if type(call) is types.FunctionType else None
+        if code is not None and code.co_filename == program_file:
+            return f"{getattr(code, 'co_qualname', code.co_name)} (line {code.co_firstlineno})"
+        return None
     return None
 
 
