@@ -2946,7 +2946,13 @@ class HarnessResult:
             self._report(test, "fail" if failed else "error", err)
 
     def addSkip(
-        self, test: Any, reason: str, /, *, made_by_the_tests: list[BaseException] | None = None
+        self,
+        test: Any,
+        reason: str,
+        /,
+        *,
+        made_by_the_tests: list[BaseException] | None = None,
+        exc_info: Callable[[], tuple[Any, ...]] = sys.exc_info,
     ) -> None:
         """A skip counts where the tests' own code made the SkipTest (`made_skip`: `raise
         SkipTest`, or a call of `skipTest` from their file); any other is an error of the test.
@@ -2955,13 +2961,15 @@ class HarnessResult:
         as the `__eq__` of what it returned, through unittest's own `skip` wrapper, then with
         its own frames cut from the traceback, which the tests' frame then seemed to have
         raised (red team). unittest calls this in the `except` that caught the SkipTest; a
-        test skipped by decorator raised nothing. `made_by_the_tests` is given by `warm_up`."""
-        skipped = sys.exc_info()[1] if self._name(test) in self._declared.skips else None
+        test skipped by decorator raised nothing. `made_by_the_tests` is given by `warm_up`;
+        `exc_info` is held as sys had it: a replacement hid the program's SkipTest (red team)."""
+        caught = exc_info()
+        skipped = caught[1] if self._name(test) in self._declared.skips else None
         if skipped is not None and not is_among(skipped, made_by_the_tests or ()):
             error = RuntimeError(
                 f"unittest.SkipTest({reason!r}) was raised by the task's code, not by the tests"
             )
-            self._report(test, "error", (RuntimeError, error, sys.exc_info()[2]))
+            self._report(test, "error", (RuntimeError, error, caught[2]))
             return
         self._report(test, "skip", reason)
 
