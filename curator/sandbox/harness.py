@@ -3171,7 +3171,7 @@ class SubTestRecord:
     too. `held` is given by `warm_up`."""
 
     __slots__ = ("_context",)
-    unittest_subtest = unittest.TestCase.subTest
+    unittest_subtest = staticmethod(unittest.TestCase.subTest)
 
     def __init__(self, context: contextlib.AbstractContextManager[None]) -> None:
         self._context = context
@@ -3393,8 +3393,59 @@ def seal_the_harness() -> None:
     rebuilt functions, and so do the classes' attributes and the functions' defaults (a
     guard compares its callback by identity)."""
     module = globals()
-    sealed_globals = SealedGlobals()
+    classes = [
+        value
+        for name, value in module.items()
+        if isinstance(value, type) and value.__module__ == __name__ and name not in SEALED_ELSEWHERE
+    ]
+    sealed_over(module, SealedGlobals, classes, {})
+
+
+SEALED_UNITTEST = ("unittest.util", "unittest.case", "unittest.suite", "unittest._log")
+"""unittest's modules whose code runs a test and judges it (`seal_unittest`), each after those
+whose functions it imports."""
+
+
+def seal_unittest() -> list[type[SealedGlobals]]:
+    """Rebuild unittest's functions and methods (`SEALED_UNITTEST`) over sealed globals of
+    their own, as the harness's, and return their classes, to be frozen: the names and
+    builtins unittest reads as it runs a test and compares were the task's to swap for the
+    moment they were read, and to put back before the test's end. Red team: `builtins.round`
+    swapped, which `assertAlmostEqual` asks whether the difference rounds to 0, and put back
+    by the answer's `__del__` as the test let go of it, passed a wrong mean."""
+    replaced: dict[int, object] = {}
+    sealed_classes: list[type[SealedGlobals]] = []
+    for name in SEALED_UNITTEST:
+        module = sys.modules[name]
+        names = cast(
+            type[SealedGlobals],
+            type(f"SealedGlobals_{name.replace('.', '_')}", (SealedGlobals,), {"__slots__": ()}),
+        )
+        classes = [
+            value
+            for value in vars(module).values()
+            if isinstance(value, type) and value.__module__ == name
+        ]
+        sealed_over(vars(module), names, classes, replaced)
+        sealed_classes.append(names)
+    return sealed_classes
+
+
+def sealed_over(
+    module: dict[str, Any],
+    names: type[SealedGlobals],
+    classes: list[type],
+    replaced: dict[int, object],
+) -> None:
+    """Rebuild the functions of `module` (a module's globals) and the methods of its `classes`
+    over an instance of `names`, whose names become a private mapping of the module's names
+    (rebuilt) and the builtins, as they are now; the module's names, the classes' attributes
+    and the functions' defaults then hold the rebuilt functions. A function of another module
+    rebuilt before (`replaced`, by id: unittest.case imports unittest.util's) is taken as
+    rebuilt; one that `contextlib.contextmanager` wraps is rebuilt and wrapped anew."""
+    sealed_globals = names()
     copied_over = over_namespace  # taken before the loop rebuilds it over the sealed globals
+    wrapped_as_context = contextlib.contextmanager
     rebuilt: dict[int, tuple[types.FunctionType, types.FunctionType]] = {}  # id: (old, new)
 
     def rebuild(value: object) -> object:
@@ -3405,25 +3456,31 @@ def seal_the_harness() -> None:
         if type(value) is property:
             parts = [rebuild(part) for part in (value.fget, value.fset, value.fdel)]
             return property(*cast(list[Any], parts))
-        if type(value) is not types.FunctionType or value.__globals__ is not module:
+        if type(value) is not types.FunctionType:
             return value
+        if id(value) in replaced:
+            return replaced[id(value)]
+        if value.__globals__ is not module:
+            inner = value.__dict__.get("__wrapped__")
+            if value.__code__ is not CONTEXT_HELPER_CODE or type(inner) is not types.FunctionType:
+                return value
+            if inner.__globals__ is not module:
+                return value
+            replaced[id(value)] = wrapped_as_context(cast(Callable[..., Any], rebuild(inner)))
+            return replaced[id(value)]
         if id(value) not in rebuilt:
             copy = copied_over(value, sealed_globals)
             copy.__dict__ = value.__dict__
             rebuilt[id(value)] = (value, copy)
+            replaced[id(value)] = copy
         return rebuilt[id(value)][1]
 
-    classes = [
-        value
-        for name, value in module.items()
-        if isinstance(value, type) and value.__module__ == __name__ and name not in SEALED_ELSEWHERE
-    ]
     for name, value in list(module.items()):
         module[name] = rebuild(value)
     for cls in classes:
         for name, value in list(vars(cls).items()):
-            if rebuild(value) is not value:
-                setattr(cls, name, rebuild(value))
+            if (rebuilt_value := rebuild(value)) is not value:
+                setattr(cls, name, rebuilt_value)
     done: set[int] = set()
     while len(done) < len(rebuilt):  # a default may be a function not rebuilt yet
         for key, (original, copy) in list(rebuilt.items()):
@@ -3437,7 +3494,11 @@ def seal_the_harness() -> None:
                     name: rebuild(value) for name, value in original.__kwdefaults__.items()
                 }
     dict.update(sealed_globals, module)
-    SealedGlobals.names = types.MappingProxyType({**vars(builtins), **module})
+    names.names = types.MappingProxyType({**vars(builtins), **module})
+
+
+CONTEXT_HELPER_CODE = contextlib.contextmanager(lambda: iter(())).__code__
+"""The code of the function `contextlib.contextmanager` makes of a generator function."""
 
 
 def warm_up() -> None:
@@ -3454,6 +3515,8 @@ def warm_up() -> None:
     setattr(unittest.TestCase, CALLED_AS_ASKED, _call_comparison)
     setattr(unittest.TestCase, MOCK_ASSERTED, _mock_assert)
     read_privately()
+    sealed_unittest = seal_unittest()
+    SubTestRecord.unittest_subtest = staticmethod(vars(unittest.TestCase)["subTest"])
     unittest.TestCase.subTest = recorded_subtest  # type: ignore[method-assign,assignment]
     guard_methods(unittest.TestCase)
     classes = [
@@ -3506,6 +3569,7 @@ def warm_up() -> None:
             ResultFront,
             TestMethodExit,
             SubTestRecord,
+            *sealed_unittest,
         ]
     ).freeze()
     note_shared_generators()

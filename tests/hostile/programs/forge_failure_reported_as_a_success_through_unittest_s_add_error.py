@@ -1,10 +1,12 @@
 # expect-status: completed
 # expect-verdict: error
-# expect-message: its method raised AssertionError
+# expect-message: changed unittest.case._addError
 # timeout: 20
 # unittest.case's `_addError`, swapped by a replaced `sys.exc_info` (which unittest calls only where
 # a test part raised) for one that reports the failure as a success and puts itself back (red
-# team, round thirteen). How the test method ended decides.
+# team, round thirteen). unittest's code reads its names sealed, as the worker set them up: the
+# swap, never called so never put back, is seen (and a failure reported as a success would be
+# refused by how the test method ended).
 import json
 import sys
 
