@@ -1650,3 +1650,66 @@ class TestCases(unittest.IsolatedAsyncioTestCase):
     )
     assert run_async.tampering == [], run_async.tampering
     assert outcomes(run_async) == {"test_fails": "fail", "test_passes": "pass"}
+
+
+def test_honest_orders_of_the_task_s_own_pass_where_the_tests_compare_them(
+    sandbox: Sandbox,
+) -> None:
+    """The tests' own `<` (and chains, `0 <= x < 10`) and the ordering assertions ask an object
+    that orders through a method of the task's again, against an object it knows nothing of
+    (`MethodGuard.ordered_in_the_tests`): an honest order says no, or raises, and passes."""
+    program = """import functools
+
+
+@functools.total_ordering
+class Version:
+    def __init__(self, text):
+        self.parts = tuple(int(part) for part in text.split("."))
+
+    def __eq__(self, other):
+        return isinstance(other, Version) and self.parts == other.parts
+
+    def __lt__(self, other):
+        if not isinstance(other, Version):
+            return NotImplemented
+        return self.parts < other.parts
+
+    __hash__ = None
+
+
+class Score(int):
+    def __lt__(self, other):
+        return int(self) < other
+
+
+def task_func(text):
+    return Version(text), Score(len(text))
+"""
+    tests = """import unittest
+
+
+class TestCases(unittest.TestCase):
+    def test_versions(self):
+        version, score = task_func("1.2")
+        self.assertLess(version, Version("1.10"))
+        self.assertGreaterEqual(version, Version("1.2"))
+        self.assertTrue(Version("0.9") < version <= Version("1.2"))
+        self.assertFalse(version > Version("2.0"))
+
+    def test_scores(self):
+        _, score = task_func("1.2.3")
+        self.assertTrue(0 <= score < 10)
+        self.assertLess(score, 6)
+        self.assertTrue(all(0 < part < 4 for part in task_func("1.2.3")[0].parts))
+
+    def test_a_wrong_order_still_fails(self):
+        version, _ = task_func("1.2")
+        self.assertLess(version, Version("1.1"))
+"""
+    result = sandbox.run(program, tests)
+    assert result.tampering == [], result.tampering
+    assert outcomes(result) == {
+        "test_a_wrong_order_still_fails": "fail",
+        "test_scores": "pass",
+        "test_versions": "pass",
+    }

@@ -1089,6 +1089,14 @@ class FrozenClasses:
             flags.value &= ~IMMUTABLE_TYPE
 
 
+ORDERING_ASSERTIONS = frozenset(
+    {"assertLess", "assertLessEqual", "assertGreater", "assertGreaterEqual"}
+)
+"""Assertions that compare their first two arguments by their order (`<`, `<=`, `>`, `>=`)."""
+ORDERINGS: types.MappingProxyType[str, Callable[[Any, Any], Any]] = types.MappingProxyType(
+    {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+)
+"""The tests' own ordering comparisons as `TestsOwnComparisons` routes them."""
 COMPARING_ASSERTIONS = frozenset(
     {
         "assertEqual",
@@ -1101,9 +1109,10 @@ COMPARING_ASSERTIONS = frozenset(
         "assertSequenceEqual",
         "assertSetEqual",
         "assertTupleEqual",
+        *ORDERING_ASSERTIONS,
     }
 )
-"""Assertions that compare their first two arguments with ==."""
+"""Assertions that compare their first two arguments: with ==, or by their order."""
 
 PLAIN = frozenset({int, float, complex, str, bytes, bool, type(None)})
 """Types whose equality is their own: not asked whether they claim to equal anything."""
@@ -1114,6 +1123,10 @@ arguments for an object claiming to equal anything."""
 ANSWERING_METHODS = (
     "__eq__",
     "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
     "__contains__",
     "__iter__",
     "__len__",
@@ -1128,7 +1141,7 @@ ANSWERING_METHODS = (
     "equals",
 )
 """The methods through which a comparison asks its arguments whether they agree (equality,
-membership, counting, assertAlmostEqual's rounded difference, numpy's protocols, by which an
+order, membership, counting, assertAlmostEqual's rounded difference, numpy's protocols, by which an
 object answers numpy's functions and ufuncs for itself, and pandas' `equals`): when one of
 them is the task's, the comparison is asked again with what nothing can agree with."""
 COMPARED_AS_ASKED = "_curator_compare"
@@ -1198,6 +1211,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     __slots__ = ()
     context = GuardContext
     comparing = COMPARING_ASSERTIONS
+    ordering = ORDERING_ASSERTIONS
+    orderings = ORDERINGS
     bind = types.MethodType
     partial = functools.partial
     unrelated = _Unrelated()
@@ -1416,8 +1431,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             raise failures[0]
         for (_, value, against), refused in zip(stand_ins, failures[1:], strict=True):
             if refused is None:
+                claim = "ordered before and after anything" if self[1] in self.ordering else ""
                 reason = (
-                    f"{self[1]} was given an object equal to anything "
+                    f"{self[1]} was given an object {claim or 'equal to anything'} "
                     f"({type(value).__qualname__}): it passed again against {against}"
                 )
                 self.refuse(reason)
@@ -1437,15 +1453,17 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 self.refuse(reason)
 
     def compared_in_the_tests(
-        self, instance: object, left: object, right: object, membership: bool = False
+        self, instance: object, left: object, right: object, membership: bool | str = False
     ) -> object:
-        """`left == right` (`left in right` for a `membership`) as the tests wrote it
-        (`TestsOwnComparisons`), its value unchanged, asked as a comparing assertion asks its
-        arguments: refused if one claims to equal anything, and asked again with stand-ins
-        (`stand_ins`) if one answers through a method of the task's and said yes. Every
-        question is asked from the same line, in an unpredictable order, so an answer that
-        reads its caller's frame or counts the questions cannot tell them apart; an iterator
-        of the task's is not searched twice."""
+        """`left == right` (`left in right` for a `membership`, `left < right` for an ordering
+        given as "<") as the tests wrote it (`TestsOwnComparisons`), its value unchanged, asked
+        as a comparing assertion asks its arguments: refused if one claims to equal anything,
+        and asked again with stand-ins (`stand_ins`) if one answers through a method of the
+        task's and said yes. Every question is asked from the same line, in an unpredictable
+        order, so an answer that reads its caller's frame or counts the questions cannot tell
+        them apart; an iterator of the task's is not searched twice."""
+        if type(membership) is str:
+            return self.ordered_in_the_tests(left, right, membership)
         if type(left) in self.plain and type(right) in self.plain:  # their own equality
             return left in right if membership else left == right  # type: ignore[operator]
         what = f"a comparison of the tests' own ({'in' if membership else '=='})"
@@ -1473,6 +1491,25 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             (left, right),
             stand_ins,
             what,
+        )
+
+    def ordered_in_the_tests(self, left: object, right: object, symbol: str) -> object:
+        """`left < right` (or `<=`, `>`, `>=`: `symbol`) as the tests wrote it: where one
+        answers through an ordering of the task's, asked again against an object it knows
+        nothing of, which no honest order places. Red team: an int subclass ordered before
+        and after everything passed `0 <= x < 10` for numbers drawn out of range."""
+        order = self.orderings[symbol]
+        if type(left) in self.plain and type(right) in self.plain:
+            return order(left, right)
+        answering: dict[type, bool] = {}
+        stand_ins: list[tuple[object, object]] = []
+        if self.answers_within(left, answering, [0], 0):
+            stand_ins.append((left, self.unrelated))
+        if self.answers_within(right, answering, [0], 0):
+            stand_ins.append((self.unrelated, right))
+        what = f"a comparison of the tests' own ({symbol})"
+        return self.answer_among_stand_ins(
+            order, (left, right), stand_ins, what, "ordered before and after anything"
         )
 
     def called_in_the_tests(
@@ -1540,6 +1577,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         real: tuple[object, object],
         stand_ins: list[tuple[object, object]],
         what: str,
+        claim: str = "equal to anything",
     ) -> object:
         """`ask(*real)`'s answer, asked with each stand-in pair too, all from one line in an
         unpredictable order (`in_any_order`): the real question's error is raised first, and
@@ -1565,7 +1603,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 if self.says_yes(answer):
                     liar = real[0] if first is real[0] else real[1]
                     reason = (
-                        f"{what} was given an object equal to anything "
+                        f"{what} was given an object {claim} "
                         f"({type(liar).__qualname__}): it said yes again to a stand-in"
                     )
                     self.refuse(reason)
@@ -1612,6 +1650,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     if position == 0
                     else [self.unrelated]
                 )
+            elif self[1] in self.ordering:  # a value beside the other is ordered as it is
+                stand_ins = [self.unrelated]
             else:
                 stand_ins = [self.unrelated, *self.two_different(args[other])]
             for stand_in in stand_ins:
@@ -3280,10 +3320,12 @@ _library_roots: tuple[str, ...] = ()
 
 
 def _compare(
-    test: unittest.TestCase, left: object, right: object, membership: bool = False
+    test: unittest.TestCase, left: object, right: object, membership: bool | str = False
 ) -> object:
     """What `TestCase._curator_compare` stands for, unguarded
     (`MethodGuard.compared_in_the_tests`)."""
+    if type(membership) is str:
+        return ORDERINGS[membership](left, right)
     return left in right if membership else left == right  # type: ignore[operator]
 
 
@@ -3830,8 +3872,11 @@ class TestsOwnComparisons(ast.NodeTransformer):
 
 
 class RoutedComparisons(ast.NodeTransformer):
-    """Within one tested expression, `a == b` becomes `self._curator_compare(a, b)` and
-    `a in b` becomes `self._curator_compare(a, b, True)` (see `TestsOwnComparisons`)."""
+    """Within one tested expression, `a == b` becomes `self._curator_compare(a, b)`,
+    `a in b` becomes `self._curator_compare(a, b, True)` and `a < b`
+    `self._curator_compare(a, b, "<")` (see `TestsOwnComparisons`); a chain of orderings,
+    `0 <= x < 10`, becomes each of its comparisons joined by `and`, where the operands between
+    them are names or constants (evaluated again, as the chain would once)."""
 
     def visit_Lambda(self, node: ast.Lambda) -> ast.AST:
         return node
@@ -3839,6 +3884,10 @@ class RoutedComparisons(ast.NodeTransformer):
     def visit_Compare(self, node: ast.Compare) -> ast.AST:
         self.generic_visit(node)
         operator = node.ops[0]
+        if all(isinstance(op, ORDERING_OPERATORS) for op in node.ops) and all(
+            isinstance(between, ast.Name | ast.Constant) for between in node.comparators[:-1]
+        ):
+            return ast.copy_location(ordered_in_turn(node), node)
         if len(node.ops) != 1 or not isinstance(operator, ast.Eq | ast.In | ast.NotEq | ast.NotIn):
             return node
         method = ast.Attribute(ast.Name("self", ast.Load()), COMPARED_AS_ASKED, ast.Load())
@@ -3853,6 +3902,21 @@ class RoutedComparisons(ast.NodeTransformer):
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
         return routed_call(node)
+
+
+ORDERING_OPERATORS = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+ORDERING_SYMBOLS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+
+
+def ordered_in_turn(node: ast.Compare) -> ast.expr:
+    """`a < b <= c` as `self._curator_compare(a, b, "<") and self._curator_compare(b, c, "<=")`."""
+    method = ast.Attribute(ast.Name("self", ast.Load()), COMPARED_AS_ASKED, ast.Load())
+    operands = [node.left, *node.comparators]
+    calls: list[ast.expr] = [
+        ast.Call(method, [left, right, ast.Constant(ORDERING_SYMBOLS[type(op)])], [])
+        for op, left, right in zip(node.ops, operands[:-1], operands[1:], strict=True)
+    ]
+    return calls[0] if len(calls) == 1 else ast.BoolOp(ast.And(), calls)
 
 
 def routed_call(node: ast.Call) -> ast.expr:
