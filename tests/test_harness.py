@@ -1713,3 +1713,78 @@ class TestCases(unittest.TestCase):
         "test_scores": "pass",
         "test_versions": "pass",
     }
+
+
+def test_the_tests_context_managers_work_as_python_runs_them(sandbox: Sandbox) -> None:
+    """Each context manager of a `with` in the tests runs through `GuardedContext`: entered and
+    left as Python would (unittest's, mock's, the standard library's, the tests' own and the
+    task's), swallowing what it swallows, and a failure inside one that swallows nothing still
+    fails the test."""
+    program = """import contextlib
+import os
+
+
+class Recorder:
+    def __init__(self):
+        self.seen = []
+
+    def __enter__(self):
+        self.seen.append("in")
+        return self
+
+    def __exit__(self, kind, error, trace):
+        self.seen.append("out")
+
+
+def task_func(path):
+    if not isinstance(path, str):
+        raise TypeError("a path")
+    with open(path, "w") as handle:
+        handle.write("x")
+    return Recorder()
+"""
+    tests = """import contextlib
+import os
+import tempfile
+import unittest
+from unittest import mock
+
+
+@contextlib.contextmanager
+def moved_into(directory):
+    before = os.getcwd()
+    os.chdir(directory)
+    try:
+        yield directory
+    finally:
+        os.chdir(before)
+
+
+class TestCases(unittest.TestCase):
+    def test_raises_and_suppress(self):
+        with self.assertRaises(TypeError):
+            task_func(3)
+        with contextlib.suppress(TypeError):
+            task_func(3)
+
+    def test_files_and_patches(self):
+        with tempfile.TemporaryDirectory() as directory, moved_into(directory) as here:
+            recorder = task_func("out.txt")
+            with mock.patch("os.getcwd", return_value="/nowhere"):
+                self.assertEqual(os.getcwd(), "/nowhere")
+            self.assertTrue(os.path.exists(os.path.join(here, "out.txt")))
+        with recorder as same:
+            self.assertIs(same, recorder)
+        self.assertEqual(recorder.seen, ["in", "out"])
+
+    def test_a_failure_inside_still_fails(self):
+        with tempfile.TemporaryDirectory() as directory:
+            self.assertEqual(task_func(os.path.join(directory, "f")).seen, ["in"])
+"""
+    result = sandbox.run(program, tests)
+    assert result.tampering == [], result.tampering
+    assert outcomes(result) == {
+        "test_a_failure_inside_still_fails": "fail",
+        "test_files_and_patches": "pass",
+        "test_raises_and_suppress": "pass",
+    }

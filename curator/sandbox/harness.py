@@ -14,25 +14,30 @@ How a wrong solution is kept from reporting itself passing:
 - unittest's modules and classes, the standard modules its assertions and the docstring
   examples' checker rely on (`collections`, `re`, `doctest`, `warnings.catch_warnings`:
   `STANDARD_MACHINERY`), the harness's module, the tests' own methods and every builtin are
-  compared (identity, code object, bytecode) after loading, after every test and after the
-  docstring examples, `re`'s cache must hold only compiled patterns,
+  compared (identity, code object, bytecode) after the program loads, after the tests load,
+  after every test and after the docstring examples, `re`'s cache must hold only compiled
+  patterns,
   and the libraries' assertions and comparisons (`np.testing`, `np.allclose`,
   `DataFrame.equals`, `math.isclose`, ...), and the helpers in their assertions' modules, must
   still be the libraries' own code: any change is tampering.
 - A comparison after the fact misses a replacement that puts the original back when it is
-  called. So unittest's and the harness's classes are frozen for good, and the tests' classes
-  while each test runs (`FrozenClasses`: CPython refuses to set their attributes), and every
-  method of a test class is guarded (`MethodGuard`): an instance attribute can neither
-  replace nor shadow it. Comparing assertions refuse an object of the task's that claims to
-  equal anything (an `__eq__` that always says yes, `unittest.mock.ANY`), and one that
-  answers through a special method of the task's is asked again, through unittest's code,
-  against what nothing agrees with, the real question among those in an order no task code
-  can predict (`MethodGuard.ask_among_stand_ins`). The tests' own `a == b` (and
-  `a in b`) in `self.assertTrue(...)` and `assert` is compiled into a guarded call that asks
-  the same way (`TestsOwnComparisons`), and so is their call of a library's comparison
+  called. So unittest's, contextlib's and the harness's classes are frozen for good, and the
+  tests' classes while each test runs (`FrozenClasses`: CPython refuses to set their
+  attributes), unittest's code that runs and judges a test, and contextlib's, read their
+  names and builtins as the warm worker set them up (`seal_unittest`), and every method of a
+  test class is guarded (`MethodGuard`): an instance attribute can neither replace nor
+  shadow it. Comparing assertions refuse an object of the task's that claims to equal
+  anything (an `__eq__` that always says yes, `unittest.mock.ANY`), and one that answers
+  through a special method of the task's is asked again, through unittest's code, against
+  what nothing agrees with, the real question among those in an order no task code can
+  predict (`MethodGuard.ask_among_stand_ins`); ordering assertions ask the same against what
+  no honest order places. The tests' own `a == b`, `a in b` and `a < b` (chains too) in
+  `self.assertTrue(...)`, `assert` and `if` are compiled into a guarded call that asks the
+  same way (`TestsOwnComparisons`), and so is their call of a library's comparison
   (`np.allclose(a, b)`, `a.equals(b)`, where numpy's protocols or an `equals` of the task's
   can answer); numpy's array and pandas' frame assertions go through a guard that does
-  (`LibraryAssertionGuard`).
+  (`LibraryAssertionGuard`). A context manager of the tests' `with` that swallows an
+  exception through the task's code is tampering (`GuardedContext`).
 - An audit hook (PEP 578), installed before task code runs (it cannot be removed), notes what
   a forger needs (the process's own descriptors or memory under /proc, reading memory by address
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
@@ -64,15 +69,17 @@ through an audit event (`TAMPERING_EVENT`); task code the hook calls runs watche
 argument's `__str__`, a library function the task replaced); a handler that fails is
 tampering, one out of stack makes the audited call fail; and the records are encoded and
 signed by C code taken as the channel is made (`protocol.Channel`). But code that replaces,
-only for the moment it is used, an object nothing freezes (a builtin, a standard module's
-function, a library's internal helper, the tests' own globals) can change what a test sees;
+only for the moment it is used, an object nothing freezes (a builtin the tests' own code
+reads, a standard module's function outside unittest and contextlib, a library's internal
+helper, the tests' own globals) can change what a test sees; a comparison of the tests'
+outside a tested expression (a filter in `assertEqual`'s argument) is asked once;
 ctypes' foreign calls (`memmove`, `cast`) write memory no audit event covers; an object
 that guesses which question is the real one among the stand-ins it is asked with
 (`MethodGuard.ask_among_stand_ins`, in an order it cannot predict) passes the assertions where
 its guess is right; code that finds coverage.py's running tracer can add arcs to its own
 figures; and tests that hand the task the running test (`self`, or a bound method of it) hand
-it unittest's outcome, through which it can drop a failure of their `tearDown`, cleanups or
-class fixtures. Each needs
+it unittest's outcome, through which it can drop a failure of their `tearDown`, cleanups,
+class fixtures or test methods of a mixin class (which are not entered). Each needs
 knowledge of the harness's internals or a deliberate trick; such a task can only misreport its
 own run, never reach the bank or the host. Without any trick, the program can see the tests'
 classes and module globals: they live in its module, as in BigCodeBench's own harness; reading
@@ -1213,6 +1220,10 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     comparing = COMPARING_ASSERTIONS
     ordering = ORDERING_ASSERTIONS
     orderings = ORDERINGS
+    # As the module had it: read from `operator` at each comparison, a replacement that put
+    # itself back passed the tests' own `r == [...]` (red team).
+    equal = staticmethod(operator.eq)
+    infinity = float("inf")
     bind = types.MethodType
     partial = functools.partial
     unrelated = _Unrelated()
@@ -1487,7 +1498,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         return self.answer_among_stand_ins(
             (lambda first, second: first in second)  # type: ignore[operator]
             if membership
-            else operator.eq,
+            else self.equal,
             (left, right),
             stand_ins,
             what,
@@ -1503,14 +1514,23 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return order(left, right)
         answering: dict[type, bool] = {}
         stand_ins: list[tuple[object, object]] = []
+        below = symbol in ("<", "<=")  # left is asked to be below right
         if self.answers_within(left, answering, [0], 0):
-            stand_ins.append((left, self.unrelated))
+            stand_ins += [(left, other) for other in self.beyond(right, not below)]
         if self.answers_within(right, answering, [0], 0):
-            stand_ins.append((self.unrelated, right))
+            stand_ins += [(other, right) for other in self.beyond(left, below)]
         what = f"a comparison of the tests' own ({symbol})"
         return self.answer_among_stand_ins(
             order, (left, right), stand_ins, what, "ordered before and after anything"
         )
+
+    def beyond(self, value: object, above: bool) -> tuple[object, ...]:
+        """What an honest order places on the wrong side of anything, in place of `value`: an
+        object it knows nothing of, and for a number infinity, above or below (red team: an int
+        subclass that said yes to numbers only, and NotImplemented to anything else)."""
+        if type(value) in (int, float):
+            return self.unrelated, (self.infinity if above else -self.infinity)
+        return (self.unrelated,)
 
     def called_in_the_tests(
         self,
@@ -1651,7 +1671,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     else [self.unrelated]
                 )
             elif self[1] in self.ordering:  # a value beside the other is ordered as it is
-                stand_ins = [self.unrelated]
+                below = self[1] in ("assertLess", "assertLessEqual")  # args[0] below args[1]
+                stand_ins = list(self.beyond(args[other], below if position else not below))
             else:
                 stand_ins = [self.unrelated, *self.two_different(args[other])]
             for stand_in in stand_ins:
@@ -1758,12 +1779,14 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 return getattr(kind, "__qualname__", repr(kind))
         return None
 
-    def the_tasks(self, filename: str) -> bool:
-        """Whether code compiled as `filename` is neither the tests' nor an installed library's.
+    @staticmethod
+    def the_tasks(filename: str) -> bool:
+        """Whether code compiled as `filename` is neither the tests', the harness's nor an
+        installed library's.
         The standard library's own tests' helpers count as the task's: `test.support.ALWAYS_EQ`
         equals anything, and no task has a reason to hand one back."""
         return filename.startswith(STANDARD_TESTS) or not (
-            filename == self.context.tests_path
+            filename in (GuardContext.tests_path, __file__)
             or filename.startswith(_library_roots or library_roots())
         )
 
@@ -3443,20 +3466,28 @@ def seal_the_harness() -> None:
     sealed_over(module, SealedGlobals, classes, {})
 
 
-SEALED_UNITTEST = ("unittest.util", "unittest.case", "unittest.suite", "unittest._log")
-"""unittest's modules whose code runs a test and judges it (`seal_unittest`), each after those
-whose functions it imports."""
+SEALED_UNITTEST = (
+    "contextlib",
+    "unittest.util",
+    "unittest.case",
+    "unittest.suite",
+    "unittest._log",
+)
+"""The modules whose code runs a test and judges it (`seal_unittest`), each after those whose
+functions it imports: contextlib's context managers run every part of a test."""
 
 
-def seal_unittest() -> list[type[SealedGlobals]]:
+def seal_unittest() -> list[type]:
     """Rebuild unittest's functions and methods (`SEALED_UNITTEST`) over sealed globals of
-    their own, as the harness's, and return their classes, to be frozen: the names and
-    builtins unittest reads as it runs a test and compares were the task's to swap for the
-    moment they were read, and to put back before the test's end. Red team: `builtins.round`
-    swapped, which `assertAlmostEqual` asks whether the difference rounds to 0, and put back
-    by the answer's `__del__` as the test let go of it, passed a wrong mean."""
+    their own, as the harness's, and return the classes to be frozen (the sealed globals', and
+    contextlib's, which no other check covers): the names and builtins unittest reads as it
+    runs a test and compares were the task's to swap for the moment they were read, and to put
+    back before the test's end. Red team: `builtins.round` swapped, which `assertAlmostEqual`
+    asks whether the difference rounds to 0, and put back by the answer's `__del__` as the test
+    let go of it, passed a wrong mean; `ExitStack.__exit__` (where mock's patch ends) and the
+    context manager of unittest's test parts replaced to swallow failures passed others."""
     replaced: dict[int, object] = {}
-    sealed_classes: list[type[SealedGlobals]] = []
+    sealed_classes: list[type] = []
     for name in SEALED_UNITTEST:
         module = sys.modules[name]
         names = cast(
@@ -3469,7 +3500,7 @@ def seal_unittest() -> list[type[SealedGlobals]]:
             if isinstance(value, type) and value.__module__ == name
         ]
         sealed_over(vars(module), names, classes, replaced)
-        sealed_classes.append(names)
+        sealed_classes += [names, *(classes if name == "contextlib" else [])]
     return sealed_classes
 
 
@@ -3766,6 +3797,7 @@ class TestsOwnComparisons(ast.NodeTransformer):
     def __init__(self) -> None:
         self.test_classes: set[str] = set()
         self.scopes = ["module"]
+        self.between = itertools.count(1)
 
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
         names = [
@@ -3797,6 +3829,18 @@ class TestsOwnComparisons(ast.NodeTransformer):
 
     visit_AsyncFunctionDef = visit_FunctionDef
 
+    def visit_With(self, node: ast.With) -> ast.AST:
+        """Each context manager of a `with` in a test class's method as `guarded_context`."""
+        self.generic_visit(node)
+        if self.scopes[-1] == "test method":
+            for item in node.items:
+                mark = ast.Attribute(ast.Constant(CONTEXT_MARK), "__call__", ast.Load())
+                call = ast.Call(mark, [item.context_expr], [])
+                item.context_expr = ast.fix_missing_locations(
+                    ast.copy_location(call, item.context_expr)
+                )
+        return node
+
     def visit_Lambda(self, node: ast.Lambda) -> ast.AST:
         return self.visit_in("other", node)
 
@@ -3811,7 +3855,7 @@ class TestsOwnComparisons(ast.NodeTransformer):
         (not inside a lambda, whose own arguments may be named self)."""
         if self.scopes[-1] != "test method":
             return test
-        routed: ast.expr = RoutedComparisons().visit(test)
+        routed: ast.expr = RoutedComparisons(self.between).visit(test)
         return ast.fix_missing_locations(routed)
 
     def visit_Assert(self, node: ast.Assert) -> ast.AST:
@@ -3875,19 +3919,32 @@ class RoutedComparisons(ast.NodeTransformer):
     """Within one tested expression, `a == b` becomes `self._curator_compare(a, b)`,
     `a in b` becomes `self._curator_compare(a, b, True)` and `a < b`
     `self._curator_compare(a, b, "<")` (see `TestsOwnComparisons`); a chain of orderings,
-    `0 <= x < 10`, becomes each of its comparisons joined by `and`, where the operands between
-    them are names or constants (evaluated again, as the chain would once)."""
+    `0 <= x < 10`, becomes each of its comparisons joined by `and`, an operand between two
+    evaluated once, as the chain would (`ordered_in_turn`)."""
+
+    def __init__(self, names: Iterator[int]) -> None:
+        self.names = names
+        self.in_iterable = 0  # where `:=` may not stand (a comprehension's iterable)
 
     def visit_Lambda(self, node: ast.Lambda) -> ast.AST:
+        return node
+
+    def visit_comprehension(self, node: ast.comprehension) -> ast.AST:
+        node.target = self.visit(node.target)
+        self.in_iterable += 1
+        node.iter = self.visit(node.iter)
+        self.in_iterable -= 1
+        node.ifs = [self.visit(condition) for condition in node.ifs]
         return node
 
     def visit_Compare(self, node: ast.Compare) -> ast.AST:
         self.generic_visit(node)
         operator = node.ops[0]
-        if all(isinstance(op, ORDERING_OPERATORS) for op in node.ops) and all(
-            isinstance(between, ast.Name | ast.Constant) for between in node.comparators[:-1]
+        if all(isinstance(op, ORDERING_OPERATORS) for op in node.ops) and (
+            not self.in_iterable
+            or all(isinstance(between, ast.Name | ast.Constant) for between in node.comparators)
         ):
-            return ast.copy_location(ordered_in_turn(node), node)
+            return ast.copy_location(ordered_in_turn(node, self.names), node)
         if len(node.ops) != 1 or not isinstance(operator, ast.Eq | ast.In | ast.NotEq | ast.NotIn):
             return node
         method = ast.Attribute(ast.Name("self", ast.Load()), COMPARED_AS_ASKED, ast.Load())
@@ -3908,13 +3965,25 @@ ORDERING_OPERATORS = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 ORDERING_SYMBOLS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 
 
-def ordered_in_turn(node: ast.Compare) -> ast.expr:
-    """`a < b <= c` as `self._curator_compare(a, b, "<") and self._curator_compare(b, c, "<=")`."""
+def ordered_in_turn(node: ast.Compare, names: Iterator[int]) -> ast.expr:
+    """`a < b <= c` as `self._curator_compare(a, b, "<") and self._curator_compare(b, c, "<=")`;
+    `b`, where it is neither a name nor a constant, as `(_curator_between_1 := b)`, then
+    `_curator_between_1`."""
     method = ast.Attribute(ast.Name("self", ast.Load()), COMPARED_AS_ASKED, ast.Load())
-    operands = [node.left, *node.comparators]
+    lefts: list[ast.expr] = [node.left]
+    rights: list[ast.expr] = []
+    for middle in node.comparators[:-1]:
+        if isinstance(middle, ast.Name | ast.Constant):
+            rights.append(middle)
+            lefts.append(middle)
+        else:
+            name = f"_curator_between_{next(names)}"
+            rights.append(ast.NamedExpr(ast.Name(name, ast.Store()), middle))
+            lefts.append(ast.Name(name, ast.Load()))
+    rights.append(node.comparators[-1])
     calls: list[ast.expr] = [
         ast.Call(method, [left, right, ast.Constant(ORDERING_SYMBOLS[type(op)])], [])
-        for op, left, right in zip(node.ops, operands[:-1], operands[1:], strict=True)
+        for op, left, right in zip(node.ops, lefts, rights, strict=True)
     ]
     return calls[0] if len(calls) == 1 else ast.BoolOp(ast.And(), calls)
 
@@ -3948,12 +4017,14 @@ def compiled_tests(source: str, path: str) -> types.CodeType:
 
 
 def with_test_entries(code: types.CodeType) -> types.CodeType:
-    """`code` with `entered_test` itself where `TestsOwnComparisons` put its mark: a constant,
-    which no name the task rebinds stands for (changing it means a new code object, or
-    assigning `__code__`, which the audit hook reports)."""
+    """`code` with `entered_test` and `guarded_context` themselves where `TestsOwnComparisons`
+    put their marks: constants, which no name the task rebinds stands for (changing one means
+    a new code object, or assigning `__code__`, which the audit hook reports)."""
     constants = tuple(
         entered_test
         if type(constant) is str and constant == TEST_ENTRY_MARK
+        else guarded_context
+        if type(constant) is str and constant == CONTEXT_MARK
         else with_test_entries(constant)
         if type(constant) is CODE_TYPE
         else constant
@@ -3964,6 +4035,75 @@ def with_test_entries(code: types.CodeType) -> types.CodeType:
 
 TEST_ENTRY_MARK = "\x00curator: entered_test\x00"
 """Where `TestsOwnComparisons` calls `entered_test` until `with_test_entries` puts it there."""
+CONTEXT_MARK = "\x00curator: guarded_context\x00"
+"""Where `TestsOwnComparisons` calls `guarded_context` until `with_test_entries` puts it there."""
+
+
+def guarded_context(manager: object) -> GuardedContext:
+    """A context manager of the tests' `with` statement, as `TestsOwnComparisons` compiles it."""
+    return GuardedContext(manager)
+
+
+class GuardedContext:
+    """A context manager the tests' methods use (`with patch(...)`, `with TemporaryDirectory()`),
+    as `TestsOwnComparisons` compiles it in: entered and left as Python would, but an exception
+    raised within that it swallows through code of the task's (`MethodGuard.the_tasks`), or
+    through a callable put on a class in place of a method, is tampering, and goes on. Red team:
+    `ExitStack.__exit__` (where mock's patch ends) and `TemporaryDirectory.__exit__`, replaced
+    by the program to return True, swallowed the tests' failed assertions, and the method then
+    ran to its end."""
+
+    __slots__ = ("_exit", "_manager", "_raw_exit")
+    context = GuardContext
+    guard = MethodGuard
+    function_type = types.FunctionType
+    heap_type = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class of Python code, whose methods can change
+
+    def __init__(self, manager: object) -> None:
+        self._manager = manager
+        self._raw_exit: object = None
+        self._exit: Callable[..., object] | None = None
+
+    def special(self, name: str) -> tuple[Any, object]:
+        """`name` of the manager's class, bound as Python binds a special method, and raw."""
+        kind = type(self._manager)
+        for cls in type.__dict__["__mro__"].__get__(kind):
+            raw = type.__dict__["__dict__"].__get__(cls).get(name)
+            if raw is not None:
+                bind = getattr(type(raw), "__get__", None)
+                return (bind(raw, self._manager, kind) if bind is not None else raw), raw
+        raise TypeError(
+            f"'{kind.__qualname__}' object does not support the context manager protocol"
+        )
+
+    def __enter__(self) -> object:
+        enter, _ = self.special("__enter__")
+        self._exit, self._raw_exit = self.special("__exit__")
+        return enter()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: types.TracebackType | None,
+    ) -> object:
+        assert self._exit is not None
+        swallowed = self._exit(kind, error, trace)
+        if error is None or not swallowed or not self.swallows_for_the_task():
+            return swallowed
+        name = f"{type(self._manager).__qualname__}.__exit__"
+        self.context.tamper(
+            f"{name} swallowed {type(error).__name__} raised in the tests' with block "
+            "through code of the task's"
+        )
+        return False
+
+    def swallows_for_the_task(self) -> bool:
+        raw = self._raw_exit
+        if type(raw) is self.function_type:
+            code = raw.__code__
+            return self.guard.the_tasks(code.co_filename)
+        return bool(type(self._manager).__flags__ & self.heap_type)
 
 
 def claim_live_result(result: HarnessResult, /, *, held: list[HarnessResult] | None = None) -> None:
@@ -4249,6 +4389,10 @@ def run_harness(
     for thread in _threads():
         if id(thread) not in threads_before and _thread_alive(thread):
             watch.note_load_thread(_thread_name(thread)[:80])
+    # Compared before the tests load too: a change the program made that puts itself back as
+    # they load is seen now or never (red team: `builtins.__build_class__` replaced, which made
+    # every test of TestCases a no-op and then restored itself).
+    changed_at_load = machinery.changes() if loaded else []
     loaded = loaded and load(tests_source, tests_path, "the tests")
     test_cases = namespace.get("TestCases")
     if loaded:
@@ -4264,10 +4408,13 @@ def run_harness(
         assert isinstance(test_cases, type)
         guard_library_assertions(load=LIBRARY_ASSERTION_CALLS.search(tests_source) is not None)
         machinery.note_library_guards()
-        changed = (
-            machinery.changes()
-            + machinery.foreign_library_functions()
-            + moved_modules(modules, namespace)
+        changed = list(
+            dict.fromkeys(
+                changed_at_load
+                + machinery.changes()
+                + machinery.foreign_library_functions()
+                + moved_modules(modules, namespace)
+            )
         )
         tampering += [f"changed {name}" for name in changed[:5]]
         foreign = [

@@ -1,9 +1,10 @@
 # expect-status: completed
 # expect-verdict: error
-# expect-message: its method raised AssertionError
+# expect-message: tried to replace _GeneratorContextManager.__exit__
 # timeout: 20
 # contextlib's context manager class, whose `__exit__` unittest's test parts go through, made to
 # swallow a failure: unittest then reports the test passing itself (red team, round thirteen).
+# contextlib's classes are frozen for good.
 import contextlib
 import json
 
