@@ -1718,8 +1718,9 @@ class TestCases(unittest.TestCase):
 def test_the_tests_context_managers_work_as_python_runs_them(sandbox: Sandbox) -> None:
     """Each context manager of a `with` in the tests runs through `GuardedContext`: entered and
     left as Python would (unittest's, mock's, the standard library's, the tests' own and the
-    task's), swallowing what it swallows, and a failure inside one that swallows nothing still
-    fails the test."""
+    task's); those made to swallow (assertRaises, suppress, an ExitStack of it, the tests' own
+    class and generator) swallow, and a failure inside one that swallows nothing still fails
+    the test."""
     program = """import contextlib
 import os
 
@@ -1750,6 +1751,22 @@ import unittest
 from unittest import mock
 
 
+class Swallowing:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, trace):
+        return True
+
+
+@contextlib.contextmanager
+def caught(kind):
+    try:
+        yield
+    except kind:
+        pass
+
+
 @contextlib.contextmanager
 def moved_into(directory):
     before = os.getcwd()
@@ -1765,6 +1782,13 @@ class TestCases(unittest.TestCase):
         with self.assertRaises(TypeError):
             task_func(3)
         with contextlib.suppress(TypeError):
+            task_func(3)
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(contextlib.suppress(TypeError))
+            task_func(3)
+        with Swallowing():
+            task_func(3)
+        with caught(TypeError):
             task_func(3)
 
     def test_files_and_patches(self):

@@ -31,13 +31,16 @@ How a wrong solution is kept from reporting itself passing:
   through a special method of the task's is asked again, through unittest's code, against
   what nothing agrees with, the real question among those in an order no task code can
   predict (`MethodGuard.ask_among_stand_ins`); ordering assertions ask the same against what
-  no honest order places. The tests' own `a == b`, `a in b` and `a < b` (chains too) in
+  no honest order places, and the other way round. The tests' own `a == b`, `a in b` and
+  `a < b` (chains too) in
   `self.assertTrue(...)`, `assert` and `if` are compiled into a guarded call that asks the
   same way (`TestsOwnComparisons`), and so is their call of a library's comparison
   (`np.allclose(a, b)`, `a.equals(b)`, where numpy's protocols or an `equals` of the task's
   can answer); numpy's array and pandas' frame assertions go through a guard that does
-  (`LibraryAssertionGuard`). A context manager of the tests' `with` that swallows an
-  exception through the task's code is tampering (`GuardedContext`).
+  (`LibraryAssertionGuard`). A context manager of the tests' `with` (or `async with`) that
+  swallows an exception is tampering unless it is made to (`GuardedContext`: assertRaises,
+  `contextlib.suppress`, the tests' own). The tests are compiled before any code of the
+  program's runs.
 - An audit hook (PEP 578), installed before task code runs (it cannot be removed), notes what
   a forger needs (the process's own descriptors or memory under /proc, reading memory by address
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
@@ -122,7 +125,7 @@ import unittest.suite
 import unittest.util
 import warnings
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple, NoReturn, TypeVar, cast
 
@@ -1096,10 +1099,10 @@ class FrozenClasses:
             flags.value &= ~IMMUTABLE_TYPE
 
 
-ORDERING_ASSERTIONS = frozenset(
-    {"assertLess", "assertLessEqual", "assertGreater", "assertGreaterEqual"}
+ORDERING_ASSERTIONS = types.MappingProxyType(
+    {"assertLess": "<", "assertLessEqual": "<=", "assertGreater": ">", "assertGreaterEqual": ">="}
 )
-"""Assertions that compare their first two arguments by their order (`<`, `<=`, `>`, `>=`)."""
+"""Assertions that compare their first two arguments by their order, and how."""
 ORDERINGS: types.MappingProxyType[str, Callable[[Any, Any], Any]] = types.MappingProxyType(
     {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 )
@@ -1220,6 +1223,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     comparing = COMPARING_ASSERTIONS
     ordering = ORDERING_ASSERTIONS
     orderings = ORDERINGS
+    opposites = types.MappingProxyType({"<": ">=", "<=": ">", ">": "<=", ">=": "<"})
     # As the module had it: read from `operator` at each comparison, a replacement that put
     # itself back passed the tests' own `r == [...]` (red team).
     equal = staticmethod(operator.eq)
@@ -1291,6 +1295,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         return self[0](instance, receiver, name, *args, **kwargs)
 
     def compare(self, instance: object, *args: object, **kwargs: object) -> None:
+        if self[1] in self.ordering and len(args) >= 2:
+            # Asked as the tests' own ordering is, then by unittest as it asks.
+            self.ordered_in_the_tests(args[0], args[1], self.ordering[self[1]], self[1])
+            self[0](instance, *args, **kwargs)
+            return
         self.refuse_claims(self[1], args[:2])
         if self[1] == "assertEqual":
             foreign = self.foreign_equality_function(instance)
@@ -1442,9 +1451,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             raise failures[0]
         for (_, value, against), refused in zip(stand_ins, failures[1:], strict=True):
             if refused is None:
-                claim = "ordered before and after anything" if self[1] in self.ordering else ""
                 reason = (
-                    f"{self[1]} was given an object {claim or 'equal to anything'} "
+                    f"{self[1]} was given an object equal to anything "
                     f"({type(value).__qualname__}): it passed again against {against}"
                 )
                 self.refuse(reason)
@@ -1504,11 +1512,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             what,
         )
 
-    def ordered_in_the_tests(self, left: object, right: object, symbol: str) -> object:
-        """`left < right` (or `<=`, `>`, `>=`: `symbol`) as the tests wrote it: where one
-        answers through an ordering of the task's, asked again against an object it knows
-        nothing of, which no honest order places. Red team: an int subclass ordered before
-        and after everything passed `0 <= x < 10` for numbers drawn out of range."""
+    def ordered_in_the_tests(
+        self, left: object, right: object, symbol: str, what: str | None = None
+    ) -> object:
+        """`left < right` (or `<=`, `>`, `>=`: `symbol`) as the tests wrote it, or as an ordering
+        assertion (`what`) asks it: where one answers through an ordering of the task's, asked
+        again against what no honest order places (`beyond`), and the other way round (`>=`),
+        which no honest order says yes to beside it. Red team: int subclasses that said yes to
+        everything, to every number, then to every finite number, passed `0 <= x < 10` and
+        `assertLess` for numbers drawn out of range."""
         order = self.orderings[symbol]
         if type(left) in self.plain and type(right) in self.plain:
             return order(left, right)
@@ -1519,9 +1531,13 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             stand_ins += [(left, other) for other in self.beyond(right, not below)]
         if self.answers_within(right, answering, [0], 0):
             stand_ins += [(other, right) for other in self.beyond(left, below)]
-        what = f"a comparison of the tests' own ({symbol})"
         return self.answer_among_stand_ins(
-            order, (left, right), stand_ins, what, "ordered before and after anything"
+            order,
+            (left, right),
+            stand_ins,
+            what or f"a comparison of the tests' own ({symbol})",
+            "ordered before and after anything",
+            self.orderings[self.opposites[symbol]],
         )
 
     def beyond(self, value: object, above: bool) -> tuple[object, ...]:
@@ -1598,28 +1614,33 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         stand_ins: list[tuple[object, object]],
         what: str,
         claim: str = "equal to anything",
+        opposite: Callable[[object, object], object] | None = None,
     ) -> object:
-        """`ask(*real)`'s answer, asked with each stand-in pair too, all from one line in an
-        unpredictable order (`in_any_order`): the real question's error is raised first, and
-        a stand-in said yes to beside a real yes is tampering."""
-        questions = [real] + [
+        """`ask(*real)`'s answer, asked with each stand-in pair too, and `opposite(*real)`,
+        which no honest answer says yes to beside it, all from one line in an unpredictable
+        order (`in_any_order`): the real question's error is raised first, and a stand-in or
+        the opposite said yes to beside a real yes is tampering."""
+        questions = [(ask, *real)] + [
             # By identity: `None in (first, second)` asked the task's `__eq__`, which said yes
             # to None and so had every stand-in left out.
-            (first, second)
+            (ask, first, second)
             for first, second in stand_ins
             if first is not None and second is not None
         ]
+        if opposite is not None and stand_ins:
+            questions.append((opposite, *real))
         answers: list[object] = [None] * len(questions)
         raised: list[Exception | None] = [None] * len(questions)
         for index in self.in_any_order(len(questions)):  # as `ask_among_stand_ins` asks
+            asked, first, second = questions[index]
             try:
-                answers[index] = ask(*questions[index])
+                answers[index] = asked(first, second)
             except Exception as error:
                 raised[index] = error
         if raised[0] is not None:
             raise raised[0]
         if len(answers) > 1 and self.says_yes(answers[0]):
-            for (first, _), answer in zip(questions[1:], answers[1:], strict=True):
+            for (_, first, _), answer in zip(questions[1:], answers[1:], strict=True):
                 if self.says_yes(answer):
                     liar = real[0] if first is real[0] else real[1]
                     reason = (
@@ -1670,9 +1691,6 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     if position == 0
                     else [self.unrelated]
                 )
-            elif self[1] in self.ordering:  # a value beside the other is ordered as it is
-                below = self[1] in ("assertLess", "assertLessEqual")  # args[0] below args[1]
-                stand_ins = list(self.beyond(args[other], below if position else not below))
             else:
                 stand_ins = [self.unrelated, *self.two_different(args[other])]
             for stand_in in stand_ins:
@@ -3829,17 +3847,19 @@ class TestsOwnComparisons(ast.NodeTransformer):
 
     visit_AsyncFunctionDef = visit_FunctionDef
 
-    def visit_With(self, node: ast.With) -> ast.AST:
-        """Each context manager of a `with` in a test class's method as `guarded_context`."""
+    def visit_With(self, node: ast.With | ast.AsyncWith) -> ast.AST:
+        """Each context manager of a `with` (or `async with`) in the tests, in their methods,
+        helpers and nested functions alike, as `guarded_context`."""
         self.generic_visit(node)
-        if self.scopes[-1] == "test method":
-            for item in node.items:
-                mark = ast.Attribute(ast.Constant(CONTEXT_MARK), "__call__", ast.Load())
-                call = ast.Call(mark, [item.context_expr], [])
-                item.context_expr = ast.fix_missing_locations(
-                    ast.copy_location(call, item.context_expr)
-                )
+        for item in node.items:
+            mark = ast.Attribute(ast.Constant(CONTEXT_MARK), "__call__", ast.Load())
+            call = ast.Call(mark, [item.context_expr], [])
+            item.context_expr = ast.fix_missing_locations(
+                ast.copy_location(call, item.context_expr)
+            )
         return node
+
+    visit_AsyncWith = visit_With
 
     def visit_Lambda(self, node: ast.Lambda) -> ast.AST:
         return self.visit_in("other", node)
@@ -4046,18 +4066,27 @@ def guarded_context(manager: object) -> GuardedContext:
 
 class GuardedContext:
     """A context manager the tests' methods use (`with patch(...)`, `with TemporaryDirectory()`),
-    as `TestsOwnComparisons` compiles it in: entered and left as Python would, but an exception
-    raised within that it swallows through code of the task's (`MethodGuard.the_tasks`), or
-    through a callable put on a class in place of a method, is tampering, and goes on. Red team:
-    `ExitStack.__exit__` (where mock's patch ends) and `TemporaryDirectory.__exit__`, replaced
-    by the program to return True, swallowed the tests' failed assertions, and the method then
-    ran to its end."""
+    as `TestsOwnComparisons` compiles it in: entered and left as Python would. Only managers
+    made to swallow an exception may swallow one (`may_swallow`: unittest's `assertRaises`,
+    `contextlib.suppress`, the tests' own); any other that does is tampering, and the exception
+    goes on. Red team: `ExitStack.__exit__` (where mock's patch ends) and
+    `TemporaryDirectory.__exit__`, replaced by the program to return True, then given
+    `contextlib.suppress.__exit__` (a library's function), swallowed the tests' failed
+    assertions, and the method then ran to its end."""
 
     __slots__ = ("_exit", "_manager", "_raw_exit")
     context = GuardContext
     guard = MethodGuard
     function_type = types.FunctionType
-    heap_type = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class of Python code, whose methods can change
+    # Frozen for good, each swallows what it is told to: what the tests expect to be raised.
+    swallowing = (
+        vars(unittest.case)["_AssertRaisesContext"],
+        contextlib.suppress,
+        contextlib.ExitStack,
+        contextlib.AsyncExitStack,
+        SubTestRecord,
+    )
+    generated = contextlib._GeneratorContextManager
 
     def __init__(self, manager: object) -> None:
         self._manager = manager
@@ -4088,22 +4117,48 @@ class GuardedContext:
         trace: types.TracebackType | None,
     ) -> object:
         assert self._exit is not None
-        swallowed = self._exit(kind, error, trace)
-        if error is None or not swallowed or not self.swallows_for_the_task():
+        return self.swallowed(error, self._exit(kind, error, trace), "__exit__")
+
+    async def __aenter__(self) -> object:
+        enter, _ = self.special("__aenter__")
+        self._exit, self._raw_exit = self.special("__aexit__")
+        return await enter()
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: types.TracebackType | None,
+    ) -> object:
+        assert self._exit is not None
+        answer = await cast(Awaitable[object], self._exit(kind, error, trace))
+        return self.swallowed(error, answer, "__aexit__")
+
+    def swallowed(self, error: BaseException | None, swallowed: object, name: str) -> object:
+        """What the manager's exit answered, unless it swallowed `error` and may not."""
+        if error is None or not swallowed or self.may_swallow():
             return swallowed
-        name = f"{type(self._manager).__qualname__}.__exit__"
         self.context.tamper(
-            f"{name} swallowed {type(error).__name__} raised in the tests' with block "
-            "through code of the task's"
+            f"{type(self._manager).__qualname__}.{name} swallowed {type(error).__name__} raised "
+            "in the tests' with block, which only unittest's assertRaises, contextlib.suppress "
+            "and the tests' own may"
         )
         return False
 
-    def swallows_for_the_task(self) -> bool:
+    def may_swallow(self) -> bool:
+        """Whether the manager is one made to swallow what is raised within: one of
+        `swallowing`, a generator's whose code is not the task's (the tests' own
+        `@contextmanager`, a library's), or one whose `__exit__` is the tests' own code."""
+        kind = type(self._manager)
+        if is_among(kind, self.swallowing):
+            return True
+        if kind is self.generated:
+            code = getattr(getattr(self._manager, "gen", None), "gi_code", None)
+            return type(code) is CODE_TYPE and not self.guard.the_tasks(code.co_filename)
         raw = self._raw_exit
-        if type(raw) is self.function_type:
-            code = raw.__code__
-            return self.guard.the_tasks(code.co_filename)
-        return bool(type(self._manager).__flags__ & self.heap_type)
+        return (
+            type(raw) is self.function_type and raw.__code__.co_filename == self.context.tests_path
+        )
 
 
 def claim_live_result(result: HarnessResult, /, *, held: list[HarnessResult] | None = None) -> None:
@@ -4314,10 +4369,21 @@ def run_harness(
     test_lines = cov is not None and bool(options.get("test_lines"))
 
     program_code: list[types.CodeType] = []  # once compiled: `tested_arcs` reads its functions
+    # The tests are compiled before any code of the program's runs: `ast.parse`, replaced for
+    # one call as the program loaded, rewrote every assertion of theirs into `pass` (red team).
+    try:
+        tests_code: types.CodeType | SyntaxError = compiled_tests(tests_source, tests_path)
+    except SyntaxError as error:
+        tests_code = error
 
     def load(source: str, path: str, what: str) -> bool:
         try:
-            code = (compiled_tests if path == tests_path else compiled)(source, path)
+            if path != tests_path:
+                code = compiled(source, path)
+            elif isinstance(tests_code, SyntaxError):
+                raise tests_code
+            else:
+                code = tests_code
         except SyntaxError as error:
             emit(Event.INVALID, message=f"{what} does not compile: {error}")
             return False
@@ -4391,8 +4457,9 @@ def run_harness(
             watch.note_load_thread(_thread_name(thread)[:80])
     # Compared before the tests load too: a change the program made that puts itself back as
     # they load is seen now or never (red team: `builtins.__build_class__` replaced, which made
-    # every test of TestCases a no-op and then restored itself).
-    changed_at_load = machinery.changes() if loaded else []
+    # every test of TestCases a no-op and then restored itself; a twin of numpy in sys.modules
+    # for the tests' own import, which put the real one back as the import asked its spec).
+    changed_at_load = machinery.changes() + moved_modules(modules, namespace) if loaded else []
     loaded = loaded and load(tests_source, tests_path, "the tests")
     test_cases = namespace.get("TestCases")
     if loaded:
