@@ -391,7 +391,8 @@ def structure_problems(
                 )
             )
         elif not any(
-            isinstance(node, ast.FunctionDef) and node.name.startswith("test")
+            isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.name.startswith("test")
             for node in test_cases.body
         ):
             problems.append(

@@ -261,6 +261,19 @@ def test_task_that_cannot_run_is_invalid(
     assert any(problem.severity == "error" for problem in report.static)
 
 
+def test_tests_that_are_all_async_are_tests(sandbox: Sandbox) -> None:
+    """An IsolatedAsyncioTestCase whose tests are all `async def` has tests: it was refused as
+    "TestCases has no test method" (red team round fifteen's side finding)."""
+    tests = (
+        "import unittest\n\n\nclass TestCases(unittest.IsolatedAsyncioTestCase):\n"
+        "    async def test_counts(self):\n"
+        "        self.assertEqual(task_func('a b a', top=1), [('a', 2)])\n"
+    )
+    report = validate_task(make_task(test=tests), sandbox)
+    assert report.verdict is Verdict.PASS, report.message
+    assert [test.name for test in report.tests.values()] == ["test_counts"]
+
+
 def test_program_raising_at_import_is_invalid(sandbox: Sandbox) -> None:
     task = make_task(complete_prompt="raise RuntimeError('boom')\n" + make_task().complete_prompt)
     report = validate_task(task, sandbox)
