@@ -609,6 +609,17 @@ def mock_part(name: str) -> Any:
     return namespace.get(names[name])
 
 
+def own_attribute(kind: type, name: str) -> object:
+    """`name` as the first class of `kind`'s bases that holds it has it in its own dictionary
+    (`_ABSENT` where none does), read past the classes' own attribute lookups, which could run
+    the task's code."""
+    for cls in type.__dict__["__mro__"].__get__(kind):
+        namespace = type.__dict__["__dict__"].__get__(cls)
+        if name in namespace:
+            return namespace[name]
+    return _ABSENT
+
+
 def is_mock(value: object) -> bool:
     """Whether `value` is a mock of unittest.mock's, by its class's bases (which no attribute
     of the object changes)."""
@@ -3849,7 +3860,7 @@ class TestsOwnComparisons(ast.NodeTransformer):
 
     def visit_With(self, node: ast.With | ast.AsyncWith) -> ast.AST:
         """Each context manager of a `with` (or `async with`) in the tests, in their methods,
-        helpers and nested functions alike, as `guarded_context`."""
+        helpers and nested functions alike, as `GuardedContext`."""
         self.generic_visit(node)
         for item in node.items:
             mark = ast.Attribute(ast.Constant(CONTEXT_MARK), "__call__", ast.Load())
@@ -4037,13 +4048,13 @@ def compiled_tests(source: str, path: str) -> types.CodeType:
 
 
 def with_test_entries(code: types.CodeType) -> types.CodeType:
-    """`code` with `entered_test` and `guarded_context` themselves where `TestsOwnComparisons`
+    """`code` with `entered_test` and `GuardedContext` themselves where `TestsOwnComparisons`
     put their marks: constants, which no name the task rebinds stands for (changing one means
     a new code object, or assigning `__code__`, which the audit hook reports)."""
     constants = tuple(
         entered_test
         if type(constant) is str and constant == TEST_ENTRY_MARK
-        else guarded_context
+        else GuardedContext
         if type(constant) is str and constant == CONTEXT_MARK
         else with_test_entries(constant)
         if type(constant) is CODE_TYPE
@@ -4055,13 +4066,8 @@ def with_test_entries(code: types.CodeType) -> types.CodeType:
 
 TEST_ENTRY_MARK = "\x00curator: entered_test\x00"
 """Where `TestsOwnComparisons` calls `entered_test` until `with_test_entries` puts it there."""
-CONTEXT_MARK = "\x00curator: guarded_context\x00"
-"""Where `TestsOwnComparisons` calls `guarded_context` until `with_test_entries` puts it there."""
-
-
-def guarded_context(manager: object) -> GuardedContext:
-    """A context manager of the tests' `with` statement, as `TestsOwnComparisons` compiles it."""
-    return GuardedContext(manager)
+CONTEXT_MARK = "\x00curator: GuardedContext\x00"
+"""Where `TestsOwnComparisons` calls `GuardedContext` until `with_test_entries` puts it there."""
 
 
 class GuardedContext:
@@ -4096,14 +4102,13 @@ class GuardedContext:
     def special(self, name: str) -> tuple[Any, object]:
         """`name` of the manager's class, bound as Python binds a special method, and raw."""
         kind = type(self._manager)
-        for cls in type.__dict__["__mro__"].__get__(kind):
-            raw = type.__dict__["__dict__"].__get__(cls).get(name)
-            if raw is not None:
-                bind = getattr(type(raw), "__get__", None)
-                return (bind(raw, self._manager, kind) if bind is not None else raw), raw
-        raise TypeError(
-            f"'{kind.__qualname__}' object does not support the context manager protocol"
-        )
+        raw = own_attribute(kind, name)
+        if raw is _ABSENT:
+            raise TypeError(
+                f"'{kind.__qualname__}' object does not support the context manager protocol"
+            )
+        bind = getattr(type(raw), "__get__", None)
+        return (bind(raw, self._manager, kind) if bind is not None else raw), raw
 
     def __enter__(self) -> object:
         enter, _ = self.special("__enter__")
@@ -4209,8 +4214,7 @@ def entered_test(
         if entered is None and type(method) is str:
             # The method unittest runs: under its own name, or under another it was bound to
             # (`test_noise_7 = test_noise`), its function's name.
-            mro = type.__dict__["__mro__"].__get__(type(test))
-            bound = next((vars(cls)[method] for cls in mro if method in vars(cls)), None)
+            bound = own_attribute(type(test), method)
             if type(bound) is MethodGuard:  # as `guard_methods` keeps the tests' methods
                 bound = bound[0]
             if method == name or getattr(bound, "__name__", None) == name:
@@ -4234,15 +4238,12 @@ def carries_entry(test_cases: type, name: str) -> bool:
     """Whether unittest's test `name` is a method of the tests' own source that runs to its end
     in one call (not a generator's or a coroutine's, which a plain TestCase never runs): it
     then enters `entered_test`, and passes only once it has ended."""
-    for cls in test_cases.__mro__:
-        if name in vars(cls):
-            value = vars(cls)[name]
-            function = value[0] if type(value) is MethodGuard else value
-            if type(function) is not types.FunctionType:
-                return False
-            code = function.__code__
-            return not code.co_flags & UNFINISHED_CALLS and is_among(entered_test, code.co_consts)
-    return False
+    value = own_attribute(test_cases, name)
+    function = value[0] if type(value) is MethodGuard else value
+    if type(function) is not types.FunctionType:
+        return False
+    code = function.__code__
+    return not code.co_flags & UNFINISHED_CALLS and is_among(entered_test, code.co_consts)
 
 
 UNFINISHED_CALLS = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
@@ -4775,14 +4776,10 @@ def entry_wrapper(entry: object, program: Sequence[types.CodeType], entry_point:
 def own_call(entry: object, program_file: str) -> str | None:
     """`entry`'s class's `__call__`, where the program defines it ("_Vetted.__call__ (line 9)"),
     found in the classes' own dictionaries: reading the attribute could run the task's code."""
-    for cls in type.__dict__["__mro__"].__get__(type(entry)):
-        call = type.__dict__["__dict__"].__get__(cls).get("__call__")
-        if call is None:
-            continue
-        code = call.__code__ if type(call) is types.FunctionType else None
-        if code is not None and code.co_filename == program_file:
-            return f"{getattr(code, 'co_qualname', code.co_name)} (line {code.co_firstlineno})"
-        return None
+    call = own_attribute(type(entry), "__call__")
+    code = call.__code__ if type(call) is types.FunctionType else None
+    if code is not None and code.co_filename == program_file:
+        return f"{getattr(code, 'co_qualname', code.co_name)} (line {code.co_firstlineno})"
     return None
 
 
