@@ -350,7 +350,8 @@ def test_coverage_parsed_during_the_run_equals_coverage_parsed_after(tmp_path: P
     assert ahead.reporter is not None  # it did parse ahead
     after = worker.CoverageAnalyser(str(path)).analyse(arcs)
     assert ahead.analyse(arcs) == after
-    assert after["missed_lines"] == [5] and after["num_statements"] == 6  # the pragma's 2 out
+    # A pragma leaves nothing out (red team: `# pragma: no cover` on untested branches).
+    assert after["missed_lines"] == [5, 6, 7] and after["num_statements"] == 8
 
 
 def test_the_arcs_go_to_be_analysed_as_soon_as_the_harness_s_signed_record_is_read() -> None:
@@ -683,8 +684,8 @@ def test_coverage_is_the_same_from_the_analysis_service_and_from_the_supervisor(
         alone = sandbox.run(BRANCHY_PROGRAM, ONE_BRANCH_TESTS)
     assert served.passed and alone.passed, (served, alone)
     assert served.coverage is not None
-    assert served.coverage.missed_lines == [4, 5, 8]  # the pragma's lines 6-7 left out
-    assert served.coverage.missed_branches == [(2, 4)]
+    assert served.coverage.missed_lines == [4, 5, 6, 7, 8]  # the pragma's lines 6-7 too
+    assert served.coverage.missed_branches == [(2, 4), (4, 5), (4, 6), (6, 7), (6, 8)]
     assert alone.coverage == served.coverage
 
 

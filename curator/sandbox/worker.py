@@ -604,8 +604,10 @@ def warm_up_coverage() -> None:
         path = os.path.join(directory, "task", "task.py")
         with open(path, "w") as handle:
             handle.write("def f(x):\n    if x:\n        return 1\n    return 2\nf(1)\n")
-        cov = coverage.Coverage(
-            data_file=None, branch=True, include=[MEASURED_FILES], config_file=False
+        cov = counted_everywhere(
+            coverage.Coverage(
+                data_file=None, branch=True, include=[MEASURED_FILES], config_file=False
+            )
         )
         cov.start()
         with open(path) as handle:
@@ -2291,7 +2293,17 @@ def coverage_settings() -> Any:
         return _warm_measurement
     import coverage
 
-    return coverage.Coverage(data_file=None, branch=True, config_file=False)
+    return counted_everywhere(coverage.Coverage(data_file=None, branch=True, config_file=False))
+
+
+def counted_everywhere(measurement: Any) -> Any:
+    """`measurement` without coverage.py's default exclusions: a `# pragma: no cover` or
+    `# pragma: no branch` in the program left its untested branches out of its figures, which
+    the tests had then covered (red team). (What Python itself never runs, `while True:`'s
+    exit, stays left out.)"""
+    measurement.clear_exclude()
+    measurement.clear_exclude(which="partial")
+    return measurement
 
 
 class CoverageAnalyser:
