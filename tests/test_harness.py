@@ -7,6 +7,7 @@ import ast
 import functools
 import gc
 import json
+import os
 import types
 import unittest
 from collections.abc import Iterator
@@ -213,6 +214,42 @@ def test_the_names_the_tests_read_of_the_program_and_its_imports() -> None:
     ]
 
 
+def test_what_the_tests_read_through_modules_and_what_they_bind() -> None:
+    """The chains the tests read from a module they or the program import are watched from
+    before the program loads, and the names their top-level statements bind once they load;
+    a chain the tests assign to themselves (`sys.stdout = ...`) is theirs to change."""
+    declared = declared_tests(
+        "import sys\nimport unittest\nfrom numpy import testing as npt\n\n"
+        "def helper(value):\n    return os_path.exists(value)\n\n"
+        "class TestCases(unittest.TestCase):\n"
+        "    def test_a(self):\n"
+        "        sys.stdout = None\n"
+        "        npt.assert_allclose(np.linalg.norm([3, 4]), 5)\n"
+        "        self.assertTrue(self.value.attribute)\n"
+    )
+    assert declared.module_bindings == {"sys sys", "unittest unittest", "npt numpy testing"}
+    assert declared.top_level_names == {"sys", "unittest", "npt", "helper", "TestCases"}
+    assert declared.reads == {
+        "unittest.TestCase",
+        "npt.assert_allclose",
+        "np.linalg.norm",
+        "os_path.exists",
+    }
+    pytest.importorskip("numpy")  # as the run imports the tests' modules, before the program
+    program = [("np", "numpy", None), ("os_path", "os", "path")]
+    watched = {entry.key: entry for entry in harness.tests_reads(declared, program)}
+    assert set(watched) == {
+        "unittest.TestCase",
+        "numpy.testing",
+        "numpy.testing.assert_allclose",
+        "numpy.linalg",
+        "numpy.linalg.norm",
+        "os.path",
+        "os.path.exists",
+    }
+    assert watched["os.path.exists"].value is os.path.exists
+
+
 def test_a_test_stopped_but_never_started_is_started_first_with_its_skip_kept() -> None:
     """Python 3.12.0 and 3.12.1 call stopTest, not startTest, for a test skipped by decorator:
     the harness starts it as it stops (start, then end: in order), keeping what it reported."""
@@ -292,6 +329,9 @@ def test_what_the_caller_read_of_the_tests_is_believed_and_read_here_only_withou
         "classes": ["TestCases"],
         "imports": ["unittest"],
         "free_names": [],
+        "module_bindings": ["unittest unittest"],
+        "top_level_names": ["TestCases", "unittest"],
+        "reads": ["unittest.TestCase", "unittest.skip"],
     }
     # Given, it is not read again: these tests would not even parse.
     given = declared_in({"tests": "class (", "declared": read_by_the_caller})

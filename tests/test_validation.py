@@ -697,6 +697,14 @@ def test_docstring_examples_run_as_doctests(sandbox: Sandbox) -> None:
     assert report.verdict is Verdict.PASS
     assert report.doctest.failed == 1
     assert "doctest" in {warning.code for warning in report.warnings}
+    # As the source writes them: a program that trims its live docstring of the examples as
+    # it loads still has them run (red team, round sixteen).
+    trimming = make_task().canonical_solution.rstrip("\n") + (
+        "\n\n\ntask_func.__doc__ = task_func.__doc__.split('Example')[0]\n"
+    )
+    report = validate_task(make_task(complete_prompt=wrong, canonical_solution=trimming), sandbox)
+    assert report.doctest is not None
+    assert (report.doctest.attempted, report.doctest.failed) == (1, 1)
 
 
 def test_docstring_examples_that_do_not_finish_leave_the_tests_verdict(sandbox: Sandbox) -> None:

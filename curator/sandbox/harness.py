@@ -12,14 +12,17 @@ How a wrong solution is kept from reporting itself passing:
   its end and none of its subTests caught a failure, as the harness notes itself
   (`TestMethodExit`, `SubTestRecord`), whatever unittest's outcome object reports.
 - unittest's modules and classes, the standard modules its assertions and the docstring
-  examples' checker rely on (`collections`, `re`, `doctest`, `warnings.catch_warnings`:
-  `STANDARD_MACHINERY`), the harness's module, the tests' own methods and every builtin are
-  compared (identity, code object, bytecode) after the program loads, after the tests load,
-  after every test and after the docstring examples, `re`'s cache must hold only compiled
-  patterns,
+  examples' checker rely on (`collections`, `re`, `operator`, `doctest`,
+  `warnings.catch_warnings`: `STANDARD_MACHINERY`), the harness's module, the tests' own
+  methods, every builtin, what the tests read through the modules they or the program import
+  (`np.testing.assert_allclose`, `os.path.exists`: `tests_reads`, as before the program loads)
+  and the names the tests' top-level statements bind (their `np`) are compared (identity,
+  code object, bytecode) after the program loads, after the tests load, after every test and
+  after the docstring examples, `re`'s cache must hold only compiled patterns,
   and the libraries' assertions and comparisons (`np.testing`, `np.allclose`,
-  `DataFrame.equals`, `math.isclose`, ...), and the helpers in their assertions' modules, must
-  still be the libraries' own code: any change is tampering.
+  `DataFrame.equals`, `math.isclose`, ...), and every function of their assertions' modules,
+  must still be the libraries' own (the very objects, where the library was loaded before the
+  program): any change is tampering.
 - A comparison after the fact misses a replacement that puts the original back when it is
   called. So unittest's, contextlib's and the harness's classes are frozen for good, and the
   tests' classes while each test runs (`FrozenClasses`: CPython refuses to set their
@@ -37,10 +40,12 @@ How a wrong solution is kept from reporting itself passing:
   same way (`TestsOwnComparisons`), and so is their call of a library's comparison
   (`np.allclose(a, b)`, `a.equals(b)`, where numpy's protocols or an `equals` of the task's
   can answer); numpy's array and pandas' frame assertions go through a guard that does
-  (`LibraryAssertionGuard`). A context manager of the tests' `with` (or `async with`) that
-  swallows an exception is tampering unless it is made to (`GuardedContext`: assertRaises,
-  `contextlib.suppress`, the tests' own). The tests are compiled before any code of the
-  program's runs.
+  (`LibraryAssertionGuard`). unittest's deprecated aliases (`assertEquals`) and assertions
+  called through the class are compiled as the test's own assertions. A context manager of
+  the tests' `with` (or `async with`) that swallows an exception is tampering unless it is
+  made to (`GuardedContext`: assertRaises, `contextlib.suppress`, pytest's `raises`, made by
+  no code of the task's, or the tests' own) or the tests' own `raise` raised it. The tests are
+  compiled before any code of the program's runs.
 - An audit hook (PEP 578), installed before task code runs (it cannot be removed), notes what
   a forger needs (the process's own descriptors or memory under /proc, reading memory by address
   with ctypes (loading a library is allowed: tasks do), the garbage collector's object lists,
@@ -74,12 +79,17 @@ tampering, one out of stack makes the audited call fail; and the records are enc
 signed by C code taken as the channel is made (`protocol.Channel`). But code that replaces,
 only for the moment it is used, an object nothing freezes (a builtin the tests' own code
 reads, a standard module's function outside unittest and contextlib, a library's internal
-helper, the tests' own globals) can change what a test sees; a comparison of the tests'
+helper, the tests' own globals) can change what a test sees, and one replaced for good that
+the tests do not name and no list above holds (a library's helper beyond its assertions'
+modules) is not compared; a comparison of the tests'
 outside a tested expression (a filter in `assertEqual`'s argument) is asked once;
 ctypes' foreign calls (`memmove`, `cast`) write memory no audit event covers; an object
 that guesses which question is the real one among the stand-ins it is asked with
-(`MethodGuard.ask_among_stand_ins`, in an order it cannot predict) passes the assertions where
-its guess is right; code that finds coverage.py's running tracer can add arcs to its own
+(`MethodGuard.ask_among_stand_ins`, in an order it cannot predict; membership's one stand-in
+can be told by its type) passes the assertions where its guess is right; arithmetic in a tested
+expression is the task's objects' own (`abs(result - expected) < tol`, where `result`'s
+`__sub__` answers 0); the docstring's examples are read from the live `task_func.__doc__`,
+which the program can trim; code that finds coverage.py's running tracer can add arcs to its own
 figures; and tests that hand the task the running test (`self`, or a bound method of it) hand
 it unittest's outcome, through which it can drop a failure of their `tearDown`, cleanups,
 class fixtures or test methods of a mixin class (which are not entered). Each needs
@@ -97,6 +107,7 @@ import builtins
 import collections
 import contextlib
 import ctypes
+import dis
 import doctest
 import functools
 import gc
@@ -243,7 +254,19 @@ or `assertTrue(all(...))` with wrong answers."""
 # -- what the tests' source declares (also read by the supervisor, outside the task) ------------
 
 
-DECLARED_FIELDS = ("names", "skips", "expected_failures", "classes", "imports", "free_names")
+DECLARED_FIELDS = (
+    "names",
+    "skips",
+    "expected_failures",
+    "classes",
+    "imports",
+    "free_names",
+    "module_bindings",
+    "top_level_names",
+    "reads",
+)
+READ_CHAIN_LIMIT = 5
+"""The most attributes of one chain the tests read that a run watches (`np.testing.assert_x`)."""
 BUILTIN_NAMES = frozenset(dir(builtins))
 
 
@@ -261,6 +284,13 @@ class DeclaredTests:
     free_names: set[str] = field(default_factory=set)
     """The names the tests read and never bind, builtins aside: the program's (BigCodeBench's
     tests run in its module), such as the `math` of its `import math`."""
+    module_bindings: set[str] = field(default_factory=set)
+    """What the tests' top-level imports bind, as "name module" or "name module attribute"."""
+    top_level_names: set[str] = field(default_factory=set)
+    """The names the tests' top-level imports, functions and classes bind in the module."""
+    reads: set[str] = field(default_factory=set)
+    """The attribute chains the tests read from a module they import or the program's
+    (`np.testing.assert_array_equal`, `os.path.exists`), at most `READ_CHAIN_LIMIT` long."""
 
     def as_request(self) -> dict[str, list[str]]:
         """For a run's request: read once by the caller, in a warm process (`declared_in`)."""
@@ -307,10 +337,19 @@ def declared_in_tree(tree: ast.Module) -> DeclaredTests:
         for node in tree.body
     )
     imports, free_names = imports_and_free_names(tree)
+    bindings = program_imports(tree)
     declared = DeclaredTests(
         classes={node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)},
         imports=imports,
         free_names=free_names,
+        module_bindings={" ".join(filter(None, binding)) for binding in bindings},
+        top_level_names={name for name, _, _ in bindings}
+        | {
+            node.name
+            for node in tree.body
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        },
+        reads=chains_read(tree, {name for name, _, _ in bindings} | free_names),
     )
     if "TestCases" not in classes:
         return declared
@@ -382,6 +421,31 @@ def imports_and_free_names(tree: ast.Module) -> tuple[set[str], set[str]]:
         elif isinstance(node, ast.MatchMapping) and node.rest:
             bound.add(node.rest)
     return imports, read - bound - BUILTIN_NAMES
+
+
+def chains_read(tree: ast.Module, roots: set[str]) -> set[str]:
+    """Each attribute chain the tests read from one of `roots` (`np.testing.assert_x` from
+    `np`), the longest only, at most `READ_CHAIN_LIMIT` attributes."""
+    chains: set[str] = set()
+    assigned: set[str] = set()  # `sys.stdout = ...`: the tests' own to change
+    inner: set[int] = set()  # attributes within a longer chain
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Attribute) or id(node) in inner:
+            continue
+        names = []
+        reached: ast.expr = node
+        while isinstance(reached, ast.Attribute):
+            names.append(reached.attr)
+            reached = reached.value
+            inner.add(id(reached))
+        if isinstance(reached, ast.Name) and reached.id in roots:
+            chain = ".".join([reached.id, *reversed(names[-READ_CHAIN_LIMIT:])])
+            (chains if isinstance(node.ctx, ast.Load) else assigned).add(chain)
+    return {
+        chain
+        for chain in chains
+        if not any(chain == changed or chain.startswith(changed + ".") for changed in assigned)
+    }
 
 
 def program_imports(tree: ast.Module) -> list[tuple[str, str, str | None]]:
@@ -466,10 +530,15 @@ _call: Callable[..., object] = getattr(operator, "call", lambda function, *args:
 REPLACEABLE = {"__code__": "code", "__defaults__": "defaults", "__kwdefaults__": "defaults"}
 
 
+BOUND_FUNCTION_TYPES = (types.MethodType, classmethod, staticmethod)
+
+
 def watched_entry(key: str, namespace: Any, name: str) -> Watched:
     value = namespace.get(name, _ABSENT)
-    function = getattr(value, "__func__", value)
-    if not isinstance(function, types.FunctionType):
+    # Read only of the types that have it: another object's attribute lookup may run code of
+    # its own (django's settings, read by the tests, raise until configured).
+    function = value.__func__ if type(value) in BOUND_FUNCTION_TYPES else value
+    if type(function) is not types.FunctionType:
         return Watched(key, namespace, name, value, None, None, 0)
     code = function.__code__
     return Watched(key, namespace, name, value, code, function.__defaults__, hash(code.co_code))
@@ -478,14 +547,16 @@ def watched_entry(key: str, namespace: Any, name: str) -> Watched:
 STANDARD_MACHINERY: tuple[tuple[types.ModuleType, tuple[str, ...]], ...] = (
     (collections, ("Counter",)),
     (re, ()),
+    (operator, ()),
     (doctest, ("OutputChecker", "DocTestRunner", "DocTestFinder", "DocTestParser", "Example")),
 )
 """Standard modules whose code decides outcomes beside unittest's, each with its classes that
 are frozen for good: assertCountEqual counts with `collections.Counter`, assertRegex and
 assertRaisesRegex compile with `re.compile`, and the docstring examples are judged by
-`doctest`'s checker. Red team: `Counter.__eq__` made to say yes passed every assertCountEqual,
-a `re.compile` of the task's passed assertRegex, and a replaced `check_output` hid wrong
-examples, each with no tampering shown."""
+`doctest`'s checker, numpy's assertions compare with `operator.__eq__`. Red team:
+`Counter.__eq__` made to say yes passed every assertCountEqual, a `re.compile` of the task's
+passed assertRegex, a replaced `check_output` hid wrong examples, and `operator.__eq__ =
+operator.is_not` passed `np.testing.assert_array_equal`, each with no tampering shown."""
 MACHINERY_NAMES = ((warnings, ("catch_warnings", "simplefilter")),)
 """Names in standard modules that unittest calls (assertWarns records warnings through
 `warnings.catch_warnings`), watched one by one: the rest of `warnings` changes as it runs."""
@@ -863,6 +934,41 @@ class Machinery:
         """Add what was guarded after the baseline (unittest.mock, loaded for the tests)."""
         self._add(self._entries(owners))
 
+    def watch_reads(
+        self, declared: DeclaredTests, program: list[tuple[str, str, str | None]]
+    ) -> None:
+        """Add what the tests read through a module they or the program import, before the
+        program loads (`tests_reads`): a program put `np.printoptions`, a library's function
+        that takes anything and raises nothing, in place of `np.testing.assert_array_equal`;
+        `os.path.exists` in place of one that says yes (red team)."""
+        entries = tests_reads(declared, program)
+        self._reads = (len(self._watched), len(self._watched) + len(entries))
+        self._add(entries)
+
+    def guarded_since(self) -> None:
+        """What the tests read that a `LibraryAssertionGuard` now stands for, of the very
+        function read before the program loaded, as that guard: the guards are put in place
+        as the tests load, or as a test first loads the library (`guard_library_assertions`)."""
+        start, end = getattr(self, "_reads", (0, 0))
+        for index in range(start, end):
+            entry = self._watched[index]
+            now = entry.namespace.get(entry.name, _ABSENT)
+            if type(now) is LibraryAssertionGuard and now[0] is entry.value:
+                self._watched[index] = entry._replace(value=now, code=None, defaults=None)
+                self._values[index] = now
+
+    def watch_bindings(self, namespace: dict[str, object], names: set[str]) -> None:
+        """Add the module's names the tests' top-level imports, functions and classes bind, as
+        the tests loaded them: a program rebound the tests' `np` to a twin of numpy whose
+        `testing` said yes (red team)."""
+        self._add(
+            [
+                watched_entry(f"{name}, as the tests bind it", namespace, name)
+                for name in sorted(names)
+                if name in namespace
+            ]
+        )
+
     def watch_tests(self, classes: list[type]) -> None:
         """Add the tests' own classes: their functions must stay (other attributes may change:
         setUpClass stores state there)."""
@@ -965,8 +1071,14 @@ class Machinery:
             for name, value in vars(child).items():
                 if type(value) is LibraryAssertionGuard:
                     value = value[0]
-                if not name.startswith("__") and self._foreign(value, roots):
-                    found.append(f"{parent_name}.{child_name}.{name}")
+                path = f"{parent_name}.{child_name}.{name}"
+                original = _library_originals.get(path, _ABSENT)
+                if not name.startswith("__") and (
+                    value is not original
+                    if original is not _ABSENT
+                    else self._foreign(value, roots)
+                ):
+                    found.append(path)
         for path in LIBRARY_COMPARISONS:
             module_name, *attributes = path.split(".")
             reached: object = sys.modules.get(module_name)
@@ -984,6 +1096,62 @@ class Machinery:
         return found
 
 
+UNREAD_ROOTS = frozenset({"sys", "builtins"})
+"""Modules whose attributes the harness and the tests change as they run (`sys.stdout`), or
+watched otherwise (builtins)."""
+
+
+def tests_reads(
+    declared: DeclaredTests, program: list[tuple[str, str, str | None]]
+) -> list[Watched]:
+    """Each step of the chains the tests read (`declared.reads`) through a module or a class,
+    from the module their root names (the tests' imports, else the program's), as it stands
+    now. A submodule not loaded yet is imported first (`np.testing`, which numpy loads as it is
+    first read); a step that is no module's or class's attribute ends its chain."""
+    roots: dict[str, tuple[str, str | None]] = {
+        name: (module, attribute) for name, module, attribute in program
+    }
+    for binding in declared.module_bindings:
+        name, module, *imported = binding.split(" ")
+        roots[name] = (module, imported[0] if imported else None)
+    entries: dict[str, Watched] = {}
+    for chain in sorted(declared.reads):
+        root, *steps = chain.split(".")
+        if root not in roots or roots[root][0].partition(".")[0] in UNREAD_ROOTS:
+            continue
+        path, attribute = roots[root]
+        owner: object = _modules.get(path, _ABSENT)
+        for step in [attribute, *steps] if attribute is not None else steps:
+            namespace = attribute_namespace(owner, step)
+            if namespace is None:
+                break
+            path = f"{path}.{step}"
+            if path not in entries:
+                entries[path] = watched_entry(path, namespace, step)
+            owner = entries[path].value
+    return list(entries.values())
+
+
+def attribute_namespace(owner: object, name: str) -> Any:
+    """Where `owner.name` is found, read without running any code of `owner`'s: a module's
+    own dict (a submodule imported into it first), or the dict of the first class of a
+    class's bases that holds it; None for anything else, or a name not found."""
+    # By their types: `isinstance` asks an object's `__class__`, which may run its code
+    # (django's settings, a lazy object, raise until configured).
+    if issubclass(type(owner), types.ModuleType):
+        namespace = _module_namespace(cast(types.ModuleType, owner))
+        if name not in namespace:
+            with contextlib.suppress(Exception):
+                importlib.import_module(f"{namespace.get('__name__')}.{name}")
+        return namespace if name in namespace else None
+    if issubclass(type(owner), type):
+        for base in type.__dict__["__mro__"].__get__(owner):
+            namespace = type.__dict__["__dict__"].__get__(base)
+            if name in namespace:
+                return namespace
+    return None
+
+
 class Unwatched(Machinery):
     """No machinery check: for a batch of mutants of a task's own reference (see
     worker.run_variants), where the code and the tests are one author's. A reference that wants
@@ -994,6 +1162,17 @@ class Unwatched(Machinery):
         pass
 
     def watch_more(self, owners: list[tuple[str, object]]) -> None:
+        pass
+
+    def watch_reads(
+        self, declared: DeclaredTests, program: list[tuple[str, str, str | None]]
+    ) -> None:
+        pass
+
+    def watch_bindings(self, namespace: dict[str, object], names: set[str]) -> None:
+        pass
+
+    def guarded_since(self) -> None:
         pass
 
     def watch_tests(self, classes: list[type]) -> None:
@@ -1166,6 +1345,28 @@ order, membership, counting, assertAlmostEqual's rounded difference, numpy's pro
 object answers numpy's functions and ufuncs for itself, and pandas' `equals`): when one of
 them is the task's, the comparison is asked again with what nothing can agree with."""
 COMPARED_AS_ASKED = "_curator_compare"
+ARITHMETIC_AS_ASKED = "_curator_arithmetic"
+"""What the tests' own arithmetic in what they test is compiled into (`RoutedArithmetic`)."""
+ARITHMETIC: types.MappingProxyType[str, Callable[[Any, Any], Any]] = types.MappingProxyType(
+    {
+        "+": operator.add,
+        "-": operator.sub,
+        "*": operator.mul,
+        "/": operator.truediv,
+        "//": operator.floordiv,
+        "%": operator.mod,
+        "**": operator.pow,
+    }
+)
+ARITHMETIC_NAMES = types.MappingProxyType(
+    {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod", "**": "pow"}
+)
+NUMBER_BASES: tuple[tuple[type, Callable[[Any], object]], ...] = (
+    (float, float.__float__),
+    (int, int.__int__),
+    (complex, lambda value: complex.__add__(value, 0j)),  # no `complex.__complex__` in 3.10
+)
+"""Python's numbers a class may build on, each with its own way to the plain number."""
 """The method of unittest.TestCase (the harness's, guarded) through which a test's own `a == b`
 and `a in b` go, in `self.assertTrue(...)` and `assert ...` (see `TestsOwnComparisons`)."""
 CALLED_AS_ASKED = "_curator_call"
@@ -1253,6 +1454,10 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     answering = ANSWERING_METHODS
     failure = AssertionError
     compared_as_asked = COMPARED_AS_ASKED
+    arithmetic_as_asked = ARITHMETIC_AS_ASKED
+    arithmetic = ARITHMETIC
+    arithmetic_names = ARITHMETIC_NAMES
+    number_bases = NUMBER_BASES
     called_as_asked = CALLED_AS_ASKED
     mock_asserted = MOCK_ASSERTED
     mock_comparing = MOCK_COMPARING_ASSERTIONS
@@ -1273,6 +1478,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return self.partial(self.compare, instance)
         if self[1] == self.compared_as_asked:
             return self.partial(self.compared_in_the_tests, instance)
+        if self[1] == self.arithmetic_as_asked:
+            return self.partial(self.computed_in_the_tests, instance)
         if self[1] == self.called_as_asked:
             return self.partial(self.called_in_the_tests, instance)
         if self[1] == self.mock_asserted:
@@ -1522,6 +1729,50 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             stand_ins,
             what,
         )
+
+    def computed_in_the_tests(
+        self, instance: object, left: object, right: object, symbol: str
+    ) -> object:
+        """`left - right` (or `+`, `*`, `/`, `//`, `%`, `**`: `symbol`) as the tests wrote it
+        in what they test (`RoutedArithmetic`), its value unchanged; where an operand is of a
+        class of the task's built on one of Python's numbers whose arithmetic is the task's
+        code, the answer must be that number's own. Red team: a float whose `__sub__`
+        answered 0 passed `abs(result - expected) < tol` and `assertLess(abs(...), tol)`."""
+        answer = self.arithmetic[symbol](left, right)
+        if type(left) in self.plain and type(right) in self.plain:
+            return answer
+        name = self.arithmetic_names[symbol]
+        own = self.number_with_own_arithmetic
+        if own(left, f"__{name}__") or own(right, f"__r{name}__"):
+            plain = self.arithmetic[symbol](self.plain_number(left), self.plain_number(right))
+            given = self.plain_number(answer)
+            if not (given == plain or (given != given and plain != plain)):
+                self.refuse(
+                    f"the tests' own {symbol} was given a number whose {symbol} its own "
+                    f"{type(plain).__name__} does not agree with ({type(left).__name__} "
+                    f"{symbol} {type(right).__name__})"
+                )
+        return answer
+
+    def number_with_own_arithmetic(self, value: object, name: str) -> bool:
+        """Whether `value` is of a class built on one of Python's numbers whose `name` (the
+        special method of an arithmetic) is the task's code."""
+        kind = type(value)
+        if kind in self.plain or not any(issubclass(kind, base) for base, _ in self.number_bases):
+            return False
+        method = own_attribute(kind, name)
+        return type(method) is types.FunctionType and self.the_tasks(method.__code__.co_filename)
+
+    def plain_number(self, value: object) -> object:
+        """`value` as the number of Python's own it is built on, read past its class's methods;
+        anything else as it is."""
+        kind = type(value)
+        if kind in self.plain:
+            return value
+        for base, plain in self.number_bases:
+            if issubclass(kind, base):
+                return plain(value)
+        return value
 
     def ordered_in_the_tests(
         self, left: object, right: object, symbol: str, what: str | None = None
@@ -1994,10 +2245,14 @@ LIBRARY_ASSERTIONS = (
     ("pandas", "testing"),
     ("numpy.testing._private", "utils"),
     ("pandas._testing", "asserters"),
+    ("numpy._core", "numeric"),
+    ("numpy.core", "numeric"),
+    ("pandas.core.dtypes", "missing"),
 )
 """Libraries' assertion modules that tests call (np.testing.assert_array_equal,
 pd.testing.assert_frame_equal), reached as the tests reach them, and those where the
-assertions find their helpers (assert_frame_equal calls its module's assert_series_equal)."""
+assertions find their helpers (assert_frame_equal calls its module's assert_series_equal,
+assert_allclose numpy's `isclose`, assert_series_equal pandas' `array_equivalent`)."""
 LIBRARY_COMPARISONS = (
     "math.isclose",
     "cmath.isclose",
@@ -2046,7 +2301,19 @@ def note_library_originals() -> None:
         for attribute in attributes:
             reached = getattr(reached, attribute, None)
         if reached is not None:
-            _library_originals[path] = reached
+            _library_originals.setdefault(path, reached)
+    # And every function of the assertions' modules (red team: `np.printoptions`, a library's
+    # function that takes anything, put in place of numpy's assertions; `np.printoptions` in
+    # place of the `assert_series_equal` that pandas' `assert_frame_equal` calls).
+    for parent_name, child_name in LIBRARY_ASSERTIONS:
+        parent = sys.modules.get(parent_name)
+        child = vars(parent).get(child_name) if parent is not None else None
+        if isinstance(child, types.ModuleType):
+            for name, value in list(vars(child).items()):
+                if type(value) is LibraryAssertionGuard:
+                    value = value[0]
+                if not name.startswith("__") and callable(value):
+                    _library_originals.setdefault(f"{parent_name}.{child_name}.{name}", value)
 
 
 def guard_library_assertions(load: bool = False) -> None:
@@ -3088,12 +3355,18 @@ class HarnessResult:
         if self._depth < 0 or self._exited is not None:
             audit(TAMPERING_EVENT, "ended the running test's method twice")
         elif self._depth == 0:
+            name = type(error).__name__
             self._exited = (
                 ""
                 if error is None
                 else "skip"
                 if is_among(error, made_by_the_tests or ())
-                else type(error).__name__
+                # What the method's return and the tests' skip are noted as: an exception of a
+                # class named "", swallowed by the ExitStack of the tests' @patch, passed as
+                # a method that returned (red team).
+                else f"an exception of a class named {name!r}"
+                if name in ("", "skip")
+                else name
             )
 
     def failed_within(
@@ -3381,6 +3654,12 @@ def _compare(
     return left in right if membership else left == right  # type: ignore[operator]
 
 
+def _arithmetic(test: unittest.TestCase, left: object, right: object, symbol: str) -> object:
+    """What `TestCase._curator_arithmetic` stands for, unguarded
+    (`MethodGuard.computed_in_the_tests`)."""
+    return ARITHMETIC[symbol](left, right)
+
+
 def _call_comparison(
     test: unittest.TestCase, receiver: object, function: Any, /, *args: Any, **kwargs: Any
 ) -> object:
@@ -3614,6 +3893,7 @@ def warm_up() -> None:
     # the harness never asks for) as passed: an empty tuple of exceptions catches none.
     unittest.case._ShouldStop = ()  # type: ignore[attr-defined]
     setattr(unittest.TestCase, COMPARED_AS_ASKED, _compare)
+    setattr(unittest.TestCase, ARITHMETIC_AS_ASKED, _arithmetic)
     setattr(unittest.TestCase, CALLED_AS_ASKED, _call_comparison)
     setattr(unittest.TestCase, MOCK_ASSERTED, _mock_assert)
     read_privately()
@@ -3671,6 +3951,8 @@ def warm_up() -> None:
             ResultFront,
             TestMethodExit,
             SubTestRecord,
+            GuardedContext,
+            GuardedMaker,
             *sealed_unittest,
         ]
     ).freeze()
@@ -3863,11 +4145,16 @@ class TestsOwnComparisons(ast.NodeTransformer):
         helpers and nested functions alike, as `GuardedContext`."""
         self.generic_visit(node)
         for item in node.items:
-            mark = ast.Attribute(ast.Constant(CONTEXT_MARK), "__call__", ast.Load())
-            call = ast.Call(mark, [item.context_expr], [])
-            item.context_expr = ast.fix_missing_locations(
-                ast.copy_location(call, item.context_expr)
-            )
+            made = item.context_expr
+            if isinstance(made, ast.Call):
+                # `with F(a):` as `with GuardedContext.made(F)(a):`, F evaluated before `a`
+                mark = ast.Attribute(ast.Constant(CONTEXT_MARK), "made", ast.Load())
+                maker = ast.Call(mark, [made.func], [])
+                call = ast.Call(maker, made.args, made.keywords)
+            else:
+                mark = ast.Attribute(ast.Constant(CONTEXT_MARK), "__call__", ast.Load())
+                call = ast.Call(mark, [made], [])
+            item.context_expr = ast.fix_missing_locations(ast.copy_location(call, made))
         return node
 
     visit_AsyncWith = visit_With
@@ -3918,6 +4205,9 @@ class TestsOwnComparisons(ast.NodeTransformer):
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
         function = node.func
+        if self.scopes[-1] == "test method":
+            node = as_the_tests_own_assertion(node)
+            function = node.func
         if (
             isinstance(function, ast.Attribute)
             and function.attr in MOCK_ASSERTIONS
@@ -3935,6 +4225,12 @@ class TestsOwnComparisons(ast.NodeTransformer):
             and node.args
         ):
             return node
+        if function.attr.startswith("assert") and not function.attr.startswith(UNTESTED_ARGUMENTS):
+            # `assertLess(abs(result - expected), tol)`: the arithmetic of what is tested
+            node.args[:2] = [
+                ast.fix_missing_locations(RoutedArithmetic().visit(argument))
+                for argument in node.args[:2]
+            ]
         if function.attr in ("assertTrue", "assertFalse"):
             node.args[0] = self.routed(node.args[0])
         elif function.attr in ("assertEqual", "assertNotEqual", "assertIs", "assertIsNot"):
@@ -3946,16 +4242,59 @@ class TestsOwnComparisons(ast.NodeTransformer):
         return node
 
 
-class RoutedComparisons(ast.NodeTransformer):
-    """Within one tested expression, `a == b` becomes `self._curator_compare(a, b)`,
-    `a in b` becomes `self._curator_compare(a, b, True)` and `a < b`
-    `self._curator_compare(a, b, "<")` (see `TestsOwnComparisons`); a chain of orderings,
-    `0 <= x < 10`, becomes each of its comparisons joined by `and`, an operand between two
-    evaluated once, as the chain would (`ordered_in_turn`)."""
+UNTESTED_ARGUMENTS = ("assertRaises", "assertWarns", "assertLogs", "assertNoLogs")
+"""Assertions whose first arguments are no values tested (an exception, a callable)."""
 
-    def __init__(self, names: Iterator[int]) -> None:
-        self.names = names
-        self.in_iterable = 0  # where `:=` may not stand (a comprehension's iterable)
+
+def deprecated_aliases() -> dict[str, str]:
+    """unittest's deprecated names of its assertions (Python 3.11's `assertEquals`, `assert_`),
+    each with the assertion it calls: the function itself, past the guard (red team)."""
+    aliases = {}
+    for name, value in vars(unittest.TestCase).items():
+        if getattr(value, "__name__", None) == "deprecated_func" and value.__closure__:
+            for cell in value.__closure__:
+                target = getattr(cell.cell_contents, "__name__", None)
+                if type(target) is str and target in vars(unittest.TestCase):
+                    aliases[name] = target
+    return aliases
+
+
+DEPRECATED_ALIASES = deprecated_aliases()
+
+
+def as_the_tests_own_assertion(node: ast.Call) -> ast.Call:
+    """`self.assertEquals(a, b)` (a deprecated alias) and `unittest.TestCase.assertEqual(self,
+    a, b)` (the function, past the test's guarded methods) as `self.assertEqual(a, b)`."""
+    function = node.func
+    if not isinstance(function, ast.Attribute):
+        return node
+    owner = function.value
+    name = DEPRECATED_ALIASES.get(function.attr, function.attr)
+    if isinstance(owner, ast.Name) and owner.id == "self":
+        if name != function.attr:
+            function.attr = name
+        return node
+    through_the_class = (
+        isinstance(owner, ast.Attribute | ast.Name)
+        and (owner.attr if isinstance(owner, ast.Attribute) else owner.id) == "TestCase"
+        and name.startswith(("assert", "fail"))
+        and bool(node.args)
+        and isinstance(node.args[0], ast.Name)
+        and node.args[0].id == "self"
+    )
+    if not through_the_class:
+        return node
+    method = ast.copy_location(ast.Attribute(node.args[0], name, ast.Load()), function)
+    return ast.copy_location(ast.Call(method, node.args[1:], node.keywords), node)
+
+
+class RoutedArithmetic(ast.NodeTransformer):
+    """Within one tested expression, `a - b` (and `+`, `*`, `/`, `//`, `%`, `**`) becomes
+    `self._curator_arithmetic(a, b, "-")` (see `MethodGuard.computed_in_the_tests`), but in a
+    lambda or a comprehension's iterable (what builds the values, run by the thousand)."""
+
+    def __init__(self) -> None:
+        self.in_iterable = 0
 
     def visit_Lambda(self, node: ast.Lambda) -> ast.AST:
         return node
@@ -3967,6 +4306,38 @@ class RoutedComparisons(ast.NodeTransformer):
         self.in_iterable -= 1
         node.ifs = [self.visit(condition) for condition in node.ifs]
         return node
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        self.generic_visit(node)
+        symbol = ARITHMETIC_SYMBOLS.get(type(node.op))
+        if symbol is None or self.in_iterable:
+            return node
+        method = ast.Attribute(ast.Name("self", ast.Load()), ARITHMETIC_AS_ASKED, ast.Load())
+        call = ast.Call(method, [node.left, node.right, ast.Constant(symbol)], [])
+        return ast.copy_location(call, node)
+
+
+ARITHMETIC_SYMBOLS: dict[type[ast.operator], str] = {
+    ast.Add: "+",
+    ast.Sub: "-",
+    ast.Mult: "*",
+    ast.Div: "/",
+    ast.FloorDiv: "//",
+    ast.Mod: "%",
+    ast.Pow: "**",
+}
+
+
+class RoutedComparisons(RoutedArithmetic):
+    """Within one tested expression, `a == b` becomes `self._curator_compare(a, b)`,
+    `a in b` becomes `self._curator_compare(a, b, True)` and `a < b`
+    `self._curator_compare(a, b, "<")` (see `TestsOwnComparisons`); a chain of orderings,
+    `0 <= x < 10`, becomes each of its comparisons joined by `and`, an operand between two
+    evaluated once, as the chain would (`ordered_in_turn`)."""
+
+    def __init__(self, names: Iterator[int]) -> None:
+        super().__init__()
+        self.names = names  # `in_iterable`: where `:=` may not stand either
 
     def visit_Compare(self, node: ast.Compare) -> ast.AST:
         self.generic_visit(node)
@@ -4080,7 +4451,7 @@ class GuardedContext:
     `contextlib.suppress.__exit__` (a library's function), swallowed the tests' failed
     assertions, and the method then ran to its end."""
 
-    __slots__ = ("_exit", "_manager", "_raw_exit")
+    __slots__ = ("_exit", "_generator", "_maker", "_manager", "_raw_exit")
     context = GuardContext
     guard = MethodGuard
     function_type = types.FunctionType
@@ -4092,12 +4463,22 @@ class GuardedContext:
         contextlib.AsyncExitStack,
         SubTestRecord,
     )
+    # pytest's `raises` (8.4's class, and before), where the tests use pytest
+    pytest_raising = (("_pytest.raises", "RaisesExc"), ("_pytest.python_api", "RaisesContext"))
     generated = contextlib._GeneratorContextManager
+    raise_opcode = dis.opmap["RAISE_VARARGS"]
 
-    def __init__(self, manager: object) -> None:
+    def __init__(self, manager: object, maker: object = _ABSENT) -> None:
         self._manager = manager
+        self._maker = maker
         self._raw_exit: object = None
         self._exit: Callable[..., object] | None = None
+        self._generator: object = None
+
+    @staticmethod
+    def made(maker: Callable[..., object]) -> GuardedMaker:
+        """The call of the tests' `with F(a):`, which makes the manager (`F`)."""
+        return GuardedMaker(maker)
 
     def special(self, name: str) -> tuple[Any, object]:
         """`name` of the manager's class, bound as Python binds a special method, and raw."""
@@ -4113,6 +4494,7 @@ class GuardedContext:
     def __enter__(self) -> object:
         enter, _ = self.special("__enter__")
         self._exit, self._raw_exit = self.special("__exit__")
+        self.take_generator()
         return enter()
 
     def __exit__(
@@ -4122,11 +4504,13 @@ class GuardedContext:
         trace: types.TracebackType | None,
     ) -> object:
         assert self._exit is not None
-        return self.swallowed(error, self._exit(kind, error, trace), "__exit__")
+        raised_here = self.raised_by_the_tests(error, trace)
+        return self.swallowed(error, self._exit(kind, error, trace), "__exit__", raised_here)
 
     async def __aenter__(self) -> object:
         enter, _ = self.special("__aenter__")
         self._exit, self._raw_exit = self.special("__aexit__")
+        self.take_generator()
         return await enter()
 
     async def __aexit__(
@@ -4136,12 +4520,39 @@ class GuardedContext:
         trace: types.TracebackType | None,
     ) -> object:
         assert self._exit is not None
+        raised_here = self.raised_by_the_tests(error, trace)
         answer = await cast(Awaitable[object], self._exit(kind, error, trace))
-        return self.swallowed(error, answer, "__aexit__")
+        return self.swallowed(error, answer, "__aexit__", raised_here)
 
-    def swallowed(self, error: BaseException | None, swallowed: object, name: str) -> object:
+    def take_generator(self) -> None:
+        """A generator's manager's generator, as the block begins: the one its exit throws into
+        (red team: a generator of the task's swallowed, then named a library's generator as
+        its manager's `gen`, which was read after the exit)."""
+        if type(self._manager) is self.generated:
+            self._generator = self._manager.__dict__.get("gen")
+
+    def raised_by_the_tests(
+        self, error: BaseException | None, trace: types.TracebackType | None
+    ) -> bool:
+        """Whether `error` was raised by a `raise` statement of the tests' own code, and is no
+        failed assertion: theirs to have swallowed by any manager, the task's too (a task whose
+        answer is a manager that swallows what it is told to, tested with `raise`)."""
+        if error is None or issubclass(type(error), AssertionError) or trace is None:
+            return False
+        while trace.tb_next is not None:
+            trace = trace.tb_next
+        code = trace.tb_frame.f_code
+        return (
+            code.co_filename == self.context.tests_path
+            and 0 <= trace.tb_lasti < len(code.co_code)
+            and code.co_code[trace.tb_lasti] == self.raise_opcode
+        )
+
+    def swallowed(
+        self, error: BaseException | None, swallowed: object, name: str, raised_here: bool
+    ) -> object:
         """What the manager's exit answered, unless it swallowed `error` and may not."""
-        if error is None or not swallowed or self.may_swallow():
+        if error is None or not swallowed or raised_here or self.may_swallow():
             return swallowed
         self.context.tamper(
             f"{type(self._manager).__qualname__}.{name} swallowed {type(error).__name__} raised "
@@ -4152,18 +4563,52 @@ class GuardedContext:
 
     def may_swallow(self) -> bool:
         """Whether the manager is one made to swallow what is raised within: one of
-        `swallowing`, a generator's whose code is not the task's (the tests' own
-        `@contextmanager`, a library's), or one whose `__exit__` is the tests' own code."""
+        `swallowing` or pytest's `raises`, made by no code of the task's; a generator's whose
+        code is the tests' own (their `@contextmanager`); or one whose `__exit__` is the tests'
+        own code. Red team: `np.errstate`, rebound to a lambda that made a
+        `contextlib.suppress(AssertionError)`, swallowed the tests' failures."""
         kind = type(self._manager)
-        if is_among(kind, self.swallowing):
-            return True
+        if is_among(kind, self.swallowing) or self.is_pytest_raising(kind):
+            return self.not_made_by_the_task()
         if kind is self.generated:
-            code = getattr(getattr(self._manager, "gen", None), "gi_code", None)
-            return type(code) is CODE_TYPE and not self.guard.the_tasks(code.co_filename)
+            code = getattr(self._generator, "gi_code", None)
+            return type(code) is CODE_TYPE and code.co_filename == self.context.tests_path
         raw = self._raw_exit
         return (
             type(raw) is self.function_type and raw.__code__.co_filename == self.context.tests_path
         )
+
+    def is_pytest_raising(self, kind: type) -> bool:
+        for module_name, name in self.pytest_raising:
+            module = sys.modules.get(module_name)
+            if module is not None and kind is _module_namespace(module).get(name):
+                return True
+        return False
+
+    def not_made_by_the_task(self) -> bool:
+        """Whether what made the manager (the callee of the tests' `with F(...)`) is the
+        manager's class, or a function, or a method, that is not the task's. Where the tests'
+        `with` names a manager made before, there is no maker to ask."""
+        maker = self._maker
+        if maker is _ABSENT or maker is type(self._manager) or type(maker) is MethodGuard:
+            return True
+        function = maker.__func__ if type(maker) is types.MethodType else maker
+        return type(function) is self.function_type and not self.guard.the_tasks(
+            function.__code__.co_filename
+        )
+
+
+class GuardedMaker:
+    """`GuardedContext.made(F)`: calls `F` as the tests' `with F(...)` does, and guards what
+    it makes, knowing what made it."""
+
+    __slots__ = ("_maker",)
+
+    def __init__(self, maker: Callable[..., object]) -> None:
+        self._maker = maker
+
+    def __call__(self, *args: object, **kwargs: object) -> GuardedContext:
+        return GuardedContext(self._maker(*args, **kwargs), self._maker)
 
 
 def claim_live_result(result: HarnessResult, /, *, held: list[HarnessResult] | None = None) -> None:
@@ -4243,11 +4688,20 @@ def carries_entry(test_cases: type, name: str) -> bool:
     if type(function) is not types.FunctionType:
         return False
     code = function.__code__
-    return not code.co_flags & UNFINISHED_CALLS and is_among(entered_test, code.co_consts)
+    # IsolatedAsyncioTestCase runs a coroutine method to its end, or should: a program marked
+    # the test's own asyncio Task done and waited for ever, and the test's assertions never ran
+    # (red team). (Its module is loaded where the tests use it.)
+    async_case = sys.modules.get("unittest.async_case")
+    awaited = getattr(async_case, "IsolatedAsyncioTestCase", None)
+    unfinished = UNFINISHED_CALLS
+    if isinstance(awaited, type) and issubclass(test_cases, awaited):
+        unfinished &= ~inspect.CO_COROUTINE
+    return not code.co_flags & unfinished and is_among(entered_test, code.co_consts)
 
 
 UNFINISHED_CALLS = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
-"""Functions whose call returns before their body runs."""
+"""Functions whose call returns before their body runs (a coroutine's, but where it is
+awaited)."""
 
 
 def run_harness(
@@ -4437,7 +4891,9 @@ def run_harness(
             ]
         )
         modules = snapshot_modules(bindings)
+        note_library_originals()  # of the libraries loaded for this run, before the program
         machinery.watch_more(guard_mock())
+        machinery.watch_reads(declared, bindings)
     threads_before = set(_map(id, _threads()))
     if cov is not None:
         cov.start()
@@ -4475,6 +4931,7 @@ def run_harness(
     if loaded:
         assert isinstance(test_cases, type)
         guard_library_assertions(load=LIBRARY_ASSERTION_CALLS.search(tests_source) is not None)
+        machinery.guarded_since()
         machinery.note_library_guards()
         changed = list(
             dict.fromkeys(
@@ -4499,6 +4956,7 @@ def run_harness(
             guard_methods(cls)
         frozen_tests = FrozenClasses(own_classes)
         machinery.watch_tests(own_classes)
+        machinery.watch_bindings(namespace, declared.top_level_names)
         watch.watch_tests_functions(own_classes)
     names: list[str] = []
     if loaded:
@@ -4530,6 +4988,7 @@ def run_harness(
     def on_start(name: str) -> None:
         emit(Event.START, test=name)
         guard_library_assertions()  # numpy.testing, if an earlier test loaded it
+        machinery.guarded_since()
         frozen_tests.freeze()  # from before setUp until after the cleanups: task code may run
         if random_seed is not None:
             _seed_everything(per_test_seed(int(random_seed), name))
@@ -4689,7 +5148,7 @@ def run_harness(
         watch.on_finding = report_examples_findings
         watch.active = True
         tampered_before = len(watch.tampering)
-        doctest_record = run_doctests(module, request["entry_point"])
+        doctest_record = run_doctests(module, request["entry_point"], program, task_path)
         watch.active = False
         # The examples call task code too, which could change how they are judged: what was
         # replaced since (by identity, in C: a code object assigned is the hook's to see).
@@ -4844,16 +5303,21 @@ def _seed_everything(seed: int) -> None:
     seed_library_generators(seed)
 
 
-def run_doctests(module: object, entry_point: str) -> dict[str, object]:
-    """Run the entry point's docstring examples, as BigCodeBench's annotation CI did."""
+def run_doctests(module: object, entry_point: str, program: str, path: str) -> dict[str, object]:
+    """Run the entry point's docstring examples, as BigCodeBench's annotation CI did, as the
+    program's source writes them (`written_examples`); where the entry point is no function
+    the source defines, as its docstring holds them."""
     import io
 
-    function = getattr(module, entry_point)
-    finder = doctest.DocTestFinder(recurse=False)
+    globs = dict(vars(module))
+    tests = written_examples(program, entry_point, globs, path)
+    if tests is None:
+        finder = doctest.DocTestFinder(recurse=False)
+        tests = finder.find(getattr(module, entry_point), entry_point, globs=globs)
     flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
     runner = doctest.DocTestRunner(optionflags=flags)
     output = io.StringIO()
-    for test in finder.find(function, entry_point, globs=dict(vars(module))):
+    for test in tests:
         runner.run(test, out=output.write)
     outcome = runner.summarize(verbose=False)
     return {
@@ -4861,3 +5325,31 @@ def run_doctests(module: object, entry_point: str) -> dict[str, object]:
         "failed": outcome.failed,
         "report": output.getvalue()[-OUTPUT_TAIL_BYTES:],
     }
+
+
+def written_examples(
+    program: str, entry_point: str, globs: dict[str, Any], path: str
+) -> list[doctest.DocTest] | None:
+    """The examples in the docstring of the program's function `entry_point` as its source
+    writes it (None where the source defines no such function): a program trimmed the live
+    `task_func.__doc__` of its wrong example as it loaded, and no example ran (red team)."""
+    try:
+        tree = ast.parse(program)
+    except (SyntaxError, ValueError):
+        return None
+    defined = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == entry_point
+    ]
+    if not defined:
+        return None
+    function = defined[-1]
+    docstring = ast.get_docstring(function, clean=False)
+    if docstring is None:
+        return []
+    # The line DocTestFinder counts a function's examples from: its first decorator's, or
+    # its `def`'s (0-based).
+    first = min([function.lineno, *(node.lineno for node in function.decorator_list)]) - 1
+    test = doctest.DocTestParser().get_doctest(docstring, globs, entry_point, path, first)
+    return [test] if test.examples else []
