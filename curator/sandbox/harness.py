@@ -62,42 +62,40 @@ How a wrong solution is kept from reporting itself passing:
 - A signal handler the task installs is handed None for the running frame
   (`FramelessHandler`, `guard_signal_handlers`): no audit event sees a handler installed.
 
-Residual risk of the same-process design: task code runs in the harness's interpreter. Code
-that gets a library to take a stack frame on its behalf (one of its environment's that keeps
-the frames it walks: the standard library's `traceback` capturing the stack's locals counts
-as the task's) can read the tests' variables, and through frame attributes the
-audit hook does not see (`f_back`, `f_locals`) reach the harness's state (its channel, and so
-the run's key). The hook and the machinery check are out of that reach: they run on private
-copies of this module's globals and builtins (`sealed`), made before any task code, that
-nothing the task can reach holds (a function of the harness's hands out the module's own
-globals through `__globals__`, which no audit event covers), and every other function of the
-harness reads a sealed mapping of them (`SealedGlobals`); the guards within the task's reach
-hold what they use as defaults, which the task may not read; the guards report to the hook
-through an audit event (`TAMPERING_EVENT`); task code the hook calls runs watched (an
-argument's `__str__`, a library function the task replaced); a handler that fails is
-tampering, one out of stack makes the audited call fail; and the records are encoded and
-signed by C code taken as the channel is made (`protocol.Channel`). But code that replaces,
-only for the moment it is used, an object nothing freezes (a builtin the tests' own code
-reads, a standard module's function outside unittest and contextlib, a library's internal
-helper, the tests' own globals) can change what a test sees, and one replaced for good that
-the tests do not name and no list above holds (a library's helper beyond its assertions'
-modules) is not compared; a comparison of the tests'
-outside a tested expression (a filter in `assertEqual`'s argument) is asked once;
-ctypes' foreign calls (`memmove`, `cast`) write memory no audit event covers; an object
-that guesses which question is the real one among the stand-ins it is asked with
-(`MethodGuard.ask_among_stand_ins`, in an order it cannot predict; membership's one stand-in
-can be told by its type) passes the assertions where its guess is right; arithmetic in a tested
-expression is the task's objects' own (`abs(result - expected) < tol`, where `result`'s
-`__sub__` answers 0); the docstring's examples are read from the live `task_func.__doc__`,
-which the program can trim; code that finds coverage.py's running tracer can add arcs to its own
-figures; and tests that hand the task the running test (`self`, or a bound method of it) hand
-it unittest's outcome, through which it can drop a failure of their `tearDown`, cleanups,
-class fixtures or test methods of a mixin class (which are not entered). Each needs
-knowledge of the harness's internals or a deliberate trick; such a task can only misreport its
-own run, never reach the bank or the host. Without any trick, the program can see the tests'
-classes and module globals: they live in its module, as in BigCodeBench's own harness; reading
-the code of their methods (whose constants are the expected answers) is tampering. `preeval`
-treats every tampering sign as a failed attempt.
+Residual risk of the same-process design: task code runs in the harness's interpreter. Code that
+gets a library to take a stack frame on its behalf (one of its environment's that keeps the
+frames it walks: the standard library's `traceback` capturing the stack's locals counts as the
+task's) can read the tests' variables, and through frame attributes the audit hook does not see
+(`f_back`, `f_locals`) reach the harness's state (its channel, and so the run's key). The hook
+and the machinery check are out of that reach: they run on private copies of this module's
+globals and builtins (`sealed`), made before any task code, that nothing the task can reach
+holds (a function of the harness's hands out the module's own globals through `__globals__`,
+which no audit event covers), and every other function of the harness reads a sealed mapping of
+them (`SealedGlobals`); the guards within the task's reach hold what they use as defaults, which
+the task may not read; the guards report to the hook through an audit event (`TAMPERING_EVENT`);
+task code the hook calls runs watched (an argument's `__str__`, a library function the task
+replaced); a handler that fails is tampering, one out of stack makes the audited call fail; and
+the records are encoded and signed by C code taken as the channel is made (`protocol.Channel`).
+But code that replaces, only for the moment it is used, an object nothing freezes (a builtin the
+tests' own code reads, a standard module's function outside unittest and contextlib, a library's
+internal helper, the tests' own globals) can change what a test sees, and one replaced for good
+that the tests do not name and no list above holds (a library's helper beyond its assertions'
+modules) is not compared; a comparison of the tests' outside a tested expression (a filter in
+`assertEqual`'s argument) is asked once; ctypes' foreign calls (`memmove`, `cast`) write memory
+no audit event covers; an object that guesses which question is the real one among the stand-ins
+it is asked with (`MethodGuard.ask_among_stand_ins`, in an order it cannot predict; membership's
+one stand-in can be told by its type where the container is of no class built on one of
+Python's, whose answers must agree with what they hold) passes the assertions where its guess is
+right; the tests' arithmetic is asked of numbers built on Python's own only (an ndarray
+subclass's `__sub__`, a number's `__abs__`, answer as the task wrote them); code that finds
+coverage.py's running tracer can add arcs to its own figures; and tests that hand the task the
+running test (`self`, or a bound method of it) hand it unittest's outcome, through which it can
+drop a failure of their `tearDown`, cleanups, class fixtures or test methods of a mixin class
+(which are not entered). Each needs knowledge of the harness's internals or a deliberate trick;
+such a task can only misreport its own run, never reach the bank or the host. Without any trick,
+the program can see the tests' classes and module globals: they live in its module, as in
+BigCodeBench's own harness; reading the code of their methods (whose constants are the expected
+answers) is tampering. `preeval` treats every tampering sign as a failed attempt.
 """
 
 from __future__ import annotations
@@ -1458,6 +1456,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     arithmetic = ARITHMETIC
     arithmetic_names = ARITHMETIC_NAMES
     number_bases = NUMBER_BASES
+    held_containers = (list, tuple, set, frozenset, dict, str, bytes)
     called_as_asked = CALLED_AS_ASKED
     mock_asserted = MOCK_ASSERTED
     mock_comparing = MOCK_COMPARING_ASSERTIONS
@@ -1519,6 +1518,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             self[0](instance, *args, **kwargs)
             return
         self.refuse_claims(self[1], args[:2])
+        if self[1] in ("assertIn", "assertNotIn") and len(args) >= 2:
+            self.refuse_unheld(args[0], args[1])
         if self[1] == "assertEqual":
             foreign = self.foreign_equality_function(instance)
             if foreign is not None:
@@ -1705,6 +1706,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return left in right if membership else left == right  # type: ignore[operator]
         what = f"a comparison of the tests' own ({'in' if membership else '=='})"
         self.refuse_claims(what, (left, right))
+        if membership:
+            self.refuse_unheld(left, right)
         answering: dict[type, bool] = {}
         stand_ins: list[tuple[object, object]] = []
         if self.answers_within(left, answering, [0], 0):
@@ -1754,12 +1757,33 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 )
         return answer
 
+    def refuse_unheld(self, member: object, container: object) -> None:
+        """Where `container` is of a class of the task's built on one of Python's containers
+        whose `__contains__` is the task's code, it must answer `member in container` as what
+        it holds does. Red team: a list whose `__contains__` said yes to all but membership's
+        stand-in, which it told by its type, passed every assertIn."""
+        kind = type(container)
+        base = next((base for base in self.held_containers if issubclass(kind, base)), None)
+        if base is None or kind is base:
+            return
+        if not self.tasks_method(kind, "__contains__"):
+            return
+        if (member in container) != base.__contains__(container, member):  # type: ignore[operator]
+            self.refuse(
+                f"a container of the task's ({kind.__name__}) answered `in` otherwise than "
+                f"what it holds"
+            )
+
     def number_with_own_arithmetic(self, value: object, name: str) -> bool:
         """Whether `value` is of a class built on one of Python's numbers whose `name` (the
         special method of an arithmetic) is the task's code."""
         kind = type(value)
         if kind in self.plain or not any(issubclass(kind, base) for base, _ in self.number_bases):
             return False
+        return self.tasks_method(kind, name)
+
+    def tasks_method(self, kind: type, name: str) -> bool:
+        """Whether `kind`'s special method `name` is a function of the task's code."""
         method = own_attribute(kind, name)
         return type(method) is types.FunctionType and self.the_tasks(method.__code__.co_filename)
 
