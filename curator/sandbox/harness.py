@@ -889,6 +889,7 @@ class Machinery:
         self._lookups: list[Callable[[str, object], object]] = []
         self._names: list[str] = []
         self._values: list[object] = []
+        self._reads = (0, 0)  # where `watch_reads` put its entries, for `guarded_since`
         baseline = _baselines.get(tuple(name for name, _ in extra))
         if baseline is None:
             self._add(self._read(extra))
@@ -947,8 +948,7 @@ class Machinery:
         """What the tests read that a `LibraryAssertionGuard` now stands for, of the very
         function read before the program loaded, as that guard: the guards are put in place
         as the tests load, or as a test first loads the library (`guard_library_assertions`)."""
-        start, end = getattr(self, "_reads", (0, 0))
-        for index in range(start, end):
+        for index in range(*self._reads):
             entry = self._watched[index]
             now = entry.namespace.get(entry.name, _ABSENT)
             if type(now) is LibraryAssertionGuard and now[0] is entry.value:
