@@ -81,21 +81,23 @@ tests' own code reads, a standard module's function outside unittest and context
 internal helper, the tests' own globals) can change what a test sees, and one replaced for good
 that the tests do not name and no list above holds (a library's helper beyond its assertions'
 modules) is not compared; a comparison of the tests' outside a tested expression (a filter in
-`assertEqual`'s argument) is asked once; ctypes' foreign calls (`memmove`, `cast`) write memory
-no audit event covers; an object that guesses which question is the real one among the stand-ins
-it is asked with (`MethodGuard.ask_among_stand_ins`, in an order it cannot predict; membership's
-one stand-in can be told by its type where the container is of no class built on one of
-Python's, whose answers must agree with what they hold) passes the assertions where its guess is
-right; the tests' arithmetic is asked of numbers built on Python's own only (an ndarray
-subclass's `__sub__`, a number's `__abs__`, answer as the task wrote them); code that finds
-coverage.py's running tracer can add arcs to its own figures; and tests that hand the task the
-running test (`self`, or a bound method of it) hand it unittest's outcome, through which it can
-drop a failure of their `tearDown`, cleanups, class fixtures or test methods of a mixin class
-(which are not entered). Each needs knowledge of the harness's internals or a deliberate trick;
-such a task can only misreport its own run, never reach the bank or the host. Without any trick,
-the program can see the tests' classes and module globals: they live in its module, as in
-BigCodeBench's own harness; reading the code of their methods (whose constants are the expected
-answers) is tampering. `preeval` treats every tampering sign as a failed attempt.
+`assertEqual`'s argument) is asked once; ctypes' foreign calls (`memmove`, `cast`) write memory no
+audit event covers; an object that guesses which question is the real one among the stand-ins it is
+asked with (`MethodGuard.ask_among_stand_ins`, in an order it cannot predict; membership's one
+stand-in can be told by its type where the container is of no class built on one of Python's, whose
+answers must agree with what they hold, or be no to a str or bytes like the member with its letters
+and digits drawn afresh) passes the assertions where its guess is right; an exception raised in the
+tests' own frame by a C function of the task's (a bound builtin as a method) may be swallowed by a
+manager of the task's, as the tests' own `1 / 0` may; the tests' arithmetic is asked of numbers
+built on Python's own only (an ndarray subclass's `__sub__`, a number's `__abs__`, answer as the
+task wrote them); code that finds coverage.py's running tracer can add arcs to its own figures; and
+tests that hand the task the running test (`self`, or a bound method of it) hand it unittest's
+outcome, through which it can drop a failure of their `tearDown`, cleanups, class fixtures or test
+methods of a mixin class (which are not entered). Each needs knowledge of the harness's internals
+or a deliberate trick; such a task can only misreport its own run, never reach the bank or the
+host. Without any trick, the program can see the tests' classes and module globals: they live in
+its module, as in BigCodeBench's own harness; reading the code of their methods (whose constants
+are the expected answers) is tampering. `preeval` treats every tampering sign as a failed attempt.
 """
 
 from __future__ import annotations
@@ -105,7 +107,6 @@ import builtins
 import collections
 import contextlib
 import ctypes
-import dis
 import doctest
 import functools
 import gc
@@ -689,6 +690,33 @@ def own_attribute(kind: type, name: str) -> object:
     return _ABSENT
 
 
+HEAP_TYPE = 1 << 9
+"""Py_TPFLAGS_HEAPTYPE: a class made by a class statement or `type(...)`, not a C type's."""
+
+
+def class_of_the_tasks(cls: type) -> bool:
+    """Whether `cls` may be the task's making: a class made at run time (no C type, Python's
+    or a library's) that no installed module holds as its `__module__` and `__qualname__`
+    name it. Read past the class's own lookups, by types only."""
+    if not type.__dict__["__flags__"].__get__(cls) & HEAP_TYPE:
+        return False
+    module_name = type.__dict__["__module__"].__get__(cls)
+    module = _modules.get(module_name) if type(module_name) is str else None
+    if module is None:
+        return True
+    namespace = _module_namespace(module)
+    file = namespace.get("__file__")
+    if type(file) is not str or not file.startswith(_library_roots or library_roots()):
+        return True
+    held: object = module
+    for step in type.__dict__["__qualname__"].__get__(cls).split("."):
+        owner = attribute_namespace(held, step)
+        if owner is None:
+            return True
+        held = owner[step]
+    return held is not cls
+
+
 def is_mock(value: object) -> bool:
     """Whether `value` is a mock of unittest.mock's, by its class's bases (which no attribute
     of the object changes)."""
@@ -758,9 +786,55 @@ def guard_mock() -> list[tuple[str, object]]:
     owners = mock_owners()
     if _mock_guarded or not owners:
         return []
+    patch_class = _module_namespace(cast(types.ModuleType, owners[0][1])).get("_patch")
+    if isinstance(patch_class, type):
+        given_defaults(started_by_the_tests, start=vars(patch_class)["start"])
+        patch_class.start = started_by_the_tests  # type: ignore[attr-defined]
     _mock_guarded.extend(owner for _, owner in owners if isinstance(owner, type))
     FrozenClasses(_mock_guarded).freeze()
     return owners
+
+
+def started_by_the_tests(
+    patcher: Any,
+    /,
+    *,
+    start: Callable[[Any], object] | None = None,
+    tests_patches: list[tuple[Any, object]] | None = None,
+    getframe: Callable[[int], types.FrameType] = sys._getframe,
+    context: type[GuardContext] | None = None,
+) -> object:
+    """unittest.mock's `_patch.start` in a run (`start` is its own): a patch the tests' own
+    code starts is noted, with what it put in place, in `tests_patches` (given by `warm_up`),
+    where no other code reaches (`patched_by_the_tests`)."""
+    assert start is not None
+    started = start(patcher)
+    tests = context is not None and getframe(1).f_code.co_filename == context.tests_path
+    if tests and tests_patches is not None:
+        tests_patches.append((patcher, started))
+    return started
+
+
+def patched_by_the_tests(
+    entry: Watched, now: object, *, tests_patches: list[tuple[Any, object]] | None = None
+) -> bool:
+    """Whether `now`, where `entry` is watched, is what a patch the tests started put there
+    over the very value watched, the patch still on: a class fixture's patch stays across its
+    tests, which read it back (`os.listdir.assert_called_with`; red team: called tampering)."""
+    for patcher, started in tests_patches or ():
+        if not any(active is patcher for active in type(patcher)._active_patches):
+            continue
+        for each in (patcher, *patcher.additional_patchers):
+            put = each.new
+            if put is mock_part("default"):
+                put = started.get(each.attribute) if type(started) is dict else started
+            if (
+                each.attribute == entry.name
+                and getattr(each, "temp_original", _ABSENT) is entry.value
+                and put is now
+            ):
+                return True
+    return False
 
 
 def take_mock_parts() -> None:
@@ -982,7 +1056,12 @@ class Machinery:
     def changes(self, full: bool = False) -> list[str]:
         if not full and _all(_map(_is, self._now(), self._values)):
             return []
-        return _sorted(entry.key for entry in self._watched if self._changed(entry, full))
+        return _sorted(
+            entry.key
+            for entry in self._watched
+            if self._changed(entry, full)
+            and not patched_by_the_tests(entry, entry.namespace.get(entry.name, _ABSENT))
+        )
 
     @staticmethod
     def _changed(entry: Watched, full: bool) -> bool:
@@ -1457,6 +1536,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     arithmetic_names = ARITHMETIC_NAMES
     number_bases = NUMBER_BASES
     held_containers = (list, tuple, set, frozenset, dict, str, bytes)
+    class_of_the_tasks = staticmethod(class_of_the_tasks)
+    drawn_ranges = ((48, 10), (65, 26), (97, 26))  # ASCII digits, upper and lower case letters
     called_as_asked = CALLED_AS_ASKED
     mock_asserted = MOCK_ASSERTED
     mock_comparing = MOCK_COMPARING_ASSERTIONS
@@ -1768,11 +1849,51 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return
         if not self.tasks_method(kind, "__contains__"):
             return
-        if (member in container) != base.__contains__(container, member):  # type: ignore[operator]
-            self.refuse(
-                f"a container of the task's ({kind.__name__}) answered `in` otherwise than "
-                f"what it holds"
+        held = base.__contains__(container, member)  # type: ignore[operator]
+        if bool(member in container) == held:  # type: ignore[operator]
+            return
+        stand_in = self.drawn_like(member, container, base) if not held else None
+        if stand_in is not None:
+            # A membership of its own (a case-insensitive dict, honest) is asked again of what
+            # is like the member, its letters and digits drawn afresh, that it does not hold:
+            # one that says yes to that as well holds anything.
+            if stand_in in container:  # type: ignore[operator]
+                self.refuse(
+                    f"a container of the task's ({kind.__name__}) said it held what it was "
+                    f"never given"
+                )
+            return
+        self.refuse(
+            f"a container of the task's ({kind.__name__}) answered `in` otherwise than "
+            f"what it holds"
+        )
+
+    def drawn_like(self, member: object, container: object, base: type) -> object:
+        """A str or bytes like `member`, each ASCII letter and digit drawn afresh (of its case,
+        a letter for a letter), that `container` does not hold as `base` reads it; None where
+        there is none (nothing to draw, another type, or held each time)."""
+        if isinstance(member, str) and type(member) is str:
+            codes = member.encode()
+        elif isinstance(member, bytes) and type(member) is bytes:
+            codes = member
+        else:
+            return None
+        for _ in range(3):
+            noise = self.urandom(len(codes))
+            drawn = bytes(
+                self.drawn_code(code, byte) for code, byte in zip(codes, noise, strict=True)
             )
+            stand_in = drawn.decode() if type(member) is str else drawn
+            if stand_in != member and not base.__contains__(container, stand_in):  # type: ignore[operator]
+                return stand_in
+        return None
+
+    def drawn_code(self, code: int, noise: int) -> int:
+        """`code` drawn afresh from `noise` within its range of `drawn_ranges`, if in one."""
+        for start, size in self.drawn_ranges:
+            if start <= code < start + size:
+                return start + noise % size
+        return code
 
     def number_with_own_arithmetic(self, value: object, name: str) -> bool:
         """Whether `value` is of a class built on one of Python's numbers whose `name` (the
@@ -1783,9 +1904,21 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         return self.tasks_method(kind, name)
 
     def tasks_method(self, kind: type, name: str) -> bool:
-        """Whether `kind`'s special method `name` is a function of the task's code."""
-        method = own_attribute(kind, name)
-        return type(method) is types.FunctionType and self.the_tasks(method.__code__.co_filename)
+        """Whether `kind`'s special method `name` is the task's: a function of its code, bare
+        or wrapped, or anything else but None that a class of the task's holds (red team: a
+        bound builtin, `(0.0).__mul__`, which Python calls with the other operand alone, as a
+        float's `__sub__`; `object().__ne__` as a list's `__contains__`). A C type's slots and
+        the classes of installed modules answer for themselves."""
+        for cls in type.__dict__["__mro__"].__get__(kind):
+            namespace = type.__dict__["__dict__"].__get__(cls)
+            if name in namespace:
+                method = namespace[name]
+                if method is None:
+                    return False
+                if isinstance(method, self.wrappers) and self.tasks_within(method):
+                    return True
+                return type(method) is not types.FunctionType and self.class_of_the_tasks(cls)
+        return False
 
     def plain_number(self, value: object) -> object:
         """`value` as the number of Python's own it is built on, read past its class's methods;
@@ -2004,8 +2137,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return False
         if kind not in answering:
             answering[kind] = not is_mock(value) and any(
-                isinstance(method, self.wrappers) and self.tasks_within(method)
-                for method in (getattr(kind, name, None) for name in self.answering)
+                self.tasks_method(kind, name) for name in self.answering
             )
         if answering[kind]:
             return True
@@ -2631,7 +2763,9 @@ class AuditWatch:
         self._program_file = program_file
         self._getpid = os.getpid  # bound now: task code can replace os.getpid for a moment
         self._getframe = sys._getframe
-        self._own_frame_readers = frozenset({made_skip.__code__, entered_test.__code__})
+        self._own_frame_readers = frozenset(
+            {made_skip.__code__, entered_test.__code__, started_by_the_tests.__code__}
+        )
         """The harness's code that reads who called it (`made_skip`, `entered_test`): the
         frames it takes leave it with none of the task's in hand."""
         self._pid = os.getpid()
@@ -3938,6 +4072,9 @@ def warm_up() -> None:
     guard_mock()  # the warm worker preloaded it: frozen and watched from the baseline on
     take_mock_parts()
     # Each run, a fork, has its own of these, which only the functions given them reach.
+    tests_patches: list[tuple[Any, object]] = []
+    given_defaults(started_by_the_tests, tests_patches=tests_patches, context=GuardContext)
+    given_defaults(patched_by_the_tests, tests_patches=tests_patches)
     made_by_the_tests: list[BaseException] = []
     held: list[HarnessResult] = []
     for marks in (
@@ -4490,7 +4627,6 @@ class GuardedContext:
     # pytest's `raises` (8.4's class, and before), where the tests use pytest
     pytest_raising = (("_pytest.raises", "RaisesExc"), ("_pytest.python_api", "RaisesContext"))
     generated = contextlib._GeneratorContextManager
-    raise_opcode = dis.opmap["RAISE_VARARGS"]
 
     def __init__(self, manager: object, maker: object = _ABSENT) -> None:
         self._manager = manager
@@ -4558,19 +4694,19 @@ class GuardedContext:
     def raised_by_the_tests(
         self, error: BaseException | None, trace: types.TracebackType | None
     ) -> bool:
-        """Whether `error` was raised by a `raise` statement of the tests' own code, and is no
-        failed assertion: theirs to have swallowed by any manager, the task's too (a task whose
-        answer is a manager that swallows what it is told to, tested with `raise`)."""
-        if error is None or issubclass(type(error), AssertionError) or trace is None:
+        """Whether `error` was raised in the tests' own code, every frame of its traceback
+        theirs, and is no failed assertion: theirs to have swallowed by any manager, the
+        task's too (a task whose answer is a manager that swallows what it is told to, tested
+        with `raise`, `1 / 0` or `int("x")`)."""
+        if error is None or issubclass(type(error), AssertionError):
             return False
-        while trace.tb_next is not None:
+        while trace is not None:
+            if trace.tb_frame.f_code.co_filename != self.context.tests_path:
+                return False
+            if trace.tb_next is None:
+                return True
             trace = trace.tb_next
-        code = trace.tb_frame.f_code
-        return (
-            code.co_filename == self.context.tests_path
-            and 0 <= trace.tb_lasti < len(code.co_code)
-            and code.co_code[trace.tb_lasti] == self.raise_opcode
-        )
+        return False
 
     def swallowed(
         self, error: BaseException | None, swallowed: object, name: str, raised_here: bool

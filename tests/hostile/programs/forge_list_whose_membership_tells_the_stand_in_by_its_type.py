@@ -1,6 +1,6 @@
 # expect-status: completed
 # expect-verdict: error
-# expect-message: answered `in` otherwise than what it holds
+# expect-message: a container of the task's (_Found)
 # timeout: 20
 # Red team, round sixteen: a list whose `__contains__` says yes to everything but membership's
 # one stand-in, which it tells by its type, passed `assertIn` and the tests' own `in`. A
