@@ -8,6 +8,7 @@ import functools
 import gc
 import json
 import os
+import pathlib
 import types
 import unittest
 from collections.abc import Iterator
@@ -219,16 +220,23 @@ def test_what_the_tests_read_through_modules_and_what_they_bind() -> None:
     before the program loads, and the names their top-level statements bind once they load;
     a chain the tests assign to themselves (`sys.stdout = ...`) is theirs to change."""
     declared = declared_tests(
-        "import sys\nimport unittest\nfrom numpy import testing as npt\n\n"
+        "import sys\nimport unittest\nfrom numpy import testing as npt\n"
+        "from pathlib import Path\n\n"
         "def helper(value):\n    return os_path.exists(value)\n\n"
         "class TestCases(unittest.TestCase):\n"
         "    def test_a(self):\n"
         "        sys.stdout = None\n"
         "        npt.assert_allclose(np.linalg.norm([3, 4]), 5)\n"
         "        self.assertTrue(self.value.attribute)\n"
+        "        self.assertTrue(Path(helper).exists())\n"
     )
-    assert declared.module_bindings == {"sys sys", "unittest unittest", "npt numpy testing"}
-    assert declared.top_level_names == {"sys", "unittest", "npt", "helper", "TestCases"}
+    assert declared.module_bindings == {
+        "sys sys",
+        "unittest unittest",
+        "npt numpy testing",
+        "Path pathlib Path",
+    }
+    assert declared.top_level_names == {"sys", "unittest", "npt", "Path", "helper", "TestCases"}
     assert declared.reads == {
         "unittest.TestCase",
         "npt.assert_allclose",
@@ -238,8 +246,8 @@ def test_what_the_tests_read_through_modules_and_what_they_bind() -> None:
     pytest.importorskip("numpy")  # as the run imports the tests' modules, before the program
     program = [("np", "numpy", None), ("os_path", "os", "path")]
     watched = {entry.key: entry for entry in harness.tests_reads(declared, program)}
-    assert set(watched) == {
-        "unittest.TestCase",
+    read_through_modules = {key for key in watched if not key.startswith(("pathlib.", "unittest."))}
+    assert read_through_modules == {
         "numpy.testing",
         "numpy.testing.assert_allclose",
         "numpy.linalg",
@@ -248,6 +256,15 @@ def test_what_the_tests_read_through_modules_and_what_they_bind() -> None:
         "os.path.exists",
     }
     assert watched["os.path.exists"].value is os.path.exists
+    # What the tests read off anything, where a class they read has it: where it is found,
+    # and each class of its bases before that, where it would be found instead if set there.
+    assert watched["unittest.TestCase"].value is unittest.TestCase
+    assert "unittest.TestCase.assertTrue" in watched
+    exists = {
+        entry.value for key, entry in watched.items() if key.startswith("pathlib.Path.exists")
+    }
+    assert exists == {pathlib.Path.exists, harness._ABSENT} or exists == {pathlib.Path.exists}
+    assert not any(".attribute" in key for key in watched)  # no class the tests read has it
 
 
 def test_a_test_stopped_but_never_started_is_started_first_with_its_skip_kept() -> None:
@@ -332,6 +349,7 @@ def test_what_the_caller_read_of_the_tests_is_believed_and_read_here_only_withou
         "module_bindings": ["unittest unittest"],
         "top_level_names": ["TestCases", "unittest"],
         "reads": ["unittest.TestCase", "unittest.skip"],
+        "attributes": ["TestCase", "skip"],
     }
     # Given, it is not read again: these tests would not even parse.
     given = declared_in({"tests": "class (", "declared": read_by_the_caller})
@@ -822,7 +840,7 @@ def test_a_branch_test_is_routed_through_its_own_comparisons_only() -> None:
         "        if any(c in s for c in x) and not r != 5 or q == 1:\n            pass\n"
         "        while k != 0:\n            pass\n"
     )
-    routed = ast.unparse(harness.TestsOwnComparisons().visit(ast.parse(source)))
+    routed = ast.unparse(harness.TestsOwnComparisons("task_func").visit(ast.parse(source)))
     assert "any((c in s for c in x))" in routed
     assert "not not self._curator_compare(r, 5)" in routed
     assert "or self._curator_compare(q, 1)" in routed

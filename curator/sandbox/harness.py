@@ -88,10 +88,13 @@ stand-in can be told by its type where the container is of no class built on one
 answers must agree with what they hold, or be no to a str or bytes like the member with its letters
 and digits drawn afresh) passes the assertions where its guess is right; an exception raised in the
 tests' own frame by a C function of the task's (a bound builtin as a method) may be swallowed by a
-manager of the task's, as the tests' own `1 / 0` may; the tests' arithmetic is asked of numbers
-built on Python's own only (an ndarray subclass's `__sub__`, a number's `__abs__`, answer as the
-task wrote them); code that finds coverage.py's running tracer can add arcs to its own figures; and
-tests that hand the task the running test (`self`, or a bound method of it) hand it unittest's
+manager of the task's, as the tests' own `1 / 0` may; a value of a class of the task's built on one
+of Python's numbers, strings or containers must answer as what it is built on does where the tests
+call the entry point by its name (one reached otherwise, through another name or within a numpy
+array or a pandas frame, is asked by the comparisons only), and an ndarray subclass's arithmetic
+answers as the task wrote it; a library class the tests read is watched for the names they read,
+not for every name; code that finds coverage.py's running tracer can add arcs to its own figures;
+and tests that hand the task the running test (`self`, or a bound method of it) hand it unittest's
 outcome, through which it can drop a failure of their `tearDown`, cleanups, class fixtures or test
 methods of a mixin class (which are not entered). Each needs knowledge of the harness's internals
 or a deliberate trick; such a task can only misreport its own run, never reach the bank or the
@@ -263,6 +266,7 @@ DECLARED_FIELDS = (
     "module_bindings",
     "top_level_names",
     "reads",
+    "attributes",
 )
 READ_CHAIN_LIMIT = 5
 """The most attributes of one chain the tests read that a run watches (`np.testing.assert_x`)."""
@@ -290,6 +294,8 @@ class DeclaredTests:
     reads: set[str] = field(default_factory=set)
     """The attribute chains the tests read from a module they import or the program's
     (`np.testing.assert_array_equal`, `os.path.exists`), at most `READ_CHAIN_LIMIT` long."""
+    attributes: set[str] = field(default_factory=set)
+    """Every attribute name the tests read, off anything (`Path(p).exists()`)."""
 
     def as_request(self) -> dict[str, list[str]]:
         """For a run's request: read once by the caller, in a warm process (`declared_in`)."""
@@ -349,6 +355,11 @@ def declared_in_tree(tree: ast.Module) -> DeclaredTests:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
         },
         reads=chains_read(tree, {name for name, _, _ in bindings} | free_names),
+        attributes={
+            node.attr
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
+        },
     )
     if "TestCases" not in classes:
         return declared
@@ -1206,7 +1217,39 @@ def tests_reads(
             if path not in entries:
                 entries[path] = watched_entry(path, namespace, step)
             owner = entries[path].value
-    return list(entries.values())
+    classes = {
+        entry.key: entry.value for entry in entries.values() if issubclass(type(entry.value), type)
+    }
+    for module, attribute in roots.values():
+        if attribute is None or module not in _modules:
+            continue
+        found = _module_namespace(_modules[module]).get(attribute)
+        if issubclass(type(found), type):
+            classes[f"{module}.{attribute}"] = found
+    return list(entries.values()) + [
+        entry
+        for path, cls in sorted(classes.items())
+        for entry in resolved_entries(path, cast(type, cls), declared.attributes)
+    ]
+
+
+def resolved_entries(path: str, cls: type, names: set[str]) -> list[Watched]:
+    """Where each of `names` that `cls` has is found, in each class of its bases made at run
+    time up to the one that holds it (a name set on one before it would be found there
+    instead): the tests read `Path(p).exists()`, and a program put one that said yes in place
+    of `pathlib.Path.exists` (red team)."""
+    mro = type.__dict__["__mro__"].__get__(cls)
+    namespaces = [type.__dict__["__dict__"].__get__(each) for each in mro]
+    entries: list[Watched] = []
+    for name in sorted(names):
+        holder = next((index for index, held in enumerate(namespaces) if name in held), None)
+        if holder is None:
+            continue
+        for index in range(holder + 1):
+            if type.__dict__["__flags__"].__get__(mro[index]) & HEAP_TYPE:
+                where = f" (on {mro[index].__qualname__})" if index else ""
+                entries.append(watched_entry(f"{path}.{name}{where}", namespaces[index], name))
+    return entries
 
 
 def attribute_namespace(owner: object, name: str) -> Any:
@@ -1422,6 +1465,8 @@ order, membership, counting, assertAlmostEqual's rounded difference, numpy's pro
 object answers numpy's functions and ufuncs for itself, and pandas' `equals`): when one of
 them is the task's, the comparison is asked again with what nothing can agree with."""
 COMPARED_AS_ASKED = "_curator_compare"
+"""The method of unittest.TestCase (the harness's, guarded) through which a test's own `a == b`
+and `a in b` go, in `self.assertTrue(...)` and `assert ...` (see `TestsOwnComparisons`)."""
 ARITHMETIC_AS_ASKED = "_curator_arithmetic"
 """What the tests' own arithmetic in what they test is compiled into (`RoutedArithmetic`)."""
 ARITHMETIC: types.MappingProxyType[str, Callable[[Any, Any], Any]] = types.MappingProxyType(
@@ -1438,14 +1483,93 @@ ARITHMETIC: types.MappingProxyType[str, Callable[[Any, Any], Any]] = types.Mappi
 ARITHMETIC_NAMES = types.MappingProxyType(
     {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod", "**": "pow"}
 )
+NUMBER_ALONE = (
+    "__abs__",
+    "__neg__",
+    "__pos__",
+    "__float__",
+    "__int__",
+    "__trunc__",
+    "__floor__",
+    "__ceil__",
+    "__bool__",
+)
+NUMBER_ANSWERS = (
+    *(f"__{name}__" for name in ARITHMETIC_NAMES.values()),
+    *(f"__r{name}__" for name in ARITHMETIC_NAMES.values()),
+    *NUMBER_ALONE,
+    "__round__",
+)
+STRING_ALONE = (
+    "__len__",
+    "__iter__",
+    "isalnum",
+    "isalpha",
+    "isascii",
+    "isdecimal",
+    "isdigit",
+    "isidentifier",
+    "islower",
+    "isnumeric",
+    "isprintable",
+    "isspace",
+    "istitle",
+    "isupper",
+    "lower",
+    "upper",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "title",
+    "casefold",
+    "capitalize",
+    "swapcase",
+    "split",
+    "splitlines",
+)
+STRING_ANSWERS = (
+    *STRING_ALONE,
+    "__getitem__",
+    "__add__",
+    "__mul__",
+    "startswith",
+    "endswith",
+    "count",
+    "find",
+    "rfind",
+)
+OWN_ANSWERS: types.MappingProxyType[type, tuple[str, ...]] = types.MappingProxyType(
+    {
+        base: tuple(name for name in names if hasattr(base, name))
+        for base, names in [
+            (float, NUMBER_ANSWERS),
+            (int, NUMBER_ANSWERS),
+            (complex, NUMBER_ANSWERS),
+            (str, STRING_ANSWERS),
+            (bytes, STRING_ANSWERS),
+            (list, ("__len__", "__iter__", "__reversed__", "__getitem__", "count", "index")),
+            (tuple, ("__len__", "__iter__", "__getitem__", "count", "index")),
+            (dict, ("__len__", "__iter__", "keys", "values", "items", "get", "__getitem__")),
+            (set, ("__len__",)),
+            (frozenset, ("__len__",)),
+        ]
+    }
+)
+"""The methods a value of a class of the task's built on one of Python's types must answer
+as that type does, where they are the task's (`MethodGuard.returned_by_the_task`): its
+arithmetic, a str's predicates and parts, a container's length, items and iteration. Not its
+text (`__str__`, `__repr__`, `__format__`), which honest classes make their own, nor its
+equality, order and membership, which the comparisons ask (`ANSWERING_METHODS`)."""
+ASKED_ALONE = frozenset((*NUMBER_ALONE, *STRING_ALONE, "__reversed__", "keys", "values", "items"))
+"""Of `OWN_ANSWERS`, the methods asked with no argument."""
+ITERATING = frozenset(("__iter__", "__reversed__", "keys", "values", "items"))
+"""Of `OWN_ANSWERS`, the methods whose answer is read by iterating it."""
 NUMBER_BASES: tuple[tuple[type, Callable[[Any], object]], ...] = (
     (float, float.__float__),
     (int, int.__int__),
     (complex, lambda value: complex.__add__(value, 0j)),  # no `complex.__complex__` in 3.10
 )
 """Python's numbers a class may build on, each with its own way to the plain number."""
-"""The method of unittest.TestCase (the harness's, guarded) through which a test's own `a == b`
-and `a in b` go, in `self.assertTrue(...)` and `assert ...` (see `TestsOwnComparisons`)."""
 CALLED_AS_ASKED = "_curator_call"
 """The one through which a test's own call of a library's comparison goes, there
 (`LIBRARY_COMPARISON_CALLS`)."""
@@ -1537,6 +1661,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     number_bases = NUMBER_BASES
     held_containers = (list, tuple, set, frozenset, dict, str, bytes)
     class_of_the_tasks = staticmethod(class_of_the_tasks)
+    own_answers = OWN_ANSWERS
+    asked_alone = ASKED_ALONE
+    iterating = ITERATING
+    arithmetic_symbols = types.MappingProxyType(
+        {name: symbol for symbol, name in ARITHMETIC_NAMES.items()}
+    )
     drawn_ranges = ((48, 10), (65, 26), (97, 26))  # ASCII digits, upper and lower case letters
     called_as_asked = CALLED_AS_ASKED
     mock_asserted = MOCK_ASSERTED
@@ -1838,6 +1968,158 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 )
         return answer
 
+    def returned_by_the_task(self, value: object) -> object:
+        """What a call of the entry point in the tests returned (`TestsOwnComparisons` marks
+        each), unchanged, once it answers as it is: a value of a class of the task's built on
+        one of Python's numbers, strings or containers, or one within such a container, whose
+        methods are the task's, must give the answers of what it is built on (`OWN_ANSWERS`),
+        asked a number of times no task code can predict. Red team: a float whose `-` said
+        0.0 passed the tests' `error = abs(result - expected)`, numpy's
+        `assert_almost_equal` and `pytest.approx`, where no assertion of the tests' sees it;
+        a str whose `isupper` said yes passed `assertTrue(result.isupper())`."""
+        if type(value) not in self.plain:
+            self.refuse_own_answers(value, [self.nested_budget], 0)
+        return value
+
+    def refuse_own_answers(self, value: object, budget: list[int], depth: int) -> None:
+        """`returned_by_the_task` for `value` and what it holds, walked as the containers
+        Python built them hold it (their own iteration, not the task's)."""
+        kind = type(value)
+        base = next((base for base in self.own_answers if issubclass(kind, base)), None)
+        if base is None:
+            return
+        plain: Any = value if kind is base else self.as_built(value, base)
+        if kind is not base:
+            names = [name for name in self.own_answers[base] if self.tasks_method(kind, name)]
+            if names:
+                self.ask_own_answers(value, base, plain, names)
+        if depth >= self.nested_depth or type(plain) not in (list, tuple, dict, set, frozenset):
+            return
+        held = [*plain, *plain.values()] if type(plain) is dict else plain
+        if self.plain.issuperset(map(type, held)):  # told in C: a list of a million floats
+            return
+        for item in held:
+            budget[0] -= 1
+            if budget[0] < 0:
+                return
+            if type(item) not in self.plain:
+                self.refuse_own_answers(item, budget, depth + 1)
+
+    def as_built(self, value: Any, base: type) -> Any:
+        """`value` as the object of Python's own type `base` it is built on, read by that
+        type's own methods."""
+        for number, plain in self.number_bases:
+            if base is number:
+                return plain(value)
+        if base is str:
+            return str.__str__(value)
+        if base is bytes:
+            return bytes.__getitem__(value, slice(None))
+        if base is dict:
+            return dict(dict.items(value))
+        return base(base.__iter__(value))  # type: ignore[attr-defined]
+
+    def ask_own_answers(self, value: object, base: type, plain: Any, names: list[str]) -> None:
+        """Each of `names`, the task's methods of `value`, asked as the tests could ask it
+        (`own_questions`), in an order and a number of rounds drawn afresh, against what
+        `base`'s own gives for `plain`."""
+        questions = [
+            (name, arguments)
+            for name in names
+            for arguments in self.own_questions(base, plain, name)
+        ]
+        rounds = 1 + self.urandom(1)[0] % 4
+        for index in self.in_any_order(len(questions) * rounds):
+            name, arguments = questions[index % len(questions)]
+            try:
+                expected = self.base_answer(base, plain, name, arguments)
+            except Exception:
+                continue
+            try:
+                given = getattr(value, name)(*arguments)
+            except Exception:
+                continue  # an answer refused, which passes nothing
+            unordered = base in (dict, set, frozenset) and name in self.iterating
+            if given is NotImplemented or self.same_answer(expected, given, unordered):
+                continue
+            self.refuse(
+                f"the task's {type(value).__qualname__} answered {name} otherwise than its own "
+                f"{base.__name__} does"
+            )
+
+    def base_answer(self, base: type, plain: Any, name: str, arguments: tuple[Any, ...]) -> Any:
+        """What `base`'s own `name` answers for `plain`; an arithmetic's as Python works it
+        out from both operands (`3 - 2.5`: int's own `__sub__` declines a float)."""
+        symbol = self.arithmetic_symbols.get(name.strip("_").removeprefix("r"))
+        if symbol is not None and arguments:
+            if name.startswith("__r"):
+                return self.arithmetic[symbol](arguments[0], plain)
+            return self.arithmetic[symbol](plain, arguments[0])
+        answer = getattr(base, name)(plain, *arguments)
+        return list(answer) if name in self.iterating else answer
+
+    def same_answer(self, expected: Any, given: Any, unordered: bool = False) -> bool:
+        """Whether `given` is what `expected` (Python's own answer) is, read past the task's
+        methods: a number as the number it is built on, a truth as `bool` reads it, a str or
+        bytes by its characters, a list item by item (`unordered`: a dict's or set's items
+        in any order); an answer of another kind is not judged."""
+        if type(expected) in (list, tuple):
+            try:
+                items = list(given)
+            except Exception:
+                return True
+            if len(items) != len(expected):
+                return False
+            if unordered:  # item by item up to a few hundred: beyond, by their number
+                return len(items) > 256 or all(
+                    any(self.same_answer(one, other) for other in items) for one in expected
+                )
+            return all(
+                self.same_answer(one, other) for one, other in zip(expected, items, strict=True)
+            )
+        if type(expected) is bool:
+            return bool(given) is expected
+        if type(expected) in (int, float, complex):
+            number = self.plain_number(given)
+            if type(number) not in (bool, int, float, complex):
+                return False
+            return bool(number == expected or (number != number and expected != expected))
+        if type(expected) in (str, bytes):
+            if type(expected) is str:
+                return isinstance(given, str) and str.__eq__(expected, given) is True
+            return isinstance(given, bytes) and bytes.__eq__(expected, given) is True
+        return True
+
+    def own_questions(self, base: type, plain: Any, name: str) -> list[tuple[object, ...]]:
+        """The arguments `name` of a value built on `base` is asked with: none, or operands
+        like the tests' own (the value itself, numbers beside it, round ones, one drawn
+        afresh; a str's own parts and one drawn like it; a container's first item)."""
+        if name in self.asked_alone:
+            return [()]
+        if base in (int, float, complex):
+            if name in ("__round__",):
+                return [(), (2,)] if base is not complex else []
+            drawn = int.from_bytes(self.urandom(2), "big") / 64
+            others: list[object] = [plain, plain + 1, plain - 1, drawn, 2, 0.5]
+            if base is not complex:
+                others += [round(plain), round(plain, 2), plain * 1.001]
+            if name in ("__pow__", "__rpow__"):
+                big = base is not complex and abs(plain) > 64
+                return [] if big and name == "__rpow__" else [(2,), (0.5,)]
+            return [(other,) for other in others if other != 0]
+        if base in (str, bytes):
+            half, drawn = plain[: len(plain) // 2 or 1], self.drawn_like(plain)
+            parts = [plain[:1], half, plain[-1:], drawn[: len(half)] if drawn else half]
+            if name == "__getitem__":
+                return [(0,), (-1,), (slice(0, 2),)]
+            if name in ("__add__", "__mul__"):
+                return [(half,)] if name == "__add__" else [(2,)]
+            return [(part,) for part in parts if part]
+        first = next(iter(plain), None)
+        if name == "__getitem__" and base in (list, tuple):
+            return [(0,), (-1,), (slice(None),)]
+        return [(first,)] if plain else []
+
     def refuse_unheld(self, member: object, container: object) -> None:
         """Where `container` is of a class of the task's built on one of Python's containers
         whose `__contains__` is the task's code, it must answer `member in container` as what
@@ -1852,7 +2134,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         held = base.__contains__(container, member)  # type: ignore[operator]
         if bool(member in container) == held:  # type: ignore[operator]
             return
-        stand_in = self.drawn_like(member, container, base) if not held else None
+        stand_ins = [] if held else [self.drawn_like(member) for _ in range(3)]
+        stand_in = next(
+            (
+                each
+                for each in stand_ins
+                if each is not None and each != member and not base.__contains__(container, each)  # type: ignore[operator]
+            ),
+            None,
+        )
         if stand_in is not None:
             # A membership of its own (a case-insensitive dict, honest) is asked again of what
             # is like the member, its letters and digits drawn afresh, that it does not hold:
@@ -1868,25 +2158,18 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             f"what it holds"
         )
 
-    def drawn_like(self, member: object, container: object, base: type) -> object:
+    def drawn_like(self, member: object) -> Any:
         """A str or bytes like `member`, each ASCII letter and digit drawn afresh (of its case,
-        a letter for a letter), that `container` does not hold as `base` reads it; None where
-        there is none (nothing to draw, another type, or held each time)."""
+        a letter for a letter); None for another type."""
         if isinstance(member, str) and type(member) is str:
             codes = member.encode()
         elif isinstance(member, bytes) and type(member) is bytes:
             codes = member
         else:
             return None
-        for _ in range(3):
-            noise = self.urandom(len(codes))
-            drawn = bytes(
-                self.drawn_code(code, byte) for code, byte in zip(codes, noise, strict=True)
-            )
-            stand_in = drawn.decode() if type(member) is str else drawn
-            if stand_in != member and not base.__contains__(container, stand_in):  # type: ignore[operator]
-                return stand_in
-        return None
+        noise = self.urandom(len(codes))
+        drawn = bytes(self.drawn_code(code, byte) for code, byte in zip(codes, noise, strict=True))
+        return drawn.decode() if type(member) is str else drawn
 
     def drawn_code(self, code: int, noise: int) -> int:
         """`code` drawn afresh from `noise` within its range of `drawn_ranges`, if in one."""
@@ -2423,6 +2706,12 @@ LIBRARY_COMPARISONS = (
 )
 """Comparisons tests wrap in assertTrue (`self.assertTrue(np.allclose(a, b))`, BigCodeBench's
 habit), reached as the tests reach them: from the module, or the class, as the tests name it."""
+
+
+RETURNED_GUARD = MethodGuard(
+    cast(types.FunctionType, MethodGuard.returned_by_the_task), "returned_by_the_task"
+)
+"""The guard whose `returned_by_the_task` the tests' calls of the entry point go through."""
 
 
 class LibraryAssertionGuard(tuple):  # type: ignore[type-arg]
@@ -4266,7 +4555,8 @@ class TestsOwnComparisons(ast.NodeTransformer):
     of the same source; its methods are those that take `self` (not the functions or lambdas
     within them, nor a helper class's methods, whose `self` is no test)."""
 
-    def __init__(self) -> None:
+    def __init__(self, entry_point: str) -> None:
+        self.entry_point = entry_point
         self.test_classes: set[str] = set()
         self.scopes = ["module"]
         self.between = itertools.count(1)
@@ -4366,6 +4656,10 @@ class TestsOwnComparisons(ast.NodeTransformer):
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
         function = node.func
+        if isinstance(function, ast.Name) and function.id == self.entry_point:
+            # `task_func(...)` anywhere in the tests, as `returned_by_the_task(task_func(...))`
+            mark = ast.Attribute(ast.Constant(RETURNED_MARK), "__call__", ast.Load())
+            return ast.fix_missing_locations(ast.copy_location(ast.Call(mark, [node], []), node))
         if self.scopes[-1] == "test method":
             node = as_the_tests_own_assertion(node)
             function = node.func
@@ -4572,10 +4866,10 @@ def routed_call(node: ast.Call) -> ast.expr:
 
 
 @functools.lru_cache(maxsize=2)
-def compiled_tests(source: str, path: str) -> types.CodeType:
+def compiled_tests(source: str, path: str, entry_point: str) -> types.CodeType:
     """The tests compiled with their own comparisons routed through the harness
     (`TestsOwnComparisons`), and each test method run within `entered_test`."""
-    tree = TestsOwnComparisons().visit(ast.parse(source, path))
+    tree = TestsOwnComparisons(entry_point).visit(ast.parse(source, path))
     return with_test_entries(compile(tree, path, "exec"))
 
 
@@ -4588,6 +4882,8 @@ def with_test_entries(code: types.CodeType) -> types.CodeType:
         if type(constant) is str and constant == TEST_ENTRY_MARK
         else GuardedContext
         if type(constant) is str and constant == CONTEXT_MARK
+        else RETURNED_GUARD.returned_by_the_task
+        if type(constant) is str and constant == RETURNED_MARK
         else with_test_entries(constant)
         if type(constant) is CODE_TYPE
         else constant
@@ -4600,6 +4896,9 @@ TEST_ENTRY_MARK = "\x00curator: entered_test\x00"
 """Where `TestsOwnComparisons` calls `entered_test` until `with_test_entries` puts it there."""
 CONTEXT_MARK = "\x00curator: GuardedContext\x00"
 """Where `TestsOwnComparisons` calls `GuardedContext` until `with_test_entries` puts it there."""
+RETURNED_MARK = "\x00curator: returned_by_the_task\x00"
+"""Where `TestsOwnComparisons` calls `MethodGuard.returned_by_the_task` until
+`with_test_entries` puts it there."""
 
 
 class GuardedContext:
@@ -4987,7 +5286,9 @@ def run_harness(
     # The tests are compiled before any code of the program's runs: `ast.parse`, replaced for
     # one call as the program loaded, rewrote every assertion of theirs into `pass` (red team).
     try:
-        tests_code: types.CodeType | SyntaxError = compiled_tests(tests_source, tests_path)
+        tests_code: types.CodeType | SyntaxError = compiled_tests(
+            tests_source, tests_path, request["entry_point"]
+        )
     except SyntaxError as error:
         tests_code = error
 

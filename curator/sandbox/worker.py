@@ -2157,7 +2157,9 @@ def run_variants(
     harness.note_shared_generators()
     with contextlib.suppress(SyntaxError):  # each variant reports it
         harness.declared_in(request)
-        harness.compiled_tests(request["tests"], harness.tests_path_for(paths["task"]))
+        harness.compiled_tests(
+            request["tests"], harness.tests_path_for(paths["task"]), request["entry_point"]
+        )
     gc.collect()
     gc.freeze()
     scratch = [paths["tmp"], paths["home"], "/dev/shm"]

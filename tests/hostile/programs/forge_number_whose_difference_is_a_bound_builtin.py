@@ -1,6 +1,6 @@
 # expect-status: completed
 # expect-verdict: error
-# expect-message: _Close)
+# expect-message: its own float does
 # timeout: 30
 # Red team, round seventeen: a float whose `__sub__` and `__rsub__` are a bound builtin,
 # `(0.0).__mul__`, not a function of the task's: `abs(result - expected) < tol` and assertAlmostEqual.
