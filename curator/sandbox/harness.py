@@ -343,6 +343,7 @@ def declared_in_tree(tree: ast.Module) -> DeclaredTests:
     )
     imports, free_names = imports_and_free_names(tree)
     bindings = program_imports(tree)
+    reads, attributes = reads_in(tree, {name for name, _, _ in bindings} | free_names)
     declared = DeclaredTests(
         classes={node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)},
         imports=imports,
@@ -354,12 +355,8 @@ def declared_in_tree(tree: ast.Module) -> DeclaredTests:
             for node in tree.body
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
         },
-        reads=chains_read(tree, {name for name, _, _ in bindings} | free_names),
-        attributes={
-            node.attr
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
-        },
+        reads=reads,
+        attributes=attributes,
     )
     if "TestCases" not in classes:
         return declared
@@ -433,14 +430,20 @@ def imports_and_free_names(tree: ast.Module) -> tuple[set[str], set[str]]:
     return imports, read - bound - BUILTIN_NAMES
 
 
-def chains_read(tree: ast.Module, roots: set[str]) -> set[str]:
+def reads_in(tree: ast.Module, roots: set[str]) -> tuple[set[str], set[str]]:
     """Each attribute chain the tests read from one of `roots` (`np.testing.assert_x` from
-    `np`), the longest only, at most `READ_CHAIN_LIMIT` attributes."""
+    `np`), the longest only, at most `READ_CHAIN_LIMIT` attributes; and every attribute name
+    they read, off anything."""
     chains: set[str] = set()
     assigned: set[str] = set()  # `sys.stdout = ...`: the tests' own to change
     inner: set[int] = set()  # attributes within a longer chain
+    attributes: set[str] = set()
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Attribute) or id(node) in inner:
+        if not isinstance(node, ast.Attribute):
+            continue
+        if isinstance(node.ctx, ast.Load):
+            attributes.add(node.attr)
+        if id(node) in inner:
             continue
         names = []
         reached: ast.expr = node
@@ -451,11 +454,12 @@ def chains_read(tree: ast.Module, roots: set[str]) -> set[str]:
         if isinstance(reached, ast.Name) and reached.id in roots:
             chain = ".".join([reached.id, *reversed(names[-READ_CHAIN_LIMIT:])])
             (chains if isinstance(node.ctx, ast.Load) else assigned).add(chain)
-    return {
+    unchanged = {
         chain
         for chain in chains
         if not any(chain == changed or chain.startswith(changed + ".") for changed in assigned)
     }
+    return unchanged, attributes
 
 
 def program_imports(tree: ast.Module) -> list[tuple[str, str, str | None]]:
@@ -2192,6 +2196,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         bound builtin, `(0.0).__mul__`, which Python calls with the other operand alone, as a
         float's `__sub__`; `object().__ne__` as a list's `__contains__`). A C type's slots and
         the classes of installed modules answer for themselves."""
+        if not type.__dict__["__flags__"].__get__(kind) & HEAP_TYPE:
+            return False  # a C type, whose bases are all C types
         for cls in type.__dict__["__mro__"].__get__(kind):
             namespace = type.__dict__["__dict__"].__get__(cls)
             if name in namespace:
