@@ -91,16 +91,21 @@ tests' own frame by a C function of the task's (a bound builtin as a method) may
 manager of the task's, as the tests' own `1 / 0` may; a value of a class of the task's built on one
 of Python's numbers, strings or containers must answer as what it is built on does where the tests
 call the entry point by its name (one reached otherwise, through another name or within a numpy
-array or a pandas frame, is asked by the comparisons only), and an ndarray subclass's arithmetic
-answers as the task wrote it; a library class the tests read is watched for the names they read,
-not for every name; code that finds coverage.py's running tracer can add arcs to its own figures;
-and tests that hand the task the running test (`self`, or a bound method of it) hand it unittest's
-outcome, through which it can drop a failure of their `tearDown`, cleanups, class fixtures or test
-methods of a mixin class (which are not entered). Each needs knowledge of the harness's internals
-or a deliberate trick; such a task can only misreport its own run, never reach the bank or the
-host. Without any trick, the program can see the tests' classes and module globals: they live in
-its module, as in BigCodeBench's own harness; reading the code of their methods (whose constants
-are the expected answers) is tampering. `preeval` treats every tampering sign as a failed attempt.
+array or a pandas frame, is asked by the comparisons only), and an ndarray subclass's arithmetic,
+or that of a class built on none of Python's numbers, answers as the task wrote it (while an honest
+class built on one, an angle that wraps at 360, must answer as that number does); a class of the
+task's that poses as a library's, held by an installed module under its name, is taken for one
+where its special methods are functions or descriptors; a library class the tests read is watched
+for the names they read and those Python reads for them (`len`, `==`, `[]`), not for every name,
+and one they never name (a frame's `Series`) is not watched; code that finds coverage.py's running
+tracer can add arcs to its own figures; and tests that hand the task the running test (`self`, or a
+bound method of it) hand it unittest's outcome, through which it can drop a failure of their
+`tearDown`, cleanups, class fixtures or test methods of a mixin class (which are not entered). Each
+needs knowledge of the harness's internals or a deliberate trick; such a task can only misreport
+its own run, never reach the bank or the host. Without any trick, the program can see the tests'
+classes and module globals: they live in its module, as in BigCodeBench's own harness; reading the
+code of their methods (whose constants are the expected answers) is tampering. `preeval` treats
+every tampering sign as a failed attempt.
 """
 
 from __future__ import annotations
@@ -815,39 +820,43 @@ def started_by_the_tests(
     /,
     *,
     start: Callable[[Any], object] | None = None,
-    tests_patches: list[tuple[Any, object]] | None = None,
+    tests_patches: list[tuple[Any, tuple[tuple[str, object, object], ...]]] | None = None,
     getframe: Callable[[int], types.FrameType] = sys._getframe,
     context: type[GuardContext] | None = None,
 ) -> object:
     """unittest.mock's `_patch.start` in a run (`start` is its own): a patch the tests' own
-    code starts is noted, with what it put in place, in `tests_patches` (given by `warm_up`),
-    where no other code reaches (`patched_by_the_tests`)."""
+    code starts is noted in `tests_patches` (given by `warm_up`), where no other code reaches,
+    with what it and the patches it holds put where, as they stand now: the task can reach
+    the patch object and add to it later (red team: a patch of its own joined the tests')."""
     assert start is not None
     started = start(patcher)
     tests = context is not None and getframe(1).f_code.co_filename == context.tests_path
     if tests and tests_patches is not None:
-        tests_patches.append((patcher, started))
+        default = mock_part("default")
+        put = []
+        for each in (patcher, *patcher.additional_patchers):
+            value = each.new
+            if value is default:
+                value = started.get(each.attribute) if type(started) is dict else started
+            put.append((each.attribute, getattr(each, "temp_original", _ABSENT), value))
+        tests_patches.append((patcher, tuple(put)))
     return started
 
 
 def patched_by_the_tests(
-    entry: Watched, now: object, *, tests_patches: list[tuple[Any, object]] | None = None
+    entry: Watched,
+    now: object,
+    *,
+    tests_patches: list[tuple[Any, tuple[tuple[str, object, object], ...]]] | None = None,
 ) -> bool:
     """Whether `now`, where `entry` is watched, is what a patch the tests started put there
     over the very value watched, the patch still on: a class fixture's patch stays across its
     tests, which read it back (`os.listdir.assert_called_with`; red team: called tampering)."""
-    for patcher, started in tests_patches or ():
+    for patcher, put in tests_patches or ():
         if not any(active is patcher for active in type(patcher)._active_patches):
             continue
-        for each in (patcher, *patcher.additional_patchers):
-            put = each.new
-            if put is mock_part("default"):
-                put = started.get(each.attribute) if type(started) is dict else started
-            if (
-                each.attribute == entry.name
-                and getattr(each, "temp_original", _ABSENT) is entry.value
-                and put is now
-            ):
+        for attribute, original, value in put:
+            if attribute == entry.name and original is entry.value and value is now:
                 return True
     return False
 
@@ -1233,11 +1242,39 @@ def tests_reads(
     return list(entries.values()) + [
         entry
         for path, cls in sorted(classes.items())
-        for entry in resolved_entries(path, cast(type, cls), declared.attributes)
+        for entry in resolved_entries(path, cast(type, cls), declared.attributes | READ_UNNAMED)
     ]
 
 
-def resolved_entries(path: str, cls: type, names: set[str]) -> list[Watched]:
+READ_UNNAMED = frozenset(
+    {
+        "__len__",
+        "__iter__",
+        "__getitem__",
+        "__contains__",
+        "__bool__",
+        "__eq__",
+        "__ne__",
+        "__lt__",
+        "__le__",
+        "__gt__",
+        "__ge__",
+        "__add__",
+        "__sub__",
+        "__abs__",
+        "__round__",
+        "__float__",
+        "__int__",
+        "__str__",
+        "__format__",
+        "__array__",
+    }
+)
+"""What the tests read of a class's values without naming it: `len(df)`, `df[...]`, `x in
+s`, `a == b`, `a - b`, `str(p)`, `np.asarray(df)` (red team: `DataFrame.__len__` replaced)."""
+
+
+def resolved_entries(path: str, cls: type, names: set[str] | frozenset[str]) -> list[Watched]:
     """Where each of `names` that `cls` has is found, in each class of its bases made at run
     time up to the one that holds it (a name set on one before it would be found there
     instead): the tests read `Path(p).exists()`, and a program put one that said yes in place
@@ -1529,6 +1566,7 @@ STRING_ALONE = (
     "capitalize",
     "swapcase",
     "split",
+    "rsplit",
     "splitlines",
 )
 STRING_ANSWERS = (
@@ -1666,7 +1704,21 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     held_containers = (list, tuple, set, frozenset, dict, str, bytes)
     class_of_the_tasks = staticmethod(class_of_the_tasks)
     own_answers = OWN_ANSWERS
+    # What an installed class holds as a method: a function, or a descriptor that binds one.
+    method_kinds = (
+        types.FunctionType,
+        staticmethod,
+        classmethod,
+        property,
+        functools.partialmethod,
+        types.WrapperDescriptorType,
+        types.MethodDescriptorType,
+        types.ClassMethodDescriptorType,
+        types.GetSetDescriptorType,
+        types.MemberDescriptorType,
+    )
     asked_alone = ASKED_ALONE
+    asked_with_parts = frozenset(("split", "rsplit", "strip", "lstrip", "rstrip", "splitlines"))
     iterating = ITERATING
     arithmetic_symbols = types.MappingProxyType(
         {name: symbol for symbol, name in ARITHMETIC_NAMES.items()}
@@ -2040,7 +2092,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             except Exception:
                 continue
             try:
-                given = getattr(value, name)(*arguments)
+                given = self.as_python_finds(value, name)(*arguments)
             except Exception:
                 continue  # an answer refused, which passes nothing
             unordered = base in (dict, set, frozenset) and name in self.iterating
@@ -2050,6 +2102,19 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 f"the task's {type(value).__qualname__} answered {name} otherwise than its own "
                 f"{base.__name__} does"
             )
+
+    @staticmethod
+    def as_python_finds(value: object, name: str) -> Any:
+        """`value`'s method `name` as Python finds it: a special method on its class, past
+        the object's own dictionary, as an operator, `len()` or `round()` finds it (red team:
+        honest copies in the object's dictionary answered the questions, the class's lies the
+        tests' `-`); any other as the tests' `value.name` finds it."""
+        if not (name.startswith("__") and name.endswith("__")):
+            return getattr(value, name)
+        kind = type(value)
+        method = own_attribute(kind, name)
+        bind = getattr(type(method), "__get__", None)
+        return bind(method, value, kind) if bind is not None else method
 
     def base_answer(self, base: type, plain: Any, name: str, arguments: tuple[Any, ...]) -> Any:
         """What `base`'s own `name` answers for `plain`; an arithmetic's as Python works it
@@ -2098,11 +2163,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         """The arguments `name` of a value built on `base` is asked with: none, or operands
         like the tests' own (the value itself, numbers beside it, round ones, one drawn
         afresh; a str's own parts and one drawn like it; a container's first item)."""
-        if name in self.asked_alone:
+        if name in self.asked_alone and name not in self.asked_with_parts:
             return [()]
         if base in (int, float, complex):
-            if name in ("__round__",):
-                return [(), (2,)] if base is not complex else []
+            if name == "__round__":  # to any number of digits the tests may ask
+                return [(), *((digits,) for digits in range(-1, 10))]
             drawn = int.from_bytes(self.urandom(2), "big") / 64
             others: list[object] = [plain, plain + 1, plain - 1, drawn, 2, 0.5]
             if base is not complex:  # none for infinity, NaN, or an int too big for a float
@@ -2117,6 +2182,10 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             parts = [plain[:1], half, plain[-1:], drawn[: len(half)] if drawn else half]
             if name == "__getitem__":
                 return [(0,), (-1,), (slice(0, 2),)]
+            if name == "splitlines":
+                return [(), (True,)]
+            if name in self.asked_with_parts:  # `split()` and `split(",")`
+                return [(), *((part,) for part in parts if part)]
             if name in ("__add__", "__mul__"):
                 return [(half,)] if name == "__add__" else [(2,)]
             return [(part,) for part in parts if part]
@@ -2139,20 +2208,16 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         held = base.__contains__(container, member)  # type: ignore[operator]
         if bool(member in container) == held:  # type: ignore[operator]
             return
-        stand_ins = [] if held else [self.drawn_like(member) for _ in range(3)]
-        stand_in = next(
-            (
-                each
-                for each in stand_ins
-                if each is not None and each != member and not base.__contains__(container, each)  # type: ignore[operator]
-            ),
-            None,
-        )
-        if stand_in is not None:
-            # A membership of its own (a case-insensitive dict, honest) is asked again of what
-            # is like the member, its letters and digits drawn afresh, that it does not hold:
-            # one that says yes to that as well holds anything.
-            if stand_in in container:  # type: ignore[operator]
+        stand_ins = [
+            each
+            for each in ([] if held else self.unheld_like(member))
+            if not base.__contains__(container, each)  # type: ignore[operator]
+        ]
+        if stand_ins:
+            # A membership of its own (a case-insensitive dict, an interval: honest) is asked
+            # again of what is like the member and not held: one that says yes to that as
+            # well holds anything.
+            if any(stand_in in container for stand_in in stand_ins):  # type: ignore[operator]
                 self.refuse(
                     f"a container of the task's ({kind.__name__}) said it held what it was "
                     f"never given"
@@ -2162,6 +2227,16 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             f"a container of the task's ({kind.__name__}) answered `in` otherwise than "
             f"what it holds"
         )
+
+    def unheld_like(self, member: object) -> list[object]:
+        """What is like `member` and no honest membership of its own holds beside it: a str
+        or bytes with its letters and digits drawn afresh (`drawn_like`); a number a billion
+        and more away on either side; nothing for another type."""
+        if isinstance(member, int | float) and type(member) in (int, float):
+            far = 10**9 + int.from_bytes(self.urandom(2), "big")
+            return [member + far, member - far]
+        drawn = [self.drawn_like(member) for _ in range(3)]
+        return [each for each in drawn if each is not None and each != member][:1]
 
     def drawn_like(self, member: object) -> Any:
         """A str or bytes like `member`, each ASCII letter and digit drawn afresh (of its case,
@@ -2193,10 +2268,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
 
     def tasks_method(self, kind: type, name: str) -> bool:
         """Whether `kind`'s special method `name` is the task's: a function of its code, bare
-        or wrapped, or anything else but None that a class of the task's holds (red team: a
-        bound builtin, `(0.0).__mul__`, which Python calls with the other operand alone, as a
-        float's `__sub__`; `object().__ne__` as a list's `__contains__`). A C type's slots and
-        the classes of installed modules answer for themselves."""
+        or wrapped; anything but a function or a descriptor, which no installed class holds as
+        one (red team: a bound builtin, `(0.0).__mul__`, which Python calls with the other
+        operand alone, as a float's `__sub__`; `object().__ne__` as a list's `__contains__`,
+        in a class that posed as a library's); or anything but None that a class of the task's
+        holds. A C type's slots and the classes of installed modules answer for themselves."""
         if not type.__dict__["__flags__"].__get__(kind) & HEAP_TYPE:
             return False  # a C type, whose bases are all C types
         for cls in type.__dict__["__mro__"].__get__(kind):
@@ -2206,6 +2282,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 if method is None:
                     return False
                 if isinstance(method, self.wrappers) and self.tasks_within(method):
+                    return True
+                if type(method) not in self.method_kinds:
                     return True
                 return type(method) is not types.FunctionType and self.class_of_the_tasks(cls)
         return False
@@ -4370,7 +4448,7 @@ def warm_up() -> None:
     guard_mock()  # the warm worker preloaded it: frozen and watched from the baseline on
     take_mock_parts()
     # Each run, a fork, has its own of these, which only the functions given them reach.
-    tests_patches: list[tuple[Any, object]] = []
+    tests_patches: list[tuple[Any, tuple[tuple[str, object, object], ...]]] = []
     given_defaults(started_by_the_tests, tests_patches=tests_patches, context=GuardContext)
     given_defaults(patched_by_the_tests, tests_patches=tests_patches)
     made_by_the_tests: list[BaseException] = []
