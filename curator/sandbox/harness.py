@@ -90,22 +90,23 @@ and digits drawn afresh) passes the assertions where its guess is right; an exce
 tests' own frame by a C function of the task's (a bound builtin as a method) may be swallowed by a
 manager of the task's, as the tests' own `1 / 0` may; a value of a class of the task's built on one
 of Python's numbers, strings or containers must answer as what it is built on does where the tests
-call the entry point by its name (one reached otherwise, through another name or within a numpy
-array or a pandas frame, is asked by the comparisons only), and an ndarray subclass's arithmetic,
-or that of a class built on none of Python's numbers, answers as the task wrote it (while an honest
-class built on one, an angle that wraps at 360, must answer as that number does); a class of the
-task's that poses as a library's, held by an installed module under its name, is taken for one
-where its special methods are functions or descriptors; a library class the tests read is watched
-for the names they read and those Python reads for them (`len`, `==`, `[]`), not for every name,
-and one they never name (a frame's `Series`) is not watched; code that finds coverage.py's running
-tracer can add arcs to its own figures; and tests that hand the task the running test (`self`, or a
-bound method of it) hand it unittest's outcome, through which it can drop a failure of their
-`tearDown`, cleanups, class fixtures or test methods of a mixin class (which are not entered). Each
-needs knowledge of the harness's internals or a deliberate trick; such a task can only misreport
-its own run, never reach the bank or the host. Without any trick, the program can see the tests'
-classes and module globals: they live in its module, as in BigCodeBench's own harness; reading the
-code of their methods (whose constants are the expected answers) is tampering. `preeval` treats
-every tampering sign as a failed attempt.
+call the entry point by its name (one reached otherwise, through another name, within a numpy array
+or a pandas frame, or yielded by a generator the entry point returns, is asked by the comparisons
+only), and an ndarray subclass's arithmetic, or that of a class built on none of Python's numbers,
+answers as the task wrote it (while an honest class built on one, an angle that wraps at 360 or a
+str ordered naturally, must answer and order as what it is built on does); a class of the task's
+that poses as a library's, held by an installed module under its name, is taken for one where its
+special methods are functions or descriptors; a library class the tests read is watched for the
+names they read and those Python reads for them (`len`, `==`, `[]`), not for every name, and one
+they never name (a frame's `Series`) is not watched; code that finds coverage.py's running tracer
+can add arcs to its own figures; and tests that hand the task the running test (`self`, or a bound
+method of it) hand it unittest's outcome, through which it can drop a failure of their `tearDown`,
+cleanups, class fixtures or test methods of a mixin class (which are not entered). Each needs
+knowledge of the harness's internals or a deliberate trick; such a task can only misreport its own
+run, never reach the bank or the host. Without any trick, the program can see the tests' classes
+and module globals: they live in its module, as in BigCodeBench's own harness; reading the code of
+their methods (whose constants are the expected answers) is tampering. `preeval` treats every
+tampering sign as a failed attempt.
 """
 
 from __future__ import annotations
@@ -1535,7 +1536,9 @@ NUMBER_ALONE = (
     "__ceil__",
     "__bool__",
 )
+ORDERING_ANSWERS = ("__lt__", "__le__", "__gt__", "__ge__")
 NUMBER_ANSWERS = (
+    *ORDERING_ANSWERS,
     *(f"__{name}__" for name in ARITHMETIC_NAMES.values()),
     *(f"__r{name}__" for name in ARITHMETIC_NAMES.values()),
     *NUMBER_ALONE,
@@ -1571,6 +1574,7 @@ STRING_ALONE = (
 )
 STRING_ANSWERS = (
     *STRING_ALONE,
+    *ORDERING_ANSWERS,
     "__getitem__",
     "__add__",
     "__mul__",
@@ -1599,9 +1603,9 @@ OWN_ANSWERS: types.MappingProxyType[type, tuple[str, ...]] = types.MappingProxyT
 )
 """The methods a value of a class of the task's built on one of Python's types must answer
 as that type does, where they are the task's (`MethodGuard.returned_by_the_task`): its
-arithmetic, a str's predicates and parts, a container's length, items and iteration. Not its
-text (`__str__`, `__repr__`, `__format__`), which honest classes make their own, nor its
-equality, order and membership, which the comparisons ask (`ANSWERING_METHODS`)."""
+arithmetic and order, a str's predicates and parts, a container's length, items and
+iteration. Not its text (`__str__`, `__repr__`, `__format__`), which honest classes make their
+own, nor its equality and membership, which the comparisons ask (`ANSWERING_METHODS`)."""
 ASKED_ALONE = frozenset((*NUMBER_ALONE, *STRING_ALONE, "__reversed__", "keys", "values", "items"))
 """Of `OWN_ANSWERS`, the methods asked with no argument."""
 ITERATING = frozenset(("__iter__", "__reversed__", "keys", "values", "items"))
@@ -1704,6 +1708,10 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     held_containers = (list, tuple, set, frozenset, dict, str, bytes)
     class_of_the_tasks = staticmethod(class_of_the_tasks)
     own_answers = OWN_ANSWERS
+    ordering_names = types.MappingProxyType(
+        {"__lt__": "<", "__le__": "<=", "__gt__": ">", "__ge__": ">="}
+    )
+    hashed = (str, bytes, int, float, complex, tuple, frozenset)
     # What an installed class holds as a method: a function, or a descriptor that binds one.
     method_kinds = (
         types.FunctionType,
@@ -2043,12 +2051,22 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         kind = type(value)
         base = next((base for base in self.own_answers if issubclass(kind, base)), None)
         if base is None:
+            held = self.fields_of_the_tasks(value) if depth < self.nested_depth else []
+            for item in held:
+                if type(item) not in self.plain:
+                    self.refuse_own_answers(item, budget, depth + 1)
             return
         plain: Any = value if kind is base else self.as_built(value, base)
         if kind is not base:
-            names = [name for name in self.own_answers[base] if self.tasks_method(kind, name)]
+            looked_up = self.tasks_method(kind, "__getattribute__")  # hands out what it likes
+            names = [
+                name
+                for name in self.own_answers[base]
+                if self.tasks_method(kind, name) or (looked_up and not name.startswith("__"))
+            ]
             if names:
                 self.ask_own_answers(value, base, plain, names)
+            self.refuse_unequal_hash(value, base, plain)
         if depth >= self.nested_depth or type(plain) not in (list, tuple, dict, set, frozenset):
             return
         held = [*plain, *plain.values()] if type(plain) is dict else plain
@@ -2060,6 +2078,36 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 return
             if type(item) not in self.plain:
                 self.refuse_own_answers(item, budget, depth + 1)
+
+    def fields_of_the_tasks(self, value: object) -> list[object]:
+        """What an object of a class of the task's holds in its own dictionary (a dataclass's
+        fields: red team, a result whose `mean` was a float that lied), read past its class's
+        lookups; nothing for another object."""
+        if not self.class_of_the_tasks(type(value)):
+            return []
+        try:
+            fields = object.__getattribute__(value, "__dict__")
+        except Exception:
+            return []
+        return list(fields.values())[: self.nested_budget] if type(fields) is dict else []
+
+    def refuse_unequal_hash(self, value: object, base: type, plain: Any) -> None:
+        """A value of the task's that equals the value of Python's own it is built on must
+        hash as it does, as Python's objects that are equal do (red team: strings that hashed
+        by their identity made `len(set(result))` count each of their duplicates)."""
+        kind = type(value)
+        if base not in self.hashed or not (
+            self.tasks_method(kind, "__hash__") or self.tasks_method(kind, "__eq__")
+        ):
+            return
+        try:
+            unequal = bool(value == plain) and hash(value) != hash(plain)
+        except Exception:
+            return  # unhashable, or no answer: nothing a set or a Counter can use
+        if unequal:
+            self.refuse(
+                f"the task's {kind.__qualname__} hashes otherwise than an equal {base.__name__}"
+            )
 
     def as_built(self, value: Any, base: type) -> Any:
         """`value` as the object of Python's own type `base` it is built on, read by that
@@ -2119,6 +2167,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     def base_answer(self, base: type, plain: Any, name: str, arguments: tuple[Any, ...]) -> Any:
         """What `base`'s own `name` answers for `plain`; an arithmetic's as Python works it
         out from both operands (`3 - 2.5`: int's own `__sub__` declines a float)."""
+        if name in self.ordering_names:
+            return self.orderings[self.ordering_names[name]](plain, arguments[0])
         symbol = self.arithmetic_symbols.get(name.strip("_").removeprefix("r"))
         if symbol is not None and arguments:
             if name.startswith("__r"):
@@ -2159,6 +2209,20 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return isinstance(given, bytes) and bytes.__eq__(expected, given) is True
         return True
 
+    def drawn_near(self, plain: float) -> list[float]:
+        """Numbers drawn afresh, as many as drawn: beside `plain` (up to half of it away),
+        rounded to a number of digits drawn too, as the tests' expected answers are, and
+        anywhere within ten times its size (red team: a `-` that answered the fixed
+        operands honestly and any other with 0.0)."""
+        noise = self.urandom(16)
+        drawn: list[float] = []
+        for index in range(3 + noise[0] % 4):
+            offset = (noise[index + 1] - 127.5) / 255  # within half of plain on either side
+            digits = noise[index + 8] % 5
+            drawn.append(round(plain * (1 + offset), digits if digits < 4 else None))
+        drawn.append((noise[15] - 127.5) / 12.75 * (abs(plain) + 1))
+        return drawn
+
     def own_questions(self, base: type, plain: Any, name: str) -> list[tuple[object, ...]]:
         """The arguments `name` of a value built on `base` is asked with: none, or operands
         like the tests' own (the value itself, numbers beside it, round ones, one drawn
@@ -2168,11 +2232,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         if base in (int, float, complex):
             if name == "__round__":  # to any number of digits the tests may ask
                 return [(), *((digits,) for digits in range(-1, 10))]
-            drawn = int.from_bytes(self.urandom(2), "big") / 64
-            others: list[object] = [plain, plain + 1, plain - 1, drawn, 2, 0.5]
+            others: list[object] = [plain, plain + 1, plain - 1, 2, 0.5]
             if base is not complex:  # none for infinity, NaN, or an int too big for a float
                 with contextlib.suppress(ArithmeticError, ValueError):
                     others += [round(plain), round(plain, 2), plain * 1.001]
+                    others += self.drawn_near(plain)
             if name in ("__pow__", "__rpow__"):
                 big = base is not complex and abs(plain) > 64
                 return [] if big and name == "__rpow__" else [(2,), (0.5,)]
@@ -2180,6 +2244,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         if base in (str, bytes):
             half, drawn = plain[: len(plain) // 2 or 1], self.drawn_like(plain)
             parts = [plain[:1], half, plain[-1:], drawn[: len(half)] if drawn else half]
+            parts += [plain, plain + plain[:1], drawn or plain]  # the whole, and longer
             if name == "__getitem__":
                 return [(0,), (-1,), (slice(0, 2),)]
             if name == "splitlines":
@@ -2217,7 +2282,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             # A membership of its own (a case-insensitive dict, an interval: honest) is asked
             # again of what is like the member and not held: one that says yes to that as
             # well holds anything.
-            if any(stand_in in container for stand_in in stand_ins):  # type: ignore[operator]
+            if any(self.holds(container, stand_in) for stand_in in stand_ins):
                 self.refuse(
                     f"a container of the task's ({kind.__name__}) said it held what it was "
                     f"never given"
@@ -2228,13 +2293,28 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             f"what it holds"
         )
 
+    @staticmethod
+    def holds(container: Any, member: object) -> bool:
+        """`member in container`, where raising (a date asked of an object it knows nothing
+        of) is no."""
+        try:
+            return bool(member in container)
+        except Exception:
+            return False
+
     def unheld_like(self, member: object) -> list[object]:
         """What is like `member` and no honest membership of its own holds beside it: a str
-        or bytes with its letters and digits drawn afresh (`drawn_like`); a number a billion
-        and more away on either side; nothing for another type."""
+        or bytes with its letters and digits drawn afresh (`drawn_like`); a number (numpy's
+        too) far beyond any span that holds it, on either side; for another type (a date, a
+        tuple), an object it knows nothing of."""
+        numpy = sys.modules.get("numpy")
+        if numpy is not None and isinstance(member, numpy.integer | numpy.floating):
+            member = member.item()
         if isinstance(member, int | float) and type(member) in (int, float):
-            far = 10**9 + int.from_bytes(self.urandom(2), "big")
+            far = (int(min(abs(member), 1e30)) + 10**9) * 10**12
             return [member + far, member - far]
+        if type(member) not in (str, bytes):
+            return [self.unrelated]
         drawn = [self.drawn_like(member) for _ in range(3)]
         return [each for each in drawn if each is not None and each != member][:1]
 
