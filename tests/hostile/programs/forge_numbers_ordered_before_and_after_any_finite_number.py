@@ -1,6 +1,6 @@
 # expect-status: completed
 # expect-verdict: error
-# expect-message: ordered before and after anything
+# expect-message: _Number
 # timeout: 30
 # As `forge_numbers_ordered_before_and_after_any_number`, but the ordering answers infinity
 # honestly and says yes to every finite number (red team, round fifteen): asked the other way

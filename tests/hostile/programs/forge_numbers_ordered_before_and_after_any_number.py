@@ -1,6 +1,6 @@
 # expect-status: completed
 # expect-verdict: error
-# expect-message: ordered before and after anything
+# expect-message: _Number
 # timeout: 20
 # As `forge_numbers_ordered_before_and_after_anything`, but the ordering says yes to numbers
 # only, and NotImplemented to an object it knows nothing of (red team, round fourteen): asked

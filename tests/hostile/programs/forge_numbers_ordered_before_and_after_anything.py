@@ -1,6 +1,6 @@
 # expect-status: completed
 # expect-verdict: error
-# expect-message: ordered before and after anything
+# expect-message: _Number
 # timeout: 20
 # Numbers drawn out of range, of an int subclass whose ordering says yes to every question, passed
 # the tests' `0 <= x < 10` and `assertLess(max(result), 5)` (red team, round thirteen). Orderings

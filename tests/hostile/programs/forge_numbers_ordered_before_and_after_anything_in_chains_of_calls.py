@@ -1,6 +1,6 @@
 # expect-status: completed
 # expect-verdict: error
-# expect-message: ordered before and after anything
+# expect-message: _Number
 # timeout: 20
 # As `forge_numbers_ordered_before_and_after_anything`, where the tests' chains hold a call or a
 # subscript between two comparisons, `0 <= min(r) <= max(r) < 5` (red team, round fourteen): each
