@@ -91,7 +91,7 @@ tests' own frame by a C function of the task's (a bound builtin as a method) may
 manager of the task's, as the tests' own `1 / 0` may; a value of a class of the task's built on one
 of Python's numbers, strings or containers must answer as what it is built on does where the tests
 call the entry point by its name (one reached otherwise, through another name, within a numpy array
-or a pandas frame, or yielded by a generator the entry point returns, is asked by the comparisons
+or a pandas frame, or yielded by an iterator other than a generator, is asked by the comparisons
 only), and an ndarray subclass's arithmetic, or that of a class built on none of Python's numbers,
 answers as the task wrote it (while an honest class built on one, an angle that wraps at 360 or a
 str ordered naturally, must answer and order as what it is built on does); a class of the task's
@@ -144,7 +144,7 @@ import unittest.suite
 import unittest.util
 import warnings
 import zlib
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple, NoReturn, TypeVar, cast
 
@@ -1708,6 +1708,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     held_containers = (list, tuple, set, frozenset, dict, str, bytes)
     class_of_the_tasks = staticmethod(class_of_the_tasks)
     own_answers = OWN_ANSWERS
+    generator_type = types.GeneratorType
     ordering_names = types.MappingProxyType(
         {"__lt__": "<", "__le__": "<=", "__gt__": ">", "__ge__": ">="}
     )
@@ -2040,10 +2041,33 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         asked a number of times no task code can predict. Red team: a float whose `-` said
         0.0 passed the tests' `error = abs(result - expected)`, numpy's
         `assert_almost_equal` and `pytest.approx`, where no assertion of the tests' sees it;
-        a str whose `isupper` said yes passed `assertTrue(result.isupper())`."""
+        a str whose `isupper` said yes passed `assertTrue(result.isupper())`. A generator is
+        handed on as one that asks each value it yields (`yielded_by_the_task`)."""
+        if type(value) is self.generator_type:
+            return self.yielded_by_the_task(value)
         if type(value) not in self.plain:
             self.refuse_own_answers(value, [self.nested_budget], 0)
         return value
+
+    def yielded_by_the_task(self, generator: Generator[Any, Any, Any]) -> Generator[Any, Any, Any]:
+        """`generator` as the tests drive it (`next`, `send`, `throw`, `close`), each value it
+        yields asked as a returned one is (red team: a generator yielded floats whose `-` said
+        0.0)."""
+        advance: Callable[[Any], Any] = generator.send
+        given: Any = None
+        while True:
+            try:
+                item = advance(given)
+            except StopIteration as stop:
+                return stop.value
+            try:
+                given = yield self.returned_by_the_task(item)
+                advance = generator.send
+            except GeneratorExit:
+                generator.close()
+                raise
+            except BaseException as error:  # thrown in by the tests: into the task's
+                advance, given = generator.throw, error
 
     def refuse_own_answers(self, value: object, budget: list[int], depth: int) -> None:
         """`returned_by_the_task` for `value` and what it holds, walked as the containers
