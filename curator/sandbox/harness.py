@@ -89,24 +89,26 @@ answers must agree with what they hold, or be no to a str or bytes like the memb
 and digits drawn afresh) passes the assertions where its guess is right; an exception raised in the
 tests' own frame by a C function of the task's (a bound builtin as a method) may be swallowed by a
 manager of the task's, as the tests' own `1 / 0` may; a value of a class of the task's built on one
-of Python's numbers, strings or containers must answer as what it is built on does where the tests
-call the entry point by its name (one reached otherwise, through another name, within a numpy array
-or a pandas frame, or yielded by an iterator other than a generator, is asked by the comparisons
-only), and an ndarray subclass's arithmetic, or that of a class built on none of Python's numbers,
-answers as the task wrote it (while an honest class built on one, an angle that wraps at 360 or a
-str ordered naturally, must answer and order as what it is built on does); a class of the task's
-that poses as a library's, held by an installed module under its name, is taken for one where its
-special methods are functions or descriptors; a library class the tests read is watched for the
-names they read and those Python reads for them (`len`, `==`, `[]`), not for every name, and one
-they never name (a frame's `Series`) is not watched; code that finds coverage.py's running tracer
-can add arcs to its own figures; and tests that hand the task the running test (`self`, or a bound
-method of it) hand it unittest's outcome, through which it can drop a failure of their `tearDown`,
-cleanups, class fixtures or test methods of a mixin class (which are not entered). Each needs
-knowledge of the harness's internals or a deliberate trick; such a task can only misreport its own
-run, never reach the bank or the host. Without any trick, the program can see the tests' classes
-and module globals: they live in its module, as in BigCodeBench's own harness; reading the code of
-their methods (whose constants are the expected answers) is tampering. `preeval` treats every
-tampering sign as a failed attempt.
+of Python's numbers, strings or containers must answer as what it is built on does, asked as it is
+returned and again as the test ends (one that lies only in between, and then only to questions it
+can tell from the harness's, passes), where the tests call the entry point by its name (one reached
+otherwise, through another name, within a numpy array or a pandas frame, or yielded by an iterator
+other than a generator, is asked by the comparisons only), and an ndarray subclass's arithmetic, or
+that of a class built on none of Python's numbers, answers as the task wrote it (while an honest
+class built on one, an angle that wraps at 360, a str ordered naturally or hashed without case,
+must answer and order as what it is built on does); a class of the task's that poses as a
+library's, held by an installed module under its name, is taken for one where its special methods
+are functions or descriptors; a library class the tests read is watched for the names they read and
+those Python reads for them (`len`, `==`, `[]`), not for every name, and one they never name (a
+frame's `Series`) is not watched; code that finds coverage.py's running tracer can add arcs to its
+own figures; and tests that hand the task the running test (`self`, or a bound method of it) hand
+it unittest's outcome, through which it can drop a failure of their `tearDown`, cleanups, class
+fixtures or test methods of a mixin class (which are not entered). Each needs knowledge of the
+harness's internals or a deliberate trick; such a task can only misreport its own run, never reach
+the bank or the host. Without any trick, the program can see the tests' classes and module globals:
+they live in its module, as in BigCodeBench's own harness; reading the code of their methods (whose
+constants are the expected answers) is tampering. `preeval` treats every tampering sign as a failed
+attempt.
 """
 
 from __future__ import annotations
@@ -860,6 +862,20 @@ def patched_by_the_tests(
             if attribute == entry.name and original is entry.value and value is now:
                 return True
     return False
+
+
+def asked_again(*, asked: list[tuple[object, type, Any, list[str]]] | None = None) -> None:
+    """As a test ends, the values of the task's that `MethodGuard.returned_by_the_task` asked
+    during it are asked again (`asked`, given by `warm_up`), and forgotten: red team, a float
+    that answered honestly until the entry point was called again, then lied to the tests'
+    `-`. A lie is tampering, noted by the guard."""
+    if not asked:
+        return
+    noted = list(asked)
+    asked.clear()
+    for value, base, plain, names in noted:
+        with contextlib.suppress(AssertionError):
+            RETURNED_GUARD.ask_own_answers(value, base, plain, names)
 
 
 def take_mock_parts() -> None:
@@ -1658,6 +1674,7 @@ class GuardContext:
     tamper: Callable[[str], None] = functools.partial(sys.audit, TAMPERING_EVENT)
     tests_path = ""
     any_allowed = False
+    tests_attributes: frozenset[str] = frozenset()
 
 
 class _Unrelated:
@@ -1708,6 +1725,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     held_containers = (list, tuple, set, frozenset, dict, str, bytes)
     class_of_the_tasks = staticmethod(class_of_the_tasks)
     own_answers = OWN_ANSWERS
+    asked_again_at_most = 64
     generator_type = types.GeneratorType
     ordering_names = types.MappingProxyType(
         {"__lt__": "<", "__le__": "<=", "__gt__": ">", "__ge__": ">="}
@@ -2069,9 +2087,18 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             except BaseException as error:  # thrown in by the tests: into the task's
                 advance, given = generator.throw, error
 
-    def refuse_own_answers(self, value: object, budget: list[int], depth: int) -> None:
+    def refuse_own_answers(
+        self,
+        value: object,
+        budget: list[int],
+        depth: int,
+        *,
+        asked: list[tuple[object, type, Any, list[str]]] | None = None,
+    ) -> None:
         """`returned_by_the_task` for `value` and what it holds, walked as the containers
-        Python built them hold it (their own iteration, not the task's)."""
+        Python built them hold it (their own iteration, not the task's). What was asked is
+        noted in `asked` (given by `warm_up`), to be asked again as the test ends
+        (`asked_again`)."""
         kind = type(value)
         base = next((base for base in self.own_answers if issubclass(kind, base)), None)
         if base is None:
@@ -2090,6 +2117,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             ]
             if names:
                 self.ask_own_answers(value, base, plain, names)
+                if asked is not None and len(asked) < self.asked_again_at_most:
+                    asked.append((value, base, plain, names))
             self.refuse_unequal_hash(value, base, plain)
         if depth >= self.nested_depth or type(plain) not in (list, tuple, dict, set, frozenset):
             return
@@ -2104,16 +2133,22 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 self.refuse_own_answers(item, budget, depth + 1)
 
     def fields_of_the_tasks(self, value: object) -> list[object]:
-        """What an object of a class of the task's holds in its own dictionary (a dataclass's
-        fields: red team, a result whose `mean` was a float that lied), read past its class's
-        lookups; nothing for another object."""
+        """What an object of a class of the task's holds in its own dictionary, read past its
+        class's lookups, and what the tests read off it by the names they read anywhere (a
+        slot, a property that makes a new value each time): red team, a dataclass result
+        whose `mean` was a float that lied, then one kept in `__slots__`, then one a property
+        made. Nothing for another object."""
         if not self.class_of_the_tasks(type(value)):
             return []
-        try:
+        held: list[object] = []
+        with contextlib.suppress(Exception):
             fields = object.__getattribute__(value, "__dict__")
-        except Exception:
-            return []
-        return list(fields.values())[: self.nested_budget] if type(fields) is dict else []
+            if type(fields) is dict:
+                held += list(fields.values())[: self.nested_budget]
+        for name in sorted(self.context.tests_attributes):
+            with contextlib.suppress(Exception):  # not its attribute, or refused
+                held.append(getattr(value, name))
+        return held
 
     def refuse_unequal_hash(self, value: object, base: type, plain: Any) -> None:
         """A value of the task's that equals the value of Python's own it is built on must
@@ -2222,6 +2257,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             )
         if type(expected) is bool:
             return bool(given) is expected
+        expected = self.plain_number(expected)  # numpy's float64, the answer with its operand
         if type(expected) in (int, float, complex):
             number = self.plain_number(given)
             if type(number) not in (bool, int, float, complex):
@@ -2245,6 +2281,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             digits = noise[index + 8] % 5
             drawn.append(round(plain * (1 + offset), digits if digits < 4 else None))
         drawn.append((noise[15] - 127.5) / 12.75 * (abs(plain) + 1))
+        fine = int.from_bytes(self.urandom(7), "big") / 2**56 - 0.5  # full precision
+        drawn.append(plain * (1 + fine / 4) + fine)
         return drawn
 
     def own_questions(self, base: type, plain: Any, name: str) -> list[tuple[object, ...]]:
@@ -2261,6 +2299,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 with contextlib.suppress(ArithmeticError, ValueError):
                     others += [round(plain), round(plain, 2), plain * 1.001]
                     others += self.drawn_near(plain)
+            numpy = sys.modules.get("numpy")
+            if numpy is not None:  # the tests' expected answers are often numpy's numbers
+                others += [numpy.float64(other) for other in others[-3:]]
             if name in ("__pow__", "__rpow__"):
                 big = base is not complex and abs(plain) > 64
                 return [] if big and name == "__rpow__" else [(2,), (0.5,)]
@@ -2277,6 +2318,14 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 return [(), *((part,) for part in parts if part)]
             if name in ("__add__", "__mul__"):
                 return [(half,)] if name == "__add__" else [(2,)]
+            if name in ("startswith", "endswith"):  # a tuple of them, and within bounds
+                return [
+                    *((part,) for part in parts if part),
+                    (tuple(parts[:2]),),
+                    (tuple(parts[3:6]),),
+                    (half, 1),
+                    (half, 0, len(plain)),
+                ]
             return [(part,) for part in parts if part]
         first = next(iter(plain), None)
         if name == "__getitem__" and base in (list, tuple):
@@ -2304,9 +2353,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         ]
         if stand_ins:
             # A membership of its own (a case-insensitive dict, an interval: honest) is asked
-            # again of what is like the member and not held: one that says yes to that as
-            # well holds anything.
-            if any(self.holds(container, stand_in) for stand_in in stand_ins):
+            # again of what is like the member and not held: one that says yes to all of that
+            # (far on both sides of a number) holds anything; an open interval holds one side.
+            if all(self.holds(container, stand_in) for stand_in in stand_ins):
                 self.refuse(
                     f"a container of the task's ({kind.__name__}) said it held what it was "
                     f"never given"
@@ -3190,11 +3239,12 @@ def shadowed_methods(test: object) -> list[str]:
 MENTIONS_ANY = re.compile(r"\bANY\b")
 
 
-def start_guarding(tests_path: str, tests_source: str) -> None:
+def start_guarding(tests_path: str, tests_source: str, attributes: set[str]) -> None:
     """Give this run's guards their context (before any task code runs), then freeze it with
     nothing kept that could thaw it (each run is a process of its own)."""
     GuardContext.tests_path = tests_path
     GuardContext.any_allowed = MENTIONS_ANY.search(tests_source) is not None
+    GuardContext.tests_attributes = frozenset(attributes)
     FrozenClasses([GuardContext]).freeze()
 
 
@@ -4555,6 +4605,9 @@ def warm_up() -> None:
     tests_patches: list[tuple[Any, tuple[tuple[str, object, object], ...]]] = []
     given_defaults(started_by_the_tests, tests_patches=tests_patches, context=GuardContext)
     given_defaults(patched_by_the_tests, tests_patches=tests_patches)
+    returned_asked: list[tuple[object, type, Any, list[str]]] = []
+    given_defaults(vars(MethodGuard)["refuse_own_answers"], asked=returned_asked)
+    given_defaults(asked_again, asked=returned_asked)
     made_by_the_tests: list[BaseException] = []
     held: list[HarnessResult] = []
     for marks in (
@@ -5450,7 +5503,7 @@ def run_harness(
     os.register_at_fork(after_in_child=channel.disarm)
     watch.on_child = channel.disarm
     watch.install()
-    start_guarding(tests_path, tests_source)
+    start_guarding(tests_path, tests_source, declared.attributes)
     cov = None
     if options["coverage"]:
         os.environ["COVERAGE_CORE"] = "ctrace"
@@ -5652,6 +5705,7 @@ def run_harness(
         watch.in_test = watch.active = True
 
     def on_end(name: str, event: dict[str, object]) -> None:
+        asked_again()  # the task's code runs, watched as within the test
         watch.in_test = False
         watch.active = False
         frozen_tests.thaw()  # class fixtures may keep state in their class
