@@ -2137,8 +2137,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         class's lookups, and what the tests read off it by the names they read anywhere (a
         slot, a property that makes a new value each time): red team, a dataclass result
         whose `mean` was a float that lied, then one kept in `__slots__`, then one a property
-        made. Nothing for another object."""
-        if not self.class_of_the_tasks(type(value)):
+        made. Nothing for another object, nor a mock (each of unittest.mock's has a class of
+        its own, and reading a name makes it a child)."""
+        if is_mock(value) or not self.class_of_the_tasks(type(value)):
             return []
         held: list[object] = []
         with contextlib.suppress(Exception):
