@@ -2101,28 +2101,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         (`asked_again`)."""
         kind = type(value)
         base = next((base for base in self.own_answers if issubclass(kind, base)), None)
+        held: Any = []
         if base is None:
             held = self.fields_of_the_tasks(value) if depth < self.nested_depth else []
-            for item in held:
-                if type(item) not in self.plain:
-                    self.refuse_own_answers(item, budget, depth + 1)
-            return
-        plain: Any = value if kind is base else self.as_built(value, base)
-        if kind is not base:
-            looked_up = self.tasks_method(kind, "__getattribute__")  # hands out what it likes
-            names = [
-                name
-                for name in self.own_answers[base]
-                if self.tasks_method(kind, name) or (looked_up and not name.startswith("__"))
-            ]
-            if names:
-                self.ask_own_answers(value, base, plain, names)
-                if asked is not None and len(asked) < self.asked_again_at_most:
-                    asked.append((value, base, plain, names))
-            self.refuse_unequal_hash(value, base, plain)
-        if depth >= self.nested_depth or type(plain) not in (list, tuple, dict, set, frozenset):
-            return
-        held = [*plain, *plain.values()] if type(plain) is dict else plain
+        else:
+            plain: Any = value if kind is base else self.as_built(value, base)
+            if kind is not base:
+                self.ask_as_built(value, base, plain, asked)
+            if depth < self.nested_depth and type(plain) in (list, tuple, dict, set, frozenset):
+                held = [*plain, *plain.values()] if type(plain) is dict else plain
         if self.plain.issuperset(map(type, held)):  # told in C: a list of a million floats
             return
         for item in held:
@@ -2131,6 +2118,29 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 return
             if type(item) not in self.plain:
                 self.refuse_own_answers(item, budget, depth + 1)
+
+    def ask_as_built(
+        self,
+        value: object,
+        base: type,
+        plain: Any,
+        asked: list[tuple[object, type, Any, list[str]]] | None,
+    ) -> None:
+        """Ask `value`, of a class of the task's built on `base`, the methods of `base` that
+        are its own (through its own `__getattribute__` too, where that is the task's), and
+        its hash; note what was asked in `asked`."""
+        kind = type(value)
+        looked_up = self.tasks_method(kind, "__getattribute__")  # hands out what it likes
+        names = [
+            name
+            for name in self.own_answers[base]
+            if self.tasks_method(kind, name) or (looked_up and not name.startswith("__"))
+        ]
+        if names:
+            self.ask_own_answers(value, base, plain, names)
+            if asked is not None and len(asked) < self.asked_again_at_most:
+                asked.append((value, base, plain, names))
+        self.refuse_unequal_hash(value, base, plain)
 
     def fields_of_the_tasks(self, value: object) -> list[object]:
         """What an object of a class of the task's holds in its own dictionary, read past its
