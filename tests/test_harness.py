@@ -847,6 +847,39 @@ def test_a_branch_test_is_routed_through_its_own_comparisons_only() -> None:
     assert "while not self._curator_compare(k, 0):" in routed
 
 
+def test_what_the_tests_are_rewritten_into_stands_where_their_own_code_stood() -> None:
+    """The nodes the rewrite builds (a test's entry, a guarded context, a routed call of the
+    entry point) are placed where the code they wrap stands, and the tests' own nodes keep
+    their places: a traceback points at the tests' lines. Only the new nodes are placed, not
+    the whole method again (`located`)."""
+    source = (
+        "import unittest\n\nclass T(unittest.TestCase):\n"
+        "    def test_a(self):\n"
+        "        'Doc.'\n"
+        "        with open(\n            'f'\n        ) as handle:\n"
+        "            value = task_func(\n                1\n            )\n"
+        "        self.assertEqual(value, 2)\n"
+    )
+    tree = harness.TestsOwnComparisons("task_func").visit(ast.parse(source))
+    entry = tree.body[1].body[0].body[1]
+    assert isinstance(entry, ast.With)
+    assert (entry.lineno, entry.end_lineno) == (5, 5)  # the method's first statement's
+    opened = entry.body[0]
+    assert isinstance(opened, ast.With)
+    guarded = opened.items[0].context_expr
+    assert isinstance(guarded, ast.Call)
+    assert (guarded.lineno, guarded.end_lineno) == (6, 8)  # the call of `open` it wraps
+    assert (guarded.args[0].lineno, guarded.args[0].col_offset) == (7, 12)  # the tests' 'f'
+    routed = opened.body[0].value
+    assert isinstance(routed, ast.Call) and isinstance(routed.args[0], ast.Call)
+    assert (routed.lineno, routed.end_lineno, routed.col_offset) == (9, 11, 20)
+    assert (routed.args[0].args[0].lineno, routed.args[0].args[0].col_offset) == (10, 16)
+    for node in ast.walk(tree):
+        if "lineno" in node._attributes:
+            assert hasattr(node, "lineno") and hasattr(node, "end_col_offset"), ast.dump(node)
+    compile(tree, "tests.py", "exec")
+
+
 def test_an_elementwise_answer_saying_yes_everywhere_is_judged(sandbox: Sandbox) -> None:
     """An array of the task's whose `==` says yes everywhere, to stand-ins too, passed the
     tests' `(a == b).all()`: an elementwise answer had no truth for the harness, so it was

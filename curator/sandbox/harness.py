@@ -4797,6 +4797,21 @@ def compiled(source: str, path: str) -> types.CodeType:
     return compile(source, path, "exec")
 
 
+AST_LEAVES = frozenset(
+    {
+        ast.Name,
+        ast.Constant,
+        ast.alias,
+        *ast.expr_context.__subclasses__(),
+        *ast.operator.__subclasses__(),
+        *ast.cmpop.__subclasses__(),
+        *ast.unaryop.__subclasses__(),
+        *ast.boolop.__subclasses__(),
+    }
+)
+"""Kinds of node that hold no other node."""
+
+
 class TestsOwnComparisons(ast.NodeTransformer):
     """Routes the comparisons tests make themselves, `self.assertTrue(a == b)`,
     `self.assertFalse(a != b)`, `assert a == b`, `if a != b:`, `self.assertEqual(a == b, True)`
@@ -4815,6 +4830,22 @@ class TestsOwnComparisons(ast.NodeTransformer):
         self.test_classes: set[str] = set()
         self.scopes = ["module"]
         self.between = itertools.count(1)
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        """As NodeTransformer's, for methods that always return a node, and past the nodes
+        that hold no other (names, constants, contexts, operators: half of a test file's)."""
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                value[:] = [
+                    self.visit(item)
+                    if type(item) not in AST_LEAVES and isinstance(item, ast.AST)
+                    else item
+                    for item in value
+                ]
+            elif type(value) not in AST_LEAVES and isinstance(value, ast.AST):
+                setattr(node, name, self.visit(value))
+        return node
 
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
         names = [
@@ -4840,8 +4871,8 @@ class TestsOwnComparisons(ast.NodeTransformer):
                 [],
             )
             body = node.body[int(documented) :] or [ast.copy_location(ast.Pass(), first)]
-            statement = ast.copy_location(ast.With([ast.withitem(entry)], body), first)
-            node.body[int(documented) :] = [ast.fix_missing_locations(statement)]
+            statement = located(ast.With([ast.withitem(entry)], body), first)
+            node.body[int(documented) :] = [statement]
         return visited
 
     visit_AsyncFunctionDef = visit_FunctionDef
@@ -4860,7 +4891,7 @@ class TestsOwnComparisons(ast.NodeTransformer):
             else:
                 mark = ast.Attribute(ast.Constant(CONTEXT_MARK), "__call__", ast.Load())
                 call = ast.Call(mark, [made], [])
-            item.context_expr = ast.fix_missing_locations(ast.copy_location(call, made))
+            item.context_expr = located(call, made)
         return node
 
     visit_AsyncWith = visit_With
@@ -4914,7 +4945,7 @@ class TestsOwnComparisons(ast.NodeTransformer):
         if isinstance(function, ast.Name) and function.id == self.entry_point:
             # `task_func(...)` anywhere in the tests, as `returned_by_the_task(task_func(...))`
             mark = ast.Attribute(ast.Constant(RETURNED_MARK), "__call__", ast.Load())
-            return ast.fix_missing_locations(ast.copy_location(ast.Call(mark, [node], []), node))
+            return located(ast.Call(mark, [node], []), node)
         if self.scopes[-1] == "test method":
             node = as_the_tests_own_assertion(node)
             function = node.func
@@ -4927,7 +4958,7 @@ class TestsOwnComparisons(ast.NodeTransformer):
             method = ast.Attribute(ast.Name("self", ast.Load()), MOCK_ASSERTED, ast.Load())
             called = [function.value, ast.Constant(function.attr), *node.args]
             call = ast.Call(method, called, node.keywords)
-            return ast.fix_missing_locations(ast.copy_location(call, node))
+            return located(call, node)
         if not (
             isinstance(function, ast.Attribute)
             and isinstance(function.value, ast.Name)
@@ -4950,6 +4981,30 @@ class TestsOwnComparisons(ast.NodeTransformer):
                 for argument in node.args[:2]
             ]
         return node
+
+
+Located = TypeVar("Located", bound=ast.AST)
+
+
+def located(new: Located, at: ast.AST) -> Located:
+    """`new`, built on nodes of the tests, placed where `at` is: each node of it without a place
+    gets `at`'s, and the nodes that have one (the tests' own) are not walked, where
+    `ast.fix_missing_locations` walks them all (a test method's whole body, once wrapped: half
+    the cost of compiling the tests)."""
+    pending: list[ast.AST] = [new]
+    while pending:
+        node = pending.pop()
+        if "lineno" in node._attributes:
+            if hasattr(node, "lineno"):
+                continue
+            ast.copy_location(node, at)
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                pending.extend(item for item in value if isinstance(item, ast.AST))
+            elif isinstance(value, ast.AST):
+                pending.append(value)
+    return new
 
 
 UNTESTED_ARGUMENTS = ("assertRaises", "assertWarns", "assertLogs", "assertNoLogs")
