@@ -91,24 +91,28 @@ tests' own frame by a C function of the task's (a bound builtin as a method) may
 manager of the task's, as the tests' own `1 / 0` may; a value of a class of the task's built on one
 of Python's numbers, strings or containers must answer as what it is built on does, asked as it is
 returned and again as the test ends (one that lies only in between, and then only to questions it
-can tell from the harness's, passes), where the tests call the entry point by its name (one reached
-otherwise, through another name, within a numpy array or a pandas frame, or yielded by an iterator
-other than a generator, is asked by the comparisons only), and an ndarray subclass's arithmetic, or
-that of a class built on none of Python's numbers, answers as the task wrote it (while an honest
-class built on one, an angle that wraps at 360, a str ordered naturally or hashed without case,
-must answer and order as what it is built on does); a class of the task's that poses as a
-library's, held by an installed module under its name, is taken for one where its special methods
-are functions or descriptors; a library class the tests read is watched for the names they read and
-those Python reads for them (`len`, `==`, `[]`), not for every name, and one they never name (a
-frame's `Series`) is not watched; code that finds coverage.py's running tracer can add arcs to its
-own figures; and tests that hand the task the running test (`self`, or a bound method of it) hand
-it unittest's outcome, through which it can drop a failure of their `tearDown`, cleanups, class
-fixtures or test methods of a mixin class (which are not entered). Each needs knowledge of the
-harness's internals or a deliberate trick; such a task can only misreport its own run, never reach
-the bank or the host. Without any trick, the program can see the tests' classes and module globals:
-they live in its module, as in BigCodeBench's own harness; reading the code of their methods (whose
-constants are the expected answers) is tampering. `preeval` treats every tampering sign as a failed
-attempt.
+can tell from the harness's, passes), its answers of classes of the task's in their turn, two deep
+and a few of each class, and what the tests read off an object of the task's by name (a property)
+as the test ends, which reads an honest property with a side effect once more on an object the
+tests share between tests; asking puts back what the value holds (its items in their order, its own
+dictionary), not what it keeps elsewhere (an iterator its reads advance), where the tests call the
+entry point by its name (one reached otherwise, through another name, within a numpy array or a
+pandas frame, or yielded by an iterator other than a generator, is asked by the comparisons only),
+and an ndarray subclass's arithmetic, or that of a class built on none of Python's numbers, answers
+as the task wrote it (while an honest class built on one, an angle that wraps at 360, a str ordered
+naturally or hashed without case, must answer and order as what it is built on does); a class of
+the task's that poses as a library's, held by an installed module under its name, is taken for one
+where its special methods are functions or descriptors; a library class the tests read is watched
+for the names they read and those Python reads for them (`len`, `==`, `[]`), not for every name,
+and one they never name (a frame's `Series`) is not watched; code that finds coverage.py's running
+tracer can add arcs to its own figures; and tests that hand the task the running test (`self`, or a
+bound method of it) hand it unittest's outcome, through which it can drop a failure of their
+`tearDown`, cleanups, class fixtures or test methods of a mixin class (which are not entered). Each
+needs knowledge of the harness's internals or a deliberate trick; such a task can only misreport
+its own run, never reach the bank or the host. Without any trick, the program can see the tests'
+classes and module globals: they live in its module, as in BigCodeBench's own harness; reading the
+code of their methods (whose constants are the expected answers) is tampering. `preeval` treats
+every tampering sign as a failed attempt.
 """
 
 from __future__ import annotations
@@ -275,9 +279,12 @@ DECLARED_FIELDS = (
     "top_level_names",
     "reads",
     "attributes",
+    "numbers",
 )
 READ_CHAIN_LIMIT = 5
 """The most attributes of one chain the tests read that a run watches (`np.testing.assert_x`)."""
+NUMBERS_LIMIT = 64
+"""The most numbers of the tests' own that a value of the task's is asked with."""
 BUILTIN_NAMES = frozenset(dir(builtins))
 
 
@@ -304,6 +311,9 @@ class DeclaredTests:
     (`np.testing.assert_array_equal`, `os.path.exists`), at most `READ_CHAIN_LIMIT` long."""
     attributes: set[str] = field(default_factory=set)
     """Every attribute name the tests read, off anything (`Path(p).exists()`)."""
+    numbers: set[str] = field(default_factory=set)
+    """Numbers the tests write (`112.47`, `-3`), at most `NUMBERS_LIMIT`, as Python writes
+    them: the operands their own arithmetic takes with what the task returns."""
 
     def as_request(self) -> dict[str, list[str]]:
         """For a run's request: read once by the caller, in a warm process (`declared_in`)."""
@@ -351,7 +361,7 @@ def declared_in_tree(tree: ast.Module) -> DeclaredTests:
     )
     imports, free_names = imports_and_free_names(tree)
     bindings = program_imports(tree)
-    reads, attributes = reads_in(tree, {name for name, _, _ in bindings} | free_names)
+    reads, attributes, numbers = reads_in(tree, {name for name, _, _ in bindings} | free_names)
     declared = DeclaredTests(
         classes={node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)},
         imports=imports,
@@ -365,6 +375,7 @@ def declared_in_tree(tree: ast.Module) -> DeclaredTests:
         },
         reads=reads,
         attributes=attributes,
+        numbers=numbers,
     )
     if "TestCases" not in classes:
         return declared
@@ -438,15 +449,21 @@ def imports_and_free_names(tree: ast.Module) -> tuple[set[str], set[str]]:
     return imports, read - bound - BUILTIN_NAMES
 
 
-def reads_in(tree: ast.Module, roots: set[str]) -> tuple[set[str], set[str]]:
+def reads_in(tree: ast.Module, roots: set[str]) -> tuple[set[str], set[str], set[str]]:
     """Each attribute chain the tests read from one of `roots` (`np.testing.assert_x` from
-    `np`), the longest only, at most `READ_CHAIN_LIMIT` attributes; and every attribute name
-    they read, off anything."""
+    `np`), the longest only, at most `READ_CHAIN_LIMIT` attributes; every attribute name they
+    read, off anything; and the numbers they write, at most `NUMBERS_LIMIT`."""
     chains: set[str] = set()
     assigned: set[str] = set()  # `sys.stdout = ...`: the tests' own to change
     inner: set[int] = set()  # attributes within a longer chain
     attributes: set[str] = set()
+    numbers: set[str] = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.Constant):
+            if type(node.value) in (int, float) and len(numbers) < NUMBERS_LIMIT:
+                with contextlib.suppress(ValueError):  # an int past str()'s digits
+                    numbers.add(repr(node.value))
+            continue
         if not isinstance(node, ast.Attribute):
             continue
         if isinstance(node.ctx, ast.Load):
@@ -467,7 +484,7 @@ def reads_in(tree: ast.Module, roots: set[str]) -> tuple[set[str], set[str]]:
         for chain in chains
         if not any(chain == changed or chain.startswith(changed + ".") for changed in assigned)
     }
-    return unchanged, attributes
+    return unchanged, attributes, numbers
 
 
 def program_imports(tree: ast.Module) -> list[tuple[str, str, str | None]]:
@@ -864,7 +881,7 @@ def patched_by_the_tests(
     return False
 
 
-def asked_again(*, asked: list[tuple[object, type, Any, list[str]]] | None = None) -> None:
+def asked_again(*, asked: list[tuple[object, type, list[str]]] | None = None) -> None:
     """As a test ends, the values of the task's that `MethodGuard.returned_by_the_task` asked
     during it are asked again (`asked`, given by `warm_up`), and forgotten: red team, a float
     that answered honestly until the entry point was called again, then lied to the tests'
@@ -873,9 +890,9 @@ def asked_again(*, asked: list[tuple[object, type, Any, list[str]]] | None = Non
         return
     noted = list(asked)
     asked.clear()
-    for value, base, plain, names in noted:
+    for value, base, names in noted:
         with contextlib.suppress(AssertionError):
-            RETURNED_GUARD.ask_own_answers(value, base, plain, names)
+            RETURNED_GUARD.ask_again(value, base, names)
 
 
 def take_mock_parts() -> None:
@@ -1600,6 +1617,22 @@ STRING_ANSWERS = (
     "find",
     "rfind",
 )
+SET_ANSWERS = (
+    "__len__",
+    "__iter__",
+    *ORDERING_ANSWERS,
+    "__and__",
+    "__or__",
+    "__sub__",
+    "__xor__",
+    "issubset",
+    "issuperset",
+    "isdisjoint",
+    "union",
+    "intersection",
+    "difference",
+    "symmetric_difference",
+)
 OWN_ANSWERS: types.MappingProxyType[type, tuple[str, ...]] = types.MappingProxyType(
     {
         base: tuple(name for name in names if hasattr(base, name))
@@ -1612,8 +1645,8 @@ OWN_ANSWERS: types.MappingProxyType[type, tuple[str, ...]] = types.MappingProxyT
             (list, ("__len__", "__iter__", "__reversed__", "__getitem__", "count", "index")),
             (tuple, ("__len__", "__iter__", "__getitem__", "count", "index")),
             (dict, ("__len__", "__iter__", "keys", "values", "items", "get", "__getitem__")),
-            (set, ("__len__",)),
-            (frozenset, ("__len__",)),
+            (set, SET_ANSWERS),
+            (frozenset, SET_ANSWERS),
         ]
     }
 )
@@ -1675,6 +1708,7 @@ class GuardContext:
     tests_path = ""
     any_allowed = False
     tests_attributes: frozenset[str] = frozenset()
+    tests_numbers: tuple[int | float, ...] = ()
 
 
 class _Unrelated:
@@ -1726,6 +1760,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     class_of_the_tasks = staticmethod(class_of_the_tasks)
     own_answers = OWN_ANSWERS
     asked_again_at_most = 64
+    answers_level = 2  # answers of answers, and no further (each may make a new object)
+    ordered_dict = collections.OrderedDict
+    slot_type = types.MemberDescriptorType
     generator_type = types.GeneratorType
     ordering_names = types.MappingProxyType(
         {"__lt__": "<", "__le__": "<=", "__gt__": ">", "__ge__": ">="}
@@ -2049,6 +2086,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     f"{type(plain).__name__} does not agree with ({type(left).__name__} "
                     f"{symbol} {type(right).__name__})"
                 )
+            self.ask_answer(answer, 1)
         return answer
 
     def returned_by_the_task(self, value: object) -> object:
@@ -2093,7 +2131,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         budget: list[int],
         depth: int,
         *,
-        asked: list[tuple[object, type, Any, list[str]]] | None = None,
+        asked: list[tuple[object, type, list[str]]] | None = None,
     ) -> None:
         """`returned_by_the_task` for `value` and what it holds, walked as the containers
         Python built them hold it (their own iteration, not the task's). What was asked is
@@ -2103,7 +2141,10 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         base = next((base for base in self.own_answers if issubclass(kind, base)), None)
         held: Any = []
         if base is None:
-            held = self.fields_of_the_tasks(value) if depth < self.nested_depth else []
+            if depth < self.nested_depth and self.of_the_tasks(value):
+                held = self.fields_of_the_tasks(value)
+                if asked is not None and len(asked) < self.asked_again_at_most:
+                    asked.append((value, object, []))  # what the tests read off it
         else:
             plain: Any = value if kind is base else self.as_built(value, base)
             if kind is not base:
@@ -2124,11 +2165,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         value: object,
         base: type,
         plain: Any,
-        asked: list[tuple[object, type, Any, list[str]]] | None,
+        asked: list[tuple[object, type, list[str]]] | None,
+        level: int = 0,
     ) -> None:
         """Ask `value`, of a class of the task's built on `base`, the methods of `base` that
         are its own (through its own `__getattribute__` too, where that is the task's), and
-        its hash; note what was asked in `asked`."""
+        its hash; note what was asked in `asked`. What it holds is as it was after."""
         kind = type(value)
         looked_up = self.tasks_method(kind, "__getattribute__")  # hands out what it likes
         names = [
@@ -2136,30 +2178,114 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             for name in self.own_answers[base]
             if self.tasks_method(kind, name) or (looked_up and not name.startswith("__"))
         ]
-        if names:
-            self.ask_own_answers(value, base, plain, names)
-            if asked is not None and len(asked) < self.asked_again_at_most:
-                asked.append((value, base, plain, names))
-        self.refuse_unequal_hash(value, base, plain)
+        state = self.state_of(value, base)
+        try:
+            if names:
+                self.ask_own_answers(value, base, plain, names, level)
+                if asked is not None and len(asked) < self.asked_again_at_most:
+                    asked.append((value, base, names))
+            self.refuse_unequal_hash(value, base, plain)
+        finally:
+            self.restore(value, state)
+
+    def ask_again(self, value: object, base: type, names: list[str]) -> None:
+        """As a test ends (`asked_again`): a value built on `base` asked again, as it is now
+        (the tests may have changed it: put an entry in a dict), or (`base` is `object`) what
+        the tests read off an object of the task's asked; each as it was after."""
+        state = self.state_of(value, base)
+        try:
+            if base is not object:
+                self.ask_own_answers(value, base, self.as_built(value, base), names)
+                return
+            for item in self.named_by_the_tests(value):
+                if type(item) not in self.plain:
+                    self.refuse_own_answers(item, [self.nested_budget], 1, asked=[])
+        finally:
+            self.restore(value, state)
+
+    def of_the_tasks(self, value: object) -> bool:
+        """Whether `value` is of a class of the task's, and no mock (each of unittest.mock's
+        has a class of its own, and reading a name off one makes it a child)."""
+        return self.class_of_the_tasks(type(value)) and not is_mock(value)
 
     def fields_of_the_tasks(self, value: object) -> list[object]:
-        """What an object of a class of the task's holds in its own dictionary, read past its
-        class's lookups, and what the tests read off it by the names they read anywhere (a
-        slot, a property that makes a new value each time): red team, a dataclass result
-        whose `mean` was a float that lied, then one kept in `__slots__`, then one a property
-        made. Nothing for another object, nor a mock (each of unittest.mock's has a class of
-        its own, and reading a name makes it a child)."""
-        if is_mock(value) or not self.class_of_the_tasks(type(value)):
-            return []
+        """What an object of a class of the task's holds, read past its class's lookups: its
+        own dictionary and its slots (red team: a dataclass result whose `mean` was a float
+        that lied, then one kept in `__slots__`). Not its properties, which are code: one may
+        take a ticket each time it is read (honest), read as the test ends instead
+        (`named_by_the_tests`)."""
         held: list[object] = []
         with contextlib.suppress(Exception):
             fields = object.__getattribute__(value, "__dict__")
             if type(fields) is dict:
                 held += list(fields.values())[: self.nested_budget]
+        for cls in type.__dict__["__mro__"].__get__(type(value)):
+            for slot in type.__dict__["__dict__"].__get__(cls).values():
+                if type(slot) is self.slot_type:
+                    with contextlib.suppress(Exception):  # a slot never set
+                        held.append(slot.__get__(value, cls))
+        return held[: self.nested_budget]
+
+    def named_by_the_tests(self, value: object) -> list[object]:
+        """What the tests could read off an object of the task's by the names they read
+        anywhere, as they would (a property that makes a new value each time: red team, it
+        made floats that lied)."""
+        held: list[object] = []
         for name in sorted(self.context.tests_attributes):
             with contextlib.suppress(Exception):  # not its attribute, or refused
                 held.append(getattr(value, name))
         return held
+
+    def state_of(self, value: Any, base: type) -> tuple[Any, Any]:
+        """What asking `value` its questions could change, read past its class's methods: its
+        items in their order (an honest LRU cache moves what `get` reads to its end) and its
+        own dictionary's entries (a count of what was read)."""
+        held: Any = None
+        if base is dict:
+            kind: Any = self.ordered_dict if isinstance(value, self.ordered_dict) else dict
+            items = [(key, dict.__getitem__(value, key)) for key in kind.__iter__(value)]
+            held = (kind, items)
+        elif base in (list, set):
+            held = (base, list(base.__iter__(value)))
+        fields: Any = None
+        with contextlib.suppress(Exception):
+            own = object.__getattribute__(value, "__dict__")
+            if type(own) is dict:
+                fields = (own, list(dict.items(own)))
+        return held, fields
+
+    def restore(self, value: Any, state: tuple[Any, Any]) -> None:
+        """`value` put back as `state_of` read it, where asking changed it, by the methods of
+        what it is built on (none of the task's)."""
+        held, fields = state
+        if held is not None:
+            kind, items = held
+            now = self.state_of(value, dict if kind is self.ordered_dict else kind)[0][1]
+            if not self.same_objects(now, items):
+                if kind is self.ordered_dict:
+                    kind.clear(value)
+                    for key, item in items:
+                        kind.__setitem__(value, key, item)
+                elif kind is list:
+                    list.__setitem__(value, slice(None), items)
+                else:
+                    kind.clear(value)
+                    kind.update(value, items)
+        if fields is not None:
+            own, entries = fields
+            if not self.same_objects(list(dict.items(own)), entries):
+                dict.clear(own)
+                dict.update(own, entries)
+
+    @staticmethod
+    def same_objects(now: list[Any], before: list[Any]) -> bool:
+        """Whether two readings of `state_of` hold the same objects in the same order."""
+        return len(now) == len(before) and all(
+            (one is other)
+            if type(one) is not tuple
+            else (one[0] is other[0] and one[1] is other[1])
+            for one, other in zip(now, before, strict=True)
+        )
 
     def refuse_unequal_hash(self, value: object, base: type, plain: Any) -> None:
         """A value of the task's that equals the value of Python's own it is built on must
@@ -2193,15 +2319,20 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return dict(dict.items(value))
         return base(base.__iter__(value))  # type: ignore[attr-defined]
 
-    def ask_own_answers(self, value: object, base: type, plain: Any, names: list[str]) -> None:
+    def ask_own_answers(
+        self, value: object, base: type, plain: Any, names: list[str], level: int = 0
+    ) -> None:
         """Each of `names`, the task's methods of `value`, asked as the tests could ask it
         (`own_questions`), in an order and a number of rounds drawn afresh, against what
-        `base`'s own gives for `plain`."""
+        `base`'s own gives for `plain`. An answer of a class of the task's is asked in its
+        turn (red team: a `-` that gave the right number as a float whose `abs` said 0.0; a
+        `strip` that gave the right characters as a str whose `endswith` said yes)."""
         questions = [
             (name, arguments)
             for name in names
             for arguments in self.own_questions(base, plain, name)
         ]
+        answers: dict[type, list[object]] = {}
         rounds = 1 + self.urandom(1)[0] % 4
         for index in self.in_any_order(len(questions) * rounds):
             name, arguments = questions[index % len(questions)]
@@ -2214,12 +2345,32 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             except Exception:
                 continue  # an answer refused, which passes nothing
             unordered = base in (dict, set, frozenset) and name in self.iterating
-            if given is NotImplemented or self.same_answer(expected, given, unordered):
+            if given is NotImplemented:
+                continue
+            if self.same_answer(expected, given, unordered):
+                for answer in given[:8] if type(given) in (list, tuple) else (given,):
+                    if type(answer) not in self.plain and self.of_the_tasks(answer):
+                        answers.setdefault(type(answer), []).append(answer)
                 continue
             self.refuse(
                 f"the task's {type(value).__qualname__} answered {name} otherwise than its own "
                 f"{base.__name__} does"
             )
+        if level < self.answers_level:
+            for found in list(answers.values())[:4]:  # a few of each class, drawn afresh
+                for byte in self.urandom(2):
+                    self.ask_answer(found[byte % len(found)], level + 1)
+
+    def ask_answer(self, answer: object, level: int) -> None:
+        """An answer the task's code gave to a question of the tests' or the harness's, asked
+        as a value it returned is, where it is of a class of the task's built on one of
+        Python's types."""
+        kind = type(answer)
+        if kind in self.plain:
+            return
+        base = next((base for base in self.own_answers if issubclass(kind, base)), None)
+        if base is not None and self.of_the_tasks(answer):
+            self.ask_as_built(answer, base, self.as_built(answer, base), None, level)
 
     @staticmethod
     def as_python_finds(value: object, name: str) -> Any:
@@ -2268,6 +2419,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             )
         if type(expected) is bool:
             return bool(given) is expected
+        if type(expected) in (set, frozenset):
+            if not isinstance(given, set | frozenset):
+                return False
+            read: Any = set.__iter__ if isinstance(given, set) else frozenset.__iter__
+            items = list(read(given))
+            return self.same_answer(list(expected), items, unordered=True)
         expected = self.plain_number(expected)  # numpy's float64, the answer with its operand
         if type(expected) in (int, float, complex):
             number = self.plain_number(given)
@@ -2282,10 +2439,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
 
     def drawn_near(self, plain: float) -> list[float]:
         """Numbers drawn afresh, as many as drawn: beside `plain` (up to half of it away),
-        rounded to a number of digits drawn too, as the tests' expected answers are, and
-        anywhere within ten times its size (red team: a `-` that answered the fixed
-        operands honestly and any other with 0.0)."""
-        noise = self.urandom(16)
+        rounded to a number of digits drawn too, as the tests' expected answers are, anywhere
+        within ten times its size, and of any size from a millionth to a trillion, alone and
+        added to `plain` (red team: a `-` that answered the fixed operands honestly and any
+        other with 0.0; then one honest to any operand within ten times the value's size)."""
+        noise = self.urandom(24)
         drawn: list[float] = []
         for index in range(3 + noise[0] % 4):
             offset = (noise[index + 1] - 127.5) / 255  # within half of plain on either side
@@ -2294,7 +2452,19 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         drawn.append((noise[15] - 127.5) / 12.75 * (abs(plain) + 1))
         fine = int.from_bytes(self.urandom(7), "big") / 2**56 - 0.5  # full precision
         drawn.append(plain * (1 + fine / 4) + fine)
+        for index in range(16, 24, 2):
+            size = (1 + noise[index] / 32) * 10.0 ** (noise[index + 1] % 19 - 6)
+            drawn.append(-size if noise[index] % 2 else size)
+        drawn += [plain + drawn[-2], plain - drawn[-1]]
         return drawn
+
+    def tests_numbers_drawn(self) -> list[int | float]:
+        """Up to 8 of the numbers the tests write, drawn afresh (the operands of their own
+        `result - 112.47`: red team, a `-` honest to any operand near the value)."""
+        numbers = self.context.tests_numbers
+        if len(numbers) <= 8:
+            return list(numbers)
+        return [numbers[byte % len(numbers)] for byte in self.urandom(8)]
 
     def own_questions(self, base: type, plain: Any, name: str) -> list[tuple[object, ...]]:
         """The arguments `name` of a value built on `base` is asked with: none, or operands
@@ -2310,6 +2480,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 with contextlib.suppress(ArithmeticError, ValueError):
                     others += [round(plain), round(plain, 2), plain * 1.001]
                     others += self.drawn_near(plain)
+            others += self.tests_numbers_drawn()
             numpy = sys.modules.get("numpy")
             if numpy is not None:  # the tests' expected answers are often numpy's numbers
                 others += [numpy.float64(other) for other in others[-3:]]
@@ -2341,6 +2512,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         first = next(iter(plain), None)
         if name == "__getitem__" and base in (list, tuple):
             return [(0,), (-1,), (slice(None),)]
+        if base in (set, frozenset):  # itself, none of it, a part of it, and more than it
+            return [(set(plain),), (set(),), (set(list(plain)[1:]),), ({*plain, self.unrelated},)]
         return [(first,)] if plain else []
 
     def refuse_unheld(self, member: object, container: object) -> None:
@@ -3250,13 +3423,25 @@ def shadowed_methods(test: object) -> list[str]:
 MENTIONS_ANY = re.compile(r"\bANY\b")
 
 
-def start_guarding(tests_path: str, tests_source: str, attributes: set[str]) -> None:
+def start_guarding(tests_path: str, tests_source: str, declared: DeclaredTests) -> None:
     """Give this run's guards their context (before any task code runs), then freeze it with
     nothing kept that could thaw it (each run is a process of its own)."""
     GuardContext.tests_path = tests_path
     GuardContext.any_allowed = MENTIONS_ANY.search(tests_source) is not None
-    GuardContext.tests_attributes = frozenset(attributes)
+    GuardContext.tests_attributes = frozenset(declared.attributes)
+    GuardContext.tests_numbers = tuple(written_numbers(declared.numbers))
     FrozenClasses([GuardContext]).freeze()
+
+
+def written_numbers(written: set[str]) -> list[int | float]:
+    """The numbers the tests write (`DeclaredTests.numbers`), each also negated, but zero."""
+    numbers: list[int | float] = []
+    for text in sorted(written)[:NUMBERS_LIMIT]:
+        with contextlib.suppress(ValueError):
+            number = int(text) if text.lstrip("-").isdigit() else float(text)
+            if number:
+                numbers += [number, -number]
+    return numbers
 
 
 _baselines: dict[tuple[str, ...], Machinery] = {}
@@ -4616,7 +4801,7 @@ def warm_up() -> None:
     tests_patches: list[tuple[Any, tuple[tuple[str, object, object], ...]]] = []
     given_defaults(started_by_the_tests, tests_patches=tests_patches, context=GuardContext)
     given_defaults(patched_by_the_tests, tests_patches=tests_patches)
-    returned_asked: list[tuple[object, type, Any, list[str]]] = []
+    returned_asked: list[tuple[object, type, list[str]]] = []
     given_defaults(vars(MethodGuard)["refuse_own_answers"], asked=returned_asked)
     given_defaults(asked_again, asked=returned_asked)
     made_by_the_tests: list[BaseException] = []
@@ -5569,7 +5754,7 @@ def run_harness(
     os.register_at_fork(after_in_child=channel.disarm)
     watch.on_child = channel.disarm
     watch.install()
-    start_guarding(tests_path, tests_source, declared.attributes)
+    start_guarding(tests_path, tests_source, declared)
     cov = None
     if options["coverage"]:
         os.environ["COVERAGE_CORE"] = "ctrace"
