@@ -1904,3 +1904,16 @@ class TestCases(unittest.TestCase):
         "test_files_and_patches": "pass",
         "test_raises_and_suppress": "pass",
     }
+
+
+def test_no_stand_in_of_a_comparison_equals_what_the_tests_expect() -> None:
+    """The values a comparing assertion is asked with beside the expected one all differ from
+    it. The second is drawn from the first: a one-character str of a set drawn back to itself
+    ({"a"} to {"q"}, then to {"a"}) made an honest set of the task's, which equals {"a"},
+    "equal to anything" about once in a hundred runs."""
+    guard = harness.RETURNED_GUARD
+    for expected in ({"a"}, ["b"], ("c",), {"k": "d"}, frozenset({"e", "f"}), "g", 7, float("inf")):
+        for _ in range(2_000):
+            stand_ins = guard.two_different(expected)
+            assert stand_ins, expected
+            assert all(stand_in != expected for stand_in in stand_ins), (expected, stand_ins)

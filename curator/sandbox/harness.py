@@ -91,28 +91,30 @@ tests' own frame by a C function of the task's (a bound builtin as a method) may
 manager of the task's, as the tests' own `1 / 0` may; a value of a class of the task's built on one
 of Python's numbers, strings or containers must answer as what it is built on does, asked as it is
 returned and again as the test ends (one that lies only in between, and then only to questions it
-can tell from the harness's, passes), its answers of classes of the task's in their turn, two deep
-and a few of each class, and what the tests read off an object of the task's by name (a property)
-as the test ends, which reads an honest property with a side effect once more on an object the
-tests share between tests; asking puts back what the value holds (its items in their order, its own
-dictionary), not what it keeps elsewhere (an iterator its reads advance), where the tests call the
-entry point by its name (one reached otherwise, through another name, within a numpy array or a
-pandas frame, or yielded by an iterator other than a generator, is asked by the comparisons only),
-and an ndarray subclass's arithmetic, or that of a class built on none of Python's numbers, answers
-as the task wrote it (while an honest class built on one, an angle that wraps at 360, a str ordered
-naturally or hashed without case, must answer and order as what it is built on does); a class of
-the task's that poses as a library's, held by an installed module under its name, is taken for one
-where its special methods are functions or descriptors; a library class the tests read is watched
-for the names they read and those Python reads for them (`len`, `==`, `[]`), not for every name,
-and one they never name (a frame's `Series`) is not watched; code that finds coverage.py's running
-tracer can add arcs to its own figures; and tests that hand the task the running test (`self`, or a
-bound method of it) hand it unittest's outcome, through which it can drop a failure of their
-`tearDown`, cleanups, class fixtures or test methods of a mixin class (which are not entered). Each
-needs knowledge of the harness's internals or a deliberate trick; such a task can only misreport
-its own run, never reach the bank or the host. Without any trick, the program can see the tests'
-classes and module globals: they live in its module, as in BigCodeBench's own harness; reading the
-code of their methods (whose constants are the expected answers) is tampering. `preeval` treats
-every tampering sign as a failed attempt.
+can tell from the harness's, passes), its answers of classes of the task's in their turn (two of
+each class, up to 16 classes from one value), and what the tests read off an object of the task's
+by name, where its class makes it as it is read (a property), as the test ends (a property that
+lies to the tests' read and answers the harness's after it passes; an honest one with a side effect
+is read once more, on an object the tests share between tests); asking puts back what the value
+holds (its items in their order, its own dictionary), not what it keeps elsewhere (an iterator its
+reads advance), where the tests call the entry point by its name (one reached otherwise, through
+another name, within a numpy array or a pandas frame, or yielded by an iterator other than a
+generator, is asked by the comparisons only), and an ndarray subclass's arithmetic, or that of a
+class built on none of Python's numbers, answers as the task wrote it (while an honest class built
+on one, an angle that wraps at 360, a str ordered naturally or hashed without case, must answer and
+order as what it is built on does); a class of the task's that poses as a library's, held by an
+installed module under its name, is taken for one where its special methods are functions or
+descriptors; a library class the tests read is watched for the names they read and those Python
+reads for them (`len`, `==`, `[]`), not for every name, and one they never name (a frame's
+`Series`) is not watched; code that finds coverage.py's running tracer can add arcs to its own
+figures; and tests that hand the task the running test (`self`, or a bound method of it) hand it
+unittest's outcome, through which it can drop a failure of their `tearDown`, cleanups, class
+fixtures or test methods of a mixin class (which are not entered). Each needs knowledge of the
+harness's internals or a deliberate trick; such a task can only misreport its own run, never reach
+the bank or the host. Without any trick, the program can see the tests' classes and module globals:
+they live in its module, as in BigCodeBench's own harness; reading the code of their methods (whose
+constants are the expected answers) is tampering. `preeval` treats every tampering sign as a failed
+attempt.
 """
 
 from __future__ import annotations
@@ -1604,6 +1606,9 @@ STRING_ALONE = (
     "split",
     "rsplit",
     "splitlines",
+    "expandtabs",
+    "encode",
+    "decode",
 )
 STRING_ANSWERS = (
     *STRING_ALONE,
@@ -1616,6 +1621,18 @@ STRING_ANSWERS = (
     "count",
     "find",
     "rfind",
+    "index",
+    "rindex",
+    "replace",
+    "removeprefix",
+    "removesuffix",
+    "partition",
+    "rpartition",
+    "join",
+    "zfill",
+    "center",
+    "ljust",
+    "rjust",
 )
 SET_ANSWERS = (
     "__len__",
@@ -1760,8 +1777,10 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     class_of_the_tasks = staticmethod(class_of_the_tasks)
     own_answers = OWN_ANSWERS
     asked_again_at_most = 64
-    answers_level = 2  # answers of answers, and no further (each may make a new object)
+    answer_classes_at_most = 16  # classes whose answers are asked in turn, from one value
     ordered_dict = collections.OrderedDict
+    # What a class holds that reading off an object makes no value of: its methods.
+    unread_attributes = (types.FunctionType, staticmethod, classmethod, type)
     slot_type = types.MemberDescriptorType
     generator_type = types.GeneratorType
     ordering_names = types.MappingProxyType(
@@ -2086,7 +2105,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     f"{type(plain).__name__} does not agree with ({type(left).__name__} "
                     f"{symbol} {type(right).__name__})"
                 )
-            self.ask_answer(answer, 1)
+            self.ask_answer(answer, None)
         return answer
 
     def returned_by_the_task(self, value: object) -> object:
@@ -2166,7 +2185,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         base: type,
         plain: Any,
         asked: list[tuple[object, type, list[str]]] | None,
-        level: int = 0,
+        asked_classes: set[type] | None = None,
     ) -> None:
         """Ask `value`, of a class of the task's built on `base`, the methods of `base` that
         are its own (through its own `__getattribute__` too, where that is the task's), and
@@ -2181,7 +2200,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         state = self.state_of(value, base)
         try:
             if names:
-                self.ask_own_answers(value, base, plain, names, level)
+                self.ask_own_answers(value, base, plain, names, asked_classes)
                 if asked is not None and len(asked) < self.asked_again_at_most:
                     asked.append((value, base, names))
             self.refuse_unequal_hash(value, base, plain)
@@ -2228,12 +2247,18 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
 
     def named_by_the_tests(self, value: object) -> list[object]:
         """What the tests could read off an object of the task's by the names they read
-        anywhere, as they would (a property that makes a new value each time: red team, it
-        made floats that lied)."""
+        anywhere, where its class makes it when read (a property that makes a new value each
+        time: red team, it made floats that lied). Only those: asking its `__getattr__` every
+        name told it when the tests were done (red team: its properties lied until then)."""
+        kind = type(value)
         held: list[object] = []
-        for name in sorted(self.context.tests_attributes):
-            with contextlib.suppress(Exception):  # not its attribute, or refused
-                held.append(getattr(value, name))
+        for name in self.context.tests_attributes:
+            made = own_attribute(kind, name)
+            bind = getattr(type(made), "__get__", None)
+            if bind is None or isinstance(made, self.unread_attributes):
+                continue
+            with contextlib.suppress(Exception):  # refused
+                held.append(bind(made, value, kind))
         return held
 
     def state_of(self, value: Any, base: type) -> tuple[Any, Any]:
@@ -2320,19 +2345,27 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         return base(base.__iter__(value))  # type: ignore[attr-defined]
 
     def ask_own_answers(
-        self, value: object, base: type, plain: Any, names: list[str], level: int = 0
+        self,
+        value: object,
+        base: type,
+        plain: Any,
+        names: list[str],
+        asked_classes: set[type] | None = None,
     ) -> None:
         """Each of `names`, the task's methods of `value`, asked as the tests could ask it
         (`own_questions`), in an order and a number of rounds drawn afresh, against what
         `base`'s own gives for `plain`. An answer of a class of the task's is asked in its
-        turn (red team: a `-` that gave the right number as a float whose `abs` said 0.0; a
-        `strip` that gave the right characters as a str whose `endswith` said yes)."""
+        turn, a few of each class not yet asked (`asked_classes`), up to
+        `answer_classes_at_most` classes (red team: a `-` that gave the right number as a float
+        whose `abs` said 0.0; a `strip` that gave the right characters as a str whose
+        `endswith` said yes; then a lie in the third generation of answers)."""
         questions = [
             (name, arguments)
             for name in names
             for arguments in self.own_questions(base, plain, name)
         ]
         answers: dict[type, list[object]] = {}
+        asked_classes = {type(value)} if asked_classes is None else asked_classes
         rounds = 1 + self.urandom(1)[0] % 4
         for index in self.in_any_order(len(questions) * rounds):
             name, arguments = questions[index % len(questions)]
@@ -2347,8 +2380,13 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             unordered = base in (dict, set, frozenset) and name in self.iterating
             if given is NotImplemented:
                 continue
+            if name in self.iterating and type(given) not in (list, tuple):
+                try:  # a generator of answers (red team: a dict's `values()` made lying strs)
+                    given = list(given)
+                except Exception:
+                    continue
             if self.same_answer(expected, given, unordered):
-                for answer in given[:8] if type(given) in (list, tuple) else (given,):
+                for answer in self.answers_given(given):
                     if type(answer) not in self.plain and self.of_the_tasks(answer):
                         answers.setdefault(type(answer), []).append(answer)
                 continue
@@ -2356,12 +2394,23 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 f"the task's {type(value).__qualname__} answered {name} otherwise than its own "
                 f"{base.__name__} does"
             )
-        if level < self.answers_level:
-            for found in list(answers.values())[:4]:  # a few of each class, drawn afresh
-                for byte in self.urandom(2):
-                    self.ask_answer(found[byte % len(found)], level + 1)
+        for kind, found in answers.items():
+            if kind in asked_classes or len(asked_classes) >= self.answer_classes_at_most:
+                continue
+            asked_classes.add(kind)
+            for byte in self.urandom(2):  # two of its answers, drawn afresh
+                self.ask_answer(found[byte % len(found)], asked_classes)
 
-    def ask_answer(self, answer: object, level: int) -> None:
+    @staticmethod
+    def answers_given(given: Any) -> list[Any]:
+        """An answer, or up to 8 items of a list or tuple of them and what a tuple among
+        those holds (a dict's `items()`)."""
+        if type(given) not in (list, tuple):
+            return [given]
+        items = list(given[:8])
+        return items + [part for item in items if type(item) is tuple for part in item[:8]]
+
+    def ask_answer(self, answer: object, asked_classes: set[type] | None) -> None:
         """An answer the task's code gave to a question of the tests' or the harness's, asked
         as a value it returned is, where it is of a class of the task's built on one of
         Python's types."""
@@ -2370,7 +2419,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return
         base = next((base for base in self.own_answers if issubclass(kind, base)), None)
         if base is not None and self.of_the_tasks(answer):
-            self.ask_as_built(answer, base, self.as_built(answer, base), None, level)
+            self.ask_as_built(answer, base, self.as_built(answer, base), None, asked_classes)
 
     @staticmethod
     def as_python_finds(value: object, name: str) -> Any:
@@ -2492,8 +2541,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             half, drawn = plain[: len(plain) // 2 or 1], self.drawn_like(plain)
             parts = [plain[:1], half, plain[-1:], drawn[: len(half)] if drawn else half]
             parts += [plain, plain + plain[:1], drawn or plain]  # the whole, and longer
+            parts += self.marks_within(plain)
             if name == "__getitem__":
                 return [(0,), (-1,), (slice(0, 2),)]
+            if name == "replace":
+                return [(part, plain[:0]) for part in parts if part] + [(half, parts[3])]
+            if name == "join":
+                return [(parts[:3],)]
+            if name in ("zfill", "center", "ljust", "rjust"):
+                return [(len(plain) + 3,), (len(plain) // 2,)]
             if name == "splitlines":
                 return [(), (True,)]
             if name in self.asked_with_parts:  # `split()` and `split(",")`
@@ -2510,11 +2566,31 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 ]
             return [(part,) for part in parts if part]
         first = next(iter(plain), None)
-        if name == "__getitem__" and base in (list, tuple):
-            return [(0,), (-1,), (slice(None),)]
+        if name == "__getitem__" and base in (list, tuple):  # its ends, all, and drawn places
+            return [(0,), (-1,), (slice(None),), *((index,) for index in self.drawn_places(plain))]
         if base in (set, frozenset):  # itself, none of it, a part of it, and more than it
-            return [(set(plain),), (set(),), (set(list(plain)[1:]),), ({*plain, self.unrelated},)]
+            more = [*self.unheld_like(first)[:1]] if plain else ["a"]
+            return [(set(plain),), (set(),), (set(list(plain)[1:]),), ({*plain, *more},)]
+        if base is dict and name in ("__getitem__", "get"):  # each key, up to a few drawn
+            keys = list(plain)
+            return [(keys[index],) for index in self.drawn_places(keys)]
         return [(first,)] if plain else []
+
+    def drawn_places(self, items: list[Any] | tuple[Any, ...]) -> list[int]:
+        """Every place of `items` up to 16 of them; beyond, 16 drawn afresh."""
+        if len(items) <= 16:
+            return list(range(len(items)))
+        return [int.from_bytes(pair, "big") % len(items) for pair in self.pairs(self.urandom(32))]
+
+    @staticmethod
+    def pairs(noise: bytes) -> list[bytes]:
+        return [noise[index : index + 2] for index in range(0, len(noise), 2)]
+
+    def marks_within(self, plain: str | bytes) -> list[Any]:
+        """Up to 4 of the characters of `plain` that are no letter or digit (a comma, a tab):
+        what the tests split a line at (red team: a `split(",")` that lied)."""
+        marks = [plain[index : index + 1] for index in range(len(plain))]
+        return [mark for mark in dict.fromkeys(marks) if not mark.isalnum()][:4]
 
     def refuse_unheld(self, member: object, container: object) -> None:
         """Where `container` is of a class of the task's built on one of Python's containers
@@ -3048,10 +3124,26 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         first = self.different_from(expected)
         if first is None:
             return []
-        second = self.different_from(first)
-        if second is None or (type(expected) in self.plain and second == expected):
-            return [first]  # infinity's other is minus infinity, and its other infinity
-        return [first, second]
+        for _ in range(4):  # a character drawn back: ["a"] to ["q"], then to ["a"] again
+            second = self.different_from(first)
+            if second is None:
+                break
+            if not self.plainly_equal(second, expected):
+                return [first, second]
+        return [first]  # infinity's other is minus infinity, and its other infinity
+
+    def plainly_equal(self, one: object, other: object) -> bool:
+        """Whether two values equal, where both are plain or containers of plain values (no
+        task code runs to tell); False for any other."""
+        values: list[object] = [one, other]
+        for value in (one, other):
+            if type(value) in (list, tuple, set, frozenset):
+                values += list(value)  # type: ignore[call-overload]
+            elif type(value) is dict:
+                values += [*value, *value.values()]
+            elif type(value) not in self.plain:
+                return False
+        return all(type(value) in self.plain for value in values[2:]) and one == other
 
     def other_members(self, container: object) -> list[object] | None:
         """Plain values none of which is in `container` (a list, tuple or set of plain
