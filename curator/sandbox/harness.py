@@ -91,30 +91,31 @@ tests' own frame by a C function of the task's (a bound builtin as a method) may
 manager of the task's, as the tests' own `1 / 0` may; a value of a class of the task's built on one
 of Python's numbers, strings or containers must answer as what it is built on does, asked as it is
 returned and again as the test ends (one that lies only in between, and then only to questions it
-can tell from the harness's, passes), its answers of classes of the task's in their turn (two of
-each class, up to 16 classes from one value), and what the tests read off an object of the task's
-by name, where its class makes it as it is read (a property), as the test ends (a property that
-lies to the tests' read and answers the harness's after it passes; an honest one with a side effect
-is read once more, on an object the tests share between tests); asking puts back what the value
-holds (its items in their order, its own dictionary), not what it keeps elsewhere (an iterator its
-reads advance), where the tests call the entry point by its name (one reached otherwise, through
-another name, within a numpy array or a pandas frame, or yielded by an iterator other than a
-generator, is asked by the comparisons only), and an ndarray subclass's arithmetic, or that of a
-class built on none of Python's numbers, answers as the task wrote it (while an honest class built
-on one, an angle that wraps at 360, a str ordered naturally or hashed without case, must answer and
-order as what it is built on does); a class of the task's that poses as a library's, held by an
-installed module under its name, is taken for one where its special methods are functions or
-descriptors; a library class the tests read is watched for the names they read and those Python
-reads for them (`len`, `==`, `[]`), not for every name, and one they never name (a frame's
-`Series`) is not watched; code that finds coverage.py's running tracer can add arcs to its own
-figures; and tests that hand the task the running test (`self`, or a bound method of it) hand it
-unittest's outcome, through which it can drop a failure of their `tearDown`, cleanups, class
-fixtures or test methods of a mixin class (which are not entered). Each needs knowledge of the
-harness's internals or a deliberate trick; such a task can only misreport its own run, never reach
-the bank or the host. Without any trick, the program can see the tests' classes and module globals:
-they live in its module, as in BigCodeBench's own harness; reading the code of their methods (whose
-constants are the expected answers) is tampering. `preeval` treats every tampering sign as a failed
-attempt.
+can tell from the harness's, passes), its answers of classes of the task's in their turn (one of
+each question's, up to 48 questions drawn from one value, so a lie in one answer among many may
+pass a run), and what the tests read off an object of the task's by name, where its class makes it
+as it is read (a property), as the test ends (a property that lies to the tests' read and answers
+the harness's after it passes; an honest one with a side effect is read once more, on an object the
+tests share between tests); asking puts back what the value holds (its items in their order, its
+own dictionary and slots, and those of the dicts, lists, sets and objects of the task's it holds, a
+few levels down), not what it keeps elsewhere (an iterator its reads advance, a file), where the
+tests call the entry point by its name (one reached otherwise, through another name, within a numpy
+array or a pandas frame, or yielded by an iterator other than a generator, is asked by the
+comparisons only), and an ndarray subclass's arithmetic, or that of a class built on none of
+Python's numbers, answers as the task wrote it (while an honest class built on one, an angle that
+wraps at 360, a str ordered naturally or hashed without case, must answer and order as what it is
+built on does); a class of the task's that poses as a library's, held by an installed module under
+its name, is taken for one where its special methods are functions or descriptors; a library class
+the tests read is watched for the names they read and those Python reads for them (`len`, `==`,
+`[]`), not for every name, and one they never name (a frame's `Series`) is not watched; code that
+finds coverage.py's running tracer can add arcs to its own figures; and tests that hand the task
+the running test (`self`, or a bound method of it) hand it unittest's outcome, through which it can
+drop a failure of their `tearDown`, cleanups, class fixtures or test methods of a mixin class
+(which are not entered). Each needs knowledge of the harness's internals or a deliberate trick;
+such a task can only misreport its own run, never reach the bank or the host. Without any trick,
+the program can see the tests' classes and module globals: they live in its module, as in
+BigCodeBench's own harness; reading the code of their methods (whose constants are the expected
+answers) is tampering. `preeval` treats every tampering sign as a failed attempt.
 """
 
 from __future__ import annotations
@@ -1728,6 +1729,15 @@ class GuardContext:
     tests_numbers: tuple[int | float, ...] = ()
 
 
+AskedGroups = set[tuple[type, str, int, type]]
+"""The questions whose answers were asked in turn (`MethodGuard.ask_own_answers`): the class
+asked, the method, the question's place, the answer's class."""
+
+
+class Keywords(dict):  # type: ignore[type-arg]
+    """The keyword arguments of one of `MethodGuard.own_questions`, as its last argument."""
+
+
 class _Unrelated:
     """What an object is compared with to see whether it claims to equal anything."""
 
@@ -1777,11 +1787,16 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     class_of_the_tasks = staticmethod(class_of_the_tasks)
     own_answers = OWN_ANSWERS
     asked_again_at_most = 64
-    answer_classes_at_most = 16  # classes whose answers are asked in turn, from one value
+    answer_groups_at_most = 48  # questions whose answers are asked in turn, from one value
     ordered_dict = collections.OrderedDict
+    keywords = Keywords
+    nan_key = ("nan",)
+    none_key = ("none",)
     # What a class holds that reading off an object makes no value of: its methods.
     unread_attributes = (types.FunctionType, staticmethod, classmethod, type)
     slot_type = types.MemberDescriptorType
+    kept_at_most = 64  # holders whose state asking puts back (`state_of`)
+    kept_items_at_most = 100_000
     generator_type = types.GeneratorType
     ordering_names = types.MappingProxyType(
         {"__lt__": "<", "__le__": "<=", "__gt__": ">", "__ge__": ">="}
@@ -2185,7 +2200,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         base: type,
         plain: Any,
         asked: list[tuple[object, type, list[str]]] | None,
-        asked_classes: set[type] | None = None,
+        asked_groups: AskedGroups | None = None,
     ) -> None:
         """Ask `value`, of a class of the task's built on `base`, the methods of `base` that
         are its own (through its own `__getattribute__` too, where that is the task's), and
@@ -2200,7 +2215,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         state = self.state_of(value, base)
         try:
             if names:
-                self.ask_own_answers(value, base, plain, names, asked_classes)
+                self.ask_own_answers(value, base, plain, names, asked_groups)
                 if asked is not None and len(asked) < self.asked_again_at_most:
                     asked.append((value, base, names))
             self.refuse_unequal_hash(value, base, plain)
@@ -2261,46 +2276,94 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 held.append(bind(made, value, kind))
         return held
 
-    def state_of(self, value: Any, base: type) -> tuple[Any, Any]:
-        """What asking `value` its questions could change, read past its class's methods: its
-        items in their order (an honest LRU cache moves what `get` reads to its end) and its
-        own dictionary's entries (a count of what was read)."""
-        held: Any = None
-        if base is dict:
-            kind: Any = self.ordered_dict if isinstance(value, self.ordered_dict) else dict
-            items = [(key, dict.__getitem__(value, key)) for key in kind.__iter__(value)]
-            held = (kind, items)
-        elif base in (list, set):
-            held = (base, list(base.__iter__(value)))
-        fields: Any = None
-        with contextlib.suppress(Exception):
-            own = object.__getattribute__(value, "__dict__")
-            if type(own) is dict:
-                fields = (own, list(dict.items(own)))
-        return held, fields
+    def state_of(self, value: Any, base: type) -> list[tuple[Any, Any, list[Any]]]:
+        """What asking `value` its questions could change, read past its class's methods, as
+        (holder, how it is read, what it holds): its items in their order (an honest LRU
+        cache moves what `get` reads to its end), its own dictionary and slots (a count of
+        what was read), and those of the dicts, lists and sets they hold, a few levels down
+        (a count kept in a dict of its own). At most `kept_at_most` holders, none holding
+        more than `kept_items_at_most` items."""
+        kept: list[tuple[Any, Any, list[Any]]] = []
+        pending: list[tuple[Any, Any]] = [(value, base)]
+        seen: set[int] = set()
+        while pending and len(kept) < self.kept_at_most:
+            holder, how = pending.pop()
+            if id(holder) in seen:
+                continue
+            seen.add(id(holder))
+            for reading, held in self.readings_of(holder, how):
+                if len(held) > self.kept_items_at_most:
+                    continue
+                kept.append((holder if reading != "fields" else held[1], reading, held[0]))
+                paired = reading not in (list, set)  # (key, item): a dict's, fields, slots
+                for item in held[0]:
+                    inner = item[1] if paired else item
+                    if type(inner) in (dict, list, set) or self.of_the_tasks(inner):
+                        pending.append((inner, type(inner)))
+        return kept
 
-    def restore(self, value: Any, state: tuple[Any, Any]) -> None:
-        """`value` put back as `state_of` read it, where asking changed it, by the methods of
-        what it is built on (none of the task's)."""
-        held, fields = state
-        if held is not None:
-            kind, items = held
-            now = self.state_of(value, dict if kind is self.ordered_dict else kind)[0][1]
-            if not self.same_objects(now, items):
-                if kind is self.ordered_dict:
-                    kind.clear(value)
-                    for key, item in items:
-                        kind.__setitem__(value, key, item)
-                elif kind is list:
-                    list.__setitem__(value, slice(None), items)
-                else:
-                    kind.clear(value)
-                    kind.update(value, items)
-        if fields is not None:
-            own, entries = fields
-            if not self.same_objects(list(dict.items(own)), entries):
-                dict.clear(own)
-                dict.update(own, entries)
+    def readings_of(self, holder: Any, how: Any) -> list[tuple[Any, Any]]:
+        """`holder`'s items (as its base `how` reads them), own dictionary and slots, each
+        as (how it is read, (what it holds, ...))."""
+        readings: list[tuple[Any, Any]] = []
+        if how is dict or how is self.ordered_dict:
+            kind: Any = self.ordered_dict if isinstance(holder, self.ordered_dict) else dict
+            items = [(key, dict.__getitem__(holder, key)) for key in kind.__iter__(holder)]
+            readings.append((kind, (items,)))
+        elif how in (list, set):
+            readings.append((how, (list(how.__iter__(holder)),)))
+        if type(holder) in (dict, list, set):
+            return readings
+        with contextlib.suppress(Exception):
+            own = object.__getattribute__(holder, "__dict__")
+            if type(own) is dict:
+                readings.append(("fields", (list(dict.items(own)), own)))
+        slots = [
+            slot
+            for cls in type.__dict__["__mro__"].__get__(type(holder))
+            for slot in type.__dict__["__dict__"].__get__(cls).values()
+            if type(slot) is self.slot_type
+        ]
+        if slots:
+            readings.append(("slots", ([(slot, self.slot_value(slot, holder)) for slot in slots],)))
+        return readings
+
+    def slot_value(self, slot: Any, holder: object) -> object:
+        try:
+            return slot.__get__(holder, type(holder))
+        except AttributeError:
+            return _ABSENT
+
+    def restore(self, value: Any, state: list[tuple[Any, Any, list[Any]]]) -> None:
+        """What `state_of` read put back, where asking changed it, by the methods of what
+        each holder is built on (none of the task's)."""
+        for holder, reading, held in state:
+            now: list[Any]
+            if reading == "fields":
+                now = list(dict.items(holder))
+            elif reading == "slots":
+                now = [(slot, self.slot_value(slot, holder)) for slot, _ in held]
+            else:
+                now = self.readings_of(holder, reading)[0][1][0]
+            if self.same_objects(now, held):
+                continue
+            if reading == "slots":
+                for slot, item in held:
+                    if item is _ABSENT:
+                        with contextlib.suppress(AttributeError):
+                            slot.__delete__(holder)
+                    else:
+                        slot.__set__(holder, item)
+            elif reading is self.ordered_dict:
+                reading.clear(holder)
+                for key, item in held:
+                    reading.__setitem__(holder, key, item)
+            elif reading is list:
+                list.__setitem__(holder, slice(None), held)
+            else:
+                kind = dict if reading == "fields" else reading
+                kind.clear(holder)
+                kind.update(holder, held)
 
     @staticmethod
     def same_objects(now: list[Any], before: list[Any]) -> bool:
@@ -2350,31 +2413,37 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         base: type,
         plain: Any,
         names: list[str],
-        asked_classes: set[type] | None = None,
+        asked_groups: AskedGroups | None = None,
     ) -> None:
         """Each of `names`, the task's methods of `value`, asked as the tests could ask it
         (`own_questions`), in an order and a number of rounds drawn afresh, against what
         `base`'s own gives for `plain`. An answer of a class of the task's is asked in its
-        turn, a few of each class not yet asked (`asked_classes`), up to
-        `answer_classes_at_most` classes (red team: a `-` that gave the right number as a float
-        whose `abs` said 0.0; a `strip` that gave the right characters as a str whose
-        `endswith` said yes; then a lie in the third generation of answers)."""
+        turn: one drawn of those each question gave of each class, its own class too, where
+        that question was not asked yet (`asked_groups`), up to `answer_groups_at_most` drawn
+        (red team: a `-` that gave the right number as a float whose `abs` said 0.0; a `strip`
+        that gave the right characters as a str whose `endswith` said yes; a lie in the third
+        generation of answers; one in an answer of the value's own class, or in a list's
+        ninth item). A question's last argument may be `Keywords` (`split(maxsplit=1)`)."""
         questions = [
             (name, arguments)
             for name in names
             for arguments in self.own_questions(base, plain, name)
         ]
-        answers: dict[type, list[object]] = {}
-        asked_classes = {type(value)} if asked_classes is None else asked_classes
+        answers: dict[tuple[type, str, int, type], list[object]] = {}
+        asked_groups = set() if asked_groups is None else asked_groups
         rounds = 1 + self.urandom(1)[0] % 4
         for index in self.in_any_order(len(questions) * rounds):
             name, arguments = questions[index % len(questions)]
+            asked = (type(value), name, index % len(questions))
+            keywords: Any = {}
+            if arguments and type(arguments[-1]) is self.keywords:
+                arguments, keywords = arguments[:-1], arguments[-1]
             try:
-                expected = self.base_answer(base, plain, name, arguments)
+                expected = self.base_answer(base, plain, name, arguments, keywords)
             except Exception:
                 continue
             try:
-                given = self.as_python_finds(value, name)(*arguments)
+                given = self.as_python_finds(value, name)(*arguments, **keywords)
             except Exception:
                 continue  # an answer refused, which passes nothing
             unordered = base in (dict, set, frozenset) and name in self.iterating
@@ -2388,29 +2457,31 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             if self.same_answer(expected, given, unordered):
                 for answer in self.answers_given(given):
                     if type(answer) not in self.plain and self.of_the_tasks(answer):
-                        answers.setdefault(type(answer), []).append(answer)
+                        found = answers.setdefault((*asked, type(answer)), [])
+                        if len(found) < 8:
+                            found.append(answer)
                 continue
             self.refuse(
                 f"the task's {type(value).__qualname__} answered {name} otherwise than its own "
                 f"{base.__name__} does"
             )
-        for kind, found in answers.items():
-            if kind in asked_classes or len(asked_classes) >= self.answer_classes_at_most:
+        groups = list(answers.items())
+        for place in self.in_any_order(len(groups)):  # which are asked, when too many: drawn
+            group, found = groups[place]
+            if group in asked_groups or len(asked_groups) >= self.answer_groups_at_most:
                 continue
-            asked_classes.add(kind)
-            for byte in self.urandom(2):  # two of its answers, drawn afresh
-                self.ask_answer(found[byte % len(found)], asked_classes)
+            asked_groups.add(group)
+            self.ask_answer(found[self.urandom(1)[0] % len(found)], asked_groups)
 
-    @staticmethod
-    def answers_given(given: Any) -> list[Any]:
-        """An answer, or up to 8 items of a list or tuple of them and what a tuple among
-        those holds (a dict's `items()`)."""
+    def answers_given(self, given: Any) -> list[Any]:
+        """An answer, or the items of a list or tuple of them (up to `nested_budget`) and
+        what a tuple among those holds (a dict's `items()`)."""
         if type(given) not in (list, tuple):
             return [given]
-        items = list(given[:8])
+        items = list(given[: self.nested_budget])
         return items + [part for item in items if type(item) is tuple for part in item[:8]]
 
-    def ask_answer(self, answer: object, asked_classes: set[type] | None) -> None:
+    def ask_answer(self, answer: object, asked_groups: AskedGroups | None) -> None:
         """An answer the task's code gave to a question of the tests' or the harness's, asked
         as a value it returned is, where it is of a class of the task's built on one of
         Python's types."""
@@ -2419,7 +2490,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return
         base = next((base for base in self.own_answers if issubclass(kind, base)), None)
         if base is not None and self.of_the_tasks(answer):
-            self.ask_as_built(answer, base, self.as_built(answer, base), None, asked_classes)
+            self.ask_as_built(answer, base, self.as_built(answer, base), None, asked_groups)
 
     @staticmethod
     def as_python_finds(value: object, name: str) -> Any:
@@ -2434,7 +2505,14 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         bind = getattr(type(method), "__get__", None)
         return bind(method, value, kind) if bind is not None else method
 
-    def base_answer(self, base: type, plain: Any, name: str, arguments: tuple[Any, ...]) -> Any:
+    def base_answer(
+        self,
+        base: type,
+        plain: Any,
+        name: str,
+        arguments: tuple[Any, ...],
+        keywords: dict[str, Any] | None = None,
+    ) -> Any:
         """What `base`'s own `name` answers for `plain`; an arithmetic's as Python works it
         out from both operands (`3 - 2.5`: int's own `__sub__` declines a float)."""
         if name in self.ordering_names:
@@ -2444,7 +2522,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             if name.startswith("__r"):
                 return self.arithmetic[symbol](arguments[0], plain)
             return self.arithmetic[symbol](plain, arguments[0])
-        answer = getattr(base, name)(plain, *arguments)
+        answer = getattr(base, name)(plain, *arguments, **(keywords or {}))
         return list(answer) if name in self.iterating else answer
 
     def same_answer(self, expected: Any, given: Any, unordered: bool = False) -> bool:
@@ -2459,8 +2537,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 return True
             if len(items) != len(expected):
                 return False
-            if unordered:  # item by item up to a few hundred: beyond, by their number
-                return len(items) > 256 or all(
+            if unordered:  # as many of each, told by what they are built on; else item by item
+                counted = self.counted(expected), self.counted(items)
+                if counted[0] is not None and counted[1] is not None:
+                    return counted[0] == counted[1]
+                return len(items) > 64 or all(
                     any(self.same_answer(one, other) for other in items) for one in expected
                 )
             return all(
@@ -2485,6 +2566,33 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 return isinstance(given, str) and str.__eq__(expected, given) is True
             return isinstance(given, bytes) and bytes.__eq__(expected, given) is True
         return True
+
+    def counted(self, items: list[Any]) -> dict[object, int] | None:
+        """How many of each value `items` holds, read as what each is built on (a str's
+        characters, a number's value, a pair's parts), or None where one is of another kind:
+        unordered answers compared at once (red team: a dict of 250 words that iterates most
+        common first took two minutes, compared item by item)."""
+        counts: dict[object, int] = {}
+        for item in items:
+            key = self.plain_key(item)
+            if key is None:
+                return None
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def plain_key(self, item: object, depth: int = 0) -> object:
+        """`item` as a key of `counted`: a plain value (NaN as one), or a tuple of them."""
+        if isinstance(item, str):
+            return str.__str__(item)
+        if isinstance(item, bytes):
+            return bytes.__getitem__(item, slice(None))
+        number = self.plain_number(item)
+        if type(number) in (bool, int, float, complex):
+            return self.nan_key if number != number else number
+        if type(item) is tuple and depth == 0:
+            parts = [self.plain_key(part, 1) for part in item]
+            return None if any(part is None for part in parts) else tuple(parts)
+        return None if item is not None else self.none_key
 
     def drawn_near(self, plain: float) -> list[float]:
         """Numbers drawn afresh, as many as drawn: beside `plain` (up to half of it away),
@@ -2542,8 +2650,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             parts = [plain[:1], half, plain[-1:], drawn[: len(half)] if drawn else half]
             parts += [plain, plain + plain[:1], drawn or plain]  # the whole, and longer
             parts += self.marks_within(plain)
-            if name == "__getitem__":
-                return [(0,), (-1,), (slice(0, 2),)]
+            if name == "__getitem__":  # its ends, and drawn places and slices
+                return [(0,), (-1,), (slice(0, 2),), *self.drawn_slices(len(plain))]
             if name == "replace":
                 return [(part, plain[:0]) for part in parts if part] + [(half, parts[3])]
             if name == "join":
@@ -2551,8 +2659,18 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             if name in ("zfill", "center", "ljust", "rjust"):
                 return [(len(plain) + 3,), (len(plain) // 2,)]
             if name == "splitlines":
-                return [(), (True,)]
-            if name in self.asked_with_parts:  # `split()` and `split(",")`
+                return [(), (True,), (self.keywords(keepends=True),)]
+            if name in ("split", "rsplit"):  # `split()`, `split(",")`, `split(",", 1)`
+                return [
+                    (),
+                    *((part,) for part in parts if part),
+                    *((part, 1) for part in parts[7:] if part),
+                    (self.keywords(maxsplit=1),),
+                    *((self.keywords(sep=part, maxsplit=2),) for part in parts[7:] if part),
+                ]
+            if name == "expandtabs":
+                return [(), (self.keywords(tabsize=4),)]
+            if name in self.asked_with_parts:  # `strip()` and `strip(",")`
                 return [(), *((part,) for part in parts if part)]
             if name in ("__add__", "__mul__"):
                 return [(half,)] if name == "__add__" else [(2,)]
@@ -2567,14 +2685,46 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return [(part,) for part in parts if part]
         first = next(iter(plain), None)
         if name == "__getitem__" and base in (list, tuple):  # its ends, all, and drawn places
-            return [(0,), (-1,), (slice(None),), *((index,) for index in self.drawn_places(plain))]
+            places = [(index,) for index in self.drawn_places(plain)]
+            return [(0,), (-1,), (slice(None),), *places, *self.drawn_slices(len(plain))]
         if base in (set, frozenset):  # itself, none of it, a part of it, and more than it
             more = [*self.unheld_like(first)[:1]] if plain else ["a"]
             return [(set(plain),), (set(),), (set(list(plain)[1:]),), ({*plain, *more},)]
         if base is dict and name in ("__getitem__", "get"):  # each key, up to a few drawn
             keys = list(plain)
-            return [(keys[index],) for index in self.drawn_places(keys)]
+            drawn = [keys[index] for index in self.drawn_places(keys)]
+            return [(key,) for key in drawn] + [(self.equal_copy(key),) for key in drawn]
         return [(first,)] if plain else []
+
+    def drawn_slices(self, size: int) -> list[tuple[object, ...]]:
+        """Places and slices drawn afresh within `size` items, from either end."""
+        if size < 2:
+            return []
+        start, end, back = (byte % size for byte in self.urandom(3))
+        return [
+            (start,),
+            (-1 - back,),
+            (slice(start, None),),
+            (slice(-1 - back, None),),
+            (slice(min(start, end), max(start, end) + 1),),
+            (slice(None, None, 2),),
+        ]
+
+    @staticmethod
+    def equal_copy(key: Any) -> Any:
+        """A key equal to `key` that is another object, where Python makes one: the tests'
+        own `"code"` is another str than the task's key (red team: a dict answered honestly
+        only when asked with its very key)."""
+        kind = type(key)
+        if kind is str or kind is bytes:
+            return (key + key[:1])[: len(key)] if len(key) > 1 else key
+        if kind is int:
+            return int.__add__(key, 0)
+        if kind is float:
+            return float.__mul__(key, 1.0)
+        if kind is tuple:
+            return tuple(list(key))
+        return key
 
     def drawn_places(self, items: list[Any] | tuple[Any, ...]) -> list[int]:
         """Every place of `items` up to 16 of them; beyond, 16 drawn afresh."""
