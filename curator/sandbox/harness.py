@@ -2212,6 +2212,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             for name in self.own_answers[base]
             if self.tasks_method(kind, name) or (looked_up and not name.startswith("__"))
         ]
+        if not names and not self.hashes_its_own(kind, base):
+            return  # nothing of the task's to ask (a Counter): nothing to put back
         state = self.state_of(value, base)
         try:
             if names:
@@ -2375,14 +2377,19 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             for one, other in zip(now, before, strict=True)
         )
 
+    def hashes_its_own(self, kind: type, base: type) -> bool:
+        """Whether a class of the task's built on `base`, hashed, hashes or compares by the
+        task's code."""
+        return base in self.hashed and (
+            self.tasks_method(kind, "__hash__") or self.tasks_method(kind, "__eq__")
+        )
+
     def refuse_unequal_hash(self, value: object, base: type, plain: Any) -> None:
         """A value of the task's that equals the value of Python's own it is built on must
         hash as it does, as Python's objects that are equal do (red team: strings that hashed
         by their identity made `len(set(result))` count each of their duplicates)."""
         kind = type(value)
-        if base not in self.hashed or not (
-            self.tasks_method(kind, "__hash__") or self.tasks_method(kind, "__eq__")
-        ):
+        if not self.hashes_its_own(kind, base):
             return
         try:
             unequal = bool(value == plain) and hash(value) != hash(plain)
