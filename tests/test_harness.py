@@ -351,6 +351,7 @@ def test_what_the_caller_read_of_the_tests_is_believed_and_read_here_only_withou
         "reads": ["unittest.TestCase", "unittest.skip"],
         "attributes": ["TestCase", "skip"],
         "numbers": [],
+        "method_attributes": ["* TestCase", "test_a skip"],
     }
     # Given, it is not read again: these tests would not even parse.
     given = declared_in({"tests": "class (", "declared": read_by_the_caller})

@@ -92,30 +92,34 @@ manager of the task's, as the tests' own `1 / 0` may; a value of a class of the 
 of Python's numbers, strings or containers must answer as what it is built on does, asked as it is
 returned and again as the test ends (one that lies only in between, and then only to questions it
 can tell from the harness's, passes), its answers of classes of the task's in their turn (one of
-each question's, up to 48 questions drawn from one value, so a lie in one answer among many may
-pass a run), and what the tests read off an object of the task's by name, where its class makes it
-as it is read (a property), as the test ends (a property that lies to the tests' read and answers
-the harness's after it passes; an honest one with a side effect is read once more, on an object the
-tests share between tests); asking puts back what the value holds (its items in their order, its
-own dictionary and slots, and those of the dicts, lists, sets and objects of the task's it holds, a
-few levels down), not what it keeps elsewhere (an iterator its reads advance, a file), where the
-tests call the entry point by its name (one reached otherwise, through another name, within a numpy
-array or a pandas frame, or yielded by an iterator other than a generator, is asked by the
-comparisons only), and an ndarray subclass's arithmetic, or that of a class built on none of
-Python's numbers, answers as the task wrote it (while an honest class built on one, an angle that
-wraps at 360, a str ordered naturally or hashed without case, must answer and order as what it is
-built on does); a class of the task's that poses as a library's, held by an installed module under
-its name, is taken for one where its special methods are functions or descriptors; a library class
-the tests read is watched for the names they read and those Python reads for them (`len`, `==`,
-`[]`), not for every name, and one they never name (a frame's `Series`) is not watched; code that
-finds coverage.py's running tracer can add arcs to its own figures; and tests that hand the task
-the running test (`self`, or a bound method of it) hand it unittest's outcome, through which it can
-drop a failure of their `tearDown`, cleanups, class fixtures or test methods of a mixin class
-(which are not entered). Each needs knowledge of the harness's internals or a deliberate trick;
-such a task can only misreport its own run, never reach the bank or the host. Without any trick,
-the program can see the tests' classes and module globals: they live in its module, as in
-BigCodeBench's own harness; reading the code of their methods (whose constants are the expected
-answers) is tampering. `preeval` treats every tampering sign as a failed attempt.
+each question's, up to 16 questions drawn in a test, so a lie in one answer among many may pass a
+run), and what a test method reads by name off an object of the task's (or code it may call does),
+where its class makes it as it is read (a property), as the method ends (a property that lies to
+the tests' read and answers the harness's after it passes; an honest one with a side effect is read
+once more, outside the patches the method's own `with` blocks made); the questions run the task's
+methods under coverage, which counts what they reach (a method of such a class that only they call
+reads as covered), and a container whose reads are its own (a case-insensitive dict, a list that
+counts without case) is asked only of what it holds, where an honest one and a lying one answer
+alike; asking puts back what the value holds (its items in their order, its own dictionary and
+slots, and those of the dicts, lists, sets and objects of the task's it holds, a few levels down),
+not what it keeps elsewhere (an iterator its reads advance, a file), where the tests call the entry
+point by its name (one reached otherwise, through another name, within a numpy array or a pandas
+frame, or yielded by an iterator other than a generator, is asked by the comparisons only), and an
+ndarray subclass's arithmetic, or that of a class built on none of Python's numbers, answers as the
+task wrote it (while an honest class built on one, an angle that wraps at 360, a str ordered
+naturally or hashed without case, must answer and order as what it is built on does); a class of
+the task's that poses as a library's, held by an installed module under its name, is taken for one
+where its special methods are functions or descriptors; a library class the tests read is watched
+for the names they read and those Python reads for them (`len`, `==`, `[]`), not for every name,
+and one they never name (a frame's `Series`) is not watched; code that finds coverage.py's running
+tracer can add arcs to its own figures; and tests that hand the task the running test (`self`, or a
+bound method of it) hand it unittest's outcome, through which it can drop a failure of their
+`tearDown`, cleanups, class fixtures or test methods of a mixin class (which are not entered). Each
+needs knowledge of the harness's internals or a deliberate trick; such a task can only misreport
+its own run, never reach the bank or the host. Without any trick, the program can see the tests'
+classes and module globals: they live in its module, as in BigCodeBench's own harness; reading the
+code of their methods (whose constants are the expected answers) is tampering. `preeval` treats
+every tampering sign as a failed attempt.
 """
 
 from __future__ import annotations
@@ -283,6 +287,7 @@ DECLARED_FIELDS = (
     "reads",
     "attributes",
     "numbers",
+    "method_attributes",
 )
 READ_CHAIN_LIMIT = 5
 """The most attributes of one chain the tests read that a run watches (`np.testing.assert_x`)."""
@@ -317,6 +322,10 @@ class DeclaredTests:
     numbers: set[str] = field(default_factory=set)
     """Numbers the tests write (`112.47`, `-3`), at most `NUMBERS_LIMIT`, as Python writes
     them: the operands their own arithmetic takes with what the task returns."""
+    method_attributes: set[str] = field(default_factory=set)
+    """The attribute names each test method reads ("test_a mean"), and those any other code
+    of the tests reads, which every test may call ("* mean"): a test's own, read off what
+    the task returned as it ends (`MethodGuard.named_by_the_tests`)."""
 
     def as_request(self) -> dict[str, list[str]]:
         """For a run's request: read once by the caller, in a warm process (`declared_in`)."""
@@ -379,6 +388,7 @@ def declared_in_tree(tree: ast.Module) -> DeclaredTests:
         reads=reads,
         attributes=attributes,
         numbers=numbers,
+        method_attributes=attributes_by_method(tree),
     )
     if "TestCases" not in classes:
         return declared
@@ -488,6 +498,30 @@ def reads_in(tree: ast.Module, roots: set[str]) -> tuple[set[str], set[str], set
         if not any(chain == changed or chain.startswith(changed + ".") for changed in assigned)
     }
     return unchanged, attributes, numbers
+
+
+def attributes_by_method(tree: ast.Module) -> set[str]:
+    """`DeclaredTests.method_attributes`: "name attribute" for each attribute a test method
+    (of any class, by its name) reads, "* attribute" for those read anywhere else."""
+    found: set[str] = set()
+    within: set[int] = set()
+    prefix = unittest.TestLoader.testMethodPrefix
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for method in node.body:
+            if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef) and (
+                method.name.startswith(prefix)
+            ):
+                for inner in ast.walk(method):
+                    within.add(id(inner))
+                    if isinstance(inner, ast.Attribute) and isinstance(inner.ctx, ast.Load):
+                        found.add(f"{method.name} {inner.attr}")
+    for node in ast.walk(tree):
+        loaded = isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
+        if loaded and id(node) not in within:
+            found.add(f"* {node.attr}")  # type: ignore[attr-defined]
+    return found
 
 
 def program_imports(tree: ast.Module) -> list[tuple[str, str, str | None]]:
@@ -884,18 +918,30 @@ def patched_by_the_tests(
     return False
 
 
-def asked_again(*, asked: list[tuple[object, type, list[str]]] | None = None) -> None:
-    """As a test ends, the values of the task's that `MethodGuard.returned_by_the_task` asked
-    during it are asked again (`asked`, given by `warm_up`), and forgotten: red team, a float
-    that answered honestly until the entry point was called again, then lied to the tests'
-    `-`. A lie is tampering, noted by the guard."""
+def asked_again(
+    *,
+    method: str | None = None,
+    asked: list[tuple[object, type, list[str]]] | None = None,
+    asked_groups: AskedGroups | None = None,
+) -> None:
+    """As a test method ends, and as the test ends, the values of the task's that
+    `MethodGuard.returned_by_the_task` asked during it are asked again (`asked`, given by
+    `warm_up`), and forgotten, as are the questions whose answers were asked in turn
+    (`asked_groups`, shared by the test's values): red team, a float that answered honestly
+    until the entry point was called again, then lied to the tests' `-`. A lie is tampering,
+    noted by the guard. At the end of the test `method`, the patches its decorators started
+    are still on, and what it reads by name off an object of the task's is read (a property
+    that sleeps, which the tests patch, is read patched; one the test never reads, which
+    starts a program, is not read); as the test ends, no name is."""
+    if asked_groups is not None:
+        asked_groups.clear()
     if not asked:
         return
     noted = list(asked)
     asked.clear()
     for value, base, names in noted:
         with contextlib.suppress(AssertionError):
-            RETURNED_GUARD.ask_again(value, base, names)
+            RETURNED_GUARD.ask_again(value, base, names, method)
 
 
 def take_mock_parts() -> None:
@@ -1727,6 +1773,7 @@ class GuardContext:
     any_allowed = False
     tests_attributes: frozenset[str] = frozenset()
     tests_numbers: tuple[int | float, ...] = ()
+    method_attributes: frozenset[str] = frozenset()
 
 
 AskedGroups = set[tuple[type, str, int, type]]
@@ -1787,7 +1834,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     class_of_the_tasks = staticmethod(class_of_the_tasks)
     own_answers = OWN_ANSWERS
     asked_again_at_most = 64
-    answer_groups_at_most = 48  # questions whose answers are asked in turn, from one value
+    answer_groups_at_most = 16  # questions whose answers are asked in turn, in one test
     ordered_dict = collections.OrderedDict
     keywords = Keywords
     nan_key = ("nan",)
@@ -2217,14 +2264,17 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         state = self.state_of(value, base)
         try:
             if names:
-                self.ask_own_answers(value, base, plain, names, asked_groups)
+                if asked_groups is None:  # the test's own (given by `warm_up`)
+                    self.ask_own_answers(value, base, plain, names)
+                else:
+                    self.ask_own_answers(value, base, plain, names, asked_groups=asked_groups)
                 if asked is not None and len(asked) < self.asked_again_at_most:
                     asked.append((value, base, names))
             self.refuse_unequal_hash(value, base, plain)
         finally:
             self.restore(value, state)
 
-    def ask_again(self, value: object, base: type, names: list[str]) -> None:
+    def ask_again(self, value: object, base: type, names: list[str], method: str | None) -> None:
         """As a test ends (`asked_again`): a value built on `base` asked again, as it is now
         (the tests may have changed it: put an entry in a dict), or (`base` is `object`) what
         the tests read off an object of the task's asked; each as it was after."""
@@ -2233,7 +2283,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             if base is not object:
                 self.ask_own_answers(value, base, self.as_built(value, base), names)
                 return
-            for item in self.named_by_the_tests(value):
+            for item in self.named_by_the_tests(value, method):
                 if type(item) not in self.plain:
                     self.refuse_own_answers(item, [self.nested_budget], 1, asked=[])
         finally:
@@ -2262,14 +2312,19 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                         held.append(slot.__get__(value, cls))
         return held[: self.nested_budget]
 
-    def named_by_the_tests(self, value: object) -> list[object]:
+    def named_by_the_tests(self, value: object, method: str | None) -> list[object]:
         """What the tests could read off an object of the task's by the names they read
         anywhere, where its class makes it when read (a property that makes a new value each
         time: red team, it made floats that lied). Only those: asking its `__getattr__` every
         name told it when the tests were done (red team: its properties lied until then)."""
+        if method is None:
+            return []
         kind = type(value)
         held: list[object] = []
+        read = self.context.method_attributes
         for name in self.context.tests_attributes:
+            if f"{method} {name}" not in read and f"* {name}" not in read:
+                continue
             made = own_attribute(kind, name)
             bind = getattr(type(made), "__get__", None)
             if bind is None or isinstance(made, self.unread_attributes):
@@ -2420,6 +2475,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         base: type,
         plain: Any,
         names: list[str],
+        *,
         asked_groups: AskedGroups | None = None,
     ) -> None:
         """Each of `names`, the task's methods of `value`, asked as the tests could ask it
@@ -2437,7 +2493,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             for arguments in self.own_questions(base, plain, name)
         ]
         answers: dict[tuple[type, str, int, type], list[object]] = {}
-        asked_groups = set() if asked_groups is None else asked_groups
+        asked_groups = set() if asked_groups is None else asked_groups  # given by `warm_up`
         rounds = 1 + self.urandom(1)[0] % 4
         for index in self.in_any_order(len(questions) * rounds):
             name, arguments = questions[index % len(questions)]
@@ -2717,8 +2773,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             (slice(None, None, 2),),
         ]
 
-    @staticmethod
-    def equal_copy(key: Any) -> Any:
+    def equal_copy(self, key: Any) -> Any:
         """A key equal to `key` that is another object, where Python makes one: the tests'
         own `"code"` is another str than the task's key (red team: a dict answered honestly
         only when asked with its very key)."""
@@ -2729,8 +2784,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return int.__add__(key, 0)
         if kind is float:
             return float.__mul__(key, 1.0)
-        if kind is tuple:
-            return tuple(list(key))
+        if kind is tuple:  # of copies of its parts (red team: they were the very parts)
+            return tuple([self.equal_copy(part) for part in key])
         return key
 
     def drawn_places(self, items: list[Any] | tuple[Any, ...]) -> list[int]:
@@ -3679,6 +3734,7 @@ def start_guarding(tests_path: str, tests_source: str, declared: DeclaredTests) 
     GuardContext.any_allowed = MENTIONS_ANY.search(tests_source) is not None
     GuardContext.tests_attributes = frozenset(declared.attributes)
     GuardContext.tests_numbers = tuple(written_numbers(declared.numbers))
+    GuardContext.method_attributes = frozenset(declared.method_attributes)
     FrozenClasses([GuardContext]).freeze()
 
 
@@ -4657,9 +4713,12 @@ class TestMethodExit:
         /,
         *,
         held: Sequence[HarnessResult] = (),
+        again: Callable[..., None] = asked_again,
     ) -> None:
         if held:
+            method = held[0]._entered
             held[0].method_ended(error)
+            again(method=method if type(method) is str else None)
 
 
 class SubTestRecord:
@@ -5051,8 +5110,10 @@ def warm_up() -> None:
     given_defaults(started_by_the_tests, tests_patches=tests_patches, context=GuardContext)
     given_defaults(patched_by_the_tests, tests_patches=tests_patches)
     returned_asked: list[tuple[object, type, list[str]]] = []
+    answers_asked: AskedGroups = set()
     given_defaults(vars(MethodGuard)["refuse_own_answers"], asked=returned_asked)
-    given_defaults(asked_again, asked=returned_asked)
+    given_defaults(vars(MethodGuard)["ask_own_answers"], asked_groups=answers_asked)
+    given_defaults(asked_again, asked=returned_asked, asked_groups=answers_asked)
     made_by_the_tests: list[BaseException] = []
     held: list[HarnessResult] = []
     for marks in (
