@@ -97,8 +97,8 @@ run), and what a test method reads by name off an object of the task's (or code 
 where its class makes it as it is read (a property), as the method ends (a property that lies to
 the tests' read and answers the harness's after it passes; an honest one with a side effect is read
 once more, outside the patches the method's own `with` blocks made); the questions run the task's
-methods under coverage, which counts what they reach (a method of such a class that only they call
-reads as covered), and a container whose reads are its own (a case-insensitive dict, a list that
+methods with coverage.py's tracer paused on their thread (a thread of the task's running meanwhile
+is still measured), and a container whose reads are its own (a case-insensitive dict, a list that
 counts without case) is asked only of what it holds, where an honest one and a lying one answer
 alike; asking puts back what the value holds (its items in their order, its own dictionary and
 slots, and those of the dicts, lists, sets and objects of the task's it holds, a few levels down),
@@ -1774,6 +1774,7 @@ class GuardContext:
     tests_attributes: frozenset[str] = frozenset()
     tests_numbers: tuple[int | float, ...] = ()
     method_attributes: frozenset[str] = frozenset()
+    measurement: object = None  # the run's coverage.py measurement, if any
 
 
 AskedGroups = set[tuple[type, str, int, type]]
@@ -1874,6 +1875,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     mock_comparing = MOCK_COMPARING_ASSERTIONS
     module_type = types.ModuleType
     urandom = staticmethod(os.urandom)
+    gettrace = staticmethod(sys.gettrace)
 
     def __new__(cls, function: types.FunctionType, name: str) -> MethodGuard:
         return super().__new__(cls, (function, name))
@@ -2261,7 +2263,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         ]
         if not names and not self.hashes_its_own(kind, base):
             return  # nothing of the task's to ask (a Counter): nothing to put back
-        state = self.state_of(value, base)
+        state, resume = self.state_of(value, base), self.paused_measurement()
         try:
             if names:
                 if asked_groups is None:  # the test's own (given by `warm_up`)
@@ -2272,13 +2274,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     asked.append((value, base, names))
             self.refuse_unequal_hash(value, base, plain)
         finally:
+            if resume is not None:
+                resume()
             self.restore(value, state)
 
     def ask_again(self, value: object, base: type, names: list[str], method: str | None) -> None:
         """As a test ends (`asked_again`): a value built on `base` asked again, as it is now
         (the tests may have changed it: put an entry in a dict), or (`base` is `object`) what
         the tests read off an object of the task's asked; each as it was after."""
-        state = self.state_of(value, base)
+        state, resume = self.state_of(value, base), self.paused_measurement()
         try:
             if base is not object:
                 self.ask_own_answers(value, base, self.as_built(value, base), names)
@@ -2287,7 +2291,20 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 if type(item) not in self.plain:
                     self.refuse_own_answers(item, [self.nested_budget], 1, asked=[])
         finally:
+            if resume is not None:
+                resume()
             self.restore(value, state)
+
+    def paused_measurement(self) -> Callable[[], None] | None:
+        """Coverage.py's tracer paused, where it traces this thread, and how to resume it: the
+        harness's questions call the task's methods, which only the tests' own calls may cover
+        (red team: `strip(chars)`, which the tests never call, read as covered)."""
+        collector = getattr(self.context.measurement, "_collector", None)
+        tracer = self.gettrace()
+        if tracer is None or not any(tracer is each for each in getattr(collector, "tracers", ())):
+            return None
+        collector.pause()  # type: ignore[union-attr]
+        return collector.resume  # type: ignore[union-attr,no-any-return]
 
     def of_the_tasks(self, value: object) -> bool:
         """Whether `value` is of a class of the task's, and no mock (each of unittest.mock's
@@ -3727,10 +3744,13 @@ def shadowed_methods(test: object) -> list[str]:
 MENTIONS_ANY = re.compile(r"\bANY\b")
 
 
-def start_guarding(tests_path: str, tests_source: str, declared: DeclaredTests) -> None:
+def start_guarding(
+    tests_path: str, tests_source: str, declared: DeclaredTests, measurement: object
+) -> None:
     """Give this run's guards their context (before any task code runs), then freeze it with
     nothing kept that could thaw it (each run is a process of its own)."""
     GuardContext.tests_path = tests_path
+    GuardContext.measurement = measurement
     GuardContext.any_allowed = MENTIONS_ANY.search(tests_source) is not None
     GuardContext.tests_attributes = frozenset(declared.attributes)
     GuardContext.tests_numbers = tuple(written_numbers(declared.numbers))
@@ -6064,7 +6084,6 @@ def run_harness(
     os.register_at_fork(after_in_child=channel.disarm)
     watch.on_child = channel.disarm
     watch.install()
-    start_guarding(tests_path, tests_source, declared)
     cov = None
     if options["coverage"]:
         os.environ["COVERAGE_CORE"] = "ctrace"
@@ -6074,6 +6093,7 @@ def run_harness(
         cov = measurement or coverage.Coverage(
             data_file=None, branch=True, include=[task_path], config_file=False
         )
+    start_guarding(tests_path, tests_source, declared, cov)
     module = types.ModuleType(MODULE_NAME)
     module.__file__ = task_path
     # The harness reads the module through its dict and the builtins it gives it, as they are
