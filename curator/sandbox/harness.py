@@ -97,29 +97,29 @@ run), and what a test method reads by name off an object of the task's (or code 
 where its class makes it as it is read (a property), as the method ends (a property that lies to
 the tests' read and answers the harness's after it passes; an honest one with a side effect is read
 once more, outside the patches the method's own `with` blocks made); the questions run the task's
-methods with coverage.py's tracer paused on their thread (a thread of the task's running meanwhile
-is still measured), and a container whose reads are its own (a case-insensitive dict, a list that
-counts without case) is asked only of what it holds, where an honest one and a lying one answer
-alike; asking puts back what the value holds (its items in their order, its own dictionary and
-slots, and those of the dicts, lists, sets and objects of the task's it holds, a few levels down),
-not what it keeps elsewhere (an iterator its reads advance, a file), where the tests call the entry
-point by its name (one reached otherwise, through another name, within a numpy array or a pandas
-frame, or yielded by an iterator other than a generator, is asked by the comparisons only), and an
-ndarray subclass's arithmetic, or that of a class built on none of Python's numbers, answers as the
-task wrote it (while an honest class built on one, an angle that wraps at 360, a str ordered
-naturally or hashed without case, must answer and order as what it is built on does); a class of
-the task's that poses as a library's, held by an installed module under its name, is taken for one
-where its special methods are functions or descriptors; a library class the tests read is watched
-for the names they read and those Python reads for them (`len`, `==`, `[]`), not for every name,
-and one they never name (a frame's `Series`) is not watched; code that finds coverage.py's running
-tracer can add arcs to its own figures; and tests that hand the task the running test (`self`, or a
-bound method of it) hand it unittest's outcome, through which it can drop a failure of their
-`tearDown`, cleanups, class fixtures or test methods of a mixin class (which are not entered). Each
-needs knowledge of the harness's internals or a deliberate trick; such a task can only misreport
-its own run, never reach the bank or the host. Without any trick, the program can see the tests'
-classes and module globals: they live in its module, as in BigCodeBench's own harness; reading the
-code of their methods (whose constants are the expected answers) is tampering. `preeval` treats
-every tampering sign as a failed attempt.
+methods with coverage.py's tracers paused (what a thread of the task's runs meanwhile goes
+unmeasured), and a container whose reads are its own (a case-insensitive dict, a list that counts
+without case) is asked only of what it holds, where an honest one and a lying one answer alike;
+asking puts back what the value holds (its items in their order, its own dictionary and slots, and
+those of the dicts, lists, sets and objects of the task's it holds, a few levels down), not what it
+keeps elsewhere (an iterator its reads advance, a file), where the tests call the entry point by
+its name (one reached otherwise, through another name, within a numpy array or a pandas frame, or
+yielded by an iterator other than a generator, is asked by the comparisons only), and an ndarray
+subclass's arithmetic, or that of a class built on none of Python's numbers, answers as the task
+wrote it (while an honest class built on one, an angle that wraps at 360, a str ordered naturally
+or hashed without case, must answer and order as what it is built on does); a class of the task's
+that poses as a library's, held by an installed module under its name, is taken for one where its
+special methods are functions or descriptors; a library class the tests read is watched for the
+names they read and those Python reads for them (`len`, `==`, `[]`), not for every name, and one
+they never name (a frame's `Series`) is not watched; code that finds coverage.py's running tracer
+can add arcs to its own figures; and tests that hand the task the running test (`self`, or a bound
+method of it) hand it unittest's outcome, through which it can drop a failure of their `tearDown`,
+cleanups, class fixtures or test methods of a mixin class (which are not entered). Each needs
+knowledge of the harness's internals or a deliberate trick; such a task can only misreport its own
+run, never reach the bank or the host. Without any trick, the program can see the tests' classes
+and module globals: they live in its module, as in BigCodeBench's own harness; reading the code of
+their methods (whose constants are the expected answers) is tampering. `preeval` treats every
+tampering sign as a failed attempt.
 """
 
 from __future__ import annotations
