@@ -2317,17 +2317,31 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         that lied, then one kept in `__slots__`). Not its properties, which are code: one may
         take a ticket each time it is read (honest), read as the test ends instead
         (`named_by_the_tests`)."""
-        held: list[object] = []
+        fields = self.own_fields(value)
+        held = [] if fields is None else list(fields.values())[: self.nested_budget]
+        for slot in self.slots_of(type(value)):
+            item = self.slot_value(slot, value)
+            if item is not _ABSENT:  # a slot never set
+                held.append(item)
+        return held[: self.nested_budget]
+
+    @staticmethod
+    def own_fields(value: object) -> dict[str, Any] | None:
+        """`value`'s own dictionary, read past its class's lookups; None where it has none."""
         with contextlib.suppress(Exception):
             fields = object.__getattribute__(value, "__dict__")
             if type(fields) is dict:
-                held += list(fields.values())[: self.nested_budget]
-        for cls in type.__dict__["__mro__"].__get__(type(value)):
-            for slot in type.__dict__["__dict__"].__get__(cls).values():
-                if type(slot) is self.slot_type:
-                    with contextlib.suppress(Exception):  # a slot never set
-                        held.append(slot.__get__(value, cls))
-        return held[: self.nested_budget]
+                return fields
+        return None
+
+    def slots_of(self, kind: type) -> list[Any]:
+        """The slots of `kind` and its bases, read past their own lookups."""
+        return [
+            slot
+            for cls in type.__dict__["__mro__"].__get__(kind)
+            for slot in type.__dict__["__dict__"].__get__(cls).values()
+            if type(slot) is self.slot_type
+        ]
 
     def named_by_the_tests(self, value: object, method: str | None) -> list[object]:
         """What the tests could read off an object of the task's by the names they read
@@ -2388,16 +2402,10 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             readings.append((how, (list(how.__iter__(holder)),)))
         if type(holder) in (dict, list, set):
             return readings
-        with contextlib.suppress(Exception):
-            own = object.__getattribute__(holder, "__dict__")
-            if type(own) is dict:
-                readings.append(("fields", (list(dict.items(own)), own)))
-        slots = [
-            slot
-            for cls in type.__dict__["__mro__"].__get__(type(holder))
-            for slot in type.__dict__["__dict__"].__get__(cls).values()
-            if type(slot) is self.slot_type
-        ]
+        own = self.own_fields(holder)
+        if own is not None:
+            readings.append(("fields", (list(dict.items(own)), own)))
+        slots = self.slots_of(type(holder))
         if slots:
             readings.append(("slots", ([(slot, self.slot_value(slot, holder)) for slot in slots],)))
         return readings
@@ -2809,11 +2817,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         """Every place of `items` up to 16 of them; beyond, 16 drawn afresh."""
         if len(items) <= 16:
             return list(range(len(items)))
-        return [int.from_bytes(pair, "big") % len(items) for pair in self.pairs(self.urandom(32))]
-
-    @staticmethod
-    def pairs(noise: bytes) -> list[bytes]:
-        return [noise[index : index + 2] for index in range(0, len(noise), 2)]
+        noise = self.urandom(32)
+        return [int.from_bytes(noise[at : at + 2], "big") % len(items) for at in range(0, 32, 2)]
 
     def marks_within(self, plain: str | bytes) -> list[Any]:
         """Up to 4 of the characters of `plain` that are no letter or digit (a comma, a tab):
