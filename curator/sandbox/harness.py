@@ -2840,11 +2840,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         held = base.__contains__(container, member)  # type: ignore[operator]
         if bool(member in container) == held:  # type: ignore[operator]
             return
-        stand_ins = [
-            each
-            for each in ([] if held else self.unheld_like(member))
-            if not base.__contains__(container, each)  # type: ignore[operator]
-        ]
+        holds_plainly = self.partial(base.__contains__, container)
+        stand_ins = [] if held else self.unheld_like(member, holds_plainly)
         if stand_ins:
             # A membership of its own (a case-insensitive dict, an interval: honest) is asked
             # again of what is like the member and not held: one that says yes to all of that
@@ -2869,21 +2866,27 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         except Exception:
             return False
 
-    def unheld_like(self, member: object) -> list[object]:
-        """What is like `member` and no honest membership of its own holds beside it: a str
-        or bytes with its letters and digits drawn afresh (`drawn_like`); a number (numpy's
-        too) far beyond any span that holds it, on either side; for another type (a date, a
-        tuple), an object it knows nothing of."""
+    def unheld_like(
+        self, member: object, held: Callable[[object], bool] = lambda _: False
+    ) -> list[object]:
+        """What is like `member`, not `held`, and no honest membership of its own holds beside
+        it: a str or bytes with its letters and digits drawn afresh (`drawn_like`), the first
+        of three draws that is not held (a single draw of one letter was held 2 runs in 30, and
+        the forger was refused with the other message); a number (numpy's too) far beyond
+        any span that holds it, on either side; for another type (a date, a tuple), an object
+        it knows nothing of."""
         numpy = sys.modules.get("numpy")
         if numpy is not None and isinstance(member, numpy.integer | numpy.floating):
             member = member.item()
         if isinstance(member, int | float) and type(member) in (int, float):
             far = (int(min(abs(member), 1e30)) + 10**9) * 10**12
-            return [member + far, member - far]
-        if type(member) not in (str, bytes):
-            return [self.unrelated]
-        drawn = [self.drawn_like(member) for _ in range(3)]
-        return [each for each in drawn if each is not None and each != member][:1]
+            drawn: list[object] = [member + far, member - far]
+        elif type(member) not in (str, bytes):
+            drawn = [self.unrelated]
+        else:
+            drawn = [self.drawn_like(member) for _ in range(3)]
+            drawn = [each for each in drawn if each != member and not held(each)][:1]
+        return [each for each in drawn if not held(each)]
 
     def drawn_like(self, member: object) -> Any:
         """A str or bytes like `member`, each ASCII letter and digit drawn afresh (of its case,
