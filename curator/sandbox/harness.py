@@ -96,10 +96,11 @@ each question's, up to 16 questions drawn in a test, so a lie in one answer amon
 run), and what a test method reads by name off an object of the task's (or code it may call does),
 where its class makes it as it is read (a property), as the method ends (a property that lies to
 the tests' read and answers the harness's after it passes; an honest one with a side effect is read
-once more, outside the patches the method's own `with` blocks made); the questions run the task's
-methods with coverage.py's tracers paused (what a thread of the task's runs meanwhile goes
-unmeasured), and a container whose reads are its own (a case-insensitive dict, a list that counts
-without case) is asked only of what it holds, where an honest one and a lying one answer alike;
+once more, outside the patches the method's own `with` blocks made); what the questions reach
+first of the task's code is taken back from coverage.py's record (so is what a thread of the
+task's reaches first meanwhile), and a container whose reads are its own (a case-insensitive
+dict, a list that counts without case) is asked only of what it holds, where an honest one and a
+lying one answer alike;
 asking puts back what the value holds (its items in their order, its own dictionary and slots, and
 those of the dicts, lists, sets and objects of the task's it holds, a few levels down), not what it
 keeps elsewhere (an iterator its reads advance, a file), where the tests call the entry point by
@@ -1792,6 +1793,31 @@ class _Unrelated:
     __slots__ = ()
 
 
+class Unmeasured:
+    """A `with` block whose coverage coverage.py's tracer records and this takes back as the
+    block ends: what it reached first there. The harness's own questions (stand-ins, a
+    returned value's answers) call the task's methods, which only the tests' own calls may
+    cover (red team: a str's `strip(chars)`, which the tests never call, read as covered).
+    The tracer is not paused: a task that reads `sys.gettrace()` would tell the harness's
+    questions from the tests' (a str whose `isdigit` said yes only while traced passed)."""
+
+    __slots__ = ("before", "recorded")
+
+    def __init__(self, measurement: object) -> None:
+        recorded = getattr(getattr(measurement, "_collector", None), "data", None)
+        self.recorded: dict[str, set[Any]] | None = recorded if type(recorded) is dict else None
+        self.before: dict[str, set[Any]] = {}
+
+    def __enter__(self) -> None:
+        if self.recorded is not None:
+            self.before = {name: set(arcs) for name, arcs in self.recorded.copy().items()}
+
+    def __exit__(self, *_: object) -> None:
+        if self.recorded is not None:  # in place: a tracer holds each file's set
+            for name, arcs in self.recorded.copy().items():
+                arcs.intersection_update(self.before.get(name, ()))
+
+
 class MethodGuard(tuple):  # type: ignore[type-arg]
     """A test class's method as a data descriptor, which Python consults before the instance's
     own attributes: task code that reaches the running test (its frames are within reach) can
@@ -1875,7 +1901,6 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     mock_comparing = MOCK_COMPARING_ASSERTIONS
     module_type = types.ModuleType
     urandom = staticmethod(os.urandom)
-    gettrace = staticmethod(sys.gettrace)
 
     def __new__(cls, function: types.FunctionType, name: str) -> MethodGuard:
         return super().__new__(cls, (function, name))
@@ -2077,7 +2102,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         failures: list[Exception | None] = [None] * len(questions)
         for index in self.in_any_order(len(questions)):
             try:
-                assertion(questions[index])
+                if index == 0:
+                    assertion(questions[index])
+                    continue
+                with self.unmeasured():
+                    assertion(questions[index])
             except Exception as failure:
                 failures[index] = failure
         if failures[0] is not None:
@@ -2263,48 +2292,39 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         ]
         if not names and not self.hashes_its_own(kind, base):
             return  # nothing of the task's to ask (a Counter): nothing to put back
-        state, resume = self.state_of(value, base), self.paused_measurement()
+        state = self.state_of(value, base)
         try:
-            if names:
-                if asked_groups is None:  # the test's own (given by `warm_up`)
-                    self.ask_own_answers(value, base, plain, names)
-                else:
-                    self.ask_own_answers(value, base, plain, names, asked_groups=asked_groups)
-                if asked is not None and len(asked) < self.asked_again_at_most:
-                    asked.append((value, base, names))
-            self.refuse_unequal_hash(value, base, plain)
+            with self.unmeasured():
+                if names:
+                    if asked_groups is None:  # the test's own (given by `warm_up`)
+                        self.ask_own_answers(value, base, plain, names)
+                    else:
+                        self.ask_own_answers(value, base, plain, names, asked_groups=asked_groups)
+                    if asked is not None and len(asked) < self.asked_again_at_most:
+                        asked.append((value, base, names))
+                self.refuse_unequal_hash(value, base, plain)
         finally:
-            if resume is not None:
-                resume()
             self.restore(value, state)
 
     def ask_again(self, value: object, base: type, names: list[str], method: str | None) -> None:
         """As a test ends (`asked_again`): a value built on `base` asked again, as it is now
         (the tests may have changed it: put an entry in a dict), or (`base` is `object`) what
         the tests read off an object of the task's asked; each as it was after."""
-        state, resume = self.state_of(value, base), self.paused_measurement()
+        state = self.state_of(value, base)
         try:
-            if base is not object:
-                self.ask_own_answers(value, base, self.as_built(value, base), names)
-                return
-            for item in self.named_by_the_tests(value, method):
-                if type(item) not in self.plain:
-                    self.refuse_own_answers(item, [self.nested_budget], 1, asked=[])
+            with self.unmeasured():
+                if base is not object:
+                    self.ask_own_answers(value, base, self.as_built(value, base), names)
+                    return
+                for item in self.named_by_the_tests(value, method):
+                    if type(item) not in self.plain:
+                        self.refuse_own_answers(item, [self.nested_budget], 1, asked=[])
         finally:
-            if resume is not None:
-                resume()
             self.restore(value, state)
 
-    def paused_measurement(self) -> Callable[[], None] | None:
-        """Coverage.py's tracer paused, where it traces this thread, and how to resume it: the
-        harness's questions call the task's methods, which only the tests' own calls may cover
-        (red team: `strip(chars)`, which the tests never call, read as covered)."""
-        collector = getattr(self.context.measurement, "_collector", None)
-        tracer = self.gettrace()
-        if tracer is None or not any(tracer is each for each in getattr(collector, "tracers", ())):
-            return None
-        collector.pause()  # type: ignore[union-attr]
-        return collector.resume  # type: ignore[union-attr,no-any-return]
+    def unmeasured(self) -> Unmeasured:
+        """What the harness asks beside the tests, not counted as covered (`Unmeasured`)."""
+        return Unmeasured(self.context.measurement)
 
     def of_the_tasks(self, value: object) -> bool:
         """Whether `value` is of a class of the task's, and no mock (each of unittest.mock's
@@ -2846,7 +2866,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             # A membership of its own (a case-insensitive dict, an interval: honest) is asked
             # again of what is like the member and not held: one that says yes to all of that
             # (far on both sides of a number) holds anything; an open interval holds one side.
-            if all(self.holds(container, stand_in) for stand_in in stand_ins):
+            with self.unmeasured():
+                holds_all = all(self.holds(container, stand_in) for stand_in in stand_ins)
+            if holds_all:
                 self.refuse(
                     f"a container of the task's ({kind.__name__}) said it held what it was "
                     f"never given"
@@ -3071,7 +3093,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         for index in self.in_any_order(len(questions)):  # as `ask_among_stand_ins` asks
             asked, first, second = questions[index]
             try:
-                answers[index] = asked(first, second)
+                if index == 0:
+                    answers[index] = asked(first, second)
+                    continue
+                with self.unmeasured():
+                    answers[index] = asked(first, second)
             except Exception as error:
                 raised[index] = error
         if raised[0] is not None:
@@ -3270,11 +3296,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         try:  # the task's own __eq__, or an odd one: operator.is_not, a partial, a wrapper
             # Asked as `assertEqual` asks (`if not first == second`): a truthy answer that is
             # not True ("yes {}".format) passes it too.
-            if self.says_yes(value == self.unrelated):
-                return "anything"
-            different = self.different_from(expected)
-            if different is not None and self.says_yes(value == different):
-                return f"any {type(expected).__name__}"
+            with self.unmeasured():
+                if self.says_yes(value == self.unrelated):
+                    return "anything"
+                different = self.different_from(expected)
+                if different is not None and self.says_yes(value == different):
+                    return f"any {type(expected).__name__}"
         except Exception:
             return None
         return None
