@@ -91,37 +91,37 @@ tests' own frame by a C function of the task's (a bound builtin as a method) may
 manager of the task's, as the tests' own `1 / 0` may; a value of a class of the task's built on one
 of Python's numbers, strings or containers must answer as what it is built on does, asked as it is
 returned and again as the test ends (one that lies only in between, and then only to questions it
-can tell from the harness's, passes), its answers of classes of the task's in their turn (one of
-each question's, up to 16 questions drawn in a test, so a lie in one answer among many may pass a
-run), and what a test method reads by name off an object of the task's (or code it may call does),
-where its class makes it as it is read (a property), as the method ends (a property that lies to
-the tests' read and answers the harness's after it passes; an honest one with a side effect is read
-once more, outside the patches the method's own `with` blocks made); what the questions reach
-first of the task's code is taken back from coverage.py's record (so is what a thread of the
-task's reaches first meanwhile), and a container whose reads are its own (a case-insensitive
-dict, a list that counts without case) is asked only of what it holds, where an honest one and a
-lying one answer alike;
-asking puts back what the value holds (its items in their order, its own dictionary and slots, and
-those of the dicts, lists, sets and objects of the task's it holds, a few levels down), not what it
-keeps elsewhere (an iterator its reads advance, a file), where the tests call the entry point by
-its name (one reached otherwise, through another name, within a numpy array or a pandas frame, or
-yielded by an iterator other than a generator, is asked by the comparisons only), and an ndarray
-subclass's arithmetic, or that of a class built on none of Python's numbers, answers as the task
-wrote it (while an honest class built on one, an angle that wraps at 360, a str ordered naturally
-or hashed without case, must answer and order as what it is built on does); a class of the task's
-that poses as a library's, held by an installed module under its name, is taken for one where its
-special methods are functions or descriptors; a library class the tests read is watched for the
-names they read and those Python reads for them (`len`, `==`, `[]`), not for every name, and one
-they never name (a frame's `Series`) is not watched; code that finds coverage.py's running tracer
-can add arcs to its own figures; and tests that hand the task the running test (`self`, or a bound
-method of it) hand it unittest's outcome, through which it can drop a failure of their `tearDown`,
-cleanups, class fixtures or test methods of a mixin class (which are not entered). Each needs
-knowledge of the harness's internals or a deliberate trick; such a task can only misreport its own
-run, never reach the bank or the host. Without any trick, the program can see the tests' classes
-and module globals: they live in its module, as in BigCodeBench's own harness; reading the code of
-their methods (whose constants are the expected answers) is tampering. `preeval` treats every
-tampering sign as a failed attempt.
-"""
+can tell from the harness's, passes: the harness asks from deeper in the stack than the tests, which
+code that recurses until RecursionError can measure), its answers of classes of the task's in their
+turn (one of each question's, up to 16 questions drawn in a test, so a lie in one answer among many
+may pass a run), and what a test method reads by name off an object of the task's (or code it may
+call does), where its class makes it as it is read (a property), as the method ends (a property that
+lies to the tests' read and answers the harness's after it passes; an honest one with a side effect
+is read once more, outside the patches the method's own `with` blocks made); what the questions
+reach first of the task's code is taken back from coverage.py's record (so is what a thread of the
+task's reaches first meanwhile), and a container whose reads are its own (a case-insensitive dict, a
+list that counts without case) is asked only of what it holds, where an honest one and a lying one
+answer alike; asking puts back what the value holds (its items in their order, its own dictionary
+and slots, and those of the dicts, lists, sets and objects of the task's it holds, a few levels
+down), not what it keeps elsewhere (an iterator its reads advance, a file, a cache: a branch that
+fills a cache the harness's question filled first reads as missed where the tests hit it after),
+where the tests call the entry point by its name (one reached otherwise, through another name,
+within a numpy array or a pandas frame, or yielded by an iterator other than a generator, is asked
+by the comparisons only), and an ndarray subclass's arithmetic, or that of a class built on none of
+Python's numbers, answers as the task wrote it (while an honest class built on one, an angle that
+wraps at 360, a str ordered naturally or hashed without case, must answer and order as what it is
+built on does); a class of the task's that poses as a library's, held by an installed module under
+its name, is taken for one where its special methods are functions or descriptors; a library class
+the tests read is watched for the names they read and those Python reads for them (`len`, `==`,
+`[]`), not for every name, and one they never name (a frame's `Series`) is not watched; code that
+finds coverage.py's running tracer can add arcs to its own figures; and tests that hand the task the
+running test (`self`, or a bound method of it) hand it unittest's outcome, through which it can drop
+a failure of their `tearDown`, cleanups, class fixtures or test methods of a mixin class (which are
+not entered). Each needs knowledge of the harness's internals or a deliberate trick; such a task can
+only misreport its own run, never reach the bank or the host. Without any trick, the program can see
+the tests' classes and module globals: they live in its module, as in BigCodeBench's own harness;
+reading the code of their methods (whose constants are the expected answers) is tampering. `preeval`
+treats every tampering sign as a failed attempt."""
 
 from __future__ import annotations
 
@@ -2249,6 +2249,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         Python built them hold it (their own iteration, not the task's). What was asked is
         noted in `asked` (given by `warm_up`), to be asked again as the test ends
         (`asked_again`)."""
+        self.refuse_posing(value)
         kind = type(value)
         base = next((base for base in self.own_answers if issubclass(kind, base)), None)
         held: Any = []
@@ -2325,6 +2326,17 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     def unmeasured(self) -> Unmeasured:
         """What the harness asks beside the tests, not counted as covered (`Unmeasured`)."""
         return Unmeasured(self.context.measurement)
+
+    def refuse_posing(self, value: object) -> None:
+        """Tampering, where a class of the task's defines `__class__`: `isinstance` reads it
+        wherever the class is no subclass of the one asked of, so the value poses as another
+        type to the harness's checks, and the task's code runs there, counted as covered where
+        the tests never run it (red team: a property's branch read as covered)."""
+        for kind in type.__dict__["__mro__"].__get__(type(value)):
+            if "__class__" in type.__dict__["__dict__"].__get__(kind) and self.class_of_the_tasks(
+                kind
+            ):
+                self.refuse(f"the task's {kind.__qualname__} defines `__class__`")
 
     def of_the_tasks(self, value: object) -> bool:
         """Whether `value` is of a class of the task's, and no mock (each of unittest.mock's
@@ -3180,6 +3192,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         if kind in self.plain:
             return False
         if kind not in answering:
+            self.refuse_posing(value)
             answering[kind] = not is_mock(value) and any(
                 self.tasks_method(kind, name) for name in self.answering
             )
@@ -3226,6 +3239,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         tuple or dict compares its items with their own `==`, so a list of objects equal to
         anything equals any list of that length. Items are paired with the expected one's
         where the two line up; `budget` bounds the items asked (plain ones are not)."""
+        if type(value) not in self.plain:
+            self.refuse_posing(value)
         claim = self.false_equality(value, expected)
         if claim is not None:
             return claim, value
