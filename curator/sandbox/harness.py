@@ -92,22 +92,23 @@ manager of the task's, as the tests' own `1 / 0` may; a value of a class of the 
 of Python's numbers, strings or containers must answer as what it is built on does, asked as it is
 returned and again as the test ends (one that lies only in between, and then only to questions it
 can tell from the harness's, passes: the harness asks from deeper in the stack than the tests, which
-code that recurses until RecursionError can measure), its answers of classes of the task's in their
-turn (one of each question's, up to 16 questions drawn in a test, so a lie in one answer among many
-may pass a run), and what a test method reads by name off an object of the task's (or code it may
-call does), where its class makes it as it is read (a property), as the method ends (a property that
-lies to the tests' read and answers the harness's after it passes; an honest one with a side effect
-is read once more, outside the patches the method's own `with` blocks made); what the questions
-reach first of the task's code is taken back from coverage.py's record (so is what a thread of the
-task's reaches first meanwhile), and a container whose reads are its own (a case-insensitive dict, a
-list that counts without case) is asked only of what it holds, where an honest one and a lying one
-answer alike; asking puts back what the value holds (its items in their order, its own dictionary
-and slots, and those of the dicts, lists, sets and objects of the task's it holds, a few levels
-down), not what it keeps elsewhere (an iterator its reads advance, a file, a cache: a branch that
-fills a cache the harness's question filled first reads as missed where the tests hit it after),
-where the tests call the entry point by its name (one reached otherwise, through another name,
-within a numpy array or a pandas frame, or yielded by an iterator other than a generator, is asked
-by the comparisons only), and an ndarray subclass's arithmetic, or that of a class built on none of
+code that recurses until RecursionError can measure, and puts back what asking changed in the value,
+which a count kept beside it as well tells), its answers of classes of the task's in their turn (one
+of each question's, up to 16 questions drawn in a test, so a lie in one answer among many may pass a
+run), and what a test method reads by name off an object of the task's (or code it may call does),
+where its class makes it as it is read (a property), as the method ends (a property that lies to the
+tests' read and answers the harness's after it passes; an honest one with a side effect is read once
+more, outside the patches the method's own `with` blocks made); what the questions reach first of
+the task's code is taken back from coverage.py's record (so is what a thread of the task's reaches
+first meanwhile), and a container whose reads are its own (a case-insensitive dict, a list that
+counts without case) is asked only of what it holds, where an honest one and a lying one answer
+alike; asking puts back what the value holds (its items in their order, its own dictionary and
+slots, and those of the dicts, lists, sets and objects of the task's it holds, a few levels down),
+not what it keeps elsewhere (an iterator its reads advance, a file, a cache: a branch that fills a
+cache the harness's question filled first reads as missed where the tests hit it after), where the
+tests call the entry point by its name (one reached otherwise, through another name, within a numpy
+array or a pandas frame, or yielded by an iterator other than a generator, is asked by the
+comparisons only), and an ndarray subclass's arithmetic, or that of a class built on none of
 Python's numbers, answers as the task wrote it (while an honest class built on one, an angle that
 wraps at 360, a str ordered naturally or hashed without case, must answer and order as what it is
 built on does); a class of the task's that poses as a library's, held by an installed module under
@@ -1990,7 +1991,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 ("other values", self.different_values),
             ):
                 try:
-                    stand_in = make(compared[1 - position])
+                    with self.unmeasured():
+                        stand_in = make(compared[1 - position])
                 except Exception:  # a library version without what it takes: no question
                     continue
                 if stand_in is None:
@@ -2004,10 +2006,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         """The objects a numpy array, or a pandas frame's or series' column, of objects holds
         (up to the budget); none for any other value."""
         numpy, pandas = sys.modules.get("numpy"), sys.modules.get("pandas")
-        if numpy is not None and isinstance(value, numpy.ndarray):
-            columns = [value] if value.dtype == object else []
-        elif pandas is not None and isinstance(value, pandas.DataFrame | pandas.Series):
-            frame = value.to_frame() if isinstance(value, pandas.Series) else value
+        kind, held = type(value), cast(Any, value)  # its type, never its `__class__` (code)
+        if numpy is not None and issubclass(kind, numpy.ndarray):
+            columns = [held] if held.dtype == object else []
+        elif pandas is not None and issubclass(kind, pandas.DataFrame | pandas.Series):
+            frame = held.to_frame() if issubclass(kind, pandas.Series) else held
             columns = [
                 frame.iloc[:, index].to_numpy()
                 for index, kind in enumerate(frame.dtypes)
@@ -2870,7 +2873,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         if not self.tasks_method(kind, "__contains__"):
             return
         held = base.__contains__(container, member)  # type: ignore[operator]
-        if bool(member in container) == held:  # type: ignore[operator]
+        with self.unmeasured():  # asked before the tests ask it (a lazy index it fills)
+            answered = bool(member in container)  # type: ignore[operator]
+        if answered == held:
             return
         holds_plainly = self.partial(base.__contains__, container)
         stand_ins = [] if held else self.unheld_like(member, holds_plainly)
@@ -3071,8 +3076,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         nothing of and other values of its type."""
         made: list[object] = []
         for make in (self.stand_in_for, self.different_values):
-            with contextlib.suppress(Exception):  # a library version without what it takes
-                made.append(make(other))
+            with contextlib.suppress(Exception), self.unmeasured():  # a library version
+                made.append(make(other))  # without what it takes
         return [each for each in made if each is not None] or [
             self.unrelated,
             *self.two_different(other),
@@ -3101,6 +3106,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         if opposite is not None and stand_ins:
             questions.append((opposite, *real))
         answers: list[object] = [None] * len(questions)
+        said_yes = [False] * len(questions)  # of the stand-ins, read as they are asked
         raised: list[Exception | None] = [None] * len(questions)
         for index in self.in_any_order(len(questions)):  # as `ask_among_stand_ins` asks
             asked, first, second = questions[index]
@@ -3108,15 +3114,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 if index == 0:
                     answers[index] = asked(first, second)
                     continue
-                with self.unmeasured():
-                    answers[index] = asked(first, second)
+                with self.unmeasured():  # an answer's `__bool__` is the task's code too
+                    said_yes[index] = self.says_yes(asked(first, second))
             except Exception as error:
                 raised[index] = error
         if raised[0] is not None:
             raise raised[0]
         if len(answers) > 1 and self.says_yes(answers[0]):
-            for (_, first, _), answer in zip(questions[1:], answers[1:], strict=True):
-                if self.says_yes(answer):
+            for (_, first, _), yes in zip(questions[1:], said_yes[1:], strict=True):
+                if yes:
                     liar = real[0] if first is real[0] else real[1]
                     reason = (
                         f"{what} was given an object {claim} "
@@ -3214,20 +3220,26 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         `np.array_equal` and `DataFrame.equals` compare those with theirs), not plain ones,
         each paired with the expected one's where the two line up (else None)."""
         pairs: Iterable[tuple[object, object]]
-        if isinstance(value, list | tuple):
-            lined_up = isinstance(expected, list | tuple) and len(expected) == len(value)
-            others: Sequence[object] = expected if lined_up else [None] * len(value)  # type: ignore[assignment]
-            pairs = zip(value, others, strict=True)
-        elif isinstance(value, dict):
-            paired = expected if isinstance(expected, dict) else {}
-            pairs = [(key, None) for key in value] + [
-                (item, paired.get(key) if type(key) in self.plain else None)
-                for key, item in value.items()
+        held: Any = value  # read by its base's own methods, never the task's
+        kind, expected_kind = type(value), type(expected)
+        if issubclass(kind, list | tuple):
+            base: Any = list if issubclass(kind, list) else tuple
+            size = base.__len__(held)
+            other: Any = next((b for b in (list, tuple) if issubclass(expected_kind, b)), None)
+            lined_up = other is not None and other.__len__(expected) == size
+            others = other.__iter__(expected) if lined_up else itertools.repeat(None, size)
+            pairs = zip(base.__iter__(held), others, strict=True)
+        elif issubclass(kind, dict):
+            paired: Any = expected if issubclass(expected_kind, dict) else {}
+            pairs = [(key, None) for key in dict.__iter__(held)] + [
+                (item, dict.get(paired, key) if type(key) in self.plain else None)
+                for key, item in dict.items(held)
             ]
-        elif isinstance(value, set | frozenset):
-            pairs = ((item, None) for item in value)
-        elif held := self.objects_held(value):
-            pairs = ((item, None) for item in held)
+        elif issubclass(kind, set | frozenset):
+            base = set if issubclass(kind, set) else frozenset
+            pairs = ((item, None) for item in base.__iter__(held))
+        elif objects := self.objects_held(value):
+            pairs = ((item, None) for item in objects)
         else:
             return ()
         return ((item, other) for item, other in pairs if type(item) not in self.plain)
@@ -3303,10 +3315,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 return None
         elif equals is None or isinstance(equals, self.native_comparisons):
             return None  # a C type's own comparison (elementwise for numpy's)
-        if isinstance(value, self.plain_containers) and isinstance(equals, types.FunctionType):
+        if issubclass(type(value), self.plain_containers) and isinstance(
+            equals, types.FunctionType
+        ):
             # Red team: a str of the task's own class, equal to any plain str without the
             # character the other values held; a value of a built-in type is equal by its own.
-            base = next(kind for kind in self.plain_containers if isinstance(value, kind))
+            base = next(kind for kind in self.plain_containers if issubclass(type(value), kind))
             return f"what its own {base.__name__} says"
         try:  # the task's own __eq__, or an odd one: operator.is_not, a partial, a wrapper
             # Asked as `assertEqual` asks (`if not first == second`): a truthy answer that is
@@ -3399,17 +3413,19 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     def two_different(self, expected: object) -> list[object]:
         """Two values of the type of `expected` that differ from it (`different_from`) and from
         each other, or fewer: an answer of the task's that says no to whatever follows the
-        object it knows nothing of can deflect one of them, never both."""
-        first = self.different_from(expected)
-        if first is None:
-            return []
-        for _ in range(4):  # a character drawn back: ["a"] to ["q"], then to ["a"] again
-            second = self.different_from(first)
-            if second is None:
-                break
-            if not self.plainly_equal(second, expected):
-                return [first, second]
-        return [first]  # infinity's other is minus infinity, and its other infinity
+        object it knows nothing of can deflect one of them, never both. Drawn unmeasured:
+        `expected` may be the task's, and its `+` the task's code."""
+        with self.unmeasured():
+            first = self.different_from(expected)
+            if first is None:
+                return []
+            for _ in range(4):  # a character drawn back: ["a"] to ["q"], then to ["a"] again
+                second = self.different_from(first)
+                if second is None:
+                    break
+                if not self.plainly_equal(second, expected):
+                    return [first, second]
+            return [first]  # infinity's other is minus infinity, and its other infinity
 
     def plainly_equal(self, one: object, other: object) -> bool:
         """Whether two values equal, where both are plain or containers of plain values (no
