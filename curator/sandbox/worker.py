@@ -2301,8 +2301,10 @@ def coverage_settings() -> Any:
 def counted_everywhere(measurement: Any) -> Any:
     """`measurement` without coverage.py's default exclusions: a `# pragma: no cover` or
     `# pragma: no branch` in the program left its untested branches out of its figures, which
-    the tests had then covered (red team). (What Python itself never runs, `while True:`'s
-    exit, stays left out.)"""
+    the tests had then covered (red team). So are its other defaults, a stub body of `...`
+    and an `if TYPE_CHECKING:` block: a program can bind `TYPE_CHECKING` to True, and such code
+    then runs; each reads as missed where coverage.py by hand leaves it out. (What Python
+    itself never runs, `while True:`'s exit, stays left out.)"""
     measurement.clear_exclude()
     measurement.clear_exclude(which="partial")
     return measurement
