@@ -3338,8 +3338,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     def mock_equal_to_anything(self, value: object) -> bool:
         """Whether a mock's `__eq__` was made to say yes (`m.__eq__.return_value = True`, a
         side effect, or a function of the task's), read from its configuration: comparing a
-        mock would add the comparison to its `mock_calls`, which the tests may check."""
-        equals = type(value).__dict__.get("__eq__")
+        mock would add the comparison to its `mock_calls`, which the tests may check. The
+        `__eq__` is the first its classes hold, as Python finds it: each mock's own class holds
+        none until configured, and a subclass of the task's above it may (red team: a
+        `NonCallableMock` whose class said yes to all passed `assertEqual(result, 6)`)."""
+        equals = None
+        for cls in type.__dict__["__mro__"].__get__(type(value)):
+            equals = type.__dict__["__dict__"].__get__(cls).get("__eq__")
+            if equals is not None:
+                break
         if equals is not None and is_mock(equals):  # MagicMock's, once used or configured
             if equals._mock_return_value is not mock_part("default"):
                 return bool(equals._mock_return_value)
