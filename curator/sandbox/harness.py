@@ -2334,12 +2334,16 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         """Tampering, where a class of the task's defines `__class__`: `isinstance` reads it
         wherever the class is no subclass of the one asked of, so the value poses as another
         type to the harness's checks, and the task's code runs there, counted as covered where
-        the tests never run it (red team: a property's branch read as covered)."""
-        for kind in type.__dict__["__mro__"].__get__(type(value)):
-            if "__class__" in type.__dict__["__dict__"].__get__(kind) and self.class_of_the_tasks(
-                kind
+        the tests never run it (red team: a property's branch read as covered). A C type
+        (Python's tuple, numpy's array) is none of the task's: told at once, item by item."""
+        kind = type(value)
+        if not type.__dict__["__flags__"].__get__(kind) & HEAP_TYPE:
+            return
+        for cls in type.__dict__["__mro__"].__get__(kind):
+            if "__class__" in type.__dict__["__dict__"].__get__(cls) and self.class_of_the_tasks(
+                cls
             ):
-                self.refuse(f"the task's {kind.__qualname__} defines `__class__`")
+                self.refuse(f"the task's {cls.__qualname__} defines `__class__`")
 
     def of_the_tasks(self, value: object) -> bool:
         """Whether `value` is of a class of the task's, and no mock (each of unittest.mock's
@@ -3222,7 +3226,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         pairs: Iterable[tuple[object, object]]
         held: Any = value  # read by its base's own methods, never the task's
         kind, expected_kind = type(value), type(expected)
-        if issubclass(kind, list | tuple):
+        if (kind is list or kind is tuple) and (expected_kind is list or expected_kind is tuple):
+            # Python's own list or tuple on both sides, the usual case: read as they are
+            given: Any = expected
+            lined_up = len(given) == len(held)
+            pairs = zip(held, given if lined_up else itertools.repeat(None, len(held)), strict=True)
+        elif issubclass(kind, (list, tuple)):
             base: Any = list if issubclass(kind, list) else tuple
             size = base.__len__(held)
             other: Any = next((b for b in (list, tuple) if issubclass(expected_kind, b)), None)
@@ -3235,7 +3244,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 (item, dict.get(paired, key) if type(key) in self.plain else None)
                 for key, item in dict.items(held)
             ]
-        elif issubclass(kind, set | frozenset):
+        elif issubclass(kind, (set, frozenset)):
             base = set if issubclass(kind, set) else frozenset
             pairs = ((item, None) for item in base.__iter__(held))
         elif objects := self.objects_held(value):
@@ -3251,8 +3260,6 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         tuple or dict compares its items with their own `==`, so a list of objects equal to
         anything equals any list of that length. Items are paired with the expected one's
         where the two line up; `budget` bounds the items asked (plain ones are not)."""
-        if type(value) not in self.plain:
-            self.refuse_posing(value)
         claim = self.false_equality(value, expected)
         if claim is not None:
             return claim, value
