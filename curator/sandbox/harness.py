@@ -2334,10 +2334,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         """Tampering, where a class of the task's defines `__class__`: `isinstance` reads it
         wherever the class is no subclass of the one asked of, so the value poses as another
         type to the harness's checks, and the task's code runs there, counted as covered where
-        the tests never run it (red team: a property's branch read as covered). A C type
-        (Python's tuple, numpy's array) is none of the task's: told at once, item by item."""
+        the tests never run it (red team: a property's branch read as covered). A type that
+        is none of the task's (Python's tuple, a library's) holds none of its classes above it:
+        told at once, item by item."""
         kind = type(value)
-        if not type.__dict__["__flags__"].__get__(kind) & HEAP_TYPE:
+        if not self.class_of_the_tasks(kind):
             return
         for cls in type.__dict__["__mro__"].__get__(kind):
             if "__class__" in type.__dict__["__dict__"].__get__(cls) and self.class_of_the_tasks(
