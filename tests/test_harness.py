@@ -673,6 +673,46 @@ class TestCases(unittest.TestCase):
     assert result.passed, result
 
 
+def test_what_assert_equal_hands_on_to_is_not_asked_again(sandbox: Sandbox) -> None:
+    """assertEqual of two lists hands them on to assertListEqual, which hands them on to
+    assertSequenceEqual: the guard of assertEqual asks the items' claims and stand-ins once,
+    and the steps it hands on to ask none again. Each step asked them again, once for each
+    question of the step before: assertEqual asked the items' `__eq__` dozens of times as
+    often as assertSequenceEqual alone did (a list of 1,000 dataclasses took 7.6 s)."""
+    program = """import dataclasses
+
+ASKED = []
+
+@dataclasses.dataclass(eq=False)
+class Point:
+    x: int
+    def __eq__(self, other):
+        ASKED.append(1)
+        return isinstance(other, Point) and other.x == self.x
+
+def task_func(n):
+    return [Point(i) for i in range(n)]
+"""
+    tests = """
+import unittest
+
+class TestCases(unittest.TestCase):
+    def asked_by(self, assertion):
+        ASKED.clear()
+        assertion(task_func(20), [Point(i) for i in range(20)])
+        return len(ASKED)
+
+    def test_asked_once_whoever_hands_on(self):
+        alone = self.asked_by(self.assertSequenceEqual)
+        self.assertGreater(alone, 20)
+        self.assertLess(self.asked_by(self.assertListEqual), 2 * alone)
+        self.assertLess(self.asked_by(self.assertEqual), 2 * alone)
+"""
+    result = sandbox.run(program, tests)
+    assert result.tampering == [], result.tampering
+    assert outcomes(result) == {"test_asked_once_whoever_hands_on": "pass"}, result
+
+
 def test_the_tests_own_comparisons_go_through_the_harness_unchanged(sandbox: Sandbox) -> None:
     """`self.assertTrue(a == b)` and `assert a == b` in a test method are asked by the harness
     (an object equal to anything passed them): honest answers stand, a failure reads as it did
