@@ -855,6 +855,10 @@ class TestCases(unittest.TestCase):
 
     def test_the_task(self):
         self.assertEqual(task_func(1), 1)
+
+    def test_what_assert_equal_hands_on(self):
+        self.assertEqual([task_func(1)], [1], "a list")
+        self.assertEqual({"a": task_func(2)}, {"a": 2})
 """
 
 
@@ -864,8 +868,9 @@ def test_the_sandbox_runs_in_the_oldest_python_an_environment_may_have(
 ) -> None:
     """BigCodeBench pins its libraries for Python 3.10, and the worker, the harness and their
     protocol run in the environment's interpreter: once they asked for 3.11 (`-P`, StrEnum,
-    operator.call) and every run of such a bank failed to start. Coverage is off: no coverage.py
-    for 3.10 can be installed offline."""
+    operator.call) and every run of such a bank failed to start; the harness took its own frame
+    for the tests' where 3.10 audits `sys._getframe` otherwise (assertEqual of two lists was
+    tampering). Coverage is off: no coverage.py for 3.10 can be installed offline."""
     venv = oldest_python_venv(tmp_path)
     venv.chmod(0o755)
     interpreter = Interpreter(str(venv / "bin" / "python"))
@@ -880,6 +885,7 @@ def test_the_sandbox_runs_in_the_oldest_python_an_environment_may_have(
         "test_runs_in_the_environments_python": "pass",
         "test_the_sandboxs_own_modules_are_not_importable_by_bare_name": "pass",
         "test_the_task": "pass",
+        "test_what_assert_equal_hands_on": "pass",
     }
 
 

@@ -4041,10 +4041,16 @@ class AuditWatch:
         self._getpid = os.getpid  # bound now: task code can replace os.getpid for a moment
         self._getframe = sys._getframe
         self._own_frame_readers = frozenset(
-            {made_skip.__code__, entered_test.__code__, started_by_the_tests.__code__}
+            {
+                made_skip.__code__,
+                entered_test.__code__,
+                started_by_the_tests.__code__,
+                MethodGuard.handed_on_within_a_question.__code__,
+            }
         )
         """The harness's code that reads who called it (`made_skip`, `entered_test`): the
-        frames it takes leave it with none of the task's in hand."""
+        frames it takes leave it with none of the task's in hand. (Python 3.10 audits
+        `sys._getframe` with the frame that calls it, whatever depth it is asked for.)"""
         self._pid = os.getpid()
         self._library_roots = _library_roots or library_roots()
         self.tests_functions: frozenset[object] = frozenset()
