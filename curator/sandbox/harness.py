@@ -2115,11 +2115,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         return stand_in
 
     def different_values(self, other: object) -> object:
-        """`other` with every value changed (`different_from`: a number plus one, a string
-        longer): an object of the task's that tells the harness's stand-ins by their type
-        still has to say no to these. A numpy array of numbers (or a list of them) keeps its
-        type of number, numpy's comparisons refusing objects, each moved further than any
-        tolerance a test gives (a thousand times its size; a non-finite one made 0)."""
+        """`other` with every value changed (`different_from`: a number moved, a string's
+        letters drawn afresh): an object of the task's that tells the harness's stand-ins by
+        their type still has to say no to these. A numpy array of numbers (or a list of them)
+        keeps its type of number, numpy's comparisons refusing objects, each moved further than
+        any tolerance a test gives (a thousand to two thousand times its size, drawn afresh; a
+        non-finite one made 0)."""
         numpy, pandas = sys.modules.get("numpy"), sys.modules.get("pandas")
         if numpy is None:
             return None
@@ -2128,9 +2129,13 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             if numbers.dtype.kind == "b":
                 return ~numbers
             if numbers.dtype.kind in "iufc":
+                # How much further, drawn afresh for each: a step the same for all told the
+                # task's objects the expected numbers.
+                drawn = numpy.frombuffer(self.urandom(2 * numbers.size), dtype=numpy.uint16)
+                factor = (1000 + drawn % 1000).reshape(numbers.shape)
                 with numpy.errstate(all="ignore"):
-                    far = numbers + (numpy.abs(numbers) + 1) * 1000
-                    near = numpy.where(numpy.isfinite(numbers), -numbers - 1, 0)
+                    far = numbers + (numpy.abs(numbers) + 1) * factor
+                    near = numpy.where(numpy.isfinite(numbers), -numbers - factor, 0)
                     return numpy.where(numpy.isfinite(far) & (far != numbers), far, near)
 
         def change(item: object) -> object:
@@ -3532,22 +3537,31 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         """A value of the built-in type of `expected` that is not equal to it, or None. A
         list, tuple, set or dict of plain values keeps its length, each value changed: one of
         another length is unequal without asking its items, so a list of the task's objects
-        that tell the stand-ins apart by their order was never asked to say no."""
+        that tell the stand-ins apart by their order was never asked to say no. What changes
+        is drawn afresh, so that the value tells an object of the task's it is shown to little
+        of the expected one (red team: shown one more than the expected number by the claims
+        check, an object kept it elsewhere and said yes to it alone)."""
         unrelated = self.unrelated
         if isinstance(expected, bool):
             return not expected
         if isinstance(expected, int | float | complex):
-            candidate = expected + 1
-            return candidate if candidate != expected else -expected or 1  # 1e20, inf
+            return self.moved(expected)
         if isinstance(expected, str | bytes):
-            # One character replaced, where and by what drawn afresh: an answer that told the
-            # other values by what they held (a NUL byte, once) cannot (red team).
-            where = int.from_bytes(self.urandom(4), "big") % (len(expected) or 1)
-            drawn = expected[where : where + 1]
-            while drawn == expected[where : where + 1]:
+            base: Any = str if isinstance(expected, str) else bytes
+            text: Any = base.__getitem__(expected, slice(None))
+            for _ in range(4):  # each ASCII letter and digit drawn afresh ("a" draws "a" back)
+                drawn = self.drawn_like(text)
+                if drawn != text:
+                    return drawn
+            # None to draw afresh ("!?"): one character replaced, where and by what drawn
+            # afresh; an answer that told the other values by what they held (a NUL byte,
+            # once) cannot (red team).
+            where = int.from_bytes(self.urandom(4), "big") % (len(text) or 1)
+            drawn = text[where : where + 1]
+            while drawn == text[where : where + 1]:
                 code = 33 + int.from_bytes(self.urandom(1), "big") % 94  # printable ASCII
-                drawn = chr(code) if isinstance(expected, str) else bytes([code])
-            return expected[:where] + drawn + expected[where + 1 :]  # type: ignore[operator]
+                drawn = chr(code) if base is str else bytes([code])
+            return text[:where] + drawn + text[where + 1 :]
         if type(expected) in (list, tuple, set, frozenset, dict) and expected:
             whole: Any = expected
             items = list(whole.values() if type(whole) is dict else whole)
@@ -3567,6 +3581,22 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         if isinstance(expected, dict):
             return {**expected, unrelated: None}
         return None
+
+    def moved(self, number: complex) -> object:
+        """`number` (as Python's own number), moved by a step drawn afresh of between half and
+        twice its size plus one, either way; infinity's other is minus infinity."""
+        noise = int.from_bytes(self.urandom(8), "big")
+        sign = 1 if noise & 1 else -1
+        if isinstance(number, int):
+            plain = int.__add__(number, 0)
+            size = 2 * (abs(plain) + 1)
+            return plain + sign * (1 + (noise >> 1) % size)
+        kind: Any = float if isinstance(number, float) else complex
+        plain_number = kind.__add__(number, 0)
+        candidate = plain_number + sign * (abs(plain_number) + 1) * (
+            0.5 + (noise >> 1) / 2**63 * 1.5
+        )
+        return candidate if candidate != plain_number else -plain_number or 1
 
     def two_different(self, expected: object) -> list[object]:
         """Two values of the type of `expected` that differ from it (`different_from`) and from
