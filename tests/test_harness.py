@@ -713,6 +713,28 @@ class TestCases(unittest.TestCase):
     assert outcomes(result) == {"test_asked_once_whoever_hands_on": "pass"}, result
 
 
+def test_what_a_comparison_puts_back_is_no_library_s_or_c_type_s(sandbox: Sandbox) -> None:
+    """What the values compared hold is put back after the harness's questions: only Python's
+    containers and objects of the task's. A type's C members read as new objects each time,
+    and are read-only: put back, `assertEqual(frame.dtypes[column], np.float64)` failed with
+    "readonly attribute" (BigCodeBench/975)."""
+    result = sandbox.run(
+        "import fractions\n\ndef task_func(x):\n    return [x, fractions.Fraction(x)]\n",
+        """
+import fractions
+import unittest
+
+class TestCases(unittest.TestCase):
+    def test_types(self):
+        self.assertEqual(type(task_func(1)[0]), int)
+        self.assertEqual([type(task_func(1)[1])], [fractions.Fraction])
+        self.assertTrue(task_func(2) == [2, fractions.Fraction(2)])
+""",
+    )
+    assert result.tampering == [], result.tampering
+    assert outcomes(result) == {"test_types": "pass"}, result
+
+
 def test_the_tests_own_comparisons_go_through_the_harness_unchanged(sandbox: Sandbox) -> None:
     """`self.assertTrue(a == b)` and `assert a == b` in a test method are asked by the harness
     (an object equal to anything passed them): honest answers stand, a failure reads as it did

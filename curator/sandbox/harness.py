@@ -2460,10 +2460,13 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         return None
 
     def slots_of(self, kind: type) -> list[Any]:
-        """The slots of `kind` and its bases, read past their own lookups."""
+        """The slots of `kind` and its bases made by a class statement, read past their own
+        lookups. Not a C type's members: a read may make a new object each time (a size),
+        and one may be read-only (put back, it failed a test)."""
         return [
             slot
             for cls in type.__dict__["__mro__"].__get__(kind)
+            if type.__dict__["__flags__"].__get__(cls) & HEAP_TYPE
             for slot in type.__dict__["__dict__"].__get__(cls).values()
             if type(slot) is self.slot_type
         ]
@@ -2504,11 +2507,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         before that question and after the last (`ask_among_stand_ins`). Red team: an item
         that, asked by the claims check, put an object equal to anything in its own place in
         the list passed assertEqual; so did one that did so while a stand-in's failure was
-        being written."""
-        pending = [
-            (value, self.read_as(value)) for value in values if type(value) not in self.plain
-        ]
+        being written. Only what is built on Python's containers and objects of the task's: a
+        library's object (a numpy dtype, a frame) is read and written by its own code."""
+        pending = [(value, self.read_as(value)) for value in values if self.holds_to_keep(value)]
         return KeptState(tuple(values), self.states_of(pending, self.kept_compared_at_most))
+
+    def holds_to_keep(self, value: object) -> bool:
+        """Whether `value` is built on one of Python's containers or is of a class of the
+        task's (`kept`)."""
+        return issubclass(type(value), self.read_containers) or self.of_the_tasks(value)
 
     def read_as(self, value: object) -> type:
         """The container of Python's that `value` is built on (its items read by that
@@ -2545,7 +2552,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     kind = kind_of(inner)
                     if kind is tuple and plain.issuperset(types_of(kind_of, inner)):
                         continue
-                    if kind in containers or self.of_the_tasks(inner):
+                    if kind in containers or self.holds_to_keep(inner):
                         pending.append((inner, read(inner)))
         return kept
 
