@@ -63,66 +63,68 @@ How a wrong solution is kept from reporting itself passing:
   (`FramelessHandler`, `guard_signal_handlers`): no audit event sees a handler installed.
 
 Residual risk of the same-process design: task code runs in the harness's interpreter. Code that
-gets a library to take a stack frame on its behalf (one of its environment's that keeps the
-frames it walks: the standard library's `traceback` capturing the stack's locals counts as the
-task's) can read the tests' variables, and through frame attributes the audit hook does not see
-(`f_back`, `f_locals`) reach the harness's state (its channel, and so the run's key). The hook
-and the machinery check are out of that reach: they run on private copies of this module's
-globals and builtins (`sealed`), made before any task code, that nothing the task can reach
-holds (a function of the harness's hands out the module's own globals through `__globals__`,
-which no audit event covers), and every other function of the harness reads a sealed mapping of
-them (`SealedGlobals`); the guards within the task's reach hold what they use as defaults, which
-the task may not read; the guards report to the hook through an audit event (`TAMPERING_EVENT`);
-task code the hook calls runs watched (an argument's `__str__`, a library function the task
-replaced); a handler that fails is tampering, one out of stack makes the audited call fail; and
-the records are encoded and signed by C code taken as the channel is made (`protocol.Channel`).
-But code that replaces, only for the moment it is used, an object nothing freezes (a builtin the
-tests' own code reads, a standard module's function outside unittest and contextlib, a library's
-internal helper, the tests' own globals) can change what a test sees, and one replaced for good
-that the tests do not name and no list above holds (a library's helper beyond its assertions'
-modules) is not compared; a comparison of the tests' outside a tested expression (a filter in
-`assertEqual`'s argument) is asked once; ctypes' foreign calls (`memmove`, `cast`) write memory no
-audit event covers; an object that guesses which question is the real one among the stand-ins it is
-asked with (`MethodGuard.ask_among_stand_ins`, in an order it cannot predict; membership's one
-stand-in can be told by its type where the container is of no class built on one of Python's, whose
-answers must agree with what they hold, or be no to a str or bytes like the member with its letters
-and digits drawn afresh) passes the assertions where its guess is right; an exception raised in the
-tests' own frame by a C function of the task's (a bound builtin as a method) may be swallowed by a
-manager of the task's, as the tests' own `1 / 0` may; a value of a class of the task's built on one
-of Python's numbers, strings or containers must answer as what it is built on does, asked as it is
-returned and again as the test ends (one that lies only in between, and then only to questions it
-can tell from the harness's, passes: the harness asks from deeper in the stack than the tests, which
-code that recurses until RecursionError can measure, and puts back what asking changed in the value,
-which a count kept beside it as well tells), its answers of classes of the task's in their turn (one
-of each question's, up to 16 questions drawn in a test, so a lie in one answer among many may pass a
-run), and what a test method reads by name off an object of the task's (or code it may call does),
-where its class makes it as it is read (a property), as the method ends (a property that lies to the
-tests' read and answers the harness's after it passes; an honest one with a side effect is read once
-more, outside the patches the method's own `with` blocks made); what the questions reach first of
-the task's code is taken back from coverage.py's record (so is what a thread of the task's reaches
-first meanwhile), and a container whose reads are its own (a case-insensitive dict, a list that
-counts without case) is asked only of what it holds, where an honest one and a lying one answer
-alike; asking puts back what the value holds (its items in their order, its own dictionary and
-slots, and those of the dicts, lists, sets and objects of the task's it holds, a few levels down),
-not what it keeps elsewhere (an iterator its reads advance, a file, a cache: a branch that fills a
-cache the harness's question filled first reads as missed where the tests hit it after), where the
-tests call the entry point by its name (one reached otherwise, through another name, within a numpy
-array or a pandas frame, or yielded by an iterator other than a generator, is asked by the
-comparisons only), and an ndarray subclass's arithmetic, or that of a class built on none of
-Python's numbers, answers as the task wrote it (while an honest class built on one, an angle that
-wraps at 360, a str ordered naturally or hashed without case, must answer and order as what it is
-built on does); a class of the task's that poses as a library's, held by an installed module under
-its name, is taken for one where its special methods are functions or descriptors; a library class
-the tests read is watched for the names they read and those Python reads for them (`len`, `==`,
-`[]`), not for every name, and one they never name (a frame's `Series`) is not watched; code that
-finds coverage.py's running tracer can add arcs to its own figures; and tests that hand the task the
-running test (`self`, or a bound method of it) hand it unittest's outcome, through which it can drop
-a failure of their `tearDown`, cleanups, class fixtures or test methods of a mixin class (which are
-not entered). Each needs knowledge of the harness's internals or a deliberate trick; such a task can
-only misreport its own run, never reach the bank or the host. Without any trick, the program can see
-the tests' classes and module globals: they live in its module, as in BigCodeBench's own harness;
-reading the code of their methods (whose constants are the expected answers) is tampering. `preeval`
-treats every tampering sign as a failed attempt."""
+gets a library to take a stack frame on its behalf (one of its environment's that keeps the frames
+it walks: the standard library's `traceback` capturing the stack's locals counts as the task's) can
+read the tests' variables, and through frame attributes the audit hook does not see (`f_back`,
+`f_locals`) reach the harness's state (its channel, and so the run's key). The hook and the
+machinery check are out of that reach: they run on private copies of this module's globals and
+builtins (`sealed`), made before any task code, that nothing the task can reach holds (a function of
+the harness's hands out the module's own globals through `__globals__`, which no audit event
+covers), and every other function of the harness reads a sealed mapping of them (`SealedGlobals`);
+the guards within the task's reach hold what they use as defaults, which the task may not read; the
+guards report to the hook through an audit event (`TAMPERING_EVENT`); task code the hook calls runs
+watched (an argument's `__str__`, a library function the task replaced); a handler that fails is
+tampering, one out of stack makes the audited call fail; and the records are encoded and signed by C
+code taken as the channel is made (`protocol.Channel`). But code that replaces, only for the moment
+it is used, an object nothing freezes (a builtin the tests' own code reads, a standard module's
+function outside unittest and contextlib, a library's internal helper, the tests' own globals) can
+change what a test sees, and one replaced for good that the tests do not name and no list above
+holds (a library's helper beyond its assertions' modules) is not compared; a comparison of the
+tests' outside a tested expression (a filter in `assertEqual`'s argument) is asked once; ctypes'
+foreign calls (`memmove`, `cast`) write memory no audit event covers; an object that guesses which
+question is the real one among the stand-ins it is asked with (`MethodGuard.ask_among_stand_ins`, in
+an order it cannot predict; membership's one stand-in can be told by its type where the container is
+of no class built on one of Python's, whose answers must agree with what they hold, or be no to a
+str or bytes like the member with its letters and digits drawn afresh) passes the assertions where
+its guess is right; an exception raised in the tests' own frame by a C function of the task's (a
+bound builtin as a method) may be swallowed by a manager of the task's, as the tests' own `1 / 0`
+may; a value of a class of the task's built on one of Python's numbers, strings or containers must
+answer as what it is built on does, asked as it is returned and again as the test ends (one that
+lies only in between, and then only to questions it can tell from the harness's, passes: the harness
+asks from deeper in the stack than the tests, which code that recurses until RecursionError can
+measure, and puts back what asking changed in the value, which a count kept beside it as well
+tells), its answers of classes of the task's in their turn (one of each question's, up to 16
+questions drawn in a test, so a lie in one answer among many may pass a run), and what a test method
+reads by name off an object of the task's (or code it may call does), where its class makes it as it
+is read (a property), as the method ends (a property that lies to the tests' read and answers the
+harness's after it passes; an honest one with a side effect is read once more, outside the patches
+the method's own `with` blocks made); what the questions reach first of the task's code is taken
+back from coverage.py's record (so is what a thread of the task's reaches first meanwhile), and a
+container whose reads are its own (a case-insensitive dict, a list that counts without case) is
+asked only of what it holds, where an honest one and a lying one answer alike; asking, and a
+comparison's questions beside the tests' own, put back what the values hold (their items in their
+order, their own dictionaries and slots, and those of the dicts, lists, sets, tuples and objects of
+the task's they hold, a few levels down; for a comparison, up to 10,000 holders, not a numpy array's
+objects, and what a thread of the task's changed meanwhile too), not what they keep elsewhere (an
+iterator its reads advance, a file, a cache: a branch that fills a cache the harness's question
+filled first reads as missed where the tests hit it after), where the tests call the entry point by
+its name (one reached otherwise, through another name, within a numpy array or a pandas frame, or
+yielded by an iterator other than a generator, is asked by the comparisons only), and an ndarray
+subclass's arithmetic, or that of a class built on none of Python's numbers, answers as the task
+wrote it (while an honest class built on one, an angle that wraps at 360, a str ordered naturally or
+hashed without case, must answer and order as what it is built on does); a class of the task's that
+poses as a library's, held by an installed module under its name, is taken for one where its special
+methods are functions or descriptors; a library class the tests read is watched for the names they
+read and those Python reads for them (`len`, `==`, `[]`), not for every name, and one they never
+name (a frame's `Series`) is not watched; code that finds coverage.py's running tracer can add arcs
+to its own figures; and tests that hand the task the running test (`self`, or a bound method of it)
+hand it unittest's outcome, through which it can drop a failure of their `tearDown`, cleanups, class
+fixtures or test methods of a mixin class (which are not entered). Each needs knowledge of the
+harness's internals or a deliberate trick; such a task can only misreport its own run, never reach
+the bank or the host. Without any trick, the program can see the tests' classes and module globals:
+they live in its module, as in BigCodeBench's own harness; reading the code of their methods (whose
+constants are the expected answers) is tampering. `preeval` treats every tampering sign as a failed
+attempt."""
 
 from __future__ import annotations
 
