@@ -735,6 +735,40 @@ class TestCases(unittest.TestCase):
     assert outcomes(result) == {"test_types": "pass"}, result
 
 
+def test_a_dict_is_read_without_hashing_its_keys_again(sandbox: Sandbox) -> None:
+    """What a dict compared holds is read as it stands, no key looked up: a key changed since it
+    was put in (its hash no longer finds it) raised KeyError (red team), and looking one up runs
+    its `__hash__`, the task's code."""
+    program = """import dataclasses
+
+@dataclasses.dataclass(unsafe_hash=True)
+class Point:
+    x: int
+    y: int
+
+def task_func():
+    point = Point(0, 0)
+    table = {point: "origin", Point(1, 1): "one"}
+    point.x = 5
+    return table, point
+"""
+    tests = """
+import collections
+import unittest
+
+class TestCases(unittest.TestCase):
+    def test_keys(self):
+        table, point = task_func()
+        self.assertIn(Point(1, 1), table)
+        self.assertEqual(list(table), [point, Point(1, 1)])
+        self.assertEqual([table], [table])
+        self.assertEqual(collections.OrderedDict(table), collections.OrderedDict(table))
+"""
+    result = sandbox.run(program, tests)
+    assert result.tampering == [], result.tampering
+    assert outcomes(result) == {"test_keys": "pass"}, result
+
+
 def test_the_tests_own_comparisons_go_through_the_harness_unchanged(sandbox: Sandbox) -> None:
     """`self.assertTrue(a == b)` and `assert a == b` in a test method are asked by the harness
     (an object equal to anything passed them): honest answers stand, a failure reads as it did

@@ -1968,6 +1968,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         be a call unittest.mock recorded (`recorded_arguments`) whose arguments claim to equal
         nothing they cannot (red team: an argument equal to anything passed
         `assert_called_once_with`, the mock really called with it)."""
+        replaced: list[Any] = []
         if name in self.mock_comparing and is_mock(receiver):
             what = f"{name} (a call the mock recorded)"
             recorded = recorded_arguments(receiver)
@@ -1978,8 +1979,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             for called_with, called_with_keywords in recorded:
                 self.refuse_claims(what, (called_with, args if lined_up else ()))
                 self.refuse_claims(what, (called_with_keywords, kwargs if lined_up else {}))
-            self.restore(kept.held)
-        return self[0](instance, receiver, name, *args, **kwargs)
+            replaced = self.put_back(kept)
+        try:
+            return self[0](instance, receiver, name, *args, **kwargs)
+        finally:
+            replaced.clear()  # dropped once the assertion is made
 
     def compare(self, instance: object, *args: object, **kwargs: object) -> None:
         if self[1] in self.ordering and len(args) >= 2:
@@ -2181,11 +2185,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         for index in self.in_any_order(len(questions)):
             try:
                 if index == 0:
-                    self.restore(kept.held)
+                    replaced = self.put_back(kept)
                     try:
                         assertion(questions[index])
                     finally:
                         kept = self.kept(kept.values)
+                        replaced.clear()  # dropped once the question is asked
                     continue
                 with self.unmeasured():
                     assertion(questions[index])
@@ -2563,9 +2568,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         as (how it is read, (what it holds, ...))."""
         readings: list[tuple[Any, Any]] = []
         if how is dict or how is self.ordered_dict:
-            kind: Any = self.ordered_dict if isinstance(holder, self.ordered_dict) else dict
-            items = [(key, dict.__getitem__(holder, key)) for key in kind.__iter__(holder)]
-            readings.append((kind, (items,)))
+            # Read without looking a key up, which hashes it: a key's `__hash__` is code (of
+            # the task's; one changed since it was put in is not found).
+            items = list(dict.items(holder))
+            if isinstance(holder, self.ordered_dict):
+                by_key = {id(key): item for key, item in items}
+                ordered = self.ordered_dict.__iter__(holder)
+                readings.append((self.ordered_dict, ([(key, by_key[id(key)]) for key in ordered],)))
+            else:
+                readings.append((dict, (items,)))
         elif how in self.read_containers:  # a tuple's or frozenset's: what it holds can change
             readings.append((how, (list(how.__iter__(holder)),)))
         if type(holder) in self.read_containers:
@@ -2584,21 +2595,36 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         except AttributeError:
             return _ABSENT
 
-    def restore(self, state: list[tuple[Any, Any, list[Any]]]) -> None:
+    def put_back(self, kept: KeptState) -> list[Any]:
+        """`restore` what the values compared held, then make sure each holds it: what the
+        task's code does as it is put back (a key's `__hash__` as a dict is filled again, the
+        `__del__` of an object it drops) could change a holder put back before (red team: an
+        object equal to anything put in a list that way passed). What was replaced is handed
+        back, for the caller to hold until its question is asked: dropped then, no `__del__`
+        runs before it."""
+        replaced = self.restore(kept.held)
+        for holder, reading, held in kept.held:
+            if not self.same_objects(self.read_again(holder, reading, held), held, reading):
+                self.refuse("changed what a value compared holds as the harness put it back")
+        return replaced
+
+    def read_again(self, holder: Any, reading: Any, held: list[Any]) -> list[Any]:
+        """What `holder` holds now, read as `state_of` read `held`."""
+        if reading == "fields":
+            return list(dict.items(holder))
+        if reading == "slots":
+            return [(slot, self.slot_value(slot, holder)) for slot, _ in held]
+        return cast(list[Any], self.readings_of(holder, reading)[0][1][0])
+
+    def restore(self, state: list[tuple[Any, Any, list[Any]]]) -> list[Any]:
         """What `state_of` read put back, where asking changed it, by the methods of what
-        each holder is built on (none of the task's)."""
+        each holder is built on (none of the task's); what it replaced is handed back."""
+        replaced: list[Any] = []
         for holder, reading, held in state:
-            now: list[Any]
-            if reading == "fields":
-                now = list(dict.items(holder))
-            elif reading == "slots":
-                now = [(slot, self.slot_value(slot, holder)) for slot, _ in held]
-            else:
-                now = self.readings_of(holder, reading)[0][1][0]
-            if self.same_objects(
-                now, held, reading in self.read_containers and reading is not dict
-            ):
+            now = self.read_again(holder, reading, held)
+            if self.same_objects(now, held, reading):
                 continue
+            replaced.append(now)
             if reading == "slots":
                 for slot, item in held:
                     if item is _ABSENT:
@@ -2616,15 +2642,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 kind = dict if reading == "fields" else reading
                 kind.clear(holder)
                 kind.update(holder, held)
+        return replaced
 
-    @staticmethod
-    def same_objects(now: list[Any], before: list[Any], single: bool) -> bool:
-        """Whether two readings of `state_of` hold the same objects in the same order: each a
-        `single` object (a list's, a set's), or a pair (a dict's key and item, a field's name
-        and value). Told in C: a list of a million items."""
+    def same_objects(self, now: list[Any], before: list[Any], reading: Any) -> bool:
+        """Whether two readings of `state_of` (as `reading`) hold the same objects in the same
+        order: each a single object (a list's, a set's), or a pair (a dict's key and item, a
+        field's name and value). Told in C: a list of a million items."""
         if len(now) != len(before):
             return False
-        if single:
+        if reading in self.read_containers and reading is not dict:
             return all(map(operator.is_, now, before))
         first, second = operator.itemgetter(0), operator.itemgetter(1)
         return all(map(operator.is_, map(first, now), map(first, before))) and all(
@@ -3258,11 +3284,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             asked, first, second = questions[index]
             try:
                 if index == 0:
-                    self.restore(kept.held)
+                    replaced = self.put_back(kept)
                     try:
                         answers[index] = asked(first, second)
                     finally:
                         kept = self.kept(kept.values)
+                        replaced.clear()  # dropped once the question is asked
                     continue
                 with self.unmeasured():  # an answer's `__bool__` is the task's code too
                     said_yes[index] = self.says_yes(asked(first, second))
@@ -3493,8 +3520,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             with self.unmeasured():
                 if self.says_yes(value == self.unrelated):
                     return "anything"
-                different = self.different_from(expected)
-                if different is not None and self.says_yes(value == different):
+                # Yes to two values unlike each other: an honest object equals one at most
+                # (a wrong answer may be the one drawn). Both bools, in an order drawn afresh:
+                # shown the other one alone, an object knew the expected one (red team).
+                drawn = (
+                    [(True, False)[index] for index in self.in_any_order(2)]
+                    if type(expected) is bool
+                    else self.two_different(expected)
+                )
+                if drawn and all(self.says_yes(value == each) for each in drawn):
                     return f"any {type(expected).__name__}"
         except Exception:
             return None
@@ -3542,17 +3576,18 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             if isinstance(each, self.wrappers) and each is not function
         )
 
-    def different_from(self, expected: object) -> object:
+    def different_from(self, expected: object, within: bool = False) -> object:
         """A value of the built-in type of `expected` that is not equal to it, or None. A
         list, tuple, set or dict of plain values keeps its length, each value changed: one of
         another length is unequal without asking its items, so a list of the task's objects
         that tell the stand-ins apart by their order was never asked to say no. What changes
         is drawn afresh, so that the value tells an object of the task's it is shown to little
         of the expected one (red team: shown one more than the expected number by the claims
-        check, an object kept it elsewhere and said yes to it alone)."""
+        check, an object kept it elsewhere and said yes to it alone). A bool `within` a
+        container is drawn afresh too (the container is changed elsewhere if not there)."""
         unrelated = self.unrelated
         if isinstance(expected, bool):
-            return not expected
+            return bool(self.urandom(1)[0] & 1) if within else not expected
         if isinstance(expected, int | float | complex):
             return self.moved(expected)
         if isinstance(expected, str | bytes):
@@ -3575,7 +3610,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             whole: Any = expected
             items = list(whole.values() if type(whole) is dict else whole)
             changed = [
-                self.different_from(item) if type(item) in self.plain else None for item in items
+                self.different_from(item, within=True) if type(item) in self.plain else None
+                for item in items
             ]
             if all(item is not None for item in changed):
                 varied = (
