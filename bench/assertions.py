@@ -2,13 +2,14 @@
 
     python bench/assertions.py [--rounds 2]
 
-Each case is one test that compares a large answer with `assertEqual` (or the tests' own `==`):
-a list of 100,000 pairs of ints, a list of 1,000 dataclasses, a dict of 10,000 str keys to lists,
-a list of 100,000 floats. Each is validated as `validate` does (sandbox, coverage, checks) and
-run by `python -m unittest` in a fresh interpreter (the floor: no guard, no sandbox); printed
-per case are the best wall clock of `--rounds` of each and their ratio. The guards ask every
-item of a compared value whether it claims to equal anything, and ask an answer of the task's
-again among stand-ins: this shows what that costs where the values are large.
+Each case is one test that compares a large answer with `assertEqual` (or the tests' own `==`,
+or `assertIn` in a loop): a list of 100,000 pairs of ints, a list of 1,000 dataclasses, a dict of
+10,000 str keys to lists, 50 `assertIn` over a list of 20,000 lists, a list of 100,000 floats.
+Each is validated as `validate` does (sandbox, coverage, checks) and run by `python -m unittest`
+in a fresh interpreter (the floor: no guard, no sandbox); printed per case are the best wall
+clock of `--rounds` of each and their ratio. The guards ask every item of a compared value
+whether it claims to equal anything, keep what the values hold to put it back, and ask an
+answer of the task's again among stand-ins: this shows what that costs where values are large.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ CASES = {
     "10,000 keys to lists": (
         "def task_func(n):\n    return {str(i): [i, i] for i in range(n)}\n",
         "self.assertEqual(task_func(10_000), {str(i): [i, i] for i in range(10_000)})",
+    ),
+    "50 assertIn, 20,000 lists": (
+        "def task_func(n):\n    return [[i, i * i] for i in range(n)]\n",
+        "result = task_func(20_000)\n        for i in range(0, 20_000, 400):\n"
+        "            self.assertIn([i, i * i], result)",
     ),
     "100,000 floats (==)": (
         "def task_func(n):\n    return [i / 3 for i in range(n)]\n",

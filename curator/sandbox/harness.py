@@ -1894,6 +1894,10 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     kept_at_most = 64  # holders whose state asking puts back (`state_of`)
     kept_compared_at_most = 10_000  # holders put back around a comparison's questions (`kept`)
     read_containers = (list, set, dict, tuple, frozenset)
+    # Read as attributes in the loops over a value's holders: a name read from the harness's
+    # globals is a call each time (`SealedGlobals`).
+    listed, kind_of = list, type
+    size, every, same = staticmethod(len), staticmethod(all), staticmethod(operator.is_)
     kept_items_at_most = 100_000
     generator_type = types.GeneratorType
     ordering_names = types.MappingProxyType(
@@ -2364,7 +2368,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 return
             kind = kind_of(item)
             if kind not in plain and not (
-                kind is tuple and plain.issuperset(types_of(kind_of, item))
+                (kind is tuple or kind is list) and plain.issuperset(types_of(kind_of, item))
             ):
                 self.refuse_own_answers(item, budget, depth + 1)
 
@@ -2524,10 +2528,18 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         task's (`kept`)."""
         return issubclass(type(value), self.read_containers) or self.of_the_tasks(value)
 
+    @staticmethod
+    def pythons_container(kind: object) -> bool:
+        """Whether `kind` is one of Python's own containers (`read_containers`), told by
+        identity: a class's `==` and `hash` are its metaclass's, which may be the task's."""
+        return kind is list or kind is dict or kind is tuple or kind is set or kind is frozenset
+
     def read_as(self, value: object) -> type:
         """The container of Python's that `value` is built on (its items read by that
         container's methods), else its own type (its dictionary and slots read)."""
         kind = type(value)
+        if self.pythons_container(kind):  # the usual case, told at once
+            return kind
         if issubclass(kind, self.ordered_dict):
             return self.ordered_dict
         return next((base for base in self.read_containers if issubclass(kind, base)), kind)
@@ -2538,10 +2550,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         """What the `pending` (value, how it is read) hold (`state_of`), and what their items
         hold: at most `at_most` holders, none holding more than `kept_items_at_most` items.
         Plain items, and Python's own tuples of them, hold nothing to put back: left out
-        unread by Python code (a list of a million pairs)."""
+        unread by Python code (a list of a million pairs); Python's own list of them is kept
+        as it is, with nothing more to look into (a list of 20,000 pairs as lists)."""
         kept: list[tuple[Any, Any, list[Any]]] = []
         seen: set[int] = set()
-        plain, containers = self.plain, self.read_containers
+        plain, single, listed, size = self.plain, self.read_singly, list, len
         kind_of, types_of, read = type, map, self.read_as
         while pending and len(kept) < at_most:
             holder, how = pending.pop()
@@ -2552,14 +2565,18 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 if len(held[0]) > self.kept_items_at_most:
                     continue
                 kept.append((holder if reading != "fields" else held[1], reading, held[0]))
-                paired = reading not in containers or reading is dict  # (key, item)
+                paired = not single(reading)  # (key, item): a dict's, fields, slots
                 inners = [item[1] for item in held[0]] if paired else held[0]
                 not_plain = map(operator.not_, map(plain.__contains__, map(kind_of, inners)))
                 for inner in itertools.compress(inners, not_plain):
                     kind = kind_of(inner)
-                    if kind is tuple and plain.issuperset(types_of(kind_of, inner)):
+                    if (kind is tuple or kind is list) and plain.issuperset(
+                        types_of(kind_of, inner)
+                    ):
+                        if kind is list and size(kept) < at_most:
+                            kept.append((inner, list, listed(inner)))
                         continue
-                    if kind in containers or self.holds_to_keep(inner):
+                    if self.holds_to_keep(inner):
                         pending.append((inner, read(inner)))
         return kept
 
@@ -2577,9 +2594,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 readings.append((self.ordered_dict, ([(key, by_key[id(key)]) for key in ordered],)))
             else:
                 readings.append((dict, (items,)))
-        elif how in self.read_containers:  # a tuple's or frozenset's: what it holds can change
+        elif self.pythons_container(how):  # a tuple's or frozenset's: what it holds can change
             readings.append((how, (list(how.__iter__(holder)),)))
-        if type(holder) in self.read_containers:
+        if self.pythons_container(type(holder)):
             return readings
         own = self.own_fields(holder)
         if own is not None:
@@ -2614,6 +2631,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return list(dict.items(holder))
         if reading == "slots":
             return [(slot, self.slot_value(slot, holder)) for slot, _ in held]
+        if reading is list and self.kind_of(holder) is list:  # Python's own, read as it is
+            return self.listed(holder)
         return cast(list[Any], self.readings_of(holder, reading)[0][1][0])
 
     def restore(self, state: list[tuple[Any, Any, list[Any]]]) -> list[Any]:
@@ -2644,14 +2663,20 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 kind.update(holder, held)
         return replaced
 
+    @staticmethod
+    def read_singly(reading: object) -> bool:
+        """Whether a reading of `state_of` holds its items one by one (a list's, a set's, a
+        tuple's), not as pairs (a dict's key and item, a field's name and value)."""
+        return reading is list or reading is set or reading is tuple or reading is frozenset
+
     def same_objects(self, now: list[Any], before: list[Any], reading: Any) -> bool:
         """Whether two readings of `state_of` (as `reading`) hold the same objects in the same
         order: each a single object (a list's, a set's), or a pair (a dict's key and item, a
         field's name and value). Told in C: a list of a million items."""
-        if len(now) != len(before):
+        if self.size(now) != self.size(before):
             return False
-        if reading in self.read_containers and reading is not dict:
-            return all(map(operator.is_, now, before))
+        if self.read_singly(reading):
+            return self.every(map(self.same, now, before))
         first, second = operator.itemgetter(0), operator.itemgetter(1)
         return all(map(operator.is_, map(first, now), map(first, before))) and all(
             map(operator.is_, map(second, now), map(second, before))
@@ -3435,7 +3460,10 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         return (
             (item, other)
             for item, other in pairs
-            if not (kind_of(item) is tuple and plain.issuperset(types_of(kind_of, item)))
+            if not (
+                (kind_of(item) is tuple or kind_of(item) is list)
+                and plain.issuperset(types_of(kind_of, item))
+            )
         )
 
     def claim_within(
