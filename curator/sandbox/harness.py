@@ -1896,7 +1896,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     read_containers = (list, set, dict, tuple, frozenset)
     # Read as attributes in the loops over a value's holders: a name read from the harness's
     # globals is a call each time (`SealedGlobals`).
-    listed, kind_of = list, type
+    listed, kind_of, repeated = list, type, itertools.repeat
     size, every, same = staticmethod(len), staticmethod(all), staticmethod(operator.is_)
     kept_items_at_most = 100_000
     generator_type = types.GeneratorType
@@ -2237,7 +2237,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         them apart; an iterator of the task's is not searched twice."""
         if type(membership) is str:
             return self.ordered_in_the_tests(left, right, membership)
-        if type(left) in self.plain and type(right) in self.plain:  # their own equality
+        if self.plain_kind(type(left)) and self.plain_kind(type(right)):  # their own equality
             return left in right if membership else left == right  # type: ignore[operator]
         what = f"a comparison of the tests' own ({'in' if membership else '=='})"
         kept = self.kept((left, right))
@@ -2279,7 +2279,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         code, the answer must be that number's own. Red team: a float whose `__sub__`
         answered 0 passed `abs(result - expected) < tol` and `assertLess(abs(...), tol)`."""
         answer = self.arithmetic[symbol](left, right)
-        if type(left) in self.plain and type(right) in self.plain:
+        if self.plain_kind(type(left)) and self.plain_kind(type(right)):
             return answer
         name = self.arithmetic_names[symbol]
         own = self.number_with_own_arithmetic
@@ -2307,7 +2307,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         handed on as one that asks each value it yields (`yielded_by_the_task`)."""
         if type(value) is self.generator_type:
             return self.yielded_by_the_task(value)
-        if type(value) not in self.plain:
+        if not self.plain_kind(type(value)):
             self.refuse_own_answers(value, [self.nested_budget], 0)
         return value
 
@@ -2358,18 +2358,20 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 self.ask_as_built(value, base, plain, asked)
             if depth < self.nested_depth and type(plain) in (list, tuple, dict, set, frozenset):
                 held = [*plain, *plain.values()] if type(plain) is dict else plain
-        plain = self.plain
-        if plain.issuperset(map(type, held)):  # told in C: a list of a million floats
+        if self.all_plain(held):  # told in C: a list of a million floats
             return
-        kind_of, types_of = type, map  # read once: each name the harness reads costs a call
+        kind_of, every, same, types_of, plain = type, all, operator.is_, map, self.plain
+        pythons, plain_kind = itertools.repeat(type), self.plain_kind  # each name read once
         for item in held:
             budget[0] -= 1
             if budget[0] < 0:
                 return
             kind = kind_of(item)
-            if kind not in plain and not (
-                (kind is tuple or kind is list) and plain.issuperset(types_of(kind_of, item))
-            ):
+            if not plain_kind(kind) and not (
+                (kind is tuple or kind is list)
+                and every(types_of(same, types_of(kind_of, types_of(kind_of, item)), pythons))
+                and plain.issuperset(types_of(kind_of, item))
+            ):  # Python's own tuple or list of plain values (`all_plain`, inline)
                 self.refuse_own_answers(item, budget, depth + 1)
 
     def ask_as_built(
@@ -2417,7 +2419,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     self.ask_own_answers(value, base, self.as_built(value, base), names)
                     return
                 for item in self.named_by_the_tests(value, method):
-                    if type(item) not in self.plain:
+                    if not self.plain_kind(type(item)):
                         self.refuse_own_answers(item, [self.nested_budget], 1, asked=[])
         finally:
             self.restore(state)
@@ -2528,6 +2530,24 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         task's (`kept`)."""
         return issubclass(type(value), self.read_containers) or self.of_the_tasks(value)
 
+    def plain_kind(self, kind: object) -> bool:
+        """Whether `kind` is one of PLAIN. Its metaclass is asked first, by identity: a class's
+        `hash` and `==` are its metaclass's, and a metaclass of the task's that hashed as int's
+        and said `==` to it made an object equal to anything in a list pass for a plain value
+        (red team)."""
+        return self.kind_of(kind) is self.kind_of and kind in self.plain
+
+    def all_plain(self, values: Iterable[object]) -> bool:
+        """Whether every one of `values` is of a PLAIN type (`plain_kind`), told in C: a list of
+        a million floats."""
+        kinds = self.listed(map(self.kind_of, values))
+        return self.pythons_metaclasses(kinds) and self.plain.issuperset(kinds)
+
+    def pythons_metaclasses(self, kinds: list[type]) -> bool:
+        """Whether every one of `kinds` is made by Python's own metaclass (`type`), told in C:
+        then their `hash` and `==` are Python's own (`plain_kind`)."""
+        return self.every(map(self.same, map(self.kind_of, kinds), self.repeated(self.kind_of)))
+
     @staticmethod
     def pythons_container(kind: object) -> bool:
         """Whether `kind` is one of Python's own containers (`read_containers`), told by
@@ -2554,8 +2574,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         as it is, with nothing more to look into (a list of 20,000 pairs as lists)."""
         kept: list[tuple[Any, Any, list[Any]]] = []
         seen: set[int] = set()
-        plain, single, listed, size = self.plain, self.read_singly, list, len
-        kind_of, types_of, read = type, map, self.read_as
+        single, listed, size, read = self.read_singly, list, len, self.read_as
+        kind_of, every, same, types_of, plain = type, all, operator.is_, map, self.plain
+        pythons = itertools.repeat(type)
         while pending and len(kept) < at_most:
             holder, how = pending.pop()
             if id(holder) in seen:
@@ -2567,12 +2588,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 kept.append((holder if reading != "fields" else held[1], reading, held[0]))
                 paired = not single(reading)  # (key, item): a dict's, fields, slots
                 inners = [item[1] for item in held[0]] if paired else held[0]
-                not_plain = map(operator.not_, map(plain.__contains__, map(kind_of, inners)))
-                for inner in itertools.compress(inners, not_plain):
+                for inner in itertools.compress(inners, self.not_plain(inners)):
                     kind = kind_of(inner)
-                    if (kind is tuple or kind is list) and plain.issuperset(
-                        types_of(kind_of, inner)
-                    ):
+                    if (
+                        (kind is tuple or kind is list)
+                        and every(
+                            types_of(same, types_of(kind_of, types_of(kind_of, inner)), pythons)
+                        )
+                        and plain.issuperset(types_of(kind_of, inner))
+                    ):  # Python's own tuple or list of plain values (`all_plain`, inline)
                         if kind is list and size(kept) < at_most:
                             kept.append((inner, list, listed(inner)))
                         continue
@@ -2769,7 +2793,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     continue
             if self.same_answer(expected, given, unordered):
                 for answer in self.answers_given(given):
-                    if type(answer) not in self.plain and self.of_the_tasks(answer):
+                    if not self.plain_kind(type(answer)) and self.of_the_tasks(answer):
                         found = answers.setdefault((*asked, type(answer)), [])
                         if len(found) < 8:
                             found.append(answer)
@@ -2799,7 +2823,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         as a value it returned is, where it is of a class of the task's built on one of
         Python's types."""
         kind = type(answer)
-        if kind in self.plain:
+        if self.plain_kind(kind):
             return
         base = next((base for base in self.own_answers if issubclass(kind, base)), None)
         if base is not None and self.of_the_tasks(answer):
@@ -3141,7 +3165,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         """Whether `value` is of a class built on one of Python's numbers whose `name` (the
         special method of an arithmetic) is the task's code."""
         kind = type(value)
-        if kind in self.plain or not any(issubclass(kind, base) for base, _ in self.number_bases):
+        if self.plain_kind(kind) or not any(
+            issubclass(kind, base) for base, _ in self.number_bases
+        ):
             return False
         return self.tasks_method(kind, name)
 
@@ -3171,7 +3197,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         """`value` as the number of Python's own it is built on, read past its class's methods;
         anything else as it is."""
         kind = type(value)
-        if kind in self.plain:
+        if self.plain_kind(kind):
             return value
         for base, plain in self.number_bases:
             if issubclass(kind, base):
@@ -3188,7 +3214,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         everything, to every number, then to every finite number, passed `0 <= x < 10` and
         `assertLess` for numbers drawn out of range."""
         order = self.orderings[symbol]
-        if type(left) in self.plain and type(right) in self.plain:
+        if self.plain_kind(type(left)) and self.plain_kind(type(right)):
             return order(left, right)
         answering: dict[type, bool] = {}
         stand_ins: list[tuple[object, object]] = []
@@ -3398,7 +3424,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         each type answers with is looked up once (`answering`). Mocks are judged by their
         configuration (`false_equality`): reading their methods would make new ones."""
         kind = type(value)
-        if kind in self.plain:
+        if self.plain_kind(kind):
             return False
         if kind not in answering:
             self.refuse_posing(value)
@@ -3442,7 +3468,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             keys = list(dict.__iter__(held))
             items = keys + list(dict.values(held))
             others = [None] * len(keys) + [
-                dict.get(paired, key) if type(key) in self.plain else None for key in keys
+                dict.get(paired, key) if self.plain_kind(type(key)) else None for key in keys
             ]
         elif issubclass(kind, (set, frozenset)):
             items = list((set if issubclass(kind, set) else frozenset).__iter__(held))
@@ -3451,20 +3477,31 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         else:
             return ()
         # Plain items are left out in C, unread by Python code: a list of a million floats.
-        plain = self.plain
         pairs = itertools.compress(
             zip(items, itertools.repeat(None) if others is None else others, strict=False),
-            map(operator.not_, map(plain.__contains__, map(type, items))),
+            self.not_plain(items),
         )
-        kind_of, types_of = type, map  # read once: each name the harness reads costs a call
+        # Python's own tuples and lists of plain values, told in C (`all_plain`, inline: a call
+        # each is what a list of a million pairs costs); each name read once.
+        kind_of, every, same, types_of, plain = type, all, operator.is_, map, self.plain
+        pythons = itertools.repeat(type)
         return (
             (item, other)
             for item, other in pairs
             if not (
                 (kind_of(item) is tuple or kind_of(item) is list)
+                and every(types_of(same, types_of(kind_of, types_of(kind_of, item)), pythons))
                 and plain.issuperset(types_of(kind_of, item))
             )
         )
+
+    def not_plain(self, values: Sequence[object]) -> list[bool]:
+        """For each of `values`, whether it is of no PLAIN type (`plain_kind`): told in C where
+        every one's metaclass is Python's own, the usual case."""
+        kinds = self.listed(map(self.kind_of, values))
+        if self.pythons_metaclasses(kinds):
+            return self.listed(map(operator.not_, map(self.plain.__contains__, kinds)))
+        return [not self.plain_kind(kind) for kind in kinds]
 
     def claim_within(
         self, value: object, expected: object, budget: list[int], depth: int
@@ -3638,7 +3675,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             whole: Any = expected
             items = list(whole.values() if type(whole) is dict else whole)
             changed = [
-                self.different_from(item, within=True) if type(item) in self.plain else None
+                self.different_from(item, within=True) if self.plain_kind(type(item)) else None
                 for item in items
             ]
             if all(item is not None for item in changed):
@@ -3697,9 +3734,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 values += list(value)  # type: ignore[call-overload]
             elif type(value) is dict:
                 values += [*value, *value.values()]
-            elif type(value) not in self.plain:
+            elif not self.plain_kind(type(value)):
                 return False
-        return all(type(value) in self.plain for value in values[2:]) and one == other
+        return all(self.plain_kind(type(value)) for value in values[2:]) and one == other
 
     def other_members(self, container: object) -> list[object] | None:
         """Plain values none of which is in `container` (a list, tuple or set of plain
@@ -3709,7 +3746,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         if type(container) not in (list, tuple, set, frozenset) or not container:
             return None
         items = list(container)  # type: ignore[call-overload]
-        if not all(type(item) in self.plain for item in items):
+        if not all(self.plain_kind(type(item)) for item in items):
             return None
         others: list[object] = []
         for item in [*items, items[-1]]:  # two at least: a liar deflects one
