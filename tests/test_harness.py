@@ -9,6 +9,8 @@ import gc
 import json
 import os
 import pathlib
+import subprocess
+import sys
 import types
 import unittest
 from collections.abc import Iterator
@@ -926,6 +928,28 @@ def test_looking_up_c_s_memory_copies_is_tampering_and_other_c_functions_are_not
         result = sandbox.run(program, tests)
         assert outcomes(result) == {"test_it": outcome}, (lookup, result)
         assert bool(result.tampering) == (outcome == "error"), (lookup, result.tampering)
+
+
+def test_a_sealed_instance_reads_the_globals_as_the_run_made_them() -> None:
+    """The namespaces `sealed` hands out are made once, in the warm worker: each instance of a
+    run gets one of its own, not the module's, and what the run has put since into a mutable
+    global its methods read (`_library_originals`) is there. Run in a process of its own: the
+    warm-up seals unittest and the harness."""
+    script = """
+from curator.sandbox import harness
+harness.warm_up()
+marker = harness._library_originals["made.in.the.run"] = object()
+machinery = harness.sealed(harness.Machinery, harness.machinery_extra())
+watch = harness.sealed(harness.AuditWatch, "/tmp", (), "/tmp/task.py")
+read = machinery.foreign_library_functions.__func__.__globals__
+hook = watch._hook.__func__.__globals__
+print(read["_library_originals"]["made.in.the.run"] is marker, read is not hook,
+      read is not vars(harness), type(read) is dict, harness._prepared_namespaces == [])
+"""
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert completed.stdout.split() == ["True"] * 5, completed.stderr
 
 
 def test_a_branch_test_is_routed_through_its_own_comparisons_only() -> None:

@@ -5274,6 +5274,51 @@ def over_namespace(function: types.FunctionType, namespace: dict[str, Any]) -> t
     return copy
 
 
+def own_namespace() -> dict[str, object]:
+    """A copy of the module's globals (frozen: `_frozen`) and builtins, for the functions of
+    an instance that `sealed` makes."""
+    namespace = {name: _frozen(value) for name, value in globals().items()}
+    namespace["__builtins__"] = dict(vars(builtins))
+    return namespace
+
+
+_prepared_namespaces: list[dict[str, object]] = []
+"""`own_namespace`s made once in the warm worker, when it has sealed the harness: one for each
+instance `sealed` makes in a run, a fork, which takes them from its own copy of this list. Made
+in the run, the two took 2 to 4 ms, most of it copying `sys.modules` and the builtins (each
+value's reference count written: a page copied)."""
+_copied_as_sealed: list[str] = []
+"""The mutable globals that the sealed classes' methods read themselves (`_baselines`,
+`_library_originals`): copied as each instance is made, as they stand then."""
+
+
+SEALED_IN_A_RUN = (AuditWatch, Machinery)
+"""The classes `run_harness` makes one instance of each with `sealed`."""
+
+
+def prepare_sealed_namespaces() -> None:
+    """Once in the warm worker, after `seal_the_harness`: the namespaces `sealed` hands out."""
+    methods = [
+        function.__code__
+        for cls in SEALED_IN_A_RUN
+        for function in vars(cls).values()
+        if type(function) is types.FunctionType
+    ]
+    module = globals()
+    _copied_as_sealed[:] = [
+        name
+        for name in sorted(set().union(*map(names_read, methods)))
+        if name in module and _frozen(module[name]) is not module[name]
+    ]
+    _prepared_namespaces[:] = [own_namespace() for _ in range(len(SEALED_IN_A_RUN))]
+
+
+def names_read(code: types.CodeType) -> set[str]:
+    """The global and attribute names `code` reads, its nested functions' too."""
+    nested = (constant for constant in code.co_consts if type(constant) is CODE_TYPE)
+    return set(code.co_names).union(*map(names_read, nested))
+
+
 def sealed(cls: type[Sealed], *args: Any) -> Sealed:
     """An instance of `cls` for one run, made before any task code runs, whose methods and
     class attributes nothing the task can reach holds. The harness's functions within the
@@ -5290,8 +5335,9 @@ def sealed(cls: type[Sealed], *args: Any) -> Sealed:
     hook watches. The class is frozen and watched as the machinery (`machinery_extra`): a
     property set on it would come before the instance's own attributes. Its dictionary can
     still be reached and changed behind the interpreter's type cache (`_type_cache_kept`)."""
-    namespace: dict[str, object] = {name: _frozen(value) for name, value in globals().items()}
-    namespace["__builtins__"] = dict(vars(builtins))
+    namespace = _prepared_namespaces.pop()
+    module = globals()
+    namespace.update({name: _frozen(module[name]) for name in _copied_as_sealed})
     instance = cls(*args)
     own = vars(instance)
     copies: dict[object, types.FunctionType] = {}
@@ -5550,6 +5596,7 @@ def warm_up() -> None:
     ).freeze()
     note_shared_generators()
     take_machinery_baseline(machinery_extra())
+    prepare_sealed_namespaces()
 
 
 def given_defaults(function: Callable[..., object], **defaults: object) -> None:
@@ -5699,6 +5746,17 @@ AST_LEAVES = frozenset(
 """Kinds of node that hold no other node."""
 
 
+def node_kinds(kind: type[ast.AST]) -> frozenset[type[ast.AST]]:
+    """`kind` and every kind of node made from it."""
+    return frozenset({kind}).union(*map(node_kinds, kind.__subclasses__()))
+
+
+AST_NODES = node_kinds(ast.AST)
+"""Python's own kinds of node: the tests are parsed before any task code runs."""
+AST_BRANCHES = AST_NODES - AST_LEAVES
+"""Kinds of node that may hold others: the only ones `TestsOwnComparisons` looks into."""
+
+
 class TestsOwnComparisons(ast.NodeTransformer):
     """Routes the comparisons tests make themselves, `self.assertTrue(a == b)`,
     `self.assertFalse(a != b)`, `assert a == b`, `if a != b:`, `self.assertEqual(a == b, True)`
@@ -5718,20 +5776,28 @@ class TestsOwnComparisons(ast.NodeTransformer):
         self.scopes = ["module"]
         self.between = itertools.count(1)
 
+    # Read as attributes in `generic_visit`, which runs for every node of the tests: each
+    # global or builtin the harness reads in a run is a call (`SealedGlobals`).
+    branches = AST_BRANCHES
+    kind_of = type
+    listed = list
+
     def generic_visit(self, node: ast.AST) -> ast.AST:
         """As NodeTransformer's, for methods that always return a node, and past the nodes
         that hold no other (names, constants, contexts, operators: half of a test file's)."""
+        branches, kind_of, listed, visit, read = (
+            self.branches,
+            self.kind_of,
+            self.listed,
+            self.visit,
+            getattr,
+        )
         for name in node._fields:
-            value = getattr(node, name, None)
-            if type(value) is list:
-                value[:] = [
-                    self.visit(item)
-                    if type(item) not in AST_LEAVES and isinstance(item, ast.AST)
-                    else item
-                    for item in value
-                ]
-            elif type(value) not in AST_LEAVES and isinstance(value, ast.AST):
-                setattr(node, name, self.visit(value))
+            value: Any = read(node, name, None)
+            if kind_of(value) is listed:
+                value[:] = [visit(item) if kind_of(item) in branches else item for item in value]
+            elif kind_of(value) in branches:
+                setattr(node, name, visit(value))
         return node
 
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
@@ -5878,18 +5944,21 @@ def located(new: Located, at: ast.AST) -> Located:
     gets `at`'s, and the nodes that have one (the tests' own) are not walked, where
     `ast.fix_missing_locations` walks them all (a test method's whole body, once wrapped: half
     the cost of compiling the tests)."""
+    # Each name bound once: every global or builtin the harness reads in a run is a call.
+    nodes, kind_of, listed, has, read = AST_NODES, type, list, hasattr, getattr
+    placed = ast.copy_location
     pending: list[ast.AST] = [new]
     while pending:
         node = pending.pop()
         if "lineno" in node._attributes:
-            if hasattr(node, "lineno"):
+            if has(node, "lineno"):
                 continue
-            ast.copy_location(node, at)
+            placed(node, at)
         for name in node._fields:
-            value = getattr(node, name, None)
-            if type(value) is list:
-                pending.extend(item for item in value if isinstance(item, ast.AST))
-            elif isinstance(value, ast.AST):
+            value: Any = read(node, name, None)
+            if kind_of(value) is listed:
+                pending.extend(item for item in value if kind_of(item) in nodes)
+            elif kind_of(value) in nodes:
                 pending.append(value)
     return new
 
