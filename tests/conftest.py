@@ -266,3 +266,9 @@ def python_venv(directory: Path, *versions: str) -> Path:
     venv = directory / "venv"
     subprocess.run([str(found), "-m", "venv", "--without-pip", str(venv)], check=True)
     return venv
+
+
+def expected_verdicts(stated: str) -> set[str]:
+    """The verdicts a header allows: one, or several (`fail or error`) where which one a run
+    gets depends on when the task's own timer or collection fires, and none is a pass."""
+    return set(stated.split(" or "))

@@ -952,6 +952,71 @@ print(read["_library_originals"]["made.in.the.run"] is marker, read is not hook,
     assert completed.stdout.split() == ["True"] * 5, completed.stderr
 
 
+def test_plain_throughout_is_python_s_own_values_to_any_depth() -> None:
+    """Comparisons of Python's own containers of plain values are asked as unittest asks them,
+    with nothing beside (`MethodGuard.plain_throughout`); anything of the task's, a subclass,
+    a class whose metaclass poses as a plain type, or a list that holds itself is not."""
+    guard = harness.MethodGuard(unittest.TestCase.assertEqual, "assertEqual")
+
+    class Poser(type):
+        __hash__ = type.__hash__
+
+        def __eq__(cls, other: object) -> bool:
+            return other is int or type.__eq__(cls, other)
+
+    class Posing(metaclass=Poser):
+        pass
+
+    class Listed(list):  # type: ignore[type-arg]
+        pass
+
+    looped: list[object] = [1]
+    looped.append(looped)
+    deep: object = 1
+    for _ in range(10):
+        deep = [deep, (deep,), {"k": deep}]
+    for values in (
+        ([[1, 2], [3, 4]], [[1, 2]]),
+        ({"a": [1, (2, "x")], 3: {4.5, None}}, frozenset({(1, b"x")})),
+        ((True, 2j), "text"),
+        (deep, deep),
+    ):
+        assert guard.plain_throughout(values), values
+    for values in (
+        ([[1, 2], [3, Posing()]], []),
+        ([Listed([1])], []),
+        ({(1, Posing): 1}, {}),
+        ([{1: range(3)}], []),
+        (looped, []),
+    ):
+        assert not guard.plain_throughout(values), values
+
+
+def test_a_signal_handler_called_while_the_harness_compares_is_called_once_it_is_done(
+    sandbox: Sandbox,
+) -> None:
+    """The task's signal handlers wait while a guard compares (`Uninterrupted`), then run: a
+    timer's every call during 200 comparisons of large lists is made, none dropped."""
+    program = (
+        "import signal\n\ndef task_func(calls):\n"
+        "    signal.signal(signal.SIGALRM, lambda number, frame: calls.append(number))\n"
+        "    signal.setitimer(signal.ITIMER_REAL, 0.0005, 0.0005)\n"
+        "    return list(range(20_000))\n"
+    )
+    tests = (
+        "import signal\nimport unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_it(self):\n"
+        "        calls = []\n"
+        "        result, expected = task_func(calls), list(range(20_000))\n"
+        "        for _ in range(200):\n"
+        "            self.assertEqual(result, expected)\n"
+        "        signal.setitimer(signal.ITIMER_REAL, 0)\n"
+        "        self.assertGreaterEqual(len(calls), 20)\n"
+    )
+    result = sandbox.run(program, tests)
+    assert outcomes(result) == {"test_it": "pass"}, result
+
+
 def test_a_branch_test_is_routed_through_its_own_comparisons_only() -> None:
     """`if r != 5:` is asked through the harness, but not the comparisons inside a call or a
     generator in the test: BigCodeBench/989's tests build inputs with `if any(c in s for c in

@@ -1,0 +1,47 @@
+# expect-status: completed
+# expect-verdict: fail or error
+# timeout: 30
+import signal
+
+
+class Liar:
+    """Equal to anything; puts the honest value back in its place as it answers."""
+
+    def __init__(self, place, honest):
+        self.place, self.honest = place, honest
+
+    def __eq__(self, other):
+        self.place[1] = self.honest
+        return True
+
+    __hash__ = None
+
+
+def task_func():
+    """
+    Two numbers, the second wrong; a signal handler puts an object equal to anything in its
+    place and takes it out again, every 100 microseconds.
+
+    Returns:
+    list: [1, 2]
+
+    Requirements:
+    - signal
+    """
+    result = [1, 2]
+    liar = Liar(result, 2)
+
+    def toggle(number, frame):
+        result[1] = liar if result[1] is not liar else 2
+
+    signal.signal(signal.SIGALRM, toggle)
+    signal.setitimer(signal.ITIMER_REAL, 0.0001, 0.0001)
+    return result
+
+# ---- tests ----
+import unittest
+
+
+class TestCases(unittest.TestCase):
+    def test_pair(self):
+        self.assertEqual(task_func(), [1, 3])
