@@ -105,7 +105,12 @@ asked only of what it holds, where an honest one and a lying one answer alike; a
 comparison's questions beside the tests' own, put back what the values hold (their items in their
 order, their own dictionaries and slots, and those of the dicts, lists, sets, tuples and objects of
 the task's they hold, a few levels down; for a comparison, up to 10,000 holders, not a numpy array's
-objects, and what a thread of the task's changed meanwhile too), not what they keep elsewhere (an
+objects, and what a thread of the task's changed meanwhile too; values that are Python's own
+throughout, plain values in its lists, tuples, sets and dicts, are compared as unittest compares
+them with nothing asked beside, and looked at again once answered: a thread of the task's that
+swaps an object of its own in for the moment of the question and out again within it passes where
+the switch falls there, as it can beside any other comparison; its signal handlers and the
+collector wait until a comparison is done), not what they keep elsewhere (an
 iterator its reads advance, a file, a cache: a branch that fills a cache the harness's question
 filled first reads as missed where the tests hit it after), where the tests call the entry point by
 its name (one reached otherwise, through another name, within a numpy array or a pandas frame, or
