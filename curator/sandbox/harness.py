@@ -107,10 +107,10 @@ order, their own dictionaries and slots, and those of the dicts, lists, sets, tu
 the task's they hold, a few levels down; for a comparison, up to 10,000 holders, not a numpy array's
 objects, and what a thread of the task's changed meanwhile too; values that are Python's own
 throughout, plain values in its lists, tuples, sets and dicts, are compared as unittest compares
-them with nothing asked beside, and looked at again once answered: a thread of the task's that
-swaps an object of its own in for the moment of the question and out again within it passes where
-the switch falls there, as it can beside any other comparison; its signal handlers and the
-collector wait until a comparison is done), not what they keep elsewhere (an
+them with nothing asked beside, and looked at again once answered, while no thread the task
+started runs (one made by C code through ctypes, calling Python back, is not seen, and can swap
+an object of its own in for the moment of the question); its signal handlers and the collector
+wait until a comparison is done), not what they keep elsewhere (an
 iterator its reads advance, a file, a cache: a branch that fills a cache the harness's question
 filled first reads as missed where the tests hit it after), where the tests call the entry point by
 its name (one reached otherwise, through another name, within a numpy array or a pandas frame, or
@@ -133,6 +133,7 @@ attempt."""
 
 from __future__ import annotations
 
+import _thread
 import ast
 import builtins
 import collections
@@ -1566,6 +1567,14 @@ COMPARING_ASSERTIONS = frozenset(
     }
 )
 """Assertions that compare their first two arguments: with ==, or by their order."""
+COMPARED_PARAMETERS = types.MappingProxyType(
+    {
+        name: tuple(inspect.signature(getattr(unittest.TestCase, name)).parameters)[1:3]
+        for name in COMPARING_ASSERTIONS
+    }
+)
+"""The names of the two values each comparing assertion compares (`first` and `second`,
+`member` and `container`): the tests may give them by keyword."""
 HANDED_ON_ASSERTIONS = frozenset(
     {
         "assertDictEqual",
@@ -2010,6 +2019,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     unittest_file = unittest.case.__file__
     handed_on = HANDED_ON_ASSERTIONS
     uninterrupted = Uninterrupted
+    threads_running = staticmethod(_thread._count)
+    compared_parameters = COMPARED_PARAMETERS
     asking_code: types.CodeType  # `asked_as_unittest`'s and `compare`'s, set below
     handing_code: types.CodeType
 
@@ -2069,6 +2080,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 replaced.clear()  # dropped once the assertion is made
 
     def compare(self, instance: object, *args: object, **kwargs: object) -> None:
+        if kwargs:
+            args, kwargs = self.positional(args, kwargs)
         with self.uninterrupted():
             if self[1] in self.ordering and len(args) >= 2:
                 # Asked as the tests' own ordering is, then by unittest as it asks.
@@ -2102,6 +2115,20 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 self.stand_ins(args),
                 kept,
             )
+
+    def positional(
+        self, args: tuple[object, ...], kwargs: dict[str, object]
+    ) -> tuple[tuple[object, ...], dict[str, object]]:
+        """`args` with the values compared that the tests gave by keyword (`first=`,
+        `member=`) in their places, where every check reads them. Red team:
+        `assertEqual(first=task_func(), second=3)` passed an object equal to anything, never
+        looked at."""
+        given = list(args)
+        for name in self.compared_parameters.get(self[1], ())[len(given) :]:
+            if name not in kwargs:
+                break
+            given.append(kwargs.pop(name))
+        return tuple(given), kwargs
 
     def asked_as_unittest(
         self, instance: object, kwargs: dict[str, Any], asked: tuple[object, ...]
@@ -2650,8 +2677,10 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         for a thread of the task's, which could put an object of its own in meanwhile: the
         values are looked at again once answered, and if they are no longer plain throughout,
         (False, None), and the question is asked again, as any other. A question that fails
-        raises, as it would unasked."""
-        if not self.plain_throughout(values):
+        raises, as it would unasked. Not while a thread started by the task runs: one that
+        watched for the harness's look (the collector turned off, a reference count) put its
+        object in after it, and took it out as it answered (red team)."""
+        if self.threads_running() or not self.plain_throughout(values):
             return False, None
         answer = question()
         return (True, answer) if self.plain_throughout(values) else (False, None)
