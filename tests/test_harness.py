@@ -992,6 +992,24 @@ def test_plain_throughout_is_python_s_own_values_to_any_depth() -> None:
         assert not guard.plain_throughout(values), values
 
 
+def test_plain_values_compare_as_unittest_compares_them_nan_included(sandbox: Sandbox) -> None:
+    """Python's own values are compared on a private copy (`MethodGuard.asked_plainly`) that
+    keeps what the two values share shared: `==` and `in` look at identity first, so the one
+    `math.nan` in both equals itself, as under unittest, and two NaNs made apart do not."""
+    program = "import math\n\ndef task_func():\n    return [1.0, math.nan, [math.nan]]\n"
+    tests = (
+        "import math\nimport unittest\n\nclass TestCases(unittest.TestCase):\n"
+        "    def test_shared(self):\n"
+        "        self.assertEqual(task_func(), [1.0, math.nan, [math.nan]])\n"
+        "        self.assertIn(math.nan, task_func())\n"
+        "        self.assertTrue(task_func() == [1.0, math.nan, [math.nan]])\n"
+        "    def test_apart(self):\n"
+        "        self.assertEqual([float('nan')], [float('nan')])\n"
+    )
+    result = sandbox.run(program, tests)
+    assert outcomes(result) == {"test_shared": "pass", "test_apart": "fail"}, result
+
+
 def test_a_signal_handler_called_while_the_harness_compares_is_called_once_it_is_done(
     sandbox: Sandbox,
 ) -> None:

@@ -107,10 +107,9 @@ order, their own dictionaries and slots, and those of the dicts, lists, sets, tu
 the task's they hold, a few levels down; for a comparison, up to 10,000 holders, not a numpy array's
 objects, and what a thread of the task's changed meanwhile too; values that are Python's own
 throughout, plain values in its lists, tuples, sets and dicts, are compared as unittest compares
-them with nothing asked beside, and looked at again once answered, while no thread the task
-started runs (one made by C code through ctypes, calling Python back, is not seen, and can swap
-an object of its own in for the moment of the question); its signal handlers and the collector
-wait until a comparison is done), not what they keep elsewhere (an
+them with nothing asked beside, on a private copy made in one C call (`marshal`), which no
+thread of the task's can reach or interrupt; its signal handlers and the collector wait until a
+comparison is done), not what they keep elsewhere (an
 iterator its reads advance, a file, a cache: a branch that fills a cache the harness's question
 filled first reads as missed where the tests hit it after), where the tests call the entry point by
 its name (one reached otherwise, through another name, within a numpy array or a pandas frame, or
@@ -133,7 +132,6 @@ attempt."""
 
 from __future__ import annotations
 
-import _thread
 import ast
 import builtins
 import collections
@@ -148,6 +146,7 @@ import importlib.util
 import inspect
 import itertools
 import linecache
+import marshal
 import operator
 import os
 import random
@@ -2019,7 +2018,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     unittest_file = unittest.case.__file__
     handed_on = HANDED_ON_ASSERTIONS
     uninterrupted = Uninterrupted
-    threads_running = staticmethod(_thread._count)
+    marshalled, copied = staticmethod(marshal.dumps), staticmethod(marshal.loads)
     compared_parameters = COMPARED_PARAMETERS
     asking_code: types.CodeType  # `asked_as_unittest`'s and `compare`'s, set below
     handing_code: types.CodeType
@@ -2093,8 +2092,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 return
             if (self[1] != "assertEqual" or self.foreign_equality_function(instance) is None) and (
                 # what unittest hands on is not asked again (`handed_on_within_a_question`)
-                self.asked_plainly(
-                    args[:2], self.partial(self.asked_as_unittest, instance, kwargs, args)
+                len(args) >= 2
+                and self.asked_plainly(
+                    (args[0], args[1]),
+                    lambda left, right: self.asked_as_unittest(
+                        instance, kwargs, (left, right, *args[2:])
+                    ),
                 )[0]
             ):
                 return
@@ -2360,7 +2363,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 return left in right if membership else left == right  # type: ignore[operator]
             asked, answer = self.asked_plainly(
                 (left, right),
-                (lambda: left in right) if membership else (lambda: left == right),  # type: ignore[operator]
+                (lambda first, second: first in second)  # type: ignore[operator]
+                if membership
+                else self.equal,
             )
             if asked:
                 return answer
@@ -2669,21 +2674,25 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         return self.pythons_metaclasses(kinds) and self.plain.issuperset(kinds)
 
     def asked_plainly(
-        self, values: Sequence[object], question: Callable[[], object]
+        self, values: tuple[object, object], question: Callable[[object, object], object]
     ) -> tuple[bool, object]:
-        """(True, the answer to `question`) where `values` are plain throughout
-        (`plain_throughout`) as it is asked: comparing Python's own values runs no code of
-        the task's, so nothing is asked beside it. Within the caller's `Uninterrupted`, but
-        for a thread of the task's, which could put an object of its own in meanwhile: the
-        values are looked at again once answered, and if they are no longer plain throughout,
-        (False, None), and the question is asked again, as any other. A question that fails
-        raises, as it would unasked. Not while a thread started by the task runs: one that
-        watched for the harness's look (the collector turned off, a reference count) put its
-        object in after it, and took it out as it answered (red team)."""
-        if self.threads_running() or not self.plain_throughout(values):
+        """(True, `question` asked of a private copy of `values`) where they are plain
+        throughout (`plain_throughout`): comparing Python's own values runs no code of the
+        task's, so nothing is asked beside it. The copy is made by `marshal` in one C call,
+        which no thread interrupts, and takes only Python's own values (else (False, None),
+        and the values are asked as any others); what the two values share stays shared (a
+        NaN in both is still the one object, as `==` and `in` look at identity first). Red
+        team: a thread of the task's that watched for the harness's look (a reference count,
+        the collector turned off; one ending, which no count of threads sees, or one made
+        through ctypes) put an object equal to anything in after the look, and took it out as
+        it answered. A question that fails raises, as it would unasked."""
+        if not self.plain_throughout(values):
             return False, None
-        answer = question()
-        return (True, answer) if self.plain_throughout(values) else (False, None)
+        try:
+            left, right = self.copied(self.marshalled(cast(Any, values)))
+        except ValueError:  # not Python's own values any more: a thread of the task's
+            return False, None
+        return True, question(left, right)
 
     def plain_throughout(self, values: Sequence[object]) -> bool:
         """Whether `values` are plain (`PLAIN`), or Python's own lists, tuples, sets and dicts of
