@@ -1979,7 +1979,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     size, every, same = staticmethod(len), staticmethod(all), staticmethod(operator.is_)
     kinds_found = frozenset
     chained, picked, values_of = itertools.chain, itertools.compress, staticmethod(dict.values)
-    pythons_containers = frozenset({list, tuple, set, frozenset, dict})
+    pythons_containers = frozenset(read_containers)
     plain_or_container = PLAIN | pythons_containers
     plain_levels_at_most = 32
     plain_items_at_most = 4_000_000
@@ -2090,11 +2090,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             if self[1] in self.handed_on and self.handed_on_within_a_question(args):
                 self[0](instance, *args, **kwargs)
                 return
-            if (self[1] != "assertEqual" or self.foreign_equality_function(instance) is None) and (
-                # what unittest hands on is not asked again (`handed_on_within_a_question`)
+            if (
                 len(args) >= 2
+                and (self[1] != "assertEqual" or self.foreign_equality_function(instance) is None)
                 and self.asked_plainly(
                     (args[0], args[1]),
+                    # what unittest hands on is not asked again (`handed_on_within_a_question`)
                     lambda left, right: self.asked_as_unittest(
                         instance, kwargs, (left, right, *args[2:])
                     ),
@@ -2361,12 +2362,10 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 return self.ordered_in_the_tests(left, right, membership)
             if self.plain_kind(type(left)) and self.plain_kind(type(right)):  # their own equality
                 return left in right if membership else left == right  # type: ignore[operator]
-            asked, answer = self.asked_plainly(
-                (left, right),
-                (lambda first, second: first in second)  # type: ignore[operator]
-                if membership
-                else self.equal,
+            question: Callable[[Any, Any], object] = (
+                (lambda first, second: first in second) if membership else self.equal
             )
+            asked, answer = self.asked_plainly((left, right), question)
             if asked:
                 return answer
             what = f"a comparison of the tests' own ({'in' if membership else '=='})"
@@ -2390,15 +2389,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     ]
                 elif not hasattr(type(right), "__next__"):
                     stand_ins += [(self.unrelated, right)]
-            return self.answer_among_stand_ins(
-                (lambda first, second: first in second)  # type: ignore[operator]
-                if membership
-                else self.equal,
-                (left, right),
-                stand_ins,
-                what,
-                kept,
-            )
+            return self.answer_among_stand_ins(question, (left, right), stand_ins, what, kept)
 
     def computed_in_the_tests(
         self, instance: object, left: object, right: object, symbol: str
