@@ -2121,3 +2121,40 @@ def test_no_stand_in_of_a_comparison_equals_what_the_tests_expect() -> None:
             stand_ins = guard.two_different(expected)
             assert stand_ins, expected
             assert all(stand_in != expected for stand_in in stand_ins), (expected, stand_ins)
+
+
+def test_an_assertion_reached_through_the_class_asserts_as_unittest_does(sandbox: Sandbox) -> None:
+    """unittest's comparing assertions reached through the class (`type(self).assertEqual`, held
+    in a variable or a partial, a deprecated name in a variable) are the guarded ones
+    (`MethodGuard.through_the_class`), and for honest values they pass and fail as unittest's."""
+    tests = (
+        "import functools\nimport unittest\n\n"
+        "check = unittest.TestCase.assertEqual\n\n"
+        "def same(test, a, b):\n"
+        "    unittest.TestCase.assertIn(test, a, [b])\n\n"
+        "class TestCases(unittest.TestCase):\n"
+        "    def test_right(self):\n"
+        "        type(self).assertEqual(self, task_func(2), 4)\n"
+        "        check(self=self, first=task_func(1), second=2)\n"
+        "        functools.partial(unittest.TestCase.assertListEqual, self)([task_func(3)], [6])\n"
+        "        same(self, task_func(4), 8)\n"
+        "        self._getAssertEqualityFunc(1, 2)(task_func(5), 10)\n"
+        "        getattr(self, 'assertEquals', self.assertEqual)(task_func(6), 12)\n"
+        "    def test_wrong(self):\n"
+        "        check(self, task_func(2), 5)\n"
+        "    def test_wrong_in_a_helper(self):\n"
+        "        same(self, task_func(2), 5)\n"
+        "    def test_no_test_given(self):\n"
+        "        check(first=1, second=1)\n"
+    )
+    result = run(sandbox, tests)
+    assert outcomes(result) == {
+        "test_right": "pass",
+        "test_wrong": "fail",
+        "test_wrong_in_a_helper": "fail",
+        "test_no_test_given": "error",
+    }, result
+    messages = {test.name: test.message for test in result.tests}
+    assert "4 != 5" in messages["test_wrong"]
+    assert "4 not found in [5]" in messages["test_wrong_in_a_helper"]
+    assert "needs the test it asserts in" in messages["test_no_test_given"]

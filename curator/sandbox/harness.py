@@ -1553,6 +1553,7 @@ ORDERINGS: types.MappingProxyType[str, Callable[[Any, Any], Any]] = types.Mappin
 COMPARING_ASSERTIONS = frozenset(
     {
         "assertEqual",
+        "_baseAssertEqual",
         "assertAlmostEqual",
         "assertCountEqual",
         "assertDictEqual",
@@ -1576,6 +1577,7 @@ COMPARED_PARAMETERS = types.MappingProxyType(
 `member` and `container`): the tests may give them by keyword."""
 HANDED_ON_ASSERTIONS = frozenset(
     {
+        "_baseAssertEqual",
         "assertDictEqual",
         "assertListEqual",
         "assertMultiLineEqual",
@@ -1585,7 +1587,8 @@ HANDED_ON_ASSERTIONS = frozenset(
     }
 )
 """The comparing assertions unittest's assertEqual hands its arguments on to, by their type
-(and assertListEqual and assertTupleEqual to assertSequenceEqual)."""
+(and assertListEqual and assertTupleEqual to assertSequenceEqual; `_baseAssertEqual` for any
+other type, which the tests can reach as `self._getAssertEqualityFunc(a, b)`)."""
 
 PLAIN = frozenset({int, float, complex, str, bytes, bool, type(None)})
 """Types whose equality is their own: not asked whether they claim to equal anything."""
@@ -2020,6 +2023,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     uninterrupted = Uninterrupted
     marshalled, copied = staticmethod(marshal.dumps), staticmethod(marshal.loads)
     compared_parameters = COMPARED_PARAMETERS
+    dispatched = COMPARING_ASSERTIONS | {
+        COMPARED_AS_ASKED,
+        ARITHMETIC_AS_ASKED,
+        CALLED_AS_ASKED,
+        MOCK_ASSERTED,
+    }
     asking_code: types.CodeType  # `asked_as_unittest`'s and `compare`'s, set below
     handing_code: types.CodeType
 
@@ -2032,6 +2041,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
 
     def __get__(self, instance: object, owner: type | None = None) -> Any:
         if instance is None:
+            if self[1] in self.dispatched:
+                return self.partial(self.through_the_class)
             return self[0]
         if self[1] in self.comparing:
             return self.partial(self.compare, instance)
@@ -2044,6 +2055,19 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         if self[1] == self.mock_asserted:
             return self.partial(self.asked_of_a_mock, instance)
         return self.bind(self[0], instance)
+
+    def through_the_class(self, /, *args: object, **kwargs: object) -> object:
+        """This guard's assertion reached through the class, the test given first, as Python
+        gives a function its `self`. Red team: `type(self).assertEqual(self, a, b)`,
+        `unittest.TestCase.assertEqual` held in a variable, a partial or a helper, was
+        unittest's own function, past the guard."""
+        if args:
+            instance, args = args[0], args[1:]
+        else:
+            instance = kwargs.pop("self", None)
+        if instance is None:
+            raise TypeError(f"{self[1]}() needs the test it asserts in, given first")
+        return self.__get__(instance)(*args, **kwargs)
 
     def __set__(self, instance: object, value: object) -> None:
         self.context.tamper(f"replaced {self[1]} on the running test")
@@ -3961,12 +3985,19 @@ _frozen_names: set[str] = set()
 
 def guard_methods(cls: type) -> None:
     """Put a `MethodGuard` in `cls` for each function of its own (dunders aside: Python looks
-    those up on the type alone)."""
-    for name, value in list(vars(cls).items()):
+    those up on the type alone). unittest's deprecated names (`assertEquals`) get the guard of
+    the assertion they call: theirs would call its function, past the guard (red team:
+    `check = self.assertEquals` passed an object equal to anything)."""
+    own = dict(vars(cls))
+    for name, value in own.items():
         if isinstance(value, types.FunctionType) and not (
             name.startswith("__") and name.endswith("__")
         ):
-            setattr(cls, name, MethodGuard(value, name))
+            target = DEPRECATED_ALIASES.get(name) if cls is unittest.TestCase else None
+            if target is None:
+                setattr(cls, name, MethodGuard(value, name))
+            else:
+                setattr(cls, name, MethodGuard(own[target], target))
 
 
 LIBRARY_ASSERTIONS = (
