@@ -2424,7 +2424,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         code, the answer must be that number's own. Red team: a float whose `__sub__`
         answered 0 passed `abs(result - expected) < tol` and `assertLess(abs(...), tol)`."""
         answer = self.arithmetic[symbol](left, right)
-        if self.plain_kind(type(left)) and self.plain_kind(type(right)):
+        # `plain_kind` of each, inline: a comprehension's arithmetic comes here per item.
+        kind_of, plain = self.kind_of, self.plain
+        left_kind, right_kind = kind_of(left), kind_of(right)
+        if (
+            kind_of(left_kind) is kind_of
+            and kind_of(right_kind) is kind_of
+            and left_kind in plain
+            and right_kind in plain
+        ):
             return answer
         name = self.arithmetic_names[symbol]
         own = self.number_with_own_arithmetic
