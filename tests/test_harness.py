@@ -7,6 +7,7 @@ import ast
 import functools
 import gc
 import json
+import marshal
 import os
 import pathlib
 import subprocess
@@ -2158,3 +2159,18 @@ def test_an_assertion_reached_through_the_class_asserts_as_unittest_does(sandbox
     assert "4 != 5" in messages["test_wrong"]
     assert "4 not found in [5]" in messages["test_wrong_in_a_helper"]
     assert "needs the test it asserts in" in messages["test_no_test_given"]
+
+
+def test_tests_compiled_ahead_are_taken_only_as_the_code_of_their_own_path() -> None:
+    """The analysis service's compile of the tests (`compiled_tests`' `ahead`) stands for the
+    harness's own where it is a code object of the tests' path; bytes of anything else, or of
+    another path, and the harness compiles the tests itself."""
+    tests = "import unittest\n\nclass TestCases(unittest.TestCase):\n    pass\n"
+    path = "/task/tests.py"
+    own = harness.compiled_tests(tests, path, "f")
+    ahead = marshal.dumps(harness.rewritten_tests("x = 1", path, "f"))  # told apart by its names
+    assert harness.compiled_tests(tests, path, "f", ahead).co_names == ("x",)
+    elsewhere = marshal.dumps(harness.rewritten_tests("x = 1", "/elsewhere.py", "f"))
+    for given in (elsewhere, b"\x00garbage", marshal.dumps(("not", "code"))):
+        code = harness.compiled_tests(tests, path, "f", given)
+        assert code.co_filename == path and code.co_names == own.co_names

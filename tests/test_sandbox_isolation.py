@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import json
+import marshal
 import os
 import random
 import signal
@@ -19,7 +20,7 @@ from types import ModuleType
 import pytest
 
 from conftest import NOBODY, oldest_python_venv, run_as_nobody
-from curator.sandbox import RunOptions, Sandbox, SuiteRun, protocol, runner
+from curator.sandbox import RunOptions, Sandbox, SuiteRun, harness, protocol, runner
 from curator.sandbox.harness import per_test_seed
 from curator.sandbox.protocol import THREAD_VARIABLES
 from curator.sandbox.runner import (
@@ -1047,3 +1048,28 @@ def test_a_heavy_worker_that_starts_holds_up_only_the_runs_that_wait_for_it(
         heavy.join()
     assert [test.outcome for test in run.tests] == ["pass"], run.tests
     assert still_starting and waited < 2.0, waited
+
+
+def test_the_analysis_service_compiles_a_run_s_tests_into_the_harness_s_pipe() -> None:
+    """`answer_compilation` writes the tests as the harness compiles them, marshalled, to the
+    pipe it is given, and closes it; tests that do not compile get nothing (the harness then
+    compiles them itself and reports why)."""
+    worker = load_worker()
+    tests = "import unittest\nclass TestCases(unittest.TestCase):\n    def test_it(self):\n"
+    path = "/task/tests.py"
+
+    def compiled_by_the_service(source: str) -> bytes:
+        ours, theirs = socket.socketpair()
+        read_end, write_end = os.pipe()
+        with ours:
+            ours.sendall(json.dumps({"tests": source, "path": path, "entry_point": "f"}).encode())
+            ours.shutdown(socket.SHUT_WR)
+            worker.answer_compilation(theirs.detach(), write_end)
+        with open(read_end, "rb") as pipe:
+            return pipe.read()
+
+    code = marshal.loads(compiled_by_the_service(tests + "        self.assertTrue(f() == 1)\n"))
+    expected = harness.rewritten_tests(tests + "        self.assertTrue(f() == 1)\n", path, "f")
+    assert code.co_filename == path
+    assert code == expected
+    assert compiled_by_the_service(tests + "        self.assertTrue(f() ==\n") == b""

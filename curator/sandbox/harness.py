@@ -6371,11 +6371,26 @@ def routed_call(node: ast.Call) -> ast.expr:
 
 
 @functools.lru_cache(maxsize=2)
-def compiled_tests(source: str, path: str, entry_point: str) -> types.CodeType:
+def compiled_tests(source: str, path: str, entry_point: str, ahead: bytes = b"") -> types.CodeType:
     """The tests compiled with their own comparisons routed through the harness
-    (`TestsOwnComparisons`), and each test method run within `entered_test`."""
+    (`rewritten_tests`), and each test method run within `entered_test`. `ahead`: the same
+    code, compiled by the sandbox's analysis service while the run started, marshalled (in a
+    fresh fork the compile took 3.6 ms, mostly copy-on-write faults); taken where it is a code
+    object of `path`, else the tests are compiled here."""
+    code = None
+    if ahead:
+        with contextlib.suppress(ValueError, EOFError, TypeError):
+            code = marshal.loads(ahead)
+    if type(code) is not CODE_TYPE or code.co_filename != path:
+        code = rewritten_tests(source, path, entry_point)
+    return with_test_entries(code)
+
+
+def rewritten_tests(source: str, path: str, entry_point: str) -> types.CodeType:
+    """The tests compiled with their own comparisons routed through the harness
+    (`TestsOwnComparisons`), its marks still in place (`with_test_entries`)."""
     tree = TestsOwnComparisons(entry_point).visit(ast.parse(source, path))
-    return with_test_entries(compile(tree, path, "exec"))
+    return compile(tree, path, "exec")
 
 
 def with_test_entries(code: types.CodeType) -> types.CodeType:
@@ -6674,9 +6689,11 @@ def run_harness(
     channel: Channel,
     measurement: Any,
     program: str | None = None,
+    tests_ahead: Callable[[], bytes] = bytes,
 ) -> None:
     """Load the program (`task_path`'s text, or `program` shown as that file) and the tests in
-    module `__test__`, run the suite, report."""
+    module `__test__`, run the suite, report. `tests_ahead`: the tests compiled elsewhere
+    (`compiled_tests`), read when they are needed."""
     options = request["options"]
     # Only a run that records lines lists new modules: copying sys.modules' names touches
     # every one of them (about 1.5 ms of copy-on-write faults in a fork).
@@ -6792,7 +6809,7 @@ def run_harness(
     # one call as the program loaded, rewrote every assertion of theirs into `pass` (red team).
     try:
         tests_code: types.CodeType | SyntaxError = compiled_tests(
-            tests_source, tests_path, request["entry_point"]
+            tests_source, tests_path, request["entry_point"], tests_ahead()
         )
     except SyntaxError as error:
         tests_code = error
