@@ -2134,7 +2134,11 @@ def test_an_assertion_reached_through_the_class_asserts_as_unittest_does(sandbox
         "def same(test, a, b):\n"
         "    unittest.TestCase.assertIn(test, a, [b])\n\n"
         "class TestCases(unittest.TestCase):\n"
+        "    held = unittest.TestCase.assertEqual\n"
+        "    assertItemsEqual = unittest.TestCase.assertCountEqual\n"
         "    def test_right(self):\n"
+        "        self.held(task_func(1), 2, 'held by the class')\n"
+        "        self.assertItemsEqual([task_func(1), 4], [4, 2])\n"
         "        type(self).assertEqual(self, task_func(2), 4)\n"
         "        check(self=self, first=task_func(1), second=2)\n"
         "        functools.partial(unittest.TestCase.assertListEqual, self)([task_func(3)], [6])\n"
@@ -2145,6 +2149,8 @@ def test_an_assertion_reached_through_the_class_asserts_as_unittest_does(sandbox
         "        check(self, task_func(2), 5)\n"
         "    def test_wrong_in_a_helper(self):\n"
         "        same(self, task_func(2), 5)\n"
+        "    def test_wrong_held_by_the_class(self):\n"
+        "        self.held(task_func(2), 5, 'held')\n"
         "    def test_no_test_given(self):\n"
         "        check(first=1, second=1)\n"
     )
@@ -2153,12 +2159,35 @@ def test_an_assertion_reached_through_the_class_asserts_as_unittest_does(sandbox
         "test_right": "pass",
         "test_wrong": "fail",
         "test_wrong_in_a_helper": "fail",
+        "test_wrong_held_by_the_class": "fail",
         "test_no_test_given": "error",
     }, result
     messages = {test.name: test.message for test in result.tests}
     assert "4 != 5" in messages["test_wrong"]
     assert "4 not found in [5]" in messages["test_wrong_in_a_helper"]
     assert "needs the test it asserts in" in messages["test_no_test_given"]
+    assert "4 != 5 : held" in messages["test_wrong_held_by_the_class"]
+
+
+def test_assert_not_equal_and_not_in_pass_and_fail_as_unittest_s(sandbox: Sandbox) -> None:
+    """assertNotEqual and assertNotIn, asked as the tests' own `==` and `in`
+    (`MethodGuard.compare_negated`), pass and fail as unittest's, with its messages."""
+    tests = (
+        "class TestCases(unittest.TestCase):\n"
+        "    def test_right(self):\n"
+        "        self.assertNotEqual(task_func(2), 5)\n"
+        "        self.assertNotIn(task_func(2), [1, 2, 3], msg='not there')\n"
+        "        self.assertNotEqual(first=[task_func(1)], second=[3])\n"
+        "    def test_equal(self):\n"
+        "        self.assertNotEqual(task_func(2), 4, 'differ')\n"
+        "    def test_found(self):\n"
+        "        self.assertNotIn(member=task_func(2), container=[4, 5])\n"
+    )
+    result = run(sandbox, tests)
+    assert outcomes(result) == {"test_right": "pass", "test_equal": "fail", "test_found": "fail"}
+    messages = {test.name: test.message for test in result.tests}
+    assert messages["test_equal"].endswith("AssertionError: 4 == 4 : differ")
+    assert messages["test_found"].endswith("AssertionError: 4 unexpectedly found in [4, 5]")
 
 
 def test_tests_compiled_ahead_are_taken_only_as_the_code_of_their_own_path() -> None:

@@ -1564,13 +1564,17 @@ COMPARING_ASSERTIONS = frozenset(
         "assertSetEqual",
         "assertTupleEqual",
         *ORDERING_ASSERTIONS,
+        *({"assertDictContainsSubset"} & set(vars(unittest.TestCase))),  # gone in Python 3.12
     }
 )
 """Assertions that compare their first two arguments: with ==, or by their order."""
+NEGATED_ASSERTIONS = types.MappingProxyType({"assertNotEqual": False, "assertNotIn": True})
+"""Assertions that fail where their first two arguments compare equal, or the first is in the
+second (True): asked as the tests' own `==` and `in` are."""
 COMPARED_PARAMETERS = types.MappingProxyType(
     {
         name: tuple(inspect.signature(getattr(unittest.TestCase, name)).parameters)[1:3]
-        for name in COMPARING_ASSERTIONS
+        for name in COMPARING_ASSERTIONS | NEGATED_ASSERTIONS.keys()
     }
 )
 """The names of the two values each comparing assertion compares (`first` and `second`,
@@ -2023,12 +2027,19 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     uninterrupted = Uninterrupted
     marshalled, copied = staticmethod(marshal.dumps), staticmethod(marshal.loads)
     compared_parameters = COMPARED_PARAMETERS
-    dispatched = COMPARING_ASSERTIONS | {
-        COMPARED_AS_ASKED,
-        ARITHMETIC_AS_ASKED,
-        CALLED_AS_ASKED,
-        MOCK_ASSERTED,
-    }
+    negated = NEGATED_ASSERTIONS
+    shown = staticmethod(unittest.util.safe_repr)
+    test_case = unittest.TestCase
+    dispatched = (
+        COMPARING_ASSERTIONS
+        | NEGATED_ASSERTIONS.keys()
+        | {
+            COMPARED_AS_ASKED,
+            ARITHMETIC_AS_ASKED,
+            CALLED_AS_ASKED,
+            MOCK_ASSERTED,
+        }
+    )
     asking_code: types.CodeType  # `asked_as_unittest`'s and `compare`'s, set below
     handing_code: types.CodeType
 
@@ -2041,11 +2052,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
 
     def __get__(self, instance: object, owner: type | None = None) -> Any:
         if instance is None:
-            if self[1] in self.dispatched:
-                return self.partial(self.through_the_class)
-            return self[0]
+            return self.through_the_class() if self[1] in self.dispatched else self[0]
         if self[1] in self.comparing:
             return self.partial(self.compare, instance)
+        if self[1] in self.negated:
+            return self.partial(self.compare_negated, instance)
         if self[1] == self.compared_as_asked:
             return self.partial(self.compared_in_the_tests, instance)
         if self[1] == self.arithmetic_as_asked:
@@ -2056,18 +2067,26 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return self.partial(self.asked_of_a_mock, instance)
         return self.bind(self[0], instance)
 
-    def through_the_class(self, /, *args: object, **kwargs: object) -> object:
-        """This guard's assertion reached through the class, the test given first, as Python
-        gives a function its `self`. Red team: `type(self).assertEqual(self, a, b)`,
-        `unittest.TestCase.assertEqual` held in a variable, a partial or a helper, was
-        unittest's own function, past the guard."""
-        if args:
-            instance, args = args[0], args[1:]
-        else:
-            instance = kwargs.pop("self", None)
-        if instance is None:
-            raise TypeError(f"{self[1]}() needs the test it asserts in, given first")
-        return self.__get__(instance)(*args, **kwargs)
+    def through_the_class(self) -> Callable[..., object]:
+        """This guard's assertion as the class gives it: a function that asserts through the
+        guard, the test given first, and that binds to the test as unittest's own function does
+        where a tests' class holds it (`check = unittest.TestCase.assertEqual`). Red team:
+        `type(self).assertEqual(self, a, b)`, the function held in a variable, a partial or a
+        helper was unittest's own, past the guard; a partial in its place, held by the class,
+        bound to nothing and took the task's value for the test."""
+        guard, test_case = self, self.test_case
+
+        def assertion(*args: object, **kwargs: object) -> object:
+            if args:
+                instance, args = args[0], args[1:]
+            else:
+                instance = kwargs.pop("self", None)
+            if not issubclass(type(instance), test_case):
+                raise TypeError(f"{guard[1]}() needs the test it asserts in, given first")
+            return guard.__get__(instance)(*args, **kwargs)
+
+        assertion.__name__, assertion.__qualname__ = self[1], f"TestCase.{self[1]}"
+        return assertion
 
     def __set__(self, instance: object, value: object) -> None:
         self.context.tamper(f"replaced {self[1]} on the running test")
@@ -2143,6 +2162,27 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 self.stand_ins(args),
                 kept,
             )
+
+    def compare_negated(self, instance: object, *args: object, **kwargs: object) -> None:
+        """assertNotEqual and assertNotIn: their question asked as the tests' own `==` and `in`
+        are (`compared_in_the_tests`); where it says yes, the assertion fails as unittest's
+        does; else unittest asks its own. Red team: an int that said `!=` to everything passed
+        `assertNotEqual(task_func(), 0)`, a list that said it held nothing passed
+        `assertNotIn("bad", task_func())` while holding it."""
+        if kwargs:
+            args, kwargs = self.positional(args, kwargs)
+        if len(args) >= 2:
+            membership = self.negated[self[1]]
+            if self.compared_in_the_tests(instance, args[0], args[1], membership):
+                shown = self.shown(args[0]), self.shown(args[1])
+                standard = (
+                    f"{shown[0]} unexpectedly found in {shown[1]}"
+                    if membership
+                    else f"{shown[0]} == {shown[1]}"
+                )
+                message = args[2] if len(args) > 2 else kwargs.get("msg")
+                instance.fail(instance._formatMessage(message, standard))  # type: ignore[attr-defined]
+        self[0](instance, *args, **kwargs)
 
     def positional(
         self, args: tuple[object, ...], kwargs: dict[str, object]
