@@ -586,8 +586,12 @@ def breakdown(
 
     checks_of: dict[str, tuple[Future[tuple[list[Any], float]], int]] = {}
 
-    def one(task: Any, company: Any = None) -> tuple[dict[str, Any], Any, Any]:
+    def one(task: Any, company: Any = None, coming: Any = None) -> tuple[dict[str, Any], Any, Any]:
         started = time.perf_counter()
+        # As validate_tasks: the tests of the task whose run begins about when this one's ends
+        # are compiled ahead by the warm worker, where the sandbox can.
+        if coming is not None and hasattr(sandbox, "compile_ahead"):
+            sandbox.compile_ahead(coming.program, coming.test, coming.entry_point)
         checked, index = checks_of[task.task_id]
         batch_checks, share = checked.result()
         row: dict[str, Any] = {"task_id": task.task_id, "static_checks": share}
@@ -649,12 +653,13 @@ def breakdown(
                 whole = checker.submit(check, ordered)
                 checks_of.update({task.task_id: (whole, i) for i, task in enumerate(ordered)})
             futures = []
-            for task in ordered:
+            for place, task in enumerate(ordered):
                 company = (
                     company_for(task, validation.task_timeout(bank, task)) if company_for else None
                 )
                 runners = waiters if company == "waiting" else pool
-                futures.append(runners.submit(one, task, company))
+                coming = ordered[place + jobs] if place + jobs < len(ordered) else None
+                futures.append(runners.submit(one, task, company, coming))
             for future in as_completed(futures):
                 row, task, report = future.result()
                 storing = time.perf_counter()

@@ -1061,9 +1061,11 @@ def _run_and_store(
     checker = ThreadPoolExecutor(max_workers=1)
     batches = checks_in_batches(checker, tasks, checks_before_runs)
 
-    def work(task: Task, company: Company) -> ValidationReport | None:
+    def work(task: Task, company: Company, coming: Task | None) -> ValidationReport | None:
         if stop is not None and stop.is_set():
             return None  # stopped before its run began
+        if coming is not None:  # the task whose run begins about when this one's ends
+            sandbox.compile_ahead(coming.program, coming.test, coming.entry_point)
         checked, index = batches[task.task_id]
         return validate_task(
             task,
@@ -1084,10 +1086,11 @@ def _run_and_store(
         ThreadPoolExecutor(max_workers=jobs) as waiters,
     ):
         futures = {}
-        for task in tasks:
+        for place, task in enumerate(tasks):
             company = company_for(task, limit(task))
             workers = waiters if company is Company.WAITING else pool
-            futures[workers.submit(work, task, company)] = task
+            coming = tasks[place + jobs] if place + jobs < len(tasks) else None
+            futures[workers.submit(work, task, company, coming)] = task
         try:
             for future in as_completed(futures):
                 report = future.result()

@@ -1053,23 +1053,49 @@ def test_a_heavy_worker_that_starts_holds_up_only_the_runs_that_wait_for_it(
 def test_the_analysis_service_compiles_a_run_s_tests_into_the_harness_s_pipe() -> None:
     """`answer_compilation` writes the tests as the harness compiles them, marshalled, to the
     pipe it is given, and closes it; tests that do not compile get nothing (the harness then
-    compiles them itself and reports why)."""
+    compiles them itself and reports why). Tests asked for ahead, with no pipe, are kept: the
+    run's own request then takes them as they were compiled."""
     worker = load_worker()
     tests = "import unittest\nclass TestCases(unittest.TestCase):\n    def test_it(self):\n"
     path = "/task/tests.py"
+    compiled: dict[str, bytes] = {}
 
-    def compiled_by_the_service(source: str) -> bytes:
+    def asked(source: str, with_pipe: bool = True, given_path: str | None = path) -> bytes:
         ours, theirs = socket.socketpair()
-        read_end, write_end = os.pipe()
+        read_end, write_end = os.pipe() if with_pipe else (None, None)
         with ours:
-            ours.sendall(json.dumps({"tests": source, "path": path, "entry_point": "f"}).encode())
+            request = {"tests": source, "entry_point": "f"}
+            if given_path is not None:
+                request["path"] = given_path
+            ours.sendall(json.dumps(request).encode())
             ours.shutdown(socket.SHUT_WR)
-            worker.answer_compilation(theirs.detach(), write_end)
+            worker.answer_compilation(theirs.detach(), write_end, compiled)
+        if read_end is None:
+            return b""
         with open(read_end, "rb") as pipe:
             return pipe.read()
 
-    code = marshal.loads(compiled_by_the_service(tests + "        self.assertTrue(f() == 1)\n"))
-    expected = harness.rewritten_tests(tests + "        self.assertTrue(f() == 1)\n", path, "f")
+    right = tests + "        self.assertTrue(f() == 1)\n"
+    code = marshal.loads(asked(right))
     assert code.co_filename == path
-    assert code == expected
-    assert compiled_by_the_service(tests + "        self.assertTrue(f() ==\n") == b""
+    assert code == harness.rewritten_tests(right, path, "f")
+    assert asked(tests + "        self.assertTrue(f() ==\n") == b""
+    compiled.clear()
+    assert asked(right, with_pipe=False, given_path=None) == b""  # ahead: a root's path
+    (key,) = compiled
+    compiled[key] = b"as compiled ahead"
+    assert asked(right) == b"as compiled ahead"
+
+
+def test_a_batch_s_tests_compiled_ahead_run_as_their_own() -> None:
+    """`Sandbox.compile_ahead` before the warm worker has started does nothing; after, the
+    run of those tests finds them compiled, and runs them as its own."""
+    tests = "import unittest\nclass TestCases(unittest.TestCase):\n"
+    tests += "    def test_it(self):\n        self.assertEqual(task_func(2), 4)\n"
+    program = "def task_func(x):\n    return 2 * x\n"
+    with Sandbox(preload=False) as sandbox:
+        sandbox.compile_ahead(program, tests, "task_func")
+        sandbox.start_for(program, tests)
+        sandbox.compile_ahead(program, tests, "task_func")
+        run = sandbox.run(program, tests)
+    assert [(test.name, test.outcome) for test in run.tests] == [("test_it", "pass")], run

@@ -209,6 +209,10 @@ def imports_heavy_library(program: str, tests: str) -> bool:
     return named and worker_kind(program, tests) == "heavy"
 
 
+COMPILE_AHEAD_SEND_S = 1.0
+"""How long `Zygote.compile_ahead` may wait for the analysis service to take large tests."""
+
+
 class Zygote:
     """One warm worker process (see worker.py), forking one supervisor per request."""
 
@@ -338,6 +342,21 @@ class Zygote:
             raise WorkerGone("the sandbox worker closed the run without an answer")
         answer: dict[str, Any] = json.loads(b"".join(chunks))
         return answer
+
+    def compile_ahead(self, tests: str, entry_point: str) -> None:
+        """Have the worker's analysis service compile `tests` now, for a run to come
+        (`worker.answer_compilation`); no answer is awaited. A worker that has gone is not an
+        error here: the run compiles its tests itself."""
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        with ours, contextlib.suppress(OSError):
+            try:
+                with self._send_lock:
+                    socket.send_fds(self._control, [b"c"], [theirs.fileno()])
+            finally:
+                theirs.close()
+            asked = {"tests": tests, "entry_point": entry_point}
+            ours.settimeout(COMPILE_AHEAD_SEND_S)
+            ours.sendall(json.dumps(asked).encode())
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -571,6 +590,16 @@ class Sandbox:
         """Start the warm worker of library tasks now (it otherwise starts with the first
         run)."""
         self._kept_zygote(WorkerKey("libraries"))
+
+    def compile_ahead(self, program: str, tests: str, entry_point: str) -> None:
+        """Have the warm worker this code's run will use compile its tests now, where that
+        worker has started (`Zygote.compile_ahead`): the run then finds them compiled, instead
+        of waiting about 2 ms for them (validating a batch asks for each task ahead)."""
+        key = WorkerKey(worker_kind(program, tests))
+        with self._lock:
+            zygote = self._zygotes.get(key if self._preload else replace(key, kind=None))
+        if zygote is not None and zygote.alive():
+            zygote.compile_ahead(tests, entry_point)
 
     def start_for(self, program: str, tests: str) -> None:
         """Start now the warm worker that a run of this code would use. One that cannot start

@@ -182,6 +182,7 @@ SHUTDOWN_WAIT_S = 2.0
 SPARES = 2  # supervisors forked ahead: two runs asked at once both find one ready
 ANALYSIS_ANSWER_S = 10.0  # a supervisor waits this long for the analysis service, then analyses
 PARSED_PROGRAMS_KEPT = 32
+COMPILED_TESTS_KEPT = 256  # a batch of tasks compiled ahead (`answer_compilation`)
 # The sandbox's processes by role, as ps, top and /proc/PID/comm show them (15 bytes at most).
 WORKER_NAME = b"curator-worker"
 SUPERVISOR_NAME = b"curator-superv"
@@ -486,6 +487,12 @@ def zygote(
             break
         if not fds:
             continue
+        if message == b"c":  # tests to compile ahead, for the analysis service
+            if _analysis_service is not None:
+                with contextlib.suppress(OSError):
+                    socket.send_fds(_analysis_service, [b"c"], fds[:1])
+            os.close(fds[0])
+            continue
         handed = False
         while spares and not handed:  # the oldest first (the likeliest ready); a dead one skipped
             spare = spares.pop(0)
@@ -657,6 +664,7 @@ def serve_analyses(requests: socket.socket) -> None:
     cannot reach it (the harness closes every inherited descriptor but its pipes first).
     Ends when every supervisor and the zygote have closed theirs."""
     parsed: dict[str, CoverageAnalyser] = {}
+    compiled: dict[str, bytes] = {}
     while True:
         try:
             message, fds, _, _ = socket.recv_fds(requests, 1, 2)
@@ -664,8 +672,8 @@ def serve_analyses(requests: socket.socket) -> None:
             return
         if not message and not fds:
             return
-        if message == b"c" and len(fds) == 2:
-            answer_compilation(*fds)
+        if message == b"c" and len(fds) in (1, 2):
+            answer_compilation(fds[0], fds[1] if len(fds) == 2 else None, compiled)
             continue
         for fd in fds:
             with socket.socket(fileno=fd) as connection:
@@ -696,20 +704,34 @@ def answer_analysis(connection: socket.socket, parsed: dict[str, CoverageAnalyse
     connection.sendall(_dumps(answer).encode())
 
 
-def answer_compilation(connection_fd: int, harness_fd: int) -> None:
-    """One run's tests, compiled as its harness would compile them (`harness.rewritten_tests`)
-    and written, marshalled, to the harness's request pipe (`harness_fd`), then closed. Where
-    they do not compile, nothing is written: the harness compiles them itself and reports why."""
+def answer_compilation(
+    connection_fd: int, harness_fd: int | None, compiled: dict[str, bytes]
+) -> None:
+    """A run's tests, compiled as its harness compiles them (`harness.rewritten_tests`),
+    marshalled, and kept for the runs to come: where a harness's request pipe comes with them
+    (`harness_fd`, from its supervisor), written there, then closed. The caller asks ahead,
+    without a pipe, for the tasks a batch will run (`Sandbox.compile_ahead`), so that the
+    harness finds its tests compiled. Where they do not compile, nothing is written: the
+    harness compiles them itself and reports why."""
+    import hashlib
+
+    data = b""
     try:
         with socket.socket(fileno=connection_fd) as connection:
             connection.settimeout(ANALYSIS_ANSWER_S)
             request = json.loads(_receive_all(connection))
-        code = harness.rewritten_tests(request["tests"], request["path"], request["entry_point"])
-        data = marshal.dumps(code)
+        # Asked ahead, the path is unknown: a run with a root of its own has it there.
+        path = request.get("path") or harness.tests_path_for(RUN_TASK_DIRECTORY + "/task.py")
+        asked = (request["tests"], path, request["entry_point"])
+        key = hashlib.sha256(_dumps(asked).encode()).hexdigest()
+        data = compiled.pop(key, b"") or marshal.dumps(harness.rewritten_tests(*asked))
+        compiled[key] = data  # the newest last: the oldest are dropped first
+        while len(compiled) > COMPILED_TESTS_KEPT:
+            del compiled[next(iter(compiled))]
     except Exception:
-        os.close(harness_fd)
-        return
-    _send_to_end(harness_fd, data)
+        data = b""
+    if harness_fd is not None:
+        _send_to_end(harness_fd, data)
 
 
 def parsed_program(program: str) -> CoverageAnalyser:
@@ -1501,7 +1523,7 @@ def serve_harness(request_r: int, paths: dict[str, str], pipes: tuple[int, int, 
                 paths["task"],
                 channel,
                 _warm_measurement,
-                tests_ahead=tests_compiled_ahead(request_r),
+                tests_ahead=functools.partial(tests_compiled_ahead, request_r),
             )
     except BaseException:
         channel.emit(protocol.Event.HARNESS_ERROR, traceback=traceback.format_exc())
@@ -1567,14 +1589,13 @@ def compile_tests_ahead(request_w: int, request: dict[str, Any], tests_path: str
     """Hand the run's tests to the analysis service, with a copy of the harness's request pipe,
     to be compiled there (`answer_compilation`) while the harness enters the run: in the
     harness's fresh fork the same compile took 3.6 ms, mostly copy-on-write faults; in the
-    warm service about 1.4, off the run's path. No answer is awaited here."""
+    warm service about 2 ms, beside the harness's first steps. No answer is awaited here."""
     if _analysis_service is None:
         return
     ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
     with ours:
         try:
             socket.send_fds(_analysis_service, [b"c"], [theirs.fileno(), request_w])
-            theirs.close()
             asked = {
                 "tests": request["tests"],
                 "path": tests_path,
@@ -1588,31 +1609,23 @@ def compile_tests_ahead(request_w: int, request: dict[str, Any], tests_path: str
             theirs.close()
 
 
-def tests_compiled_ahead(fd: int) -> Callable[[], bytes]:
+def tests_compiled_ahead(fd: int) -> bytes:
     """What the analysis service wrote of the tests (`answer_compilation`) to the request pipe
-    `fd`, read once when the harness needs it, waiting at most `TESTS_AHEAD_WAIT_S`; then `fd`
-    is closed. Empty where nothing complete came."""
-    read: list[bytes] = []
-
-    def compiled() -> bytes:
-        if read:
-            return read[0]
-        chunks: list[bytes] = []
-        deadline = _perf_counter() + TESTS_AHEAD_WAIT_S
-        try:
-            while (left := deadline - _perf_counter()) > 0 and select.select([fd], [], [], left)[0]:
-                chunk = os.read(fd, 1 << 16)
-                if not chunk:
-                    read.append(b"".join(chunks))
-                    break
-                chunks.append(chunk)
-            else:
-                read.append(b"")
-        finally:
-            os.close(fd)
-        return read[0]
-
-    return compiled
+    `fd`, read when the harness needs it, waiting at most `TESTS_AHEAD_WAIT_S`; `fd` is then
+    closed. Empty where nothing complete came."""
+    chunks: list[bytes] = []
+    deadline = _perf_counter() + TESTS_AHEAD_WAIT_S
+    try:
+        while (left := deadline - _perf_counter()) > 0 and select.select([fd], [], [], left)[0]:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    return b""
 
 
 TESTS_AHEAD_WAIT_S = 0.5
