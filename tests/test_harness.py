@@ -2124,6 +2124,27 @@ def test_no_stand_in_of_a_comparison_equals_what_the_tests_expect() -> None:
             assert all(stand_in != expected for stand_in in stand_ins), (expected, stand_ins)
 
 
+def test_no_second_stand_in_of_a_number_comes_back_near_the_expected_one() -> None:
+    """The second stand-in of a number is drawn from the first: it came back within a
+    tolerance of the expected number now and then, and an honest float of the task's compared
+    by `assertAlmostEqual` was refused as equal to anything (`MethodGuard.back_near`)."""
+
+    class Money(float):
+        pass
+
+    class Count(int):
+        pass
+
+    guard = harness.RETURNED_GUARD
+    for expected in (Money(3.85), Money(-120.5), Count(3), Count(0), 2.5, 7):
+        plain = float(expected)
+        for _ in range(2_000):
+            stand_ins = guard.two_different(expected)
+            assert len(stand_ins) == 2, (expected, stand_ins)
+            assert stand_ins[0] != plain, (expected, stand_ins)
+            assert abs(float(stand_ins[1]) - plain) >= (abs(plain) + 1) / 2, (expected, stand_ins)
+
+
 def test_an_assertion_reached_through_the_class_asserts_as_unittest_does(sandbox: Sandbox) -> None:
     """unittest's comparing assertions reached through the class (`type(self).assertEqual`, held
     in a variable or a partial, a deprecated name in a variable) are the guarded ones
