@@ -597,9 +597,14 @@ class Sandbox:
         of waiting about 2 ms for them (validating a batch asks for each task ahead)."""
         key = WorkerKey(worker_kind(program, tests))
         with self._lock:
-            zygote = self._zygotes.get(key if self._preload else replace(key, kind=None))
+            zygote = self._zygotes.get(self._as_kept(key))
         if zygote is not None and zygote.alive():
             zygote.compile_ahead(tests, entry_point)
+
+    def _as_kept(self, key: WorkerKey) -> WorkerKey:
+        """The key a worker for `key` is kept under: of no kind once preloading was given up
+        (`_start_zygote`). Called with `_lock` held."""
+        return key if self._preload else replace(key, kind=None)
 
     def start_for(self, program: str, tests: str) -> None:
         """Start now the warm worker that a run of this code would use. One that cannot start
@@ -620,8 +625,7 @@ class Sandbox:
         with self._lock:
             if self._closed:
                 raise SandboxClosed("the sandbox is closed")
-            if not self._preload:
-                key = replace(key, kind=None)
+            key = self._as_kept(key)
             starting = self._starting.setdefault(key, threading.Lock())
         with starting:
             with self._lock:

@@ -1559,12 +1559,8 @@ def personalize_run(prepared: PreparedRun, uid: int | None) -> None:
 
 
 def _send_request(fd: int, data: bytes) -> None:
-    """Write `data` after its length (`_read_request`); a reader that has gone (a failed
-    setup) is not an error here: the run's status tells."""
-    with contextlib.suppress(OSError):
-        view = memoryview(len(data).to_bytes(REQUEST_LENGTH_BYTES, "big") + data)
-        while view:
-            view = view[os.write(fd, view) :]
+    """Write `data` after its length (`_read_request`), the pipe left open."""
+    _write_all(fd, len(data).to_bytes(REQUEST_LENGTH_BYTES, "big") + data)
 
 
 REQUEST_LENGTH_BYTES = 8
@@ -1590,23 +1586,10 @@ def compile_tests_ahead(request_w: int, request: dict[str, Any], tests_path: str
     to be compiled there (`answer_compilation`) while the harness enters the run: in the
     harness's fresh fork the same compile took 3.6 ms, mostly copy-on-write faults; in the
     warm service about 2 ms, beside the harness's first steps. No answer is awaited here."""
-    if _analysis_service is None:
-        return
-    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-    with ours:
-        try:
-            socket.send_fds(_analysis_service, [b"c"], [theirs.fileno(), request_w])
-            asked = {
-                "tests": request["tests"],
-                "path": tests_path,
-                "entry_point": request["entry_point"],
-            }
-            ours.settimeout(ANALYSIS_ANSWER_S)
-            ours.sendall(_dumps(asked).encode())
-        except OSError:
-            pass
-        finally:
-            theirs.close()
+    asked = {"tests": request["tests"], "path": tests_path, "entry_point": request["entry_point"]}
+    connection = ask_analysis_service(b"c", asked, request_w)
+    if connection is not None:
+        connection.close()
 
 
 def tests_compiled_ahead(fd: int) -> bytes:
@@ -1634,15 +1617,18 @@ service may be answering another run's analysis."""
 
 
 def _send_to_end(fd: int, data: bytes) -> None:
-    """Write all of `data` and close; a reader that has gone (a failed setup) is not an error
-    here: the run's status tells."""
-    try:
+    """Write all of `data` (`_write_all`) and close."""
+    _write_all(fd, data)
+    os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write all of `data`; a reader that has gone (a failed setup) is not an error here: the
+    run's status tells."""
+    with contextlib.suppress(OSError):
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
-    except OSError:
-        pass
-    os.close(fd)
 
 
 def supervise_run(request: dict[str, Any], prepared: PreparedRun) -> dict[str, Any]:
@@ -2552,23 +2538,28 @@ class ProgramAnalysis:
         return self.here
 
     def _send(self, request: dict[str, Any]) -> socket.socket | None:
-        """Send `request` over a connection of its own, returned to read the answer from;
-        None when the service cannot be reached. A service that stopped reading holds up no
-        run (`ANALYSIS_ANSWER_S`)."""
-        if _analysis_service is None:
-            return None
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            socket.send_fds(_analysis_service, [b"a"], [theirs.fileno()])
-            ours.settimeout(ANALYSIS_ANSWER_S)
-            ours.sendall(_dumps(request).encode())
-            ours.shutdown(socket.SHUT_WR)
-        except OSError:
-            ours.close()
-            return None
-        finally:
-            theirs.close()
-        return ours
+        return ask_analysis_service(b"a", request)
+
+
+def ask_analysis_service(kind: bytes, request: dict[str, Any], *fds: int) -> socket.socket | None:
+    """Send `request` (`kind`: b"a" an analysis, b"c" a compile), and `fds` with it, to the
+    analysis service over a connection of its own, returned to read the answer from; None when
+    the service cannot be reached. A service that stopped reading holds up no run
+    (`ANALYSIS_ANSWER_S`)."""
+    if _analysis_service is None:
+        return None
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        socket.send_fds(_analysis_service, [kind], [theirs.fileno(), *fds])
+        ours.settimeout(ANALYSIS_ANSWER_S)
+        ours.sendall(_dumps(request).encode())
+        ours.shutdown(socket.SHUT_WR)
+    except OSError:
+        ours.close()
+        return None
+    finally:
+        theirs.close()
+    return ours
 
 
 class EarlyAnalysis:
