@@ -1550,6 +1550,8 @@ ORDERINGS: types.MappingProxyType[str, Callable[[Any, Any], Any]] = types.Mappin
     {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 )
 """The tests' own ordering comparisons as `TestsOwnComparisons` routes them."""
+UNEQUAL = "!="
+"""The tests' own `a != b` as `TestsOwnComparisons` routes it (`unequal_in_the_tests`)."""
 COMPARING_ASSERTIONS = frozenset(
     {
         "assertEqual",
@@ -1961,9 +1963,12 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     answering = ANSWERING_METHODS
     failure = AssertionError
     compared_as_asked = COMPARED_AS_ASKED
+    unequal = UNEQUAL
     arithmetic_as_asked = ARITHMETIC_AS_ASKED
     arithmetic = ARITHMETIC
     arithmetic_names = ARITHMETIC_NAMES
+    moving_arithmetic = frozenset({"+", "-"})  # `computed_beside_moved_partners`
+    moved_tolerance = 1e-9  # of the numbers' size: a float's rounding (`moved_alike`)
     number_bases = NUMBER_BASES
     held_containers = (list, tuple, set, frozenset, dict, str, bytes)
     class_of_the_tasks = staticmethod(class_of_the_tasks)
@@ -2420,7 +2425,10 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         and asked again with stand-ins (`stand_ins`) if one answers through a method of the
         task's and said yes. Every question is asked from the same line, in an unpredictable
         order, so an answer that reads its caller's frame or counts the questions cannot tell
-        them apart; an iterator of the task's is not searched twice."""
+        them apart; an iterator of the task's is not searched twice. `left != right` is
+        `unequal_in_the_tests`."""
+        if type(membership) is str and membership == self.unequal:
+            return self.unequal_in_the_tests(left, right)
         with self.uninterrupted():
             if type(membership) is str:
                 return self.ordered_in_the_tests(left, right, membership)
@@ -2455,6 +2463,39 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     stand_ins += [(self.unrelated, right)]
             return self.answer_among_stand_ins(question, (left, right), stand_ins, what, kept)
 
+    def unequal_in_the_tests(self, left: object, right: object) -> object:
+        """`left != right` as the tests wrote it, once `left == right` was asked as the tests'
+        own `==` is (`compared_in_the_tests`): a plain truth answers as its negation (red team:
+        an `__ne__` of the task's that said no to everything passed `assertFalse(a != b)`);
+        any other answer (numpy's or pandas' elementwise one) is Python's own `!=`, which must
+        say the opposite of `==` element by element. Red team: as `not (a == b)`, honest
+        `assertFalse((frame != expected).any())` erred (an array has no one truth)."""
+        equal = self.compared_in_the_tests(None, left, right)
+        if type(equal) is bool:
+            return not equal
+        unequal = left != right
+        self.refuse_unlike_negation(equal, unequal)
+        return unequal
+
+    def refuse_unlike_negation(self, equal: object, unequal: object) -> None:
+        """Tampering where `!=` said yes or no to an element where `==` said the same, both
+        read as numpy reads truths; answers numpy cannot read so (pandas' missing values, no
+        numpy at all) tell nothing."""
+        numpy = sys.modules.get("numpy")
+        if numpy is None:
+            return
+        try:
+            with self.unmeasured():
+                said_equal = numpy.asarray(equal, dtype=bool)
+                said_unequal = numpy.asarray(unequal, dtype=bool)
+                opposite = said_equal.shape == said_unequal.shape and bool(
+                    (said_equal != said_unequal).all()
+                )
+        except Exception:
+            return
+        if not opposite:
+            self.refuse("the tests' own != was answered otherwise than the opposite of ==")
+
     def computed_in_the_tests(
         self, instance: object, left: object, right: object, symbol: str
     ) -> object:
@@ -2463,7 +2504,6 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         class of the task's built on one of Python's numbers whose arithmetic is the task's
         code, the answer must be that number's own. Red team: a float whose `__sub__`
         answered 0 passed `abs(result - expected) < tol` and `assertLess(abs(...), tol)`."""
-        answer = self.arithmetic[symbol](left, right)
         # `plain_kind` of each, inline: a comprehension's arithmetic comes here per item.
         kind_of, plain = self.kind_of, self.plain
         left_kind, right_kind = kind_of(left), kind_of(right)
@@ -2473,8 +2513,14 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             and left_kind in plain
             and right_kind in plain
         ):
-            return answer
+            return self.arithmetic[symbol](left, right)
         name = self.arithmetic_names[symbol]
+        if symbol in self.moving_arithmetic:
+            for task_side, method in ((left, f"__{name}__"), (right, f"__r{name}__")):
+                partner = right if task_side is left else left
+                if self.object_with_own_arithmetic(task_side, method) and self.real_number(partner):
+                    return self.computed_beside_moved_partners(left, right, symbol, task_side)
+        answer = self.arithmetic[symbol](left, right)
         own = self.number_with_own_arithmetic
         if own(left, f"__{name}__") or own(right, f"__r{name}__"):
             plain = self.arithmetic[symbol](self.plain_number(left), self.plain_number(right))
@@ -2487,6 +2533,104 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 )
             self.ask_answer(answer, None)
         return answer
+
+    def computed_beside_moved_partners(
+        self, left: object, right: object, symbol: str, task_side: object
+    ) -> object:
+        """The tests' `left + right` or `left - right` where one is an object of the task's,
+        built on no number, whose method for it is the task's code, and the other a plain
+        number: asked again with that number moved by whole steps (`partner_moves`), all from
+        one line in an unpredictable order, what the values hold put back before the tests'
+        own question (as `answer_among_stand_ins` asks). Where the answers are plain numbers,
+        each moved one must move with its partner, as an honest sum or difference does. Red
+        team: such an object whose `-` answered 0.0 to anything passed `abs(result - 3.14) <
+        1e-6`. Whole steps keep a grid an honest class rounds to (cents); a moved partner the
+        task refuses (an exception) or answers with no plain number tells nothing."""
+        task_on_left = task_side is left
+        partner = right if task_on_left else left
+        moves = self.partner_moves()
+        questions = [(left, right)] + [
+            (left, partner + move) if task_on_left else (partner + move, right)  # type: ignore[operator]
+            for move in moves
+        ]
+        operation = self.arithmetic[symbol]
+        answers: list[object] = [None] * len(questions)
+        raised: list[Exception | None] = [None] * len(questions)
+        with self.uninterrupted():
+            kept = self.kept((left, right))
+            for index in self.in_any_order(len(questions)):
+                first, second = questions[index]
+                try:
+                    if index == 0:
+                        replaced = self.put_back(kept)
+                        try:
+                            answers[index] = operation(first, second)
+                        finally:
+                            kept = self.kept(kept.values)
+                            replaced.clear()  # dropped once the question is asked
+                        continue
+                    with self.unmeasured():
+                        answers[index] = operation(first, second)
+                except Exception as error:
+                    raised[index] = error
+            self.restore(kept.held)
+        if raised[0] is not None:
+            raise raised[0]
+        real = self.real_number(self.plain_number(answers[0]))
+        sign = -1 if symbol == "-" and task_on_left else 1
+        for move, moved in zip(moves, answers[1:], strict=True):
+            answer = self.real_number(self.plain_number(moved))
+            if real is None or answer is None:
+                continue
+            expected = real + sign * move
+            if not self.moved_alike(answer, expected, (real, answer, partner)):
+                self.refuse(
+                    f"the tests' own {symbol} was given an object whose {symbol} does not move "
+                    f"with its partner ({type(task_side).__qualname__}): against "
+                    f"{partner!r} it said {real!r}, against {partner + move!r} "  # type: ignore[operator]
+                    f"{answer!r}, not {expected!r}"
+                )
+        self.ask_answer(answers[0], None)
+        return answers[0]
+
+    def object_with_own_arithmetic(self, value: object, name: str) -> bool:
+        """Whether `value` is of a class of the task's built on none of Python's numbers (those
+        are asked as numbers: `number_with_own_arithmetic`) whose `name` is the task's code."""
+        kind = type(value)
+        if self.plain_kind(kind) or any(issubclass(kind, base) for base, _ in self.number_bases):
+            return False
+        return self.of_the_tasks(value) and self.tasks_method(kind, name)
+
+    def real_number(self, value: object) -> int | float | None:
+        """`value` where it is a finite int or float of Python's own (no bool), or one of a
+        library's (numpy's float64, built on float) as a plain float; else None."""
+        kind = type(value)
+        if kind is int:
+            return cast(int, value)
+        if kind is float or (isinstance(value, float) and not self.class_of_the_tasks(kind)):
+            number = float.__float__(cast(float, value))
+            return number if number - number == 0.0 else None  # neither infinite nor NaN
+        return None
+
+    def partner_moves(self) -> list[int]:
+        """Two different whole steps, from -9 to 9 and none 0, drawn from the system's
+        randomness (`computed_beside_moved_partners`)."""
+        steps = [step for step in range(-9, 10) if step]
+        first = steps.pop(self.urandom(1)[0] % len(steps))
+        return [first, steps[self.urandom(1)[0] % len(steps)]]
+
+    def moved_alike(
+        self, answer: int | float, expected: int | float, seen: tuple[object, ...]
+    ) -> bool:
+        """Whether a moved partner's answer is the one expected, within what a float's
+        rounding leaves at the size of the numbers seen (an honest 1e20 - 3.0 is 1e20 - 4.0)."""
+        if type(answer) is int and type(expected) is int:
+            return answer == expected
+        try:
+            size = max(1.0, *(abs(float(number)) for number in seen))  # type: ignore[arg-type]
+            return abs(float(answer) - float(expected)) <= self.moved_tolerance * size
+        except OverflowError:  # ints past a float: no rounding to tell apart
+            return answer == expected
 
     def returned_by_the_task(self, value: object) -> object:
         """What a call of the entry point in the tests returned (`TestsOwnComparisons` marks
@@ -5525,6 +5669,8 @@ def _compare(
 ) -> object:
     """What `TestCase._curator_compare` stands for, unguarded
     (`MethodGuard.compared_in_the_tests`)."""
+    if type(membership) is str and membership == UNEQUAL:
+        return left != right
     if type(membership) is str:
         return ORDERINGS[membership](left, right)
     return left in right if membership else left == right  # type: ignore[operator]
@@ -6369,11 +6515,17 @@ class RoutedComparisons(RoutedArithmetic):
         if len(node.ops) != 1 or not isinstance(operator, ast.Eq | ast.In | ast.NotEq | ast.NotIn):
             return node
         method = ast.Attribute(ast.Name("self", ast.Load()), COMPARED_AS_ASKED, ast.Load())
-        membership = [ast.Constant(True)] if isinstance(operator, ast.In | ast.NotIn) else []
+        membership = (
+            [ast.Constant(True)]
+            if isinstance(operator, ast.In | ast.NotIn)
+            else [ast.Constant(UNEQUAL)]
+            if isinstance(operator, ast.NotEq)
+            else []
+        )
         call: ast.expr = ast.Call(method, [node.left, node.comparators[0], *membership], [])
-        if isinstance(operator, ast.NotEq | ast.NotIn):
-            # `a != b` as `not a == b`: an object of the task's whose `__ne__` says no to
-            # everything passed `assertFalse(a != b)` and `if a != b: self.fail()`.
+        if isinstance(operator, ast.NotIn):
+            # `a not in b` as `not a in b` (`in` answers a plain truth): a list of the task's
+            # whose `__contains__` said no to everything passed `assertFalse(x not in b)`.
             call = ast.UnaryOp(ast.Not(), call)
         return ast.copy_location(call, node)
 
