@@ -1573,14 +1573,23 @@ COMPARING_ASSERTIONS = frozenset(
 NEGATED_ASSERTIONS = types.MappingProxyType({"assertNotEqual": False, "assertNotIn": True})
 """Assertions that fail where their first two arguments compare equal, or the first is in the
 second (True): asked as the tests' own `==` and `in` are."""
+LIBRARY_COMPARING_ASSERTIONS = frozenset(
+    {"assert_equal", "assert_almost_equal", "assert_approx_equal"}
+)
+"""numpy's assertions of any two values (scalars, lists, tuples, dicts, arrays), asked as
+unittest's comparing assertions are (`MethodGuard.ask_library`)."""
 COMPARED_PARAMETERS = types.MappingProxyType(
     {
-        name: tuple(inspect.signature(getattr(unittest.TestCase, name)).parameters)[1:3]
-        for name in COMPARING_ASSERTIONS | NEGATED_ASSERTIONS.keys()
+        **{
+            name: tuple(inspect.signature(getattr(unittest.TestCase, name)).parameters)[1:3]
+            for name in COMPARING_ASSERTIONS | NEGATED_ASSERTIONS.keys()
+        },
+        **{name: ("actual", "desired") for name in LIBRARY_COMPARING_ASSERTIONS},
     }
 )
 """The names of the two values each comparing assertion compares (`first` and `second`,
-`member` and `container`): the tests may give them by keyword."""
+`member` and `container`, numpy's `actual` and `desired`): the tests may give them by
+keyword."""
 HANDED_ON_ASSERTIONS = frozenset(
     {
         "_baseAssertEqual",
@@ -1779,15 +1788,24 @@ protocols, or a frame's `equals` of the task's, answered them with no comparison
 harness's seeing it."""
 GUARDED_LIBRARY_ASSERTIONS = (
     ("numpy.testing._private.utils", "assert_array_compare", 1),
+    *(("numpy.testing", name, 0) for name in sorted(LIBRARY_COMPARING_ASSERTIONS)),
     ("pandas.testing", "assert_frame_equal", 0),
     ("pandas.testing", "assert_series_equal", 0),
+    ("pandas.testing", "assert_index_equal", 0),
 )
 """Library assertions that compare objects with the objects' own operators, each with the
 position of the first of the two values it compares: numpy's comparison behind
 assert_array_equal, assert_array_almost_equal, assert_array_less and assert_allclose (numpy
-1.21 to 2.x, however the tests name those), and pandas' frame and series assertions as the
-tests reach them (`pd.testing.X`, or imported from there)."""
-LIBRARY_ASSERTION_CALLS = re.compile(r"\bassert_(?:array_\w+|allclose|frame_equal|series_equal)\b")
+1.21 to 2.x, however the tests name those); numpy's `LIBRARY_COMPARING_ASSERTIONS` as the
+tests reach them (`np.testing.X`, or imported from there: their recursion into the items of
+lists and dicts, through the module that defines them, is not asked again, as unittest's
+assertEqual does not ask again the assertListEqual it hands a list on to); and pandas' frame
+and series assertions, and its index one, as the tests reach them (`pd.testing.X`, or imported
+from there)."""
+LIBRARY_ASSERTION_CALLS = re.compile(
+    r"\bassert_(?:array_\w+|allclose|equal|almost_equal|approx_equal|frame_equal|series_equal"
+    r"|index_equal)\b"
+)
 """Tests whose source names one: their library's testing module is loaded to be guarded (numpy
 2 loads numpy.testing at its first use, which may be inside a test)."""
 
@@ -1964,6 +1982,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     failure = AssertionError
     compared_as_asked = COMPARED_AS_ASKED
     unequal = UNEQUAL
+    library_comparing = LIBRARY_COMPARING_ASSERTIONS
     arithmetic_as_asked = ARITHMETIC_AS_ASKED
     arithmetic = ARITHMETIC
     arithmetic_names = ARITHMETIC_NAMES
@@ -2243,10 +2262,21 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         assert_frame_equal against anything. Where one of the two values compared (from
         position `first`) is, or holds, an object that answers through a method of the
         task's, the assertion is made again with the other one's objects replaced by objects
-        nothing equals, and must fail."""
+        nothing equals, and must fail. numpy's assertions of any two values
+        (`LIBRARY_COMPARING_ASSERTIONS`) are asked as unittest's comparing assertions are:
+        refused where a value claims to equal anything, and made again with the other value
+        replaced by an object it knows nothing of and by values of its type that differ from
+        it (red team: an object whose `==` said yes to anything, a list and a dict of them,
+        passed `np.testing.assert_equal(result, 42)`; one whose `-` said 0.0 passed
+        `assert_almost_equal`)."""
+        if self[1] in self.library_comparing and len(args) < 2:
+            args, kwargs = self.positional(args, kwargs)
         with self.uninterrupted():
-            answering: dict[type, bool] = {}
             compared = list(args[first : first + 2])
+            if self[1] in self.library_comparing and len(compared) == 2:
+                self.ask_library_comparing(args, kwargs)
+                return
+            answering: dict[type, bool] = {}
             kept = self.kept(compared)
             stand_ins: list[tuple[tuple[object, ...], object, str]] = []
             for position, value in enumerate(compared if len(compared) == 2 else ()):
@@ -2255,6 +2285,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                 for against, make in (
                     ("objects it knows nothing of", self.stand_in_for),
                     ("other values", self.different_values),
+                    ("columns named otherwise", self.columns_stand_in_for),
+                    ("rows labelled otherwise", self.rows_stand_in_for),
                 ):
                     try:
                         with self.unmeasured():
@@ -2268,19 +2300,48 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     stand_ins.append((tuple(replaced), value, against))
             self.ask_among_stand_ins(lambda asked: self[0](*asked, **kwargs), args, stand_ins, kept)
 
+    def ask_library_comparing(self, args: tuple[object, ...], kwargs: dict[str, Any]) -> None:
+        """One of numpy's `LIBRARY_COMPARING_ASSERTIONS`, asked as `compare` asks unittest's:
+        once, of private copies, where the values are Python's own throughout
+        (`asked_plainly`); else refused where one claims to equal anything, and made again
+        with stand-ins (`stand_ins`)."""
+        if self.asked_plainly(
+            (args[0], args[1]),
+            lambda left, right: self.asked_of_library(kwargs, (left, right, *args[2:])),
+        )[0]:
+            return
+        kept = self.kept(args[:2])
+        self.refuse_claims(self[1], args[:2])
+        self.ask_among_stand_ins(
+            self.partial(self.asked_of_library, kwargs), args, self.stand_ins(args), kept
+        )
+
+    def asked_of_library(self, kwargs: dict[str, Any], asked: tuple[object, ...]) -> None:
+        """This guard's library assertion, with `asked` (the tests' arguments or a
+        stand-in's)."""
+        self[0](*asked, **kwargs)
+
     def objects_held(self, value: object) -> list[object]:
-        """The objects a numpy array, or a pandas frame's or series' column, of objects holds
-        (up to the budget); none for any other value."""
+        """The objects a numpy array, or a pandas frame's or series' column, of objects holds,
+        and a pandas index's (a frame's columns and rows, a series' rows: red team round 33,
+        labels of the task's equal to anything passed assert_frame_equal with the wrong
+        column names), up to the budget; none for any other value."""
         numpy, pandas = sys.modules.get("numpy"), sys.modules.get("pandas")
         kind, held = type(value), cast(Any, value)  # its type, never its `__class__` (code)
         if numpy is not None and issubclass(kind, numpy.ndarray):
             columns = [held] if held.dtype == object else []
+        elif pandas is not None and issubclass(kind, pandas.Index):
+            columns = [held.to_numpy()] if getattr(held.dtype, "kind", "") == "O" else []
         elif pandas is not None and issubclass(kind, pandas.DataFrame | pandas.Series):
             frame = held.to_frame() if issubclass(kind, pandas.Series) else held
             columns = [
                 frame.iloc[:, index].to_numpy()
                 for index, kind in enumerate(frame.dtypes)
                 if getattr(kind, "kind", "") == "O"
+            ] + [
+                labels.to_numpy()
+                for labels in (frame.columns, frame.index)
+                if getattr(labels.dtype, "kind", "") == "O"  # objects, or pandas' own strings
             ]
         else:
             return []
@@ -2314,6 +2375,48 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         stand_in = numpy.empty(numpy.shape(other), dtype=object)
         stand_in.fill(self.unrelated)
         return stand_in
+
+    def columns_stand_in_for(self, other: object) -> object:
+        """A pandas frame `other` with its columns named otherwise (`other_labels`); None for
+        any other value."""
+        pandas = sys.modules.get("pandas")
+        if pandas is None or not isinstance(other, pandas.DataFrame):
+            return None
+        stand_in = other.copy()
+        stand_in.columns = self.other_labels(other.columns)
+        return stand_in
+
+    def rows_stand_in_for(self, other: object) -> object:
+        """A pandas frame or series `other` with its rows labelled otherwise, or an index in
+        place of an index (`other_labels`); None for any other value."""
+        pandas = sys.modules.get("pandas")
+        if pandas is None:
+            return None
+        if isinstance(other, pandas.Index):
+            return self.other_labels(other)
+        if not isinstance(other, pandas.DataFrame | pandas.Series):
+            return None
+        stand_in = other.copy()
+        stand_in.index = self.other_labels(other.index)
+        return stand_in
+
+    def other_labels(self, labels: Any) -> object:
+        """An index like `labels` (its type of label, its name) with every label changed
+        (`different_from`), so that an assertion that checks the index's type still compares
+        its labels; where its type of label takes none such, of objects nothing equals."""
+        pandas, numpy = sys.modules["pandas"], sys.modules["numpy"]
+        values = labels.to_numpy()
+        if values.dtype.kind in "iuf" and values.size:  # rows numbered: moved all at once
+            step = (numpy.abs(values).max() + 1) * (1000 + self.urandom(1)[0])
+            return pandas.Index(values + step, dtype=labels.dtype, name=labels.name)
+        changed = []
+        for label in values.tolist():
+            different = self.different_from(label, within=True)
+            changed.append(self.unrelated if different is None else different)
+        try:
+            return pandas.Index(changed, dtype=labels.dtype, name=labels.name)
+        except Exception:
+            return pandas.Index([self.unrelated] * len(changed), dtype=object, name=labels.name)
 
     def different_values(self, other: object) -> object:
         """`other` with every value changed (`different_from`: a number moved, a string's
@@ -3757,22 +3860,45 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     self.refuse(reason)
         return answers[0]
 
-    @staticmethod
-    def says_yes(answer: object) -> bool:
-        """Whether a comparison's answer is true. An elementwise one (a numpy array of truth
-        values, which has no single truth) is yes where every element is, asked of numpy's own
-        array: the tests' `(a == b).all()` takes it so, and an `__eq__` of the task's saying
-        yes everywhere, to the stand-ins too, went unjudged. Any other is no."""
+    def says_yes(self, answer: object) -> bool:
+        """Whether a comparison's answer is true as the tests may read it: its truth, or, for
+        an elementwise one, every element's (`all_true`: the tests' `(a == b).all()` and
+        `np.all(a == b)`), and for one of a class of the task's also what its own `all` says.
+        Red team: an `__eq__` of the task's saying yes everywhere, to the stand-ins too, went
+        unjudged where the answer was a numpy array (it has no single truth), then (round
+        33) where it was a pandas Series or frame of the task's, or an object of the task's
+        false to `bool` and true to `.all()`. Any other is no."""
         try:
-            return bool(answer)
+            if bool(answer):
+                return True
         except Exception:
-            numpy = sys.modules.get("numpy")
-            if numpy is None or not isinstance(answer, numpy.ndarray) or answer.dtype != bool:
-                return False
-            try:
-                return bool(numpy.asarray(answer).all())
-            except Exception:
-                return False
+            pass
+        if type(answer) is bool:
+            return False
+        if self.all_true(answer):
+            return True
+        if not self.of_the_tasks(answer):
+            return False
+        try:
+            with self.unmeasured():
+                reduced = answer.all()  # type: ignore[attr-defined]
+                return bool(reduced) or self.all_true(reduced)
+        except Exception:
+            return False
+
+    @staticmethod
+    def all_true(answer: object) -> bool:
+        """Whether every element of an elementwise answer is true, read as numpy reads truths
+        (an array's, a pandas Series' or frame's, a list's); an empty one, or one of a single
+        value, tells nothing: no."""
+        numpy = sys.modules.get("numpy")
+        if numpy is None:
+            return False
+        try:
+            truths = numpy.asarray(answer, dtype=bool)
+            return truths.ndim > 0 and truths.size > 0 and bool(truths.all())
+        except Exception:
+            return False
 
     def stand_ins(self, args: tuple[object, ...]) -> list[tuple[tuple[object, ...], object, str]]:
         """The questions a comparing assertion is asked beside its own (`ask_among_stand_ins`):
@@ -7111,6 +7237,8 @@ def run_harness(
     # every test of TestCases a no-op and then restored itself; a twin of numpy in sys.modules
     # for the tests' own import, which put the real one back as the import asked its spec).
     changed_at_load = machinery.changes() + moved_modules(modules, namespace) if loaded else []
+    if loaded:  # before the tests bind them (`from numpy.testing import assert_equal`)
+        guard_library_assertions(load=LIBRARY_ASSERTION_CALLS.search(tests_source) is not None)
     loaded = loaded and load(tests_source, tests_path, "the tests")
     test_cases = namespace.get("TestCases")
     if loaded:
