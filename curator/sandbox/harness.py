@@ -80,7 +80,8 @@ it is used, an object nothing freezes (a builtin the tests' own code reads, a st
 function outside unittest and contextlib, a library's internal helper, the tests' own globals) can
 change what a test sees, and one replaced for good that the tests do not name and no list above
 holds (a library's helper beyond its assertions' modules) is not compared; a comparison of the
-tests' outside a tested expression (a filter in `assertEqual`'s argument) is asked once; ctypes'
+tests' outside a tested expression (`same = result == expected`, or `[a == b for ...]`, asserted
+afterwards) is Python's own, never asked (red team round 33); ctypes'
 foreign calls (`memmove`, `cast`) write memory no audit event covers; an object that guesses which
 question is the real one among the stand-ins it is asked with (`MethodGuard.ask_among_stand_ins`, in
 an order it cannot predict; membership's one stand-in can be told by its type where the container is
