@@ -2480,22 +2480,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         before the harness asked anything (`kept`) is put back before the real one is made,
         and what they held after it, once all are made."""
         questions = [args, *(replaced for replaced, _, _ in stand_ins)]
-        failures: list[Exception | None] = [None] * len(questions)
-        for index in self.in_any_order(len(questions)):
-            try:
-                if index == 0:
-                    replaced = self.put_back(kept)
-                    try:
-                        assertion(questions[index])
-                    finally:
-                        kept = self.kept(kept.values)
-                        replaced.clear()  # dropped once the question is asked
-                    continue
-                with self.unmeasured():
-                    assertion(questions[index])
-            except Exception as failure:
-                failures[index] = failure
-        self.restore(kept.held)
+        _, failures = self.asked_in_turn(
+            [self.partial(assertion, question) for question in questions], kept
+        )
         if failures[0] is not None:
             raise failures[0]
         for (_, value, against), refused in zip(stand_ins, failures[1:], strict=True):
@@ -2505,6 +2492,38 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     f"({type(value).__qualname__}): it passed again against {against}"
                 )
                 self.refuse(reason)
+
+    def asked_in_turn(
+        self,
+        questions: list[Callable[[], object]],
+        kept: KeptState,
+        read: Callable[[object], object] | None = None,
+    ) -> tuple[list[object], list[Exception | None]]:
+        """Each question (the tests' own first, then the harness's) asked in an unpredictable
+        order (`in_any_order`): the tests' own with what the values held before the harness
+        asked anything put back (`kept`, `put_back`), the others unmeasured and their answers
+        `read` as they come (an answer's `__bool__` is the task's code too); what the values
+        held after the tests' own is put back once all are asked. The answers, and what each
+        question raised."""
+        answers: list[object] = [None] * len(questions)
+        raised: list[Exception | None] = [None] * len(questions)
+        for index in self.in_any_order(len(questions)):
+            try:
+                if index == 0:
+                    replaced = self.put_back(kept)
+                    try:
+                        answers[index] = questions[index]()
+                    finally:
+                        kept = self.kept(kept.values)
+                        replaced.clear()  # dropped once the question is asked
+                    continue
+                with self.unmeasured():
+                    answer = questions[index]()
+                    answers[index] = answer if read is None else read(answer)
+            except Exception as error:
+                raised[index] = error
+        self.restore(kept.held)
+        return answers, raised
 
     def refuse_claims(self, what: str, compared: Sequence[object]) -> None:
         """Tampering, and a failed assertion, if an argument claims to equal what it cannot
@@ -2658,26 +2677,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             for move in moves
         ]
         operation = self.arithmetic[symbol]
-        answers: list[object] = [None] * len(questions)
-        raised: list[Exception | None] = [None] * len(questions)
         with self.uninterrupted():
-            kept = self.kept((left, right))
-            for index in self.in_any_order(len(questions)):
-                first, second = questions[index]
-                try:
-                    if index == 0:
-                        replaced = self.put_back(kept)
-                        try:
-                            answers[index] = operation(first, second)
-                        finally:
-                            kept = self.kept(kept.values)
-                            replaced.clear()  # dropped once the question is asked
-                        continue
-                    with self.unmeasured():
-                        answers[index] = operation(first, second)
-                except Exception as error:
-                    raised[index] = error
-            self.restore(kept.held)
+            answers, raised = self.asked_in_turn(
+                [self.partial(operation, *question) for question in questions],
+                self.kept((left, right)),
+            )
         if raised[0] is not None:
             raise raised[0]
         real = self.real_number(self.plain_number(answers[0]))
@@ -3829,29 +3833,14 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         ]
         if opposite is not None and stand_ins:
             questions.append((opposite, *real))
-        answers: list[object] = [None] * len(questions)
-        said_yes = [False] * len(questions)  # of the stand-ins, read as they are asked
-        raised: list[Exception | None] = [None] * len(questions)
-        for index in self.in_any_order(len(questions)):  # as `ask_among_stand_ins` asks
-            asked, first, second = questions[index]
-            try:
-                if index == 0:
-                    replaced = self.put_back(kept)
-                    try:
-                        answers[index] = asked(first, second)
-                    finally:
-                        kept = self.kept(kept.values)
-                        replaced.clear()  # dropped once the question is asked
-                    continue
-                with self.unmeasured():  # an answer's `__bool__` is the task's code too
-                    said_yes[index] = self.says_yes(asked(first, second))
-            except Exception as error:
-                raised[index] = error
-        self.restore(kept.held)
+        # The stand-ins' answers read as they come: yes or no (None where one raised).
+        answers, raised = self.asked_in_turn(
+            [self.partial(*question) for question in questions], kept, self.says_yes
+        )
         if raised[0] is not None:
             raise raised[0]
         if len(answers) > 1 and self.says_yes(answers[0]):
-            for (_, first, _), yes in zip(questions[1:], said_yes[1:], strict=True):
+            for (_, first, _), yes in zip(questions[1:], answers[1:], strict=True):
                 if yes:
                     liar = real[0] if first is real[0] else real[1]
                     reason = (
