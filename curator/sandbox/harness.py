@@ -2550,13 +2550,28 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         order, so an answer that reads its caller's frame or counts the questions cannot tell
         them apart; an iterator of the task's is not searched twice. `left != right` is
         `unequal_in_the_tests`."""
+        # `plain_kind` of each, inline: a comprehension's comparisons come here per item, and
+        # Python's own values answer with no code of the task's (their own `!=` is the
+        # negation of their `==`).
+        kind_of, plain = self.kind_of, self.plain
+        left_kind, right_kind = kind_of(left), kind_of(right)
+        both_plain = (
+            kind_of(left_kind) is kind_of
+            and kind_of(right_kind) is kind_of
+            and left_kind in plain
+            and right_kind in plain
+        )
+        if both_plain:
+            if type(membership) is not str:
+                return left in right if membership else left == right  # type: ignore[operator]
+            if membership == self.unequal:
+                return left != right
+            return self.orderings[membership](left, right)
         if type(membership) is str and membership == self.unequal:
             return self.unequal_in_the_tests(left, right)
         with self.uninterrupted():
             if type(membership) is str:
                 return self.ordered_in_the_tests(left, right, membership)
-            if self.plain_kind(type(left)) and self.plain_kind(type(right)):  # their own equality
-                return left in right if membership else left == right  # type: ignore[operator]
             question: Callable[[Any, Any], object] = (
                 (lambda first, second: first in second) if membership else self.equal
             )
