@@ -81,7 +81,9 @@ function outside unittest and contextlib, a library's internal helper, the tests
 change what a test sees, and one replaced for good that the tests do not name and no list above
 holds (a library's helper beyond its assertions' modules) is not compared; a comparison of the
 tests' outside a tested expression (`same = result == expected`, or `[a == b for ...]`, asserted
-afterwards) is Python's own, never asked (red team round 33); ctypes'
+afterwards) is Python's own, never asked (red team round 33); an honest class that counts
+its calls where no put-back reaches (in its class, in a global) counts the harness's questions
+too (red team round 34); ctypes'
 foreign calls (`memmove`, `cast`) write memory no audit event covers; an object that guesses which
 question is the real one among the stand-ins it is asked with (`MethodGuard.ask_among_stand_ins`, in
 an order it cannot predict; membership's one stand-in can be told by its type where the container is
@@ -1988,7 +1990,8 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     arithmetic = ARITHMETIC
     arithmetic_names = ARITHMETIC_NAMES
     moving_arithmetic = frozenset({"+", "-"})  # `computed_beside_moved_partners`
-    moved_tolerance = 1e-9  # of the numbers' size: a float's rounding (`moved_alike`)
+    float_precision = 2.0**-52  # a float's step beside 1 (`half_steps_told`)
+    single_precision = 2.0**-23  # numpy's float32's
     number_bases = NUMBER_BASES
     held_containers = (list, tuple, set, frozenset, dict, str, bytes)
     class_of_the_tasks = staticmethod(class_of_the_tasks)
@@ -2287,7 +2290,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     ("objects it knows nothing of", self.stand_in_for),
                     ("other values", self.different_values),
                     ("columns named otherwise", self.columns_stand_in_for),
-                    ("rows labelled otherwise", self.rows_stand_in_for),
+                    # Unless the tests had the rows' labels left unchecked (red team round 34)
+                    *[("rows labelled otherwise", self.rows_stand_in_for)]
+                    * (kwargs.get("check_index") is not False),
                 ):
                     try:
                         with self.unmeasured():
@@ -2498,31 +2503,37 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         questions: list[Callable[[], object]],
         kept: KeptState,
         read: Callable[[object], object] | None = None,
+        *,
+        each_afresh: bool = False,
     ) -> tuple[list[object], list[Exception | None]]:
         """Each question (the tests' own first, then the harness's) asked in an unpredictable
         order (`in_any_order`): the tests' own with what the values held before the harness
         asked anything put back (`kept`, `put_back`), the others unmeasured and their answers
-        `read` as they come (an answer's `__bool__` is the task's code too); what the values
-        held after the tests' own is put back once all are asked. The answers, and what each
-        question raised."""
+        `read` as they come (an answer's `__bool__` is the task's code too); `each_afresh`,
+        the others too (each question then finds the values as the tests' own does). What
+        the values held after the tests' own is put back once all are asked. The answers, and
+        what each question raised."""
         answers: list[object] = [None] * len(questions)
         raised: list[Exception | None] = [None] * len(questions)
+        before = after = kept
         for index in self.in_any_order(len(questions)):
             try:
                 if index == 0:
-                    replaced = self.put_back(kept)
+                    replaced = self.put_back(before)
                     try:
                         answers[index] = questions[index]()
                     finally:
-                        kept = self.kept(kept.values)
+                        after = self.kept(before.values)
                         replaced.clear()  # dropped once the question is asked
                     continue
+                replaced = self.put_back(before) if each_afresh else []
                 with self.unmeasured():
                     answer = questions[index]()
                     answers[index] = answer if read is None else read(answer)
+                replaced.clear()
             except Exception as error:
                 raised[index] = error
-        self.restore(kept.held)
+        self.restore(after.held)
         return answers, raised
 
     def refuse_claims(self, what: str, compared: Sequence[object]) -> None:
@@ -2603,17 +2614,32 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
 
     def unequal_in_the_tests(self, left: object, right: object) -> object:
         """`left != right` as the tests wrote it, once `left == right` was asked as the tests'
-        own `==` is (`compared_in_the_tests`): a plain truth answers as its negation (red team:
+        own `==` is (`compared_in_the_tests`): one truth answers as its negation (red team:
         an `__ne__` of the task's that said no to everything passed `assertFalse(a != b)`);
-        any other answer (numpy's or pandas' elementwise one) is Python's own `!=`, which must
-        say the opposite of `==` element by element. Red team: as `not (a == b)`, honest
+        an elementwise answer (numpy's or pandas') is Python's own `!=`, which must say the
+        opposite of `==` element by element. Red team: as `not (a == b)`, honest
         `assertFalse((frame != expected).any())` erred (an array has no one truth)."""
         equal = self.compared_in_the_tests(None, left, right)
-        if type(equal) is bool:
+        if type(equal) is bool or not self.elementwise(equal):
             return not equal
         unequal = left != right
         self.refuse_unlike_negation(equal, unequal)
+        if self.class_of_the_tasks(type(unequal)):
+            # Read by numpy's own array, not by the task's methods (red team round 34: an
+            # array of the task's whose `any` said no to everything).
+            return sys.modules["numpy"].asarray(unequal, dtype=bool)
         return unequal
+
+    @staticmethod
+    def elementwise(answer: object) -> bool:
+        """Whether a comparison's answer holds a truth for each element: a numpy array of one
+        dimension or more, a pandas Series or frame (a numpy bool, a 0-d array, has one
+        truth: red team round 34, an `==` of the task's answered numpy's True, and its `!=`
+        an object true to numpy and false to `bool`)."""
+        numpy, pandas = sys.modules.get("numpy"), sys.modules.get("pandas")
+        if numpy is not None and isinstance(answer, numpy.ndarray):
+            return bool(answer.ndim)
+        return pandas is not None and isinstance(answer, pandas.Series | pandas.DataFrame)
 
     def refuse_unlike_negation(self, equal: object, unequal: object) -> None:
         """Tampering where `!=` said yes or no to an element where `==` said the same, both
@@ -2679,40 +2705,50 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         built on no number, whose method for it is the task's code, and the other a plain
         number: asked again with that number moved by whole steps (`partner_moves`), all from
         one line in an unpredictable order, what the values hold put back before the tests'
-        own question (as `answer_among_stand_ins` asks). Where the answers are plain numbers,
-        each moved one must move with its partner, as an honest sum or difference does. Red
-        team: such an object whose `-` answered 0.0 to anything passed `abs(result - 3.14) <
-        1e-6`. Whole steps keep a grid an honest class rounds to (cents); a moved partner the
-        task refuses (an exception) or answers with no plain number tells nothing."""
+        own question (as `answer_among_stand_ins` asks). Where the answers are real numbers,
+        they must move with the partner, by half a step at least for one of the steps
+        (`partner_moves`), as an honest sum or difference does, rounded, wrapped round a clock or
+        held at a bound (red team: such an object whose `-` answered 0.0 to anything passed
+        `abs(result - 3.14) < 1e-6`; round 34: honest percentages, hours and distances were
+        refused when the answer had to move by exactly the step). Whole steps keep a grid an
+        honest class rounds to (cents); a moved partner the task refuses (an exception) or
+        answers with no number tells nothing."""
         task_on_left = task_side is left
         partner = right if task_on_left else left
-        moves = self.partner_moves()
+        moves = self.partner_moves(self.real_number(partner) or 0)
         questions = [(left, right)] + [
             (left, partner + move) if task_on_left else (partner + move, right)  # type: ignore[operator]
             for move in moves
         ]
         operation = self.arithmetic[symbol]
         with self.uninterrupted():
+            # Each afresh: an object that said 0.0 to the first partner it saw, and the
+            # difference from that one to any later, moved with all but the first.
             answers, raised = self.asked_in_turn(
                 [self.partial(operation, *question) for question in questions],
                 self.kept((left, right)),
+                each_afresh=True,
             )
         if raised[0] is not None:
             raise raised[0]
         real = self.real_number(self.plain_number(answers[0]))
-        sign = -1 if symbol == "-" and task_on_left else 1
-        for move, moved in zip(moves, answers[1:], strict=True):
-            answer = self.real_number(self.plain_number(moved))
-            if real is None or answer is None:
-                continue
-            expected = real + sign * move
-            if not self.moved_alike(answer, expected, (real, answer, partner)):
-                self.refuse(
-                    f"the tests' own {symbol} was given an object whose {symbol} does not move "
-                    f"with its partner ({type(task_side).__qualname__}): against "
-                    f"{partner!r} it said {real!r}, against {partner + move!r} "  # type: ignore[operator]
-                    f"{answer!r}, not {expected!r}"
-                )
+        told = [
+            (move, number)
+            for move, answer in zip(moves, answers[1:], strict=True)
+            if (number := self.real_number(self.plain_number(answer))) is not None
+        ]
+        if (
+            real is not None
+            and told
+            and self.half_steps_told(answers, real, partner)
+            and all(abs(number - real) < abs(move) / 2 for move, number in told)
+        ):
+            shown = ", ".join(f"against {partner + move!r} {number!r}" for move, number in told)  # type: ignore[operator]
+            self.refuse(
+                f"the tests' own {symbol} was given an object whose {symbol} does not move "
+                f"with its partner ({type(task_side).__qualname__}): against {partner!r} it "
+                f"said {real!r}, {shown}"
+            )
         self.ask_answer(answers[0], None)
         return answers[0]
 
@@ -2725,35 +2761,44 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         return self.of_the_tasks(value) and self.tasks_method(kind, name)
 
     def real_number(self, value: object) -> int | float | None:
-        """`value` where it is a finite int or float of Python's own (no bool), or one of a
-        library's (numpy's float64, built on float) as a plain float; else None."""
+        """`value` where it is a finite real number of Python's own or of a library's (numpy's,
+        `Decimal`, `Fraction`: red team round 34, an answer of numpy's float32 0.0 went
+        unread), as an int or a float by its own conversion; else None (a bool, a number of
+        the task's: those are asked as numbers)."""
         kind = type(value)
         if kind is int:
             return cast(int, value)
-        if kind is float or (isinstance(value, float) and not self.class_of_the_tasks(kind)):
-            number = float.__float__(cast(float, value))
-            return number if number - number == 0.0 else None  # neither infinite nor NaN
-        return None
-
-    def partner_moves(self) -> list[int]:
-        """Two different whole steps, from -9 to 9 and none 0, drawn from the system's
-        randomness (`computed_beside_moved_partners`)."""
-        steps = [step for step in range(-9, 10) if step]
-        first = steps.pop(self.urandom(1)[0] % len(steps))
-        return [first, steps[self.urandom(1)[0] % len(steps)]]
-
-    def moved_alike(
-        self, answer: int | float, expected: int | float, seen: tuple[object, ...]
-    ) -> bool:
-        """Whether a moved partner's answer is the one expected, within what a float's
-        rounding leaves at the size of the numbers seen (an honest 1e20 - 3.0 is 1e20 - 4.0)."""
-        if type(answer) is int and type(expected) is int:
-            return answer == expected
+        if kind is bool or kind is str or kind is bytes or self.class_of_the_tasks(kind):
+            return None
         try:
-            size = max(1.0, *(abs(float(number)) for number in seen))  # type: ignore[arg-type]
-            return abs(float(answer) - float(expected)) <= self.moved_tolerance * size
-        except OverflowError:  # ints past a float: no rounding to tell apart
-            return answer == expected
+            number = float(cast(Any, value))
+        except Exception:  # no number (a complex one, a container)
+            return None
+        return number if number - number == 0.0 else None  # neither infinite nor NaN
+
+    def partner_moves(self, partner: int | float) -> list[int]:
+        """Whole steps drawn from the system's randomness (`computed_beside_moved_partners`):
+        one up and one down from 1 to 9, and one up and one down of 1 to 9 times the partner's
+        size and 10 more (the task does not know which is the tests' own partner), so that an
+        honest answer held at a bound (a percentage at 0 or 100, red team round 34) or wrapped
+        round a clock moves with one of them."""
+        small_up, small_down, large_up, large_down = self.urandom(4)
+        size = int(min(abs(partner), 1e6)) + 10
+        return [
+            1 + small_up % 9,
+            -1 - small_down % 9,
+            size * (1 + large_up % 9),
+            -size * (1 + large_down % 9),
+        ]
+
+    def half_steps_told(self, answers: list[object], real: int | float, partner: object) -> bool:
+        """Whether numbers of the answers' size tell half a step apart: a float's at 1e20 do
+        not (an honest 1e20 - 3.0 is 1e20 - 4.0), nor numpy's float32 at 1e7. Told by the
+        coarsest precision among the answers' types."""
+        precise = all(type(self.plain_number(answer)) in (int, float) for answer in answers)
+        partner_number = self.real_number(partner)
+        size = max(1.0, abs(real), abs(partner_number or 0.0))
+        return size * (self.float_precision if precise else self.single_precision) < 0.125
 
     def returned_by_the_task(self, value: object) -> object:
         """What a call of the entry point in the tests returned (`TestsOwnComparisons` marks
@@ -3873,21 +3918,29 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         unjudged where the answer was a numpy array (it has no single truth), then (round
         33) where it was a pandas Series or frame of the task's, or an object of the task's
         false to `bool` and true to `.all()`. Any other is no."""
-        try:
-            if bool(answer):
-                return True
-        except Exception:
-            pass
         if type(answer) is bool:
-            return False
-        if self.all_true(answer):
-            return True
+            return answer
         if not self.of_the_tasks(answer):
-            return False
+            return self.truth(answer) or self.all_true(answer)
+        # What the answer holds is put back once it is read (red team round 34: one whose
+        # `all` said no to its first call, the harness's, and yes to the tests').
+        kept = self.kept((answer,))
         try:
             with self.unmeasured():
+                if self.truth(answer) or self.all_true(answer):
+                    return True
                 reduced = answer.all()  # type: ignore[attr-defined]
-                return bool(reduced) or self.all_true(reduced)
+                return self.truth(reduced) or self.all_true(reduced)
+        except Exception:
+            return False
+        finally:
+            self.restore(kept.held)
+
+    @staticmethod
+    def truth(answer: object) -> bool:
+        """`bool(answer)`, or no where it has no one truth (numpy's array, pandas' NA)."""
+        try:
+            return bool(answer)
         except Exception:
             return False
 
