@@ -83,7 +83,10 @@ holds (a library's helper beyond its assertions' modules) is not compared; a com
 tests' outside a tested expression (`same = result == expected`, or `[a == b for ...]`, asserted
 afterwards) is Python's own, never asked (red team round 33); an honest class that counts
 its calls where no put-back reaches (in its class, in a global) counts the harness's questions
-too (red team round 34); ctypes'
+too (red team round 34), and an answer that counts its readings there can tell the harness's
+from the tests' (round 35); the tests' comparisons inside a call within what they test
+(`np.sum(r != e)`, `(r == e).sum()` read by a call) are Python's own, as are those in a
+generator (BigCodeBench/989's tests build inputs so); ctypes'
 foreign calls (`memmove`, `cast`) write memory no audit event covers; an object that guesses which
 question is the real one among the stand-ins it is asked with (`MethodGuard.ask_among_stand_ins`, in
 an order it cannot predict; membership's one stand-in can be told by its type where the container is
@@ -1990,6 +1993,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     arithmetic = ARITHMETIC
     arithmetic_names = ARITHMETIC_NAMES
     moving_arithmetic = frozenset({"+", "-"})  # `computed_beside_moved_partners`
+    large_move = 10  # the least of the large steps (`partner_moves`)
     float_precision = 2.0**-52  # a float's step beside 1 (`half_steps_told`)
     single_precision = 2.0**-23  # numpy's float32's
     number_bases = NUMBER_BASES
@@ -2610,7 +2614,9 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
                     ]
                 elif not hasattr(type(right), "__next__"):
                     stand_ins += [(self.unrelated, right)]
-            return self.answer_among_stand_ins(question, (left, right), stand_ins, what, kept)
+            return self.truths(
+                self.answer_among_stand_ins(question, (left, right), stand_ins, what, kept)
+            )
 
     def unequal_in_the_tests(self, left: object, right: object) -> object:
         """`left != right` as the tests wrote it, once `left == right` was asked as the tests'
@@ -2624,11 +2630,23 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return not equal
         unequal = left != right
         self.refuse_unlike_negation(equal, unequal)
-        if self.class_of_the_tasks(type(unequal)):
-            # Read by numpy's own array, not by the task's methods (red team round 34: an
-            # array of the task's whose `any` said no to everything).
-            return sys.modules["numpy"].asarray(unequal, dtype=bool)
-        return unequal
+        return self.truths(unequal)
+
+    def truths(self, answer: object) -> object:
+        """An elementwise answer to the tests' `==` or `!=` that task code made, as numpy's own
+        array of truths: one of a class of the task's (red team round 34: its `any` said no to
+        everything) or a numpy array of other than truths (round 35: floats, non-zero where
+        the values differ, that summed to 0). Any other answer as it is."""
+        numpy = sys.modules.get("numpy")
+        if numpy is None:
+            return answer
+        made = self.class_of_the_tasks(type(answer)) and self.elementwise(answer)
+        if made or (isinstance(answer, numpy.ndarray) and answer.dtype != bool):
+            try:
+                return numpy.asarray(answer, dtype=bool)
+            except Exception:
+                return answer
+        return answer
 
     @staticmethod
     def elementwise(answer: object) -> bool:
@@ -2682,7 +2700,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         if symbol in self.moving_arithmetic:
             for task_side, method in ((left, f"__{name}__"), (right, f"__r{name}__")):
                 partner = right if task_side is left else left
-                if self.object_with_own_arithmetic(task_side, method) and self.real_number(partner):
+                if self.object_with_own_arithmetic(task_side, method) and self.movable(partner):
                     return self.computed_beside_moved_partners(left, right, symbol, task_side)
         answer = self.arithmetic[symbol](left, right)
         own = self.number_with_own_arithmetic
@@ -2702,53 +2720,71 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         self, left: object, right: object, symbol: str, task_side: object
     ) -> object:
         """The tests' `left + right` or `left - right` where one is an object of the task's,
-        built on no number, whose method for it is the task's code, and the other a plain
-        number: asked again with that number moved by whole steps (`partner_moves`), all from
-        one line in an unpredictable order, what the values hold put back before the tests'
-        own question (as `answer_among_stand_ins` asks). Where the answers are real numbers,
-        they must move with the partner, by half a step at least for one of the steps
-        (`partner_moves`), as an honest sum or difference does, rounded, wrapped round a clock or
-        held at a bound (red team: such an object whose `-` answered 0.0 to anything passed
-        `abs(result - 3.14) < 1e-6`; round 34: honest percentages, hours and distances were
-        refused when the answer had to move by exactly the step). Whole steps keep a grid an
-        honest class rounds to (cents); a moved partner the task refuses (an exception) or
-        answers with no number tells nothing."""
+        built on no number, whose method for it is the task's code, and the other a number:
+        asked again with that number moved (`partner_moves`), all from one line in an
+        unpredictable order, each question finding the values as the tests' own does (as
+        `answer_among_stand_ins` asks), each answer read as it comes. Where the answers are
+        numbers, they must move with the partner by half a step at least for one of the small
+        steps, or stand at a bound of all the answers (a value held at 0 or 100 moves with a
+        large step to one side only), as an honest sum or difference does, rounded, wrapped
+        round a clock or held at a bound. Red team: such an object whose `-` answered 0.0 to
+        anything passed `abs(result - 3.14) < 1e-6`; round 34: honest percentages, hours and
+        distances were refused when the answer had to move by exactly the step; round 35: one
+        that answered 0.0 near its own value, and honestly far from it, passed when one large
+        step sufficed. A moved partner the task refuses (an exception) or answers with no
+        number tells nothing."""
         task_on_left = task_side is left
         partner = right if task_on_left else left
-        moves = self.partner_moves(self.real_number(partner) or 0)
+        moved: list[tuple[int | float, object]] = []
+        for move in self.partner_moves(self.real_number(partner) or 0):
+            with contextlib.suppress(Exception):  # a partner's type that takes no such step
+                moved.append((move, partner + move))  # type: ignore[operator]
         questions = [(left, right)] + [
-            (left, partner + move) if task_on_left else (partner + move, right)  # type: ignore[operator]
-            for move in moves
+            (left, other) if task_on_left else (other, right) for _, other in moved
         ]
         operation = self.arithmetic[symbol]
+
+        def tests_own() -> object:
+            # A copy of an array the task could change later (red team round 35: 0-d arrays
+            # rewritten, after the last question, to say 0.0 to the tests' number).
+            return self.settled(operation(left, right))
+
         with self.uninterrupted():
             # Each afresh: an object that said 0.0 to the first partner it saw, and the
-            # difference from that one to any later, moved with all but the first.
+            # difference from that one to any later, moved with all but the first. Each
+            # answer read as it comes.
             answers, raised = self.asked_in_turn(
-                [self.partial(operation, *question) for question in questions],
+                [tests_own, *(self.partial(operation, *question) for question in questions[1:])],
                 self.kept((left, right)),
+                self.answer_number,
                 each_afresh=True,
             )
         if raised[0] is not None:
             raise raised[0]
-        real = self.real_number(self.plain_number(answers[0]))
+        real = self.answer_number(answers[0])
         told = [
             (move, number)
-            for move, answer in zip(moves, answers[1:], strict=True)
-            if (number := self.real_number(self.plain_number(answer))) is not None
+            for (move, _), number in zip(moved, answers[1:], strict=True)
+            if type(number) in (int, float)
         ]
-        if (
-            real is not None
-            and told
-            and self.half_steps_told(answers, real, partner)
-            and all(abs(number - real) < abs(move) / 2 for move, number in told)
-        ):
-            shown = ", ".join(f"against {partner + move!r} {number!r}" for move, number in told)  # type: ignore[operator]
-            self.refuse(
-                f"the tests' own {symbol} was given an object whose {symbol} does not move "
-                f"with its partner ({type(task_side).__qualname__}): against {partner!r} it "
-                f"said {real!r}, {shown}"
+        if real is not None and told and self.half_steps_told(answers, real, partner):
+            stood = [number for move, number in told if abs(number - real) < abs(move) / 2]  # type: ignore[operator]
+            small_stood = all(
+                abs(number - real) < abs(move) / 2  # type: ignore[operator]
+                for move, number in told
+                if abs(move) < self.large_move
             )
+            bound = all(number <= real for _, number in told) or all(  # type: ignore[operator]
+                number >= real  # type: ignore[operator]
+                for _, number in told
+            )
+            if len(stood) == len(told) or (small_stood and not bound):
+                shown = ", ".join(f"against {partner + move!r} {number!r}" for move, number in told)  # type: ignore[operator]
+                self.refuse(
+                    f"the tests' own {symbol} was given an object whose {symbol} does not move "
+                    f"with its partner ({type(task_side).__qualname__}): against {partner!r} "
+                    f"it said {real!r}, {shown}"
+                )
         self.ask_answer(answers[0], None)
         return answers[0]
 
@@ -2759,6 +2795,42 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         if self.plain_kind(kind) or any(issubclass(kind, base) for base, _ in self.number_bases):
             return False
         return self.of_the_tasks(value) and self.tasks_method(kind, name)
+
+    def movable(self, partner: object) -> bool:
+        """Whether the tests' number beside an object of the task's is moved
+        (`computed_beside_moved_partners`): a real number (0 too: red team round 35), not one of
+        numpy's fixed-size ints, which a step past their range wraps or refuses."""
+        numpy = sys.modules.get("numpy")
+        if numpy is not None and isinstance(partner, numpy.integer):
+            return False
+        return self.real_number(partner) is not None
+
+    def answer_number(self, answer: object) -> int | float | None:
+        """An answer as the number it is, read as it comes: built on Python's numbers, past its
+        class's methods (`plain_number`); a library's (`real_number`); of a class of the task's
+        built on a library's, by that library's conversion (red team round 35: numpy's float32
+        and `Decimal` of the task's went unread)."""
+        plain = self.plain_number(answer)
+        number = self.real_number(plain)
+        if number is not None or not self.class_of_the_tasks(type(plain)):
+            return number
+        for cls in type.__dict__["__mro__"].__get__(type(plain)):
+            convert = type.__dict__["__dict__"].__get__(cls).get("__float__")
+            if convert is not None and not self.class_of_the_tasks(cls):
+                try:
+                    number = float(convert(plain))
+                except Exception:
+                    return None
+                return number if number - number == 0.0 else None
+        return None
+
+    def settled(self, answer: object) -> object:
+        """`answer`, or a copy of numpy's own where it is an array (of any class), which the
+        task's code cannot change after it is read."""
+        numpy = sys.modules.get("numpy")
+        if numpy is not None and isinstance(answer, numpy.ndarray):
+            return numpy.array(answer, copy=True)
+        return answer
 
     def real_number(self, value: object) -> int | float | None:
         """`value` where it is a finite real number of Python's own or of a library's (numpy's,
@@ -2776,17 +2848,20 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return None
         return number if number - number == 0.0 else None  # neither infinite nor NaN
 
-    def partner_moves(self, partner: int | float) -> list[int]:
-        """Whole steps drawn from the system's randomness (`computed_beside_moved_partners`):
-        one up and one down from 1 to 9, and one up and one down of 1 to 9 times the partner's
-        size and 10 more (the task does not know which is the tests' own partner), so that an
-        honest answer held at a bound (a percentage at 0 or 100, red team round 34) or wrapped
-        round a clock moves with one of them."""
-        small_up, small_down, large_up, large_down = self.urandom(4)
-        size = int(min(abs(partner), 1e6)) + 10
+    def partner_moves(self, partner: int | float) -> list[int | float]:
+        """Steps drawn from the system's randomness (`computed_beside_moved_partners`): one up
+        and one down of 1 to 9, of a tenth to a half (a hue wrapped round 1, a probability held
+        within [0, 1]: red team round 35), and of 1 to 9 times the partner's size and 10 more
+        (the task does not know which is the tests' own partner), so that an honest answer held
+        at a bound (a percentage at 0 or 100, round 34) or wrapped round a clock moves with one
+        of them."""
+        small_up, small_down, part_up, part_down, large_up, large_down = self.urandom(6)
+        size = int(min(abs(partner), 1e6)) + self.large_move
         return [
             1 + small_up % 9,
             -1 - small_down % 9,
+            (1 + part_up % 5) / 10,
+            -(1 + part_down % 5) / 10,
             size * (1 + large_up % 9),
             -size * (1 + large_down % 9),
         ]
@@ -3947,11 +4022,21 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     @staticmethod
     def all_true(answer: object) -> bool:
         """Whether every element of an elementwise answer is true, read as numpy reads truths
-        (an array's, a pandas Series' or frame's, a list's); an empty one, or one of a single
-        value, tells nothing: no."""
-        numpy = sys.modules.get("numpy")
+        (an array's, a list's), and a pandas Series' or frame's as pandas' `all()` reads them,
+        missing values passed over (red team round 35: an `==` answering a Series of NA, which
+        numpy cannot read, went unjudged, and `.all()` said yes to it); an empty one, or one of
+        a single value, tells nothing: no."""
+        numpy, pandas = sys.modules.get("numpy"), sys.modules.get("pandas")
         if numpy is None:
             return False
+        if pandas is not None and isinstance(answer, pandas.Series | pandas.DataFrame):
+            try:
+                reduced = answer.all()
+                if isinstance(reduced, pandas.Series):
+                    reduced = reduced.all()
+                return bool(answer.size) and bool(reduced)
+            except Exception:
+                return False
         try:
             truths = numpy.asarray(answer, dtype=bool)
             return truths.ndim > 0 and truths.size > 0 and bool(truths.all())
