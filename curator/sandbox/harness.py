@@ -86,7 +86,11 @@ its calls where no put-back reaches (in its class, in a global) counts the harne
 too (red team round 34), and an answer that counts its readings there can tell the harness's
 from the tests' (round 35); the tests' comparisons inside a call within what they test
 (`np.sum(r != e)`, `(r == e).sum()` read by a call) are Python's own, as are those in a
-generator (BigCodeBench/989's tests build inputs so); ctypes'
+generator (BigCodeBench/989's tests build inputs so); an object whose `-` says 0.0 only within
+a window round its own value narrower than the smallest step asked (a tenth), or only within the
+tolerance of numpy's assertion, passes where the expected value falls in it, and an honest answer
+that moves by less than half of each small step (decibels, a size in KiB, grades in bands of ten)
+and stands at no bound of the answers is refused (round 36); ctypes'
 foreign calls (`memmove`, `cast`) write memory no audit event covers; an object that guesses which
 question is the real one among the stand-ins it is asked with (`MethodGuard.ask_among_stand_ins`, in
 an order it cannot predict; membership's one stand-in can be told by its type where the container is
@@ -2421,7 +2425,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             return pandas.Index(values + step, dtype=labels.dtype, name=labels.name)
         changed = []
         for label in values.tolist():
-            different = self.different_from(label, within=True)
+            different = self.different_from(label)  # a bool flipped (red team round 36)
             changed.append(self.unrelated if different is None else different)
         try:
             return pandas.Index(changed, dtype=labels.dtype, name=labels.name)
@@ -2637,27 +2641,38 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         array of truths: one of a class of the task's (red team round 34: its `any` said no to
         everything) or a numpy array of other than truths (round 35: floats, non-zero where
         the values differ, that summed to 0). Any other answer as it is."""
-        numpy = sys.modules.get("numpy")
+        numpy, pandas = sys.modules.get("numpy"), sys.modules.get("pandas")
         if numpy is None:
             return answer
         made = self.class_of_the_tasks(type(answer)) and self.elementwise(answer)
-        if made or (isinstance(answer, numpy.ndarray) and answer.dtype != bool):
-            try:
-                return numpy.asarray(answer, dtype=bool)
-            except Exception:
-                return answer
-        return answer
+        if not made and not (isinstance(answer, numpy.ndarray) and answer.dtype != bool):
+            return answer
+        try:
+            truths = numpy.asarray(answer, dtype=bool)
+            # A frame or series of the task's as pandas' own, its labels kept (round 36: a
+            # subclass of the task's handed on as an array had no `.loc`).
+            if pandas is not None and isinstance(answer, pandas.DataFrame):
+                return pandas.DataFrame(truths, index=answer.index, columns=answer.columns)
+            if pandas is not None and isinstance(answer, pandas.Series):
+                return pandas.Series(truths, index=answer.index, name=answer.name)
+            return truths
+        except Exception:
+            return answer
 
     @staticmethod
     def elementwise(answer: object) -> bool:
         """Whether a comparison's answer holds a truth for each element: a numpy array of one
-        dimension or more, a pandas Series or frame (a numpy bool, a 0-d array, has one
-        truth: red team round 34, an `==` of the task's answered numpy's True, and its `!=`
-        an object true to numpy and false to `bool`)."""
+        dimension or more, a pandas Series, frame, index or array of its own (red team round
+        36: `s.array != 7`, a nullable array's, erred) (a numpy bool, a 0-d array, has one
+        truth: round 34, an `==` of the task's answered numpy's True, and its `!=` an object
+        true to numpy and false to `bool`)."""
         numpy, pandas = sys.modules.get("numpy"), sys.modules.get("pandas")
         if numpy is not None and isinstance(answer, numpy.ndarray):
             return bool(answer.ndim)
-        return pandas is not None and isinstance(answer, pandas.Series | pandas.DataFrame)
+        return pandas is not None and isinstance(
+            answer,
+            pandas.Series | pandas.DataFrame | pandas.Index | pandas.api.extensions.ExtensionArray,
+        )
 
     def refuse_unlike_negation(self, equal: object, unequal: object) -> None:
         """Tampering where `!=` said yes or no to an element where `==` said the same, both
@@ -2736,9 +2751,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         task_on_left = task_side is left
         partner = right if task_on_left else left
         moved: list[tuple[int | float, object]] = []
+        # numpy's fixed-size ints are moved as Python's (a uint8 moved past its range raised in
+        # the harness: red team round 35; left unmoved, they let any answer by: round 36).
+        numpy = sys.modules.get("numpy")
+        base: Any = partner
+        if numpy is not None and isinstance(partner, numpy.integer):
+            base = partner.item()
         for move in self.partner_moves(self.real_number(partner) or 0):
             with contextlib.suppress(Exception):  # a partner's type that takes no such step
-                moved.append((move, partner + move))  # type: ignore[operator]
+                moved.append((move, base + move))
         questions = [(left, right)] + [
             (left, other) if task_on_left else (other, right) for _, other in moved
         ]
@@ -2798,11 +2819,7 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
 
     def movable(self, partner: object) -> bool:
         """Whether the tests' number beside an object of the task's is moved
-        (`computed_beside_moved_partners`): a real number (0 too: red team round 35), not one of
-        numpy's fixed-size ints, which a step past their range wraps or refuses."""
-        numpy = sys.modules.get("numpy")
-        if numpy is not None and isinstance(partner, numpy.integer):
-            return False
+        (`computed_beside_moved_partners`): a real number (0 too: red team round 35)."""
         return self.real_number(partner) is not None
 
     def answer_number(self, answer: object) -> int | float | None:
@@ -2835,12 +2852,15 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
     def real_number(self, value: object) -> int | float | None:
         """`value` where it is a finite real number of Python's own or of a library's (numpy's,
         `Decimal`, `Fraction`: red team round 34, an answer of numpy's float32 0.0 went
-        unread), as an int or a float by its own conversion; else None (a bool, a number of
-        the task's: those are asked as numbers)."""
+        unread), as an int or a float by its own conversion (a bool as an int, a complex by its
+        real part); else None (a number of the task's: those are asked as numbers)."""
         kind = type(value)
-        if kind is int:
-            return cast(int, value)
-        if kind is bool or kind is str or kind is bytes or self.class_of_the_tasks(kind):
+        if kind is int or kind is bool:  # a bool as the int it is (red team round 36)
+            return int(cast(int, value))
+        if kind is complex:  # by its real part (round 36: 0j went unread)
+            value = complex.real.__get__(cast(complex, value))
+            kind = float
+        if kind is str or kind is bytes or self.class_of_the_tasks(kind):
             return None
         try:
             number = float(cast(Any, value))
