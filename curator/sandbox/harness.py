@@ -2750,19 +2750,16 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         number tells nothing."""
         task_on_left = task_side is left
         partner = right if task_on_left else left
-        moved: list[tuple[int | float, object]] = []
         # numpy's fixed-size ints are moved as Python's (a uint8 moved past its range raised in
         # the harness: red team round 35; left unmoved, they let any answer by: round 36).
         numpy = sys.modules.get("numpy")
         base: Any = partner
         if numpy is not None and isinstance(partner, numpy.integer):
             base = partner.item()
+        moved: list[tuple[int | float, object]] = []
         for move in self.partner_moves(self.real_number(partner) or 0):
             with contextlib.suppress(Exception):  # a partner's type that takes no such step
                 moved.append((move, base + move))
-        questions = [(left, right)] + [
-            (left, other) if task_on_left else (other, right) for _, other in moved
-        ]
         operation = self.arithmetic[symbol]
 
         def tests_own() -> object:
@@ -2770,12 +2767,13 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             # rewritten, after the last question, to say 0.0 to the tests' number).
             return self.settled(operation(left, right))
 
+        beside = [(left, other) if task_on_left else (other, right) for _, other in moved]
         with self.uninterrupted():
             # Each afresh: an object that said 0.0 to the first partner it saw, and the
             # difference from that one to any later, moved with all but the first. Each
             # answer read as it comes.
             answers, raised = self.asked_in_turn(
-                [tests_own, *(self.partial(operation, *question) for question in questions[1:])],
+                [tests_own, *(self.partial(operation, *question) for question in beside)],
                 self.kept((left, right)),
                 self.answer_number,
                 each_afresh=True,
@@ -2784,23 +2782,22 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             raise raised[0]
         real = self.answer_number(answers[0])
         told = [
-            (move, number)
-            for (move, _), number in zip(moved, answers[1:], strict=True)
-            if type(number) in (int, float)
+            (move, other, number)
+            for (move, other), number in zip(moved, answers[1:], strict=True)
+            if isinstance(number, int | float)
         ]
-        if real is not None and told and self.half_steps_told(answers, real, partner):
-            stood = [number for move, number in told if abs(number - real) < abs(move) / 2]  # type: ignore[operator]
-            small_stood = all(
-                abs(number - real) < abs(move) / 2  # type: ignore[operator]
-                for move, number in told
+        if real is not None and told and self.half_steps_told(answers[0], real, partner):
+            standing = [abs(number - real) < abs(move) / 2 for move, _, number in told]
+            small_standing = all(
+                stood
+                for (move, _, _), stood in zip(told, standing, strict=True)
                 if abs(move) < self.large_move
             )
-            bound = all(number <= real for _, number in told) or all(  # type: ignore[operator]
-                number >= real  # type: ignore[operator]
-                for _, number in told
+            bound = all(number <= real for _, _, number in told) or all(
+                number >= real for _, _, number in told
             )
-            if len(stood) == len(told) or (small_stood and not bound):
-                shown = ", ".join(f"against {partner + move!r} {number!r}" for move, number in told)  # type: ignore[operator]
+            if all(standing) or (small_standing and not bound):
+                shown = ", ".join(f"against {other!r} {number!r}" for _, other, number in told)
                 self.refuse(
                     f"the tests' own {symbol} was given an object whose {symbol} does not move "
                     f"with its partner ({type(task_side).__qualname__}): against {partner!r} "
@@ -2886,11 +2883,11 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             -size * (1 + large_down % 9),
         ]
 
-    def half_steps_told(self, answers: list[object], real: int | float, partner: object) -> bool:
+    def half_steps_told(self, answer: object, real: int | float, partner: object) -> bool:
         """Whether numbers of the answers' size tell half a step apart: a float's at 1e20 do
         not (an honest 1e20 - 3.0 is 1e20 - 4.0), nor numpy's float32 at 1e7. Told by the
-        coarsest precision among the answers' types."""
-        precise = all(type(self.plain_number(answer)) in (int, float) for answer in answers)
+        precision of the tests' own answer's type (the others are read as numbers already)."""
+        precise = type(self.plain_number(answer)) in (int, float)
         partner_number = self.real_number(partner)
         size = max(1.0, abs(real), abs(partner_number or 0.0))
         return size * (self.float_precision if precise else self.single_precision) < 0.125
