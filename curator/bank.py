@@ -158,17 +158,27 @@ def task_id_problem(task_id: str) -> str | None:
 def check_real_folder(directory: Path) -> None:
     """Refuse a task folder that is, or holds, a symbolic link: reading through it would put
     outside content into the bank's tasks, and writing through it would write outside."""
-    entries = [directory]
-    if directory.is_dir() and not directory.is_symlink():
-        entries += [Path(entry.path) for entry in os.scandir(directory)]
-    for path in entries:
-        if path.is_symlink():
-            what = "task folder" if path == directory else "file in a task folder"
-            raise TaskFileError(
-                path,
-                f"is a symbolic link (to {os.readlink(path)}); a {what} must be a real one "
-                "inside the bank: replace the link with the content it points to",
-            )
+    try:
+        mode = os.lstat(directory).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    if stat.S_ISLNK(mode):
+        raise symbolic_link_refused(directory, "task folder")
+    if stat.S_ISDIR(mode):
+        # Each entry's type as the directory listing gives it: no system call per file (a
+        # validation stores each report through here).
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    raise symbolic_link_refused(Path(entry.path), "file in a task folder")
+
+
+def symbolic_link_refused(path: Path, what: str) -> TaskFileError:
+    return TaskFileError(
+        path,
+        f"is a symbolic link (to {os.readlink(path)}); a {what} must be a real one "
+        "inside the bank: replace the link with the content it points to",
+    )
 
 
 def task_id_from_folder(name: str) -> str:
@@ -473,7 +483,7 @@ class Bank:
         directory = self.real_task_dir(task_id)
         if not directory.is_dir():
             raise self.not_found(task_id)
-        return load_bank_folder(directory)
+        return load_task_dir(directory)
 
     def load_unchanged(
         self, task_id: str, content_hash: str, work: str, command: str, error: type[E]
