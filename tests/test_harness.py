@@ -2224,3 +2224,40 @@ def test_tests_compiled_ahead_are_taken_only_as_the_code_of_their_own_path() -> 
     for given in (elsewhere, b"\x00garbage", marshal.dumps(("not", "code"))):
         code = harness.compiled_tests(tests, path, "f", given)
         assert code.co_filename == path and code.co_names == own.co_names
+
+
+def test_a_with_block_is_read_for_where_its_checks_stand() -> None:
+    """`checks_in_block`: for each statement of a `with` block, whether it or one after it
+    may check something; what follows the block's own `raise` is never reached. A manager of
+    the task's may swallow only what ends its block before any check (`GuardedContext`)."""
+    source = (
+        "def helper(x):\n    pass\n"
+        "check = lambda x: x\n"
+        "with m:\n"
+        "    json.loads(text)\n"  # 5: a library's call, then a check
+        "    self.assertEqual(a, 1)\n"  # 6
+        "    path.unlink()\n"  # 7: nothing after it checks
+        "with m:\n"
+        "    raise ValueError\n"  # 9: a raise, and dead code after it
+        "    self.fail('never')\n"  # 10
+        "with m:\n"
+        "    for x in xs:\n        y = f(x)\n        assert y\n"  # 12-14: a loop that checks
+        "    helper(1)\n"  # 15: the tests' own function
+        "    check(2)\n"  # 16: the tests' own lambda
+        "    handlers[0](3)\n"  # 17: a call of what an expression gives
+        "    np.testing.assert_allclose(a, b)\n"  # 18
+        "    mock.assert_called_once()\n"  # 19
+        "    self.helper()\n"  # 20
+        "    total = len(xs)\n"  # 21: nothing after it checks
+    )
+    tree = ast.parse(source)
+    defined = harness.defined_callables(tree)
+    assert {"helper", "check"} <= defined
+    blocks = [node.body for node in tree.body if isinstance(node, ast.With)]
+    assert harness.checks_in_block(blocks[0], defined) == ((5, 5, 1), (6, 6, 1), (7, 7, 0))
+    assert harness.checks_in_block(blocks[1], defined) == ((9, 9, 0), (10, 10, 1))
+    assert harness.checks_in_block(blocks[2], defined) == (
+        (12, 14, 1),
+        *((line, line, 1) for line in range(15, 21)),
+        (21, 21, 0),
+    )

@@ -6502,6 +6502,7 @@ class TestsOwnComparisons(ast.NodeTransformer):
 
     def __init__(self, entry_point: str) -> None:
         self.entry_point = entry_point
+        self.defined: frozenset[str] = frozenset()
         self.test_classes: set[str] = set()
         self.scopes = ["module"]
         self.between = itertools.count(1)
@@ -6560,20 +6561,30 @@ class TestsOwnComparisons(ast.NodeTransformer):
 
     visit_AsyncFunctionDef = visit_FunctionDef
 
+    def visit_Module(self, node: ast.Module) -> ast.AST:
+        self.defined = defined_callables(node)
+        return self.generic_visit(node)
+
     def visit_With(self, node: ast.With | ast.AsyncWith) -> ast.AST:
         """Each context manager of a `with` (or `async with`) in the tests, in their methods,
-        helpers and nested functions alike, as `GuardedContext`."""
+        helpers and nested functions alike, as `GuardedContext`, told where the block's checks
+        are (`checks_in_block`), read before the block is rewritten."""
+        spans = checks_in_block(node.body, self.defined)
         self.generic_visit(node)
         for item in node.items:
+            block = ast.Tuple(
+                [ast.Tuple([ast.Constant(n) for n in span], ast.Load()) for span in spans],
+                ast.Load(),
+            )
             made = item.context_expr
             if isinstance(made, ast.Call):
-                # `with F(a):` as `with GuardedContext.made(F)(a):`, F evaluated before `a`
+                # `with F(a):` as `with GuardedContext.made(F, block)(a):`, F evaluated before `a`
                 mark = ast.Attribute(ast.Constant(CONTEXT_MARK), "made", ast.Load())
-                maker = ast.Call(mark, [made.func], [])
+                maker = ast.Call(mark, [made.func, block], [])
                 call = ast.Call(maker, made.args, made.keywords)
             else:
                 mark = ast.Attribute(ast.Constant(CONTEXT_MARK), "__call__", ast.Load())
-                call = ast.Call(mark, [made], [])
+                call = ast.Call(mark, [made, block], [])
             item.context_expr = located(call, made)
         return node
 
@@ -6883,6 +6894,61 @@ def compiled_tests(source: str, path: str, entry_point: str, ahead: bytes = b"")
     return with_test_entries(code)
 
 
+def defined_callables(tree: ast.Module) -> frozenset[str]:
+    """The names the tests define functions, classes and lambdas under, anywhere: a call of
+    one may check (`checks_in_block`)."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
+            names.update(target.id for target in node.targets if isinstance(target, ast.Name))
+    return frozenset(names)
+
+
+def holds_a_check(statement: ast.stmt, defined: frozenset[str]) -> bool:
+    """Whether `statement` may check something: an `assert`, a call named for an assertion or
+    a failure (`assertEqual`, `np.testing.assert_allclose`, `mock.assert_called_once`,
+    `self.fail`), a call of the tests' own (`self.helper()`, a function or class of theirs),
+    or a call of what an expression gives (unknown)."""
+    for node in ast.walk(statement):
+        if isinstance(node, ast.Assert):
+            return True
+        if not isinstance(node, ast.Call):
+            continue
+        callee = node.func
+        if isinstance(callee, ast.Attribute):
+            name = callee.attr
+            if isinstance(callee.value, ast.Name) and callee.value.id in ("self", "cls"):
+                return True
+        elif isinstance(callee, ast.Name):
+            name = callee.id
+            if name in defined:
+                return True
+        else:
+            return True
+        lowered = name.lower()
+        if "assert" in lowered or lowered.startswith("fail"):
+            return True
+    return False
+
+
+def checks_in_block(body: list[ast.stmt], defined: frozenset[str]) -> tuple[tuple[int, ...], ...]:
+    """For each statement of a `with` block: its first and last line, and 1 where it or a
+    statement after it may check something (`holds_a_check`), else 0. Statements after the
+    block's own `raise` are never reached, and count for nothing."""
+    spans = []
+    checked = False
+    for statement in reversed(body):
+        if isinstance(statement, ast.Raise):
+            checked = False
+        checked = checked or holds_a_check(statement, defined)
+        decorated = getattr(statement, "decorator_list", [])
+        first = min([statement.lineno, *(decorator.lineno for decorator in decorated)])
+        spans.append((first, statement.end_lineno or statement.lineno, int(checked)))
+    return tuple(reversed(spans))
+
+
 def rewritten_tests(source: str, path: str, entry_point: str) -> types.CodeType:
     """The tests compiled with their own comparisons routed through the harness
     (`TestsOwnComparisons`), its marks still in place (`with_test_entries`)."""
@@ -6921,14 +6987,18 @@ RETURNED_MARK = "\x00curator: returned_by_the_task\x00"
 class GuardedContext:
     """A context manager the tests' methods use (`with patch(...)`, `with TemporaryDirectory()`),
     as `TestsOwnComparisons` compiles it in: entered and left as Python would. Only managers
-    made to swallow an exception may swallow one (`may_swallow`: unittest's `assertRaises`,
-    `contextlib.suppress`, the tests' own); any other that does is tampering, and the exception
-    goes on. Red team: `ExitStack.__exit__` (where mock's patch ends) and
-    `TemporaryDirectory.__exit__`, replaced by the program to return True, then given
-    `contextlib.suppress.__exit__` (a library's function), swallowed the tests' failed
-    assertions, and the method then ran to its end."""
+    made to swallow an exception may swallow any (`may_swallow`: unittest's `assertRaises`,
+    `contextlib.suppress`, the tests' own); another may swallow one that is no failed
+    assertion where the rest of the block, from the statement that raised it, checks nothing
+    (`skips_no_check`: a task's "log and ignore" manager, tested with `json.loads` of bad
+    text). Any other swallowing is tampering, and the exception goes on. Red team:
+    `ExitStack.__exit__` (where mock's patch ends) and `TemporaryDirectory.__exit__`, replaced
+    by the program to return True, then given `contextlib.suppress.__exit__` (a library's
+    function), swallowed the tests' failed assertions, and the method then ran to its end;
+    a `contextlib.suppress(AssertionError)` the task returned, made before the tests' `with`
+    named it, did too."""
 
-    __slots__ = ("_exit", "_generator", "_maker", "_manager", "_raw_exit")
+    __slots__ = ("_block", "_exit", "_generator", "_maker", "_manager", "_raw_exit")
     context = GuardContext
     guard = MethodGuard
     function_type = types.FunctionType
@@ -6940,21 +7010,25 @@ class GuardedContext:
         contextlib.AsyncExitStack,
         SubTestRecord,
     )
+    asserting_raises = vars(unittest.case)["_AssertRaisesContext"]
     # pytest's `raises` (8.4's class, and before), where the tests use pytest
     pytest_raising = (("_pytest.raises", "RaisesExc"), ("_pytest.python_api", "RaisesContext"))
     generated = contextlib._GeneratorContextManager
 
-    def __init__(self, manager: object, maker: object = _ABSENT) -> None:
+    def __init__(
+        self, manager: object, block: tuple[tuple[int, ...], ...], maker: object = _ABSENT
+    ) -> None:
         self._manager = manager
+        self._block = block
         self._maker = maker
         self._raw_exit: object = None
         self._exit: Callable[..., object] | None = None
         self._generator: object = None
 
     @staticmethod
-    def made(maker: Callable[..., object]) -> GuardedMaker:
+    def made(maker: Callable[..., object], block: tuple[tuple[int, ...], ...]) -> GuardedMaker:
         """The call of the tests' `with F(a):`, which makes the manager (`F`)."""
-        return GuardedMaker(maker)
+        return GuardedMaker(maker, block)
 
     def special(self, name: str) -> tuple[Any, object]:
         """`name` of the manager's class, bound as Python binds a special method, and raw."""
@@ -6980,8 +7054,8 @@ class GuardedContext:
         trace: types.TracebackType | None,
     ) -> object:
         assert self._exit is not None
-        raised_here = self.raised_by_the_tests(error, trace)
-        return self.swallowed(error, self._exit(kind, error, trace), "__exit__", raised_here)
+        raised = self.raised_in_the_block(error, trace)
+        return self.swallowed(raised, self._exit(kind, error, trace), "__exit__")
 
     async def __aenter__(self) -> object:
         enter, _ = self.special("__aenter__")
@@ -6996,9 +7070,9 @@ class GuardedContext:
         trace: types.TracebackType | None,
     ) -> object:
         assert self._exit is not None
-        raised_here = self.raised_by_the_tests(error, trace)
+        raised = self.raised_in_the_block(error, trace)
         answer = await cast(Awaitable[object], self._exit(kind, error, trace))
-        return self.swallowed(error, answer, "__aexit__", raised_here)
+        return self.swallowed(raised, answer, "__aexit__")
 
     def take_generator(self) -> None:
         """A generator's manager's generator, as the block begins: the one its exit throws into
@@ -7007,37 +7081,42 @@ class GuardedContext:
         if type(self._manager) is self.generated:
             self._generator = self._manager.__dict__.get("gen")
 
-    def raised_by_the_tests(
+    def raised_in_the_block(
         self, error: BaseException | None, trace: types.TracebackType | None
-    ) -> bool:
-        """Whether `error` was raised in the tests' own code, every frame of its traceback
-        theirs, and is no failed assertion: theirs to have swallowed by any manager, the
-        task's too (a task whose answer is a manager that swallows what it is told to, tested
-        with `raise`, `1 / 0` or `int("x")`)."""
-        if error is None or issubclass(type(error), AssertionError):
-            return False
-        while trace is not None:
-            if trace.tb_frame.f_code.co_filename != self.context.tests_path:
-                return False
-            if trace.tb_next is None:
-                return True
-            trace = trace.tb_next
+    ) -> RaisedInBlock | None:
+        """What the manager's exit is told of, read before it runs (it may change the error's
+        class, or the traceback's links): the error's class, whether a swallowing would skip no
+        check of the block (`skips_no_check`), and the test the block runs in."""
+        if error is None:
+            return None
+        frame = trace.tb_frame if trace is not None else None
+        in_the_tests = frame is not None and frame.f_code.co_filename == self.context.tests_path
+        line = trace.tb_lineno if trace is not None and in_the_tests else None
+        test = frame.f_locals.get("self", _ABSENT) if frame is not None and in_the_tests else None
+        return RaisedInBlock(type(error), line is not None and self.skips_no_check(line), test)
+
+    def skips_no_check(self, line: int) -> bool:
+        """Whether the statement of the block that was running at `line`, and those after it,
+        check nothing (`checks_in_block`)."""
+        for first, last, checked in self._block:
+            if first <= line <= last:
+                return not checked
         return False
 
-    def swallowed(
-        self, error: BaseException | None, swallowed: object, name: str, raised_here: bool
-    ) -> object:
-        """What the manager's exit answered, unless it swallowed `error` and may not."""
-        if error is None or not swallowed or raised_here or self.may_swallow():
+    def swallowed(self, raised: RaisedInBlock | None, swallowed: object, name: str) -> object:
+        """What the manager's exit answered, unless it swallowed `raised` and may not."""
+        if raised is None or not swallowed or self.may_swallow(raised):
+            return swallowed
+        if raised.skips_no_check and not issubclass(raised.kind, AssertionError):
             return swallowed
         self.context.tamper(
-            f"{type(self._manager).__qualname__}.{name} swallowed {type(error).__name__} raised "
+            f"{type(self._manager).__qualname__}.{name} swallowed {raised.kind.__name__} raised "
             "in the tests' with block, which only unittest's assertRaises, contextlib.suppress "
-            "and the tests' own may"
+            "and the tests' own may (another only what ends the block before any of its checks)"
         )
         return False
 
-    def may_swallow(self) -> bool:
+    def may_swallow(self, raised: RaisedInBlock) -> bool:
         """Whether the manager is one made to swallow what is raised within: one of
         `swallowing` or pytest's `raises`, made by no code of the task's; a generator's whose
         code is the tests' own (their `@contextmanager`); or one whose `__exit__` is the tests'
@@ -7045,7 +7124,7 @@ class GuardedContext:
         `contextlib.suppress(AssertionError)`, swallowed the tests' failures."""
         kind = type(self._manager)
         if is_among(kind, self.swallowing) or self.is_pytest_raising(kind):
-            return self.not_made_by_the_task()
+            return self.not_made_by_the_task(raised)
         if kind is self.generated:
             code = getattr(self._generator, "gi_code", None)
             return type(code) is CODE_TYPE and code.co_filename == self.context.tests_path
@@ -7061,12 +7140,20 @@ class GuardedContext:
                 return True
         return False
 
-    def not_made_by_the_task(self) -> bool:
+    def not_made_by_the_task(self, raised: RaisedInBlock) -> bool:
         """Whether what made the manager (the callee of the tests' `with F(...)`) is the
-        manager's class, or a function, or a method, that is not the task's. Where the tests'
-        `with` names a manager made before, there is no maker to ask."""
+        manager's class, or a function, or a method, that is not the task's. A manager made
+        before the tests' `with` named it has no maker to ask: only the test's own
+        `self.assertRaises(...)` is known to be no task's (the task could have made any other,
+        `cm = task_func(); with cm:`)."""
         maker = self._maker
-        if maker is _ABSENT or maker is type(self._manager) or type(maker) is MethodGuard:
+        if maker is _ABSENT:
+            return (
+                type(self._manager) is self.asserting_raises
+                and raised.test is not _ABSENT
+                and vars(self._manager).get("test_case", _ABSENT) is raised.test
+            )
+        if maker is type(self._manager) or type(maker) is MethodGuard:
             return True
         function = maker.__func__ if type(maker) is types.MethodType else maker
         return type(function) is self.function_type and not self.guard.the_tasks(
@@ -7074,17 +7161,26 @@ class GuardedContext:
         )
 
 
+class RaisedInBlock(NamedTuple):
+    """What `GuardedContext.raised_in_the_block` read as the block ended by an exception."""
+
+    kind: type[BaseException]
+    skips_no_check: bool
+    test: object  # the `self` of the tests' method the block is in, if any
+
+
 class GuardedMaker:
-    """`GuardedContext.made(F)`: calls `F` as the tests' `with F(...)` does, and guards what
-    it makes, knowing what made it."""
+    """`GuardedContext.made(F, block)`: calls `F` as the tests' `with F(...)` does, and guards
+    what it makes, knowing what made it."""
 
-    __slots__ = ("_maker",)
+    __slots__ = ("_block", "_maker")
 
-    def __init__(self, maker: Callable[..., object]) -> None:
+    def __init__(self, maker: Callable[..., object], block: tuple[tuple[int, ...], ...]) -> None:
         self._maker = maker
+        self._block = block
 
     def __call__(self, *args: object, **kwargs: object) -> GuardedContext:
-        return GuardedContext(self._maker(*args, **kwargs), self._maker)
+        return GuardedContext(self._maker(*args, **kwargs), self._block, self._maker)
 
 
 def claim_live_result(result: HarnessResult, /, *, held: list[HarnessResult] | None = None) -> None:
