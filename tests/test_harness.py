@@ -2249,15 +2249,30 @@ def test_a_with_block_is_read_for_where_its_checks_stand() -> None:
         "    mock.assert_called_once()\n"  # 19
         "    self.helper()\n"  # 20
         "    total = len(xs)\n"  # 21: nothing after it checks
+        "def test(self, verify):\n"
+        "    ok = self.assertTrue\n"
+        "    with m:\n"
+        "        ok(1)\n"  # 25: an assertion under a name of the tests'
+        "        verify(2)\n"  # 26: a parameter's
+        "        task_func(3)\n"  # 27: the task's function
+        "        helper.check(4)\n"  # 28: a method called on the tests' own
+        "        missing = pathlib.Path(d)\n"  # 29
+        "        missing.unlink()\n"  # 30: a method of another object
+        "        pathlib.Path(d).unlink()\n"  # 31
     )
     tree = ast.parse(source)
-    defined = harness.defined_callables(tree)
-    assert {"helper", "check"} <= defined
-    blocks = [node.body for node in tree.body if isinstance(node, ast.With)]
-    assert harness.checks_in_block(blocks[0], defined) == ((5, 5, 1), (6, 6, 1), (7, 7, 0))
-    assert harness.checks_in_block(blocks[1], defined) == ((9, 9, 0), (10, 10, 1))
-    assert harness.checks_in_block(blocks[2], defined) == (
+    names = harness.tests_names(tree)
+    assert {"helper", "check", "ok", "verify"} <= names.bound
+    assert "task_func" not in names.bound
+    blocks = [node.body for node in ast.walk(tree) if isinstance(node, ast.With)]
+    assert harness.checks_in_block(blocks[0], names) == ((5, 5, 1), (6, 6, 1), (7, 7, 0))
+    assert harness.checks_in_block(blocks[1], names) == ((9, 9, 0), (10, 10, 1))
+    assert harness.checks_in_block(blocks[2], names) == (
         (12, 14, 1),
         *((line, line, 1) for line in range(15, 21)),
         (21, 21, 0),
+    )
+    assert harness.checks_in_block(blocks[3], names) == (
+        *((line, line, 1) for line in range(25, 29)),
+        *((line, line, 0) for line in range(29, 32)),
     )

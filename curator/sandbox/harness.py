@@ -96,9 +96,10 @@ question is the real one among the stand-ins it is asked with (`MethodGuard.ask_
 an order it cannot predict; membership's one stand-in can be told by its type where the container is
 of no class built on one of Python's, whose answers must agree with what they hold, or be no to a
 str or bytes like the member with its letters and digits drawn afresh) passes the assertions where
-its guess is right; an exception raised in the tests' own frame by a C function of the task's (a
-bound builtin as a method) may be swallowed by a manager of the task's, as the tests' own `1 / 0`
-may; a value of a class of the task's built on one of Python's numbers, strings or containers must
+its guess is right; a manager of the task's may swallow an error that is no failed assertion
+where its block, from the statement that raised it, checks nothing the reading of the block sees
+(`checks_in_block`: a method of an object the tests made, `checker.verify(x)`, is not seen, round
+37); a value of a class of the task's built on one of Python's numbers, strings or containers must
 answer as what it is built on does, asked as it is returned and again as the test ends (one that
 lies only in between, and then only to questions it can tell from the harness's, passes: the harness
 asks from deeper in the stack than the tests, which code that recurses until RecursionError can
@@ -6502,7 +6503,7 @@ class TestsOwnComparisons(ast.NodeTransformer):
 
     def __init__(self, entry_point: str) -> None:
         self.entry_point = entry_point
-        self.defined: frozenset[str] = frozenset()
+        self.names = TestsNames(frozenset(), frozenset())
         self.test_classes: set[str] = set()
         self.scopes = ["module"]
         self.between = itertools.count(1)
@@ -6562,14 +6563,14 @@ class TestsOwnComparisons(ast.NodeTransformer):
     visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_Module(self, node: ast.Module) -> ast.AST:
-        self.defined = defined_callables(node)
+        self.names = tests_names(node)
         return self.generic_visit(node)
 
     def visit_With(self, node: ast.With | ast.AsyncWith) -> ast.AST:
         """Each context manager of a `with` (or `async with`) in the tests, in their methods,
         helpers and nested functions alike, as `GuardedContext`, told where the block's checks
         are (`checks_in_block`), read before the block is rewritten."""
-        spans = checks_in_block(node.body, self.defined)
+        spans = checks_in_block(node.body, self.names)
         self.generic_visit(node)
         for item in node.items:
             block = ast.Tuple(
@@ -6894,36 +6895,52 @@ def compiled_tests(source: str, path: str, entry_point: str, ahead: bytes = b"")
     return with_test_entries(code)
 
 
-def defined_callables(tree: ast.Module) -> frozenset[str]:
-    """The names the tests define functions, classes and lambdas under, anywhere: a call of
-    one may check (`checks_in_block`)."""
-    names: set[str] = set()
+class TestsNames(NamedTuple):
+    """What the tests name (`tests_names`): a call of one may check (`holds_a_check`)."""
+
+    own: frozenset[str]  # their functions and classes, and self and cls
+    bound: frozenset[str]  # those, and every name they assign or take as a parameter
+
+
+def tests_names(tree: ast.Module) -> TestsNames:
+    """The names the tests bind anywhere but by an import: their functions and classes, and
+    every name they assign or take as a parameter (`ok = self.assertTrue`, a helper handed
+    in). The task's functions and a library's imported ones are not among them."""
+    own = {"self", "cls"}
+    bound: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
-            names.update(target.id for target in node.targets if isinstance(target, ast.Name))
-    return frozenset(names)
+            own.add(node.name)
+        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound.add(node.id)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+    return TestsNames(frozenset(own), frozenset(own | bound))
 
 
-def holds_a_check(statement: ast.stmt, defined: frozenset[str]) -> bool:
+def holds_a_check(statement: ast.stmt, names: TestsNames) -> bool:
     """Whether `statement` may check something: an `assert`, a call named for an assertion or
     a failure (`assertEqual`, `np.testing.assert_allclose`, `mock.assert_called_once`,
-    `self.fail`), a call of the tests' own (`self.helper()`, a function or class of theirs),
-    or a call of what an expression gives (unknown)."""
+    `self.fail`), a call of a name the tests bind (`helper(x)`, `ok(x)`), a method called on
+    the tests' own (`self.helper()`, `Checker().verify(x)`), or a call of what a subscript or
+    another expression gives (unknown). A method of another object (`path.unlink()`,
+    `json.loads(text)`) checks nothing."""
     for node in ast.walk(statement):
         if isinstance(node, ast.Assert):
             return True
         if not isinstance(node, ast.Call):
             continue
         callee = node.func
-        if isinstance(callee, ast.Attribute):
-            name = callee.attr
-            if isinstance(callee.value, ast.Name) and callee.value.id in ("self", "cls"):
-                return True
-        elif isinstance(callee, ast.Name):
+        if isinstance(callee, ast.Name):
             name = callee.id
-            if name in defined:
+            if name in names.bound:
+                return True
+        elif isinstance(callee, ast.Attribute):
+            name = callee.attr
+            root: ast.expr = callee
+            while isinstance(root, (ast.Attribute, ast.Call)):
+                root = root.value if isinstance(root, ast.Attribute) else root.func
+            if not isinstance(root, ast.Name) or root.id in names.own:
                 return True
         else:
             return True
@@ -6933,7 +6950,7 @@ def holds_a_check(statement: ast.stmt, defined: frozenset[str]) -> bool:
     return False
 
 
-def checks_in_block(body: list[ast.stmt], defined: frozenset[str]) -> tuple[tuple[int, ...], ...]:
+def checks_in_block(body: list[ast.stmt], names: TestsNames) -> tuple[tuple[int, ...], ...]:
     """For each statement of a `with` block: its first and last line, and 1 where it or a
     statement after it may check something (`holds_a_check`), else 0. Statements after the
     block's own `raise` are never reached, and count for nothing."""
@@ -6942,7 +6959,7 @@ def checks_in_block(body: list[ast.stmt], defined: frozenset[str]) -> tuple[tupl
     for statement in reversed(body):
         if isinstance(statement, ast.Raise):
             checked = False
-        checked = checked or holds_a_check(statement, defined)
+        checked = checked or holds_a_check(statement, names)
         decorated = getattr(statement, "decorator_list", [])
         first = min([statement.lineno, *(decorator.lineno for decorator in decorated)])
         spans.append((first, statement.end_lineno or statement.lineno, int(checked)))
