@@ -2228,8 +2228,10 @@ def test_tests_compiled_ahead_are_taken_only_as_the_code_of_their_own_path() -> 
 
 def test_a_with_block_is_read_for_where_its_checks_stand() -> None:
     """`checks_in_block`: for each statement of a `with` block, whether it or one after it
-    may check something; what follows the block's own `raise` is never reached. A manager of
-    the task's may swallow only what ends its block before any check (`GuardedContext`)."""
+    may check something, or decide what a check after the block sees; what follows a
+    statement that ends the block (`raise`, `self.fail`) is never reached; last, the `with`'s
+    own lines. A manager of the task's may swallow only what ends its block before any check
+    (`GuardedContext`)."""
     source = (
         "def helper(x):\n    pass\n"
         "check = lambda x: x\n"
@@ -2238,41 +2240,63 @@ def test_a_with_block_is_read_for_where_its_checks_stand() -> None:
         "    self.assertEqual(a, 1)\n"  # 6
         "    path.unlink()\n"  # 7: nothing after it checks
         "with m:\n"
-        "    raise ValueError\n"  # 9: a raise, and dead code after it
+        "    1 / 0\n"  # 9: then only statements that end the block
         "    self.fail('never')\n"  # 10
+        "    raise ValueError\n"  # 11
+        "    self.assertTrue(False)\n"  # 12: never reached
         "with m:\n"
-        "    for x in xs:\n        y = f(x)\n        assert y\n"  # 12-14: a loop that checks
-        "    helper(1)\n"  # 15: the tests' own function
-        "    check(2)\n"  # 16: the tests' own lambda
-        "    handlers[0](3)\n"  # 17: a call of what an expression gives
-        "    np.testing.assert_allclose(a, b)\n"  # 18
-        "    mock.assert_called_once()\n"  # 19
-        "    self.helper()\n"  # 20
-        "    total = len(xs)\n"  # 21: nothing after it checks
+        "    for x in xs:\n        y = f(x)\n        print(y)\n"  # 14-16: a loop
+        "    helper(1)\n"  # 17: the tests' own function
+        "    check(2)\n"  # 18: the tests' own lambda
+        "    handlers[0](3)\n"  # 19: a call of what an expression gives
+        "    np.testing.assert_allclose(a, b)\n"  # 20
+        "    mock.assert_called_once()\n"  # 21
+        "    self.helper()\n"  # 22
+        "    total = len(xs)\n"  # 23: nothing after it checks
         "def test(self, verify):\n"
         "    ok = self.assertTrue\n"
-        "    with m:\n"
-        "        ok(1)\n"  # 25: an assertion under a name of the tests'
-        "        verify(2)\n"  # 26: a parameter's
-        "        task_func(3)\n"  # 27: the task's function
-        "        helper.check(4)\n"  # 28: a method called on the tests' own
-        "        missing = pathlib.Path(d)\n"  # 29
-        "        missing.unlink()\n"  # 30: a method of another object
-        "        pathlib.Path(d).unlink()\n"  # 31
+        "    expect = Expect(self)\n"
+        "    with m, open(p) as f:\n"  # 27: its own lines
+        "        ok(1)\n"  # 28: an assertion under a name of the tests'
+        "        verify(2)\n"  # 29: a parameter's
+        "        expect.balances(3)\n"  # 30: a method of what the tests made of their own
+        "        super().check(4)\n"  # 31
+        "        list(map(self.assertEqual, got, wanted))\n"  # 32: an assertion handed on
+        "        if x != v:\n            wrong.append(x)\n"  # 33-34: a condition
+        "        task_func(5)\n"  # 35: the task's function
+        "        missing = pathlib.Path(d)\n"  # 36
+        "        missing.unlink()\n"  # 37: a method of another object
+        "        pathlib.Path(d).unlink()\n"  # 38
+        "class Expect:\n    pass\n"
     )
     tree = ast.parse(source)
     names = harness.tests_names(tree)
-    assert {"helper", "check", "ok", "verify"} <= names.bound
+    assert {"helper", "check", "ok", "verify", "expect"} <= names.bound
+    assert "expect" in names.derived and "missing" not in names.derived
     assert "task_func" not in names.bound
-    blocks = [node.body for node in ast.walk(tree) if isinstance(node, ast.With)]
-    assert harness.checks_in_block(blocks[0], names) == ((5, 5, 1), (6, 6, 1), (7, 7, 0))
-    assert harness.checks_in_block(blocks[1], names) == ((9, 9, 0), (10, 10, 1))
+    blocks = [node for node in ast.walk(tree) if isinstance(node, ast.With)]
+    assert harness.checks_in_block(blocks[0], names) == (
+        (5, 5, 1),
+        (6, 6, 1),
+        (7, 7, 0),
+        (4, 4, 1),
+    )
+    assert harness.checks_in_block(blocks[1], names) == (
+        (9, 9, 0),
+        (10, 10, 0),
+        (11, 11, 0),
+        (12, 12, 1),
+        (8, 8, 0),
+    )
     assert harness.checks_in_block(blocks[2], names) == (
-        (12, 14, 1),
-        *((line, line, 1) for line in range(15, 21)),
-        (21, 21, 0),
+        (14, 16, 1),
+        *((line, line, 1) for line in range(17, 23)),
+        (23, 23, 0),
+        (13, 13, 1),
     )
     assert harness.checks_in_block(blocks[3], names) == (
-        *((line, line, 1) for line in range(25, 29)),
-        *((line, line, 0) for line in range(29, 32)),
+        *((line, line, 1) for line in range(28, 33)),
+        (33, 34, 1),
+        *((line, line, 0) for line in range(35, 39)),
+        (27, 27, 1),
     )

@@ -98,8 +98,11 @@ of no class built on one of Python's, whose answers must agree with what they ho
 str or bytes like the member with its letters and digits drawn afresh) passes the assertions where
 its guess is right; a manager of the task's may swallow an error that is no failed assertion
 where its block, from the statement that raised it, checks nothing the reading of the block sees
-(`checks_in_block`: a method of an object the tests made, `checker.verify(x)`, is not seen, round
-37); a value of a class of the task's built on one of Python's numbers, strings or containers must
+(`checks_in_block`: a method of an object the tests made from no class of theirs is not seen,
+round 37), and a manager of the tests' own whose exit hands on what the task's manager's exit
+answers may swallow anything that one does (round 38); the other way round, an honest manager
+of the task's that swallows an error to end a loop of the block that holds a check is refused;
+a value of a class of the task's built on one of Python's numbers, strings or containers must
 answer as what it is built on does, asked as it is returned and again as the test ends (one that
 lies only in between, and then only to questions it can tell from the harness's, passes: the harness
 asks from deeper in the stack than the tests, which code that recurses until RecursionError can
@@ -6503,7 +6506,7 @@ class TestsOwnComparisons(ast.NodeTransformer):
 
     def __init__(self, entry_point: str) -> None:
         self.entry_point = entry_point
-        self.names = TestsNames(frozenset(), frozenset())
+        self.names = TestsNames(frozenset(), frozenset(), frozenset())
         self.test_classes: set[str] = set()
         self.scopes = ["module"]
         self.between = itertools.count(1)
@@ -6570,7 +6573,7 @@ class TestsOwnComparisons(ast.NodeTransformer):
         """Each context manager of a `with` (or `async with`) in the tests, in their methods,
         helpers and nested functions alike, as `GuardedContext`, told where the block's checks
         are (`checks_in_block`), read before the block is rewritten."""
-        spans = checks_in_block(node.body, self.names)
+        spans = checks_in_block(node, self.names)
         self.generic_visit(node)
         for item in node.items:
             block = ast.Tuple(
@@ -6898,16 +6901,19 @@ def compiled_tests(source: str, path: str, entry_point: str, ahead: bytes = b"")
 class TestsNames(NamedTuple):
     """What the tests name (`tests_names`): a call of one may check (`holds_a_check`)."""
 
-    own: frozenset[str]  # their functions and classes, and self and cls
-    bound: frozenset[str]  # those, and every name they assign or take as a parameter
+    own: frozenset[str]  # their functions and classes, self, cls and super
+    derived: frozenset[str]  # names they assign from an expression naming one of `own`
+    bound: frozenset[str]  # all those, and every name they assign or take as a parameter
 
 
 def tests_names(tree: ast.Module) -> TestsNames:
     """The names the tests bind anywhere but by an import: their functions and classes, and
     every name they assign or take as a parameter (`ok = self.assertTrue`, a helper handed
-    in). The task's functions and a library's imported ones are not among them."""
-    own = {"self", "cls"}
+    in), those assigned from their own apart (`expect = Expect(self)`). The task's functions
+    and a library's imported ones are not among them."""
+    own = {"self", "cls", "super"}
     bound: set[str] = set()
+    assigned: list[tuple[ast.expr, ast.expr]] = []
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             own.add(node.name)
@@ -6915,55 +6921,107 @@ def tests_names(tree: ast.Module) -> TestsNames:
             bound.add(node.id)
         elif isinstance(node, ast.arg):
             bound.add(node.arg)
-    return TestsNames(frozenset(own), frozenset(own | bound))
+        if isinstance(node, ast.Assign):
+            assigned += [(target, node.value) for target in node.targets]
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)) and node.value:
+            assigned.append((node.target, node.value))
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            assigned.append((node.target, node.iter))
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            assigned.append((node.optional_vars, node.context_expr))
+    derived = {
+        target.id
+        for targets, value in assigned
+        if any(isinstance(name, ast.Name) and name.id in own for name in ast.walk(value))
+        for target in ast.walk(targets)
+        if isinstance(target, ast.Name)
+    }
+    return TestsNames(frozenset(own), frozenset(derived), frozenset(own | derived | bound))
 
 
-def holds_a_check(statement: ast.stmt, names: TestsNames) -> bool:
-    """Whether `statement` may check something: an `assert`, a call named for an assertion or
-    a failure (`assertEqual`, `np.testing.assert_allclose`, `mock.assert_called_once`,
-    `self.fail`), a call of a name the tests bind (`helper(x)`, `ok(x)`), a method called on
-    the tests' own (`self.helper()`, `Checker().verify(x)`), or a call of what a subscript or
-    another expression gives (unknown). A method of another object (`path.unlink()`,
-    `json.loads(text)`) checks nothing."""
-    for node in ast.walk(statement):
-        if isinstance(node, ast.Assert):
+def holds_a_check(node: ast.AST, names: TestsNames) -> bool:
+    """Whether `node` may check something, or decide what a check after it sees: an `assert`;
+    a comparison or a condition (`if x != v: wrong.append(x)`, asserted after the block); a
+    call named for an assertion or a failure (`assertEqual`, `np.testing.assert_allclose`,
+    `mock.assert_called_once`, `self.fail`), or one of a name the tests bind (`helper(x)`,
+    `ok(x)`, a parameter), or a method called on the tests' own or what they made of it
+    (`self.helper()`, `self.expect.check()`, `super().check()`, `expect.check()`), or a call of
+    what a subscript or another expression gives (unknown); an assertion or a function of
+    theirs handed on (`map(self.assertEqual, got, wanted)`). A method of another object
+    (`path.unlink()`, `json.loads(text)`) checks nothing."""
+    conditions = (ast.Assert, ast.Compare, ast.If, ast.While, ast.IfExp)
+    for inner in ast.walk(node):
+        if isinstance(inner, conditions) or (isinstance(inner, ast.comprehension) and inner.ifs):
             return True
-        if not isinstance(node, ast.Call):
+        if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Load):
+            if inner.id in names.own and inner.id not in ("self", "cls"):
+                return True  # a function or class of the tests', called or handed on
+        elif isinstance(inner, ast.Attribute) and (
+            named_for_a_check(inner.attr) or inner.attr in names.own
+        ):
+            return True  # `self.assertEqual`, `mock.assert_called_once`, `self.helper`
+        if not isinstance(inner, ast.Call):
             continue
-        callee = node.func
+        callee = inner.func
         if isinstance(callee, ast.Name):
-            name = callee.id
-            if name in names.bound:
+            if callee.id in names.bound or named_for_a_check(callee.id):
                 return True
         elif isinstance(callee, ast.Attribute):
-            name = callee.attr
             root: ast.expr = callee
             while isinstance(root, (ast.Attribute, ast.Call)):
                 root = root.value if isinstance(root, ast.Attribute) else root.func
-            if not isinstance(root, ast.Name) or root.id in names.own:
+            if not isinstance(root, ast.Name) or root.id in names.own or root.id in names.derived:
                 return True
         else:
-            return True
-        lowered = name.lower()
-        if "assert" in lowered or lowered.startswith("fail"):
             return True
     return False
 
 
-def checks_in_block(body: list[ast.stmt], names: TestsNames) -> tuple[tuple[int, ...], ...]:
+def named_for_a_check(name: str) -> bool:
+    lowered = name.lower()
+    return "assert" in lowered or lowered.startswith("fail")
+
+
+def ends_the_block(statement: ast.stmt) -> bool:
+    """Whether `statement` never lets the block go on: a `raise`, a `self.fail(...)`, an
+    `assert False`. What follows it is never reached, and it checks only that it is not
+    reached (`with task_func(ZeroDivisionError): 1 / 0; self.fail("not swallowed")`): the
+    error that skips it is what the tests expect."""
+    if isinstance(statement, ast.Raise):
+        return True
+    if isinstance(statement, ast.Assert):
+        test = statement.test
+        return isinstance(test, ast.Constant) and not test.value
+    call = statement.value if isinstance(statement, ast.Expr) else None
+    return (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "fail"
+        and isinstance(call.func.value, ast.Name)
+        and call.func.value.id == "self"
+    )
+
+
+def checks_in_block(
+    node: ast.With | ast.AsyncWith, names: TestsNames
+) -> tuple[tuple[int, ...], ...]:
     """For each statement of a `with` block: its first and last line, and 1 where it or a
-    statement after it may check something (`holds_a_check`), else 0. Statements after the
-    block's own `raise` are never reached, and count for nothing."""
+    statement after it may check something (`holds_a_check`), else 0; last, the same for the
+    `with`'s own lines (an error its second manager raised as it was made skips the whole
+    block). What follows a statement that ends the block (`ends_the_block`) is never reached,
+    and counts for nothing."""
     spans = []
     checked = False
-    for statement in reversed(body):
-        if isinstance(statement, ast.Raise):
-            checked = False
-        checked = checked or holds_a_check(statement, names)
+    for statement in reversed(node.body):
+        ends = ends_the_block(statement)
+        checked = not ends and (checked or holds_a_check(statement, names))
         decorated = getattr(statement, "decorator_list", [])
         first = min([statement.lineno, *(decorator.lineno for decorator in decorated)])
         spans.append((first, statement.end_lineno or statement.lineno, int(checked)))
-    return tuple(reversed(spans))
+    spans.reverse()
+    header_checks = checked or any(holds_a_check(item, names) for item in node.items)
+    header_end = max(item.context_expr.end_lineno or node.lineno for item in node.items)
+    return (*spans, (node.lineno, header_end, int(header_checks)))
 
 
 def rewritten_tests(source: str, path: str, entry_point: str) -> types.CodeType:
@@ -7072,7 +7130,12 @@ class GuardedContext:
     ) -> object:
         assert self._exit is not None
         raised = self.raised_in_the_block(error, trace)
-        return self.swallowed(raised, self._exit(kind, error, trace), "__exit__")
+        try:
+            answer = self._exit(kind, error, trace)
+        except BaseException as replacement:
+            self.replaced(raised, error, replacement)
+            raise
+        return self.swallowed(raised, answer, "__exit__")
 
     async def __aenter__(self) -> object:
         enter, _ = self.special("__aenter__")
@@ -7088,7 +7151,11 @@ class GuardedContext:
     ) -> object:
         assert self._exit is not None
         raised = self.raised_in_the_block(error, trace)
-        answer = await cast(Awaitable[object], self._exit(kind, error, trace))
+        try:
+            answer = await cast(Awaitable[object], self._exit(kind, error, trace))
+        except BaseException as replacement:
+            self.replaced(raised, error, replacement)
+            raise
         return self.swallowed(raised, answer, "__aexit__")
 
     def take_generator(self) -> None:
@@ -7120,11 +7187,26 @@ class GuardedContext:
                 return not checked
         return False
 
+    def replaced(
+        self, raised: RaisedInBlock | None, error: BaseException | None, replacement: BaseException
+    ) -> None:
+        """The manager's exit raised `replacement` where the block raised `error`: where it may
+        not have swallowed `error`, `error` goes on (red team: an exit of the task's turned the
+        tests' failed assertion into the ValueError their outer `assertRaises` expected)."""
+        if raised is not None and replacement is not error and not self.may_end(raised):
+            assert error is not None
+            raise error
+
+    def may_end(self, raised: RaisedInBlock) -> bool:
+        """Whether the manager may end what the block raised, by swallowing it or raising
+        another: it is made to swallow, or `raised` is no failed assertion and skips no check."""
+        return self.may_swallow(raised) or (
+            raised.skips_no_check and not issubclass(raised.kind, AssertionError)
+        )
+
     def swallowed(self, raised: RaisedInBlock | None, swallowed: object, name: str) -> object:
         """What the manager's exit answered, unless it swallowed `raised` and may not."""
-        if raised is None or not swallowed or self.may_swallow(raised):
-            return swallowed
-        if raised.skips_no_check and not issubclass(raised.kind, AssertionError):
+        if raised is None or not swallowed or self.may_end(raised):
             return swallowed
         self.context.tamper(
             f"{type(self._manager).__qualname__}.{name} swallowed {raised.kind.__name__} raised "
