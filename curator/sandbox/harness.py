@@ -96,15 +96,17 @@ question is the real one among the stand-ins it is asked with (`MethodGuard.ask_
 an order it cannot predict; membership's one stand-in can be told by its type where the container is
 of no class built on one of Python's, whose answers must agree with what they hold, or be no to a
 str or bytes like the member with its letters and digits drawn afresh) passes the assertions where
-its guess is right; a manager of the task's may swallow an error that is no failed assertion
-where its block, from the statement that raised it, checks nothing the reading of the block sees
-(`checks_in_block`: a method of an object the tests made from no class of theirs is not seen,
-round 37), and a manager of the tests' own whose exit hands on what the task's manager's exit
-answers may swallow anything that one does (round 38); the other way round, an honest manager
-of the task's that swallows an error to end a loop of the block that holds a check is refused;
-a value of a class of the task's built on one of Python's numbers, strings or containers must
-answer as what it is built on does, asked as it is returned and again as the test ends (one that
-lies only in between, and then only to questions it can tell from the harness's, passes: the harness
+its guess is right; a manager of the task's may swallow an error that is no failed assertion where
+its block, from the statement that raised it, checks nothing the reading of the block sees
+(`checks_in_block`: a method of an object the tests made from no class of theirs is not seen, round
+37), and a manager of the tests' own whose exit hands on what the task's manager's exit answers may
+swallow anything that one does (round 38); the other way round, an honest manager of the task's that
+swallows an error to end a loop of the block that holds a check is refused; a failed assertion of
+the tests' raised in a function of theirs the task calls (a callback, a mock's side effect) and
+caught by the task's code is not seen (the test passes, as unittest alone would say); a value of a
+class of the task's built on one of Python's numbers, strings or containers must answer as what it
+is built on does, asked as it is returned and again as the test ends (one that lies only in between,
+and then only to questions it can tell from the harness's, passes: the harness
 asks from deeper in the stack than the tests, which code that recurses until RecursionError can
 measure, and puts back what asking changed in the value, which a count kept beside it as well
 tells), its answers of classes of the task's in their turn (one of each question's, up to 16
@@ -6506,7 +6508,8 @@ class TestsOwnComparisons(ast.NodeTransformer):
 
     def __init__(self, entry_point: str) -> None:
         self.entry_point = entry_point
-        self.names = TestsNames(frozenset(), frozenset(), frozenset())
+        self.module: ast.Module | None = None
+        self.names: TestsNames | None = None  # read at the first `with` (`tests_names`)
         self.test_classes: set[str] = set()
         self.scopes = ["module"]
         self.between = itertools.count(1)
@@ -6566,13 +6569,15 @@ class TestsOwnComparisons(ast.NodeTransformer):
     visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_Module(self, node: ast.Module) -> ast.AST:
-        self.names = tests_names(node)
+        self.module = node
         return self.generic_visit(node)
 
     def visit_With(self, node: ast.With | ast.AsyncWith) -> ast.AST:
         """Each context manager of a `with` (or `async with`) in the tests, in their methods,
         helpers and nested functions alike, as `GuardedContext`, told where the block's checks
         are (`checks_in_block`), read before the block is rewritten."""
+        if self.names is None:
+            self.names = tests_names(self.module or ast.Module([node], []))
         spans = checks_in_block(node, self.names)
         self.generic_visit(node)
         for item in node.items:
