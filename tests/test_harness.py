@@ -2264,15 +2264,25 @@ def test_a_with_block_is_read_for_where_its_checks_stand() -> None:
         "        list(map(self.assertEqual, got, wanted))\n"  # 32: an assertion handed on
         "        if x != v:\n            wrong.append(x)\n"  # 33-34: a condition
         "        task_func(5)\n"  # 35: the task's function
-        "        missing = pathlib.Path(d)\n"  # 36
+        "        missing = pathlib.Path(self.d)\n"  # 36
         "        missing.unlink()\n"  # 37: a method of another object
         "        pathlib.Path(d).unlink()\n"  # 38
-        "class Expect:\n    pass\n"
+        "        self.conn.execute(query)\n"  # 39
+        "        frame['price'].astype(float)\n"  # 40
+        "class Expect:\n    def balances(self):\n        pass\n"
+        "from numpy.testing import assert_allclose as close\n"
+        "with m:\n"  # 45
+        "    close(a, b)\n"  # 46: an assertion imported under another name
+        "    ok or wrong.append(x)\n"  # 47: a choice
+        "    try:\n        g()\n    except KeyError:\n        wrong.append(x)\n"  # 48-51
+        "    exec(text)\n"  # 52: code given as text
+        "    match b:\n        case 0:\n            pass\n"  # 53-55
+        "    json.dumps(b)\n"  # 56
     )
     tree = ast.parse(source)
     names = harness.tests_names(tree)
-    assert {"helper", "check", "ok", "verify", "expect"} <= names.bound
-    assert "expect" in names.derived and "missing" not in names.derived
+    assert {"helper", "check", "ok", "verify", "expect", "close"} <= names.bound
+    assert {"helper", "Expect", "balances"} <= names.own
     assert "task_func" not in names.bound
     blocks = [node for node in ast.walk(tree) if isinstance(node, ast.With)]
     assert harness.checks_in_block(blocks[0], names) == (
@@ -2294,9 +2304,18 @@ def test_a_with_block_is_read_for_where_its_checks_stand() -> None:
         (23, 23, 0),
         (13, 13, 1),
     )
-    assert harness.checks_in_block(blocks[3], names) == (
+    assert harness.checks_in_block(blocks[4], names) == (
         *((line, line, 1) for line in range(28, 33)),
         (33, 34, 1),
-        *((line, line, 0) for line in range(35, 39)),
+        *((line, line, 0) for line in range(35, 41)),
         (27, 27, 1),
+    )
+    assert harness.checks_in_block(blocks[3], names) == (
+        (46, 46, 1),
+        (47, 47, 1),
+        (48, 51, 1),
+        (52, 52, 1),
+        (53, 55, 1),
+        (56, 56, 0),
+        (45, 45, 1),
     )

@@ -100,12 +100,14 @@ its guess is right; a manager of the task's may swallow an error that is no fail
 its block, from the statement that raised it, checks nothing the reading of the block sees
 (`checks_in_block`: a method of an object the tests made from no class of theirs is not seen, round
 37), and a manager of the tests' own whose exit hands on what the task's manager's exit answers may
-swallow anything that one does (round 38); the other way round, an honest manager of the task's that
-swallows an error to end a loop of the block that holds a check is refused; a failed assertion of
-the tests' raised in a function of theirs the task calls (a callback, a mock's side effect) and
-caught by the task's code is not seen (the test passes, as unittest alone would say); a value of a
-class of the task's built on one of Python's numbers, strings or containers must answer as what it
-is built on does, asked as it is returned and again as the test ends (one that lies only in between,
+swallow anything that one does (round 38), as may one whose block gathers what a check after it
+reads, where that check accepts what an early end leaves (`all()` of an empty list, round 39); the
+other way round, an honest manager of the task's that swallows an error to end a loop of the block
+that holds a check is refused; a failed assertion of the tests' raised in a function of theirs the
+task calls (a callback, a mock's side effect) and caught by the task's code is not seen (the test
+passes, as unittest alone would say); a value of a class of the task's built on one of Python's
+numbers, strings or containers must answer as what it is built on does, asked as it is returned and
+again as the test ends (one that lies only in between,
 and then only to questions it can tell from the harness's, passes: the harness
 asks from deeper in the stack than the tests, which code that recurses until RecursionError can
 measure, and puts back what asking changed in the value, which a count kept beside it as well
@@ -6906,19 +6908,18 @@ def compiled_tests(source: str, path: str, entry_point: str, ahead: bytes = b"")
 class TestsNames(NamedTuple):
     """What the tests name (`tests_names`): a call of one may check (`holds_a_check`)."""
 
-    own: frozenset[str]  # their functions and classes, self, cls and super
-    derived: frozenset[str]  # names they assign from an expression naming one of `own`
-    bound: frozenset[str]  # all those, and every name they assign or take as a parameter
+    own: frozenset[str]  # their functions (methods too) and classes, and super
+    bound: frozenset[str]  # those, every name they assign or take as a parameter, and imports
+    # of an assertion under a name of their own
 
 
 def tests_names(tree: ast.Module) -> TestsNames:
-    """The names the tests bind anywhere but by an import: their functions and classes, and
-    every name they assign or take as a parameter (`ok = self.assertTrue`, a helper handed
-    in), those assigned from their own apart (`expect = Expect(self)`). The task's functions
-    and a library's imported ones are not among them."""
-    own = {"self", "cls", "super"}
+    """The names the tests bind anywhere: their functions and classes, every name they assign
+    or take as a parameter (`ok = self.assertTrue`, a helper handed in), and an assertion they
+    import under another name (`from numpy.testing import assert_allclose as close`). The
+    task's functions and a library's imported ones are not among them."""
+    own = {"super"}
     bound: set[str] = set()
-    assigned: list[tuple[ast.expr, ast.expr]] = []
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             own.add(node.name)
@@ -6926,57 +6927,53 @@ def tests_names(tree: ast.Module) -> TestsNames:
             bound.add(node.id)
         elif isinstance(node, ast.arg):
             bound.add(node.arg)
-        if isinstance(node, ast.Assign):
-            assigned += [(target, node.value) for target in node.targets]
-        elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)) and node.value:
-            assigned.append((node.target, node.value))
-        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
-            assigned.append((node.target, node.iter))
-        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
-            assigned.append((node.optional_vars, node.context_expr))
-    derived = {
-        target.id
-        for targets, value in assigned
-        if any(isinstance(name, ast.Name) and name.id in own for name in ast.walk(value))
-        for target in ast.walk(targets)
-        if isinstance(target, ast.Name)
-    }
-    return TestsNames(frozenset(own), frozenset(derived), frozenset(own | derived | bound))
+        elif isinstance(node, ast.alias) and named_for_a_check(node.name.rpartition(".")[2]):
+            bound.add(node.asname or node.name)
+    return TestsNames(frozenset(own), frozenset(own | bound))
+
+
+# What decides, beside a call, what the rest of a block does or notes: a comparison, and each
+# statement or expression that chooses between ways (`match` from Python 3.10, `try*` 3.11).
+DECIDING = tuple(
+    getattr(ast, name)
+    for name in ("Assert", "Compare", "If", "While", "IfExp", "BoolOp", "Try", "TryStar", "Match")
+    if hasattr(ast, name)
+)
+RUNNING_TEXT = frozenset(("exec", "eval", "compile", "__import__"))
 
 
 def holds_a_check(node: ast.AST, names: TestsNames) -> bool:
     """Whether `node` may check something, or decide what a check after it sees: an `assert`;
-    a comparison or a condition (`if x != v: wrong.append(x)`, asserted after the block); a
-    call named for an assertion or a failure (`assertEqual`, `np.testing.assert_allclose`,
-    `mock.assert_called_once`, `self.fail`), or one of a name the tests bind (`helper(x)`,
-    `ok(x)`, a parameter), or a method called on the tests' own or what they made of it
-    (`self.helper()`, `self.expect.check()`, `super().check()`, `expect.check()`), or a call of
-    what a subscript or another expression gives (unknown); an assertion or a function of
-    theirs handed on (`map(self.assertEqual, got, wanted)`). A method of another object
-    (`path.unlink()`, `json.loads(text)`) checks nothing."""
-    conditions = (ast.Assert, ast.Compare, ast.If, ast.While, ast.IfExp)
+    a comparison or a choice (`if x != v: wrong.append(x)`, `match`, `try`, `and`/`or`), noted
+    in the block and asserted after it; a call named for an assertion or a failure
+    (`assertEqual`, `np.testing.assert_allclose`, `mock.assert_called_once`, `self.fail`), or
+    one of a name the tests bind (`helper(x)`, `ok(x)`, a parameter, `close` imported as
+    `assert_allclose`), or of a method of the test (`self.helper()`), or of a method named as
+    a function of theirs (`self.expect.balances()`, `super().check()`), or of code given as
+    text (`exec`), or of what a subscript or another expression gives (unknown); an assertion
+    or a function of theirs handed on (`map(self.assertEqual, got, wanted)`). A method of
+    another object (`path.unlink()`, `self.conn.execute(...)`, `df["x"].astype(float)`)
+    checks nothing."""
     for inner in ast.walk(node):
-        if isinstance(inner, conditions) or (isinstance(inner, ast.comprehension) and inner.ifs):
+        if isinstance(inner, DECIDING) or (isinstance(inner, ast.comprehension) and inner.ifs):
             return True
         if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Load):
-            if inner.id in names.own and inner.id not in ("self", "cls"):
+            if inner.id in names.own:
                 return True  # a function or class of the tests', called or handed on
         elif isinstance(inner, ast.Attribute) and (
             named_for_a_check(inner.attr) or inner.attr in names.own
         ):
-            return True  # `self.assertEqual`, `mock.assert_called_once`, `self.helper`
+            return True  # `self.assertEqual`, `mock.assert_called_once`, `expect.balances`
         if not isinstance(inner, ast.Call):
             continue
         callee = inner.func
         if isinstance(callee, ast.Name):
-            if callee.id in names.bound or named_for_a_check(callee.id):
+            called = callee.id
+            if called in names.bound or called in RUNNING_TEXT or named_for_a_check(called):
                 return True
         elif isinstance(callee, ast.Attribute):
-            root: ast.expr = callee
-            while isinstance(root, (ast.Attribute, ast.Call)):
-                root = root.value if isinstance(root, ast.Attribute) else root.func
-            if not isinstance(root, ast.Name) or root.id in names.own or root.id in names.derived:
-                return True
+            if isinstance(callee.value, ast.Name) and callee.value.id in ("self", "cls"):
+                return True  # a method of the test, or of its class
         else:
             return True
     return False
@@ -7093,6 +7090,8 @@ class GuardedContext:
     asserting_raises = vars(unittest.case)["_AssertRaisesContext"]
     # pytest's `raises` (8.4's class, and before), where the tests use pytest
     pytest_raising = (("_pytest.raises", "RaisesExc"), ("_pytest.python_api", "RaisesContext"))
+    pytest_raising_modules = ("_pytest.raises", "_pytest.python_api")
+    harness_file = __file__
     generated = contextlib._GeneratorContextManager
 
     def __init__(
@@ -7136,11 +7135,14 @@ class GuardedContext:
         assert self._exit is not None
         raised = self.raised_in_the_block(error, trace)
         try:
-            answer = self._exit(kind, error, trace)
+            # Its truth asked once, as Python asks it, and handed on as a bool: an answer whose
+            # truth changed between two askings swallowed what the harness was told it did not
+            # (red team), and one whose truth raised put another error in the failure's place.
+            swallows = bool(self._exit(kind, error, trace))
         except BaseException as replacement:
             self.replaced(raised, error, replacement)
             raise
-        return self.swallowed(raised, answer, "__exit__")
+        return self.swallowed(raised, swallows, "__exit__")
 
     async def __aenter__(self) -> object:
         enter, _ = self.special("__aenter__")
@@ -7157,11 +7159,11 @@ class GuardedContext:
         assert self._exit is not None
         raised = self.raised_in_the_block(error, trace)
         try:
-            answer = await cast(Awaitable[object], self._exit(kind, error, trace))
+            swallows = bool(await cast(Awaitable[object], self._exit(kind, error, trace)))
         except BaseException as replacement:
             self.replaced(raised, error, replacement)
             raise
-        return self.swallowed(raised, answer, "__aexit__")
+        return self.swallowed(raised, swallows, "__aexit__")
 
     def take_generator(self) -> None:
         """A generator's manager's generator, as the block begins: the one its exit throws into
@@ -7209,7 +7211,7 @@ class GuardedContext:
             raised.skips_no_check and not issubclass(raised.kind, AssertionError)
         )
 
-    def swallowed(self, raised: RaisedInBlock | None, swallowed: object, name: str) -> object:
+    def swallowed(self, raised: RaisedInBlock | None, swallowed: bool, name: str) -> bool:
         """What the manager's exit answered, unless it swallowed `raised` and may not."""
         if raised is None or not swallowed or self.may_end(raised):
             return swallowed
@@ -7230,6 +7232,10 @@ class GuardedContext:
         if is_among(kind, self.swallowing) or self.is_pytest_raising(kind):
             return self.not_made_by_the_task(raised)
         if kind is self.generated:
+            # The generator its exit throws into now, the one the block began with (red team:
+            # the task put a generator of its own in a manager of the tests' as the block ran).
+            if self._manager.__dict__.get("gen") is not self._generator:
+                return False
             code = getattr(self._generator, "gi_code", None)
             return type(code) is CODE_TYPE and code.co_filename == self.context.tests_path
         raw = self._raw_exit
@@ -7245,23 +7251,29 @@ class GuardedContext:
         return False
 
     def not_made_by_the_task(self, raised: RaisedInBlock) -> bool:
-        """Whether what made the manager (the callee of the tests' `with F(...)`) is the
-        manager's class, or a function, or a method, that is not the task's. A manager made
-        before the tests' `with` named it has no maker to ask: only the test's own
-        `self.assertRaises(...)` is known to be no task's (the task could have made any other,
-        `cm = task_func(); with cm:`)."""
-        maker = self._maker
+        """Whether the manager is known to be no task's: unittest's `assertRaises` context of
+        the test the block runs in; or one the tests' `with F(...)` made, where `F` is the
+        manager's class, or a function of the tests', the harness's (`self.subTest`) or
+        pytest's `raises`. A manager made before the tests' `with` named it has no maker to
+        ask (`cm = task_func(); with cm:`); a library function may hand on what the task makes
+        (red team: `copy.copy` as a method of the task's class, its `__copy__` a suppress of
+        its own), and unittest's `assertRaises` bound to an object of the task's made a context
+        that swallowed failed assertions."""
+        maker, manager = self._maker, self._manager
+        if type(manager) is self.asserting_raises:
+            return raised.test is not _ABSENT and vars(manager).get("test_case") is raised.test
         if maker is _ABSENT:
-            return (
-                type(self._manager) is self.asserting_raises
-                and raised.test is not _ABSENT
-                and vars(self._manager).get("test_case", _ABSENT) is raised.test
-            )
-        if maker is type(self._manager) or type(maker) is MethodGuard:
+            return False
+        if maker is type(manager):
             return True
         function = maker.__func__ if type(maker) is types.MethodType else maker
-        return type(function) is self.function_type and not self.guard.the_tasks(
-            function.__code__.co_filename
+        if type(function) is not self.function_type:
+            return False
+        made_in = function.__code__.co_filename
+        return made_in in (self.context.tests_path, self.harness_file) or any(
+            function is _module_namespace(module).get("raises")
+            for module in map(sys.modules.get, self.pytest_raising_modules)
+            if module is not None
         )
 
 

@@ -1,0 +1,40 @@
+# expect-status: completed
+# expect-verdict: error
+# expect-message: Ledger.__exit__ swallowed KeyError
+# timeout: 30
+# Red team, round thirty-nine: a match statement in the block notes mismatches, asserted after it.
+import contextlib
+
+
+class Ledger:
+    def __init__(self):
+        self.log = []
+    def __enter__(self):
+        return self
+    def __exit__(self, kind, error, trace):
+        if kind is not None and not issubclass(kind, AssertionError):
+            self.log.append(repr(error))   # log and ignore
+            return True
+        return False
+    def balance(self, name):
+        raise KeyError(name)               # wrong: always fails
+
+
+def task_func():
+    return Ledger()
+# ---- tests ----
+import unittest
+from numpy.testing import assert_allclose as close
+
+class TestCases(unittest.TestCase):
+
+    def test_match(self):
+        wrong = []
+        with task_func() as ledger:
+            b = ledger.balance('a')
+            match b:
+                case 0:
+                    pass
+                case _:
+                    wrong.append(b)
+        self.assertEqual(wrong, [])
