@@ -2233,7 +2233,7 @@ def test_a_with_block_is_read_for_where_its_checks_stand() -> None:
     own lines. A manager of the task's may swallow only what ends its block before any check
     (`GuardedContext`)."""
     source = (
-        "def helper(x):\n    pass\n"
+        "def helper(x):\n    assert x\n"
         "check = lambda x: x\n"
         "with m:\n"
         "    json.loads(text)\n"  # 5: a library's call, then a check
@@ -2269,7 +2269,7 @@ def test_a_with_block_is_read_for_where_its_checks_stand() -> None:
         "        pathlib.Path(d).unlink()\n"  # 38
         "        self.conn.execute(query)\n"  # 39
         "        frame['price'].astype(float)\n"  # 40
-        "class Expect:\n    def balances(self):\n        pass\n"
+        "class Expect:\n    def balances(self):\n        assert self\n"
         "from numpy.testing import assert_allclose as close\n"
         "with m:\n"  # 45
         "    close(a, b)\n"  # 46: an assertion imported under another name
@@ -2278,11 +2278,17 @@ def test_a_with_block_is_read_for_where_its_checks_stand() -> None:
         "    exec(text)\n"  # 52: code given as text
         "    match b:\n        case 0:\n            pass\n"  # 53-55
         "    json.dumps(b)\n"  # 56
+        "def make_input():\n    return []\n"  # 57-58: a helper that checks nothing
+        "with m:\n"  # 59
+        "    task_func(make_input())\n"  # 60
+        "    self.assertTrue(False, 'not swallowed')\n"  # 61: ends the block
+        "    self.assertEqual(1, 2)\n"  # 62: never reached
     )
     tree = ast.parse(source)
     names = harness.tests_names(tree)
     assert {"helper", "check", "ok", "verify", "expect", "close"} <= names.bound
     assert {"helper", "Expect", "balances"} <= names.own
+    assert "make_input" in names.quiet and "make_input" not in names.bound
     assert "task_func" not in names.bound
     blocks = [node for node in ast.walk(tree) if isinstance(node, ast.With)]
     assert harness.checks_in_block(blocks[0], names) == (
@@ -2295,7 +2301,7 @@ def test_a_with_block_is_read_for_where_its_checks_stand() -> None:
         (9, 9, 0),
         (10, 10, 0),
         (11, 11, 0),
-        (12, 12, 1),
+        (12, 12, 0),
         (8, 8, 0),
     )
     assert harness.checks_in_block(blocks[2], names) == (
@@ -2304,7 +2310,7 @@ def test_a_with_block_is_read_for_where_its_checks_stand() -> None:
         (23, 23, 0),
         (13, 13, 1),
     )
-    assert harness.checks_in_block(blocks[4], names) == (
+    assert harness.checks_in_block(blocks[5], names) == (
         *((line, line, 1) for line in range(28, 33)),
         (33, 34, 1),
         *((line, line, 0) for line in range(35, 41)),
@@ -2318,4 +2324,10 @@ def test_a_with_block_is_read_for_where_its_checks_stand() -> None:
         (53, 55, 1),
         (56, 56, 0),
         (45, 45, 1),
+    )
+    assert harness.checks_in_block(blocks[4], names) == (
+        (60, 60, 0),
+        (61, 61, 0),
+        (62, 62, 1),
+        (59, 59, 0),
     )

@@ -103,11 +103,13 @@ its block, from the statement that raised it, checks nothing the reading of the 
 swallow anything that one does (round 38), as may one whose block gathers what a check after it
 reads, where that check accepts what an early end leaves (`all()` of an empty list, round 39); the
 other way round, an honest manager of the task's that swallows an error to end a loop of the block
-that holds a check is refused; a failed assertion of the tests' raised in a function of theirs the
-task calls (a callback, a mock's side effect) and caught by the task's code is not seen (the test
-passes, as unittest alone would say); a value of a class of the task's built on one of Python's
-numbers, strings or containers must answer as what it is built on does, asked as it is returned and
-again as the test ends (one that lies only in between,
+that holds a check, or where the raising statement itself makes a choice (`x if t else None`, `text
+or default`), or before a `self.fail` within a nested block, is refused, and so is one that turns an
+error into its own where a check follows in the block (round 40); a failed assertion of the tests'
+raised in a function of theirs the task calls (a callback, a mock's side effect) and caught by the
+task's code is not seen (the test passes, as unittest alone would say); a value of a class of the
+task's built on one of Python's numbers, strings or containers must answer as what it is built on
+does, asked as it is returned and again as the test ends (one that lies only in between,
 and then only to questions it can tell from the harness's, passes: the harness
 asks from deeper in the stack than the tests, which code that recurses until RecursionError can
 measure, and puts back what asking changed in the value, which a count kept beside it as well
@@ -6908,37 +6910,54 @@ def compiled_tests(source: str, path: str, entry_point: str, ahead: bytes = b"")
 class TestsNames(NamedTuple):
     """What the tests name (`tests_names`): a call of one may check (`holds_a_check`)."""
 
-    own: frozenset[str]  # their functions (methods too) and classes, and super
+    own: frozenset[str]  # their functions (methods too) and classes that may check, and super
     bound: frozenset[str]  # those, every name they assign or take as a parameter, and imports
     # of an assertion under a name of their own
+    quiet: frozenset[str] = frozenset()  # their functions and classes that check nothing
 
 
 def tests_names(tree: ast.Module) -> TestsNames:
-    """The names the tests bind anywhere: their functions and classes, every name they assign
-    or take as a parameter (`ok = self.assertTrue`, a helper handed in), and an assertion they
-    import under another name (`from numpy.testing import assert_allclose as close`). The
+    """The names the tests bind anywhere: every name they assign or take as a parameter
+    (`ok = self.assertTrue`, a helper handed in), an assertion they import under another name
+    (`from numpy.testing import assert_allclose as close`), and their functions and classes
+    that may check (`own`: one whose body holds a check, or calls one that does; a helper that
+    only builds input, `broken_json()`, or a fake class's `json` method, checks nothing). The
     task's functions and a library's imported ones are not among them."""
-    own = {"super"}
     bound: set[str] = set()
+    defined: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef]] = {}
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            own.add(node.name)
+            defined.setdefault(node.name, []).append(node)
         elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
             bound.add(node.id)
         elif isinstance(node, ast.arg):
             bound.add(node.arg)
         elif isinstance(node, ast.alias) and named_for_a_check(node.name.rpartition(".")[2]):
             bound.add(node.asname or node.name)
-    return TestsNames(frozenset(own), frozenset(own | bound))
+    own = {"super"}
+    unsettled = dict(defined)
+    while True:  # each round finds those that call one found before
+        names = TestsNames(frozenset(own), frozenset(own | bound), frozenset(unsettled))
+        found = {
+            name
+            for name, nodes in unsettled.items()
+            if any(holds_a_check(part, names) for node in nodes for part in node.body)
+        }
+        if not found:
+            return names
+        own |= found
+        for name in found:
+            del unsettled[name]
 
 
 # What decides, beside a call, what the rest of a block does or notes: a comparison, and each
 # statement or expression that chooses between ways (`match` from Python 3.10, `try*` 3.11).
 DECIDING = tuple(
     getattr(ast, name)
-    for name in ("Assert", "Compare", "If", "While", "IfExp", "BoolOp", "Try", "TryStar", "Match")
+    for name in ("Assert", "Compare", "If", "While", "IfExp", "BoolOp", "Match")
     if hasattr(ast, name)
 )
+HANDLING = tuple(getattr(ast, name) for name in ("Try", "TryStar") if hasattr(ast, name))
 RUNNING_TEXT = frozenset(("exec", "eval", "compile", "__import__"))
 
 
@@ -6955,7 +6974,11 @@ def holds_a_check(node: ast.AST, names: TestsNames) -> bool:
     another object (`path.unlink()`, `self.conn.execute(...)`, `df["x"].astype(float)`)
     checks nothing."""
     for inner in ast.walk(node):
-        if isinstance(inner, DECIDING) or (isinstance(inner, ast.comprehension) and inner.ifs):
+        if (
+            isinstance(inner, DECIDING)
+            or (isinstance(inner, ast.comprehension) and inner.ifs)
+            or (isinstance(inner, HANDLING) and inner.handlers)  # not a cleanup's try/finally
+        ):
             return True
         if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Load):
             if inner.id in names.own:
@@ -6972,8 +6995,12 @@ def holds_a_check(node: ast.AST, names: TestsNames) -> bool:
             if called in names.bound or called in RUNNING_TEXT or named_for_a_check(called):
                 return True
         elif isinstance(callee, ast.Attribute):
-            if isinstance(callee.value, ast.Name) and callee.value.id in ("self", "cls"):
-                return True  # a method of the test, or of its class
+            if (
+                isinstance(callee.value, ast.Name)
+                and callee.value.id in ("self", "cls")
+                and callee.attr not in names.quiet
+            ):
+                return True  # a method of the test, unless one of theirs that checks nothing
         else:
             return True
     return False
@@ -6985,23 +7012,31 @@ def named_for_a_check(name: str) -> bool:
 
 
 def ends_the_block(statement: ast.stmt) -> bool:
-    """Whether `statement` never lets the block go on: a `raise`, a `self.fail(...)`, an
-    `assert False`. What follows it is never reached, and it checks only that it is not
-    reached (`with task_func(ZeroDivisionError): 1 / 0; self.fail("not swallowed")`): the
-    error that skips it is what the tests expect."""
+    """Whether `statement` never lets the block go on: a `raise`, `self.fail(...)`,
+    `pytest.fail(...)`, `assert False`, `self.assertTrue(False)`. What follows it is never
+    reached, and it checks only that it is not reached (`with task_func(ZeroDivisionError):
+    1 / 0; self.fail("not swallowed")`): the error that skips it is what the tests expect."""
     if isinstance(statement, ast.Raise):
         return True
     if isinstance(statement, ast.Assert):
-        test = statement.test
-        return isinstance(test, ast.Constant) and not test.value
+        return is_falsy_constant(statement.test)
     call = statement.value if isinstance(statement, ast.Expr) else None
-    return (
-        isinstance(call, ast.Call)
-        and isinstance(call.func, ast.Attribute)
-        and call.func.attr == "fail"
-        and isinstance(call.func.value, ast.Name)
-        and call.func.value.id == "self"
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+        return False
+    owner, name = call.func.value, call.func.attr
+    if not isinstance(owner, ast.Name) or owner.id not in ("self", "pytest"):
+        return False
+    if name == "fail":
+        return True
+    told = call.args[0] if call.args else None
+    return owner.id == "self" and (
+        (name == "assertTrue" and told is not None and is_falsy_constant(told))
+        or (name == "assertFalse" and isinstance(told, ast.Constant) and bool(told.value))
     )
+
+
+def is_falsy_constant(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and not node.value
 
 
 def checks_in_block(
@@ -7092,7 +7127,18 @@ class GuardedContext:
     pytest_raising = (("_pytest.raises", "RaisesExc"), ("_pytest.python_api", "RaisesContext"))
     pytest_raising_modules = ("_pytest.raises", "_pytest.python_api")
     harness_file = __file__
-    generated = contextlib._GeneratorContextManager
+    generated_kinds = (
+        contextlib._GeneratorContextManager,
+        contextlib._AsyncGeneratorContextManager,
+    )
+    # What a library's manager runs of the task's as it ends: its generator, its callbacks.
+    running_the_tasks_code = (*generated_kinds, contextlib.ExitStack, contextlib.AsyncExitStack)
+    # The code of unittest's own, by which the tests make an assertRaises context
+    # (`self.assertRaises(X)`): the functions are made again as unittest is sealed.
+    asserting_raises_makers = (
+        unittest.TestCase.assertRaises.__code__,
+        unittest.TestCase.assertRaisesRegex.__code__,
+    )
 
     def __init__(
         self, manager: object, block: tuple[tuple[int, ...], ...], maker: object = _ABSENT
@@ -7169,7 +7215,7 @@ class GuardedContext:
         """A generator's manager's generator, as the block begins: the one its exit throws into
         (red team: a generator of the task's swallowed, then named a library's generator as
         its manager's `gen`, which was read after the exit)."""
-        if type(self._manager) is self.generated:
+        if type(self._manager) in self.generated_kinds:
             self._generator = self._manager.__dict__.get("gen")
 
     def raised_in_the_block(
@@ -7183,7 +7229,9 @@ class GuardedContext:
         frame = trace.tb_frame if trace is not None else None
         in_the_tests = frame is not None and frame.f_code.co_filename == self.context.tests_path
         line = trace.tb_lineno if trace is not None and in_the_tests else None
-        test = frame.f_locals.get("self", _ABSENT) if frame is not None and in_the_tests else None
+        test: object = _ABSENT
+        if frame is not None and in_the_tests and frame.f_code.co_argcount:
+            test = frame.f_locals.get(frame.f_code.co_varnames[0], _ABSENT)
         return RaisedInBlock(type(error), line is not None and self.skips_no_check(line), test)
 
     def skips_no_check(self, line: int) -> bool:
@@ -7200,9 +7248,29 @@ class GuardedContext:
         """The manager's exit raised `replacement` where the block raised `error`: where it may
         not have swallowed `error`, `error` goes on (red team: an exit of the task's turned the
         tests' failed assertion into the ValueError their outer `assertRaises` expected)."""
-        if raised is not None and replacement is not error and not self.may_end(raised):
+        if (
+            raised is not None
+            and replacement is not error
+            and not self.may_end(raised)
+            and not self.a_library_s_replacement(raised)
+        ):
             assert error is not None
             raise error
+
+    def a_library_s_replacement(self, raised: RaisedInBlock) -> bool:
+        """Whether a library's own manager, running no code of the task's as it ends, turned
+        what is no failed assertion into another error: `asyncio.timeout` and `TaskGroup` turn
+        the block's `CancelledError` into `TimeoutError` or an `ExceptionGroup` (red team)."""
+        kind, raw = type(self._manager), self._raw_exit
+        code = getattr(raw, "__code__", None)
+        return (
+            not issubclass(raised.kind, AssertionError)
+            and not is_among(kind, self.running_the_tasks_code)
+            and not class_of_the_tasks(kind)
+            and type(code) is CODE_TYPE
+            and code.co_filename != self.context.tests_path
+            and not self.guard.the_tasks(code.co_filename)
+        )
 
     def may_end(self, raised: RaisedInBlock) -> bool:
         """Whether the manager may end what the block raised, by swallowing it or raising
@@ -7215,6 +7283,8 @@ class GuardedContext:
         """What the manager's exit answered, unless it swallowed `raised` and may not."""
         if raised is None or not swallowed or self.may_end(raised):
             return swallowed
+        if type(self._manager) is self.asserting_raises and issubclass(raised.kind, AssertionError):
+            return False  # the tests' assertRaises of what is no assertion: their check fails
         self.context.tamper(
             f"{type(self._manager).__qualname__}.{name} swallowed {raised.kind.__name__} raised "
             "in the tests' with block, which only unittest's assertRaises, contextlib.suppress "
@@ -7231,12 +7301,12 @@ class GuardedContext:
         kind = type(self._manager)
         if is_among(kind, self.swallowing) or self.is_pytest_raising(kind):
             return self.not_made_by_the_task(raised)
-        if kind is self.generated:
+        if kind in self.generated_kinds:
             # The generator its exit throws into now, the one the block began with (red team:
             # the task put a generator of its own in a manager of the tests' as the block ran).
             if self._manager.__dict__.get("gen") is not self._generator:
                 return False
-            code = getattr(self._generator, "gi_code", None)
+            code = getattr(self._generator, "gi_code", getattr(self._generator, "ag_code", None))
             return type(code) is CODE_TYPE and code.co_filename == self.context.tests_path
         raw = self._raw_exit
         return (
@@ -7261,7 +7331,7 @@ class GuardedContext:
         that swallowed failed assertions."""
         maker, manager = self._maker, self._manager
         if type(manager) is self.asserting_raises:
-            return raised.test is not _ABSENT and vars(manager).get("test_case") is raised.test
+            return self.the_tests_assert_raises(raised)
         if maker is _ABSENT:
             return False
         if maker is type(manager):
@@ -7276,13 +7346,39 @@ class GuardedContext:
             if module is not None
         )
 
+    def the_tests_assert_raises(self, raised: RaisedInBlock) -> bool:
+        """Whether an `assertRaises` context is the tests' own: made before the `with` by the
+        test the block's function was given first (`self`, or a helper's `case`), or made by
+        the `with` through unittest's own `assertRaises` of a test (`self.assertRaises(X)`,
+        `case.assertRaises(X)`) or numpy's `assert_raises`; and, to swallow a failed assertion,
+        expecting one (red team: a task's error named as an alias of `Exception` made the
+        tests' `assertRaises` swallow their own failed check)."""
+        manager, maker = self._manager, self._maker
+        state = vars(manager)
+        expected = state.get("expected")
+        if issubclass(raised.kind, AssertionError) and not all(
+            type(kind) is type and issubclass(kind, AssertionError)
+            for kind in (expected if type(expected) is tuple else (expected,))
+        ):
+            return False
+        if maker is _ABSENT:
+            return raised.test is not _ABSENT and state.get("test_case") is raised.test
+        function = maker.__func__ if type(maker) is types.MethodType else maker
+        numpy_testing = sys.modules.get("numpy.testing")
+        code = getattr(function, "__code__", None) if type(function) is self.function_type else None
+        made_by_a_library = is_among(code, self.asserting_raises_makers) or (
+            numpy_testing is not None
+            and function is _module_namespace(numpy_testing).get("assert_raises")
+        )
+        return made_by_a_library and issubclass(type(state.get("test_case")), unittest.TestCase)
+
 
 class RaisedInBlock(NamedTuple):
     """What `GuardedContext.raised_in_the_block` read as the block ended by an exception."""
 
     kind: type[BaseException]
     skips_no_check: bool
-    test: object  # the `self` of the tests' method the block is in, if any
+    test: object  # the first argument of the tests' function the block is in, if any
 
 
 class GuardedMaker:
