@@ -89,8 +89,9 @@ from the tests' (round 35); the tests' comparisons inside a call within what the
 generator (BigCodeBench/989's tests build inputs so); an object whose `-` says 0.0 only within
 a window round its own value narrower than the smallest step asked (a tenth), or only within the
 tolerance of numpy's assertion, passes where the expected value falls in it, and an honest answer
-that moves by less than half of each small step (decibels, a size in KiB, grades in bands of ten)
-and stands at no bound of the answers is refused (round 36); ctypes'
+that moves by less than half, or more than one and a half, of each small step (decibels, a size
+in KiB, grades in bands of ten, a change of units) and stands at no bound of the answers is
+refused (round 36); ctypes'
 foreign calls (`memmove`, `cast`) write memory no audit event covers; an object that guesses which
 question is the real one among the stand-ins it is asked with (`MethodGuard.ask_among_stand_ins`, in
 an order it cannot predict; membership's one stand-in can be told by its type where the container is
@@ -2749,15 +2750,17 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
         asked again with that number moved (`partner_moves`), all from one line in an
         unpredictable order, each question finding the values as the tests' own does (as
         `answer_among_stand_ins` asks), each answer read as it comes. Where the answers are
-        numbers, they must move with the partner by half a step at least for one of the small
-        steps, or stand at a bound of all the answers (a value held at 0 or 100 moves with a
-        large step to one side only), as an honest sum or difference does, rounded, wrapped
+        numbers, they must move with the partner by half a step to a step and a half for one of
+        the small steps, or stand at a bound of all the answers (a value held at 0 or 100 moves
+        with a large step to one side only), as an honest sum or difference does, rounded, wrapped
         round a clock or held at a bound. Red team: such an object whose `-` answered 0.0 to
         anything passed `abs(result - 3.14) < 1e-6`; round 34: honest percentages, hours and
         distances were refused when the answer had to move by exactly the step; round 35: one
         that answered 0.0 near its own value, and honestly far from it, passed when one large
-        step sufficed. A moved partner the task refuses (an exception) or answers with no
-        number tells nothing."""
+        step sufficed; one whose answer leapt from 0.0 to its whole difference as a small step
+        took the partner past its window passed (about one run in ten): the move must be of
+        half a step to a step and a half. A moved partner the task refuses (an exception) or
+        answers with no number tells nothing."""
         task_on_left = task_side is left
         partner = right if task_on_left else left
         # numpy's fixed-size ints are moved as Python's (a uint8 moved past its range raised in
@@ -2797,16 +2800,18 @@ class MethodGuard(tuple):  # type: ignore[type-arg]
             if isinstance(number, int | float)
         ]
         if real is not None and told and self.half_steps_told(answers[0], real, partner):
-            standing = [abs(number - real) < abs(move) / 2 for move, _, number in told]
-            small_standing = all(
-                stood
-                for (move, _, _), stood in zip(told, standing, strict=True)
+            # How far each answer moved, in steps: an honest one moves by about the step for one
+            # of the small steps at least (the other may wrap round a clock, or hold at a bound).
+            moved_by = [abs(number - real) / abs(move) for move, _, number in told]
+            tracking = any(
+                0.5 <= steps <= 1.5
+                for (move, _, _), steps in zip(told, moved_by, strict=True)
                 if abs(move) < self.large_move
             )
             bound = all(number <= real for _, _, number in told) or all(
                 number >= real for _, _, number in told
             )
-            if all(standing) or (small_standing and not bound):
+            if all(steps < 0.5 for steps in moved_by) or (not tracking and not bound):
                 shown = ", ".join(f"against {other!r} {number!r}" for _, other, number in told)
                 self.refuse(
                     f"the tests' own {symbol} was given an object whose {symbol} does not move "
