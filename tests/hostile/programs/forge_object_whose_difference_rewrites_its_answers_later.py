@@ -1,9 +1,11 @@
 # expect-status: completed
-# expect-verdict: fail
+# expect-verdict: fail or error
 # timeout: 60
 # Red team, round thirty-five: answers that were numpy 0-d arrays, kept in a global, rewritten as
 # the last question was asked so that the tests' own said 0.0 and each moved one moved by its step.
-# Each answer is read as it comes, and the tests get a copy of their own.
+# Each answer is read as it comes, and the tests get a copy of their own: the test fails; where
+# the rewriting lands among the harness's questions (their order is drawn afresh), the moved
+# answers leap by more than a step and a half, which is tampering.
 import numpy as np
 
 _seen = {}
