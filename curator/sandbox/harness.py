@@ -6918,7 +6918,7 @@ class TestsNames(NamedTuple):
     own: frozenset[str]  # their functions (methods too) and classes that may check, and super
     bound: frozenset[str]  # those, every name they assign or take as a parameter, and imports
     # of an assertion under a name of their own
-    quiet: frozenset[str] = frozenset()  # their functions and classes that check nothing
+    quiet: frozenset[str]  # their functions and classes that check nothing
 
 
 def tests_names(tree: ast.Module) -> TestsNames:

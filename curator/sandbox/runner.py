@@ -345,7 +345,7 @@ class Zygote:
 
     def compile_ahead(self, tests: str, entry_point: str) -> None:
         """Have the worker's analysis service compile `tests` now, for a run to come
-        (`worker.answer_compilation`); no answer is awaited. A worker that has gone is not an
+        (`worker.serve_analyses`); no answer is awaited. A worker that has gone is not an
         error here: the run compiles its tests itself."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         with ours, contextlib.suppress(OSError):

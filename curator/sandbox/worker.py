@@ -719,21 +719,17 @@ def answer_analysis(connection: socket.socket, parsed: dict[str, CoverageAnalyse
     connection.sendall(_dumps(answer).encode())
 
 
-def answer_compilation(
-    connection_fd: int, harness_fd: int | None, compiled: dict[str, bytes]
-) -> None:
+def answer_compilation(connection_fd: int, harness_fd: int, compiled: dict[str, bytes]) -> None:
     """A run's tests, compiled as its harness compiles them (`compiled_tests_for`), written to
-    its harness's request pipe (`harness_fd`, from its supervisor), which is then closed; where
-    no pipe comes (the caller asks ahead, `Sandbox.compile_ahead`), kept for the run to come.
-    Where they do not compile, nothing is written: the harness compiles them itself and
-    reports why."""
+    its harness's request pipe (`harness_fd`, from its supervisor), which is then closed. Where
+    they do not compile, nothing is written: the harness compiles them itself and reports why.
+    Tests asked for ahead come without a pipe (`serve_analyses`)."""
     data = b""
     try:
         data = compiled_tests_for(compilation_asked(connection_fd), compiled)
     except Exception:
         data = b""
-    if harness_fd is not None:
-        _send_to_end(harness_fd, data)
+    _send_to_end(harness_fd, data)
 
 
 def compilation_asked(connection_fd: int) -> tuple[str, str, str]:
