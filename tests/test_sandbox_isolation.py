@@ -327,6 +327,91 @@ def test_memory_no_process_holds_cannot_be_made_as_an_ordinary_user(
     assert passed, (message, messages)
 
 
+NAMESPACES_PROGRAM = """import ctypes
+import errno
+import multiprocessing
+import os
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+
+
+def square(x):
+    return x * x
+
+
+def task_func():
+    libc = ctypes.CDLL(None, use_errno=True)
+    clone = {"x86_64": 56, "aarch64": 220}[os.uname().machine]
+
+    def clone_into(flags):
+        pid = libc.syscall(clone, flags | 17, 0, 0, 0, 0)  # SIGCHLD
+        if pid == 0:  # a child after all: it must not run on as a copy of the harness
+            os._exit(0)
+        return pid
+
+    tried = {
+        "unshare user": lambda: libc.unshare(0x10000000),
+        "unshare pid": lambda: libc.unshare(0x20000000),
+        "unshare mount": lambda: libc.unshare(0x00020000),
+        "setns": lambda: libc.setns(os.open("/proc/self/ns/net", os.O_RDONLY), 0),
+        "clone user": lambda: clone_into(0x10000000),
+        "clone pid": lambda: clone_into(0x20000000),
+        "clone3": lambda: libc.syscall(435, 0, 0),
+    }
+    refused = {}
+    for name, call in tried.items():
+        if call() == -1:
+            refused[name] = errno.errorcode[ctypes.get_errno()]
+    with ThreadPoolExecutor(2) as pool:
+        threads = list(pool.map(square, [2, 3]))
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        processes = pool.map(square, [4, 5])
+    echoed = subprocess.run(["python3", "-c", "print(6)"], capture_output=True, text=True)
+    return refused, threads, processes, echoed.stdout.strip()
+"""
+NAMESPACES_TESTS = """import unittest
+class TestCases(unittest.TestCase):
+    def test_refused(self):
+        refused, threads, processes, echoed = task_func()
+        self.assertEqual(refused, {
+            "unshare user": "EPERM", "unshare pid": "EPERM", "unshare mount": "EPERM",
+            "setns": "EPERM", "clone user": "EPERM", "clone pid": "EPERM", "clone3": "ENOSYS",
+        })
+        self.assertEqual((threads, processes, echoed), ([4, 9], [16, 25], "6"))
+"""
+MAKING_NAMESPACES = f"""
+import json
+from curator.sandbox import Sandbox
+with Sandbox() as sandbox:
+    run = sandbox.run({NAMESPACES_PROGRAM!r}, {NAMESPACES_TESTS!r})
+print(json.dumps([run.passed, run.message, [test.message for test in run.tests]]))
+"""
+
+
+def test_new_namespaces_cannot_be_made_in_a_run() -> None:
+    """In a pid namespace of its own, a process the task forked had the harness's pid, by which
+    the harness tells itself from its forks, and signed a forged run (red team): a run's
+    processes may make no namespace (unshare, clone's flags) nor join one (setns), for every
+    user. clone3, whose flags a filter cannot read, is absent (glibc falls back to clone):
+    threads, forked processes and programs still start."""
+    with Sandbox() as sandbox:
+        run = sandbox.run(NAMESPACES_PROGRAM, NAMESPACES_TESTS)
+    assert run.passed, [test.message for test in run.tests]
+
+
+def test_new_namespaces_cannot_be_made_as_an_ordinary_user(
+    shared_tmp: Path, user_python: Path
+) -> None:
+    """As an ordinary user, task code is root of curator's user namespace (no capability)."""
+    home = shared_tmp / "home"
+    home.mkdir()
+    os.chown(home, NOBODY, NOBODY)
+    answer = run_as_nobody([str(user_python), "-c", MAKING_NAMESPACES], home)
+    assert answer.returncode == 0, answer.stderr
+    passed, message, messages = json.loads(answer.stdout)
+    assert passed, (message, messages)
+
+
 BRANCHY_PROGRAM = """def task_func(x):
     if x > 0:  # taken both ways below
         return 1

@@ -58,7 +58,9 @@ How a wrong solution is kept from reporting itself passing:
   `__code__` assignment, a trace or profile function or a `sys.monitoring` callback of
   anyone's but coverage.py's: it can rewrite a running assertion's arguments) as tampering, and
   what a benchmark task should not do (writes outside the scratch, signals to processes outside
-  the run, network, subprocesses, many forks) as runtime findings.
+  the run, network, subprocesses, many forks) as runtime findings. In a process the task forks,
+  what is tampering here fails instead (`RefusedInAFork`): no report of a fork's can be trusted
+  to arrive, and one learnt the tests' answers for its parent by running their code.
 - A signal handler the task installs is handed None for the running frame
   (`FramelessHandler`, `guard_signal_handlers`): no audit event sees a handler installed.
 
@@ -4885,6 +4887,11 @@ def take_machinery_baseline(extra: list[tuple[str, object]]) -> None:
 # -- the audit hook ------------------------------------------------------------------------------
 
 
+class RefusedInAFork(RuntimeError):
+    """What a process the task forked gets for what is tampering in the harness's process
+    (`AuditWatch._refused_in_child`): the audited operation fails."""
+
+
 class AuditWatch:
     """What the audit hook saw while task code ran: tampering signs and runtime findings."""
 
@@ -4985,6 +4992,8 @@ class AuditWatch:
                 self._note(code, example)
 
     def tamper(self, reason: str) -> None:
+        if self._getpid() != self._pid:  # a forked child: the operation fails instead
+            raise RefusedInAFork(f"curator: refused in a process the task forked: it {reason}")
         if reason not in self.tampering and len(self.tampering) < 20:
             self.tampering.append(reason)
             if self.on_tamper is not None:
@@ -5006,6 +5015,8 @@ class AuditWatch:
                 disarm()
             if self.active and event in self._child_events:
                 self._in_child(event, args)
+            elif self.armed and event in self._always:
+                self._refused_in_child(event, args)
             return
         if event == TAMPERING_EVENT:
             self.tamper(args[0] if args and type(args[0]) is str else "forged a tampering report")
@@ -5451,6 +5462,26 @@ class AuditWatch:
             self._handlers[event](self, event, args)
         except Exception:  # a child's handler that fails notes nothing more
             pass
+        finally:
+            state.depth = 0
+
+    def _refused_in_child(self, event: str, args: tuple[Any, ...]) -> None:
+        """In a process task code forked: what would be tampering in the harness's process
+        fails (`tamper` raises `RefusedInAFork`), as no report of the child's could be trusted
+        to arrive (it can close the pipe its findings go through). Red team: a fork read the
+        tests' code and ran it with a stand-in test and task to learn their expected answers,
+        and handed them to its parent, which returned them."""
+        state = self._handling
+        if getattr(state, "depth", 0):
+            return
+        state.depth = 1
+        try:
+            self._handlers[event](self, event, args)
+        except (RefusedInAFork, RecursionError, MemoryError):
+            raise
+        except Exception as error:
+            if self.tests_watched:
+                self.tamper(f"made the audit hook fail on {event} ({type(error).__name__})")
         finally:
             state.depth = 0
 

@@ -129,13 +129,39 @@ SECCOMP_MODE_FILTER = 2
 SECCOMP_RET_ALLOW = 0x7FFF0000
 SECCOMP_RET_ERRNO = 0x00050000
 X32_SYSCALL_BIT = 0x40000000
-# Per machine: its audit architecture, and the calls that make memory no process holds as its
-# own (`memfd_create`, `memfd_secret`, SysV `shmget`): their pages are in no process's resident
-# size, and a file in flight in a unix socket is in no process's descriptors either.
-UNCOUNTED_MEMORY_SYSCALLS = {
-    "x86_64": (0xC000003E, (319, 447, 29)),
-    "aarch64": (0xC00000B7, (279, 447, 194)),
+# Classic BPF, as seccomp reads it: load a word of `seccomp_data`, jump if equal, at least, or
+# any bit set, return.
+BPF_LOAD_WORD, BPF_JUMP_EQUAL, BPF_JUMP_AT_LEAST, BPF_JUMP_ANY_BIT = 0x20, 0x15, 0x35, 0x45
+BPF_RETURN = 0x06
+SECCOMP_DATA_NR, SECCOMP_DATA_ARCH, SECCOMP_DATA_FIRST_ARGUMENT = 0, 4, 16
+# Per machine: its audit architecture, and the numbers of the calls `restrict_system_calls`
+# denies or reads.
+SYSTEM_CALLS = {
+    "x86_64": (
+        0xC000003E,
+        {"memfd_create": 319, "memfd_secret": 447, "shmget": 29, "clone3": 435}
+        | {"unshare": 272, "setns": 308, "clone": 56},
+    ),
+    "aarch64": (
+        0xC00000B7,
+        {"memfd_create": 279, "memfd_secret": 447, "shmget": 194, "clone3": 435}
+        | {"unshare": 97, "setns": 268, "clone": 220},
+    ),
 }
+# Calls that fail as on a kernel without them (ENOSYS: libraries that probe fall back). Memory
+# no process holds as its own (`memfd_create`, `memfd_secret`, SysV `shmget`): its pages are in
+# no process's resident size, and a file in flight in a unix socket is in no process's
+# descriptors either. `clone3`, whose flags sit in memory a filter cannot read: glibc then
+# makes threads and processes with `clone`, whose flags it can (as Docker's default profile).
+ABSENT_SYSTEM_CALLS = ("memfd_create", "memfd_secret", "shmget", "clone3")
+# Calls refused (EPERM, as where user namespaces are off): new namespaces, and joining others.
+# In a pid namespace of its own, a process the task forked had the harness's pid, which is how
+# the harness tells itself from its forks: it kept the run's key and signed a forged run (red
+# team).
+REFUSED_SYSTEM_CALLS = ("unshare", "setns")
+CLONE_NEW_NAMESPACES = 0x7E020000
+"""`clone`'s flags for new mount, cgroup, UTS, IPC, user, pid and network namespaces (its low
+byte is the child's exit signal: no CLONE_NEWTIME, which only `clone3` and `unshare` take)."""
 
 OUTPUT_TAIL_BYTES = 16 * 1024
 OUTPUT_FINDING_BYTES = 1024 * 1024
@@ -1262,7 +1288,7 @@ def tree_memory_bytes(tree: dict[int, list[str]], limit: int, until: float) -> i
     up to a second, and hundreds of them would hold the supervisor past the run's deadline.
     So the sum stops at `until` (that deadline) or when the run is to stop: a lower bound,
     never more than the run holds. Memory held by no process (memory files, SysV shared
-    memory) cannot be made in a run (`deny_uncounted_memory`)."""
+    memory) cannot be made in a run (`restrict_system_calls`)."""
     total = sum(int(fields[21]) for fields in tree.values()) * os.sysconf("SC_PAGE_SIZE")
     if total <= limit:
         return total
@@ -1280,40 +1306,56 @@ def tree_memory_bytes(tree: dict[int, list[str]], limit: int, until: float) -> i
     return total * 1024
 
 
-def uncounted_memory_filter() -> tuple[bytes, int] | None:
-    """The seccomp program of `deny_uncounted_memory` for this machine (its instructions and
+def system_call_filter() -> tuple[bytes, int] | None:
+    """The seccomp program of `restrict_system_calls` for this machine (its instructions and
     their count), made once as the worker loads; None where the machine's numbers are unknown.
     Calls of another ABI (x32, i386 from a 64-bit process) are denied too, lest they reach
     these calls under other numbers."""
-    known = UNCOUNTED_MEMORY_SYSCALLS.get(os.uname().machine)
+    known = SYSTEM_CALLS.get(os.uname().machine)
     if known is None:
         return None
     architecture, numbers = known
-    deny = len(numbers) + 5  # the index of the last instruction; jumps count from the next one
-    program = [
-        (0x20, 0, 0, 4),  # load seccomp_data.arch
-        (0x15, 0, deny - 2, architecture),  # another ABI: deny
-        (0x20, 0, 0, 0),  # load seccomp_data.nr
-        (0x35, deny - 4, 0, X32_SYSCALL_BIT),
-        *((0x15, deny - 5 - index, 0, number) for index, number in enumerate(numbers)),
-        (0x06, 0, 0, SECCOMP_RET_ALLOW),
-        (0x06, 0, 0, SECCOMP_RET_ERRNO | errno.ENOSYS),
+    # (code, k, where to go if true, if false): a label, or None for the next instruction.
+    program: list[tuple[int, int, str | None, str | None]] = [
+        (BPF_LOAD_WORD, SECCOMP_DATA_ARCH, None, None),
+        (BPF_JUMP_EQUAL, architecture, None, "absent"),
+        (BPF_LOAD_WORD, SECCOMP_DATA_NR, None, None),
+        (BPF_JUMP_AT_LEAST, X32_SYSCALL_BIT, "absent", None),
+        *((BPF_JUMP_EQUAL, numbers[name], "absent", None) for name in ABSENT_SYSTEM_CALLS),
+        *((BPF_JUMP_EQUAL, numbers[name], "refused", None) for name in REFUSED_SYSTEM_CALLS),
+        (BPF_JUMP_EQUAL, numbers["clone"], None, "allowed"),
+        (BPF_LOAD_WORD, SECCOMP_DATA_FIRST_ARGUMENT, None, None),  # its low half: the flags
+        (BPF_JUMP_ANY_BIT, CLONE_NEW_NAMESPACES, "refused", "allowed"),
     ]
-    return b"".join(struct.pack("HBBI", *instruction) for instruction in program), len(program)
+    ends = {
+        "allowed": SECCOMP_RET_ALLOW,
+        "refused": SECCOMP_RET_ERRNO | errno.EPERM,
+        "absent": SECCOMP_RET_ERRNO | errno.ENOSYS,
+    }
+    place = {label: len(program) + index for index, label in enumerate(ends)}
+
+    def offset(label: str | None, index: int) -> int:  # jumps count from the next instruction
+        return 0 if label is None else place[label] - index - 1
+
+    instructions = [
+        struct.pack("HBBI", code, offset(true, index), offset(false, index), k)
+        for index, (code, k, true, false) in enumerate(program)
+    ] + [struct.pack("HBBI", BPF_RETURN, 0, 0, value) for value in ends.values()]
+    return b"".join(instructions), len(instructions)
 
 
-UNCOUNTED_MEMORY_FILTER = uncounted_memory_filter()
+SYSTEM_CALL_FILTER = system_call_filter()
 
 
-def deny_uncounted_memory() -> None:
-    """Make the calls of `UNCOUNTED_MEMORY_SYSCALLS` fail with ENOSYS, as on a kernel without
-    them (libraries that probe fall back), in this process and all it starts: a seccomp filter
-    (no_new_privs is set already). Without a memory cgroup nothing counted their pages (4 GB of
-    memory files held against a 2 GB budget passed), and with one the same task must get the
-    same verdict."""
-    if UNCOUNTED_MEMORY_FILTER is None:
+def restrict_system_calls() -> None:
+    """Deny the run the calls of `ABSENT_SYSTEM_CALLS` (ENOSYS) and `REFUSED_SYSTEM_CALLS`
+    (EPERM), and `clone` with a flag for a new namespace, in this process and all it starts: a
+    seccomp filter (no_new_privs is set already). Without a memory cgroup nothing counted memory
+    files' pages (4 GB held against a 2 GB budget passed), and with one the same task must get
+    the same verdict; in a namespace of its own a task's process could pass for the harness."""
+    if SYSTEM_CALL_FILTER is None:
         return
-    code, length = UNCOUNTED_MEMORY_FILTER
+    code, length = SYSTEM_CALL_FILTER
     instructions = ctypes.create_string_buffer(code)
     header = ctypes.create_string_buffer(struct.pack("HP", length, ctypes.addressof(instructions)))
     _libc_call("prctl", PR_SET_SECCOMP, SECCOMP_MODE_FILTER, header, 0, 0)
@@ -2662,7 +2704,7 @@ def prepare_harness(
         os.setuid(uid)
     clear_capability_sets()
     _libc_call("prctl", PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-    deny_uncounted_memory()
+    restrict_system_calls()
     os.chdir(paths["home"])
     os.environ.clear()
     os.environ.update(

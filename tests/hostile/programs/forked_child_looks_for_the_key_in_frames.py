@@ -1,10 +1,11 @@
 # expect-status: completed
 # expect-verdict: pass
 # timeout: 20
-# A process the program forks is watched for what it does to the system alone: it can walk
-# the frames it was forked under. The worker's frame held the run's key (and the request's
-# bytes, key and all), with which a child handed the result pipe could sign records. The
-# child looks for them, and its exit status says whether it found any: 1, none.
+# A process the program forks could walk the frames it was forked under. The worker's frame
+# held the run's key (and the request's bytes, key and all), with which a child handed the
+# result pipe could sign records. The child looks for them, and its exit status says whether
+# it found any: 1, none. Since a fork may do nothing that is tampering in the harness's process
+# (taking a frame is), it gets no frame to walk: 2.
 import os
 import sys
 
@@ -15,7 +16,7 @@ def task_func():
     child's exit status.
 
     Returns:
-    int: 1 when nothing was found.
+    int: 1 when nothing was found, 2 when no frame was given.
 
     Requirements:
     - os
@@ -23,11 +24,14 @@ def task_func():
 
     Example:
     >>> task_func()
-    1
+    2
     """
     pid = os.fork()
     if pid == 0:
-        frame = sys._getframe()
+        try:
+            frame = sys._getframe()
+        except RuntimeError:  # refused in a fork
+            os._exit(2)
         while frame is not None:
             for name, value in frame.f_locals.items():
                 if isinstance(value, bytes) and (name == "key" or b'"key"' in value):
@@ -43,4 +47,4 @@ import unittest
 
 class TestCases(unittest.TestCase):
     def test_nothing_found(self):
-        self.assertEqual(task_func(), 1)
+        self.assertEqual(task_func(), 2)
