@@ -4935,7 +4935,6 @@ class AuditWatch:
         """The harness's code that reads who called it (`made_skip`, `entered_test`): the
         frames it takes leave it with none of the task's in hand. (Python 3.10 audits
         `sys._getframe` with the frame that calls it, whatever depth it is asked for.)"""
-        self._pid = os.getpid()
         self._library_roots = _library_roots or library_roots()
         self.tests_functions: frozenset[object] = frozenset()
         """The functions of the tests' classes (`watch_tests_functions`)."""
@@ -4949,14 +4948,18 @@ class AuditWatch:
         self.coverage_root = "|"
         """coverage.py's folder, set as the run imports it, before any task code (task code
         can put a module of its own under that name); no file begins with "|"."""
-        # The processes task code forks note their findings here (`_note`), and the harness's
-        # process reads them (`children_findings`): the pipe outlives no exec (close-on-exec).
-        self._children_r, self._children_w = os.pipe()
-        os.set_blocking(self._children_r, False)
-        os.set_blocking(self._children_w, False)
         self._write, self._read = os.write, os.read
 
     def install(self) -> None:
+        # The processes task code forks note their findings here (`_note`), and the harness's
+        # process reads them (`children_findings`): the pipe outlives no exec (close-on-exec).
+        # Made now, with the harness's process's pid: a watch made ahead (`run_watches`) is
+        # made before the run's other descriptors close, and by the process that forks a
+        # batch's variants.
+        self._pid = os.getpid()
+        self._children_r, self._children_w = os.pipe()
+        os.set_blocking(self._children_r, False)
+        os.set_blocking(self._children_w, False)
         sys.addaudithook(self._hook)
 
     def _note(self, code: str, example: str) -> None:
@@ -7431,6 +7434,28 @@ class GuardedMaker:
         return GuardedContext(self._maker(*args, **kwargs), self._block, self._maker)
 
 
+class RunWatches(NamedTuple):
+    """A run's audit watch and machinery snapshot (`run_watches`)."""
+
+    watch: AuditWatch
+    machinery: Machinery
+
+
+def run_watches(task_path: str, scratch: str) -> RunWatches:
+    """The run's audit watch (`scratch`: the cwd it runs in) and machinery snapshot, each
+    `sealed`: made by a prepared run's harness as it waits for its request (0.7 ms off the
+    run's path), before any task code runs, as the run would make them (the machinery's
+    values come from the warm worker's baseline)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    watch = sealed(
+        AuditWatch,
+        scratch,
+        (os.path.abspath(__file__), os.path.join(here, "worker.py"), tests_path_for(task_path)),
+        task_path,
+    )
+    return RunWatches(watch, sealed(Machinery, machinery_extra()))
+
+
 def claim_live_result(result: HarnessResult, /, *, held: list[HarnessResult] | None = None) -> None:
     """Once a run, before the tests run: a second claim is the task's (refused, tampering).
     `held` is given by `warm_up`, as the default of this function and of those that reach the
@@ -7531,10 +7556,12 @@ def run_harness(
     measurement: Any,
     program: str | None = None,
     tests_ahead: Callable[[], bytes] = bytes,
+    watches: RunWatches | None = None,
 ) -> None:
     """Load the program (`task_path`'s text, or `program` shown as that file) and the tests in
     module `__test__`, run the suite, report. `tests_ahead`: the tests compiled elsewhere
-    (`compiled_tests`), read when they are needed."""
+    (`compiled_tests`), read when they are needed; `watches`: the run's, made ahead
+    (`run_watches`)."""
     options = request["options"]
     # Only a run that records lines lists new modules: copying sys.modules' names touches
     # every one of them (about 1.5 ms of copy-on-write faults in a fork).
@@ -7604,13 +7631,7 @@ def run_harness(
             emit(Event.MISSING_MODULE, module=missing[0], importer=missing[1])
         return fields
 
-    here = os.path.dirname(os.path.abspath(__file__))
-    watch = sealed(
-        AuditWatch,
-        os.getcwd(),
-        (os.path.abspath(__file__), os.path.join(here, "worker.py"), tests_path),
-        task_path,
-    )
+    watch, machinery_made = watches or run_watches(task_path, os.getcwd())
 
     def report_tampering(reason: str) -> None:
         """At once: the end of the test may never come. Sent again with the others at the
@@ -7693,11 +7714,7 @@ def run_harness(
             watch.tamper("gave the task's module builtins of its own")
         return True
 
-    machinery = (
-        sealed(Machinery, machinery_extra())
-        if options.get("machinery_checks", True)
-        else Unwatched()
-    )
+    machinery = machinery_made if options.get("machinery_checks", True) else Unwatched()
     modules = ModuleSnapshot([], [], [])
     if options.get("machinery_checks", True):
         bindings = [

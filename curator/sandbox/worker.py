@@ -1563,6 +1563,7 @@ def serve_harness(request_r: int, paths: dict[str, str], pipes: tuple[int, int, 
         harness.warm_up_measuring(_warm_measurement)
     if os.geteuid() == 0:  # root, or root of the user namespace: holds capabilities
         drop_capabilities()
+    watches = harness.run_watches(paths["task"], os.path.realpath(paths["home"]))
     data = _read_request(request_r)
     if not data:  # the run was never asked for
         _exit(0)
@@ -1579,7 +1580,7 @@ def serve_harness(request_r: int, paths: dict[str, str], pipes: tuple[int, int, 
         prepare_harness(request, paths, pipes, request_r)
         if "variants" in request:
             os.close(request_r)
-            run_variants(request, paths, result_w, variants_key)
+            run_variants(request, paths, result_w, variants_key, watches)
         else:
             harness.run_harness(
                 request,
@@ -1587,6 +1588,7 @@ def serve_harness(request_r: int, paths: dict[str, str], pipes: tuple[int, int, 
                 channel,
                 _warm_measurement,
                 tests_ahead=functools.partial(tests_compiled_ahead, request_r),
+                watches=watches,
             )
     except BaseException:
         channel.emit(protocol.Event.HARNESS_ERROR, traceback=traceback.format_exc())
@@ -2310,7 +2312,11 @@ def variant_responses(
 
 
 def run_variants(
-    request: dict[str, Any], paths: dict[str, str], result_fd: int, key: bytes
+    request: dict[str, Any],
+    paths: dict[str, str],
+    result_fd: int,
+    key: bytes,
+    watches: harness.RunWatches,
 ) -> None:
     """The harness of a batch: the tests against each variant of the program in turn, each in
     a process forked from this one, which has already imported what the reference run imported.
@@ -2362,6 +2368,7 @@ def run_variants(
                     own,
                     None,
                     program=variant["program"],
+                    watches=watches,  # each variant's own copy, a fork's
                 )
             except BaseException:
                 own.emit(protocol.Event.HARNESS_ERROR, traceback=traceback.format_exc())
