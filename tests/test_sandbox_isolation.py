@@ -295,13 +295,27 @@ class TestCases(unittest.TestCase):
     def test_refused(self):
         self.assertEqual(task_func(), {"memfd_create": "ENOSYS", "shmget": "ENOSYS"})
 """
-MAKING_UNCOUNTED_MEMORY = f"""
+
+
+def passes_as_an_ordinary_user(
+    program: str, tests: str, shared_tmp: Path, user_python: Path
+) -> tuple[bool, object]:
+    """Whether the tests pass against the program in a sandbox an ordinary user (`nobody`,
+    in a HOME of its own) runs, and what the run said."""
+    home = shared_tmp / "home"
+    home.mkdir()
+    os.chown(home, NOBODY, NOBODY)
+    script = f"""
 import json
-from curator.sandbox import RunOptions, Sandbox
+from curator.sandbox import Sandbox
 with Sandbox() as sandbox:
-    run = sandbox.run({UNCOUNTED_MEMORY_PROGRAM!r}, {UNCOUNTED_MEMORY_TESTS!r})
+    run = sandbox.run({program!r}, {tests!r})
 print(json.dumps([run.passed, run.message, [test.message for test in run.tests]]))
 """
+    answer = run_as_nobody([str(user_python), "-c", script], home)
+    assert answer.returncode == 0, answer.stderr
+    passed, message, messages = json.loads(answer.stdout)
+    return passed, (message, messages)
 
 
 def test_memory_no_process_holds_cannot_be_made_in_a_run() -> None:
@@ -318,13 +332,10 @@ def test_memory_no_process_holds_cannot_be_made_in_a_run() -> None:
 def test_memory_no_process_holds_cannot_be_made_as_an_ordinary_user(
     shared_tmp: Path, user_python: Path
 ) -> None:
-    home = shared_tmp / "home"
-    home.mkdir()
-    os.chown(home, NOBODY, NOBODY)
-    answer = run_as_nobody([str(user_python), "-c", MAKING_UNCOUNTED_MEMORY], home)
-    assert answer.returncode == 0, answer.stderr
-    passed, message, messages = json.loads(answer.stdout)
-    assert passed, (message, messages)
+    passed, said = passes_as_an_ordinary_user(
+        UNCOUNTED_MEMORY_PROGRAM, UNCOUNTED_MEMORY_TESTS, shared_tmp, user_python
+    )
+    assert passed, said
 
 
 NAMESPACES_PROGRAM = """import ctypes
@@ -379,13 +390,6 @@ class TestCases(unittest.TestCase):
         })
         self.assertEqual((threads, processes, echoed), ([4, 9], [16, 25], "6"))
 """
-MAKING_NAMESPACES = f"""
-import json
-from curator.sandbox import Sandbox
-with Sandbox() as sandbox:
-    run = sandbox.run({NAMESPACES_PROGRAM!r}, {NAMESPACES_TESTS!r})
-print(json.dumps([run.passed, run.message, [test.message for test in run.tests]]))
-"""
 
 
 def test_new_namespaces_cannot_be_made_in_a_run() -> None:
@@ -403,13 +407,10 @@ def test_new_namespaces_cannot_be_made_as_an_ordinary_user(
     shared_tmp: Path, user_python: Path
 ) -> None:
     """As an ordinary user, task code is root of curator's user namespace (no capability)."""
-    home = shared_tmp / "home"
-    home.mkdir()
-    os.chown(home, NOBODY, NOBODY)
-    answer = run_as_nobody([str(user_python), "-c", MAKING_NAMESPACES], home)
-    assert answer.returncode == 0, answer.stderr
-    passed, message, messages = json.loads(answer.stdout)
-    assert passed, (message, messages)
+    passed, said = passes_as_an_ordinary_user(
+        NAMESPACES_PROGRAM, NAMESPACES_TESTS, shared_tmp, user_python
+    )
+    assert passed, said
 
 
 BRANCHY_PROGRAM = """def task_func(x):
