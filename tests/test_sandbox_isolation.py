@@ -352,7 +352,9 @@ def square(x):
 
 def task_func():
     libc = ctypes.CDLL(None, use_errno=True)
-    clone = {"x86_64": 56, "aarch64": 220}[os.uname().machine]
+    machine = os.uname().machine
+    clone = {"x86_64": 56, "aarch64": 220}[machine]
+    process_vm_readv = {"x86_64": 310, "aarch64": 270}[machine]
 
     def clone_into(flags):
         pid = libc.syscall(clone, flags | 17, 0, 0, 0, 0)  # SIGCHLD
@@ -368,6 +370,10 @@ def task_func():
         "clone user": lambda: clone_into(0x10000000),
         "clone pid": lambda: clone_into(0x20000000),
         "clone3": lambda: libc.syscall(435, 0, 0),
+        "dumpable again": lambda: libc.prctl(4, 1, 0, 0, 0),
+        "any tracer": lambda: libc.prctl(0x59616D61, -1, 0, 0, 0),
+        "ptrace": lambda: libc.ptrace(16, os.getppid(), 0, 0),  # PTRACE_ATTACH
+        "process_vm_readv": lambda: libc.syscall(process_vm_readv, os.getpid(), 0, 0, 0, 0, 0),
     }
     refused = {}
     for name, call in tried.items():
@@ -378,6 +384,7 @@ def task_func():
     with multiprocessing.get_context("fork").Pool(2) as pool:
         processes = pool.map(square, [4, 5])
     echoed = subprocess.run(["python3", "-c", "print(6)"], capture_output=True, text=True)
+    refused["dumpable"] = libc.prctl(3, 0, 0, 0, 0)  # PR_GET_DUMPABLE: allowed
     return refused, threads, processes, echoed.stdout.strip()
 """
 NAMESPACES_TESTS = """import unittest
@@ -387,23 +394,27 @@ class TestCases(unittest.TestCase):
         self.assertEqual(refused, {
             "unshare user": "EPERM", "unshare pid": "EPERM", "unshare mount": "EPERM",
             "setns": "EPERM", "clone user": "EPERM", "clone pid": "EPERM", "clone3": "ENOSYS",
+            "dumpable again": "EPERM", "any tracer": "EPERM", "ptrace": "EPERM",
+            "process_vm_readv": "EPERM", "dumpable": 0,
         })
         self.assertEqual((threads, processes, echoed), ([4, 9], [16, 25], "6"))
 """
 
 
-def test_new_namespaces_cannot_be_made_in_a_run() -> None:
+def test_a_run_makes_no_namespace_and_reaches_no_other_process_s_memory() -> None:
     """In a pid namespace of its own, a process the task forked had the harness's pid, by which
     the harness tells itself from its forks, and signed a forged run (red team): a run's
     processes may make no namespace (unshare, clone's flags) nor join one (setns), for every
     user. clone3, whose flags a filter cannot read, is absent (glibc falls back to clone):
-    threads, forked processes and programs still start."""
+    threads, forked processes and programs still start. A fresh interpreter the task started
+    read and wrote the harness's memory once it had made itself dumpable again: no process of
+    the run is dumpable, may become so, trace another or read its memory."""
     with Sandbox() as sandbox:
         run = sandbox.run(NAMESPACES_PROGRAM, NAMESPACES_TESTS)
     assert run.passed, [test.message for test in run.tests]
 
 
-def test_new_namespaces_cannot_be_made_as_an_ordinary_user(
+def test_a_run_makes_no_namespace_and_reaches_no_memory_as_an_ordinary_user(
     shared_tmp: Path, user_python: Path
 ) -> None:
     """As an ordinary user, task code is root of curator's user namespace (no capability)."""

@@ -94,7 +94,9 @@ tolerance of numpy's assertion, passes where the expected value falls in it, and
 that moves by less than half, or more than one and a half, of each small step (decibels, a size
 in KiB, grades in bands of ten, a change of units) and stands at no bound of the answers is
 refused (round 36); ctypes'
-foreign calls (`memmove`, `cast`) write memory no audit event covers; an object that guesses which
+foreign calls (`memmove`, `cast`, a structure or union holding a pointer made from a number)
+read and write memory no audit event covers (no call of a foreign function is audited: `cast` of
+a test method's address read its code, round 42); an object that guesses which
 question is the real one among the stand-ins it is asked with (`MethodGuard.ask_among_stand_ins`, in
 an order it cannot predict; membership's one stand-in can be told by its type where the container is
 of no class built on one of Python's, whose answers must agree with what they hold, or be no to a
@@ -5463,6 +5465,8 @@ class AuditWatch:
         state.depth = 1
         try:
             self._handlers[event](self, event, args)
+        except RefusedInAFork:  # what is tampering (a read of /proc/self/mem: red team)
+            raise
         except Exception:  # a child's handler that fails notes nothing more
             pass
         finally:

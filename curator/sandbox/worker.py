@@ -116,6 +116,7 @@ AT_FDCWD = -100
 AT_RECURSIVE = 0x8000
 MOUNT_ATTR_RDONLY = 1
 PR_SET_DUMPABLE = 4
+PR_SET_PTRACER = 0x59616D61
 PR_SET_NAME = 15
 PR_SET_CHILD_SUBREAPER = 36
 PR_SET_NO_NEW_PRIVS = 38
@@ -140,12 +141,14 @@ SYSTEM_CALLS = {
     "x86_64": (
         0xC000003E,
         {"memfd_create": 319, "memfd_secret": 447, "shmget": 29, "clone3": 435}
-        | {"unshare": 272, "setns": 308, "clone": 56},
+        | {"unshare": 272, "setns": 308, "clone": 56, "ptrace": 101}
+        | {"process_vm_readv": 310, "process_vm_writev": 311, "pidfd_getfd": 438, "prctl": 157},
     ),
     "aarch64": (
         0xC00000B7,
         {"memfd_create": 279, "memfd_secret": 447, "shmget": 194, "clone3": 435}
-        | {"unshare": 97, "setns": 268, "clone": 220},
+        | {"unshare": 97, "setns": 268, "clone": 220, "ptrace": 117}
+        | {"process_vm_readv": 270, "process_vm_writev": 271, "pidfd_getfd": 438, "prctl": 167},
     ),
 }
 # Calls that fail as on a kernel without them (ENOSYS: libraries that probe fall back). Memory
@@ -154,11 +157,23 @@ SYSTEM_CALLS = {
 # descriptors either. `clone3`, whose flags sit in memory a filter cannot read: glibc then
 # makes threads and processes with `clone`, whose flags it can (as Docker's default profile).
 ABSENT_SYSTEM_CALLS = ("memfd_create", "memfd_secret", "shmget", "clone3")
-# Calls refused (EPERM, as where user namespaces are off): new namespaces, and joining others.
-# In a pid namespace of its own, a process the task forked had the harness's pid, which is how
-# the harness tells itself from its forks: it kept the run's key and signed a forged run (red
-# team).
-REFUSED_SYSTEM_CALLS = ("unshare", "setns")
+# Calls refused (EPERM, as where user namespaces are off): new namespaces, and joining others
+# (in a pid namespace of its own, a process the task forked had the harness's pid, which is how
+# the harness tells itself from its forks: it kept the run's key and signed a forged run); and
+# reading or writing another process's memory or descriptors (a fresh interpreter the task
+# started, which no audit hook watches, read and wrote the harness's memory: red team).
+REFUSED_SYSTEM_CALLS = (
+    "unshare",
+    "setns",
+    "ptrace",
+    "process_vm_readv",
+    "process_vm_writev",
+    "pidfd_getfd",
+)
+# prctl's options that would open the run's processes to each other: dumpable again (the
+# harness's memory in /proc/PID/mem, readable and writable by a process of its uid) and a
+# tracer named for Yama.
+REFUSED_PRCTL_OPTIONS = (PR_SET_DUMPABLE, PR_SET_PTRACER)
 CLONE_NEW_NAMESPACES = 0x7E020000
 """`clone`'s flags for new mount, cgroup, UTS, IPC, user, pid and network namespaces (its low
 byte is the child's exit signal: no CLONE_NEWTIME, which only `clone3` and `unshare` take)."""
@@ -1319,23 +1334,29 @@ def system_call_filter() -> tuple[bytes, int] | None:
         return None
     architecture, numbers = known
     # (code, k, where to go if true, if false): a label, or None for the next instruction.
-    program: list[tuple[int, int, str | None, str | None]] = [
+    calls: list[tuple[int, int, str | None, str | None]] = [
         (BPF_LOAD_WORD, SECCOMP_DATA_ARCH, None, None),
         (BPF_JUMP_EQUAL, architecture, None, "absent"),
         (BPF_LOAD_WORD, SECCOMP_DATA_NR, None, None),
         (BPF_JUMP_AT_LEAST, X32_SYSCALL_BIT, "absent", None),
         *((BPF_JUMP_EQUAL, numbers[name], "absent", None) for name in ABSENT_SYSTEM_CALLS),
         *((BPF_JUMP_EQUAL, numbers[name], "refused", None) for name in REFUSED_SYSTEM_CALLS),
+        (BPF_JUMP_EQUAL, numbers["prctl"], "prctl", None),
         (BPF_JUMP_EQUAL, numbers["clone"], None, "allowed"),
         (BPF_LOAD_WORD, SECCOMP_DATA_FIRST_ARGUMENT, None, None),  # its low half: the flags
         (BPF_JUMP_ANY_BIT, CLONE_NEW_NAMESPACES, "refused", "allowed"),
     ]
+    prctl_options: list[tuple[int, int, str | None, str | None]] = [
+        (BPF_LOAD_WORD, SECCOMP_DATA_FIRST_ARGUMENT, None, None),
+        *((BPF_JUMP_EQUAL, option, "refused", None) for option in REFUSED_PRCTL_OPTIONS),
+    ]  # any other option: on to the first end, allowed
+    program = calls + prctl_options
     ends = {
         "allowed": SECCOMP_RET_ALLOW,
         "refused": SECCOMP_RET_ERRNO | errno.EPERM,
         "absent": SECCOMP_RET_ERRNO | errno.ENOSYS,
     }
-    place = {label: len(program) + index for index, label in enumerate(ends)}
+    place = {"prctl": len(calls)} | {label: len(program) + at for at, label in enumerate(ends)}
 
     def offset(label: str | None, index: int) -> int:  # jumps count from the next instruction
         return 0 if label is None else place[label] - index - 1
@@ -2326,14 +2347,14 @@ def run_variants(
     After each variant every other process of the run is killed and the scratch is emptied, so
     each variant starts as it would alone (the network and IPC namespaces are the run's: the
     caller runs a program that binds sockets one variant at a time). This process cannot be
-    traced or read by the variants (not dumpable); one that kills it only ends the batch early
-    (the caller runs the rest alone). The variants share the run's key: one could sign records
-    for another, which only lets task code choose its own mutants' outcomes, as a program that
-    inspects its own source can anyway; the host stays out of reach as in any run. Needs the
-    run's own pid namespace (checked by the supervisor and here)."""
+    traced or read by the variants (not dumpable: `prepare_harness`); one that kills it only
+    ends the batch early (the caller runs the rest alone). The variants share the run's key:
+    one could sign records for another, which only lets task code choose its own mutants'
+    outcomes, as a program that inspects its own source can anyway; the host stays out of
+    reach as in any run. Needs the run's own pid namespace (checked by the supervisor and
+    here)."""
     if os.getppid() != 1:
         raise RuntimeError("a batch of variants needs the run's own pid namespace")
-    _libc_call("prctl", PR_SET_DUMPABLE, 0, 0, 0, 0)
     channel = protocol.Channel(result_fd, key, protocol.VARIANTS)
     import importlib
 
@@ -2712,6 +2733,10 @@ def prepare_harness(
         os.setgroups([])
         os.setgid(uid)
         os.setuid(uid)
+    # Not dumpable, whatever the machine's fs.suid_dumpable made of the change of uid: no
+    # process of the run (one the task starts, which no audit hook watches) may read or write
+    # this one's memory, nor may it become dumpable again (`REFUSED_PRCTL_OPTIONS`).
+    _libc_call("prctl", PR_SET_DUMPABLE, 0, 0, 0, 0)
     clear_capability_sets()
     _libc_call("prctl", PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
     restrict_system_calls()
