@@ -5115,6 +5115,12 @@ class AuditWatch:
 
     def _on_network(self, event: str, args: tuple[Any, ...]) -> None:
         address = args[1] if event in ("socket.connect", "socket.sendto") else args[0]
+        if event in ("socket.connect", "socket.sendto") and isinstance(address, str | bytes):
+            # A unix socket's path: in the scratch, the run's own (multiprocessing's fork
+            # server listens there); anywhere else, an attempt to reach a socket of the host's.
+            path = self._path(address)
+            if path is not None and not self._outside_scratch(path):
+                return
         if isinstance(address, tuple):
             address = address[0]
         if isinstance(address, bytes):

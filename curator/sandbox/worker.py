@@ -493,6 +493,12 @@ def zygote(
         os.environ[variable] = "1"
     loaded = preload(preloads)
     import_what_every_run_needs()
+    # multiprocessing's "spawn" and "forkserver" start each child from the main module's file,
+    # this worker's script, which no run's root shows: every child failed to start, and a pool
+    # started them again until the time limit (red team). Without it they start as under
+    # `python -c`; the task's own functions are then found as BigCodeBench's evaluator finds
+    # them (its module `__test__` cannot be imported there either).
+    vars(sys.modules["__main__"]).pop("__file__", None)
     if coverage:
         warm_up_coverage()
     harness.warm_up()
