@@ -691,6 +691,22 @@ def test_a_run_whose_supervisor_does_not_answer_is_given_up_with_its_worker(
         assert isinstance(run, SuiteRun) and run.status == "timeout", run
 
 
+def test_a_run_in_coverage_s_overtime_is_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run with coverage may go on past its time limit for coverage's overtime, and its
+    supervisor answers when that ends: the caller waited only `ANSWER_GRACE_S` past the time
+    limit and gave the run up with its worker (at a 240 s limit, with 120 s more for coverage:
+    after 300 s, and again for the run asked once more, crashed after 600 s: red team)."""
+    monkeypatch.setattr(runner, "ANSWER_GRACE_S", 1.0)
+    looping = "def task_func():\n    while True:\n        pass\n"
+    tests = (
+        "import unittest\nclass TestCases(unittest.TestCase):\n"
+        "    def test_loop(self):\n        task_func()\n"
+    )
+    with Sandbox(preload=False) as sandbox:
+        run = sandbox.run(looping, tests, options=RunOptions(timeout_s=2, coverage_overtime_s=3))
+    assert run.status == "timeout" and not run.sandbox_error, run.message
+
+
 HUNG_UP_OWNER = f"""
 import time
 from curator.sandbox import Sandbox

@@ -60,8 +60,8 @@ SANDBOX_UID_BASE = 64000
 SANDBOX_UID_SLOTS = 256
 STARTUP_TIMEOUT_S = 180.0
 ANSWER_GRACE_S = 60.0
-"""How long past a run's time limit its supervisor may take to answer before the run is
-given up, with its worker (`Zygote.request`)."""
+"""How long past a run's time limit (and coverage's overtime) its supervisor may take to answer
+before the run is given up, with its worker (`Zygote.request`)."""
 # RLIMIT_NPROC counts every process and thread of the real uid. A dedicated uid gets this many
 # (room for the thread pools of heavy libraries such as TensorFlow); a run under curator's own
 # uid gets this many more than the uid already has (measured when the sandbox starts), so that
@@ -826,7 +826,10 @@ class Sandbox:
             payload["declared"] = declared_for_request(tests)
         with contextlib.suppress(SyntaxError):
             payload["program_imports"] = program_imports_for_request(program)
-        answer_timeout = options.timeout_s * len(extra.get("variants", [None])) + ANSWER_GRACE_S
+        # The supervisor ends a run at its time limit and coverage's overtime (a batch of
+        # variants, run without coverage, at each variant's limit), then answers.
+        run_limit_s = options.timeout_s + (options.coverage_overtime_s if options.coverage else 0)
+        answer_timeout = run_limit_s * len(extra.get("variants", [None])) + ANSWER_GRACE_S
         try:
             key = self._warm_worker_key(program, tests, options)
             if key is None:
